@@ -1,0 +1,3 @@
+from fitroom.cli import main
+
+main()

@@ -1,0 +1,135 @@
+"""Accounts, passwords and API keys.
+
+API keys look like `fr_<prefix>_<secret>`. Only the prefix (to find the row and to show
+in listings) and a SHA-256 of the whole key are stored: a key has 256 bits of entropy,
+so a fast hash is safe for it, while passwords, which people choose, get argon2id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fitroom.db import utcnow
+from fitroom.db.models import Account, ApiKey
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended cost
+_LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+class AccountError(Exception):
+    """A command on accounts or keys that cannot be done (unknown email, duplicate…)."""
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who a request acts for, after its key was checked."""
+
+    account_id: str
+    key_id: str
+    key_prefix: str
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    if not stored_hash:
+        return False
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerifyMismatchError, InvalidHashError):
+        return False
+
+
+def _key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_account(
+    session: Session, email: str, *, password: str | None = None, is_admin: bool = False
+) -> Account:
+    email = email.strip().lower()
+    if "@" not in email:
+        raise AccountError(f"not an email address: {email!r}")
+    if session.scalar(select(Account).where(Account.email == email)):
+        raise AccountError(f"an account for {email} already exists")
+    account = Account(
+        email=email,
+        password_hash=hash_password(password) if password else None,
+        is_admin=is_admin,
+        balance=0,
+        created_at=utcnow(),
+    )
+    session.add(account)
+    session.flush()
+    return account
+
+
+def get_account(session: Session, email: str) -> Account:
+    account = session.scalar(select(Account).where(Account.email == email.strip().lower()))
+    if account is None:
+        raise AccountError(f"no account for {email}")
+    return account
+
+
+def create_key(session: Session, account: Account, name: str = "default") -> str:
+    """Make a key and return it in full: the only time it is ever visible."""
+    prefix = secrets.token_hex(4)
+    key = f"fr_{prefix}_{secrets.token_urlsafe(32)}"
+    session.add(
+        ApiKey(
+            account_id=account.id,
+            name=name[:100],
+            prefix=prefix,
+            key_hash=_key_hash(key),
+            created_at=utcnow(),
+        )
+    )
+    session.flush()
+    return key
+
+
+def list_keys(session: Session, account: Account) -> list[ApiKey]:
+    return list(
+        session.scalars(
+            select(ApiKey).where(ApiKey.account_id == account.id).order_by(ApiKey.created_at)
+        )
+    )
+
+
+def revoke_key(session: Session, prefix: str, account: Account | None = None) -> ApiKey:
+    query = select(ApiKey).where(ApiKey.prefix == prefix)
+    if account is not None:
+        query = query.where(ApiKey.account_id == account.id)
+    key = session.scalar(query)
+    if key is None:
+        raise AccountError(f"no key with prefix {prefix}")
+    if key.revoked_at is None:
+        key.revoked_at = utcnow()
+    return key
+
+
+def authenticate_key(session: Session, key: str) -> Principal | None:
+    """The principal for a presented key, or None if it is unknown, malformed or revoked."""
+    parts = key.split("_")
+    if len(parts) < 3 or parts[0] != "fr":
+        return None
+    row = session.scalar(select(ApiKey).where(ApiKey.prefix == parts[1]))
+    if row is None or not hmac.compare_digest(row.key_hash, _key_hash(key)):
+        return None
+    if row.revoked_at is not None:
+        return None
+    now = utcnow()
+    if row.last_used_at is None or now - row.last_used_at > _LAST_USED_RESOLUTION:
+        row.last_used_at = now
+    return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix)

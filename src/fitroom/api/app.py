@@ -1,0 +1,66 @@
+"""The FastAPI application: dialect routers, error handling, middleware and the workers' lifecycle."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from fitroom.api import ops, virtufit
+from fitroom.api.errors import install_handlers
+from fitroom.api.middleware import BodyLimit, RequestContext
+from fitroom.api.ratelimit import RateLimiter
+from fitroom.context import Context
+from fitroom.engines import Engine, EngineUnavailable, load_engine
+from fitroom.jobs.worker import WorkerPool
+from fitroom.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Room for the form fields around six images at the upload limit.
+_FORM_OVERHEAD = 1024 * 1024
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
+    """Build the app. In-process workers (settings.workers) start with it and stop with it.
+
+    `engine` overrides `settings.engine` (used by tests and benchmarks that bring their own).
+    """
+    ctx = Context.from_settings(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        pool = WorkerPool(ctx, settings.workers, engine=resolved_engine)
+        pool.start()
+        try:
+            yield
+        finally:
+            pool.stop()
+            ctx.close()
+
+    resolved_engine = engine
+    engine_status = "ok"
+    if resolved_engine is None and settings.workers > 0:
+        try:
+            resolved_engine = load_engine(settings.engine)
+        except EngineUnavailable as exc:
+            engine_status = f"unavailable: {exc}"
+            log.warning("engine unavailable; jobs will fail with engine_error", extra={"reason": str(exc)})
+
+    app = FastAPI(
+        title="fitroom",
+        version="0.1.0",
+        summary="Self-hosted virtual try-on: VirtuFit-, Miragic- and FASHN-compatible APIs.",
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    app.state.limiter = RateLimiter(settings.rate_limit, settings.redis_url)
+    app.state.engine_status = engine_status if settings.workers > 0 else "no in-process workers"
+    install_handlers(app)
+    app.include_router(virtufit.router)
+    app.include_router(ops.router)
+    app.add_middleware(BodyLimit, limit=6 * settings.max_upload_bytes + _FORM_OVERHEAD)
+    app.add_middleware(RequestContext)
+    return app

@@ -1,0 +1,83 @@
+"""Operations endpoints: liveness, readiness, Prometheus metrics, and signed file downloads."""
+
+from __future__ import annotations
+
+import mimetypes
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
+
+from fitroom.api.deps import ContextDep
+from fitroom.api.errors import ApiError
+from fitroom.context import Context
+from fitroom.db.models import Job
+from fitroom.storage import BlobNotFound, LocalStore
+
+router = APIRouter(tags=["Operations"])
+
+
+class QueueCollector(Collector):
+    """Reports jobs per status from the database at scrape time (all processes' jobs)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    def collect(self) -> Any:
+        gauge = GaugeMetricFamily("fitroom_jobs", "Unexpired jobs by status", labels=["status"])
+        with self.ctx.db.session() as session:
+            rows = session.execute(
+                select(Job.status, func.count()).where(Job.purged_at.is_(None)).group_by(Job.status)
+            ).all()
+        counts = {"queued": 0, "processing": 0, "completed": 0, "failed": 0} | {s: n for s, n in rows}
+        for status, count in counts.items():
+            gauge.add_metric([status], count)
+        yield gauge
+
+
+@router.get("/healthz", summary="Liveness")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/readyz", summary="Readiness: database and storage reachable")
+async def readyz(request: Request, ctx: ContextDep) -> JSONResponse:
+    checks: dict[str, str] = {}
+    try:
+        await run_in_threadpool(ctx.db.ping)
+        checks["database"] = "ok"
+    except Exception as exc:  # the answer itself says what is wrong
+        checks["database"] = f"error: {type(exc).__name__}"
+    checks["engine"] = request.app.state.engine_status
+    ready = checks["database"] == "ok"
+    return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks}, status_code=200 if ready else 503)
+
+
+def _metrics_text(ctx: Context) -> bytes:
+    own = CollectorRegistry(auto_describe=False)
+    own.register(QueueCollector(ctx))
+    return generate_latest(REGISTRY) + generate_latest(own)
+
+
+@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
+async def metrics_endpoint(ctx: ContextDep) -> Response:
+    data = await run_in_threadpool(_metrics_text, ctx)
+    return Response(data, media_type=CONTENT_TYPE_LATEST)
+
+
+@router.get("/files/{key:path}", summary="Download an output image (signed URL)", response_class=Response)
+async def download(key: str, ctx: ContextDep, expires: int = 0, signature: str = "") -> Response:
+    store = ctx.store
+    if not isinstance(store, LocalStore) or not store.verify(key, expires, signature):
+        raise ApiError(403, "forbidden", "this link is invalid or has expired")
+    try:
+        data = await run_in_threadpool(store.get, key)
+    except BlobNotFound:
+        raise ApiError(404, "expired", "this file has expired and was deleted") from None
+    media_type = mimetypes.guess_type(key)[0] or "application/octet-stream"
+    return Response(data, media_type=media_type, headers={"Cache-Control": "private, max-age=3600"})

@@ -1,0 +1,259 @@
+"""The VirtuFit dialect (seed 000): `POST /api/v1/generate` and `GET /api/v1/jobs/{id}`."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, File, Form, Header, UploadFile
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from fitroom.api.deps import ContextDep, PrincipalDep
+from fitroom.api.errors import ApiError
+from fitroom.api.inputs import fetch_input, read_upload
+from fitroom.context import Context
+from fitroom.db.models import Job
+from fitroom.jobs import credits
+from fitroom.jobs.service import (
+    ImageInput,
+    JobExpired,
+    JobNotFound,
+    JobRequest,
+    QueueFull,
+    get_job,
+    output_urls,
+    submit,
+    wait_result,
+)
+
+router = APIRouter(tags=["VirtuFit"])
+
+TIERS = ("nano", "basic", "pro")
+SWAP_TARGETS = (
+    "full_outfit", "top", "bottom", "dress", "jacket", "watch",
+    "glasses", "shoes", "hat", "bag", "jewelry", "other",
+)
+COMPOSE = ("separate", "layered")
+OUTPUT_FORMATS = ("jpeg", "png", "webp")
+MAX_GARMENTS = 5
+MAX_DESCRIPTION = 500
+_PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait(?:\s*=\s*(\d+))?", re.IGNORECASE)
+
+
+def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
+    value = value.strip().lower()
+    if value not in allowed:
+        raise ApiError(400, "invalid_request", f"{field} must be one of: {', '.join(allowed)}", field=field)
+    return value
+
+
+def check_webhook_url(ctx: Context, url: str | None) -> str | None:
+    """https only; plain http only to loopback, and only when the operator allows it."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    if parts.scheme == "https" and parts.hostname:
+        return url.strip()
+    if parts.scheme == "http" and loopback and ctx.settings.allow_http_webhooks_to_loopback:
+        return url.strip()
+    raise ApiError(400, "invalid_request", "webhook_url must be an https:// URL", field="webhook_url")
+
+
+def wait_seconds(prefer: str | None, ctx: Context) -> float:
+    """Seconds to hold the request open for `Prefer: wait[=N]`, 0 without it."""
+    match = _PREFER_WAIT.search(prefer or "")
+    if not match:
+        return 0.0
+    limit = ctx.settings.max_wait_seconds
+    return float(min(int(match.group(1)), limit) if match.group(1) else limit)
+
+
+async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -> Job | None:
+    """Poll the job until it finishes or `seconds` pass (works across processes)."""
+    deadline = time.monotonic() + seconds
+    delay = 0.05
+    while time.monotonic() < deadline:
+        job = await run_in_threadpool(wait_result, ctx, account_id, job_id)
+        if job is not None:
+            return job
+        await asyncio.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+        delay = min(delay * 1.5, 0.5)
+    return None
+
+
+def _error(job: Job) -> dict[str, str] | None:
+    if job.status != "failed":
+        return None
+    return {"code": job.error_code or "engine_error", "message": job.error_message or "the render failed"}
+
+
+def job_status(ctx: Context, account_id: str, job_id: str) -> dict[str, Any]:
+    with ctx.db.session() as session:
+        try:
+            job = get_job(session, account_id, job_id)
+        except JobNotFound:
+            raise ApiError(404, "not_found", "no such job") from None
+        except JobExpired:
+            raise ApiError(404, "expired", "this job has expired and its images were deleted") from None
+        urls = output_urls(ctx, job)
+        return {
+            "job_id": job.id,
+            "status": job.status,
+            "progress": job.progress,
+            "output_url": urls[0] if urls else None,
+            "output_urls": urls,
+            "tier": job.tier,
+            "swap_target": job.swap_target,
+            "credits_used": credits.used_by_job(session, job.id),
+            "credits_remaining": credits.balance(session, account_id),
+            "processing_time_ms": job.processing_ms,
+            "error": _error(job),
+            "attempts": job.attempts,
+            "created_at": job.created_at.isoformat(),
+            "started_at": job.started_at.isoformat() if job.started_at else None,
+            "completed_at": job.completed_at.isoformat() if job.completed_at else None,
+            "expires_at": job.expires_at.isoformat(),
+        }
+
+
+def _sync_answer(ctx: Context, account_id: str, job_id: str) -> JSONResponse:
+    status = job_status(ctx, account_id, job_id)
+    if status["status"] == "failed":
+        error = status["error"]
+        return JSONResponse(
+            {"success": False, "job_id": job_id, "status": "failed", "error": error,
+             "credits_used": 0, "credits_remaining": status["credits_remaining"]},
+            status_code=422,
+        )
+    return JSONResponse(
+        {
+            "success": True,
+            "job_id": job_id,
+            "output_url": status["output_url"],
+            "output_urls": status["output_urls"],
+            "tier": status["tier"],
+            "credits_used": status["credits_used"],
+            "credits_remaining": status["credits_remaining"],
+            "processing_time_ms": status["processing_time_ms"],
+        }
+    )
+
+
+async def _collect_images(
+    ctx: Context,
+    person_image: UploadFile | None,
+    person_image_url: str | None,
+    garment_image: list[UploadFile] | None,
+    garment_urls: str | None,
+) -> tuple[ImageInput, list[ImageInput]]:
+    person_image_url = (person_image_url or "").strip() or None
+    if (person_image is None) == (person_image_url is None):
+        raise ApiError(
+            400, "invalid_request", "send exactly one of person_image or person_image_url", field="person_image"
+        )
+    uploads = [g for g in garment_image or [] if g is not None]
+    urls = [u.strip() for u in (garment_urls or "").split(",") if u.strip()]
+    if not uploads and not urls:
+        raise ApiError(400, "invalid_request", "send 1 to 5 garment_image files or garment_urls", field="garment_image")
+    if len(uploads) + len(urls) > MAX_GARMENTS:
+        raise ApiError(
+            400, "invalid_request", f"at most {MAX_GARMENTS} garments per request", field="garment_image"
+        )
+    person = (
+        await read_upload(ctx, person_image, "person_image")
+        if person_image is not None
+        else await fetch_input(ctx, person_image_url or "", "person_image_url")
+    )
+    garments = [await read_upload(ctx, g, "garment_image") for g in uploads]
+    garments += [await fetch_input(ctx, u, "garment_urls") for u in urls]
+    return person, garments
+
+
+@router.post(
+    "/api/v1/generate",
+    status_code=202,
+    summary="Generate try-on images",
+    description=(
+        "One person photo plus 1–5 garment photos; one output per garment (or one in all with "
+        "`compose=layered`). Answers 202 with a job to poll, or 200 with the result when the "
+        "request carries `Prefer: wait` and the job finishes in time."
+    ),
+)
+async def generate(
+    ctx: ContextDep,
+    principal: PrincipalDep,
+    person_image: Annotated[UploadFile | None, File(description="Person photo (JPEG, PNG, WebP; ≤ 10 MB)")] = None,
+    person_image_url: Annotated[str | None, Form(description="URL of the person photo instead of a file")] = None,
+    garment_image: Annotated[list[UploadFile] | None, File(description="1–5 garment photos")] = None,
+    garment_urls: Annotated[str | None, Form(description="Comma-separated garment image URLs")] = None,
+    tier: Annotated[str, Form(description="nano | basic | pro")] = "basic",
+    swap_target: Annotated[str, Form(description="What to swap; see SWAP_TARGETS")] = "full_outfit",
+    garment_description: Annotated[str | None, Form(description="Hint, e.g. 'long sleeve'")] = None,
+    webhook_url: Annotated[str | None, Form(description="https URL to POST the result to")] = None,
+    webhook_secret: Annotated[str | None, Form(description="Signs webhook bodies")] = None,
+    compose: Annotated[str, Form(description="separate (one output per garment) | layered")] = "separate",
+    output_format: Annotated[str, Form(description="jpeg | png | webp")] = "jpeg",
+    seed: Annotated[int | None, Form(description="Seed for reproducible output")] = None,
+    prefer: Annotated[str | None, Header(description="`wait` or `wait=N` (N ≤ 120) for a synchronous answer")] = None,
+) -> JSONResponse:
+    tier = _choice(tier, TIERS, "tier")
+    swap_target = _choice(swap_target, SWAP_TARGETS, "swap_target")
+    compose = _choice(compose, COMPOSE, "compose")
+    output_format = _choice(output_format, OUTPUT_FORMATS, "output_format")
+    if garment_description is not None and len(garment_description) > MAX_DESCRIPTION:
+        raise ApiError(
+            400, "invalid_request", f"garment_description is limited to {MAX_DESCRIPTION} characters",
+            field="garment_description",
+        )
+    if webhook_secret is not None and len(webhook_secret) > 200:
+        raise ApiError(400, "invalid_request", "webhook_secret is limited to 200 characters", field="webhook_secret")
+    hook = check_webhook_url(ctx, webhook_url)
+    person, garments = await _collect_images(ctx, person_image, person_image_url, garment_image, garment_urls)
+    request = JobRequest(
+        dialect="virtufit",
+        person=person,
+        garments=garments,
+        tier=tier,
+        swap_target=swap_target,
+        compose=compose,
+        garment_description=(garment_description or "").strip() or None,
+        webhook_url=hook,
+        webhook_secret=webhook_secret or None,
+        options={"output_format": output_format, "seed": seed},
+    )
+    try:
+        job, estimate = await run_in_threadpool(submit, ctx, principal.account_id, request)
+    except credits.InsufficientCredits as exc:
+        raise ApiError(402, "insufficient_credits", str(exc)) from exc
+    except QueueFull as exc:
+        raise ApiError(
+            503, "overloaded", "the render queue is full; retry later",
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from exc
+
+    wait = wait_seconds(prefer, ctx)
+    if wait and await wait_for(ctx, principal.account_id, job.id, wait) is not None:
+        return await run_in_threadpool(_sync_answer, ctx, principal.account_id, job.id)
+    return JSONResponse(
+        {
+            "accepted": True,
+            "job_id": job.id,
+            "status": "queued",
+            "status_url": f"{ctx.settings.base_url}/api/v1/jobs/{job.id}",
+            "message": "Generation queued. Poll status_url or provide webhook_url for callback.",
+            "estimated_seconds": estimate,
+            "credits_reserved": True,
+            "credits_required": request.price,
+        },
+        status_code=202,
+    )
+
+
+@router.get("/api/v1/jobs/{job_id}", summary="Job status and results")
+async def get_job_status(job_id: str, ctx: ContextDep, principal: PrincipalDep) -> dict[str, Any]:
+    return await run_in_threadpool(job_status, ctx, principal.account_id, job_id)

@@ -1,0 +1,216 @@
+"""The `fitroom` command: run the service or a worker, and administer accounts, keys and credits.
+
+Admin commands are scriptable: results on stdout, one-line errors on stderr, exit 1.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from fitroom import accounts
+from fitroom.context import Context
+from fitroom.db.models import Account
+from fitroom.jobs import credits
+from fitroom.logs import setup_logging
+from fitroom.settings import Settings, load_settings
+
+app = typer.Typer(help="fitroom: self-hosted virtual try-on.", no_args_is_help=True, add_completion=False)
+users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+keys_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
+credits_app = typer.Typer(help="Grant and show credits.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+app.add_typer(keys_app, name="keys")
+app.add_typer(credits_app, name="credits")
+
+err = Console(stderr=True)
+T = TypeVar("T")
+
+BOOTSTRAP_EMAIL = "admin@fitroom.local"
+
+
+@contextmanager
+def _context(settings: Settings | None = None) -> Iterator[Context]:
+    ctx = Context.from_settings(settings or load_settings())
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def _admin(action: Callable[[Session], T]) -> T:
+    """Run one admin action in a transaction; turn expected failures into exit 1."""
+    try:
+        with _context() as ctx:
+            ctx.db.migrate()
+            with ctx.db.session() as session:
+                return action(session)
+    except (accounts.AccountError, ValueError) as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema."""
+    with _context() as ctx:
+        ctx.db.migrate()
+    typer.echo("database is up to date")
+
+
+def _bootstrap(ctx: Context) -> str | None:
+    """On the very first start, make an admin account with free credits; return its new key."""
+    with ctx.db.session() as session:
+        if session.scalar(select(func.count(Account.id))):
+            return None
+        account = accounts.create_account(session, BOOTSTRAP_EMAIL, is_admin=True)
+        if ctx.settings.signup_credits:
+            credits.grant(session, account.id, ctx.settings.signup_credits, note="welcome credits")
+        return accounts.create_key(session, account, name="first key")
+
+
+def _print_welcome(settings: Settings, key: str | None) -> None:
+    out = Console()
+    base = settings.base_url
+    if key:
+        body = (
+            f"fitroom is starting on {base}\n\n"
+            f"Your API key ({settings.signup_credits} free credits, shown only this once):\n\n  {key}\n\n"
+            "Try it:\n"
+            f'  curl -X POST "{base}/api/v1/generate" -H "X-API-Key: {key}" \\\n'
+            '    -F "person_image=@person.jpg" -F "garment_image=@garment.jpg" -F "tier=basic"\n\n'
+            f"API docs: {base}/docs"
+        )
+    else:
+        body = (
+            f"fitroom is starting on {base}  (API docs: {base}/docs)\n\n"
+            f"Need a key? fitroom keys create {BOOTSTRAP_EMAIL}"
+        )
+    out.print(Panel(body, title="fitroom", expand=False), highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on")] = None,
+    port: Annotated[int | None, typer.Option(help="TCP port")] = None,
+    workers: Annotated[int | None, typer.Option(help="In-process render workers (0 = API only)")] = None,
+) -> None:
+    """Run the API (and, by default, render workers) on 127.0.0.1:8000."""
+    import uvicorn
+
+    from fitroom.api.app import create_app
+
+    overrides = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
+    settings = load_settings(**overrides)
+    setup_logging(settings.log_level)
+    with _context(settings) as ctx:
+        ctx.db.migrate()
+        key = _bootstrap(ctx)
+    _print_welcome(settings, key)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int, typer.Option(help="Render threads in this process")] = 1,
+) -> None:
+    """Run render workers in this process (no API); stops gracefully on SIGTERM or Ctrl-C."""
+    from fitroom.jobs.worker import WorkerPool
+
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    with _context(settings) as ctx:
+        pool = WorkerPool(ctx, concurrency)
+        done = threading.Event()
+
+        def _stop(signum: int, _frame: object) -> None:
+            done.set()
+
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
+        pool.start()
+        done.wait()
+        pool.stop()
+
+
+@users_app.command("create")
+def users_create(
+    email: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read a password from stdin")] = False,
+    admin: Annotated[bool, typer.Option("--admin", help="Make the account an administrator")] = False,
+    credits_: Annotated[int, typer.Option("--credits", help="Credits to grant at once")] = 0,
+) -> None:
+    """Create an account."""
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    if password_stdin and not password:
+        err.print("error: empty password on stdin", markup=False)
+        raise typer.Exit(1)
+
+    def action(session: Session) -> str:
+        account = accounts.create_account(session, email, password=password, is_admin=admin)
+        if credits_ > 0:
+            credits.grant(session, account.id, credits_, note="granted at creation")
+        return account.email
+
+    typer.echo(_admin(action))
+
+
+@keys_app.command("create")
+def keys_create(email: str, name: Annotated[str, typer.Option(help="A label for the key")] = "default") -> None:
+    """Create an API key and print it (the only time it is shown)."""
+    typer.echo(_admin(lambda s: accounts.create_key(s, accounts.get_account(s, email), name)))
+
+
+@keys_app.command("list")
+def keys_list(email: str) -> None:
+    """List an account's keys: prefix, name, created, last used, revoked."""
+    rows = _admin(
+        lambda s: [
+            (k.prefix, k.name, k.created_at, k.last_used_at, k.revoked_at)
+            for k in accounts.list_keys(s, accounts.get_account(s, email))
+        ]
+    )
+    table = Table("prefix", "name", "created", "last used", "revoked")
+    for prefix, name, created, used, revoked in rows:
+        stamp = [d.strftime("%Y-%m-%d %H:%M") if d else "-" for d in (created, used, revoked)]
+        table.add_row(f"fr_{prefix}_…", name, *stamp)
+    Console().print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(prefix: str) -> None:
+    """Revoke a key by its prefix (the part after `fr_`, or the whole key)."""
+    parts = prefix.split("_")
+    short = parts[1] if len(parts) >= 2 and parts[0] == "fr" else prefix
+    typer.echo(f"revoked fr_{_admin(lambda s: accounts.revoke_key(s, short).prefix)}_…")
+
+
+@credits_app.command("grant")
+def credits_grant(email: str, amount: int) -> None:
+    """Add credits to an account; prints the new balance."""
+    typer.echo(_admin(lambda s: credits.grant(s, accounts.get_account(s, email).id, amount, note="granted by admin")))
+
+
+@credits_app.command("show")
+def credits_show(email: str) -> None:
+    """Print an account's balance."""
+    typer.echo(_admin(lambda s: credits.balance(s, accounts.get_account(s, email).id)))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

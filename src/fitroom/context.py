@@ -1,0 +1,34 @@
+"""The shared handles a process needs: settings, database and blob store.
+
+Built once per process (API server, worker, CLI command) and passed down explicitly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fitroom.db import Database
+from fitroom.settings import Settings
+from fitroom.storage import BlobStore, open_store
+
+
+@dataclass
+class Context:
+    settings: Settings
+    db: Database
+    store: BlobStore
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Context:
+        return cls(
+            settings=settings,
+            db=Database(settings.resolved_database_url),
+            store=open_store(
+                settings.resolved_storage_url,
+                public_url=settings.base_url,
+                secret=settings.resolved_secret_key,
+            ),
+        )
+
+    def close(self) -> None:
+        self.db.dispose()

@@ -1,0 +1,72 @@
+"""The contract between fitroom and a try-on engine.
+
+An engine takes decoded images and options and returns images, or raises `EngineError`
+with one of the typed codes clients see as a job failure. It knows nothing of HTTP, the
+database or storage, so it can run in a worker, a CLI command or a benchmark alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from PIL import Image
+
+TIER_LONG_SIDE = {"nano": 512, "basic": 1024, "pro": 2048}
+
+#: Codes an engine may fail with; anything else is reported as `engine_error`.
+ENGINE_ERROR_CODES = frozenset(
+    {
+        "no_person_detected",
+        "multiple_people",
+        "pose_not_supported",
+        "garment_not_found",
+        "image_load_error",
+        "engine_error",
+    }
+)
+
+
+class EngineError(Exception):
+    """A typed render failure: the job item fails with `code`, the client sees `message`."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code if code in ENGINE_ERROR_CODES else "engine_error"
+        self.message = message
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What to render. `garment_description` is a free-text hint from the client."""
+
+    swap_target: str = "full_outfit"
+    tier: str = "basic"
+    garment_description: str | None = None
+    seed: int | None = None
+
+    @property
+    def long_side(self) -> int:
+        return TIER_LONG_SIDE[self.tier]
+
+
+Progress = Callable[[float], None]
+
+
+class Engine(Protocol):
+    """Renders the person wearing the garments; one call makes one output image.
+
+    With several garments the engine layers them all onto one picture; the worker
+    calls it once per garment for the usual one-output-per-garment answer.
+    """
+
+    name: str
+
+    def render(
+        self,
+        person: Image.Image,
+        garments: Sequence[Image.Image],
+        options: RenderOptions,
+        progress: Progress | None = None,
+    ) -> Image.Image: ...

@@ -1,0 +1,1 @@
+"""Jobs: submission, the queue in the jobs table, workers, credits and the reaper."""

@@ -1,0 +1,45 @@
+"""Retention: after `retention_hours`, a job's images are deleted and the job answers `expired`.
+
+The row stays as a small tombstone (no images, no webhook secret) so a late poll gets a
+clear `expired` instead of `not_found`, and the credit ledger keeps its references.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+
+from fitroom.context import Context
+from fitroom.db import utcnow
+from fitroom.db.models import Job
+
+log = logging.getLogger(__name__)
+
+
+def reap(ctx: Context, batch: int = 200) -> int:
+    """Delete the images of expired jobs; returns how many jobs were purged."""
+    purged = 0
+    while True:
+        with ctx.db.session() as session:
+            jobs = list(
+                session.scalars(
+                    select(Job)
+                    .where(Job.expires_at <= utcnow(), Job.purged_at.is_(None))
+                    .limit(batch)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            for job in jobs:
+                ctx.store.delete_prefix(f"jobs/{job.id}")
+                job.purged_at = utcnow()
+                job.person_key = None
+                job.webhook_secret = None
+                for item in job.items:
+                    item.output_key = None
+        purged += len(jobs)
+        if len(jobs) < batch:
+            break
+    if purged:
+        log.info("expired jobs purged", extra={"count": purged})
+    return purged

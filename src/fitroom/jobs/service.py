@@ -1,0 +1,185 @@
+"""Accepting and reading jobs: the one internal job model every API dialect maps onto."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from fitroom.context import Context
+from fitroom.db import utcnow
+from fitroom.db.models import Job, JobItem, new_id
+from fitroom.imaging import MEDIA_TYPES
+from fitroom.jobs import credits
+
+#: Render time assumed per output before any job has been measured.
+DEFAULT_RENDER_SECONDS = 2.0
+
+
+@dataclass
+class ImageInput:
+    data: bytes
+    format: str  # jpeg | png | webp, sniffed from the content
+
+
+@dataclass
+class JobRequest:
+    """A validated request from any dialect."""
+
+    dialect: str
+    person: ImageInput
+    garments: list[ImageInput]
+    tier: str = "basic"
+    swap_target: str = "full_outfit"
+    compose: str = "separate"  # separate: one output per garment; layered: one in all
+    garment_description: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def price(self) -> int:
+        return credits.TIER_PRICES[self.tier] * len(self.garments)
+
+
+class QueueFull(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__("the render queue is full")
+        self.retry_after = retry_after
+
+
+class JobNotFound(Exception):
+    pass
+
+
+class JobExpired(Exception):
+    pass
+
+
+def queued_items(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(JobItem.id))
+            .join(Job, Job.id == JobItem.job_id)
+            .where(Job.status.in_(("queued", "processing")), JobItem.status == "queued")
+        )
+        or 0
+    )
+
+
+def mean_render_seconds(session: Session, sample: int = 50) -> float:
+    """Mean engine time per output over the most recent finished outputs."""
+    recent = (
+        select(JobItem.render_ms)
+        .where(JobItem.render_ms.is_not(None))
+        .order_by(JobItem.completed_at.desc())
+        .limit(sample)
+        .subquery()
+    )
+    mean_ms = session.scalar(select(func.avg(recent.c.render_ms)))
+    return float(mean_ms) / 1000 if mean_ms else DEFAULT_RENDER_SECONDS
+
+
+def active_workers(session: Session, configured: int) -> int:
+    """Render capacity: in-process workers, or as many as hold leases right now."""
+    leased = session.scalar(
+        select(func.count(func.distinct(Job.lease_owner))).where(
+            Job.status == "processing", Job.lease_expires_at > utcnow()
+        )
+    )
+    return max(1, configured, int(leased or 0))
+
+
+def estimate_seconds(session: Session, ctx: Context, own_items: int) -> int:
+    """Seconds until a job with `own_items` outputs, queued now, is likely done."""
+    per_item = mean_render_seconds(session)
+    workers = active_workers(session, ctx.settings.workers)
+    ahead = queued_items(session)
+    return max(1, round(per_item * (ahead / workers + own_items)))
+
+
+def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int]:
+    """Store the inputs, reserve credits and queue the job; returns it and the estimate.
+
+    Raises `credits.InsufficientCredits` or `QueueFull`; then nothing is kept.
+    """
+    with ctx.db.session() as session:
+        if queued_items(session) >= ctx.settings.max_queue:
+            raise QueueFull(retry_after=estimate_seconds(session, ctx, 0))
+
+    job_id = new_id()
+    prefix = f"jobs/{job_id}"
+    person_key = f"{prefix}/person.{request.person.format}"
+    garment_keys = [f"{prefix}/garment-{i}.{g.format}" for i, g in enumerate(request.garments)]
+    ctx.store.put(person_key, request.person.data, MEDIA_TYPES[request.person.format])
+    for key, garment in zip(garment_keys, request.garments):
+        ctx.store.put(key, garment.data, MEDIA_TYPES[garment.format])
+
+    now = utcnow()
+    per_garment = credits.TIER_PRICES[request.tier]
+    if request.compose == "layered":
+        items = [JobItem(position=0, garment_key=None, price=request.price)]
+    else:
+        items = [JobItem(position=i, garment_key=k, price=per_garment) for i, k in enumerate(garment_keys)]
+    job = Job(
+        id=job_id,
+        account_id=account_id,
+        dialect=request.dialect,
+        tier=request.tier,
+        swap_target=request.swap_target,
+        options={
+            **request.options,
+            "compose": request.compose,
+            "garment_description": request.garment_description,
+            "garment_keys": garment_keys,
+        },
+        person_key=person_key,
+        status="queued",
+        credits_reserved=request.price,
+        webhook_url=request.webhook_url,
+        webhook_secret=request.webhook_secret,
+        created_at=now,
+        expires_at=now + timedelta(hours=ctx.settings.retention_hours),
+        items=items,
+    )
+    try:
+        with ctx.db.session() as session:
+            credits.reserve(session, account_id, request.price, job_id)
+            session.add(job)
+            session.flush()
+            estimate = estimate_seconds(session, ctx, len(items))
+    except BaseException:
+        ctx.store.delete_prefix(prefix)
+        raise
+    return job, estimate
+
+
+def get_job(session: Session, account_id: str, job_id: str) -> Job:
+    """The account's job with its items; another account's job is simply not found."""
+    job = session.scalar(
+        select(Job)
+        .where(Job.id == job_id, Job.account_id == account_id)
+        .options(selectinload(Job.items))
+    )
+    if job is None:
+        raise JobNotFound(job_id)
+    if job.purged_at is not None or job.expires_at <= utcnow():
+        raise JobExpired(job_id)
+    return job
+
+
+def output_urls(ctx: Context, job: Job) -> list[str]:
+    """Signed URLs of the finished outputs, in garment order, valid until the job expires at most."""
+    remaining = int((job.expires_at - utcnow()).total_seconds())
+    ttl = max(1, min(ctx.settings.output_url_ttl_seconds, remaining))
+    return [ctx.store.signed_url(i.output_key, ttl) for i in job.items if i.output_key]
+
+
+def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:
+    """The job if it has finished (completed or failed), else None."""
+    with ctx.db.session() as session:
+        job = get_job(session, account_id, job_id)
+        return job if job.status in ("completed", "failed") else None

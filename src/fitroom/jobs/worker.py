@@ -1,0 +1,225 @@
+"""The render loop: claim a job, render each of its outputs, record them, repeat.
+
+The same loop runs as threads inside `fitroom serve` and as `fitroom worker`. A
+heartbeat thread keeps the lease alive while the engine works; if the process dies,
+the lease runs out and another worker takes the job over, skipping finished outputs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+
+from fitroom import metrics
+from fitroom.context import Context
+from fitroom.db.models import Job, JobItem
+from fitroom.engines import Engine, EngineError, EngineUnavailable, RenderOptions, load_engine
+from fitroom.imaging import ImageRejected, decode_image, encode_image
+from fitroom.jobs import queue
+from fitroom.jobs.reaper import reap
+from fitroom.storage import BlobNotFound
+
+log = logging.getLogger(__name__)
+
+
+class LeaseLost(Exception):
+    """Another worker took the job over; stop without writing anything."""
+
+
+class Heartbeat:
+    """Extends a job's lease every `interval` seconds from a background thread."""
+
+    def __init__(self, ctx: Context, job_id: str, worker_id: str) -> None:
+        self.ctx, self.job_id, self.worker_id = ctx, job_id, worker_id
+        self.progress = 0
+        self.lost = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name=f"heartbeat-{job_id[:8]}", daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        settings = self.ctx.settings
+        while not self._stop.wait(settings.heartbeat_seconds):
+            try:
+                alive = queue.heartbeat(
+                    self.ctx.db, self.job_id, self.worker_id, settings.lease_seconds, self.progress
+                )
+            except Exception:
+                log.exception("heartbeat failed", extra={"job_id": self.job_id})
+                continue
+            if not alive:
+                self.lost = True
+                return
+
+
+class Worker:
+    """One render loop. `engine` is loaded lazily so a broken engine fails jobs, not start-up."""
+
+    def __init__(self, ctx: Context, engine: Engine | None = None, name: str | None = None) -> None:
+        self.ctx = ctx
+        self.id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self._engine = engine
+        self._engine_error: str | None = None
+        self.stopping = threading.Event()
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            if self._engine_error:
+                raise EngineUnavailable(self._engine_error)
+            try:
+                self._engine = load_engine(self.ctx.settings.engine)
+            except EngineUnavailable as exc:
+                self._engine_error = str(exc)
+                raise
+        return self._engine
+
+    def run(self, idle: Callable[[float], bool] | None = None) -> None:
+        """Work until `stop()`; between empty polls wait `poll_seconds`."""
+        wait = idle or self.stopping.wait
+        while not self.stopping.is_set():
+            try:
+                worked = self.run_once()
+            except Exception:
+                log.exception("worker loop error", extra={"worker": self.id})
+                worked = False
+            if not worked:
+                wait(self.ctx.settings.poll_seconds)
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+    def run_once(self) -> bool:
+        """Claim and process at most one job; True if there was one."""
+        job = queue.claim(self.ctx.db, self.id, self.ctx.settings.lease_seconds)
+        if job is None:
+            return False
+        started = time.monotonic()
+        log.info("job claimed", extra={"job_id": job.id, "worker": self.id, "attempt": job.attempts})
+        if job.attempts > self.ctx.settings.max_attempts:
+            queue.give_up(
+                self.ctx.db, job.id, self.id, "engine_error",
+                "rendering stopped on every attempt; the job was given up",
+            )
+        else:
+            try:
+                self._process(job)
+            except LeaseLost:
+                log.warning("lease lost, job left to its new owner", extra={"job_id": job.id})
+                return True
+        finished = queue.finish_job(self.ctx.db, job.id, self.id)
+        if finished is not None:
+            metrics.JOB_SECONDS.observe(time.monotonic() - started)
+            metrics.JOBS_FINISHED.labels(finished.status).inc()
+            log.info("job finished", extra={"job_id": job.id, "status": finished.status})
+        return True
+
+    def _process(self, job: Job) -> None:
+        pending = [i for i in job.items if i.status == "queued"]
+        if not pending:
+            return
+        try:
+            engine = self.engine()
+        except EngineUnavailable as exc:
+            queue.give_up(self.ctx.db, job.id, self.id, "engine_error", str(exc))
+            return
+        try:
+            person = decode_image(self.ctx.store.get(job.person_key or ""), max_pixels=self.ctx.settings.max_image_pixels)
+            garments = {
+                key: decode_image(self.ctx.store.get(key), max_pixels=self.ctx.settings.max_image_pixels)
+                for key in job.options["garment_keys"]
+            }
+        except (BlobNotFound, ImageRejected) as exc:
+            queue.give_up(self.ctx.db, job.id, self.id, "image_load_error", f"an input image could not be read: {exc}")
+            return
+        options = RenderOptions(
+            swap_target=job.swap_target,
+            tier=job.tier,
+            garment_description=job.options.get("garment_description"),
+            seed=job.options.get("seed"),
+        )
+        total = len(job.items)
+        with Heartbeat(self.ctx, job.id, self.id) as beat:
+            for item in pending:
+                keys = [item.garment_key] if item.garment_key else job.options["garment_keys"]
+                done_before = total - len(pending) + pending.index(item)
+
+                def progress(fraction: float, base: int = done_before) -> None:
+                    beat.progress = int(100 * (base + min(max(fraction, 0.0), 1.0)) / total)
+
+                self._render_item(job, item, engine, person, [garments[k] for k in keys], options, progress)
+                if beat.lost:
+                    raise LeaseLost(job.id)
+
+    def _render_item(self, job: Job, item: JobItem, engine: Engine, person, garments, options, progress) -> None:  # type: ignore[no-untyped-def]
+        started = time.monotonic()
+        output_key = None
+        error = None
+        try:
+            image = engine.render(person, garments, options, progress)
+            fmt = job.options.get("output_format", "jpeg")
+            output_key = f"jobs/{job.id}/output-{item.position}-{uuid.uuid4().hex[:12]}.{fmt}"
+            self.ctx.store.put(output_key, encode_image(image, fmt), f"image/{fmt}")
+        except EngineError as exc:
+            error = (exc.code, exc.message)
+        except Exception as exc:
+            log.exception("engine crashed", extra={"job_id": job.id})
+            error = ("engine_error", f"the engine failed: {type(exc).__name__}")
+        render_ms = int((time.monotonic() - started) * 1000)
+        if error:
+            metrics.ITEM_FAILURES.labels(error[0]).inc()
+        else:
+            metrics.RENDER_SECONDS.observe(render_ms / 1000)
+        if not queue.finish_item(
+            self.ctx.db, job.id, item.id, self.id, output_key=output_key, render_ms=render_ms, error=error
+        ):
+            if output_key:
+                self.ctx.store.delete_prefix(output_key)
+            raise LeaseLost(job.id)
+
+
+class WorkerPool:
+    """In-process workers plus the reaper, as daemon threads of `fitroom serve`."""
+
+    def __init__(self, ctx: Context, count: int, engine: Engine | None = None) -> None:
+        self.ctx = ctx
+        self.workers = [Worker(ctx, engine) for _ in range(count)]
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def start(self) -> None:
+        for worker in self.workers:
+            thread = threading.Thread(target=worker.run, name=f"worker-{worker.id}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        reaper = threading.Thread(target=self._reap_loop, name="reaper", daemon=True)
+        reaper.start()
+        self._threads.append(reaper)
+
+    def _reap_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                reap(self.ctx)
+            except Exception:
+                log.exception("reaper failed")
+            self._stop.wait(self.ctx.settings.reaper_interval_seconds)
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Let each worker finish the output in hand, then return."""
+        self._stop.set()
+        for worker in self.workers:
+            worker.stop()
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))

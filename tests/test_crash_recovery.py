@@ -1,0 +1,102 @@
+"""A worker process killed with SIGKILL mid-job: the job still completes exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from fitroom.db import Database
+from fitroom.db.models import Job, JobItem, LedgerEntry
+from tests.conftest import running_app
+from tests.support.images import garment_photo, person_photo
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start_worker(settings: Any, render_seconds: float) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "FITROOM_DATABASE_URL": settings.resolved_database_url,
+        "FITROOM_DATA_DIR": str(settings.data_dir),
+        "FITROOM_SECRET_KEY": "test-secret",
+        "FITROOM_ENGINE": "tests.support.engines:SlowEngine",
+        "FITROOM_TEST_RENDER_SECONDS": str(render_seconds),
+        "FITROOM_LEASE_SECONDS": "2",
+        "FITROOM_HEARTBEAT_SECONDS": "0.3",
+        "FITROOM_POLL_SECONDS": "0.1",
+    }
+    return subprocess.Popen([sys.executable, "-m", "fitroom", "worker"], env=env, cwd=ROOT)
+
+
+def wait_until(predicate: Any, timeout: float, what: str) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def item_outputs(database_url: str, job_id: str) -> list[str | None]:
+    db = Database(database_url)
+    with db.session() as session:
+        keys = list(
+            session.scalars(select(JobItem.output_key).where(JobItem.job_id == job_id).order_by(JobItem.position))
+        )
+    db.dispose()
+    return keys
+
+
+def test_killed_worker_job_completes_once(tmp_path: Path, database_url: str) -> None:
+    with running_app(tmp_path, database_url, workers=0) as (client, customer):
+        settings = client.app.state.ctx.settings  # type: ignore[attr-defined]
+        files = [("person_image", ("p.jpg", person_photo(), "image/jpeg"))]
+        files += [("garment_image", (f"g{i}.png", garment_photo(), "image/png")) for i in range(2)]
+        job_id = client.post("/api/v1/generate", headers=customer.headers, files=files).json()["job_id"]
+
+        def status() -> dict[str, Any]:
+            return client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()  # type: ignore[no-any-return]
+
+        first = start_worker(settings, render_seconds=2.0)
+        try:
+            # Kill once the first output is stored and the second is being rendered.
+            wait_until(lambda: status()["progress"] > 50, 60, "the second output to start")
+            first.send_signal(signal.SIGKILL)
+            first.wait(10)
+        finally:
+            first.kill()
+        assert status()["status"] == "processing"
+        before = item_outputs(database_url, job_id)
+        assert before[0] is not None and before[1] is None
+
+        second = start_worker(settings, render_seconds=0.2)
+        try:
+            done = wait_until(lambda: (s := status())["status"] in ("completed", "failed") and s, 60, "completion")
+        finally:
+            second.send_signal(signal.SIGTERM)
+            assert second.wait(30) == 0
+
+    assert done["status"] == "completed" and len(done["output_urls"]) == 2
+    assert done["attempts"] == 2 and done["credits_used"] == 2
+    assert done["credits_remaining"] == 98
+    assert item_outputs(database_url, job_id)[0] == before[0], "a finished output was rendered again"
+    db = Database(database_url)
+    with db.session() as session:
+        items = list(session.scalars(select(JobItem).where(JobItem.job_id == job_id)))
+        ledger = list(session.scalars(select(LedgerEntry).where(LedgerEntry.job_id == job_id)))
+        job = session.get(Job, job_id)
+        assert job is not None and job.lease_owner is None
+    db.dispose()
+    assert sorted(e.kind for e in ledger) == ["reserve", "settle", "settle"]
+    assert all(i.status == "completed" and i.output_key for i in items)
+    outputs = sorted(p.name for p in (settings.data_dir / "blobs" / "jobs" / job_id).glob("output-*"))
+    assert len(outputs) == 2, outputs
