@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +180,50 @@ def test_queue_full_is_503(tmp_path: Path, database_url: str) -> None:
         answer = post(client, customer, [PERSON, GARMENT])
         assert_error(answer, 503, "overloaded")
         assert int(answer.headers["retry-after"]) >= 1
+
+
+@pytest.fixture
+def image_server() -> Iterator[str]:
+    """A loopback HTTP server serving a person photo and a garment photo."""
+    blobs = {"/person.jpg": person_photo(), "/garment.png": garment_photo(), "/notimage": b"<html></html>"}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = blobs.get(self.path)
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Length", str(len(body or b"")))
+            self.end_headers()
+            self.wfile.write(body or b"")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_inputs_are_refused_for_private_addresses(client: TestClient, customer: Customer, image_server: str) -> None:
+    answer = post(client, customer, [GARMENT], person_image_url=f"{image_server}/person.jpg")
+    body = assert_error(answer, 400, "invalid_request", "person_image_url")
+    assert "public" in body["error"]["message"]
+    for url in ("file:///etc/passwd", "gopher://example.com/x", "http://169.254.169.254/latest/meta-data"):
+        assert_error(post(client, customer, [GARMENT], person_image_url=url), 400, "invalid_request")
+
+
+def test_url_inputs_when_operator_allows_private(tmp_path: Path, database_url: str, image_server: str) -> None:
+    with running_app(tmp_path, database_url, allow_private_urls=True) as (client, customer):
+        answer = client.post(
+            "/api/v1/generate",
+            headers={**customer.headers, "Prefer": "wait=30"},
+            data={"person_image_url": f"{image_server}/person.jpg", "garment_urls": f"{image_server}/garment.png, {image_server}/garment.png"},
+        )
+        assert answer.status_code == 200, answer.text
+        assert len(answer.json()["output_urls"]) == 2
+        missing = post(client, customer, [GARMENT], person_image_url=f"{image_server}/missing.jpg")
+        assert_error(missing, 400, "invalid_request", "person_image_url")
+        not_image = post(client, customer, [GARMENT], person_image_url=f"{image_server}/notimage")
+        assert_error(not_image, 415, "unsupported_image_type", "person_image_url")

@@ -1,142 +1,227 @@
-"""Safe image intake: recognise by content, refuse bombs before decoding, decode upright in sRGB.
+"""Safe image intake: recognise uploads by content, refuse bombs from the header, decode to sRGB.
 
-Uploads come from the internet, so nothing here trusts a file name, a declared type or
-a header's claims: the format is sniffed from magic bytes, the pixel count is read from
-the header and checked before any pixel is decoded, and a real decode proves the file
-is whole.
+Uploads are untrusted, so nothing here believes a file name or a declared type, and no
+pixel is decoded before the pixel count read from the file's own header is within the
+limit. Pillow's global settings (``LOAD_TRUNCATED_IMAGES``, ``MAX_IMAGE_PIXELS``) are left
+as they are: other code in the process shares them.
 """
 
 from __future__ import annotations
 
 import io
-import warnings
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PIL import Image, ImageCms, ImageOps
 
 MEDIA_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
-_PIL_FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}
+
+_PILLOW_FORMATS = {"jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# SOF0..SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
+_JPEG_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# Markers that stand alone, without a length: TEM, RST0..RST7, SOI, EOI.
+_JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xDA)})
+# The Pillow mode an embedded ICC profile's colour space applies to.
+_PROFILE_MODES = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 class ImageRejected(Exception):
-    """An input image fitroom will not process; `code` and `status` are the API's."""
+    """An input image the service will not process; carries the API error it maps to."""
 
-    def __init__(self, code: str, status: int, message: str) -> None:
+    _STATUS = {"file_too_large": 413, "unsupported_image_type": 415, "invalid_image": 422}
+
+    def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-        self.status = status
+        self.status = self._STATUS[code]
         self.message = message
 
 
 @dataclass(frozen=True)
 class ImageInfo:
+    """What validation learned from the file: its real format and stored (unrotated) size."""
+
     format: str
     width: int
     height: int
 
 
 def sniff_format(data: bytes) -> str | None:
-    """"jpeg", "png" or "webp" from the first bytes, else None."""
+    """Name the format from the magic bytes, since names and declared types can lie."""
     if data.startswith(b"\xff\xd8\xff"):
         return "jpeg"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+    if data.startswith(_PNG_SIGNATURE):
         return "png"
-    if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "webp"
     return None
 
 
-def _invalid(message: str) -> ImageRejected:
-    return ImageRejected("invalid_image", 422, message)
-
-
-def _open(data: bytes, *, max_bytes: int | None, max_pixels: int) -> tuple[Image.Image, str]:
-    """Open lazily (header only) after the size, type and pixel-count checks."""
-    if not data:
-        raise _invalid("the file is empty")
-    if max_bytes is not None and len(data) > max_bytes:
-        raise ImageRejected("file_too_large", 413, f"the file is larger than {max_bytes // (1024 * 1024)} MB")
-    fmt = sniff_format(data)
-    if fmt is None:
-        raise ImageRejected("unsupported_image_type", 415, "the file is not a JPEG, PNG or WebP image")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=[f for f, name in _PIL_FORMATS.items() if name == fmt])
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _invalid(f"the image has too many pixels ({exc})") from exc
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise _invalid(f"the image cannot be read ({type(exc).__name__})") from exc
-    width, height = image.size
-    if width < 1 or height < 1:
-        raise _invalid("the image has no pixels")
-    if width * height > max_pixels:
-        raise _invalid(f"the image has too many pixels ({width}×{height}; at most {max_pixels:,} allowed)")
-    return image, fmt
-
-
-def _load(image: Image.Image) -> None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image.load()
-    except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise _invalid(f"the image is truncated or corrupt ({exc})") from exc
-
-
 def validate_image(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo:
-    """Check an upload without keeping it decoded; raises ImageRejected."""
-    image, fmt = _open(data, max_bytes=max_bytes, max_pixels=max_pixels)
-    info = ImageInfo(fmt, *image.size)
-    if fmt == "jpeg":
-        # Decoding at 1/8 scale still reads every entropy-coded block, so a truncated
-        # file is still caught, at a fraction of the cost.
-        image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
-    _load(image)
-    return info
+    """Accept only a complete JPEG, PNG or WebP within the limits, as cheaply as that can be proven.
 
-
-def _to_srgb(image: Image.Image) -> Image.Image:
-    icc = image.info.get("icc_profile")
-    if not icc or image.mode not in ("RGB", "RGBA", "CMYK"):
-        return image
-    try:
-        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-        target = ImageCms.createProfile("sRGB")
-        mode = "RGBA" if image.mode == "RGBA" else "RGB"
-        return ImageCms.profileToProfile(image, source, target, outputMode=mode) or image
-    except (ImageCms.PyCMSError, OSError, ValueError):
-        return image
+    JPEGs decode at 1/8 scale: that still reads every byte of entropy-coded data, so
+    truncation is caught, for a fraction of the memory and time.
+    """
+    if len(data) > max_bytes:
+        raise ImageRejected("file_too_large", f"the file is {len(data)} bytes, over the limit of {max_bytes}")
+    fmt, image = _open(data, max_pixels)
+    width, height = image.size
+    with _decoding():
+        if fmt == "jpeg":
+            image.draft(None, (1, 1))
+        image.load()
+    return ImageInfo(fmt, width, height)
 
 
 def decode_image(data: bytes, *, max_pixels: int) -> Image.Image:
-    """A fully decoded RGB image: EXIF orientation applied, colour converted to sRGB."""
-    image, _ = _open(data, max_bytes=None, max_pixels=max_pixels)
-    _load(image)
-    image = _to_srgb(image)
-    try:
-        image = ImageOps.exif_transpose(image)
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise _invalid(f"the image's orientation data is corrupt ({exc})") from exc
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda value: value / 256).convert("L")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        background = Image.new("RGB", rgba.size, (255, 255, 255))
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        return background
-    return image.convert("RGB")
+    """Decode fully to an upright 8-bit sRGB image, whatever the file's orientation, mode and profile."""
+    _, image = _open(data, max_pixels)
+    with _decoding():
+        image.load()
+        icc_profile = image.info.get("icc_profile")
+        return _to_srgb(ImageOps.exif_transpose(image), icc_profile)
 
 
 def encode_image(image: Image.Image, fmt: str = "jpeg", *, quality: int = 92) -> bytes:
-    """Bytes of `image` as jpeg, png or webp."""
+    """Encode an output image; metadata is not carried over, so no input EXIF leaks out."""
+    if fmt not in _PILLOW_FORMATS:
+        raise ValueError(f"cannot encode {fmt!r}: use one of {', '.join(MEDIA_TYPES)}")
+    if fmt == "jpeg" and image.mode not in ("RGB", "L"):
+        image = _to_srgb(image, None)
     buffer = io.BytesIO()
-    if fmt == "jpeg":
-        image.convert("RGB").save(buffer, "JPEG", quality=quality, optimize=True)
-    elif fmt == "png":
-        image.save(buffer, "PNG")
-    elif fmt == "webp":
-        image.save(buffer, "WEBP", quality=quality)
-    else:
-        raise ValueError(f"unsupported output format {fmt!r}")
+    options = {} if fmt == "png" else {"quality": quality}
+    image.save(buffer, _PILLOW_FORMATS[fmt], **options)
     return buffer.getvalue()
+
+
+def _open(data: bytes, max_pixels: int) -> tuple[str, Image.Image]:
+    """Sniff, check the header's pixel count, then let Pillow parse the header (still no pixels)."""
+    if not data:
+        raise ImageRejected("invalid_image", "the file is empty")
+    fmt = sniff_format(data)
+    if fmt is None:
+        raise ImageRejected("unsupported_image_type", "not a JPEG, PNG or WebP image")
+    size = _header_size(data, fmt)
+    if size is None:
+        raise ImageRejected("invalid_image", f"the {fmt.upper()} header is unreadable")
+    _check_pixels(size, max_pixels)
+    with _decoding():
+        image = Image.open(io.BytesIO(data), formats=[_PILLOW_FORMATS[fmt]])
+    _check_pixels(image.size, max_pixels)
+    return fmt, image
+
+
+def _check_pixels(size: tuple[int, int], max_pixels: int) -> None:
+    width, height = size
+    if width * height > max_pixels:
+        raise ImageRejected("invalid_image", f"too many pixels: {width}x{height} is over the limit of {max_pixels}")
+
+
+@contextmanager
+def _decoding() -> Iterator[None]:
+    """Map whatever Pillow raises on hostile input to one rejection.
+
+    Its decoders raise a wide and undocumented set of exceptions (OSError, SyntaxError,
+    ValueError, struct.error, ...) for corrupt data, so only a broad catch is reliable.
+    """
+    try:
+        yield
+    except Image.DecompressionBombError as exc:
+        raise ImageRejected("invalid_image", f"too many pixels: {exc}") from exc
+    except Exception as exc:
+        raise ImageRejected("invalid_image", "the image is truncated or corrupt") from exc
+
+
+def _header_size(data: bytes, fmt: str) -> tuple[int, int] | None:
+    """Read width and height straight from the header, before any decoder allocates a canvas."""
+    if fmt == "jpeg":
+        return _jpeg_size(data)
+    if fmt == "png":
+        return _png_size(data)
+    return _webp_size(data)
+
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    if data[12:16] != b"IHDR" or len(data) < 24:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """Walk the marker segments up to the first start-of-frame."""
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+        elif marker in _JPEG_STANDALONE_MARKERS:
+            pos += 2
+        elif marker in _JPEG_SOF_MARKERS:
+            if pos + 9 > len(data):
+                return None
+            height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
+            return width, height
+        else:
+            (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+            pos += 2 + length
+    return None
+
+
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    """Canvas size of the first chunk: extended (VP8X), lossy (VP8) or lossless (VP8L)."""
+    chunk = data[12:16]
+    if chunk == b"VP8X" and len(data) >= 30:
+        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
+    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
+        width, height = struct.unpack("<HH", data[26:30])
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
+        (bits,) = struct.unpack("<I", data[21:25])
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    return None
+
+
+def _to_srgb(image: Image.Image, icc_profile: bytes | None) -> Image.Image:
+    """Flatten any decoded mode to 8-bit RGB in sRGB, with transparency composited over white."""
+    if image.mode.startswith("I"):
+        # 16-bit grey: scale to 8 bits, since a plain conversion would clip everything above 255.
+        image = image.point(lambda value: value * (1 / 256)).convert("L")
+    if image.mode in ("P", "PA") or "transparency" in image.info:
+        image = image.convert("RGBA")
+    alpha = image.getchannel("A") if "A" in image.getbands() else None
+    color = _into_srgb(image.convert({"L": "L", "LA": "L", "CMYK": "CMYK"}.get(image.mode, "RGB")), icc_profile)
+    if alpha is None:
+        return color
+    flattened = Image.new("RGB", color.size, "white")
+    flattened.paste(color, mask=alpha)
+    return flattened
+
+
+def _into_srgb(color: Image.Image, icc_profile: bytes | None) -> Image.Image:
+    """Apply the embedded profile; a broken or mismatched one is ignored, as browsers do."""
+    profile = _embedded_profile(icc_profile, color.mode)
+    if profile is None:
+        return color.convert("RGB")
+    try:
+        transform = ImageCms.buildTransform(profile, _SRGB, color.mode, "RGB")
+    except ImageCms.PyCMSError:
+        return color.convert("RGB")
+    return transform.apply(color)
+
+
+def _embedded_profile(icc_profile: bytes | None, mode: str) -> ImageCms.ImageCmsProfile | None:
+    if not icc_profile:
+        return None
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+    except OSError:
+        return None
+    return profile if _PROFILE_MODES.get(profile.profile.xcolor_space.strip()) == mode else None
