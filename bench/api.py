@@ -28,14 +28,14 @@ from PIL import Image
 
 def jpeg_of_about(size_bytes: int) -> bytes:
     """A noisy photo-sized JPEG close to `size_bytes` (noise keeps it from compressing away)."""
-    side = 900
+    side = 100
     while True:
         image = Image.frombytes("RGB", (side, side), random.randbytes(side * side * 3))
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=85)
         if buffer.tell() >= size_bytes:
             return buffer.getvalue()
-        side += 100
+        side += 50
 
 
 def free_port() -> int:

@@ -100,3 +100,15 @@ def test_request_id_is_echoed_and_generated(client: TestClient) -> None:
     assert client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == "abc-123"
     generated = client.get("/healthz", headers={"X-Request-ID": "bad id with spaces"}).headers["x-request-id"]
     assert len(generated) == 32
+
+
+def test_sync_wait_falls_back_to_202(tmp_path: Path, database_url: str) -> None:
+    with running_app(tmp_path, database_url, workers=0) as (client, customer):
+        started = time.monotonic()
+        answer = client.post(
+            "/api/v1/generate",
+            headers={**customer.headers, "Prefer": "wait=1"},
+            files=[("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))],
+        )
+        assert answer.status_code == 202 and answer.json()["status"] == "queued"
+        assert time.monotonic() - started >= 1.0

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from fitroom.db import utcnow
@@ -119,8 +119,12 @@ def revoke_key(session: Session, prefix: str, account: Account | None = None) ->
     return key
 
 
-def authenticate_key(session: Session, key: str) -> Principal | None:
-    """The principal for a presented key, or None if it is unknown, malformed or revoked."""
+def authenticate_key(session: Session, key: str) -> tuple[Principal, bool] | None:
+    """The principal for a presented key and whether its last use is worth recording.
+
+    None if the key is unknown, malformed or revoked. Last use is kept to the minute,
+    so checking a key is a pure read almost always.
+    """
     parts = key.split("_")
     if len(parts) < 3 or parts[0] != "fr":
         return None
@@ -129,7 +133,9 @@ def authenticate_key(session: Session, key: str) -> Principal | None:
         return None
     if row.revoked_at is not None:
         return None
-    now = utcnow()
-    if row.last_used_at is None or now - row.last_used_at > _LAST_USED_RESOLUTION:
-        row.last_used_at = now
-    return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix)
+    stale = row.last_used_at is None or utcnow() - row.last_used_at > _LAST_USED_RESOLUTION
+    return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix), stale
+
+
+def touch_key(session: Session, key_id: str) -> None:
+    session.execute(update(ApiKey).where(ApiKey.id == key_id).values(last_used_at=utcnow()))

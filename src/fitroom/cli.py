@@ -14,7 +14,6 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.panel import Panel
 from rich.table import Table
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -81,23 +80,22 @@ def _bootstrap(ctx: Context) -> str | None:
 
 
 def _print_welcome(settings: Settings, key: str | None) -> None:
-    out = Console()
+    """Plain lines (no box) so the key and the command copy and paste whole."""
     base = settings.base_url
+    lines = [f"fitroom is starting on {base}   (API docs: {base}/docs)", ""]
     if key:
-        body = (
-            f"fitroom is starting on {base}\n\n"
-            f"Your API key ({settings.signup_credits} free credits, shown only this once):\n\n  {key}\n\n"
-            "Try it:\n"
-            f'  curl -X POST "{base}/api/v1/generate" -H "X-API-Key: {key}" \\\n'
-            '    -F "person_image=@person.jpg" -F "garment_image=@garment.jpg" -F "tier=basic"\n\n'
-            f"API docs: {base}/docs"
-        )
+        lines += [
+            f"Your API key, with {settings.signup_credits} free credits (shown only this once):",
+            "",
+            key,
+            "",
+            "Try it:",
+            f'  curl -X POST "{base}/api/v1/generate" -H "X-API-Key: {key}" \\',
+            '    -F "person_image=@person.jpg" -F "garment_image=@garment.jpg" -F "tier=basic"',
+        ]
     else:
-        body = (
-            f"fitroom is starting on {base}  (API docs: {base}/docs)\n\n"
-            f"Need a key? fitroom keys create {BOOTSTRAP_EMAIL}"
-        )
-    out.print(Panel(body, title="fitroom", expand=False), highlight=False)
+        lines.append(f"Need an API key? .venv/bin/fitroom keys create {BOOTSTRAP_EMAIL}")
+    typer.echo("\n".join(lines) + "\n")
 
 
 @app.command()

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 from starlette.concurrency import run_in_threadpool
 
-from fitroom.accounts import Principal, authenticate_key
+from fitroom.accounts import Principal, authenticate_key, touch_key
 from fitroom.api.errors import ApiError
 from fitroom.api.ratelimit import RateLimiter
 from fitroom.context import Context
@@ -21,8 +21,15 @@ def get_context(request: Request) -> Context:
 
 
 def _authenticate(ctx: Context, key: str) -> Principal | None:
-    with ctx.db.session() as session:
-        return authenticate_key(session, key)
+    with ctx.db.reader() as session:
+        found = authenticate_key(session, key)
+    if found is None:
+        return None
+    principal, stale = found
+    if stale:
+        with ctx.db.session() as session:
+            touch_key(session, principal.key_id)
+    return principal
 
 
 async def principal_from_key(ctx: Context, limiter: RateLimiter, key: str | None) -> Principal:

@@ -30,7 +30,7 @@ class QueueCollector(Collector):
 
     def collect(self) -> Any:
         gauge = GaugeMetricFamily("fitroom_jobs", "Unexpired jobs by status", labels=["status"])
-        with self.ctx.db.session() as session:
+        with self.ctx.db.reader() as session:
             rows = session.execute(
                 select(Job.status, func.count()).where(Job.purged_at.is_(None)).group_by(Job.status)
             ).all()

@@ -93,7 +93,7 @@ def _error(job: Job) -> dict[str, str] | None:
 
 
 def job_status(ctx: Context, account_id: str, job_id: str) -> dict[str, Any]:
-    with ctx.db.session() as session:
+    with ctx.db.reader() as session:
         try:
             job = get_job(session, account_id, job_id)
         except JobNotFound:

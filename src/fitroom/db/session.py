@@ -40,7 +40,9 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Read-only sessions take no lock up front: WAL readers never wait for writers.
+        readonly = conn.get_execution_options().get("fitroom_readonly", False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
 class Database:
@@ -57,11 +59,20 @@ class Database:
             )
         self.backend = self.engine.dialect.name
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            self.engine.execution_options(fitroom_readonly=True), expire_on_commit=False
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
         with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reads only; on SQLite it does not queue behind writers."""
+        with self._readers() as session, session.begin():
             yield session
 
     def migrate(self) -> None:

@@ -106,7 +106,7 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
 
     Raises `credits.InsufficientCredits` or `QueueFull`; then nothing is kept.
     """
-    with ctx.db.session() as session:
+    with ctx.db.reader() as session:
         if queued_items(session) >= ctx.settings.max_queue:
             raise QueueFull(retry_after=estimate_seconds(session, ctx, 0))
 
@@ -180,6 +180,6 @@ def output_urls(ctx: Context, job: Job) -> list[str]:
 
 def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:
     """The job if it has finished (completed or failed), else None."""
-    with ctx.db.session() as session:
+    with ctx.db.reader() as session:
         job = get_job(session, account_id, job_id)
         return job if job.status in ("completed", "failed") else None
