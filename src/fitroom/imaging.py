@@ -27,17 +27,16 @@ _JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xDA)})
 # The Pillow mode an embedded ICC profile's colour space applies to.
 _PROFILE_MODES = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+_STATUSES = {"file_too_large": 413, "unsupported_image_type": 415, "invalid_image": 422}
 
 
 class ImageRejected(Exception):
     """An input image the service will not process; carries the API error it maps to."""
 
-    _STATUS = {"file_too_large": 413, "unsupported_image_type": 415, "invalid_image": 422}
-
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-        self.status = self._STATUS[code]
+        self.status = _STATUSES[code]
         self.message = message
 
 
@@ -68,7 +67,7 @@ def validate_image(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo
     truncation is caught, for a fraction of the memory and time.
     """
     if len(data) > max_bytes:
-        raise ImageRejected("file_too_large", f"the file is {len(data)} bytes, over the limit of {max_bytes}")
+        raise ImageRejected("file_too_large", f"the file is larger than {max_bytes:,} bytes")
     fmt, image = _open(data, max_pixels)
     width, height = image.size
     with _decoding():
