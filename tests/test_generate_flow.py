@@ -75,13 +75,13 @@ def test_engine_failure_refunds(client: TestClient, customer: Customer) -> None:
 
 
 def test_unavailable_engine_fails_jobs_honestly(tmp_path: Path, database_url: str) -> None:
-    with running_app(tmp_path, database_url, engine="classic") as (client, customer):
+    with running_app(tmp_path, database_url, engine="no-such-engine") as (client, customer):
         ready = client.get("/readyz").json()
         assert ready["checks"]["engine"].startswith("unavailable")
         answer = post_generate(client, customer)
         done = poll(client, customer, answer.json()["job_id"])
         assert done["status"] == "failed" and done["error"]["code"] == "engine_error"
-        assert "classic" in done["error"]["message"]
+        assert "no-such-engine" in done["error"]["message"]
         assert done["credits_remaining"] == 100 and done["output_urls"] == []
 
 

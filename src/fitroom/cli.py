@@ -8,8 +8,10 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
@@ -140,6 +142,60 @@ def worker(
         pool.start()
         done.wait()
         pool.stop()
+
+
+@app.command("try")
+def try_on(
+    person: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Photo of the person")],
+    garments: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Garment photos")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the result (.jpg, .png, .webp)")],
+    target: Annotated[str, typer.Option(help="swap_target: top, bottom, dress, jacket, full_outfit")] = "full_outfit",
+    tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "basic",
+    description: Annotated[str | None, typer.Option(help="Garment hint, e.g. 'long sleeve'")] = None,
+    engine_name: Annotated[str | None, typer.Option("--engine", help="Engine (default: FITROOM_ENGINE)")] = None,
+) -> None:
+    """Render a try-on locally, without a server."""
+    from rich.progress import Progress as RichProgress
+
+    from fitroom.engines import EngineError, EngineUnavailable, RenderOptions, load_engine
+    from fitroom.imaging import ImageRejected, decode_image, encode_image
+
+    fmt = {".png": "png", ".webp": "webp"}.get(output.suffix.lower(), "jpeg")
+    settings = load_settings()
+    try:
+        engine = load_engine(engine_name or settings.engine)
+        person_image = decode_image(person.read_bytes(), max_pixels=settings.max_image_pixels)
+        garment_images = [decode_image(g.read_bytes(), max_pixels=settings.max_image_pixels) for g in garments]
+        options = RenderOptions(swap_target=target, tier=tier, garment_description=description)
+        with RichProgress(console=err, transient=True) as bar:
+            task = bar.add_task("rendering", total=1.0)
+            started = time.perf_counter()
+            image = engine.render(person_image, garment_images, options, lambda f: bar.update(task, completed=f))
+        output.write_bytes(encode_image(image, fmt))
+    except (EngineError, EngineUnavailable, ImageRejected, KeyError) as exc:
+        code = getattr(exc, "code", "error")
+        err.print(f"error: {code}: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    err.print(f"wrote {output} ({image.width}×{image.height}) in {time.perf_counter() - started:.2f} s", markup=False)
+
+
+@app.command("eval")
+def evaluate_command(
+    persons: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of person photos")],
+    garments: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of garment photos (sub-folders tops/, bottoms/… set the target)")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for results, contact sheets and metrics.json")],
+    tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "nano",
+    target: Annotated[str, typer.Option(help="swap_target for garments outside known sub-folders")] = "top",
+    workers: Annotated[int, typer.Option(help="Processes")] = 1,
+    every: Annotated[int, typer.Option(help="Use every N-th garment (quick looks)")] = 1,
+) -> None:
+    """Render every person × garment pair into contact sheets plus per-pair metrics."""
+    import json
+
+    from fitroom.evaluate import evaluate
+
+    summary = evaluate(persons, garments, output, tier=tier, target=target, workers=workers, every=every)
+    typer.echo(json.dumps(summary, indent=1))
 
 
 @users_app.command("create")

@@ -11,8 +11,8 @@ from importlib.metadata import entry_points
 
 from fitroom.engines.base import Engine, EngineError, Progress, RenderOptions
 
-#: Built-in engines by name; `classic` (the CPU engine) is added by its own module.
-BUILTIN: dict[str, str] = {}
+#: Built-in engines by name.
+BUILTIN: dict[str, str] = {"classic": "fitroom.engines.classic:ClassicEngine"}
 
 
 class EngineUnavailable(Exception):

@@ -1,0 +1,94 @@
+"""Classic engine speed on one CPU core: per-stage and total time for nano, basic and pro.
+
+Floor, measured in the same run on the same photos: decode + resize + pose + encode,
+the least any pose-driven try-on must do. Uses photos from ../shared/devset (never
+copied into the repository).
+
+    .venv/bin/python bench/engine.py [--devset ../shared/devset] [--persons 8] [--garments 3]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import io  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from fitroom.engines.base import EngineError, RenderOptions  # noqa: E402
+from fitroom.engines.classic import ClassicEngine, working_size  # noqa: E402
+from fitroom.engines.classic.person import _models  # noqa: E402
+from fitroom.imaging import decode_image, encode_image  # noqa: E402
+
+TIERS = {"nano": 512, "basic": 1024, "pro": 2048}
+
+
+def floor_seconds(data: bytes, long_side: int) -> float:
+    started = time.perf_counter()
+    image = decode_image(data, max_pixels=60_000_000)
+    size = working_size(image.size, long_side)
+    pixels = np.asarray(image.resize(size, Image.LANCZOS) if size != image.size else image)
+    pose, _ = _models()
+    pose.process(np.ascontiguousarray(pixels))  # type: ignore[attr-defined]
+    encode_image(Image.fromarray(pixels), "jpeg")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--devset", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "devset")
+    parser.add_argument("--persons", type=int, default=8)
+    parser.add_argument("--garments", type=int, default=3)
+    args = parser.parse_args()
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    cv2.setNumThreads(1)
+
+    persons = sorted((args.devset / "persons").glob("*"))[:: max(1, 45 // args.persons)][: args.persons]
+    garments = sorted((args.devset / "garments" / "tops").glob("*"))[:: 7][: args.garments]
+    person_bytes = [p.read_bytes() for p in persons]
+    garment_images = [decode_image(g.read_bytes(), max_pixels=60_000_000) for g in garments]
+    warm = ClassicEngine()
+    warm.render(decode_image(person_bytes[0], max_pixels=60_000_000), garment_images[:1], RenderOptions(tier="nano"))
+
+    print(f"classic engine benchmark: 1 core pinned (of {os.cpu_count()}), "
+          f"{len(persons)} persons × {len(garments)} tops per tier, garment analysis uncached")
+    print(f"{'tier':<7}{'floor':>8}{'total':>8}{'p90':>8}{'×floor':>8}   stages (median s)")
+    for tier, side in TIERS.items():
+        floors, totals, stages, failures = [], [], {}, 0
+        for data in person_bytes:
+            floors.append(floor_seconds(data, side))
+            for garment in garment_images:
+                engine = ClassicEngine()  # a fresh garment cache: the uncached cost
+                started = time.perf_counter()
+                try:
+                    person = decode_image(data, max_pixels=60_000_000)
+                    report = engine.render_report(person, [garment], RenderOptions(swap_target="top", tier=tier))
+                    encode_image(report.image, "jpeg")
+                except EngineError:
+                    failures += 1
+                    continue
+                totals.append(time.perf_counter() - started)
+                for stage, seconds in report.timings.items():
+                    stages.setdefault(stage, []).append(seconds)
+        floor = statistics.median(floors)
+        total = statistics.median(totals)
+        p90 = sorted(totals)[int(0.9 * (len(totals) - 1))]
+        stage_text = "  ".join(f"{k} {statistics.median(v):.3f}" for k, v in stages.items())
+        print(f"{tier:<7}{floor:>8.3f}{total:>8.3f}{p90:>8.3f}{total / floor:>8.2f}   {stage_text}"
+              + (f"  ({failures} refused)" if failures else ""))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""`classic`: fitroom's built-in CPU try-on engine (mediapipe pose + classical image warps).
+
+Pipeline: resize the person to the tier, analyse the person (pose, masks, skin) and the
+garment (cut-out, parts), place each garment part on the body, composite. Models are
+the ones the mediapipe 0.10.21 wheel bundles; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image
+
+from fitroom.engines.base import EngineError, Progress, RenderOptions
+from fitroom.engines.classic.dress import compose, layers_for
+from fitroom.engines.classic.garment import Garment, analyse_garment
+from fitroom.engines.classic.person import Person, analyse_person
+
+GARMENT_TARGETS = frozenset({"full_outfit", "top", "bottom", "dress", "jacket"})
+
+
+def working_size(size: tuple[int, int], long_side: int) -> tuple[int, int]:
+    """The output size for a tier: long side as the tier says, never larger than the input."""
+    w, h = size
+    scale = min(1.0, long_side / max(w, h))
+    return max(1, round(w * scale)), max(1, round(h * scale))
+
+
+@dataclass
+class RenderReport:
+    """A render and what `fitroom eval` measures about it."""
+
+    image: Image.Image
+    input: NDArray[np.uint8]  # the person photo at the output size
+    person: Person
+    garments: list[Garment] = field(default_factory=list)
+    garment_cover: NDArray[np.float32] | None = None  # new garment share per pixel
+    edited: NDArray[np.bool_] | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class ClassicEngine:
+    """Thread-safe: models are per thread; the garment cache is shared under a lock.
+
+    Shops send the same product photos again and again, so garment analysis (the cut-out
+    is most of the work) is cached by the photo's content, size and hints.
+    """
+
+    name = "classic"
+
+    def __init__(self, cache_size: int = 64) -> None:
+        self._cache: OrderedDict[tuple[str, ...], Garment] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def garment(self, product: Image.Image, options: RenderOptions) -> Garment:
+        """Analyse a product photo at the tier's size, or take the analysis from the cache."""
+        product = product.convert("RGB")
+        product.thumbnail((options.long_side, options.long_side), Image.LANCZOS)
+        pixels = np.ascontiguousarray(np.asarray(product))
+        key = (
+            hashlib.sha1(pixels.tobytes()).hexdigest(),
+            str(pixels.shape),
+            options.swap_target,
+            options.garment_description or "",
+        )
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        garment = analyse_garment(pixels, swap_target=options.swap_target, hint=options.garment_description)
+        with self._lock:
+            self._cache[key] = garment
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return garment
+
+    def render(
+        self,
+        person: Image.Image,
+        garments: Sequence[Image.Image],
+        options: RenderOptions,
+        progress: Progress | None = None,
+    ) -> Image.Image:
+        return self.render_report(person, garments, options, progress).image
+
+    def render_report(
+        self,
+        person: Image.Image,
+        garments: Sequence[Image.Image],
+        options: RenderOptions,
+        progress: Progress | None = None,
+    ) -> RenderReport:
+        if options.swap_target not in GARMENT_TARGETS:
+            raise EngineError(
+                "engine_error",
+                f"the classic engine does not place {options.swap_target} items yet; "
+                f"it dresses: {', '.join(sorted(GARMENT_TARGETS))}",
+            )
+        timings: dict[str, float] = {}
+        mark = time.perf_counter()
+        rgb = person.convert("RGB")
+        size = working_size(rgb.size, options.long_side)
+        image = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.LANCZOS) if size != rgb.size else rgb))
+        timings["resize"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        subject = analyse_person(image)
+        timings["person"] = time.perf_counter() - mark
+        if progress:
+            progress(0.3)
+        report = RenderReport(image=Image.fromarray(image), input=image, person=subject, timings=timings)
+        cover = np.zeros(image.shape[:2], np.float32)
+        edited = np.zeros(image.shape[:2], bool)
+        for index, garment_image in enumerate(garments):
+            mark = time.perf_counter()
+            garment = self.garment(garment_image, options)
+            report.garments.append(garment)
+            timings["garment"] = timings.get("garment", 0.0) + time.perf_counter() - mark
+            mark = time.perf_counter()
+            result = compose(subject, garment, layers_for(subject, garment))
+            subject.image = result.image
+            cover = np.maximum(cover, result.garment)
+            edited |= result.edited
+            timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark
+            if progress:
+                progress(0.3 + 0.7 * (index + 1) / len(garments))
+        report.image = Image.fromarray(subject.image)
+        report.garment_cover, report.edited = cover, edited
+        return report

@@ -1,0 +1,339 @@
+"""Putting a garment on a person: where each garment part goes, then compositing it in.
+
+Layout (where) comes from the pose; compositing (how it looks) keeps the face, hands
+and arms in front, carries the photo's shading onto the garment, and rebuilds skin
+where the old garment showed and the new one does not reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.base import EngineError
+from fitroom.engines.classic import fit
+from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.person import (
+    L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
+    R_ANKLE, R_ELBOW, R_HIP, R_KNEE, R_SHOULDER, R_WRIST,
+    Person,
+)
+
+Layer = tuple[NDArray[np.float32], NDArray[np.float32]]  # colour (h, w, 3) float, alpha (h, w)
+
+#: Clothes are wider than the distance between shoulder joints.
+CHEST_EASE = 1.18
+
+
+@dataclass
+class Frame:
+    """The torso's axes in the photo: shoulder midpoint, unit right and down vectors."""
+
+    neck: NDArray[np.float64]
+    right: NDArray[np.float64]
+    down: NDArray[np.float64]
+    width: float  # shoulder joint distance as seen
+    length: float  # shoulder midpoint to hip midpoint
+
+    @property
+    def frontal_width(self) -> float:
+        """Shoulder width as it would be seen from the front (a turned body looks narrower)."""
+        return max(self.width, 0.72 * self.length)
+
+
+def torso_frame(person: Person) -> Frame:
+    ls, rs = person.pt(L_SHOULDER).astype(np.float64), person.pt(R_SHOULDER).astype(np.float64)
+    lh, rh = person.pt(L_HIP).astype(np.float64), person.pt(R_HIP).astype(np.float64)
+    neck = (ls + rs) / 2
+    hips = (lh + rh) / 2
+    right = ls - rs  # the person's left shoulder is on the picture's right
+    width = float(np.linalg.norm(right))
+    right /= max(width, 1e-6)
+    down = hips - neck
+    length = float(np.linalg.norm(down))
+    if length < width * 0.5:
+        down = np.array([-right[1], right[0]])
+        length = width * 1.3
+    else:
+        down /= length
+    return Frame(neck, right, down, width, length)
+
+
+def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer, float]:
+    """The garment's torso panel on the torso by a thin-plate spline; returns the scale used."""
+    w, h = person.size
+    half = frame.width * CHEST_EASE / 2
+    k_width = frame.width * CHEST_EASE / garment.width
+    k_length = frame.frontal_width * CHEST_EASE / garment.width
+    # Tops end between the waist and just below the hips, whatever their photo's proportions.
+    garment_length = (garment.hem_y - garment.shoulder_y) * k_length
+    k_length *= float(np.clip(garment_length, 0.55 * frame.length, 1.12 * frame.length)) / max(garment_length, 1e-6)
+    cx = (garment.left + garment.right) / 2
+    shoulder_top = frame.neck - frame.down * frame.frontal_width * 0.1
+
+    def body(side: float, drop: float) -> NDArray[np.float64]:
+        return shoulder_top + frame.right * side * half + frame.down * drop * k_length
+
+    src = []
+    dst = []
+    for gy in (garment.shoulder_y, garment.armpit_y, (garment.armpit_y + garment.hem_y) / 2, garment.hem_y):
+        drop = gy - garment.shoulder_y
+        for side in (-1.0, 0.0, 1.0):
+            src.append((cx + side * garment.width / 2, gy))
+            dst.append(body(side, drop))
+    src.append((cx, garment.top))
+    dst.append(body(0.0, garment.top - garment.shoulder_y))
+    maps = fit.tps_map(np.array(src), np.array(dst), (w, h))
+    panel_alpha = garment.alpha.copy()
+    panel_alpha[garment.sleeve_left > 0] = 0
+    panel_alpha[garment.sleeve_right > 0] = 0
+    return fit.warp_rgba(garment.rgb, panel_alpha, maps), max(k_width, k_length)
+
+
+def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float) -> list[tuple[Layer, bool]]:
+    """Each sleeve rigidly along its arm, bending at the elbow; flag: arm in front of torso."""
+    w, h = person.size
+    layers = []
+    torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.float32)
+    for mask, side, (s, e, wr) in (
+        (garment.sleeve_left, -1.0, (R_SHOULDER, R_ELBOW, R_WRIST)),
+        (garment.sleeve_right, 1.0, (L_SHOULDER, L_ELBOW, L_WRIST)),
+    ):
+        ys, xs = np.nonzero(mask)
+        if len(xs) < 50:
+            continue
+        attach = np.array([garment.left if side < 0 else garment.right, garment.shoulder_y], np.float64)
+        pts = np.stack([xs, ys], axis=1).astype(np.float64)
+        far = pts[np.argmax(np.linalg.norm(pts - attach, axis=1))]
+        shoulder = frame.neck + frame.right * side * frame.width * CHEST_EASE / 2 - frame.down * frame.frontal_width * 0.06
+        elbow = person.pt(e).astype(np.float64)
+        wrist = person.pt(wr).astype(np.float64)
+        upper_len = float(np.linalg.norm(elbow - shoulder)) / scale
+        axis = (far - attach) / max(np.linalg.norm(far - attach), 1e-6)
+        along = (pts - attach) @ axis
+        # Reach a few pixels into the panel so no seam shows between sleeve and body.
+        alpha = garment.alpha * (cv2.dilate(mask, np.ones((7, 7), np.uint8)) > 0)
+        first = fit.similarity(attach, far, shoulder, elbow, scale)
+        in_front = cv2.pointPolygonTest(torso, (float(elbow[0]), float(elbow[1])), False) > 0
+        if along.max() <= upper_len * 1.05:
+            layers.append((fit.affine_rgba(garment.rgb, alpha, first, (w, h)), in_front))
+            continue
+        split = attach + axis * upper_len
+        yy, xx = np.mgrid[0 : mask.shape[0], 0 : mask.shape[1]]
+        proj = (xx - attach[0]) * axis[0] + (yy - attach[1]) * axis[1]
+        overlap = upper_len * 0.04
+        upper = alpha * (proj <= upper_len + overlap)
+        lower = alpha * (proj > upper_len - overlap)
+        second = fit.similarity(split, far, elbow, wrist, scale)
+        in_front = in_front or cv2.pointPolygonTest(torso, (float(wrist[0]), float(wrist[1])), False) > 0
+        layers.append((fit.affine_rgba(garment.rgb, upper.astype(np.float32), first, (w, h)), in_front))
+        layers.append((fit.affine_rgba(garment.rgb, lower.astype(np.float32), second, (w, h)), in_front))
+    return layers
+
+
+def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> NDArray[np.float64]:
+    """The point `distance` pixels down a leg, following hip → knee → ankle."""
+    hip, knee, ankle = (person.pt(i).astype(np.float64) for i in side)
+    thigh = float(np.linalg.norm(knee - hip))
+    if distance <= thigh or thigh < 1:
+        return hip + (knee - hip) * (distance / max(thigh, 1.0))
+    shin = max(float(np.linalg.norm(ankle - knee)), 1.0)
+    return knee + (ankle - knee) * ((distance - thigh) / shin)
+
+
+def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer:
+    """Bottoms from the waist and dresses from the shoulders, down between the legs' lines."""
+    w, h = person.size
+    if not person.visible(L_HIP, R_HIP, threshold=0.3):
+        raise EngineError("pose_not_supported", "the hips are not in the photo; bottoms and dresses need them")
+    lh, rh = person.pt(L_HIP).astype(np.float64), person.pt(R_HIP).astype(np.float64)
+    hips = (lh + rh) / 2
+    hip_width = float(np.linalg.norm(lh - rh))
+    cx = (garment.left + garment.right) / 2
+    if garment.category == "dress":
+        # The dress's waist goes to the body's waist, its neckline to the shoulders.
+        k = frame.frontal_width * 1.05 / garment.width
+        top = frame.neck - frame.down * frame.frontal_width * 0.1
+        anchor_y = garment.shoulder_y
+    else:
+        k = max(hip_width * 1.8, frame.frontal_width * 0.95) / garment.width
+        top = hips - frame.down * frame.length * 0.18
+        anchor_y = garment.top
+    solid = garment.alpha > 0.5
+    src, dst = [], []
+    height = garment.hem_y - anchor_y
+    for t in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0):
+        gy = anchor_y + height * t
+        cols = np.nonzero(solid[min(int(gy), solid.shape[0] - 1)])[0]
+        half = ((cols.max() - cols.min()) / 2 if len(cols) else garment.width / 2) * k
+        drop = (gy - anchor_y) * k
+        centre = top + frame.down * drop
+        below_hips = float((centre - hips) @ frame.down)
+        if below_hips > 0:
+            legs = (_leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips) + _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips)) / 2
+            centre = legs
+        for side in (-1.0, 0.0, 1.0):
+            src.append((cx + side * (half / k), gy))
+            dst.append(centre + frame.right * side * half)
+    maps = fit.tps_map(np.array(src), np.array(dst), (w, h))
+    return fit.warp_rgba(garment.rgb, garment.alpha, maps)
+
+
+def layers_for(person: Person, garment: Garment) -> list[Layer]:
+    """The garment's layers in drawing order (back to front)."""
+    frame = torso_frame(person)
+    if garment.category != "top":
+        return [_lower_layer(person, garment, frame)]
+    torso, scale = _torso_layer(person, garment, frame)
+    sleeves = _sleeve_layers(person, garment, frame, scale)
+    behind = [layer for layer, front in sleeves if not front]
+    ahead = [layer for layer, front in sleeves if front]
+    return [*behind, torso, *ahead]
+
+
+def _shading(person: Person) -> NDArray[np.float32]:
+    """Folds and light of the photo: local brightness over its smooth average, tempered."""
+    lum = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32) + 1
+    # Folds are broad; prints and seams of the old garment are sharp: keep only the broad.
+    fine = cv2.GaussianBlur(lum, (0, 0), max(1.5, person.shoulder_width * 0.025))
+    broad = cv2.GaussianBlur(lum, (0, 0), max(4.0, person.shoulder_width * 0.15))
+    ratio = np.clip(fine / broad, 0.8, 1.15)
+    return (1 + 0.45 * (ratio - 1)).astype(np.float32)
+
+
+def _skin_like(person: Person) -> NDArray[np.bool_]:
+    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    chroma = np.linalg.norm(lab[:, :, 1:] - person.skin_lab[1:], axis=2)
+    return (chroma < 14) & (np.abs(lab[:, :, 0] - person.skin_lab[0]) < 70)
+
+
+def _worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDArray[np.float32]:
+    """Median colour of what the person now wears where the new garment goes (chest or thighs)."""
+    if category == "bottom":
+        a = (person.pt(L_HIP) * 0.7 + person.pt(L_KNEE) * 0.3)
+        b = (person.pt(R_HIP) * 0.7 + person.pt(R_KNEE) * 0.3)
+    else:
+        a = person.pt(L_SHOULDER) * 0.6 + person.pt(L_HIP) * 0.4
+        b = person.pt(R_SHOULDER) * 0.6 + person.pt(R_HIP) * 0.4
+    h, w = lab.shape[:2]
+    samples = []
+    for t in np.linspace(0.25, 0.75, 5):
+        x, y = (a * t + b * (1 - t)).astype(int)
+        r = max(2, int(person.shoulder_width * 0.05))
+        patch = lab[max(0, y - r) : min(h, y + r), max(0, x - r) : min(w, x + r)].reshape(-1, 3)
+        if len(patch):
+            samples.append(patch)
+    return np.median(np.concatenate(samples), axis=0) if samples else np.zeros(3, np.float32)  # type: ignore[no-any-return]
+
+
+def _old_clothes(person: Person, garment: Garment, frame: Frame) -> NDArray[np.float32]:
+    """Where the clothes the new garment replaces are: in its body zone, coloured like them."""
+    w, h = person.size
+    zone = np.zeros((h, w), np.uint8)
+    arms = np.zeros((h, w), np.uint8)
+    s = frame.width
+    if garment.category in ("top", "dress"):
+        torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
+        cv2.fillConvexPoly(zone, torso, 255)
+        zone = cv2.dilate(zone, np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
+        for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+            p, q = person.pt(a).astype(int), person.pt(b).astype(int)
+            cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.35)))
+    if garment.category in ("bottom", "dress"):
+        for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
+            p, q = person.pt(a).astype(int), person.pt(b).astype(int)
+            cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
+    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    worn = _worn_colour(lab, person, garment.category)
+    similar = np.linalg.norm(lab - worn, axis=2) < 28
+    # On the torso, only what looks like the worn garment (not trousers below it); on the
+    # arms, anything that is not skin is a sleeve.
+    clothes = (((zone > 0) & similar) | (arms > 0)) & (person.mask > 0.5) & ~_skin_like(person)
+    clothes &= (person.face == 0) & (person.hands == 0)
+    return clothes.astype(np.float32)
+
+
+@dataclass
+class Composite:
+    image: NDArray[np.uint8]
+    garment: NDArray[np.float32]  # how much of each pixel is the new garment (0..1)
+    edited: NDArray[np.bool_]  # every pixel that may differ from the input
+
+
+def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int, int, int, int]:
+    """Box holding every pixel the composite may change: the layers and the body zones."""
+    h, w = person.image.shape[:2]
+    union = np.zeros((h, w), bool)
+    for _, alpha in layers:
+        union |= alpha > 0.002
+    joints = [L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST, L_HIP, R_HIP]
+    if garment.category != "top":
+        joints += [L_KNEE, R_KNEE, L_ANKLE, R_ANKLE]
+    pts = np.array([person.pt(i) for i in joints])
+    pad = person.shoulder_width * 0.5 + 8
+    x0, y0 = np.floor(pts.min(axis=0) - pad)
+    x1, y1 = np.ceil(pts.max(axis=0) + pad)
+    ys, xs = np.nonzero(union)
+    if len(xs):
+        x0, y0 = min(x0, xs.min() - 8), min(y0, ys.min() - 8)
+        x1, y1 = max(x1, xs.max() + 9), max(y1, ys.max() + 9)
+    return int(max(0, x0)), int(max(0, y0)), int(min(w, x1)), int(min(h, y1))
+
+
+def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
+    """Draw the layers over the photo; everything they do not touch stays as it was.
+
+    The work is done in the window that can change, then pasted into the full photo.
+    """
+    x0, y0, x1, y1 = _window(person, garment, layers)
+    window = (slice(y0, y1), slice(x0, x1))
+    part = _compose(person.crop(x0, y0, x1, y1), garment, [(c[window], a[window]) for c, a in layers])
+    image = person.image.copy()
+    image[window] = part.image
+    garment_cover = np.zeros(image.shape[:2], np.float32)
+    garment_cover[window] = part.garment
+    edited = np.zeros(image.shape[:2], bool)
+    edited[window] = part.edited
+    return Composite(image, garment_cover, edited)
+
+
+def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
+    frame = torso_frame(person)
+    base = person.image.astype(np.float32)
+    shade = _shading(person)[:, :, None]
+    hands = cv2.dilate(((person.hands > 0) & _skin_like(person)).astype(np.uint8), np.ones((5, 5), np.uint8))
+    keep = ((person.face > 0) | (hands > 0)).astype(np.float32)
+    body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((3, 3), np.uint8), iterations=max(1, int(frame.width * 0.06)))
+    # A top stays on the body; a skirt or dress may flare out beyond the legs.
+    allowed = (1 - keep) * (body.astype(np.float32) if garment.category == "top" else 1.0)
+    coverage = np.zeros(base.shape[:2], np.float32)
+    out = base.copy()
+
+    old = _old_clothes(person, garment, frame)
+    new_total = np.zeros_like(coverage)
+    for _, alpha in layers:
+        new_total = np.maximum(new_total, alpha)
+    rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
+    rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * (old > 0)
+    if rebuild.any():
+        skin = np.empty_like(base)
+        lab_skin = np.zeros(base.shape, np.float32)
+        lab_skin[:, :, 0] = np.clip(person.skin_lab[0] * shade[:, :, 0], 0, 255)
+        lab_skin[:, :, 1], lab_skin[:, :, 2] = person.skin_lab[1], person.skin_lab[2]
+        skin[:] = cv2.cvtColor(lab_skin.astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
+        out = out * (1 - rebuild[:, :, None]) + skin * rebuild[:, :, None]
+
+    for colour, alpha in layers:
+        a = np.clip(alpha * allowed, 0, 1)
+        a = cv2.GaussianBlur(a, (0, 0), 0.8) * (a > 0.01)
+        a = np.minimum(a, allowed)
+        coverage = np.maximum(coverage, a)
+        shaded = np.clip(colour * shade, 0, 255)
+        out = out * (1 - a[:, :, None]) + shaded * a[:, :, None]
+    result = np.clip(out + 0.5, 0, 255).astype(np.uint8)
+    untouched = (coverage <= 0) & (rebuild <= 0)
+    result[untouched] = person.image[untouched]
+    return Composite(result, coverage, ~untouched)

@@ -1,0 +1,73 @@
+"""Warps that carry garment pixels onto the body: a thin-plate spline for the torso panel,
+rigid (rotation + uniform scale) pieces for sleeves, so prints are never sheared or mirrored.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+Points = NDArray[np.float64]
+
+
+def _tps_kernel(r2: NDArray[np.float64]) -> NDArray[np.float64]:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        k = r2 * np.log(r2)
+    return np.nan_to_num(k)
+
+
+def tps_map(src: Points, dst: Points, size: tuple[int, int], *, step: int = 8, smooth: float = 1e-3) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """cv2.remap maps sending each output pixel (near `dst`) back to the source (near `src`).
+
+    The spline is fitted from destination to source (the inverse warp remap needs),
+    evaluated on a coarse grid and interpolated, which is smooth and fast.
+    """
+    n = len(dst)
+    d2 = np.sum((dst[:, None, :] - dst[None, :, :]) ** 2, axis=2)
+    k = _tps_kernel(d2) + smooth * np.eye(n)
+    p = np.hstack([np.ones((n, 1)), dst])
+    a = np.zeros((n + 3, n + 3))
+    a[:n, :n], a[:n, n:], a[n:, :n] = k, p, p.T
+    b = np.zeros((n + 3, 2))
+    b[:n] = src
+    coeffs = np.linalg.solve(a, b)
+    w, h = size
+    gx, gy = np.meshgrid(
+        np.arange(0, w + step, step, dtype=np.float64), np.arange(0, h + step, step, dtype=np.float64)
+    )
+    grid = np.stack([gx.ravel(), gy.ravel()], axis=1)
+    g2 = np.sum((grid[:, None, :] - dst[None, :, :]) ** 2, axis=2)
+    mapped = _tps_kernel(g2) @ coeffs[:n] + np.hstack([np.ones((len(grid), 1)), grid]) @ coeffs[n:]
+    coarse_x = mapped[:, 0].reshape(gx.shape).astype(np.float32)
+    coarse_y = mapped[:, 1].reshape(gx.shape).astype(np.float32)
+    # Bilinear interpolation of the coarse grid at every pixel (grid units = pixels / step).
+    u, v = np.meshgrid(np.arange(w, dtype=np.float32) / step, np.arange(h, dtype=np.float32) / step)
+    map_x = cv2.remap(coarse_x, u, v, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    map_y = cv2.remap(coarse_y, u, v, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return map_x, map_y
+
+
+def similarity(src_from: Points, src_to: Points, dst_from: Points, dst_to: Points, scale: float) -> NDArray[np.float64]:
+    """2×3 matrix: rotate and scale by `scale` about `src_from`, land it on `dst_from`,
+    turning the direction src_from→src_to onto dst_from→dst_to."""
+    a = np.arctan2(*(src_to - src_from)[::-1])
+    b = np.arctan2(*(dst_to - dst_from)[::-1])
+    theta = b - a
+    c, s = np.cos(theta) * scale, np.sin(theta) * scale
+    m = np.array([[c, -s, 0.0], [s, c, 0.0]])
+    m[:, 2] = dst_from - m[:, :2] @ src_from
+    return m
+
+
+def warp_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], maps: tuple[NDArray[np.float32], NDArray[np.float32]]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Remap colour and alpha; pixels mapped from outside the source become transparent."""
+    colour = cv2.remap(rgb, maps[0], maps[1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    a = cv2.remap(alpha, maps[0], maps[1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return colour.astype(np.float32), a
+
+
+def affine_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    colour = cv2.warpAffine(rgb, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    a = cv2.warpAffine(alpha, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return colour.astype(np.float32), a

@@ -1,0 +1,192 @@
+"""Garment analysis: cut the garment out of its product photo and find its parts.
+
+The background is the colour of the photo's border; GrabCut, seeded from the colour
+distance to it, separates a garment whose colour is close to the background (a white
+tee on white) better than a threshold can. The mask is then split into the torso
+panel and the sleeves from its width profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.base import EngineError
+
+WORK_SIDE = 384
+
+
+@dataclass
+class Garment:
+    """A cut-out garment: RGB, alpha (0..1) and the torso panel's keypoints."""
+
+    rgb: NDArray[np.uint8]
+    alpha: NDArray[np.float32]
+    category: str  # top | bottom | dress
+    left: float  # torso panel columns (image left/right)
+    right: float
+    top: float  # first garment row at the panel's centre (neckline side)
+    shoulder_y: float  # row of the shoulder seams at the panel's edges
+    armpit_y: float
+    hem_y: float
+    sleeve_left: NDArray[np.uint8]  # masks of the parts outside the panel (255)
+    sleeve_right: NDArray[np.uint8]
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def _background_distance(lab: NDArray[np.float32]) -> NDArray[np.float32]:
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    background = np.median(border, axis=0)
+    spread = np.median(np.linalg.norm(border - background, axis=1))
+    distance = np.linalg.norm(lab - background, axis=2)
+    return (distance - spread).astype(np.float32)
+
+
+def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """Alpha (0..1) of the garment at the photo's resolution."""
+    h, w = rgb.shape[:2]
+    scale = WORK_SIDE / max(h, w)
+    small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    distance = _background_distance(lab)
+    edges = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), 30, 90)
+    markers = np.full(distance.shape, cv2.GC_PR_BGD, np.uint8)
+    markers[distance > 6] = cv2.GC_PR_FGD
+    markers[distance > 25] = cv2.GC_FGD
+    closed = cv2.morphologyEx(
+        ((distance > 6) | (edges > 0)).astype(np.uint8) * 255, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8)
+    )
+    filled = _fill_holes(closed)
+    markers[(filled > 0) & (markers == cv2.GC_PR_BGD)] = cv2.GC_PR_FGD
+    markers[:2, :] = markers[-2:, :] = cv2.GC_BGD
+    markers[:, :2] = markers[:, -2:] = cv2.GC_BGD
+    if not (markers == cv2.GC_FGD).any() and not (markers == cv2.GC_PR_FGD).any():
+        raise EngineError("garment_not_found", "no garment could be told apart from the background of its photo")
+    bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+    try:
+        cv2.grabCut(small, markers, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
+    except cv2.error as exc:
+        raise EngineError("garment_not_found", "the garment could not be cut out of its photo") from exc
+    mask = np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
+    mask = _largest_parts(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)))
+    # White print on a garment photographed on white reads as background: a garment has
+    # no holes, so fill what its outline encloses. Then drop the background-coloured fringe.
+    mask = cv2.erode(_fill_holes(mask), np.ones((3, 3), np.uint8))
+    if mask.sum() < 0.01 * mask.size * 255:
+        raise EngineError("garment_not_found", "no garment was found in the garment photo")
+    big = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
+    soft = cv2.GaussianBlur(big.astype(np.float32) / 255, (0, 0), max(0.8, 0.6 / scale))
+    return np.clip(soft, 0, 1)
+
+
+def _fill_holes(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(mask)
+    cv2.drawContours(filled, contours, -1, 255, -1)
+    return filled
+
+
+def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """Keep the biggest blob and any blob at least a tenth its size (a detached strap)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
+    if count <= 1:
+        return mask
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = [i + 1 for i, a in enumerate(areas) if a >= 0.1 * areas.max()]
+    return np.isin(labels, keep).astype(np.uint8) * 255
+
+
+def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area: int) -> NDArray[np.uint8]:
+    """The part of the garment beyond one side of the panel, if it is big enough to be a sleeve.
+
+    A tank top's armholes curve a little beyond its hem width: those slivers are not
+    sleeves, and treating them as sleeves would smear them down the arms.
+    """
+    sleeve = np.zeros_like(outside)
+    sleeve[:, columns] = outside[:, columns]
+    cols = np.nonzero(sleeve.any(axis=0))[0]
+    if len(cols) == 0 or (cols.max() - cols.min()) < 0.12 * panel_width or sleeve.sum() / 255 < 0.03 * area:
+        return np.zeros_like(outside)
+    return sleeve
+
+
+def _category(hint: str | None, swap_target: str, aspect: float) -> str:
+    text = (hint or "").lower()
+    for word, category in (
+        ("dress", "dress"), ("gown", "dress"), ("jumpsuit", "dress"),
+        ("skirt", "bottom"), ("trouser", "bottom"), ("pant", "bottom"), ("jean", "bottom"), ("short", "bottom"),
+    ):
+        if word in text:
+            return category
+    if swap_target in ("top", "jacket"):
+        return "top"
+    if swap_target == "bottom":
+        return "bottom"
+    if swap_target == "dress":
+        return "dress"
+    return "dress" if aspect > 1.9 else "top"
+
+
+def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
+    alpha = cut_out(rgb)
+    solid = (alpha > 0.5).astype(np.uint8)
+    ys, xs = np.nonzero(solid)
+    y0, y1 = int(ys.min()), int(ys.max())
+    height = y1 - y0 + 1
+    widths = solid.sum(axis=1).astype(np.float32)
+    category = _category(hint, swap_target, height / max(1, xs.max() - xs.min() + 1))
+
+    # The panel's width: a top's just above its hem (below the sleeves), a bottom's at
+    # its waistband, a dress's at its waist (its skirt may flare).
+    start, stop = {"top": (0.82, 0.92), "bottom": (0.02, 0.08), "dress": (0.3, 0.36)}[category]
+    hem_band = slice(y0 + int(height * start), y0 + int(height * stop) + 1)
+    rows = np.nonzero(solid[hem_band].any(axis=1))[0]
+    if len(rows) == 0:
+        raise EngineError("garment_not_found", "the garment's shape could not be read")
+    band_cols = [np.nonzero(r)[0] for r in solid[hem_band] if r.any()]
+    left = float(np.median([c.min() for c in band_cols]))
+    right = float(np.median([c.max() for c in band_cols]))
+    panel_width = right - left
+    if category == "top":
+        # Armpit: going up from the hem, the row where sleeves make the garment wider.
+        armpit_y = y0 + height * 0.35
+        for y in range(int(y0 + height * 0.8), y0, -1):
+            if widths[y] > panel_width * 1.25:
+                armpit_y = float(y)
+                break
+    else:
+        armpit_y = y0 + height * 0.15
+    centre = int((left + right) / 2)
+    column = np.nonzero(solid[:, centre])[0]
+    top = float(column.min()) if len(column) else float(y0)
+    edge_rows = [np.nonzero(solid[:, int(x)])[0] for x in (left + panel_width * 0.08, right - panel_width * 0.08)]
+    shoulder_y = float(np.mean([r.min() for r in edge_rows if len(r)])) if any(len(r) for r in edge_rows) else top
+
+    if category != "top":
+        # Only tops are split into panel and sleeves; a dress's sleeves go with it.
+        empty = np.zeros_like(solid)
+        return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)
+    panel = np.zeros_like(solid)
+    panel[:, int(left) : int(right) + 1] = 1
+    outside = ((solid > 0) & (panel == 0)).astype(np.uint8) * 255
+    sleeve_left = _sleeve(outside, slice(0, int(left)), panel_width, solid.sum())
+    sleeve_right = _sleeve(outside, slice(int(right) + 1, None), panel_width, solid.sum())
+    return Garment(
+        rgb=rgb,
+        alpha=alpha,
+        category=category,
+        left=left,
+        right=right,
+        top=top,
+        shoulder_y=shoulder_y,
+        armpit_y=float(armpit_y),
+        hem_y=float(y1),
+        sleeve_left=sleeve_left,
+        sleeve_right=sleeve_right,
+    )

@@ -1,0 +1,180 @@
+"""Person analysis: pose, person mask, face, hands, skin tone and the regions clothes cover.
+
+Uses the models bundled in the mediapipe 0.10.21 wheel (pose with segmentation, and
+full-range face detection to tell one person from several). Everything is in pixel
+coordinates of the working image.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.base import EngineError
+
+Array = NDArray[np.float32]
+Mask = NDArray[np.uint8]
+
+NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R = 0, 2, 5, 7, 8, 9, 10
+L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST = 11, 12, 13, 14, 15, 16
+L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE = 23, 24, 25, 26, 27, 28
+HAND_POINTS = ((15, 17, 19, 21), (16, 18, 20, 22))
+
+_local = threading.local()
+
+
+def _models() -> tuple[object, object]:
+    """One pose and one face detector per thread: mediapipe graphs are not thread-safe."""
+    if not hasattr(_local, "pose"):
+        import mediapipe as mp
+
+        _local.pose = mp.solutions.pose.Pose(
+            static_image_mode=True, model_complexity=1, enable_segmentation=True, min_detection_confidence=0.5
+        )
+        _local.faces = mp.solutions.face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.6)
+    return _local.pose, _local.faces
+
+
+@dataclass
+class Person:
+    """What the engine knows about the person in the photo."""
+
+    image: NDArray[np.uint8]  # RGB, working size
+    points: Array  # (33, 2) pixel coordinates
+    visibility: Array  # (33,)
+    mask: Array  # person probability 0..1
+    face: Mask  # 255 where the face (and the front of the head) is: never painted
+    hands: Mask  # 255 over both hands
+    skin_lab: Array  # mean skin colour in Lab (OpenCV 8-bit scale)
+
+    def pt(self, index: int) -> NDArray[np.float32]:
+        return self.points[index]
+
+    def visible(self, *indexes: int, threshold: float = 0.5) -> bool:
+        return all(self.visibility[i] >= threshold for i in indexes)
+
+    @property
+    def shoulder_width(self) -> float:
+        return float(np.linalg.norm(self.pt(L_SHOULDER) - self.pt(R_SHOULDER)))
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.image.shape[1], self.image.shape[0]
+
+    def crop(self, x0: int, y0: int, x1: int, y1: int) -> Person:
+        """The same person seen through a window of the photo (points shifted to match)."""
+        window = (slice(y0, y1), slice(x0, x1))
+        return Person(
+            image=self.image[window],
+            points=self.points - np.array([x0, y0], np.float32),
+            visibility=self.visibility,
+            mask=self.mask[window],
+            face=self.face[window],
+            hands=self.hands[window],
+            skin_lab=self.skin_lab,
+        )
+
+
+def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float32]) -> int:
+    """Faces of real people: big enough and not printed on the person's own shirt."""
+    result = faces.process(rgb)  # type: ignore[attr-defined]
+    h, w = rgb.shape[:2]
+    count = 0
+    for detection in result.detections or []:
+        box = detection.location_data.relative_bounding_box
+        if box.width * w < 0.025 * max(h, w):
+            continue
+        center = (float((box.xmin + box.width / 2) * w), float((box.ymin + box.height / 2) * h))
+        if cv2.pointPolygonTest(torso.astype(np.float32), center, False) > 0:
+            continue
+        count += 1
+    return count
+
+
+def _face_mask(points: Array, visibility: Array, shape: tuple[int, int]) -> Mask:
+    """An ellipse over the face from the eye, ear, nose and mouth landmarks."""
+    mask = np.zeros(shape, np.uint8)
+    head = points[[NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R]]
+    if visibility[NOSE] < 0.3:
+        return mask
+    ear_span = float(np.linalg.norm(points[L_EAR] - points[R_EAR]))
+    eye_span = float(np.linalg.norm(points[L_EYE] - points[R_EYE]))
+    radius = max(ear_span * 0.62, eye_span * 1.5, 4.0)
+    center = head.mean(axis=0)
+    mouth = (points[MOUTH_L] + points[MOUTH_R]) / 2
+    eyes = (points[L_EYE] + points[R_EYE]) / 2
+    down = mouth - eyes
+    center = center + down * 0.25
+    angle = float(np.degrees(np.arctan2(down[1], down[0]))) - 90
+    cv2.ellipse(
+        mask, (int(center[0]), int(center[1])), (int(radius), int(radius * 1.3)), angle, 0, 360, 255, -1
+    )
+    return mask
+
+
+def _hand_mask(points: Array, visibility: Array, shape: tuple[int, int], scale: float) -> Mask:
+    mask = np.zeros(shape, np.uint8)
+    for indexes in HAND_POINTS:
+        if visibility[indexes[0]] < 0.3:
+            continue
+        hand = points[list(indexes)]
+        center = hand.mean(axis=0)
+        radius = max(float(np.max(np.linalg.norm(hand - center, axis=1))) * 1.6, scale * 0.09)
+        cv2.circle(mask, (int(center[0]), int(center[1])), int(radius), 255, -1)
+    return mask
+
+
+def _skin_colour(lab: NDArray[np.uint8], points: Array, visibility: Array, face: Mask) -> Array:
+    """Mean Lab colour of the cheeks (between the eyes and the mouth); a neutral default."""
+    if visibility[NOSE] >= 0.3 and face.any():
+        eyes = (points[L_EYE] + points[R_EYE]) / 2
+        mouth = (points[MOUTH_L] + points[MOUTH_R]) / 2
+        span = float(np.linalg.norm(points[L_EYE] - points[R_EYE]))
+        samples = []
+        for side in (L_EYE, R_EYE):
+            cheek = (points[side] * 0.6 + mouth * 0.4 + (points[side] - eyes) * 0.2).astype(int)
+            r = max(2, int(span * 0.15))
+            y0, x0 = max(0, cheek[1] - r), max(0, cheek[0] - r)
+            patch = lab[y0 : cheek[1] + r, x0 : cheek[0] + r].reshape(-1, 3)
+            if len(patch):
+                samples.append(patch)
+        if samples:
+            values = np.concatenate(samples).astype(np.float32)
+            return np.median(values, axis=0).astype(np.float32)  # type: ignore[no-any-return]
+    return np.array([170, 140, 145], np.float32)
+
+
+def analyse_person(rgb: NDArray[np.uint8]) -> Person:
+    """Find the one person in the photo, or raise the typed error that explains why not."""
+    pose, faces = _models()
+    h, w = rgb.shape[:2]
+    result = pose.process(rgb)  # type: ignore[attr-defined]
+    if result.pose_landmarks is None:
+        raise EngineError("no_person_detected", "no person was found in the photo")
+    marks = result.pose_landmarks.landmark
+    points = np.array([(m.x * w, m.y * h) for m in marks], np.float32)
+    visibility = np.array([m.visibility for m in marks], np.float32)
+    mask = (
+        result.segmentation_mask.astype(np.float32)
+        if result.segmentation_mask is not None
+        else np.ones((h, w), np.float32)
+    )
+    if not (visibility[L_SHOULDER] > 0.3 and visibility[R_SHOULDER] > 0.3):
+        raise EngineError("pose_not_supported", "the shoulders are not visible in the photo")
+    torso = points[[L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]]
+    if _count_faces(faces, rgb, torso) > 1:
+        raise EngineError("multiple_people", "the photo shows more than one person; send a photo of one")
+    # In a front view the person's left shoulder is on the right of the picture.
+    if points[L_SHOULDER][0] < points[R_SHOULDER][0] and visibility[NOSE] < 0.5:
+        raise EngineError("pose_not_supported", "the person is seen from the back; send a front or three-quarter view")
+    scale = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
+    if scale < 0.04 * max(h, w):
+        raise EngineError("pose_not_supported", "the person is too small in the photo")
+    face = _face_mask(points, visibility, (h, w))
+    hands = _hand_mask(points, visibility, (h, w), scale)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
+    return Person(rgb, points, visibility, mask, face, hands, _skin_colour(lab, points, visibility, face))

@@ -1,0 +1,148 @@
+"""The classic engine on images the tests draw and on scikit-image's bundled astronaut photo."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+from skimage import data
+
+from fitroom.engines import load_engine
+from fitroom.engines.base import EngineError, RenderOptions
+from fitroom.engines.classic import ClassicEngine, working_size
+from fitroom.engines.classic.fit import similarity, tps_map
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import analyse_person
+
+
+def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> np.ndarray:
+    """A flat-lay tee on white: torso panel x 120..280, y 60..400; sleeves out to the sides."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (120, 60), (280, 400), colour, -1)
+    if sleeves:
+        cv2.fillConvexPoly(image, np.array([(120, 60), (40, 150), (75, 185), (120, 140)]), colour)
+        cv2.fillConvexPoly(image, np.array([(280, 60), (360, 150), (325, 185), (280, 140)]), colour)
+    cv2.putText(image, "FIT", (150, 250), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (255, 255, 255), 4)
+    return image
+
+
+def trousers() -> np.ndarray:
+    image = np.full((500, 300, 3), 250, np.uint8)
+    cv2.fillConvexPoly(image, np.array([(90, 40), (210, 40), (230, 470), (160, 470), (150, 200), (140, 470), (70, 470)]), (30, 50, 120))
+    return image
+
+
+def test_tee_keypoints() -> None:
+    garment = analyse_garment(tee(), swap_target="full_outfit", hint=None)
+    assert garment.category == "top"
+    assert abs(garment.left - 120) <= 4 and abs(garment.right - 280) <= 4
+    assert abs(garment.hem_y - 400) <= 4 and abs(garment.top - 60) <= 4
+    assert 130 <= garment.armpit_y <= 190, garment.armpit_y
+    assert garment.sleeve_left.any() and garment.sleeve_right.any()
+    assert not garment.sleeve_left[:, 121:].any() and not garment.sleeve_right[:, :279].any()
+
+
+def test_tank_has_no_sleeves_and_hints_set_category() -> None:
+    tank = analyse_garment(tee(sleeves=False), swap_target="top", hint=None)
+    assert not tank.sleeve_left.any() and not tank.sleeve_right.any()
+    assert analyse_garment(tee(), swap_target="full_outfit", hint="a summer dress").category == "dress"
+
+
+def test_trousers_waistband() -> None:
+    garment = analyse_garment(trousers(), swap_target="bottom", hint=None)
+    assert garment.category == "bottom"
+    assert abs(garment.left - 90) <= 6 and abs(garment.right - 210) <= 6
+
+
+def test_white_garment_on_white_is_found_or_refused_clearly() -> None:
+    blank = np.full((300, 300, 3), 255, np.uint8)
+    with pytest.raises(EngineError) as info:
+        analyse_garment(blank, swap_target="top", hint=None)
+    assert info.value.code == "garment_not_found"
+
+
+def checkerboard(size: int = 240, square: int = 30) -> np.ndarray:
+    yy, xx = np.mgrid[0:size, 0:size]
+    board = (((yy // square) + (xx // square)) % 2 * 255).astype(np.uint8)
+    return np.ascontiguousarray(np.stack([board] * 3, axis=2))
+
+
+def corner_rows_straight(image: np.ndarray, pattern: tuple[int, int]) -> float:
+    """Largest distance of a detected inner corner from the line fitted through its row."""
+    found, corners = cv2.findChessboardCorners(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY), pattern)
+    assert found, "checkerboard not found after the warp"
+    grid = corners.reshape(pattern[1], pattern[0], 2)
+    worst = 0.0
+    for row in grid:
+        vx, vy, x0, y0 = cv2.fitLine(row.astype(np.float32), cv2.DIST_L2, 0, 0.01, 0.01).ravel()
+        distances = np.abs((row[:, 0] - x0) * vy - (row[:, 1] - y0) * vx)
+        worst = max(worst, float(distances.max()))
+    return worst
+
+
+def test_torso_spline_keeps_checkerboard_lines_straight() -> None:
+    board = checkerboard()
+    src = np.array([[0, 0], [240, 0], [0, 240], [240, 240], [120, 0], [120, 240], [0, 120], [240, 120]], float)
+    # A similarity (scale 1.4, turned 10°) plus a shift: what a torso panel undergoes.
+    angle = np.radians(10)
+    rot = 1.4 * np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    dst = src @ rot.T + [90, 40]
+    maps = tps_map(src, dst, (520, 520))
+    warped = cv2.remap(board, maps[0], maps[1], cv2.INTER_LINEAR, borderValue=(128, 128, 128))
+    assert corner_rows_straight(warped, (7, 7)) < 0.6
+
+
+def test_sleeve_transform_is_rigid_and_not_mirrored() -> None:
+    m = similarity(np.array([0.0, 0.0]), np.array([10.0, 0.0]), np.array([5.0, 5.0]), np.array([5.0, 25.0]), 2.0)
+    linear = m[:, :2]
+    assert np.linalg.det(linear) > 0, "a mirrored sleeve would flip its print"
+    assert np.allclose(linear @ linear.T, 4 * np.eye(2))
+    assert np.allclose(m @ [10, 0, 1], [5, 25])
+
+
+def astronaut() -> Image.Image:
+    return Image.fromarray(data.astronaut())
+
+
+def test_astronaut_render_preserves_everything_outside_the_edit() -> None:
+    engine = ClassicEngine()
+    report = engine.render_report(astronaut(), [Image.fromarray(tee())], RenderOptions(swap_target="top", tier="nano"))
+    out = np.asarray(report.image)
+    assert out.shape == report.input.shape == (512, 512, 3)
+    changed = np.any(out != report.input, axis=2)
+    assert report.edited is not None and not (changed & ~report.edited).any()
+    face = report.person.face > 0
+    assert face.sum() > 1000 and np.array_equal(out[face], report.input[face])
+    cover = report.garment_cover
+    assert cover is not None and (cover > 0.5).sum() > 0.05 * cover.size
+    torso_y = int((report.person.pt(11)[1] + report.person.pt(12)[1]) / 2 + 60)
+    torso_x = int((report.person.pt(11)[0] + report.person.pt(12)[0]) / 2)
+    r, g, b = out[torso_y, torso_x].astype(int)
+    assert r > g + 40 and r > b + 40, "the red tee should be on the chest"
+
+
+def test_typed_errors() -> None:
+    engine = ClassicEngine()
+    garment = [Image.fromarray(tee())]
+    options = RenderOptions(swap_target="top", tier="nano")
+    with pytest.raises(EngineError) as blank:
+        engine.render(Image.new("RGB", (400, 500), (120, 120, 120)), garment, options)
+    assert blank.value.code == "no_person_detected"
+    two = Image.fromarray(np.concatenate([data.astronaut(), data.astronaut()], axis=1))
+    with pytest.raises(EngineError) as pair:
+        engine.render(two, garment, options)
+    assert pair.value.code == "multiple_people"
+    with pytest.raises(EngineError) as bottoms:
+        engine.render(astronaut(), [Image.fromarray(trousers())], RenderOptions(swap_target="bottom", tier="nano"))
+    assert bottoms.value.code == "pose_not_supported"
+
+
+def test_tiers_never_upsample() -> None:
+    assert working_size((768, 1024), 512) == (384, 512)
+    assert working_size((768, 1024), 2048) == (768, 1024)
+    assert working_size((3000, 2000), 1024) == (1024, 683)
+
+
+def test_classic_is_the_builtin_default() -> None:
+    assert isinstance(load_engine("classic"), ClassicEngine)
