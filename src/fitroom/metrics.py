@@ -22,3 +22,8 @@ RENDER_SECONDS = Histogram(
 )
 JOBS_FINISHED = Counter("fitroom_jobs_finished_total", "Jobs finished", ["status"])
 ITEM_FAILURES = Counter("fitroom_item_failures_total", "Failed output images by error code", ["code"])
+WEBHOOK_ATTEMPTS = Counter(
+    "fitroom_webhook_attempts_total",
+    "Webhook delivery attempts by outcome (delivered, retry, failed)",
+    ["outcome"],
+)

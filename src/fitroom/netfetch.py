@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 from collections.abc import Coroutine, Mapping
 from contextlib import aclosing
 
@@ -120,7 +121,7 @@ async def _follow(url: str, *, max_bytes: int, allow_private: bool, max_redirect
     DNS lookups block this fetch's own event loop, which serves nothing else.
     """
     current = _checked_url(url)
-    async with _client() as client:
+    async with guarded_client() as client:
         for _ in range(max_redirects + 1):
             request = pinned_request("GET", current, allow_private=allow_private, headers=_FETCH_HEADERS)
             async with aclosing(await client.send(request, stream=True)) as response:
@@ -131,18 +132,20 @@ async def _follow(url: str, *, max_bytes: int, allow_private: bool, max_redirect
     raise FetchError("image_load_error", f"more than {max_redirects} redirects")
 
 
-def _client() -> httpx.AsyncClient:
-    """No proxies or .netrc from the environment, no automatic redirects, no keep-alive.
+def guarded_client(*, verify: ssl.SSLContext | bool = True) -> httpx.AsyncClient:
+    """The client for `pinned_request`s: no proxies, .netrc or redirects, no keep-alive.
 
     Without keep-alive every request opens its own connection, to its own checked address
     and with its own TLS name, even when two hosts share an address. There are no
-    per-operation timeouts: the deadline over the whole fetch is the only clock.
+    per-operation timeouts: the caller's deadline over the whole exchange is the only clock.
+    `verify` is httpx's: True for certifi's CAs, or an SSL context with the caller's own.
     """
     return httpx.AsyncClient(
         trust_env=False,
         follow_redirects=False,
         timeout=None,
         limits=httpx.Limits(max_keepalive_connections=0),
+        verify=verify,
     )
 
 

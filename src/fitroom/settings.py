@@ -11,6 +11,7 @@ import os
 import secrets
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +43,12 @@ class Settings(BaseSettings):
     allow_private_urls: bool = False
     allow_http_webhooks_to_loopback: bool = False
     output_url_ttl_seconds: int = 3600
+
+    # Webhooks: the first try, then one more after each delay (seconds) of the schedule.
+    webhook_retry_seconds: list[Annotated[float, Field(ge=0)]] = Field(default_factory=lambda: [5.0, 25.0, 125.0])
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    webhook_concurrency: int = Field(default=4, ge=1)
+    webhook_ca_file: Path | None = None  # PEM CAs trusted for webhook HTTPS instead of the system's
 
     lease_seconds: float = Field(default=60.0, gt=0)
     heartbeat_seconds: float = Field(default=10.0, gt=0)

@@ -29,6 +29,7 @@ from fitroom.jobs.service import (
     submit,
     wait_result,
 )
+from fitroom.jobs.webhooks import delivery_summary, is_loopback_http
 
 router = APIRouter(tags=["VirtuFit"])
 
@@ -55,12 +56,12 @@ def check_webhook_url(ctx: Context, url: str | None) -> str | None:
     """https only; plain http only to loopback, and only when the operator allows it."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+    url = url.strip()
+    parts = urlsplit(url)
     if parts.scheme == "https" and parts.hostname:
-        return url.strip()
-    if parts.scheme == "http" and loopback and ctx.settings.allow_http_webhooks_to_loopback:
-        return url.strip()
+        return url
+    if is_loopback_http(url) and ctx.settings.allow_http_webhooks_to_loopback:
+        return url
     raise ApiError(400, "invalid_request", "webhook_url must be an https:// URL", field="webhook_url")
 
 
@@ -118,6 +119,7 @@ def job_status(ctx: Context, account_id: str, job_id: str) -> dict[str, Any]:
             "started_at": job.started_at.isoformat() if job.started_at else None,
             "completed_at": job.completed_at.isoformat() if job.completed_at else None,
             "expires_at": job.expires_at.isoformat(),
+            "webhook": delivery_summary(session, job),
         }
 
 

@@ -4,10 +4,15 @@ A worker owns a job while `lease_owner` is its id and `lease_expires_at` is in t
 future. Every write a worker makes is conditional on still owning the lease, so a
 worker that stalled past its lease (and whose job another worker took over) can no
 longer change the job: each output is stored, and its credits settled, exactly once.
+
+Closing a job runs an optional hook inside the closing transaction (the worker's hook
+writes the webhook outbox row), so whatever the hook writes commits with the job's
+final status or not at all.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import or_, select, update
@@ -16,6 +21,9 @@ from sqlalchemy.orm import Session, selectinload
 from fitroom.db import Database, utcnow
 from fitroom.db.models import Job, JobItem
 from fitroom.jobs import credits
+
+#: Called with the closing session and the job just closed, before the commit.
+CloseHook = Callable[[Session, Job], None]
 
 
 def claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
@@ -100,8 +108,8 @@ def finish_item(
         return True
 
 
-def _close(session: Session, job: Job) -> None:
-    """Set the job's final status from its items (completed if any output exists)."""
+def _close(session: Session, job: Job, on_close: CloseHook | None) -> None:
+    """Set the job's final status from its items (completed if any output exists), then run the hook."""
     now = utcnow()
     done = [i for i in job.items if i.status == "completed"]
     failed = [i for i in job.items if i.status == "failed"]
@@ -114,9 +122,11 @@ def _close(session: Session, job: Job) -> None:
     job.lease_expires_at = None
     if job.started_at is not None:
         job.processing_ms = int((now - job.started_at).total_seconds() * 1000)
+    if on_close is not None:
+        on_close(session, job)
 
 
-def finish_job(db: Database, job_id: str, worker_id: str) -> Job | None:
+def finish_job(db: Database, job_id: str, worker_id: str, *, on_close: CloseHook | None = None) -> Job | None:
     """Close a job whose items are all done; None if the lease was lost."""
     with db.session() as session:
         job = session.scalar(
@@ -124,11 +134,19 @@ def finish_job(db: Database, job_id: str, worker_id: str) -> Job | None:
         )
         if job is None:
             return None
-        _close(session, job)
+        _close(session, job, on_close)
         return job
 
 
-def give_up(db: Database, job_id: str, worker_id: str | None, code: str, message: str) -> Job | None:
+def give_up(
+    db: Database,
+    job_id: str,
+    worker_id: str | None,
+    code: str,
+    message: str,
+    *,
+    on_close: CloseHook | None = None,
+) -> Job | None:
     """Fail every unfinished item (refunding it) and close the job.
 
     With `worker_id` None the job is taken regardless of its lease: used for jobs that
@@ -146,5 +164,5 @@ def give_up(db: Database, job_id: str, worker_id: str | None, code: str, message
                 item.error_code, item.error_message = code, message
                 item.completed_at = utcnow()
                 credits.refund(session, job.account_id, item.price, job.id, item.id)
-        _close(session, job)
+        _close(session, job, on_close)
         return job

@@ -3,6 +3,8 @@
 The same loop runs as threads inside `fitroom serve` and as `fitroom worker`. A
 heartbeat thread keeps the lease alive while the engine works; if the process dies,
 the lease runs out and another worker takes the job over, skipping finished outputs.
+Closing a job also queues its webhook (same transaction); the pool's sender thread
+delivers it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from fitroom import metrics
 from fitroom.context import Context
@@ -22,6 +25,7 @@ from fitroom.engines import Engine, EngineError, EngineUnavailable, RenderOption
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap
+from fitroom.jobs.webhooks import WebhookSender, record_event
 from fitroom.storage import BlobNotFound
 
 log = logging.getLogger(__name__)
@@ -72,6 +76,7 @@ class Worker:
         self.id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self._engine = engine
         self._engine_error: str | None = None
+        self._on_close: queue.CloseHook = partial(record_event, ctx)
         self.stopping = threading.Event()
 
     def engine(self) -> Engine:
@@ -111,6 +116,7 @@ class Worker:
             queue.give_up(
                 self.ctx.db, job.id, self.id, "engine_error",
                 "rendering stopped on every attempt; the job was given up",
+                on_close=self._on_close,
             )
         else:
             try:
@@ -118,7 +124,7 @@ class Worker:
             except LeaseLost:
                 log.warning("lease lost, job left to its new owner", extra={"job_id": job.id})
                 return True
-        finished = queue.finish_job(self.ctx.db, job.id, self.id)
+        finished = queue.finish_job(self.ctx.db, job.id, self.id, on_close=self._on_close)
         if finished is not None:
             metrics.JOB_SECONDS.observe(time.monotonic() - started)
             metrics.JOBS_FINISHED.labels(finished.status).inc()
@@ -132,7 +138,7 @@ class Worker:
         try:
             engine = self.engine()
         except EngineUnavailable as exc:
-            queue.give_up(self.ctx.db, job.id, self.id, "engine_error", str(exc))
+            queue.give_up(self.ctx.db, job.id, self.id, "engine_error", str(exc), on_close=self._on_close)
             return
         try:
             person = decode_image(self.ctx.store.get(job.person_key or ""), max_pixels=self.ctx.settings.max_image_pixels)
@@ -141,7 +147,10 @@ class Worker:
                 for key in job.options["garment_keys"]
             }
         except (BlobNotFound, ImageRejected) as exc:
-            queue.give_up(self.ctx.db, job.id, self.id, "image_load_error", f"an input image could not be read: {exc}")
+            queue.give_up(
+                self.ctx.db, job.id, self.id, "image_load_error", f"an input image could not be read: {exc}",
+                on_close=self._on_close,
+            )
             return
         options = RenderOptions(
             swap_target=job.swap_target,
@@ -190,7 +199,7 @@ class Worker:
 
 
 class WorkerPool:
-    """In-process workers plus the reaper, as daemon threads of `fitroom serve`."""
+    """Render workers plus the reaper and the webhook sender, as daemon threads of one process."""
 
     def __init__(self, ctx: Context, count: int, engine: Engine | None = None) -> None:
         self.ctx = ctx
@@ -204,8 +213,12 @@ class WorkerPool:
             thread.start()
             self._threads.append(thread)
         reaper = threading.Thread(target=self._reap_loop, name="reaper", daemon=True)
-        reaper.start()
-        self._threads.append(reaper)
+        sender = threading.Thread(
+            target=WebhookSender(self.ctx).run, args=(self._stop,), name="webhook-sender", daemon=True
+        )
+        for thread in (reaper, sender):
+            thread.start()
+            self._threads.append(thread)
 
     def _reap_loop(self) -> None:
         while not self._stop.is_set():
@@ -216,7 +229,7 @@ class WorkerPool:
             self._stop.wait(self.ctx.settings.reaper_interval_seconds)
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Let each worker finish the output in hand, then return."""
+        """Let each worker finish the output in hand, and the sender its attempts in flight."""
         self._stop.set()
         for worker in self.workers:
             worker.stop()
