@@ -72,18 +72,20 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer,
     garment_length = (garment.hem_y - garment.shoulder_y) * k_length
     k_length *= float(np.clip(garment_length, 0.55 * frame.length, 1.12 * frame.length)) / max(garment_length, 1e-6)
     cx = (garment.left + garment.right) / 2
-    shoulder_top = frame.neck - frame.down * frame.frontal_width * 0.1
+    # The shoulder seams sit on top of the shoulders, a little above and outside the joints.
+    shoulder_top = frame.neck - frame.down * frame.frontal_width * 0.14
 
-    def body(side: float, drop: float) -> NDArray[np.float64]:
-        return shoulder_top + frame.right * side * half + frame.down * drop * k_length
+    def body(side: float, drop: float, spread: float = 1.0) -> NDArray[np.float64]:
+        return shoulder_top + frame.right * side * half * spread + frame.down * drop * k_length
 
     src = []
     dst = []
-    for gy in (garment.shoulder_y, garment.armpit_y, (garment.armpit_y + garment.hem_y) / 2, garment.hem_y):
+    rows = ((garment.shoulder_y, 1.06), (garment.armpit_y, 1.0), ((garment.armpit_y + garment.hem_y) / 2, 1.0), (garment.hem_y, 1.0))
+    for gy, spread in rows:
         drop = gy - garment.shoulder_y
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * garment.width / 2, gy))
-            dst.append(body(side, drop))
+            dst.append(body(side, drop, spread))
     src.append((cx, garment.top))
     dst.append(body(0.0, garment.top - garment.shoulder_y))
     maps = fit.tps_map(np.array(src), np.array(dst), (w, h))
@@ -108,7 +110,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         attach = np.array([garment.left if side < 0 else garment.right, garment.shoulder_y], np.float64)
         pts = np.stack([xs, ys], axis=1).astype(np.float64)
         far = pts[np.argmax(np.linalg.norm(pts - attach, axis=1))]
-        shoulder = frame.neck + frame.right * side * frame.width * CHEST_EASE / 2 - frame.down * frame.frontal_width * 0.06
+        shoulder = frame.neck + frame.right * side * frame.width * CHEST_EASE * 1.06 / 2 - frame.down * frame.frontal_width * 0.12
         elbow = person.pt(e).astype(np.float64)
         wrist = person.pt(wr).astype(np.float64)
         upper_len = float(np.linalg.norm(elbow - shoulder)) / scale
@@ -238,6 +240,11 @@ def _old_clothes(person: Person, garment: Garment, frame: Frame) -> NDArray[np.f
     if garment.category in ("top", "dress"):
         torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
         cv2.fillConvexPoly(zone, torso, 255)
+        # Collar and shoulder tops sit above the shoulder joints, up towards the chin.
+        up = -frame.down * frame.frontal_width * 0.35
+        shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
+        neck = np.array([*shoulders, shoulders[1] + up, shoulders[0] + up], np.int32)
+        cv2.fillConvexPoly(zone, neck, 255)
         zone = cv2.dilate(zone, np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
         for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
@@ -248,7 +255,8 @@ def _old_clothes(person: Person, garment: Garment, frame: Frame) -> NDArray[np.f
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
     worn = _worn_colour(lab, person, garment.category)
-    similar = np.linalg.norm(lab - worn, axis=2) < 28
+    # Lightness varies with folds and light far more than hue does: weigh it less.
+    similar = np.linalg.norm((lab - worn) * np.array([0.4, 1.0, 1.0], np.float32), axis=2) < 22
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
     clothes = (((zone > 0) & similar) | (arms > 0)) & (person.mask > 0.5) & ~_skin_like(person)

@@ -110,6 +110,9 @@ def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area
     """
     sleeve = np.zeros_like(outside)
     sleeve[:, columns] = outside[:, columns]
+    # Thin strips left beside a tapering body are not sleeves: open them away.
+    side = max(3, int(panel_width * 0.06)) | 1
+    sleeve = cv2.morphologyEx(sleeve, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
     cols = np.nonzero(sleeve.any(axis=0))[0]
     if len(cols) == 0 or (cols.max() - cols.min()) < 0.12 * panel_width or sleeve.sum() / 255 < 0.03 * area:
         return np.zeros_like(outside)
@@ -160,6 +163,16 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
             if widths[y] > panel_width * 1.25:
                 armpit_y = float(y)
                 break
+        # The body panel is as wide as the chest just under the armpits: the hem may taper
+        # or flare, and measuring there would cut the shoulders off or add the sleeves.
+        chest = solid[int(armpit_y + height * 0.03) : int(armpit_y + height * 0.1) + 1]
+        chest_cols = [np.nonzero(r)[0] for r in chest if r.any()]
+        if chest_cols:
+            chest_left = float(np.median([c.min() for c in chest_cols]))
+            chest_right = float(np.median([c.max() for c in chest_cols]))
+            if chest_right - chest_left < panel_width * 1.2:
+                left, right = chest_left, chest_right
+                panel_width = right - left
     else:
         armpit_y = y0 + height * 0.15
     centre = int((left + right) / 2)
