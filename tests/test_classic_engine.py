@@ -13,7 +13,6 @@ from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, working_size
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import analyse_garment
-from fitroom.engines.classic.person import analyse_person
 
 
 def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> np.ndarray:

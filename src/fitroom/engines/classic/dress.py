@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
+from fitroom.engines.classic.body import Frame, skin_like, torso_frame, worn_mask
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
@@ -26,40 +27,6 @@ Layer = tuple[NDArray[np.float32], NDArray[np.float32]]  # colour (h, w, 3) floa
 
 #: Clothes are wider than the distance between shoulder joints.
 CHEST_EASE = 1.18
-
-
-@dataclass
-class Frame:
-    """The torso's axes in the photo: shoulder midpoint, unit right and down vectors."""
-
-    neck: NDArray[np.float64]
-    right: NDArray[np.float64]
-    down: NDArray[np.float64]
-    width: float  # shoulder joint distance as seen
-    length: float  # shoulder midpoint to hip midpoint
-
-    @property
-    def frontal_width(self) -> float:
-        """Shoulder width as it would be seen from the front (a turned body looks narrower)."""
-        return max(self.width, 0.72 * self.length)
-
-
-def torso_frame(person: Person) -> Frame:
-    ls, rs = person.pt(L_SHOULDER).astype(np.float64), person.pt(R_SHOULDER).astype(np.float64)
-    lh, rh = person.pt(L_HIP).astype(np.float64), person.pt(R_HIP).astype(np.float64)
-    neck = (ls + rs) / 2
-    hips = (lh + rh) / 2
-    right = ls - rs  # the person's left shoulder is on the picture's right
-    width = float(np.linalg.norm(right))
-    right /= max(width, 1e-6)
-    down = hips - neck
-    length = float(np.linalg.norm(down))
-    if length < width * 0.5:
-        down = np.array([-right[1], right[0]])
-        length = width * 1.3
-    else:
-        down /= length
-    return Frame(neck, right, down, width, length)
 
 
 def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer, float]:
@@ -206,64 +173,6 @@ def _shading(person: Person) -> NDArray[np.float32]:
     return (1 + 0.45 * (ratio - 1)).astype(np.float32)
 
 
-def _skin_like(person: Person) -> NDArray[np.bool_]:
-    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
-    chroma = np.linalg.norm(lab[:, :, 1:] - person.skin_lab[1:], axis=2)
-    return (chroma < 14) & (np.abs(lab[:, :, 0] - person.skin_lab[0]) < 70)
-
-
-def _worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDArray[np.float32]:
-    """Median colour of what the person now wears where the new garment goes (chest or thighs)."""
-    if category == "bottom":
-        a = (person.pt(L_HIP) * 0.7 + person.pt(L_KNEE) * 0.3)
-        b = (person.pt(R_HIP) * 0.7 + person.pt(R_KNEE) * 0.3)
-    else:
-        a = person.pt(L_SHOULDER) * 0.6 + person.pt(L_HIP) * 0.4
-        b = person.pt(R_SHOULDER) * 0.6 + person.pt(R_HIP) * 0.4
-    h, w = lab.shape[:2]
-    samples = []
-    for t in np.linspace(0.25, 0.75, 5):
-        x, y = (a * t + b * (1 - t)).astype(int)
-        r = max(2, int(person.shoulder_width * 0.05))
-        patch = lab[max(0, y - r) : min(h, y + r), max(0, x - r) : min(w, x + r)].reshape(-1, 3)
-        if len(patch):
-            samples.append(patch)
-    return np.median(np.concatenate(samples), axis=0) if samples else np.zeros(3, np.float32)  # type: ignore[no-any-return]
-
-
-def _old_clothes(person: Person, garment: Garment, frame: Frame) -> NDArray[np.float32]:
-    """Where the clothes the new garment replaces are: in its body zone, coloured like them."""
-    w, h = person.size
-    zone = np.zeros((h, w), np.uint8)
-    arms = np.zeros((h, w), np.uint8)
-    s = frame.width
-    if garment.category in ("top", "dress"):
-        torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
-        cv2.fillConvexPoly(zone, torso, 255)
-        # Collar and shoulder tops sit above the shoulder joints, up towards the chin.
-        up = -frame.down * frame.frontal_width * 0.35
-        shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
-        neck = np.array([*shoulders, shoulders[1] + up, shoulders[0] + up], np.int32)
-        cv2.fillConvexPoly(zone, neck, 255)
-        zone = cv2.dilate(zone, np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
-        for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
-            p, q = person.pt(a).astype(int), person.pt(b).astype(int)
-            cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.35)))
-    if garment.category in ("bottom", "dress"):
-        for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
-            p, q = person.pt(a).astype(int), person.pt(b).astype(int)
-            cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
-    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
-    worn = _worn_colour(lab, person, garment.category)
-    # Lightness varies with folds and light far more than hue does: weigh it less.
-    similar = np.linalg.norm((lab - worn) * np.array([0.4, 1.0, 1.0], np.float32), axis=2) < 22
-    # On the torso, only what looks like the worn garment (not trousers below it); on the
-    # arms, anything that is not skin is a sleeve.
-    clothes = (((zone > 0) & similar) | (arms > 0)) & (person.mask > 0.5) & ~_skin_like(person)
-    clothes &= (person.face == 0) & (person.hands == 0)
-    return clothes.astype(np.float32)
-
-
 @dataclass
 class Composite:
     image: NDArray[np.uint8]
@@ -312,7 +221,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     frame = torso_frame(person)
     base = person.image.astype(np.float32)
     shade = _shading(person)[:, :, None]
-    hands = cv2.dilate(((person.hands > 0) & _skin_like(person)).astype(np.uint8), np.ones((5, 5), np.uint8))
+    hands = cv2.dilate(((person.hands > 0) & skin_like(person)).astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (hands > 0)).astype(np.float32)
     body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((3, 3), np.uint8), iterations=max(1, int(frame.width * 0.06)))
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
@@ -320,7 +229,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     coverage = np.zeros(base.shape[:2], np.float32)
     out = base.copy()
 
-    old = _old_clothes(person, garment, frame)
+    old = worn_mask(person, garment.category, frame)
     new_total = np.zeros_like(coverage)
     for _, alpha in layers:
         new_total = np.maximum(new_total, alpha)

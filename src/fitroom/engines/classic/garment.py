@@ -15,6 +15,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
+from fitroom.engines.classic.body import skin_like, torso_frame
+from fitroom.engines.classic.person import L_HIP, L_SHOULDER, NOSE, R_HIP, R_SHOULDER, analyse_person
 
 WORK_SIDE = 384
 
@@ -136,8 +138,51 @@ def _category(hint: str | None, swap_target: str, aspect: float) -> str:
     return "dress" if aspect > 1.9 else "top"
 
 
+def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] | None:
+    """The garment's alpha when the photo shows it worn by a model, else None.
+
+    Pose models also "find" people in flat-lay product shots with a face printed on
+    them; a real model has the face above the shoulders and the hips well below them.
+    """
+    try:
+        model = analyse_person(rgb)
+    except EngineError:
+        return None
+    pts, vis = model.points, model.visibility
+    h, w = rgb.shape[:2]
+    shoulder_y = (pts[L_SHOULDER][1] + pts[R_SHOULDER][1]) / 2
+    hip_y = (pts[L_HIP][1] + pts[R_HIP][1]) / 2
+    width = model.shoulder_width
+    real = (
+        min(vis[NOSE], vis[L_SHOULDER], vis[R_SHOULDER]) > 0.8
+        and width > 0.15 * w
+        and pts[NOSE][1] < shoulder_y - 0.2 * width
+        and hip_y > shoulder_y + 0.6 * width
+    )
+    if not real:
+        return None
+    frame = torso_frame(model)
+    # Everything the model wears on the body part, whatever its colours (prints, knits):
+    # the person, minus skin, face and hands, between the collar and the garment's end.
+    zone = np.zeros((h, w), np.uint8)
+    ys = np.arange(h)[:, None]
+    top = shoulder_y - 0.25 * width
+    bottom = {"top": hip_y + 0.1 * frame.length, "bottom": h, "dress": h}[category]
+    if category == "bottom":
+        top = hip_y - 0.25 * frame.length
+    zone[(ys >= top) & (ys <= bottom) & np.ones((1, w), bool)] = 1
+    keep = (model.face == 0) & (model.hands == 0) & ~skin_like(model) & (model.mask > 0.5)
+    mask = ((zone > 0) & keep).astype(np.uint8) * 255
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    mask = _fill_holes(_largest_parts(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))))
+    if mask.sum() < 0.01 * mask.size * 255:
+        return None
+    return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), 1.0)
+
+
 def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
-    alpha = cut_out(rgb)
+    worn = worn_by_model(rgb, _category(hint, swap_target, 1.0))
+    alpha = worn if worn is not None else cut_out(rgb)
     solid = (alpha > 0.5).astype(np.uint8)
     ys, xs = np.nonzero(solid)
     y0, y1 = int(ys.min()), int(ys.max())
