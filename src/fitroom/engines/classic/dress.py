@@ -163,14 +163,26 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     return [*behind, torso, *ahead]
 
 
-def _shading(person: Person) -> NDArray[np.float32]:
-    """Folds and light of the photo: local brightness over its smooth average, tempered."""
+def _masked_blur(values: NDArray[np.float32], weight: NDArray[np.float32], sigma: float) -> NDArray[np.float32]:
+    """Gaussian average of `values` over the pixels `weight` selects (normalised convolution)."""
+    total = cv2.GaussianBlur(values * weight, (0, 0), sigma)
+    norm = cv2.GaussianBlur(weight, (0, 0), sigma)
+    return total / np.maximum(norm, 1e-3)
+
+
+def _shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Folds and light of the old garment: its local brightness over its smooth average.
+
+    Measured within the old garment only, so the edge between a dark top and light
+    skin or trousers is not mistaken for a fold and printed onto the new garment.
+    """
     lum = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32) + 1
-    # Folds are broad; prints and seams of the old garment are sharp: keep only the broad.
-    fine = cv2.GaussianBlur(lum, (0, 0), max(1.5, person.shoulder_width * 0.025))
-    broad = cv2.GaussianBlur(lum, (0, 0), max(4.0, person.shoulder_width * 0.15))
-    ratio = np.clip(fine / broad, 0.8, 1.15)
-    return (1 + 0.45 * (ratio - 1)).astype(np.float32)
+    s = person.shoulder_width
+    fine = _masked_blur(lum, old, max(1.5, s * 0.025))
+    broad = _masked_blur(lum, old, max(4.0, s * 0.15))
+    ratio = np.clip(fine / np.maximum(broad, 1.0), 0.8, 1.15)
+    inside = cv2.GaussianBlur(old, (0, 0), max(1.5, s * 0.03))
+    return (1 + 0.45 * (ratio - 1) * inside).astype(np.float32)
 
 
 @dataclass
@@ -220,7 +232,6 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     frame = torso_frame(person)
     base = person.image.astype(np.float32)
-    shade = _shading(person)[:, :, None]
     hands = cv2.dilate(((person.hands > 0) & skin_like(person)).astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (hands > 0)).astype(np.float32)
     body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((3, 3), np.uint8), iterations=max(1, int(frame.width * 0.06)))
@@ -230,6 +241,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     out = base.copy()
 
     old = worn_mask(person, garment.category, frame)
+    shade = _shading(person, old)[:, :, None]
     new_total = np.zeros_like(coverage)
     for _, alpha in layers:
         new_total = np.maximum(new_total, alpha)
