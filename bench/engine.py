@@ -36,7 +36,7 @@ def floor_seconds(data: bytes, long_side: int) -> float:
     started = time.perf_counter()
     image = decode_image(data, max_pixels=60_000_000)
     size = working_size(image.size, long_side)
-    pixels = np.asarray(image.resize(size, Image.LANCZOS) if size != image.size else image)
+    pixels = np.asarray(image.resize(size, Image.Resampling.LANCZOS) if size != image.size else image)
     pose, _ = _models()
     pose.process(np.ascontiguousarray(pixels))  # type: ignore[attr-defined]
     encode_image(Image.fromarray(pixels), "jpeg")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from fitroom.db import Database, utcnow
@@ -59,7 +59,7 @@ def claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
         return job
 
 
-def _owned(job_id: str, worker_id: str) -> tuple[object, ...]:
+def _owned(job_id: str, worker_id: str) -> tuple[ColumnElement[bool], ...]:
     return (Job.id == job_id, Job.lease_owner == worker_id, Job.status == "processing")
 
 

@@ -18,10 +18,12 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
+from PIL import Image
+
 from fitroom import metrics
 from fitroom.context import Context
 from fitroom.db.models import Job, JobItem
-from fitroom.engines import Engine, EngineError, EngineUnavailable, RenderOptions, load_engine
+from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap
@@ -171,7 +173,16 @@ class Worker:
                 if beat.lost:
                     raise LeaseLost(job.id)
 
-    def _render_item(self, job: Job, item: JobItem, engine: Engine, person, garments, options, progress) -> None:  # type: ignore[no-untyped-def]
+    def _render_item(
+        self,
+        job: Job,
+        item: JobItem,
+        engine: Engine,
+        person: Image.Image,
+        garments: list[Image.Image],
+        options: RenderOptions,
+        progress: Progress,
+    ) -> None:
         started = time.monotonic()
         output_key = None
         error = None

@@ -63,7 +63,7 @@ class ClassicEngine:
     def garment(self, product: Image.Image, options: RenderOptions) -> Garment:
         """Analyse a product photo at the tier's size, or take the analysis from the cache."""
         product = product.convert("RGB")
-        product.thumbnail((options.long_side, options.long_side), Image.LANCZOS)
+        product.thumbnail((options.long_side, options.long_side), Image.Resampling.LANCZOS)
         pixels = np.ascontiguousarray(np.asarray(product))
         key = (
             hashlib.sha1(pixels.tobytes()).hexdigest(),
@@ -108,7 +108,7 @@ class ClassicEngine:
         mark = time.perf_counter()
         rgb = person.convert("RGB")
         size = working_size(rgb.size, options.long_side)
-        image = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.LANCZOS) if size != rgb.size else rgb))
+        image = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb))
         timings["resize"] = time.perf_counter() - mark
         mark = time.perf_counter()
         subject = analyse_person(image)
