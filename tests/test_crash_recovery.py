@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from fitroom.db import Database
 from fitroom.db.models import Job, JobItem, LedgerEntry
 from tests.conftest import running_app
 from tests.support.images import garment_photo, person_photo
+from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,16 +34,6 @@ def start_worker(settings: Any, render_seconds: float) -> subprocess.Popen[bytes
         "FITROOM_POLL_SECONDS": "0.1",
     }
     return subprocess.Popen([sys.executable, "-m", "fitroom", "worker"], env=env, cwd=ROOT)
-
-
-def wait_until(predicate: Any, timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def item_outputs(database_url: str, job_id: str) -> list[str | None]:

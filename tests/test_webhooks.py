@@ -18,7 +18,7 @@ import ssl
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +41,7 @@ from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.settings import Settings
 from tests.conftest import Customer, make_customer, running_app
 from tests.support.images import flat_photo, garment_photo, person_photo
+from tests.support.waiting import wait_until
 
 FAST = [0.2, 0.4, 0.8]
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
@@ -159,16 +160,6 @@ def generate(client: TestClient, customer: Customer, url: str, secret: str | Non
     answer = client.post("/api/v1/generate", headers=customer.headers, files=files, data=data)
     assert answer.status_code == 202, answer.text
     return str(answer.json()["job_id"])
-
-
-def wait_until(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def settled_status(client: TestClient, customer: Customer, job_id: str, timeout: float = 20) -> dict[str, Any]:
