@@ -95,12 +95,14 @@ def _fill_holes(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
 
 
 def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
-    """Keep the biggest blob and any blob at least a tenth its size (a detached strap)."""
+    """Keep the biggest blob and any blob at least a quarter its size (a second shoe).
+
+    Smaller blobs are shadows, labels or props in the photo, not part of the garment."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
     if count <= 1:
         return mask
     areas = stats[1:, cv2.CC_STAT_AREA]
-    keep = [i + 1 for i, a in enumerate(areas) if a >= 0.1 * areas.max()]
+    keep = [i + 1 for i, a in enumerate(areas) if a >= 0.25 * areas.max()]
     return np.isin(labels, keep).astype(np.uint8) * 255
 
 

@@ -128,23 +128,37 @@ def _hand_mask(points: Array, visibility: Array, shape: tuple[int, int], scale: 
     return mask
 
 
+def _patch(lab: NDArray[np.uint8], centre: NDArray[np.float32], radius: int) -> NDArray[np.uint8]:
+    h, w = lab.shape[:2]
+    x, y = int(centre[0]), int(centre[1])
+    return lab[max(0, y - radius) : min(h, y + radius), max(0, x - radius) : min(w, x + radius)].reshape(-1, 3)
+
+
+def _plausible_skin(colour: NDArray[np.float32]) -> bool:
+    """Whether a Lab colour (OpenCV 8-bit scale) can be human skin, light or dark."""
+    lightness, a, b = colour
+    return 35 <= lightness <= 240 and 131 <= a <= 175 and 131 <= b <= 180
+
+
 def _skin_colour(lab: NDArray[np.uint8], points: Array, visibility: Array, face: Mask) -> Array:
-    """Mean Lab colour of the cheeks (between the eyes and the mouth); a neutral default."""
+    """Median Lab colour of the cheeks, else of the hands; a neutral default if neither
+    looks like skin (a face cut off by the frame, gloves, a shadowed face)."""
+    candidates = []
     if visibility[NOSE] >= 0.3 and face.any():
         eyes = (points[L_EYE] + points[R_EYE]) / 2
         mouth = (points[MOUTH_L] + points[MOUTH_R]) / 2
         span = float(np.linalg.norm(points[L_EYE] - points[R_EYE]))
-        samples = []
-        for side in (L_EYE, R_EYE):
-            cheek = (points[side] * 0.6 + mouth * 0.4 + (points[side] - eyes) * 0.2).astype(int)
-            r = max(2, int(span * 0.15))
-            y0, x0 = max(0, cheek[1] - r), max(0, cheek[0] - r)
-            patch = lab[y0 : cheek[1] + r, x0 : cheek[0] + r].reshape(-1, 3)
-            if len(patch):
-                samples.append(patch)
-        if samples:
-            values = np.concatenate(samples).astype(np.float32)
-            return np.median(values, axis=0).astype(np.float32)  # type: ignore[no-any-return]
+        cheeks = [points[side] * 0.6 + mouth * 0.4 + (points[side] - eyes) * 0.2 for side in (L_EYE, R_EYE)]
+        candidates.append([_patch(lab, c, max(2, int(span * 0.15))) for c in cheeks])
+    hands = [points[list(i)].mean(axis=0) for i in HAND_POINTS if visibility[i[0]] >= 0.5]
+    scale = max(2, int(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]) * 0.04))
+    candidates.append([_patch(lab, c, scale) for c in hands])
+    for patches in candidates:
+        values = [p for p in patches if len(p)]
+        if values:
+            colour = np.median(np.concatenate(values).astype(np.float32), axis=0).astype(np.float32)
+            if _plausible_skin(colour):
+                return colour  # type: ignore[no-any-return]
     return np.array([170, 140, 145], np.float32)
 
 
