@@ -54,7 +54,7 @@ def torso_frame(person: Person) -> Frame:
 
 
 def skin_like(person: Person) -> NDArray[np.bool_]:
-    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    lab = person.lab()
     chroma = np.linalg.norm(lab[:, :, 1:] - person.skin_lab[1:], axis=2)
     return (chroma < 14) & (np.abs(lab[:, :, 0] - person.skin_lab[0]) < 70)
 
@@ -100,7 +100,7 @@ def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32
         for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
-    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    lab = person.lab()
     worn = worn_colour(lab, person, category)
     # Lightness varies with folds and light far more than hue does: weigh it less.
     similar = np.linalg.norm((lab - worn) * np.array([0.4, 1.0, 1.0], np.float32), axis=2) < 22

@@ -51,6 +51,14 @@ class Person:
     hands: Mask  # 255 over both hands
     skin_lab: Array  # mean skin colour in Lab (OpenCV 8-bit scale)
 
+    def lab(self) -> NDArray[np.float32]:
+        """The photo in Lab (OpenCV 8-bit scale), converted once per image."""
+        cached = self.__dict__.get("_lab")
+        if cached is None or cached[0] is not self.image:
+            cached = (self.image, cv2.cvtColor(self.image, cv2.COLOR_RGB2LAB).astype(np.float32))
+            self.__dict__["_lab"] = cached
+        return cached[1]
+
     def pt(self, index: int) -> NDArray[np.float32]:
         return self.points[index]
 
