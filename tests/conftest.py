@@ -15,7 +15,9 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -29,6 +31,7 @@ from fitroom.db import Database
 from fitroom.db.models import Base
 from fitroom.jobs import credits
 from fitroom.settings import Settings
+from tests.support.images import garment_photo, person_photo
 
 PG_ADMIN_URL = os.environ.get("FITROOM_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 TEST_ENGINE = "tests.support.engines:TintEngine"
@@ -141,14 +144,13 @@ class LiveServer:
     settings: Settings
 
 
-@pytest.fixture
-def live_server(tmp_path: Path, database_url: str) -> Iterator[LiveServer]:
-    """The app on a real loopback port, served by uvicorn in a thread."""
+@contextmanager
+def serving(tmp_path: Path, database_url: str, **overrides: object) -> Iterator[LiveServer]:
+    """The app, with settings overrides, on a real loopback port, served by uvicorn in a thread."""
     port = free_port()
-    settings = make_settings(tmp_path, database_url, public_url=f"http://127.0.0.1:{port}", workers=2)
-    db = Database(settings.resolved_database_url)
-    db.migrate()
-    db.dispose()
+    settings = migrated_settings(
+        tmp_path, database_url, **{"public_url": f"http://127.0.0.1:{port}", "workers": 2, **overrides}
+    )
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -157,9 +159,42 @@ def live_server(tmp_path: Path, database_url: str) -> Iterator[LiveServer]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("test server did not start")
         time.sleep(0.02)
-    yield LiveServer(f"http://127.0.0.1:{port}", settings)
-    server.should_exit = True
-    thread.join(30)
+    try:
+        yield LiveServer(f"http://127.0.0.1:{port}", settings)
+    finally:
+        server.should_exit = True
+        thread.join(30)
+
+
+@pytest.fixture
+def live_server(tmp_path: Path, database_url: str) -> Iterator[LiveServer]:
+    """The app on a real loopback port, served by uvicorn in a thread."""
+    with serving(tmp_path, database_url) as server:
+        yield server
+
+
+@pytest.fixture
+def image_server() -> Iterator[str]:
+    """A loopback HTTP server serving a person photo, a garment photo and a non-image."""
+    blobs = {"/person.jpg": person_photo(), "/garment.png": garment_photo(), "/notimage": b"<html></html>"}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = blobs.get(self.path)
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Length", str(len(body or b"")))
+            self.end_headers()
+            self.wfile.write(body or b"")
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
 
 
 @contextmanager

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -180,30 +177,6 @@ def test_queue_full_is_503(tmp_path: Path, database_url: str) -> None:
         answer = post(client, customer, [PERSON, GARMENT])
         assert_error(answer, 503, "overloaded")
         assert int(answer.headers["retry-after"]) >= 1
-
-
-@pytest.fixture
-def image_server() -> Iterator[str]:
-    """A loopback HTTP server serving a person photo and a garment photo."""
-    blobs = {"/person.jpg": person_photo(), "/garment.png": garment_photo(), "/notimage": b"<html></html>"}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = blobs.get(self.path)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Length", str(len(body or b"")))
-            self.end_headers()
-            self.wfile.write(body or b"")
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_url_inputs_are_refused_for_private_addresses(client: TestClient, customer: Customer, image_server: str) -> None:

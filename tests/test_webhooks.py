@@ -233,6 +233,26 @@ def test_completed_event_is_signed_and_matches_the_seed(tmp_path: Path, database
     assert hit.body == row.payload.encode()
 
 
+def test_fashn_jobs_post_the_prediction_object(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
+    """FASHN sends the status object itself to `?webhook_url=`, not seed 000's event."""
+    person = "data:image/jpeg;base64," + base64.b64encode(person_photo()).decode()
+    garment = "data:image/png;base64," + base64.b64encode(garment_photo()).decode()
+    with receiving({"/hook": [200]}, tls_cert) as receiver, hooked_app(tmp_path, database_url, tls_cert) as (client, customer):
+        bearer = {"Authorization": f"Bearer {customer.key}"}
+        run = client.post(
+            "/v1/run", params={"webhook_url": receiver.url()}, headers=bearer,
+            json={"model_name": "tryon-v1.6", "inputs": {"model_image": person, "garment_image": garment}},
+        )
+        assert run.status_code == 200, run.text
+        job_id = run.json()["id"]
+        settled_status(client, customer, job_id)
+        status = client.get(f"/v1/status/{job_id}", headers=bearer).json()
+        [hit] = receiver.hits
+    assert json.loads(hit.body) == status
+    assert status["status"] == "completed" and len(status["output"]) == 1
+    assert "x-virtufit-signature" not in hit.headers and hit.headers["webhook-id"]
+
+
 def test_failed_event_matches_the_seed_and_whsec_keys_are_decoded(
     tmp_path: Path, database_url: str, tls_cert: Cert
 ) -> None:

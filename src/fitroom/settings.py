@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     secret_key: str | None = None
 
     rate_limit: str = "60/minute"
+    miragic_rate_limit: str = "60/minute"  # per API key, on top of `rate_limit` (Miragic's documented limit)
     max_queue: int = Field(default=500, ge=1)
     max_upload_bytes: int = 10 * 1024 * 1024
     max_image_pixels: int = 50_000_000

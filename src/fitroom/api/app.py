@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from fitroom.api import ops, virtufit
+from fitroom.api import fashn, miragic, ops, virtufit
 from fitroom.api.errors import install_handlers
 from fitroom.api.middleware import BodyLimit, RequestContext
 from fitroom.api.ratelimit import RateLimiter
@@ -21,6 +21,27 @@ log = logging.getLogger(__name__)
 
 #: Room for the form fields around six images at the upload limit.
 _FORM_OVERHEAD = 1024 * 1024
+
+_TAGS = [
+    {
+        "name": "VirtuFit",
+        "description": "VirtuFit's API (seed 000): multipart `POST /api/v1/generate`, `X-API-Key`, "
+        "one output per garment, job status at `/api/v1/jobs/{id}`.",
+    },
+    {
+        "name": "Miragic",
+        "description": "Miragic's API (seed 002): multipart `POST /api/v1/virtual-try-on`, `X-API-Key`, "
+        "single or top + bottom combo try-on, 60 requests a minute per key, errors as "
+        "`{success: false, message, error}`.",
+    },
+    {
+        "name": "FASHN",
+        "description": "FASHN's API as the official `fashn` SDK uses it: JSON `POST /v1/run` (model "
+        "`tryon-v1.6`), `GET /v1/status/{id}`, `GET /v1/credits`, `Authorization: Bearer`, errors as "
+        "`{error: Name, message}`.",
+    },
+    {"name": "Operations", "description": "Health, readiness, metrics and signed file downloads."},
+]
 
 
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
@@ -53,13 +74,20 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         title="fitroom",
         version="0.1.0",
         summary="Self-hosted virtual try-on: VirtuFit-, Miragic- and FASHN-compatible APIs.",
+        description="One job model behind three dialects: a job made through one API can be read "
+        "through the others' status endpoints with the same account. Credits and the rate limit are "
+        "per account, whichever API is used.",
+        openapi_tags=_TAGS,
         lifespan=lifespan,
     )
     app.state.ctx = ctx
     app.state.limiter = RateLimiter(settings.rate_limit, settings.redis_url)
+    app.state.miragic_limiter = RateLimiter(settings.miragic_rate_limit, settings.redis_url)
     app.state.engine_status = engine_status if settings.workers > 0 else "no in-process workers"
     install_handlers(app)
     app.include_router(virtufit.router)
+    app.include_router(miragic.router)
+    app.include_router(fashn.router)
     app.include_router(ops.router)
     app.add_middleware(BodyLimit, limit=6 * settings.max_upload_bytes + _FORM_OVERHEAD)
     app.add_middleware(RequestContext)

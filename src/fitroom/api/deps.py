@@ -1,11 +1,17 @@
-"""Request-scoped dependencies: the process context and the authenticated principal."""
+"""Request-scoped dependencies: the process context and the authenticated principal, per dialect.
+
+Every dialect authenticates against the same keys and counts against the same per-account
+rate limit (`settings.rate_limit`); Miragic requests also count against Miragic's own
+documented limit per API key (`settings.miragic_rate_limit`), so they never get more
+than Miragic promises whatever the operator's account limit.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import APIKeyHeader
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from fitroom.accounts import Principal, authenticate_key, touch_key
@@ -13,7 +19,11 @@ from fitroom.api.errors import ApiError
 from fitroom.api.ratelimit import RateLimiter
 from fitroom.context import Context
 
+KEY_HEADER_HINT = "send your API key in the X-API-Key header"
+BEARER_HINT = "send your API key as `Authorization: Bearer <key>`"
+
 _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="Your fitroom API key")
+_bearer = HTTPBearer(auto_error=False, description="Your fitroom API key as `Authorization: Bearer <key>` (FASHN)")
 
 
 def get_context(request: Request) -> Context:
@@ -32,14 +42,23 @@ def _authenticate(ctx: Context, key: str) -> Principal | None:
     return principal
 
 
-async def principal_from_key(ctx: Context, limiter: RateLimiter, key: str | None) -> Principal:
-    """Check the key, then count the request against its rate limit."""
+async def principal_from_key(
+    ctx: Context,
+    limiter: RateLimiter,
+    key: str | None,
+    *,
+    how: str = KEY_HEADER_HINT,
+    per_key: RateLimiter | None = None,
+) -> Principal:
+    """Check the key, then count the request against the account's limit (and `per_key`'s)."""
     if not key:
-        raise ApiError(401, "missing_api_key", "send your API key in the X-API-Key header")
+        raise ApiError(401, "missing_api_key", how)
     principal = await run_in_threadpool(_authenticate, ctx, key.strip())
     if principal is None:
         raise ApiError(401, "invalid_api_key", "the API key is not valid or has been revoked")
     retry_after = limiter.hit(principal.account_id)
+    if not retry_after and per_key is not None:
+        retry_after = per_key.hit(principal.key_id)
     if retry_after:
         raise ApiError(
             429,
@@ -56,5 +75,25 @@ async def require_key(
     return await principal_from_key(get_context(request), request.app.state.limiter, key)
 
 
+async def require_miragic_key(
+    request: Request, key: Annotated[str | None, Depends(_api_key_header)]
+) -> Principal:
+    state = request.app.state
+    return await principal_from_key(get_context(request), state.limiter, key, per_key=state.miragic_limiter)
+
+
+async def require_bearer(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    return await principal_from_key(
+        get_context(request),
+        request.app.state.limiter,
+        credentials.credentials if credentials else None,
+        how=BEARER_HINT,
+    )
+
+
 ContextDep = Annotated[Context, Depends(get_context)]
 PrincipalDep = Annotated[Principal, Depends(require_key)]
+MiragicPrincipalDep = Annotated[Principal, Depends(require_miragic_key)]
+BearerPrincipalDep = Annotated[Principal, Depends(require_bearer)]

@@ -1,6 +1,10 @@
-"""Turning uploaded files and `*_url` fields into validated images, for every dialect."""
+"""Turning uploaded files, `*_url` fields and `data:` URIs into validated images, for every dialect."""
 
 from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import urlsplit
 
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
@@ -9,6 +13,7 @@ from fitroom.api.errors import ApiError
 from fitroom.context import Context
 from fitroom.imaging import ImageRejected, validate_image
 from fitroom.jobs.service import ImageInput
+from fitroom.jobs.webhooks import is_loopback_http
 from fitroom.netfetch import FetchError, fetch_url
 
 _FETCH_STATUS = {"invalid_request": 400, "file_too_large": 413}
@@ -25,11 +30,15 @@ def check_image(ctx: Context, data: bytes, field: str) -> ImageInput:
     return ImageInput(data=data, format=info.format)
 
 
-async def read_upload(ctx: Context, upload: UploadFile, field: str) -> ImageInput:
+def _too_large(ctx: Context, field: str) -> ApiError:
     limit = ctx.settings.max_upload_bytes
-    data = await upload.read(limit + 1)
-    if len(data) > limit:
-        raise ApiError(413, "file_too_large", f"{field}: larger than {limit // (1024 * 1024)} MB", field=field)
+    return ApiError(413, "file_too_large", f"{field}: larger than {limit // (1024 * 1024)} MB", field=field)
+
+
+async def read_upload(ctx: Context, upload: UploadFile, field: str) -> ImageInput:
+    data = await upload.read(ctx.settings.max_upload_bytes + 1)
+    if len(data) > ctx.settings.max_upload_bytes:
+        raise _too_large(ctx, field)
     return await run_in_threadpool(check_image, ctx, data, field)
 
 
@@ -51,3 +60,46 @@ def _fetch(ctx: Context, url: str, field: str) -> ImageInput:
 async def fetch_input(ctx: Context, url: str, field: str) -> ImageInput:
     """Download an image URL through the SSRF guard, within the size and time caps."""
     return await run_in_threadpool(_fetch, ctx, url.strip(), field)
+
+
+def _decode_data_uri(ctx: Context, uri: str, field: str) -> ImageInput:
+    """Decode a base64 `data:` URI; its declared type is ignored (the content decides)."""
+    header, _, payload = uri.partition(",")
+    if not header.lower().endswith(";base64"):
+        raise ApiError(400, "invalid_request", f"{field}: only base64 data: URIs are accepted", field=field)
+    limit = ctx.settings.max_upload_bytes
+    payload = "".join(payload.split())
+    if len(payload) > 4 * (limit // 3 + 1):  # checked before decoding: no large allocation for a refusal
+        raise _too_large(ctx, field)
+    try:
+        data = base64.b64decode(payload, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError(400, "invalid_request", f"{field}: the data: URI is not valid base64", field=field) from None
+    if len(data) > limit:
+        raise _too_large(ctx, field)
+    return check_image(ctx, data, field)
+
+
+async def image_reference(ctx: Context, value: str, field: str) -> ImageInput:
+    """An image given by reference: an http(s) URL (fetched through the SSRF guard) or a base64 `data:` URI."""
+    value = value.strip()
+    if value[:5].lower() == "data:":
+        return await run_in_threadpool(_decode_data_uri, ctx, value, field)
+    if urlsplit(value).scheme.lower() in ("http", "https"):
+        return await fetch_input(ctx, value, field)
+    raise ApiError(
+        400, "invalid_request", f"{field}: give an http(s) URL or a data:image/...;base64, URI", field=field
+    )
+
+
+def webhook_target(ctx: Context, url: str | None) -> str | None:
+    """A webhook URL as given, or None: https only; plain http only to loopback, when the operator allows it."""
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url
+    if is_loopback_http(url) and ctx.settings.allow_http_webhooks_to_loopback:
+        return url
+    raise ApiError(400, "invalid_request", "webhook_url must be an https:// URL", field="webhook_url")

@@ -54,7 +54,8 @@ class RequestContext:
                 await send_with_id(
                     {"type": "http.response.start", "status": 500, "headers": [(b"content-type", b"application/json")]}
                 )
-                await send_with_id({"type": "http.response.body", "body": json.dumps(error_body(error)).encode()})
+                body = json.dumps(error_body(error, scope["path"])).encode()
+                await send_with_id({"type": "http.response.body", "body": body})
         finally:
             route = scope.get("route")
             path = getattr(route, "path", "unmatched")
@@ -70,10 +71,9 @@ class BodyLimit:
         self.app = app
         self.limit = limit
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            error_body(ApiError(413, "file_too_large", f"the request body is over {self.limit} bytes"))
-        ).encode()
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        error = ApiError(413, "file_too_large", f"the request body is over {self.limit} bytes")
+        body = json.dumps(error_body(error, scope["path"])).encode()
         await send(
             {"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json")]}
         )
@@ -85,7 +85,7 @@ class BodyLimit:
             return
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
-            await self._refuse(send)
+            await self._refuse(scope, send)
             return
         received = 0
 

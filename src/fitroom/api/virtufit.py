@@ -5,31 +5,24 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, File, Form, Header, UploadFile
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from fitroom.api.deps import ContextDep, PrincipalDep
-from fitroom.api.errors import ApiError
-from fitroom.api.inputs import fetch_input, read_upload
+from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep
+from fitroom.api.errors import ApiError, auth_errors, documented_errors
+from fitroom.api.inputs import fetch_input, read_upload, webhook_target
+from fitroom.api.jobaccess import accept, job_view, read_job
 from fitroom.context import Context
 from fitroom.db.models import Job
 from fitroom.jobs import credits
-from fitroom.jobs.service import (
-    ImageInput,
-    JobExpired,
-    JobNotFound,
-    JobRequest,
-    QueueFull,
-    get_job,
-    output_urls,
-    submit,
-    wait_result,
-)
-from fitroom.jobs.webhooks import delivery_summary, is_loopback_http
+from fitroom.jobs.service import ImageInput, JobRequest, output_urls, wait_result
+from fitroom.jobs.webhooks import delivery_summary
 
 router = APIRouter(tags=["VirtuFit"])
 
@@ -44,25 +37,54 @@ MAX_GARMENTS = 5
 MAX_DESCRIPTION = 500
 _PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait(?:\s*=\s*(\d+))?", re.IGNORECASE)
 
+_JOB = "7d1c6f0e-4b1a-4c55-9a0e-2f3b8d9c1e42"
+_OUTPUT = f"http://127.0.0.1:8000/files/jobs/{_JOB}/output-0-5e2a9c1d7b3f.jpeg?expires=1767225600&signature=9c0f…"
+_ACCEPTED_EXAMPLE = {
+    "accepted": True,
+    "job_id": _JOB,
+    "status": "queued",
+    "status_url": f"http://127.0.0.1:8000/api/v1/jobs/{_JOB}",
+    "message": "Generation queued. Poll status_url or provide webhook_url for callback.",
+    "estimated_seconds": 4,
+    "credits_reserved": True,
+    "credits_required": 1,
+}
+_SYNC_EXAMPLE = {
+    "success": True,
+    "job_id": _JOB,
+    "output_url": _OUTPUT,
+    "output_urls": [_OUTPUT],
+    "tier": "basic",
+    "credits_used": 1,
+    "credits_remaining": 49,
+    "processing_time_ms": 2140,
+}
+_STATUS_EXAMPLE = {
+    "job_id": _JOB,
+    "status": "completed",
+    "progress": 100,
+    "output_url": _OUTPUT,
+    "output_urls": [_OUTPUT],
+    "tier": "basic",
+    "swap_target": "top",
+    "credits_used": 1,
+    "credits_remaining": 49,
+    "processing_time_ms": 2140,
+    "error": None,
+    "attempts": 1,
+    "created_at": "2026-01-01T00:00:00.120000+00:00",
+    "started_at": "2026-01-01T00:00:00.180000+00:00",
+    "completed_at": "2026-01-01T00:00:02.320000+00:00",
+    "expires_at": "2026-01-02T00:00:00.120000+00:00",
+    "webhook": None,
+}
+
 
 def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
     value = value.strip().lower()
     if value not in allowed:
         raise ApiError(400, "invalid_request", f"{field} must be one of: {', '.join(allowed)}", field=field)
     return value
-
-
-def check_webhook_url(ctx: Context, url: str | None) -> str | None:
-    """https only; plain http only to loopback, and only when the operator allows it."""
-    if not url:
-        return None
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return url
-    if is_loopback_http(url) and ctx.settings.allow_http_webhooks_to_loopback:
-        return url
-    raise ApiError(400, "invalid_request", "webhook_url must be an https:// URL", field="webhook_url")
 
 
 def wait_seconds(prefer: str | None, ctx: Context) -> float:
@@ -93,14 +115,10 @@ def _error(job: Job) -> dict[str, str] | None:
     return {"code": job.error_code or "engine_error", "message": job.error_message or "the render failed"}
 
 
-def job_status(ctx: Context, account_id: str, job_id: str) -> dict[str, Any]:
-    with ctx.db.reader() as session:
-        try:
-            job = get_job(session, account_id, job_id)
-        except JobNotFound:
-            raise ApiError(404, "not_found", "no such job") from None
-        except JobExpired:
-            raise ApiError(404, "expired", "this job has expired and its images were deleted") from None
+def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
+    """The VirtuFit job status of a job, whichever dialect made it."""
+
+    def view(session: Session, job: Job) -> dict[str, Any]:
         urls = output_urls(ctx, job)
         return {
             "job_id": job.id,
@@ -111,7 +129,7 @@ def job_status(ctx: Context, account_id: str, job_id: str) -> dict[str, Any]:
             "tier": job.tier,
             "swap_target": job.swap_target,
             "credits_used": credits.used_by_job(session, job.id),
-            "credits_remaining": credits.balance(session, account_id),
+            "credits_remaining": credits.balance(session, job.account_id),
             "processing_time_ms": job.processing_ms,
             "error": _error(job),
             "attempts": job.attempts,
@@ -122,9 +140,11 @@ def job_status(ctx: Context, account_id: str, job_id: str) -> dict[str, Any]:
             "webhook": delivery_summary(session, job),
         }
 
+    return view
+
 
 def _sync_answer(ctx: Context, account_id: str, job_id: str) -> JSONResponse:
-    status = job_status(ctx, account_id, job_id)
+    status = read_job(ctx, account_id, job_id, status_view(ctx))
     if status["status"] == "failed":
         error = status["error"]
         return JSONResponse(
@@ -185,6 +205,23 @@ async def _collect_images(
         "`compose=layered`). Answers 202 with a job to poll, or 200 with the result when the "
         "request carries `Prefer: wait` and the job finishes in time."
     ),
+    responses={
+        202: {"content": {"application/json": {"example": _ACCEPTED_EXAMPLE}}},
+        200: {
+            "description": "With `Prefer: wait`: the finished job",
+            "content": {"application/json": {"example": _SYNC_EXAMPLE}},
+        },
+        **documented_errors(
+            "/api/v1/generate",
+            (400, "invalid_request", "tier must be one of: nano, basic, pro"),
+            *auth_errors(KEY_HEADER_HINT),
+            (402, "insufficient_credits", "this request needs 3 credits; the balance is 2"),
+            (413, "file_too_large", "person_image: larger than 10 MB"),
+            (415, "unsupported_image_type", "person_image: not a JPEG, PNG or WebP image"),
+            (422, "invalid_image", "person_image: the image is truncated or corrupt"),
+            (503, "overloaded", "the render queue is full; retry later"),
+        ),
+    },
 )
 async def generate(
     ctx: ContextDep,
@@ -214,7 +251,7 @@ async def generate(
         )
     if webhook_secret is not None and len(webhook_secret) > 200:
         raise ApiError(400, "invalid_request", "webhook_secret is limited to 200 characters", field="webhook_secret")
-    hook = check_webhook_url(ctx, webhook_url)
+    hook = webhook_target(ctx, webhook_url)
     person, garments = await _collect_images(ctx, person_image, person_image_url, garment_image, garment_urls)
     request = JobRequest(
         dialect="virtufit",
@@ -228,16 +265,7 @@ async def generate(
         webhook_secret=webhook_secret or None,
         options={"output_format": output_format, "seed": seed},
     )
-    try:
-        job, estimate = await run_in_threadpool(submit, ctx, principal.account_id, request)
-    except credits.InsufficientCredits as exc:
-        raise ApiError(402, "insufficient_credits", str(exc)) from exc
-    except QueueFull as exc:
-        raise ApiError(
-            503, "overloaded", "the render queue is full; retry later",
-            headers={"Retry-After": str(exc.retry_after)},
-        ) from exc
-
+    job, estimate = await accept(ctx, principal.account_id, request)
     wait = wait_seconds(prefer, ctx)
     if wait and await wait_for(ctx, principal.account_id, job.id, wait) is not None:
         return await run_in_threadpool(_sync_answer, ctx, principal.account_id, job.id)
@@ -256,6 +284,17 @@ async def generate(
     )
 
 
-@router.get("/api/v1/jobs/{job_id}", summary="Job status and results")
+@router.get(
+    "/api/v1/jobs/{job_id}",
+    summary="Job status and results",
+    description="Any job of the account can be read here, whichever API made it.",
+    responses={
+        200: {"content": {"application/json": {"example": _STATUS_EXAMPLE}}},
+        **documented_errors(
+            "/api/v1/jobs", *auth_errors(KEY_HEADER_HINT), (404, "not_found", "no such job"),
+            (404, "expired", "this job has expired and its images were deleted"),
+        ),
+    },
+)
 async def get_job_status(job_id: str, ctx: ContextDep, principal: PrincipalDep) -> dict[str, Any]:
-    return await run_in_threadpool(job_status, ctx, principal.account_id, job_id)
+    return await job_view(ctx, principal.account_id, job_id, status_view(ctx))

@@ -39,9 +39,16 @@ class JobRequest:
     webhook_url: str | None = None
     webhook_secret: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    #: Set by dialects whose provider charges per job, not per garment (Miragic: one basic run).
+    fixed_price: int | None = None
+    #: With compose="layered": each garment's own swap_target, when the dialect knows it (Miragic's
+    #: combo: top and bottom); the worker then puts them on one by one, in layer order.
+    garment_targets: list[str] | None = None
 
     @property
     def price(self) -> int:
+        if self.fixed_price is not None:
+            return self.fixed_price
         return credits.TIER_PRICES[self.tier] * len(self.garments)
 
 
@@ -135,6 +142,7 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
             "compose": request.compose,
             "garment_description": request.garment_description,
             "garment_keys": garment_keys,
+            "garment_targets": request.garment_targets,
         },
         person_key=person_key,
         status="queued",
@@ -171,11 +179,23 @@ def get_job(session: Session, account_id: str, job_id: str) -> Job:
     return job
 
 
+def _url_ttl(ctx: Context, job: Job) -> int:
+    """Seconds a signed URL of the job's images lives: the configured TTL, never past the job's expiry."""
+    remaining = int((job.expires_at - utcnow()).total_seconds())
+    return max(1, min(ctx.settings.output_url_ttl_seconds, remaining))
+
+
 def output_urls(ctx: Context, job: Job) -> list[str]:
     """Signed URLs of the finished outputs, in garment order, valid until the job expires at most."""
-    remaining = int((job.expires_at - utcnow()).total_seconds())
-    ttl = max(1, min(ctx.settings.output_url_ttl_seconds, remaining))
+    ttl = _url_ttl(ctx, job)
     return [ctx.store.signed_url(i.output_key, ttl) for i in job.items if i.output_key]
+
+
+def input_urls(ctx: Context, job: Job) -> tuple[str | None, list[str]]:
+    """Signed URLs of the person photo and the garment photos, in the order they were sent."""
+    ttl = _url_ttl(ctx, job)
+    person = ctx.store.signed_url(job.person_key, ttl) if job.person_key else None
+    return person, [ctx.store.signed_url(key, ttl) for key in job.options.get("garment_keys", [])]
 
 
 def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:

@@ -1,9 +1,10 @@
 """Webhooks: an outbox row written with the job's final state, then sent and retried by workers.
 
 When a job with a `webhook_url` closes, its event (seed 000's `tryon.completed` /
-`tryon.failed`) is serialised once and stored in `webhook_deliveries` by the transaction
-that closes the job: no job finishes without its event, and no event exists for a job
-that did not finish. Every retry sends those same bytes.
+`tryon.failed`; FASHN's prediction object for FASHN jobs) is serialised once and stored
+in `webhook_deliveries` by the transaction that closes the job: no job finishes without
+its event, and no event exists for a job that did not finish. Every retry sends those
+same bytes.
 
 Senders run in every worker process. They claim due rows under a lease (the row's
 `next_attempt_at` is pushed past the longest possible attempt), POST them through the
@@ -40,6 +41,7 @@ from fitroom.context import Context
 from fitroom.db import Database, utcnow
 from fitroom.db.models import Job, WebhookDelivery
 from fitroom.jobs import credits
+from fitroom.jobs.predictions import prediction
 from fitroom.jobs.service import output_urls
 from fitroom.netfetch import FetchError, guarded_client, pinned_request
 from fitroom.settings import Settings
@@ -66,11 +68,15 @@ def iso_utc(moment: datetime) -> str:
 
 
 def event_payload(ctx: Context, session: Session, job: Job) -> dict[str, Any]:
-    """The seed-000 body for a closed job, fields in the seed's order.
+    """The body for a closed job: FASHN's prediction object for FASHN jobs, else seed 000's event.
+
+    Seed 000's fields are in the seed's order.
 
     Output URLs are signed now and live `output_url_ttl_seconds` (never past the job's
     expiry); a receiver that comes back later reads fresh ones from the job status.
     """
+    if job.dialect == "fashn":
+        return prediction(ctx, job)
     timestamp = iso_utc(job.completed_at or utcnow())
     used = credits.used_by_job(session, job.id)
     if job.status == "completed":
@@ -107,7 +113,7 @@ def record_event(ctx: Context, session: Session, job: Job) -> None:
     session.add(
         WebhookDelivery(
             job_id=job.id,
-            event=payload["event"],
+            event="tryon.completed" if job.status == "completed" else "tryon.failed",
             url=job.webhook_url,
             payload=json.dumps(payload, separators=(",", ":")),
             status="pending",

@@ -16,6 +16,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 
 from PIL import Image
@@ -31,6 +32,38 @@ from fitroom.jobs.webhooks import WebhookSender, record_event
 from fitroom.storage import BlobNotFound
 
 log = logging.getLogger(__name__)
+
+
+#: SPEC section 5's layer order: what is worn underneath goes on first.
+LAYER_ORDER = (
+    "full_outfit", "dress", "bottom", "top", "jacket", "shoes", "bag", "watch", "jewelry", "glasses", "hat", "other",
+)
+
+
+def render_layered(
+    engine: Engine,
+    person: Image.Image,
+    garments: list[Image.Image],
+    targets: list[str],
+    options: RenderOptions,
+    progress: Progress | None = None,
+) -> Image.Image:
+    """One output from garments that each have their own swap_target.
+
+    The engine takes one swap_target per call, so each garment is its own call, in layer
+    order, on the previous call's result: a combo's bottom is dressed as a bottom and the
+    top goes over its waistband.
+    """
+    layers = sorted(zip(garments, targets), key=lambda layer: LAYER_ORDER.index(layer[1]))
+    image = person
+    for index, (garment, target) in enumerate(layers):
+
+        def step(fraction: float, base: int = index) -> None:
+            if progress:
+                progress((base + fraction) / len(layers))
+
+        image = engine.render(image, [garment], replace(options, swap_target=target), step)
+    return image
 
 
 class LeaseLost(Exception):
@@ -164,12 +197,15 @@ class Worker:
         with Heartbeat(self.ctx, job.id, self.id) as beat:
             for item in pending:
                 keys = [item.garment_key] if item.garment_key else job.options["garment_keys"]
+                targets = None if item.garment_key else job.options.get("garment_targets")
                 done_before = total - len(pending) + pending.index(item)
 
                 def progress(fraction: float, base: int = done_before) -> None:
                     beat.progress = int(100 * (base + min(max(fraction, 0.0), 1.0)) / total)
 
-                self._render_item(job, item, engine, person, [garments[k] for k in keys], options, progress)
+                self._render_item(
+                    job, item, engine, person, [garments[k] for k in keys], targets, options, progress
+                )
                 if beat.lost:
                     raise LeaseLost(job.id)
 
@@ -180,6 +216,7 @@ class Worker:
         engine: Engine,
         person: Image.Image,
         garments: list[Image.Image],
+        targets: list[str] | None,
         options: RenderOptions,
         progress: Progress,
     ) -> None:
@@ -187,7 +224,10 @@ class Worker:
         output_key = None
         error = None
         try:
-            image = engine.render(person, garments, options, progress)
+            if targets:
+                image = render_layered(engine, person, garments, targets, options, progress)
+            else:
+                image = engine.render(person, garments, options, progress)
             fmt = job.options.get("output_format", "jpeg")
             output_key = f"jobs/{job.id}/output-{item.position}-{uuid.uuid4().hex[:12]}.{fmt}"
             self.ctx.store.put(output_key, encode_image(image, fmt), f"image/{fmt}")

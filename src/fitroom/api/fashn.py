@@ -1,0 +1,237 @@
+"""The FASHN dialect: `POST /v1/run`, `GET /v1/status/{id}` and `GET /v1/credits`.
+
+Shaped after what the official `fashn` Python SDK sends and parses, so it works with only
+`base_url=` changed: `Authorization: Bearer <key>`, `{"id", "error"}` from run, the status
+object polled by `predictions.subscribe`, and `x-fashn-credits-used` on a finished status.
+Only the `tryon-v1.6` model exists here; a prediction is one fitroom job with one output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from fitroom.api.deps import BEARER_HINT, BearerPrincipalDep, ContextDep
+from fitroom.api.errors import FASHN_PREFIX, ApiError, auth_errors, documented_errors
+from fitroom.api.inputs import image_reference, webhook_target
+from fitroom.api.jobaccess import accept, job_view
+from fitroom.context import Context
+from fitroom.db.models import Job
+from fitroom.jobs import credits
+from fitroom.jobs.predictions import prediction
+from fitroom.jobs.service import JobRequest
+
+router = APIRouter(tags=["FASHN"])
+
+MODEL_NAME = "tryon-v1.6"
+CREDITS_USED_HEADER = "x-fashn-credits-used"
+#: FASHN's category → fitroom's swap_target; `auto` lets the engine tell from the garment photo.
+CATEGORIES = {"auto": "full_outfit", "tops": "top", "bottoms": "bottom", "one-pieces": "dress"}
+
+
+class TryOnInputs(BaseModel):
+    """`inputs` of `tryon-v1.6`. Fields fitroom has no use for are accepted and ignored."""
+
+    model_config = ConfigDict(protected_namespaces=())
+
+    model_image: str = Field(description="Person photo: an http(s) URL or a `data:image/...;base64,` URI")
+    garment_image: str = Field(description="Garment photo: an http(s) URL or a `data:image/...;base64,` URI")
+    category: Literal["auto", "tops", "bottoms", "one-pieces"] = Field(
+        "auto", description="tops → top, bottoms → bottom, one-pieces → dress; auto: told from the garment photo"
+    )
+    mode: Literal["performance", "balanced", "quality"] = Field(
+        "balanced", description="Accepted; every mode renders the same basic tier (1024 px, 1 credit)"
+    )
+    garment_photo_type: Literal["auto", "flat-lay", "model"] = Field(
+        "auto", description="Accepted; the engine tells flat-lay from on-model photos itself"
+    )
+    moderation_level: Literal["conservative", "permissive", "none"] = Field(
+        "permissive", description="Accepted; fitroom does no content moderation"
+    )
+    segmentation_free: bool = Field(True, description="Accepted and ignored")
+    seed: int = Field(42, ge=0, le=2**32 - 1, description="Passed to the engine")
+    num_samples: int = Field(1, ge=1, le=4, description="Only 1: the engine is deterministic")
+    output_format: Literal["png", "jpeg"] = "png"
+    return_base64: bool = Field(False, description="Outputs as `data:` URIs in the status instead of URLs")
+
+
+class RunRequest(BaseModel):
+    model_config = ConfigDict(
+        protected_namespaces=(),
+        json_schema_extra={
+            "examples": [
+                {
+                    "model_name": MODEL_NAME,
+                    "inputs": {
+                        "model_image": "https://example.com/person.jpg",
+                        "garment_image": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA…",
+                        "category": "tops",
+                        "output_format": "png",
+                    },
+                }
+            ]
+        },
+    )
+
+    model_name: Literal["tryon-v1.6"]
+    inputs: TryOnInputs
+
+
+class RunResponse(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"id": "6f1b0a2e-…", "error": None}]})
+
+    id: str
+    error: str | None = None
+
+
+class PredictionError(BaseModel):
+    name: str = Field(description="PoseError | ImageLoadError | PipelineError | InternalServerError")
+    message: str
+
+
+class StatusResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "6f1b0a2e-…",
+                    "status": "completed",
+                    "output": ["http://127.0.0.1:8000/files/jobs/6f1b0a2e-…/output-0-….png?expires=…&signature=…"],
+                    "error": None,
+                },
+                {
+                    "id": "6f1b0a2e-…",
+                    "status": "failed",
+                    "output": None,
+                    "error": {"name": "PoseError", "message": "no person was found in the photo"},
+                },
+            ]
+        }
+    )
+
+    id: str
+    status: Literal["starting", "in_queue", "processing", "completed", "failed"]
+    output: list[str] | None = Field(None, description="Signed URLs, or data: URIs with return_base64")
+    error: PredictionError | None = None
+
+
+class Credits(BaseModel):
+    total: int
+    subscription: int = Field(description="Always 0: fitroom has one balance")
+    on_demand: int = Field(description="The account's balance")
+
+
+class CreditsResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"credits": {"total": 48, "subscription": 0, "on_demand": 48}}]}
+    )
+
+    credits: Credits
+
+
+def status_view(ctx: Context) -> Callable[[Session, Job], tuple[dict[str, Any], int | None]]:
+    """FASHN's status object for a job, whichever dialect made it, and its credits once finished."""
+
+    def view(session: Session, job: Job) -> tuple[dict[str, Any], int | None]:
+        finished = job.status in ("completed", "failed")
+        return prediction(ctx, job), credits.used_by_job(session, job.id) if finished else None
+
+    return view
+
+
+@router.post(
+    "/v1/run",
+    response_model=RunResponse,
+    summary="Start a try-on prediction (tryon-v1.6)",
+    description=(
+        "JSON `{model_name: \"tryon-v1.6\", inputs: {model_image, garment_image, category, mode, seed, "
+        "num_samples, output_format, return_base64}}` with `Authorization: Bearer <key>`. Images are "
+        "http(s) URLs or `data:image/...;base64,` URIs. One output, one basic run (1 credit). "
+        "With `?webhook_url=`, the finished status object is POSTed there (retried 5/25/125 s)."
+    ),
+    responses=documented_errors(
+        FASHN_PREFIX,
+        (400, "invalid_request", "inputs.category: Input should be 'auto', 'tops', 'bottoms' or 'one-pieces'"),
+        *auth_errors(BEARER_HINT),
+        (402, "insufficient_credits", "this request needs 1 credits; the balance is 0"),
+        (422, "invalid_image", "inputs.model_image: the image is truncated or corrupt"),
+    ),
+)
+async def run(
+    body: RunRequest,
+    ctx: ContextDep,
+    principal: BearerPrincipalDep,
+    webhook_url: Annotated[
+        str | None, Query(description="https URL that gets the finished prediction's status object, as FASHN sends it")
+    ] = None,
+) -> dict[str, Any]:
+    inputs = body.inputs
+    hook = webhook_target(ctx, webhook_url)
+    if inputs.num_samples > 1:
+        raise ApiError(
+            400, "invalid_request",
+            "num_samples above 1 is not supported: the engine is deterministic, so every sample would be the same",
+            field="inputs.num_samples",
+        )
+    person = await image_reference(ctx, inputs.model_image, "inputs.model_image")
+    garment = await image_reference(ctx, inputs.garment_image, "inputs.garment_image")
+    request = JobRequest(
+        dialect="fashn",
+        person=person,
+        garments=[garment],
+        tier="basic",
+        swap_target=CATEGORIES[inputs.category],
+        webhook_url=hook,
+        options={"output_format": inputs.output_format, "seed": inputs.seed, "return_base64": inputs.return_base64},
+    )
+    job, _estimate = await accept(ctx, principal.account_id, request)
+    return {"id": job.id, "error": None}
+
+
+@router.get(
+    "/v1/status/{prediction_id}",
+    response_model=StatusResponse,
+    summary="Prediction status and output",
+    description=(
+        "`in_queue`, `processing`, then `completed` (with `output`) or `failed` (with `error`). A finished "
+        f"prediction's answer carries `{CREDITS_USED_HEADER}`. Any job of the account can be read here, "
+        "whichever API made it."
+    ),
+    responses={
+        200: {
+            "headers": {
+                CREDITS_USED_HEADER: {"description": "Credits spent, once finished", "schema": {"type": "integer"}}
+            }
+        },
+        **documented_errors(FASHN_PREFIX, *auth_errors(BEARER_HINT), (404, "not_found", "no such job")),
+    },
+)
+async def status(
+    prediction_id: str, response: Response, ctx: ContextDep, principal: BearerPrincipalDep
+) -> dict[str, Any]:
+    body, used = await job_view(ctx, principal.account_id, prediction_id, status_view(ctx))
+    if used is not None:
+        response.headers[CREDITS_USED_HEADER] = str(used)
+    return body
+
+
+def _balance(ctx: Context, account_id: str) -> int:
+    with ctx.db.reader() as session:
+        return credits.balance(session, account_id)
+
+
+@router.get(
+    "/v1/credits",
+    response_model=CreditsResponse,
+    summary="Credits balance",
+    description="fitroom keeps one balance per account: it is `total` and `on_demand`; `subscription` is 0.",
+    responses=documented_errors(FASHN_PREFIX, *auth_errors(BEARER_HINT)),
+)
+async def get_credits(ctx: ContextDep, principal: BearerPrincipalDep) -> dict[str, Any]:
+    balance = await run_in_threadpool(_balance, ctx, principal.account_id)
+    return {"credits": {"total": balance, "subscription": 0, "on_demand": balance}}
