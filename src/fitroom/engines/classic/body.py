@@ -95,7 +95,7 @@ def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32
         zone = cv2.dilate(zone, np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
         for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
-            cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.35)))
+            cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.4)))
     if category in ("bottom", "dress"):
         for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
@@ -106,6 +106,43 @@ def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32
     similar = np.linalg.norm((lab - worn) * np.array([0.4, 1.0, 1.0], np.float32), axis=2) < 22
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
-    clothes = (((zone > 0) & similar) | (arms > 0)) & (person.mask > 0.5) & ~skin_like(person)
+    # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
+    clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & ~skin_like(person)
     clothes &= (person.face == 0) & (person.hands == 0)
     return clothes.astype(np.float32)
+
+
+#: Limb radii at each joint, as shares of the frontal shoulder width (adult proportions).
+_ARMS = ((L_SHOULDER, L_ELBOW, 0.15, 0.11), (R_SHOULDER, R_ELBOW, 0.15, 0.11),
+         (L_ELBOW, L_WRIST, 0.11, 0.075), (R_ELBOW, R_WRIST, 0.11, 0.075))
+_LEGS = ((L_HIP, L_KNEE, 0.21, 0.13), (R_HIP, R_KNEE, 0.21, 0.13),
+         (L_KNEE, L_ANKLE, 0.13, 0.075), (R_KNEE, R_ANKLE, 0.13, 0.075))
+
+
+def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The bare limbs a garment may uncover, as tapered cylinders along the bones.
+
+    Returns how much of each pixel is limb (soft-edged) and a shading factor that is
+    lighter along each limb's middle and darker at its sides, so rebuilt skin looks round
+    rather than flat. A sleeve or trouser leg is wider than the limb inside it: what lies
+    between the two is background, not skin.
+    """
+    w, h = person.size
+    segments = _ARMS if category in ("top", "jacket", "dress") else ()
+    segments += _LEGS if category in ("bottom", "dress") else ()
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
+    radius_px = np.ones((h, w), np.float32)
+    scale = frame.frontal_width
+    for a, b, ra, rb in segments:
+        p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
+        v = q - p
+        t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
+        radius = (ra + (rb - ra) * t) * scale
+        relative = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1]) / radius
+        closer = relative < nearest
+        nearest[closer] = relative[closer]
+        radius_px[closer] = radius[closer]
+    inside = np.clip((1 - nearest) * radius_px / 1.5, 0, 1).astype(np.float32)
+    shading = np.where(nearest < 1, 1.02 - 0.25 * np.minimum(nearest, 1) ** 2, 1).astype(np.float32)
+    return inside, shading

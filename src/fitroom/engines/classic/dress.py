@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
-from fitroom.engines.classic.body import Frame, skin_like, torso_frame, worn_mask
+from fitroom.engines.classic.body import Frame, limbs, skin_like, torso_frame, worn_mask
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
@@ -116,10 +116,11 @@ def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> N
 def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer:
     """Bottoms from the waist and dresses from the shoulders, down between the legs' lines."""
     w, h = person.size
-    if not person.visible(L_HIP, R_HIP, threshold=0.3):
-        raise EngineError("pose_not_supported", "the hips are not in the photo; bottoms and dresses need them")
     lh, rh = person.pt(L_HIP).astype(np.float64), person.pt(R_HIP).astype(np.float64)
     hips = (lh + rh) / 2
+    # Hips on the bottom edge are guessed, not seen: the photo ends at the waist.
+    if not person.visible(L_HIP, R_HIP, threshold=0.3) or hips[1] > 0.95 * h:
+        raise EngineError("pose_not_supported", "the hips are not in the photo; bottoms and dresses need them")
     hip_width = float(np.linalg.norm(lh - rh))
     cx = (garment.left + garment.right) / 2
     if garment.category == "dress":
@@ -184,15 +185,19 @@ def _shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
     """Folds and light of the old garment: its local brightness over its smooth average.
 
     Measured within the old garment only, so the edge between a dark top and light
-    skin or trousers is not mistaken for a fold and printed onto the new garment.
+    skin or trousers is not mistaken for a fold and printed onto the new garment. A
+    printed, striped or checked old garment varies far more than folds do: its variation
+    is carried over more weakly, so its pattern does not ghost through the new one.
     """
     lum = person.lab()[:, :, 0] + 1
     s = person.shoulder_width
     fine = _masked_blur(lum, old, max(1.5, s * 0.025))
     broad = _masked_blur(lum, old, max(4.0, s * 0.15))
     ratio = np.clip(fine / np.maximum(broad, 1.0), 0.8, 1.15)
+    spread = float(ratio[old > 0].std()) if old.any() else 0.0
+    strength = 0.45 * float(np.clip(0.08 / max(spread, 1e-6), 0.35, 1.0))
     inside = _blur(old, max(1.5, s * 0.03))
-    return (1 + 0.45 * (ratio - 1) * inside).astype(np.float32)
+    return (1 + strength * (ratio - 1) * inside).astype(np.float32)
 
 
 @dataclass
@@ -200,6 +205,48 @@ class Composite:
     image: NDArray[np.uint8]
     garment: NDArray[np.float32]  # how much of each pixel is the new garment (0..1)
     edited: NDArray[np.bool_]  # every pixel that may differ from the input
+
+
+def _torso_zone(person: Person, frame: Frame, category: str) -> NDArray[np.float32]:
+    """Chest, belly and neck: bare skin wherever a top or dress no longer covers them."""
+    w, h = person.size
+    zone = np.zeros((h, w), np.uint8)
+    if category in ("top", "jacket", "dress"):
+        torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
+        cv2.fillConvexPoly(zone, torso, 255)
+        up = -frame.down * frame.frontal_width * 0.35
+        shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
+        cv2.fillConvexPoly(zone, np.array([*shoulders, shoulders[1] + up, shoulders[0] + up], np.int32), 255)
+    return (zone > 0).astype(np.float32)
+
+
+def _uncovered(
+    person: Person, garment: Garment, frame: Frame, old: NDArray[np.float32], rebuild: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """What the old garment hid where the new one does not reach: skin, or the background.
+
+    Limbs and torso get the person's skin tone, lit by the old garment's broad light (not
+    its folds or print) and rounded across each limb; the rest of a loose sleeve or
+    trouser leg, outside the limb, is filled from the background around it.
+    """
+    limb, rounding = limbs(person, frame, garment.category)
+    skin_part = np.maximum(limb, _torso_zone(person, frame, garment.category))
+    lum = person.lab()[:, :, 0] + 1
+    broad = _masked_blur(lum, old, max(4.0, person.shoulder_width * 0.3))
+    light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
+    lab_skin = np.empty(old.shape + (3,), np.float32)
+    lab_skin[:, :, 0] = np.clip(person.skin_lab[0] * light * rounding, 0, 255)
+    lab_skin[:, :, 1], lab_skin[:, :, 2] = person.skin_lab[1], person.skin_lab[2]
+    skin = cv2.cvtColor(lab_skin.astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
+    hole = (rebuild > 0.02) & (skin_part < 0.5)
+    if not hole.any():
+        return skin
+    # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
+    reach = max(3, int(person.shoulder_width * 0.05))
+    near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
+    region = (hole | (near & (old > 0))).astype(np.uint8)
+    filled = cv2.inpaint(person.image, region, 3, cv2.INPAINT_TELEA).astype(np.float32)
+    return skin * skin_part[:, :, None] + filled * (1 - skin_part[:, :, None])
 
 
 def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int, int, int, int]:
@@ -256,14 +303,11 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     for _, alpha in layers:
         new_total = np.maximum(new_total, alpha)
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
-    rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * (old > 0)
+    # Softened a pixel beyond the old garment's outline, so no rim of it is left.
+    rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
+    rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
     if rebuild.any():
-        skin = np.empty_like(base)
-        lab_skin = np.zeros(base.shape, np.float32)
-        lab_skin[:, :, 0] = np.clip(person.skin_lab[0] * shade[:, :, 0], 0, 255)
-        lab_skin[:, :, 1], lab_skin[:, :, 2] = person.skin_lab[1], person.skin_lab[2]
-        skin[:] = cv2.cvtColor(lab_skin.astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
-        out = out * (1 - rebuild[:, :, None]) + skin * rebuild[:, :, None]
+        out = out * (1 - rebuild[:, :, None]) + _uncovered(person, garment, frame, old, rebuild) * rebuild[:, :, None]
 
     for colour, alpha in layers:
         ys, xs = np.nonzero(alpha > 0.002)

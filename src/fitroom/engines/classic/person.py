@@ -174,14 +174,20 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     """Find the one person in the photo, or raise the typed error that explains why not."""
     pose, faces = _models()
     h, w = rgb.shape[:2]
-    result = pose.process(rgb)  # type: ignore[attr-defined]
+    # A margin of repeated edge pixels above and beside the person: with the head cut off
+    # at the top of the photo, the pose model otherwise often puts the shoulders far too
+    # close together (measured on the devset; the margin changes nothing when it fits).
+    top, side = int(0.1 * h), int(0.05 * w)
+    padded = cv2.copyMakeBorder(rgb, top, 0, side, side, cv2.BORDER_REPLICATE)
+    result = pose.process(padded)  # type: ignore[attr-defined]
     if result.pose_landmarks is None:
         raise EngineError("no_person_detected", "no person was found in the photo")
     marks = result.pose_landmarks.landmark
-    points = np.array([(m.x * w, m.y * h) for m in marks], np.float32)
+    ph, pw = padded.shape[:2]
+    points = np.array([(m.x * pw - side, m.y * ph - top) for m in marks], np.float32)
     visibility = np.array([m.visibility for m in marks], np.float32)
     mask = (
-        result.segmentation_mask.astype(np.float32)
+        np.ascontiguousarray(result.segmentation_mask[top:, side : side + w], dtype=np.float32)
         if result.segmentation_mask is not None
         else np.ones((h, w), np.float32)
     )
