@@ -190,8 +190,9 @@ def _pose(pose: object, rgb: NDArray[np.uint8], *, margin: bool) -> tuple[Array,
     return points, visibility, mask
 
 
-def _shoulder_share(points: Array, _visibility: Array, mask: NDArray[np.float32]) -> float:
+def _shoulder_share(found: tuple[Array, Array, NDArray[np.float32]]) -> float:
     """Shoulder distance over the body's width a little below them (arms included)."""
+    points, _, mask = found
     a, b = points[L_SHOULDER], points[R_SHOULDER]
     h, w = mask.shape
     y = int(np.clip((a[1] + b[1]) / 2 + 0.3 * abs(a[0] - b[0]), 0, h - 1))
@@ -214,9 +215,9 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     # usually puts them right (measured on the devset), but on other photos it is the
     # margin that misleads it. So: the margin only when the shoulders look squeezed, and
     # whichever answer has the broader shoulders for the body seen.
-    if found is None or _shoulder_share(*found) < 0.6:
+    if found is None or _shoulder_share(found) < 0.6:
         second = _pose(pose, rgb, margin=True)
-        if second is not None and (found is None or _shoulder_share(*second) > _shoulder_share(*found)):
+        if second is not None and (found is None or _shoulder_share(second) > _shoulder_share(found)):
             found = second
     if found is None:
         raise EngineError("no_person_detected", "no person was found in the photo")
