@@ -123,13 +123,59 @@ def install_handlers(app: FastAPI) -> None:
         )
 
 
+_DETAIL_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["code", "message"],
+    "properties": {
+        "code": {"type": "string", "description": "Stable machine code, e.g. `invalid_request`"},
+        "message": {"type": "string"},
+        "field": {"type": "string", "description": "The field at fault, when there is one"},
+        "request_id": {"type": "string", "description": "Also in the `X-Request-ID` header and the server's logs"},
+    },
+}
+
+
+def error_schema(path: str) -> dict[str, Any]:
+    """JSON Schema of an error body in the envelope of the dialect that `path` belongs to."""
+    dialect = dialect_of(path)
+    if dialect == "miragic":
+        return {
+            "type": "object",
+            "required": ["success", "message", "error"],
+            "properties": {"success": {"const": False}, "message": {"type": "string"}, "error": _DETAIL_SCHEMA},
+        }
+    if dialect == "fashn":
+        return {
+            "type": "object",
+            "required": ["error", "code", "message"],
+            "properties": {
+                "error": {"type": "string", "description": "FASHN's error name"},
+                **_DETAIL_SCHEMA["properties"],
+            },
+        }
+    return {
+        "type": "object",
+        "required": ["success", "error"],
+        "properties": {"success": {"const": False}, "error": _DETAIL_SCHEMA},
+    }
+
+
 def documented_errors(path: str, *errors: tuple[int, str, str]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` showing each (status, code, message) in the envelope of `path`'s dialect."""
-    responses: dict[int | str, dict[str, Any]] = {}
+    """OpenAPI `responses` showing each (status, code, message) in the envelope of `path`'s dialect.
+
+    Each status gets the envelope's schema and an example per code; `default` documents that
+    any other status (a 500 `internal_error`, a 413 for an oversized body) has the same envelope.
+    """
+    schema = error_schema(path)
+    responses: dict[int | str, dict[str, Any]] = {
+        "default": {
+            "description": "Any other error, in the same envelope",
+            "content": {"application/json": {"schema": schema}},
+        }
+    }
     for status, code, message in errors:
-        entry = responses.setdefault(
-            status, {"description": HTTPStatus(status).phrase, "content": {"application/json": {"examples": {}}}}
-        )
+        content = {"application/json": {"schema": schema, "examples": {}}}
+        entry = responses.setdefault(status, {"description": HTTPStatus(status).phrase, "content": content})
         entry["content"]["application/json"]["examples"][code] = {
             "value": error_body(ApiError(status, code, message), path)
         }

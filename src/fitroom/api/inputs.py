@@ -6,6 +6,7 @@ import base64
 import binascii
 from urllib.parse import urlsplit
 
+import httpx
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
@@ -92,14 +93,45 @@ async def image_reference(ctx: Context, value: str, field: str) -> ImageInput:
     )
 
 
+#: Longest webhook URL accepted; browsers and proxies commonly stop near here too.
+MAX_WEBHOOK_URL = 2048
+#: Longest webhook secret accepted (the column's size).
+MAX_WEBHOOK_SECRET = 200
+
+
 def webhook_target(ctx: Context, url: str | None) -> str | None:
-    """A webhook URL as given, or None: https only; plain http only to loopback, when the operator allows it."""
+    """A webhook URL as given, or None: https only; plain http only to loopback, when the operator allows it.
+
+    The URL must parse (no control characters: PostgreSQL cannot store a NUL byte, and the
+    sender could not send it) and stay within `MAX_WEBHOOK_URL`, since it is kept with the job.
+    """
     if not url:
         return None
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
+    if len(url) > MAX_WEBHOOK_URL:
+        raise ApiError(
+            400, "invalid_request", f"webhook_url is limited to {MAX_WEBHOOK_URL} characters", field="webhook_url"
+        )
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        raise ApiError(400, "invalid_request", "webhook_url is not a valid URL", field="webhook_url") from None
+    if parsed.scheme == "https" and parsed.host:
         return url
     if is_loopback_http(url) and ctx.settings.allow_http_webhooks_to_loopback:
         return url
     raise ApiError(400, "invalid_request", "webhook_url must be an https:// URL", field="webhook_url")
+
+
+def webhook_secret_value(secret: str | None) -> str | None:
+    """A webhook signing secret as given, or None: printable text within `MAX_WEBHOOK_SECRET` characters."""
+    if not secret:
+        return None
+    if len(secret) > MAX_WEBHOOK_SECRET:
+        raise ApiError(
+            400, "invalid_request", f"webhook_secret is limited to {MAX_WEBHOOK_SECRET} characters",
+            field="webhook_secret",
+        )
+    if not secret.isprintable():
+        raise ApiError(400, "invalid_request", "webhook_secret must be printable text", field="webhook_secret")
+    return secret

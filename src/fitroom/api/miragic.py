@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, UploadFile
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, MiragicPrincipalDep
@@ -62,6 +63,47 @@ _STATUS_EXAMPLE = {
         "errorMessage": None,
     },
 }
+
+
+class _Documented(BaseModel):
+    """An answer as the OpenAPI schema documents it: every key, and no others."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CreatedJob(_Documented):
+    jobId: str
+    status: Literal["PENDING"]
+    mode: Literal["SINGLE", "TOP_BOTTOM"]
+    createdAt: str
+
+
+class Created(_Documented):
+    success: Literal[True]
+    message: str
+    data: CreatedJob
+
+
+class JobData(_Documented):
+    id: str
+    status: Literal["PENDING", "COMPLETED", "FAILED"]
+    progress: int
+    mode: Literal["SINGLE", "TOP_BOTTOM"]
+    humanImagePath: str | None
+    clothImagePath: str | None
+    bottomClothImagePath: str | None
+    resultImagePath: str | None
+    processedUrl: str | None
+    download_signed_url: str | None
+    createdAt: str
+    processingStartedAt: str | None
+    processingCompletedAt: str | None
+    errorMessage: str | None
+
+
+class JobStatus(_Documented):
+    success: Literal[True]
+    data: JobData
 
 
 def miragic_mode(job: Job) -> str:
@@ -117,7 +159,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
         "Limited to 60 requests a minute per API key."
     ),
     responses={
-        200: {"content": {"application/json": {"example": _CREATED_EXAMPLE}}},
+        200: {"model": Created, "content": {"application/json": {"example": _CREATED_EXAMPLE}}},
         **documented_errors(
             MIRAGIC_PREFIX,
             (400, "invalid_request", "garmentType must be upper_body, lower_body or full_body"),
@@ -184,7 +226,7 @@ async def create_try_on(
         "read here, whichever API made it."
     ),
     responses={
-        200: {"content": {"application/json": {"example": _STATUS_EXAMPLE}}},
+        200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
             MIRAGIC_PREFIX, *auth_errors(KEY_HEADER_HINT), (404, "not_found", "no such job"),
             (404, "expired", "this job has expired and its images were deleted"),

@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
 from fitroom.api.deps import ContextDep
-from fitroom.api.errors import ApiError
+from fitroom.api.errors import ApiError, documented_errors
 from fitroom.context import Context
 from fitroom.db.models import Job
+from fitroom.imaging import MEDIA_TYPES
 from fitroom.storage import BlobNotFound, LocalStore
 
 router = APIRouter(tags=["Operations"])
@@ -45,7 +46,27 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz", summary="Readiness: database and storage reachable")
+_READY_SCHEMA = {
+    "type": "object",
+    "required": ["status", "checks"],
+    "properties": {
+        "status": {"enum": ["ready", "not_ready"]},
+        "checks": {"type": "object", "additionalProperties": {"type": "string"}},
+    },
+}
+
+
+@router.get(
+    "/readyz",
+    summary="Readiness: database and storage reachable",
+    responses={
+        200: {"content": {"application/json": {"schema": _READY_SCHEMA}}},
+        503: {
+            "description": "Not ready: `checks` says what is wrong",
+            "content": {"application/json": {"schema": _READY_SCHEMA}},
+        },
+    },
+)
 async def readyz(request: Request, ctx: ContextDep) -> JSONResponse:
     checks: dict[str, str] = {}
     try:
@@ -70,7 +91,23 @@ async def metrics_endpoint(ctx: ContextDep) -> Response:
     return Response(data, media_type=CONTENT_TYPE_LATEST)
 
 
-@router.get("/files/{key:path}", summary="Download an output image (signed URL)", response_class=Response)
+@router.get(
+    "/files/{key:path}",
+    summary="Download an output image (signed URL)",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The image",
+            "content": {kind: {"schema": {"type": "string", "format": "binary"}} for kind in MEDIA_TYPES.values()},
+        },
+        **documented_errors(
+            "/files",
+            (400, "invalid_request", "expires: Input should be a valid integer"),
+            (403, "forbidden", "this link is invalid or has expired"),
+            (404, "expired", "this file has expired and was deleted"),
+        ),
+    },
+)
 async def download(key: str, ctx: ContextDep, expires: int = 0, signature: str = "") -> Response:
     store = ctx.store
     if not isinstance(store, LocalStore) or not store.verify(key, expires, signature):

@@ -6,17 +6,18 @@ import asyncio
 import re
 import time
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, File, Form, Header, UploadFile
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
-from fitroom.api.inputs import fetch_input, read_upload, webhook_target
+from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, webhook_target
 from fitroom.api.jobaccess import accept, job_view, read_job
 from fitroom.context import Context
 from fitroom.db.models import Job
@@ -78,6 +79,67 @@ _STATUS_EXAMPLE = {
     "expires_at": "2026-01-02T00:00:00.120000+00:00",
     "webhook": None,
 }
+
+
+class _Documented(BaseModel):
+    """An answer as the OpenAPI schema documents it: every key, and no others."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Accepted(_Documented):
+    accepted: Literal[True]
+    job_id: str
+    status: Literal["queued"]
+    status_url: str
+    message: str
+    estimated_seconds: int
+    credits_reserved: bool
+    credits_required: int
+
+
+class Finished(_Documented):
+    success: Literal[True]
+    job_id: str
+    output_url: str | None
+    output_urls: list[str]
+    tier: str
+    credits_used: int
+    credits_remaining: int
+    processing_time_ms: int | None
+
+
+class JobError(_Documented):
+    code: str
+    message: str
+
+
+class WebhookState(_Documented):
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    last_status_code: int | None
+    last_error: str | None
+    delivered_at: str | None
+
+
+class JobStatus(_Documented):
+    job_id: str
+    status: Literal["queued", "processing", "completed", "failed"]
+    progress: int
+    output_url: str | None
+    output_urls: list[str]
+    tier: str
+    swap_target: str
+    credits_used: int
+    credits_remaining: int
+    processing_time_ms: int | None
+    error: JobError | None
+    attempts: int
+    created_at: str
+    started_at: str | None
+    completed_at: str | None
+    expires_at: str
+    webhook: WebhookState | None
 
 
 def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
@@ -206,9 +268,10 @@ async def _collect_images(
         "request carries `Prefer: wait` and the job finishes in time."
     ),
     responses={
-        202: {"content": {"application/json": {"example": _ACCEPTED_EXAMPLE}}},
+        202: {"model": Accepted, "content": {"application/json": {"example": _ACCEPTED_EXAMPLE}}},
         200: {
             "description": "With `Prefer: wait`: the finished job",
+            "model": Finished,
             "content": {"application/json": {"example": _SYNC_EXAMPLE}},
         },
         **documented_errors(
@@ -249,8 +312,7 @@ async def generate(
             400, "invalid_request", f"garment_description is limited to {MAX_DESCRIPTION} characters",
             field="garment_description",
         )
-    if webhook_secret is not None and len(webhook_secret) > 200:
-        raise ApiError(400, "invalid_request", "webhook_secret is limited to 200 characters", field="webhook_secret")
+    secret = webhook_secret_value(webhook_secret)
     hook = webhook_target(ctx, webhook_url)
     person, garments = await _collect_images(ctx, person_image, person_image_url, garment_image, garment_urls)
     request = JobRequest(
@@ -262,7 +324,7 @@ async def generate(
         compose=compose,
         garment_description=(garment_description or "").strip() or None,
         webhook_url=hook,
-        webhook_secret=webhook_secret or None,
+        webhook_secret=secret,
         options={"output_format": output_format, "seed": seed},
     )
     job, estimate = await accept(ctx, principal.account_id, request)
@@ -289,7 +351,7 @@ async def generate(
     summary="Job status and results",
     description="Any job of the account can be read here, whichever API made it.",
     responses={
-        200: {"content": {"application/json": {"example": _STATUS_EXAMPLE}}},
+        200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
             "/api/v1/jobs", *auth_errors(KEY_HEADER_HINT), (404, "not_found", "no such job"),
             (404, "expired", "this job has expired and its images were deleted"),

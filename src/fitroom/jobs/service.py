@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -165,8 +166,22 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
     return job, estimate
 
 
+def is_job_id(value: str) -> bool:
+    """Whether `value` could name a job: ids are canonical UUIDs (see `new_id`)."""
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
 def get_job(session: Session, account_id: str, job_id: str) -> Job:
-    """The account's job with its items; another account's job is simply not found."""
+    """The account's job with its items; another account's job is simply not found.
+
+    A value that is no job id is not looked up at all: it cannot match, and PostgreSQL
+    refuses some (a NUL byte) with an error instead of an empty answer.
+    """
+    if not is_job_id(job_id):
+        raise JobNotFound(job_id)
     job = session.scalar(
         select(Job)
         .where(Job.id == job_id, Job.account_id == account_id)

@@ -76,4 +76,5 @@ class LocalStore:
             return False
         if expires < time.time():
             return False
-        return hmac.compare_digest(_signature(self.secret, key, expires), signature)
+        # As bytes: compare_digest refuses str with non-ASCII characters, and the signature is the client's.
+        return hmac.compare_digest(_signature(self.secret, key, expires).encode(), signature.encode())
