@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageCms, ImageFile
 
 from fitroom.imaging import (
+    MAX_SIDE,
     MEDIA_TYPES,
     ImageInfo,
     ImageRejected,
@@ -197,8 +198,25 @@ def test_decompression_bombs_are_refused_from_the_header_before_pillow_sees_them
 
 
 def test_pillow_bomb_guard_also_maps_to_too_many_pixels() -> None:
-    error = rejection(small_file_huge_png(), max_pixels=10**12)
+    widest = png(MAX_SIDE, MAX_SIDE, bit_depth=1, color_type=0, row=bytes(MAX_SIDE // 8))
+    error = rejection(widest, max_pixels=10**12)
     assert error.code == "invalid_image" and "too many pixels" in error.message
+
+
+@pytest.mark.parametrize(("width", "height"), [(100_000, 10), (10, 100_000), (MAX_SIDE + 1, 1)])
+def test_a_side_over_the_limit_is_refused_from_the_header_whatever_the_pixel_count(
+    width: int, height: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    strip = png(width, height, bit_depth=1, color_type=0, row=bytes(-(-width // 8)))
+    monkeypatch.setattr(Image, "open", lambda *args, **kwargs: pytest.fail("Pillow opened a refused file"))
+    for error in (rejection(strip), decode_rejection(strip)):
+        assert (error.code, error.status) == ("invalid_image", 422)
+        assert "side" in error.message
+
+
+def test_the_longest_side_is_accepted() -> None:
+    line = png(MAX_SIDE, 1, bit_depth=1, color_type=0, row=bytes(MAX_SIDE // 8))
+    assert validate_image(line, **LIMITS) == ImageInfo("png", MAX_SIDE, 1)
 
 
 def test_pixel_limit_is_inclusive() -> None:

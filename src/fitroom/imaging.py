@@ -28,6 +28,9 @@ _JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xDA)})
 _PROFILE_MODES = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 _STATUSES = {"file_too_large": 413, "unsupported_image_type": 415, "invalid_image": 422}
+#: Longest side accepted, whatever the pixel count: WebP's own limit, past any camera's
+#: sensor. A 100000x10 strip is within the pixel limit but is no photo of anything.
+MAX_SIDE = 16_384
 
 
 class ImageRejected(Exception):
@@ -119,6 +122,8 @@ def _check_pixels(size: tuple[int, int], max_pixels: int) -> None:
     width, height = size
     if width * height > max_pixels:
         raise ImageRejected("invalid_image", f"too many pixels: {width}x{height} is over the limit of {max_pixels}")
+    if max(width, height) > MAX_SIDE:
+        raise ImageRejected("invalid_image", f"too long a side: {width}x{height} has one over {MAX_SIDE} px")
 
 
 @contextmanager
