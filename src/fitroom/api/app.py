@@ -1,4 +1,4 @@
-"""The FastAPI application: dialect routers, error handling, middleware and the workers' lifecycle."""
+"""The FastAPI application: dialect routers, the dashboard, error handling, middleware and the workers' lifecycle."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from fitroom.context import Context
 from fitroom.engines import Engine, EngineUnavailable, load_engine
 from fitroom.jobs.worker import WorkerPool
 from fitroom.settings import Settings
+from fitroom.web.mount import install_dashboard
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.include_router(miragic.router)
     app.include_router(fashn.router)
     app.include_router(ops.router)
+    install_dashboard(app)
     app.add_middleware(BodyLimit, limit=6 * settings.max_upload_bytes + _FORM_OVERHEAD)
     app.add_middleware(RequestContext)
     return app

@@ -3,7 +3,8 @@
 Every dialect authenticates against the same keys and counts against the same per-account
 rate limit (`settings.rate_limit`); Miragic requests also count against Miragic's own
 documented limit per API key (`settings.miragic_rate_limit`), so they never get more
-than Miragic promises whatever the operator's account limit.
+than Miragic promises whatever the operator's account limit. VirtuFit's job status also
+accepts the dashboard's session cookie, so the dashboard can follow a job without a key.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fitroom.accounts import Principal, authenticate_key, touch_key
 from fitroom.api.errors import ApiError
 from fitroom.api.ratelimit import RateLimiter
 from fitroom.context import Context
+from fitroom.web import sessions
 
 KEY_HEADER_HINT = "send your API key in the X-API-Key header"
 BEARER_HINT = "send your API key as `Authorization: Bearer <key>`"
@@ -30,6 +32,16 @@ def get_context(request: Request) -> Context:
     return request.app.state.ctx  # type: ignore[no-any-return]
 
 
+def _session_account(ctx: Context, cookie: str) -> str | None:
+    """The account a dashboard session cookie is signed in as, or None."""
+    session = sessions.decode(cookie, ctx.settings)
+    if session is None:
+        return None
+    with ctx.db.reader() as db:
+        account = sessions.account_of(db, session)
+        return account.id if account is not None else None
+
+
 def _authenticate(ctx: Context, key: str) -> Principal | None:
     with ctx.db.reader() as session:
         found = authenticate_key(session, key)
@@ -40,6 +52,16 @@ def _authenticate(ctx: Context, key: str) -> Principal | None:
         with ctx.db.session() as session:
             touch_key(session, principal.key_id)
     return principal
+
+
+def _refuse_if_limited(retry_after: int) -> None:
+    if retry_after:
+        raise ApiError(
+            429,
+            "rate_limited",
+            f"too many requests; retry in {retry_after} s",
+            headers={"Retry-After": str(retry_after)},
+        )
 
 
 async def principal_from_key(
@@ -59,13 +81,7 @@ async def principal_from_key(
     retry_after = limiter.hit(principal.account_id)
     if not retry_after and per_key is not None:
         retry_after = per_key.hit(principal.key_id)
-    if retry_after:
-        raise ApiError(
-            429,
-            "rate_limited",
-            f"too many requests; retry in {retry_after} s",
-            headers={"Retry-After": str(retry_after)},
-        )
+    _refuse_if_limited(retry_after)
     return principal
 
 
@@ -93,7 +109,27 @@ async def require_bearer(
     )
 
 
+async def require_key_or_session(
+    request: Request, key: Annotated[str | None, Depends(_api_key_header)]
+) -> str:
+    """The account a read acts for: by the API key when one is sent (the key alone decides), else
+    by the dashboard's session. Both count against the account's rate limit.
+
+    The cookie is read from the request rather than declared as an OpenAPI security scheme:
+    it is the dashboard's own credential, not one that API clients are meant to use.
+    """
+    ctx = get_context(request)
+    cookie = request.cookies.get(sessions.COOKIE)
+    account_id = None if key or not cookie else await run_in_threadpool(_session_account, ctx, cookie)
+    if account_id is None:
+        return (await principal_from_key(ctx, request.app.state.limiter, key)).account_id
+    _refuse_if_limited(request.app.state.limiter.hit(account_id))
+    return account_id
+
+
 ContextDep = Annotated[Context, Depends(get_context)]
 PrincipalDep = Annotated[Principal, Depends(require_key)]
 MiragicPrincipalDep = Annotated[Principal, Depends(require_miragic_key)]
 BearerPrincipalDep = Annotated[Principal, Depends(require_bearer)]
+#: The account id of a request made with an API key or from a signed-in dashboard.
+ReaderDep = Annotated[str, Depends(require_key_or_session)]

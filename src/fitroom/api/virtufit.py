@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep
+from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep, ReaderDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, webhook_target
 from fitroom.api.jobaccess import accept, job_view, read_job
@@ -349,7 +349,8 @@ async def generate(
 @router.get(
     "/api/v1/jobs/{job_id}",
     summary="Job status and results",
-    description="Any job of the account can be read here, whichever API made it.",
+    description="Any job of the account can be read here, whichever API made it. A signed-in dashboard "
+    "may read it with its session cookie instead of a key; a request that sends a key is judged by the key.",
     responses={
         200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
@@ -358,5 +359,5 @@ async def generate(
         ),
     },
 )
-async def get_job_status(job_id: str, ctx: ContextDep, principal: PrincipalDep) -> dict[str, Any]:
-    return await job_view(ctx, principal.account_id, job_id, status_view(ctx))
+async def get_job_status(job_id: str, ctx: ContextDep, account_id: ReaderDep) -> dict[str, Any]:
+    return await job_view(ctx, account_id, job_id, status_view(ctx))
