@@ -1,10 +1,14 @@
 # Two entry points for a fresh machine: `make serve` and `make test`.
 # Each creates (or reuses) the local virtualenv .venv with pinned dependencies.
+# `make install` (and so `make test`) also installs Debian's chromium for the browser tests
+# when /usr/bin/chromium is missing: Playwright drives it, and never downloads a browser.
 
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: serve test install clean
 
@@ -15,12 +19,16 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+install: $(STAMP) $(CHROMIUM)
 
 serve: $(STAMP)
 	$(BIN)/fitroom serve
 
-test: $(STAMP)
+test: install
 	$(BIN)/python -m pytest
 
 clean:
