@@ -11,13 +11,8 @@ from __future__ import annotations
 
 import base64
 import io
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +21,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fitroom.settings import Settings
-from tests.conftest import Customer, free_port, make_customer, migrated_settings
+from tests.conftest import Customer, make_customer
 from tests.support.hostile import Hostile, astronaut, corpus, garment, person_photo
+from tests.support.process import ServerProcess, fitroom_serve
 from tests.support.waiting import wait_until
 
-ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
 #: How far the server's peak memory may rise over its warmed-up size while the corpus runs.
 #: Decoding one 30000x30000 bomb would take 900 MB (1 bit per pixel expands to 8) to 2.7 GB.
@@ -39,57 +33,11 @@ PEAK_GROWTH_LIMIT = 300 * MB
 DIALECT_ACCEPTED = {"virtufit": 202, "miragic": 200, "fashn": 200}
 
 
-@dataclass
-class ServerProcess:
-    url: str
-    pid: int
-    settings: Settings
-
-    def memory(self) -> dict[str, int]:
-        """Resident set size now and at its peak (VmRSS, VmHWM), in bytes."""
-        fields = dict(line.split(":", 1) for line in Path(f"/proc/{self.pid}/status").read_text().splitlines())
-        return {name: int(fields[name].split()[0]) * 1024 for name in ("VmRSS", "VmHWM")}
-
-
 @pytest.fixture
 def engine_server(tmp_path: Path, database_url: str) -> Iterator[ServerProcess]:
     """`fitroom serve` with the classic engine and one worker, in its own process."""
-    port = free_port()
-    settings = migrated_settings(tmp_path, database_url, engine="classic", public_url=f"http://127.0.0.1:{port}")
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "FITROOM_DATABASE_URL": settings.resolved_database_url,
-        "FITROOM_DATA_DIR": str(settings.data_dir),
-        "FITROOM_SECRET_KEY": "test-secret",
-        "FITROOM_ENGINE": "classic",
-        "FITROOM_PUBLIC_URL": settings.base_url,
-        "FITROOM_RATE_LIMIT": "100000/minute",
-        "FITROOM_MIRAGIC_RATE_LIMIT": "100000/minute",
-        "FITROOM_POLL_SECONDS": "0.05",
-        "FITROOM_LOG_LEVEL": "WARNING",
-    }
-    command = [sys.executable, "-m", "fitroom", "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
-    with open(tmp_path / "server.log", "wb") as log:
-        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    try:
-
-        def ready() -> bool:
-            assert process.poll() is None, (tmp_path / "server.log").read_text()[-3000:]
-            try:
-                return httpx.get(f"{settings.base_url}/readyz", timeout=2).status_code == 200
-            except httpx.TransportError:
-                return False
-
-        wait_until(ready, 90, "fitroom serve to be ready", interval=0.2)
-        yield ServerProcess(settings.base_url, process.pid, settings)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with fitroom_serve(tmp_path, database_url, "classic", FITROOM_LOG_LEVEL="WARNING") as server:
+        yield server
 
 
 def submit(

@@ -46,16 +46,22 @@ def _sqlite_setup(engine: Engine) -> None:
 
 
 class Database:
-    """Engine, session factory and the backend's name ("sqlite" or "postgresql")."""
+    """Engine, session factory and the backend's name ("sqlite" or "postgresql").
+
+    Statement parameters are kept out of error messages (`hide_parameters`): they hold
+    webhook secrets and customers' text, and errors end up in logs.
+    """
 
     def __init__(self, url: str, *, pool_size: int = 10) -> None:
         self.url = url
         if url.startswith("sqlite"):
-            self.engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            self.engine = create_engine(
+                url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+            )
             _sqlite_setup(self.engine)
         else:
             self.engine = create_engine(
-                url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True
+                url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True, hide_parameters=True
             )
         self.backend = self.engine.dialect.name
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
