@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from fitroom.db import utcnow
-from fitroom.db.models import Job
+from fitroom.db.models import Job, WebhookDelivery
 from fitroom.jobs.reaper import reap
-from tests.conftest import Customer
+from fitroom.jobs.worker import Worker
+from tests.conftest import Customer, running_app
+from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
+from tests.support.waiting import wait_until
 
 
 def finished_job(client: TestClient, customer: Customer) -> dict[str, str]:
@@ -61,3 +66,48 @@ def test_signed_urls_refuse_tampering(client: TestClient, customer: Customer) ->
     assert client.get(f"{path}?expires=1&signature={params['signature']}").status_code == 403
     traversal = client.get(f"/files/jobs/..%2F..%2Fsecret_key?{query}")
     assert traversal.status_code in (403, 404)
+
+
+def test_a_job_that_expires_before_it_is_rendered_gives_its_credits_back(tmp_path: Path, database_url: str) -> None:
+    """It used to stay reserved while workers failed on its deleted images, one lease after another."""
+    with running_app(tmp_path, database_url, workers=0) as (client, customer):
+        ctx = client.app.state.ctx  # type: ignore[attr-defined]
+        files = [("person_image", ("p.jpg", person_photo(), "image/jpeg"))]
+        files += [("garment_image", ("g.png", garment_photo(), "image/png"))] * 2
+        job_id = client.post("/api/v1/generate", headers=customer.headers, files=files).json()["job_id"]
+        bearer = {"Authorization": f"Bearer {customer.key}"}
+        assert client.get("/v1/credits", headers=bearer).json()["credits"]["total"] == 98
+        with ctx.db.session() as session:
+            session.execute(update(Job).where(Job.id == job_id).values(expires_at=utcnow() - timedelta(seconds=1)))
+        assert reap(ctx) == 1
+        assert client.get("/v1/credits", headers=bearer).json()["credits"]["total"] == 100
+        assert Worker(ctx, TintEngine()).run_once() is False, "no worker picks it up"
+        with ctx.db.reader() as session:
+            job = session.get(Job, job_id)
+            assert job is not None and (job.status, job.error_code) == ("failed", "expired")
+            assert [item.status for item in job.items] == ["failed", "failed"]
+        assert client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()["error"]["code"] == "expired"
+
+
+def test_expiry_also_deletes_webhook_bodies_that_carry_the_images(client: TestClient, customer: Customer) -> None:
+    """A FASHN webhook body with `return_base64` holds the output itself: it used to outlive the images."""
+    ctx = client.app.state.ctx  # type: ignore[attr-defined]
+    photo = "data:image/jpeg;base64," + base64.b64encode(person_photo()).decode()
+    garment = "data:image/png;base64," + base64.b64encode(garment_photo()).decode()
+    bearer = {"Authorization": f"Bearer {customer.key}"}
+    inputs = {"model_image": photo, "garment_image": garment, "return_base64": True}
+    body = {"model_name": "tryon-v1.6", "inputs": inputs}
+    hook = {"webhook_url": "https://hooks.invalid/hook"}
+    job_id = client.post("/v1/run", params=hook, headers=bearer, json=body).json()["id"]
+
+    def outbox() -> list[str]:
+        with ctx.db.reader() as session:
+            return list(session.scalars(select(WebhookDelivery.payload).where(WebhookDelivery.job_id == job_id)))
+
+    [payload] = wait_until(outbox, 30, "the job to close and write its webhook")
+    assert "data:image/png;base64," in payload
+    with ctx.db.session() as session:
+        session.execute(update(Job).where(Job.id == job_id).values(expires_at=utcnow() - timedelta(seconds=1)))
+    assert reap(ctx) == 1
+    assert outbox() == [""]
+    assert client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()["error"]["code"] == "expired"

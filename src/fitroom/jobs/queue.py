@@ -158,11 +158,22 @@ def give_up(
         job = session.scalar(query)
         if job is None or job.status in ("completed", "failed"):
             return None
-        for item in job.items:
-            if item.status == "queued":
-                item.status = "failed"
-                item.error_code, item.error_message = code, message
-                item.completed_at = utcnow()
-                credits.refund(session, job.account_id, item.price, job.id, item.id)
-        _close(session, job, on_close)
+        fail_unfinished(session, job, code, message, on_close=on_close)
         return job
+
+
+def fail_unfinished(
+    session: Session, job: Job, code: str, message: str, *, on_close: CloseHook | None = None
+) -> None:
+    """Fail the job's unfinished items, refunding each, and close it: in the caller's transaction.
+
+    Its lease owner, if any, can then write nothing more to it (every worker write checks
+    that the job is still `processing` under its lease).
+    """
+    for item in job.items:
+        if item.status == "queued":
+            item.status = "failed"
+            item.error_code, item.error_message = code, message
+            item.completed_at = utcnow()
+            credits.refund(session, job.account_id, item.price, job.id, item.id)
+    _close(session, job, on_close)

@@ -1,18 +1,23 @@
 """Retention: after `retention_hours`, a job's images are deleted and the job answers `expired`.
 
-The row stays as a small tombstone (no images, no webhook secret) so a late poll gets a
-clear `expired` instead of `not_found`, and the credit ledger keeps its references.
+The row stays as a small tombstone (no images, no webhook secret, no webhook bodies: a
+FASHN body with `return_base64` holds the output images themselves) so a late poll gets a
+clear `expired` instead of `not_found`, and the credit ledger keeps its references. A job
+that expires before it is rendered (a long queue, a short retention) is failed with
+`expired` and its unfinished outputs are refunded: nothing could render it without its
+images, and its credits must not stay reserved.
 """
 
 from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from fitroom.context import Context
 from fitroom.db import utcnow
-from fitroom.db.models import Job
+from fitroom.db.models import Job, WebhookDelivery
+from fitroom.jobs.queue import fail_unfinished
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +36,17 @@ def reap(ctx: Context, batch: int = 200) -> int:
                 )
             )
             for job in jobs:
+                if job.status in ("queued", "processing"):
+                    fail_unfinished(session, job, "expired", "the job expired before it was rendered")
                 ctx.store.delete_prefix(f"jobs/{job.id}")
                 job.purged_at = utcnow()
                 job.person_key = None
                 job.webhook_secret = None
                 for item in job.items:
                     item.output_key = None
+            if jobs:
+                expired = WebhookDelivery.job_id.in_([job.id for job in jobs])
+                session.execute(update(WebhookDelivery).where(expired).values(payload=""))
         purged += len(jobs)
         if len(jobs) < batch:
             break
