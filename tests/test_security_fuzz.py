@@ -306,3 +306,10 @@ def test_file_links_with_odd_signatures_are_forbidden(client: Any, signature: st
     answer = client.get("/files/jobs/x/output-0.jpeg", params={"expires": str(2**40), "signature": signature})
     assert answer.status_code == 403, answer.text
     assert answer.json()["error"]["code"] == "forbidden"
+
+
+@pytest.mark.parametrize("prefer", ["wait=" + "9" * 5000, "wait=" + "0" * 5000 + "5", "wait=99999999999999999999"])
+def test_a_prefer_wait_of_any_length_is_capped(client: Any, customer: Customer, prefer: str) -> None:
+    """Over 4300 digits used to answer 500, after the job was accepted and its credits reserved."""
+    answer = client.post("/api/v1/generate", headers={**customer.headers, "Prefer": prefer}, **upload({}))
+    assert answer.status_code in (200, 202), answer.text

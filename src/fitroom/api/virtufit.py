@@ -150,12 +150,17 @@ def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
 
 
 def wait_seconds(prefer: str | None, ctx: Context) -> float:
-    """Seconds to hold the request open for `Prefer: wait[=N]`, 0 without it."""
+    """Seconds to hold the request open for `Prefer: wait[=N]`, 0 without it.
+
+    N is capped at `max_wait_seconds`; a number too long to be anything else is the cap too,
+    read without converting it (Python refuses to convert numbers over 4300 digits).
+    """
     match = _PREFER_WAIT.search(prefer or "")
     if not match:
         return 0.0
     limit = ctx.settings.max_wait_seconds
-    return float(min(int(match.group(1)), limit) if match.group(1) else limit)
+    digits = match.group(1)
+    return float(min(int(digits), limit) if digits and len(digits) <= 9 else limit)
 
 
 async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -> Job | None:
@@ -327,8 +332,8 @@ async def generate(
         webhook_secret=secret,
         options={"output_format": output_format, "seed": seed},
     )
-    job, estimate = await accept(ctx, principal.account_id, request)
     wait = wait_seconds(prefer, ctx)
+    job, estimate = await accept(ctx, principal.account_id, request)
     if wait and await wait_for(ctx, principal.account_id, job.id, wait) is not None:
         return await run_in_threadpool(_sync_answer, ctx, principal.account_id, job.id)
     return JSONResponse(
