@@ -25,6 +25,7 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.jobs import credits
 from fitroom.settings import Settings
+from fitroom.web import sessions
 from tests.conftest import Customer, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until
@@ -439,3 +440,22 @@ def test_text_a_database_cannot_hold_never_breaks_a_page(client: TestClient, set
         follow_redirects=True,
     )
     assert "not an email address" in refused.text
+
+
+def test_signing_in_never_keeps_the_session_from_before(client: TestClient, settings: Settings) -> None:
+    """Session fixation: a cookie planted before sign-in (here: the sign-in page's own) is replaced."""
+    user = make_user(settings)
+    client.get("/login")
+    planted = client.cookies.get("fitroom_session")
+    assert planted
+    before = sessions.decode(planted, settings)
+    assert sign_in(client, user.email).status_code == 303
+    after = sessions.decode(client.cookies.get("fitroom_session") or "", settings)
+    assert before is not None and after is not None
+    assert after.sid != before.sid and after.csrf != before.csrf
+    # The planted cookie, replayed, is still not signed in.
+    replay = TestClient(client.app, base_url=str(client.base_url))
+    replay.cookies.set("fitroom_session", planted)
+    refused = replay.get("/dashboard", follow_redirects=False)
+    assert refused.status_code == 303 and refused.headers["location"].startswith("/login")
+    assert client.get("/dashboard", follow_redirects=False).status_code == 200
