@@ -18,6 +18,7 @@ import pytest
 
 from fitroom import netfetch
 from fitroom.netfetch import FetchError, fetch_url, is_public_address, pinned_request, resolve_public
+from tests.support.servers import in_thread
 
 BODY = b"\x89PNG\r\n\x1a\n" + bytes(500)
 Respond = Callable[["Handler"], None]
@@ -77,15 +78,8 @@ class Server(ThreadingHTTPServer):
 @contextmanager
 def serving(respond: Respond) -> Iterator[Server]:
     server = Server(respond)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with in_thread(server, server.stopping):
         yield server
-    finally:
-        server.stopping.set()
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def image(handler: Handler) -> None:

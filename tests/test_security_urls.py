@@ -24,6 +24,7 @@ from fastapi.testclient import TestClient
 from fitroom import netfetch
 from tests.conftest import Customer, running_app
 from tests.support.images import garment_photo, person_photo
+from tests.support.servers import in_thread
 from tests.support.waiting import wait_until
 
 PUBLIC_LOOKALIKE = "127.0.0.2"
@@ -86,15 +87,8 @@ class Origin(ThreadingHTTPServer):
 @contextmanager
 def origin(respond: Respond, host: str = "127.0.0.1") -> Iterator[Origin]:
     server = Origin(host, respond)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with in_thread(server, server.stopping):
         yield server
-    finally:
-        server.stopping.set()
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def image(handler: Handler) -> None:

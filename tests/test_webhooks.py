@@ -16,7 +16,6 @@ import re
 import socket
 import ssl
 import subprocess
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +40,7 @@ from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.settings import Settings
 from tests.conftest import Customer, make_customer, running_app
 from tests.support.images import flat_photo, garment_photo, person_photo
+from tests.support.servers import in_thread
 from tests.support.waiting import wait_until
 
 FAST = [0.2, 0.4, 0.8]
@@ -133,14 +133,8 @@ class Receiver(ThreadingHTTPServer):
 @contextmanager
 def receiving(answers: dict[str, list[int]], cert: Cert | None) -> Iterator[Receiver]:
     receiver = Receiver(answers, cert)
-    thread = threading.Thread(target=receiver.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with in_thread(receiver):
         yield receiver
-    finally:
-        receiver.shutdown()
-        receiver.server_close()
-        thread.join()
 
 
 @contextmanager
