@@ -78,6 +78,19 @@ def worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDAr
     return np.median(np.concatenate(samples), axis=0) if samples else np.zeros(3, np.float32)  # type: ignore[no-any-return]
 
 
+def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:
+    """255 over the torso and, since collars and shoulder tops sit above the shoulder
+    joints, the neck up towards the chin."""
+    w, h = person.size
+    zone = np.zeros((h, w), np.uint8)
+    torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
+    cv2.fillConvexPoly(zone, torso, 255)
+    up = -frame.down * frame.frontal_width * 0.35
+    shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
+    cv2.fillConvexPoly(zone, np.array([*shoulders, shoulders[1] + up, shoulders[0] + up], np.int32), 255)
+    return zone
+
+
 def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32]:
     """Where the clothes the new garment replaces are: in its body zone, coloured like them."""
     w, h = person.size
@@ -85,14 +98,7 @@ def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32
     arms = np.zeros((h, w), np.uint8)
     s = frame.width
     if category in ("top", "dress"):
-        torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
-        cv2.fillConvexPoly(zone, torso, 255)
-        # Collar and shoulder tops sit above the shoulder joints, up towards the chin.
-        up = -frame.down * frame.frontal_width * 0.35
-        shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
-        neck = np.array([*shoulders, shoulders[1] + up, shoulders[0] + up], np.int32)
-        cv2.fillConvexPoly(zone, neck, 255)
-        zone = cv2.dilate(zone, np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
+        zone = cv2.dilate(torso_zone(person, frame), np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
         for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.4)))
@@ -128,7 +134,7 @@ def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float
     between the two is background, not skin.
     """
     w, h = person.size
-    segments = _ARMS if category in ("top", "jacket", "dress") else ()
+    segments = _ARMS if category in ("top", "dress") else ()
     segments += _LEGS if category in ("bottom", "dress") else ()
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
-from fitroom.engines.classic.body import Frame, limbs, skin_like, torso_frame, worn_mask
+from fitroom.engines.classic.body import Frame, limbs, skin_like, torso_frame, torso_zone, worn_mask
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
@@ -207,19 +207,6 @@ class Composite:
     edited: NDArray[np.bool_]  # every pixel that may differ from the input
 
 
-def _torso_zone(person: Person, frame: Frame, category: str) -> NDArray[np.float32]:
-    """Chest, belly and neck: bare skin wherever a top or dress no longer covers them."""
-    w, h = person.size
-    zone = np.zeros((h, w), np.uint8)
-    if category in ("top", "jacket", "dress"):
-        torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
-        cv2.fillConvexPoly(zone, torso, 255)
-        up = -frame.down * frame.frontal_width * 0.35
-        shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
-        cv2.fillConvexPoly(zone, np.array([*shoulders, shoulders[1] + up, shoulders[0] + up], np.int32), 255)
-    return (zone > 0).astype(np.float32)
-
-
 def _uncovered(
     person: Person, garment: Garment, frame: Frame, old: NDArray[np.float32], rebuild: NDArray[np.float32]
 ) -> NDArray[np.float32]:
@@ -230,7 +217,8 @@ def _uncovered(
     trouser leg, outside the limb, is filled from the background around it.
     """
     limb, rounding = limbs(person, frame, garment.category)
-    skin_part = np.maximum(limb, _torso_zone(person, frame, garment.category))
+    torso = torso_zone(person, frame) if garment.category != "bottom" else np.zeros(old.shape, np.uint8)
+    skin_part = np.maximum(limb, (torso > 0).astype(np.float32))
     lum = person.lab()[:, :, 0] + 1
     broad = _masked_blur(lum, old, max(4.0, person.shoulder_width * 0.3))
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
