@@ -19,6 +19,8 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from fitroom.engines.base import EngineError, Progress, RenderOptions
+from fitroom.engines.classic import accessories
+from fitroom.engines.classic.accessories import ACCESSORY_TARGETS, Cutout
 from fitroom.engines.classic.dress import compose, layers_for
 from fitroom.engines.classic.garment import Garment, analyse_garment
 from fitroom.engines.classic.person import Person, analyse_person
@@ -41,6 +43,8 @@ class RenderReport:
     input: NDArray[np.uint8]  # the person photo at the output size
     person: Person
     garments: list[Garment] = field(default_factory=list)
+    accessories: list[str] = field(default_factory=list)  # the kind of each accessory placed
+    cutout: Cutout | None = None  # the last accessory's cut-out
     garment_cover: NDArray[np.float32] | None = None  # new garment share per pixel
     edited: NDArray[np.bool_] | None = None
     timings: dict[str, float] = field(default_factory=dict)
@@ -56,12 +60,13 @@ class ClassicEngine:
     name = "classic"
 
     def __init__(self, cache_size: int = 64) -> None:
-        self._cache: OrderedDict[tuple[str, ...], Garment] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, ...], Garment | Cutout] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
-    def garment(self, product: Image.Image, options: RenderOptions) -> Garment:
-        """Analyse a product photo at the tier's size, or take the analysis from the cache."""
+    def garment(self, product: Image.Image, options: RenderOptions) -> Garment | Cutout:
+        """Analyse a product photo at the tier's size, or take the analysis from the cache:
+        a garment's parts, or an accessory's cut-out."""
         product = product.convert("RGB")
         product.thumbnail((options.long_side, options.long_side), Image.Resampling.LANCZOS)
         pixels = np.ascontiguousarray(np.asarray(product))
@@ -75,7 +80,11 @@ class ClassicEngine:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        garment = analyse_garment(pixels, swap_target=options.swap_target, hint=options.garment_description)
+        garment: Garment | Cutout
+        if options.swap_target in ACCESSORY_TARGETS:
+            garment = accessories.cut_out(pixels, options.swap_target, options.garment_description)
+        else:
+            garment = analyse_garment(pixels, swap_target=options.swap_target, hint=options.garment_description)
         with self._lock:
             self._cache[key] = garment
             while len(self._cache) > self._cache_size:
@@ -98,12 +107,8 @@ class ClassicEngine:
         options: RenderOptions,
         progress: Progress | None = None,
     ) -> RenderReport:
-        if options.swap_target not in GARMENT_TARGETS:
-            raise EngineError(
-                "engine_error",
-                f"the classic engine does not place {options.swap_target} items yet; "
-                f"it dresses: {', '.join(sorted(GARMENT_TARGETS))}",
-            )
+        if options.swap_target not in GARMENT_TARGETS | ACCESSORY_TARGETS:
+            raise EngineError("engine_error", f"the classic engine does not know swap_target {options.swap_target!r}")
         timings: dict[str, float] = {}
         mark = time.perf_counter()
         rgb = person.convert("RGB")
@@ -121,13 +126,20 @@ class ClassicEngine:
         for index, garment_image in enumerate(garments):
             mark = time.perf_counter()
             garment = self.garment(garment_image, options)
-            report.garments.append(garment)
             timings["garment"] = timings.get("garment", 0.0) + time.perf_counter() - mark
             mark = time.perf_counter()
-            result = compose(subject, garment, layers_for(subject, garment))
-            subject.image = result.image
-            cover = np.maximum(cover, result.garment)
-            edited |= result.edited
+            if isinstance(garment, Cutout):
+                kind = accessories.kind_for(options.swap_target, options.garment_description, garment)
+                worn = accessories.wear(subject, garment, kind, options.garment_description)
+                report.accessories.append(kind)
+                report.cutout = garment
+                subject.image, new_cover, new_edit = worn.image, worn.cover, worn.edited
+            else:
+                report.garments.append(garment)
+                result = compose(subject, garment, layers_for(subject, garment))
+                subject.image, new_cover, new_edit = result.image, result.garment, result.edited
+            cover = np.maximum(cover, new_cover)
+            edited |= new_edit
             timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark
             if progress:
                 progress(0.3 + 0.7 * (index + 1) / len(garments))

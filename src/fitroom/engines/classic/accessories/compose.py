@@ -1,0 +1,158 @@
+"""Putting a cut-out accessory into the photo: warp, occlusion, contact shadow, colour.
+
+Everything works in the small window of the photo the accessory lands in, so a watch on
+a 2048 px photo costs what a watch on a 512 px photo does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic.accessories.cutout import Cutout
+
+Matrix = NDArray[np.float64]
+Mask = NDArray[np.float32]
+
+
+@dataclass
+class Placement:
+    """One cut-out at one place: `matrix` (3×3) maps cut-out pixels to photo pixels.
+
+    `keep` (photo-sized, 0..1, optional) is where the accessory may show (a strap ends
+    where the wrist's outline does); `front` (photo-sized, 0..1) is what is in front of it
+    (fingers, hair). `shadow` is the contact shadow's strength; `lift` how far (as a share
+    of the accessory's size) the shadow falls below it.
+    """
+
+    cutout: Cutout
+    matrix: Matrix
+    keep: Mask | None = None
+    front: Mask | None = None
+    shadow: float = 0.3
+    lift: float = 0.04
+    shade: Mask | None = field(default=None)  # photo-sized brightness factor (a strap's roundness)
+
+
+@dataclass
+class Composite:
+    """The photo after the accessory, what it covers and which pixels changed at all."""
+
+    image: NDArray[np.uint8]
+    cover: Mask
+    edited: NDArray[np.bool_]
+
+
+def _window(matrix: Matrix, size: tuple[int, int], shape: tuple[int, int], pad: int) -> tuple[int, int, int, int] | None:
+    h, w = size
+    corners = np.array([[0, 0, 1], [w, 0, 1], [w, h, 1], [0, h, 1]], np.float64).T
+    mapped = matrix @ corners
+    mapped = mapped[:2] / mapped[2]
+    x0, y0 = np.floor(mapped.min(axis=1)).astype(int) - pad
+    x1, y1 = np.ceil(mapped.max(axis=1)).astype(int) + pad
+    H, W = shape
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(W, x1), min(H, y1)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    return int(x0), int(y0), int(x1), int(y1)
+
+
+def _prescaled(cutout: Cutout, matrix: Matrix) -> tuple[NDArray[np.uint8], Mask, Matrix]:
+    """Shrink the cut-out with area averaging first when it lands much smaller: a plain
+    warp would alias thin straps and chains into dotted lines."""
+    scale = float(np.sqrt(abs(np.linalg.det(matrix[:2, :2] / matrix[2, 2]))))
+    if scale >= 0.6:
+        return cutout.rgb, cutout.alpha, matrix
+    factor = min(1.0, scale * 1.5)
+    h, w = cutout.alpha.shape
+    size = (max(2, round(w * factor)), max(2, round(h * factor)))
+    rgb = cv2.resize(cutout.rgb, size, interpolation=cv2.INTER_AREA)
+    alpha = cv2.resize(cutout.alpha, size, interpolation=cv2.INTER_AREA)
+    back = np.diag([w / size[0], h / size[1], 1.0])
+    return rgb, alpha, matrix @ back
+
+
+def photo_cast(image: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """Per-channel gains that give a neutral product the photo's white balance.
+
+    Measured on the photo's brightest tenth, which in these photos is mostly walls,
+    white clothes and highlights: neutral things lit by the scene's light.
+    """
+    small = cv2.resize(image, (64, 64), interpolation=cv2.INTER_AREA).reshape(-1, 3).astype(np.float32)
+    luma = small.mean(axis=1)
+    bright = small[luma >= np.percentile(luma, 90)]
+    mean = bright.mean(axis=0)
+    gains = mean / max(float(mean.mean()), 1.0)
+    return np.clip(gains, 0.92, 1.08).astype(np.float32)  # type: ignore[no-any-return]
+
+
+def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float32]) -> Composite:
+    """Warp the cut-out into the photo and blend it with its occlusion, shadow and colour."""
+    H, W = image.shape[:2]
+    out = image.copy()
+    cover = np.zeros((H, W), np.float32)
+    edited = np.zeros((H, W), bool)
+    rgb, alpha, matrix = _prescaled(placement.cutout, placement.matrix)
+    size = float(np.sqrt(abs(np.linalg.det(matrix[:2, :2])))) * max(alpha.shape)
+    pad = int(size * (placement.lift + 0.06)) + 4
+    window = _window(matrix, alpha.shape, (H, W), pad)
+    if window is None:
+        return Composite(out, cover, edited)
+    x0, y0, x1, y1 = window
+    local = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]], np.float64) @ matrix
+    dsize = (x1 - x0, y1 - y0)
+    colour = cv2.warpPerspective(rgb, local, dsize, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    a = cv2.warpPerspective(alpha, local, dsize, flags=cv2.INTER_LINEAR, borderValue=0)
+    a = np.clip(a, 0, 1)
+    if placement.keep is not None:
+        a *= placement.keep[y0:y1, x0:x1]
+    shadow_source = a.copy()
+    if placement.front is not None:
+        a *= 1 - placement.front[y0:y1, x0:x1]
+    region = image[y0:y1, x0:x1].astype(np.float32)
+    # The accessory takes the photo's white balance and, gently, its light level there.
+    product = colour.astype(np.float32) * cast
+    around = float(cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_RGB2GRAY).mean())
+    whole = float(cv2.cvtColor(cv2.resize(image, (64, 64)), cv2.COLOR_RGB2GRAY).mean())
+    product *= float(np.clip((around + 40) / (whole + 40), 0.85, 1.05))
+    if placement.shade is not None:
+        product *= placement.shade[y0:y1, x0:x1, None]
+    # Contact shadow: the accessory's own shape, soft, a little below it, on what is behind.
+    if placement.shadow > 0:
+        drop = max(1, int(size * placement.lift))
+        blur = max(1.0, size * 0.02)
+        moved = np.zeros_like(shadow_source)
+        moved[drop:] = shadow_source[:-drop]
+        soft = cv2.GaussianBlur(moved, (0, 0), blur)
+        darken = 1 - placement.shadow * soft * (1 - shadow_source)
+        if placement.front is not None:
+            darken = 1 - (1 - darken) * (1 - placement.front[y0:y1, x0:x1])
+        region *= darken[..., None]
+    blended = region * (1 - a[..., None]) + np.clip(product, 0, 255) * a[..., None]
+    result = np.clip(blended + 0.5, 0, 255).astype(np.uint8)
+    changed = np.any(result != image[y0:y1, x0:x1], axis=2)
+    out[y0:y1, x0:x1] = np.where(changed[..., None], result, image[y0:y1, x0:x1])
+    cover[y0:y1, x0:x1] = a
+    edited[y0:y1, x0:x1] = changed
+    return Composite(out, cover, edited)
+
+
+def similarity(src: NDArray[np.float64], dst: NDArray[np.float64], flip: bool = False) -> Matrix:
+    """The 3×3 rotation + uniform scale + shift taking two points onto two points;
+    `flip` mirrors the cut-out left to right first (a left shoe from a right one)."""
+    s0, s1 = src
+    d0, d1 = dst
+    vs, vd = s1 - s0, d1 - d0
+    if flip:
+        vs = np.array([-vs[0], vs[1]])
+        s0 = np.array([-s0[0], s0[1]])
+    scale = np.linalg.norm(vd) / max(np.linalg.norm(vs), 1e-9)
+    angle = np.arctan2(vd[1], vd[0]) - np.arctan2(vs[1], vs[0])
+    c, s = scale * np.cos(angle), scale * np.sin(angle)
+    rot = np.array([[c, -s], [s, c]])
+    shift = d0 - rot @ s0
+    m = np.array([[rot[0, 0], rot[0, 1], shift[0]], [rot[1, 0], rot[1, 1], shift[1]], [0, 0, 1]])
+    return m @ np.diag([-1.0, 1.0, 1.0]) if flip else m

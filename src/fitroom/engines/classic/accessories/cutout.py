@@ -1,0 +1,160 @@
+"""Cutting an accessory out of its product photo, see-through holes kept.
+
+Unlike a garment, an accessory has holes that must stay open: the lenses of glasses, the
+loop of a strap, the handle of a bag, the inside of a necklace. So the mask is GrabCut
+seeded from the colour distance to the border (the background), with no hole filling;
+only holes that do not look like the background are closed (a white watch face on white
+is solid, seen through the middle of the object, not through a strap).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.base import EngineError
+
+WORK_SIDE = 320
+
+
+@dataclass
+class Cutout:
+    """The accessory cropped to its bounding box: RGB, alpha 0..1, and its parts."""
+
+    rgb: NDArray[np.uint8]
+    alpha: NDArray[np.float32]
+    parts: list[tuple[int, int, int, int]]  # boxes (x0, y0, x1, y1) of the big separate pieces
+    holes: float  # share of the outline's area that is see-through
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.alpha.shape[0] / max(1, self.alpha.shape[1])
+
+
+def _background(lab: NDArray[np.float32]) -> tuple[NDArray[np.float32], float]:
+    """The background's colour at every pixel and how much the border strays from it.
+
+    Studio backdrops are often a gradient (lit from one side, darker at the floor), so
+    the colour is a quadratic surface fitted to the border pixels, not one median."""
+    h, w = lab.shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w]
+    edge = np.zeros((h, w), bool)
+    edge[:2], edge[-2:], edge[:, :2], edge[:, -2:] = True, True, True, True
+
+    def terms(x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.float64]:
+        x, y = x / w - 0.5, y / h - 0.5
+        return np.stack([np.ones_like(x), x, y, x * y, x * x, y * y], axis=-1)
+
+    samples = lab[edge]
+    design = terms(xs[edge].astype(np.float64), ys[edge].astype(np.float64))
+    coef, *_ = np.linalg.lstsq(design, samples, rcond=None)
+    # Refit without the border pixels the object itself touches (a shoe cut by the frame).
+    residual = np.linalg.norm(samples - design @ coef, axis=1)
+    inliers = residual <= max(float(np.percentile(residual, 80)), 1.0)
+    coef, *_ = np.linalg.lstsq(design[inliers], samples[inliers], rcond=None)
+    residual = np.linalg.norm(samples - design @ coef, axis=1)
+    colour = (terms(xs.astype(np.float64), ys.astype(np.float64)) @ coef).astype(np.float32)
+    return colour, float(np.percentile(residual, 75))
+
+
+def _parts(mask: NDArray[np.uint8]) -> list[tuple[int, int, int, int]]:
+    """Boxes of the pieces at least a quarter as big as the biggest (two earrings, two shoes)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
+    if count <= 1:
+        return []
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    boxes = []
+    for i, area in enumerate(areas):
+        if area >= 0.25 * areas.max():
+            x, y, w, h = stats[i + 1, :4]
+            boxes.append((int(x), int(y), int(x + w), int(y + h)))
+    return sorted(boxes)
+
+
+def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """Edge pixels are part background: give them the colour of the solid object next to
+    them, or a light halo of the old backdrop rings the accessory on the person."""
+    solid = (alpha > 0.97).astype(np.float32)
+    sigma = max(1.5, max(alpha.shape) / 300)
+    weight = cv2.GaussianBlur(solid, (0, 0), sigma)
+    spread = cv2.GaussianBlur(rgb.astype(np.float32) * solid[..., None], (0, 0), sigma)
+    inner = spread / np.maximum(weight, 1e-4)[..., None]
+    edge = ((alpha < 0.97) & (weight > 0.02))[..., None]
+    return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)  # type: ignore[no-any-return]
+
+
+def cut_accessory(rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False) -> Cutout:
+    """Cut the accessory out; `solid_centre` closes any hole in the middle third (a watch
+    face); `tinted` makes the alpha follow the colour's distance from the backdrop inside
+    the outline, so sunglass lenses stay see-through in proportion to their tint."""
+    h, w = rgb.shape[:2]
+    scale = min(1.0, WORK_SIDE / max(h, w))
+    small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    colour, spread = _background(lab)
+    if spread > 18:
+        raise EngineError(
+            "garment_not_found",
+            "the accessory photo has no plain background (a worn or lifestyle photo); "
+            "send a product photo on a plain background",
+        )
+    distance = np.linalg.norm(lab - colour, axis=2) - spread
+    markers = np.full(distance.shape, cv2.GC_BGD, np.uint8)
+    markers[distance > 4] = cv2.GC_PR_BGD
+    markers[distance > 10] = cv2.GC_PR_FGD
+    markers[distance > 30] = cv2.GC_FGD
+    markers[:1, :] = markers[-1:, :] = cv2.GC_BGD
+    markers[:, :1] = markers[:, -1:] = cv2.GC_BGD
+    if not ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).any():
+        raise EngineError("garment_not_found", "no accessory could be told apart from the background of its photo")
+    if (markers == cv2.GC_FGD).any() and (markers == cv2.GC_BGD).any():
+        bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+        try:
+            cv2.grabCut(small, markers, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
+        except cv2.error as exc:
+            raise EngineError("garment_not_found", "the accessory could not be cut out of its photo") from exc
+    mask = np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
+    if count <= 1:
+        raise EngineError("garment_not_found", "no accessory was found in its photo")
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = 1 + np.nonzero(areas >= max(0.04 * areas.max(), 6))[0]
+    mask = np.isin(labels, keep).astype(np.uint8) * 255
+    if mask.sum() < 0.003 * mask.size * 255:
+        raise EngineError("garment_not_found", "no accessory was found in its photo")
+    outline = np.zeros_like(mask)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    cv2.drawContours(outline, contours, -1, 255, -1)
+    hole_labels = cv2.connectedComponentsWithStats(((outline > 0) & (mask == 0)).astype(np.uint8), 8)
+    sh, sw = mask.shape
+    for i in range(1, hole_labels[0]):
+        x, y, bw, bh, area = hole_labels[2][i]
+        inside = hole_labels[1] == i
+        looks_like_background = float(np.median(distance[inside])) < 12
+        centred = solid_centre and abs(x + bw / 2 - sw / 2) < sw / 6 and abs(y + bh / 2 - sh / 2) < sh / 6
+        # Tiny gaps (between chain links, under a buckle) are closed; real see-through holes stay.
+        if not looks_like_background or centred or area < 0.002 * sh * sw:
+            mask[inside] = 255
+    holes = float(((outline > 0) & (mask == 0)).sum() / max(1, (outline > 0).sum()))
+    small_alpha = mask.astype(np.float32) / 255
+    if tinted:
+        inside = cv2.dilate(outline, np.ones((3, 3), np.uint8)) > 0
+        small_alpha = np.where(inside, np.clip((distance - 4) / 40, 0, 1), 0).astype(np.float32)
+    big = cv2.resize(small_alpha, (w, h), interpolation=cv2.INTER_LINEAR)
+    alpha = np.clip(cv2.GaussianBlur(big, (0, 0), max(0.7, 0.5 / scale)), 0, 1)
+    # A little inside the outline: its outermost pixel is mostly backdrop.
+    alpha = np.clip((alpha - 0.15) / 0.85, 0, 1)
+    ys, xs = np.nonzero(alpha > 0.05)
+    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+    parts = [
+        (round(a / scale) - x0, round(b / scale) - y0, round(c / scale) - x0, round(d / scale) - y0)
+        for a, b, c, d in _parts(mask)
+    ]
+    crop = np.ascontiguousarray(rgb[y0:y1, x0:x1])
+    alpha = np.ascontiguousarray(alpha[y0:y1, x0:x1])
+    return Cutout(_decontaminate(crop, alpha), alpha, parts, holes)

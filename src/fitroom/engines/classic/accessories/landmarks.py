@@ -1,0 +1,171 @@
+"""Face mesh and hand landmarks, found only when an accessory needs them.
+
+`analyse_person` runs pose alone, so garment renders never pay for these models. Each
+model runs on a crop around the pose's own head or wrist points (the face mesh's detector
+is short-range and misses small faces in full-body photos; a crop makes every face
+close-range), and the answer is kept on the `Person` object so one render asks once.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic.person import (
+    L_EAR, L_ELBOW, L_EYE, L_WRIST, MOUTH_L, MOUTH_R, NOSE, R_EAR, R_ELBOW, R_EYE, R_WRIST, Person,
+)
+
+Points = NDArray[np.float32]
+
+#: Face mesh indices (mediapipe's canonical face model); "left" is the person's left.
+EYE_R_OUTER, EYE_R_INNER, EYE_L_INNER, EYE_L_OUTER = 33, 133, 362, 263
+IRIS_R, IRIS_L = 468, 473
+NOSE_BRIDGE, FOREHEAD, CHIN = 168, 10, 152
+CHEEK_R, CHEEK_L = 234, 454  # the face outline at the eyes' height
+JAW_R, JAW_L = 132, 361  # the outline at the ear lobes' height
+BROW_R, BROW_L = 105, 334
+#: Hand landmark indices.
+WRIST, INDEX_MCP, MIDDLE_MCP, RING_MCP, RING_PIP, PINKY_MCP = 0, 5, 9, 13, 14, 17
+
+_local = threading.local()
+
+
+def _face_model() -> object:
+    if not hasattr(_local, "mesh"):
+        import mediapipe as mp
+
+        _local.mesh = mp.solutions.face_mesh.FaceMesh(
+            static_image_mode=True, max_num_faces=1, refine_landmarks=True, min_detection_confidence=0.4
+        )
+    return _local.mesh
+
+
+def _hand_model() -> object:
+    if not hasattr(_local, "hands"):
+        import mediapipe as mp
+
+        _local.hands = mp.solutions.hands.Hands(
+            static_image_mode=True, max_num_hands=1, model_complexity=1, min_detection_confidence=0.4
+        )
+    return _local.hands
+
+
+@dataclass
+class Face:
+    """478 face mesh points in pixels of the working image; z in pixels, negative is nearer."""
+
+    points: Points
+
+    def pt(self, index: int) -> NDArray[np.float32]:
+        return self.points[index, :2]
+
+    @property
+    def width(self) -> float:
+        """Face width at the eyes' height: what glasses and hats are sized from."""
+        return float(np.linalg.norm(self.pt(CHEEK_L) - self.pt(CHEEK_R)))
+
+    @property
+    def roll(self) -> float:
+        """Head roll in radians: the angle of the line from the right eye to the left."""
+        d = self.pt(EYE_L_OUTER) - self.pt(EYE_R_OUTER)
+        return float(np.arctan2(d[1], d[0]))
+
+    @property
+    def yaw(self) -> float:
+        """Signed turn, -1..1: positive when the nose points to the picture's right."""
+        left = float(np.linalg.norm(self.pt(CHEEK_L) - self.pt(NOSE_BRIDGE)))
+        right = float(np.linalg.norm(self.pt(CHEEK_R) - self.pt(NOSE_BRIDGE)))
+        return (left - right) / max(left + right, 1e-6) * -1.0
+
+
+@dataclass
+class Hand:
+    """21 hand points in pixels; z in pixels relative to the wrist, negative is nearer."""
+
+    points: Points
+    side: str  # "left" | "right": the person's own hand
+
+    def pt(self, index: int) -> NDArray[np.float32]:
+        return self.points[index, :2]
+
+    @property
+    def palm_width(self) -> float:
+        return float(np.linalg.norm(self.pt(INDEX_MCP) - self.pt(PINKY_MCP)))
+
+
+def _square(centre: NDArray[np.float32], half: float, shape: tuple[int, int]) -> tuple[int, int, int, int]:
+    h, w = shape
+    x0, y0 = int(max(0, centre[0] - half)), int(max(0, centre[1] - half))
+    x1, y1 = int(min(w, centre[0] + half)), int(min(h, centre[1] + half))
+    return x0, y0, x1, y1
+
+
+def face(person: Person) -> Face | None:
+    """The face mesh, or None when the face is not in the photo (head cut off, seen from behind)."""
+    if "_face" in person.__dict__:
+        return person.__dict__["_face"]  # type: ignore[no-any-return]
+    found = None
+    h, w = person.image.shape[:2]
+    eyes = person.points[[L_EYE, R_EYE]]
+    # A face cut off by the top of the photo still gets guessed eyes (above the frame):
+    # the mesh would be fitted to the chin and neck.
+    if person.visibility[NOSE] >= 0.3 and (eyes >= 0).all() and (eyes[:, 0] < w).all() and (eyes[:, 1] < h).all():
+        head = person.points[[NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R]]
+        span = max(
+            float(np.linalg.norm(person.pt(L_EAR) - person.pt(R_EAR))),
+            float(np.linalg.norm(person.pt(L_EYE) - person.pt(R_EYE))) * 2.2,
+            float(np.linalg.norm(person.pt(NOSE) - (person.pt(MOUTH_L) + person.pt(MOUTH_R)) / 2)) * 4.0,
+            8.0,
+        )
+        x0, y0, x1, y1 = _square(head.mean(axis=0), span * 1.3, person.image.shape[:2])
+        if x1 - x0 > 16 and y1 - y0 > 16:
+            crop = np.ascontiguousarray(person.image[y0:y1, x0:x1])
+            # Face mesh is most sure of faces near its 192 px input: grow tiny crops.
+            scale = max(1.0, 192 / max(crop.shape[:2]))
+            if scale > 1:
+                crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+            result = _face_model().process(crop)  # type: ignore[attr-defined]
+            if result.multi_face_landmarks:
+                ch, cw = crop.shape[:2]
+                marks = result.multi_face_landmarks[0].landmark
+                pts = np.array([(m.x * cw, m.y * ch, m.z * cw) for m in marks], np.float32) / scale
+                pts[:, 0] += x0
+                pts[:, 1] += y0
+                found = Face(pts)
+    person.__dict__["_face"] = found
+    return found
+
+
+def hand(person: Person, side: str) -> Hand | None:
+    """The person's `side` ("left"/"right") hand from a crop round the pose's wrist, or None."""
+    key = f"_hand_{side}"
+    if key in person.__dict__:
+        return person.__dict__[key]  # type: ignore[no-any-return]
+    found = None
+    wrist, elbow, tips = (L_WRIST, L_ELBOW, (17, 19, 21)) if side == "left" else (R_WRIST, R_ELBOW, (18, 20, 22))
+    if person.visibility[wrist] >= 0.3:
+        forearm = float(np.linalg.norm(person.pt(wrist) - person.pt(elbow)))
+        span = max(forearm * 0.9, person.shoulder_width * 0.35, 24.0)
+        centre = person.points[[wrist, *tips]].mean(axis=0)
+        x0, y0, x1, y1 = _square(centre, span, person.image.shape[:2])
+        if x1 - x0 > 16 and y1 - y0 > 16:
+            crop = np.ascontiguousarray(person.image[y0:y1, x0:x1])
+            scale = max(1.0, 224 / max(crop.shape[:2]))
+            if scale > 1:
+                crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+            result = _hand_model().process(crop)  # type: ignore[attr-defined]
+            if result.multi_hand_landmarks:
+                ch, cw = crop.shape[:2]
+                marks = result.multi_hand_landmarks[0].landmark
+                pts = np.array([(m.x * cw, m.y * ch, m.z * cw) for m in marks], np.float32) / scale
+                pts[:, 0] += x0
+                pts[:, 1] += y0
+                # Keep it only if it is this wrist's hand, not the other hand in the crop.
+                if np.linalg.norm(pts[WRIST, :2] - person.pt(wrist)) < span * 0.6:
+                    found = Hand(pts, side)
+    person.__dict__[key] = found
+    return found

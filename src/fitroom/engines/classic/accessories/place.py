@@ -1,0 +1,558 @@
+"""Where each kind of accessory goes on the person, and what hides part of it.
+
+Every function takes the analysed person and the cut-out and returns `Placement`s (one
+per piece: two shoes, two earrings) or raises the typed error that says which body part
+is missing from the photo. Sizes come from the body itself (face width, wrist width,
+shoulder width, shin length), since a product photo carries no scale.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.base import EngineError
+from fitroom.engines.classic.accessories import landmarks as lm
+from fitroom.engines.classic.accessories.compose import Mask, Placement, similarity
+from fitroom.engines.classic.accessories.cutout import Cutout
+from fitroom.engines.classic.person import (
+    L_ANKLE, L_EAR, L_ELBOW, L_EYE, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
+    R_ANKLE, R_EAR, R_ELBOW, R_EYE, R_HIP, R_KNEE, R_SHOULDER, R_WRIST,
+    Person,
+)
+
+Vec = NDArray[np.float64]
+L_HEEL, R_HEEL, L_TOE, R_TOE = 29, 30, 31, 32
+SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, R_WRIST)}
+
+
+def _v(point: NDArray[np.float32]) -> Vec:
+    return np.asarray(point[:2], np.float64)
+
+
+def _unit(v: Vec) -> Vec:
+    return v / max(float(np.linalg.norm(v)), 1e-9)
+
+
+def _in_frame(person: Person, *indexes: int, threshold: float = 0.5) -> bool:
+    w, h = person.size
+    return all(
+        person.visibility[i] >= threshold and 0 <= person.points[i][0] < w and 0 <= person.points[i][1] < h
+        for i in indexes
+    )
+
+
+def _affine(src: list[Vec], dst: list[Vec]) -> NDArray[np.float64]:
+    m = cv2.getAffineTransform(np.float32(src), np.float32(dst)).astype(np.float64)
+    return np.vstack([m, [0, 0, 1]])
+
+
+def _band(shape: tuple[int, int], centre: Vec, axis: Vec, half_width: float, soft: float) -> Mask:
+    """1 within `half_width` of the line through `centre` along `axis`, soft at the edges."""
+    h, w = shape
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    normal = np.array([-axis[1], axis[0]])
+    d = np.abs((xs - centre[0]) * normal[0] + (ys - centre[1]) * normal[1])
+    return np.clip((half_width - d) / max(soft, 0.5) + 0.5, 0, 1).astype(np.float32)  # type: ignore[no-any-return]
+
+
+def _column_extent(alpha: NDArray[np.float32], share: float) -> tuple[int, int]:
+    """First and last column whose alpha mass is at least `share` of the biggest column's."""
+    mass = alpha.sum(axis=0)
+    cols = np.nonzero(mass >= share * mass.max())[0]
+    return int(cols.min()), int(cols.max())
+
+
+def _hull_mask(shape: tuple[int, int], points: NDArray[np.float64], grow: float) -> Mask:
+    mask = np.zeros(shape, np.uint8)
+    cv2.fillConvexPoly(mask, cv2.convexHull(points.astype(np.int32)), 255)
+    if grow >= 1:
+        k = int(grow) * 2 + 1
+        mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), max(1.0, grow * 0.3))  # type: ignore[no-any-return]
+
+
+def hair_mask(person: Person, face: lm.Face) -> Mask:
+    """Pixels of the person coloured like the hair above the forehead (what covers ears
+    and temples); empty when that patch looks like skin or background (bald, a cut-off head)."""
+    h, w = person.image.shape[:2]
+    up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
+    sample = _v(face.pt(lm.FOREHEAD)) + up * face.width * 0.22
+    x, y = int(sample[0]), int(sample[1])
+    r = max(2, int(face.width * 0.06))
+    if not (0 <= x < w and 0 <= y < h) or person.mask[y, x] < 0.5:
+        return np.zeros((h, w), np.float32)
+    lab = person.lab()
+    patch = lab[max(0, y - r) : y + r, max(0, x - r) : x + r].reshape(-1, 3)
+    colour = np.median(patch, axis=0)
+    if np.linalg.norm(colour[1:] - person.skin_lab[1:]) < 8 and abs(colour[0] - person.skin_lab[0]) < 25:
+        return np.zeros((h, w), np.float32)
+    distance = np.linalg.norm((lab - colour) * np.array([0.6, 1.0, 1.0], np.float32), axis=2)
+    hair = ((distance < 14) & (person.mask > 0.5)).astype(np.float32)
+    hair *= 1 - person.face.astype(np.float32) / 255
+    return cv2.GaussianBlur(hair, (0, 0), 1.0)  # type: ignore[no-any-return]
+
+
+# --- glasses -----------------------------------------------------------------------------------
+
+
+def glasses(person: Person, cut: Cutout) -> list[Placement]:
+    """Lens centres on the eyes (a little outside: frames are wider than the pupils are
+    apart), tilted with the head, the far side narrower when the head turns; the temples
+    (arms) are cut off at the frame's outer edges, as they go back behind the head."""
+    face = lm.face(person)
+    if face is None:
+        raise EngineError("pose_not_supported", "the face is not visible in the photo; glasses need the eyes")
+    alpha = cut.alpha.copy()
+    a, b = _column_extent(alpha, 0.25)
+    alpha[:, : max(0, a - 2)] = 0
+    alpha[:, b + 3 :] = 0
+    front = Cutout(cut.rgb, alpha, cut.parts, cut.holes)
+    rows = alpha[:, a : b + 1].sum(axis=1)
+    cy = float((rows * np.arange(len(rows))).sum() / max(rows.sum(), 1e-6))
+    cx = (a + b) / 2
+    half = (b - a) / 4  # lens centres at a quarter and three quarters of the front
+    eye_r = (_v(face.pt(lm.EYE_R_OUTER)) + _v(face.pt(lm.EYE_R_INNER))) / 2
+    eye_l = (_v(face.pt(lm.EYE_L_OUTER)) + _v(face.pt(lm.EYE_L_INNER))) / 2
+    line = _unit(eye_l - eye_r)
+    bridge = _v(face.pt(lm.NOSE_BRIDGE))
+    centre = eye_r + line * float((bridge - eye_r) @ line)
+    spread = 1.12
+    right_lens = centre + (eye_r - centre) * spread
+    left_lens = centre + (eye_l - centre) * spread
+    frontal = 2 * max(float(np.linalg.norm(right_lens - centre)), float(np.linalg.norm(left_lens - centre)))
+    k = frontal / (2 * half)
+    down = np.array([-line[1], line[0]])
+    src = [np.array([cx - half, cy]), np.array([cx + half, cy]), np.array([cx, cy + half])]
+    dst = [right_lens, left_lens, centre + down * half * k]
+    # Hair may hang over the frame's outer ends, never over the lenses.
+    ends = 1 - _band(person.image.shape[:2], centre, down, frontal * 0.62, 2)
+    return [Placement(front, _affine(src, dst), front=hair_mask(person, face) * ends, shadow=0.22, lift=0.03)]
+
+
+# --- hat ----------------------------------------------------------------------------------------
+
+
+def hat(person: Person, cut: Cutout) -> list[Placement]:
+    """The hat's lower edge just above the forehead, as wide as the head and a little more,
+    tilted with it; the hair that would stick out above the crown goes under the hat."""
+    face = lm.face(person)
+    if face is not None:
+        width = face.width * 1.08
+        up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
+        brim = _v(face.pt(lm.FOREHEAD)) + up * face.width * 0.06
+    elif _in_frame(person, L_EAR, R_EAR, L_EYE, R_EYE, threshold=0.3):
+        width = float(np.linalg.norm(_v(person.pt(L_EAR)) - _v(person.pt(R_EAR)))) * 1.15
+        eyes = (_v(person.pt(L_EYE)) + _v(person.pt(R_EYE))) / 2
+        up = _unit(np.array([0.0, -1.0]))
+        brim = eyes + up * width * 0.38
+    else:
+        raise EngineError("pose_not_supported", "the head is not visible in the photo; a hat needs it")
+    if brim[1] < 0:
+        raise EngineError("pose_not_supported", "the top of the head is cut off by the photo; a hat needs it")
+    alpha = cut.alpha
+    rows = np.nonzero(alpha.max(axis=1) > 0.5)[0]
+    bottom = float(rows.max())
+    a, b = _column_extent(alpha[int(bottom * 0.6) :], 0.2)
+    right = np.array([-up[1], up[0]]) * -1  # the picture's right along the head's tilt
+    hat_width = width * 1.12
+    scale = hat_width / max(b - a, 1)
+    src = [np.array([a, bottom]), np.array([b, bottom]), np.array([(a + b) / 2, 0.0])]
+    dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * bottom * scale]
+    return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03)]
+
+
+# --- watch, bracelet, ring ----------------------------------------------------------------------
+
+
+def _wrist_side(person: Person, description: str) -> str:
+    text = description.lower()
+    for side in ("left", "right"):
+        if side in text:
+            wrist = SIDES[side][2]
+            if not _in_frame(person, wrist, threshold=0.5):
+                raise EngineError("pose_not_supported", f"the {side} wrist is not in the photo")
+            return side
+    seen = [s for s in ("left", "right") if _in_frame(person, SIDES[s][1], SIDES[s][2], threshold=0.5)]
+    if not seen:
+        raise EngineError("pose_not_supported", "no wrist is visible in the photo; a watch or bracelet needs one")
+    if len(seen) == 1:
+        return seen[0]
+    # The nearer hand looks bigger; when both look alike, the left (where most wear a watch).
+    hands = {s: lm.hand(person, s) for s in seen}
+    widths = {s: h.palm_width for s, h in hands.items() if h is not None}
+    if len(widths) == 2 and abs(widths["left"] - widths["right"]) > 0.12 * max(widths.values()):
+        return max(widths, key=widths.__getitem__)
+    if len(widths) == 1:
+        return next(iter(widths))
+    return "left"
+
+
+def _arm_width(person: Person, centre: Vec, across: Vec, guess: float) -> float:
+    """The forearm's width at `centre` read from the person mask, trusted only near `guess`."""
+    h, w = person.mask.shape
+    steps = np.arange(-guess * 1.5, guess * 1.5, 0.5)
+    xs = np.clip((centre[0] + across[0] * steps).astype(int), 0, w - 1)
+    ys = np.clip((centre[1] + across[1] * steps).astype(int), 0, h - 1)
+    inside = person.mask[ys, xs] > 0.5
+    mid = len(steps) // 2
+    if not inside[mid]:
+        return guess
+    lo = mid - int(np.argmin(inside[mid::-1])) if not inside[: mid + 1].all() else 0
+    hi = mid + int(np.argmin(inside[mid:])) if not inside[mid:].all() else len(steps)
+    measured = (hi - lo) * 0.5
+    return float(np.clip(measured, guess * 0.7, guess * 1.3))
+
+
+def _wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None]:
+    """The wrist joint, the unit vector down the forearm and the wrist's width."""
+    _, elbow, wrist = SIDES[side]
+    hand = lm.hand(person, side)
+    joint = _v(hand.pt(lm.WRIST)) if hand is not None else _v(person.pt(wrist))
+    along = _unit(joint - _v(person.pt(elbow)))
+    frontal = max(person.shoulder_width, 0.72 * float(np.linalg.norm(
+        (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2 - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
+    )))
+    guess = hand.palm_width * 0.95 if hand is not None else frontal * 0.15
+    width = _arm_width(person, joint - along * guess * 0.4, np.array([-along[1], along[0]]), guess)
+    return joint, along, width, hand
+
+
+def _fingers_in_front(person: Person, hand: lm.Hand | None) -> Mask | None:
+    """The hand's outline when its fingers come towards the camera over the wrist."""
+    if hand is None:
+        return None
+    nearer = float(np.median(hand.points[5:, 2]))
+    if nearer > -0.25 * hand.palm_width:
+        return None
+    return _hull_mask(person.image.shape[:2], hand.points[1:, :2].astype(np.float64), hand.palm_width * 0.12)
+
+
+def _strap_shade(shape: tuple[int, int], centre: Vec, along: Vec, half: float) -> Mask:
+    """Lighter along the wrist's top, darker where the strap turns away round its sides."""
+    h, w = shape
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    d = np.abs((xs - centre[0]) * -along[1] + (ys - centre[1]) * along[0])
+    t = np.clip(d / max(half, 1e-6), 0, 1)
+    return (1.04 - 0.45 * t**3).astype(np.float32)  # type: ignore[no-any-return]
+
+
+def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
+    """The case on the back of the wrist a little up the forearm, the strap across the arm
+    and cut where the arm's outline turns away, fingers in front when they come forward."""
+    side = _wrist_side(person, description)
+    joint, along, width, hand = _wrist(person, side)
+    across = np.array([-along[1], along[0]])
+    centre = joint - along * width * 0.45
+    # The product photo shows the strap running up and down; on the wrist it runs across.
+    h, w = cut.alpha.shape
+    case = w * 0.92  # the case (the widest part) spans the photo's width
+    scale = width * 0.72 / case
+    if across[1] > 0:
+        across = -across  # keep the dial upright-ish: the photo's top goes up the picture
+    src = [np.array([w / 2, h / 2]), np.array([w / 2, 0.0]), np.array([w, h / 2])]
+    dst = [centre, centre + across * h / 2 * scale, centre + _rotate_quarter(across) * w / 2 * scale]
+    shape = person.image.shape[:2]
+    keep = _band(shape, centre, along, width / 2 + 1, 1.5)
+    return [Placement(cut, _affine(src, dst), keep=keep, front=_fingers_in_front(person, hand), shadow=0.3,
+                      lift=0.02, shade=_strap_shade(shape, centre, along, width / 2))]
+
+
+def _rotate_quarter(v: Vec) -> Vec:
+    """`v` turned a quarter clockwise on screen (y down): the right-hand side of `v`."""
+    return np.array([-v[1], v[0]])
+
+
+def bracelet(person: Person, cut: Cutout, description: str) -> list[Placement]:
+    """Round the wrist, its far half behind the arm."""
+    side = _wrist_side(person, description)
+    joint, along, width, hand = _wrist(person, side)
+    across = np.array([-along[1], along[0]])
+    if across[0] < 0:
+        across = -across
+    centre = joint - along * width * 0.25
+    h, w = cut.alpha.shape
+    scale = width * 1.12 / w
+    src = [np.array([w / 2, h / 2]), np.array([0.0, h / 2]), np.array([w / 2, 0.0])]
+    up_arm = -along  # the photo's top (the ring's far side) goes up the forearm
+    dst = [centre, centre - across * w / 2 * scale, centre + up_arm * h / 2 * scale * 0.6]
+    shape = person.image.shape[:2]
+    arm = _band(shape, centre, along, width / 2, 1.5)
+    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    beyond = ((xs - centre[0]) * up_arm[0] + (ys - centre[1]) * up_arm[1]) > 0  # the far half, up the arm
+    behind = arm * beyond.astype(np.float32)
+    front = behind if (fingers := _fingers_in_front(person, hand)) is None else np.maximum(behind, fingers)
+    return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.02)]
+
+
+def ring(person: Person, cut: Cutout, description: str) -> list[Placement]:
+    """On the ring finger between its first two joints, its far side behind the finger."""
+    side = _wrist_side(person, description)
+    hand = lm.hand(person, side)
+    if hand is None:
+        raise EngineError("pose_not_supported", f"the {side} hand's fingers are not clear in the photo; a ring needs them")
+    base, knuckle = _v(hand.pt(lm.RING_MCP)), _v(hand.pt(lm.RING_PIP))
+    along = _unit(knuckle - base)
+    across = np.array([-along[1], along[0]])
+    centre = base + (knuckle - base) * 0.45
+    finger = hand.palm_width * 0.3
+    h, w = cut.alpha.shape
+    scale = finger * 1.15 / w
+    src = [np.array([w / 2, h / 2]), np.array([0.0, h / 2]), np.array([w / 2, 0.0])]
+    dst = [centre, centre - across * w / 2 * scale, centre + along * h / 2 * scale * 0.5]
+    shape = person.image.shape[:2]
+    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    beyond = (((xs - centre[0]) * along[0] + (ys - centre[1]) * along[1]) > 0).astype(np.float32)
+    behind = _band(shape, centre, along, finger / 2, 1.0) * beyond
+    return [Placement(cut, _affine(src, dst), front=behind, shadow=0.25, lift=0.02)]
+
+
+# --- shoes --------------------------------------------------------------------------------------
+
+
+def _toe_is_right(alpha: NDArray[np.float32]) -> bool:
+    """Whether the product shoe points right: the toe end is lower than the heel end."""
+    solid = alpha > 0.5
+    cols = np.nonzero(solid.any(axis=0))[0]
+    first, last = cols.min(), cols.max()
+    span = last - first
+    heights = solid.sum(axis=0)
+    left = heights[first : first + max(1, span // 4)].mean()
+    right = heights[last - max(1, span // 4) : last + 1].mean()
+    return bool(right < left)
+
+
+def shoes(person: Person, cut: Cutout) -> list[Placement]:
+    """One shoe per foot from one photo (mirrored for the other foot), toe towards where the
+    foot points, sole on the ground under heel and toe, trouser hems in front."""
+    feet = ((L_ANKLE, L_HEEL, L_TOE, L_KNEE), (R_ANKLE, R_HEEL, R_TOE, R_KNEE))
+    if not all(_in_frame(person, *f[:3], threshold=0.5) for f in feet):
+        raise EngineError("pose_not_supported", "the feet are not in the photo; shoes need both feet")
+    piece = _largest_piece(cut)
+    toe_right = _toe_is_right(piece.alpha)
+    h, w = piece.alpha.shape
+    placements = []
+    shape = person.image.shape[:2]
+    for ankle, heel, toe, knee in feet:
+        pa, ph, pt, pk = (_v(person.pt(i)) for i in (ankle, heel, toe, knee))
+        shin = float(np.linalg.norm(pa - pk))
+        length = shin * 0.62  # shoe length for adult proportions
+        pointing = pt - ph
+        # Seen from the front the foot is foreshortened: the shoe is drawn no shorter than the
+        # shoe's own width would look, and no longer than it really is.
+        seen = float(np.clip(abs(pointing[0]) * 1.5 + length * 0.35, length * 0.45, length))
+        to_right = pointing[0] >= 0 if abs(pointing[0]) > 0.08 * length else ankle == L_ANKLE
+        flip = toe_right != to_right
+        sy = length / w
+        sx = seen / w
+        sole = max(ph[1], pt[1]) + length * 0.05
+        centre_x = (ph[0] + pt[0] + pa[0]) / 3
+        m = np.array([[sx, 0, 0], [0, sy, 0], [0, 0, 1]], np.float64)
+        if flip:
+            m = np.array([[-sx, 0, sx * w], [0, sy, 0], [0, 0, 1]], np.float64)
+        shift = np.array([[1, 0, centre_x - seen / 2], [0, 1, sole - h * sy], [0, 0, 1]], np.float64)
+        # Trousers and legs hide the shoe's collar above the ankle.
+        legs = np.zeros(shape, np.float32)
+        ys = np.arange(shape[0], dtype=np.float32)[:, None]
+        above = (ys < pa[1] + length * 0.08).astype(np.float32)
+        legs = (person.mask > 0.5).astype(np.float32) * above * _band(shape, pk, _unit(pa - pk), length * 0.35, 2)
+        placements.append(Placement(piece, shift @ m, front=legs, shadow=0.45, lift=0.02))
+    return placements
+
+
+def _largest_piece(cut: Cutout) -> Cutout:
+    if len(cut.parts) < 2:
+        return cut
+    x0, y0, x1, y1 = max(cut.parts, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    return Cutout(cut.rgb[y0:y1, x0:x1], cut.alpha[y0:y1, x0:x1], [], cut.holes)
+
+
+# --- bag ----------------------------------------------------------------------------------------
+
+
+def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
+    """Held by its handle in the lower hand, or hung from a shoulder by the hip: from the
+    description, else by shape (a tall bag is a backpack and goes on the shoulder)."""
+    text = description.lower()
+    shoulder_words = ("shoulder", "backpack", "crossbody", "sling", "tote", "messenger")
+    hand_words = ("hand", "clutch", "handle", "duffel", "briefcase", "carry", "holding")
+    if any(word in text for word in shoulder_words):
+        mode = "shoulder"
+    elif any(word in text for word in hand_words):
+        mode = "hand"
+    else:
+        mode = "shoulder" if cut.aspect > 1.1 else "hand"
+    frontal = max(person.shoulder_width, 0.72 * float(np.linalg.norm(
+        (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2 - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
+    )))
+    h, w = cut.alpha.shape
+    width = frontal * (1.05 if w > 1.4 * h else 0.8)
+    scale = width / w
+    shape = person.image.shape[:2]
+    if mode == "hand":
+        hands = [s for s in ("left", "right") if _in_frame(person, SIDES[s][2], threshold=0.5)]
+        if not hands:
+            raise EngineError("pose_not_supported", "no hand is visible in the photo to hold the bag")
+        side = max(hands, key=lambda s: person.pt(SIDES[s][2])[1])  # the lower (hanging) hand
+        tips = (17, 19, 21) if side == "left" else (18, 20, 22)
+        grip = np.mean([_v(person.pt(i)) for i in (SIDES[side][2], *tips)], axis=0)
+        top = float(np.nonzero(cut.alpha.max(axis=1) > 0.5)[0].min())
+        m = np.array([[scale, 0, grip[0] - w / 2 * scale], [0, scale, grip[1] - (top + h * 0.04) * scale], [0, 0, 1]])
+        fist = _hull_mask(shape, np.array([_v(person.pt(i)) for i in (SIDES[side][2], *tips)]), frontal * 0.07)
+        # Only the handle is behind the fingers; the bag's body hangs below the hand.
+        ys = np.arange(shape[0], dtype=np.float32)[:, None]
+        fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32)
+        return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03)]
+    side = "left" if "right" not in text else "right"
+    shoulder, elbow, wrist = SIDES[side]
+    hip = L_HIP if side == "left" else R_HIP
+    if not _in_frame(person, shoulder, threshold=0.5):
+        raise EngineError("pose_not_supported", f"the {side} shoulder is not in the photo")
+    outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
+    hip_pt = _v(person.pt(hip))
+    anchor = hip_pt + outward * frontal * 0.2
+    top_y = (_v(person.pt(shoulder))[1] * 0.35 + hip_pt[1] * 0.65)
+    m = np.array([[scale, 0, anchor[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+    # The arm on that side hangs in front of the bag.
+    arm = np.zeros(shape, np.uint8)
+    radius = int(frontal * 0.08)
+    for a, b in ((shoulder, elbow), (elbow, wrist)):
+        if _in_frame(person, a, b, threshold=0.3):
+            cv2.line(arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, max(2, radius * 2))
+    front = (arm > 0).astype(np.float32) * (person.mask > 0.5)
+    placements = [Placement(cut, m, front=cv2.GaussianBlur(front, (0, 0), 1.0), shadow=0.35, lift=0.03)]
+    strap = _strap(person, cut, m, _v(person.pt(shoulder)) - outward * frontal * 0.1)
+    return [strap, *placements] if strap is not None else placements
+
+
+def _strap(person: Person, cut: Cutout, matrix: NDArray[np.float64], shoulder: Vec) -> Placement | None:
+    """A strap from the bag's top corners up over the shoulder, in the bag's darkest colour."""
+    h, w = cut.alpha.shape
+    solid = cut.rgb[cut.alpha > 0.8]
+    if len(solid) == 0:
+        return None
+    colour = np.percentile(solid, 15, axis=0).astype(np.uint8)
+    top = matrix @ np.array([[w * 0.3, w * 0.7], [h * 0.05, h * 0.05], [1, 1]])
+    strap_w = max(2, int(person.shoulder_width * 0.03))
+    rgb = np.zeros((*person.image.shape[:2], 3), np.uint8)
+    alpha = np.zeros(person.image.shape[:2], np.uint8)
+    for x, y in (top[:2, 0], top[:2, 1]):
+        cv2.line(alpha, (int(x), int(y)), (int(shoulder[0]), int(shoulder[1])), 255, strap_w, cv2.LINE_AA)
+    rgb[:] = colour
+    piece = Cutout(rgb, alpha.astype(np.float32) / 255, [], 0.0)
+    return Placement(piece, np.eye(3), shadow=0.25, lift=0.01)
+
+
+# --- jewelry and neckwear -----------------------------------------------------------------------
+
+
+def _pieces(cut: Cutout) -> list[Cutout]:
+    return [
+        Cutout(cut.rgb[y0:y1, x0:x1], cut.alpha[y0:y1, x0:x1], [], cut.holes)
+        for x0, y0, x1, y1 in sorted(cut.parts)
+    ] or [cut]
+
+
+def earrings(person: Person, cut: Cutout) -> list[Placement]:
+    """One earring from each ear lobe, hook at the lobe, hanging straight down; hair in
+    front of them; the far one hidden when the head is turned well away."""
+    face = lm.face(person)
+    if face is None:
+        raise EngineError("pose_not_supported", "the face is not visible in the photo; earrings need the ears")
+    pieces = _pieces(cut)
+    if len(pieces) == 1:
+        pieces = [pieces[0], pieces[0]]
+    pieces = sorted(pieces, key=lambda c: c.alpha.size, reverse=True)[:2]
+    height = float(np.linalg.norm(_v(face.pt(lm.CHIN)) - _v(face.pt(lm.FOREHEAD))))
+    up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
+    outward = np.array([-up[1], up[0]]) * -1  # towards the picture's right
+    hair = hair_mask(person, face)
+    placements = []
+    for jaw, direction, turn in ((lm.JAW_R, -1.0, -face.yaw), (lm.JAW_L, 1.0, face.yaw)):
+        if turn < -0.3:
+            continue  # this ear is round the far side of the head
+        piece = pieces[0] if direction < 0 else pieces[-1]
+        h, w = piece.alpha.shape
+        length = height * float(np.clip(0.09 * h / max(w, 1), 0.08, 0.34))
+        lobe = _v(face.pt(jaw)) + outward * direction * face.width * (0.06 + 0.12 * max(turn, 0)) + up * face.width * 0.04
+        scale = length / h
+        hook = np.array([w / 2, 0.0])
+        src = [hook, hook + np.array([0.0, h]), hook + np.array([w / 2, 0.0])]
+        down = -up
+        dst = [lobe, lobe + down * h * scale, lobe + np.array([-down[1], down[0]]) * -w / 2 * scale]
+        placements.append(Placement(piece, _affine(src, dst), front=hair, shadow=0.25, lift=0.03))
+    if not placements:
+        raise EngineError("pose_not_supported", "neither ear is visible in the photo")
+    return placements
+
+
+def _neck(person: Person) -> tuple[Vec, Vec, Vec, float]:
+    """The base of the neck, the unit vectors right and down the torso, and the frontal shoulder width."""
+    if not _in_frame(person, L_SHOULDER, R_SHOULDER, threshold=0.5):
+        raise EngineError("pose_not_supported", "the neck and shoulders are not in the photo")
+    ls, rs = _v(person.pt(L_SHOULDER)), _v(person.pt(R_SHOULDER))
+    right = _unit(ls - rs)
+    down = np.array([-right[1], right[0]])
+    if down[1] < 0:
+        down = -down
+    hips = (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
+    frontal = max(float(np.linalg.norm(ls - rs)), 0.72 * float(np.linalg.norm(hips - (ls + rs) / 2)))
+    return (ls + rs) / 2 - down * frontal * 0.1, right, down, frontal
+
+
+def necklace(person: Person, cut: Cutout) -> list[Placement]:
+    """Round the neck: the loop's top at the neck's sides, the rest draped on the chest;
+    the part that goes behind the neck hidden, the chin and hair in front."""
+    neck, right, down, frontal = _neck(person)
+    h, w = cut.alpha.shape
+    width = frontal * 0.5
+    drop = frontal * 0.42
+    src = [np.array([0.0, 0.0]), np.array([float(w), 0.0]), np.array([w / 2, float(h)])]
+    dst = [neck - right * width / 2, neck + right * width / 2, neck + down * drop]
+    shape = person.image.shape[:2]
+    # The back of the chain goes behind the neck: hide its top middle.
+    behind = _band(shape, neck, down, width * 0.3, 2) * _band(shape, neck - down * frontal, right, frontal + drop * 0.18, 2)
+    front = np.maximum(behind, person.face.astype(np.float32) / 255)
+    return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015)]
+
+
+def scarf(person: Person, cut: Cutout) -> list[Placement]:
+    """Wrapped round the neck, hanging down the chest, under the chin."""
+    neck, right, down, frontal = _neck(person)
+    h, w = cut.alpha.shape
+    width = frontal * 0.55
+    length = width * h / w
+    top = neck - down * frontal * 0.12
+    src = [np.array([0.0, 0.0]), np.array([float(w), 0.0]), np.array([0.0, float(h)])]
+    dst = [top - right * width / 2, top + right * width / 2, top - right * width / 2 + down * length]
+    return [Placement(cut, _affine(src, dst), front=person.face.astype(np.float32) / 255, shadow=0.35, lift=0.03)]
+
+
+def tie(person: Person, cut: Cutout) -> list[Placement]:
+    """From the collar down the middle of the chest, about two thirds of the torso long."""
+    neck, right, down, frontal = _neck(person)
+    h, w = cut.alpha.shape
+    length = frontal * 1.05
+    scale = length / h
+    top = neck - down * frontal * 0.02
+    src = [np.array([w / 2, 0.0]), np.array([w / 2, float(h)]), np.array([float(w), 0.0])]
+    dst = [top, top + down * length, top + right * w / 2 * scale]
+    return [Placement(cut, _affine(src, dst), front=person.face.astype(np.float32) / 255, shadow=0.3, lift=0.02)]
+
+
+def belt(person: Person, cut: Cutout) -> list[Placement]:
+    """Across the waist just above the hips, as wide as the body there (it wraps round)."""
+    if not _in_frame(person, L_HIP, R_HIP, threshold=0.5):
+        raise EngineError("pose_not_supported", "the waist is not in the photo; a belt needs it")
+    lh, rh = _v(person.pt(L_HIP)), _v(person.pt(R_HIP))
+    neck, right, down, frontal = _neck(person)
+    waist = (lh + rh) / 2 - down * frontal * 0.12
+    h, w = cut.alpha.shape
+    width = float(np.linalg.norm(lh - rh)) * 1.9
+    scale = width / w
+    src = [np.array([0.0, h / 2]), np.array([float(w), h / 2]), np.array([w / 2, 0.0])]
+    dst = [waist - right * width / 2, waist + right * width / 2, waist - down * h / 2 * scale]
+    body = cv2.GaussianBlur((person.mask > 0.5).astype(np.float32), (0, 0), 1.0)
+    hands = person.hands.astype(np.float32) / 255
+    return [Placement(cut, _affine(src, dst), keep=body, front=hands, shadow=0.3, lift=0.02)]
