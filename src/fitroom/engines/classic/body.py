@@ -53,10 +53,18 @@ def torso_frame(person: Person) -> Frame:
     return Frame(neck, right, down, width, length)
 
 
+def squared_distance(lab: NDArray[np.float32], colour: NDArray[np.float32], weights: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> NDArray[np.float32]:
+    """Per pixel, the weighted squared distance to one Lab colour (OpenCV's vector ops:
+    many times faster than numpy's norm over the channel axis)."""
+    diff = cv2.subtract(lab, (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
+    return cv2.transform(cv2.multiply(diff, diff), np.array([[w * w for w in weights]], np.float32))
+
+
 def skin_like(person: Person) -> NDArray[np.bool_]:
     lab = person.lab()
-    chroma = np.linalg.norm(lab[:, :, 1:] - person.skin_lab[1:], axis=2)
-    return (chroma < 14) & (np.abs(lab[:, :, 0] - person.skin_lab[0]) < 70)
+    chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))
+    lightness = squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0))
+    return (chroma < 14**2) & (lightness < 70**2)
 
 
 def worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDArray[np.float32]:
@@ -91,8 +99,11 @@ def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:
     return zone
 
 
-def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32]:
-    """Where the clothes the new garment replaces are: in its body zone, coloured like them."""
+def worn_mask(person: Person, category: str, frame: Frame, skin: NDArray[np.bool_] | None = None) -> NDArray[np.float32]:
+    """Where the clothes the new garment replaces are: in its body zone, coloured like them.
+
+    `skin` is `skin_like(person)` when the caller has it already.
+    """
     w, h = person.size
     zone = np.zeros((h, w), np.uint8)
     arms = np.zeros((h, w), np.uint8)
@@ -109,11 +120,11 @@ def worn_mask(person: Person, category: str, frame: Frame) -> NDArray[np.float32
     lab = person.lab()
     worn = worn_colour(lab, person, category)
     # Lightness varies with folds and light far more than hue does: weigh it less.
-    similar = np.linalg.norm((lab - worn) * np.array([0.4, 1.0, 1.0], np.float32), axis=2) < 22
+    similar = squared_distance(lab, worn, (0.4, 1.0, 1.0)) < 22**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
-    clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & ~skin_like(person)
+    clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & ~(skin_like(person) if skin is None else skin)
     clothes &= (person.face == 0) & (person.hands == 0)
     return clothes.astype(np.float32)
 
@@ -136,19 +147,26 @@ def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float
     w, h = person.size
     segments = _ARMS if category in ("top", "dress") else ()
     segments += _LEGS if category in ("bottom", "dress") else ()
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     scale = frame.frontal_width
     for a, b, ra, rb in segments:
         p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
+        # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
+        reach = max(ra, rb) * scale + 2
+        x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)
+        x1, y1 = int(min(w, np.ceil(max(p[0], q[0]) + reach))), int(min(h, np.ceil(max(p[1], q[1]) + reach)))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
         v = q - p
         t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
         radius = (ra + (rb - ra) * t) * scale
         relative = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1]) / radius
-        closer = relative < nearest
-        nearest[closer] = relative[closer]
-        radius_px[closer] = radius[closer]
+        box = slice(y0, y1), slice(x0, x1)
+        closer = relative < nearest[box]
+        nearest[box][closer] = relative[closer]
+        radius_px[box][closer] = radius[closer]
     inside = np.clip((1 - nearest) * radius_px / 1.5, 0, 1).astype(np.float32)
     shading = np.where(nearest < 1, 1.02 - 0.25 * np.minimum(nearest, 1) ** 2, 1).astype(np.float32)
     return inside, shading

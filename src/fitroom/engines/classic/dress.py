@@ -23,13 +23,83 @@ from fitroom.engines.classic.person import (
     Person,
 )
 
-Layer = tuple[NDArray[np.float32], NDArray[np.float32]]  # colour (h, w, 3) float, alpha (h, w)
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the photo
+
+
+@dataclass
+class Layer:
+    """One warped garment part, held only over the box of the photo it covers.
+
+    A sleeve is a small part of the picture; warping and blending it at full size would
+    cost as much as the whole torso.
+    """
+
+    colour: NDArray[np.float32]  # (h, w, 3)
+    alpha: NDArray[np.float32]  # (h, w), 0..1
+    x: int  # the box's top-left corner in the photo
+    y: int
+
+    @property
+    def box(self) -> Box:
+        return self.x, self.y, self.x + self.alpha.shape[1], self.y + self.alpha.shape[0]
+
+    @property
+    def slices(self) -> tuple[slice, slice]:
+        x0, y0, x1, y1 = self.box
+        return slice(y0, y1), slice(x0, x1)
+
+
+def _clip(box: Box, size: tuple[int, int]) -> Box | None:
+    x0, y0, x1, y1 = box
+    w, h = size
+    x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
+
+
+def _around(points: NDArray[np.float64], pad: float, size: tuple[int, int]) -> Box | None:
+    """The photo's box round `points`, `pad` pixels wider on every side."""
+    low, high = np.floor(points.min(axis=0) - pad), np.ceil(points.max(axis=0) + pad)
+    return _clip((int(low[0]), int(low[1]), int(high[0]), int(high[1])), size)
+
+
+def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) -> Layer | None:
+    """A layer trimmed to where its alpha is not nil; None when it covers nothing."""
+    cols = np.flatnonzero((alpha > 0.002).any(axis=0))
+    rows = np.flatnonzero((alpha > 0.002).any(axis=1))
+    if len(cols) == 0:
+        return None
+    window = slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+    return Layer(colour[window], alpha[window], box[0] + int(cols[0]), box[1] + int(rows[0]))
+
+
+def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list, dst: list, pad: float, size: tuple[int, int]) -> Layer | None:
+    """A thin-plate-spline warp of the garment computed only round its destination points."""
+    box = _around(np.array(dst), pad, size)
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    maps = fit.tps_map(np.array(src), np.array(dst), (x1 - x0, y1 - y0), origin=(x0, y0))
+    colour, warped = fit.warp_rgba(rgb, alpha, maps)
+    return _layer(colour, warped, box)
+
+
+def _affine_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]) -> Layer | None:
+    """A rigid warp of the garment part `alpha` selects, computed only where it lands."""
+    cols = np.flatnonzero(alpha.any(axis=0))
+    rows = np.flatnonzero(alpha.any(axis=1))
+    if len(cols) == 0:
+        return None
+    box = _clip(fit.affine_box(matrix, (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)), size)
+    if box is None:
+        return None
+    colour, warped = fit.affine_rgba(rgb, alpha, matrix, box)
+    return _layer(colour, warped, box)
 
 #: Clothes are wider than the distance between shoulder joints.
 CHEST_EASE = 1.18
 
 
-def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer, float]:
+def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer | None, float]:
     """The garment's torso panel on the torso by a thin-plate spline; returns the scale used."""
     w, h = person.size
     half = frame.width * CHEST_EASE / 2
@@ -55,14 +125,15 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer,
             dst.append(body(side, drop, spread))
     src.append((cx, garment.top))
     dst.append(body(0.0, garment.top - garment.shoulder_y))
-    maps = fit.tps_map(np.array(src), np.array(dst), (w, h))
     panel_alpha = garment.alpha.copy()
     panel_alpha[garment.sleeve_left > 0] = 0
     panel_alpha[garment.sleeve_right > 0] = 0
-    return fit.warp_rgba(garment.rgb, panel_alpha, maps), max(k_width, k_length)
+    # Collars and flared hems reach a little beyond the control points.
+    layer = _tps_layer(garment.rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
+    return layer, max(k_width, k_length)
 
 
-def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float) -> list[tuple[Layer, bool]]:
+def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float) -> list[tuple[Layer | None, bool]]:
     """Each sleeve rigidly along its arm, bending at the elbow; flag: arm in front of torso."""
     w, h = person.size
     layers = []
@@ -71,11 +142,19 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         (garment.sleeve_left, -1.0, (R_SHOULDER, R_ELBOW, R_WRIST)),
         (garment.sleeve_right, 1.0, (L_SHOULDER, L_ELBOW, L_WRIST)),
     ):
-        ys, xs = np.nonzero(mask)
+        rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+        if len(rows) == 0:
+            continue
+        # The sleeve's box in the product photo, with room for the 7 px reach into the panel.
+        gh, gw = mask.shape
+        x0, y0 = max(0, int(cols[0]) - 4), max(0, int(rows[0]) - 4)
+        x1, y1 = min(gw, int(cols[-1]) + 5), min(gh, int(rows[-1]) + 5)
+        part = slice(y0, y1), slice(x0, x1)
+        ys, xs = np.nonzero(mask[part])
         if len(xs) < 50:
             continue
         attach = np.array([garment.left if side < 0 else garment.right, garment.shoulder_y], np.float64)
-        pts = np.stack([xs, ys], axis=1).astype(np.float64)
+        pts = np.stack([xs + x0, ys + y0], axis=1).astype(np.float64)
         far = pts[np.argmax(np.linalg.norm(pts - attach, axis=1))]
         shoulder = frame.neck + frame.right * side * frame.width * CHEST_EASE * 1.06 / 2 - frame.down * frame.frontal_width * 0.12
         elbow = person.pt(e).astype(np.float64)
@@ -84,22 +163,27 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         axis = (far - attach) / max(np.linalg.norm(far - attach), 1e-6)
         along = (pts - attach) @ axis
         # Reach a few pixels into the panel so no seam shows between sleeve and body.
-        alpha = garment.alpha * (cv2.dilate(mask, np.ones((7, 7), np.uint8)) > 0)
+        alpha = garment.alpha[part] * (cv2.dilate(mask[part], np.ones((7, 7), np.uint8)) > 0)
+        rgb = garment.rgb[part]
+        # Warps of the box: the photo's matrices, moved to the box's corner.
         first = fit.similarity(attach, far, shoulder, elbow, scale)
+        first_box = first.copy()
+        first_box[:, 2] += first[:, :2] @ (x0, y0)
         in_front = cv2.pointPolygonTest(torso, (float(elbow[0]), float(elbow[1])), False) > 0
         if along.max() <= upper_len * 1.05:
-            layers.append((fit.affine_rgba(garment.rgb, alpha, first, (w, h)), in_front))
+            layers.append((_affine_layer(rgb, alpha, first_box, (w, h)), in_front))
             continue
         split = attach + axis * upper_len
-        yy, xx = np.mgrid[0 : mask.shape[0], 0 : mask.shape[1]]
+        yy, xx = np.mgrid[y0:y1, x0:x1]
         proj = (xx - attach[0]) * axis[0] + (yy - attach[1]) * axis[1]
         overlap = upper_len * 0.04
         upper = alpha * (proj <= upper_len + overlap)
         lower = alpha * (proj > upper_len - overlap)
         second = fit.similarity(split, far, elbow, wrist, scale)
+        second[:, 2] += second[:, :2] @ (x0, y0)
         in_front = in_front or cv2.pointPolygonTest(torso, (float(wrist[0]), float(wrist[1])), False) > 0
-        layers.append((fit.affine_rgba(garment.rgb, upper.astype(np.float32), first, (w, h)), in_front))
-        layers.append((fit.affine_rgba(garment.rgb, lower.astype(np.float32), second, (w, h)), in_front))
+        layers.append((_affine_layer(rgb, upper.astype(np.float32), first_box, (w, h)), in_front))
+        layers.append((_affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front))
     return layers
 
 
@@ -113,7 +197,7 @@ def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> N
     return knee + (ankle - knee) * ((distance - thigh) / shin)
 
 
-def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer:
+def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None:
     """Bottoms from the waist and dresses from the shoulders, down between the legs' lines."""
     w, h = person.size
     lh, rh = person.pt(L_HIP).astype(np.float64), person.pt(R_HIP).astype(np.float64)
@@ -148,20 +232,19 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer:
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * (half / k), gy))
             dst.append(centre + frame.right * side * half)
-    maps = fit.tps_map(np.array(src), np.array(dst), (w, h))
-    return fit.warp_rgba(garment.rgb, garment.alpha, maps)
+    return _tps_layer(garment.rgb, garment.alpha, src, dst, frame.frontal_width * 0.35, (w, h))
 
 
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
     """The garment's layers in drawing order (back to front)."""
     frame = torso_frame(person)
     if garment.category != "top":
-        return [_lower_layer(person, garment, frame)]
+        return [layer for layer in (_lower_layer(person, garment, frame),) if layer is not None]
     torso, scale = _torso_layer(person, garment, frame)
     sleeves = _sleeve_layers(person, garment, frame, scale)
     behind = [layer for layer, front in sleeves if not front]
     ahead = [layer for layer, front in sleeves if front]
-    return [*behind, torso, *ahead]
+    return [layer for layer in (*behind, torso, *ahead) if layer is not None]
 
 
 def _blur(image: NDArray[np.float32], sigma: float) -> NDArray[np.float32]:
@@ -233,16 +316,31 @@ def _uncovered(
     reach = max(3, int(person.shoulder_width * 0.05))
     near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
     region = (hole | (near & (old > 0))).astype(np.uint8)
-    filled = cv2.inpaint(person.image, region, 3, cv2.INPAINT_TELEA).astype(np.float32)
-    return skin * skin_part[:, :, None] + filled * (1 - skin_part[:, :, None])
+    filled = _inpaint(person.image, region)
+    return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part)
+
+
+def _inpaint(image: NDArray[np.uint8], region: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """`image` with `region` filled from around it; done at half size, as the fill is
+    smooth anyway and costs four times less there."""
+    h, w = region.shape
+    if min(h, w) < 64:
+        return cv2.inpaint(image, region, 3, cv2.INPAINT_TELEA).astype(np.float32)
+    half = (w // 2, h // 2)
+    small = cv2.inpaint(
+        cv2.resize(image, half, interpolation=cv2.INTER_AREA),
+        (cv2.resize(region, half, interpolation=cv2.INTER_AREA) > 0).astype(np.uint8),
+        3,
+        cv2.INPAINT_TELEA,
+    )
+    filled = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    np.copyto(filled, image, where=(region == 0)[:, :, None])
+    return filled
 
 
 def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int, int, int, int]:
     """Box holding every pixel the composite may change: the layers and the body zones."""
     h, w = person.image.shape[:2]
-    union = np.zeros((h, w), bool)
-    for _, alpha in layers:
-        union |= alpha > 0.002
     joints = [L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST, L_HIP, R_HIP]
     if garment.category != "top":
         joints += [L_KNEE, R_KNEE, L_ANKLE, R_ANKLE]
@@ -250,10 +348,10 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
     pad = person.shoulder_width * 0.5 + 8
     x0, y0 = np.floor(pts.min(axis=0) - pad)
     x1, y1 = np.ceil(pts.max(axis=0) + pad)
-    ys, xs = np.nonzero(union)
-    if len(xs):
-        x0, y0 = min(x0, xs.min() - 8), min(y0, ys.min() - 8)
-        x1, y1 = max(x1, xs.max() + 9), max(y1, ys.max() + 9)
+    for layer in layers:
+        lx0, ly0, lx1, ly1 = layer.box
+        x0, y0 = min(x0, lx0 - 8), min(y0, ly0 - 8)
+        x1, y1 = max(x1, lx1 + 8), max(y1, ly1 + 8)
     return int(max(0, x0)), int(max(0, y0)), int(min(w, x1)), int(min(h, y1))
 
 
@@ -264,7 +362,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     """
     x0, y0, x1, y1 = _window(person, garment, layers)
     window = (slice(y0, y1), slice(x0, x1))
-    part = _compose(person.crop(x0, y0, x1, y1), garment, [(c[window], a[window]) for c, a in layers])
+    shifted = [Layer(layer.colour, layer.alpha, layer.x - x0, layer.y - y0) for layer in layers]
+    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted)
     image = person.image.copy()
     image[window] = part.image
     garment_cover = np.zeros(image.shape[:2], np.float32)
@@ -277,7 +376,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     frame = torso_frame(person)
     base = person.image.astype(np.float32)
-    hands = cv2.dilate(((person.hands > 0) & skin_like(person)).astype(np.uint8), np.ones((5, 5), np.uint8))
+    skin = skin_like(person)
+    hands = cv2.dilate(((person.hands > 0) & skin).astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (hands > 0)).astype(np.float32)
     body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((3, 3), np.uint8), iterations=max(1, int(frame.width * 0.06)))
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
@@ -285,31 +385,35 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     coverage = np.zeros(base.shape[:2], np.float32)
     out = base.copy()
 
-    old = worn_mask(person, garment.category, frame)
+    old = worn_mask(person, garment.category, frame, skin)
     shade = _shading(person, old)[:, :, None]
     new_total = np.zeros_like(coverage)
-    for _, alpha in layers:
-        new_total = np.maximum(new_total, alpha)
+    for layer in layers:
+        np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
     # Softened a pixel beyond the old garment's outline, so no rim of it is left.
     rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
     rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
-    if rebuild.any():
-        out = out * (1 - rebuild[:, :, None]) + _uncovered(person, garment, frame, old, rebuild) * rebuild[:, :, None]
+    rows, cols = np.flatnonzero(rebuild.any(axis=1)), np.flatnonzero(rebuild.any(axis=0))
+    if len(rows):
+        # Rebuilt only in the box round what needs it, with room for the fill to look around.
+        pad = max(8, int(person.shoulder_width * 0.1))
+        x0, y0 = max(0, int(cols[0]) - pad), max(0, int(rows[0]) - pad)
+        x1, y1 = min(rebuild.shape[1], int(cols[-1]) + pad + 1), min(rebuild.shape[0], int(rows[-1]) + pad + 1)
+        box = slice(y0, y1), slice(x0, x1)
+        inner = person.crop(x0, y0, x1, y1)
+        fill = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box])
+        out[box] = cv2.blendLinear(out[box], fill, 1 - rebuild[box], rebuild[box])
 
-    for colour, alpha in layers:
-        ys, xs = np.nonzero(alpha > 0.002)
-        if len(xs) == 0:
-            continue
-        # Blend only inside this layer's box (a sleeve is a small part of the picture).
-        box = (slice(max(0, ys.min() - 3), ys.max() + 4), slice(max(0, xs.min() - 3), xs.max() + 4))
-        a = np.clip(alpha[box] * allowed[box], 0, 1)
+    for layer in layers:
+        box = layer.slices
+        a = np.clip(layer.alpha * allowed[box], 0, 1)
         a = cv2.GaussianBlur(a, (0, 0), 0.8) * (a > 0.01)
         a = np.minimum(a, allowed[box])
         coverage[box] = np.maximum(coverage[box], a)
-        shaded = np.clip(colour[box] * shade[box], 0, 255)
-        out[box] = out[box] * (1 - a[:, :, None]) + shaded * a[:, :, None]
+        shaded = np.clip(layer.colour * shade[box], 0, 255)
+        out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
     result = np.clip(out + 0.5, 0, 255).astype(np.uint8)
     untouched = (coverage <= 0) & (rebuild <= 0)
-    result[untouched] = person.image[untouched]
+    np.copyto(result, person.image, where=untouched[:, :, None])
     return Composite(result, coverage, ~untouched)

@@ -17,11 +17,21 @@ def _tps_kernel(r2: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.nan_to_num(k)
 
 
-def tps_map(src: Points, dst: Points, size: tuple[int, int], *, step: int = 8, smooth: float = 1e-3) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+def tps_map(
+    src: Points,
+    dst: Points,
+    size: tuple[int, int],
+    *,
+    origin: tuple[int, int] = (0, 0),
+    step: int = 8,
+    smooth: float = 1e-3,
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """cv2.remap maps sending each output pixel (near `dst`) back to the source (near `src`).
 
-    The spline is fitted from destination to source (the inverse warp remap needs),
-    evaluated on a coarse grid and interpolated, which is smooth and fast.
+    The maps cover the `size` box whose top-left corner is `origin` in `dst` coordinates,
+    so a warp is computed only where the garment lands. The spline is fitted from
+    destination to source (the inverse warp remap needs), evaluated on a coarse grid and
+    interpolated, which is smooth and fast.
     """
     n = len(dst)
     d2 = np.sum((dst[:, None, :] - dst[None, :, :]) ** 2, axis=2)
@@ -34,7 +44,8 @@ def tps_map(src: Points, dst: Points, size: tuple[int, int], *, step: int = 8, s
     coeffs = np.linalg.solve(a, b)
     w, h = size
     gx, gy = np.meshgrid(
-        np.arange(0, w + step, step, dtype=np.float64), np.arange(0, h + step, step, dtype=np.float64)
+        np.arange(0, w + step, step, dtype=np.float64) + origin[0],
+        np.arange(0, h + step, step, dtype=np.float64) + origin[1],
     )
     grid = np.stack([gx.ravel(), gy.ravel()], axis=1)
     g2 = np.sum((grid[:, None, :] - dst[None, :, :]) ** 2, axis=2)
@@ -67,7 +78,19 @@ def warp_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], maps: tuple[ND
     return colour.astype(np.float32), a
 
 
-def affine_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    colour = cv2.warpAffine(rgb, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    a = cv2.warpAffine(alpha, matrix, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+def affine_box(matrix: NDArray[np.float64], box: tuple[int, int, int, int], pad: int = 2) -> tuple[int, int, int, int]:
+    """The box (x0, y0, x1, y1) that the source box lands in under `matrix`, padded."""
+    x0, y0, x1, y1 = box
+    corners = np.array([(x0, y0, 1), (x1, y0, 1), (x0, y1, 1), (x1, y1, 1)], np.float64) @ matrix.T
+    low, high = np.floor(corners.min(axis=0)) - pad, np.ceil(corners.max(axis=0)) + pad
+    return int(low[0]), int(low[1]), int(high[0]), int(high[1])
+
+
+def affine_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], box: tuple[int, int, int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Warp colour and alpha into the destination box (x0, y0, x1, y1) only."""
+    shifted = matrix.copy()
+    shifted[:, 2] -= box[:2]
+    size = (box[2] - box[0], box[3] - box[1])
+    colour = cv2.warpAffine(rgb, shifted, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    a = cv2.warpAffine(alpha, shifted, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
     return colour.astype(np.float32), a

@@ -76,7 +76,7 @@ class Person:
     def crop(self, x0: int, y0: int, x1: int, y1: int) -> Person:
         """The same person seen through a window of the photo (points shifted to match)."""
         window = (slice(y0, y1), slice(x0, x1))
-        return Person(
+        seen = Person(
             image=self.image[window],
             points=self.points - np.array([x0, y0], np.float32),
             visibility=self.visibility,
@@ -85,6 +85,10 @@ class Person:
             hands=self.hands[window],
             skin_lab=self.skin_lab,
         )
+        cached = self.__dict__.get("_lab")
+        if cached is not None and cached[0] is self.image:
+            seen.__dict__["_lab"] = (seen.image, cached[1][window])
+        return seen
 
 
 def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float32]) -> int:
@@ -203,6 +207,13 @@ def _shoulder_share(found: tuple[Array, Array, NDArray[np.float32]]) -> float:
     left = x - int(np.argmin(row[x::-1])) if not row[: x + 1].all() else 0
     right = x + int(np.argmin(row[x:])) if not row[x:].all() else w
     return float(np.linalg.norm(a - b)) / max(right - left, 1)
+
+
+def find_pose(rgb: NDArray[np.uint8]) -> tuple[Array, Array] | None:
+    """Landmarks (pixels) and their visibility from one pose pass, without the checks
+    and masks of `analyse_person`: enough to tell whether a photo shows a model at all."""
+    found = _pose(_models()[0], rgb, margin=False)
+    return None if found is None else (found[0], found[1])
 
 
 def analyse_person(rgb: NDArray[np.uint8]) -> Person:
