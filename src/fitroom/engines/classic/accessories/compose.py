@@ -35,6 +35,8 @@ class Placement:
     shadow: float = 0.3
     lift: float = 0.04
     shade: Mask | None = field(default=None)  # photo-sized brightness factor (a strap's roundness)
+    erase: Mask | None = field(default=None)  # photo-sized: what the item hides or replaces, filled from around it
+    backdrop: Mask | None = field(default=None)  # photo-sized: where the fill's colours may come from (not the person)
 
 
 @dataclass
@@ -89,6 +91,29 @@ def photo_cast(image: NDArray[np.uint8]) -> NDArray[np.float32]:
     return np.clip(gains, 0.92, 1.08).astype(np.float32)  # type: ignore[no-any-return]
 
 
+def _fill(region: NDArray[np.float32], hole: NDArray[np.bool_], source: Mask) -> NDArray[np.float32]:
+    """Paint `hole` with the smooth backdrop seen in `source` round it (a floor, a wall).
+
+    Normalised convolution: a wide blur of the backdrop pixels over the blur of their
+    mask. Unlike inpainting from the hole's edge, it never drags the person's own
+    colours (a leg, the rest of the hair) into the hole."""
+    if not hole.any():
+        return region
+    h, w = hole.shape
+    factor = min(1.0, 96 / max(h, w))
+    size = (max(1, round(w * factor)), max(1, round(h * factor)))
+    small = cv2.resize(region, size, interpolation=cv2.INTER_AREA)
+    weight = cv2.resize(source.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+    sigma = max(size) * 0.08
+    total = cv2.GaussianBlur(small * weight[..., None], (0, 0), sigma)
+    norm = cv2.GaussianBlur(weight, (0, 0), sigma)
+    if float(norm.max()) < 1e-3:
+        return region
+    backdrop = cv2.resize(total / np.maximum(norm, 1e-4)[..., None], (w, h), interpolation=cv2.INTER_LINEAR)
+    soft = cv2.GaussianBlur(hole.astype(np.float32), (0, 0), 1.5)[..., None]
+    return region * (1 - soft) + backdrop * soft  # type: ignore[no-any-return]
+
+
 def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float32]) -> Composite:
     """Warp the cut-out into the photo and blend it with its occlusion, shadow and colour."""
     H, W = image.shape[:2]
@@ -102,6 +127,13 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
     if window is None:
         return Composite(out, cover, edited)
     x0, y0, x1, y1 = window
+    erase = None
+    if placement.erase is not None and (placement.erase > 0.5).any():
+        ys, xs = np.nonzero(placement.erase > 0.5)
+        x0, y0 = min(x0, max(0, int(xs.min()) - 4)), min(y0, max(0, int(ys.min()) - 4))
+        x1, y1 = max(x1, min(W, int(xs.max()) + 5)), max(y1, min(H, int(ys.max()) + 5))
+        erase = placement.erase[y0:y1, x0:x1]
+        backdrop = placement.backdrop[y0:y1, x0:x1] if placement.backdrop is not None else 1 - erase
     local = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]], np.float64) @ matrix
     dsize = (x1 - x0, y1 - y0)
     colour = cv2.warpPerspective(rgb, local, dsize, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
@@ -113,6 +145,8 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
     if placement.front is not None:
         a *= 1 - placement.front[y0:y1, x0:x1]
     region = image[y0:y1, x0:x1].astype(np.float32)
+    if erase is not None:
+        region = _fill(region, (erase > 0.5) & (a < 0.98), backdrop * (1 - erase))
     # The accessory takes the photo's white balance and, gently, its light level there.
     product = colour.astype(np.float32) * cast
     around = float(cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_RGB2GRAY).mean())

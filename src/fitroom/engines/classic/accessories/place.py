@@ -8,6 +8,8 @@ shoulder width, shin length), since a product photo carries no scale.
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -94,6 +96,22 @@ def hair_mask(person: Person, face: lm.Face) -> Mask:
     return cv2.GaussianBlur(hair, (0, 0), 1.0)  # type: ignore[no-any-return]
 
 
+def _face_or_refuse(person: Person, need: str) -> lm.Face:
+    face = lm.face(person)
+    if face is None:
+        _no_face(person, need)
+    return face
+
+
+def _no_face(person: Person, need: str) -> NoReturn:
+    """The typed refusal for a face the photo does not show, saying why."""
+    w, h = person.size
+    eyes = person.points[[L_EYE, R_EYE]]
+    if ((eyes < 0) | (eyes >= np.array([w, h]))).any():
+        raise EngineError("pose_not_supported", f"the head is cut off by the edge of the photo; {need}")
+    raise EngineError("pose_not_supported", f"the face is not visible in the photo; {need}")
+
+
 # --- glasses -----------------------------------------------------------------------------------
 
 
@@ -101,9 +119,7 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     """Lens centres on the eyes (a little outside: frames are wider than the pupils are
     apart), tilted with the head, the far side narrower when the head turns; the temples
     (arms) are cut off at the frame's outer edges, as they go back behind the head."""
-    face = lm.face(person)
-    if face is None:
-        raise EngineError("pose_not_supported", "the face is not visible in the photo; glasses need the eyes")
+    face = _face_or_refuse(person, "glasses need the eyes")
     alpha = cut.alpha.copy()
     a, b = _column_extent(alpha, 0.25)
     alpha[:, : max(0, a - 2)] = 0
@@ -135,32 +151,43 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
 
 
 def hat(person: Person, cut: Cutout) -> list[Placement]:
-    """The hat's lower edge just above the forehead, as wide as the head and a little more,
-    tilted with it; the hair that would stick out above the crown goes under the hat."""
+    """The hat's lower edge low on the forehead, a little wider than the head, tilted with
+    it; the hair that would stick out above or beside the crown goes under the hat."""
     face = lm.face(person)
     if face is not None:
-        width = face.width * 1.08
+        width = face.width * 1.1
         up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
-        brim = _v(face.pt(lm.FOREHEAD)) + up * face.width * 0.06
-    elif _in_frame(person, L_EAR, R_EAR, L_EYE, R_EYE, threshold=0.3):
-        width = float(np.linalg.norm(_v(person.pt(L_EAR)) - _v(person.pt(R_EAR)))) * 1.15
+        brim = _v(face.pt(lm.FOREHEAD)) - up * face.width * 0.04
+    elif _in_frame(person, L_EYE, R_EYE, threshold=0.3) and person.visibility[[L_EAR, R_EAR]].max() >= 0.3:
         eyes = (_v(person.pt(L_EYE)) + _v(person.pt(R_EYE))) / 2
-        up = _unit(np.array([0.0, -1.0]))
-        brim = eyes + up * width * 0.38
+        width = max(
+            float(np.linalg.norm(_v(person.pt(L_EAR)) - _v(person.pt(R_EAR)))) * 1.15,
+            float(np.linalg.norm(_v(person.pt(L_EYE)) - _v(person.pt(R_EYE)))) * 2.6,
+        )
+        up = np.array([0.0, -1.0])
+        brim = eyes + up * width * 0.3
     else:
-        raise EngineError("pose_not_supported", "the head is not visible in the photo; a hat needs it")
+        _no_face(person, "a hat needs it")
     if brim[1] < 0:
         raise EngineError("pose_not_supported", "the top of the head is cut off by the photo; a hat needs it")
     alpha = cut.alpha
     rows = np.nonzero(alpha.max(axis=1) > 0.5)[0]
     bottom = float(rows.max())
     a, b = _column_extent(alpha[int(bottom * 0.6) :], 0.2)
-    right = np.array([-up[1], up[0]]) * -1  # the picture's right along the head's tilt
-    hat_width = width * 1.12
+    right = -np.array([-up[1], up[0]])  # the picture's right along the head's tilt
+    # As wide as the head is there, hair included (the person mask), a little more.
+    head = _arm_width(person, brim + up * width * 0.1, right, width * 1.15)
+    hat_width = max(head * 1.06, width * 1.12)
     scale = hat_width / max(b - a, 1)
     src = [np.array([a, bottom]), np.array([b, bottom]), np.array([(a + b) / 2, 0.0])]
     dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * bottom * scale]
-    return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03)]
+    shape = person.image.shape[:2]
+    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    above = ((xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]) > width * 0.05
+    beside = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]) < hat_width
+    hair = (person.mask > 0.5) & above & beside
+    backdrop = (person.mask < 0.3).astype(np.float32)
+    return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03, erase=hair.astype(np.float32), backdrop=backdrop)]
 
 
 # --- watch, bracelet, ring ----------------------------------------------------------------------
@@ -323,45 +350,82 @@ def _toe_is_right(alpha: NDArray[np.float32]) -> bool:
     return bool(right < left)
 
 
+def _foot_blob(person: Person, ankle: Vec, points: list[Vec], length: float, split: float, left_of_split: bool) -> tuple[float, float, float, float] | None:
+    """Box (x0, y0, x1, y1) of the person's foot (and the shoe on it) below the ankle,
+    from the person mask, kept to this foot's side of the gap between the feet."""
+    h, w = person.mask.shape
+    xs = [p[0] for p in points]
+    x0, x1 = int(max(0, min(xs) - 0.35 * length)), int(min(w, max(xs) + 0.35 * length))
+    if left_of_split:
+        x1 = min(x1, int(split))
+    else:
+        x0 = max(x0, int(split))
+    y0 = int(max(0, ankle[1]))
+    y1 = int(min(h, max(p[1] for p in points) + 0.25 * length))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return None
+    ys, xs_ = np.nonzero(person.mask[y0:y1, x0:x1] > 0.5)
+    if len(xs_) < 10:
+        return None
+    return float(x0 + xs_.min()), float(y0 + ys.min()), float(x0 + xs_.max() + 1), float(y0 + ys.max() + 1)
+
+
 def shoes(person: Person, cut: Cutout) -> list[Placement]:
     """One shoe per foot from one photo (mirrored for the other foot), toe towards where the
-    foot points, sole on the ground under heel and toe, trouser hems in front."""
+    foot points, sized to cover the foot seen in the photo, old shoes filled in from the
+    floor round them, trouser hems in front."""
     feet = ((L_ANKLE, L_HEEL, L_TOE, L_KNEE), (R_ANKLE, R_HEEL, R_TOE, R_KNEE))
-    if not all(_in_frame(person, *f[:3], threshold=0.5) for f in feet):
+    # The heel is often marked less sure than the toe even when the foot is plain to see.
+    if not all(_in_frame(person, f[0], f[2], threshold=0.5) and _in_frame(person, f[1], threshold=0.25) for f in feet):
         raise EngineError("pose_not_supported", "the feet are not in the photo; shoes need both feet")
     piece = _largest_piece(cut)
     toe_right = _toe_is_right(piece.alpha)
     h, w = piece.alpha.shape
-    placements = []
     shape = person.image.shape[:2]
+    split = (float(person.pt(L_ANKLE)[0]) + float(person.pt(R_ANKLE)[0])) / 2
+    backdrop = (person.mask < 0.3).astype(np.float32)
+    ys = np.arange(shape[0], dtype=np.float32)[:, None]
+    placements = []
     for ankle, heel, toe, knee in feet:
         pa, ph, pt, pk = (_v(person.pt(i)) for i in (ankle, heel, toe, knee))
-        shin = float(np.linalg.norm(pa - pk))
-        length = shin * 0.62  # shoe length for adult proportions
+        length = float(np.linalg.norm(pa - pk)) * 0.62  # shoe length for adult proportions
         pointing = pt - ph
-        # Seen from the front the foot is foreshortened: the shoe is drawn no shorter than the
-        # shoe's own width would look, and no longer than it really is.
-        seen = float(np.clip(abs(pointing[0]) * 1.5 + length * 0.35, length * 0.45, length))
+        blob = _foot_blob(person, pa, [pa, ph, pt], length, split, bool(pa[0] < split))
+        # Seen from the front the foot is foreshortened: the shoe is as wide as the foot
+        # looks (the old shoe included), never narrower than a shoe's width nor longer than a shoe.
+        seen_from_points = abs(pointing[0]) * 1.5 + length * 0.35
+        seen_width = blob[2] - blob[0] if blob is not None else seen_from_points
+        seen = float(np.clip(max(seen_width * 1.08, seen_from_points), length * 0.45, length))
         to_right = pointing[0] >= 0 if abs(pointing[0]) > 0.08 * length else ankle == L_ANKLE
-        flip = toe_right != to_right
-        sy = length / w
-        sx = seen / w
-        sole = max(ph[1], pt[1]) + length * 0.05
-        centre_x = (ph[0] + pt[0] + pa[0]) / 3
+        sx, sy = seen / w, length / w
+        sole = blob[3] + length * 0.02 if blob is not None else max(ph[1], pt[1]) + length * 0.05
+        # The collar reaches up to just under the ankle: a foot pointing at the camera
+        # puts the sole lower in the picture than a side view would.
+        reach = sole - (pa[1] + length * 0.1)
+        if h * sy < reach:
+            grow = min(reach / (h * sy), 1.35)
+            sx, sy, seen = sx * grow, sy * grow, seen * grow
+        centre_x = (blob[0] + blob[2]) / 2 if blob is not None else (ph[0] + pt[0] + pa[0]) / 3
         m = np.array([[sx, 0, 0], [0, sy, 0], [0, 0, 1]], np.float64)
-        if flip:
+        if toe_right != to_right:
             m = np.array([[-sx, 0, sx * w], [0, sy, 0], [0, 0, 1]], np.float64)
         shift = np.array([[1, 0, centre_x - seen / 2], [0, 1, sole - h * sy], [0, 0, 1]], np.float64)
         # Trousers and legs hide the shoe's collar above the ankle.
-        legs = np.zeros(shape, np.float32)
-        ys = np.arange(shape[0], dtype=np.float32)[:, None]
         above = (ys < pa[1] + length * 0.08).astype(np.float32)
         legs = (person.mask > 0.5).astype(np.float32) * above * _band(shape, pk, _unit(pa - pk), length * 0.35, 2)
-        placements.append(Placement(piece, shift @ m, front=legs, shadow=0.45, lift=0.02))
+        old = np.zeros(shape, np.float32)
+        if blob is not None:
+            x0, y0, x1, y1 = (int(v) for v in blob)
+            collar = sole - h * sy * 0.85  # old shoe above the new one's collar stays: it is the ankle
+            below = slice(max(y0, int(pa[1] + length * 0.1), int(collar)), y1 + 2)
+            old[below, x0:x1] = (person.mask[below, x0:x1] > 0.3).astype(np.float32)
+            old = cv2.dilate(old, np.ones((5, 5), np.uint8))
+        placements.append(Placement(piece, shift @ m, front=legs, shadow=0.45, lift=0.02, erase=old, backdrop=backdrop))
     return placements
 
 
 def _largest_piece(cut: Cutout) -> Cutout:
+    """The biggest separate piece: one shoe when the photo shows the pair apart."""
     if len(cut.parts) < 2:
         return cut
     x0, y0, x1, y1 = max(cut.parts, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
@@ -457,9 +521,7 @@ def _pieces(cut: Cutout) -> list[Cutout]:
 def earrings(person: Person, cut: Cutout) -> list[Placement]:
     """One earring from each ear lobe, hook at the lobe, hanging straight down; hair in
     front of them; the far one hidden when the head is turned well away."""
-    face = lm.face(person)
-    if face is None:
-        raise EngineError("pose_not_supported", "the face is not visible in the photo; earrings need the ears")
+    face = _face_or_refuse(person, "earrings need the ears")
     pieces = _pieces(cut)
     if len(pieces) == 1:
         pieces = [pieces[0], pieces[0]]
@@ -498,16 +560,22 @@ def _neck(person: Person) -> tuple[Vec, Vec, Vec, float]:
         down = -down
     hips = (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
     frontal = max(float(np.linalg.norm(ls - rs)), 0.72 * float(np.linalg.norm(hips - (ls + rs) / 2)))
-    return (ls + rs) / 2 - down * frontal * 0.1, right, down, frontal
+    return (ls + rs) / 2 - down * frontal * 0.14, right, down, frontal
 
 
 def necklace(person: Person, cut: Cutout) -> list[Placement]:
     """Round the neck: the loop's top at the neck's sides, the rest draped on the chest;
     the part that goes behind the neck hidden, the chin and hair in front."""
+    if cut.holes < 0.2:
+        raise EngineError(
+            "garment_not_found",
+            "the necklace is photographed in a heap, not laid out in a loop; "
+            "send a photo of it laid flat in its loop shape",
+        )
     neck, right, down, frontal = _neck(person)
     h, w = cut.alpha.shape
-    width = frontal * 0.5
-    drop = frontal * 0.42
+    width = frontal * 0.44
+    drop = frontal * 0.4
     src = [np.array([0.0, 0.0]), np.array([float(w), 0.0]), np.array([w / 2, float(h)])]
     dst = [neck - right * width / 2, neck + right * width / 2, neck + down * drop]
     shape = person.image.shape[:2]
