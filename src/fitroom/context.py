@@ -27,6 +27,8 @@ class Context:
                 settings.resolved_storage_url,
                 public_url=settings.base_url,
                 secret=settings.resolved_secret_key,
+                s3_endpoint_url=settings.s3_endpoint_url,
+                s3_region=settings.s3_region,
             ),
         )
 

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     database_url: str | None = None
     storage_url: str | None = None
+    s3_endpoint_url: str | None = None  # an S3-compatible server other than AWS (MinIO…), path-style
+    s3_region: str | None = None  # else boto3's AWS_REGION / AWS_DEFAULT_REGION
     redis_url: str | None = None
     public_url: str | None = None
     host: str = "127.0.0.1"

@@ -74,8 +74,15 @@ async def readyz(request: Request, ctx: ContextDep) -> JSONResponse:
         checks["database"] = "ok"
     except Exception as exc:  # the answer itself says what is wrong
         checks["database"] = f"error: {type(exc).__name__}"
+    ping = getattr(ctx.store, "ping", None)  # object stores are a network service too
+    if ping is not None:
+        try:
+            await run_in_threadpool(ping)
+            checks["storage"] = "ok"
+        except Exception as exc:
+            checks["storage"] = f"error: {type(exc).__name__}"
     checks["engine"] = request.app.state.engine_status
-    ready = checks["database"] == "ok"
+    ready = checks["database"] == "ok" and checks.get("storage", "ok") == "ok"
     return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks}, status_code=200 if ready else 503)
 
 
