@@ -149,6 +149,18 @@ def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
     return value
 
 
+def _layer_targets(value: str, compose: str) -> list[str] | None:
+    """Each garment's own swap_target from a comma-separated list (a layered outfit), or
+    None for the usual single value."""
+    if "," not in value:
+        return None
+    if compose != "layered":
+        raise ApiError(
+            400, "invalid_request", "a list of swap_target values needs compose=layered", field="swap_target"
+        )
+    return [_choice(part, SWAP_TARGETS, "swap_target") for part in value.split(",")]
+
+
 def wait_seconds(prefer: str | None, ctx: Context) -> float:
     """Seconds to hold the request open for `Prefer: wait[=N]`, 0 without it.
 
@@ -182,6 +194,12 @@ def _error(job: Job) -> dict[str, str] | None:
     return {"code": job.error_code or "engine_error", "message": job.error_message or "the render failed"}
 
 
+def _requested_target(job: Job) -> str:
+    """swap_target as the VirtuFit client sent it: a layered outfit's list, else the one value."""
+    listed = job.options.get("garment_targets") if job.dialect == "virtufit" else None
+    return ",".join(listed) if listed else job.swap_target
+
+
 def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
     """The VirtuFit job status of a job, whichever dialect made it."""
 
@@ -194,7 +212,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
             "output_url": urls[0] if urls else None,
             "output_urls": urls,
             "tier": job.tier,
-            "swap_target": job.swap_target,
+            "swap_target": _requested_target(job),
             "credits_used": credits.used_by_job(session, job.id),
             "credits_remaining": credits.balance(session, job.account_id),
             "processing_time_ms": job.processing_ms,
@@ -299,7 +317,11 @@ async def generate(
     garment_image: Annotated[list[UploadFile] | None, File(description="1–5 garment photos")] = None,
     garment_urls: Annotated[str | None, Form(description="Comma-separated garment image URLs")] = None,
     tier: Annotated[str, Form(description="nano | basic | pro")] = "basic",
-    swap_target: Annotated[str, Form(description="What to swap; see SWAP_TARGETS")] = "full_outfit",
+    swap_target: Annotated[
+        str,
+        Form(description="What to swap; see SWAP_TARGETS. With compose=layered, one per garment "
+             "in garment order, comma-separated (e.g. top,bottom,shoes,watch,glasses)"),
+    ] = "full_outfit",
     garment_description: Annotated[str | None, Form(description="Hint, e.g. 'long sleeve'")] = None,
     webhook_url: Annotated[str | None, Form(description="https URL to POST the result to")] = None,
     webhook_secret: Annotated[str | None, Form(description="Signs webhook bodies")] = None,
@@ -309,8 +331,9 @@ async def generate(
     prefer: Annotated[str | None, Header(description="`wait` or `wait=N` (N ≤ 120) for a synchronous answer")] = None,
 ) -> JSONResponse:
     tier = _choice(tier, TIERS, "tier")
-    swap_target = _choice(swap_target, SWAP_TARGETS, "swap_target")
     compose = _choice(compose, COMPOSE, "compose")
+    garment_targets = _layer_targets(swap_target, compose)
+    swap_target = "full_outfit" if garment_targets else _choice(swap_target, SWAP_TARGETS, "swap_target")
     output_format = _choice(output_format, OUTPUT_FORMATS, "output_format")
     if garment_description is not None and len(garment_description) > MAX_DESCRIPTION:
         raise ApiError(
@@ -320,6 +343,12 @@ async def generate(
     secret = webhook_secret_value(webhook_secret)
     hook = webhook_target(ctx, webhook_url)
     person, garments = await _collect_images(ctx, person_image, person_image_url, garment_image, garment_urls)
+    if garment_targets and len(garment_targets) != len(garments):
+        raise ApiError(
+            400, "invalid_request",
+            f"swap_target lists {len(garment_targets)} targets for {len(garments)} garments; give one per garment",
+            field="swap_target",
+        )
     request = JobRequest(
         dialect="virtufit",
         person=person,
@@ -327,6 +356,7 @@ async def generate(
         tier=tier,
         swap_target=swap_target,
         compose=compose,
+        garment_targets=garment_targets,
         garment_description=(garment_description or "").strip() or None,
         webhook_url=hook,
         webhook_secret=secret,

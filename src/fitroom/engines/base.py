@@ -15,6 +15,11 @@ from PIL import Image
 
 TIER_LONG_SIDE = {"nano": 512, "basic": 1024, "pro": 2048}
 
+#: SPEC section 5's layer order for an outfit in one picture: what is worn underneath goes on first.
+LAYER_ORDER = (
+    "full_outfit", "dress", "bottom", "top", "jacket", "shoes", "bag", "watch", "jewelry", "glasses", "hat", "other",
+)
+
 #: Codes an engine may fail with; anything else is reported as `engine_error`.
 ENGINE_ERROR_CODES = frozenset(
     {
@@ -39,12 +44,17 @@ class EngineError(Exception):
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """What to render. `garment_description` is a free-text hint from the client."""
+    """What to render. `garment_description` is a free-text hint from the client.
+
+    `garment_targets`, one per garment, asks a layering engine (see `Engine`) for a whole
+    outfit in one picture, each item with its own swap_target, in `LAYER_ORDER`.
+    """
 
     swap_target: str = "full_outfit"
     tier: str = "basic"
     garment_description: str | None = None
     seed: int | None = None
+    garment_targets: tuple[str, ...] | None = None
 
     @property
     def long_side(self) -> int:
@@ -58,7 +68,9 @@ class Engine(Protocol):
     """Renders the person wearing the garments; one call makes one output image.
 
     With several garments the engine layers them all onto one picture; the worker
-    calls it once per garment for the usual one-output-per-garment answer.
+    calls it once per garment for the usual one-output-per-garment answer. An engine
+    whose class sets `layers_outfits = True` also honours `options.garment_targets` (an
+    outfit of different kinds in one call); others get one call per item, in layer order.
     """
 
     name: str

@@ -25,6 +25,7 @@ from fitroom import metrics
 from fitroom.context import Context
 from fitroom.db.models import Job, JobItem
 from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
+from fitroom.engines.base import LAYER_ORDER
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap
@@ -32,12 +33,6 @@ from fitroom.jobs.webhooks import WebhookSender, record_event
 from fitroom.storage import BlobNotFound
 
 log = logging.getLogger(__name__)
-
-
-#: SPEC section 5's layer order: what is worn underneath goes on first.
-LAYER_ORDER = (
-    "full_outfit", "dress", "bottom", "top", "jacket", "shoes", "bag", "watch", "jewelry", "glasses", "hat", "other",
-)
 
 
 def render_layered(
@@ -52,9 +47,12 @@ def render_layered(
 
     The engine takes one swap_target per call, so each garment is its own call, in layer
     order, on the previous call's result: a combo's bottom is dressed as a bottom and the
-    top goes over its waistband.
+    top goes over its waistband. An engine that layers outfits itself gets them in one call.
     """
     layers = sorted(zip(garments, targets), key=lambda layer: LAYER_ORDER.index(layer[1]))
+    if getattr(engine, "layers_outfits", False):
+        ordered = replace(options, garment_targets=tuple(target for _, target in layers))
+        return engine.render(person, [garment for garment, _ in layers], ordered, progress)
     image = person
     for index, (garment, target) in enumerate(layers):
 

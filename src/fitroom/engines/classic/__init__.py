@@ -12,13 +12,13 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from fitroom.engines.base import EngineError, Progress, RenderOptions
+from fitroom.engines.base import LAYER_ORDER, EngineError, Progress, RenderOptions
 from fitroom.engines.classic import accessories
 from fitroom.engines.classic.accessories import ACCESSORY_TARGETS, Cutout
 from fitroom.engines.classic.dress import compose, layers_for
@@ -58,6 +58,7 @@ class ClassicEngine:
     """
 
     name = "classic"
+    layers_outfits = True  # honours RenderOptions.garment_targets: a whole outfit in one call
 
     def __init__(self, cache_size: int = 64) -> None:
         self._cache: OrderedDict[tuple[str, ...], Garment | Cutout] = OrderedDict()
@@ -107,8 +108,14 @@ class ClassicEngine:
         options: RenderOptions,
         progress: Progress | None = None,
     ) -> RenderReport:
-        if options.swap_target not in GARMENT_TARGETS | ACCESSORY_TARGETS:
-            raise EngineError("engine_error", f"the classic engine does not know swap_target {options.swap_target!r}")
+        targets = options.garment_targets or (options.swap_target,) * len(garments)
+        if len(targets) != len(garments):
+            raise EngineError("engine_error", "garment_targets must name one swap_target per garment")
+        for target in targets:
+            if target not in GARMENT_TARGETS | ACCESSORY_TARGETS:
+                raise EngineError("engine_error", f"the classic engine does not know swap_target {target!r}")
+        # An outfit goes on from the inside out; one kind of item keeps the order given.
+        order = sorted(range(len(garments)), key=lambda i: LAYER_ORDER.index(targets[i]))
         timings: dict[str, float] = {}
         mark = time.perf_counter()
         rgb = person.convert("RGB")
@@ -123,14 +130,15 @@ class ClassicEngine:
         report = RenderReport(image=Image.fromarray(image), input=image, person=subject, timings=timings)
         cover = np.zeros(image.shape[:2], np.float32)
         edited = np.zeros(image.shape[:2], bool)
-        for index, garment_image in enumerate(garments):
+        for done, index in enumerate(order):
+            item = replace(options, swap_target=targets[index], garment_targets=None)
             mark = time.perf_counter()
-            garment = self.garment(garment_image, options)
+            garment = self.garment(garments[index], item)
             timings["garment"] = timings.get("garment", 0.0) + time.perf_counter() - mark
             mark = time.perf_counter()
             if isinstance(garment, Cutout):
-                kind = accessories.kind_for(options.swap_target, options.garment_description, garment)
-                worn = accessories.wear(subject, garment, kind, options.garment_description)
+                kind = accessories.kind_for(item.swap_target, item.garment_description, garment)
+                worn = accessories.wear(subject, garment, kind, item.garment_description)
                 report.accessories.append(kind)
                 report.cutout = garment
                 subject.image, new_cover, new_edit = worn.image, worn.cover, worn.edited
@@ -142,7 +150,7 @@ class ClassicEngine:
             edited |= new_edit
             timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark
             if progress:
-                progress(0.3 + 0.7 * (index + 1) / len(garments))
+                progress(0.3 + 0.7 * (done + 1) / len(garments))
         report.image = Image.fromarray(subject.image)
         report.garment_cover, report.edited = cover, edited
         return report

@@ -1,0 +1,229 @@
+"""Accessories in the classic engine, on product photos the tests draw, people the tests
+build, and scikit-image's bundled astronaut photo."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+from skimage import data
+
+from fitroom.engines.base import EngineError, RenderOptions
+from fitroom.engines.classic import ClassicEngine
+from fitroom.engines.classic.accessories import cut_out, kind_for, wear
+from fitroom.engines.classic.accessories import landmarks as lm
+from fitroom.engines.classic.accessories.cutout import cut_accessory
+from fitroom.engines.classic.person import (
+    L_ELBOW, L_EYE, L_HIP, L_SHOULDER, L_WRIST, R_ELBOW, R_EYE, R_HIP, R_SHOULDER, R_WRIST, Person, analyse_person,
+)
+
+
+def glasses_photo() -> np.ndarray:
+    """Black frames on white: lens centres at (120, 100) and (280, 100), clear lenses."""
+    image = np.full((200, 400, 3), 255, np.uint8)
+    for x in (120, 280):
+        cv2.circle(image, (x, 100), 62, (20, 20, 20), 10)
+    cv2.line(image, (182, 95), (218, 95), (20, 20, 20), 8)
+    return image
+
+
+def watch_photo() -> np.ndarray:
+    """A strap running up and down, a round case with a white dial as white as the backdrop."""
+    image = np.full((400, 300, 3), 255, np.uint8)
+    cv2.rectangle(image, (115, 10), (185, 390), (40, 30, 25), -1)
+    cv2.circle(image, (150, 200), 75, (150, 150, 160), -1)
+    cv2.circle(image, (150, 200), 60, (255, 255, 255), -1)
+    cv2.line(image, (150, 200), (150, 155), (0, 0, 0), 4)
+    cv2.line(image, (150, 200), (185, 200), (0, 0, 0), 4)
+    return image
+
+
+def hat_photo() -> np.ndarray:
+    image = np.full((260, 400, 3), 250, np.uint8)
+    cv2.ellipse(image, (200, 200), (140, 150), 0, 180, 360, (30, 40, 160), -1)
+    cv2.rectangle(image, (40, 190), (360, 225), (30, 40, 160), -1)
+    return image
+
+
+def bag_photo() -> np.ndarray:
+    """A wide bag with a handle arch whose inside is see-through."""
+    image = np.full((360, 480, 3), 255, np.uint8)
+    cv2.ellipse(image, (240, 150), (90, 110), 0, 180, 360, (60, 30, 20), 16)
+    cv2.rectangle(image, (60, 150), (420, 340), (60, 30, 20), -1)
+    return image
+
+
+def tee_photo() -> np.ndarray:
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (120, 60), (280, 400), (200, 30, 40), -1)
+    cv2.fillConvexPoly(image, np.array([(120, 60), (40, 150), (75, 185), (120, 140)]), (200, 30, 40))
+    cv2.fillConvexPoly(image, np.array([(280, 60), (360, 150), (325, 185), (280, 140)]), (200, 30, 40))
+    return image
+
+
+def astronaut(scale: float = 1.0) -> Image.Image:
+    image = data.astronaut()
+    if scale != 1.0:
+        image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return Image.fromarray(image)
+
+
+def drawn_person(shape: tuple[int, int] = (600, 500)) -> Person:
+    """A person the test builds by hand: torso, a left forearm hanging down, skin-coloured,
+    landmarks where the drawing puts them (pose is not run: this is geometry alone)."""
+    h, w = shape
+    image = np.full((h, w, 3), 235, np.uint8)
+    mask = np.zeros((h, w), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.zeros(33, np.float32)
+    joints = {
+        L_SHOULDER: (330, 150), R_SHOULDER: (170, 150), L_HIP: (310, 380), R_HIP: (190, 380),
+        L_ELBOW: (360, 270), L_WRIST: (380, 390), R_ELBOW: (140, 270), R_WRIST: (120, 390),
+    }
+    for index, xy in joints.items():
+        points[index] = xy
+        visibility[index] = 0.99
+    points[[L_EYE, R_EYE]] = (-50, -50)  # the head is above the photo
+    cv2.fillConvexPoly(image, np.array([(330, 150), (170, 150), (190, 380), (310, 380)]), (60, 80, 140))
+    for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
+        cv2.line(image, tuple(int(v) for v in points[a]), tuple(int(v) for v in points[b]), (200, 160, 130), 36)
+    mask[np.any(image != 235, axis=2)] = 1.0
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([170, 140, 145], np.float32))
+
+
+def changed(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    return np.any(np.abs(after.astype(int) - before.astype(int)) > 12, axis=2)
+
+
+def test_cut_out_keeps_see_through_holes_and_a_white_dial() -> None:
+    glasses = cut_accessory(glasses_photo())  # cropped to the frames: lens centres at a quarter and three quarters
+    lens = glasses.alpha[glasses.alpha.shape[0] // 2, glasses.alpha.shape[1] // 4]
+    assert lens < 0.05, "a clear lens must stay see-through"
+    watch = cut_out(watch_photo(), "watch", None)
+    assert watch.alpha[watch.alpha.shape[0] // 2, watch.alpha.shape[1] // 2] > 0.95, "a white dial is solid"
+    bag = cut_out(bag_photo(), "bag", None)
+    assert bag.holes > 0.02 and bag.alpha[40, bag.alpha.shape[1] // 2] < 0.05, "the handle's inside is open"
+
+
+def test_plain_background_is_required() -> None:
+    noise = np.random.default_rng(1).integers(0, 255, (300, 300, 3), dtype=np.uint8)
+    with pytest.raises(EngineError) as info:
+        cut_out(noise, "hat", None)
+    assert info.value.code == "garment_not_found" and "plain background" in info.value.message
+
+
+def _glasses_on(scale: float) -> tuple[np.ndarray, lm.Face, np.ndarray]:
+    engine = ClassicEngine()
+    report = engine.render_report(astronaut(scale), [Image.fromarray(glasses_photo())], RenderOptions(swap_target="glasses", tier="basic"))
+    face = lm.face(report.person)
+    assert face is not None
+    return report.input, face, np.asarray(report.image)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.8])
+def test_glasses_centred_between_the_eyes_and_scaled_with_the_face(scale: float) -> None:
+    before, face, after = _glasses_on(scale)
+    ys, xs = np.nonzero(changed(before, after))
+    eyes = [(face.pt(a) + face.pt(b)) / 2 for a, b in ((lm.EYE_R_OUTER, lm.EYE_R_INNER), (lm.EYE_L_OUTER, lm.EYE_L_INNER))]
+    between = (eyes[0] + eyes[1]) / 2
+    centre = np.array([(xs.min() + xs.max()) / 2, np.median(ys)])
+    assert np.linalg.norm(centre - between) <= 4 * scale, (centre, between)
+    width = xs.max() - xs.min()
+    assert 0.85 * face.width <= width <= 1.3 * face.width, (width, face.width)
+
+
+def test_glasses_width_follows_face_width() -> None:
+    small = _glasses_on(1.0)
+    large = _glasses_on(1.8)
+    ratios = []
+    for before, face, after in (small, large):
+        xs = np.nonzero(changed(before, after))[1]
+        ratios.append((xs.max() - xs.min()) / face.width)
+    assert abs(ratios[0] - ratios[1]) < 0.08 * ratios[0], ratios
+
+
+def test_watch_sits_on_the_wrist() -> None:
+    person = drawn_person()
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    ys, xs = np.nonzero(result.cover > 0.5)
+    centre = np.array([xs.mean(), ys.mean()])
+    wrist, elbow = person.pt(L_WRIST), person.pt(L_ELBOW)
+    along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
+    offset = centre - wrist
+    across = abs(offset[0] * along[1] - offset[1] * along[0])
+    assert across <= 4, "the watch is centred on the forearm's axis"
+    assert -40 <= offset @ along <= 0, "the watch is at the wrist, a little up the forearm"
+    # The strap wraps round: nothing of it is drawn beyond the arm's outline.
+    assert (person.mask[result.cover > 0.5] > 0.5).mean() > 0.97
+    right = wear(person, cut_out(watch_photo(), "watch", None), "watch", "on the right wrist")
+    ys, xs = np.nonzero(right.cover > 0.5)
+    assert np.linalg.norm(np.array([xs.mean(), ys.mean()]) - person.pt(R_WRIST)) < 40
+
+
+def test_typed_errors_when_the_body_part_is_out_of_frame() -> None:
+    engine = ClassicEngine()
+    options = RenderOptions(tier="nano")
+    cases = [
+        ("shoes", hat_photo(), None, "pose_not_supported", "feet"),
+        ("watch", watch_photo(), None, "pose_not_supported", "wrist"),
+        ("other", hat_photo(), None, "garment_not_found", "scarf"),
+        ("other", hat_photo(), "a lucky charm", "garment_not_found", "understood"),
+    ]
+    for target, product, description, code, words in cases:
+        with pytest.raises(EngineError) as info:
+            engine.render(astronaut(), [Image.fromarray(product)], RenderOptions(
+                swap_target=target, tier=options.tier, garment_description=description))
+        assert info.value.code == code and words in info.value.message, (target, info.value.message)
+    headless = drawn_person()
+    for kind in ("glasses", "earrings", "hat"):
+        with pytest.raises(EngineError) as info:
+            wear(headless, cut_out(glasses_photo(), "glasses", None), kind, None)
+        assert info.value.code == "pose_not_supported" and "cut off" in info.value.message
+
+
+def test_kind_from_description_and_shape() -> None:
+    assert kind_for("other", "a silk scarf", None) == "scarf"
+    assert kind_for("other", "Black leather belt", None) == "belt"
+    assert kind_for("jewelry", "gold hoop earrings", None) == "earrings"
+    assert kind_for("jewelry", "a diamond ring", None) == "ring"
+    assert kind_for("other", "aviator sunglasses", None) == "glasses"
+    assert kind_for("watch", "left wrist", None) == "watch"
+    pair = np.full((300, 400, 3), 255, np.uint8)
+    for x in (120, 280):
+        cv2.rectangle(pair, (x - 20, 40), (x + 20, 250), (30, 30, 120), -1)
+    assert kind_for("jewelry", None, cut_out(pair, "jewelry", None)) == "earrings"
+
+
+def test_everything_outside_the_accessory_is_untouched() -> None:
+    engine = ClassicEngine()
+    report = engine.render_report(astronaut(), [Image.fromarray(hat_photo())], RenderOptions(swap_target="hat", tier="nano"))
+    output = np.asarray(report.image)
+    assert report.accessories == ["hat"] and report.edited is not None and report.edited.any()
+    assert not np.any((output != report.input).any(axis=2) & ~report.edited)
+    face = lm.face(report.person)
+    assert face is not None
+    # The hat sits above the brows: the eyes are not covered.
+    for index in (lm.IRIS_L, lm.IRIS_R):
+        x, y = face.pt(index).astype(int)
+        assert not report.edited[y, x]
+
+
+def test_layered_outfit_in_one_call_puts_each_item_where_it_goes() -> None:
+    engine = ClassicEngine()
+    products = [Image.fromarray(p) for p in (glasses_photo(), tee_photo(), hat_photo())]
+    options = RenderOptions(tier="nano", garment_targets=("glasses", "top", "hat"))
+    report = engine.render_report(astronaut(), products, options)
+    assert report.accessories == ["glasses", "hat"] and len(report.garments) == 1
+    person = analyse_person(np.ascontiguousarray(report.input))
+    output = np.asarray(report.image)
+    diff = changed(report.input, output)
+    chest = ((person.pt(L_SHOULDER) + person.pt(R_SHOULDER)) / 2 * 0.6 + (person.pt(L_HIP) + person.pt(R_HIP)) / 2 * 0.4).astype(int)
+    face = lm.face(person)
+    assert face is not None
+    bridge = face.pt(lm.NOSE_BRIDGE).astype(int)
+    assert diff[chest[1], chest[0]] and diff[bridge[1] - 2 : bridge[1] + 3, bridge[0] - 2 : bridge[0] + 3].any()
+    assert diff[: int(face.pt(lm.FOREHEAD)[1])].any(), "the hat is on"
+    with pytest.raises(EngineError):
+        engine.render(astronaut(), products, RenderOptions(tier="nano", garment_targets=("top",)))
