@@ -1,10 +1,11 @@
 """Classic engine speed on one CPU core: per-stage and total time for nano, basic and pro.
 
 Floor, measured in the same run on the same photos: decode + resize + pose + encode,
-the least any pose-driven try-on must do. Uses photos from ../shared/devset (never
-copied into the repository).
+the least any pose-driven try-on must do. Then each accessory kind at basic tier: the
+same persons, each accessory photo of the devset's folder in turn. Uses photos from
+../shared/devset (never copied into the repository).
 
-    .venv/bin/python bench/engine.py [--devset ../shared/devset] [--persons 8] [--garments 3]
+    .venv/bin/python bench/engine.py [--devset ../shared/devset] [--persons 8] [--garments 3] [--only accessories]
 """
 
 from __future__ import annotations
@@ -43,11 +44,57 @@ def floor_seconds(data: bytes, long_side: int) -> float:
     return time.perf_counter() - started
 
 
+ACCESSORY_FOLDERS = ("watch", "glasses", "hat", "shoes", "bag", "jewelry")
+
+
+def accessories(devset: Path, person_bytes: list[bytes]) -> None:
+    """Per accessory kind at basic tier: median and p90 uncached, median cached, per-stage
+    medians; refusals (the body part not in the photo, a photo with no plain background)
+    are counted, not timed."""
+    warm = ClassicEngine()
+    sample = decode_image(person_bytes[0], max_pixels=60_000_000)
+    for folder in ACCESSORY_FOLDERS:  # load face mesh and hand models before timing
+        try:
+            first = sorted((devset / "accessories" / folder).glob("*"))[0]
+            warm.render(sample, [decode_image(first.read_bytes(), max_pixels=60_000_000)], RenderOptions(swap_target=folder, tier="nano"))
+        except EngineError:
+            pass
+    print(f"accessories at basic (1024), 1 core pinned: {len(person_bytes)} persons × every photo of each kind's folder")
+    print(f"{'kind':<9}{'total':>8}{'p90':>8}{'cached':>8}{'refused':>9}   stages, uncached (median s)")
+    for folder in ACCESSORY_FOLDERS:
+        products = [decode_image(p.read_bytes(), max_pixels=60_000_000) for p in sorted((devset / "accessories" / folder).glob("*"))]
+        options = RenderOptions(swap_target=folder, tier="basic")
+        totals, cached, stages, refused = [], [], {}, 0
+        for data in person_bytes:
+            for product in products:
+                engine = ClassicEngine()
+                started = time.perf_counter()
+                try:
+                    report = engine.render_report(decode_image(data, max_pixels=60_000_000), [product], options)
+                    encode_image(report.image, "jpeg")
+                except EngineError:
+                    refused += 1
+                    continue
+                totals.append(time.perf_counter() - started)
+                for stage, seconds in report.timings.items():
+                    stages.setdefault(stage, []).append(seconds)
+                started = time.perf_counter()
+                encode_image(engine.render(decode_image(data, max_pixels=60_000_000), [product], options), "jpeg")
+                cached.append(time.perf_counter() - started)
+        if not totals:
+            print(f"{folder:<9}{'-':>8}{'-':>8}{'-':>8}{refused:>9}")
+            continue
+        p90 = sorted(totals)[int(0.9 * (len(totals) - 1))]
+        stage_text = "  ".join(f"{k} {statistics.median(v):.3f}" for k, v in stages.items())
+        print(f"{folder:<9}{statistics.median(totals):>8.3f}{p90:>8.3f}{statistics.median(cached):>8.3f}{refused:>9}   {stage_text}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--devset", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "devset")
     parser.add_argument("--persons", type=int, default=8)
     parser.add_argument("--garments", type=int, default=3)
+    parser.add_argument("--only", choices=("garments", "accessories"), help="run one half of the benchmark")
     args = parser.parse_args()
     os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     cv2.setNumThreads(1)
@@ -62,6 +109,10 @@ def main() -> None:
     garment_images = [decode_image(g.read_bytes(), max_pixels=60_000_000) for g in tops]
     warm = ClassicEngine()
     warm.render(decode_image(person_bytes[0], max_pixels=60_000_000), garment_images[:1], RenderOptions(tier="nano"))
+    if args.only != "garments":
+        accessories(args.devset, person_bytes)
+    if args.only == "accessories":
+        return
 
     print(f"classic engine benchmark: 1 core pinned (of {os.cpu_count()}), "
           f"{len(persons)} persons × {args.garments} tops each ({min(pairs, len(tops))} different tops) per tier; "
