@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import place
 from fitroom.engines.classic.accessories.compose import Composite, Placement, paste, photo_cast
-from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory
+from fitroom.engines.classic.accessories.cutout import NO_PLAIN_BACKGROUND, Cutout, cut_accessory, cut_worn_hat
 from fitroom.engines.classic.person import Person
 
 ACCESSORY_TARGETS = frozenset({"watch", "glasses", "shoes", "hat", "bag", "jewelry", "other"})
@@ -91,7 +91,13 @@ def jewelry_by_shape(cut: Cutout) -> str:
 def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cutout:
     """The accessory's cut-out, with the kind the description names (if any) deciding holes."""
     named = TARGET_KINDS.get(target) or _named_kind(description)
-    return cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses")
+    try:
+        return cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses")
+    except EngineError as exc:
+        # Hats are often shown worn; other kinds on a busy background are refused.
+        if named != "hat" or exc.message != NO_PLAIN_BACKGROUND:
+            raise
+        return cut_worn_hat(rgb)
 
 
 _PLACERS: dict[str, Callable[[Person, Cutout, str], list[Placement]]] = {

@@ -9,6 +9,7 @@ is solid, seen through the middle of the object, not through a strap).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import cv2
@@ -18,6 +19,12 @@ from numpy.typing import NDArray
 from fitroom.engines.base import EngineError
 
 WORK_SIDE = 320
+NO_PLAIN_BACKGROUND = (
+    "the accessory photo has no plain background (a worn or lifestyle photo); "
+    "send a product photo on a plain background"
+)
+
+_local = threading.local()
 
 
 @dataclass
@@ -97,11 +104,7 @@ def cut_accessory(rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted:
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     colour, spread = _background(lab)
     if spread > 18:
-        raise EngineError(
-            "garment_not_found",
-            "the accessory photo has no plain background (a worn or lifestyle photo); "
-            "send a product photo on a plain background",
-        )
+        raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
     distance = np.linalg.norm(lab - colour, axis=2) - spread
     markers = np.full(distance.shape, cv2.GC_BGD, np.uint8)
     markers[distance > 4] = cv2.GC_PR_BGD
@@ -158,3 +161,49 @@ def cut_accessory(rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted:
     crop = np.ascontiguousarray(rgb[y0:y1, x0:x1])
     alpha = np.ascontiguousarray(alpha[y0:y1, x0:x1])
     return Cutout(_decontaminate(crop, alpha), alpha, parts, holes)
+
+
+def _segmenter() -> object:
+    if not hasattr(_local, "selfie"):
+        import mediapipe as mp
+
+        _local.selfie = mp.solutions.selfie_segmentation.SelfieSegmentation(model_selection=0)
+    return _local.selfie
+
+
+def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
+    """A hat photographed on someone's head (a lifestyle shot): the person is found with
+    mediapipe's selfie segmentation; the hat is the top of the person, told apart from the
+    hair and clothes below it by GrabCut seeded from the crown down."""
+    h, w = rgb.shape[:2]
+    scale = min(1.0, 384 / max(h, w))
+    small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    person = (_segmenter().process(np.ascontiguousarray(small)).segmentation_mask > 0.5).astype(np.uint8)  # type: ignore[attr-defined]
+    ys = np.nonzero(person.any(axis=1))[0]
+    if len(ys) == 0 or person.mean() < 0.03:
+        raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
+    top = int(ys.min())
+    height = small.shape[0] - top
+    rows = np.arange(small.shape[0])[:, None]
+    markers = np.full(person.shape, cv2.GC_BGD, np.uint8)
+    markers[person > 0] = cv2.GC_PR_BGD
+    markers[(person > 0) & (rows < top + 0.4 * height)] = cv2.GC_PR_FGD
+    markers[(person > 0) & (rows < top + 0.12 * height)] = cv2.GC_FGD
+    bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+    try:
+        cv2.grabCut(small, markers, None, bgd, fgd, 3, cv2.GC_INIT_WITH_MASK)
+    except cv2.error as exc:
+        raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND) from exc
+    hat = ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(hat, 8)
+    if count <= 1:
+        raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
+    hat = (labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))).astype(np.uint8) * 255
+    hat = cv2.morphologyEx(hat, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    big = cv2.resize(hat, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32) / 255
+    alpha = np.clip((cv2.GaussianBlur(big, (0, 0), max(0.7, 0.5 / scale)) - 0.15) / 0.85, 0, 1)
+    ys, xs = np.nonzero(alpha > 0.05)
+    box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+    crop = np.ascontiguousarray(rgb[box])
+    alpha = np.ascontiguousarray(alpha[box])
+    return Cutout(_decontaminate(crop, alpha), alpha, [], 0.0)

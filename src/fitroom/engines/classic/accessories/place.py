@@ -157,7 +157,8 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     if face is not None:
         width = face.width * 1.1
         up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
-        brim = _v(face.pt(lm.FOREHEAD)) - up * face.width * 0.04
+        brows = (_v(face.pt(lm.BROW_L)) + _v(face.pt(lm.BROW_R))) / 2
+        brim = brows + (_v(face.pt(lm.FOREHEAD)) - brows) * 0.6  # hats come down over the forehead
     elif _in_frame(person, L_EYE, R_EYE, threshold=0.3) and person.visibility[[L_EAR, R_EAR]].max() >= 0.3:
         eyes = (_v(person.pt(L_EYE)) + _v(person.pt(R_EYE))) / 2
         width = max(
@@ -179,8 +180,10 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     head = _arm_width(person, brim + up * width * 0.1, right, width * 1.15)
     hat_width = max(head * 1.06, width * 1.12)
     scale = hat_width / max(b - a, 1)
+    # A hat seen from below looks taller than it is worn: no taller than 0.85 of its width.
+    rise = min(bottom * scale, hat_width * 0.85)
     src = [np.array([a, bottom]), np.array([b, bottom]), np.array([(a + b) / 2, 0.0])]
-    dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * bottom * scale]
+    dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * rise]
     shape = person.image.shape[:2]
     ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
     above = ((xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]) > width * 0.05
