@@ -71,6 +71,7 @@ def make_settings(tmp_path: Path, database_url: str, **overrides: object) -> Set
         "engine": TEST_ENGINE,
         "workers": 1,
         "poll_seconds": 0.05,
+        "listen_poll_seconds": 0.5,
         "heartbeat_seconds": 0.2,
         "lease_seconds": 5,
         "rate_limit": "10000/minute",

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from fitroom import accounts
@@ -71,14 +72,21 @@ def migrate() -> None:
 
 
 def _bootstrap(ctx: Context) -> str | None:
-    """On the very first start, make an admin account with free credits; return its new key."""
-    with ctx.db.session() as session:
-        if session.scalar(select(func.count(Account.id))):
-            return None
-        account = accounts.create_account(session, BOOTSTRAP_EMAIL, is_admin=True)
-        if ctx.settings.signup_credits:
-            credits.grant(session, account.id, ctx.settings.signup_credits, note="welcome credits")
-        return accounts.create_key(session, account, name="first key")
+    """On the very first start, make an admin account with free credits; return its new key.
+
+    API processes started together on an empty database race here: the unique email lets
+    one win, and the others start without printing a key.
+    """
+    try:
+        with ctx.db.session() as session:
+            if session.scalar(select(func.count(Account.id))):
+                return None
+            account = accounts.create_account(session, BOOTSTRAP_EMAIL, is_admin=True)
+            if ctx.settings.signup_credits:
+                credits.grant(session, account.id, ctx.settings.signup_credits, note="welcome credits")
+            return accounts.create_key(session, account, name="first key")
+    except IntegrityError:
+        return None
 
 
 def _print_welcome(settings: Settings, key: str | None) -> None:

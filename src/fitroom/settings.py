@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     lease_seconds: float = Field(default=60.0, gt=0)
     heartbeat_seconds: float = Field(default=10.0, gt=0)
     poll_seconds: float = Field(default=0.5, gt=0)
+    # With PostgreSQL's LISTEN connected, workers are woken by new jobs; they still poll this
+    # often for leases that ran out.
+    listen_poll_seconds: float = Field(default=5.0, gt=0)
+    shutdown_seconds: float = Field(default=30.0, ge=0)  # graceful stop: finish the output in hand
     reaper_interval_seconds: float = Field(default=60.0, gt=0)
     max_attempts: int = Field(default=3, ge=1)
 

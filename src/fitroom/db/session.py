@@ -21,6 +21,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: PostgreSQL advisory lock key held while migrating (any constant shared by all processes).
+_MIGRATION_LOCK = 0x66697472  # "fitr"
 
 
 def utcnow() -> datetime:
@@ -82,12 +84,26 @@ class Database:
             yield session
 
     def migrate(self) -> None:
-        """Bring the schema to the newest Alembic revision."""
+        """Bring the schema to the newest Alembic revision.
+
+        On PostgreSQL an advisory lock makes processes that start together (API replicas,
+        workers) migrate one after the other: the first upgrades, the others find it done.
+        """
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.connect() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            locked = self.backend == "postgresql"
+            if locked:
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _MIGRATION_LOCK})
+                conn.commit()  # a session-level lock outlives this transaction; Alembic runs its own
+            try:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            finally:
+                if locked:
+                    conn.rollback()
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _MIGRATION_LOCK})
+                    conn.commit()
 
     def ping(self) -> None:
         with self.engine.connect() as conn:

@@ -8,44 +8,101 @@ longer change the job: each output is stored, and its credits settled, exactly o
 Closing a job runs an optional hook inside the closing transaction (the worker's hook
 writes the webhook outbox row), so whatever the hook writes commits with the job's
 final status or not at all.
+
+Order of service: fair share first, then tier. The next job goes to the account with the
+fewest jobs in flight (under a live lease), so one account's 500 queued jobs never hold
+back another account's one; among accounts level on that, the higher tier (pro, then
+basic, then nano), then the older job.
+
+On PostgreSQL a queued job sends `NOTIFY fitroom_jobs` when its transaction commits;
+`QueueListener` hears it and wakes idle workers at once, polling being the fallback.
+Every write a worker makes is retried on a dropped database connection (a restarted
+server, a terminated backend): each is safe to repeat.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, or_, select, update
+import psycopg
+from sqlalchemy import ColumnElement, func, or_, select, text, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from fitroom.db import Database, utcnow
 from fitroom.db.models import Job, JobItem
 from fitroom.jobs import credits
 
+log = logging.getLogger(__name__)
+
 #: Called with the closing session and the job just closed, before the commit.
 CloseHook = Callable[[Session, Job], None]
 
+#: `jobs.priority` by tier: among accounts with as many jobs in flight, higher goes first.
+TIER_PRIORITY = {"nano": 0, "basic": 1, "pro": 2}
+
+#: The PostgreSQL channel a newly queued (or released) job is announced on.
+CHANNEL = "fitroom_jobs"
+
+T = TypeVar("T")
+
+
+def retrying(action: Callable[[], T], tries: int = 3) -> T:
+    """Run a database action again when its connection was lost mid-way (the pool reconnects)."""
+    for attempt in range(1, tries + 1):
+        try:
+            return action()
+        except DBAPIError as exc:
+            if not exc.connection_invalidated or attempt == tries:
+                raise
+            log.warning("database connection lost; retrying", extra={"attempt": attempt})
+            time.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")
+
+
+def announce(session: Session) -> None:
+    """Wake listening workers when this transaction commits (PostgreSQL; SQLite workers poll)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+
 
 def claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
-    """Take the next queued job, or one whose worker's lease ran out.
+    """Take the next job (fair share, then tier), or one whose worker's lease ran out.
 
     PostgreSQL: `FOR UPDATE SKIP LOCKED` lets many workers claim at once without
     waiting on each other. SQLite: the transaction is `BEGIN IMMEDIATE`, so claims are
     serialised by the database lock.
     """
+    return retrying(lambda: _claim(db, worker_id, lease_seconds))
+
+
+def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
     now = utcnow()
+    in_flight = (
+        select(Job.account_id, func.count().label("jobs"))
+        .where(Job.status == "processing", Job.lease_expires_at >= now)
+        .group_by(Job.account_id)
+        .subquery()
+    )
     with db.session() as session:
         job = session.scalar(
             select(Job)
+            .outerjoin(in_flight, in_flight.c.account_id == Job.account_id)
             .where(
                 or_(
                     Job.status == "queued",
                     (Job.status == "processing") & (Job.lease_expires_at < now),
                 )
             )
-            .order_by(Job.priority.desc(), Job.created_at)
+            .order_by(func.coalesce(in_flight.c.jobs, 0), Job.priority.desc(), Job.created_at)
             .limit(1)
-            .with_for_update(skip_locked=True)
+            .with_for_update(skip_locked=True, of=Job)
         )
         if job is None:
             return None
@@ -65,13 +122,37 @@ def _owned(job_id: str, worker_id: str) -> tuple[ColumnElement[bool], ...]:
 
 def heartbeat(db: Database, job_id: str, worker_id: str, lease_seconds: float, progress: int) -> bool:
     """Extend the lease and record progress; False if the lease was lost."""
-    with db.session() as session:
-        result = session.execute(
-            update(Job)
-            .where(*_owned(job_id, worker_id))
-            .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds), progress=progress)
-        )
-        return result.rowcount == 1
+
+    def extend() -> bool:
+        with db.session() as session:
+            result = session.execute(
+                update(Job)
+                .where(*_owned(job_id, worker_id))
+                .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds), progress=progress)
+            )
+            return result.rowcount == 1
+
+    return retrying(extend)
+
+
+def release(db: Database, job_id: str, worker_id: str) -> bool:
+    """Put a job this worker owns back in the queue at once (graceful shutdown).
+
+    Finished outputs stay finished; the next worker renders only the rest. The attempt is
+    not counted against the job: the worker stopped, the job did not fail.
+    """
+
+    def put_back() -> bool:
+        with db.session() as session:
+            result = session.execute(
+                update(Job)
+                .where(*_owned(job_id, worker_id))
+                .values(status="queued", lease_owner=None, lease_expires_at=None, attempts=Job.attempts - 1)
+            )
+            announce(session)
+            return result.rowcount == 1
+
+    return retrying(put_back)
 
 
 def finish_item(
@@ -86,15 +167,36 @@ def finish_item(
 ) -> bool:
     """Record one output (or its failure) and settle (or refund) its credits, once.
 
-    Returns False, changing nothing, if this worker no longer owns the job.
+    Returns False, changing nothing, if this worker no longer owns the job. Repeating a
+    call whose commit went through (its answer lost with the connection) returns True:
+    while the worker owns the job, nobody but itself can have finished the item.
     """
+    return retrying(
+        lambda: _finish_item(
+            db, job_id, item_id, worker_id, output_key=output_key, render_ms=render_ms, error=error
+        )
+    )
+
+
+def _finish_item(
+    db: Database,
+    job_id: str,
+    item_id: str,
+    worker_id: str,
+    *,
+    output_key: str | None,
+    render_ms: int,
+    error: tuple[str, str] | None,
+) -> bool:
     with db.session() as session:
         job = session.scalar(select(Job).where(*_owned(job_id, worker_id)).with_for_update())
         if job is None:
             return False
         item = session.get(JobItem, item_id)
-        if item is None or item.job_id != job_id or item.status != "queued":
+        if item is None or item.job_id != job_id:
             return False
+        if item.status != "queued":
+            return item.output_key == output_key
         item.render_ms = render_ms
         item.completed_at = utcnow()
         if error is None:
@@ -128,14 +230,18 @@ def _close(session: Session, job: Job, on_close: CloseHook | None) -> None:
 
 def finish_job(db: Database, job_id: str, worker_id: str, *, on_close: CloseHook | None = None) -> Job | None:
     """Close a job whose items are all done; None if the lease was lost."""
-    with db.session() as session:
-        job = session.scalar(
-            select(Job).where(*_owned(job_id, worker_id)).options(selectinload(Job.items)).with_for_update()
-        )
-        if job is None:
-            return None
-        _close(session, job, on_close)
-        return job
+
+    def close() -> Job | None:
+        with db.session() as session:
+            job = session.scalar(
+                select(Job).where(*_owned(job_id, worker_id)).options(selectinload(Job.items)).with_for_update()
+            )
+            if job is None:
+                return None
+            _close(session, job, on_close)
+            return job
+
+    return retrying(close)
 
 
 def give_up(
@@ -177,3 +283,64 @@ def fail_unfinished(
             item.completed_at = utcnow()
             credits.refund(session, job.account_id, item.price, job.id, item.id)
     _close(session, job, on_close)
+
+
+class Wakeup:
+    """Idle workers wait here; a queued job (heard by `QueueListener`) or a stop wakes them.
+
+    A generation counter, not a flag: a worker notes it before claiming and waits only if
+    nothing was announced since, so an announcement that arrives while it claims is not
+    lost.
+    """
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._generation = 0
+        #: Whether a listener is connected now: then polling can be slow.
+        self.listening = False
+
+    def generation(self) -> int:
+        with self._changed:
+            return self._generation
+
+    def notify(self) -> None:
+        with self._changed:
+            self._generation += 1
+            self._changed.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> None:
+        with self._changed:
+            self._changed.wait_for(lambda: self._generation != seen, timeout)
+
+
+class QueueListener:
+    """`LISTEN fitroom_jobs` on a connection of its own; reconnects with backoff when it drops.
+
+    While it is disconnected `wakeup.listening` is False and workers poll at their short
+    interval, so a lost connection (a restarted server, a terminated backend) costs only
+    latency. A wake-up is also sent on reconnecting, for what was queued meanwhile.
+    """
+
+    def __init__(self, database_url: str, wakeup: Wakeup, stopping: threading.Event) -> None:
+        self.dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self.wakeup = wakeup
+        self.stopping = stopping
+
+    def run(self) -> None:
+        backoff = 0.1
+        while not self.stopping.is_set():
+            try:
+                with psycopg.connect(self.dsn, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.wakeup.listening = True
+                    self.wakeup.notify()
+                    backoff = 0.1
+                    while not self.stopping.is_set():
+                        for _ in conn.notifies(timeout=0.5):
+                            self.wakeup.notify()
+            except psycopg.Error as exc:
+                log.warning("job listener disconnected; polling until it is back", extra={"error": str(exc)})
+            finally:
+                self.wakeup.listening = False
+            self.stopping.wait(backoff)
+            backoff = min(backoff * 2, 5.0)

@@ -14,7 +14,7 @@ from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job, JobItem, new_id
 from fitroom.imaging import MEDIA_TYPES
-from fitroom.jobs import credits
+from fitroom.jobs import credits, queue
 
 #: Render time assumed per output before any job has been measured.
 DEFAULT_RENDER_SECONDS = 2.0
@@ -147,6 +147,7 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
         },
         person_key=person_key,
         status="queued",
+        priority=queue.TIER_PRIORITY[request.tier],
         credits_reserved=request.price,
         webhook_url=request.webhook_url,
         webhook_secret=request.webhook_secret,
@@ -159,6 +160,7 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
             credits.reserve(session, account_id, request.price, job_id)
             session.add(job)
             session.flush()
+            queue.announce(session)
             estimate = estimate_seconds(session, ctx, len(items))
     except BaseException:
         ctx.store.delete_prefix(prefix)

@@ -15,7 +15,6 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -68,6 +67,10 @@ class LeaseLost(Exception):
     """Another worker took the job over; stop without writing anything."""
 
 
+class Released(Exception):
+    """The worker is stopping and put the rest of the job back in the queue."""
+
+
 class Heartbeat:
     """Extends a job's lease every `interval` seconds from a background thread."""
 
@@ -104,13 +107,22 @@ class Heartbeat:
 class Worker:
     """One render loop. `engine` is loaded lazily so a broken engine fails jobs, not start-up."""
 
-    def __init__(self, ctx: Context, engine: Engine | None = None, name: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        engine: Engine | None = None,
+        name: str | None = None,
+        wakeup: queue.Wakeup | None = None,
+    ) -> None:
         self.ctx = ctx
         self.id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self._engine = engine
         self._engine_error: str | None = None
         self._on_close: queue.CloseHook = partial(record_event, ctx)
         self.stopping = threading.Event()
+        self.wakeup = wakeup or queue.Wakeup()
+        #: The job in hand, if any: released by the pool when a graceful stop runs out of time.
+        self.current_job: str | None = None
 
     def engine(self) -> Engine:
         if self._engine is None:
@@ -123,20 +135,27 @@ class Worker:
                 raise
         return self._engine
 
-    def run(self, idle: Callable[[float], bool] | None = None) -> None:
-        """Work until `stop()`; between empty polls wait `poll_seconds`."""
-        wait = idle or self.stopping.wait
+    def run(self) -> None:
+        """Work until `stop()`; with nothing to do, wait for a wake-up or the next poll.
+
+        The poll is `poll_seconds`, or `listen_poll_seconds` while a `QueueListener` is
+        connected (polling then only finds leases that ran out).
+        """
+        settings = self.ctx.settings
         while not self.stopping.is_set():
+            seen = self.wakeup.generation()
             try:
                 worked = self.run_once()
             except Exception:
                 log.exception("worker loop error", extra={"worker": self.id})
                 worked = False
-            if not worked:
-                wait(self.ctx.settings.poll_seconds)
+            if not worked and not self.stopping.is_set():
+                self.wakeup.wait(seen, settings.listen_poll_seconds if self.wakeup.listening else settings.poll_seconds)
 
     def stop(self) -> None:
+        """Finish the output in hand, put the rest of the job back, and leave the loop."""
         self.stopping.set()
+        self.wakeup.notify()
 
     def run_once(self) -> bool:
         """Claim and process at most one job; True if there was one."""
@@ -145,18 +164,24 @@ class Worker:
             return False
         started = time.monotonic()
         log.info("job claimed", extra={"job_id": job.id, "worker": self.id, "attempt": job.attempts})
-        if job.attempts > self.ctx.settings.max_attempts:
-            queue.give_up(
-                self.ctx.db, job.id, self.id, "engine_error",
-                "rendering stopped on every attempt; the job was given up",
-                on_close=self._on_close,
-            )
-        else:
-            try:
+        self.current_job = job.id
+        try:
+            if job.attempts > self.ctx.settings.max_attempts:
+                queue.give_up(
+                    self.ctx.db, job.id, self.id, "engine_error",
+                    "rendering stopped on every attempt; the job was given up",
+                    on_close=self._on_close,
+                )
+            else:
                 self._process(job)
-            except LeaseLost:
-                log.warning("lease lost, job left to its new owner", extra={"job_id": job.id})
-                return True
+        except LeaseLost:
+            log.warning("lease lost, job left to its new owner", extra={"job_id": job.id})
+            return True
+        except Released:
+            log.info("worker stopping; job put back in the queue", extra={"job_id": job.id})
+            return True
+        finally:
+            self.current_job = None
         finished = queue.finish_job(self.ctx.db, job.id, self.id, on_close=self._on_close)
         if finished is not None:
             metrics.JOB_SECONDS.observe(time.monotonic() - started)
@@ -194,6 +219,8 @@ class Worker:
         total = len(job.items)
         with Heartbeat(self.ctx, job.id, self.id) as beat:
             for item in pending:
+                if self.stopping.is_set() and queue.release(self.ctx.db, job.id, self.id):
+                    raise Released(job.id)
                 keys = [item.garment_key] if item.garment_key else job.options["garment_keys"]
                 targets = None if item.garment_key else job.options.get("garment_targets")
                 done_before = total - len(pending) + pending.index(item)
@@ -252,15 +279,21 @@ class WorkerPool:
 
     def __init__(self, ctx: Context, count: int, engine: Engine | None = None) -> None:
         self.ctx = ctx
-        self.workers = [Worker(ctx, engine) for _ in range(count)]
+        self.wakeup = queue.Wakeup()
+        self.workers = [Worker(ctx, engine, wakeup=self.wakeup) for _ in range(count)]
         self._stop = threading.Event()
+        self._worker_threads: list[threading.Thread] = []
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
         for worker in self.workers:
             thread = threading.Thread(target=worker.run, name=f"worker-{worker.id}", daemon=True)
             thread.start()
-            self._threads.append(thread)
+            self._worker_threads.append(thread)
+        if self.workers and self.ctx.db.backend == "postgresql":
+            listener = queue.QueueListener(self.ctx.db.url, self.wakeup, self._stop)
+            self._threads.append(threading.Thread(target=listener.run, name="queue-listener", daemon=True))
+            self._threads[-1].start()
         reaper = threading.Thread(target=self._reap_loop, name="reaper", daemon=True)
         sender = threading.Thread(
             target=WebhookSender(self.ctx).run, args=(self._stop,), name="webhook-sender", daemon=True
@@ -277,11 +310,27 @@ class WorkerPool:
                 log.exception("reaper failed")
             self._stop.wait(self.ctx.settings.reaper_interval_seconds)
 
-    def stop(self, timeout: float = 30.0) -> None:
-        """Let each worker finish the output in hand, and the sender its attempts in flight."""
+    def stop(self, timeout: float | None = None) -> None:
+        """Let each worker finish the output in hand (the rest of its job goes back to the
+        queue), and the sender its attempts in flight.
+
+        A worker still rendering after `timeout` (`shutdown_seconds`) has its job released
+        at once, so other workers need not wait for its lease to run out; its late writes
+        are refused (it no longer owns the job).
+        """
         self._stop.set()
         for worker in self.workers:
             worker.stop()
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + (self.ctx.settings.shutdown_seconds if timeout is None else timeout)
+        for thread in self._worker_threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        for worker in self.workers:
+            job_id = worker.current_job
+            if job_id is not None:
+                try:
+                    if queue.release(self.ctx.db, job_id, worker.id):
+                        log.warning("render still running at shutdown; job put back", extra={"job_id": job_id})
+                except Exception:
+                    log.exception("could not release a job at shutdown; its lease will run out", extra={"job_id": job_id})
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
