@@ -118,6 +118,15 @@ def _grabcut(small: NDArray[np.uint8], distance: NDArray[np.float32], outline: N
     return np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
 
 
+def _run(row: NDArray[np.uint8], x: int) -> tuple[int, int] | None:
+    """First and last column of the unbroken stretch of garment in `row` through column x."""
+    if not 0 <= x < len(row) or not row[x]:
+        return None
+    left = x - int(np.argmin(row[x::-1])) + 1 if not row[: x + 1].all() else 0
+    right = x + int(np.argmin(row[x:])) - 1 if not row[x:].all() else len(row) - 1
+    return left, right
+
+
 def _fill_holes(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     filled = np.zeros_like(mask)
@@ -137,7 +146,7 @@ def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
     return np.isin(labels, keep).astype(np.uint8) * 255
 
 
-def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area: int) -> NDArray[np.uint8]:
+def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area: int, armpit_y: float) -> NDArray[np.uint8]:
     """The part of the garment beyond one side of the panel, if it is big enough to be a sleeve.
 
     A tank top's armholes curve a little beyond its hem width: those slivers are not
@@ -148,6 +157,12 @@ def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area
     # Thin strips left beside a tapering body are not sleeves: open them away.
     side = max(3, int(panel_width * 0.06)) | 1
     sleeve = cv2.morphologyEx(sleeve, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
+    # A sleeve hangs from the shoulder: parts starting below the armpit are a flared hem
+    # or a knot at the side, not a sleeve.
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(sleeve, 8)
+    low = [i for i in range(1, count) if stats[i, cv2.CC_STAT_TOP] > armpit_y]
+    if low:
+        sleeve[np.isin(labels, low)] = 0
     cols = np.nonzero(sleeve.any(axis=0))[0]
     if len(cols) == 0 or (cols.max() - cols.min()) < 0.12 * panel_width or sleeve.sum() / 255 < 0.03 * area:
         return np.zeros_like(outside)
@@ -192,7 +207,7 @@ def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] 
         and pts[NOSE][1] < shoulder_y - 0.2 * width
         and hip_y > shoulder_y + 0.6 * width
     )
-    if not real:
+    if not real or not _head_above(rgb, pts[NOSE], width):
         return None
     try:
         model = analyse_person(rgb)
@@ -217,6 +232,26 @@ def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] 
     return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), 1.0)
 
 
+def _head_above(rgb: NDArray[np.uint8], nose: NDArray[np.float32], shoulders: float) -> bool:
+    """Whether something other than the background lies just above the "nose".
+
+    A flat-lay top can fool the pose model (sleeves for arms, collar for a face); a real
+    model has a head there, a flat lay has the backdrop. Photos cropped at the face
+    give no evidence either way, and count as a model.
+    """
+    x, top, bottom = int(nose[0]), int(nose[1] - 0.3 * shoulders), int(nose[1] - 0.05 * shoulders)
+    h, w = rgb.shape[:2]
+    if top < 0 or not 0 <= x < w or bottom <= top:
+        return True
+    r = max(2, int(shoulders * 0.04))
+    patch = rgb[top:bottom, max(0, x - r) : x + r + 1].reshape(-1, 1, 3)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    background = np.median(border, axis=0)
+    colour = np.median(cv2.cvtColor(patch, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32), axis=0)
+    return bool(np.linalg.norm(colour - background) > 12)
+
+
 def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
     worn = worn_by_model(rgb, _category(hint, swap_target, 1.0))
     alpha = worn if worn is not None else cut_out(rgb)
@@ -226,6 +261,18 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
     height = y1 - y0 + 1
     widths = solid.sum(axis=1).astype(np.float32)
     category = _category(hint, swap_target, height / max(1, xs.max() - xs.min() + 1))
+    if category == "top":
+        # A tie, belt end or strap hanging below the hem is not the body of the top:
+        # measured as part of it, the panel would be the tie's width and the body
+        # "sleeves". The hem is the last row at least 40% as wide as the widest.
+        hem = int(np.flatnonzero(widths >= 0.4 * widths.max())[-1])
+        if hem < y1:
+            alpha = alpha.copy()
+            alpha[hem + 1 :] = 0
+            solid[hem + 1 :] = 0
+            widths[hem + 1 :] = 0
+            y1 = hem
+            height = y1 - y0 + 1
 
     # The panel's width: a top's just above its hem (below the sleeves), a bottom's at
     # its waistband, a dress's at its waist (its skirt may flare).
@@ -237,21 +284,32 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
     band_cols = [np.nonzero(r)[0] for r in solid[hem_band] if r.any()]
     left = float(np.median([c.min() for c in band_cols]))
     right = float(np.median([c.max() for c in band_cols]))
+    if category == "top":
+        # Long sleeves photographed hanging beside the body reach the hem: the body is
+        # the run of garment through the middle, not the row's whole extent.
+        middle = int((left + right) / 2)
+        runs = [run for r in range(hem_band.start, hem_band.stop) if (run := _run(solid[r], middle))]
+        if runs:
+            left, right = float(np.median([a for a, _ in runs])), float(np.median([b for _, b in runs]))
     panel_width = right - left
     if category == "top":
-        # Armpit: going up from the hem, the row where sleeves make the garment wider.
+        # Armpit: going up from the hem, the row where sleeves make the body wider.
+        middle = int((left + right) / 2)
         armpit_y = y0 + height * 0.35
         for y in range(int(y0 + height * 0.8), y0, -1):
-            if widths[y] > panel_width * 1.25:
+            run = _run(solid[y], middle)
+            if (run[1] - run[0] if run else widths[y]) > panel_width * 1.25:
                 armpit_y = float(y)
                 break
         # The body panel is as wide as the chest just under the armpits: the hem may taper
         # or flare, and measuring there would cut the shoulders off or add the sleeves.
-        chest = solid[int(armpit_y + height * 0.03) : int(armpit_y + height * 0.1) + 1]
-        chest_cols = [np.nonzero(r)[0] for r in chest if r.any()]
-        if chest_cols:
-            chest_left = float(np.median([c.min() for c in chest_cols]))
-            chest_right = float(np.median([c.max() for c in chest_cols]))
+        chest_runs = [
+            run for r in range(int(armpit_y + height * 0.03), int(armpit_y + height * 0.1) + 1)
+            if (run := _run(solid[r], middle))
+        ]
+        if chest_runs:
+            chest_left = float(np.median([a for a, _ in chest_runs]))
+            chest_right = float(np.median([b for _, b in chest_runs]))
             if chest_right - chest_left < panel_width * 1.2:
                 left, right = chest_left, chest_right
                 panel_width = right - left
@@ -270,8 +328,8 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
     panel = np.zeros_like(solid)
     panel[:, int(left) : int(right) + 1] = 1
     outside = ((solid > 0) & (panel == 0)).astype(np.uint8) * 255
-    sleeve_left = _sleeve(outside, slice(0, int(left)), panel_width, solid.sum())
-    sleeve_right = _sleeve(outside, slice(int(right) + 1, None), panel_width, solid.sum())
+    sleeve_left = _sleeve(outside, slice(0, int(left)), panel_width, solid.sum(), armpit_y)
+    sleeve_right = _sleeve(outside, slice(int(right) + 1, None), panel_width, solid.sum(), armpit_y)
     return Garment(
         rgb=rgb,
         alpha=alpha,
