@@ -1,4 +1,4 @@
-"""The shared handles a process needs: settings, database and blob store.
+"""The shared handles a process needs: settings, database, blob store and job events.
 
 Built once per process (API server, worker, CLI command) and passed down explicitly.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fitroom.db import Database
+from fitroom.events import JobEvents
 from fitroom.settings import Settings
 from fitroom.storage import BlobStore, open_store
 
@@ -17,6 +18,7 @@ class Context:
     settings: Settings
     db: Database
     store: BlobStore
+    events: JobEvents
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Context:
@@ -30,7 +32,9 @@ class Context:
                 s3_endpoint_url=settings.s3_endpoint_url,
                 s3_region=settings.s3_region,
             ),
+            events=JobEvents(settings.redis_url),
         )
 
     def close(self) -> None:
         self.db.dispose()
+        self.events.close()

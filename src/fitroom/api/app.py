@@ -56,9 +56,11 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool = WorkerPool(ctx, settings.workers, engine=resolved_engine)
         pool.start()
+        await ctx.events.start()
         try:
             yield
         finally:
+            await ctx.events.stop()
             pool.stop()
             ctx.close()
 

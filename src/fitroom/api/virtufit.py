@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import time
 from collections.abc import Callable
@@ -37,6 +38,8 @@ OUTPUT_FORMATS = ("jpeg", "png", "webp")
 MAX_GARMENTS = 5
 MAX_DESCRIPTION = 500
 _PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait(?:\s*=\s*(\d+))?", re.IGNORECASE)
+#: How often a `Prefer: wait` request reads its job while job-finished events are heard.
+_EVENT_POLL_SECONDS = 5.0
 
 _JOB = "7d1c6f0e-4b1a-4c55-9a0e-2f3b8d9c1e42"
 _OUTPUT = f"http://127.0.0.1:8000/files/jobs/{_JOB}/output-0-5e2a9c1d7b3f.jpeg?expires=1767225600&signature=9c0f…"
@@ -176,15 +179,24 @@ def wait_seconds(prefer: str | None, ctx: Context) -> float:
 
 
 async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -> Job | None:
-    """Poll the job until it finishes or `seconds` pass (works across processes)."""
+    """Wait until the job finishes or `seconds` pass, whichever process renders it.
+
+    Woken by the job-finished event (Redis, or this process's own workers); the database
+    is polled as well, every few seconds while the event subscription is up, quickly
+    otherwise, since the event is only a hint.
+    """
     deadline = time.monotonic() + seconds
     delay = 0.05
-    while time.monotonic() < deadline:
-        job = await run_in_threadpool(wait_result, ctx, account_id, job_id)
-        if job is not None:
-            return job
-        await asyncio.sleep(min(delay, max(0.0, deadline - time.monotonic())))
-        delay = min(delay * 1.5, 0.5)
+    with ctx.events.watch(job_id) as finished:
+        while (remaining := deadline - time.monotonic()) > 0:
+            job = await run_in_threadpool(wait_result, ctx, account_id, job_id)
+            if job is not None:
+                return job
+            poll = _EVENT_POLL_SECONDS if ctx.events.listening else delay
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(finished.wait(), min(poll, remaining))
+            finished.clear()
+            delay = min(delay * 1.5, 0.5)
     return None
 
 

@@ -167,11 +167,7 @@ class Worker:
         self.current_job = job.id
         try:
             if job.attempts > self.ctx.settings.max_attempts:
-                queue.give_up(
-                    self.ctx.db, job.id, self.id, "engine_error",
-                    "rendering stopped on every attempt; the job was given up",
-                    on_close=self._on_close,
-                )
+                self._give_up(job, "engine_error", "rendering stopped on every attempt; the job was given up")
             else:
                 self._process(job)
         except LeaseLost:
@@ -184,10 +180,16 @@ class Worker:
             self.current_job = None
         finished = queue.finish_job(self.ctx.db, job.id, self.id, on_close=self._on_close)
         if finished is not None:
+            self.ctx.events.publish_finished(job.id)
             metrics.JOB_SECONDS.observe(time.monotonic() - started)
             metrics.JOBS_FINISHED.labels(finished.status).inc()
             log.info("job finished", extra={"job_id": job.id, "status": finished.status})
         return True
+
+    def _give_up(self, job: Job, code: str, message: str) -> None:
+        """Fail what is left of the job (refunded) and say so to waiting requests."""
+        if queue.give_up(self.ctx.db, job.id, self.id, code, message, on_close=self._on_close) is not None:
+            self.ctx.events.publish_finished(job.id)
 
     def _process(self, job: Job) -> None:
         pending = [i for i in job.items if i.status == "queued"]
@@ -196,7 +198,7 @@ class Worker:
         try:
             engine = self.engine()
         except EngineUnavailable as exc:
-            queue.give_up(self.ctx.db, job.id, self.id, "engine_error", str(exc), on_close=self._on_close)
+            self._give_up(job, "engine_error", str(exc))
             return
         try:
             person = decode_image(self.ctx.store.get(job.person_key or ""), max_pixels=self.ctx.settings.max_image_pixels)
@@ -205,10 +207,7 @@ class Worker:
                 for key in job.options["garment_keys"]
             }
         except (BlobNotFound, ImageRejected) as exc:
-            queue.give_up(
-                self.ctx.db, job.id, self.id, "image_load_error", f"an input image could not be read: {exc}",
-                on_close=self._on_close,
-            )
+            self._give_up(job, "image_load_error", f"an input image could not be read: {exc}")
             return
         options = RenderOptions(
             swap_target=job.swap_target,
