@@ -123,7 +123,14 @@ class ClassicEngine:
         image = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb))
         timings["resize"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        subject = analyse_person(image)
+        try:
+            subject = analyse_person(image)
+        except EngineError:
+            # A close-up of a hand has no body for the pose model, yet takes a watch or a ring.
+            hand = accessories.hand_photo(image) if set(targets) <= accessories.HAND_TARGETS else None
+            if hand is None:
+                raise
+            subject = hand
         timings["person"] = time.perf_counter() - mark
         if progress:
             progress(0.3)

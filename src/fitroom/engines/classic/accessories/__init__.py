@@ -18,9 +18,12 @@ from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import place
 from fitroom.engines.classic.accessories.compose import Composite, Placement, paste, photo_cast
 from fitroom.engines.classic.accessories.cutout import NO_PLAIN_BACKGROUND, Cutout, cut_accessory, cut_worn_hat
+from fitroom.engines.classic.accessories.landmarks import hand_photo
 from fitroom.engines.classic.person import Person
 
 ACCESSORY_TARGETS = frozenset({"watch", "glasses", "shoes", "hat", "bag", "jewelry", "other"})
+#: Targets that a photo of a hand alone can take (a watch; a bracelet or a ring).
+HAND_TARGETS = frozenset({"watch", "jewelry"})
 
 #: Words in `garment_description` and the kind of item they name, checked in this order
 #: ("earring" before "ring", "bow tie" before "bow").
@@ -131,4 +134,4 @@ def wear(person: Person, cut: Cutout, kind: str, description: str | None) -> Com
     return Composite(image, cover, edited)
 
 
-__all__ = ["ACCESSORY_TARGETS", "Composite", "Cutout", "cut_out", "kind_for", "understood", "wear"]
+__all__ = ["ACCESSORY_TARGETS", "HAND_TARGETS", "Composite", "Cutout", "cut_out", "hand_photo", "kind_for", "understood", "wear"]

@@ -147,7 +147,8 @@ def cut_accessory(rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted:
     small_alpha = mask.astype(np.float32) / 255
     if tinted:
         inside = cv2.dilate(outline, np.ones((3, 3), np.uint8)) > 0
-        small_alpha = np.where(inside, np.clip((distance - 4) / 40, 0, 1), 0).astype(np.float32)
+        # Faint greys (the frame's reflection on the table, hinges seen edge-on) drop out.
+        small_alpha = np.where(inside, np.clip((distance - 12) / 36, 0, 1), 0).astype(np.float32)
     big = cv2.resize(small_alpha, (w, h), interpolation=cv2.INTER_LINEAR)
     alpha = np.clip(cv2.GaussianBlur(big, (0, 0), max(0.7, 0.5 / scale)), 0, 1)
     # A little inside the outline: its outermost pixel is mostly backdrop.
@@ -171,6 +172,12 @@ def _segmenter() -> object:
     return _local.selfie
 
 
+def person_mask(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """Mediapipe's selfie segmentation: how much each pixel is a person (0..1)."""
+    mask = _segmenter().process(np.ascontiguousarray(rgb)).segmentation_mask  # type: ignore[attr-defined]
+    return np.ascontiguousarray(mask, dtype=np.float32)
+
+
 def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
     """A hat photographed on someone's head (a lifestyle shot): the person is found with
     mediapipe's selfie segmentation; the hat is the top of the person, told apart from the
@@ -178,7 +185,7 @@ def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
     h, w = rgb.shape[:2]
     scale = min(1.0, 384 / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
-    person = (_segmenter().process(np.ascontiguousarray(small)).segmentation_mask > 0.5).astype(np.uint8)  # type: ignore[attr-defined]
+    person = (person_mask(small) > 0.5).astype(np.uint8)
     ys = np.nonzero(person.any(axis=1))[0]
     if len(ys) == 0 or person.mean() < 0.03:
         raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic.accessories.cutout import person_mask
 from fitroom.engines.classic.person import (
     L_EAR, L_ELBOW, L_EYE, L_WRIST, MOUTH_L, MOUTH_R, NOSE, R_EAR, R_ELBOW, R_EYE, R_WRIST, Person,
 )
@@ -169,3 +170,27 @@ def hand(person: Person, side: str) -> Hand | None:
                     found = Hand(pts, side)
     person.__dict__[key] = found
     return found
+
+
+def hand_photo(image: NDArray[np.uint8]) -> Person | None:
+    """A photo of a hand and wrist alone (no body for the pose model to find), as a Person
+    with just that hand: enough for a watch, a bracelet or a ring. The forearm runs from
+    the wrist away from the fingers; the person mask is mediapipe's selfie segmentation."""
+    result = _hand_model().process(np.ascontiguousarray(image))  # type: ignore[attr-defined]
+    if not result.multi_hand_landmarks:
+        return None
+    h, w = image.shape[:2]
+    marks = result.multi_hand_landmarks[0].landmark
+    pts = np.array([(m.x * w, m.y * h, m.z * w) for m in marks], np.float32)
+    found = Hand(pts, "left")
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.zeros(33, np.float32)
+    wrist = pts[WRIST, :2]
+    points[L_WRIST] = wrist
+    points[L_ELBOW] = wrist + (wrist - pts[MIDDLE_MCP, :2]) * 2.5
+    points[[17, 19, 21]] = pts[[PINKY_MCP, 8, 4], :2]
+    visibility[[L_WRIST, L_ELBOW, 17, 19, 21]] = 0.99
+    empty = np.zeros((h, w), np.uint8)
+    person = Person(image, points, visibility, person_mask(image), empty, empty, np.array([170, 140, 145], np.float32))
+    person.__dict__.update({"_face": None, "_hand_left": found, "_hand_right": None})
+    return person

@@ -204,7 +204,11 @@ def _wrist_side(person: Person, description: str) -> str:
             if not _in_frame(person, wrist, threshold=0.5):
                 raise EngineError("pose_not_supported", f"the {side} wrist is not in the photo")
             return side
-    seen = [s for s in ("left", "right") if _in_frame(person, SIDES[s][1], SIDES[s][2], threshold=0.5)]
+    # The wrist must be in the photo; the elbow only has to be known (it gives the forearm's line).
+    seen = [
+        s for s in ("left", "right")
+        if _in_frame(person, SIDES[s][2], threshold=0.5) and person.visibility[SIDES[s][1]] >= 0.3
+    ]
     if not seen:
         raise EngineError("pose_not_supported", "no wrist is visible in the photo; a watch or bracelet needs one")
     if len(seen) == 1:
@@ -221,6 +225,12 @@ def _wrist_side(person: Person, description: str) -> str:
 
 def _arm_width(person: Person, centre: Vec, across: Vec, guess: float) -> float:
     """The forearm's width at `centre` read from the person mask, trusted only near `guess`."""
+    return _arm_span(person, centre, across, guess)[0]
+
+
+def _arm_span(person: Person, centre: Vec, across: Vec, guess: float) -> tuple[float, float]:
+    """Width of the limb (or head) through `centre` along `across`, from the person mask,
+    and how far its middle lies from `centre` along `across` (0 when not measured)."""
     h, w = person.mask.shape
     steps = np.arange(-guess * 1.5, guess * 1.5, 0.5)
     xs = np.clip((centre[0] + across[0] * steps).astype(int), 0, w - 1)
@@ -228,11 +238,13 @@ def _arm_width(person: Person, centre: Vec, across: Vec, guess: float) -> float:
     inside = person.mask[ys, xs] > 0.5
     mid = len(steps) // 2
     if not inside[mid]:
-        return guess
+        return guess, 0.0
     lo = mid - int(np.argmin(inside[mid::-1])) if not inside[: mid + 1].all() else 0
     hi = mid + int(np.argmin(inside[mid:])) if not inside[mid:].all() else len(steps)
     measured = (hi - lo) * 0.5
-    return float(np.clip(measured, guess * 0.7, guess * 1.3))
+    if not guess * 0.7 <= measured <= guess * 1.3:
+        return float(np.clip(measured, guess * 0.7, guess * 1.3)), 0.0
+    return measured, float(np.clip(((lo + hi) / 2 - mid) * 0.5, -0.3 * guess, 0.3 * guess))
 
 
 def _wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None]:
@@ -245,8 +257,10 @@ def _wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None]:
         (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2 - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
     )))
     guess = hand.palm_width * 0.95 if hand is not None else frontal * 0.15
-    width = _arm_width(person, joint - along * guess * 0.4, np.array([-along[1], along[0]]), guess)
-    return joint, along, width, hand
+    across = np.array([-along[1], along[0]])
+    width, shift = _arm_span(person, joint - along * guess * 0.4, across, guess)
+    # Hand landmarks put the wrist joint off the forearm's middle when the hand is turned.
+    return joint + across * shift, along, width, hand
 
 
 def _fingers_in_front(person: Person, hand: lm.Hand | None) -> Mask | None:
@@ -534,8 +548,9 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
     outward = np.array([-up[1], up[0]]) * -1  # towards the picture's right
     hair = hair_mask(person, face)
     placements = []
-    for jaw, direction, turn in ((lm.JAW_R, -1.0, -face.yaw), (lm.JAW_L, 1.0, face.yaw)):
-        if turn < -0.3:
+    # A head turned towards the picture's left (yaw < 0) hides its right ear (the picture's left one).
+    for jaw, direction, turn in ((lm.JAW_R, -1.0, face.yaw), (lm.JAW_L, 1.0, -face.yaw)):
+        if turn < -0.25:
             continue  # this ear is round the far side of the head
         piece = pieces[0] if direction < 0 else pieces[-1]
         h, w = piece.alpha.shape
@@ -592,7 +607,7 @@ def scarf(person: Person, cut: Cutout) -> list[Placement]:
     """Wrapped round the neck, hanging down the chest, under the chin."""
     neck, right, down, frontal = _neck(person)
     h, w = cut.alpha.shape
-    width = frontal * 0.55
+    width = frontal * 0.72
     length = width * h / w
     top = neck - down * frontal * 0.12
     src = [np.array([0.0, 0.0]), np.array([float(w), 0.0]), np.array([0.0, float(h)])]
