@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from fitroom.context import Context
 from fitroom.db.models import Job, JobItem, LedgerEntry
@@ -193,3 +194,30 @@ def test_concurrent_migrations_serialise(tmp_path: Path) -> None:
     finally:
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_accepting_a_job_survives_a_terminated_connection(tmp_path: Path, pg_url: str) -> None:
+    """The backend dies inside the accepting transaction: tried again, the job is queued and charged once."""
+    settings = migrated_settings(tmp_path, pg_url)
+    ctx = Context.from_settings(settings)
+    customer = make_customer(settings)
+    killed: list[int] = []
+
+    def terminate_once(session: Session, _context: object) -> None:
+        if not killed:
+            pid = session.connection().connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
+            with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            killed.append(pid)
+
+    event.listen(ctx.db._sessions, "after_flush", terminate_once)
+    try:
+        job_id = queue_job(ctx, customer.account_id)
+    finally:
+        event.remove(ctx.db._sessions, "after_flush", terminate_once)
+    assert killed
+    with ctx.db.reader() as session:
+        kinds = [e.kind for e in session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id))]
+        jobs = list(session.scalars(select(Job.id).where(Job.account_id == customer.account_id)))
+    assert jobs == [job_id] and kinds == ["grant", "reserve"]
+    ctx.close()

@@ -19,6 +19,7 @@ from fitroom.accounts import Principal, authenticate_key, touch_key
 from fitroom.api.errors import ApiError
 from fitroom.api.ratelimit import RateLimiter
 from fitroom.context import Context
+from fitroom.db import retrying
 from fitroom.web import sessions
 
 KEY_HEADER_HINT = "send your API key in the X-API-Key header"
@@ -43,15 +44,20 @@ def _session_account(ctx: Context, cookie: str) -> str | None:
 
 
 def _authenticate(ctx: Context, key: str) -> Principal | None:
-    with ctx.db.reader() as session:
-        found = authenticate_key(session, key)
-    if found is None:
-        return None
-    principal, stale = found
-    if stale:
-        with ctx.db.session() as session:
-            touch_key(session, principal.key_id)
-    return principal
+    """The key's principal (its last use noted now and then); retried if the connection drops."""
+
+    def check() -> Principal | None:
+        with ctx.db.reader() as session:
+            found = authenticate_key(session, key)
+        if found is None:
+            return None
+        principal, stale = found
+        if stale:
+            with ctx.db.session() as session:
+                touch_key(session, principal.key_id)
+        return principal
+
+    return retrying(check)
 
 
 def _refuse_if_limited(retry_after: int) -> None:

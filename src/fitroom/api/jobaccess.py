@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fitroom.api.errors import ApiError
 from fitroom.context import Context
+from fitroom.db import retrying
 from fitroom.db.models import Job
 from fitroom.jobs import credits
 from fitroom.jobs.service import JobExpired, JobNotFound, JobRequest, QueueFull, get_job, submit
@@ -35,7 +36,14 @@ async def accept(ctx: Context, account_id: str, request: JobRequest) -> tuple[Jo
 
 
 def read_job(ctx: Context, account_id: str, job_id: str, view: Callable[[Session, Job], T]) -> T:
-    """`view` of the account's job inside one read transaction; another account's job is 404."""
+    """`view` of the account's job inside one read transaction; another account's job is 404.
+
+    Read again on a new connection if the database connection drops meanwhile.
+    """
+    return retrying(lambda: _read_job(ctx, account_id, job_id, view))
+
+
+def _read_job(ctx: Context, account_id: str, job_id: str, view: Callable[[Session, Job], T]) -> T:
     with ctx.db.reader() as session:
         try:
             job = get_job(session, account_id, job_id)

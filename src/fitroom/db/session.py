@@ -8,16 +8,19 @@ ledger rely on under PostgreSQL row locks.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -25,8 +28,33 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = 0x66697472  # "fitr"
 
 
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """Whether a database error means the connection died (server restart, terminated backend)."""
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def retrying(action: Callable[[], T], tries: int = 3) -> T:
+    """Run a database action again when its connection was lost mid-way (the pool reconnects).
+
+    Only for actions that are safe to repeat: reads, and writes that check what they change.
+    """
+    for attempt in range(1, tries + 1):
+        try:
+            return action()
+        except DBAPIError as exc:
+            if not connection_lost(exc) or attempt == tries:
+                raise
+            log.warning("database connection lost; retrying", extra={"attempt": attempt})
+            time.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _sqlite_setup(engine: Engine) -> None:

@@ -24,18 +24,15 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from datetime import timedelta
-from typing import TypeVar
 
 import psycopg
 from sqlalchemy import ColumnElement, func, or_, select, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
-from fitroom.db import Database, utcnow
+from fitroom.db import Database, retrying, utcnow
 from fitroom.db.models import Job, JobItem
 from fitroom.jobs import credits
 
@@ -49,22 +46,6 @@ TIER_PRIORITY = {"nano": 0, "basic": 1, "pro": 2}
 
 #: The PostgreSQL channel a newly queued (or released) job is announced on.
 CHANNEL = "fitroom_jobs"
-
-T = TypeVar("T")
-
-
-def retrying(action: Callable[[], T], tries: int = 3) -> T:
-    """Run a database action again when its connection was lost mid-way (the pool reconnects)."""
-    for attempt in range(1, tries + 1):
-        try:
-            return action()
-        except DBAPIError as exc:
-            if not exc.connection_invalidated or attempt == tries:
-                raise
-            log.warning("database connection lost; retrying", extra={"attempt": attempt})
-            time.sleep(0.1 * attempt)
-    raise AssertionError("unreachable")
-
 
 def announce(session: Session) -> None:
     """Wake listening workers when this transaction commits (PostgreSQL; SQLite workers poll)."""

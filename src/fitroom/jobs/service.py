@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from fitroom.context import Context
-from fitroom.db import utcnow
+from fitroom.db import connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs import credits, queue
@@ -114,9 +116,12 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
 
     Raises `credits.InsufficientCredits` or `QueueFull`; then nothing is kept.
     """
-    with ctx.db.reader() as session:
-        if queued_items(session) >= ctx.settings.max_queue:
-            raise QueueFull(retry_after=estimate_seconds(session, ctx, 0))
+    def check_room() -> None:
+        with ctx.db.reader() as session:
+            if queued_items(session) >= ctx.settings.max_queue:
+                raise QueueFull(retry_after=estimate_seconds(session, ctx, 0))
+
+    retrying(check_room)
 
     job_id = new_id()
     prefix = f"jobs/{job_id}"
@@ -126,46 +131,74 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
     for key, garment in zip(garment_keys, request.garments):
         ctx.store.put(key, garment.data, MEDIA_TYPES[garment.format])
 
-    now = utcnow()
-    per_garment = credits.TIER_PRICES[request.tier]
-    if request.compose == "layered":
-        items = [JobItem(position=0, garment_key=None, price=request.price)]
-    else:
-        items = [JobItem(position=i, garment_key=k, price=per_garment) for i, k in enumerate(garment_keys)]
-    job = Job(
-        id=job_id,
-        account_id=account_id,
-        dialect=request.dialect,
-        tier=request.tier,
-        swap_target=request.swap_target,
-        options={
-            **request.options,
-            "compose": request.compose,
-            "garment_description": request.garment_description,
-            "garment_keys": garment_keys,
-            "garment_targets": request.garment_targets,
-        },
-        person_key=person_key,
-        status="queued",
-        priority=queue.TIER_PRIORITY[request.tier],
-        credits_reserved=request.price,
-        webhook_url=request.webhook_url,
-        webhook_secret=request.webhook_secret,
-        created_at=now,
-        expires_at=now + timedelta(hours=ctx.settings.retention_hours),
-        items=items,
-    )
+    def build() -> Job:
+        now = utcnow()
+        per_garment = credits.TIER_PRICES[request.tier]
+        if request.compose == "layered":
+            items = [JobItem(position=0, garment_key=None, price=request.price)]
+        else:
+            items = [JobItem(position=i, garment_key=k, price=per_garment) for i, k in enumerate(garment_keys)]
+        return Job(
+            id=job_id,
+            account_id=account_id,
+            dialect=request.dialect,
+            tier=request.tier,
+            swap_target=request.swap_target,
+            options={
+                **request.options,
+                "compose": request.compose,
+                "garment_description": request.garment_description,
+                "garment_keys": garment_keys,
+                "garment_targets": request.garment_targets,
+            },
+            person_key=person_key,
+            status="queued",
+            priority=queue.TIER_PRIORITY[request.tier],
+            credits_reserved=request.price,
+            webhook_url=request.webhook_url,
+            webhook_secret=request.webhook_secret,
+            created_at=now,
+            expires_at=now + timedelta(hours=ctx.settings.retention_hours),
+            items=items,
+        )
+
     try:
-        with ctx.db.session() as session:
-            credits.reserve(session, account_id, request.price, job_id)
-            session.add(job)
-            session.flush()
-            queue.announce(session)
-            estimate = estimate_seconds(session, ctx, len(items))
+        return _record(ctx, account_id, request.price, build)
     except BaseException:
         ctx.store.delete_prefix(prefix)
         raise
-    return job, estimate
+
+
+def _record(ctx: Context, account_id: str, price: int, build: Callable[[], Job], tries: int = 3) -> tuple[Job, int]:
+    """Reserve the credits and queue the job in one transaction, exactly once.
+
+    When the connection dies (a restarted server, a terminated backend) the transaction is
+    tried again on a new one, unless its commit went through before the answer was lost:
+    the job id is fixed before the first try, so its row tells.
+    """
+    for attempt in range(1, tries + 1):
+        job = build()
+        try:
+            with ctx.db.session() as session:
+                credits.reserve(session, account_id, price, job.id)
+                session.add(job)
+                session.flush()
+                queue.announce(session)
+                estimate = estimate_seconds(session, ctx, len(job.items))
+            return job, estimate
+        except DBAPIError as exc:
+            if not connection_lost(exc) or attempt == tries:
+                raise
+
+            def committed() -> int | None:
+                with ctx.db.reader() as session:
+                    found = session.get(Job, job.id) is not None
+                    return estimate_seconds(session, ctx, len(job.items)) if found else None
+
+            estimate_if_committed = retrying(committed)
+            if estimate_if_committed is not None:
+                return job, estimate_if_committed
+    raise AssertionError("unreachable")
 
 
 def is_job_id(value: str) -> bool:
@@ -216,7 +249,11 @@ def input_urls(ctx: Context, job: Job) -> tuple[str | None, list[str]]:
 
 
 def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:
-    """The job if it has finished (completed or failed), else None."""
-    with ctx.db.reader() as session:
-        job = get_job(session, account_id, job_id)
-        return job if job.status in ("completed", "failed") else None
+    """The job if it has finished (completed or failed), else None (read again if the connection drops)."""
+
+    def read() -> Job | None:
+        with ctx.db.reader() as session:
+            job = get_job(session, account_id, job_id)
+            return job if job.status in ("completed", "failed") else None
+
+    return retrying(read)
