@@ -23,6 +23,8 @@ NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R = 0, 2, 5, 7, 8, 9, 10
 L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST = 11, 12, 13, 14, 15, 16
 L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE = 23, 24, 25, 26, 27, 28
 HAND_POINTS = ((15, 17, 19, 21), (16, 18, 20, 22))
+#: Each landmark's index on the other side of the body (the nose is its own).
+MIRROR = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9] + [i + 1 if i % 2 else i - 1 for i in range(11, 33)]
 
 _local = threading.local()
 
@@ -239,8 +241,12 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     if _count_faces(faces, rgb, torso) > 1:
         raise EngineError("multiple_people", "the photo shows more than one person; send a photo of one")
     # In a front view the person's left shoulder is on the right of the picture.
-    if points[L_SHOULDER][0] < points[R_SHOULDER][0] and visibility[NOSE] < 0.5:
-        raise EngineError("pose_not_supported", "the person is seen from the back; send a front or three-quarter view")
+    if points[L_SHOULDER][0] < points[R_SHOULDER][0]:
+        if visibility[NOSE] < 0.5:
+            raise EngineError("pose_not_supported", "the person is seen from the back; send a front or three-quarter view")
+        # Face seen, sides the wrong way round: the pose model swapped left and right
+        # (it does on some front views), which would mirror every print put on the body.
+        points, visibility = points[MIRROR], visibility[MIRROR]
     scale = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
     if scale < 0.04 * max(h, w):
         raise EngineError("pose_not_supported", "the person is too small in the photo")
