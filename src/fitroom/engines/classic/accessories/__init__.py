@@ -95,7 +95,7 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
     """The accessory's cut-out, with the kind the description names (if any) deciding holes."""
     named = TARGET_KINDS.get(target) or _named_kind(description)
     try:
-        return cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses")
+        return cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses", whole=named != "watch")
     except EngineError as exc:
         # Hats are often shown worn; other kinds on a busy background are refused.
         if named != "hat" or exc.message != NO_PLAIN_BACKGROUND:

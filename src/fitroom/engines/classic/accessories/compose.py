@@ -80,12 +80,16 @@ def _prescaled(cutout: Cutout, matrix: Matrix) -> tuple[NDArray[np.uint8], Mask,
 def photo_cast(image: NDArray[np.uint8]) -> NDArray[np.float32]:
     """Per-channel gains that give a neutral product the photo's white balance.
 
-    Measured on the photo's brightest tenth, which in these photos is mostly walls,
-    white clothes and highlights: neutral things lit by the scene's light.
+    Measured on the photo's brightest nearly grey pixels, which in these photos are
+    mostly walls, white clothes and highlights: neutral things lit by the scene's light.
     """
     small = cv2.resize(image, (64, 64), interpolation=cv2.INTER_AREA).reshape(-1, 3).astype(np.float32)
     luma = small.mean(axis=1)
-    bright = small[luma >= np.percentile(luma, 90)]
+    # Only nearly grey bright pixels: a lilac shirt is not a white wall in lilac light.
+    chroma = (small.max(axis=1) - small.min(axis=1)) / np.maximum(small.max(axis=1), 1.0)
+    bright = small[(luma >= np.percentile(luma, 80)) & (chroma < 0.12)]
+    if len(bright) < 40:
+        return np.ones(3, np.float32)
     mean = bright.mean(axis=0)
     gains = mean / max(float(mean.mean()), 1.0)
     return np.clip(gains, 0.92, 1.08).astype(np.float32)  # type: ignore[no-any-return]

@@ -94,10 +94,14 @@ def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArra
     return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)  # type: ignore[no-any-return]
 
 
-def cut_accessory(rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False) -> Cutout:
+def cut_accessory(
+    rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False, whole: bool = True
+) -> Cutout:
     """Cut the accessory out; `solid_centre` closes any hole in the middle third (a watch
     face); `tinted` makes the alpha follow the colour's distance from the backdrop inside
-    the outline, so sunglass lenses stay see-through in proportion to their tint."""
+    the outline, so sunglass lenses stay see-through in proportion to their tint; `whole`
+    refuses a photo that cuts the item off at its edge (a watch strap may run off it:
+    only the part over the wrist is used)."""
     h, w = rgb.shape[:2]
     scale = min(1.0, WORK_SIDE / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
@@ -130,6 +134,13 @@ def cut_accessory(rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted:
     mask = np.isin(labels, keep).astype(np.uint8) * 255
     if mask.sum() < 0.003 * mask.size * 255:
         raise EngineError("garment_not_found", "no accessory was found in its photo")
+    # Past the one-pixel frame GrabCut was told is background: an item cut by the
+    # photo's edge (a lifestyle close-up) cannot be put on whole.
+    edges = (mask[2], mask[-3], mask[:, 2], mask[:, -3])
+    if whole and max(float((edge > 0).mean()) for edge in edges) > 0.2:
+        raise EngineError(
+            "garment_not_found", "the accessory is cut off by the edge of its photo; send a photo that shows all of it"
+        )
     outline = np.zeros_like(mask)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     cv2.drawContours(outline, contours, -1, 255, -1)

@@ -186,8 +186,10 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * rise]
     shape = person.image.shape[:2]
     ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
-    above = ((xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]) > width * 0.05
-    beside = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]) < hat_width
+    # Only hair rising above the crown is pushed under the hat; hair beside it stays
+    # (filling it with the backdrop left pale blotches round big hair).
+    above = ((xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]) > rise * 0.6
+    beside = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]) < hat_width * 0.5
     hair = (person.mask > 0.5) & above & beside
     backdrop = (person.mask < 0.3).astype(np.float32)
     return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03, erase=hair.astype(np.float32), backdrop=backdrop)]
