@@ -45,6 +45,8 @@ GRANT = 500
 MIRAGIC_LIMIT = 20
 TIERS = ("nano", "basic", "pro")
 PRICES = {"nano": 1, "basic": 1, "pro": 3}
+#: One client for every thread, connections kept alive (a client per request costs more than the request).
+HTTP = httpx.Client(timeout=90, limits=httpx.Limits(max_connections=64, max_keepalive_connections=64))
 
 
 @pytest.fixture
@@ -81,7 +83,7 @@ def submit_one(index: int, api: str, customer: Customer, person: bytes, garment:
     for attempt in itertools.count():
         try:
             if kind == 3:
-                answer = httpx.post(
+                answer = HTTP.post(
                     f"{api}/api/v1/virtual-try-on",
                     headers=customer.headers,
                     data={"garmentType": "upper_body"},
@@ -99,7 +101,7 @@ def submit_one(index: int, api: str, customer: Customer, person: bytes, garment:
                         "category": "tops",
                     },
                 }
-                answer = httpx.post(
+                answer = HTTP.post(
                     f"{api}/v1/run", headers={"Authorization": f"Bearer {customer.key}"}, json=body, timeout=60
                 )
                 if answer.status_code == 200:
@@ -110,7 +112,7 @@ def submit_one(index: int, api: str, customer: Customer, person: bytes, garment:
                 files += [("garment_image", (f"g{i}.png", garment, "image/png")) for i in range(garments)]
                 wait = index % 10 == 0
                 headers = {**customer.headers, **({"Prefer": "wait=60"} if wait else {})}
-                answer = httpx.post(
+                answer = HTTP.post(
                     f"{api}/api/v1/generate", headers=headers, data={"tier": tier}, files=files, timeout=90
                 )
                 if answer.status_code in (200, 202):
@@ -335,12 +337,12 @@ def check_outputs(
     def fetch(pair: tuple[int, str]) -> int:
         index, job_id = pair
         customer = keys_of[owners[job_id]]
-        status = httpx.get(f"{urls[index % 2]}/api/v1/jobs/{job_id}", headers=customer.headers, timeout=30).json()
+        status = HTTP.get(f"{urls[index % 2]}/api/v1/jobs/{job_id}", headers=customer.headers, timeout=30).json()
         assert status["status"] == "completed" and status["progress"] == 100, status
         assert len(status["output_urls"]) == item_counts[job_id]
         for url in status["output_urls"]:
             assert url.startswith(f"{s3.endpoint}/{bucket}/fitroom/jobs/{job_id}/output-")
-            image = httpx.get(url, timeout=30)
+            image = HTTP.get(url, timeout=30)
             assert image.status_code == 200
             assert Image.open(io.BytesIO(image.content)).size[0] > 0
         return len(status["output_urls"])
@@ -357,7 +359,7 @@ def check_rate_limit_shared(db: Database, customer: Customer, urls: list[str], j
         assert account is not None
         key = accounts.create_key(session, account, name="rate-probe")
     answers = [
-        httpx.get(f"{urls[i % 2]}/api/v1/virtual-try-on/{job_id}", headers={"X-API-Key": key}, timeout=30)
+        HTTP.get(f"{urls[i % 2]}/api/v1/virtual-try-on/{job_id}", headers={"X-API-Key": key}, timeout=30)
         for i in range(MIRAGIC_LIMIT + 2)
     ]
     statuses = [answer.status_code for answer in answers]
