@@ -587,11 +587,7 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
     """Round the neck: the loop's top at the neck's sides, the rest draped on the chest;
     the part that goes behind the neck hidden, the chin and hair in front."""
     if cut.holes < 0.2:
-        raise EngineError(
-            "garment_not_found",
-            "the necklace is photographed in a heap, not laid out in a loop; "
-            "send a photo of it laid flat in its loop shape",
-        )
+        cut = _strand(cut)
     neck, right, down, frontal = _neck(person)
     h, w = cut.alpha.shape
     width = frontal * 0.44
@@ -603,6 +599,29 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
     behind = _band(shape, neck, down, width * 0.3, 2) * _band(shape, neck - down * frontal, right, frontal + drop * 0.18, 2)
     front = np.maximum(behind, person.face.astype(np.float32) / 255)
     return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015)]
+
+
+def _strand(cut: Cutout, beads: int = 34) -> Cutout:
+    """A necklace photographed in a heap (a pile of pearls) laid out as a loop: a round
+    sample of its solid middle, strung along the curve a worn necklace makes."""
+    solid = (cut.alpha > 0.9).astype(np.uint8)
+    depth = cv2.distanceTransform(solid, cv2.DIST_L2, 5)
+    y, x = np.unravel_index(int(np.argmax(depth)), depth.shape)
+    radius = int(max(2.0, min(float(depth[y, x]), min(cut.alpha.shape) * 0.12)))
+    bead = cut.rgb[y - radius : y + radius, x - radius : x + radius]
+    size = 2 * radius
+    width, height = size * 16, size * 9
+    rgb = np.zeros((height + size, width + size, 3), np.uint8)
+    alpha = np.zeros((height + size, width + size), np.float32)
+    disc = np.zeros((size, size), np.float32)
+    cv2.circle(disc, (radius, radius), radius - 1, 1.0, -1, cv2.LINE_AA)
+    for t in np.linspace(0.0, np.pi, beads):
+        cx = int(width / 2 - np.cos(t) * width / 2)
+        cy = int(np.sin(t) * height)
+        window = (slice(cy, cy + size), slice(cx, cx + size))
+        rgb[window] = np.where(disc[..., None] > alpha[window][..., None], bead, rgb[window])
+        alpha[window] = np.maximum(alpha[window], disc)
+    return Cutout(rgb, alpha, [], 0.5)
 
 
 def scarf(person: Person, cut: Cutout) -> list[Placement]:
