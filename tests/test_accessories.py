@@ -227,3 +227,21 @@ def test_layered_outfit_in_one_call_puts_each_item_where_it_goes() -> None:
     assert diff[: int(face.pt(lm.FOREHEAD)[1])].any(), "the hat is on"
     with pytest.raises(EngineError):
         engine.render(astronaut(), products, RenderOptions(tier="nano", garment_targets=("top",)))
+
+
+def test_a_necklace_photographed_in_a_heap_is_strung_round_the_neck() -> None:
+    heap = np.full((300, 400, 3), 255, np.uint8)
+    rng = np.random.default_rng(3)
+    for _ in range(120):
+        x, y = rng.integers(120, 280), rng.integers(90, 210)
+        cv2.circle(heap, (int(x), int(y)), 14, (235, 225, 200), -1)
+        cv2.circle(heap, (int(x), int(y)), 14, (150, 140, 120), 2)
+    cut = cut_out(heap, "jewelry", "pearl necklace")
+    assert cut.holes < 0.2
+    person = drawn_person()
+    result = wear(person, cut, "necklace", None)
+    ys, xs = np.nonzero(result.cover > 0.5)
+    neck = (person.pt(L_SHOULDER) + person.pt(R_SHOULDER)) / 2
+    assert abs(xs.mean() - neck[0]) < 10, "centred under the neck"
+    assert xs.max() - xs.min() > 0.3 * person.shoulder_width, "a loop, not a lump"
+    assert result.cover[int(neck[1]) + 20, int(neck[0])] < 0.5, "open in the middle"
