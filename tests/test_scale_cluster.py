@@ -22,7 +22,6 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import httpx
 import psycopg
@@ -247,7 +246,7 @@ def check_cluster(
     accepted = {s.job_id: s for s in submissions}
     assert len(accepted) == JOBS, "two submissions got the same job"
     check_database(db, customers, accepted, held)
-    check_outputs(running, s3, bucket, db, customers, accepted, urls)
+    check_outputs(s3, bucket, db, customers, accepted, urls)
     check_rate_limit_shared(db, customers[0], urls, next(iter(accepted)))
 
     # --- the survivors stop cleanly (uvicorn re-raises the SIGTERM it handled, hence -15) ---
@@ -312,7 +311,6 @@ def check_database(db: Database, customers: list[Customer], accepted: dict[str, 
 
 
 def check_outputs(
-    running: Cluster,
     s3: S3Server,
     bucket: str,
     db: Database,

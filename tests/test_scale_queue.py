@@ -164,7 +164,7 @@ def test_listen_notify_wakes_idle_workers_and_survives_a_dropped_connection(tmp_
         wait_until(lambda: with_job(ctx, job_id).status == "completed", 10, "the job")
         assert time.monotonic() - started < 5
 
-        assert terminate_listeners(pg_url) == 1
+        assert terminate_listeners(pg_url) >= 1
         wait_until(lambda: not pool.wakeup.listening, 10, "the listener to notice")
         wait_until(lambda: pool.wakeup.listening, 10, "the listener to reconnect")
         time.sleep(0.3)
