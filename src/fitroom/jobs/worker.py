@@ -4,7 +4,9 @@ The same loop runs as threads inside `fitroom serve` and as `fitroom worker`. A
 heartbeat thread keeps the lease alive while the engine works; if the process dies,
 the lease runs out and another worker takes the job over, skipping finished outputs.
 Closing a job also queues its webhook (same transaction); the pool's sender thread
-delivers it.
+delivers it, and a job-finished event wakes `Prefer: wait` requests in any API process.
+Idle threads sleep until PostgreSQL announces a job (`queue.QueueListener`) or their poll
+comes round. Stopping (SIGTERM) finishes the output in hand and puts the rest back.
 """
 
 from __future__ import annotations
