@@ -124,6 +124,10 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     a, b = _column_extent(alpha, 0.25)
     alpha[:, : max(0, a - 2)] = 0
     alpha[:, b + 3 :] = 0
+    # Hinges and temples bent back show above the frame as thin loops: not seen when worn.
+    mass = alpha.sum(axis=1)
+    top = int(np.nonzero(mass >= 0.25 * mass.max())[0].min())
+    alpha[: max(0, top - 2)] = 0
     front = Cutout(cut.rgb, alpha, cut.parts, cut.holes)
     rows = alpha[:, a : b + 1].sum(axis=1)
     cy = float((rows * np.arange(len(rows))).sum() / max(rows.sum(), 1e-6))
