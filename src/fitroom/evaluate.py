@@ -214,13 +214,16 @@ def summarise(results: list[PairResult]) -> dict[str, object]:
         present = [v for v in values if v is not None]
         return round(statistics.median(present), 4) if present else None
 
-    in_photo = [r for r in results if r.code != NOT_IN_PHOTO]
+    # A person shows the body part a kind of item needs unless every item of that kind
+    # was refused for it as missing (a product photo refused first hides that answer).
+    shown = {(r.person, r.target) for r in results if r.code != NOT_IN_PHOTO and r.code != "garment_not_found"}
+    in_photo = [r for r in results if r.code != NOT_IN_PHOTO and (r.person, r.target) in shown]
     return {
         "pairs": len(results),
         "failed": len(results) - len(ok),
         "failure_rate": round((len(results) - len(ok)) / max(1, len(results)), 4),
         # Failures among pairs whose photo shows the body part (refusals for a missing part left out).
-        "failure_rate_part_visible": round((len(in_photo) - len(ok)) / max(1, len(in_photo)), 4),
+        "failure_rate_part_visible": round(sum(not r.ok for r in in_photo) / max(1, len(in_photo)), 4),
         "failures_by_code": dict(Counter(r.code for r in results if not r.ok)),
         "median_seconds": median([r.seconds for r in ok]),
         "max_changed_outside_edit": max((r.changed_outside_edit or 0.0 for r in ok), default=None),
