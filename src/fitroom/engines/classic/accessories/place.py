@@ -494,8 +494,9 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     side = "left" if "right" not in text else "right"
     shoulder, elbow, wrist = SIDES[side]
     hip = L_HIP if side == "left" else R_HIP
-    if not _in_frame(person, shoulder, threshold=0.5):
-        raise EngineError("pose_not_supported", f"the {side} shoulder is not in the photo")
+    if not _in_frame(person, shoulder, hip, threshold=0.5):
+        # Hung from the shoulder, a bag hangs at the hip: both must be in the photo.
+        raise EngineError("pose_not_supported", f"the {side} shoulder and hip are not both in the photo; a shoulder bag needs them")
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     hip_pt = _v(person.pt(hip))
     anchor = hip_pt + outward * frontal * 0.2
