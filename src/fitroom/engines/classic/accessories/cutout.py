@@ -194,7 +194,7 @@ def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
     mediapipe's selfie segmentation; the hat is the top of the person, told apart from the
     hair and clothes below it by GrabCut seeded from the crown down."""
     h, w = rgb.shape[:2]
-    scale = min(1.0, 384 / max(h, w))
+    scale = min(1.0, WORK_SIDE / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
     person = (person_mask(small) > 0.5).astype(np.uint8)
     ys = np.nonzero(person.any(axis=1))[0]
@@ -209,7 +209,7 @@ def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
     markers[(person > 0) & (rows < top + 0.12 * height)] = cv2.GC_FGD
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     try:
-        cv2.grabCut(small, markers, None, bgd, fgd, 3, cv2.GC_INIT_WITH_MASK)
+        cv2.grabCut(small, markers, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
     except cv2.error as exc:
         raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND) from exc
     hat = ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).astype(np.uint8)
