@@ -478,9 +478,13 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     scale = width / w
     shape = person.image.shape[:2]
     if mode == "hand":
-        hands = [s for s in ("left", "right") if _in_frame(person, SIDES[s][2], threshold=0.5)]
+        # A bag hangs from a hand that hangs: the wrist below its elbow.
+        hands = [
+            s for s in ("left", "right")
+            if _in_frame(person, SIDES[s][2], threshold=0.5) and person.pt(SIDES[s][2])[1] > person.pt(SIDES[s][1])[1]
+        ]
         if not hands:
-            raise EngineError("pose_not_supported", "no hand is visible in the photo to hold the bag")
+            raise EngineError("pose_not_supported", "no hand hangs free in the photo to hold the bag")
         side = max(hands, key=lambda s: person.pt(SIDES[s][2])[1])  # the lower (hanging) hand
         tips = (17, 19, 21) if side == "left" else (18, 20, 22)
         grip = np.mean([_v(person.pt(i)) for i in (SIDES[side][2], *tips)], axis=0)
