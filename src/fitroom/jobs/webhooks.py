@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from fitroom import metrics
 from fitroom.context import Context
-from fitroom.db import Database, utcnow
+from fitroom.db import Database, retrying, utcnow
 from fitroom.db.models import Job, WebhookDelivery
 from fitroom.jobs import credits
 from fitroom.jobs.predictions import prediction
@@ -337,7 +337,9 @@ class WebhookSender:
 
     def run_once(self, pool: ThreadPoolExecutor) -> int:
         """Send one batch of due deliveries; how many there were."""
-        claimed = claim_due(self.ctx.db, limit=self.ctx.settings.webhook_concurrency, lease_seconds=self.lease_seconds)
+        claimed = retrying(
+            lambda: claim_due(self.ctx.db, limit=self.ctx.settings.webhook_concurrency, lease_seconds=self.lease_seconds)
+        )
         list(pool.map(self.deliver, claimed))
         return len(claimed)
 

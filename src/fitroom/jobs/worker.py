@@ -24,6 +24,7 @@ from PIL import Image
 
 from fitroom import metrics
 from fitroom.context import Context
+from fitroom.db import retrying
 from fitroom.db.models import Job, JobItem
 from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
 from fitroom.engines.base import LAYER_ORDER
@@ -306,7 +307,7 @@ class WorkerPool:
     def _reap_loop(self) -> None:
         while not self._stop.is_set():
             try:
-                reap(self.ctx)
+                retrying(lambda: reap(self.ctx))
             except Exception:
                 log.exception("reaper failed")
             self._stop.wait(self.ctx.settings.reaper_interval_seconds)
