@@ -180,8 +180,10 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     bottom = float(rows.max())
     a, b = _column_extent(alpha[int(bottom * 0.6) :], 0.2)
     right = -np.array([-up[1], up[0]])  # the picture's right along the head's tilt
-    # As wide as the head is there, hair included (the person mask), a little more.
-    head = _arm_width(person, brim + up * width * 0.1, right, width * 1.15)
+    # As wide as the head is there, hair included (the person mask), a little more, and
+    # over the skull's middle: on a turned head that lies behind the face's middle.
+    head, shift = _arm_span(person, brim + up * width * 0.1, right, width * 1.15)
+    brim = brim + right * shift
     hat_width = max(head * 1.06, width * 1.12)
     scale = hat_width / max(b - a, 1)
     # A hat seen from below looks taller than it is worn: no taller than 0.85 of its width.
@@ -227,11 +229,6 @@ def _wrist_side(person: Person, description: str) -> str:
     if len(widths) == 1:
         return next(iter(widths))
     return "left"
-
-
-def _arm_width(person: Person, centre: Vec, across: Vec, guess: float) -> float:
-    """The forearm's width at `centre` read from the person mask, trusted only near `guess`."""
-    return _arm_span(person, centre, across, guess)[0]
 
 
 def _arm_span(person: Person, centre: Vec, across: Vec, guess: float) -> tuple[float, float]:
