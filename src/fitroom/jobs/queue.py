@@ -47,6 +47,7 @@ TIER_PRIORITY = {"nano": 0, "basic": 1, "pro": 2}
 #: The PostgreSQL channel a newly queued (or released) job is announced on.
 CHANNEL = "fitroom_jobs"
 
+
 def announce(session: Session) -> None:
     """Wake listening workers when this transaction commits (PostgreSQL; SQLite workers poll)."""
     if session.get_bind().dialect.name == "postgresql":
