@@ -64,17 +64,25 @@ def _window(matrix: Matrix, size: tuple[int, int], shape: tuple[int, int], pad: 
 
 def _prescaled(cutout: Cutout, matrix: Matrix) -> tuple[NDArray[np.uint8], Mask, Matrix]:
     """Shrink the cut-out with area averaging first when it lands much smaller: a plain
-    warp would alias thin straps and chains into dotted lines."""
+    warp would alias thin straps and chains into dotted lines.
+
+    Colours are averaged over the item only (premultiplied by alpha), so thin parts keep
+    their colour instead of fading into the old backdrop; and parts thinner than an
+    output pixel (a bangle's rings) keep most of a pixel's cover, or they vanish."""
     scale = float(np.sqrt(abs(np.linalg.det(matrix[:2, :2] / matrix[2, 2]))))
     if scale >= 0.6:
         return cutout.rgb, cutout.alpha, matrix
     factor = min(1.0, scale * 1.5)
     h, w = cutout.alpha.shape
     size = (max(2, round(w * factor)), max(2, round(h * factor)))
-    rgb = cv2.resize(cutout.rgb, size, interpolation=cv2.INTER_AREA)
-    alpha = cv2.resize(cutout.alpha, size, interpolation=cv2.INTER_AREA)
+    weight = cv2.resize(cutout.alpha, size, interpolation=cv2.INTER_AREA)
+    premultiplied = cv2.resize(cutout.rgb.astype(np.float32) * cutout.alpha[..., None], size, interpolation=cv2.INTER_AREA)
+    rgb = np.clip(premultiplied / np.maximum(weight, 1e-3)[..., None], 0, 255).astype(np.uint8)
+    reach = max(1, int(0.5 / factor))
+    widened = cv2.dilate(cutout.alpha, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1)))
+    alpha = np.maximum(weight, 0.7 * cv2.resize(widened, size, interpolation=cv2.INTER_AREA) * (weight > 0.02))
     back = np.diag([w / size[0], h / size[1], 1.0])
-    return rgb, alpha, matrix @ back
+    return rgb, alpha.astype(np.float32), matrix @ back
 
 
 def photo_cast(image: NDArray[np.uint8]) -> NDArray[np.float32]:
