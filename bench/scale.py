@@ -22,35 +22,23 @@ import argparse
 import itertools
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import psycopg
 import redis
+from api import free_port, percentile, timed  # bench/ is on the path when a bench script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 #: One client, its connections kept alive: making a client per request costs more than the request.
 HTTP = httpx.Client(timeout=60, limits=httpx.Limits(max_connections=64, max_keepalive_connections=64))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 class Deployment:
@@ -140,20 +128,6 @@ def wait_finished(admin_url: str, job_ids: list[str], timeout: float) -> tuple[i
 
 def load() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
-
-
-def timed(fn: Callable[[int], object], n: int, concurrency: int) -> tuple[float, list[float]]:
-    latencies: list[float] = []
-
-    def one(i: int) -> None:
-        start = time.perf_counter()
-        fn(i)
-        latencies.append(time.perf_counter() - start)
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        list(pool.map(one, range(n)))
-    return time.perf_counter() - start, latencies
 
 
 def main() -> None:
