@@ -43,10 +43,15 @@ class Garment:
         return self.right - self.left
 
 
-def _background_distance(lab: NDArray[np.float32]) -> NDArray[np.float32]:
+def _background(lab: NDArray[np.float32]) -> tuple[NDArray[np.float32], float]:
+    """The backdrop's Lab colour (the photo border's median) and how much the border varies."""
     border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
     background = np.median(border, axis=0)
-    spread = np.median(np.linalg.norm(border - background, axis=1))
+    return background, float(np.median(np.linalg.norm(border - background, axis=1)))
+
+
+def _background_distance(lab: NDArray[np.float32]) -> NDArray[np.float32]:
+    background, spread = _background(lab)
     distance = np.linalg.norm(lab - background, axis=2)
     return (distance - spread).astype(np.float32)
 
@@ -245,9 +250,7 @@ def _head_above(rgb: NDArray[np.uint8], nose: NDArray[np.float32], shoulders: fl
         return True
     r = max(2, int(shoulders * 0.04))
     patch = rgb[top:bottom, max(0, x - r) : x + r + 1].reshape(-1, 1, 3)
-    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
-    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
-    background = np.median(border, axis=0)
+    background, _ = _background(cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32))
     colour = np.median(cv2.cvtColor(patch, cv2.COLOR_RGB2LAB).reshape(-1, 3).astype(np.float32), axis=0)
     return bool(np.linalg.norm(colour - background) > 12)
 
