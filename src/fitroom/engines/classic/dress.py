@@ -62,14 +62,27 @@ def _around(points: NDArray[np.float64], pad: float, size: tuple[int, int]) -> B
     return _clip((int(low[0]), int(low[1]), int(high[0]), int(high[1])), size)
 
 
-def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) -> Layer | None:
-    """A layer trimmed to where its alpha is not nil; None when it covers nothing."""
-    cols = np.flatnonzero((alpha > 0.002).any(axis=0))
-    rows = np.flatnonzero((alpha > 0.002).any(axis=1))
+def _bounds(mask: NDArray[np.generic], pad: int = 0) -> Box | None:
+    """The box round the mask's non-zero pixels, `pad` wider on every side but inside the
+    mask's own frame; None when there are none."""
+    cols, rows = np.flatnonzero(mask.any(axis=0)), np.flatnonzero(mask.any(axis=1))
     if len(cols) == 0:
         return None
-    window = slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
-    return Layer(colour[window], alpha[window], box[0] + int(cols[0]), box[1] + int(rows[0]))
+    h, w = mask.shape[:2]
+    return (
+        max(0, int(cols[0]) - pad), max(0, int(rows[0]) - pad),
+        min(w, int(cols[-1]) + 1 + pad), min(h, int(rows[-1]) + 1 + pad),
+    )
+
+
+def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) -> Layer | None:
+    """A layer trimmed to where its alpha is not nil; None when it covers nothing."""
+    found = _bounds(alpha > 0.002)
+    if found is None:
+        return None
+    x0, y0, x1, y1 = found
+    window = slice(y0, y1), slice(x0, x1)
+    return Layer(colour[window], alpha[window], box[0] + x0, box[1] + y0)
 
 
 def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list, dst: list, pad: float, size: tuple[int, int]) -> Layer | None:
@@ -85,11 +98,10 @@ def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list, ds
 
 def _affine_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]) -> Layer | None:
     """A rigid warp of the garment part `alpha` selects, computed only where it lands."""
-    cols = np.flatnonzero(alpha.any(axis=0))
-    rows = np.flatnonzero(alpha.any(axis=1))
-    if len(cols) == 0:
+    source = _bounds(alpha)
+    if source is None:
         return None
-    box = _clip(fit.affine_box(matrix, (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)), size)
+    box = _clip(fit.affine_box(matrix, source), size)
     if box is None:
         return None
     colour, warped = fit.affine_rgba(rgb, alpha, matrix, box)
@@ -142,13 +154,11 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         (garment.sleeve_left, -1.0, (R_SHOULDER, R_ELBOW, R_WRIST)),
         (garment.sleeve_right, 1.0, (L_SHOULDER, L_ELBOW, L_WRIST)),
     ):
-        rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-        if len(rows) == 0:
-            continue
         # The sleeve's box in the product photo, with room for the 7 px reach into the panel.
-        gh, gw = mask.shape
-        x0, y0 = max(0, int(cols[0]) - 4), max(0, int(rows[0]) - 4)
-        x1, y1 = min(gw, int(cols[-1]) + 5), min(gh, int(rows[-1]) + 5)
+        found = _bounds(mask, pad=4)
+        if found is None:
+            continue
+        x0, y0, x1, y1 = found
         part = slice(y0, y1), slice(x0, x1)
         ys, xs = np.nonzero(mask[part])
         if len(xs) < 50:
@@ -394,12 +404,10 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     # Softened a pixel beyond the old garment's outline, so no rim of it is left.
     rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
     rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
-    rows, cols = np.flatnonzero(rebuild.any(axis=1)), np.flatnonzero(rebuild.any(axis=0))
-    if len(rows):
-        # Rebuilt only in the box round what needs it, with room for the fill to look around.
-        pad = max(8, int(person.shoulder_width * 0.1))
-        x0, y0 = max(0, int(cols[0]) - pad), max(0, int(rows[0]) - pad)
-        x1, y1 = min(rebuild.shape[1], int(cols[-1]) + pad + 1), min(rebuild.shape[0], int(rows[-1]) + pad + 1)
+    # Rebuilt only in the box round what needs it, with room for the fill to look around.
+    found = _bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
+    if found is not None:
+        x0, y0, x1, y1 = found
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
         fill = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box])
