@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
@@ -68,9 +69,13 @@ class ClassicEngine:
     def garment(self, product: Image.Image, options: RenderOptions) -> Garment | Cutout:
         """Analyse a product photo at the tier's size, or take the analysis from the cache:
         a garment's parts, or an accessory's cut-out."""
-        product = product.convert("RGB")
-        product.thumbnail((options.long_side, options.long_side), Image.Resampling.LANCZOS)
-        pixels = np.ascontiguousarray(np.asarray(product))
+        pixels = np.asarray(product.convert("RGB"))
+        h, w = pixels.shape[:2]
+        if max(h, w) > options.long_side:
+            # Area averaging: as clean as Lanczos for shrinking, and several times faster.
+            size = working_size((w, h), options.long_side)
+            pixels = cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
+        pixels = np.ascontiguousarray(pixels)
         key = (
             hashlib.sha1(pixels.tobytes()).hexdigest(),
             str(pixels.shape),

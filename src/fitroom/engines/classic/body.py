@@ -109,7 +109,8 @@ def worn_mask(person: Person, category: str, frame: Frame, skin: NDArray[np.bool
     arms = np.zeros((h, w), np.uint8)
     s = frame.width
     if category in ("top", "dress"):
-        zone = cv2.dilate(torso_zone(person, frame), np.ones((3, 3), np.uint8), iterations=max(1, int(s * 0.12)))
+        reach = max(1, int(s * 0.12))
+        zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
         for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.4)))
@@ -124,9 +125,34 @@ def worn_mask(person: Person, category: str, frame: Frame, skin: NDArray[np.bool
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
-    clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & ~(skin_like(person) if skin is None else skin)
-    clothes &= (person.face == 0) & (person.hands == 0)
+    skin = skin_like(person) if skin is None else skin
+    free = ~skin & (person.face == 0) & (person.hands == 0)
+    clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
+    if category in ("top", "dress"):
+        clothes |= _wide_sleeves(person, s, similar, free, clothes)
     return clothes.astype(np.float32)
+
+
+def _wide_sleeves(person: Person, s: float, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The rest of a boxy or dropped-shoulder sleeve, which hangs well wide of the arm.
+
+    Pixels coloured like the worn garment in a broad band round each upper arm belong to
+    it when they join the sleeve already found; a thin trim of another colour along a
+    seam (a printed tape) is closed over. Left alone, a strip of old sleeve would stay
+    beside the arm under a new sleeveless or short-sleeved top.
+    """
+    w, h = person.size
+    band = np.zeros((h, w), np.uint8)
+    for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(s * 1.1)))
+    reach = (band > 0) & (person.mask > 0.5) & free
+    count, labels = cv2.connectedComponents(((similar & reach) | clothes).astype(np.uint8), connectivity=8)
+    joined = np.zeros(count, bool)
+    joined[np.unique(labels[clothes])] = True
+    joined[0] = False
+    side = max(3, int(s * 0.05)) | 1
+    grown = cv2.morphologyEx(joined[labels].astype(np.uint8), cv2.MORPH_CLOSE, np.ones((side, side), np.uint8))
+    return (grown > 0) & reach
 
 
 #: Limb radii at each joint, as shares of the frontal shoulder width (adult proportions).

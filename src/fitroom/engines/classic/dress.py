@@ -259,7 +259,7 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
 
 def _blur(image: NDArray[np.float32], sigma: float) -> NDArray[np.float32]:
     """Gaussian blur; wide ones on a smaller copy, which is as smooth and far cheaper."""
-    factor = int(sigma // 4)
+    factor = int(sigma // 2.5)
     if factor < 2:
         return cv2.GaussianBlur(image, (0, 0), sigma)
     h, w = image.shape[:2]
@@ -323,9 +323,12 @@ def _uncovered(
     if not hole.any():
         return skin
     # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
-    reach = max(3, int(person.shoulder_width * 0.05))
+    reach = max(3, int(person.shoulder_width * 0.2))
     near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
-    region = (hole | (near & (old > 0))).astype(np.uint8)
+    # ...and so is the old garment's soft outline just outside its mask.
+    edge = 2 * max(1, int(person.shoulder_width * 0.012)) + 1
+    outline = cv2.dilate(hole.astype(np.uint8), np.ones((edge, edge), np.uint8)) > 0
+    region = (outline | (near & (old > 0))).astype(np.uint8)
     filled = _inpaint(person.image, region)
     return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part)
 
@@ -389,7 +392,8 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     skin = skin_like(person)
     hands = cv2.dilate(((person.hands > 0) & skin).astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (hands > 0)).astype(np.float32)
-    body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((3, 3), np.uint8), iterations=max(1, int(frame.width * 0.06)))
+    reach = max(1, int(frame.width * 0.06))
+    body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
     allowed = (1 - keep) * (body.astype(np.float32) if garment.category == "top" else 1.0)
     coverage = np.zeros(base.shape[:2], np.float32)
@@ -401,9 +405,14 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     for layer in layers:
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
-    # Softened a pixel beyond the old garment's outline, so no rim of it is left.
-    rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
+    # Softened a little beyond the old garment's outline (its edge pixels are part garment,
+    # part backdrop), so no rim of it is left.
+    edge = max(1, int(person.shoulder_width * 0.012))
+    rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)).astype(np.float32)
     rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
+    # Where it meets the backdrop, that outline lies just outside the person mask: gone too.
+    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)) * (person.mask < 0.5)
+    rebuild = np.maximum(rebuild, fringe * (1 - keep))
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = _bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -421,7 +430,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
         coverage[box] = np.maximum(coverage[box], a)
         shaded = np.clip(layer.colour * shade[box], 0, 255)
         out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
-    result = np.clip(out + 0.5, 0, 255).astype(np.uint8)
+    result = cv2.convertScaleAbs(out)  # rounded and saturated to 0..255 in one pass
     untouched = (coverage <= 0) & (rebuild <= 0)
     np.copyto(result, person.image, where=untouched[:, :, None])
     return Composite(result, coverage, ~untouched)

@@ -52,10 +52,12 @@ def tps_map(
     mapped = _tps_kernel(g2) @ coeffs[:n] + np.hstack([np.ones((len(grid), 1)), grid]) @ coeffs[n:]
     coarse_x = mapped[:, 0].reshape(gx.shape).astype(np.float32)
     coarse_y = mapped[:, 1].reshape(gx.shape).astype(np.float32)
-    # Bilinear interpolation of the coarse grid at every pixel (grid units = pixels / step).
-    u, v = np.meshgrid(np.arange(w, dtype=np.float32) / step, np.arange(h, dtype=np.float32) / step)
-    map_x = cv2.remap(coarse_x, u, v, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
-    map_y = cv2.remap(coarse_y, u, v, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    # Bilinear interpolation of the coarse grid at every pixel: pixel (x, y) reads the grid
+    # at (x / step, y / step).
+    shrink = np.array([[1 / step, 0, 0], [0, 1 / step, 0]])
+    flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
+    map_x = cv2.warpAffine(coarse_x, shrink, (w, h), flags=flags, borderMode=cv2.BORDER_REPLICATE)
+    map_y = cv2.warpAffine(coarse_y, shrink, (w, h), flags=flags, borderMode=cv2.BORDER_REPLICATE)
     return map_x, map_y
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
-from fitroom.engines.classic.body import skin_like, torso_frame
+from fitroom.engines.classic.body import skin_like, squared_distance, torso_frame
 from fitroom.engines.classic.person import L_HIP, L_SHOULDER, NOSE, R_HIP, R_SHOULDER, analyse_person, find_pose
 
 WORK_SIDE = 384
@@ -52,8 +52,7 @@ def _background(lab: NDArray[np.float32]) -> tuple[NDArray[np.float32], float]:
 
 def _background_distance(lab: NDArray[np.float32]) -> NDArray[np.float32]:
     background, spread = _background(lab)
-    distance = np.linalg.norm(lab - background, axis=2)
-    return (distance - spread).astype(np.float32)
+    return cv2.sqrt(squared_distance(lab, background)) - np.float32(spread)
 
 
 def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
@@ -123,12 +122,19 @@ def _grabcut(small: NDArray[np.uint8], distance: NDArray[np.float32], outline: N
     return np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
 
 
-def _run(row: NDArray[np.uint8], x: int) -> tuple[int, int] | None:
-    """First and last column of the unbroken stretch of garment in `row` through column x."""
-    if not 0 <= x < len(row) or not row[x]:
-        return None
-    left = x - int(np.argmin(row[x::-1])) + 1 if not row[: x + 1].all() else 0
-    right = x + int(np.argmin(row[x:])) - 1 if not row[x:].all() else len(row) - 1
+def _runs(solid: NDArray[np.uint8], x: int) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Per row, the first and last column of the unbroken stretch of garment through
+    column x; (-1, -1) in rows where column x is not garment. One pass for all rows."""
+    h, w = solid.shape
+    left, right = np.full(h, -1, np.int64), np.full(h, -1, np.int64)
+    if not 0 <= x < w:
+        return left, right
+    gap_left = solid[:, x::-1] == 0
+    gap_right = solid[:, x:] == 0
+    to_left, to_right = gap_left.argmax(axis=1), gap_right.argmax(axis=1)
+    inside = solid[:, x] > 0
+    left[inside] = np.where(gap_left.any(axis=1), x - to_left + 1, 0)[inside]
+    right[inside] = np.where(gap_right.any(axis=1), x + to_right - 1, w - 1)[inside]
     return left, right
 
 
@@ -157,17 +163,23 @@ def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area
     A tank top's armholes curve a little beyond its hem width: those slivers are not
     sleeves, and treating them as sleeves would smear them down the arms.
     """
-    sleeve = np.zeros_like(outside)
-    sleeve[:, columns] = outside[:, columns]
-    # Thin strips left beside a tapering body are not sleeves: open them away.
+    # Worked on this side's columns only, with a margin of the panel's (empty) columns so
+    # the opening below sees the same neighbourhood it would in the whole photo.
     side = max(3, int(panel_width * 0.06)) | 1
-    sleeve = cv2.morphologyEx(sleeve, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
+    start, stop, _ = columns.indices(outside.shape[1])
+    lo, hi = max(0, start - side), min(outside.shape[1], stop + side)
+    part = np.zeros((outside.shape[0], hi - lo), np.uint8)
+    part[:, start - lo : stop - lo] = outside[:, start:stop]
+    # Thin strips left beside a tapering body are not sleeves: open them away.
+    part = cv2.morphologyEx(part, cv2.MORPH_OPEN, np.ones((side, side), np.uint8))
     # A sleeve hangs from the shoulder: parts starting below the armpit are a flared hem
     # or a knot at the side, not a sleeve.
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(sleeve, 8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(part, 8)
     low = [i for i in range(1, count) if stats[i, cv2.CC_STAT_TOP] > armpit_y]
     if low:
-        sleeve[np.isin(labels, low)] = 0
+        part[np.isin(labels, low)] = 0
+    sleeve = np.zeros_like(outside)
+    sleeve[:, lo:hi] = part
     cols = np.nonzero(sleeve.any(axis=0))[0]
     if len(cols) == 0 or (cols.max() - cols.min()) < 0.12 * panel_width or sleeve.sum() / 255 < 0.03 * area:
         return np.zeros_like(outside)
@@ -259,8 +271,8 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
     worn = worn_by_model(rgb, _category(hint, swap_target, 1.0))
     alpha = worn if worn is not None else cut_out(rgb)
     solid = (alpha > 0.5).astype(np.uint8)
-    ys, xs = np.nonzero(solid)
-    y0, y1 = int(ys.min()), int(ys.max())
+    ys, xs = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
+    y0, y1 = int(ys[0]), int(ys[-1])
     height = y1 - y0 + 1
     widths = solid.sum(axis=1).astype(np.float32)
     category = _category(hint, swap_target, height / max(1, xs.max() - xs.min() + 1))
@@ -281,38 +293,36 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
     # its waistband, a dress's at its waist (its skirt may flare).
     start, stop = {"top": (0.82, 0.92), "bottom": (0.02, 0.08), "dress": (0.3, 0.36)}[category]
     hem_band = slice(y0 + int(height * start), y0 + int(height * stop) + 1)
-    rows = np.nonzero(solid[hem_band].any(axis=1))[0]
-    if len(rows) == 0:
+    band = solid[hem_band][solid[hem_band].any(axis=1)]
+    if len(band) == 0:
         raise EngineError("garment_not_found", "the garment's shape could not be read")
-    band_cols = [np.nonzero(r)[0] for r in solid[hem_band] if r.any()]
-    left = float(np.median([c.min() for c in band_cols]))
-    right = float(np.median([c.max() for c in band_cols]))
+    left = float(np.median(band.argmax(axis=1)))
+    right = float(np.median(band.shape[1] - 1 - band[:, ::-1].argmax(axis=1)))
     if category == "top":
         # Long sleeves photographed hanging beside the body reach the hem: the body is
         # the run of garment through the middle, not the row's whole extent.
         middle = int((left + right) / 2)
-        runs = [run for r in range(hem_band.start, hem_band.stop) if (run := _run(solid[r], middle))]
-        if runs:
-            left, right = float(np.median([a for a, _ in runs])), float(np.median([b for _, b in runs]))
+        run_left, run_right = _runs(solid[hem_band], middle)
+        found = run_left >= 0
+        if found.any():
+            left, right = float(np.median(run_left[found])), float(np.median(run_right[found]))
     panel_width = right - left
     if category == "top":
         # Armpit: going up from the hem, the row where sleeves make the body wider.
         middle = int((left + right) / 2)
+        run_left, run_right = _runs(solid, middle)
+        across = np.where(run_left >= 0, run_right - run_left, widths)
         armpit_y = y0 + height * 0.35
-        for y in range(int(y0 + height * 0.8), y0, -1):
-            run = _run(solid[y], middle)
-            if (run[1] - run[0] if run else widths[y]) > panel_width * 1.25:
-                armpit_y = float(y)
-                break
+        wider = np.flatnonzero(across[y0 + 1 : int(y0 + height * 0.8) + 1] > panel_width * 1.25)
+        if len(wider):
+            armpit_y = float(y0 + 1 + wider[-1])
         # The body panel is as wide as the chest just under the armpits: the hem may taper
         # or flare, and measuring there would cut the shoulders off or add the sleeves.
-        chest_runs = [
-            run for r in range(int(armpit_y + height * 0.03), int(armpit_y + height * 0.1) + 1)
-            if (run := _run(solid[r], middle))
-        ]
-        if chest_runs:
-            chest_left = float(np.median([a for a, _ in chest_runs]))
-            chest_right = float(np.median([b for _, b in chest_runs]))
+        chest = slice(int(armpit_y + height * 0.03), int(armpit_y + height * 0.1) + 1)
+        found = run_left[chest] >= 0
+        if found.any():
+            chest_left = float(np.median(run_left[chest][found]))
+            chest_right = float(np.median(run_right[chest][found]))
             if chest_right - chest_left < panel_width * 1.2:
                 left, right = chest_left, chest_right
                 panel_width = right - left

@@ -253,4 +253,6 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     face = _face_mask(points, visibility, (h, w))
     hands = _hand_mask(points, visibility, (h, w), scale)
     lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
-    return Person(rgb, points, visibility, mask, face, hands, _skin_colour(lab, points, visibility, face))
+    person = Person(rgb, points, visibility, mask, face, hands, _skin_colour(lab, points, visibility, face))
+    person.__dict__["_lab"] = (rgb, lab.astype(np.float32))  # what `lab()` would compute again
+    return person
