@@ -84,3 +84,26 @@ def test_layered_outfit_with_the_classic_engine(tmp_path: Path, database_url: st
         output = client.get(body["output_url"].removeprefix("http://testserver"))
         image = Image.open(io.BytesIO(output.content))
         assert image.size == (512, 512) and image.tobytes() != Image.fromarray(data.astronaut()).tobytes()
+
+
+def test_fitroom_try_takes_one_target_per_garment(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fitroom.cli import app
+
+    astronaut = tmp_path / "astronaut.jpg"
+    Image.fromarray(data.astronaut()).save(astronaut)
+    items = []
+    for name, pixels in (("tee", tee_photo()), ("glasses", glasses_photo())):
+        items.append(tmp_path / f"{name}.png")
+        Image.fromarray(pixels).save(items[-1])
+    out = tmp_path / "out.png"
+    runner = CliRunner()
+    done = runner.invoke(app, ["try", str(astronaut), *map(str, items), "--target", "top,glasses", "--tier", "nano", "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    both = Image.open(out)
+    runner.invoke(app, ["try", str(astronaut), str(items[0]), "--target", "top", "--tier", "nano", "-o", str(tmp_path / "top.png")])
+    # The glasses went on too: the face differs from the top-only render.
+    assert both.size == (512, 512) and both.tobytes() != Image.open(tmp_path / "top.png").tobytes()
+    wrong = runner.invoke(app, ["try", str(astronaut), *map(str, items), "--target", "top,glasses,hat", "-o", str(out)])
+    assert wrong.exit_code == 1 and "2 garments" in wrong.output

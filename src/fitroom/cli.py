@@ -157,7 +157,10 @@ def try_on(
     person: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Photo of the person")],
     garments: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Garment photos")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the result (.jpg, .png, .webp)")],
-    target: Annotated[str, typer.Option(help="swap_target: top, bottom, dress, jacket, full_outfit")] = "full_outfit",
+    target: Annotated[
+        str,
+        typer.Option(help="swap_target (top, bottom, dress, jacket, full_outfit, shoes, watch…); or one per garment, comma-separated, for a layered outfit"),
+    ] = "full_outfit",
     tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "basic",
     description: Annotated[str | None, typer.Option(help="Garment hint, e.g. 'long sleeve'")] = None,
     engine_name: Annotated[str | None, typer.Option("--engine", help="Engine (default: FITROOM_ENGINE)")] = None,
@@ -166,19 +169,34 @@ def try_on(
     from rich.progress import Progress as RichProgress
 
     from fitroom.engines import EngineError, EngineUnavailable, RenderOptions, load_engine
+    from fitroom.engines.base import LAYER_ORDER
     from fitroom.imaging import ImageRejected, decode_image, encode_image
+    from fitroom.jobs.worker import render_layered
 
     fmt = {".png": "png", ".webp": "webp"}.get(output.suffix.lower(), "jpeg")
+    targets = [t.strip() for t in target.split(",")]
+    unknown = [t for t in targets if t not in LAYER_ORDER]
+    if unknown or (len(targets) > 1 and len(targets) != len(garments)):
+        problem = f"unknown swap_target {unknown[0]!r}" if unknown else f"{len(targets)} targets for {len(garments)} garments"
+        err.print(f"error: invalid_request: {problem}; give one target, or one per garment", markup=False, highlight=False)
+        raise typer.Exit(1)
     settings = load_settings()
     try:
         engine = load_engine(engine_name or settings.engine)
         person_image = decode_image(person.read_bytes(), max_pixels=settings.max_image_pixels)
         garment_images = [decode_image(g.read_bytes(), max_pixels=settings.max_image_pixels) for g in garments]
-        options = RenderOptions(swap_target=target, tier=tier, garment_description=description)
+        options = RenderOptions(swap_target=targets[0], tier=tier, garment_description=description)
         with RichProgress(console=err, transient=True) as bar:
             task = bar.add_task("rendering", total=1.0)
             started = time.perf_counter()
-            image = engine.render(person_image, garment_images, options, lambda f: bar.update(task, completed=f))
+
+            def progress(fraction: float) -> None:
+                bar.update(task, completed=fraction)
+
+            if len(targets) > 1:
+                image = render_layered(engine, person_image, garment_images, targets, options, progress)
+            else:
+                image = engine.render(person_image, garment_images, options, progress)
         output.write_bytes(encode_image(image, fmt))
     except (EngineError, EngineUnavailable, ImageRejected, KeyError) as exc:
         code = getattr(exc, "code", "error")

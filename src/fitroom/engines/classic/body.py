@@ -12,10 +12,11 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
     R_ANKLE, R_ELBOW, R_HIP, R_KNEE, R_SHOULDER, R_WRIST,
-    Person,
+    Person, hand_discs,
 )
 
 
@@ -86,6 +87,44 @@ def worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDAr
     return np.median(np.concatenate(samples), axis=0) if samples else np.zeros(3, np.float32)  # type: ignore[no-any-return]
 
 
+def hands_in_front(person: Person, skin: NDArray[np.bool_], reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
+    """The hand pixels a new garment must not cover.
+
+    Round each hand the pose sees, what looks like skin. When the clothes round a hand
+    are skin-coloured too (camel trousers, beige shorts), colour cannot tell hand from
+    cloth: there the hand landmark model outlines the hand, and a hand it does not find
+    is in a pocket or behind the body, so nothing of its disc is kept. The model runs
+    only for those hands, only where `reach` (what the new garment may cover) meets the
+    hand, and once per photo (the landmarks stay on the person).
+    """
+    w, h = person.size
+    keep = (person.hands > 0) & skin
+    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        disc = np.zeros((h, w), np.uint8)
+        cv2.circle(disc, centre, radius, 255, -1)
+        if reach is not None and not (reach & (disc > 0)).any():
+            continue
+        # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
+        ring = np.zeros((h, w), np.uint8)
+        cv2.circle(ring, centre, int(radius * 1.5), 255, -1)
+        elbow, wrist = (person.pt(L_ELBOW), person.pt(L_WRIST)) if side == "left" else (person.pt(R_ELBOW), person.pt(R_WRIST))
+        beyond = wrist + (wrist - elbow) * 0.3
+        cv2.line(ring, tuple(elbow.astype(int)), tuple(beyond.astype(int)), 0, max(2, int(person.shoulder_width * 0.25)))
+        ring_pixels = (ring > 0) & (disc == 0) & (person.mask > 0.5)
+        if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
+            continue
+        found = landmarks.hand(person, side)
+        keep &= disc == 0
+        if found is None:
+            continue
+        outline = np.zeros((h, w), np.uint8)
+        cv2.fillConvexPoly(outline, cv2.convexHull(found.points[:, :2].astype(np.int32)), 255)
+        finger = max(3, int(found.palm_width * 0.25)) | 1
+        outline = cv2.dilate(outline, np.ones((finger, finger), np.uint8))
+        keep |= (outline > 0) & skin
+    return keep
+
+
 def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:
     """255 over the torso and, since collars and shoulder tops sit above the shoulder
     joints, the neck up towards the chin."""
@@ -99,10 +138,17 @@ def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:
     return zone
 
 
-def worn_mask(person: Person, category: str, frame: Frame, skin: NDArray[np.bool_] | None = None) -> NDArray[np.float32]:
+def worn_mask(
+    person: Person,
+    category: str,
+    frame: Frame,
+    skin: NDArray[np.bool_] | None = None,
+    hands: NDArray[np.bool_] | None = None,
+) -> NDArray[np.float32]:
     """Where the clothes the new garment replaces are: in its body zone, coloured like them.
 
-    `skin` is `skin_like(person)` when the caller has it already.
+    `skin` is `skin_like(person)` when the caller has it already; `hands`, the hand
+    pixels to keep (default: the pose's hand discs).
     """
     w, h = person.size
     zone = np.zeros((h, w), np.uint8)
@@ -126,7 +172,7 @@ def worn_mask(person: Person, category: str, frame: Frame, skin: NDArray[np.bool
     # arms, anything that is not skin is a sleeve.
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
     skin = skin_like(person) if skin is None else skin
-    free = ~skin & (person.face == 0) & (person.hands == 0)
+    free = ~skin & (person.face == 0) & ~((person.hands > 0) if hands is None else hands)
     clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
     if category in ("top", "dress"):
         clothes |= _wide_sleeves(person, s, similar, free, clothes)

@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
-from fitroom.engines.classic.body import Frame, limbs, skin_like, torso_frame, torso_zone, worn_mask
+from fitroom.engines.classic.body import Frame, hands_in_front, limbs, skin_like, torso_frame, torso_zone, worn_mask
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
@@ -376,7 +376,12 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     x0, y0, x1, y1 = _window(person, garment, layers)
     window = (slice(y0, y1), slice(x0, x1))
     shifted = [Layer(layer.colour, layer.alpha, layer.x - x0, layer.y - y0) for layer in layers]
-    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted)
+    # The hand landmarks, where needed, are found on the whole photo (and kept on it).
+    cover = np.zeros(person.image.shape[:2], bool)
+    for layer in layers:
+        cover[layer.slices] |= layer.alpha > 0.05
+    hands = hands_in_front(person, skin_like(person), cover)
+    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window])
     image = person.image.copy()
     image[window] = part.image
     garment_cover = np.zeros(image.shape[:2], np.float32)
@@ -386,12 +391,12 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     return Composite(image, garment_cover, edited)
 
 
-def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
+def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_]) -> Composite:
     frame = torso_frame(person)
     base = person.image.astype(np.float32)
     skin = skin_like(person)
-    hands = cv2.dilate(((person.hands > 0) & skin).astype(np.uint8), np.ones((5, 5), np.uint8))
-    keep = ((person.face > 0) | (hands > 0)).astype(np.float32)
+    kept = cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8))
+    keep = ((person.face > 0) | (kept > 0)).astype(np.float32)
     reach = max(1, int(frame.width * 0.06))
     body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
@@ -399,7 +404,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite
     coverage = np.zeros(base.shape[:2], np.float32)
     out = base.copy()
 
-    old = worn_mask(person, garment.category, frame, skin)
+    old = worn_mask(person, garment.category, frame, skin, hands)
     shade = _shading(person, old)[:, :, None]
     new_total = np.zeros_like(coverage)
     for layer in layers:

@@ -130,15 +130,23 @@ def _face_mask(points: Array, visibility: Array, shape: tuple[int, int]) -> Mask
     return mask
 
 
-def _hand_mask(points: Array, visibility: Array, shape: tuple[int, int], scale: float) -> Mask:
-    mask = np.zeros(shape, np.uint8)
-    for indexes in HAND_POINTS:
+def hand_discs(points: Array, visibility: Array, scale: float) -> list[tuple[str, tuple[int, int], int]]:
+    """Each hand the pose sees, as (side, centre, radius): a disc round its points."""
+    discs = []
+    for side, indexes in zip(("left", "right"), HAND_POINTS):
         if visibility[indexes[0]] < 0.3:
             continue
         hand = points[list(indexes)]
         center = hand.mean(axis=0)
         radius = max(float(np.max(np.linalg.norm(hand - center, axis=1))) * 1.6, scale * 0.09)
-        cv2.circle(mask, (int(center[0]), int(center[1])), int(radius), 255, -1)
+        discs.append((side, (int(center[0]), int(center[1])), int(radius)))
+    return discs
+
+
+def _hand_mask(points: Array, visibility: Array, shape: tuple[int, int], scale: float) -> Mask:
+    mask = np.zeros(shape, np.uint8)
+    for _, center, radius in hand_discs(points, visibility, scale):
+        cv2.circle(mask, center, radius, 255, -1)
     return mask
 
 
