@@ -68,8 +68,10 @@ def skin_like(person: Person) -> NDArray[np.bool_]:
     return (chroma < 14**2) & (lightness < 70**2)
 
 
-def worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDArray[np.float32]:
-    """Median colour of what the person now wears where the new garment goes (chest or thighs)."""
+def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:
+    """The main colours of what the person now wears where the new garment goes (across
+    the chest, or the thighs): one for a plain garment, two or three for stripes, checks
+    or a print, each covering at least a sixth of the samples."""
     if category == "bottom":
         a = (person.pt(L_HIP) * 0.7 + person.pt(L_KNEE) * 0.3)
         b = (person.pt(R_HIP) * 0.7 + person.pt(R_KNEE) * 0.3)
@@ -84,7 +86,16 @@ def worn_colour(lab: NDArray[np.float32], person: Person, category: str) -> NDAr
         patch = lab[max(0, y - r) : min(h, y + r), max(0, x - r) : min(w, x + r)].reshape(-1, 3)
         if len(patch):
             samples.append(patch)
-    return np.median(np.concatenate(samples), axis=0) if samples else np.zeros(3, np.float32)  # type: ignore[no-any-return]
+    if not samples:
+        return [np.zeros(3, np.float32)]
+    pixels = np.ascontiguousarray(np.concatenate(samples), dtype=np.float32)
+    if len(pixels) < 12:
+        return [np.median(pixels, axis=0)]
+    cv2.setRNGSeed(0)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
+    _, labels, centres = cv2.kmeans(pixels, 3, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
+    shares = np.bincount(labels.ravel(), minlength=3) / len(labels)
+    return [np.median(pixels[labels.ravel() == k], axis=0) for k in np.argsort(-shares) if shares[k] >= 1 / 6]
 
 
 def hands_in_front(person: Person, skin: NDArray[np.bool_], reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
@@ -165,33 +176,29 @@ def worn_mask(
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = person.lab()
-    worn = worn_colour(lab, person, category)
     # Lightness varies with folds and light far more than hue does: weigh it less.
-    similar = squared_distance(lab, worn, (0.4, 1.0, 1.0)) < 22**2
+    weights = (0.4, 1.0, 1.0)
+    nearest = np.minimum.reduce([squared_distance(lab, colour, weights) for colour in worn_colours(lab, person, category)])
+    similar = nearest < 22**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
     skin = skin_like(person) if skin is None else skin
-    free = ~skin & (person.face == 0) & ~((person.hands > 0) if hands is None else hands)
+    # A skin-coloured garment (pink, beige) passes for skin: on the body zone, a pixel
+    # nearer its colour than the skin's is the garment.
+    cloth = (zone > 0) & similar & (nearest < squared_distance(lab, person.skin_lab, weights))
+    free = (~skin | cloth) & (person.face == 0) & ~((person.hands > 0) if hands is None else hands)
     clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
     if category in ("top", "dress"):
         clothes |= _wide_sleeves(person, s, similar, free, clothes)
+    if category == "top":
+        clothes |= _long_hem(person, frame, similar, free, clothes)
     return clothes.astype(np.float32)
 
 
-def _wide_sleeves(person: Person, s: float, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """The rest of a boxy or dropped-shoulder sleeve, which hangs well wide of the arm.
-
-    Pixels coloured like the worn garment in a broad band round each upper arm belong to
-    it when they join the sleeve already found; a thin trim of another colour along a
-    seam (a printed tape) is closed over. Left alone, a strip of old sleeve would stay
-    beside the arm under a new sleeveless or short-sleeved top.
-    """
-    w, h = person.size
-    band = np.zeros((h, w), np.uint8)
-    for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
-        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(s * 1.1)))
-    reach = (band > 0) & (person.mask > 0.5) & free
+def _joined(reach: NDArray[np.bool_], similar: NDArray[np.bool_], clothes: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
+    """The pixels within `reach`, coloured like the worn garment, that join it; a thin
+    trim of another colour (a printed tape, a hem stitch) is closed over."""
     count, labels = cv2.connectedComponents(((similar & reach) | clothes).astype(np.uint8), connectivity=8)
     joined = np.zeros(count, bool)
     joined[np.unique(labels[clothes])] = True
@@ -199,6 +206,44 @@ def _wide_sleeves(person: Person, s: float, similar: NDArray[np.bool_], free: ND
     side = max(3, int(s * 0.05)) | 1
     grown = cv2.morphologyEx(joined[labels].astype(np.uint8), cv2.MORPH_CLOSE, np.ones((side, side), np.uint8))
     return (grown > 0) & reach
+
+
+def _long_hem(person: Person, frame: Frame, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The part of a long old top that hangs below the hips.
+
+    Left alone, a band of it would show under a shorter new top. Taken only when it ends
+    within the band below the hips: when the colour goes on down, it is the trousers or
+    skirt (the same colour as the top), not the top.
+    """
+    w, h = person.size
+    hips = [person.pt(i).astype(np.float64) for i in (L_HIP, R_HIP)]
+    out = frame.right * frame.frontal_width * 0.35
+    drop = frame.down * frame.length * 0.7
+    top_left, top_right = hips[1] - out, hips[0] + out
+    band = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(band, np.array([top_left, top_right, top_right + drop, top_left + drop], np.int32), 255)
+    lower = np.zeros((h, w), np.uint8)
+    half = drop * 0.5
+    cv2.fillConvexPoly(lower, np.array([top_left + half, top_right + half, top_right + drop, top_left + drop], np.int32), 255)
+    body = person.mask > 0.5
+    seen = np.count_nonzero((lower > 0) & body)
+    if not seen or np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
+        return np.zeros_like(clothes)
+    return _joined((band > 0) & body & free, similar, clothes, frame.width)
+
+
+def _wide_sleeves(person: Person, s: float, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The rest of a boxy or dropped-shoulder sleeve, which hangs well wide of the arm.
+
+    Pixels coloured like the worn garment in a broad band round each upper arm belong to
+    it when they join the sleeve already found. Left alone, a strip of old sleeve would
+    stay beside the arm under a new sleeveless or short-sleeved top.
+    """
+    w, h = person.size
+    band = np.zeros((h, w), np.uint8)
+    for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(s * 1.1)))
+    return _joined((band > 0) & (person.mask > 0.5) & free, similar, clothes, s)
 
 
 #: Limb radii at each joint, as shares of the frontal shoulder width (adult proportions).

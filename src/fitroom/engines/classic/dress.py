@@ -358,6 +358,10 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
     if garment.category != "top":
         joints += [L_KNEE, R_KNEE, L_ANKLE, R_ANKLE]
     pts = np.array([person.pt(i) for i in joints])
+    if garment.category == "top":
+        # What the old top left below the hips is replaced too (see body._long_hem).
+        frame = torso_frame(person)
+        pts = np.vstack([pts, (pts[-2:] + frame.down * frame.length * 0.7)])
     pad = person.shoulder_width * 0.5 + 8
     x0, y0 = np.floor(pts.min(axis=0) - pad)
     x1, y1 = np.ceil(pts.max(axis=0) + pad)
