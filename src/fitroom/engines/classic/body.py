@@ -169,8 +169,10 @@ def worn_mask(
         reach = max(1, int(s * 0.12))
         zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
         for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
-            p, q = person.pt(a).astype(int), person.pt(b).astype(int)
-            cv2.line(arms, tuple(p), tuple(q), 255, max(2, int(s * 0.4)))
+            p, q = person.pt(a), person.pt(b)
+            if b in (L_WRIST, R_WRIST):
+                q = q + (q - p) * 0.12  # a cuff reaches over the wrist joint
+            cv2.line(arms, tuple(p.astype(int)), tuple(q.astype(int)), 255, max(2, int(s * 0.4)))
     if category in ("bottom", "dress"):
         for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
