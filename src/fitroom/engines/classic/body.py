@@ -132,7 +132,14 @@ def hands_in_front(person: Person, skin: NDArray[np.bool_], reach: NDArray[np.bo
         cv2.fillConvexPoly(outline, cv2.convexHull(found.points[:, :2].astype(np.int32)), 255)
         finger = max(3, int(found.palm_width * 0.25)) | 1
         outline = cv2.dilate(outline, np.ones((finger, finger), np.uint8))
-        keep |= (outline > 0) & skin
+        # Within the outline, what is nearer the skin's colour than the cloth round it.
+        lab = person.lab()
+        cloth = np.median(lab[ring_pixels], axis=0)
+        nearer = squared_distance(lab, person.skin_lab) < squared_distance(lab, cloth)
+        hand = (outline > 0) & skin & nearer
+        # A few fingertips showing at a pocket would be specks on the new garment.
+        if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
+            keep |= hand
     return keep
 
 

@@ -419,8 +419,9 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
     edge = max(1, int(person.shoulder_width * 0.012))
     rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)).astype(np.float32)
     rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
-    # Where it meets the backdrop, that outline lies just outside the person mask: gone too.
-    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)) * (person.mask < 0.5)
+    # The outline itself, half garment and half what is beside it, matches neither the
+    # garment's colour nor the skin's: it goes too, except where it is skin.
+    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)) * ~skin
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = _bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
