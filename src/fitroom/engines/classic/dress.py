@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
-from fitroom.engines.classic.body import Frame, hands_in_front, limbs, skin_like, torso_frame, torso_zone, worn_mask
+from fitroom.engines.classic.body import Frame, hands_in_front, limbs, skin_like, squared_distance, torso_frame, torso_zone, worn_mask
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
@@ -280,13 +280,25 @@ def _shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
     Measured within the old garment only, so the edge between a dark top and light
     skin or trousers is not mistaken for a fold and printed onto the new garment. A
     printed, striped or checked old garment varies far more than folds do: its variation
-    is carried over more weakly, so its pattern does not ghost through the new one.
+    is carried over more weakly, so its pattern does not ghost through the new one; and
+    it is measured on the garment's main colour only, so a print or logo on it (a light
+    patch on a dark top) leaves no light patch on the new one.
     """
-    lum = person.lab()[:, :, 0] + 1
+    lab = person.lab()
+    lum = lab[:, :, 0] + 1
     s = person.shoulder_width
-    fine = _masked_blur(lum, old, max(1.5, s * 0.025))
-    broad = _masked_blur(lum, old, max(4.0, s * 0.15))
-    ratio = np.clip(fine / np.maximum(broad, 1.0), 0.8, 1.15)
+    if old.any():
+        main = np.median(lab[old > 0][::7], axis=0)
+        plain = old * (squared_distance(lab, main, (0.4, 1.0, 1.0)) < 22**2)
+        old_plain = plain if plain.sum() > 0.3 * old.sum() else old
+    else:
+        old_plain = old
+    sigma = max(1.5, s * 0.025)
+    fine = _masked_blur(lum, old_plain, sigma)
+    broad = _masked_blur(lum, old_plain, max(4.0, s * 0.15))
+    # Where little of the main colour is near (a busy print), the measure is noise.
+    density = np.clip(_blur(old_plain, sigma) / np.maximum(_blur(old, sigma), 1e-3) * 2 - 0.6, 0, 1)
+    ratio = 1 + (np.clip(fine / np.maximum(broad, 1.0), 0.8, 1.15) - 1) * density
     spread = float(ratio[old > 0].std()) if old.any() else 0.0
     strength = 0.45 * float(np.clip(0.08 / max(spread, 1e-6), 0.35, 1.0))
     inside = _blur(old, max(1.5, s * 0.03))
