@@ -322,8 +322,15 @@ def _uncovered(
     trouser leg, outside the limb, is filled from the background around it.
     """
     limb, rounding = limbs(person, frame, garment.category)
-    torso = torso_zone(person, frame) if garment.category != "bottom" else np.zeros(old.shape, np.uint8)
-    skin_part = np.maximum(limb, (torso > 0).astype(np.float32))
+    if garment.category != "bottom":
+        # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
+        # midriff is not a flat patch with straight sides.
+        reach = max(1, int(person.shoulder_width * 0.15))
+        zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+        torso = cv2.GaussianBlur(((zone > 0) & (person.mask > 0.5)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.02))
+    else:
+        torso = np.zeros(old.shape, np.float32)
+    skin_part = np.maximum(limb, torso)
     lum = person.lab()[:, :, 0] + 1
     broad = _masked_blur(lum, old, max(4.0, person.shoulder_width * 0.3))
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
