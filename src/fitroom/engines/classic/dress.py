@@ -328,6 +328,12 @@ def _uncovered(
         reach = max(1, int(person.shoulder_width * 0.15))
         zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
         torso = cv2.GaussianBlur(((zone > 0) & (person.mask > 0.5)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.02))
+        # Bare skin down to the waist; from there to the hip joints it is more likely the
+        # trousers' or skirt's waistband, which the fill from below continues.
+        h, w = old.shape
+        ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+        depth = ((xs - frame.neck[0]) * frame.down[0] + (ys - frame.neck[1]) * frame.down[1]) / max(frame.length, 1.0)
+        torso *= np.clip((1.0 - depth) / 0.15, 0, 1)
     else:
         torso = np.zeros(old.shape, np.float32)
     skin_part = np.maximum(limb, torso)
