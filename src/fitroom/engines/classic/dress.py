@@ -288,7 +288,7 @@ def _shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
     lum = lab[:, :, 0] + 1
     s = person.shoulder_width
     if old.any():
-        main = np.median(lab[old > 0][::7], axis=0)
+        main = np.median(lab[::3, ::3][old[::3, ::3] > 0], axis=0) if old[::3, ::3].any() else np.median(lab[old > 0], axis=0)
         plain = old * (squared_distance(lab, main, (0.4, 1.0, 1.0)) < 22**2)
         old_plain = plain if plain.sum() > 0.3 * old.sum() else old
     else:
@@ -331,9 +331,10 @@ def _uncovered(
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
         h, w = old.shape
-        ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-        depth = ((xs - frame.neck[0]) * frame.down[0] + (ys - frame.neck[1]) * frame.down[1]) / max(frame.length, 1.0)
-        torso *= np.clip((1.0 - depth) / 0.15, 0, 1)
+        across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
+        down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
+        depth = (across + down) / max(frame.length, 1.0)
+        torso *= np.clip((1.0 - depth) / 0.15, 0, 1).astype(np.float32)
     else:
         torso = np.zeros(old.shape, np.float32)
     skin_part = np.maximum(limb, torso)
