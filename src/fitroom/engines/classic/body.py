@@ -202,7 +202,21 @@ def worn_mask(
         clothes |= _wide_sleeves(person, s, similar, free, clothes)
     if category == "top":
         clothes |= _long_hem(person, frame, similar, free, clothes)
+    if category in ("bottom", "dress"):
+        near_cloth = similar & (nearest < squared_distance(lab, person.skin_lab, weights))
+        clothes |= _wide_legs(person, s, similar, free | near_cloth, clothes)
     return clothes.astype(np.float32)
+
+
+def _wide_legs(person: Person, s: float, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The rest of loose shorts, wide trousers or a skirt, which stand well out from the
+    thighs: what joins them in their colour in a broad band round the upper legs.
+    Left alone, strips of them would stay beside narrower new trousers."""
+    w, h = person.size
+    band = np.zeros((h, w), np.uint8)
+    for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE)):
+        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(s * 1.0)))
+    return _joined((band > 0) & (person.mask > 0.5) & free, similar, clothes, s)
 
 
 def _joined(reach: NDArray[np.bool_], similar: NDArray[np.bool_], clothes: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
