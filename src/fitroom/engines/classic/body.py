@@ -61,6 +61,18 @@ def squared_distance(lab: NDArray[np.float32], colour: NDArray[np.float32], weig
     return cv2.transform(cv2.multiply(diff, diff), np.array([[w * w for w in weights]], np.float32))
 
 
+#: Lightness varies with folds and light far more than hue does: weighed less when
+#: telling whether two garment colours are the same.
+GARMENT_WEIGHTS = (0.4, 1.0, 1.0)
+#: How far below the hips the band of an old top's long hem is looked for, in torso lengths.
+LONG_HEM_DROP = 0.7
+
+
+def near_colour(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """Per pixel, whether it is the same garment colour as `colour`."""
+    return squared_distance(lab, colour, GARMENT_WEIGHTS) < 22**2
+
+
 def skin_like(person: Person) -> NDArray[np.bool_]:
     lab = person.lab()
     chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))
@@ -93,7 +105,7 @@ def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> lis
         return [np.median(pixels, axis=0)]
     cv2.setRNGSeed(0)
     criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
-    _, labels, centres = cv2.kmeans(pixels, 3, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
+    _, labels, _ = cv2.kmeans(pixels, 3, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
     shares = np.bincount(labels.ravel(), minlength=3) / len(labels)
     return [np.median(pixels[labels.ravel() == k], axis=0) for k in np.argsort(-shares) if shares[k] >= 1 / 6]
 
@@ -185,38 +197,45 @@ def worn_mask(
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = person.lab()
-    # Lightness varies with folds and light far more than hue does: weigh it less.
-    weights = (0.4, 1.0, 1.0)
-    nearest = np.minimum.reduce([squared_distance(lab, colour, weights) for colour in worn_colours(lab, person, category)])
+    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)])
     similar = nearest < 22**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
     skin = skin_like(person) if skin is None else skin
-    # A skin-coloured garment (pink, beige) passes for skin: on the body zone, a pixel
-    # nearer its colour than the skin's is the garment.
-    cloth = (zone > 0) & similar & (nearest < squared_distance(lab, person.skin_lab, weights))
-    free = (~skin | cloth) & (person.face == 0) & ~((person.hands > 0) if hands is None else hands)
+    # A skin-coloured garment (pink, beige) passes for skin: a pixel of its colour that is
+    # nearer that colour than the skin's is the garment (on the body zone, and in the
+    # broad bands round the thighs where loose bottoms stand out).
+    cloth = similar & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
+    hands_kept = (person.hands > 0) if hands is None else hands
+    free = (~skin | (cloth & (zone > 0))) & (person.face == 0) & ~hands_kept
     clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
     if category in ("top", "dress"):
-        clothes |= _wide_sleeves(person, s, similar, free, clothes)
+        # A boxy or dropped-shoulder sleeve hangs well wide of the arm.
+        clothes |= _joined(_round_bones(person, _UPPER_ARMS, s * 1.1) & free, similar, clothes, s)
     if category == "top":
         clothes |= _long_hem(person, frame, similar, free, clothes)
     if category in ("bottom", "dress"):
-        near_cloth = similar & (nearest < squared_distance(lab, person.skin_lab, weights))
-        clothes |= _wide_legs(person, s, similar, free | near_cloth, clothes)
+        # Loose shorts, wide trousers and skirts stand well out from the thighs.
+        clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
     return clothes.astype(np.float32)
 
 
-def _wide_legs(person: Person, s: float, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """The rest of loose shorts, wide trousers or a skirt, which stand well out from the
-    thighs: what joins them in their colour in a broad band round the upper legs.
-    Left alone, strips of them would stay beside narrower new trousers."""
+_UPPER_ARMS = ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW))
+_THIGHS = ((L_HIP, L_KNEE), (R_HIP, R_KNEE))
+
+
+def _round_bones(person: Person, bones: tuple[tuple[int, int], ...], width: float) -> NDArray[np.bool_]:
+    """The person's pixels in a band `width` wide along each bone.
+
+    An old garment's part that stands out from the limb (a wide sleeve, a skirt) lies
+    there; left alone, strips of it would stay beside a narrower new garment.
+    """
     w, h = person.size
     band = np.zeros((h, w), np.uint8)
-    for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE)):
-        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(s * 1.0)))
-    return _joined((band > 0) & (person.mask > 0.5) & free, similar, clothes, s)
+    for a, b in bones:
+        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(width)))
+    return (band > 0) & (person.mask > 0.5)
 
 
 def _joined(reach: NDArray[np.bool_], similar: NDArray[np.bool_], clothes: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
@@ -241,7 +260,7 @@ def _long_hem(person: Person, frame: Frame, similar: NDArray[np.bool_], free: ND
     w, h = person.size
     hips = [person.pt(i).astype(np.float64) for i in (L_HIP, R_HIP)]
     out = frame.right * frame.frontal_width * 0.35
-    drop = frame.down * frame.length * 0.7
+    drop = frame.down * frame.length * LONG_HEM_DROP
     top_left, top_right = hips[1] - out, hips[0] + out
     band = np.zeros((h, w), np.uint8)
     cv2.fillConvexPoly(band, np.array([top_left, top_right, top_right + drop, top_left + drop], np.int32), 255)
@@ -253,20 +272,6 @@ def _long_hem(person: Person, frame: Frame, similar: NDArray[np.bool_], free: ND
     if not seen or np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
         return np.zeros_like(clothes)
     return _joined((band > 0) & body & free, similar, clothes, frame.width)
-
-
-def _wide_sleeves(person: Person, s: float, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """The rest of a boxy or dropped-shoulder sleeve, which hangs well wide of the arm.
-
-    Pixels coloured like the worn garment in a broad band round each upper arm belong to
-    it when they join the sleeve already found. Left alone, a strip of old sleeve would
-    stay beside the arm under a new sleeveless or short-sleeved top.
-    """
-    w, h = person.size
-    band = np.zeros((h, w), np.uint8)
-    for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
-        cv2.line(band, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(s * 1.1)))
-    return _joined((band > 0) & (person.mask > 0.5) & free, similar, clothes, s)
 
 
 #: Limb radii at each joint, as shares of the frontal shoulder width (adult proportions).

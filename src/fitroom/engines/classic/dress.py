@@ -15,7 +15,9 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
-from fitroom.engines.classic.body import Frame, hands_in_front, limbs, skin_like, squared_distance, torso_frame, torso_zone, worn_mask
+from fitroom.engines.classic.body import (
+    LONG_HEM_DROP, Frame, hands_in_front, limbs, near_colour, skin_like, torso_frame, torso_zone, worn_mask,
+)
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
@@ -288,8 +290,9 @@ def _shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
     lum = lab[:, :, 0] + 1
     s = person.shoulder_width
     if old.any():
-        main = np.median(lab[::3, ::3][old[::3, ::3] > 0], axis=0) if old[::3, ::3].any() else np.median(lab[old > 0], axis=0)
-        plain = old * (squared_distance(lab, main, (0.4, 1.0, 1.0)) < 22**2)
+        sparse = old[::3, ::3] > 0
+        main = np.median(lab[::3, ::3][sparse] if sparse.any() else lab[old > 0], axis=0)
+        plain = old * near_colour(lab, main)
         old_plain = plain if plain.sum() > 0.3 * old.sum() else old
     else:
         old_plain = old
@@ -352,11 +355,17 @@ def _uncovered(
     reach = max(3, int(person.shoulder_width * 0.2))
     near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
     # ...and so is the old garment's soft outline just outside its mask.
-    edge = 2 * max(1, int(person.shoulder_width * 0.012)) + 1
-    outline = cv2.dilate(hole.astype(np.uint8), np.ones((edge, edge), np.uint8)) > 0
+    outline = cv2.dilate(hole.astype(np.uint8), _edge_kernel(person)) > 0
     region = (outline | (near & (old > 0))).astype(np.uint8)
     filled = _inpaint(person.image, region)
     return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part)
+
+
+def _edge_kernel(person: Person) -> NDArray[np.uint8]:
+    """A square as wide as a garment's soft edge in the photo (part garment, part what is
+    beside it): how far beyond the old garment's mask its outline still shows."""
+    edge = 2 * max(1, int(person.shoulder_width * 0.012)) + 1
+    return np.ones((edge, edge), np.uint8)
 
 
 def _inpaint(image: NDArray[np.uint8], region: NDArray[np.uint8]) -> NDArray[np.float32]:
@@ -387,7 +396,7 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
     if garment.category == "top":
         # What the old top left below the hips is replaced too (see body._long_hem).
         frame = torso_frame(person)
-        pts = np.vstack([pts, (pts[-2:] + frame.down * frame.length * 0.7)])
+        pts = np.vstack([pts, (pts[-2:] + frame.down * frame.length * LONG_HEM_DROP)])
     pad = person.shoulder_width * 0.5 + 8
     x0, y0 = np.floor(pts.min(axis=0) - pad)
     x1, y1 = np.ceil(pts.max(axis=0) + pad)
@@ -442,12 +451,11 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
     # Softened a little beyond the old garment's outline (its edge pixels are part garment,
     # part backdrop), so no rim of it is left.
-    edge = max(1, int(person.shoulder_width * 0.012))
-    rim = cv2.dilate((old > 0).astype(np.uint8), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)).astype(np.float32)
+    rim = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
     rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
     # The outline itself, half garment and half what is beside it, matches neither the
     # garment's colour nor the skin's: it goes too, except where it is skin.
-    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), np.ones((2 * edge + 1, 2 * edge + 1), np.uint8)) * ~skin
+    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~skin
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = _bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
