@@ -12,7 +12,10 @@ from fitroom.engines import load_engine
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, working_size
 from fitroom.engines.classic.fit import similarity, tps_map
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.body import torso_frame, worn_colours, worn_mask
 from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import Person
 
 
 def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> np.ndarray:
@@ -145,3 +148,44 @@ def test_tiers_never_upsample() -> None:
 
 def test_classic_is_the_builtin_default() -> None:
     assert isinstance(load_engine("classic"), ClassicEngine)
+
+
+def drawn_person(shirt: np.ndarray) -> Person:
+    """A Person over a drawn image, landmarks placed by hand: shoulders at y 100, hips at
+    y 260, elbows at y 180 and wrists at y 250, arms hanging beside the torso."""
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (125, 180)
+    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (120, 250)
+    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    h, w = shirt.shape[:2]
+    empty = np.zeros((h, w), np.uint8)
+    return Person(shirt, points, np.ones(33, np.float32), np.ones((h, w), np.float32), empty, empty, np.array([160, 145, 150], np.float32))
+
+
+def test_striped_old_top_is_found_in_both_colours() -> None:
+    image = np.full((420, 400, 3), 235, np.uint8)
+    for x in range(130, 270, 20):  # green and white stripes, 10 px each
+        image[90:290, x : x + 10] = (20, 110, 60)
+        image[90:290, x + 10 : x + 20] = (250, 250, 250)
+    person = drawn_person(image)
+    colours = worn_colours(cv2.cvtColor(image, cv2.COLOR_RGB2LAB).astype(np.float32), person, "top")
+    assert len(colours) == 2
+    old = worn_mask(person, "top", torso_frame(person)) > 0
+    chest = old[150:230, 160:240]
+    assert chest.mean() > 0.95, chest.mean()  # both stripe colours, not one of them
+
+
+def test_wide_old_sleeve_and_long_hem_are_part_of_the_old_top() -> None:
+    image = np.full((420, 400, 3), 235, np.uint8)
+    black = (15, 15, 15)
+    cv2.rectangle(image, (150, 90), (250, 330), black, -1)  # the body, hanging 70 px below the hips
+    cv2.fillConvexPoly(image, np.array([(150, 95), (70, 190), (110, 215), (150, 150)]), black)  # a boxy sleeve
+    cv2.rectangle(image, (150, 331), (250, 419), (40, 60, 160), -1)  # blue trousers
+    person = drawn_person(image)
+    old = worn_mask(person, "top", torso_frame(person)) > 0
+    assert old[185, 85], "the sleeve's far end, well wide of the arm"
+    assert old[310, 200], "the hem below the hips"
+    assert not old[380, 200], "the trousers"
