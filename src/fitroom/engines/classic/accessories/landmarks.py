@@ -9,6 +9,7 @@ close-range), and the answer is kept on the `Person` object so one render asks o
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -105,6 +106,44 @@ def _square(centre: NDArray[np.float32], half: float, shape: tuple[int, int]) ->
     return x0, y0, x1, y1
 
 
+def _face_marks(crop: NDArray[np.uint8]) -> Sequence[object] | None:
+    result = _face_model().process(crop)  # type: ignore[attr-defined]
+    return result.multi_face_landmarks[0].landmark if result.multi_face_landmarks else None
+
+
+def _hand_marks(crop: NDArray[np.uint8]) -> Sequence[object] | None:
+    result = _hand_model().process(crop)  # type: ignore[attr-defined]
+    return result.multi_hand_landmarks[0].landmark if result.multi_hand_landmarks else None
+
+
+def _crop_landmarks(
+    image: NDArray[np.uint8],
+    box: tuple[int, int, int, int],
+    size: int,
+    marks_of: Callable[[NDArray[np.uint8]], Sequence[object] | None],
+) -> Points | None:
+    """The landmarks a model finds in the image's box, in photo pixels (z scaled like x).
+
+    Crops smaller than the model's `size` input are grown to it first; boxes of 16 px or
+    less hold nothing to find.
+    """
+    x0, y0, x1, y1 = box
+    if x1 - x0 <= 16 or y1 - y0 <= 16:
+        return None
+    crop = np.ascontiguousarray(image[y0:y1, x0:x1])
+    scale = max(1.0, size / max(crop.shape[:2]))
+    if scale > 1:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    marks = marks_of(crop)
+    if marks is None:
+        return None
+    ch, cw = crop.shape[:2]
+    pts = np.array([(m.x * cw, m.y * ch, m.z * cw) for m in marks], np.float32) / scale  # type: ignore[attr-defined]
+    pts[:, 0] += x0
+    pts[:, 1] += y0
+    return pts
+
+
 def face(person: Person) -> Face | None:
     """The face mesh, or None when the face is not in the photo (head cut off, seen from behind)."""
     if "_face" in person.__dict__:
@@ -122,21 +161,11 @@ def face(person: Person) -> Face | None:
             float(np.linalg.norm(person.pt(NOSE) - (person.pt(MOUTH_L) + person.pt(MOUTH_R)) / 2)) * 4.0,
             8.0,
         )
-        x0, y0, x1, y1 = _square(head.mean(axis=0), span * 1.3, person.image.shape[:2])
-        if x1 - x0 > 16 and y1 - y0 > 16:
-            crop = np.ascontiguousarray(person.image[y0:y1, x0:x1])
-            # Face mesh is most sure of faces near its 192 px input: grow tiny crops.
-            scale = max(1.0, 192 / max(crop.shape[:2]))
-            if scale > 1:
-                crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-            result = _face_model().process(crop)  # type: ignore[attr-defined]
-            if result.multi_face_landmarks:
-                ch, cw = crop.shape[:2]
-                marks = result.multi_face_landmarks[0].landmark
-                pts = np.array([(m.x * cw, m.y * ch, m.z * cw) for m in marks], np.float32) / scale
-                pts[:, 0] += x0
-                pts[:, 1] += y0
-                found = Face(pts)
+        box = _square(head.mean(axis=0), span * 1.3, person.image.shape[:2])
+        # Face mesh is most sure of faces near its 192 px input: tiny crops are grown to it.
+        pts = _crop_landmarks(person.image, box, 192, _face_marks)
+        if pts is not None:
+            found = Face(pts)
     person.__dict__["_face"] = found
     return found
 
@@ -152,22 +181,10 @@ def hand(person: Person, side: str) -> Hand | None:
         forearm = float(np.linalg.norm(person.pt(wrist) - person.pt(elbow)))
         span = max(forearm * 0.9, person.shoulder_width * 0.35, 24.0)
         centre = person.points[[wrist, *tips]].mean(axis=0)
-        x0, y0, x1, y1 = _square(centre, span, person.image.shape[:2])
-        if x1 - x0 > 16 and y1 - y0 > 16:
-            crop = np.ascontiguousarray(person.image[y0:y1, x0:x1])
-            scale = max(1.0, 224 / max(crop.shape[:2]))
-            if scale > 1:
-                crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-            result = _hand_model().process(crop)  # type: ignore[attr-defined]
-            if result.multi_hand_landmarks:
-                ch, cw = crop.shape[:2]
-                marks = result.multi_hand_landmarks[0].landmark
-                pts = np.array([(m.x * cw, m.y * ch, m.z * cw) for m in marks], np.float32) / scale
-                pts[:, 0] += x0
-                pts[:, 1] += y0
-                # Keep it only if it is this wrist's hand, not the other hand in the crop.
-                if np.linalg.norm(pts[WRIST, :2] - person.pt(wrist)) < span * 0.6:
-                    found = Hand(pts, side)
+        pts = _crop_landmarks(person.image, _square(centre, span, person.image.shape[:2]), 224, _hand_marks)
+        # Keep it only if it is this wrist's hand, not the other hand in the crop.
+        if pts is not None and np.linalg.norm(pts[WRIST, :2] - person.pt(wrist)) < span * 0.6:
+            found = Hand(pts, side)
     person.__dict__[key] = found
     return found
 
