@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,25 +12,8 @@ from fitroom.db import Database
 from fitroom.db.models import Job, JobItem, LedgerEntry
 from tests.conftest import running_app
 from tests.support.images import garment_photo, person_photo
+from tests.support.process import slow_worker
 from tests.support.waiting import wait_until
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def start_worker(settings: Any, render_seconds: float) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "FITROOM_DATABASE_URL": settings.resolved_database_url,
-        "FITROOM_DATA_DIR": str(settings.data_dir),
-        "FITROOM_SECRET_KEY": "test-secret",
-        "FITROOM_ENGINE": "tests.support.engines:SlowEngine",
-        "FITROOM_TEST_RENDER_SECONDS": str(render_seconds),
-        "FITROOM_LEASE_SECONDS": "2",
-        "FITROOM_HEARTBEAT_SECONDS": "0.3",
-        "FITROOM_POLL_SECONDS": "0.1",
-    }
-    return subprocess.Popen([sys.executable, "-m", "fitroom", "worker"], env=env, cwd=ROOT)
 
 
 def item_outputs(database_url: str, job_id: str) -> list[str | None]:
@@ -56,7 +36,7 @@ def test_killed_worker_job_completes_once(tmp_path: Path, database_url: str) -> 
         def status() -> dict[str, Any]:
             return client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()  # type: ignore[no-any-return]
 
-        first = start_worker(settings, render_seconds=2.0)
+        first = slow_worker(settings, 2.0, FITROOM_LEASE_SECONDS="2")
         try:
             # Kill once the first output is stored and the second is being rendered.
             wait_until(lambda: status()["progress"] > 50, 60, "the second output to start")
@@ -68,7 +48,7 @@ def test_killed_worker_job_completes_once(tmp_path: Path, database_url: str) -> 
         before = item_outputs(database_url, job_id)
         assert before[0] is not None and before[1] is None
 
-        second = start_worker(settings, render_seconds=0.2)
+        second = slow_worker(settings, 0.2, FITROOM_LEASE_SECONDS="2")
         try:
             done = wait_until(lambda: (s := status())["status"] in ("completed", "failed") and s, 60, "completion")
         finally:

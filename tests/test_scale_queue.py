@@ -22,6 +22,7 @@ from fitroom.settings import Settings
 from tests.conftest import PG_ADMIN_URL, make_customer, migrated_settings
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
+from tests.support.process import slow_worker
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,27 +90,11 @@ def test_release_puts_the_job_back_without_spending_an_attempt(settings: Setting
     ctx.close()
 
 
-def worker_process(settings: Settings, render_seconds: float) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "FITROOM_DATABASE_URL": settings.resolved_database_url,
-        "FITROOM_DATA_DIR": str(settings.data_dir),
-        "FITROOM_SECRET_KEY": "test-secret",
-        "FITROOM_ENGINE": "tests.support.engines:SlowEngine",
-        "FITROOM_TEST_RENDER_SECONDS": str(render_seconds),
-        "FITROOM_HEARTBEAT_SECONDS": "0.3",
-        "FITROOM_POLL_SECONDS": "0.1",
-        "FITROOM_LISTEN_POLL_SECONDS": "0.5",
-    }
-    return subprocess.Popen([sys.executable, "-m", "fitroom", "worker", "--concurrency", "1"], env=env, cwd=ROOT)
-
-
 def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(settings: Settings) -> None:
     ctx = Context.from_settings(settings)
     customer = make_customer(settings)
     job_id = queue_job(ctx, customer.account_id, garments=3)
-    first = worker_process(settings, render_seconds=1.5)
+    first = slow_worker(settings, 1.5, "--concurrency", "1", FITROOM_LISTEN_POLL_SECONDS="0.5")
     try:
         wait_until(lambda: with_job(ctx, job_id).progress > 5, 60, "the first output to be rendering")
         first.send_signal(signal.SIGTERM)
@@ -123,7 +108,7 @@ def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(settings: Set
     assert [i.status for i in items] == ["completed", "queued", "queued"], "the output in hand was finished"
     kept = items[0].output_key
 
-    second = worker_process(settings, render_seconds=0.1)
+    second = slow_worker(settings, 0.1, "--concurrency", "1", FITROOM_LISTEN_POLL_SECONDS="0.5")
     try:
         wait_until(lambda: with_job(ctx, job_id).status == "completed", 60, "the rest of the job")
     finally:

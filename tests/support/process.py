@@ -1,4 +1,5 @@
-"""`fitroom serve` in a process of its own: for what only a real process shows (its memory, its logs)."""
+"""`fitroom serve` and `fitroom worker` in processes of their own: for what only a real
+process shows (its memory, its logs, being killed mid-render)."""
 
 from __future__ import annotations
 
@@ -76,3 +77,22 @@ def fitroom_serve(tmp_path: Path, database_url: str, engine: str, **environment:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def slow_worker(settings: Settings, render_seconds: float, *args: str, **environment: str) -> subprocess.Popen[bytes]:
+    """A `fitroom worker` process on the settings' database and data dir, rendering with
+    the tests' SlowEngine (each render takes `render_seconds`), beating and polling fast;
+    `args` go to the command, `environment` (FITROOM_... names) on top of its variables."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "FITROOM_DATABASE_URL": settings.resolved_database_url,
+        "FITROOM_DATA_DIR": str(settings.data_dir),
+        "FITROOM_SECRET_KEY": "test-secret",
+        "FITROOM_ENGINE": "tests.support.engines:SlowEngine",
+        "FITROOM_TEST_RENDER_SECONDS": str(render_seconds),
+        "FITROOM_HEARTBEAT_SECONDS": "0.3",
+        "FITROOM_POLL_SECONDS": "0.1",
+        **environment,
+    }
+    return subprocess.Popen([sys.executable, "-m", "fitroom", "worker", *args], env=env, cwd=ROOT)
