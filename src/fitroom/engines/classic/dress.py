@@ -419,8 +419,9 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     cover = np.zeros(person.image.shape[:2], bool)
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
-    hands = hands_in_front(person, skin_like(person), cover)
-    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window])
+    skin = skin_like(person)
+    hands = hands_in_front(person, skin, cover)
+    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, skin[window], hands[window])
     image = person.image.copy()
     image[window] = part.image
     garment_cover = np.zeros(image.shape[:2], np.float32)
@@ -430,10 +431,11 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     return Composite(image, garment_cover, edited)
 
 
-def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_]) -> Composite:
+def _compose(
+    person: Person, garment: Garment, layers: list[Layer], skin: NDArray[np.bool_], hands: NDArray[np.bool_]
+) -> Composite:
     frame = torso_frame(person)
     base = person.image.astype(np.float32)
-    skin = skin_like(person)
     kept = cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (kept > 0)).astype(np.float32)
     reach = max(1, int(frame.width * 0.06))
