@@ -110,7 +110,7 @@ def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> lis
     return [np.median(pixels[labels.ravel() == k], axis=0) for k in np.argsort(-shares) if shares[k] >= 1 / 6]
 
 
-def hands_in_front(person: Person, skin: NDArray[np.bool_], reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
+def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
     """The hand pixels a new garment must not cover.
 
     Round each hand the pose sees, what looks like skin. When the clothes round a hand
@@ -118,41 +118,74 @@ def hands_in_front(person: Person, skin: NDArray[np.bool_], reach: NDArray[np.bo
     cloth: there the hand landmark model outlines the hand, and a hand it does not find
     is in a pocket or behind the body, so nothing of its disc is kept. The model runs
     only for those hands, only where `reach` (what the new garment may cover) meets the
-    hand, and once per photo (the landmarks stay on the person).
+    hand, and once per photo (the landmarks stay on the person). Each step looks only at
+    the box round the hand it is about.
     """
     w, h = person.size
-    keep = (person.hands > 0) & skin
-    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
-        disc = np.zeros((h, w), np.uint8)
-        cv2.circle(disc, centre, radius, 255, -1)
-        if reach is not None and not (reach & (disc > 0)).any():
-            continue
+    keep = np.zeros((h, w), bool)
+    discs = hand_discs(person.points, person.visibility, person.shoulder_width)
+    for _, centre, radius in discs:
+        box, local = _near(person, np.array([centre], np.float64), radius)
+        if box is not None:
+            disc = np.zeros(local.mask.shape, np.uint8)
+            cv2.circle(disc, (centre[0] - box[0], centre[1] - box[1]), radius, 255, -1)
+            keep[_slices(box)] |= (disc > 0) & skin_like(local)
+    for side, centre, radius in discs:
         # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
-        ring = np.zeros((h, w), np.uint8)
-        cv2.circle(ring, centre, int(radius * 1.5), 255, -1)
-        elbow, wrist = (person.pt(L_ELBOW), person.pt(L_WRIST)) if side == "left" else (person.pt(R_ELBOW), person.pt(R_WRIST))
+        box, local = _near(person, np.array([centre], np.float64), int(radius * 1.5))
+        if box is None:
+            continue
+        window = _slices(box)
+        corner = np.array(box[:2])
+        disc = np.zeros(local.mask.shape, np.uint8)
+        cv2.circle(disc, tuple(int(v) for v in centre - corner), radius, 255, -1)
+        if reach is not None and not (reach[window] & (disc > 0)).any():
+            continue
+        ring = np.zeros(local.mask.shape, np.uint8)
+        cv2.circle(ring, tuple(int(v) for v in centre - corner), int(radius * 1.5), 255, -1)
+        elbow, wrist = (local.pt(L_ELBOW), local.pt(L_WRIST)) if side == "left" else (local.pt(R_ELBOW), local.pt(R_WRIST))
         beyond = wrist + (wrist - elbow) * 0.3
-        cv2.line(ring, tuple(elbow.astype(int)), tuple(beyond.astype(int)), 0, max(2, int(person.shoulder_width * 0.25)))
-        ring_pixels = (ring > 0) & (disc == 0) & (person.mask > 0.5)
-        if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
+        cv2.line(ring, tuple(np.floor(elbow).astype(int)), tuple(np.floor(beyond).astype(int)), 0, max(2, int(person.shoulder_width * 0.25)))
+        ring_pixels = (ring > 0) & (disc == 0) & (local.mask > 0.5)
+        if not ring_pixels.any() or np.count_nonzero(skin_like(local) & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
             continue
         found = landmarks.hand(person, side)
-        keep &= disc == 0
+        keep[window] &= disc == 0
         if found is None:
             continue
-        outline = np.zeros((h, w), np.uint8)
-        cv2.fillConvexPoly(outline, cv2.convexHull(found.points[:, :2].astype(np.int32)), 255)
         finger = max(3, int(found.palm_width * 0.25)) | 1
+        hull = cv2.convexHull(found.points[:, :2].astype(np.int32))
+        outline_box, seen = _near(person, hull.reshape(-1, 2).astype(np.float64), finger)
+        if outline_box is None:
+            continue
+        outline = np.zeros(seen.mask.shape, np.uint8)
+        cv2.fillConvexPoly(outline, hull - np.array(outline_box[:2], np.int32), 255)
         outline = cv2.dilate(outline, np.ones((finger, finger), np.uint8))
         # Within the outline, what is nearer the skin's colour than the cloth round it.
-        lab = person.lab()
-        cloth = np.median(lab[ring_pixels], axis=0)
+        cloth = np.median(local.lab()[ring_pixels], axis=0)
+        lab = seen.lab()
         nearer = squared_distance(lab, person.skin_lab) < squared_distance(lab, cloth)
-        hand = (outline > 0) & skin & nearer
+        hand = (outline > 0) & skin_like(seen) & nearer
         # A few fingertips showing at a pocket would be specks on the new garment.
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
-            keep |= hand
+            keep[_slices(outline_box)] |= hand
     return keep
+
+
+def _near(person: Person, points: NDArray[np.float64], pad: int) -> tuple[tuple[int, int, int, int] | None, Person]:
+    """The photo's box round `points`, `pad` pixels wider each side (None when it misses
+    the photo), and the person seen through it."""
+    w, h = person.size
+    low, high = points.min(axis=0) - pad, points.max(axis=0) + pad + 1
+    x0, y0 = max(0, int(low[0])), max(0, int(low[1]))
+    x1, y1 = min(w, int(np.ceil(high[0]))), min(h, int(np.ceil(high[1])))
+    if x1 <= x0 or y1 <= y0:
+        return None, person
+    return (x0, y0, x1, y1), person.crop(x0, y0, x1, y1)
+
+
+def _slices(box: tuple[int, int, int, int]) -> tuple[slice, slice]:
+    return slice(box[1], box[3]), slice(box[0], box[2])
 
 
 def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:

@@ -92,6 +92,25 @@ class Person:
             seen.__dict__["_lab"] = (seen.image, cached[1][window])
         return seen
 
+    def scaled(self, size: tuple[int, int]) -> Person:
+        """The same person in a photo resized to `size` (width, height); a pixel partly
+        face or hand in the smaller masks counts as face or hand."""
+        w, h = self.size
+        factor = np.array([size[0] / w, size[1] / h], np.float32)
+
+        def shrink(values: NDArray[np.generic]) -> NDArray[np.generic]:
+            return cv2.resize(values, size, interpolation=cv2.INTER_AREA)
+
+        return Person(
+            image=shrink(self.image),
+            points=(self.points + 0.5) * factor - 0.5,
+            visibility=self.visibility,
+            mask=shrink(self.mask),
+            face=shrink(self.face),
+            hands=shrink(self.hands),
+            skin_lab=self.skin_lab,
+        )
+
 
 def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float32]) -> int:
     """Faces of real people: big enough and not printed on the person's own shirt."""
