@@ -169,19 +169,22 @@ def _hand_mask(points: Array, visibility: Array, shape: tuple[int, int], scale: 
     return mask
 
 
-def _patch(lab: NDArray[np.uint8], centre: NDArray[np.float32], radius: int) -> NDArray[np.uint8]:
-    h, w = lab.shape[:2]
+def _patch(rgb: NDArray[np.uint8], centre: NDArray[np.float32], radius: int) -> NDArray[np.uint8]:
+    """The square round `centre` in Lab: converted alone, not the whole photo for it."""
+    h, w = rgb.shape[:2]
     x, y = int(centre[0]), int(centre[1])
-    return lab[max(0, y - radius) : min(h, y + radius), max(0, x - radius) : min(w, x + radius)].reshape(-1, 3)
+    patch = rgb[max(0, y - radius) : min(h, y + radius), max(0, x - radius) : min(w, x + radius)]
+    return cv2.cvtColor(patch, cv2.COLOR_RGB2LAB).reshape(-1, 3) if patch.size else patch.reshape(-1, 3)
 
 
-def _plausible_skin(colour: NDArray[np.float32]) -> bool:
-    """Whether a Lab colour (OpenCV 8-bit scale) can be human skin, light or dark."""
-    lightness, a, b = colour
-    return 35 <= lightness <= 240 and 131 <= a <= 175 and 131 <= b <= 180
+def plausible_skin(lab: NDArray[np.generic]) -> NDArray[np.bool_]:
+    """Per Lab colour (OpenCV 8-bit scale, last axis), whether it can be human skin,
+    light or dark."""
+    lightness, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
+    return (35 <= lightness) & (lightness <= 240) & (131 <= a) & (a <= 175) & (131 <= b) & (b <= 180)  # type: ignore[no-any-return]
 
 
-def _skin_colour(lab: NDArray[np.uint8], points: Array, visibility: Array, face: Mask) -> Array:
+def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face: Mask) -> Array:
     """Median Lab colour of the cheeks, else of the hands; a neutral default if neither
     looks like skin (a face cut off by the frame, gloves, a shadowed face)."""
     candidates = []
@@ -190,15 +193,15 @@ def _skin_colour(lab: NDArray[np.uint8], points: Array, visibility: Array, face:
         mouth = (points[MOUTH_L] + points[MOUTH_R]) / 2
         span = float(np.linalg.norm(points[L_EYE] - points[R_EYE]))
         cheeks = [points[side] * 0.6 + mouth * 0.4 + (points[side] - eyes) * 0.2 for side in (L_EYE, R_EYE)]
-        candidates.append([_patch(lab, c, max(2, int(span * 0.15))) for c in cheeks])
+        candidates.append([_patch(rgb, c, max(2, int(span * 0.15))) for c in cheeks])
     hands = [points[list(i)].mean(axis=0) for i in HAND_POINTS if visibility[i[0]] >= 0.5]
     scale = max(2, int(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]) * 0.04))
-    candidates.append([_patch(lab, c, scale) for c in hands])
+    candidates.append([_patch(rgb, c, scale) for c in hands])
     for patches in candidates:
         values = [p for p in patches if len(p)]
         if values:
             colour = np.median(np.concatenate(values).astype(np.float32), axis=0).astype(np.float32)
-            if _plausible_skin(colour):
+            if plausible_skin(colour):
                 return colour  # type: ignore[no-any-return]
     return np.array([170, 140, 145], np.float32)
 
@@ -279,7 +282,4 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
         raise EngineError("pose_not_supported", "the person is too small in the photo")
     face = _face_mask(points, visibility, (h, w))
     hands = _hand_mask(points, visibility, (h, w), scale)
-    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
-    person = Person(rgb, points, visibility, mask, face, hands, _skin_colour(lab, points, visibility, face))
-    person.__dict__["_lab"] = (rgb, lab.astype(np.float32))  # what `lab()` would compute again
-    return person
+    return Person(rgb, points, visibility, mask, face, hands, _skin_colour(rgb, points, visibility, face))
