@@ -14,7 +14,7 @@ from fitroom.engines.classic import ClassicEngine, working_size
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame, worn_colours, worn_mask
-from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.garment import _skin_shown, analyse_garment
 from fitroom.engines.classic.person import Person
 
 
@@ -55,6 +55,15 @@ def test_trousers_waistband() -> None:
     garment = analyse_garment(trousers(), swap_target="bottom", hint=None)
     assert garment.category == "bottom"
     assert abs(garment.left - 90) <= 6 and abs(garment.right - 210) <= 6
+
+
+def test_only_photos_with_skin_are_looked_at_for_a_model() -> None:
+    """The pose pass on a garment photo is skipped only where no one can be: a flat lay
+    (even a skin-coloured one is looked at), never a photo of a person."""
+    assert not _skin_shown(tee())
+    assert not _skin_shown(trousers())
+    assert _skin_shown(tee(colour=(225, 180, 150)))
+    assert _skin_shown(data.astronaut())
 
 
 def test_white_garment_on_white_is_found_or_refused_clearly() -> None:

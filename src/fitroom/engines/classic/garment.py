@@ -17,7 +17,9 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.body import skin_like, squared_distance, torso_frame
-from fitroom.engines.classic.person import L_HIP, L_SHOULDER, NOSE, R_HIP, R_SHOULDER, analyse_person, find_pose
+from fitroom.engines.classic.person import (
+    L_HIP, L_SHOULDER, NOSE, R_HIP, R_SHOULDER, analyse_person, find_pose, plausible_skin,
+)
 
 WORK_SIDE = 384
 #: GrabCut, where it is needed, works on a smaller copy (five times faster at 256).
@@ -225,7 +227,11 @@ def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] 
     Pose models also "find" people in flat-lay product shots with a face printed on
     them; a real model has the face above the shoulders and the hips well below them.
     """
-    # One pose pass first: most product photos show no one, and need no more than that.
+    # A pose pass costs as much as the rest of the analysis: a photo with next to no
+    # skin-coloured pixels but the backdrop shows no one (a model's face and hands
+    # alone are more). Then one pose pass: most other product photos show no one either.
+    if not _skin_shown(rgb):
+        return None
     found = find_pose(rgb)
     if found is None:
         return None
@@ -263,6 +269,25 @@ def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] 
     if mask.sum() < 0.01 * mask.size * 255:
         return None
     return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), 1.0)
+
+
+#: The share of a photo's pixels that must look like skin (besides the backdrop) for it
+#: to be looked at for a model: a full-length model covered but for face and hands
+#: shows about 1%; flat lays of dark, white or bright garments show none.
+SKIN_SHOWN = 0.0025
+
+
+def _skin_shown(rgb: NDArray[np.uint8]) -> bool:
+    """Whether the photo shows enough skin-coloured pixels to hold a model (a thumbnail
+    is enough to tell)."""
+    h, w = rgb.shape[:2]
+    scale = min(1.0, 128 / max(h, w))
+    thumb = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    lab = cv2.cvtColor(thumb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    skin = (plausible_skin(lab) & (_background_distance(lab) > 12)).astype(np.uint8)
+    # Opened: the blend of a red or brown garment's edge with a white backdrop is pink.
+    skin = cv2.morphologyEx(skin, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    return bool(np.count_nonzero(skin) >= SKIN_SHOWN * skin.size)
 
 
 def _head_above(rgb: NDArray[np.uint8], nose: NDArray[np.float32], shoulders: float) -> bool:
