@@ -14,6 +14,7 @@ from fitroom.engines.classic import ClassicEngine, working_size
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame, worn_colours, worn_mask
+from fitroom.engines.classic.dress import layers_for
 from fitroom.engines.classic.garment import _skin_shown, analyse_garment
 from fitroom.engines.classic.person import Person
 
@@ -198,3 +199,19 @@ def test_wide_old_sleeve_and_long_hem_are_part_of_the_old_top() -> None:
     assert old[185, 85], "the sleeve's far end, well wide of the arm"
     assert old[310, 200], "the hem below the hips"
     assert not old[380, 200], "the trousers"
+
+
+def test_top_refused_when_the_shoulders_found_are_not_the_bodys() -> None:
+    """A pose model misled by a cropped face can put both shoulders on one side of the
+    body: a top would go on as a narrow strip, so it is refused with a clear error."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    mask = np.zeros((420, 400), np.float32)
+    mask[90:400, 130:270] = 1  # the body's outline, as wide as the shoulders' distance
+    person.mask = mask
+    tee_garment = analyse_garment(tee(), swap_target="top", hint=None)
+    assert layers_for(person, tee_garment)
+    person.points[pose.L_SHOULDER] = (180, 100)  # both shoulders on the body's right half
+    with pytest.raises(EngineError) as refused:
+        layers_for(person, tee_garment)
+    assert refused.value.code == "pose_not_supported"
