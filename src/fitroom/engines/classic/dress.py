@@ -350,7 +350,7 @@ def _uncovered(
         across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
         down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
         depth = (across + down) / max(frame.length, 1.0)
-        torso *= np.clip((1.0 - depth) / 0.15, 0, 1).astype(np.float32)
+        torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
     else:
         torso = np.zeros(old.shape, np.float32)
     skin_part = np.maximum(limb, torso)
@@ -371,7 +371,41 @@ def _uncovered(
     outline = cv2.dilate(hole.astype(np.uint8), _edge_kernel(person)) > 0
     region = (outline | (near & (old > 0))).astype(np.uint8)
     filled = _inpaint(person.image, region)
+    if garment.category != "bottom":
+        # Below the waist the old top hid the trousers' or skirt's top: continue them up
+        # as their mirror image at the hole's lower edge, texture and folds included,
+        # rather than a smear.
+        mirrored, found = _from_below(person.image, region, person.mask > 0.5)
+        weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
+        weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
+        filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
     return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part)
+
+
+def _from_below(
+    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """`image` with each `region` pixel taken from as far below the region's lower edge
+    (in its column) as it lies above it: a mirror at that edge, so what is below goes on
+    up seamlessly. Also 1 where such a pixel exists (in the photo, `usable`, and not
+    itself in the region or past the next part of it), else 0: the backdrop between the
+    legs, mirrored up, would part them to the waist."""
+    h, w = region.shape
+    hole = region > 0
+    rows = np.arange(h, dtype=np.int32)[:, None]
+    # Per pixel, the first row at or below it that is outside the region, and inside it.
+    next_clear = np.minimum.accumulate(np.where(hole, h, rows)[::-1], axis=0)[::-1]
+    next_hole = np.minimum.accumulate(np.where(hole, rows, h)[::-1], axis=0)[::-1]
+    ys, xs = np.nonzero(hole)
+    edge = next_clear[ys, xs]  # the first row below the region's run
+    source = 2 * edge - 1 - ys
+    ok = (edge < h) & (source < next_hole[np.minimum(edge, h - 1), xs])
+    ok[ok] = usable[source[ok], xs[ok]]
+    out = image.astype(np.float32)
+    found = np.zeros((h, w), np.float32)
+    out[ys[ok], xs[ok]] = image[source[ok], xs[ok]]
+    found[ys[ok], xs[ok]] = 1
+    return out, found
 
 
 def _edge_kernel(person: Person) -> NDArray[np.uint8]:
