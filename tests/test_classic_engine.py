@@ -14,7 +14,7 @@ from fitroom.engines.classic import ClassicEngine, working_size
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame, worn_colours, worn_mask
-from fitroom.engines.classic.dress import layers_for
+from fitroom.engines.classic.dress import _from_below, layers_for
 from fitroom.engines.classic.garment import _skin_shown, analyse_garment
 from fitroom.engines.classic.person import Person
 
@@ -215,3 +215,23 @@ def test_top_refused_when_the_shoulders_found_are_not_the_bodys() -> None:
     with pytest.raises(EngineError) as refused:
         layers_for(person, tee_garment)
     assert refused.value.code == "pose_not_supported"
+
+
+def test_fill_from_below_mirrors_what_is_below_and_never_the_backdrop() -> None:
+    """Trousers under a shorter new top go on up as their mirror image at the hole's
+    lower edge; a column whose pixels below are backdrop, or too few, is left to the
+    ordinary fill."""
+    image = np.zeros((40, 20, 3), np.uint8)
+    image[20:, :, 0] = (np.arange(20, 40) * 5)[:, None]  # a ramp below the hole
+    region = np.zeros((40, 20), np.uint8)
+    region[10:20] = 1
+    usable = np.ones((40, 20), bool)
+    usable[:, 15:] = False  # the backdrop
+    out, found = _from_below(image, region, usable)
+    assert out[19, 0, 0] == image[20, 0, 0] and out[10, 0, 0] == image[29, 0, 0]
+    assert found[10:20, :15].all() and not found[10:20, 15:].any()
+    assert not found[:10].any() and not found[20:].any()
+    deep = np.zeros((40, 20), np.uint8)
+    deep[:30] = 1  # ten rows below it: only its lowest ten rows can be mirrored
+    _, found = _from_below(image, deep, np.ones((40, 20), bool))
+    assert found[20:30].all() and not found[:20].any()
