@@ -69,7 +69,13 @@ class ClassicEngine:
     def garment(self, product: Image.Image, options: RenderOptions) -> Garment | Cutout:
         """Analyse a product photo at the tier's size, or take the analysis from the cache:
         a garment's parts, or an accessory's cut-out."""
-        pixels = np.asarray(product.convert("RGB"))
+        rgb = product if product.mode == "RGB" else product.convert("RGB")
+        factor = max(rgb.size) // options.long_side
+        if factor >= 2:
+            # A photo twice the tier's size or more is first box-averaged by a whole
+            # factor (PIL's fast path), then area-averaged the rest of the way.
+            rgb = rgb.reduce(factor)
+        pixels = np.asarray(rgb)
         h, w = pixels.shape[:2]
         if max(h, w) > options.long_side:
             # Area averaging: as clean as Lanczos for shrinking, and several times faster.
@@ -77,7 +83,7 @@ class ClassicEngine:
             pixels = cv2.resize(pixels, size, interpolation=cv2.INTER_AREA)
         pixels = np.ascontiguousarray(pixels)
         key = (
-            hashlib.sha1(pixels.tobytes()).hexdigest(),
+            hashlib.sha1(pixels).hexdigest(),
             str(pixels.shape),
             options.swap_target,
             options.garment_description or "",

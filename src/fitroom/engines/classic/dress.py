@@ -497,17 +497,12 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 
 
 def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int) -> Composite:
-    base = person.image.astype(np.float32)
     kept = cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (kept > 0)).astype(np.float32)
-    reach = max(1, int(torso_frame(person).width * 0.06))
-    body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
-    # A top stays on the body; a skirt or dress may flare out beyond the legs.
-    allowed = (1 - keep) * (body.astype(np.float32) if garment.category == "top" else 1.0)
-    new_total = np.zeros(base.shape[:2], np.float32)
+    w, h = person.size
+    new_total = np.zeros((h, w), np.float32)
     for layer in layers:
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
-    w, h = person.size
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
         rebuild, fill, shade = _replaced(person, garment, new_total, hands, keep)
@@ -518,15 +513,27 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
             for a in _replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]))
         )
     rebuild *= 1 - keep
-    out = cv2.blendLinear(base, fill, 1 - rebuild, rebuild)
-    coverage = np.zeros(base.shape[:2], np.float32)
+    out = person.image.astype(np.float32)
+    found = _bounds(rebuild > 0)
+    if found is not None:  # blended only where something is rebuilt
+        box = slice(found[1], found[3]), slice(found[0], found[2])
+        out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
+    # A top stays on the body; a skirt or dress may flare out beyond the legs.
+    if garment.category == "top":
+        reach = max(1, int(torso_frame(person).width * 0.06))
+        body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    coverage = np.zeros((h, w), np.float32)
     for layer in layers:
         box = layer.slices
-        a = np.clip(layer.alpha * allowed[box], 0, 1)
+        allowed = 1 - keep[box]
+        if garment.category == "top":
+            allowed *= body[box]
+        a = layer.alpha * allowed  # both 0..1
         a = cv2.GaussianBlur(a, (0, 0), 0.8) * (a > 0.01)
-        a = np.minimum(a, allowed[box])
-        coverage[box] = np.maximum(coverage[box], a)
-        shaded = np.clip(layer.colour * shade[box][:, :, None], 0, 255)
+        a = np.minimum(a, allowed)
+        np.maximum(coverage[box], a, out=coverage[box])
+        shaded = layer.colour * shade[box][:, :, None]  # shading is positive
+        np.minimum(shaded, 255, out=shaded)
         out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
     result = cv2.convertScaleAbs(out)  # rounded and saturated to 0..255 in one pass
     untouched = (coverage <= 0) & (rebuild <= 0)
