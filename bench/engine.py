@@ -1,7 +1,10 @@
 """Classic engine speed on one CPU core: per-stage and total time for nano, basic and pro.
 
 Floor, measured in the same run on the same photos: decode + resize + pose + encode,
-the least any pose-driven try-on must do. Then each accessory kind at basic tier: the
+the least any pose-driven try-on must do. "×floor" is the median render over the median
+floor (three floor passes per photo); "paired" is the median, over renders, of each
+render's time over a floor pass of its photo taken just before it, which holds when the
+machine's speed drifts during the run. Then each accessory kind at basic tier: the
 same persons, each accessory photo of the devset's folder in turn. Uses photos from
 ../shared/devset (never copied into the repository).
 
@@ -117,15 +120,19 @@ def main() -> None:
     print(f"classic engine benchmark: 1 core pinned (of {os.cpu_count()}), "
           f"{len(persons)} persons × {args.garments} tops each ({min(pairs, len(tops))} different tops) per tier; "
           "'cached': the product photo seen before")
-    print(f"{'tier':<7}{'floor':>8}{'total':>8}{'p90':>8}{'×floor':>8}{'cached':>8}{'×floor':>8}   stages, uncached (median s)")
+    print(f"{'tier':<7}{'floor':>8}{'total':>8}{'p90':>8}{'×floor':>8}{'paired':>8}{'cached':>8}{'×floor':>8}   stages, uncached (median s)")
     for tier, side in TIERS.items():
         floors, totals, cached, stages, failures = [], [], [], {}, 0
+        paired: list[float] = []  # each render over a floor pass of its photo just before it
         for index, data in enumerate(person_bytes):
             # Three times each: one pass is noisy, and the ratio's denominator should not be.
             floors.append(statistics.median(floor_seconds(data, side) for _ in range(3)))
             for slot in range(args.garments):
                 garment = garment_images[((index * args.garments + slot) * stride) % len(garment_images)]
                 engine = ClassicEngine()  # a fresh garment cache: the uncached cost
+                # The machine's speed drifts (other tenants): a floor pass right before
+                # each render gives a ratio measured under the same conditions.
+                floor_now = floor_seconds(data, side)
                 started = time.perf_counter()
                 try:
                     person = decode_image(data, max_pixels=60_000_000)
@@ -135,6 +142,7 @@ def main() -> None:
                     failures += 1
                     continue
                 totals.append(time.perf_counter() - started)
+                paired.append(totals[-1] / floor_now)
                 for stage, seconds in report.timings.items():
                     stages.setdefault(stage, []).append(seconds)
                 # The same product photo again: its analysis now comes from the cache.
@@ -147,7 +155,8 @@ def main() -> None:
         p90 = sorted(totals)[int(0.9 * (len(totals) - 1))]
         stage_text = "  ".join(f"{k} {statistics.median(v):.3f}" for k, v in stages.items())
         warm = statistics.median(cached)
-        print(f"{tier:<7}{floor:>8.3f}{total:>8.3f}{p90:>8.3f}{total / floor:>8.2f}{warm:>8.3f}{warm / floor:>8.2f}   {stage_text}"
+        print(f"{tier:<7}{floor:>8.3f}{total:>8.3f}{p90:>8.3f}{total / floor:>8.2f}{statistics.median(paired):>8.2f}"
+              f"{warm:>8.3f}{warm / floor:>8.2f}   {stage_text}"
               + (f"  ({failures} refused)" if failures else ""))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
