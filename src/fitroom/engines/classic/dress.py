@@ -335,7 +335,8 @@ def _uncovered(
 
     Limbs and torso get the person's skin tone, lit by the old garment's broad light (not
     its folds or print) and rounded across each limb; the rest of a loose sleeve or
-    trouser leg, outside the limb, is filled from the background around it.
+    trouser leg, outside the limb, is filled from the background around it; below the
+    waist, what the old top hid of the trousers or skirt is their mirror image.
     """
     limb, rounding = limbs(person, frame, garment.category)
     if garment.category != "bottom":
