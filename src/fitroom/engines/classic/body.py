@@ -123,31 +123,31 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
     """
     w, h = person.size
     keep = np.zeros((h, w), bool)
-    discs = hand_discs(person.points, person.visibility, person.shoulder_width)
-    for _, centre, radius in discs:
-        box, local = _near(person, np.array([centre], np.float64), radius)
-        if box is not None:
-            disc = np.zeros(local.mask.shape, np.uint8)
-            cv2.circle(disc, (centre[0] - box[0], centre[1] - box[1]), radius, 255, -1)
-            keep[_slices(box)] |= (disc > 0) & skin_like(local)
-    for side, centre, radius in discs:
-        # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
+    # Each hand's box reaches 1.5 radii round it: the disc, and the ring round it. All
+    # the discs' skin is kept before any hand's checks may take its disc out again.
+    hands = []
+    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
         box, local = _near(person, np.array([centre], np.float64), int(radius * 1.5))
         if box is None:
             continue
-        window = _slices(box)
-        corner = np.array(box[:2])
+        middle = (centre[0] - box[0], centre[1] - box[1])
         disc = np.zeros(local.mask.shape, np.uint8)
-        cv2.circle(disc, tuple(int(v) for v in centre - corner), radius, 255, -1)
+        cv2.circle(disc, middle, radius, 255, -1)
+        skin = skin_like(local)
+        keep[box_slices(box)] |= (disc > 0) & skin
+        hands.append((side, middle, radius, box, local, disc, skin))
+    for side, middle, radius, box, local, disc, skin in hands:
+        window = box_slices(box)
         if reach is not None and not (reach[window] & (disc > 0)).any():
             continue
+        # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
         ring = np.zeros(local.mask.shape, np.uint8)
-        cv2.circle(ring, tuple(int(v) for v in centre - corner), int(radius * 1.5), 255, -1)
+        cv2.circle(ring, middle, int(radius * 1.5), 255, -1)
         elbow, wrist = (local.pt(L_ELBOW), local.pt(L_WRIST)) if side == "left" else (local.pt(R_ELBOW), local.pt(R_WRIST))
         beyond = wrist + (wrist - elbow) * 0.3
         cv2.line(ring, tuple(np.floor(elbow).astype(int)), tuple(np.floor(beyond).astype(int)), 0, max(2, int(person.shoulder_width * 0.25)))
         ring_pixels = (ring > 0) & (disc == 0) & (local.mask > 0.5)
-        if not ring_pixels.any() or np.count_nonzero(skin_like(local) & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
+        if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
             continue
         found = landmarks.hand(person, side)
         keep[window] &= disc == 0
@@ -168,7 +168,7 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         hand = (outline > 0) & skin_like(seen) & nearer
         # A few fingertips showing at a pocket would be specks on the new garment.
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
-            keep[_slices(outline_box)] |= hand
+            keep[box_slices(outline_box)] |= hand
     return keep
 
 
@@ -184,7 +184,8 @@ def _near(person: Person, points: NDArray[np.float64], pad: int) -> tuple[tuple[
     return (x0, y0, x1, y1), person.crop(x0, y0, x1, y1)
 
 
-def _slices(box: tuple[int, int, int, int]) -> tuple[slice, slice]:
+def box_slices(box: tuple[int, int, int, int]) -> tuple[slice, slice]:
+    """The rows and columns of an (x0, y0, x1, y1) box, to index an image with."""
     return slice(box[1], box[3]), slice(box[0], box[2])
 
 
