@@ -16,7 +16,8 @@ from numpy.typing import NDArray
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
 from fitroom.engines.classic.body import (
-    LONG_HEM_DROP, Frame, hands_in_front, limbs, near_colour, skin_like, torso_frame, torso_zone, worn_mask,
+    LONG_HEM_DROP, Frame, box_slices, hands_in_front, limbs, near_colour, skin_like, torso_frame, torso_zone,
+    worn_mask,
 )
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
@@ -47,8 +48,7 @@ class Layer:
 
     @property
     def slices(self) -> tuple[slice, slice]:
-        x0, y0, x1, y1 = self.box
-        return slice(y0, y1), slice(x0, x1)
+        return box_slices(self.box)
 
 
 def _clip(box: Box, size: tuple[int, int]) -> Box | None:
@@ -517,7 +517,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
     out = person.image.astype(np.float32)
     found = _bounds(rebuild > 0)
     if found is not None:  # blended only where something is rebuilt
-        box = slice(found[1], found[3]), slice(found[0], found[2])
+        box = box_slices(found)
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
     if garment.category == "top":
