@@ -28,12 +28,13 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from fitroom.domain import TIERS as DOMAIN_TIERS  # noqa: E402
 from fitroom.engines.base import EngineError, RenderOptions  # noqa: E402
 from fitroom.engines.classic import ClassicEngine, working_size  # noqa: E402
 from fitroom.engines.classic.person import _models  # noqa: E402
 from fitroom.imaging import decode_image, encode_image  # noqa: E402
 
-TIERS = {"nano": 512, "basic": 1024, "pro": 2048}
+TIERS = {tier.name: tier.long_side for tier in DOMAIN_TIERS.values()}
 
 
 def floor_seconds(data: bytes, long_side: int) -> float:

@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from fitroom import accounts
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
+from fitroom.domain import TIERS
 from tests.conftest import PG_ADMIN_URL, Customer, free_port, make_customer, make_settings
 from tests.support.cluster import Cluster, cluster
 from tests.support.images import garment_photo, person_photo
@@ -42,8 +43,7 @@ JOBS = 200
 ACCOUNTS = 10
 GRANT = 500
 MIRAGIC_LIMIT = 20
-TIERS = ("nano", "basic", "pro")
-PRICES = {"nano": 1, "basic": 1, "pro": 3}
+PRICES = {tier.name: tier.price for tier in TIERS.values()}
 #: One client for every thread, connections kept alive (a client per request costs more than the request).
 HTTP = httpx.Client(timeout=90, limits=httpx.Limits(max_connections=64, max_keepalive_connections=64))
 
@@ -78,7 +78,7 @@ class Submission:
 def submit_one(index: int, api: str, customer: Customer, person: bytes, garment: bytes) -> Submission:
     """One job in the dialect `index` picks; retried on 5xx and dropped connections, as a client would."""
     kind = index % 5
-    tier = TIERS[index % 3]
+    tier = tuple(TIERS)[index % 3]
     for attempt in itertools.count():
         try:
             if kind == 3:

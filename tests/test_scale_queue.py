@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from fitroom.context import Context
 from fitroom.db.models import Job, JobItem, LedgerEntry
+from fitroom.domain import TIERS
 from fitroom.jobs import queue
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.jobs.worker import WorkerPool
@@ -66,7 +67,7 @@ def test_tiers_order_jobs_among_accounts_level_on_fair_share(settings: Settings)
     assert claimed(ctx, "w1") == a_pro, "pro first, though queued later"
     assert claimed(ctx, "w2") == b_basic, "then the account with nothing in flight"
     assert claimed(ctx, "w3") == a_nano
-    assert with_job(ctx, a_pro).priority == queue.TIER_PRIORITY["pro"] == 2
+    assert with_job(ctx, a_pro).priority == TIERS["pro"].priority == 2
     ctx.close()
 
 

@@ -36,6 +36,7 @@ from fitroom import accounts
 from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job, JobItem, LedgerEntry
+from fitroom.domain import TIERS
 from fitroom.jobs import credits, queue
 from fitroom.jobs.reaper import reap
 from fitroom.jobs.service import ImageInput, JobRequest, submit
@@ -178,7 +179,7 @@ def machine_for(ctx: Context) -> type[RuleBasedStateMachine]:
 
             with ThreadPoolExecutor(requests) as pool:
                 accepted = [job_id for job_id in pool.map(one, range(requests)) if job_id]
-            assert len(accepted) == min(requests, before // credits.TIER_PRICES[tier])
+            assert len(accepted) == min(requests, before // TIERS[tier].price)
             self.job_ids += accepted
 
         @rule(which=st.integers(0, 1), amount=st.integers(1, 4), data=st.data())

@@ -38,7 +38,8 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 
 from fitroom.api.errors import dialect_of
 from fitroom.api.miragic import GARMENT_TYPES
-from fitroom.api.virtufit import COMPOSE, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
+from fitroom.domain import COMPOSE_MODES as COMPOSE
+from fitroom.domain import OUTPUT_FORMATS, SWAP_TARGETS, TIERS
 from tests.conftest import Customer, LiveServer, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 
@@ -85,7 +86,7 @@ def binary_fields(schema: dict[str, Any]) -> set[str]:
 
 #: Valid values of the free-text choice fields, so that deep cases get past them.
 CHOICES: dict[str, tuple[str, ...]] = {
-    "tier": TIERS,
+    "tier": tuple(TIERS),
     "swap_target": SWAP_TARGETS,
     "compose": COMPOSE,
     "output_format": OUTPUT_FORMATS,

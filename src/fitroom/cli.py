@@ -169,7 +169,7 @@ def try_on(
     from rich.progress import Progress as RichProgress
 
     from fitroom.engines import EngineError, EngineUnavailable, RenderOptions, load_engine
-    from fitroom.engines.base import LAYER_ORDER
+    from fitroom.domain import LAYER_ORDER
     from fitroom.imaging import ImageRejected, decode_image, encode_image
     from fitroom.jobs.worker import render_layered
 

@@ -22,6 +22,7 @@ from fitroom.api.inputs import image_reference, webhook_target
 from fitroom.api.jobaccess import accept, job_view
 from fitroom.context import Context
 from fitroom.db.models import Job
+from fitroom.domain import FINISHED
 from fitroom.jobs import credits
 from fitroom.jobs.predictions import prediction
 from fitroom.jobs.service import JobRequest
@@ -138,7 +139,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], tuple[dict[str, Any], 
     """FASHN's status object for a job, whichever dialect made it, and its credits once finished."""
 
     def view(session: Session, job: Job) -> tuple[dict[str, Any], int | None]:
-        finished = job.status in ("completed", "failed")
+        finished = job.status in FINISHED
         return prediction(ctx, job), credits.used_by_job(session, job.id) if finished else None
 
     return view
@@ -187,7 +188,9 @@ async def run(
         tier="basic",
         swap_target=CATEGORIES[inputs.category],
         webhook_url=hook,
-        options={"output_format": inputs.output_format, "seed": inputs.seed, "return_base64": inputs.return_base64},
+        seed=inputs.seed,
+        output_format=inputs.output_format,
+        return_base64=inputs.return_base64,
     )
     job, _estimate = await accept(ctx, principal.account_id, request)
     return {"id": job.id, "error": None}

@@ -21,7 +21,8 @@ from fitroom.api.inputs import read_upload
 from fitroom.api.jobaccess import accept, job_view
 from fitroom.context import Context
 from fitroom.db.models import Job
-from fitroom.jobs.credits import TIER_PRICES
+from fitroom import domain
+from fitroom.domain import TIERS
 from fitroom.jobs.service import JobRequest, input_urls, output_urls
 from fitroom.jobs.webhooks import iso_utc
 
@@ -30,7 +31,12 @@ router = APIRouter(tags=["Miragic"])
 #: Miragic's garmentType of a single try-on → fitroom's swap_target.
 GARMENT_TYPES = {"upper_body": "top", "lower_body": "bottom", "full_body": "dress"}
 TIER = "basic"
-_STATUS = {"queued": "PENDING", "processing": "PENDING", "completed": "COMPLETED", "failed": "FAILED"}
+_STATUS = {
+    domain.JobStatus.QUEUED: "PENDING",
+    domain.JobStatus.PROCESSING: "PENDING",
+    domain.JobStatus.COMPLETED: "COMPLETED",
+    domain.JobStatus.FAILED: "FAILED",
+}
 
 _CREATED_EXAMPLE = {
     "success": True,
@@ -108,7 +114,7 @@ class JobStatus(_Documented):
 
 def miragic_mode(job: Job) -> str:
     """TOP_BOTTOM for a job whose garments share one output (a combo, or a VirtuFit layered job)."""
-    layered = job.options.get("compose") == "layered" and len(job.options.get("garment_keys", [])) > 1
+    layered = job.options.layered and len(job.options.garment_keys) > 1
     return "TOP_BOTTOM" if layered else "SINGLE"
 
 
@@ -124,7 +130,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
         person, garments = input_urls(ctx, job)
         outputs = output_urls(ctx, job)
         result = outputs[0] if outputs else None
-        failed = job.status == "failed"
+        failed = job.status == domain.JobStatus.FAILED
         return {
             "success": True,
             "data": {
@@ -200,8 +206,7 @@ async def create_try_on(
         tier=TIER,
         swap_target=swap_target,
         compose="layered" if combo else "separate",
-        options={"output_format": "jpeg"},
-        fixed_price=TIER_PRICES[TIER],
+        fixed_price=TIERS[TIER].price,
         garment_targets=["top", "bottom"] if combo else None,
     )
     job, _estimate = await accept(ctx, principal.account_id, request)

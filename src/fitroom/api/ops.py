@@ -17,6 +17,7 @@ from fitroom.api.deps import ContextDep
 from fitroom.api.errors import ApiError, documented_errors
 from fitroom.context import Context
 from fitroom.db.models import Job
+from fitroom.domain import JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.storage import BlobNotFound, LocalStore
 
@@ -35,7 +36,7 @@ class QueueCollector(Collector):
             rows = session.execute(
                 select(Job.status, func.count()).where(Job.purged_at.is_(None)).group_by(Job.status)
             ).all()
-        counts = {"queued": 0, "processing": 0, "completed": 0, "failed": 0} | {s: n for s, n in rows}
+        counts = {str(status): 0 for status in JobStatus} | {s: n for s, n in rows}
         for status, count in counts.items():
             gauge.add_metric([status], count)
         yield gauge

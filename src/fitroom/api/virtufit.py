@@ -22,19 +22,14 @@ from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, w
 from fitroom.api.jobaccess import accept, job_view, read_job
 from fitroom.context import Context
 from fitroom.db.models import Job
+from fitroom import domain
+from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
 from fitroom.jobs import credits
 from fitroom.jobs.service import ImageInput, JobRequest, output_urls, wait_result
 from fitroom.jobs.webhooks import delivery_summary
 
 router = APIRouter(tags=["VirtuFit"])
 
-TIERS = ("nano", "basic", "pro")
-SWAP_TARGETS = (
-    "full_outfit", "top", "bottom", "dress", "jacket", "watch",
-    "glasses", "shoes", "hat", "bag", "jewelry", "other",
-)
-COMPOSE = ("separate", "layered")
-OUTPUT_FORMATS = ("jpeg", "png", "webp")
 MAX_GARMENTS = 5
 MAX_DESCRIPTION = 500
 _PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait(?:\s*=\s*(\d+))?", re.IGNORECASE)
@@ -201,14 +196,14 @@ async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -
 
 
 def _error(job: Job) -> dict[str, str] | None:
-    if job.status != "failed":
+    if job.status != domain.JobStatus.FAILED:
         return None
     return {"code": job.error_code or "engine_error", "message": job.error_message or "the render failed"}
 
 
 def _requested_target(job: Job) -> str:
     """swap_target as the VirtuFit client sent it: a layered outfit's list, else the one value."""
-    listed = job.options.get("garment_targets") if job.dialect == "virtufit" else None
+    listed = job.options.garment_targets if job.dialect == "virtufit" else None
     return ",".join(listed) if listed else job.swap_target
 
 
@@ -342,8 +337,8 @@ async def generate(
     seed: Annotated[int | None, Form(description="Seed for reproducible output")] = None,
     prefer: Annotated[str | None, Header(description="`wait` or `wait=N` (N ≤ 120) for a synchronous answer")] = None,
 ) -> JSONResponse:
-    tier = _choice(tier, TIERS, "tier")
-    compose = _choice(compose, COMPOSE, "compose")
+    tier = _choice(tier, tuple(TIERS), "tier")
+    compose = _choice(compose, COMPOSE_MODES, "compose")
     garment_targets = _layer_targets(swap_target, compose)
     swap_target = "full_outfit" if garment_targets else _choice(swap_target, SWAP_TARGETS, "swap_target")
     output_format = _choice(output_format, OUTPUT_FORMATS, "output_format")
@@ -372,7 +367,8 @@ async def generate(
         garment_description=(garment_description or "").strip() or None,
         webhook_url=hook,
         webhook_secret=secret,
-        options={"output_format": output_format, "seed": seed},
+        seed=seed,
+        output_format=output_format,
     )
     wait = wait_seconds(prefer, ctx)
     job, estimate = await accept(ctx, principal.account_id, request)

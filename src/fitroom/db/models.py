@@ -21,6 +21,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from fitroom.domain import JobOptions, JobStatus
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Timezone-aware UTC datetimes on every backend (SQLite stores naive values)."""
@@ -113,9 +115,9 @@ class Job(Base):
     dialect: Mapped[str] = mapped_column(String(16))
     tier: Mapped[str] = mapped_column(String(8))
     swap_target: Mapped[str] = mapped_column(String(16))
-    options: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    stored_options: Mapped[dict[str, Any]] = mapped_column("options", JSON, default=dict)
     person_key: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(12), default="queued")
+    status: Mapped[str] = mapped_column(String(12), default=JobStatus.QUEUED)
     progress: Mapped[int] = mapped_column(Integer, default=0)
     priority: Mapped[int] = mapped_column(Integer, default=0)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -139,6 +141,11 @@ class Job(Base):
 
     __table_args__ = (Index("ix_jobs_queue", "status", "priority", "created_at"),)
 
+    @property
+    def options(self) -> JobOptions:
+        """The job's options, typed (the column holds their JSON)."""
+        return JobOptions.from_json(self.stored_options or {})
+
 
 class JobItem(Base):
     """One garment of a job and its output image; settled or refunded on its own."""
@@ -149,7 +156,7 @@ class JobItem(Base):
     job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     garment_key: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(12), default="queued")
+    status: Mapped[str] = mapped_column(String(12), default=JobStatus.QUEUED)
     price: Mapped[int] = mapped_column(Integer)
     output_key: Mapped[str | None] = mapped_column(String(200))
     error_code: Mapped[str | None] = mapped_column(String(40))

@@ -13,12 +13,7 @@ from typing import Protocol
 
 from PIL import Image
 
-TIER_LONG_SIDE = {"nano": 512, "basic": 1024, "pro": 2048}
-
-#: SPEC section 5's layer order for an outfit in one picture: what is worn underneath goes on first.
-LAYER_ORDER = (
-    "full_outfit", "dress", "bottom", "top", "jacket", "shoes", "bag", "watch", "jewelry", "glasses", "hat", "other",
-)
+from fitroom.domain import TIERS
 
 #: Codes an engine may fail with; anything else is reported as `engine_error`.
 ENGINE_ERROR_CODES = frozenset(
@@ -58,7 +53,7 @@ class RenderOptions:
 
     @property
     def long_side(self) -> int:
-        return TIER_LONG_SIDE[self.tier]
+        return TIERS[self.tier].long_side
 
 
 Progress = Callable[[float], None]

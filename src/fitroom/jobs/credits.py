@@ -13,8 +13,6 @@ from sqlalchemy.orm import Session
 from fitroom.db import utcnow
 from fitroom.db.models import Account, LedgerEntry
 
-TIER_PRICES = {"nano": 1, "basic": 1, "pro": 3}
-
 
 class InsufficientCredits(Exception):
     def __init__(self, needed: int, balance: int) -> None:
@@ -128,7 +126,6 @@ def ledger(session: Session, account_id: str, limit: int = 100) -> list[LedgerEn
 
 __all__ = [
     "InsufficientCredits",
-    "TIER_PRICES",
     "balance",
     "grant",
     "ledger",

@@ -11,10 +11,17 @@ from typing import Any
 
 from fitroom.context import Context
 from fitroom.db.models import Job
+from fitroom.domain import JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs.service import output_urls
 
-STATUS_NAMES = {"queued": "in_queue", "processing": "processing", "completed": "completed", "failed": "failed"}
+#: fitroom's job states → FASHN's status words.
+STATUS_NAMES = {
+    JobStatus.QUEUED: "in_queue",
+    JobStatus.PROCESSING: "processing",
+    JobStatus.COMPLETED: "completed",
+    JobStatus.FAILED: "failed",
+}
 #: fitroom's engine failure codes → the error names FASHN's status objects use.
 ERROR_NAMES = {
     "no_person_detected": "PoseError",
@@ -34,12 +41,12 @@ def _data_uri(ctx: Context, key: str) -> str:
 def prediction(ctx: Context, job: Job) -> dict[str, Any]:
     """`{id, status, output, error}`; outputs are signed URLs, or `data:` URIs with `return_base64`."""
     body: dict[str, Any] = {"id": job.id, "status": STATUS_NAMES[job.status], "output": None, "error": None}
-    if job.status == "completed":
-        if job.options.get("return_base64"):
+    if job.status == JobStatus.COMPLETED:
+        if job.options.return_base64:
             body["output"] = [_data_uri(ctx, item.output_key) for item in job.items if item.output_key]
         else:
             body["output"] = output_urls(ctx, job)
-    elif job.status == "failed":
+    elif job.status == JobStatus.FAILED:
         body["error"] = {
             "name": ERROR_NAMES.get(job.error_code or "", "InternalServerError"),
             "message": job.error_message or "the render failed",

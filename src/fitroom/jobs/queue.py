@@ -34,15 +34,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from fitroom.db import Database, retrying, utcnow
 from fitroom.db.models import Job, JobItem
+from fitroom.domain import FINISHED, JobStatus
 from fitroom.jobs import credits
 
 log = logging.getLogger(__name__)
 
 #: Called with the closing session and the job just closed, before the commit.
 CloseHook = Callable[[Session, Job], None]
-
-#: `jobs.priority` by tier: among accounts with as many jobs in flight, higher goes first.
-TIER_PRIORITY = {"nano": 0, "basic": 1, "pro": 2}
 
 #: The PostgreSQL channel a newly queued (or released) job is announced on.
 CHANNEL = "fitroom_jobs"
@@ -68,7 +66,7 @@ def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
     now = utcnow()
     in_flight = (
         select(Job.account_id, func.count().label("jobs"))
-        .where(Job.status == "processing", Job.lease_expires_at >= now)
+        .where(Job.status == JobStatus.PROCESSING, Job.lease_expires_at >= now)
         .group_by(Job.account_id)
         .subquery()
     )
@@ -78,8 +76,8 @@ def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
             .outerjoin(in_flight, in_flight.c.account_id == Job.account_id)
             .where(
                 or_(
-                    Job.status == "queued",
-                    (Job.status == "processing") & (Job.lease_expires_at < now),
+                    Job.status == JobStatus.QUEUED,
+                    (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at < now),
                 )
             )
             .order_by(func.coalesce(in_flight.c.jobs, 0), Job.priority.desc(), Job.created_at)
@@ -88,7 +86,7 @@ def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
         )
         if job is None:
             return None
-        job.status = "processing"
+        job.status = JobStatus.PROCESSING
         job.lease_owner = worker_id
         job.lease_expires_at = now + timedelta(seconds=lease_seconds)
         job.attempts += 1
@@ -99,7 +97,7 @@ def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
 
 
 def _owned(job_id: str, worker_id: str) -> tuple[ColumnElement[bool], ...]:
-    return (Job.id == job_id, Job.lease_owner == worker_id, Job.status == "processing")
+    return (Job.id == job_id, Job.lease_owner == worker_id, Job.status == JobStatus.PROCESSING)
 
 
 def heartbeat(db: Database, job_id: str, worker_id: str, lease_seconds: float, progress: int) -> bool:
@@ -129,7 +127,7 @@ def release(db: Database, job_id: str, worker_id: str) -> bool:
             result = session.execute(
                 update(Job)
                 .where(*_owned(job_id, worker_id))
-                .values(status="queued", lease_owner=None, lease_expires_at=None, attempts=Job.attempts - 1)
+                .values(status=JobStatus.QUEUED, lease_owner=None, lease_expires_at=None, attempts=Job.attempts - 1)
             )
             announce(session)
             return result.rowcount == 1
@@ -177,16 +175,16 @@ def _finish_item(
         item = session.get(JobItem, item_id)
         if item is None or item.job_id != job_id:
             return False
-        if item.status != "queued":
+        if item.status != JobStatus.QUEUED:
             return item.output_key == output_key
         item.render_ms = render_ms
         item.completed_at = utcnow()
         if error is None:
-            item.status = "completed"
+            item.status = JobStatus.COMPLETED
             item.output_key = output_key
             credits.settle(session, job.account_id, item.price, job.id, item.id)
         else:
-            item.status = "failed"
+            item.status = JobStatus.FAILED
             item.error_code, item.error_message = error
             credits.refund(session, job.account_id, item.price, job.id, item.id)
         return True
@@ -195,9 +193,9 @@ def _finish_item(
 def _close(session: Session, job: Job, on_close: CloseHook | None) -> None:
     """Set the job's final status from its items (completed if any output exists), then run the hook."""
     now = utcnow()
-    done = [i for i in job.items if i.status == "completed"]
-    failed = [i for i in job.items if i.status == "failed"]
-    job.status = "completed" if done else "failed"
+    done = [i for i in job.items if i.status == JobStatus.COMPLETED]
+    failed = [i for i in job.items if i.status == JobStatus.FAILED]
+    job.status = JobStatus.COMPLETED if done else JobStatus.FAILED
     if failed and not done:
         job.error_code, job.error_message = failed[0].error_code, failed[0].error_message
     job.progress = 100
@@ -244,7 +242,7 @@ def give_up(
         query = select(Job).options(selectinload(Job.items)).with_for_update()
         query = query.where(*_owned(job_id, worker_id)) if worker_id else query.where(Job.id == job_id)
         job = session.scalar(query)
-        if job is None or job.status in ("completed", "failed"):
+        if job is None or job.status in FINISHED:
             return None
         fail_unfinished(session, job, code, message, on_close=on_close)
         return job
@@ -259,8 +257,8 @@ def fail_unfinished(
     that the job is still `processing` under its lease).
     """
     for item in job.items:
-        if item.status == "queued":
-            item.status = "failed"
+        if item.status == JobStatus.QUEUED:
+            item.status = JobStatus.FAILED
             item.error_code, item.error_message = code, message
             item.completed_at = utcnow()
             credits.refund(session, job.account_id, item.price, job.id, item.id)

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job, WebhookDelivery
+from fitroom.domain import UNFINISHED
 from fitroom.jobs.queue import fail_unfinished
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ def reap(ctx: Context, batch: int = 200) -> int:
                 )
             )
             for job in jobs:
-                if job.status in ("queued", "processing"):
+                if job.status in UNFINISHED:
                     fail_unfinished(session, job, "expired", "the job expired before it was rendered")
                 ctx.store.delete_prefix(f"jobs/{job.id}")
                 job.purged_at = utcnow()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from fitroom.context import Context
 from fitroom.db import connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
+from fitroom.domain import FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs import credits, queue
 
@@ -41,7 +41,10 @@ class JobRequest:
     garment_description: str | None = None
     webhook_url: str | None = None
     webhook_secret: str | None = None
-    options: dict[str, Any] = field(default_factory=dict)
+    seed: int | None = None
+    output_format: str = "jpeg"
+    #: FASHN: outputs as `data:` URIs in the status answer instead of URLs.
+    return_base64: bool = False
     #: Set by dialects whose provider charges per job, not per garment (Miragic: one basic run).
     fixed_price: int | None = None
     #: With compose="layered": each garment's own swap_target, when the dialect knows it (Miragic's
@@ -52,7 +55,7 @@ class JobRequest:
     def price(self) -> int:
         if self.fixed_price is not None:
             return self.fixed_price
-        return credits.TIER_PRICES[self.tier] * len(self.garments)
+        return TIERS[self.tier].price * len(self.garments)
 
 
 class QueueFull(Exception):
@@ -74,7 +77,7 @@ def queued_items(session: Session) -> int:
         session.scalar(
             select(func.count(JobItem.id))
             .join(Job, Job.id == JobItem.job_id)
-            .where(Job.status.in_(("queued", "processing")), JobItem.status == "queued")
+            .where(Job.status.in_(UNFINISHED), JobItem.status == JobStatus.QUEUED)
         )
         or 0
     )
@@ -97,7 +100,7 @@ def active_workers(session: Session, configured: int) -> int:
     """Render capacity: in-process workers, or as many as hold leases right now."""
     leased = session.scalar(
         select(func.count(func.distinct(Job.lease_owner))).where(
-            Job.status == "processing", Job.lease_expires_at > utcnow()
+            Job.status == JobStatus.PROCESSING, Job.lease_expires_at > utcnow()
         )
     )
     return max(1, configured, int(leased or 0))
@@ -133,7 +136,7 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
 
     def build() -> Job:
         now = utcnow()
-        per_garment = credits.TIER_PRICES[request.tier]
+        per_garment = TIERS[request.tier].price
         if request.compose == "layered":
             items = [JobItem(position=0, garment_key=None, price=request.price)]
         else:
@@ -144,16 +147,18 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
             dialect=request.dialect,
             tier=request.tier,
             swap_target=request.swap_target,
-            options={
-                **request.options,
-                "compose": request.compose,
-                "garment_description": request.garment_description,
-                "garment_keys": garment_keys,
-                "garment_targets": request.garment_targets,
-            },
+            stored_options=JobOptions(
+                garment_keys=garment_keys,
+                compose=request.compose,
+                garment_description=request.garment_description,
+                garment_targets=request.garment_targets,
+                seed=request.seed,
+                output_format=request.output_format,
+                return_base64=request.return_base64,
+            ).to_json(),
             person_key=person_key,
-            status="queued",
-            priority=queue.TIER_PRIORITY[request.tier],
+            status=JobStatus.QUEUED,
+            priority=TIERS[request.tier].priority,
             credits_reserved=request.price,
             webhook_url=request.webhook_url,
             webhook_secret=request.webhook_secret,
@@ -245,7 +250,7 @@ def input_urls(ctx: Context, job: Job) -> tuple[str | None, list[str]]:
     """Signed URLs of the person photo and the garment photos, in the order they were sent."""
     ttl = _url_ttl(ctx, job)
     person = ctx.store.signed_url(job.person_key, ttl) if job.person_key else None
-    return person, [ctx.store.signed_url(key, ttl) for key in job.options.get("garment_keys", [])]
+    return person, [ctx.store.signed_url(key, ttl) for key in job.options.garment_keys]
 
 
 def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:
@@ -254,6 +259,6 @@ def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:
     def read() -> Job | None:
         with ctx.db.reader() as session:
             job = get_job(session, account_id, job_id)
-            return job if job.status in ("completed", "failed") else None
+            return job if job.status in FINISHED else None
 
     return retrying(read)

@@ -40,6 +40,7 @@ from fitroom import metrics
 from fitroom.context import Context
 from fitroom.db import Database, retrying, utcnow
 from fitroom.db.models import Job, WebhookDelivery
+from fitroom.domain import JobStatus
 from fitroom.jobs import credits
 from fitroom.jobs.predictions import prediction
 from fitroom.jobs.service import output_urls
@@ -79,7 +80,7 @@ def event_payload(ctx: Context, session: Session, job: Job) -> dict[str, Any]:
         return prediction(ctx, job)
     timestamp = iso_utc(job.completed_at or utcnow())
     used = credits.used_by_job(session, job.id)
-    if job.status == "completed":
+    if job.status == JobStatus.COMPLETED:
         urls = output_urls(ctx, job)
         return {
             "event": "tryon.completed",
@@ -113,7 +114,7 @@ def record_event(ctx: Context, session: Session, job: Job) -> None:
     session.add(
         WebhookDelivery(
             job_id=job.id,
-            event="tryon.completed" if job.status == "completed" else "tryon.failed",
+            event="tryon.completed" if job.status == JobStatus.COMPLETED else "tryon.failed",
             url=job.webhook_url,
             payload=json.dumps(payload, separators=(",", ":")),
             status="pending",

@@ -27,7 +27,7 @@ from fitroom.context import Context
 from fitroom.db import retrying
 from fitroom.db.models import Job, JobItem
 from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
-from fitroom.engines.base import LAYER_ORDER
+from fitroom.domain import LAYER_ORDER, JobStatus
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap
@@ -195,7 +195,7 @@ class Worker:
             self.ctx.events.publish_finished(job.id)
 
     def _process(self, job: Job) -> None:
-        pending = [i for i in job.items if i.status == "queued"]
+        pending = [i for i in job.items if i.status == JobStatus.QUEUED]
         if not pending:
             return
         try:
@@ -203,11 +203,12 @@ class Worker:
         except EngineUnavailable as exc:
             self._give_up(job, "engine_error", str(exc))
             return
+        asked = job.options
         try:
             person = decode_image(self.ctx.store.get(job.person_key or ""), max_pixels=self.ctx.settings.max_image_pixels)
             garments = {
                 key: decode_image(self.ctx.store.get(key), max_pixels=self.ctx.settings.max_image_pixels)
-                for key in job.options["garment_keys"]
+                for key in asked.garment_keys
             }
         except (BlobNotFound, ImageRejected) as exc:
             self._give_up(job, "image_load_error", f"an input image could not be read: {exc}")
@@ -215,16 +216,16 @@ class Worker:
         options = RenderOptions(
             swap_target=job.swap_target,
             tier=job.tier,
-            garment_description=job.options.get("garment_description"),
-            seed=job.options.get("seed"),
+            garment_description=asked.garment_description,
+            seed=asked.seed,
         )
         total = len(job.items)
         with Heartbeat(self.ctx, job.id, self.id) as beat:
             for item in pending:
                 if self.stopping.is_set() and queue.release(self.ctx.db, job.id, self.id):
                     raise Released(job.id)
-                keys = [item.garment_key] if item.garment_key else job.options["garment_keys"]
-                targets = None if item.garment_key else job.options.get("garment_targets")
+                keys = [item.garment_key] if item.garment_key else asked.garment_keys
+                targets = None if item.garment_key else asked.garment_targets
                 done_before = total - len(pending) + pending.index(item)
 
                 def progress(fraction: float, base: int = done_before) -> None:
@@ -255,7 +256,7 @@ class Worker:
                 image = render_layered(engine, person, garments, targets, options, progress)
             else:
                 image = engine.render(person, garments, options, progress)
-            fmt = job.options.get("output_format", "jpeg")
+            fmt = job.options.output_format
             output_key = f"jobs/{job.id}/output-{item.position}-{uuid.uuid4().hex[:12]}.{fmt}"
             self.ctx.store.put(output_key, encode_image(image, fmt), f"image/{fmt}")
         except EngineError as exc:

@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session, selectinload
 from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Account, ApiKey, Job, LedgerEntry, WebhookDelivery
+from fitroom.domain import UNFINISHED, JobStatus
 from fitroom.jobs import credits
 from fitroom.jobs.service import input_urls, is_job_id, output_urls
 
-JOB_STATUSES = ("queued", "processing", "completed", "failed")
+JOB_STATUSES = tuple(JobStatus)
 PAGE_SIZE = 25
 
 
@@ -38,7 +39,7 @@ class JobRow:
 
     @property
     def garments(self) -> int:
-        return len(self.job.options.get("garment_keys") or [])
+        return len(self.job.options.garment_keys)
 
 
 @dataclass
@@ -173,7 +174,7 @@ def overview(ctx: Context, db: Session, account_id: str) -> dict[str, Any]:
     recent = list(
         db.scalars(
             select(Job)
-            .where(Job.account_id == account_id, Job.status == "completed", Job.expires_at > utcnow())
+            .where(Job.account_id == account_id, Job.status == JobStatus.COMPLETED, Job.expires_at > utcnow())
             .options(selectinload(Job.items))
             .order_by(Job.created_at.desc())
             .limit(8)
@@ -185,8 +186,8 @@ def overview(ctx: Context, db: Session, account_id: str) -> dict[str, Any]:
     return {
         "balance": credits.balance(db, account_id),
         "jobs_today": sum(jobs_today.values()),
-        "failed_today": jobs_today.get("failed", 0),
-        "running": jobs_today.get("queued", 0) + jobs_today.get("processing", 0),
+        "failed_today": jobs_today.get(JobStatus.FAILED, 0),
+        "running": sum(jobs_today.get(status, 0) for status in UNFINISHED),
         "recent": _rows(ctx, db, recent),
         "active_keys": int(active_keys or 0),
     }

@@ -17,11 +17,14 @@ from fitroom import accounts
 from fitroom.accounts import AccountError
 from fitroom.api import fashn, miragic, virtufit
 from fitroom.db.models import Account
+from fitroom.domain import SWAP_TARGETS, TIERS
 from fitroom.jobs import credits
-from fitroom.jobs.credits import TIER_PRICES
 from fitroom.web import examples, queries
 from fitroom.web.pages import PageError, PageRoute, SignedIn, Visit, finish, one_line, redirect, render
 from fitroom.web.sessions import CSRF_HEADER
+
+#: Credits per output by tier, as the dashboard's pages show them.
+TIER_PRICES = {tier.name: tier.price for tier in TIERS.values()}
 
 router = APIRouter(prefix="/dashboard", include_in_schema=False, route_class=PageRoute)
 
@@ -137,9 +140,9 @@ def playground(visit: SignedIn) -> Response:
         "playground.html",
         active="playground",
         balance=balance,
-        tiers=virtufit.TIERS,
+        tiers=tuple(TIERS),
         prices=TIER_PRICES,
-        swap_targets=virtufit.SWAP_TARGETS,
+        swap_targets=SWAP_TARGETS,
         garment_types=tuple(miragic.GARMENT_TYPES),
         categories=tuple(fashn.CATEGORIES),
         fashn_model=fashn.MODEL_NAME,

@@ -19,14 +19,13 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from fitroom.engines.base import LAYER_ORDER, EngineError, Progress, RenderOptions
+from fitroom.domain import ACCESSORY_TARGETS, GARMENT_TARGETS, LAYER_ORDER
+from fitroom.engines.base import EngineError, Progress, RenderOptions
 from fitroom.engines.classic import accessories
-from fitroom.engines.classic.accessories import ACCESSORY_TARGETS, Cutout
+from fitroom.engines.classic.accessories import Cutout
 from fitroom.engines.classic.dress import compose, layers_for
 from fitroom.engines.classic.garment import Garment, analyse_garment
 from fitroom.engines.classic.person import Person, analyse_person
-
-GARMENT_TARGETS = frozenset({"full_outfit", "top", "bottom", "dress", "jacket"})
 
 
 def working_size(size: tuple[int, int], long_side: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import ACCESSORY_TARGETS
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import place
 from fitroom.engines.classic.accessories.compose import Composite, Placement, paste, photo_cast
@@ -21,7 +22,6 @@ from fitroom.engines.classic.accessories.cutout import NO_PLAIN_BACKGROUND, Cuto
 from fitroom.engines.classic.accessories.landmarks import hand_photo
 from fitroom.engines.classic.person import Person
 
-ACCESSORY_TARGETS = frozenset({"watch", "glasses", "shoes", "hat", "bag", "jewelry", "other"})
 #: Targets that a photo of a hand alone can take (a watch; a bracelet or a ring).
 HAND_TARGETS = frozenset({"watch", "jewelry"})
 

@@ -1,0 +1,114 @@
+"""fitroom's vocabulary, named once: job states, tiers, swap targets and what a job asks for.
+
+Every layer speaks these words (`api`, `jobs`, `engines`, `web`); dialects translate their own
+wire words (Miragic's `PENDING`, FASHN's `in_queue`) to and from them at their edge. The module
+imports nothing of fitroom, so anything may import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class JobStatus(StrEnum):
+    """Where a job, or one output of it (a job item), stands.
+
+    A job item is only ever `QUEUED`, `COMPLETED` or `FAILED`; a job is `PROCESSING` while a
+    worker holds its lease.
+    """
+
+    QUEUED = "queued"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+    @property
+    def finished(self) -> bool:
+        """Whether nothing more will happen to the job (its webhook is due, waiters may answer)."""
+        return self in FINISHED
+
+
+#: States a job never leaves.
+FINISHED = frozenset({JobStatus.COMPLETED, JobStatus.FAILED})
+#: States of a job still in the queue's hands.
+UNFINISHED = frozenset({JobStatus.QUEUED, JobStatus.PROCESSING})
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A price and quality level a client asks for (VirtuFit's `tier`).
+
+    `long_side` is the output's longest side in pixels; `price` the credits per output;
+    `priority` orders the queue among accounts with as many jobs in flight (higher first).
+    """
+
+    name: str
+    long_side: int
+    price: int
+    priority: int
+
+
+#: The one tier table. Which engine renders a tier is configuration (`FITROOM_ENGINES`).
+TIERS: dict[str, Tier] = {
+    tier.name: tier
+    for tier in (
+        Tier("nano", long_side=512, price=1, priority=0),
+        Tier("basic", long_side=1024, price=1, priority=1),
+        Tier("pro", long_side=2048, price=3, priority=2),
+    )
+}
+DEFAULT_TIER = "basic"
+
+#: Every swap target (VirtuFit's `swap_target`), in the order its documentation lists them.
+SWAP_TARGETS = (
+    "full_outfit", "top", "bottom", "dress", "jacket", "watch", "glasses", "shoes", "hat", "bag", "jewelry", "other",
+)
+#: Garments: worn on the body, replacing the clothes there.
+GARMENT_TARGETS = frozenset({"full_outfit", "top", "bottom", "dress", "jacket"})
+#: Accessories: added to the person, nothing taken away.
+ACCESSORY_TARGETS = frozenset(SWAP_TARGETS) - GARMENT_TARGETS
+DEFAULT_SWAP_TARGET = "full_outfit"
+
+#: SPEC section 5's layer order for an outfit in one picture: what is worn underneath goes on first.
+LAYER_ORDER = (
+    "full_outfit", "dress", "bottom", "top", "jacket", "shoes", "bag", "watch", "jewelry", "glasses", "hat", "other",
+)
+
+#: How a job with several garments is answered: one output each, or all layered into one.
+COMPOSE_MODES = ("separate", "layered")
+#: Image formats an output can be written in.
+OUTPUT_FORMATS = ("jpeg", "png", "webp")
+
+
+@dataclass
+class JobOptions:
+    """What a job asks of its render, beyond tier and swap target; stored as the job's JSON.
+
+    `garment_keys` are the stored garment photos in the order sent. A layered job (`compose`
+    "layered") has one output from all of them; `garment_targets`, when the dialect knows
+    them, gives each garment its own swap target.
+    """
+
+    garment_keys: list[str] = field(default_factory=list)
+    compose: str = "separate"
+    garment_description: str | None = None
+    garment_targets: list[str] | None = None
+    seed: int | None = None
+    output_format: str = "jpeg"
+    #: FASHN: outputs as `data:` URIs in the status answer instead of URLs.
+    return_base64: bool = False
+
+    @property
+    def layered(self) -> bool:
+        return self.compose == "layered"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> JobOptions:
+        """The options of a stored job; keys this version does not know are ignored."""
+        known = cls.__dataclass_fields__
+        return cls(**{key: value for key, value in data.items() if key in known})
