@@ -18,53 +18,158 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """All of fitroom's configuration; see the README's configuration table."""
+    """All of fitroom's configuration.
+
+    Each field's description is the operator's documentation: docs/configuration.md is
+    generated from this class (`python -m fitroom.docs_config`).
+    """
 
     model_config = SettingsConfigDict(env_prefix="FITROOM_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Path("./data")
-    database_url: str | None = None
-    storage_url: str | None = None
-    s3_endpoint_url: str | None = None  # an S3-compatible server other than AWS (MinIO…), path-style
-    s3_region: str | None = None  # else boto3's AWS_REGION / AWS_DEFAULT_REGION
-    redis_url: str | None = None
-    public_url: str | None = None
-    host: str = "127.0.0.1"
-    port: int = 8000
-    workers: int = Field(default=2, ge=0)
-    engine: str = "classic"
-    retention_hours: float = Field(default=24.0, gt=0)
-    secret_key: str | None = None
+    data_dir: Path = Field(
+        default=Path("./data"),
+        description="Folder for the SQLite file, local blobs and the generated signing key, unless the settings below point elsewhere.",
+    )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the database, e.g. `postgresql+psycopg://user@host/db`. Unset: a SQLite file `fitroom.db` in the data dir.",
+    )
+    storage_url: str | None = Field(
+        default=None,
+        description="Where input and output images are kept: `file:///folder` or `s3://bucket/prefix`. Unset: the folder `blobs` in the data dir.",
+    )
+    s3_endpoint_url: str | None = Field(
+        default=None,
+        description="An S3-compatible server other than AWS (MinIO, Ceph, R2…), addressed path-style. Credentials come from boto3's usual `AWS_*` variables.",
+    )
+    s3_region: str | None = Field(
+        default=None,
+        description="The bucket's region. Unset: boto3's `AWS_REGION` / `AWS_DEFAULT_REGION`.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis shared by every process for rate-limit counters, sign-in throttling and job-finished events (`Prefer: wait`). Unset: each process keeps them in memory.",
+    )
+    public_url: str | None = Field(
+        default=None,
+        description="The base URL clients reach this service by, used in `status_url` and output URLs; an `https://` value also makes dashboard cookies Secure. Unset: `http://HOST:PORT`.",
+    )
+    host: str = Field(default="127.0.0.1", description="Interface `fitroom serve` listens on (`--host` overrides it).")
+    port: int = Field(default=8000, description="TCP port `fitroom serve` listens on (`--port` overrides it).")
+    workers: int = Field(
+        default=2,
+        ge=0,
+        description="Render worker threads inside `fitroom serve` (`--workers` overrides it); 0 runs the API only.",
+    )
+    engine: str = Field(
+        default="classic",
+        description="The try-on engine: a built-in name, a plugin registered under the `fitroom.engines` entry-point group, or `package.module:attribute`.",
+    )
+    retention_hours: float = Field(
+        default=24.0,
+        gt=0,
+        description="How long jobs and their images are kept; then the reaper deletes the images and the job answers `404 expired`.",
+    )
+    secret_key: str | None = Field(
+        default=None,
+        description="Signs local file URLs and dashboard sessions; set the same value on every process. Unset: generated once into `DATA_DIR/secret_key`.",
+    )
 
-    rate_limit: str = "60/minute"
-    miragic_rate_limit: str = "60/minute"  # per API key, on top of `rate_limit` (Miragic's documented limit)
-    max_queue: int = Field(default=500, ge=1)
-    max_upload_bytes: int = 10 * 1024 * 1024
-    max_image_pixels: int = 50_000_000
-    max_wait_seconds: int = 120
-    url_fetch_timeout: float = 15.0
-    allow_private_urls: bool = False
-    allow_http_webhooks_to_loopback: bool = False
-    output_url_ttl_seconds: int = 3600
+    rate_limit: str = Field(
+        default="60/minute",
+        description="Requests per account, all its keys and every dialect together, in `limits` notation.",
+    )
+    miragic_rate_limit: str = Field(
+        default="60/minute",
+        description="Miragic requests per API key (Miragic's documented limit), counted on top of `rate_limit`.",
+    )
+    max_queue: int = Field(
+        default=500,
+        ge=1,
+        description="Queued outputs beyond which new jobs are refused with `503 overloaded`.",
+    )
+    max_upload_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        description="Largest accepted image, in bytes, per image (uploads, fetched URLs and `data:` URIs alike).",
+    )
+    max_image_pixels: int = Field(
+        default=50_000_000,
+        description="Images with more pixels are refused from their header, before decoding (decompression bombs).",
+    )
+    max_wait_seconds: int = Field(
+        default=120,
+        description="The longest a `Prefer: wait=N` request is held before the usual `202`.",
+    )
+    url_fetch_timeout: float = Field(
+        default=15.0,
+        description="Time limit in seconds for fetching one `*_url` input, all of it.",
+    )
+    allow_private_urls: bool = Field(
+        default=False,
+        description="Let `*_url` inputs and webhooks reach private and loopback addresses. Development only.",
+    )
+    allow_http_webhooks_to_loopback: bool = Field(
+        default=False,
+        description="Accept and send `http://` webhooks to `127.0.0.1`, `localhost` or `[::1]`. Development only.",
+    )
+    output_url_ttl_seconds: int = Field(
+        default=3600,
+        description="Lifetime of a signed output URL (never past the job's expiry).",
+    )
 
-    # Webhooks: the first try, then one more after each delay (seconds) of the schedule.
-    webhook_retry_seconds: list[Annotated[float, Field(ge=0)]] = Field(default_factory=lambda: [5.0, 25.0, 125.0])
-    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
-    webhook_concurrency: int = Field(default=4, ge=1)
-    webhook_ca_file: Path | None = None  # PEM CAs trusted for webhook HTTPS instead of the system's
+    webhook_retry_seconds: list[Annotated[float, Field(ge=0)]] = Field(
+        default_factory=lambda: [5.0, 25.0, 125.0],
+        description="Webhook retry schedule, a JSON list: after a failed try, one more try after each delay (seconds) in turn.",
+    )
+    webhook_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        description="Limit on one webhook try, DNS lookup included.",
+    )
+    webhook_concurrency: int = Field(default=4, ge=1, description="Webhooks sent at once per process.")
+    webhook_ca_file: Path | None = Field(
+        default=None,
+        description="PEM file of the CAs trusted for webhook HTTPS instead of the system's (a private CA). Unset: the system's CAs (`SSL_CERT_FILE` works).",
+    )
 
-    lease_seconds: float = Field(default=60.0, gt=0)
-    heartbeat_seconds: float = Field(default=10.0, gt=0)
-    poll_seconds: float = Field(default=0.5, gt=0)
-    # With PostgreSQL's LISTEN connected, workers are woken by new jobs; they still poll this
-    # often for leases that ran out.
-    listen_poll_seconds: float = Field(default=5.0, gt=0)
-    shutdown_seconds: float = Field(default=30.0, ge=0)  # graceful stop: finish the output in hand
-    reaper_interval_seconds: float = Field(default=60.0, gt=0)
-    max_attempts: int = Field(default=3, ge=1)
+    lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="How long a worker owns a claimed job without a heartbeat; when it runs out another worker takes the job over.",
+    )
+    heartbeat_seconds: float = Field(default=10.0, gt=0, description="How often a rendering worker renews its lease.")
+    poll_seconds: float = Field(
+        default=0.5,
+        gt=0,
+        description="How often an idle worker looks for work when no PostgreSQL `LISTEN` connection wakes it (SQLite, or while it reconnects).",
+    )
+    listen_poll_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="With PostgreSQL's `LISTEN` connected, new jobs wake workers at once; they still poll this often for leases that ran out.",
+    )
+    shutdown_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="On SIGTERM, how long a worker may finish the output in hand before its job is put back in the queue.",
+    )
+    reaper_interval_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="How often each process's reaper looks for expired jobs.",
+    )
+    max_attempts: int = Field(
+        default=3,
+        ge=1,
+        description="Attempts at one job (a new one each time a worker died or lost its lease) before it fails with `engine_error` and its unfinished outputs are refunded.",
+    )
 
-    signup_credits: int = Field(default=50, ge=0)
-    log_level: str = "INFO"
+    signup_credits: int = Field(
+        default=50,
+        ge=0,
+        description="Credits of the admin account `fitroom serve` makes on its very first start.",
+    )
+    log_level: str = Field(default="INFO", description="Level of the JSON logs written to stderr.")
 
     @property
     def base_url(self) -> str:
