@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted([ROOT / "README.md", ROOT / "SECURITY.md", ROOT / "bench" / "README.md", *(ROOT / "docs").glob("*.md")])
 README_LIMIT = 8 * 1024
 
-FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
+FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
 INLINE = re.compile(r"`([^`\n]+)`")
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 COMMAND = re.compile(r"(?<![\w@-])fitroom\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?")
@@ -77,7 +77,7 @@ def test_every_link_between_pages_resolves(page: Path) -> None:
         linked = (page.parent / path).resolve() if path else page
         assert linked.exists(), f"{page.name} links to {target}, which does not exist"
         if anchor and linked.suffix == ".md":
-            headings = re.findall(r"^#+\s+(.*)$", FENCE.sub("", linked.read_text()), re.M)
+            headings = re.findall(r"^#+\s+(.*)$", FENCE.sub("", linked.read_text()), re.MULTILINE)
             assert anchor in {slug(h) for h in headings}, f"{page.name} links to {target}: no such heading"
 
 
@@ -98,7 +98,7 @@ def test_every_fitroom_command_and_option_the_docs_name_exists(page: Path) -> No
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_make_target_the_docs_name_exists(page: Path) -> None:
-    targets = set(re.findall(r"^([a-z][\w-]*):", (ROOT / "Makefile").read_text(), re.M))
+    targets = set(re.findall(r"^([a-z][\w-]*):", (ROOT / "Makefile").read_text(), re.MULTILINE))
     for line in code_lines(page):
         for target in MAKE.findall(line):
             assert target in targets, f"{page.name}: `make {target}` is not a Makefile target"

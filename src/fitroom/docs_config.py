@@ -44,7 +44,7 @@ def _type_name(annotation: object) -> str:
     if typing.get_origin(annotation) is typing.Annotated:
         return _type_name(args[0])
     names: dict[object, str] = {str: "text", int: "integer", float: "number", bool: "true/false", Path: "path"}
-    return names.get(annotation) or getattr(annotation, "__name__", str(annotation))
+    return names.get(annotation) or str(getattr(annotation, "__name__", annotation))
 
 
 def _bounds(field: FieldInfo) -> str:
