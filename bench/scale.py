@@ -225,13 +225,13 @@ def api_load(deployment: Deployment, api: str, key: str, pair: tuple[bytes, byte
             urls.append(deployment.api("api-2"))
         job_ids: list[str] = []
 
-        def healthz(i: int) -> None:
+        def healthz(i: int, count: int = count) -> None:
             HTTP.get(f"{urls[i % count]}/healthz").raise_for_status()
 
-        def generate(i: int) -> None:
+        def generate(i: int, count: int = count, job_ids: list[str] = job_ids) -> None:
             job_ids.append(submit(urls[i % count], key, person, garment, args.tier))
 
-        def status(i: int) -> None:
+        def status(i: int, count: int = count, job_ids: list[str] = job_ids) -> None:
             answer = HTTP.get(f"{urls[i % count]}/api/v1/jobs/{job_ids[i % len(job_ids)]}", headers={"X-API-Key": key})
             answer.raise_for_status()
 

@@ -15,7 +15,18 @@ from fitroom.engines.classic.accessories import cut_out, kind_for, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.cutout import cut_accessory
 from fitroom.engines.classic.person import (
-    L_ELBOW, L_EYE, L_HIP, L_SHOULDER, L_WRIST, R_ELBOW, R_EYE, R_HIP, R_SHOULDER, R_WRIST, Person, analyse_person,
+    L_ELBOW,
+    L_EYE,
+    L_HIP,
+    L_SHOULDER,
+    L_WRIST,
+    R_ELBOW,
+    R_EYE,
+    R_HIP,
+    R_SHOULDER,
+    R_WRIST,
+    Person,
+    analyse_person,
 )
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from fitroom import accounts
 from fitroom.cli import app
 from fitroom.db import Database
-from fitroom import accounts
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ accepts on one balance must take exactly as many as it can pay for.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 from collections import Counter
@@ -192,10 +193,8 @@ def machine_for(ctx: Context) -> type[RuleBasedStateMachine]:
             accepted: list[str] = []
 
             def accept_one(fails: bool) -> None:
-                try:
+                with contextlib.suppress(credits.InsufficientCredits):
                     accepted.append(submit(ctx, account_id, request(1, "nano", fails))[0].id)
-                except credits.InsufficientCredits:
-                    pass
 
             def expire_victim() -> None:
                 if victim:
@@ -208,7 +207,7 @@ def machine_for(ctx: Context) -> type[RuleBasedStateMachine]:
                     credits.grant(session, account_id, amount)
 
             helper = Worker(ctx, TintEngine(), name=f"helper-{next(names)}")
-            accepts = [lambda fails=next(failing): accept_one(fails) for _ in range(3)]
+            accepts = [lambda fails=next(failing): accept_one(fails) for _ in range(3)]  # noqa: B008 (one draw each)
             tasks = [*accepts, self.worker.run_once, helper.run_once, expire_victim, grant]
             with ThreadPoolExecutor(len(tasks)) as pool:
                 for future in [pool.submit(task) for task in tasks]:

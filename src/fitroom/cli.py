@@ -168,8 +168,8 @@ def try_on(
     """Render a try-on locally, without a server."""
     from rich.progress import Progress as RichProgress
 
-    from fitroom.engines import EngineError, EngineUnavailable, RenderOptions, load_engine
     from fitroom.domain import LAYER_ORDER
+    from fitroom.engines import EngineError, EngineUnavailable, RenderOptions, load_engine
     from fitroom.imaging import ImageRejected, decode_image, encode_image
     from fitroom.jobs.worker import render_layered
 

@@ -29,7 +29,14 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
 from fitroom.engines.classic.person import (
-    L_ANKLE, L_HIP, L_KNEE, L_SHOULDER, R_ANKLE, R_HIP, R_KNEE, R_SHOULDER,
+    L_ANKLE,
+    L_HIP,
+    L_KNEE,
+    L_SHOULDER,
+    R_ANKLE,
+    R_HIP,
+    R_KNEE,
+    R_SHOULDER,
 )
 from fitroom.imaging import decode_image
 
@@ -86,7 +93,7 @@ def _region(report: RenderReport, target: str) -> NDArray[np.bool_]:
     centre = polygon.mean(axis=0)
     polygon = (centre + (polygon - centre) * 0.8).astype(np.int32)  # the inner part: clothes surely cover it
     mask = np.zeros((h, w), np.uint8)
-    cv2.fillConvexPoly(mask, polygon, 1)
+    cv2.fillConvexPoly(mask, polygon, (1,))
     return (mask > 0) & (person.mask > 0.5)
 
 

@@ -15,13 +15,13 @@ from fastapi import APIRouter, File, Form, UploadFile
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
+from fitroom import domain
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, MiragicPrincipalDep
 from fitroom.api.errors import MIRAGIC_PREFIX, ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import read_upload
 from fitroom.api.jobaccess import accept, job_view
 from fitroom.context import Context
 from fitroom.db.models import Job
-from fitroom import domain
 from fitroom.domain import TIERS
 from fitroom.jobs.service import JobRequest, input_urls, output_urls
 from fitroom.jobs.webhooks import iso_utc
@@ -31,7 +31,7 @@ router = APIRouter(tags=["Miragic"])
 #: Miragic's garmentType of a single try-on → fitroom's swap_target.
 GARMENT_TYPES = {"upper_body": "top", "lower_body": "bottom", "full_body": "dress"}
 TIER = "basic"
-_STATUS = {
+_STATUS: dict[str, str] = {
     domain.JobStatus.QUEUED: "PENDING",
     domain.JobStatus.PROCESSING: "PENDING",
     domain.JobStatus.COMPLETED: "COMPLETED",

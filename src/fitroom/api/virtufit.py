@@ -8,7 +8,6 @@ import re
 import time
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from fastapi import APIRouter, File, Form, Header, UploadFile
 from fastapi.responses import JSONResponse
@@ -16,13 +15,13 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from fitroom import domain
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep, ReaderDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, webhook_target
 from fitroom.api.jobaccess import accept, job_view, read_job
 from fitroom.context import Context
 from fitroom.db.models import Job
-from fitroom import domain
 from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
 from fitroom.jobs import credits
 from fitroom.jobs.service import ImageInput, JobRequest, output_urls, wait_result

@@ -35,7 +35,8 @@ def load_engine(name: str) -> Engine:
         factory = getattr(importlib.import_module(module_name), attribute)
     except (ImportError, AttributeError) as exc:
         raise EngineUnavailable(f"cannot load engine {name!r}: {exc}") from exc
-    return factory()
+    engine: Engine = factory()
+    return engine
 
 
 __all__ = ["Engine", "EngineError", "EngineUnavailable", "Progress", "RenderOptions", "load_engine"]

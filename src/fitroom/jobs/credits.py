@@ -110,6 +110,7 @@ def used_by_job(session: Session, job_id: str) -> int:
                 LedgerEntry.job_id == job_id, LedgerEntry.kind == "settle"
             )
         )
+        or 0
     )
 
 

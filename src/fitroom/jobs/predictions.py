@@ -16,7 +16,7 @@ from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs.service import output_urls
 
 #: fitroom's job states → FASHN's status words.
-STATUS_NAMES = {
+STATUS_NAMES: dict[str, str] = {
     JobStatus.QUEUED: "in_queue",
     JobStatus.PROCESSING: "processing",
     JobStatus.COMPLETED: "completed",

@@ -26,9 +26,10 @@ import logging
 import threading
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any, cast
 
 import psycopg
-from sqlalchemy import ColumnElement, func, or_, select, text, update
+from sqlalchemy import ColumnElement, CursorResult, func, or_, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, selectinload
 
@@ -110,7 +111,7 @@ def heartbeat(db: Database, job_id: str, worker_id: str, lease_seconds: float, p
                 .where(*_owned(job_id, worker_id))
                 .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds), progress=progress)
             )
-            return result.rowcount == 1
+            return cast(CursorResult[Any], result).rowcount == 1
 
     return retrying(extend)
 
@@ -130,7 +131,7 @@ def release(db: Database, job_id: str, worker_id: str) -> bool:
                 .values(status=JobStatus.QUEUED, lease_owner=None, lease_expires_at=None, attempts=Job.attempts - 1)
             )
             announce(session)
-            return result.rowcount == 1
+            return cast(CursorResult[Any], result).rowcount == 1
 
     return retrying(put_back)
 

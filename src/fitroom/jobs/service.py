@@ -195,10 +195,10 @@ def _record(ctx: Context, account_id: str, price: int, build: Callable[[], Job],
             if not connection_lost(exc) or attempt == tries:
                 raise
 
-            def committed() -> int | None:
+            def committed() -> int | None:  # called at once, in this iteration
                 with ctx.db.reader() as session:
-                    found = session.get(Job, job.id) is not None
-                    return estimate_seconds(session, ctx, len(job.items)) if found else None
+                    found = session.get(Job, job.id) is not None  # noqa: B023
+                    return estimate_seconds(session, ctx, len(job.items)) if found else None  # noqa: B023
 
             estimate_if_committed = retrying(committed)
             if estimate_if_committed is not None:

@@ -28,7 +28,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -62,7 +62,7 @@ def is_loopback_http(url: str) -> bool:
 
 def iso_utc(moment: datetime) -> str:
     """ISO-8601 in UTC with a `Z`, as in the seed's `timestamp`."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 # --- the outbox: written in the transaction that closes the job -----------------------------

@@ -26,8 +26,8 @@ from fitroom import metrics
 from fitroom.context import Context
 from fitroom.db import retrying
 from fitroom.db.models import Job, JobItem
-from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
 from fitroom.domain import LAYER_ORDER, JobStatus
+from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
@@ -46,18 +46,18 @@ templates = Environment(
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC") if moment else "—"
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC") if moment else "—"
 
 
 def _iso(moment: datetime | None) -> str:
-    return moment.astimezone(timezone.utc).isoformat() if moment else ""
+    return moment.astimezone(UTC).isoformat() if moment else ""
 
 
 def _ago(moment: datetime | None) -> str:
     """"3 min ago": what a table of recent things needs; the exact time goes in a title."""
     if moment is None:
         return "never"
-    seconds = int((datetime.now(timezone.utc) - moment).total_seconds())
+    seconds = int((datetime.now(UTC) - moment).total_seconds())
     for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size:
             return f"{seconds // size} {unit} ago"

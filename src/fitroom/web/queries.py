@@ -7,7 +7,7 @@ retention has none (its images are gone).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
@@ -159,7 +159,7 @@ def account(db: Session, account_id: str) -> Account | None:
 
 
 def start_of_today() -> datetime:
-    return datetime.combine(utcnow().date(), time.min, tzinfo=timezone.utc)
+    return datetime.combine(utcnow().date(), time.min, tzinfo=UTC)
 
 
 def overview(ctx: Context, db: Session, account_id: str) -> dict[str, Any]:

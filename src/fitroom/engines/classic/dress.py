@@ -8,6 +8,7 @@ where the old garment showed and the new one does not reach.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -16,14 +17,33 @@ from numpy.typing import NDArray
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
 from fitroom.engines.classic.body import (
-    LONG_HEM_DROP, Frame, box_slices, hands_in_front, limbs, near_colour, skin_like, torso_frame, torso_zone,
+    LONG_HEM_DROP,
+    Frame,
+    box_slices,
+    hands_in_front,
+    limbs,
+    near_colour,
+    skin_like,
+    torso_frame,
+    torso_zone,
     worn_mask,
 )
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
-    L_ANKLE, L_ELBOW, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
-    R_ANKLE, R_ELBOW, R_HIP, R_KNEE, R_SHOULDER, R_WRIST,
-    Person, shoulder_share,
+    L_ANKLE,
+    L_ELBOW,
+    L_HIP,
+    L_KNEE,
+    L_SHOULDER,
+    L_WRIST,
+    R_ANKLE,
+    R_ELBOW,
+    R_HIP,
+    R_KNEE,
+    R_SHOULDER,
+    R_WRIST,
+    Person,
+    shoulder_share,
 )
 
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the photo
@@ -87,7 +107,7 @@ def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) ->
     return Layer(colour[window], alpha[window], box[0] + x0, box[1] + y0)
 
 
-def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list, dst: list, pad: float, size: tuple[int, int]) -> Layer | None:
+def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list[Any], dst: list[Any], pad: float, size: tuple[int, int]) -> Layer | None:
     """A thin-plate-spline warp of the garment computed only round its destination points."""
     box = _around(np.array(dst), pad, size)
     if box is None:
@@ -152,7 +172,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
     w, h = person.size
     layers = []
     torso = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.float32)
-    for mask, side, (s, e, wr) in (
+    for mask, side, (_, e, wr) in (
         (garment.sleeve_left, -1.0, (R_SHOULDER, R_ELBOW, R_WRIST)),
         (garment.sleeve_right, 1.0, (L_SHOULDER, L_ELBOW, L_WRIST)),
     ):

@@ -18,7 +18,14 @@ from numpy.typing import NDArray
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.body import skin_like, squared_distance, torso_frame
 from fitroom.engines.classic.person import (
-    L_HIP, L_SHOULDER, NOSE, R_HIP, R_SHOULDER, analyse_person, find_pose, plausible_skin,
+    L_HIP,
+    L_SHOULDER,
+    NOSE,
+    R_HIP,
+    R_SHOULDER,
+    analyse_person,
+    find_pose,
+    plausible_skin,
 )
 
 WORK_SIDE = 384

@@ -181,7 +181,7 @@ def plausible_skin(lab: NDArray[np.generic]) -> NDArray[np.bool_]:
     """Per Lab colour (OpenCV 8-bit scale, last axis), whether it can be human skin,
     light or dark."""
     lightness, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
-    return (35 <= lightness) & (lightness <= 240) & (131 <= a) & (a <= 175) & (131 <= b) & (b <= 180)  # type: ignore[no-any-return]
+    return (lightness >= 35) & (lightness <= 240) & (a >= 131) & (a <= 175) & (b >= 131) & (b <= 180)
 
 
 def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face: Mask) -> Array:
@@ -202,7 +202,7 @@ def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face:
         if values:
             colour = np.median(np.concatenate(values).astype(np.float32), axis=0).astype(np.float32)
             if plausible_skin(colour):
-                return colour  # type: ignore[no-any-return]
+                return colour
     return np.array([170, 140, 145], np.float32)
 
 

@@ -100,7 +100,7 @@ def photo_cast(image: NDArray[np.uint8]) -> NDArray[np.float32]:
         return np.ones(3, np.float32)
     mean = bright.mean(axis=0)
     gains = mean / max(float(mean.mean()), 1.0)
-    return np.clip(gains, 0.92, 1.08).astype(np.float32)  # type: ignore[no-any-return]
+    return np.clip(gains, 0.92, 1.08).astype(np.float32)
 
 
 def _fill(region: NDArray[np.float32], hole: NDArray[np.bool_], source: Mask) -> NDArray[np.float32]:
@@ -123,7 +123,7 @@ def _fill(region: NDArray[np.float32], hole: NDArray[np.bool_], source: Mask) ->
         return region
     backdrop = cv2.resize(total / np.maximum(norm, 1e-4)[..., None], (w, h), interpolation=cv2.INTER_LINEAR)
     soft = cv2.GaussianBlur(hole.astype(np.float32), (0, 0), 1.5)[..., None]
-    return region * (1 - soft) + backdrop * soft  # type: ignore[no-any-return]
+    return region * (1 - soft) + backdrop * soft
 
 
 def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float32]) -> Composite:

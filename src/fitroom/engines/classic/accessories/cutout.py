@@ -91,7 +91,7 @@ def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArra
     spread = cv2.GaussianBlur(rgb.astype(np.float32) * solid[..., None], (0, 0), sigma)
     inner = spread / np.maximum(weight, 1e-4)[..., None]
     edge = ((alpha < 0.97) & (weight > 0.02))[..., None]
-    return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)  # type: ignore[no-any-return]
+    return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)
 
 
 def cut_accessory(

@@ -18,7 +18,18 @@ from numpy.typing import NDArray
 
 from fitroom.engines.classic.accessories.cutout import person_mask
 from fitroom.engines.classic.person import (
-    L_EAR, L_ELBOW, L_EYE, L_WRIST, MOUTH_L, MOUTH_R, NOSE, R_EAR, R_ELBOW, R_EYE, R_WRIST, Person,
+    L_EAR,
+    L_ELBOW,
+    L_EYE,
+    L_WRIST,
+    MOUTH_L,
+    MOUTH_R,
+    NOSE,
+    R_EAR,
+    R_ELBOW,
+    R_EYE,
+    R_WRIST,
+    Person,
 )
 
 Points = NDArray[np.float32]
@@ -147,7 +158,7 @@ def _crop_landmarks(
 def face(person: Person) -> Face | None:
     """The face mesh, or None when the face is not in the photo (head cut off, seen from behind)."""
     if "_face" in person.__dict__:
-        return person.__dict__["_face"]  # type: ignore[no-any-return]
+        return person.__dict__["_face"]
     found = None
     h, w = person.image.shape[:2]
     eyes = person.points[[L_EYE, R_EYE]]
@@ -174,7 +185,7 @@ def hand(person: Person, side: str) -> Hand | None:
     """The person's `side` ("left"/"right") hand from a crop round the pose's wrist, or None."""
     key = f"_hand_{side}"
     if key in person.__dict__:
-        return person.__dict__[key]  # type: ignore[no-any-return]
+        return person.__dict__[key]
     found = None
     wrist, elbow, tips = (L_WRIST, L_ELBOW, (17, 19, 21)) if side == "left" else (R_WRIST, R_ELBOW, (18, 20, 22))
     if person.visibility[wrist] >= 0.3:

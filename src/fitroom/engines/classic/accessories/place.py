@@ -16,11 +16,25 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import landmarks as lm
-from fitroom.engines.classic.accessories.compose import Mask, Placement, similarity
+from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
 from fitroom.engines.classic.person import (
-    L_ANKLE, L_EAR, L_ELBOW, L_EYE, L_HIP, L_KNEE, L_SHOULDER, L_WRIST,
-    R_ANKLE, R_EAR, R_ELBOW, R_EYE, R_HIP, R_KNEE, R_SHOULDER, R_WRIST,
+    L_ANKLE,
+    L_EAR,
+    L_ELBOW,
+    L_EYE,
+    L_HIP,
+    L_KNEE,
+    L_SHOULDER,
+    L_WRIST,
+    R_ANKLE,
+    R_EAR,
+    R_ELBOW,
+    R_EYE,
+    R_HIP,
+    R_KNEE,
+    R_SHOULDER,
+    R_WRIST,
     Person,
 )
 
@@ -56,7 +70,7 @@ def _band(shape: tuple[int, int], centre: Vec, axis: Vec, half_width: float, sof
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     normal = np.array([-axis[1], axis[0]])
     d = np.abs((xs - centre[0]) * normal[0] + (ys - centre[1]) * normal[1])
-    return np.clip((half_width - d) / max(soft, 0.5) + 0.5, 0, 1).astype(np.float32)  # type: ignore[no-any-return]
+    return np.clip((half_width - d) / max(soft, 0.5) + 0.5, 0, 1).astype(np.float32)
 
 
 def _column_extent(alpha: NDArray[np.float32], share: float) -> tuple[int, int]:
@@ -72,7 +86,7 @@ def _hull_mask(shape: tuple[int, int], points: NDArray[np.float64], grow: float)
     if grow >= 1:
         k = int(grow) * 2 + 1
         mask = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), max(1.0, grow * 0.3))  # type: ignore[no-any-return]
+    return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), max(1.0, grow * 0.3))
 
 
 def hair_mask(person: Person, face: lm.Face) -> Mask:
@@ -93,7 +107,7 @@ def hair_mask(person: Person, face: lm.Face) -> Mask:
     distance = np.linalg.norm((lab - colour) * np.array([0.6, 1.0, 1.0], np.float32), axis=2)
     hair = ((distance < 14) & (person.mask > 0.5)).astype(np.float32)
     hair *= 1 - person.face.astype(np.float32) / 255
-    return cv2.GaussianBlur(hair, (0, 0), 1.0)  # type: ignore[no-any-return]
+    return cv2.GaussianBlur(hair, (0, 0), 1.0)
 
 
 def _face_or_refuse(person: Person, need: str) -> lm.Face:
@@ -282,7 +296,7 @@ def _strap_shade(shape: tuple[int, int], centre: Vec, along: Vec, half: float) -
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     d = np.abs((xs - centre[0]) * -along[1] + (ys - centre[1]) * along[0])
     t = np.clip(d / max(half, 1e-6), 0, 1)
-    return (1.04 - 0.45 * t**3).astype(np.float32)  # type: ignore[no-any-return]
+    return (1.04 - 0.45 * t**3).astype(np.float32)
 
 
 def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
