@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: serve test install clean
+.PHONY: serve test test-fast check install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -28,8 +28,17 @@ install: $(STAMP) $(CHROMIUM)
 serve: $(STAMP)
 	$(BIN)/fitroom serve
 
-test: install
+# Lint and types: what CI checks before the tests.
+check: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: install check
 	$(BIN)/python -m pytest
+
+# The quick loop while working: SQLite only, no browser, no process clusters, no slow renders.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser and not cluster and not container" -k "not postgresql"
 
 clean:
 	rm -rf $(VENV) data

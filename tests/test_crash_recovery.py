@@ -6,6 +6,7 @@ import signal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from fitroom.db import Database
@@ -14,6 +15,8 @@ from tests.conftest import running_app
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import slow_worker
 from tests.support.waiting import wait_until
+
+pytestmark = pytest.mark.cluster
 
 
 def item_outputs(database_url: str, job_id: str) -> list[str | None]:

@@ -30,6 +30,8 @@ from tests.support.images import flat_photo, garment_photo, person_photo
 from tests.support.waiting import wait_until
 from tests.test_dashboard import PASSWORD, make_user, submit_job
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 #: Headless, no sandbox (tests run as root in containers), and nothing that phones home.

@@ -39,6 +39,8 @@ from tests.support.images import garment_photo, person_photo
 from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, redis_client, s3_server
 from tests.support.waiting import wait_until
 
+pytestmark = pytest.mark.cluster
+
 JOBS = 200
 ACCOUNTS = 10
 GRANT = 500

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
@@ -25,6 +26,8 @@ from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import slow_worker
 from tests.support.waiting import wait_until
+
+pytestmark = pytest.mark.cluster
 
 ROOT = Path(__file__).resolve().parents[1]
 

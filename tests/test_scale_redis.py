@@ -20,6 +20,8 @@ from tests.support.images import garment_photo, person_photo
 from tests.support.services import REDIS_URL, redis_client
 from tests.support.waiting import wait_until
 
+pytestmark = pytest.mark.cluster
+
 
 def test_rate_limit_counts_are_shared_through_redis() -> None:
     redis_client()
