@@ -12,7 +12,7 @@ from PIL import Image
 from skimage import data
 
 from fitroom.engines import Progress, RenderOptions
-from fitroom.jobs.worker import render_layered
+from fitroom.engines.layering import render_layered
 from tests.conftest import Customer, running_app
 from tests.support.images import encode, garment_photo, person_photo
 from tests.test_accessories import glasses_photo, hat_photo, tee_photo

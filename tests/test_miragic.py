@@ -15,7 +15,7 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.db.models import Account
 from fitroom.engines import Progress, RenderOptions
-from fitroom.jobs.worker import render_layered
+from fitroom.engines.layering import render_layered
 from fitroom.settings import Settings
 from tests.conftest import Customer, make_customer, running_app
 from tests.support.images import flat_photo, garment_photo, person_photo
@@ -120,6 +120,7 @@ def test_combo_dresses_the_bottom_then_the_top() -> None:
 
     class Recorder:
         name = "recorder"
+        layers_outfits = False
 
         def render(
             self, person: Image.Image, garments: Sequence[Image.Image], options: RenderOptions,

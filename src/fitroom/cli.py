@@ -170,8 +170,8 @@ def try_on(
 
     from fitroom.domain import LAYER_ORDER
     from fitroom.engines import EngineError, EngineUnavailable, RenderOptions, load_engine
+    from fitroom.engines.layering import render_layered
     from fitroom.imaging import ImageRejected, decode_image, encode_image
-    from fitroom.jobs.worker import render_layered
 
     fmt = {".png": "png", ".webp": "webp"}.get(output.suffix.lower(), "jpeg")
     targets = [t.strip() for t in target.split(",")]

@@ -22,6 +22,7 @@ def _flat(image: Image.Image) -> bool:
 
 class TintEngine:
     name = "test-tint"
+    layers_outfits = False
 
     def render(
         self,

@@ -63,12 +63,13 @@ class Engine(Protocol):
     """Renders the person wearing the garments; one call makes one output image.
 
     With several garments the engine layers them all onto one picture; the worker
-    calls it once per garment for the usual one-output-per-garment answer. An engine
-    whose class sets `layers_outfits = True` also honours `options.garment_targets` (an
-    outfit of different kinds in one call); others get one call per item, in layer order.
+    calls it once per garment for the usual one-output-per-garment answer.
     """
 
     name: str
+    #: True: the engine honours `options.garment_targets`, a whole outfit of different kinds in
+    #: one call. False: `render_layered` calls it once per item, in layer order.
+    layers_outfits: bool
 
     def render(
         self,

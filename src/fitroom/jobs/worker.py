@@ -17,7 +17,6 @@ import socket
 import threading
 import time
 import uuid
-from dataclasses import replace
 from functools import partial
 
 from PIL import Image
@@ -26,8 +25,9 @@ from fitroom import metrics
 from fitroom.context import Context
 from fitroom.db import retrying
 from fitroom.db.models import Job, JobItem
-from fitroom.domain import LAYER_ORDER, JobStatus
+from fitroom.domain import JobStatus
 from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
+from fitroom.engines.layering import render_layered
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap
@@ -35,35 +35,6 @@ from fitroom.jobs.webhooks import WebhookSender, record_event
 from fitroom.storage import BlobNotFound
 
 log = logging.getLogger(__name__)
-
-
-def render_layered(
-    engine: Engine,
-    person: Image.Image,
-    garments: list[Image.Image],
-    targets: list[str],
-    options: RenderOptions,
-    progress: Progress | None = None,
-) -> Image.Image:
-    """One output from garments that each have their own swap_target.
-
-    The engine takes one swap_target per call, so each garment is its own call, in layer
-    order, on the previous call's result: a combo's bottom is dressed as a bottom and the
-    top goes over its waistband. An engine that layers outfits itself gets them in one call.
-    """
-    layers = sorted(zip(garments, targets), key=lambda layer: LAYER_ORDER.index(layer[1]))
-    if getattr(engine, "layers_outfits", False):
-        ordered = replace(options, garment_targets=tuple(target for _, target in layers))
-        return engine.render(person, [garment for garment, _ in layers], ordered, progress)
-    image = person
-    for index, (garment, target) in enumerate(layers):
-
-        def step(fraction: float, base: int = index) -> None:
-            if progress:
-                progress((base + fraction) / len(layers))
-
-        image = engine.render(image, [garment], replace(options, swap_target=target), step)
-    return image
 
 
 class LeaseLost(Exception):
