@@ -1,5 +1,6 @@
 # Two entry points for a fresh machine: `make serve` and `make test`.
-# Each creates (or reuses) the local virtualenv .venv with pinned dependencies.
+# Each creates (or reuses) the local virtualenv .venv with pinned dependencies, the
+# fashn-vton engine's included (its tests run on the CPU with a tiny model).
 # `make install` (and so `make test`) also installs Debian's chromium for the browser tests
 # when /usr/bin/chromium is missing: Playwright drives it, and never downloads a browser.
 
@@ -10,13 +11,23 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
+# The fashn-vton engine's inference code is not on PyPI. Where ../shared/wheels holds the
+# wheel built from the pinned commit (machines without GitHub), pip takes it from there;
+# elsewhere the direct git reference to the same commit. Both it and fashn-human-parser go
+# in with --no-deps: their metadata wants opencv-python and onnxruntime-gpu, which would
+# clash with opencv-contrib-python; the `vton` extra lists what they really need.
+WHEELS := ../shared/wheels
+FASHN_VTON_COMMIT := 7c0f10af3f91ad4048fe9729c470a13ef905d25a
+FASHN_VTON := $(if $(wildcard $(WHEELS)/fashn_vton-*.whl),--find-links $(WHEELS) fashn-vton==1.5.0,"fashn-vton @ git+https://github.com/fashn-AI/fashn-vton-1.5@$(FASHN_VTON_COMMIT)")
+
 .PHONY: serve test test-fast check install clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,vton]'
+	$(BIN)/pip install --quiet --no-deps -c constraints.txt $(FASHN_VTON) fashn-human-parser==0.1.1
 	touch $(STAMP)
 
 $(CHROMIUM):

@@ -41,6 +41,8 @@ def _type_name(annotation: object) -> str:
         return " or ".join(_type_name(a) for a in args if a is not type(None))
     if typing.get_origin(annotation) is list:
         return f"list of {_type_name(args[0])}"
+    if typing.get_origin(annotation) is dict:
+        return f"JSON object, key → {_type_name(args[1])}"
     if typing.get_origin(annotation) is typing.Annotated:
         return _type_name(args[0])
     names: dict[object, str] = {str: "text", int: "integer", float: "number", bool: "true/false", Path: "path"}

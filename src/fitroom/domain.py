@@ -99,6 +99,8 @@ class JobOptions:
     output_format: str = "jpeg"
     #: FASHN: outputs as `data:` URIs in the status answer instead of URLs.
     return_base64: bool = False
+    #: FASHN: "flat-lay" or "model" when the client says how the garment was photographed.
+    garment_photo_type: str | None = None
 
     @property
     def layered(self) -> bool:

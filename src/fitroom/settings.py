@@ -9,12 +9,31 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+@dataclass(frozen=True)
+class FashnVtonTier:
+    """How the fashn-vton engine samples for one tier."""
+
+    steps: int
+    guidance: float
+    segmentation_free: bool
+
+
+#: Upstream's recommended step counts (20 fast, 30 balanced, 50 quality), its default
+#: guidance, and segmentation-free sampling, which keeps the body as it is.
+FASHN_VTON_TIER_DEFAULTS = {
+    "nano": FashnVtonTier(steps=20, guidance=1.5, segmentation_free=True),
+    "basic": FashnVtonTier(steps=30, guidance=1.5, segmentation_free=True),
+    "pro": FashnVtonTier(steps=50, guidance=1.5, segmentation_free=True),
+}
 
 
 class Settings(BaseSettings):
@@ -164,12 +183,42 @@ class Settings(BaseSettings):
         description="Attempts at one job (a new one each time a worker died or lost its lease) before it fails with `engine_error` and its unfinished outputs are refunded.",
     )
 
+    fashn_vton_weights: Path | None = Field(
+        default=None,
+        description="The fashn-vton engine's weights folder, filled beforehand by upstream's download script: `model.safetensors`, `dwpose/*.onnx` (optional) and `config.json` (optional model sizes). See docs/gpu-engine.md.",
+    )
+    fashn_vton_device: str | None = Field(
+        default=None,
+        description="The torch device fashn-vton runs on (`cuda:1`, `cpu`); unset: `cuda` when a GPU is present, else the CPU with a warning.",
+    )
+    fashn_vton_steps: dict[str, Annotated[int, Field(ge=1, le=200)]] = Field(
+        default_factory=dict,
+        description="fashn-vton's denoising steps per tier, a JSON object (`{\"pro\": 40}`); a tier left out keeps its default: nano 20, basic 30, pro 50.",
+    )
+    fashn_vton_guidance: dict[str, Annotated[float, Field(gt=0, le=20)]] = Field(
+        default_factory=dict,
+        description="fashn-vton's classifier-free guidance scale per tier, a JSON object; default 1.5 for every tier.",
+    )
+    fashn_vton_segmentation_free: dict[str, bool] = Field(
+        default_factory=dict,
+        description="Per tier, whether fashn-vton samples without masking the person (true, the default for every tier, keeps the body as it is); false masks the clothed region fitroom found.",
+    )
+
     signup_credits: int = Field(
         default=50,
         ge=0,
         description="Credits of the admin account `fitroom serve` makes on its very first start.",
     )
     log_level: str = Field(default="INFO", description="Level of the JSON logs written to stderr.")
+
+    def fashn_vton_tier(self, tier: str) -> FashnVtonTier:
+        """The fashn-vton engine's sampling settings for one tier."""
+        default = FASHN_VTON_TIER_DEFAULTS[tier]
+        return FashnVtonTier(
+            steps=self.fashn_vton_steps.get(tier, default.steps),
+            guidance=self.fashn_vton_guidance.get(tier, default.guidance),
+            segmentation_free=self.fashn_vton_segmentation_free.get(tier, default.segmentation_free),
+        )
 
     @property
     def base_url(self) -> str:

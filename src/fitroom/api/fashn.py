@@ -49,7 +49,7 @@ class TryOnInputs(BaseModel):
         "balanced", description="Accepted; every mode renders the same basic tier (1024 px, 1 credit)"
     )
     garment_photo_type: Literal["auto", "flat-lay", "model"] = Field(
-        "auto", description="Accepted; the engine tells flat-lay from on-model photos itself"
+        "auto", description="auto: the engine tells flat-lay from on-model photos itself; flat-lay or model is honoured by the fashn-vton engine"
     )
     moderation_level: Literal["conservative", "permissive", "none"] = Field(
         "permissive", description="Accepted; fitroom does no content moderation"
@@ -191,6 +191,7 @@ async def run(
         seed=inputs.seed,
         output_format=inputs.output_format,
         return_base64=inputs.return_base64,
+        garment_photo_type=None if inputs.garment_photo_type == "auto" else inputs.garment_photo_type,
     )
     job, _estimate = await accept(ctx, principal.account_id, request)
     return {"id": job.id, "error": None}

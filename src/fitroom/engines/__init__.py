@@ -12,7 +12,10 @@ from importlib.metadata import entry_points
 from fitroom.engines.base import Engine, EngineError, Progress, RenderOptions
 
 #: Built-in engines by name.
-BUILTIN: dict[str, str] = {"classic": "fitroom.engines.classic:ClassicEngine"}
+BUILTIN: dict[str, str] = {
+    "classic": "fitroom.engines.classic:ClassicEngine",
+    "fashn-vton": "fitroom.engines.fashn_vton:load",
+}
 
 
 class EngineUnavailable(Exception):

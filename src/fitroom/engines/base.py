@@ -50,6 +50,9 @@ class RenderOptions:
     garment_description: str | None = None
     seed: int | None = None
     garment_targets: tuple[str, ...] | None = None
+    #: "flat-lay" or "model" when the client says how the garment was photographed
+    #: (FASHN's garment_photo_type); otherwise an engine that cares decides.
+    garment_photo_type: str | None = None
 
     @property
     def long_side(self) -> int:

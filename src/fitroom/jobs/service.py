@@ -45,6 +45,8 @@ class JobRequest:
     output_format: str = "jpeg"
     #: FASHN: outputs as `data:` URIs in the status answer instead of URLs.
     return_base64: bool = False
+    #: FASHN: "flat-lay" or "model" when the client says how the garment was photographed.
+    garment_photo_type: str | None = None
     #: Set by dialects whose provider charges per job, not per garment (Miragic: one basic run).
     fixed_price: int | None = None
     #: With compose="layered": each garment's own swap_target, when the dialect knows it (Miragic's
@@ -155,6 +157,7 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
                 seed=request.seed,
                 output_format=request.output_format,
                 return_base64=request.return_base64,
+                garment_photo_type=request.garment_photo_type,
             ).to_json(),
             person_key=person_key,
             status=JobStatus.QUEUED,

@@ -189,6 +189,7 @@ class Worker:
             tier=job.tier,
             garment_description=asked.garment_description,
             seed=asked.seed,
+            garment_photo_type=asked.garment_photo_type,
         )
         total = len(job.items)
         with Heartbeat(self.ctx, job.id, self.id) as beat:

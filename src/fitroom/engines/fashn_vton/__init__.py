@@ -1,0 +1,82 @@
+"""`fashn-vton`: FASHN VTON v1.5 (Apache-2.0) on a GPU, with fitroom's analysis around it.
+
+This module only checks what the engine needs (the `vton` extra, the weights directory)
+and says how to fix what is missing; the engine and its heavy imports (torch, the model)
+are loaded by `load` once everything is there. See docs/gpu-engine.md.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fitroom.engines import EngineUnavailable
+from fitroom.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from fitroom.engines.fashn_vton.engine import FashnVtonEngine
+
+#: The upstream commit fitroom is built and tested against (shared/wheels/README.md).
+FASHN_VTON_COMMIT = "7c0f10af3f91ad4048fe9729c470a13ef905d25a"
+FASHN_VTON_REPO = "https://github.com/fashn-AI/fashn-vton-1.5"
+#: Modules the engine imports at run time, and the distribution that brings each.
+MODULES = {
+    "torch": "torch",
+    "torchvision": "torchvision",
+    "safetensors": "safetensors",
+    "einops": "einops",
+    "onnxruntime": "onnxruntime",
+    "transformers": "transformers",
+    "fashn_human_parser": "fashn-human-parser",
+    "fashn_vton": "fashn-vton",
+}
+INSTALL = (
+    "pip install -e '.[vton]' && pip install --no-deps "
+    f"'fashn-vton @ git+{FASHN_VTON_REPO}@{FASHN_VTON_COMMIT}' fashn-human-parser==0.1.1"
+    " (or `make install`)"
+)
+DOWNLOAD = (
+    f"git clone {FASHN_VTON_REPO} && cd fashn-vton-1.5 && git checkout {FASHN_VTON_COMMIT[:12]} && "
+    "python scripts/download_weights.py --weights-dir {dir}"
+)
+
+
+def missing(settings: Settings) -> list[str]:
+    """What keeps the engine from loading, each with the command that fixes it."""
+    problems = []
+    absent = [dist for module, dist in MODULES.items() if find_spec(module) is None]
+    if absent:
+        problems.append(f"the vton extra is not installed (missing {', '.join(absent)}): {INSTALL}")
+    weights = settings.fashn_vton_weights
+    if weights is None:
+        problems.append(
+            "FITROOM_FASHN_VTON_WEIGHTS is not set: on a machine with internet, "
+            + DOWNLOAD.format(dir="/srv/fashn-vton-weights")
+            + ", then set FITROOM_FASHN_VTON_WEIGHTS=/srv/fashn-vton-weights"
+        )
+    elif not (Path(weights) / "model.safetensors").is_file():
+        problems.append(f"no model weights at {Path(weights) / 'model.safetensors'}: " + DOWNLOAD.format(dir=weights))
+    elif (Path(weights) / "config.json").exists():
+        try:
+            if not isinstance(json.loads((Path(weights) / "config.json").read_text()), dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            problems.append(f"{Path(weights) / 'config.json'} is not a JSON object of TryOnModel arguments: {exc}")
+    return problems
+
+
+def load(settings: Settings | None = None) -> FashnVtonEngine:
+    """The engine, with its pipeline loaded (once per process); `EngineUnavailable`,
+    saying what to do, when something is missing."""
+    settings = settings or load_settings()
+    problems = missing(settings)
+    if problems:
+        raise EngineUnavailable("fashn-vton: " + "; ".join(problems))
+    from fitroom.engines.fashn_vton.engine import FashnVtonEngine
+
+    return FashnVtonEngine(settings)
+
+
+__all__ = ["FASHN_VTON_COMMIT", "load", "missing"]
