@@ -182,7 +182,7 @@ def try_on(
         raise typer.Exit(1)
     settings = load_settings()
     try:
-        engine = load_engine(engine_name or settings.engine)
+        engine = load_engine(engine_name or settings.engine, settings)
         person_image = decode_image(person.read_bytes(), max_pixels=settings.max_image_pixels)
         garment_images = [decode_image(g.read_bytes(), max_pixels=settings.max_image_pixels) for g in garments]
         options = RenderOptions(swap_target=targets[0], tier=tier, garment_description=description)
@@ -203,6 +203,29 @@ def try_on(
         err.print(f"error: {code}: {exc}", markup=False, highlight=False)
         raise typer.Exit(1) from None
     err.print(f"wrote {output} ({image.width}×{image.height}) in {time.perf_counter() - started:.2f} s", markup=False)
+
+
+@app.command("engines")
+def engines_command() -> None:
+    """List every engine and whether it loads here: its state, or what is missing and the
+    command that fixes it. Exit 1 when FITROOM_ENGINE's engine does not load."""
+    from fitroom.engines import EngineUnavailable, engine_names, load_engine
+
+    settings = load_settings()
+    configured_ok = True
+    for name in engine_names():
+        try:
+            engine = load_engine(name, settings)
+        except EngineUnavailable as exc:
+            state = f"unavailable: {exc}"
+            configured_ok = configured_ok and name != settings.engine
+        else:
+            describe = getattr(engine, "describe", None)
+            state = describe() if callable(describe) else "loaded"
+        mark = " (FITROOM_ENGINE)" if name == settings.engine else ""
+        typer.echo(f"{name}{mark}: {state}")
+    if not configured_ok:
+        raise typer.Exit(1)
 
 
 @app.command("eval")

@@ -68,7 +68,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     engine_status = "ok"
     if resolved_engine is None and settings.workers > 0:
         try:
-            resolved_engine = load_engine(settings.engine)
+            resolved_engine = load_engine(settings.engine, settings)
         except EngineUnavailable as exc:
             engine_status = f"unavailable: {exc}"
             log.warning("engine unavailable; jobs will fail with engine_error", extra={"reason": str(exc)})

@@ -103,7 +103,7 @@ class Worker:
             if self._engine_error:
                 raise EngineUnavailable(self._engine_error)
             try:
-                self._engine = load_engine(self.ctx.settings.engine)
+                self._engine = load_engine(self.ctx.settings.engine, self.ctx.settings)
             except EngineUnavailable as exc:
                 self._engine_error = str(exc)
                 raise

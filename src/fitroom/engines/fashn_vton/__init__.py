@@ -1,14 +1,14 @@
 """`fashn-vton`: FASHN VTON v1.5 (Apache-2.0) on a GPU, with fitroom's analysis around it.
 
-This module only checks what the engine needs (the `vton` extra, the weights directory)
-and says how to fix what is missing; the engine and its heavy imports (torch, the model)
-are loaded by `load` once everything is there. See docs/gpu-engine.md.
+This module checks what the engine needs (the `vton` extra importable, the weights
+directory filled) and says how to fix what is missing; `load` then builds the engine,
+whose module imports torch and the model. See docs/gpu-engine.md.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,7 +46,12 @@ DOWNLOAD = (
 def missing(settings: Settings) -> list[str]:
     """What keeps the engine from loading, each with the command that fixes it."""
     problems = []
-    absent = [dist for module, dist in MODULES.items() if find_spec(module) is None]
+    absent = []
+    for module, dist in MODULES.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            absent.append(dist)
     if absent:
         problems.append(f"the vton extra is not installed (missing {', '.join(absent)}): {INSTALL}")
     weights = settings.fashn_vton_weights
@@ -73,10 +78,13 @@ def load(settings: Settings | None = None) -> FashnVtonEngine:
     settings = settings or load_settings()
     problems = missing(settings)
     if problems:
-        raise EngineUnavailable("fashn-vton: " + "; ".join(problems))
+        raise EngineUnavailable("the fashn-vton engine is not ready: " + "; ".join(problems))
     from fitroom.engines.fashn_vton.engine import FashnVtonEngine
 
-    return FashnVtonEngine(settings)
+    try:
+        return FashnVtonEngine(settings)
+    except Exception as exc:  # weights that do not fit the model, a device that is not there…
+        raise EngineUnavailable(f"the fashn-vton engine could not load its model: {type(exc).__name__}: {exc}") from exc
 
 
 __all__ = ["FASHN_VTON_COMMIT", "load", "missing"]

@@ -2,7 +2,7 @@
 
 Before any model time: the person photo is analysed (typed refusals: no person, several
 people, pose), each garment is cut out of its photo (no garment found) and its photo
-type (flat-lay or worn by a model) decided. Then one model pass per garment, inside out
+type (flat-lay or worn by a model) decided, and accessories are tried on the photo. Then one model pass per garment, inside out
 in layer order, each blended back into the original photo at the tier's size over the
 clothed region only (see `masks`). Accessories of a layered outfit then go on through
 the classic engine, in the same output.
@@ -117,6 +117,11 @@ class FashnVtonEngine:
         original = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb))
         subject = analyse_person(original)
         prepared = [prepare_garment(garments[i], targets[i], options.garment_photo_type) for i in dressed]
+        accessories = replace(options, garment_targets=tuple(targets[i] for i in worn))
+        if worn:
+            # Tried on the photo first (a CPU pass) so that a refusal (no wrist for the
+            # watch…) comes before any model time; they go on the dressed picture below.
+            self.classic.render(Image.fromarray(original), [garments[i] for i in worn], accessories)
         seed = options.seed if options.seed is not None else secrets.randbelow(2**31)
         tier = self.settings.fashn_vton_tier(options.tier)
         total = tier.steps * len(prepared)
@@ -132,7 +137,6 @@ class FashnVtonEngine:
         for garment in prepared:
             image = self._dress(image, subject, garment, tier.steps, tier.guidance, tier.segmentation_free, seed, step)
         if worn:
-            accessories = replace(options, garment_targets=tuple(targets[i] for i in worn))
 
             def later(fraction: float) -> None:
                 if progress:
