@@ -1,0 +1,119 @@
+"""The fashn-vton engine's tiny-model render: time and peak memory, on CUDA in bf16 where a
+GPU is present, else on the CPU.
+
+The tiny model (shared/wheels/README.md: about 0.37M parameters, random weights) runs the
+real FASHN VTON pipeline code through fitroom's engine, the same render the tests make.
+Its figures measure fitroom's work around the model (person and garment analysis, the
+blend) plus upstream's pipeline overhead, not the real 972M model, whose weights cannot
+be fetched here. A render's time includes its sampling steps, also reported per step.
+
+    .venv/bin/python bench/fashn_vton_tiny.py [--renders 5] [--steps 30] [--tier nano] [--device cpu]
+
+On a shared, loaded machine set OMP_NUM_THREADS=1: torch's threads otherwise fight the
+other processes for the cores and the figures mean little.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from fashn_vton import TryOnModel
+from PIL import Image
+from safetensors.torch import save_file
+from skimage import data
+
+from fitroom.engines.base import RenderOptions
+from fitroom.engines.fashn_vton import load
+from fitroom.settings import Settings
+
+TINY = {
+    "input_shape": [72, 48],
+    "hidden_size": 64,
+    "n_heads": 2,
+    "double_blocks_depth": 1,
+    "single_blocks_depth": 1,
+    "mlp_ratio": 2,
+    "patch_size": 12,
+    "axes_dim": [8, 12, 12],
+    "patch_mixer_depth": 1,
+}
+
+
+def tee() -> Image.Image:
+    """A red tee on white, as a product shot."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    image[60:400, 120:280] = (200, 30, 40)
+    image[60:150, 40:360] = (200, 30, 40)
+    return Image.fromarray(image)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--renders", type=int, default=5)
+    parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--tier", default="nano")
+    parser.add_argument("--device", default=None, help="default: cuda when present, else cpu")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        weights = Path(folder)
+        torch.manual_seed(0)
+        model = TryOnModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in TINY.items()})
+        save_file(model.state_dict(), str(weights / "model.safetensors"))
+        (weights / "config.json").write_text(json.dumps(TINY))
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            fashn_vton_weights=weights,
+            fashn_vton_device=args.device,
+            fashn_vton_steps={args.tier: args.steps},
+        )
+        started = time.perf_counter()
+        engine = load(settings)
+        load_seconds = time.perf_counter() - started
+        device = engine.pipeline.device
+        person = Image.fromarray(data.astronaut())
+        options = RenderOptions(swap_target="top", tier=args.tier, seed=1)
+        engine.render(person, [tee()], options)  # warm-up: mediapipe graphs, allocator
+        if device.type == "cuda":
+            torch.cuda.reset_peak_memory_stats(device)
+        times, per_step = [], []
+        for _ in range(args.renders):
+            stamps: list[float] = []
+            started = time.perf_counter()
+            out = engine.render(person, [tee()], options, lambda _: stamps.append(time.perf_counter()))
+            if device.type == "cuda":
+                torch.cuda.synchronize(device)
+            times.append(time.perf_counter() - started)
+            # Between the first and the last step's report: steps - 1 denoising steps.
+            per_step.append((stamps[args.steps - 1] - stamps[0]) / (args.steps - 1))
+    result = {
+        "device": str(device),
+        "gpu": torch.cuda.get_device_name(device) if device.type == "cuda" else None,
+        "dtype": str(engine.pipeline.dtype).removeprefix("torch."),
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "tier": args.tier,
+        "output": f"{out.width}x{out.height}",
+        "steps": args.steps,
+        "renders": args.renders,
+        "load_seconds": round(load_seconds, 3),
+        "render_seconds_median": round(statistics.median(times), 3),
+        "render_seconds_min": round(min(times), 3),
+        "step_ms_median": round(1000 * statistics.median(per_step), 2),
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_cuda_mib": round(torch.cuda.max_memory_allocated(device) / 2**20, 1) if device.type == "cuda" else None,
+    }
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
