@@ -88,7 +88,7 @@ def main() -> None:
         for _ in range(args.renders):
             stamps: list[float] = []
             started = time.perf_counter()
-            out = engine.render(person, [tee()], options, lambda _: stamps.append(time.perf_counter()))
+            out = engine.render(person, [tee()], options, lambda _, seen=stamps: seen.append(time.perf_counter()))
             if device.type == "cuda":
                 torch.cuda.synchronize(device)
             times.append(time.perf_counter() - started)

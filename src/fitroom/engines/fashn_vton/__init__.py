@@ -65,10 +65,11 @@ def missing(settings: Settings) -> list[str]:
         problems.append(f"no model weights at {Path(weights) / 'model.safetensors'}: " + DOWNLOAD.format(dir=weights))
     elif (Path(weights) / "config.json").exists():
         try:
-            if not isinstance(json.loads((Path(weights) / "config.json").read_text()), dict):
-                raise ValueError("not a JSON object")
+            config = json.loads((Path(weights) / "config.json").read_text())
         except ValueError as exc:
-            problems.append(f"{Path(weights) / 'config.json'} is not a JSON object of TryOnModel arguments: {exc}")
+            config = exc
+        if not isinstance(config, dict):
+            problems.append(f"{Path(weights) / 'config.json'} is not a JSON object of TryOnModel arguments")
     return problems
 
 

@@ -28,7 +28,12 @@ from fitroom.engines.classic.garment import cut_out, worn_by_model
 from fitroom.engines.classic.person import Person, analyse_person, find_pose
 from fitroom.engines.fashn_vton import masks
 from fitroom.engines.fashn_vton.keypoints import Pose, no_body, openpose_body
-from fitroom.engines.fashn_vton.pipeline import Call, SharedPipeline, choose_device, shared_pipeline
+from fitroom.engines.fashn_vton.pipeline import (
+    Call,
+    SharedPipeline,
+    choose_device,
+    shared_pipeline,
+)
 from fitroom.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -60,7 +60,7 @@ def model_kwargs(weights_dir: Path) -> dict[str, Any]:
         return {}
     kwargs = json.loads(path.read_text())
     if not isinstance(kwargs, dict):
-        raise ValueError(f"{path} must hold a JSON object of TryOnModel keyword arguments")
+        raise TypeError(f"{path} must hold a JSON object of TryOnModel keyword arguments")
     return {k: tuple(v) if isinstance(v, list) else v for k, v in kwargs.items()}
 
 
