@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from fashn_vton import TryOnModel
+from fashn_vton import TryOnModel  # type: ignore[import-untyped]
 from PIL import Image
 from safetensors.torch import save_file
 from skimage import data
@@ -79,7 +79,7 @@ def main() -> None:
         engine = load(settings)
         load_seconds = time.perf_counter() - started
         device = engine.pipeline.device
-        person = Image.fromarray(data.astronaut())
+        person = Image.fromarray(data.astronaut())  # type: ignore[no-untyped-call]
         options = RenderOptions(swap_target="top", tier=args.tier, seed=1)
         engine.render(person, [tee()], options)  # warm-up: mediapipe graphs, allocator
         if device.type == "cuda":
@@ -87,8 +87,12 @@ def main() -> None:
         times, per_step = [], []
         for _ in range(args.renders):
             stamps: list[float] = []
+
+            def stamp(_: float, seen: list[float] = stamps) -> None:
+                seen.append(time.perf_counter())
+
             started = time.perf_counter()
-            out = engine.render(person, [tee()], options, lambda _, seen=stamps: seen.append(time.perf_counter()))
+            out = engine.render(person, [tee()], options, stamp)
             if device.type == "cuda":
                 torch.cuda.synchronize(device)
             times.append(time.perf_counter() - started)

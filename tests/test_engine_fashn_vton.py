@@ -23,6 +23,7 @@ import pytest
 import torch
 from fashn_human_parser import LABELS_TO_IDS
 from fashn_vton import TryOnModel, TryOnPipeline
+from numpy.typing import NDArray
 from PIL import Image
 from safetensors.torch import save_file
 from skimage import data
@@ -92,7 +93,7 @@ def astronaut(size: int | None = None) -> Image.Image:
     return image.resize((size, size), Image.Resampling.LANCZOS) if size else image
 
 
-def photo(pixels: np.ndarray) -> Image.Image:
+def photo(pixels: NDArray[np.uint8]) -> Image.Image:
     return Image.fromarray(pixels)
 
 
@@ -120,6 +121,7 @@ def test_the_pipeline_is_upstreams_without_its_human_parser(engine: FashnVtonEng
     assert isinstance(pipe.pose_model, SuppliedPose), "no DWPose files: fitroom's keypoints"
     assert sum(p.numel() for p in pipe.tryon_model.parameters()) < 1_000_000
     assert engine.pipeline.device.type == "cpu" and engine.pipeline.dtype == torch.float32
+    assert engine.settings.fashn_vton_weights is not None
     assert load(vton_settings(engine.settings.fashn_vton_weights)).pipeline is engine.pipeline, "loaded once per process"
     assert isinstance(load_engine("fashn-vton", engine.settings), FashnVtonEngine)
 

@@ -181,7 +181,7 @@ class FashnVtonEngine:
             garment_pose=garment.pose,
         )
         generated = self.pipeline.run(call, step)
-        back = cv2.resize(np.asarray(generated.convert("RGB")), (w, h), interpolation=cv2.INTER_CUBIC)
+        back = np.asarray(cv2.resize(np.asarray(generated.convert("RGB")), (w, h), interpolation=cv2.INTER_CUBIC), np.uint8)
         weights = masks.blend_weights(region, torso_frame(subject).frontal_width)
         return masks.blend(image, back, weights)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from fashn_human_parser import LABELS_TO_IDS
+from fashn_human_parser import LABELS_TO_IDS  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.body import torso_frame
@@ -71,7 +71,8 @@ def clothed_region(person: Person, category: str) -> NDArray[np.bool_]:
     first, end = band(person, category)
     rows = np.zeros((h, w), bool)
     rows[first:end] = True
-    return body & rows & (person.face == 0) & (person.hands == 0)
+    region: NDArray[np.bool_] = body & rows & (person.face == 0) & (person.hands == 0)
+    return region
 
 
 def blend_weights(region: NDArray[np.bool_], shoulder_width: float) -> NDArray[np.float32]:
@@ -86,7 +87,7 @@ def blend(original: NDArray[np.uint8], generated: NDArray[np.uint8], weights: ND
     """The generated picture over the original by `weights`; where a weight is 0 the
     original pixel is kept as it was."""
     mixed = original.astype(np.float32) + weights[..., None] * (generated.astype(np.float32) - original)
-    out = np.clip(np.rint(mixed), 0, 255).astype(np.uint8)
+    out: NDArray[np.uint8] = np.clip(np.rint(mixed), 0, 255).astype(np.uint8)
     keep = weights == 0
     out[keep] = original[keep]
     return out
@@ -109,4 +110,5 @@ def person_labels(person: Person, region: NDArray[np.bool_], category: str) -> N
 
 def garment_labels(alpha: NDArray[np.float32], category: str) -> NDArray[np.uint8]:
     """The garment photo's label map: the cut-out garment, all else background."""
-    return np.where(alpha > 0.5, LABELS_TO_IDS[GARMENT_LABEL[category]], 0).astype(np.uint8)
+    labels: NDArray[np.uint8] = np.where(alpha > 0.5, LABELS_TO_IDS[GARMENT_LABEL[category]], 0).astype(np.uint8)
+    return labels

@@ -26,7 +26,7 @@ T = TypeVar("T")
 def image_key(rgb: NDArray[np.uint8]) -> str:
     """A photo's identity by content and shape."""
     pixels = np.ascontiguousarray(rgb)
-    return f"{pixels.shape}:{hashlib.sha1(pixels).hexdigest()}"
+    return f"{pixels.shape}:{hashlib.sha1(pixels.data).hexdigest()}"
 
 
 class ByImage(Generic[T]):
@@ -60,7 +60,7 @@ class SuppliedParser(ByImage[NDArray[np.uint8]]):
         labels = self.answer(rgb, "label map")
         h, w = rgb.shape[:2]
         if labels.shape != (h, w):
-            labels = cv2.resize(labels, (w, h), interpolation=cv2.INTER_NEAREST)
+            labels = np.asarray(cv2.resize(labels, (w, h), interpolation=cv2.INTER_NEAREST), np.uint8)
         return labels
 
 
