@@ -34,7 +34,7 @@ from fitroom.engines.fashn_vton.pipeline import (
     choose_device,
     shared_pipeline,
 )
-from fitroom.settings import Settings
+from fitroom.settings import FashnVtonTier, Settings
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ class FashnVtonEngine:
 
         image = original
         for garment in prepared:
-            image = self._dress(image, subject, garment, tier.steps, tier.guidance, tier.segmentation_free, seed, step)
+            image = self._dress(image, subject, garment, tier, seed, step)
         if worn:
 
             def later(fraction: float) -> None:
@@ -157,9 +157,7 @@ class FashnVtonEngine:
         image: NDArray[np.uint8],
         subject: Person,
         garment: PreparedGarment,
-        steps: int,
-        guidance: float,
-        segmentation_free: bool,
+        tier: FashnVtonTier,
         seed: int,
         step: Callable[[], None],
     ) -> NDArray[np.uint8]:
@@ -171,9 +169,9 @@ class FashnVtonEngine:
             garment=garment.image,
             category=garment.category,
             photo_type=garment.photo_type,
-            steps=steps,
-            guidance=guidance,
-            segmentation_free=segmentation_free,
+            steps=tier.steps,
+            guidance=tier.guidance,
+            segmentation_free=tier.segmentation_free,
             seed=seed,
             person_labels=masks.person_labels(subject, region, garment.category),
             garment_labels=garment.labels,
