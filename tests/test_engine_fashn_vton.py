@@ -286,6 +286,25 @@ def test_missing_extra_is_named_with_its_install_command(tmp_path: Path) -> None
     assert "FITROOM_FASHN_VTON_WEIGHTS is not set" in str(info.value)
 
 
+def test_broken_weights_folders_are_explained(tmp_path: Path, weights: Path) -> None:
+    """Weights that do not fit the model, DWPose files that are not models, a config that
+    is not an object: each refuses to load with a message, never a half-loaded engine."""
+    wrong = write_weights(tmp_path / "wrong")
+    (wrong / "config.json").write_text(json.dumps({**TINY, "hidden_size": 128, "axes_dim": [16, 24, 24]}))
+    with pytest.raises(EngineUnavailable, match="could not load its model: RuntimeError"):
+        load(vton_settings(wrong))
+    dwpose = write_weights(tmp_path / "dwpose")
+    (dwpose / "dwpose").mkdir()
+    for name in ("yolox_l.onnx", "dw-ll_ucoco_384.onnx"):
+        (dwpose / "dwpose" / name).write_bytes(b"not an onnx model")
+    with pytest.raises(EngineUnavailable, match="could not load its model: .*yolox_l.onnx"):
+        load(vton_settings(dwpose))  # the files are there, so upstream's DWPose loads them
+    listed = write_weights(tmp_path / "listed")
+    (listed / "config.json").write_text("[72, 48]")
+    with pytest.raises(EngineUnavailable, match="config.json is not a JSON object"):
+        load(vton_settings(listed))
+
+
 def post_astronaut(client: object, customer: object, **fields: str) -> dict[str, object]:
     from tests.test_generate_flow import poll
 
