@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from fashn_human_parser import LABELS_TO_IDS  # type: ignore[import-untyped]
+from fashn_human_parser import LABELS_TO_IDS
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.body import torso_frame

@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 import torch
-from fashn_vton import TryOnModel, TryOnPipeline  # type: ignore[import-untyped]
-from fashn_vton.utils import load_checkpoint  # type: ignore[import-untyped]
+from fashn_vton import TryOnModel, TryOnPipeline
+from fashn_vton.utils import load_checkpoint
 from numpy.typing import NDArray
 from PIL import Image
 
