@@ -26,13 +26,13 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from fashn_vton import TryOnModel  # type: ignore[import-untyped]
 from PIL import Image
 from safetensors.torch import save_file
 from skimage import data
 
 from fitroom.engines.base import RenderOptions
 from fitroom.engines.fashn_vton import load
+from fitroom.engines.fashn_vton.pipeline import TryOnModel  # fashn_vton's, imported after fitroom's label module
 from fitroom.settings import Settings
 
 TINY = {

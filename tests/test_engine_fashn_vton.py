@@ -21,8 +21,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from fashn_human_parser import LABELS_TO_IDS
-from fashn_vton import TryOnModel, TryOnPipeline
 from numpy.typing import NDArray
 from PIL import Image
 from safetensors.torch import save_file
@@ -33,9 +31,13 @@ from fitroom.cli import app
 from fitroom.engines import EngineUnavailable, load_engine
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic.person import L_WRIST, R_WRIST, analyse_person
-from fitroom.engines.fashn_vton import load, masks
+from fitroom.engines.fashn_vton import labels, load, masks
 from fitroom.engines.fashn_vton.engine import MODEL_SHARE, FashnVtonEngine
-from fitroom.engines.fashn_vton.pipeline import Call, SharedPipeline
+from fitroom.engines.fashn_vton.labels import LABELS_TO_IDS
+
+# fashn_vton is imported through fitroom's package, which first gives it fitroom's label
+# module in place of the non-commercial fashn-human-parser (see use_fitroom_labels).
+from fitroom.engines.fashn_vton.pipeline import Call, FitroomPipeline, SharedPipeline, TryOnModel, TryOnPipeline
 from fitroom.engines.fashn_vton.supplied import SuppliedParser, SuppliedPose
 from fitroom.settings import Settings
 from tests.conftest import running_app
@@ -124,6 +126,71 @@ def test_the_pipeline_is_upstreams_without_its_human_parser(engine: FashnVtonEng
     assert engine.settings.fashn_vton_weights is not None
     assert load(vton_settings(engine.settings.fashn_vton_weights)).pipeline is engine.pipeline, "loaded once per process"
     assert isinstance(load_engine("fashn-vton", engine.settings), FashnVtonEngine)
+
+
+#: Renders in a fresh interpreter, once segmentation-free and once with the person masked
+#: (where the pipeline reads every label table), then reports what got imported.
+CLEAN_RENDER = """
+import importlib.metadata, json, sys
+from pathlib import Path
+from PIL import Image
+from skimage import data
+from fitroom.engines.base import RenderOptions
+from fitroom.engines.fashn_vton import load
+from fitroom.settings import Settings
+from tests.test_classic_engine import tee
+
+weights = Path(sys.argv[1])
+person, garment = Image.fromarray(data.astronaut()), Image.fromarray(tee())
+for free in (True, False):
+    settings = Settings(_env_file=None, fashn_vton_weights=weights, fashn_vton_steps={"nano": 2},
+                        fashn_vton_segmentation_free={"nano": free})
+    out = load(settings).render(person, [garment], RenderOptions(swap_target="top", tier="nano", seed=3))
+import fashn_vton.pipeline
+try:
+    importlib.metadata.distribution("fashn-human-parser")
+    installed = True
+except importlib.metadata.PackageNotFoundError:
+    installed = False
+print(json.dumps({
+    "size": out.size,
+    "parser_module": sys.modules["fashn_human_parser"].__file__,
+    "parser_class": fashn_vton.pipeline.FashnHumanParser.__qualname__,
+    "transformers": sorted(m for m in sys.modules if m.split(".")[0] in ("transformers", "huggingface_hub")),
+    "parser_installed": installed,
+}))
+"""
+
+
+def test_renders_without_the_non_commercial_parser_package_or_transformers(weights: Path) -> None:
+    """fashn_vton finds fitroom's label module under `fashn_human_parser`; neither the PyPI
+    package (non-commercial licence) nor transformers is installed or imported."""
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", CLEAN_RENDER, str(weights)],
+        check=False, capture_output=True, text=True, cwd=root, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["size"] == [512, 512]
+    assert Path(seen["parser_module"]) == Path(labels.__file__).resolve()
+    assert Path(seen["parser_module"]).is_relative_to(root / "src" / "fitroom")
+    assert seen["parser_class"] == "SuppliedParser"
+    assert seen["transformers"] == []
+    assert seen["parser_installed"] is False, "the fashn-human-parser package must not be installed"
+
+
+def test_the_stock_parser_setup_is_overridden() -> None:
+    """The stock `_setup_hp_model` would build `FashnHumanParser`; fitroom's pipeline
+    replaces it, and the name it would build is fitroom's stand-in, which takes no device."""
+    assert FitroomPipeline._setup_hp_model is not TryOnPipeline._setup_hp_model
+    assert labels.FashnHumanParser is SuppliedParser
+    with pytest.raises(TypeError):
+        labels.FashnHumanParser(device="cpu")  # type: ignore[call-arg]
+    assert LABELS_TO_IDS["background"] == 0 and len(labels.LABELS) == len(LABELS_TO_IDS) == 18
+    for coverage in labels.CATEGORY_TO_BODY_COVERAGE.values():
+        assert set(labels.BODY_COVERAGE_TO_LABELS[coverage]) <= set(LABELS_TO_IDS)
+    assert set(labels.IDENTITY_LABELS) <= set(LABELS_TO_IDS)
 
 
 @pytest.mark.parametrize(("tier", "side"), [("nano", 512), ("basic", 1024), ("pro", 1200)])

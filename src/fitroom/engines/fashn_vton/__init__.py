@@ -3,20 +3,42 @@
 This module checks what the engine needs (the `vton` extra importable, the weights
 directory filled) and says how to fix what is missing; `load` then builds the engine,
 whose module imports torch and the model. See docs/gpu-engine.md.
+
+Importing this package first puts fitroom's label module in the place of the
+non-commercial `fashn-human-parser` (`use_fitroom_labels`), so every import of
+`fashn_vton` in fitroom goes through here.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitroom.engines import EngineUnavailable
+from fitroom.engines.fashn_vton import labels
 from fitroom.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from fitroom.engines.fashn_vton.engine import FashnVtonEngine
+
+
+def use_fitroom_labels() -> None:
+    """Register `labels` as the module `fashn_human_parser`, before `fashn_vton` is imported.
+
+    Why: licence. `fashn_vton` (Apache-2.0) imports its label tables and the
+    `FashnHumanParser` name from the `fashn-human-parser` package at module level, and that
+    package (code as well as weights) is under NVIDIA's non-commercial SegFormer licence.
+    fitroom does not install it, nor the transformers it imports: `fashn_vton` finds
+    fitroom's own vocabulary of FASHN's label ids under that name instead. Done here, once,
+    because this package is imported before any of its modules that import `fashn_vton`.
+    """
+    sys.modules["fashn_human_parser"] = labels
+
+
+use_fitroom_labels()
 
 #: The upstream commit fitroom is built and tested against (shared/wheels/README.md).
 FASHN_VTON_COMMIT = "7c0f10af3f91ad4048fe9729c470a13ef905d25a"
@@ -28,13 +50,11 @@ MODULES = {
     "safetensors": "safetensors",
     "einops": "einops",
     "onnxruntime": "onnxruntime",
-    "transformers": "transformers",
-    "fashn_human_parser": "fashn-human-parser",
     "fashn_vton": "fashn-vton",
 }
 INSTALL = (
     "pip install -e '.[vton]' && pip install --no-deps "
-    f"'fashn-vton @ git+{FASHN_VTON_REPO}@{FASHN_VTON_COMMIT}' fashn-human-parser==0.1.1"
+    f"'fashn-vton @ git+{FASHN_VTON_REPO}@{FASHN_VTON_COMMIT}'"
     " (or `make install`)"
 )
 DOWNLOAD = (
@@ -88,4 +108,4 @@ def load(settings: Settings | None = None) -> FashnVtonEngine:
         raise EngineUnavailable(f"the fashn-vton engine could not load its model: {type(exc).__name__}: {exc}") from exc
 
 
-__all__ = ["FASHN_VTON_COMMIT", "load", "missing"]
+__all__ = ["FASHN_VTON_COMMIT", "load", "missing", "use_fitroom_labels"]

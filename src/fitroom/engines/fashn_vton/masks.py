@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
-from fashn_human_parser import LABELS_TO_IDS
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.person import L_HIP, L_SHOULDER, R_HIP, R_SHOULDER, Person
+from fitroom.engines.fashn_vton.labels import LABELS_TO_IDS
 
 #: fitroom's garment swap_targets and the model's three categories.
 MODEL_CATEGORY = {

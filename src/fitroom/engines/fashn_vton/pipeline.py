@@ -6,7 +6,9 @@ What changes is what the pipeline builds at start:
 - the `TryOnModel` takes its sizes from `<weights>/config.json` when there is one;
 - the DWPose ONNX files are used when present, else fitroom's own keypoints;
 - the `FashnHumanParser` (non-commercial weights, downloaded from a hub) is never built:
-  its place is taken by the label maps fitroom supplies.
+  its place is taken by the label maps fitroom supplies. The name `fashn_vton` imports is
+  fitroom's stand-in (labels.py, registered by this package's `__init__`), so the stock
+  `_setup_hp_model` must never run: it is overridden here.
 
 The pipeline is not thread-safe (shared resize state, global RNG seeding), so a process
 loads one per weights directory, once, and every call goes through one process-wide lock.
