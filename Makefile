@@ -13,9 +13,10 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # The fashn-vton engine's inference code is not on PyPI. Where ../shared/wheels holds the
 # wheel built from the pinned commit (machines without GitHub), pip takes it from there;
-# elsewhere the direct git reference to the same commit. Both it and fashn-human-parser go
-# in with --no-deps: their metadata wants opencv-python and onnxruntime-gpu, which would
-# clash with opencv-contrib-python; the `vton` extra lists what they really need.
+# elsewhere the direct git reference to the same commit. It goes in with --no-deps: its
+# metadata wants opencv-python, onnxruntime-gpu and fashn-human-parser; the first would
+# clash with opencv-contrib-python, the last is non-commercial (fitroom supplies its label
+# tables itself); the `vton` extra lists what the code really needs.
 WHEELS := ../shared/wheels
 FASHN_VTON_COMMIT := 7c0f10af3f91ad4048fe9729c470a13ef905d25a
 FASHN_VTON := $(if $(wildcard $(WHEELS)/fashn_vton-*.whl),--find-links $(WHEELS) fashn-vton==1.5.0,"fashn-vton @ git+https://github.com/fashn-AI/fashn-vton-1.5@$(FASHN_VTON_COMMIT)")
@@ -27,7 +28,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,vton]'
-	$(BIN)/pip install --quiet --no-deps -c constraints.txt $(FASHN_VTON) fashn-human-parser==0.1.1
+	$(BIN)/pip install --quiet --no-deps -c constraints.txt $(FASHN_VTON)
 	touch $(STAMP)
 
 $(CHROMIUM):
