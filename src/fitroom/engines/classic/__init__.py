@@ -47,6 +47,8 @@ class RenderReport:
     cutout: Cutout | None = None  # the last accessory's cut-out
     garment_cover: NDArray[np.float32] | None = None  # new garment share per pixel
     edited: NDArray[np.bool_] | None = None
+    rebuilt_skin: NDArray[np.float32] | None = None  # rebuilt skin share per pixel (garments only)
+    old_garment: NDArray[np.float32] | None = None  # where the replaced garments were (garments only)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -147,6 +149,8 @@ class ClassicEngine:
         report = RenderReport(image=Image.fromarray(image), input=image, person=subject, timings=timings)
         cover = np.zeros(image.shape[:2], np.float32)
         edited = np.zeros(image.shape[:2], bool)
+        skin = np.zeros(image.shape[:2], np.float32)
+        old = np.zeros(image.shape[:2], np.float32)
         for done, index in enumerate(order):
             item = replace(options, swap_target=targets[index], garment_targets=None)
             mark = time.perf_counter()
@@ -163,6 +167,9 @@ class ClassicEngine:
                 report.garments.append(garment)
                 result = compose(subject, garment, layers_for(subject, garment))
                 subject.image, new_cover, new_edit = result.image, result.garment, result.edited
+                # A later layer covers what an earlier one rebuilt.
+                skin = np.maximum(skin * (1 - result.garment), result.skin)
+                old = np.maximum(old, result.old)
             cover = np.maximum(cover, new_cover)
             edited |= new_edit
             timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark
@@ -170,4 +177,6 @@ class ClassicEngine:
                 progress(0.3 + 0.7 * (done + 1) / len(garments))
         report.image = Image.fromarray(subject.image)
         report.garment_cover, report.edited = cover, edited
+        if report.garments:
+            report.rebuilt_skin, report.old_garment = skin, old
         return report

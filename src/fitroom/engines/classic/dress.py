@@ -8,7 +8,7 @@ where the old garment showed and the new one does not reach.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import cv2
 import numpy as np
@@ -346,12 +346,15 @@ class Composite:
     image: NDArray[np.uint8]
     garment: NDArray[np.float32]  # how much of each pixel is the new garment (0..1)
     edited: NDArray[np.bool_]  # every pixel that may differ from the input
+    skin: NDArray[np.float32]  # how much of each pixel is rebuilt skin (0..1)
+    old: NDArray[np.float32]  # where the old garment the new one replaces was (0..1)
 
 
 def _uncovered(
     person: Person, garment: Garment, frame: Frame, old: NDArray[np.float32], rebuild: NDArray[np.float32]
-) -> NDArray[np.float32]:
-    """What the old garment hid where the new one does not reach: skin, or the background.
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """What the old garment hid where the new one does not reach: skin, or the background;
+    and how much of each pixel is skin (0..1).
 
     Limbs and torso get the person's skin tone, lit by the old garment's broad light (not
     its folds or print) and rounded across each limb; the rest of a loose sleeve or
@@ -384,7 +387,7 @@ def _uncovered(
     skin = cv2.cvtColor(lab_skin.astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any():
-        return skin
+        return skin, skin_part
     # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
     reach = max(3, int(person.shoulder_width * 0.2))
     near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
@@ -400,7 +403,7 @@ def _uncovered(
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
-    return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part)
+    return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part), skin_part
 
 
 def _from_below(
@@ -514,7 +517,11 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     garment_cover[window] = part.garment
     edited = np.zeros(image.shape[:2], bool)
     edited[window] = part.edited
-    return Composite(image, garment_cover, edited)
+    skin = np.zeros(image.shape[:2], np.float32)
+    skin[window] = part.skin
+    old = np.zeros(image.shape[:2], np.float32)
+    old[window] = part.old
+    return Composite(image, garment_cover, edited, skin, old)
 
 
 def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int) -> Composite:
@@ -526,10 +533,10 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade = _replaced(person, garment, new_total, hands, keep)
+        rebuild, fill, shade, skin, old = _replaced(person, garment, new_total, hands, keep)
     else:
         shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep)]
-        rebuild, fill, shade = (
+        rebuild, fill, shade, skin, old = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
             for a in _replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]))
         )
@@ -559,14 +566,27 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
     result = cv2.convertScaleAbs(out)  # rounded and saturated to 0..255 in one pass
     untouched = (coverage <= 0) & (rebuild <= 0)
     cv2.copyTo(person.image, untouched.view(np.uint8), result)
-    return Composite(result, coverage, ~untouched)
+    # Rebuilt skin is what shows of it: not what the new garment covers.
+    shown_skin = rebuild * skin * (1 - coverage)
+    return Composite(result, coverage, ~untouched, shown_skin, old)
+
+
+class Replaced(NamedTuple):
+    """What goes where the old garment was (see `_replaced`)."""
+
+    rebuild: NDArray[np.float32]  # how much of each pixel is rebuilt (0..1)
+    fill: NDArray[np.float32]  # the rebuilt picture (the photo elsewhere)
+    shade: NDArray[np.float32]  # the shading the new garment takes on
+    skin: NDArray[np.float32]  # how much of the rebuilt picture is skin (0..1)
+    old: NDArray[np.float32]  # the old garment's mask
 
 
 def _replaced(
     person: Person, garment: Garment, new_total: NDArray[np.float32], hands: NDArray[np.bool_], keep: NDArray[np.float32]
-) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
+) -> Replaced:
     """What goes where the old garment was: how much of each pixel is rebuilt (0..1), the
-    rebuilt picture (the photo elsewhere) and the shading the new garment takes on.
+    rebuilt picture (the photo elsewhere), the shading the new garment takes on, how much
+    of the rebuilt picture is skin, and the old garment's mask.
 
     `new_total` is how much of each pixel the new garment covers; `hands`, the hand
     pixels in front; `keep`, 1 where nothing may change (face, hands and a margin)."""
@@ -584,11 +604,12 @@ def _replaced(
     fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~skin
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
+    skin_part = np.zeros(old.shape, np.float32)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = _bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
         x0, y0, x1, y1 = found
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
-        fill[box] = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box])
-    return rebuild, fill, shade
+        fill[box], skin_part[box] = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box])
+    return Replaced(rebuild, fill, shade, skin_part, old)
