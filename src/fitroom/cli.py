@@ -238,12 +238,25 @@ def evaluate_command(
     workers: Annotated[int, typer.Option(help="Processes")] = 1,
     every: Annotated[int, typer.Option(help="Use every N-th garment (quick looks)")] = 1,
 ) -> None:
-    """Render every person × garment pair into contact sheets plus per-pair metrics."""
+    """Render every person × garment pair into contact sheets plus per-pair metrics and
+    checks; a pair that breaks a check is listed with its faults."""
     import json
 
-    from fitroom.evaluate import evaluate
+    from rich.progress import Progress as RichProgress
 
-    summary = evaluate(persons, garments, output, tier=tier, target=target, workers=workers, every=every)
+    from fitroom.evaluate import PairResult, evaluate
+
+    with RichProgress(console=err, transient=True) as bar:
+        task = bar.add_task("rendering", total=None)
+
+        def done(result: PairResult) -> None:
+            verdict = "refused" if not result.ok else ("fails " + ",".join(result.faults) if result.faults else "ok")
+            bar.update(task, advance=1, description=f"{result.person[:24]} + {result.garment[:24]}: {verdict}")
+
+        summary = evaluate(
+            persons, garments, output, tier=tier, target=target, workers=workers, every=every,
+            on_start=lambda total: bar.update(task, total=total), on_result=done,
+        )
     typer.echo(json.dumps(summary, indent=1))
 
 

@@ -3,9 +3,12 @@
 Metrics per pair: time per stage, failure code, share of pixels changed outside the
 edited region (must be 0), median CIEDE2000 between the product's colour and the
 rendered garment's, coverage of the target body region, and garment pixels spilled
-off the body (garments only: an accessory covers no body region). The sheets put input,
-garment and result side by side, to be looked at, and a close-up of the edited part:
-a watch or an earring is a few pixels in a whole-body thumbnail.
+off the body (garments only: an accessory covers no body region). Then the checks of
+`fitroom.checks` for what a shopper sees (flat rebuilt skin, sleeves off the arms, a
+garment set aside, old garment left, garment over the face, a garment too wide or
+narrow): a pair that breaks one is listed with its faults. The sheets put input,
+garment and result side by side, to be looked at, faults under them, and a close-up
+of the edited part: a watch or an earring is a few pixels in a whole-body thumbnail.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ import os
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import cv2
@@ -26,17 +29,25 @@ from numpy.typing import NDArray
 from PIL import Image, ImageDraw
 from skimage.color import deltaE_ciede2000, rgb2lab
 
+from fitroom import checks
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
+from fitroom.engines.classic.body import skin_like, torso_frame
+from fitroom.engines.classic.dress import CHEST_EASE
+from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE,
+    L_ELBOW,
     L_HIP,
     L_KNEE,
     L_SHOULDER,
+    L_WRIST,
     R_ANKLE,
+    R_ELBOW,
     R_HIP,
     R_KNEE,
     R_SHOULDER,
+    R_WRIST,
 )
 from fitroom.imaging import decode_image
 
@@ -50,6 +61,7 @@ FOLDER_TARGETS = {
 #: wrist for a watch): right answers, reported apart from the engine's real failures.
 NOT_IN_PHOTO = "pose_not_supported"
 TILE = 256
+LABEL = 30  # room under each row for its name and faults
 
 
 @dataclass
@@ -69,6 +81,8 @@ class PairResult:
     output: str | None = None
     kind: str | None = None  # the accessory kind placed (watch, earrings, …), None for garments
     focus: tuple[int, int, int, int] | None = None  # box round the edited pixels, for the close-up
+    checks: dict[str, float | None] = field(default_factory=dict)  # fitroom.checks values
+    faults: list[str] = field(default_factory=list)  # the checks it fails
 
 
 def images_in(folder: Path) -> list[Path]:
@@ -121,6 +135,90 @@ def measure(report: RenderReport, target: str) -> dict[str, float | None]:
     return measured
 
 
+def _sleeve_reach(garment: Garment, arm_length: float, shoulder_width: float) -> float:
+    """How far down the arm the product's sleeves go, as a share of shoulder to wrist:
+    the farthest sleeve pixel from the shoulder seam, at the scale the torso is worn at."""
+    longest = 0.0
+    for mask, x in ((garment.sleeve_left, garment.left), (garment.sleeve_right, garment.right)):
+        ys, xs = np.nonzero(mask)
+        if len(xs) >= 50:
+            longest = max(longest, float(np.hypot(xs - x, ys - garment.shoulder_y).max()))
+    scale = shoulder_width * CHEST_EASE / max(garment.width, 1.0)
+    return longest * scale / max(arm_length, 1.0)
+
+
+def _arm_bands(report: RenderReport, thickness: float) -> NDArray[np.bool_]:
+    """Lines along the arms' bones, `thickness` wide."""
+    bands = np.zeros(report.input.shape[:2], np.uint8)
+    person = report.person
+    for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
+        cv2.line(bands, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(thickness)))
+    return bands > 0
+
+
+def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[np.float32]:
+    """The main colours (CIE Lab) of some pixels, each a sixth of them or more."""
+    pixels = np.ascontiguousarray(lab[:: max(1, len(lab) // 4000)], np.float32)
+    if len(pixels) < most * 4:
+        return pixels[:0]
+    cv2.setRNGSeed(0)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 0.5)
+    _, labels, centres = cv2.kmeans(pixels, most, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
+    shares = np.bincount(labels.ravel(), minlength=most) / len(labels)
+    return centres[shares >= 1 / 6]
+
+
+def _lab(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
+    return cv2.cvtColor(rgb.reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(-1, 3)
+
+
+def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
+    """The values of `fitroom.checks` for a garment render (see that module)."""
+    output = np.asarray(report.image)
+    person = report.person
+    shape = output.shape[:2]
+    cover = report.garment_cover if report.garment_cover is not None else np.zeros(shape, np.float32)
+    edited = report.edited if report.edited is not None else np.zeros(shape, bool)
+    values: dict[str, float | None] = {}
+    # Skin: what was rebuilt against what of the person's own skin the render left as it was.
+    rebuilt = (report.rebuilt_skin if report.rebuilt_skin is not None else np.zeros(shape)) > 0.5
+    face = checks.face_region(person.points, person.visibility, shape)
+    own = skin_like(replace(person, image=report.input)) & (person.mask > 0.5) & ~edited & (person.face == 0)
+    reference = own if np.count_nonzero(own) >= 4 * checks.MIN_SKIN_PIXELS else own | (skin_like(replace(person, image=report.input)) & face & ~edited)
+    values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
+    values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
+    frame = torso_frame(person)
+    garment = report.garments[-1] if report.garments else None
+    if garment is not None and target in ("top", "dress", "full_outfit", "jacket") and garment.category != "bottom":
+        arms = [
+            (person.pt(s), person.pt(e), person.pt(w))
+            for s, e, w in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
+            if person.visible(s, e, w)
+        ]
+        arm_length = float(np.median([np.linalg.norm(e - s) + np.linalg.norm(w - e) for s, e, w in arms])) if arms else 1.0
+        values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, _sleeve_reach(garment, arm_length, frame.width))
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
+    if target == "bottom":
+        top, bottom, span = hips, knees, (0.0, 0.3)
+        half = float(np.linalg.norm(person.pt(L_HIP) - person.pt(R_HIP))) * 1.2
+    else:
+        top, bottom, span = frame.neck, hips, ((0.3, 1.0) if target != "top" else (0.3, 0.9))
+        half = frame.width * 0.7
+    values["asymmetry"] = checks.asymmetry(cover, top, bottom, half)
+    body = (person.mask > 0.5) & ~_arm_bands(report, frame.width * 0.3)
+    values["width_ratio"] = checks.width_ratio(cover * ~_arm_bands(report, frame.width * 0.3), body, top, bottom, span)
+    values["face_overlap"] = checks.face_overlap(cover, face)
+    old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
+    if garment is not None and np.count_nonzero(old > 0.5) > 100:
+        old_colours = _colours(_lab(report.input[old > 0.5]))
+        new_colours = _colours(_lab(garment.rgb[garment.alpha > 0.9]))
+        skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)
+        where = ((old > 0.5) | (_region(report, target) & edited)) & ~face & (person.face == 0)
+        values["old_colour_left"] = checks.old_colour_left(output, where, old_colours, np.vstack([new_colours, _lab(skin)]))
+    return values
+
+
 def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
     """A square box round the edited pixels with a margin, for the sheet's close-up."""
     ys, xs = np.nonzero(edited)
@@ -156,6 +254,9 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
     result.timings = {k: round(v, 4) for k, v in report.timings.items()}
     for key, value in measure(report, target).items():
         setattr(result, key, value)
+    if report.garments:
+        result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect(report, target).items()}
+        result.faults = checks.faults(result.checks)
     if report.accessories:
         result.kind = "+".join(report.accessories)
         if report.edited is not None:
@@ -184,11 +285,11 @@ def contact_sheets(results: list[PairResult], persons: dict[str, Path], garments
     for page, start in enumerate(range(0, len(results), per_sheet)):
         chunk = results[start : start + per_sheet]
         rows = (len(chunk) + cols - 1) // cols
-        sheet = Image.new("RGB", (cols * tiles * TILE + (cols - 1) * 16, rows * (TILE + 18)), "white")
+        sheet = Image.new("RGB", (cols * tiles * TILE + (cols - 1) * 16, rows * (TILE + LABEL)), "white")
         draw = ImageDraw.Draw(sheet)
         for i, res in enumerate(chunk):
             x0 = (i % cols) * (tiles * TILE + 16)
-            y0 = (i // cols) * (TILE + 18)
+            y0 = (i // cols) * (TILE + LABEL)
             sheet.paste(_thumb(Image.open(persons[res.person])), (x0, y0))
             sheet.paste(_thumb(Image.open(garments[res.garment])), (x0 + TILE, y0))
             if res.ok and res.output:
@@ -202,6 +303,8 @@ def contact_sheets(results: list[PairResult], persons: dict[str, Path], garments
                 draw.text((x0 + 2 * TILE + 8, y0 + TILE // 2 + 14), str(res.message)[:40], fill=(160, 0, 0))
             label = f"{res.person[:26]} + {res.garment[:26]} ({res.kind or res.target})"
             draw.text((x0 + 2, y0 + TILE + 2), label, fill=(0, 0, 0))
+            if res.faults:
+                draw.text((x0 + 2, y0 + TILE + 15), "fails: " + ", ".join(res.faults), fill=(180, 0, 0))
         path = out_dir / f"sheet-{page + 1:03d}.png"
         sheet.save(path)
         sheets.append(path)
@@ -237,24 +340,41 @@ def summarise(results: list[PairResult]) -> dict[str, object]:
         "median_delta_e": median([r.delta_e for r in ok]),
         "median_coverage": median([r.coverage for r in ok]),
         "median_spill": median([r.spill for r in ok]),
+        # Pairs rendered that break one of fitroom.checks, and how many break each.
+        "pairs_with_faults": sum(bool(r.faults) for r in ok),
+        "faults_by_check": dict(Counter(f for r in ok for f in r.faults)),
     }
 
 
 def evaluate(
     persons_dir: Path, garments_dir: Path, out_dir: Path, *, tier: str = "nano", target: str = "top",
-    workers: int = 1, every: int = 1,
+    workers: int = 1, every: int = 1, on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[PairResult], None] | None = None,
 ) -> dict[str, object]:
-    """Render all pairs (every `every`-th garment), write results, sheets and metrics.json."""
+    """Render all pairs (every `every`-th garment), write results, sheets and metrics.json.
+
+    `on_start` hears the number of pairs, `on_result` each pair as it is done (progress)."""
     persons = images_in(persons_dir)
     garments = images_in(garments_dir)[::every]
     (out_dir / "results").mkdir(parents=True, exist_ok=True)
     jobs = list(pairs(persons, garments, target))
+    if on_start:
+        on_start(len(jobs))
     if workers > 1:
         with ProcessPoolExecutor(workers) as pool:
-            futures = [pool.submit(render_pair, p, g, t, tier, out_dir) for p, g, t in jobs]
-            results = [f.result() for f in futures]
+            futures = {pool.submit(render_pair, p, g, t, tier, out_dir): i for i, (p, g, t) in enumerate(jobs)}
+            done: dict[int, PairResult] = {}
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                if on_result:
+                    on_result(done[futures[future]])
+            results = [done[i] for i in range(len(jobs))]
     else:
-        results = [render_pair(p, g, t, tier, out_dir) for p, g, t in jobs]
+        results = []
+        for p, g, t in jobs:
+            results.append(render_pair(p, g, t, tier, out_dir))
+            if on_result:
+                on_result(results[-1])
     summary = summarise(results)
     sheets = contact_sheets(results, {p.name: p for p in persons}, {g.name: g for g in garments}, out_dir)
     summary["sheets"] = len(sheets)

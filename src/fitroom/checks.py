@@ -1,0 +1,267 @@
+"""Automatic checks for the faults a shopper sees in a try-on render.
+
+Each check is a pure function, arrays in and a number out, so `fitroom eval` can fail a
+pair for what the eye would catch and each check can be tested on a drawn picture:
+
+- `skin_texture` and `skin_shading`: rebuilt skin against the person's own visible skin
+  (fine texture, and broad shading across it); flat, plastic skin scores near 0.
+- `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
+- `asymmetry`: how unevenly the garment sits either side of the body's midline.
+- `old_colour_left`: the old garment's colours still showing where the new garment or
+  skin should be.
+- `face_overlap`: the share of the face under the garment.
+- `width_ratio`: the garment's width against the body's, across the body.
+
+`LIMITS` says where each number turns into a fault; `faults` applies them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+Point = NDArray[np.floating] | Sequence[float]
+Mask = NDArray[np.generic]
+
+#: (lowest, highest) acceptable value of each check; None leaves that side open.
+LIMITS: dict[str, tuple[float | None, float | None]] = {
+    "skin_texture": (0.35, None),
+    "skin_shading": (0.25, None),
+    "sleeve_coverage": (0.6, None),
+    "asymmetry": (None, 0.3),
+    "old_colour_left": (None, 0.05),
+    "face_overlap": (None, 0.02),
+    "width_ratio": (0.7, 1.35),
+}
+#: Fewer pixels than this of rebuilt or reference skin and the skin checks do not apply.
+MIN_SKIN_PIXELS = 150
+
+
+def faults(values: dict[str, float | None]) -> list[str]:
+    """The checks whose value lies outside its limits (a check that did not apply is None)."""
+    found = []
+    for name, value in values.items():
+        if value is None or name not in LIMITS:
+            continue
+        low, high = LIMITS[name]
+        if (low is not None and value < low) or (high is not None and value > high):
+            found.append(name)
+    return found
+
+
+def _luminance(image: NDArray[np.uint8]) -> NDArray[np.float32]:
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY).astype(np.float32)
+
+
+def _inner(mask: Mask, margin: int) -> NDArray[np.bool_]:
+    """The mask less a `margin`-pixel rim: edges are outlines, not texture or shading."""
+    kernel = np.ones((2 * margin + 1, 2 * margin + 1), np.uint8)
+    return cv2.erode((np.asarray(mask) > 0).astype(np.uint8), kernel) > 0
+
+
+def _robust_spread(values: NDArray[np.float32]) -> float:
+    """Standard deviation estimated from the median absolute deviation: eyes, brows and
+    hair edges inside a skin mask do not count as texture."""
+    return float(1.4826 * np.median(np.abs(values - np.median(values))))
+
+
+def texture_level(image: NDArray[np.uint8], mask: Mask, sigma: float = 1.5) -> float | None:
+    """The fine grain of luminance inside `mask`, relative to its brightness."""
+    inner = _inner(mask, 3)
+    if np.count_nonzero(inner) < MIN_SKIN_PIXELS:
+        return None
+    lum = _luminance(image)
+    residual = lum - cv2.GaussianBlur(lum, (0, 0), sigma)
+    return _robust_spread(residual[inner]) / max(float(np.median(lum[inner])), 1.0)
+
+
+def shading_level(image: NDArray[np.uint8], mask: Mask, sigma: float = 3.0) -> float | None:
+    """The spread of broad light and shade inside `mask` (the 5th to 95th percentile of
+    smoothed luminance), relative to its brightness."""
+    inner = _inner(mask, 3)
+    if np.count_nonzero(inner) < MIN_SKIN_PIXELS:
+        return None
+    smooth = cv2.GaussianBlur(_luminance(image), (0, 0), sigma)[inner]
+    low, high = np.percentile(smooth, (5, 95))
+    return float(high - low) / max(float(np.median(smooth)), 1.0)
+
+
+def skin_texture(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> float | None:
+    """Fine texture of the rebuilt skin over that of the person's own skin (1: alike,
+    0: flat as plastic); None when either shows too little."""
+    made, own = texture_level(image, rebuilt), texture_level(image, reference)
+    if made is None or own is None:
+        return None
+    return made / max(own, 1e-3)
+
+
+def skin_shading(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> float | None:
+    """Broad shading across the rebuilt skin over that across the person's own skin."""
+    made, own = shading_level(image, rebuilt), shading_level(image, reference)
+    if made is None or own is None:
+        return None
+    return made / max(own, 1e-3)
+
+
+def sleeve_coverage(cover: NDArray[np.floating], arms: Sequence[Sequence[Point]], reach: float) -> float | None:
+    """The least share, over the arms, of the arm's length a sleeve should cover that
+    the garment does cover.
+
+    `arms` holds each visible arm's (shoulder, elbow, wrist) points; `reach` is how far
+    down the arm the garment's sleeves go, as a share of shoulder-to-wrist (0 for none,
+    1 for a long sleeve). The length checked runs from just below the shoulder to just
+    short of the sleeve's end, so the seam and hem are not judged. None when the
+    garment has no sleeves to speak of or no arm is seen.
+    """
+    if reach < 0.2 or not arms:
+        return None
+    h, w = cover.shape[:2]
+    shares = []
+    for shoulder, elbow, wrist in arms:
+        joints = np.array([shoulder, elbow, wrist], np.float64)
+        lengths = np.linalg.norm(np.diff(joints, axis=0), axis=1)
+        total = float(lengths.sum())
+        if total < 4:
+            continue
+        ts = np.linspace(0.15, 0.85, 24) * min(reach, 1.0) * total
+        points = []
+        for t in ts:
+            if t <= lengths[0]:
+                points.append(joints[0] + (joints[1] - joints[0]) * t / max(lengths[0], 1e-6))
+            else:
+                points.append(joints[1] + (joints[2] - joints[1]) * (t - lengths[0]) / max(lengths[1], 1e-6))
+        xy = np.round(np.array(points)).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        if inside.sum() < 6:
+            continue
+        shares.append(float(np.mean(cover[xy[inside, 1], xy[inside, 0]] > 0.5)))
+    return min(shares) if shares else None
+
+
+def _axes(shape: tuple[int, ...], top: Point, bottom: Point) -> tuple[NDArray[np.float32], NDArray[np.float32], float]:
+    """Per pixel, the position along the midline from `top` (0) to `bottom` (1) and the
+    signed distance across it in pixels (positive: the picture's right); and its length."""
+    top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
+    down = bottom_ - top_
+    length = float(np.hypot(*down))
+    down /= max(length, 1e-6)
+    right = np.array([down[1], -down[0]])
+    h, w = shape[:2]
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    dx, dy = xs - np.float32(top_[0]), ys - np.float32(top_[1])
+    along = (dx * np.float32(down[0]) + dy * np.float32(down[1])) / np.float32(max(length, 1e-6))
+    across = dx * np.float32(right[0]) + dy * np.float32(right[1])
+    return along, across, length
+
+
+def asymmetry(cover: NDArray[np.floating], top: Point, bottom: Point, half_width: float) -> float | None:
+    """How unevenly the garment lies either side of the midline from `top` to `bottom`
+    (shoulder and hip midpoints for a top), within `half_width` of it: |left - right|
+    over left + right, 0 for a garment centred on the body, 1 for one all to one side."""
+    along, across, _ = _axes(cover.shape, top, bottom)
+    band = (along >= 0.1) & (along <= 1.0) & (np.abs(across) <= half_width) & (cover > 0.5)
+    left, right = np.count_nonzero(band & (across < 0)), np.count_nonzero(band & (across > 0))
+    if left + right < 50:
+        return None
+    return abs(left - right) / (left + right)
+
+
+def old_colour_left(
+    image: NDArray[np.uint8],
+    region: Mask,
+    old_colours: NDArray[np.floating],
+    new_colours: NDArray[np.floating],
+    tolerance: float = 12.0,
+) -> float | None:
+    """The share of `region` (where new garment or rebuilt skin belongs) that is still an
+    old garment's colour and none of the new garment's (or skin's, passed with them).
+
+    Colours are rows of CIE Lab (L 0..100); a pixel within `tolerance` (ΔE 1976) of a
+    colour counts as that colour."""
+    inside = np.asarray(region) > 0
+    if np.count_nonzero(inside) < 50 or len(old_colours) == 0:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+
+    def near(colours: NDArray[np.floating]) -> NDArray[np.bool_]:
+        if len(colours) == 0:
+            return np.zeros(len(lab), bool)
+        distance = np.linalg.norm(lab[:, None, :] - np.asarray(colours, np.float32)[None, :, :], axis=2)
+        return (distance < tolerance).any(axis=1)
+
+    return float(np.mean(near(old_colours) & ~near(new_colours)))
+
+
+def face_region(points: NDArray[np.floating], visibility: NDArray[np.floating], shape: tuple[int, ...]) -> NDArray[np.bool_]:
+    """The face, brow to chin, from pose landmarks 0-10 (MediaPipe's order: nose, eyes,
+    ears, mouth corners): an ellipse round them reaching down to the chin."""
+    h, w = shape[:2]
+    face = np.zeros((h, w), np.uint8)
+    if min(visibility[0], visibility[9], visibility[10]) < 0.5:
+        return face > 0
+    eyes = (np.asarray(points[2]) + np.asarray(points[5])) / 2
+    mouth = (np.asarray(points[9]) + np.asarray(points[10])) / 2
+    drop = float(np.hypot(*(mouth - eyes)))
+    ears = float(np.hypot(*(np.asarray(points[7]) - np.asarray(points[8]))))
+    half_width = max(ears / 2, drop * 1.2)
+    top, chin = eyes[1] - drop * 0.9, mouth[1] + drop * 0.9
+    centre = (round(float(eyes[0] + mouth[0]) / 2), round((top + chin) / 2))
+    axes = (max(1, int(half_width * 0.9)), max(1, int((chin - top) / 2)))
+    cv2.ellipse(face, centre, axes, 0, 0, 360, 255, -1)
+    return face > 0
+
+
+def face_overlap(cover: NDArray[np.floating], face: Mask) -> float | None:
+    """The share of the face's pixels the garment covers."""
+    inside = np.asarray(face) > 0
+    if np.count_nonzero(inside) < 30:
+        return None
+    return float(np.mean(cover[inside] > 0.5))
+
+
+def _run_through(mask: NDArray[np.bool_], centre: NDArray[np.float64], right: NDArray[np.float64], reach: float) -> float:
+    """The width of `mask`'s run across the line through `centre` along `right` that
+    holds `centre` (0 when `centre` is not in the mask)."""
+    h, w = mask.shape
+    offsets = np.arange(-int(reach), int(reach) + 1, dtype=np.float64)
+    xy = np.round(centre[None, :] + offsets[:, None] * right[None, :]).astype(int)
+    inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+    on = np.zeros(len(offsets), bool)
+    on[inside] = mask[xy[inside, 1], xy[inside, 0]]
+    middle = len(offsets) // 2
+    if not on[middle]:
+        return 0.0
+    off = np.flatnonzero(~on)
+    left = off[off < middle]
+    right_end = off[off > middle]
+    start = left[-1] + 1 if len(left) else 0
+    stop = right_end[0] if len(right_end) else len(on)
+    return float(stop - start)
+
+
+def width_ratio(
+    cover: NDArray[np.floating], body: Mask, top: Point, bottom: Point, span: tuple[float, float] = (0.3, 1.0)
+) -> float | None:
+    """The garment's width over the body's, the median over lines across the midline
+    from `top` to `bottom` between the shares `span` of its length, taken where the
+    garment crosses the midline. Pass `body` without the arms: a garment as wide as body
+    and arms together has swallowed them."""
+    top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
+    down = bottom_ - top_
+    length = float(np.hypot(*down))
+    if length < 8:
+        return None
+    down /= length
+    right = np.array([-down[1], down[0]])
+    garment, person = cover > 0.5, np.asarray(body) > 0
+    ratios = []
+    for t in np.linspace(span[0], span[1], 15):
+        centre = top_ + down * length * t
+        worn = _run_through(garment, centre, right, length * 1.5)
+        own = _run_through(person, centre, right, length * 1.5)
+        if worn > 0 and own > 0:
+            ratios.append(worn / own)
+    return float(np.median(ratios)) if len(ratios) >= 3 else None

@@ -1,0 +1,145 @@
+"""fitroom.checks on drawn pictures: each fault drawn fails its check, the same picture
+drawn right passes it."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom import checks
+
+SKIN = (205, 150, 125)
+
+
+def skin_picture(rebuilt_flat: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Textured, shaded skin on the left (the person's own arm); on the right a rebuilt
+    patch: a flat pink rectangle, or skin made like the arm."""
+    rng = np.random.default_rng(1)
+    image = np.full((200, 300, 3), 240, np.uint8)
+    xs = np.arange(80, dtype=np.float32)
+    rounding = 1.0 - 0.35 * ((xs - 40) / 40) ** 2  # a limb lit from the front
+
+    def textured() -> np.ndarray:
+        grain = cv2.GaussianBlur(rng.normal(0, 1, (160, 80)).astype(np.float32), (0, 0), 0.8) * 9
+        return np.clip(np.array(SKIN, np.float32) * rounding[None, :, None] + grain[:, :, None], 0, 255).astype(np.uint8)
+
+    image[20:180, 20:100] = textured()
+    image[20:180, 180:260] = SKIN if rebuilt_flat else textured()
+    reference, rebuilt = np.zeros((200, 300), bool), np.zeros((200, 300), bool)
+    reference[20:180, 20:100] = True
+    rebuilt[20:180, 180:260] = True
+    return image, rebuilt, reference
+
+
+def test_flat_rebuilt_skin_fails_and_skin_like_the_persons_passes() -> None:
+    image, rebuilt, reference = skin_picture(rebuilt_flat=True)
+    flat = {"skin_texture": checks.skin_texture(image, rebuilt, reference), "skin_shading": checks.skin_shading(image, rebuilt, reference)}
+    assert set(checks.faults(flat)) == {"skin_texture", "skin_shading"}, flat
+    image, rebuilt, reference = skin_picture(rebuilt_flat=False)
+    alike = {"skin_texture": checks.skin_texture(image, rebuilt, reference), "skin_shading": checks.skin_shading(image, rebuilt, reference)}
+    assert checks.faults(alike) == [], alike
+    # Nothing rebuilt: the check does not apply.
+    assert checks.skin_texture(image, np.zeros_like(rebuilt), reference) is None
+
+
+ARMS = [((100.0, 60.0), (80.0, 140.0), (70.0, 220.0)), ((200.0, 60.0), (220.0, 140.0), (230.0, 220.0))]
+
+
+def body_cover(sleeves: float) -> np.ndarray:
+    """A garment's cover: the torso, and sleeves down `sleeves` of each arm."""
+    cover = np.zeros((300, 300), np.float32)
+    cv2.rectangle(cover, (100, 50), (200, 200), 1.0, -1)
+    for shoulder, elbow, wrist in ARMS:
+        points = np.array([shoulder, elbow, wrist])
+        lengths = np.linalg.norm(np.diff(points, axis=0), axis=1)
+        end = sleeves * lengths.sum()
+        if end <= lengths[0]:
+            stop = np.array(shoulder) + (np.array(elbow) - np.array(shoulder)) * end / lengths[0]
+            cv2.line(cover, tuple(map(int, shoulder)), tuple(map(int, stop)), 1.0, 24)
+        else:
+            stop = np.array(elbow) + (np.array(wrist) - np.array(elbow)) * (end - lengths[0]) / lengths[1]
+            cv2.line(cover, tuple(map(int, shoulder)), tuple(map(int, elbow)), 1.0, 24)
+            cv2.line(cover, tuple(map(int, elbow)), tuple(map(int, stop)), 1.0, 20)
+    return cover
+
+
+def test_long_sleeves_missing_from_the_arms_fail() -> None:
+    sleeveless = {"sleeve_coverage": checks.sleeve_coverage(body_cover(0.0), ARMS, reach=1.0)}
+    assert checks.faults(sleeveless) == ["sleeve_coverage"], sleeveless
+    short = {"sleeve_coverage": checks.sleeve_coverage(body_cover(0.3), ARMS, reach=1.0)}
+    assert checks.faults(short) == ["sleeve_coverage"], short
+    worn = {"sleeve_coverage": checks.sleeve_coverage(body_cover(1.0), ARMS, reach=1.0)}
+    assert checks.faults(worn) == [], worn
+    # A short-sleeved tee is judged on its short sleeves, a tank top not at all.
+    assert checks.faults({"sleeve_coverage": checks.sleeve_coverage(body_cover(0.3), ARMS, reach=0.3)}) == []
+    assert checks.sleeve_coverage(body_cover(0.0), ARMS, reach=0.0) is None
+
+
+NECK, HIPS = (150.0, 50.0), (150.0, 250.0)
+
+
+def test_garment_shifted_to_one_side_fails() -> None:
+    centred = np.zeros((300, 300), np.float32)
+    cv2.rectangle(centred, (95, 50), (205, 250), 1.0, -1)
+    shifted = np.zeros((300, 300), np.float32)
+    cv2.rectangle(shifted, (150, 50), (260, 250), 1.0, -1)
+    assert checks.faults({"asymmetry": checks.asymmetry(centred, NECK, HIPS, 70)}) == []
+    assert checks.faults({"asymmetry": checks.asymmetry(shifted, NECK, HIPS, 70)}) == ["asymmetry"]
+    # A tilted body: the midline runs askew and a garment centred on it still passes.
+    tilted = np.zeros((300, 300), np.float32)
+    cv2.fillConvexPoly(tilted, np.array([(100, 60), (200, 40), (240, 240), (140, 260)], np.int32), 1.0)
+    assert checks.faults({"asymmetry": checks.asymmetry(tilted, (150, 50), (190, 250), 70)}) == []
+
+
+def test_old_garment_colour_left_in_the_region_fails() -> None:
+    red, blue = (200, 30, 40), (30, 60, 170)
+    to_lab = lambda rgb: cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+    image = np.full((200, 200, 3), 250, np.uint8)
+    cv2.rectangle(image, (50, 40), (150, 180), blue, -1)
+    region = np.zeros((200, 200), bool)
+    region[40:181, 50:151] = True
+    clean = checks.old_colour_left(image, region, to_lab(red), to_lab(blue))
+    cv2.rectangle(image, (50, 160), (150, 180), red, -1)  # the old red top's hem below the new one
+    cv2.rectangle(image, (90, 40), (110, 52), red, -1)  # and its collar
+    left = checks.old_colour_left(image, region, to_lab(red), to_lab(blue))
+    assert checks.faults({"old_colour_left": clean}) == [], clean
+    assert checks.faults({"old_colour_left": left}) == ["old_colour_left"], left
+    # A new garment of the old one's colour is not the old one left.
+    assert checks.faults({"old_colour_left": checks.old_colour_left(image, region, to_lab(red), np.vstack([to_lab(blue), to_lab(red)]))}) == []
+
+
+def face_landmarks() -> tuple[np.ndarray, np.ndarray]:
+    """Pose landmarks 0-10 of a face centred at (150, 80): nose, eyes, ears, mouth."""
+    points = np.zeros((33, 2), np.float32)
+    points[0] = (150, 85)
+    points[1:4] = [(140, 72), (138, 72), (134, 72)]
+    points[4:7] = [(160, 72), (162, 72), (166, 72)]
+    points[7], points[8] = (125, 76), (175, 76)
+    points[9], points[10] = (143, 98), (157, 98)
+    return points, np.ones(33, np.float32)
+
+
+def test_garment_over_the_face_fails() -> None:
+    points, visibility = face_landmarks()
+    face = checks.face_region(points, visibility, (300, 300))
+    assert face[98, 150] and face[60, 150] and not face[150, 150]
+    below_chin = np.zeros((300, 300), np.float32)
+    below_chin[125:, :] = 1
+    hood = below_chin.copy()
+    hood[40:, 110:190] = 1  # a hood pasted up over the face
+    assert checks.faults({"face_overlap": checks.face_overlap(below_chin, face)}) == []
+    assert checks.faults({"face_overlap": checks.face_overlap(hood, face)}) == ["face_overlap"]
+
+
+def test_garment_wider_or_narrower_than_the_body_fails() -> None:
+    body = np.zeros((300, 300), bool)
+    body[40:260, 110:190] = True
+
+    def garment(half: int) -> np.ndarray:
+        cover = np.zeros((300, 300), np.float32)
+        cover[40:260, 150 - half : 150 + half] = 1
+        return cover
+
+    assert checks.faults({"width_ratio": checks.width_ratio(garment(42), body, NECK, HIPS)}) == []
+    assert checks.faults({"width_ratio": checks.width_ratio(garment(70), body, NECK, HIPS)}) == ["width_ratio"]
+    assert checks.faults({"width_ratio": checks.width_ratio(garment(20), body, NECK, HIPS)}) == ["width_ratio"]
