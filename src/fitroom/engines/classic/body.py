@@ -329,16 +329,18 @@ _LEGS = ((L_HIP, L_KNEE, 0.21, 0.13), (R_HIP, R_KNEE, 0.21, 0.13),
 def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """The bare limbs a garment may uncover, as tapered cylinders along the bones.
 
-    Returns how much of each pixel is limb (soft-edged) and a shading factor that is
-    lighter along each limb's middle and darker at its sides, so rebuilt skin looks round
-    rather than flat. A sleeve or trouser leg is wider than the limb inside it: what lies
-    between the two is background, not skin.
+    Returns how much of each pixel is limb (soft-edged) and the cylinders' surface
+    normals (h, w, 3: picture right, down, towards the camera; facing the camera off the
+    limbs), so rebuilt skin can be lit as a rounded form. A sleeve or trouser leg is
+    wider than the limb inside it: what lies between the two is background, not skin.
     """
     w, h = person.size
     segments = _ARMS if category in ("top", "dress") else ()
     segments += _LEGS if category in ("bottom", "dress") else ()
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
+    normal = np.zeros((h, w, 3), np.float32)
+    normal[:, :, 2] = 1
     scale = frame.frontal_width
     for a, b, ra, rb in segments:
         p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
@@ -352,11 +354,15 @@ def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float
         v = q - p
         t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
         radius = (ra + (rb - ra) * t) * scale
-        relative = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1]) / radius
+        off_x, off_y = xs - p[0] - t * v[0], ys - p[1] - t * v[1]
+        relative = np.hypot(off_x, off_y) / radius
         box = slice(y0, y1), slice(x0, x1)
         closer = relative < nearest[box]
         nearest[box][closer] = relative[closer]
         radius_px[box][closer] = radius[closer]
+        # Across the cylinder the surface turns from facing the camera to edge-on.
+        across = np.clip(np.stack([off_x, off_y, np.zeros_like(off_x)], axis=2) / radius[:, :, None], -1, 1)
+        across[:, :, 2] = np.sqrt(np.clip(1 - across[:, :, 0] ** 2 - across[:, :, 1] ** 2, 0, 1))
+        normal[box][closer] = across[closer]
     inside = np.clip((1 - nearest) * radius_px / 1.5, 0, 1).astype(np.float32)
-    shading = np.where(nearest < 1, 1.02 - 0.25 * np.minimum(nearest, 1) ** 2, 1).astype(np.float32)
-    return inside, shading
+    return inside, normal

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
-from fitroom.engines.classic import fit
+from fitroom.engines.classic import fit, skin
 from fitroom.engines.classic.body import (
     LONG_HEM_DROP,
     Frame,
@@ -350,18 +350,40 @@ class Composite:
     old: NDArray[np.float32]  # where the old garment the new one replaces was (0..1)
 
 
+def _torso_normals(frame: Frame, shape: tuple[int, int]) -> NDArray[np.float32]:
+    """Surface normals of the torso as a flattened cylinder round the body's midline
+    (picture right, down, towards the camera)."""
+    h, w = shape
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    across = np.clip((xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / (frame.frontal_width * 0.6), -1, 1) * 0.7
+    normal = np.empty((h, w, 3), np.float32)
+    normal[:, :, 0] = across * np.float32(frame.right[0])
+    normal[:, :, 1] = across * np.float32(frame.right[1])
+    normal[:, :, 2] = np.sqrt(1 - across**2)
+    return normal
+
+
 def _uncovered(
-    person: Person, garment: Garment, frame: Frame, old: NDArray[np.float32], rebuild: NDArray[np.float32]
+    person: Person,
+    garment: Garment,
+    frame: Frame,
+    old: NDArray[np.float32],
+    rebuild: NDArray[np.float32],
+    new: NDArray[np.float32],
+    look: skin.SkinLook,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1).
 
     Limbs and torso get the person's skin tone, lit by the old garment's broad light (not
-    its folds or print) and rounded across each limb; the rest of a loose sleeve or
-    trouser leg, outside the limb, is filled from the background around it; below the
-    waist, what the old top hid of the trousers or skirt is their mirror image.
+    its folds or print), shaded as rounded forms under the photo's light (`look`),
+    mottled like the person's skin and a little darker where the new garment (`new`)
+    ends on them; the rest of a loose sleeve or trouser leg, outside the limb, is filled
+    from the background around it; below the waist, what the old top hid of the trousers
+    or skirt is their mirror image. The skin's fine grain is added at full size.
     """
-    limb, rounding = limbs(person, frame, garment.category)
+    limb, limb_normal = limbs(person, frame, garment.category)
     if garment.category != "bottom":
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
         # midriff is not a flat patch with straight sides.
@@ -379,15 +401,24 @@ def _uncovered(
         torso = np.zeros(old.shape, np.float32)
     skin_part = np.maximum(limb, torso)
     lum = person.lab()[:, :, 0] + 1
-    broad = _masked_blur(lum, old, max(4.0, person.shoulder_width * 0.3))
+    s = person.shoulder_width
+    broad = _masked_blur(lum, old, max(4.0, s * 0.3))
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
-    lab_skin = np.empty(old.shape + (3,), np.float32)
-    lab_skin[:, :, 0] = np.clip(person.skin_lab[0] * light * rounding, 0, 255)
-    lab_skin[:, :, 1], lab_skin[:, :, 2] = person.skin_lab[1], person.skin_lab[2]
-    skin = cv2.cvtColor(lab_skin.astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
+    normal = np.where((limb >= torso)[:, :, None], limb_normal, _torso_normals(frame, old.shape))
+    shading = skin.lit(normal, look)
+    # A soft contact shadow on the skin just beyond where the new garment ends.
+    shading *= 1 - 0.3 * np.clip(_blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
+    h, w = old.shape
+    lab_skin = np.empty((h, w, 3), np.float32)
+    mottle_sigma = max(1.5, s * 0.04)
+    tone = person.skin_lab if look.tone is None else look.tone
+    for channel in range(3):
+        lab_skin[:, :, channel] = tone[channel] + skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel]
+    lab_skin[:, :, 0] *= light * shading
+    skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any():
-        return skin, skin_part
+        return skin_rgb, skin_part
     # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
     reach = max(3, int(person.shoulder_width * 0.2))
     near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
@@ -403,7 +434,7 @@ def _uncovered(
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
-    return cv2.blendLinear(skin, filled, skin_part, 1 - skin_part), skin_part
+    return cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part), skin_part
 
 
 def _from_below(
@@ -510,21 +541,24 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
     hands = hands_in_front(person, cover)
-    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window], shrink)
+    look = skin.look(person, skin_like(person) & (person.mask > 0.5))
+    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window], shrink, look)
     image = person.image.copy()
     image[window] = part.image
     garment_cover = np.zeros(image.shape[:2], np.float32)
     garment_cover[window] = part.garment
     edited = np.zeros(image.shape[:2], bool)
     edited[window] = part.edited
-    skin = np.zeros(image.shape[:2], np.float32)
-    skin[window] = part.skin
+    shown = np.zeros(image.shape[:2], np.float32)
+    shown[window] = part.skin
     old = np.zeros(image.shape[:2], np.float32)
     old[window] = part.old
-    return Composite(image, garment_cover, edited, skin, old)
+    return Composite(image, garment_cover, edited, shown, old)
 
 
-def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int) -> Composite:
+def _compose(
+    person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int, look: skin.SkinLook
+) -> Composite:
     kept = cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8))
     keep = ((person.face > 0) | (kept > 0)).astype(np.float32)
     w, h = person.size
@@ -533,18 +567,22 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade, skin, old = _replaced(person, garment, new_total, hands, keep)
+        rebuild, fill, shade, skin_part, old = _replaced(person, garment, new_total, hands, keep, look)
     else:
         shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep)]
-        rebuild, fill, shade, skin, old = (
+        rebuild, fill, shade, skin_part, old = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
-            for a in _replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]))
+            for a in _replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]), look)
         )
     rebuild *= 1 - keep
     out = person.image.astype(np.float32)
     found = _bounds(rebuild > 0)
     if found is not None:  # blended only where something is rebuilt
         box = box_slices(found)
+        # The skin's fine grain, at full size (the rest of the fill is smooth).
+        grained = skin_part[box] * (rebuild[box] > 0)
+        if grained.any():
+            fill[box] *= (1 + skin.grain(grained.shape, look) * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
     if garment.category == "top":
@@ -567,7 +605,7 @@ def _compose(person: Person, garment: Garment, layers: list[Layer], hands: NDArr
     untouched = (coverage <= 0) & (rebuild <= 0)
     cv2.copyTo(person.image, untouched.view(np.uint8), result)
     # Rebuilt skin is what shows of it: not what the new garment covers.
-    shown_skin = rebuild * skin * (1 - coverage)
+    shown_skin = rebuild * skin_part * (1 - coverage)
     return Composite(result, coverage, ~untouched, shown_skin, old)
 
 
@@ -582,17 +620,23 @@ class Replaced(NamedTuple):
 
 
 def _replaced(
-    person: Person, garment: Garment, new_total: NDArray[np.float32], hands: NDArray[np.bool_], keep: NDArray[np.float32]
+    person: Person,
+    garment: Garment,
+    new_total: NDArray[np.float32],
+    hands: NDArray[np.bool_],
+    keep: NDArray[np.float32],
+    look: skin.SkinLook,
 ) -> Replaced:
     """What goes where the old garment was: how much of each pixel is rebuilt (0..1), the
     rebuilt picture (the photo elsewhere), the shading the new garment takes on, how much
     of the rebuilt picture is skin, and the old garment's mask.
 
     `new_total` is how much of each pixel the new garment covers; `hands`, the hand
-    pixels in front; `keep`, 1 where nothing may change (face, hands and a margin)."""
+    pixels in front; `keep`, 1 where nothing may change (face, hands and a margin);
+    `look`, how the person's own skin looks."""
     frame = torso_frame(person)
-    skin = skin_like(person)
-    old = worn_mask(person, garment.category, frame, skin, hands)
+    bare = skin_like(person)
+    old = worn_mask(person, garment.category, frame, bare, hands)
     shade = _shading(person, old)
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
     # Softened a little beyond the old garment's outline (its edge pixels are part garment,
@@ -601,7 +645,7 @@ def _replaced(
     rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
     # The outline itself, half garment and half what is beside it, matches neither the
     # garment's colour nor the skin's: it goes too, except where it is skin.
-    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~skin
+    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~bare
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
@@ -611,5 +655,5 @@ def _replaced(
         x0, y0, x1, y1 = found
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
-        fill[box], skin_part[box] = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box])
+        fill[box], skin_part[box] = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look)
     return Replaced(rebuild, fill, shade, skin_part, old)
