@@ -386,10 +386,13 @@ def _uncovered(
     limb, limb_normal = limbs(person, frame, garment.category)
     if garment.category != "bottom":
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
-        # midriff is not a flat patch with straight sides.
+        # midriff is not a flat patch with straight sides. The old clothes stood out from
+        # the body: the skin keeps a little inside their outline, its corners rounded.
         reach = max(1, int(person.shoulder_width * 0.15))
         zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
-        torso = cv2.GaussianBlur(((zone > 0) & (person.mask > 0.5)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.02))
+        inset = 2 * max(1, int(person.shoulder_width * 0.03)) + 1
+        body = cv2.erode((person.mask > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset)))
+        torso = cv2.GaussianBlur(((zone > 0) & (body > 0)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.03))
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
         h, w = old.shape
@@ -609,6 +612,24 @@ def _compose(
     return Composite(result, coverage, ~untouched, shown_skin, old)
 
 
+def _holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """The old garment with the holes inside it filled: a print, logo or trim of another
+    colour is part of it, and left out it would show through the skin or background
+    rebuilt round it. Hands and the face stay out, and so do holes too large to be a
+    print (a gap between arm and body)."""
+    h, w = old.shape
+    holes = ((old == 0) & ~hands & (person.face == 0)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(holes, connectivity=4)
+    if count <= 1:
+        return old
+    x, y, bw, bh, area = (stats[:, i] for i in range(5))
+    inner = (x > 0) & (y > 0) & (x + bw < w) & (y + bh < h) & (area <= (0.5 * person.shoulder_width) ** 2)
+    inner[0] = False
+    if not inner.any():
+        return old
+    return np.maximum(old, inner[labels].astype(np.float32))
+
+
 class Replaced(NamedTuple):
     """What goes where the old garment was (see `_replaced`)."""
 
@@ -636,7 +657,7 @@ def _replaced(
     `look`, how the person's own skin looks."""
     frame = torso_frame(person)
     bare = skin_like(person)
-    old = worn_mask(person, garment.category, frame, bare, hands)
+    old = _holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands)
     shade = _shading(person, old)
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
     # Softened a little beyond the old garment's outline (its edge pixels are part garment,
