@@ -1,0 +1,61 @@
+"""Rebuilt skin: lit as a rounded form from the light's side, grained like the person's."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic import skin
+
+
+def cylinder_normals(width: int = 60, height: int = 40) -> np.ndarray:
+    """Normals of an upright cylinder seen from the front."""
+    across = np.linspace(-0.95, 0.95, width, dtype=np.float32)
+    normal = np.zeros((height, width, 3), np.float32)
+    normal[:, :, 0] = across
+    normal[:, :, 2] = np.sqrt(1 - across**2)
+    return normal
+
+
+def test_a_limb_is_lighter_on_the_side_the_light_comes_from() -> None:
+    from_right = skin.SkinLook(light=(0.6, -0.2, 0.77), strength=0.4, grain=0.01, mottle=(1, 1, 1))
+    shade = skin.lit(cylinder_normals(), from_right)[20]
+    assert shade[-10] > shade[10] + 0.1, shade
+    # Lit from the front, the limb is lightest along its middle and darker at both sides.
+    front = skin.lit(cylinder_normals(), skin.DEFAULT)[20]
+    assert front[30] > front[2] + 0.1 and front[30] > front[-3] + 0.1, front
+    assert abs(front[30] - 1) < 0.05
+
+
+def test_grain_matches_the_persons_as_the_check_measures_it() -> None:
+    for level in (0.01, 0.03):
+        look = skin.SkinLook(light=skin.DEFAULT.light, strength=0.3, grain=level, mottle=(1, 1, 1))
+        field = skin.grain((200, 200), look)
+        flat = np.full((200, 200, 3), 160, np.float32)
+        image = np.clip(flat * (1 + field)[:, :, None], 0, 255).astype(np.uint8)
+        measured = checks.texture_level(image, np.ones((200, 200), bool))
+        assert measured is not None and abs(measured - level) < 0.35 * level, (level, measured)
+    # The same shape gives the same grain: renders are repeatable.
+    assert np.array_equal(skin.grain((50, 40), skin.DEFAULT), skin.grain((50, 40), skin.DEFAULT))
+
+
+def test_skin_rebuilt_on_a_photo_is_not_flat() -> None:
+    """A tank top on the astronaut bares the arms of the suit: the skin made there has
+    the grain and shading of the face's, and nothing outside the edit changes."""
+    from PIL import Image
+    from skimage import data
+
+    from fitroom.engines.base import RenderOptions
+    from fitroom.engines.classic import ClassicEngine
+    from fitroom.evaluate import inspect
+    from tests.test_classic_engine import tee
+
+    report = ClassicEngine().render_report(
+        Image.fromarray(data.astronaut()), [Image.fromarray(tee(sleeves=False))], RenderOptions(swap_target="top", tier="nano")
+    )
+    assert report.rebuilt_skin is not None and (report.rebuilt_skin > 0.5).sum() > 2000
+    values = inspect(report, "top")
+    assert values["skin_texture"] is not None and values["skin_shading"] is not None, values
+    assert not {"skin_texture", "skin_shading"} & set(checks.faults(values)), values
+    changed = np.any(np.asarray(report.image) != report.input, axis=2)
+    assert report.edited is not None and not (changed & ~report.edited).any()
