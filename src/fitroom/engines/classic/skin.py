@@ -14,7 +14,15 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.engines.classic.person import L_EYE, MOUTH_L, MOUTH_R, NOSE, R_EYE, Person, plausible_skin
+from fitroom.engines.classic.person import (
+    L_EYE,
+    MOUTH_L,
+    MOUTH_R,
+    NOSE,
+    R_EYE,
+    Person,
+    plausible_skin,
+)
 
 
 @dataclass(frozen=True)
