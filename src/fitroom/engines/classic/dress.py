@@ -544,7 +544,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
     hands = hands_in_front(person, cover)
-    look = skin.look(person, skin_like(person) & (person.mask > 0.5))
+    look = skin.look(person)
     part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window], shrink, look)
     image = person.image.copy()
     image[window] = part.image

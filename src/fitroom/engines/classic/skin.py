@@ -8,12 +8,14 @@ visible skin, and darkened a little where the new garment ends on them.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic.body import squared_distance
 from fitroom.engines.classic.person import (
     L_EYE,
     MOUTH_L,
@@ -66,11 +68,31 @@ def _cheeks(person: Person) -> tuple[float, float] | None:
     return left, right
 
 
-def look(person: Person, own: NDArray[np.bool_]) -> SkinLook:
+def _grain(image: NDArray[np.uint8], centres: NDArray[np.intp], radius: int) -> float | None:
+    """The fine grain of luminance (its std less its blur at 1.5 px, over its level) in
+    small full-size patches round `centres` (rows, columns)."""
+    h, w = image.shape[:2]
+    residuals, levels = [], []
+    for y, x in centres:
+        y0, y1, x0, x1 = max(0, y - radius), min(h, y + radius), max(0, x - radius), min(w, x + radius)
+        if y1 - y0 < 8 or x1 - x0 < 8:
+            continue
+        lum = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_RGB2GRAY).astype(np.float32)
+        fine = lum - cv2.GaussianBlur(lum, (0, 0), 1.5)
+        residuals.append(fine[3:-3, 3:-3].ravel())
+        levels.append(float(np.median(lum)))
+    if not residuals:
+        return None
+    return _robust_std(np.concatenate(residuals)) / max(float(np.median(levels)), 1.0)
+
+
+def look(person: Person) -> SkinLook:
     """The light on the person, and the colour and texture of their skin, from the
-    cheeks and `own` (the person's visible skin, at the photo's full size). The colour
-    is the body's (neck, arms, legs) where enough of it shows: a lit, made-up face is
-    often lighter and pinker than the body."""
+    cheeks and the visible skin. The colour is the body's (neck, arms, legs) where
+    enough of it shows: a lit, made-up face is often lighter and pinker than the body.
+
+    Colour and broad variation are smooth: they are measured on a copy shrunk to about
+    64 px a shoulder width; the grain, on a few full-size patches of that skin."""
     light, strength = DEFAULT.light, DEFAULT.strength
     cheeks = _cheeks(person)
     if cheeks is not None:
@@ -82,31 +104,33 @@ def look(person: Person, own: NDArray[np.bool_]) -> SkinLook:
         norm = float(np.sqrt(side**2 + up**2 + towards**2))
         light = (side / norm, up / norm, towards / norm)
         strength = float(np.clip(0.25 + abs(side) * 0.4, 0.25, 0.5))
-    if np.count_nonzero(own) < 200:
-        return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
-    ys, xs = np.nonzero(own)
-    box = slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1)
-    inside = cv2.erode(own[box].astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    if np.count_nonzero(inside) < 100:
-        return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
-    lum = cv2.cvtColor(person.image[box], cv2.COLOR_RGB2GRAY).astype(np.float32)
-    local = cv2.GaussianBlur(lum, (0, 0), 1.5)
-    grain = _robust_std((lum - local)[inside]) / max(float(np.median(lum[inside])), 1.0)
-    # Colour and broad variation are smooth: measured on a copy shrunk to about 64 px a
-    # shoulder width. Broad variation is what remains at a scale of a few percent of the
-    # body, not the shading across a limb (that is drawn from the light).
     factor = max(1, int(person.shoulder_width // 64))
-    h, w = inside.shape
+    h, w = person.image.shape[:2]
     size = (max(1, w // factor), max(1, h // factor))
-    lab = cv2.cvtColor(cv2.resize(person.image[box], size, interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2LAB).astype(np.float32)
-    small = cv2.resize(inside.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
-    if np.count_nonzero(small) < 30:
-        return SkinLook(light, strength, float(np.clip(grain, 0.004, 0.05)), DEFAULT.mottle)
+
+    def shrink(values: NDArray[np.generic]) -> NDArray[np.generic]:
+        # Cut to a whole multiple of the factor first: shrinking by a whole factor is
+        # several times faster.
+        return cv2.resize(values[: size[1] * factor, : size[0] * factor], size, interpolation=cv2.INTER_AREA)
+
+    lab = cv2.cvtColor(shrink(person.image), cv2.COLOR_RGB2LAB).astype(np.float32)
+    # What `body.skin_like` takes for skin, on the person.
+    own = (squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0)) < 14**2) & (squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0)) < 70**2)
+    own &= shrink(person.mask) > 0.5
+    inside = cv2.erode(own.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    if np.count_nonzero(inside) < 30:
+        return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
+    ys, xs = np.nonzero(inside)
+    pick = np.linspace(0, len(ys) - 1, min(16, len(ys))).astype(int)
+    centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
+    measured = _grain(person.image, centres, max(8, 2 * factor))
+    grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.05))
+    # Broad variation is what remains at a scale of a few percent of the body, not the
+    # shading across a limb (that is drawn from the light).
     sigma = max(1.0, person.shoulder_width * 0.02 / factor)
     broad = cv2.GaussianBlur(lab, (0, 0), sigma) - cv2.GaussianBlur(lab, (0, 0), sigma * 4)
-    mottle = tuple(float(np.clip(_robust_std(broad[:, :, c][small]), 0.3, limit)) for c, limit in ((0, 4.0), (1, 2.0), (2, 2.0)))
-    body = small & (cv2.resize(person.face[box], size, interpolation=cv2.INTER_NEAREST) == 0)
-    body &= cv2.resize(person.hands[box], size, interpolation=cv2.INTER_NEAREST) == 0
+    mottle = tuple(float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 4.0), (1, 2.0), (2, 2.0)))
+    body = inside & (shrink(person.face) == 0) & (shrink(person.hands) == 0)
     # Only clearly skin-hued pixels: a white shirt's shadows or grey trousers pass the
     # looser skin test, and would turn the rebuilt skin grey.
     hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
@@ -114,7 +138,7 @@ def look(person: Person, own: NDArray[np.bool_]) -> SkinLook:
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
-    return SkinLook(light, strength, float(np.clip(grain, 0.004, 0.05)), mottle, tone)  # type: ignore[arg-type]
+    return SkinLook(light, strength, grain, mottle, tone)  # type: ignore[arg-type]
 
 
 def lit(normal: NDArray[np.float32], look: SkinLook) -> NDArray[np.float32]:
@@ -132,19 +156,34 @@ def lit(normal: NDArray[np.float32], look: SkinLook) -> NDArray[np.float32]:
 
 def noise(shape: tuple[int, int], sigma: float, seed: int) -> NDArray[np.float32]:
     """Smooth random variation of unit std, blobs about `sigma` pixels across; the same
-    for the same shape and seed, so a render is repeatable."""
-    rng = np.random.default_rng(seed)
-    field = rng.standard_normal(shape, dtype=np.float32)
+    for the same shape and seed, so a render is repeatable. Broad blobs are made on a
+    smaller grid and enlarged: as smooth, and far cheaper."""
+    factor = max(1, int(sigma // 3))
+    h, w = shape
+    field = np.empty((max(1, -(-h // factor)), max(1, -(-w // factor))), np.float32)
+    cv2.setRNGSeed(seed)
+    cv2.randn(field, 0.0, 1.0)
     if sigma > 0.3:
-        field = cv2.GaussianBlur(field, (0, 0), sigma)
+        field = cv2.GaussianBlur(field, (0, 0), sigma / factor)
+    if factor > 1:
+        field = cv2.resize(field, (field.shape[1] * factor, field.shape[0] * factor), interpolation=cv2.INTER_LINEAR)[:h, :w]
     spread = float(field.std())
     return field / max(spread, 1e-6)
+
+
+@functools.cache
+def _grain_unit() -> float:
+    """The grain, as `_grain` measures it, of unit `noise` at the grain's scale."""
+    field = noise((96, 96), GRAIN_SIGMA, 0)
+    fine = field - cv2.GaussianBlur(field, (0, 0), 1.5)
+    return _robust_std(fine[3:-3, 3:-3].ravel())
+
+
+#: The size of the grain's specks, in pixels.
+GRAIN_SIGMA = 0.7
 
 
 def grain(shape: tuple[int, int], look: SkinLook, seed: int = 7) -> NDArray[np.float32]:
     """Fine relative luminance texture with the person's grain as `fitroom.checks`
     measures it (the luminance less its blur at 1.5 px)."""
-    field = noise(shape, 0.7, seed)
-    fine = field - cv2.GaussianBlur(field, (0, 0), 1.5)
-    measured = _robust_std(fine.ravel()[:: max(1, fine.size // 20000)])
-    return field * (look.grain / max(measured, 1e-6))
+    return noise(shape, GRAIN_SIGMA, seed) * np.float32(look.grain / max(_grain_unit(), 1e-6))
