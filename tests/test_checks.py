@@ -3,6 +3,8 @@ drawn right passes it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 
@@ -143,3 +145,31 @@ def test_garment_wider_or_narrower_than_the_body_fails() -> None:
     assert checks.faults({"width_ratio": checks.width_ratio(garment(42), body, NECK, HIPS)}) == []
     assert checks.faults({"width_ratio": checks.width_ratio(garment(70), body, NECK, HIPS)}) == ["width_ratio"]
     assert checks.faults({"width_ratio": checks.width_ratio(garment(20), body, NECK, HIPS)}) == ["width_ratio"]
+
+
+def test_eval_reports_the_checks_and_faults_of_each_pair(tmp_path: Path) -> None:
+    """`fitroom eval` on the astronaut and a drawn tee: every check is in metrics.json,
+    the faults list is what the limits say, and progress hears of each pair."""
+    import json
+
+    from PIL import Image
+    from skimage import data
+
+    from fitroom.evaluate import evaluate
+    from tests.test_classic_engine import tee
+
+    (tmp_path / "persons").mkdir()
+    (tmp_path / "garments" / "tops").mkdir(parents=True)
+    Image.fromarray(data.astronaut()).save(tmp_path / "persons" / "astronaut.png")
+    Image.fromarray(tee()).save(tmp_path / "garments" / "tops" / "tee.png")
+    Image.fromarray(tee(sleeves=False)).save(tmp_path / "garments" / "tops" / "tank.png")
+    heard: list[str] = []
+    summary = evaluate(tmp_path / "persons", tmp_path / "garments", tmp_path / "out", on_result=lambda r: heard.append(r.garment))
+    assert sorted(heard) == ["tank.png", "tee.png"]
+    pairs = json.loads((tmp_path / "out" / "metrics.json").read_text())["pairs"]
+    for pair in pairs:
+        assert set(pair["checks"]) >= {"skin_texture", "skin_shading", "asymmetry", "width_ratio", "face_overlap"}, pair
+        assert pair["faults"] == checks.faults(pair["checks"])
+        assert pair["checks"]["face_overlap"] == 0.0
+    assert summary["pairs_with_faults"] == sum(bool(p["faults"]) for p in pairs)
+    assert (tmp_path / "out" / "sheet-001.png").exists()
