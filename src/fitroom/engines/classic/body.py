@@ -326,12 +326,14 @@ _LEGS = ((L_HIP, L_KNEE, 0.21, 0.13), (R_HIP, R_KNEE, 0.21, 0.13),
          (L_KNEE, L_ANKLE, 0.13, 0.075), (R_KNEE, R_ANKLE, 0.13, 0.075))
 
 
-def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+def limbs(
+    person: Person, frame: Frame, category: str
+) -> tuple[NDArray[np.float32], tuple[NDArray[np.float32], NDArray[np.float32]]]:
     """The bare limbs a garment may uncover, as tapered cylinders along the bones.
 
-    Returns how much of each pixel is limb (soft-edged) and the cylinders' surface
-    normals (h, w, 3: picture right, down, towards the camera; facing the camera off the
-    limbs), so rebuilt skin can be lit as a rounded form. A sleeve or trouser leg is
+    Returns how much of each pixel is limb (soft-edged) and the picture-right and down
+    parts of the cylinders' unit surface normals (0 off the limbs: facing the camera),
+    so rebuilt skin can be lit as a rounded form. A sleeve or trouser leg is
     wider than the limb inside it: what lies between the two is background, not skin.
     """
     w, h = person.size
@@ -339,8 +341,7 @@ def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float
     segments += _LEGS if category in ("bottom", "dress") else ()
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
-    normal = np.zeros((h, w, 3), np.float32)
-    normal[:, :, 2] = 1
+    tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
     scale = frame.frontal_width
     for a, b, ra, rb in segments:
         p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
@@ -361,8 +362,7 @@ def limbs(person: Person, frame: Frame, category: str) -> tuple[NDArray[np.float
         nearest[box][closer] = relative[closer]
         radius_px[box][closer] = radius[closer]
         # Across the cylinder the surface turns from facing the camera to edge-on.
-        across = np.clip(np.stack([off_x, off_y, np.zeros_like(off_x)], axis=2) / radius[:, :, None], -1, 1)
-        across[:, :, 2] = np.sqrt(np.clip(1 - across[:, :, 0] ** 2 - across[:, :, 1] ** 2, 0, 1))
-        normal[box][closer] = across[closer]
+        np.copyto(tilt_x[box], np.clip(off_x / radius, -1, 1), where=closer)
+        np.copyto(tilt_y[box], np.clip(off_y / radius, -1, 1), where=closer)
     inside = np.clip((1 - nearest) * radius_px / 1.5, 0, 1).astype(np.float32)
-    return inside, normal
+    return inside, (tilt_x, tilt_y)

@@ -350,18 +350,14 @@ class Composite:
     old: NDArray[np.float32]  # where the old garment the new one replaces was (0..1)
 
 
-def _torso_normals(frame: Frame, shape: tuple[int, int]) -> NDArray[np.float32]:
-    """Surface normals of the torso as a flattened cylinder round the body's midline
-    (picture right, down, towards the camera)."""
+def _torso_normals(frame: Frame, shape: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The picture-right and down parts of the torso's unit surface normals, as a
+    flattened cylinder round the body's midline."""
     h, w = shape
     xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
     across = np.clip((xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / (frame.frontal_width * 0.6), -1, 1) * 0.7
-    normal = np.empty((h, w, 3), np.float32)
-    normal[:, :, 0] = across * np.float32(frame.right[0])
-    normal[:, :, 1] = across * np.float32(frame.right[1])
-    normal[:, :, 2] = np.sqrt(1 - across**2)
-    return normal
+    return across * np.float32(frame.right[0]), across * np.float32(frame.right[1])
 
 
 def _uncovered(
@@ -407,8 +403,9 @@ def _uncovered(
     s = person.shoulder_width
     broad = _masked_blur(lum, old, max(4.0, s * 0.3))
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
-    normal = np.where((limb >= torso)[:, :, None], limb_normal, _torso_normals(frame, old.shape))
-    shading = skin.lit(normal, look)
+    on_limb = limb >= torso
+    torso_x, torso_y = _torso_normals(frame, old.shape)
+    shading = skin.lit(np.where(on_limb, limb_normal[0], torso_x), np.where(on_limb, limb_normal[1], torso_y), look)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     shading *= 1 - 0.3 * np.clip(_blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape

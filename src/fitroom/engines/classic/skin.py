@@ -92,7 +92,7 @@ def look(person: Person) -> SkinLook:
     enough of it shows: a lit, made-up face is often lighter and pinker than the body.
 
     Colour and broad variation are smooth: they are measured on a copy shrunk to about
-    64 px a shoulder width; the grain, on a few full-size patches of that skin."""
+    32 px a shoulder width; the grain, on a few full-size patches of that skin."""
     light, strength = DEFAULT.light, DEFAULT.strength
     cheeks = _cheeks(person)
     if cheeks is not None:
@@ -104,7 +104,7 @@ def look(person: Person) -> SkinLook:
         norm = float(np.sqrt(side**2 + up**2 + towards**2))
         light = (side / norm, up / norm, towards / norm)
         strength = float(np.clip(0.25 + abs(side) * 0.4, 0.25, 0.5))
-    factor = max(1, int(person.shoulder_width // 64))
+    factor = max(1, int(person.shoulder_width // 32))
     h, w = person.image.shape[:2]
     size = (max(1, w // factor), max(1, h // factor))
 
@@ -121,13 +121,13 @@ def look(person: Person) -> SkinLook:
     if np.count_nonzero(inside) < 30:
         return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
     ys, xs = np.nonzero(inside)
-    pick = np.linspace(0, len(ys) - 1, min(16, len(ys))).astype(int)
+    pick = np.linspace(0, len(ys) - 1, min(10, len(ys))).astype(int)
     centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
-    measured = _grain(person.image, centres, max(8, 2 * factor))
+    measured = _grain(person.image, centres, max(8, factor))
     grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.05))
-    # Broad variation is what remains at a scale of a few percent of the body, not the
-    # shading across a limb (that is drawn from the light).
-    sigma = max(1.0, person.shoulder_width * 0.02 / factor)
+    # Broad variation is what remains at the scale the mottle is drawn at (a few
+    # percent of the body), not the shading across a limb (that is drawn from the light).
+    sigma = max(0.8, person.shoulder_width * 0.04 / factor)
     broad = cv2.GaussianBlur(lab, (0, 0), sigma) - cv2.GaussianBlur(lab, (0, 0), sigma * 4)
     mottle = tuple(float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 4.0), (1, 2.0), (2, 2.0)))
     body = inside & (shrink(person.face) == 0) & (shrink(person.hands) == 0)
@@ -141,12 +141,14 @@ def look(person: Person) -> SkinLook:
     return SkinLook(light, strength, grain, mottle, tone)  # type: ignore[arg-type]
 
 
-def lit(normal: NDArray[np.float32], look: SkinLook) -> NDArray[np.float32]:
-    """Brightness of a surface with these normals (h, w, 3: picture right, down, towards
-    the camera) under the light, 1 where it faces the camera. The light wraps a little
-    round the form, as soft light does, so the shadow side fades rather than ends."""
+def lit(tilt_x: NDArray[np.float32], tilt_y: NDArray[np.float32], look: SkinLook) -> NDArray[np.float32]:
+    """Brightness under the light of a surface whose unit normals have these picture-right
+    and down parts (the rest faces the camera), 1 where it faces the camera. The light
+    wraps a little round the form, as soft light does, so the shadow side fades rather
+    than ends."""
     lx, ly, lz = look.light
-    facing = normal[:, :, 0] * lx + normal[:, :, 1] * ly + normal[:, :, 2] * lz
+    towards = np.sqrt(np.clip(1 - tilt_x * tilt_x - tilt_y * tilt_y, 0, 1))
+    facing = tilt_x * np.float32(lx) + tilt_y * np.float32(ly) + towards * np.float32(lz)
     wrap = 0.4
     direct = np.clip((facing + wrap) / (1 + wrap), 0, 1)
     front = (lz + wrap) / (1 + wrap)
