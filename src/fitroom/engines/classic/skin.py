@@ -17,11 +17,14 @@ from numpy.typing import NDArray
 
 from fitroom.engines.classic.body import squared_distance
 from fitroom.engines.classic.person import (
+    HAND_POINTS,
     L_EYE,
+    L_SHOULDER,
     MOUTH_L,
     MOUTH_R,
     NOSE,
     R_EYE,
+    R_SHOULDER,
     Person,
     plausible_skin,
 )
@@ -129,8 +132,18 @@ def look(person: Person) -> SkinLook:
     # percent of the body), not the shading across a limb (that is drawn from the light).
     sigma = max(0.8, person.shoulder_width * 0.04 / factor)
     broad = cv2.GaussianBlur(lab, (0, 0), sigma) - cv2.GaussianBlur(lab, (0, 0), sigma * 4)
-    mottle = tuple(float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 4.0), (1, 2.0), (2, 2.0)))
-    body = inside & (shrink(person.face) == 0) & (shrink(person.hands) == 0)
+    mottle = tuple(float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 2.5), (1, 1.0), (2, 1.0)))
+    # The body's own skin is looked for where it surely is skin when it shows: the neck
+    # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
+    near = np.zeros(lab.shape[:2], np.uint8)
+    points = (person.points + 0.5) / factor - 0.5
+    s = person.shoulder_width / factor
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    cv2.ellipse(near, tuple(int(v) for v in neck - (0, s * 0.25)), (max(1, int(s * 0.35)), max(1, int(s * 0.3))), 0, 0, 360, 255, -1)
+    for side in HAND_POINTS:
+        if person.visibility[side[0]] >= 0.5:
+            cv2.circle(near, tuple(int(v) for v in points[list(side)].mean(axis=0)), max(1, int(s * 0.15)), 255, -1)
+    body = inside & (near > 0) & (shrink(person.face) == 0)
     # Only clearly skin-hued pixels: a white shirt's shadows or grey trousers pass the
     # looser skin test, and would turn the rebuilt skin grey.
     hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
