@@ -73,17 +73,20 @@ def _cheeks(person: Person) -> tuple[float, float] | None:
 
 def _grain(image: NDArray[np.uint8], centres: NDArray[np.intp], radius: int) -> float | None:
     """The fine grain of luminance (its std less its blur at 1.5 px, over its level) in
-    small full-size patches round `centres` (rows, columns)."""
+    small full-size patches round `centres` (rows, columns), `radius` pixels of skin
+    round each: the blur looks a few pixels further, the measure does not."""
     h, w = image.shape[:2]
+    margin = 5
     residuals, levels = [], []
     for y, x in centres:
-        y0, y1, x0, x1 = max(0, y - radius), min(h, y + radius), max(0, x - radius), min(w, x + radius)
-        if y1 - y0 < 8 or x1 - x0 < 8:
+        y0, y1 = y - radius - margin, y + radius + 1 + margin
+        x0, x1 = x - radius - margin, x + radius + 1 + margin
+        if y0 < 0 or x0 < 0 or y1 > h or x1 > w:
             continue
         lum = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_RGB2GRAY).astype(np.float32)
-        fine = lum - cv2.GaussianBlur(lum, (0, 0), 1.5)
-        residuals.append(fine[3:-3, 3:-3].ravel())
-        levels.append(float(np.median(lum)))
+        fine = (lum - cv2.GaussianBlur(lum, (0, 0), 1.5))[margin:-margin, margin:-margin]
+        residuals.append(fine.ravel())
+        levels.append(float(np.median(lum[margin:-margin, margin:-margin])))
     if not residuals:
         return None
     return _robust_std(np.concatenate(residuals)) / max(float(np.median(levels)), 1.0)
@@ -123,11 +126,13 @@ def look(person: Person) -> SkinLook:
     inside = cv2.erode(own.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     if np.count_nonzero(inside) < 30:
         return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
-    ys, xs = np.nonzero(inside)
-    pick = np.linspace(0, len(ys) - 1, min(10, len(ys))).astype(int)
+    # Grain is measured well inside the skin: within two shrunk pixels of skin all round.
+    deep = cv2.erode(own.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    ys, xs = np.nonzero(deep if np.count_nonzero(deep) >= 10 else inside)
+    pick = np.linspace(0, len(ys) - 1, min(24, len(ys))).astype(int)
     centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
-    measured = _grain(person.image, centres, max(8, factor))
-    grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.05))
+    measured = _grain(person.image, centres, max(2, 2 * factor - 1))
+    grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.04))
     # Broad variation is what remains at the scale the mottle is drawn at (a few
     # percent of the body), not the shading across a limb (that is drawn from the light).
     sigma = max(0.8, person.shoulder_width * 0.04 / factor)
