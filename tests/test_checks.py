@@ -95,7 +95,10 @@ def test_garment_shifted_to_one_side_fails() -> None:
 
 def test_old_garment_colour_left_in_the_region_fails() -> None:
     red, blue = (200, 30, 40), (30, 60, 170)
-    to_lab = lambda rgb: cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+
+    def to_lab(rgb: tuple[int, int, int]) -> np.ndarray:
+        return cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+
     image = np.full((200, 200, 3), 250, np.uint8)
     cv2.rectangle(image, (50, 40), (150, 180), blue, -1)
     region = np.zeros((200, 200), bool)

@@ -18,13 +18,14 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-Point = NDArray[np.floating] | Sequence[float]
-Mask = NDArray[np.generic]
+Point = NDArray[np.floating[Any]] | Sequence[float]
+Mask = NDArray[Any]
 
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
@@ -106,7 +107,7 @@ def skin_shading(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> fl
     return made / max(own, 1e-3)
 
 
-def sleeve_coverage(cover: NDArray[np.floating], arms: Sequence[Sequence[Point]], reach: float) -> float | None:
+def sleeve_coverage(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], reach: float) -> float | None:
     """The least share, over the arms, of the arm's length a sleeve should cover that
     the garment does cover.
 
@@ -157,7 +158,7 @@ def _axes(shape: tuple[int, ...], top: Point, bottom: Point) -> tuple[NDArray[np
     return along, across, length
 
 
-def asymmetry(cover: NDArray[np.floating], top: Point, bottom: Point, half_width: float) -> float | None:
+def asymmetry(cover: NDArray[np.floating[Any]], top: Point, bottom: Point, half_width: float) -> float | None:
     """How unevenly the garment lies either side of the midline from `top` to `bottom`
     (shoulder and hip midpoints for a top), within `half_width` of it: |left - right|
     over left + right, 0 for a garment centred on the body, 1 for one all to one side."""
@@ -172,8 +173,8 @@ def asymmetry(cover: NDArray[np.floating], top: Point, bottom: Point, half_width
 def old_colour_left(
     image: NDArray[np.uint8],
     region: Mask,
-    old_colours: NDArray[np.floating],
-    new_colours: NDArray[np.floating],
+    old_colours: NDArray[np.floating[Any]],
+    new_colours: NDArray[np.floating[Any]],
     tolerance: float = 12.0,
 ) -> float | None:
     """The share of `region` (where new garment or rebuilt skin belongs) that is still an
@@ -186,16 +187,16 @@ def old_colour_left(
         return None
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
 
-    def near(colours: NDArray[np.floating]) -> NDArray[np.bool_]:
+    def near(colours: NDArray[np.floating[Any]]) -> NDArray[np.bool_]:
         if len(colours) == 0:
             return np.zeros(len(lab), bool)
         distance = np.linalg.norm(lab[:, None, :] - np.asarray(colours, np.float32)[None, :, :], axis=2)
-        return (distance < tolerance).any(axis=1)
+        return np.asarray((distance < tolerance).any(axis=1), dtype=bool)
 
     return float(np.mean(near(old_colours) & ~near(new_colours)))
 
 
-def face_region(points: NDArray[np.floating], visibility: NDArray[np.floating], shape: tuple[int, ...]) -> NDArray[np.bool_]:
+def face_region(points: NDArray[np.floating[Any]], visibility: NDArray[np.floating[Any]], shape: tuple[int, ...]) -> NDArray[np.bool_]:
     """The face, brow to chin, from pose landmarks 0-10 (MediaPipe's order: nose, eyes,
     ears, mouth corners): an ellipse round them reaching down to the chin."""
     h, w = shape[:2]
@@ -208,13 +209,13 @@ def face_region(points: NDArray[np.floating], visibility: NDArray[np.floating], 
     ears = float(np.hypot(*(np.asarray(points[7]) - np.asarray(points[8]))))
     half_width = max(ears / 2, drop * 1.2)
     top, chin = eyes[1] - drop * 0.9, mouth[1] + drop * 0.9
-    centre = (round(float(eyes[0] + mouth[0]) / 2), round((top + chin) / 2))
+    centre = (round(float(eyes[0] + mouth[0]) / 2), round(float(top + chin) / 2))
     axes = (max(1, int(half_width * 0.9)), max(1, int((chin - top) / 2)))
-    cv2.ellipse(face, centre, axes, 0, 0, 360, 255, -1)
+    cv2.ellipse(face, centre, axes, 0, 0, 360, (255,), -1)
     return face > 0
 
 
-def face_overlap(cover: NDArray[np.floating], face: Mask) -> float | None:
+def face_overlap(cover: NDArray[np.floating[Any]], face: Mask) -> float | None:
     """The share of the face's pixels the garment covers."""
     inside = np.asarray(face) > 0
     if np.count_nonzero(inside) < 30:
@@ -243,7 +244,7 @@ def _run_through(mask: NDArray[np.bool_], centre: NDArray[np.float64], right: ND
 
 
 def width_ratio(
-    cover: NDArray[np.floating], body: Mask, top: Point, bottom: Point, span: tuple[float, float] = (0.3, 1.0)
+    cover: NDArray[np.floating[Any]], body: Mask, top: Point, bottom: Point, span: tuple[float, float] = (0.3, 1.0)
 ) -> float | None:
     """The garment's width over the body's, the median over lines across the midline
     from `top` to `bottom` between the shares `span` of its length, taken where the

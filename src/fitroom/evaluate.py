@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -152,24 +153,26 @@ def _arm_bands(report: RenderReport, thickness: float) -> NDArray[np.bool_]:
     bands = np.zeros(report.input.shape[:2], np.uint8)
     person = report.person
     for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
-        cv2.line(bands, tuple(person.pt(a).astype(int)), tuple(person.pt(b).astype(int)), 255, max(2, int(thickness)))
+        (ax, ay), (bx, by) = person.pt(a), person.pt(b)
+        cv2.line(bands, (int(ax), int(ay)), (int(bx), int(by)), (255,), max(2, int(thickness)))
     return bands > 0
 
 
-def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[np.float32]:
+def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[Any]:
     """The main colours (CIE Lab) of some pixels, each a sixth of them or more."""
     pixels = np.ascontiguousarray(lab[:: max(1, len(lab) // 4000)], np.float32)
     if len(pixels) < most * 4:
-        return pixels[:0]
+        return np.zeros((0, 3), np.float32)
     cv2.setRNGSeed(0)
     criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 0.5)
-    _, labels, centres = cv2.kmeans(pixels, most, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
-    shares = np.bincount(labels.ravel(), minlength=most) / len(labels)
-    return centres[shares >= 1 / 6]
+    _, labels, centres = cv2.kmeans(pixels, most, np.zeros((len(pixels), 1), np.int32), criteria, 1, cv2.KMEANS_PP_CENTERS)
+    shares = np.bincount(np.asarray(labels).ravel(), minlength=most) / len(labels)
+    return np.asarray(centres)[shares >= 1 / 6].astype(np.float32)
 
 
-def _lab(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
-    return cv2.cvtColor(rgb.reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(-1, 3)
+def _lab(rgb: NDArray[Any]) -> NDArray[np.float32]:
+    lab = cv2.cvtColor(rgb.reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    return np.asarray(lab, np.float32).reshape(-1, 3)
 
 
 def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
@@ -212,7 +215,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
     if garment is not None and np.count_nonzero(old > 0.5) > 100:
         old_colours = _colours(_lab(report.input[old > 0.5]))
-        new_colours = _colours(_lab(garment.rgb[garment.alpha > 0.9]))
+        new_colours = _colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8)))
         skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)
         where = ((old > 0.5) | (_region(report, target) & edited)) & ~face & (person.face == 0)
         values["old_colour_left"] = checks.old_colour_left(output, where, old_colours, np.vstack([new_colours, _lab(skin)]))

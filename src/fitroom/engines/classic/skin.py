@@ -141,13 +141,13 @@ def look(person: Person) -> SkinLook:
     # The body's own skin is looked for where it surely is skin when it shows: the neck
     # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
     near = np.zeros(lab.shape[:2], np.uint8)
-    points = (person.points + 0.5) / factor - 0.5
+    points: NDArray[np.float64] = (np.asarray(person.points, np.float64) + 0.5) / factor - 0.5
     s = person.shoulder_width / factor
     neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
     cv2.ellipse(near, tuple(int(v) for v in neck - (0, s * 0.25)), (max(1, int(s * 0.35)), max(1, int(s * 0.3))), 0, 0, 360, 255, -1)
-    for side in HAND_POINTS:
-        if person.visibility[side[0]] >= 0.5:
-            cv2.circle(near, tuple(int(v) for v in points[list(side)].mean(axis=0)), max(1, int(s * 0.15)), 255, -1)
+    for hand in HAND_POINTS:
+        if person.visibility[hand[0]] >= 0.5:
+            cv2.circle(near, tuple(int(v) for v in points[list(hand)].mean(axis=0)), max(1, int(s * 0.15)), 255, -1)
     body = inside & (near > 0) & (shrink(person.face) == 0)
     # Only clearly skin-hued pixels: a white shirt's shadows or grey trousers pass the
     # looser skin test, and would turn the rebuilt skin grey.
@@ -156,7 +156,7 @@ def look(person: Person) -> SkinLook:
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
-    return SkinLook(light, strength, grain, mottle, tone)  # type: ignore[arg-type]
+    return SkinLook(light, strength, grain, mottle, tone)
 
 
 def lit(tilt_x: NDArray[np.float32], tilt_y: NDArray[np.float32], look: SkinLook) -> NDArray[np.float32]:
