@@ -13,7 +13,7 @@ from fitroom.db import Database
 from fitroom.db.models import Job, JobItem, LedgerEntry
 from tests.conftest import running_app
 from tests.support.images import garment_photo, person_photo
-from tests.support.process import slow_worker
+from tests.support.process import SLOW_ENGINE, slow_worker
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.cluster
@@ -30,7 +30,7 @@ def item_outputs(database_url: str, job_id: str) -> list[str | None]:
 
 
 def test_killed_worker_job_completes_once(tmp_path: Path, database_url: str) -> None:
-    with running_app(tmp_path, database_url, workers=0) as (client, customer):
+    with running_app(tmp_path, database_url, workers=0, engine=SLOW_ENGINE) as (client, customer):
         settings = client.app.state.ctx.settings  # type: ignore[attr-defined]
         files = [("person_image", ("p.jpg", person_photo(), "image/jpeg"))]
         files += [("garment_image", (f"g{i}.png", garment_photo(), "image/png")) for i in range(2)]

@@ -88,7 +88,7 @@ def test_unavailable_engine_fails_jobs_honestly(tmp_path: Path, database_url: st
 def test_ops_endpoints(client: TestClient, customer: Customer) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
-    assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "engine": "ok"}
+    assert ready.status_code == 200 and ready.json()["checks"] == {"database": "ok", "engine": "ok", "workers": "ok"}
     poll(client, customer, post_generate(client, customer).json()["job_id"])
     metrics = client.get("/metrics").text
     assert 'fitroom_jobs{status="completed"} 1.0' in metrics

@@ -24,7 +24,7 @@ from fitroom.settings import Settings
 from tests.conftest import PG_ADMIN_URL, make_customer, migrated_settings
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
-from tests.support.process import slow_worker
+from tests.support.process import SLOW_ENGINE, SOURCES, slow_worker
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.cluster
@@ -94,7 +94,8 @@ def test_release_puts_the_job_back_without_spending_an_attempt(settings: Setting
     ctx.close()
 
 
-def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(settings: Settings) -> None:
+def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(tmp_path: Path, database_url: str) -> None:
+    settings = migrated_settings(tmp_path, database_url, engine=SLOW_ENGINE)
     ctx = Context.from_settings(settings)
     customer = make_customer(settings)
     job_id = queue_job(ctx, customer.account_id, garments=3)
@@ -173,7 +174,7 @@ def test_concurrent_migrations_serialise(tmp_path: Path) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
     try:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "FITROOM_DATABASE_URL": url, "FITROOM_DATA_DIR": str(tmp_path)}
+        env = {**os.environ, "PYTHONPATH": SOURCES, "FITROOM_DATABASE_URL": url, "FITROOM_DATA_DIR": str(tmp_path)}
         runs = [
             subprocess.Popen([sys.executable, "-m", "fitroom", "migrate"], env=env, cwd=ROOT, stderr=subprocess.PIPE)
             for _ in range(3)

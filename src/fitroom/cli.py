@@ -26,7 +26,7 @@ from fitroom.context import Context
 from fitroom.db.models import Account
 from fitroom.jobs import credits
 from fitroom.logs import setup_logging
-from fitroom.settings import Settings, load_settings
+from fitroom.settings import Settings, load_settings, parse_engine_names
 
 app = typer.Typer(help="fitroom: self-hosted virtual try-on.", no_args_is_help=True, add_completion=False)
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
@@ -132,14 +132,34 @@ def serve(
 @app.command()
 def worker(
     concurrency: Annotated[int, typer.Option(help="Render threads in this process")] = 1,
+    engines: Annotated[
+        str | None,
+        typer.Option(help="Engines to render, comma-separated, e.g. fashn-vton (default: every engine configured for a tier)"),
+    ] = None,
 ) -> None:
-    """Run render workers in this process (no API); stops gracefully on SIGTERM or Ctrl-C."""
+    """Run render workers in this process (no API); stops gracefully on SIGTERM or Ctrl-C.
+
+    They claim only jobs of their engines; each engine is loaded once, on its first job.
+    """
+    from fitroom.jobs.routing import EngineSet
     from fitroom.jobs.worker import WorkerPool
 
     settings = load_settings()
     setup_logging(settings.log_level)
+    try:
+        names = parse_engine_names(engines) if engines is not None else settings.configured_engines
+    except ValueError as exc:
+        err.print(f"error: --engines: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    idle = [name for name in names if name not in settings.configured_engines]
+    if idle:
+        err.print(
+            f"warning: no tier is rendered with {', '.join(idle)} in this process's settings "
+            "(FITROOM_ENGINES); its jobs come only from API processes configured otherwise",
+            markup=False, highlight=False,
+        )
     with _context(settings) as ctx:
-        pool = WorkerPool(ctx, concurrency)
+        pool = WorkerPool(ctx, concurrency, engine=EngineSet(names, settings))
         done = threading.Event()
 
         def _stop(signum: int, _frame: object) -> None:

@@ -14,8 +14,44 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from fitroom.domain import TIERS
+
+#: Longest engine name a job can record (`jobs.engine`): a built-in name, a plugin's, or module:attribute.
+MAX_ENGINE_NAME = 200
+
+
+def is_engine_name(name: str) -> bool:
+    """A built-in name, a plugin's, or module:attribute: no spaces, commas or `=`, and short."""
+    return 0 < len(name) <= MAX_ENGINE_NAME and not any(c.isspace() or c in ",=" for c in name)
+
+
+def parse_engine_names(value: str) -> tuple[str, ...]:
+    """`a,b` (as `fitroom worker --engines` takes it): the names in order, once each."""
+    names = [part.strip() for part in value.split(",")]
+    bad = [name for name in names if not is_engine_name(name)]
+    if bad:
+        raise ValueError(f"{bad[0]!r} is no engine name (give names separated by commas)")
+    return tuple(dict.fromkeys(names))
+
+
+def parse_tier_engines(value: str) -> dict[str, str]:
+    """`FITROOM_ENGINES`: `tier=engine` pairs, comma-separated, each tier at most once."""
+    pairs: dict[str, str] = {}
+    for entry in filter(None, (part.strip() for part in value.split(","))):
+        tier, equals, name = (piece.strip() for piece in entry.partition("="))
+        if not equals:
+            raise ValueError(f"FITROOM_ENGINES: {entry!r} is not tier=engine")
+        if tier not in TIERS:
+            raise ValueError(f"FITROOM_ENGINES: unknown tier {tier!r} (tiers: {', '.join(TIERS)})")
+        if tier in pairs:
+            raise ValueError(f"FITROOM_ENGINES: tier {tier!r} is given twice")
+        if not is_engine_name(name):
+            raise ValueError(f"FITROOM_ENGINES: tier {tier}: {name!r} is no engine name")
+        pairs[tier] = name
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -82,7 +118,11 @@ class Settings(BaseSettings):
     )
     engine: str = Field(
         default="classic",
-        description="The try-on engine: a built-in name, a plugin registered under the `fitroom.engines` entry-point group, or `package.module:attribute`.",
+        description="The try-on engine of every tier `FITROOM_ENGINES` leaves out: a built-in name, a plugin registered under the `fitroom.engines` entry-point group, or `package.module:attribute`.",
+    )
+    engines: str | None = Field(
+        default=None,
+        description="An engine per tier, as comma-separated `tier=engine` pairs, e.g. `nano=classic,basic=classic,pro=fashn-vton`; tiers left out use `FITROOM_ENGINE`. Each job records its engine when accepted; workers claim only jobs of the engines they run (see engine-routing.md). Unset: every tier on `FITROOM_ENGINE`.",
     )
     retention_hours: float = Field(
         default=24.0,
@@ -219,6 +259,30 @@ class Settings(BaseSettings):
             guidance=self.fashn_vton_guidance.get(tier, default.guidance),
             segmentation_free=self.fashn_vton_segmentation_free.get(tier, default.segmentation_free),
         )
+
+    @field_validator("engine")
+    @classmethod
+    def _check_engine(cls, value: str) -> str:
+        if not is_engine_name(value):
+            raise ValueError(f"FITROOM_ENGINE: {value!r} is no engine name")
+        return value
+
+    @field_validator("engines")
+    @classmethod
+    def _check_engines(cls, value: str | None) -> str | None:
+        parse_tier_engines(value or "")
+        return value
+
+    @property
+    def tier_engines(self) -> dict[str, str]:
+        """The engine that renders each tier: `engines`, else `engine`."""
+        chosen = parse_tier_engines(self.engines or "")
+        return {tier: chosen.get(tier, self.engine) for tier in TIERS}
+
+    @property
+    def configured_engines(self) -> tuple[str, ...]:
+        """Every engine some tier is rendered with, in tier order, once each."""
+        return tuple(dict.fromkeys(self.tier_engines.values()))
 
     @property
     def base_url(self) -> str:

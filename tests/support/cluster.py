@@ -19,6 +19,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import free_port
+from tests.support.process import SOURCES
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ class Cluster:
         with open(log, "wb") as sink:
             popen = subprocess.Popen(
                 [sys.executable, "-m", "fitroom", *command],
-                env={**os.environ, "PYTHONPATH": str(ROOT), **self.environment, **extra},
+                env={**os.environ, "PYTHONPATH": SOURCES, **self.environment, **extra},
                 cwd=ROOT,
                 stdout=sink,
                 stderr=subprocess.STDOUT,
@@ -87,14 +88,16 @@ class Cluster:
         wait_until(ready, 90, f"{name} to be ready", interval=0.1)
         return process
 
-    def worker(self, name: str, concurrency: int = 1) -> Process:
-        return self._start(name, ["worker", "--concurrency", str(concurrency)], {})
+    def worker(self, name: str, concurrency: int = 1, engines: str | None = None) -> Process:
+        """`fitroom worker`, for `engines` (comma-separated) or its default, every configured engine."""
+        chosen = ["--engines", engines] if engines is not None else []
+        return self._start(name, ["worker", "--concurrency", str(concurrency), *chosen], {})
 
     def run(self, *command: str) -> str:
         """A one-off `fitroom` command (migrate, admin); its stdout."""
         done = subprocess.run(
             [sys.executable, "-m", "fitroom", *command],
-            env={**os.environ, "PYTHONPATH": str(ROOT), **self.environment},
+            env={**os.environ, "PYTHONPATH": SOURCES, **self.environment},
             cwd=ROOT,
             capture_output=True,
             timeout=120,

@@ -19,6 +19,10 @@ from tests.conftest import free_port, migrated_settings
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
+#: What a child process imports: this checkout's sources (ahead of any installed copy) and its tests.
+SOURCES = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+#: The tests' slow engine by import path (see `slow_worker`).
+SLOW_ENGINE = "tests.support.engines:SlowEngine"
 
 
 @dataclass
@@ -44,7 +48,7 @@ def fitroom_serve(tmp_path: Path, database_url: str, engine: str, **environment:
     settings = migrated_settings(tmp_path, database_url, engine=engine, public_url=f"http://127.0.0.1:{port}")
     env = {
         **os.environ,
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": SOURCES,
         "FITROOM_DATABASE_URL": settings.resolved_database_url,
         "FITROOM_DATA_DIR": str(settings.data_dir),
         "FITROOM_SECRET_KEY": "test-secret",
@@ -82,14 +86,19 @@ def fitroom_serve(tmp_path: Path, database_url: str, engine: str, **environment:
 def slow_worker(settings: Settings, render_seconds: float, *args: str, **environment: str) -> subprocess.Popen[bytes]:
     """A `fitroom worker` process on the settings' database and data dir, rendering with
     the tests' SlowEngine (each render takes `render_seconds`), beating and polling fast;
-    `args` go to the command, `environment` (FITROOM_... names) on top of its variables."""
+    `args` go to the command, `environment` (FITROOM_... names) on top of its variables.
+
+    A worker claims only jobs recorded for its engines, so the jobs must be accepted with
+    settings made with `engine=SLOW_ENGINE`.
+    """
+    assert settings.engine == SLOW_ENGINE, "accept the jobs with engine=SLOW_ENGINE for a slow worker to claim them"
     env = {
         **os.environ,
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": SOURCES,
         "FITROOM_DATABASE_URL": settings.resolved_database_url,
         "FITROOM_DATA_DIR": str(settings.data_dir),
         "FITROOM_SECRET_KEY": "test-secret",
-        "FITROOM_ENGINE": "tests.support.engines:SlowEngine",
+        "FITROOM_ENGINE": SLOW_ENGINE,
         "FITROOM_TEST_RENDER_SECONDS": str(render_seconds),
         "FITROOM_HEARTBEAT_SECONDS": "0.3",
         "FITROOM_POLL_SECONDS": "0.1",

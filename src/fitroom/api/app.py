@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,12 +12,10 @@ from fitroom.api.errors import install_handlers
 from fitroom.api.middleware import BodyLimit, RequestContext
 from fitroom.api.ratelimit import RateLimiter
 from fitroom.context import Context
-from fitroom.engines import Engine, EngineUnavailable, load_engine
-from fitroom.jobs.worker import WorkerPool
+from fitroom.engines import Engine
+from fitroom.jobs.worker import WorkerPool, engine_set
 from fitroom.settings import Settings
 from fitroom.web.mount import install_dashboard
-
-log = logging.getLogger(__name__)
 
 #: Room for the form fields around six images at the upload limit.
 _FORM_OVERHEAD = 1024 * 1024
@@ -48,13 +45,15 @@ _TAGS = [
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     """Build the app. In-process workers (settings.workers) start with it and stop with it.
 
-    `engine` overrides `settings.engine` (used by tests and benchmarks that bring their own).
+    They run every engine configured for a tier, loaded here; `engine` renders for all of
+    them instead (used by tests and benchmarks that bring their own).
     """
     ctx = Context.from_settings(settings)
+    engines = engine_set(ctx, engine)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        pool = WorkerPool(ctx, settings.workers, engine=resolved_engine)
+        pool = WorkerPool(ctx, settings.workers, engine=engines)
         pool.start()
         await ctx.events.start()
         try:
@@ -64,14 +63,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
             pool.stop()
             ctx.close()
 
-    resolved_engine = engine
-    engine_status = "ok"
-    if resolved_engine is None and settings.workers > 0:
-        try:
-            resolved_engine = load_engine(settings.engine, settings)
-        except EngineUnavailable as exc:
-            engine_status = f"unavailable: {exc}"
-            log.warning("engine unavailable; jobs will fail with engine_error", extra={"reason": str(exc)})
+    engine_status = "no in-process workers"
+    if settings.workers > 0:
+        failed = [state for state in engines.load_all().values() if state != "ok"]
+        engine_status = "; ".join(failed) or "ok"
 
     app = FastAPI(
         title="fitroom",
@@ -86,7 +81,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.ctx = ctx
     app.state.limiter = RateLimiter(settings.rate_limit, settings.redis_url)
     app.state.miragic_limiter = RateLimiter(settings.miragic_rate_limit, settings.redis_url)
-    app.state.engine_status = engine_status if settings.workers > 0 else "no in-process workers"
+    app.state.engine_status = engine_status
     install_handlers(app)
     app.include_router(virtufit.router)
     app.include_router(miragic.router)

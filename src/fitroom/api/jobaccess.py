@@ -22,8 +22,9 @@ from fitroom.jobs.service import JobExpired, JobNotFound, JobRequest, QueueFull,
 T = TypeVar("T")
 
 
-async def accept(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int]:
-    """Queue the job (credits reserved); returns it and its estimated seconds, or 402/503."""
+async def accept(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int | None]:
+    """Queue the job (credits reserved); returns it and its estimated seconds (None: no live
+    worker runs its engine), or 402/503."""
     try:
         return await run_in_threadpool(submit, ctx, account_id, request)
     except credits.InsufficientCredits as exc:

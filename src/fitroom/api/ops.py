@@ -19,6 +19,7 @@ from fitroom.context import Context
 from fitroom.db.models import Job
 from fitroom.domain import JobStatus
 from fitroom.imaging import MEDIA_TYPES
+from fitroom.jobs.routing import unserved
 from fitroom.storage import BlobNotFound, LocalStore
 
 router = APIRouter(tags=["Operations"])
@@ -60,6 +61,8 @@ _READY_SCHEMA = {
 @router.get(
     "/readyz",
     summary="Readiness: database and storage reachable",
+    description="`checks.workers` names each engine that no live worker runs (its jobs wait in the queue); "
+    "that alone does not make the API unready.",
     responses={
         200: {"content": {"application/json": {"schema": _READY_SCHEMA}}},
         503: {
@@ -83,8 +86,32 @@ async def readyz(request: Request, ctx: ContextDep) -> JSONResponse:
         except Exception as exc:
             checks["storage"] = f"error: {type(exc).__name__}"
     checks["engine"] = request.app.state.engine_status
+    if checks["database"] == "ok":
+        try:
+            checks["workers"] = await run_in_threadpool(_workers_check, ctx)
+        except Exception as exc:
+            checks["workers"] = f"error: {type(exc).__name__}"
     ready = checks["database"] == "ok" and checks.get("storage", "ok") == "ok"
     return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks}, status_code=200 if ready else 503)
+
+
+def _workers_check(ctx: Context) -> str:
+    """`ok`, or which engines no live worker runs and how many jobs wait for each.
+
+    Informative only: the API still accepts those jobs (they wait for a worker, or expire
+    and are refunded), so it stays ready.
+    """
+    tiers = ctx.settings.tier_engines
+    with ctx.db.reader() as session:
+        missing = unserved(session, tiers, ctx.settings.lease_seconds)
+    if not missing:
+        return "ok"
+    parts = []
+    for name, jobs in missing.items():
+        served = [tier for tier, engine in tiers.items() if engine == name]
+        where = f"tier {'/'.join(served)}; " if served else ""
+        parts.append(f"{name} ({where}{jobs} queued job{'s' if jobs != 1 else ''} waiting)")
+    return "no live worker for " + ", ".join(parts)
 
 
 def _metrics_text(ctx: Context) -> bytes:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Header, UploadFile
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -24,7 +24,7 @@ from fitroom.context import Context
 from fitroom.db.models import Job
 from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
 from fitroom.jobs import credits
-from fitroom.jobs.service import ImageInput, JobRequest, output_urls, wait_result
+from fitroom.jobs.service import SEED_LIMIT, ImageInput, JobRequest, output_urls, wait_result
 from fitroom.jobs.webhooks import delivery_summary
 
 router = APIRouter(tags=["VirtuFit"])
@@ -35,6 +35,11 @@ _PREFER_WAIT = re.compile(r"(?:^|[,;\s])wait(?:\s*=\s*(\d+))?", re.IGNORECASE)
 #: How often a `Prefer: wait` request reads its job while job-finished events are heard.
 _EVENT_POLL_SECONDS = 5.0
 
+_QUEUED = "Generation queued. Poll status_url or provide webhook_url for callback."
+_NO_WORKER = (
+    "Generation queued, but no worker runs engine {engine} now: the job waits for one, or expires "
+    "and is refunded. Poll status_url or provide webhook_url for callback."
+)
 _JOB = "7d1c6f0e-4b1a-4c55-9a0e-2f3b8d9c1e42"
 _OUTPUT = f"http://127.0.0.1:8000/files/jobs/{_JOB}/output-0-5e2a9c1d7b3f.jpeg?expires=1767225600&signature=9c0f…"
 _ACCEPTED_EXAMPLE = {
@@ -42,7 +47,7 @@ _ACCEPTED_EXAMPLE = {
     "job_id": _JOB,
     "status": "queued",
     "status_url": f"http://127.0.0.1:8000/api/v1/jobs/{_JOB}",
-    "message": "Generation queued. Poll status_url or provide webhook_url for callback.",
+    "message": _QUEUED,
     "estimated_seconds": 4,
     "credits_reserved": True,
     "credits_required": 1,
@@ -90,7 +95,10 @@ class Accepted(_Documented):
     status: Literal["queued"]
     status_url: str
     message: str
-    estimated_seconds: int
+    estimated_seconds: int | None = Field(
+        description="From recent render times and the queue; null while no worker runs the job's "
+        "engine (the job waits for one, or expires and is refunded; `message` says so)"
+    )
     credits_reserved: bool
     credits_required: int
 
@@ -333,7 +341,10 @@ async def generate(
     webhook_secret: Annotated[str | None, Form(description="Signs webhook bodies")] = None,
     compose: Annotated[str, Form(description="separate (one output per garment) | layered")] = "separate",
     output_format: Annotated[str, Form(description="jpeg | png | webp")] = "jpeg",
-    seed: Annotated[int | None, Form(description="Seed for reproducible output")] = None,
+    seed: Annotated[
+        int | None,
+        Form(ge=0, lt=SEED_LIMIT, description="Seed for reproducible output; without one, a random seed is recorded with the job"),
+    ] = None,
     prefer: Annotated[str | None, Header(description="`wait` or `wait=N` (N ≤ 120) for a synchronous answer")] = None,
 ) -> JSONResponse:
     tier = _choice(tier, tuple(TIERS), "tier")
@@ -379,7 +390,7 @@ async def generate(
             "job_id": job.id,
             "status": "queued",
             "status_url": f"{ctx.settings.base_url}/api/v1/jobs/{job.id}",
-            "message": "Generation queued. Poll status_url or provide webhook_url for callback.",
+            "message": _QUEUED if estimate is not None else _NO_WORKER.format(engine=job.engine),
             "estimated_seconds": estimate,
             "credits_reserved": True,
             "credits_required": request.price,

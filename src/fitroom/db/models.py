@@ -114,6 +114,8 @@ class Job(Base):
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
     dialect: Mapped[str] = mapped_column(String(16))
     tier: Mapped[str] = mapped_column(String(8))
+    #: The engine that renders it, fixed when accepted (`FITROOM_ENGINES`); only workers running it claim it.
+    engine: Mapped[str] = mapped_column(String(200))
     swap_target: Mapped[str] = mapped_column(String(16))
     stored_options: Mapped[dict[str, Any]] = mapped_column("options", JSON, default=dict)
     person_key: Mapped[str | None] = mapped_column(String(200))
@@ -182,3 +184,19 @@ class WebhookDelivery(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class WorkerRecord(Base):
+    """A running worker process and the engines it renders: how the API knows a job has a taker.
+
+    Each process with render threads keeps its row fresh (`seen_at`) and deletes it on a
+    clean stop; a row not seen for a lease (`lease_seconds`) is a dead process's.
+    """
+
+    __tablename__ = "workers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    engines: Mapped[list[str]] = mapped_column(JSON)
+    threads: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

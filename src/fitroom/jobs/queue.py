@@ -9,10 +9,13 @@ Closing a job runs an optional hook inside the closing transaction (the worker's
 writes the webhook outbox row), so whatever the hook writes commits with the job's
 final status or not at all.
 
+A job is rendered by the engine it recorded when accepted; a worker claims only jobs of
+the engines it runs (`jobs.engine`), so CPU and GPU workers share one queue.
+
 Order of service: fair share first, then tier. The next job goes to the account with the
-fewest jobs in flight (under a live lease), so one account's 500 queued jobs never hold
-back another account's one; among accounts level on that, the higher tier (pro, then
-basic, then nano), then the older job.
+fewest jobs in flight (under a live lease, among the claiming worker's engines), so one
+account's 500 queued jobs never hold back another account's one; among accounts level
+on that, the higher tier (pro, then basic, then nano), then the older job.
 
 On PostgreSQL a queued job sends `NOTIFY fitroom_jobs` when its transaction commits;
 `QueueListener` hears it and wakes idle workers at once, polling being the fallback.
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import timedelta
 from typing import Any, cast
 
@@ -53,21 +56,30 @@ def announce(session: Session) -> None:
         session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 
-def claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
+def claim(
+    db: Database, worker_id: str, lease_seconds: float, engines: Collection[str] | None = None
+) -> Job | None:
     """Take the next job (fair share, then tier), or one whose worker's lease ran out.
 
-    PostgreSQL: `FOR UPDATE SKIP LOCKED` lets many workers claim at once without
-    waiting on each other. SQLite: the transaction is `BEGIN IMMEDIATE`, so claims are
-    serialised by the database lock.
+    Only jobs of `engines` are taken (None: any engine). PostgreSQL: `FOR UPDATE SKIP
+    LOCKED` lets many workers claim at once without waiting on each other. SQLite: the
+    transaction is `BEGIN IMMEDIATE`, so claims are serialised by the database lock.
     """
-    return retrying(lambda: _claim(db, worker_id, lease_seconds))
+    return retrying(lambda: _claim(db, worker_id, lease_seconds, engines))
 
 
-def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
+def _claim(db: Database, worker_id: str, lease_seconds: float, engines: Collection[str] | None) -> Job | None:
     now = utcnow()
+    takeable = or_(
+        Job.status == JobStatus.QUEUED, (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at < now)
+    )
+    rendering = (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at >= now)
+    if engines is not None:  # and fair share among the jobs of those engines
+        takeable = takeable & Job.engine.in_(list(engines))
+        rendering = rendering & Job.engine.in_(list(engines))
     in_flight = (
         select(Job.account_id, func.count().label("jobs"))
-        .where(Job.status == JobStatus.PROCESSING, Job.lease_expires_at >= now)
+        .where(rendering)
         .group_by(Job.account_id)
         .subquery()
     )
@@ -75,12 +87,7 @@ def _claim(db: Database, worker_id: str, lease_seconds: float) -> Job | None:
         job = session.scalar(
             select(Job)
             .outerjoin(in_flight, in_flight.c.account_id == Job.account_id)
-            .where(
-                or_(
-                    Job.status == JobStatus.QUEUED,
-                    (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at < now),
-                )
-            )
+            .where(takeable)
             .order_by(func.coalesce(in_flight.c.jobs, 0), Job.priority.desc(), Job.created_at)
             .limit(1)
             .with_for_update(skip_locked=True, of=Job)

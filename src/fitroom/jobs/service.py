@@ -1,7 +1,13 @@
-"""Accepting and reading jobs: the one internal job model every API dialect maps onto."""
+"""Accepting and reading jobs: the one internal job model every API dialect maps onto.
+
+A job is accepted with everything that decides its render: the engine its tier is
+configured for now, and a seed (the request's, or one drawn here), so rendering it again
+later, on any worker, gives the same image.
+"""
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,10 +22,14 @@ from fitroom.db import connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
 from fitroom.domain import FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
-from fitroom.jobs import credits, queue
+from fitroom.jobs import credits, queue, routing
 
-#: Render time assumed per output before any job has been measured.
+#: Render time assumed per output before any job of the engine has been measured.
 DEFAULT_RENDER_SECONDS = 2.0
+#: `Retry-After` for a full queue whose jobs' engine has no live worker: nothing to measure.
+UNKNOWN_RETRY_SECONDS = 60
+#: Seeds are drawn from [0, SEED_LIMIT) (FASHN's range), when a request gives none.
+SEED_LIMIT = 2**32
 
 
 @dataclass
@@ -74,22 +84,24 @@ class JobExpired(Exception):
     pass
 
 
-def queued_items(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count(JobItem.id))
-            .join(Job, Job.id == JobItem.job_id)
-            .where(Job.status.in_(UNFINISHED), JobItem.status == JobStatus.QUEUED)
-        )
-        or 0
+def queued_items(session: Session, engine: str | None = None) -> int:
+    """Outputs waiting to be rendered: all, or those of `engine`'s jobs."""
+    query = (
+        select(func.count(JobItem.id))
+        .join(Job, Job.id == JobItem.job_id)
+        .where(Job.status.in_(UNFINISHED), JobItem.status == JobStatus.QUEUED)
     )
+    if engine is not None:
+        query = query.where(Job.engine == engine)
+    return int(session.scalar(query) or 0)
 
 
-def mean_render_seconds(session: Session, sample: int = 50) -> float:
-    """Mean engine time per output over the most recent finished outputs."""
+def mean_render_seconds(session: Session, engine: str, sample: int = 50) -> float:
+    """Mean time per output of `engine` over its most recent finished outputs."""
     recent = (
         select(JobItem.render_ms)
-        .where(JobItem.render_ms.is_not(None))
+        .join(Job, Job.id == JobItem.job_id)
+        .where(Job.engine == engine, JobItem.render_ms.is_not(None))
         .order_by(JobItem.completed_at.desc())
         .limit(sample)
         .subquery()
@@ -98,33 +110,31 @@ def mean_render_seconds(session: Session, sample: int = 50) -> float:
     return float(mean_ms) / 1000 if mean_ms else DEFAULT_RENDER_SECONDS
 
 
-def active_workers(session: Session, configured: int) -> int:
-    """Render capacity: in-process workers, or as many as hold leases right now."""
-    leased = session.scalar(
-        select(func.count(func.distinct(Job.lease_owner))).where(
-            Job.status == JobStatus.PROCESSING, Job.lease_expires_at > utcnow()
-        )
-    )
-    return max(1, configured, int(leased or 0))
+def estimate_seconds(session: Session, ctx: Context, own_items: int, engine: str) -> int | None:
+    """Seconds until a job of `engine` with `own_items` outputs, queued now, is likely done.
+
+    None when no live worker runs `engine`: the job waits until one starts, or expires.
+    """
+    threads = routing.live_threads(session, ctx.settings.lease_seconds).get(engine, 0)
+    if not threads:
+        return None
+    per_item = mean_render_seconds(session, engine)
+    ahead = queued_items(session, engine)
+    return max(1, round(per_item * (ahead / threads + own_items)))
 
 
-def estimate_seconds(session: Session, ctx: Context, own_items: int) -> int:
-    """Seconds until a job with `own_items` outputs, queued now, is likely done."""
-    per_item = mean_render_seconds(session)
-    workers = active_workers(session, ctx.settings.workers)
-    ahead = queued_items(session)
-    return max(1, round(per_item * (ahead / workers + own_items)))
-
-
-def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int]:
+def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int | None]:
     """Store the inputs, reserve credits and queue the job; returns it and the estimate.
 
     Raises `credits.InsufficientCredits` or `QueueFull`; then nothing is kept.
     """
+    engine = ctx.settings.tier_engines[request.tier]
+
     def check_room() -> None:
         with ctx.db.reader() as session:
             if queued_items(session) >= ctx.settings.max_queue:
-                raise QueueFull(retry_after=estimate_seconds(session, ctx, 0))
+                retry_after = estimate_seconds(session, ctx, 0, engine)
+                raise QueueFull(retry_after=UNKNOWN_RETRY_SECONDS if retry_after is None else retry_after)
 
     retrying(check_room)
 
@@ -135,6 +145,8 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
     ctx.store.put(person_key, request.person.data, MEDIA_TYPES[request.person.format])
     for key, garment in zip(garment_keys, request.garments):
         ctx.store.put(key, garment.data, MEDIA_TYPES[garment.format])
+
+    seed = request.seed if request.seed is not None else secrets.randbelow(SEED_LIMIT)
 
     def build() -> Job:
         now = utcnow()
@@ -148,13 +160,14 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
             account_id=account_id,
             dialect=request.dialect,
             tier=request.tier,
+            engine=engine,
             swap_target=request.swap_target,
             stored_options=JobOptions(
                 garment_keys=garment_keys,
                 compose=request.compose,
                 garment_description=request.garment_description,
                 garment_targets=request.garment_targets,
-                seed=request.seed,
+                seed=seed,
                 output_format=request.output_format,
                 return_base64=request.return_base64,
                 garment_photo_type=request.garment_photo_type,
@@ -177,7 +190,9 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
         raise
 
 
-def _record(ctx: Context, account_id: str, price: int, build: Callable[[], Job], tries: int = 3) -> tuple[Job, int]:
+def _record(
+    ctx: Context, account_id: str, price: int, build: Callable[[], Job], tries: int = 3
+) -> tuple[Job, int | None]:
     """Reserve the credits and queue the job in one transaction, exactly once.
 
     When the connection dies (a restarted server, a terminated backend) the transaction is
@@ -192,19 +207,20 @@ def _record(ctx: Context, account_id: str, price: int, build: Callable[[], Job],
                 session.add(job)
                 session.flush()
                 queue.announce(session)
-                estimate = estimate_seconds(session, ctx, len(job.items))
+                estimate = estimate_seconds(session, ctx, len(job.items), job.engine)
             return job, estimate
         except DBAPIError as exc:
             if not connection_lost(exc) or attempt == tries:
                 raise
 
-            def committed() -> int | None:  # called at once, in this iteration
+            def committed() -> tuple[bool, int | None]:  # called at once, in this iteration
                 with ctx.db.reader() as session:
-                    found = session.get(Job, job.id) is not None  # noqa: B023
-                    return estimate_seconds(session, ctx, len(job.items)) if found else None  # noqa: B023
+                    if session.get(Job, job.id) is None:  # noqa: B023
+                        return False, None
+                    return True, estimate_seconds(session, ctx, len(job.items), job.engine)  # noqa: B023
 
-            estimate_if_committed = retrying(committed)
-            if estimate_if_committed is not None:
+            found, estimate_if_committed = retrying(committed)
+            if found:
                 return job, estimate_if_committed
     raise AssertionError("unreachable")
 

@@ -7,6 +7,10 @@ Closing a job also queues its webhook (same transaction); the pool's sender thre
 delivers it, and a job-finished event wakes `Prefer: wait` requests in any API process.
 Idle threads sleep until PostgreSQL announces a job (`queue.QueueListener`) or their poll
 comes round. Stopping (SIGTERM) finishes the output in hand and puts the rest back.
+
+A process runs some engines (`routing.EngineSet`, each loaded once and shared by its
+threads) and claims only jobs recorded for them; its row in the `workers` table, kept
+fresh while it runs, tells the API that those engines have a live worker.
 """
 
 from __future__ import annotations
@@ -26,11 +30,12 @@ from fitroom.context import Context
 from fitroom.db import retrying
 from fitroom.db.models import Job, JobItem
 from fitroom.domain import JobStatus
-from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions, load_engine
+from fitroom.engines import Engine, EngineError, EngineUnavailable, Progress, RenderOptions
 from fitroom.engines.layering import render_layered
 from fitroom.imaging import ImageRejected, decode_image, encode_image
 from fitroom.jobs import queue
 from fitroom.jobs.reaper import reap
+from fitroom.jobs.routing import EngineSet, Liveness
 from fitroom.jobs.webhooks import WebhookSender, record_event
 from fitroom.storage import BlobNotFound
 
@@ -78,36 +83,38 @@ class Heartbeat:
                 return
 
 
+def process_id() -> str:
+    """`host:pid:random`, naming a worker (lease owner) or a worker process (liveness row)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def engine_set(ctx: Context, engine: Engine | EngineSet | None) -> EngineSet:
+    """The engines to run: as given; else every engine configured for a tier, loaded on first use,
+    or all rendered by one given `Engine` (tests and benchmarks bring their own)."""
+    if isinstance(engine, EngineSet):
+        return engine
+    names = ctx.settings.configured_engines
+    return EngineSet(names, ctx.settings, loaded={name: engine for name in names} if engine is not None else None)
+
+
 class Worker:
-    """One render loop. `engine` is loaded lazily so a broken engine fails jobs, not start-up."""
+    """One render loop. Engines load lazily, so a broken engine fails its jobs, not start-up."""
 
     def __init__(
         self,
         ctx: Context,
-        engine: Engine | None = None,
+        engine: Engine | EngineSet | None = None,
         name: str | None = None,
         wakeup: queue.Wakeup | None = None,
     ) -> None:
         self.ctx = ctx
-        self.id = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
-        self._engine = engine
-        self._engine_error: str | None = None
+        self.id = name or process_id()
+        self.engines = engine_set(ctx, engine)
         self._on_close: queue.CloseHook = partial(record_event, ctx)
         self.stopping = threading.Event()
         self.wakeup = wakeup or queue.Wakeup()
         #: The job in hand, if any: released by the pool when a graceful stop runs out of time.
         self.current_job: str | None = None
-
-    def engine(self) -> Engine:
-        if self._engine is None:
-            if self._engine_error:
-                raise EngineUnavailable(self._engine_error)
-            try:
-                self._engine = load_engine(self.ctx.settings.engine, self.ctx.settings)
-            except EngineUnavailable as exc:
-                self._engine_error = str(exc)
-                raise
-        return self._engine
 
     def run(self) -> None:
         """Work until `stop()`; with nothing to do, wait for a wake-up or the next poll.
@@ -133,11 +140,13 @@ class Worker:
 
     def run_once(self) -> bool:
         """Claim and process at most one job; True if there was one."""
-        job = queue.claim(self.ctx.db, self.id, self.ctx.settings.lease_seconds)
+        job = queue.claim(self.ctx.db, self.id, self.ctx.settings.lease_seconds, self.engines.names)
         if job is None:
             return False
         started = time.monotonic()
-        log.info("job claimed", extra={"job_id": job.id, "worker": self.id, "attempt": job.attempts})
+        log.info(
+            "job claimed", extra={"job_id": job.id, "worker": self.id, "engine": job.engine, "attempt": job.attempts}
+        )
         self.current_job = job.id
         try:
             if job.attempts > self.ctx.settings.max_attempts:
@@ -170,7 +179,7 @@ class Worker:
         if not pending:
             return
         try:
-            engine = self.engine()
+            engine = self.engines.get(job.engine)
         except EngineUnavailable as exc:
             self._give_up(job, "engine_error", str(exc))
             return
@@ -250,17 +259,27 @@ class Worker:
 
 
 class WorkerPool:
-    """Render workers plus the reaper and the webhook sender, as daemon threads of one process."""
+    """Render workers plus the reaper and the webhook sender, as daemon threads of one process.
 
-    def __init__(self, ctx: Context, count: int, engine: Engine | None = None) -> None:
+    The workers share one `EngineSet` (see `engine_set`): one loaded engine per name.
+    """
+
+    def __init__(self, ctx: Context, count: int, engine: Engine | EngineSet | None = None) -> None:
         self.ctx = ctx
         self.wakeup = queue.Wakeup()
-        self.workers = [Worker(ctx, engine, wakeup=self.wakeup) for _ in range(count)]
+        self.engines = engine_set(ctx, engine)
+        self.workers = [Worker(ctx, self.engines, wakeup=self.wakeup) for _ in range(count)]
+        settings = ctx.settings
+        self.liveness = Liveness(
+            ctx.db, process_id(), self.engines.names, count, settings.heartbeat_seconds, settings.lease_seconds
+        )
         self._stop = threading.Event()
         self._worker_threads: list[threading.Thread] = []
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
+        if self.workers:
+            self.liveness.start()
         for worker in self.workers:
             thread = threading.Thread(target=worker.run, name=f"worker-{worker.id}", daemon=True)
             thread.start()
@@ -307,5 +326,7 @@ class WorkerPool:
                         log.warning("render still running at shutdown; job put back", extra={"job_id": job_id})
                 except Exception:
                     log.exception("could not release a job at shutdown; its lease will run out", extra={"job_id": job_id})
+        if self.workers:
+            self.liveness.stop()
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
