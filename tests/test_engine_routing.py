@@ -50,7 +50,10 @@ def settings_from(**values: Any) -> Settings:
 
 
 def generate(client: TestClient, customer: Customer, **fields: Any) -> dict[str, Any]:
-    files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+    files = [
+        ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
     answer = client.post("/api/v1/generate", headers=customer.headers, files=files, data=fields)
     assert answer.status_code == 202, answer.text
     return answer.json()  # type: ignore[no-any-return]
@@ -127,7 +130,10 @@ def test_job_records_its_tiers_engine_and_a_seed(routed: tuple[TestClient, Custo
 
 def test_seed_out_of_range_is_refused(routed: tuple[TestClient, Customer, Context]) -> None:
     client, customer, _ = routed
-    files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+    files = [
+        ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
     for seed in ("-1", str(2**32)):
         answer = client.post("/api/v1/generate", headers=customer.headers, files=files, data={"seed": seed})
         assert answer.status_code == 400 and answer.json()["error"]["field"] == "seed"
@@ -140,7 +146,11 @@ class SeedRecorder(TintEngine):
         self.seeds: list[int | None] = []
 
     def render(
-        self, person: Image.Image, garments: Sequence[Image.Image], options: RenderOptions, progress: Progress | None = None
+        self,
+        person: Image.Image,
+        garments: Sequence[Image.Image],
+        options: RenderOptions,
+        progress: Progress | None = None,
     ) -> Image.Image:
         self.seeds.append(options.seed)
         return super().render(person, garments, options, progress)
@@ -148,7 +158,10 @@ class SeedRecorder(TintEngine):
 
 def test_engine_renders_with_the_recorded_seed(routed: tuple[TestClient, Customer, Context]) -> None:
     client, customer, ctx = routed
-    ids = [generate(client, customer, tier="nano", seed="12345")["job_id"], generate(client, customer, tier="nano")["job_id"]]
+    ids = [
+        generate(client, customer, tier="nano", seed="12345")["job_id"],
+        generate(client, customer, tier="nano")["job_id"],
+    ]
     recorder = SeedRecorder()
     worker = Worker(ctx, EngineSet([TEST_ENGINE], ctx.settings, loaded={TEST_ENGINE: recorder}))
     assert worker.run_once() and worker.run_once()
@@ -288,7 +301,9 @@ def test_worker_processes_register_beat_and_leave(tmp_path: Path, database_url: 
             def beaten() -> bool:
                 with ctx.db.reader() as session:
                     row = session.get(WorkerRecord, pool.liveness.worker_id)
-                    return row is not None and row.seen_at > first_seen and session.get(WorkerRecord, "gone:1:abc") is None
+                    return (
+                        row is not None and row.seen_at > first_seen and session.get(WorkerRecord, "gone:1:abc") is None
+                    )
 
             wait_until(beaten, 10, "a beat that also forgets the long-gone process")
             with ctx.db.reader() as session:
@@ -349,7 +364,9 @@ def test_migration_gives_existing_jobs_their_tiers_engine(
                     {"id": f"job-{tier}", "tier": tier},
                 )
                 conn.execute(
-                    text("INSERT INTO job_items (id, job_id, position, status, price) VALUES (:id, :job, 0, 'queued', 1)"),
+                    text(
+                        "INSERT INTO job_items (id, job_id, position, status, price) VALUES (:id, :job, 0, 'queued', 1)"
+                    ),
                     {"id": f"item-{tier}", "job": f"job-{tier}"},
                 )
         monkeypatch.setenv("FITROOM_ENGINE", "classic")

@@ -57,7 +57,10 @@ def fresh_database() -> Iterator[str]:
 
 
 def generate(api: str, customer: Customer, tier: str) -> dict[str, Any]:
-    files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+    files = [
+        ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
     answer = HTTP.post(
         f"{api}/api/v1/generate", headers=customer.headers, files=files, data={"tier": tier, "output_format": "png"}
     )

@@ -66,9 +66,15 @@ class EngineSet:
             try:
                 engine = self._engines[name] = load_engine(name, self.settings)
             except Exception as exc:  # a plugin's own failure too: its jobs fail, the worker goes on
-                reason = str(exc) if isinstance(exc, EngineUnavailable) else f"cannot load engine {name!r}: {type(exc).__name__}: {exc}"
+                reason = (
+                    str(exc)
+                    if isinstance(exc, EngineUnavailable)
+                    else f"cannot load engine {name!r}: {type(exc).__name__}: {exc}"
+                )
                 self._errors[name] = reason
-                log.warning("engine unavailable; its jobs fail with engine_error", extra={"engine": name, "reason": reason})
+                log.warning(
+                    "engine unavailable; its jobs fail with engine_error", extra={"engine": name, "reason": reason}
+                )
                 raise EngineUnavailable(reason) from exc
             return engine
 
@@ -92,7 +98,9 @@ def register(db: Database, worker_id: str, engines: Iterable[str], threads: int)
         with db.session() as session:
             row = session.get(WorkerRecord, worker_id)
             if row is None:
-                session.add(WorkerRecord(id=worker_id, engines=list(engines), threads=threads, started_at=now, seen_at=now))
+                session.add(
+                    WorkerRecord(id=worker_id, engines=list(engines), threads=threads, started_at=now, seen_at=now)
+                )
             else:
                 row.engines, row.threads, row.seen_at = list(engines), threads, now
 
@@ -138,7 +146,9 @@ def live_threads(session: Session, lease_seconds: float) -> dict[str, int]:
 class Liveness:
     """Keeps a worker process's row fresh from a background thread until `stop()`."""
 
-    def __init__(self, db: Database, worker_id: str, engines: Iterable[str], threads: int, interval: float, lease_seconds: float) -> None:
+    def __init__(
+        self, db: Database, worker_id: str, engines: Iterable[str], threads: int, interval: float, lease_seconds: float
+    ) -> None:
         self.db, self.worker_id = db, worker_id
         self.engines, self.threads = tuple(engines), threads
         self.interval, self.lease_seconds = interval, lease_seconds

@@ -10,11 +10,10 @@ Revision ID: 0002_job_engine
 Revises: 0001
 """
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from fitroom.settings import load_settings
-
 
 revision = '0002_job_engine'
 down_revision = '0001'
