@@ -323,12 +323,19 @@ def test_two_threads_render_at_once(engine: FashnVtonEngine) -> None:
 def test_engines_command_says_what_is_missing(tmp_path: Path, weights: Path) -> None:
     runner = CliRunner()
     missing = tmp_path / "nothing-here"
-    done = runner.invoke(app, ["engines"], env={"FITROOM_FASHN_VTON_WEIGHTS": str(missing), "FITROOM_ENGINE": "classic"})
+    done = runner.invoke(
+        app, ["engines"], env={"FITROOM_FASHN_VTON_WEIGHTS": str(missing), "FITROOM_ENGINE": "classic", "FITROOM_ENGINES": None}
+    )
     assert done.exit_code == 0, done.output
     lines = dict(line.split(": ", 1) for line in done.output.strip().splitlines())
-    assert lines["classic (FITROOM_ENGINE)"] == "loaded"
+    assert lines["classic (nano, basic, pro)"] == "loaded"
     assert f"no model weights at {missing / 'model.safetensors'}" in lines["fashn-vton"]
     assert "python scripts/download_weights.py --weights-dir" in lines["fashn-vton"]
+    routed = runner.invoke(
+        app, ["engines"], env={"FITROOM_FASHN_VTON_WEIGHTS": str(missing), "FITROOM_ENGINES": "pro=fashn-vton"}
+    )
+    assert routed.exit_code == 1, "a tier's engine does not load"
+    assert "fashn-vton (pro): unavailable" in routed.output
     unset = runner.invoke(app, ["engines"], env={"FITROOM_ENGINE": "fashn-vton", "FITROOM_FASHN_VTON_WEIGHTS": None})
     assert unset.exit_code == 1 and "FITROOM_FASHN_VTON_WEIGHTS is not set" in unset.output
     ready = runner.invoke(app, ["engines"], env={"FITROOM_FASHN_VTON_WEIGHTS": str(weights)})

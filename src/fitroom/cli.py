@@ -228,21 +228,25 @@ def try_on(
 @app.command("engines")
 def engines_command() -> None:
     """List every engine and whether it loads here: its state, or what is missing and the
-    command that fixes it. Exit 1 when FITROOM_ENGINE's engine does not load."""
+    command that fixes it, and the tiers it renders. Exit 1 when an engine a tier is
+    configured for (FITROOM_ENGINE, FITROOM_ENGINES) does not load."""
     from fitroom.engines import EngineUnavailable, engine_names, load_engine
 
     settings = load_settings()
+    tiers_of: dict[str, list[str]] = {}
+    for tier, name in settings.tier_engines.items():
+        tiers_of.setdefault(name, []).append(tier)
     configured_ok = True
-    for name in engine_names():
+    for name in dict.fromkeys([*engine_names(), *tiers_of]):
         try:
             engine = load_engine(name, settings)
         except EngineUnavailable as exc:
             state = f"unavailable: {exc}"
-            configured_ok = configured_ok and name != settings.engine
+            configured_ok = configured_ok and name not in tiers_of
         else:
             describe = getattr(engine, "describe", None)
             state = describe() if callable(describe) else "loaded"
-        mark = " (FITROOM_ENGINE)" if name == settings.engine else ""
+        mark = f" ({', '.join(tiers_of[name])})" if name in tiers_of else ""
         typer.echo(f"{name}{mark}: {state}")
     if not configured_ok:
         raise typer.Exit(1)
