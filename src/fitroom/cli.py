@@ -5,6 +5,7 @@ Admin commands are scriptable: results on stdout, one-line errors on stderr, exi
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import threading
@@ -12,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -28,6 +29,10 @@ from fitroom.jobs import credits
 from fitroom.logs import setup_logging
 from fitroom.settings import Settings, load_settings, parse_engine_names
 
+if TYPE_CHECKING:
+    from fitroom.jobs.probe import WorkerProbe
+    from fitroom.jobs.routing import EngineSet
+
 app = typer.Typer(help="fitroom: self-hosted virtual try-on.", no_args_is_help=True, add_completion=False)
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 keys_app = typer.Typer(help="Manage API keys.", no_args_is_help=True)
@@ -40,6 +45,10 @@ err = Console(stderr=True)
 T = TypeVar("T")
 
 BOOTSTRAP_EMAIL = "admin@fitroom.local"
+#: How often a worker started with --wait-for-engine tries its engine again.
+ENGINE_RETRY_SECONDS = 10.0
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -136,15 +145,20 @@ def worker(
         str | None,
         typer.Option(help="Engines to render, comma-separated, e.g. fashn-vton (default: every engine configured for a tier)"),
     ] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Serve /healthz, /readyz and /metrics on this port (default FITROOM_WORKER_PORT; none if unset)")
+    ] = None,
+    wait_for_engine: Annotated[
+        bool, typer.Option("--wait-for-engine", help="If an engine cannot load, retry (and stay not ready) instead of exiting")
+    ] = False,
 ) -> None:
     """Run render workers in this process (no API); stops gracefully on SIGTERM or Ctrl-C.
 
-    They claim only jobs of their engines; each engine is loaded once, on its first job.
+    They claim only jobs of their engines; each engine is loaded once, before the first claim.
     """
-    from fitroom.jobs.routing import EngineSet
     from fitroom.jobs.worker import WorkerPool
 
-    settings = load_settings()
+    settings = load_settings(**({"worker_port": port} if port is not None else {}))
     setup_logging(settings.log_level)
     try:
         names = parse_engine_names(engines) if engines is not None else settings.configured_engines
@@ -158,18 +172,68 @@ def worker(
             "(FITROOM_ENGINES); its jobs come only from API processes configured otherwise",
             markup=False, highlight=False,
         )
-    with _context(settings) as ctx:
-        pool = WorkerPool(ctx, concurrency, engine=EngineSet(names, settings))
-        done = threading.Event()
+    done = threading.Event()
 
-        def _stop(signum: int, _frame: object) -> None:
-            done.set()
+    def _stop(signum: int, _frame: object) -> None:
+        done.set()
 
-        signal.signal(signal.SIGTERM, _stop)
-        signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    with _context(settings) as ctx, _worker_probe(settings, ctx) as probe:
+        loaded = _load_worker_engines(names, settings, wait_for_engine, done, probe)
+        if loaded is None:
+            return
+        pool = WorkerPool(ctx, concurrency, engine=loaded)
         pool.start()
         done.wait()
         pool.stop()
+
+
+@contextmanager
+def _worker_probe(settings: Settings, ctx: Context) -> Iterator[WorkerProbe | None]:
+    """The worker's health endpoints while it runs, if `worker_port` is set."""
+    from fitroom.jobs.probe import WorkerProbe
+
+    if settings.worker_port is None:
+        yield None
+        return
+    probe = WorkerProbe(settings.host, settings.worker_port, ctx.db.ping)
+    probe.start()
+    try:
+        yield probe
+    finally:
+        probe.stop()
+
+
+def _load_worker_engines(
+    names: tuple[str, ...], settings: Settings, wait: bool, stopping: threading.Event, probe: WorkerProbe | None
+) -> EngineSet | None:
+    """The worker's engines, all loaded before any job is claimed: a worker that cannot
+    render must not take jobs only to fail them. Exits 3 with the reason, or with `wait`,
+    retries every `ENGINE_RETRY_SECONDS` (not ready meanwhile) until they load or the
+    worker is stopped (None). A set that failed is dropped, since it remembers failures.
+    """
+    from fitroom.jobs.routing import EngineSet
+
+    while True:
+        engines = EngineSet(names, settings)
+        broken = {name: state for name, state in engines.load_all().items() if state != "ok"}
+        if probe is not None:
+            probe.engine_status = "; ".join(f"{state} ({name})" for name, state in broken.items()) or "ok"
+        if not broken:
+            return engines
+        if not wait:
+            reasons = "; ".join(state.removeprefix("unavailable: ") for state in broken.values())
+            err.print(
+                f"error: the engine cannot be loaded: {reasons}\n"
+                "Fix FITROOM_ENGINE / FITROOM_ENGINES (or install what it needs), or start with --wait-for-engine to retry.",
+                markup=False,
+                highlight=False,
+            )
+            raise typer.Exit(3)
+        log.warning("engine unavailable; retrying", extra={"engines": broken, "retry_seconds": ENGINE_RETRY_SECONDS})
+        if stopping.wait(ENGINE_RETRY_SECONDS):
+            return None
 
 
 @app.command("try")

@@ -116,6 +116,12 @@ class Settings(BaseSettings):
         ge=0,
         description="Render worker threads inside `fitroom serve` (`--workers` overrides it); 0 runs the API only.",
     )
+    worker_port: int | None = Field(
+        default=None,
+        ge=0,
+        le=65535,
+        description="Port on `host` where `fitroom worker` serves `/healthz`, `/readyz` and `/metrics` (`--port` overrides it). Unset: none, so several workers on one machine do not contend for a port.",
+    )
     engine: str = Field(
         default="classic",
         description="The try-on engine of every tier `FITROOM_ENGINES` leaves out: a built-in name, a plugin registered under the `fitroom.engines` entry-point group, or `package.module:attribute`.",

@@ -115,6 +115,8 @@ class Worker:
         self.wakeup = wakeup or queue.Wakeup()
         #: The job in hand, if any: released by the pool when a graceful stop runs out of time.
         self.current_job: str | None = None
+        #: Jobs this loop failed as a whole, for run_once's finished line.
+        self._given_up: dict[str, Job] = {}
 
     def run(self) -> None:
         """Work until `stop()`; with nothing to do, wait for a wake-up or the next poll.
@@ -164,14 +166,30 @@ class Worker:
         finished = queue.finish_job(self.ctx.db, job.id, self.id, on_close=self._on_close)
         if finished is not None:
             self.ctx.events.publish_finished(job.id)
-            metrics.JOB_SECONDS.observe(time.monotonic() - started)
+        finished = finished or self._given_up.pop(job.id, None)
+        if finished is not None:
+            elapsed = time.monotonic() - started
+            metrics.JOB_SECONDS.observe(elapsed)
             metrics.JOBS_FINISHED.labels(finished.status).inc()
-            log.info("job finished", extra={"job_id": job.id, "status": finished.status})
+            log.info(
+                "job finished",
+                extra={
+                    "job_id": job.id,
+                    "account_id": job.account_id,
+                    "dialect": job.dialect,
+                    "outcome": finished.status,
+                    "error_code": finished.error_code,
+                    "duration_ms": int(elapsed * 1000),
+                    "worker": self.id,
+                },
+            )
         return True
 
     def _give_up(self, job: Job, code: str, message: str) -> None:
         """Fail what is left of the job (refunded) and say so to waiting requests."""
-        if queue.give_up(self.ctx.db, job.id, self.id, code, message, on_close=self._on_close) is not None:
+        closed = queue.give_up(self.ctx.db, job.id, self.id, code, message, on_close=self._on_close)
+        if closed is not None:
+            self._given_up[job.id] = closed
             self.ctx.events.publish_finished(job.id)
 
     def _process(self, job: Job) -> None:
