@@ -124,9 +124,8 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="In-process render workers (0 = API only)")] = None,
 ) -> None:
     """Run the API (and, by default, render workers) on 127.0.0.1:8000."""
-    import uvicorn
-
     from fitroom.api.app import create_app
+    from fitroom.api.server import make_server
 
     overrides = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
     settings = load_settings(**overrides)
@@ -135,7 +134,7 @@ def serve(
         ctx.db.migrate()
         key = _bootstrap(ctx)
     _print_welcome(settings, key)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_config=None)
+    make_server(create_app(settings), settings).run()
 
 
 @app.command()

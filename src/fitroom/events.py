@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
@@ -35,6 +36,8 @@ class JobEvents:
         self._loop: asyncio.AbstractEventLoop | None = None
         #: Whether this process is subscribed now: then waiters poll the database seldom.
         self.listening = False
+        #: Set when the server begins to stop (monotonic time): no waiter is held past it.
+        self.drain_deadline: float | None = None
 
     @property
     def enabled(self) -> bool:
@@ -108,6 +111,13 @@ class JobEvents:
                 self._wake(job_id)
             await asyncio.sleep(backoff)
             backoff = min(backoff * 2, 5.0)
+
+    def drain(self, seconds: float) -> None:
+        """The server is stopping: every waiter answers within `seconds` (a job that finishes
+        sooner is still answered in full), so the stop is bounded and no client sees a reset."""
+        self.drain_deadline = time.monotonic() + seconds
+        for job_id in list(self._waiters):
+            self._wake(job_id)
 
     def _wake(self, job_id: str) -> None:
         for event in self._waiters.get(job_id, ()):

@@ -165,6 +165,15 @@ class Settings(BaseSettings):
         default=120,
         description="The longest a `Prefer: wait=N` request is held before the usual `202`.",
     )
+    drain_seconds: float = Field(
+        default=10.0,
+        ge=0,
+        description="On SIGTERM, `serve` holds `Prefer: wait` requests at most this much longer, then answers them with the job's status (`202`) so clients poll; other requests get 5 s more. Stop timeouts must exceed this plus `shutdown_seconds`.",
+    )
+    access_log: bool = Field(
+        default=False,
+        description="Log one JSON line per HTTP request: method, path (without its query), status, duration, client and request id.",
+    )
     url_fetch_timeout: float = Field(
         default=15.0,
         description="Time limit in seconds for fetching one `*_url` input, all of it.",

@@ -89,5 +89,5 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.include_router(ops.router)
     install_dashboard(app)
     app.add_middleware(BodyLimit, limit=6 * settings.max_upload_bytes + _FORM_OVERHEAD)
-    app.add_middleware(RequestContext)
+    app.add_middleware(RequestContext, access_log=settings.access_log)
     return app

@@ -15,15 +15,18 @@ from fitroom.api.errors import ApiError, error_body
 from fitroom.logs import request_id
 
 log = logging.getLogger(__name__)
+access = logging.getLogger("fitroom.access")
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class RequestContext:
-    """Give each request an id (or keep a safe client-sent `X-Request-ID`) and measure it."""
+    """Give each request an id (or keep a safe client-sent `X-Request-ID`), measure it and,
+    with `access_log`, log it (the path without its query: signed links carry secrets there)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, access_log: bool = False) -> None:
         self.app = app
+        self.access_log = access_log
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -59,8 +62,21 @@ class RequestContext:
         finally:
             route = scope.get("route")
             path = getattr(route, "path", "unmatched")
+            elapsed = time.perf_counter() - started
             metrics.REQUESTS.labels(scope["method"], path, str(status)).inc()
-            metrics.REQUEST_SECONDS.labels(scope["method"], path).observe(time.perf_counter() - started)
+            metrics.REQUEST_SECONDS.labels(scope["method"], path).observe(elapsed)
+            if self.access_log:
+                client = scope.get("client")
+                access.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 1),
+                        "client": client[0] if client else None,
+                    },
+                )
             request_id.reset(token)
 
 

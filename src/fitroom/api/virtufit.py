@@ -190,7 +190,7 @@ async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -
     deadline = time.monotonic() + seconds
     delay = 0.05
     with ctx.events.watch(job_id) as finished:
-        while (remaining := deadline - time.monotonic()) > 0:
+        while (remaining := min(deadline, ctx.events.drain_deadline or deadline) - time.monotonic()) > 0:
             job = await run_in_threadpool(wait_result, ctx, account_id, job_id)
             if job is not None:
                 return job

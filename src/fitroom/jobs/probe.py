@@ -50,7 +50,8 @@ class WorkerProbe:
         log.info("worker health endpoints listening", extra={"port": self.port})
 
     def stop(self) -> None:
-        self._server.shutdown()
+        if self._thread.is_alive():
+            self._server.shutdown()
         self._server.server_close()
 
     def readiness(self) -> tuple[bool, dict[str, str]]:

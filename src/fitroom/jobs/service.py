@@ -7,6 +7,7 @@ later, on any worker, gives the same image.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import uuid
 from collections.abc import Callable
@@ -23,6 +24,9 @@ from fitroom.db.models import Job, JobItem, new_id
 from fitroom.domain import FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs import credits, queue, routing
+from fitroom.logs import request_id
+
+log = logging.getLogger(__name__)
 
 #: Render time assumed per output before any job of the engine has been measured.
 DEFAULT_RENDER_SECONDS = 2.0
@@ -184,10 +188,23 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
         )
 
     try:
-        return _record(ctx, account_id, request.price, build)
+        job, estimate = _record(ctx, account_id, request.price, build)
     except BaseException:
         ctx.store.delete_prefix(prefix)
         raise
+    log.info(
+        "job accepted",
+        extra={
+            "request_id": request_id.get(),
+            "job_id": job.id,
+            "account_id": account_id,
+            "dialect": job.dialect,
+            "tier": job.tier,
+            "outputs": len(job.items),
+            "credits_reserved": job.credits_reserved,
+        },
+    )
+    return job, estimate
 
 
 def _record(
