@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,3 +96,68 @@ def test_jobs_on_s3_end_to_end(tmp_path: Path, database_url: str, s3: S3Server) 
         assert reap(ctx) == 1
         assert s3.keys(bucket) == []
         assert client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()["error"]["code"] == "expired"
+
+
+def test_links_are_signed_for_the_public_endpoint(s3: S3Server) -> None:
+    """The processes reach the store at one address, browsers at another (here `localhost`
+    for the same server): links name the public one, and download from it. (SigV4 signs the
+host, so a link presigned for the internal endpoint and rewritten would not verify on a
+server that checks signatures, as MinIO and AWS do; moto does not check them.)"""
+    bucket = s3.new_bucket()
+    public = s3.endpoint.replace("127.0.0.1", "localhost")
+    store = open_store(
+        f"s3://{bucket}", public_url="http://unused", secret=b"x", s3_endpoint_url=s3.endpoint, s3_public_url=public
+    )
+    store.put("jobs/j/output-0.png", b"public bytes", "image/png")
+    url = store.signed_url("jobs/j/output-0.png", 60)
+    assert url.startswith(f"{public}/{bucket}/jobs/j/output-0.png?") and store.link_origin == public
+    assert httpx.get(url).content == b"public bytes"
+
+
+def test_private_bucket_outputs_come_through_signed_files_links(tmp_path: Path, database_url: str, s3: S3Server) -> None:
+    bucket = s3.new_bucket()
+    overrides: dict[str, Any] = {"storage_url": f"s3://{bucket}/p", "s3_endpoint_url": s3.endpoint, "s3_presign": False}
+    with running_app(tmp_path, database_url, **overrides) as (client, customer):
+        files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+        done = client.post("/api/v1/generate", headers={**customer.headers, "Prefer": "wait=30"}, files=files).json()
+        assert done["success"] is True, done
+        url = done["output_url"]
+        assert url.startswith("http://testserver/files/jobs/") and "X-Amz" not in url and s3.endpoint not in url
+        image = client.get(url.removeprefix("http://testserver"))
+        assert image.status_code == 200 and image.headers["content-type"] == "image/jpeg" and image.content[:3] == b"\xff\xd8\xff"
+        forged = url.removeprefix("http://testserver").replace("signature=", "signature=0")
+        assert client.get(forged).status_code == 403
+        assert client.app.state.ctx.store.link_origin is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_dashboard_on_s3_allows_exactly_the_stores_public_origin(tmp_path: Path, database_url: str, s3: S3Server) -> None:
+    """The job page's images are presigned links to the public endpoint; the page's CSP lets
+    exactly that origin in (not the internal endpoint), and each image downloads from it."""
+    from tests.test_dashboard import make_user, sign_in, submit_job
+
+    bucket = s3.new_bucket()
+    public = s3.endpoint.replace("127.0.0.1", "localhost")
+    overrides: dict[str, Any] = {"storage_url": f"s3://{bucket}/d", "s3_endpoint_url": s3.endpoint, "s3_public_url": public}
+    with running_app(tmp_path, database_url, **overrides) as (client, _customer):
+        user = make_user(client.app.state.ctx.settings)  # type: ignore[attr-defined]
+        job_id = submit_job(client, "", user)
+        wait_until(
+            lambda: client.get(f"/api/v1/jobs/{job_id}", headers=user.headers).json()["status"] == "completed",
+            30,
+            "the job to finish",
+        )
+        sign_in(client, user.email)
+        page = client.get(f"/dashboard/jobs/{job_id}")
+        assert page.status_code == 200
+        policy = dict(part.strip().split(" ", 1) for part in page.headers["content-security-policy"].split(";"))
+        assert policy["img-src"].split() == ["'self'", "data:", "blob:", "http://testserver", public]
+        images = re.findall(r'<img src="([^"]+)"', page.text)
+        assert len(images) == 3, "the output, the person and the garment"
+        for src in images:
+            link = html.unescape(src)
+            assert link.startswith(f"{public}/{bucket}/d/jobs/{job_id}/")
+            assert httpx.get(link).status_code == 200
+        listing = client.get("/dashboard/jobs")
+        thumbnails = [html.unescape(s) for s in re.findall(r'<img class="thumb" src="([^"]+)"', listing.text)]
+        assert thumbnails and all(t.startswith(public) for t in thumbnails)

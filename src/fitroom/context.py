@@ -31,6 +31,8 @@ class Context:
                 secret=settings.resolved_secret_key,
                 s3_endpoint_url=settings.s3_endpoint_url,
                 s3_region=settings.s3_region,
+                s3_public_url=settings.s3_public_url,
+                s3_presign=settings.s3_presign,
             ),
             events=JobEvents(settings.redis_url),
         )

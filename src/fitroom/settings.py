@@ -101,6 +101,14 @@ class Settings(BaseSettings):
         default=None,
         description="The bucket's region. Unset: boto3's `AWS_REGION` / `AWS_DEFAULT_REGION`.",
     )
+    s3_public_url: str | None = Field(
+        default=None,
+        description="The object store's endpoint as shoppers' browsers reach it, when the processes use another (`http://minio:9000` inside a compose network): presigned output links are signed for it, and the dashboard's CSP allows its origin.",
+    )
+    s3_presign: bool = Field(
+        default=True,
+        description="Hand S3 outputs out as presigned links to the store. `false`: as fitroom's own signed `/files` links, streamed by the API, so the bucket can stay private.",
+    )
     redis_url: str | None = Field(
         default=None,
         description="Redis shared by every process for rate-limit counters, sign-in throttling and job-finished events (`Prefer: wait`). Unset: each process keeps them in memory.",

@@ -20,7 +20,7 @@ from fitroom.db.models import Job
 from fitroom.domain import JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs.routing import unserved
-from fitroom.storage import BlobNotFound, LocalStore
+from fitroom.storage import BlobNotFound
 
 router = APIRouter(tags=["Operations"])
 
@@ -144,8 +144,8 @@ async def metrics_endpoint(ctx: ContextDep) -> Response:
     },
 )
 async def download(key: str, ctx: ContextDep, expires: int = 0, signature: str = "") -> Response:
-    store = ctx.store
-    if not isinstance(store, LocalStore) or not store.verify(key, expires, signature):
+    store = ctx.store  # local files, or a private bucket's objects (FITROOM_S3_PRESIGN=false)
+    if not store.verify(key, expires, signature):
         raise ApiError(403, "forbidden", "this link is invalid or has expired")
     try:
         data = await run_in_threadpool(store.get, key)

@@ -10,6 +10,9 @@ class BlobNotFound(KeyError):
 
 
 class BlobStore(Protocol):
+    #: The origin output links point at when it is not the API's own, else None.
+    link_origin: str | None
+
     def put(self, key: str, data: bytes, content_type: str) -> None: ...
 
     def get(self, key: str) -> bytes: ...
@@ -17,3 +20,7 @@ class BlobStore(Protocol):
     def delete_prefix(self, prefix: str) -> None: ...
 
     def signed_url(self, key: str, ttl_seconds: int) -> str: ...
+
+    def verify(self, key: str, expires: int, signature: str) -> bool:
+        """Whether a `/files/<key>` link is valid: the API then serves the blob itself."""
+        ...

@@ -1,34 +1,15 @@
-"""Blobs as files in one directory; served by the API at `/files/<key>` with a signature.
-
-The signature is an HMAC over the key and the expiry time, so a URL cannot be altered
-to reach another file or to live longer. Keys are checked against a strict pattern
-before touching the file system, so no `..` or absolute path ever gets through.
-"""
+"""Blobs as files in one directory; served by the API at `/files/<key>` with a signature
+(`signing.LinkSigner`). Keys are checked (`keys.check_key`) before touching the file system."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
-import re
 import shutil
-import time
 from pathlib import Path
-from urllib.parse import quote, urlencode
 
 from fitroom.storage.base import BlobNotFound
-
-_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}){0,4}$")
-
-
-def check_key(key: str) -> str:
-    if not _KEY.fullmatch(key) or ".." in key:
-        raise ValueError(f"invalid blob key {key!r}")
-    return key
-
-
-def _signature(secret: bytes, key: str, expires: int) -> str:
-    return hmac.new(secret, f"{key}\n{expires}".encode(), hashlib.sha256).hexdigest()
+from fitroom.storage.keys import check_key
+from fitroom.storage.signing import LinkSigner
 
 
 class LocalStore:
@@ -37,8 +18,9 @@ class LocalStore:
     def __init__(self, root: str | Path, *, public_url: str, secret: bytes) -> None:
         self.root = Path(root).resolve()
         self.root.mkdir(parents=True, exist_ok=True)
-        self.public_url = public_url.rstrip("/")
-        self.secret = secret
+        self.signer = LinkSigner(public_url, secret)
+        #: Links are the API's own: no other origin to allow in the dashboard.
+        self.link_origin: str | None = None
 
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)
@@ -64,17 +46,7 @@ class LocalStore:
             target.unlink(missing_ok=True)
 
     def signed_url(self, key: str, ttl_seconds: int) -> str:
-        expires = int(time.time()) + ttl_seconds
-        query = urlencode({"expires": expires, "signature": _signature(self.secret, check_key(key), expires)})
-        return f"{self.public_url}/files/{quote(key)}?{query}"
+        return self.signer.url(key, ttl_seconds)
 
     def verify(self, key: str, expires: int, signature: str) -> bool:
-        """Whether a `/files` request carries a valid, unexpired signature for `key`."""
-        try:
-            check_key(key)
-        except ValueError:
-            return False
-        if expires < time.time():
-            return False
-        # As bytes: compare_digest refuses str with non-ASCII characters, and the signature is the client's.
-        return hmac.compare_digest(_signature(self.secret, key, expires).encode(), signature.encode())
+        return self.signer.verify(key, expires, signature)

@@ -8,18 +8,26 @@ Credentials and region come from boto3's usual chain (`AWS_ACCESS_KEY_ID`,
 `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, instance roles…); `endpoint_url` points at a
 server other than AWS, addressed path-style (`http://host:9000/bucket/key`), which every
 S3-compatible server understands and which needs no wildcard DNS.
+
+Links browsers follow are signed for `public_endpoint_url` when it is set: the store's
+address as browsers reach it (`https://files.example.com`), where the processes use an
+internal one (`http://minio:9000`). SigV4 signs the host, so the link is presigned by a
+second client configured with the public endpoint, not rewritten afterwards. With a
+`signer`, links are fitroom's own `/files` links instead and the bucket stays private.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
 from fitroom.storage.base import BlobNotFound
-from fitroom.storage.local import check_key
+from fitroom.storage.keys import check_key
+from fitroom.storage.signing import LinkSigner
 
 #: S3's limit on keys per DeleteObjects request.
 _DELETE_BATCH = 1000
@@ -45,6 +53,8 @@ class S3Store:
         endpoint_url: str | None = None,
         region: str | None = None,
         max_connections: int = 32,
+        public_endpoint_url: str | None = None,
+        signer: LinkSigner | None = None,
     ) -> None:
         self.bucket, self.prefix = parse_s3_url(url)
         config = Config(
@@ -57,6 +67,15 @@ class S3Store:
         self.client: Any = boto3.session.Session().client(
             "s3", endpoint_url=endpoint_url, region_name=region, config=config
         )
+        self.signer = signer
+        self.presigner: Any = self.client
+        if public_endpoint_url:
+            public = config.merge(Config(s3={"addressing_style": "path"}))
+            self.presigner = boto3.session.Session().client(
+                "s3", endpoint_url=public_endpoint_url, region_name=region, config=public
+            )
+        #: The origin output links point at when it is not the API's own (the dashboard's CSP allows it).
+        self.link_origin: str | None = None if signer else _origin(self._presign(f"{self.prefix}origin-probe", 60))
 
     def _key(self, key: str) -> str:
         return self.prefix + check_key(key)
@@ -90,14 +109,29 @@ class S3Store:
     def _delete(self, objects: list[dict[str, str]]) -> None:
         self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": objects, "Quiet": True})
 
-    def signed_url(self, key: str, ttl_seconds: int) -> str:
-        """A presigned GET URL, valid `ttl_seconds` (signing is local: no request is made)."""
+    def _presign(self, object_key: str, ttl_seconds: int) -> str:
         return str(
-            self.client.generate_presigned_url(
-                "get_object", Params={"Bucket": self.bucket, "Key": self._key(key)}, ExpiresIn=ttl_seconds
+            self.presigner.generate_presigned_url(
+                "get_object", Params={"Bucket": self.bucket, "Key": object_key}, ExpiresIn=ttl_seconds
             )
         )
+
+    def signed_url(self, key: str, ttl_seconds: int) -> str:
+        """A presigned GET URL valid `ttl_seconds` (signing is local: no request is made), or
+        with a `signer`, fitroom's own `/files` link."""
+        if self.signer is not None:
+            return self.signer.url(key, ttl_seconds)
+        return self._presign(self._key(key), ttl_seconds)
+
+    def verify(self, key: str, expires: int, signature: str) -> bool:
+        """Whether the API should serve `key` for a `/files` link: only with a signer."""
+        return self.signer is not None and self.signer.verify(key, expires, signature)
 
     def ping(self) -> None:
         """Raise if the bucket cannot be reached (for /readyz)."""
         self.client.head_bucket(Bucket=self.bucket)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -192,8 +192,10 @@ def login_url(next_path: str) -> str:
 def _secure_headers(response: Response, ctx: Context) -> None:
     parts = urlsplit(ctx.settings.base_url)
     origin = f"{parts.scheme}://{parts.netloc}"
+    # Output and input thumbnails come from the object store when its links are presigned.
+    images = " ".join(dict.fromkeys(o for o in (origin, ctx.store.link_origin) if o))
     response.headers["Content-Security-Policy"] = (
-        f"default-src 'self'; img-src 'self' data: blob: {origin}; connect-src 'self' {origin}; "
+        f"default-src 'self'; img-src 'self' data: blob: {images}; connect-src 'self' {origin}; "
         "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; "
         "frame-ancestors 'none'; form-action 'self'"
     )
