@@ -82,6 +82,26 @@ def get_account(session: Session, email: str) -> Account:
     return account
 
 
+def set_disabled(account: Account, disabled: bool) -> Account:
+    """Disable an account (its keys and sessions are refused at once) or enable it again.
+
+    Nothing is deleted: its jobs, ledger and keys stay, and enabling brings them back.
+    """
+    if disabled and account.disabled_at is None:
+        account.disabled_at = utcnow()
+    elif not disabled:
+        account.disabled_at = None
+    return account
+
+
+def reset_password(account: Account, password: str | None = None) -> str:
+    """Set a new password (a random one if none is given) and return it; the old one's
+    dashboard sessions end, since a session is bound to the password hash."""
+    password = password or secrets.token_urlsafe(12)
+    account.password_hash = hash_password(password)
+    return password
+
+
 def create_key(session: Session, account: Account, name: str = "default") -> str:
     """Make a key and return it in full: the only time it is ever visible."""
     prefix = secrets.token_hex(4)
@@ -122,16 +142,19 @@ def revoke_key(session: Session, prefix: str, account: Account | None = None) ->
 def authenticate_key(session: Session, key: str) -> tuple[Principal, bool] | None:
     """The principal for a presented key and whether its last use is worth recording.
 
-    None if the key is unknown, malformed or revoked. Last use is kept to the minute,
+    None if the key is unknown, malformed or revoked, or its account is disabled. Last use is kept to the minute,
     so checking a key is a pure read almost always.
     """
     parts = key.split("_")
     if len(parts) < 3 or parts[0] != "fr":
         return None
-    row = session.scalar(select(ApiKey).where(ApiKey.prefix == parts[1]))
-    if row is None or not hmac.compare_digest(row.key_hash, _key_hash(key)):
+    found = session.execute(
+        select(ApiKey, Account.disabled_at).join(Account, Account.id == ApiKey.account_id).where(ApiKey.prefix == parts[1])
+    ).first()
+    if found is None or not hmac.compare_digest(found[0].key_hash, _key_hash(key)):
         return None
-    if row.revoked_at is not None:
+    row, disabled_at = found
+    if row.revoked_at is not None or disabled_at is not None:
         return None
     stale = row.last_used_at is None or utcnow() - row.last_used_at > _LAST_USED_RESOLUTION
     return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix), stale

@@ -369,6 +369,64 @@ def users_create(
     typer.echo(_admin(action))
 
 
+@users_app.command("disable")
+def users_disable(email: str) -> None:
+    """Disable an account: its API keys and dashboard sessions are refused at once."""
+    typer.echo(f"disabled {_admin(lambda s: accounts.set_disabled(accounts.get_account(s, email), True).email)}")
+
+
+@users_app.command("enable")
+def users_enable(email: str) -> None:
+    """Enable a disabled account again (its keys work again unless revoked)."""
+    typer.echo(f"enabled {_admin(lambda s: accounts.set_disabled(accounts.get_account(s, email), False).email)}")
+
+
+@users_app.command("reset-password")
+def users_reset_password(
+    email: str,
+    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the new password from stdin")] = False,
+) -> None:
+    """Set a new password (printed, if made up here) and end the account's dashboard sessions."""
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    if password_stdin and not password:
+        err.print("error: empty password on stdin", markup=False)
+        raise typer.Exit(1)
+    made = _admin(lambda s: accounts.reset_password(accounts.get_account(s, email), password))
+    typer.echo(f"password changed for {email.strip().lower()}" if password_stdin else made)
+
+
+@app.command()
+def backup(path: Annotated[Path, typer.Argument(dir_okay=False, help="File to write the SQLite copy to")]) -> None:
+    """Copy the SQLite database to PATH while fitroom runs (a consistent snapshot).
+
+    PostgreSQL is backed up with its own tools: the command prints how.
+    """
+    from fitroom.db.backup import BackupError, backup_sqlite, pg_dump_advice
+
+    settings = load_settings()
+    url = settings.resolved_database_url
+    if not url.startswith("sqlite"):
+        err.print(pg_dump_advice(url, path), markup=False, highlight=False)
+        raise typer.Exit(2)
+    try:
+        pages = backup_sqlite(url, path)
+    except BackupError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    typer.echo(f"backed up {url.removeprefix('sqlite:///')} to {path} ({pages} pages)")
+
+
+@app.command()
+def prune() -> None:
+    """Delete job, webhook and ledger rows older than FITROOM_PRUNE_DAYS now (workers also do it daily)."""
+    from fitroom.jobs.pruning import prune_rows
+
+    with _context() as ctx:
+        ctx.db.migrate()
+        done = prune_rows(ctx)
+    typer.echo(f"pruned {done.jobs} jobs, {done.webhooks} webhook deliveries; folded {done.ledger_rows} ledger rows of {done.accounts} accounts")
+
+
 @keys_app.command("create")
 def keys_create(email: str, name: Annotated[str, typer.Option(help="A label for the key")] = "default") -> None:
     """Create an API key and print it (the only time it is shown)."""
@@ -409,6 +467,23 @@ def credits_grant(email: str, amount: int) -> None:
 def credits_show(email: str) -> None:
     """Print an account's balance."""
     typer.echo(_admin(lambda s: credits.balance(s, accounts.get_account(s, email).id)))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"fitroom {version('fitroom')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    _version_flag: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit")
+    ] = False,
+) -> None:
+    """fitroom: self-hosted virtual try-on."""
 
 
 def main() -> None:

@@ -143,6 +143,11 @@ class Settings(BaseSettings):
         gt=0,
         description="How long jobs and their images are kept; then the reaper deletes the images and the job answers `404 expired`.",
     )
+    prune_days: float = Field(
+        default=90.0,
+        ge=0,
+        description="Job, webhook and ledger rows older than this many days are deleted, the ledger folded into one carried-forward entry per account (see docs/deployment-operations.md). 0 keeps them forever.",
+    )
     secret_key: str | None = Field(
         default=None,
         description="Signs local file URLs and dashboard sessions; set the same value on every process. Unset: generated once into `DATA_DIR/secret_key`.",

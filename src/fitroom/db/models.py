@@ -59,6 +59,8 @@ class Account(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     balance: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: Set by an admin: the account's keys and dashboard sessions are refused until cleared.
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     keys: Mapped[list[ApiKey]] = relationship(back_populates="account")
 

@@ -5,7 +5,8 @@ FASHN body with `return_base64` holds the output images themselves) so a late po
 clear `expired` instead of `not_found`, and the credit ledger keeps its references. A job
 that expires before it is rendered (a long queue, a short retention) is failed with
 `expired` and its unfinished outputs are refunded: nothing could render it without its
-images, and its credits must not stay reserved.
+images, and its credits must not stay reserved. Tombstones themselves go after
+`prune_days` (`pruning.py`, run from here at most hourly).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job, WebhookDelivery
 from fitroom.domain import UNFINISHED
+from fitroom.jobs.pruning import prune_if_due
 from fitroom.jobs.queue import fail_unfinished
 
 log = logging.getLogger(__name__)
@@ -53,4 +55,5 @@ def reap(ctx: Context, batch: int = 200) -> int:
             break
     if purged:
         log.info("expired jobs purged", extra={"count": purged})
+    prune_if_due(ctx)
     return purged

@@ -1,4 +1,5 @@
-"""Admin pages: every account with its balance, granting credits, and making accounts (sign-up is closed)."""
+"""Admin pages: every account with its balance, granting credits, making accounts (sign-up is
+closed), disabling and enabling them, and setting a new password for one."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from fitroom import accounts
 from fitroom.accounts import AccountError
+from fitroom.db.models import Account
 from fitroom.jobs import credits
 from fitroom.web import queries
 from fitroom.web.auth import MAX_PASSWORD, MIN_PASSWORD
@@ -88,4 +91,52 @@ def create_account(
                 visit.session.set_flash("success", f"Account {account.email} created with {amount:,} credits.")
         except AccountError as exc:
             visit.session.set_flash("error", str(exc).capitalize() + ".")
+    return redirect(visit, "/dashboard/accounts")
+
+
+def _account(db: Session, account_id: str) -> Account:
+    account = queries.account(db, account_id)
+    if account is None:
+        raise PageError(404, "Account not found", "There is no such account.")
+    return account
+
+
+@router.post("/{account_id}/disable")
+def disable(visit: Admin, account_id: str, csrf_token: Annotated[str, Form()] = "") -> Response:
+    """Refuse the account's keys and sessions at once; its data stays."""
+    visit.check_csrf(csrf_token)
+    if account_id == visit.user.id:
+        visit.session.set_flash("error", "You cannot disable your own account.")
+        return redirect(visit, "/dashboard/accounts")
+    with visit.ctx.db.session() as db:
+        account = accounts.set_disabled(_account(db, account_id), True)
+        visit.session.set_flash("success", f"{account.email} is disabled: its API keys and sessions are refused.")
+    return redirect(visit, "/dashboard/accounts")
+
+
+@router.post("/{account_id}/enable")
+def enable(visit: Admin, account_id: str, csrf_token: Annotated[str, Form()] = "") -> Response:
+    visit.check_csrf(csrf_token)
+    with visit.ctx.db.session() as db:
+        account = accounts.set_disabled(_account(db, account_id), False)
+        visit.session.set_flash("success", f"{account.email} is enabled again.")
+    return redirect(visit, "/dashboard/accounts")
+
+
+@router.post("/{account_id}/password")
+def set_password(
+    visit: Admin,
+    account_id: str,
+    password: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str, Form()] = "",
+) -> Response:
+    """A new password the admin gives the owner; the account's sessions end."""
+    visit.check_csrf(csrf_token)
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        visit.session.set_flash("error", f"Choose a password of at least {MIN_PASSWORD} characters.")
+        return redirect(visit, "/dashboard/accounts")
+    with visit.ctx.db.session() as db:
+        account = _account(db, account_id)
+        accounts.reset_password(account, password)
+        visit.session.set_flash("success", f"New password set for {account.email}; its sessions were signed out.")
     return redirect(visit, "/dashboard/accounts")

@@ -90,6 +90,11 @@ def login(
             visit, "login.html", status=401, email=email, next=safe_next(next),
             error="That email and password do not match an account.",
         )
+    if account.disabled_at is not None:  # told only to who knows the password
+        return render(
+            visit, "login.html", status=403, email=email, next=safe_next(next),
+            error="This account is disabled. Ask an administrator.",
+        )
     _sign_in(visit, account)
     return redirect(visit, safe_next(next))
 

@@ -138,10 +138,11 @@ def csrf_ok(session: WebSession | None, submitted: str | None) -> bool:
 
 
 def signed_in(session: WebSession | None, account: Account | None) -> bool:
-    """Whether `session` still speaks for `account` (same account, same password)."""
+    """Whether `session` still speaks for `account` (same account, same password, not disabled)."""
     return bool(
         session
         and account
+        and account.disabled_at is None
         and session.account_id == account.id
         and session.auth_version is not None
         and hmac.compare_digest(session.auth_version, auth_version(account))
