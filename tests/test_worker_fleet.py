@@ -15,15 +15,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-import fitroom
 from fitroom.jobs.probe import WorkerProbe
 from tests.conftest import TEST_ENGINE, free_port, make_customer, serving
 from tests.support.images import garment_photo, person_photo
+from tests.support.process import SOURCES
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The subprocess imports the fitroom this test imports (a checkout's src/ may be ahead of the venv's).
-PYTHONPATH = os.pathsep.join([str(Path(fitroom.__file__).resolve().parents[1]), str(ROOT)])
 
 
 @contextmanager
@@ -31,7 +29,7 @@ def worker_process(tmp_path: Path, database_url: str, engine: str, *args: str) -
     """`fitroom worker` in its own process; SIGTERM (then SIGKILL) when the block ends."""
     env = {
         **os.environ,
-        "PYTHONPATH": PYTHONPATH,
+        "PYTHONPATH": SOURCES,
         "FITROOM_DATABASE_URL": database_url,
         "FITROOM_DATA_DIR": str(tmp_path / "data"),
         "FITROOM_SECRET_KEY": "test-secret",
