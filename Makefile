@@ -1,13 +1,17 @@
 # Two entry points for a fresh machine: `make serve` and `make test`.
-# Each creates (or reuses) the local virtualenv .venv with pinned dependencies, the
-# fashn-vton engine's included (its tests run on the CPU with a tiny model).
+# Each creates (or reuses) the local virtualenv .venv with pinned dependencies: `make serve`
+# installs the runtime only (constraints.txt), the fashn-vton engine's included; `make test`
+# adds the test tools (constraints-test.txt; the engine's tests run on the CPU with a tiny
+# model). mediapipe is installed in a second step without its dependencies: pyproject.toml
+# says why.
 # `make install` (and so `make test`) also installs Debian's chromium for the browser tests
 # when /usr/bin/chromium is missing: Playwright drives it, and never downloads a browser.
 
-PYTHON ?= python3.11
+PYTHON ?= $(firstword $(shell command -v python3.11 python3.12 2>/dev/null) python3.11)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
+TESTING := $(VENV)/.testing
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -15,33 +19,41 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # wheel built from the pinned commit (machines without GitHub), pip takes it from there;
 # elsewhere the direct git reference to the same commit. It goes in with --no-deps: its
 # metadata wants opencv-python, onnxruntime-gpu and fashn-human-parser; the first would
-# clash with opencv-contrib-python, the last is non-commercial (fitroom supplies its label
-# tables itself); the `vton` extra lists what the code really needs.
+# clash with opencv-contrib-python-headless, the last is non-commercial (fitroom supplies
+# its label tables itself); the `vton` extra lists what the code really needs.
 WHEELS := ../shared/wheels
 FASHN_VTON_COMMIT := 7c0f10af3f91ad4048fe9729c470a13ef905d25a
 FASHN_VTON := $(if $(wildcard $(WHEELS)/fashn_vton-*.whl),--find-links $(WHEELS) fashn-vton==1.5.0,"fashn-vton @ git+https://github.com/fashn-AI/fashn-vton-1.5@$(FASHN_VTON_COMMIT)")
 
 .PHONY: serve test test-fast check install clean
 
-$(STAMP): pyproject.toml constraints.txt
-	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+$(RUNTIME): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null \
+		|| { echo "Python 3.11 or 3.12 is needed ($(PYTHON) is not one)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,vton]'
+	@# A virtualenv made before the switch to the headless OpenCV: drop the GUI build first.
+	$(BIN)/pip uninstall --quiet --yes opencv-contrib-python 2>/dev/null || true
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[vton]'
+	$(BIN)/pip install --quiet --force-reinstall --no-deps -c constraints.txt opencv-contrib-python-headless mediapipe
 	$(BIN)/pip install --quiet --no-deps -c constraints.txt $(FASHN_VTON)
-	touch $(STAMP)
+	touch $(RUNTIME)
+
+$(TESTING): $(RUNTIME) constraints-test.txt
+	$(BIN)/pip install --quiet -c constraints-test.txt -e '.[test,vton]'
+	touch $(TESTING)
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-install: $(STAMP) $(CHROMIUM)
+install: $(TESTING) $(CHROMIUM)
 
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(BIN)/fitroom serve
 
 # Lint and types: what CI checks before the tests.
-check: $(STAMP)
+check: $(TESTING)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 
@@ -49,7 +61,7 @@ test: install check
 	$(BIN)/python -m pytest
 
 # The quick loop while working: SQLite only, no browser, no process clusters, no slow renders.
-test-fast: $(STAMP)
+test-fast: $(TESTING)
 	$(BIN)/python -m pytest -m "not slow and not browser and not cluster and not container" -k "not postgresql"
 
 clean:
