@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry, WebhookDelivery
+from fitroom.domain import UNFINISHED
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def _held_jobs(session: Session, account_id: str, cutoff: datetime) -> set[str]:
     later = select(LedgerEntry.job_id).where(
         LedgerEntry.account_id == account_id, LedgerEntry.created_at >= cutoff, LedgerEntry.job_id.is_not(None)
     )
-    unfinished = select(Job.id).where(Job.account_id == account_id, Job.status.in_(("queued", "processing")))
+    unfinished = select(Job.id).where(Job.account_id == account_id, Job.status.in_(UNFINISHED))
     return {str(job_id) for job_id in session.scalars(later.union(unfinished))}
 
 
