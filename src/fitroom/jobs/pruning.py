@@ -21,8 +21,9 @@ import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, Delete, delete, func, select
 from sqlalchemy.orm import Session
 
 from fitroom.context import Context
@@ -66,12 +67,12 @@ def prune_rows(ctx: Context, now: datetime | None = None) -> Pruned:
     cutoff = (now or utcnow()) - timedelta(days=days)
     with ctx.db.session() as session:
         old_jobs = select(Job.id).where(Job.purged_at.is_not(None), Job.created_at < cutoff)
-        done.webhooks += session.execute(delete(WebhookDelivery).where(WebhookDelivery.job_id.in_(old_jobs))).rowcount
-        session.execute(delete(JobItem).where(JobItem.job_id.in_(old_jobs)))
-        done.jobs = session.execute(delete(Job).where(Job.id.in_(old_jobs.scalar_subquery()))).rowcount
-        done.webhooks += session.execute(
-            delete(WebhookDelivery).where(WebhookDelivery.created_at < cutoff, WebhookDelivery.status != "pending")
-        ).rowcount
+        done.webhooks += _deleted(session, delete(WebhookDelivery).where(WebhookDelivery.job_id.in_(old_jobs)))
+        _deleted(session, delete(JobItem).where(JobItem.job_id.in_(old_jobs)))
+        done.jobs = _deleted(session, delete(Job).where(Job.id.in_(old_jobs.scalar_subquery())))
+        done.webhooks += _deleted(
+            session, delete(WebhookDelivery).where(WebhookDelivery.created_at < cutoff, WebhookDelivery.status != "pending")
+        )
     accounts = _accounts_to_fold(ctx, cutoff)
     for account_id in accounts:
         with ctx.db.session() as session:
@@ -85,6 +86,11 @@ def prune_rows(ctx: Context, now: datetime | None = None) -> Pruned:
             extra={"jobs": done.jobs, "webhooks": done.webhooks, "ledger_rows": done.ledger_rows, "before": cutoff.isoformat()},
         )
     return done
+
+
+def _deleted(session: Session, statement: Delete) -> int:
+    """Run a DELETE; how many rows it removed."""
+    return int(cast(CursorResult[Any], session.execute(statement)).rowcount)
 
 
 def _held_jobs(session: Session, account_id: str, cutoff: datetime) -> set[str]:
