@@ -60,6 +60,12 @@ check: $(TESTING)
 test: install check
 	$(BIN)/python -m pytest
 
+# The container image and the stack (tests/test_container.py): podman with runc builds the
+# image and runs the API and two workers from it. Separate from `make test`: it needs
+# podman and takes minutes (docs/deployment-operations.md has its timing).
+container-test: $(TESTING)
+	$(BIN)/python -m pytest -m container -s tests/test_container.py
+
 # The quick loop while working: SQLite only, no browser, no process clusters, no slow renders.
 test-fast: $(TESTING)
 	$(BIN)/python -m pytest -m "not slow and not browser and not cluster and not container" -k "not postgresql"
