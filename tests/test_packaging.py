@@ -41,6 +41,7 @@ def test_runtime_and_test_pins_are_apart() -> None:
     test_tools = names(PROJECT["optional-dependencies"]["test"])
     assert test_tools <= testing.keys() and not test_tools & runtime.keys()
     assert names(PROJECT["dependencies"]) <= runtime.keys(), "every runtime dependency is pinned"
+    assert names(PROJECT["optional-dependencies"]["vton"]) <= runtime.keys(), "the fashn-vton engine is runtime too"
 
 
 def test_headless_opencv_and_mediapipe_without_its_gui_requirement() -> None:
@@ -57,6 +58,6 @@ def test_make_serve_installs_the_runtime_only() -> None:
         return subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
 
     serve, test = planned("serve"), planned("test")
-    assert "-c constraints.txt -e ." in serve and "--no-deps -c constraints.txt opencv-contrib-python-headless mediapipe" in serve
+    assert "-c constraints.txt -e '.[vton]'" in serve and "--no-deps -c constraints.txt opencv-contrib-python-headless mediapipe" in serve
     assert "[test]" not in serve and "constraints-test.txt" not in serve
-    assert "-c constraints-test.txt -e '.[test]'" in test
+    assert "-c constraints-test.txt -e '.[test,vton]'" in test
