@@ -58,7 +58,7 @@ check: $(TESTING)
 	$(BIN)/mypy
 
 test: install check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not container"
 
 # The container image and the stack (tests/test_container.py): podman with runc builds the
 # image and runs the API and two workers from it. Separate from `make test`: it needs
