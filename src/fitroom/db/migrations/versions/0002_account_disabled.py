@@ -1,14 +1,14 @@
 """Accounts can be disabled: `accounts.disabled_at` (null while the account is active).
 
 Revision ID: 0002_account_disabled
-Revises: 0001
+Revises: 0002_job_engine (chained after main's 0002 at the rebase; the lead may reorder)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0002_account_disabled"
-down_revision = "0001"
+down_revision = "0002_job_engine"
 branch_labels = None
 depends_on = None
 
