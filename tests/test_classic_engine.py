@@ -201,6 +201,26 @@ def test_wide_old_sleeve_and_long_hem_are_part_of_the_old_top() -> None:
     assert not old[380, 200], "the trousers"
 
 
+def test_bands_at_the_old_tops_edges_are_part_of_it_but_not_the_trousers() -> None:
+    """A sweater's rib of another colour at the waist and its collar at the neck are the
+    old top too: left out, they show as a strip round whatever replaces it."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 60), (260, 255), (15, 15, 15), -1)  # a black sweater
+    cv2.rectangle(image, (140, 256), (260, 270), (170, 20, 30), -1)  # its red rib at the hips
+    cv2.rectangle(image, (175, 60), (225, 72), (120, 120, 125), -1)  # a grey collar at the neck
+    cv2.rectangle(image, (140, 271), (260, 419), (180, 140, 90), -1)  # camel trousers
+    person = drawn_person(image)
+    mask = np.zeros((420, 400), np.float32)
+    mask[55:420, 140:261] = 1  # the person's outline; the backdrop beside it is not them
+    person.mask = mask
+    old = worn_mask(person, "top", torso_frame(person)) > 0
+    assert old[150, 200], "the sweater"
+    assert old[263, 145:255].all(), "the red rib at the hips"
+    assert old[66, 185:215].all(), "the collar"
+    assert not old[280:, :].any(), "the trousers below the rib"
+    assert not old[:, :137].any() and not old[:, 264:].any(), "the backdrop"
+
+
 def test_top_refused_when_the_shoulders_found_are_not_the_bodys() -> None:
     """A pose model misled by a cropped face can put both shoulders on one side of the
     body: a top would go on as a narrow strip, so it is refused with a clear error."""

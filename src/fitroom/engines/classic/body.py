@@ -16,12 +16,15 @@ from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
+    L_EYE,
     L_HIP,
     L_KNEE,
     L_SHOULDER,
     L_WRIST,
+    NOSE,
     R_ANKLE,
     R_ELBOW,
+    R_EYE,
     R_HIP,
     R_KNEE,
     R_SHOULDER,
@@ -249,11 +252,11 @@ def worn_mask(
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
     skin = skin_like(person) if skin is None else skin
     # A skin-coloured garment (pink, beige) passes for skin: a pixel of its colour that is
-    # nearer that colour than the skin's is the garment (on the body zone, and in the
+    # nearer that colour than the skin's is the garment (on the body zone and the arms, and in the
     # broad bands round the thighs where loose bottoms stand out).
     cloth = similar & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
     hands_kept = (person.hands > 0) if hands is None else hands
-    free = (~skin | (cloth & (zone > 0))) & (person.face == 0) & ~hands_kept
+    free = (~skin | (cloth & ((zone > 0) | (arms > 0)))) & (person.face == 0) & ~hands_kept
     clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
     if category in ("top", "dress"):
         # A boxy or dropped-shoulder sleeve hangs well wide of the arm.
@@ -263,7 +266,93 @@ def worn_mask(
     if category in ("bottom", "dress"):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
+    clothes |= _edge_bands(person, frame, category, lab, zone | arms, clothes, free, similar, hands_kept)
     return clothes.astype(np.float32)
+
+
+#: How far beyond the old garment's colours its bands of another colour reach (a hem's
+#: rib, a cuff, a collar, a hood round the neck, a waistband), in shoulder widths.
+EDGE_BAND = 0.12
+
+
+def _edge_bands(
+    person: Person,
+    frame: Frame,
+    category: str,
+    lab: NDArray[np.float32],
+    zone: NDArray[np.uint8],
+    clothes: NDArray[np.bool_],
+    free: NDArray[np.bool_],
+    similar: NDArray[np.bool_],
+    hands: NDArray[np.bool_],
+) -> NDArray[np.bool_]:
+    """The old garment's bands of another colour at its edges: a sweater's red rib at the
+    waist, a collar or hood above the neckline, a skirt's waistband, an undershirt at the
+    neck. They are not the garment's main colours, so `worn_mask` misses them, and left
+    alone they show as a strip round the new garment or the rebuilt skin.
+
+    Grown from the garment, pixel by pixel, through what is on the person and `free`
+    (not skin), at most `EDGE_BAND` shoulder widths; never into the other garment (from
+    the waist down, the trousers under a top; the top over a skirt), the hair, the
+    garment's own colours (`similar`) from the waist down, left out of it on purpose
+    (trousers of the same colour), or, for bottoms and dresses, below the knees (the
+    shoes). The band's own outline, half band and half
+    what is beside it, goes with it, skin-coloured or not (beige trousers under a red
+    rib), except on the `hands` and face. Round the neck, over the chest, it reaches
+    twice as far: a hood's inside and an undershirt fill the old neckline.
+    """
+    s = person.shoulder_width
+    steps = max(1, int(s * EDGE_BAND))
+    room = cv2.dilate(zone, np.ones((2 * steps + 1, 2 * steps + 1), np.uint8)) > 0
+    h, w = free.shape
+    depth = ((np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.down[1])
+             + (np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])) * np.float32(frame.down[0]))
+    waist_down = depth > 0.75 * frame.length
+    grow = free & room & (person.mask > 0.5) & ~clothes & ~(similar & waist_down)
+    for colour in _hair_colours(person, lab, free):
+        grow &= ~near_colour(lab, colour)
+    if category == "top" and person.visible(L_HIP, R_HIP, threshold=0.3):
+        for colour in worn_colours(lab, person, "bottom"):
+            grow &= ~(near_colour(lab, colour) & waist_down)
+    elif category == "bottom":
+        for colour in worn_colours(lab, person, "top"):
+            grow &= ~near_colour(lab, colour)
+    if category in ("bottom", "dress"):
+        knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
+        grow[max(0, min(grow.shape[0], int(knees[1]))) :] = False
+    if not grow.any():
+        return np.zeros_like(clothes)
+    allowed = grow.astype(np.uint8)
+    band = clothes.astype(np.uint8)
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    for _ in range(steps):
+        band = cv2.bitwise_or(band, cv2.bitwise_and(cv2.dilate(band, cross), allowed))
+    chest = cv2.bitwise_and(allowed, (depth < 0.4 * frame.length).astype(np.uint8))
+    for _ in range(steps):
+        band = cv2.bitwise_or(band, cv2.bitwise_and(cv2.dilate(band, cross), chest))
+    added = (band > 0) & grow
+    if not added.any():
+        return added
+    rim = 2 * max(1, int(s * 0.012)) + 1
+    outline = cv2.dilate(added.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0
+    return (added | (outline & room & (person.mask > 0.3) & ~hands & (person.face == 0))) & ~clothes
+
+
+def _hair_colours(person: Person, lab: NDArray[np.float32], free: NDArray[np.bool_]) -> list[NDArray[np.float32]]:
+    """The colour of the hair, seen just above the face (none when the head is bald, cut
+    off or not seen): long hair lies over the old garment's edges and must stay."""
+    if person.visibility[NOSE] < 0.5 or min(person.visibility[L_EYE], person.visibility[R_EYE]) < 0.5:
+        return []
+    eyes = (person.pt(L_EYE) + person.pt(R_EYE)) / 2
+    span = float(np.linalg.norm(person.pt(L_EYE) - person.pt(R_EYE)))
+    w, h = person.size
+    x, y = int(eyes[0]), int(eyes[1] - span * 1.6)
+    r = max(2, int(span * 0.5))
+    window = slice(max(0, y - r), max(0, min(h, y + r))), slice(max(0, x - 2 * r), min(w, x + 2 * r))
+    pixels = lab[window][(person.mask[window] > 0.5) & free[window]]
+    if len(pixels) < 20:
+        return []
+    return [np.median(pixels, axis=0).astype(np.float32)]
 
 
 _UPPER_ARMS = ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW))
