@@ -266,7 +266,7 @@ def worn_mask(
     if category in ("bottom", "dress"):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
-    clothes |= _edge_bands(person, frame, category, lab, zone | arms, clothes, free, similar, hands_kept)
+    clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
     return clothes.astype(np.float32)
 
 
@@ -280,7 +280,7 @@ def _edge_bands(
     frame: Frame,
     category: str,
     lab: NDArray[np.float32],
-    zone: NDArray[np.uint8],
+    zones: tuple[NDArray[np.uint8], NDArray[np.uint8]],
     clothes: NDArray[np.bool_],
     free: NDArray[np.bool_],
     similar: NDArray[np.bool_],
@@ -292,22 +292,26 @@ def _edge_bands(
     alone they show as a strip round the new garment or the rebuilt skin.
 
     Grown from the garment, pixel by pixel, through what is on the person and `free`
-    (not skin), at most `EDGE_BAND` shoulder widths; never into the other garment (from
-    the waist down, the trousers under a top; the top over a skirt), the hair, the
-    garment's own colours (`similar`) from the waist down, left out of it on purpose
-    (trousers of the same colour), or, for bottoms and dresses, below the knees (the
-    shoes). The band's own outline, half band and half
-    what is beside it, goes with it, skin-coloured or not (beige trousers under a red
-    rib), except on the `hands` and face. Round the neck, over the chest, it reaches
+    (not skin), within `zones` (the garment's body zone and its arms) and at most
+    `EDGE_BAND` shoulder widths; never into the hair, the other garment (the top over a
+    skirt; from the lower torso down and off the arms, the trousers under a top), the
+    garment's own colours (`similar`) there, left out of it on purpose (trousers of the
+    same colour), or, for bottoms and dresses, below the knees (the shoes). The band's
+    outline, half band and half what is beside it, goes with it, skin-coloured or not
+    (beige trousers under a red rib), except on the `hands` and face. Parts thinner than
+    a rib (a necklace, a drawstring) are left as they are. Over the chest it reaches
     twice as far: a hood's inside and an undershirt fill the old neckline.
     """
     s = person.shoulder_width
     steps = max(1, int(s * EDGE_BAND))
-    room = cv2.dilate(zone, np.ones((2 * steps + 1, 2 * steps + 1), np.uint8)) > 0
+    body, arms = zones
+    room = cv2.dilate(body | arms, np.ones((2 * steps + 1, 2 * steps + 1), np.uint8)) > 0
     h, w = free.shape
     depth = ((np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.down[1])
              + (np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])) * np.float32(frame.down[0]))
-    waist_down = depth > 0.75 * frame.length
+    # A crop top ends well above the waist, over high-waisted trousers; the arms hang
+    # down beside them in sleeves of any colour.
+    waist_down = (depth > 0.6 * frame.length) & (arms == 0)
     grow = free & room & (person.mask > 0.5) & ~clothes & ~(similar & waist_down)
     for colour in _hair_colours(person, lab, free):
         grow &= ~near_colour(lab, colour)
@@ -330,7 +334,10 @@ def _edge_bands(
     chest = cv2.bitwise_and(allowed, (depth < 0.4 * frame.length).astype(np.uint8))
     for _ in range(steps):
         band = cv2.bitwise_or(band, cv2.bitwise_and(cv2.dilate(band, cross), chest))
-    added = (band > 0) & grow
+    # What is thinner than a rib or a collar is not one: a necklace, a drawstring.
+    thin = max(3, int(s * 0.04)) | 1
+    opened = cv2.morphologyEx(((band > 0) & grow).astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (thin, thin)))
+    added = opened > 0
     if not added.any():
         return added
     rim = 2 * max(1, int(s * 0.012)) + 1
