@@ -256,3 +256,140 @@ def test_a_necklace_photographed_in_a_heap_is_strung_round_the_neck() -> None:
     assert abs(xs.mean() - neck[0]) < 10, "centred under the neck"
     assert xs.max() - xs.min() > 0.3 * person.shoulder_width, "a loop, not a lump"
     assert result.cover[int(neck[1]) + 20, int(neck[0])] < 0.5, "open in the middle"
+
+
+def angled_glasses_photo(far: float) -> np.ndarray:
+    """Frames photographed turned away: the lens on the picture's right `far` times as
+    wide as the near one (foreshortened), tight-cropped so the frame touches the edges."""
+    near_w, far_w = 62, int(62 * far)
+    width = 2 * near_w + 2 * far_w + 40
+    image = np.full((140, width + 12, 3), 255, np.uint8)
+    near_c, far_c = 6 + near_w, 6 + 2 * near_w + 40 + far_w
+    cv2.ellipse(image, (near_c, 70), (near_w, 62), 0, 0, 360, (20, 20, 20), 10)
+    cv2.ellipse(image, (far_c, 70), (far_w, 62), 0, 0, 360, (20, 20, 20), 10)
+    cv2.line(image, (near_c + near_w, 65), (far_c - far_w, 65), (20, 20, 20), 8)
+    return image[2:-2]
+
+
+def test_glasses_photographed_at_an_angle_sit_on_both_eyes() -> None:
+    """Each half of the frame goes from the nose to its temple: the narrower (far) lens is
+    widened back, so both lenses are as far out from the nose as the face is."""
+    engine = ClassicEngine()
+    report = engine.render_report(
+        astronaut(), [Image.fromarray(angled_glasses_photo(0.7))], RenderOptions(swap_target="glasses", tier="basic")
+    )
+    face = lm.face(report.person)
+    assert face is not None
+    ys, xs = np.nonzero(report.garment_cover > 0.5)
+    nose = face.pt(lm.NOSE_BRIDGE)
+    left, right = nose[0] - xs.min(), xs.max() - nose[0]
+    assert abs(left - right) < 0.12 * (left + right), (left, right)
+    # The frame spans the face at the temples, no wider than the head.
+    assert 0.85 * face.width < xs.max() - xs.min() < 1.1 * face.width
+    for a, b in ((lm.EYE_R_OUTER, lm.EYE_R_INNER), (lm.EYE_L_OUTER, lm.EYE_L_INNER)):
+        eye = (face.pt(a) + face.pt(b)) / 2
+        x, y = eye.astype(int)
+        assert report.garment_cover[y, x] < 0.5, "the eye is seen through the lens, not under the rim"
+        ring = report.garment_cover[y - 40 : y + 40, x - 45 : x + 45] > 0.5
+        assert ring[:, :45].any() and ring[:, 45:].any() and ring[:40].any() and ring[40:].any(), "a rim all round the eye"
+
+
+def test_glasses_photographed_from_the_side_are_refused() -> None:
+    engine = ClassicEngine()
+    with pytest.raises(EngineError) as info:
+        engine.render(astronaut(), [Image.fromarray(angled_glasses_photo(0.3))], RenderOptions(swap_target="glasses", tier="nano"))
+    assert info.value.code == "garment_not_found" and "side" in info.value.message
+
+
+def small_person(factor: float) -> Person:
+    """`drawn_person` seen from `factor` times as far away."""
+    big = drawn_person()
+    h, w = big.image.shape[:2]
+    size = (round(w * factor), round(h * factor))
+    empty = np.zeros((size[1], size[0]), np.uint8)
+    return Person(
+        cv2.resize(big.image, size, interpolation=cv2.INTER_AREA), big.points * factor, big.visibility,
+        cv2.resize(big.mask, size, interpolation=cv2.INTER_AREA), empty, empty, big.skin_lab,
+    )
+
+
+def test_a_watch_is_as_wide_as_the_wrist_and_refused_when_it_would_be_a_speck() -> None:
+    person = drawn_person()
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    wrist, elbow = person.pt(L_WRIST), person.pt(L_ELBOW)
+    along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
+    ys, xs = np.nonzero(result.cover > 0.5)
+    lengthwise = (np.stack([xs, ys], axis=1) - wrist) @ along
+    case = lengthwise.max() - lengthwise.min()  # the case's size along the forearm
+    assert 0.75 * 36 < case < 1.1 * 36, "the case is about the wrist's width (36 px)"
+    with pytest.raises(EngineError) as info:
+        wear(small_person(0.2), cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert info.value.code == "pose_not_supported" and "too small" in info.value.message and "wrist" in info.value.message
+
+
+def test_a_watch_photographed_lying_sideways_goes_across_the_wrist() -> None:
+    person = drawn_person()
+    lying = np.ascontiguousarray(np.rot90(watch_photo()))
+    result = wear(person, cut_out(lying, "watch", None), "watch", "left wrist")
+    wrist, elbow = person.pt(L_WRIST), person.pt(L_ELBOW)
+    along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
+    ys, xs = np.nonzero(result.cover > 0.5)
+    lengthwise = (np.stack([xs, ys], axis=1) - wrist) @ along
+    assert 0.75 * 36 < lengthwise.max() - lengthwise.min() < 1.1 * 36, "the strap is not laid along the forearm"
+
+
+def test_an_item_hidden_where_it_goes_is_refused_not_completed() -> None:
+    from fitroom.engines.classic.accessories import check_size
+    from fitroom.engines.classic.accessories.compose import Placement
+
+    cut = cut_out(watch_photo(), "watch", None)
+    placement = Placement(cut, np.eye(3), expect=40, part="the left wrist")
+    with pytest.raises(EngineError) as info:
+        check_size("watch", placement, np.zeros((100, 100), np.float32))
+    assert info.value.code == "pose_not_supported" and "hidden or outside" in info.value.message
+    drawn = np.zeros((100, 100), np.float32)
+    drawn[40:70, 30:72] = 1
+    check_size("watch", placement, drawn)
+    # Fingers covering the whole wrist: nothing of the watch is left to see.
+    person = drawn_person()
+    person.hands[:] = 255
+    from fitroom.engines.classic.accessories import place
+
+    pieces = place.watch(person, cut, "left wrist")
+    pieces[0].front = np.ones(person.mask.shape, np.float32)
+    with pytest.raises(EngineError):
+        from fitroom.engines.classic.accessories.compose import paste, photo_cast
+
+        check_size("watch", pieces[0], paste(person.image, pieces[0], photo_cast(person.image)).cover)
+
+
+def test_a_pile_of_items_is_refused_as_several() -> None:
+    pile = np.full((300, 600, 3), 250, np.uint8)
+    for x in (110, 300, 490):  # three hats on a shelf, apart
+        cv2.ellipse(pile, (x, 200), (65, 90), 0, 180, 360, (30, 40, 160), -1)
+        cv2.rectangle(pile, (x - 80, 190), (x + 80, 215), (30, 40, 160), -1)
+    with pytest.raises(EngineError) as info:
+        cut_out(pile, "hat", None)
+    assert info.value.code == "garment_not_found" and "3 separate items" in info.value.message
+    assert cut_out(pile[:, :210], "hat", None).alpha.any(), "one hat is fine"
+
+
+def test_a_face_close_up_is_refused_for_shoes_by_the_missing_feet_and_takes_glasses() -> None:
+    """When the pose model finds no body (a face filling the photo), the face mesh still
+    finds the face: glasses go on it, and shoes are refused for the feet, not "no person"."""
+    from fitroom.engines.classic.accessories import close_up
+
+    close = np.ascontiguousarray(data.astronaut()[20:300, 130:350])
+    nobody = EngineError("no_person_detected", "no person was found in the photo")
+    with pytest.raises(EngineError) as info:
+        close_up(close, ["shoes"], nobody)
+    assert info.value.code == "pose_not_supported" and "feet are not in the photo" in info.value.message
+    with pytest.raises(EngineError) as info:
+        close_up(close, ["top"], nobody)
+    assert info.value is nobody, "a garment still needs the body"
+    person = close_up(close, ["glasses"], nobody)
+    result = wear(person, cut_out(glasses_photo(), "glasses", None), "glasses", None)
+    face = lm.face(person)
+    assert face is not None
+    x, y = face.pt(lm.NOSE_BRIDGE).astype(int)
+    assert (result.cover[y - 6 : y + 7, x - 6 : x + 7] > 0.5).any(), "the bridge is on the nose"

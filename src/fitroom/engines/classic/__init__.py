@@ -137,12 +137,10 @@ class ClassicEngine:
         mark = time.perf_counter()
         try:
             subject = analyse_person(image)
-        except EngineError:
-            # A close-up of a hand has no body for the pose model, yet takes a watch or a ring.
-            hand = accessories.hand_photo(image) if set(targets) <= accessories.HAND_TARGETS else None
-            if hand is None:
-                raise
-            subject = hand
+        except EngineError as error:
+            # A close-up of a hand or a face has no body for the pose model, yet takes a
+            # watch or glasses; for other items it is refused by the part it lacks.
+            subject = accessories.close_up(image, targets, error)
         timings["person"] = time.perf_counter() - mark
         if progress:
             progress(0.3)

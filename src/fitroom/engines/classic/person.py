@@ -20,6 +20,8 @@ Array = NDArray[np.float32]
 Mask = NDArray[np.uint8]
 
 NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R = 0, 2, 5, 7, 8, 9, 10
+#: A person whose mask covers more of the photo than this is not "too small", whatever the shoulders say.
+LARGE_IN_FRAME = 0.15
 L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST = 11, 12, 13, 14, 15, 16
 L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE = 23, 24, 25, 26, 27, 28
 HAND_POINTS = ((15, 17, 19, 21), (16, 18, 20, 22))
@@ -286,6 +288,13 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
         points, visibility = points[MIRROR], visibility[MIRROR]
     scale = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
     if scale < 0.04 * max(h, w):
+        # Narrow shoulders on a person who fills the frame (a mirror selfie, a side view)
+        # are shoulders seen edge-on or hidden, not a person far away.
+        if float((mask > 0.5).mean()) > LARGE_IN_FRAME:
+            raise EngineError(
+                "pose_not_supported",
+                "the shoulders are not seen across the body (a side view, or hidden); send a front or three-quarter view",
+            )
         raise EngineError("pose_not_supported", "the person is too small in the photo")
     face = _face_mask(points, visibility, (h, w))
     hands = _hand_mask(points, visibility, (h, w), scale)

@@ -17,13 +17,37 @@ from numpy.typing import NDArray
 from fitroom.domain import ACCESSORY_TARGETS
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import place
-from fitroom.engines.classic.accessories.compose import Composite, Placement, paste, photo_cast
-from fitroom.engines.classic.accessories.cutout import NO_PLAIN_BACKGROUND, Cutout, cut_accessory, cut_worn_hat
-from fitroom.engines.classic.accessories.landmarks import hand_photo
+from fitroom.engines.classic.accessories.compose import (
+    MIN_DRAWN_SHARE,
+    MIN_VISIBLE_PX,
+    Composite,
+    Placement,
+    drawn_extent,
+    paste,
+    photo_cast,
+)
+from fitroom.engines.classic.accessories.cutout import (
+    NO_PLAIN_BACKGROUND,
+    Cutout,
+    cut_accessory,
+    cut_worn_hat,
+    separate_items,
+)
+from fitroom.engines.classic.accessories.landmarks import face_photo, hand_photo
 from fitroom.engines.classic.person import Person
 
 #: Targets that a photo of a hand alone can take (a watch; a bracelet or a ring).
 HAND_TARGETS = frozenset({"watch", "jewelry"})
+
+#: Targets that a close-up of a face can take (glasses, a hat; earrings among jewelry).
+HEAD_TARGETS = frozenset({"glasses", "hat", "jewelry"})
+#: What a close-up of a face lacks for each other target, said as the refusal.
+MISSING_FROM_FACE = {
+    "shoes": "the feet are not in the photo; shoes need both feet",
+    "watch": "no wrist is visible in the photo; a watch needs one",
+    "bag": "no hand or shoulder is visible in the photo; a bag needs one",
+    "other": "only the face is in the photo; this item needs the body",
+}
 
 #: Words in `garment_description` and the kind of item they name, checked in this order
 #: ("earring" before "ring", "bow tie" before "bow").
@@ -45,6 +69,10 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("belt", "belt"),
 )
 JEWELRY_KINDS = ("earrings", "necklace", "bracelet", "ring")
+#: The most pieces of comparable size one product photo may show: a hat or a bag is
+#: one piece; glasses may come apart at a thin bridge, shoes and earrings are pairs.
+#: More than that is a pile of several items, which cannot be put on as one.
+MOST_PIECES = {"hat": 1, "bag": 1, "watch": 2, "glasses": 2, "shoes": 2}
 #: What each swap_target is when the description does not say more.
 TARGET_KINDS = {"watch": "watch", "glasses": "glasses", "shoes": "shoes", "hat": "hat", "bag": "bag"}
 
@@ -91,16 +119,42 @@ def jewelry_by_shape(cut: Cutout) -> str:
     return "necklace"
 
 
+def close_up(image: NDArray[np.uint8], targets: tuple[str, ...] | list[str], error: EngineError) -> Person:
+    """The person in a photo the pose model found no body in: a hand alone takes a watch,
+    a bracelet or a ring; a face alone takes glasses, a hat or earrings. For any other
+    item a face close-up is refused by the body part it lacks ("the feet are not in the
+    photo"), not as "no person"; with neither a hand nor a face, `error` stands."""
+    wanted = set(targets)
+    if not wanted <= ACCESSORY_TARGETS:
+        raise error
+    if wanted <= HAND_TARGETS and (hand := hand_photo(image)) is not None:
+        return hand
+    face = face_photo(image)
+    if face is None:
+        raise error
+    for target in targets:
+        if target not in HEAD_TARGETS:
+            raise EngineError("pose_not_supported", "the photo is a close-up of the face: " + MISSING_FROM_FACE[target])
+    return face
+
+
 def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cutout:
     """The accessory's cut-out, with the kind the description names (if any) deciding holes."""
     named = TARGET_KINDS.get(target) or _named_kind(description)
     try:
-        return cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses", whole=named != "watch")
+        cut = cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses", whole=named not in ("watch", "glasses"))
     except EngineError as exc:
         # Hats are often shown worn; other kinds on a busy background are refused.
         if named != "hat" or exc.message != NO_PLAIN_BACKGROUND:
             raise
         return cut_worn_hat(rgb)
+    pieces = separate_items(cut.alpha)
+    if pieces > MOST_PIECES.get(named or "", 2):
+        raise EngineError(
+            "garment_not_found",
+            f"the photo shows {pieces} separate items; send a product photo of one {named or 'item'} (or one pair)",
+        )
+    return cut
 
 
 _PLACERS: dict[str, Callable[[Person, Cutout, str], list[Placement]]] = {
@@ -119,8 +173,32 @@ _PLACERS: dict[str, Callable[[Person, Cutout, str], list[Placement]]] = {
 }
 
 
+def check_size(kind: str, placement: Placement, cover: NDArray[np.float32]) -> None:
+    """Refuse a piece that the body sized visibly but that came out a speck or hidden.
+
+    The size the body asks for (`placement.expect`: a wrist's width, the span of the
+    temples, a foot) is checked first, then what was actually drawn: a render whose item
+    cannot be seen must fail with the reason, never complete with nothing on the person."""
+    part = placement.part or "the body part it goes on"
+    if placement.expect <= 0:
+        return
+    if placement.expect < MIN_VISIBLE_PX:
+        raise EngineError(
+            "pose_not_supported",
+            f"{part} is too small in the photo ({placement.expect:.0f} px) for the {kind} to be seen; send a closer photo",
+        )
+    drawn = drawn_extent(cover)
+    if drawn < max(MIN_VISIBLE_PX, MIN_DRAWN_SHARE * placement.expect):
+        raise EngineError(
+            "pose_not_supported",
+            f"the {kind} would show only {drawn:.0f} px of the {placement.expect:.0f} px that {part} needs: "
+            f"{part} is hidden or outside the photo",
+        )
+
+
 def wear(person: Person, cut: Cutout, kind: str, description: str | None) -> Composite:
-    """Put the item on the person's photo (`person.image` is not modified)."""
+    """Put the item on the person's photo (`person.image` is not modified); a piece that
+    ends up too small to see, or not drawn at all, is refused with the reason."""
     placements = _PLACERS[kind](person, cut, description or "")
     cast = photo_cast(person.image)
     image = person.image
@@ -128,10 +206,13 @@ def wear(person: Person, cut: Cutout, kind: str, description: str | None) -> Com
     edited = np.zeros(image.shape[:2], bool)
     for placement in placements:
         step = paste(image, placement, cast)
+        check_size(kind, placement, step.cover)
         image = step.image
         cover = np.maximum(cover, step.cover)
         edited |= step.edited
+    if not (cover > 0.5).any():
+        raise EngineError("pose_not_supported", f"the {kind} could not be drawn: where it goes is hidden or outside the photo")
     return Composite(image, cover, edited)
 
 
-__all__ = ["ACCESSORY_TARGETS", "HAND_TARGETS", "Composite", "Cutout", "cut_out", "hand_photo", "kind_for", "understood", "wear"]
+__all__ = ["ACCESSORY_TARGETS", "HAND_TARGETS", "HEAD_TARGETS", "close_up", "Composite", "Cutout", "cut_out", "hand_photo", "kind_for", "understood", "wear"]

@@ -22,6 +22,10 @@ Mask = NDArray[np.float32]
 class Placement:
     """One cut-out at one place: `matrix` (3×3) maps cut-out pixels to photo pixels.
 
+    `expect` and `part` let the render be checked after drawing: a piece that ends up
+    far smaller than the body part it was sized from (hidden, off the photo, a speck)
+    is refused rather than returned as a success with nothing to see.
+
     `keep` (photo-sized, 0..1, optional) is where the accessory may show (a strap ends
     where the wrist's outline does); `front` (photo-sized, 0..1) is what is in front of it
     (fingers, hair). `shadow` is the contact shadow's strength; `lift` how far (as a share
@@ -37,6 +41,8 @@ class Placement:
     shade: Mask | None = field(default=None)  # photo-sized brightness factor (a strap's roundness)
     erase: Mask | None = field(default=None)  # photo-sized: what the item hides or replaces, filled from around it
     backdrop: Mask | None = field(default=None)  # photo-sized: where the fill's colours may come from (not the person)
+    expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
+    part: str = ""  # the body part it is sized from, for the refusal ("the wrist")
 
 
 @dataclass
@@ -46,6 +52,21 @@ class Composite:
     image: NDArray[np.uint8]
     cover: Mask
     edited: NDArray[np.bool_]
+
+
+#: The fewest pixels an item's longest visible side may have: below this a shopper sees a speck.
+MIN_VISIBLE_PX = 12.0
+#: The share of the size the body asks for that must actually be drawn (the rest hidden or off the photo).
+MIN_DRAWN_SHARE = 0.5
+
+
+def drawn_extent(cover: Mask) -> float:
+    """The longest side (px) of the smallest rotated box round what was drawn solidly."""
+    ys, xs = np.nonzero(cover > 0.5)
+    if len(xs) < 3:
+        return 0.0
+    (_, _), (bw, bh), _ = cv2.minAreaRect(np.stack([xs, ys], axis=1).astype(np.float32))
+    return float(max(bw, bh)) + 1.0
 
 
 def _window(matrix: Matrix, size: tuple[int, int], shape: tuple[int, int], pad: int) -> tuple[int, int, int, int] | None:

@@ -82,6 +82,17 @@ def _parts(mask: NDArray[np.uint8]) -> list[tuple[int, int, int, int]]:
     return sorted(boxes)
 
 
+def separate_items(alpha: NDArray[np.float32]) -> int:
+    """How many separate pieces of comparable size the cut-out holds (each at least
+    0.4 of the biggest): one hat, a pair of shoes or earrings, or a pile of several."""
+    solid = (alpha > 0.5).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, 8)
+    if count <= 1:
+        return 0
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    return int((areas >= 0.4 * areas.max()).sum())
+
+
 def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[np.uint8]:
     """Edge pixels are part background: give them the colour of the solid object next to
     them, or a light halo of the old backdrop rings the accessory on the person."""

@@ -30,6 +30,8 @@ from fitroom.engines.classic.person import (
     R_EYE,
     R_WRIST,
     Person,
+    _face_mask,
+    _skin_colour,
 )
 
 Points = NDArray[np.float32]
@@ -41,6 +43,7 @@ NOSE_BRIDGE, FOREHEAD, CHIN = 168, 10, 152
 CHEEK_R, CHEEK_L = 234, 454  # the face outline at the eyes' height
 JAW_R, JAW_L = 132, 361  # the outline at the ear lobes' height
 BROW_R, BROW_L = 105, 334
+MOUTH_CORNER_R, MOUTH_CORNER_L, NOSE_TIP = 61, 291, 1
 #: Hand landmark indices.
 WRIST, INDEX_MCP, MIDDLE_MCP, RING_MCP, RING_PIP, PINKY_MCP = 0, 5, 9, 13, 14, 17
 
@@ -221,4 +224,32 @@ def hand_photo(image: NDArray[np.uint8]) -> Person | None:
     empty = np.zeros((h, w), np.uint8)
     person = Person(image, points, visibility, person_mask(image), empty, empty, np.array([170, 140, 145], np.float32))
     person.__dict__.update({"_face": None, "_hand_left": found, "_hand_right": None})
+    return person
+
+
+def face_photo(image: NDArray[np.uint8]) -> Person | None:
+    """A close-up of a face (no shoulders for the pose model to find), as a Person with
+    just the head: enough for glasses, a hat or earrings, and for saying which body part
+    other items miss. The face mesh runs on the whole photo (its detector is made for
+    close-ups); the person mask is mediapipe's selfie segmentation."""
+    h, w = image.shape[:2]
+    scale = min(1.0, 640 / max(h, w))
+    small = image if scale == 1.0 else cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    marks = _face_marks(np.ascontiguousarray(small))
+    if marks is None:
+        return None
+    pts = np.array([(m.x * w, m.y * h, m.z * w) for m in marks], np.float32)  # type: ignore[attr-defined]
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.zeros(33, np.float32)
+    for pose_index, mesh_index in (
+        (NOSE, NOSE_TIP), (L_EYE, IRIS_L), (R_EYE, IRIS_R), (L_EAR, CHEEK_L), (R_EAR, CHEEK_R),
+        (MOUTH_L, MOUTH_CORNER_L), (MOUTH_R, MOUTH_CORNER_R),
+    ):
+        points[pose_index] = pts[mesh_index, :2]
+        visibility[pose_index] = 0.99
+    face_mask = _face_mask(points, visibility, (h, w))
+    empty = np.zeros((h, w), np.uint8)
+    skin = _skin_colour(image, points, visibility, face_mask)
+    person = Person(image, points, visibility, person_mask(image), face_mask, empty, skin)
+    person.__dict__.update({"_face": Face(pts), "_hand_left": None, "_hand_right": None})
     return person

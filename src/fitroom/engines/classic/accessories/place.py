@@ -40,6 +40,11 @@ from fitroom.engines.classic.person import (
 
 Vec = NDArray[np.float64]
 L_HEEL, R_HEEL, L_TOE, R_TOE = 29, 30, 31, 32
+#: How far each half of a frame reaches towards the face's outline at the eyes (frames
+#: end a little inside it, where the temples go back over the ears).
+GLASSES_REACH = 0.97
+#: A watch's case is about as wide as the wrist seen from above (a little less: it sits on the round of it).
+WATCH_CASE_SHARE = 0.88
 SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, R_WRIST)}
 
 
@@ -129,40 +134,93 @@ def _no_face(person: Person, need: str) -> NoReturn:
 # --- glasses -----------------------------------------------------------------------------------
 
 
-def glasses(person: Person, cut: Cutout) -> list[Placement]:
-    """Lens centres on the eyes (a little outside: frames are wider than the pupils are
-    apart), tilted with the head, the far side narrower when the head turns; the temples
-    (arms) are cut off at the frame's outer edges, as they go back behind the head."""
-    face = _face_or_refuse(person, "glasses need the eyes")
+#: The far lens may look no narrower than this share of the near one: beyond it the
+#: product photo is a side view, and half the frame cannot be seen to be put on.
+GLASSES_LEAST_RATIO = 0.45
+
+
+def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int, int, int]:
+    """The frame's front with hinges and temples taken off, and its columns: the outer
+    edge on the picture's left, where the bridge starts and ends, the outer edge on the
+    right; and its top and bottom rows."""
     alpha = cut.alpha.copy()
     a, b = _column_extent(alpha, 0.25)
     alpha[:, : max(0, a - 2)] = 0
     alpha[:, b + 3 :] = 0
     # Hinges and temples bent back show above the frame as thin loops: not seen when worn.
     mass = alpha.sum(axis=1)
-    top = int(np.nonzero(mass >= 0.25 * mass.max())[0].min())
+    rows = np.nonzero(mass >= 0.25 * mass.max())[0]
+    top, bottom = int(rows.min()), int(rows.max())
     alpha[: max(0, top - 2)] = 0
+    # The bridge is where the frame's lower edge rises highest over the nose, in the middle
+    # part of the front (the far lens of an angled photo is narrower, so not at the centre).
+    solid = alpha[top : bottom + 1, a : b + 1] > 0.5
+    height = bottom - top + 1
+    lower = np.where(solid.any(axis=0), height - 1 - np.argmax(solid[::-1], axis=0), height).astype(np.float32)
+    span = b - a
+    lower = cv2.blur(lower.reshape(1, -1), (max(3, span // 40) | 1, 1)).ravel()
+    lo, hi = int(span * 0.15), int(span * 0.85) + 1
+    highest = float(lower[lo:hi].min())
+    near = np.nonzero(lower[lo:hi] <= highest + 0.05 * height)[0] + lo
+    # The run of such columns nearest the middle is the bridge.
+    runs = np.split(near, np.nonzero(np.diff(near) > 1)[0] + 1)
+    run = min(runs, key=lambda r: float(np.abs(r - span / 2).min()))
+    return alpha, a, a + int(run[0]), a + int(run[-1]), b, top, bottom
+
+
+def glasses(person: Person, cut: Cutout) -> list[Placement]:
+    """The bridge on the nose, each half of the frame from there to its temple, the lenses
+    at the eyes' height, rotated with the eye line; the temples (arms) are cut off at the
+    frame's outer edges, as they go back behind the head.
+
+    Each half is mapped on its own, so a product photo taken at an angle (the far lens
+    narrower than the near one) is rectified toward a frontal view; one so oblique that
+    the far half is hardly seen is refused."""
+    face = _face_or_refuse(person, "glasses need the eyes")
+    alpha, a, bridge_start, bridge_end, b, top, bottom = _glasses_front(cut)
+    bridge_x = (bridge_start + bridge_end) // 2
+    left_w, right_w = bridge_x - a, b - bridge_x
+    # The lenses' widths, without the bridge, tell how far the photo is turned.
+    if bridge_end - b >= 0 or min(bridge_start - a, b - bridge_end) < GLASSES_LEAST_RATIO * max(bridge_start - a, b - bridge_end, 1):
+        raise EngineError(
+            "garment_not_found",
+            "the glasses are photographed from the side, so one lens cannot be seen; send a front or three-quarter view",
+        )
     front = Cutout(cut.rgb, alpha, cut.parts, cut.holes)
     rows = alpha[:, a : b + 1].sum(axis=1)
     cy = float((rows * np.arange(len(rows))).sum() / max(rows.sum(), 1e-6))
-    cx = (a + b) / 2
-    half = (b - a) / 4  # lens centres at a quarter and three quarters of the front
     eye_r = (_v(face.pt(lm.EYE_R_OUTER)) + _v(face.pt(lm.EYE_R_INNER))) / 2
     eye_l = (_v(face.pt(lm.EYE_L_OUTER)) + _v(face.pt(lm.EYE_L_INNER))) / 2
     line = _unit(eye_l - eye_r)
-    bridge = _v(face.pt(lm.NOSE_BRIDGE))
-    centre = eye_r + line * float((bridge - eye_r) @ line)
-    spread = 1.12
-    right_lens = centre + (eye_r - centre) * spread
-    left_lens = centre + (eye_l - centre) * spread
-    frontal = 2 * max(float(np.linalg.norm(right_lens - centre)), float(np.linalg.norm(left_lens - centre)))
-    k = frontal / (2 * half)
     down = np.array([-line[1], line[0]])
-    src = [np.array([cx - half, cy]), np.array([cx + half, cy]), np.array([cx, cy + half])]
-    dst = [right_lens, left_lens, centre + down * half * k]
+    nose = _v(face.pt(lm.NOSE_BRIDGE))
+    # The bridge sits on the nose at the eyes' height (the lenses' middle level with the pupils).
+    eyes_mid = (eye_r + eye_l) / 2
+    centre = eyes_mid + line * float((nose - eyes_mid) @ line)
+    # Each half reaches the face's outline at the temple, seen foreshortened on a turned head.
+    temple_r = centre + line * min(float((_v(face.pt(lm.CHEEK_R)) - centre) @ line), -1.0) * GLASSES_REACH
+    temple_l = centre + line * max(float((_v(face.pt(lm.CHEEK_L)) - centre) @ line), 1.0) * GLASSES_REACH
+    # Heights from the near side's scale: the far half is only foreshortened sideways.
+    k = max(float(np.linalg.norm(temple_r - centre)) / max(left_w, 1), float(np.linalg.norm(temple_l - centre)) / max(right_w, 1))
+    half_h = (bottom - top) / 2
+    hair = hair_mask(person, face)
+    span = float(np.linalg.norm(temple_l - temple_r))
     # Hair may hang over the frame's outer ends, never over the lenses.
-    ends = 1 - _band(person.image.shape[:2], centre, down, frontal * 0.62, 2)
-    return [Placement(front, _affine(src, dst), front=hair_mask(person, face) * ends, shadow=0.22, lift=0.03)]
+    ends = 1 - _band(person.image.shape[:2], centre, down, span * 0.4, 2)
+    placements = []
+    # The halves share the bridge's column, so they meet there without a seam.
+    for x0, x1, temple in ((a, bridge_x, temple_r), (bridge_x, b, temple_l)):
+        half = alpha.copy()
+        half[:, : max(0, x0 - 1)] = 0
+        half[:, x1 + 2 :] = 0
+        outer = x0 if x0 == a else x1
+        src = [np.array([bridge_x, cy]), np.array([outer, cy]), np.array([bridge_x, cy + half_h])]
+        dst = [centre, temple, centre + down * half_h * k]
+        placements.append(Placement(
+            Cutout(front.rgb, half, [], cut.holes), _affine(src, dst), front=hair * ends, shadow=0.22, lift=0.03,
+            expect=float(np.linalg.norm(temple - centre)), part="the face",
+        ))
+    return placements
 
 
 # --- hat ----------------------------------------------------------------------------------------
@@ -212,7 +270,8 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     beside = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]) < hat_width * 0.5
     hair = (person.mask > 0.5) & above & beside
     backdrop = (person.mask < 0.3).astype(np.float32)
-    return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03, erase=hair.astype(np.float32), backdrop=backdrop)]
+    return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03, erase=hair.astype(np.float32), backdrop=backdrop,
+                      expect=hat_width, part="the head")]
 
 
 # --- watch, bracelet, ring ----------------------------------------------------------------------
@@ -306,10 +365,10 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     joint, along, width, hand = _wrist(person, side)
     across = np.array([-along[1], along[0]])
     centre = joint - along * width * 0.45
+    cut = _strap_upright(cut)
     # The product photo shows the strap running up and down; on the wrist it runs across.
     h, w = cut.alpha.shape
-    case = w * 0.92  # the case (the widest part) spans the photo's width
-    scale = width * 0.72 / case
+    scale = width * WATCH_CASE_SHARE / _case_width(cut.alpha)
     if across[1] > 0:
         across = -across  # keep the dial upright-ish: the photo's top goes up the picture
     src = [np.array([w / 2, h / 2]), np.array([w / 2, 0.0]), np.array([w, h / 2])]
@@ -317,7 +376,23 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     shape = person.image.shape[:2]
     keep = _band(shape, centre, along, width / 2 + 1, 1.5)
     return [Placement(cut, _affine(src, dst), keep=keep, front=_fingers_in_front(person, hand), shadow=0.3,
-                      lift=0.02, shade=_strap_shade(shape, centre, along, width / 2))]
+                      lift=0.02, shade=_strap_shade(shape, centre, along, width / 2), expect=width,
+                      part=f"the {side} wrist")]
+
+
+def _strap_upright(cut: Cutout) -> Cutout:
+    """The watch turned so its strap runs up and down the photo: one photographed lying
+    with the strap left to right would otherwise be put on along the forearm."""
+    if cut.aspect >= 0.8:
+        return cut
+    return Cutout(np.ascontiguousarray(np.rot90(cut.rgb)), np.ascontiguousarray(np.rot90(cut.alpha)), [], cut.holes)
+
+
+def _case_width(alpha: NDArray[np.float32]) -> float:
+    """The case's width: the widest rows of a watch whose strap runs up and down (the
+    strap is narrower than the case; the photo's width would count lugs and crown too)."""
+    widths = (alpha > 0.5).sum(axis=1)
+    return max(float(np.percentile(widths[widths > 0], 95)) * 0.95, 1.0) if widths.any() else float(alpha.shape[1])
 
 
 def _rotate_quarter(v: Vec) -> Vec:
@@ -454,7 +529,9 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
             below = slice(max(y0, int(pa[1] + length * 0.1), int(collar)), y1 + 2)
             old[below, x0:x1] = (person.mask[below, x0:x1] > 0.3).astype(np.float32)
             old = cv2.dilate(old, np.ones((5, 5), np.uint8))
-        placements.append(Placement(piece, shift @ m, front=legs, shadow=0.45, lift=0.02, erase=old, backdrop=backdrop))
+        foot = "the left foot" if ankle == L_ANKLE else "the right foot"
+        placements.append(Placement(piece, shift @ m, front=legs, shadow=0.45, lift=0.02, erase=old, backdrop=backdrop,
+                                    expect=seen, part=foot))
     return placements
 
 
@@ -505,7 +582,7 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         # Only the handle is behind the fingers; the bag's body hangs below the hand.
         ys = np.arange(shape[0], dtype=np.float32)[:, None]
         fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32)
-        return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03)]
+        return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hand")]
     side = "left" if "right" not in text else "right"
     shoulder, elbow, wrist = SIDES[side]
     hip = L_HIP if side == "left" else R_HIP
@@ -524,7 +601,8 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         if _in_frame(person, a, b, threshold=0.3):
             cv2.line(arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, max(2, radius * 2))
     front = (arm > 0).astype(np.float32) * (person.mask > 0.5)
-    placements = [Placement(cut, m, front=cv2.GaussianBlur(front, (0, 0), 1.0), shadow=0.35, lift=0.03)]
+    placements = [Placement(cut, m, front=cv2.GaussianBlur(front, (0, 0), 1.0), shadow=0.35, lift=0.03,
+                            expect=width, part=f"the {side} hip")]
     strap = _strap(person, cut, m, _v(person.pt(shoulder)) - outward * frontal * 0.1)
     return [strap, *placements] if strap is not None else placements
 
@@ -618,7 +696,7 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
     # The back of the chain goes behind the neck: hide its top middle.
     behind = _band(shape, neck, down, width * 0.3, 2) * _band(shape, neck - down * frontal, right, frontal + drop * 0.18, 2)
     front = np.maximum(behind, person.face.astype(np.float32) / 255)
-    return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015)]
+    return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015, expect=width, part="the neck")]
 
 
 def _strand(cut: Cutout, beads: int = 34) -> Cutout:
