@@ -346,7 +346,7 @@ def test_an_item_hidden_where_it_goes_is_refused_not_completed() -> None:
     placement = Placement(cut, np.eye(3), expect=40, part="the left wrist")
     with pytest.raises(EngineError) as info:
         check_size("watch", placement, np.zeros((100, 100), np.float32))
-    assert info.value.code == "pose_not_supported" and "hidden or outside" in info.value.message
+    assert info.value.code == "pose_not_supported" and "hidden, or outside" in info.value.message
     drawn = np.zeros((100, 100), np.float32)
     drawn[40:70, 30:72] = 1
     check_size("watch", placement, drawn)

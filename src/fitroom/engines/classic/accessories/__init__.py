@@ -185,14 +185,15 @@ def check_size(kind: str, placement: Placement, cover: NDArray[np.float32]) -> N
     if placement.expect < MIN_VISIBLE_PX:
         raise EngineError(
             "pose_not_supported",
-            f"{part} is too small in the photo ({placement.expect:.0f} px) for the {kind} to be seen; send a closer photo",
+            f"the {kind} would be too small to see: {part} measures {placement.expect:.0f} px in the photo; "
+            "send a closer photo",
         )
     drawn = drawn_extent(cover)
     if drawn < max(MIN_VISIBLE_PX, MIN_DRAWN_SHARE * placement.expect):
         raise EngineError(
             "pose_not_supported",
             f"the {kind} would show only {drawn:.0f} px of the {placement.expect:.0f} px that {part} needs: "
-            f"{part} is hidden or outside the photo",
+            "the rest is hidden, or outside the photo",
         )
 
 
@@ -204,14 +205,19 @@ def wear(person: Person, cut: Cutout, kind: str, description: str | None) -> Com
     image = person.image
     cover = np.zeros(image.shape[:2], np.float32)
     edited = np.zeros(image.shape[:2], bool)
+    piece = cover
     for placement in placements:
         step = paste(image, placement, cast)
-        check_size(kind, placement, step.cover)
         image = step.image
+        piece = np.maximum(piece, step.cover) if placement.with_previous else step.cover
+        check_size(kind, placement, piece)
         cover = np.maximum(cover, step.cover)
         edited |= step.edited
     if not (cover > 0.5).any():
-        raise EngineError("pose_not_supported", f"the {kind} could not be drawn: where it goes is hidden or outside the photo")
+        where = placements[0].part if placements and placements[0].part else "where it goes"
+        raise EngineError(
+            "pose_not_supported", f"the {kind} could not be drawn: nothing of it is left to see at {where} (hidden, or outside the photo)"
+        )
     return Composite(image, cover, edited)
 
 

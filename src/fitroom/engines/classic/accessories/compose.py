@@ -43,6 +43,7 @@ class Placement:
     backdrop: Mask | None = field(default=None)  # photo-sized: where the fill's colours may come from (not the person)
     expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
     part: str = ""  # the body part it is sized from, for the refusal ("the wrist")
+    with_previous: bool = False  # checked together with the pieces before it (the halves of one frame)
 
 
 @dataclass

@@ -209,7 +209,7 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     ends = 1 - _band(person.image.shape[:2], centre, down, span * 0.4, 2)
     placements = []
     # The halves share the bridge's column, so they meet there without a seam.
-    for x0, x1, temple in ((a, bridge_x, temple_r), (bridge_x, b, temple_l)):
+    for x0, x1, temple, second in ((a, bridge_x, temple_r, False), (bridge_x, b, temple_l, True)):
         half = alpha.copy()
         half[:, : max(0, x0 - 1)] = 0
         half[:, x1 + 2 :] = 0
@@ -218,7 +218,7 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
         dst = [centre, temple, centre + down * half_h * k]
         placements.append(Placement(
             Cutout(front.rgb, half, [], cut.holes), _affine(src, dst), front=hair * ends, shadow=0.22, lift=0.03,
-            expect=float(np.linalg.norm(temple - centre)), part="the face",
+            expect=span if second else 0.0, part="the face", with_previous=second,
         ))
     return placements
 
@@ -661,7 +661,7 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
         src = [hook, hook + np.array([0.0, h]), hook + np.array([w / 2, 0.0])]
         down = -up
         dst = [lobe, lobe + down * h * scale, lobe + np.array([-down[1], down[0]]) * -w / 2 * scale]
-        placements.append(Placement(piece, _affine(src, dst), front=hair, shadow=0.25, lift=0.03))
+        placements.append(Placement(piece, _affine(src, dst), front=hair, shadow=0.25, lift=0.03, part="the ears"))
     if not placements:
         raise EngineError("pose_not_supported", "neither ear is visible in the photo")
     return placements
