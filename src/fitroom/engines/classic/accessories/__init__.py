@@ -41,12 +41,15 @@ HAND_TARGETS = frozenset({"watch", "jewelry"})
 
 #: Targets that a close-up of a face can take (glasses, a hat; earrings among jewelry).
 HEAD_TARGETS = frozenset({"glasses", "hat", "jewelry"})
-#: What a close-up of a face lacks for each other target, said as the refusal.
-MISSING_FROM_FACE = {
+#: What a close-up of a face or a hand lacks for each target, said as the refusal.
+MISSING_FROM_CLOSE_UP = {
+    "glasses": "the face is not in the photo; glasses need the eyes",
+    "hat": "the head is not in the photo; a hat needs it",
+    "jewelry": "the ears and the neck are not in the photo; jewelry needs them",
     "shoes": "the feet are not in the photo; shoes need both feet",
     "watch": "no wrist is visible in the photo; a watch needs one",
     "bag": "no hand or shoulder is visible in the photo; a bag needs one",
-    "other": "only the face is in the photo; this item needs the body",
+    "other": "the body is not in the photo; this item needs it",
 }
 
 #: Words in `garment_description` and the kind of item they name, checked in this order
@@ -127,15 +130,17 @@ def close_up(image: NDArray[np.uint8], targets: tuple[str, ...] | list[str], err
     wanted = set(targets)
     if not wanted <= ACCESSORY_TARGETS:
         raise error
-    if wanted <= HAND_TARGETS and (hand := hand_photo(image)) is not None:
+    hand = hand_photo(image) if wanted <= HAND_TARGETS else None
+    if hand is not None:
         return hand
     face = face_photo(image)
-    if face is None:
+    if face is not None and wanted <= HEAD_TARGETS:
+        return face
+    if face is None and (wanted <= HAND_TARGETS or hand_photo(image) is None):
         raise error
-    for target in targets:
-        if target not in HEAD_TARGETS:
-            raise EngineError("pose_not_supported", "the photo is a close-up of the face: " + MISSING_FROM_FACE[target])
-    return face
+    seen = "a face" if face is not None else "a hand"
+    missing = next(t for t in targets if t not in (HEAD_TARGETS if face is not None else HAND_TARGETS))
+    raise EngineError("pose_not_supported", f"the photo is a close-up of {seen}: " + MISSING_FROM_CLOSE_UP[missing])
 
 
 def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cutout:

@@ -43,6 +43,8 @@ L_HEEL, R_HEEL, L_TOE, R_TOE = 29, 30, 31, 32
 #: How far each half of a frame reaches towards the face's outline at the eyes (frames
 #: end a little inside it, where the temples go back over the ears).
 GLASSES_REACH = 0.97
+#: The temple's distance from the nose as a multiple of the eye's (about 2.2 on a frontal face).
+TEMPLE_PER_EYE = (1.8, 2.6)
 #: A watch's case is about as wide as the wrist seen from above (a little less: it sits on the round of it).
 WATCH_CASE_SHARE = 0.88
 SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, R_WRIST)}
@@ -197,9 +199,16 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     # The bridge sits on the nose at the eyes' height (the lenses' middle level with the pupils).
     eyes_mid = (eye_r + eye_l) / 2
     centre = eyes_mid + line * float((nose - eyes_mid) @ line)
-    # Each half reaches the face's outline at the temple, seen foreshortened on a turned head.
-    temple_r = centre + line * min(float((_v(face.pt(lm.CHEEK_R)) - centre) @ line), -1.0) * GLASSES_REACH
-    temple_l = centre + line * max(float((_v(face.pt(lm.CHEEK_L)) - centre) @ line), 1.0) * GLASSES_REACH
+    # Each half reaches the face's outline at the temple, seen foreshortened on a turned
+    # head; the outline's landmark slips onto the far eye or the ear when the head turns
+    # far, so the reach stays within what the eye's own distance from the nose allows.
+    def reach(cheek: int, eye: Vec) -> float:
+        to_eye = max(abs(float((eye - centre) @ line)), 1.0)
+        return float(np.clip(abs(float((_v(face.pt(cheek)) - centre) @ line)) * GLASSES_REACH,
+                             to_eye * TEMPLE_PER_EYE[0], to_eye * TEMPLE_PER_EYE[1]))
+
+    temple_r = centre - line * reach(lm.CHEEK_R, eye_r)
+    temple_l = centre + line * reach(lm.CHEEK_L, eye_l)
     # Heights from the near side's scale: the far half is only foreshortened sideways.
     k = max(float(np.linalg.norm(temple_r - centre)) / max(left_w, 1), float(np.linalg.norm(temple_l - centre)) / max(right_w, 1))
     half_h = (bottom - top) / 2
