@@ -48,7 +48,7 @@ MISSING_FROM_CLOSE_UP = {
     "jewelry": "the ears and the neck are not in the photo; jewelry needs them",
     "shoes": "the feet are not in the photo; shoes need both feet",
     "watch": "no wrist is visible in the photo; a watch needs one",
-    "bag": "no hand or shoulder is visible in the photo; a bag needs one",
+    "bag": "the body is not in the photo; a bag needs a shoulder or a hand hanging at the side",
     "other": "the body is not in the photo; this item needs it",
 }
 
