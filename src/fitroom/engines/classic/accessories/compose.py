@@ -56,7 +56,7 @@ class Composite:
 
 
 #: The fewest pixels an item's longest visible side may have: below this a shopper sees a speck.
-MIN_VISIBLE_PX = 12.0
+MIN_VISIBLE_PX = 16.0
 #: The share of the size the body asks for that must actually be drawn (the rest hidden or off the photo).
 MIN_DRAWN_SHARE = 0.5
 

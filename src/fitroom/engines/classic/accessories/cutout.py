@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from fitroom.engines.base import EngineError
 
 WORK_SIDE = 320
+GRABCUT_SEED = 12345
 NO_PLAIN_BACKGROUND = (
     "the accessory photo has no plain background (a worn or lifestyle photo); "
     "send a product photo on a plain background"
@@ -66,6 +67,16 @@ def _background(lab: NDArray[np.float32]) -> tuple[NDArray[np.float32], float]:
     residual = np.linalg.norm(samples - design @ coef, axis=1)
     colour = (terms(xs.astype(np.float64), ys.astype(np.float64)) @ coef).astype(np.float32)
     return colour, float(np.percentile(residual, 75))
+
+
+def _seeded_grabcut(
+    small: NDArray[np.uint8], markers: NDArray[np.uint8], bgd: NDArray[np.float64], fgd: NDArray[np.float64]
+) -> None:
+    """GrabCut from a fixed seed: its colour models start from k-means on OpenCV's
+    per-thread random generator, so without a seed the same product photo was cut
+    differently depending on which photos the worker had cut before."""
+    cv2.setRNGSeed(GRABCUT_SEED)
+    cv2.grabCut(small, markers, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
 
 
 def _parts(mask: NDArray[np.uint8]) -> list[tuple[int, int, int, int]]:
@@ -132,7 +143,7 @@ def cut_accessory(
     if (markers == cv2.GC_FGD).any() and (markers == cv2.GC_BGD).any():
         bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
         try:
-            cv2.grabCut(small, markers, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
+            _seeded_grabcut(small, markers, bgd, fgd)
         except cv2.error as exc:
             raise EngineError("garment_not_found", "the accessory could not be cut out of its photo") from exc
     mask = np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
@@ -220,7 +231,7 @@ def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
     markers[(person > 0) & (rows < top + 0.12 * height)] = cv2.GC_FGD
     bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
     try:
-        cv2.grabCut(small, markers, None, bgd, fgd, 2, cv2.GC_INIT_WITH_MASK)
+        _seeded_grabcut(small, markers, bgd, fgd)
     except cv2.error as exc:
         raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND) from exc
     hat = ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).astype(np.uint8)
