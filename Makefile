@@ -25,7 +25,7 @@ WHEELS := ../shared/wheels
 FASHN_VTON_COMMIT := 7c0f10af3f91ad4048fe9729c470a13ef905d25a
 FASHN_VTON := $(if $(wildcard $(WHEELS)/fashn_vton-*.whl),--find-links $(WHEELS) fashn-vton==1.5.0,"fashn-vton @ git+https://github.com/fashn-AI/fashn-vton-1.5@$(FASHN_VTON_COMMIT)")
 
-.PHONY: serve test test-fast check install clean
+.PHONY: serve test test-fast check install container-test base-image clean
 
 $(RUNTIME): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null \
@@ -63,7 +63,22 @@ test: install check
 # The container image and the stack (tests/test_container.py): podman with runc builds the
 # image and runs the API and two workers from it. Separate from `make test`: it needs
 # podman and takes minutes (docs/deployment-operations.md has its timing).
-container-test: $(TESTING)
+# podman, runc and mmdebstrap come from Debian's archive. Where no registry serves the base
+# image, it is made from Debian's packages with mmdebstrap (../shared/CONTAINERS.md).
+PODMAN := /usr/bin/podman
+BASE_IMAGE := docker.io/library/debian:bookworm-slim
+
+$(PODMAN):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc mmdebstrap
+
+base-image: $(PODMAN)
+	podman image exists $(BASE_IMAGE) || podman --runtime runc pull $(BASE_IMAGE) || { \
+		rootfs=$$(mktemp -d)/rootfs.tar; \
+		$(SUDO) mmdebstrap --variant=minbase --include=ca-certificates bookworm $$rootfs \
+		&& podman import $$rootfs $(BASE_IMAGE); status=$$?; rm -f $$rootfs; exit $$status; }
+
+container-test: $(TESTING) base-image
 	$(BIN)/python -m pytest -m container -s tests/test_container.py
 
 # The quick loop while working: SQLite only, no browser, no process clusters, no slow renders.
