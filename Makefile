@@ -25,7 +25,7 @@ WHEELS := ../shared/wheels
 FASHN_VTON_COMMIT := 7c0f10af3f91ad4048fe9729c470a13ef905d25a
 FASHN_VTON := $(if $(wildcard $(WHEELS)/fashn_vton-*.whl),--find-links $(WHEELS) fashn-vton==1.5.0,"fashn-vton @ git+https://github.com/fashn-AI/fashn-vton-1.5@$(FASHN_VTON_COMMIT)")
 
-.PHONY: serve test test-fast check install container-test base-image clean
+.PHONY: serve test test-fast check install container-test base-image smoke-py312 clean
 
 $(RUNTIME): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null \
@@ -81,9 +81,23 @@ base-image: $(PODMAN)
 container-test: $(TESTING) base-image
 	$(BIN)/python -m pytest -m container -s tests/test_container.py
 
+# Python 3.12, as a smoke run (the suite runs on 3.11): the runtime installs in a venv of
+# its own and `fitroom try` renders scikit-image's astronaut in a drawn tee.
+PY312 := .venv-py312
+smoke-py312:
+	rm -rf $(PY312) && python3.12 -m venv $(PY312)
+	$(PY312)/bin/pip install --quiet --upgrade pip
+	$(PY312)/bin/pip install --quiet -c constraints.txt -e .
+	$(PY312)/bin/pip install --quiet --no-deps -c constraints.txt opencv-contrib-python-headless mediapipe
+	cd $$(mktemp -d) && $(CURDIR)/$(PY312)/bin/python -c "import sys; sys.path.insert(0, '$(CURDIR)'); \
+		from PIL import Image; from skimage import data; from tests.support.images import garment_photo; \
+		Image.fromarray(data.astronaut()).save('person.png'); open('tee.png', 'wb').write(garment_photo())" \
+		&& $(CURDIR)/$(PY312)/bin/fitroom try person.png tee.png --target top --tier nano -o out.jpg \
+		&& $(CURDIR)/$(PY312)/bin/python -c "from PIL import Image; assert Image.open('out.jpg').size == (512, 512)"
+
 # The quick loop while working: SQLite only, no browser, no process clusters, no slow renders.
 test-fast: $(TESTING)
 	$(BIN)/python -m pytest -m "not slow and not browser and not cluster and not container" -k "not postgresql"
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) $(PY312) data
