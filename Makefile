@@ -84,8 +84,11 @@ container-test: $(TESTING) base-image
 # Python 3.12, as a smoke run (the suite runs on 3.11): the runtime installs in a venv of
 # its own and `fitroom try` renders scikit-image's astronaut in a drawn tee.
 PY312 := .venv-py312
+# pyenv's shim answers `python3.12` only where 3.12 is the selected version: take the
+# interpreter itself where pyenv keeps one.
+PYTHON312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) python3.12)
 smoke-py312:
-	rm -rf $(PY312) && python3.12 -m venv $(PY312)
+	rm -rf $(PY312) && $(PYTHON312) -m venv $(PY312)
 	$(PY312)/bin/pip install --quiet --upgrade pip
 	$(PY312)/bin/pip install --quiet -c constraints.txt -e .
 	$(PY312)/bin/pip install --quiet --no-deps -c constraints.txt opencv-contrib-python-headless mediapipe
