@@ -46,6 +46,7 @@ _FASHN_NAMES = {
     "file_too_large": "ImageLoadError",
     "unsupported_image_type": "ImageLoadError",
     "invalid_image": "ImageLoadError",
+    "idempotency_conflict": "BadRequest",
     "rate_limited": "RateLimitExceeded",
     "overloaded": "ServiceUnavailable",
 }

@@ -19,7 +19,14 @@ from starlette.concurrency import run_in_threadpool
 from fitroom.api.deps import BEARER_HINT, BearerPrincipalDep, ContextDep
 from fitroom.api.errors import FASHN_PREFIX, ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import image_reference, webhook_target
-from fitroom.api.jobaccess import accept, job_view
+from fitroom.api.jobaccess import (
+    IDEMPOTENCY_ERROR,
+    IdempotencyKeyHeader,
+    accept,
+    idempotency_key,
+    job_view,
+    replay_headers,
+)
 from fitroom.context import Context
 from fitroom.db.models import Job
 from fitroom.domain import FINISHED
@@ -161,16 +168,20 @@ def status_view(ctx: Context) -> Callable[[Session, Job], tuple[dict[str, Any], 
         *auth_errors(BEARER_HINT),
         (402, "insufficient_credits", "this request needs 1 credits; the balance is 0"),
         (422, "invalid_image", "inputs.model_image: the image is truncated or corrupt"),
+        IDEMPOTENCY_ERROR,
     ),
 )
 async def run(
     body: RunRequest,
+    response: Response,
     ctx: ContextDep,
     principal: BearerPrincipalDep,
     webhook_url: Annotated[
         str | None, Query(description="https URL that gets the finished prediction's status object, as FASHN sends it")
     ] = None,
+    idempotency: IdempotencyKeyHeader = None,
 ) -> dict[str, Any]:
+    key = idempotency_key(idempotency)
     inputs = body.inputs
     hook = webhook_target(ctx, webhook_url)
     if inputs.num_samples > 1:
@@ -193,8 +204,9 @@ async def run(
         return_base64=inputs.return_base64,
         garment_photo_type=None if inputs.garment_photo_type == "auto" else inputs.garment_photo_type,
     )
-    job, _estimate = await accept(ctx, principal.account_id, request)
-    return {"id": job.id, "error": None}
+    done = await accept(ctx, principal.account_id, request, key)
+    response.headers.update(replay_headers(done))
+    return {"id": done.job.id, "error": None}
 
 
 @router.get(

@@ -7,8 +7,9 @@ what is left to a dialect module is the translation of fields, not the rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Annotated, TypeVar
 
+from fastapi import Header
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
@@ -16,17 +17,56 @@ from fitroom.api.errors import ApiError
 from fitroom.context import Context
 from fitroom.db import retrying
 from fitroom.db.models import Job
-from fitroom.jobs import credits
-from fitroom.jobs.service import JobExpired, JobNotFound, JobRequest, QueueFull, get_job, submit
+from fitroom.jobs import credits, idempotency
+from fitroom.jobs.service import JobExpired, JobNotFound, JobRequest, QueueFull, Submitted, get_job, submit_once
 
 T = TypeVar("T")
 
 
-async def accept(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int | None]:
-    """Queue the job (credits reserved); returns it and its estimated seconds (None: no live
-    worker runs its engine), or 402/503."""
+#: Sent, set to "true", on an answer that repeats a job made before under the same idempotency key.
+REPLAYED_HEADER = "Idempotent-Replayed"
+IDEMPOTENCY_FIELD = "Idempotency-Key"
+
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias=IDEMPOTENCY_FIELD,
+        description="Any unique text up to 255 printable ASCII characters (a UUID, say). A retry with "
+        "the same key and the same request answers with the first request's job (same id, nothing "
+        f"charged again, `{REPLAYED_HEADER}: true`); the same key with another request is refused "
+        "with 422 `idempotency_conflict`. Keys are kept 24 hours per account.",
+    ),
+]
+
+IDEMPOTENCY_ERROR = (
+    422, "idempotency_conflict", "this Idempotency-Key was already used with a different request",
+)
+
+
+def idempotency_key(value: str | None) -> str | None:
+    """The request's idempotency key, or None without one; 400 for a key that cannot be one."""
+    if value is None:
+        return None
+    if not idempotency.is_valid_key(value):
+        raise ApiError(
+            400, "invalid_request",
+            f"{IDEMPOTENCY_FIELD} must be 1 to {idempotency.MAX_KEY} printable ASCII characters",
+            field=IDEMPOTENCY_FIELD,
+        )
+    return value
+
+
+def replay_headers(done: Submitted) -> dict[str, str]:
+    return {REPLAYED_HEADER: "true"} if done.replayed else {}
+
+
+async def accept(ctx: Context, account_id: str, request: JobRequest, key: str | None = None) -> Submitted:
+    """Queue the job (credits reserved) once per idempotency `key`; it comes with its estimated
+    seconds (None: no live worker runs its engine). Or 402/422/503."""
     try:
-        return await run_in_threadpool(submit, ctx, account_id, request)
+        return await run_in_threadpool(submit_once, ctx, account_id, request, key)
+    except idempotency.IdempotencyConflict as exc:
+        raise ApiError(*IDEMPOTENCY_ERROR[:3], field=IDEMPOTENCY_FIELD) from exc
     except credits.InsufficientCredits as exc:
         raise ApiError(402, "insufficient_credits", str(exc)) from exc
     except QueueFull as exc:

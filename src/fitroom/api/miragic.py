@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, UploadFile
+from fastapi import APIRouter, File, Form, Response, UploadFile
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
@@ -19,7 +19,14 @@ from fitroom import domain
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, MiragicPrincipalDep
 from fitroom.api.errors import MIRAGIC_PREFIX, ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import read_upload
-from fitroom.api.jobaccess import accept, job_view
+from fitroom.api.jobaccess import (
+    IDEMPOTENCY_ERROR,
+    IdempotencyKeyHeader,
+    accept,
+    idempotency_key,
+    job_view,
+    replay_headers,
+)
 from fitroom.context import Context
 from fitroom.db.models import Job
 from fitroom.domain import TIERS
@@ -172,10 +179,12 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
             *auth_errors(KEY_HEADER_HINT),
             (402, "insufficient_credits", "this request needs 1 credits; the balance is 0"),
             (415, "unsupported_image_type", "humanImage: not a JPEG, PNG or WebP image"),
+            IDEMPOTENCY_ERROR,
         ),
     },
 )
 async def create_try_on(
+    response: Response,
     ctx: ContextDep,
     principal: MiragicPrincipalDep,
     human_image: Annotated[UploadFile, File(alias="humanImage", description="Person photo (JPEG, PNG, WebP; ≤ 10 MB)")],
@@ -186,7 +195,9 @@ async def create_try_on(
     bottom_cloth_image: Annotated[
         UploadFile | None, File(alias="bottomClothImage", description="Bottom garment photo: makes it a combo")
     ] = None,
+    idempotency: IdempotencyKeyHeader = None,
 ) -> dict[str, Any]:
+    key = idempotency_key(idempotency)
     combo = bottom_cloth_image is not None
     swap_target = "full_outfit" if combo else GARMENT_TYPES.get((garment_type or "").strip().lower())
     if swap_target is None:
@@ -209,15 +220,16 @@ async def create_try_on(
         fixed_price=TIERS[TIER].price,
         garment_targets=["top", "bottom"] if combo else None,
     )
-    job, _estimate = await accept(ctx, principal.account_id, request)
+    done = await accept(ctx, principal.account_id, request, key)
+    response.headers.update(replay_headers(done))
     return {
         "success": True,
         "message": "Virtual try-on job created and processing started",
         "data": {
-            "jobId": job.id,
+            "jobId": done.job.id,
             "status": "PENDING",
             "mode": "TOP_BOTTOM" if combo else "SINGLE",
-            "createdAt": iso_utc(job.created_at),
+            "createdAt": iso_utc(done.job.created_at),
         },
     }
 

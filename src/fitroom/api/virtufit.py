@@ -19,7 +19,15 @@ from fitroom import domain
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep, ReaderDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, webhook_target
-from fitroom.api.jobaccess import accept, job_view, read_job
+from fitroom.api.jobaccess import (
+    IDEMPOTENCY_ERROR,
+    IdempotencyKeyHeader,
+    accept,
+    idempotency_key,
+    job_view,
+    read_job,
+    replay_headers,
+)
 from fitroom.context import Context
 from fitroom.db.models import Job
 from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
@@ -319,6 +327,7 @@ async def _collect_images(
             (413, "file_too_large", "person_image: larger than 10 MB"),
             (415, "unsupported_image_type", "person_image: not a JPEG, PNG or WebP image"),
             (422, "invalid_image", "person_image: the image is truncated or corrupt"),
+            IDEMPOTENCY_ERROR,
             (503, "overloaded", "the render queue is full; retry later"),
         ),
     },
@@ -346,7 +355,9 @@ async def generate(
         Form(ge=0, lt=SEED_LIMIT, description="Seed for reproducible output; without one, a random seed is recorded with the job"),
     ] = None,
     prefer: Annotated[str | None, Header(description="`wait` or `wait=N` (N ≤ 120) for a synchronous answer")] = None,
+    idempotency: IdempotencyKeyHeader = None,
 ) -> JSONResponse:
+    key = idempotency_key(idempotency)
     tier = _choice(tier, tuple(TIERS), "tier")
     compose = _choice(compose, COMPOSE_MODES, "compose")
     garment_targets = _layer_targets(swap_target, compose)
@@ -381,21 +392,25 @@ async def generate(
         output_format=output_format,
     )
     wait = wait_seconds(prefer, ctx)
-    job, estimate = await accept(ctx, principal.account_id, request)
+    done = await accept(ctx, principal.account_id, request, key)
+    job = done.job
     if wait and await wait_for(ctx, principal.account_id, job.id, wait) is not None:
-        return await run_in_threadpool(_sync_answer, ctx, principal.account_id, job.id)
+        answer = await run_in_threadpool(_sync_answer, ctx, principal.account_id, job.id)
+        answer.headers.update(replay_headers(done))
+        return answer
     return JSONResponse(
         {
             "accepted": True,
             "job_id": job.id,
             "status": "queued",
             "status_url": f"{ctx.settings.base_url}/api/v1/jobs/{job.id}",
-            "message": _QUEUED if estimate is not None else _NO_WORKER.format(engine=job.engine),
-            "estimated_seconds": estimate,
+            "message": _QUEUED if done.estimate is not None else _NO_WORKER.format(engine=job.engine),
+            "estimated_seconds": done.estimate,
             "credits_reserved": True,
-            "credits_required": request.price,
+            "credits_required": job.credits_reserved,
         },
         status_code=202,
+        headers=replay_headers(done),
     )
 
 

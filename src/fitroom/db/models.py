@@ -202,3 +202,21 @@ class WorkerRecord(Base):
     threads: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class IdempotencyKey(Base):
+    """A client's `Idempotency-Key` and the job its first request made, kept 24 hours (`idempotency.KEEP`).
+
+    The primary key (account, key) is what makes concurrent repeats safe: only one
+    insert can win, whichever database; the others find its row and answer with its job.
+    """
+
+    __tablename__ = "idempotency_keys"
+
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    #: No foreign key: the key is claimed before its job is inserted, in the same transaction.
+    job_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

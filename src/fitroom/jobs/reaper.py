@@ -1,4 +1,5 @@
-"""Retention: after `retention_hours`, a job's images are deleted and the job answers `expired`.
+"""Retention: after `retention_hours`, a job's images are deleted and the job answers `expired`;
+idempotency keys are dropped once their 24 hours are up.
 
 The row stays as a small tombstone (no images, no webhook secret, no webhook bodies: a
 FASHN body with `return_base64` holds the output images themselves) so a late poll gets a
@@ -19,6 +20,7 @@ from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job, WebhookDelivery
 from fitroom.domain import UNFINISHED
+from fitroom.jobs import idempotency
 from fitroom.jobs.pruning import prune_if_due
 from fitroom.jobs.queue import fail_unfinished
 
@@ -55,5 +57,7 @@ def reap(ctx: Context, batch: int = 200) -> int:
             break
     if purged:
         log.info("expired jobs purged", extra={"count": purged})
+    with ctx.db.session() as session:
+        idempotency.prune(session)
     prune_if_due(ctx)
     return purged

@@ -23,7 +23,7 @@ from fitroom.db import connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
 from fitroom.domain import FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
-from fitroom.jobs import credits, queue, routing
+from fitroom.jobs import credits, idempotency, queue, routing
 from fitroom.logs import request_id
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,16 @@ class JobRequest:
         if self.fixed_price is not None:
             return self.fixed_price
         return TIERS[self.tier].price * len(self.garments)
+
+
+@dataclass
+class Submitted:
+    """An accepted job and its estimate (None: no live worker runs its engine); `replayed` when
+    an idempotency key named a job made before."""
+
+    job: Job
+    estimate: int | None
+    replayed: bool = False
 
 
 class QueueFull(Exception):
@@ -132,6 +142,46 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
 
     Raises `credits.InsufficientCredits` or `QueueFull`; then nothing is kept.
     """
+    done = submit_once(ctx, account_id, request, None)
+    return done.job, done.estimate
+
+
+def submit_once(ctx: Context, account_id: str, request: JobRequest, idempotency_key: str | None) -> Submitted:
+    """`submit`, made at most once per idempotency key (see `idempotency`).
+
+    A repeat of the key's first request answers with its job; a different request raises
+    `idempotency.IdempotencyConflict`. Without a key every call makes a job.
+    """
+    if idempotency_key is None:
+        return _submit(ctx, account_id, request, None)
+    digest = idempotency.fingerprint(request)
+    for _ in range(3):
+        replay = retrying(lambda: _replay(ctx, account_id, idempotency_key, digest))
+        if replay is not None:
+            return replay
+        try:
+            return _submit(ctx, account_id, request, (idempotency_key, digest))
+        except idempotency.KeyTaken:
+            continue  # another request claimed it meanwhile: answer with its job
+    raise RuntimeError("the idempotency key kept changing hands")
+
+
+def _replay(ctx: Context, account_id: str, key: str, digest: str) -> Submitted | None:
+    """The job the key's first request made, or None if the key is unused (or expired)."""
+    with ctx.db.reader() as session:
+        record = idempotency.find(session, account_id, key)
+        if record is None:
+            return None
+        if record.fingerprint != digest:
+            raise idempotency.IdempotencyConflict(key)
+        job = session.get(Job, record.job_id, options=[selectinload(Job.items)])
+        if job is None:
+            return None
+        return Submitted(job, estimate_seconds(session, ctx, len(job.items), job.engine), replayed=True)
+
+
+def _submit(ctx: Context, account_id: str, request: JobRequest, claim: tuple[str, str] | None) -> Submitted:
+    """Check the queue's room, store the inputs, then record the job (claiming `claim`'s key first)."""
     engine = ctx.settings.tier_engines[request.tier]
 
     def check_room() -> None:
@@ -187,8 +237,12 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
             items=items,
         )
 
+    def claim_key(session: Session) -> None:
+        if claim is not None:
+            idempotency.claim(session, account_id, claim[0], claim[1], job_id)
+
     try:
-        job, estimate = _record(ctx, account_id, request.price, build)
+        job, estimate = _record(ctx, account_id, request.price, build, claim_key)
     except BaseException:
         ctx.store.delete_prefix(prefix)
         raise
@@ -204,13 +258,21 @@ def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int
             "credits_reserved": job.credits_reserved,
         },
     )
-    return job, estimate
+    return Submitted(job, estimate)
 
 
 def _record(
-    ctx: Context, account_id: str, price: int, build: Callable[[], Job], tries: int = 3
+    ctx: Context,
+    account_id: str,
+    price: int,
+    build: Callable[[], Job],
+    first: Callable[[Session], None],
+    tries: int = 3,
 ) -> tuple[Job, int | None]:
     """Reserve the credits and queue the job in one transaction, exactly once.
+
+    `first` runs at the start of that transaction (claiming an idempotency key), before
+    credits are reserved, so a request that loses the key is never refused for credits.
 
     When the connection dies (a restarted server, a terminated backend) the transaction is
     tried again on a new one, unless its commit went through before the answer was lost:
@@ -220,6 +282,7 @@ def _record(
         job = build()
         try:
             with ctx.db.session() as session:
+                first(session)
                 credits.reserve(session, account_id, price, job.id)
                 session.add(job)
                 session.flush()
