@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Form, Header, UploadFile
+from fastapi import APIRouter, File, Form, Header, Query, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
@@ -29,9 +29,10 @@ from fitroom.api.jobaccess import (
     replay_headers,
 )
 from fitroom.context import Context
+from fitroom.db import retrying
 from fitroom.db.models import Job
 from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
-from fitroom.jobs import credits
+from fitroom.jobs import credits, listing
 from fitroom.jobs.service import SEED_LIMIT, ImageInput, JobRequest, output_urls, wait_result
 from fitroom.jobs.webhooks import delivery_summary
 
@@ -153,6 +154,47 @@ class JobStatus(_Documented):
     completed_at: str | None
     expires_at: str
     webhook: WebhookState | None
+
+
+class JobSummary(_Documented):
+    job_id: str
+    status: Literal["queued", "processing", "completed", "failed"]
+    progress: int
+    dialect: Literal["virtufit", "miragic", "fashn"]
+    tier: str
+    swap_target: str
+    output_urls: list[str]
+    error: JobError | None
+    created_at: str
+    completed_at: str | None
+    expires_at: str
+    status_url: str
+
+
+class JobPage(_Documented):
+    jobs: list[JobSummary]
+    next_cursor: str | None
+
+
+_PAGE_EXAMPLE = {
+    "jobs": [
+        {
+            "job_id": _JOB,
+            "status": "completed",
+            "progress": 100,
+            "dialect": "virtufit",
+            "tier": "basic",
+            "swap_target": "top",
+            "output_urls": [_OUTPUT],
+            "error": None,
+            "created_at": "2026-01-01T00:00:00.120000+00:00",
+            "completed_at": "2026-01-01T00:00:02.320000+00:00",
+            "expires_at": "2026-01-02T00:00:00.120000+00:00",
+            "status_url": f"http://127.0.0.1:8000/api/v1/jobs/{_JOB}",
+        }
+    ],
+    "next_cursor": "WyIyMDI2LTAxLTAxVDAwOjAwOjAwLjEyMDAwMCswMDowMCIsIjdkMWM2ZjBlLTRiMWEtNGM1NS05YTBlLTJmM2I4ZDljMWU0MiJd",
+}
 
 
 def _choice(value: str, allowed: tuple[str, ...], field: str) -> str:
@@ -429,3 +471,57 @@ async def generate(
 )
 async def get_job_status(job_id: str, ctx: ContextDep, account_id: ReaderDep) -> dict[str, Any]:
     return await job_view(ctx, account_id, job_id, status_view(ctx))
+
+
+def _summary(ctx: Context, job: Job) -> dict[str, Any]:
+    return {
+        "job_id": job.id,
+        "status": job.status,
+        "progress": job.progress,
+        "dialect": job.dialect,
+        "tier": job.tier,
+        "swap_target": _requested_target(job),
+        "output_urls": output_urls(ctx, job),
+        "error": _error(job),
+        "created_at": job.created_at.isoformat(),
+        "completed_at": job.completed_at.isoformat() if job.completed_at else None,
+        "expires_at": job.expires_at.isoformat(),
+        "status_url": f"{ctx.settings.base_url}/api/v1/jobs/{job.id}",
+    }
+
+
+def _page(ctx: Context, account_id: str, status: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
+    with ctx.db.reader() as session:
+        try:
+            jobs, next_cursor = listing.list_jobs(session, account_id, status=status, limit=limit, cursor=cursor)
+        except listing.BadCursor:
+            raise ApiError(
+                400, "invalid_request", "cursor: give the next_cursor of a previous page", field="cursor"
+            ) from None
+        return {"jobs": [_summary(ctx, job) for job in jobs], "next_cursor": next_cursor}
+
+
+@router.get(
+    "/api/v1/jobs",
+    summary="List jobs, newest first",
+    description="The account's unexpired jobs, whichever API made them, newest first, a page at a time: "
+    "pass a page's `next_cursor` as `cursor` for the next one (`next_cursor` is null on the last page). "
+    "Each entry is a summary; `status_url` has the full status.",
+    responses={
+        200: {"model": JobPage, "content": {"application/json": {"example": _PAGE_EXAMPLE}}},
+        **documented_errors(
+            "/api/v1/jobs", (400, "invalid_request", "cursor: give the next_cursor of a previous page"),
+            *auth_errors(KEY_HEADER_HINT),
+        ),
+    },
+)
+async def list_jobs(
+    ctx: ContextDep,
+    account_id: ReaderDep,
+    status: Annotated[
+        Literal["queued", "processing", "completed", "failed"] | None, Query(description="Only jobs in this state")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=listing.MAX_LIMIT, description="Jobs per page")] = listing.DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+) -> dict[str, Any]:
+    return await run_in_threadpool(retrying, lambda: _page(ctx, account_id, status, limit, cursor))

@@ -143,7 +143,11 @@ class Job(Base):
         back_populates="job", order_by="JobItem.position", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (Index("ix_jobs_queue", "status", "priority", "created_at"),)
+    __table_args__ = (
+        Index("ix_jobs_queue", "status", "priority", "created_at"),
+        # The job list: an account's jobs newest first, paged by (created_at, id).
+        Index("ix_jobs_account_created", "account_id", "created_at", "id"),
+    )
 
     @property
     def options(self) -> JobOptions:

@@ -1,0 +1,73 @@
+"""An account's jobs, newest first, a page at a time.
+
+Pages are cut by a keyset cursor, (created_at, id) of the last job shown, not by an
+offset: a page is one index range scan however deep it is, and jobs that arrive while a
+client pages do not shift what it sees next. The cursor is opaque to clients (base64 of
+JSON) and only ever narrows a query that is already limited to the caller's account, so
+a forged one can show nothing it could not list anyway. Expired jobs are not listed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from fitroom.db import utcnow
+from fitroom.db.models import Job
+from fitroom.jobs.service import is_job_id
+
+STATUSES = ("queued", "processing", "completed", "failed")
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+#: Longest cursor read; the ones made here are about 90 characters.
+MAX_CURSOR = 200
+
+
+class BadCursor(ValueError):
+    """The cursor was not made by `encode_cursor`."""
+
+
+def encode_cursor(job: Job) -> str:
+    raw = json.dumps([job.created_at.astimezone(UTC).isoformat(), job.id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, str]:
+    if len(cursor) > MAX_CURSOR or not cursor.isascii():
+        raise BadCursor(cursor)
+    try:
+        created, job_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        moment = datetime.fromisoformat(created)
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError):
+        raise BadCursor(cursor) from None
+    if moment.tzinfo is None or not isinstance(job_id, str) or not is_job_id(job_id):
+        raise BadCursor(cursor)
+    return moment.astimezone(UTC), job_id
+
+
+def list_jobs(
+    session: Session,
+    account_id: str,
+    *,
+    status: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> tuple[list[Job], str | None]:
+    """A page of the account's unexpired jobs and the next page's cursor (None on the last page)."""
+    query = select(Job).where(Job.account_id == account_id, Job.purged_at.is_(None), Job.expires_at > utcnow())
+    if status is not None:
+        query = query.where(Job.status == status)
+    if cursor:
+        created, job_id = decode_cursor(cursor)
+        query = query.where(or_(Job.created_at < created, and_(Job.created_at == created, Job.id < job_id)))
+    rows = list(
+        session.scalars(
+            query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit + 1).options(selectinload(Job.items))
+        )
+    )
+    return rows[:limit], encode_cursor(rows[limit - 1]) if len(rows) > limit else None
