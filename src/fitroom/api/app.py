@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from fitroom.api import fashn, miragic, ops, virtufit
 from fitroom.api.errors import install_handlers
 from fitroom.api.middleware import BodyLimit, RequestContext
-from fitroom.api.ratelimit import RateLimiter
+from fitroom.api.ratelimit import RateLimiter, RateLimitHeaders, document_headers
 from fitroom.context import Context
 from fitroom.engines import Engine
 from fitroom.jobs.worker import WorkerPool, engine_set
@@ -88,6 +90,21 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.include_router(fashn.router)
     app.include_router(ops.router)
     install_dashboard(app)
+    _document_rate_limits(app)
+    app.add_middleware(RateLimitHeaders)
     app.add_middleware(BodyLimit, limit=6 * settings.max_upload_bytes + _FORM_OVERHEAD)
     app.add_middleware(RequestContext, access_log=settings.access_log)
     return app
+
+
+def _document_rate_limits(app: FastAPI) -> None:
+    """Put the `RateLimit-*` headers on every keyed operation's answers in the OpenAPI document."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document_headers(build())  # FastAPI builds and keeps the document; it is changed in place
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

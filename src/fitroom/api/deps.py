@@ -5,6 +5,7 @@ rate limit (`settings.rate_limit`); Miragic requests also count against Miragic'
 documented limit per API key (`settings.miragic_rate_limit`), so they never get more
 than Miragic promises whatever the operator's account limit. VirtuFit's job status also
 accepts the dashboard's session cookie, so the dashboard can follow a job without a key.
+The tightest quota that applied is noted on the request for its `RateLimit-*` headers.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from fitroom.accounts import Principal, authenticate_key, touch_key
 from fitroom.api.errors import ApiError
-from fitroom.api.ratelimit import RateLimiter
+from fitroom.api.ratelimit import Quota, RateLimiter, note, tightest
 from fitroom.context import Context
 from fitroom.db import retrying
 from fitroom.web import sessions
@@ -60,8 +61,11 @@ def _authenticate(ctx: Context, key: str) -> Principal | None:
     return retrying(check)
 
 
-def _refuse_if_limited(retry_after: int) -> None:
-    if retry_after:
+def _count(request: Request, quota: Quota | None) -> None:
+    """Note the quota for the answer's headers; refuse with 429 if it is used up."""
+    note(request, quota)
+    if quota is not None and not quota.allowed:
+        retry_after = quota.retry_after
         raise ApiError(
             429,
             "rate_limited",
@@ -71,7 +75,7 @@ def _refuse_if_limited(retry_after: int) -> None:
 
 
 async def principal_from_key(
-    ctx: Context,
+    request: Request,
     limiter: RateLimiter,
     key: str | None,
     *,
@@ -81,34 +85,34 @@ async def principal_from_key(
     """Check the key, then count the request against the account's limit (and `per_key`'s)."""
     if not key:
         raise ApiError(401, "missing_api_key", how)
-    principal = await run_in_threadpool(_authenticate, ctx, key.strip())
+    principal = await run_in_threadpool(_authenticate, get_context(request), key.strip())
     if principal is None:
         raise ApiError(401, "invalid_api_key", "the API key is not valid or has been revoked")
-    retry_after = limiter.hit(principal.account_id)
-    if not retry_after and per_key is not None:
-        retry_after = per_key.hit(principal.key_id)
-    _refuse_if_limited(retry_after)
+    quota = limiter.take(principal.account_id)
+    if per_key is not None and (quota is None or quota.allowed):
+        quota = tightest(quota, per_key.take(principal.key_id))
+    _count(request, quota)
     return principal
 
 
 async def require_key(
     request: Request, key: Annotated[str | None, Depends(_api_key_header)]
 ) -> Principal:
-    return await principal_from_key(get_context(request), request.app.state.limiter, key)
+    return await principal_from_key(request, request.app.state.limiter, key)
 
 
 async def require_miragic_key(
     request: Request, key: Annotated[str | None, Depends(_api_key_header)]
 ) -> Principal:
     state = request.app.state
-    return await principal_from_key(get_context(request), state.limiter, key, per_key=state.miragic_limiter)
+    return await principal_from_key(request, state.limiter, key, per_key=state.miragic_limiter)
 
 
 async def require_bearer(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     return await principal_from_key(
-        get_context(request),
+        request,
         request.app.state.limiter,
         credentials.credentials if credentials else None,
         how=BEARER_HINT,
@@ -128,8 +132,8 @@ async def require_key_or_session(
     cookie = request.cookies.get(sessions.COOKIE)
     account_id = None if key or not cookie else await run_in_threadpool(_session_account, ctx, cookie)
     if account_id is None:
-        return (await principal_from_key(ctx, request.app.state.limiter, key)).account_id
-    _refuse_if_limited(request.app.state.limiter.hit(account_id))
+        return (await principal_from_key(request, request.app.state.limiter, key)).account_id
+    _count(request, request.app.state.limiter.take(account_id))
     return account_id
 
 
