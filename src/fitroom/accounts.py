@@ -1,6 +1,8 @@
 """Accounts, passwords and API keys.
 
-API keys look like `fr_<prefix>_<secret>`. Only the prefix (to find the row and to show
+API keys look like `fr_<prefix>_<secret>`; publishable keys, safe to put in a shop's web
+page, `frpk_<prefix>_<secret>`: they can only make try-ons and read the jobs they made
+(never keys, credits or other jobs), at their own rate limit. Only the prefix (to find the row and to show
 in listings) and a SHA-256 of the whole key are stored: a key has 256 bits of entropy,
 so a fast hash is safe for it, while passwords, which people choose, get argon2id.
 """
@@ -29,13 +31,29 @@ class AccountError(Exception):
     """A command on accounts or keys that cannot be done (unknown email, duplicate…)."""
 
 
+SECRET = "secret"
+PUBLISHABLE = "publishable"
+#: Each kind's leading tag in the key's text.
+_TAGS = {SECRET: "fr", PUBLISHABLE: "frpk"}
+
+
 @dataclass(frozen=True)
 class Principal:
-    """Who a request acts for, after its key was checked."""
+    """Who a request acts for, after its key (or dashboard session: kind "session") was checked."""
 
     account_id: str
     key_id: str
     key_prefix: str
+    kind: str = SECRET
+
+    @property
+    def publishable(self) -> bool:
+        return self.kind == PUBLISHABLE
+
+    @property
+    def own_jobs_key(self) -> str | None:
+        """The key whose jobs alone this principal may read (a publishable key's own), else None: any of the account's."""
+        return self.key_id if self.publishable else None
 
 
 def hash_password(password: str) -> str:
@@ -102,16 +120,19 @@ def reset_password(account: Account, password: str | None = None) -> str:
     return password
 
 
-def create_key(session: Session, account: Account, name: str = "default") -> str:
-    """Make a key and return it in full: the only time it is ever visible."""
+def create_key(session: Session, account: Account, name: str = "default", *, kind: str = SECRET) -> str:
+    """Make a key of `kind` and return it in full: the only time it is ever visible."""
+    if kind not in _TAGS:
+        raise AccountError(f"no such kind of key: {kind!r}")
     prefix = secrets.token_hex(4)
-    key = f"fr_{prefix}_{secrets.token_urlsafe(32)}"
+    key = f"{_TAGS[kind]}_{prefix}_{secrets.token_urlsafe(32)}"
     session.add(
         ApiKey(
             account_id=account.id,
             name=name[:100],
             prefix=prefix,
             key_hash=_key_hash(key),
+            kind=kind,
             created_at=utcnow(),
         )
     )
@@ -146,7 +167,7 @@ def authenticate_key(session: Session, key: str) -> tuple[Principal, bool] | Non
     so checking a key is a pure read almost always.
     """
     parts = key.split("_")
-    if len(parts) < 3 or parts[0] != "fr":
+    if len(parts) < 3 or parts[0] not in _TAGS.values():
         return None
     found = session.execute(
         select(ApiKey, Account.disabled_at).join(Account, Account.id == ApiKey.account_id).where(ApiKey.prefix == parts[1])
@@ -154,10 +175,10 @@ def authenticate_key(session: Session, key: str) -> tuple[Principal, bool] | Non
     if found is None or not hmac.compare_digest(found[0].key_hash, _key_hash(key)):
         return None
     row, disabled_at = found
-    if row.revoked_at is not None or disabled_at is not None:
+    if row.revoked_at is not None or disabled_at is not None or _TAGS.get(row.kind) != parts[0]:
         return None
     stale = row.last_used_at is None or utcnow() - row.last_used_at > _LAST_USED_RESOLUTION
-    return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix), stale
+    return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix, kind=row.kind), stale
 
 
 def touch_key(session: Session, key_id: str) -> None:

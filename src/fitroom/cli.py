@@ -428,9 +428,16 @@ def prune() -> None:
 
 
 @keys_app.command("create")
-def keys_create(email: str, name: Annotated[str, typer.Option(help="A label for the key")] = "default") -> None:
+def keys_create(
+    email: str,
+    name: Annotated[str, typer.Option(help="A label for the key")] = "default",
+    publishable: Annotated[
+        bool, typer.Option(help="A browser-safe key: makes try-ons and reads its own jobs, nothing else")
+    ] = False,
+) -> None:
     """Create an API key and print it (the only time it is shown)."""
-    typer.echo(_admin(lambda s: accounts.create_key(s, accounts.get_account(s, email), name)))
+    kind = accounts.PUBLISHABLE if publishable else accounts.SECRET
+    typer.echo(_admin(lambda s: accounts.create_key(s, accounts.get_account(s, email), name, kind=kind)))
 
 
 @keys_app.command("list")
@@ -438,14 +445,14 @@ def keys_list(email: str) -> None:
     """List an account's keys: prefix, name, created, last used, revoked."""
     rows = _admin(
         lambda s: [
-            (k.prefix, k.name, k.created_at, k.last_used_at, k.revoked_at)
+            ("frpk" if k.kind == accounts.PUBLISHABLE else "fr", k.prefix, k.name, k.created_at, k.last_used_at, k.revoked_at)
             for k in accounts.list_keys(s, accounts.get_account(s, email))
         ]
     )
     table = Table("prefix", "name", "created", "last used", "revoked")
-    for prefix, name, created, used, revoked in rows:
+    for tag, prefix, name, created, used, revoked in rows:
         stamp = [d.strftime("%Y-%m-%d %H:%M") if d else "-" for d in (created, used, revoked)]
-        table.add_row(f"fr_{prefix}_…", name, *stamp)
+        table.add_row(f"{tag}_{prefix}_…", name, *stamp)
     Console().print(table)
 
 
@@ -453,7 +460,7 @@ def keys_list(email: str) -> None:
 def keys_revoke(prefix: str) -> None:
     """Revoke a key by its prefix (the part after `fr_`, or the whole key)."""
     parts = prefix.split("_")
-    short = parts[1] if len(parts) >= 2 and parts[0] == "fr" else prefix
+    short = parts[1] if len(parts) >= 2 and parts[0] in ("fr", "frpk") else prefix
     typer.echo(f"revoked fr_{_admin(lambda s: accounts.revoke_key(s, short).prefix)}_…")
 
 

@@ -161,6 +161,14 @@ class Settings(BaseSettings):
         default="60/minute",
         description="Miragic requests per API key (Miragic's documented limit), counted on top of `rate_limit`.",
     )
+    publishable_rate_limit: str = Field(
+        default="30/minute",
+        description="Requests per publishable (browser) key, counted instead of the account's `rate_limit`.",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="Browser origins allowed to call the API (CORS), a JSON list such as `[\"https://shop.example\"]`; none by default.",
+    )
     max_queue: int = Field(
         default=500,
         ge=1,

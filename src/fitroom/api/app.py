@@ -4,21 +4,34 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from fitroom.api import fashn, miragic, ops, virtufit
 from fitroom.api.errors import install_handlers
+from fitroom.api.fashn import CREDITS_USED_HEADER
+from fitroom.api.jobaccess import REPLAYED_HEADER
 from fitroom.api.middleware import BodyLimit, RequestContext
-from fitroom.api.ratelimit import RateLimiter, RateLimitHeaders, document_headers
+from fitroom.api.ratelimit import (
+    LIMIT_HEADER,
+    REMAINING_HEADER,
+    RESET_HEADER,
+    RateLimiter,
+    RateLimitHeaders,
+    document_headers,
+)
 from fitroom.context import Context
 from fitroom.engines import Engine
 from fitroom.jobs.worker import WorkerPool, engine_set
 from fitroom.settings import Settings
 from fitroom.web.mount import install_dashboard
 
+#: Answer headers a storefront's script may read across origins (CORS).
+_EXPOSED_HEADERS = (
+    LIMIT_HEADER, REMAINING_HEADER, RESET_HEADER, "Retry-After", "X-Request-ID", REPLAYED_HEADER, CREDITS_USED_HEADER,
+)
 #: Room for the form fields around six images at the upload limit.
 _FORM_OVERHEAD = 1024 * 1024
 
@@ -83,6 +96,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.ctx = ctx
     app.state.limiter = RateLimiter(settings.rate_limit, settings.redis_url)
     app.state.miragic_limiter = RateLimiter(settings.miragic_rate_limit, settings.redis_url)
+    app.state.publishable_limiter = RateLimiter(settings.publishable_rate_limit, settings.redis_url)
     app.state.engine_status = engine_status
     install_handlers(app)
     app.include_router(virtufit.router)
@@ -94,6 +108,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.add_middleware(RateLimitHeaders)
     app.add_middleware(BodyLimit, limit=6 * settings.max_upload_bytes + _FORM_OVERHEAD)
     app.add_middleware(RequestContext, access_log=settings.access_log)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["X-API-Key", "Authorization", "Content-Type", "Idempotency-Key", "Prefer", "X-Request-ID"],
+            expose_headers=[*_EXPOSED_HEADERS],
+            max_age=600,
+        )
     return app
 
 

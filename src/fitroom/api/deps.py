@@ -88,7 +88,8 @@ async def principal_from_key(
     principal = await run_in_threadpool(_authenticate, get_context(request), key.strip())
     if principal is None:
         raise ApiError(401, "invalid_api_key", "the API key is not valid or has been revoked")
-    quota = limiter.take(principal.account_id)
+    state = request.app.state
+    quota = state.publishable_limiter.take(principal.key_id) if principal.publishable else limiter.take(principal.account_id)
     if per_key is not None and (quota is None or quota.allowed):
         quota = tightest(quota, per_key.take(principal.key_id))
     _count(request, quota)
@@ -119,11 +120,22 @@ async def require_bearer(
     )
 
 
+async def require_secret_bearer(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
+    """`require_bearer` for what a publishable key may never see (the balance): 403 for one."""
+    principal = await require_bearer(request, credentials)
+    if principal.publishable:
+        raise ApiError(403, "forbidden", "a publishable key can only make try-ons and read its own jobs")
+    return principal
+
+
 async def require_key_or_session(
     request: Request, key: Annotated[str | None, Depends(_api_key_header)]
-) -> str:
-    """The account a read acts for: by the API key when one is sent (the key alone decides), else
-    by the dashboard's session. Both count against the account's rate limit.
+) -> Principal:
+    """Who a read acts for: the API key when one is sent (the key alone decides), else the
+    dashboard's session (kind "session"). Both count against the account's rate limit, a
+    publishable key against its own.
 
     The cookie is read from the request rather than declared as an OpenAPI security scheme:
     it is the dashboard's own credential, not one that API clients are meant to use.
@@ -132,14 +144,15 @@ async def require_key_or_session(
     cookie = request.cookies.get(sessions.COOKIE)
     account_id = None if key or not cookie else await run_in_threadpool(_session_account, ctx, cookie)
     if account_id is None:
-        return (await principal_from_key(request, request.app.state.limiter, key)).account_id
+        return await principal_from_key(request, request.app.state.limiter, key)
     _count(request, request.app.state.limiter.take(account_id))
-    return account_id
+    return Principal(account_id=account_id, key_id="", key_prefix="", kind="session")
 
 
 ContextDep = Annotated[Context, Depends(get_context)]
 PrincipalDep = Annotated[Principal, Depends(require_key)]
 MiragicPrincipalDep = Annotated[Principal, Depends(require_miragic_key)]
 BearerPrincipalDep = Annotated[Principal, Depends(require_bearer)]
-#: The account id of a request made with an API key or from a signed-in dashboard.
-ReaderDep = Annotated[str, Depends(require_key_or_session)]
+SecretBearerPrincipalDep = Annotated[Principal, Depends(require_secret_bearer)]
+#: Who a request made with an API key or from a signed-in dashboard acts for.
+ReaderDep = Annotated[Principal, Depends(require_key_or_session)]

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from fitroom.api.deps import BEARER_HINT, BearerPrincipalDep, ContextDep
+from fitroom.api.deps import BEARER_HINT, BearerPrincipalDep, ContextDep, SecretBearerPrincipalDep
 from fitroom.api.errors import FASHN_PREFIX, ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import image_reference, webhook_target
 from fitroom.api.jobaccess import (
@@ -204,7 +204,7 @@ async def run(
         return_base64=inputs.return_base64,
         garment_photo_type=None if inputs.garment_photo_type == "auto" else inputs.garment_photo_type,
     )
-    done = await accept(ctx, principal.account_id, request, key)
+    done = await accept(ctx, principal, request, key)
     response.headers.update(replay_headers(done))
     return {"id": done.job.id, "error": None}
 
@@ -230,7 +230,7 @@ async def run(
 async def status(
     prediction_id: str, response: Response, ctx: ContextDep, principal: BearerPrincipalDep
 ) -> dict[str, Any]:
-    body, used = await job_view(ctx, principal.account_id, prediction_id, status_view(ctx))
+    body, used = await job_view(ctx, principal, prediction_id, status_view(ctx))
     if used is not None:
         response.headers[CREDITS_USED_HEADER] = str(used)
     return body
@@ -245,9 +245,13 @@ def _balance(ctx: Context, account_id: str) -> int:
     "/v1/credits",
     response_model=CreditsResponse,
     summary="Credits balance",
-    description="fitroom keeps one balance per account: it is `total` and `on_demand`; `subscription` is 0.",
-    responses=documented_errors(FASHN_PREFIX, *auth_errors(BEARER_HINT)),
+    description="fitroom keeps one balance per account: it is `total` and `on_demand`; `subscription` is 0. "
+    "A publishable key may not read it (403).",
+    responses=documented_errors(
+        FASHN_PREFIX, *auth_errors(BEARER_HINT),
+        (403, "forbidden", "a publishable key can only make try-ons and read its own jobs"),
+    ),
 )
-async def get_credits(ctx: ContextDep, principal: BearerPrincipalDep) -> dict[str, Any]:
+async def get_credits(ctx: ContextDep, principal: SecretBearerPrincipalDep) -> dict[str, Any]:
     balance = await run_in_threadpool(_balance, ctx, principal.account_id)
     return {"credits": {"total": balance, "subscription": 0, "on_demand": balance}}

@@ -13,6 +13,7 @@ from fastapi import Header
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from fitroom.accounts import Principal
 from fitroom.api.errors import ApiError
 from fitroom.context import Context
 from fitroom.db import retrying
@@ -60,11 +61,12 @@ def replay_headers(done: Submitted) -> dict[str, str]:
     return {REPLAYED_HEADER: "true"} if done.replayed else {}
 
 
-async def accept(ctx: Context, account_id: str, request: JobRequest, key: str | None = None) -> Submitted:
+async def accept(ctx: Context, principal: Principal, request: JobRequest, key: str | None = None) -> Submitted:
     """Queue the job (credits reserved) once per idempotency `key`; it comes with its estimated
     seconds (None: no live worker runs its engine). Or 402/422/503."""
+    request.api_key_id = principal.key_id
     try:
-        return await run_in_threadpool(submit_once, ctx, account_id, request, key)
+        return await run_in_threadpool(submit_once, ctx, principal.account_id, request, key)
     except idempotency.IdempotencyConflict as exc:
         raise ApiError(*IDEMPOTENCY_ERROR[:3], field=IDEMPOTENCY_FIELD) from exc
     except credits.InsufficientCredits as exc:
@@ -76,18 +78,19 @@ async def accept(ctx: Context, account_id: str, request: JobRequest, key: str | 
         ) from exc
 
 
-def read_job(ctx: Context, account_id: str, job_id: str, view: Callable[[Session, Job], T]) -> T:
-    """`view` of the account's job inside one read transaction; another account's job is 404.
+def read_job(ctx: Context, principal: Principal, job_id: str, view: Callable[[Session, Job], T]) -> T:
+    """`view` of the account's job inside one read transaction; another account's job is 404, and
+    so, for a publishable key, is a job another key made.
 
     Read again on a new connection if the database connection drops meanwhile.
     """
-    return retrying(lambda: _read_job(ctx, account_id, job_id, view))
+    return retrying(lambda: _read_job(ctx, principal, job_id, view))
 
 
-def _read_job(ctx: Context, account_id: str, job_id: str, view: Callable[[Session, Job], T]) -> T:
+def _read_job(ctx: Context, principal: Principal, job_id: str, view: Callable[[Session, Job], T]) -> T:
     with ctx.db.reader() as session:
         try:
-            job = get_job(session, account_id, job_id)
+            job = get_job(session, principal.account_id, job_id, api_key_id=principal.own_jobs_key)
         except JobNotFound:
             raise ApiError(404, "not_found", "no such job") from None
         except JobExpired:
@@ -95,6 +98,6 @@ def _read_job(ctx: Context, account_id: str, job_id: str, view: Callable[[Sessio
         return view(session, job)
 
 
-async def job_view(ctx: Context, account_id: str, job_id: str, view: Callable[[Session, Job], T]) -> T:
+async def job_view(ctx: Context, principal: Principal, job_id: str, view: Callable[[Session, Job], T]) -> T:
     """`read_job` off the event loop."""
-    return await run_in_threadpool(read_job, ctx, account_id, job_id, view)
+    return await run_in_threadpool(read_job, ctx, principal, job_id, view)

@@ -220,7 +220,7 @@ async def create_try_on(
         fixed_price=TIERS[TIER].price,
         garment_targets=["top", "bottom"] if combo else None,
     )
-    done = await accept(ctx, principal.account_id, request, key)
+    done = await accept(ctx, principal, request, key)
     response.headers.update(replay_headers(done))
     return {
         "success": True,
@@ -251,4 +251,4 @@ async def create_try_on(
     },
 )
 async def get_try_on(job_id: str, ctx: ContextDep, principal: MiragicPrincipalDep) -> dict[str, Any]:
-    return await job_view(ctx, principal.account_id, job_id, status_view(ctx))
+    return await job_view(ctx, principal, job_id, status_view(ctx))

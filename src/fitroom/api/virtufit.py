@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from fitroom import domain
+from fitroom.accounts import Principal
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep, ReaderDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, webhook_target
@@ -119,7 +120,7 @@ class Finished(_Documented):
     output_urls: list[str]
     tier: str
     credits_used: int
-    credits_remaining: int
+    credits_remaining: int | None
     processing_time_ms: int | None
 
 
@@ -145,7 +146,7 @@ class JobStatus(_Documented):
     tier: str
     swap_target: str
     credits_used: int
-    credits_remaining: int
+    credits_remaining: int | None
     processing_time_ms: int | None
     error: JobError | None
     attempts: int
@@ -264,8 +265,9 @@ def _requested_target(job: Job) -> str:
     return ",".join(listed) if listed else job.swap_target
 
 
-def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
-    """The VirtuFit job status of a job, whichever dialect made it."""
+def status_view(ctx: Context, show_balance: bool = True) -> Callable[[Session, Job], dict[str, Any]]:
+    """The VirtuFit job status of a job, whichever dialect made it; `credits_remaining` is null
+    unless `show_balance` (a publishable key never sees the balance)."""
 
     def view(session: Session, job: Job) -> dict[str, Any]:
         urls = output_urls(ctx, job)
@@ -278,7 +280,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
             "tier": job.tier,
             "swap_target": _requested_target(job),
             "credits_used": credits.used_by_job(session, job.id),
-            "credits_remaining": credits.balance(session, job.account_id),
+            "credits_remaining": credits.balance(session, job.account_id) if show_balance else None,
             "processing_time_ms": job.processing_ms,
             "error": _error(job),
             "attempts": job.attempts,
@@ -292,8 +294,8 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
     return view
 
 
-def _sync_answer(ctx: Context, account_id: str, job_id: str) -> JSONResponse:
-    status = read_job(ctx, account_id, job_id, status_view(ctx))
+def _sync_answer(ctx: Context, principal: Principal, job_id: str) -> JSONResponse:
+    status = read_job(ctx, principal, job_id, status_view(ctx, not principal.publishable))
     if status["status"] == "failed":
         error = status["error"]
         return JSONResponse(
@@ -434,10 +436,10 @@ async def generate(
         output_format=output_format,
     )
     wait = wait_seconds(prefer, ctx)
-    done = await accept(ctx, principal.account_id, request, key)
+    done = await accept(ctx, principal, request, key)
     job = done.job
     if wait and await wait_for(ctx, principal.account_id, job.id, wait) is not None:
-        answer = await run_in_threadpool(_sync_answer, ctx, principal.account_id, job.id)
+        answer = await run_in_threadpool(_sync_answer, ctx, principal, job.id)
         answer.headers.update(replay_headers(done))
         return answer
     return JSONResponse(
@@ -459,7 +461,8 @@ async def generate(
 @router.get(
     "/api/v1/jobs/{job_id}",
     summary="Job status and results",
-    description="Any job of the account can be read here, whichever API made it. A signed-in dashboard "
+    description="Any job of the account can be read here, whichever API made it (with a publishable key: only "
+    "the jobs it made, and `credits_remaining` is null). A signed-in dashboard "
     "may read it with its session cookie instead of a key; a request that sends a key is judged by the key.",
     responses={
         200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
@@ -469,8 +472,8 @@ async def generate(
         ),
     },
 )
-async def get_job_status(job_id: str, ctx: ContextDep, account_id: ReaderDep) -> dict[str, Any]:
-    return await job_view(ctx, account_id, job_id, status_view(ctx))
+async def get_job_status(job_id: str, ctx: ContextDep, reader: ReaderDep) -> dict[str, Any]:
+    return await job_view(ctx, reader, job_id, status_view(ctx, not reader.publishable))
 
 
 def _summary(ctx: Context, job: Job) -> dict[str, Any]:
@@ -490,10 +493,12 @@ def _summary(ctx: Context, job: Job) -> dict[str, Any]:
     }
 
 
-def _page(ctx: Context, account_id: str, status: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
+def _page(ctx: Context, reader: Principal, status: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
     with ctx.db.reader() as session:
         try:
-            jobs, next_cursor = listing.list_jobs(session, account_id, status=status, limit=limit, cursor=cursor)
+            jobs, next_cursor = listing.list_jobs(
+                session, reader.account_id, status=status, limit=limit, cursor=cursor, api_key_id=reader.own_jobs_key
+            )
         except listing.BadCursor:
             raise ApiError(
                 400, "invalid_request", "cursor: give the next_cursor of a previous page", field="cursor"
@@ -504,7 +509,7 @@ def _page(ctx: Context, account_id: str, status: str | None, limit: int, cursor:
 @router.get(
     "/api/v1/jobs",
     summary="List jobs, newest first",
-    description="The account's unexpired jobs, whichever API made them, newest first, a page at a time: "
+    description="The account's unexpired jobs (a publishable key's: those it made), whichever API made them, newest first, a page at a time: "
     "pass a page's `next_cursor` as `cursor` for the next one (`next_cursor` is null on the last page). "
     "Each entry is a summary; `status_url` has the full status.",
     responses={
@@ -517,11 +522,11 @@ def _page(ctx: Context, account_id: str, status: str | None, limit: int, cursor:
 )
 async def list_jobs(
     ctx: ContextDep,
-    account_id: ReaderDep,
+    reader: ReaderDep,
     status: Annotated[
         Literal["queued", "processing", "completed", "failed"] | None, Query(description="Only jobs in this state")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=listing.MAX_LIMIT, description="Jobs per page")] = listing.DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(retrying, lambda: _page(ctx, account_id, status, limit, cursor))
+    return await run_in_threadpool(retrying, lambda: _page(ctx, reader, status, limit, cursor))

@@ -57,9 +57,13 @@ def list_jobs(
     status: str | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
+    api_key_id: str | None = None,
 ) -> tuple[list[Job], str | None]:
-    """A page of the account's unexpired jobs and the next page's cursor (None on the last page)."""
+    """A page of the account's unexpired jobs (only those `api_key_id` made, when given) and the
+    next page's cursor (None on the last page)."""
     query = select(Job).where(Job.account_id == account_id, Job.purged_at.is_(None), Job.expires_at > utcnow())
+    if api_key_id is not None:
+        query = query.where(Job.api_key_id == api_key_id)
     if status is not None:
         query = query.where(Job.status == status)
     if cursor:

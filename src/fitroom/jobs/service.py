@@ -66,6 +66,8 @@ class JobRequest:
     #: With compose="layered": each garment's own swap_target, when the dialect knows it (Miragic's
     #: combo: top and bottom); the worker then puts them on one by one, in layer order.
     garment_targets: list[str] | None = None
+    #: The API key that asked for the job (a publishable key reads only the jobs it made).
+    api_key_id: str | None = None
 
     @property
     def price(self) -> int:
@@ -232,6 +234,7 @@ def _submit(ctx: Context, account_id: str, request: JobRequest, claim: tuple[str
             credits_reserved=request.price,
             webhook_url=request.webhook_url,
             webhook_secret=request.webhook_secret,
+            api_key_id=request.api_key_id,
             created_at=now,
             expires_at=now + timedelta(hours=ctx.settings.retention_hours),
             items=items,
@@ -313,19 +316,19 @@ def is_job_id(value: str) -> bool:
         return False
 
 
-def get_job(session: Session, account_id: str, job_id: str) -> Job:
-    """The account's job with its items; another account's job is simply not found.
+def get_job(session: Session, account_id: str, job_id: str, *, api_key_id: str | None = None) -> Job:
+    """The account's job with its items; another account's job is simply not found, nor,
+    with `api_key_id`, a job another key made.
 
     A value that is no job id is not looked up at all: it cannot match, and PostgreSQL
     refuses some (a NUL byte) with an error instead of an empty answer.
     """
     if not is_job_id(job_id):
         raise JobNotFound(job_id)
-    job = session.scalar(
-        select(Job)
-        .where(Job.id == job_id, Job.account_id == account_id)
-        .options(selectinload(Job.items))
-    )
+    query = select(Job).where(Job.id == job_id, Job.account_id == account_id)
+    if api_key_id is not None:
+        query = query.where(Job.api_key_id == api_key_id)
+    job = session.scalar(query.options(selectinload(Job.items)))
     if job is None:
         raise JobNotFound(job_id)
     if job.purged_at is not None or job.expires_at <= utcnow():
