@@ -1,16 +1,23 @@
-"""API throughput on loopback: accepted generate requests/s (1 MB JPEG) and job-status latency.
+"""The accept path against its floor, in one run: generate requests accepted per second by fitroom
+and by a bare Starlette endpoint reading the same upload under uvicorn, their ratio, and job
+status latency; on SQLite with one API process, then on PostgreSQL with two.
 
-Starts `fitroom serve --workers 0` (API only, SQLite, fresh data dir) as a separate
-process so only the API is measured, then drives it from this process with a bounded
-number of requests. Baseline in the same run: `/healthz`, the cheapest request there is.
+Each request uploads a person JPEG and a garment JPEG of about 1 MB each: first the same two
+photos every time (a catalogue garment and a retried or returning shopper: fitroom checks
+bytes it has lately checked without decoding them again), then a new person photo every
+time (the same pixels with a different JPEG comment, so each must be decoded). The servers are
+separate processes (fitroom with `--workers 0`, API only, fresh data dir and database), driven
+from this process over loopback by `--clients` threads. Job status is read by one poller at a
+time (what a polling shop backend sees) and, for contention, by `--clients` pollers.
 
-    .venv/bin/python bench/api.py [--requests 200] [--concurrency 8]
+    .venv/bin/python bench/api.py [--requests 200] [--clients 16] [--skip-postgres]
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import os
 import random
 import socket
@@ -19,12 +26,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psycopg
 from PIL import Image
+
+PG_ADMIN_URL = os.environ.get("FITROOM_BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+BENCH_DIR = Path(__file__).resolve().parent
 
 
 def jpeg_of_about(size_bytes: int) -> bytes:
@@ -37,6 +50,12 @@ def jpeg_of_about(size_bytes: int) -> bytes:
         if buffer.tell() >= size_bytes:
             return buffer.getvalue()
         side += 50
+
+
+def with_comment(jpeg: bytes, text: str) -> bytes:
+    """The same JPEG with a comment segment after SOI: other bytes, the same decoding work."""
+    payload = text.encode()
+    return jpeg[:2] + b"\xff\xfe" + (len(payload) + 2).to_bytes(2, "big") + payload + jpeg[2:]
 
 
 def free_port() -> int:
@@ -65,14 +84,35 @@ def timed(fn: Callable[[int], object], n: int, concurrency: int) -> tuple[float,
     return time.perf_counter() - start, latencies
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--concurrency", type=int, default=8)
-    args = parser.parse_args()
+def wait_up(url: str) -> None:
+    for _ in range(400):
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{url} did not come up")
 
-    data_dir = Path(tempfile.mkdtemp(prefix="fitroom-bench-"))
+
+@contextmanager
+def bare_server() -> Iterator[str]:
     port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(BENCH_DIR), "bare_upload:app",
+               "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    process = subprocess.Popen(command)
+    try:
+        wait_up(f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+@contextmanager
+def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list[str], str]]:
+    """`count` API processes (no render workers) sharing a data dir and database; their URLs and a key."""
+    data_dir = Path(tempfile.mkdtemp(prefix="fitroom-bench-"))
     env = {
         **os.environ,
         "FITROOM_DATA_DIR": str(data_dir),
@@ -81,59 +121,108 @@ def main() -> None:
         "FITROOM_MAX_QUEUE": "1000000",
         "FITROOM_SIGNUP_CREDITS": "1000000",
         "FITROOM_LOG_LEVEL": "WARNING",
+        "FITROOM_SECRET_KEY": "bench",
+        **({"FITROOM_DATABASE_URL": database_url} if database_url else {}),
     }
     fitroom = Path(sys.executable).with_name("fitroom")
-    server = subprocess.Popen(
-        [str(fitroom), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, text=True
-    )
+    processes: list[subprocess.Popen[str]] = []
+    urls: list[str] = []
+    key = ""
     try:
-        key = ""
-        assert server.stdout is not None
-        for line in server.stdout:
-            if line.strip().startswith("fr_"):
-                key = line.strip()
-                break
-        base = f"http://127.0.0.1:{port}"
-        client = httpx.Client(base_url=base, headers={"X-API-Key": key}, timeout=60)
-        for _ in range(200):
-            try:
-                if client.get("/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.05)
-        photo = jpeg_of_about(1024 * 1024)
-        garment = jpeg_of_about(100 * 1024)
-        job_ids: list[str] = []
-
-        def health(_: int) -> None:
-            client.get("/healthz").raise_for_status()
-
-        def generate(_: int) -> None:
-            files = [("person_image", ("p.jpg", photo, "image/jpeg")), ("garment_image", ("g.jpg", garment, "image/jpeg"))]
-            answer = client.post("/api/v1/generate", files=files)
-            assert answer.status_code == 202, answer.text
-            job_ids.append(answer.json()["job_id"])
-
-        def status(i: int) -> None:
-            client.get(f"/api/v1/jobs/{job_ids[i % len(job_ids)]}").raise_for_status()
-
-        timed(health, 20, 2)  # warm-up
-        n, c = args.requests, args.concurrency
-        health_s, health_lat = timed(health, n, c)
-        gen_s, gen_lat = timed(generate, n, c)
-        status_s, status_lat = timed(status, n, c)
-        print(f"fitroom API benchmark: {os.cpu_count()} cores, {n} requests per test, concurrency {c}, SQLite, API only")
-        print(f"person upload {len(photo) / 1e6:.2f} MB JPEG + garment {len(garment) / 1e6:.2f} MB")
-        print(f"{'test':<22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}")
-        for name, total, lat in (
-            ("healthz (baseline)", health_s, health_lat),
-            ("generate (accepted)", gen_s, gen_lat),
-            ("job status", status_s, status_lat),
-        ):
-            print(f"{name:<22}{n / total:>10.1f}{statistics.median(lat) * 1000:>10.1f}{percentile(lat, 0.99) * 1000:>10.1f}")
+        for index in range(count):
+            port = free_port()
+            process = subprocess.Popen([str(fitroom), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, text=True)
+            processes.append(process)
+            if index == 0:
+                assert process.stdout is not None
+                for line in process.stdout:
+                    if line.strip().startswith("fr_"):
+                        key = line.strip()
+                        break
+            urls.append(f"http://127.0.0.1:{port}")
+            wait_up(f"{urls[-1]}/healthz")
+        yield urls, key
     finally:
-        server.terminate()
-        server.wait(30)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(30)
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    name = f"fitroom_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def measure(label: str, urls: list[str], key: str, floor_rate: float, files: list[tuple[str, tuple[str, bytes, str]]],
+            n: int, clients: int) -> None:
+    client = httpx.Client(headers={"X-API-Key": key}, timeout=120, limits=httpx.Limits(max_connections=clients * 2))
+    next_url = itertools.cycle(urls).__next__
+    job_ids: list[str] = []
+    person = files[0][1][1]
+    shoppers = itertools.count()
+
+    def generate(_: int, new_person: bool = False) -> None:
+        sent = files
+        if new_person:
+            sent = [("person_image", ("p.jpg", with_comment(person, f"shopper {next(shoppers)}"), "image/jpeg")), *files[1:]]
+        answer = client.post(f"{next_url()}/api/v1/generate", files=sent)
+        assert answer.status_code == 202, answer.text
+        job_ids.append(answer.json()["job_id"])
+
+    def status(i: int) -> None:
+        client.get(f"{next_url()}/api/v1/jobs/{job_ids[i % len(job_ids)]}").raise_for_status()
+
+    timed(generate, 2 * clients, clients)  # warm-up: connections, caches, the first jobs
+    accept_s, accept_lat = timed(generate, n, clients)
+    fresh_s, fresh_lat = timed(lambda i: generate(i, new_person=True), n, clients)
+    _, single = timed(status, n, 1)
+    _, loaded = timed(status, n, clients)
+    print(f"{label}")
+    for what, total, lat in (("same photos", accept_s, accept_lat), ("new person photo", fresh_s, fresh_lat)):
+        rate = n / total
+        print(f"  accepts/s, {what:<17}{rate:7.1f}  (p50 {statistics.median(lat) * 1000:.0f} ms, "
+              f"p99 {percentile(lat, 0.99) * 1000:.0f} ms)   ratio to the bare endpoint {rate / floor_rate:.2f}")
+    print(f"  job status, 1 poller:        p50 {statistics.median(single) * 1000:5.1f} ms  p99 {percentile(single, 0.99) * 1000:5.1f} ms")
+    print(f"  job status, {clients} pollers:       p50 {statistics.median(loaded) * 1000:5.1f} ms  p99 {percentile(loaded, 0.99) * 1000:5.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--skip-postgres", action="store_true")
+    args = parser.parse_args()
+    person, garment = jpeg_of_about(1024 * 1024), jpeg_of_about(1024 * 1024)
+    files = [("person_image", ("p.jpg", person, "image/jpeg")), ("garment_image", ("g.jpg", garment, "image/jpeg"))]
+    n, c = args.requests, args.clients
+    print(f"fitroom accept-path benchmark: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), "
+          f"{n} requests per figure, {c} clients, uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG")
+
+    with bare_server() as bare:
+        client = httpx.Client(timeout=120, limits=httpx.Limits(max_connections=c * 2))
+
+        def upload(_: int) -> None:
+            assert client.post(f"{bare}/upload", files=files).status_code == 202
+
+        timed(upload, 2 * c, c)
+        bare_s, bare_lat = timed(upload, n, c)
+    floor = n / bare_s
+    print("bare Starlette endpoint (uvicorn, 1 process)")
+    print(f"  accepts/s {floor:8.1f}  (p50 {statistics.median(bare_lat) * 1000:.0f} ms, p99 {percentile(bare_lat, 0.99) * 1000:.0f} ms)")
+
+    with fitroom_servers(1, None) as (urls, key):
+        measure("fitroom, SQLite, 1 API process", urls, key, floor, files, n, c)
+    if not args.skip_postgres:
+        with postgres_database() as url, fitroom_servers(2, url) as (urls, key):
+            measure("fitroom, PostgreSQL, 2 API processes", urls, key, floor, files, n, c)
 
 
 if __name__ == "__main__":

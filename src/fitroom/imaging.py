@@ -8,8 +8,11 @@ as they are: other code in the process shares them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import struct
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,6 +81,47 @@ def validate_image(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo
             image.draft(None, (1, 1))
         image.load()
     return ImageInfo(fmt, width, height)
+
+
+class _Passed:
+    """The last `size` images that passed `validate_image`, by SHA-256 and the limits they met.
+
+    Validation is a pure function of the bytes and the limits, and the decode it needs costs
+    far more than a hash (a 1 MB JPEG: milliseconds against a fraction of one), while the
+    same bytes come again and again: a shop's catalogue photos, a client's retries. Only
+    passes are kept, so a refused file is refused with its reason each time.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._seen: OrderedDict[tuple[bytes, int, int], ImageInfo] = OrderedDict()
+
+    def get(self, key: tuple[bytes, int, int]) -> ImageInfo | None:
+        with self._lock:
+            info = self._seen.get(key)
+            if info is not None:
+                self._seen.move_to_end(key)
+            return info
+
+    def put(self, key: tuple[bytes, int, int], info: ImageInfo) -> None:
+        with self._lock:
+            self._seen[key] = info
+            if len(self._seen) > self.size:
+                self._seen.popitem(last=False)
+
+
+_passed = _Passed()
+
+
+def validate_image_once(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo:
+    """`validate_image`, skipped for bytes that passed it lately under the same limits."""
+    key = (hashlib.sha256(data).digest(), max_bytes, max_pixels)
+    info = _passed.get(key)
+    if info is None:
+        info = validate_image(data, max_bytes=max_bytes, max_pixels=max_pixels)
+        _passed.put(key, info)
+    return info
 
 
 def decode_image(data: bytes, *, max_pixels: int) -> Image.Image:

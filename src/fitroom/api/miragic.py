@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from fitroom import domain
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, MiragicPrincipalDep
 from fitroom.api.errors import MIRAGIC_PREFIX, ApiError, auth_errors, documented_errors
-from fitroom.api.inputs import read_upload
+from fitroom.api.inputs import read_uploads
 from fitroom.api.jobaccess import (
     IDEMPOTENCY_ERROR,
     IdempotencyKeyHeader,
@@ -206,10 +206,10 @@ async def create_try_on(
             "garmentType must be upper_body, lower_body or full_body (any text with bottomClothImage)",
             field="garmentType",
         )
-    person = await read_upload(ctx, human_image, "humanImage")
-    garments = [await read_upload(ctx, cloth_image, "clothImage")]
+    uploads = [(human_image, "humanImage"), (cloth_image, "clothImage")]
     if bottom_cloth_image is not None:
-        garments.append(await read_upload(ctx, bottom_cloth_image, "bottomClothImage"))
+        uploads.append((bottom_cloth_image, "bottomClothImage"))
+    person, *garments = await read_uploads(ctx, uploads)
     request = JobRequest(
         dialect="miragic",
         person=person,

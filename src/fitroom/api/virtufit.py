@@ -19,7 +19,7 @@ from fitroom import domain
 from fitroom.accounts import Principal
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep, ReaderDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
-from fitroom.api.inputs import fetch_input, read_upload, webhook_secret_value, webhook_target
+from fitroom.api.inputs import fetch_input, read_uploads, webhook_secret_value, webhook_target
 from fitroom.api.jobaccess import (
     IDEMPOTENCY_ERROR,
     IdempotencyKeyHeader,
@@ -337,12 +337,12 @@ async def _collect_images(
         raise ApiError(
             400, "invalid_request", f"at most {MAX_GARMENTS} garments per request", field="garment_image"
         )
-    person = (
-        await read_upload(ctx, person_image, "person_image")
-        if person_image is not None
-        else await fetch_input(ctx, person_image_url or "", "person_image_url")
-    )
-    garments = [await read_upload(ctx, g, "garment_image") for g in uploads]
+    files = [(g, "garment_image") for g in uploads]
+    if person_image is not None:
+        person, *garments = await read_uploads(ctx, [(person_image, "person_image"), *files])
+    else:
+        person = await fetch_input(ctx, person_image_url or "", "person_image_url")
+        garments = await read_uploads(ctx, files)
     garments += [await fetch_input(ctx, u, "garment_urls") for u in urls]
     return person, garments
 

@@ -126,17 +126,30 @@ def mean_render_seconds(session: Session, engine: str, sample: int = 50) -> floa
     return float(mean_ms) / 1000 if mean_ms else DEFAULT_RENDER_SECONDS
 
 
-def estimate_seconds(session: Session, ctx: Context, own_items: int, engine: str) -> int | None:
+def estimate_seconds(session: Session, ctx: Context, own_items: int, engine: str, pending: int = 0) -> int | None:
     """Seconds until a job of `engine` with `own_items` outputs, queued now, is likely done.
 
-    None when no live worker runs `engine`: the job waits until one starts, or expires.
+    The queue is counted with the job in it; `pending` is what the count cannot see yet (the
+    job's own outputs, when estimated before its insert). None when no live worker runs
+    `engine`: the job waits until one starts, or expires.
     """
     threads = routing.live_threads(session, ctx.settings.lease_seconds).get(engine, 0)
     if not threads:
         return None
     per_item = mean_render_seconds(session, engine)
-    ahead = queued_items(session, engine)
+    ahead = queued_items(session, engine) + pending
     return max(1, round(per_item * (ahead / threads + own_items)))
+
+
+def _room_and_estimate(ctx: Context, own_items: int, engine: str) -> int | None:
+    """`QueueFull` if the queue has no room, else the new job's estimate: both from one read,
+    before the write transaction, which then holds its lock (SQLite's is the whole file) only
+    for the reservation and the inserts."""
+    with ctx.db.reader() as session:
+        if queued_items(session) >= ctx.settings.max_queue:
+            retry_after = estimate_seconds(session, ctx, 0, engine)
+            raise QueueFull(retry_after=UNKNOWN_RETRY_SECONDS if retry_after is None else retry_after)
+        return estimate_seconds(session, ctx, own_items, engine, pending=own_items)
 
 
 def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int | None]:
@@ -185,14 +198,8 @@ def _replay(ctx: Context, account_id: str, key: str, digest: str) -> Submitted |
 def _submit(ctx: Context, account_id: str, request: JobRequest, claim: tuple[str, str] | None) -> Submitted:
     """Check the queue's room, store the inputs, then record the job (claiming `claim`'s key first)."""
     engine = ctx.settings.tier_engines[request.tier]
-
-    def check_room() -> None:
-        with ctx.db.reader() as session:
-            if queued_items(session) >= ctx.settings.max_queue:
-                retry_after = estimate_seconds(session, ctx, 0, engine)
-                raise QueueFull(retry_after=UNKNOWN_RETRY_SECONDS if retry_after is None else retry_after)
-
-    retrying(check_room)
+    own_items = 1 if request.compose == "layered" else len(request.garments)
+    estimate = retrying(lambda: _room_and_estimate(ctx, own_items, engine))
 
     job_id = new_id()
     prefix = f"jobs/{job_id}"
@@ -245,7 +252,7 @@ def _submit(ctx: Context, account_id: str, request: JobRequest, claim: tuple[str
             idempotency.claim(session, account_id, claim[0], claim[1], job_id)
 
     try:
-        job, estimate = _record(ctx, account_id, request.price, build, claim_key)
+        job = _record(ctx, account_id, request.price, build, claim_key)
     except BaseException:
         ctx.store.delete_prefix(prefix)
         raise
@@ -271,7 +278,7 @@ def _record(
     build: Callable[[], Job],
     first: Callable[[Session], None],
     tries: int = 3,
-) -> tuple[Job, int | None]:
+) -> Job:
     """Reserve the credits and queue the job in one transaction, exactly once.
 
     `first` runs at the start of that transaction (claiming an idempotency key), before
@@ -290,21 +297,17 @@ def _record(
                 session.add(job)
                 session.flush()
                 queue.announce(session)
-                estimate = estimate_seconds(session, ctx, len(job.items), job.engine)
-            return job, estimate
+            return job
         except DBAPIError as exc:
             if not connection_lost(exc) or attempt == tries:
                 raise
 
-            def committed() -> tuple[bool, int | None]:  # called at once, in this iteration
+            def committed() -> bool:  # called at once, in this iteration
                 with ctx.db.reader() as session:
-                    if session.get(Job, job.id) is None:  # noqa: B023
-                        return False, None
-                    return True, estimate_seconds(session, ctx, len(job.items), job.engine)  # noqa: B023
+                    return session.get(Job, job.id) is not None  # noqa: B023
 
-            found, estimate_if_committed = retrying(committed)
-            if found:
-                return job, estimate_if_committed
+            if retrying(committed):
+                return job
     raise AssertionError("unreachable")
 
 
