@@ -13,10 +13,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("jobs", schema=None) as batch_op:
-        batch_op.create_index("ix_jobs_account_created", ["account_id", "created_at", "id"], unique=False)
+    op.create_index("ix_jobs_account_created", "jobs", ["account_id", "created_at", "id"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("jobs", schema=None) as batch_op:
-        batch_op.drop_index("ix_jobs_account_created")
+    op.drop_index("ix_jobs_account_created", table_name="jobs")

@@ -14,16 +14,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("api_keys", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("kind", sa.String(length=12), server_default="secret", nullable=False))
-    with op.batch_alter_table("jobs", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("api_key_id", sa.String(length=36), nullable=True))
-        batch_op.create_index(batch_op.f("ix_jobs_api_key_id"), ["api_key_id"], unique=False)
+    op.add_column("api_keys", sa.Column("kind", sa.String(length=12), server_default="secret", nullable=False))
+    op.add_column("jobs", sa.Column("api_key_id", sa.String(length=36), nullable=True))
+    op.create_index(op.f("ix_jobs_api_key_id"), "jobs", ["api_key_id"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("jobs", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_jobs_api_key_id"))
-        batch_op.drop_column("api_key_id")
-    with op.batch_alter_table("api_keys", schema=None) as batch_op:
-        batch_op.drop_column("kind")
+    # Not batch operations: on SQLite those copy the jobs table, and dropping the old copy
+    # would cascade to job_items. SQLite (>= 3.35) drops a plain, unindexed column in place.
+    op.drop_index(op.f("ix_jobs_api_key_id"), table_name="jobs")
+    op.drop_column("jobs", "api_key_id")
+    op.drop_column("api_keys", "kind")
