@@ -1,7 +1,7 @@
 """Accounts can be disabled: `accounts.disabled_at` (null while the account is active).
 
 Revision ID: 0002_account_disabled
-Revises: 0002_job_engine (chained after main's 0002 at the rebase; the lead may reorder)
+Revises: 0002_job_engine
 """
 
 import sqlalchemy as sa
@@ -18,5 +18,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("accounts") as batch:
-        batch.drop_column("disabled_at")
+    # Not a batch operation: on SQLite that copies the accounts table, and dropping the old
+    # copy would cascade to every table that refers to accounts. SQLite (>= 3.35) drops a
+    # plain column in place.
+    op.drop_column("accounts", "disabled_at")
