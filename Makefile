@@ -55,6 +55,7 @@ serve: $(RUNTIME)
 # Lint and types: what CI checks before the tests.
 check: $(TESTING)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 test: install check

@@ -98,8 +98,19 @@ def wait_up(url: str) -> None:
 @contextmanager
 def bare_server() -> Iterator[str]:
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(BENCH_DIR), "bare_upload:app",
-               "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--app-dir",
+        str(BENCH_DIR),
+        "bare_upload:app",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     process = subprocess.Popen(command)
     try:
         wait_up(f"http://127.0.0.1:{port}/")
@@ -131,7 +142,9 @@ def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list
     try:
         for index in range(count):
             port = free_port()
-            process = subprocess.Popen([str(fitroom), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, text=True)
+            process = subprocess.Popen(
+                [str(fitroom), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, text=True
+            )
             processes.append(process)
             if index == 0:
                 assert process.stdout is not None
@@ -161,8 +174,15 @@ def postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def measure(label: str, urls: list[str], key: str, floor_rate: float, files: list[tuple[str, tuple[str, bytes, str]]],
-            n: int, clients: int) -> None:
+def measure(
+    label: str,
+    urls: list[str],
+    key: str,
+    floor_rate: float,
+    files: list[tuple[str, tuple[str, bytes, str]]],
+    n: int,
+    clients: int,
+) -> None:
     client = httpx.Client(headers={"X-API-Key": key}, timeout=120, limits=httpx.Limits(max_connections=clients * 2))
     next_url = itertools.cycle(urls).__next__
     job_ids: list[str] = []
@@ -172,7 +192,10 @@ def measure(label: str, urls: list[str], key: str, floor_rate: float, files: lis
     def generate(_: int, new_person: bool = False) -> None:
         sent = files
         if new_person:
-            sent = [("person_image", ("p.jpg", with_comment(person, f"shopper {next(shoppers)}"), "image/jpeg")), *files[1:]]
+            sent = [
+                ("person_image", ("p.jpg", with_comment(person, f"shopper {next(shoppers)}"), "image/jpeg")),
+                *files[1:],
+            ]
         answer = client.post(f"{next_url()}/api/v1/generate", files=sent)
         assert answer.status_code == 202, answer.text
         job_ids.append(answer.json()["job_id"])
@@ -188,10 +211,16 @@ def measure(label: str, urls: list[str], key: str, floor_rate: float, files: lis
     print(f"{label}")
     for what, total, lat in (("same photos", accept_s, accept_lat), ("new person photo", fresh_s, fresh_lat)):
         rate = n / total
-        print(f"  accepts/s, {what:<17}{rate:7.1f}  (p50 {statistics.median(lat) * 1000:.0f} ms, "
-              f"p99 {percentile(lat, 0.99) * 1000:.0f} ms)   ratio to the bare endpoint {rate / floor_rate:.2f}")
-    print(f"  job status, 1 poller:        p50 {statistics.median(single) * 1000:5.1f} ms  p99 {percentile(single, 0.99) * 1000:5.1f} ms")
-    print(f"  job status, {clients} pollers:       p50 {statistics.median(loaded) * 1000:5.1f} ms  p99 {percentile(loaded, 0.99) * 1000:5.1f} ms")
+        print(
+            f"  accepts/s, {what:<17}{rate:7.1f}  (p50 {statistics.median(lat) * 1000:.0f} ms, "
+            f"p99 {percentile(lat, 0.99) * 1000:.0f} ms)   ratio to the bare endpoint {rate / floor_rate:.2f}"
+        )
+    print(
+        f"  job status, 1 poller:        p50 {statistics.median(single) * 1000:5.1f} ms  p99 {percentile(single, 0.99) * 1000:5.1f} ms"
+    )
+    print(
+        f"  job status, {clients} pollers:       p50 {statistics.median(loaded) * 1000:5.1f} ms  p99 {percentile(loaded, 0.99) * 1000:5.1f} ms"
+    )
 
 
 def main() -> None:
@@ -203,8 +232,10 @@ def main() -> None:
     person, garment = jpeg_of_about(1024 * 1024), jpeg_of_about(1024 * 1024)
     files = [("person_image", ("p.jpg", person, "image/jpeg")), ("garment_image", ("g.jpg", garment, "image/jpeg"))]
     n, c = args.requests, args.clients
-    print(f"fitroom accept-path benchmark: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), "
-          f"{n} requests per figure, {c} clients, uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG")
+    print(
+        f"fitroom accept-path benchmark: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), "
+        f"{n} requests per figure, {c} clients, uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG"
+    )
 
     with bare_server() as bare:
         client = httpx.Client(timeout=120, limits=httpx.Limits(max_connections=c * 2))
@@ -216,7 +247,9 @@ def main() -> None:
         bare_s, bare_lat = timed(upload, n, c)
     floor = n / bare_s
     print("bare Starlette endpoint (uvicorn, 1 process)")
-    print(f"  accepts/s {floor:8.1f}  (p50 {statistics.median(bare_lat) * 1000:.0f} ms, p99 {percentile(bare_lat, 0.99) * 1000:.0f} ms)")
+    print(
+        f"  accepts/s {floor:8.1f}  (p50 {statistics.median(bare_lat) * 1000:.0f} ms, p99 {percentile(bare_lat, 0.99) * 1000:.0f} ms)"
+    )
 
     with fitroom_servers(1, None) as (urls, key):
         measure("fitroom, SQLite, 1 API process", urls, key, floor, files, n, c)

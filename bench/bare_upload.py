@@ -1,6 +1,6 @@
 """The floor for bench/api.py: a bare Starlette endpoint that reads a multipart upload and answers 202.
 
-    uvicorn --app-dir bench bare_upload:app --port 8001
+uvicorn --app-dir bench bare_upload:app --port 8001
 """
 
 from __future__ import annotations

@@ -60,13 +60,22 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
     for folder in ACCESSORY_FOLDERS:  # load face mesh and hand models before timing
         try:
             first = sorted((devset / "accessories" / folder).glob("*"))[0]
-            warm.render(sample, [decode_image(first.read_bytes(), max_pixels=60_000_000)], RenderOptions(swap_target=folder, tier="nano"))
+            warm.render(
+                sample,
+                [decode_image(first.read_bytes(), max_pixels=60_000_000)],
+                RenderOptions(swap_target=folder, tier="nano"),
+            )
         except EngineError:
             pass
-    print(f"accessories at basic (1024), 1 core pinned: {len(person_bytes)} persons × every photo of each kind's folder")
+    print(
+        f"accessories at basic (1024), 1 core pinned: {len(person_bytes)} persons × every photo of each kind's folder"
+    )
     print(f"{'kind':<9}{'total':>8}{'p90':>8}{'cached':>8}{'refused':>9}   stages, uncached (median s)")
     for folder in ACCESSORY_FOLDERS:
-        products = [decode_image(p.read_bytes(), max_pixels=60_000_000) for p in sorted((devset / "accessories" / folder).glob("*"))]
+        products = [
+            decode_image(p.read_bytes(), max_pixels=60_000_000)
+            for p in sorted((devset / "accessories" / folder).glob("*"))
+        ]
         options = RenderOptions(swap_target=folder, tier="basic")
         totals, cached, stages, refused = [], [], {}, 0
         for data in person_bytes:
@@ -90,7 +99,9 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
             continue
         p90 = sorted(totals)[int(0.9 * (len(totals) - 1))]
         stage_text = "  ".join(f"{k} {statistics.median(v):.3f}" for k, v in stages.items())
-        print(f"{folder:<9}{statistics.median(totals):>8.3f}{p90:>8.3f}{statistics.median(cached):>8.3f}{refused:>9}   {stage_text}")
+        print(
+            f"{folder:<9}{statistics.median(totals):>8.3f}{p90:>8.3f}{statistics.median(cached):>8.3f}{refused:>9}   {stage_text}"
+        )
 
 
 def main() -> None:
@@ -118,10 +129,14 @@ def main() -> None:
     if args.only == "accessories":
         return
 
-    print(f"classic engine benchmark: 1 core pinned (of {os.cpu_count()}), "
-          f"{len(persons)} persons × {args.garments} tops each ({min(pairs, len(tops))} different tops) per tier; "
-          "'cached': the product photo seen before")
-    print(f"{'tier':<7}{'floor':>8}{'total':>8}{'p90':>8}{'×floor':>8}{'paired':>8}{'cached':>8}{'×floor':>8}   stages, uncached (median s)")
+    print(
+        f"classic engine benchmark: 1 core pinned (of {os.cpu_count()}), "
+        f"{len(persons)} persons × {args.garments} tops each ({min(pairs, len(tops))} different tops) per tier; "
+        "'cached': the product photo seen before"
+    )
+    print(
+        f"{'tier':<7}{'floor':>8}{'total':>8}{'p90':>8}{'×floor':>8}{'paired':>8}{'cached':>8}{'×floor':>8}   stages, uncached (median s)"
+    )
     for tier, side in TIERS.items():
         floors, totals, cached, stages, failures = [], [], [], {}, 0
         paired: list[float] = []  # each render over a floor pass of its photo just before it
@@ -148,7 +163,9 @@ def main() -> None:
                     stages.setdefault(stage, []).append(seconds)
                 # The same product photo again: its analysis now comes from the cache.
                 started = time.perf_counter()
-                report = engine.render_report(decode_image(data, max_pixels=60_000_000), [garment], RenderOptions(swap_target="top", tier=tier))
+                report = engine.render_report(
+                    decode_image(data, max_pixels=60_000_000), [garment], RenderOptions(swap_target="top", tier=tier)
+                )
                 encode_image(report.image, "jpeg")
                 cached.append(time.perf_counter() - started)
         floor = statistics.median(floors)
@@ -156,9 +173,10 @@ def main() -> None:
         p90 = sorted(totals)[int(0.9 * (len(totals) - 1))]
         stage_text = "  ".join(f"{k} {statistics.median(v):.3f}" for k, v in stages.items())
         warm = statistics.median(cached)
-        print(f"{tier:<7}{floor:>8.3f}{total:>8.3f}{p90:>8.3f}{total / floor:>8.2f}{statistics.median(paired):>8.2f}"
-              f"{warm:>8.3f}{warm / floor:>8.2f}   {stage_text}"
-              + (f"  ({failures} refused)" if failures else ""))
+        print(
+            f"{tier:<7}{floor:>8.3f}{total:>8.3f}{p90:>8.3f}{total / floor:>8.2f}{statistics.median(paired):>8.2f}"
+            f"{warm:>8.3f}{warm / floor:>8.2f}   {stage_text}" + (f"  ({failures} refused)" if failures else "")
+        )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
 

@@ -60,8 +60,11 @@ class Deployment:
     def start(self, name: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
         with open(self.logs / f"{name}.log", "wb") as sink:
             process = subprocess.Popen(
-                [sys.executable, "-m", "fitroom", *args], env={**self.env, **(env or {})}, cwd=ROOT,
-                stdout=sink, stderr=subprocess.STDOUT,
+                [sys.executable, "-m", "fitroom", *args],
+                env={**self.env, **(env or {})},
+                cwd=ROOT,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
             )
         self.processes.append(process)
         return process
@@ -190,9 +193,18 @@ def main() -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def renders(deployment: Deployment, api: str, key: str, pairs: list[tuple[bytes, bytes]], database: str, args: argparse.Namespace) -> None:
+def renders(
+    deployment: Deployment,
+    api: str,
+    key: str,
+    pairs: list[tuple[bytes, bytes]],
+    database: str,
+    args: argparse.Namespace,
+) -> None:
     print(f"\nrenders: {args.jobs} jobs submitted at once through the API, timed until the last is finished")
-    print(f"{'worker processes':>16} | {'renders/s':>9} | {'× 1 worker':>10} | {'s per render':>12} | failed (no person…)")
+    print(
+        f"{'worker processes':>16} | {'renders/s':>9} | {'× 1 worker':>10} | {'s per render':>12} | failed (no person…)"
+    )
     cycle = itertools.cycle(pairs)
     first: float | None = None
     for count in range(1, args.max_workers + 1):
@@ -202,12 +214,16 @@ def renders(deployment: Deployment, api: str, key: str, pairs: list[tuple[bytes,
         wait_finished(database, warm, 600)
         started = time.perf_counter()
         with ThreadPoolExecutor(4) as pool:
-            jobs = list(pool.map(lambda pair: submit(api, key, *pair, args.tier), [next(cycle) for _ in range(args.jobs)]))
+            jobs = list(
+                pool.map(lambda pair: submit(api, key, *pair, args.tier), [next(cycle) for _ in range(args.jobs)])
+            )
         completed, failed = wait_finished(database, jobs, 600)
         elapsed = time.perf_counter() - started
         rate = (completed + failed) / elapsed
         first = first or rate
-        print(f"{count:>16} | {rate:>9.2f} | {rate / first:>10.2f} | {elapsed / (completed + failed) * count:>12.2f} | {failed}")
+        print(
+            f"{count:>16} | {rate:>9.2f} | {rate / first:>10.2f} | {elapsed / (completed + failed) * count:>12.2f} | {failed}"
+        )
         for worker in workers:
             deployment.stop(worker)
 

@@ -39,7 +39,10 @@ def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPat
 
 def test_a_truncated_copy_of_a_passed_image_is_still_refused(client: TestClient, customer: Customer) -> None:
     photo = person_photo()
-    files = [("person_image", ("p.jpg", photo, "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+    files = [
+        ("person_image", ("p.jpg", photo, "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
     assert client.post("/api/v1/generate", headers=customer.headers, files=files).status_code == 202
     files[0] = ("person_image", ("p.jpg", photo[: len(photo) // 2], "image/jpeg"))
     answer = client.post("/api/v1/generate", headers=customer.headers, files=files)

@@ -91,8 +91,14 @@ def drawn_person(shape: tuple[int, int] = (600, 500)) -> Person:
     points = np.zeros((33, 2), np.float32)
     visibility = np.zeros(33, np.float32)
     joints = {
-        L_SHOULDER: (330, 150), R_SHOULDER: (170, 150), L_HIP: (310, 380), R_HIP: (190, 380),
-        L_ELBOW: (360, 270), L_WRIST: (380, 390), R_ELBOW: (140, 270), R_WRIST: (120, 390),
+        L_SHOULDER: (330, 150),
+        R_SHOULDER: (170, 150),
+        L_HIP: (310, 380),
+        R_HIP: (190, 380),
+        L_ELBOW: (360, 270),
+        L_WRIST: (380, 390),
+        R_ELBOW: (140, 270),
+        R_WRIST: (120, 390),
     }
     for index, xy in joints.items():
         points[index] = xy
@@ -129,7 +135,9 @@ def test_plain_background_is_required() -> None:
 
 def _glasses_on(scale: float) -> tuple[np.ndarray, lm.Face, np.ndarray]:
     engine = ClassicEngine()
-    report = engine.render_report(astronaut(scale), [Image.fromarray(glasses_photo())], RenderOptions(swap_target="glasses", tier="basic"))
+    report = engine.render_report(
+        astronaut(scale), [Image.fromarray(glasses_photo())], RenderOptions(swap_target="glasses", tier="basic")
+    )
     face = lm.face(report.person)
     assert face is not None
     return report.input, face, np.asarray(report.image)
@@ -139,7 +147,9 @@ def _glasses_on(scale: float) -> tuple[np.ndarray, lm.Face, np.ndarray]:
 def test_glasses_centred_between_the_eyes_and_scaled_with_the_face(scale: float) -> None:
     before, face, after = _glasses_on(scale)
     ys, xs = np.nonzero(changed(before, after))
-    eyes = [(face.pt(a) + face.pt(b)) / 2 for a, b in ((lm.EYE_R_OUTER, lm.EYE_R_INNER), (lm.EYE_L_OUTER, lm.EYE_L_INNER))]
+    eyes = [
+        (face.pt(a) + face.pt(b)) / 2 for a, b in ((lm.EYE_R_OUTER, lm.EYE_R_INNER), (lm.EYE_L_OUTER, lm.EYE_L_INNER))
+    ]
     between = (eyes[0] + eyes[1]) / 2
     centre = np.array([(xs.min() + xs.max()) / 2, np.median(ys)])
     assert np.linalg.norm(centre - between) <= 4 * scale, (centre, between)
@@ -186,8 +196,11 @@ def test_typed_errors_when_the_body_part_is_out_of_frame() -> None:
     ]
     for target, product, description, code, words in cases:
         with pytest.raises(EngineError) as info:
-            engine.render(astronaut(), [Image.fromarray(product)], RenderOptions(
-                swap_target=target, tier=options.tier, garment_description=description))
+            engine.render(
+                astronaut(),
+                [Image.fromarray(product)],
+                RenderOptions(swap_target=target, tier=options.tier, garment_description=description),
+            )
         assert info.value.code == code and words in info.value.message, (target, info.value.message)
     headless = drawn_person()
     for kind in ("glasses", "earrings", "hat"):
@@ -211,7 +224,9 @@ def test_kind_from_description_and_shape() -> None:
 
 def test_everything_outside_the_accessory_is_untouched() -> None:
     engine = ClassicEngine()
-    report = engine.render_report(astronaut(), [Image.fromarray(hat_photo())], RenderOptions(swap_target="hat", tier="nano"))
+    report = engine.render_report(
+        astronaut(), [Image.fromarray(hat_photo())], RenderOptions(swap_target="hat", tier="nano")
+    )
     output = np.asarray(report.image)
     assert report.accessories == ["hat"] and report.edited is not None and report.edited.any()
     assert not np.any((output != report.input).any(axis=2) & ~report.edited)
@@ -232,7 +247,9 @@ def test_layered_outfit_in_one_call_puts_each_item_where_it_goes() -> None:
     person = analyse_person(np.ascontiguousarray(report.input))
     output = np.asarray(report.image)
     diff = changed(report.input, output)
-    chest = ((person.pt(L_SHOULDER) + person.pt(R_SHOULDER)) / 2 * 0.6 + (person.pt(L_HIP) + person.pt(R_HIP)) / 2 * 0.4).astype(int)
+    chest = (
+        (person.pt(L_SHOULDER) + person.pt(R_SHOULDER)) / 2 * 0.6 + (person.pt(L_HIP) + person.pt(R_HIP)) / 2 * 0.4
+    ).astype(int)
     face = lm.face(person)
     assert face is not None
     bridge = face.pt(lm.NOSE_BRIDGE).astype(int)
@@ -293,13 +310,17 @@ def test_glasses_photographed_at_an_angle_sit_on_both_eyes() -> None:
         x, y = eye.astype(int)
         assert report.garment_cover[y, x] < 0.5, "the eye is seen through the lens, not under the rim"
         ring = report.garment_cover[y - 40 : y + 40, x - 45 : x + 45] > 0.5
-        assert ring[:, :45].any() and ring[:, 45:].any() and ring[:40].any() and ring[40:].any(), "a rim all round the eye"
+        assert ring[:, :45].any() and ring[:, 45:].any() and ring[:40].any() and ring[40:].any(), (
+            "a rim all round the eye"
+        )
 
 
 def test_glasses_photographed_from_the_side_are_refused() -> None:
     engine = ClassicEngine()
     with pytest.raises(EngineError) as info:
-        engine.render(astronaut(), [Image.fromarray(angled_glasses_photo(0.3))], RenderOptions(swap_target="glasses", tier="nano"))
+        engine.render(
+            astronaut(), [Image.fromarray(angled_glasses_photo(0.3))], RenderOptions(swap_target="glasses", tier="nano")
+        )
     assert info.value.code == "garment_not_found" and "side" in info.value.message
 
 
@@ -310,8 +331,13 @@ def small_person(factor: float) -> Person:
     size = (round(w * factor), round(h * factor))
     empty = np.zeros((size[1], size[0]), np.uint8)
     return Person(
-        cv2.resize(big.image, size, interpolation=cv2.INTER_AREA), big.points * factor, big.visibility,
-        cv2.resize(big.mask, size, interpolation=cv2.INTER_AREA), empty, empty, big.skin_lab,
+        cv2.resize(big.image, size, interpolation=cv2.INTER_AREA),
+        big.points * factor,
+        big.visibility,
+        cv2.resize(big.mask, size, interpolation=cv2.INTER_AREA),
+        empty,
+        empty,
+        big.skin_lab,
     )
 
 
@@ -326,7 +352,9 @@ def test_a_watch_is_as_wide_as_the_wrist_and_refused_when_it_would_be_a_speck() 
     assert 0.75 * 36 < case < 1.1 * 36, "the case is about the wrist's width (36 px)"
     with pytest.raises(EngineError) as info:
         wear(small_person(0.2), cut_out(watch_photo(), "watch", None), "watch", "left wrist")
-    assert info.value.code == "pose_not_supported" and "too small" in info.value.message and "wrist" in info.value.message
+    assert (
+        info.value.code == "pose_not_supported" and "too small" in info.value.message and "wrist" in info.value.message
+    )
 
 
 def test_a_watch_photographed_lying_sideways_goes_across_the_wrist() -> None:

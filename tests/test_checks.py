@@ -23,7 +23,9 @@ def skin_picture(rebuilt_flat: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
     def textured() -> np.ndarray:
         grain = cv2.GaussianBlur(rng.normal(0, 1, (160, 80)).astype(np.float32), (0, 0), 0.8) * 9
-        return np.clip(np.array(SKIN, np.float32) * rounding[None, :, None] + grain[:, :, None], 0, 255).astype(np.uint8)
+        return np.clip(np.array(SKIN, np.float32) * rounding[None, :, None] + grain[:, :, None], 0, 255).astype(
+            np.uint8
+        )
 
     image[20:180, 20:100] = textured()
     image[20:180, 180:260] = SKIN if rebuilt_flat else textured()
@@ -35,10 +37,16 @@ def skin_picture(rebuilt_flat: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 def test_flat_rebuilt_skin_fails_and_skin_like_the_persons_passes() -> None:
     image, rebuilt, reference = skin_picture(rebuilt_flat=True)
-    flat = {"skin_texture": checks.skin_texture(image, rebuilt, reference), "skin_shading": checks.skin_shading(image, rebuilt, reference)}
+    flat = {
+        "skin_texture": checks.skin_texture(image, rebuilt, reference),
+        "skin_shading": checks.skin_shading(image, rebuilt, reference),
+    }
     assert set(checks.faults(flat)) == {"skin_texture", "skin_shading"}, flat
     image, rebuilt, reference = skin_picture(rebuilt_flat=False)
-    alike = {"skin_texture": checks.skin_texture(image, rebuilt, reference), "skin_shading": checks.skin_shading(image, rebuilt, reference)}
+    alike = {
+        "skin_texture": checks.skin_texture(image, rebuilt, reference),
+        "skin_shading": checks.skin_shading(image, rebuilt, reference),
+    }
     assert checks.faults(alike) == [], alike
     # Nothing rebuilt: the check does not apply.
     assert checks.skin_texture(image, np.zeros_like(rebuilt), reference) is None
@@ -110,7 +118,16 @@ def test_old_garment_colour_left_in_the_region_fails() -> None:
     assert checks.faults({"old_colour_left": clean}) == [], clean
     assert checks.faults({"old_colour_left": left}) == ["old_colour_left"], left
     # A new garment of the old one's colour is not the old one left.
-    assert checks.faults({"old_colour_left": checks.old_colour_left(image, region, to_lab(red), np.vstack([to_lab(blue), to_lab(red)]))}) == []
+    assert (
+        checks.faults(
+            {
+                "old_colour_left": checks.old_colour_left(
+                    image, region, to_lab(red), np.vstack([to_lab(blue), to_lab(red)])
+                )
+            }
+        )
+        == []
+    )
 
 
 def face_landmarks() -> tuple[np.ndarray, np.ndarray]:
@@ -167,7 +184,9 @@ def test_eval_reports_the_checks_and_faults_of_each_pair(tmp_path: Path) -> None
     Image.fromarray(tee()).save(tmp_path / "garments" / "tops" / "tee.png")
     Image.fromarray(tee(sleeves=False)).save(tmp_path / "garments" / "tops" / "tank.png")
     heard: list[str] = []
-    summary = evaluate(tmp_path / "persons", tmp_path / "garments", tmp_path / "out", on_result=lambda r: heard.append(r.garment))
+    summary = evaluate(
+        tmp_path / "persons", tmp_path / "garments", tmp_path / "out", on_result=lambda r: heard.append(r.garment)
+    )
     assert sorted(heard) == ["tank.png", "tee.png"]
     pairs = json.loads((tmp_path / "out" / "metrics.json").read_text())["pairs"]
     for pair in pairs:

@@ -32,7 +32,9 @@ def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> n
 
 def trousers() -> np.ndarray:
     image = np.full((500, 300, 3), 250, np.uint8)
-    cv2.fillConvexPoly(image, np.array([(90, 40), (210, 40), (230, 470), (160, 470), (150, 200), (140, 470), (70, 470)]), (30, 50, 120))
+    cv2.fillConvexPoly(
+        image, np.array([(90, 40), (210, 40), (230, 470), (160, 470), (150, 200), (140, 470), (70, 470)]), (30, 50, 120)
+    )
     return image
 
 
@@ -172,7 +174,15 @@ def drawn_person(shirt: np.ndarray) -> Person:
     points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
     h, w = shirt.shape[:2]
     empty = np.zeros((h, w), np.uint8)
-    return Person(shirt, points, np.ones(33, np.float32), np.ones((h, w), np.float32), empty, empty, np.array([160, 145, 150], np.float32))
+    return Person(
+        shirt,
+        points,
+        np.ones(33, np.float32),
+        np.ones((h, w), np.float32),
+        empty,
+        empty,
+        np.array([160, 145, 150], np.float32),
+    )
 
 
 def test_striped_old_top_is_found_in_both_colours() -> None:

@@ -59,12 +59,7 @@ def image() -> str:
     ca = os.environ.get("PIP_CERT")  # a TLS-inspecting proxy's CA, as the host's pip trusts it
     if ca:
         build += ["--volume", f"{ca}:/run/host-ca.pem:ro", "--build-arg", "PIP_CERT=/run/host-ca.pem"]
-    built = subprocess.run(
-        [*build, str(ROOT)],
-        capture_output=True,
-        text=True,
-        timeout=3600,
-    )
+    built = subprocess.run([*build, str(ROOT)], capture_output=True, text=True, timeout=3600)
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     print(f"[container] image built in {time.monotonic() - started:.0f} s")
     return "fitroom:test"
@@ -152,7 +147,9 @@ def test_the_image_runs_the_stack(image: str, database: str, s3: S3Server) -> No
     )
     try:
         assert podman("run", "--rm", *LIMITS, image, "--version").stdout.startswith("fitroom ")
-        assert podman("run", "--rm", *LIMITS, "--entrypoint", "id", image, "-u").stdout.strip() != "0", "runs as non-root"
+        assert podman("run", "--rm", *LIMITS, "--entrypoint", "id", image, "-u").stdout.strip() != "0", (
+            "runs as non-root"
+        )
 
         api = stack.start("api", "serve", "--workers", "0", FITROOM_PORT=str(api_port), FITROOM_PUBLIC_URL=api_url)
         wait_until(lambda: stack.healthy(api), 180, "the API container to be healthy", interval=1)
@@ -170,7 +167,10 @@ def test_the_image_runs_the_stack(image: str, database: str, s3: S3Server) -> No
         tried = httpx.post(
             f"{api_url}/api/v1/generate",
             headers={**headers, "Prefer": "wait=120"},
-            files=[("person_image", ("astronaut.png", person_png(), "image/png")), ("garment_image", ("tee.png", garment_photo(), "image/png"))],
+            files=[
+                ("person_image", ("astronaut.png", person_png(), "image/png")),
+                ("garment_image", ("tee.png", garment_photo(), "image/png")),
+            ],
             data={"swap_target": "top"},
             timeout=150,
         )
@@ -184,7 +184,9 @@ def test_the_image_runs_the_stack(image: str, database: str, s3: S3Server) -> No
         # A job with three outputs; SIGKILL the worker that claims it, mid-job.
         files = [("person_image", ("astronaut.png", person_png(), "image/png"))]
         files += [("garment_image", (f"g{i}.png", garment_photo((40 * i, 90, 160)), "image/png")) for i in range(3)]
-        job_id = httpx.post(f"{api_url}/api/v1/generate", headers=headers, files=files, data={"swap_target": "top"}, timeout=60).json()["job_id"]
+        job_id = httpx.post(
+            f"{api_url}/api/v1/generate", headers=headers, files=files, data={"swap_target": "top"}, timeout=60
+        ).json()["job_id"]
 
         def holder() -> str | None:
             for name in workers:
@@ -237,7 +239,9 @@ def test_the_compose_file_is_consistent() -> None:
     defaults = Settings.model_fields
     for name in ("api", "worker-1", "worker-2"):
         environment = services[name]["environment"]
-        assert all(key.removeprefix("FITROOM_").lower() in defaults for key in environment if key.startswith("FITROOM_"))
+        assert all(
+            key.removeprefix("FITROOM_").lower() in defaults for key in environment if key.startswith("FITROOM_")
+        )
         assert environment["FITROOM_S3_PUBLIC_URL"] != environment["FITROOM_S3_ENDPOINT_URL"]
         drain, shutdown = float(environment["FITROOM_DRAIN_SECONDS"]), float(environment["FITROOM_SHUTDOWN_SECONDS"])
         needed = drain + 5 if name == "api" else shutdown

@@ -49,9 +49,7 @@ def test_concurrent_requests_keep_the_ledger_consistent(live_server: LiveServer)
     with db.session() as session:
         rows = list(session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id)))
         balance = session.scalar(select(Account.balance).where(Account.id == customer.account_id))
-        total = session.scalar(
-            select(func.sum(LedgerEntry.delta)).where(LedgerEntry.account_id == customer.account_id)
-        )
+        total = session.scalar(select(func.sum(LedgerEntry.delta)).where(LedgerEntry.account_id == customer.account_id))
     db.dispose()
     assert all(r.balance_after >= 0 for r in rows)
     assert balance == total >= 0

@@ -36,7 +36,11 @@ _SNIPPET = re.compile(r'<pre [^>]*data-snippet="([^"]+)" data-language="([^"]+)"
 
 
 def make_user(
-    settings: Settings, email: str | None = None, *, password: str | None = PASSWORD, admin: bool = False,
+    settings: Settings,
+    email: str | None = None,
+    *,
+    password: str | None = PASSWORD,
+    admin: bool = False,
     balance: int = 100,
 ) -> Customer:
     """An account with a password (or none), credits and one API key."""
@@ -219,7 +223,8 @@ def test_jobs_pages_show_only_the_accounts_own_jobs(client: TestClient, settings
     mine, theirs = submit_job(client, "", user), submit_job(client, "", other)
     wait_until(
         lambda: client.get(f"/api/v1/jobs/{mine}", headers=user.headers).json()["status"] == "completed",
-        30, "the job to finish",
+        30,
+        "the job to finish",
     )
     sign_in(client, user.email)
     listing = client.get("/dashboard/jobs")
@@ -284,14 +289,19 @@ def test_admins_see_accounts_grant_credits_and_make_accounts(client: TestClient,
     )
     assert f"Granted 25 credits to {member.email}. New balance: 30." in granted.text
     too_many = client.post(
-        f"/dashboard/accounts/{member.account_id}/grant", data={"amount": "-3", "csrf_token": csrf_of(page)},
+        f"/dashboard/accounts/{member.account_id}/grant",
+        data={"amount": "-3", "csrf_token": csrf_of(page)},
         follow_redirects=True,
     )
     assert "whole number of credits" in too_many.text
     made = client.post(
         "/dashboard/accounts",
-        data={"email": "New@Shop.example", "password": "a long password", "initial_credits": "7",
-              "csrf_token": csrf_of(page)},
+        data={
+            "email": "New@Shop.example",
+            "password": "a long password",
+            "initial_credits": "7",
+            "csrf_token": csrf_of(page),
+        },
         follow_redirects=True,
     )
     assert "Account new@shop.example created with 7 credits." in made.text
@@ -325,7 +335,12 @@ def test_the_first_admin_sets_a_password_with_its_api_key(client: TestClient, se
     assert "Password set" in client.get("/dashboard").text
 
     client.cookies.clear()
-    again = {**form, "password": "taking it over", "confirm": "taking it over", "csrf_token": csrf_of(client.get("/login/setup").text)}
+    again = {
+        **form,
+        "password": "taking it over",
+        "confirm": "taking it over",
+        "csrf_token": csrf_of(client.get("/login/setup").text),
+    }
     assert "already has a password" in client.post("/login/setup", data=again).text
     assert sign_in(client, admin.email, "long enough!").status_code == 303
 
@@ -341,7 +356,8 @@ def test_sign_in_only_returns_to_local_pages(client: TestClient, settings: Setti
         client.cookies.clear()
         token = csrf_of(client.get("/login").text)
         answer = client.post(
-            "/login", data={"email": user.email, "password": PASSWORD, "next": target, "csrf_token": token},
+            "/login",
+            data={"email": user.email, "password": PASSWORD, "next": target, "csrf_token": token},
             follow_redirects=False,
         )
         assert answer.headers["location"] == expected, target
@@ -365,10 +381,18 @@ def test_passwords_and_keys_never_reach_logs_or_later_pages(
         )
         key = html.unescape(re.search(r'data-testid="new-key">(fr_[^<]+)<', made.text).group(1))  # type: ignore[union-attr]
         job = submit_job(browser, server.url, Customer(user.account_id, key, user.email))
-        pages = [browser.get(f"{server.url}{p}").text for p in (
-            "/dashboard", "/dashboard/keys", "/dashboard/credits", "/dashboard/jobs", f"/dashboard/jobs/{job}",
-            "/dashboard/playground", "/dashboard/docs",
-        )]
+        pages = [
+            browser.get(f"{server.url}{p}").text
+            for p in (
+                "/dashboard",
+                "/dashboard/keys",
+                "/dashboard/credits",
+                "/dashboard/jobs",
+                f"/dashboard/jobs/{job}",
+                "/dashboard/playground",
+                "/dashboard/docs",
+            )
+        ]
     logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
     assert "/dashboard/keys" in logged  # the access log was captured, so its silence means something
     for secret in (PASSWORD, key, user.key):
@@ -391,12 +415,18 @@ def test_the_docs_examples_run_as_written(tmp_path: Path, database_url: str, exa
         user = make_user(server.settings)
         browser = requests.Session()
         login = browser.get(f"{server.url}/login").text
-        browser.post(f"{server.url}/login", data={"email": user.email, "password": PASSWORD, "csrf_token": csrf_of(login)})
+        browser.post(
+            f"{server.url}/login", data={"email": user.email, "password": PASSWORD, "csrf_token": csrf_of(login)}
+        )
         page = browser.get(f"{server.url}/dashboard/docs").text
         snippets = {name: (language, html.unescape(code)) for name, language, code in _SNIPPET.findall(page)}
         assert set(snippets) == {"cURL", "Python", "JavaScript", "Miragic", "FASHN (Python SDK)"}
         env = {**os.environ, "FITROOM_API_KEY": user.key}
-        runners = {"cURL": ["bash", "-c"], "Python": [sys.executable, "-c"], "FASHN (Python SDK)": [sys.executable, "-c"]}
+        runners = {
+            "cURL": ["bash", "-c"],
+            "Python": [sys.executable, "-c"],
+            "FASHN (Python SDK)": [sys.executable, "-c"],
+        }
         if shutil.which("node"):
             (example_dir / "tryon.mjs").write_text(snippets["JavaScript"][1])
             runners["JavaScript"] = ["node", "tryon.mjs"]
@@ -420,8 +450,16 @@ def test_text_a_database_cannot_hold_never_breaks_a_page(client: TestClient, set
     """PostgreSQL refuses NUL bytes: such values are not looked up or are cleaned, never a 500."""
     admin = make_user(settings, admin=True)
     token = csrf_of(client.get("/login").text)
-    assert client.post("/login", data={"email": "a\x00@shop.example", "password": "x", "csrf_token": token}).status_code == 401
-    form = {"api_key": "fr_0000\x00000_" + "a" * 43, "password": "long enough!", "confirm": "long enough!", "csrf_token": token}
+    assert (
+        client.post("/login", data={"email": "a\x00@shop.example", "password": "x", "csrf_token": token}).status_code
+        == 401
+    )
+    form = {
+        "api_key": "fr_0000\x00000_" + "a" * 43,
+        "password": "long enough!",
+        "confirm": "long enough!",
+        "csrf_token": token,
+    }
     assert "not valid" in client.post("/login/setup", data=form).text
     sign_in(client, admin.email)
     token = csrf_of(client.get("/dashboard").text)
@@ -431,12 +469,14 @@ def test_text_a_database_cannot_hold_never_breaks_a_page(client: TestClient, set
     made = client.post("/dashboard/keys", data={"name": "shop\x00one", "csrf_token": token})
     assert made.status_code == 200 and "Key “shop one” created" in made.text
     granted = client.post(
-        f"/dashboard/accounts/{admin.account_id}/grant", data={"amount": "2", "note": "\x00bonus", "csrf_token": token},
+        f"/dashboard/accounts/{admin.account_id}/grant",
+        data={"amount": "2", "note": "\x00bonus", "csrf_token": token},
         follow_redirects=True,
     )
     assert "Granted 2 credits" in granted.text
     refused = client.post(
-        "/dashboard/accounts", data={"email": "x\x00@shop.example", "password": "long enough!", "csrf_token": token},
+        "/dashboard/accounts",
+        data={"email": "x\x00@shop.example", "password": "long enough!", "csrf_token": token},
         follow_redirects=True,
     )
     assert "not an email address" in refused.text

@@ -15,15 +15,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from playwright.sync_api import (
-    Browser,
-    BrowserContext,
-    FilePayload,
-    Page,
-    ViewportSize,
-    expect,
-    sync_playwright,
-)
+from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect, sync_playwright
 
 from tests.conftest import LiveServer, serving
 from tests.support.images import flat_photo, garment_photo, person_photo
@@ -69,7 +61,10 @@ def browser() -> Iterator[Browser]:
 def server(tmp_path: Path, database_url: str) -> Iterator[LiveServer]:
     """Webhooks may go to loopback here, so a job can show its deliveries."""
     with serving(
-        tmp_path, database_url, allow_private_urls=True, allow_http_webhooks_to_loopback=True,
+        tmp_path,
+        database_url,
+        allow_private_urls=True,
+        allow_http_webhooks_to_loopback=True,
         webhook_retry_seconds=[0.3],
     ) as live:
         yield live
@@ -213,9 +208,14 @@ def test_the_dashboard_in_a_real_browser(browser: Browser, server: LiveServer, i
     page.click("a:has-text('Failed')")
     expect(page.locator("tbody tr")).to_have_count(1)
     wait_until(
-        lambda: requests.get(f"{server.url}/api/v1/jobs/{failed_job}", headers=admin.headers, timeout=10)
-        .json()["webhook"]["status"] == "failed",
-        30, "the webhook to fail",
+        lambda: (
+            requests.get(f"{server.url}/api/v1/jobs/{failed_job}", headers=admin.headers, timeout=10).json()["webhook"][
+                "status"
+            ]
+            == "failed"
+        ),
+        30,
+        "the webhook to fail",
     )
     page.locator("tbody tr a.row-link").click()
     expect(page.locator(".alert.error")).to_contain_text("no_person_detected")
@@ -253,7 +253,9 @@ def test_the_dashboard_in_a_real_browser(browser: Browser, server: LiveServer, i
     assert page.evaluate(f"fetch('/api/v1/jobs/{their_job}').then((r) => r.status)") == 404
 
     # A post without the form's CSRF token changes nothing.
-    forged = "fetch('/dashboard/keys', {method: 'POST', body: new URLSearchParams({name: 'forged'})}).then((r) => r.status)"
+    forged = (
+        "fetch('/dashboard/keys', {method: 'POST', body: new URLSearchParams({name: 'forged'})}).then((r) => r.status)"
+    )
     assert page.evaluate(forged) == 403
     tab.go("/dashboard/keys")
     expect(page.locator("tr[data-key-prefix]")).to_have_count(2)  # the fixture's key and "browser test"
@@ -279,9 +281,14 @@ def test_the_dashboard_in_a_real_browser(browser: Browser, server: LiveServer, i
     phone = browser.new_context(viewport=PHONE, storage_state=desktop.storage_state(), is_mobile=True, has_touch=True)
     small = Tab(phone, server.url)
     for path, name in (
-        ("/dashboard", "overview"), ("/dashboard/keys", "api-keys"), ("/dashboard/credits", "credits"),
-        ("/dashboard/jobs", "jobs"), ("/dashboard/docs", "docs"), ("/dashboard/accounts", "accounts"),
-        (f"/dashboard/jobs/{failed_job}", "job-failed"), (f"/dashboard/jobs/{their_job}", "not-found"),
+        ("/dashboard", "overview"),
+        ("/dashboard/keys", "api-keys"),
+        ("/dashboard/credits", "credits"),
+        ("/dashboard/jobs", "jobs"),
+        ("/dashboard/docs", "docs"),
+        ("/dashboard/accounts", "accounts"),
+        (f"/dashboard/jobs/{failed_job}", "job-failed"),
+        (f"/dashboard/jobs/{their_job}", "not-found"),
     ):
         small.go(path)
         small.shoot(name)

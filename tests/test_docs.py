@@ -89,7 +89,7 @@ def test_every_fitroom_command_and_option_the_docs_name_exists(page: Path) -> No
             first, second = match.group(1), match.group(2)
             name = f"{first} {second}" if f"{first} {second}" in commands else first
             assert name in commands, f"{page.name}: `fitroom {first}` is not a command ({line.strip()})"
-            rest = line[match.end():].split(" #")[0]
+            rest = line[match.end() :].split(" #")[0]
             rest = COMMAND.split(rest, maxsplit=1)[0]  # stop at the next command on the line
             known = {opt for param in commands[name].params for opt in param.opts}
             for option in OPTION.findall(rest):
@@ -118,7 +118,7 @@ def test_every_fitroom_variable_the_docs_name_is_read_somewhere(page: Path) -> N
 def engine_example() -> tuple[str, dict[str, object]]:
     """docs/engines.md's example module and its pyproject.toml."""
     text = (ROOT / "docs" / "engines.md").read_text()
-    example = text[text.index("## Example"):]
+    example = text[text.index("## Example") :]
     python = next(b for b in FENCE.findall(example) if "class " in b and "def render" in b)
     toml = next(b for b in FENCE.findall(example) if "[project" in b)
     return python, tomllib.loads(toml)
@@ -128,7 +128,7 @@ def test_the_engine_plugin_example_installs_and_renders(tmp_path: Path, monkeypa
     """The example, laid out as the installed package it describes, is found through its entry point."""
     source, project = engine_example()
     entry_points: dict[str, str] = project["project"]["entry-points"]["fitroom.engines"]  # type: ignore[index]
-    (name, target), = entry_points.items()
+    ((name, target),) = entry_points.items()
     module, _, attribute = target.partition(":")
     (tmp_path / module).mkdir()
     (tmp_path / module / "__init__.py").write_text(source)

@@ -14,7 +14,9 @@ REGENERATE = "python -m fitroom.docs_config > docs/configuration.md"
 
 
 def test_every_setting_says_what_it_does() -> None:
-    assert docs_config.missing_descriptions() == [], f"give these settings Field(description=...), then run {REGENERATE}"
+    assert docs_config.missing_descriptions() == [], (
+        f"give these settings Field(description=...), then run {REGENERATE}"
+    )
 
 
 def test_the_configuration_page_is_what_the_generator_prints() -> None:

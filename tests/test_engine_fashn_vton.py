@@ -124,7 +124,9 @@ def test_the_pipeline_is_upstreams_without_its_human_parser(engine: FashnVtonEng
     assert sum(p.numel() for p in pipe.tryon_model.parameters()) < 1_000_000
     assert engine.pipeline.device.type == "cpu" and engine.pipeline.dtype == torch.float32
     assert engine.settings.fashn_vton_weights is not None
-    assert load(vton_settings(engine.settings.fashn_vton_weights)).pipeline is engine.pipeline, "loaded once per process"
+    assert load(vton_settings(engine.settings.fashn_vton_weights)).pipeline is engine.pipeline, (
+        "loaded once per process"
+    )
     assert isinstance(load_engine("fashn-vton", engine.settings), FashnVtonEngine)
 
 
@@ -168,7 +170,11 @@ def test_renders_without_the_non_commercial_parser_package_or_transformers(weigh
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run(
         [sys.executable, "-c", CLEAN_RENDER, str(weights)],
-        check=False, capture_output=True, text=True, cwd=root, timeout=300,
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
@@ -231,10 +237,20 @@ def test_only_the_clothed_region_changes(engine: FashnVtonEngine) -> None:
 
 def test_category_mapping(engine: FashnVtonEngine, monkeypatch: pytest.MonkeyPatch) -> None:
     assert masks.MODEL_CATEGORY == {
-        "top": "tops", "jacket": "tops", "bottom": "bottoms", "dress": "one-pieces", "full_outfit": "one-pieces",
+        "top": "tops",
+        "jacket": "tops",
+        "bottom": "bottoms",
+        "dress": "one-pieces",
+        "full_outfit": "one-pieces",
     }
     calls = recording(engine, monkeypatch)
-    for target, garment in (("top", tee()), ("jacket", tee()), ("bottom", trousers()), ("dress", tee()), ("full_outfit", tee())):
+    for target, garment in (
+        ("top", tee()),
+        ("jacket", tee()),
+        ("bottom", trousers()),
+        ("dress", tee()),
+        ("full_outfit", tee()),
+    ):
         engine.render(astronaut(), [photo(garment)], nano(swap_target=target))
     assert [c.category for c in calls] == ["tops", "tops", "bottoms", "one-pieces", "one-pieces"]
     assert {c.photo_type for c in calls} == {"flat-lay"}, "product shots on white are flat lays"
@@ -243,7 +259,9 @@ def test_category_mapping(engine: FashnVtonEngine, monkeypatch: pytest.MonkeyPat
     assert (calls[2].person_labels == LABELS_TO_IDS["pants"]).sum() < (labels == LABELS_TO_IDS["top"]).sum()
 
 
-def test_photo_type_is_decided_or_taken_from_the_request(engine: FashnVtonEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_photo_type_is_decided_or_taken_from_the_request(
+    engine: FashnVtonEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = recording(engine, monkeypatch)
     worn = photo(data.astronaut())  # the astronaut's top, worn by her
     engine.render(astronaut(), [worn], nano())
@@ -286,7 +304,12 @@ def test_typed_refusals_before_any_model_time(engine: FashnVtonEngine, monkeypat
         (Image.new("RGB", (400, 500), (120, 120, 120)), [photo(tee())], nano(), "no_person_detected"),
         (photo(np.concatenate([data.astronaut()] * 2, axis=1)), [photo(tee())], nano(), "multiple_people"),
         (astronaut(), [Image.new("RGB", (300, 300), (255, 255, 255))], nano(), "garment_not_found"),
-        (astronaut(), [photo(tee()), photo(watch_photo())], nano(garment_targets=("top", "watch")), "pose_not_supported"),
+        (
+            astronaut(),
+            [photo(tee()), photo(watch_photo())],
+            nano(garment_targets=("top", "watch")),
+            "pose_not_supported",
+        ),
     ]
     for person, garments, options, code in cases:
         seen: list[float] = []
@@ -324,7 +347,9 @@ def test_engines_command_says_what_is_missing(tmp_path: Path, weights: Path) -> 
     runner = CliRunner()
     missing = tmp_path / "nothing-here"
     done = runner.invoke(
-        app, ["engines"], env={"FITROOM_FASHN_VTON_WEIGHTS": str(missing), "FITROOM_ENGINE": "classic", "FITROOM_ENGINES": None}
+        app,
+        ["engines"],
+        env={"FITROOM_FASHN_VTON_WEIGHTS": str(missing), "FITROOM_ENGINE": "classic", "FITROOM_ENGINES": None},
     )
     assert done.exit_code == 0, done.output
     lines = dict(line.split(": ", 1) for line in done.output.strip().splitlines())
@@ -347,10 +372,19 @@ def test_missing_extra_is_named_with_its_install_command(tmp_path: Path) -> None
     shadow = tmp_path / "shadow"
     shadow.mkdir()
     (shadow / "fashn_vton.py").write_text("raise ImportError(\"No module named 'fashn_vton'\")\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(shadow), *sys.path]), "FITROOM_FASHN_VTON_WEIGHTS": str(tmp_path)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(shadow), *sys.path]),
+        "FITROOM_FASHN_VTON_WEIGHTS": str(tmp_path),
+    }
     done = subprocess.run(
         [sys.executable, "-c", "from fitroom.cli import main; main()", "engines"],
-        check=False, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
     )
     line = next(line for line in done.stdout.splitlines() if line.startswith("fashn-vton"))
     assert "the vton extra is not installed (missing fashn-vton)" in line
@@ -392,7 +426,10 @@ def post_astronaut(client: object, customer: object, **fields: str) -> dict[str,
 
 
 def test_jobs_fail_with_engine_error_when_the_weights_are_missing(tmp_path: Path, database_url: str) -> None:
-    with running_app(tmp_path, database_url, engine="fashn-vton", fashn_vton_weights=tmp_path / "none") as (client, customer):
+    with running_app(tmp_path, database_url, engine="fashn-vton", fashn_vton_weights=tmp_path / "none") as (
+        client,
+        customer,
+    ):
         assert client.get("/readyz").json()["checks"]["engine"].startswith("unavailable")
         for _ in range(2):  # the worker is still there for the next job
             done = post_astronaut(client, customer, tier="nano", swap_target="top")
@@ -409,4 +446,3 @@ def test_a_job_renders_through_the_worker(tmp_path: Path, database_url: str, wei
         from io import BytesIO
 
         assert Image.open(BytesIO(output.content)).size == (512, 512)
-

@@ -89,8 +89,7 @@ def test_sdk_subscribe_with_http_urls(tmp_path: Path, database_url: str, image_s
         assert decode(requests.get(result.output[0], timeout=10).content).format == "PNG"
         with pytest.raises(fashn.APIStatusError) as refused:
             sdk(server, key).predictions.run(
-                model_name="tryon-v1.6",
-                inputs={"model_image": f"{image_server}/notimage", "garment_image": GARMENT},
+                model_name="tryon-v1.6", inputs={"model_image": f"{image_server}/notimage", "garment_image": GARMENT}
             )
         assert refused.value.status_code == 415
         assert refused.value.body["error"] == "ImageLoadError"  # type: ignore[index]
@@ -110,7 +109,8 @@ def test_failed_prediction(live_server: LiveServer) -> None:
 def test_status_object(client: TestClient, customer: Customer) -> None:
     bearer = {"Authorization": f"Bearer {customer.key}"}
     run = client.post(
-        "/v1/run", headers=bearer,
+        "/v1/run",
+        headers=bearer,
         json={"model_name": "tryon-v1.6", "inputs": {"model_image": PERSON, "garment_image": GARMENT}},
     )
     assert run.status_code == 200 and run.json() == {"id": run.json()["id"], "error": None}
@@ -157,7 +157,8 @@ def test_error_shape(client: TestClient, customer: Customer) -> None:
     private = run(model_image="http://127.0.0.1:9/person.jpg")
     assert_fashn_error(private, 400, "BadRequest", "invalid_request", "inputs.model_image")
     hook = client.post(
-        "/v1/run?webhook_url=http://example.com/hook", headers=bearer,
+        "/v1/run?webhook_url=http://example.com/hook",
+        headers=bearer,
         json={"model_name": "tryon-v1.6", "inputs": {"model_image": PERSON, "garment_image": GARMENT}},
     )
     assert_fashn_error(hook, 400, "BadRequest", "invalid_request", "webhook_url")

@@ -52,7 +52,10 @@ def test_sync_wait_answers_200(client: TestClient, customer: Customer) -> None:
     answer = client.post(
         "/api/v1/generate",
         headers={**customer.headers, "Prefer": "wait=30"},
-        files=[("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))],
+        files=[
+            ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+            ("garment_image", ("g.png", garment_photo(), "image/png")),
+        ],
         data={"tier": "pro"},
     )
     assert answer.status_code == 200, answer.text
@@ -108,7 +111,10 @@ def test_sync_wait_falls_back_to_202(tmp_path: Path, database_url: str) -> None:
         answer = client.post(
             "/api/v1/generate",
             headers={**customer.headers, "Prefer": "wait=1"},
-            files=[("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))],
+            files=[
+                ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+                ("garment_image", ("g.png", garment_photo(), "image/png")),
+            ],
         )
         assert answer.status_code == 202 and answer.json()["status"] == "queued"
         assert time.monotonic() - started >= 1.0

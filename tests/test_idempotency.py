@@ -45,9 +45,7 @@ def charges(database_url: str, account_id: str) -> tuple[int, int]:
         db.dispose()
 
 
-def test_a_virtufit_repeat_answers_with_the_first_job_and_charges_once(
-    client: TestClient, customer: Customer
-) -> None:
+def test_a_virtufit_repeat_answers_with_the_first_job_and_charges_once(client: TestClient, customer: Customer) -> None:
     first = generate(client, customer, "order-1234", tier="pro")
     again = generate(client, customer, "order-1234", tier="pro")
     assert first.status_code == again.status_code == 202, again.text
@@ -106,8 +104,10 @@ def test_a_key_used_through_another_dialect_is_a_conflict(client: TestClient, cu
     assert generate(client, customer, "shared", swap_target="top").status_code == 202
     files = [("humanImage", ("h.jpg", PERSON, "image/jpeg")), ("clothImage", ("c.png", GARMENT, "image/png"))]
     answer = client.post(
-        "/api/v1/virtual-try-on", headers={**customer.headers, "Idempotency-Key": "shared"},
-        files=files, data={"garmentType": "upper_body"},
+        "/api/v1/virtual-try-on",
+        headers={**customer.headers, "Idempotency-Key": "shared"},
+        files=files,
+        data={"garmentType": "upper_body"},
     )
     assert answer.status_code == 422, answer.text
 
@@ -170,7 +170,10 @@ def test_twenty_concurrent_repeats_make_one_job_and_one_charge(tmp_path: Path, d
         start = threading.Barrier(20)
 
         def post(_: int) -> httpx.Response:
-            files = [("person_image", ("p.jpg", PERSON, "image/jpeg")), ("garment_image", ("g.png", GARMENT, "image/png"))]
+            files = [
+                ("person_image", ("p.jpg", PERSON, "image/jpeg")),
+                ("garment_image", ("g.png", GARMENT, "image/png")),
+            ]
             headers = {**customer.headers, "Idempotency-Key": "burst"}
             start.wait()
             return httpx.post(f"{server.url}/api/v1/generate", headers=headers, files=files, timeout=60)

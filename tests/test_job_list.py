@@ -40,7 +40,9 @@ def pages(client: TestClient, customer: Customer, **params: Any) -> list[list[st
     found: list[list[str]] = []
     cursor = None
     while True:
-        answer = client.get("/api/v1/jobs", headers=customer.headers, params={**params, **({"cursor": cursor} if cursor else {})})
+        answer = client.get(
+            "/api/v1/jobs", headers=customer.headers, params={**params, **({"cursor": cursor} if cursor else {})}
+        )
         assert answer.status_code == 200, answer.text
         body = answer.json()
         found.append([job["job_id"] for job in body["jobs"]])

@@ -61,7 +61,10 @@ def test_an_engine_that_layers_gets_the_outfit_in_one_call_in_layer_order() -> N
         layers_outfits = True
 
         def render(
-            self, person: Image.Image, garments: Sequence[Image.Image], options: RenderOptions,
+            self,
+            person: Image.Image,
+            garments: Sequence[Image.Image],
+            options: RenderOptions,
             progress: Progress | None = None,
         ) -> Image.Image:
             calls.append((options.swap_target, options.garment_targets, len(garments)))
@@ -77,7 +80,9 @@ def test_layered_outfit_with_the_classic_engine(tmp_path: Path, database_url: st
     with running_app(tmp_path, database_url, engine="classic") as (client, customer):
         astronaut = encode(Image.fromarray(data.astronaut()), "JPEG")
         garments = [encode(Image.fromarray(p), "PNG") for p in (tee_photo(), glasses_photo(), hat_photo())]
-        answer = post(client, customer, astronaut, garments, compose="layered", swap_target="top,glasses,hat", tier="nano")
+        answer = post(
+            client, customer, astronaut, garments, compose="layered", swap_target="top,glasses,hat", tier="nano"
+        )
         assert answer.status_code == 200, answer.text  # type: ignore[attr-defined]
         body = answer.json()  # type: ignore[attr-defined]
         assert len(body["output_urls"]) == 1 and body["credits_used"] == 3
@@ -99,10 +104,15 @@ def test_fitroom_try_takes_one_target_per_garment(tmp_path: Path) -> None:
         Image.fromarray(pixels).save(items[-1])
     out = tmp_path / "out.png"
     runner = CliRunner()
-    done = runner.invoke(app, ["try", str(astronaut), *map(str, items), "--target", "top,glasses", "--tier", "nano", "-o", str(out)])
+    done = runner.invoke(
+        app, ["try", str(astronaut), *map(str, items), "--target", "top,glasses", "--tier", "nano", "-o", str(out)]
+    )
     assert done.exit_code == 0, done.output
     both = Image.open(out)
-    runner.invoke(app, ["try", str(astronaut), str(items[0]), "--target", "top", "--tier", "nano", "-o", str(tmp_path / "top.png")])
+    runner.invoke(
+        app,
+        ["try", str(astronaut), str(items[0]), "--target", "top", "--tier", "nano", "-o", str(tmp_path / "top.png")],
+    )
     # The glasses went on too: the face differs from the top-only render.
     assert both.size == (512, 512) and both.tobytes() != Image.open(tmp_path / "top.png").tobytes()
     wrong = runner.invoke(app, ["try", str(astronaut), *map(str, items), "--target", "top,glasses,hat", "-o", str(out)])

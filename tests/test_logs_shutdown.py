@@ -20,7 +20,10 @@ from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
-FILES = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+FILES = [
+    ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+    ("garment_image", ("g.png", garment_photo(), "image/png")),
+]
 
 
 def records(caplog: pytest.LogCaptureFixture, logger: str, message: str) -> list[logging.LogRecord]:
@@ -58,7 +61,13 @@ def test_stop_answers_held_waits_within_the_drain_bound(tmp_path: Path, database
     answers it (202, the job queued) within `drain_seconds` and the server exits."""
     port = free_port()
     settings = migrated_settings(
-        tmp_path, database_url, workers=0, drain_seconds=1.0, host="127.0.0.1", port=port, public_url=f"http://127.0.0.1:{port}"
+        tmp_path,
+        database_url,
+        workers=0,
+        drain_seconds=1.0,
+        host="127.0.0.1",
+        port=port,
+        public_url=f"http://127.0.0.1:{port}",
     )
     customer = make_customer(settings)
     server = make_server(create_app(settings), settings)

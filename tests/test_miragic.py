@@ -27,9 +27,20 @@ CLOTH = ("clothImage", ("cloth.png", garment_photo(), "image/png"))
 BOTTOM = ("bottomClothImage", ("bottom.png", garment_photo((20, 40, 160)), "image/png"))
 ISO_MILLIS_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 STATUS_FIELDS = {
-    "id", "status", "progress", "mode", "humanImagePath", "clothImagePath", "bottomClothImagePath",
-    "resultImagePath", "processedUrl", "download_signed_url", "createdAt", "processingStartedAt",
-    "processingCompletedAt", "errorMessage",
+    "id",
+    "status",
+    "progress",
+    "mode",
+    "humanImagePath",
+    "clothImagePath",
+    "bottomClothImagePath",
+    "resultImagePath",
+    "processedUrl",
+    "download_signed_url",
+    "createdAt",
+    "processingStartedAt",
+    "processingCompletedAt",
+    "errorMessage",
 }
 
 
@@ -123,7 +134,10 @@ def test_combo_dresses_the_bottom_then_the_top() -> None:
         layers_outfits = False
 
         def render(
-            self, person: Image.Image, garments: Sequence[Image.Image], options: RenderOptions,
+            self,
+            person: Image.Image,
+            garments: Sequence[Image.Image],
+            options: RenderOptions,
             progress: Progress | None = None,
         ) -> Image.Image:
             calls.append((options.swap_target, garments[0].getpixel((0, 0))))  # type: ignore[arg-type]

@@ -29,10 +29,15 @@ from tests.conftest import Customer
 from tests.support.images import garment_photo, person_photo
 from tests.test_dashboard import csrf_of, make_user, sign_in
 
-FILES = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+FILES = [
+    ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+    ("garment_image", ("g.png", garment_photo(), "image/png")),
+]
 
 
-def cli(database_url: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str | None = None) -> Any:
+def cli(
+    database_url: str, data_dir: Path, monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str | None = None
+) -> Any:
     monkeypatch.setenv("FITROOM_DATABASE_URL", database_url)
     monkeypatch.setenv("FITROOM_DATA_DIR", str(data_dir))
     return CliRunner().invoke(app, list(args), input=stdin)
@@ -103,7 +108,9 @@ def test_cli_disables_enables_and_resets_passwords(
     assert chosen.exit_code == 0 and "a new long password" not in chosen.stdout
     db = Database(settings.resolved_database_url)
     with db.reader() as session:
-        assert accounts.verify_password(accounts.get_account(session, customer.email).password_hash, "a new long password")
+        assert accounts.verify_password(
+            accounts.get_account(session, customer.email).password_hash, "a new long password"
+        )
     db.dispose()
     assert run("users", "disable", "nobody@example.com").exit_code == 1
 
@@ -119,9 +126,13 @@ def test_admin_disables_an_account_and_sets_its_password(client: TestClient, set
     sign_in(client, admin.email)
     page = client.get("/dashboard/accounts").text
     assert f"/dashboard/accounts/{admin.account_id}/disable" not in page, "no button to lock yourself out"
-    done = client.post(f"/dashboard/accounts/{member.account_id}/disable", data={"csrf_token": csrf_of(page)}, follow_redirects=True)
+    done = client.post(
+        f"/dashboard/accounts/{member.account_id}/disable", data={"csrf_token": csrf_of(page)}, follow_redirects=True
+    )
     assert f"{member.email} is disabled" in done.text and 'data-testid="account-disabled"' in done.text
-    refused_self = client.post(f"/dashboard/accounts/{admin.account_id}/disable", data={"csrf_token": csrf_of(page)}, follow_redirects=True)
+    refused_self = client.post(
+        f"/dashboard/accounts/{admin.account_id}/disable", data={"csrf_token": csrf_of(page)}, follow_redirects=True
+    )
     assert "cannot disable your own account" in refused_self.text
 
     with TestClient(client.app, cookies=member_cookies) as member_browser:
@@ -135,7 +146,9 @@ def test_admin_disables_an_account_and_sets_its_password(client: TestClient, set
     page = client.get("/dashboard/accounts").text
     client.post(f"/dashboard/accounts/{member.account_id}/enable", data={"csrf_token": csrf_of(page)})
     short = client.post(
-        f"/dashboard/accounts/{member.account_id}/password", data={"password": "short", "csrf_token": csrf_of(page)}, follow_redirects=True
+        f"/dashboard/accounts/{member.account_id}/password",
+        data={"password": "short", "csrf_token": csrf_of(page)},
+        follow_redirects=True,
     )
     assert "at least" in short.text
     changed = client.post(
@@ -153,7 +166,9 @@ def test_admin_disables_an_account_and_sets_its_password(client: TestClient, set
 def running_totals_hold(session: Any, account_id: str) -> bool:
     """Each entry's balance_after is the sum of the deltas up to it, and the last is the balance."""
     total = 0
-    for entry in session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == account_id).order_by(LedgerEntry.id)):
+    for entry in session.scalars(
+        select(LedgerEntry).where(LedgerEntry.account_id == account_id).order_by(LedgerEntry.id)
+    ):
         total += entry.delta
         if entry.balance_after != total:
             return False
@@ -167,27 +182,33 @@ def test_pruning_deletes_old_rows_and_folds_the_ledger(
     ctx: Context = client.app.state.ctx  # type: ignore[attr-defined]
     jobs = []
     for _ in range(3):
-        answer = client.post(
-            "/api/v1/generate",
-            headers={**customer.headers, "Prefer": "wait=30"},
-            files=FILES,
-        )
+        answer = client.post("/api/v1/generate", headers={**customer.headers, "Prefer": "wait=30"}, files=FILES)
         assert answer.status_code == 200, answer.text
         jobs.append(answer.json()["job_id"])
     long_ago = utcnow() - timedelta(days=settings.prune_days + 5)
     with ctx.db.session() as session:
         for job_id in jobs:
             session.add(
-                WebhookDelivery(job_id=job_id, event="job.completed", url="https://hooks.example/", payload="{}", created_at=long_ago)
+                WebhookDelivery(
+                    job_id=job_id,
+                    event="job.completed",
+                    url="https://hooks.example/",
+                    payload="{}",
+                    created_at=long_ago,
+                )
             )
         session.execute(update(Job).values(created_at=long_ago, expires_at=long_ago))
         session.execute(update(WebhookDelivery).values(created_at=long_ago, status="delivered"))
         session.execute(update(LedgerEntry).values(created_at=long_ago))
         # The last job's settlement is recent: its entries, and all after them, must stay.
         session.execute(
-            update(LedgerEntry).where(LedgerEntry.job_id == jobs[2], LedgerEntry.kind != "reserve").values(created_at=utcnow())
+            update(LedgerEntry)
+            .where(LedgerEntry.job_id == jobs[2], LedgerEntry.kind != "reserve")
+            .values(created_at=utcnow())
         )
-        before = session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id).order_by(LedgerEntry.id)).all()
+        before = session.scalars(
+            select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id).order_by(LedgerEntry.id)
+        ).all()
     assert reap(ctx) == 3  # images go first (retention); the tombstones are pruned below
 
     done = prune_rows(ctx)
@@ -196,7 +217,9 @@ def test_pruning_deletes_old_rows_and_folds_the_ledger(
         assert session.scalars(select(Job.id)).all() == []
         assert session.scalars(select(JobItem.id)).all() == []
         assert session.scalars(select(WebhookDelivery.id)).all() == []
-        after = session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id).order_by(LedgerEntry.id)).all()
+        after = session.scalars(
+            select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id).order_by(LedgerEntry.id)
+        ).all()
         # grant, then reserve + settle for jobs 1 and 2 fold into one; job 3's reserve and settle stay.
         held = [e for e in before if e.job_id == jobs[2]]
         folded = [e for e in before if e.id < held[0].id]

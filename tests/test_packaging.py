@@ -58,7 +58,10 @@ def test_make_serve_installs_the_runtime_only() -> None:
         return subprocess.run(["make", "-n", "-B", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
 
     serve, test = planned("serve"), planned("test")
-    assert "-c constraints.txt -e '.[vton]'" in serve and "--no-deps -c constraints.txt opencv-contrib-python-headless mediapipe" in serve
+    assert (
+        "-c constraints.txt -e '.[vton]'" in serve
+        and "--no-deps -c constraints.txt opencv-contrib-python-headless mediapipe" in serve
+    )
     assert "[test]" not in serve and "constraints-test.txt" not in serve
     assert "-c constraints-test.txt -e '.[test,vton]'" in test
     assert 'pytest -m "not container"' in test, "the container test has its own target"

@@ -18,9 +18,7 @@ from tests.support.images import garment_photo, person_photo
 
 def queue_jobs(ctx: Context, account_id: str, count: int) -> list[str]:
     request = JobRequest(
-        dialect="virtufit",
-        person=ImageInput(person_photo(), "jpeg"),
-        garments=[ImageInput(garment_photo(), "png")],
+        dialect="virtufit", person=ImageInput(person_photo(), "jpeg"), garments=[ImageInput(garment_photo(), "png")]
     )
     return [submit(ctx, account_id, request)[0].id for _ in range(count)]
 

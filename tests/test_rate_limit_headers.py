@@ -18,7 +18,10 @@ def figures(answer: object) -> tuple[int, int, int]:
 
 def test_every_counted_answer_says_where_the_client_stands(tmp_path: Path, database_url: str) -> None:
     with running_app(tmp_path, database_url, workers=0, rate_limit="4/minute") as (client, customer):
-        files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+        files = [
+            ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+            ("garment_image", ("g.png", garment_photo(), "image/png")),
+        ]
         made = client.post("/api/v1/generate", headers=customer.headers, files=files)
         assert made.status_code == 202
         assert figures(made)[:2] == (4, 3)
@@ -51,7 +54,11 @@ def test_the_tightest_limit_is_reported(tmp_path: Path, database_url: str) -> No
 
 def test_answers_under_no_limit_carry_no_headers(tmp_path: Path, database_url: str) -> None:
     with running_app(tmp_path, database_url, workers=0) as (client, _):
-        for answer in (client.get("/healthz"), client.get("/api/v1/jobs"), client.get("/api/v1/jobs", headers={"X-API-Key": "fr_00000000_nope"})):
+        for answer in (
+            client.get("/healthz"),
+            client.get("/api/v1/jobs"),
+            client.get("/api/v1/jobs", headers={"X-API-Key": "fr_00000000_nope"}),
+        ):
             assert not set(NAMES) & set(answer.headers), answer.headers
 
 

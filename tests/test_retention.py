@@ -20,7 +20,10 @@ from tests.support.waiting import wait_until
 
 
 def finished_job(client: TestClient, customer: Customer) -> dict[str, str]:
-    files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+    files = [
+        ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
     answer = client.post("/api/v1/generate", headers={**customer.headers, "Prefer": "wait=30"}, files=files)
     assert answer.status_code == 200, answer.text
     return answer.json()  # type: ignore[no-any-return]

@@ -88,7 +88,10 @@ def submit_one(index: int, api: str, customer: Customer, person: bytes, garment:
                     f"{api}/api/v1/virtual-try-on",
                     headers=customer.headers,
                     data={"garmentType": "upper_body"},
-                    files={"humanImage": ("p.jpg", person, "image/jpeg"), "clothImage": ("g.png", garment, "image/png")},
+                    files={
+                        "humanImage": ("p.jpg", person, "image/jpeg"),
+                        "clothImage": ("g.png", garment, "image/png"),
+                    },
                     timeout=60,
                 )
                 if answer.status_code == 200:
@@ -299,8 +302,11 @@ def check_database(db: Database, customers: list[Customer], accepted: dict[str, 
         elif entry.kind == "settle":
             settled[entry.job_id] += entry.amount
     for job in jobs:
-        assert reserved[job.id] == settled[job.id] == job.credits_reserved == sum(
-            i.price for i in items if i.job_id == job.id
+        assert (
+            reserved[job.id]
+            == settled[job.id]
+            == job.credits_reserved
+            == sum(i.price for i in items if i.job_id == job.id)
         )
     for job_id, submission in accepted.items():
         assert by_id[job_id].credits_reserved == submission.price
@@ -313,12 +319,7 @@ def check_database(db: Database, customers: list[Customer], accepted: dict[str, 
 
 
 def check_outputs(
-    s3: S3Server,
-    bucket: str,
-    db: Database,
-    customers: list[Customer],
-    accepted: dict[str, Submission],
-    urls: list[str],
+    s3: S3Server, bucket: str, db: Database, customers: list[Customer], accepted: dict[str, Submission], urls: list[str]
 ) -> None:
     """Every output downloads through the presigned URL either API hands out; none rendered twice."""
     with db.reader() as session:

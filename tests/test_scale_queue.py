@@ -207,7 +207,9 @@ def test_accepting_a_job_survives_a_terminated_connection(tmp_path: Path, pg_url
         event.remove(ctx.db._sessions, "after_flush", terminate_once)
     assert killed
     with ctx.db.reader() as session:
-        kinds = [e.kind for e in session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id))]
+        kinds = [
+            e.kind for e in session.scalars(select(LedgerEntry).where(LedgerEntry.account_id == customer.account_id))
+        ]
         jobs = list(session.scalars(select(Job.id).where(Job.account_id == customer.account_id)))
     assert jobs == [job_id] and kinds == ["grant", "reserve"]
     ctx.close()

@@ -78,9 +78,7 @@ def test_prefer_wait_answers_when_a_worker_elsewhere_finishes(
                 ("garment_image", ("g.png", garment_photo(), "image/png")),
             ]
             started = time.monotonic()
-            answer = client.post(
-                "/api/v1/generate", headers={**customer.headers, "Prefer": "wait=30"}, files=files
-            )
+            answer = client.post("/api/v1/generate", headers={**customer.headers, "Prefer": "wait=30"}, files=files)
             elapsed = time.monotonic() - started
     finally:
         pool.stop()

@@ -57,14 +57,20 @@ def submit(
     if dialect == "virtufit":
         files = [("person_image", part(person, "p.jpg")), ("garment_image", part(clothes, "g.png"))]
         return httpx.post(
-            f"{server.url}/api/v1/generate", headers=customer.headers, files=files, data={"swap_target": "top"},
+            f"{server.url}/api/v1/generate",
+            headers=customer.headers,
+            files=files,
+            data={"swap_target": "top"},
             timeout=60,
         )
     if dialect == "miragic":
         files = [("humanImage", part(person, "p.jpg")), ("clothImage", part(clothes, "g.png"))]
         return httpx.post(
-            f"{server.url}/api/v1/virtual-try-on", headers=customer.headers, files=files,
-            data={"garmentType": "upper_body"}, timeout=60,
+            f"{server.url}/api/v1/virtual-try-on",
+            headers=customer.headers,
+            files=files,
+            data={"garmentType": "upper_body"},
+            timeout=60,
         )
     body = {
         "model_name": "tryon-v1.6",
@@ -132,7 +138,9 @@ def test_hostile_images_get_their_right_answers_and_memory_stays_bounded(
     six += [("garment_image", ("g.png", garment(), "image/png"))] * 6
     too_many = httpx.post(f"{server.url}/api/v1/generate", headers=customer.headers, files=six, timeout=60)
     assert (too_many.status_code, too_many.json()["error"]["code"], too_many.json()["error"]["field"]) == (
-        400, "invalid_request", "garment_image"
+        400,
+        "invalid_request",
+        "garment_image",
     )
 
     statuses = wait_until(lambda: all_finished(server, customer, list(jobs)), 240, "every accepted job to finish", 0.5)

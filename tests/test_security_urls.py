@@ -351,7 +351,9 @@ def test_webhook_urls_that_are_not_https_are_refused_at_once(app: tuple[TestClie
     answer = client.post("/api/v1/generate", headers=customer.headers, files=files, data={"webhook_url": url})
     assert answer.status_code == 400 and answer.json()["error"]["field"] == "webhook_url", answer.text
     fashn = client.post(
-        "/v1/run", params={"webhook_url": url}, headers={"Authorization": f"Bearer {customer.key}"},
+        "/v1/run",
+        params={"webhook_url": url},
+        headers={"Authorization": f"Bearer {customer.key}"},
         json={"model_name": "tryon-v1.6", "inputs": {"model_image": "data:,x", "garment_image": "data:,x"}},
     )
     assert fashn.status_code == 400 and fashn.json()["field"] == "webhook_url", fashn.text

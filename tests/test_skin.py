@@ -48,7 +48,9 @@ def test_skin_rebuilt_on_a_photo_is_not_flat() -> None:
     from tests.test_classic_engine import tee
 
     report = ClassicEngine().render_report(
-        Image.fromarray(data.astronaut()), [Image.fromarray(tee(sleeves=False))], RenderOptions(swap_target="top", tier="nano")
+        Image.fromarray(data.astronaut()),
+        [Image.fromarray(tee(sleeves=False))],
+        RenderOptions(swap_target="top", tier="nano"),
     )
     assert report.rebuilt_skin is not None and (report.rebuilt_skin > 0.5).sum() > 2000
     values = inspect(report, "top")

@@ -38,7 +38,9 @@ def test_put_get_presign_and_delete(s3: S3Server) -> None:
     store.put("jobs/j2/person.jpeg", b"other job", "image/jpeg")
     assert store.get("jobs/j1/output-0.png") == b"png bytes"
     assert sorted(s3.keys(bucket)) == [
-        "deploy/a/jobs/j1/output-0.png", "deploy/a/jobs/j1/person.jpeg", "deploy/a/jobs/j2/person.jpeg",
+        "deploy/a/jobs/j1/output-0.png",
+        "deploy/a/jobs/j1/person.jpeg",
+        "deploy/a/jobs/j2/person.jpeg",
     ]
 
     url = store.signed_url("jobs/j1/output-0.png", 60)
@@ -100,9 +102,9 @@ def test_jobs_on_s3_end_to_end(tmp_path: Path, database_url: str, s3: S3Server) 
 
 def test_links_are_signed_for_the_public_endpoint(s3: S3Server) -> None:
     """The processes reach the store at one address, browsers at another (here `localhost`
-    for the same server): links name the public one, and download from it. (SigV4 signs the
-host, so a link presigned for the internal endpoint and rewritten would not verify on a
-server that checks signatures, as MinIO and AWS do; moto does not check them.)"""
+        for the same server): links name the public one, and download from it. (SigV4 signs the
+    host, so a link presigned for the internal endpoint and rewritten would not verify on a
+    server that checks signatures, as MinIO and AWS do; moto does not check them.)"""
     bucket = s3.new_bucket()
     public = s3.endpoint.replace("127.0.0.1", "localhost")
     store = open_store(
@@ -114,31 +116,46 @@ server that checks signatures, as MinIO and AWS do; moto does not check them.)""
     assert httpx.get(url).content == b"public bytes"
 
 
-def test_private_bucket_outputs_come_through_signed_files_links(tmp_path: Path, database_url: str, s3: S3Server) -> None:
+def test_private_bucket_outputs_come_through_signed_files_links(
+    tmp_path: Path, database_url: str, s3: S3Server
+) -> None:
     bucket = s3.new_bucket()
     overrides: dict[str, Any] = {"storage_url": f"s3://{bucket}/p", "s3_endpoint_url": s3.endpoint, "s3_presign": False}
     with running_app(tmp_path, database_url, **overrides) as (client, customer):
-        files = [("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))]
+        files = [
+            ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+            ("garment_image", ("g.png", garment_photo(), "image/png")),
+        ]
         done = client.post("/api/v1/generate", headers={**customer.headers, "Prefer": "wait=30"}, files=files).json()
         assert done["success"] is True, done
         url = done["output_url"]
         assert url.startswith("http://testserver/files/jobs/") and "X-Amz" not in url and s3.endpoint not in url
         image = client.get(url.removeprefix("http://testserver"))
-        assert image.status_code == 200 and image.headers["content-type"] == "image/jpeg" and image.content[:3] == b"\xff\xd8\xff"
+        assert (
+            image.status_code == 200
+            and image.headers["content-type"] == "image/jpeg"
+            and image.content[:3] == b"\xff\xd8\xff"
+        )
         forged = url.removeprefix("http://testserver").replace("signature=", "signature=0")
         assert client.get(forged).status_code == 403
         assert client.app.state.ctx.store.link_origin is None  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_dashboard_on_s3_allows_exactly_the_stores_public_origin(tmp_path: Path, database_url: str, s3: S3Server) -> None:
+def test_dashboard_on_s3_allows_exactly_the_stores_public_origin(
+    tmp_path: Path, database_url: str, s3: S3Server
+) -> None:
     """The job page's images are presigned links to the public endpoint; the page's CSP lets
     exactly that origin in (not the internal endpoint), and each image downloads from it."""
     from tests.test_dashboard import make_user, sign_in, submit_job
 
     bucket = s3.new_bucket()
     public = s3.endpoint.replace("127.0.0.1", "localhost")
-    overrides: dict[str, Any] = {"storage_url": f"s3://{bucket}/d", "s3_endpoint_url": s3.endpoint, "s3_public_url": public}
+    overrides: dict[str, Any] = {
+        "storage_url": f"s3://{bucket}/d",
+        "s3_endpoint_url": s3.endpoint,
+        "s3_public_url": public,
+    }
     with running_app(tmp_path, database_url, **overrides) as (client, _customer):
         user = make_user(client.app.state.ctx.settings)  # type: ignore[attr-defined]
         job_id = submit_job(client, "", user)

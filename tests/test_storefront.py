@@ -39,7 +39,11 @@ def generate(client: TestClient, key: str) -> Any:
 def preflight(client: TestClient, origin: str) -> Any:
     return client.options(
         "/api/v1/generate",
-        headers={"Origin": origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-api-key"},
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "x-api-key",
+        },
     )
 
 
@@ -98,7 +102,9 @@ def test_a_publishable_key_never_sees_credits(tmp_path: Path, database_url: str)
             "model_image": "data:image/jpeg;base64," + base64.b64encode(PERSON).decode(),
             "garment_image": "data:image/png;base64," + base64.b64encode(GARMENT).decode(),
         }
-        run = client.post("/v1/run", headers={"Authorization": f"Bearer {key}"}, json={"model_name": "tryon-v1.6", "inputs": inputs})
+        run = client.post(
+            "/v1/run", headers={"Authorization": f"Bearer {key}"}, json={"model_name": "tryon-v1.6", "inputs": inputs}
+        )
         assert run.status_code == 200, run.text
 
 

@@ -59,8 +59,7 @@ def test_garment_count(client: TestClient, customer: Customer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("field", "value"),
-    [("tier", "ultra"), ("swap_target", "socks"), ("compose", "stacked"), ("output_format", "gif")],
+    ("field", "value"), [("tier", "ultra"), ("swap_target", "socks"), ("compose", "stacked"), ("output_format", "gif")]
 )
 def test_choice_fields(client: TestClient, customer: Customer, field: str, value: str) -> None:
     assert_error(post(client, customer, [PERSON, GARMENT], **{field: value}), 400, "invalid_request", field)
@@ -98,7 +97,10 @@ def test_type_sniffed_by_content(client: TestClient, customer: Customer) -> None
     html = b"<html><body>not an image</body></html>"
     files = [PERSON, ("garment_image", ("g.jpg", html, "image/jpeg"))]
     assert_error(post(client, customer, files), 415, "unsupported_image_type", "garment_image")
-    png_named_txt = [("person_image", ("p.txt", encode(Image.new("RGB", (64, 64), (9, 9, 9)), "PNG"), "text/plain")), GARMENT]
+    png_named_txt = [
+        ("person_image", ("p.txt", encode(Image.new("RGB", (64, 64), (9, 9, 9)), "PNG"), "text/plain")),
+        GARMENT,
+    ]
     assert post(client, customer, png_named_txt).status_code == 202
     webp = [("person_image", ("p.bin", person_photo(fmt="WEBP"), "application/octet-stream")), GARMENT]
     assert post(client, customer, webp).status_code == 202
@@ -106,7 +108,9 @@ def test_type_sniffed_by_content(client: TestClient, customer: Customer) -> None
 
 def test_invalid_images(client: TestClient, customer: Customer) -> None:
     truncated = person_photo()[:2000]
-    assert_error(post(client, customer, [("person_image", ("p.jpg", truncated, "image/jpeg")), GARMENT]), 422, "invalid_image")
+    assert_error(
+        post(client, customer, [("person_image", ("p.jpg", truncated, "image/jpeg")), GARMENT]), 422, "invalid_image"
+    )
     empty = [("person_image", ("p.jpg", b"", "image/jpeg")), GARMENT]
     assert_error(post(client, customer, empty), 422, "invalid_image")
 
@@ -121,13 +125,19 @@ def test_decompression_bomb_refused(client: TestClient, customer: Customer) -> N
 
 def test_file_too_large(client: TestClient, customer: Customer) -> None:
     big = b"\xff\xd8\xff\xe0" + b"\0" * (10 * 1024 * 1024 + 10)
-    assert_error(post(client, customer, [("person_image", ("p.jpg", big, "image/jpeg")), GARMENT]), 413, "file_too_large")
+    assert_error(
+        post(client, customer, [("person_image", ("p.jpg", big, "image/jpeg")), GARMENT]), 413, "file_too_large"
+    )
 
 
 def test_body_over_limit_refused_by_length(client: TestClient, customer: Customer) -> None:
     answer = client.post(
         "/api/v1/generate",
-        headers={**customer.headers, "Content-Length": str(200 * 1024 * 1024), "Content-Type": "multipart/form-data; boundary=x"},
+        headers={
+            **customer.headers,
+            "Content-Length": str(200 * 1024 * 1024),
+            "Content-Type": "multipart/form-data; boundary=x",
+        },
         content=b"--x--\r\n",
     )
     assert_error(answer, 413, "file_too_large")
@@ -150,7 +160,9 @@ def test_other_accounts_job_is_404(settings: Settings, client: TestClient, custo
     job = post(client, customer, [PERSON, GARMENT]).json()["job_id"]
     stranger = make_customer(settings)
     assert_error(client.get(f"/api/v1/jobs/{job}", headers=stranger.headers), 404, "not_found")
-    assert_error(client.get("/api/v1/jobs/00000000-0000-0000-0000-000000000000", headers=customer.headers), 404, "not_found")
+    assert_error(
+        client.get("/api/v1/jobs/00000000-0000-0000-0000-000000000000", headers=customer.headers), 404, "not_found"
+    )
     assert client.get(f"/api/v1/jobs/{job}", headers=customer.headers).status_code == 200
 
 
@@ -179,7 +191,9 @@ def test_queue_full_is_503(tmp_path: Path, database_url: str) -> None:
         assert int(answer.headers["retry-after"]) >= 1
 
 
-def test_url_inputs_are_refused_for_private_addresses(client: TestClient, customer: Customer, image_server: str) -> None:
+def test_url_inputs_are_refused_for_private_addresses(
+    client: TestClient, customer: Customer, image_server: str
+) -> None:
     answer = post(client, customer, [GARMENT], person_image_url=f"{image_server}/person.jpg")
     body = assert_error(answer, 400, "invalid_request", "person_image_url")
     assert "public" in body["error"]["message"]
@@ -192,7 +206,10 @@ def test_url_inputs_when_operator_allows_private(tmp_path: Path, database_url: s
         answer = client.post(
             "/api/v1/generate",
             headers={**customer.headers, "Prefer": "wait=30"},
-            data={"person_image_url": f"{image_server}/person.jpg", "garment_urls": f"{image_server}/garment.png, {image_server}/garment.png"},
+            data={
+                "person_image_url": f"{image_server}/person.jpg",
+                "garment_urls": f"{image_server}/garment.png, {image_server}/garment.png",
+            },
         )
         assert answer.status_code == 200, answer.text
         assert len(answer.json()["output_urls"]) == 2

@@ -46,8 +46,16 @@ from tests.support.waiting import wait_until
 FAST = [0.2, 0.4, 0.8]
 ISO_Z = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 COMPLETED_FIELDS = [
-    "event", "job_id", "status", "output_urls", "output_url", "tier",
-    "credits_used", "credits_remaining", "processing_ms", "timestamp",
+    "event",
+    "job_id",
+    "status",
+    "output_urls",
+    "output_url",
+    "tier",
+    "credits_used",
+    "credits_remaining",
+    "processing_ms",
+    "timestamp",
 ]
 FAILED_FIELDS = ["event", "job_id", "status", "error", "credits_used", "attempts", "timestamp"]
 
@@ -65,9 +73,24 @@ def tls_cert(tmp_path_factory: pytest.TempPathFactory) -> Cert:
     cert = Cert(folder / "cert.pem", folder / "key.pem")
     subprocess.run(
         [
-            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-            "-nodes", "-keyout", str(cert.key), "-out", str(cert.cert), "-days", "1",
-            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(cert.key),
+            "-out",
+            str(cert.cert),
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
         ],
         check=True,
         capture_output=True,
@@ -138,14 +161,18 @@ def receiving(answers: dict[str, list[int]], cert: Cert | None) -> Iterator[Rece
 
 
 @contextmanager
-def hooked_app(tmp_path: Path, database_url: str, cert: Cert, **overrides: Any) -> Iterator[tuple[TestClient, Customer]]:
+def hooked_app(
+    tmp_path: Path, database_url: str, cert: Cert, **overrides: Any
+) -> Iterator[tuple[TestClient, Customer]]:
     """An app that trusts the test certificate and may reach 127.0.0.1, with a fast retry schedule."""
     values = {"allow_private_urls": True, "webhook_ca_file": cert.cert, "webhook_retry_seconds": FAST, **overrides}
     with running_app(tmp_path, database_url, **values) as (client, customer):
         yield client, customer
 
 
-def generate(client: TestClient, customer: Customer, url: str, secret: str | None = None, person: bytes | None = None) -> str:
+def generate(
+    client: TestClient, customer: Customer, url: str, secret: str | None = None, person: bytes | None = None
+) -> str:
     files = [
         ("person_image", ("p.jpg", person or person_photo(), "image/jpeg")),
         ("garment_image", ("g.png", garment_photo(), "image/png")),
@@ -179,7 +206,7 @@ def delivery(database_url: str, job_id: str) -> WebhookDelivery:
 
 def standard_webhooks_valid(headers: dict[str, str], body: bytes, secret: str) -> bool:
     """Verification as the Standard Webhooks spec describes it, written here independently."""
-    key = base64.b64decode(secret[len("whsec_"):]) if secret.startswith("whsec_") else secret.encode()
+    key = base64.b64decode(secret[len("whsec_") :]) if secret.startswith("whsec_") else secret.encode()
     content = b".".join([headers["webhook-id"].encode(), headers["webhook-timestamp"].encode(), body])
     expected = base64.b64encode(hmac.new(key, content, hashlib.sha256).digest()).decode()
     given = [part.split(",", 1) for part in headers["webhook-signature"].split(" ")]
@@ -197,7 +224,10 @@ def gaps(times: list[float]) -> list[float]:
 
 def test_completed_event_is_signed_and_matches_the_seed(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
     secret = "s3cret, as a VirtuFit client sends it"
-    with receiving({"/hook": [200]}, tls_cert) as receiver, hooked_app(tmp_path, database_url, tls_cert) as (client, customer):
+    with (
+        receiving({"/hook": [200]}, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url(), secret)
         status = settled_status(client, customer, job_id)
         [hit] = receiver.hits
@@ -231,10 +261,15 @@ def test_fashn_jobs_post_the_prediction_object(tmp_path: Path, database_url: str
     """FASHN sends the status object itself to `?webhook_url=`, not seed 000's event."""
     person = "data:image/jpeg;base64," + base64.b64encode(person_photo()).decode()
     garment = "data:image/png;base64," + base64.b64encode(garment_photo()).decode()
-    with receiving({"/hook": [200]}, tls_cert) as receiver, hooked_app(tmp_path, database_url, tls_cert) as (client, customer):
+    with (
+        receiving({"/hook": [200]}, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert) as (client, customer),
+    ):
         bearer = {"Authorization": f"Bearer {customer.key}"}
         run = client.post(
-            "/v1/run", params={"webhook_url": receiver.url()}, headers=bearer,
+            "/v1/run",
+            params={"webhook_url": receiver.url()},
+            headers=bearer,
             json={"model_name": "tryon-v1.6", "inputs": {"model_image": person, "garment_image": garment}},
         )
         assert run.status_code == 200, run.text
@@ -254,7 +289,10 @@ def test_failed_event_matches_the_seed_and_whsec_keys_are_decoded(
 ) -> None:
     key = os.urandom(24)
     secret = "whsec_" + base64.b64encode(key).decode()
-    with receiving({"/hook": [204]}, tls_cert) as receiver, hooked_app(tmp_path, database_url, tls_cert) as (client, customer):
+    with (
+        receiving({"/hook": [204]}, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url(), secret, person=flat_photo())
         status = settled_status(client, customer, job_id)
         [hit] = receiver.hits
@@ -280,7 +318,10 @@ def test_failed_event_matches_the_seed_and_whsec_keys_are_decoded(
 
 
 def test_retries_until_a_2xx_with_the_same_bytes(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
-    with receiving({"/hook": [500, 500, 200]}, tls_cert) as receiver, hooked_app(tmp_path, database_url, tls_cert) as (client, customer):
+    with (
+        receiving({"/hook": [500, 500, 200]}, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url())
         status = settled_status(client, customer, job_id)
         time.sleep(FAST[-1] + 0.3)  # nothing more comes after the success
@@ -301,7 +342,10 @@ def test_retries_until_a_2xx_with_the_same_bytes(tmp_path: Path, database_url: s
 
 
 def test_gives_up_after_the_whole_schedule(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
-    with receiving({"/hook": [503]}, tls_cert) as receiver, hooked_app(tmp_path, database_url, tls_cert) as (client, customer):
+    with (
+        receiving({"/hook": [503]}, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url(), "k")
         status = settled_status(client, customer, job_id)
         time.sleep(FAST[-1] + 0.3)
@@ -309,7 +353,11 @@ def test_gives_up_after_the_whole_schedule(tmp_path: Path, database_url: str, tl
     row = delivery(database_url, job_id)
 
     assert status["webhook"] == {
-        "status": "failed", "attempts": 4, "last_status_code": 503, "last_error": "HTTP 503", "delivered_at": None
+        "status": "failed",
+        "attempts": 4,
+        "last_status_code": 503,
+        "last_error": "HTTP 503",
+        "delivered_at": None,
     }
     assert len(hits) == 4 and row.status == "failed" and row.next_attempt_at is None
     recorded = [datetime.fromisoformat(a["at"]).timestamp() for a in row.attempts]
@@ -322,9 +370,10 @@ def test_gives_up_after_the_whole_schedule(tmp_path: Path, database_url: str, tl
 def test_redirects_are_not_followed(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
     answers = {"/redirect": [302], "/other": [200]}
     schedule = [0.05, 0.05, 0.05]
-    with receiving(answers, tls_cert) as receiver, hooked_app(
-        tmp_path, database_url, tls_cert, webhook_retry_seconds=schedule
-    ) as (client, customer):
+    with (
+        receiving(answers, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert, webhook_retry_seconds=schedule) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url("/redirect"))
         status = settled_status(client, customer, job_id)
         hits = list(receiver.hits)
@@ -336,9 +385,12 @@ def test_redirects_are_not_followed(tmp_path: Path, database_url: str, tls_cert:
 
 
 def test_an_untrusted_certificate_is_a_failed_attempt(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
-    with receiving({"/hook": [200]}, tls_cert) as receiver, hooked_app(
-        tmp_path, database_url, tls_cert, webhook_ca_file=None, webhook_retry_seconds=[0.05, 0.05, 0.05]
-    ) as (client, customer):
+    with (
+        receiving({"/hook": [200]}, tls_cert) as receiver,
+        hooked_app(
+            tmp_path, database_url, tls_cert, webhook_ca_file=None, webhook_retry_seconds=[0.05, 0.05, 0.05]
+        ) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url())
         status = settled_status(client, customer, job_id)
         hits = list(receiver.hits)
@@ -367,9 +419,10 @@ def test_private_addresses_are_refused_before_connecting(
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     monkeypatch.setattr(httpx.AsyncClient, "send", send)
-    with receiving({"/hook": [200]}, tls_cert) as receiver, hooked_app(
-        tmp_path, database_url, tls_cert, allow_private_urls=False
-    ) as (client, customer):
+    with (
+        receiving({"/hook": [200]}, tls_cert) as receiver,
+        hooked_app(tmp_path, database_url, tls_cert, allow_private_urls=False) as (client, customer),
+    ):
         port = receiver.port if address == "127.0.0.1" else 443
         job_id = generate(client, customer, f"https://hooks.example:{port}/hook", "k")
         status = settled_status(client, customer, job_id)
@@ -384,9 +437,10 @@ def test_private_addresses_are_refused_before_connecting(
 
 
 def test_http_to_loopback_when_the_operator_allows_it(tmp_path: Path, database_url: str, tls_cert: Cert) -> None:
-    with receiving({"/hook": [200]}, None) as receiver, running_app(
-        tmp_path, database_url, allow_http_webhooks_to_loopback=True
-    ) as (client, customer):
+    with (
+        receiving({"/hook": [200]}, None) as receiver,
+        running_app(tmp_path, database_url, allow_http_webhooks_to_loopback=True) as (client, customer),
+    ):
         job_id = generate(client, customer, receiver.url(), "k")
         status = settled_status(client, customer, job_id)
         [hit] = receiver.hits
@@ -466,8 +520,14 @@ def test_concurrent_senders_never_claim_the_same_delivery(settings: Settings) ->
         for _ in range(20):
             session.add(
                 WebhookDelivery(
-                    job_id=job_id, event="tryon.completed", url="https://hooks.example/hook", payload="{}",
-                    status="pending", attempts=[], next_attempt_at=now, created_at=now,
+                    job_id=job_id,
+                    event="tryon.completed",
+                    url="https://hooks.example/hook",
+                    payload="{}",
+                    status="pending",
+                    attempts=[],
+                    next_attempt_at=now,
+                    created_at=now,
                 )
             )
 
@@ -490,8 +550,14 @@ def test_an_attempt_after_the_lease_ran_out_is_not_recorded(settings: Settings) 
         now = utcnow()
         session.add(
             WebhookDelivery(
-                job_id=job_id, event="tryon.completed", url="https://hooks.example/hook", payload="{}",
-                status="pending", attempts=[], next_attempt_at=now - timedelta(seconds=1), created_at=now,
+                job_id=job_id,
+                event="tryon.completed",
+                url="https://hooks.example/hook",
+                payload="{}",
+                status="pending",
+                attempts=[],
+                next_attempt_at=now - timedelta(seconds=1),
+                created_at=now,
             )
         )
     [stale] = webhooks.claim_due(ctx.db, limit=1, lease_seconds=0)

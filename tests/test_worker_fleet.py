@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
-def worker_process(tmp_path: Path, database_url: str, engine: str, *args: str) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+def worker_process(
+    tmp_path: Path, database_url: str, engine: str, *args: str
+) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
     """`fitroom worker` in its own process; SIGTERM (then SIGKILL) when the block ends."""
     env = {
         **os.environ,
@@ -38,7 +40,9 @@ def worker_process(tmp_path: Path, database_url: str, engine: str, *args: str) -
     }
     log = tmp_path / f"worker-{len(list(tmp_path.glob('worker-*.log')))}.log"
     with open(log, "wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "fitroom", "worker", *args], env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "fitroom", "worker", *args], env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT
+        )
     try:
         yield process, log
     finally:
@@ -73,14 +77,21 @@ def test_worker_without_its_engine_exits_nonzero_with_the_reason(tmp_path: Path)
 def test_waiting_worker_is_alive_but_not_ready_and_stops_cleanly(tmp_path: Path) -> None:
     database_url = f"sqlite:///{tmp_path / 'fitroom.db'}"
     port = free_port()
-    with worker_process(tmp_path, database_url, "no_such_module:Engine", "--port", str(port), "--wait-for-engine") as (process, log):
+    with worker_process(tmp_path, database_url, "no_such_module:Engine", "--port", str(port), "--wait-for-engine") as (
+        process,
+        log,
+    ):
         base = f"http://127.0.0.1:{port}"
         health = wait_until(lambda: get(f"{base}/healthz"), 60, "the worker's /healthz")
         assert health.status_code == 200 and health.json() == {"status": "ok"}
         ready = httpx.get(f"{base}/readyz", timeout=5)
         assert ready.status_code == 503
         checks = ready.json()["checks"]
-        assert checks["database"] == "ok" and checks["engine"].startswith("unavailable:") and "no_such_module" in checks["engine"]
+        assert (
+            checks["database"] == "ok"
+            and checks["engine"].startswith("unavailable:")
+            and "no_such_module" in checks["engine"]
+        )
         assert process.poll() is None
         process.send_signal(signal.SIGTERM)
         assert process.wait(30) == 0, log.read_text()
@@ -106,14 +117,24 @@ def test_worker_is_ready_renders_and_reports(tmp_path: Path, database_url: str) 
     port = free_port()
     with serving(tmp_path, database_url, workers=0) as api:
         customer = make_customer(api.settings)
-        with worker_process(tmp_path, api.settings.resolved_database_url, TEST_ENGINE, "--port", str(port)) as (process, log):
+        with worker_process(tmp_path, api.settings.resolved_database_url, TEST_ENGINE, "--port", str(port)) as (
+            process,
+            log,
+        ):
             base = f"http://127.0.0.1:{port}"
-            ready = wait_until(lambda: (r := get(f"{base}/readyz")) is not None and r.status_code == 200 and r, 60, "the worker to be ready")
+            ready = wait_until(
+                lambda: (r := get(f"{base}/readyz")) is not None and r.status_code == 200 and r,
+                60,
+                "the worker to be ready",
+            )
             assert ready.json() == {"status": "ready", "checks": {"engine": "ok", "database": "ok"}}
             answer = httpx.post(
                 f"{api.url}/api/v1/generate",
                 headers={**customer.headers, "Prefer": "wait=60", "X-Request-ID": "trace-me-42"},
-                files=[("person_image", ("p.jpg", person_photo(), "image/jpeg")), ("garment_image", ("g.png", garment_photo(), "image/png"))],
+                files=[
+                    ("person_image", ("p.jpg", person_photo(), "image/jpeg")),
+                    ("garment_image", ("g.png", garment_photo(), "image/png")),
+                ],
                 timeout=90,
             )
             assert answer.status_code == 200, answer.text

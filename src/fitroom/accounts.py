@@ -73,9 +73,7 @@ def _key_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_account(
-    session: Session, email: str, *, password: str | None = None, is_admin: bool = False
-) -> Account:
+def create_account(session: Session, email: str, *, password: str | None = None, is_admin: bool = False) -> Account:
     email = email.strip().lower()
     if "@" not in email:
         raise AccountError(f"not an email address: {email!r}")
@@ -141,11 +139,7 @@ def create_key(session: Session, account: Account, name: str = "default", *, kin
 
 
 def list_keys(session: Session, account: Account) -> list[ApiKey]:
-    return list(
-        session.scalars(
-            select(ApiKey).where(ApiKey.account_id == account.id).order_by(ApiKey.created_at)
-        )
-    )
+    return list(session.scalars(select(ApiKey).where(ApiKey.account_id == account.id).order_by(ApiKey.created_at)))
 
 
 def revoke_key(session: Session, prefix: str, account: Account | None = None) -> ApiKey:
@@ -170,7 +164,9 @@ def authenticate_key(session: Session, key: str) -> tuple[Principal, bool] | Non
     if len(parts) < 3 or parts[0] not in _TAGS.values():
         return None
     found = session.execute(
-        select(ApiKey, Account.disabled_at).join(Account, Account.id == ApiKey.account_id).where(ApiKey.prefix == parts[1])
+        select(ApiKey, Account.disabled_at)
+        .join(Account, Account.id == ApiKey.account_id)
+        .where(ApiKey.prefix == parts[1])
     ).first()
     if found is None or not hmac.compare_digest(found[0].key_hash, _key_hash(key)):
         return None

@@ -196,7 +196,9 @@ def old_colour_left(
     return float(np.mean(near(old_colours) & ~near(new_colours)))
 
 
-def face_region(points: NDArray[np.floating[Any]], visibility: NDArray[np.floating[Any]], shape: tuple[int, ...]) -> NDArray[np.bool_]:
+def face_region(
+    points: NDArray[np.floating[Any]], visibility: NDArray[np.floating[Any]], shape: tuple[int, ...]
+) -> NDArray[np.bool_]:
     """The face, brow to chin, from pose landmarks 0-10 (MediaPipe's order: nose, eyes,
     ears, mouth corners): an ellipse round them reaching down to the chin."""
     h, w = shape[:2]
@@ -223,7 +225,9 @@ def face_overlap(cover: NDArray[np.floating[Any]], face: Mask) -> float | None:
     return float(np.mean(cover[inside] > 0.5))
 
 
-def _run_through(mask: NDArray[np.bool_], centre: NDArray[np.float64], right: NDArray[np.float64], reach: float) -> float:
+def _run_through(
+    mask: NDArray[np.bool_], centre: NDArray[np.float64], right: NDArray[np.float64], reach: float
+) -> float:
     """The width of `mask`'s run across the line through `centre` along `right` that
     holds `centre` (0 when `centre` is not in the mask)."""
     h, w = mask.shape

@@ -142,13 +142,21 @@ def worker(
     concurrency: Annotated[int, typer.Option(help="Render threads in this process")] = 1,
     engines: Annotated[
         str | None,
-        typer.Option(help="Engines to render, comma-separated, e.g. fashn-vton (default: every engine configured for a tier)"),
+        typer.Option(
+            help="Engines to render, comma-separated, e.g. fashn-vton (default: every engine configured for a tier)"
+        ),
     ] = None,
     port: Annotated[
-        int | None, typer.Option(help="Serve /healthz, /readyz and /metrics on this port (default FITROOM_WORKER_PORT; none if unset)")
+        int | None,
+        typer.Option(
+            help="Serve /healthz, /readyz and /metrics on this port (default FITROOM_WORKER_PORT; none if unset)"
+        ),
     ] = None,
     wait_for_engine: Annotated[
-        bool, typer.Option("--wait-for-engine", help="If an engine cannot load, retry (and stay not ready) instead of exiting")
+        bool,
+        typer.Option(
+            "--wait-for-engine", help="If an engine cannot load, retry (and stay not ready) instead of exiting"
+        ),
     ] = False,
 ) -> None:
     """Run render workers in this process (no API); stops gracefully on SIGTERM or Ctrl-C.
@@ -169,7 +177,8 @@ def worker(
         err.print(
             f"warning: no tier is rendered with {', '.join(idle)} in this process's settings "
             "(FITROOM_ENGINES); its jobs come only from API processes configured otherwise",
-            markup=False, highlight=False,
+            markup=False,
+            highlight=False,
         )
     done = threading.Event()
 
@@ -242,7 +251,9 @@ def try_on(
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the result (.jpg, .png, .webp)")],
     target: Annotated[
         str,
-        typer.Option(help="swap_target (top, bottom, dress, jacket, full_outfit, shoes, watch…); or one per garment, comma-separated, for a layered outfit"),
+        typer.Option(
+            help="swap_target (top, bottom, dress, jacket, full_outfit, shoes, watch…); or one per garment, comma-separated, for a layered outfit"
+        ),
     ] = "full_outfit",
     tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "basic",
     description: Annotated[str | None, typer.Option(help="Garment hint, e.g. 'long sleeve'")] = None,
@@ -260,8 +271,12 @@ def try_on(
     targets = [t.strip() for t in target.split(",")]
     unknown = [t for t in targets if t not in LAYER_ORDER]
     if unknown or (len(targets) > 1 and len(targets) != len(garments)):
-        problem = f"unknown swap_target {unknown[0]!r}" if unknown else f"{len(targets)} targets for {len(garments)} garments"
-        err.print(f"error: invalid_request: {problem}; give one target, or one per garment", markup=False, highlight=False)
+        problem = (
+            f"unknown swap_target {unknown[0]!r}" if unknown else f"{len(targets)} targets for {len(garments)} garments"
+        )
+        err.print(
+            f"error: invalid_request: {problem}; give one target, or one per garment", markup=False, highlight=False
+        )
         raise typer.Exit(1)
     settings = load_settings()
     try:
@@ -318,7 +333,12 @@ def engines_command() -> None:
 @app.command("eval")
 def evaluate_command(
     persons: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of person photos")],
-    garments: Annotated[Path, typer.Argument(exists=True, file_okay=False, help="Folder of garment photos (sub-folders tops/, bottoms/… set the target)")],
+    garments: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, file_okay=False, help="Folder of garment photos (sub-folders tops/, bottoms/… set the target)"
+        ),
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for results, contact sheets and metrics.json")],
     tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "nano",
     target: Annotated[str, typer.Option(help="swap_target for garments outside known sub-folders")] = "top",
@@ -341,8 +361,15 @@ def evaluate_command(
             bar.update(task, advance=1, description=f"{result.person[:24]} + {result.garment[:24]}: {verdict}")
 
         summary = evaluate(
-            persons, garments, output, tier=tier, target=target, workers=workers, every=every,
-            on_start=lambda total: bar.update(task, total=total), on_result=done,
+            persons,
+            garments,
+            output,
+            tier=tier,
+            target=target,
+            workers=workers,
+            every=every,
+            on_start=lambda total: bar.update(task, total=total),
+            on_result=done,
         )
     typer.echo(json.dumps(summary, indent=1))
 
@@ -424,7 +451,9 @@ def prune() -> None:
     with _context() as ctx:
         ctx.db.migrate()
         done = prune_rows(ctx)
-    typer.echo(f"pruned {done.jobs} jobs, {done.webhooks} webhook deliveries; folded {done.ledger_rows} ledger rows of {done.accounts} accounts")
+    typer.echo(
+        f"pruned {done.jobs} jobs, {done.webhooks} webhook deliveries; folded {done.ledger_rows} ledger rows of {done.accounts} accounts"
+    )
 
 
 @keys_app.command("create")
@@ -445,7 +474,14 @@ def keys_list(email: str) -> None:
     """List an account's keys: prefix, name, created, last used, revoked."""
     rows = _admin(
         lambda s: [
-            ("frpk" if k.kind == accounts.PUBLISHABLE else "fr", k.prefix, k.name, k.created_at, k.last_used_at, k.revoked_at)
+            (
+                "frpk" if k.kind == accounts.PUBLISHABLE else "fr",
+                k.prefix,
+                k.name,
+                k.created_at,
+                k.last_used_at,
+                k.revoked_at,
+            )
             for k in accounts.list_keys(s, accounts.get_account(s, email))
         ]
     )

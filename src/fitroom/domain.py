@@ -63,7 +63,18 @@ DEFAULT_TIER = "basic"
 
 #: Every swap target (VirtuFit's `swap_target`), in the order its documentation lists them.
 SWAP_TARGETS = (
-    "full_outfit", "top", "bottom", "dress", "jacket", "watch", "glasses", "shoes", "hat", "bag", "jewelry", "other",
+    "full_outfit",
+    "top",
+    "bottom",
+    "dress",
+    "jacket",
+    "watch",
+    "glasses",
+    "shoes",
+    "hat",
+    "bag",
+    "jewelry",
+    "other",
 )
 #: Garments: worn on the body, replacing the clothes there.
 GARMENT_TARGETS = frozenset({"full_outfit", "top", "bottom", "dress", "jacket"})
@@ -73,7 +84,18 @@ DEFAULT_SWAP_TARGET = "full_outfit"
 
 #: SPEC section 5's layer order for an outfit in one picture: what is worn underneath goes on first.
 LAYER_ORDER = (
-    "full_outfit", "dress", "bottom", "top", "jacket", "shoes", "bag", "watch", "jewelry", "glasses", "hat", "other",
+    "full_outfit",
+    "dress",
+    "bottom",
+    "top",
+    "jacket",
+    "shoes",
+    "bag",
+    "watch",
+    "jewelry",
+    "glasses",
+    "hat",
+    "other",
 )
 
 #: How a job with several garments is answered: one output each, or all layered into one.

@@ -55,8 +55,17 @@ from fitroom.imaging import decode_image
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 #: Garment folders of the devset and the swap_target each stands for.
 FOLDER_TARGETS = {
-    "tops": "top", "bottoms": "bottom", "dresses": "dress", "jackets": "jacket", "on_model": "top",
-    "watch": "watch", "glasses": "glasses", "hat": "hat", "shoes": "shoes", "bag": "bag", "jewelry": "jewelry",
+    "tops": "top",
+    "bottoms": "bottom",
+    "dresses": "dress",
+    "jackets": "jacket",
+    "on_model": "top",
+    "watch": "watch",
+    "glasses": "glasses",
+    "hat": "hat",
+    "shoes": "shoes",
+    "bag": "bag",
+    "jewelry": "jewelry",
 }
 #: Failures that say the body part the item needs is not in the photo (feet for shoes, a
 #: wrist for a watch): right answers, reported apart from the engine's real failures.
@@ -98,10 +107,9 @@ def _region(report: RenderReport, target: str) -> NDArray[np.bool_]:
     """The body region a garment of this kind should cover."""
     person = report.person
     h, w = report.input.shape[:2]
-    chain = {
-        "bottom": (L_HIP, R_HIP, R_KNEE, L_KNEE),
-        "dress": (L_SHOULDER, R_SHOULDER, R_KNEE, L_KNEE),
-    }.get(target, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP))
+    chain = {"bottom": (L_HIP, R_HIP, R_KNEE, L_KNEE), "dress": (L_SHOULDER, R_SHOULDER, R_KNEE, L_KNEE)}.get(
+        target, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)
+    )
     if target == "bottom" and person.visible(L_ANKLE, R_ANKLE, threshold=0.5):
         chain = (L_HIP, R_HIP, R_ANKLE, L_ANKLE)
     polygon = np.array([person.pt(i) for i in chain], np.float32)
@@ -165,7 +173,9 @@ def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[Any]:
         return np.zeros((0, 3), np.float32)
     cv2.setRNGSeed(0)
     criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 0.5)
-    _, labels, centres = cv2.kmeans(pixels, most, np.zeros((len(pixels), 1), np.int32), criteria, 1, cv2.KMEANS_PP_CENTERS)
+    _, labels, centres = cv2.kmeans(
+        pixels, most, np.zeros((len(pixels), 1), np.int32), criteria, 1, cv2.KMEANS_PP_CENTERS
+    )
     shares = np.bincount(np.asarray(labels).ravel(), minlength=most) / len(labels)
     return np.asarray(centres)[shares >= 1 / 6].astype(np.float32)
 
@@ -187,7 +197,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     rebuilt = (report.rebuilt_skin if report.rebuilt_skin is not None else np.zeros(shape)) > 0.5
     face = checks.face_region(person.points, person.visibility, shape)
     own = skin_like(replace(person, image=report.input)) & (person.mask > 0.5) & ~edited & (person.face == 0)
-    reference = own if np.count_nonzero(own) >= 4 * checks.MIN_SKIN_PIXELS else own | (skin_like(replace(person, image=report.input)) & face & ~edited)
+    reference = (
+        own
+        if np.count_nonzero(own) >= 4 * checks.MIN_SKIN_PIXELS
+        else own | (skin_like(replace(person, image=report.input)) & face & ~edited)
+    )
     values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     frame = torso_frame(person)
@@ -198,7 +212,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             for s, e, w in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
             if person.visible(s, e, w)
         ]
-        arm_length = float(np.median([np.linalg.norm(e - s) + np.linalg.norm(w - e) for s, e, w in arms])) if arms else 1.0
+        arm_length = (
+            float(np.median([np.linalg.norm(e - s) + np.linalg.norm(w - e) for s, e, w in arms])) if arms else 1.0
+        )
         values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, _sleeve_reach(garment, arm_length, frame.width))
     hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
@@ -218,7 +234,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         new_colours = _colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8)))
         skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)
         where = ((old > 0.5) | (_region(report, target) & edited)) & ~face & (person.face == 0)
-        values["old_colour_left"] = checks.old_colour_left(output, where, old_colours, np.vstack([new_colours, _lab(skin)]))
+        values["old_colour_left"] = checks.old_colour_left(
+            output, where, old_colours, np.vstack([new_colours, _lab(skin)])
+        )
     return values
 
 
@@ -278,7 +296,9 @@ def _thumb(image: Image.Image) -> Image.Image:
     return tile
 
 
-def contact_sheets(results: list[PairResult], persons: dict[str, Path], garments: dict[str, Path], out_dir: Path, per_sheet: int = 8) -> list[Path]:
+def contact_sheets(
+    results: list[PairResult], persons: dict[str, Path], garments: dict[str, Path], out_dir: Path, per_sheet: int = 8
+) -> list[Path]:
     """Sheets of rows [person | garment | result (| close-up)], `per_sheet` rows side by side in pairs.
 
     Accessory rows get a fourth tile: the result cropped round what changed."""
@@ -350,8 +370,15 @@ def summarise(results: list[PairResult]) -> dict[str, object]:
 
 
 def evaluate(
-    persons_dir: Path, garments_dir: Path, out_dir: Path, *, tier: str = "nano", target: str = "top",
-    workers: int = 1, every: int = 1, on_start: Callable[[int], None] | None = None,
+    persons_dir: Path,
+    garments_dir: Path,
+    out_dir: Path,
+    *,
+    tier: str = "nano",
+    target: str = "top",
+    workers: int = 1,
+    every: int = 1,
+    on_start: Callable[[int], None] | None = None,
     on_result: Callable[[PairResult], None] | None = None,
 ) -> dict[str, object]:
     """Render all pairs (every `every`-th garment), write results, sheets and metrics.json.

@@ -98,8 +98,7 @@ class Settings(BaseSettings):
         description="An S3-compatible server other than AWS (MinIO, Ceph, R2…), addressed path-style. Credentials come from boto3's usual `AWS_*` variables.",
     )
     s3_region: str | None = Field(
-        default=None,
-        description="The bucket's region. Unset: boto3's `AWS_REGION` / `AWS_DEFAULT_REGION`.",
+        default=None, description="The bucket's region. Unset: boto3's `AWS_REGION` / `AWS_DEFAULT_REGION`."
     )
     s3_public_url: str | None = Field(
         default=None,
@@ -167,12 +166,10 @@ class Settings(BaseSettings):
     )
     cors_origins: list[str] = Field(
         default_factory=list,
-        description="Browser origins allowed to call the API (CORS), a JSON list such as `[\"https://shop.example\"]`; none by default.",
+        description='Browser origins allowed to call the API (CORS), a JSON list such as `["https://shop.example"]`; none by default.',
     )
     max_queue: int = Field(
-        default=500,
-        ge=1,
-        description="Queued outputs beyond which new jobs are refused with `503 overloaded`.",
+        default=500, ge=1, description="Queued outputs beyond which new jobs are refused with `503 overloaded`."
     )
     max_upload_bytes: int = Field(
         default=10 * 1024 * 1024,
@@ -183,8 +180,7 @@ class Settings(BaseSettings):
         description="Images with more pixels are refused from their header, before decoding (decompression bombs).",
     )
     max_wait_seconds: int = Field(
-        default=120,
-        description="The longest a `Prefer: wait=N` request is held before the usual `202`.",
+        default=120, description="The longest a `Prefer: wait=N` request is held before the usual `202`."
     )
     drain_seconds: float = Field(
         default=10.0,
@@ -196,8 +192,7 @@ class Settings(BaseSettings):
         description="Log one JSON line per HTTP request: method, path (without its query), status, duration, client and request id.",
     )
     url_fetch_timeout: float = Field(
-        default=15.0,
-        description="Time limit in seconds for fetching one `*_url` input, all of it.",
+        default=15.0, description="Time limit in seconds for fetching one `*_url` input, all of it."
     )
     allow_private_urls: bool = Field(
         default=False,
@@ -208,8 +203,7 @@ class Settings(BaseSettings):
         description="Accept and send `http://` webhooks to `127.0.0.1`, `localhost` or `[::1]`. Development only.",
     )
     output_url_ttl_seconds: int = Field(
-        default=3600,
-        description="Lifetime of a signed output URL (never past the job's expiry).",
+        default=3600, description="Lifetime of a signed output URL (never past the job's expiry)."
     )
 
     webhook_retry_seconds: list[Annotated[float, Field(ge=0)]] = Field(
@@ -217,9 +211,7 @@ class Settings(BaseSettings):
         description="Webhook retry schedule, a JSON list: after a failed try, one more try after each delay (seconds) in turn.",
     )
     webhook_timeout_seconds: float = Field(
-        default=10.0,
-        gt=0,
-        description="Limit on one webhook try, DNS lookup included.",
+        default=10.0, gt=0, description="Limit on one webhook try, DNS lookup included."
     )
     webhook_concurrency: int = Field(default=4, ge=1, description="Webhooks sent at once per process.")
     webhook_ca_file: Path | None = Field(
@@ -249,9 +241,7 @@ class Settings(BaseSettings):
         description="On SIGTERM, how long a worker may finish the output in hand before its job is put back in the queue.",
     )
     reaper_interval_seconds: float = Field(
-        default=60.0,
-        gt=0,
-        description="How often each process's reaper looks for expired jobs.",
+        default=60.0, gt=0, description="How often each process's reaper looks for expired jobs."
     )
     max_attempts: int = Field(
         default=3,
@@ -269,7 +259,7 @@ class Settings(BaseSettings):
     )
     fashn_vton_steps: dict[str, Annotated[int, Field(ge=1, le=200)]] = Field(
         default_factory=dict,
-        description="fashn-vton's denoising steps per tier, a JSON object (`{\"pro\": 40}`); a tier left out keeps its default: nano 20, basic 30, pro 50.",
+        description='fashn-vton\'s denoising steps per tier, a JSON object (`{"pro": 40}`); a tier left out keeps its default: nano 20, basic 30, pro 50.',
     )
     fashn_vton_guidance: dict[str, Annotated[float, Field(gt=0, le=20)]] = Field(
         default_factory=dict,
@@ -281,9 +271,7 @@ class Settings(BaseSettings):
     )
 
     signup_credits: int = Field(
-        default=50,
-        ge=0,
-        description="Credits of the admin account `fitroom serve` makes on its very first start.",
+        default=50, ge=0, description="Credits of the admin account `fitroom serve` makes on its very first start."
     )
     log_level: str = Field(default="INFO", description="Level of the JSON logs written to stderr.")
 

@@ -72,9 +72,7 @@ class Cluster:
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         process = self._start(
-            name,
-            ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "0"],
-            {"FITROOM_PUBLIC_URL": url},
+            name, ["serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "0"], {"FITROOM_PUBLIC_URL": url}
         )
         process.url = url
 

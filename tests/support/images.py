@@ -19,7 +19,9 @@ def person_photo(size: tuple[int, int] = (600, 800), fmt: str = "JPEG") -> bytes
 
 def garment_photo(color: tuple[int, int, int] = (200, 30, 30), fmt: str = "PNG") -> bytes:
     image = Image.new("RGB", (400, 400), (255, 255, 255))
-    ImageDraw.Draw(image).polygon([(80, 60), (320, 60), (360, 140), (300, 140), (300, 360), (100, 360), (100, 140), (40, 140)], fill=color)
+    ImageDraw.Draw(image).polygon(
+        [(80, 60), (320, 60), (360, 140), (300, 140), (300, 360), (100, 360), (100, 140), (40, 140)], fill=color
+    )
     return encode(image, fmt)
 
 

@@ -30,7 +30,13 @@ from fitroom.web.mount import install_dashboard
 
 #: Answer headers a storefront's script may read across origins (CORS).
 _EXPOSED_HEADERS = (
-    LIMIT_HEADER, REMAINING_HEADER, RESET_HEADER, "Retry-After", "X-Request-ID", REPLAYED_HEADER, CREDITS_USED_HEADER,
+    LIMIT_HEADER,
+    REMAINING_HEADER,
+    RESET_HEADER,
+    "Retry-After",
+    "X-Request-ID",
+    REPLAYED_HEADER,
+    CREDITS_USED_HEADER,
 )
 #: Room for the form fields around six images at the upload limit.
 _FORM_OVERHEAD = 1024 * 1024

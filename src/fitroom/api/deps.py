@@ -89,22 +89,22 @@ async def principal_from_key(
     if principal is None:
         raise ApiError(401, "invalid_api_key", "the API key is not valid or has been revoked")
     state = request.app.state
-    quota = state.publishable_limiter.take(principal.key_id) if principal.publishable else limiter.take(principal.account_id)
+    quota = (
+        state.publishable_limiter.take(principal.key_id)
+        if principal.publishable
+        else limiter.take(principal.account_id)
+    )
     if per_key is not None and (quota is None or quota.allowed):
         quota = tightest(quota, per_key.take(principal.key_id))
     _count(request, quota)
     return principal
 
 
-async def require_key(
-    request: Request, key: Annotated[str | None, Depends(_api_key_header)]
-) -> Principal:
+async def require_key(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> Principal:
     return await principal_from_key(request, request.app.state.limiter, key)
 
 
-async def require_miragic_key(
-    request: Request, key: Annotated[str | None, Depends(_api_key_header)]
-) -> Principal:
+async def require_miragic_key(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> Principal:
     state = request.app.state
     return await principal_from_key(request, state.limiter, key, per_key=state.miragic_limiter)
 
@@ -113,10 +113,7 @@ async def require_bearer(
     request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> Principal:
     return await principal_from_key(
-        request,
-        request.app.state.limiter,
-        credentials.credentials if credentials else None,
-        how=BEARER_HINT,
+        request, request.app.state.limiter, credentials.credentials if credentials else None, how=BEARER_HINT
     )
 
 
@@ -130,9 +127,7 @@ async def require_secret_bearer(
     return principal
 
 
-async def require_key_or_session(
-    request: Request, key: Annotated[str | None, Depends(_api_key_header)]
-) -> Principal:
+async def require_key_or_session(request: Request, key: Annotated[str | None, Depends(_api_key_header)]) -> Principal:
     """Who a read acts for: the API key when one is sent (the key alone decides), else the
     dashboard's session (kind "session"). Both count against the account's rate limit, a
     publishable key against its own.

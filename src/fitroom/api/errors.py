@@ -56,13 +56,7 @@ class ApiError(Exception):
     """An error answer: HTTP status, stable machine code, human message, optional field."""
 
     def __init__(
-        self,
-        status: int,
-        code: str,
-        message: str,
-        *,
-        field: str | None = None,
-        headers: dict[str, str] | None = None,
+        self, status: int, code: str, message: str, *, field: str | None = None, headers: dict[str, str] | None = None
     ) -> None:
         super().__init__(message)
         self.status = status

@@ -56,7 +56,8 @@ class TryOnInputs(BaseModel):
         "balanced", description="Accepted; every mode renders the same basic tier (1024 px, 1 credit)"
     )
     garment_photo_type: Literal["auto", "flat-lay", "model"] = Field(
-        "auto", description="auto: the engine tells flat-lay from on-model photos itself; flat-lay or model is honoured by the fashn-vton engine"
+        "auto",
+        description="auto: the engine tells flat-lay from on-model photos itself; flat-lay or model is honoured by the fashn-vton engine",
     )
     moderation_level: Literal["conservative", "permissive", "none"] = Field(
         "permissive", description="Accepted; fitroom does no content moderation"
@@ -157,7 +158,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], tuple[dict[str, Any], 
     response_model=RunResponse,
     summary="Start a try-on prediction (tryon-v1.6)",
     description=(
-        "JSON `{model_name: \"tryon-v1.6\", inputs: {model_image, garment_image, category, mode, seed, "
+        'JSON `{model_name: "tryon-v1.6", inputs: {model_image, garment_image, category, mode, seed, '
         "num_samples, output_format, return_base64}}` with `Authorization: Bearer <key>`. Images are "
         "http(s) URLs or `data:image/...;base64,` URIs. One output, one basic run (1 credit). "
         "With `?webhook_url=`, the finished status object is POSTed there (retried 5/25/125 s)."
@@ -186,7 +187,8 @@ async def run(
     hook = webhook_target(ctx, webhook_url)
     if inputs.num_samples > 1:
         raise ApiError(
-            400, "invalid_request",
+            400,
+            "invalid_request",
             "num_samples above 1 is not supported: the engine is deterministic, so every sample would be the same",
             field="inputs.num_samples",
         )
@@ -248,7 +250,8 @@ def _balance(ctx: Context, account_id: str) -> int:
     description="fitroom keeps one balance per account: it is `total` and `on_demand`; `subscription` is 0. "
     "A publishable key may not read it (403).",
     responses=documented_errors(
-        FASHN_PREFIX, *auth_errors(BEARER_HINT),
+        FASHN_PREFIX,
+        *auth_errors(BEARER_HINT),
         (403, "forbidden", "a publishable key can only make try-ons and read its own jobs"),
     ),
 )

@@ -95,9 +95,7 @@ async def image_reference(ctx: Context, value: str, field: str) -> ImageInput:
         return await run_in_threadpool(_decode_data_uri, ctx, value, field)
     if urlsplit(value).scheme.lower() in ("http", "https"):
         return await fetch_input(ctx, value, field)
-    raise ApiError(
-        400, "invalid_request", f"{field}: give an http(s) URL or a data:image/...;base64, URI", field=field
-    )
+    raise ApiError(400, "invalid_request", f"{field}: give an http(s) URL or a data:image/...;base64, URI", field=field)
 
 
 #: Longest webhook URL accepted; browsers and proxies commonly stop near here too.
@@ -136,7 +134,9 @@ def webhook_secret_value(secret: str | None) -> str | None:
         return None
     if len(secret) > MAX_WEBHOOK_SECRET:
         raise ApiError(
-            400, "invalid_request", f"webhook_secret is limited to {MAX_WEBHOOK_SECRET} characters",
+            400,
+            "invalid_request",
+            f"webhook_secret is limited to {MAX_WEBHOOK_SECRET} characters",
             field="webhook_secret",
         )
     if not secret.isprintable():

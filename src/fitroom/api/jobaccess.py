@@ -39,9 +39,7 @@ IdempotencyKeyHeader = Annotated[
     ),
 ]
 
-IDEMPOTENCY_ERROR = (
-    422, "idempotency_conflict", "this Idempotency-Key was already used with a different request",
-)
+IDEMPOTENCY_ERROR = (422, "idempotency_conflict", "this Idempotency-Key was already used with a different request")
 
 
 def idempotency_key(value: str | None) -> str | None:
@@ -50,7 +48,8 @@ def idempotency_key(value: str | None) -> str | None:
         return None
     if not idempotency.is_valid_key(value):
         raise ApiError(
-            400, "invalid_request",
+            400,
+            "invalid_request",
             f"{IDEMPOTENCY_FIELD} must be 1 to {idempotency.MAX_KEY} printable ASCII characters",
             field=IDEMPOTENCY_FIELD,
         )
@@ -73,8 +72,7 @@ async def accept(ctx: Context, principal: Principal, request: JobRequest, key: s
         raise ApiError(402, "insufficient_credits", str(exc)) from exc
     except QueueFull as exc:
         raise ApiError(
-            503, "overloaded", "the render queue is full; retry later",
-            headers={"Retry-After": str(exc.retry_after)},
+            503, "overloaded", "the render queue is full; retry later", headers={"Retry-After": str(exc.retry_after)}
         ) from exc
 
 

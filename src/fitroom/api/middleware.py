@@ -90,9 +90,7 @@ class BodyLimit:
     async def _refuse(self, scope: Scope, send: Send) -> None:
         error = ApiError(413, "file_too_large", f"the request body is over {self.limit} bytes")
         body = json.dumps(error_body(error, scope["path"])).encode()
-        await send(
-            {"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json")]}
-        )
+        await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json")]})
         await send({"type": "http.response.body", "body": body})
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

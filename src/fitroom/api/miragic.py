@@ -202,7 +202,8 @@ async def create_try_on(
     swap_target = "full_outfit" if combo else GARMENT_TYPES.get((garment_type or "").strip().lower())
     if swap_target is None:
         raise ApiError(
-            400, "invalid_request",
+            400,
+            "invalid_request",
             "garmentType must be upper_body, lower_body or full_body (any text with bottomClothImage)",
             field="garmentType",
         )
@@ -245,7 +246,9 @@ async def create_try_on(
     responses={
         200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
-            MIRAGIC_PREFIX, *auth_errors(KEY_HEADER_HINT), (404, "not_found", "no such job"),
+            MIRAGIC_PREFIX,
+            *auth_errors(KEY_HEADER_HINT),
+            (404, "not_found", "no such job"),
             (404, "expired", "this job has expired and its images were deleted"),
         ),
     },

@@ -92,7 +92,9 @@ async def readyz(request: Request, ctx: ContextDep) -> JSONResponse:
         except Exception as exc:
             checks["workers"] = f"error: {type(exc).__name__}"
     ready = checks["database"] == "ok" and checks.get("storage", "ok") == "ok"
-    return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks}, status_code=200 if ready else 503)
+    return JSONResponse(
+        {"status": "ready" if ready else "not_ready", "checks": checks}, status_code=200 if ready else 503
+    )
 
 
 def _workers_check(ctx: Context) -> str:

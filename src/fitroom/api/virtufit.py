@@ -299,8 +299,14 @@ def _sync_answer(ctx: Context, principal: Principal, job_id: str) -> JSONRespons
     if status["status"] == "failed":
         error = status["error"]
         return JSONResponse(
-            {"success": False, "job_id": job_id, "status": "failed", "error": error,
-             "credits_used": 0, "credits_remaining": status["credits_remaining"]},
+            {
+                "success": False,
+                "job_id": job_id,
+                "status": "failed",
+                "error": error,
+                "credits_used": 0,
+                "credits_remaining": status["credits_remaining"],
+            },
             status_code=422,
         )
     return JSONResponse(
@@ -334,9 +340,7 @@ async def _collect_images(
     if not uploads and not urls:
         raise ApiError(400, "invalid_request", "send 1 to 5 garment_image files or garment_urls", field="garment_image")
     if len(uploads) + len(urls) > MAX_GARMENTS:
-        raise ApiError(
-            400, "invalid_request", f"at most {MAX_GARMENTS} garments per request", field="garment_image"
-        )
+        raise ApiError(400, "invalid_request", f"at most {MAX_GARMENTS} garments per request", field="garment_image")
     files = [(g, "garment_image") for g in uploads]
     if person_image is not None:
         person, *garments = await read_uploads(ctx, [(person_image, "person_image"), *files])
@@ -386,8 +390,10 @@ async def generate(
     tier: Annotated[str, Form(description="nano | basic | pro")] = "basic",
     swap_target: Annotated[
         str,
-        Form(description="What to swap; see SWAP_TARGETS. With compose=layered, one per garment "
-             "in garment order, comma-separated (e.g. top,bottom,shoes,watch,glasses)"),
+        Form(
+            description="What to swap; see SWAP_TARGETS. With compose=layered, one per garment "
+            "in garment order, comma-separated (e.g. top,bottom,shoes,watch,glasses)"
+        ),
     ] = "full_outfit",
     garment_description: Annotated[str | None, Form(description="Hint, e.g. 'long sleeve'")] = None,
     webhook_url: Annotated[str | None, Form(description="https URL to POST the result to")] = None,
@@ -396,7 +402,11 @@ async def generate(
     output_format: Annotated[str, Form(description="jpeg | png | webp")] = "jpeg",
     seed: Annotated[
         int | None,
-        Form(ge=0, lt=SEED_LIMIT, description="Seed for reproducible output; without one, a random seed is recorded with the job"),
+        Form(
+            ge=0,
+            lt=SEED_LIMIT,
+            description="Seed for reproducible output; without one, a random seed is recorded with the job",
+        ),
     ] = None,
     prefer: Annotated[str | None, Header(description="`wait` or `wait=N` (N ≤ 120) for a synchronous answer")] = None,
     idempotency: IdempotencyKeyHeader = None,
@@ -409,7 +419,9 @@ async def generate(
     output_format = _choice(output_format, OUTPUT_FORMATS, "output_format")
     if garment_description is not None and len(garment_description) > MAX_DESCRIPTION:
         raise ApiError(
-            400, "invalid_request", f"garment_description is limited to {MAX_DESCRIPTION} characters",
+            400,
+            "invalid_request",
+            f"garment_description is limited to {MAX_DESCRIPTION} characters",
             field="garment_description",
         )
     secret = webhook_secret_value(webhook_secret)
@@ -417,7 +429,8 @@ async def generate(
     person, garments = await _collect_images(ctx, person_image, person_image_url, garment_image, garment_urls)
     if garment_targets and len(garment_targets) != len(garments):
         raise ApiError(
-            400, "invalid_request",
+            400,
+            "invalid_request",
             f"swap_target lists {len(garment_targets)} targets for {len(garments)} garments; give one per garment",
             field="swap_target",
         )
@@ -467,7 +480,9 @@ async def generate(
     responses={
         200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
-            "/api/v1/jobs", *auth_errors(KEY_HEADER_HINT), (404, "not_found", "no such job"),
+            "/api/v1/jobs",
+            *auth_errors(KEY_HEADER_HINT),
+            (404, "not_found", "no such job"),
             (404, "expired", "this job has expired and its images were deleted"),
         ),
     },
@@ -515,7 +530,8 @@ def _page(ctx: Context, reader: Principal, status: str | None, limit: int, curso
     responses={
         200: {"model": JobPage, "content": {"application/json": {"example": _PAGE_EXAMPLE}}},
         **documented_errors(
-            "/api/v1/jobs", (400, "invalid_request", "cursor: give the next_cursor of a previous page"),
+            "/api/v1/jobs",
+            (400, "invalid_request", "cursor: give the next_cursor of a previous page"),
             *auth_errors(KEY_HEADER_HINT),
         ),
     },

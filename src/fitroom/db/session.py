@@ -102,9 +102,7 @@ class Database:
         # SQLite's lock. Re-entrant, so a nested writer behaves as it did without it.
         self._write_turn = threading.RLock() if self.backend == "sqlite" else None
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._readers = sessionmaker(
-            self.engine.execution_options(fitroom_readonly=True), expire_on_commit=False
-        )
+        self._readers = sessionmaker(self.engine.execution_options(fitroom_readonly=True), expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

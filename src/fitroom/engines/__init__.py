@@ -45,9 +45,7 @@ def load_engine(name: str, settings: Settings | None = None) -> Engine:
         target = next(iter(found)).value if found else name
     if ":" not in target:
         known = ", ".join(sorted(BUILTIN)) or "none built in yet"
-        raise EngineUnavailable(
-            f"unknown engine {name!r} (built-in: {known}; or give module:attribute)"
-        )
+        raise EngineUnavailable(f"unknown engine {name!r} (built-in: {known}; or give module:attribute)")
     module_name, _, attribute = target.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attribute)

@@ -82,10 +82,7 @@ def reserve(session: Session, account_id: str, amount: int, job_id: str) -> int:
 def _once(session: Session, item_id: str, kind: str) -> bool:
     """Whether this item has no `kind` row yet (the unique index is the last word)."""
     return (
-        session.scalar(
-            select(LedgerEntry.id).where(LedgerEntry.item_id == item_id, LedgerEntry.kind == kind)
-        )
-        is None
+        session.scalar(select(LedgerEntry.id).where(LedgerEntry.item_id == item_id, LedgerEntry.kind == kind)) is None
     )
 
 
@@ -98,9 +95,7 @@ def settle(session: Session, account_id: str, amount: int, job_id: str, item_id:
 def refund(session: Session, account_id: str, amount: int, job_id: str, item_id: str) -> None:
     """Give an item's reserved credits back; a second call for the item does nothing."""
     if _once(session, item_id, "refund"):
-        _move(
-            session, account_id, kind="refund", amount=amount, delta=amount, job_id=job_id, item_id=item_id
-        )
+        _move(session, account_id, kind="refund", amount=amount, delta=amount, job_id=job_id, item_id=item_id)
 
 
 def used_by_job(session: Session, job_id: str) -> int:
@@ -117,21 +112,9 @@ def used_by_job(session: Session, job_id: str) -> int:
 def ledger(session: Session, account_id: str, limit: int = 100) -> list[LedgerEntry]:
     return list(
         session.scalars(
-            select(LedgerEntry)
-            .where(LedgerEntry.account_id == account_id)
-            .order_by(LedgerEntry.id.desc())
-            .limit(limit)
+            select(LedgerEntry).where(LedgerEntry.account_id == account_id).order_by(LedgerEntry.id.desc()).limit(limit)
         )
     )
 
 
-__all__ = [
-    "InsufficientCredits",
-    "balance",
-    "grant",
-    "ledger",
-    "refund",
-    "reserve",
-    "settle",
-    "used_by_job",
-]
+__all__ = ["InsufficientCredits", "balance", "grant", "ledger", "refund", "reserve", "settle", "used_by_job"]

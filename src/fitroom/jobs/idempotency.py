@@ -72,9 +72,7 @@ def find(session: Session, account_id: str, key: str) -> IdempotencyKey | None:
     """The account's unexpired record of `key`, if any."""
     return session.scalar(
         select(IdempotencyKey).where(
-            IdempotencyKey.account_id == account_id,
-            IdempotencyKey.key == key,
-            IdempotencyKey.expires_at > utcnow(),
+            IdempotencyKey.account_id == account_id, IdempotencyKey.key == key, IdempotencyKey.expires_at > utcnow()
         )
     )
 
@@ -93,7 +91,9 @@ def claim(session: Session, account_id: str, key: str, digest: str, job_id: str)
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(IdempotencyKey)
-        .values(account_id=account_id, key=key, fingerprint=digest, job_id=job_id, created_at=now, expires_at=now + KEEP)
+        .values(
+            account_id=account_id, key=key, fingerprint=digest, job_id=job_id, created_at=now, expires_at=now + KEEP
+        )
         .on_conflict_do_nothing(index_elements=["account_id", "key"])
         .returning(IdempotencyKey.key)
     )

@@ -37,7 +37,9 @@ class WorkerProbe:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:  # scrapes every few seconds: not worth a line each
+            def log_message(
+                self, format: str, *args: object
+            ) -> None:  # scrapes every few seconds: not worth a line each
                 pass
 
         self._server = ThreadingHTTPServer((host, port), Handler)

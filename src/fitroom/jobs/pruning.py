@@ -71,7 +71,8 @@ def prune_rows(ctx: Context, now: datetime | None = None) -> Pruned:
         _deleted(session, delete(JobItem).where(JobItem.job_id.in_(old_jobs)))
         done.jobs = _deleted(session, delete(Job).where(Job.id.in_(old_jobs.scalar_subquery())))
         done.webhooks += _deleted(
-            session, delete(WebhookDelivery).where(WebhookDelivery.created_at < cutoff, WebhookDelivery.status != "pending")
+            session,
+            delete(WebhookDelivery).where(WebhookDelivery.created_at < cutoff, WebhookDelivery.status != "pending"),
         )
     accounts = _accounts_to_fold(ctx, cutoff)
     for account_id in accounts:
@@ -83,7 +84,12 @@ def prune_rows(ctx: Context, now: datetime | None = None) -> Pruned:
     if done.jobs or done.webhooks or done.ledger_rows:
         log.info(
             "old rows pruned",
-            extra={"jobs": done.jobs, "webhooks": done.webhooks, "ledger_rows": done.ledger_rows, "before": cutoff.isoformat()},
+            extra={
+                "jobs": done.jobs,
+                "webhooks": done.webhooks,
+                "ledger_rows": done.ledger_rows,
+                "before": cutoff.isoformat(),
+            },
         )
     return done
 

@@ -56,9 +56,7 @@ def announce(session: Session) -> None:
         session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
 
 
-def claim(
-    db: Database, worker_id: str, lease_seconds: float, engines: Collection[str] | None = None
-) -> Job | None:
+def claim(db: Database, worker_id: str, lease_seconds: float, engines: Collection[str] | None = None) -> Job | None:
     """Take the next job (fair share, then tier), or one whose worker's lease ran out.
 
     Only jobs of `engines` are taken (None: any engine). PostgreSQL: `FOR UPDATE SKIP
@@ -70,19 +68,12 @@ def claim(
 
 def _claim(db: Database, worker_id: str, lease_seconds: float, engines: Collection[str] | None) -> Job | None:
     now = utcnow()
-    takeable = or_(
-        Job.status == JobStatus.QUEUED, (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at < now)
-    )
+    takeable = or_(Job.status == JobStatus.QUEUED, (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at < now))
     rendering = (Job.status == JobStatus.PROCESSING) & (Job.lease_expires_at >= now)
     if engines is not None:  # and fair share among the jobs of those engines
         takeable = takeable & Job.engine.in_(list(engines))
         rendering = rendering & Job.engine.in_(list(engines))
-    in_flight = (
-        select(Job.account_id, func.count().label("jobs"))
-        .where(rendering)
-        .group_by(Job.account_id)
-        .subquery()
-    )
+    in_flight = select(Job.account_id, func.count().label("jobs")).where(rendering).group_by(Job.account_id).subquery()
     with db.session() as session:
         job = session.scalar(
             select(Job)
@@ -160,9 +151,7 @@ def finish_item(
     while the worker owns the job, nobody but itself can have finished the item.
     """
     return retrying(
-        lambda: _finish_item(
-            db, job_id, item_id, worker_id, output_key=output_key, render_ms=render_ms, error=error
-        )
+        lambda: _finish_item(db, job_id, item_id, worker_id, output_key=output_key, render_ms=render_ms, error=error)
     )
 
 
@@ -233,13 +222,7 @@ def finish_job(db: Database, job_id: str, worker_id: str, *, on_close: CloseHook
 
 
 def give_up(
-    db: Database,
-    job_id: str,
-    worker_id: str | None,
-    code: str,
-    message: str,
-    *,
-    on_close: CloseHook | None = None,
+    db: Database, job_id: str, worker_id: str | None, code: str, message: str, *, on_close: CloseHook | None = None
 ) -> Job | None:
     """Fail every unfinished item (refunding it) and close the job.
 
@@ -256,9 +239,7 @@ def give_up(
         return job
 
 
-def fail_unfinished(
-    session: Session, job: Job, code: str, message: str, *, on_close: CloseHook | None = None
-) -> None:
+def fail_unfinished(session: Session, job: Job, code: str, message: str, *, on_close: CloseHook | None = None) -> None:
     """Fail the job's unfinished items, refunding each, and close it: in the caller's transaction.
 
     Its lease owner, if any, can then write nothing more to it (every worker write checks

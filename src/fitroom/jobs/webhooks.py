@@ -148,11 +148,7 @@ def signed_headers(delivery_id: str, body: bytes, secret: str | None, timestamp:
     `X-VirtuFit-Signature` signs the raw body with the secret as given (what seed-000
     clients verify); `webhook-signature` also covers id and timestamp, against replays.
     """
-    headers = {
-        "Content-Type": "application/json",
-        "webhook-id": delivery_id,
-        "webhook-timestamp": str(timestamp),
-    }
+    headers = {"Content-Type": "application/json", "webhook-id": delivery_id, "webhook-timestamp": str(timestamp)}
     if secret:
         headers["X-VirtuFit-Signature"] = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
         signed = f"{delivery_id}.{timestamp}.".encode() + body
@@ -240,7 +236,12 @@ def record_attempt(
         )
         if delivery is None or delivery.next_attempt_at != claimed.lease_until:
             return None
-        entry = {"at": iso_utc(at), "status_code": outcome.status_code, "error": outcome.error, "duration_ms": duration_ms}
+        entry = {
+            "at": iso_utc(at),
+            "status_code": outcome.status_code,
+            "error": outcome.error,
+            "duration_ms": duration_ms,
+        }
         delivery.attempts = [*delivery.attempts, entry]
         tries = len(delivery.attempts)
         now = utcnow()
@@ -293,7 +294,11 @@ def post(claimed: Claimed, settings: Settings, tls: ssl.SSLContext) -> Outcome:
     headers = signed_headers(claimed.id, claimed.body, claimed.secret, int(time.time()))
     try:
         request = pinned_request(
-            "POST", claimed.url, allow_private=_allow_private(settings, claimed.url), headers=headers, content=claimed.body
+            "POST",
+            claimed.url,
+            allow_private=_allow_private(settings, claimed.url),
+            headers=headers,
+            content=claimed.body,
         )
     except FetchError as exc:
         # invalid_request: the URL or its address is refused, and would be on every try.
@@ -339,7 +344,9 @@ class WebhookSender:
     def run_once(self, pool: ThreadPoolExecutor) -> int:
         """Send one batch of due deliveries; how many there were."""
         claimed = retrying(
-            lambda: claim_due(self.ctx.db, limit=self.ctx.settings.webhook_concurrency, lease_seconds=self.lease_seconds)
+            lambda: claim_due(
+                self.ctx.db, limit=self.ctx.settings.webhook_concurrency, lease_seconds=self.lease_seconds
+            )
         )
         list(pool.map(self.deliver, claimed))
         return len(claimed)
@@ -350,9 +357,7 @@ class WebhookSender:
         started = time.monotonic()
         outcome = post(claimed, self.ctx.settings, self.tls)
         duration_ms = int((time.monotonic() - started) * 1000)
-        status = record_attempt(
-            self.ctx.db, claimed, outcome, at, duration_ms, self.ctx.settings.webhook_retry_seconds
-        )
+        status = record_attempt(self.ctx.db, claimed, outcome, at, duration_ms, self.ctx.settings.webhook_retry_seconds)
         extra = {
             "delivery_id": claimed.id,
             "job_id": claimed.job_id,

@@ -72,9 +72,7 @@ class Heartbeat:
         settings = self.ctx.settings
         while not self._stop.wait(settings.heartbeat_seconds):
             try:
-                alive = queue.heartbeat(
-                    self.ctx.db, self.job_id, self.worker_id, settings.lease_seconds, self.progress
-                )
+                alive = queue.heartbeat(self.ctx.db, self.job_id, self.worker_id, settings.lease_seconds, self.progress)
             except Exception:
                 log.exception("heartbeat failed", extra={"job_id": self.job_id})
                 continue
@@ -203,7 +201,9 @@ class Worker:
             return
         asked = job.options
         try:
-            person = decode_image(self.ctx.store.get(job.person_key or ""), max_pixels=self.ctx.settings.max_image_pixels)
+            person = decode_image(
+                self.ctx.store.get(job.person_key or ""), max_pixels=self.ctx.settings.max_image_pixels
+            )
             garments = {
                 key: decode_image(self.ctx.store.get(key), max_pixels=self.ctx.settings.max_image_pixels)
                 for key in asked.garment_keys
@@ -230,9 +230,7 @@ class Worker:
                 def progress(fraction: float, base: int = done_before) -> None:
                     beat.progress = int(100 * (base + min(max(fraction, 0.0), 1.0)) / total)
 
-                self._render_item(
-                    job, item, engine, person, [garments[k] for k in keys], targets, options, progress
-                )
+                self._render_item(job, item, engine, person, [garments[k] for k in keys], targets, options, progress)
                 if beat.lost:
                     raise LeaseLost(job.id)
 
@@ -343,7 +341,9 @@ class WorkerPool:
                     if queue.release(self.ctx.db, job_id, worker.id):
                         log.warning("render still running at shutdown; job put back", extra={"job_id": job_id})
                 except Exception:
-                    log.exception("could not release a job at shutdown; its lease will run out", extra={"job_id": job_id})
+                    log.exception(
+                        "could not release a job at shutdown; its lease will run out", extra={"job_id": job_id}
+                    )
         if self.workers:
             self.liveness.stop()
         for thread in self._threads:

@@ -27,9 +27,7 @@ MAX_GRANT = 100_000
 def accounts_page(visit: Admin) -> Response:
     with visit.ctx.db.reader() as db:
         rows = queries.accounts(db)
-    return render(
-        visit, "accounts.html", active="accounts", rows=rows, max_grant=MAX_GRANT, min_password=MIN_PASSWORD
-    )
+    return render(visit, "accounts.html", active="accounts", rows=rows, max_grant=MAX_GRANT, min_password=MIN_PASSWORD)
 
 
 def _whole(text: str, low: int, high: int) -> int | None:
@@ -125,10 +123,7 @@ def enable(visit: Admin, account_id: str, csrf_token: Annotated[str, Form()] = "
 
 @router.post("/{account_id}/password")
 def set_password(
-    visit: Admin,
-    account_id: str,
-    password: Annotated[str, Form()] = "",
-    csrf_token: Annotated[str, Form()] = "",
+    visit: Admin, account_id: str, password: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = ""
 ) -> Response:
     """A new password the admin gives the owner; the account's sessions end."""
     visit.check_csrf(csrf_token)

@@ -62,9 +62,7 @@ def _sign_in(visit: Visit, account: Account) -> None:
 
 
 def _throttled(visit: Visit, template: str, wait: int, **values: Any) -> Response:
-    response = render(
-        visit, template, status=429, error=f"Too many attempts. Try again in {wait} seconds.", **values
-    )
+    response = render(visit, template, status=429, error=f"Too many attempts. Try again in {wait} seconds.", **values)
     response.headers["Retry-After"] = str(wait)
     return response
 
@@ -87,12 +85,20 @@ def login(
     if account is None:
         throttle.failed(email, visit.address)
         return render(
-            visit, "login.html", status=401, email=email, next=safe_next(next),
+            visit,
+            "login.html",
+            status=401,
+            email=email,
+            next=safe_next(next),
             error="That email and password do not match an account.",
         )
     if account.disabled_at is not None:  # told only to who knows the password
         return render(
-            visit, "login.html", status=403, email=email, next=safe_next(next),
+            visit,
+            "login.html",
+            status=403,
+            email=email,
+            next=safe_next(next),
             error="This account is disabled. Ask an administrator.",
         )
     _sign_in(visit, account)

@@ -94,7 +94,11 @@ if (status.status === "completed") {{
   console.error("failed:", status.error.code, status.error.message);
 }}
 """
-    return [Example("cURL", "shell", curl), Example("Python", "python", python), Example("JavaScript", "javascript", javascript)]
+    return [
+        Example("cURL", "shell", curl),
+        Example("Python", "python", python),
+        Example("JavaScript", "javascript", javascript),
+    ]
 
 
 def other_dialects(base_url: str, fashn_model: str) -> list[Example]:

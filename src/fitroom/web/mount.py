@@ -57,4 +57,6 @@ def install_dashboard(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
         if not is_page_path(request.url.path):
             return await _delegate(api_handlers, RequestValidationError, request, exc)
-        return await page_error(request, PageError(400, "Bad request", "The address or form has a value that is not valid."))
+        return await page_error(
+            request, PageError(400, "Bad request", "The address or form has a value that is not valid.")
+        )

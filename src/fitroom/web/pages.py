@@ -54,7 +54,7 @@ def _iso(moment: datetime | None) -> str:
 
 
 def _ago(moment: datetime | None) -> str:
-    """"3 min ago": what a table of recent things needs; the exact time goes in a title."""
+    """ "3 min ago": what a table of recent things needs; the exact time goes in a title."""
     if moment is None:
         return "never"
     seconds = int((datetime.now(UTC) - moment).total_seconds())
@@ -236,9 +236,7 @@ def error_page(ctx: Context, request: Request, error: PageError) -> Response:
         visit = Visit(request, ctx, session or WebSession.new(), None, from_cookie=session is not None)
     else:
         visit = _load(ctx, request)
-    return render(
-        visit, "error.html", status=error.status, code=error.status, title=error.title, message=error.message
-    )
+    return render(visit, "error.html", status=error.status, code=error.status, title=error.title, message=error.message)
 
 
 class PageRoute(APIRoute):

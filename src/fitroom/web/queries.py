@@ -117,9 +117,7 @@ def jobs(
     query = select(Job).where(Job.account_id == account_id).options(selectinload(Job.items))
     if status in JOB_STATUSES:
         query = query.where(Job.status == status)
-    found = list(
-        db.scalars(query.order_by(Job.created_at.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1))
-    )
+    found = list(db.scalars(query.order_by(Job.created_at.desc()).offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE + 1)))
     return _rows(ctx, db, found[:PAGE_SIZE]), len(found) > PAGE_SIZE
 
 
@@ -148,7 +146,9 @@ def job(ctx: Context, db: Session, account_id: str, job_id: str) -> JobDetail | 
     row = _rows(ctx, db, [found])[0]
     person, garments = (None, []) if row.expired else input_urls(ctx, found)
     deliveries = list(
-        db.scalars(select(WebhookDelivery).where(WebhookDelivery.job_id == found.id).order_by(WebhookDelivery.created_at))
+        db.scalars(
+            select(WebhookDelivery).where(WebhookDelivery.job_id == found.id).order_by(WebhookDelivery.created_at)
+        )
     )
     return JobDetail(row, person, garments, credits.used_by_job(db, found.id), deliveries)
 
@@ -206,7 +206,9 @@ def ledger(db: Session, account_id: str) -> list[LedgerEntry]:
 def accounts(db: Session) -> list[AccountRow]:
     keys_per = dict(
         db.execute(
-            select(ApiKey.account_id, func.count(ApiKey.id)).where(ApiKey.revoked_at.is_(None)).group_by(ApiKey.account_id)
+            select(ApiKey.account_id, func.count(ApiKey.id))
+            .where(ApiKey.revoked_at.is_(None))
+            .group_by(ApiKey.account_id)
         ).all()
     )
     jobs_per = dict(db.execute(select(Job.account_id, func.count(Job.id)).group_by(Job.account_id)).all())

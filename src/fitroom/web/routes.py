@@ -67,9 +67,7 @@ def _create_key(visit: Visit, name: str) -> str:
 
 
 @router.post("/keys")
-def create_key(
-    visit: SignedIn, name: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = ""
-) -> Response:
+def create_key(visit: SignedIn, name: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "") -> Response:
     """Shows the new key in this answer and nowhere else: it is stored only as a hash."""
     visit.check_csrf(csrf_token)
     name = one_line(name, MAX_KEY_NAME) or "default"
@@ -116,8 +114,15 @@ def jobs_page(visit: SignedIn, status: str | None = None, page: int = 1) -> Resp
         rows, more = queries.jobs(visit.ctx, db, visit.user.id, status=status, page=page)
         counts = queries.job_counts(db, visit.user.id)
     return render(
-        visit, "jobs.html", active="jobs", rows=rows, selected=status, page=page, more=more,
-        statuses=queries.JOB_STATUSES, counts=counts,
+        visit,
+        "jobs.html",
+        active="jobs",
+        rows=rows,
+        selected=status,
+        page=page,
+        more=more,
+        statuses=queries.JOB_STATUSES,
+        counts=counts,
     )
 
 
@@ -155,6 +160,10 @@ def playground(visit: SignedIn) -> Response:
 def docs(visit: SignedIn) -> Response:
     base = visit.ctx.settings.base_url
     return render(
-        visit, "docs.html", active="docs", prices=TIER_PRICES,
-        quick=examples.quick_start(base), dialects=examples.other_dialects(base, fashn.MODEL_NAME),
+        visit,
+        "docs.html",
+        active="docs",
+        prices=TIER_PRICES,
+        quick=examples.quick_start(base),
+        dialects=examples.other_dialects(base, fashn.MODEL_NAME),
     )

@@ -45,7 +45,9 @@ class WebSession:
 
     @classmethod
     def new(cls) -> WebSession:
-        return cls(sid=secrets.token_urlsafe(16), csrf=secrets.token_urlsafe(32), issued_at=int(time.time()), dirty=True)
+        return cls(
+            sid=secrets.token_urlsafe(16), csrf=secrets.token_urlsafe(32), issued_at=int(time.time()), dirty=True
+        )
 
     def set_flash(self, kind: str, message: str) -> None:
         self.flash = {"kind": kind, "message": message}

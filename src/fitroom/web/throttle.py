@@ -22,7 +22,9 @@ PER_ADDRESS = "20/minute"
 class LoginThrottle:
     """`wait(...)` is 0 while a sign-in may be tried, else the seconds until it may; `failed(...)` counts a miss."""
 
-    def __init__(self, storage_url: str | None = None, per_email: str = PER_EMAIL, per_address: str = PER_ADDRESS) -> None:
+    def __init__(
+        self, storage_url: str | None = None, per_email: str = PER_EMAIL, per_address: str = PER_ADDRESS
+    ) -> None:
         self.limiter = MovingWindowRateLimiter(storage_from_string(storage_url or "memory://"))
         self.per_email: RateLimitItem = parse(per_email)
         self.per_address: RateLimitItem = parse(per_address)

@@ -6,9 +6,7 @@ from fitroom.db.models import Base
 
 connection = context.config.attributes["connection"]
 context.configure(
-    connection=connection,
-    target_metadata=Base.metadata,
-    render_as_batch=connection.dialect.name == "sqlite",
+    connection=connection, target_metadata=Base.metadata, render_as_batch=connection.dialect.name == "sqlite"
 )
 with context.begin_transaction():
     context.run_migrations()

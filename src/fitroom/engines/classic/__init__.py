@@ -132,7 +132,9 @@ class ClassicEngine:
         mark = time.perf_counter()
         rgb = person.convert("RGB")
         size = working_size(rgb.size, options.long_side)
-        image = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb))
+        image = np.ascontiguousarray(
+            np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb)
+        )
         timings["resize"] = time.perf_counter() - mark
         mark = time.perf_counter()
         try:

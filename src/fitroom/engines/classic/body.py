@@ -68,7 +68,9 @@ def torso_frame(person: Person) -> Frame:
     return Frame(neck, right, down, width, length)
 
 
-def squared_distance(lab: NDArray[np.float32], colour: NDArray[np.float32], weights: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> NDArray[np.float32]:
+def squared_distance(
+    lab: NDArray[np.float32], colour: NDArray[np.float32], weights: tuple[float, float, float] = (1.0, 1.0, 1.0)
+) -> NDArray[np.float32]:
     """Per pixel, the weighted squared distance to one Lab colour (OpenCV's vector ops:
     many times faster than numpy's norm over the channel axis)."""
     diff = cv2.subtract(lab, (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
@@ -99,8 +101,8 @@ def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> lis
     the chest, or the thighs): one for a plain garment, two or three for stripes, checks
     or a print, each covering at least a sixth of the samples."""
     if category == "bottom":
-        a = (person.pt(L_HIP) * 0.7 + person.pt(L_KNEE) * 0.3)
-        b = (person.pt(R_HIP) * 0.7 + person.pt(R_KNEE) * 0.3)
+        a = person.pt(L_HIP) * 0.7 + person.pt(L_KNEE) * 0.3
+        b = person.pt(R_HIP) * 0.7 + person.pt(R_KNEE) * 0.3
     else:
         a = person.pt(L_SHOULDER) * 0.6 + person.pt(L_HIP) * 0.4
         b = person.pt(R_SHOULDER) * 0.6 + person.pt(R_HIP) * 0.4
@@ -157,9 +159,17 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
         ring = np.zeros(local.mask.shape, np.uint8)
         cv2.circle(ring, middle, int(radius * 1.5), 255, -1)
-        elbow, wrist = (local.pt(L_ELBOW), local.pt(L_WRIST)) if side == "left" else (local.pt(R_ELBOW), local.pt(R_WRIST))
+        elbow, wrist = (
+            (local.pt(L_ELBOW), local.pt(L_WRIST)) if side == "left" else (local.pt(R_ELBOW), local.pt(R_WRIST))
+        )
         beyond = wrist + (wrist - elbow) * 0.3
-        cv2.line(ring, tuple(np.floor(elbow).astype(int)), tuple(np.floor(beyond).astype(int)), 0, max(2, int(person.shoulder_width * 0.25)))
+        cv2.line(
+            ring,
+            tuple(np.floor(elbow).astype(int)),
+            tuple(np.floor(beyond).astype(int)),
+            0,
+            max(2, int(person.shoulder_width * 0.25)),
+        )
         ring_pixels = (ring > 0) & (disc == 0) & (local.mask > 0.5)
         if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
             continue
@@ -245,7 +255,9 @@ def worn_mask(
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = person.lab()
-    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)])
+    nearest = np.minimum.reduce(
+        [squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)]
+    )
     similar = nearest < 22**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
@@ -307,8 +319,9 @@ def _edge_bands(
     body, arms = zones
     room = cv2.dilate(body | arms, np.ones((2 * steps + 1, 2 * steps + 1), np.uint8)) > 0
     h, w = free.shape
-    depth = ((np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.down[1])
-             + (np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])) * np.float32(frame.down[0]))
+    depth = (np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.down[1]) + (
+        np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ) * np.float32(frame.down[0])
     # A crop top ends well above the waist, over high-waisted trousers; the arms hang
     # down beside them in sleeves of any colour.
     waist_down = (depth > 0.6 * frame.length) & (arms == 0)
@@ -336,7 +349,9 @@ def _edge_bands(
         band = cv2.bitwise_or(band, cv2.bitwise_and(cv2.dilate(band, cross), chest))
     # What is thinner than a rib or a collar is not one: a necklace, a drawstring.
     thin = max(3, int(s * 0.04)) | 1
-    opened = cv2.morphologyEx(((band > 0) & grow).astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (thin, thin)))
+    opened = cv2.morphologyEx(
+        ((band > 0) & grow).astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (thin, thin))
+    )
     added = opened > 0
     if not added.any():
         return added
@@ -379,7 +394,9 @@ def _round_bones(person: Person, bones: tuple[tuple[int, int], ...], width: floa
     return (band > 0) & (person.mask > 0.5)
 
 
-def _joined(reach: NDArray[np.bool_], similar: NDArray[np.bool_], clothes: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
+def _joined(
+    reach: NDArray[np.bool_], similar: NDArray[np.bool_], clothes: NDArray[np.bool_], s: float
+) -> NDArray[np.bool_]:
     """The pixels within `reach`, coloured like the worn garment, that join it; a thin
     trim of another colour (a printed tape, a hem stitch) is closed over."""
     count, labels = cv2.connectedComponents(((similar & reach) | clothes).astype(np.uint8), connectivity=8)
@@ -390,7 +407,9 @@ def _joined(reach: NDArray[np.bool_], similar: NDArray[np.bool_], clothes: NDArr
     return (grown > 0) & reach
 
 
-def _long_hem(person: Person, frame: Frame, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+def _long_hem(
+    person: Person, frame: Frame, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
     """The part of a long old top that hangs below the hips.
 
     Left alone, a band of it would show under a shorter new top. Taken only when it ends
@@ -406,7 +425,9 @@ def _long_hem(person: Person, frame: Frame, similar: NDArray[np.bool_], free: ND
     cv2.fillConvexPoly(band, np.array([top_left, top_right, top_right + drop, top_left + drop], np.int32), 255)
     lower = np.zeros((h, w), np.uint8)
     half = drop * 0.5
-    cv2.fillConvexPoly(lower, np.array([top_left + half, top_right + half, top_right + drop, top_left + drop], np.int32), 255)
+    cv2.fillConvexPoly(
+        lower, np.array([top_left + half, top_right + half, top_right + drop, top_left + drop], np.int32), 255
+    )
     body = person.mask > 0.5
     seen = np.count_nonzero((lower > 0) & body)
     if not seen or np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
@@ -415,10 +436,18 @@ def _long_hem(person: Person, frame: Frame, similar: NDArray[np.bool_], free: ND
 
 
 #: Limb radii at each joint, as shares of the frontal shoulder width (adult proportions).
-_ARMS = ((L_SHOULDER, L_ELBOW, 0.15, 0.11), (R_SHOULDER, R_ELBOW, 0.15, 0.11),
-         (L_ELBOW, L_WRIST, 0.11, 0.075), (R_ELBOW, R_WRIST, 0.11, 0.075))
-_LEGS = ((L_HIP, L_KNEE, 0.21, 0.13), (R_HIP, R_KNEE, 0.21, 0.13),
-         (L_KNEE, L_ANKLE, 0.13, 0.075), (R_KNEE, R_ANKLE, 0.13, 0.075))
+_ARMS = (
+    (L_SHOULDER, L_ELBOW, 0.15, 0.11),
+    (R_SHOULDER, R_ELBOW, 0.15, 0.11),
+    (L_ELBOW, L_WRIST, 0.11, 0.075),
+    (R_ELBOW, R_WRIST, 0.11, 0.075),
+)
+_LEGS = (
+    (L_HIP, L_KNEE, 0.21, 0.13),
+    (R_HIP, R_KNEE, 0.21, 0.13),
+    (L_KNEE, L_ANKLE, 0.13, 0.075),
+    (R_KNEE, R_ANKLE, 0.13, 0.075),
+)
 
 
 def limbs(

@@ -92,8 +92,10 @@ def _bounds(mask: NDArray[np.generic], pad: int = 0) -> Box | None:
         return None
     h, w = mask.shape[:2]
     return (
-        max(0, int(cols[0]) - pad), max(0, int(rows[0]) - pad),
-        min(w, int(cols[-1]) + 1 + pad), min(h, int(rows[-1]) + 1 + pad),
+        max(0, int(cols[0]) - pad),
+        max(0, int(rows[0]) - pad),
+        min(w, int(cols[-1]) + 1 + pad),
+        min(h, int(rows[-1]) + 1 + pad),
     )
 
 
@@ -107,7 +109,14 @@ def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) ->
     return Layer(colour[window], alpha[window], box[0] + x0, box[1] + y0)
 
 
-def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list[Any], dst: list[Any], pad: float, size: tuple[int, int]) -> Layer | None:
+def _tps_layer(
+    rgb: NDArray[np.uint8],
+    alpha: NDArray[np.float32],
+    src: list[Any],
+    dst: list[Any],
+    pad: float,
+    size: tuple[int, int],
+) -> Layer | None:
     """A thin-plate-spline warp of the garment computed only round its destination points."""
     box = _around(np.array(dst), pad, size)
     if box is None:
@@ -118,7 +127,9 @@ def _tps_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], src: list[Any
     return _layer(colour, warped, box)
 
 
-def _affine_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]) -> Layer | None:
+def _affine_layer(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]
+) -> Layer | None:
     """A rigid warp of the garment part `alpha` selects, computed only where it lands."""
     source = _bounds(alpha)
     if source is None:
@@ -128,6 +139,7 @@ def _affine_layer(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: ND
         return None
     colour, warped = fit.affine_rgba(rgb, alpha, matrix, box)
     return _layer(colour, warped, box)
+
 
 #: Clothes are wider than the distance between shoulder joints.
 CHEST_EASE = 1.18
@@ -151,7 +163,12 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
 
     src = []
     dst = []
-    rows = ((garment.shoulder_y, 1.06), (garment.armpit_y, 1.0), ((garment.armpit_y + garment.hem_y) / 2, 1.0), (garment.hem_y, 1.0))
+    rows = (
+        (garment.shoulder_y, 1.06),
+        (garment.armpit_y, 1.0),
+        ((garment.armpit_y + garment.hem_y) / 2, 1.0),
+        (garment.hem_y, 1.0),
+    )
     for gy, spread in rows:
         drop = gy - garment.shoulder_y
         for side in (-1.0, 0.0, 1.0):
@@ -188,7 +205,11 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         attach = np.array([garment.left if side < 0 else garment.right, garment.shoulder_y], np.float64)
         pts = np.stack([xs + x0, ys + y0], axis=1).astype(np.float64)
         far = pts[np.argmax(np.linalg.norm(pts - attach, axis=1))]
-        shoulder = frame.neck + frame.right * side * frame.width * CHEST_EASE * 1.06 / 2 - frame.down * frame.frontal_width * 0.12
+        shoulder = (
+            frame.neck
+            + frame.right * side * frame.width * CHEST_EASE * 1.06 / 2
+            - frame.down * frame.frontal_width * 0.12
+        )
         elbow = person.pt(e).astype(np.float64)
         wrist = person.pt(wr).astype(np.float64)
         upper_len = float(np.linalg.norm(elbow - shoulder)) / scale
@@ -259,7 +280,10 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None
         centre = top + frame.down * drop
         below_hips = float((centre - hips) @ frame.down)
         if below_hips > 0:
-            legs = (_leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips) + _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips)) / 2
+            legs = (
+                _leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips)
+                + _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips)
+            ) / 2
             centre = legs
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * (half / k), gy))
@@ -356,7 +380,12 @@ def _torso_normals(frame: Frame, shape: tuple[int, int]) -> tuple[NDArray[np.flo
     h, w = shape
     xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
-    across = np.clip((xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / (frame.frontal_width * 0.6), -1, 1) * 0.7
+    across = (
+        np.clip(
+            (xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / (frame.frontal_width * 0.6), -1, 1
+        )
+        * 0.7
+    )
     return across * np.float32(frame.right[0]), across * np.float32(frame.right[1])
 
 
@@ -387,8 +416,12 @@ def _uncovered(
         reach = max(1, int(person.shoulder_width * 0.15))
         zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
         inset = 2 * max(1, int(person.shoulder_width * 0.03)) + 1
-        body = cv2.erode((person.mask > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset)))
-        torso = cv2.GaussianBlur(((zone > 0) & (body > 0)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.03))
+        body = cv2.erode(
+            (person.mask > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset))
+        )
+        torso = cv2.GaussianBlur(
+            ((zone > 0) & (body > 0)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.03)
+        )
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
         h, w = old.shape
@@ -673,5 +706,7 @@ def _replaced(
         x0, y0, x1, y1 = found
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
-        fill[box], skin_part[box] = _uncovered(inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look)
+        fill[box], skin_part[box] = _uncovered(
+            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look
+        )
     return Replaced(rebuild, fill, shade, skin_part, old)

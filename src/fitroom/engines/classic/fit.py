@@ -73,7 +73,9 @@ def similarity(src_from: Points, src_to: Points, dst_from: Points, dst_to: Point
     return m
 
 
-def warp_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], maps: tuple[NDArray[np.float32], NDArray[np.float32]]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+def warp_rgba(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], maps: tuple[NDArray[np.float32], NDArray[np.float32]]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """Remap colour and alpha; pixels mapped from outside the source become transparent."""
     colour = cv2.remap(rgb, maps[0], maps[1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     a = cv2.remap(alpha, maps[0], maps[1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
@@ -88,7 +90,9 @@ def affine_box(matrix: NDArray[np.float64], box: tuple[int, int, int, int], pad:
     return int(low[0]), int(low[1]), int(high[0]), int(high[1])
 
 
-def affine_rgba(rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], box: tuple[int, int, int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+def affine_rgba(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], box: tuple[int, int, int, int]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """Warp colour and alpha into the destination box (x0, y0, x1, y1) only."""
     shifted = matrix.copy()
     shifted[:, 2] -= box[:2]

@@ -182,7 +182,9 @@ def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
     return np.isin(labels, keep).astype(np.uint8) * 255
 
 
-def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area: int, armpit_y: float) -> NDArray[np.uint8]:
+def _sleeve(
+    outside: NDArray[np.uint8], columns: slice, panel_width: float, area: int, armpit_y: float
+) -> NDArray[np.uint8]:
     """The part of the garment beyond one side of the panel, if it is big enough to be a sleeve.
 
     A tank top's armholes curve a little beyond its hem width: those slivers are not
@@ -214,8 +216,14 @@ def _sleeve(outside: NDArray[np.uint8], columns: slice, panel_width: float, area
 def _category(hint: str | None, swap_target: str, aspect: float) -> str:
     text = (hint or "").lower()
     for word, category in (
-        ("dress", "dress"), ("gown", "dress"), ("jumpsuit", "dress"),
-        ("skirt", "bottom"), ("trouser", "bottom"), ("pant", "bottom"), ("jean", "bottom"), ("short", "bottom"),
+        ("dress", "dress"),
+        ("gown", "dress"),
+        ("jumpsuit", "dress"),
+        ("skirt", "bottom"),
+        ("trouser", "bottom"),
+        ("pant", "bottom"),
+        ("jean", "bottom"),
+        ("short", "bottom"),
     ):
         if word in text:
             return category

@@ -145,9 +145,7 @@ def _face_mask(points: Array, visibility: Array, shape: tuple[int, int]) -> Mask
     down = mouth - eyes
     center = center + down * 0.25
     angle = float(np.degrees(np.arctan2(down[1], down[0]))) - 90
-    cv2.ellipse(
-        mask, (int(center[0]), int(center[1])), (int(radius), int(radius * 1.3)), angle, 0, 360, 255, -1
-    )
+    cv2.ellipse(mask, (int(center[0]), int(center[1])), (int(radius), int(radius * 1.3)), angle, 0, 360, 255, -1)
     return mask
 
 
@@ -282,7 +280,9 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     # In a front view the person's left shoulder is on the right of the picture.
     if points[L_SHOULDER][0] < points[R_SHOULDER][0]:
         if visibility[NOSE] < 0.5:
-            raise EngineError("pose_not_supported", "the person is seen from the back; send a front or three-quarter view")
+            raise EngineError(
+                "pose_not_supported", "the person is seen from the back; send a front or three-quarter view"
+            )
         # Face seen, sides the wrong way round: the pose model swapped left and right
         # (it does on some front views), which would mirror every print put on the body.
         points, visibility = points[MIRROR], visibility[MIRROR]

@@ -121,7 +121,9 @@ def look(person: Person) -> SkinLook:
 
     lab = cv2.cvtColor(shrink(person.image), cv2.COLOR_RGB2LAB).astype(np.float32)
     # What `body.skin_like` takes for skin, on the person.
-    own = (squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0)) < 14**2) & (squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0)) < 70**2)
+    own = (squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0)) < 14**2) & (
+        squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0)) < 70**2
+    )
     own &= shrink(person.mask) > 0.5
     inside = cv2.erode(own.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     if np.count_nonzero(inside) < 30:
@@ -137,14 +139,25 @@ def look(person: Person) -> SkinLook:
     # percent of the body), not the shading across a limb (that is drawn from the light).
     sigma = max(0.8, person.shoulder_width * 0.04 / factor)
     broad = cv2.GaussianBlur(lab, (0, 0), sigma) - cv2.GaussianBlur(lab, (0, 0), sigma * 4)
-    mottle = tuple(float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 2.5), (1, 1.0), (2, 1.0)))
+    mottle = tuple(
+        float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 2.5), (1, 1.0), (2, 1.0))
+    )
     # The body's own skin is looked for where it surely is skin when it shows: the neck
     # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
     near = np.zeros(lab.shape[:2], np.uint8)
     points: NDArray[np.float64] = (np.asarray(person.points, np.float64) + 0.5) / factor - 0.5
     s = person.shoulder_width / factor
     neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
-    cv2.ellipse(near, tuple(int(v) for v in neck - (0, s * 0.25)), (max(1, int(s * 0.35)), max(1, int(s * 0.3))), 0, 0, 360, 255, -1)
+    cv2.ellipse(
+        near,
+        tuple(int(v) for v in neck - (0, s * 0.25)),
+        (max(1, int(s * 0.35)), max(1, int(s * 0.3))),
+        0,
+        0,
+        360,
+        255,
+        -1,
+    )
     for hand in HAND_POINTS:
         if person.visibility[hand[0]] >= 0.5:
             cv2.circle(near, tuple(int(v) for v in points[list(hand)].mean(axis=0)), max(1, int(s * 0.15)), 255, -1)
@@ -186,7 +199,9 @@ def noise(shape: tuple[int, int], sigma: float, seed: int) -> NDArray[np.float32
     if sigma > 0.3:
         field = cv2.GaussianBlur(field, (0, 0), sigma / factor)
     if factor > 1:
-        field = cv2.resize(field, (field.shape[1] * factor, field.shape[0] * factor), interpolation=cv2.INTER_LINEAR)[:h, :w]
+        field = cv2.resize(field, (field.shape[1] * factor, field.shape[0] * factor), interpolation=cv2.INTER_LINEAR)[
+            :h, :w
+        ]
     spread = float(field.std())
     return field / max(spread, 1e-6)
 

@@ -28,12 +28,7 @@ from fitroom.engines.classic.garment import cut_out, worn_by_model
 from fitroom.engines.classic.person import Person, analyse_person, find_pose
 from fitroom.engines.fashn_vton import masks
 from fitroom.engines.fashn_vton.keypoints import Pose, no_body, openpose_body
-from fitroom.engines.fashn_vton.pipeline import (
-    Call,
-    SharedPipeline,
-    choose_device,
-    shared_pipeline,
-)
+from fitroom.engines.fashn_vton.pipeline import Call, SharedPipeline, choose_device, shared_pipeline
 from fitroom.settings import FashnVtonTier, Settings
 
 log = logging.getLogger(__name__)
@@ -119,7 +114,9 @@ class FashnVtonEngine:
 
         rgb = person.convert("RGB")
         size = working_size(rgb.size, options.long_side)
-        original = np.ascontiguousarray(np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb))
+        original = np.ascontiguousarray(
+            np.asarray(rgb.resize(size, Image.Resampling.LANCZOS) if size != rgb.size else rgb)
+        )
         subject = analyse_person(original)
         prepared = [prepare_garment(garments[i], targets[i], options.garment_photo_type) for i in dressed]
         accessories = replace(options, garment_targets=tuple(targets[i] for i in worn))
@@ -147,7 +144,9 @@ class FashnVtonEngine:
                 if progress:
                     progress(MODEL_SHARE + (1 - MODEL_SHARE) * fraction)
 
-            return self._with_seed(self.classic.render(Image.fromarray(image), [garments[i] for i in worn], accessories, later), seed)
+            return self._with_seed(
+                self.classic.render(Image.fromarray(image), [garments[i] for i in worn], accessories, later), seed
+            )
         if progress:
             progress(1.0)
         return self._with_seed(Image.fromarray(image), seed)
@@ -179,7 +178,9 @@ class FashnVtonEngine:
             garment_pose=garment.pose,
         )
         generated = self.pipeline.run(call, step)
-        back = np.asarray(cv2.resize(np.asarray(generated.convert("RGB")), (w, h), interpolation=cv2.INTER_CUBIC), np.uint8)
+        back = np.asarray(
+            cv2.resize(np.asarray(generated.convert("RGB")), (w, h), interpolation=cv2.INTER_CUBIC), np.uint8
+        )
         weights = masks.blend_weights(region, torso_frame(subject).frontal_width)
         return masks.blend(image, back, weights)
 

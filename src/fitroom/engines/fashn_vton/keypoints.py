@@ -17,12 +17,24 @@ from fitroom.engines.classic import person as mp
 #: OpenPose body order: nose, neck, right arm, left arm, right leg, left leg, eyes, ears.
 #: None is the neck, made from both shoulders.
 OPENPOSE_FROM_MEDIAPIPE: tuple[int | None, ...] = (
-    mp.NOSE, None,
-    mp.R_SHOULDER, mp.R_ELBOW, mp.R_WRIST,
-    mp.L_SHOULDER, mp.L_ELBOW, mp.L_WRIST,
-    mp.R_HIP, mp.R_KNEE, mp.R_ANKLE,
-    mp.L_HIP, mp.L_KNEE, mp.L_ANKLE,
-    mp.R_EYE, mp.L_EYE, mp.R_EAR, mp.L_EAR,
+    mp.NOSE,
+    None,
+    mp.R_SHOULDER,
+    mp.R_ELBOW,
+    mp.R_WRIST,
+    mp.L_SHOULDER,
+    mp.L_ELBOW,
+    mp.L_WRIST,
+    mp.R_HIP,
+    mp.R_KNEE,
+    mp.R_ANKLE,
+    mp.L_HIP,
+    mp.L_KNEE,
+    mp.L_ANKLE,
+    mp.R_EYE,
+    mp.L_EYE,
+    mp.R_EAR,
+    mp.L_EAR,
 )
 #: DWPose's own cut-off for drawing a point.
 VISIBLE = 0.3

@@ -55,20 +55,47 @@ MISSING_FROM_CLOSE_UP = {
 #: Words in `garment_description` and the kind of item they name, checked in this order
 #: ("earring" before "ring", "bow tie" before "bow").
 KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("earring", "earrings"), ("stud", "earrings"), ("hoop", "earrings"),
-    ("necklace", "necklace"), ("pendant", "necklace"), ("choker", "necklace"), ("chain", "necklace"),
+    ("earring", "earrings"),
+    ("stud", "earrings"),
+    ("hoop", "earrings"),
+    ("necklace", "necklace"),
+    ("pendant", "necklace"),
+    ("choker", "necklace"),
+    ("chain", "necklace"),
     ("pearls", "necklace"),
-    ("bracelet", "bracelet"), ("bangle", "bracelet"), ("anklet", "bracelet"),
+    ("bracelet", "bracelet"),
+    ("bangle", "bracelet"),
+    ("anklet", "bracelet"),
     ("ring", "ring"),
     ("watch", "watch"),
-    ("sunglasses", "glasses"), ("glasses", "glasses"), ("spectacles", "glasses"), ("eyewear", "glasses"),
-    ("hat", "hat"), ("cap", "hat"), ("beanie", "hat"), ("beret", "hat"),
-    ("shoe", "shoes"), ("sneaker", "shoes"), ("boot", "shoes"), ("sandal", "shoes"), ("heels", "shoes"),
-    ("loafer", "shoes"), ("trainer", "shoes"),
-    ("bag", "bag"), ("backpack", "bag"), ("purse", "bag"), ("handbag", "bag"), ("tote", "bag"),
-    ("briefcase", "bag"), ("clutch", "bag"),
-    ("scarf", "scarf"), ("shawl", "scarf"), ("stole", "scarf"),
-    ("necktie", "tie"), ("bow tie", "tie"), ("tie", "tie"),
+    ("sunglasses", "glasses"),
+    ("glasses", "glasses"),
+    ("spectacles", "glasses"),
+    ("eyewear", "glasses"),
+    ("hat", "hat"),
+    ("cap", "hat"),
+    ("beanie", "hat"),
+    ("beret", "hat"),
+    ("shoe", "shoes"),
+    ("sneaker", "shoes"),
+    ("boot", "shoes"),
+    ("sandal", "shoes"),
+    ("heels", "shoes"),
+    ("loafer", "shoes"),
+    ("trainer", "shoes"),
+    ("bag", "bag"),
+    ("backpack", "bag"),
+    ("purse", "bag"),
+    ("handbag", "bag"),
+    ("tote", "bag"),
+    ("briefcase", "bag"),
+    ("clutch", "bag"),
+    ("scarf", "scarf"),
+    ("shawl", "scarf"),
+    ("stole", "scarf"),
+    ("necktie", "tie"),
+    ("bow tie", "tie"),
+    ("tie", "tie"),
     ("belt", "belt"),
 )
 JEWELRY_KINDS = ("earrings", "necklace", "bracelet", "ring")
@@ -147,7 +174,9 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
     """The accessory's cut-out, with the kind the description names (if any) deciding holes."""
     named = TARGET_KINDS.get(target) or _named_kind(description)
     try:
-        cut = cut_accessory(rgb, solid_centre=named == "watch", tinted=named == "glasses", whole=named not in ("watch", "glasses"))
+        cut = cut_accessory(
+            rgb, solid_centre=named == "watch", tinted=named == "glasses", whole=named not in ("watch", "glasses")
+        )
     except EngineError as exc:
         # Hats are often shown worn; other kinds on a busy background are refused.
         if named != "hat" or exc.message != NO_PLAIN_BACKGROUND:
@@ -221,9 +250,22 @@ def wear(person: Person, cut: Cutout, kind: str, description: str | None) -> Com
     if not (cover > 0.5).any():
         where = placements[0].part if placements and placements[0].part else "where it goes"
         raise EngineError(
-            "pose_not_supported", f"the {kind} could not be drawn: nothing of it is left to see at {where} (hidden, or outside the photo)"
+            "pose_not_supported",
+            f"the {kind} could not be drawn: nothing of it is left to see at {where} (hidden, or outside the photo)",
         )
     return Composite(image, cover, edited)
 
 
-__all__ = ["ACCESSORY_TARGETS", "HAND_TARGETS", "HEAD_TARGETS", "close_up", "Composite", "Cutout", "cut_out", "hand_photo", "kind_for", "understood", "wear"]
+__all__ = [
+    "ACCESSORY_TARGETS",
+    "HAND_TARGETS",
+    "HEAD_TARGETS",
+    "close_up",
+    "Composite",
+    "Cutout",
+    "cut_out",
+    "hand_photo",
+    "kind_for",
+    "understood",
+    "wear",
+]

@@ -70,7 +70,9 @@ def drawn_extent(cover: Mask) -> float:
     return float(max(bw, bh)) + 1.0
 
 
-def _window(matrix: Matrix, size: tuple[int, int], shape: tuple[int, int], pad: int) -> tuple[int, int, int, int] | None:
+def _window(
+    matrix: Matrix, size: tuple[int, int], shape: tuple[int, int], pad: int
+) -> tuple[int, int, int, int] | None:
     h, w = size
     corners = np.array([[0, 0, 1], [w, 0, 1], [w, h, 1], [0, h, 1]], np.float64).T
     mapped = matrix @ corners
@@ -98,7 +100,9 @@ def _prescaled(cutout: Cutout, matrix: Matrix) -> tuple[NDArray[np.uint8], Mask,
     h, w = cutout.alpha.shape
     size = (max(2, round(w * factor)), max(2, round(h * factor)))
     weight = cv2.resize(cutout.alpha, size, interpolation=cv2.INTER_AREA)
-    premultiplied = cv2.resize(cutout.rgb.astype(np.float32) * cutout.alpha[..., None], size, interpolation=cv2.INTER_AREA)
+    premultiplied = cv2.resize(
+        cutout.rgb.astype(np.float32) * cutout.alpha[..., None], size, interpolation=cv2.INTER_AREA
+    )
     rgb = np.clip(premultiplied / np.maximum(weight, 1e-3)[..., None], 0, 255).astype(np.uint8)
     reach = max(1, int(0.5 / factor))
     widened = cv2.dilate(cutout.alpha, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1)))

@@ -234,7 +234,9 @@ def face_photo(image: NDArray[np.uint8]) -> Person | None:
     close-ups); the person mask is mediapipe's selfie segmentation."""
     h, w = image.shape[:2]
     scale = min(1.0, 640 / max(h, w))
-    small = image if scale == 1.0 else cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    small = (
+        image if scale == 1.0 else cv2.resize(image, (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA)
+    )
     marks = _face_marks(np.ascontiguousarray(small))
     if marks is None:
         return None
@@ -242,8 +244,13 @@ def face_photo(image: NDArray[np.uint8]) -> Person | None:
     points = np.zeros((33, 2), np.float32)
     visibility = np.zeros(33, np.float32)
     for pose_index, mesh_index in (
-        (NOSE, NOSE_TIP), (L_EYE, IRIS_L), (R_EYE, IRIS_R), (L_EAR, CHEEK_L), (R_EAR, CHEEK_R),
-        (MOUTH_L, MOUTH_CORNER_L), (MOUTH_R, MOUTH_CORNER_R),
+        (NOSE, NOSE_TIP),
+        (L_EYE, IRIS_L),
+        (R_EYE, IRIS_R),
+        (L_EAR, CHEEK_L),
+        (R_EAR, CHEEK_R),
+        (MOUTH_L, MOUTH_CORNER_L),
+        (MOUTH_R, MOUTH_CORNER_R),
     ):
         points[pose_index] = pts[mesh_index, :2]
         visibility[pose_index] = 0.99

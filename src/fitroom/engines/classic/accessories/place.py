@@ -183,7 +183,9 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     bridge_x = (bridge_start + bridge_end) // 2
     left_w, right_w = bridge_x - a, b - bridge_x
     # The lenses' widths, without the bridge, tell how far the photo is turned.
-    if bridge_end - b >= 0 or min(bridge_start - a, b - bridge_end) < GLASSES_LEAST_RATIO * max(bridge_start - a, b - bridge_end, 1):
+    if bridge_end - b >= 0 or min(bridge_start - a, b - bridge_end) < GLASSES_LEAST_RATIO * max(
+        bridge_start - a, b - bridge_end, 1
+    ):
         raise EngineError(
             "garment_not_found",
             "the glasses are photographed from the side, so one lens cannot be seen; send a front or three-quarter view",
@@ -199,18 +201,27 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     # The bridge sits on the nose at the eyes' height (the lenses' middle level with the pupils).
     eyes_mid = (eye_r + eye_l) / 2
     centre = eyes_mid + line * float((nose - eyes_mid) @ line)
+
     # Each half reaches the face's outline at the temple, seen foreshortened on a turned
     # head; the outline's landmark slips onto the far eye or the ear when the head turns
     # far, so the reach stays within what the eye's own distance from the nose allows.
     def reach(cheek: int, eye: Vec) -> float:
         to_eye = max(abs(float((eye - centre) @ line)), 1.0)
-        return float(np.clip(abs(float((_v(face.pt(cheek)) - centre) @ line)) * GLASSES_REACH,
-                             to_eye * TEMPLE_PER_EYE[0], to_eye * TEMPLE_PER_EYE[1]))
+        return float(
+            np.clip(
+                abs(float((_v(face.pt(cheek)) - centre) @ line)) * GLASSES_REACH,
+                to_eye * TEMPLE_PER_EYE[0],
+                to_eye * TEMPLE_PER_EYE[1],
+            )
+        )
 
     temple_r = centre - line * reach(lm.CHEEK_R, eye_r)
     temple_l = centre + line * reach(lm.CHEEK_L, eye_l)
     # Heights from the near side's scale: the far half is only foreshortened sideways.
-    k = max(float(np.linalg.norm(temple_r - centre)) / max(left_w, 1), float(np.linalg.norm(temple_l - centre)) / max(right_w, 1))
+    k = max(
+        float(np.linalg.norm(temple_r - centre)) / max(left_w, 1),
+        float(np.linalg.norm(temple_l - centre)) / max(right_w, 1),
+    )
     half_h = (bottom - top) / 2
     hair = hair_mask(person, face)
     span = float(np.linalg.norm(temple_l - temple_r))
@@ -225,10 +236,18 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
         outer = x0 if x0 == a else x1
         src = [np.array([bridge_x, cy]), np.array([outer, cy]), np.array([bridge_x, cy + half_h])]
         dst = [centre, temple, centre + down * half_h * k]
-        placements.append(Placement(
-            Cutout(front.rgb, half, [], cut.holes), _affine(src, dst), front=hair * ends, shadow=0.22, lift=0.03,
-            expect=span if second else 0.0, part="the face", with_previous=second,
-        ))
+        placements.append(
+            Placement(
+                Cutout(front.rgb, half, [], cut.holes),
+                _affine(src, dst),
+                front=hair * ends,
+                shadow=0.22,
+                lift=0.03,
+                expect=span if second else 0.0,
+                part="the face",
+                with_previous=second,
+            )
+        )
     return placements
 
 
@@ -279,8 +298,18 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     beside = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]) < hat_width * 0.5
     hair = (person.mask > 0.5) & above & beside
     backdrop = (person.mask < 0.3).astype(np.float32)
-    return [Placement(cut, _affine(src, dst), shadow=0.35, lift=0.03, erase=hair.astype(np.float32), backdrop=backdrop,
-                      expect=hat_width, part="the head")]
+    return [
+        Placement(
+            cut,
+            _affine(src, dst),
+            shadow=0.35,
+            lift=0.03,
+            erase=hair.astype(np.float32),
+            backdrop=backdrop,
+            expect=hat_width,
+            part="the head",
+        )
+    ]
 
 
 # --- watch, bracelet, ring ----------------------------------------------------------------------
@@ -296,7 +325,8 @@ def _wrist_side(person: Person, description: str) -> str:
             return side
     # The wrist must be in the photo; the elbow only has to be known (it gives the forearm's line).
     seen = [
-        s for s in ("left", "right")
+        s
+        for s in ("left", "right")
         if _in_frame(person, SIDES[s][2], threshold=0.5) and person.visibility[SIDES[s][1]] >= 0.3
     ]
     if not seen:
@@ -338,9 +368,16 @@ def _wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None]:
     hand = lm.hand(person, side)
     joint = _v(hand.pt(lm.WRIST)) if hand is not None else _v(person.pt(wrist))
     along = _unit(joint - _v(person.pt(elbow)))
-    frontal = max(person.shoulder_width, 0.72 * float(np.linalg.norm(
-        (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2 - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
-    )))
+    frontal = max(
+        person.shoulder_width,
+        0.72
+        * float(
+            np.linalg.norm(
+                (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2
+                - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
+            )
+        ),
+    )
     guess = hand.palm_width * 0.95 if hand is not None else frontal * 0.15
     across = np.array([-along[1], along[0]])
     width, shift = _arm_span(person, joint - along * guess * 0.4, across, guess)
@@ -384,9 +421,19 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     dst = [centre, centre + across * h / 2 * scale, centre + _rotate_quarter(across) * w / 2 * scale]
     shape = person.image.shape[:2]
     keep = _band(shape, centre, along, width / 2 + 1, 1.5)
-    return [Placement(cut, _affine(src, dst), keep=keep, front=_fingers_in_front(person, hand), shadow=0.3,
-                      lift=0.02, shade=_strap_shade(shape, centre, along, width / 2), expect=width,
-                      part=f"the {side} wrist")]
+    return [
+        Placement(
+            cut,
+            _affine(src, dst),
+            keep=keep,
+            front=_fingers_in_front(person, hand),
+            shadow=0.3,
+            lift=0.02,
+            shade=_strap_shade(shape, centre, along, width / 2),
+            expect=width,
+            part=f"the {side} wrist",
+        )
+    ]
 
 
 def _strap_upright(cut: Cutout) -> Cutout:
@@ -436,7 +483,9 @@ def ring(person: Person, cut: Cutout, description: str) -> list[Placement]:
     side = _wrist_side(person, description)
     hand = lm.hand(person, side)
     if hand is None:
-        raise EngineError("pose_not_supported", f"the {side} hand's fingers are not clear in the photo; a ring needs them")
+        raise EngineError(
+            "pose_not_supported", f"the {side} hand's fingers are not clear in the photo; a ring needs them"
+        )
     base, knuckle = _v(hand.pt(lm.RING_MCP)), _v(hand.pt(lm.RING_PIP))
     along = _unit(knuckle - base)
     across = np.array([-along[1], along[0]])
@@ -468,7 +517,9 @@ def _toe_is_right(alpha: NDArray[np.float32]) -> bool:
     return bool(right < left)
 
 
-def _foot_blob(person: Person, ankle: Vec, points: list[Vec], length: float, split: float, left_of_split: bool) -> tuple[float, float, float, float] | None:
+def _foot_blob(
+    person: Person, ankle: Vec, points: list[Vec], length: float, split: float, left_of_split: bool
+) -> tuple[float, float, float, float] | None:
     """Box (x0, y0, x1, y1) of the person's foot (and the shoe on it) below the ankle,
     from the person mask, kept to this foot's side of the gap between the feet."""
     h, w = person.mask.shape
@@ -539,8 +590,19 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
             old[below, x0:x1] = (person.mask[below, x0:x1] > 0.3).astype(np.float32)
             old = cv2.dilate(old, np.ones((5, 5), np.uint8))
         foot = "the left foot" if ankle == L_ANKLE else "the right foot"
-        placements.append(Placement(piece, shift @ m, front=legs, shadow=0.45, lift=0.02, erase=old, backdrop=backdrop,
-                                    expect=seen, part=foot))
+        placements.append(
+            Placement(
+                piece,
+                shift @ m,
+                front=legs,
+                shadow=0.45,
+                lift=0.02,
+                erase=old,
+                backdrop=backdrop,
+                expect=seen,
+                part=foot,
+            )
+        )
     return placements
 
 
@@ -567,9 +629,16 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         mode = "hand"
     else:
         mode = "shoulder" if cut.aspect > 1.1 else "hand"
-    frontal = max(person.shoulder_width, 0.72 * float(np.linalg.norm(
-        (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2 - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
-    )))
+    frontal = max(
+        person.shoulder_width,
+        0.72
+        * float(
+            np.linalg.norm(
+                (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2
+                - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
+            )
+        ),
+    )
     h, w = cut.alpha.shape
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
@@ -577,7 +646,8 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     if mode == "hand":
         # A bag hangs from a hand that hangs: the wrist below its elbow.
         hands = [
-            s for s in ("left", "right")
+            s
+            for s in ("left", "right")
             if _in_frame(person, SIDES[s][2], threshold=0.5) and person.pt(SIDES[s][2])[1] > person.pt(SIDES[s][1])[1]
         ]
         if not hands:
@@ -597,21 +667,34 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     hip = L_HIP if side == "left" else R_HIP
     if not _in_frame(person, shoulder, hip, threshold=0.5):
         # Hung from the shoulder, a bag hangs at the hip: both must be in the photo.
-        raise EngineError("pose_not_supported", f"the {side} shoulder and hip are not both in the photo; a shoulder bag needs them")
+        raise EngineError(
+            "pose_not_supported", f"the {side} shoulder and hip are not both in the photo; a shoulder bag needs them"
+        )
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     hip_pt = _v(person.pt(hip))
     anchor = hip_pt + outward * frontal * 0.2
-    top_y = (_v(person.pt(shoulder))[1] * 0.35 + hip_pt[1] * 0.65)
+    top_y = _v(person.pt(shoulder))[1] * 0.35 + hip_pt[1] * 0.65
     m = np.array([[scale, 0, anchor[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
     # The arm on that side hangs in front of the bag.
     arm = np.zeros(shape, np.uint8)
     radius = int(frontal * 0.08)
     for a, b in ((shoulder, elbow), (elbow, wrist)):
         if _in_frame(person, a, b, threshold=0.3):
-            cv2.line(arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, max(2, radius * 2))
+            cv2.line(
+                arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, max(2, radius * 2)
+            )
     front = (arm > 0).astype(np.float32) * (person.mask > 0.5)
-    placements = [Placement(cut, m, front=cv2.GaussianBlur(front, (0, 0), 1.0), shadow=0.35, lift=0.03,
-                            expect=width, part=f"the {side} hip")]
+    placements = [
+        Placement(
+            cut,
+            m,
+            front=cv2.GaussianBlur(front, (0, 0), 1.0),
+            shadow=0.35,
+            lift=0.03,
+            expect=width,
+            part=f"the {side} hip",
+        )
+    ]
     strap = _strap(person, cut, m, _v(person.pt(shoulder)) - outward * frontal * 0.1)
     return [strap, *placements] if strap is not None else placements
 
@@ -639,8 +722,7 @@ def _strap(person: Person, cut: Cutout, matrix: NDArray[np.float64], shoulder: V
 
 def _pieces(cut: Cutout) -> list[Cutout]:
     return [
-        Cutout(cut.rgb[y0:y1, x0:x1], cut.alpha[y0:y1, x0:x1], [], cut.holes)
-        for x0, y0, x1, y1 in sorted(cut.parts)
+        Cutout(cut.rgb[y0:y1, x0:x1], cut.alpha[y0:y1, x0:x1], [], cut.holes) for x0, y0, x1, y1 in sorted(cut.parts)
     ] or [cut]
 
 
@@ -664,7 +746,9 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
         piece = pieces[0] if direction < 0 else pieces[-1]
         h, w = piece.alpha.shape
         length = height * float(np.clip(0.09 * h / max(w, 1), 0.08, 0.34))
-        lobe = _v(face.pt(jaw)) + outward * direction * face.width * (0.06 + 0.12 * max(turn, 0)) + up * face.width * 0.04
+        lobe = (
+            _v(face.pt(jaw)) + outward * direction * face.width * (0.06 + 0.12 * max(turn, 0)) + up * face.width * 0.04
+        )
         scale = length / h
         hook = np.array([w / 2, 0.0])
         src = [hook, hook + np.array([0.0, h]), hook + np.array([w / 2, 0.0])]
@@ -703,7 +787,9 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
     dst = [neck - right * width / 2, neck + right * width / 2, neck + down * drop]
     shape = person.image.shape[:2]
     # The back of the chain goes behind the neck: hide its top middle.
-    behind = _band(shape, neck, down, width * 0.3, 2) * _band(shape, neck - down * frontal, right, frontal + drop * 0.18, 2)
+    behind = _band(shape, neck, down, width * 0.3, 2) * _band(
+        shape, neck - down * frontal, right, frontal + drop * 0.18, 2
+    )
     front = np.maximum(behind, person.face.astype(np.float32) / 255)
     return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015, expect=width, part="the neck")]
 
