@@ -7,12 +7,15 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from fitroom.db import Database
 from fitroom.db.models import Account, LedgerEntry
 from tests.conftest import LiveServer, make_customer
 from tests.support.images import flat_photo, garment_photo, person_photo
+
+pytestmark = pytest.mark.slow
 
 REQUESTS = 50
 BALANCE = 30

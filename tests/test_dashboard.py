@@ -409,6 +409,7 @@ def example_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_the_docs_examples_run_as_written(tmp_path: Path, database_url: str, example_dir: Path) -> None:
     """The quick start is copied from the page and run: cURL, Python, JavaScript and the FASHN SDK."""
     with serving(tmp_path, database_url) as server:

@@ -45,6 +45,8 @@ from tests.support.images import encode
 from tests.test_accessories import watch_photo
 from tests.test_classic_engine import tee, trousers
 
+pytestmark = pytest.mark.slow
+
 #: The tiny model configuration from shared/wheels/README.md.
 TINY = {
     "input_shape": [72, 48],

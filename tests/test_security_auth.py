@@ -307,6 +307,7 @@ def test_database_errors_carry_no_statement_parameters(settings: Settings) -> No
     assert "[SQL" in str(caught.value) and marker not in str(caught.value)
 
 
+@pytest.mark.slow
 def test_no_key_or_secret_reaches_the_logs(tmp_path: Path, database_url: str) -> None:
     """A server at DEBUG serves every dialect, refuses keys and webhooks: nothing it writes holds a secret."""
     webhook_secret = f"whsec-{uuid.uuid4().hex}"

@@ -243,6 +243,7 @@ def machine_for(ctx: Context) -> type[RuleBasedStateMachine]:
     return Credits
 
 
+@pytest.mark.slow
 def test_credits_never_go_negative_or_vanish(tmp_path: Path, database_url: str) -> None:
     values: dict[str, Any] = {"workers": 0, "max_queue": 1_000_000, "max_attempts": 1, "lease_seconds": 30}
     ctx = Context.from_settings(migrated_settings(tmp_path, database_url, **values))

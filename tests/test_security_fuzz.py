@@ -43,6 +43,8 @@ from fitroom.domain import OUTPUT_FORMATS, SWAP_TARGETS, TIERS
 from tests.conftest import Customer, LiveServer, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = int(os.environ.get("FITROOM_FUZZ_EXAMPLES", "80"))
 PERSON = person_photo((60, 80))
 GARMENT = garment_photo()

@@ -26,6 +26,8 @@ from tests.support.hostile import Hostile, astronaut, corpus, garment, person_ph
 from tests.support.process import ServerProcess, fitroom_serve
 from tests.support.waiting import wait_until
 
+pytestmark = pytest.mark.slow
+
 MB = 1024 * 1024
 #: How far the server's peak memory may rise over its warmed-up size while the corpus runs.
 #: Decoding one 30000x30000 bomb would take 900 MB (1 bit per pixel expands to 8) to 2.7 GB.
