@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from fitroom import accounts
 from fitroom.context import Context
 from fitroom.db.models import Account
+from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS
 from fitroom.jobs import credits
 from fitroom.logs import setup_logging
 from fitroom.settings import Settings, load_settings, parse_engine_names
@@ -32,6 +33,9 @@ from fitroom.settings import Settings, load_settings, parse_engine_names
 if TYPE_CHECKING:
     from fitroom.jobs.probe import WorkerProbe
     from fitroom.jobs.routing import EngineSet
+
+#: The tiers, as the commands that take one name them.
+TIER_HELP = ", ".join(TIERS)
 
 app = typer.Typer(help="fitroom: self-hosted virtual try-on.", no_args_is_help=True, add_completion=False)
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
@@ -254,8 +258,8 @@ def try_on(
         typer.Option(
             help="swap_target (top, bottom, dress, jacket, full_outfit, shoes, watch…); or one per garment, comma-separated, for a layered outfit"
         ),
-    ] = "full_outfit",
-    tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "basic",
+    ] = DEFAULT_SWAP_TARGET,
+    tier: Annotated[str, typer.Option(help=TIER_HELP)] = DEFAULT_TIER,
     description: Annotated[str | None, typer.Option(help="Garment hint, e.g. 'long sleeve'")] = None,
     engine_name: Annotated[str | None, typer.Option("--engine", help="Engine (default: FITROOM_ENGINE)")] = None,
 ) -> None:
@@ -340,7 +344,7 @@ def evaluate_command(
         ),
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for results, contact sheets and metrics.json")],
-    tier: Annotated[str, typer.Option(help="nano, basic or pro")] = "nano",
+    tier: Annotated[str, typer.Option(help=TIER_HELP)] = "nano",
     target: Annotated[str, typer.Option(help="swap_target for garments outside known sub-folders")] = "top",
     workers: Annotated[int, typer.Option(help="Processes")] = 1,
     every: Annotated[int, typer.Option(help="Use every N-th garment (quick looks)")] = 1,

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from PIL import Image
 
-from fitroom.domain import TIERS
+from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS
 
 #: Codes an engine may fail with; anything else is reported as `engine_error`.
 ENGINE_ERROR_CODES = frozenset(
@@ -45,8 +45,8 @@ class RenderOptions:
     outfit in one picture, each item with its own swap_target, in `LAYER_ORDER`.
     """
 
-    swap_target: str = "full_outfit"
-    tier: str = "basic"
+    swap_target: str = DEFAULT_SWAP_TARGET
+    tier: str = DEFAULT_TIER
     garment_description: str | None = None
     seed: int | None = None
     garment_targets: tuple[str, ...] | None = None

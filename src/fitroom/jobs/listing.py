@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from fitroom.db import utcnow
 from fitroom.db.models import Job
+from fitroom.domain import JobStatus
 from fitroom.jobs.service import is_job_id
 
-STATUSES = ("queued", "processing", "completed", "failed")
+STATUSES = tuple(JobStatus)
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 #: Longest cursor read; the ones made here are about 90 characters.

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from fitroom.context import Context
 from fitroom.db import connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
-from fitroom.domain import FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
+from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs import credits, idempotency, queue, routing
 from fitroom.logs import request_id
@@ -49,8 +49,8 @@ class JobRequest:
     dialect: str
     person: ImageInput
     garments: list[ImageInput]
-    tier: str = "basic"
-    swap_target: str = "full_outfit"
+    tier: str = DEFAULT_TIER
+    swap_target: str = DEFAULT_SWAP_TARGET
     compose: str = "separate"  # separate: one output per garment; layered: one in all
     garment_description: str | None = None
     webhook_url: str | None = None
