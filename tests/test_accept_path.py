@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from fitroom import imaging
-from tests.conftest import Customer
+from tests.support.app import Customer
 from tests.support.images import garment_photo, person_photo
 
 

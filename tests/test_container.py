@@ -33,7 +33,7 @@ from PIL import Image
 from skimage import data
 
 from fitroom.settings import Settings
-from tests.conftest import PG_ADMIN_URL, free_port
+from tests.support.app import PG_ADMIN_URL, free_port
 from tests.support.images import garment_photo
 from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, s3_server
 from tests.support.waiting import wait_until

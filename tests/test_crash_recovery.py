@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from fitroom.db import Database
 from fitroom.db.models import Job, JobItem, LedgerEntry
-from tests.conftest import running_app
+from tests.support.app import running_app
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import SLOW_ENGINE, slow_worker
 from tests.support.waiting import wait_until

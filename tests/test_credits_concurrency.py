@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from fitroom.db import Database
 from fitroom.db.models import Account, LedgerEntry
-from tests.conftest import LiveServer, make_customer
+from tests.support.app import LiveServer, make_customer
 from tests.support.images import flat_photo, garment_photo, person_photo
 
 pytestmark = pytest.mark.slow

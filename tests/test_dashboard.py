@@ -26,7 +26,7 @@ from fitroom.db import Database
 from fitroom.jobs import credits
 from fitroom.settings import Settings
 from fitroom.web import sessions
-from tests.conftest import Customer, serving
+from tests.support.app import Customer, serving
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until
 

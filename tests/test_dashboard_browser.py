@@ -17,7 +17,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, ViewportSize, expect, sync_playwright
 
-from tests.conftest import LiveServer, serving
+from tests.support.app import LiveServer, serving
 from tests.support.images import flat_photo, garment_photo, person_photo
 from tests.support.waiting import wait_until
 from tests.test_dashboard import PASSWORD, make_user, submit_job

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from fitroom.settings import Settings
-from tests.conftest import Customer, make_customer
+from tests.support.app import Customer, make_customer
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until
 

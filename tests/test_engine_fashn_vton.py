@@ -40,7 +40,7 @@ from fitroom.engines.fashn_vton.labels import LABELS_TO_IDS
 from fitroom.engines.fashn_vton.pipeline import Call, FitroomPipeline, SharedPipeline, TryOnModel, TryOnPipeline
 from fitroom.engines.fashn_vton.supplied import SuppliedParser, SuppliedPose
 from fitroom.settings import Settings
-from tests.conftest import running_app
+from tests.support.app import running_app
 from tests.support.images import encode
 from tests.test_accessories import watch_photo
 from tests.test_classic_engine import tee, trousers

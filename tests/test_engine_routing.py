@@ -31,7 +31,7 @@ from fitroom.jobs.reaper import reap
 from fitroom.jobs.routing import EngineSet
 from fitroom.jobs.worker import Worker, WorkerPool
 from fitroom.settings import Settings
-from tests.conftest import PG_ADMIN_URL, TEST_ENGINE, Customer, make_customer, migrated_settings
+from tests.support.app import PG_ADMIN_URL, TEST_ENGINE, Customer, make_customer, migrated_settings
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until

@@ -14,7 +14,7 @@ from fashn.types.prediction_run_params import TryOnRequestInputs
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from tests.conftest import Customer, LiveServer, make_customer, serving
+from tests.support.app import Customer, LiveServer, make_customer, serving
 from tests.support.images import flat_photo, garment_photo, person_photo
 from tests.support.waiting import wait_until
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import Customer, running_app
+from tests.support.app import Customer, running_app
 from tests.support.images import flat_photo, garment_photo, person_photo
 
 

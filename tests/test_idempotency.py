@@ -16,7 +16,7 @@ from fitroom.db import Database
 from fitroom.db.models import IdempotencyKey, Job, LedgerEntry
 from fitroom.jobs.reaper import reap
 from fitroom.jobs.service import ImageInput, JobRequest, submit_once
-from tests.conftest import Customer, make_customer, serving
+from tests.support.app import Customer, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 
 PERSON = person_photo()

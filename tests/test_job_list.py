@@ -14,7 +14,7 @@ from sqlalchemy import update
 
 from fitroom.db import utcnow
 from fitroom.db.models import Job
-from tests.conftest import Customer, make_customer, running_app
+from tests.support.app import Customer, make_customer, running_app
 from tests.support.images import garment_photo, person_photo
 
 PERSON = person_photo((120, 160))

@@ -13,7 +13,7 @@ from skimage import data
 
 from fitroom.engines import Progress, RenderOptions
 from fitroom.engines.layering import render_layered
-from tests.conftest import Customer, running_app
+from tests.support.app import Customer, running_app
 from tests.support.images import encode, garment_photo, person_photo
 from tests.test_accessories import glasses_photo, hat_photo, tee_photo
 

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from fitroom.api.app import create_app
 from fitroom.api.server import make_server
-from tests.conftest import Customer, free_port, make_customer, migrated_settings
+from tests.support.app import Customer, free_port, make_customer, migrated_settings
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until
 

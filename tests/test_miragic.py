@@ -17,7 +17,7 @@ from fitroom.db.models import Account
 from fitroom.engines import Progress, RenderOptions
 from fitroom.engines.layering import render_layered
 from fitroom.settings import Settings
-from tests.conftest import Customer, make_customer, running_app
+from tests.support.app import Customer, make_customer, running_app
 from tests.support.images import flat_photo, garment_photo, person_photo
 from tests.support.waiting import wait_until
 

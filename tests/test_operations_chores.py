@@ -25,7 +25,7 @@ from fitroom.jobs import credits
 from fitroom.jobs.pruning import CARRIED, prune_rows
 from fitroom.jobs.reaper import reap
 from fitroom.settings import Settings
-from tests.conftest import Customer
+from tests.support.app import Customer
 from tests.support.images import garment_photo, person_photo
 from tests.test_dashboard import csrf_of, make_user, sign_in
 

@@ -12,7 +12,7 @@ from fitroom.db.models import LedgerEntry
 from fitroom.jobs import queue
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.settings import Settings
-from tests.conftest import make_customer
+from tests.support.app import make_customer
 from tests.support.images import garment_photo, person_photo
 
 
@@ -23,8 +23,7 @@ def queue_jobs(ctx: Context, account_id: str, count: int) -> list[str]:
     return [submit(ctx, account_id, request)[0].id for _ in range(count)]
 
 
-def test_concurrent_claims_never_share_a_job(settings: Settings) -> None:
-    ctx = Context.from_settings(settings)
+def test_concurrent_claims_never_share_a_job(settings: Settings, ctx: Context) -> None:
     customer = make_customer(settings)
     jobs = queue_jobs(ctx, customer.account_id, 12)
 
@@ -36,12 +35,10 @@ def test_concurrent_claims_never_share_a_job(settings: Settings) -> None:
 
     with ThreadPoolExecutor(4) as pool:
         claimed = [job for batch in pool.map(claim_all, range(4)) for job in batch]
-    ctx.close()
     assert sorted(claimed) == sorted(jobs)
 
 
-def test_expired_lease_is_taken_over_and_old_owner_cannot_write(settings: Settings) -> None:
-    ctx = Context.from_settings(settings)
+def test_expired_lease_is_taken_over_and_old_owner_cannot_write(settings: Settings, ctx: Context) -> None:
     customer = make_customer(settings)
     (job_id,) = queue_jobs(ctx, customer.account_id, 1)
     first = queue.claim(ctx.db, "old", 0.2)
@@ -59,12 +56,10 @@ def test_expired_lease_is_taken_over_and_old_owner_cannot_write(settings: Settin
     assert finished is not None and finished.status == "completed"
     with ctx.db.session() as session:
         kinds = sorted(session.scalars(select(LedgerEntry.kind).where(LedgerEntry.job_id == job_id)))
-    ctx.close()
     assert kinds == ["reserve", "settle"]
 
 
-def test_give_up_refunds_unfinished_items(settings: Settings) -> None:
-    ctx = Context.from_settings(settings)
+def test_give_up_refunds_unfinished_items(settings: Settings, ctx: Context) -> None:
     customer = make_customer(settings, balance=10)
     (job_id,) = queue_jobs(ctx, customer.account_id, 1)
     assert queue.claim(ctx.db, "w", 30) is not None
@@ -73,5 +68,4 @@ def test_give_up_refunds_unfinished_items(settings: Settings) -> None:
     assert queue.give_up(ctx.db, job_id, None, "engine_error", "again") is None
     with ctx.db.session() as session:
         kinds = sorted(session.scalars(select(LedgerEntry.kind).where(LedgerEntry.job_id == job_id)))
-    ctx.close()
     assert kinds == ["refund", "reserve"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import running_app
+from tests.support.app import running_app
 from tests.support.images import garment_photo, person_photo
 
 NAMES = ("ratelimit-limit", "ratelimit-remaining", "ratelimit-reset")

@@ -13,7 +13,7 @@ from fitroom.db import utcnow
 from fitroom.db.models import Job, WebhookDelivery
 from fitroom.jobs.reaper import reap
 from fitroom.jobs.worker import Worker
-from tests.conftest import Customer, running_app
+from tests.support.app import Customer, running_app
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until

@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
-from tests.conftest import PG_ADMIN_URL, Customer, make_customer, make_settings
+from tests.support.app import PG_ADMIN_URL, Customer, make_customer, make_settings
 from tests.support.cluster import Cluster, Process, cluster
 from tests.support.engines import read_stamp
 from tests.support.images import garment_photo, person_photo

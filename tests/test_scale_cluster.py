@@ -33,7 +33,7 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
 from fitroom.domain import TIERS
-from tests.conftest import PG_ADMIN_URL, Customer, free_port, make_customer, make_settings
+from tests.support.app import PG_ADMIN_URL, Customer, free_port, make_customer, make_settings
 from tests.support.cluster import Cluster, cluster
 from tests.support.images import garment_photo, person_photo
 from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, redis_client, s3_server

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psycopg
@@ -21,7 +22,7 @@ from fitroom.jobs import queue
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.jobs.worker import WorkerPool
 from fitroom.settings import Settings
-from tests.conftest import PG_ADMIN_URL, make_customer, migrated_settings
+from tests.support.app import PG_ADMIN_URL, make_customer, migrated_settings
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import SLOW_ENGINE, SOURCES, slow_worker
@@ -48,9 +49,11 @@ def claimed(ctx: Context, worker: str) -> str:
     return job.id
 
 
-def test_one_account_flood_does_not_starve_another(tmp_path: Path, database_url: str) -> None:
+def test_one_account_flood_does_not_starve_another(
+    tmp_path: Path, database_url: str, open_context: Callable[[Settings], Context]
+) -> None:
     settings = migrated_settings(tmp_path, database_url, max_queue=1000)
-    ctx = Context.from_settings(settings)
+    ctx = open_context(settings)
     flood, lone = make_customer(settings, balance=1000), make_customer(settings)
     flooded = [queue_job(ctx, flood.account_id) for _ in range(150)]
     single = queue_job(ctx, lone.account_id)
@@ -58,11 +61,9 @@ def test_one_account_flood_does_not_starve_another(tmp_path: Path, database_url:
     assert claimed(ctx, "w1") == flooded[0]
     assert claimed(ctx, "w2") == single
     assert claimed(ctx, "w3") == flooded[1]
-    ctx.close()
 
 
-def test_tiers_order_jobs_among_accounts_level_on_fair_share(settings: Settings) -> None:
-    ctx = Context.from_settings(settings)
+def test_tiers_order_jobs_among_accounts_level_on_fair_share(settings: Settings, ctx: Context) -> None:
     a, b = make_customer(settings), make_customer(settings)
     a_nano = queue_job(ctx, a.account_id, "nano")
     a_pro = queue_job(ctx, a.account_id, "pro")
@@ -71,7 +72,6 @@ def test_tiers_order_jobs_among_accounts_level_on_fair_share(settings: Settings)
     assert claimed(ctx, "w2") == b_basic, "then the account with nothing in flight"
     assert claimed(ctx, "w3") == a_nano
     assert with_job(ctx, a_pro).priority == TIERS["pro"].priority == 2
-    ctx.close()
 
 
 def with_job(ctx: Context, job_id: str) -> Job:
@@ -81,8 +81,7 @@ def with_job(ctx: Context, job_id: str) -> Job:
         return job
 
 
-def test_release_puts_the_job_back_without_spending_an_attempt(settings: Settings) -> None:
-    ctx = Context.from_settings(settings)
+def test_release_puts_the_job_back_without_spending_an_attempt(settings: Settings, ctx: Context) -> None:
     job_id = queue_job(ctx, make_customer(settings).account_id)
     assert claimed(ctx, "stopping") == job_id
     assert queue.release(ctx.db, job_id, "stopping")
@@ -91,12 +90,13 @@ def test_release_puts_the_job_back_without_spending_an_attempt(settings: Setting
     assert not queue.release(ctx.db, job_id, "stopping"), "only the owner releases"
     again = queue.claim(ctx.db, "next", 30)
     assert again is not None and again.id == job_id and again.attempts == 1
-    ctx.close()
 
 
-def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(tmp_path: Path, database_url: str) -> None:
+def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(
+    tmp_path: Path, database_url: str, open_context: Callable[[Settings], Context]
+) -> None:
     settings = migrated_settings(tmp_path, database_url, engine=SLOW_ENGINE)
-    ctx = Context.from_settings(settings)
+    ctx = open_context(settings)
     customer = make_customer(settings)
     job_id = queue_job(ctx, customer.account_id, garments=3)
     first = slow_worker(settings, 1.5, "--concurrency", "1", FITROOM_LISTEN_POLL_SECONDS="0.5")
@@ -125,7 +125,6 @@ def test_sigterm_finishes_the_output_in_hand_and_releases_the_rest(tmp_path: Pat
     assert items[0].output_key == kept and all(i.output_key for i in items)
     assert kinds == ["reserve", "settle", "settle", "settle"]
     assert with_job(ctx, job_id).attempts == 1
-    ctx.close()
 
 
 def terminate_listeners(database_url: str) -> int:
@@ -186,10 +185,12 @@ def test_concurrent_migrations_serialise(tmp_path: Path) -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_accepting_a_job_survives_a_terminated_connection(tmp_path: Path, pg_url: str) -> None:
+def test_accepting_a_job_survives_a_terminated_connection(
+    tmp_path: Path, pg_url: str, open_context: Callable[[Settings], Context]
+) -> None:
     """The backend dies inside the accepting transaction: tried again, the job is queued and charged once."""
     settings = migrated_settings(tmp_path, pg_url)
-    ctx = Context.from_settings(settings)
+    ctx = open_context(settings)
     customer = make_customer(settings)
     killed: list[int] = []
 
@@ -212,4 +213,3 @@ def test_accepting_a_job_survives_a_terminated_connection(tmp_path: Path, pg_url
         ]
         jobs = list(session.scalars(select(Job.id).where(Job.account_id == customer.account_id)))
     assert jobs == [job_id] and kinds == ["grant", "reserve"]
-    ctx.close()

@@ -14,7 +14,7 @@ from fitroom.api.ratelimit import RateLimiter
 from fitroom.context import Context
 from fitroom.events import CHANNEL, JobEvents
 from fitroom.jobs.worker import WorkerPool
-from tests.conftest import make_customer, migrated_settings
+from tests.support.app import make_customer, migrated_settings
 from tests.support.engines import SlowEngine
 from tests.support.images import garment_photo, person_photo
 from tests.support.services import REDIS_URL, redis_client

@@ -28,7 +28,7 @@ from fitroom import accounts
 from fitroom.db import Database, utcnow
 from fitroom.db.models import ApiKey
 from fitroom.settings import Settings
-from tests.conftest import TEST_ENGINE, Customer, make_customer
+from tests.support.app import TEST_ENGINE, Customer, make_customer
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import fitroom_serve
 from tests.support.waiting import wait_until

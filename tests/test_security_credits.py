@@ -42,7 +42,7 @@ from fitroom.jobs import credits, queue
 from fitroom.jobs.reaper import reap
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.jobs.worker import Worker
-from tests.conftest import migrated_settings
+from tests.support.app import migrated_settings
 from tests.support.engines import TintEngine
 
 EXAMPLES = 12

@@ -40,7 +40,7 @@ from fitroom.api.errors import dialect_of
 from fitroom.api.miragic import GARMENT_TYPES
 from fitroom.domain import COMPOSE_MODES as COMPOSE
 from fitroom.domain import OUTPUT_FORMATS, SWAP_TARGETS, TIERS
-from tests.conftest import Customer, LiveServer, make_customer, serving
+from tests.support.app import Customer, LiveServer, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 
 pytestmark = pytest.mark.slow

@@ -21,7 +21,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.conftest import Customer, make_customer
+from tests.support.app import Customer, make_customer
 from tests.support.hostile import Hostile, astronaut, corpus, garment, person_photo
 from tests.support.process import ServerProcess, fitroom_serve
 from tests.support.waiting import wait_until

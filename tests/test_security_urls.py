@@ -22,7 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from fitroom import netfetch
-from tests.conftest import Customer, running_app
+from tests.support.app import Customer, running_app
 from tests.support.images import garment_photo, person_photo
 from tests.support.servers import in_thread
 from tests.support.waiting import wait_until

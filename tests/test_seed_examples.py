@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import LiveServer, make_customer
+from tests.support.app import LiveServer, make_customer
 from tests.support.images import garment_photo, person_photo
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import update
 from fitroom.db.models import Job
 from fitroom.jobs.reaper import reap
 from fitroom.storage import BlobNotFound, S3Store, open_store
-from tests.conftest import free_port, running_app
+from tests.support.app import free_port, running_app
 from tests.support.images import garment_photo, person_photo
 from tests.support.services import S3Server, s3_server
 from tests.support.waiting import wait_until

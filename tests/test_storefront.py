@@ -13,7 +13,7 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.settings import Settings
 from fitroom.web.auth import _KEY
-from tests.conftest import Customer, running_app
+from tests.support.app import Customer, running_app
 from tests.support.images import garment_photo, person_photo
 
 PERSON = person_photo((120, 160))

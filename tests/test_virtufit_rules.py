@@ -13,7 +13,7 @@ from PIL import Image
 from fitroom import accounts
 from fitroom.db import Database
 from fitroom.settings import Settings
-from tests.conftest import Customer, make_customer, running_app
+from tests.support.app import Customer, make_customer, running_app
 from tests.support.images import encode, garment_photo, person_photo
 
 PERSON = ("person_image", ("p.jpg", person_photo(), "image/jpeg"))

@@ -38,7 +38,7 @@ from fitroom.db.models import Job, WebhookDelivery
 from fitroom.jobs import queue, webhooks
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.settings import Settings
-from tests.conftest import Customer, make_customer, running_app
+from tests.support.app import Customer, make_customer, running_app
 from tests.support.images import flat_photo, garment_photo, person_photo
 from tests.support.servers import in_thread
 from tests.support.waiting import wait_until

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from fitroom.jobs.probe import WorkerProbe
-from tests.conftest import TEST_ENGINE, free_port, make_customer, serving
+from tests.support.app import TEST_ENGINE, free_port, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import SOURCES
 from tests.support.waiting import wait_until

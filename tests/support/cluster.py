@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import free_port
+from tests.support.app import free_port
 from tests.support.process import SOURCES
 from tests.support.waiting import wait_until
 

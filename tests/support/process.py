@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 from fitroom.settings import Settings
-from tests.conftest import free_port, migrated_settings
+from tests.support.app import free_port, migrated_settings
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
