@@ -20,6 +20,7 @@ import json
 import os
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,25 +28,14 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from safetensors.torch import save_file
 from skimage import data
 
 from fitroom.engines.base import RenderOptions
 from fitroom.engines.fashn_vton import load
-from fitroom.engines.fashn_vton.pipeline import TryOnModel  # fashn_vton's, imported after fitroom's label module
 from fitroom.settings import Settings
 
-TINY = {
-    "input_shape": [72, 48],
-    "hidden_size": 64,
-    "n_heads": 2,
-    "double_blocks_depth": 1,
-    "single_blocks_depth": 1,
-    "mlp_ratio": 2,
-    "patch_size": 12,
-    "axes_dim": [8, 12, 12],
-    "patch_mixer_depth": 1,
-}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for its tests' tiny model
+from tests.support.vton import write_tiny_weights  # noqa: E402
 
 
 def tee() -> Image.Image:
@@ -64,11 +54,7 @@ def main() -> None:
     parser.add_argument("--device", default=None, help="default: cuda when present, else cpu")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        weights = Path(folder)
-        torch.manual_seed(0)
-        model = TryOnModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in TINY.items()})
-        save_file(model.state_dict(), str(weights / "model.safetensors"))
-        (weights / "config.json").write_text(json.dumps(TINY))
+        weights = write_tiny_weights(Path(folder))
         settings = Settings(  # type: ignore[call-arg]
             _env_file=None,
             fashn_vton_weights=weights,

@@ -23,7 +23,6 @@ import pytest
 import torch
 from numpy.typing import NDArray
 from PIL import Image
-from safetensors.torch import save_file
 from skimage import data
 from typer.testing import CliRunner
 
@@ -37,43 +36,23 @@ from fitroom.engines.fashn_vton.labels import LABELS_TO_IDS
 
 # fashn_vton is imported through fitroom's package, which first gives it fitroom's label
 # module in place of the non-commercial fashn-human-parser (see use_fitroom_labels).
-from fitroom.engines.fashn_vton.pipeline import Call, FitroomPipeline, SharedPipeline, TryOnModel, TryOnPipeline
+from fitroom.engines.fashn_vton.pipeline import Call, FitroomPipeline, SharedPipeline, TryOnPipeline
 from fitroom.engines.fashn_vton.supplied import SuppliedParser, SuppliedPose
 from fitroom.settings import Settings
 from tests.support.app import running_app
 from tests.support.images import encode
+from tests.support.vton import TINY, write_tiny_weights
 from tests.test_accessories import watch_photo
 from tests.test_classic_engine import tee, trousers
 
 pytestmark = pytest.mark.slow
 
-#: The tiny model configuration from shared/wheels/README.md.
-TINY = {
-    "input_shape": [72, 48],
-    "hidden_size": 64,
-    "n_heads": 2,
-    "double_blocks_depth": 1,
-    "single_blocks_depth": 1,
-    "mlp_ratio": 2,
-    "patch_size": 12,
-    "axes_dim": [8, 12, 12],
-    "patch_mixer_depth": 1,
-}
 STEPS = 4
-
-
-def write_weights(folder: Path, seed: int = 0) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(seed)
-    model = TryOnModel(**{k: tuple(v) if isinstance(v, list) else v for k, v in TINY.items()})
-    save_file(model.state_dict(), str(folder / "model.safetensors"))
-    (folder / "config.json").write_text(json.dumps(TINY))
-    return folder
 
 
 @pytest.fixture(scope="module")
 def weights(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_weights(tmp_path_factory.mktemp("fashn-vton") / "weights")
+    return write_tiny_weights(tmp_path_factory.mktemp("fashn-vton") / "weights")
 
 
 def vton_settings(weights: Path, **overrides: object) -> Settings:
@@ -399,17 +378,17 @@ def test_missing_extra_is_named_with_its_install_command(tmp_path: Path) -> None
 def test_broken_weights_folders_are_explained(tmp_path: Path, weights: Path) -> None:
     """Weights that do not fit the model, DWPose files that are not models, a config that
     is not an object: each refuses to load with a message, never a half-loaded engine."""
-    wrong = write_weights(tmp_path / "wrong")
+    wrong = write_tiny_weights(tmp_path / "wrong")
     (wrong / "config.json").write_text(json.dumps({**TINY, "hidden_size": 128, "axes_dim": [16, 24, 24]}))
     with pytest.raises(EngineUnavailable, match="could not load its model: RuntimeError"):
         load(vton_settings(wrong))
-    dwpose = write_weights(tmp_path / "dwpose")
+    dwpose = write_tiny_weights(tmp_path / "dwpose")
     (dwpose / "dwpose").mkdir()
     for name in ("yolox_l.onnx", "dw-ll_ucoco_384.onnx"):
         (dwpose / "dwpose" / name).write_bytes(b"not an onnx model")
     with pytest.raises(EngineUnavailable, match="could not load its model: .*yolox_l.onnx"):
         load(vton_settings(dwpose))  # the files are there, so upstream's DWPose loads them
-    listed = write_weights(tmp_path / "listed")
+    listed = write_tiny_weights(tmp_path / "listed")
     (listed / "config.json").write_text("[72, 48]")
     with pytest.raises(EngineUnavailable, match="config.json is not a JSON object"):
         load(vton_settings(listed))
