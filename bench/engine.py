@@ -30,8 +30,7 @@ from PIL import Image  # noqa: E402
 
 from fitroom.domain import TIERS as DOMAIN_TIERS  # noqa: E402
 from fitroom.engines.base import EngineError, RenderOptions  # noqa: E402
-from fitroom.engines.classic import ClassicEngine, working_size  # noqa: E402
-from fitroom.engines.classic.person import _models  # noqa: E402
+from fitroom.engines.classic import ClassicEngine, models, working_size  # noqa: E402
 from fitroom.imaging import decode_image, encode_image  # noqa: E402
 
 TIERS = {tier.name: tier.long_side for tier in DOMAIN_TIERS.values()}
@@ -42,7 +41,7 @@ def floor_seconds(data: bytes, long_side: int) -> float:
     image = decode_image(data, max_pixels=60_000_000)
     size = working_size(image.size, long_side)
     pixels = np.asarray(image.resize(size, Image.Resampling.LANCZOS) if size != image.size else image)
-    pose, _ = _models()
+    pose = models.pose()
     pose.process(np.ascontiguousarray(pixels))  # type: ignore[attr-defined]
     encode_image(Image.fromarray(pixels), "jpeg")
     return time.perf_counter() - started

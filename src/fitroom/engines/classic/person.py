@@ -7,7 +7,6 @@ coordinates of the working image.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import cv2
@@ -15,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
+from fitroom.engines.classic import models
 
 Array = NDArray[np.float32]
 Mask = NDArray[np.uint8]
@@ -27,20 +27,6 @@ L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE = 23, 24, 25, 26, 27, 28
 HAND_POINTS = ((15, 17, 19, 21), (16, 18, 20, 22))
 #: Each landmark's index on the other side of the body (the nose is its own).
 MIRROR = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9] + [i + 1 if i % 2 else i - 1 for i in range(11, 33)]
-
-_local = threading.local()
-
-
-def _models() -> tuple[object, object]:
-    """One pose and one face detector per thread: mediapipe graphs are not thread-safe."""
-    if not hasattr(_local, "pose"):
-        import mediapipe as mp
-
-        _local.pose = mp.solutions.pose.Pose(
-            static_image_mode=True, model_complexity=1, enable_segmentation=True, min_detection_confidence=0.5
-        )
-        _local.faces = mp.solutions.face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.6)
-    return _local.pose, _local.faces
 
 
 @dataclass
@@ -251,13 +237,13 @@ def shoulder_share(person: Person) -> float:
 def find_pose(rgb: NDArray[np.uint8]) -> tuple[Array, Array] | None:
     """Landmarks (pixels) and their visibility from one pose pass, without the checks
     and masks of `analyse_person`: enough to tell whether a photo shows a model at all."""
-    found = _pose(_models()[0], rgb, margin=False)
+    found = _pose(models.pose(), rgb, margin=False)
     return None if found is None else (found[0], found[1])
 
 
 def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     """Find the one person in the photo, or raise the typed error that explains why not."""
-    pose, faces = _models()
+    pose, faces = models.pose(), models.face_detector()
     h, w = rgb.shape[:2]
     found = _pose(pose, rgb, margin=False)
     # With the head cut off at the top of the photo, the pose model often puts the

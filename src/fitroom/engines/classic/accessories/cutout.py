@@ -9,7 +9,6 @@ is solid, seen through the middle of the object, not through a strap).
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import cv2
@@ -17,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
+from fitroom.engines.classic import models
 
 WORK_SIDE = 320
 GRABCUT_SEED = 12345
@@ -24,8 +24,6 @@ NO_PLAIN_BACKGROUND = (
     "the accessory photo has no plain background (a worn or lifestyle photo); "
     "send a product photo on a plain background"
 )
-
-_local = threading.local()
 
 
 @dataclass
@@ -197,17 +195,9 @@ def cut_accessory(
     return Cutout(_decontaminate(crop, alpha), alpha, parts, holes)
 
 
-def _segmenter() -> object:
-    if not hasattr(_local, "selfie"):
-        import mediapipe as mp
-
-        _local.selfie = mp.solutions.selfie_segmentation.SelfieSegmentation(model_selection=0)
-    return _local.selfie
-
-
 def person_mask(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     """Mediapipe's selfie segmentation: how much each pixel is a person (0..1)."""
-    mask = _segmenter().process(np.ascontiguousarray(rgb)).segmentation_mask  # type: ignore[attr-defined]
+    mask = models.selfie_segmenter().process(np.ascontiguousarray(rgb)).segmentation_mask  # type: ignore[attr-defined]
     return np.ascontiguousarray(mask, dtype=np.float32)
 
 

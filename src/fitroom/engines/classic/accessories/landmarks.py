@@ -8,7 +8,6 @@ close-range), and the answer is kept on the `Person` object so one render asks o
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic import models
 from fitroom.engines.classic.accessories.cutout import person_mask
 from fitroom.engines.classic.person import (
     L_EAR,
@@ -46,28 +46,6 @@ BROW_R, BROW_L = 105, 334
 MOUTH_CORNER_R, MOUTH_CORNER_L, NOSE_TIP = 61, 291, 1
 #: Hand landmark indices.
 WRIST, INDEX_MCP, MIDDLE_MCP, RING_MCP, RING_PIP, PINKY_MCP = 0, 5, 9, 13, 14, 17
-
-_local = threading.local()
-
-
-def _face_model() -> object:
-    if not hasattr(_local, "mesh"):
-        import mediapipe as mp
-
-        _local.mesh = mp.solutions.face_mesh.FaceMesh(
-            static_image_mode=True, max_num_faces=1, refine_landmarks=True, min_detection_confidence=0.4
-        )
-    return _local.mesh
-
-
-def _hand_model() -> object:
-    if not hasattr(_local, "hands"):
-        import mediapipe as mp
-
-        _local.hands = mp.solutions.hands.Hands(
-            static_image_mode=True, max_num_hands=1, model_complexity=1, min_detection_confidence=0.4
-        )
-    return _local.hands
 
 
 @dataclass
@@ -121,12 +99,12 @@ def _square(centre: NDArray[np.float32], half: float, shape: tuple[int, int]) ->
 
 
 def _face_marks(crop: NDArray[np.uint8]) -> Sequence[object] | None:
-    result = _face_model().process(crop)  # type: ignore[attr-defined]
+    result = models.face_mesh().process(crop)  # type: ignore[attr-defined]
     return result.multi_face_landmarks[0].landmark if result.multi_face_landmarks else None
 
 
 def _hand_marks(crop: NDArray[np.uint8]) -> Sequence[object] | None:
-    result = _hand_model().process(crop)  # type: ignore[attr-defined]
+    result = models.hands().process(crop)  # type: ignore[attr-defined]
     return result.multi_hand_landmarks[0].landmark if result.multi_hand_landmarks else None
 
 
@@ -207,7 +185,7 @@ def hand_photo(image: NDArray[np.uint8]) -> Person | None:
     """A photo of a hand and wrist alone (no body for the pose model to find), as a Person
     with just that hand: enough for a watch, a bracelet or a ring. The forearm runs from
     the wrist away from the fingers; the person mask is mediapipe's selfie segmentation."""
-    result = _hand_model().process(np.ascontiguousarray(image))  # type: ignore[attr-defined]
+    result = models.hands().process(np.ascontiguousarray(image))  # type: ignore[attr-defined]
     if not result.multi_hand_landmarks:
         return None
     h, w = image.shape[:2]
