@@ -30,6 +30,7 @@ from fitroom.engines.classic.person import (
     R_SHOULDER,
     R_WRIST,
     Person,
+    frontal_width,
     hand_discs,
 )
 
@@ -47,7 +48,7 @@ class Frame:
     @property
     def frontal_width(self) -> float:
         """Shoulder width as it would be seen from the front (a turned body looks narrower)."""
-        return max(self.width, 0.72 * self.length)
+        return frontal_width(self.width, self.length)
 
 
 def torso_frame(person: Person) -> Frame:

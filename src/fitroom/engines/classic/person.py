@@ -24,9 +24,22 @@ NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R = 0, 2, 5, 7, 8, 9, 10
 LARGE_IN_FRAME = 0.15
 L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST = 11, 12, 13, 14, 15, 16
 L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE = 23, 24, 25, 26, 27, 28
+#: Each hand's pose points, left hand first: the wrist, then the pinky, index and thumb.
 HAND_POINTS = ((15, 17, 19, 21), (16, 18, 20, 22))
+#: The hand beyond the wrist (pinky, index, thumb) of each side.
+L_HAND_TIPS, R_HAND_TIPS = HAND_POINTS[0][1:], HAND_POINTS[1][1:]
 #: Each landmark's index on the other side of the body (the nose is its own).
 MIRROR = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9] + [i + 1 if i % 2 else i - 1 for i in range(11, 33)]
+
+#: A turned body looks narrower at the shoulders but no shorter in the torso: seen from
+#: the front, the shoulders are at least this share of the torso's length (shoulder
+#: midpoint to hip midpoint).
+FRONTAL_WIDTH_RATIO = 0.72
+
+
+def frontal_width(width: float, torso_length: float) -> float:
+    """Shoulder width as it would be seen from the front, from the width as seen."""
+    return max(width, FRONTAL_WIDTH_RATIO * torso_length)
 
 
 @dataclass

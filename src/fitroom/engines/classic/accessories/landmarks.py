@@ -21,6 +21,7 @@ from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
     L_EYE,
+    L_HAND_TIPS,
     L_WRIST,
     MOUTH_L,
     MOUTH_R,
@@ -28,6 +29,7 @@ from fitroom.engines.classic.person import (
     R_EAR,
     R_ELBOW,
     R_EYE,
+    R_HAND_TIPS,
     R_WRIST,
     Person,
     _face_mask,
@@ -46,6 +48,7 @@ BROW_R, BROW_L = 105, 334
 MOUTH_CORNER_R, MOUTH_CORNER_L, NOSE_TIP = 61, 291, 1
 #: Hand landmark indices.
 WRIST, INDEX_MCP, MIDDLE_MCP, RING_MCP, RING_PIP, PINKY_MCP = 0, 5, 9, 13, 14, 17
+THUMB_TIP, INDEX_TIP = 4, 8
 
 
 @dataclass
@@ -168,7 +171,7 @@ def hand(person: Person, side: str) -> Hand | None:
     if key in person.__dict__:
         return person.__dict__[key]
     found = None
-    wrist, elbow, tips = (L_WRIST, L_ELBOW, (17, 19, 21)) if side == "left" else (R_WRIST, R_ELBOW, (18, 20, 22))
+    wrist, elbow, tips = (L_WRIST, L_ELBOW, L_HAND_TIPS) if side == "left" else (R_WRIST, R_ELBOW, R_HAND_TIPS)
     if person.visibility[wrist] >= 0.3:
         forearm = float(np.linalg.norm(person.pt(wrist) - person.pt(elbow)))
         span = max(forearm * 0.9, person.shoulder_width * 0.35, 24.0)
@@ -197,8 +200,8 @@ def hand_photo(image: NDArray[np.uint8]) -> Person | None:
     wrist = pts[WRIST, :2]
     points[L_WRIST] = wrist
     points[L_ELBOW] = wrist + (wrist - pts[MIDDLE_MCP, :2]) * 2.5
-    points[[17, 19, 21]] = pts[[PINKY_MCP, 8, 4], :2]
-    visibility[[L_WRIST, L_ELBOW, 17, 19, 21]] = 0.99
+    points[list(L_HAND_TIPS)] = pts[[PINKY_MCP, INDEX_TIP, THUMB_TIP], :2]
+    visibility[[L_WRIST, L_ELBOW, *L_HAND_TIPS]] = 0.99
     empty = np.zeros((h, w), np.uint8)
     person = Person(image, points, visibility, person_mask(image), empty, empty, np.array([170, 140, 145], np.float32))
     person.__dict__.update({"_face": None, "_hand_left": found, "_hand_right": None})

@@ -23,6 +23,7 @@ from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
     L_EYE,
+    L_HAND_TIPS,
     L_HIP,
     L_KNEE,
     L_SHOULDER,
@@ -31,11 +32,13 @@ from fitroom.engines.classic.person import (
     R_EAR,
     R_ELBOW,
     R_EYE,
+    R_HAND_TIPS,
     R_HIP,
     R_KNEE,
     R_SHOULDER,
     R_WRIST,
     Person,
+    frontal_width,
 )
 
 Vec = NDArray[np.float64]
@@ -52,6 +55,19 @@ SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, 
 
 def _v(point: NDArray[np.float32]) -> Vec:
     return np.asarray(point[:2], np.float64)
+
+
+def _frontal_width(person: Person) -> float:
+    """The person's shoulder width as seen from the front (`frontal_width`)."""
+    return frontal_width(
+        person.shoulder_width,
+        float(
+            np.linalg.norm(
+                (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2
+                - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
+            )
+        ),
+    )
 
 
 def _unit(v: Vec) -> Vec:
@@ -368,16 +384,7 @@ def _wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None]:
     hand = lm.hand(person, side)
     joint = _v(hand.pt(lm.WRIST)) if hand is not None else _v(person.pt(wrist))
     along = _unit(joint - _v(person.pt(elbow)))
-    frontal = max(
-        person.shoulder_width,
-        0.72
-        * float(
-            np.linalg.norm(
-                (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2
-                - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
-            )
-        ),
-    )
+    frontal = _frontal_width(person)
     guess = hand.palm_width * 0.95 if hand is not None else frontal * 0.15
     across = np.array([-along[1], along[0]])
     width, shift = _arm_span(person, joint - along * guess * 0.4, across, guess)
@@ -629,16 +636,7 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         mode = "hand"
     else:
         mode = "shoulder" if cut.aspect > 1.1 else "hand"
-    frontal = max(
-        person.shoulder_width,
-        0.72
-        * float(
-            np.linalg.norm(
-                (_v(person.pt(L_SHOULDER)) + _v(person.pt(R_SHOULDER))) / 2
-                - (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
-            )
-        ),
-    )
+    frontal = _frontal_width(person)
     h, w = cut.alpha.shape
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
@@ -653,7 +651,7 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         if not hands:
             raise EngineError("pose_not_supported", "no hand hangs free in the photo to hold the bag")
         side = max(hands, key=lambda s: person.pt(SIDES[s][2])[1])  # the lower (hanging) hand
-        tips = (17, 19, 21) if side == "left" else (18, 20, 22)
+        tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
         grip = np.mean([_v(person.pt(i)) for i in (SIDES[side][2], *tips)], axis=0)
         top = float(np.nonzero(cut.alpha.max(axis=1) > 0.5)[0].min())
         m = np.array([[scale, 0, grip[0] - w / 2 * scale], [0, scale, grip[1] - (top + h * 0.04) * scale], [0, 0, 1]])
@@ -770,7 +768,7 @@ def _neck(person: Person) -> tuple[Vec, Vec, Vec, float]:
     if down[1] < 0:
         down = -down
     hips = (_v(person.pt(L_HIP)) + _v(person.pt(R_HIP))) / 2
-    frontal = max(float(np.linalg.norm(ls - rs)), 0.72 * float(np.linalg.norm(hips - (ls + rs) / 2)))
+    frontal = frontal_width(float(np.linalg.norm(ls - rs)), float(np.linalg.norm(hips - (ls + rs) / 2)))
     return (ls + rs) / 2 - down * frontal * 0.14, right, down, frontal
 
 
