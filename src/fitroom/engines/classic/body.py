@@ -81,13 +81,15 @@ def squared_distance(
 #: Lightness varies with folds and light far more than hue does: weighed less when
 #: telling whether two garment colours are the same.
 GARMENT_WEIGHTS = (0.4, 1.0, 1.0)
+#: Two colours closer than this (Lab, weighed by `GARMENT_WEIGHTS`) are the same garment's.
+SAME_GARMENT_COLOUR = 22
 #: How far below the hips the band of an old top's long hem is looked for, in torso lengths.
 LONG_HEM_DROP = 0.7
 
 
 def near_colour(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.bool_]:
     """Per pixel, whether it is the same garment colour as `colour`."""
-    return squared_distance(lab, colour, GARMENT_WEIGHTS) < 22**2
+    return squared_distance(lab, colour, GARMENT_WEIGHTS) < SAME_GARMENT_COLOUR**2
 
 
 def skin_like(person: Person) -> NDArray[np.bool_]:
@@ -259,7 +261,7 @@ def worn_mask(
     nearest = np.minimum.reduce(
         [squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)]
     )
-    similar = nearest < 22**2
+    similar = nearest < SAME_GARMENT_COLOUR**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
     # Sleeve edges are soft in the person mask: take them down to 0.3, or they stay as a fringe.
