@@ -8,13 +8,11 @@ skip, if the server is unreachable, so CI cannot pass without them.
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -24,22 +22,26 @@ from fitroom.context import Context
 from fitroom.db import Database
 from fitroom.db.models import Base
 from fitroom.settings import Settings
-from tests.support.app import PG_ADMIN_URL, Customer, LiveServer, make_customer, migrated_settings, serving
+from tests.support.app import (
+    Customer,
+    LiveServer,
+    free_port,
+    make_customer,
+    migrated_settings,
+    postgres_database,
+    serving,
+)
 from tests.support.images import garment_photo, person_photo
+from tests.support.services import S3Server, s3_server
 
 
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
-    name = f"fitroom_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    db = Database(url)
-    db.migrate()
-    db.dispose()
-    yield url
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_database() as url:
+        db = Database(url)
+        db.migrate()
+        db.dispose()
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -122,3 +124,17 @@ def open_context() -> Iterator[Callable[[Settings], Context]]:
     yield open_one
     for context in opened:
         context.close()
+
+
+@pytest.fixture
+def fresh_database() -> Iterator[str]:
+    """An empty PostgreSQL database of the test's own (not migrated), dropped at the end."""
+    with postgres_database("fitroom_fresh") as url:
+        yield url
+
+
+@pytest.fixture
+def s3(tmp_path: Path) -> Iterator[S3Server]:
+    """moto's S3 server on a free loopback port, for the test."""
+    with s3_server(free_port(), tmp_path / "moto.log") as server:
+        yield server

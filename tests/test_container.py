@@ -22,20 +22,18 @@ import shutil
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 import yaml
 from PIL import Image
 from skimage import data
 
 from fitroom.settings import Settings
-from tests.support.app import PG_ADMIN_URL, free_port
+from tests.support.app import free_port
 from tests.support.images import garment_photo
-from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, s3_server
+from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,22 +61,6 @@ def image() -> str:
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     print(f"[container] image built in {time.monotonic() - started:.0f} s")
     return "fitroom:test"
-
-
-@pytest.fixture
-def database() -> Iterator[str]:
-    name = f"fitroom_container_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def s3(tmp_path: Path) -> Iterator[S3Server]:
-    with s3_server(free_port(), tmp_path / "moto.log") as server:
-        yield server
 
 
 class Stack:
@@ -122,7 +104,7 @@ def person_png() -> bytes:
 
 
 @pytest.mark.container
-def test_the_image_runs_the_stack(image: str, database: str, s3: S3Server) -> None:
+def test_the_image_runs_the_stack(image: str, fresh_database: str, s3: S3Server) -> None:
     started = time.monotonic()
     bucket = s3.new_bucket()  # compose.yaml's `bucket` service does this with MinIO's client
     public = s3.endpoint.replace("127.0.0.1", "localhost")  # the store as browsers reach it
@@ -131,7 +113,7 @@ def test_the_image_runs_the_stack(image: str, database: str, s3: S3Server) -> No
     stack = Stack(
         image,
         {
-            "FITROOM_DATABASE_URL": database,
+            "FITROOM_DATABASE_URL": fresh_database,
             "FITROOM_REDIS_URL": REDIS_URL,
             "FITROOM_STORAGE_URL": f"s3://{bucket}/outputs",
             "FITROOM_S3_ENDPOINT_URL": s3.endpoint,

@@ -3,13 +3,11 @@ their engines, the liveness the API reads, and jobs that wait for a worker that 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from alembic import command
 from alembic.config import Config
@@ -31,7 +29,7 @@ from fitroom.jobs.reaper import reap
 from fitroom.jobs.routing import EngineSet
 from fitroom.jobs.worker import Worker, WorkerPool
 from fitroom.settings import Settings
-from tests.support.app import PG_ADMIN_URL, TEST_ENGINE, Customer, make_customer, migrated_settings
+from tests.support.app import TEST_ENGINE, Customer, make_customer, migrated_settings, postgres_database
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
 from tests.support.waiting import wait_until
@@ -323,12 +321,8 @@ def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'old.db'}"
         return
-    name = f"fitroom_migrate_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with postgres_database("fitroom_migrate") as url:
+        yield url
 
 
 def test_migration_gives_existing_jobs_their_tiers_engine(

@@ -14,22 +14,19 @@ from __future__ import annotations
 
 import io
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import httpx
-import psycopg
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
-from tests.support.app import PG_ADMIN_URL, Customer, make_customer, make_settings
+from tests.support.app import Customer, make_customer, make_settings
 from tests.support.cluster import Cluster, Process, cluster
 from tests.support.engines import read_stamp
 from tests.support.images import garment_photo, person_photo
@@ -45,17 +42,6 @@ JOBS = 45
 ACCOUNTS = 3
 GRANT = 200
 HTTP = httpx.Client(timeout=60)
-
-
-@pytest.fixture
-def fresh_database() -> Iterator[str]:
-    """A PostgreSQL database of its own, dropped at the end."""
-    name = f"fitroom_routing_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def generate(api: str, customer: Customer, tier: str) -> dict[str, Any]:

@@ -16,9 +16,7 @@ import io
 import itertools
 import threading
 import time
-import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +31,10 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
 from fitroom.domain import TIERS
-from tests.support.app import PG_ADMIN_URL, Customer, free_port, make_customer, make_settings
+from tests.support.app import PG_ADMIN_URL, Customer, make_customer, make_settings
 from tests.support.cluster import Cluster, cluster
 from tests.support.images import garment_photo, person_photo
-from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, redis_client, s3_server
+from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, redis_client
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.cluster
@@ -48,23 +46,6 @@ MIRAGIC_LIMIT = 20
 PRICES = {tier.name: tier.price for tier in TIERS.values()}
 #: One client for every thread, connections kept alive (a client per request costs more than the request).
 HTTP = httpx.Client(timeout=90, limits=httpx.Limits(max_connections=64, max_keepalive_connections=64))
-
-
-@pytest.fixture
-def fresh_database() -> Iterator[str]:
-    """A PostgreSQL database of its own, dropped at the end."""
-    name = f"fitroom_cluster_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def s3(tmp_path: Path) -> Iterator[S3Server]:
-    with s3_server(free_port(), tmp_path / "moto.log") as server:
-        yield server
 
 
 @dataclass

@@ -166,23 +166,20 @@ def test_listen_notify_wakes_idle_workers_and_survives_a_dropped_connection(tmp_
         ctx.close()
 
 
-def test_concurrent_migrations_serialise(tmp_path: Path) -> None:
+def test_concurrent_migrations_serialise(tmp_path: Path, fresh_database: str) -> None:
     """Processes that start together on an empty database migrate one after the other."""
-    name = f"fitroom_migrate_{os.getpid()}_{int(time.time())}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    try:
-        env = {**os.environ, "PYTHONPATH": SOURCES, "FITROOM_DATABASE_URL": url, "FITROOM_DATA_DIR": str(tmp_path)}
-        runs = [
-            subprocess.Popen([sys.executable, "-m", "fitroom", "migrate"], env=env, cwd=ROOT, stderr=subprocess.PIPE)
-            for _ in range(3)
-        ]
-        outcomes = [(run.communicate(timeout=120)[1].decode()[-500:], run.returncode) for run in runs]
-        assert all(code == 0 for _, code in outcomes), outcomes
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    env = {
+        **os.environ,
+        "PYTHONPATH": SOURCES,
+        "FITROOM_DATABASE_URL": fresh_database,
+        "FITROOM_DATA_DIR": str(tmp_path),
+    }
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "fitroom", "migrate"], env=env, cwd=ROOT, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    outcomes = [(run.communicate(timeout=120)[1].decode()[-500:], run.returncode) for run in runs]
+    assert all(code == 0 for _, code in outcomes), outcomes
 
 
 def test_accepting_a_job_survives_a_terminated_connection(
