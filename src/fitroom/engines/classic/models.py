@@ -8,56 +8,60 @@ not thread-safe, and loading one costs more than most renders, so a thread keeps
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import Any
 
 _local = threading.local()
 
 
+def _this_threads(key: str, make: Callable[[Any], object]) -> object:
+    """The thread's model under `key`, made from mediapipe's solutions on first use."""
+    model = getattr(_local, key, None)
+    if model is None:
+        from mediapipe import solutions
+
+        model = make(solutions)
+        setattr(_local, key, model)
+    return model
+
+
 def pose() -> object:
     """Body pose with the person segmentation mask (`analyse_person`)."""
-    if not hasattr(_local, "pose"):
-        import mediapipe as mp
-
-        _local.pose = mp.solutions.pose.Pose(
+    return _this_threads(
+        "pose",
+        lambda s: s.pose.Pose(
             static_image_mode=True, model_complexity=1, enable_segmentation=True, min_detection_confidence=0.5
-        )
-    return _local.pose
+        ),
+    )
 
 
 def face_detector() -> object:
     """Full-range face detection, to tell one person from several."""
-    if not hasattr(_local, "faces"):
-        import mediapipe as mp
-
-        _local.faces = mp.solutions.face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.6)
-    return _local.faces
+    return _this_threads(
+        "faces", lambda s: s.face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.6)
+    )
 
 
 def face_mesh() -> object:
     """Face mesh with irises, for glasses, hats and earrings."""
-    if not hasattr(_local, "mesh"):
-        import mediapipe as mp
-
-        _local.mesh = mp.solutions.face_mesh.FaceMesh(
+    return _this_threads(
+        "mesh",
+        lambda s: s.face_mesh.FaceMesh(
             static_image_mode=True, max_num_faces=1, refine_landmarks=True, min_detection_confidence=0.4
-        )
-    return _local.mesh
+        ),
+    )
 
 
 def hands() -> object:
     """Hand landmarks, for watches and rings."""
-    if not hasattr(_local, "hands"):
-        import mediapipe as mp
-
-        _local.hands = mp.solutions.hands.Hands(
+    return _this_threads(
+        "hands",
+        lambda s: s.hands.Hands(
             static_image_mode=True, max_num_hands=1, model_complexity=1, min_detection_confidence=0.4
-        )
-    return _local.hands
+        ),
+    )
 
 
 def selfie_segmenter() -> object:
     """Selfie segmentation: the person mask of a close-up with no body for the pose model."""
-    if not hasattr(_local, "selfie"):
-        import mediapipe as mp
-
-        _local.selfie = mp.solutions.selfie_segmentation.SelfieSegmentation(model_selection=0)
-    return _local.selfie
+    return _this_threads("selfie", lambda s: s.selfie_segmentation.SelfieSegmentation(model_selection=0))
