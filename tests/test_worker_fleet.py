@@ -18,7 +18,7 @@ import pytest
 from fitroom.jobs.probe import WorkerProbe
 from tests.support.app import TEST_ENGINE, free_port, make_customer, serving
 from tests.support.images import garment_photo, person_photo
-from tests.support.process import SOURCES
+from tests.support.process import SOURCES, stop_process
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,13 +46,7 @@ def worker_process(
     try:
         yield process, log
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process)
 
 
 def log_lines(log: Path) -> list[dict[str, object]]:

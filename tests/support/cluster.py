@@ -8,7 +8,6 @@ whatever happened inside it; its output is kept in a log file for the failure me
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.app import free_port
-from tests.support.process import SOURCES
+from tests.support.process import SOURCES, stop_process
 from tests.support.waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,14 +36,7 @@ class Process:
 
     def stop(self, grace: float = 30) -> int:
         """SIGTERM, wait up to `grace` seconds, then SIGKILL; the exit status."""
-        if self.popen.poll() is None:
-            self.popen.send_signal(signal.SIGTERM)
-            try:
-                self.popen.wait(grace)
-            except subprocess.TimeoutExpired:
-                self.popen.kill()
-                self.popen.wait()
-        return self.popen.returncode
+        return stop_process(self.popen, grace)
 
 
 @dataclass

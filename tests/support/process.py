@@ -38,6 +38,18 @@ class ServerProcess:
         return {name: int(fields[name].split()[0]) * 1024 for name in ("VmRSS", "VmHWM")}
 
 
+def stop_process(process: subprocess.Popen[bytes], grace: float = 30) -> int:
+    """SIGTERM, wait up to `grace` seconds, then SIGKILL; the exit status."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return process.returncode
+
+
 @contextmanager
 def fitroom_serve(tmp_path: Path, database_url: str, engine: str, **environment: str) -> Iterator[ServerProcess]:
     """`fitroom serve` on a free loopback port with one worker; `environment` adds FITROOM_* settings.
@@ -75,12 +87,7 @@ def fitroom_serve(tmp_path: Path, database_url: str, engine: str, **environment:
         wait_until(ready, 90, "fitroom serve to be ready", interval=0.2)
         yield ServerProcess(settings.base_url, process.pid, settings, output)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
 
 
 def slow_worker(settings: Settings, render_seconds: float, *args: str, **environment: str) -> subprocess.Popen[bytes]:
