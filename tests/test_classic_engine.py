@@ -12,11 +12,13 @@ from fitroom.engines import load_engine
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, working_size
 from fitroom.engines.classic import person as pose
-from fitroom.engines.classic.body import torso_frame, worn_colours, worn_mask
-from fitroom.engines.classic.dress import _from_below, layers_for
+from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import _skin_shown, analyse_garment
+from fitroom.engines.classic.old_garment import worn_colours, worn_mask
 from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.placement import layers_for
+from fitroom.engines.classic.rebuild import _from_below
 
 
 def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> np.ndarray:

@@ -33,8 +33,8 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 from fitroom import checks
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
-from fitroom.engines.classic.body import skin_like, torso_frame
-from fitroom.engines.classic.dress import CHEST_EASE
+from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE,
@@ -50,6 +50,7 @@ from fitroom.engines.classic.person import (
     R_SHOULDER,
     R_WRIST,
 )
+from fitroom.engines.classic.placement import CHEST_EASE
 from fitroom.imaging import decode_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}

@@ -23,9 +23,10 @@ from fitroom.domain import ACCESSORY_TARGETS, GARMENT_TARGETS, LAYER_ORDER
 from fitroom.engines.base import EngineError, Progress, RenderOptions
 from fitroom.engines.classic import accessories
 from fitroom.engines.classic.accessories import Cutout
-from fitroom.engines.classic.dress import compose, layers_for
+from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import Garment, analyse_garment
 from fitroom.engines.classic.person import Person, analyse_person
+from fitroom.engines.classic.placement import layers_for
 
 
 def working_size(size: tuple[int, int], long_side: int) -> tuple[int, int]:

@@ -16,7 +16,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
-from fitroom.engines.classic.body import skin_like, squared_distance, torso_frame
+from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
     L_HIP,
     L_SHOULDER,

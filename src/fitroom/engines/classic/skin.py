@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.engines.classic.body import squared_distance
+from fitroom.engines.classic.colour import squared_distance
 from fitroom.engines.classic.person import (
     HAND_POINTS,
     L_EYE,
@@ -120,7 +120,7 @@ def look(person: Person) -> SkinLook:
         return cv2.resize(values[: size[1] * factor, : size[0] * factor], size, interpolation=cv2.INTER_AREA)
 
     lab = cv2.cvtColor(shrink(person.image), cv2.COLOR_RGB2LAB).astype(np.float32)
-    # What `body.skin_like` takes for skin, on the person.
+    # What `colour.skin_like` takes for skin, on the person.
     own = (squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0)) < 14**2) & (
         squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0)) < 70**2
     )

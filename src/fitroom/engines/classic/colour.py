@@ -1,0 +1,42 @@
+"""Colour tests in Lab: whether a pixel looks like skin, or like the same garment colour.
+
+Shared by the old garment's mask, the hands, the garment analysis and the skin's look.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic.person import Person
+
+
+def squared_distance(
+    lab: NDArray[np.float32], colour: NDArray[np.float32], weights: tuple[float, float, float] = (1.0, 1.0, 1.0)
+) -> NDArray[np.float32]:
+    """Per pixel, the weighted squared distance to one Lab colour (OpenCV's vector ops:
+    many times faster than numpy's norm over the channel axis)."""
+    diff = cv2.subtract(lab, (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
+    return cv2.transform(cv2.multiply(diff, diff), np.array([[w * w for w in weights]], np.float32))
+
+
+#: Lightness varies with folds and light far more than hue does: weighed less when
+#: telling whether two garment colours are the same.
+GARMENT_WEIGHTS = (0.4, 1.0, 1.0)
+
+
+#: Two colours closer than this (Lab, weighed by `GARMENT_WEIGHTS`) are the same garment's.
+SAME_GARMENT_COLOUR = 22
+
+
+def near_colour(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """Per pixel, whether it is the same garment colour as `colour`."""
+    return squared_distance(lab, colour, GARMENT_WEIGHTS) < SAME_GARMENT_COLOUR**2
+
+
+def skin_like(person: Person) -> NDArray[np.bool_]:
+    lab = person.lab()
+    chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))
+    lightness = squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0))
+    return (chroma < 14**2) & (lightness < 70**2)

@@ -1,0 +1,165 @@
+"""Drawing the warped garment parts over the photo: the face and hands stay in front, the
+new garment takes on the photo's shading, and what the old garment showed beyond it is
+rebuilt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic import skin
+from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.boxes import bounds, box_slices
+from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.hands import hands_in_front
+from fitroom.engines.classic.old_garment import LONG_HEM_DROP
+from fitroom.engines.classic.person import (
+    L_ANKLE,
+    L_ELBOW,
+    L_HIP,
+    L_KNEE,
+    L_SHOULDER,
+    L_WRIST,
+    R_ANKLE,
+    R_ELBOW,
+    R_HIP,
+    R_KNEE,
+    R_SHOULDER,
+    R_WRIST,
+    Person,
+)
+from fitroom.engines.classic.rebuild import replaced
+from fitroom.engines.classic.warp import Layer
+
+
+@dataclass
+class Composite:
+    image: NDArray[np.uint8]
+    garment: NDArray[np.float32]  # how much of each pixel is the new garment (0..1)
+    edited: NDArray[np.bool_]  # every pixel that may differ from the input
+    skin: NDArray[np.float32]  # how much of each pixel is rebuilt skin (0..1)
+    old: NDArray[np.float32]  # where the old garment the new one replaces was (0..1)
+
+
+def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int, int, int, int]:
+    """Box holding every pixel the composite may change: the layers and the body zones."""
+    h, w = person.image.shape[:2]
+    joints = [L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST, L_HIP, R_HIP]
+    if garment.category != "top":
+        joints += [L_KNEE, R_KNEE, L_ANKLE, R_ANKLE]
+    pts = np.array([person.pt(i) for i in joints])
+    if garment.category == "top":
+        # What the old top left below the hips is replaced too (see old_garment._long_hem).
+        frame = torso_frame(person)
+        pts = np.vstack([pts, (pts[-2:] + frame.down * frame.length * LONG_HEM_DROP)])
+    pad = person.shoulder_width * 0.5 + 8
+    x0, y0 = np.floor(pts.min(axis=0) - pad)
+    x1, y1 = np.ceil(pts.max(axis=0) + pad)
+    for layer in layers:
+        lx0, ly0, lx1, ly1 = layer.box
+        x0, y0 = min(x0, lx0 - 8), min(y0, ly0 - 8)
+        x1, y1 = max(x1, lx1 + 8), max(y1, ly1 + 8)
+    return int(max(0, x0)), int(max(0, y0)), int(min(w, x1)), int(min(h, y1))
+
+
+#: The old garment, the photo's shading and what the old garment hid are worked out on
+#: the photo shrunk by a whole factor to about this size (nano's), then enlarged: all
+#: three are smooth, and at basic or pro size they cost four or sixteen times as much
+#: for no visible gain. The new garment is drawn at full size.
+ANALYSIS_SIDE = 512
+
+
+def _multiple(low: int, high: int, step: int, limit: int) -> tuple[int, int]:
+    """The span [low, high) grown to a multiple of `step` long, inside [0, limit) where it
+    can be: shrinking by a whole factor is then exact, and several times faster."""
+    length = -(-(high - low) // step) * step
+    high = min(limit, low + length)
+    return max(0, high - length), high
+
+
+def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
+    """Draw the layers over the photo; everything they do not touch stays as it was.
+
+    The work is done in the window that can change, then pasted into the full photo.
+    """
+    w, h = person.size
+    shrink = max(1, round(max(w, h) / ANALYSIS_SIDE))
+    x0, y0, x1, y1 = _window(person, garment, layers)
+    x0, x1 = _multiple(x0, x1, shrink, w)
+    y0, y1 = _multiple(y0, y1, shrink, h)
+    window = (slice(y0, y1), slice(x0, x1))
+    shifted = [Layer(layer.colour, layer.alpha, layer.x - x0, layer.y - y0) for layer in layers]
+    # The hand landmarks, where needed, are found on the whole photo (and kept on it).
+    cover = np.zeros(person.image.shape[:2], bool)
+    for layer in layers:
+        cover[layer.slices] |= layer.alpha > 0.05
+    hands = hands_in_front(person, cover)
+    look = skin.look(person)
+    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window], shrink, look)
+    image = person.image.copy()
+    image[window] = part.image
+    garment_cover = np.zeros(image.shape[:2], np.float32)
+    garment_cover[window] = part.garment
+    edited = np.zeros(image.shape[:2], bool)
+    edited[window] = part.edited
+    shown = np.zeros(image.shape[:2], np.float32)
+    shown[window] = part.skin
+    old = np.zeros(image.shape[:2], np.float32)
+    old[window] = part.old
+    return Composite(image, garment_cover, edited, shown, old)
+
+
+def _compose(
+    person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int, look: skin.SkinLook
+) -> Composite:
+    kept = cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8))
+    keep = ((person.face > 0) | (kept > 0)).astype(np.float32)
+    w, h = person.size
+    new_total = np.zeros((h, w), np.float32)
+    for layer in layers:
+        np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
+    size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
+    if size == (w, h):
+        rebuild, fill, shade, skin_part, old = replaced(person, garment, new_total, hands, keep, look)
+    else:
+        shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep)]
+        rebuild, fill, shade, skin_part, old = (
+            cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
+            for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]), look)
+        )
+    rebuild *= 1 - keep
+    out = person.image.astype(np.float32)
+    found = bounds(rebuild > 0)
+    if found is not None:  # blended only where something is rebuilt
+        box = box_slices(found)
+        # The skin's fine grain, at full size (the rest of the fill is smooth).
+        grained = skin_part[box] * (rebuild[box] > 0)
+        if grained.any():
+            fill[box] *= (1 + skin.grain(grained.shape, look) * grained)[:, :, None]
+        out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
+    # A top stays on the body; a skirt or dress may flare out beyond the legs.
+    if garment.category == "top":
+        reach = max(1, int(torso_frame(person).width * 0.06))
+        body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    coverage = np.zeros((h, w), np.float32)
+    for layer in layers:
+        box = layer.slices
+        allowed = 1 - keep[box]
+        if garment.category == "top":
+            allowed *= body[box]
+        a = layer.alpha * allowed  # both 0..1
+        a = cv2.GaussianBlur(a, (0, 0), 0.8) * (a > 0.01)
+        a = np.minimum(a, allowed)
+        np.maximum(coverage[box], a, out=coverage[box])
+        shaded = layer.colour * shade[box][:, :, None]  # shading is positive
+        np.minimum(shaded, 255, out=shaded)
+        out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
+    result = cv2.convertScaleAbs(out)  # rounded and saturated to 0..255 in one pass
+    untouched = (coverage <= 0) & (rebuild <= 0)
+    cv2.copyTo(person.image, untouched.view(np.uint8), result)
+    # Rebuilt skin is what shows of it: not what the new garment covers.
+    shown_skin = rebuild * skin_part * (1 - coverage)
+    return Composite(result, coverage, ~untouched, shown_skin, old)

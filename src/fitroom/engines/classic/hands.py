@@ -1,0 +1,94 @@
+"""The hands in front of the clothes: the pixels a new garment must not cover."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic.accessories import landmarks
+from fitroom.engines.classic.boxes import box_slices
+from fitroom.engines.classic.colour import skin_like, squared_distance
+from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person, hand_discs
+
+
+def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
+    """The hand pixels a new garment must not cover.
+
+    Round each hand the pose sees, what looks like skin. When the clothes round a hand
+    are skin-coloured too (camel trousers, beige shorts), colour cannot tell hand from
+    cloth: there the hand landmark model outlines the hand, and a hand it does not find
+    is in a pocket or behind the body, so nothing of its disc is kept. The model runs
+    only for those hands, only where `reach` (what the new garment may cover) meets the
+    hand, and once per photo (the landmarks stay on the person). Each step looks only at
+    the box round the hand it is about.
+    """
+    w, h = person.size
+    keep = np.zeros((h, w), bool)
+    # Each hand's box reaches 1.5 radii round it: the disc, and the ring round it. All
+    # the discs' skin is kept before any hand's checks may take its disc out again.
+    hands = []
+    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        box, local = _near(person, np.array([centre], np.float64), int(radius * 1.5))
+        if box is None:
+            continue
+        middle = (centre[0] - box[0], centre[1] - box[1])
+        disc = np.zeros(local.mask.shape, np.uint8)
+        cv2.circle(disc, middle, radius, 255, -1)
+        skin = skin_like(local)
+        keep[box_slices(box)] |= (disc > 0) & skin
+        hands.append((side, middle, radius, box, local, disc, skin))
+    for side, middle, radius, box, local, disc, skin in hands:
+        window = box_slices(box)
+        if reach is not None and not (reach[window] & (disc > 0)).any():
+            continue
+        # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
+        ring = np.zeros(local.mask.shape, np.uint8)
+        cv2.circle(ring, middle, int(radius * 1.5), 255, -1)
+        elbow, wrist = (
+            (local.pt(L_ELBOW), local.pt(L_WRIST)) if side == "left" else (local.pt(R_ELBOW), local.pt(R_WRIST))
+        )
+        beyond = wrist + (wrist - elbow) * 0.3
+        cv2.line(
+            ring,
+            tuple(np.floor(elbow).astype(int)),
+            tuple(np.floor(beyond).astype(int)),
+            0,
+            max(2, int(person.shoulder_width * 0.25)),
+        )
+        ring_pixels = (ring > 0) & (disc == 0) & (local.mask > 0.5)
+        if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
+            continue
+        found = landmarks.hand(person, side)
+        keep[window] &= disc == 0
+        if found is None:
+            continue
+        finger = max(3, int(found.palm_width * 0.25)) | 1
+        hull = cv2.convexHull(found.points[:, :2].astype(np.int32))
+        outline_box, seen = _near(person, hull.reshape(-1, 2).astype(np.float64), finger)
+        if outline_box is None:
+            continue
+        outline = np.zeros(seen.mask.shape, np.uint8)
+        cv2.fillConvexPoly(outline, hull - np.array(outline_box[:2], np.int32), 255)
+        outline = cv2.dilate(outline, np.ones((finger, finger), np.uint8))
+        # Within the outline, what is nearer the skin's colour than the cloth round it.
+        cloth = np.median(local.lab()[ring_pixels], axis=0)
+        lab = seen.lab()
+        nearer = squared_distance(lab, person.skin_lab) < squared_distance(lab, cloth)
+        hand = (outline > 0) & skin_like(seen) & nearer
+        # A few fingertips showing at a pocket would be specks on the new garment.
+        if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
+            keep[box_slices(outline_box)] |= hand
+    return keep
+
+
+def _near(person: Person, points: NDArray[np.float64], pad: int) -> tuple[tuple[int, int, int, int] | None, Person]:
+    """The photo's box round `points`, `pad` pixels wider each side (None when it misses
+    the photo), and the person seen through it."""
+    w, h = person.size
+    low, high = points.min(axis=0) - pad, points.max(axis=0) + pad + 1
+    x0, y0 = max(0, int(low[0])), max(0, int(low[1]))
+    x1, y1 = min(w, int(np.ceil(high[0]))), min(h, int(np.ceil(high[1])))
+    if x1 <= x0 or y1 <= y0:
+        return None, person
+    return (x0, y0, x1, y1), person.crop(x0, y0, x1, y1)

@@ -1,0 +1,218 @@
+"""What goes where the old garment was and the new one does not reach: skin on the limbs
+and torso, the background beside them, and the trousers or skirt the old top hid."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic import skin
+from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
+from fitroom.engines.classic.boxes import bounds
+from fitroom.engines.classic.colour import skin_like
+from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.old_garment import holes_filled, worn_mask
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
+
+
+class Replaced(NamedTuple):
+    """What goes where the old garment was (see `replaced`)."""
+
+    rebuild: NDArray[np.float32]  # how much of each pixel is rebuilt (0..1)
+    fill: NDArray[np.float32]  # the rebuilt picture (the photo elsewhere)
+    shade: NDArray[np.float32]  # the shading the new garment takes on
+    skin: NDArray[np.float32]  # how much of the rebuilt picture is skin (0..1)
+    old: NDArray[np.float32]  # the old garment's mask
+
+
+def replaced(
+    person: Person,
+    garment: Garment,
+    new_total: NDArray[np.float32],
+    hands: NDArray[np.bool_],
+    keep: NDArray[np.float32],
+    look: skin.SkinLook,
+) -> Replaced:
+    """What goes where the old garment was: how much of each pixel is rebuilt (0..1), the
+    rebuilt picture (the photo elsewhere), the shading the new garment takes on, how much
+    of the rebuilt picture is skin, and the old garment's mask.
+
+    `new_total` is how much of each pixel the new garment covers; `hands`, the hand
+    pixels in front; `keep`, 1 where nothing may change (face, hands and a margin);
+    `look`, how the person's own skin looks."""
+    frame = torso_frame(person)
+    bare = skin_like(person)
+    old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands)
+    shade = old_garment_shading(person, old)
+    rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
+    # Softened a little beyond the old garment's outline (its edge pixels are part garment,
+    # part backdrop), so no rim of it is left.
+    rim = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
+    rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
+    # The outline itself, half garment and half what is beside it, matches neither the
+    # garment's colour nor the skin's: it goes too, except where it is skin.
+    fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~bare
+    rebuild = np.maximum(rebuild, fringe * (1 - keep))
+    fill = person.image.astype(np.float32)
+    skin_part = np.zeros(old.shape, np.float32)
+    # Rebuilt only in the box round what needs it, with room for the fill to look around.
+    found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
+    if found is not None:
+        x0, y0, x1, y1 = found
+        box = slice(y0, y1), slice(x0, x1)
+        inner = person.crop(x0, y0, x1, y1)
+        fill[box], skin_part[box] = _uncovered(
+            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look
+        )
+    return Replaced(rebuild, fill, shade, skin_part, old)
+
+
+def _torso_normals(frame: Frame, shape: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The picture-right and down parts of the torso's unit surface normals, as a
+    flattened cylinder round the body's midline."""
+    h, w = shape
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    across = (
+        np.clip(
+            (xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / (frame.frontal_width * 0.6), -1, 1
+        )
+        * 0.7
+    )
+    return across * np.float32(frame.right[0]), across * np.float32(frame.right[1])
+
+
+def _uncovered(
+    person: Person,
+    garment: Garment,
+    frame: Frame,
+    old: NDArray[np.float32],
+    rebuild: NDArray[np.float32],
+    new: NDArray[np.float32],
+    look: skin.SkinLook,
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """What the old garment hid where the new one does not reach: skin, or the background;
+    and how much of each pixel is skin (0..1).
+
+    Limbs and torso get the person's skin tone, lit by the old garment's broad light (not
+    its folds or print), shaded as rounded forms under the photo's light (`look`),
+    mottled like the person's skin and a little darker where the new garment (`new`)
+    ends on them; the rest of a loose sleeve or trouser leg, outside the limb, is filled
+    from the background around it; below the waist, what the old top hid of the trousers
+    or skirt is their mirror image. The skin's fine grain is added at full size.
+    """
+    limb, limb_normal = limbs(person, frame, garment.category)
+    if garment.category != "bottom":
+        # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
+        # midriff is not a flat patch with straight sides. The old clothes stood out from
+        # the body: the skin keeps a little inside their outline, its corners rounded.
+        reach = max(1, int(person.shoulder_width * 0.15))
+        zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+        inset = 2 * max(1, int(person.shoulder_width * 0.03)) + 1
+        body = cv2.erode(
+            (person.mask > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset))
+        )
+        torso = cv2.GaussianBlur(
+            ((zone > 0) & (body > 0)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.03)
+        )
+        # Bare skin down to the waist; from there to the hip joints it is more likely the
+        # trousers' or skirt's waistband, which the fill from below continues.
+        h, w = old.shape
+        across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
+        down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
+        depth = (across + down) / max(frame.length, 1.0)
+        torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
+    else:
+        torso = np.zeros(old.shape, np.float32)
+    skin_part = np.maximum(limb, torso)
+    lum = person.lab()[:, :, 0] + 1
+    s = person.shoulder_width
+    broad = masked_blur(lum, old, max(4.0, s * 0.3))
+    light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
+    on_limb = limb >= torso
+    torso_x, torso_y = _torso_normals(frame, old.shape)
+    shading = skin.lit(np.where(on_limb, limb_normal[0], torso_x), np.where(on_limb, limb_normal[1], torso_y), look)
+    # A soft contact shadow on the skin just beyond where the new garment ends.
+    shading *= 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
+    h, w = old.shape
+    lab_skin = np.empty((h, w, 3), np.float32)
+    mottle_sigma = max(1.5, s * 0.04)
+    tone = person.skin_lab if look.tone is None else look.tone
+    for channel in range(3):
+        lab_skin[:, :, channel] = tone[channel] + skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel]
+    lab_skin[:, :, 0] *= light * shading
+    skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
+    hole = (rebuild > 0.02) & (skin_part < 0.5)
+    if not hole.any():
+        return skin_rgb, skin_part
+    # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
+    reach = max(3, int(person.shoulder_width * 0.2))
+    near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
+    # ...and so is the old garment's soft outline just outside its mask.
+    outline = cv2.dilate(hole.astype(np.uint8), _edge_kernel(person)) > 0
+    region = (outline | (near & (old > 0))).astype(np.uint8)
+    filled = _inpaint(person.image, region)
+    if garment.category != "bottom":
+        # Below the waist the old top hid the trousers' or skirt's top: continue them up
+        # as their mirror image at the hole's lower edge, texture and folds included,
+        # rather than a smear.
+        mirrored, found = _from_below(person.image, region, person.mask > 0.5)
+        weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
+        weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
+        filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
+    return cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part), skin_part
+
+
+def _from_below(
+    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """`image` with each `region` pixel taken from as far below the region's lower edge
+    (in its column) as it lies above it: a mirror at that edge, so what is below goes on
+    up seamlessly. Also 1 where such a pixel exists (in the photo, `usable`, and not
+    itself in the region or past the next part of it), else 0: the backdrop between the
+    legs, mirrored up, would part them to the waist."""
+    h, w = region.shape
+    hole = region > 0
+    rows = np.arange(h, dtype=np.int32)[:, None]
+    # Per pixel, the first row at or below it that is outside the region, and inside it.
+    next_clear = np.minimum.accumulate(np.where(hole, h, rows)[::-1], axis=0)[::-1]
+    next_hole = np.minimum.accumulate(np.where(hole, rows, h)[::-1], axis=0)[::-1]
+    ys, xs = np.nonzero(hole)
+    edge = next_clear[ys, xs]  # the first row below the region's run
+    source = 2 * edge - 1 - ys
+    ok = (edge < h) & (source < next_hole[np.minimum(edge, h - 1), xs])
+    ok[ok] = usable[source[ok], xs[ok]]
+    out = image.astype(np.float32)
+    found = np.zeros((h, w), np.float32)
+    out[ys[ok], xs[ok]] = image[source[ok], xs[ok]]
+    found[ys[ok], xs[ok]] = 1
+    return out, found
+
+
+def _edge_kernel(person: Person) -> NDArray[np.uint8]:
+    """A square as wide as a garment's soft edge in the photo (part garment, part what is
+    beside it): how far beyond the old garment's mask its outline still shows."""
+    edge = 2 * max(1, int(person.shoulder_width * 0.012)) + 1
+    return np.ones((edge, edge), np.uint8)
+
+
+def _inpaint(image: NDArray[np.uint8], region: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """`image` with `region` filled from around it; done at half size, as the fill is
+    smooth anyway and costs four times less there."""
+    h, w = region.shape
+    if min(h, w) < 64:
+        return cv2.inpaint(image, region, 3, cv2.INPAINT_TELEA).astype(np.float32)
+    half = (w // 2, h // 2)
+    small = cv2.inpaint(
+        cv2.resize(image, half, interpolation=cv2.INTER_AREA),
+        (cv2.resize(region, half, interpolation=cv2.INTER_AREA) > 0).astype(np.uint8),
+        3,
+        cv2.INPAINT_TELEA,
+    )
+    filled = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    np.copyto(filled, image, where=(region == 0)[:, :, None])
+    return filled

@@ -1,0 +1,77 @@
+"""Garment parts warped onto the photo (by `fit`'s warps), each held only over the box it
+covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic import fit
+from fitroom.engines.classic.boxes import Box, around, bounds, box_slices, clip
+
+
+@dataclass
+class Layer:
+    """One warped garment part, held only over the box of the photo it covers.
+
+    A sleeve is a small part of the picture; warping and blending it at full size would
+    cost as much as the whole torso.
+    """
+
+    colour: NDArray[np.float32]  # (h, w, 3)
+    alpha: NDArray[np.float32]  # (h, w), 0..1
+    x: int  # the box's top-left corner in the photo
+    y: int
+
+    @property
+    def box(self) -> Box:
+        return self.x, self.y, self.x + self.alpha.shape[1], self.y + self.alpha.shape[0]
+
+    @property
+    def slices(self) -> tuple[slice, slice]:
+        return box_slices(self.box)
+
+
+def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) -> Layer | None:
+    """A layer trimmed to where its alpha is not nil; None when it covers nothing."""
+    found = bounds(alpha > 0.002)
+    if found is None:
+        return None
+    x0, y0, x1, y1 = found
+    window = slice(y0, y1), slice(x0, x1)
+    return Layer(colour[window], alpha[window], box[0] + x0, box[1] + y0)
+
+
+def tps_layer(
+    rgb: NDArray[np.uint8],
+    alpha: NDArray[np.float32],
+    src: list[Any],
+    dst: list[Any],
+    pad: float,
+    size: tuple[int, int],
+) -> Layer | None:
+    """A thin-plate-spline warp of the garment computed only round its destination points."""
+    box = around(np.array(dst), pad, size)
+    if box is None:
+        return None
+    x0, y0, x1, y1 = box
+    maps = fit.tps_map(np.array(src), np.array(dst), (x1 - x0, y1 - y0), origin=(x0, y0))
+    colour, warped = fit.warp_rgba(rgb, alpha, maps)
+    return _layer(colour, warped, box)
+
+
+def affine_layer(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], matrix: NDArray[np.float64], size: tuple[int, int]
+) -> Layer | None:
+    """A rigid warp of the garment part `alpha` selects, computed only where it lands."""
+    source = bounds(alpha)
+    if source is None:
+        return None
+    box = clip(fit.affine_box(matrix, source), size)
+    if box is None:
+        return None
+    colour, warped = fit.affine_rgba(rgb, alpha, matrix, box)
+    return _layer(colour, warped, box)
