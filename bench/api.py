@@ -26,15 +26,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-import psycopg
 from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for the shared database helper
+from tests.support.postgres import postgres_database  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("FITROOM_BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 BENCH_DIR = Path(__file__).resolve().parent
@@ -162,18 +163,6 @@ def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list
             process.wait(30)
 
 
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    name = f"fitroom_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def measure(
     label: str,
     urls: list[str],
@@ -254,7 +243,7 @@ def main() -> None:
     with fitroom_servers(1, None) as (urls, key):
         measure("fitroom, SQLite, 1 API process", urls, key, floor, files, n, c)
     if not args.skip_postgres:
-        with postgres_database() as url, fitroom_servers(2, url) as (urls, key):
+        with postgres_database("fitroom_bench", PG_ADMIN_URL) as url, fitroom_servers(2, url) as (urls, key):
             measure("fitroom, PostgreSQL, 2 API processes", urls, key, floor, files, n, c)
 
 

@@ -22,16 +22,9 @@ from fitroom.context import Context
 from fitroom.db import Database
 from fitroom.db.models import Base
 from fitroom.settings import Settings
-from tests.support.app import (
-    Customer,
-    LiveServer,
-    free_port,
-    make_customer,
-    migrated_settings,
-    postgres_database,
-    serving,
-)
+from tests.support.app import Customer, LiveServer, free_port, make_customer, migrated_settings, serving
 from tests.support.images import garment_photo, person_photo
+from tests.support.postgres import postgres_database
 from tests.support.services import S3Server, s3_server
 
 

@@ -29,9 +29,10 @@ from fitroom.jobs.reaper import reap
 from fitroom.jobs.routing import EngineSet
 from fitroom.jobs.worker import Worker, WorkerPool
 from fitroom.settings import Settings
-from tests.support.app import TEST_ENGINE, Customer, make_customer, migrated_settings, postgres_database
+from tests.support.app import TEST_ENGINE, Customer, make_customer, migrated_settings
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
+from tests.support.postgres import postgres_database
 from tests.support.waiting import wait_until
 
 OTHER_ENGINE = "tests.support.engines:BlueEngine"

@@ -31,9 +31,10 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
 from fitroom.domain import TIERS
-from tests.support.app import PG_ADMIN_URL, Customer, make_customer, make_settings
+from tests.support.app import Customer, make_customer, make_settings
 from tests.support.cluster import Cluster, cluster
 from tests.support.images import garment_photo, person_photo
+from tests.support.postgres import PG_ADMIN_URL
 from tests.support.services import REDIS_URL, S3_ENVIRONMENT, S3Server, redis_client
 from tests.support.waiting import wait_until
 

@@ -22,9 +22,10 @@ from fitroom.jobs import queue
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.jobs.worker import WorkerPool
 from fitroom.settings import Settings
-from tests.support.app import PG_ADMIN_URL, make_customer, migrated_settings
+from tests.support.app import make_customer, migrated_settings
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
+from tests.support.postgres import PG_ADMIN_URL
 from tests.support.process import SLOW_ENGINE, SOURCES, slow_worker
 from tests.support.waiting import wait_until
 

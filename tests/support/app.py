@@ -6,7 +6,6 @@ on them are in tests/conftest.py.
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -16,7 +15,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import uvicorn
 from fastapi.testclient import TestClient
 
@@ -26,21 +24,7 @@ from fitroom.db import Database
 from fitroom.jobs import credits
 from fitroom.settings import Settings
 
-PG_ADMIN_URL = os.environ.get("FITROOM_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 TEST_ENGINE = "tests.support.engines:TintEngine"
-
-
-@contextmanager
-def postgres_database(prefix: str = "fitroom_test") -> Iterator[str]:
-    """A PostgreSQL database of its own (its SQLAlchemy URL), dropped when the block ends."""
-    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1) + f"/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def make_settings(tmp_path: Path, database_url: str, **overrides: object) -> Settings:
