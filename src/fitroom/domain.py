@@ -80,6 +80,12 @@ SWAP_TARGETS = (
 GARMENT_TARGETS = frozenset({"full_outfit", "top", "bottom", "dress", "jacket"})
 #: Accessories: added to the person, nothing taken away.
 ACCESSORY_TARGETS = frozenset(SWAP_TARGETS) - GARMENT_TARGETS
+#: Garments fitted to the torso as a top (a jacket goes on as one).
+TOP_TARGETS = frozenset({"top", "jacket"})
+#: Accessories that a photo of a hand alone can take (a watch; a bracelet or a ring).
+HAND_TARGETS = frozenset({"watch", "jewelry"})
+#: Accessories that a close-up of a face can take (glasses, a hat; earrings among jewelry).
+HEAD_TARGETS = frozenset({"glasses", "hat", "jewelry"})
 DEFAULT_SWAP_TARGET = "full_outfit"
 
 #: SPEC section 5's layer order for an outfit in one picture: what is worn underneath goes on first.

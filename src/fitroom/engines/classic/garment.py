@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import TOP_TARGETS
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like, squared_distance
@@ -228,7 +229,7 @@ def _category(hint: str | None, swap_target: str, aspect: float) -> str:
     ):
         if word in text:
             return category
-    if swap_target in ("top", "jacket"):
+    if swap_target in TOP_TARGETS:
         return "top"
     if swap_target == "bottom":
         return "bottom"

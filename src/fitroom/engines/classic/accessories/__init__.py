@@ -14,7 +14,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.domain import ACCESSORY_TARGETS
+from fitroom.domain import ACCESSORY_TARGETS, HAND_TARGETS, HEAD_TARGETS
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import place
 from fitroom.engines.classic.accessories.compose import (
@@ -36,11 +36,6 @@ from fitroom.engines.classic.accessories.cutout import (
 from fitroom.engines.classic.accessories.landmarks import face_photo, hand_photo
 from fitroom.engines.classic.person import Person
 
-#: Targets that a photo of a hand alone can take (a watch; a bracelet or a ring).
-HAND_TARGETS = frozenset({"watch", "jewelry"})
-
-#: Targets that a close-up of a face can take (glasses, a hat; earrings among jewelry).
-HEAD_TARGETS = frozenset({"glasses", "hat", "jewelry"})
 #: What a close-up of a face or a hand lacks for each target, said as the refusal.
 MISSING_FROM_CLOSE_UP = {
     "glasses": "the face is not in the photo; glasses need the eyes",
