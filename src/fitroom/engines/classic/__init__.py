@@ -25,7 +25,7 @@ from fitroom.engines.classic import accessories
 from fitroom.engines.classic.accessories import Cutout
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import Garment, analyse_garment
-from fitroom.engines.classic.person import Person, analyse_person
+from fitroom.engines.classic.person import Person, analyse_person, refuse_garment
 from fitroom.engines.classic.placement import layers_for
 
 
@@ -165,6 +165,7 @@ class ClassicEngine:
                 report.cutout = garment
                 subject.image, new_cover, new_edit = worn.image, worn.cover, worn.edited
             else:
+                refuse_garment(subject, garment.category)
                 report.garments.append(garment)
                 result = compose(subject, garment, layers_for(subject, garment))
                 subject.image, new_cover, new_edit = result.image, result.garment, result.edited

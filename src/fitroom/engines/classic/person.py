@@ -8,6 +8,7 @@ coordinates of the working image.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -53,6 +54,9 @@ class Person:
     face: Mask  # 255 where the face (and the front of the head) is: never painted
     hands: Mask  # 255 over both hands
     skin_lab: Array  # mean skin colour in Lab (OpenCV 8-bit scale)
+    #: How far the shoulders are turned from the camera, in degrees (0 facing it, 90 in
+    #: profile), from the depth of the pose model's world landmarks.
+    turn: float = 0.0
 
     def lab(self) -> NDArray[np.float32]:
         """The photo in Lab (OpenCV 8-bit scale), converted once per image."""
@@ -87,6 +91,7 @@ class Person:
             face=self.face[window],
             hands=self.hands[window],
             skin_lab=self.skin_lab,
+            turn=self.turn,
         )
         cached = self.__dict__.get("_lab")
         if cached is not None and cached[0] is self.image:
@@ -110,6 +115,7 @@ class Person:
             face=shrink(self.face),
             hands=shrink(self.hands),
             skin_lab=self.skin_lab,
+            turn=self.turn,
         )
 
 
@@ -205,11 +211,29 @@ def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face:
     return np.array([170, 140, 145], np.float32)
 
 
-def _pose(pose: object, rgb: NDArray[np.uint8], *, margin: bool) -> tuple[Array, Array, NDArray[np.float32]] | None:
-    """Landmarks (pixels), their visibility and the person mask, optionally seen with a margin."""
+class _Found(NamedTuple):
+    """One pose pass: landmarks (pixels), their visibility, the person mask and the turn."""
+
+    points: Array
+    visibility: Array
+    mask: NDArray[np.float32]
+    turn: float
+
+
+#: Margins (top, each side, bottom; shares of the photo's height and width) of repeated
+#: edge pixels the pose model is shown the photo with. The first is for a head cut off at
+#: the top. The second is for a body cut off at the knees with its face hidden (a mirror
+#: selfie, the phone before the face): the pose detector, made for whole bodies with a
+#: face, finds none in the photo as it is, and finds it once the legs may go on below.
+HEAD_MARGIN = (0.1, 0.05, 0.0)
+BODY_MARGIN = (0.1, 0.2, 0.6)
+
+
+def _pose(pose: object, rgb: NDArray[np.uint8], margin: tuple[float, float, float] | None = None) -> _Found | None:
+    """One pose pass, optionally on the photo with a margin of repeated edge pixels."""
     h, w = rgb.shape[:2]
-    top, side = (int(0.1 * h), int(0.05 * w)) if margin else (0, 0)
-    padded = cv2.copyMakeBorder(rgb, top, 0, side, side, cv2.BORDER_REPLICATE) if margin else rgb
+    top, side, bottom = (int(margin[0] * h), int(margin[1] * w), int(margin[2] * h)) if margin else (0, 0, 0)
+    padded = cv2.copyMakeBorder(rgb, top, bottom, side, side, cv2.BORDER_REPLICATE) if margin else rgb
     result = pose.process(padded)  # type: ignore[attr-defined]
     if result.pose_landmarks is None:
         return None
@@ -218,16 +242,20 @@ def _pose(pose: object, rgb: NDArray[np.uint8], *, margin: bool) -> tuple[Array,
     points = np.array([(m.x * pw - side, m.y * ph - top) for m in marks], np.float32)
     visibility = np.array([m.visibility for m in marks], np.float32)
     mask = (
-        np.ascontiguousarray(result.segmentation_mask[top:, side : side + w], dtype=np.float32)
+        np.ascontiguousarray(result.segmentation_mask[top : top + h, side : side + w], dtype=np.float32)
         if result.segmentation_mask is not None
         else np.ones((h, w), np.float32)
     )
-    return points, visibility, mask
+    turn = 0.0
+    if result.pose_world_landmarks is not None:
+        world = result.pose_world_landmarks.landmark
+        across = np.array([world[L_SHOULDER].x - world[R_SHOULDER].x, world[L_SHOULDER].z - world[R_SHOULDER].z])
+        turn = float(np.degrees(np.arctan2(abs(across[1]), abs(across[0]))))
+    return _Found(points, visibility, mask, turn)
 
 
-def _shoulder_share(found: tuple[Array, Array, NDArray[np.float32]]) -> float:
+def _shoulder_share(points: Array, mask: NDArray[np.float32]) -> float:
     """Shoulder distance over the body's width a little below them (arms included)."""
-    points, _, mask = found
     a, b = points[L_SHOULDER], points[R_SHOULDER]
     h, w = mask.shape
     y = int(np.clip((a[1] + b[1]) / 2 + 0.3 * abs(a[0] - b[0]), 0, h - 1))
@@ -244,33 +272,41 @@ def shoulder_share(person: Person) -> float:
     """How wide the shoulders are against the body's outline just below them: about 0.6
     to 0.85 for front and three-quarter views, far less when the pose model has put both
     shoulders on one side of a body it could not read (a face cut off by the frame)."""
-    return _shoulder_share((person.points, person.visibility, person.mask))
+    return _shoulder_share(person.points, person.mask)
 
 
 def find_pose(rgb: NDArray[np.uint8]) -> tuple[Array, Array] | None:
     """Landmarks (pixels) and their visibility from one pose pass, without the checks
     and masks of `analyse_person`: enough to tell whether a photo shows a model at all."""
-    found = _pose(models.pose(), rgb, margin=False)
-    return None if found is None else (found[0], found[1])
+    found = _pose(models.pose(), rgb)
+    return None if found is None else (found.points, found.visibility)
 
 
 def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     """Find the one person in the photo, or raise the typed error that explains why not."""
     pose, faces = models.pose(), models.face_detector()
     h, w = rgb.shape[:2]
-    found = _pose(pose, rgb, margin=False)
+    found = _pose(pose, rgb)
     # With the head cut off at the top of the photo, the pose model often puts the
     # shoulders far too close together; a margin of repeated edge pixels round the photo
     # usually puts them right (measured on the devset), but on other photos it is the
     # margin that misleads it. So: the margin only when the shoulders look squeezed, and
     # whichever answer has the broader shoulders for the body seen.
-    if found is None or _shoulder_share(found) < 0.6:
-        second = _pose(pose, rgb, margin=True)
-        if second is not None and (found is None or _shoulder_share(second) > _shoulder_share(found)):
+    if found is None or _shoulder_share(found.points, found.mask) < 0.6:
+        second = _pose(pose, rgb, HEAD_MARGIN)
+        if second is not None and (
+            found is None or _shoulder_share(second.points, second.mask) > _shoulder_share(found.points, found.mask)
+        ):
             found = second
     if found is None:
+        # Kept only where its shoulders span the body found (a hand held up to the
+        # camera can pass for a body once the photo is extended).
+        whole = _pose(pose, rgb, BODY_MARGIN)
+        if whole is not None and _shoulder_share(whole.points, whole.mask) >= READ_SHOULDER_SHARE:
+            found = whole
+    if found is None:
         raise EngineError("no_person_detected", "no person was found in the photo")
-    points, visibility, mask = found
+    points, visibility, mask, turn = found
     if not (visibility[L_SHOULDER] > 0.3 and visibility[R_SHOULDER] > 0.3):
         raise EngineError("pose_not_supported", "the shoulders are not visible in the photo")
     torso = points[[L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]]
@@ -286,7 +322,10 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
         # (it does on some front views), which would mirror every print put on the body.
         points, visibility = points[MIRROR], visibility[MIRROR]
     scale = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
-    if scale < 0.04 * max(h, w):
+    length = float(np.linalg.norm((points[L_SHOULDER] + points[R_SHOULDER] - points[L_HIP] - points[R_HIP]) / 2))
+    # A body turned to the side is as tall as one facing the camera: its size is its
+    # shoulders as they would be seen from the front.
+    if frontal_width(scale, length) < 0.04 * max(h, w):
         # Narrow shoulders on a person who fills the frame (a mirror selfie, a side view)
         # are shoulders seen edge-on or hidden, not a person far away.
         if float((mask > 0.5).mean()) > LARGE_IN_FRAME:
@@ -297,4 +336,117 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
         raise EngineError("pose_not_supported", "the person is too small in the photo")
     face = _face_mask(points, visibility, (h, w))
     hands = _hand_mask(points, visibility, (h, w), scale)
-    return Person(rgb, points, visibility, mask, face, hands, _skin_colour(rgb, points, visibility, face))
+    return Person(rgb, points, visibility, mask, face, hands, _skin_colour(rgb, points, visibility, face), turn)
+
+
+#: The torso from the shoulders to the hips is about 7 eye-to-mouth lengths of the face.
+#: A photo that ends less than this many of them below the shoulders is a close-up of
+#: the head and shoulders: a top would show only as a collar. On the devset the head and
+#: shoulder shots end 0.2 to 3.8 below the shoulders, waist-up photos 5.4 or more.
+CLOSE_UP_FOR_TOPS = 4.5
+#: Bottoms and dresses need the hips in the photo, about 7 below the shoulders: a photo
+#: ending sooner shows the head and upper body, whatever hips the pose model guesses.
+#: The devset's photos with the hips in them go on 8.2 or more.
+CLOSE_UP_FOR_LEGS = 7.0
+#: The knees' drop below the hips along the torso, over the torso's length (both legs'
+#: mean): 0.45 and more standing, walking, lunging or jumping on the devset, under 0.2
+#: seated or crouching, where the thighs are level or point at the camera.
+SEATED_THIGH_DROP = 0.35
+#: Shoulders seen at under this share of the torso's length, on a body the pose model's
+#: depth says is turned this far from the camera (degrees), are a side view: beyond
+#: about 50 degrees of turn (0.45 of the frontal 0.72), a garment's front would be drawn
+#: flat on a body seen mostly from the side. Either alone misleads: a stride lengthens
+#: the torso seen, and the depth is noisy for a body in motion (up to 35 degrees for the
+#: devset's walkers and dancers facing the camera; 51 to 84 for its side views).
+SIDE_VIEW_WIDTH = 0.45
+SIDE_VIEW_TURN = 45.0
+#: Under this shoulder share (see `shoulder_share`) the pose model has misread the
+#: shoulders (a face cut off by the frame), so their narrowness says nothing of a turn
+#: unless the face is seen in profile.
+READ_SHOULDER_SHARE = 0.45
+#: A face in profile: the nose is further from the ears' midpoint, across the picture,
+#: than the ears are apart (it is beyond the near ear). Faces turned to three-quarters
+#: stay under 0.5.
+PROFILE_NOSE = 1.0
+
+
+def frame_below_shoulders(points: Array, visibility: Array, height: int) -> float | None:
+    """How far the photo goes on below the shoulders, in eye-to-mouth lengths of the
+    person's face; None when the face is not in the photo to measure by (a head cut off
+    at the top, a face turned away)."""
+    face = [NOSE, L_EYE, R_EYE, MOUTH_L, MOUTH_R]
+    if (visibility[face] < 0.5).any() or (points[face, 1] < 0).any():
+        return None
+    eyes_to_mouth = float(np.linalg.norm((points[MOUTH_L] + points[MOUTH_R] - points[L_EYE] - points[R_EYE]) / 2))
+    shoulders = float(points[L_SHOULDER, 1] + points[R_SHOULDER, 1]) / 2
+    return (height - shoulders) / max(eyes_to_mouth, 1.0)
+
+
+def thigh_drop(points: Array, visibility: Array, height: int) -> float | None:
+    """How far the knees are below the hips along the torso, over the torso's length
+    (both legs' mean); None when the hips or knees are not seen in the photo."""
+    legs = [L_HIP, R_HIP, L_KNEE, R_KNEE]
+    if (visibility[legs] < 0.5).any() or (points[[L_KNEE, R_KNEE], 1] >= height).any():
+        return None
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    down = (points[L_HIP] + points[R_HIP]) / 2 - neck
+    length = float(np.linalg.norm(down))
+    if length < 1:
+        return None
+    down = down / length
+    drops = [float((points[knee] - points[hip]) @ down) for hip, knee in ((L_HIP, L_KNEE), (R_HIP, R_KNEE))]
+    return sum(drops) / 2 / length
+
+
+def profile_face(points: Array, visibility: Array, size: tuple[int, int]) -> bool:
+    """Whether the face is seen in profile (nose and ears found inside the photo)."""
+    head = [NOSE, L_EAR, R_EAR]
+    inside = ((points[head] >= 0) & (points[head] < np.array(size, np.float32))).all()
+    if (visibility[head] < 0.5).any() or not inside:
+        return False
+    ears = abs(float(points[L_EAR, 0] - points[R_EAR, 0]))
+    off = abs(float(points[NOSE, 0] - (points[L_EAR, 0] + points[R_EAR, 0]) / 2))
+    return off > PROFILE_NOSE * max(ears, 1.0)
+
+
+def side_view(points: Array, turn: float, share: float, profile: bool) -> bool:
+    """Whether the body is seen from the side: narrow shoulders for the torso's length,
+    turned in depth, and not merely misread (read right, or with the face in profile)."""
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    length = float(np.linalg.norm((points[L_HIP] + points[R_HIP]) / 2 - neck))
+    width = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
+    narrow = width < SIDE_VIEW_WIDTH * length and turn >= SIDE_VIEW_TURN
+    return narrow and (share >= READ_SHOULDER_SHARE or profile)
+
+
+def refuse_garment(person: Person, category: str) -> None:
+    """Raise `pose_not_supported` saying why when a garment of `category` (top, bottom or
+    dress) cannot be put on this person believably: a close-up of the head and shoulders,
+    a side view, or (for bottoms and dresses) a seated or crouching person. Accessories
+    have their own checks: a face close-up still takes glasses or a hat."""
+    h = person.size[1]
+    shown = frame_below_shoulders(person.points, person.visibility, h)
+    legs = category != "top"
+    if shown is not None and shown < (CLOSE_UP_FOR_LEGS if legs else CLOSE_UP_FOR_TOPS):
+        if shown < CLOSE_UP_FOR_TOPS:
+            raise EngineError(
+                "pose_not_supported",
+                "the photo is a close-up of the head and shoulders; garments need the body in the photo "
+                "(for a top down to the waist, for bottoms and dresses down to the legs)",
+            )
+        raise EngineError(
+            "pose_not_supported",
+            "the photo shows only the head and upper body; bottoms and dresses need the hips and legs in the photo",
+        )
+    profile = profile_face(person.points, person.visibility, person.size)
+    if side_view(person.points, person.turn, shoulder_share(person), profile):
+        raise EngineError(
+            "pose_not_supported",
+            "the person is seen from the side; garments need a front or three-quarter view",
+        )
+    drop = thigh_drop(person.points, person.visibility, h)
+    if legs and drop is not None and drop < SEATED_THIGH_DROP:
+        raise EngineError(
+            "pose_not_supported",
+            "the person is seated or crouching; bottoms and dresses need a standing person (a top can be tried on)",
+        )
