@@ -119,12 +119,14 @@ class Person:
         )
 
 
-def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float32]) -> int:
-    """Faces of real people: big enough and not printed on the person's own shirt."""
+def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float32]) -> tuple[int, int]:
+    """Faces of real people (big enough and not printed on the person's own shirt), and
+    all faces the detector found."""
     result = faces.process(rgb)  # type: ignore[attr-defined]
     h, w = rgb.shape[:2]
+    found = result.detections or []
     count = 0
-    for detection in result.detections or []:
+    for detection in found:
         box = detection.location_data.relative_bounding_box
         if box.width * w < 0.025 * max(h, w):
             continue
@@ -132,7 +134,18 @@ def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float3
         if cv2.pointPolygonTest(torso.astype(np.float32), center, False) > 0:
             continue
         count += 1
-    return count
+    return count, len(found)
+
+
+def head_in_photo(points: Array, visibility: Array, size: tuple[int, int]) -> bool:
+    """Whether the whole head is inside the photo: nose, eyes and ears found, and the nose
+    at least two eye-to-mouth lengths below the top edge (room for the forehead)."""
+    head = [NOSE, L_EYE, R_EYE, L_EAR, R_EAR]
+    if (visibility[head] < 0.5).any():
+        return False
+    inside = ((points[head] >= 0) & (points[head] < np.array(size, np.float32))).all()
+    eyes_to_mouth = float(np.linalg.norm((points[MOUTH_L] + points[MOUTH_R] - points[L_EYE] - points[R_EYE]) / 2))
+    return bool(inside) and float(points[NOSE, 1]) >= 2 * eyes_to_mouth
 
 
 def _face_mask(points: Array, visibility: Array, shape: tuple[int, int]) -> Mask:
@@ -226,6 +239,7 @@ class _Found(NamedTuple):
 #: selfie, the phone before the face): the pose detector, made for whole bodies with a
 #: face, finds none in the photo as it is, and finds it once the legs may go on below.
 HEAD_MARGIN = (0.1, 0.05, 0.0)
+BACK_VIEW = "the person is seen from the back; send a front or three-quarter view"
 BODY_MARGIN = (0.1, 0.2, 0.6)
 
 
@@ -310,14 +324,17 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     if not (visibility[L_SHOULDER] > 0.3 and visibility[R_SHOULDER] > 0.3):
         raise EngineError("pose_not_supported", "the shoulders are not visible in the photo")
     torso = points[[L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]]
-    if _count_faces(faces, rgb, torso) > 1:
+    people, seen = _count_faces(faces, rgb, torso)
+    if people > 1:
         raise EngineError("multiple_people", "the photo shows more than one person; send a photo of one")
+    # The pose model puts a face on the back of a head as readily as on a front; the face
+    # detector does not. A head wholly in the photo with no face found is seen from behind.
+    if seen == 0 and head_in_photo(points, visibility, (w, h)):
+        raise EngineError("pose_not_supported", BACK_VIEW)
     # In a front view the person's left shoulder is on the right of the picture.
     if points[L_SHOULDER][0] < points[R_SHOULDER][0]:
         if visibility[NOSE] < 0.5:
-            raise EngineError(
-                "pose_not_supported", "the person is seen from the back; send a front or three-quarter view"
-            )
+            raise EngineError("pose_not_supported", BACK_VIEW)
         # Face seen, sides the wrong way round: the pose model swapped left and right
         # (it does on some front views), which would mirror every print put on the body.
         points, visibility = points[MIRROR], visibility[MIRROR]
@@ -441,8 +458,7 @@ def refuse_garment(person: Person, category: str) -> None:
     profile = profile_face(person.points, person.visibility, person.size)
     if side_view(person.points, person.turn, shoulder_share(person), profile):
         raise EngineError(
-            "pose_not_supported",
-            "the person is seen from the side; garments need a front or three-quarter view",
+            "pose_not_supported", "the person is seen from the side; garments need a front or three-quarter view"
         )
     drop = thigh_drop(person.points, person.visibility, h)
     if legs and drop is not None and drop < SEATED_THIGH_DROP:
