@@ -109,7 +109,7 @@ def test_shoulders_misread_are_a_side_view_only_with_the_face_in_profile() -> No
     view (a face cut off): not a side view, unless the face is seen in profile."""
     misread = standing(turn=80)
     misread.points[[p.L_SHOULDER, p.R_SHOULDER]] = (180, 100), (165, 100)
-    assert p.shoulder_share(misread) < p.READ_SHOULDER_SHARE
+    assert p.shoulder_share(misread) < p.MIN_SHOULDER_SHARE
     assert reason(misread, "dress") is None
     misread.points[[p.NOSE, p.L_EAR, p.R_EAR]] = (160, 50), (205, 45), (198, 45)  # nose beyond the near ear
     message = reason(misread, "dress")

@@ -19,6 +19,7 @@ from fitroom.engines.classic.person import (
     L_KNEE,
     L_SHOULDER,
     L_WRIST,
+    MIN_SHOULDER_SHARE,
     R_ANKLE,
     R_ELBOW,
     R_HIP,
@@ -178,12 +179,6 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None
             src.append((cx + side * (half / k), gy))
             dst.append(centre + frame.right * side * half)
     return tps_layer(garment.rgb, garment.alpha, src, dst, frame.frontal_width * 0.35, (w, h))
-
-
-#: Below this shoulder share (see person.shoulder_share) the shoulders found are not
-#: where the body's are: every top would go on as a narrow strip. The devset's front and
-#: three-quarter views are all 0.63 or more; its one misread pose is 0.29.
-MIN_SHOULDER_SHARE = 0.45
 
 
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
