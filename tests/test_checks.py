@@ -167,6 +167,26 @@ def test_garment_wider_or_narrower_than_the_body_fails() -> None:
     assert checks.faults({"width_ratio": checks.width_ratio(garment(20), body, NECK, HIPS)}) == ["width_ratio"]
 
 
+def test_garment_that_swallows_the_arms_fails_and_long_sleeves_do_not() -> None:
+    """Arms hang against the torso. A sleeveless dress drawn over torso and arms as one
+    block has swallowed them; a long-sleeved top covers them with its sleeves."""
+    body = np.zeros((300, 300), bool)
+    body[40:260, 90:210] = True  # torso 110..190 and an arm 20 wide each side
+    arms = np.zeros((300, 300), bool)
+    arms[40:260, 90:110] = arms[40:260, 190:210] = True
+    block = np.zeros((300, 300), np.float32)
+    block[40:260, 88:212] = 1
+    fitted = np.zeros((300, 300), np.float32)
+    fitted[40:260, 108:192] = 1
+
+    def ratio(cover: np.ndarray, sleeves: np.ndarray | None) -> float | None:
+        return checks.width_ratio(cover, body, NECK, HIPS, arms=arms, sleeves=sleeves)
+
+    assert checks.faults({"width_ratio": ratio(block, None)}) == ["width_ratio"]
+    assert checks.faults({"width_ratio": ratio(fitted, None)}) == []
+    assert checks.faults({"width_ratio": ratio(block, arms)}) == []
+
+
 def test_eval_reports_the_checks_and_faults_of_each_pair(tmp_path: Path) -> None:
     """`fitroom eval` on the astronaut and a drawn tee: every check is in metrics.json,
     the faults list is what the limits say, and progress hears of each pair."""

@@ -56,6 +56,20 @@ def test_tank_has_no_sleeves_and_hints_set_category() -> None:
     assert analyse_garment(tee(), swap_target="full_outfit", hint="a summer dress").category == "dress"
 
 
+def test_long_sleeves_hanging_against_the_body_are_sleeves() -> None:
+    """A white blouse on light grey, its long sleeves hanging against the body: the
+    cut-out is one block, and only the seams (faint shadow lines) part sleeve from body."""
+    image = np.full((460, 400, 3), 236, np.uint8)
+    white = (252, 252, 252)
+    cv2.fillConvexPoly(image, np.array([(150, 50), (250, 50), (300, 90), (300, 400), (100, 400), (100, 90)]), white)
+    for x in (140, 260):  # the seams, from the armpit down to the hem
+        cv2.line(image, (x, 130), (x, 398), (200, 200, 200), 2)
+    garment = analyse_garment(image, swap_target="top", hint=None)
+    assert abs(garment.left - 140) <= 4 and abs(garment.right - 260) <= 4, (garment.left, garment.right)
+    assert garment.sleeve_left.any() and garment.sleeve_right.any()
+    assert not garment.sleeve_left[:, 150:].any() and not garment.sleeve_right[:, :250].any()
+
+
 def test_trousers_waistband() -> None:
     garment = analyse_garment(trousers(), swap_target="bottom", hint=None)
     assert garment.category == "bottom"

@@ -248,12 +248,24 @@ def _run_through(
 
 
 def width_ratio(
-    cover: NDArray[np.floating[Any]], body: Mask, top: Point, bottom: Point, span: tuple[float, float] = (0.3, 1.0)
+    cover: NDArray[np.floating[Any]],
+    body: Mask,
+    top: Point,
+    bottom: Point,
+    span: tuple[float, float] = (0.3, 1.0),
+    arms: Mask | None = None,
+    sleeves: Mask | None = None,
 ) -> float | None:
     """The garment's width over the body's, the median over lines across the midline
     from `top` to `bottom` between the shares `span` of its length, taken where the
-    garment crosses the midline. Pass `body` without the arms: a garment as wide as body
-    and arms together has swallowed them."""
+    garment crosses the midline.
+
+    `arms` (the arms' pixels) are taken out of the body, and `sleeves` (the part of the
+    arms the garment's own sleeves reach) out of the garment: a garment that runs on over
+    an arm where it has no sleeve has swallowed it, and measures as wide as body and
+    arm together. Taking the whole arm out of the garment too would cut it at the arm's
+    edge and hide just that fault.
+    """
     top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
     down = bottom_ - top_
     length = float(np.hypot(*down))
@@ -262,6 +274,10 @@ def width_ratio(
     down /= length
     right = np.array([-down[1], down[0]])
     garment, person = cover > 0.5, np.asarray(body) > 0
+    if arms is not None:
+        person = person & ~(np.asarray(arms) > 0)
+    if sleeves is not None:
+        garment = garment & ~(np.asarray(sleeves) > 0)
     ratios = []
     for t in np.linspace(span[0], span[1], 15):
         centre = top_ + down * length * t

@@ -157,13 +157,21 @@ def _sleeve_reach(garment: Garment, arm_length: float, shoulder_width: float) ->
     return longest * scale / max(arm_length, 1.0)
 
 
-def _arm_bands(report: RenderReport, thickness: float) -> NDArray[np.bool_]:
-    """Lines along the arms' bones, `thickness` wide."""
+def _arm_bands(report: RenderReport, thickness: float, reach: float = 1.0) -> NDArray[np.bool_]:
+    """Lines along the arms' bones, `thickness` wide, from the shoulder down the share
+    `reach` of the way to the wrist."""
     bands = np.zeros(report.input.shape[:2], np.uint8)
     person = report.person
-    for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
-        (ax, ay), (bx, by) = person.pt(a), person.pt(b)
-        cv2.line(bands, (int(ax), int(ay)), (int(bx), int(by)), (255,), max(2, int(thickness)))
+    for s, e, w in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        joints = [person.pt(i).astype(np.float64) for i in (s, e, w)]
+        lengths = [float(np.linalg.norm(joints[1] - joints[0])), float(np.linalg.norm(joints[2] - joints[1]))]
+        left = min(reach, 1.0) * sum(lengths)
+        for (a, b), length in zip(((joints[0], joints[1]), (joints[1], joints[2])), lengths, strict=True):
+            if left <= 0:
+                break
+            end = b if left >= length else a + (b - a) * (left / max(length, 1e-6))
+            cv2.line(bands, (int(a[0]), int(a[1])), (int(end[0]), int(end[1])), (255,), max(2, int(thickness)))
+            left -= length
     return bands > 0
 
 
@@ -207,6 +215,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     frame = torso_frame(person)
     garment = report.garments[-1] if report.garments else None
+    reach = 0.0
     if garment is not None and target in ("top", "dress", "full_outfit", "jacket") and garment.category != "bottom":
         arms = [
             (person.pt(s), person.pt(e), person.pt(w))
@@ -216,7 +225,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         arm_length = (
             float(np.median([np.linalg.norm(e - s) + np.linalg.norm(w - e) for s, e, w in arms])) if arms else 1.0
         )
-        values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, _sleeve_reach(garment, arm_length, frame.width))
+        reach = _sleeve_reach(garment, arm_length, frame.width)
+        values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach)
     hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
     if target == "bottom":
@@ -226,8 +236,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         top, bottom, span = frame.neck, hips, ((0.3, 1.0) if target != "top" else (0.3, 0.9))
         half = frame.width * 0.7
     values["asymmetry"] = checks.asymmetry(cover, top, bottom, half)
-    body = (person.mask > 0.5) & ~_arm_bands(report, frame.width * 0.3)
-    values["width_ratio"] = checks.width_ratio(cover * ~_arm_bands(report, frame.width * 0.3), body, top, bottom, span)
+    # The garment may cover the arms only as far as its sleeves reach; trousers are
+    # not judged by the hands beside them.
+    arm_bands = _arm_bands(report, frame.width * 0.3)
+    sleeved = arm_bands if target == "bottom" else _arm_bands(report, frame.width * 0.3, reach)
+    values["width_ratio"] = checks.width_ratio(
+        cover, person.mask > 0.5, top, bottom, span, arms=arm_bands, sleeves=sleeved
+    )
     values["face_overlap"] = checks.face_overlap(cover, face)
     old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
     if garment is not None and np.count_nonzero(old > 0.5) > 100:

@@ -215,6 +215,76 @@ def _sleeve(
     return sleeve
 
 
+#: A seam between a sleeve and the body it hangs against runs unbroken down at least
+#: this share of the rows searched (0.3 to 0.8 of the garment's height); print edges
+#: and folds break off sooner.
+SEAM_RUN = 0.3
+#: ...and the two seams together at least this much (one may be faint in a shadow).
+SEAM_PAIR_RUN = 1.0
+#: ...and the two on average stand out from the garment's other columns by this factor:
+#: vertical stripes, a pleated front or a knit's strands are lines everywhere, not seams.
+SEAM_CONTRAST = 3.0
+
+
+def _longest_runs(on: NDArray[np.bool_]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Per column, the length of the longest unbroken run of True and the row it starts on."""
+    n = on.shape[0]
+    rows = np.arange(n)[:, None]
+    last_off = np.maximum.accumulate(np.where(on, -1, rows), axis=0)
+    length = rows - last_off
+    end = length.argmax(axis=0)
+    longest = length.max(axis=0)
+    return longest, end - longest + 1
+
+
+def _hanging_sleeve_seams(
+    rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float, y0: int, y1: int, neck: float
+) -> tuple[float, float, float] | None:
+    """The body's edges (left, right) and the armpit row where long sleeves hang against
+    the body with no backdrop between (a white blouse on white, a print close to the
+    body): the cut-out is one block, and only the seam lines inside it tell sleeve from
+    body. None when no such pair of seams runs down inside the panel.
+
+    A seam is a long, nearly vertical edge inside the garment (its outline left out),
+    one each side, placed alike about the neckline's middle column `neck`.
+    """
+    height = y1 - y0 + 1
+    top, bottom = y0 + int(height * 0.3), y0 + int(height * 0.8)
+    # Searched symmetrically about the neckline: the block may hold one sleeve and not
+    # the other.
+    half = max(neck - left, right - neck)
+    x0, x1 = max(0, int(neck - half)), min(solid.shape[1], int(neck + half) + 1)
+    if bottom - top < 20 or x1 - x0 < 40:
+        return None
+    box = slice(max(0, top - 2), bottom + 2), slice(max(0, x0 - 2), x1 + 2)
+    gray = cv2.GaussianBlur(cv2.cvtColor(rgb[box], cv2.COLOR_RGB2GRAY).astype(np.float32), (0, 0), 1.5)
+    across = np.abs(cv2.Sobel(gray, cv2.CV_32F, 1, 0, ksize=3))
+    along = np.abs(cv2.Sobel(gray, cv2.CV_32F, 0, 1, ksize=3))
+    inner = cv2.erode(solid[box], np.ones((9, 9), np.uint8)) > 0
+    # Strong across, weak along: a line running down. A seam may wander a pixel or two.
+    line = ((across - along > 6) & inner).astype(np.uint8)
+    line = cv2.dilate(line, np.ones((1, 5), np.uint8))[2:-2, (x0 - box[1].start) :][:, : x1 - x0] > 0
+    longest, starts = _longest_runs(line)
+    share = longest / line.shape[0]
+    width = x1 - x0
+    # What an ordinary column of this garment holds (folds, print): a seam is far more.
+    typical = float(np.median(share)) + 0.05
+    near, far = int(width * 0.06), int(width * 0.36)
+    found = []
+    # A seam's response is a few pixels wide: its middle is the peak of the smoothed share.
+    smooth = np.convolve(share, np.ones(9) / 9, mode="same")
+    for lo, hi in ((near, far), (width - far, width - near)):
+        x = lo + int(np.argmax(smooth[lo:hi]))
+        found.append((x, float(share[max(0, x - 4) : x + 5].max())))
+    (lx, ls), (rx, rs) = found
+    if min(ls, rs) < SEAM_RUN or ls + rs < SEAM_PAIR_RUN or (ls + rs) / 2 < SEAM_CONTRAST * typical:
+        return None
+    if abs(x0 + (lx + rx) / 2 - neck) > 0.1 * (rx - lx):
+        return None
+    armpit = top + float(min(starts[lx], starts[rx]))
+    return float(x0 + lx), float(x0 + rx), armpit
+
+
 def _category(hint: str | None, swap_target: str, aspect: float) -> str:
     text = (hint or "").lower()
     for word, category in (
@@ -325,6 +395,31 @@ def _head_above(rgb: NDArray[np.uint8], nose: NDArray[np.float32], shoulders: fl
     return bool(np.linalg.norm(colour - background) > 12)
 
 
+def _top_and_shoulders(solid: NDArray[np.uint8], left: float, right: float) -> tuple[float, float]:
+    """The first garment row at the panel's middle (the neckline) and the mean first row
+    just inside its edges (the shoulder seams)."""
+    width = right - left
+    column = np.nonzero(solid[:, int((left + right) / 2)])[0]
+    top = float(column.min()) if len(column) else float(np.flatnonzero(solid.any(axis=1))[0])
+    edge_rows = [np.nonzero(solid[:, int(x)])[0] for x in (left + width * 0.08, right - width * 0.08)]
+    firsts = [float(r.min()) for r in edge_rows if len(r)]
+    return top, float(np.mean(firsts)) if firsts else top
+
+
+def _sleeves(
+    solid: NDArray[np.uint8], left: float, right: float, armpit_y: float
+) -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:
+    """The masks (255) of the sleeves beyond the panel's columns, left and right."""
+    panel = np.zeros_like(solid)
+    panel[:, int(left) : int(right) + 1] = 1
+    outside = ((solid > 0) & (panel == 0)).astype(np.uint8) * 255
+    area = int(solid.sum())
+    return (
+        _sleeve(outside, slice(0, int(left)), right - left, area, armpit_y),
+        _sleeve(outside, slice(int(right) + 1, None), right - left, area, armpit_y),
+    )
+
+
 def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
     worn = worn_by_model(rgb, _category(hint, swap_target, 1.0))
     alpha = worn if worn is not None else cut_out(rgb)
@@ -365,6 +460,7 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
         if found.any():
             left, right = float(np.median(run_left[found])), float(np.median(run_right[found]))
     panel_width = right - left
+    hem_panel = left, right
     if category == "top":
         # Armpit: going up from the hem, the row where sleeves make the body wider.
         middle = int((left + right) / 2)
@@ -386,21 +482,20 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
                 panel_width = right - left
     else:
         armpit_y = y0 + height * 0.15
-    centre = int((left + right) / 2)
-    column = np.nonzero(solid[:, centre])[0]
-    top = float(column.min()) if len(column) else float(y0)
-    edge_rows = [np.nonzero(solid[:, int(x)])[0] for x in (left + panel_width * 0.08, right - panel_width * 0.08)]
-    shoulder_y = float(np.mean([r.min() for r in edge_rows if len(r)])) if any(len(r) for r in edge_rows) else top
-
     if category != "top":
         # Only tops are split into panel and sleeves; a dress's sleeves go with it.
+        top, shoulder_y = _top_and_shoulders(solid, left, right)
         empty = np.zeros_like(solid)
         return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)
-    panel = np.zeros_like(solid)
-    panel[:, int(left) : int(right) + 1] = 1
-    outside = ((solid > 0) & (panel == 0)).astype(np.uint8) * 255
-    sleeve_left = _sleeve(outside, slice(0, int(left)), panel_width, solid.sum(), armpit_y)
-    sleeve_right = _sleeve(outside, slice(int(right) + 1, None), panel_width, solid.sum(), armpit_y)
+    sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
+    if not (sleeve_left.any() and sleeve_right.any()):
+        # A sleeve not found beside the body may hang against it, one block with it.
+        neck = np.flatnonzero(solid[y0 : y0 + max(1, int(height * 0.05))].any(axis=0))
+        seams = _hanging_sleeve_seams(rgb, solid, *hem_panel, y0, y1, float(neck.mean()))
+        if seams is not None:
+            left, right, armpit_y = seams
+            sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
+    top, shoulder_y = _top_and_shoulders(solid, left, right)
     return Garment(
         rgb=rgb,
         alpha=alpha,
