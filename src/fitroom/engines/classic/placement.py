@@ -33,6 +33,13 @@ from fitroom.engines.classic.warp import Layer, affine_layer, tps_layer
 
 #: Clothes are wider than the distance between shoulder joints.
 CHEST_EASE = 1.18
+#: The middles of the sleeves' tops are this far apart, in shoulder-joint distances:
+#: over the joints, so each sleeve lies along its arm.
+SLEEVE_SPAN = 1.0
+#: Below the shoulders a garment is no wider than the trunk there (arms left out) by
+#: more than this: a fitted dress is not wider than the hips, and nothing swallows the
+#: arms hanging beside the body.
+BODY_EASE = 1.05
 
 
 def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer | None, float]:
@@ -59,8 +66,14 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
         ((garment.armpit_y + garment.hem_y) / 2, 1.0),
         (garment.hem_y, 1.0),
     )
-    for gy, spread in rows:
+    # Below the shoulders the panel hangs beside the arms, never over them: each row
+    # no wider than the trunk there (arms left out), with ease.
+    middles = [body(0.0, gy - garment.shoulder_y) for gy, _ in rows[1:]]
+    trunk = [None, *_trunk_half_widths(person, frame, middles)]
+    for (gy, spread), body_half in zip(rows, trunk, strict=True):
         drop = gy - garment.shoulder_y
+        if body_half is not None:
+            spread = min(spread, max(body_half, frame.width * 0.35) * BODY_EASE / half)
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * garment.width / 2, gy))
             dst.append(body(side, drop, spread))
@@ -92,13 +105,19 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         ys, xs = np.nonzero(mask[part])
         if len(xs) < 50:
             continue
-        attach = np.array([garment.left if side < 0 else garment.right, garment.shoulder_y], np.float64)
+        seam = np.array([garment.left if side < 0 else garment.right, garment.shoulder_y], np.float64)
         pts = np.stack([xs + x0, ys + y0], axis=1).astype(np.float64)
-        far = pts[np.argmax(np.linalg.norm(pts - attach, axis=1))]
+        corner = pts[np.argmax(np.linalg.norm(pts - seam, axis=1))]
+        # The sleeve's own middle line, from the middle of its top to the middle of its
+        # end, goes down the arm's bones: the seam-to-far-corner diagonal would leave
+        # the sleeve beside the arm.
+        reach = (pts - seam) @ ((corner - seam) / max(np.linalg.norm(corner - seam), 1e-6))
+        attach = pts[reach <= 0.15 * reach.max()].mean(axis=0)
+        far = pts[reach >= 0.85 * reach.max()].mean(axis=0)
+        if np.linalg.norm(far - attach) < 4:
+            attach, far = seam, corner
         shoulder = (
-            frame.neck
-            + frame.right * side * frame.width * CHEST_EASE * 1.06 / 2
-            - frame.down * frame.frontal_width * 0.12
+            frame.neck + frame.right * side * frame.width * SLEEVE_SPAN / 2 - frame.down * frame.frontal_width * 0.06
         )
         elbow = person.pt(e).astype(np.float64)
         wrist = person.pt(wr).astype(np.float64)
@@ -140,6 +159,54 @@ def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> N
     return knee + (ankle - knee) * ((distance - thigh) / shin)
 
 
+#: A dress is as wide as the body at its waist, with this much ease.
+DRESS_WAIST_EASE = 1.08
+#: Where the body's waist cannot be measured, it is this share of the frontal shoulder
+#: width; a measured one is kept within these shares of it.
+DRESS_WAIST_SHARE = (0.75, 0.9, 1.05)
+
+
+def _trunk_half_widths(person: Person, frame: Frame, points: list[NDArray[np.float64]]) -> list[float | None]:
+    """The body's half-width across the torso at each point (on the midline), arms left
+    out: the person's run through the point along the shoulders' line, less bands along
+    the arms' bones. None where the point is off the body or the photo."""
+    h, w = person.mask.shape[:2]
+    body = (person.mask > 0.5).astype(np.uint8)
+    thickness = max(2, int(frame.width * 0.3))
+    for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
+        (ax, ay), (bx, by) = person.pt(a), person.pt(b)
+        cv2.line(body, (int(ax), int(ay)), (int(bx), int(by)), (0,), thickness)
+    reach = int(frame.width * 1.5)
+    offsets = np.arange(-reach, reach + 1, dtype=np.float64)
+    halves: list[float | None] = []
+    for point in points:
+        xy = np.round(point[None, :] + offsets[:, None] * frame.right[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(offsets), bool)
+        on[inside] = body[xy[inside, 1], xy[inside, 0]] > 0
+        if not on[reach]:
+            halves.append(None)
+            continue
+        off = np.flatnonzero(~on)
+        start = off[off < reach][-1] + 1 if (off < reach).any() else 0
+        stop = off[off > reach][0] if (off > reach).any() else len(on)
+        halves.append(float(stop - start) / 2)
+    return halves
+
+
+def _centre_run(solid: NDArray[np.bool_], row: int, x: float) -> float | None:
+    """Half the width of the garment's unbroken run through column `x` in `row` (sleeves
+    photographed apart from the body left out); None where `x` is not garment."""
+    line = solid[min(max(row, 0), solid.shape[0] - 1)]
+    c = int(x)
+    if not 0 <= c < len(line) or not line[c]:
+        return None
+    gaps = np.flatnonzero(~line)
+    start = gaps[gaps < c][-1] + 1 if (gaps < c).any() else 0
+    stop = gaps[gaps > c][0] if (gaps > c).any() else len(line)
+    return float(stop - start) / 2
+
+
 def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None:
     """Bottoms from the waist and dresses from the shoulders, down between the legs' lines."""
     w, h = person.size
@@ -150,33 +217,53 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None
         raise EngineError("pose_not_supported", "the hips are not in the photo; bottoms and dresses need them")
     hip_width = float(np.linalg.norm(lh - rh))
     cx = (garment.left + garment.right) / 2
-    if garment.category == "dress":
-        # The dress's waist goes to the body's waist, its neckline to the shoulders.
-        k = frame.frontal_width * 1.05 / garment.width
+    solid = garment.alpha > 0.5
+    dress = garment.category == "dress"
+    if dress:
+        # The dress's waist goes to the body's waist (its length follows, in the
+        # product's proportions), its neckline to the shoulders.
+        low, usual, high = (share * frame.frontal_width for share in DRESS_WAIST_SHARE)
+        (waist,) = _trunk_half_widths(person, frame, [frame.neck + frame.down * frame.length * 0.6])
+        body_waist = usual if waist is None else float(np.clip(2 * waist * DRESS_WAIST_EASE, low, high))
+        k = body_waist / garment.width
         top = frame.neck - frame.down * frame.frontal_width * 0.1
         anchor_y = garment.shoulder_y
+        rows = (0.0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0)
     else:
         k = max(hip_width * 1.8, frame.frontal_width * 0.95) / garment.width
         top = hips - frame.down * frame.length * 0.18
         anchor_y = garment.top
-    solid = garment.alpha > 0.5
-    src, dst = [], []
+        rows = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     height = garment.hem_y - anchor_y
-    for t in (0.0, 0.2, 0.4, 0.6, 0.8, 1.0):
+    placed = []
+    for t in rows:
         gy = anchor_y + height * t
-        cols = np.nonzero(solid[min(int(gy), solid.shape[0] - 1)])[0]
-        half = ((cols.max() - cols.min()) / 2 if len(cols) else garment.width / 2) * k
-        drop = (gy - anchor_y) * k
-        centre = top + frame.down * drop
+        row = min(int(gy), solid.shape[0] - 1)
+        run = _centre_run(solid, row, cx) if dress else None
+        if run is None:
+            cols = np.nonzero(solid[row])[0]
+            run = (cols.max() - cols.min()) / 2 if len(cols) else garment.width / 2
+        centre = top + frame.down * (gy - anchor_y) * k
         below_hips = float((centre - hips) @ frame.down)
         if below_hips > 0:
-            legs = (
+            centre = (
                 _leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips)
                 + _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips)
             ) / 2
-            centre = legs
+        placed.append((gy, run, run * k, centre, below_hips))
+    if dress:
+        # Down to the hips a dress follows the body: never much wider than the trunk
+        # (the arms beside it left out), nor at the shoulders than the shoulders.
+        upper = [i for i, (*_, below) in enumerate(placed) if below <= 0]
+        trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in upper])
+        for i, body_half in zip(upper, trunk, strict=True):
+            gy, run, half, centre, below = placed[i]
+            limit = max(body_half or 0.0, frame.width / 2) * BODY_EASE
+            placed[i] = (gy, run, min(half, limit), centre, below)
+    src, dst = [], []
+    for gy, run, half, centre, _ in placed:
         for side in (-1.0, 0.0, 1.0):
-            src.append((cx + side * (half / k), gy))
+            src.append((cx + side * run, gy))
             dst.append(centre + frame.right * side * half)
     return tps_layer(garment.rgb, garment.alpha, src, dst, frame.frontal_width * 0.35, (w, h))
 
