@@ -263,6 +263,45 @@ def test_top_refused_when_the_shoulders_found_are_not_the_bodys() -> None:
     assert refused.value.code == "pose_not_supported"
 
 
+def drawn_dress() -> np.ndarray:
+    """A fitted dress with short sleeves on white: bodice x 150..250 from y 60, sleeves out
+    to x 95 and 305 down to y 120, waist 160..240 at y 200..260, skirt 140..260 to y 560."""
+    image = np.full((600, 400, 3), 255, np.uint8)
+    green = (30, 120, 70)
+    cv2.rectangle(image, (150, 60), (250, 200), green, -1)
+    cv2.fillConvexPoly(image, np.array([(150, 60), (95, 100), (110, 125), (150, 110)]), green)
+    cv2.fillConvexPoly(image, np.array([(250, 60), (305, 100), (290, 125), (250, 110)]), green)
+    cv2.rectangle(image, (160, 200), (240, 260), green, -1)
+    cv2.rectangle(image, (140, 260), (260, 560), green, -1)
+    return image
+
+
+def test_dress_sleeves_are_read_and_the_dress_does_not_swallow_the_arms() -> None:
+    """The dress's short sleeves are found like a top's; on a body whose arms hang beside
+    it, the dress down to the hips is no wider than the trunk and each sleeve goes on its
+    arm, while the arms below the sleeves stay uncovered."""
+    dress = analyse_garment(drawn_dress(), swap_target="dress", hint=None)
+    assert dress.category == "dress"
+    assert abs(dress.left - 160) <= 4 and abs(dress.right - 240) <= 4, (dress.left, dress.right)
+    assert dress.sleeve_left.any() and dress.sleeve_right.any()
+    assert not dress.sleeve_left[:, 152:].any() and not dress.sleeve_right[:, :248].any()
+    assert not dress.sleeve_left[140:].any(), "nothing of the skirt is a sleeve"
+    image = np.full((560, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    mask = np.zeros((560, 400), np.float32)
+    mask[90:540, 155:246] = 1  # the trunk and legs
+    mask[95:260, 108:142] = mask[95:260, 258:292] = 1  # the arms beside it
+    person.mask = mask
+    cover = np.zeros((560, 400), np.float32)
+    for layer in layers_for(person, dress):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    assert cover[180:250, 190:210].min() > 0.9, "the trunk"
+    assert cover[200:250, 112:136].max() < 0.5 and cover[200:250, 264:288].max() < 0.5, "the forearms"
+    # Halfway down the upper arms' bones (shoulder to elbow: (150, 100) to (125, 180)).
+    assert cover[130:150, 132:142].mean() > 0.9 and cover[130:150, 258:268].mean() > 0.9, "the sleeves on the arms"
+
+
 def test_fill_from_below_mirrors_what_is_below_and_never_the_backdrop() -> None:
     """Trousers under a shorter new top go on up as their mirror image at the hole's
     lower edge; a column whose pixels below are backdrop, or too few, is left to the

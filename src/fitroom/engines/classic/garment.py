@@ -420,6 +420,34 @@ def _sleeves(
     )
 
 
+def _dress_sleeves(
+    solid: NDArray[np.uint8], left: float, right: float, y0: int, height: int, armpit_y: float
+) -> tuple[NDArray[np.uint8], NDArray[np.uint8], float]:
+    """A dress's sleeves (left, right masks) and armpit row: the rows in its upper part
+    where the garment through its middle is far wider than its waist (`left`..`right`)
+    hold sleeves; the bodice just below them sets the columns beyond which they lie.
+    Empty masks and `armpit_y` unchanged for a sleeveless dress."""
+    empty = np.zeros_like(solid)
+    middle = int((left + right) / 2)
+    run_left, run_right = _runs(solid, middle)
+    across = np.where(run_left >= 0, run_right - run_left, 0)
+    upper = slice(y0, y0 + int(height * 0.4))
+    wider = np.flatnonzero(across[upper] > (right - left) * 1.25)
+    if not len(wider):
+        return empty, empty, armpit_y
+    armpit = float(y0 + wider[-1])
+    chest = slice(int(armpit + height * 0.02), int(armpit + height * 0.06) + 1)
+    found = run_left[chest] >= 0
+    if not found.any():
+        return empty, empty, armpit_y
+    chest_left, chest_right = float(np.median(run_left[chest][found])), float(np.median(run_right[chest][found]))
+    # Sleeves end above the skirt: below mid-height, what is beside the bodice is skirt.
+    bodice = solid.copy()
+    bodice[y0 + int(height * 0.5) :] = 0
+    sleeve_left, sleeve_right = _sleeves(bodice, chest_left, chest_right, armpit)
+    return sleeve_left, sleeve_right, armpit
+
+
 def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
     worn = worn_by_model(rgb, _category(hint, swap_target, 1.0))
     alpha = worn if worn is not None else cut_out(rgb)
@@ -482,8 +510,15 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
                 panel_width = right - left
     else:
         armpit_y = y0 + height * 0.15
+    if category == "dress":
+        # The dress's width stays its waist's (it sets the scale); sleeves wider than
+        # the bodice go on the arms like a top's.
+        top, shoulder_y = _top_and_shoulders(solid, left, right)
+        sleeve_left, sleeve_right, armpit_y = _dress_sleeves(solid, left, right, y0, height, armpit_y)
+        return Garment(
+            rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), sleeve_left, sleeve_right
+        )
     if category != "top":
-        # Only tops are split into panel and sleeves; a dress's sleeves go with it.
         top, shoulder_y = _top_and_shoulders(solid, left, right)
         empty = np.zeros_like(solid)
         return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)

@@ -207,8 +207,9 @@ def _centre_run(solid: NDArray[np.bool_], row: int, x: float) -> float | None:
     return float(stop - start) / 2
 
 
-def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None:
-    """Bottoms from the waist and dresses from the shoulders, down between the legs' lines."""
+def _lower_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer | None, float]:
+    """Bottoms from the waist and dresses from the shoulders, down between the legs'
+    lines; returns the scale used."""
     w, h = person.size
     lh, rh = person.pt(L_HIP).astype(np.float64), person.pt(R_HIP).astype(np.float64)
     hips = (lh + rh) / 2
@@ -217,8 +218,12 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None
         raise EngineError("pose_not_supported", "the hips are not in the photo; bottoms and dresses need them")
     hip_width = float(np.linalg.norm(lh - rh))
     cx = (garment.left + garment.right) / 2
-    solid = garment.alpha > 0.5
     dress = garment.category == "dress"
+    # A dress's sleeves go on the arms as a top's do (see layers_for): the body alone here.
+    alpha = garment.alpha.copy()
+    alpha[garment.sleeve_left > 0] = 0
+    alpha[garment.sleeve_right > 0] = 0
+    solid = alpha > 0.5
     if dress:
         # The dress's waist goes to the body's waist (its length follows, in the
         # product's proportions), its neckline to the shoulders.
@@ -265,14 +270,18 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> Layer | None
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * run, gy))
             dst.append(centre + frame.right * side * half)
-    return tps_layer(garment.rgb, garment.alpha, src, dst, frame.frontal_width * 0.35, (w, h))
+    return tps_layer(garment.rgb, alpha, src, dst, frame.frontal_width * 0.35, (w, h)), k
 
 
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
     """The garment's layers in drawing order (back to front)."""
     frame = torso_frame(person)
     if garment.category != "top":
-        return [layer for layer in (_lower_layer(person, garment, frame),) if layer is not None]
+        lower, k = _lower_layer(person, garment, frame)
+        sleeves = _sleeve_layers(person, garment, frame, k)
+        behind = [layer for layer, front in sleeves if not front]
+        ahead = [layer for layer, front in sleeves if front]
+        return [layer for layer in (*behind, lower, *ahead) if layer is not None]
     # Dresses take their width from the torso's length where the shoulders look narrow;
     # a top hangs from the shoulders, and cannot.
     if shoulder_share(person) < MIN_SHOULDER_SHARE:
