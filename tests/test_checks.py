@@ -215,3 +215,23 @@ def test_eval_reports_the_checks_and_faults_of_each_pair(tmp_path: Path) -> None
         assert pair["checks"]["face_overlap"] == 0.0
     assert summary["pairs_with_faults"] == sum(bool(p["faults"]) for p in pairs)
     assert (tmp_path / "out" / "sheet-001.png").exists()
+
+
+def test_a_dresss_sleeve_reach_is_set_by_its_shoulders_not_its_waist() -> None:
+    """How far a product's sleeves go down the arm is read at the scale of its own
+    shoulders: two dresses alike but for the waist have sleeves that reach as far (a
+    dress's width is its waist's; scaled by it, a narrow waist made short sleeves look
+    long, and sleeve_coverage failed short sleeves worn right)."""
+    from fitroom.engines.classic.garment import analyse_garment
+    from fitroom.evaluate import _sleeve_reach
+    from tests.test_classic_engine import drawn_dress
+
+    fitted = drawn_dress()
+    straight = fitted.copy()
+    straight[200:261, 150:251] = fitted[150, 200]  # the waist as wide as the bodice, 150..250
+    reaches = [
+        _sleeve_reach(analyse_garment(image, swap_target="dress", hint=None), arm_length=150.0, shoulder_width=100.0)
+        for image in (fitted, straight)
+    ]
+    assert reaches[0] > 0.2
+    assert abs(reaches[0] - reaches[1]) < 0.05 * reaches[0], reaches

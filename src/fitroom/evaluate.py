@@ -50,7 +50,6 @@ from fitroom.engines.classic.person import (
     R_SHOULDER,
     R_WRIST,
 )
-from fitroom.engines.classic.placement import CHEST_EASE
 from fitroom.imaging import decode_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -145,16 +144,26 @@ def measure(report: RenderReport, target: str) -> dict[str, float | None]:
     return measured
 
 
+#: A product's shoulder seams (where its sleeves meet its body) sit just outside the
+#: wearer's shoulder joints: this many joint distances apart.
+SEAM_SPAN = 1.1
+
+
 def _sleeve_reach(garment: Garment, arm_length: float, shoulder_width: float) -> float:
     """How far down the arm the product's sleeves go, as a share of shoulder to wrist:
-    the farthest sleeve pixel from the shoulder seam, at the scale the torso is worn at."""
-    longest = 0.0
-    for mask, x in ((garment.sleeve_left, garment.left), (garment.sleeve_right, garment.right)):
+    the farthest sleeve pixel from where the sleeve meets the body, at the scale of the
+    product's own shoulders (between the sleeves' inner edges) worn on this person's.
+    A dress's width is its waist's, so its shoulders, not its width, set the scale."""
+    longest, inner = 0.0, []
+    for mask, side in ((garment.sleeve_left, -1), (garment.sleeve_right, 1)):
         ys, xs = np.nonzero(mask)
-        if len(xs) >= 50:
-            longest = max(longest, float(np.hypot(xs - x, ys - garment.shoulder_y).max()))
-    scale = shoulder_width * CHEST_EASE / max(garment.width, 1.0)
-    return longest * scale / max(arm_length, 1.0)
+        if len(xs) < 50:
+            continue
+        x = int(xs.max() if side < 0 else xs.min())
+        inner.append(x)
+        longest = max(longest, float(np.hypot(xs - x, ys - garment.shoulder_y).max()))
+    span = inner[1] - inner[0] if len(inner) == 2 and inner[1] > inner[0] else garment.width
+    return longest * shoulder_width * SEAM_SPAN / max(span, 1.0) / max(arm_length, 1.0)
 
 
 def _arm_bands(report: RenderReport, thickness: float, reach: float = 1.0) -> NDArray[np.bool_]:
