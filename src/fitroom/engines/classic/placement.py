@@ -273,12 +273,22 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
     return tps_layer(garment.rgb, alpha, src, dst, frame.frontal_width * 0.35, (w, h)), k
 
 
+def _sleeve_scale(garment: Garment, frame: Frame, k: float) -> float:
+    """A dress's sleeves are scaled by its shoulders, not its waist (which sets `k`):
+    their tops sit over the shoulder joints, so the span between the sleeves' inner
+    edges in the product goes to the joints' distance."""
+    left, right = np.flatnonzero(garment.sleeve_left.any(axis=0)), np.flatnonzero(garment.sleeve_right.any(axis=0))
+    if not len(left) or not len(right) or right[0] <= left[-1]:
+        return k
+    return frame.width * SLEEVE_SPAN / float(right[0] - left[-1])
+
+
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
     """The garment's layers in drawing order (back to front)."""
     frame = torso_frame(person)
     if garment.category != "top":
         lower, k = _lower_layer(person, garment, frame)
-        sleeves = _sleeve_layers(person, garment, frame, k)
+        sleeves = _sleeve_layers(person, garment, frame, _sleeve_scale(garment, frame, k))
         behind = [layer for layer, front in sleeves if not front]
         ahead = [layer for layer, front in sleeves if front]
         return [layer for layer in (*behind, lower, *ahead) if layer is not None]
