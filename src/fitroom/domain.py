@@ -36,6 +36,14 @@ FINISHED = frozenset({JobStatus.COMPLETED, JobStatus.FAILED})
 UNFINISHED = frozenset({JobStatus.QUEUED, JobStatus.PROCESSING})
 
 
+class DeliveryStatus(StrEnum):
+    """Where a job's webhook delivery stands: retried while `PENDING`, then one of the other two."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class Tier:
     """A price and quality level a client asks for (VirtuFit's `tier`).

@@ -8,12 +8,10 @@ Only the `tryon-v1.6` model exists here; a prediction is one fitroom job with on
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from fitroom.api.deps import BEARER_HINT, BearerPrincipalDep, ContextDep, SecretBearerPrincipalDep
@@ -24,15 +22,13 @@ from fitroom.api.jobaccess import (
     IdempotencyKeyHeader,
     accept,
     idempotency_key,
-    job_view,
+    job_snapshot,
     replay_headers,
 )
 from fitroom.context import Context
-from fitroom.db.models import Job
-from fitroom.domain import FINISHED
 from fitroom.jobs import credits
-from fitroom.jobs.predictions import prediction
 from fitroom.jobs.service import JobRequest
+from fitroom.wire import fashn as wire
 
 router = APIRouter(tags=["FASHN"])
 
@@ -98,37 +94,6 @@ class RunResponse(BaseModel):
     error: str | None = None
 
 
-class PredictionError(BaseModel):
-    name: str = Field(description="PoseError | ImageLoadError | PipelineError | InternalServerError")
-    message: str
-
-
-class StatusResponse(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": "6f1b0a2e-…",
-                    "status": "completed",
-                    "output": ["http://127.0.0.1:8000/files/jobs/6f1b0a2e-…/output-0-….png?expires=…&signature=…"],
-                    "error": None,
-                },
-                {
-                    "id": "6f1b0a2e-…",
-                    "status": "failed",
-                    "output": None,
-                    "error": {"name": "PoseError", "message": "no person was found in the photo"},
-                },
-            ]
-        }
-    )
-
-    id: str
-    status: Literal["starting", "in_queue", "processing", "completed", "failed"]
-    output: list[str] | None = Field(None, description="Signed URLs, or data: URIs with return_base64")
-    error: PredictionError | None = None
-
-
 class Credits(BaseModel):
     total: int
     subscription: int = Field(description="Always 0: fitroom has one balance")
@@ -141,16 +106,6 @@ class CreditsResponse(BaseModel):
     )
 
     credits: Credits
-
-
-def status_view(ctx: Context) -> Callable[[Session, Job], tuple[dict[str, Any], int | None]]:
-    """FASHN's status object for a job, whichever dialect made it, and its credits once finished."""
-
-    def view(session: Session, job: Job) -> tuple[dict[str, Any], int | None]:
-        finished = job.status in FINISHED
-        return prediction(ctx, job), credits.used_by_job(session, job.id) if finished else None
-
-    return view
 
 
 @router.post(
@@ -213,7 +168,7 @@ async def run(
 
 @router.get(
     "/v1/status/{prediction_id}",
-    response_model=StatusResponse,
+    response_model=wire.StatusResponse,
     summary="Prediction status and output",
     description=(
         "`in_queue`, `processing`, then `completed` (with `output`) or `failed` (with `error`). A finished "
@@ -232,10 +187,11 @@ async def run(
 async def status(
     prediction_id: str, response: Response, ctx: ContextDep, principal: BearerPrincipalDep
 ) -> dict[str, Any]:
-    body, used = await job_view(ctx, principal, prediction_id, status_view(ctx))
+    job = await job_snapshot(ctx, principal, prediction_id)
+    used = wire.credits_used(job)
     if used is not None:
         response.headers[CREDITS_USED_HEADER] = str(used)
-    return body
+    return wire.prediction(job).model_dump()
 
 
 def _balance(ctx: Context, account_id: str) -> int:

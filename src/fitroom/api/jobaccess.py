@@ -1,28 +1,23 @@
 """Submitting and reading jobs for any dialect, with the job service's outcomes as API errors.
 
-Every dialect maps its request onto one `JobRequest` and its status answer onto one `Job`;
-what is left to a dialect module is the translation of fields, not the rules.
+Every dialect maps its request onto one `JobRequest` and builds its status answer from one
+`JobSnapshot` (with its wire formats in `fitroom.wire`); what is left to a dialect module is the
+translation of fields, not the rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 from fastapi import Header
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from fitroom.accounts import Principal
 from fitroom.api.errors import ApiError
 from fitroom.context import Context
-from fitroom.db import retrying
-from fitroom.db.models import Job
-from fitroom.jobs import credits, idempotency
-from fitroom.jobs.service import JobExpired, JobNotFound, JobRequest, QueueFull, Submitted, get_job, submit_once
-
-T = TypeVar("T")
-
+from fitroom.jobs import credits, idempotency, reading
+from fitroom.jobs.service import JobRequest, QueueFull, Submitted, submit_once
+from fitroom.snapshot import JobSnapshot
 
 #: Sent, set to "true", on an answer that repeats a job made before under the same idempotency key.
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -76,26 +71,17 @@ async def accept(ctx: Context, principal: Principal, request: JobRequest, key: s
         ) from exc
 
 
-def read_job(ctx: Context, principal: Principal, job_id: str, view: Callable[[Session, Job], T]) -> T:
-    """`view` of the account's job inside one read transaction; another account's job is 404, and
-    so, for a publishable key, is a job another key made.
-
-    Read again on a new connection if the database connection drops meanwhile.
-    """
-    return retrying(lambda: _read_job(ctx, principal, job_id, view))
-
-
-def _read_job(ctx: Context, principal: Principal, job_id: str, view: Callable[[Session, Job], T]) -> T:
-    with ctx.db.reader() as session:
-        try:
-            job = get_job(session, principal.account_id, job_id, api_key_id=principal.own_jobs_key)
-        except JobNotFound:
-            raise ApiError(404, "not_found", "no such job") from None
-        except JobExpired:
-            raise ApiError(404, "expired", "this job has expired and its images were deleted") from None
-        return view(session, job)
+def read_job(ctx: Context, principal: Principal, job_id: str, *, balance: bool = False) -> JobSnapshot:
+    """A snapshot of the account's job (with the balance when `balance`), read in one query; another
+    account's job is 404, and so, for a publishable key, is a job another key made."""
+    try:
+        return reading.read_job(ctx, principal.account_id, job_id, api_key_id=principal.own_jobs_key, balance=balance)
+    except reading.JobNotFound:
+        raise ApiError(404, "not_found", "no such job") from None
+    except reading.JobExpired:
+        raise ApiError(404, "expired", "this job has expired and its images were deleted") from None
 
 
-async def job_view(ctx: Context, principal: Principal, job_id: str, view: Callable[[Session, Job], T]) -> T:
+async def job_snapshot(ctx: Context, principal: Principal, job_id: str, *, balance: bool = False) -> JobSnapshot:
     """`read_job` off the event loop."""
-    return await run_in_threadpool(read_job, ctx, principal, job_id, view)
+    return await run_in_threadpool(read_job, ctx, principal, job_id, balance=balance)

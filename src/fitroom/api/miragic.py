@@ -7,15 +7,10 @@ unlike a VirtuFit layered job, which costs one run per garment.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Response, UploadFile
-from pydantic import BaseModel, ConfigDict
-from sqlalchemy.orm import Session
 
-from fitroom import domain
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, MiragicPrincipalDep
 from fitroom.api.errors import MIRAGIC_PREFIX, ApiError, auth_errors, documented_errors
 from fitroom.api.inputs import read_uploads
@@ -24,27 +19,18 @@ from fitroom.api.jobaccess import (
     IdempotencyKeyHeader,
     accept,
     idempotency_key,
-    job_view,
+    job_snapshot,
     replay_headers,
 )
-from fitroom.context import Context
-from fitroom.db.models import Job
 from fitroom.domain import TIERS
-from fitroom.jobs.service import JobRequest, input_urls, output_urls
-from fitroom.jobs.webhooks import iso_utc
+from fitroom.jobs.service import JobRequest
+from fitroom.wire import miragic as wire
 
 router = APIRouter(tags=["Miragic"])
 
 #: Miragic's garmentType of a single try-on → fitroom's swap_target.
 GARMENT_TYPES = {"upper_body": "top", "lower_body": "bottom", "full_body": "dress"}
 TIER = "basic"
-_STATUS: dict[str, str] = {
-    domain.JobStatus.QUEUED: "PENDING",
-    domain.JobStatus.PROCESSING: "PENDING",
-    domain.JobStatus.COMPLETED: "COMPLETED",
-    domain.JobStatus.FAILED: "FAILED",
-}
-
 _CREATED_EXAMPLE = {
     "success": True,
     "message": "Virtual try-on job created and processing started",
@@ -78,89 +64,6 @@ _STATUS_EXAMPLE = {
 }
 
 
-class _Documented(BaseModel):
-    """An answer as the OpenAPI schema documents it: every key, and no others."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class CreatedJob(_Documented):
-    jobId: str
-    status: Literal["PENDING"]
-    mode: Literal["SINGLE", "TOP_BOTTOM"]
-    createdAt: str
-
-
-class Created(_Documented):
-    success: Literal[True]
-    message: str
-    data: CreatedJob
-
-
-class JobData(_Documented):
-    id: str
-    status: Literal["PENDING", "COMPLETED", "FAILED"]
-    progress: int
-    mode: Literal["SINGLE", "TOP_BOTTOM"]
-    humanImagePath: str | None
-    clothImagePath: str | None
-    bottomClothImagePath: str | None
-    resultImagePath: str | None
-    processedUrl: str | None
-    download_signed_url: str | None
-    createdAt: str
-    processingStartedAt: str | None
-    processingCompletedAt: str | None
-    errorMessage: str | None
-
-
-class JobStatus(_Documented):
-    success: Literal[True]
-    data: JobData
-
-
-def miragic_mode(job: Job) -> str:
-    """TOP_BOTTOM for a job whose garments share one output (a combo, or a VirtuFit layered job)."""
-    layered = job.options.layered and len(job.options.garment_keys) > 1
-    return "TOP_BOTTOM" if layered else "SINGLE"
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return iso_utc(moment) if moment is not None else None
-
-
-def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
-    """Miragic's status answer for a job, whichever dialect made it; every image path is a signed URL."""
-
-    def view(_session: Session, job: Job) -> dict[str, Any]:
-        mode = miragic_mode(job)
-        person, garments = input_urls(ctx, job)
-        outputs = output_urls(ctx, job)
-        result = outputs[0] if outputs else None
-        failed = job.status == domain.JobStatus.FAILED
-        return {
-            "success": True,
-            "data": {
-                "id": job.id,
-                "status": _STATUS[job.status],
-                "progress": job.progress,
-                "mode": mode,
-                "humanImagePath": person,
-                "clothImagePath": garments[0] if garments else None,
-                "bottomClothImagePath": garments[1] if mode == "TOP_BOTTOM" else None,
-                "resultImagePath": result,
-                "processedUrl": result,
-                "download_signed_url": result,
-                "createdAt": iso_utc(job.created_at),
-                "processingStartedAt": _iso(job.started_at),
-                "processingCompletedAt": _iso(job.completed_at),
-                "errorMessage": (job.error_message or "the render failed") if failed else None,
-            },
-        }
-
-    return view
-
-
 @router.post(
     MIRAGIC_PREFIX,
     summary="Create a try-on job (single garment or top + bottom combo)",
@@ -172,7 +75,7 @@ def status_view(ctx: Context) -> Callable[[Session, Job], dict[str, Any]]:
         "Limited to 60 requests a minute per API key."
     ),
     responses={
-        200: {"model": Created, "content": {"application/json": {"example": _CREATED_EXAMPLE}}},
+        200: {"model": wire.Created, "content": {"application/json": {"example": _CREATED_EXAMPLE}}},
         **documented_errors(
             MIRAGIC_PREFIX,
             (400, "invalid_request", "garmentType must be upper_body, lower_body or full_body"),
@@ -223,16 +126,7 @@ async def create_try_on(
     )
     done = await accept(ctx, principal, request, key)
     response.headers.update(replay_headers(done))
-    return {
-        "success": True,
-        "message": "Virtual try-on job created and processing started",
-        "data": {
-            "jobId": done.job.id,
-            "status": "PENDING",
-            "mode": "TOP_BOTTOM" if combo else "SINGLE",
-            "createdAt": iso_utc(done.job.created_at),
-        },
-    }
+    return wire.created(done.job.id, combo, done.job.created_at).model_dump()
 
 
 @router.get(
@@ -244,7 +138,7 @@ async def create_try_on(
         "read here, whichever API made it."
     ),
     responses={
-        200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
+        200: {"model": wire.JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
             MIRAGIC_PREFIX,
             *auth_errors(KEY_HEADER_HINT),
@@ -254,4 +148,4 @@ async def create_try_on(
     },
 )
 async def get_try_on(job_id: str, ctx: ContextDep, principal: MiragicPrincipalDep) -> dict[str, Any]:
-    return await job_view(ctx, principal, job_id, status_view(ctx))
+    return wire.status(await job_snapshot(ctx, principal, job_id)).model_dump()

@@ -6,13 +6,10 @@ import asyncio
 import contextlib
 import re
 import time
-from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Header, Query, UploadFile
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from fitroom import domain
@@ -25,17 +22,17 @@ from fitroom.api.jobaccess import (
     IdempotencyKeyHeader,
     accept,
     idempotency_key,
-    job_view,
-    read_job,
+    job_snapshot,
     replay_headers,
 )
 from fitroom.context import Context
 from fitroom.db import retrying
-from fitroom.db.models import Job
 from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
-from fitroom.jobs import credits, listing
-from fitroom.jobs.service import SEED_LIMIT, ImageInput, JobRequest, output_urls, wait_result
-from fitroom.jobs.webhooks import delivery_summary
+from fitroom.jobs import listing
+from fitroom.jobs.reading import wait_result
+from fitroom.jobs.service import SEED_LIMIT, ImageInput, JobRequest
+from fitroom.snapshot import JobSnapshot
+from fitroom.wire import virtufit as wire
 
 router = APIRouter(tags=["VirtuFit"])
 
@@ -55,7 +52,7 @@ _OUTPUT = f"http://127.0.0.1:8000/files/jobs/{_JOB}/output-0-5e2a9c1d7b3f.jpeg?e
 _ACCEPTED_EXAMPLE = {
     "accepted": True,
     "job_id": _JOB,
-    "status": "queued",
+    "status": domain.JobStatus.QUEUED,
     "status_url": f"http://127.0.0.1:8000/api/v1/jobs/{_JOB}",
     "message": _QUEUED,
     "estimated_seconds": 4,
@@ -74,7 +71,7 @@ _SYNC_EXAMPLE = {
 }
 _STATUS_EXAMPLE = {
     "job_id": _JOB,
-    "status": "completed",
+    "status": domain.JobStatus.COMPLETED,
     "progress": 100,
     "output_url": _OUTPUT,
     "output_urls": [_OUTPUT],
@@ -93,95 +90,11 @@ _STATUS_EXAMPLE = {
 }
 
 
-class _Documented(BaseModel):
-    """An answer as the OpenAPI schema documents it: every key, and no others."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Accepted(_Documented):
-    accepted: Literal[True]
-    job_id: str
-    status: Literal["queued"]
-    status_url: str
-    message: str
-    estimated_seconds: int | None = Field(
-        description="From recent render times and the queue; null while no worker runs the job's "
-        "engine (the job waits for one, or expires and is refunded; `message` says so)"
-    )
-    credits_reserved: bool
-    credits_required: int
-
-
-class Finished(_Documented):
-    success: Literal[True]
-    job_id: str
-    output_url: str | None
-    output_urls: list[str]
-    tier: str
-    credits_used: int
-    credits_remaining: int | None
-    processing_time_ms: int | None
-
-
-class JobError(_Documented):
-    code: str
-    message: str
-
-
-class WebhookState(_Documented):
-    status: Literal["pending", "delivered", "failed"]
-    attempts: int
-    last_status_code: int | None
-    last_error: str | None
-    delivered_at: str | None
-
-
-class JobStatus(_Documented):
-    job_id: str
-    status: Literal["queued", "processing", "completed", "failed"]
-    progress: int
-    output_url: str | None
-    output_urls: list[str]
-    tier: str
-    swap_target: str
-    credits_used: int
-    credits_remaining: int | None
-    processing_time_ms: int | None
-    error: JobError | None
-    attempts: int
-    created_at: str
-    started_at: str | None
-    completed_at: str | None
-    expires_at: str
-    webhook: WebhookState | None
-
-
-class JobSummary(_Documented):
-    job_id: str
-    status: Literal["queued", "processing", "completed", "failed"]
-    progress: int
-    dialect: Literal["virtufit", "miragic", "fashn"]
-    tier: str
-    swap_target: str
-    output_urls: list[str]
-    error: JobError | None
-    created_at: str
-    completed_at: str | None
-    expires_at: str
-    status_url: str
-
-
-class JobPage(_Documented):
-    jobs: list[JobSummary]
-    next_cursor: str | None
-
-
 _PAGE_EXAMPLE = {
     "jobs": [
         {
             "job_id": _JOB,
-            "status": "completed",
+            "status": domain.JobStatus.COMPLETED,
             "progress": 100,
             "dialect": "virtufit",
             "tier": "basic",
@@ -231,8 +144,9 @@ def wait_seconds(prefer: str | None, ctx: Context) -> float:
     return float(min(int(digits), limit) if digits and len(digits) <= 9 else limit)
 
 
-async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -> Job | None:
-    """Wait until the job finishes or `seconds` pass, whichever process renders it.
+async def wait_for(ctx: Context, principal: Principal, job_id: str, seconds: float) -> JobSnapshot | None:
+    """Wait until the job finishes or `seconds` pass, whichever process renders it; the finished
+    job's snapshot (with the balance, unless a publishable key asks).
 
     Woken by the job-finished event (Redis, or this process's own workers); the database
     is polled as well, every few seconds while the event subscription is up, quickly
@@ -242,7 +156,9 @@ async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -
     delay = 0.05
     with ctx.events.watch(job_id) as finished:
         while (remaining := min(deadline, ctx.events.drain_deadline or deadline) - time.monotonic()) > 0:
-            job = await run_in_threadpool(wait_result, ctx, account_id, job_id)
+            job = await run_in_threadpool(
+                wait_result, ctx, principal.account_id, job_id, balance=not principal.publishable
+            )
             if job is not None:
                 return job
             poll = _EVENT_POLL_SECONDS if ctx.events.listening else delay
@@ -253,74 +169,10 @@ async def wait_for(ctx: Context, account_id: str, job_id: str, seconds: float) -
     return None
 
 
-def _error(job: Job) -> dict[str, str] | None:
-    if job.status != domain.JobStatus.FAILED:
-        return None
-    return {"code": job.error_code or "engine_error", "message": job.error_message or "the render failed"}
-
-
-def _requested_target(job: Job) -> str:
-    """swap_target as the VirtuFit client sent it: a layered outfit's list, else the one value."""
-    listed = job.options.garment_targets if job.dialect == "virtufit" else None
-    return ",".join(listed) if listed else job.swap_target
-
-
-def status_view(ctx: Context, show_balance: bool = True) -> Callable[[Session, Job], dict[str, Any]]:
-    """The VirtuFit job status of a job, whichever dialect made it; `credits_remaining` is null
-    unless `show_balance` (a publishable key never sees the balance)."""
-
-    def view(session: Session, job: Job) -> dict[str, Any]:
-        urls = output_urls(ctx, job)
-        return {
-            "job_id": job.id,
-            "status": job.status,
-            "progress": job.progress,
-            "output_url": urls[0] if urls else None,
-            "output_urls": urls,
-            "tier": job.tier,
-            "swap_target": _requested_target(job),
-            "credits_used": credits.used_by_job(session, job.id),
-            "credits_remaining": credits.balance(session, job.account_id) if show_balance else None,
-            "processing_time_ms": job.processing_ms,
-            "error": _error(job),
-            "attempts": job.attempts,
-            "created_at": job.created_at.isoformat(),
-            "started_at": job.started_at.isoformat() if job.started_at else None,
-            "completed_at": job.completed_at.isoformat() if job.completed_at else None,
-            "expires_at": job.expires_at.isoformat(),
-            "webhook": delivery_summary(session, job),
-        }
-
-    return view
-
-
-def _sync_answer(ctx: Context, principal: Principal, job_id: str) -> JSONResponse:
-    status = read_job(ctx, principal, job_id, status_view(ctx, not principal.publishable))
-    if status["status"] == "failed":
-        error = status["error"]
-        return JSONResponse(
-            {
-                "success": False,
-                "job_id": job_id,
-                "status": "failed",
-                "error": error,
-                "credits_used": 0,
-                "credits_remaining": status["credits_remaining"],
-            },
-            status_code=422,
-        )
-    return JSONResponse(
-        {
-            "success": True,
-            "job_id": job_id,
-            "output_url": status["output_url"],
-            "output_urls": status["output_urls"],
-            "tier": status["tier"],
-            "credits_used": status["credits_used"],
-            "credits_remaining": status["credits_remaining"],
-            "processing_time_ms": status["processing_time_ms"],
-        }
-    )
+def _sync_answer(job: JobSnapshot) -> JSONResponse:
+    """`Prefer: wait`'s answer: 200 with the outputs, or 422 when the job failed."""
+    answer = wire.sync_answer(job)
+    return JSONResponse(answer.model_dump(), status_code=422 if isinstance(answer, wire.SyncFailure) else 200)
 
 
 async def _collect_images(
@@ -361,10 +213,10 @@ async def _collect_images(
         "request carries `Prefer: wait` and the job finishes in time."
     ),
     responses={
-        202: {"model": Accepted, "content": {"application/json": {"example": _ACCEPTED_EXAMPLE}}},
+        202: {"model": wire.Accepted, "content": {"application/json": {"example": _ACCEPTED_EXAMPLE}}},
         200: {
             "description": "With `Prefer: wait`: the finished job",
-            "model": Finished,
+            "model": wire.Finished,
             "content": {"application/json": {"example": _SYNC_EXAMPLE}},
         },
         **documented_errors(
@@ -451,24 +303,21 @@ async def generate(
     wait = wait_seconds(prefer, ctx)
     done = await accept(ctx, principal, request, key)
     job = done.job
-    if wait and await wait_for(ctx, principal.account_id, job.id, wait) is not None:
-        answer = await run_in_threadpool(_sync_answer, ctx, principal, job.id)
+    if wait and (finished := await wait_for(ctx, principal, job.id, wait)) is not None:
+        answer = _sync_answer(finished)
         answer.headers.update(replay_headers(done))
         return answer
-    return JSONResponse(
-        {
-            "accepted": True,
-            "job_id": job.id,
-            "status": "queued",
-            "status_url": f"{ctx.settings.base_url}/api/v1/jobs/{job.id}",
-            "message": _QUEUED if done.estimate is not None else _NO_WORKER.format(engine=job.engine),
-            "estimated_seconds": done.estimate,
-            "credits_reserved": True,
-            "credits_required": job.credits_reserved,
-        },
-        status_code=202,
-        headers=replay_headers(done),
+    accepted = wire.Accepted(
+        accepted=True,
+        job_id=job.id,
+        status=domain.JobStatus.QUEUED,
+        status_url=_status_url(ctx, job.id),
+        message=_QUEUED if done.estimate is not None else _NO_WORKER.format(engine=job.engine),
+        estimated_seconds=done.estimate,
+        credits_reserved=True,
+        credits_required=job.credits_reserved,
     )
+    return JSONResponse(accepted.model_dump(), status_code=202, headers=replay_headers(done))
 
 
 @router.get(
@@ -478,7 +327,7 @@ async def generate(
     "the jobs it made, and `credits_remaining` is null). A signed-in dashboard "
     "may read it with its session cookie instead of a key; a request that sends a key is judged by the key.",
     responses={
-        200: {"model": JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
+        200: {"model": wire.JobStatus, "content": {"application/json": {"example": _STATUS_EXAMPLE}}},
         **documented_errors(
             "/api/v1/jobs",
             *auth_errors(KEY_HEADER_HINT),
@@ -488,37 +337,31 @@ async def generate(
     },
 )
 async def get_job_status(job_id: str, ctx: ContextDep, reader: ReaderDep) -> dict[str, Any]:
-    return await job_view(ctx, reader, job_id, status_view(ctx, not reader.publishable))
+    return wire.status(await job_snapshot(ctx, reader, job_id, balance=not reader.publishable)).model_dump()
 
 
-def _summary(ctx: Context, job: Job) -> dict[str, Any]:
-    return {
-        "job_id": job.id,
-        "status": job.status,
-        "progress": job.progress,
-        "dialect": job.dialect,
-        "tier": job.tier,
-        "swap_target": _requested_target(job),
-        "output_urls": output_urls(ctx, job),
-        "error": _error(job),
-        "created_at": job.created_at.isoformat(),
-        "completed_at": job.completed_at.isoformat() if job.completed_at else None,
-        "expires_at": job.expires_at.isoformat(),
-        "status_url": f"{ctx.settings.base_url}/api/v1/jobs/{job.id}",
-    }
+def _status_url(ctx: Context, job_id: str) -> str:
+    return f"{ctx.settings.base_url}/api/v1/jobs/{job_id}"
 
 
 def _page(ctx: Context, reader: Principal, status: str | None, limit: int, cursor: str | None) -> dict[str, Any]:
     with ctx.db.reader() as session:
         try:
             jobs, next_cursor = listing.list_jobs(
-                session, reader.account_id, status=status, limit=limit, cursor=cursor, api_key_id=reader.own_jobs_key
+                ctx,
+                session,
+                reader.account_id,
+                status=status,
+                limit=limit,
+                cursor=cursor,
+                api_key_id=reader.own_jobs_key,
             )
         except listing.BadCursor:
             raise ApiError(
                 400, "invalid_request", "cursor: give the next_cursor of a previous page", field="cursor"
             ) from None
-        return {"jobs": [_summary(ctx, job) for job in jobs], "next_cursor": next_cursor}
+        page = wire.JobPage(jobs=[wire.summary(job, _status_url(ctx, job.id)) for job in jobs], next_cursor=next_cursor)
+        return page.model_dump()
 
 
 @router.get(
@@ -528,7 +371,7 @@ def _page(ctx: Context, reader: Principal, status: str | None, limit: int, curso
     "pass a page's `next_cursor` as `cursor` for the next one (`next_cursor` is null on the last page). "
     "Each entry is a summary; `status_url` has the full status.",
     responses={
-        200: {"model": JobPage, "content": {"application/json": {"example": _PAGE_EXAMPLE}}},
+        200: {"model": wire.JobPage, "content": {"application/json": {"example": _PAGE_EXAMPLE}}},
         **documented_errors(
             "/api/v1/jobs",
             (400, "invalid_request", "cursor: give the next_cursor of a previous page"),
@@ -539,9 +382,7 @@ def _page(ctx: Context, reader: Principal, status: str | None, limit: int, curso
 async def list_jobs(
     ctx: ContextDep,
     reader: ReaderDep,
-    status: Annotated[
-        Literal["queued", "processing", "completed", "failed"] | None, Query(description="Only jobs in this state")
-    ] = None,
+    status: Annotated[wire.StatusWord | None, Query(description="Only jobs in this state")] = None,
     limit: Annotated[int, Query(ge=1, le=listing.MAX_LIMIT, description="Jobs per page")] = listing.DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
 ) -> dict[str, Any]:

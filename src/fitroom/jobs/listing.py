@@ -17,10 +17,12 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job
 from fitroom.domain import JobStatus
-from fitroom.jobs.service import is_job_id
+from fitroom.jobs.reading import credits_used, is_job_id, snapshot
+from fitroom.snapshot import JobSnapshot
 
 STATUSES = tuple(JobStatus)
 DEFAULT_LIMIT = 20
@@ -52,6 +54,7 @@ def decode_cursor(cursor: str) -> tuple[datetime, str]:
 
 
 def list_jobs(
+    ctx: Context,
     session: Session,
     account_id: str,
     *,
@@ -59,10 +62,12 @@ def list_jobs(
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
     api_key_id: str | None = None,
-) -> tuple[list[Job], str | None]:
+) -> tuple[list[JobSnapshot], str | None]:
     """A page of the account's unexpired jobs (only those `api_key_id` made, when given) and the
     next page's cursor (None on the last page)."""
-    query = select(Job).where(Job.account_id == account_id, Job.purged_at.is_(None), Job.expires_at > utcnow())
+    query = select(Job, credits_used(Job.id)).where(
+        Job.account_id == account_id, Job.purged_at.is_(None), Job.expires_at > utcnow()
+    )
     if api_key_id is not None:
         query = query.where(Job.api_key_id == api_key_id)
     if status is not None:
@@ -70,9 +75,8 @@ def list_jobs(
     if cursor:
         created, job_id = decode_cursor(cursor)
         query = query.where(or_(Job.created_at < created, and_(Job.created_at == created, Job.id < job_id)))
-    rows = list(
-        session.scalars(
-            query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit + 1).options(selectinload(Job.items))
-        )
-    )
-    return rows[:limit], encode_cursor(rows[limit - 1]) if len(rows) > limit else None
+    rows = session.execute(
+        query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit + 1).options(selectinload(Job.items))
+    ).all()
+    page = [snapshot(ctx, job, used=int(used)) for job, used in rows[:limit]]
+    return page, encode_cursor(rows[limit - 1][0]) if len(rows) > limit else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from fitroom.context import Context
 from fitroom.db import connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
-from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, FINISHED, TIERS, UNFINISHED, JobOptions, JobStatus
+from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs import credits, idempotency, queue, routing
 from fitroom.logs import request_id
@@ -90,14 +89,6 @@ class QueueFull(Exception):
     def __init__(self, retry_after: int) -> None:
         super().__init__("the render queue is full")
         self.retry_after = retry_after
-
-
-class JobNotFound(Exception):
-    pass
-
-
-class JobExpired(Exception):
-    pass
 
 
 def queued_items(session: Session, engine: str | None = None) -> int:
@@ -309,61 +300,3 @@ def _record(
             if retrying(committed):
                 return job
     raise AssertionError("unreachable")
-
-
-def is_job_id(value: str) -> bool:
-    """Whether `value` could name a job: ids are canonical UUIDs (see `new_id`)."""
-    try:
-        return str(uuid.UUID(value)) == value
-    except ValueError:
-        return False
-
-
-def get_job(session: Session, account_id: str, job_id: str, *, api_key_id: str | None = None) -> Job:
-    """The account's job with its items; another account's job is simply not found, nor,
-    with `api_key_id`, a job another key made.
-
-    A value that is no job id is not looked up at all: it cannot match, and PostgreSQL
-    refuses some (a NUL byte) with an error instead of an empty answer.
-    """
-    if not is_job_id(job_id):
-        raise JobNotFound(job_id)
-    query = select(Job).where(Job.id == job_id, Job.account_id == account_id)
-    if api_key_id is not None:
-        query = query.where(Job.api_key_id == api_key_id)
-    job = session.scalar(query.options(selectinload(Job.items)))
-    if job is None:
-        raise JobNotFound(job_id)
-    if job.purged_at is not None or job.expires_at <= utcnow():
-        raise JobExpired(job_id)
-    return job
-
-
-def _url_ttl(ctx: Context, job: Job) -> int:
-    """Seconds a signed URL of the job's images lives: the configured TTL, never past the job's expiry."""
-    remaining = int((job.expires_at - utcnow()).total_seconds())
-    return max(1, min(ctx.settings.output_url_ttl_seconds, remaining))
-
-
-def output_urls(ctx: Context, job: Job) -> list[str]:
-    """Signed URLs of the finished outputs, in garment order, valid until the job expires at most."""
-    ttl = _url_ttl(ctx, job)
-    return [ctx.store.signed_url(i.output_key, ttl) for i in job.items if i.output_key]
-
-
-def input_urls(ctx: Context, job: Job) -> tuple[str | None, list[str]]:
-    """Signed URLs of the person photo and the garment photos, in the order they were sent."""
-    ttl = _url_ttl(ctx, job)
-    person = ctx.store.signed_url(job.person_key, ttl) if job.person_key else None
-    return person, [ctx.store.signed_url(key, ttl) for key in job.options.garment_keys]
-
-
-def wait_result(ctx: Context, account_id: str, job_id: str) -> Job | None:
-    """The job if it has finished (completed or failed), else None (read again if the connection drops)."""
-
-    def read() -> Job | None:
-        with ctx.db.reader() as session:
-            job = get_job(session, account_id, job_id)
-            return job if job.status in FINISHED else None
-
-    return retrying(read)

@@ -28,8 +28,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 import httpx
@@ -40,12 +39,12 @@ from fitroom import metrics
 from fitroom.context import Context
 from fitroom.db import Database, retrying, utcnow
 from fitroom.db.models import Job, WebhookDelivery
-from fitroom.domain import JobStatus
-from fitroom.jobs import credits
-from fitroom.jobs.predictions import prediction
-from fitroom.jobs.service import output_urls
+from fitroom.domain import DeliveryStatus
+from fitroom.jobs import reading
 from fitroom.netfetch import FetchError, guarded_client, pinned_request
 from fitroom.settings import Settings
+from fitroom.wire import iso_utc
+from fitroom.wire.webhooks import webhook
 
 log = logging.getLogger(__name__)
 
@@ -60,64 +59,27 @@ def is_loopback_http(url: str) -> bool:
     return parts.scheme == "http" and parts.hostname in _LOOPBACK_HOSTS
 
 
-def iso_utc(moment: datetime) -> str:
-    """ISO-8601 in UTC with a `Z`, as in the seed's `timestamp`."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 # --- the outbox: written in the transaction that closes the job -----------------------------
 
 
-def event_payload(ctx: Context, session: Session, job: Job) -> dict[str, Any]:
-    """The body for a closed job: FASHN's prediction object for FASHN jobs, else seed 000's event.
-
-    Seed 000's fields are in the seed's order.
-
-    Output URLs are signed now and live `output_url_ttl_seconds` (never past the job's
-    expiry); a receiver that comes back later reads fresh ones from the job status.
-    """
-    if job.dialect == "fashn":
-        return prediction(ctx, job)
-    timestamp = iso_utc(job.completed_at or utcnow())
-    used = credits.used_by_job(session, job.id)
-    if job.status == JobStatus.COMPLETED:
-        urls = output_urls(ctx, job)
-        return {
-            "event": "tryon.completed",
-            "job_id": job.id,
-            "status": "completed",
-            "output_urls": urls,
-            "output_url": urls[0] if urls else None,
-            "tier": job.tier,
-            "credits_used": used,
-            "credits_remaining": credits.balance(session, job.account_id),
-            "processing_ms": job.processing_ms,
-            "timestamp": timestamp,
-        }
-    return {
-        "event": "tryon.failed",
-        "job_id": job.id,
-        "status": "failed",
-        "error": job.error_message or "the render failed",
-        "credits_used": used,
-        "attempts": job.attempts,
-        "timestamp": timestamp,
-    }
-
-
 def record_event(ctx: Context, session: Session, job: Job) -> None:
-    """Close hook (see `queue.CloseHook`): queue the job's webhook with its final state."""
+    """Close hook (see `queue.CloseHook`): queue the job's webhook with its final state.
+
+    The body is the job's dialect's (`fitroom.wire.webhooks`), built from a snapshot read in
+    this transaction. Output URLs are signed now and live `output_url_ttl_seconds` (never past
+    the job's expiry); a receiver that comes back later reads fresh ones from the job status.
+    """
     if not job.webhook_url:
         return
-    payload = event_payload(ctx, session, job)
+    hook = webhook(reading.closed(ctx, session, job))
     now = utcnow()
     session.add(
         WebhookDelivery(
             job_id=job.id,
-            event="tryon.completed" if job.status == JobStatus.COMPLETED else "tryon.failed",
+            event=hook.event,
             url=job.webhook_url,
-            payload=json.dumps(payload, separators=(",", ":")),
-            status="pending",
+            payload=json.dumps(hook.body, separators=(",", ":")),
+            status=DeliveryStatus.PENDING,
             attempts=[],
             next_attempt_at=now,
             created_at=now,
@@ -199,7 +161,7 @@ def claim_due(db: Database, *, limit: int, lease_seconds: float) -> list[Claimed
         rows = session.execute(
             select(WebhookDelivery, Job.webhook_secret, Job.purged_at)
             .join(Job, Job.id == WebhookDelivery.job_id)
-            .where(WebhookDelivery.status == "pending", WebhookDelivery.next_attempt_at <= now)
+            .where(WebhookDelivery.status == DeliveryStatus.PENDING, WebhookDelivery.next_attempt_at <= now)
             .order_by(WebhookDelivery.next_attempt_at)
             .limit(limit)
             .with_for_update(skip_locked=True, of=WebhookDelivery)
@@ -231,7 +193,7 @@ def record_attempt(
     with db.session() as session:
         delivery = session.scalar(
             select(WebhookDelivery)
-            .where(WebhookDelivery.id == claimed.id, WebhookDelivery.status == "pending")
+            .where(WebhookDelivery.id == claimed.id, WebhookDelivery.status == DeliveryStatus.PENDING)
             .with_for_update()
         )
         if delivery is None or delivery.next_attempt_at != claimed.lease_until:
@@ -246,9 +208,9 @@ def record_attempt(
         tries = len(delivery.attempts)
         now = utcnow()
         if outcome.delivered:
-            delivery.status, delivery.delivered_at, delivery.next_attempt_at = "delivered", now, None
+            delivery.status, delivery.delivered_at, delivery.next_attempt_at = DeliveryStatus.DELIVERED, now, None
         elif outcome.final or tries > len(retry_seconds):
-            delivery.status, delivery.next_attempt_at = "failed", None
+            delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
         else:
             delivery.next_attempt_at = now + timedelta(seconds=retry_seconds[tries - 1])
         return delivery.status
@@ -368,32 +330,5 @@ class WebhookSender:
         if status is None:
             log.warning("webhook lease lost; the attempt was not recorded", extra=extra)
             return
-        metrics.WEBHOOK_ATTEMPTS.labels("retry" if status == "pending" else status).inc()
+        metrics.WEBHOOK_ATTEMPTS.labels("retry" if status == DeliveryStatus.PENDING else status).inc()
         log.info("webhook attempt", extra={**extra, "delivery_status": status})
-
-
-# --- visibility ---------------------------------------------------------------------------
-
-
-def delivery_summary(session: Session, job: Job) -> dict[str, Any] | None:
-    """The job's webhook as the job status shows it; None when the job has no webhook.
-
-    Before the job finishes there is no delivery yet: it is `pending` with no attempts.
-    """
-    if not job.webhook_url:
-        return None
-    delivery = session.scalar(
-        select(WebhookDelivery)
-        .where(WebhookDelivery.job_id == job.id)
-        .order_by(WebhookDelivery.created_at.desc())
-        .limit(1)
-    )
-    attempts = delivery.attempts if delivery else []
-    last = attempts[-1] if attempts else {}
-    return {
-        "status": delivery.status if delivery else "pending",
-        "attempts": len(attempts),
-        "last_status_code": last.get("status_code"),
-        "last_error": last.get("error"),
-        "delivered_at": delivery.delivered_at.isoformat() if delivery and delivery.delivered_at else None,
-    }

@@ -18,7 +18,7 @@ from fitroom.db import utcnow
 from fitroom.db.models import Account, ApiKey, Job, LedgerEntry, WebhookDelivery
 from fitroom.domain import UNFINISHED, JobStatus
 from fitroom.jobs import credits
-from fitroom.jobs.service import input_urls, is_job_id, output_urls
+from fitroom.jobs.reading import input_urls, is_job_id, output_urls
 
 JOB_STATUSES = tuple(JobStatus)
 PAGE_SIZE = 25
