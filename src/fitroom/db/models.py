@@ -149,13 +149,14 @@ class Job(Base):
 
 
 class JobItem(Base):
-    """One garment of a job and its output image; settled or refunded on its own."""
+    """One output of a job: one garment's, or all of a layered job's; settled or refunded on its own."""
 
     __tablename__ = "job_items"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
+    #: The garment this output shows; None on the one output of a layered job, which shows them all.
     garment_key: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(12), default=JobStatus.QUEUED)
     price: Mapped[int] = mapped_column(Integer)
@@ -166,6 +167,15 @@ class JobItem(Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     job: Mapped[Job] = relationship(back_populates="items")
+
+    def garment_keys(self, options: JobOptions) -> list[str]:
+        """The garments this output is made of: all of a layered job's (its options say so, not a
+        missing key), else the item's own one."""
+        if options.layered:
+            return list(options.garment_keys)
+        if self.garment_key is None:
+            raise ValueError(f"item {self.id} of a job with one output per garment names no garment")
+        return [self.garment_key]
 
 
 class WebhookDelivery(Base):

@@ -223,8 +223,8 @@ class Worker:
             for item in pending:
                 if self.stopping.is_set() and queue.release(self.ctx.db, job.id, self.id):
                     raise Released(job.id)
-                keys = [item.garment_key] if item.garment_key else asked.garment_keys
-                targets = None if item.garment_key else asked.garment_targets
+                keys = item.garment_keys(asked)
+                targets = asked.garment_targets if asked.layered else None
                 done_before = total - len(pending) + pending.index(item)
 
                 def progress(fraction: float, base: int = done_before) -> None:
