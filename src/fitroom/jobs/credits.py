@@ -7,7 +7,9 @@ never both spend the last credit, on SQLite or PostgreSQL.
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, update
+from typing import Any
+
+from sqlalchemy import ColumnExpressionArgument, ScalarSelect, func, select, update
 from sqlalchemy.orm import Session
 
 from fitroom.db import utcnow
@@ -19,6 +21,21 @@ class InsufficientCredits(Exception):
         super().__init__(f"this request needs {needed} credits; the balance is {balance}")
         self.needed = needed
         self.balance = balance
+
+
+def balance_of(account_id: ColumnExpressionArgument[str] | str) -> ScalarSelect[Any]:
+    """The account's spendable balance, as a subquery (correlated when given a column)."""
+    return select(Account.balance).where(Account.id == account_id).correlate_except(Account).scalar_subquery()
+
+
+def used_by(job_id: ColumnExpressionArgument[str] | str) -> ScalarSelect[Any]:
+    """The credits the job's items settled (refunded ones are not used), as a subquery."""
+    return (
+        select(func.coalesce(func.sum(LedgerEntry.amount), 0))
+        .where(LedgerEntry.job_id == job_id, LedgerEntry.kind == "settle")
+        .correlate_except(LedgerEntry)
+        .scalar_subquery()
+    )
 
 
 def balance(session: Session, account_id: str) -> int:
@@ -99,14 +116,7 @@ def refund(session: Session, account_id: str, amount: int, job_id: str, item_id:
 
 
 def used_by_job(session: Session, job_id: str) -> int:
-    return int(
-        session.scalar(
-            select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-                LedgerEntry.job_id == job_id, LedgerEntry.kind == "settle"
-            )
-        )
-        or 0
-    )
+    return int(session.scalar(select(used_by(job_id))) or 0)
 
 
 def ledger(session: Session, account_id: str, limit: int = 100) -> list[LedgerEntry]:
@@ -117,4 +127,15 @@ def ledger(session: Session, account_id: str, limit: int = 100) -> list[LedgerEn
     )
 
 
-__all__ = ["InsufficientCredits", "balance", "grant", "ledger", "refund", "reserve", "settle", "used_by_job"]
+__all__ = [
+    "InsufficientCredits",
+    "balance",
+    "balance_of",
+    "grant",
+    "ledger",
+    "refund",
+    "reserve",
+    "settle",
+    "used_by",
+    "used_by_job",
+]

@@ -21,7 +21,8 @@ from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Job
 from fitroom.domain import JobStatus
-from fitroom.jobs.reading import credits_used, is_job_id, snapshot
+from fitroom.jobs import credits
+from fitroom.jobs.reading import is_job_id, snapshot
 from fitroom.snapshot import JobSnapshot
 
 STATUSES = tuple(JobStatus)
@@ -65,7 +66,7 @@ def list_jobs(
 ) -> tuple[list[JobSnapshot], str | None]:
     """A page of the account's unexpired jobs (only those `api_key_id` made, when given) and the
     next page's cursor (None on the last page)."""
-    query = select(Job, credits_used(Job.id)).where(
+    query = select(Job, credits.used_by(Job.id)).where(
         Job.account_id == account_id, Job.purged_at.is_(None), Job.expires_at > utcnow()
     )
     if api_key_id is not None:

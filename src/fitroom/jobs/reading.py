@@ -14,14 +14,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnExpressionArgument, ScalarSelect, func, null, select
+from sqlalchemy import ColumnExpressionArgument, ScalarSelect, null, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from fitroom.context import Context
 from fitroom.db import retrying, utcnow
-from fitroom.db.models import Account, Job, LedgerEntry, WebhookDelivery
+from fitroom.db.models import Job, WebhookDelivery
 from fitroom.domain import FINISHED, DeliveryStatus, JobStatus
 from fitroom.imaging import MEDIA_TYPES
+from fitroom.jobs import credits
 from fitroom.snapshot import Delivery, JobSnapshot
 from fitroom.storage import BlobStore
 
@@ -74,20 +75,6 @@ def is_job_id(value: str) -> bool:
         return str(uuid.UUID(value)) == value
     except ValueError:
         return False
-
-
-def credits_used(job_id: ColumnExpressionArgument[str] | str) -> ScalarSelect[Any]:
-    """The credits the job's items settled (refunded ones are not used), as a subquery."""
-    return (
-        select(func.coalesce(func.sum(LedgerEntry.amount), 0))
-        .where(LedgerEntry.job_id == job_id, LedgerEntry.kind == "settle")
-        .correlate_except(LedgerEntry)
-        .scalar_subquery()
-    )
-
-
-def _balance(account_id: ColumnExpressionArgument[str] | str) -> ScalarSelect[Any]:
-    return select(Account.balance).where(Account.id == account_id).correlate_except(Account).scalar_subquery()
 
 
 def _latest_delivery(job_id: ColumnExpressionArgument[str]) -> ScalarSelect[Any]:
@@ -167,8 +154,8 @@ def read(
     query = (
         select(
             Job,
-            credits_used(Job.id),
-            _balance(Job.account_id) if balance else null(),
+            credits.used_by(Job.id),
+            credits.balance_of(Job.account_id) if balance else null(),
             WebhookDelivery.status,
             WebhookDelivery.attempts,
             WebhookDelivery.delivered_at,
@@ -209,7 +196,7 @@ def read_job(
 def closed(ctx: Context, session: Session, job: Job) -> JobSnapshot:
     """The snapshot of a job its closing transaction has just finished, with the credits it used
     and the balance left, both read in that transaction (one query)."""
-    used, balance = session.execute(select(credits_used(job.id), _balance(job.account_id))).one()
+    used, balance = session.execute(select(credits.used_by(job.id), credits.balance_of(job.account_id))).one()
     return snapshot(ctx, job, used=int(used), balance=int(balance or 0))
 
 

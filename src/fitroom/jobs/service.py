@@ -1,4 +1,4 @@
-"""Accepting and reading jobs: the one internal job model every API dialect maps onto.
+"""Accepting jobs: the one internal job model every API dialect maps onto (reading: `reading`).
 
 A job is accepted with everything that decides its render: the engine its tier is
 configured for now, and a seed (the request's, or one drawn here), so rendering it again

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+#: The message of a failed job whose engine gave none.
+RENDER_FAILED = "the render failed"
+
 
 def iso_utc(moment: datetime) -> str:
     """ISO-8601 in UTC with milliseconds and a `Z`, as seed 000's `timestamp` and Miragic's times."""

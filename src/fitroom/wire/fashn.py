@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fitroom.domain import JobStatus
 from fitroom.snapshot import JobSnapshot
+from fitroom.wire import RENDER_FAILED
 
 #: fitroom's job states → FASHN's status words.
 STATUS_NAMES: dict[JobStatus, Literal["in_queue", "processing", "completed", "failed"]] = {
@@ -71,7 +72,7 @@ def prediction(job: JobSnapshot) -> StatusResponse:
     elif job.status == JobStatus.FAILED:
         error = PredictionError(
             name=ERROR_NAMES.get(job.error_code or "", "InternalServerError"),
-            message=job.error_message or "the render failed",
+            message=job.error_message or RENDER_FAILED,
         )
     return StatusResponse(id=job.id, status=STATUS_NAMES[job.status], output=output, error=error)
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from fitroom.domain import JobStatus as Status
 from fitroom.snapshot import JobSnapshot
-from fitroom.wire import iso_utc
+from fitroom.wire import RENDER_FAILED, iso_utc
 
 #: fitroom's job states → Miragic's status words (queued and rendering are both PENDING).
 STATUS_NAMES: dict[Status, Literal["PENDING", "COMPLETED", "FAILED"]] = {
@@ -111,6 +111,6 @@ def status(job: JobSnapshot) -> JobStatus:
             createdAt=iso_utc(job.created_at),
             processingStartedAt=_iso(job.started_at),
             processingCompletedAt=_iso(job.completed_at),
-            errorMessage=(job.error_message or "the render failed") if failed else None,
+            errorMessage=(job.error_message or RENDER_FAILED) if failed else None,
         ),
     )

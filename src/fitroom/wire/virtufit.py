@@ -13,15 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fitroom.domain import JobStatus as Status
 from fitroom.snapshot import JobSnapshot
-from fitroom.wire import iso_utc
+from fitroom.wire import RENDER_FAILED, iso_utc
 
 #: The webhook event of a job that finished with at least one output, and of one that did not.
 COMPLETED_EVENT = "tryon.completed"
 FAILED_EVENT = "tryon.failed"
 #: A job's status as VirtuFit answers it: fitroom's own words (`domain.JobStatus`).
 StatusWord = Literal["queued", "processing", "completed", "failed"]
-#: An error without its own message (an engine that gave none).
-RENDER_FAILED = "the render failed"
 
 
 class _Documented(BaseModel):
