@@ -22,7 +22,7 @@ from fitroom.api.jobaccess import (
     IdempotencyKeyHeader,
     accept,
     idempotency_key,
-    job_snapshot,
+    job_answer,
     replay_headers,
 )
 from fitroom.context import Context
@@ -187,11 +187,12 @@ async def run(
 async def status(
     prediction_id: str, response: Response, ctx: ContextDep, principal: BearerPrincipalDep
 ) -> dict[str, Any]:
-    job = await job_snapshot(ctx, principal, prediction_id)
-    used = wire.credits_used(job)
+    body, used = await job_answer(
+        ctx, principal, prediction_id, lambda job: (wire.prediction(job).model_dump(), wire.credits_used(job))
+    )
     if used is not None:
         response.headers[CREDITS_USED_HEADER] = str(used)
-    return wire.prediction(job).model_dump()
+    return body
 
 
 def _balance(ctx: Context, account_id: str) -> int:

@@ -7,7 +7,8 @@ translation of fields, not the rules.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Header
 from starlette.concurrency import run_in_threadpool
@@ -18,6 +19,8 @@ from fitroom.context import Context
 from fitroom.jobs import credits, idempotency, reading
 from fitroom.jobs.service import JobRequest, QueueFull, Submitted, submit_once
 from fitroom.snapshot import JobSnapshot
+
+T = TypeVar("T")
 
 #: Sent, set to "true", on an answer that repeats a job made before under the same idempotency key.
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -82,6 +85,9 @@ def read_job(ctx: Context, principal: Principal, job_id: str, *, balance: bool =
         raise ApiError(404, "expired", "this job has expired and its images were deleted") from None
 
 
-async def job_snapshot(ctx: Context, principal: Principal, job_id: str, *, balance: bool = False) -> JobSnapshot:
-    """`read_job` off the event loop."""
-    return await run_in_threadpool(read_job, ctx, principal, job_id, balance=balance)
+async def job_answer(
+    ctx: Context, principal: Principal, job_id: str, build: Callable[[JobSnapshot], T], *, balance: bool = False
+) -> T:
+    """`build` (a dialect's wire format) of the job's snapshot, both off the event loop: building
+    signs URLs, and FASHN's `return_base64` reads the outputs from the blob store."""
+    return await run_in_threadpool(lambda: build(read_job(ctx, principal, job_id, balance=balance)))

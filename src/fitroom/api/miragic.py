@@ -19,7 +19,7 @@ from fitroom.api.jobaccess import (
     IdempotencyKeyHeader,
     accept,
     idempotency_key,
-    job_snapshot,
+    job_answer,
     replay_headers,
 )
 from fitroom.domain import TIERS
@@ -148,4 +148,4 @@ async def create_try_on(
     },
 )
 async def get_try_on(job_id: str, ctx: ContextDep, principal: MiragicPrincipalDep) -> dict[str, Any]:
-    return wire.status(await job_snapshot(ctx, principal, job_id)).model_dump()
+    return await job_answer(ctx, principal, job_id, lambda job: wire.status(job).model_dump())

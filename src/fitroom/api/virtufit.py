@@ -22,7 +22,7 @@ from fitroom.api.jobaccess import (
     IdempotencyKeyHeader,
     accept,
     idempotency_key,
-    job_snapshot,
+    job_answer,
     replay_headers,
 )
 from fitroom.context import Context
@@ -304,7 +304,7 @@ async def generate(
     done = await accept(ctx, principal, request, key)
     job = done.job
     if wait and (finished := await wait_for(ctx, principal, job.id, wait)) is not None:
-        answer = _sync_answer(finished)
+        answer = await run_in_threadpool(_sync_answer, finished)
         answer.headers.update(replay_headers(done))
         return answer
     accepted = wire.Accepted(
@@ -337,7 +337,9 @@ async def generate(
     },
 )
 async def get_job_status(job_id: str, ctx: ContextDep, reader: ReaderDep) -> dict[str, Any]:
-    return wire.status(await job_snapshot(ctx, reader, job_id, balance=not reader.publishable)).model_dump()
+    return await job_answer(
+        ctx, reader, job_id, lambda job: wire.status(job).model_dump(), balance=not reader.publishable
+    )
 
 
 def _status_url(ctx: Context, job_id: str) -> str:
