@@ -61,9 +61,10 @@ check: $(TESTING)
 test: install check
 	$(BIN)/python -m pytest -m "not container"
 
-# The container image and the stack (tests/test_container.py): podman with runc builds the
-# image and runs the API and two workers from it. Separate from `make test`: it needs
-# podman and takes minutes (docs/deployment-operations.md has its timing).
+# The container image and the stack (tests/test_container.py): podman with runc builds
+# fitroom's image and one for PostgreSQL, Redis and the S3 store (tests/container), and runs
+# compose.yaml's services from them. Separate from `make test`: it needs podman and takes
+# minutes (docs/deployment-operations.md has its timing).
 # podman, runc and mmdebstrap come from Debian's archive. Where no registry serves the base
 # image, it is made from Debian's packages with mmdebstrap (../shared/CONTAINERS.md).
 PODMAN := /usr/bin/podman

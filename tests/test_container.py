@@ -210,29 +210,52 @@ def podman(*args: str, timeout: float = 120, check: bool = True) -> subprocess.C
     return subprocess.run([*PODMAN, *args], capture_output=True, text=True, timeout=timeout, check=check)
 
 
-def build(tag: str, context: Path, *extra: str) -> None:
-    """`podman build` on the host network; pip inside trusts the CA the host's pip trusts."""
-    started = time.monotonic()
+@dataclass
+class Build:
+    """A `podman build` under way, its output in a log file."""
+
+    tag: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    started: float
+
+    def wait(self) -> None:
+        assert self.process.wait(timeout=3600) == 0, self.log.read_text(errors="replace")[-6000:]
+        print(f"[container] {self.tag} built in {time.monotonic() - self.started:.0f} s")
+
+
+def build(tag: str, context: Path, log: Path, *extra: str) -> Build:
+    """Start `podman build` on the host network; pip inside trusts the CA the host's pip trusts."""
     command = [*PODMAN, "build", "--network", "host", *LIMITS, "--format", "docker", "-t", tag, *extra]
     ca = os.environ.get("PIP_CERT")  # a TLS-inspecting proxy's CA, as the host's pip trusts it
     if ca:
         command += ["--volume", f"{ca}:/run/host-ca.pem:ro", "--build-arg", "PIP_CERT=/run/host-ca.pem"]
-    built = subprocess.run([*command, str(context)], capture_output=True, text=True, timeout=3600)
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    print(f"[container] {tag} built in {time.monotonic() - started:.0f} s")
+    with open(log, "wb") as sink:
+        process = subprocess.Popen([*command, str(context)], stdout=sink, stderr=subprocess.STDOUT)
+    return Build(tag, process, log, time.monotonic())
 
 
 @pytest.fixture(scope="module")
-def images() -> tuple[str, str]:
-    """fitroom's image and the stand-in services' image."""
+def images(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """fitroom's image and the stand-in services' image, built side by side (both spend
+    most of their time waiting on downloads)."""
     if shutil.which("podman") is None:
         pytest.fail("podman is needed (apt-get install podman runc): see docs/deployment-operations.md")
+    logs = tmp_path_factory.mktemp("builds")
+    pins = [f"--volume={ROOT / name}:/run/pins/{name}:ro" for name in ("constraints.txt", "constraints-test.txt")]
+    builds = [build(SERVICES_IMAGE, ROOT / "tests" / "container", logs / "services.log", *pins)]
     fitroom = os.environ.get("FITROOM_TEST_IMAGE")
     if not fitroom:
         fitroom = "fitroom:test"
-        build(fitroom, ROOT)
-    pins = [f"--volume={ROOT / name}:/run/pins/{name}:ro" for name in ("constraints.txt", "constraints-test.txt")]
-    build(SERVICES_IMAGE, ROOT / "tests" / "container", *pins)
+        builds.append(build(fitroom, ROOT, logs / "fitroom.log"))
+    try:
+        for running in builds:
+            running.wait()
+    finally:
+        for running in builds:
+            if running.process.poll() is None:
+                running.process.terminate()
+                running.process.wait(60)
     return fitroom, SERVICES_IMAGE
 
 
