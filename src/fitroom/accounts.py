@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Mapper, Session, object_session
 
 from fitroom.db import utcnow
 from fitroom.db.models import Account, ApiKey
@@ -175,6 +178,78 @@ def authenticate_key(session: Session, key: str) -> tuple[Principal, bool] | Non
         return None
     stale = row.last_used_at is None or utcnow() - row.last_used_at > _LAST_USED_RESOLUTION
     return Principal(account_id=row.account_id, key_id=row.id, key_prefix=row.prefix, kind=row.kind), stale
+
+
+#: How long a verified key is taken on trust without reading its row again: the longest a key
+#: revoked, or an account disabled, by another process (the CLI, another API process) still works.
+KEY_CACHE_SECONDS = 2.0
+#: Bumped after every commit that changed a key or an account through this process's ORM (a
+#: revocation, a disabled account): every principal cached before it is read again.
+_credential_changes = itertools.count(1)
+_generation = 0
+_CHANGED = "fitroom_credentials_changed"
+
+
+def credentials_generation() -> int:
+    """This process's count of committed changes to keys and accounts."""
+    return _generation
+
+
+def _note_change(_mapper: Mapper[Any], _connection: Any, target: Account | ApiKey) -> None:
+    session = object_session(target)
+    if session is not None:
+        session.info[_CHANGED] = True
+
+
+def _after_commit(session: Session) -> None:
+    global _generation
+    if session.info.pop(_CHANGED, False):
+        _generation = next(_credential_changes)
+
+
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_CHANGED, None)
+
+
+for _model in (Account, ApiKey):
+    event.listen(_model, "after_update", _note_change)
+    event.listen(_model, "after_delete", _note_change)
+event.listen(Session, "after_commit", _after_commit)
+event.listen(Session, "after_rollback", _after_rollback)
+
+
+class KeyCache:
+    """Principals of keys verified lately, so a request with a known key needs no database read.
+
+    Kept for `seconds` (`KEY_CACHE_SECONDS`) and only while no key or account has changed
+    through this process since the key was read: a key revoked or an account disabled here
+    (the dashboard) is refused at once; elsewhere, within `seconds`. Only keys that passed
+    are kept, so a wrong or new key is always looked up. Entries are found by the key's
+    SHA-256, never by the key itself.
+    """
+
+    def __init__(self, seconds: float = KEY_CACHE_SECONDS, size: int = 10_000) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._entries: dict[str, tuple[Principal, float, int]] = {}
+
+    def get(self, key: str) -> Principal | None:
+        found = self._entries.get(_key_hash(key))
+        if found is None:
+            return None
+        principal, until, generation = found
+        if time.monotonic() >= until or generation != _generation:
+            self._entries.pop(_key_hash(key), None)
+            return None
+        return principal
+
+    def put(self, key: str, principal: Principal, generation: int) -> None:
+        """Keep `principal`, read while `credentials_generation()` was `generation` (taken before the read)."""
+        if self.seconds <= 0:
+            return
+        if len(self._entries) >= self.size:
+            self._entries.clear()
+        self._entries[_key_hash(key)] = (principal, time.monotonic() + self.seconds, generation)
 
 
 def touch_key(session: Session, key_id: str) -> None:

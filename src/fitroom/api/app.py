@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
+from fitroom.accounts import KeyCache
 from fitroom.api import fashn, miragic, ops, virtufit
 from fitroom.api.errors import install_handlers
 from fitroom.api.fashn import CREDITS_USED_HEADER
@@ -104,6 +105,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.miragic_limiter = RateLimiter(settings.miragic_rate_limit, settings.redis_url)
     app.state.publishable_limiter = RateLimiter(settings.publishable_rate_limit, settings.redis_url)
     app.state.engine_status = engine_status
+    app.state.key_cache = KeyCache()
     install_handlers(app)
     app.include_router(virtufit.router)
     app.include_router(miragic.router)
