@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.formparsers import MultiPartParser
 from starlette.middleware.cors import CORSMiddleware
 
 from fitroom.accounts import KeyCache
@@ -72,6 +73,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     """
     ctx = Context.from_settings(settings)
     engines = engine_set(ctx, engine)
+    _keep_uploads_in_memory(settings.max_upload_bytes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -126,6 +128,19 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
             max_age=600,
         )
     return app
+
+
+def _keep_uploads_in_memory(max_upload_bytes: int) -> None:
+    """Parse an upload of an accepted size into memory, not into a temporary file.
+
+    Starlette spools each multipart file to disk past 1 MB, and every later chunk of it
+    is then written in a worker thread (a thread hop per chunk): for a 1 MB photo that
+    was a tenth of the accept path's time. The endpoints read every file whole into memory
+    anyway, to check and store it, so keeping it there while it is parsed at most doubles
+    what a request holds (`BodyLimit` still caps the body). Larger files, refused anyway,
+    still spill to disk. The parser's size is one class attribute for the whole process.
+    """
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, max_upload_bytes)
 
 
 def _document_rate_limits(app: FastAPI) -> None:
