@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from fitroom.context import Context
-from fitroom.db import connection_lost, retrying, utcnow
+from fitroom.db import Database, connection_lost, retrying, utcnow
 from fitroom.db.models import Job, JobItem, new_id
 from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS, UNFINISHED, JobOptions, JobStatus
 from fitroom.imaging import MEDIA_TYPES
@@ -91,16 +93,27 @@ class QueueFull(Exception):
         self.retry_after = retry_after
 
 
-def queued_items(session: Session, engine: str | None = None) -> int:
-    """Outputs waiting to be rendered: all, or those of `engine`'s jobs."""
-    query = (
-        select(func.count(JobItem.id))
+def _queued(session: Session, engine: str | None) -> tuple[int, int]:
+    """Outputs waiting to be rendered: all of them, and those of `engine`'s jobs (0 when None), in one count."""
+    row = session.execute(
+        select(func.count(JobItem.id), func.count(JobItem.id).filter(Job.engine == engine))
         .join(Job, Job.id == JobItem.job_id)
         .where(Job.status.in_(UNFINISHED), JobItem.status == JobStatus.QUEUED)
-    )
-    if engine is not None:
-        query = query.where(Job.engine == engine)
-    return int(session.scalar(query) or 0)
+    ).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def queued_items(session: Session, engine: str | None = None) -> int:
+    """Outputs waiting to be rendered: all, or those of `engine`'s jobs."""
+    everything, of_engine = _queued(session, engine)
+    return everything if engine is None else of_engine
+
+
+#: How long a process reuses an engine's mean render time for estimates (it moves slowly: a
+#: mean over 50 outputs), so accepting a job does not read the finished outputs every time.
+MEAN_RENDER_CACHE_SECONDS = 2.0
+#: Per database (each app's own), per engine: the mean and when it goes stale (monotonic time).
+_mean_render_cache: WeakKeyDictionary[Database, dict[str, tuple[float, float]]] = WeakKeyDictionary()
 
 
 def mean_render_seconds(session: Session, engine: str, sample: int = 50) -> float:
@@ -117,30 +130,46 @@ def mean_render_seconds(session: Session, engine: str, sample: int = 50) -> floa
     return float(mean_ms) / 1000 if mean_ms else DEFAULT_RENDER_SECONDS
 
 
-def estimate_seconds(session: Session, ctx: Context, own_items: int, engine: str, pending: int = 0) -> int | None:
+def _recent_mean_render_seconds(ctx: Context, session: Session, engine: str) -> float:
+    """`mean_render_seconds`, read at most once per `MEAN_RENDER_CACHE_SECONDS` per database and engine."""
+    means = _mean_render_cache.setdefault(ctx.db, {})
+    now = time.monotonic()
+    cached = means.get(engine)
+    if cached is not None and cached[1] > now:
+        return cached[0]
+    mean = mean_render_seconds(session, engine)
+    means[engine] = (mean, now + MEAN_RENDER_CACHE_SECONDS)
+    return mean
+
+
+def estimate_seconds(
+    session: Session, ctx: Context, own_items: int, engine: str, pending: int = 0, queued: int | None = None
+) -> int | None:
     """Seconds until a job of `engine` with `own_items` outputs, queued now, is likely done.
 
-    The queue is counted with the job in it; `pending` is what the count cannot see yet (the
-    job's own outputs, when estimated before its insert). None when no live worker runs
-    `engine`: the job waits until one starts, or expires.
+    The queue is counted with the job in it (`queued`: the engine's outputs waiting, when the
+    caller has counted them); `pending` is what the count cannot see yet (the job's own
+    outputs, when estimated before its insert). None when no live worker runs `engine`: the
+    job waits until one starts, or expires.
     """
     threads = routing.live_threads(session, ctx.settings.lease_seconds).get(engine, 0)
     if not threads:
         return None
-    per_item = mean_render_seconds(session, engine)
-    ahead = queued_items(session, engine) + pending
+    per_item = _recent_mean_render_seconds(ctx, session, engine)
+    ahead = (queued_items(session, engine) if queued is None else queued) + pending
     return max(1, round(per_item * (ahead / threads + own_items)))
 
 
 def _room_and_estimate(ctx: Context, own_items: int, engine: str) -> int | None:
     """`QueueFull` if the queue has no room, else the new job's estimate: both from one read,
     before the write transaction, which then holds its lock (SQLite's is the whole file) only
-    for the reservation and the inserts."""
+    for the reservation and the inserts. The whole queue and the engine's share of it are one count."""
     with ctx.db.reader() as session:
-        if queued_items(session) >= ctx.settings.max_queue:
-            retry_after = estimate_seconds(session, ctx, 0, engine)
+        everything, of_engine = _queued(session, engine)
+        if everything >= ctx.settings.max_queue:
+            retry_after = estimate_seconds(session, ctx, 0, engine, queued=of_engine)
             raise QueueFull(retry_after=UNKNOWN_RETRY_SECONDS if retry_after is None else retry_after)
-        return estimate_seconds(session, ctx, own_items, engine, pending=own_items)
+        return estimate_seconds(session, ctx, own_items, engine, pending=own_items, queued=of_engine)
 
 
 def submit(ctx: Context, account_id: str, request: JobRequest) -> tuple[Job, int | None]:
