@@ -3,8 +3,13 @@ decode, a refused one is refused each time, and uploads are checked in order."""
 
 from __future__ import annotations
 
+import io
+import random
+import tempfile
+
 import pytest
 from fastapi.testclient import TestClient
+from PIL import Image
 
 from fitroom import imaging
 from tests.support.app import Customer
@@ -66,3 +71,36 @@ def test_uploads_are_checked_in_order(client: TestClient, customer: Customer) ->
     ]
     answer = client.post("/api/v1/virtual-try-on", headers=customer.headers, files=combo, data={"garmentType": "x"})
     assert answer.status_code == 422 and answer.json()["error"]["field"] == "bottomClothImage"
+
+
+def _noisy_jpeg(min_bytes: int) -> bytes:
+    """A photo-sized JPEG of noise, past `min_bytes` (noise does not compress away)."""
+    rng = random.Random(7)
+    side = 600
+    while True:
+        buffer = io.BytesIO()
+        Image.frombytes("RGB", (side, side), rng.randbytes(side * side * 3)).save(buffer, "JPEG", quality=90)
+        if buffer.tell() > min_bytes:
+            return buffer.getvalue()
+        side += 100
+
+
+def test_uploads_of_an_accepted_size_are_parsed_in_memory(
+    client: TestClient, customer: Customer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past Starlette's 1 MB default an upload went to a temporary file, a thread hop per chunk."""
+    rolled: list[int] = []
+    real = tempfile.SpooledTemporaryFile.rollover
+
+    def rollover(self: tempfile.SpooledTemporaryFile[bytes]) -> None:
+        rolled.append(1)
+        real(self)
+
+    monkeypatch.setattr(tempfile.SpooledTemporaryFile, "rollover", rollover)
+    photo = _noisy_jpeg(3 * 1024 * 1024 // 2)
+    files = [
+        ("person_image", ("p.jpg", photo, "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
+    assert client.post("/api/v1/generate", headers=customer.headers, files=files).status_code == 202
+    assert rolled == []
