@@ -170,7 +170,11 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
     named = TARGET_KINDS.get(target) or _named_kind(description)
     try:
         cut = cut_accessory(
-            rgb, solid_centre=named == "watch", tinted=named == "glasses", whole=named not in ("watch", "glasses")
+            rgb,
+            solid_centre=named == "watch",
+            tinted=named == "glasses",
+            whole=named not in ("watch", "glasses"),
+            floor=named == "shoes",
         )
     except EngineError as exc:
         # Hats are often shown worn; other kinds on a busy background are refused.

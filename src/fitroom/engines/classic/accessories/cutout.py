@@ -114,14 +114,48 @@ def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArra
     return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)
 
 
+#: Distance from the backdrop's colour (weighted Lab, less the border's spread) above
+#: which a pixel is surely the item: GrabCut's sure-foreground seed.
+SURE_ITEM = 30.0
+#: Floor-like pixels (a cast shadow, a reflection) are darker than the backdrop, by less
+#: than this, and differ from it in lightness more than in hue.
+FLOOR_DISTANCE, FLOOR_HUE = 25.0, 9.0
+
+
+def _without_floor(
+    mask: NDArray[np.uint8], lab: NDArray[np.float32], colour: NDArray[np.float32], distance: NDArray[np.float32]
+) -> NDArray[np.uint8]:
+    """The mask less the floor under the item: a cast shadow or a mirror reflection is
+    the backdrop's own hue, darker or fainter, and lies below the item's lowest solid
+    pixel in its column. GrabCut keeps both (a white sneaker's reflection is the white
+    of the sneaker), and on the person they become blobs of the product photo's floor."""
+    hue = np.linalg.norm(lab[..., 1:] - colour[..., 1:], axis=2)
+    # Darker than the backdrop: a white sole on a white backdrop is the item, not its shadow.
+    darker = lab[..., 0] < colour[..., 0] - 2
+    floor = (mask > 0) & (distance < FLOOR_DISTANCE) & (hue < FLOOR_HUE) & darker
+    solid = (mask > 0) & ~floor
+    rows = np.arange(mask.shape[0])[:, None]
+    has_solid = solid.any(axis=0)
+    lowest = np.where(has_solid, mask.shape[0] - 1 - np.argmax(solid[::-1], axis=0), -1)
+    ys = np.nonzero(solid.any(axis=1))[0]
+    if len(ys) == 0:
+        return mask
+    # Columns with nothing solid (a shadow reaching past the toe) lose their floor below
+    # the item's middle; columns with solid pixels lose what is below the lowest of them.
+    middle = (ys.min() + ys.max()) // 2
+    below = np.where(has_solid[None, :], rows > lowest[None, :], rows > middle)
+    return np.where(floor & below, 0, mask).astype(np.uint8)
+
+
 def cut_accessory(
-    rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False, whole: bool = True
+    rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False, whole: bool = True, floor: bool = False
 ) -> Cutout:
     """Cut the accessory out; `solid_centre` closes any hole in the middle third (a watch
     face); `tinted` makes the alpha follow the colour's distance from the backdrop inside
     the outline, so sunglass lenses stay see-through in proportion to their tint; `whole`
     refuses a photo that cuts the item off at its edge (a watch strap may run off it:
-    only the part over the wrist is used)."""
+    only the part over the wrist is used); `floor` drops what lies on the floor under the
+    item (its shadow, its reflection): shoes."""
     h, w = rgb.shape[:2]
     scale = min(1.0, WORK_SIDE / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
@@ -129,11 +163,11 @@ def cut_accessory(
     colour, spread = _background(lab)
     if spread > 18:
         raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
-    distance = np.linalg.norm(lab - colour, axis=2) - spread
+    distance = (np.linalg.norm(lab - colour, axis=2) - spread).astype(np.float32)
     markers = np.full(distance.shape, cv2.GC_BGD, np.uint8)
     markers[distance > 4] = cv2.GC_PR_BGD
     markers[distance > 10] = cv2.GC_PR_FGD
-    markers[distance > 30] = cv2.GC_FGD
+    markers[distance > SURE_ITEM] = cv2.GC_FGD
     markers[:1, :] = markers[-1:, :] = cv2.GC_BGD
     markers[:, :1] = markers[:, -1:] = cv2.GC_BGD
     if not ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).any():
@@ -146,6 +180,8 @@ def cut_accessory(
             raise EngineError("garment_not_found", "the accessory could not be cut out of its photo") from exc
     mask = np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    if floor:
+        mask = _without_floor(mask, lab, colour, distance)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
     if count <= 1:
         raise EngineError("garment_not_found", "no accessory was found in its photo")

@@ -546,25 +546,95 @@ def _foot_blob(
     return float(x0 + xs_.min()), float(y0 + ys.min()), float(x0 + xs_.max() + 1), float(y0 + ys.max() + 1)
 
 
+#: A foot whose heel-to-toe runs across the picture by more than this share of the
+#: shoe's length is seen from the side; less, and it points at (or away from) the camera.
+SIDE_VIEW = 0.35
+#: The most a shoe is tilted to follow a foot seen from the side (radians): the
+#: landmarks wobble, and a sole is never steeper than this on a standing person.
+MOST_TILT = np.radians(20)
+#: How far below the ankle point (as a share of the shoe's length) the new shoe's collar
+#: reaches and the old shoe is taken away from: an old sneaker's collar sits about at
+#: the ankle bone, and any of it left above the new shoe reads as the old shoe.
+SHOE_COLLAR = 0.03
+#: How near (Lab, OpenCV's 8-bit scale) a leg pixel's colour must be to the person's skin
+#: to be continued down into the old shoe's place.
+LEG_SKIN = 24.0
+
+
+def toe_directions(heels_toes: list[tuple[Vec, Vec]], length: float, split: float, ankles: list[Vec]) -> list[bool]:
+    """Whether each shoe's toe points to the picture's right.
+
+    Two feet seen from the side pointing the same way (a person in profile, walking) keep
+    their own directions; otherwise each toe points away from the other foot. A side view
+    turned towards the other foot would cross it: on feet facing the camera the
+    landmarks' wobble used to put two heels in a cross between the feet."""
+    pointing = [toe - heel for heel, toe in heels_toes]
+    side = [abs(float(d[0])) > SIDE_VIEW * length for d in pointing]
+    if all(side) and all((d[0] > 0) == (pointing[0][0] > 0) for d in pointing):
+        return [bool(d[0] > 0) for d in pointing]
+    return [bool(a[0] >= split) for a in ankles]
+
+
+def _tilt(heel: Vec, toe: Vec, length: float, to_right: bool) -> float:
+    """The angle (radians, image coordinates) that turns a side-view shoe along a foot
+    seen from the side; 0 for a foot pointing at the camera (its heel-to-toe is mostly
+    depth) or one that points the other way from the shoe."""
+    d = toe - heel
+    if abs(float(d[0])) <= SIDE_VIEW * length or (d[0] > 0) != to_right:
+        return 0.0
+    angle = float(np.arctan2(d[1], d[0])) if to_right else float(np.arctan2(-d[1], -d[0]))
+    return float(np.clip(angle, -MOST_TILT, MOST_TILT))
+
+
+def old_shoe(person: Person, blob: tuple[float, float, float, float], top: float, grow: float) -> tuple[Mask, Mask]:
+    """The person's own shoe to take away, and where its fill may take colours from.
+
+    The shoe is all of the person below `top` (just under the ankle) inside the foot's
+    box, a little grown, since the selfie mask is soft at the floor. What the new shoe
+    does not cover is filled from the floor round it and from the leg just above it
+    (`grow` × 3 of it) where it is bare skin, so a bare ankle runs on down into a low new
+    shoe instead of ending at a strip of floor; a trouser hem is not smeared down."""
+    shape = person.mask.shape
+    old = np.zeros(shape, np.float32)
+    x0, y0, x1, y1 = (int(v) for v in blob)
+    rows = slice(max(y0, int(top)), min(shape[0], y1 + 2))
+    old[rows, x0:x1] = (person.mask[rows, x0:x1] > 0.3).astype(np.float32)
+    k = max(3, int(grow) | 1)
+    old = cv2.dilate(old, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    source = (person.mask < 0.3).astype(np.float32)
+    leg = slice(max(0, int(top - grow * 3)), max(0, int(top)))
+    lab = cv2.cvtColor(np.ascontiguousarray(person.image[leg, x0:x1]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    skin = (np.linalg.norm(lab - person.skin_lab, axis=-1) < LEG_SKIN) & (person.mask[leg, x0:x1] > 0.5)
+    source[leg, x0:x1] = np.maximum(source[leg, x0:x1], skin.astype(np.float32))
+    return old, source
+
+
 def shoes(person: Person, cut: Cutout) -> list[Placement]:
-    """One shoe per foot from one photo (mirrored for the other foot), toe towards where the
-    foot points, sized to cover the foot seen in the photo, old shoes filled in from the
-    floor round them, trouser hems in front."""
+    """One shoe per foot from one photo (mirrored for the other foot), toe away from the
+    other foot unless both feet are seen from the side, tilted along a foot seen from the
+    side, sized to cover the foot seen in the photo; the old shoes below the ankles are
+    taken away and filled from the floor round them; trouser hems in front."""
     feet = ((L_ANKLE, L_HEEL, L_TOE, L_KNEE), (R_ANKLE, R_HEEL, R_TOE, R_KNEE))
     # The heel is often marked less sure than the toe even when the foot is plain to see.
     if not all(_in_frame(person, f[0], f[2], threshold=0.5) and _in_frame(person, f[1], threshold=0.25) for f in feet):
         raise EngineError("pose_not_supported", "the feet are not in the photo; shoes need both feet")
-    piece = _largest_piece(cut)
+    piece = side_view_piece(cut)
     toe_right = _toe_is_right(piece.alpha)
     h, w = piece.alpha.shape
     shape = person.image.shape[:2]
     split = (float(person.pt(L_ANKLE)[0]) + float(person.pt(R_ANKLE)[0])) / 2
     backdrop = (person.mask < 0.3).astype(np.float32)
     ys = np.arange(shape[0], dtype=np.float32)[:, None]
+    lengths = [float(np.linalg.norm(_v(person.pt(a)) - _v(person.pt(k)))) * 0.62 for a, _, _, k in feet]
+    directions = toe_directions(
+        [(_v(person.pt(heel)), _v(person.pt(toe))) for _, heel, toe, _ in feet],
+        float(np.mean(lengths)),
+        split,
+        [_v(person.pt(a)) for a, _, _, _ in feet],
+    )
     placements = []
-    for ankle, heel, toe, knee in feet:
+    for (ankle, heel, toe, knee), length, to_right in zip(feet, lengths, directions, strict=True):
         pa, ph, pt, pk = (_v(person.pt(i)) for i in (ankle, heel, toe, knee))
-        length = float(np.linalg.norm(pa - pk)) * 0.62  # shoe length for adult proportions
         pointing = pt - ph
         blob = _foot_blob(person, pa, [pa, ph, pt], length, split, bool(pa[0] < split))
         # Seen from the front the foot is foreshortened: the shoe is as wide as the foot
@@ -572,12 +642,11 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         seen_from_points = abs(pointing[0]) * 1.5 + length * 0.35
         seen_width = blob[2] - blob[0] if blob is not None else seen_from_points
         seen = float(np.clip(max(seen_width * 1.08, seen_from_points), length * 0.45, length))
-        to_right = pointing[0] >= 0 if abs(pointing[0]) > 0.08 * length else ankle == L_ANKLE
         sx, sy = seen / w, length / w
         sole = blob[3] + length * 0.02 if blob is not None else max(ph[1], pt[1]) + length * 0.05
         # The collar reaches up to just under the ankle: a foot pointing at the camera
         # puts the sole lower in the picture than a side view would.
-        reach = sole - (pa[1] + length * 0.1)
+        reach = sole - (pa[1] + length * SHOE_COLLAR)
         if h * sy < reach:
             grow = min(reach / (h * sy), 1.35)
             sx, sy, seen = sx * grow, sy * grow, seen * grow
@@ -586,26 +655,34 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         if toe_right != to_right:
             m = np.array([[-sx, 0, sx * w], [0, sy, 0], [0, 0, 1]], np.float64)
         shift = np.array([[1, 0, centre_x - seen / 2], [0, 1, sole - h * sy], [0, 0, 1]], np.float64)
+        angle = _tilt(ph, pt, length, to_right)
+        c, s_ = np.cos(angle), np.sin(angle)
+        anchor = np.array([centre_x, sole - h * sy / 2])
+        turn = np.array(
+            [
+                [c, -s_, anchor[0] - c * anchor[0] + s_ * anchor[1]],
+                [s_, c, anchor[1] - s_ * anchor[0] - c * anchor[1]],
+                [0, 0, 1],
+            ]
+        )
         # Trousers and legs hide the shoe's collar above the ankle.
-        above = (ys < pa[1] + length * 0.08).astype(np.float32)
+        above = (ys < pa[1] + length * (SHOE_COLLAR - 0.02)).astype(np.float32)
         legs = (person.mask > 0.5).astype(np.float32) * above * _band(shape, pk, _unit(pa - pk), length * 0.35, 2)
-        old = np.zeros(shape, np.float32)
-        if blob is not None:
-            x0, y0, x1, y1 = (int(v) for v in blob)
-            collar = sole - h * sy * 0.85  # old shoe above the new one's collar stays: it is the ankle
-            below = slice(max(y0, int(pa[1] + length * 0.1), int(collar)), y1 + 2)
-            old[below, x0:x1] = (person.mask[below, x0:x1] > 0.3).astype(np.float32)
-            old = cv2.dilate(old, np.ones((5, 5), np.uint8))
+        old, source = (
+            old_shoe(person, blob, pa[1] + length * SHOE_COLLAR, length * 0.06)
+            if blob is not None
+            else (np.zeros(shape, np.float32), backdrop)
+        )
         foot = "the left foot" if ankle == L_ANKLE else "the right foot"
         placements.append(
             Placement(
                 piece,
-                shift @ m,
+                turn @ shift @ m,
                 front=legs,
                 shadow=0.45,
                 lift=0.02,
                 erase=old,
-                backdrop=backdrop,
+                backdrop=source,
                 expect=seen,
                 part=foot,
             )
@@ -613,11 +690,15 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     return placements
 
 
-def _largest_piece(cut: Cutout) -> Cutout:
-    """The biggest separate piece: one shoe when the photo shows the pair apart."""
+def side_view_piece(cut: Cutout) -> Cutout:
+    """One shoe when the photo shows several apart: the flattest of the big pieces, since
+    a shoe seen from the side is long and low and one seen from above (the same shoe
+    shown twice, side and top) is not what goes on a foot seen from the front or side."""
     if len(cut.parts) < 2:
         return cut
-    x0, y0, x1, y1 = max(cut.parts, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    big = max((b[2] - b[0]) * (b[3] - b[1]) for b in cut.parts)
+    pieces = [b for b in cut.parts if (b[2] - b[0]) * (b[3] - b[1]) >= 0.5 * big]
+    x0, y0, x1, y1 = min(pieces, key=lambda b: (b[3] - b[1]) / max(1, b[2] - b[0]))
     return Cutout(cut.rgb[y0:y1, x0:x1], cut.alpha[y0:y1, x0:x1], [], cut.holes)
 
 
