@@ -114,6 +114,11 @@ def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArra
     return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)
 
 
+#: The most the border's colour may stray from a smooth backdrop for it to count as plain.
+PLAIN_SPREAD = 18.0
+#: The band round the photo taken as floor when the backdrop is not plain (share of its side).
+FRAME_BAND = 0.04
+CUT_OFF = "the accessory is cut off by the edge of its photo; send a photo that shows all of it"
 #: Distance from the backdrop's colour (weighted Lab, less the border's spread) above
 #: which a pixel is surely the item: GrabCut's sure-foreground seed.
 SURE_ITEM = 30.0
@@ -147,32 +152,39 @@ def _without_floor(
     return np.where(floor & below, 0, mask).astype(np.uint8)
 
 
-def cut_accessory(
-    rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False, whole: bool = True, floor: bool = False
-) -> Cutout:
-    """Cut the accessory out; `solid_centre` closes any hole in the middle third (a watch
-    face); `tinted` makes the alpha follow the colour's distance from the backdrop inside
-    the outline, so sunglass lenses stay see-through in proportion to their tint; `whole`
-    refuses a photo that cuts the item off at its edge (a watch strap may run off it:
-    only the part over the wrist is used); `floor` drops what lies on the floor under the
-    item (its shadow, its reflection): shoes."""
-    h, w = rgb.shape[:2]
-    scale = min(1.0, WORK_SIDE / max(h, w))
-    small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
-    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
-    colour, spread = _background(lab)
-    if spread > 18:
-        raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
-    distance = (np.linalg.norm(lab - colour, axis=2) - spread).astype(np.float32)
+def _backdrop_markers(distance: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """GrabCut's seeds from the distance to the backdrop's colour: far is the item."""
     markers = np.full(distance.shape, cv2.GC_BGD, np.uint8)
     markers[distance > 4] = cv2.GC_PR_BGD
     markers[distance > 10] = cv2.GC_PR_FGD
     markers[distance > SURE_ITEM] = cv2.GC_FGD
     markers[:1, :] = markers[-1:, :] = cv2.GC_BGD
     markers[:, :1] = markers[:, -1:] = cv2.GC_BGD
+    return markers
+
+
+def _framed_markers(shape: tuple[int, ...], band: int) -> NDArray[np.uint8]:
+    """GrabCut's seeds when the backdrop has no one colour: a band round the photo is
+    the floor, everything inside it may be the item."""
+    markers = np.full(shape[:2], cv2.GC_PR_FGD, np.uint8)
+    markers[:band, :] = markers[-band:, :] = cv2.GC_BGD
+    markers[:, :band] = markers[:, -band:] = cv2.GC_BGD
+    return markers
+
+
+def _item_mask(
+    small: NDArray[np.uint8],
+    markers: NDArray[np.uint8],
+    lab: NDArray[np.float32],
+    colour: NDArray[np.float32],
+    distance: NDArray[np.float32],
+    floor: bool,
+) -> NDArray[np.uint8]:
+    """The item's mask (0/255) from GrabCut's seeds, less specks and, with `floor`, less
+    the floor under it; refused when nothing is left."""
     if not ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).any():
         raise EngineError("garment_not_found", "no accessory could be told apart from the background of its photo")
-    if (markers == cv2.GC_FGD).any() and (markers == cv2.GC_BGD).any():
+    if ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).any() and (markers == cv2.GC_BGD).any():
         bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
         try:
             _seeded_grabcut(small, markers, bgd, fgd)
@@ -190,13 +202,48 @@ def cut_accessory(
     mask = np.isin(labels, keep).astype(np.uint8) * 255
     if mask.sum() < 0.003 * mask.size * 255:
         raise EngineError("garment_not_found", "no accessory was found in its photo")
-    # Past the one-pixel frame GrabCut was told is background: an item cut by the
-    # photo's edge (a lifestyle close-up) cannot be put on whole.
-    edges = (mask[2], mask[-3], mask[:, 2], mask[:, -3])
-    if whole and max(float((edge > 0).mean()) for edge in edges) > 0.2:
-        raise EngineError(
-            "garment_not_found", "the accessory is cut off by the edge of its photo; send a photo that shows all of it"
-        )
+    return mask
+
+
+def _cut_off(mask: NDArray[np.uint8], inset: int) -> bool:
+    """Whether the item runs into the photo's edge: past the frame GrabCut was told is
+    background (`inset` pixels in), an item cut by the edge cannot be put on whole."""
+    edges = (mask[inset], mask[-inset - 1], mask[:, inset], mask[:, -inset - 1])
+    return max(float((edge > 0).mean()) for edge in edges) > 0.2
+
+
+def cut_accessory(
+    rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False, whole: bool = True, floor: bool = False
+) -> Cutout:
+    """Cut the accessory out; `solid_centre` closes any hole in the middle third (a watch
+    face); `tinted` makes the alpha follow the colour's distance from the backdrop inside
+    the outline, so sunglass lenses stay see-through in proportion to their tint; `whole`
+    refuses a photo that cuts the item off at its edge (a watch strap may run off it:
+    only the part over the wrist is used); `floor` drops what lies on the floor under the
+    item (its shadow, its reflection): shoes."""
+    h, w = rgb.shape[:2]
+    scale = min(1.0, WORK_SIDE / max(h, w))
+    small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    colour, spread = _background(lab)
+    plain = spread <= PLAIN_SPREAD
+    if not plain and not floor:
+        raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
+    distance = (np.linalg.norm(lab - colour, axis=2) - spread).astype(np.float32)
+    band = max(3, round(FRAME_BAND * min(distance.shape)))
+    if plain:
+        mask = _item_mask(small, _backdrop_markers(distance), lab, colour, distance, floor)
+    else:
+        mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor)
+    if whole and _cut_off(mask, 2 if plain else band + 1):
+        if not floor:
+            raise EngineError("garment_not_found", CUT_OFF)
+        # A shoe on a textured or unevenly lit floor: the backdrop's colour cannot be
+        # fitted, so GrabCut learns the floor from a band round the photo instead.
+        if plain:
+            mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor)
+        if _cut_off(mask, band + 1):
+            raise EngineError("garment_not_found", CUT_OFF if plain else NO_PLAIN_BACKGROUND)
     outline = np.zeros_like(mask)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     cv2.drawContours(outline, contours, -1, 255, -1)

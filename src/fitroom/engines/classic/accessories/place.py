@@ -694,12 +694,16 @@ def side_view_piece(cut: Cutout) -> Cutout:
     """One shoe when the photo shows several apart: the flattest of the big pieces, since
     a shoe seen from the side is long and low and one seen from above (the same shoe
     shown twice, side and top) is not what goes on a foot seen from the front or side."""
-    if len(cut.parts) < 2:
+    parts = cut.parts
+    if len(parts) < 2:
         return cut
-    big = max((b[2] - b[0]) * (b[3] - b[1]) for b in cut.parts)
-    pieces = [b for b in cut.parts if (b[2] - b[0]) * (b[3] - b[1]) >= 0.5 * big]
+    big = max(float(cut.alpha[y0:y1, x0:x1].sum()) for x0, y0, x1, y1 in parts)
+    pieces = [b for b in parts if float(cut.alpha[b[1] : b[3], b[0] : b[2]].sum()) >= 0.5 * big]
     x0, y0, x1, y1 = min(pieces, key=lambda b: (b[3] - b[1]) / max(1, b[2] - b[0]))
-    return Cutout(cut.rgb[y0:y1, x0:x1], cut.alpha[y0:y1, x0:x1], [], cut.holes)
+    alpha = cut.alpha[y0:y1, x0:x1]
+    ys, xs = np.nonzero(alpha > 0.05)
+    box = (slice(y0 + ys.min(), y0 + ys.max() + 1), slice(x0 + xs.min(), x0 + xs.max() + 1))
+    return Cutout(cut.rgb[box], cut.alpha[box], [], cut.holes)
 
 
 # --- bag ----------------------------------------------------------------------------------------
