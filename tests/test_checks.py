@@ -235,3 +235,46 @@ def test_a_dresss_sleeve_reach_is_set_by_its_shoulders_not_its_waist() -> None:
     ]
     assert reaches[0] > 0.2
     assert abs(reaches[0] - reaches[1]) < 0.05 * reaches[0], reaches
+
+
+def feet_picture(new_shoe_width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Two legs on a grey floor in red shoes (the photo before), and the photo after: a
+    blue shoe `new_shoe_width` px long drawn on each foot from the heel, the rest of the
+    old shoe taken away to the floor (width 60: all of it) or left (narrower)."""
+    floor, leg, red, blue = (150, 150, 150), (205, 150, 125), (200, 30, 40), (30, 60, 200)
+    before = np.full((200, 200, 3), floor, np.uint8)
+    body = np.zeros((200, 200), bool)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.zeros(33, np.float32)
+    after = before.copy()
+    for x, (ankle, heel, toe) in zip((40, 120), checks.FEET, strict=True):
+        before[60:150, x : x + 20] = leg
+        before[150:175, x : x + 60] = red
+        body[60:175, x : x + 20] = True
+        body[150:175, x : x + 60] = True
+        points[ankle], points[heel], points[toe] = (x + 10, 150), (x + 2, 172), (x + 55, 172)
+        visibility[[ankle, heel, toe]] = 0.9
+        after[60:150, x : x + 20] = leg
+        after[150:175, x : x + 60] = red
+        after[150:175, x : x + new_shoe_width] = blue
+    if new_shoe_width >= 60:
+        after[:, :] = np.where((before == red).all(axis=2)[..., None], np.array(blue, np.uint8), after)
+    lab = cv2.cvtColor(before.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    old = lab[(before == red).all(axis=2)][:1]
+    allowed = cv2.cvtColor(np.array([[blue, floor, leg]], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+    feet = checks.feet_region(points, visibility, body, before.shape)
+    return after, feet, old, allowed, body
+
+
+def test_old_shoe_left_beside_the_new_one_fails() -> None:
+    """New shoes half the old ones' length leave the old toes showing: a fault; new
+    shoes over all of the old ones pass."""
+    after, feet, old, allowed, body = feet_picture(new_shoe_width=30)
+    assert feet.sum() > 0.8 * (body[150:175].sum())  # the region holds both whole shoes
+    left = checks.old_shoe_left(after, feet, old, allowed)
+    assert left is not None and left > 0.3
+    assert checks.faults({"old_shoe_left": left}) == ["old_shoe_left"]
+    after, feet, old, allowed, _ = feet_picture(new_shoe_width=60)
+    covered = checks.old_shoe_left(after, feet, old, allowed)
+    assert covered is not None and covered < 0.01
+    assert checks.faults({"old_shoe_left": covered}) == []

@@ -11,6 +11,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   skin should be.
 - `face_overlap`: the share of the face under the garment.
 - `width_ratio`: the garment's width against the body's, across the body.
+- `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
+  after new shoes went on (`feet_region`).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -36,7 +38,10 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_colour_left": (None, 0.05),
     "face_overlap": (None, 0.02),
     "width_ratio": (0.7, 1.35),
+    "old_shoe_left": (None, 0.08),
 }
+#: MediaPipe pose indices of each foot: (ankle, heel, toe).
+FEET = ((27, 29, 31), (28, 30, 32))
 #: Fewer pixels than this of rebuilt or reference skin and the skin checks do not apply.
 MIN_SKIN_PIXELS = 150
 
@@ -286,3 +291,37 @@ def width_ratio(
         if worn > 0 and own > 0:
             ratios.append(worn / own)
     return float(np.median(ratios)) if len(ratios) >= 3 else None
+
+
+def feet_region(
+    points: NDArray[np.floating[Any]], visibility: NDArray[np.floating[Any]], body: Mask, shape: tuple[int, ...]
+) -> NDArray[np.bool_]:
+    """The person's feet (and the shoes on them): the body below each ankle, within a
+    box round the ankle, heel and toe grown by half the foot's own span. Empty where a
+    foot's points are not seen."""
+    h, w = shape[:2]
+    region = np.zeros((h, w), bool)
+    inside = np.asarray(body) > 0
+    for ankle, heel, toe in FEET:
+        if min(visibility[ankle], visibility[heel], visibility[toe]) < 0.25:
+            continue
+        foot = np.asarray([points[ankle], points[heel], points[toe]], np.float64)[:, :2]
+        span = max(float(np.ptp(foot[:, 0])), float(np.ptp(foot[:, 1])), 4.0)
+        x0, x1 = int(max(0, foot[:, 0].min() - span / 2)), int(min(w, foot[:, 0].max() + span / 2 + 1))
+        y0, y1 = int(max(0, foot[0, 1])), int(min(h, foot[:, 1].max() + span / 2 + 1))
+        if x1 > x0 and y1 > y0:
+            region[y0:y1, x0:x1] |= inside[y0:y1, x0:x1]
+    return region
+
+
+def old_shoe_left(
+    image: NDArray[np.uint8],
+    feet: Mask,
+    old_colours: NDArray[np.floating[Any]],
+    new_colours: NDArray[np.floating[Any]],
+    tolerance: float = 12.0,
+) -> float | None:
+    """The share of the feet (`feet_region` of the photo before) that still shows the
+    old shoes' colours and none of the new shoes', the floor's or the skin's (passed in
+    `new_colours`): an old shoe left beside, behind or above the new one."""
+    return old_colour_left(image, feet, old_colours, new_colours, tolerance)

@@ -265,6 +265,26 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     return values
 
 
+def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
+    """The values of `fitroom.checks` for a shoes render: the old shoes' colours left on
+    the feet, against the new shoe's, the floor's round the feet and the skin's."""
+    person = report.person
+    shape = report.input.shape[:2]
+    feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, shape)
+    cut = report.cutout
+    if np.count_nonzero(feet) < 100 or cut is None:
+        return {"old_shoe_left": None}
+    ys, xs = np.nonzero(feet)
+    box = (slice(max(0, ys.min() - 20), ys.max() + 21), slice(max(0, xs.min() - 20), xs.max() + 21))
+    floor = report.input[box][person.mask[box] < 0.3]
+    skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)
+    allowed = [_colours(_lab(cut.rgb[cut.alpha > 0.9])), _lab(skin)]
+    if len(floor) >= 50:
+        allowed.append(_colours(_lab(floor)))
+    old = _colours(_lab(report.input[feet]))
+    return {"old_shoe_left": checks.old_shoe_left(np.asarray(report.image), feet, old, np.vstack(allowed))}
+
+
 def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
     """A square box round the edited pixels with a margin, for the sheet's close-up."""
     ys, xs = np.nonzero(edited)
@@ -302,6 +322,9 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
         setattr(result, key, value)
     if report.garments:
         result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect(report, target).items()}
+        result.faults = checks.faults(result.checks)
+    if report.accessories == ["shoes"]:
+        result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect_shoes(report).items()}
         result.faults = checks.faults(result.checks)
     if report.accessories:
         result.kind = "+".join(report.accessories)

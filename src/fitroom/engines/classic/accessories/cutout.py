@@ -116,7 +116,7 @@ def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArra
 
 #: The most the border's colour may stray from a smooth backdrop for it to count as plain.
 PLAIN_SPREAD = 18.0
-#: The band round the photo taken as floor when the backdrop is not plain (share of its side).
+#: The band round the photo taken as backdrop when its colour cannot be fitted (share of its side).
 FRAME_BAND = 0.04
 CUT_OFF = "the accessory is cut off by the edge of its photo; send a photo that shows all of it"
 #: Distance from the backdrop's colour (weighted Lab, less the border's spread) above
@@ -164,8 +164,8 @@ def _backdrop_markers(distance: NDArray[np.float32]) -> NDArray[np.uint8]:
 
 
 def _framed_markers(shape: tuple[int, ...], band: int) -> NDArray[np.uint8]:
-    """GrabCut's seeds when the backdrop has no one colour: a band round the photo is
-    the floor, everything inside it may be the item."""
+    """GrabCut's seeds when the backdrop's colour cannot be fitted: a band round the
+    photo is backdrop, everything inside it may be the item."""
     markers = np.full(shape[:2], cv2.GC_PR_FGD, np.uint8)
     markers[:band, :] = markers[-band:, :] = cv2.GC_BGD
     markers[:, :band] = markers[:, -band:] = cv2.GC_BGD
@@ -226,24 +226,20 @@ def cut_accessory(
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     colour, spread = _background(lab)
-    plain = spread <= PLAIN_SPREAD
-    if not plain and not floor:
+    if spread > PLAIN_SPREAD:
         raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
     distance = (np.linalg.norm(lab - colour, axis=2) - spread).astype(np.float32)
-    band = max(3, round(FRAME_BAND * min(distance.shape)))
-    if plain:
-        mask = _item_mask(small, _backdrop_markers(distance), lab, colour, distance, floor)
-    else:
-        mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor)
-    if whole and _cut_off(mask, 2 if plain else band + 1):
+    mask = _item_mask(small, _backdrop_markers(distance), lab, colour, distance, floor)
+    if whole and _cut_off(mask, 2):
         if not floor:
             raise EngineError("garment_not_found", CUT_OFF)
-        # A shoe on a textured or unevenly lit floor: the backdrop's colour cannot be
-        # fitted, so GrabCut learns the floor from a band round the photo instead.
-        if plain:
-            mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor)
+        # A shoe on an unevenly lit backdrop (vignetting, a spot of light): the fitted
+        # backdrop leaves its dark corners as "item" running into the edge, so GrabCut
+        # learns the backdrop from a band round the photo instead.
+        band = max(3, round(FRAME_BAND * min(distance.shape)))
+        mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor)
         if _cut_off(mask, band + 1):
-            raise EngineError("garment_not_found", CUT_OFF if plain else NO_PLAIN_BACKGROUND)
+            raise EngineError("garment_not_found", CUT_OFF)
     outline = np.zeros_like(mask)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     cv2.drawContours(outline, contours, -1, 255, -1)
