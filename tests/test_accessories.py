@@ -13,7 +13,7 @@ from skimage import data
 
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine
-from fitroom.engines.classic.accessories import cut_out, kind_for, wear
+from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.cutout import cut_accessory
 from fitroom.engines.classic.person import (
@@ -439,3 +439,32 @@ def test_the_same_product_photo_is_cut_the_same_whatever_was_cut_before() -> Non
             cut_out(np.ascontiguousarray(other), "bag", None)
     again = cut_out(sneaker, "shoes", None)
     assert first.alpha.shape == again.alpha.shape and np.array_equal(first.alpha, again.alpha)
+
+
+def test_a_shoes_floor_shadow_is_not_cut_out_with_it() -> None:
+    """A dark shoe on a white backdrop with a grey shadow spreading on the floor beyond
+    its toe: the cut-out ends at the sole (a bag keeps the same photo's shadow)."""
+    photo = np.full((300, 500, 3), 250, np.uint8)
+    cv2.ellipse(photo, (260, 228), (220, 18), 0, 0, 360, (228, 228, 230), -1)  # a faint shadow, wider than the shoe
+    cv2.rectangle(photo, (100, 120), (400, 210), (60, 40, 30), -1)  # the shoe, sole at y 210
+    shoe = cut_out(photo, "shoes", None)
+    bag = cut_out(photo, "bag", None)
+    assert bag.alpha.shape[1] > 380  # the shadow's width came along
+    assert shoe.alpha.shape[1] < 310 and shoe.alpha.shape[0] < 100
+
+
+def test_shoes_on_feet_facing_the_camera_point_away_from_each_other() -> None:
+    """Feet facing the camera whose heel-to-toe landmarks lean towards each other: the
+    toes go outwards, not in a cross between the feet; two feet seen from the side
+    pointing the same way keep their way."""
+    ankles = [np.array([220.0, 500.0]), np.array([180.0, 500.0])]  # the person's left foot on the picture's right
+    inward = [
+        (np.array([222.0, 520.0]), np.array([205.0, 540.0])),
+        (np.array([178.0, 520.0]), np.array([195.0, 540.0])),
+    ]
+    assert place.toe_directions(inward, 60.0, 200.0, ankles) == [True, False]
+    walking = [
+        (np.array([200.0, 520.0]), np.array([250.0, 530.0])),
+        (np.array([150.0, 520.0]), np.array([200.0, 530.0])),
+    ]
+    assert place.toe_directions(walking, 60.0, 200.0, ankles) == [True, True]

@@ -137,8 +137,11 @@ def _without_floor(
     hue = np.linalg.norm(lab[..., 1:] - colour[..., 1:], axis=2)
     # Darker than the backdrop: a white sole on a white backdrop is the item, not its shadow.
     darker = lab[..., 0] < colour[..., 0] - 2
-    floor = (mask > 0) & (distance < FLOOR_DISTANCE) & (hue < FLOOR_HUE) & darker
-    solid = (mask > 0) & ~floor
+    faint = (mask > 0) & (distance < FLOOR_DISTANCE) & (hue < FLOOR_HUE)
+    floor = faint & darker
+    # Only what stands out from the backdrop marks where the item ends: a faint pixel
+    # barely lighter than it (the soft rim of a shadow) is not the item's sole.
+    solid = (mask > 0) & ~faint
     rows = np.arange(mask.shape[0])[:, None]
     has_solid = solid.any(axis=0)
     lowest = np.where(has_solid, mask.shape[0] - 1 - np.argmax(solid[::-1], axis=0), -1)
