@@ -182,12 +182,14 @@ def _item_mask(
     colour: NDArray[np.float32],
     distance: NDArray[np.float32],
     floor: bool,
+    framed: bool = False,
 ) -> NDArray[np.uint8]:
     """The item's mask (0/255) from GrabCut's seeds, less specks and, with `floor`, less
     the floor under it; refused when nothing is left."""
     if not ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).any():
         raise EngineError("garment_not_found", "no accessory could be told apart from the background of its photo")
-    if ((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD)).any() and (markers == cv2.GC_BGD).any():
+    # Backdrop seeds with no sure-item pixel are kept as they are; framed seeds have none by design.
+    if ((markers == cv2.GC_FGD).any() or framed) and (markers == cv2.GC_BGD).any():
         bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
         try:
             _seeded_grabcut(small, markers, bgd, fgd)
@@ -240,7 +242,7 @@ def cut_accessory(
         # backdrop leaves its dark corners as "item" running into the edge, so GrabCut
         # learns the backdrop from a band round the photo instead.
         band = max(3, round(FRAME_BAND * min(distance.shape)))
-        mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor)
+        mask = _item_mask(small, _framed_markers(distance.shape, band), lab, colour, distance, floor, framed=True)
         if _cut_off(mask, band + 1):
             raise EngineError("garment_not_found", CUT_OFF)
     outline = np.zeros_like(mask)
