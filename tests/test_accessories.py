@@ -17,13 +17,17 @@ from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.cutout import cut_accessory
 from fitroom.engines.classic.person import (
+    L_EAR,
     L_ELBOW,
     L_EYE,
+    L_HAND_TIPS,
     L_HIP,
     L_SHOULDER,
     L_WRIST,
+    R_EAR,
     R_ELBOW,
     R_EYE,
+    R_HAND_TIPS,
     R_HIP,
     R_SHOULDER,
     R_WRIST,
@@ -468,3 +472,87 @@ def test_shoes_on_feet_facing_the_camera_point_away_from_each_other() -> None:
         (np.array([150.0, 520.0]), np.array([200.0, 530.0])),
     ]
     assert place.toe_directions(walking, 60.0, 200.0, ankles) == [True, True]
+
+
+def test_a_pair_of_round_studs_are_earrings_not_a_strung_necklace() -> None:
+    studs = np.full((200, 400, 3), 255, np.uint8)
+    for x in (120, 280):
+        cv2.circle(studs, (x, 100), 30, (200, 170, 60), -1)
+    assert kind_for("jewelry", None, cut_out(studs, "jewelry", None)) == "earrings"
+    one = np.full((200, 200, 3), 255, np.uint8)
+    cv2.circle(one, (100, 100), 40, (200, 170, 60), -1)
+    assert kind_for("jewelry", None, cut_out(one, "jewelry", None)) == "earrings"
+
+
+def head_person() -> Person:
+    """`drawn_person` with a round head above the shoulders, its eyes and ears marked."""
+    person = drawn_person()
+    cv2.circle(person.image, (250, 90), 50, (200, 160, 130), -1)
+    person.mask[np.any(person.image != 235, axis=2)] = 1.0
+    for index, xy in ((L_EYE, (270, 90)), (R_EYE, (230, 90)), (L_EAR, (298, 95)), (R_EAR, (202, 95))):
+        person.points[index] = xy
+        person.visibility[index] = 0.99
+    person.__dict__["_face"] = None  # no face mesh on a drawing: the pose's eyes and ears stand in
+    return person
+
+
+def test_a_caps_logo_keeps_its_side() -> None:
+    """A cap whose logo is on the photo's left keeps it on the left when worn."""
+    cap = hat_photo()
+    cv2.rectangle(cap, (110, 110), (160, 160), (240, 220, 30), -1)
+    person = head_person()
+    result = wear(person, cut_out(cap, "hat", None), "hat", None)
+    rgb = result.image.astype(int)
+    worn = (result.cover > 0.5) & (rgb[..., 0] > 180) & (rgb[..., 1] > 160) & (rgb[..., 2] < 110)
+    ys, xs = np.nonzero(worn)
+    assert len(xs) > 20
+    assert xs.mean() < 250, "the logo stays on the picture's left, not mirrored"
+
+
+def with_hands(person: Person) -> Person:
+    """The hand points (pinky, index, thumb) just below each wrist."""
+    for wrist, tips in ((L_WRIST, L_HAND_TIPS), (R_WRIST, R_HAND_TIPS)):
+        for tip in tips:
+            person.points[tip] = person.points[wrist] + (0, 15)
+            person.visibility[tip] = 0.99
+    return person
+
+
+def test_a_bag_never_goes_on_a_hand_that_already_holds_one() -> None:
+    person = with_hands(drawn_person())
+    wrist = person.pt(L_WRIST)
+    x, y = int(wrist[0]), int(wrist[1])
+    cv2.rectangle(person.image, (x - 45, y + 5), (x + 45, y + 90), (30, 140, 40), -1)  # a green bag held
+    person.mask[y + 5 : y + 91, x - 45 : x + 46] = 1.0
+    result = wear(person, cut_out(bag_photo(), "bag", None), "bag", "handbag held in the hand")
+    drawn = result.cover > 0.5
+    assert not drawn[y + 5 : y + 90, x - 45 : x + 45].any(), "not stacked on the bag already held"
+    assert drawn[:, : int(person.pt(R_WRIST)[0]) + 60].any(), "held in the other hand"
+    both = with_hands(drawn_person())
+    for side in (L_WRIST, R_WRIST):
+        x, y = (int(v) for v in both.pt(side))
+        cv2.rectangle(both.image, (x - 45, y + 5), (x + 45, y + 90), (30, 140, 40), -1)
+        both.mask[y + 5 : y + 91, x - 45 : x + 46] = 1.0
+    with pytest.raises(EngineError, match="already hold"):
+        wear(both, cut_out(bag_photo(), "bag", None), "bag", "handbag held in the hand")
+
+
+def test_a_shoulder_bags_strap_runs_from_the_bag_to_the_shoulder() -> None:
+    """A bag whose middle top dips (two handles): the strap starts on the bag's solid top
+    and ends on the shoulder, on the person."""
+    photo = np.full((360, 480, 3), 255, np.uint8)
+    cv2.rectangle(photo, (60, 150), (420, 340), (60, 30, 20), -1)
+    cv2.rectangle(photo, (60, 60), (160, 160), (60, 30, 20), -1)
+    cv2.rectangle(photo, (320, 60), (420, 160), (60, 30, 20), -1)
+    person = drawn_person()
+    cut = cut_out(photo, "bag", None)
+    placements = place.bag(person, cut, "shoulder bag")
+    strap = placements[0].cutout.alpha > 0.5
+    ys, xs = np.nonzero(strap)
+    top = np.argmin(ys)
+    body = cv2.dilate((person.mask > 0.5).astype(np.uint8), np.ones((9, 9), np.uint8))
+    assert body[ys[top], xs[top]], "the strap ends on the body (going over the shoulder's outline)"
+    left, right = place.strap_ends(cut)
+    for end in (left, right):
+        x, y = int(end[0]), int(end[1])
+        assert cut.alpha[y, x] > 0.5, "the strap starts on the bag"

@@ -278,3 +278,22 @@ def test_old_shoe_left_beside_the_new_one_fails() -> None:
     covered = checks.old_shoe_left(after, feet, old, allowed)
     assert covered is not None and covered < 0.01
     assert checks.faults({"old_shoe_left": covered}) == []
+
+
+def test_earrings_on_the_cheeks_fail_and_earrings_at_the_ears_pass() -> None:
+    """A head 100 px wide with its ears at x 150 and 250: earrings hanging from just
+    below them pass; the same earrings drawn 30 px in, on the cheeks, fail."""
+    ears = [(150.0, 120.0), (250.0, 120.0)]
+
+    def drawn(inward: int) -> np.ndarray:
+        cover = np.zeros((300, 400), np.float32)
+        for x, side in ((150, 1), (250, -1)):
+            cv2.rectangle(cover, (x + side * inward - 3, 132), (x + side * inward + 3, 160), 1.0, -1)
+        return cover
+
+    at_ears = checks.ear_distance(drawn(0), ears, 100.0)
+    on_cheeks = checks.ear_distance(drawn(30), ears, 100.0)
+    assert at_ears is not None and on_cheeks is not None
+    assert not checks.faults({"ear_distance": at_ears})
+    assert checks.faults({"ear_distance": on_cheeks}) == ["ear_distance"]
+    assert checks.ear_distance(drawn(0), [], 100.0) is None

@@ -13,6 +13,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `width_ratio`: the garment's width against the body's, across the body.
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
+- `ear_distance`: how far an earring's hook lies from the nearest ear (earrings on the
+  cheek or floating beside the head).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -29,6 +31,9 @@ from numpy.typing import NDArray
 Point = NDArray[np.floating[Any]] | Sequence[float]
 Mask = NDArray[Any]
 
+#: How far (as a share of the distance between the ears) an earring's hook may lie from
+#: the ear's landmark, which marks the ear's middle: the lobe is below it and a little out.
+EAR_REACH = 0.3
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -39,6 +44,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "face_overlap": (None, 0.02),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
+    "ear_distance": (None, EAR_REACH),
 }
 #: MediaPipe pose indices of each foot: (ankle, heel, toe).
 FEET = ((27, 29, 31), (28, 30, 32))
@@ -325,3 +331,25 @@ def old_shoe_left(
     old shoes' colours and none of the new shoes', the floor's or the skin's (passed in
     `new_colours`): an old shoe left beside, behind or above the new one."""
     return old_colour_left(image, feet, old_colours, new_colours, tolerance)
+
+
+def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:
+    """The farthest any drawn earring's hook (the top of each separate piece) lies from
+    the nearest ear, over `ear_span` (the distance between the ears, the head's width).
+
+    None when no ear or no piece is seen, or the head is too small to judge."""
+    if not ears or ear_span < 8:
+        return None
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    points = np.asarray(ears, np.float64).reshape(-1, 2)
+    worst = None
+    for i in range(1, count):
+        if stats[i, cv2.CC_STAT_AREA] < 4:
+            continue
+        top = int(stats[i, cv2.CC_STAT_TOP])
+        xs = np.nonzero(labels[top] == i)[0]
+        hook = np.array([float(xs.mean()), float(top)])
+        distance = float(np.min(np.linalg.norm(points - hook, axis=1))) / ear_span
+        worst = distance if worst is None else max(worst, distance)
+    return worst

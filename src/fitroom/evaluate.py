@@ -6,7 +6,7 @@ rendered garment's, coverage of the target body region, and garment pixels spill
 off the body (garments only: an accessory covers no body region). Then the checks of
 `fitroom.checks` for what a shopper sees (flat rebuilt skin, sleeves off the arms, a
 garment set aside, old garment left, garment over the face, a garment too wide or
-narrow): a pair that breaks one is listed with its faults. The sheets put input,
+narrow; an earring away from the ears): a pair that breaks one is listed with its faults. The sheets put input,
 garment and result side by side, to be looked at, faults under them, and a close-up
 of the edited part: a watch or an earring is a few pixels in a whole-body thumbnail.
 """
@@ -38,12 +38,14 @@ from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import (
     L_ANKLE,
+    L_EAR,
     L_ELBOW,
     L_HIP,
     L_KNEE,
     L_SHOULDER,
     L_WRIST,
     R_ANKLE,
+    R_EAR,
     R_ELBOW,
     R_HIP,
     R_KNEE,
@@ -285,6 +287,25 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
     return {"old_shoe_left": checks.old_shoe_left(np.asarray(report.image), feet, old, np.vstack(allowed))}
 
 
+def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
+    """The values of `fitroom.checks` for an accessory render: earrings at the ears, no old
+    shoe left beside new ones."""
+    if report.accessories == ["shoes"]:
+        return inspect_shoes(report)
+    values: dict[str, float | None] = {}
+    person = report.person
+    if report.accessories == ["earrings"] and report.garment_cover is not None:
+        h, w = report.input.shape[:2]
+        ears = [
+            person.pt(i)
+            for i in (L_EAR, R_EAR)
+            if person.visibility[i] >= 0.5 and 0 <= person.pt(i)[0] < w and 0 <= person.pt(i)[1] < h
+        ]
+        span = float(np.linalg.norm(person.pt(L_EAR) - person.pt(R_EAR)))
+        values["ear_distance"] = checks.ear_distance(report.garment_cover, ears, span)
+    return values
+
+
 def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
     """A square box round the edited pixels with a margin, for the sheet's close-up."""
     ys, xs = np.nonzero(edited)
@@ -323,11 +344,10 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
     if report.garments:
         result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect(report, target).items()}
         result.faults = checks.faults(result.checks)
-    if report.accessories == ["shoes"]:
-        result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect_shoes(report).items()}
-        result.faults = checks.faults(result.checks)
     if report.accessories:
         result.kind = "+".join(report.accessories)
+        result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect_accessory(report).items()}
+        result.faults = checks.faults(result.checks)
         if report.edited is not None:
             result.focus = _focus(report.edited)
     name = f"{person_path.stem}__{garment_path.stem}.jpg"

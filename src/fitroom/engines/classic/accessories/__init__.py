@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 
@@ -133,15 +134,34 @@ def kind_for(target: str, description: str | None, cut: Cutout | None = None) ->
     return named
 
 
+#: A single piece this solid (its area over its convex hull's), roundish and without
+#: see-through holes is a stud earring, not a heap of beads to string as a necklace.
+STUD_SOLIDITY = 0.93
+
+
 def jewelry_by_shape(cut: Cutout) -> str:
-    """Two tall pieces side by side are earrings; a wide open loop is a bracelet; else a necklace."""
+    """Two tall pieces side by side, or two alike (a pair of studs), are earrings; so is
+    one solid round piece (a stud); a wide open loop is a bracelet; else a necklace."""
     if len(cut.parts) >= 2:
         tall = [(y1 - y0) > 1.2 * (x1 - x0) for x0, y0, x1, y1 in cut.parts]
-        if sum(tall) >= 2:
+        areas = sorted(((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in cut.parts), reverse=True)
+        if sum(tall) >= 2 or (len(areas) == 2 and areas[1] >= 0.6 * areas[0] and cut.holes < 0.1):
             return "earrings"
     if cut.holes > 0.25 and cut.aspect < 0.8:
         return "bracelet"
+    if len(cut.parts) <= 1 and cut.holes < 0.05 and 0.6 < cut.aspect < 1.6 and _solidity(cut.alpha) > STUD_SOLIDITY:
+        return "earrings"
     return "necklace"
+
+
+def _solidity(alpha: NDArray[np.float32]) -> float:
+    """The solid area over its convex hull's: 1 for a round stud, less for a heap of beads."""
+    solid = (alpha > 0.5).astype(np.uint8)
+    contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return 0.0
+    hull = cv2.contourArea(cv2.convexHull(np.vstack(contours)))
+    return float(solid.sum() / max(hull, 1.0))
 
 
 def close_up(image: NDArray[np.uint8], targets: tuple[str, ...] | list[str], error: EngineError) -> Person:

@@ -114,6 +114,27 @@ def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArra
     return np.where(edge, np.clip(inner, 0, 255), rgb).astype(np.uint8)
 
 
+def _tighten_edge(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], colour: NDArray[np.float32], spread: float
+) -> NDArray[np.float32]:
+    """The outline found on the reduced copy, enlarged, reaches a few pixels past the item
+    (a pale rim of backdrop under a black cap's brim): along the edge, pixels coloured
+    like the backdrop at full size are dropped. Inside, holes are already decided."""
+    h, w = alpha.shape
+    solid = (alpha > 0.5).astype(np.uint8)
+    reach = max(2, round(max(h, w) / WORK_SIDE * 1.5))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+    edge = (alpha > 0) & (cv2.erode(solid, kernel) == 0)
+    if not edge.any():
+        return alpha
+    backdrop = cv2.resize(colour, (w, h), interpolation=cv2.INTER_LINEAR)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    distance = np.linalg.norm(lab[edge] - backdrop[edge], axis=1) - spread
+    tightened = alpha.copy()
+    tightened[edge] = alpha[edge] * np.clip((distance - 4) / 12, 0, 1)
+    return cv2.GaussianBlur(tightened, (0, 0), 0.6)
+
+
 #: The most the border's colour may stray from a smooth backdrop for it to count as plain.
 PLAIN_SPREAD = 18.0
 #: The band round the photo taken as backdrop when its colour cannot be fitted (share of its side).
@@ -268,6 +289,8 @@ def cut_accessory(
     alpha = np.clip(cv2.GaussianBlur(big, (0, 0), max(0.7, 0.5 / scale)), 0, 1)
     # A little inside the outline: its outermost pixel is mostly backdrop.
     alpha = np.clip((alpha - 0.15) / 0.85, 0, 1)
+    if not tinted and scale < 1:
+        alpha = _tighten_edge(rgb, alpha, colour, spread)
     ys, xs = np.nonzero(alpha > 0.05)
     y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
     parts = [

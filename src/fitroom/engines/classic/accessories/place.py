@@ -18,6 +18,7 @@ from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
+from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -295,7 +296,9 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     rows = np.nonzero(alpha.max(axis=1) > 0.5)[0]
     bottom = float(rows.max())
     a, b = _column_extent(alpha[int(bottom * 0.6) :], 0.2)
-    right = -np.array([-up[1], up[0]])  # the picture's right along the head's tilt
+    # The picture's right along the head's tilt (up turned a quarter clockwise on screen):
+    # the photo's left edge of the hat stays on the left, so a logo is never mirrored.
+    right = np.array([-up[1], up[0]])
     # As wide as the head is there, hair included (the person mask), a little more, and
     # over the skull's middle: on a turned head that lies behind the face's middle.
     head, shift = _arm_span(person, brim + up * width * 0.1, right, width * 1.15)
@@ -709,9 +712,116 @@ def side_view_piece(cut: Cutout) -> Cutout:
 # --- bag ----------------------------------------------------------------------------------------
 
 
+#: A thing held at a hand, the person mask's pixels there that are neither skin nor the
+#: body's own outline (torso, legs), counts as a bag from this area on, in frontal
+#: shoulder widths squared (a clutch is about 0.3 by 0.15 of one).
+HELD_LEAST_AREA = 0.03
+#: Lab distance within which a pixel has the colour of the clothes next to it.
+HELD_COLOUR_DISTANCE = 14.0
+
+
+def _body_outline(person: Person, frontal: float) -> NDArray[np.bool_]:
+    """The torso, arms and legs as pose draws them, a little wide: the clothes, not things held."""
+    body = np.zeros(person.image.shape[:2], np.uint8)
+    torso = [L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]
+    if _in_frame(person, *torso, threshold=0.3):
+        cv2.fillConvexPoly(body, np.array([_v(person.pt(i)) for i in torso], np.int32), 255)
+    limbs = (
+        (L_HIP, L_KNEE, 0.44),
+        (L_KNEE, L_ANKLE, 0.44),
+        (R_HIP, R_KNEE, 0.44),
+        (R_KNEE, R_ANKLE, 0.44),
+        (L_HIP, R_HIP, 0.44),
+        (L_SHOULDER, L_ELBOW, 0.3),
+        (L_ELBOW, L_WRIST, 0.25),
+        (R_SHOULDER, R_ELBOW, 0.3),
+        (R_ELBOW, R_WRIST, 0.25),
+    )
+    for a, b, thick in limbs:
+        if person.visibility[a] >= 0.3 and person.visibility[b] >= 0.3:
+            start, end = tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int))
+            cv2.line(body, start, end, 255, max(2, int(frontal * thick)))
+    return body > 0
+
+
+def _held_object(person: Person, side: str, frontal: float) -> NDArray[np.float32] | None:
+    """What the hand on `side` already holds (a bag, a basket), as a mask, or None.
+
+    The person mask takes in what a person holds. Near the hand, what is neither skin
+    nor inside the body's outline, touches the hand, and is not coloured like the clothes
+    beside it (a flared skirt, a coat's hem, a cuff) is the thing held."""
+    wrist = SIDES[side][2]
+    if not _in_frame(person, wrist, threshold=0.5):
+        return None
+    tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
+    grip = np.mean([_v(person.pt(i)) for i in (wrist, *tips)], axis=0)
+    h, w = person.image.shape[:2]
+    x0, x1 = int(max(0, grip[0] - frontal * 0.5)), int(min(w, grip[0] + frontal * 0.5))
+    y0, y1 = int(max(0, grip[1] - frontal * 0.25)), int(min(h, grip[1] + frontal * 0.8))
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    window = (slice(y0, y1), slice(x0, x1))
+    worn = person.mask[window] > 0.5
+    skin = skin_like(person)[window]
+    outline = _body_outline(person, frontal)[window]
+    centre = (int(grip[0]) - x0, int(grip[1]) - y0)
+    # The clothes' colours from the outline away from the hand (what it holds may overlap the outline).
+    hand = np.zeros(worn.shape, np.uint8)
+    cv2.circle(hand, centre, max(2, int(frontal * 0.4)), 1, -1)
+    clothes = person.lab()[window][worn & ~skin & outline & (hand == 0)]
+    candidate = (worn & ~skin & ~outline).astype(np.uint8)
+    candidate = cv2.morphologyEx(candidate, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(candidate, 8)
+    near = np.zeros(candidate.shape, np.uint8)
+    cv2.circle(near, centre, max(2, int(frontal * 0.15)), 1, -1)
+    held = np.zeros((h, w), np.float32)
+    lab = person.lab()[window]
+    for i in range(1, count):
+        if not (near[labels == i] > 0).any() or stats[i, cv2.CC_STAT_AREA] < HELD_LEAST_AREA * frontal**2:
+            continue
+        if len(clothes) and _clothes_coloured(lab[labels == i], clothes):
+            continue
+        held[window][labels == i] = 1.0
+    return held if held.any() else None
+
+
+def _clothes_coloured(pixels: NDArray[np.float32], clothes: NDArray[np.float32]) -> bool:
+    """Whether most `pixels` (Lab) are within a small colour difference of the clothes'
+    main colours: clothing reaching past the body's outline, not a thing held."""
+    sample = np.ascontiguousarray(clothes[:: max(1, len(clothes) // 3000)], np.float32)
+    k = min(3, len(sample))
+    cv2.setRNGSeed(0)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
+    _, _, centres = cv2.kmeans(sample, k, np.zeros((len(sample), 1), np.int32), criteria, 1, cv2.KMEANS_PP_CENTERS)
+    distance = np.linalg.norm(pixels[:, None, :] - centres[None, :, :], axis=2).min(axis=1)
+    return bool(np.mean(distance < HELD_COLOUR_DISTANCE) > 0.5)
+
+
+def _inside_share(cut: Cutout, matrix: NDArray[np.float64], shape: tuple[int, int]) -> float:
+    """The share of the cut-out's solid pixels that land inside the photo."""
+    ys, xs = np.nonzero(cut.alpha[::2, ::2] > 0.5)
+    if len(xs) == 0:
+        return 0.0
+    mapped = matrix @ np.stack([xs * 2.0, ys * 2.0, np.ones(len(xs))])
+    h, w = shape
+    return float(np.mean((mapped[0] >= 0) & (mapped[0] < w) & (mapped[1] >= 0) & (mapped[1] < h)))
+
+
+#: The least share of a bag that must land inside the photo: a bag mostly below the
+#: photo's edge is not a preview of the bag.
+BAG_LEAST_INSIDE = 0.7
+
+
+def _free_sides(person: Person, frontal: float) -> list[str]:
+    """The sides whose hand holds nothing yet: a new bag goes there, never on top of one held."""
+    return [side for side in ("left", "right") if _held_object(person, side, frontal) is None]
+
+
 def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
-    """Held by its handle in the lower hand, or hung from a shoulder by the hip: from the
-    description, else by shape (a tall bag is a backpack and goes on the shoulder)."""
+    """Held by its handle in a hanging hand that holds nothing yet, or hung from a
+    shoulder by the hip: from the description, else by shape (a tall bag is a backpack
+    and goes on the shoulder). A hand already holding a bag is left alone: the new bag
+    goes to the other side, or is refused when both are taken."""
     text = description.lower()
     shoulder_words = ("shoulder", "backpack", "crossbody", "sling", "tote", "messenger")
     hand_words = ("hand", "clutch", "handle", "duffel", "briefcase", "carry", "holding")
@@ -726,26 +836,43 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
     shape = person.image.shape[:2]
+    free = _free_sides(person, frontal)
+    if not free:
+        raise EngineError(
+            "pose_not_supported", "both hands already hold something; a bag cannot be added without stacking it"
+        )
     if mode == "hand":
-        # A bag hangs from a hand that hangs: the wrist below its elbow.
-        hands = [
+        # A bag hangs from a hand that hangs (the wrist below its elbow) and holds nothing.
+        hanging = [
             s
             for s in ("left", "right")
             if _in_frame(person, SIDES[s][2], threshold=0.5) and person.pt(SIDES[s][2])[1] > person.pt(SIDES[s][1])[1]
         ]
-        if not hands:
+        if not hanging:
             raise EngineError("pose_not_supported", "no hand hangs free in the photo to hold the bag")
+        hands = [s for s in hanging if s in free]
+        if not hands:
+            raise EngineError(
+                "pose_not_supported", "the hanging hand already holds a bag; a second one cannot be stacked on it"
+            )
         side = max(hands, key=lambda s: person.pt(SIDES[s][2])[1])  # the lower (hanging) hand
         tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
         grip = np.mean([_v(person.pt(i)) for i in (SIDES[side][2], *tips)], axis=0)
         top = float(np.nonzero(cut.alpha.max(axis=1) > 0.5)[0].min())
         m = np.array([[scale, 0, grip[0] - w / 2 * scale], [0, scale, grip[1] - (top + h * 0.04) * scale], [0, 0, 1]])
+        if _inside_share(cut, m, shape) < BAG_LEAST_INSIDE:
+            raise EngineError(
+                "pose_not_supported",
+                f"the {side} hand is at the photo's edge: the bag would hang mostly outside the photo",
+            )
+        # Only the fingers (the person's own pixels round the grip) are in front of the handle.
         fist = _hull_mask(shape, np.array([_v(person.pt(i)) for i in (SIDES[side][2], *tips)]), frontal * 0.07)
-        # Only the handle is behind the fingers; the bag's body hangs below the hand.
         ys = np.arange(shape[0], dtype=np.float32)[:, None]
-        fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32)
+        fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32) * (person.mask > 0.5)
         return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hand")]
-    side = "left" if "right" not in text else "right"
+    side = "right" if "right" in text else "left"
+    if side not in free:
+        side = free[0]
     shoulder, elbow, wrist = SIDES[side]
     hip = L_HIP if side == "left" else R_HIP
     if not _in_frame(person, shoulder, hip, threshold=0.5):
@@ -755,9 +882,19 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         )
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     hip_pt = _v(person.pt(hip))
+    shoulder_pt = _v(person.pt(shoulder))
     anchor = hip_pt + outward * frontal * 0.2
-    top_y = _v(person.pt(shoulder))[1] * 0.35 + hip_pt[1] * 0.65
-    m = np.array([[scale, 0, anchor[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+    m = np.eye(3)
+    # The strap is shortened (up to the waist) when the photo ends at the hips.
+    for share in (0.65, 0.5, 0.35):
+        top_y = shoulder_pt[1] * (1 - share) + hip_pt[1] * share
+        m = np.array([[scale, 0, anchor[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+        if _inside_share(cut, m, shape) >= BAG_LEAST_INSIDE:
+            break
+    else:
+        raise EngineError(
+            "pose_not_supported", f"the {side} hip is at the photo's edge: the bag would hang mostly outside the photo"
+        )
     # The arm on that side hangs in front of the bag.
     arm = np.zeros(shape, np.uint8)
     radius = int(frontal * 0.08)
@@ -778,18 +915,44 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
             part=f"the {side} hip",
         )
     ]
-    strap = _strap(person, cut, m, _v(person.pt(shoulder)) - outward * frontal * 0.1)
+    strap = _strap(person, cut, m, _on_body(person, shoulder_pt - outward * frontal * 0.1, -outward, frontal))
     return [strap, *placements] if strap is not None else placements
 
 
-def _strap(person: Person, cut: Cutout, matrix: NDArray[np.float64], shoulder: Vec) -> Placement | None:
-    """A strap from the bag's top corners up over the shoulder, in the bag's darkest colour."""
+def _on_body(person: Person, point: Vec, inward: Vec, frontal: float) -> Vec:
+    """`point` moved inward (towards the neck) until it lies on the person: a strap's end
+    rests on the shoulder, never in the air beside it."""
+    h, w = person.mask.shape
+    for step in np.arange(0.0, frontal * 0.3, 1.0):
+        x, y = (point + inward * step).astype(int)
+        if 0 <= x < w and 0 <= y < h and person.mask[y, x] > 0.5:
+            return point + inward * (step + 2)
+    return point
+
+
+def strap_ends(cut: Cutout) -> tuple[Vec, Vec]:
+    """Where a strap meets the bag, in cut-out pixels: the bag's topmost solid pixel in
+    the columns at a quarter of its width from each side (so the strap starts on the bag,
+    not in the air over a dip in its outline)."""
     h, w = cut.alpha.shape
+    ends = []
+    for share in (0.25, 0.75):
+        column = int(np.clip(w * share, 0, w - 1))
+        band = cut.alpha[:, max(0, column - 1) : column + 2].max(axis=1)
+        rows = np.nonzero(band > 0.5)[0]
+        top = float(rows.min()) if len(rows) else 0.0
+        ends.append(np.array([float(column), top + max(1.0, h * 0.01)]))
+    return ends[0], ends[1]
+
+
+def _strap(person: Person, cut: Cutout, matrix: NDArray[np.float64], shoulder: Vec) -> Placement | None:
+    """A strap from the bag's top, where it is solid, up over the shoulder, in the bag's darkest colour."""
     solid = cut.rgb[cut.alpha > 0.8]
     if len(solid) == 0:
         return None
     colour = np.percentile(solid, 15, axis=0).astype(np.uint8)
-    top = matrix @ np.array([[w * 0.3, w * 0.7], [h * 0.05, h * 0.05], [1, 1]])
+    left, right = strap_ends(cut)
+    top = matrix @ np.array([[left[0], right[0]], [left[1], right[1]], [1, 1]])
     strap_w = max(2, int(person.shoulder_width * 0.03))
     rgb = np.zeros((*person.image.shape[:2], 3), np.uint8)
     alpha = np.zeros(person.image.shape[:2], np.uint8)
@@ -819,7 +982,7 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
     pieces = sorted(pieces, key=lambda c: c.alpha.size, reverse=True)[:2]
     height = float(np.linalg.norm(_v(face.pt(lm.CHIN)) - _v(face.pt(lm.FOREHEAD))))
     up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
-    outward = np.array([-up[1], up[0]]) * -1  # towards the picture's right
+    outward = np.array([-up[1], up[0]])  # towards the picture's right (up turned a quarter clockwise)
     hair = hair_mask(person, face)
     placements = []
     # A head turned towards the picture's left (yaw < 0) hides its right ear (the picture's left one).
