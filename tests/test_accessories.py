@@ -556,3 +556,29 @@ def test_a_shoulder_bags_strap_runs_from_the_bag_to_the_shoulder() -> None:
     for end in (left, right):
         x, y = int(end[0]), int(end[1])
         assert cut.alpha[y, x] > 0.5, "the strap starts on the bag"
+
+
+def test_earrings_hang_at_the_ear_lobes_outside_the_face() -> None:
+    """On a drawn face (the face mesh's outline at x 205 and 295 at the eyes' height),
+    each stud sits at or outside the outline below it, never inward on the cheek."""
+    person = head_person()
+    points = np.zeros((478, 3), np.float32)
+    points[:, :2] = (250, 90)
+    for index, xy in (
+        (lm.CHEEK_R, (205, 85)),
+        (lm.CHEEK_L, (295, 85)),
+        (lm.FOREHEAD, (250, 45)),
+        (lm.CHIN, (250, 140)),
+        (lm.NOSE_BRIDGE, (250, 85)),
+    ):
+        points[index, :2] = xy
+    person.__dict__["_face"] = lm.Face(points)
+    studs = np.full((200, 400, 3), 255, np.uint8)
+    for x in (120, 280):
+        cv2.circle(studs, (x, 100), 30, (200, 170, 60), -1)
+    result = wear(person, cut_out(studs, "jewelry", None), "earrings", None)
+    count, _, stats, centres = cv2.connectedComponentsWithStats((result.cover > 0.5).astype(np.uint8))
+    assert count == 3, "one stud at each ear"
+    left, right = sorted(centres[1:], key=lambda c: c[0])
+    assert left[0] <= 206 and right[0] >= 294, "outside the face's outline, not on the cheeks"
+    assert 90 < left[1] < 120 and 90 < right[1] < 120, "at the lobes, below the eyes and above the jaw"

@@ -43,7 +43,6 @@ EYE_R_OUTER, EYE_R_INNER, EYE_L_INNER, EYE_L_OUTER = 33, 133, 362, 263
 IRIS_R, IRIS_L = 468, 473
 NOSE_BRIDGE, FOREHEAD, CHIN = 168, 10, 152
 CHEEK_R, CHEEK_L = 234, 454  # the face outline at the eyes' height
-JAW_R, JAW_L = 132, 361  # the outline at the ear lobes' height
 BROW_R, BROW_L = 105, 334
 MOUTH_CORNER_R, MOUTH_CORNER_L, NOSE_TIP = 61, 291, 1
 #: Hand landmark indices.

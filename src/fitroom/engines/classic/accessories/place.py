@@ -51,6 +51,11 @@ GLASSES_REACH = 0.97
 TEMPLE_PER_EYE = (1.8, 2.6)
 #: A watch's case is about as wide as the wrist seen from above (a little less: it sits on the round of it).
 WATCH_CASE_SHARE = 0.88
+#: How far below the outline's point at the eyes' height the ear lobe is, as a share
+#: of the face's height (forehead to chin): about at the nose tip's level.
+EAR_LOBE_DROP = 0.22
+#: An earring less tall than this many times its width is a stud, as long as this share of the face's height.
+STUD_ASPECT, STUD_SHARE = 1.3, 0.055
 SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, R_WRIST)}
 
 
@@ -809,7 +814,7 @@ def _inside_share(cut: Cutout, matrix: NDArray[np.float64], shape: tuple[int, in
 
 #: The least share of a bag that must land inside the photo: a bag mostly below the
 #: photo's edge is not a preview of the bag.
-BAG_LEAST_INSIDE = 0.7
+BAG_LEAST_INSIDE = 0.8
 
 
 def _free_sides(person: Person, frontal: float) -> list[str]:
@@ -986,20 +991,26 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
     hair = hair_mask(person, face)
     placements = []
     # A head turned towards the picture's left (yaw < 0) hides its right ear (the picture's left one).
-    for jaw, direction, turn in ((lm.JAW_R, -1.0, face.yaw), (lm.JAW_L, 1.0, -face.yaw)):
+    for cheek, direction, turn in ((lm.CHEEK_R, -1.0, face.yaw), (lm.CHEEK_L, 1.0, -face.yaw)):
         if turn < -0.25:
             continue  # this ear is round the far side of the head
         piece = pieces[0] if direction < 0 else pieces[-1]
         h, w = piece.alpha.shape
-        length = height * float(np.clip(0.09 * h / max(w, 1), 0.08, 0.34))
+        # A stud (about as tall as wide) sits on the lobe, its middle there; a drop hangs from it.
+        stud = h < STUD_ASPECT * w
+        length = height * (STUD_SHARE if stud else float(np.clip(0.09 * h / max(w, 1), 0.08, 0.34)))
+        # The lobe hangs below where the ear meets the face's outline at the eyes' height,
+        # just outside it (further out on the side the head turns towards the camera).
         lobe = (
-            _v(face.pt(jaw)) + outward * direction * face.width * (0.06 + 0.12 * max(turn, 0)) + up * face.width * 0.04
+            _v(face.pt(cheek))
+            - up * height * EAR_LOBE_DROP
+            + outward * direction * face.width * (0.02 + 0.1 * max(turn, 0))
         )
         scale = length / h
-        hook = np.array([w / 2, 0.0])
-        src = [hook, hook + np.array([0.0, h]), hook + np.array([w / 2, 0.0])]
+        hook = np.array([w / 2, h / 2 if stud else 0.0])
+        src = [hook, np.array([w / 2, float(h)]), hook + np.array([w / 2, 0.0])]
         down = -up
-        dst = [lobe, lobe + down * h * scale, lobe + np.array([-down[1], down[0]]) * -w / 2 * scale]
+        dst = [lobe, lobe + down * (h - hook[1]) * scale, lobe + np.array([-down[1], down[0]]) * -w / 2 * scale]
         placements.append(Placement(piece, _affine(src, dst), front=hair, shadow=0.25, lift=0.03, part="the ears"))
     if not placements:
         raise EngineError("pose_not_supported", "neither ear is visible in the photo")
