@@ -582,3 +582,20 @@ def test_earrings_hang_at_the_ear_lobes_outside_the_face() -> None:
     left, right = sorted(centres[1:], key=lambda c: c[0])
     assert left[0] <= 206 and right[0] >= 294, "outside the face's outline, not on the cheeks"
     assert 90 < left[1] < 120 and 90 < right[1] < 120, "at the lobes, below the eyes and above the jaw"
+
+
+def test_a_necklace_on_a_black_bust_is_worn_as_it_hangs() -> None:
+    """Pearls on a black bust, the strands behind the neck leaving the photo at the top:
+    not refused as cut off by the edge, and worn as photographed, not strung anew."""
+    photo = np.full((600, 500, 3), 8, np.uint8)
+    cv2.rectangle(photo, (190, 0), (310, 420), (28, 28, 30), -1)
+    cv2.ellipse(photo, (250, 600), (260, 200), 0, 180, 360, (28, 28, 30), -1)
+    for t in np.linspace(0, np.pi, 40):
+        cv2.circle(photo, (int(250 - np.cos(t) * 95), int(300 + np.sin(t) * 150)), 9, (235, 228, 210), -1)
+    for y in range(0, 300, 14):
+        for x in (150, 350):
+            for dx in (-28, -14, 0, 14, 28):  # five strands each side
+                cv2.circle(photo, (x + dx, y), 7, (235, 228, 210), -1)
+    cut = cut_out(photo, "jewelry", "pearl necklace")
+    (placement,) = place.necklace(drawn_person(), cut)
+    assert placement.cutout is cut, "the necklace as photographed, not a strand made up from it"

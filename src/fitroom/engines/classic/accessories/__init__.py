@@ -195,6 +195,7 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
             tinted=named == "glasses",
             whole=named not in ("watch", "glasses"),
             floor=named == "shoes",
+            strands=target == "jewelry" or named == "necklace",
         )
     except EngineError as exc:
         # Hats are often shown worn; other kinds on a busy background are refused.

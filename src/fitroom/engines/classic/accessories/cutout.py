@@ -231,22 +231,46 @@ def _item_mask(
     return mask
 
 
-def _cut_off(mask: NDArray[np.uint8], inset: int) -> bool:
+#: With strands allowed, each run of the item along an edge narrower than this share
+#: of the edge is a strand or chain leaving the photo, not the item cut off.
+STRAND_RUN = 0.15
+
+
+def _cut_by(edge: NDArray[np.bool_], strands: bool) -> bool:
+    """Whether the item is cut off along this line of the photo's edge: more than a
+    fifth of it covered, unless `strands` and every covered run is a thin strand."""
+    if float(edge.mean()) <= 0.2:
+        return False
+    if not strands:
+        return True
+    bounds = np.flatnonzero(np.diff(np.concatenate([[0], edge.astype(np.int8), [0]])))
+    runs = bounds[1::2] - bounds[::2]
+    return bool(runs.max() > STRAND_RUN * len(edge))
+
+
+def _cut_off(mask: NDArray[np.uint8], inset: int, strands: bool = False) -> bool:
     """Whether the item runs into the photo's edge: past the frame GrabCut was told is
     background (`inset` pixels in), an item cut by the edge cannot be put on whole."""
     edges = (mask[inset], mask[-inset - 1], mask[:, inset], mask[:, -inset - 1])
-    return max(float((edge > 0).mean()) for edge in edges) > 0.2
+    return any(_cut_by(edge > 0, strands) for edge in edges)
 
 
 def cut_accessory(
-    rgb: NDArray[np.uint8], *, solid_centre: bool = False, tinted: bool = False, whole: bool = True, floor: bool = False
+    rgb: NDArray[np.uint8],
+    *,
+    solid_centre: bool = False,
+    tinted: bool = False,
+    whole: bool = True,
+    floor: bool = False,
+    strands: bool = False,
 ) -> Cutout:
     """Cut the accessory out; `solid_centre` closes any hole in the middle third (a watch
     face); `tinted` makes the alpha follow the colour's distance from the backdrop inside
     the outline, so sunglass lenses stay see-through in proportion to their tint; `whole`
     refuses a photo that cuts the item off at its edge (a watch strap may run off it:
     only the part over the wrist is used); `floor` drops what lies on the floor under the
-    item (its shadow, its reflection): shoes."""
+    item (its shadow, its reflection): shoes; with `strands`, thin strands may leave the
+    photo (a necklace on a bust, its chains running on behind the neck)."""
     h, w = rgb.shape[:2]
     scale = min(1.0, WORK_SIDE / max(h, w))
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
@@ -256,7 +280,7 @@ def cut_accessory(
         raise EngineError("garment_not_found", NO_PLAIN_BACKGROUND)
     distance = (np.linalg.norm(lab - colour, axis=2) - spread).astype(np.float32)
     mask = _item_mask(small, _backdrop_markers(distance), lab, colour, distance, floor)
-    if whole and _cut_off(mask, 2):
+    if whole and _cut_off(mask, 2, strands):
         if not floor:
             raise EngineError("garment_not_found", CUT_OFF)
         # A shoe on an unevenly lit backdrop (vignetting, a spot of light): the fitted

@@ -1034,7 +1034,7 @@ def _neck(person: Person) -> tuple[Vec, Vec, Vec, float]:
 def necklace(person: Person, cut: Cutout) -> list[Placement]:
     """Round the neck: the loop's top at the neck's sides, the rest draped on the chest;
     the part that goes behind the neck hidden, the chin and hair in front."""
-    if cut.holes < 0.2:
+    if cut.holes < 0.2 and not _open_loop(cut):
         cut = _strand(cut)
     neck, right, down, frontal = _neck(person)
     h, w = cut.alpha.shape
@@ -1049,6 +1049,19 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
     )
     front = np.maximum(behind, person.face.astype(np.float32) / 255)
     return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015, expect=width, part="the neck")]
+
+
+def _open_loop(cut: Cutout) -> bool:
+    """A necklace already hanging as a loop whose back leaves the photo at its top (worn
+    on a bust): closed along the top, its inside is open. Not a heap to string anew."""
+    solid = cv2.morphologyEx((cut.alpha > 0.5).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    closed = np.pad(solid, 1)  # gaps between beads closed
+    closed[1] = 1
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(closed)
+    cv2.drawContours(filled, contours, -1, 1, -1)
+    inside = int(filled.sum())
+    return inside > 0 and (inside - int(closed.sum())) >= 0.2 * inside
 
 
 def _strand(cut: Cutout, beads: int = 34) -> Cutout:
