@@ -282,7 +282,8 @@ def test_old_shoe_left_beside_the_new_one_fails() -> None:
 
 def test_earrings_on_the_cheeks_fail_and_earrings_at_the_ears_pass() -> None:
     """A head 100 px wide with its ears at x 150 and 250: earrings hanging from just
-    below them pass; the same earrings drawn 30 px in, on the cheeks, fail."""
+    below them pass; the same earrings drawn 20 px in, on the cheeks, fail; so do
+    earrings far below the ears."""
     ears = [(150.0, 120.0), (250.0, 120.0)]
 
     def drawn(inward: int) -> np.ndarray:
@@ -292,8 +293,9 @@ def test_earrings_on_the_cheeks_fail_and_earrings_at_the_ears_pass() -> None:
         return cover
 
     at_ears = checks.ear_distance(drawn(0), ears, 100.0)
-    on_cheeks = checks.ear_distance(drawn(30), ears, 100.0)
+    on_cheeks = checks.ear_distance(drawn(20), ears, 100.0)
     assert at_ears is not None and on_cheeks is not None
     assert not checks.faults({"ear_distance": at_ears})
     assert checks.faults({"ear_distance": on_cheeks}) == ["ear_distance"]
     assert checks.ear_distance(drawn(0), [], 100.0) is None
+    assert checks.ear_distance(np.roll(drawn(0), 120, axis=0), ears, 100.0) == 1.0

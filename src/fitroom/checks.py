@@ -13,8 +13,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `width_ratio`: the garment's width against the body's, across the body.
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
-- `ear_distance`: how far an earring's hook lies from the nearest ear (earrings on the
-  cheek or floating beside the head).
+- `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
+  cheek), or whether it is nowhere near the ear's height.
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -31,9 +31,12 @@ from numpy.typing import NDArray
 Point = NDArray[np.floating[Any]] | Sequence[float]
 Mask = NDArray[Any]
 
-#: How far (as a share of the distance between the ears) an earring's hook may lie from
-#: the ear's landmark, which marks the ear's middle: the lobe is below it and a little out.
-EAR_REACH = 0.3
+#: How far in from the ear's landmark, towards the face's middle, an earring's hook may
+#: lie (as a share of the distance between the ears): the lobe is below it and a little out.
+EAR_REACH = 0.05
+#: Where the lobe may lie below the ear's landmark (which marks the ear's middle), as
+#: shares of the distance between the ears.
+EAR_BELOW = (-0.1, 0.8)
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -334,8 +337,10 @@ def old_shoe_left(
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:
-    """The farthest any drawn earring's hook (the top of each separate piece) lies from
-    the nearest ear, over `ear_span` (the distance between the ears, the head's width).
+    """How far in from its ear, towards the face's middle, the worst earring's hook (the
+    top of each separate piece) lies, over `ear_span` (the distance between the ears);
+    a hook above the ear or far below it counts as 1. An earring at the lobe scores 0 or
+    less (the lobe is below the ear's landmark, a little out); one on the cheek scores high.
 
     None when no ear or no piece is seen, or the head is too small to judge."""
     if not ears or ear_span < 8:
@@ -343,6 +348,7 @@ def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_sp
     solid = (np.asarray(cover) > 0.5).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
     points = np.asarray(ears, np.float64).reshape(-1, 2)
+    middle = float(points[:, 0].mean()) if len(points) == 2 else None
     worst = None
     for i in range(1, count):
         if stats[i, cv2.CC_STAT_AREA] < 4:
@@ -350,6 +356,10 @@ def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_sp
         top = int(stats[i, cv2.CC_STAT_TOP])
         xs = np.nonzero(labels[top] == i)[0]
         hook = np.array([float(xs.mean()), float(top)])
-        distance = float(np.min(np.linalg.norm(points - hook, axis=1))) / ear_span
-        worst = distance if worst is None else max(worst, distance)
+        ear = points[int(np.argmin(np.abs(points[:, 0] - hook[0])))]
+        towards = np.sign((middle if middle is not None else hook[0]) - ear[0]) or 1.0
+        below = (hook[1] - ear[1]) / ear_span
+        inward = (hook[0] - ear[0]) * towards / ear_span
+        score = inward if EAR_BELOW[0] <= below <= EAR_BELOW[1] else 1.0
+        worst = score if worst is None else max(worst, score)
     return worst
