@@ -767,20 +767,20 @@ def _held_object(person: Person, side: str, frontal: float) -> NDArray[np.float3
         return None
     window = (slice(y0, y1), slice(x0, x1))
     worn = person.mask[window] > 0.5
+    lab = person.lab()[window]
     skin = skin_like(person)[window]
     outline = _body_outline(person, frontal)[window]
     centre = (int(grip[0]) - x0, int(grip[1]) - y0)
     # The clothes' colours from the outline away from the hand (what it holds may overlap the outline).
     hand = np.zeros(worn.shape, np.uint8)
     cv2.circle(hand, centre, max(2, int(frontal * 0.4)), 1, -1)
-    clothes = person.lab()[window][worn & ~skin & outline & (hand == 0)]
+    clothes = lab[worn & ~skin & outline & (hand == 0)]
     candidate = (worn & ~skin & ~outline).astype(np.uint8)
     candidate = cv2.morphologyEx(candidate, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(candidate, 8)
     near = np.zeros(candidate.shape, np.uint8)
     cv2.circle(near, centre, max(2, int(frontal * 0.15)), 1, -1)
     held = np.zeros((h, w), np.float32)
-    lab = person.lab()[window]
     for i in range(1, count):
         if not (near[labels == i] > 0).any() or stats[i, cv2.CC_STAT_AREA] < HELD_LEAST_AREA * frontal**2:
             continue
