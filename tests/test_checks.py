@@ -299,3 +299,30 @@ def test_earrings_on_the_cheeks_fail_and_earrings_at_the_ears_pass() -> None:
     assert checks.faults({"ear_distance": on_cheeks}) == ["ear_distance"]
     assert checks.ear_distance(drawn(0), [], 100.0) is None
     assert checks.ear_distance(np.roll(drawn(0), 120, axis=0), ears, 100.0) == 1.0
+
+
+def test_hat_band_height_fails_a_hat_perched_above_the_forehead() -> None:
+    """A hat drawn as a dome whose band crosses the forehead just above the brows passes;
+    the same hat raised onto the top of the hair fails; a tilted head reads the same."""
+    eyes = [(80.0, 150.0), (120.0, 150.0)]  # 40 px apart
+
+    def hat(band: float, angle: float = 0.0) -> np.ndarray:
+        cover = np.zeros((300, 200), np.float32)
+        cv2.ellipse(cover, (100, int(band)), (55, 50), 0, 180, 360, 1.0, -1)
+        if angle:
+            rotate = cv2.getRotationMatrix2D((100.0, 150.0), angle, 1.0)
+            cover = cv2.warpAffine(cover, rotate, (200, 300))
+        return cover
+
+    worn = checks.hat_band_height(hat(128), eyes)  # 22 px above the eyes
+    perched = checks.hat_band_height(hat(60), eyes)  # 90 px above: on top of the hair
+    assert worn is not None and perched is not None
+    assert 0.4 < worn < 0.7 and perched > 2.0
+    assert not checks.faults({"hat_band_height": worn})
+    assert checks.faults({"hat_band_height": perched}) == ["hat_band_height"]
+    tilt = np.radians(20)
+    turned = [(100 + dx * np.cos(tilt), 150 - dx * np.sin(tilt)) for dx in (-20.0, 20.0)]
+    tilted = checks.hat_band_height(hat(128, 20), turned)
+    assert tilted is not None and abs(tilted - worn) < 0.08
+    assert checks.hat_band_height(hat(128), eyes[:1]) is None
+    assert checks.hat_band_height(np.zeros((300, 200), np.float32), eyes) is None

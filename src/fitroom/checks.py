@@ -15,6 +15,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   after new shoes went on (`feet_region`).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
+- `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
+  middle (a hat perched on the hair instead of pulled down to the forehead).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -37,6 +39,10 @@ EAR_REACH = 0.05
 #: Where the lobe may lie below the ear's landmark (which marks the ear's middle), as
 #: shares of the distance between the ears.
 EAR_BELOW = (-0.1, 0.8)
+#: How far above the eyes' line a hat's lower band may cross the face's middle, in
+#: distances between the eyes: the brows are about 0.35 up, the hairline about 1.1; a
+#: hat worn on the head comes down below the hairline.
+HAT_BAND_HIGHEST = 1.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -48,6 +54,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "ear_distance": (None, EAR_REACH),
+    "hat_band_height": (None, HAT_BAND_HIGHEST),
 }
 #: MediaPipe pose indices of each foot: (ankle, heel, toe).
 FEET = ((27, 29, 31), (28, 30, 32))
@@ -363,3 +370,31 @@ def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_sp
         score = inward if EAR_BELOW[0] <= below <= EAR_BELOW[1] else 1.0
         worst = score if worst is None else max(worst, score)
     return worst
+
+
+def hat_band_height(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:
+    """How far above the eyes' line the hat's lowest solid pixel lies, between the eyes
+    (where the band crosses the forehead), in distances between the eyes; measured
+    across the eye line, so a tilted head reads the same. A hat that does not reach
+    down over the face's middle at all counts from its lowest pixel anywhere.
+
+    None when the eyes are not both given, are closer than 6 px, or nothing was drawn."""
+    points = np.asarray(eyes, np.float64).reshape(-1, 2)
+    if len(points) != 2:
+        return None
+    line = points[1] - points[0]
+    span = float(np.linalg.norm(line))
+    if span < 6:
+        return None
+    ys, xs = np.nonzero(np.asarray(cover) > 0.5)
+    if len(xs) == 0:
+        return None
+    along = line / span
+    up = np.array([along[1], -along[0]])
+    if up[1] > 0:
+        up = -up
+    offsets = np.stack([xs, ys], axis=1) - points.mean(axis=0)
+    side = offsets @ along
+    height = offsets @ up
+    middle = np.abs(side) <= span / 2
+    return float((height[middle] if middle.any() else height).min()) / span

@@ -40,6 +40,7 @@ from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
     L_ELBOW,
+    L_EYE,
     L_HIP,
     L_KNEE,
     L_SHOULDER,
@@ -47,6 +48,7 @@ from fitroom.engines.classic.person import (
     R_ANKLE,
     R_EAR,
     R_ELBOW,
+    R_EYE,
     R_HIP,
     R_KNEE,
     R_SHOULDER,
@@ -288,8 +290,8 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
 
 
 def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
-    """The values of `fitroom.checks` for an accessory render: earrings at the ears, no old
-    shoe left beside new ones."""
+    """The values of `fitroom.checks` for an accessory render: earrings at the ears, a hat
+    down on the head, no old shoe left beside new ones."""
     if report.accessories == ["shoes"]:
         return inspect_shoes(report)
     values: dict[str, float | None] = {}
@@ -303,6 +305,9 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         ]
         span = float(np.linalg.norm(person.pt(L_EAR) - person.pt(R_EAR)))
         values["ear_distance"] = checks.ear_distance(report.garment_cover, ears, span)
+    if report.accessories == ["hat"] and report.garment_cover is not None:
+        eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
+        values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
     return values
 
 

@@ -57,6 +57,10 @@ WATCH_CASE_SHARE = 0.88
 EAR_LOBE_DROP = 0.22
 #: An earring less tall than this many times its width is a stud, as long as this share of the face's height.
 STUD_ASPECT, STUD_SHARE = 1.3, 0.055
+#: Where a worn hat's lower band crosses the forehead, as a share of the way from the
+#: brows to the face mesh's top (about the hairline): pulled down to the temples, so
+#: the hair comes out from under it rather than framing a hat perched on top.
+HAT_BAND = 0.3
 SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, R_WRIST)}
 
 
@@ -285,7 +289,7 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
         width = face.width * 1.1
         up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
         brows = (_v(face.pt(lm.BROW_L)) + _v(face.pt(lm.BROW_R))) / 2
-        brim = brows + (_v(face.pt(lm.FOREHEAD)) - brows) * 0.6  # hats come down over the forehead
+        brim = brows + (_v(face.pt(lm.FOREHEAD)) - brows) * HAT_BAND
     elif _in_frame(person, L_EYE, R_EYE, threshold=0.3) and person.visibility[[L_EAR, R_EAR]].max() >= 0.3:
         eyes = (_v(person.pt(L_EYE)) + _v(person.pt(R_EYE))) / 2
         width = max(
@@ -317,11 +321,13 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * rise]
     shape = person.image.shape[:2]
     ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
-    # Only hair rising above the crown is pushed under the hat; hair beside it stays
-    # (filling it with the backdrop left pale blotches round big hair).
-    above = ((xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]) > rise * 0.6
-    beside = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]) < hat_width * 0.5
-    hair = (person.mask > 0.5) & above & beside
+    # Hair rising above the crown, and tufts just beside it above the band, go under the
+    # hat; big hair further out stays (filling it with the backdrop left pale blotches).
+    height = (xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]
+    across = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1])
+    hair = (person.mask > 0.5) & (
+        ((height > rise * 0.6) & (across < hat_width * 0.5)) | ((height > rise * 0.1) & (across < hat_width * 0.6))
+    )
     backdrop = (person.mask < 0.3).astype(np.float32)
     return [
         Placement(
