@@ -1056,6 +1056,12 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
         shape, neck - down * frontal, right, frontal + drop * 0.18, 2
     )
     front = np.maximum(behind, person.face.astype(np.float32) / 255)
+    face = lm.face(person)
+    if face is not None:
+        # Hair falling over the shoulders stays in front of the chain: the hair's colour
+        # beside the neck only (never the chest's middle, where dark clothes would match it).
+        hair = hair_mask(person, face) * (1 - _band(shape, neck, down, width * 0.22, 2))
+        front = np.maximum(front, hair)
     return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015, expect=width, part="the neck")]
 
 
