@@ -193,7 +193,23 @@ def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int
     near = np.nonzero(lower[lo:hi] <= highest + 0.05 * height)[0] + lo
     # The run of such columns nearest the middle is the bridge.
     runs = np.split(near, np.nonzero(np.diff(near) > 1)[0] + 1)
-    run = min(runs, key=lambda r: float(np.abs(r - span / 2).min()))
+    i = min(range(len(runs)), key=lambda k: float(np.abs(runs[k] - span / 2).min()))
+    # Runs split by a short gap are one bridge with the folded arms seen under its middle.
+    first, last = i, i
+    while first > 0 and runs[first][0] - runs[first - 1][-1] < 0.12 * span:
+        first -= 1
+    while last < len(runs) - 1 and runs[last + 1][0] - runs[last][-1] < 0.12 * span:
+        last += 1
+    run = np.concatenate(runs[first : last + 1])
+    # Temples folded behind the front show below it: their tips under the lenses' outer
+    # corners and their hinges' arms under the bridge, where the nose is when worn.
+    alpha[bottom + max(3, int(height * 0.04)) :] = 0
+    for x in range(a + int(run[0]), a + int(run[-1]) + 1):
+        column = alpha[top:, x] > 0.5
+        first = int(np.argmax(column))
+        gap = np.nonzero(~column[first:])[0]
+        if column.any() and len(gap):
+            alpha[top + first + int(gap[0]) :, x] = 0
     return alpha, a, a + int(run[0]), a + int(run[-1]), b, top, bottom
 
 
