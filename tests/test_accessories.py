@@ -604,7 +604,8 @@ def test_a_necklace_on_a_black_bust_is_worn_as_it_hangs() -> None:
 def test_folded_temples_under_the_bridge_and_below_the_lenses_are_taken_off() -> None:
     """A front view with its temples folded behind it (as product photos show them): the
     arms seen under the bridge, where the nose goes, and their tips hanging below the
-    lenses' outer corners are cleared; the lenses and the bridge stay."""
+    lenses' outer corners are cleared, so is a faint pale reflection under a lens; the
+    lenses and the bridge stay."""
     alpha = np.zeros((200, 400), np.float32)
     cv2.rectangle(alpha, (20, 40), (180, 150), 1.0, -1)  # the lenses, tinted (solid)
     cv2.rectangle(alpha, (220, 40), (380, 150), 1.0, -1)
@@ -613,8 +614,11 @@ def test_folded_temples_under_the_bridge_and_below_the_lenses_are_taken_off() ->
     cv2.rectangle(alpha, (20, 150), (40, 190), 1.0, -1)  # the temples' tips below the corners
     cv2.rectangle(alpha, (360, 150), (380, 190), 1.0, -1)
     rgb = np.zeros((200, 400, 3), np.uint8)
+    alpha[151:154, 60:160] = 0.4  # a faint pale reflection under a lens
+    rgb[151:154, 60:160] = 225
     front, a, bridge_start, bridge_end, b, top, bottom = place._glasses_front(place.Cutout(rgb, alpha, [], 0.0))
     assert bridge_start <= 200 <= bridge_end and (a, b, top, bottom) == (20, 380, 40, 150)
     assert front[90, 200] == 0, "the arms under the bridge are gone"
     assert front[180, 30] == 0 and front[180, 370] == 0, "the tips are gone"
+    assert front[152, 100] == 0, "the pale reflection is gone"
     assert front[100, 100] == 1 and front[50, 200] == 1 and front[100, 300] == 1

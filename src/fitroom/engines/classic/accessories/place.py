@@ -173,6 +173,11 @@ def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int
     edge on the picture's left, where the bridge starts and ends, the outer edge on the
     right; and its top and bottom rows."""
     alpha = cut.alpha.copy()
+    # A faint pale sliver (the floor's reflection under a dark frame) is not the frame:
+    # shrunk, its thin soft alpha would be drawn as a light line under the lenses.
+    light = cv2.cvtColor(cut.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    frame = float(np.median(light[alpha > 0.5])) if (alpha > 0.5).any() else 0.0
+    alpha[(light > frame + 100) & (alpha < 0.9)] = 0
     a, b = _column_extent(alpha, 0.25)
     alpha[:, : max(0, a - 2)] = 0
     alpha[:, b + 3 :] = 0
