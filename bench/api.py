@@ -195,6 +195,7 @@ def measure(
     timed(generate, 2 * clients, clients)  # warm-up: connections, caches, the first jobs
     accept_s, accept_lat = timed(generate, n, clients)
     fresh_s, fresh_lat = timed(lambda i: generate(i, new_person=True), n, clients)
+    timed(status, 2 * clients, clients)  # warm-up: each process's first read of a job, as for accepts
     _, single = timed(status, n, 1)
     _, loaded = timed(status, n, clients)
     print(f"{label}")

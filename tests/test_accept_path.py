@@ -3,15 +3,18 @@ decode, a refused one is refused each time, and uploads are checked in order."""
 
 from __future__ import annotations
 
+import gc
 import io
 import random
 import tempfile
+import weakref
 
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
 from fitroom import imaging
+from fitroom.api.server import freeze_startup_heap
 from tests.support.app import Customer
 from tests.support.images import garment_photo, person_photo
 
@@ -104,3 +107,22 @@ def test_uploads_of_an_accepted_size_are_parsed_in_memory(
     ]
     assert client.post("/api/v1/generate", headers=customer.headers, files=files).status_code == 202
     assert rolled == []
+
+
+def test_serving_freezes_the_startup_heap_after_collecting_its_garbage() -> None:
+    """What `serve` holds at startup leaves the full collections (their pauses were the status
+    tail); garbage left by startup is collected first, not kept frozen for ever."""
+
+    class Node:
+        other: object = None
+
+    cycle = Node()
+    cycle.other = cycle
+    gone = weakref.ref(cycle)
+    del cycle
+    try:
+        freeze_startup_heap()
+        assert gone() is None, "startup's garbage was collected, not frozen"
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -129,7 +129,7 @@ def serve(
 ) -> None:
     """Run the API (and, by default, render workers) on 127.0.0.1:8000."""
     from fitroom.api.app import create_app
-    from fitroom.api.server import make_server
+    from fitroom.api.server import freeze_startup_heap, make_server
 
     overrides = {k: v for k, v in {"host": host, "port": port, "workers": workers}.items() if v is not None}
     settings = load_settings(**overrides)
@@ -138,7 +138,9 @@ def serve(
         ctx.db.migrate()
         key = _bootstrap(ctx)
     _print_welcome(settings, key)
-    make_server(create_app(settings), settings).run()
+    server = make_server(create_app(settings), settings)
+    freeze_startup_heap()
+    server.run()
 
 
 @app.command()
