@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
+import pytest
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from fitroom.api.ratelimit import LocalWindow, RateLimiter
 from tests.support.app import running_app
 from tests.support.images import garment_photo, person_photo
 
@@ -80,3 +88,36 @@ def test_the_headers_are_in_the_openapi_document(tmp_path: Path, database_url: s
             "type": "integer",
             "minimum": 0,
         }
+
+
+def test_the_local_window_counts_as_the_limits_memory_window_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same decisions, requests left and reset times as `limits`' moving window in memory (used before)."""
+    clock = [1000.0]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    item = parse("3/minute")
+    theirs = MovingWindowRateLimiter(MemoryStorage())
+    ours = LocalWindow(3, 60)
+    seen = []
+    for step in (0, 1.1, 1.3, 5, 20.2, 30.1, 5.7, 0.5, 40.3, 1.9, 61.7, 0, 0, 0):
+        clock[0] += step
+        allowed = theirs.hit(item, "k")
+        stats = theirs.get_window_stats(item, "k")
+        seen.append(allowed)
+        assert ours.take("k") == (allowed, stats.remaining, stats.reset_time)
+    assert True in seen and False in seen
+
+
+def test_the_local_window_starts_no_thread_and_forgets_idle_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    before = set(threading.enumerate())
+    limiter = RateLimiter("2/minute")
+    quotas = [limiter.take("a") for _ in range(3)]
+    assert [q.allowed for q in quotas if q] == [True, True, False]
+    assert set(threading.enumerate()) <= before, "counting started no thread"
+    assert limiter.local is not None
+    clock[0] += 61
+    assert limiter.take("b") is not None
+    clock[0] += 61
+    limiter.take("b")
+    assert set(limiter.local.times) == {"b"}, "a key idle for a whole window is forgotten"

@@ -1,4 +1,5 @@
-"""Per-account and per-key request limits with the `limits` library (moving window), and the
+"""Per-account and per-key request limits (a moving window: in the process, or with the `limits`
+library in Redis), and the
 `RateLimit-*` headers (the IETF draft's names) that tell clients where they stand.
 
 Every answer to a request counted against a limit carries `RateLimit-Limit`,
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +70,8 @@ class RateLimiter:
 
     def __init__(self, rate: str, storage_url: str | None = None) -> None:
         self.item: RateLimitItem = parse(rate)
-        self.limiter = MovingWindowRateLimiter(storage_from_string(storage_url or "memory://"))
+        self.local = None if storage_url else LocalWindow(self.item.amount, self.item.get_expiry())
+        self.limiter = MovingWindowRateLimiter(storage_from_string(storage_url)) if storage_url else None
 
     def hit(self, key: str) -> int:
         """Count a request: 0 when allowed, else the seconds to wait (for Retry-After)."""
@@ -75,14 +79,61 @@ class RateLimiter:
         return 0 if quota is None else quota.retry_after
 
     def take(self, key: str) -> Quota | None:
-        try:
-            allowed = self.limiter.hit(self.item, key)
-            stats = self.limiter.get_window_stats(self.item, key)
-        except (RedisError, OSError) as exc:
-            log.warning("rate limit store unreachable; request let through", extra={"error": str(exc)})
-            return None
-        reset = max(0, math.ceil(stats.reset_time - time.time()))
-        return Quota(allowed, self.item.amount, max(0, stats.remaining), reset)
+        if self.local is not None:
+            allowed, remaining, reset_at = self.local.take(key)
+        else:
+            assert self.limiter is not None
+            try:
+                allowed = self.limiter.hit(self.item, key)
+                stats = self.limiter.get_window_stats(self.item, key)
+            except (RedisError, OSError) as exc:
+                log.warning("rate limit store unreachable; request let through", extra={"error": str(exc)})
+                return None
+            remaining, reset_at = stats.remaining, stats.reset_time
+        reset = max(0, math.ceil(reset_at - time.time()))
+        return Quota(allowed, self.item.amount, max(0, remaining), reset)
+
+
+class LocalWindow:
+    """A moving window over one process's requests, per key: `amount` in any `seconds`.
+
+    The rule and the figures are those of `limits`' moving window. Its memory storage was
+    used before, and it starts a timer thread to drop old entries whenever its last one has
+    run (10 ms after it started): on nearly every request, in the event loop, a thread start
+    that cost about a millisecond and then a thread contending for the interpreter. Here old
+    entries are dropped as their key is counted, and keys left idle a whole window are
+    swept, at most once a window, by the request that finds the sweep due.
+    """
+
+    def __init__(self, amount: int, seconds: int) -> None:
+        self.amount = amount
+        self.seconds = seconds
+        #: Per key, the times of its requests in the window, oldest first (never more than `amount`).
+        self.times: dict[str, deque[float]] = {}
+        self.lock = threading.Lock()
+        self.next_sweep = time.time() + seconds
+
+    def take(self, key: str) -> tuple[bool, int, float]:
+        """Count a request now: whether it is allowed, the requests left in the window after
+        it, and when the window's oldest request leaves it (epoch seconds)."""
+        now = time.time()
+        start = now - self.seconds
+        with self.lock:
+            if now >= self.next_sweep:
+                self._sweep(start)
+            times = self.times.setdefault(key, deque())
+            while times and times[0] < start:
+                times.popleft()
+            allowed = len(times) < self.amount
+            if allowed:
+                times.append(now)
+            return allowed, self.amount - len(times), (times[0] if times else now) + self.seconds
+
+    def _sweep(self, start: float) -> None:
+        """Forget keys with no request in the window."""
+        for key in [key for key, times in self.times.items() if not times or times[-1] < start]:
+            del self.times[key]
+        self.next_sweep = start + 2 * self.seconds
 
 
 def note(request: Request, quota: Quota | None) -> None:
