@@ -89,6 +89,20 @@ def test_another_accounts_job_and_a_non_id_are_not_found(settings: Settings, ctx
             reading.read_job(ctx, account_id, value)
 
 
+def test_the_status_query_is_built_once_per_shape_and_binds_who_reads(settings: Settings, ctx: Context) -> None:
+    """Reads of other jobs, accounts and keys reuse one built statement, and still see only their own."""
+    owner, stranger = make_customer(settings), make_customer(settings)
+    first, second = _submit(ctx, owner.account_id), _submit(ctx, owner.account_id)
+    reading.read_job(ctx, owner.account_id, first, balance=True)
+    built = reading._job_query.cache_info().currsize
+    assert reading.read_job(ctx, owner.account_id, second, balance=True).id == second
+    assert reading._job_query.cache_info().currsize == built
+    with pytest.raises(reading.JobNotFound):
+        reading.read_job(ctx, stranger.account_id, second, balance=True)
+    with pytest.raises(reading.JobNotFound):
+        reading.read_job(ctx, owner.account_id, first, api_key_id="another key")
+
+
 def test_every_dialect_answers_from_the_same_snapshot(settings: Settings, ctx: Context) -> None:
     customer = make_customer(settings)
     job_id = _submit(ctx, customer.account_id, compose="layered", garment_targets=["top", "bottom"])

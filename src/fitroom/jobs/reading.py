@@ -12,9 +12,10 @@ from __future__ import annotations
 import base64
 import uuid
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnExpressionArgument, ScalarSelect, null, select
+from sqlalchemy import ColumnExpressionArgument, ScalarSelect, Select, bindparam, null, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from fitroom.context import Context
@@ -140,6 +141,29 @@ def snapshot(
     )
 
 
+@cache
+def _job_query(balance: bool, by_key: bool) -> Select[Any]:
+    """`read`'s query, with the job, account (and key, when `by_key`) as bound parameters.
+
+    Built once per shape: building it (the correlated subqueries, the alias, the eager load)
+    cost about as much Python as running it, on every status read.
+    """
+    query = (
+        select(
+            Job,
+            credits.used_by(Job.id),
+            credits.balance_of(Job.account_id) if balance else null(),
+            WebhookDelivery.status,
+            WebhookDelivery.attempts,
+            WebhookDelivery.delivered_at,
+        )
+        .outerjoin(WebhookDelivery, WebhookDelivery.id == _latest_delivery(Job.id))
+        .where(Job.id == bindparam("job_id"), Job.account_id == bindparam("account_id"))
+        .options(joinedload(Job.items))
+    )
+    return query.where(Job.api_key_id == bindparam("api_key_id")) if by_key else query
+
+
 def read(
     ctx: Context, session: Session, account_id: str, job_id: str, *, api_key_id: str | None = None, balance: bool
 ) -> JobSnapshot:
@@ -151,22 +175,10 @@ def read(
     """
     if not is_job_id(job_id):
         raise JobNotFound(job_id)
-    query = (
-        select(
-            Job,
-            credits.used_by(Job.id),
-            credits.balance_of(Job.account_id) if balance else null(),
-            WebhookDelivery.status,
-            WebhookDelivery.attempts,
-            WebhookDelivery.delivered_at,
-        )
-        .outerjoin(WebhookDelivery, WebhookDelivery.id == _latest_delivery(Job.id))
-        .where(Job.id == job_id, Job.account_id == account_id)
-        .options(joinedload(Job.items))
-    )
+    values = {"job_id": job_id, "account_id": account_id}
     if api_key_id is not None:
-        query = query.where(Job.api_key_id == api_key_id)
-    row = session.execute(query).unique().first()
+        values["api_key_id"] = api_key_id
+    row = session.execute(_job_query(balance, api_key_id is not None), values).unique().first()
     if row is None:
         raise JobNotFound(job_id)
     job, used, account_balance, *delivery = row
