@@ -62,7 +62,7 @@ def tightest(*quotas: Quota | None) -> Quota | None:
 class RateLimiter:
     """`take(key)` counts a request against the limit and returns the key's `Quota`.
 
-    Memory storage by default (one process); a `redis://` URL shares the counts
+    Counted in the process by default (`LocalWindow`); a `redis://` URL shares the counts
     between API processes, wherever they run. While Redis is unreachable requests are
     let through (and logged), with no quota to report: an outage of the limiter's store
     must not take the API down.
