@@ -320,3 +320,42 @@ def test_fill_from_below_mirrors_what_is_below_and_never_the_backdrop() -> None:
     deep[:30] = 1  # ten rows below it: only its lowest ten rows can be mirrored
     _, found = _from_below(image, deep, np.ones((40, 20), bool))
     assert found[20:30].all() and not found[:20].any()
+
+
+def test_old_trousers_of_the_skins_own_colour_are_found_whole() -> None:
+    """Khaki trousers on a man whose skin is the same khaki: pixel by pixel, which of the
+    two each is nearer is a coin toss, and the strips lost to skin showed between and
+    beside the new, narrower legs. Along the legs, that colour is the trousers'."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(int)
+    rng = np.random.default_rng(0)
+    legs = np.clip(skin + rng.integers(-6, 7, (160, 110, 1)), 0, 255).astype(np.uint8)
+    image[260:420, 145:255] = legs  # the trousers, hips to below the knees
+    cv2.rectangle(image, (145, 90), (255, 259), (20, 30, 90), -1)  # a navy top above them
+    person.mask[:, :] = 0
+    person.mask[90:420, 145:256] = 1
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    assert old[275:410, 160:240].mean() > 0.97, old[275:410, 160:240].mean()
+    assert not old[:, :140].any() and not old[:, 260:].any(), "the backdrop"
+
+
+def test_a_dress_replaces_the_trousers_too_and_a_coat_is_not_the_trousers() -> None:
+    """A dress takes the place of the top and the trousers: left, they showed below its
+    hem. A coat over the thighs is not the trousers: read there, the grey trousers under
+    it stayed below new shorts."""
+    image = np.full((560, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 330), (20, 20, 25), -1)  # a black coat over the thighs
+    cv2.rectangle(image, (145, 331), (255, 390), (130, 130, 135), -1)  # grey trousers below it
+    for x in (145, 213):  # their legs, the backdrop between
+        cv2.rectangle(image, (x, 391), (x + 42, 540), (130, 130, 135), -1)
+    person = drawn_person(image)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    bottom = worn_mask(person, "bottom", torso_frame(person)) > 0
+    legs = person.mask[420:510] > 0
+    assert bottom[420:510][legs].mean() > 0.95, "the trousers below the coat"
+    assert not bottom[150:250, 150:250].any(), "the coat"
+    dress = worn_mask(person, "dress", torso_frame(person)) > 0
+    assert dress[150:250, 150:250].mean() > 0.95, "the coat"
+    assert dress[350:370, 160:240].mean() > 0.95, "the trousers below its hem"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from fitroom import checks
@@ -58,3 +59,22 @@ def test_skin_rebuilt_on_a_photo_is_not_flat() -> None:
     assert not {"skin_texture", "skin_shading"} & set(checks.faults(values)), values
     changed = np.any(np.asarray(report.image) != report.input, axis=2)
     assert report.edited is not None and not (changed & ~report.edited).any()
+
+
+def test_the_tone_is_not_read_from_a_skin_hued_collar() -> None:
+    """A beige tee's collar round a darker neck has the skin's hue: read as the neck, the
+    bared arms were rebuilt in the tee's colour."""
+    from tests.test_classic_engine import drawn_person
+
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    person.skin_lab = np.array([120, 140, 150], np.float32)  # brown skin, from the face
+    beige = cv2.cvtColor(np.array([[[180, 140, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    neck = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    image[40:100, 185:215] = neck
+    image[60:300, 130:270] = beige  # the tee, its collar up round the neck
+    image[40:60, 185:215] = neck
+    person.mask[:, :] = 0
+    person.mask[40:300, 130:270] = 1
+    tone = skin.look(person).tone
+    assert tone is None or abs(tone[0] - 120) < 20, tone

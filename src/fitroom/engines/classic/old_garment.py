@@ -41,17 +41,55 @@ LONG_HEM_DROP = 0.7
 def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:
     """The main colours of what the person now wears where the new garment goes (across
     the chest, or the thighs): one for a plain garment, two or three for stripes, checks
-    or a print, each covering at least a sixth of the samples."""
-    if category == "bottom":
-        a = person.pt(L_HIP) * 0.7 + person.pt(L_KNEE) * 0.3
-        b = person.pt(R_HIP) * 0.7 + person.pt(R_KNEE) * 0.3
-    else:
-        a = person.pt(L_SHOULDER) * 0.6 + person.pt(L_HIP) * 0.4
-        b = person.pt(R_SHOULDER) * 0.6 + person.pt(R_HIP) * 0.4
+    or a print, each covering at least a sixth of the samples.
+
+    For bottoms, where the thighs show only the top's colours (a coat or long cardigan
+    over them), the trousers are read along the shins instead, unless bare legs are
+    there (the skirt of a dress)."""
+    if category != "bottom":
+        return _colours_at(lab, person, _across(person, (L_SHOULDER, L_HIP, 0.6), (R_SHOULDER, R_HIP, 0.6)))
+    thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
+    if not person.visible(L_KNEE, R_KNEE, L_ANKLE, R_ANKLE, threshold=0.5):
+        return thighs
+    chest = worn_colours(lab, person, "top")
+    if not all(any(_near(c, top) for top in chest) for c in thighs):
+        return thighs
+    # Along each shin, not across: between the legs is the backdrop.
+    shins = _colours_at(
+        lab,
+        person,
+        [
+            person.pt(k) * (1 - t) + person.pt(a) * t
+            for k, a in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE))
+            for t in (0.3, 0.6)
+        ],
+    )
+    if _skin_coloured(shins, person) or all(any(_near(c, top) for top in chest) for c in shins):
+        return thighs
+    return shins
+
+
+def _near(a: NDArray[np.float32], b: NDArray[np.float32]) -> bool:
+    """Whether two Lab colours are one garment's (`colour.near_colour`)."""
+    return bool(near_colour(a[None, None, :].astype(np.float32), b)[0, 0])
+
+
+def _across(person: Person, left: tuple[int, int, float], right: tuple[int, int, float]) -> list[NDArray[np.float64]]:
+    """Five points across the body, on the line between a point `share` of the way from
+    one landmark to another on its left, and the same on its right."""
+    a = person.pt(left[0]) * left[2] + person.pt(left[1]) * (1 - left[2])
+    b = person.pt(right[0]) * right[2] + person.pt(right[1]) * (1 - right[2])
+    return [a * t + b * (1 - t) for t in np.linspace(0.25, 0.75, 5)]
+
+
+def _colours_at(
+    lab: NDArray[np.float32], person: Person, points: list[NDArray[np.float64]]
+) -> list[NDArray[np.float32]]:
+    """The main colours of small patches round `points`."""
     h, w = lab.shape[:2]
     samples = []
-    for t in np.linspace(0.25, 0.75, 5):
-        x, y = (a * t + b * (1 - t)).astype(int)
+    for point in points:
+        x, y = point.astype(int)
         r = max(2, int(person.shoulder_width * 0.05))
         patch = lab[max(0, y - r) : min(h, y + r), max(0, x - r) : min(w, x + r)].reshape(-1, 3)
         if len(patch):
@@ -97,9 +135,12 @@ def worn_mask(
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = person.lab()
-    nearest = np.minimum.reduce(
-        [squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)]
-    )
+    colours = worn_colours(lab, person, category)
+    if category == "dress":
+        # A dress replaces the trousers, shorts or skirt too: left, they show below its
+        # hem and between the legs rebuilt there. Bare thighs are not a colour of them.
+        colours += [c for c in worn_colours(lab, person, "bottom") if not _skin_coloured([c], person)]
+    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
     similar = nearest < SAME_GARMENT_COLOUR**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
@@ -110,6 +151,14 @@ def worn_mask(
     # broad bands round the thighs where loose bottoms stand out).
     cloth = similar & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
     hands_kept = (person.hands > 0) if hands is None else hands
+    if category == "bottom" and _skin_coloured(colours, person):
+        # Trousers of the skin's own colour (khaki on brown skin): which of the two a
+        # pixel is nearer is a coin toss, and the strips lost to skin would show between
+        # and beside narrower new legs. Along the legs, all of that colour is theirs:
+        # bare legs taken with them are rebuilt as legs anyway.
+        legs = _round_bones(person, _THIGHS + _SHINS, s) & (similar | skin) & ~hands_kept & (person.face == 0)
+        cloth |= legs
+        zone |= legs.astype(np.uint8) * 255
     free = (~skin | (cloth & ((zone > 0) | (arms > 0)))) & (person.face == 0) & ~hands_kept
     clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
     if category in ("top", "dress"):
@@ -122,6 +171,16 @@ def worn_mask(
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
     return clothes.astype(np.float32)
+
+
+def _skin_coloured(colours: list[NDArray[np.float32]], person: Person) -> bool:
+    """Whether the old garment's main colour is the person's skin's, as near as colour tells."""
+    return bool(squared_distance(colours[0][None, None, :], person.skin_lab, GARMENT_WEIGHTS)[0, 0] < SKIN_COLOURED**2)
+
+
+#: An old garment whose main colour is nearer the skin's than this (Lab, weighed by
+#: `GARMENT_WEIGHTS`) cannot be told from skin by colour.
+SKIN_COLOURED = 10
 
 
 #: How far beyond the old garment's colours its bands of another colour reach (a hem's
@@ -223,6 +282,9 @@ _UPPER_ARMS = ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW))
 
 
 _THIGHS = ((L_HIP, L_KNEE), (R_HIP, R_KNEE))
+
+
+_SHINS = ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE))
 
 
 def _round_bones(person: Person, bones: tuple[tuple[int, int], ...], width: float) -> NDArray[np.bool_]:

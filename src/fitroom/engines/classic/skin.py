@@ -43,6 +43,9 @@ class SkinLook:
 
 #: A studio's soft light from the front and a little above: used where no face is seen.
 DEFAULT = SkinLook(light=(0.0, -0.35, 0.94), strength=0.3, grain=0.012, mottle=(2.0, 1.0, 1.0))
+#: How far the neck's and hands' lightness may stray from the face's (OpenCV 8-bit L, or a
+#: fifth of the face's when more) and still be read for the skin's tone.
+TONE_LIGHTNESS = 28.0
 
 
 def _robust_std(values: NDArray[np.float32]) -> float:
@@ -166,6 +169,10 @@ def look(person: Person) -> SkinLook:
     # looser skin test, and would turn the rebuilt skin grey.
     hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
     body &= plausible_skin(lab) & (hue < 8)
+    # ...and only as light as the face's skin, give or take the light: a beige tee's
+    # collar round a darker neck has the skin's hue, and taken for the neck it would
+    # rebuild the bared arms in the old tee's colour.
+    body &= np.abs(lab[:, :, 0] - person.skin_lab[0]) < max(TONE_LIGHTNESS, person.skin_lab[0] * 0.2)
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
