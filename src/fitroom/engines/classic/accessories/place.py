@@ -560,28 +560,6 @@ def _toe_is_right(alpha: NDArray[np.float32]) -> bool:
     return bool(right < left)
 
 
-def _foot_blob(
-    person: Person, ankle: Vec, points: list[Vec], length: float, split: float, left_of_split: bool
-) -> tuple[float, float, float, float] | None:
-    """Box (x0, y0, x1, y1) of the person's foot (and the shoe on it) below the ankle,
-    from the person mask, kept to this foot's side of the gap between the feet."""
-    h, w = person.mask.shape
-    xs = [p[0] for p in points]
-    x0, x1 = int(max(0, min(xs) - 0.35 * length)), int(min(w, max(xs) + 0.35 * length))
-    if left_of_split:
-        x1 = min(x1, int(split))
-    else:
-        x0 = max(x0, int(split))
-    y0 = int(max(0, ankle[1]))
-    y1 = int(min(h, max(p[1] for p in points) + 0.25 * length))
-    if x1 - x0 < 2 or y1 - y0 < 2:
-        return None
-    ys, xs_ = np.nonzero(person.mask[y0:y1, x0:x1] > 0.5)
-    if len(xs_) < 10:
-        return None
-    return float(x0 + xs_.min()), float(y0 + ys.min()), float(x0 + xs_.max() + 1), float(y0 + ys.max() + 1)
-
-
 #: A foot whose heel-to-toe runs across the picture by more than this share of the
 #: shoe's length is seen from the side; less, and it points at (or away from) the camera.
 SIDE_VIEW = 0.35
@@ -622,34 +600,85 @@ def _tilt(heel: Vec, toe: Vec, length: float, to_right: bool) -> float:
     return float(np.clip(angle, -MOST_TILT, MOST_TILT))
 
 
-def old_shoe(person: Person, blob: tuple[float, float, float, float], top: float, grow: float) -> tuple[Mask, Mask]:
-    """The person's own shoe to take away, and where its fill may take colours from.
+def foot_regions(
+    mask: NDArray[np.float32], feet: list[list[Vec]], legs: list[tuple[Vec, Vec]], tops: list[float], reach: float
+) -> list[NDArray[np.bool_]]:
+    """Each foot's own part of the person below its ankle (its old shoe), nearest first.
 
-    The shoe is all of the person below `top` (just under the ankle) inside the foot's
-    box, a little grown, since the selfie mask is soft at the floor. What the new shoe
-    does not cover is filled from the floor round it and from the leg just above it
-    (`grow` × 3 of it) where it is bare skin, so a bare ankle runs on down into a low new
-    shoe instead of ending at a strip of floor; a trouser hem is not smeared down."""
-    shape = person.mask.shape
-    old = np.zeros(shape, np.float32)
-    x0, y0, x1, y1 = (int(v) for v in blob)
-    rows = slice(max(y0, int(top)), min(shape[0], y1 + 2))
-    old[rows, x0:x1] = (person.mask[rows, x0:x1] > 0.3).astype(np.float32)
-    k = max(3, int(grow) | 1)
-    old = cv2.dilate(old, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
-    source = (person.mask < 0.3).astype(np.float32)
-    leg = slice(max(0, int(top - grow * 3)), max(0, int(top)))
-    lab = cv2.cvtColor(np.ascontiguousarray(person.image[leg, x0:x1]), cv2.COLOR_RGB2LAB).astype(np.float32)
-    skin = (np.linalg.norm(lab - person.skin_lab, axis=-1) < LEG_SKIN) & (person.mask[leg, x0:x1] > 0.5)
-    source[leg, x0:x1] = np.maximum(source[leg, x0:x1], skin.astype(np.float32))
-    return old, source
+    A pixel belongs to a foot when it lies within `reach` of that foot's ankle, heel and
+    toe and nearer to them than to the other foot or the other leg (knee to ankle). Feet
+    one behind the other (walking) are told apart by their own landmarks: a line between
+    the ankles gave both shoes to one foot and left the back old shoe in place. Where the
+    two are as near, the foot listed first (the one nearer the camera) takes the pixel."""
+    h, w = mask.shape
+    own, whole = [], []
+    for points, (knee, ankle) in zip(feet, legs, strict=True):
+        drawn = np.full((h, w), 255, np.uint8)
+        cv2.fillConvexPoly(drawn, cv2.convexHull(np.round(np.array(points)).astype(np.int32)), 0)
+        own.append(cv2.distanceTransform(drawn, cv2.DIST_L2, 3))
+        cv2.line(drawn, tuple(int(v) for v in np.round(knee)), tuple(int(v) for v in np.round(ankle)), 0, 1)
+        whole.append(cv2.distanceTransform(drawn, cv2.DIST_L2, 3))
+    body = mask > 0.3
+    rows = np.arange(h, dtype=np.float32)[:, None]
+    regions = []
+    for i, near in enumerate(own):
+        mine = body & (near <= reach) & (rows >= tops[i])
+        for j, other in enumerate(whole):
+            if j != i:
+                mine &= (near < other) | ((near == other) & (i < j))
+        regions.append(mine)
+    return regions
+
+
+def ankle_width(mask: NDArray[np.float32], ankle: Vec, length: float) -> float | None:
+    """How wide the leg (or trouser hem) is just above the ankle: the run of the person
+    mask through the ankle point on that row, or None when the row is not the leg's."""
+    h, w = mask.shape
+    y, x = int(round(ankle[1] - 0.08 * length)), int(round(ankle[0]))
+    if not (0 <= y < h and 0 <= x < w) or mask[y, x] < 0.5:
+        return None
+    row = mask[y] >= 0.5
+    left = x - int(np.argmin(row[x::-1])) if not row[: x + 1].all() else 0
+    right = x + int(np.argmin(row[x:])) if not row[x:].all() else w
+    return float(right - left)
+
+
+def bare_foot(skin: NDArray[np.bool_], leg: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The skin-coloured pixels joined to the bare leg `leg` (an instep in a pump, an
+    ankle above a low shoe): the person's own foot, not the old shoe, even where it is
+    near the shoe's colour. A tan sole apart from the leg is not kept."""
+    count, labels = cv2.connectedComponents(skin.astype(np.uint8), connectivity=8)
+    if count < 2:
+        return np.zeros(skin.shape, bool)
+    joined = np.unique(labels[leg & skin])
+    return np.isin(labels, joined[joined > 0])
+
+
+#: A shoe seen toe-on is about this many times as wide as the leg just above the ankle.
+SHOE_PER_ANKLE = 1.5
+#: The pixels of the person within this share of the shoe's length of a foot's landmarks
+#: (below its ankle) are that foot's old shoe.
+FOOT_REACH = 0.3
+
+
+def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
+    """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
+    x0, y0, x1, y1 = window
+    full = np.zeros(shape, np.float32)
+    full[y0:y1, x0:x1] = part
+    return full
 
 
 def shoes(person: Person, cut: Cutout) -> list[Placement]:
     """One shoe per foot from one photo (mirrored for the other foot), toe away from the
     other foot unless both feet are seen from the side, tilted along a foot seen from the
-    side, sized to cover the foot seen in the photo; the old shoes below the ankles are
-    taken away and filled from the floor round them; trouser hems in front."""
+    side; sized from the foot (the shin's length, heel to toe, the leg's width at the
+    ankle), not from the old shoe, so bulky old sneakers do not make big new shoes.
+
+    Both old shoes (each foot's own, from its own landmarks) are taken away first and
+    filled from the floor and the bare leg above; the shoe further back is drawn first,
+    under the nearer leg and shoe; trouser hems stay in front. All masks are worked out
+    in a window round the feet."""
     feet = ((L_ANKLE, L_HEEL, L_TOE, L_KNEE), (R_ANKLE, R_HEEL, R_TOE, R_KNEE))
     # The heel is often marked less sure than the toe even when the foot is plain to see.
     if not all(_in_frame(person, f[0], f[2], threshold=0.5) and _in_frame(person, f[1], threshold=0.25) for f in feet):
@@ -658,35 +687,87 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     toe_right = _toe_is_right(piece.alpha)
     h, w = piece.alpha.shape
     shape = person.image.shape[:2]
-    split = (float(person.pt(L_ANKLE)[0]) + float(person.pt(R_ANKLE)[0])) / 2
-    backdrop = (person.mask < 0.3).astype(np.float32)
-    ys = np.arange(shape[0], dtype=np.float32)[:, None]
-    lengths = [float(np.linalg.norm(_v(person.pt(a)) - _v(person.pt(k)))) * 0.62 for a, _, _, k in feet]
-    directions = toe_directions(
-        [(_v(person.pt(heel)), _v(person.pt(toe))) for _, heel, toe, _ in feet],
-        float(np.mean(lengths)),
-        split,
-        [_v(person.pt(a)) for a, _, _, _ in feet],
+    marks = [tuple(_v(person.pt(i)) for i in foot) for foot in feet]
+    lengths = [float(np.linalg.norm(pa - pk)) * 0.62 for pa, _, _, pk in marks]
+    mean_length = float(np.mean(lengths))
+    split = (marks[0][0][0] + marks[1][0][0]) / 2
+    directions = toe_directions([(ph, pt) for _, ph, pt, _ in marks], mean_length, split, [m[0] for m in marks])
+    # Nearest the camera first: the foot whose lowest landmark is lowest in the picture.
+    order = sorted(range(2), key=lambda i: -max(marks[i][1][1], marks[i][2][1]))
+    points = np.array([p for m in marks for p in m[:3]])
+    pad = mean_length * 0.6
+    window = (
+        int(max(0, points[:, 0].min() - pad)),
+        int(max(0, min(m[0][1] for m in marks) - pad)),
+        int(min(shape[1], points[:, 0].max() + pad)),
+        int(min(shape[0], points[:, 1].max() + pad)),
     )
+    x0, y0, x1, y1 = window
+    origin = np.array([x0, y0], np.float64)
+    mask = person.mask[y0:y1, x0:x1]
+    tops = [marks[i][0][1] + lengths[i] * SHOE_COLLAR - y0 for i in order]
+    regions = foot_regions(
+        mask,
+        [[p - origin for p in marks[i][:3]] for i in order],
+        [(marks[i][3] - origin, marks[i][0] - origin) for i in order],
+        tops,
+        mean_length * FOOT_REACH,
+    )
+    grow = max(3, int(mean_length * 0.06) | 1)
+    source = (mask < 0.3).astype(np.float32)
+    lab = cv2.cvtColor(np.ascontiguousarray(person.image[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    skin = (np.linalg.norm(lab - person.skin_lab, axis=-1) < LEG_SKIN) & (mask > 0.5)
+    rows = np.arange(y1 - y0, dtype=np.float32)[:, None]
+    legs = np.zeros(mask.shape, bool)
+    for top in tops:
+        # The bare leg just above the collar line may colour the fill: a bare ankle runs
+        # on down into a low new shoe instead of ending at a strip of floor.
+        legs |= skin & (rows >= top - grow * 3) & (rows < top)
+    source = np.maximum(source, legs.astype(np.float32))
+    # Each old shoe goes (the union of both feet's, filled before either new shoe is
+    # drawn), but not the bare foot: skin joined to the bare leg stays as it is, sharp,
+    # and shows inside an open new shoe instead of floor.
+    old = np.logical_or(*regions) & ~bare_foot(skin, legs)
+    old = cv2.dilate(old.astype(np.float32), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow)))
+    # A leg is in front of its own shoe's collar and of the shoe further back, never of
+    # the further foot itself (walking: the back foot shows beside the front shin).
+    further = cv2.dilate(regions[1].astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow))) == 0
+    leg_in_front = [
+        (mask > 0.5)
+        * (further if rank == 0 else 1.0)
+        * (rows < top - lengths[i] * 0.02)
+        * _band(mask.shape, marks[i][3] - origin, _unit(marks[i][0] - marks[i][3]), lengths[i] * 0.35, 2)
+        for rank, (i, top) in enumerate(zip(order, tops, strict=True))
+    ]
     placements = []
-    for (ankle, heel, toe, knee), length, to_right in zip(feet, lengths, directions, strict=True):
-        pa, ph, pt, pk = (_v(person.pt(i)) for i in (ankle, heel, toe, knee))
+    for rank in (1, 0):
+        i = order[rank]
+        pa, ph, pt, _ = marks[i]
+        length, to_right = lengths[i], directions[i]
         pointing = pt - ph
-        blob = _foot_blob(person, pa, [pa, ph, pt], length, split, bool(pa[0] < split))
-        # Seen from the front the foot is foreshortened: the shoe is as wide as the foot
-        # looks (the old shoe included), never narrower than a shoe's width nor longer than a shoe.
-        seen_from_points = abs(pointing[0]) * 1.5 + length * 0.35
-        seen_width = blob[2] - blob[0] if blob is not None else seen_from_points
-        seen = float(np.clip(max(seen_width * 1.08, seen_from_points), length * 0.45, length))
+        # Seen toe-on a foot is foreshortened: the shoe is as wide as the heel-to-toe
+        # span and the leg at the ankle say, never narrower than a shoe nor longer than one.
+        ankle = ankle_width(mask, pa - origin, length)
+        seen = float(
+            np.clip(max(abs(pointing[0]) * 1.5 + length * 0.35, (ankle or 0.0) * SHOE_PER_ANKLE), length * 0.45, length)
+        )
         sx, sy = seen / w, length / w
-        sole = blob[3] + length * 0.02 if blob is not None else max(ph[1], pt[1]) + length * 0.05
+        low = max(ph[1], pt[1])
+        centre_x = (ph[0] + pt[0]) / 2 if abs(pointing[0]) > SIDE_VIEW * length else (ph[0] + pt[0] + pa[0]) / 3
+        ys, xs = np.nonzero(regions[rank])
+        if len(xs) >= 10:
+            # The old shoe's bottom is where the floor is, within reason of the landmarks.
+            low = float(np.clip(y0 + ys.max() + 1, low - length * 0.05, low + length * 0.12))
+            centre_x = float(
+                np.clip(x0 + (xs.min() + xs.max() + 1) / 2, centre_x - length * 0.15, centre_x + length * 0.15)
+            )
+        sole = low + length * 0.02
         # The collar reaches up to just under the ankle: a foot pointing at the camera
-        # puts the sole lower in the picture than a side view would.
+        # puts the sole lower in the picture than a side view would, so the shoe is
+        # drawn taller there, not wider.
         reach = sole - (pa[1] + length * SHOE_COLLAR)
         if h * sy < reach:
-            grow = min(reach / (h * sy), 1.35)
-            sx, sy, seen = sx * grow, sy * grow, seen * grow
-        centre_x = (blob[0] + blob[2]) / 2 if blob is not None else (ph[0] + pt[0] + pa[0]) / 3
+            sy *= min(reach / (h * sy), 1.35)
         m = np.array([[sx, 0, 0], [0, sy, 0], [0, 0, 1]], np.float64)
         if toe_right != to_right:
             m = np.array([[-sx, 0, sx * w], [0, sy, 0], [0, 0, 1]], np.float64)
@@ -701,26 +782,20 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
                 [0, 0, 1],
             ]
         )
-        # Trousers and legs hide the shoe's collar above the ankle.
-        above = (ys < pa[1] + length * (SHOE_COLLAR - 0.02)).astype(np.float32)
-        legs = (person.mask > 0.5).astype(np.float32) * above * _band(shape, pk, _unit(pa - pk), length * 0.35, 2)
-        old, source = (
-            old_shoe(person, blob, pa[1] + length * SHOE_COLLAR, length * 0.06)
-            if blob is not None
-            else (np.zeros(shape, np.float32), backdrop)
-        )
-        foot = "the left foot" if ankle == L_ANKLE else "the right foot"
+        # Its own trouser hem hides the collar; the shoe further back also goes behind
+        # the nearer leg and under the nearer shoe (drawn after it).
+        front = leg_in_front[rank] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0])
         placements.append(
             Placement(
                 piece,
                 turn @ shift @ m,
-                front=legs,
+                front=_in_window(shape, window, front),
                 shadow=0.45,
                 lift=0.02,
-                erase=old,
-                backdrop=source,
+                erase=_in_window(shape, window, old) if rank == 1 else None,
+                backdrop=_in_window(shape, window, source) if rank == 1 else None,
                 expect=seen,
-                part=foot,
+                part="the left foot" if i == 0 else "the right foot",
             )
         )
     return placements
