@@ -15,7 +15,7 @@ from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine
 from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
-from fitroom.engines.classic.accessories.cutout import cut_accessory
+from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory
 from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
@@ -622,3 +622,78 @@ def test_folded_temples_under_the_bridge_and_below_the_lenses_are_taken_off() ->
     assert front[180, 30] == 0 and front[180, 370] == 0, "the tips are gone"
     assert front[152, 100] == 0, "the pale reflection is gone"
     assert front[100, 100] == 1 and front[50, 200] == 1 and front[100, 300] == 1
+
+
+def side_shoe() -> Cutout:
+    """A dark shoe seen from the side, toe to the right, cut from a white backdrop."""
+    photo = np.full((200, 400, 3), 255, np.uint8)
+    cv2.rectangle(photo, (60, 60), (160, 150), (40, 40, 60), -1)  # the heel and collar end
+    cv2.rectangle(photo, (60, 110), (340, 150), (40, 40, 60), -1)  # the vamp and toe
+    return cut_out(photo, "shoes", None)
+
+
+def walking_feet(old_shoe_half_width: int) -> Person:
+    """A person walking towards the camera on a grey floor: the near (left) foot low in
+    the picture, the back (right) foot higher up almost straight behind it, both in red
+    old shoes `old_shoe_half_width` px either side of the foot; bare shins."""
+    image = np.full((400, 300, 3), 120, np.uint8)
+    mask = np.zeros((400, 300), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    # (knee, ankle, heel, toe) per foot, foot pointing at the camera.
+    for (kx, ky), (ax, ay), (hx, hy), (tx, ty), (knee, ankle, heel, toe) in (
+        ((140, 200), (150, 320), (150, 330), (150, 360), (25, 27, 29, 31)),
+        ((170, 140), (165, 250), (165, 258), (165, 285), (26, 28, 30, 32)),
+    ):
+        points[[knee, ankle, heel, toe]] = [(kx, ky), (ax, ay), (hx, hy), (tx, ty)]
+        cv2.line(image, (kx, ky), (ax, ay), (200, 160, 140), 22)
+        cv2.line(mask, (kx, ky), (ax, ay), 1.0, 22)
+        box = ((ax - old_shoe_half_width, ay + 4), (ax + old_shoe_half_width, ty + 6))
+        cv2.rectangle(image, *box, (220, 30, 30), -1)
+        cv2.rectangle(mask, *box, 1.0, -1)
+    # The near shin in front of the back foot's shoe, drawn last.
+    cv2.line(image, (140, 200), (150, 320), (200, 160, 140), 22)
+    cv2.line(mask, (140, 200), (150, 320), 1.0, 22)
+    empty = np.zeros((400, 300), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_walking_feet_each_lose_their_own_old_shoe_and_get_their_own_shoe() -> None:
+    """One foot straight behind the other: a split between the ankles gave the back
+    foot's old shoe to nobody (it stayed) and stacked both shoes; each foot's own
+    landmarks now claim its own old shoe, and each shoe sits on its own foot, the back
+    one drawn first."""
+    person = walking_feet(18)
+    shoe = side_shoe()
+    corners = np.array([[0.0, 0.0, 1.0], [shoe.alpha.shape[1], shoe.alpha.shape[0], 1.0]]).T
+    first, second = place.shoes(person, shoe)
+    erase = first.erase
+    assert erase is not None
+    assert erase[262:285, 155:176].mean() > 0.95  # the back foot's old shoe
+    assert erase[330:362, 138:162].mean() > 0.95  # the near foot's old shoe
+    assert erase[240, 165] < 0.5 and erase[300, 148] < 0.5  # not the shins
+    assert first.part == "the right foot" and second.part == "the left foot"
+    for placement, (ankle, toe) in ((first, (250, 285)), (second, (320, 360))):
+        mapped = placement.matrix @ corners
+        bottom = float((mapped[1] / mapped[2]).max())
+        assert ankle < bottom and toe - 5 < bottom < toe + 20  # its sole at its own foot
+
+
+def test_a_shoe_is_sized_from_the_foot_not_the_bulky_old_shoe() -> None:
+    """The same feet in slim and in bulky old shoes get the same new shoes: the size
+    comes from the shin, the heel-to-toe span and the leg's width at the ankle."""
+    shoe = side_shoe()
+    slim = [p.matrix for p in place.shoes(walking_feet(14), shoe)]
+    bulky = [p.matrix for p in place.shoes(walking_feet(34), shoe)]
+    for a, b in zip(slim, bulky, strict=True):
+        assert abs(abs(a[0, 0]) - abs(b[0, 0])) < 1e-6
+
+
+def test_the_bare_foot_joined_to_the_leg_is_kept_a_tan_sole_apart_is_not() -> None:
+    skin = np.zeros((100, 100), bool)
+    skin[0:60, 40:60] = True  # the leg and instep
+    skin[90:95, 20:80] = True  # a tan sole, apart from it
+    leg = np.zeros((100, 100), bool)
+    leg[0:10] = True
+    kept = place.bare_foot(skin, leg)
+    assert kept[50, 50] and not kept[92, 50]
