@@ -656,9 +656,12 @@ def bare_foot(skin: NDArray[np.bool_], leg: NDArray[np.bool_]) -> NDArray[np.boo
 
 #: A shoe seen toe-on is about this many times as wide as the leg just above the ankle.
 SHOE_PER_ANKLE = 1.5
+#: The most a shoe is stretched upwards to reach the ankle of a foot seen toe-on (its
+#: sole far below the ankle in the picture): less leaves a blurred gap of floor there.
+MOST_STRETCH = 1.8
 #: The pixels of the person within this share of the shoe's length of a foot's landmarks
 #: (below its ankle) are that foot's old shoe.
-FOOT_REACH = 0.3
+FOOT_REACH = 0.45
 
 
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
@@ -757,17 +760,21 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         ys, xs = np.nonzero(regions[rank])
         if len(xs) >= 10:
             # The old shoe's bottom is where the floor is, within reason of the landmarks.
-            low = float(np.clip(y0 + ys.max() + 1, low - length * 0.05, low + length * 0.12))
+            low = float(np.clip(y0 + ys.max() + 1, low - length * 0.05, low + length * 0.06))
             centre_x = float(
                 np.clip(x0 + (xs.min() + xs.max() + 1) / 2, centre_x - length * 0.15, centre_x + length * 0.15)
             )
+        if directions[0] != directions[1]:
+            # Toes outward, heels to the middle: a shoe's heel end stays on its own side
+            # of the gap between the ankles, or two splayed feet get shoes in a cross.
+            seen = max(min(seen, 2 * abs(centre_x - split) + length * 0.1), length * 0.45)
         sole = low + length * 0.02
         # The collar reaches up to just under the ankle: a foot pointing at the camera
         # puts the sole lower in the picture than a side view would, so the shoe is
         # drawn taller there, not wider.
         reach = sole - (pa[1] + length * SHOE_COLLAR)
         if h * sy < reach:
-            sy *= min(reach / (h * sy), 1.35)
+            sy *= min(reach / (h * sy), MOST_STRETCH)
         m = np.array([[sx, 0, 0], [0, sy, 0], [0, 0, 1]], np.float64)
         if toe_right != to_right:
             m = np.array([[-sx, 0, sx * w], [0, sy, 0], [0, 0, 1]], np.float64)
