@@ -764,10 +764,6 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
             centre_x = float(
                 np.clip(x0 + (xs.min() + xs.max() + 1) / 2, centre_x - length * 0.15, centre_x + length * 0.15)
             )
-        if directions[0] != directions[1]:
-            # Toes outward, heels to the middle: a shoe's heel end stays on its own side
-            # of the gap between the ankles, or two splayed feet get shoes in a cross.
-            seen = max(min(seen, 2 * abs(centre_x - split) + length * 0.1), length * 0.45)
         sole = low + length * 0.02
         # The collar reaches up to just under the ankle: a foot pointing at the camera
         # puts the sole lower in the picture than a side view would, so the shoe is
