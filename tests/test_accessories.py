@@ -697,3 +697,17 @@ def test_the_bare_foot_joined_to_the_leg_is_kept_a_tan_sole_apart_is_not() -> No
     leg[0:10] = True
     kept = place.bare_foot(skin, leg)
     assert kept[50, 50] and not kept[92, 50]
+
+
+def test_a_shoe_on_a_foot_seen_toe_on_is_drawn_taller_to_the_ankle_not_wider() -> None:
+    """A foot pointing at the camera puts its sole far below the ankle in the picture: the
+    shoe is stretched up to reach the ankle (no blurred gap of floor under the leg) and
+    keeps the foot's width; grown evenly, it came out wider than the foot."""
+    shoe = side_shoe()
+    near = place.shoes(walking_feet(18), shoe)[1]
+    corners = np.array([[0.0, 0.0, 1.0], [shoe.alpha.shape[1], shoe.alpha.shape[0], 1.0]]).T
+    mapped = near.matrix @ corners
+    xs, ys = mapped[0] / mapped[2], mapped[1] / mapped[2]
+    length = 0.62 * float(np.hypot(10, 120))
+    assert ys.min() < 320 + 0.1 * length  # up to the ankle
+    assert abs(xs[1] - xs[0]) < 0.53 * length  # as wide as a foot seen toe-on (the leg at the ankle × 1.5)
