@@ -24,7 +24,7 @@ from fitroom.engines.base import EngineError, Progress, RenderOptions
 from fitroom.engines.classic import accessories
 from fitroom.engines.classic.accessories import Cutout
 from fitroom.engines.classic.composite import compose
-from fitroom.engines.classic.garment import Garment, analyse_garment
+from fitroom.engines.classic.garment import Garment, analyse_garments
 from fitroom.engines.classic.person import Person, analyse_person, refuse_garment
 from fitroom.engines.classic.placement import layers_for
 
@@ -64,13 +64,14 @@ class ClassicEngine:
     layers_outfits = True  # honours RenderOptions.garment_targets: a whole outfit in one call
 
     def __init__(self, cache_size: int = 64) -> None:
-        self._cache: OrderedDict[tuple[str, ...], Garment | Cutout] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, ...], list[Garment] | Cutout] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
 
-    def garment(self, product: Image.Image, options: RenderOptions) -> Garment | Cutout:
+    def garment(self, product: Image.Image, options: RenderOptions) -> list[Garment] | Cutout:
         """Analyse a product photo at the tier's size, or take the analysis from the cache:
-        a garment's parts, or an accessory's cut-out."""
+        the parts of the garments it shows (a whole outfit worn by a model gives a top
+        and a bottom), or an accessory's cut-out."""
         rgb = product if product.mode == "RGB" else product.convert("RGB")
         factor = max(rgb.size) // options.long_side
         if factor >= 2:
@@ -94,11 +95,11 @@ class ClassicEngine:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        garment: Garment | Cutout
+        garment: list[Garment] | Cutout
         if options.swap_target in ACCESSORY_TARGETS:
             garment = accessories.cut_out(pixels, options.swap_target, options.garment_description)
         else:
-            garment = analyse_garment(pixels, swap_target=options.swap_target, hint=options.garment_description)
+            garment = analyse_garments(pixels, swap_target=options.swap_target, hint=options.garment_description)
         with self._lock:
             self._cache[key] = garment
             while len(self._cache) > self._cache_size:
@@ -165,13 +166,19 @@ class ClassicEngine:
                 report.cutout = garment
                 subject.image, new_cover, new_edit = worn.image, worn.cover, worn.edited
             else:
-                refuse_garment(subject, garment.category)
-                report.garments.append(garment)
-                result = compose(subject, garment, layers_for(subject, garment))
-                subject.image, new_cover, new_edit = result.image, result.garment, result.edited
-                # A later layer covers what an earlier one rebuilt.
-                skin = np.maximum(skin * (1 - result.garment), result.skin)
-                old = np.maximum(old, result.old)
+                for piece in garment:
+                    refuse_garment(subject, piece.category)
+                new_cover = np.zeros(image.shape[:2], np.float32)
+                new_edit = np.zeros(image.shape[:2], bool)
+                for piece in garment:
+                    report.garments.append(piece)
+                    result = compose(subject, piece, layers_for(subject, piece))
+                    subject.image = result.image
+                    new_cover = np.maximum(new_cover, result.garment)
+                    new_edit |= result.edited
+                    # A later layer covers what an earlier one rebuilt.
+                    skin = np.maximum(skin * (1 - result.garment), result.skin)
+                    old = np.maximum(old, result.old)
             cover = np.maximum(cover, new_cover)
             edited |= new_edit
             timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark

@@ -308,8 +308,49 @@ def _category(hint: str | None, swap_target: str, aspect: float) -> str:
     return "dress" if aspect > 1.9 else "top"
 
 
+@dataclass
+class Worn:
+    """What a model in a product photo wears, read from the model's body.
+
+    `rgb` is the photo with the model's hands over the clothes painted out in the
+    clothes' colours (a hand on a hip or a pocket must not come along). `upper` and
+    `lower` are the alphas of the garment above and below the waist when the two are
+    different garments (a top and trousers); `whole` is everything worn on the body.
+    """
+
+    rgb: NDArray[np.uint8]
+    whole: NDArray[np.float32]
+    upper: NDArray[np.float32] | None
+    lower: NDArray[np.float32] | None
+    #: The model's shoulder joints' columns, for a top's panel when the sleeves hang
+    #: against the body and its own outline cannot tell them apart.
+    shoulders: tuple[float, float]
+    hip_y: float  # the model's hips' row and torso length, for a garment's extent
+    length: float
+
+
+#: Lab distance within which a colour of the lower band counts as one of the upper
+#: band's: below it, top and bottom are one garment (a dress, a jumpsuit).
+SAME_GARMENT_DISTANCE = 14.0
+#: The share of the lower band's pixels that must be unlike the upper's colours for the
+#: photo to show two garments.
+TWO_GARMENTS_SHARE = 0.6
+#: How far above the shoulder joints (in shoulder widths) a garment may rise: a collar
+#: does, a hood lying behind the neck is cut there, so it never reaches the head.
+COLLAR_RISE = 0.12
+
+
 def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] | None:
-    """The garment's alpha when the photo shows it worn by a model, else None.
+    """The garment's alpha when the photo shows it worn by a model, else None."""
+    worn = read_worn(rgb)
+    if worn is None:
+        return None
+    piece = {"top": worn.upper, "bottom": worn.lower}.get(category)
+    return piece if piece is not None else worn.whole
+
+
+def read_worn(rgb: NDArray[np.uint8]) -> Worn | None:
+    """What the model in the photo wears, or None when the photo shows no model.
 
     Pose models also "find" people in flat-lay product shots with a face printed on
     them; a real model has the face above the shoulders and the hips well below them.
@@ -340,22 +381,115 @@ def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] 
     except EngineError:
         return None
     frame = torso_frame(model)
-    # Everything the model wears on the body part, whatever its colours (prints, knits):
-    # the person, minus skin, face and hands, between the collar and the garment's end.
-    zone = np.zeros((h, w), np.uint8)
+    length = frame.length
     ys = np.arange(h)[:, None]
-    top = shoulder_y - 0.25 * width
-    bottom = {"top": hip_y + 0.1 * frame.length, "bottom": h, "dress": h}[category]
-    if category == "bottom":
-        top = hip_y - 0.25 * frame.length
-    zone[(ys >= top) & (ys <= bottom) & np.ones((1, w), bool)] = 1
-    keep = (model.face == 0) & (model.hands == 0) & ~skin_like(model) & (model.mask > 0.5)
-    mask = ((zone > 0) & keep).astype(np.uint8) * 255
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
-    mask = _fill_holes(_largest_parts(cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))))
-    if mask.sum() < 0.01 * mask.size * 255:
+    body = (model.mask > 0.5) & (model.face == 0) & (ys >= shoulder_y - COLLAR_RISE * width)
+    clothes = (body & (model.hands == 0) & ~skin_like(model)).astype(np.uint8) * 255
+    clothes = cv2.morphologyEx(clothes, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    clothes = cv2.morphologyEx(clothes, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    rgb, clothes = _hands_painted_out(rgb, clothes, model.hands, width, (shoulder_y, hip_y + 0.3 * length))
+    clothes = _fill_holes(_largest_parts(clothes))
+    clothes[ys[:, 0] < shoulder_y - COLLAR_RISE * width] = 0
+    if clothes.sum() < 0.01 * clothes.size * 255:
         return None
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    upper_band = _band(clothes, shoulder_y + 0.2 * length, shoulder_y + 0.6 * length, width)
+    lower_band = _band(clothes, hip_y + 0.2 * length, min(h, hip_y + 0.7 * length), width)
+    upper = lower = None
+    if upper_band is not None and lower_band is not None:
+        top_colours = _colours(lab[upper_band])
+        unlike = _nearest(lab[lower_band], top_colours) > SAME_GARMENT_DISTANCE**2
+        # Both ways: a print's palette may hold the trousers' colour, not the reverse.
+        unlike_up = _nearest(lab[upper_band], _colours(lab[lower_band])) > SAME_GARMENT_DISTANCE**2
+        if max(np.mean(unlike), np.mean(unlike_up)) >= TWO_GARMENTS_SHARE:
+            waist = _waist_row(lab, clothes, top_colours, shoulder_y + 0.4 * length, hip_y + 0.5 * length)
+            upper_mask, lower_mask = clothes.copy(), clothes.copy()
+            upper_mask[waist:] = 0
+            lower_mask[:waist] = 0
+            upper, lower = _soft(_largest_parts(upper_mask)), _soft(_largest_parts(lower_mask))
+    elif upper_band is not None:
+        upper = _soft(clothes)
+    elif lower_band is not None:
+        lower = _soft(clothes)
+    xs = sorted((float(pts[L_SHOULDER][0]), float(pts[R_SHOULDER][0])))
+    return Worn(rgb, _soft(clothes), upper, lower, (xs[0], xs[1]), float(hip_y), float(length))
+
+
+def _soft(mask: NDArray[np.uint8]) -> NDArray[np.float32]:
     return cv2.GaussianBlur(mask.astype(np.float32) / 255, (0, 0), 1.0)
+
+
+def _band(clothes: NDArray[np.uint8], y0: float, y1: float, width: float) -> NDArray[np.bool_] | None:
+    """The clothes in rows y0..y1, or None when there are too few to be a garment there
+    (bare skin, or the photo ends): under a third of a shoulder-wide band."""
+    h = clothes.shape[0]
+    top, bottom = max(0, int(y0)), min(h, int(y1))
+    band = np.zeros(clothes.shape, bool)
+    if bottom - top < 10:
+        return None
+    band[top:bottom] = clothes[top:bottom] > 0
+    return band if np.count_nonzero(band) >= (bottom - top) * width / 3 else None
+
+
+def _colours(samples: NDArray[np.float32]) -> NDArray[np.float32]:
+    """A few colours that stand for a garment's (a print or a knit has several)."""
+    step = max(1, len(samples) // 4000)
+    data = np.ascontiguousarray(samples[::step], np.float32)
+    count = min(4, len(data))
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
+    _, _, centres = cv2.kmeans(data, count, None, criteria, 1, cv2.KMEANS_PP_CENTERS)  # type: ignore[call-overload]
+    return np.asarray(centres, np.float32)
+
+
+def _nearest(samples: NDArray[np.float32], colours: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Each sample's squared Lab distance to the nearest of `colours`."""
+    return np.min(((samples[:, None, :] - colours[None, :, :]) ** 2).sum(axis=2), axis=1)
+
+
+def _waist_row(
+    lab: NDArray[np.float32], clothes: NDArray[np.uint8], top_colours: NDArray[np.float32], y0: float, y1: float
+) -> int:
+    """The row where the top ends and the bottom begins: going down, the first row whose
+    clothes are mostly unlike the top's colours (and the next few too)."""
+    h = clothes.shape[0]
+    rows = range(max(0, int(y0)), min(h, int(y1)))
+    unlike = []
+    for y in rows:
+        xs = np.flatnonzero(clothes[y])
+        unlike.append(float(np.mean(_nearest(lab[y, xs], top_colours) > SAME_GARMENT_DISTANCE**2)) if len(xs) else 1.0)
+    run = max(3, len(unlike) // 30)
+    for i in range(len(unlike)):
+        if min(unlike[i : i + run]) > 0.5:
+            return rows[0] + i
+    return int(y1)
+
+
+def _hands_painted_out(
+    rgb: NDArray[np.uint8],
+    clothes: NDArray[np.uint8],
+    hands: NDArray[np.uint8],
+    width: float,
+    rows: tuple[float, float],
+) -> tuple[NDArray[np.uint8], NDArray[np.uint8]]:
+    """The photo with the hands that lie on the clothes painted in the clothes' colours,
+    and the clothes mask with them. A hand in front of the garment (on the chest, on a
+    hip, in a pocket) is the model's, not the product's: left in, it would be pasted
+    onto the person as a third hand, and cut out, it would leave a hole. Only hands
+    within the clothes' outline between the shoulders and the upper thighs (`rows`)
+    count: a hand hanging free is beside the garment, not on it."""
+    if not hands.any() or not clothes.any():
+        return rgb, clothes
+    outline = np.zeros_like(clothes)
+    points = cv2.findNonZero(clothes)
+    cv2.fillConvexPoly(outline, cv2.convexHull(points), 255)
+    outline[: max(0, int(rows[0]))] = 0
+    outline[max(0, int(rows[1])) :] = 0
+    on_clothes = ((outline > 0) & (hands > 0)).astype(np.uint8) * 255
+    if not on_clothes.any():
+        return rgb, clothes
+    grown = cv2.dilate(on_clothes, np.ones((5, 5), np.uint8))
+    painted = cv2.inpaint(np.ascontiguousarray(rgb), grown, max(3, int(width * 0.03)), cv2.INPAINT_TELEA)
+    return painted, np.maximum(clothes, on_clothes)
 
 
 #: The share of a photo's pixels that must look like skin (besides the backdrop) for it
@@ -449,14 +583,85 @@ def _dress_sleeves(
 
 
 def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
-    worn = worn_by_model(rgb, _category(hint, swap_target, 1.0))
-    alpha = worn if worn is not None else cut_out(rgb)
-    solid = (alpha > 0.5).astype(np.uint8)
+    """The one garment the photo shows for this swap target (the top of an outfit)."""
+    return analyse_garments(rgb, swap_target=swap_target, hint=hint)[-1]
+
+
+def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> list[Garment]:
+    """The garments to dress from one product photo, in layer order (bottom first).
+
+    One, but for a whole outfit worn by a model (`full_outfit`, no hint naming one
+    part): its top and its bottom both. A piece the photo shows only in part (trousers
+    cut off above the knee) is left out, as is the model's head: a hood stops behind
+    the neck."""
+    worn = read_worn(rgb)
+    if worn is None:
+        alpha = cut_out(rgb)
+        return [_read(rgb, alpha, _category(hint, swap_target, _aspect(alpha)), None)]
+    named = _category(hint, "", 1.0) if hint and _category(hint, "", 1.0) != "top" else None
+    lower = worn.lower if worn.lower is not None and not _cut_off(worn.lower, worn) else None
+    if named is None and swap_target == "full_outfit" and worn.upper is not None and lower is not None:
+        return [_read(worn.rgb, lower, "bottom", None), _read(worn.rgb, worn.upper, "top", worn.shoulders)]
+    if named == "bottom" or (named is None and swap_target == "bottom"):
+        piece, category = (worn.lower, "bottom") if worn.lower is not None else (worn.whole, "bottom")
+    elif worn.upper is not None and named != "dress":
+        piece, category = worn.upper, "top"
+    elif worn.lower is not None and named != "dress":
+        # Only a bottom is worn (a bare chest over shorts): that is the product.
+        piece, category = worn.lower, "bottom"
+    else:
+        # One garment from the shoulders: a dress when it reaches well below the hips.
+        piece = worn.whole
+        rows = np.flatnonzero((piece > 0.5).any(axis=1))
+        starts_low = bool(len(rows)) and rows[0] > worn.hip_y - 0.4 * worn.length
+        category = (
+            named
+            or ("bottom" if starts_low else None)
+            or ("dress" if _below_hips(worn) or swap_target in ("dress", "full_outfit") else "top")
+        )
+    return [_read(worn.rgb, piece, category, worn.shoulders if category == "top" else None)]
+
+
+def _aspect(alpha: NDArray[np.float32]) -> float:
+    solid = alpha > 0.5
     ys, xs = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
+    if not len(ys):
+        return 1.0
+    return float((ys[-1] - ys[0] + 1) / max(1, xs[-1] - xs[0] + 1))
+
+
+def _model_panel(left: float, right: float, shoulders: tuple[float, float] | None) -> tuple[float, float]:
+    """The panel's columns: as measured, unless a model's shoulders show them far off
+    (hands on the hips or sleeves against the body hide the body's edges)."""
+    if shoulders is None or 0.8 <= (right - left) / max(1.0, shoulders[1] - shoulders[0]) <= 1.4:
+        return left, right
+    middle, half = (shoulders[0] + shoulders[1]) / 2, (shoulders[1] - shoulders[0]) * 0.55
+    return middle - half, middle + half
+
+
+def _cut_off(piece: NDArray[np.float32], worn: Worn) -> bool:
+    """Whether a bottom runs out of the photo above the knee: its length is unknown."""
+    rows = np.flatnonzero((piece > 0.5).any(axis=1))
+    return bool(len(rows)) and rows[-1] >= piece.shape[0] - 3 and rows[-1] - worn.hip_y < 1.2 * worn.length
+
+
+def _below_hips(worn: Worn) -> bool:
+    rows = np.flatnonzero((worn.whole > 0.5).any(axis=1))
+    return bool(len(rows)) and rows[-1] > worn.hip_y + 0.5 * worn.length
+
+
+def _read(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], category: str, shoulders: tuple[float, float] | None
+) -> Garment:
+    """The garment's parts from its alpha. `shoulders`, for a top worn by a model: the
+    model's shoulder joints' columns, the panel's edges when its outline cannot tell."""
+    solid = (alpha > 0.5).astype(np.uint8)
+    if not solid.any():
+        raise EngineError("garment_not_found", "no garment was found in the photo")
+    ys = np.flatnonzero(solid.any(axis=1))
     y0, y1 = int(ys[0]), int(ys[-1])
     height = y1 - y0 + 1
     widths = solid.sum(axis=1).astype(np.float32)
-    category = _category(hint, swap_target, height / max(1, xs.max() - xs.min() + 1))
     if category == "top":
         # A tie, belt end or strap hanging below the hem is not the body of the top:
         # measured as part of it, the panel would be the tie's width and the body
@@ -487,6 +692,7 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
         found = run_left >= 0
         if found.any():
             left, right = float(np.median(run_left[found])), float(np.median(run_right[found]))
+    left, right = _model_panel(left, right, shoulders)
     panel_width = right - left
     hem_panel = left, right
     if category == "top":
@@ -506,7 +712,7 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
             chest_left = float(np.median(run_left[chest][found]))
             chest_right = float(np.median(run_right[chest][found]))
             if chest_right - chest_left < panel_width * 1.2:
-                left, right = chest_left, chest_right
+                left, right = _model_panel(chest_left, chest_right, shoulders)
                 panel_width = right - left
     else:
         armpit_y = y0 + height * 0.15
@@ -523,7 +729,7 @@ def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | Non
         empty = np.zeros_like(solid)
         return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)
     sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
-    if not (sleeve_left.any() and sleeve_right.any()):
+    if shoulders is None and not (sleeve_left.any() and sleeve_right.any()):
         # A sleeve not found beside the body may hang against it, one block with it.
         neck = np.flatnonzero(solid[y0 : y0 + max(1, int(height * 0.05))].any(axis=0))
         seams = _hanging_sleeve_seams(rgb, solid, *hem_panel, y0, y1, float(neck.mean()))
