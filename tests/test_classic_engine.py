@@ -359,3 +359,46 @@ def test_a_dress_replaces_the_trousers_too_and_a_coat_is_not_the_trousers() -> N
     dress = worn_mask(person, "dress", torso_frame(person)) > 0
     assert dress[150:250, 150:250].mean() > 0.95, "the coat"
     assert dress[350:370, 160:240].mean() > 0.95, "the trousers below its hem"
+
+
+def test_on_model_hand_on_the_garment_is_painted_out_and_a_free_hand_is_not() -> None:
+    """Issue 17: the model's hands must not come along with an on-model garment."""
+    from fitroom.engines.classic.garment import _hands_painted_out
+
+    rgb = np.full((200, 200, 3), 240, np.uint8)
+    rgb[40:160, 50:150] = (40, 90, 160)  # the garment
+    clothes = np.zeros((200, 200), np.uint8)
+    clothes[40:160, 50:150] = 255
+    hands = np.zeros((200, 200), np.uint8)
+    cv2.circle(hands, (100, 100), 12, 255, -1)  # a hand on the chest
+    cv2.circle(hands, (185, 190), 8, 255, -1)  # a hand hanging free, below and beside
+    rgb[hands > 0] = (220, 170, 140)
+    clothes[hands > 0] = 0
+    painted, mask = _hands_painted_out(rgb, clothes, hands, 100.0, (30.0, 170.0))
+    assert mask[100, 100] == 255
+    assert np.abs(painted[100, 100].astype(int) - (40, 90, 160)).max() < 30
+    assert mask[190, 185] == 0 and tuple(painted[190, 185]) == (220, 170, 140)
+
+
+def test_on_model_waist_row_splits_a_printed_top_from_plain_trousers() -> None:
+    """Issue 17: a whole outfit worn by a model is two garments, split where the top ends."""
+    from fitroom.engines.classic.garment import _colours, _waist_row
+
+    rng = np.random.default_rng(0)
+    rgb = np.full((300, 100, 3), 250, np.uint8)
+    palette = np.array([(200, 60, 40), (240, 240, 230), (90, 60, 40)], np.uint8)
+    rgb[:180] = palette[rng.integers(0, 3, (180, 100))]  # a knitted, printed top
+    rgb[180:] = (50, 70, 120)  # jeans
+    clothes = np.full((300, 100), 255, np.uint8)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    waist = _waist_row(lab, clothes, _colours(lab[40:120].reshape(-1, 3)), 100, 260)
+    assert abs(waist - 180) <= 3
+
+
+def test_on_model_panel_falls_back_to_the_models_shoulders() -> None:
+    """Hands on the hips make the hem's run a pocket's width: the model's shoulders set the panel."""
+    from fitroom.engines.classic.garment import _model_panel
+
+    assert _model_panel(180.0, 220.0, (150.0, 250.0)) == (145.0, 255.0)
+    assert _model_panel(148.0, 252.0, (150.0, 250.0)) == (148.0, 252.0)
+    assert _model_panel(180.0, 220.0, None) == (180.0, 220.0)

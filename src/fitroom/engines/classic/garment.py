@@ -437,7 +437,7 @@ def _colours(samples: NDArray[np.float32]) -> NDArray[np.float32]:
     data = np.ascontiguousarray(samples[::step], np.float32)
     count = min(4, len(data))
     criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
-    _, _, centres = cv2.kmeans(data, count, None, criteria, 1, cv2.KMEANS_PP_CENTERS)  # type: ignore[call-overload]
+    _, _, centres = cv2.kmeans(data, count, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
     return np.asarray(centres, np.float32)
 
 
