@@ -391,8 +391,60 @@ def test_on_model_waist_row_splits_a_printed_top_from_plain_trousers() -> None:
     rgb[180:] = (50, 70, 120)  # jeans
     clothes = np.full((300, 100), 255, np.uint8)
     lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
-    waist = _waist_row(lab, clothes, _colours(lab[40:120].reshape(-1, 3)), 100, 260)
-    assert abs(waist - 180) <= 3
+    top, bottom = _colours(lab[40:120].reshape(-1, 3)), _colours(lab[220:280].reshape(-1, 3))
+    waist = _waist_row(lab, clothes, top, bottom, 100, 260)
+    assert waist is not None and abs(waist - 180) <= 3
+    # The top's palette holds the jeans' blue: nearness to the top's colours alone would
+    # never find the waist.
+    rgb[:180:4] = (50, 70, 120)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    top = _colours(lab[40:120].reshape(-1, 3))
+    waist = _waist_row(lab, clothes, top, bottom, 100, 260)
+    assert waist is not None and abs(waist - 180) <= 5  # the last stripe may count
+    assert _waist_row(lab, clothes, top, top, 100, 260) is None  # one garment
+
+
+def test_on_model_checked_shirt_over_grey_trousers_is_two_garments() -> None:
+    """The checks hold greys, so the trousers' colour is in the shirt's palette; their
+    middle colours still lie far apart. A printed dress's halves do not."""
+    from fitroom.engines.classic.garment import _middles_apart
+
+    rng = np.random.default_rng(1)
+    checks = np.array([(80.0, 0.0, -20.0), (240.0, 128.0, 120.0), (150.0, 128.0, 128.0)], np.float32)
+    shirt = checks[rng.integers(0, 3, 3000)]
+    shirt[:, 1:] = np.where(shirt[:, 1:] < 100, 110, shirt[:, 1:])
+    trousers = np.full((3000, 3), (150.0, 128.0, 128.0), np.float32)
+    trousers[:500] = shirt[:500]  # a hand, a shadow: some pixels like the shirt's
+    assert _middles_apart(np.tile(checks[1], (3000, 1)), trousers)
+    assert not _middles_apart(shirt, shirt[::-1].copy())
+
+
+def test_whole_outfit_on_a_model_dresses_top_and_bottom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: full_outfit from one photo of a model in a top and trousers gives both,
+    bottom first; a top alone gives the top; trousers cut off above the knee are left out."""
+    from fitroom.engines.classic import garment as garments
+
+    rgb = np.full((400, 200, 3), 245, np.uint8)
+    upper = np.zeros((400, 200), np.float32)
+    lower = np.zeros((400, 200), np.float32)
+    upper[60:200, 40:160] = 1  # the top's body
+    upper[60:180, 20:40] = upper[60:180, 160:180] = 1  # sleeves
+    lower[200:390, 55:145] = 1
+    lower[300:390, 95:105] = 0  # between the legs
+    rgb[upper > 0] = (200, 40, 40)
+    rgb[lower > 0] = (40, 40, 120)
+    worn = garments.Worn(rgb, np.maximum(upper, lower), upper, lower, (50.0, 150.0), hip_y=190.0, length=180.0)
+    monkeypatch.setattr(garments, "read_worn", lambda _rgb: worn)
+    outfit = garments.analyse_garments(rgb, swap_target="full_outfit", hint=None)
+    assert [g.category for g in outfit] == ["bottom", "top"]
+    assert [g.category for g in garments.analyse_garments(rgb, swap_target="top", hint=None)] == ["top"]
+    assert [g.category for g in garments.analyse_garments(rgb, swap_target="bottom", hint=None)] == ["bottom"]
+    cut = np.zeros_like(lower)
+    cut[200:400, 55:145] = 1  # runs out of the photo at mid-thigh
+    monkeypatch.setattr(
+        garments, "read_worn", lambda _rgb: garments.Worn(rgb, worn.whole, upper, cut, (50.0, 150.0), 190.0, 180.0)
+    )
+    assert [g.category for g in garments.analyse_garments(rgb, swap_target="full_outfit", hint=None)] == ["top"]
 
 
 def test_on_model_panel_falls_back_to_the_models_shoulders() -> None:
