@@ -151,6 +151,10 @@ def test_garment_over_the_face_fails() -> None:
     hood[40:, 110:190] = 1  # a hood pasted up over the face
     assert checks.faults({"face_overlap": checks.face_overlap(below_chin, face)}) == []
     assert checks.faults({"face_overlap": checks.face_overlap(hood, face)}) == ["face_overlap"]
+    over_hair = below_chin.copy()
+    over_hair[5:50, 110:190] = 1  # a hood up over the hair, the face itself left clear
+    assert face[30, 150] and not face[5, 150]
+    assert checks.faults({"face_overlap": checks.face_overlap(over_hair, face)}) == ["face_overlap"]
 
 
 def test_garment_wider_or_narrower_than_the_body_fails() -> None:

@@ -220,8 +220,10 @@ def old_colour_left(
 def face_region(
     points: NDArray[np.floating[Any]], visibility: NDArray[np.floating[Any]], shape: tuple[int, ...]
 ) -> NDArray[np.bool_]:
-    """The face, brow to chin, from pose landmarks 0-10 (MediaPipe's order: nose, eyes,
-    ears, mouth corners): an ellipse round them reaching down to the chin."""
+    """The face, crown to chin, from pose landmarks 0-10 (MediaPipe's order: nose, eyes,
+    ears, mouth corners): an ellipse round them reaching down to the chin, and one over
+    the top of the head (a hood pasted up over the hair is as wrong as one over the
+    eyes, and no garment reaches above the brow)."""
     h, w = shape[:2]
     face = np.zeros((h, w), np.uint8)
     if min(visibility[0], visibility[9], visibility[10]) < 0.5:
@@ -235,6 +237,8 @@ def face_region(
     centre = (round(float(eyes[0] + mouth[0]) / 2), round(float(top + chin) / 2))
     axes = (max(1, int(half_width * 0.9)), max(1, int((chin - top) / 2)))
     cv2.ellipse(face, centre, axes, 0, 0, 360, (255,), -1)
+    crown = (round(float(eyes[0])), round(float(eyes[1] - drop * 0.9)))
+    cv2.ellipse(face, crown, (axes[0], max(1, int(drop * 0.9))), 0, 0, 360, (255,), -1)
     return face > 0
 
 
