@@ -661,6 +661,11 @@ def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | No
             or ("bottom" if starts_low else None)
             or ("dress" if _below_hips(worn) or swap_target in ("dress", "full_outfit") else "top")
         )
+        if category == "bottom" and starts_low:
+            # What little is above the waist (a strap, the neck's shadow) is not the
+            # bottom: its waistband would go to the hips and the rest hang far below.
+            piece = piece.copy()
+            piece[:waist] = 0
     return [_read(worn.rgb, piece, category, worn.shoulders if category == "top" else None)]
 
 
