@@ -17,7 +17,7 @@ from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import _skin_shown, analyse_garment
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
 from fitroom.engines.classic.person import Person
-from fitroom.engines.classic.placement import layers_for
+from fitroom.engines.classic.placement import layers_for, without_sleeves
 from fitroom.engines.classic.rebuild import _from_below
 
 
@@ -454,3 +454,19 @@ def test_on_model_panel_falls_back_to_the_models_shoulders() -> None:
     assert _model_panel(180.0, 220.0, (150.0, 250.0)) == (145.0, 255.0)
     assert _model_panel(148.0, 252.0, (150.0, 250.0)) == (148.0, 252.0)
     assert _model_panel(180.0, 220.0, None) == (180.0, 220.0)
+
+
+def test_the_body_panel_keeps_nothing_of_the_sleeves_soft_rim() -> None:
+    """The sleeve masks are the solid pixels; the half-transparent rim round a sleeve
+    (a soft product edge) must go with it, or the body panel, warped apart from the
+    sleeve, draws that rim as a faint outline beside the arm."""
+    photo = cv2.GaussianBlur(drawn_dress(), (0, 0), 2.0)  # soft edges, as photographed
+    dress = analyse_garment(photo, swap_target="dress", hint=None)
+    sleeves = (dress.sleeve_left > 0) | (dress.sleeve_right > 0)
+    assert sleeves.any()
+    near = cv2.dilate(sleeves.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    rim = near & ~sleeves & (dress.alpha > 0.02) & (dress.alpha <= 0.5)
+    rim[:, 145:255] = False  # the bodice's own edge, where the sleeves join it
+    assert rim.sum() > 100, "the drawing has a soft rim round its sleeves"
+    assert not (without_sleeves(dress)[rim] > 0).any()
+    assert without_sleeves(dress)[300, 200] == dress.alpha[300, 200]  # the skirt is kept

@@ -79,12 +79,33 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
             dst.append(body(side, drop, spread))
     src.append((cx, garment.top))
     dst.append(body(0.0, garment.top - garment.shoulder_y))
-    panel_alpha = garment.alpha.copy()
-    panel_alpha[garment.sleeve_left > 0] = 0
-    panel_alpha[garment.sleeve_right > 0] = 0
+    panel_alpha = without_sleeves(garment)
     # Collars and flared hems reach a little beyond the control points.
     layer = tps_layer(garment.rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
     return layer, max(k_width, k_length)
+
+
+#: How far (product pixels) a sleeve's soft rim reaches beyond its solid mask.
+SLEEVE_RIM = 7
+
+
+def without_sleeves(garment: Garment) -> NDArray[np.float32]:
+    """The garment's alpha less its sleeves, soft rim included: the sleeve masks are the
+    solid pixels only, and the half-transparent rim left round them would be warped with
+    the body panel, away from the sleeve, and show as a faint outline beside the arm."""
+    alpha = garment.alpha.copy()
+    sleeves = cv2.bitwise_or(garment.sleeve_left, garment.sleeve_right)
+    if not sleeves.any():
+        return alpha
+    rim = cv2.dilate(sleeves, np.ones((SLEEVE_RIM, SLEEVE_RIM), np.uint8)) > 0
+    alpha[(sleeves > 0) | (rim & (alpha <= 0.5))] = 0
+    # Corners the sleeve mask's opening trimmed off stay behind as loose specks.
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((alpha > 0.05).astype(np.uint8), connectivity=8)
+    if count > 2:
+        areas = stats[1:, cv2.CC_STAT_AREA]
+        specks = 1 + np.flatnonzero(areas < 0.01 * areas.max())
+        alpha[np.isin(labels, specks)] = 0
+    return alpha
 
 
 def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float) -> list[tuple[Layer | None, bool]]:
@@ -220,9 +241,7 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
     cx = (garment.left + garment.right) / 2
     dress = garment.category == "dress"
     # A dress's sleeves go on the arms as a top's do (see layers_for): the body alone here.
-    alpha = garment.alpha.copy()
-    alpha[garment.sleeve_left > 0] = 0
-    alpha[garment.sleeve_right > 0] = 0
+    alpha = without_sleeves(garment)
     solid = alpha > 0.5
     if dress:
         # The dress's waist goes to the body's waist (its length follows, in the
