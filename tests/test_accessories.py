@@ -711,3 +711,25 @@ def test_a_shoe_on_a_foot_seen_toe_on_is_drawn_taller_to_the_ankle_not_wider() -
     length = 0.62 * float(np.hypot(10, 120))
     assert ys.min() < 320 + 0.1 * length  # up to the ankle
     assert abs(xs[1] - xs[0]) < 0.53 * length  # as wide as a foot seen toe-on (the leg at the ankle × 1.5)
+
+
+def test_glasses_are_refused_on_a_person_who_already_wears_glasses() -> None:
+    """A frame drawn round the astronaut's eyes (rims under them, a bridge over the nose):
+    new glasses would be drawn over the old ones, so the render is refused with the reason;
+    her bare face still takes them."""
+    image = np.ascontiguousarray(data.astronaut())
+    face = lm.face(analyse_person(image))
+    assert face is not None
+    worn = image.copy()
+    half = face.width * 0.16
+    for inner, outer in ((lm.EYE_R_INNER, lm.EYE_R_OUTER), (lm.EYE_L_INNER, lm.EYE_L_OUTER)):
+        centre = (face.pt(inner) + face.pt(outer)) / 2
+        cv2.ellipse(worn, (int(centre[0]), int(centre[1])), (int(half * 1.2), int(half)), 0, 0, 360, (25, 20, 20), 3)
+    right, left = (face.pt(lm.EYE_R_INNER), face.pt(lm.EYE_L_INNER))
+    bridge = (face.pt(lm.NOSE_BRIDGE)).astype(int)
+    cv2.line(worn, (int(right[0]), int(bridge[1])), (int(left[0]), int(bridge[1])), (25, 20, 20), 3)
+    engine = ClassicEngine()
+    options = RenderOptions(swap_target="glasses", tier="basic")
+    with pytest.raises(EngineError, match="already wears glasses"):
+        engine.render(Image.fromarray(worn), [Image.fromarray(glasses_photo())], options)
+    engine.render(Image.fromarray(image), [Image.fromarray(glasses_photo())], options)

@@ -19,6 +19,7 @@ from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
+from fitroom.engines.classic.accessories.worn import wears_glasses
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.person import (
     L_ANKLE,
@@ -227,6 +228,12 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     narrower than the near one) is rectified toward a frontal view; one so oblique that
     the far half is hardly seen is refused."""
     face = _face_or_refuse(person, "glasses need the eyes")
+    if wears_glasses(person.image, face):
+        raise EngineError(
+            "pose_not_supported",
+            "the person already wears glasses, and a second pair cannot be drawn over them; "
+            "send a photo without glasses",
+        )
     alpha, a, bridge_start, bridge_end, b, top, bottom = _glasses_front(cut)
     bridge_x = (bridge_start + bridge_end) // 2
     left_w, right_w = bridge_x - a, b - bridge_x
