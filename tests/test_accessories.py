@@ -733,3 +733,30 @@ def test_glasses_are_refused_on_a_person_who_already_wears_glasses() -> None:
     with pytest.raises(EngineError, match="already wears glasses"):
         engine.render(Image.fromarray(worn), [Image.fromarray(glasses_photo())], options)
     engine.render(Image.fromarray(image), [Image.fromarray(glasses_photo())], options)
+
+
+def _turned(face: lm.Face, degrees: float, axis: str) -> lm.Face:
+    """The face mesh turned (about the vertical axis) or bowed (about the horizontal one) round its middle."""
+    a = np.radians(degrees)
+    c, s = np.cos(a), np.sin(a)
+    rotation = (
+        np.array([[c, 0, s], [0, 1, 0], [-s, 0, c]]) if axis == "turn" else np.array([[1, 0, 0], [0, c, -s], [0, s, c]])
+    )
+    middle = face.points.mean(axis=0)
+    return lm.Face(((face.points - middle) @ rotation.T + middle).astype(np.float32))
+
+
+@pytest.mark.parametrize("axis", ["turn", "bow"])
+def test_a_hat_and_glasses_are_refused_on_a_head_turned_or_bowed_far_away(axis: str) -> None:
+    """The astronaut's face mesh turned or bowed by 60°: a flat hat or frame would land on
+    the side of the head, so both are refused with the reason; at 20° both are drawn."""
+    image = np.ascontiguousarray(data.astronaut())
+    face = lm.face(analyse_person(image))
+    assert face is not None and face.turn < 20
+    cap, frame = cut_out(hat_photo(), "hat", None), cut_out(glasses_photo(), "glasses", None)
+    for degrees, refused in ((20.0, False), (60.0, True)):
+        for cut, kind in ((cap, "hat"), (frame, "glasses")):
+            person = analyse_person(image)
+            person.__dict__["_face"] = _turned(face, degrees, axis)
+            with pytest.raises(EngineError, match="turned or bowed") if refused else contextlib.nullcontext():
+                wear(person, cut, kind, None)

@@ -71,6 +71,16 @@ class Face:
         return float(np.arctan2(d[1], d[0]))
 
     @property
+    def turn(self) -> float:
+        """Degrees between the face's front and the camera's axis (0: facing it), whichever
+        way the head turns or bows: the normal of the mesh's plane across the cheeks and
+        down from forehead to chin, with the mesh's own depths."""
+        across = self.points[CHEEK_L] - self.points[CHEEK_R]
+        down = self.points[CHIN] - self.points[FOREHEAD]
+        normal = np.cross(across, down)
+        return float(np.degrees(np.arccos(abs(normal[2]) / max(float(np.linalg.norm(normal)), 1e-9))))
+
+    @property
     def yaw(self) -> float:
         """Signed turn, -1..1: positive when the nose points to the picture's right."""
         left = float(np.linalg.norm(self.pt(CHEEK_L) - self.pt(NOSE_BRIDGE)))
