@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from fitroom import accounts
 from fitroom.context import Context
 from fitroom.db.models import Account
-from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS
+from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS, SwapTarget, TierName
 from fitroom.jobs import credits
 from fitroom.logs import setup_logging
 from fitroom.settings import Settings, load_settings, parse_engine_names
@@ -346,8 +346,8 @@ def evaluate_command(
         ),
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Folder for results, contact sheets and metrics.json")],
-    tier: Annotated[str, typer.Option(help=TIER_HELP)] = "nano",
-    target: Annotated[str, typer.Option(help="swap_target for garments outside known sub-folders")] = "top",
+    tier: Annotated[str, typer.Option(help=TIER_HELP)] = TierName.NANO,
+    target: Annotated[str, typer.Option(help="swap_target for garments outside known sub-folders")] = SwapTarget.TOP,
     workers: Annotated[int, typer.Option(help="Processes")] = 1,
     every: Annotated[int, typer.Option(help="Use every N-th garment (quick looks)")] = 1,
 ) -> None:

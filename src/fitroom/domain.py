@@ -58,58 +58,78 @@ class Tier:
     priority: int
 
 
+class TierName(StrEnum):
+    """The tiers a client may ask for, cheapest first."""
+
+    NANO = "nano"
+    BASIC = "basic"
+    PRO = "pro"
+
+
 #: The one tier table. Which engine renders a tier is configuration (`FITROOM_ENGINES`).
 TIERS: dict[str, Tier] = {
     tier.name: tier
     for tier in (
-        Tier("nano", long_side=512, price=1, priority=0),
-        Tier("basic", long_side=1024, price=1, priority=1),
-        Tier("pro", long_side=2048, price=3, priority=2),
+        Tier(TierName.NANO, long_side=512, price=1, priority=0),
+        Tier(TierName.BASIC, long_side=1024, price=1, priority=1),
+        Tier(TierName.PRO, long_side=2048, price=3, priority=2),
     )
 }
-DEFAULT_TIER = "basic"
+DEFAULT_TIER = TierName.BASIC
 
-#: Every swap target (VirtuFit's `swap_target`), in the order its documentation lists them.
-SWAP_TARGETS = (
-    "full_outfit",
-    "top",
-    "bottom",
-    "dress",
-    "jacket",
-    "watch",
-    "glasses",
-    "shoes",
-    "hat",
-    "bag",
-    "jewelry",
-    "other",
-)
+
+class SwapTarget(StrEnum):
+    """What a job puts on the person (VirtuFit's `swap_target`), in the order its documentation
+    lists them.
+
+    The classic engine also sorts a garment photo into `TOP`, `BOTTOM` or `DRESS` (the
+    garment's category: the part of the body it covers), so those words are named here too.
+    """
+
+    FULL_OUTFIT = "full_outfit"
+    TOP = "top"
+    BOTTOM = "bottom"
+    DRESS = "dress"
+    JACKET = "jacket"
+    WATCH = "watch"
+    GLASSES = "glasses"
+    SHOES = "shoes"
+    HAT = "hat"
+    BAG = "bag"
+    JEWELRY = "jewelry"
+    OTHER = "other"
+
+
+#: Every swap target, in the order VirtuFit's documentation lists them.
+SWAP_TARGETS = tuple(SwapTarget)
 #: Garments: worn on the body, replacing the clothes there.
-GARMENT_TARGETS = frozenset({"full_outfit", "top", "bottom", "dress", "jacket"})
+GARMENT_TARGETS = frozenset(
+    {SwapTarget.FULL_OUTFIT, SwapTarget.TOP, SwapTarget.BOTTOM, SwapTarget.DRESS, SwapTarget.JACKET}
+)
 #: Accessories: added to the person, nothing taken away.
 ACCESSORY_TARGETS = frozenset(SWAP_TARGETS) - GARMENT_TARGETS
 #: Garments fitted to the torso as a top (a jacket goes on as one).
-TOP_TARGETS = frozenset({"top", "jacket"})
+TOP_TARGETS = frozenset({SwapTarget.TOP, SwapTarget.JACKET})
 #: Accessories that a photo of a hand alone can take (a watch; a bracelet or a ring).
-HAND_TARGETS = frozenset({"watch", "jewelry"})
+HAND_TARGETS = frozenset({SwapTarget.WATCH, SwapTarget.JEWELRY})
 #: Accessories that a close-up of a face can take (glasses, a hat; earrings among jewelry).
-HEAD_TARGETS = frozenset({"glasses", "hat", "jewelry"})
-DEFAULT_SWAP_TARGET = "full_outfit"
+HEAD_TARGETS = frozenset({SwapTarget.GLASSES, SwapTarget.HAT, SwapTarget.JEWELRY})
+DEFAULT_SWAP_TARGET = SwapTarget.FULL_OUTFIT
 
 #: SPEC section 5's layer order for an outfit in one picture: what is worn underneath goes on first.
 LAYER_ORDER = (
-    "full_outfit",
-    "dress",
-    "bottom",
-    "top",
-    "jacket",
-    "shoes",
-    "bag",
-    "watch",
-    "jewelry",
-    "glasses",
-    "hat",
-    "other",
+    SwapTarget.FULL_OUTFIT,
+    SwapTarget.DRESS,
+    SwapTarget.BOTTOM,
+    SwapTarget.TOP,
+    SwapTarget.JACKET,
+    SwapTarget.SHOES,
+    SwapTarget.BAG,
+    SwapTarget.WATCH,
+    SwapTarget.JEWELRY,
+    SwapTarget.GLASSES,
+    SwapTarget.HAT,
+    SwapTarget.OTHER,
 )
 
 #: How a job with several garments is answered: one output each, or all layered into one.

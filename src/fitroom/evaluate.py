@@ -31,6 +31,7 @@ from PIL import Image, ImageDraw
 from skimage.color import deltaE_ciede2000, rgb2lab
 
 from fitroom import checks
+from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
 from fitroom.engines.classic.body import torso_frame
@@ -57,19 +58,25 @@ from fitroom.engines.classic.person import (
 from fitroom.imaging import decode_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
-#: Garment folders of the devset and the swap_target each stands for.
-FOLDER_TARGETS = {
-    "tops": "top",
-    "bottoms": "bottom",
-    "dresses": "dress",
-    "jackets": "jacket",
-    "on_model": "top",
-    "watch": "watch",
-    "glasses": "glasses",
-    "hat": "hat",
-    "shoes": "shoes",
-    "bag": "bag",
-    "jewelry": "jewelry",
+#: Garment folders of the devset and the swap_target each stands for; an accessory's folder
+#: is named after its target.
+FOLDER_TARGETS: dict[str, str] = {
+    "tops": SwapTarget.TOP,
+    "bottoms": SwapTarget.BOTTOM,
+    "dresses": SwapTarget.DRESS,
+    "jackets": SwapTarget.JACKET,
+    "on_model": SwapTarget.TOP,
+    **{
+        target.value: target
+        for target in (
+            SwapTarget.WATCH,
+            SwapTarget.GLASSES,
+            SwapTarget.HAT,
+            SwapTarget.SHOES,
+            SwapTarget.BAG,
+            SwapTarget.JEWELRY,
+        )
+    },
 }
 #: Failures that say the body part the item needs is not in the photo (feet for shoes, a
 #: wrist for a watch): right answers, reported apart from the engine's real failures.
@@ -111,10 +118,12 @@ def _region(report: RenderReport, target: str) -> NDArray[np.bool_]:
     """The body region a garment of this kind should cover."""
     person = report.person
     h, w = report.input.shape[:2]
-    chain = {"bottom": (L_HIP, R_HIP, R_KNEE, L_KNEE), "dress": (L_SHOULDER, R_SHOULDER, R_KNEE, L_KNEE)}.get(
-        target, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)
-    )
-    if target == "bottom" and person.visible(L_ANKLE, R_ANKLE, threshold=0.5):
+    chains: dict[str, tuple[int, int, int, int]] = {
+        SwapTarget.BOTTOM: (L_HIP, R_HIP, R_KNEE, L_KNEE),
+        SwapTarget.DRESS: (L_SHOULDER, R_SHOULDER, R_KNEE, L_KNEE),
+    }
+    chain = chains.get(target, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP))
+    if target == SwapTarget.BOTTOM and person.visible(L_ANKLE, R_ANKLE, threshold=0.5):
         chain = (L_HIP, R_HIP, R_ANKLE, L_ANKLE)
     polygon = np.array([person.pt(i) for i in chain], np.float32)
     centre = polygon.mean(axis=0)
@@ -229,7 +238,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     frame = torso_frame(person)
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
-    if garment is not None and target in ("top", "dress", "full_outfit", "jacket") and garment.category != "bottom":
+    if (
+        garment is not None
+        and target in (SwapTarget.TOP, SwapTarget.DRESS, SwapTarget.FULL_OUTFIT, SwapTarget.JACKET)
+        and garment.category != SwapTarget.BOTTOM
+    ):
         arms = [
             (person.pt(s), person.pt(e), person.pt(w))
             for s, e, w in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
@@ -242,17 +255,17 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach)
     hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
-    if target == "bottom":
+    if target == SwapTarget.BOTTOM:
         top, bottom, span = hips, knees, (0.0, 0.3)
         half = float(np.linalg.norm(person.pt(L_HIP) - person.pt(R_HIP))) * 1.2
     else:
-        top, bottom, span = frame.neck, hips, ((0.3, 1.0) if target != "top" else (0.3, 0.9))
+        top, bottom, span = frame.neck, hips, ((0.3, 1.0) if target != SwapTarget.TOP else (0.3, 0.9))
         half = frame.width * 0.7
     values["asymmetry"] = checks.asymmetry(cover, top, bottom, half)
     # The garment may cover the arms only as far as its sleeves reach; trousers are
     # not judged by the hands beside them.
     arm_bands = _arm_bands(report, frame.width * 0.3)
-    sleeved = arm_bands if target == "bottom" else _arm_bands(report, frame.width * 0.3, reach)
+    sleeved = arm_bands if target == SwapTarget.BOTTOM else _arm_bands(report, frame.width * 0.3, reach)
     values["width_ratio"] = checks.width_ratio(
         cover, person.mask > 0.5, top, bottom, span, arms=arm_bands, sleeves=sleeved
     )
@@ -292,7 +305,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
 def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
     """The values of `fitroom.checks` for an accessory render: earrings at the ears, a hat
     down on the head, no old shoe left beside new ones."""
-    if report.accessories == ["shoes"]:
+    if report.accessories == [SwapTarget.SHOES]:
         return inspect_shoes(report)
     values: dict[str, float | None] = {}
     person = report.person
@@ -305,7 +318,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         ]
         span = float(np.linalg.norm(person.pt(L_EAR) - person.pt(R_EAR)))
         values["ear_distance"] = checks.ear_distance(report.garment_cover, ears, span)
-    if report.accessories == ["hat"] and report.garment_cover is not None:
+    if report.accessories == [SwapTarget.HAT] and report.garment_cover is not None:
         eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
     return values
@@ -447,8 +460,8 @@ def evaluate(
     garments_dir: Path,
     out_dir: Path,
     *,
-    tier: str = "nano",
-    target: str = "top",
+    tier: str = TierName.NANO,
+    target: str = SwapTarget.TOP,
     workers: int = 1,
     every: int = 1,
     on_start: Callable[[int], None] | None = None,

@@ -17,7 +17,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from fitroom.domain import TIERS
+from fitroom.domain import TIERS, TierName
 
 #: Longest engine name a job can record (`jobs.engine`): a built-in name, a plugin's, or module:attribute.
 MAX_ENGINE_NAME = 200
@@ -65,10 +65,10 @@ class FashnVtonTier:
 
 #: Upstream's recommended step counts (20 fast, 30 balanced, 50 quality), its default
 #: guidance, and segmentation-free sampling, which keeps the body as it is.
-FASHN_VTON_TIER_DEFAULTS = {
-    "nano": FashnVtonTier(steps=20, guidance=1.5, segmentation_free=True),
-    "basic": FashnVtonTier(steps=30, guidance=1.5, segmentation_free=True),
-    "pro": FashnVtonTier(steps=50, guidance=1.5, segmentation_free=True),
+FASHN_VTON_TIER_DEFAULTS: dict[str, FashnVtonTier] = {
+    TierName.NANO: FashnVtonTier(steps=20, guidance=1.5, segmentation_free=True),
+    TierName.BASIC: FashnVtonTier(steps=30, guidance=1.5, segmentation_free=True),
+    TierName.PRO: FashnVtonTier(steps=50, guidance=1.5, segmentation_free=True),
 }
 
 

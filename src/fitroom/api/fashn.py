@@ -26,6 +26,7 @@ from fitroom.api.jobaccess import (
     replay_headers,
 )
 from fitroom.context import Context
+from fitroom.domain import SwapTarget, TierName
 from fitroom.jobs import credits
 from fitroom.jobs.service import JobRequest
 from fitroom.wire import fashn as wire
@@ -35,7 +36,12 @@ router = APIRouter(tags=["FASHN"])
 MODEL_NAME = "tryon-v1.6"
 CREDITS_USED_HEADER = "x-fashn-credits-used"
 #: FASHN's category → fitroom's swap_target; `auto` lets the engine tell from the garment photo.
-CATEGORIES = {"auto": "full_outfit", "tops": "top", "bottoms": "bottom", "one-pieces": "dress"}
+CATEGORIES: dict[str, str] = {
+    "auto": SwapTarget.FULL_OUTFIT,
+    "tops": SwapTarget.TOP,
+    "bottoms": SwapTarget.BOTTOM,
+    "one-pieces": SwapTarget.DRESS,
+}
 
 
 class TryOnInputs(BaseModel):
@@ -153,7 +159,7 @@ async def run(
         dialect="fashn",
         person=person,
         garments=[garment],
-        tier="basic",
+        tier=TierName.BASIC,
         swap_target=CATEGORIES[inputs.category],
         webhook_url=hook,
         seed=inputs.seed,

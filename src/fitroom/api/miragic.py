@@ -22,15 +22,19 @@ from fitroom.api.jobaccess import (
     job_answer,
     replay_headers,
 )
-from fitroom.domain import TIERS
+from fitroom.domain import TIERS, SwapTarget, TierName
 from fitroom.jobs.service import JobRequest
 from fitroom.wire import miragic as wire
 
 router = APIRouter(tags=["Miragic"])
 
 #: Miragic's garmentType of a single try-on → fitroom's swap_target.
-GARMENT_TYPES = {"upper_body": "top", "lower_body": "bottom", "full_body": "dress"}
-TIER = "basic"
+GARMENT_TYPES: dict[str, str] = {
+    "upper_body": SwapTarget.TOP,
+    "lower_body": SwapTarget.BOTTOM,
+    "full_body": SwapTarget.DRESS,
+}
+TIER = TierName.BASIC
 _CREATED_EXAMPLE = {
     "success": True,
     "message": "Virtual try-on job created and processing started",
@@ -102,7 +106,7 @@ async def create_try_on(
 ) -> dict[str, Any]:
     key = idempotency_key(idempotency)
     combo = bottom_cloth_image is not None
-    swap_target = "full_outfit" if combo else GARMENT_TYPES.get((garment_type or "").strip().lower())
+    swap_target = SwapTarget.FULL_OUTFIT if combo else GARMENT_TYPES.get((garment_type or "").strip().lower())
     if swap_target is None:
         raise ApiError(
             400,
@@ -122,7 +126,7 @@ async def create_try_on(
         swap_target=swap_target,
         compose="layered" if combo else "separate",
         fixed_price=TIERS[TIER].price,
-        garment_targets=["top", "bottom"] if combo else None,
+        garment_targets=[SwapTarget.TOP, SwapTarget.BOTTOM] if combo else None,
     )
     done = await accept(ctx, principal, request, key)
     response.headers.update(replay_headers(done))

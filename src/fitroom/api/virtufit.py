@@ -27,7 +27,16 @@ from fitroom.api.jobaccess import (
 )
 from fitroom.context import Context
 from fitroom.db import retrying
-from fitroom.domain import COMPOSE_MODES, OUTPUT_FORMATS, SWAP_TARGETS, TIERS
+from fitroom.domain import (
+    COMPOSE_MODES,
+    DEFAULT_SWAP_TARGET,
+    DEFAULT_TIER,
+    OUTPUT_FORMATS,
+    SWAP_TARGETS,
+    TIERS,
+    SwapTarget,
+    TierName,
+)
 from fitroom.jobs import listing
 from fitroom.jobs.reading import wait_result
 from fitroom.jobs.service import SEED_LIMIT, ImageInput, JobRequest
@@ -64,7 +73,7 @@ _SYNC_EXAMPLE = {
     "job_id": _JOB,
     "output_url": _OUTPUT,
     "output_urls": [_OUTPUT],
-    "tier": "basic",
+    "tier": TierName.BASIC,
     "credits_used": 1,
     "credits_remaining": 49,
     "processing_time_ms": 2140,
@@ -75,8 +84,8 @@ _STATUS_EXAMPLE = {
     "progress": 100,
     "output_url": _OUTPUT,
     "output_urls": [_OUTPUT],
-    "tier": "basic",
-    "swap_target": "top",
+    "tier": TierName.BASIC,
+    "swap_target": SwapTarget.TOP,
     "credits_used": 1,
     "credits_remaining": 49,
     "processing_time_ms": 2140,
@@ -97,8 +106,8 @@ _PAGE_EXAMPLE = {
             "status": domain.JobStatus.COMPLETED,
             "progress": 100,
             "dialect": "virtufit",
-            "tier": "basic",
-            "swap_target": "top",
+            "tier": TierName.BASIC,
+            "swap_target": SwapTarget.TOP,
             "output_urls": [_OUTPUT],
             "error": None,
             "created_at": "2026-01-01T00:00:00.120000+00:00",
@@ -239,14 +248,14 @@ async def generate(
     person_image_url: Annotated[str | None, Form(description="URL of the person photo instead of a file")] = None,
     garment_image: Annotated[list[UploadFile] | None, File(description="1–5 garment photos")] = None,
     garment_urls: Annotated[str | None, Form(description="Comma-separated garment image URLs")] = None,
-    tier: Annotated[str, Form(description="nano | basic | pro")] = "basic",
+    tier: Annotated[str, Form(description="nano | basic | pro")] = DEFAULT_TIER,
     swap_target: Annotated[
         str,
         Form(
             description="What to swap; see SWAP_TARGETS. With compose=layered, one per garment "
             "in garment order, comma-separated (e.g. top,bottom,shoes,watch,glasses)"
         ),
-    ] = "full_outfit",
+    ] = DEFAULT_SWAP_TARGET,
     garment_description: Annotated[str | None, Form(description="Hint, e.g. 'long sleeve'")] = None,
     webhook_url: Annotated[str | None, Form(description="https URL to POST the result to")] = None,
     webhook_secret: Annotated[str | None, Form(description="Signs webhook bodies")] = None,
@@ -267,7 +276,7 @@ async def generate(
     tier = _choice(tier, tuple(TIERS), "tier")
     compose = _choice(compose, COMPOSE_MODES, "compose")
     garment_targets = _layer_targets(swap_target, compose)
-    swap_target = "full_outfit" if garment_targets else _choice(swap_target, SWAP_TARGETS, "swap_target")
+    swap_target = SwapTarget.FULL_OUTFIT if garment_targets else _choice(swap_target, SWAP_TARGETS, "swap_target")
     output_format = _choice(output_format, OUTPUT_FORMATS, "output_format")
     if garment_description is not None and len(garment_description) > MAX_DESCRIPTION:
         raise ApiError(

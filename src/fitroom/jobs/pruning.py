@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry, WebhookDelivery
-from fitroom.domain import UNFINISHED
+from fitroom.domain import UNFINISHED, DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,9 @@ def prune_rows(ctx: Context, now: datetime | None = None) -> Pruned:
         done.jobs = _deleted(session, delete(Job).where(Job.id.in_(old_jobs.scalar_subquery())))
         done.webhooks += _deleted(
             session,
-            delete(WebhookDelivery).where(WebhookDelivery.created_at < cutoff, WebhookDelivery.status != "pending"),
+            delete(WebhookDelivery).where(
+                WebhookDelivery.created_at < cutoff, WebhookDelivery.status != DeliveryStatus.PENDING
+            ),
         )
     accounts = _accounts_to_fold(ctx, cutoff)
     for account_id in accounts:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import Account, ApiKey, Job, LedgerEntry, WebhookDelivery
-from fitroom.domain import UNFINISHED, JobStatus
+from fitroom.domain import UNFINISHED, DeliveryStatus, JobStatus
 from fitroom.jobs import credits
 from fitroom.jobs.reading import input_urls, is_job_id, output_urls
 
@@ -30,7 +30,7 @@ class JobRow:
     outputs: list[str]
     person: str | None
     expired: bool
-    webhook: str | None  # None without a webhook_url; else pending | delivered | failed
+    webhook: DeliveryStatus | None  # None without a webhook_url
 
     @property
     def thumbnail(self) -> str | None:
@@ -76,19 +76,20 @@ def _expired(job: Job) -> bool:
     return job.purged_at is not None or job.expires_at <= utcnow()
 
 
-def _webhook_states(db: Session, jobs: list[Job]) -> dict[str, str]:
-    """The latest delivery's state per job, in one query."""
+def _webhook_states(db: Session, jobs: list[Job]) -> dict[str, DeliveryStatus]:
+    """The latest delivery's state per job, in one query for the whole page (a status answer
+    reads its one job's in `jobs.reading`)."""
     ids = [j.id for j in jobs if j.webhook_url]
     if not ids:
         return {}
-    states: dict[str, str] = {}
+    states: dict[str, DeliveryStatus] = {}
     rows = db.execute(
         select(WebhookDelivery.job_id, WebhookDelivery.status)
         .where(WebhookDelivery.job_id.in_(ids))
         .order_by(WebhookDelivery.created_at)
     )
     for job_id, status in rows:
-        states[job_id] = status
+        states[job_id] = DeliveryStatus(status)
     return states
 
 
@@ -104,7 +105,7 @@ def _rows(ctx: Context, db: Session, jobs: list[Job]) -> list[JobRow]:
                 outputs=[] if expired else output_urls(ctx, job),
                 person=person,
                 expired=expired,
-                webhook=states.get(job.id, "pending") if job.webhook_url else None,
+                webhook=states.get(job.id, DeliveryStatus.PENDING) if job.webhook_url else None,
             )
         )
     return rows

@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -106,8 +107,8 @@ def limbs(
     wider than the limb inside it: what lies between the two is background, not skin.
     """
     w, h = person.size
-    segments = _ARMS if category in ("top", "dress") else ()
-    segments += _LEGS if category in ("bottom", "dress") else ()
+    segments = _ARMS if category in (SwapTarget.TOP, SwapTarget.DRESS) else ()
+    segments += _LEGS if category in (SwapTarget.BOTTOM, SwapTarget.DRESS) else ()
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)

@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
@@ -48,10 +49,10 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
     """Box holding every pixel the composite may change: the layers and the body zones."""
     h, w = person.image.shape[:2]
     joints = [L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST, L_HIP, R_HIP]
-    if garment.category != "top":
+    if garment.category != SwapTarget.TOP:
         joints += [L_KNEE, R_KNEE, L_ANKLE, R_ANKLE]
     pts = np.array([person.pt(i) for i in joints])
-    if garment.category == "top":
+    if garment.category == SwapTarget.TOP:
         # What the old top left below the hips is replaced too (see old_garment._long_hem).
         frame = torso_frame(person)
         pts = np.vstack([pts, (pts[-2:] + frame.down * frame.length * LONG_HEM_DROP)])
@@ -141,14 +142,14 @@ def _compose(
             fill[box] *= (1 + skin.grain(grained.shape, look) * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
-    if garment.category == "top":
+    if garment.category == SwapTarget.TOP:
         reach = max(1, int(torso_frame(person).width * 0.06))
         body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     coverage = np.zeros((h, w), np.float32)
     for layer in layers:
         box = layer.slices
         allowed = 1 - keep[box]
-        if garment.category == "top":
+        if garment.category == SwapTarget.TOP:
             allowed *= body[box]
         a = layer.alpha * allowed  # both 0..1
         a = cv2.GaussianBlur(a, (0, 0), 0.8) * (a > 0.01)

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.domain import TOP_TARGETS
+from fitroom.domain import TOP_TARGETS, SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like, squared_distance
@@ -288,24 +288,24 @@ def _hanging_sleeve_seams(
 def _category(hint: str | None, swap_target: str, aspect: float) -> str:
     text = (hint or "").lower()
     for word, category in (
-        ("dress", "dress"),
-        ("gown", "dress"),
-        ("jumpsuit", "dress"),
-        ("skirt", "bottom"),
-        ("trouser", "bottom"),
-        ("pant", "bottom"),
-        ("jean", "bottom"),
-        ("short", "bottom"),
+        (SwapTarget.DRESS, SwapTarget.DRESS),
+        ("gown", SwapTarget.DRESS),
+        ("jumpsuit", SwapTarget.DRESS),
+        ("skirt", SwapTarget.BOTTOM),
+        ("trouser", SwapTarget.BOTTOM),
+        ("pant", SwapTarget.BOTTOM),
+        ("jean", SwapTarget.BOTTOM),
+        ("short", SwapTarget.BOTTOM),
     ):
         if word in text:
             return category
     if swap_target in TOP_TARGETS:
-        return "top"
-    if swap_target == "bottom":
-        return "bottom"
-    if swap_target == "dress":
-        return "dress"
-    return "dress" if aspect > 1.9 else "top"
+        return SwapTarget.TOP
+    if swap_target == SwapTarget.BOTTOM:
+        return SwapTarget.BOTTOM
+    if swap_target == SwapTarget.DRESS:
+        return SwapTarget.DRESS
+    return SwapTarget.DRESS if aspect > 1.9 else SwapTarget.TOP
 
 
 @dataclass
@@ -349,7 +349,7 @@ def worn_by_model(rgb: NDArray[np.uint8], category: str) -> NDArray[np.float32] 
     worn = read_worn(rgb)
     if worn is None:
         return None
-    piece = {"top": worn.upper, "bottom": worn.lower}.get(category)
+    piece = {SwapTarget.TOP: worn.upper, SwapTarget.BOTTOM: worn.lower}.get(category)
     return piece if piece is not None else worn.whole
 
 
@@ -639,17 +639,20 @@ def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | No
     if worn is None:
         alpha = cut_out(rgb)
         return [_read(rgb, alpha, _category(hint, swap_target, _aspect(alpha)), None)]
-    named = _category(hint, "", 1.0) if hint and _category(hint, "", 1.0) != "top" else None
+    named = _category(hint, "", 1.0) if hint and _category(hint, "", 1.0) != SwapTarget.TOP else None
     lower = worn.lower if worn.lower is not None and not _cut_off(worn.lower, worn) else None
-    if named is None and swap_target == "full_outfit" and worn.upper is not None and lower is not None:
-        return [_read(worn.rgb, lower, "bottom", None), _read(worn.rgb, worn.upper, "top", worn.shoulders)]
-    if named == "bottom" or (named is None and swap_target == "bottom"):
-        piece, category = (worn.lower, "bottom") if worn.lower is not None else (worn.whole, "bottom")
-    elif worn.upper is not None and named != "dress":
-        piece, category = worn.upper, "top"
-    elif worn.lower is not None and named != "dress":
+    if named is None and swap_target == SwapTarget.FULL_OUTFIT and worn.upper is not None and lower is not None:
+        return [
+            _read(worn.rgb, lower, SwapTarget.BOTTOM, None),
+            _read(worn.rgb, worn.upper, SwapTarget.TOP, worn.shoulders),
+        ]
+    if named == SwapTarget.BOTTOM or (named is None and swap_target == SwapTarget.BOTTOM):
+        piece, category = (worn.lower, SwapTarget.BOTTOM) if worn.lower is not None else (worn.whole, SwapTarget.BOTTOM)
+    elif worn.upper is not None and named != SwapTarget.DRESS:
+        piece, category = worn.upper, SwapTarget.TOP
+    elif worn.lower is not None and named != SwapTarget.DRESS:
         # Only a bottom is worn (a bare chest over shorts): that is the product.
-        piece, category = worn.lower, "bottom"
+        piece, category = worn.lower, SwapTarget.BOTTOM
     else:
         # One garment from the shoulders: a dress when it reaches well below the hips.
         piece = worn.whole
@@ -658,15 +661,19 @@ def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | No
         starts_low = float(piece[:waist].sum()) < 0.15 * float(piece.sum())
         category = (
             named
-            or ("bottom" if starts_low else None)
-            or ("dress" if _below_hips(worn) or swap_target in ("dress", "full_outfit") else "top")
+            or (SwapTarget.BOTTOM if starts_low else None)
+            or (
+                SwapTarget.DRESS
+                if _below_hips(worn) or swap_target in (SwapTarget.DRESS, SwapTarget.FULL_OUTFIT)
+                else SwapTarget.TOP
+            )
         )
-        if category == "bottom" and starts_low:
+        if category == SwapTarget.BOTTOM and starts_low:
             # What little is above the waist (a strap, the neck's shadow) is not the
             # bottom: its waistband would go to the hips and the rest hang far below.
             piece = piece.copy()
             piece[:waist] = 0
-    return [_read(worn.rgb, piece, category, worn.shoulders if category == "top" else None)]
+    return [_read(worn.rgb, piece, category, worn.shoulders if category == SwapTarget.TOP else None)]
 
 
 def _aspect(alpha: NDArray[np.float32]) -> float:
@@ -709,7 +716,7 @@ def _read(
     y0, y1 = int(ys[0]), int(ys[-1])
     height = y1 - y0 + 1
     widths = solid.sum(axis=1).astype(np.float32)
-    if category == "top":
+    if category == SwapTarget.TOP:
         # A tie, belt end or strap hanging below the hem is not the body of the top:
         # measured as part of it, the panel would be the tie's width and the body
         # "sleeves". The hem is the last row at least 40% as wide as the widest.
@@ -724,14 +731,19 @@ def _read(
 
     # The panel's width: a top's just above its hem (below the sleeves), a bottom's at
     # its waistband, a dress's at its waist (its skirt may flare).
-    start, stop = {"top": (0.82, 0.92), "bottom": (0.02, 0.08), "dress": (0.3, 0.36)}[category]
+    hems: dict[str, tuple[float, float]] = {
+        SwapTarget.TOP: (0.82, 0.92),
+        SwapTarget.BOTTOM: (0.02, 0.08),
+        SwapTarget.DRESS: (0.3, 0.36),
+    }
+    start, stop = hems[category]
     hem_band = slice(y0 + int(height * start), y0 + int(height * stop) + 1)
     band = solid[hem_band][solid[hem_band].any(axis=1)]
     if len(band) == 0:
         raise EngineError("garment_not_found", "the garment's shape could not be read")
     left = float(np.median(band.argmax(axis=1)))
     right = float(np.median(band.shape[1] - 1 - band[:, ::-1].argmax(axis=1)))
-    if category == "top":
+    if category == SwapTarget.TOP:
         # Long sleeves photographed hanging beside the body reach the hem: the body is
         # the run of garment through the middle, not the row's whole extent.
         middle = int((left + right) / 2)
@@ -742,7 +754,7 @@ def _read(
     left, right = _model_panel(left, right, shoulders)
     panel_width = right - left
     hem_panel = left, right
-    if category == "top":
+    if category == SwapTarget.TOP:
         # Armpit: going up from the hem, the row where sleeves make the body wider.
         middle = int((left + right) / 2)
         run_left, run_right = _runs(solid, middle)
@@ -763,7 +775,7 @@ def _read(
                 panel_width = right - left
     else:
         armpit_y = y0 + height * 0.15
-    if category == "dress":
+    if category == SwapTarget.DRESS:
         # The dress's width stays its waist's (it sets the scale); sleeves wider than
         # the bodice go on the arms like a top's.
         top, shoulder_y = _top_and_shoulders(solid, left, right)
@@ -771,7 +783,7 @@ def _read(
         return Garment(
             rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), sleeve_left, sleeve_right
         )
-    if category != "top":
+    if category != SwapTarget.TOP:
         top, shoulder_y = _top_and_shoulders(solid, left, right)
         empty = np.zeros_like(solid)
         return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)

@@ -7,6 +7,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.classic.body import Frame, torso_zone
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
@@ -46,12 +47,12 @@ def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> lis
     For bottoms, where the thighs show only the top's colours (a coat or long cardigan
     over them), the trousers are read along the shins instead, unless bare legs are
     there (the skirt of a dress)."""
-    if category != "bottom":
+    if category != SwapTarget.BOTTOM:
         return _colours_at(lab, person, _across(person, (L_SHOULDER, L_HIP, 0.6), (R_SHOULDER, R_HIP, 0.6)))
     thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
     if not person.visible(L_KNEE, R_KNEE, L_ANKLE, R_ANKLE, threshold=0.5):
         return thighs
-    chest = worn_colours(lab, person, "top")
+    chest = worn_colours(lab, person, SwapTarget.TOP)
     if not all(any(_near(c, top) for top in chest) for c in thighs):
         return thighs
     # Along each shin, not across: between the legs is the backdrop.
@@ -122,7 +123,7 @@ def worn_mask(
     zone = np.zeros((h, w), np.uint8)
     arms = np.zeros((h, w), np.uint8)
     s = frame.width
-    if category in ("top", "dress"):
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
         reach = max(1, int(s * 0.12))
         zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
         for a, b in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW), (L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
@@ -130,16 +131,16 @@ def worn_mask(
             if b in (L_WRIST, R_WRIST):
                 q = q + (q - p) * 0.12  # a cuff reaches over the wrist joint
             cv2.line(arms, tuple(p.astype(int)), tuple(q.astype(int)), 255, max(2, int(s * 0.4)))
-    if category in ("bottom", "dress"):
+    if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = person.lab()
     colours = worn_colours(lab, person, category)
-    if category == "dress":
+    if category == SwapTarget.DRESS:
         # A dress replaces the trousers, shorts or skirt too: left, they show below its
         # hem and between the legs rebuilt there. Bare thighs are not a colour of them.
-        colours += [c for c in worn_colours(lab, person, "bottom") if not _skin_coloured([c], person)]
+        colours += [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _skin_coloured([c], person)]
     nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
     similar = nearest < SAME_GARMENT_COLOUR**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
@@ -151,7 +152,7 @@ def worn_mask(
     # broad bands round the thighs where loose bottoms stand out).
     cloth = similar & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
     hands_kept = (person.hands > 0) if hands is None else hands
-    if category == "bottom" and _skin_coloured(colours, person):
+    if category == SwapTarget.BOTTOM and _skin_coloured(colours, person):
         # Trousers of the skin's own colour (khaki on brown skin): which of the two a
         # pixel is nearer is a coin toss, and the strips lost to skin would show between
         # and beside narrower new legs. Along the legs, all of that colour is theirs:
@@ -161,12 +162,12 @@ def worn_mask(
         zone |= legs.astype(np.uint8) * 255
     free = (~skin | (cloth & ((zone > 0) | (arms > 0)))) & (person.face == 0) & ~hands_kept
     clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
-    if category in ("top", "dress"):
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
         # A boxy or dropped-shoulder sleeve hangs well wide of the arm.
         clothes |= _joined(_round_bones(person, _UPPER_ARMS, s * 1.1) & free, similar, clothes, s)
-    if category == "top":
+    if category == SwapTarget.TOP:
         clothes |= _long_hem(person, frame, similar, free, clothes)
-    if category in ("bottom", "dress"):
+    if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
@@ -229,13 +230,13 @@ def _edge_bands(
     grow = free & room & (person.mask > 0.5) & ~clothes & ~(similar & waist_down)
     for colour in _hair_colours(person, lab, free):
         grow &= ~near_colour(lab, colour)
-    if category == "top" and person.visible(L_HIP, R_HIP, threshold=0.3):
-        for colour in worn_colours(lab, person, "bottom"):
+    if category == SwapTarget.TOP and person.visible(L_HIP, R_HIP, threshold=0.3):
+        for colour in worn_colours(lab, person, SwapTarget.BOTTOM):
             grow &= ~(near_colour(lab, colour) & waist_down)
-    elif category == "bottom":
-        for colour in worn_colours(lab, person, "top"):
+    elif category == SwapTarget.BOTTOM:
+        for colour in worn_colours(lab, person, SwapTarget.TOP):
             grow &= ~near_colour(lab, colour)
-    if category in ("bottom", "dress"):
+    if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
         grow[max(0, min(grow.shape[0], int(knees[1]))) :] = False
     if not grow.any():

@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import models
 
@@ -445,7 +446,7 @@ def refuse_garment(person: Person, category: str) -> None:
     have their own checks: a face close-up still takes glasses or a hat."""
     h = person.size[1]
     shown = frame_below_shoulders(person.points, person.visibility, h)
-    legs = category != "top"
+    legs = category != SwapTarget.TOP
     if shown is not None and shown < (CLOSE_UP_FOR_LEGS if legs else CLOSE_UP_FOR_TOPS):
         if shown < CLOSE_UP_FOR_TOPS:
             raise EngineError(

@@ -7,6 +7,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
 from fitroom.engines.classic.body import Frame, torso_frame
@@ -239,7 +240,7 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
         raise EngineError("pose_not_supported", "the hips are not in the photo; bottoms and dresses need them")
     hip_width = float(np.linalg.norm(lh - rh))
     cx = (garment.left + garment.right) / 2
-    dress = garment.category == "dress"
+    dress = garment.category == SwapTarget.DRESS
     # A dress's sleeves go on the arms as a top's do (see layers_for): the body alone here.
     alpha = without_sleeves(garment)
     solid = alpha > 0.5
@@ -305,7 +306,7 @@ def _sleeve_scale(garment: Garment, frame: Frame, k: float) -> float:
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
     """The garment's layers in drawing order (back to front)."""
     frame = torso_frame(person)
-    if garment.category != "top":
+    if garment.category != SwapTarget.TOP:
         lower, k = _lower_layer(person, garment, frame)
         sleeves = _sleeve_layers(person, garment, frame, _sleeve_scale(garment, frame, k))
         behind = [layer for layer, front in sleeves if not front]

@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds
@@ -106,7 +107,7 @@ def _uncovered(
     or skirt is their mirror image. The skin's fine grain is added at full size.
     """
     limb, limb_normal = limbs(person, frame, garment.category)
-    if garment.category != "bottom":
+    if garment.category != SwapTarget.BOTTOM:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
         # midriff is not a flat patch with straight sides. The old clothes stood out from
         # the body: the skin keeps a little inside their outline, its corners rounded.
@@ -156,7 +157,7 @@ def _uncovered(
     outline = cv2.dilate(hole.astype(np.uint8), _edge_kernel(person)) > 0
     region = (outline | (near & (old > 0))).astype(np.uint8)
     filled = _inpaint(person.image, region)
-    if garment.category != "bottom":
+    if garment.category != SwapTarget.BOTTOM:
         # Below the waist the old top hid the trousers' or skirt's top: continue them up
         # as their mirror image at the hole's lower edge, texture and folds included,
         # rather than a smear.

@@ -21,20 +21,25 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.person import L_HIP, L_SHOULDER, R_HIP, R_SHOULDER, Person
 from fitroom.engines.fashn_vton.labels import LABELS_TO_IDS
 
 #: fitroom's garment swap_targets and the model's three categories.
-MODEL_CATEGORY = {
-    "top": "tops",
-    "jacket": "tops",
-    "bottom": "bottoms",
-    "dress": "one-pieces",
-    "full_outfit": "one-pieces",
+MODEL_CATEGORY: dict[str, str] = {
+    SwapTarget.TOP: "tops",
+    SwapTarget.JACKET: "tops",
+    SwapTarget.BOTTOM: "bottoms",
+    SwapTarget.DRESS: "one-pieces",
+    SwapTarget.FULL_OUTFIT: "one-pieces",
 }
 #: The classic garment analysis's own category for each model category.
-CLASSIC_CATEGORY = {"tops": "top", "bottoms": "bottom", "one-pieces": "dress"}
+CLASSIC_CATEGORY: dict[str, str] = {
+    "tops": SwapTarget.TOP,
+    "bottoms": SwapTarget.BOTTOM,
+    "one-pieces": SwapTarget.DRESS,
+}
 #: The parser label a garment of each category is given (one of the labels the pipeline
 #: masks for that category).
 GARMENT_LABEL = {"tops": "top", "bottoms": "pants", "one-pieces": "dress"}

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.domain import ACCESSORY_TARGETS, HAND_TARGETS, HEAD_TARGETS
+from fitroom.domain import ACCESSORY_TARGETS, HAND_TARGETS, HEAD_TARGETS, SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import place
 from fitroom.engines.classic.accessories.compose import (
@@ -38,18 +38,19 @@ from fitroom.engines.classic.accessories.landmarks import face_photo, hand_photo
 from fitroom.engines.classic.person import Person
 
 #: What a close-up of a face or a hand lacks for each target, said as the refusal.
-MISSING_FROM_CLOSE_UP = {
-    "glasses": "the face is not in the photo; glasses need the eyes",
-    "hat": "the head is not in the photo; a hat needs it",
-    "jewelry": "the ears and the neck are not in the photo; jewelry needs them",
-    "shoes": "the feet are not in the photo; shoes need both feet",
-    "watch": "no wrist is visible in the photo; a watch needs one",
-    "bag": "the body is not in the photo; a bag needs a shoulder or a hand hanging at the side",
-    "other": "the body is not in the photo; this item needs it",
+MISSING_FROM_CLOSE_UP: dict[str, str] = {
+    SwapTarget.GLASSES: "the face is not in the photo; glasses need the eyes",
+    SwapTarget.HAT: "the head is not in the photo; a hat needs it",
+    SwapTarget.JEWELRY: "the ears and the neck are not in the photo; jewelry needs them",
+    SwapTarget.SHOES: "the feet are not in the photo; shoes need both feet",
+    SwapTarget.WATCH: "no wrist is visible in the photo; a watch needs one",
+    SwapTarget.BAG: "the body is not in the photo; a bag needs a shoulder or a hand hanging at the side",
+    SwapTarget.OTHER: "the body is not in the photo; this item needs it",
 }
 
 #: Words in `garment_description` and the kind of item they name, checked in this order
-#: ("earring" before "ring", "bow tie" before "bow").
+#: ("earring" before "ring", "bow tie" before "bow"). A kind that is also a swap target is
+#: that target, and its name is one of its words.
 KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("earring", "earrings"),
     ("stud", "earrings"),
@@ -63,29 +64,29 @@ KIND_WORDS: tuple[tuple[str, str], ...] = (
     ("bangle", "bracelet"),
     ("anklet", "bracelet"),
     ("ring", "ring"),
-    ("watch", "watch"),
-    ("sunglasses", "glasses"),
-    ("glasses", "glasses"),
-    ("spectacles", "glasses"),
-    ("eyewear", "glasses"),
-    ("hat", "hat"),
-    ("cap", "hat"),
-    ("beanie", "hat"),
-    ("beret", "hat"),
-    ("shoe", "shoes"),
-    ("sneaker", "shoes"),
-    ("boot", "shoes"),
-    ("sandal", "shoes"),
-    ("heels", "shoes"),
-    ("loafer", "shoes"),
-    ("trainer", "shoes"),
-    ("bag", "bag"),
-    ("backpack", "bag"),
-    ("purse", "bag"),
-    ("handbag", "bag"),
-    ("tote", "bag"),
-    ("briefcase", "bag"),
-    ("clutch", "bag"),
+    (SwapTarget.WATCH, SwapTarget.WATCH),
+    ("sunglasses", SwapTarget.GLASSES),
+    (SwapTarget.GLASSES, SwapTarget.GLASSES),
+    ("spectacles", SwapTarget.GLASSES),
+    ("eyewear", SwapTarget.GLASSES),
+    (SwapTarget.HAT, SwapTarget.HAT),
+    ("cap", SwapTarget.HAT),
+    ("beanie", SwapTarget.HAT),
+    ("beret", SwapTarget.HAT),
+    ("shoe", SwapTarget.SHOES),
+    ("sneaker", SwapTarget.SHOES),
+    ("boot", SwapTarget.SHOES),
+    ("sandal", SwapTarget.SHOES),
+    ("heels", SwapTarget.SHOES),
+    ("loafer", SwapTarget.SHOES),
+    ("trainer", SwapTarget.SHOES),
+    (SwapTarget.BAG, SwapTarget.BAG),
+    ("backpack", SwapTarget.BAG),
+    ("purse", SwapTarget.BAG),
+    ("handbag", SwapTarget.BAG),
+    ("tote", SwapTarget.BAG),
+    ("briefcase", SwapTarget.BAG),
+    ("clutch", SwapTarget.BAG),
     ("scarf", "scarf"),
     ("shawl", "scarf"),
     ("stole", "scarf"),
@@ -98,9 +99,18 @@ JEWELRY_KINDS = ("earrings", "necklace", "bracelet", "ring")
 #: The most pieces of comparable size one product photo may show: a hat or a bag is
 #: one piece; glasses may come apart at a thin bridge, shoes and earrings are pairs.
 #: More than that is a pile of several items, which cannot be put on as one.
-MOST_PIECES = {"hat": 1, "bag": 1, "watch": 2, "glasses": 2, "shoes": 2}
+MOST_PIECES: dict[str, int] = {
+    SwapTarget.HAT: 1,
+    SwapTarget.BAG: 1,
+    SwapTarget.WATCH: 2,
+    SwapTarget.GLASSES: 2,
+    SwapTarget.SHOES: 2,
+}
 #: What each swap_target is when the description does not say more.
-TARGET_KINDS = {"watch": "watch", "glasses": "glasses", "shoes": "shoes", "hat": "hat", "bag": "bag"}
+TARGET_KINDS: dict[str, str] = {
+    target: target
+    for target in (SwapTarget.WATCH, SwapTarget.GLASSES, SwapTarget.SHOES, SwapTarget.HAT, SwapTarget.BAG)
+}
 
 
 def _named_kind(description: str | None, allowed: tuple[str, ...] | None = None) -> str | None:
@@ -120,7 +130,7 @@ def kind_for(target: str, description: str | None, cut: Cutout | None = None) ->
     """The kind of item to place: from the target, the description, or the cut-out's shape."""
     if target in TARGET_KINDS:
         return TARGET_KINDS[target]
-    if target == "jewelry":
+    if target == SwapTarget.JEWELRY:
         named = _named_kind(description, JEWELRY_KINDS)
         if named or cut is None:
             return named or "necklace"
@@ -191,15 +201,15 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
     try:
         cut = cut_accessory(
             rgb,
-            solid_centre=named == "watch",
-            tinted=named == "glasses",
-            whole=named not in ("watch", "glasses"),
-            floor=named == "shoes",
-            strands=target == "jewelry" or named == "necklace",
+            solid_centre=named == SwapTarget.WATCH,
+            tinted=named == SwapTarget.GLASSES,
+            whole=named not in (SwapTarget.WATCH, SwapTarget.GLASSES),
+            floor=named == SwapTarget.SHOES,
+            strands=target == SwapTarget.JEWELRY or named == "necklace",
         )
     except EngineError as exc:
         # Hats are often shown worn; other kinds on a busy background are refused.
-        if named != "hat" or exc.message != NO_PLAIN_BACKGROUND:
+        if named != SwapTarget.HAT or exc.message != NO_PLAIN_BACKGROUND:
             raise
         return cut_worn_hat(rgb)
     pieces = separate_items(cut.alpha)
@@ -212,13 +222,13 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
 
 
 _PLACERS: dict[str, Callable[[Person, Cutout, str], list[Placement]]] = {
-    "glasses": lambda p, c, d: place.glasses(p, c),
-    "hat": lambda p, c, d: place.hat(p, c),
-    "watch": place.watch,
+    SwapTarget.GLASSES: lambda p, c, d: place.glasses(p, c),
+    SwapTarget.HAT: lambda p, c, d: place.hat(p, c),
+    SwapTarget.WATCH: place.watch,
     "bracelet": place.bracelet,
     "ring": place.ring,
-    "shoes": lambda p, c, d: place.shoes(p, c),
-    "bag": place.bag,
+    SwapTarget.SHOES: lambda p, c, d: place.shoes(p, c),
+    SwapTarget.BAG: place.bag,
     "earrings": lambda p, c, d: place.earrings(p, c),
     "necklace": lambda p, c, d: place.necklace(p, c),
     "scarf": lambda p, c, d: place.scarf(p, c),
