@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fitroom.context import Context
 from fitroom.db.models import Account
+from fitroom.domain import DEFAULT_TIER, TIERS, UNFINISHED, JobStatus
 from fitroom.web import sessions
 from fitroom.web.sessions import WebSession
 
@@ -87,6 +88,8 @@ def _static_version() -> str:
 
 
 templates.globals["static_version"] = _static_version()
+# The domain's words, so pages compare with them instead of spelling them.
+templates.globals.update(JobStatus=JobStatus, UNFINISHED=UNFINISHED, TIERS=TIERS, DEFAULT_TIER=DEFAULT_TIER)
 
 
 def is_page_path(path: str) -> bool:
