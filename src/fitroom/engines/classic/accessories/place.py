@@ -243,7 +243,7 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     narrower than the near one) is rectified toward a frontal view; one so oblique that
     the far half is hardly seen is refused."""
     face = _face_or_refuse(person, "glasses need the eyes")
-    _facing_or_refuse(face, "glasses")
+    _facing_or_refuse(face, "a pair of glasses")
     if wears_glasses(person.image, face):
         raise EngineError(
             "pose_not_supported",
