@@ -37,9 +37,9 @@ from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from fitroom.api.errors import dialect_of
-from fitroom.api.miragic import GARMENT_TYPES
 from fitroom.domain import COMPOSE_MODES as COMPOSE
 from fitroom.domain import OUTPUT_FORMATS, SWAP_TARGETS, TIERS
+from fitroom.wire.miragic import GARMENT_TYPES
 from tests.support.app import Customer, LiveServer, make_customer, serving
 from tests.support.images import garment_photo, person_photo
 

@@ -26,7 +26,7 @@ from fitroom.api.jobaccess import (
     replay_headers,
 )
 from fitroom.context import Context
-from fitroom.domain import SwapTarget, TierName
+from fitroom.domain import TierName
 from fitroom.jobs import credits
 from fitroom.jobs.service import JobRequest
 from fitroom.wire import fashn as wire
@@ -35,13 +35,6 @@ router = APIRouter(tags=["FASHN"])
 
 MODEL_NAME = "tryon-v1.6"
 CREDITS_USED_HEADER = "x-fashn-credits-used"
-#: FASHN's category → fitroom's swap_target; `auto` lets the engine tell from the garment photo.
-CATEGORIES: dict[str, str] = {
-    "auto": SwapTarget.FULL_OUTFIT,
-    "tops": SwapTarget.TOP,
-    "bottoms": SwapTarget.BOTTOM,
-    "one-pieces": SwapTarget.DRESS,
-}
 
 
 class TryOnInputs(BaseModel):
@@ -160,7 +153,7 @@ async def run(
         person=person,
         garments=[garment],
         tier=TierName.BASIC,
-        swap_target=CATEGORIES[inputs.category],
+        swap_target=wire.CATEGORIES[inputs.category],
         webhook_url=hook,
         seed=inputs.seed,
         output_format=inputs.output_format,

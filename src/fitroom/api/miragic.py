@@ -28,12 +28,6 @@ from fitroom.wire import miragic as wire
 
 router = APIRouter(tags=["Miragic"])
 
-#: Miragic's garmentType of a single try-on → fitroom's swap_target.
-GARMENT_TYPES: dict[str, str] = {
-    "upper_body": SwapTarget.TOP,
-    "lower_body": SwapTarget.BOTTOM,
-    "full_body": SwapTarget.DRESS,
-}
 TIER = TierName.BASIC
 _CREATED_EXAMPLE = {
     "success": True,
@@ -106,7 +100,7 @@ async def create_try_on(
 ) -> dict[str, Any]:
     key = idempotency_key(idempotency)
     combo = bottom_cloth_image is not None
-    swap_target = SwapTarget.FULL_OUTFIT if combo else GARMENT_TYPES.get((garment_type or "").strip().lower())
+    swap_target = SwapTarget.FULL_OUTFIT if combo else wire.GARMENT_TYPES.get((garment_type or "").strip().lower())
     if swap_target is None:
         raise ApiError(
             400,

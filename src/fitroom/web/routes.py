@@ -15,13 +15,15 @@ from sqlalchemy.orm import Session
 
 from fitroom import accounts
 from fitroom.accounts import AccountError
-from fitroom.api import fashn, miragic, virtufit
+from fitroom.api import fashn, virtufit
 from fitroom.db.models import Account
 from fitroom.domain import SWAP_TARGETS, TIERS
 from fitroom.jobs import credits
 from fitroom.web import examples, queries
 from fitroom.web.pages import PageError, PageRoute, SignedIn, Visit, finish, one_line, redirect, render
 from fitroom.web.sessions import CSRF_HEADER
+from fitroom.wire import fashn as fashn_wire
+from fitroom.wire import miragic as miragic_wire
 
 #: Credits per output by tier, as the dashboard's pages show them.
 TIER_PRICES = {tier.name: tier.price for tier in TIERS.values()}
@@ -148,8 +150,8 @@ def playground(visit: SignedIn) -> Response:
         tiers=tuple(TIERS),
         prices=TIER_PRICES,
         swap_targets=SWAP_TARGETS,
-        garment_types=tuple(miragic.GARMENT_TYPES),
-        categories=tuple(fashn.CATEGORIES),
+        garment_types=tuple(miragic_wire.GARMENT_TYPES),
+        categories=tuple(fashn_wire.CATEGORIES),
         fashn_model=fashn.MODEL_NAME,
         max_garments=virtufit.MAX_GARMENTS,
         max_upload_mb=visit.ctx.settings.max_upload_bytes // (1024 * 1024),

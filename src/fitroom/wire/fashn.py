@@ -10,9 +10,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fitroom.domain import JobStatus
+from fitroom.domain import JobStatus, SwapTarget
 from fitroom.snapshot import JobSnapshot
 from fitroom.wire import RENDER_FAILED
+
+#: FASHN's category → fitroom's swap_target; `auto` lets the engine tell from the garment photo.
+CATEGORIES: dict[str, str] = {
+    "auto": SwapTarget.FULL_OUTFIT,
+    "tops": SwapTarget.TOP,
+    "bottoms": SwapTarget.BOTTOM,
+    "one-pieces": SwapTarget.DRESS,
+}
 
 #: fitroom's job states → FASHN's status words.
 STATUS_NAMES: dict[JobStatus, Literal["in_queue", "processing", "completed", "failed"]] = {

@@ -8,8 +8,16 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from fitroom.domain import JobStatus as Status
+from fitroom.domain import SwapTarget
 from fitroom.snapshot import JobSnapshot
 from fitroom.wire import RENDER_FAILED, iso_utc
+
+#: Miragic's garmentType of a single try-on → fitroom's swap_target.
+GARMENT_TYPES: dict[str, str] = {
+    "upper_body": SwapTarget.TOP,
+    "lower_body": SwapTarget.BOTTOM,
+    "full_body": SwapTarget.DRESS,
+}
 
 #: fitroom's job states → Miragic's status words (queued and rendering are both PENDING).
 STATUS_NAMES: dict[Status, Literal["PENDING", "COMPLETED", "FAILED"]] = {
