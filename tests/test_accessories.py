@@ -457,6 +457,26 @@ def test_a_shoes_floor_shadow_is_not_cut_out_with_it() -> None:
     assert shoe.alpha.shape[1] < 310 and shoe.alpha.shape[0] < 100
 
 
+def test_a_white_shoe_on_a_white_backdrop_keeps_its_white_upper() -> None:
+    """A white high-top on a white backdrop above its grey floor reflection: GrabCut's
+    backdrop model learned the floor's greys and gave the canvas upper to the backdrop,
+    leaving the sole (a flat shoe). The upper, greyer than the backdrop and joined to the
+    sole, is kept whole; the reflection under the sole still goes."""
+    photo = np.full((320, 520, 3), 255, np.uint8)
+    upper = np.array([[80, 60], [170, 50], [300, 170], [440, 190], [450, 230], [80, 230]], np.int32)
+    cv2.fillPoly(photo, [upper], (238, 238, 236))
+    mirrored = upper.copy()
+    mirrored[:, 1] = 2 * 262 - mirrored[:, 1]
+    cv2.fillPoly(photo, [mirrored], (246, 246, 246))  # the reflection on the floor
+    cv2.rectangle(photo, (70, 230), (460, 262), (238, 238, 238), -1)  # the rubber sole
+    cv2.line(photo, (70, 236), (460, 236), (170, 30, 40), 3)  # its red stripe
+    cv2.line(photo, (70, 252), (460, 252), (30, 30, 60), 3)  # its blue one
+    for x, y in ((150, 120), (190, 150), (230, 170)):
+        cv2.circle(photo, (x, y), 6, (120, 120, 120), -1)  # eyelets
+    shoe = cut_out(photo, "shoes", None)
+    assert 190 < shoe.alpha.shape[0] < 230  # the collar at y 50 down to the sole at y 262
+
+
 def test_shoes_on_feet_facing_the_camera_point_away_from_each_other() -> None:
     """Feet facing the camera whose heel-to-toe landmarks lean towards each other: the
     toes go outwards, not in a cross between the feet; two feet seen from the side

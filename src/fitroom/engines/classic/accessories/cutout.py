@@ -146,6 +146,9 @@ SURE_ITEM = 30.0
 #: Floor-like pixels (a cast shadow, a reflection) are darker than the backdrop, by less
 #: than this, and differ from it in lightness more than in hue.
 FLOOR_DISTANCE, FLOOR_HUE = 25.0, 9.0
+#: Distance from the backdrop's colour above which a pixel inside the item's hull is the
+#: item even where GrabCut gave it to the backdrop (GrabCut's own "probably item" seed).
+PALE_ITEM = 5.0
 
 
 def _without_floor(
@@ -174,6 +177,20 @@ def _without_floor(
     middle = (ys.min() + ys.max()) // 2
     below = np.where(has_solid[None, :], rows > lowest[None, :], rows > middle)
     return np.where(floor & below, 0, mask).astype(np.uint8)
+
+
+def _pale_item_kept(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """The mask with the pixels that stand out from the backdrop (`PALE_ITEM` and more)
+    and join what GrabCut kept put back. GrabCut's backdrop model learns white and the
+    floor's greys, so on a white backdrop it gave the canvas of a white sneaker to the
+    backdrop: the toe box and collar went, leaving a flat shoe of sole and laces. An arch
+    or an open sandal shows the backdrop itself and stays open; a shadow or reflection so
+    joined is the floor's, taken off after."""
+    count, labels = cv2.connectedComponents((distance > PALE_ITEM).astype(np.uint8), connectivity=8)
+    if count < 2:
+        return mask
+    joined = np.unique(labels[mask > 0])
+    return np.where(np.isin(labels, joined[joined > 0]), 255, mask).astype(np.uint8)
 
 
 def _backdrop_markers(distance: NDArray[np.float32]) -> NDArray[np.uint8]:
@@ -218,6 +235,8 @@ def _item_mask(
             raise EngineError("garment_not_found", "the accessory could not be cut out of its photo") from exc
     mask = np.where((markers == cv2.GC_FGD) | (markers == cv2.GC_PR_FGD), 255, 0).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    if floor and not framed:
+        mask = _pale_item_kept(mask, distance)
     if floor:
         mask = _without_floor(mask, lab, colour, distance)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
