@@ -284,6 +284,29 @@ def test_old_shoe_left_beside_the_new_one_fails() -> None:
     assert checks.faults({"old_shoe_left": covered}) == []
 
 
+def test_a_cut_out_that_left_out_the_shoes_white_upper_fails() -> None:
+    """A white shoe's crop: its greyish upper left out of the cut (the sole and an edge
+    of the collar kept) fails; the same crop cut whole, or with only the white backdrop
+    of an open sandal left out, passes."""
+    crop = np.full((120, 200, 3), 252, np.uint8)
+    cv2.fillPoly(crop, [np.array([[10, 10], [60, 10], [190, 80], [190, 100], [10, 100]], np.int32)], (232, 232, 230))
+    crop[100:118, 5:195] = (236, 234, 230)
+    whole = np.zeros((120, 200), np.float32)
+    cv2.fillPoly(whole, [np.array([[10, 10], [60, 10], [190, 80], [190, 100], [10, 100]], np.int32)], 1.0)
+    whole[100:118, 5:195] = 1.0
+    flat = np.zeros_like(whole)
+    flat[100:118, 5:195] = 1.0
+    flat[10:100, 10:16] = 1.0  # the collar's back edge
+    left = checks.item_left_out(crop, flat)
+    assert left is not None and checks.faults({"item_left_out": left}) == ["item_left_out"]
+    assert checks.faults({"item_left_out": checks.item_left_out(crop, whole)}) == []
+    sandal = crop.copy()
+    sandal[20:95, 40:150] = 252  # the backdrop seen through the open sandal
+    open_cut = whole.copy()
+    open_cut[20:95, 40:150] = 0.0
+    assert checks.faults({"item_left_out": checks.item_left_out(sandal, open_cut)}) == []
+
+
 def test_earrings_on_the_cheeks_fail_and_earrings_at_the_ears_pass() -> None:
     """A head 100 px wide with its ears at x 150 and 250: earrings hanging from just
     below them pass; the same earrings drawn 20 px in, on the cheeks, fail; so do

@@ -13,6 +13,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `width_ratio`: the garment's width against the body's, across the body.
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
+- `item_left_out`: the share of a cut-out's outline that was left out though it stands
+  out from the backdrop (a white shoe's canvas given to its white backdrop: a flat shoe).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
@@ -43,6 +45,13 @@ EAR_BELOW = (-0.1, 0.8)
 #: distances between the eyes: the brows are about 0.35 up, the hairline about 1.1; a
 #: hat worn on the head comes down below the hairline.
 HAT_BAND_HIGHEST = 1.0
+#: The share of a cut-out's hull that may be left out while unlike the backdrop: the
+#: devset's shoes score 0.004 to 0.04 (lace gaps, a sole's shade); a white high-top
+#: that lost its canvas upper scored 0.08.
+ITEM_LEFT_OUT = 0.05
+#: Lab distance (OpenCV's 8-bit scale) from the backdrop's colour beyond which a pixel
+#: left out of a cut-out is not backdrop.
+LEFT_OUT_DISTANCE = 10.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -53,6 +62,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "face_overlap": (None, 0.02),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
+    "item_left_out": (None, ITEM_LEFT_OUT),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
 }
@@ -345,6 +355,27 @@ def old_shoe_left(
     old shoes' colours and none of the new shoes', the floor's or the skin's (passed in
     `new_colours`): an old shoe left beside, behind or above the new one."""
     return old_colour_left(image, feet, old_colours, new_colours, tolerance)
+
+
+def item_left_out(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the cut-out's outline (the hull of its solid pixels, a little inside)
+    that was left out (alpha under 0.05) though its colour is unlike the backdrop's (the
+    median of the crop's clear border): a part of the item given to the backdrop. None
+    when too little clear border is left to tell the backdrop's colour."""
+    alpha = np.asarray(alpha)
+    clear = alpha < 0.05
+    border = np.zeros(alpha.shape, bool)
+    border[:2], border[-2:], border[:, :2], border[:, -2:] = True, True, True, True
+    lab = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2LAB).astype(np.float32)
+    reference = lab[clear & border]
+    points = cv2.findNonZero((alpha > 0.5).astype(np.uint8))
+    if len(reference) < 20 or points is None:
+        return None
+    hull = np.zeros(alpha.shape, np.uint8)
+    cv2.fillConvexPoly(hull, cv2.convexHull(points), (1,))
+    inside = cv2.erode(hull, np.ones((5, 5), np.uint8)) > 0
+    unlike = np.linalg.norm(lab - np.median(reference, axis=0), axis=2) > LEFT_OUT_DISTANCE
+    return float(np.count_nonzero(inside & clear & unlike) / max(1, np.count_nonzero(inside)))
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

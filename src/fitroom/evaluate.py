@@ -284,13 +284,17 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
 
 def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
     """The values of `fitroom.checks` for a shoes render: the old shoes' colours left on
-    the feet, against the new shoe's, the floor's round the feet and the skin's."""
+    the feet, against the new shoe's, the floor's round the feet and the skin's; and
+    the shoe's cut-out, for a part of it left out (a flat white shoe)."""
     person = report.person
     shape = report.input.shape[:2]
     feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, shape)
     cut = report.cutout
-    if np.count_nonzero(feet) < 100 or cut is None:
-        return {"old_shoe_left": None}
+    if cut is None:
+        return {"old_shoe_left": None, "item_left_out": None}
+    left_out = checks.item_left_out(cut.rgb, cut.alpha)
+    if np.count_nonzero(feet) < 100:
+        return {"old_shoe_left": None, "item_left_out": left_out}
     ys, xs = np.nonzero(feet)
     box = (slice(max(0, ys.min() - 20), ys.max() + 21), slice(max(0, xs.min() - 20), xs.max() + 21))
     floor = report.input[box][person.mask[box] < 0.3]
@@ -299,7 +303,8 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
     if len(floor) >= 50:
         allowed.append(_colours(_lab(floor)))
     old = _colours(_lab(report.input[feet]))
-    return {"old_shoe_left": checks.old_shoe_left(np.asarray(report.image), feet, old, np.vstack(allowed))}
+    left = checks.old_shoe_left(np.asarray(report.image), feet, old, np.vstack(allowed))
+    return {"old_shoe_left": left, "item_left_out": left_out}
 
 
 def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
