@@ -477,6 +477,26 @@ def test_a_white_shoe_on_a_white_backdrop_keeps_its_white_upper() -> None:
     assert 190 < shoe.alpha.shape[0] < 230  # the collar at y 50 down to the sole at y 262
 
 
+def test_a_white_shoes_reflection_on_a_dark_floor_is_not_cut_out_with_it() -> None:
+    """A white shoe on a dark glossy floor, its mirror image below it fainter: lighter
+    than the floor, the reflection passed the floor test (darker than the backdrop) and
+    the shoe went on the foot standing on its own image, twice as tall. The cut now
+    ends at the sole; the white backdrop's cases are unchanged (the test above)."""
+    photo = np.full((480, 520, 3), 38, np.uint8)
+    upper = np.array([[80, 60], [170, 50], [300, 170], [440, 190], [450, 230], [80, 230]], np.int32)
+    cv2.fillPoly(photo, [upper], (236, 236, 232))
+    cv2.line(photo, (170, 50), (300, 170), (150, 150, 150), 4)  # the lacing's edge
+    cv2.rectangle(photo, (70, 230), (460, 262), (244, 242, 238), -1)  # the sole
+    cv2.line(photo, (70, 238), (460, 238), (170, 30, 40), 4)
+    cv2.line(photo, (70, 252), (460, 252), (30, 30, 90), 4)
+    for x, y in ((150, 120), (190, 150), (230, 170)):
+        cv2.circle(photo, (x, y), 6, (90, 90, 90), -1)  # eyelets
+    shoe = photo[50:263].astype(np.float32)
+    photo[263:476] = (38 + 0.35 * (shoe[::-1] - 38)).astype(np.uint8)  # the reflection
+    cut = cut_out(photo, "shoes", None)
+    assert 200 < cut.alpha.shape[0] < 240  # collar at y 50 to the sole at y 262, not y 475
+
+
 def test_shoes_on_feet_facing_the_camera_point_away_from_each_other() -> None:
     """Feet facing the camera whose heel-to-toe landmarks lean towards each other: the
     toes go outwards, not in a cross between the feet; two feet seen from the side

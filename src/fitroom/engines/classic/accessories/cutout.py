@@ -146,8 +146,12 @@ SURE_ITEM = 30.0
 #: Floor-like pixels (a cast shadow, a reflection) are darker than the backdrop, by less
 #: than this, and differ from it in lightness more than in hue.
 FLOOR_DISTANCE, FLOOR_HUE = 25.0, 9.0
-#: Distance from the backdrop's colour above which a pixel inside the item's hull is the
-#: item even where GrabCut gave it to the backdrop (GrabCut's own "probably item" seed).
+#: A reflection's difference from the backdrop is this share of its mirror's (a floor
+#: reflects part of the light), and fits it within `MIRROR_MISFIT` of its own energy.
+MIRROR_FAINT = (0.1, 0.85)
+MIRROR_MISFIT = 0.25
+#: Distance from the backdrop's colour above which a pixel joined to the item is the
+#: item even where GrabCut gave it to the backdrop (GrabCut's own "probably backdrop" seed is 4).
 PALE_ITEM = 5.0
 
 
@@ -191,6 +195,56 @@ def _pale_item_kept(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> N
         return mask
     joined = np.unique(labels[mask > 0])
     return np.where(np.isin(labels, joined[joined > 0]), 255, mask).astype(np.uint8)
+
+
+def _without_reflection(
+    mask: NDArray[np.uint8], lab: NDArray[np.float32], colour: NDArray[np.float32]
+) -> NDArray[np.uint8]:
+    """The mask less a mirror reflection under the item: the rows below a line that
+    repeat the rows above it, upside down and fainter (`MIRROR_FAINT`), each pixel's
+    difference from the backdrop a fraction of its mirror's. On a dark floor a white
+    shoe's reflection is lighter than the floor, so the floor test (darker, faint) kept
+    it and the shoe went on the foot standing on its own image, twice as tall."""
+    rows = np.nonzero((mask > 0).any(axis=1))[0]
+    if len(rows) < 20:
+        return mask
+    top, bottom = int(rows.min()), int(rows.max())
+    height = bottom - top + 1
+    off = (lab - colour).reshape(mask.shape[0], -1)
+    solid = mask > 0
+    # Lighter than the floor: a reflection darker than its backdrop is the floor test's,
+    # and on a white backdrop every lower half of a shoe is "darker".
+    lower = solid.copy()
+    lower[: top + 2 * height // 3] = False
+    if not lower.any() or float((lab[..., 0] - colour[..., 0])[lower].mean()) <= 0:
+        return mask
+    best: tuple[float, int] | None = None
+    for line in range(top + height // 3, bottom - max(2, height // 10) + 1):
+        depth = min(bottom - line, line - top)
+        below = off[line + 1 : line + 1 + depth].reshape(depth, mask.shape[1], 3)
+        above = off[line - depth + 1 : line + 1][::-1].reshape(depth, mask.shape[1], 3)
+        inside = solid[line + 1 : line + 1 + depth] & solid[line - depth + 1 : line + 1][::-1]
+        if inside.sum() < 0.05 * solid.sum():
+            continue
+        a, b = above[inside], below[inside]
+        if float(b[:, 0].mean()) <= 0:
+            continue
+        share = float((a * b).sum() / max(float((a * a).sum()), 1e-6))
+        misfit = float(((b - share * a) ** 2).sum() / max(float((b * b).sum()), 1e-6))
+        # Upside down it must fit far better than the same rows shifted down: an evenly
+        # coloured shoe's lower half looks like its upper half either way.
+        shifted = off[line - depth + 1 : line + 1].reshape(depth, mask.shape[1], 3)
+        same = inside & solid[line - depth + 1 : line + 1]
+        c, d = shifted[same], below[same]
+        k = float((c * d).sum() / max(float((c * c).sum()), 1e-6))
+        plain = float(((d - k * c) ** 2).sum() / max(float((d * d).sum()), 1e-6))
+        if MIRROR_FAINT[0] <= share <= MIRROR_FAINT[1] and misfit < 0.5 * plain and (best is None or misfit < best[0]):
+            best = (misfit, line)
+    if best is None or best[0] > MIRROR_MISFIT:
+        return mask
+    kept = mask.copy()
+    kept[best[1] + 1 :] = 0
+    return kept
 
 
 def _backdrop_markers(distance: NDArray[np.float32]) -> NDArray[np.uint8]:
@@ -238,7 +292,7 @@ def _item_mask(
     if floor and not framed:
         mask = _pale_item_kept(mask, distance)
     if floor:
-        mask = _without_floor(mask, lab, colour, distance)
+        mask = _without_reflection(_without_floor(mask, lab, colour, distance), lab, colour)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
     if count <= 1:
         raise EngineError("garment_not_found", "no accessory was found in its photo")
