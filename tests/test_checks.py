@@ -353,3 +353,25 @@ def test_hat_band_height_fails_a_hat_perched_above_the_forehead() -> None:
     assert tilted is not None and abs(tilted - worn) < 0.08
     assert checks.hat_band_height(hat(128), eyes[:1]) is None
     assert checks.hat_band_height(np.zeros((300, 200), np.float32), eyes) is None
+
+
+def test_neck_band_fails_a_dark_band_pasted_across_the_neck() -> None:
+    """A light-skinned neck above shoulders 100 px apart: a tee whose collar stays at the
+    shoulders' line passes; one whose dark inside back crosses the neck fails."""
+    photo = np.full((300, 300, 3), 200, np.uint8)
+    neck, hips = (150.0, 150.0), (150.0, 290.0)
+    cover = np.zeros((300, 300), np.float32)
+    cover[148:, 60:240] = 1.0
+    worn = photo.copy()
+    worn[148:, 60:240] = (30, 40, 120)
+    clean = checks.neck_band(worn, photo, cover, neck, hips, 100.0)
+    banded_cover, banded = cover.copy(), worn.copy()
+    banded_cover[125:150, 125:176] = 1.0
+    banded[125:150, 125:176] = (20, 25, 70)
+    band = checks.neck_band(banded, photo, banded_cover, neck, hips, 100.0)
+    assert clean is not None and band is not None
+    assert not checks.faults({"neck_band": clean})
+    assert checks.faults({"neck_band": band}) == ["neck_band"]
+    # The same colours in the photo already (a dark turtleneck swapped): nothing new there.
+    assert checks.neck_band(banded, banded, banded_cover, neck, hips, 100.0) == 0.0
+    assert checks.neck_band(worn, photo, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None

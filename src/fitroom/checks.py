@@ -10,6 +10,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `old_colour_left`: the old garment's colours still showing where the new garment or
   skin should be.
 - `face_overlap`: the share of the face under the garment.
+- `neck_band`: the share of the neck, above the shoulders' line, that the new garment
+  covers darker than the photo was there (a product photo's inside back pasted as a
+  band across the neck).
 - `width_ratio`: the garment's width against the body's, across the body.
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
@@ -52,6 +55,14 @@ ITEM_LEFT_OUT = 0.05
 #: Lab distance (OpenCV's 8-bit scale) from the backdrop's colour beyond which a pixel
 #: left out of a cut-out is not backdrop.
 LEFT_OUT_DISTANCE = 10.0
+#: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
+#: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
+#: higher than the lower end; a turtleneck is a garment of its own kind.
+NECK_HIGH, NECK_LOW, NECK_HALF = 0.3, 0.08, 0.15
+#: Darker than the photo by this much (grey levels) where the garment covers the neck is a band.
+NECK_DARKER = 20.0
+#: More than this share of the neck covered darker is a fault.
+NECK_BAND_SHARE = 0.25
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -60,6 +71,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
     "face_overlap": (None, 0.02),
+    "neck_band": (None, NECK_BAND_SHARE),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
@@ -225,6 +237,30 @@ def old_colour_left(
         return np.asarray((distance < tolerance).any(axis=1), dtype=bool)
 
     return float(np.mean(near(old_colours) & ~near(new_colours)))
+
+
+def neck_band(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    neck: Point,
+    hips: Point,
+    shoulder_width: float,
+) -> float | None:
+    """The share of the neck (from NECK_HIGH to NECK_LOW shoulder widths above the
+    shoulders' midpoint `neck`, up away from `hips`) that the garment covers darker than
+    the photo was there by NECK_DARKER. None where that region is not in the photo."""
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    up = neck_ - hips_
+    up /= max(float(np.hypot(*up)), 1e-6)
+    top = neck_ + up * NECK_HIGH * shoulder_width
+    along, across, length = _axes(cover.shape, top, neck_)
+    low = 1 - NECK_LOW / NECK_HIGH
+    region = (along >= 0) & (along <= low) & (np.abs(across) <= NECK_HALF * shoulder_width)
+    if np.count_nonzero(region) < 50:
+        return None
+    darker = _luminance(original) - _luminance(image) > NECK_DARKER
+    return float(np.count_nonzero(region & darker & (cover > 0.5)) / np.count_nonzero(region))
 
 
 def face_region(
