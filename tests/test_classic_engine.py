@@ -470,3 +470,25 @@ def test_the_body_panel_keeps_nothing_of_the_sleeves_soft_rim() -> None:
     assert rim.sum() > 100, "the drawing has a soft rim round its sleeves"
     assert not (without_sleeves(dress)[rim] > 0).any()
     assert without_sleeves(dress)[300, 200] == dress.alpha[300, 200]  # the skirt is kept
+
+
+def tee_with_inside_back(inside: tuple[int, int, int] = (20, 25, 70)) -> np.ndarray:
+    """A blue flat-lay tee whose neck opening shows the navy inside of its back: the band
+    between the back collar (row 60) and a lighter front rib curving down to row ~95."""
+    image = tee(colour=(60, 80, 200))
+    cv2.ellipse(image, (200, 62), (40, 30), 0, 0, 180, inside, -1)
+    cv2.ellipse(image, (200, 62), (40, 30), 0, 0, 180, (110, 130, 235), 5)
+    return image
+
+
+def test_the_inside_back_seen_through_the_neck_opening_is_not_garment() -> None:
+    """Pasted with the garment, the inside back is a dark band across the wearer's neck."""
+    garment = analyse_garment(tee_with_inside_back(), swap_target="top", hint=None)
+    assert garment.alpha[66:82, 185:216].max() < 0.1, "the navy inside back was kept"
+    assert garment.alpha[100:140, 150:250].min() > 0.9, "the front below the neckline was lost"
+    assert 88 <= garment.top <= 100, garment.top
+    # A plain tee, and one whose neck band is the garment's own colour, keep their tops.
+    plain = analyse_garment(tee(colour=(60, 80, 200)), swap_target="top", hint=None)
+    assert abs(plain.top - 60) <= 4 and plain.alpha[70:88, 185:216].min() > 0.9
+    same = analyse_garment(tee_with_inside_back((60, 80, 200)), swap_target="top", hint=None)
+    assert abs(same.top - 60) <= 4

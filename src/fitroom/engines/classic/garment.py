@@ -570,6 +570,101 @@ def _head_above(rgb: NDArray[np.uint8], nose: NDArray[np.float32], shoulders: fl
     return bool(np.linalg.norm(colour - background) > 12)
 
 
+#: The inside back of a neckline (seen through the neck opening of a product photo) is
+#: looked for this far below the garment's first row at the panel's middle, in panel widths.
+NECK_DEPTH = 0.32
+#: ... and this far either side of the middle; the front beside the opening (its colour
+#: the inside back is told from) lies between NECK_FRONT's two shares out from the middle.
+NECK_HALF = 0.32
+NECK_FRONT = (0.36, 0.46)
+#: The inside back is in the garment's shade: at least this much darker (Lab L) than the
+#: front beside it, or of another hue (chroma distance), as a navy lining in a blue tee.
+INSIDE_DARKER = 10
+INSIDE_HUE = 14
+#: A neckline is deepest at its middle; within this share of the panel's width is level.
+NECK_SAG = 0.04
+
+
+def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
+    """The inside back of the neckline and the back collar above it (True), or nothing.
+
+    A tee, sweater or dress photographed flat shows, through its neck opening, the inside
+    of its back: a band, darker or of the lining's colour, between the back collar and the
+    front neckline. Worn, the neck is there; kept, it is pasted across the neck as a band.
+    Found as the region at the middle's top that is unlike the front beside the opening,
+    bounded by the front neckline's edge, narrower than the shoulders and deepest at the
+    middle (a neckline's curve); a print reaching the collar spreads wider or deeper.
+    """
+    none = np.zeros(solid.shape, bool)
+    h, w = solid.shape
+    scale = min(1.0, WORK_SIDE / max(h, w))
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    body = cv2.resize(solid, size, interpolation=cv2.INTER_NEAREST) > 0
+    width, middle = (right - left) * scale, int((left + right) / 2 * scale)
+    column = np.flatnonzero(body[:, middle]) if 0 <= middle < size[0] else np.zeros(0, np.int64)
+    first = np.flatnonzero(body.any(axis=1))
+    if not len(column) or column[0] > first[0] + 0.12 * width:
+        return none  # the opening shows the backdrop: nothing to remove
+    top = int(column[0])
+    x0, x1 = max(0, middle - int(NECK_HALF * width)), min(size[0], middle + int(NECK_HALF * width) + 1)
+    y1 = min(size[1], int(top + NECK_DEPTH * width))
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
+    front = np.zeros(body.shape, bool)
+    rows = slice(int(top + 0.08 * width), int(top + 0.2 * width))
+    for side in (-1, 1):
+        a, b = sorted(middle + side * int(share * width) for share in NECK_FRONT)
+        front[rows, max(0, a) : max(0, b)] = True
+    front &= body
+    if np.count_nonzero(front) < 20:
+        return none
+    reference = np.median(lab[front], axis=0)
+    box = lab[top:y1, x0:x1]
+    hue = np.hypot(box[..., 1] - reference[1], box[..., 2] - reference[2])
+    unlike = ((reference[0] - box[..., 0] > INSIDE_DARKER) | (hue > INSIDE_HUE)) & body[top:y1, x0:x1]
+    # The front neckline's rib is an edge: the inside back does not run on past it.
+    gray = cv2.cvtColor(np.ascontiguousarray(small[top:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
+    edges = cv2.dilate(cv2.Canny(gray, 40, 100), np.ones((2, 2), np.uint8)) > 0
+    unlike = cv2.morphologyEx((unlike & ~edges).astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    # A label sewn inside splits it: every part reaching the middle's top rows counts.
+    count, labels = cv2.connectedComponents(unlike, connectivity=8)
+    near = slice(max(0, middle - x0 - int(0.2 * width)), middle - x0 + int(0.2 * width) + 1)
+    seeds = np.setdiff1d(np.unique(labels[: int(0.12 * width), near]), [0])
+    if not len(seeds):
+        return none
+    region = np.isin(labels, seeds)
+    xs, ys = np.flatnonzero(region.any(axis=0)), np.flatnonzero(region.any(axis=1))
+    if xs[-1] - xs[0] < 0.2 * width or xs[0] == 0 or xs[-1] == x1 - x0 - 1 or ys[-1] >= y1 - top - 2:
+        return none
+    lowest = np.where(region.any(axis=0), region.shape[0] - 1 - region[::-1].argmax(axis=0), -1)
+    inset = int(0.15 * (xs[-1] - xs[0]))
+    if lowest[middle - x0] < max(lowest[xs[0] + inset], lowest[xs[-1] - inset]) - NECK_SAG * width:
+        return none
+    # Everything above the inside back's lower edge goes: the back collar too.
+    found = np.zeros(body.shape, bool)
+    rows_down = np.arange(body.shape[0])[:, None]
+    span = slice(x0 + xs[0], x0 + xs[-1] + 1)
+    edge = top + lowest[xs[0] : xs[-1] + 1]
+    found[:, span] = (rows_down <= edge[None, :]) & (edge[None, :] >= top)
+    found &= body
+    return cv2.resize(found.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+
+
+def _without_inside_back(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], solid: NDArray[np.uint8], left: float, right: float
+) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:
+    """The alpha and solid mask less the neckline's inside back (unchanged when none shows)."""
+    inside = _inside_back(rgb, solid, left, right)
+    if not inside.any():
+        return alpha, solid
+    # A rim a few pixels wide, softened, so no line of the inside back's colour stays
+    # along the new edge.
+    reach = max(3, int(0.004 * max(alpha.shape))) | 1
+    cut = cv2.dilate(inside.astype(np.uint8), np.ones((reach, reach), np.uint8)).astype(np.float32)
+    alpha = alpha * (1 - cv2.GaussianBlur(cut, (0, 0), reach / 2))
+    return alpha, (alpha > 0.5).astype(np.uint8)
+
+
 def _top_and_shoulders(solid: NDArray[np.uint8], left: float, right: float) -> tuple[float, float]:
     """The first garment row at the panel's middle (the neckline) and the mean first row
     just inside its edges (the shoulder seams)."""
@@ -638,7 +733,7 @@ def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | No
     worn = read_worn(rgb)
     if worn is None:
         alpha = cut_out(rgb)
-        return [_read(rgb, alpha, _category(hint, swap_target, _aspect(alpha)), None)]
+        return [_read(rgb, alpha, _category(hint, swap_target, _aspect(alpha)), None, flat=True)]
     named = _category(hint, "", 1.0) if hint and _category(hint, "", 1.0) != SwapTarget.TOP else None
     lower = worn.lower if worn.lower is not None and not _cut_off(worn.lower, worn) else None
     if named is None and swap_target == SwapTarget.FULL_OUTFIT and worn.upper is not None and lower is not None:
@@ -705,10 +800,16 @@ def _below_hips(worn: Worn) -> bool:
 
 
 def _read(
-    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], category: str, shoulders: tuple[float, float] | None
+    rgb: NDArray[np.uint8],
+    alpha: NDArray[np.float32],
+    category: str,
+    shoulders: tuple[float, float] | None,
+    *,
+    flat: bool = False,
 ) -> Garment:
     """The garment's parts from its alpha. `shoulders`, for a top worn by a model: the
-    model's shoulder joints' columns, the panel's edges when its outline cannot tell."""
+    model's shoulder joints' columns, the panel's edges when its outline cannot tell.
+    `flat`: a product photo without a wearer, whose neck opening may show the inside back."""
     solid = (alpha > 0.5).astype(np.uint8)
     if not solid.any():
         raise EngineError("garment_not_found", "no garment was found in the photo")
@@ -778,6 +879,8 @@ def _read(
     if category == SwapTarget.DRESS:
         # The dress's width stays its waist's (it sets the scale); sleeves wider than
         # the bodice go on the arms like a top's.
+        if flat:
+            alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
         top, shoulder_y = _top_and_shoulders(solid, left, right)
         sleeve_left, sleeve_right, armpit_y = _dress_sleeves(solid, left, right, y0, height, armpit_y)
         return Garment(
@@ -795,6 +898,8 @@ def _read(
         if seams is not None:
             left, right, armpit_y = seams
             sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
+    if flat:
+        alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
     top, shoulder_y = _top_and_shoulders(solid, left, right)
     return Garment(
         rgb=rgb,
