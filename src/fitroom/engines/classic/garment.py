@@ -583,6 +583,9 @@ INSIDE_DARKER = 10
 INSIDE_HUE = 14
 #: A neckline is deepest at its middle; within this share of the panel's width is level.
 NECK_SAG = 0.04
+#: The inside back's lower edge lies within this share of the panel's width (median) of a
+#: smooth curve.
+NECK_MISFIT = 0.03
 
 
 def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
@@ -640,12 +643,20 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     inset = int(0.15 * (xs[-1] - xs[0]))
     if lowest[middle - x0] < max(lowest[xs[0] + inset], lowest[xs[-1] - inset]) - NECK_SAG * width:
         return none
+    # The front neckline is a smooth curve: its rows per column, ragged where the inside
+    # back's shade fades, follow a parabola; one that does not fit is no neckline.
+    columns = np.arange(xs[0], xs[-1] + 1)
+    shown = lowest[columns] >= 0
+    curve = np.polyfit(columns[shown], lowest[columns][shown], 2)
+    misfit = np.median(np.abs(np.polyval(curve, columns[shown]) - lowest[columns][shown]))
+    if misfit > NECK_MISFIT * width:
+        return none
     # Everything above the inside back's lower edge goes: the back collar too.
     found = np.zeros(body.shape, bool)
     rows_down = np.arange(body.shape[0])[:, None]
     span = slice(x0 + xs[0], x0 + xs[-1] + 1)
-    edge = top + lowest[xs[0] : xs[-1] + 1]
-    found[:, span] = (rows_down <= edge[None, :]) & (edge[None, :] >= top)
+    edge = top + np.maximum(np.polyval(curve, columns), 0)
+    found[:, span] = rows_down <= edge[None, :]
     found &= body
     return cv2.resize(found.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
 
