@@ -487,8 +487,24 @@ def test_the_inside_back_seen_through_the_neck_opening_is_not_garment() -> None:
     assert garment.alpha[66:82, 185:216].max() < 0.1, "the navy inside back was kept"
     assert garment.alpha[100:140, 150:250].min() > 0.9, "the front below the neckline was lost"
     assert 88 <= garment.top <= 100, garment.top
-    # A plain tee, and one whose neck band is the garment's own colour, keep their tops.
+    # A plain tee keeps its top.
     plain = analyse_garment(tee(colour=(60, 80, 200)), swap_target="top", hint=None)
     assert abs(plain.top - 60) <= 4 and plain.alpha[70:88, 185:216].min() > 0.9
-    same = analyse_garment(tee_with_inside_back((60, 80, 200)), swap_target="top", hint=None)
-    assert abs(same.top - 60) <= 4
+    # Nor does a colour block straight across the chest, the front's colour above it.
+    block = tee(colour=(60, 80, 200))
+    block[110:150, 120:281] = (150, 150, 150)
+    striped = analyse_garment(block, swap_target="top", hint=None)
+    assert abs(striped.top - 60) <= 4 and striped.alpha[70:100, 150:250].min() > 0.9
+
+
+def test_a_scoop_as_wide_as_the_shoulders_loses_its_inside_back_too() -> None:
+    """The navy inside back fills the opening from shoulder to shoulder: the front beside
+    the opening is navy too, so the front is read below the neckline's edge."""
+    image = tee(colour=(60, 80, 200))
+    scoop = image.copy()
+    cv2.ellipse(scoop, (200, 62), (95, 60), 0, 0, 180, (20, 25, 70), -1)
+    cv2.ellipse(scoop, (200, 62), (95, 60), 0, 0, 180, (110, 130, 235), 5)
+    image[60:400, 120:281] = scoop[60:400, 120:281]
+    garment = analyse_garment(image, swap_target="top", hint=None)
+    assert garment.alpha[66:95, 160:241].max() < 0.1, "the navy inside back was kept"
+    assert garment.alpha[125:160, 150:250].min() > 0.9, "the front below the neckline was lost"

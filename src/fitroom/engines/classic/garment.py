@@ -576,6 +576,15 @@ NECK_DEPTH = 0.32
 #: ... and this far either side of the middle; the front beside the opening (its colour
 #: the inside back is told from) lies between NECK_FRONT's two shares out from the middle.
 NECK_HALF = 0.32
+#: ... and for an opening as wide as the shoulders (a scoop), this far and this deep.
+WIDE_NECK_HALF = 0.48
+WIDE_NECK_DEPTH = 0.5
+#: A scoop's lower edge dips at the middle at least this far (panel widths) below its
+#: ends: a straight colour block across the chest (a striped tee) is no scoop.
+SCOOP_SAG = 0.1
+#: The opening's colour this close (Lab) to the front beside it: that is no front but the
+#: inside back again.
+OPENING_ALIKE = 20
 NECK_FRONT = (0.36, 0.46)
 #: The inside back is in the garment's shade: at least this much darker (Lab L) than the
 #: front beside it, or of another hue (chroma distance), as a navy lining in a blue tee.
@@ -597,6 +606,8 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     Found as the region at the middle's top that is unlike the front beside the opening,
     bounded by the front neckline's edge, narrower than the shoulders and deepest at the
     middle (a neckline's curve); a print reaching the collar spreads wider or deeper.
+    A scoop as wide as the shoulders shows the inside back beside it too: then the front
+    is the colour below the sharpest change down the middle.
     """
     none = np.zeros(solid.shape, bool)
     h, w = solid.shape
@@ -610,8 +621,6 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     if not len(column) or column[0] > first[0] + 0.12 * width:
         return none  # the opening shows the backdrop: nothing to remove
     top = int(column[0])
-    x0, x1 = max(0, middle - int(NECK_HALF * width)), min(size[0], middle + int(NECK_HALF * width) + 1)
-    y1 = min(size[1], int(top + NECK_DEPTH * width))
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     front = np.zeros(body.shape, bool)
     rows = slice(int(top + 0.08 * width), int(top + 0.2 * width))
@@ -622,43 +631,100 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     if np.count_nonzero(front) < 20:
         return none
     reference = np.median(lab[front], axis=0)
-    box = lab[top:y1, x0:x1]
-    hue = np.hypot(box[..., 1] - reference[1], box[..., 2] - reference[2])
-    unlike = ((reference[0] - box[..., 0] > INSIDE_DARKER) | (hue > INSIDE_HUE)) & body[top:y1, x0:x1]
-    # The front neckline's rib is an edge: the inside back does not run on past it.
-    gray = cv2.cvtColor(np.ascontiguousarray(small[top:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
-    edges = cv2.dilate(cv2.Canny(gray, 40, 100), np.ones((2, 2), np.uint8)) > 0
-    unlike = cv2.morphologyEx((unlike & ~edges).astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    # A label sewn inside splits it: every part reaching the middle's top rows counts.
-    count, labels = cv2.connectedComponents(unlike, connectivity=8)
-    near = slice(max(0, middle - x0 - int(0.2 * width)), middle - x0 + int(0.2 * width) + 1)
-    seeds = np.setdiff1d(np.unique(labels[: int(0.12 * width), near]), [0])
-    if not len(seeds):
-        return none
-    region = np.isin(labels, seeds)
-    xs, ys = np.flatnonzero(region.any(axis=0)), np.flatnonzero(region.any(axis=1))
-    if xs[-1] - xs[0] < 0.2 * width or xs[0] == 0 or xs[-1] == x1 - x0 - 1 or ys[-1] >= y1 - top - 2:
-        return none
-    lowest = np.where(region.any(axis=0), region.shape[0] - 1 - region[::-1].argmax(axis=0), -1)
-    inset = int(0.15 * (xs[-1] - xs[0]))
-    if lowest[middle - x0] < max(lowest[xs[0] + inset], lowest[xs[-1] - inset]) - NECK_SAG * width:
-        return none
-    # The front neckline is a smooth curve: its rows per column, ragged where the inside
-    # back's shade fades, follow a parabola; one that does not fit is no neckline.
-    columns = np.arange(xs[0], xs[-1] + 1)
-    shown = lowest[columns] >= 0
-    curve = np.polyfit(columns[shown], lowest[columns][shown], 2)
-    misfit = np.median(np.abs(np.polyval(curve, columns[shown]) - lowest[columns][shown]))
-    if misfit > NECK_MISFIT * width:
-        return none
-    # Everything above the inside back's lower edge goes: the back collar too.
-    found = np.zeros(body.shape, bool)
-    rows_down = np.arange(body.shape[0])[:, None]
-    span = slice(x0 + xs[0], x0 + xs[-1] + 1)
-    edge = top + np.maximum(np.polyval(curve, columns), 0)
-    found[:, span] = rows_down <= edge[None, :]
-    found &= body
+    neck = _Neck(small, lab, body, top, middle, width)
+    found = neck.region(reference, NECK_HALF, NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
+    if found is None:
+        across = slice(middle - int(0.1 * width), middle + int(0.1 * width) + 1)
+        opening = lab[top + int(0.02 * width) : top + int(0.1 * width) + 1, across]
+        if np.linalg.norm(np.median(opening.reshape(-1, 3), axis=0) - reference) >= OPENING_ALIKE:
+            return none
+        y1 = min(size[1], int(top + WIDE_NECK_DEPTH * width))
+        below = _front_below(lab[top:y1, middle - 2 : middle + 3], width)
+        if below is None:
+            return none
+        found = neck.region(below, WIDE_NECK_HALF, WIDE_NECK_DEPTH, sides_from=1.0, sag=SCOOP_SAG)
+        if found is None:
+            return none
     return cv2.resize(found.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+
+
+@dataclass
+class _Neck:
+    """The top of a garment's panel at the work size, where the inside back is looked for."""
+
+    small: NDArray[np.uint8]
+    lab: NDArray[np.float32]
+    body: NDArray[np.bool_]
+    top: int
+    middle: int
+    width: float
+
+    def region(
+        self, reference: NDArray[np.float32], half: float, depth: float, sides_from: float, sag: float
+    ) -> NDArray[np.bool_] | None:
+        """The inside back unlike `reference` within `half` panel widths of the middle and
+        `depth` below the top, and the back collar above it; None when what is unlike it
+        is no neckline's shape. It may touch the box's sides only `sides_from` of the
+        way down and below (1.0: anywhere, for a scoop reaching the shoulders); its lower
+        edge dips at the middle by `sag` panel widths at least below its ends."""
+        width, top, middle = self.width, self.top, self.middle
+        x0 = max(0, middle - int(half * width))
+        x1 = min(self.body.shape[1], middle + int(half * width) + 1)
+        y1 = min(self.body.shape[0], int(top + depth * width))
+        box = self.lab[top:y1, x0:x1]
+        hue = np.hypot(box[..., 1] - reference[1], box[..., 2] - reference[2])
+        unlike = ((reference[0] - box[..., 0] > INSIDE_DARKER) | (hue > INSIDE_HUE)) & self.body[top:y1, x0:x1]
+        # The front neckline's rib is an edge: the inside back does not run on past it.
+        gray = cv2.cvtColor(np.ascontiguousarray(self.small[top:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
+        edges = cv2.dilate(cv2.Canny(gray, 40, 100), np.ones((2, 2), np.uint8)) > 0
+        unlike = cv2.morphologyEx((unlike & ~edges).astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+        # A label sewn inside splits it: every part reaching the middle's top rows counts.
+        _, labels = cv2.connectedComponents(unlike, connectivity=8)
+        near = slice(max(0, middle - x0 - int(0.2 * width)), middle - x0 + int(0.2 * width) + 1)
+        seeds = np.setdiff1d(np.unique(labels[: int(0.12 * width), near]), [0])
+        if not len(seeds):
+            return None
+        region = np.isin(labels, seeds)
+        xs, ys = np.flatnonzero(region.any(axis=0)), np.flatnonzero(region.any(axis=1))
+        sides = region[int(sides_from * region.shape[0]) :, [0, -1]].any()
+        if xs[-1] - xs[0] < 0.2 * width or sides or ys[-1] >= y1 - top - 2:
+            return None
+        lowest = np.where(region.any(axis=0), region.shape[0] - 1 - region[::-1].argmax(axis=0), -1)
+        inset = int(0.15 * (xs[-1] - xs[0]))
+        if lowest[middle - x0] < max(lowest[xs[0] + inset], lowest[xs[-1] - inset]) - NECK_SAG * width:
+            return None
+        # The front neckline is a smooth curve: its rows per column, ragged where the inside
+        # back's shade fades, follow a parabola; one that does not fit is no neckline.
+        columns = np.arange(xs[0], xs[-1] + 1)
+        shown = lowest[columns] >= 0
+        curve = np.polyfit(columns[shown], lowest[columns][shown], 2)
+        misfit = np.median(np.abs(np.polyval(curve, columns[shown]) - lowest[columns][shown]))
+        dip = np.polyval(curve, middle - x0) - max(np.polyval(curve, columns[[0, -1]]))
+        if misfit > NECK_MISFIT * width or dip < sag * width:
+            return None
+        # Everything above the inside back's lower edge goes: the back collar too, and
+        # the cut-out's soft rim along it (else a thin line of it stays above the neck).
+        found = np.zeros(self.body.shape, bool)
+        rows_down = np.arange(self.body.shape[0])[:, None]
+        edge = top + np.maximum(np.polyval(curve, columns), 0)
+        found[:, x0 + xs[0] : x0 + xs[-1] + 1] = rows_down <= edge[None, :]
+        return found
+
+
+def _front_below(strip: NDArray[np.float32], width: float) -> NDArray[np.float32] | None:
+    """The front's colour (Lab) down a strip of the middle column from the back collar's
+    top: below the strip's sharpest change of colour (the front neckline's edge), past a
+    tenth of a panel width. None when nothing changes there (no opening shows)."""
+    rows = np.median(strip, axis=1)
+    gap = max(2, int(0.03 * width))
+    start = int(0.1 * width)
+    if len(rows) < start + 2 * gap:
+        return None
+    steps = np.linalg.norm(rows[start + gap :] - rows[start:-gap], axis=1)
+    if steps.max() < INSIDE_HUE:
+        return None
+    edge = start + gap + int(steps.argmax())
+    return np.median(rows[edge : edge + max(2, int(0.08 * width))], axis=0)
 
 
 def _without_inside_back(
