@@ -375,3 +375,44 @@ def test_neck_band_fails_a_dark_band_pasted_across_the_neck() -> None:
     # The same colours in the photo already (a dark turtleneck swapped): nothing new there.
     assert checks.neck_band(banded, banded, banded_cover, neck, hips, 100.0) == 0.0
     assert checks.neck_band(worn, photo, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None
+
+
+def hand_on_a_top(outlined: bool, covered: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A skin-coloured hand on a black top, and the render of a red top over it: the
+    hand kept with a ring of the black top round it (`outlined`), or covered by the red
+    (`covered`), or the red drawn up to the hand. Returns input, output, hand, cover."""
+    black, red = (15, 15, 18), (200, 30, 40)
+    before = np.full((200, 200, 3), 240, np.uint8)
+    cv2.rectangle(before, (40, 30), (160, 190), black, -1)
+    hand = np.zeros((200, 200), np.uint8)
+    cv2.ellipse(hand, (100, 100), (18, 26), 0, 0, 360, 1, -1)
+    before[hand > 0] = SKIN
+    after = before.copy()
+    cover = np.zeros((200, 200), np.float32)
+    cover[30:191, 40:161] = 1
+    if not covered:
+        ring = cv2.dilate(hand, np.ones((5, 5), np.uint8)) if outlined else hand
+        cover[ring > 0] = 0
+    after[cover > 0.5] = red
+    return before, after, hand > 0, cover
+
+
+def test_a_hand_covered_by_the_new_garment_fails() -> None:
+    before, after, hand, _ = hand_on_a_top(outlined=False, covered=False)
+    assert checks.faults({"hand_changed": checks.hand_changed(before, after, hand)}) == []
+    before, after, hand, _ = hand_on_a_top(outlined=False, covered=True)
+    assert checks.faults({"hand_changed": checks.hand_changed(before, after, hand)}) == ["hand_changed"]
+    assert checks.hand_changed(before, after, np.zeros_like(hand)) is None
+
+
+def test_an_outline_of_the_old_garment_round_the_hand_fails() -> None:
+    def to_lab(rgb: tuple[int, int, int]) -> np.ndarray:
+        return cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+
+    old, new = to_lab((15, 15, 18)), np.vstack([to_lab((200, 30, 40)), to_lab(SKIN)])
+    _, clean, hand, cover = hand_on_a_top(outlined=False, covered=False)
+    value = checks.hand_outline(clean, hand, cover, old, new)
+    assert checks.faults({"hand_outline": value}) == [], value
+    _, outlined, hand, cover = hand_on_a_top(outlined=True, covered=False)
+    value = checks.hand_outline(outlined, hand, cover, old, new)
+    assert checks.faults({"hand_outline": value}) == ["hand_outline"], value

@@ -14,6 +14,11 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   covers darker than the photo was there (a product photo's inside back pasted as a
   band across the neck).
 - `width_ratio`: the garment's width against the body's, across the body.
+- `hand_changed`: the share of the person's own hand, seen in front, that the render
+  changed (a hand covered by the new garment, or cut up by it).
+- `hand_outline`: the share of the rim round a kept hand, where the new garment meets
+  it, still in the old garment's colours (a dark or coloured outline round the hand,
+  an old cuff at the wrist).
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
 - `item_left_out`: the share of a cut-out's outline that was left out though it stands
@@ -72,12 +77,21 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_colour_left": (None, 0.05),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
+    "hand_changed": (None, 0.15),
+    "hand_outline": (None, 0.25),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
 }
+#: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
+#: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
+CHANGED_STEP = 40
+#: Fewer hand pixels than this and the hand checks do not apply.
+MIN_HAND_PIXELS = 50
+#: How far round a kept hand (pixels) the old garment must have given way to the new one.
+HAND_RIM = 2
 #: MediaPipe pose indices of each foot: (ankle, heel, toe).
 FEET = ((27, 29, 31), (28, 30, 32))
 #: Fewer pixels than this of rebuilt or reference skin and the skin checks do not apply.
@@ -261,6 +275,35 @@ def neck_band(
         return None
     darker = _luminance(original) - _luminance(image) > NECK_DARKER
     return float(np.count_nonzero(region & darker & (cover > 0.5)) / np.count_nonzero(region))
+
+
+def hand_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], hand: Mask) -> float | None:
+    """The share of the `hand`'s pixels (the person's own hand in front, in `before`)
+    that differ in `after`."""
+    inside = np.asarray(hand) > 0
+    if np.count_nonzero(inside) < MIN_HAND_PIXELS:
+        return None
+    step = cv2.absdiff(before, after).max(axis=2)
+    return float(np.mean(step[inside] > CHANGED_STEP))
+
+
+def hand_outline(
+    image: NDArray[np.uint8],
+    hand: Mask,
+    cover: NDArray[np.floating[Any]],
+    old_colours: NDArray[np.floating[Any]],
+    new_colours: NDArray[np.floating[Any]],
+) -> float | None:
+    """The share of the rim `HAND_RIM` pixels round the kept `hand` that the new garment
+    (`cover`) comes up to and that still shows an old garment's colour (rows of CIE Lab)
+    and none of the new garment's or the skin's (passed with them)."""
+    inside = (np.asarray(hand) > 0).astype(np.uint8)
+    kernel = np.ones((2 * HAND_RIM + 1, 2 * HAND_RIM + 1), np.uint8)
+    near_garment = cv2.dilate((np.asarray(cover) > 0.5).astype(np.uint8), kernel) > 0
+    rim = (cv2.dilate(inside, kernel) > 0) & (inside == 0) & near_garment
+    if np.count_nonzero(rim) < MIN_HAND_PIXELS:
+        return None
+    return old_colour_left(image, rim, old_colours, new_colours)
 
 
 def face_region(

@@ -54,6 +54,7 @@ from fitroom.engines.classic.person import (
     R_KNEE,
     R_SHOULDER,
     R_WRIST,
+    hand_discs,
 )
 from fitroom.imaging import decode_image
 
@@ -233,6 +234,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         if np.count_nonzero(own) >= 4 * checks.MIN_SKIN_PIXELS
         else own | (skin_like(replace(person, image=report.input)) & face & ~edited)
     )
+    # The person's own hands: skin in the pose's hand discs, less its outermost pixel.
+    hand_skin = skin_like(replace(person, image=report.input)) & (person.hands > 0) & (person.mask > 0.5)
+    own_hands = cv2.erode(hand_skin.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     frame = torso_frame(person)
@@ -281,7 +285,29 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["old_colour_left"] = checks.old_colour_left(
             output, where, old_colours, np.vstack([new_colours, _lab(skin)])
         )
+        values["hand_outline"] = checks.hand_outline(
+            output,
+            own_hands & np.all(output == report.input, axis=2),
+            cover,
+            old_colours,
+            np.vstack([new_colours, _lab(skin)]),
+        )
+    values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & own_hands)
     return values
+
+
+#: A hand's palm and fingers' roots: this share of the radius of the pose's disc round
+#: the hand (which reaches over the wrist, where a long sleeve may rightly end).
+PALM_SHARE = 0.6
+
+
+def _palms(report: RenderReport) -> NDArray[np.bool_]:
+    """Round the middle of each hand the pose sees, its inner part less a pixel's edge."""
+    person = report.person
+    palms = np.zeros(report.input.shape[:2], np.uint8)
+    for _, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        cv2.circle(palms, centre, max(1, int(radius * PALM_SHARE)), (1,), -1)
+    return palms > 0
 
 
 def inspect_shoes(report: RenderReport) -> dict[str, float | None]:

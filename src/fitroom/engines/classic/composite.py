@@ -15,7 +15,7 @@ from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.hands import hands_in_front
+from fitroom.engines.classic.hands import hand_matte, hands_in_front
 from fitroom.engines.classic.old_garment import LONG_HEM_DROP
 from fitroom.engines.classic.person import (
     L_ANKLE,
@@ -116,8 +116,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 def _compose(
     person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int, look: skin.SkinLook
 ) -> Composite:
-    kept = cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8))
-    keep = ((person.face > 0) | (kept > 0)).astype(np.float32)
+    keep = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
     w, h = person.size
     new_total = np.zeros((h, w), np.float32)
     for layer in layers:

@@ -36,7 +36,7 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         disc = np.zeros(local.mask.shape, np.uint8)
         cv2.circle(disc, middle, radius, 255, -1)
         skin = skin_like(local)
-        keep[box_slices(box)] |= (disc > 0) & skin
+        keep[box_slices(box)] |= whole((disc > 0) & skin, middle, radius)
         hands.append((side, middle, radius, box, local, disc, skin))
     for side, middle, radius, box, local, disc, skin in hands:
         window = box_slices(box)
@@ -80,6 +80,57 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
             keep[box_slices(outline_box)] |= hand
     return keep
+
+
+#: The hand is the skin round its middle: pieces of skin colour in its disc that reach
+#: no nearer the middle than this share of the radius and are smaller than `HAND_PIECE`
+#: of the disc's area are the light cells of a print or a beige pocket lining beside
+#: the hand, and the new garment covers them like the rest of the old one.
+HAND_MIDDLE = 0.6
+HAND_PIECE = 0.03
+#: Gaps inside a hand narrower than this share of its disc's radius are closed (the
+#: shadow between fingers), and holes it encloses smaller than `HAND_HOLE` of the disc's
+#: area are filled (a ring, a watch's face, a nail): they are in front with the hand,
+#: and a new garment showing through them cuts the hand up.
+HAND_GAP = 0.12
+HAND_HOLE = 0.2
+
+
+def whole(skin: NDArray[np.bool_], middle: tuple[int, int], radius: int) -> NDArray[np.bool_]:
+    """The hand in `skin` (what looks like skin in its disc): the pieces round its
+    `middle`, small gaps closed and the holes they enclose filled."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(skin.astype(np.uint8), connectivity=8)
+    near = np.zeros(skin.shape, np.uint8)
+    cv2.circle(near, middle, max(1, int(radius * HAND_MIDDLE)), 255, -1)
+    big = stats[:, cv2.CC_STAT_AREA] >= HAND_PIECE * np.pi * radius * radius
+    central = np.zeros(count, bool)
+    central[np.unique(labels[near > 0])] = True
+    chosen = big | central
+    chosen[0] = False  # the background
+    hand = chosen[labels].astype(np.uint8)
+    size = max(3, int(radius * HAND_GAP) | 1)
+    closed = cv2.morphologyEx(hand, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    # Holes: pieces of what is not hand that touch no side of the box (the disc lies inside it).
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(1 - closed, connectivity=4)
+    x, y, width, height = (stats[:, i] for i in range(4))
+    inner = (x > 0) & (y > 0) & (x + width < skin.shape[1]) & (y + height < skin.shape[0])
+    small = stats[:, cv2.CC_STAT_AREA] < HAND_HOLE * np.pi * radius * radius
+    return (closed > 0) | (inner & small)[labels]
+
+
+#: A hand's outermost pixels mix skin with the clothes behind it (dark on a black top,
+#: yellow on a yellow one). The hand's matte rises from 0 to 1 across them (a blur of
+#: this many pixels over the hand less its outline), so the new garment closes up to
+#: the skin instead of a ring of the old garment staying round the hand.
+HAND_EDGE_SOFTNESS = 0.8
+
+
+def hand_matte(hands: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """How much of each pixel is the hand in front (0..1): 1 inside the hand, falling to
+    0 across its outline, and 0 beyond it, where the new garment goes."""
+    core = cv2.erode(hands.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
+    # Raised a quarter so the blur leaves the skin a pixel inside the outline whole.
+    return np.minimum(cv2.GaussianBlur(core, (0, 0), HAND_EDGE_SOFTNESS) * 1.25, hands.astype(np.float32))
 
 
 def _near(person: Person, points: NDArray[np.float64], pad: int) -> tuple[tuple[int, int, int, int] | None, Person]:

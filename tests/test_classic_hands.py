@@ -1,0 +1,82 @@
+"""Hands in front of the clothes, on drawn photos: a new garment closes up to the hand
+with no ring of the old garment round it, and the hand comes through whole."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.composite import compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.placement import layers_for
+
+SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
+SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+HAND_CENTRE = (182, 205)
+
+
+def red_tee() -> np.ndarray:
+    """A flat-lay red tee on white, sleeves out to the sides."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (120, 60), (280, 400), (200, 30, 40), -1)
+    cv2.fillConvexPoly(image, np.array([(120, 60), (40, 150), (75, 185), (120, 140)]), (200, 30, 40))
+    cv2.fillConvexPoly(image, np.array([(280, 60), (360, 150), (325, 185), (280, 140)]), (200, 30, 40))
+    return image
+
+
+def person_with_a_hand_in_front(ring: bool = False) -> tuple[Person, np.ndarray]:
+    """A person in a black top, the right forearm across the body and its hand on the
+    stomach; the hand drawn with soft (anti-aliased) edges, as photographed; `ring`, a
+    dark band across its fingers. Returns the person and the hand's mask."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 300), (15, 15, 18), -1)  # the black top
+    hand = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(hand, HAND_CENTRE, (14, 19), 20, 0, 360, 255, -1, cv2.LINE_AA)
+    soft = hand.astype(np.float32)[:, :, None] / 255
+    image = (image * (1 - soft) + np.array(SKIN_RGB, np.float32) * soft).astype(np.uint8)
+    if ring:
+        cv2.line(image, (170, 212), (194, 204), (40, 35, 30), 3)
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (140, 190)
+    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (172, 192)
+    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    points[list(p.HAND_POINTS[0][1:])] = (282, 262), (284, 264), (283, 258)
+    points[list(p.HAND_POINTS[1][1:])] = (178, 215), (190, 214), (192, 204)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    mask[60:400, 120:280] = 1
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), hand > 127
+
+
+def render(person: Person) -> np.ndarray:
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    return compose(person, garment, layers_for(person, garment)).image
+
+
+def test_the_new_garment_closes_up_to_the_hand_with_no_outline_of_the_old_one() -> None:
+    person, hand = person_with_a_hand_in_front()
+    before = person.image.copy()
+    out = render(person)
+    core = cv2.erode(hand.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    assert np.array_equal(out[core], before[core]), "the hand stays as it was"
+    rim = (cv2.dilate(hand.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & ~hand
+    dark = out[rim].max(axis=1) < 80  # the old black top
+    assert dark.mean() < 0.1, dark.mean()
+
+
+def test_a_ring_across_the_fingers_stays_with_the_hand() -> None:
+    person, hand = person_with_a_hand_in_front(ring=True)
+    before = person.image.copy()
+    out = render(person)
+    band = np.zeros(hand.shape, np.uint8)
+    cv2.line(band, (174, 211), (190, 205), 255, 1)
+    band_pixels = (band > 0) & hand
+    assert band_pixels.sum() > 10
+    changed = np.abs(out.astype(int) - before.astype(int)).max(axis=2) > 40
+    assert changed[band_pixels].mean() < 0.1, changed[band_pixels].mean()
