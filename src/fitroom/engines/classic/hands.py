@@ -68,14 +68,22 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         outline_box, seen = _near(person, hull.reshape(-1, 2).astype(np.float64), finger)
         if outline_box is None:
             continue
-        outline = np.zeros(seen.mask.shape, np.uint8)
-        cv2.fillConvexPoly(outline, hull - np.array(outline_box[:2], np.int32), 255)
-        outline = cv2.dilate(outline, np.ones((finger, finger), np.uint8))
+        inside = np.zeros(seen.mask.shape, np.uint8)
+        cv2.fillConvexPoly(inside, hull - np.array(outline_box[:2], np.int32), 255)
+        outline = cv2.dilate(inside, np.ones((finger, finger), np.uint8))
         # Within the outline, what is nearer the skin's colour than the cloth round it.
         cloth = np.median(local.lab()[ring_pixels], axis=0)
         lab = seen.lab()
         nearer = squared_distance(lab, person.skin_lab) < squared_distance(lab, cloth)
-        hand = (outline > 0) & skin_like(seen) & nearer
+        # Skin and cloth alike (a hand on a bare stomach), the test is speckled over the
+        # hand: the skin inside the landmarks' hull is hand whatever it is nearer, the
+        # rest is closed at a finger's width inside the outline, then all made solid.
+        skin_seen = skin_like(seen)
+        speckled = ((outline > 0) & skin_seen & (nearer | (inside > 0))).astype(np.uint8)
+        closed = cv2.morphologyEx(
+            speckled, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (finger, finger))
+        )
+        hand = solid((closed > 0) & (outline > 0), radius)
         # A few fingertips showing at a pocket would be specks on the new garment.
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
             keep[box_slices(outline_box)] |= hand
@@ -97,9 +105,11 @@ HAND_HOLE = 0.2
 
 
 def whole(skin: NDArray[np.bool_], middle: tuple[int, int], radius: int) -> NDArray[np.bool_]:
-    """The hand in `skin` (what looks like skin in its disc): the pieces round its
-    `middle`, small gaps closed and the holes they enclose filled."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(skin.astype(np.uint8), connectivity=8)
+    """The hand in `skin` (what looks like skin in its disc): its small gaps closed (a
+    finger cut off by a shadow joins the hand again), the pieces round its `middle`, the
+    holes they enclose filled."""
+    closed = _closed(skin, radius)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(closed.astype(np.uint8), connectivity=8)
     near = np.zeros(skin.shape, np.uint8)
     cv2.circle(near, middle, max(1, int(radius * HAND_MIDDLE)), 255, -1)
     big = stats[:, cv2.CC_STAT_AREA] >= HAND_PIECE * np.pi * radius * radius
@@ -107,13 +117,22 @@ def whole(skin: NDArray[np.bool_], middle: tuple[int, int], radius: int) -> NDAr
     central[np.unique(labels[near > 0])] = True
     chosen = big | central
     chosen[0] = False  # the background
-    hand = chosen[labels].astype(np.uint8)
+    return solid(chosen[labels], radius)
+
+
+def _closed(hand: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:
     size = max(3, int(radius * HAND_GAP) | 1)
-    closed = cv2.morphologyEx(hand, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
-    # Holes: pieces of what is not hand that touch no side of the box (the disc lies inside it).
+    closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    return cv2.morphologyEx(hand.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0
+
+
+def solid(hand: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:
+    """The `hand` with its small gaps closed and the holes it encloses filled (`radius`:
+    its disc's); holes are what is not hand and touches no side of the box."""
+    closed = _closed(hand, radius).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(1 - closed, connectivity=4)
     x, y, width, height = (stats[:, i] for i in range(4))
-    inner = (x > 0) & (y > 0) & (x + width < skin.shape[1]) & (y + height < skin.shape[0])
+    inner = (x > 0) & (y > 0) & (x + width < hand.shape[1]) & (y + height < hand.shape[0])
     small = stats[:, cv2.CC_STAT_AREA] < HAND_HOLE * np.pi * radius * radius
     return (closed > 0) | (inner & small)[labels]
 
