@@ -34,6 +34,12 @@ def get_context(request: Request) -> Context:
     return request.app.state.ctx  # type: ignore[no-any-return]
 
 
+async def _context_dependency(request: Request) -> Context:
+    """`get_context` as a dependency: async, since FastAPI runs a plain `def` dependency in a
+    worker thread, a thread hop on every request for one attribute read."""
+    return get_context(request)
+
+
 def _session_account(ctx: Context, cookie: str) -> str | None:
     """The account a dashboard session cookie is signed in as, or None."""
     session = sessions.decode(cookie, ctx.settings)
@@ -151,7 +157,7 @@ async def require_key_or_session(request: Request, key: Annotated[str | None, De
     return Principal(account_id=account_id, key_id="", key_prefix="", kind="session")
 
 
-ContextDep = Annotated[Context, Depends(get_context)]
+ContextDep = Annotated[Context, Depends(_context_dependency)]
 PrincipalDep = Annotated[Principal, Depends(require_key)]
 MiragicPrincipalDep = Annotated[Principal, Depends(require_miragic_key)]
 BearerPrincipalDep = Annotated[Principal, Depends(require_bearer)]

@@ -146,21 +146,24 @@ async def run(
             "num_samples above 1 is not supported: the engine is deterministic, so every sample would be the same",
             field="inputs.num_samples",
         )
-    person = await image_reference(ctx, inputs.model_image, "inputs.model_image")
-    garment = await image_reference(ctx, inputs.garment_image, "inputs.garment_image")
-    request = JobRequest(
-        dialect="fashn",
-        person=person,
-        garments=[garment],
-        tier=TierName.BASIC,
-        swap_target=wire.CATEGORIES[inputs.category],
-        webhook_url=hook,
-        seed=inputs.seed,
-        output_format=inputs.output_format,
-        return_base64=inputs.return_base64,
-        garment_photo_type=None if inputs.garment_photo_type == "auto" else inputs.garment_photo_type,
-    )
-    done = await accept(ctx, principal, request, key)
+
+    def prepare() -> JobRequest:
+        person = image_reference(ctx, inputs.model_image, "inputs.model_image")
+        garment = image_reference(ctx, inputs.garment_image, "inputs.garment_image")
+        return JobRequest(
+            dialect="fashn",
+            person=person,
+            garments=[garment],
+            tier=TierName.BASIC,
+            swap_target=wire.CATEGORIES[inputs.category],
+            webhook_url=hook,
+            seed=inputs.seed,
+            output_format=inputs.output_format,
+            return_base64=inputs.return_base64,
+            garment_photo_type=None if inputs.garment_photo_type == "auto" else inputs.garment_photo_type,
+        )
+
+    done = await accept(ctx, principal, prepare, key)
     response.headers.update(replay_headers(done))
     return {"id": done.job.id, "error": None}
 

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 
 import httpx
 from fastapi import UploadFile
-from starlette.concurrency import run_in_threadpool
 
 from fitroom.api.errors import ApiError
 from fitroom.context import Context
@@ -44,10 +43,16 @@ def _read_checked(ctx: Context, upload: UploadFile, field: str) -> ImageInput:
     return check_image(ctx, data, field)
 
 
-async def read_uploads(ctx: Context, uploads: list[tuple[UploadFile, str]]) -> list[ImageInput]:
+def read_uploads(ctx: Context, uploads: list[tuple[UploadFile, str]]) -> list[ImageInput]:
     """Read and check uploaded files, each with its field name, in order (the first fault is the
-    answer), in one hop to a worker thread: not one hop per file to read it and another to check it."""
-    return await run_in_threadpool(lambda: [_read_checked(ctx, upload, field) for upload, field in uploads])
+    answer). Blocking: dialects call it from the worker thread that then records the job
+    (`jobaccess.accept`), so a request makes one thread hop, not one per file or step."""
+    return [_read_checked(ctx, upload, field) for upload, field in uploads]
+
+
+def fetch(ctx: Context, url: str, field: str) -> ImageInput:
+    """Download an image URL through the SSRF guard, within the size and time caps, and check it (blocking)."""
+    return _fetch(ctx, url.strip(), field)
 
 
 def _fetch(ctx: Context, url: str, field: str) -> ImageInput:
@@ -63,11 +68,6 @@ def _fetch(ctx: Context, url: str, field: str) -> ImageInput:
         code = exc.code if exc.code in _FETCH_STATUS else "invalid_request"
         raise ApiError(status, code, f"{field}: could not fetch {url!r}: {exc.message}", field=field) from exc
     return check_image(ctx, data, field)
-
-
-async def fetch_input(ctx: Context, url: str, field: str) -> ImageInput:
-    """Download an image URL through the SSRF guard, within the size and time caps."""
-    return await run_in_threadpool(_fetch, ctx, url.strip(), field)
 
 
 def _decode_data_uri(ctx: Context, uri: str, field: str) -> ImageInput:
@@ -88,13 +88,14 @@ def _decode_data_uri(ctx: Context, uri: str, field: str) -> ImageInput:
     return check_image(ctx, data, field)
 
 
-async def image_reference(ctx: Context, value: str, field: str) -> ImageInput:
-    """An image given by reference: an http(s) URL (fetched through the SSRF guard) or a base64 `data:` URI."""
+def image_reference(ctx: Context, value: str, field: str) -> ImageInput:
+    """An image given by reference: an http(s) URL (fetched through the SSRF guard) or a base64
+    `data:` URI. Blocking, like `read_uploads`."""
     value = value.strip()
     if value[:5].lower() == "data:":
-        return await run_in_threadpool(_decode_data_uri, ctx, value, field)
+        return _decode_data_uri(ctx, value, field)
     if urlsplit(value).scheme.lower() in ("http", "https"):
-        return await fetch_input(ctx, value, field)
+        return _fetch(ctx, value, field)
     raise ApiError(400, "invalid_request", f"{field}: give an http(s) URL or a data:image/...;base64, URI", field=field)
 
 

@@ -58,12 +58,24 @@ def replay_headers(done: Submitted) -> dict[str, str]:
     return {REPLAYED_HEADER: "true"} if done.replayed else {}
 
 
-async def accept(ctx: Context, principal: Principal, request: JobRequest, key: str | None = None) -> Submitted:
-    """Queue the job (credits reserved) once per idempotency `key`; it comes with its estimated
-    seconds (None: no live worker runs its engine). Or 402/422/503."""
-    request.api_key_id = principal.key_id
+async def accept(
+    ctx: Context, principal: Principal, prepare: Callable[[], JobRequest], key: str | None = None
+) -> Submitted:
+    """Queue the job `prepare` makes (credits reserved) once per idempotency `key`; it comes with
+    its estimated seconds (None: no live worker runs its engine). Or 402/422/503, or what
+    `prepare` raised.
+
+    `prepare` reads and checks the request's images (blocking work: decodes, downloads), so it
+    runs in the same worker thread as the recording of the job: one thread hop per accept.
+    """
+
+    def prepared_and_submitted() -> Submitted:
+        request = prepare()
+        request.api_key_id = principal.key_id
+        return submit_once(ctx, principal.account_id, request, key)
+
     try:
-        return await run_in_threadpool(submit_once, ctx, principal.account_id, request, key)
+        return await run_in_threadpool(prepared_and_submitted)
     except idempotency.IdempotencyConflict as exc:
         raise ApiError(*IDEMPOTENCY_ERROR[:3], field=IDEMPOTENCY_FIELD) from exc
     except credits.InsufficientCredits as exc:

@@ -111,18 +111,21 @@ async def create_try_on(
     uploads = [(human_image, "humanImage"), (cloth_image, "clothImage")]
     if bottom_cloth_image is not None:
         uploads.append((bottom_cloth_image, "bottomClothImage"))
-    person, *garments = await read_uploads(ctx, uploads)
-    request = JobRequest(
-        dialect="miragic",
-        person=person,
-        garments=garments,
-        tier=TIER,
-        swap_target=swap_target,
-        compose="layered" if combo else "separate",
-        fixed_price=TIERS[TIER].price,
-        garment_targets=[SwapTarget.TOP, SwapTarget.BOTTOM] if combo else None,
-    )
-    done = await accept(ctx, principal, request, key)
+
+    def prepare() -> JobRequest:
+        person, *garments = read_uploads(ctx, uploads)
+        return JobRequest(
+            dialect="miragic",
+            person=person,
+            garments=garments,
+            tier=TIER,
+            swap_target=swap_target,
+            compose="layered" if combo else "separate",
+            fixed_price=TIERS[TIER].price,
+            garment_targets=[SwapTarget.TOP, SwapTarget.BOTTOM] if combo else None,
+        )
+
+    done = await accept(ctx, principal, prepare, key)
     response.headers.update(replay_headers(done))
     return wire.created(done.job.id, combo, done.job.created_at).model_dump()
 

@@ -16,7 +16,7 @@ from fitroom import domain
 from fitroom.accounts import Principal
 from fitroom.api.deps import KEY_HEADER_HINT, ContextDep, PrincipalDep, ReaderDep
 from fitroom.api.errors import ApiError, auth_errors, documented_errors
-from fitroom.api.inputs import fetch_input, read_uploads, webhook_secret_value, webhook_target
+from fitroom.api.inputs import fetch, read_uploads, webhook_secret_value, webhook_target
 from fitroom.api.jobaccess import (
     IDEMPOTENCY_ERROR,
     IdempotencyKeyHeader,
@@ -184,13 +184,14 @@ def _sync_answer(job: JobSnapshot) -> JSONResponse:
     return JSONResponse(answer.model_dump(), status_code=422 if isinstance(answer, wire.SyncFailure) else 200)
 
 
-async def _collect_images(
-    ctx: Context,
+def _image_sources(
     person_image: UploadFile | None,
     person_image_url: str | None,
     garment_image: list[UploadFile] | None,
     garment_urls: str | None,
-) -> tuple[ImageInput, list[ImageInput]]:
+) -> tuple[list[tuple[UploadFile, str]], str | None, list[str]]:
+    """Which images the request gives, checked for count (uploads in field order, the person's
+    first; the person's URL; garment URLs), before any of them is read."""
     person_image_url = (person_image_url or "").strip() or None
     if (person_image is None) == (person_image_url is None):
         raise ApiError(
@@ -204,11 +205,20 @@ async def _collect_images(
         raise ApiError(400, "invalid_request", f"at most {MAX_GARMENTS} garments per request", field="garment_image")
     files = [(g, "garment_image") for g in uploads]
     if person_image is not None:
-        person, *garments = await read_uploads(ctx, [(person_image, "person_image"), *files])
+        files.insert(0, (person_image, "person_image"))
+    return files, person_image_url, urls
+
+
+def _collect_images(
+    ctx: Context, files: list[tuple[UploadFile, str]], person_url: str | None, garment_urls: list[str]
+) -> tuple[ImageInput, list[ImageInput]]:
+    """Read and check the images `_image_sources` named (blocking: see `jobaccess.accept`)."""
+    if person_url is None:
+        person, *garments = read_uploads(ctx, files)
     else:
-        person = await fetch_input(ctx, person_image_url or "", "person_image_url")
-        garments = await read_uploads(ctx, files)
-    garments += [await fetch_input(ctx, u, "garment_urls") for u in urls]
+        person = fetch(ctx, person_url, "person_image_url")
+        garments = read_uploads(ctx, files)
+    garments += [fetch(ctx, u, "garment_urls") for u in garment_urls]
     return person, garments
 
 
@@ -287,30 +297,35 @@ async def generate(
         )
     secret = webhook_secret_value(webhook_secret)
     hook = webhook_target(ctx, webhook_url)
-    person, garments = await _collect_images(ctx, person_image, person_image_url, garment_image, garment_urls)
-    if garment_targets and len(garment_targets) != len(garments):
-        raise ApiError(
-            400,
-            "invalid_request",
-            f"swap_target lists {len(garment_targets)} targets for {len(garments)} garments; give one per garment",
-            field="swap_target",
+    files, person_url, urls = _image_sources(person_image, person_image_url, garment_image, garment_urls)
+    description = (garment_description or "").strip() or None
+
+    def prepare() -> JobRequest:
+        person, garments = _collect_images(ctx, files, person_url, urls)
+        if garment_targets and len(garment_targets) != len(garments):
+            raise ApiError(
+                400,
+                "invalid_request",
+                f"swap_target lists {len(garment_targets)} targets for {len(garments)} garments; give one per garment",
+                field="swap_target",
+            )
+        return JobRequest(
+            dialect="virtufit",
+            person=person,
+            garments=garments,
+            tier=tier,
+            swap_target=swap_target,
+            compose=compose,
+            garment_targets=garment_targets,
+            garment_description=description,
+            webhook_url=hook,
+            webhook_secret=secret,
+            seed=seed,
+            output_format=output_format,
         )
-    request = JobRequest(
-        dialect="virtufit",
-        person=person,
-        garments=garments,
-        tier=tier,
-        swap_target=swap_target,
-        compose=compose,
-        garment_targets=garment_targets,
-        garment_description=(garment_description or "").strip() or None,
-        webhook_url=hook,
-        webhook_secret=secret,
-        seed=seed,
-        output_format=output_format,
-    )
+
     wait = wait_seconds(prefer, ctx)
-    done = await accept(ctx, principal, request, key)
+    done = await accept(ctx, principal, prepare, key)
     job = done.job
     if wait and (finished := await wait_for(ctx, principal, job.id, wait)) is not None:
         answer = await run_in_threadpool(_sync_answer, finished)
