@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnExpressionArgument, ScalarSelect, func, insert, select, update
+from sqlalchemy import BigInteger, ColumnExpressionArgument, ScalarSelect, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from fitroom.db import utcnow
 from fitroom.db.models import Account, LedgerEntry
@@ -42,6 +43,19 @@ def balance(session: Session, account_id: str) -> int:
     return int(session.scalar(select(Account.balance).where(Account.id == account_id)) or 0)
 
 
+_ACCOUNTS, _LEDGER = (
+    Account.metadata.tables[Account.__tablename__],
+    LedgerEntry.metadata.tables[LedgerEntry.__tablename__],
+)
+#: The balance moved by :delta unless it would go negative; the new balance, or no row.
+_MOVE_BALANCE = (
+    update(_ACCOUNTS)
+    .where(_ACCOUNTS.c.id == bindparam("account"), _ACCOUNTS.c.balance + bindparam("delta", type_=BigInteger) >= 0)
+    .values(balance=_ACCOUNTS.c.balance + bindparam("delta", type_=BigInteger))
+    .returning(_ACCOUNTS.c.balance)
+)
+
+
 def _move(
     session: Session,
     account_id: str,
@@ -53,29 +67,34 @@ def _move(
     item_id: str | None = None,
     note: str | None = None,
 ) -> int | None:
-    """Apply `delta` and record it; None (and nothing written) if it would go negative."""
-    new_balance = session.execute(
-        update(Account)
-        .where(Account.id == account_id, Account.balance + delta >= 0)
-        .values(balance=Account.balance + delta)
-        .returning(Account.balance)
-    ).scalar_one_or_none()
+    """Apply `delta` and record it; None (and nothing written) if it would go negative.
+
+    Plain statements on the tables, built once: this runs on every accept, where the ORM's
+    bulk UPDATE (evaluating its WHERE clause against the session's objects) and building the
+    statements anew cost more than running them. What the ORM did is kept: pending objects
+    are flushed first (an account made in this session), and an account the session holds
+    gets its new balance.
+    """
+    session.flush()
+    new_balance = session.execute(_MOVE_BALANCE, {"account": account_id, "delta": delta}).scalar_one_or_none()
     if new_balance is None:
         return None
-    # A plain INSERT, not an ORM object and a flush: nothing reads the row back, and this runs
-    # on every accept, where the unit of work's bookkeeping cost more than the statement.
+    held = session.identity_map.get(Account.__mapper__.identity_key_from_primary_key((account_id,)))
+    if held is not None:
+        set_committed_value(held, "balance", new_balance)
     session.execute(
-        insert(LedgerEntry).values(
-            account_id=account_id,
-            kind=kind,
-            amount=amount,
-            delta=delta,
-            balance_after=new_balance,
-            job_id=job_id,
-            item_id=item_id,
-            note=note,
-            created_at=utcnow(),
-        )
+        insert(_LEDGER),
+        {
+            "account_id": account_id,
+            "kind": kind,
+            "amount": amount,
+            "delta": delta,
+            "balance_after": new_balance,
+            "job_id": job_id,
+            "item_id": item_id,
+            "note": note,
+            "created_at": utcnow(),
+        },
     )
     return int(new_balance)
 
