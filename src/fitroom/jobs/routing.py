@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, update
+from sqlalchemy import CursorResult, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from fitroom.db import Database, retrying, utcnow
@@ -131,13 +131,15 @@ def unregister(db: Database, worker_id: str) -> None:
     retrying(remove)
 
 
+#: Built once (read on every accept's estimate).
+_LIVE_WORKERS = select(WorkerRecord.engines, WorkerRecord.threads).where(WorkerRecord.seen_at >= bindparam("since"))
+
+
 def live_threads(session: Session, lease_seconds: float) -> dict[str, int]:
     """Render threads per engine, over the worker processes seen within a lease."""
     since = utcnow() - timedelta(seconds=lease_seconds)
     threads: dict[str, int] = {}
-    for engines, count in session.execute(
-        select(WorkerRecord.engines, WorkerRecord.threads).where(WorkerRecord.seen_at >= since)
-    ):
+    for engines, count in session.execute(_LIVE_WORKERS, {"since": since}):
         for name in engines:
             threads[name] = threads.get(name, 0) + count
     return threads
