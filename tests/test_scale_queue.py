@@ -12,8 +12,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, event, select
 
 from fitroom.context import Context
 from fitroom.db.models import Job, JobItem, LedgerEntry
@@ -192,18 +191,19 @@ def test_accepting_a_job_survives_a_terminated_connection(
     customer = make_customer(settings)
     killed: list[int] = []
 
-    def terminate_once(session: Session, _context: object) -> None:
-        if not killed:
-            pid = session.connection().connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
+    def terminate_once(conn: Connection, _cursor: object, statement: str, *_: object) -> None:
+        """Once the job's outputs are inserted (the job and its charge are in the transaction), before it commits."""
+        if not killed and statement.startswith("INSERT INTO job_items"):
+            pid = conn.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
             with psycopg.connect(PG_ADMIN_URL, autocommit=True) as admin:
                 admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
             killed.append(pid)
 
-    event.listen(ctx.db._sessions, "after_flush", terminate_once)
+    event.listen(ctx.db.engine, "after_cursor_execute", terminate_once)
     try:
         job_id = queue_job(ctx, customer.account_id)
     finally:
-        event.remove(ctx.db._sessions, "after_flush", terminate_once)
+        event.remove(ctx.db.engine, "after_cursor_execute", terminate_once)
     assert killed
     with ctx.db.reader() as session:
         kinds = [
