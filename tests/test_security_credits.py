@@ -36,7 +36,7 @@ from sqlalchemy import func, select, update
 from fitroom import accounts
 from fitroom.context import Context
 from fitroom.db import utcnow
-from fitroom.db.models import Job, JobItem, LedgerEntry
+from fitroom.db.models import Account, Job, JobItem, LedgerEntry, new_id
 from fitroom.domain import TIERS
 from fitroom.jobs import credits, queue
 from fitroom.jobs.reaper import reap
@@ -286,5 +286,27 @@ def test_parallel_accepts_take_exactly_what_the_balance_pays_for(
         with ThreadPoolExecutor(8) as pool:
             assert sum(pool.map(one, range(8))) == balance
         assert Ledger(ctx, account_id).balance == 0
+    finally:
+        ctx.close()
+
+
+def test_a_move_sees_the_sessions_new_account_and_updates_the_one_it_holds(tmp_path: Path, database_url: str) -> None:
+    """A credit move is a plain statement, not the ORM's bulk UPDATE; what that did is kept: an
+    account made in the same session, not yet flushed, is found, and the session's copy of it
+    shows each new balance."""
+    ctx = Context.from_settings(migrated_settings(tmp_path, database_url))
+    try:
+        with ctx.db.session() as session:
+            account = Account(id=new_id(), email="moves@example.com", balance=0, created_at=utcnow())
+            session.add(account)  # pending: the move must flush it first
+            assert credits.grant(session, account.id, 5) == 5
+            assert account.balance == 5
+            credits.reserve(session, account.id, 2, "job-1")
+            assert account.balance == 3
+            with pytest.raises(credits.InsufficientCredits):
+                credits.reserve(session, account.id, 4, "job-2")
+            assert account.balance == 3
+        with ctx.db.reader() as session:
+            assert credits.balance(session, account.id) == 3
     finally:
         ctx.close()

@@ -72,10 +72,9 @@ def _move(
     Plain statements on the tables, built once: this runs on every accept, where the ORM's
     bulk UPDATE (evaluating its WHERE clause against the session's objects) and building the
     statements anew cost more than running them. What the ORM did is kept: pending objects
-    are flushed first (an account made in this session), and an account the session holds
-    gets its new balance.
+    are flushed first (the session autoflushes before plain statements too: an account made
+    in this session is found), and an account the session holds gets its new balance.
     """
-    session.flush()
     new_balance = session.execute(_MOVE_BALANCE, {"account": account_id, "delta": delta}).scalar_one_or_none()
     if new_balance is None:
         return None
