@@ -800,3 +800,49 @@ def test_a_hat_and_glasses_are_refused_on_a_head_turned_or_bowed_far_away(axis: 
             person.__dict__["_face"] = _turned(face, degrees, axis)
             with pytest.raises(EngineError, match="turned or bowed") if refused else contextlib.nullcontext():
                 wear(person, cut, kind, None)
+
+
+def legs_side_by_side(feet_on_one_leg: bool) -> Person:
+    """Two bare legs standing close in red old shoes, feet towards the camera; the pose's
+    landmarks of both feet on the left leg when `feet_on_one_leg` (as the pose model
+    puts them when the feet stand close), else each on its own leg."""
+    image = np.full((400, 300, 3), 120, np.uint8)
+    mask = np.zeros((400, 300), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    for x in (125, 175):
+        cv2.line(image, (x, 150), (x, 320), (200, 160, 140), 30)
+        cv2.line(mask, (x, 150), (x, 320), 1.0, 30)
+        cv2.rectangle(image, (x - 20, 324), (x + 20, 362), (220, 30, 30), -1)
+        cv2.rectangle(mask, (x - 20, 324), (x + 20, 362), 1.0, -1)
+    feet_x = (122, 128) if feet_on_one_leg else (125, 175)
+    for fx, kx, (knee, ankle, heel, toe) in zip(feet_x, (125, 175), ((25, 27, 29, 31), (26, 28, 30, 32)), strict=True):
+        points[[knee, ankle, heel, toe]] = [(kx, 150), (fx, 320), (fx, 330), (fx, 360)]
+    empty = np.zeros((400, 300), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_both_feet_found_on_one_foot_are_refused_not_given_two_shoes_there() -> None:
+    """The landmarks of both feet on one foot (ankles 6 px apart on a 170 px shin, less
+    than one ankle's width): both shoes went on that foot and the other kept its old
+    shoe; the render is refused with the reason. The same legs found right get two shoes."""
+    shoe = side_shoe()
+    with pytest.raises(EngineError) as refused:
+        place.shoes(legs_side_by_side(feet_on_one_leg=True), shoe)
+    assert refused.value.code == "pose_not_supported" and "both feet in one place" in refused.value.message
+    assert len(place.shoes(legs_side_by_side(feet_on_one_leg=False), shoe)) == 2
+
+
+def test_legs_crossed_below_the_knees_are_refused_not_given_stacked_shoes() -> None:
+    """Knees far apart (0.6 of the shin) over both feet's landmarks in one column, one
+    foot behind the other: legs crossed, the back foot hidden and both landmarks on the
+    front one; both shoes went there, stacked. Refused with the reason; feet one behind
+    the other under knees one behind the other (walking to the camera) still get shoes."""
+    person = legs_side_by_side(feet_on_one_leg=False)
+    person.points[[25, 26]] = [(100, 150), (200, 150)]
+    person.points[[27, 29, 31]] = [(148, 270), (148, 280), (150, 310)]
+    person.points[[28, 30, 32]] = [(152, 320), (152, 330), (150, 360)]
+    with pytest.raises(EngineError) as refused:
+        place.shoes(person, side_shoe())
+    assert refused.value.code == "pose_not_supported" and "legs cross" in refused.value.message
+    assert len(place.shoes(walking_feet(18), side_shoe())) == 2

@@ -686,6 +686,42 @@ MOST_STRETCH = 1.8
 #: The pixels of the person within this share of the shoe's length of a foot's landmarks
 #: (below its ankle) are that foot's old shoe.
 FOOT_REACH = 0.45
+#: Two ankles nearer each other than this share of the shin (knee to ankle) are one
+#: ankle: an ankle is about 0.17 of the shin wide, so two feet side by side, even
+#: touching, stand further apart. On the devset the pose model put both feet's
+#: landmarks on one foot of four people standing with their feet close (ankles 0.06 to
+#: 0.12 shins apart; both shoes were drawn on one foot); feet rightly found stand 0.19
+#: shins apart or more.
+ONE_ANKLE = 0.15
+#: Feet in one column of the picture (their landmarks' mean columns nearer than the
+#: first share of the shin) under knees further apart than the second share are legs
+#: crossed below the knees: one foot behind the other, both feet's landmarks on the
+#: front one (`icon--028009`: 0.02 under knees 0.66 apart). Feet one behind the other
+#: of a person walking towards the camera stand 0.18 apart under knees 0.38 apart.
+CROSSED_FEET, CROSSED_KNEES = 0.1, 0.5
+
+
+def feet_in_one_place(feet: list[tuple[Vec, ...]], knees: list[Vec]) -> str | None:
+    """Why the two feet's landmarks (ankle, heel, toe each) cannot be two feet, or None:
+    both ankles at one ankle, or both feet in one column under knees far apart."""
+    ankles = [foot[0] for foot in feet]
+    shin = float(np.mean([np.linalg.norm(a - k) for a, k in zip(ankles, knees, strict=True)]))
+    gap = float(np.linalg.norm(ankles[0] - ankles[1]))
+    if gap < ONE_ANKLE * shin:
+        return (
+            f"the pose puts both feet in one place (the ankles {gap:.0f} px apart, on legs {shin:.0f} px from "
+            "knee to ankle): the feet stand too close together to tell apart, so both shoes would go on one "
+            "foot; send a photo with the feet a little apart"
+        )
+    column = abs(float(np.mean([p[0] for p in feet[0]]) - np.mean([p[0] for p in feet[1]])))
+    knee_gap = abs(float(knees[0][0] - knees[1][0]))
+    if column < CROSSED_FEET * shin and knee_gap > CROSSED_KNEES * shin:
+        return (
+            f"the legs cross below the knees (the knees {knee_gap:.0f} px apart, both feet in one column "
+            f"{column:.0f} px wide): one foot is behind the other, so both shoes would go on the front foot; "
+            "send a photo with the feet side by side"
+        )
+    return None
 
 
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
@@ -715,6 +751,9 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     h, w = piece.alpha.shape
     shape = person.image.shape[:2]
     marks = [tuple(_v(person.pt(i)) for i in foot) for foot in feet]
+    one_place = feet_in_one_place([m[:3] for m in marks], [m[3] for m in marks])
+    if one_place:
+        raise EngineError("pose_not_supported", one_place)
     lengths = [float(np.linalg.norm(pa - pk)) * 0.62 for pa, _, _, pk in marks]
     mean_length = float(np.mean(lengths))
     split = (marks[0][0][0] + marks[1][0][0]) / 2
