@@ -846,3 +846,22 @@ def test_legs_crossed_below_the_knees_are_refused_not_given_stacked_shoes() -> N
         place.shoes(person, side_shoe())
     assert refused.value.code == "pose_not_supported" and "legs cross" in refused.value.message
     assert len(place.shoes(walking_feet(18), side_shoe())) == 2
+
+
+def test_a_bare_leg_runs_straight_down_into_the_old_shoes_place_not_as_a_haze_beside_it() -> None:
+    """Bare legs in red old shoes on a grey floor: where the old shoe was and the new one
+    does not cover, the floor comes back grey, not tinted by the legs' pink blurred
+    sideways into it (`ootd--052964_0`'s pink smear beside the new shoes); straight
+    under the leg the skin runs on down a little."""
+    person = legs_side_by_side(feet_on_one_leg=False)
+    composite = wear(person, side_shoe(), "shoes", None)
+    image = composite.image.astype(np.float32)
+    old = np.zeros(person.mask.shape, bool)
+    for x in (125, 175):
+        old[324:363, x - 20 : x + 21] = True
+    legs = np.zeros(person.mask.shape, bool)
+    legs[:, 108:143] = legs[:, 158:193] = True
+    beside = old & ~legs & (composite.cover < 0.02)
+    assert beside.sum() > 50
+    pink = image[..., 0] - image[..., 2]  # 0 on the grey floor, 60 on the skin
+    assert float(pink[beside].mean()) < 3

@@ -597,6 +597,9 @@ SHOE_COLLAR = 0.03
 #: How near (Lab, OpenCV's 8-bit scale) a leg pixel's colour must be to the person's skin
 #: to be continued down into the old shoe's place.
 LEG_SKIN = 24.0
+#: How far (as a share of the shoe's length) a bare leg runs on down into the old shoe's
+#: place, fading out: into a low new shoe's opening, not down to the floor beside it.
+LEG_CARRY = 0.25
 
 
 def toe_directions(heels_toes: list[tuple[Vec, Vec]], length: float, split: float, ankles: list[Vec]) -> list[bool]:
@@ -786,10 +789,10 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     rows = np.arange(y1 - y0, dtype=np.float32)[:, None]
     legs = np.zeros(mask.shape, bool)
     for top in tops:
-        # The bare leg just above the collar line may colour the fill: a bare ankle runs
-        # on down into a low new shoe instead of ending at a strip of floor.
+        # The bare leg just above the collar line runs on down into the old shoe's place
+        # (a bare ankle into a low new shoe, not ending at a strip of floor), straight
+        # down only: the floor's fill never takes its colour.
         legs |= skin & (rows >= top - grow * 3) & (rows < top)
-    source = np.maximum(source, legs.astype(np.float32))
     # Each old shoe goes (the union of both feet's, filled before either new shoe is
     # drawn), but not the bare foot: skin joined to the bare leg stays as it is, sharp,
     # and shows inside an open new shoe instead of floor.
@@ -860,6 +863,8 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
                 lift=0.02,
                 erase=_in_window(shape, window, old) if rank == 1 else None,
                 backdrop=_in_window(shape, window, source) if rank == 1 else None,
+                carry=_in_window(shape, window, legs.astype(np.float32)) if rank == 1 else None,
+                carry_reach=mean_length * LEG_CARRY,
                 expect=seen,
                 part="the left foot" if i == 0 else "the right foot",
             )
