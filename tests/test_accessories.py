@@ -865,3 +865,19 @@ def test_a_bare_leg_runs_straight_down_into_the_old_shoes_place_not_as_a_haze_be
     assert beside.sum() > 50
     pink = image[..., 0] - image[..., 2]  # 0 on the grey floor, 60 on the skin
     assert float(pink[beside].mean()) < 3
+
+
+def test_an_old_white_sole_the_person_mask_missed_is_taken_away_too() -> None:
+    """Old shoes with white soles the person mask left out (a pale sole reads as floor):
+    the sole stayed as a white sliver under the new shoe and coloured the floor's fill;
+    it goes with the rest of the old shoe and the floor comes back there."""
+    person = legs_side_by_side(feet_on_one_leg=False)
+    for x in (125, 175):
+        cv2.rectangle(person.image, (x - 22, 363), (x + 22, 372), (245, 245, 245), -1)  # not in the mask
+    composite = wear(person, side_shoe(), "shoes", None)
+    sole = np.zeros(person.mask.shape, bool)
+    for x in (125, 175):
+        sole[363:373, x - 22 : x + 23] = True
+    shown = sole & (composite.cover < 0.05)
+    assert shown.sum() > 30
+    assert float(composite.image[shown].mean()) < 150  # the grey floor (120), not the white sole (245)

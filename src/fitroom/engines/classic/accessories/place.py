@@ -727,6 +727,21 @@ def feet_in_one_place(feet: list[tuple[Vec, ...]], knees: list[Vec]) -> str | No
     return None
 
 
+#: Lab distance (OpenCV's 8-bit scale) from the floor's colour round it beyond which a
+#: pixel outside the person mask is not floor.
+FLOOR_UNLIKE = 14.0
+
+
+def unlike_floor(lab: NDArray[np.float32], floor: NDArray[np.bool_], reach: float) -> NDArray[np.bool_]:
+    """The pixels unlike the floor seen within about `reach` of them (floors shade off, so
+    each pixel is measured against its own neighbourhood's floor)."""
+    weight = floor.astype(np.float32)
+    sigma = max(reach, 1.0)
+    norm = cv2.GaussianBlur(weight, (0, 0), sigma)
+    local = cv2.GaussianBlur(lab * weight[..., None], (0, 0), sigma) / np.maximum(norm, 1e-4)[..., None]
+    return (np.linalg.norm(lab - local, axis=-1) > FLOOR_UNLIKE) & (norm > 0.05)
+
+
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
     """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
     x0, y0, x1, y1 = window
@@ -798,6 +813,12 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     # and shows inside an open new shoe instead of floor.
     old = np.logical_or(*regions) & ~bare_foot(skin, legs)
     old = cv2.dilate(old.astype(np.float32), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow)))
+    # What the person mask missed of the old shoe (a white sole on a pale floor) goes too,
+    # and never colours the floor's fill: left, it showed as a sliver under the new shoe.
+    missed = unlike_floor(lab, source > 0.5, grow * 3) & (mask < 0.5)
+    missed &= cv2.dilate(old, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow * 2 + 1, grow * 2 + 1))) > 0.5
+    old = np.maximum(old, missed.astype(np.float32))
+    source *= ~missed
     # A leg is in front of its own shoe's collar and of the shoe further back, never of
     # the further foot itself (walking: the back foot shows beside the front shin).
     further = cv2.dilate(regions[1].astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow))) == 0
