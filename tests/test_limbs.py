@@ -1,0 +1,46 @@
+"""Rebuilt limbs: right up to the hands, as wide as the body shows them, in the tone of
+the skin nearest them."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom.engines.classic import skin
+from fitroom.engines.classic.composite import _compose
+from fitroom.engines.classic.garment import analyse_garment
+from tests.test_classic_engine import drawn_person, tee
+
+DARK = (20, 20, 24)
+
+
+def sleeved_person() -> tuple[np.ndarray, np.ndarray]:
+    """A drawn person in a dark long-sleeved top whose hands show beyond the cuffs, and
+    the mask of those hands."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (150, 90), (250, 270), DARK, -1)
+    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
+        cv2.line(image, shoulder, elbow, DARK, 34)
+        cv2.line(image, elbow, wrist, DARK, 28)
+    person = drawn_person(image)
+    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    hands = np.zeros(image.shape[:2], np.uint8)
+    for centre in ((281, 268), (119, 268)):
+        cv2.circle(hands, centre, 13, 255, -1)
+    image[hands > 0] = tone
+    return image, hands > 0
+
+
+def test_no_dark_outline_is_left_round_the_hands() -> None:
+    """A sleeveless top on a person in dark long sleeves: the old sleeve's pixels right
+    round each hand are rebuilt too, not left as a black outline."""
+    image, hands = sleeved_person()
+    person = drawn_person(image)
+    garment = analyse_garment(tee(sleeves=False), swap_target="top", hint=None)
+    result = _compose(person, garment, [], hands, 1, skin.DEFAULT)
+    ring = (cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & ~hands
+    dark_before = ring & (image.max(axis=2) < 60)
+    assert dark_before.sum() > 50
+    lum = cv2.cvtColor(result.image, cv2.COLOR_RGB2GRAY)
+    still_dark = dark_before & (lum < 60)
+    assert still_dark.sum() < 0.1 * dark_before.sum(), (still_dark.sum(), dark_before.sum())
