@@ -416,3 +416,27 @@ def test_an_outline_of_the_old_garment_round_the_hand_fails() -> None:
     _, outlined, hand, cover = hand_on_a_top(outlined=True, covered=False)
     value = checks.hand_outline(outlined, hand, cover, old, new)
     assert checks.faults({"hand_outline": value}) == ["hand_outline"], value
+
+
+def test_skin_tone_flags_rebuilt_skin_unlike_the_skin_beside_it() -> None:
+    """A pale arm above a brown hand is far apart; the same brown with its own shading is
+    not; skin far away (the other side of the photo) counts only when none is near."""
+    image = np.zeros((200, 300, 3), np.uint8)
+    rebuilt = np.zeros((200, 300), bool)
+    reference = np.zeros((200, 300), bool)
+    rebuilt[20:120, 40:80] = True
+    reference[125:170, 40:80] = True  # the hand below the arm
+    reference[20:170, 250:290] = True  # pale skin far away
+    image[125:170, 40:80] = (150, 100, 75)
+    image[20:170, 250:290] = (235, 200, 180)
+    image[20:120, 40:80] = (235, 200, 180)
+    apart = checks.skin_tone(image, rebuilt, reference, reach=20)
+    assert apart is not None and apart > checks.TONE_APART, apart
+    assert "skin_tone" in checks.faults({"skin_tone": apart})
+    shade = np.linspace(0.9, 1.1, 40, dtype=np.float32)[None, :, None]
+    image[20:120, 40:80] = np.clip(np.array((150, 100, 75), np.float32) * shade, 0, 255).astype(np.uint8)
+    alike = checks.skin_tone(image, rebuilt, reference, reach=20)
+    assert alike is not None and alike < 3, alike
+    reference[125:170, 40:80] = False
+    far = checks.skin_tone(image, rebuilt, reference, reach=20)
+    assert far is not None and far > checks.TONE_APART, far

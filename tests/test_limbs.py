@@ -44,3 +44,21 @@ def test_no_dark_outline_is_left_round_the_hands() -> None:
     lum = cv2.cvtColor(result.image, cv2.COLOR_RGB2GRAY)
     still_dark = dark_before & (lum < 60)
     assert still_dark.sum() < 0.1 * dark_before.sum(), (still_dark.sum(), dark_before.sum())
+
+
+def test_a_bared_forearm_takes_the_tone_of_the_hand_beside_it() -> None:
+    """The face reads paler than the body (lit, made up): the bared arms are rebuilt in
+    the hands' darker tone beside them, not the face's."""
+    image, hands = sleeved_person()
+    person = drawn_person(image)
+    hand_lab = np.array([150, 144, 152], np.float32)
+    image[hands] = cv2.cvtColor(np.array([[hand_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    person.skin_lab = np.array([185, 140, 148], np.float32)  # the face's
+    garment = analyse_garment(tee(sleeves=False), swap_target="top", hint=None)
+    result = _compose(person, garment, [], hands, 1, skin.DEFAULT)
+    forearm = (result.skin > 0.9) & ~hands
+    forearm[:200] = False
+    near = cv2.dilate(hands.astype(np.uint8), np.ones((41, 41), np.uint8)) > 0
+    lab = cv2.cvtColor(result.image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    made = np.median(lab[forearm & near], axis=0)
+    assert abs(made[0] - hand_lab[0]) < 30, (made, hand_lab)

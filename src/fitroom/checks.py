@@ -5,6 +5,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 
 - `skin_texture` and `skin_shading`: rebuilt skin against the person's own visible skin
   (fine texture, and broad shading across it); flat, plastic skin scores near 0.
+- `skin_tone`: the colour difference between the rebuilt skin and the person's own
+  visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
 - `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
 - `asymmetry`: how unevenly the garment sits either side of the body's midline.
 - `old_colour_left`: the old garment's colours still showing where the new garment or
@@ -68,10 +70,14 @@ NECK_HIGH, NECK_LOW, NECK_HALF = 0.3, 0.08, 0.15
 NECK_DARKER = 20.0
 #: More than this share of the neck covered darker is a fault.
 NECK_BAND_SHARE = 0.25
+#: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
+#: be: about where a shopper sees an arm that is not the same person's as the hand.
+TONE_APART = 12.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
     "skin_shading": (0.25, None),
+    "skin_tone": (None, TONE_APART),
     "sleeve_coverage": (0.6, None),
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
@@ -162,6 +168,22 @@ def skin_shading(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> fl
     if made is None or own is None:
         return None
     return made / max(own, 1e-3)
+
+
+def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: int) -> float | None:
+    """ΔE (CIE76) between the middle colour of the rebuilt skin and that of the person's
+    own skin within `reach` pixels of it (all of it when too little is that near); None
+    when either shows too little. Medians: shading and grain do not count."""
+    made = _inner(rebuilt, 3)
+    own = np.asarray(reference) > 0
+    if np.count_nonzero(made) < MIN_SKIN_PIXELS or np.count_nonzero(own) < MIN_SKIN_PIXELS:
+        return None
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+    near = own & (cv2.dilate(made.astype(np.uint8), kernel) > 0)
+    if np.count_nonzero(near) >= MIN_SKIN_PIXELS:
+        own = near
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    return float(np.linalg.norm(np.median(lab[made], axis=0) - np.median(lab[own], axis=0)))
 
 
 def sleeve_coverage(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], reach: float) -> float | None:

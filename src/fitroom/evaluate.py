@@ -83,6 +83,9 @@ FOLDER_TARGETS: dict[str, str] = {
 #: wrist for a watch): right answers, reported apart from the engine's real failures.
 NOT_IN_PHOTO = "pose_not_supported"
 TILE = 256
+#: How far round the rebuilt skin the person's own skin is compared for its tone, in
+#: shoulder widths: the hands beside bared forearms, the neck above bared shoulders.
+TONE_REACH = 0.5
 LABEL = 30  # room under each row for its name and faults
 
 
@@ -240,6 +243,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     frame = torso_frame(person)
+    values["skin_tone"] = checks.skin_tone(output, rebuilt, reference, max(3, int(frame.width * TONE_REACH)))
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
     if (

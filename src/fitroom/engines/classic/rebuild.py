@@ -16,7 +16,7 @@ from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.old_garment import holes_filled, worn_mask
-from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.person import Person, plausible_skin
 from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
 
 
@@ -43,7 +43,7 @@ def replaced(
     of the rebuilt picture is skin, and the old garment's mask.
 
     `new_total` is how much of each pixel the new garment covers; `hands`, the hand
-    pixels in front; `keep`, 1 where nothing may change (face, hands and a margin);
+    pixels in front; `keep`, 1 where nothing may change (face and hands);
     `look`, how the person's own skin looks."""
     frame = torso_frame(person)
     bare = skin_like(person)
@@ -60,6 +60,7 @@ def replaced(
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
+    tone = _tone_field(person, bare, old, look)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -67,9 +68,23 @@ def replaced(
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
         fill[box], skin_part[box] = _uncovered(
-            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look
+            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look, tone[box]
         )
     return Replaced(rebuild, fill, shade, skin_part, old)
+
+
+def _tone_field(
+    person: Person, bare: NDArray[np.bool_], old: NDArray[np.float32], look: skin.SkinLook
+) -> NDArray[np.float32]:
+    """The skin's colour (Lab) for each rebuilt pixel, from the person's visible skin
+    nearest it: clearly skin-hued pixels off the old garment and its soft edge."""
+    lab = person.lab()
+    tone = tuple(float(v) for v in person.skin_lab) if look.tone is None else look.tone
+    hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
+    off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
+    seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < 8)
+    seen &= np.abs(lab[:, :, 0] - tone[0]) < max(skin.TONE_LIGHTNESS, tone[0] * 0.2)
+    return skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
 
 
 def _torso_normals(frame: Frame, shape: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
@@ -95,11 +110,12 @@ def _uncovered(
     rebuild: NDArray[np.float32],
     new: NDArray[np.float32],
     look: skin.SkinLook,
+    tone: NDArray[np.float32],
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1).
 
-    Limbs and torso get the person's skin tone, lit by the old garment's broad light (not
+    Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
     mottled like the person's skin and a little darker where the new garment (`new`)
     ends on them; the rest of a loose sleeve or trouser leg, outside the limb, is filled
@@ -142,9 +158,10 @@ def _uncovered(
     h, w = old.shape
     lab_skin = np.empty((h, w, 3), np.float32)
     mottle_sigma = max(1.5, s * 0.04)
-    tone = person.skin_lab if look.tone is None else look.tone
     for channel in range(3):
-        lab_skin[:, :, channel] = tone[channel] + skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel]
+        lab_skin[:, :, channel] = (
+            tone[:, :, channel] + skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel]
+        )
     lab_skin[:, :, 0] *= light * shading
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)

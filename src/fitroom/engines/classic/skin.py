@@ -28,6 +28,7 @@ from fitroom.engines.classic.person import (
     Person,
     plausible_skin,
 )
+from fitroom.engines.classic.shading import blur
 
 
 @dataclass(frozen=True)
@@ -229,3 +230,32 @@ def grain(shape: tuple[int, int], look: SkinLook, seed: int = 7) -> NDArray[np.f
     """Fine relative luminance texture with the person's grain as `fitroom.checks`
     measures it (the luminance less its blur at 1.5 px)."""
     return noise(shape, GRAIN_SIGMA, seed) * np.float32(look.grain / max(_grain_unit(), 1e-6))
+
+
+#: How far round a rebuilt pixel the person's visible skin sets its tone, in shoulder
+#: widths: the hand for the forearm, the neck and chest for the upper arm and shoulders.
+NEAREST_REACH = 0.35
+#: How far the tone near a rebuilt limb may stray from the person's own (Lab L, then a
+#: and b): a hand in a pocket's shade or a sunlit cheek is the limb's light, not its skin.
+NEAREST_STRAY = (20.0, 8.0)
+
+
+def nearest_tone(
+    lab: NDArray[np.float32], seen: NDArray[np.bool_], tone: tuple[float, float, float], reach: float
+) -> NDArray[np.float32]:
+    """The skin's colour (Lab) at each pixel, from the visible skin (`seen`) within about
+    `reach` pixels, and the person's `tone` where none is near.
+
+    One tone for the whole body made rebuilt arms paler or yellower than the hands and
+    neck beside them (the tone is read mostly from the face, which is lit and made up)."""
+    own = np.asarray(tone, np.float32)
+    weight = seen.astype(np.float32)
+    density = blur(weight, reach)
+    # The person's tone counts as a little skin everywhere: where the visible skin is
+    # sparse and far, it wins.
+    prior = np.float32(0.03)
+    field = np.empty(lab.shape, np.float32)
+    for channel, stray in ((0, NEAREST_STRAY[0]), (1, NEAREST_STRAY[1]), (2, NEAREST_STRAY[1])):
+        local = (blur(lab[:, :, channel] * weight, reach) + prior * own[channel]) / (density + prior)
+        field[:, :, channel] = np.clip(local, own[channel] - stray, own[channel] + stray)
+    return field
