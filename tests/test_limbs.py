@@ -9,6 +9,7 @@ import numpy as np
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.composite import _compose
 from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.warp import Layer
 from tests.test_classic_engine import drawn_person, tee
 
 DARK = (20, 20, 24)
@@ -46,6 +47,21 @@ def test_no_dark_outline_is_left_round_the_hands() -> None:
     assert still_dark.sum() < 0.1 * dark_before.sum(), (still_dark.sum(), dark_before.sum())
 
 
+def test_no_dark_outline_is_left_round_hands_in_front_of_the_new_garment() -> None:
+    """A long white top over the hands (in its pockets): it stops short of them, and the
+    old sleeve's dark pixels in that margin are rebuilt, not left as an outline."""
+    image, hands = sleeved_person()
+    person = drawn_person(image)
+    garment = analyse_garment(tee(sleeves=False), swap_target="top", hint=None)
+    white = Layer(np.full((220, 220, 3), 250, np.float32), np.ones((220, 220), np.float32), 90, 80)
+    result = _compose(person, garment, [white], hands, 1, skin.DEFAULT)
+    ring = (cv2.dilate(hands.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0) & ~hands
+    dark_before = ring & (image.max(axis=2) < 60)
+    lum = cv2.cvtColor(result.image, cv2.COLOR_RGB2GRAY)
+    still_dark = dark_before & (lum < 60)
+    assert still_dark.sum() < 0.1 * dark_before.sum(), (still_dark.sum(), dark_before.sum())
+
+
 def test_a_bared_forearm_takes_the_tone_of_the_hand_beside_it() -> None:
     """The face reads paler than the body (lit, made up): the bared arms are rebuilt in
     the hands' darker tone beside them, not the face's."""
@@ -62,3 +78,30 @@ def test_a_bared_forearm_takes_the_tone_of_the_hand_beside_it() -> None:
     lab = cv2.cvtColor(result.image, cv2.COLOR_RGB2LAB).astype(np.float32)
     made = np.median(lab[forearm & near], axis=0)
     assert abs(made[0] - hand_lab[0]) < 30, (made, hand_lab)
+
+
+def test_legs_bared_from_wide_trousers_are_as_wide_as_the_trousers_and_ankles_allow() -> None:
+    """Shorts on a person in wide trousers: the rebuilt legs fill a good part of each
+    trouser leg (not sticks in the middle of it) and end as wide as the ankles showing
+    below the hems."""
+    from fitroom.engines.classic import person as pose
+
+    image = np.full((560, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (150, 90), (250, 270), (200, 60, 60), -1)  # the top, kept
+    for x in (235, 165):
+        cv2.rectangle(image, (x - 30, 250), (x + 30, 470), DARK, -1)  # the trouser legs
+    person = drawn_person(image)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 500), (165, 500)
+    person.mask[:] = 0
+    person.mask[(image != 235).any(axis=2)] = 1
+    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    for x in (235, 165):
+        image[470:540, x - 12 : x + 12] = tone  # the ankles and feet
+        person.mask[470:540, x - 12 : x + 12] = 1
+    garment = analyse_garment(tee(sleeves=False), swap_target="bottom", hint="shorts")
+    result = _compose(person, garment, [], np.zeros(image.shape[:2], bool), 1, skin.DEFAULT)
+    legs = result.skin > 0.5
+    knee = np.count_nonzero(legs[380, 200:270])
+    ankle = np.count_nonzero(legs[455, 200:270])
+    assert knee >= 0.55 * 60 - 1, (knee, ankle)
+    assert 18 <= ankle <= 26, (knee, ankle)

@@ -79,25 +79,91 @@ def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:
     return zone
 
 
-#: Limb radii at each joint, as shares of the frontal shoulder width (adult proportions).
-_ARMS = (
-    (L_SHOULDER, L_ELBOW, 0.15, 0.11),
-    (R_SHOULDER, R_ELBOW, 0.15, 0.11),
-    (L_ELBOW, L_WRIST, 0.11, 0.075),
-    (R_ELBOW, R_WRIST, 0.11, 0.075),
-)
+#: Limb radii at the shoulder, elbow and wrist, and at the hip, knee and ankle, as shares
+#: of the frontal shoulder width (adult proportions): used where the photo shows nothing
+#: better.
+_ARMS = ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
+_ARM_RADII = (0.15, 0.11, 0.075)
+_LEGS = ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE))
+_LEG_RADII = (0.21, 0.13, 0.075)
+#: A limb inside a sleeve or trouser leg is this share of its width (low, high): about
+#: 0.55 to 0.65 in a loose one, nearly all of a tight one.
+IN_SLEEVE = (0.55, 0.95)
+#: How far the radius the outline or the visible wrist and ankle give may stray from the
+#: proportions' (low, high factors): a mask misread must not make a stick or a balloon.
+FROM_PROPORTIONS = (0.6, 1.4)
+#: The wrist is about this share of the hand's width just beyond it; the ankle of the
+#: foot's or shoe's.
+END_SHARE = 0.8
 
 
-_LEGS = (
-    (L_HIP, L_KNEE, 0.21, 0.13),
-    (R_HIP, R_KNEE, 0.21, 0.13),
-    (L_KNEE, L_ANKLE, 0.13, 0.075),
-    (R_KNEE, R_ANKLE, 0.13, 0.075),
-)
+def _half_width(
+    region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], cap: int
+) -> float | None:
+    """Half the width of `region` through `centre` along the unit vector `across`: the
+    mean distance to its edge on the two sides, or the nearer side's when the other runs
+    on far further or past `cap` pixels (into the torso or the other leg); None when
+    `centre` is not in it or neither side ends."""
+    h, w = region.shape
+    cx, cy = int(round(float(centre[0]))), int(round(float(centre[1])))
+    if not (0 <= cx < w and 0 <= cy < h and region[cy, cx]):
+        return None
+    steps = np.arange(1, cap + 1, dtype=np.float32)[:, None]
+    ends = []
+    for side in (1.0, -1.0):
+        xy = np.round(centre[None, :] + side * steps * across[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(xy), bool)
+        on[inside] = region[xy[inside, 1], xy[inside, 0]]
+        off = np.flatnonzero(~on)
+        if len(off):
+            ends.append(float(off[0]) + 0.5)
+    if not ends:
+        return None
+    # One side far further than the other ran on into something beside the limb.
+    return min(ends) if max(ends) > 1.8 * min(ends) else float(np.mean(ends))
+
+
+def _radii(
+    person: Person, chain: tuple[int, int, int], model: tuple[float, ...], outline: NDArray[np.bool_] | None
+) -> tuple[float, float, float]:
+    """The limb's radii in pixels at its three joints: the proportions', bounded by the
+    old sleeve's or trouser leg's outline round it, and at the end by the wrist or ankle
+    where it shows beyond the old garment."""
+    radii = list(model)
+    if outline is None:
+        return radii[0], radii[1], radii[2]
+    a, b, c = (person.pt(i).astype(np.float32) for i in chain)
+    low, high = FROM_PROPORTIONS
+    for k, (p, q, t) in enumerate(((a, b, 0.3), (a, b, 1.0), (b, c, 0.85))):
+        v = q - p
+        length = float(np.hypot(*v))
+        if length < 1:
+            continue
+        across = np.array([-v[1], v[0]], np.float32) / length
+        half = _half_width(outline, p + v * t, across, int(model[k] * 3) + 2)
+        if half is not None:
+            radii[k] = float(
+                np.clip(model[k], min(IN_SLEEVE[0] * half, high * model[k]), max(IN_SLEEVE[1] * half, low * model[k]))
+            )
+    # The hand, or the foot, just beyond the end, where the old garment does not cover it.
+    v = c - b
+    length = float(np.hypot(*v))
+    if length >= 1:
+        across = np.array([-v[1], v[0]], np.float32) / length
+        seen = (person.mask > 0.5) & ~outline
+        found = [
+            half
+            for t in (1.05, 1.12, 1.2)
+            if (half := _half_width(seen, b + v * t, across, int(model[2] * 4) + 2)) is not None
+        ]
+        if found:
+            radii[2] = float(np.clip(END_SHARE * np.median(found), low * model[2], high * model[2]))
+    return radii[0], radii[1], radii[2]
 
 
 def limbs(
-    person: Person, frame: Frame, category: str
+    person: Person, frame: Frame, category: str, outline: NDArray[np.bool_] | None = None
 ) -> tuple[NDArray[np.float32], tuple[NDArray[np.float32], NDArray[np.float32]]]:
     """The bare limbs a garment may uncover, as tapered cylinders along the bones.
 
@@ -105,18 +171,26 @@ def limbs(
     parts of the cylinders' unit surface normals (0 off the limbs: facing the camera),
     so rebuilt skin can be lit as a rounded form. A sleeve or trouser leg is
     wider than the limb inside it: what lies between the two is background, not skin.
+    With the old garment's mask (`outline`) the limbs are as wide as the sleeves and
+    trouser legs round them allow, and end as wide as the wrists or ankles that show.
     """
     w, h = person.size
-    segments = _ARMS if category in (SwapTarget.TOP, SwapTarget.DRESS) else ()
-    segments += _LEGS if category in (SwapTarget.BOTTOM, SwapTarget.DRESS) else ()
+    chains: list[tuple[tuple[int, int, int], tuple[float, ...]]] = []
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
+        chains += [(chain, _ARM_RADII) for chain in _ARMS]
+    if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
+        chains += [(chain, _LEG_RADII) for chain in _LEGS]
+    segments = []
+    for chain, shares in chains:
+        r0, r1, r2 = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
+        segments += [(chain[0], chain[1], r0, r1), (chain[1], chain[2], r1, r2)]
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
-    scale = frame.frontal_width
     for a, b, ra, rb in segments:
         p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
         # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
-        reach = max(ra, rb) * scale + 2
+        reach = max(ra, rb) + 2
         x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)
         x1, y1 = int(min(w, np.ceil(max(p[0], q[0]) + reach))), int(min(h, np.ceil(max(p[1], q[1]) + reach)))
         if x1 <= x0 or y1 <= y0:
@@ -124,7 +198,7 @@ def limbs(
         ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
         v = q - p
         t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
-        radius = (ra + (rb - ra) * t) * scale
+        radius = ra + (rb - ra) * t
         off_x, off_y = xs - p[0] - t * v[0], ys - p[1] - t * v[1]
         relative = np.hypot(off_x, off_y) / radius
         box = slice(y0, y1), slice(x0, x1)

@@ -122,7 +122,7 @@ def _uncovered(
     from the background around it; below the waist, what the old top hid of the trousers
     or skirt is their mirror image. The skin's fine grain is added at full size.
     """
-    limb, limb_normal = limbs(person, frame, garment.category)
+    limb, limb_normal = limbs(person, frame, garment.category, old > 0)
     if garment.category != SwapTarget.BOTTOM:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
         # midriff is not a flat patch with straight sides. The old clothes stood out from
