@@ -73,6 +73,12 @@ def replaced(
     return Replaced(rebuild, fill, shade, skin_part, old)
 
 
+#: How far in hue (Lab a, b) from the person's tone visible skin may be and still set
+#: the tone of the rebuilt skin beside it: the face's reading of a dark skin is often
+#: off in hue by more than the 8 `skin.look` allows, and the hands then never counted.
+NEAREST_HUE = 12.0
+
+
 def _tone_field(
     person: Person, bare: NDArray[np.bool_], old: NDArray[np.float32], look: skin.SkinLook
 ) -> NDArray[np.float32]:
@@ -82,7 +88,7 @@ def _tone_field(
     tone = tuple(float(v) for v in person.skin_lab) if look.tone is None else look.tone
     hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
     off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
-    seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < 8)
+    seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < NEAREST_HUE)
     seen &= np.abs(lab[:, :, 0] - tone[0]) < max(skin.TONE_LIGHTNESS, tone[0] * 0.2)
     return skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
 
