@@ -121,8 +121,6 @@ def _compose(
     new_total = np.zeros((h, w), np.float32)
     for layer in layers:
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
-    # What the new garment will cover: not the margin round the hands, which is rebuilt.
-    new_total *= 1 - keep
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
         rebuild, fill, shade, skin_part, old = replaced(person, garment, new_total, hands, keep, look)
