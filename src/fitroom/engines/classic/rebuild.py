@@ -89,7 +89,7 @@ def _tone_field(
     hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
     off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
     seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < NEAREST_HUE)
-    seen &= np.abs(lab[:, :, 0] - tone[0]) < max(skin.TONE_LIGHTNESS, tone[0] * 0.2)
+    seen &= np.abs(lab[:, :, 0] - tone[0]) < skin.NEAREST_STRAY[0]
     return skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
 
 
