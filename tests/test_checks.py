@@ -440,3 +440,24 @@ def test_skin_tone_flags_rebuilt_skin_unlike_the_skin_beside_it() -> None:
     reference[125:170, 40:80] = False
     far = checks.skin_tone(image, rebuilt, reference, reach=20)
     assert far is not None and far > checks.TONE_APART, far
+
+
+def test_shoulder_overhang_fails_square_corners_above_sloping_shoulders() -> None:
+    """Shoulders 100 px apart sloping down from the neck: a garment that follows them
+    passes; one with level corners standing above the arms (notches) fails."""
+    body = np.zeros((300, 300), np.uint8)
+    cv2.fillPoly(
+        body, [np.array([(135, 60), (165, 60), (165, 92), (230, 110), (245, 300), (55, 300), (70, 110), (135, 92)])], 1
+    )
+    neck, hips = (150.0, 100.0), (150.0, 260.0)
+    follows = ((body > 0) & (np.arange(300)[:, None] >= 95)).astype(np.float32)
+    notched = follows.copy()
+    notched[86:110, 80:225] = 1.0
+    good = checks.shoulder_overhang(follows, body, neck, hips, 100.0)
+    bad = checks.shoulder_overhang(notched, body, neck, hips, 100.0)
+    assert good is not None and bad is not None
+    assert not checks.faults({"shoulder_overhang": good})
+    assert checks.faults({"shoulder_overhang": bad}) == ["shoulder_overhang"]
+    assert (
+        checks.shoulder_overhang(np.zeros((40, 40), np.float32), body[:40, :40], (20, -200), (20, -100), 10.0) is None
+    )

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from skimage import data
 
+from fitroom import checks
 from fitroom.engines import load_engine
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, working_size
@@ -508,3 +509,23 @@ def test_a_scoop_as_wide_as_the_shoulders_loses_its_inside_back_too() -> None:
     garment = analyse_garment(image, swap_target="top", hint=None)
     assert garment.alpha[66:95, 160:241].max() < 0.1, "the navy inside back was kept"
     assert garment.alpha[125:160, 150:250].min() > 0.9, "the front below the neckline was lost"
+
+
+def test_a_tees_shoulder_seams_follow_the_shoulders_slope() -> None:
+    """A tee's panel keeps to the person's sloping shoulders: its seams' ends do not
+    stand up past them as square notches (garment over the backdrop above the arms),
+    and the panel still covers the shoulders' top beside the neck."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    outline = [(185, 40), (215, 40), (215, 78), (250, 90), (272, 105), (290, 130), (292, 260), (258, 260)]
+    outline += [(255, 140), (245, 140), (245, 400), (155, 400), (155, 140), (145, 140), (142, 260)]
+    outline += [(108, 260), (110, 130), (128, 105), (150, 90), (185, 78)]
+    mask = np.zeros((420, 400), np.uint8)
+    cv2.fillPoly(mask, [np.array(outline)], 1)
+    person.mask = mask.astype(np.float32)
+    cover = np.zeros((420, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(tee(), swap_target="top", hint=None)):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    overhang = checks.shoulder_overhang(cover, mask > 0, (200, 100), (200, 260), 100.0)
+    assert overhang is not None and not checks.faults({"shoulder_overhang": overhang}), overhang
+    assert cover[88:96, 226:240].mean() > 0.9 and cover[88:96, 160:174].mean() > 0.9, "the shoulders' top"

@@ -280,6 +280,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["face_overlap"] = checks.face_overlap(cover, face)
     if target != SwapTarget.BOTTOM:
         values["neck_band"] = checks.neck_band(output, report.input, cover, frame.neck, hips, frame.width)
+        values["shoulder_overhang"] = checks.shoulder_overhang(cover, person.mask > 0.5, frame.neck, hips, frame.width)
     old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
     if garment is not None and np.count_nonzero(old > 0.5) > 100:
         old_colours = _colours(_lab(report.input[old > 0.5]))

@@ -54,10 +54,16 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
     k_length *= float(np.clip(garment_length, 0.55 * frame.length, 1.12 * frame.length)) / max(garment_length, 1e-6)
     cx = (garment.left + garment.right) / 2
     # The shoulder seams sit on top of the shoulders, a little above and outside the joints.
-    shoulder_top = frame.neck - frame.down * frame.frontal_width * 0.14
+    shoulder_top = frame.neck - frame.down * frame.frontal_width * NECK_RISE
 
     def body(side: float, drop: float, spread: float = 1.0) -> NDArray[np.float64]:
         return shoulder_top + frame.right * side * half * spread + frame.down * drop * k_length
+
+    def seam_end(side: float, spread: float) -> NDArray[np.float64]:
+        """Where the shoulder seam `side` half-widths out goes: on the person's shoulder,
+        which slopes down from the neck; a level seam would poke up beyond it as a
+        square notch."""
+        return shoulder_slope(person, frame, side * half * spread)
 
     src = []
     dst = []
@@ -77,13 +83,59 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
             spread = min(spread, max(body_half, frame.width * 0.35) * BODY_EASE / half)
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * garment.width / 2, gy))
-            dst.append(body(side, drop, spread))
+            dst.append(seam_end(side, spread) if gy == garment.shoulder_y and side else body(side, drop, spread))
     src.append((cx, garment.top))
     dst.append(body(0.0, garment.top - garment.shoulder_y))
     panel_alpha = without_sleeves(garment)
+    # The shoulder is rounded: halfway out the seam lies on it too, or the panel's top
+    # edge would cut under it (the old garment showing there) with the sleeve's top
+    # standing up beyond it.
+    for side in (-1.0, 1.0):
+        gx = cx + side * SEAM_MIDDLE * garment.width / 2
+        rows_on = np.flatnonzero(panel_alpha[:, int(np.clip(gx, 0, panel_alpha.shape[1] - 1))] > 0.5)
+        # A scoop neck this far out is no shoulder seam.
+        if len(rows_on) and rows_on[0] <= garment.shoulder_y + SEAM_SAG * garment.width:
+            src.append((gx, float(rows_on[0])))
+            dst.append(seam_end(side * SEAM_MIDDLE, rows[0][1]))
     # Collars and flared hems reach a little beyond the control points.
     layer = tps_layer(garment.rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
     return layer, max(k_width, k_length)
+
+
+#: Besides its ends, the shoulder seam is placed this far out (share of the panel's
+#: half-width), where it lies lower in the product photo than its end's row by no more
+#: than SEAM_SAG panel widths (more is a wide neck's opening, not a seam).
+SEAM_MIDDLE = 0.75
+SEAM_SAG = 0.05
+#: Above the shoulder joints, in frontal shoulder widths: the top of the shoulder over
+#: the joint (where a sleeve's top goes) and beside the neck (where the seam starts).
+SHOULDER_RISE = 0.06
+NECK_RISE = 0.14
+#: The neck's half-width, in shoulder-joint distances: the shoulder slopes from there.
+NECK_SIDE = 0.2
+#: The silhouette's top is trusted within this many frontal shoulder widths of the
+#: slope the joints give (hair on a shoulder or an arm held out is not the shoulder).
+SLOPE_TRUST = 0.08
+
+
+def shoulder_slope(person: Person, frame: Frame, offset: float) -> NDArray[np.float64]:
+    """The top of the person's shoulder `offset` pixels right of the neck (negative: left):
+    the person's outline there, kept within `SLOPE_TRUST` of the line from beside the
+    neck to just above the joint (that line where the outline is nowhere near)."""
+    fw = frame.frontal_width
+    reach = abs(offset) / max(frame.width, 1e-6)
+    rise = NECK_RISE - (NECK_RISE - SHOULDER_RISE) * max(reach - NECK_SIDE, 0.0) / (0.5 - NECK_SIDE)
+    base = frame.neck + frame.right * offset
+    guess = base - frame.down * rise * fw
+    h, w = person.mask.shape[:2]
+    steps = np.arange(-SLOPE_TRUST * fw, SLOPE_TRUST * fw + 1)
+    pts = np.round(guess[None, :] + steps[:, None] * frame.down[None, :]).astype(int)
+    inside = (pts[:, 0] >= 0) & (pts[:, 0] < w) & (pts[:, 1] >= 0) & (pts[:, 1] < h)
+    on = np.zeros(len(steps), bool)
+    on[inside] = person.mask[pts[inside, 1], pts[inside, 0]] > 0.5
+    if not on.any():
+        return guess
+    return guess + frame.down * float(steps[int(np.argmax(on))])
 
 
 #: How far (product pixels) a sleeve's soft rim reaches beyond its solid mask.
@@ -139,7 +191,9 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         if np.linalg.norm(far - attach) < 4:
             attach, far = seam, corner
         shoulder = (
-            frame.neck + frame.right * side * frame.width * SLEEVE_SPAN / 2 - frame.down * frame.frontal_width * 0.06
+            frame.neck
+            + frame.right * side * frame.width * SLEEVE_SPAN / 2
+            - frame.down * frame.frontal_width * SHOULDER_RISE
         )
         elbow = person.pt(e).astype(np.float64)
         wrist = person.pt(wr).astype(np.float64)
