@@ -512,9 +512,9 @@ def test_a_scoop_as_wide_as_the_shoulders_loses_its_inside_back_too() -> None:
 
 
 def test_a_tees_shoulder_seams_follow_the_shoulders_slope() -> None:
-    """A tee's panel keeps to the person's sloping shoulders: its seams' ends do not
-    stand up past them as square notches (garment over the backdrop above the arms),
-    and the panel still covers the shoulders' top beside the neck."""
+    """A tee keeps to the person's sloping shoulders: neither the panel's seam ends nor
+    the sleeves' tops stand up past them as square notches (garment over the backdrop
+    above the arms), and the panel still covers the shoulders' top beside the neck."""
     image = np.full((420, 400, 3), 235, np.uint8)
     person = drawn_person(image)
     outline = [(185, 40), (215, 40), (215, 78), (250, 90), (272, 105), (290, 130), (292, 260), (258, 260)]
@@ -528,4 +528,6 @@ def test_a_tees_shoulder_seams_follow_the_shoulders_slope() -> None:
         np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
     overhang = checks.shoulder_overhang(cover, mask > 0, (200, 100), (200, 260), 100.0)
     assert overhang is not None and not checks.faults({"shoulder_overhang": overhang}), overhang
+    # Nor do the sleeves' square tops, turned down the arms, stand up past the shoulders.
+    assert overhang < 0.05, overhang
     assert cover[88:96, 226:240].mean() > 0.9 and cover[88:96, 160:174].mean() > 0.9, "the shoulders' top"

@@ -190,11 +190,9 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         far = pts[reach >= 0.85 * reach.max()].mean(axis=0)
         if np.linalg.norm(far - attach) < 4:
             attach, far = seam, corner
-        shoulder = (
-            frame.neck
-            + frame.right * side * frame.width * SLEEVE_SPAN / 2
-            - frame.down * frame.frontal_width * SHOULDER_RISE
-        )
+        # The sleeve's top lies on the shoulder's top over the joint, so it covers the
+        # shoulder's cap beyond the panel's sloping seam.
+        shoulder = shoulder_slope(person, frame, side * frame.width * SLEEVE_SPAN / 2)
         elbow = person.pt(e).astype(np.float64)
         wrist = person.pt(wr).astype(np.float64)
         upper_len = float(np.linalg.norm(elbow - shoulder)) / scale
@@ -222,7 +220,14 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         in_front = in_front or cv2.pointPolygonTest(torso, (float(wrist[0]), float(wrist[1])), False) > 0
         layers.append((affine_layer(rgb, upper.astype(np.float32), first_box, (w, h)), in_front))
         layers.append((affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front))
-    return layers
+    return [(_on_body(layer, person) if layer is not None else None, front) for layer, front in layers]
+
+
+def _on_body(layer: Layer, person: Person) -> Layer:
+    """The sleeve kept to the person's outline: its square top, turned down the arm,
+    would stand up past the rounded shoulder."""
+    body = cv2.GaussianBlur(person.mask[layer.slices].astype(np.float32), (0, 0), 1.0)
+    return Layer(layer.colour, layer.alpha * np.clip(body * 2 - 0.5, 0, 1), layer.x, layer.y)
 
 
 def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> NDArray[np.float64]:
