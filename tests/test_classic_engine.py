@@ -531,3 +531,26 @@ def test_a_tees_shoulder_seams_follow_the_shoulders_slope() -> None:
     # Nor do the sleeves' square tops, turned down the arms, stand up past the shoulders.
     assert overhang < 0.05, overhang
     assert cover[88:96, 226:240].mean() > 0.9 and cover[88:96, 160:174].mean() > 0.9, "the shoulders' top"
+
+
+def test_a_high_waisted_old_bottom_is_found_up_to_its_waistband() -> None:
+    """High-waisted black trousers under a crop top: the bottom's zone ends a little above
+    the hip joints, and the rest of them up to the waist stayed as a strip between the
+    top and a new bottom sitting lower. A top of their colour tucked into them is not
+    them."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    image[90:420, 145:256] = skin
+    cv2.rectangle(image, (145, 90), (255, 170), (170, 20, 30), -1)  # a red crop top
+    cv2.rectangle(image, (150, 200), (250, 419), (15, 15, 15), -1)  # trousers up to the waist
+    person.mask[:, :] = 0
+    person.mask[90:420, 145:256] = 1
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    assert old[205:235, 170:230].mean() > 0.95, old[205:235, 170:230].mean()
+    assert not old[90:190].any(), "the crop top and the bare midriff"
+    tucked = image.copy()
+    cv2.rectangle(tucked, (145, 90), (255, 200), (15, 15, 15), -1)  # a black top tucked in
+    person.image = tucked
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    assert not old[90:190].any(), "the top of the trousers' colour"

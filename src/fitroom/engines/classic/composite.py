@@ -16,7 +16,7 @@ from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
-from fitroom.engines.classic.old_garment import LONG_HEM_DROP
+from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -52,10 +52,14 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
     if garment.category != SwapTarget.TOP:
         joints += [L_KNEE, R_KNEE, L_ANKLE, R_ANKLE]
     pts = np.array([person.pt(i) for i in joints])
+    frame = torso_frame(person)
+    hips = np.array([person.pt(L_HIP), person.pt(R_HIP)])
     if garment.category == SwapTarget.TOP:
         # What the old top left below the hips is replaced too (see old_garment._long_hem).
-        frame = torso_frame(person)
-        pts = np.vstack([pts, (pts[-2:] + frame.down * frame.length * LONG_HEM_DROP)])
+        pts = np.vstack([pts, hips + frame.down * frame.length * LONG_HEM_DROP])
+    elif garment.category == SwapTarget.BOTTOM:
+        # ...and a high-waisted old bottom up to its waistband (old_garment._high_waist).
+        pts = np.vstack([pts, hips - frame.down * frame.length * HIGH_WAIST_RISE])
     pad = person.shoulder_width * 0.5 + 8
     x0, y0 = np.floor(pts.min(axis=0) - pad)
     x1, y1 = np.ceil(pts.max(axis=0) + pad)

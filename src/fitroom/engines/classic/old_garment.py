@@ -37,6 +37,10 @@ from fitroom.engines.classic.person import (
 
 #: How far below the hips the band of an old top's long hem is looked for, in torso lengths.
 LONG_HEM_DROP = 0.7
+#: How far above the hips a high-waisted old bottom's top (its waistband) is looked for,
+#: in torso lengths: a natural waist lies about a third of the way up to the shoulders,
+#: and the reach must end above it.
+HIGH_WAIST_RISE = 0.5
 
 
 def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:
@@ -170,6 +174,8 @@ def worn_mask(
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
+    if category == SwapTarget.BOTTOM:
+        clothes |= _high_waist(person, frame, similar, free | (cloth & ~hands_kept), clothes, hands_kept)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
     return clothes.astype(np.float32)
 
@@ -340,6 +346,46 @@ def _long_hem(
     if not seen or np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
         return np.zeros_like(clothes)
     return _joined((band > 0) & body & free, similar, clothes, frame.width)
+
+
+def _high_waist(
+    person: Person,
+    frame: Frame,
+    similar: NDArray[np.bool_],
+    free: NDArray[np.bool_],
+    clothes: NDArray[np.bool_],
+    hands: NDArray[np.bool_],
+) -> NDArray[np.bool_]:
+    """The top of a high-waisted old bottom, up to its waistband at the natural waist.
+
+    The bottom's zone reaches only a little above the hip joints; left alone, the rest of
+    it shows as a strip between the top and a new bottom that sits lower. Taken between
+    the hip joints (the arms hang beside them, maybe in the top's colour) and only when it
+    ends there: when the colour runs on up to the reach's upper edge, it is a top of the
+    bottom's colour tucked in, not the bottom. `free` includes what is nearer the
+    bottom's colour than the skin's (a beige knit skirt). The waistband's outline against
+    the bare midriff, half band and half skin, goes with it (except on the `hands`), or
+    it stays as a dark dashed line across the rebuilt skin.
+    """
+    w, h = person.size
+    hips = [person.pt(i).astype(np.float64) for i in (L_HIP, R_HIP)]
+    out = frame.right * frame.frontal_width * 0.1
+    rise = -frame.down * frame.length * HIGH_WAIST_RISE
+    left, right = hips[1] - out, hips[0] + out
+    reach = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(reach, np.array([left, right, right + rise, left + rise], np.int32), 255)
+    upper = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(
+        upper, np.array([left + rise * 0.85, right + rise * 0.85, right + rise, left + rise], np.int32), 255
+    )
+    body = person.mask > 0.5
+    taken = _joined((reach > 0) & body & free, similar, clothes, frame.width) & ~clothes
+    seen = np.count_nonzero((upper > 0) & body)
+    if not taken.any() or not seen or np.count_nonzero((upper > 0) & taken) > 0.2 * seen:
+        return np.zeros_like(clothes)
+    rim = 2 * max(1, int(person.shoulder_width * 0.012)) + 1
+    outline = cv2.dilate((taken | clothes).astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0
+    return taken | (outline & (reach > 0) & body & ~hands & (person.face == 0) & ~clothes)
 
 
 def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_]) -> NDArray[np.float32]:
