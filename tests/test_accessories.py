@@ -881,3 +881,22 @@ def test_an_old_white_sole_the_person_mask_missed_is_taken_away_too() -> None:
     shown = sole & (composite.cover < 0.05)
     assert shown.sum() > 30
     assert float(composite.image[shown].mean()) < 150  # the grey floor (120), not the white sole (245)
+
+
+def test_hair_below_a_slanted_hats_lower_edge_stays_hair() -> None:
+    """A beanie photographed from the side has a lower edge that slants up to one side.
+    The hair under that raised side used to be erased to the backdrop, leaving a pale gap
+    between the hat and the head; it stays hair now."""
+    person = head_person()
+    hair_colour = (60, 40, 30)
+    cv2.ellipse(person.image, (250, 75), (62, 50), 0, 180, 360, hair_colour, -1)
+    person.mask[np.any(person.image != 235, axis=2)] = 1.0
+    hair = np.all(person.image == hair_colour, axis=2)
+    beanie = np.full((260, 400, 3), 250, np.uint8)
+    # Crown and band, the band's lower edge rising by a third of the hat's height to the left.
+    cv2.fillPoly(beanie, [np.array([[40, 150], [360, 230], [360, 60], [200, 20], [40, 60]], np.int32)], (30, 90, 40))
+    result = wear(person, cut_out(beanie, "hat", None), "hat", None)
+    shown = (result.cover < 0.3) & hair
+    assert shown.sum() > 200, "hair shows below the raised side of the band"
+    pale = np.abs(result.image.astype(int) - 235).max(axis=2) < 25
+    assert (shown & pale).sum() < 20, "no backdrop between the hat and the head"

@@ -370,8 +370,10 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     # hat; big hair further out stays (filling it with the backdrop left pale blotches).
     height = (xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]
     across = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1])
-    hair = (person.mask > 0.5) & (
-        ((height > rise * 0.6) & (across < hat_width * 0.5)) | ((height > rise * 0.1) & (across < hat_width * 0.6))
+    hair = (
+        (person.mask > 0.5)
+        & (((height > rise * 0.6) & (across < hat_width * 0.5)) | ((height > rise * 0.1) & (across < hat_width * 0.6)))
+        & ~_below_hat(alpha, np.linalg.inv(_affine(src, dst)), xs, ys)
     )
     backdrop = (person.mask < 0.3).astype(np.float32)
     return [
@@ -386,6 +388,22 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
             part="the head",
         )
     ]
+
+
+def _below_hat(alpha: NDArray[np.float32], to_hat: NDArray[np.float64], xs: Mask, ys: Mask) -> NDArray[np.bool_]:
+    """Photo pixels below the worn hat's lower edge (the nearest of its columns beside it):
+    the hair there shows under the hat. Erasing it left the backdrop in a gap between a
+    slanted or rounded lower edge (a beanie seen from the side) and the head."""
+    solid = alpha > 0.5
+    columns = np.nonzero(solid.any(axis=0))[0]
+    lowest = np.full(alpha.shape[1], -1.0, np.float32)
+    lowest[columns] = alpha.shape[0] - 1 - np.argmax(solid[::-1, columns], axis=0)
+    u = to_hat[0, 0] * xs + to_hat[0, 1] * ys + to_hat[0, 2]
+    v = to_hat[1, 0] * xs + to_hat[1, 1] * ys + to_hat[1, 2]
+    column = np.clip(np.rint(u), columns.min(), columns.max()).astype(np.intp)
+    # A column with no hat in it (a gap between pompom and crown) takes the nearest solid one's edge.
+    nearest = columns[np.clip(np.searchsorted(columns, column), 0, len(columns) - 1)]
+    return v > lowest[nearest] + 1
 
 
 # --- watch, bracelet, ring ----------------------------------------------------------------------
