@@ -461,3 +461,27 @@ def test_shoulder_overhang_fails_square_corners_above_sloping_shoulders() -> Non
     assert (
         checks.shoulder_overhang(np.zeros((40, 40), np.float32), body[:40, :40], (20, -200), (20, -100), 10.0) is None
     )
+
+
+def test_hat_gap_fails_hair_erased_to_the_backdrop_below_a_hat() -> None:
+    """Dark hair on a pale backdrop under a hat whose lower edge slants: the render that
+    keeps the hair below the edge passes; the one that painted it the backdrop fails."""
+    backdrop_rgb = (235, 235, 235)
+    photo = np.full((200, 200, 3), backdrop_rgb, np.uint8)
+    cv2.circle(photo, (100, 110), 60, (60, 40, 30), -1)
+    person = np.any(photo != backdrop_rgb, axis=2).astype(np.float32)
+    cover = np.zeros((200, 200), np.float32)
+    cv2.fillPoly(cover, [np.array([[30, 70], [170, 100], [170, 20], [30, 20]], np.int32)], 1.0)
+    kept = photo.copy()
+    kept[cover > 0.5] = (30, 90, 40)
+    erased = kept.copy()
+    gap = (cover < 0.5) & (person > 0.5)
+    gap[105:] = False
+    erased[gap] = backdrop_rgb
+    lab = cv2.cvtColor(np.array([[backdrop_rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+    good = checks.hat_gap(kept, photo, person, cover, lab)
+    bad = checks.hat_gap(erased, photo, person, cover, lab)
+    assert good == 0.0 and bad is not None and bad > 0.5
+    assert checks.faults({"hat_gap": bad}) == ["hat_gap"] and not checks.faults({"hat_gap": good})
+    assert checks.hat_gap(kept, photo, person, np.zeros_like(cover), lab) is None
+    assert checks.hat_gap(kept, photo, person, cover, np.zeros((0, 3), np.float32)) is None

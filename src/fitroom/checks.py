@@ -31,6 +31,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
   middle (a hat perched on the hair instead of pulled down to the forehead).
+- `hat_gap`: the share of the person just below a hat's lower edge that the render turned
+  into the backdrop (hair erased where the hat does not reach: a pale gap under it).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -57,6 +59,13 @@ EAR_BELOW = (-0.1, 0.8)
 #: distances between the eyes: the brows are about 0.35 up, the hairline about 1.1; a
 #: hat worn on the head comes down below the hairline.
 HAT_BAND_HIGHEST = 1.0
+#: How far below a hat's lower edge (pixels) `hat_gap` looks, and how near a backdrop
+#: colour (CIE Lab distance) a pixel of the render must be, and the photo's pixel there
+#: far from it, to count as hair erased to the backdrop.
+HAT_GAP_REACH, HAT_GAP_NEAR, HAT_GAP_FAR = 6, 12.0, 25.0
+#: The most of that strip that may be backdrop: 44 devset hat renders score 0 to 0.0007;
+#: the side-view beanie's pale gaps, before hair below the hat's edge was kept, 0.006 to 0.33.
+HAT_GAP_MOST = 0.01
 #: The share of a cut-out's hull that may be left out while unlike the backdrop: the
 #: devset's shoes score 0.004 to 0.04 (lace gaps, a sole's shade); a white high-top
 #: that lost its canvas upper scored 0.08.
@@ -103,6 +112,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "item_left_out": (None, ITEM_LEFT_OUT),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
+    "hat_gap": (None, HAT_GAP_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -572,3 +582,35 @@ def hat_band_height(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> 
     height = offsets @ up
     middle = np.abs(side) <= span / 2
     return float((height[middle] if middle.any() else height).min()) / span
+
+
+def hat_gap(
+    render: NDArray[np.uint8],
+    photo: NDArray[np.uint8],
+    person: Mask,
+    cover: NDArray[np.floating[Any]],
+    backdrop: NDArray[np.floating[Any]],
+) -> float | None:
+    """The share of the strip just below a hat's lower edge, where the photo showed the
+    person unlike the backdrop, that the render shows in a backdrop colour (CIE Lab
+    `backdrop`, one row per colour): hair erased where the hat does not reach.
+
+    None when nothing was drawn, no backdrop colour is given or the strip is empty."""
+    hat = np.asarray(cover) > 0.5
+    if not hat.any() or len(backdrop) == 0:
+        return None
+    below = np.zeros_like(hat)
+    for step in range(1, HAT_GAP_REACH + 1):
+        below[step:] |= hat[:-step]
+    below &= ~hat & (np.asarray(person) > 0.5)
+
+    def nearest(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
+        lab = cv2.cvtColor(rgb[below].reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(-1, 1, 3)
+        return np.asarray(np.linalg.norm(lab - np.asarray(backdrop, np.float32)[None], axis=2).min(axis=1))
+
+    if not below.any():
+        return None
+    was = nearest(photo) > HAT_GAP_FAR
+    if not was.any():
+        return None
+    return float(((nearest(render) < HAT_GAP_NEAR) & was).sum() / was.sum())

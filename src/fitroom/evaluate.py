@@ -359,7 +359,21 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
     if report.accessories == [SwapTarget.HAT] and report.garment_cover is not None:
         eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
+        values["hat_gap"] = _hat_gap(report)
     return values
+
+
+def _hat_gap(report: RenderReport) -> float | None:
+    """`checks.hat_gap` with the backdrop's main colours round the hat."""
+    assert report.garment_cover is not None
+    ys, xs = np.nonzero(report.garment_cover > 0.5)
+    if len(xs) == 0:
+        return None
+    pad = max(10, (ys.max() - ys.min()) // 2)
+    box = (slice(max(0, ys.min() - pad), ys.max() + pad), slice(max(0, xs.min() - pad), xs.max() + pad))
+    around = report.input[box][report.person.mask[box] < 0.3]
+    backdrop = _colours(_lab(around)) if len(around) >= 50 else np.zeros((0, 3), np.float32)
+    return checks.hat_gap(np.asarray(report.image), report.input, report.person.mask, report.garment_cover, backdrop)
 
 
 def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
