@@ -900,3 +900,18 @@ def test_hair_below_a_slanted_hats_lower_edge_stays_hair() -> None:
     assert shown.sum() > 200, "hair shows below the raised side of the band"
     pale = np.abs(result.image.astype(int) - 235).max(axis=2) < 25
     assert (shown & pale).sum() < 20, "no backdrop between the hat and the head"
+
+
+def test_big_hair_beside_a_hats_crown_stays_and_a_short_tuft_goes() -> None:
+    """Curls that go on far beside the crown (right) stay: erasing the part of them just
+    beside the hat filled it with a blotch of backdrop and skin. A short tuft beside the
+    crown (left) that ends there still goes under the hat."""
+    person = head_person()
+    cv2.ellipse(person.image, (330, 30), (60, 14), 0, 0, 360, (200, 180, 120), -1)
+    cv2.ellipse(person.image, (185, 35), (8, 6), 0, 0, 360, (200, 180, 120), -1)
+    person.mask[np.any(person.image != 235, axis=2)] = 1.0
+    (worn,) = place.hat(person, cut_out(hat_photo(), "hat", None))
+    assert worn.erase is not None
+    curls = worn.erase[26:34, 311:325]
+    assert curls.max() < 0.5, "the curls beside the crown stay"
+    assert worn.erase[33:37, 181:189].min() > 0.5, "the short tuft goes under the hat"

@@ -62,6 +62,9 @@ STUD_ASPECT, STUD_SHARE = 1.3, 0.055
 #: brows to the face mesh's top (about the hairline): pulled down to the temples, so
 #: the hair comes out from under it rather than framing a hat perched on top.
 HAT_BAND = 0.3
+#: A tuft of hair beside a worn hat's crown ends within this share of the hat's width
+#: further out: such tufts go under the hat, hair that reaches further stays.
+HAT_TUFT = 0.12
 #: The most a face may be turned or bowed away from the camera (degrees, `Face.turn`) for
 #: glasses or a hat, drawn flat, to follow it. On the devset the five faces beyond it
 #: (47 to 67) got every hat and pair of glasses on the side of the head or the cheek (F);
@@ -367,12 +370,24 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     shape = person.image.shape[:2]
     ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
     # Hair rising above the crown, and tufts just beside it above the band, go under the
-    # hat; big hair further out stays (filling it with the backdrop left pale blotches).
+    # hat; big hair further out stays (filling it with the backdrop left pale blotches),
+    # and so does the part of it beside the crown: a tuft ends within HAT_TUFT further
+    # out, hair that goes on past it is big hair.
     height = (xs - brim[0]) * up[0] + (ys - brim[1]) * up[1]
-    across = np.abs((xs - brim[0]) * right[0] + (ys - brim[1]) * right[1])
+    signed = (xs - brim[0]) * right[0] + (ys - brim[1]) * right[1]
+    across = np.abs(signed)
+    out = np.sign(signed) * hat_width * HAT_TUFT
+    further = cv2.remap(
+        person.mask.astype(np.float32),
+        (xs + out * right[0]).astype(np.float32),
+        (ys + out * right[1]).astype(np.float32),
+        cv2.INTER_NEAREST,
+        borderValue=0,
+    )
+    tuft = (height > rise * 0.1) & (across < hat_width * 0.6) & (further < 0.5)
     hair = (
         (person.mask > 0.5)
-        & (((height > rise * 0.6) & (across < hat_width * 0.5)) | ((height > rise * 0.1) & (across < hat_width * 0.6)))
+        & (((height > rise * 0.6) & (across < hat_width * 0.5)) | tuft)
         & ~_below_hat(alpha, np.linalg.inv(_affine(src, dst)), xs, ys)
     )
     backdrop = (person.mask < 0.3).astype(np.float32)
