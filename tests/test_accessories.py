@@ -550,8 +550,11 @@ def test_a_caps_logo_keeps_its_side() -> None:
 
 
 def with_hands(person: Person) -> Person:
-    """The hand points (pinky, index, thumb) just below each wrist."""
+    """The hand points (pinky, index, thumb) just below each wrist, and the fingers drawn."""
     for wrist, tips in ((L_WRIST, L_HAND_TIPS), (R_WRIST, R_HAND_TIPS)):
+        x, y = (int(v) for v in person.points[wrist])
+        cv2.line(person.image, (x, y), (x, y + 34), (200, 160, 130), 26)
+        person.mask[np.any(person.image != 235, axis=2)] = 1.0
         for tip in tips:
             person.points[tip] = person.points[wrist] + (0, 15)
             person.visibility[tip] = 0.99
@@ -915,3 +918,55 @@ def test_big_hair_beside_a_hats_crown_stays_and_a_short_tuft_goes() -> None:
     curls = worn.erase[26:34, 311:325]
     assert curls.max() < 0.5, "the curls beside the crown stay"
     assert worn.erase[33:37, 181:189].min() > 0.5, "the short tuft goes under the hat"
+
+
+def test_a_bag_is_never_held_by_a_hand_in_a_pocket_or_held_out() -> None:
+    """One hand rests on the torso (in a pocket), the other is held out sideways: neither
+    holds the bag. A handbag goes on the shoulder instead; one the description says is
+    held is refused, the message naming why."""
+    person = drawn_person()
+    person.points[L_WRIST] = (300, 330)  # below the elbow, but on the torso
+    person.points[R_WRIST] = (40, 262)  # out sideways at the elbow's height
+    person = with_hands(person)
+    placements = place.bag(person, cut_out(bag_photo(), "bag", None), "")
+    assert all("hand" not in (p.part or "") for p in placements), "no hand in a pocket or held out holds it"
+    assert len(placements) == 2 and "hip" in (placements[1].part or ""), "hung from the shoulder by its strap"
+    with pytest.raises(EngineError, match="pocket") as refused:
+        place.bag(person, cut_out(bag_photo(), "bag", None), "handbag held in the hand")
+    assert "held out" in str(refused.value)
+
+
+def test_a_hand_whose_fingers_are_hidden_holds_no_bag() -> None:
+    """A hand hanging beside the body, its fingers in a pocket (cloth where they end):
+    the bag goes on the shoulder, not into the pocket."""
+    person = with_hands(drawn_person())
+    for wrist in (L_WRIST, R_WRIST):
+        x, y = (int(v) for v in person.pt(wrist))
+        cv2.rectangle(person.image, (x - 20, y + 10), (x + 20, y + 50), (60, 80, 140), -1)  # the pocket
+    placements = place.bag(person, cut_out(bag_photo(), "bag", None), "")
+    assert all("hand" not in (p.part or "") for p in placements)
+    with pytest.raises(EngineError, match="fingers are not visible"):
+        place.bag(person, cut_out(bag_photo(), "bag", None), "handbag held in the hand")
+
+
+def test_a_bag_with_no_handle_hangs_from_a_strap() -> None:
+    """A messenger bag, its flap on top and no handle: hung from the shoulder by a drawn
+    strap, not held by its flap."""
+    photo = np.full((300, 480, 3), 255, np.uint8)
+    cv2.rectangle(photo, (40, 40), (440, 260), (90, 90, 90), -1)
+    placements = place.bag(with_hands(drawn_person()), cut_out(photo, "bag", None), "")
+    assert len(placements) == 2, "a strap and the bag"
+    assert "hip" in (placements[1].part or "")
+
+
+def test_a_shoulder_bags_own_strap_is_cut_off_when_one_is_drawn() -> None:
+    """A hobo bag photographed with its strap looping above it: hung from the shoulder,
+    only its body is placed (the drawn strap is the only strap, never two)."""
+    photo = np.full((480, 400, 3), 255, np.uint8)
+    cv2.ellipse(photo, (200, 250), (150, 210), 0, 180, 360, (150, 120, 200), 12)
+    cv2.rectangle(photo, (40, 250), (360, 450), (150, 120, 200), -1)
+    cut = cut_out(photo, "bag", None)
+    strap, body = place.bag(drawn_person(), cut, "shoulder bag")
+    assert body.cutout.alpha.shape[0] < cut.alpha.shape[0] * 0.6, "the photo's strap loop is cut off"
+    assert (body.cutout.alpha[:10] > 0.5).mean() > 0.5, "the body's top is the placed bag's top"
+    assert strap.cutout.alpha.max() > 0.5

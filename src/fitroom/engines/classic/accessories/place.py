@@ -1051,44 +1051,132 @@ def _free_sides(person: Person, frontal: float) -> list[str]:
     return [side for side in ("left", "right") if _held_object(person, side, frontal) is None]
 
 
+#: A hand can hold a bag only when its forearm hangs: the wrist at least this share of the
+#: forearm's length below the elbow (a forearm held out sideways or raised holds nothing up).
+HANGING_DROP = 0.6
+#: A holding hand's fingers show: at least this share of a disc at the fingers' ends is
+#: skin (a hand in a pocket shows the back of the hand, but the pocket's cloth there).
+FINGERS_LEAST_SKIN = 0.15
+#: The fingers' ends from the wrist, in lengths from the wrist to the hand points' middle
+#: (pinky, index and thumb knuckles).
+FINGER_ENDS = 1.5
+#: A row of a bag's photo belongs to its body when at least this share of the fullest row
+#: is solid; the rows above are its handle or strap (two thin lines or a thin loop).
+BAG_BODY_ROW = 0.5
+#: A bag has a handle to be held by when the rows above its body are at least this share
+#: of its height; one without (a messenger's flap on top) hangs from a strap instead.
+HANDLE_LEAST = 0.1
+
+
+def _not_holding(person: Person, side: str, frontal: float) -> str | None:
+    """Why the hand on `side` cannot hold a bag (raised, in a pocket, out of the photo), or None.
+
+    A bag hangs from a hand that hangs below its elbow, beside the body (not in front of the
+    torso, where hands rest in pockets or on the hips), with its fingers in sight."""
+    shoulder, elbow, wrist = SIDES[side]
+    tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
+    if not _in_frame(person, wrist, threshold=0.5):
+        return f"the {side} hand is not in the photo"
+    upper = elbow if _in_frame(person, elbow, threshold=0.3) else shoulder
+    forearm = _v(person.pt(wrist)) - _v(person.pt(upper))
+    if forearm[1] < HANGING_DROP * float(np.linalg.norm(forearm)):
+        return f"the {side} hand is raised or held out, not hanging"
+    torso = np.array([_v(person.pt(i)) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.float32)
+    grip = np.mean([_v(person.pt(i)) for i in (wrist, *tips)], axis=0)
+    if _in_frame(person, L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=0.3) and (
+        cv2.pointPolygonTest(torso, (float(grip[0]), float(grip[1])), False) >= 0
+    ):
+        return f"the {side} hand rests on the body (in a pocket or on the hip)"
+    if min(float(person.visibility[i]) for i in tips) < 0.5:
+        return f"the {side} hand's fingers are not visible"
+    # The fingers' ends lie half again as far from the wrist as the hand points' middle.
+    wrist_pt = _v(person.pt(wrist))
+    knuckles = np.mean([_v(person.pt(i)) for i in tips], axis=0)
+    ends = wrist_pt + (knuckles - wrist_pt) * FINGER_ENDS
+    h, w = person.image.shape[:2]
+    r = max(2, int(frontal * 0.05))
+    x0, y0 = int(max(0, ends[0] - r)), int(max(0, ends[1] - r))
+    x1, y1 = int(min(w, ends[0] + r + 1)), int(min(h, ends[1] + r + 1))
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return f"the {side} hand's fingers are not visible"
+    crop = replace(person, image=np.ascontiguousarray(person.image[y0:y1, x0:x1]))
+    disc = np.zeros((y1 - y0, x1 - x0), np.uint8)
+    cv2.circle(disc, (int(ends[0]) - x0, int(ends[1]) - y0), r, 1, -1)
+    if float(skin_like(crop)[disc > 0].mean()) < FINGERS_LEAST_SKIN:
+        return f"the {side} hand's fingers are not visible (in a pocket or hidden)"
+    return None
+
+
+def bag_body_top(cut: Cutout) -> int:
+    """The first row of the bag's body: the rows above it are its own handle or strap."""
+    solid = (cut.alpha > 0.5).sum(axis=1).astype(np.float32)
+    solid = np.convolve(solid, np.ones(5, np.float32) / 5, mode="same")
+    rows = np.nonzero(solid >= BAG_BODY_ROW * solid.max())[0]
+    return int(rows.min()) if len(rows) else 0
+
+
+#: A bag's own strap or handle is thinner than this share of the bag's width; its body is not.
+STRAP_MOST_WIDTH = 0.08
+
+
+def _without_strap(cut: Cutout) -> Cutout:
+    """The bag's body alone: its own straps and handles from the product photo (the thin
+    parts, opened away) are cut off, so the strap drawn to the shoulder is the only one."""
+    solid = (cut.alpha > 0.5).astype(np.uint8)
+    k = max(3, int(cut.alpha.shape[1] * STRAP_MOST_WIDTH)) | 1
+    body = cv2.morphologyEx(solid, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(body, 8)
+    if count < 2:
+        return cut
+    biggest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    keep = cv2.dilate((labels == biggest).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    ys, xs = np.nonzero(keep & (cut.alpha > 0.05))
+    box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+    return Cutout(cut.rgb[box], (cut.alpha * keep)[box].astype(np.float32), [], cut.holes)
+
+
 def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     """Held by its handle in a hanging hand that holds nothing yet, or hung from a
     shoulder by the hip: from the description, else by shape (a tall bag is a backpack
-    and goes on the shoulder). A hand already holding a bag is left alone: the new bag
-    goes to the other side, or is refused when both are taken."""
+    and goes on the shoulder, and so does one with no handle on top). A hand already
+    holding a bag is left alone: the new bag goes to the other side, or is refused when
+    both are taken. A bag asked for in a hand no hand can hold goes on the shoulder,
+    unless the description says it is held."""
     text = description.lower()
     shoulder_words = ("shoulder", "backpack", "crossbody", "sling", "tote", "messenger")
     hand_words = ("hand", "clutch", "handle", "duffel", "briefcase", "carry", "holding")
+    handled = bag_body_top(cut) >= HANDLE_LEAST * cut.alpha.shape[0]
+    named = any(word in text for word in hand_words)
     if any(word in text for word in shoulder_words):
         mode = "shoulder"
-    elif any(word in text for word in hand_words):
+    elif named:
         mode = "hand"
     else:
-        mode = "shoulder" if cut.aspect > 1.1 else "hand"
+        mode = "shoulder" if cut.aspect > 1.1 or not handled else "hand"
     frontal = _frontal_width(person)
     h, w = cut.alpha.shape
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
     shape = person.image.shape[:2]
     free = _free_sides(person, frontal)
-    if not free:
+    if not free and (mode == "hand" or named):
         raise EngineError(
             "pose_not_supported", "both hands already hold something; a bag cannot be added without stacking it"
         )
+    why_not = ""
     if mode == "hand":
-        # A bag hangs from a hand that hangs (the wrist below its elbow) and holds nothing.
-        hanging = [
-            s
-            for s in ("left", "right")
-            if _in_frame(person, SIDES[s][2], threshold=0.5) and person.pt(SIDES[s][2])[1] > person.pt(SIDES[s][1])[1]
-        ]
-        if not hanging:
-            raise EngineError("pose_not_supported", "no hand hangs free in the photo to hold the bag")
-        hands = [s for s in hanging if s in free]
-        if not hands:
+        reasons = {s: _not_holding(person, s, frontal) for s in ("left", "right")}
+        holding = [s for s in ("left", "right") if reasons[s] is None]
+        hands = [s for s in holding if s in free]
+        if holding and not hands:
             raise EngineError(
                 "pose_not_supported", "the hanging hand already holds a bag; a second one cannot be stacked on it"
             )
+        if not hands:
+            why_not = "; ".join(r for r in reasons.values() if r)
+            if named:
+                raise EngineError("pose_not_supported", f"no hand can hold the bag: {why_not}")
+    if mode == "hand" and not why_not:
         side = max(hands, key=lambda s: person.pt(SIDES[s][2])[1])  # the lower (hanging) hand
         tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
         grip = np.mean([_v(person.pt(i)) for i in (SIDES[side][2], *tips)], axis=0)
@@ -1104,15 +1192,20 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         ys = np.arange(shape[0], dtype=np.float32)[:, None]
         fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32) * (person.mask > 0.5)
         return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hand")]
+    cut = _without_strap(cut)
+    h, w = cut.alpha.shape
+    width = frontal * (1.05 if w > 1.4 * h else 0.8)
+    scale = width / w
     side = "right" if "right" in text else "left"
-    if side not in free:
+    if free and side not in free:
         side = free[0]
     shoulder, elbow, wrist = SIDES[side]
     hip = L_HIP if side == "left" else R_HIP
     if not _in_frame(person, shoulder, hip, threshold=0.5):
         # Hung from the shoulder, a bag hangs at the hip: both must be in the photo.
+        message = f"the {side} shoulder and hip are not both in the photo; a shoulder bag needs them"
         raise EngineError(
-            "pose_not_supported", f"the {side} shoulder and hip are not both in the photo; a shoulder bag needs them"
+            "pose_not_supported", f"no hand can hold the bag ({why_not}) and {message}" if why_not else message
         )
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     hip_pt = _v(person.pt(hip))
