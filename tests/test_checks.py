@@ -485,3 +485,19 @@ def test_hat_gap_fails_hair_erased_to_the_backdrop_below_a_hat() -> None:
     assert checks.faults({"hat_gap": bad}) == ["hat_gap"] and not checks.faults({"hat_gap": good})
     assert checks.hat_gap(kept, photo, person, np.zeros_like(cover), lab) is None
     assert checks.hat_gap(kept, photo, person, cover, np.zeros((0, 3), np.float32)) is None
+
+
+def test_bag_support_fails_a_bag_far_from_any_hanging_hand_or_shoulder() -> None:
+    """A bag whose top is at a hanging hand scores low; the same bag out beside a raised
+    arm, its top nowhere near a hand that hangs or a shoulder, scores past the limit."""
+    shoulders = [(170.0, 150.0), (330.0, 150.0)]
+    hand = (380.0, 400.0)
+    held = np.zeros((600, 500), np.float32)
+    held[400:480, 340:420] = 1.0  # the handle's top at the hand
+    score = checks.bag_support(held, [*shoulders, hand], 160.0)
+    assert score is not None and score < checks.BAG_SUPPORT_REACH
+    floating = np.zeros((600, 500), np.float32)
+    floating[260:340, 400:480] = 1.0  # at a hand held out, which is no support
+    score = checks.bag_support(floating, shoulders, 160.0)
+    assert score is not None and score > checks.BAG_SUPPORT_REACH
+    assert "bag_support" in checks.faults({"bag_support": score})

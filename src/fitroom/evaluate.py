@@ -42,6 +42,7 @@ from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
     L_EYE,
+    L_HAND_TIPS,
     L_HIP,
     L_KNEE,
     L_SHOULDER,
@@ -50,10 +51,12 @@ from fitroom.engines.classic.person import (
     R_EAR,
     R_ELBOW,
     R_EYE,
+    R_HAND_TIPS,
     R_HIP,
     R_KNEE,
     R_SHOULDER,
     R_WRIST,
+    Person,
     hand_discs,
 )
 from fitroom.imaging import decode_image
@@ -360,7 +363,26 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
         values["hat_gap"] = _hat_gap(report)
+    if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
+        values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
     return values
+
+
+#: A forearm hangs when the wrist is at least this share of its length below the elbow.
+HANGING = 0.6
+
+
+def _bag_supports(person: Person) -> list[NDArray[np.float64]]:
+    """What can carry a bag: the shoulders, and each hand whose forearm hangs (the wrist
+    well below the elbow), at its knuckles."""
+    supports = [person.pt(i)[:2].astype(np.float64) for i in (L_SHOULDER, R_SHOULDER) if person.visibility[i] >= 0.5]
+    for elbow, wrist, tips in ((L_ELBOW, L_WRIST, L_HAND_TIPS), (R_ELBOW, R_WRIST, R_HAND_TIPS)):
+        if min(person.visibility[elbow], person.visibility[wrist]) < 0.5:
+            continue
+        forearm = person.pt(wrist)[:2] - person.pt(elbow)[:2]
+        if forearm[1] >= HANGING * float(np.linalg.norm(forearm)):
+            supports.append(np.mean([person.pt(i)[:2] for i in tips], axis=0).astype(np.float64))
+    return supports
 
 
 def _hat_gap(report: RenderReport) -> float | None:
