@@ -105,3 +105,36 @@ def test_legs_bared_from_wide_trousers_are_as_wide_as_the_trousers_and_ankles_al
     ankle = np.count_nonzero(legs[455, 200:270])
     assert knee >= 0.55 * 60 - 1, (knee, ankle)
     assert 18 <= ankle <= 26, (knee, ankle)
+
+
+def test_no_outline_of_wide_trousers_is_left_beside_the_bared_legs() -> None:
+    """Shorts on a person in wide dark trousers with soft (anti-aliased) edges and a soft
+    person mask: the trousers' whole soft edge is refilled from the backdrop beyond it,
+    not left as thin dark lines down both sides of the rebuilt legs."""
+    from fitroom.engines.classic import person as pose
+
+    image = np.full((560, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (150, 90), (250, 270), (200, 60, 60), -1)  # the top, kept
+    legs = np.zeros(image.shape[:2], np.uint8)
+    for x in (235, 165):  # the trouser legs, narrowing to the hems
+        cv2.fillConvexPoly(legs, np.array([(x - 30, 250), (x + 30, 250), (x + 20, 470), (x - 20, 470)]), 255)
+    soft = cv2.GaussianBlur(legs.astype(np.float32) / 255, (0, 0), 1.5)[:, :, None]
+    image = (image * (1 - soft) + np.array(DARK, np.float32) * soft).astype(np.uint8)
+    person = drawn_person(image)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 500), (165, 500)
+    person.mask = np.maximum(soft[:, :, 0], 0).astype(np.float32)
+    person.mask[90:271, 150:251] = 1
+    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    for x in (235, 165):
+        image[470:540, x - 12 : x + 12] = tone  # the ankles and feet
+        person.mask[470:540, x - 12 : x + 12] = 1
+    garment = analyse_garment(tee(sleeves=False), swap_target="bottom", hint="shorts")
+    result = _compose(person, garment, [], np.zeros(image.shape[:2], bool), 1, skin.DEFAULT)
+    # The trousers' outline, from below the shorts to the hems, 4 px either side.
+    edges = cv2.dilate(cv2.morphologyEx(legs, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)), np.ones((9, 9))) > 0
+    edges[:380] = edges[465:] = False
+    edges &= result.skin < 0.05
+    assert edges.sum() > 500
+    lum = cv2.cvtColor(result.image, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    dark = edges & (lum < 235 - 25)
+    assert dark.sum() < 0.02 * edges.sum(), (dark.sum(), edges.sum())

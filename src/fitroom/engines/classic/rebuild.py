@@ -50,10 +50,14 @@ def replaced(
     old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands)
     shade = old_garment_shading(person, old)
     rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
-    # Softened a little beyond the old garment's outline (its edge pixels are part garment,
-    # part backdrop), so no rim of it is left.
-    rim = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
-    rebuild = cv2.GaussianBlur(rebuild, (0, 0), 1.5) * rim * (1 - keep)
+    # Softened where the rebuilt part meets what stays (skin, the new garment). Where the
+    # old garment met the backdrop its whole soft edge (part garment, part backdrop, and
+    # the person mask's soft rim) goes in full: the softening's fall-off lies out in the
+    # backdrop beyond it, which is refilled from further out still.
+    backdrop = _beyond(rebuild, old, (person.mask < SOLID) & ~(bare & (person.mask > 0.5)), _soft_reach(person))
+    seed = np.maximum(rebuild, backdrop)
+    rim = cv2.dilate((seed > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
+    rebuild = cv2.GaussianBlur(seed, (0, 0), SOFTEN) * rim * (1 - keep)
     # The outline itself, half garment and half what is beside it, matches neither the
     # garment's colour nor the skin's: it goes too, except where it is skin.
     fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~bare
@@ -71,6 +75,31 @@ def replaced(
             inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look, tone[box]
         )
     return Replaced(rebuild, fill, shade, skin_part, old)
+
+
+#: How softly (Gaussian sigma, pixels at the analysis size) the rebuilt part blends into
+#: what stays beside it.
+SOFTEN = 1.5
+#: Person-mask values below this are its soft rim (part person, part backdrop) or the
+#: backdrop itself; the solid person (shoes, hair, the other garment) stays.
+SOLID = 0.9
+
+
+def _soft_reach(person: Person) -> int:
+    """How far beyond the old garment's mask its soft edge still shows, plus the
+    softening's own reach: the backdrop that far out is refilled in full."""
+    return (_edge_kernel(person).shape[0] - 1) // 2 + int(np.ceil(2 * SOFTEN))
+
+
+def _beyond(
+    rebuild: NDArray[np.float32], old: NDArray[np.float32], backdrop: NDArray[np.bool_], reach: int
+) -> NDArray[np.float32]:
+    """1 on the backdrop (and the person mask's soft rim) within `reach` of what is
+    rebuilt of the old garment, else 0: its outline there is part garment, part
+    backdrop, and blended back it stays as a thin line along the rebuilt limb."""
+    size = 2 * reach + 1
+    grown = cv2.dilate((rebuild > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+    return ((grown > 0) & backdrop & (old <= 0)).astype(np.float32)
 
 
 #: How far in hue (Lab a, b) from the person's tone visible skin may be and still set
