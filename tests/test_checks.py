@@ -501,3 +501,24 @@ def test_bag_support_fails_a_bag_far_from_any_hanging_hand_or_shoulder() -> None
     score = checks.bag_support(floating, shoulders, 160.0)
     assert score is not None and score > checks.BAG_SUPPORT_REACH
     assert "bag_support" in checks.faults({"bag_support": score})
+
+
+def test_old_outline_finds_a_thin_line_left_along_the_refilled_edge() -> None:
+    """The old trousers' edge refilled from the backdrop but left as a 2-pixel dark line
+    beside the rebuilt leg is caught; a clean fill, and a broad dark area, are not."""
+    old = np.zeros((200, 200), np.float32)
+    old[20:180, 60:140] = 1
+    refilled = np.zeros((200, 200), bool)
+    refilled[20:180, 50:150] = True
+    refilled[20:180, 85:115] = False  # the rebuilt leg
+    clean = np.full((200, 200, 3), 240, np.uint8)
+    clean[20:180, 85:115] = (150, 110, 90)
+    lined = clean.copy()
+    lined[20:180, 59:61] = (60, 50, 40)
+    lined[20:180, 139:141] = (60, 50, 40)
+    broad = clean.copy()
+    broad[:, :60] = 60  # a dark backdrop beside: no line
+    clean_share, lined_share, broad_share = (checks.old_outline(im, old, refilled, 3) for im in (clean, lined, broad))
+    assert lined_share is not None and lined_share > checks.OUTLINE_SHARE, lined_share
+    assert clean_share is not None and clean_share == 0
+    assert broad_share is not None and broad_share < checks.OUTLINE_SHARE, broad_share

@@ -101,6 +101,11 @@ SHOULDER_OVERHANG = 1.0
 #: bag pairs score 0.08 to 0.27 before this round's fixes but for a duffel at a raised hand
 #: (1.67) and a hobo's own strap beside the drawn one (0.74); after, at most 0.16.
 BAG_SUPPORT_REACH = 0.5
+#: A refilled pixel whose luminance is this far (0..255) from the median round it is part
+#: of a thin line: the old garment's outline left beside a rebuilt limb.
+OUTLINE_STEP = 25.0
+#: More than this share of the old garment's refilled outline still a line is a fault.
+OUTLINE_SHARE = 0.06
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -109,6 +114,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "sleeve_coverage": (0.6, None),
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
+    "old_outline": (None, OUTLINE_SHARE),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
@@ -304,6 +310,22 @@ def old_colour_left(
         return np.asarray((distance < tolerance).any(axis=1), dtype=bool)
 
     return float(np.mean(near(old_colours) & ~near(new_colours)))
+
+
+def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int) -> float | None:
+    """The share of the old garment's outline (`width` pixels either side of its mask's
+    edge) that is `refilled` from the backdrop and still shows as a thin line: darker or
+    lighter by `OUTLINE_STEP` than the median round it. A line a few pixels wide stands
+    out from that median; a broad area, or a smooth fill, does not."""
+    solid = (np.asarray(old) > 0.5).astype(np.uint8)
+    kernel = np.ones((2 * width + 1, 2 * width + 1), np.uint8)
+    band = (cv2.dilate(solid, kernel) > 0) & (cv2.erode(solid, kernel) == 0) & (np.asarray(refilled) > 0)
+    if np.count_nonzero(band) < 50:
+        return None
+    lum = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+    median = cv2.medianBlur(lum, 4 * width + 1)
+    off = np.abs(lum.astype(np.float32) - median.astype(np.float32)) > OUTLINE_STEP
+    return float(np.mean(off[band]))
 
 
 def neck_band(

@@ -59,6 +59,7 @@ from fitroom.engines.classic.person import (
     Person,
     hand_discs,
 )
+from fitroom.engines.classic.rebuild import SOLID
 from fitroom.imaging import decode_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -89,6 +90,9 @@ TILE = 256
 #: How far round the rebuilt skin the person's own skin is compared for its tone, in
 #: shoulder widths: the hands beside bared forearms, the neck above bared shoulders.
 TONE_REACH = 0.5
+#: How far either side of the old garment's edge its outline is looked for, in torso
+#: widths: about its soft edge in the photo and the mask's enlargement from the analysis size.
+OUTLINE_WIDTH = 0.012
 LABEL = 30  # room under each row for its name and faults
 
 
@@ -293,6 +297,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["old_colour_left"] = checks.old_colour_left(
             output, where, old_colours, np.vstack([new_colours, _lab(skin)])
         )
+        # Refilled from the backdrop: edited, neither new garment nor rebuilt skin and
+        # clear of their edges (outlines of their own), where the person mask is soft or
+        # backdrop (not a kept top's print above new shorts).
+        width = max(2, int(frame.width * OUTLINE_WIDTH))
+        drawn = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8))
+        refilled = edited & (drawn == 0) & ~face & (person.mask < SOLID)
+        values["old_outline"] = checks.old_outline(output, old, refilled, width)
         values["hand_outline"] = checks.hand_outline(
             output,
             own_hands & np.all(output == report.input, axis=2),
