@@ -11,7 +11,7 @@ from skimage import data
 from fitroom import checks
 from fitroom.engines import load_engine
 from fitroom.engines.base import EngineError, RenderOptions
-from fitroom.engines.classic import ClassicEngine, working_size
+from fitroom.engines.classic import ClassicEngine, placement, working_size
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.fit import similarity, tps_map
@@ -554,3 +554,14 @@ def test_a_high_waisted_old_bottom_is_found_up_to_its_waistband() -> None:
     person.image = tucked
     old = worn_mask(person, "bottom", torso_frame(person)) > 0
     assert not old[90:190].any(), "the top of the trousers' colour"
+
+
+def test_a_sleeve_that_starts_away_from_its_seam_still_has_a_top() -> None:
+    """A sleeve cut off from the panel a little away from the seam: none of its points lies
+    within 15% of its reach from the seam, and its top was the mean of nothing (NaN), which
+    sent the sleeve's warp to NaN."""
+    pts = np.array([[x, y] for x in range(20, 41) for y in range(5)], np.float64)
+    reach = pts[:, 0].copy()
+    top = placement.seam_end(pts, reach)
+    assert np.isfinite(top).all()
+    assert top[0] == pytest.approx(21.5)

@@ -140,6 +140,8 @@ def shoulder_slope(person: Person, frame: Frame, offset: float) -> NDArray[np.fl
 
 #: How far (product pixels) a sleeve's soft rim reaches beyond its solid mask.
 SLEEVE_RIM = 7
+#: The share of a sleeve's reach, from either end, whose points make that end's middle.
+SEAM_END = 0.15
 
 
 def without_sleeves(garment: Garment) -> NDArray[np.float32]:
@@ -159,6 +161,16 @@ def without_sleeves(garment: Garment) -> NDArray[np.float32]:
         specks = 1 + np.flatnonzero(areas < 0.01 * areas.max())
         alpha[np.isin(labels, specks)] = 0
     return alpha
+
+
+def seam_end(pts: NDArray[np.float64], reach: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The middle of a sleeve's top: its points within the first 15% of its reach from the
+    seam, or, for a sleeve that starts beyond that (cut off from the panel a little away
+    from the seam), within the first 15% of its own length, never an empty mean."""
+    near = reach <= SEAM_END * reach.max()
+    if not near.any():
+        near = reach <= reach.min() + SEAM_END * (reach.max() - reach.min())
+    return pts[near].mean(axis=0)
 
 
 def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float) -> list[tuple[Layer | None, bool]]:
@@ -186,7 +198,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         # end, goes down the arm's bones: the seam-to-far-corner diagonal would leave
         # the sleeve beside the arm.
         reach = (pts - seam) @ ((corner - seam) / max(np.linalg.norm(corner - seam), 1e-6))
-        attach = pts[reach <= 0.15 * reach.max()].mean(axis=0)
+        attach = seam_end(pts, reach)
         far = pts[reach >= 0.85 * reach.max()].mean(axis=0)
         if np.linalg.norm(far - attach) < 4:
             attach, far = seam, corner
