@@ -78,3 +78,42 @@ def test_the_tone_is_not_read_from_a_skin_hued_collar() -> None:
     person.mask[40:300, 130:270] = 1
     tone = skin.look(person).tone
     assert tone is None or abs(tone[0] - 120) < 20, tone
+
+
+def test_a_rebuilt_neck_goes_on_as_the_neck_above_it() -> None:
+    """A high old collar replaced by a lower neckline: the neck rebuilt below the visible
+    one keeps its profile (dark at the sides, light down the middle) instead of one flat
+    tone, and gives way to the torso's tone further down."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from fitroom.domain import SwapTarget
+    from fitroom.engines.classic import rebuild
+    from fitroom.engines.classic.body import torso_frame
+    from fitroom.engines.classic.garment import Garment
+    from tests.test_classic_engine import drawn_person
+
+    image = np.full((420, 400, 3), 235, np.uint8)
+    xs = np.arange(178, 223)
+    profile = 150 + 50 * np.cos((xs - 200) / 22 * np.pi / 2)  # 150 at the sides, 200 in the middle
+    image[30:300, 178:223] = (profile[:, None] * np.array([1.0, 0.8, 0.7]))[None, :, :].astype(np.uint8)
+    image[70:300, 130:270] = (30, 40, 60)  # the old top, its collar up to y 70
+    person = drawn_person(image)
+    old = np.zeros((420, 400), np.float32)
+    old[70:300, 130:270] = 1
+    new = np.zeros_like(old)
+    new[115:300, 130:270] = 1  # the new tee's neckline at y 115
+    bared = old * (1 - new)
+    seen = np.zeros((420, 400), bool)
+    seen[30:66, 178:223] = True
+    lab = person.lab()
+    tone = np.broadcast_to(lab[seen].mean(axis=0), (420, 400, 3)).astype(np.float32).copy()
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    fill, skin_part = rebuild._uncovered(
+        person, garment, torso_frame(person), old, bared, new, skin.DEFAULT, tone, seen
+    )
+    light = cv2.cvtColor(np.clip(fill, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32)
+    assert skin_part[75:85, 185:215].min() > 0.5
+    photo = lab[50:60, 200].mean() - lab[50:60, 180:183].mean()
+    rebuilt = light[74:82, 199:202].mean() - light[74:82, 180:183].mean()
+    assert rebuilt > 0.6 * photo, (rebuilt, photo)

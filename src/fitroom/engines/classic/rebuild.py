@@ -64,7 +64,7 @@ def replaced(
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
-    tone = _tone_field(person, bare, old, look)
+    tone, seen = _tone_field(person, bare, old, look)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -72,7 +72,7 @@ def replaced(
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
         fill[box], skin_part[box] = _uncovered(
-            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look, tone[box]
+            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look, tone[box], seen[box]
         )
     return Replaced(rebuild, fill, shade, skin_part, old)
 
@@ -110,16 +110,22 @@ NEAREST_HUE = 12.0
 
 def _tone_field(
     person: Person, bare: NDArray[np.bool_], old: NDArray[np.float32], look: skin.SkinLook
-) -> NDArray[np.float32]:
+) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
     """The skin's colour (Lab) for each rebuilt pixel, from the person's visible skin
-    nearest it: clearly skin-hued pixels off the old garment and its soft edge."""
+    nearest it; and that visible skin: clearly skin-hued pixels off the old garment and
+    its soft edge."""
     lab = person.lab()
     tone = tuple(float(v) for v in person.skin_lab) if look.tone is None else look.tone
     hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
     off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
     seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < NEAREST_HUE)
     seen &= np.abs(lab[:, :, 0] - tone[0]) < skin.NEAREST_STRAY[0]
-    return skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
+    return skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH)), seen
+
+
+#: How far either side of the neck's middle (shoulder widths) the visible neck's colours
+#: are continued down over the rebuilt skin: a little wider than the neck itself.
+NECK_HALF_WIDTH = 0.3
 
 
 def _torso_normals(frame: Frame, shape: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
@@ -146,6 +152,7 @@ def _uncovered(
     new: NDArray[np.float32],
     look: skin.SkinLook,
     tone: NDArray[np.float32],
+    seen: NDArray[np.bool_],
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1).
@@ -153,7 +160,8 @@ def _uncovered(
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
     mottled like the person's skin and a little darker where the new garment (`new`)
-    ends on them; the rest of a loose sleeve or trouser leg, outside the limb, is filled
+    ends on them; below the visible neck (`seen`: the visible skin) the neck's own
+    colours go on straight down, fading into the torso's; the rest of a loose sleeve or trouser leg, outside the limb, is filled
     from the background around it; below the waist, what the old top hid of the trousers
     or skirt is their mirror image. The skin's fine grain is added at full size.
     """
@@ -189,15 +197,30 @@ def _uncovered(
     torso_x, torso_y = _torso_normals(frame, old.shape)
     shading = skin.lit(np.where(on_limb, limb_normal[0], torso_x), np.where(on_limb, limb_normal[1], torso_y), look)
     # A soft contact shadow on the skin just beyond where the new garment ends.
-    shading *= 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
+    contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape
-    lab_skin = np.empty((h, w, 3), np.float32)
     mottle_sigma = max(1.5, s * 0.04)
-    for channel in range(3):
-        lab_skin[:, :, channel] = (
-            tone[:, :, channel] + skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel]
-        )
-    lab_skin[:, :, 0] *= light * shading
+    mottle = np.stack(
+        [skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel] for channel in range(3)], axis=2
+    )
+    lab_skin = tone + mottle
+    lab_skin[:, :, 0] *= light * shading * contact
+    neck, neck_weight = skin.continued_down(
+        person.lab(),
+        seen,
+        (rebuild > 0.5) & (skin_part > 0.5) & ~on_limb,
+        np.abs(np.arange(w, dtype=np.float32) - frame.neck[0]) < s * NECK_HALF_WIDTH,
+        _edge_kernel(person).shape[0],
+        max(2, int(s * skin.NECK_BAND)),
+        s * skin.NECK_REACH,
+    )
+    neck_lab = neck + mottle
+    neck_lab[:, :, 0] *= contact
+    # Softened across only: down the neck its weight already fades, and at the seam with
+    # the visible neck it must stay whole.
+    across = 2 * int(3 * max(1.0, s * 0.03)) + 1
+    neck_weight = cv2.GaussianBlur(neck_weight, (across, 1), max(1.0, s * 0.03))[:, :, None]
+    lab_skin = lab_skin * (1 - neck_weight) + neck_lab * neck_weight
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any():

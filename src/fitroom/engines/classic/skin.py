@@ -259,3 +259,45 @@ def nearest_tone(
         local = (blur(lab[:, :, channel] * weight, reach) + prior * own[channel]) / (density + prior)
         field[:, :, channel] = np.clip(local, own[channel] - stray, own[channel] + stray)
     return field
+
+
+#: How far below the visible neck (shoulder widths) the rebuilt skin keeps its column
+#: profile before it gives way to the torso's own tone and shading.
+NECK_REACH = 0.35
+#: How tall a band of the visible neck (shoulder widths) its column profile is read from.
+NECK_BAND = 0.06
+
+
+def continued_down(
+    lab: NDArray[np.float32],
+    seen: NDArray[np.bool_],
+    rebuilt: NDArray[np.bool_],
+    columns: NDArray[np.bool_],
+    gap: int,
+    band: int,
+    reach: float,
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The visible skin just above what is rebuilt, continued straight down: per column
+    (of `columns`), the mean Lab of the `band` rows of `seen` skin ending `gap` rows above
+    the top of the rebuilt run, and how much it counts (1 at that top, 0 `reach` rows
+    below). A neck rebuilt from one tone and a cylinder's shading has none of the real
+    neck's profile (darker at the sides, lighter down its middle) and meets it with a
+    blotchy seam; continued down, it goes on as the neck it is."""
+    h, w = rebuilt.shape
+    top = np.where(rebuilt.any(axis=0), np.argmax(rebuilt, axis=0), h)
+    rows = np.arange(h)[:, None]
+    inband = seen & (rows >= top - gap - band) & (rows < top - gap) & columns[None, :]
+    counts = inband.sum(axis=0)
+    ok = (counts >= max(1, band // 2)) & (top < h)
+    sums = np.einsum("yx,yxc->xc", inband.astype(np.float32), lab)
+    # Smoothed across (a normalised convolution over the columns read), so one column's
+    # stray pixels do not streak down the neck.
+    size = 4 * band + 1
+    known = ok.astype(np.float32)[None, :]
+    profile = cv2.GaussianBlur(sums[None, :, :] * ok[None, :, None], (size, 1), band)[0]
+    profile /= np.maximum(cv2.GaussianBlur(counts[None, :].astype(np.float32) * known, (size, 1), band)[0], 1e-3)[
+        :, None
+    ]
+    profile = profile.astype(np.float32)
+    weight = np.clip(1 - (rows - top[None, :]) / max(reach, 1.0), 0, 1) * (rows >= top[None, :]) * ok[None, :]
+    return np.broadcast_to(profile[None, :, :], (h, w, 3)), weight.astype(np.float32) * rebuilt
