@@ -592,6 +592,7 @@ def test_a_shoulder_bags_strap_runs_from_the_bag_to_the_shoulder() -> None:
     placements = place.bag(person, cut, "shoulder bag")
     strap = placements[0].cutout.alpha > 0.5
     ys, xs = np.nonzero(strap)
+    ys, xs = ys + int(placements[0].matrix[1, 2]), xs + int(placements[0].matrix[0, 2])  # the strap's box in the photo
     top = np.argmin(ys)
     body = cv2.dilate((person.mask > 0.5).astype(np.uint8), np.ones((9, 9), np.uint8))
     assert body[ys[top], xs[top]], "the strap ends on the body (going over the shoulder's outline)"
@@ -970,3 +971,58 @@ def test_a_shoulder_bags_own_strap_is_cut_off_when_one_is_drawn() -> None:
     assert body.cutout.alpha.shape[0] < cut.alpha.shape[0] * 0.6, "the photo's strap loop is cut off"
     assert (body.cutout.alpha[:10] > 0.5).mean() > 0.5, "the body's top is the placed bag's top"
     assert strap.cutout.alpha.max() > 0.5
+
+
+def _drawn_strap_colours(photo: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The drawn strap's colour along its middle (its lightest third) and its darkest tenth
+    (its edge), for a bag hung from the shoulder."""
+    strap, _ = place.bag(drawn_person(), cut_out(photo, "bag", None), "shoulder bag")
+    solid = strap.cutout.rgb[strap.cutout.alpha > 0.5].astype(np.float32)
+    assert len(solid) > 50
+    light = solid.sum(axis=1)
+    return np.median(solid[light >= np.percentile(light, 67)], axis=0), np.percentile(solid, 10, axis=0)
+
+
+@pytest.mark.parametrize(
+    ("strap_rgb", "body_rgb", "trim_rgb", "want"),
+    [
+        # A black bag with a tan strap loop: the drawn strap is tan (seen on a black hoodie).
+        ((200, 170, 120), (25, 25, 25), (25, 25, 25), (200, 170, 120)),
+        # A blue bag with a black trim band and no strap in its photo: blue, not the trim's black.
+        (None, (40, 60, 160), (15, 15, 15), (40, 60, 160)),
+    ],
+)
+def test_the_drawn_strap_takes_the_bags_own_strap_colour_with_a_darker_edge(
+    strap_rgb: tuple[int, int, int] | None,
+    body_rgb: tuple[int, int, int],
+    trim_rgb: tuple[int, int, int],
+    want: tuple[int, int, int],
+) -> None:
+    """The strap drawn to the shoulder is the colour of the product's own strap (else the
+    bag's main colour), never its darkest colour, which vanished on dark clothes; a thin
+    darker edge outlines it on any clothing."""
+    photo = np.full((480, 400, 3), 255, np.uint8)
+    if strap_rgb is not None:
+        cv2.ellipse(photo, (200, 250), (150, 210), 0, 180, 360, strap_rgb, 12)
+    cv2.rectangle(photo, (40, 250), (360, 450), body_rgb, -1)
+    cv2.rectangle(photo, (40, 410), (360, 450), trim_rgb, -1)
+    middle, edge = _drawn_strap_colours(photo)
+    assert np.abs(middle - np.array(want, np.float32)).max() < 25, middle
+    assert edge.sum() < 0.75 * middle.sum(), (edge, middle)
+
+
+def test_a_dark_strap_on_dark_clothes_gets_a_lighter_edge() -> None:
+    """A black backpack strap drawn over a black hoodie: its edge is lighter than the strap
+    (a darker edge would not show), so the strap still reads; on light clothes it is darker."""
+    photo = np.full((480, 400, 3), 255, np.uint8)
+    cv2.ellipse(photo, (200, 250), (150, 210), 0, 180, 360, (20, 20, 20), 12)
+    cv2.rectangle(photo, (40, 250), (360, 450), (40, 60, 160), -1)
+    edges = {}
+    for clothes in (25, 235):
+        person = drawn_person()
+        person.image[person.mask > 0.5] = clothes
+        strap, _ = place.bag(person, cut_out(photo, "bag", None), "shoulder bag")
+        solid = strap.cutout.rgb[strap.cutout.alpha > 0.5].astype(np.float32).mean(axis=1)
+        edges[clothes] = (float(np.percentile(solid, 95)), float(np.percentile(solid, 5)))
+    assert edges[25][0] > 60, "a lighter edge on the black hoodie"
+    assert edges[235][0] < 40, "no lighter edge on light clothes"

@@ -1119,20 +1119,37 @@ def bag_body_top(cut: Cutout) -> int:
 STRAP_MOST_WIDTH = 0.08
 
 
-def _without_strap(cut: Cutout) -> Cutout:
-    """The bag's body alone: its own straps and handles from the product photo (the thin
-    parts, opened away) are cut off, so the strap drawn to the shoulder is the only one."""
+#: The bag's own strap colour is taken from its thin parts when they hold at least this many solid pixels.
+STRAP_LEAST_PIXELS = 40
+#: The drawn strap's edge is its colour times this: a thin darker line that outlines it on any clothing.
+STRAP_EDGE_SHADE = 0.55
+#: A strap this dark (mean RGB) on clothes within STRAP_SAME_LIGHT of its lightness gets a lighter edge
+#: instead (its stitching catching the light): a darker one would not show on black clothes.
+STRAP_DARK = 70
+STRAP_SAME_LIGHT = 45
+#: How far towards white the lighter edge of a dark strap goes.
+STRAP_EDGE_LIGHT = 0.3
+
+
+def _without_strap(cut: Cutout) -> tuple[Cutout, NDArray[np.uint8]]:
+    """The bag's body alone and the colour its strap is drawn in: its own straps and
+    handles from the product photo (the thin parts, opened away) are cut off, so the strap
+    drawn to the shoulder is the only one, and that strap takes their colour (else the
+    body's main colour: never its darkest, which vanishes on dark clothes)."""
     solid = (cut.alpha > 0.5).astype(np.uint8)
     k = max(3, int(cut.alpha.shape[1] * STRAP_MOST_WIDTH)) | 1
     body = cv2.morphologyEx(solid, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(body, 8)
+    main = np.median(cut.rgb[cut.alpha > 0.8], axis=0) if (cut.alpha > 0.8).any() else np.zeros(3)
     if count < 2:
-        return cut
+        return cut, main.astype(np.uint8)
     biggest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
     keep = cv2.dilate((labels == biggest).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    thin = (cut.alpha > 0.8) & ~cv2.dilate(keep.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    colour = np.median(cut.rgb[thin], axis=0) if thin.sum() >= STRAP_LEAST_PIXELS else main
     ys, xs = np.nonzero(keep & (cut.alpha > 0.05))
     box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
-    return Cutout(cut.rgb[box], (cut.alpha * keep)[box].astype(np.float32), [], cut.holes)
+    return Cutout(cut.rgb[box], (cut.alpha * keep)[box].astype(np.float32), [], cut.holes), colour.astype(np.uint8)
 
 
 def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
@@ -1192,7 +1209,7 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         ys = np.arange(shape[0], dtype=np.float32)[:, None]
         fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32) * (person.mask > 0.5)
         return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hand")]
-    cut = _without_strap(cut)
+    cut, strap_colour = _without_strap(cut)
     h, w = cut.alpha.shape
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
@@ -1242,7 +1259,9 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
             part=f"the {side} hip",
         )
     ]
-    strap = _strap(person, cut, m, _on_body(person, shoulder_pt - outward * frontal * 0.1, -outward, frontal))
+    strap = _strap(
+        person, cut, m, strap_colour, _on_body(person, shoulder_pt - outward * frontal * 0.1, -outward, frontal)
+    )
     return [strap, *placements] if strap is not None else placements
 
 
@@ -1272,22 +1291,38 @@ def strap_ends(cut: Cutout) -> tuple[Vec, Vec]:
     return ends[0], ends[1]
 
 
-def _strap(person: Person, cut: Cutout, matrix: NDArray[np.float64], shoulder: Vec) -> Placement | None:
-    """A strap from the bag's top, where it is solid, up over the shoulder, in the bag's darkest colour."""
-    solid = cut.rgb[cut.alpha > 0.8]
-    if len(solid) == 0:
+def _strap(
+    person: Person, cut: Cutout, matrix: NDArray[np.float64], colour: NDArray[np.uint8], shoulder: Vec
+) -> Placement | None:
+    """A strap from the bag's top, where it is solid, up over the shoulder, in `colour`
+    with a thin edge and a soft shadow, so it reads on dark and light clothes alike: the
+    edge is darker, or lighter for a dark strap over clothes as dark as it."""
+    if not (cut.alpha > 0.8).any():
         return None
-    colour = np.percentile(solid, 15, axis=0).astype(np.uint8)
     left, right = strap_ends(cut)
     top = matrix @ np.array([[left[0], right[0]], [left[1], right[1]], [1, 1]])
-    strap_w = max(2, int(person.shoulder_width * 0.03))
-    rgb = np.zeros((*person.image.shape[:2], 3), np.uint8)
+    strap_w = max(3, int(person.shoulder_width * 0.03))
     alpha = np.zeros(person.image.shape[:2], np.uint8)
+    inner = np.zeros(person.image.shape[:2], np.uint8)
+    end = (int(shoulder[0]), int(shoulder[1]))
     for x, y in (top[:2, 0], top[:2, 1]):
-        cv2.line(alpha, (int(x), int(y)), (int(shoulder[0]), int(shoulder[1])), 255, strap_w, cv2.LINE_AA)
-    rgb[:] = colour
-    piece = Cutout(rgb, alpha.astype(np.float32) / 255, [], 0.0)
-    return Placement(piece, np.eye(3), shadow=0.25, lift=0.01)
+        cv2.line(alpha, (int(x), int(y)), end, 255, strap_w, cv2.LINE_AA)
+        cv2.line(inner, (int(x), int(y)), end, 255, max(1, strap_w - 2), cv2.LINE_AA)
+    ys, xs = np.nonzero(alpha)
+    if len(ys) == 0:
+        return None
+    box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+    core = inner[box].astype(np.float32)[..., None] / 255
+    paint = colour.astype(np.float32)
+    under = float(person.image[alpha > 127].mean()) if (alpha > 127).any() else 255.0
+    if paint.mean() < STRAP_DARK and abs(under - paint.mean()) < STRAP_SAME_LIGHT:
+        edge = paint + (255 - paint) * STRAP_EDGE_LIGHT
+    else:
+        edge = paint * STRAP_EDGE_SHADE
+    rgb = (paint * core + edge * (1 - core) + 0.5).astype(np.uint8)
+    piece = Cutout(rgb, alpha[box].astype(np.float32) / 255, [], 0.0)
+    shift = np.array([[1, 0, xs.min()], [0, 1, ys.min()], [0, 0, 1]], np.float64)
+    return Placement(piece, shift, shadow=0.45, lift=0.012)
 
 
 # --- jewelry and neckwear -----------------------------------------------------------------------
