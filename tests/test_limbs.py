@@ -7,8 +7,9 @@ import cv2
 import numpy as np
 
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.composite import _compose
+from fitroom.engines.classic.composite import Composite, _compose
 from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.warp import Layer
 from tests.test_classic_engine import drawn_person, tee
 
@@ -80,6 +81,17 @@ def test_a_bared_forearm_takes_the_tone_of_the_hand_beside_it() -> None:
     assert abs(made[0] - hand_lab[0]) < 23, (made, hand_lab)
 
 
+def shorts_on_bare_ankles(image: np.ndarray, person: Person) -> Composite:
+    """Bare ankles and feet in the person's tone below trouser legs at x 165 and 235, then
+    shorts composed over them: the legs between are rebuilt."""
+    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    for x in (235, 165):
+        image[470:540, x - 12 : x + 12] = tone
+        person.mask[470:540, x - 12 : x + 12] = 1
+    garment = analyse_garment(tee(sleeves=False), swap_target="bottom", hint="shorts")
+    return _compose(person, garment, [], np.zeros(image.shape[:2], bool), 1, skin.DEFAULT)
+
+
 def test_legs_bared_from_wide_trousers_are_as_wide_as_the_trousers_and_ankles_allow() -> None:
     """Shorts on a person in wide trousers: the rebuilt legs fill a good part of each
     trouser leg (not sticks in the middle of it) and end as wide as the ankles showing
@@ -94,12 +106,7 @@ def test_legs_bared_from_wide_trousers_are_as_wide_as_the_trousers_and_ankles_al
     person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 500), (165, 500)
     person.mask[:] = 0
     person.mask[(image != 235).any(axis=2)] = 1
-    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
-    for x in (235, 165):
-        image[470:540, x - 12 : x + 12] = tone  # the ankles and feet
-        person.mask[470:540, x - 12 : x + 12] = 1
-    garment = analyse_garment(tee(sleeves=False), swap_target="bottom", hint="shorts")
-    result = _compose(person, garment, [], np.zeros(image.shape[:2], bool), 1, skin.DEFAULT)
+    result = shorts_on_bare_ankles(image, person)
     legs = result.skin > 0.5
     knee = np.count_nonzero(legs[380, 200:270])
     ankle = np.count_nonzero(legs[455, 200:270])
@@ -124,12 +131,7 @@ def test_no_outline_of_wide_trousers_is_left_beside_the_bared_legs() -> None:
     person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 500), (165, 500)
     person.mask = np.maximum(soft[:, :, 0], 0).astype(np.float32)
     person.mask[90:271, 150:251] = 1
-    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
-    for x in (235, 165):
-        image[470:540, x - 12 : x + 12] = tone  # the ankles and feet
-        person.mask[470:540, x - 12 : x + 12] = 1
-    garment = analyse_garment(tee(sleeves=False), swap_target="bottom", hint="shorts")
-    result = _compose(person, garment, [], np.zeros(image.shape[:2], bool), 1, skin.DEFAULT)
+    result = shorts_on_bare_ankles(image, person)
     # The trousers' outline, from below the shorts to the hems, 4 px either side.
     edges = cv2.dilate(cv2.morphologyEx(legs, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)), np.ones((9, 9))) > 0
     edges[:380] = edges[465:] = False
