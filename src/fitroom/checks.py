@@ -20,6 +20,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `width_ratio`: the garment's width against the body's, across the body.
 - `hand_changed`: the share of the person's own hand, seen in front, that the render
   changed (a hand covered by the new garment, or cut up by it).
+- `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
+  covered by the new top or dress and rebuilt beside it).
 - `hand_outline`: the share of the rim round a kept hand, where the new garment meets
   it, still in the old garment's colours (a dark or coloured outline round the hand,
   an old cuff at the wrist).
@@ -118,6 +120,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
+    "arm_changed": (None, 0.15),
     "hand_outline": (None, 0.25),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "width_ratio": (0.7, 1.35),
@@ -354,7 +357,7 @@ def neck_band(
 
 def hand_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], hand: Mask) -> float | None:
     """The share of the `hand`'s pixels (the person's own hand in front, in `before`)
-    that differ in `after`."""
+    that differ in `after`; for `arm_changed`, the pixels of a bare forearm in front."""
     inside = np.asarray(hand) > 0
     if np.count_nonzero(inside) < MIN_HAND_PIXELS:
         return None

@@ -34,6 +34,7 @@ from fitroom import checks
 from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
+from fitroom.engines.classic.arms import bare_forearms_in_front
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
@@ -312,6 +313,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             np.vstack([new_colours, _lab(skin)]),
         )
     values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & own_hands)
+    # Bare forearms crossed in front, less their outermost pixel (as the hands).
+    crossed = bare_forearms_in_front(replace(report.person, image=report.input))
+    own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
     return values
 
 

@@ -23,6 +23,7 @@ from fitroom.domain import ACCESSORY_TARGETS, GARMENT_TARGETS, LAYER_ORDER
 from fitroom.engines.base import EngineError, Progress, RenderOptions
 from fitroom.engines.classic import accessories
 from fitroom.engines.classic.accessories import Cutout
+from fitroom.engines.classic.arms import refuse_crossed_sleeves
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import Garment, analyse_garments
 from fitroom.engines.classic.person import Person, analyse_person, refuse_garment
@@ -168,6 +169,7 @@ class ClassicEngine:
             else:
                 for piece in garment:
                     refuse_garment(subject, piece.category)
+                    refuse_crossed_sleeves(subject, piece.category)
                 new_cover = np.zeros(image.shape[:2], np.float32)
                 new_edit = np.zeros(image.shape[:2], bool)
                 for piece in garment:

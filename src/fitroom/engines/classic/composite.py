@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
+from fitroom.engines.classic.arms import bare_forearms_in_front
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
@@ -101,7 +102,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     cover = np.zeros(person.image.shape[:2], bool)
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
-    hands = hands_in_front(person, cover)
+    hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
     look = skin.look(person)
     part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window], shrink, look)
     image = person.image.copy()

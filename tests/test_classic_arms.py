@@ -1,0 +1,86 @@
+"""Forearms crossed in front of the torso, on drawn photos: a bare one stays in front of
+the new garment; one in a sleeve makes a top or dress refuse the pose."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from fitroom import checks
+from fitroom.engines.base import EngineError
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.arms import crossed_forearms, refuse_crossed_sleeves
+from fitroom.engines.classic.composite import compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.placement import layers_for
+
+SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
+SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+SLEEVE_RGB = (90, 110, 80)  # a green coat's sleeve
+ELBOW, WRIST = (150, 185), (240, 195)
+
+
+def red_tee() -> np.ndarray:
+    """A flat-lay red tee on white, sleeves out to the sides."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (120, 60), (280, 400), (200, 30, 40), -1)
+    cv2.fillConvexPoly(image, np.array([(120, 60), (40, 150), (75, 185), (120, 140)]), (200, 30, 40))
+    cv2.fillConvexPoly(image, np.array([(280, 60), (360, 150), (325, 185), (280, 140)]), (200, 30, 40))
+    return image
+
+
+def person_with_a_forearm_across(colour: tuple[int, ...], across: bool = True) -> tuple[Person, np.ndarray]:
+    """A person in a black top, the right forearm (in `colour`) across the stomach, or
+    hanging down the side when not `across`. Returns the person and the forearm's mask."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 300), (15, 15, 18), -1)  # the black top
+    elbow, wrist = (ELBOW, WRIST) if across else ((140, 185), (138, 260))
+    arm = np.zeros(image.shape[:2], np.uint8)
+    cv2.line(arm, elbow, wrist, 255, 22)
+    image[arm > 0] = colour
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), elbow
+    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), wrist
+    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    points[list(p.HAND_POINTS[0][1:])] = (282, 262), (284, 264), (283, 258)
+    points[list(p.HAND_POINTS[1][1:])] = wrist, wrist, wrist
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    mask[60:400, 120:280] = 1
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), arm > 0
+
+
+def test_a_bare_forearm_across_the_body_stays_in_front_of_a_new_top() -> None:
+    person, arm = person_with_a_forearm_across(SKIN_RGB)
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    # The forearm's middle, off the hand's disc at the wrist, less its outermost pixels.
+    middle = cv2.erode(arm.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    middle[:, 200:] = False
+    assert middle.sum() > 500
+    changed = checks.hand_changed(before, out, middle)
+    assert changed is not None and checks.faults({"arm_changed": changed}) == [], changed
+
+
+@pytest.mark.parametrize("category", ["top", "dress"])
+def test_a_sleeved_forearm_across_the_body_refuses_a_top_or_dress(category: str) -> None:
+    person, _ = person_with_a_forearm_across(SLEEVE_RGB)
+    with pytest.raises(EngineError) as refused:
+        refuse_crossed_sleeves(person, category)
+    assert refused.value.code == "pose_not_supported"
+    assert "crossed in front of the body in sleeves" in str(refused.value)
+
+
+def test_bottoms_and_arms_at_the_sides_are_not_refused() -> None:
+    person, _ = person_with_a_forearm_across(SLEEVE_RGB)
+    refuse_crossed_sleeves(person, "bottom")
+    hanging, _ = person_with_a_forearm_across(SLEEVE_RGB, across=False)
+    assert crossed_forearms(hanging) == []
+    refuse_crossed_sleeves(hanging, "top")
