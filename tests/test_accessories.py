@@ -497,6 +497,24 @@ def test_a_white_shoes_reflection_on_a_dark_floor_is_not_cut_out_with_it() -> No
     assert 200 < cut.alpha.shape[0] < 240  # collar at y 50 to the sole at y 262, not y 475
 
 
+def test_a_shoes_loose_laces_are_not_cut_out_with_it_but_a_sandals_strap_loop_is() -> None:
+    """A dark shoe shot with its laces loose, one curling up into the air above it and one
+    hanging down past its heel: the cut-out kept both whole, and on the person they were
+    drawn as lines out round the feet (the shoe smaller, the laces widening its box). The
+    cut now ends at the shoe's body; a thin strap that loops back onto it (a sandal's) stays."""
+    photo = np.full((560, 800, 3), 246, np.uint8)
+    cv2.rectangle(photo, (180, 220), (620, 380), (30, 30, 34), -1)  # the shoe, x 180..620, y 220..380
+    up = np.array([[300, 230], [260, 150], [180, 90], [90, 60], [40, 30]], np.int32)
+    down = np.array([[560, 300], [640, 420], [700, 480], [760, 530]], np.int32)
+    cv2.polylines(photo, [up, down], False, (30, 30, 34), 4)  # the loose laces
+    cv2.ellipse(photo, (420, 220), (90, 80), 0, 180, 360, (30, 30, 34), 5)  # a strap looping above it
+    cut = cut_out(photo, "shoes", None)
+    h, w = cut.alpha.shape
+    assert w < 480 and h < 290  # the shoe (440 by 160) and its strap (from y 140), not the laces (720 by 500)
+    assert h > 230  # the strap's loop stays
+    assert float(cut.alpha[:40, 230:250].max()) > 0.5  # the strap's top, 80 above the shoe
+
+
 def test_shoes_on_feet_facing_the_camera_point_away_from_each_other() -> None:
     """Feet facing the camera whose heel-to-toe landmarks lean towards each other: the
     toes go outwards, not in a cross between the feet; two feet seen from the side

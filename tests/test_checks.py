@@ -307,6 +307,21 @@ def test_a_cut_out_that_left_out_the_shoes_white_upper_fails() -> None:
     assert checks.faults({"item_left_out": checks.item_left_out(sandal, open_cut)}) == []
 
 
+def test_a_shoe_cut_out_with_its_loose_laces_fails() -> None:
+    """A shoe's cut-out with a loose lace running off it into the air fails; the shoe
+    alone, and a sandal whose thin strap loops back onto it, pass."""
+    shoe = np.zeros((300, 500), np.float32)
+    cv2.rectangle(shoe, (60, 150), (440, 280), (1.0,), -1)
+    laced = shoe.copy()
+    cv2.polylines(laced, [np.array([[200, 160], [150, 80], [60, 30], [10, 10]], np.int32)], False, (1.0,), 3)
+    sandal = shoe.copy()
+    cv2.ellipse(sandal, (250, 150), (120, 130), 0, 180, 360, (1.0,), 4)
+    assert checks.faults({"item_strands": checks.item_strands(laced)}) == ["item_strands"]
+    assert checks.faults({"item_strands": checks.item_strands(shoe)}) == []
+    assert checks.faults({"item_strands": checks.item_strands(sandal)}) == []
+    assert checks.item_strands(np.zeros((50, 50), np.float32)) is None
+
+
 def test_earrings_on_the_cheeks_fail_and_earrings_at_the_ears_pass() -> None:
     """A head 100 px wide with its ears at x 150 and 250: earrings hanging from just
     below them pass; the same earrings drawn 20 px in, on the cheeks, fail; so do

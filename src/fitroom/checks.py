@@ -29,6 +29,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   after new shoes went on (`feet_region`).
 - `item_left_out`: the share of a cut-out's outline that was left out though it stands
   out from the backdrop (a white shoe's canvas given to its white backdrop: a flat shoe).
+- `item_strands`: how far a cut-out's thin strands reach out from its solid body (a
+  shoe's loose laces, drawn as lines out into the air round the feet).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
@@ -77,6 +79,13 @@ ITEM_LEFT_OUT = 0.05
 #: Lab distance (OpenCV's 8-bit scale) from the backdrop's colour beyond which a pixel
 #: left out of a cut-out is not backdrop.
 LEFT_OUT_DISTANCE = 10.0
+#: How deep inside a cut-out's filled outline (share of its size, the square root of its
+#: area) a pixel must lie to be its solid body for `item_strands`: a lace is far thinner.
+STRAND_DEPTH = 0.03
+#: How far (same share) a cut-out's pixels may lie from that body: the devset's shoes
+#: score 0.03 to 0.28 (a heel's pull tab, a lace's end at the eyelets, a sandal's
+#: strap); two shot with long loose laces scored 0.88 and 0.91.
+STRAND_REACH_MOST = 0.4
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -126,6 +135,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
+    "item_strands": (None, STRAND_REACH_MOST),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -558,6 +568,25 @@ def item_left_out(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> f
     inside = cv2.erode(hull, np.ones((5, 5), np.uint8)) > 0
     unlike = np.linalg.norm(lab - np.median(reference, axis=0), axis=2) > LEFT_OUT_DISTANCE
     return float(np.count_nonzero(inside & clear & unlike) / max(1, np.count_nonzero(inside)))
+
+
+def item_strands(alpha: NDArray[np.floating[Any]]) -> float | None:
+    """How far the cut-out's solid pixels reach from its body (the part at least
+    `STRAND_DEPTH` deep inside its outline, holes filled so that a strap round an opening
+    counts as body), as a share of its size: a loose lace left on runs out far. None for
+    an empty cut-out or one with no body that thick."""
+    solid = (np.asarray(alpha) > 0.5).astype(np.uint8)
+    outline = np.zeros_like(solid)
+    contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    cv2.drawContours(outline, contours, -1, (1,), -1)
+    size = float(np.sqrt(np.count_nonzero(outline)))
+    if size == 0:
+        return None
+    body = cv2.distanceTransform(outline, cv2.DIST_L2, 5) >= STRAND_DEPTH * size
+    if not body.any():
+        return None
+    away = cv2.distanceTransform((~body).astype(np.uint8), cv2.DIST_L2, 5)
+    return float(away[solid > 0].max()) / size
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

@@ -343,10 +343,11 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
     feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, shape)
     cut = report.cutout
     if cut is None:
-        return {"old_shoe_left": None, "item_left_out": None}
+        return {"old_shoe_left": None, "item_left_out": None, "item_strands": None}
     left_out = checks.item_left_out(cut.rgb, cut.alpha)
+    strands = checks.item_strands(cut.alpha)
     if np.count_nonzero(feet) < 100:
-        return {"old_shoe_left": None, "item_left_out": left_out}
+        return {"old_shoe_left": None, "item_left_out": left_out, "item_strands": strands}
     ys, xs = np.nonzero(feet)
     box = (slice(max(0, ys.min() - 20), ys.max() + 21), slice(max(0, xs.min() - 20), xs.max() + 21))
     floor = report.input[box][person.mask[box] < 0.3]
@@ -356,7 +357,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         allowed.append(_colours(_lab(floor)))
     old = _colours(_lab(report.input[feet]))
     left = checks.old_shoe_left(np.asarray(report.image), feet, old, np.vstack(allowed))
-    return {"old_shoe_left": left, "item_left_out": left_out}
+    return {"old_shoe_left": left, "item_left_out": left_out, "item_strands": strands}
 
 
 def inspect_accessory(report: RenderReport) -> dict[str, float | None]:

@@ -247,6 +247,33 @@ def _without_reflection(
     return kept
 
 
+#: A strand thinner than this share of the item's size (the square root of its area,
+#: holes filled) is not the item's solid body: a loose lace, a shadow line on the floor.
+STRAND_WIDTH = 0.05
+#: How far (same share) a strand may run on from the solid body and still be kept: the
+#: lace's knot and a short end at the eyelets, not the lace hanging on out into the air.
+STRAND_REACH = 0.05
+
+
+def _without_strands(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """The mask less the thin strands that leave the item's solid body. A shoe shot with
+    its laces loose kept them whole, and on the person they were drawn as lines out into
+    the air round the feet (and made the shoe itself smaller, the laces widening its box).
+    The body is the mask with its holes filled, opened with a kernel `STRAND_WIDTH` of its
+    size: a sandal's straps round the foot's opening enclose it and stay."""
+    outline = np.zeros_like(mask)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    cv2.drawContours(outline, contours, -1, 255, -1)
+    size = float(np.sqrt((outline > 0).sum()))
+    width = max(3, round(STRAND_WIDTH * size) | 1)
+    body = cv2.morphologyEx(outline, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (width, width)))
+    if not body.any():
+        return mask
+    reach = max(1, round(STRAND_REACH * size))
+    near = cv2.dilate(body, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1)))
+    return np.where(near > 0, mask, 0).astype(np.uint8)
+
+
 def _backdrop_markers(distance: NDArray[np.float32]) -> NDArray[np.uint8]:
     """GrabCut's seeds from the distance to the backdrop's colour: far is the item."""
     markers = np.full(distance.shape, cv2.GC_BGD, np.uint8)
@@ -292,7 +319,7 @@ def _item_mask(
     if floor and not framed:
         mask = _pale_item_kept(mask, distance)
     if floor:
-        mask = _without_reflection(_without_floor(mask, lab, colour, distance), lab, colour)
+        mask = _without_strands(_without_reflection(_without_floor(mask, lab, colour, distance), lab, colour))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, 8)
     if count <= 1:
         raise EngineError("garment_not_found", "no accessory was found in its photo")
