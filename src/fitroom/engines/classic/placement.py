@@ -235,11 +235,19 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
     return [(_on_body(layer, person) if layer is not None else None, front) for layer, front in layers]
 
 
+#: The person-mask values over which a sleeve fades out at the person's outline: solid
+#: from the mask's 0.5 line (the arm's edge) out, gone where the mask is backdrop.
+SLEEVE_FADE = (0.1, 0.4)
+
+
 def _on_body(layer: Layer, person: Person) -> Layer:
     """The sleeve kept to the person's outline: its square top, turned down the arm,
-    would stand up past the rounded shoulder."""
+    would stand up past the rounded shoulder. Its soft edge lies outside the arm: faded
+    across the mask's 0.5 line, it let the bare arm's outer pixels show through beside
+    it, a pale strip of skin down the upper arm."""
     body = cv2.GaussianBlur(person.mask[layer.slices].astype(np.float32), (0, 0), 1.0)
-    return Layer(layer.colour, layer.alpha * np.clip(body * 2 - 0.5, 0, 1), layer.x, layer.y)
+    low, high = SLEEVE_FADE
+    return Layer(layer.colour, layer.alpha * np.clip((body - low) / (high - low), 0, 1), layer.x, layer.y)
 
 
 def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> NDArray[np.float64]:
