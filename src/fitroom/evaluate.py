@@ -60,6 +60,7 @@ from fitroom.engines.classic.person import (
     Person,
     hand_discs,
 )
+from fitroom.engines.classic.placement import SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
 from fitroom.imaging import decode_image
 
@@ -288,7 +289,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["face_overlap"] = checks.face_overlap(cover, face)
     if target != SwapTarget.BOTTOM:
         values["neck_band"] = checks.neck_band(output, report.input, cover, frame.neck, hips, frame.width)
-        values["shoulder_overhang"] = checks.shoulder_overhang(cover, person.mask > 0.5, frame.neck, hips, frame.width)
+        # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
+        # line and fades out on the backdrop beyond it, by design; a seam standing up past
+        # the shoulder lies on clear backdrop.
+        silhouette = person.mask > SLEEVE_FADE[0]
+        values["shoulder_overhang"] = checks.shoulder_overhang(cover, silhouette, frame.neck, hips, frame.width)
     old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
     if garment is not None and np.count_nonzero(old > 0.5) > 100:
         old_colours = _colours(_lab(report.input[old > 0.5]))
