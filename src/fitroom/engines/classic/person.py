@@ -149,8 +149,20 @@ def head_in_photo(points: Array, visibility: Array, size: tuple[int, int]) -> bo
     return bool(inside) and float(points[NOSE, 1]) >= 2 * eyes_to_mouth
 
 
-def _face_mask(points: Array, visibility: Array, shape: tuple[int, int]) -> Mask:
-    """An ellipse over the face from the eye, ear, nose and mouth landmarks."""
+#: How far below the mouth the face ends (its chin), in eye-to-mouth distances: about
+#: 0.9 on a frontal face. The face's ellipse, wide enough for the cheeks and ears,
+#: reaches further down, onto the neck and a collar beside it.
+CHIN_DROP = 1.0
+#: How far round what is not skin below the chin its outline reaches, in eye-to-mouth
+#: distances.
+CHIN_RIM = 0.1
+
+
+def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask:
+    """An ellipse over the face from the eye, ear, nose and mouth landmarks. Below the
+    chin it holds only what may be skin (the neck, kept as it was): what it covers is
+    never edited, and an old collar or strap it reached stayed above the new neckline."""
+    shape = rgb.shape[:2]
     mask = np.zeros(shape, np.uint8)
     head = points[[NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R]]
     if visibility[NOSE] < 0.3:
@@ -165,6 +177,22 @@ def _face_mask(points: Array, visibility: Array, shape: tuple[int, int]) -> Mask
     center = center + down * 0.25
     angle = float(np.degrees(np.arctan2(down[1], down[0]))) - 90
     cv2.ellipse(mask, (int(center[0]), int(center[1])), (int(radius), int(radius * 1.3)), angle, 0, 360, 255, -1)
+    h, w = shape
+    chin = mouth + down * CHIN_DROP
+    below = (np.arange(w, dtype=np.float32)[None, :] - np.float32(chin[0])) * np.float32(down[0]) + (
+        np.arange(h, dtype=np.float32)[:, None] - np.float32(chin[1])
+    ) * np.float32(down[1]) > 0
+    ys, xs = np.nonzero(below & (mask > 0))
+    if len(ys):
+        y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+        lab = cv2.cvtColor(np.ascontiguousarray(rgb[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB)
+        # With its outline, half collar and half skin (kept, it stays as a dark line);
+        # a stray strand of hair or a dark pore has none worth freeing.
+        other = (~plausible_skin(lab)).astype(np.uint8)
+        rim = 2 * max(1, int(np.linalg.norm(mouth - eyes) * CHIN_RIM)) + 1
+        solid = cv2.morphologyEx(other, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)))
+        cloth = other | cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim)))
+        mask[y0:y1, x0:x1][below[y0:y1, x0:x1] & (cloth > 0)] = 0
     return mask
 
 
@@ -352,7 +380,7 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
                 "the shoulders are not seen across the body (a side view, or hidden); send a front or three-quarter view",
             )
         raise EngineError("pose_not_supported", "the person is too small in the photo")
-    face = _face_mask(points, visibility, (h, w))
+    face = _face_mask(points, visibility, rgb)
     hands = _hand_mask(points, visibility, (h, w), scale)
     return Person(rgb, points, visibility, mask, face, hands, _skin_colour(rgb, points, visibility, face), turn)
 

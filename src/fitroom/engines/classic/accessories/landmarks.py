@@ -244,7 +244,7 @@ def face_photo(image: NDArray[np.uint8]) -> Person | None:
     ):
         points[pose_index] = pts[mesh_index, :2]
         visibility[pose_index] = 0.99
-    face_mask = _face_mask(points, visibility, (h, w))
+    face_mask = _face_mask(points, visibility, image)
     empty = np.zeros((h, w), np.uint8)
     skin = _skin_colour(image, points, visibility, face_mask)
     person = Person(image, points, visibility, person_mask(image), face_mask, empty, skin)

@@ -1,0 +1,57 @@
+"""The face's mask (kept as it is by every edit) holds only skin below the chin: the
+ellipse drawn wide enough for the cheeks reached the neck and the old collar beside it,
+which then stayed above the new garment's neckline (a black collar on ootd--01008_00)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fitroom.engines.classic import person as p
+
+SKIN = (205, 160, 135)
+COLLAR = (20, 20, 24)
+
+
+def _head(tilt: float) -> tuple[np.ndarray, np.ndarray]:
+    """Landmarks of a face with eyes 60 px apart, the mouth 40 px below them and ears
+    160 px apart (wide for its height, as a face seen a little from above), turned by
+    `tilt` degrees about the nose."""
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.zeros(33, np.float32)
+    spots = {
+        p.NOSE: (200, 125),
+        p.L_EYE: (230, 100),
+        p.R_EYE: (170, 100),
+        p.L_EAR: (280, 110),
+        p.R_EAR: (120, 110),
+        p.MOUTH_L: (215, 140),
+        p.MOUTH_R: (185, 140),
+    }
+    turn = np.radians(tilt)
+    rotate = np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]], np.float32)
+    for index, spot in spots.items():
+        points[index] = (np.array(spot, np.float32) - (200, 125)) @ rotate.T + (200, 125)
+        visibility[index] = 0.99
+    return points, visibility
+
+
+def test_the_face_mask_leaves_a_collar_below_the_chin_and_keeps_the_neck() -> None:
+    for tilt in (0.0, 25.0):
+        points, visibility = _head(tilt)
+        eyes = (points[p.L_EYE] + points[p.R_EYE]) / 2
+        mouth = (points[p.MOUTH_L] + points[p.MOUTH_R]) / 2
+        down = (mouth - eyes) / np.linalg.norm(mouth - eyes)
+        ys, xs = np.mgrid[:400, :400]
+        depth = (xs - mouth[0]) * down[0] + (ys - mouth[1]) * down[1]
+        # A skin-coloured head and neck, a black collar from 1.6 eye-to-mouth distances
+        # below the mouth (the chin lies about 0.9 below it).
+        photo = np.full((400, 400, 3), SKIN, np.uint8)
+        collar = depth > 1.6 * 40
+        photo[collar] = COLLAR
+        # A stray dark strand of hair on the neck frees itself, not the skin round it.
+        strand = (mouth + down * 50 + np.array([down[1], -down[0]]) * 4).astype(int)
+        photo[strand[1], strand[0]] = COLLAR
+        face = p._face_mask(points, visibility, photo) > 0
+        assert not (face & collar).any(), tilt
+        for spot in (eyes, mouth, points[p.NOSE], mouth + down * 50, (points[p.L_EYE] + points[p.L_EAR]) / 2):
+            assert face[int(spot[1]), int(spot[0])], (tilt, spot)
