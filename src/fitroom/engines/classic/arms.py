@@ -47,10 +47,12 @@ ARM_GAP = 0.04
 
 @dataclass
 class Forearm:
-    """One forearm across the torso: its side, its pixels, and whether they are skin."""
+    """One forearm across the torso: its side, its pixels, those of them that look like
+    skin, and whether they are mostly skin."""
 
     side: str
     band: NDArray[np.bool_]
+    skin: NDArray[np.bool_]
     bare: bool
 
 
@@ -60,7 +62,7 @@ def crossed_forearms(person: Person) -> list[Forearm]:
         return []
     quad = person.points[[L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]].astype(np.float32).reshape(-1, 1, 2)
     w, h = person.size
-    skin = skin_like(person)
+    skin: NDArray[np.bool_] | None = None  # the whole photo's skin test, only once a forearm is across
     found = []
     for side, elbow_index, wrist_index in (("left", L_ELBOW, L_WRIST), ("right", R_ELBOW, R_WRIST)):
         if not person.visible(elbow_index, wrist_index, threshold=SEEN):
@@ -81,8 +83,10 @@ def crossed_forearms(person: Person) -> list[Forearm]:
         band = (line > 0) & (person.mask > 0.5)
         if not band.any():
             continue
+        if skin is None:
+            skin = skin_like(person)
         bare = np.count_nonzero(skin & band) >= BARE * np.count_nonzero(band)
-        found.append(Forearm(side, band, bare))
+        found.append(Forearm(side, band, skin & band, bare))
     return found
 
 
@@ -93,11 +97,10 @@ def bare_forearms_in_front(person: Person) -> NDArray[np.bool_]:
     forearms = [arm for arm in crossed_forearms(person) if arm.bare]
     if not forearms:
         return keep
-    skin = skin_like(person)
     size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
     closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
     for arm in forearms:
-        closed = cv2.morphologyEx((skin & arm.band).astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0
+        closed = cv2.morphologyEx(arm.skin.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0
         keep |= closed & arm.band
     return keep
 
