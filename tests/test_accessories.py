@@ -353,7 +353,7 @@ def test_a_watch_is_as_wide_as_the_wrist_and_refused_when_it_would_be_a_speck() 
     ys, xs = np.nonzero(result.cover > 0.5)
     lengthwise = (np.stack([xs, ys], axis=1) - wrist) @ along
     case = lengthwise.max() - lengthwise.min()  # the case's size along the forearm
-    assert 0.75 * 36 < case < 1.1 * 36, "the case is about the wrist's width (36 px)"
+    assert 0.55 * 36 < case < 0.8 * 36, "the case is about 0.7 of the wrist's width (36 px), not edge to edge"
     with pytest.raises(EngineError) as info:
         wear(small_person(0.2), cut_out(watch_photo(), "watch", None), "watch", "left wrist")
     assert (
@@ -369,7 +369,7 @@ def test_a_watch_photographed_lying_sideways_goes_across_the_wrist() -> None:
     along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
     ys, xs = np.nonzero(result.cover > 0.5)
     lengthwise = (np.stack([xs, ys], axis=1) - wrist) @ along
-    assert 0.75 * 36 < lengthwise.max() - lengthwise.min() < 1.1 * 36, "the strap is not laid along the forearm"
+    assert 0.55 * 36 < lengthwise.max() - lengthwise.min() < 0.8 * 36, "the strap is not laid along the forearm"
 
 
 def test_an_item_hidden_where_it_goes_is_refused_not_completed() -> None:
@@ -1044,3 +1044,76 @@ def test_a_dark_strap_on_dark_clothes_gets_a_lighter_edge() -> None:
         edges[clothes] = (float(np.percentile(solid, 95)), float(np.percentile(solid, 5)))
     assert edges[25][0] > 60, "a lighter edge on the black hoodie"
     assert edges[235][0] < 40, "no lighter edge on light clothes"
+
+
+SLEEVE = (40, 50, 90)
+
+
+def forearm_person(*, across_body: bool = False, thickness: int = 36, cuff: float | None = None) -> Person:
+    """`drawn_person` with its left forearm redrawn: `thickness` px thick, with a hand at
+    the wrist; lying across the torso when `across_body`; in a sleeve down to `cuff` (the
+    share of the way from the elbow to the wrist) when given."""
+    person = drawn_person()
+    image = person.image.copy()
+    elbow, wrist = np.array([360.0, 270.0]), np.array([380.0, 390.0])
+    if across_body:
+        elbow, wrist = np.array([400.0, 250.0]), np.array([260.0, 300.0])
+        person.points[L_ELBOW], person.points[L_WRIST] = elbow, wrist
+    cv2.line(image, (330, 150), (360, 270), (200, 160, 130), 36)  # the upper arm as before
+    cv2.line(image, tuple(elbow.astype(int)), tuple(wrist.astype(int)), (200, 160, 130), thickness)
+    along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
+    cv2.circle(image, tuple((wrist + along * thickness * 0.7).astype(int)), int(thickness * 0.75), (200, 160, 130), -1)
+    if cuff is not None:
+        end = elbow + (wrist - elbow) * cuff
+        cv2.line(image, tuple(elbow.astype(int)), tuple(end.astype(int)), SLEEVE, thickness + 4, cv2.LINE_8)
+        # A square cuff's end: cut the line's round cap off across the forearm.
+        across = np.array([-along[1], along[0]]) * (thickness / 2 + 3)
+        corners = [end - across, end + across, end + across + along * thickness, end - across + along * thickness]
+        cv2.fillConvexPoly(image, np.array(corners, np.int32), (200, 160, 130))
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    return Person(image, person.points, person.visibility, mask, person.face, person.hands, person.skin_lab)
+
+
+def _on_skin_share(person: Person, cover: np.ndarray) -> float:
+    solid = cover > 0.5
+    skin = np.all(np.abs(person.image.astype(int) - (200, 160, 130)) < 8, axis=2)
+    return float((solid & skin).sum() / max(1, solid.sum()))
+
+
+def test_a_watch_on_a_thin_forearm_across_the_body_is_as_wide_as_the_wrist_not_the_body() -> None:
+    """A forearm lying across the torso: the person mask runs on across the body, and the
+    wrist was taken at 1.3 times the guess from the shoulders, so the case and strap hung
+    over the arm's edges onto the shirt. The run of skin across the wrist sizes it now."""
+    person = forearm_person(across_body=True, thickness=20)
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 150, "the watch is drawn"
+    assert _on_skin_share(person, result.cover) > 0.88, "nothing of the watch lies on the shirt beside the wrist"
+
+
+def test_a_watch_goes_below_a_sleeves_cuff_and_is_refused_when_the_cuff_reaches_the_hand() -> None:
+    """A sleeve down over the watch's usual place: the watch goes below the cuff, on the
+    skin, its top tucked under the cuff (it was drawn on the sleeve); a cuff down to the
+    hand leaves no wrist to show it, and the render is refused with that reason."""
+    person = forearm_person(cuff=0.9)
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 150, "the watch is drawn"
+    assert _on_skin_share(person, result.cover) > 0.9, "the watch is on the wrist's skin, not on the sleeve"
+    sleeve = np.all(person.image == SLEEVE, axis=2)
+    assert changed(person.image, result.image)[sleeve].mean() < 0.01, "the cuff stays in front of the watch"
+    with pytest.raises(EngineError) as info:
+        wear(forearm_person(cuff=1.05), cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert info.value.code == "pose_not_supported" and "sleeve covers the left wrist" in info.value.message
+
+
+def test_a_wrist_point_beside_a_thin_wrist_puts_the_watch_on_the_arm_not_beside_it() -> None:
+    """The hand's wrist point can lie beside a thin wrist seen side on (a hand on the hip):
+    the watch was centred on it and hung half off the arm into the backdrop; it now goes
+    on the arm found nearest that point across the forearm."""
+    person = forearm_person(thickness=22)
+    wrist, elbow = person.pt(L_WRIST).copy(), person.pt(L_ELBOW)
+    along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
+    person.points[L_WRIST] = wrist + np.array([-along[1], along[0]]) * 16  # 16 px off the arm's middle
+    person.points[L_ELBOW] = elbow + np.array([-along[1], along[0]]) * 16
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 100, "the watch is drawn"
+    assert _on_skin_share(person, result.cover) > 0.88, "the watch lies on the arm, not beside it"

@@ -537,3 +537,42 @@ def test_old_outline_finds_a_thin_line_left_along_the_refilled_edge() -> None:
     assert lined_share is not None and lined_share > checks.OUTLINE_SHARE, lined_share
     assert clean_share is not None and clean_share == 0
     assert broad_share is not None and broad_share < checks.OUTLINE_SHARE, broad_share
+
+
+def test_watch_off_skin_fails_a_watch_on_a_sleeve_or_over_the_wrists_edge() -> None:
+    """A watch inside a bare forearm scores 0; the same watch on the sleeve above the
+    cuff, or twice as wide as the wrist (hanging over the body beside it), fails."""
+    skin = np.zeros((200, 200), bool)
+    skin[100:200, 80:120] = True  # the bare forearm below a cuff at row 100
+    on_wrist = np.zeros((200, 200), np.float32)
+    on_wrist[130:160, 80:120] = 1.0
+    assert checks.watch_off_skin(on_wrist, skin) == 0.0
+    on_sleeve = np.zeros((200, 200), np.float32)
+    on_sleeve[60:90, 80:120] = 1.0
+    assert checks.watch_off_skin(on_sleeve, skin) == 1.0
+    too_wide = np.zeros((200, 200), np.float32)
+    too_wide[130:160, 60:140] = 1.0
+    score = checks.watch_off_skin(too_wide, skin)
+    assert score is not None and score > checks.WATCH_OFF_SKIN
+    assert checks.faults({"watch_off_skin": score}) == ["watch_off_skin"]
+    assert checks.watch_off_skin(np.zeros((200, 200), np.float32), skin) is None
+
+
+def test_watch_width_fails_a_case_that_covers_the_wrist_from_edge_to_edge() -> None:
+    """On a 40 px wide forearm running down, a watch 28 px long along it scores 0.7; one
+    44 px long scores 1.1, a fault; a watch whose middle is not on skin is not measured."""
+    skin = np.zeros((200, 200), bool)
+    skin[:, 80:120] = True
+    elbow, wrist = (100.0, 0.0), (100.0, 180.0)
+    fitting = np.zeros((200, 200), np.float32)
+    fitting[120:148, 80:120] = 1.0
+    score = checks.watch_width(fitting, skin, elbow, wrist)
+    assert score is not None and 0.6 < score < checks.WATCH_WIDTH_MOST
+    big = np.zeros((200, 200), np.float32)
+    big[110:154, 80:120] = 1.0
+    score = checks.watch_width(big, skin, elbow, wrist)
+    assert score is not None and score > checks.WATCH_WIDTH_MOST
+    assert checks.faults({"watch_width": score}) == ["watch_width"]
+    off = np.zeros((200, 200), np.float32)
+    off[120:148, 20:60] = 1.0
+    assert checks.watch_width(off, skin, elbow, wrist) is None

@@ -39,6 +39,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   into the backdrop (hair erased where the hat does not reach: a pale gap under it).
 - `bag_support`: how far a bag's top (with its strap, when joined) lies from the nearest
   thing that can carry it, a hanging hand or a shoulder (a bag floating at a raised hand).
+- `watch_off_skin`: the share of a watch that lies where the photo shows no skin (on a
+  sleeve, over the body or the backdrop beside a wrist it is too wide for).
+- `watch_width`: a watch's length along the forearm over the bare wrist's width across
+  it at the watch (a case that covers the wrist from edge to edge).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -117,6 +121,14 @@ BAG_SUPPORT_REACH = 0.5
 OUTLINE_STEP = 25.0
 #: More than this share of the old garment's refilled outline still a line is a fault.
 OUTLINE_SHARE = 0.06
+#: More than this share of a watch over no skin in the photo is a watch on a sleeve or
+#: hanging over the wrist's edge: CALIBRATION_OFF_SKIN
+WATCH_OFF_SKIN = 0.35
+#: A watch longer along the forearm than this share of the bare wrist's width across it
+#: covers the wrist from edge to edge: CALIBRATION_WIDTH
+WATCH_WIDTH_MOST = 0.9
+#: Fewer solid pixels than this and the watch checks do not apply.
+MIN_WATCH_PIXELS = 30
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -140,6 +152,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
     "bag_support": (None, BAG_SUPPORT_REACH),
+    "watch_off_skin": (None, WATCH_OFF_SKIN),
+    "watch_width": (None, WATCH_WIDTH_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -697,3 +711,44 @@ def bag_support(cover: NDArray[np.floating[Any]], supports: Sequence[Point], sho
     point = np.array([float(xs.mean()), float(top)])
     near = np.asarray(supports, np.float64).reshape(-1, 2)
     return float(np.linalg.norm(near - point, axis=1).min()) / shoulder_width
+
+
+def watch_off_skin(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]) -> float | None:
+    """The share of the watch's solid pixels (`cover` over 0.5) drawn where the photo before
+    it showed no skin (`skin`: skin on the person): near 0 for a watch on a bare wrist, its
+    strap ending at the wrist's outline; high for one on a sleeve or wider than the wrist.
+    None when too little of a watch was drawn."""
+    solid = np.asarray(cover) > 0.5
+    count = np.count_nonzero(solid)
+    if count < MIN_WATCH_PIXELS:
+        return None
+    return float(np.count_nonzero(solid & ~skin) / count)
+
+
+def watch_width(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_], elbow: Point, wrist: Point) -> float | None:
+    """The watch's length along the forearm (`elbow` to `wrist`, 2nd to 98th percentile of
+    its solid pixels) over the run of `skin` across the forearm through the watch's middle.
+    None when too little was drawn or its middle is not on skin (a sleeve: `watch_off_skin`)."""
+    solid = np.asarray(cover) > 0.5
+    ys, xs = np.nonzero(solid)
+    if len(xs) < MIN_WATCH_PIXELS:
+        return None
+    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
+    along /= max(float(np.linalg.norm(along)), 1e-9)
+    across = np.array([-along[1], along[0]])
+    pts = np.stack([xs, ys], axis=1).astype(np.float64)
+    centre = pts.mean(axis=0)
+    lengthwise = (pts - centre) @ along
+    length = float(np.percentile(lengthwise, 98) - np.percentile(lengthwise, 2))
+    h, w = skin.shape
+    reach = np.abs((pts - centre) @ across).max() * 2 + 4
+    steps = np.arange(-reach, reach, 0.5)
+    line_x = np.clip((centre[0] + across[0] * steps).astype(int), 0, w - 1)
+    line_y = np.clip((centre[1] + across[1] * steps).astype(int), 0, h - 1)
+    line = skin[line_y, line_x]
+    mid = len(steps) // 2
+    if not line[mid]:
+        return None
+    lo = mid - int(np.argmin(line[mid::-1])) if not line[: mid + 1].all() else 0
+    hi = mid + int(np.argmin(line[mid:])) if not line[mid:].all() else len(steps)
+    return length / max((hi - lo) * 0.5, 1.0)

@@ -34,6 +34,7 @@ from fitroom import checks
 from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
+from fitroom.engines.classic.accessories.place import skin_hued
 from fitroom.engines.classic.arms import bare_forearms_in_front
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
@@ -387,7 +388,30 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         values["hat_gap"] = _hat_gap(report)
     if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
         values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
+    if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
+        values.update(_watch_checks(report))
     return values
+
+
+def _watch_checks(report: RenderReport) -> dict[str, float | None]:
+    """`checks.watch_off_skin` and `checks.watch_width`, on the skin of the photo before
+    the watch (like the face's skin, or of its hue: a tanned or shaded forearm), along the
+    forearm whose wrist is nearest the watch."""
+    assert report.garment_cover is not None
+    person = report.person
+    before = replace(person, image=report.input)
+    skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
+    ys, xs = np.nonzero(report.garment_cover > 0.5)
+    if len(xs) == 0:
+        return {"watch_off_skin": None, "watch_width": None}
+    centre = np.array([xs.mean(), ys.mean()])
+    elbow, wrist = min(
+        ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)), key=lambda ew: float(np.linalg.norm(person.pt(ew[1])[:2] - centre))
+    )
+    return {
+        "watch_off_skin": checks.watch_off_skin(report.garment_cover, skin),
+        "watch_width": checks.watch_width(report.garment_cover, skin, person.pt(elbow), person.pt(wrist)),
+    }
 
 
 #: A forearm hangs when the wrist is at least this share of its length below the elbow.

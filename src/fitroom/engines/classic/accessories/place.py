@@ -20,7 +20,7 @@ from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
 from fitroom.engines.classic.accessories.worn import wears_glasses
-from fitroom.engines.classic.colour import skin_like
+from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -51,8 +51,30 @@ L_HEEL, R_HEEL, L_TOE, R_TOE = 29, 30, 31, 32
 GLASSES_REACH = 0.97
 #: The temple's distance from the nose as a multiple of the eye's (about 2.2 on a frontal face).
 TEMPLE_PER_EYE = (1.8, 2.6)
-#: A watch's case is about as wide as the wrist seen from above (a little less: it sits on the round of it).
-WATCH_CASE_SHARE = 0.88
+#: A watch's case is this share of the wrist's width seen from above: a 40 mm case on a
+#: 55 to 60 mm wrist. At 0.88 it covered the wrist from edge to edge (devset, 2026-12-03).
+WATCH_CASE_SHARE = 0.72
+#: The bounds (in the guess from the hand or the shoulders) a wrist's measured width is
+#: held to, as in `_arm_span`, and the skin's lower bound (a sleeve-less wrist can be thin).
+#: Where the person mask runs on past `MASK_RUNS_ON` guesses across the forearm, the
+#: forearm lies in front of the body, and the run of skin across it is measured instead.
+MASK_SPAN, SKIN_LEAST, MASK_RUNS_ON = (0.7, 1.3), 0.6, 1.6
+#: How far (in guesses of the wrist's width) the wrist point may lie off the forearm's
+#: middle and be moved onto it: the hand's wrist point sat above a thin wrist seen side on
+#: (hand on the hip), and the case hung half off the arm into the backdrop.
+OFF_ARM = 0.6
+#: A row across the forearm is bare when this share of its middle (`WRIST_MIDDLE` of the
+#: wrist's width either side of its axis) is skin; the case's place is on a sleeve when
+#: less than `WATCH_ON_SKIN` of its rows are bare.
+BARE_ROW, WRIST_MIDDLE, WATCH_ON_SKIN = 0.5, 0.35, 0.5
+#: The hand's colour is the bare wrist's reference when its chroma lies within `HAND_SKIN`
+#: of the face's skin (OpenCV's 8-bit Lab, like `skin_like`); a pixel is skin within
+#: `SKIN_HUE` degrees of its hue, at most `SKIN_CHROMA` times its chroma and at least
+#: 1/`SKIN_FADED` of it (a highlight on a tanned forearm keeps a sixth of its chroma).
+HAND_SKIN, SKIN_HUE, SKIN_CHROMA, SKIN_FADED = 25.0, 15.0, 2.0, 6.0
+#: How far past the wrist joint, onto the hand, a watch's edge may go (wrist widths); at
+#: least this share of the case must show below a cuff, else the sleeve hides the watch.
+WATCH_PAST_JOINT, LEAST_BELOW_CUFF = 0.15, 0.5
 #: How far below the outline's point at the eyes' height the ear lobe is, as a share
 #: of the face's height (forehead to chin): about at the nose tip's level.
 EAR_LOBE_DROP = 0.22
@@ -485,6 +507,144 @@ def _wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None]:
     return joint + across * shift, along, width, hand
 
 
+def _run(inside: NDArray[np.bool_], centre: Vec, across: Vec, guess: float) -> tuple[float, float] | None:
+    """The run of `inside` through `centre` along `across` (within 1.5 `guess` either side),
+    or through the nearest inside point within `OFF_ARM` guesses when `centre` is outside
+    (the hand's wrist point beside a thin wrist seen side on): its length and how far its
+    middle lies from `centre`; None when nothing is inside that near."""
+    h, w = inside.shape
+    steps = np.arange(-guess * 1.5, guess * 1.5, 0.5)
+    xs = np.clip((centre[0] + across[0] * steps).astype(int), 0, w - 1)
+    ys = np.clip((centre[1] + across[1] * steps).astype(int), 0, h - 1)
+    line = inside[ys, xs]
+    centre_index = mid = len(steps) // 2
+    if not line[mid]:
+        near = np.nonzero(line & (np.abs(steps) <= OFF_ARM * guess))[0]
+        if len(near) == 0:
+            return None
+        mid = int(near[np.argmin(np.abs(near - centre_index))])
+    lo = mid - int(np.argmin(line[mid::-1])) if not line[: mid + 1].all() else 0
+    hi = mid + int(np.argmin(line[mid:])) if not line[mid:].all() else len(steps)
+    return (hi - lo) * 0.5, ((lo + hi) / 2 - centre_index) * 0.5
+
+
+def _window(person: Person, centre: Vec, reach: float) -> tuple[int, int, int, int]:
+    h, w = person.mask.shape
+    x0, y0 = int(max(0, centre[0] - reach)), int(max(0, centre[1] - reach))
+    return x0, y0, int(min(w, centre[0] + reach + 1)), int(min(h, centre[1] + reach + 1))
+
+
+def _watch_wrist(person: Person, side: str) -> tuple[Vec, Vec, float, lm.Hand | None, NDArray[np.bool_] | None, Vec]:
+    """`_wrist` for a watch, measured on the skin too: the wrist joint, the unit vector down
+    the forearm, the wrist's width, the hand, the clothes round the wrist (the person but
+    not the skin; None when the hand gave no skin colour to tell a sleeve from skin) and
+    that window's corner.
+
+    Where the forearm lies in front of the body the person mask runs on across the torso;
+    its span was taken at the guess's upper bound (1.3), so the case came out wider than
+    the wrist and hung over its edges. Then the run of skin across the wrist gives the width."""
+    _, elbow, wrist = SIDES[side]
+    hand = lm.hand(person, side)
+    joint = _v(hand.pt(lm.WRIST)) if hand is not None else _v(person.pt(wrist))
+    along = _unit(joint - _v(person.pt(elbow)))
+    guess = hand.palm_width * 0.95 if hand is not None else _frontal_width(person) * 0.15
+    across = np.array([-along[1], along[0]])
+    x0, y0, x1, y1 = _window(person, joint, guess * 2.5)
+    corner = np.array([x0, y0], np.float64)
+    palm = (
+        np.mean([_v(hand.pt(i)) for i in (lm.WRIST, lm.INDEX_MCP, lm.MIDDLE_MCP, lm.PINKY_MCP)], axis=0)
+        if hand is not None
+        else joint + along * guess * 0.6
+    )
+    skin, found = _hand_coloured(person, (x0, y0, x1, y1), palm - corner, guess * 0.25)
+    at = joint - along * guess * 0.4
+    low, high = MASK_SPAN
+    run = _run(person.mask > 0.5, at, across, guess)
+    if run is not None and run[0] > MASK_RUNS_ON * guess:
+        low, run = SKIN_LEAST, _run(skin, at - corner, across, guess)
+    width, shift = guess, 0.0
+    if run is not None:
+        width = float(np.clip(run[0], low * guess, high * guess))
+        shift = float(np.clip(run[1], -OFF_ARM * guess, OFF_ARM * guess))
+    cloth = (person.mask[y0:y1, x0:x1] > 0.5) & ~skin
+    return joint + across * shift, along, width, hand, cloth if found else None, corner
+
+
+def _hand_coloured(
+    person: Person, window: tuple[int, int, int, int], hand: Vec, radius: float
+) -> tuple[NDArray[np.bool_], bool]:
+    """The person's pixels in `window` coloured like the hand (a disc at `hand`, in the
+    window's pixels): the bare wrist's skin; and whether the hand gave the colour. The
+    face's skin colour (`skin_like`) missed a tanned forearm below a paler face, which
+    then read as a sleeve; it stays the reference when the disc is not skin-coloured at
+    all (a glove, the hand not there), and then cannot tell a sleeve from skin."""
+    x0, y0, x1, y1 = window
+    lab = person.crop(x0, y0, x1, y1).lab()
+    worn = person.mask[y0:y1, x0:x1] > 0.5
+    disc = np.zeros(worn.shape, np.uint8)
+    cv2.circle(disc, (int(hand[0]), int(hand[1])), max(2, int(radius)), 1, -1)
+    sample = lab[(disc > 0) & worn]
+    reference, found = person.skin_lab, False
+    if len(sample) >= 10:
+        median = np.median(sample, axis=0).astype(np.float32)
+        if float(squared_distance(median[None, None], person.skin_lab, (0.0, 1.0, 1.0))[0, 0]) < HAND_SKIN**2:
+            reference, found = median, True
+    return skin_hued(lab, reference) & worn, found
+
+
+def skin_hued(lab: NDArray[np.float32], reference: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """Pixels of the reference skin's hue and about its saturation: the same skin in a
+    highlight or in shadow (light changes a skin's chroma, not its hue), where a black,
+    grey or blue sleeve is not."""
+    a, b = lab[..., 1] - 128, lab[..., 2] - 128
+    ra, rb = float(reference[1]) - 128, float(reference[2]) - 128
+    strength = max(float(np.hypot(ra, rb)), 1.0)
+    chroma = np.hypot(a, b)
+    cosine = (a * ra + b * rb) / (np.maximum(chroma, 1e-3) * strength)
+    return np.asarray(
+        (cosine > np.cos(np.radians(SKIN_HUE))) & (chroma > strength / SKIN_FADED) & (chroma < strength * SKIN_CHROMA)
+    )
+
+
+def _bare_rows(
+    cloth: NDArray[np.bool_], joint: Vec, along: Vec, width: float, ss: NDArray[np.float64]
+) -> NDArray[np.bool_]:
+    """Whether each row across the forearm at `ss` (px along it from the joint, towards the
+    hand) is not clothed in its middle, `cloth` being in the window's own pixels (a row
+    off the person, beside a thin wrist, is no sleeve either)."""
+    h, w = cloth.shape
+    across = np.array([-along[1], along[0]])
+    us = np.linspace(-WRIST_MIDDLE, WRIST_MIDDLE, 9) * width
+    pts = joint[None, None, :] + ss[:, None, None] * along + us[None, :, None] * across
+    xs = np.clip(pts[..., 0].astype(int), 0, w - 1)
+    ys = np.clip(pts[..., 1].astype(int), 0, h - 1)
+    return np.asarray(cloth[ys, xs].mean(axis=1) < BARE_ROW)
+
+
+def _below_cuff(
+    cloth: NDArray[np.bool_], joint: Vec, along: Vec, width: float, case: float, description: str
+) -> tuple[float, float] | None:
+    """Where along the forearm (px from the joint, negative up the arm) the case's middle
+    goes when a sleeve covers its usual place, and where the cuff ends: just below the
+    cuff, tucked under it. None when the wrist is bare there; refused when the cuff leaves
+    too little of the wrist to show it."""
+    usual = -width * 0.45
+    ss = np.arange(usual - case / 2, width * 0.8, 1.0)
+    bare = _bare_rows(cloth, joint, along, width, ss)
+    on_case = np.abs(ss - usual) <= case / 2
+    if bare[on_case].mean() >= WATCH_ON_SKIN:
+        return None
+    covered = ss[~bare & (ss <= width * WATCH_PAST_JOINT)]
+    cuff = float(covered.max()) if len(covered) else usual - case / 2
+    lower = min(cuff + case * 0.85, width * WATCH_PAST_JOINT)
+    if lower - cuff < LEAST_BELOW_CUFF * case:
+        raise EngineError(
+            "pose_not_supported",
+            f"the sleeve covers {description}: a watch would be hidden under its cuff; send a photo with the wrist bare",
+        )
+    return lower - case / 2, cuff
+
+
 def _fingers_in_front(person: Person, hand: lm.Hand | None) -> Mask | None:
     """The hand's outline when its fingers come towards the camera over the wrist."""
     if hand is None:
@@ -506,27 +666,33 @@ def _strap_shade(shape: tuple[int, int], centre: Vec, along: Vec, half: float) -
 
 def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     """The case on the back of the wrist a little up the forearm, the strap across the arm
-    and cut where the arm's outline turns away, fingers in front when they come forward."""
+    and cut where the arm's outline turns away, fingers in front when they come forward;
+    below a sleeve's cuff, tucked under it, when the sleeve comes down over the wrist."""
     side = _wrist_side(person, description)
-    joint, along, width, hand = _wrist(person, side)
+    joint, along, width, hand, cloth, corner = _watch_wrist(person, side)
     across = np.array([-along[1], along[0]])
-    centre = joint - along * width * 0.45
+    case = width * WATCH_CASE_SHARE
+    tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, case, f"the {side} wrist")
+    centre = joint + along * (-width * 0.45 if tucked is None else tucked[0])
     cut = _strap_upright(cut)
     # The product photo shows the strap running up and down; on the wrist it runs across.
     h, w = cut.alpha.shape
-    scale = width * WATCH_CASE_SHARE / _case_width(cut.alpha)
+    scale = case / _case_width(cut.alpha)
     if across[1] > 0:
         across = -across  # keep the dial upright-ish: the photo's top goes up the picture
     src = [np.array([w / 2, h / 2]), np.array([w / 2, 0.0]), np.array([w, h / 2])]
     dst = [centre, centre + across * h / 2 * scale, centre + _rotate_quarter(across) * w / 2 * scale]
     shape = person.image.shape[:2]
     keep = _band(shape, centre, along, width / 2 + 1, 1.5)
+    front = _fingers_in_front(person, hand)
+    if tucked is not None and cloth is not None:
+        front = _cuff_in_front(person.image.shape[:2], cloth, corner, joint, along, tucked[1], front)
     return [
         Placement(
             cut,
             _affine(src, dst),
             keep=keep,
-            front=_fingers_in_front(person, hand),
+            front=front,
             shadow=0.3,
             lift=0.02,
             shade=_strap_shade(shape, centre, along, width / 2),
@@ -534,6 +700,28 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
             part=f"the {side} wrist",
         )
     ]
+
+
+def _cuff_in_front(
+    shape: tuple[int, int],
+    cloth: NDArray[np.bool_],
+    corner: Vec,
+    joint: Vec,
+    along: Vec,
+    cuff: float,
+    fingers: Mask | None,
+) -> Mask:
+    """The sleeve over the case's upper part: what is not skin on the arm up from the cuff's
+    end (`cuff`, px along the forearm from the joint), with the fingers if given."""
+    x0, y0 = int(corner[0]), int(corner[1])
+    h, w = cloth.shape
+    sleeve = np.zeros(shape, np.float32)
+    opened = cv2.morphologyEx(cloth.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    sleeve[y0 : y0 + h, x0 : x0 + w] = opened
+    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    up_arm = ((xs - joint[0]) * along[0] + (ys - joint[1]) * along[1]) < cuff + 1.5
+    front = cv2.GaussianBlur(sleeve * up_arm, (0, 0), 0.8)
+    return front if fingers is None else np.maximum(front, fingers)
 
 
 def _strap_upright(cut: Cutout) -> Cutout:
