@@ -4,6 +4,8 @@ Landmark sets are placed by hand; the one photo is scikit-image's astronaut."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -83,10 +85,64 @@ def test_a_seated_person_is_refused_for_bottoms_and_dresses_only() -> None:
 
 
 def test_knees_out_of_the_photo_say_nothing_of_sitting() -> None:
-    cut = standing(height=330)
+    cut = standing(height=380)
     cut.points[[p.L_KNEE, p.R_KNEE]] = (290, 275), (110, 275)
-    cut.visibility[[p.L_KNEE, p.R_KNEE]] = 0.2  # guessed, not seen
+    cut.visibility[[p.L_KNEE, p.R_KNEE]] = 0.4  # guessed, not seen
     assert reason(cut, "bottom") is None
+
+
+def test_bottoms_and_dresses_need_the_legs_in_the_photo() -> None:
+    """A photo cut at the upper thigh shows a bottom as a waistband strip: refused for
+    bottoms and dresses, not for tops; cut just above the knees, dressed."""
+    thigh = standing(height=260 + int(0.4 * 160))  # ends 0.4 of the torso below the hips
+    thigh.visibility[[p.L_KNEE, p.R_KNEE]] = 0.5
+    assert reason(thigh, "top") is None
+    for category in ("bottom", "dress"):
+        message = reason(thigh, category)
+        assert message is not None and "legs are not in the photo" in message
+    above_knees = standing(height=260 + int(0.7 * 160))
+    assert reason(above_knees, "bottom") is None
+
+
+def test_knees_guessed_inside_the_photo_are_legs_not_in_it() -> None:
+    """A mirror selfie cut at the hips: the pose model puts the hips high and knees
+    inside the photo that it does not see; a standing body's knees in the photo are seen."""
+    selfie = standing()
+    selfie.visibility[[p.L_KNEE, p.R_KNEE]] = 0.2, 0.15
+    message = reason(selfie, "dress")
+    assert message is not None and "legs are not in the photo" in message
+    assert reason(selfie, "top") is None
+
+
+def test_a_three_quarter_view_facing_the_camera_is_not_a_side_view() -> None:
+    """Narrow shoulders turned 52 degrees in depth, the face towards the camera: the
+    torso's front is seen, and it is dressed; turned further, or with the face in
+    profile, it is a side view."""
+    three_quarter = standing(turn=52)
+    three_quarter.points[[p.L_SHOULDER, p.R_SHOULDER]] = (232, 100), (172, 100)
+    three_quarter.mask[:, 130:160] = three_quarter.mask[:, 250:270] = 0
+    assert p.shoulder_share(three_quarter) >= p.MIN_SHOULDER_SHARE
+    assert [reason(three_quarter, c) for c in CATEGORIES] == [None, None, None]
+    three_quarter.turn = 65
+    message = reason(three_quarter, "top")
+    assert message is not None and "from the side" in message
+    three_quarter.turn = 52
+    three_quarter.points[[p.NOSE, p.L_EAR, p.R_EAR]] = (160, 50), (205, 45), (198, 45)  # nose beyond the near ear
+    message = reason(three_quarter, "top")
+    assert message is not None and "from the side" in message
+
+
+def test_arms_held_out_sideways_are_not_body_for_the_shoulders_share() -> None:
+    """A dancer with an arm flung out at the row below the shoulders: the one-row share
+    counts the arm as body and calls the shoulders misread; the torso's narrowest row
+    does not. Shoulders squeezed onto one side of the body stay misread."""
+    dancer = standing()
+    dancer.mask[115:140, 0:400] = 1  # both arms held out level, 15 to 40 px below the shoulders
+    assert p.shoulder_share(dancer) < p.MIN_SHOULDER_SHARE
+    assert p.torso_share(dancer) >= p.MIN_SHOULDER_SHARE
+    squeezed = standing()
+    squeezed.points[[p.L_SHOULDER, p.R_SHOULDER]] = (180, 100), (150, 100)
+    assert p.torso_share(squeezed) < p.MIN_SHOULDER_SHARE
 
 
 def test_a_side_view_is_refused_and_a_turned_stride_is_not() -> None:
@@ -142,3 +198,27 @@ def test_the_head_is_in_the_photo_only_with_room_for_the_forehead() -> None:
     person = standing()
     person.visibility[p.L_EAR] = 0.1
     assert not p.head_in_photo(person.points, person.visibility, person.size)
+
+
+def _faked_analysis(monkeypatch: pytest.MonkeyPatch, nose_behind: float) -> Person:
+    """`analyse_person` on `standing()`'s landmarks, with the pose model's depth putting
+    the nose `nose_behind` metres behind the shoulders and the face detector finding one
+    face (a cap and a bearded cheek in lost profile pass for one)."""
+    body = standing()
+    found = p._Found(body.points, body.visibility, body.mask, 20.0, nose_behind)
+    box = SimpleNamespace(xmin=0.45, ymin=0.05, width=0.1, height=0.08)
+    detection = SimpleNamespace(location_data=SimpleNamespace(relative_bounding_box=box))
+    faces = SimpleNamespace(process=lambda rgb: SimpleNamespace(detections=[detection]))
+    monkeypatch.setattr(p.models, "pose", lambda: None)
+    monkeypatch.setattr(p.models, "face_detector", lambda: faces)
+    monkeypatch.setattr(p, "_pose", lambda pose, rgb, margin=None: found)
+    return p.analyse_person(body.image)
+
+
+def test_a_head_the_pose_model_puts_facing_away_is_a_back_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The face detector took the back of a head for a face; the pose model's depth puts
+    the nose behind the shoulders: refused as a back view. In front, it is dressed."""
+    with pytest.raises(EngineError) as refused:
+        _faked_analysis(monkeypatch, nose_behind=0.12)
+    assert refused.value.code == "pose_not_supported" and "from the back" in refused.value.message
+    assert _faked_analysis(monkeypatch, nose_behind=-0.15).turn == 20.0

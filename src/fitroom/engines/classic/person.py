@@ -254,12 +254,14 @@ def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face:
 
 
 class _Found(NamedTuple):
-    """One pose pass: landmarks (pixels), their visibility, the person mask and the turn."""
+    """One pose pass: landmarks (pixels), their visibility, the person mask, the turn and
+    how far the nose lies behind the shoulders in depth (metres; under 0 in front)."""
 
     points: Array
     visibility: Array
     mask: NDArray[np.float32]
     turn: float
+    nose_behind: float = 0.0
 
 
 #: Margins (top, each side, bottom; shares of the photo's height and width) of repeated
@@ -269,7 +271,20 @@ class _Found(NamedTuple):
 #: face, finds none in the photo as it is, and finds it once the legs may go on below.
 HEAD_MARGIN = (0.1, 0.05, 0.0)
 BACK_VIEW = "the person is seen from the back; send a front or three-quarter view"
+#: How far behind the shoulders' midpoint (metres, the pose model's world depth) the nose
+#: lies on a head seen from behind: the devset's front, three-quarter and side views
+#: put it 0.04 to 0.21 in front, a back three-quarter view (a lunge with a barbell, face
+#: in lost profile) 0.12 behind; headless crops, where it is guessed, up to 0.13 behind.
+NOSE_BEHIND = 0.05
 BODY_MARGIN = (0.1, 0.2, 0.6)
+#: A taller margin for a head cut off lower (at the nose): there the first margin is too
+#: short for the pose model to put the head above the shoulders, and it squeezes both
+#: shoulders onto one side of the body (devset: shoulders 0.3 of the body's width at
+#: every row with 0.1 above, 0.77 with 0.3 above). Tried only while they look squeezed.
+TALL_HEAD_MARGIN = (0.3, 0.1, 0.0)
+#: The rows, as shares of the way from the shoulders down to the hips, that the torso's
+#: width is read at for `torso_share`: an arm held out sideways crosses only some of them.
+TORSO_ROWS = (0.2, 0.3, 0.4, 0.5)
 
 
 def _pose(pose: object, rgb: NDArray[np.uint8], margin: tuple[float, float, float] | None = None) -> _Found | None:
@@ -289,12 +304,13 @@ def _pose(pose: object, rgb: NDArray[np.uint8], margin: tuple[float, float, floa
         if result.segmentation_mask is not None
         else np.ones((h, w), np.float32)
     )
-    turn = 0.0
+    turn, nose_behind = 0.0, 0.0
     if result.pose_world_landmarks is not None:
         world = result.pose_world_landmarks.landmark
         across = np.array([world[L_SHOULDER].x - world[R_SHOULDER].x, world[L_SHOULDER].z - world[R_SHOULDER].z])
         turn = float(np.degrees(np.arctan2(abs(across[1]), abs(across[0]))))
-    return _Found(points, visibility, mask, turn)
+        nose_behind = float(world[NOSE].z - (world[L_SHOULDER].z + world[R_SHOULDER].z) / 2)
+    return _Found(points, visibility, mask, turn, nose_behind)
 
 
 def _shoulder_share(points: Array, mask: NDArray[np.float32]) -> float:
@@ -309,6 +325,38 @@ def _shoulder_share(points: Array, mask: NDArray[np.float32]) -> float:
     left = x - int(np.argmin(row[x::-1])) if not row[: x + 1].all() else 0
     right = x + int(np.argmin(row[x:])) if not row[x:].all() else w
     return float(np.linalg.norm(a - b)) / max(right - left, 1)
+
+
+def _row_width(mask: NDArray[np.float32], x: float, y: float) -> int | None:
+    """The width of the person mask's run through (x, y), or None off the body."""
+    h, w = mask.shape
+    row = mask[int(np.clip(y, 0, h - 1))] > 0.5
+    column = int(np.clip(x, 0, w - 1))
+    if not row[column]:
+        return None
+    left = column - int(np.argmin(row[column::-1])) if not row[: column + 1].all() else 0
+    right = column + int(np.argmin(row[column:])) if not row[column:].all() else w
+    return right - left
+
+
+def _torso_share(points: Array, mask: NDArray[np.float32]) -> float:
+    """Shoulder distance over the body's width, at the row of the upper torso where the
+    body is narrowest for it (the largest share): unlike `_shoulder_share`'s one row, an
+    arm held out sideways or a coat flung open at that row does not count as body."""
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    hips = (points[L_HIP] + points[R_HIP]) / 2
+    span = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
+    widths = [_row_width(mask, *(neck + share * (hips - neck))) for share in TORSO_ROWS]
+    seen = [width for width in widths if width]
+    return span / min(seen) if seen else 1.0
+
+
+def torso_share(person: Person) -> float:
+    """How wide the shoulders are against the upper torso's outline (arms held out left
+    out): 0.5 or more for front and three-quarter views, the devset's dancers with arms
+    flung out included; about 0.3 when the pose model has squeezed both shoulders onto
+    one side of the body."""
+    return _torso_share(person.points, person.mask)
 
 
 def shoulder_share(person: Person) -> float:
@@ -341,6 +389,10 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
             found is None or _shoulder_share(second.points, second.mask) > _shoulder_share(found.points, found.mask)
         ):
             found = second
+    if found is not None and _torso_share(found.points, found.mask) < MIN_SHOULDER_SHARE:
+        taller = _pose(pose, rgb, TALL_HEAD_MARGIN)
+        if taller is not None and _torso_share(taller.points, taller.mask) > _torso_share(found.points, found.mask):
+            found = taller
     if found is None:
         # Kept only where its shoulders span the body found (a hand held up to the
         # camera can pass for a body once the photo is extended).
@@ -349,7 +401,7 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
             found = whole
     if found is None:
         raise EngineError("no_person_detected", "no person was found in the photo")
-    points, visibility, mask, turn = found
+    points, visibility, mask, turn, nose_behind = found
     if not (visibility[L_SHOULDER] > 0.3 and visibility[R_SHOULDER] > 0.3):
         raise EngineError("pose_not_supported", "the shoulders are not visible in the photo")
     torso = points[[L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]]
@@ -359,6 +411,11 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
     # The pose model puts a face on the back of a head as readily as on a front; the face
     # detector does not. A head wholly in the photo with no face found is seen from behind.
     if seen == 0 and head_in_photo(points, visibility, (w, h)):
+        raise EngineError("pose_not_supported", BACK_VIEW)
+    # Nor does it always see a head from behind for one: a cap and a bearded cheek in lost
+    # profile pass for a face. The pose model's own depth then puts the nose behind the
+    # shoulders, where a face turned towards the camera never is.
+    if nose_behind > NOSE_BEHIND and head_in_photo(points, visibility, (w, h)):
         raise EngineError("pose_not_supported", BACK_VIEW)
     # In a front view the person's left shoulder is on the right of the picture.
     if points[L_SHOULDER][0] < points[R_SHOULDER][0]:
@@ -406,7 +463,26 @@ SEATED_THIGH_DROP = 0.35
 #: devset's walkers and dancers facing the camera; 51 to 84 for its side views).
 SIDE_VIEW_WIDTH = 0.45
 SIDE_VIEW_TURN = 45.0
-#: Below this shoulder share (see `shoulder_share`) the shoulders found are not where
+#: With the face towards the camera (see `facing_face`) the depth must say this much: a
+#: three-quarter view with the torso's front and the face seen reads up to about 55
+#: (devset: a woman on stairs, 52.5), the devset's side views 69 to 85 with the face in
+#: profile.
+FACING_SIDE_VIEW_TURN = 60.0
+#: A face towards the camera: the nose within this share of the ears' distance of their
+#: midpoint, across the picture (frontal and three-quarter faces 0 to 0.35 on the
+#: devset, profiles 1.9 and more).
+FACING_NOSE = 0.35
+#: Bottoms and dresses need the photo to go on below the hips for this share of the
+#: torso's height (shoulders to hips, in the picture): the knees are 0.65 to 0.9 of it
+#: below the hips standing, so the photo reaches to about the knees. The devset's photos
+#: cut at the waist or upper thigh reach 0.17 to 0.56 (a bottom shows as a waistband
+#: strip), those cut just above the knee 0.62 to 0.86.
+MIN_LEG_REACH = 0.6
+#: Knees placed inside the photo with both seen at under this are guessed, not seen: a
+#: mirror selfie cut at the hips (the pose model puts the hips at the hands, the knees
+#: on the bag), where a standing body's knees inside the photo are seen at 0.6 or more.
+KNEES_UNSEEN = 0.3
+#: Below this shoulder share (see `shoulder_share`, and for refusing tops `torso_share`) the shoulders found are not where
 #: the body's are (a face cut off by the frame misleads the pose model): a top would go
 #: on as a narrow strip (placement.py refuses it), and the shoulders' narrowness says
 #: nothing of a turn unless the face is seen in profile. The devset's front and
@@ -457,20 +533,46 @@ def profile_face(points: Array, visibility: Array, size: tuple[int, int]) -> boo
     return off > PROFILE_NOSE * max(ears, 1.0)
 
 
-def side_view(points: Array, turn: float, share: float, profile: bool) -> bool:
+def facing_face(points: Array, visibility: Array, size: tuple[int, int]) -> bool:
+    """Whether the face looks towards the camera (nose and ears found inside the photo,
+    the nose near the ears' midpoint): the body under it is not seen from the side."""
+    head = [NOSE, L_EAR, R_EAR]
+    inside = ((points[head] >= 0) & (points[head] < np.array(size, np.float32))).all()
+    if (visibility[head] < 0.5).any() or not inside:
+        return False
+    ears = abs(float(points[L_EAR, 0] - points[R_EAR, 0]))
+    off = abs(float(points[NOSE, 0] - (points[L_EAR, 0] + points[R_EAR, 0]) / 2))
+    return off <= FACING_NOSE * max(ears, 1.0)
+
+
+def legs_in_photo(points: Array, visibility: Array, height: int) -> bool:
+    """Whether the photo shows the legs to about the knees: it goes on below the hips
+    for `MIN_LEG_REACH` of the torso's height, and knees placed inside it are seen."""
+    neck = float(points[L_SHOULDER, 1] + points[R_SHOULDER, 1]) / 2
+    hips = float(points[L_HIP, 1] + points[R_HIP, 1]) / 2
+    if hips - neck < 1:
+        return True
+    knees = [L_KNEE, R_KNEE]
+    guessed = (points[knees, 1] < height).all() and (visibility[knees] < KNEES_UNSEEN).all()
+    return (height - hips) / (hips - neck) >= MIN_LEG_REACH and not guessed
+
+
+def side_view(points: Array, turn: float, share: float, profile: bool, facing: bool = False) -> bool:
     """Whether the body is seen from the side: narrow shoulders for the torso's length,
-    turned in depth, and not merely misread (read right, or with the face in profile)."""
+    turned in depth (further with the face towards the camera), and not merely misread
+    (read right, or with the face in profile)."""
     neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
     length = float(np.linalg.norm((points[L_HIP] + points[R_HIP]) / 2 - neck))
     width = float(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]))
-    narrow = width < SIDE_VIEW_WIDTH * length and turn >= SIDE_VIEW_TURN
+    narrow = width < SIDE_VIEW_WIDTH * length and turn >= (FACING_SIDE_VIEW_TURN if facing else SIDE_VIEW_TURN)
     return narrow and (share >= MIN_SHOULDER_SHARE or profile)
 
 
 def refuse_garment(person: Person, category: str) -> None:
     """Raise `pose_not_supported` saying why when a garment of `category` (top, bottom or
     dress) cannot be put on this person believably: a close-up of the head and shoulders,
-    a side view, or (for bottoms and dresses) a seated or crouching person. Accessories
+    a side view, or (for bottoms and dresses) legs out of the photo or a seated or
+    crouching person. Accessories
     have their own checks: a face close-up still takes glasses or a hat."""
     h = person.size[1]
     shown = frame_below_shoulders(person.points, person.visibility, h)
@@ -486,8 +588,15 @@ def refuse_garment(person: Person, category: str) -> None:
             "pose_not_supported",
             "the photo shows only the head and upper body; bottoms and dresses need the hips and legs in the photo",
         )
+    if legs and not legs_in_photo(person.points, person.visibility, h):
+        raise EngineError(
+            "pose_not_supported",
+            "the legs are not in the photo; bottoms and dresses need the photo to reach down to about the knees "
+            "(a top can be tried on)",
+        )
     profile = profile_face(person.points, person.visibility, person.size)
-    if side_view(person.points, person.turn, shoulder_share(person), profile):
+    facing = facing_face(person.points, person.visibility, person.size)
+    if side_view(person.points, person.turn, shoulder_share(person), profile, facing):
         raise EngineError(
             "pose_not_supported", "the person is seen from the side; garments need a front or three-quarter view"
         )

@@ -28,7 +28,7 @@ from fitroom.engines.classic.person import (
     R_SHOULDER,
     R_WRIST,
     Person,
-    shoulder_share,
+    torso_share,
 )
 from fitroom.engines.classic.warp import Layer, affine_layer, tps_layer
 
@@ -393,7 +393,7 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
         return [layer for layer in (*behind, lower, *ahead) if layer is not None]
     # Dresses take their width from the torso's length where the shoulders look narrow;
     # a top hangs from the shoulders, and cannot.
-    if shoulder_share(person) < MIN_SHOULDER_SHARE:
+    if torso_share(person) < MIN_SHOULDER_SHARE:
         raise EngineError(
             "pose_not_supported",
             "the shoulders could not be found in the photo; send a front or three-quarter view with the head in the frame",
