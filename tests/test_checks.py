@@ -85,6 +85,48 @@ def test_long_sleeves_missing_from_the_arms_fail() -> None:
     assert checks.sleeve_coverage(body_cover(0.0), ARMS, reach=0.0) is None
 
 
+def test_a_sleeve_hanging_on_past_the_hand_fails() -> None:
+    """A long sleeve drawn longer than the arm goes on past the wrist as a flap beside the
+    hips; one ending at the wrist passes, and so does a long body beside the hands."""
+    worn = body_cover(1.0)
+    assert checks.faults({"sleeve_past_wrist": checks.sleeve_past_wrist(worn, ARMS)}) == []
+    flap = worn.copy()
+    for _, elbow, wrist in ARMS:
+        end = np.array(wrist) + (np.array(wrist) - np.array(elbow)) * 0.8
+        cv2.line(flap, tuple(map(int, wrist)), tuple(map(int, end)), 1.0, 20)
+    value = checks.sleeve_past_wrist(flap, ARMS)
+    assert checks.faults({"sleeve_past_wrist": value}) == ["sleeve_past_wrist"], value
+    tunic = worn.copy()
+    cv2.rectangle(tunic, (100, 50), (200, 290), 1.0, -1)
+    assert checks.faults({"sleeve_past_wrist": checks.sleeve_past_wrist(tunic, ARMS)}) == []
+    assert checks.sleeve_past_wrist(worn, []) is None
+
+
+def test_a_slit_between_sleeve_and_body_fails() -> None:
+    """The body between a sleeve and a panel narrower than the trunk shows as a slit of
+    the old garment's place; a garment closing up to its sleeves passes, and so does a
+    hand kept in front of it."""
+    body = np.zeros((300, 300), np.uint8)
+    cv2.rectangle(body, (95, 50), (205, 250), 1, -1)
+    for shoulder, elbow, wrist in ARMS:
+        cv2.line(body, tuple(map(int, shoulder)), tuple(map(int, elbow)), 1, 30)
+        cv2.line(body, tuple(map(int, elbow)), tuple(map(int, wrist)), 1, 26)
+    worn = body.astype(np.float32)
+    kept = np.zeros((300, 300), np.uint8)
+    assert checks.faults({"seam_gap": checks.seam_gap(worn, body, kept, (60, 250), 100.0)}) == []
+    slit = body_cover(1.0)
+    slit[:, 95:112] = slit[:, 188:206] = 0
+    for shoulder, elbow, wrist in ARMS:
+        cv2.line(slit, tuple(map(int, shoulder)), tuple(map(int, elbow)), 1.0, 24)
+        cv2.line(slit, tuple(map(int, elbow)), tuple(map(int, wrist)), 1.0, 20)
+    value = checks.seam_gap(slit, body, kept, (60, 250), 100.0)
+    assert checks.faults({"seam_gap": value}) == ["seam_gap"], value
+    hand = worn.copy()
+    cv2.circle(hand, (150, 160), 15, 0.0, -1)
+    cv2.circle(kept, (150, 160), 16, 1, -1)
+    assert checks.faults({"seam_gap": checks.seam_gap(hand, body, kept, (60, 250), 100.0)}) == []
+
+
 NECK, HIPS = (150.0, 50.0), (150.0, 250.0)
 
 

@@ -129,12 +129,25 @@ WATCH_OFF_SKIN = 0.35
 WATCH_WIDTH_MOST = 0.9
 #: Fewer solid pixels than this and the watch checks do not apply.
 MIN_WATCH_PIXELS = 30
+#: Beyond the wrist, the band looked at for a sleeve hanging on past the hand: from
+#: PAST_WRIST_NEAR to PAST_WRIST_FAR forearm lengths on down the forearm's line, within
+#: PAST_WRIST_SIDE forearm lengths either side of it.
+PAST_WRIST_NEAR, PAST_WRIST_FAR, PAST_WRIST_SIDE = 0.2, 0.8, 0.2
+#: More than this share of that band under the garment is a sleeve's flap past the hand.
+PAST_WRIST_MOST = 0.1
+#: A slit of the body between two pieces of garment on one row, narrower than this share
+#: of the shoulder width, is a gap between a sleeve and the body panel (worn, they meet).
+SEAM_GAP_WIDTH = 0.3
+#: More of such gaps than this, in hundredths of a square shoulder width, is a fault.
+SEAM_GAP_MOST = 1.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
     "skin_shading": (0.25, None),
     "skin_tone": (None, TONE_APART),
     "sleeve_coverage": (0.6, None),
+    "sleeve_past_wrist": (None, PAST_WRIST_MOST),
+    "seam_gap": (None, SEAM_GAP_MOST),
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
     "old_outline": (None, OUTLINE_SHARE),
@@ -283,6 +296,46 @@ def sleeve_coverage(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Po
             continue
         shares.append(float(np.mean(cover[xy[inside, 1], xy[inside, 0]] > 0.5)))
     return min(shares) if shares else None
+
+
+def sleeve_past_wrist(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]]) -> float | None:
+    """The most, over the arms, of the band beyond the wrist (on down the forearm's line,
+    see PAST_WRIST_NEAR) that the garment covers: a sleeve ends at the wrist, and one
+    hanging on past the hand shows as a flap beside the hips. `arms` holds each visible
+    arm's (shoulder, elbow, wrist). None when no arm's band lies in the photo."""
+    h, w = cover.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    shares = []
+    for _, elbow, wrist in arms:
+        e, wr = np.asarray(elbow, np.float64), np.asarray(wrist, np.float64)
+        forearm = float(np.linalg.norm(wr - e))
+        if forearm < 4:
+            continue
+        down = (wr - e) / forearm
+        along = ((xx - wr[0]) * down[0] + (yy - wr[1]) * down[1]) / forearm
+        across = np.abs((xx - wr[0]) * down[1] - (yy - wr[1]) * down[0]) / forearm
+        band = (along >= PAST_WRIST_NEAR) & (along <= PAST_WRIST_FAR) & (across <= PAST_WRIST_SIDE)
+        if np.count_nonzero(band) < 20:
+            continue
+        shares.append(float(np.mean(np.asarray(cover)[band] > 0.5)))
+    return max(shares) if shares else None
+
+
+def seam_gap(
+    cover: NDArray[np.floating[Any]], body: Mask, kept: Mask, rows: tuple[int, int], shoulder_width: float
+) -> float | None:
+    """How much of the body (`body`, less the `kept` face and hands) between `rows`
+    (shoulders to hips) lies uncovered in a slit between two pieces of the garment on
+    the same row (see SEAM_GAP_WIDTH): the old garment's place between a sleeve and the
+    panel, shown as skin or a sliver. In hundredths of a square shoulder width."""
+    top, bottom = max(0, rows[0]), min(cover.shape[0], rows[1])
+    if bottom <= top:
+        return None
+    solid = (np.asarray(cover)[top:bottom] > 0.5).astype(np.uint8)
+    span = max(3, int(shoulder_width * SEAM_GAP_WIDTH)) | 1
+    closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8)) > 0
+    gap = closed & (solid == 0) & (np.asarray(body)[top:bottom] > 0) & (np.asarray(kept)[top:bottom] == 0)
+    return 100.0 * np.count_nonzero(gap) / max(shoulder_width**2, 1.0)
 
 
 def _axes(shape: tuple[int, ...], top: Point, bottom: Point) -> tuple[NDArray[np.float32], NDArray[np.float32], float]:

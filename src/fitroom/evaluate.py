@@ -171,6 +171,8 @@ def measure(report: RenderReport, target: str) -> dict[str, float | None]:
     return measured
 
 
+#: A garment whose sleeves reach this share of the arm has sleeves to judge.
+SLEEVED = 0.2
 #: A product's shoulder seams (where its sleeves meet its body) sit just outside the
 #: wearer's shoulder joints: this many joint distances apart.
 SEAM_SPAN = 1.1
@@ -271,6 +273,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         reach = _sleeve_reach(garment, arm_length, frame.width)
         values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach)
+        if garment.category == SwapTarget.TOP:
+            values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
+        if reach >= SLEEVED and arms:
+            rows = (int(min(a[0][1] for a in arms)), int((person.pt(L_HIP)[1] + person.pt(R_HIP)[1]) / 2))
+            kept = (person.face > 0) | (person.hands > 0) | face
+            values["seam_gap"] = checks.seam_gap(cover, person.mask > 0.5, kept, rows, frame.width)
     hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
     if target == SwapTarget.BOTTOM:
