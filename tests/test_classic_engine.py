@@ -590,3 +590,121 @@ def test_a_sleeve_covers_the_bare_arm_to_its_edge() -> None:
     assert alpha[arm].min() > 0.95, alpha[arm].min()
     backdrop = cv2.erode((mask[60:200, 60:180] <= 0).astype(np.uint8), np.ones((1, 7), np.uint8)) > 0
     assert alpha[backdrop].max() < 0.01, alpha[backdrop].max()
+
+
+def long_sleeved(length: int) -> np.ndarray:
+    """A flat-lay long-sleeved top on white, its sleeves `length` px long hanging out
+    and down from the shoulders."""
+    image = np.full((560, 440, 3), 255, np.uint8)
+    blue = (30, 60, 160)
+    cv2.rectangle(image, (140, 60), (300, 330), blue, -1)
+    out = int(0.35 * length)
+    cv2.fillConvexPoly(
+        image, np.array([(140, 60), (140, 120), (140 - out, 60 + length), (95 - out, 45 + length)]), blue
+    )
+    cv2.fillConvexPoly(
+        image, np.array([(300, 60), (300, 120), (300 + out, 60 + length), (345 + out, 45 + length)]), blue
+    )
+    return image
+
+
+@pytest.mark.parametrize("length", [200, 470])
+def test_a_long_sleeve_ends_at_the_wrist(length: int) -> None:
+    """A long sleeve is fitted to the arm: at the torso's scale a sleeve longer than the
+    arm hung past the hand (to row 283 for the long one) and a shorter one stopped above
+    the wrist (row 230); the wrists are at row 250."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 155:246] = 1  # the trunk and legs
+    mask[95:320, 108:142] = mask[95:320, 258:292] = 1  # the arms and hands beside it
+    person.mask = mask
+    cover = np.zeros((460, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(long_sleeved(length), swap_target="top", hint=None)):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    for arm in (cover[:, :150], cover[:, 250:]):
+        rows = np.flatnonzero((arm > 0.5).any(axis=1))
+        assert 244 <= rows.max() <= 256, rows.max()
+
+
+def test_no_gap_between_a_long_sleeve_and_the_body() -> None:
+    """Worn, a sleeve meets the body's side under the arm: the body panel (no wider than
+    the trunk) and the sleeve (down the arm's bones) left slits of the body between them
+    on rows 130-240, where the old garment's place was rebuilt as a sliver of skin."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 150:250] = 1  # the trunk and legs
+    mask[95:260, 108:150] = mask[95:260, 250:292] = 1  # the arms against it
+    person.mask = mask
+    cover = np.zeros((460, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(long_sleeved(300), swap_target="top", hint=None)):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    for y in range(130, 241):
+        covered = np.flatnonzero(cover[y] > 0.5)
+        between = slice(covered[0], covered[-1] + 1)
+        assert not ((cover[y, between] <= 0.5) & (mask[y, between] > 0.5)).any(), y
+
+
+def test_the_old_outline_beside_a_new_sleeve_is_covered_and_a_bare_forearm_is_not() -> None:
+    """An old sleeve wider than the new one left a strip of the body between the new
+    sleeve and the backdrop, rebuilt as a halo of skin down the arm: a long sleeve covers
+    the whole arm, so the strip is the garment's. A bare forearm below a short sleeve,
+    wider than such a strip, stays bare; the backdrop stays clear."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 150:250] = 1  # the trunk
+    mask[100:330, 106:150] = 1  # the arm in the old, wider sleeve, and its forearm below
+    person.mask = mask
+    red = np.full((200, 200, 3), (200, 30, 40), np.float32)
+    panel = Layer(red[:, :100].copy(), np.ones((200, 100), np.float32), 150, 90)
+    sleeve = Layer(red[:150, :28].copy(), np.ones((150, 28), np.float32), 112, 100)
+    gaps = placement._seam_gaps(person, torso_frame(person), [sleeve, panel])
+    assert gaps is not None
+    cover = np.zeros((460, 400), np.float32)
+    for layer in (gaps, sleeve, panel):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    assert (cover[110:240, 106:112] > 0.5).all(), "the old outline beside the sleeve"
+    assert (cover[110:240, 140:150] > 0.5).all(), "the slit between sleeve and body"
+    assert not (cover[260:330, 106:150] > 0.5).any(), "the bare forearm"
+    assert not (cover[mask == 0] > 0).any(), "the backdrop"
+
+
+def test_a_sleeve_hanging_to_the_hem_from_a_dropped_shoulder_reaches_the_wrist() -> None:
+    """A blouse with dropped shoulders: only the sleeves' lower parts lie beyond the
+    body's columns, so each sleeve is read short, and at the torso's scale it ended at
+    the elbow (row 180), the forearm bare. Hanging down to the hem, it is a long sleeve."""
+    image = np.full((420, 440, 3), 255, np.uint8)
+    peach = (200, 120, 90)
+    cv2.rectangle(image, (120, 60), (320, 330), peach, -1)
+    cv2.fillConvexPoly(image, np.array([(120, 160), (120, 230), (85, 330), (45, 320)]), peach)
+    cv2.fillConvexPoly(image, np.array([(320, 160), (320, 230), (355, 330), (395, 320)]), peach)
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 155:246] = 1  # the trunk and legs
+    mask[95:320, 108:142] = mask[95:320, 258:292] = 1  # the arms and hands beside it
+    person.mask = mask
+    cover = np.zeros((460, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(image, swap_target="top", hint=None)):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    for arm in (cover[:, :150], cover[:, 250:]):
+        rows = np.flatnonzero((arm > 0.5).any(axis=1))
+        assert 244 <= rows.max() <= 256, rows.max()
+
+
+def test_a_sleeved_panel_ends_its_shoulder_seams_over_the_joints() -> None:
+    """Where a sleeve goes on, the body panel's shoulder seams end over the shoulder
+    joints, where the sleeve's top goes: they ended 1.06 x 1.18 half joint-widths out
+    (15 px past the joints here), and the panel's level corners stood out beyond the
+    sleeves' tops as square wings over the shoulders."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    mask = np.zeros((460, 400), np.float32)
+    mask[70:440, 150:250] = 1  # the trunk and legs
+    mask[85:270, 112:150] = mask[85:270, 250:288] = 1  # the arms beside it
+    person.mask = mask
+    garment = analyse_garment(tee(), swap_target="top", hint=None)
+    panel, _ = placement._torso_layer(person, garment, torso_frame(person))
+    assert panel is not None
+    alpha = np.zeros((460, 400), np.float32)
+    alpha[panel.slices] = panel.alpha
+    for y in range(85, 101):
+        cols = np.flatnonzero(alpha[y] > 0.5)
+        assert cols.min() >= 145 and cols.max() <= 255, (y, cols.min(), cols.max())

@@ -73,6 +73,25 @@ def similarity(src_from: Points, src_to: Points, dst_from: Points, dst_to: Point
     return m
 
 
+def stretch(src_from: Points, src_to: Points, dst_from: Points, dst_to: Points, across: float) -> NDArray[np.float64]:
+    """2×3 matrix landing `src_from` on `dst_from` and `src_to` on `dst_to`, scaled by
+    `across` at right angles to that line: a long sleeve's forearm part lengthened or
+    shortened to end at the wrist keeps its width, and its print is never sheared or
+    mirrored (scaled along the sleeve only)."""
+    span = src_to - src_from
+    length = max(float(np.linalg.norm(span)), 1e-6)
+    u = span / length
+    basis = np.array([u, [-u[1], u[0]]]).T
+    along = float(np.linalg.norm(dst_to - dst_from)) / length
+    scaled = basis @ np.diag([along, across]) @ basis.T
+    turn = np.arctan2(*(dst_to - dst_from)[::-1]) - np.arctan2(*span[::-1])
+    rotation = np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]])
+    m = np.zeros((2, 3))
+    m[:, :2] = rotation @ scaled
+    m[:, 2] = dst_from - m[:, :2] @ src_from
+    return m
+
+
 def warp_rgba(
     rgb: NDArray[np.uint8], alpha: NDArray[np.float32], maps: tuple[NDArray[np.float32], NDArray[np.float32]]
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:

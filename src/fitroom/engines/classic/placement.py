@@ -67,8 +67,12 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
 
     src = []
     dst = []
+    # With sleeves, the shoulder seams end over the joints, where the sleeves' tops go
+    # (see SLEEVE_SPAN): ending further out, the panel's level corners stood out past
+    # the sleeves' tops as square wings over the shoulders.
+    sleeved = bool(garment.sleeve_left.any() or garment.sleeve_right.any())
     rows = (
-        (garment.shoulder_y, 1.06),
+        (garment.shoulder_y, SLEEVE_SPAN / CHEST_EASE if sleeved else 1.06),
         (garment.armpit_y, 1.0),
         ((garment.armpit_y + garment.hem_y) / 2, 1.0),
         (garment.hem_y, 1.0),
@@ -214,25 +218,73 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         alpha = garment.alpha[part] * (cv2.dilate(mask[part], np.ones((7, 7), np.uint8)) > 0)
         rgb = garment.rgb[part]
         # Warps of the box: the photo's matrices, moved to the box's corner.
-        first = fit.similarity(attach, far, shoulder, elbow, scale)
-        first_box = first.copy()
-        first_box[:, 2] += first[:, :2] @ (x0, y0)
         in_front = cv2.pointPolygonTest(torso, (float(elbow[0]), float(elbow[1])), False) > 0
-        if along.max() <= upper_len * 1.05:
-            layers.append((affine_layer(rgb, alpha, first_box, (w, h)), in_front))
+        length = float(along.max())
+        if _long_sleeve(length * scale, _reaches_hem(mask, garment), shoulder, elbow, wrist):
+            # A long sleeve goes from the shoulder to the wrist, bending where the arm
+            # does, whatever the product photo's proportions: at the torso's scale it
+            # hung on past the hand as a flap beside the hips, or ended at the elbow.
+            upper_arm = float(np.linalg.norm(elbow - shoulder))
+            upper_len = length * upper_arm / max(upper_arm + float(np.linalg.norm(wrist - elbow)), 1e-6)
+            split = attach + axis * upper_len
+            first = fit.stretch(attach, split, shoulder, elbow, scale)
+            second = fit.stretch(split, attach + axis * length, elbow, wrist, scale)
+        else:
+            first = fit.similarity(attach, far, shoulder, elbow, scale)
+            split = attach + axis * upper_len
+            second = fit.similarity(split, far, elbow, wrist, scale)
+        # Warps of the box: the photo's matrices, moved to the box's corner.
+        first[:, 2] += first[:, :2] @ (x0, y0)
+        second[:, 2] += second[:, :2] @ (x0, y0)
+        if length <= upper_len * 1.05:
+            layers.append((affine_layer(rgb, alpha, first, (w, h)), in_front))
             continue
-        split = attach + axis * upper_len
         yy, xx = np.mgrid[y0:y1, x0:x1]
         proj = (xx - attach[0]) * axis[0] + (yy - attach[1]) * axis[1]
         overlap = upper_len * 0.04
         upper = alpha * (proj <= upper_len + overlap)
         lower = alpha * (proj > upper_len - overlap)
-        second = fit.similarity(split, far, elbow, wrist, scale)
-        second[:, 2] += second[:, :2] @ (x0, y0)
         in_front = in_front or cv2.pointPolygonTest(torso, (float(wrist[0]), float(wrist[1])), False) > 0
-        layers.append((affine_layer(rgb, upper.astype(np.float32), first_box, (w, h)), in_front))
+        layers.append((affine_layer(rgb, upper.astype(np.float32), first, (w, h)), in_front))
         layers.append((affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front))
     return [(_on_body(layer, person) if layer is not None else None, front) for layer, front in layers]
+
+
+#: A sleeve reaching this share of the arm (shoulder to elbow to wrist) at the torso's
+#: scale is a long sleeve: it goes from the shoulder to the wrist.
+LONG_SLEEVE = 0.8
+#: So is a sleeve hanging down in the product photo to within this share of the
+#: garment's height (shoulders to hem) above its hem: its top may be read as part of the
+#: body (a dropped shoulder, a sleeve hanging against the body), and what is left of it
+#: as short.
+HEM_REACH = 0.2
+#: A long sleeve is lengthened by at most SLEEVE_STRETCH, or shortened by at most
+#: SLEEVE_SQUEEZE, to reach the wrist (beyond, the product's sleeves were misread).
+#: Shortened far more: the torso's scale often makes a sleeve 1.5-1.8 times the arm, and
+#: a forearm pointing at the camera is foreshortened in the photo, its sleeve with it.
+SLEEVE_STRETCH = 2.5
+SLEEVE_SQUEEZE = 6.0
+
+
+def _reaches_hem(mask: NDArray[np.uint8], garment: Garment) -> bool:
+    """Whether the sleeve `mask` hangs down to near the garment's hem (HEM_REACH)."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    height = garment.hem_y - garment.shoulder_y
+    return bool(len(rows)) and height > 0 and rows[-1] >= garment.hem_y - HEM_REACH * height
+
+
+def _long_sleeve(
+    length: float,
+    reaches_hem: bool,
+    shoulder: NDArray[np.float64],
+    elbow: NDArray[np.float64],
+    wrist: NDArray[np.float64],
+) -> bool:
+    """Whether a sleeve `length` photo pixels long (at the torso's scale) is a long one
+    that can be fitted from shoulder to wrist."""
+    arm = float(np.linalg.norm(elbow - shoulder) + np.linalg.norm(wrist - elbow))
+    long = length >= LONG_SLEEVE * arm or reaches_hem
+    return long and arm / SLEEVE_STRETCH <= length <= arm * SLEEVE_SQUEEZE
 
 
 #: The person-mask values over which a sleeve fades out at the person's outline: solid
@@ -382,6 +434,77 @@ def _sleeve_scale(garment: Garment, frame: Frame, k: float) -> float:
     return frame.width * SLEEVE_SPAN / float(right[0] - left[-1])
 
 
+#: A gap in the garment across the body (person mask over 0.5) narrower than this share
+#: of the shoulder joints' distance, between a sleeve and the panel on the same row, is
+#: closed with the garment: worn, a sleeve meets the body's side at the armpit and down
+#: it, and a gap showed the old garment's place rebuilt as flat skin or a thin sliver.
+SEAM_GAP = 0.3
+#: ...but only this far (shoulder-joint distances) or more from the torso's midline,
+#: clear of the neckline.
+NECK_CLEAR = 0.3
+#: So is a strip of the body narrower than this share between the garment and the
+#: backdrop: the outline of an old garment wider than the new sleeve, which was rebuilt
+#: as a halo of skin beside it (a long sleeve covers the whole arm: nothing of it shows
+#: beyond); a bare forearm or neck is wider.
+OUTLINE_STRIP = 0.08
+
+
+def _seam_gaps(person: Person, frame: Frame, layers: list[Layer]) -> Layer | None:
+    """A layer closing the gaps between the sleeves and the panel (see SEAM_GAP), in the
+    colours of the garment nearest each pixel, softened so no streak shows."""
+    if not layers:
+        return None
+    w, h = person.size
+    # The box round the layers, with room for a strip of outline beside them.
+    strip = max(3, int(frame.width * OUTLINE_STRIP)) | 1
+    x0 = max(0, min(layer.x for layer in layers) - strip)
+    y0 = max(0, min(layer.y for layer in layers))
+    x1 = min(w, max(layer.box[2] for layer in layers) + strip)
+    y1 = min(h, max(layer.box[3] for layer in layers))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    cover = np.zeros((y1 - y0, x1 - x0), np.float32)
+    colour = np.zeros((y1 - y0, x1 - x0, 3), np.float32)
+    for layer in layers:
+        lx0, ly0, lx1, ly1 = layer.box
+        cx0, cy0, cx1, cy1 = max(lx0, x0), max(ly0, y0), min(lx1, x1), min(ly1, y1)
+        if cx1 <= cx0 or cy1 <= cy0:
+            continue
+        src = slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)
+        dst = slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)
+        a = layer.alpha[src][:, :, None]
+        colour[dst] = colour[dst] * (1 - a) + layer.colour[src] * a
+        np.maximum(cover[dst], layer.alpha[src], out=cover[dst])
+    solid = (cover > 0.5).astype(np.uint8)
+    body = person.mask[y0:y1, x0:x1] > 0.5
+    span = max(3, int(frame.width * SEAM_GAP)) | 1
+    closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8))
+    # A strip of the body between the garment and the backdrop, narrower than
+    # OUTLINE_STRIP: the old garment's outline, wider than the new sleeve or panel.
+    edged = solid | (~body).astype(np.uint8)
+    closed |= cv2.morphologyEx(edged, cv2.MORPH_CLOSE, np.ones((1, strip), np.uint8))
+    # A neckline (a V, a keyhole) is a gap between the garment's pieces too: the sleeves
+    # meet the body away from the middle.
+    yy, xx = np.mgrid[y0:y1, x0:x1]
+    aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1])
+    gap = (closed > 0) & (solid == 0) & body & (aside > NECK_CLEAR * frame.width)
+    if not gap.any():
+        return None
+    # Each gap pixel takes the garment's colour as mirrored in the garment pixel nearest
+    # it (labels number the garment's pixels in row order), so its weave or print goes
+    # on across the gap; a copy of the nearest pixel alone would streak.
+    _, labels = cv2.distanceTransformWithLabels(1 - solid, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
+    rows, cols = np.nonzero(solid)
+    nearest = labels[gap] - 1
+    gy, gx = np.nonzero(gap)
+    my = np.clip(2 * rows[nearest] - gy, 0, solid.shape[0] - 1)
+    mx = np.clip(2 * cols[nearest] - gx, 0, solid.shape[1] - 1)
+    inside = solid[my, mx] > 0
+    fill = colour.copy()
+    fill[gy, gx] = np.where(inside[:, None], colour[my, mx], colour[rows[nearest], cols[nearest]])
+    return Layer(fill, gap.astype(np.float32), x0, y0)
+
+
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
     """The garment's layers in drawing order (back to front)."""
     frame = torso_frame(person)
@@ -402,4 +525,6 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     sleeves = _sleeve_layers(person, garment, frame, scale)
     behind = [layer for layer, front in sleeves if not front]
     ahead = [layer for layer, front in sleeves if front]
-    return [layer for layer in (*behind, torso, *ahead) if layer is not None]
+    drawn = [layer for layer in (*behind, torso, *ahead) if layer is not None]
+    gaps = _seam_gaps(person, frame, drawn) if sleeves else None
+    return drawn if gaps is None else [gaps, *drawn]
