@@ -104,8 +104,8 @@ def test_a_sleeve_hanging_on_past_the_hand_fails() -> None:
 
 def test_a_slit_between_sleeve_and_body_fails() -> None:
     """The body between a sleeve and a panel narrower than the trunk shows as a slit of
-    the old garment's place; a garment closing up to its sleeves passes, and so does a
-    hand kept in front of it."""
+    the old garment's place; a garment closing up to its sleeves passes, and so do a
+    hand kept in front of it and a V neckline."""
     body = np.zeros((300, 300), np.uint8)
     cv2.rectangle(body, (95, 50), (205, 250), 1, -1)
     for shoulder, elbow, wrist in ARMS:
@@ -113,18 +113,23 @@ def test_a_slit_between_sleeve_and_body_fails() -> None:
         cv2.line(body, tuple(map(int, elbow)), tuple(map(int, wrist)), 1, 26)
     worn = body.astype(np.float32)
     kept = np.zeros((300, 300), np.uint8)
-    assert checks.faults({"seam_gap": checks.seam_gap(worn, body, kept, (60, 250), 100.0)}) == []
+    assert checks.faults({"seam_gap": checks.seam_gap(worn, body, kept, (150.0, 60.0), (150.0, 250.0), 100.0)}) == []
     slit = body_cover(1.0)
     slit[:, 95:112] = slit[:, 188:206] = 0
     for shoulder, elbow, wrist in ARMS:
         cv2.line(slit, tuple(map(int, shoulder)), tuple(map(int, elbow)), 1.0, 24)
         cv2.line(slit, tuple(map(int, elbow)), tuple(map(int, wrist)), 1.0, 20)
-    value = checks.seam_gap(slit, body, kept, (60, 250), 100.0)
+    value = checks.seam_gap(slit, body, kept, (150.0, 60.0), (150.0, 250.0), 100.0)
     assert checks.faults({"seam_gap": value}) == ["seam_gap"], value
     hand = worn.copy()
     cv2.circle(hand, (150, 160), 15, 0.0, -1)
     cv2.circle(kept, (150, 160), 16, 1, -1)
-    assert checks.faults({"seam_gap": checks.seam_gap(hand, body, kept, (60, 250), 100.0)}) == []
+    assert checks.faults({"seam_gap": checks.seam_gap(hand, body, kept, (150.0, 60.0), (150.0, 250.0), 100.0)}) == []
+    v_neck = worn.copy()
+    cv2.fillConvexPoly(v_neck, np.array([(130, 50), (170, 50), (150, 120)], np.int32), 0.0)
+    kept[:] = 0
+    value = checks.seam_gap(v_neck, body, kept, (150.0, 60.0), (150.0, 250.0), 100.0)
+    assert checks.faults({"seam_gap": value}) == [], value
 
 
 NECK, HIPS = (150.0, 50.0), (150.0, 250.0)

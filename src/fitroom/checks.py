@@ -138,6 +138,8 @@ PAST_WRIST_MOST = 0.1
 #: A slit of the body between two pieces of garment on one row, narrower than this share
 #: of the shoulder width, is a gap between a sleeve and the body panel (worn, they meet).
 SEAM_GAP_WIDTH = 0.3
+#: ...left out within this many shoulder widths of the midline, where a neckline is.
+SEAM_GAP_CLEAR = 0.3
 #: More of such gaps than this, in hundredths of a square shoulder width, is a fault.
 SEAM_GAP_MOST = 1.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
@@ -322,19 +324,22 @@ def sleeve_past_wrist(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[
 
 
 def seam_gap(
-    cover: NDArray[np.floating[Any]], body: Mask, kept: Mask, rows: tuple[int, int], shoulder_width: float
+    cover: NDArray[np.floating[Any]], body: Mask, kept: Mask, neck: Point, hips: Point, shoulder_width: float
 ) -> float | None:
-    """How much of the body (`body`, less the `kept` face and hands) between `rows`
-    (shoulders to hips) lies uncovered in a slit between two pieces of the garment on
-    the same row (see SEAM_GAP_WIDTH): the old garment's place between a sleeve and the
-    panel, shown as skin or a sliver. In hundredths of a square shoulder width."""
-    top, bottom = max(0, rows[0]), min(cover.shape[0], rows[1])
-    if bottom <= top:
+    """How much of the body (`body`, less the `kept` face and hands) from the shoulders'
+    line (`neck`) down to the hips lies uncovered in a slit between two pieces of the
+    garment on the same row (see SEAM_GAP_WIDTH): the old garment's place between a
+    sleeve and the panel, shown as skin or a sliver. A neckline is such a slit too, so the
+    middle (SEAM_GAP_CLEAR either side) is left out. In hundredths of a square shoulder
+    width; None when the torso is not in the photo."""
+    along, across, length = _axes(cover.shape, neck, hips)
+    zone = (along >= 0) & (along <= 1) & (np.abs(across) > SEAM_GAP_CLEAR * shoulder_width)
+    if length < 4 or not zone.any():
         return None
-    solid = (np.asarray(cover)[top:bottom] > 0.5).astype(np.uint8)
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
     span = max(3, int(shoulder_width * SEAM_GAP_WIDTH)) | 1
     closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8)) > 0
-    gap = closed & (solid == 0) & (np.asarray(body)[top:bottom] > 0) & (np.asarray(kept)[top:bottom] == 0)
+    gap = closed & (solid == 0) & (np.asarray(body) > 0) & (np.asarray(kept) == 0) & zone
     return 100.0 * np.count_nonzero(gap) / max(shoulder_width**2, 1.0)
 
 

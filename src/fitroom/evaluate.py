@@ -275,10 +275,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach)
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
-        if reach >= SLEEVED and arms:
-            rows = (int(min(a[0][1] for a in arms)), int((person.pt(L_HIP)[1] + person.pt(R_HIP)[1]) / 2))
+        if reach >= SLEEVED:
+            hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
             kept = (person.face > 0) | (person.hands > 0) | face
-            values["seam_gap"] = checks.seam_gap(cover, person.mask > 0.5, kept, rows, frame.width)
+            values["seam_gap"] = checks.seam_gap(cover, person.mask > 0.5, kept, frame.neck, hips, frame.width)
     hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
     if target == SwapTarget.BOTTOM:
