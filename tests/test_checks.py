@@ -623,3 +623,32 @@ def test_watch_width_fails_a_case_that_covers_the_wrist_from_edge_to_edge() -> N
     off = np.zeros((200, 200), np.float32)
     off[120:148, 20:60] = 1.0
     assert checks.watch_width(off, skin, elbow, wrist) is None
+
+
+def test_a_panel_over_the_arms_beside_the_torso_fails_though_its_width_passes() -> None:
+    """Bare arms hang against the torso. A cap-sleeved top drawn over their inner halves
+    (the outer slivers left beside it) measures the trunk's width once the arms and its
+    sleeves' reach are taken out, so `width_ratio` passes it; the arm's changed skin
+    does not."""
+    body = np.zeros((300, 300), bool)
+    body[40:260, 90:210] = True  # torso 110..190 and an arm 20 wide each side
+    arms = np.zeros((300, 300), bool)
+    arms[40:260, 90:110] = arms[40:260, 190:210] = True
+    before = np.full((300, 300, 3), 225, np.uint8)
+    before[body] = (20, 20, 24)  # the old black top
+    before[arms] = (214, 160, 130)  # the bare arms
+    over = before.copy()
+    cover = np.zeros((300, 300), np.float32)
+    cover[40:260, 100:200] = 1  # the new panel over the arms' inner halves
+    over[cover > 0] = (200, 30, 40)
+    under = before.copy()
+    under[40:260, 110:190] = (200, 30, 40)  # the new panel between the arms
+    bands = np.zeros((300, 300), bool)
+    bands[40:260, 85:115] = bands[40:260, 185:215] = True  # along the arms' bones
+    # Cap sleeves read as sleeves reaching down the arms: they come out of the garment.
+    ratio = checks.width_ratio(cover, body, NECK, HIPS, arms=bands, sleeves=bands)
+    assert checks.faults({"width_ratio": ratio}) == [], ratio
+    changed = checks.arm_beside_changed(before, over, arms, bands)
+    assert checks.faults({"arm_beside_changed": changed}) == ["arm_beside_changed"], changed
+    kept = checks.arm_beside_changed(before, under, arms, bands)
+    assert kept is not None and checks.faults({"arm_beside_changed": kept}) == [], kept

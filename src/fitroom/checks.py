@@ -22,6 +22,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   changed (a hand covered by the new garment, or cut up by it).
 - `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
   covered by the new top or dress and rebuilt beside it).
+- `arm_beside_changed`: the share of a bare arm hanging beside the torso, below where
+  the new garment's sleeves reach, that the render changed (a top's or dress's panel
+  drawn over the arm's inner half, the arm's edge rebuilt as pale streaks beside it).
 - `hand_outline`: the share of the rim round a kept hand, where the new garment meets
   it, still in the old garment's colours (a dark or coloured outline round the hand,
   an old cuff at the wrist).
@@ -142,6 +145,9 @@ SEAM_GAP_WIDTH = 0.3
 SEAM_GAP_CLEAR = 0.3
 #: More of such gaps than this, in hundredths of a square shoulder width, is a fault.
 SEAM_GAP_MOST = 1.0
+#: The share of a bare arm beside the torso a render may change: its soft outline and
+#: the garment's soft edge against it, not a strip of its width.
+ARM_BESIDE_CHANGED = 0.15
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -157,6 +163,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
+    "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
     "hand_outline": (None, 0.25),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "width_ratio": (0.7, 1.35),
@@ -445,6 +452,16 @@ def hand_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], hand: Mask
         return None
     step = cv2.absdiff(before, after).max(axis=2)
     return float(np.mean(step[inside] > CHANGED_STEP))
+
+
+def arm_beside_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], skin: Mask, bands: Mask) -> float | None:
+    """The share of the bare arm hanging beside the torso (`skin` of `before` in the
+    `bands` along the arms' bones, less its outermost pixel) that `after` changed. In a
+    photo the arms are in front of a top's or dress's sides; `width_ratio` misses a panel
+    drawn over their inner half, as the arms are taken out of the body it measures."""
+    arm = (np.asarray(skin) > 0) & (np.asarray(bands) > 0)
+    inner = cv2.erode(arm.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return hand_changed(before, after, inner)
 
 
 def hand_outline(

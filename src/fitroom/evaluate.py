@@ -331,7 +331,22 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     crossed = bare_forearms_in_front(replace(report.person, image=report.input))
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
+    if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
+        # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
+        # the forearms crossed in front (checked above).
+        below = max(reach + SLEEVE_MARGIN, BESIDE_FROM)
+        bands = _arm_bands(report, frame.width * 0.3) & ~_arm_bands(report, frame.width * 0.45, below)
+        bands &= (person.hands == 0) & ~crossed
+        own_skin = skin_like(replace(person, image=report.input)) & (person.mask > 0.5) & (person.face == 0)
+        values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
     return values
+
+
+#: The arm beside the torso is judged from this share of the way from shoulder to wrist
+#: (below the shoulder's cap, which a top's shoulder covers) and this share beyond
+#: where the new sleeves reach (their hem and soft edge).
+BESIDE_FROM = 0.2
+SLEEVE_MARGIN = 0.1
 
 
 #: A hand's palm and fingers' roots: this share of the radius of the pose's disc round

@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.arms import bare_forearms_in_front
+from fitroom.engines.classic.arms import bare_arms_beside, bare_forearms_in_front
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
@@ -104,7 +104,17 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         cover[layer.slices] |= layer.alpha > 0.05
     hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
     look = skin.look(person)
-    part = _compose(person.crop(x0, y0, x1, y1), garment, shifted, hands[window], shrink, look)
+    # The bare arms hanging beside a top or dress are in front of it: nothing rebuilt there.
+    arms = bare_arms_beside(person, torso_frame(person)) if garment.category != SwapTarget.BOTTOM else None
+    part = _compose(
+        person.crop(x0, y0, x1, y1),
+        garment,
+        shifted,
+        hands[window],
+        shrink,
+        look,
+        None if arms is None else arms[window],
+    )
     image = person.image.copy()
     image[window] = part.image
     garment_cover = np.zeros(image.shape[:2], np.float32)
@@ -119,23 +129,31 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 
 
 def _compose(
-    person: Person, garment: Garment, layers: list[Layer], hands: NDArray[np.bool_], shrink: int, look: skin.SkinLook
+    person: Person,
+    garment: Garment,
+    layers: list[Layer],
+    hands: NDArray[np.bool_],
+    shrink: int,
+    look: skin.SkinLook,
+    arms: NDArray[np.float32] | None = None,
 ) -> Composite:
     keep = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
+    # What is rebuilt keeps off the bare arms as well; new sleeves still cover them.
+    kept = keep if arms is None else np.maximum(keep, arms)
     w, h = person.size
     new_total = np.zeros((h, w), np.float32)
     for layer in layers:
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade, skin_part, old = replaced(person, garment, new_total, hands, keep, look)
+        rebuild, fill, shade, skin_part, old = replaced(person, garment, new_total, hands, kept, look)
     else:
-        shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep)]
+        shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), kept)]
         rebuild, fill, shade, skin_part, old = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
             for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]), look)
         )
-    rebuild *= 1 - keep
+    rebuild *= 1 - kept
     out = person.image.astype(np.float32)
     found = bounds(rebuild > 0)
     if found is not None:  # blended only where something is rebuilt

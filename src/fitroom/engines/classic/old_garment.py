@@ -165,7 +165,9 @@ def worn_mask(
         cloth |= legs
         zone |= legs.astype(np.uint8) * 255
     free = (~skin | (cloth & ((zone > 0) | (arms > 0)))) & (person.face == 0) & ~hands_kept
-    clothes = (((zone > 0) & similar & (person.mask > 0.5)) | ((arms > 0) & (person.mask > 0.3))) & free
+    clothes = (
+        ((zone > 0) & similar & (person.mask > 0.5)) | _sleeve_cloth((arms > 0) & (person.mask > 0.3) & free, s)
+    ) & free
     if category in (SwapTarget.TOP, SwapTarget.DRESS):
         # A boxy or dropped-shoulder sleeve hangs well wide of the arm.
         clothes |= _joined(_round_bones(person, _UPPER_ARMS, s * 1.1) & free, similar, clothes, s)
@@ -178,6 +180,23 @@ def worn_mask(
         clothes |= _high_waist(person, frame, similar, free | (cloth & ~hands_kept), clothes, hands_kept)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
     return clothes.astype(np.float32)
+
+
+#: A sleeve is at least this wide (shoulder-joint distances) across the arm; thinner
+#: runs of not-skin along a bare arm are its soft outline against the backdrop and its
+#: shaded edge, not cloth.
+SLEEVE_MIN_WIDTH = 0.12
+
+
+def _sleeve_cloth(candidates: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
+    """The not-skin pixels along the arms that are a sleeve: parts wide enough to be one,
+    with their own soft edge. A bare arm's outline (half skin, half backdrop) is not skin
+    either; taken as a sleeve it was rebuilt as a flat limb with the backdrop smeared
+    beside it, pale streaks down both sides of the arm."""
+    side = max(3, int(s * SLEEVE_MIN_WIDTH)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+    wide = cv2.morphologyEx(candidates.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    return candidates & (cv2.dilate(wide, np.ones((5, 5), np.uint8)) > 0)
 
 
 def _skin_coloured(colours: list[NDArray[np.float32]], person: Person) -> bool:

@@ -10,6 +10,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
+from fitroom.engines.classic.arms import bare_arms_beside
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.garment import Garment
@@ -43,7 +44,9 @@ SLEEVE_SPAN = 1.0
 BODY_EASE = 1.05
 
 
-def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer | None, float]:
+def _torso_layer(
+    person: Person, garment: Garment, frame: Frame, arms: NDArray[np.float32] | None = None
+) -> tuple[Layer | None, float]:
     """The garment's torso panel on the torso by a thin-plate spline; returns the scale used."""
     w, h = person.size
     half = frame.width * CHEST_EASE / 2
@@ -80,7 +83,7 @@ def _torso_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
     # Below the shoulders the panel hangs beside the arms, never over them: each row
     # no wider than the trunk there (arms left out), with ease.
     middles = [body(0.0, gy - garment.shoulder_y) for gy, _ in rows[1:]]
-    trunk = [None, *_trunk_half_widths(person, frame, middles)]
+    trunk = [None, *_trunk_half_widths(person, frame, middles, arms)]
     for (gy, spread), body_half in zip(rows, trunk, strict=True):
         drop = gy - garment.shoulder_y
         if body_half is not None:
@@ -319,16 +322,35 @@ DRESS_WAIST_EASE = 1.08
 DRESS_WAIST_SHARE = (0.75, 0.9, 1.05)
 
 
-def _trunk_half_widths(person: Person, frame: Frame, points: list[NDArray[np.float64]]) -> list[float | None]:
+#: A bone whose band is at least this share bare skin is a bare arm: the trunk ends at its
+#: skin, not at a band as wide as a sleeve round the bone.
+BARE_ARM = 0.5
+
+
+def _trunk_half_widths(
+    person: Person, frame: Frame, points: list[NDArray[np.float64]], arms: NDArray[np.float32] | None = None
+) -> list[float | None]:
     """The body's half-width across the torso at each point (on the midline), arms left
     out: the person's run through the point along the shoulders' line, less bands along
-    the arms' bones. None where the point is off the body or the photo."""
+    the arms' bones, or less the bare arms' skin (`arms`, see `arms.bare_arms_beside`):
+    against a bare arm the trunk ends where the arm's skin begins, so the panel goes on
+    under it and no strip of the old garment is left between the two. None where the
+    point is off the body or the photo."""
     h, w = person.mask.shape[:2]
     body = (person.mask > 0.5).astype(np.uint8)
     thickness = max(2, int(frame.width * 0.3))
     for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
         (ax, ay), (bx, by) = person.pt(a), person.pt(b)
-        cv2.line(body, (int(ax), int(ay)), (int(bx), int(by)), (0,), thickness)
+        width = thickness
+        if arms is not None:
+            band = np.zeros((h, w), np.uint8)
+            cv2.line(band, (int(ax), int(ay)), (int(bx), int(by)), (1,), thickness)
+            on = (band > 0) & (person.mask > 0.5)
+            if np.count_nonzero(on & (arms > 0.5)) >= BARE_ARM * max(np.count_nonzero(on), 1):
+                width = 2
+        cv2.line(body, (int(ax), int(ay)), (int(bx), int(by)), (0,), width)
+    if arms is not None:
+        body[arms > 0.5] = 0
     reach = int(frame.width * 1.5)
     offsets = np.arange(-reach, reach + 1, dtype=np.float64)
     halves: list[float | None] = []
@@ -360,7 +382,9 @@ def _centre_run(solid: NDArray[np.bool_], row: int, x: float) -> float | None:
     return float(stop - start) / 2
 
 
-def _lower_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer | None, float]:
+def _lower_layer(
+    person: Person, garment: Garment, frame: Frame, arms: NDArray[np.float32] | None = None
+) -> tuple[Layer | None, float]:
     """Bottoms from the waist and dresses from the shoulders, down between the legs'
     lines; returns the scale used."""
     w, h = person.size
@@ -411,7 +435,7 @@ def _lower_layer(person: Person, garment: Garment, frame: Frame) -> tuple[Layer 
         # Down to the hips a dress follows the body: never much wider than the trunk
         # (the arms beside it left out), nor at the shoulders than the shoulders.
         upper = [i for i, (*_, below) in enumerate(placed) if below <= 0]
-        trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in upper])
+        trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in upper], arms)
         for i, body_half in zip(upper, trunk, strict=True):
             gy, run, half, centre, below = placed[i]
             limit = max(body_half or 0.0, frame.width / 2) * BODY_EASE
@@ -505,11 +529,26 @@ def _seam_gaps(person: Person, frame: Frame, layers: list[Layer]) -> Layer | Non
     return Layer(fill, gap.astype(np.float32), x0, y0)
 
 
+def under_arms(layer: Layer | None, arms: NDArray[np.float32]) -> Layer | None:
+    """The body panel behind the bare arms hanging beside it (`arms`, see
+    `arms.bare_arms_beside`), as in a photo: a sleeveless top's sides and armholes go
+    under the arms. Its sleeves still go over them."""
+    if layer is None:
+        return None
+    over = arms[layer.slices]
+    if not over.any():
+        return layer
+    return Layer(layer.colour, layer.alpha * (1 - over), layer.x, layer.y)
+
+
 def layers_for(person: Person, garment: Garment) -> list[Layer]:
     """The garment's layers in drawing order (back to front)."""
     frame = torso_frame(person)
     if garment.category != SwapTarget.TOP:
-        lower, k = _lower_layer(person, garment, frame)
+        arms = bare_arms_beside(person, frame) if garment.category == SwapTarget.DRESS else None
+        lower, k = _lower_layer(person, garment, frame, arms)
+        if arms is not None:
+            lower = under_arms(lower, arms)
         sleeves = _sleeve_layers(person, garment, frame, _sleeve_scale(garment, frame, k))
         behind = [layer for layer, front in sleeves if not front]
         ahead = [layer for layer, front in sleeves if front]
@@ -521,7 +560,9 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
             "pose_not_supported",
             "the shoulders could not be found in the photo; send a front or three-quarter view with the head in the frame",
         )
-    torso, scale = _torso_layer(person, garment, frame)
+    arms = bare_arms_beside(person, frame)
+    torso, scale = _torso_layer(person, garment, frame, arms)
+    torso = under_arms(torso, arms)
     sleeves = _sleeve_layers(person, garment, frame, scale)
     behind = [layer for layer, front in sleeves if not front]
     ahead = [layer for layer, front in sleeves if front]

@@ -1,0 +1,92 @@
+"""Arms hanging beside the torso, on drawn photos: a new top's or dress's body panel goes
+under them, and a bare arm's soft, shaded outline is not taken for an old sleeve."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from fitroom import checks
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.arms import bare_arms_beside
+from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.composite import compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.old_garment import worn_mask
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.placement import layers_for
+
+SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
+SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+SHADE_RGB = (120, 80, 60)  # the arm's shaded edge: darker than the skin test allows
+BACKDROP = 225
+#: Each arm: shoulder, elbow and wrist (picture left arm first), the arm 30 px wide, its
+#: inner edge against the torso.
+ARMS = (((150, 100), (146, 185), (144, 265)), ((250, 100), (254, 185), (256, 265)))
+#: The pose's bones run this far (px) out from the arms' middles, as mediapipe's often do.
+OFF_MIDDLE = 7
+
+
+def red_tank() -> np.ndarray:
+    """A flat-lay red sleeveless top on white, as wide as a boxy tee's body."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (100, 60), (300, 400), (200, 30, 40), -1)
+    return image
+
+
+def person_with_arms_beside() -> tuple[Person, np.ndarray]:
+    """A person in a black top, bare arms hanging against its sides, each arm with a
+    shaded edge and a soft outline against the backdrop. Returns the person and the
+    arms' skin below the armpits."""
+    image = np.full((420, 400, 3), BACKDROP, np.uint8)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    cv2.rectangle(image, (160, 90), (240, 300), (15, 15, 18), -1)  # the black top
+    mask[90:400, 160:240] = 1
+    skin = np.zeros((h, w), np.uint8)
+    for shoulder, elbow, wrist in ARMS:
+        for a, b in ((shoulder, elbow), (elbow, wrist)):
+            cv2.line(mask, a, b, 0.5, 34)  # the soft outline: half arm, half backdrop
+            cv2.line(image, a, b, SHADE_RGB, 30)
+            cv2.line(mask, a, b, 1.0, 30)
+            cv2.line(skin, a, b, 255, 22)
+    mask[90:400, 160:240] = 1
+    image[skin > 0] = SKIN_RGB
+    rim = (mask > 0.2) & (mask < 0.9)
+    image[rim] = ((np.asarray(SHADE_RGB) + BACKDROP) // 2).astype(np.uint8)
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = np.asarray(ARMS[0]) - (OFF_MIDDLE, 0)
+    points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = np.asarray(ARMS[1]) + (OFF_MIDDLE, 0)
+    points[[p.L_HIP, p.R_HIP]] = (225, 260), (175, 260)
+    points[[p.L_KNEE, p.R_KNEE]] = (225, 380), (175, 380)
+    for (_, _, wrist), hand in zip(ARMS[::-1], p.HAND_POINTS, strict=True):
+        points[list(hand[1:])] = wrist[0], wrist[1] + 12
+    empty = np.zeros((h, w), np.uint8)
+    below = np.zeros((h, w), bool)
+    below[135:250] = True  # below the shoulders' caps, above the hands
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), (skin > 0) & below
+
+
+def test_a_bare_arms_shaded_outline_is_no_old_sleeve() -> None:
+    person, arms = person_with_arms_beside()
+    old = worn_mask(person, "top", torso_frame(person)) > 0
+    edge = cv2.dilate(arms.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+    beside = edge & ~arms & (person.mask > 0.2)
+    beside[:, 160:240] = False  # the old top itself
+    assert beside.sum() > 200
+    assert np.count_nonzero(old & beside) < 0.05 * beside.sum()
+
+
+@pytest.mark.parametrize("category", ["top", "dress"])
+def test_arms_hanging_beside_stay_in_front_of_a_new_sleeveless_panel(category: str) -> None:
+    person, arms = person_with_arms_beside()
+    before = person.image.copy()
+    garment = analyse_garment(red_tank(), swap_target=category, hint=None)
+    result = compose(person, garment, layers_for(person, garment))
+    assert bare_arms_beside(person, torso_frame(person))[arms].mean() > 0.9
+    changed = checks.arm_beside_changed(before, result.image, arms, arms)
+    assert changed is not None and checks.faults({"arm_beside_changed": changed}) == [], changed
+    # ...and the garment still covers the torso between them.
+    assert result.garment[150:200, 175:225].mean() > 0.9
