@@ -346,7 +346,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
 #: (below the shoulder's cap, which a top's shoulder covers) and this share beyond
 #: where the new sleeves reach (their hem and soft edge).
 BESIDE_FROM = 0.2
-SLEEVE_MARGIN = 0.1
+SLEEVE_MARGIN = 0.2
 
 
 #: A hand's palm and fingers' roots: this share of the radius of the pose's disc round

@@ -128,7 +128,7 @@ def refuse_crossed_sleeves(person: Person, category: str) -> None:
 HANGING_FROM = 0.4
 #: The arm's half-width at the upper arm and the forearm, in frontal shoulder widths
 #: (`body`'s proportions): the band holds the arm, not the torso beside it.
-ARM_HALF = (0.16, 0.12)
+ARM_HALF = (0.18, 0.14)
 #: Skin pieces narrower than this share of the shoulder width are not an arm's.
 ARM_SPECK = 0.08
 #: Person-mask values under this are its soft rim against the backdrop.
