@@ -1117,3 +1117,57 @@ def test_a_wrist_point_beside_a_thin_wrist_puts_the_watch_on_the_arm_not_beside_
     result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
     assert (result.cover > 0.5).sum() > 100, "the watch is drawn"
     assert _on_skin_share(person, result.cover) > 0.88, "the watch lies on the arm, not beside it"
+
+
+def three_quarter_watch_photo() -> np.ndarray:
+    """A watch shot at three-quarters: a light round case low and right, its black strap
+    running up and down out of it, and the strap's far loop a black block beside the case
+    (up and left), as wide as the case."""
+    image = np.full((420, 300, 3), 255, np.uint8)
+    cv2.rectangle(image, (150, 10), (210, 410), (25, 25, 25), -1)  # the strap, up and down
+    cv2.ellipse(image, (110, 170), (70, 110), 0, 0, 360, (25, 25, 25), -1)  # the far loop beside it
+    cv2.circle(image, (180, 230), 70, (200, 200, 205), -1)  # the steel case
+    cv2.circle(image, (180, 230), 55, (235, 235, 240), -1)  # its dial
+    cv2.line(image, (180, 230), (180, 190), (0, 0, 0), 4)
+    return image
+
+
+def test_a_watch_shot_at_three_quarters_is_drawn_with_its_strap_round_the_wrist_not_beside_the_case() -> None:
+    """The strap's far loop showed as a dark block beside the case (`watch_strap_block`
+    about 1 and over); redrawn, the strap runs across the forearm on both sides of the
+    case, narrower than it, and the dark mass spreads across the wrist."""
+    from fitroom import checks
+
+    person = drawn_person()
+    result = wear(person, cut_out(three_quarter_watch_photo(), "watch", None), "watch", "left wrist")
+    lightness = cv2.cvtColor(result.image, cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
+    elbow, wrist = person.pt(L_ELBOW), person.pt(L_WRIST)
+    score = checks.watch_strap_block(result.cover, lightness, elbow, wrist)
+    assert score is not None and score < checks.WATCH_STRAP_BLOCK, score
+    along = (wrist - elbow)[:2] / np.linalg.norm((wrist - elbow)[:2])
+    across = np.array([-along[1], along[0]])
+    ys, xs = np.nonzero((result.cover > 0.5) & (lightness < 80))
+    sideways = (np.stack([xs, ys], axis=1) - np.array([xs.mean(), ys.mean()])) @ across
+    assert sideways.min() < -8 and sideways.max() > 8, "dark strap on both sides of the case"
+
+
+def test_the_case_is_told_from_the_strap_and_a_steel_bracelet_is_kept_as_shot() -> None:
+    """The redrawn cut-out: the case (its widest rows) in the middle, a strap narrower than
+    it above and below; a bracelet of the case's own steel is not redrawn."""
+    from fitroom.engines.classic.accessories import strap
+
+    found = strap.case_and_strap(cut_out(three_quarter_watch_photo(), "watch", None))
+    assert found is not None
+    redrawn, (case_w, case_h) = found
+    assert case_w == pytest.approx(140, abs=6) and case_h == pytest.approx(140, abs=6), "the case alone"
+    widths = (redrawn.alpha > 0.5).sum(axis=1)
+    h = len(widths)
+    assert widths[h // 2] >= 0.95 * widths.max(), "the case is in the middle"
+    assert 0.45 * widths.max() <= widths[2] <= 0.85 * widths.max(), "the strap is narrower than the case"
+    assert widths[2] == pytest.approx(widths[-3], abs=2), "the same strap on both sides"
+    assert redrawn.rgb[2, redrawn.alpha.shape[1] // 2].max() < 80, "the strap keeps its colour"
+    steel = np.full((400, 300, 3), 255, np.uint8)
+    cv2.rectangle(steel, (115, 10), (185, 390), (200, 200, 200), -1)
+    cv2.circle(steel, (150, 200), 75, (190, 190, 195), -1)
+    cv2.circle(steel, (150, 200), 55, (40, 40, 60), -1)
+    assert strap.case_and_strap(cut_out(steel, "watch", None)) is None

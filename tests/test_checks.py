@@ -652,3 +652,26 @@ def test_a_panel_over_the_arms_beside_the_torso_fails_though_its_width_passes() 
     assert checks.faults({"arm_beside_changed": changed}) == ["arm_beside_changed"], changed
     kept = checks.arm_beside_changed(before, under, arms, bands)
     assert kept is not None and checks.faults({"arm_beside_changed": kept}) == [], kept
+
+
+def test_watch_strap_block_fails_a_dark_block_beside_the_case_along_the_forearm() -> None:
+    """On a forearm running down, a light case with dark strap bands across it, narrower
+    than the case, scores 0.6; the same case with its strap's dark loop beside it up the
+    forearm scores 3.4, over the limit."""
+    elbow, wrist = (100.0, 0.0), (100.0, 180.0)
+    cover = np.zeros((200, 200), np.float32)
+    lightness = np.full((200, 200), 200.0, np.float32)
+    cover[120:140, 90:110] = 1.0  # the case
+    cover[124:136, 75:90] = cover[124:136, 110:125] = 1.0  # the strap, across
+    lightness[124:136, 75:90] = lightness[124:136, 110:125] = 30.0
+    score = checks.watch_strap_block(cover, lightness, elbow, wrist)
+    assert score is not None and score < checks.WATCH_STRAP_BLOCK
+    block = np.zeros((200, 200), np.float32)
+    block[120:140, 90:110] = 1.0
+    block[102:120, 86:108] = 1.0  # the far loop, up the forearm beside the case
+    light = np.full((200, 200), 200.0, np.float32)
+    light[102:120, 86:108] = 30.0
+    score = checks.watch_strap_block(block, light, elbow, wrist)
+    assert score is not None and score > checks.WATCH_STRAP_BLOCK
+    assert checks.faults({"watch_strap_block": score}) == ["watch_strap_block"]
+    assert checks.watch_strap_block(np.zeros((200, 200), np.float32), light, elbow, wrist) is None

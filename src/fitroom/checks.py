@@ -46,6 +46,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   sleeve, over the body or the backdrop beside a wrist it is too wide for).
 - `watch_width`: a watch's length along the forearm over the bare wrist's width across
   it at the watch (a case that covers the wrist from edge to edge).
+- `watch_strap_block`: how far the watch's dark part spreads along the forearm round its
+  light part's middle, over the light part's own spread (a strap photographed at
+  three-quarters, drawn as a dark block beside the case instead of round the wrist).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -130,6 +133,9 @@ WATCH_OFF_SKIN = 0.35
 #: A watch longer along the forearm than this share of the bare wrist's width across it
 #: covers the wrist from edge to edge: CALIBRATION_WIDTH
 WATCH_WIDTH_MOST = 0.9
+#: A watch's dark part spreading along the forearm round the case's middle more than
+#: this many times the case's own spread lies beside the case, not round the wrist.
+WATCH_STRAP_BLOCK = 1.2
 #: Fewer solid pixels than this and the watch checks do not apply.
 MIN_WATCH_PIXELS = 30
 #: Beyond the wrist, the band looked at for a sleeve hanging on past the hand: from
@@ -178,6 +184,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bag_support": (None, BAG_SUPPORT_REACH),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
+    "watch_strap_block": (None, WATCH_STRAP_BLOCK),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -829,3 +836,29 @@ def watch_width(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_], elbow
     lo = mid - int(np.argmin(line[mid::-1])) if not line[: mid + 1].all() else 0
     hi = mid + int(np.argmin(line[mid:])) if not line[mid:].all() else len(steps)
     return length / max((hi - lo) * 0.5, 1.0)
+
+
+def watch_strap_block(
+    cover: NDArray[np.floating[Any]], lightness: NDArray[np.floating[Any]], elbow: Point, wrist: Point
+) -> float | None:
+    """How far the watch's dark part (its solid pixels darker than halfway between their
+    10th and 90th percentile `lightness`: the strap) spreads along the forearm (`elbow` to `wrist`) round the light
+    part's middle (the case), over the light part's own spread along it (root mean
+    squares). A strap round the wrist runs across and is narrower than the case (under
+    1); a strap's far loop or flat side shot at three-quarters lies beside the case up or
+    down the forearm as a dark block (about 2). None when too little was drawn."""
+    solid = np.asarray(cover) > 0.5
+    ys, xs = np.nonzero(solid)
+    if len(xs) < MIN_WATCH_PIXELS:
+        return None
+    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
+    along /= max(float(np.linalg.norm(along)), 1e-9)
+    lengthwise = np.stack([xs, ys], axis=1).astype(np.float64) @ along
+    light = np.asarray(lightness, np.float64)[ys, xs]
+    low, high = np.percentile(light, [10, 90])
+    dark = light < (low + high) / 2
+    if dark.sum() < MIN_WATCH_PIXELS // 2 or (~dark).sum() < MIN_WATCH_PIXELS // 2:
+        return None
+    middle = float(lengthwise[~dark].mean())
+    case = float(np.sqrt(np.mean((lengthwise[~dark] - middle) ** 2)))
+    return float(np.sqrt(np.mean((lengthwise[dark] - middle) ** 2))) / max(case, 1.0)

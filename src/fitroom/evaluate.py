@@ -417,7 +417,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
 
 
 def _watch_checks(report: RenderReport) -> dict[str, float | None]:
-    """`checks.watch_off_skin` and `checks.watch_width`, on the skin of the photo before
+    """`checks.watch_off_skin`, `checks.watch_width` and `checks.watch_strap_block`, on the skin of the photo before
     the watch (like the face's skin, or of its hue: a tanned or shaded forearm), along the
     forearm whose wrist is nearest the watch."""
     assert report.garment_cover is not None
@@ -426,7 +426,7 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
     skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
     ys, xs = np.nonzero(report.garment_cover > 0.5)
     if len(xs) == 0:
-        return {"watch_off_skin": None, "watch_width": None}
+        return {"watch_off_skin": None, "watch_width": None, "watch_strap_block": None}
     centre = np.array([xs.mean(), ys.mean()])
     elbow, wrist = min(
         ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)), key=lambda ew: float(np.linalg.norm(person.pt(ew[1])[:2] - centre))
@@ -434,7 +434,15 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
     return {
         "watch_off_skin": checks.watch_off_skin(report.garment_cover, skin),
         "watch_width": checks.watch_width(report.garment_cover, skin, person.pt(elbow), person.pt(wrist)),
+        "watch_strap_block": checks.watch_strap_block(
+            report.garment_cover, _lightness(report.image), person.pt(elbow), person.pt(wrist)
+        ),
     }
+
+
+def _lightness(image: Image.Image) -> NDArray[np.float32]:
+    """The render's lightness (Lab's L, 0..255)."""
+    return cv2.cvtColor(np.asarray(image.convert("RGB")), cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
 
 
 #: A forearm hangs when the wrist is at least this share of its length below the elbow.

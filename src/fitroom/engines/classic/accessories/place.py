@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories import landmarks as lm
+from fitroom.engines.classic.accessories import strap
 from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
 from fitroom.engines.classic.accessories.worn import wears_glasses
@@ -54,6 +55,10 @@ TEMPLE_PER_EYE = (1.8, 2.6)
 #: A watch's case is this share of the wrist's width seen from above: a 40 mm case on a
 #: 55 to 60 mm wrist. At 0.88 it covered the wrist from edge to edge (devset, 2026-12-03).
 WATCH_CASE_SHARE = 0.72
+#: A case told from its strap (`strap.case_and_strap`) reaches at most this share of the
+#: wrist's width across the forearm: a long oval case scaled by its width alone ran from
+#: edge to edge of the wrist like a cuff.
+CASE_ACROSS_MOST = 0.85
 #: The bounds (in the guess from the hand or the shoulders) a wrist's measured width is
 #: held to, as in `_arm_span`, and the skin's lower bound (a sleeve-less wrist can be thin).
 #: Where the person mask runs on past `MASK_RUNS_ON` guesses across the forearm, the
@@ -675,9 +680,14 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, case, f"the {side} wrist")
     centre = joint + along * (-width * 0.45 if tucked is None else tucked[0])
     cut = _strap_upright(cut)
+    redrawn = strap.case_and_strap(cut)
+    if redrawn is None:
+        scale = case / _case_width(cut.alpha)
+    else:
+        cut, (case_w, case_h) = redrawn
+        scale = min(case / case_w, width * CASE_ACROSS_MOST / case_h)
     # The product photo shows the strap running up and down; on the wrist it runs across.
     h, w = cut.alpha.shape
-    scale = case / _case_width(cut.alpha)
     if across[1] > 0:
         across = -across  # keep the dial upright-ish: the photo's top goes up the picture
     src = [np.array([w / 2, h / 2]), np.array([w / 2, 0.0]), np.array([w, h / 2])]
