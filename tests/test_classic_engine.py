@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+from typing import cast
+
 import cv2
 import numpy as np
 import pytest
@@ -11,15 +14,15 @@ from skimage import data
 from fitroom import checks
 from fitroom.engines import load_engine
 from fitroom.engines.base import EngineError, RenderOptions
-from fitroom.engines.classic import ClassicEngine, placement, working_size
+from fitroom.engines.classic import ClassicEngine, placement, skin, working_size
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.fit import similarity, tps_map
-from fitroom.engines.classic.garment import _skin_shown, analyse_garment
+from fitroom.engines.classic.garment import Garment, _skin_shown, analyse_garment
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
-from fitroom.engines.classic.rebuild import _from_below
+from fitroom.engines.classic.rebuild import _from_below, replaced
 from fitroom.engines.classic.warp import Layer
 
 
@@ -708,3 +711,27 @@ def test_a_sleeved_panel_ends_its_shoulder_seams_over_the_joints() -> None:
     for y in range(85, 101):
         cols = np.flatnonzero(alpha[y] > 0.5)
         assert cols.min() >= 145 and cols.max() <= 255, (y, cols.min(), cols.max())
+
+
+def test_a_lower_new_bottom_has_the_top_continued_down_to_it_not_a_smear() -> None:
+    """A new bottom sitting lower than the old trousers: what shows between the top's hem
+    and the new waistband was blurred from round it (a smeared band at the waist); it is
+    the top going on down, texture and all."""
+    rng = np.random.default_rng(3)
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    image[90:230, 145:256] = np.clip(rng.normal((170, 40, 50), 35, (140, 111, 3)), 0, 255)  # a textured top
+    image[230:420, 145:256] = (15, 15, 15)  # the old trousers
+    person.mask[:, :] = 0
+    person.mask[90:420, 145:256] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[270:, 145:256] = 1  # the new bottom, its waistband lower than the old one's
+    none = np.zeros((420, 400), bool)
+    garment = cast(Garment, SimpleNamespace(category="bottom"))
+    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    band = out.fill[238:265, 175:225]
+    assert out.rebuild[238:265, 175:225].min() > 0.9
+    energy = np.abs(np.diff(band, axis=1)).mean()
+    top = np.abs(np.diff(image[150:220, 175:225].astype(np.float32), axis=1)).mean()
+    assert energy > 0.5 * top, (energy, top)
+    assert np.abs(band.mean(axis=(0, 1)) - image[150:220, 175:225].mean(axis=(0, 1))).max() < 25

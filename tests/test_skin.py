@@ -110,7 +110,7 @@ def test_a_rebuilt_neck_goes_on_as_the_neck_above_it() -> None:
     tone = np.broadcast_to(lab[seen].mean(axis=0), (420, 400, 3)).astype(np.float32).copy()
     garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
     fill, skin_part = rebuild._uncovered(
-        person, garment, torso_frame(person), old, bared, new, skin.DEFAULT, tone, seen
+        person, garment, torso_frame(person), old, bared, new, skin.DEFAULT, tone, seen, np.zeros_like(seen)
     )
     light = cv2.cvtColor(np.clip(fill, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32)
     assert skin_part[75:85, 185:215].min() > 0.5

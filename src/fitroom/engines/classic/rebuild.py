@@ -16,7 +16,7 @@ from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.old_garment import holes_filled, worn_mask
-from fitroom.engines.classic.person import Person, plausible_skin
+from fitroom.engines.classic.person import L_ELBOW, L_HIP, L_WRIST, R_ELBOW, R_HIP, R_WRIST, Person, plausible_skin
 from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
 
 
@@ -69,10 +69,22 @@ def replaced(
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
         x0, y0, x1, y1 = found
+        if garment.category == SwapTarget.BOTTOM:
+            # Room above for the top mirrored down over a lower new bottom (`_from_above`).
+            y0 = max(0, 2 * y0 - y1)
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
         fill[box], skin_part[box] = _uncovered(
-            inner, garment, torso_frame(inner), old[box], rebuild[box], new_total[box], look, tone[box], seen[box]
+            inner,
+            garment,
+            torso_frame(inner),
+            old[box],
+            rebuild[box],
+            new_total[box],
+            look,
+            tone[box],
+            seen[box],
+            hands[box],
         )
     return Replaced(rebuild, fill, shade, skin_part, old)
 
@@ -153,6 +165,7 @@ def _uncovered(
     look: skin.SkinLook,
     tone: NDArray[np.float32],
     seen: NDArray[np.bool_],
+    hands: NDArray[np.bool_],
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1).
@@ -163,7 +176,9 @@ def _uncovered(
     ends on them; below the visible neck (`seen`: the visible skin) the neck's own
     colours go on straight down, fading into the torso's; the rest of a loose sleeve or trouser leg, outside the limb, is filled
     from the background around it; below the waist, what the old top hid of the trousers
-    or skirt is their mirror image. The skin's fine grain is added at full size.
+    or skirt is their mirror image; above a lower new bottom, the top's (never the
+    `hands` in front, or a second hand would hang below them). The skin's fine grain is
+    added at full size.
     """
     limb, limb_normal = limbs(person, frame, garment.category, old > 0)
     if garment.category != SwapTarget.BOTTOM:
@@ -223,7 +238,7 @@ def _uncovered(
     lab_skin = lab_skin * (1 - neck_weight) + neck_lab * neck_weight
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
-    if not hole.any():
+    if not hole.any() and garment.category != SwapTarget.BOTTOM:
         return skin_rgb, skin_part
     # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
     reach = max(3, int(person.shoulder_width * 0.2))
@@ -240,7 +255,69 @@ def _uncovered(
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
-    return cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part), skin_part
+    out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
+    if garment.category == SwapTarget.BOTTOM:
+        # Above a new bottom that sits lower than the old one, the top goes on down to
+        # it: what is above the hole (the top, or a bare midriff) mirrored down at its
+        # upper edge, texture and folds included, rather than a smear, or the thighs'
+        # rounded skin tops, between the two garments.
+        above = _above_new(new, _between_hips(person, frame, old.shape)) * (rebuild > 0.02)
+        clear = cv2.dilate(hands.astype(np.uint8) | _forearms(person), _edge_kernel(person), iterations=2) == 0
+        mirrored, found = _from_above(person.image, (above > 0) | (region > 0), clear)
+        weight = found * above
+        weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
+        out = cv2.blendLinear(mirrored, out, weight, 1 - weight)
+        skin_part = skin_part * (1 - weight)
+    return out, skin_part
+
+
+#: How far beyond each hip joint (frontal widths) the top is continued down over a
+#: lower new bottom: the trunk's sides, not the arms hanging beside it.
+WAIST_SIDE = 0.3
+
+
+def _between_hips(person: Person, frame: Frame, shape: tuple[int, int]) -> NDArray[np.bool_]:
+    """The columns of the trunk between the hip joints (a little beyond each)."""
+    xs = [float(person.pt(i)[0]) for i in (L_HIP, R_HIP)]
+    out = frame.frontal_width * WAIST_SIDE
+    cols = np.arange(shape[1], dtype=np.float32)
+    inside = (cols >= min(xs) - out) & (cols <= max(xs) + out)
+    return np.broadcast_to(inside[None, :], shape)
+
+
+def _above_new(new: NDArray[np.float32], columns: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """1 in `columns` above where the new garment starts in each (none: nowhere), else 0."""
+    h, w = new.shape
+    covered = new > 0.5
+    first = np.where(covered.any(axis=0), covered.argmax(axis=0), -1)
+    rows = np.arange(h)[:, None]
+    return ((rows < first[None, :]) & columns).astype(np.float32)
+
+
+#: How wide (shoulder widths) a forearm and what it wears (a watch, a bracelet) is
+#: taken to be: none of it is mirrored down, or a second wrist hangs below the first.
+FOREARM_WIDTH = 0.25
+
+
+def _forearms(person: Person) -> NDArray[np.uint8]:
+    """1 along each forearm, elbow to a little past the wrist, else 0."""
+    h, w = person.image.shape[:2]
+    out = np.zeros((h, w), np.uint8)
+    width = max(2, int(person.shoulder_width * FOREARM_WIDTH))
+    for elbow, wrist in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+        p, q = person.pt(elbow), person.pt(wrist)
+        beyond = q + (q - p) * 0.3
+        cv2.line(out, tuple(np.floor(p).astype(int)), tuple(np.floor(beyond).astype(int)), 1, width)
+    return out
+
+
+def _from_above(
+    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """`_from_below` upside down: each `region` pixel taken from as far above the
+    region's upper edge as it lies below it, so what is above goes on down."""
+    out, found = _from_below(image[::-1], region[::-1], usable[::-1])
+    return np.ascontiguousarray(out[::-1]), np.ascontiguousarray(found[::-1])
 
 
 def _from_below(
