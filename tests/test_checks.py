@@ -675,3 +675,25 @@ def test_watch_strap_block_fails_a_dark_block_beside_the_case_along_the_forearm(
     assert score is not None and score > checks.WATCH_STRAP_BLOCK
     assert checks.faults({"watch_strap_block": score}) == ["watch_strap_block"]
     assert checks.watch_strap_block(np.zeros((200, 200), np.float32), light, elbow, wrist) is None
+
+
+def test_waist_smear_flags_a_blurred_band_above_the_new_bottom_only() -> None:
+    """A printed top, a band blurred from round it, then the new jeans: the band is far
+    smoother than both (a smear). The top going on down to the jeans, or a plain top
+    over them, is not."""
+    rng = np.random.default_rng(5)
+    image = np.clip(rng.normal(120, 40, (300, 200, 3)), 0, 255).astype(np.uint8)
+    cover = np.zeros((300, 200), np.float32)
+    cover[200:, 40:160] = 1  # the new bottom, its waistband at y 200
+    smeared = image.copy()
+    smeared[170:200] = cv2.GaussianBlur(image, (0, 0), 8)[170:200]
+    span, shoulders = (60.0, 140.0), 200.0  # the bands: 20 rows
+    flagged = checks.waist_smear(smeared, cover, span, shoulders)
+    crisp = checks.waist_smear(image, cover, span, shoulders)
+    plain = image.copy()
+    plain[:200] = 200  # a plain white top down to the jeans
+    assert flagged is not None and crisp is not None
+    assert flagged < checks.WAIST_SMEAR_RATIO < crisp, (flagged, crisp)
+    assert checks.faults({"waist_smear": flagged}) == ["waist_smear"]
+    assert (checks.waist_smear(plain, cover, span, shoulders) or 0) > checks.WAIST_SMEAR_RATIO
+    assert checks.waist_smear(image, np.zeros_like(cover), span, shoulders) is None

@@ -296,6 +296,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         cover, person.mask > 0.5, top, bottom, span, arms=arm_bands, sleeves=sleeved
     )
     values["face_overlap"] = checks.face_overlap(cover, face)
+    if target == SwapTarget.BOTTOM:
+        # Between the hip joints: the trunk, not the hands hanging beside it.
+        xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+        values["waist_smear"] = checks.waist_smear(output, cover, (xs[0], xs[1]), frame.width)
     if target != SwapTarget.BOTTOM:
         values["neck_band"] = checks.neck_band(output, report.input, cover, frame.neck, hips, frame.width)
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
