@@ -161,8 +161,8 @@ SEAM_GAP_MOST = 1.0
 #: whole, 0-0.01 (up to 0.09 where the old top is skin-coloured).
 ARM_BESIDE_CHANGED = 0.025
 #: The band just above a new bottom's waistband with less than this share of the fine
-#: detail of both the picture further up and the waistband is a smear. On 36 bottoms
-#: renders (12 persons x 3, basic) the smears over a print or knit read 0.11-0.31,
+#: detail of both the picture further up and the waistband is a smear. On 45 bottoms
+#: renders (15 persons x 3, basic) the smears over a print or knit read 0.11-0.31,
 #: crisp waists 0.64-5.5. A smooth smear over a plain dark top has no detail to lose
 #: and reads high: this check finds blur over texture only.
 WAIST_SMEAR_RATIO = 0.4
