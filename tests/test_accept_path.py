@@ -14,9 +14,11 @@ from fastapi.testclient import TestClient
 from PIL import Image
 
 from fitroom import imaging
+from fitroom.api import inputs
 from fitroom.api.server import freeze_startup_heap
 from tests.support.app import Customer
 from tests.support.images import garment_photo, person_photo
+from tests.test_generate_flow import poll
 
 
 def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,6 +57,29 @@ def test_a_truncated_copy_of_a_passed_image_is_still_refused(client: TestClient,
     files[0] = ("person_image", ("p.jpg", photo[: len(photo) // 2], "image/jpeg"))
     answer = client.post("/api/v1/generate", headers=customer.headers, files=files)
     assert answer.status_code == 422 and answer.json()["error"]["field"] == "person_image"
+
+
+def test_an_image_accept_passed_that_the_worker_cannot_decode_fails_the_job_refunded(
+    client: TestClient, customer: Customer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accept proves a JPEG whole from its structure; should a file ever pass it that the
+    worker's full decode refuses, the job ends `failed` with `image_load_error`, nothing charged."""
+    photo = person_photo()
+
+    def lets_through(data: bytes, *, max_bytes: int, max_pixels: int) -> imaging.ImageInfo:
+        return imaging.ImageInfo("jpeg", 600, 800)
+
+    monkeypatch.setattr(inputs, "validate_image_once", lets_through)
+    files = [
+        ("person_image", ("p.jpg", photo[: len(photo) // 2], "image/jpeg")),
+        ("garment_image", ("g.png", garment_photo(), "image/png")),
+    ]
+    answer = client.post("/api/v1/generate", headers=customer.headers, files=files)
+    assert answer.status_code == 202, answer.text
+    done = poll(client, customer, answer.json()["job_id"])
+    assert done["status"] == "failed" and done["error"]["code"] == "image_load_error"
+    assert "truncated or corrupt" in done["error"]["message"]
+    assert done["credits_used"] == 0 and done["credits_remaining"] == 100 and done["output_urls"] == []
 
 
 def test_uploads_are_checked_in_order(client: TestClient, customer: Customer) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import struct
 import threading
 from collections import OrderedDict
@@ -27,6 +28,15 @@ _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _JPEG_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 # Markers that stand alone, without a length: TEM, RST0..RST7, SOI, EOI.
 _JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xDA)})
+# Frames the structure check knows libjpeg decodes: baseline, extended and progressive, Huffman-coded.
+_JPEG_HUFFMAN_SOF_MARKERS = frozenset({0xC0, 0xC1, 0xC2})
+# Where entropy-coded data ends: 0xFF then a byte that is not a stuffed zero, a restart marker or fill.
+_JPEG_MARKER_AFTER_SCAN = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+# libjpeg's limits: table slots, sampling factor, blocks in an interleaved scan's MCU, point transform.
+_JPEG_TABLES = 4
+_JPEG_MAX_SAMPLING = 4
+_JPEG_MAX_BLOCKS_IN_MCU = 10
+_JPEG_MAX_AL = 13
 # The Pillow mode an embedded ICC profile's colour space applies to.
 _PROFILE_MODES = {"RGB": "RGB", "GRAY": "L", "CMYK": "CMYK"}
 _SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
@@ -69,13 +79,18 @@ def sniff_format(data: bytes) -> str | None:
 def validate_image(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo:
     """Accept only a complete JPEG, PNG or WebP within the limits, as cheaply as that can be proven.
 
-    JPEGs decode at 1/8 scale: that still reads every byte of entropy-coded data, so
-    truncation is caught, for a fraction of the memory and time.
+    A JPEG whose marker structure `_jpeg_structure_is_whole` proves is taken without a decode:
+    libjpeg refuses only what that walk checks (see docs/api-shop-backends.md, "What accept
+    proves"), and only warns on damaged entropy-coded data, which no decode at accept finds
+    either. Any other JPEG decodes at 1/8 scale, which gives the refusal its reason; PNG and
+    WebP decode whole.
     """
     if len(data) > max_bytes:
         raise ImageRejected("file_too_large", f"the file is larger than {max_bytes:,} bytes")
     fmt, image = _open(data, max_pixels)
     width, height = image.size
+    if fmt == "jpeg" and _jpeg_structure_is_whole(data):
+        return ImageInfo(fmt, width, height)
     with _decoding():
         if fmt == "jpeg":
             image.draft(None, (1, 1))
@@ -221,6 +236,158 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
             (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
             pos += 2 + length
     return None
+
+
+def _jpeg_structure_is_whole(data: bytes) -> bool:
+    """Whether the JPEG's segments are all ones libjpeg decodes without error, up to EOI.
+
+    Checks what libjpeg itself refuses (jdmarker.c, jdinput.c, jdhuff.c, jdphuff.c): table
+    and frame segments well formed, every scan's components, tables and progression valid,
+    its entropy-coded data ended by a marker, and an EOI. Stricter than libjpeg where that is
+    simpler (no junk between segments, tables defined before use, one frame kind): False means
+    "not proven", and the caller decodes.
+    """
+    end = len(data)
+    pos = 2
+    quant: set[int] = set()
+    huffman: set[tuple[int, int]] = set()  # (class: 0 DC, 1 AC; slot)
+    frame: dict[int, tuple[int, int, int]] | None = None  # component id: (h, v, quant slot)
+    progressive = False
+    scanned: set[int] = set()
+    while pos + 2 <= end and data[pos] == 0xFF:
+        marker = data[pos + 1]
+        if marker == 0xD9:  # EOI
+            return frame is not None and scanned == set(frame)
+        if pos + 4 > end:
+            return False
+        length = int.from_bytes(data[pos + 2 : pos + 4], "big")
+        body = data[pos + 4 : pos + 2 + length]
+        if length < 2 or pos + 2 + length > end:
+            return False
+        pos += 2 + length
+        if 0xE0 <= marker <= 0xEF or marker == 0xFE:  # APPn, COM
+            continue
+        if marker == 0xDB:
+            if not _jpeg_dqt(body, quant):
+                return False
+        elif marker == 0xC4:
+            if not _jpeg_dht(body, huffman):
+                return False
+        elif marker in _JPEG_HUFFMAN_SOF_MARKERS and frame is None:
+            frame = _jpeg_sof(body)
+            progressive = marker == 0xC2
+            if frame is None:
+                return False
+        elif marker == 0xDD:  # DRI
+            if length != 4:
+                return False
+        elif marker == 0xDA and frame is not None:
+            components = _jpeg_sos(body, frame, progressive, quant, huffman)
+            if components is None:
+                return False
+            scanned.update(components)
+            found = _JPEG_MARKER_AFTER_SCAN.search(data, pos)
+            if found is None:
+                return False
+            pos = found.start()
+        else:
+            return False
+    return False
+
+
+def _jpeg_dqt(body: bytes, quant: set[int]) -> bool:
+    """Whole 8- or 16-bit tables in slots 0-3, filling the segment exactly."""
+    pos = 0
+    while pos < len(body):
+        precision, slot = body[pos] >> 4, body[pos] & 0x0F
+        size = 1 + 64 * (precision + 1)
+        if precision > 1 or slot >= _JPEG_TABLES or pos + size > len(body):
+            return False
+        quant.add(slot)
+        pos += size
+    return True
+
+
+def _jpeg_dht(body: bytes, huffman: set[tuple[int, int]]) -> bool:
+    """Tables that fill the segment exactly and that libjpeg can build (jpeg_make_d_derived_tbl)."""
+    pos = 0
+    while pos < len(body):
+        kind, slot = body[pos] >> 4, body[pos] & 0x0F
+        counts = body[pos + 1 : pos + 17]
+        symbols = sum(counts)
+        if kind > 1 or slot >= _JPEG_TABLES or len(counts) < 16 or symbols > 256:
+            return False
+        values = body[pos + 17 : pos + 17 + symbols]
+        if len(values) < symbols or (kind == 0 and max(values, default=0) > 15):
+            return False
+        code = 0
+        for bits, count in enumerate(counts, start=1):
+            code += count
+            if code >= 1 << bits:  # a code of all ones, or more codes than the length holds
+                return False
+            code <<= 1
+        huffman.add((kind, slot))
+        pos += 17 + symbols
+    return True
+
+
+def _jpeg_sof(body: bytes) -> dict[int, tuple[int, int, int]] | None:
+    """An 8-bit frame of 1, 3 or 4 components, sampling factors libjpeg upsamples by whole ratios."""
+    if len(body) < 6:
+        return None
+    precision, height, width, count = body[0], body[1:3], body[3:5], body[5]
+    if precision != 8 or not any(height) or not any(width) or count not in (1, 3, 4) or len(body) != 6 + 3 * count:
+        return None
+    frame = {}
+    for index in range(6, len(body), 3):
+        component, sampling, slot = body[index : index + 3]
+        h, v = sampling >> 4, sampling & 0x0F
+        if component in frame or not (1 <= h <= _JPEG_MAX_SAMPLING and 1 <= v <= _JPEG_MAX_SAMPLING):
+            return None
+        frame[component] = (h, v, slot)
+    most_h = max(h for h, _, _ in frame.values())
+    most_v = max(v for _, v, _ in frame.values())
+    if any(most_h % h or most_v % v for h, v, _ in frame.values()):
+        return None
+    return frame
+
+
+def _jpeg_sos(
+    body: bytes,
+    frame: dict[int, tuple[int, int, int]],
+    progressive: bool,
+    quant: set[int],
+    huffman: set[tuple[int, int]],
+) -> list[int] | None:
+    """The scan's components, if libjpeg starts it without error: their tables defined, a valid progression."""
+    count = body[0] if body else 0
+    if not 1 <= count <= 4 or len(body) != 4 + 2 * count:
+        return None
+    components = list(body[1 : 1 + 2 * count : 2])
+    tables = body[2 : 2 + 2 * count : 2]
+    start, stop, approximation = body[1 + 2 * count : 4 + 2 * count]
+    high, low = approximation >> 4, approximation & 0x0F
+    if len(set(components)) != count or any(c not in frame for c in components):
+        return None
+    if count > 1 and sum(frame[c][0] * frame[c][1] for c in components) > _JPEG_MAX_BLOCKS_IN_MCU:
+        return None
+    if any(frame[c][2] not in quant for c in components):
+        return None
+    dc_tables = [(0, t >> 4) for t in tables]
+    ac_tables = [(1, t & 0x0F) for t in tables]
+    if not progressive:
+        needed = dc_tables + ac_tables
+        valid_band = (start, stop, approximation) == (0, 63, 0)
+    elif start == 0:  # DC scan; a refinement (high > 0) needs no table
+        needed = [] if high else dc_tables
+        valid_band = stop == 0
+    else:  # AC scan: one component, a band within the block
+        needed = ac_tables
+        valid_band = start <= stop <= 63 and count == 1
+    refines_by_one_bit = not high or low == high - 1
+    if not (valid_band and refines_by_one_bit) or low > _JPEG_MAX_AL or any(t not in huffman for t in needed):
+        return None
+    return components
 
 
 def _webp_size(data: bytes) -> tuple[int, int] | None:
