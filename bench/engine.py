@@ -103,6 +103,19 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
         )
 
 
+def warm_up(person_bytes: list[bytes], garments: list[Image.Image]) -> None:
+    """Load the models with one render, on the first person the engine dresses (it refuses
+    some devset photos: a back view, a seated person)."""
+    engine = ClassicEngine()
+    for data in person_bytes:
+        try:
+            engine.render(decode_image(data, max_pixels=60_000_000), garments, RenderOptions(tier="nano"))
+        except EngineError:
+            continue
+        return
+    raise SystemExit("the engine refused every person chosen: no warm-up render")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--devset", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "devset")
@@ -121,8 +134,7 @@ def main() -> None:
     stride = max(1, len(tops) // pairs)
     person_bytes = [p.read_bytes() for p in persons]
     garment_images = [decode_image(g.read_bytes(), max_pixels=60_000_000) for g in tops]
-    warm = ClassicEngine()
-    warm.render(decode_image(person_bytes[0], max_pixels=60_000_000), garment_images[:1], RenderOptions(tier="nano"))
+    warm_up(person_bytes, garment_images[:1])
     if args.only != "garments":
         accessories(args.devset, person_bytes)
     if args.only == "accessories":
