@@ -9,6 +9,7 @@ new garment is the old garment left on the person, so the render is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import cv2
 import numpy as np
@@ -151,7 +152,20 @@ def bare_arms_beside(person: Person, frame: Frame) -> NDArray[np.float32]:
     dress's body panel goes under it; drawn over it, the panel hid the arm's inner half
     and left its outer sliver beside the garment as a pale streak. Only a part of the arm
     that is mostly skin counts: in a sleeve, skin-coloured bits beside it (a print, a bare
-    midriff) are not an arm."""
+    midriff) are not an arm.
+
+    Worked out once per photo and frame width (placement and compositing both ask, and it
+    is a whole-photo skin test); the answer is read-only."""
+    cached = person.__dict__.get("_bare_arms")
+    if cached is not None and cached[0] is person.image and cached[1] == frame.frontal_width:
+        return cast(NDArray[np.float32], cached[2])
+    arms = _bare_arms_beside(person, frame)
+    arms.flags.writeable = False
+    person.__dict__["_bare_arms"] = (person.image, frame.frontal_width, arms)
+    return arms
+
+
+def _bare_arms_beside(person: Person, frame: Frame) -> NDArray[np.float32]:
     w, h = person.size
     fw = frame.frontal_width
     # Skin by a strict test: a grey or white top in shadow passes the loose one.
