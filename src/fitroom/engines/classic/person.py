@@ -522,27 +522,29 @@ def thigh_drop(points: Array, visibility: Array, height: int) -> float | None:
     return sum(drops) / 2 / length
 
 
-def profile_face(points: Array, visibility: Array, size: tuple[int, int]) -> bool:
-    """Whether the face is seen in profile (nose and ears found inside the photo)."""
+def _nose_off_ears(points: Array, visibility: Array, size: tuple[int, int]) -> tuple[float, float] | None:
+    """How far the nose lies across the picture from the ears' midpoint, and the ears'
+    distance (at least 1), where nose and ears are found inside the photo; else None."""
     head = [NOSE, L_EAR, R_EAR]
     inside = ((points[head] >= 0) & (points[head] < np.array(size, np.float32))).all()
     if (visibility[head] < 0.5).any() or not inside:
-        return False
+        return None
     ears = abs(float(points[L_EAR, 0] - points[R_EAR, 0]))
     off = abs(float(points[NOSE, 0] - (points[L_EAR, 0] + points[R_EAR, 0]) / 2))
-    return off > PROFILE_NOSE * max(ears, 1.0)
+    return off, max(ears, 1.0)
+
+
+def profile_face(points: Array, visibility: Array, size: tuple[int, int]) -> bool:
+    """Whether the face is seen in profile (nose and ears found inside the photo)."""
+    found = _nose_off_ears(points, visibility, size)
+    return found is not None and found[0] > PROFILE_NOSE * found[1]
 
 
 def facing_face(points: Array, visibility: Array, size: tuple[int, int]) -> bool:
     """Whether the face looks towards the camera (nose and ears found inside the photo,
     the nose near the ears' midpoint): the body under it is not seen from the side."""
-    head = [NOSE, L_EAR, R_EAR]
-    inside = ((points[head] >= 0) & (points[head] < np.array(size, np.float32))).all()
-    if (visibility[head] < 0.5).any() or not inside:
-        return False
-    ears = abs(float(points[L_EAR, 0] - points[R_EAR, 0]))
-    off = abs(float(points[NOSE, 0] - (points[L_EAR, 0] + points[R_EAR, 0]) / 2))
-    return off <= FACING_NOSE * max(ears, 1.0)
+    found = _nose_off_ears(points, visibility, size)
+    return found is not None and found[0] <= FACING_NOSE * found[1]
 
 
 def legs_in_photo(points: Array, visibility: Array, height: int) -> bool:
