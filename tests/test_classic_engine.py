@@ -611,22 +611,28 @@ def long_sleeved(length: int) -> np.ndarray:
     return image
 
 
-@pytest.mark.parametrize("length", [200, 470])
-def test_a_long_sleeve_ends_at_the_wrist(length: int) -> None:
-    """A long sleeve is fitted to the arm: at the torso's scale a sleeve longer than the
-    arm hung past the hand (to row 283 for the long one) and a shorter one stopped above
-    the wrist (row 230); the wrists are at row 250."""
+def assert_sleeves_end_at_the_wrists(garment: np.ndarray) -> None:
+    """Put the top on a drawn person whose arms hang beside the trunk, wrists at row 250,
+    and check that each sleeve ends there."""
     person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
     mask = np.zeros((460, 400), np.float32)
     mask[90:440, 155:246] = 1  # the trunk and legs
     mask[95:320, 108:142] = mask[95:320, 258:292] = 1  # the arms and hands beside it
     person.mask = mask
     cover = np.zeros((460, 400), np.float32)
-    for layer in layers_for(person, analyse_garment(long_sleeved(length), swap_target="top", hint=None)):
+    for layer in layers_for(person, analyse_garment(garment, swap_target="top", hint=None)):
         cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
     for arm in (cover[:, :150], cover[:, 250:]):
         rows = np.flatnonzero((arm > 0.5).any(axis=1))
         assert 244 <= rows.max() <= 256, rows.max()
+
+
+@pytest.mark.parametrize("length", [200, 470])
+def test_a_long_sleeve_ends_at_the_wrist(length: int) -> None:
+    """A long sleeve is fitted to the arm: at the torso's scale a sleeve longer than the
+    arm hung past the hand (to row 283 for the long one) and a shorter one stopped above
+    the wrist (row 230); the wrists are at row 250."""
+    assert_sleeves_end_at_the_wrists(long_sleeved(length))
 
 
 def test_no_gap_between_a_long_sleeve_and_the_body() -> None:
@@ -680,17 +686,7 @@ def test_a_sleeve_hanging_to_the_hem_from_a_dropped_shoulder_reaches_the_wrist()
     cv2.rectangle(image, (120, 60), (320, 330), peach, -1)
     cv2.fillConvexPoly(image, np.array([(120, 160), (120, 230), (85, 330), (45, 320)]), peach)
     cv2.fillConvexPoly(image, np.array([(320, 160), (320, 230), (355, 330), (395, 320)]), peach)
-    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
-    mask = np.zeros((460, 400), np.float32)
-    mask[90:440, 155:246] = 1  # the trunk and legs
-    mask[95:320, 108:142] = mask[95:320, 258:292] = 1  # the arms and hands beside it
-    person.mask = mask
-    cover = np.zeros((460, 400), np.float32)
-    for layer in layers_for(person, analyse_garment(image, swap_target="top", hint=None)):
-        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
-    for arm in (cover[:, :150], cover[:, 250:]):
-        rows = np.flatnonzero((arm > 0.5).any(axis=1))
-        assert 244 <= rows.max() <= 256, rows.max()
+    assert_sleeves_end_at_the_wrists(image)
 
 
 def test_a_sleeved_panel_ends_its_shoulder_seams_over_the_joints() -> None:
