@@ -28,10 +28,10 @@ from typer.testing import CliRunner
 
 from fitroom.cli import app
 from fitroom.engines import EngineUnavailable, load_engine
-from fitroom.engines.base import EngineError, RenderOptions
+from fitroom.engines.base import EngineError
 from fitroom.engines.classic.person import L_WRIST, R_WRIST, analyse_person
 from fitroom.engines.fashn_vton import labels, load, masks
-from fitroom.engines.fashn_vton.engine import MODEL_SHARE, FashnVtonEngine
+from fitroom.engines.fashn_vton.engine import FashnVtonEngine
 from fitroom.engines.fashn_vton.labels import LABELS_TO_IDS
 
 # fashn_vton is imported through fitroom's package, which first gives it fitroom's label
@@ -41,7 +41,7 @@ from fitroom.engines.fashn_vton.supplied import SuppliedParser, SuppliedPose
 from fitroom.settings import Settings
 from tests.support.app import running_app
 from tests.support.images import encode
-from tests.support.vton import TINY, write_tiny_weights
+from tests.support.vton import TINY, astronaut, nano, write_tiny_weights
 from tests.test_accessories import watch_photo
 from tests.test_classic_engine import tee, trousers
 
@@ -71,17 +71,8 @@ def engine(weights: Path) -> FashnVtonEngine:
     return loaded
 
 
-def astronaut(size: int | None = None) -> Image.Image:
-    image = Image.fromarray(data.astronaut())
-    return image.resize((size, size), Image.Resampling.LANCZOS) if size else image
-
-
 def photo(pixels: NDArray[np.uint8]) -> Image.Image:
     return Image.fromarray(pixels)
-
-
-def nano(**fields: object) -> RenderOptions:
-    return RenderOptions(**{"swap_target": "top", "tier": "nano", "seed": 7, **fields})  # type: ignore[arg-type]
 
 
 def recording(engine: FashnVtonEngine, monkeypatch: pytest.MonkeyPatch) -> list[Call]:
@@ -180,42 +171,6 @@ def test_the_stock_parser_setup_is_overridden() -> None:
     assert set(labels.IDENTITY_LABELS) <= set(LABELS_TO_IDS)
 
 
-@pytest.mark.parametrize(("tier", "side"), [("nano", 512), ("basic", 1024), ("pro", 1200)])
-def test_output_at_the_tiers_size(engine: FashnVtonEngine, tier: str, side: int) -> None:
-    out = engine.render(astronaut(1200), [photo(tee())], nano(tier=tier))
-    assert out.size == (side, side)
-    assert engine.render(astronaut(), [photo(tee())], nano(tier="pro")).size == (512, 512), "never upsampled"
-
-
-def test_same_seed_same_bytes_and_another_seed_another_image(engine: FashnVtonEngine) -> None:
-    first = engine.render(astronaut(), [photo(tee())], nano(seed=11))
-    again = engine.render(astronaut(), [photo(tee())], nano(seed=11))
-    other = engine.render(astronaut(), [photo(tee())], nano(seed=12))
-    assert first.tobytes() == again.tobytes() and first.info["seed"] == 11
-    assert first.tobytes() != other.tobytes()
-    drawn = engine.render(astronaut(), [photo(tee())], nano(seed=None))
-    seed = drawn.info["seed"]
-    assert isinstance(seed, int), "without a seed the engine draws one and says which"
-    assert engine.render(astronaut(), [photo(tee())], nano(seed=seed)).tobytes() == drawn.tobytes()
-
-
-def test_only_the_clothed_region_changes(engine: FashnVtonEngine) -> None:
-    original = np.asarray(astronaut())
-    for target in ("top", "dress"):
-        out = np.asarray(engine.render(astronaut(), [photo(tee())], nano(swap_target=target)))
-        person = analyse_person(np.ascontiguousarray(original))
-        region = masks.clothed_region(person, masks.MODEL_CATEGORY[target])
-        changed = np.any(out != original, axis=2)
-        assert changed.sum() > 0.1 * changed.size, "the model's picture went in"
-        assert not (changed & ~region).any(), "nothing outside the clothed region changes"
-        face = person.face > 0
-        assert face.sum() > 1000 and np.array_equal(out[face], original[face])
-        hands = person.hands > 0
-        assert np.array_equal(out[hands], original[hands])
-        first, _ = masks.band(person, masks.MODEL_CATEGORY[target])
-        assert np.array_equal(out[:first], original[:first]), "the head and all above the collar stay"
-
-
 def test_category_mapping(engine: FashnVtonEngine, monkeypatch: pytest.MonkeyPatch) -> None:
     assert masks.MODEL_CATEGORY == {
         "top": "tops",
@@ -299,15 +254,6 @@ def test_typed_refusals_before_any_model_time(engine: FashnVtonEngine, monkeypat
         assert refused.value.code == code, refused.value.message
         assert seen == []
     assert calls == [], "no model pass was started for a refused request"
-
-
-def test_progress_per_denoising_step(weights: Path) -> None:
-    engine = load(vton_settings(weights, fashn_vton_steps={"nano": 6}))
-    seen: list[float] = []
-    engine.render(astronaut(), [photo(trousers()), photo(tee())], nano(garment_targets=("bottom", "top")), seen.append)
-    steps = [f for f in seen if f <= MODEL_SHARE]
-    assert len(steps) == 2 * 6, "one report per step of each garment's pass"
-    assert steps == sorted(steps) and seen[-1] == 1.0
 
 
 def test_two_threads_render_at_once(engine: FashnVtonEngine) -> None:

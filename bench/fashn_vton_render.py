@@ -1,13 +1,17 @@
-"""The fashn-vton engine's tiny-model render: time and peak memory, on CUDA in bf16 where a
-GPU is present, else on the CPU.
+"""The fashn-vton engine's render time and peak memory with random-weight models, on CUDA
+in bf16 where a GPU is present, else on the CPU.
 
-The tiny model (shared/wheels/README.md: about 0.37M parameters, random weights) runs the
-real FASHN VTON pipeline code through fitroom's engine, the same render the tests make.
-Its figures measure fitroom's work around the model (person and garment analysis, the
-blend) plus upstream's pipeline overhead, not the real 972M model, whose weights cannot
-be fetched here. A render's time includes its sampling steps, also reported per step.
+Two models run the real FASHN VTON pipeline code through fitroom's engine
+(tests/support/vton.py):
+- `--model tiny` (about 0.37M parameters, the tests' model): its figures measure fitroom's
+  work around the model (person and garment analysis, the blend) plus upstream's
+  pipeline overhead;
+- `--model upstream` (upstream's default sizes, 972M parameters, weights drawn at
+  random on the device): the real model's arithmetic, so its time per step and memory
+  are the real model's, though its pictures are noise. Meant for a GPU.
+A render's time includes its sampling steps, also reported per step.
 
-    .venv/bin/python bench/fashn_vton_tiny.py [--renders 5] [--steps 30] [--tier nano] [--device cpu]
+    .venv/bin/python bench/fashn_vton_render.py [--model tiny] [--renders 5] [--steps 30] [--tier nano] [--device cpu] [--save out.png]
 
 On a shared, loaded machine set OMP_NUM_THREADS=1: torch's threads otherwise fight the
 other processes for the cores and the figures mean little.
@@ -32,10 +36,11 @@ from skimage import data
 
 from fitroom.engines.base import RenderOptions
 from fitroom.engines.fashn_vton import load
+from fitroom.engines.fashn_vton.pipeline import choose_device
 from fitroom.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for its tests' tiny model
-from tests.support.vton import write_tiny_weights  # noqa: E402
+from tests.support.vton import TINY, write_random_weights  # noqa: E402
 
 
 def tee() -> Image.Image:
@@ -52,9 +57,14 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--tier", default="nano")
     parser.add_argument("--device", default=None, help="default: cuda when present, else cpu")
+    parser.add_argument("--model", choices=("tiny", "upstream"), default="tiny")
+    parser.add_argument("--save", type=Path, default=None, help="write the last render here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        weights = write_tiny_weights(Path(folder))
+        started = time.perf_counter()
+        sizes = TINY if args.model == "tiny" else None
+        weights = write_random_weights(Path(folder), sizes, device=choose_device(args.device))
+        write_seconds = time.perf_counter() - started
         settings = Settings(  # type: ignore[call-arg]
             _env_file=None,
             fashn_vton_weights=weights,
@@ -87,6 +97,8 @@ def main() -> None:
     result = {
         "device": str(device),
         "gpu": torch.cuda.get_device_name(device) if device.type == "cuda" else None,
+        "model": args.model,
+        "parameters": sum(p.numel() for p in engine.pipeline.pipeline.tryon_model.parameters()),
         "dtype": str(engine.pipeline.dtype).removeprefix("torch."),
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),
@@ -95,6 +107,7 @@ def main() -> None:
         "output": f"{out.width}x{out.height}",
         "steps": args.steps,
         "renders": args.renders,
+        "weights_write_seconds": round(write_seconds, 3),
         "load_seconds": round(load_seconds, 3),
         "render_seconds_median": round(statistics.median(times), 3),
         "render_seconds_min": round(min(times), 3),
@@ -102,6 +115,8 @@ def main() -> None:
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "peak_cuda_mib": round(torch.cuda.max_memory_allocated(device) / 2**20, 1) if device.type == "cuda" else None,
     }
+    if args.save is not None:
+        out.save(args.save)
     print(json.dumps(result, indent=1))
 
 
