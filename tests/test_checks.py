@@ -697,3 +697,29 @@ def test_waist_smear_flags_a_blurred_band_above_the_new_bottom_only() -> None:
     assert checks.faults({"waist_smear": flagged}) == ["waist_smear"]
     assert (checks.waist_smear(plain, cover, span, shoulders) or 0) > checks.WAIST_SMEAR_RATIO
     assert checks.waist_smear(image, np.zeros_like(cover), span, shoulders) is None
+
+
+def test_old_garment_left_beside_the_new_one_fails_even_in_a_new_colour() -> None:
+    """A strip of the old white top between a new white-and-black panel and the arm is
+    the old top left: `old_colour_left` lets it off as one of the new garment's colours,
+    `old_colour_bare` does not, since the new garment is not drawn there."""
+    white, black, skin = (245, 245, 240), (20, 20, 20), SKIN
+
+    def to_lab(*rgbs: tuple[int, int, int]) -> np.ndarray:
+        return cv2.cvtColor(np.array([rgbs], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+
+    image = np.full((200, 200, 3), (230, 200, 200), np.uint8)  # a pink backdrop
+    cv2.rectangle(image, (40, 40), (160, 190), skin, -1)  # the body, rebuilt as skin
+    cover = np.zeros((200, 200), np.float32)
+    cover[40:191, 60:141] = 1  # the new panel, narrower than the old top
+    image[cover > 0] = white
+    image[40:191:8, 60:141] = black  # its print
+    old = np.zeros((200, 200), bool)
+    old[40:191, 45:156] = True  # where the old top was
+    clean = checks.old_colour_bare(image, old, cover, to_lab(white), to_lab(skin))
+    image[40:191, 45:60] = white  # the old top left between the panel and the arm
+    left = checks.old_colour_bare(image, old, cover, to_lab(white), to_lab(skin))
+    assert checks.faults({"old_colour_bare": clean}) == [], clean
+    assert checks.faults({"old_colour_bare": left}) == ["old_colour_bare"], left
+    spared = checks.old_colour_left(image, old, to_lab(white), to_lab(white, black, skin))
+    assert checks.faults({"old_colour_left": spared}) == [], spared

@@ -11,6 +11,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `asymmetry`: how unevenly the garment sits either side of the body's midline.
 - `old_colour_left`: the old garment's colours still showing where the new garment or
   skin should be.
+- `old_colour_bare`: the old garment's colours still showing where the new garment is
+  not: on what the engine took for the old garment, and in a band beside the new
+  garment over the body (a strip of the old top between the new panel and the arm, an
+  old hem below the new one, an old collar above its neckline).
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers darker than the photo was there (a product photo's inside back pasted as a
@@ -126,6 +130,13 @@ SHOULDER_OVERHANG = 1.0
 #: bag pairs score 0.08 to 0.27 before this round's fixes but for a duffel at a raised hand
 #: (1.67) and a hobo's own strap beside the drawn one (0.74); after, at most 0.16.
 BAG_SUPPORT_REACH = 0.5
+#: More than this share of the old garment's place and the band beside the new garment,
+#: where the new garment is not, still in the old garment's colours is a fault. On 36
+#: tops on 12 devset persons (basic, 2026-12-04) the renders with an old white or dark top
+#: left beside the arms or below the new hem read 0.12-0.81, those with none seen
+#: 0-0.10; a pink top beside pink skin (0.07-0.09) and thin orange strips (0.01-0.02)
+#: read low.
+OLD_BARE_SHARE = 0.1
 #: A refilled pixel whose luminance is this far (0..255) from the median round it is part
 #: of a thin line: the old garment's outline left beside a rebuilt limb.
 OUTLINE_STEP = 25.0
@@ -183,6 +194,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
     "old_outline": (None, OUTLINE_SHARE),
+    "old_colour_bare": (None, OLD_BARE_SHARE),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
@@ -428,6 +440,35 @@ def old_colour_left(
         return np.asarray((distance < tolerance).any(axis=1), dtype=bool)
 
     return float(np.mean(near(old_colours) & ~near(new_colours)))
+
+
+def old_colour_bare(
+    image: NDArray[np.uint8],
+    region: Mask,
+    cover: NDArray[np.floating[Any]],
+    old_colours: NDArray[np.floating[Any]],
+    skin_colours: NDArray[np.floating[Any]],
+    tolerance: float = 12.0,
+) -> float | None:
+    """The share of `region` (the old garment's place, and a band beside the new garment
+    over the body) where the new garment is not (`cover` under 0.5), that is still one of
+    the old garment's colours (rows of CIE Lab, within `tolerance`) and nearer it than
+    any of the skin's. Unlike `old_colour_left` the new garment's colours are not let
+    off: where it is not drawn, a white strip beside a white-printed top is the old white
+    top left."""
+    inside = (np.asarray(region) > 0) & (np.asarray(cover) < 0.5)
+    if np.count_nonzero(inside) < 50 or len(old_colours) == 0:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+
+    def nearest(colours: NDArray[np.floating[Any]]) -> NDArray[np.float32]:
+        if len(colours) == 0:
+            return np.full(len(lab), np.inf, np.float32)
+        distance = np.linalg.norm(lab[:, None, :] - np.asarray(colours, np.float32)[None, :, :], axis=2)
+        return np.asarray(distance.min(axis=1), np.float32)
+
+    to_old = nearest(old_colours)
+    return float(np.mean((to_old < tolerance) & (to_old < nearest(skin_colours))))
 
 
 def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int) -> float | None:

@@ -147,6 +147,34 @@ def _region(report: RenderReport, target: str) -> NDArray[np.bool_]:
     return (mask > 0) & (person.mask > 0.5)
 
 
+#: How far beside the new garment (shoulder widths) the old one is looked for where the
+#: engine did not take it: a strip between the panel and the arm, an old hem or collar.
+BESIDE_NEW = 0.08
+
+
+def _beside_new(report: RenderReport, target: str, cover: NDArray[np.float32], width: float) -> NDArray[np.bool_]:
+    """The person's pixels within `BESIDE_NEW` shoulder widths of the new garment, inside
+    its body region (shoulders to hips for a top, hips to knees for a bottom, shoulders
+    to knees for a dress) widened sideways by as much: never below a top's hips, where
+    trousers of the old top's colour may rightly start."""
+    person = report.person
+    h, w = cover.shape
+    reach = max(1, int(width * BESIDE_NEW))
+    chains: dict[str, tuple[int, int, int, int]] = {
+        SwapTarget.BOTTOM: (L_HIP, R_HIP, R_KNEE, L_KNEE),
+        SwapTarget.DRESS: (L_SHOULDER, R_SHOULDER, R_KNEE, L_KNEE),
+    }
+    a, b, c, d = (person.pt(i).astype(np.float64) for i in chains.get(target, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)))
+    out = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6) * reach * 2
+    up = (a + b - c - d) / max(float(np.linalg.norm(a + b - c - d)), 1e-6) * reach * 2
+    quad = np.array([a - out + up, b + out + up, c + out, d - out], np.int32)
+    body = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(body, quad, (1,))
+    solid = (cover > 0.5).astype(np.uint8)
+    near = cv2.dilate(solid, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
+    return np.asarray(near & (solid == 0) & (body > 0) & (person.mask > 0.5), dtype=bool)
+
+
 def measure(report: RenderReport, target: str) -> dict[str, float | None]:
     output = np.asarray(report.image)
     changed = np.any(output != report.input, axis=2)
@@ -323,6 +351,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         drawn = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8))
         refilled = edited & (drawn == 0) & ~face & (person.mask < SOLID)
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
+        skin_colours = np.vstack([_lab(skin), _colours(_lab(report.input[reference]))])
+        bare = ((old > 0.5) | _beside_new(report, target, cover, frame.width)) & ~face & (person.face == 0)
+        values["old_colour_bare"] = checks.old_colour_bare(output, bare & ~own_hands, cover, old_colours, skin_colours)
         values["hand_outline"] = checks.hand_outline(
             output,
             own_hands & np.all(output == report.input, axis=2),
