@@ -246,7 +246,11 @@ def _uncovered(
     # ...and so is the old garment's soft outline just outside its mask.
     outline = cv2.dilate(hole.astype(np.uint8), _edge_kernel(person)) > 0
     region = (outline | (near & (old > 0))).astype(np.uint8)
-    filled = _inpaint(person.image, region)
+    # Filled from round the hole, but never from the old garment itself: the old garment
+    # further off (under the new one, or beyond `reach`) would bleed its colour into
+    # the fill, and a strip of it would stay between the new garment and the arm. Where
+    # skin is rebuilt, that skin is what lies round the hole.
+    filled = _inpaint(_without_old(person.image, skin_rgb, old, skin_part), region)
     if garment.category != SwapTarget.BOTTOM:
         # Below the waist the old top hid the trousers' or skirt's top: continue them up
         # as their mirror image at the hole's lower edge, texture and folds included,
@@ -344,6 +348,19 @@ def _from_below(
     out[ys[ok], xs[ok]] = image[source[ok], xs[ok]]
     found[ys[ok], xs[ok]] = 1
     return out, found
+
+
+def _without_old(
+    image: NDArray[np.uint8], skin_rgb: NDArray[np.float32], old: NDArray[np.float32], skin_part: NDArray[np.float32]
+) -> NDArray[np.uint8]:
+    """`image` with the old garment's pixels where skin is rebuilt replaced by that skin:
+    what a fill from round a hole may draw on."""
+    under = (old > 0) & (skin_part >= 0.5)
+    if not under.any():
+        return image
+    out = image.copy()
+    out[under] = np.clip(skin_rgb[under], 0, 255).astype(np.uint8)
+    return out
 
 
 def _edge_kernel(person: Person) -> NDArray[np.uint8]:
