@@ -146,13 +146,16 @@ def _compose(
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade, skin_part, old = replaced(person, garment, new_total, hands, kept, look)
+        rebuild, fill, shade, skin_part, old, loose = replaced(person, garment, new_total, hands, kept, look)
     else:
         shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), kept)]
-        rebuild, fill, shade, skin_part, old = (
+        rebuild, fill, shade, skin_part, old, loose = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
             for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]), look)
         )
+    if arms is not None:
+        # The old garment under a bare arm's kept edge goes after all (`rebuild._cloth_kept`).
+        kept = np.maximum(keep, arms * (1 - loose))
     rebuild *= 1 - kept
     out = person.image.astype(np.float32)
     found = bounds(rebuild > 0)

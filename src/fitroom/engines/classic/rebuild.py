@@ -13,10 +13,21 @@ from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds
-from fitroom.engines.classic.colour import skin_like
+from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.old_garment import holes_filled, worn_mask
-from fitroom.engines.classic.person import L_ELBOW, L_HIP, L_WRIST, R_ELBOW, R_HIP, R_WRIST, Person, plausible_skin
+from fitroom.engines.classic.old_garment import holes_filled, worn_colours, worn_mask
+from fitroom.engines.classic.person import (
+    L_ELBOW,
+    L_HIP,
+    L_SHOULDER,
+    L_WRIST,
+    R_ELBOW,
+    R_HIP,
+    R_SHOULDER,
+    R_WRIST,
+    Person,
+    plausible_skin,
+)
 from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
 
 
@@ -28,6 +39,7 @@ class Replaced(NamedTuple):
     shade: NDArray[np.float32]  # the shading the new garment takes on
     skin: NDArray[np.float32]  # how much of the rebuilt picture is skin (0..1)
     old: NDArray[np.float32]  # the old garment's mask
+    loose: NDArray[np.float32]  # kept pixels (a bare arm's edge) that are the old garment: rebuilt after all
 
 
 def replaced(
@@ -48,14 +60,29 @@ def replaced(
     frame = torso_frame(person)
     bare = skin_like(person)
     old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands)
+    loose = _cloth_kept(person, garment.category, old, hands, keep)
+    keep = keep * (1 - loose)
     shade = old_garment_shading(person, old)
-    rebuild = old * (1 - np.clip(new_total * 1.5, 0, 1)) * (1 - keep)
+    # Under the new garment's soft edge the old one is replaced in full: the edge is
+    # blended over what is rebuilt, or the old garment shows through it as a pale or dark
+    # line round the new one (a white tank beside a new panel).
+    rebuild = old * (1 - np.clip((new_total - NEW_SOLID) / (1 - NEW_SOLID), 0, 1)) * (1 - keep)
     # Softened where the rebuilt part meets what stays (skin, the new garment). Where the
     # old garment met the backdrop its whole soft edge (part garment, part backdrop, and
     # the person mask's soft rim) goes in full: the softening's fall-off lies out in the
     # backdrop beyond it, which is refilled from further out still.
     backdrop = _beyond(rebuild, old, (person.mask < SOLID) & ~(bare & (person.mask > 0.5)), _soft_reach(person))
     seed = np.maximum(rebuild, backdrop)
+    # Where it met skin that stays on the torso (a neck above its neckline), its outline
+    # is half garment and half skin, and passes for skin: rebuilt in full too, the
+    # softening's reach out over the skin beyond it, so no pale or dark line of the old
+    # neckline stays. Not along the arms: their own edge stays as it is.
+    reach = 2 * _soft_reach(person) + 1
+    outline = (
+        cv2.dilate((seed > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))) > 0
+    )
+    outline &= bare & (person.mask > 0.5) & (old <= 0) & (_along_arms(person, ARM_WIDTH) == 0)
+    seed = np.maximum(seed, outline.astype(np.float32) * (1 - keep))
     rim = cv2.dilate((seed > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
     rebuild = cv2.GaussianBlur(seed, (0, 0), SOFTEN) * rim * (1 - keep)
     # The outline itself, half garment and half what is beside it, matches neither the
@@ -86,9 +113,41 @@ def replaced(
             seen[box],
             hands[box],
         )
-    return Replaced(rebuild, fill, shade, skin_part, old)
+    return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
 
+#: How far (shoulder widths) into what is kept (a bare arm beside the torso) the old
+#: garment is looked for, beside where it shows: the arm's outline grown over it.
+KEPT_CLOTH_REACH = 0.04
+
+
+def _cloth_kept(
+    person: Person, category: str, old: NDArray[np.float32], hands: NDArray[np.bool_], keep: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """1 where a kept pixel is the old garment, else 0: in its mask, nearer one of its
+    colours than the skin's, and within `KEPT_CLOTH_REACH` of the rest of it (not kept).
+    A bare arm kept in front of the new garment takes its outline's soft edge with it,
+    and beside the torso that edge lies over the old top: left, a strip of the old top
+    stays between the new panel (or under its soft edge) and the arm. Never the hands or
+    the face."""
+    kept = keep > 0
+    rest = (old > 0) & ~kept
+    if not kept.any() or not rest.any():
+        return np.zeros(old.shape, np.float32)
+    lab = person.lab()
+    nearest = np.minimum.reduce(
+        [squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)]
+    )
+    cloth = (nearest < SAME_GARMENT_COLOUR**2) & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
+    reach = 2 * max(1, int(person.shoulder_width * KEPT_CLOTH_REACH)) + 1
+    near = cv2.dilate(rest.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
+    loose = kept & (old > 0) & cloth & near & ~hands & (person.face == 0)
+    return loose.astype(np.float32)
+
+
+#: Where the new garment covers more than this (0..1) of a pixel, what it hides of the old
+#: one is rebuilt less and less, down to nothing where it covers all.
+NEW_SOLID = 0.9
 #: How softly (Gaussian sigma, pixels at the analysis size) the rebuilt part blends into
 #: what stays beside it.
 SOFTEN = 1.5
@@ -312,6 +371,20 @@ def _forearms(person: Person) -> NDArray[np.uint8]:
         p, q = person.pt(elbow), person.pt(wrist)
         beyond = q + (q - p) * 0.3
         cv2.line(out, tuple(np.floor(p).astype(int)), tuple(np.floor(beyond).astype(int)), 1, width)
+    return out
+
+
+#: How wide (shoulder widths) an arm is taken to be, with its edge, shoulder to wrist.
+ARM_WIDTH = 0.4
+
+
+def _along_arms(person: Person, width: float) -> NDArray[np.uint8]:
+    """1 along both arms, shoulder to wrist, `width` shoulder widths wide, else 0."""
+    h, w = person.image.shape[:2]
+    out = np.zeros((h, w), np.uint8)
+    for a, b, c in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        joints = [tuple(np.floor(person.pt(i)).astype(int)) for i in (a, b, c)]
+        cv2.polylines(out, [np.array(joints, np.int32)], False, 1, max(2, int(person.shoulder_width * width)))
     return out
 
 
