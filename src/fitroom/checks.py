@@ -132,10 +132,9 @@ SHOULDER_OVERHANG = 1.0
 BAG_SUPPORT_REACH = 0.5
 #: More than this share of the old garment's place and the band beside the new garment,
 #: where the new garment is not, still in the old garment's colours is a fault. On 36
-#: tops on 12 devset persons (basic, 2026-12-04) the renders with an old white or dark top
-#: left beside the arms or below the new hem read 0.12-0.81, those with none seen
-#: 0-0.10; a pink top beside pink skin (0.07-0.09) and thin orange strips (0.01-0.02)
-#: read low.
+#: tops on 12 devset persons (basic, 2026-12-04) renders with a strip or band of an old
+#: white, dark or coloured top left read 0.10-0.81, those with none seen 0-0.07. Missed:
+#: a pink top beside pink skin (0.07-0.09), thin orange strips (0.01-0.03).
 OLD_BARE_SHARE = 0.1
 #: A refilled pixel whose luminance is this far (0..255) from the median round it is part
 #: of a thin line: the old garment's outline left beside a rebuilt limb.
