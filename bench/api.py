@@ -5,10 +5,16 @@ status latency; on SQLite with one API process, then on PostgreSQL with two.
 Each request uploads a person JPEG and a garment JPEG of about 1 MB each: first the same two
 photos every time (a catalogue garment and a retried or returning shopper: fitroom checks
 bytes it has lately checked without decoding them again), then a new person photo every
-time (the same pixels with a different JPEG comment, so each must be decoded). The servers are
-separate processes (fitroom with `--workers 0`, API only, fresh data dir and database), driven
-from this process over loopback by `--clients` threads. Job status is read by one poller at a
-time (what a polling shop backend sees) and, for contention, by `--clients` pollers; the
+time (the same pixels with a different JPEG comment, so each must be checked). The servers are
+separate processes (fitroom with `--workers 0`, API only), driven from this process over
+loopback by `--clients` threads.
+
+With no render worker every accepted job stays queued, so a phase run after another would
+meet a longer queue and more stored uploads. Each phase therefore gets fitroom servers of its
+own on a fresh data dir and database (the same warm-up, the same queue length at its start),
+and the bare endpoint is measured again just before it: its ratio is to that floor, minutes
+of the machine's drift apart no more. Job status is read after the last phase, by one poller
+at a time (what a polling shop backend sees) and, for contention, by `--clients` pollers; the
 reads are counted apart (`--status-requests`), as a p99 of 100 reads is only their second
 slowest.
 
@@ -22,6 +28,7 @@ import io
 import itertools
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -30,7 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import httpx
@@ -125,7 +132,9 @@ def bare_server() -> Iterator[str]:
 
 @contextmanager
 def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list[str], str]]:
-    """`count` API processes (no render workers) sharing a data dir and database; their URLs and a key."""
+    """`count` API processes (no render workers) sharing a new data dir and `database_url` (None: a new
+    SQLite file in that dir); their URLs and a key. The data dir is removed afterwards: each run
+    stores hundreds of MB of uploads."""
     data_dir = Path(tempfile.mkdtemp(prefix="fitroom-bench-"))
     env = {
         **os.environ,
@@ -163,57 +172,80 @@ def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list
             process.terminate()
         for process in processes:
             process.wait(30)
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def measure(
-    label: str,
-    urls: list[str],
-    key: str,
-    floor_rate: float,
-    files: list[tuple[str, tuple[str, bytes, str]]],
-    n: int,
-    reads: int,
-    clients: int,
-) -> None:
+Upload = list[tuple[str, tuple[str, bytes, str]]]
+#: The two accept phases: what they are called, and whether each request brings a new person photo.
+PHASES = (("same photos", False), ("new person photo", True))
+
+
+def uploads(files: Upload, new_person: bool) -> Callable[[], Upload]:
+    """Each request's files: the same two photos, or a new person photo (a new JPEG comment) each time."""
+    if not new_person:
+        return lambda: files
+    person = files[0][1][1]
+    shoppers = itertools.count()
+    return lambda: [
+        ("person_image", ("p.jpg", with_comment(person, f"shopper {next(shoppers)}"), "image/jpeg")),
+        *files[1:],
+    ]
+
+
+def floor_rate(client: httpx.Client, bare: str, files: Upload, n: int, clients: int) -> float:
+    """Uploads per second the bare endpoint reads now (after a warm-up), printed as the floor."""
+
+    def upload(_: int) -> None:
+        assert client.post(f"{bare}/upload", files=files).status_code == 202
+
+    timed(upload, 2 * clients, clients)
+    total, latencies = timed(upload, n, clients)
+    rate = n / total
+    print(
+        f"  bare endpoint just before:     {rate:7.1f}/s (p50 {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms)"
+    )
+    return rate
+
+
+def accept_phase(
+    what: str, urls: list[str], key: str, upload: Callable[[], Upload], floor: float, n: int, clients: int
+) -> tuple[httpx.Client, list[str]]:
+    """Accepts per second on servers with nothing queued but the warm-up's jobs; the client and job ids."""
     client = httpx.Client(headers={"X-API-Key": key}, timeout=120, limits=httpx.Limits(max_connections=clients * 2))
     next_url = itertools.cycle(urls).__next__
     job_ids: list[str] = []
-    person = files[0][1][1]
-    shoppers = itertools.count()
 
-    def generate(_: int, new_person: bool = False) -> None:
-        sent = files
-        if new_person:
-            sent = [
-                ("person_image", ("p.jpg", with_comment(person, f"shopper {next(shoppers)}"), "image/jpeg")),
-                *files[1:],
-            ]
-        answer = client.post(f"{next_url()}/api/v1/generate", files=sent)
+    def generate(_: int) -> None:
+        answer = client.post(f"{next_url()}/api/v1/generate", files=upload())
         assert answer.status_code == 202, answer.text
         job_ids.append(answer.json()["job_id"])
+
+    timed(generate, 2 * clients, clients)  # warm-up: connections, caches, the first jobs
+    total, latencies = timed(generate, n, clients)
+    rate = n / total
+    print(
+        f"  accepts/s, {what:<17}{rate:9.1f}  (p50 {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms)   ratio to the bare endpoint {rate / floor:.2f}"
+    )
+    return client, job_ids
+
+
+def status_phase(client: httpx.Client, urls: list[str], job_ids: list[str], reads: int, clients: int) -> None:
+    """Job status latency, by one poller and by `clients` at once, spread over the processes."""
+    next_url = itertools.cycle(urls).__next__
 
     def status(i: int) -> None:
         client.get(f"{next_url()}/api/v1/jobs/{job_ids[i % len(job_ids)]}").raise_for_status()
 
-    timed(generate, 2 * clients, clients)  # warm-up: connections, caches, the first jobs
-    accept_s, accept_lat = timed(generate, n, clients)
-    fresh_s, fresh_lat = timed(lambda i: generate(i, new_person=True), n, clients)
     timed(status, 2 * clients, clients)  # warm-up: each process's first read of a job, as for accepts
     _, single = timed(status, reads, 1)
     _, loaded = timed(status, reads, clients)
-    print(f"{label}")
-    for what, total, lat in (("same photos", accept_s, accept_lat), ("new person photo", fresh_s, fresh_lat)):
-        rate = n / total
+    for pollers, latencies in (("1 poller:", single), (f"{clients} pollers:", loaded)):
         print(
-            f"  accepts/s, {what:<17}{rate:7.1f}  (p50 {statistics.median(lat) * 1000:.0f} ms, "
-            f"p99 {percentile(lat, 0.99) * 1000:.0f} ms)   ratio to the bare endpoint {rate / floor_rate:.2f}"
+            f"  job status, {pollers:<11}      p50 {statistics.median(latencies) * 1000:5.1f} ms  "
+            f"p99 {percentile(latencies, 0.99) * 1000:5.1f} ms"
         )
-    print(
-        f"  job status, 1 poller:        p50 {statistics.median(single) * 1000:5.1f} ms  p99 {percentile(single, 0.99) * 1000:5.1f} ms"
-    )
-    print(
-        f"  job status, {clients} pollers:       p50 {statistics.median(loaded) * 1000:5.1f} ms  p99 {percentile(loaded, 0.99) * 1000:5.1f} ms"
-    )
 
 
 def main() -> None:
@@ -224,32 +256,30 @@ def main() -> None:
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     person, garment = jpeg_of_about(1024 * 1024), jpeg_of_about(1024 * 1024)
-    files = [("person_image", ("p.jpg", person, "image/jpeg")), ("garment_image", ("g.jpg", garment, "image/jpeg"))]
+    files: Upload = [
+        ("person_image", ("p.jpg", person, "image/jpeg")),
+        ("garment_image", ("g.jpg", garment, "image/jpeg")),
+    ]
     n, c = args.requests, args.clients
     print(
         f"fitroom accept-path benchmark: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), "
-        f"{n} accepts and {args.status_requests} status reads per figure, {c} clients, uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG"
+        f"{n} accepts and {args.status_requests} status reads per figure, {c} clients, uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG; "
+        "each accept phase on fresh servers and database, its ratio to the bare endpoint (uvicorn, 1 process) measured just before it"
     )
-
-    with bare_server() as bare:
-        client = httpx.Client(timeout=120, limits=httpx.Limits(max_connections=c * 2))
-
-        def upload(_: int) -> None:
-            assert client.post(f"{bare}/upload", files=files).status_code == 202
-
-        timed(upload, 2 * c, c)
-        bare_s, bare_lat = timed(upload, n, c)
-    floor = n / bare_s
-    print("bare Starlette endpoint (uvicorn, 1 process)")
-    print(
-        f"  accepts/s {floor:8.1f}  (p50 {statistics.median(bare_lat) * 1000:.0f} ms, p99 {percentile(bare_lat, 0.99) * 1000:.0f} ms)"
-    )
-
-    with fitroom_servers(1, None) as (urls, key):
-        measure("fitroom, SQLite, 1 API process", urls, key, floor, files, n, args.status_requests, c)
+    setups = [("fitroom, SQLite, 1 API process", 1, False)]
     if not args.skip_postgres:
-        with postgres_database("fitroom_bench", PG_ADMIN_URL) as url, fitroom_servers(2, url) as (urls, key):
-            measure("fitroom, PostgreSQL, 2 API processes", urls, key, floor, files, n, args.status_requests, c)
+        setups.append(("fitroom, PostgreSQL, 2 API processes", 2, True))
+    with bare_server() as bare, httpx.Client(timeout=120, limits=httpx.Limits(max_connections=c * 2)) as bare_client:
+        for label, processes, postgres in setups:
+            print(label)
+            for index, (what, new_person) in enumerate(PHASES):
+                floor = floor_rate(bare_client, bare, files, n, c)
+                database = postgres_database("fitroom_bench", PG_ADMIN_URL) if postgres else nullcontext(None)
+                with database as url, fitroom_servers(processes, url) as (urls, key):
+                    client, job_ids = accept_phase(what, urls, key, uploads(files, new_person), floor, n, c)
+                    if index == len(PHASES) - 1:
+                        status_phase(client, urls, job_ids, args.status_requests, c)
+                    client.close()
 
 
 if __name__ == "__main__":
