@@ -22,16 +22,16 @@ from tests.test_generate_flow import poll
 
 
 def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[int] = []
-    real = imaging.validate_image
+    calls: list[str] = []
+    real = imaging._decode_check
 
-    def counted(data: bytes, *, max_bytes: int, max_pixels: int) -> imaging.ImageInfo:
-        calls.append(len(data))
-        return real(data, max_bytes=max_bytes, max_pixels=max_pixels)
+    def counted(info: imaging.ImageInfo, image: Image.Image) -> None:
+        calls.append(info.format)
+        real(info, image)
 
-    monkeypatch.setattr(imaging, "validate_image", counted)
+    monkeypatch.setattr(imaging, "_decode_check", counted)
     monkeypatch.setattr(imaging, "_passed", imaging._Passed(size=2))
-    photo = person_photo((90, 120))
+    photo = person_photo((90, 120), fmt="PNG")
     first = imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7)
     assert imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7) == first
     assert len(calls) == 1
@@ -41,10 +41,30 @@ def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPat
         imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=100)
     with pytest.raises(imaging.ImageRejected):
         imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=100)
-    assert len(calls) == 4, "a refusal is not remembered"
+    assert len(calls) == 2, "refused from the header, before any decode, each time"
     imaging.validate_image_once(garment_photo(), max_bytes=10**7, max_pixels=10**7)  # evicts the oldest
     imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7)
-    assert len(calls) == 6
+    assert len(calls) == 4
+
+
+def test_a_jpeg_its_structure_proves_is_neither_decoded_nor_hashed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The structure walk costs less than the hash that would skip it, so it runs every time."""
+    calls: list[str] = []
+    real = imaging._decode_check
+
+    def counted(info: imaging.ImageInfo, image: Image.Image) -> None:
+        calls.append(info.format)
+        real(info, image)
+
+    monkeypatch.setattr(imaging, "_decode_check", counted)
+    monkeypatch.setattr(imaging, "_passed", imaging._Passed(size=2))
+    photo = person_photo((90, 120))
+    for _ in range(2):
+        assert imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7).format == "jpeg"
+    assert calls == [] and len(imaging._passed._seen) == 0
+    with pytest.raises(imaging.ImageRejected):  # a truncated copy: the walk cannot prove it, the decode refuses it
+        imaging.validate_image_once(photo[: len(photo) // 2], max_bytes=10**7, max_pixels=10**7)
+    assert calls == ["jpeg"]
 
 
 def test_a_truncated_copy_of_a_passed_image_is_still_refused(client: TestClient, customer: Customer) -> None:
