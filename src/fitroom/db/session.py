@@ -32,6 +32,12 @@ _MIGRATION_LOCK = 0x66697472  # "fitr"
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+#: SQLite connections a process keeps open: as many as the API's worker threads (anyio's default
+#: limit). With SQLAlchemy's default of 5, the accept's read under 16 concurrent uploads took
+#: overflow connections, closed as they came back and opened again on the next accept, each
+#: open setting WAL mode and re-reading the schema. An idle connection is a file handle.
+SQLITE_POOL_SIZE = 40
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -87,7 +93,10 @@ class Database:
         self.url = url
         if url.startswith("sqlite"):
             self.engine = create_engine(
-                url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+                url,
+                connect_args={"check_same_thread": False, "timeout": 30},
+                pool_size=SQLITE_POOL_SIZE,
+                hide_parameters=True,
             )
             _sqlite_setup(self.engine)
         else:
