@@ -348,6 +348,10 @@ def _record(
 
     `first` runs at the start of that transaction (claiming an idempotency key), before
     credits are reserved, so a request that loses the key is never refused for credits.
+    The credits are reserved last, just before the commit: on PostgreSQL the balance's
+    `UPDATE` locks the account's row until then, and every accept of the account queues on
+    that lock, so it is held for the reservation alone, not for the job's inserts too (a
+    refusal still rolls them back).
 
     When the connection dies (a restarted server, a terminated backend) the transaction is
     tried again on a new one, unless its commit went through before the answer was lost:
@@ -358,9 +362,9 @@ def _record(
         try:
             with ctx.db.session() as session:
                 first(session)
-                credits.reserve(session, account_id, price, job.id)
                 _insert(session, job)
                 queue.announce(session)
+                credits.reserve(session, account_id, price, job.id)
             return job
         except DBAPIError as exc:
             if not connection_lost(exc) or attempt == tries:
