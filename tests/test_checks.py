@@ -723,3 +723,21 @@ def test_old_garment_left_beside_the_new_one_fails_even_in_a_new_colour() -> Non
     assert checks.faults({"old_colour_bare": left}) == ["old_colour_bare"], left
     spared = checks.old_colour_left(image, old, to_lab(white), to_lab(white, black, skin))
     assert checks.faults({"old_colour_left": spared}) == [], spared
+
+
+def test_arm_ghost_flags_an_arm_rebuilt_as_a_paler_double_over_the_backdrop() -> None:
+    before = np.full((120, 120, 3), 200, np.uint8)
+    arm = np.zeros((120, 120), np.uint8)
+    cv2.line(arm, (30, 10), (40, 110), 1, 18)
+    before[arm > 0] = (150, 95, 70)
+    cover = np.zeros((120, 120), np.float32)
+    cover[:, 70:] = 1  # the new garment, beside the arm
+    kept = before.copy()
+    kept[:, 70:] = (20, 20, 20)
+    ghost = kept.copy()
+    ghost[arm > 0] = (before[arm > 0].astype(np.int32) + 200) // 2  # half arm, half backdrop
+    assert checks.arm_ghost(before, kept, arm, cover) == 0.0
+    value = checks.arm_ghost(before, ghost, arm, cover)
+    assert value is not None and checks.faults({"arm_ghost": value}) == ["arm_ghost"]
+    # Under the new garment the arm may change (a sleeve over it).
+    assert checks.arm_ghost(before, ghost, arm, np.ones((120, 120), np.float32)) is None

@@ -90,3 +90,41 @@ def test_arms_hanging_beside_stay_in_front_of_a_new_sleeveless_panel(category: s
     assert changed is not None and checks.faults({"arm_beside_changed": changed}) == [], changed
     # ...and the garment still covers the torso between them.
     assert result.garment[150:200, 175:225].mean() > 0.9
+
+
+#: A sports bra's cyan, and skin in shade: the arms and the midriff beside the bra are
+#: darker and warmer than the face the person's tone is read from.
+BRA_RGB = (40, 190, 210)
+SHADED_LAB = np.array([136, 154, 165], np.float32)
+FACE_LAB = np.array([197, 145, 163], np.float32)
+
+
+def person_in_a_sports_bra() -> tuple[Person, np.ndarray]:
+    """A person in a sports bra that leaves the midriff bare, bare arms beside it, all
+    skin in the same shade. Returns the person and the arms' skin below the shoulders'
+    caps."""
+    shaded = tuple(int(v) for v in cv2.cvtColor(SHADED_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+    person, _ = person_with_arms_beside()
+    image = person.image.copy()
+    mask = person.mask.copy()
+    arms = np.zeros(mask.shape, np.uint8)
+    for shoulder, elbow, wrist in ARMS:
+        for a, b in ((shoulder, elbow), (elbow, wrist)):
+            cv2.line(arms, a, b, 255, 30)
+    image[(arms > 0) | (mask > 0.9)] = shaded
+    image[(mask > 0.2) & (mask < 0.9)] = ((np.asarray(shaded) + BACKDROP) // 2).astype(np.uint8)
+    image[90:175, 183:217] = BRA_RGB  # across the chest: bra in the middle, skin beside it
+    image[90:130, 160:240] = BRA_RGB
+    below = np.zeros(mask.shape, bool)
+    below[135:250] = True
+    inner = cv2.erode(arms, np.ones((9, 9), np.uint8)) > 0
+    return Person(image, person.points, person.visibility, mask, person.hands, person.face, FACE_LAB), inner & below
+
+
+def test_bare_arms_stay_their_own_when_skin_shows_beside_the_old_top() -> None:
+    person, arms = person_in_a_sports_bra()
+    before = person.image.copy()
+    garment = analyse_garment(red_tank(), swap_target="top", hint=None)
+    result = compose(person, garment, layers_for(person, garment))
+    value = checks.arm_ghost(before, result.image, arms, result.garment)
+    assert value is not None and checks.faults({"arm_ghost": value}) == [], value

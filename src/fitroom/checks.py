@@ -170,6 +170,16 @@ SEAM_GAP_MOST = 1.0
 #: at the sides, a panel over the arms or streaks beside them read 0.03-0.58; kept
 #: whole, 0-0.01 (up to 0.09 where the old top is skin-coloured).
 ARM_BESIDE_CHANGED = 0.025
+#: A render's pixel whose largest channel moved by more than this (0..255) on a bare arm
+#: the new garment does not cover is no longer the arm: a ghost of it (the arm rebuilt
+#: over the backdrop, half one and half the other) moves it by 30-120; JPEG and the
+#: garment's soft edge beside it, by less.
+GHOST_STEP = 25
+#: The share of a bare arm out of the new garment a render may move so: its outline.
+#: On 36 renders (12 persons with arms raised, bent, on the hips or at the sides x 3
+#: tops, basic, 2026-12-04) ghost and stippled arms read 0.21-0.76, arms kept whole
+#: 0-0.05 (0.13-0.14 where an old cold-shoulder top's sleeves were rebuilt round them).
+ARM_GHOST = 0.08
 #: The band just above a new bottom's waistband with less than this share of the fine
 #: detail of both the picture further up and the waistband is a smear. On 45 bottoms
 #: renders (15 persons x 3, basic) the smears over a print or knit read 0.11-0.31,
@@ -199,6 +209,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
+    "arm_ghost": (None, ARM_GHOST),
     "hand_outline": (None, 0.25),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "width_ratio": (0.7, 1.35),
@@ -528,6 +539,21 @@ def arm_beside_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], skin
     arm = (np.asarray(skin) > 0) & (np.asarray(bands) > 0)
     inner = cv2.erode(arm.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
+
+
+def arm_ghost(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], arm: Mask, cover: NDArray[np.floating[Any]]
+) -> float | None:
+    """The share of the person's bare `arm` skin (in `before`, any pose: raised, bent, on
+    the hips) clear of the new garment and its soft edge that `after` moved by more than
+    `GHOST_STEP`: an arm taken for the old garment is rebuilt as a paler, flatter or
+    stippled double of itself over the backdrop, though nothing was to change there."""
+    clear = cv2.dilate((np.asarray(cover) > 0.05).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0
+    inside = (cv2.erode((np.asarray(arm) > 0).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & clear
+    if np.count_nonzero(inside) < MIN_SKIN_PIXELS:
+        return None
+    step = cv2.absdiff(before, after).max(axis=2)
+    return float(np.mean(step[inside] > GHOST_STEP))
 
 
 def hand_outline(

@@ -35,7 +35,7 @@ from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
 from fitroom.engines.classic.accessories.place import skin_hued
-from fitroom.engines.classic.arms import bare_forearms_in_front
+from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
@@ -374,7 +374,29 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         bands &= (person.hands == 0) & ~crossed
         own_skin = skin_like(replace(person, image=report.input)) & (person.mask > 0.5) & (person.face == 0)
         values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
+        arm = _own_arms(report) & (person.hands == 0) & ~crossed & (person.face == 0) & ~face
+        values["arm_ghost"] = checks.arm_ghost(report.input, output, arm, cover)
     return values
+
+
+def _own_arms(report: RenderReport) -> NDArray[np.bool_]:
+    """The person's bare arm skin in the input, shoulder to wrist: along each bone, the
+    pixels coloured like that arm's own skin (`arms.own_skin`), whatever the pose."""
+    person = replace(report.person, image=report.input)
+    lab = person.lab()
+    h, w = report.input.shape[:2]
+    found = np.zeros((h, w), bool)
+    width = max(3, int(torso_frame(person).width * 0.35))
+    for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
+        if not person.visible(a, b):
+            continue
+        band = np.zeros((h, w), np.uint8)
+        p, q = person.pt(a), person.pt(b)
+        if a in (L_SHOULDER, R_SHOULDER):
+            p = p + (q - p) * KEPT_FROM
+        cv2.line(band, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
+        found |= own_skin(lab, person, (band > 0) & (person.mask > 0.5))
+    return found
 
 
 #: The arm beside the torso is judged from this share of the way from shoulder to wrist

@@ -127,6 +127,18 @@ def refuse_crossed_sleeves(person: Person, category: str) -> None:
 #: down the upper arm (shoulder 0, elbow 1): above it the shoulder's cap lies under the
 #: garment's shoulder (a cap sleeve, a strap), as in a photo.
 HANGING_FROM = 0.4
+#: Nothing is rebuilt over a bare arm from this far down the upper arm: its own skin
+#: stays up to the shoulder's cap wherever the new garment does not cover it (rebuilt
+#: there, a sleeveless top's bare upper arm came out as a flat, paler ghost of itself).
+KEPT_FROM = 0.1
+#: ...and from this far (frontal shoulder widths) beyond the band round its bones, where
+#: its skin joins the band's: the pose's bones are often off the arm's middle, and the
+#: arm's outer side left out was rebuilt as a pale double of its edge.
+KEPT_WIDEN = 0.12
+#: An arm's skin is kept from being rebuilt wherever this share of its band is skin: an
+#: old strap or armhole over part of it leaves the rest the arm's own (the panel goes
+#: under an arm only where it is mostly bare, `BARE`).
+KEPT_BARE = 0.15
 #: The arm's half-width at the upper arm and the forearm, in frontal shoulder widths
 #: (`body`'s proportions): the band holds the arm, not the torso beside it.
 ARM_HALF = (0.18, 0.14)
@@ -136,17 +148,37 @@ ARM_SPECK = 0.08
 ARM_RIM = 0.9
 
 
+#: How far in hue (Lab a, b) from the person's skin a worn colour may be and be skin in
+#: light or shade (`colour.skin_like`'s chroma test).
+SKIN_HUE = 14.0
+
+
+def _skin_hued(colour: NDArray[np.float32], person: Person) -> bool:
+    """Whether a Lab colour is the person's skin's hue at any lightness."""
+    hue = float(np.hypot(colour[1] - person.skin_lab[1], colour[2] - person.skin_lab[2]))
+    return bool(plausible_skin(colour)) and hue < SKIN_HUE
+
+
 def _worn_colour(person: Person) -> NDArray[np.bool_]:
     """The pixels nearer a colour of the worn top (read across the chest) than the skin's:
     a pink or beige top, or a white one in warm light, passes the skin test, and kept in
     front of the new garment it would be the old garment left on the person."""
     lab = person.lab()
     colours = worn_colours(lab, person, SwapTarget.TOP)
+    # Bare skin between the straps of a bra, a crop top or a cami is read across the
+    # chest too; taken for the top's colour it made the whole arm (nearer that shaded
+    # skin than the face's) the old garment, rebuilt as a ghost over the backdrop. Beside
+    # a colour that is no skin's it is skin; alone it may be a beige top.
+    cloth = [colour for colour in colours if not _skin_hued(colour, person)]
+    if cloth:
+        colours = cloth
     nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
     return (nearest < SAME_GARMENT_COLOUR**2) & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
 
 
-def bare_arms_beside(person: Person, frame: Frame) -> NDArray[np.float32]:
+def bare_arms_beside(
+    person: Person, frame: Frame, start: float = HANGING_FROM, widen: float = 0.0, bare: float = BARE
+) -> NDArray[np.float32]:
     """How much of each pixel is a bare arm hanging beside the torso (0..1): its skin from
     the upper arm's middle down to the wrist, with the arm's soft outline. A top's or
     dress's body panel goes under it; drawn over it, the panel hid the arm's inner half
@@ -154,22 +186,85 @@ def bare_arms_beside(person: Person, frame: Frame) -> NDArray[np.float32]:
     that is mostly skin counts: in a sleeve, skin-coloured bits beside it (a print, a bare
     midriff) are not an arm.
 
-    Worked out once per photo and frame width (placement and compositing both ask, and it
-    is a whole-photo skin test); the answer is read-only."""
-    cached = person.__dict__.get("_bare_arms")
+    `start` is how far down the upper arm (shoulder 0, elbow 1) the arm begins: the
+    panel goes under it from `HANGING_FROM`; nothing is rebuilt over it from
+    `KEPT_FROM`; `widen` (frontal shoulder widths) takes in the arm's skin that far
+    beyond the band round its bones, joined to the skin in it (`KEPT_WIDEN`); `bare` is
+    the share of a bone's band that must be skin for it to count (`KEPT_BARE`).
+
+    Worked out once per photo, frame width and settings (placement and compositing both
+    ask, and it is a whole-photo skin test); the answer is read-only."""
+    key = f"_bare_arms_{start}_{widen}_{bare}"
+    cached = person.__dict__.get(key)
     if cached is not None and cached[0] is person.image and cached[1] == frame.frontal_width:
         return cast(NDArray[np.float32], cached[2])
-    arms = _bare_arms_beside(person, frame)
+    arms = _bare_arms_beside(person, frame, start, widen, bare)
     arms.flags.writeable = False
-    person.__dict__["_bare_arms"] = (person.image, frame.frontal_width, arms)
+    person.__dict__[key] = (person.image, frame.frontal_width, arms)
     return arms
 
 
-def _bare_arms_beside(person: Person, frame: Frame) -> NDArray[np.float32]:
+#: An arm's own skin is told from the rest by its own middle colour: lit from the side,
+#: tanned or in shade it is often further in hue from the face's than `skin_like`
+#: allows, and the arm left out was rebuilt as a ghost. It must still be within this
+#: hue (Lab a, b) of the face's, and each pixel within `SKIN_HUE` of the arm's.
+ARM_HUE_OFF = 20.0
+#: Fewer pixels than this and an arm's own colour is not read.
+MIN_ARM_PIXELS = 30
+#: Holes in an arm's skin smaller than this square (shoulder widths; a highlight, a
+#: shadow, a freckle the skin test missed) are the arm: left out, they were rebuilt as
+#: stipple over it.
+ARM_HOLE = 0.12
+#: How far in lightness (Lab L, 0..255) an arm's skin may be from its middle colour.
+LIGHTNESS_OFF = 70.0
+
+
+def own_skin(lab: NDArray[np.float32], person: Person, on: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The pixels of `on` (one arm's band) coloured like that arm's own skin, or none when
+    the band's middle colour is no skin's."""
+    found = np.zeros(on.shape, bool)
+    candidates = on & plausible_skin(lab)
+    if np.count_nonzero(candidates) < MIN_ARM_PIXELS:
+        return found
+    middle = np.median(lab[candidates], axis=0)
+    if np.hypot(middle[1] - person.skin_lab[1], middle[2] - person.skin_lab[2]) >= ARM_HUE_OFF:
+        return found
+    hue = np.hypot(lab[:, :, 1] - middle[1], lab[:, :, 2] - middle[2])
+    return candidates & (hue < SKIN_HUE) & (np.abs(lab[:, :, 0] - middle[0]) < LIGHTNESS_OFF)
+
+
+def _holes_filled(mask: NDArray[np.bool_], most: int) -> NDArray[np.bool_]:
+    """`mask` with the holes in it smaller than `most` pixels filled."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
+    h, w = mask.shape
+    out = mask.copy()
+    for index in range(1, count):
+        x, y, bw, bh, area = stats[index]
+        if area < most and x > 0 and y > 0 and x + bw < w and y + bh < h:
+            out |= labels == index
+    return out
+
+
+def _bare_arms_beside(
+    person: Person, frame: Frame, start_share: float, widen: float, bare: float
+) -> NDArray[np.float32]:
     w, h = person.size
     fw = frame.frontal_width
+    lab = person.lab()
+    worn = _worn_colour(person)
     # Skin by a strict test: a grey or white top in shadow passes the loose one.
-    skin = skin_like(person) & plausible_skin(person.lab()) & (person.mask > 0.5) & ~_worn_colour(person)
+    skin = skin_like(person) & plausible_skin(lab) & (person.mask > 0.5) & ~worn
+    parts = []
+    for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        a, b, c = (person.pt(i).astype(np.float64) for i in (shoulder, elbow, wrist))
+        start = a + (b - a) * start_share
+        for p, q, half in ((start, b, ARM_HALF[0]), (b, c, ARM_HALF[1])):
+            part = np.zeros((h, w), np.uint8)
+            cv2.line(
+                part, tuple(np.round(p).astype(int)), tuple(np.round(q).astype(int)), 255, max(3, int(2 * half * fw))
+            )
+            parts.append(part)
+            skin |= own_skin(lab, person, (part > 0) & (person.mask > 0.5) & ~worn)
     size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
     closed = cv2.morphologyEx(
         skin.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
@@ -179,20 +274,20 @@ def _bare_arms_beside(person: Person, frame: Frame) -> NDArray[np.float32]:
     opening = max(3, int(person.shoulder_width * ARM_SPECK) | 1)
     closed = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (opening, opening)))
     band = np.zeros((h, w), np.uint8)
-    for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
-        a, b, c = (person.pt(i).astype(np.float64) for i in (shoulder, elbow, wrist))
-        start = a + (b - a) * HANGING_FROM
-        for p, q, half in ((start, b, ARM_HALF[0]), (b, c, ARM_HALF[1])):
-            part = np.zeros((h, w), np.uint8)
-            cv2.line(
-                part, tuple(np.round(p).astype(int)), tuple(np.round(q).astype(int)), 255, max(3, int(2 * half * fw))
-            )
-            on = (part > 0) & (person.mask > 0.5)
-            if np.count_nonzero(on & (closed > 0)) >= BARE * max(np.count_nonzero(on), 1):
-                band |= part
+    for part in parts:
+        on = (part > 0) & (person.mask > 0.5)
+        if np.count_nonzero(on & (closed > 0)) >= bare * max(np.count_nonzero(on), 1):
+            band |= part
     if not band.any():
         return np.zeros((h, w), np.float32)
-    closed &= band > 0
+    if widen > 0:
+        size = 2 * int(widen * fw) + 1
+        wide = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
+        _, labels = cv2.connectedComponents(((closed > 0) & (wide > 0)).astype(np.uint8), connectivity=8)
+        joined = np.unique(labels[(closed > 0) & (band > 0)])
+        band = wide
+        closed = np.isin(labels, joined[joined > 0]).astype(np.uint8)
+    closed = _holes_filled((closed > 0) & (band > 0), int((person.shoulder_width * ARM_HOLE) ** 2)).astype(np.uint8)
     # The arm's outline against the backdrop (the person mask's soft rim) is half skin,
     # half backdrop: it stays whole with the arm. Against the body the old garment beside
     # the arm is not kept.

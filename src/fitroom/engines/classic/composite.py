@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.arms import bare_arms_beside, bare_forearms_in_front
+from fitroom.engines.classic.arms import KEPT_BARE, KEPT_FROM, KEPT_WIDEN, bare_arms_beside, bare_forearms_in_front
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
@@ -104,8 +104,13 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         cover[layer.slices] |= layer.alpha > 0.05
     hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
     look = skin.look(person)
-    # The bare arms hanging beside a top or dress are in front of it: nothing rebuilt there.
-    arms = bare_arms_beside(person, torso_frame(person)) if garment.category != SwapTarget.BOTTOM else None
+    # Bare arms are the person's own skin, in front of a top or dress: nothing is rebuilt
+    # over them, up to the shoulder and across their whole width.
+    arms = (
+        bare_arms_beside(person, torso_frame(person), KEPT_FROM, KEPT_WIDEN, KEPT_BARE)
+        if garment.category != SwapTarget.BOTTOM
+        else None
+    )
     part = _compose(
         person.crop(x0, y0, x1, y1),
         garment,
