@@ -177,8 +177,9 @@ ARM_BESIDE_CHANGED = 0.025
 GHOST_STEP = 25
 #: The share of a bare arm out of the new garment a render may move so: its outline.
 #: On 36 renders (12 persons with arms raised, bent, on the hips or at the sides x 3
-#: tops, basic, 2026-12-04) ghost and stippled arms read 0.21-0.76, arms kept whole
-#: 0-0.05 (0.13-0.14 where an old cold-shoulder top's sleeves were rebuilt round them).
+#: tops, basic, 2026-12-04) ghost and stippled arms read 0.18-0.77, arms kept whole
+#: 0-0.05; on 42 more (14 persons standing, arms at the sides) 0-0.03, but for arms
+#: rebuilt in strips beside a tee, 0.09-0.10.
 ARM_GHOST = 0.08
 #: The band just above a new bottom's waistband with less than this share of the fine
 #: detail of both the picture further up and the waistband is a smear. On 45 bottoms

@@ -35,7 +35,7 @@ from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
 from fitroom.engines.classic.accessories.place import skin_hued
-from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin
+from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
@@ -381,9 +381,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
 
 def _own_arms(report: RenderReport) -> NDArray[np.bool_]:
     """The person's bare arm skin in the input, shoulder to wrist: along each bone, the
-    pixels coloured like that arm's own skin (`arms.own_skin`), whatever the pose."""
+    pixels coloured like that arm's own skin (`arms.own_skin`), whatever the pose, and
+    not like the old top (a pink or beige one passes for skin)."""
     person = replace(report.person, image=report.input)
     lab = person.lab()
+    worn = worn_top_colour(person)
     h, w = report.input.shape[:2]
     found = np.zeros((h, w), bool)
     width = max(3, int(torso_frame(person).width * 0.35))
@@ -395,7 +397,7 @@ def _own_arms(report: RenderReport) -> NDArray[np.bool_]:
         if a in (L_SHOULDER, R_SHOULDER):
             p = p + (q - p) * KEPT_FROM
         cv2.line(band, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
-        found |= own_skin(lab, person, (band > 0) & (person.mask > 0.5))
+        found |= own_skin(lab, person, (band > 0) & (person.mask > 0.5) & ~worn)
     return found
 
 

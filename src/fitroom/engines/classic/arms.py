@@ -159,7 +159,7 @@ def _skin_hued(colour: NDArray[np.float32], person: Person) -> bool:
     return bool(plausible_skin(colour)) and hue < SKIN_HUE
 
 
-def _worn_colour(person: Person) -> NDArray[np.bool_]:
+def worn_top_colour(person: Person) -> NDArray[np.bool_]:
     """The pixels nearer a colour of the worn top (read across the chest) than the skin's:
     a pink or beige top, or a white one in warm light, passes the skin test, and kept in
     front of the new garment it would be the old garment left on the person."""
@@ -251,7 +251,7 @@ def _bare_arms_beside(
     w, h = person.size
     fw = frame.frontal_width
     lab = person.lab()
-    worn = _worn_colour(person)
+    worn = worn_top_colour(person)
     # Skin by a strict test: a grey or white top in shadow passes the loose one.
     skin = skin_like(person) & plausible_skin(lab) & (person.mask > 0.5) & ~worn
     parts = []
