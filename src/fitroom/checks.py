@@ -179,7 +179,8 @@ GHOST_STEP = 25
 #: On 36 renders (12 persons with arms raised, bent, on the hips or at the sides x 3
 #: tops, basic, 2026-12-04) ghost and stippled arms read 0.18-0.77, arms kept whole
 #: 0-0.05; on 42 more (14 persons standing, arms at the sides) 0-0.03, but for arms
-#: rebuilt in strips beside a tee, 0.09-0.10.
+#: rebuilt in strips beside a tee, 0.09-0.10. It reads the arm by colour: a camel
+#: coat's sleeve or a tan print beside the hand counts as arm.
 ARM_GHOST = 0.08
 #: The band just above a new bottom's waistband with less than this share of the fine
 #: detail of both the picture further up and the waistband is a smear. On 45 bottoms

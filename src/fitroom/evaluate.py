@@ -380,8 +380,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
 
 
 def _own_arms(report: RenderReport) -> NDArray[np.bool_]:
-    """The person's bare arm skin in the input, shoulder to wrist: along each bone, the
-    pixels coloured like that arm's own skin (`arms.own_skin`), whatever the pose, and
+    """The person's bare arm skin in the input, shoulder to wrist, whatever the pose:
+    along each bone, the pixels coloured like that arm's own skin (`arms.own_skin`) and
     not like the old top (a pink or beige one passes for skin)."""
     person = replace(report.person, image=report.input)
     lab = person.lab()

@@ -245,6 +245,20 @@ def _holes_filled(mask: NDArray[np.bool_], most: int) -> NDArray[np.bool_]:
     return out
 
 
+def _cleaned(skin: NDArray[np.bool_], person: Person) -> NDArray[np.bool_]:
+    """`skin` with gaps narrower than `ARM_GAP` closed (a shadow, a watch strap) and
+    specks and threads narrower than `ARM_SPECK` opened away (skin colour in a top's
+    shadows is no arm: it would cut the new panel's edge into a fringe)."""
+    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
+    closed = cv2.morphologyEx(
+        skin.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    )
+    opening = max(3, int(person.shoulder_width * ARM_SPECK) | 1)
+    return (
+        cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (opening, opening))) > 0
+    )
+
+
 def _bare_arms_beside(
     person: Person, frame: Frame, start_share: float, widen: float, bare: float
 ) -> NDArray[np.float32]:
@@ -263,23 +277,19 @@ def _bare_arms_beside(
             cv2.line(
                 part, tuple(np.round(p).astype(int)), tuple(np.round(q).astype(int)), 255, max(3, int(2 * half * fw))
             )
-            parts.append(part)
-            skin |= own_skin(lab, person, (part > 0) & (person.mask > 0.5) & ~worn)
-    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
-    closed = cv2.morphologyEx(
-        skin.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-    )
-    # Specks and threads of skin colour in a top's shadows are no arm: they would cut
-    # the new panel's edge into a fringe.
-    opening = max(3, int(person.shoulder_width * ARM_SPECK) | 1)
-    closed = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (opening, opening)))
+            on = (part > 0) & (person.mask > 0.5)
+            parts.append(on)
+            # Lit from the side, tanned or in shade, an arm is often no skin by the
+            # strict test (read on the face); by its own colour it is.
+            skin |= own_skin(lab, person, on & ~worn)
+    closed = _cleaned(skin, person)
     band = np.zeros((h, w), np.uint8)
-    for part in parts:
-        on = (part > 0) & (person.mask > 0.5)
-        if np.count_nonzero(on & (closed > 0)) >= bare * max(np.count_nonzero(on), 1):
-            band |= part
+    for on in parts:
+        if np.count_nonzero(on & closed) >= bare * max(np.count_nonzero(on), 1):
+            band[on] = 255
     if not band.any():
         return np.zeros((h, w), np.float32)
+    closed = closed.astype(np.uint8)
     if widen > 0:
         size = 2 * int(widen * fw) + 1
         wide = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))

@@ -153,10 +153,15 @@ def _compose(
     if size == (w, h):
         rebuild, fill, shade, skin_part, old, loose = replaced(person, garment, new_total, hands, kept, look)
     else:
-        shrunk = [cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), kept)]
+        shrunk = [
+            cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep, kept)
+        ]
+        # Face and hands keep every pixel they touch at the smaller size; an arm only
+        # those it fills: the old sleeve's hem against it is rebuilt, not left as a line.
+        small_kept = np.maximum(np.ceil(shrunk[2]), np.floor(shrunk[3]))
         rebuild, fill, shade, skin_part, old, loose = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
-            for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, np.ceil(shrunk[2]), look)
+            for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look)
         )
     if arms is not None:
         # The old garment under a bare arm's kept edge goes after all (`rebuild._cloth_kept`).
