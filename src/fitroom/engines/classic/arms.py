@@ -198,7 +198,17 @@ def bare_arms_beside(
     cached = person.__dict__.get(key)
     if cached is not None and cached[0] is person.image and cached[1] == frame.frontal_width:
         return cast(NDArray[np.float32], cached[2])
-    arms = _bare_arms_beside(person, frame, start, widen, bare)
+    w, h = person.size
+    arms = np.zeros((h, w), np.float32)
+    # Worked out in the box round the arms and the chest (where the worn top is read)
+    # only: over the whole photo it cost as much as the rest of the composite.
+    joints = person.points[[L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST, L_HIP, R_HIP]]
+    pad = frame.frontal_width * (ARM_HALF[0] + widen) + person.shoulder_width * ARM_HOLE + 8
+    x0, y0 = np.maximum(np.floor(joints.min(axis=0) - pad), 0).astype(int)
+    x1, y1 = np.ceil(joints.max(axis=0) + pad).astype(int)
+    x1, y1 = min(int(x1), w), min(int(y1), h)
+    if x1 - x0 > 2 and y1 - y0 > 2:
+        arms[y0:y1, x0:x1] = _bare_arms_beside(person.crop(x0, y0, x1, y1), frame, start, widen, bare)
     arms.flags.writeable = False
     person.__dict__[key] = (person.image, frame.frontal_width, arms)
     return arms
@@ -219,30 +229,34 @@ ARM_HOLE = 0.12
 LIGHTNESS_OFF = 70.0
 
 
-def own_skin(lab: NDArray[np.float32], person: Person, on: NDArray[np.bool_]) -> NDArray[np.bool_]:
+def own_skin(
+    lab: NDArray[np.float32], person: Person, on: NDArray[np.bool_], plausible: NDArray[np.bool_] | None = None
+) -> NDArray[np.bool_]:
     """The pixels of `on` (one arm's band) coloured like that arm's own skin, or none when
-    the band's middle colour is no skin's."""
+    the band's middle colour is no skin's; `plausible` is `plausible_skin(lab)` when the
+    caller has it."""
     found = np.zeros(on.shape, bool)
-    candidates = on & plausible_skin(lab)
-    if np.count_nonzero(candidates) < MIN_ARM_PIXELS:
+    ys, xs = np.nonzero(on & (plausible_skin(lab) if plausible is None else plausible))
+    if len(ys) < MIN_ARM_PIXELS:
         return found
-    middle = np.median(lab[candidates], axis=0)
+    colours = lab[ys, xs]
+    middle = np.median(colours, axis=0)
     if np.hypot(middle[1] - person.skin_lab[1], middle[2] - person.skin_lab[2]) >= ARM_HUE_OFF:
         return found
-    hue = np.hypot(lab[:, :, 1] - middle[1], lab[:, :, 2] - middle[2])
-    return candidates & (hue < SKIN_HUE) & (np.abs(lab[:, :, 0] - middle[0]) < LIGHTNESS_OFF)
+    hue = np.hypot(colours[:, 1] - middle[1], colours[:, 2] - middle[2])
+    near = (hue < SKIN_HUE) & (np.abs(colours[:, 0] - middle[0]) < LIGHTNESS_OFF)
+    found[ys[near], xs[near]] = True
+    return found
 
 
 def _holes_filled(mask: NDArray[np.bool_], most: int) -> NDArray[np.bool_]:
     """`mask` with the holes in it smaller than `most` pixels filled."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
     h, w = mask.shape
-    out = mask.copy()
-    for index in range(1, count):
-        x, y, bw, bh, area = stats[index]
-        if area < most and x > 0 and y > 0 and x + bw < w and y + bh < h:
-            out |= labels == index
-    return out
+    x, y, bw, bh, area = stats.T
+    small = (area < most) & (x > 0) & (y > 0) & (x + bw < w) & (y + bh < h)
+    small[0] = False
+    return mask | small[labels]
 
 
 def _cleaned(skin: NDArray[np.bool_], person: Person) -> NDArray[np.bool_]:
@@ -267,32 +281,33 @@ def _bare_arms_beside(
     lab = person.lab()
     worn = worn_top_colour(person)
     # Skin by a strict test: a grey or white top in shadow passes the loose one.
-    skin = skin_like(person) & plausible_skin(lab) & (person.mask > 0.5) & ~worn
-    parts = []
+    plausible = plausible_skin(lab)
+    skin = skin_like(person) & plausible & (person.mask > 0.5) & ~worn
+    bones = []
     for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (shoulder, elbow, wrist))
         start = a + (b - a) * start_share
         for p, q, half in ((start, b, ARM_HALF[0]), (b, c, ARM_HALF[1])):
+            ends = (tuple(np.round(p).astype(int)), tuple(np.round(q).astype(int)))
             part = np.zeros((h, w), np.uint8)
-            cv2.line(
-                part, tuple(np.round(p).astype(int)), tuple(np.round(q).astype(int)), 255, max(3, int(2 * half * fw))
-            )
+            cv2.line(part, *ends, 255, max(3, int(2 * half * fw)))
             on = (part > 0) & (person.mask > 0.5)
-            parts.append(on)
+            bones.append((part, on, ends, half))
             # Lit from the side, tanned or in shade, an arm is often no skin by the
             # strict test (read on the face); by its own colour it is.
-            skin |= own_skin(lab, person, on & ~worn)
-    closed = _cleaned(skin, person)
+            skin |= own_skin(lab, person, on & ~worn, plausible)
+    cleaned = _cleaned(skin, person)
     band = np.zeros((h, w), np.uint8)
-    for on in parts:
-        if np.count_nonzero(on & closed) >= bare * max(np.count_nonzero(on), 1):
-            band[on] = 255
+    wide = np.zeros((h, w), np.uint8)
+    for part, on, ends, half in bones:
+        if np.count_nonzero(on & cleaned) >= bare * max(np.count_nonzero(on), 1):
+            band |= part
+            if widen > 0:
+                cv2.line(wide, *ends, 255, max(3, int(2 * (half + widen) * fw)))
     if not band.any():
         return np.zeros((h, w), np.float32)
-    closed = closed.astype(np.uint8)
+    closed = cleaned.astype(np.uint8)
     if widen > 0:
-        size = 2 * int(widen * fw) + 1
-        wide = cv2.dilate(band, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
         _, labels = cv2.connectedComponents(((closed > 0) & (wide > 0)).astype(np.uint8), connectivity=8)
         joined = np.unique(labels[(closed > 0) & (band > 0)])
         band = wide
