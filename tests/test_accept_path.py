@@ -21,7 +21,9 @@ from tests.support.images import garment_photo, person_photo
 from tests.test_generate_flow import poll
 
 
-def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The formats of the full decodes the validator makes, in order, with a fresh two-entry memory."""
     calls: list[str] = []
     real = imaging._decode_check
 
@@ -31,6 +33,11 @@ def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(imaging, "_decode_check", counted)
     monkeypatch.setattr(imaging, "_passed", imaging._Passed(size=2))
+    return calls
+
+
+def test_an_image_that_passed_is_not_decoded_again(decodes: list[str]) -> None:
+    calls = decodes
     photo = person_photo((90, 120), fmt="PNG")
     first = imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7)
     assert imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7) == first
@@ -47,17 +54,9 @@ def test_an_image_that_passed_is_not_decoded_again(monkeypatch: pytest.MonkeyPat
     assert len(calls) == 4
 
 
-def test_a_jpeg_its_structure_proves_is_neither_decoded_nor_hashed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_jpeg_its_structure_proves_is_neither_decoded_nor_hashed(decodes: list[str]) -> None:
     """The structure walk costs less than the hash that would skip it, so it runs every time."""
-    calls: list[str] = []
-    real = imaging._decode_check
-
-    def counted(info: imaging.ImageInfo, image: Image.Image) -> None:
-        calls.append(info.format)
-        real(info, image)
-
-    monkeypatch.setattr(imaging, "_decode_check", counted)
-    monkeypatch.setattr(imaging, "_passed", imaging._Passed(size=2))
+    calls = decodes
     photo = person_photo((90, 120))
     for _ in range(2):
         assert imaging.validate_image_once(photo, max_bytes=10**7, max_pixels=10**7).format == "jpeg"
