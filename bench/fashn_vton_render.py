@@ -11,7 +11,7 @@ Two models run the real FASHN VTON pipeline code through fitroom's engine
   are the real model's, though its pictures are noise. Meant for a GPU.
 A render's time includes its sampling steps, also reported per step.
 
-    .venv/bin/python bench/fashn_vton_render.py [--model tiny] [--renders 5] [--steps 30] [--tier nano] [--device cpu] [--save out.png]
+    .venv/bin/python bench/fashn_vton_render.py [--model tiny] [--renders 5] [--steps 30] [--tier nano] [--device cpu] [--save out.png] [--person-size 1200]
 
 On a shared, loaded machine set OMP_NUM_THREADS=1: torch's threads otherwise fight the
 other processes for the cores and the figures mean little.
@@ -32,7 +32,6 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from skimage import data
 
 from fitroom.engines.base import RenderOptions
 from fitroom.engines.fashn_vton import load
@@ -40,7 +39,7 @@ from fitroom.engines.fashn_vton.pipeline import choose_device
 from fitroom.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for its tests' tiny model
-from tests.support.vton import TINY, write_random_weights  # noqa: E402
+from tests.support.vton import TINY, astronaut, write_random_weights  # noqa: E402
 
 
 def tee() -> Image.Image:
@@ -59,6 +58,9 @@ def main() -> None:
     parser.add_argument("--device", default=None, help="default: cuda when present, else cpu")
     parser.add_argument("--model", choices=("tiny", "upstream"), default="tiny")
     parser.add_argument("--save", type=Path, default=None, help="write the last render here")
+    parser.add_argument(
+        "--person-size", type=int, default=None, help="the astronaut resized to this side (default 512)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
@@ -75,7 +77,7 @@ def main() -> None:
         engine = load(settings)
         load_seconds = time.perf_counter() - started
         device = engine.pipeline.device
-        person = Image.fromarray(data.astronaut())  # type: ignore[no-untyped-call]
+        person = astronaut(args.person_size)
         options = RenderOptions(swap_target="top", tier=args.tier, seed=1)
         engine.render(person, [tee()], options)  # warm-up: mediapipe graphs, allocator
         if device.type == "cuda":
