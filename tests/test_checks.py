@@ -741,3 +741,28 @@ def test_arm_ghost_flags_an_arm_rebuilt_as_a_paler_double_over_the_backdrop() ->
     assert value is not None and checks.faults({"arm_ghost": value}) == ["arm_ghost"]
     # Under the new garment the arm may change (a sleeve over it).
     assert checks.arm_ghost(before, ghost, arm, np.ones((120, 120), np.float32)) is None
+
+
+def test_rebuilt_skin_with_only_fine_noise_fails_skin_detail() -> None:
+    """A smooth fill with drawn noise matched to the skin's finest grain passed
+    `skin_texture`; the person's own skin has detail between grain and shading (small
+    blotches, pores) that such a fill lacks, and `skin_detail` sees it."""
+    rng = np.random.default_rng(3)
+    image = np.full((200, 300, 3), 240, np.uint8)
+
+    def skin_patch(blotches: bool) -> np.ndarray:
+        fine = cv2.GaussianBlur(rng.normal(0, 1, (160, 80)).astype(np.float32), (0, 0), 0.7) * 6
+        mid = cv2.GaussianBlur(rng.normal(0, 1, (160, 80)).astype(np.float32), (0, 0), 3.0) * 40
+        layer = fine + (mid if blotches else 0)
+        return np.clip(np.array(SKIN, np.float32) + layer[:, :, None], 0, 255).astype(np.uint8)
+
+    image[20:180, 20:100] = skin_patch(blotches=True)
+    reference, rebuilt = np.zeros((200, 300), bool), np.zeros((200, 300), bool)
+    reference[20:180, 20:100] = True
+    rebuilt[20:180, 180:260] = True
+    image[20:180, 180:260] = skin_patch(blotches=False)
+    texture = checks.skin_texture(image, rebuilt, reference)
+    assert texture is not None and texture > checks.LIMITS["skin_texture"][0]  # type: ignore[operator]
+    assert checks.faults({"skin_detail": checks.skin_detail(image, rebuilt, reference)}) == ["skin_detail"]
+    image[20:180, 180:260] = skin_patch(blotches=True)
+    assert checks.faults({"skin_detail": checks.skin_detail(image, rebuilt, reference)}) == []

@@ -282,6 +282,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     own_hands = cv2.erode(hand_skin.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
+    values["skin_detail"] = checks.skin_detail(output, rebuilt, reference)
     frame = torso_frame(person)
     values["skin_tone"] = checks.skin_tone(output, rebuilt, reference, max(3, int(frame.width * TONE_REACH)))
     garment = report.garments[-1] if report.garments else None
