@@ -139,3 +139,49 @@ def test_a_hole_in_the_rebuilt_skin_is_not_filled_with_the_old_garment() -> None
     filled = rebuild._inpaint(rebuild._without_old(image, fill, old, skin_part), region)
     strip = filled[region > 0]
     assert np.linalg.norm(strip - skin_rgb, axis=1).mean() < 30, strip.mean(axis=0)
+
+
+def test_rebuilt_skin_carries_the_persons_own_detail() -> None:
+    """The detail laid on rebuilt skin is taken from the person's visible skin, at its
+    scale and level: drawn noise matched only the finest grain, and `skin_detail` read
+    such skin as flat."""
+    from tests.test_classic_engine import drawn_person
+
+    rng = np.random.default_rng(5)
+    colour = cv2.cvtColor(np.array([[[160, 145, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(np.float32)
+    fine = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 0.7) * 3
+    mid = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 1.8) * 20
+    image = np.clip(colour + (fine + mid)[:, :, None], 0, 255).astype(np.uint8)
+    person = drawn_person(image)
+    look = skin.look(person)
+    assert look.patches is not None
+    own = checks.detail_level(image, np.ones((420, 400), bool))
+    assert own is not None
+
+    def made(layer: np.ndarray) -> float:
+        flat = np.clip(colour * (1 + layer[:, :, None]), 0, 255).astype(np.uint8)
+        level = checks.detail_level(flat, np.ones(layer.shape, bool))
+        assert level is not None
+        return level / own
+
+    assert made(skin.detail((200, 200), look)) > checks.SKIN_DETAIL_RATIO
+    assert made(skin.grain((200, 200), look)) < checks.SKIN_DETAIL_RATIO
+
+
+def test_the_torso_turns_away_at_its_own_outline() -> None:
+    """A bared midriff is shaded round its own outline, a waist as well as a chest: a
+    cylinder of one width round the midline left a narrow waist's sides nearly as bright
+    as its middle (a flat patch)."""
+    from fitroom.engines.classic.body import Frame
+    from fitroom.engines.classic.rebuild import TORSO_SIDE_SHADE, TORSO_TURN, _torso_normals
+
+    torso = np.zeros((200, 200), np.float32)
+    torso[20:100, 40:160] = 1  # the chest
+    torso[100:180, 70:130] = 1  # a narrower waist
+    frame = Frame(np.array([100.0, 20.0]), np.array([1.0, 0.0]), np.array([0.0, 1.0]), 120.0, 160.0)
+    across, _, side = _torso_normals(frame, torso)
+    assert abs(across[150, 100]) < 0.05 and side[150, 100] < 0.05
+    assert across[150, 129] > TORSO_TURN * 0.9 and across[150, 70] < -TORSO_TURN * 0.9
+    assert across[60, 159] > TORSO_TURN * 0.9
+    lit = skin.lit(across, np.zeros_like(across), skin.DEFAULT) * (1 - TORSO_SIDE_SHADE * side**3)
+    assert lit[150, 129] < lit[150, 100] * 0.85

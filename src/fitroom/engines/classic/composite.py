@@ -171,10 +171,10 @@ def _compose(
     found = bounds(rebuild > 0)
     if found is not None:  # blended only where something is rebuilt
         box = box_slices(found)
-        # The skin's fine grain, at full size (the rest of the fill is smooth).
+        # The skin's own detail, at full size (the rest of the fill is smooth).
         grained = skin_part[box] * (rebuild[box] > 0)
         if grained.any():
-            fill[box] *= (1 + skin.grain(grained.shape, look) * grained)[:, :, None]
+            fill[box] *= (1 + skin.detail(grained.shape, look) * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs.
     if garment.category == SwapTarget.TOP:

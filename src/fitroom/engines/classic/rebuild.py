@@ -199,19 +199,47 @@ def _tone_field(
 NECK_HALF_WIDTH = 0.3
 
 
-def _torso_normals(frame: Frame, shape: tuple[int, int]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """The picture-right and down parts of the torso's unit surface normals, as a
-    flattened cylinder round the body's midline."""
-    h, w = shape
+#: How far the torso's surface turns from the camera at its outline (the normal's
+#: sideways part there): a body is nearly edge-on at its sides.
+TORSO_TURN = 0.85
+#: How much darker the torso's sides are for facing less of the room's light, over its
+#: middle (the soft light round a form that no single direction gives).
+TORSO_SIDE_SHADE = 0.2
+
+
+def _torso_normals(
+    frame: Frame, torso: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
+    """The picture-right and down parts of the torso's unit surface normals, round each
+    row's own outline (`torso`: how much of each pixel is torso) as a cylinder; rows
+    without one, round the body's midline. And how far each pixel lies out from the
+    middle towards the outline (0..1).
+
+    A flattened cylinder of one width round the midline shaded a waist and a chest alike,
+    its sides barely darker than its middle: a bared midriff read as a flat patch."""
+    h, w = torso.shape
     xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
-    across = (
+    mid = (
         np.clip(
             (xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / (frame.frontal_width * 0.6), -1, 1
         )
         * 0.7
     )
-    return across * np.float32(frame.right[0]), across * np.float32(frame.right[1])
+    inside = torso > 0.5
+    rows = inside.any(axis=1)
+    cols = np.arange(w, dtype=np.float32)
+    left = np.where(rows, np.argmax(inside, axis=1), 0).astype(np.float32)
+    right = np.where(rows, w - 1 - np.argmax(inside[:, ::-1], axis=1), w - 1).astype(np.float32)
+    centre, half = (left + right) / 2, np.maximum((right - left) / 2, 1.0)
+    # Row extents are smoothed down the body, so one row's stray pixel does not band it.
+    size = 2 * max(1, int(frame.width * 0.05)) + 1
+    centre = cv2.GaussianBlur(centre[:, None], (1, size), 0)[:, 0]
+    half = cv2.GaussianBlur(half[:, None], (1, size), 0)[:, 0]
+    out = np.clip((cols[None, :] - centre[:, None]) / half[:, None], -1, 1).astype(np.float32)
+    across = np.where(rows[:, None], out * np.float32(TORSO_TURN), mid).astype(np.float32)
+    side = np.where(rows[:, None], np.abs(out), np.abs(mid) / 0.7).astype(np.float32)
+    return across * np.float32(frame.right[0]), across * np.float32(frame.right[1]), side
 
 
 def _uncovered(
@@ -268,8 +296,9 @@ def _uncovered(
     broad = masked_blur(lum, old, max(4.0, s * 0.3))
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
     on_limb = limb >= torso
-    torso_x, torso_y = _torso_normals(frame, old.shape)
+    torso_x, torso_y, side = _torso_normals(frame, torso)
     shading = skin.lit(np.where(on_limb, limb_normal[0], torso_x), np.where(on_limb, limb_normal[1], torso_y), look)
+    shading *= np.where(on_limb, 1, 1 - TORSO_SIDE_SHADE * side**3).astype(np.float32)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape

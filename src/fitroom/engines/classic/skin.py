@@ -9,7 +9,7 @@ visible skin, and darkened a little where the new garment ends on them.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -40,6 +40,9 @@ class SkinLook:
     grain: float  # fine texture: std of luminance over its local mean
     mottle: tuple[float, float, float]  # broad variation of L, a, b (OpenCV 8-bit Lab units)
     tone: tuple[float, float, float] | None = None  # the body's own skin colour (Lab), None: the face's
+    # Square full-size patches of the person's own skin's relative detail (luminance over
+    # its blur at `DETAIL_SIGMA` widths, less 1), none: the drawn grain stands in.
+    patches: NDArray[np.float32] | None = field(default=None, compare=False)
 
 
 #: A studio's soft light from the front and a little above: used where no face is seen.
@@ -96,6 +99,51 @@ def _grain(image: NDArray[np.uint8], centres: NDArray[np.intp], radius: int) -> 
     return _robust_std(np.concatenate(residuals)) / max(float(np.median(levels)), 1.0)
 
 
+#: The detail taken from the person's own skin: finer than this share of a shoulder width
+#: (pores, fine hair, the grain and small blotches that a smooth fill lacks).
+DETAIL_SIGMA = 0.02
+#: Half the side of a detail patch, in shoulder widths (at least `DETAIL_MIN_RADIUS` pixels).
+DETAIL_RADIUS = 0.06
+DETAIL_MIN_RADIUS = 8
+#: A patch whose detail spreads more than this many times the patches' median spread holds
+#: an edge (a sleeve's, a strap's, a tattoo's): left out.
+DETAIL_OUTLIER = 1.5
+#: How far (in robust stds of the patches' detail) a patch's detail may stray.
+DETAIL_CLIP = 2.5
+#: How many detail patches are taken, spread over the visible skin.
+DETAIL_PATCHES = 24
+
+
+def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulder: float) -> NDArray[np.float32] | None:
+    """The relative detail of luminance (over its blur at `DETAIL_SIGMA`, less 1) in
+    full-size square patches round `centres` (rows, columns) of the person's visible skin;
+    those holding an edge are left out. None when fewer than 3 remain."""
+    sigma = max(3.0, shoulder * DETAIL_SIGMA)
+    radius = max(DETAIL_MIN_RADIUS, int(shoulder * DETAIL_RADIUS))
+    margin = int(np.ceil(3 * sigma))
+    h, w = image.shape[:2]
+    patches = []
+    for y, x in centres:
+        y0, y1 = y - radius - margin, y + radius + 1 + margin
+        x0, x1 = x - radius - margin, x + radius + 1 + margin
+        if y0 < 0 or x0 < 0 or y1 > h or x1 > w:
+            continue
+        lum = cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_RGB2GRAY).astype(np.float32) + 1
+        detail = lum / cv2.GaussianBlur(lum, (0, 0), sigma) - 1
+        patches.append(detail[margin:-margin, margin:-margin])
+    if len(patches) < 3:
+        return None
+    stack = np.stack(patches)
+    spreads = stack.reshape(len(stack), -1).std(axis=1)
+    usable = stack[spreads <= np.median(spreads) * DETAIL_OUTLIER]
+    if len(usable) < 3:
+        return None
+    # A mole, a hair or an edge's end within a patch, repeated across the rebuilt skin,
+    # reads as a pattern: its extremes are cut to the skin's usual detail.
+    limit = DETAIL_CLIP * _robust_std(usable.ravel())
+    return np.clip(usable, -limit, limit).astype(np.float32)
+
+
 def look(person: Person) -> SkinLook:
     """The light on the person, and the colour and texture of their skin, from the
     cheeks and the visible skin. The colour is the body's (neck, arms, legs) where
@@ -138,6 +186,18 @@ def look(person: Person) -> SkinLook:
     pick = np.linspace(0, len(ys) - 1, min(24, len(ys))).astype(int)
     centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
     measured = _grain(person.image, centres, max(2, 2 * factor - 1))
+    # Detail patches lie wholly in skin, off the face (eyes, brows and lips are no skin).
+    reach = 2 * int(np.ceil(max(DETAIL_MIN_RADIUS, person.shoulder_width * DETAIL_RADIUS) / factor)) + 1
+    whole = cv2.erode((own & (shrink(person.face) == 0)).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
+    ys, xs = np.nonzero(whole)
+    pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
+    patches = (
+        _detail_patches(
+            person.image, np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2, person.shoulder_width
+        )
+        if len(ys)
+        else None
+    )
     grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.04))
     # Broad variation is what remains at the scale the mottle is drawn at (a few
     # percent of the body), not the shading across a limb (that is drawn from the light).
@@ -177,7 +237,7 @@ def look(person: Person) -> SkinLook:
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
-    return SkinLook(light, strength, grain, mottle, tone)
+    return SkinLook(light, strength, grain, mottle, tone, patches)
 
 
 def lit(tilt_x: NDArray[np.float32], tilt_y: NDArray[np.float32], look: SkinLook) -> NDArray[np.float32]:
@@ -230,6 +290,42 @@ def grain(shape: tuple[int, int], look: SkinLook, seed: int = 7) -> NDArray[np.f
     """Fine relative luminance texture with the person's grain as `fitroom.checks`
     measures it (the luminance less its blur at 1.5 px)."""
     return noise(shape, GRAIN_SIGMA, seed) * np.float32(look.grain / max(_grain_unit(), 1e-6))
+
+
+def detail(shape: tuple[int, int], look: SkinLook, seed: int = 7) -> NDArray[np.float32]:
+    """Relative luminance detail for rebuilt skin: the person's own skin's (`look.patches`)
+    laid as overlapping patches, each turned or mirrored at random and feathered into its
+    neighbours, at their own scale and level; the drawn `grain` where none were taken.
+
+    Drawn noise matched the finest grain only, and a fill made at the analysis size and
+    enlarged has none of the skin's detail between that and its broad mottle: plastic."""
+    patches = look.patches
+    if patches is None:
+        return grain(shape, look, seed)
+    h, w = shape
+    side = patches.shape[1]
+    step = max(1, side // 2)
+    ramp = np.sin(np.linspace(0, np.pi, side + 2)[1:-1]).astype(np.float32)
+    feather = np.outer(ramp, ramp)
+    rows, cols = -(-h // step) + 1, -(-w // step) + 1
+    total = np.zeros((rows * step + side, cols * step + side), np.float32)
+    weight = np.zeros_like(total)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(patches), (rows, cols))
+    turns = rng.integers(0, 8, (rows, cols))
+    for r in range(rows):
+        for c in range(cols):
+            patch = np.rot90(patches[picks[r, c]], turns[r, c] % 4)
+            if turns[r, c] >= 4:
+                patch = patch[:, ::-1]
+            y, x = r * step, c * step
+            total[y : y + side, x : x + side] += patch * feather
+            weight[y : y + side, x : x + side] += feather
+    laid = (total / np.maximum(weight, 1e-6))[side // 2 : side // 2 + h, side // 2 : side // 2 + w]
+    # Overlapping patches average each other down: brought back to the patches' own spread.
+    own = _robust_std(patches.ravel())
+    made = _robust_std(laid[:: max(1, h // 64), :: max(1, w // 64)].ravel())
+    return (laid * np.float32(own / max(made, 1e-6))).astype(np.float32)
 
 
 #: How far round a rebuilt pixel the person's visible skin sets its tone, in shoulder
