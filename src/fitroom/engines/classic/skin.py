@@ -70,6 +70,9 @@ def _cheeks(person: Person) -> tuple[float, float] | None:
     values = []
     for side in (L_EYE, R_EYE):
         x, y = (points[side] * 0.6 + mouth * 0.4 + (points[side] - eyes) * 0.2).astype(int)
+        if not (0 <= x < w and 0 <= y < h):
+            # The pose guesses a face cut off by the photo's edge: its cheeks are not here.
+            return None
         patch = person.image[max(0, y - radius) : min(h, y + radius), max(0, x - radius) : min(w, x + radius)]
         if patch.size == 0:
             return None
