@@ -187,7 +187,7 @@ def test_the_torso_turns_away_at_its_own_outline() -> None:
     assert lit[150, 129] < lit[150, 100] * 0.85
 
 
-def test_a_face_cut_off_by_the_photo_gives_no_light() -> None:
+def test_a_face_cut_off_by_the_photo_gives_no_light_nor_skin_detail() -> None:
     """A photo cut above the chin: the pose still guesses the face above the top edge, and
     its "cheeks" were read from the top rows of the photo (the tee's collar), turning the
     light on the rebuilt skin."""
@@ -196,9 +196,13 @@ def test_a_face_cut_off_by_the_photo_gives_no_light() -> None:
     from fitroom.engines.classic.person import L_EYE, MOUTH_L, MOUTH_R, NOSE, R_EYE
     from tests.test_classic_engine import drawn_person
 
-    image = np.full((420, 400, 3), 200, np.uint8)
+    colour = cv2.cvtColor(np.array([[[160, 145, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    image = np.broadcast_to(colour, (420, 400, 3)).copy()
     image[:40, :200] = 90  # a dark collar at the top, on the picture's left only
     person = drawn_person(image)
     points = person.points.copy()
     points[[NOSE, L_EYE, R_EYE, MOUTH_L, MOUTH_R]] = (200, -30), (215, -45), (185, -45), (210, -10), (190, -10)
-    assert skin.look(replace(person, points=points)).light == skin.DEFAULT.light
+    look = skin.look(replace(person, points=points))
+    assert look.light == skin.DEFAULT.light
+    # Nor is detail taken from what passes for skin: it may be a beige tee.
+    assert look.patches is None and skin.look(person).patches is not None

@@ -189,7 +189,9 @@ def look(person: Person) -> SkinLook:
     pick = np.linspace(0, len(ys) - 1, min(24, len(ys))).astype(int)
     centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
     measured = _grain(person.image, centres, max(2, 2 * factor - 1))
-    # Detail patches lie wholly in skin, off the face (eyes, brows and lips are no skin).
+    # Detail patches lie wholly in skin, off the face (eyes, brows and lips are no skin);
+    # only when the face is seen: without it what passes for skin may be a beige tee, its
+    # smooth cloth laid as the skin's detail (the drawn grain stands in then).
     reach = 2 * int(np.ceil(max(DETAIL_MIN_RADIUS, person.shoulder_width * DETAIL_RADIUS) / factor)) + 1
     whole = cv2.erode((own & (shrink(person.face) == 0)).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
     ys, xs = np.nonzero(whole)
@@ -198,7 +200,7 @@ def look(person: Person) -> SkinLook:
         _detail_patches(
             person.image, np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2, person.shoulder_width
         )
-        if len(ys)
+        if len(ys) and cheeks is not None
         else None
     )
     grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.04))
