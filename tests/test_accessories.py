@@ -1171,3 +1171,35 @@ def test_the_case_is_told_from_the_strap_and_a_steel_bracelet_is_kept_as_shot() 
     cv2.circle(steel, (150, 200), 75, (190, 190, 195), -1)
     cv2.circle(steel, (150, 200), 55, (40, 40, 60), -1)
     assert strap.case_and_strap(cut_out(steel, "watch", None)) is None
+
+
+def test_a_large_watch_photo_gives_the_case_at_full_size_once_per_cut_out() -> None:
+    """The case's blob is found on a shrunk copy (`strap.OPEN_SIDE`), yet the case keeps
+    its full-size outline (three times the drawn photo's case, 140 px); the answer is
+    kept with the cut-out, so a second render with the same product photo reads nothing."""
+    from fitroom.engines.classic.accessories import strap
+
+    photo = cv2.resize(three_quarter_watch_photo(), None, fx=3, fy=3, interpolation=cv2.INTER_NEAREST)
+    cut = cut_out(photo, "watch", None)
+    assert max(cut.alpha.shape) > strap.OPEN_SIDE
+    found = strap.case_and_strap(cut)
+    assert found is not None
+    _, (case_w, case_h) = found
+    assert case_w == pytest.approx(420, abs=12) and case_h == pytest.approx(420, abs=12)
+    assert strap.case_and_strap(cut) is found
+
+
+def test_a_cut_out_shrunk_far_keeps_a_thin_strand_as_wide_as_a_disc_would() -> None:
+    """Shrunk to a twentieth, a one-pixel strand keeps most of an output pixel's cover: the
+    widening (a small disc, then a square beyond `DISC_REACH`) reaches at least as far as
+    the disc of the whole reach, and no further than its square."""
+    from fitroom.engines.classic.accessories.compose import DISC_REACH, _widened
+
+    alpha = np.zeros((61, 61), np.float32)
+    alpha[30, 30] = 1
+    reach = 12
+    assert reach > DISC_REACH
+    widened = _widened(alpha, reach)
+    disc = cv2.dilate(alpha, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1)))
+    assert (widened >= disc).all()
+    assert widened[30 - reach : 31 + reach, 30 - reach : 31 + reach].sum() == widened.sum()

@@ -9,7 +9,7 @@ shoulder width, shin length), since a product photo carries no scale.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NoReturn
+from typing import NoReturn, cast
 
 import cv2
 import numpy as np
@@ -736,10 +736,16 @@ def _cuff_in_front(
 
 def _strap_upright(cut: Cutout) -> Cutout:
     """The watch turned so its strap runs up and down the photo: one photographed lying
-    with the strap left to right would otherwise be put on along the forearm."""
+    with the strap left to right would otherwise be put on along the forearm. The turned
+    copy is kept with the cut-out, and with it what `strap.case_and_strap` reads of it."""
     if cut.aspect >= 0.8:
         return cut
-    return Cutout(np.ascontiguousarray(np.rot90(cut.rgb)), np.ascontiguousarray(np.rot90(cut.alpha)), [], cut.holes)
+    cached = cut.__dict__.get("_upright")
+    if cached is not None and cached[0] is cut.alpha:
+        return cast(Cutout, cached[1])
+    upright = Cutout(np.ascontiguousarray(np.rot90(cut.rgb)), np.ascontiguousarray(np.rot90(cut.alpha)), [], cut.holes)
+    cut.__dict__["_upright"] = (cut.alpha, upright)
+    return upright
 
 
 def _case_width(alpha: NDArray[np.float32]) -> float:
