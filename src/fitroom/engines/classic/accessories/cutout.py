@@ -128,8 +128,9 @@ def _tighten_edge(
     if not edge.any():
         return alpha
     backdrop = cv2.resize(colour, (w, h), interpolation=cv2.INTER_LINEAR)
-    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
-    distance = np.linalg.norm(lab[edge] - backdrop[edge], axis=1) - spread
+    # Only the edge's pixels are converted: the same colours, without the whole photo's.
+    lab = cv2.cvtColor(rgb[edge][:, None, :], cv2.COLOR_RGB2LAB).astype(np.float32)[:, 0]
+    distance = np.linalg.norm(lab - backdrop[edge], axis=1) - spread
     tightened = alpha.copy()
     tightened[edge] = alpha[edge] * np.clip((distance - 4) / 12, 0, 1)
     return cv2.GaussianBlur(tightened, (0, 0), 0.6)
