@@ -134,10 +134,15 @@ def _affine(src: list[Vec], dst: list[Vec]) -> NDArray[np.float64]:
     return np.vstack([m, [0, 0, 1]])
 
 
+def _coordinates(shape: tuple[int, int]) -> tuple[Mask, Mask]:
+    """Each row's y as a column and each column's x as a row (float32): broadcast against
+    each other they give every pixel's coordinates, without two photo-sized grids."""
+    return np.arange(shape[0], dtype=np.float32)[:, None], np.arange(shape[1], dtype=np.float32)[None, :]
+
+
 def _band(shape: tuple[int, int], centre: Vec, axis: Vec, half_width: float, soft: float) -> Mask:
     """1 within `half_width` of the line through `centre` along `axis`, soft at the edges."""
-    h, w = shape
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    ys, xs = _coordinates(shape)
     normal = np.array([-axis[1], axis[0]])
     d = np.abs((xs - centre[0]) * normal[0] + (ys - centre[1]) * normal[1])
     return np.clip((half_width - d) / max(soft, 0.5) + 0.5, 0, 1).astype(np.float32)
@@ -662,8 +667,7 @@ def _fingers_in_front(person: Person, hand: lm.Hand | None) -> Mask | None:
 
 def _strap_shade(shape: tuple[int, int], centre: Vec, along: Vec, half: float) -> Mask:
     """Lighter along the wrist's top, darker where the strap turns away round its sides."""
-    h, w = shape
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    ys, xs = _coordinates(shape)
     d = np.abs((xs - centre[0]) * -along[1] + (ys - centre[1]) * along[0])
     t = np.clip(d / max(half, 1e-6), 0, 1)
     return (1.04 - 0.45 * t**3).astype(np.float32)
@@ -728,7 +732,7 @@ def _cuff_in_front(
     sleeve = np.zeros(shape, np.float32)
     opened = cv2.morphologyEx(cloth.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     sleeve[y0 : y0 + h, x0 : x0 + w] = opened
-    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    ys, xs = _coordinates(shape)
     up_arm = ((xs - joint[0]) * along[0] + (ys - joint[1]) * along[1]) < cuff + 1.5
     front = cv2.GaussianBlur(sleeve * up_arm, (0, 0), 0.8)
     return front if fingers is None else np.maximum(front, fingers)
@@ -775,7 +779,7 @@ def bracelet(person: Person, cut: Cutout, description: str) -> list[Placement]:
     dst = [centre, centre - across * w / 2 * scale, centre + up_arm * h / 2 * scale * 0.6]
     shape = person.image.shape[:2]
     arm = _band(shape, centre, along, width / 2, 1.5)
-    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    ys, xs = _coordinates(shape)
     beyond = ((xs - centre[0]) * up_arm[0] + (ys - centre[1]) * up_arm[1]) > 0  # the far half, up the arm
     behind = arm * beyond.astype(np.float32)
     front = behind if (fingers := _fingers_in_front(person, hand)) is None else np.maximum(behind, fingers)
@@ -800,7 +804,7 @@ def ring(person: Person, cut: Cutout, description: str) -> list[Placement]:
     src = [np.array([w / 2, h / 2]), np.array([0.0, h / 2]), np.array([w / 2, 0.0])]
     dst = [centre, centre - across * w / 2 * scale, centre + along * h / 2 * scale * 0.5]
     shape = person.image.shape[:2]
-    ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
+    ys, xs = _coordinates(shape)
     beyond = (((xs - centre[0]) * along[0] + (ys - centre[1]) * along[1]) > 0).astype(np.float32)
     behind = _band(shape, centre, along, finger / 2, 1.0) * beyond
     return [Placement(cut, _affine(src, dst), front=behind, shadow=0.25, lift=0.02)]
