@@ -51,9 +51,10 @@ ACCESSORY_FOLDERS = ("watch", "glasses", "hat", "shoes", "bag", "jewelry")
 
 
 def accessories(devset: Path, person_bytes: list[bytes]) -> None:
-    """Per accessory kind at basic tier: median and p90 uncached, median cached, per-stage
-    medians; refusals (the body part not in the photo, a photo with no plain background)
-    are counted, not timed."""
+    """Per accessory kind at basic tier: median and p90 uncached, median cached, the
+    median floor pass and the median render over the floor pass just before it (paired),
+    per-stage medians; refusals (the body part not in the photo, a photo with no plain
+    background) are counted, not timed."""
     warm = ClassicEngine()
     sample = decode_image(person_bytes[0], max_pixels=60_000_000)
     for folder in ACCESSORY_FOLDERS:  # load face mesh and hand models before timing
@@ -69,7 +70,10 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
     print(
         f"accessories at basic (1024), 1 core pinned: {len(person_bytes)} persons × every photo of each kind's folder"
     )
-    print(f"{'kind':<9}{'total':>8}{'p90':>8}{'cached':>8}{'refused':>9}   stages, uncached (median s)")
+    print(
+        f"{'kind':<9}{'total':>8}{'p90':>8}{'cached':>8}{'refused':>9}{'floor':>8}{'paired':>8}"
+        "   stages, uncached (median s)"
+    )
     for folder in ACCESSORY_FOLDERS:
         products = [
             decode_image(p.read_bytes(), max_pixels=60_000_000)
@@ -77,9 +81,15 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
         ]
         options = RenderOptions(swap_target=folder, tier="basic")
         totals, cached, stages, refused = [], [], {}, 0
+        floors: list[float] = []
+        paired: list[float] = []  # each render over a floor pass of its photo just before it
         for data in person_bytes:
             for product in products:
                 engine = ClassicEngine()
+                # On a shared machine the seconds drift with the load: the ratio to a
+                # floor pass taken just before holds, and times the quiet floor it
+                # estimates the render on a quiet core.
+                floor_now = floor_seconds(data, TIERS["basic"])
                 started = time.perf_counter()
                 try:
                     report = engine.render_report(decode_image(data, max_pixels=60_000_000), [product], options)
@@ -88,6 +98,8 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
                     refused += 1
                     continue
                 totals.append(time.perf_counter() - started)
+                floors.append(floor_now)
+                paired.append(totals[-1] / floor_now)
                 for stage, seconds in report.timings.items():
                     stages.setdefault(stage, []).append(seconds)
                 started = time.perf_counter()
@@ -99,7 +111,8 @@ def accessories(devset: Path, person_bytes: list[bytes]) -> None:
         p90 = sorted(totals)[int(0.9 * (len(totals) - 1))]
         stage_text = "  ".join(f"{k} {statistics.median(v):.3f}" for k, v in stages.items())
         print(
-            f"{folder:<9}{statistics.median(totals):>8.3f}{p90:>8.3f}{statistics.median(cached):>8.3f}{refused:>9}   {stage_text}"
+            f"{folder:<9}{statistics.median(totals):>8.3f}{p90:>8.3f}{statistics.median(cached):>8.3f}{refused:>9}"
+            f"{statistics.median(floors):>8.3f}{statistics.median(paired):>8.2f}   {stage_text}"
         )
 
 
