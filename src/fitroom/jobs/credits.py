@@ -56,6 +56,9 @@ _MOVE_BALANCE = (
 )
 
 
+_INSERT_LEDGER = insert(_LEDGER)
+
+
 def _move(
     session: Session,
     account_id: str,
@@ -71,18 +74,21 @@ def _move(
 
     Plain statements on the tables, built once: this runs on every accept, where the ORM's
     bulk UPDATE (evaluating its WHERE clause against the session's objects) and building the
-    statements anew cost more than running them. What the ORM did is kept: pending objects
-    are flushed first (the session autoflushes before plain statements too: an account made
-    in this session is found), and an account the session holds gets its new balance.
+    statements anew cost more than running them; they run on the session's connection, as the
+    session's own `execute` added about 65 µs of Python to each. What the ORM did is kept:
+    pending objects are flushed first (an account made in this session is found), and an
+    account the session holds gets its new balance.
     """
-    new_balance = session.execute(_MOVE_BALANCE, {"account": account_id, "delta": delta}).scalar_one_or_none()
+    session.flush()
+    connection = session.connection()
+    new_balance = connection.execute(_MOVE_BALANCE, {"account": account_id, "delta": delta}).scalar_one_or_none()
     if new_balance is None:
         return None
     held = session.identity_map.get(Account.__mapper__.identity_key_from_primary_key((account_id,)))
     if held is not None:
         set_committed_value(held, "balance", new_balance)
-    session.execute(
-        insert(_LEDGER),
+    connection.execute(
+        _INSERT_LEDGER,
         {
             "account_id": account_id,
             "kind": kind,

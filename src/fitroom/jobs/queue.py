@@ -50,10 +50,14 @@ CloseHook = Callable[[Session, Job], None]
 CHANNEL = "fitroom_jobs"
 
 
+_NOTIFY = text("SELECT pg_notify(:channel, '')")
+
+
 def announce(session: Session) -> None:
     """Wake listening workers when this transaction commits (PostgreSQL; SQLite workers poll)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+    connection = session.connection()  # not the session's `execute`, which adds its ORM handling to each statement
+    if connection.dialect.name == "postgresql":
+        connection.execute(_NOTIFY, {"channel": CHANNEL})
 
 
 def claim(db: Database, worker_id: str, lease_seconds: float, engines: Collection[str] | None = None) -> Job | None:

@@ -139,7 +139,7 @@ def live_threads(session: Session, lease_seconds: float) -> dict[str, int]:
     """Render threads per engine, over the worker processes seen within a lease."""
     since = utcnow() - timedelta(seconds=lease_seconds)
     threads: dict[str, int] = {}
-    for engines, count in session.execute(_LIVE_WORKERS, {"since": since}):
+    for engines, count in session.connection().execute(_LIVE_WORKERS, {"since": since}):  # see `service._queued`
         for name in engines:
             threads[name] = threads.get(name, 0) + count
     return threads
