@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 from urllib.parse import urlsplit
 
 import httpx
@@ -35,9 +36,22 @@ def _too_large(ctx: Context, field: str) -> ApiError:
     return ApiError(413, "file_too_large", f"{field}: larger than {limit // (1024 * 1024)} MB", field=field)
 
 
+def _contents(upload: UploadFile, limit: int) -> bytes:
+    """A parsed upload's bytes, up to `limit`: without a copy when it was parsed into memory.
+
+    `read()` copies the parsed buffer into a new bytes object, a photo's size on every
+    accept; `BytesIO.getvalue()` hands out the buffer itself (the file is not written to
+    again: it is closed after the request).
+    """
+    buffer = getattr(upload.file, "_file", None)  # SpooledTemporaryFile's: BytesIO until it rolls to disk
+    if isinstance(buffer, io.BytesIO) and buffer.tell() == 0:
+        return buffer.getvalue()[: limit + 1]
+    return upload.file.read(limit + 1)
+
+
 def _read_checked(ctx: Context, upload: UploadFile, field: str) -> ImageInput:
-    """Read a parsed upload (in memory, or a temporary file past 1 MB) straight from its file, and check it."""
-    data = upload.file.read(ctx.settings.max_upload_bytes + 1)
+    """Read a parsed upload (in memory, or a temporary file past `max_upload_bytes`) and check it."""
+    data = _contents(upload, ctx.settings.max_upload_bytes)
     if len(data) > ctx.settings.max_upload_bytes:
         raise _too_large(ctx, field)
     return check_image(ctx, data, field)
