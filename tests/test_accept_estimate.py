@@ -15,7 +15,7 @@ from fitroom.context import Context
 from fitroom.db import utcnow
 from fitroom.db.models import JobItem
 from fitroom.domain import JobStatus
-from fitroom.jobs import routing, service
+from fitroom.jobs import credits, routing, service
 from fitroom.jobs.service import ImageInput, JobRequest
 from tests.support.app import TEST_ENGINE, make_customer, migrated_settings
 from tests.support.images import garment_photo, person_photo
@@ -62,8 +62,15 @@ def test_the_queue_bound_is_exact(tmp_path: Path, database_url: str) -> None:
     try:
         for _ in range(2):
             service.submit(ctx, customer.account_id, request())
+        stored = sorted(p.name for p in (settings.data_dir / "blobs" / "jobs").iterdir())
+        with ctx.db.reader() as session:
+            balance = credits.balance(session, customer.account_id)
         with pytest.raises(service.QueueFull) as full:
             service.submit(ctx, customer.account_id, request())
         assert full.value.retry_after == service.UNKNOWN_RETRY_SECONDS, "no live worker: nothing to measure"
+        # On PostgreSQL the room is checked after the inputs are stored: a refusal removes them.
+        assert sorted(p.name for p in (settings.data_dir / "blobs" / "jobs").iterdir()) == stored
+        with ctx.db.reader() as session:
+            assert credits.balance(session, customer.account_id) == balance, "nothing charged for the refused job"
     finally:
         ctx.close()
