@@ -11,6 +11,11 @@ from fitroom.storage.base import BlobNotFound
 from fitroom.storage.keys import check_key
 from fitroom.storage.signing import LinkSigner
 
+#: Bytes per `write` call. On this development machine's kernel (6.18, ext4) one `write` of a
+#: whole 1 MB photo often cost 2.5-2.9 ms of kernel time copying it into the page cache, while
+#: the same bytes in 256 KB writes cost 0.4-1.0 ms every time (bench figures: docs/api-shop-backends.md).
+WRITE_PIECE = 256 * 1024
+
 
 class LocalStore:
     """Files under `root`; writes are atomic (temp file + rename)."""
@@ -29,7 +34,10 @@ class LocalStore:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
+        view = memoryview(data)
+        with tmp.open("wb") as file:
+            for start in range(0, len(view), WRITE_PIECE):
+                file.write(view[start : start + WRITE_PIECE])
         tmp.replace(path)
 
     def get(self, key: str) -> bytes:
