@@ -13,7 +13,7 @@ from fitroom.storage.signing import LinkSigner
 
 #: Bytes per `write` call. On this development machine's kernel (6.18, ext4) one `write` of a
 #: whole 1 MB photo often cost 2.5-2.9 ms of kernel time copying it into the page cache, while
-#: the same bytes in 256 KB writes cost 0.4-1.0 ms every time (bench figures: docs/api-shop-backends.md).
+#: the same bytes in 256 KB writes cost 0.6-1.0 ms every time (bench figures: docs/api-shop-backends.md).
 WRITE_PIECE = 256 * 1024
 
 
