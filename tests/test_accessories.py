@@ -554,6 +554,17 @@ def head_person() -> Person:
     return person
 
 
+def lowered(person: Person, rows: int) -> Person:
+    """`person` with `rows` more rows of backdrop above: room for a tall hat."""
+    image = np.pad(person.image, ((rows, 0), (0, 0), (0, 0)), constant_values=235)
+    mask = np.pad(person.mask, ((rows, 0), (0, 0)))
+    points = person.points + np.array([0, rows], np.float32)
+    empty = np.zeros(mask.shape, np.uint8)
+    moved = Person(image, points, person.visibility.copy(), mask, empty, empty, person.skin_lab.copy())
+    moved.__dict__["_face"] = None
+    return moved
+
+
 def test_a_caps_logo_keeps_its_side() -> None:
     """A cap whose logo is on the photo's left keeps it on the left when worn."""
     cap = hat_photo()
@@ -913,6 +924,7 @@ def test_hair_below_a_slanted_hats_lower_edge_stays_hair() -> None:
     hair_colour = (60, 40, 30)
     cv2.ellipse(person.image, (250, 75), (62, 50), 0, 180, 360, hair_colour, -1)
     person.mask[np.any(person.image != 235, axis=2)] = 1.0
+    person = lowered(person, 80)  # room above the head for the tall beanie
     hair = np.all(person.image == hair_colour, axis=2)
     beanie = np.full((260, 400, 3), 250, np.uint8)
     # Crown and band, the band's lower edge rising by a third of the hat's height to the left.
@@ -1203,3 +1215,19 @@ def test_a_cut_out_shrunk_far_keeps_a_thin_strand_as_wide_as_a_disc_would() -> N
     disc = cv2.dilate(alpha, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1)))
     assert (widened >= disc).all()
     assert widened[30 - reach : 31 + reach, 30 - reach : 31 + reach].sum() == widened.sum()
+
+
+def test_a_hat_the_photos_top_edge_would_cut_is_refused() -> None:
+    """A head whose top the photo's upper edge touches: most of the hat would lie above
+    the photo, only its band shown (graded B on every such devset head). It is refused
+    with that reason; the same head lower in the photo gets the hat."""
+    person = head_person()
+    (worn,) = place.hat(person, cut_out(hat_photo(), "hat", None))
+    assert worn.expect is not None
+    raised = head_person()
+    raised.image[:] = np.roll(raised.image, -38, axis=0)
+    raised.mask[:] = np.roll(raised.mask, -38, axis=0)
+    raised.points[:, 1] -= 38
+    with pytest.raises(EngineError, match="cut off") as refused:
+        place.hat(raised, cut_out(hat_photo(), "hat", None))
+    assert refused.value.code == "pose_not_supported"

@@ -766,3 +766,16 @@ def test_rebuilt_skin_with_only_fine_noise_fails_skin_detail() -> None:
     assert checks.faults({"skin_detail": checks.skin_detail(image, rebuilt, reference)}) == ["skin_detail"]
     image[20:180, 180:260] = skin_patch(blotches=True)
     assert checks.faults({"skin_detail": checks.skin_detail(image, rebuilt, reference)}) == []
+
+
+def test_hat_cut_fails_a_hat_the_photos_top_edge_cuts_flat() -> None:
+    """A dome hat whole in the photo scores 0; the same dome raised so the photo's top
+    edge cuts across most of its width fails; nothing drawn gives None."""
+    whole = np.zeros((200, 200), np.float32)
+    cv2.ellipse(whole, (100, 90), (60, 60), 0, 180, 360, 1.0, -1)
+    cut = np.zeros_like(whole)
+    cv2.ellipse(cut, (100, 30), (60, 60), 0, 180, 360, 1.0, -1)
+    good, bad = checks.hat_cut(whole), checks.hat_cut(cut)
+    assert good == 0.0 and bad is not None and bad > 0.85
+    assert checks.faults({"hat_cut": bad}) == ["hat_cut"] and not checks.faults({"hat_cut": good})
+    assert checks.hat_cut(np.zeros_like(whole)) is None

@@ -93,6 +93,8 @@ HAT_GAP_REACH, HAT_GAP_NEAR, HAT_GAP_FAR = 6, 12.0, 25.0
 #: The most of that strip that may be backdrop: 44 devset hat renders score 0 to 0.0007;
 #: the side-view beanie's pale gaps, before hair below the hat's edge was kept, 0.006 to 0.33.
 HAT_GAP_MOST = 0.01
+#: The most of a hat's widest row that the photo's top edge may cut across (`hat_cut`).
+HAT_CUT_MOST = 0.85
 #: The share of a cut-out's hull that may be left out while unlike the backdrop: the
 #: devset's shoes score 0.004 to 0.04 (lace gaps, a sole's shade); a white high-top
 #: that lost its canvas upper scored 0.08.
@@ -230,6 +232,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
+    "hat_cut": (None, HAT_CUT_MOST),
     "bag_support": (None, BAG_SUPPORT_REACH),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
@@ -890,6 +893,18 @@ def hat_gap(
     if not was.any():
         return None
     return float(((nearest(render) < HAT_GAP_NEAR) & was).sum() / was.sum())
+
+
+def hat_cut(cover: NDArray[np.floating[Any]]) -> float | None:
+    """How much of the hat the photo's top edge cuts off: the hat's width in the top row
+    over its widest row's. A crown cut flat by the edge scores high; a whole hat 0.
+
+    None when nothing was drawn."""
+    hat = np.asarray(cover) > 0.5
+    widths = hat.sum(axis=1)
+    if widths.max() == 0:
+        return None
+    return float(widths[0] / widths.max())
 
 
 def bag_support(cover: NDArray[np.floating[Any]], supports: Sequence[Point], shoulder_width: float) -> float | None:

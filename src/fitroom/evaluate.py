@@ -469,6 +469,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
         values["hat_gap"] = _hat_gap(report)
+        values["hat_cut"] = checks.hat_cut(report.garment_cover)
     if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
         values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:

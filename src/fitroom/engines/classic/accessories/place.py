@@ -92,6 +92,10 @@ HAT_BAND = 0.3
 #: A tuft of hair beside a worn hat's crown ends within this share of the hat's width
 #: further out: such tufts go under the hat, hair that reaches further stays.
 HAT_TUFT = 0.12
+#: The least share of a worn hat that must land inside the photo: on a head the photo's
+#: top edge cuts, a hat mostly above that edge shows its lower band only (graded B on
+#: every such head of the devset).
+HAT_LEAST_INSIDE = 0.75
 #: The most a face may be turned or bowed away from the camera (degrees, `Face.turn`) for
 #: glasses or a hat, drawn flat, to follow it. On the devset the five faces beyond it
 #: (47 to 67) got every hat and pair of glasses on the side of the head or the cheek (F);
@@ -400,6 +404,12 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
     src = [np.array([a, bottom]), np.array([b, bottom]), np.array([(a + b) / 2, 0.0])]
     dst = [brim - right * hat_width / 2, brim + right * hat_width / 2, brim + up * rise]
     shape = person.image.shape[:2]
+    inside = _inside_share(cut, _affine(src, dst), shape)
+    if inside < HAT_LEAST_INSIDE:
+        raise EngineError(
+            "pose_not_supported",
+            f"the top of the head is at the photo's edge: {1 - inside:.0%} of the hat would be cut off by it",
+        )
     ys, xs = np.mgrid[0 : shape[0], 0 : shape[1]].astype(np.float32)
     # Hair rising above the crown, and tufts just beside it above the band, go under the
     # hat; big hair further out stays (filling it with the backdrop left pale blotches),
