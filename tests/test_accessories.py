@@ -1231,3 +1231,28 @@ def test_a_hat_the_photos_top_edge_would_cut_is_refused() -> None:
     with pytest.raises(EngineError, match="cut off") as refused:
         place.hat(raised, cut_out(hat_photo(), "hat", None))
     assert refused.value.code == "pose_not_supported"
+
+
+def backpack_photo() -> np.ndarray:
+    """A backpack from the front: taller than wide, a grab loop on top."""
+    image = np.full((480, 340, 3), 255, np.uint8)
+    cv2.ellipse(image, (170, 60), (40, 30), 0, 180, 360, (40, 160, 60), 10)
+    cv2.rectangle(image, (40, 60), (300, 460), (40, 160, 60), -1)
+    return image
+
+
+def test_a_backpack_hangs_behind_the_body_with_its_strap_over_the_shoulder() -> None:
+    """A backpack goes on one shoulder behind the person, shown beside the body, not in
+    front of the hip like a handbag (read as a purse); a wide strap comes over the front
+    of the shoulder and goes under the arm."""
+    person = drawn_person()
+    result = wear(person, cut_out(backpack_photo(), "bag", None), "bag", None)
+    green = np.abs(result.image.astype(int) - (40, 160, 60)).max(axis=2) < 30
+    assert green.sum() > 2000, "the backpack shows"
+    below_strap = np.arange(person.mask.shape[0])[:, None] > 200
+    assert (green & (person.mask > 0.5) & below_strap).sum() < 50, "the body is in front of the backpack"
+    torso = np.zeros(person.mask.shape, np.uint8)
+    cv2.fillConvexPoly(torso, np.array([(320, 150), (180, 150), (200, 370), (300, 370)]), 1)
+    strap = (result.cover > 0.5) & (torso > 0)
+    assert strap.any(), "its strap shows in front of the shoulder"
+    assert np.nonzero(strap)[0].max() < 260, "the strap goes under the arm, not down the torso"

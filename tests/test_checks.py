@@ -779,3 +779,22 @@ def test_hat_cut_fails_a_hat_the_photos_top_edge_cuts_flat() -> None:
     assert good == 0.0 and bad is not None and bad > 0.85
     assert checks.faults({"hat_cut": bad}) == ["hat_cut"] and not checks.faults({"hat_cut": good})
     assert checks.hat_cut(np.zeros_like(whole)) is None
+
+
+def test_backpack_in_front_fails_a_backpack_hung_in_front_of_the_body() -> None:
+    """A backpack's body drawn over the torso fails; the same body beside the torso with
+    only a thin strap crossing it passes; a strap alone gives None."""
+    person = np.zeros((300, 300), np.float32)
+    person[50:300, 90:210] = 1.0
+    front = np.zeros_like(person)
+    front[150:260, 150:230] = 1.0
+    behind = np.zeros_like(person)
+    behind[150:260, 210:290] = 1.0
+    cv2.line(behind, (170, 60), (205, 140), 1.0, 6)
+    strap = np.zeros_like(person)
+    cv2.line(strap, (170, 60), (205, 140), 1.0, 6)
+    bad, good = checks.backpack_in_front(front, person, 6), checks.backpack_in_front(behind, person, 6)
+    assert bad is not None and good is not None and bad > 0.6 and good < 0.05
+    assert checks.faults({"backpack_in_front": bad}) == ["backpack_in_front"]
+    assert not checks.faults({"backpack_in_front": good})
+    assert checks.backpack_in_front(strap, person, 6) is None

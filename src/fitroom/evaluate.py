@@ -34,7 +34,7 @@ from fitroom import checks
 from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
-from fitroom.engines.classic.accessories.place import skin_hued
+from fitroom.engines.classic.accessories.place import BACKPACK_STRAP_WIDTH, skin_hued, without_strap, worn_on_back
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
@@ -472,6 +472,9 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         values["hat_cut"] = checks.hat_cut(report.garment_cover)
     if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
         values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
+        if report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], ""):
+            strap = person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH
+            values["backpack_in_front"] = checks.backpack_in_front(report.garment_cover, person.mask, strap)
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
     return values

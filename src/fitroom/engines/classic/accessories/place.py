@@ -1349,7 +1349,7 @@ STRAP_SAME_LIGHT = 45
 STRAP_EDGE_LIGHT = 0.3
 
 
-def _without_strap(cut: Cutout) -> tuple[Cutout, NDArray[np.uint8]]:
+def without_strap(cut: Cutout) -> tuple[Cutout, NDArray[np.uint8]]:
     """The bag's body alone and the colour its strap is drawn in: its own straps and
     handles from the product photo (the thin parts, opened away) are cut off, so the strap
     drawn to the shoulder is the only one, and that strap takes their colour (else the
@@ -1427,7 +1427,8 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         ys = np.arange(shape[0], dtype=np.float32)[:, None]
         fist *= (ys < grip[1] + h * scale * 0.2).astype(np.float32) * (person.mask > 0.5)
         return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hand")]
-    cut, strap_colour = _without_strap(cut)
+    cut, strap_colour = without_strap(cut)
+    backpack = worn_on_back(cut, text)
     h, w = cut.alpha.shape
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
@@ -1445,6 +1446,9 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     hip_pt = _v(person.pt(hip))
     shoulder_pt = _v(person.pt(shoulder))
+    slung = _backpack(person, cut, strap_colour, side, frontal) if backpack else None
+    if slung is not None:
+        return slung
     anchor = hip_pt + outward * frontal * 0.2
     m = np.eye(3)
     # The strap is shortened (up to the waist) when the photo ends at the hips.
@@ -1477,10 +1481,91 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
             part=f"the {side} hip",
         )
     ]
+    ends = m @ np.array([[*point, 1.0] for point in strap_ends(cut)]).T
+    top = [ends[:2, 0], ends[:2, 1]] if (cut.alpha > 0.8).any() else []
     strap = _strap(
-        person, cut, m, strap_colour, _on_body(person, shoulder_pt - outward * frontal * 0.1, -outward, frontal)
+        person, top, strap_colour, _on_body(person, shoulder_pt - outward * frontal * 0.1, -outward, frontal)
     )
     return [strap, *placements] if strap is not None else placements
+
+
+#: A backpack slung on one shoulder hangs behind it: its top this share of the way from
+#: the shoulder down to the hip, its middle this share of its width outward of the
+#: shoulder joint (so it shows beside the body), its front strap down under the arm
+#: (1.5 times this share of the way to the elbow).
+BACKPACK_TOP, BACKPACK_OUT, BACKPACK_STRAP = 0.12, 0.2, 0.3
+#: A backpack's padded strap is this many times a shoulder bag's strap wide.
+BACKPACK_STRAP_WIDTH = 2.5
+#: The least share of a backpack behind the body that must show beside it (a raised
+#: arm and a wide sleeve hid all but slivers of it).
+BACKPACK_LEAST_SHOWN = 0.35
+
+
+def _shown_share(cut: Cutout, matrix: NDArray[np.float64], mask: NDArray[np.float32]) -> float:
+    """The share of the cut-out's solid pixels that land in the photo off the person."""
+    ys, xs = np.nonzero(cut.alpha[::2, ::2] > 0.5)
+    if len(xs) == 0:
+        return 0.0
+    mapped = (matrix @ np.stack([xs * 2.0, ys * 2.0, np.ones(len(xs))])).astype(int)
+    h, w = mask.shape
+    inside = (mapped[0] >= 0) & (mapped[0] < w) & (mapped[1] >= 0) & (mapped[1] < h)
+    return float(np.mean(mask[mapped[1][inside], mapped[0][inside]] < 0.5)) * float(inside.mean())
+
+
+def worn_on_back(body: Cutout, text: str) -> bool:
+    """A backpack: named so, or, unnamed, a bag whose body (`without_strap`: a hobo's
+    tall strap arch left out) is taller than wide, and that the description does not
+    call a shoulder bag or a tote."""
+    if "backpack" in text or "rucksack" in text:
+        return True
+    named = any(word in text for word in ("shoulder", "tote", "messenger", "crossbody", "sling", "hand", "clutch"))
+    return not named and body.aspect > 1.1
+
+
+def _backpack(
+    person: Person, cut: Cutout, colour: NDArray[np.uint8], side: str, frontal: float
+) -> list[Placement] | None:
+    """Slung on one shoulder, behind the person: the body and arm in front of it, the bag
+    beside them, its strap over the front of the shoulder going under the arm. Hung in
+    front of the hip like a handbag it read as a purse (every devset backpack B). None
+    where it would hang mostly outside the photo or hidden behind the body (a raised
+    arm, a wide sleeve): it then hangs in front like a shoulder bag."""
+    shoulder, elbow, wrist = SIDES[side]
+    hip = L_HIP if side == "left" else R_HIP
+    outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
+    shoulder_pt, hip_pt = _v(person.pt(shoulder)), _v(person.pt(hip))
+    h, w = cut.alpha.shape
+    width = frontal * 0.8
+    scale = width / w
+    centre = shoulder_pt + outward * width * BACKPACK_OUT
+    top_y = shoulder_pt[1] + (hip_pt[1] - shoulder_pt[1]) * BACKPACK_TOP
+    m = np.array([[scale, 0, centre[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+    shape = person.image.shape[:2]
+    if _inside_share(cut, m, shape) < BAG_LEAST_INSIDE or _shown_share(cut, m, person.mask) < BACKPACK_LEAST_SHOWN:
+        return None
+    behind = cv2.GaussianBlur((person.mask > 0.5).astype(np.float32), (0, 0), 1.0)
+    bag_piece = Placement(cut, m, front=behind, shadow=0.35, lift=0.02, expect=width, part=f"the {side} shoulder")
+    # The arm hangs in front of the strap's lower end: the strap goes under it.
+    arm = np.zeros(shape, np.uint8)
+    below = shoulder_pt[1] + (hip_pt[1] - shoulder_pt[1]) * BACKPACK_STRAP * 0.6
+    for a, b in ((shoulder, elbow), (elbow, wrist)):
+        if _in_frame(person, a, b, threshold=0.3):
+            cv2.line(
+                arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, int(frontal * 0.16)
+            )
+    arm[: max(0, int(below))] = 0
+    # It ends on the upper arm, under it (the arm is in front of the strap below the shoulder).
+    armpit = shoulder_pt + (hip_pt - shoulder_pt) * BACKPACK_STRAP
+    if _in_frame(person, shoulder, elbow, threshold=0.3):
+        armpit = shoulder_pt + (_v(person.pt(elbow)) - shoulder_pt) * BACKPACK_STRAP * 1.5
+    start = _shoulder_top(
+        person, _on_body(person, shoulder_pt - outward * frontal * 0.18, -outward, frontal), frontal * 0.12
+    )
+    strap = _strap(person, [armpit], colour, start, BACKPACK_STRAP_WIDTH)
+    if strap is None:
+        return [bag_piece]
+    strap.front = (arm > 0).astype(np.float32) * (person.mask > 0.5)
+    return [bag_piece, strap]
 
 
 def _on_body(person: Person, point: Vec, inward: Vec, frontal: float) -> Vec:
@@ -1492,6 +1577,20 @@ def _on_body(person: Person, point: Vec, inward: Vec, frontal: float) -> Vec:
         if 0 <= x < w and 0 <= y < h and person.mask[y, x] > 0.5:
             return point + inward * (step + 2)
     return point
+
+
+def _shoulder_top(person: Person, point: Vec, reach: float) -> Vec:
+    """`point` moved straight up, at most `reach` px, to the top of the person's outline:
+    a strap comes over the shoulder there, never out of the middle of the chest (nor,
+    past `reach`, out of the neck or hair above it)."""
+    x, y = int(point[0]), int(point[1])
+    if not (0 <= x < person.mask.shape[1] and 0 <= y < person.mask.shape[0]):
+        return point
+    highest = max(0, y - int(reach))
+    column = person.mask[highest : y + 1, x] > 0.5
+    off = np.nonzero(~column)[0]
+    top = highest + int(off.max()) + 1 if len(off) else highest
+    return np.array([float(x), float(min(y, top + 2))])
 
 
 def strap_ends(cut: Cutout) -> tuple[Vec, Vec]:
@@ -1510,20 +1609,19 @@ def strap_ends(cut: Cutout) -> tuple[Vec, Vec]:
 
 
 def _strap(
-    person: Person, cut: Cutout, matrix: NDArray[np.float64], colour: NDArray[np.uint8], shoulder: Vec
+    person: Person, starts: list[Vec], colour: NDArray[np.uint8], shoulder: Vec, wide: float = 1.0
 ) -> Placement | None:
-    """A strap from the bag's top, where it is solid, up over the shoulder, in `colour`
-    with a thin edge and a soft shadow, so it reads on dark and light clothes alike: the
-    edge is darker, or lighter for a dark strap over clothes as dark as it."""
-    if not (cut.alpha > 0.8).any():
+    """A strap from each of `starts` (the bag's top, where it is solid) up over the
+    shoulder, in `colour` with a thin edge and a soft shadow, so it reads on dark and
+    light clothes alike: the edge is darker, or lighter for a dark strap over clothes as
+    dark as it."""
+    if not starts:
         return None
-    left, right = strap_ends(cut)
-    top = matrix @ np.array([[left[0], right[0]], [left[1], right[1]], [1, 1]])
-    strap_w = max(3, int(person.shoulder_width * 0.03))
+    strap_w = max(3, int(person.shoulder_width * 0.03 * wide))
     alpha = np.zeros(person.image.shape[:2], np.uint8)
     inner = np.zeros(person.image.shape[:2], np.uint8)
     end = (int(shoulder[0]), int(shoulder[1]))
-    for x, y in (top[:2, 0], top[:2, 1]):
+    for x, y in starts:
         cv2.line(alpha, (int(x), int(y)), end, 255, strap_w, cv2.LINE_AA)
         cv2.line(inner, (int(x), int(y)), end, 255, max(1, strap_w - 2), cv2.LINE_AA)
     ys, xs = np.nonzero(alpha)
