@@ -798,3 +798,24 @@ def test_backpack_in_front_fails_a_backpack_hung_in_front_of_the_body() -> None:
     assert checks.faults({"backpack_in_front": bad}) == ["backpack_in_front"]
     assert not checks.faults({"backpack_in_front": good})
     assert checks.backpack_in_front(strap, person, 6) is None
+
+
+def test_a_rebuilt_upper_arm_with_straight_sides_fails_and_a_tapered_one_passes() -> None:
+    """An upper arm rebuilt as a block as wide at the elbow as at the shoulder fails
+    `limb_taper`; one that narrows from the shoulder's round to the elbow passes. The
+    arm's inner side, against the new garment, is not read."""
+    shoulder, elbow, neck = (250.0, 100.0), (260.0, 200.0), (200.0, 100.0)
+    cover = np.zeros((300, 400), np.float32)
+    cover[80:260, 150:245] = 1  # the new top's body, against the arm's inner side
+
+    def drawn(radius_at_elbow: float) -> np.ndarray:
+        mask = np.zeros((300, 400), np.uint8)
+        outline = np.array([(245, 90), (245, 200), (260 + radius_at_elbow, 200), (250 + 20, 100)], np.int32)
+        cv2.fillConvexPoly(mask, outline, 1)
+        return mask > 0
+
+    block = checks.limb_taper(drawn(20), cover, [(shoulder, elbow)], neck)
+    tapered = checks.limb_taper(drawn(12), cover, [(shoulder, elbow)], neck)
+    assert block is not None and block > checks.TAPER_MOST, block
+    assert tapered is not None and tapered < checks.TAPER_MOST, tapered
+    assert checks.limb_taper(drawn(12), cover, [(shoulder, elbow)], (300.0, 100.0)) is None  # inner side: the top

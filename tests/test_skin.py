@@ -206,3 +206,51 @@ def test_a_face_cut_off_by_the_photo_gives_no_light_nor_skin_detail() -> None:
     assert look.light == skin.DEFAULT.light
     # Nor is detail taken from what passes for skin: it may be a beige tee.
     assert look.patches is None and skin.look(person).patches is not None
+
+
+def test_an_arm_bared_from_a_tight_sleeve_tapers_from_a_round_shoulder() -> None:
+    """A tight sleeve is about as wide at the elbow as at the shoulder; the arm rebuilt
+    inside it was a block with parallel sides. It narrows to the elbow now (`limb_taper`
+    passes), and a boxy tee's square shoulder corner is not torso: the arm's round cap
+    is the shoulder's top."""
+    from types import SimpleNamespace
+    from typing import cast
+
+    from fitroom.domain import SwapTarget
+    from fitroom.engines.classic import rebuild
+    from fitroom.engines.classic.body import limbs, torso_frame
+    from fitroom.engines.classic.garment import Garment
+    from fitroom.engines.classic.person import L_ELBOW, L_SHOULDER, R_ELBOW, R_SHOULDER
+    from tests.test_classic_engine import drawn_person
+
+    image = np.full((420, 400, 3), 235, np.uint8)
+    old = np.zeros((420, 400), np.uint8)
+    cv2.rectangle(old, (130, 85), (270, 300), 1, -1)  # a boxy tee, square at the shoulders
+    for shoulder, elbow in (((250, 100), (275, 180)), ((150, 100), (125, 180))):
+        cv2.line(old, shoulder, elbow, 1, 24)  # tight sleeves, 24 px wide all down
+    image[old > 0] = (40, 60, 90)
+    person = drawn_person(image)
+    frame = torso_frame(person)
+    limb, _ = limbs(person, frame, SwapTarget.TOP, old > 0)
+    arms = [(person.pt(s), person.pt(e)) for s, e in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW))]
+    taper = checks.limb_taper(limb > 0.5, np.zeros(limb.shape, np.float32), arms, frame.neck)
+    assert taper is not None and taper < checks.TAPER_MOST, taper
+    new = np.zeros(old.shape, np.float32)
+    new[150:300, 150:250] = 1  # a sleeveless top well inside the old one
+    bared = old.astype(np.float32) * (1 - new)
+    tone = np.broadcast_to(np.array([170, 140, 145], np.float32), (420, 400, 3)).copy()
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    _, skin_part = rebuild._uncovered(
+        person,
+        garment,
+        frame,
+        old.astype(np.float32),
+        bared,
+        new,
+        skin.DEFAULT,
+        tone,
+        np.zeros(old.shape, bool),
+        np.zeros(old.shape, bool),
+    )
+    assert skin_part[88, 262] < 0.5 and skin_part[88, 138] < 0.5  # the tee's corners: backdrop
+    assert skin_part[95, 250] > 0.5 and skin_part[95, 150] > 0.5  # the shoulders' round tops

@@ -10,6 +10,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   matches the grain, and a smooth fill enlarged from the analysis size has none of this.
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
+- `limb_taper`: how far a rebuilt upper arm's outer contour lies from the bone near the
+  elbow over near the shoulder (a bared arm rebuilt as a straight-sided block, as wide
+  at the elbow as at the shoulder, scores about 1; an arm tapers to about 0.75).
 - `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
 - `asymmetry`: how unevenly the garment sits either side of the body's midline.
 - `old_colour_left`: the old garment's colours still showing where the new garment or
@@ -209,6 +212,12 @@ MIN_WAIST_COLUMNS = 10
 #: persons x a cami crop at basic (2026-12-04), rebuilt torsos that read flat scored
 #: 0.16-0.46 (noise matched to the grain), the person's own skin beside them 1.
 SKIN_DETAIL_BAND = (2.0, 6.0)
+#: The most a rebuilt upper arm's outer half may be as wide near the elbow as near the
+#: shoulder: an arm is about three quarters as wide there, a straight block 1.
+TAPER_MOST = 0.82
+#: Where down the upper arm (shoulder 0, elbow 1) its widths are compared: below the
+#: shoulder's round top, and above the elbow's joint with the forearm.
+TAPER_AT = (0.3, 0.85)
 SKIN_DETAIL_RATIO = 0.5
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
@@ -216,6 +225,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_shading": (0.25, None),
     "skin_detail": (SKIN_DETAIL_RATIO, None),
     "skin_tone": (None, TONE_APART),
+    "limb_taper": (None, TAPER_MOST),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
@@ -345,6 +355,50 @@ def skin_detail(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> flo
     if made is None or own is None:
         return None
     return made / max(own, 1e-4)
+
+
+def _outward_run(
+    mask: NDArray[np.bool_], hidden: NDArray[np.bool_], centre: NDArray[np.float32], out: NDArray[np.float32], cap: int
+) -> float | None:
+    """How far `mask` runs on from `centre` along the unit vector `out`; None when
+    `centre` is not in it or the run ends at `hidden` (the new garment over the arm: its
+    edge, not the arm's), off the picture or past `cap`."""
+    h, w = mask.shape
+    xy = np.round(centre[None, :] + np.arange(0, cap + 1, dtype=np.float32)[:, None] * out[None, :]).astype(int)
+    inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+    on = np.zeros(len(xy), bool)
+    on[inside] = mask[xy[inside, 1], xy[inside, 0]]
+    off = np.flatnonzero(~on)
+    if not on[0] or not len(off) or not inside[off[0]] or hidden[xy[off[0], 1], xy[off[0], 0]]:
+        return None
+    return float(off[0])
+
+
+def limb_taper(
+    rebuilt: Mask, cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], midline: Point
+) -> float | None:
+    """The largest ratio, over the upper arms (shoulder and elbow points), of the rebuilt
+    skin's reach out from the bone, on the side away from the body's `midline` point,
+    near the elbow over that near the shoulder (`TAPER_AT`): the outer contour, which
+    the torso and the new garment do not hide. None when no upper arm is rebuilt out to
+    its edge at both, clear of the new garment (`cover`: how much of each pixel it covers)."""
+    mask = np.asarray(rebuilt, bool)
+    hidden = np.asarray(cover) > 0.5
+    centre = np.asarray(midline, np.float32)
+    ratios = []
+    for arm in arms:
+        shoulder, elbow = np.asarray(arm[0], np.float32), np.asarray(arm[1], np.float32)
+        v = elbow - shoulder
+        length = float(np.hypot(*v))
+        if length < 8:
+            continue
+        out = np.array([-v[1], v[0]], np.float32) / length
+        if float(out @ (shoulder - centre)) < 0:
+            out = -out
+        upper, lower = (_outward_run(mask, hidden, shoulder + v * t, out, int(length * 0.5)) for t in TAPER_AT)
+        if upper is not None and lower is not None and upper >= 2:
+            ratios.append(lower / upper)
+    return max(ratios) if ratios else None
 
 
 def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: int) -> float | None:

@@ -301,6 +301,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             float(np.median([np.linalg.norm(e - s) + np.linalg.norm(w - e) for s, e, w in arms])) if arms else 1.0
         )
         reach = _sleeve_reach(garment, arm_length, frame.width)
+        values["limb_taper"] = checks.limb_taper(rebuilt, cover, [arm[:2] for arm in arms], frame.neck)
         values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach)
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)

@@ -95,6 +95,13 @@ FROM_PROPORTIONS = (0.6, 1.4)
 #: The wrist is about this share of the hand's width just beyond it; the ankle of the
 #: foot's or shoe's.
 END_SHARE = 0.8
+#: The upper arm at the elbow is at most this share of its width at the shoulder: a
+#: tight sleeve's outline measures about the same width at both, and an arm rebuilt
+#: from it was a straight-sided block.
+ELBOW_TAPER = 0.75
+#: How much wider than the straight taper the deltoid makes the upper arm, at its
+#: widest (a quarter of the way down), fading out by halfway to the elbow.
+DELTOID = 0.15
 
 
 def _half_width(
@@ -162,6 +169,13 @@ def _radii(
     return radii[0], radii[1], radii[2]
 
 
+def _deltoid(t: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The deltoid's swell down the upper arm (`t`: 0 at the shoulder joint, 1 at the
+    elbow): 0 at the joint, whose round cap is the shoulder's top, 1 a quarter of the way
+    down, 0 from halfway on."""
+    return np.sin(np.pi * np.clip(t / 0.5, 0, 1)).astype(np.float32)
+
+
 def limbs(
     person: Person, frame: Frame, category: str, outline: NDArray[np.bool_] | None = None
 ) -> tuple[NDArray[np.float32], tuple[NDArray[np.float32], NDArray[np.float32]]]:
@@ -183,14 +197,17 @@ def limbs(
     segments = []
     for chain, shares in chains:
         r0, r1, r2 = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
-        segments += [(chain[0], chain[1], r0, r1), (chain[1], chain[2], r1, r2)]
+        upper_arm = chain in _ARMS
+        if upper_arm:
+            r1 = max(min(r1, ELBOW_TAPER * r0), r2)
+        segments += [(chain[0], chain[1], r0, r1, upper_arm), (chain[1], chain[2], r1, r2, False)]
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
-    for a, b, ra, rb in segments:
+    for a, b, ra, rb, deltoid in segments:
         p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
         # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
-        reach = max(ra, rb) + 2
+        reach = max(ra, rb) * (1 + DELTOID) + 2
         x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)
         x1, y1 = int(min(w, np.ceil(max(p[0], q[0]) + reach))), int(min(h, np.ceil(max(p[1], q[1]) + reach)))
         if x1 <= x0 or y1 <= y0:
@@ -199,6 +216,8 @@ def limbs(
         v = q - p
         t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
         radius = ra + (rb - ra) * t
+        if deltoid:
+            radius *= 1 + DELTOID * _deltoid(t)
         off_x, off_y = xs - p[0] - t * v[0], ys - p[1] - t * v[1]
         relative = np.hypot(off_x, off_y) / radius
         box = slice(y0, y1), slice(x0, x1)

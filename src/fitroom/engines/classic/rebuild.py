@@ -202,9 +202,26 @@ NECK_HALF_WIDTH = 0.3
 #: How far the torso's surface turns from the camera at its outline (the normal's
 #: sideways part there): a body is nearly edge-on at its sides.
 TORSO_TURN = 0.85
-#: How much darker the torso's sides are for facing less of the room's light, over its
-#: middle (the soft light round a form that no single direction gives).
+#: How much darker the torso's and the limbs' sides are for facing less of the room's
+#: light, over their middle (the soft light round a form that no single direction
+#: gives): a bared arm lit alike across read as a flat, pale block.
 TORSO_SIDE_SHADE = 0.2
+
+
+#: How far down the torso (shares of shoulder to hip) the armpit lies: above it nothing
+#: beyond the shoulder joints is torso.
+ARMPIT = 0.3
+
+
+def _past_shoulders(frame: Frame, depth: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """True beside and above the shoulder joints, down to the armpits (`depth`: how far
+    down the torso each pixel lies). There the old top's outline squared the shoulders
+    off; the arm's round cap (`body.limbs`) is the shoulder's top instead."""
+    h, w = depth.shape
+    xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
+    ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
+    lateral = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1]))
+    return np.asarray((lateral > frame.width / 2) & (depth < ARMPIT))
 
 
 def _torso_normals(
@@ -278,15 +295,17 @@ def _uncovered(
         body = cv2.erode(
             (person.mask > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset))
         )
-        torso = cv2.GaussianBlur(
-            ((zone > 0) & (body > 0)).astype(np.float32), (0, 0), max(1.0, person.shoulder_width * 0.03)
-        )
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
         h, w = old.shape
         across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
         down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
         depth = (across + down) / max(frame.length, 1.0)
+        torso = cv2.GaussianBlur(
+            ((zone > 0) & (body > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
+            (0, 0),
+            max(1.0, person.shoulder_width * 0.03),
+        )
         torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
     else:
         torso = np.zeros(old.shape, np.float32)
@@ -298,7 +317,8 @@ def _uncovered(
     on_limb = limb >= torso
     torso_x, torso_y, side = _torso_normals(frame, torso)
     shading = skin.lit(np.where(on_limb, limb_normal[0], torso_x), np.where(on_limb, limb_normal[1], torso_y), look)
-    shading *= np.where(on_limb, 1, 1 - TORSO_SIDE_SHADE * side**3).astype(np.float32)
+    limb_side = np.hypot(limb_normal[0], limb_normal[1])
+    shading *= (1 - TORSO_SIDE_SHADE * np.where(on_limb, limb_side, side) ** 3).astype(np.float32)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape
