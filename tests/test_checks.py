@@ -819,3 +819,24 @@ def test_a_rebuilt_upper_arm_with_straight_sides_fails_and_a_tapered_one_passes(
     assert block is not None and block > checks.TAPER_MOST, block
     assert tapered is not None and tapered < checks.TAPER_MOST, tapered
     assert checks.limb_taper(drawn(12), cover, [(shoulder, elbow)], (300.0, 100.0)) is None  # inner side: the top
+
+
+def halo_picture(backdrop: int, pale_rim: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A dark garment with a soft edge over a plain backdrop, and its cover. With
+    `pale_rim` the outer part of the edge carries the product photo's white backdrop."""
+    solid = np.zeros((200, 200), np.uint8)
+    cv2.circle(solid, (100, 100), 60, (255,), -1)
+    cover = cv2.GaussianBlur(solid.astype(np.float32) / 255, (0, 0), 2.0)
+    colour = np.where(pale_rim & (cover < 0.4), 255.0, 30.0).astype(np.float32)
+    image = cover * colour + (1 - cover) * backdrop
+    return np.repeat(np.clip(image, 0, 255).astype(np.uint8)[:, :, None], 3, axis=2), cover
+
+
+def test_edge_halo_finds_a_pale_rim_on_light_and_dark_backdrops() -> None:
+    for backdrop in (200, 40):
+        image, cover = halo_picture(backdrop, pale_rim=True)
+        value = checks.edge_halo(image, cover)
+        assert value is not None and value > checks.HALO_SHARE, (backdrop, value)
+        image, cover = halo_picture(backdrop, pale_rim=False)
+        value = checks.edge_halo(image, cover)
+        assert value is not None and value <= checks.HALO_SHARE, (backdrop, value)

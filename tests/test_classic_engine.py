@@ -731,3 +731,18 @@ def test_a_lower_new_bottom_has_the_top_continued_down_to_it_not_a_smear() -> No
     top = np.abs(np.diff(image[150:220, 175:225].astype(np.float32), axis=1)).mean()
     assert energy > 0.5 * top, (energy, top)
     assert np.abs(band.mean(axis=(0, 1)) - image[150:220, 175:225].mean(axis=(0, 1))).max() < 25
+
+
+def test_a_dark_garments_soft_edge_carries_its_own_colour_not_the_white_backdrops() -> None:
+    """The cut-out's alpha fades out over the product photo's white backdrop: blended at
+    that alpha with the photo's colour there, and shrunk onto the person by the warp, a
+    black tee got a pale rim round it."""
+    garment = analyse_garment(tee(colour=(20, 20, 20)), swap_target="top", hint=None)
+    fading = (garment.alpha > 0.02) & (garment.alpha < 0.98)
+    assert garment.rgb[fading].mean() < 40, garment.rgb[fading].mean()
+    half = (garment.alpha.shape[1] // 2, garment.alpha.shape[0] // 2)
+    colour = cv2.resize(garment.rgb, half, interpolation=cv2.INTER_LINEAR).astype(np.float32)
+    alpha = cv2.resize(garment.alpha, half, interpolation=cv2.INTER_LINEAR)
+    over_grey = (alpha[:, :, None] * colour + (1 - alpha[:, :, None]) * 120).astype(np.uint8)
+    value = checks.edge_halo(over_grey, alpha)
+    assert value is not None and value <= checks.HALO_SHARE, value

@@ -219,6 +219,14 @@ TAPER_MOST = 0.82
 #: shoulder's round top, and above the elbow's joint with the forearm.
 TAPER_AT = (0.3, 0.85)
 SKIN_DETAIL_RATIO = 0.5
+#: How much lighter (luminance, 0..255) than the blend of the garment inside and what
+#: lies outside a pixel of the garment's soft edge may be before it is a halo: the
+#: product photo's white backdrop carried in the edge's colour.
+HALO_STEP = 20.0
+#: The most of the garment's soft edge that may be halo, and how far (pixels) the
+#: colours inside and outside are read round it.
+HALO_SHARE = 0.1
+HALO_REACH = 4.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -232,6 +240,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
     "old_outline": (None, OUTLINE_SHARE),
+    "edge_halo": (None, HALO_SHARE),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
@@ -592,6 +601,29 @@ def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int)
     median = cv2.medianBlur(lum, 4 * width + 1)
     off = np.abs(lum.astype(np.float32) - median.astype(np.float32)) > OUTLINE_STEP
     return float(np.mean(off[band]))
+
+
+def _local_mean(values: NDArray[np.float32], where: NDArray[np.bool_], sigma: float) -> NDArray[np.float32]:
+    """The mean of `values` over `where` round each pixel (Gaussian weights)."""
+    weight = cv2.GaussianBlur(where.astype(np.float32), (0, 0), sigma)
+    total = cv2.GaussianBlur(values * where, (0, 0), sigma)
+    return np.asarray(total / np.maximum(weight, 1e-3), np.float32)
+
+
+def edge_halo(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the new garment's soft edge (cover 0.1-0.9) lighter by `HALO_STEP`
+    than what it should be there: the garment's colour just inside and the picture's
+    just outside, blended by the cover. A pale rim is lighter than that blend whether the
+    backdrop is dark or light; a lighter-than-both-sides test misses it on a light one."""
+    cover = np.asarray(cover, np.float32)
+    edge = (cover > 0.1) & (cover < 0.9)
+    if np.count_nonzero(edge) < 50:
+        return None
+    lum = _luminance(image)
+    inside = _local_mean(lum, cover >= 0.97, HALO_REACH)
+    outside = _local_mean(lum, cover <= 0.01, HALO_REACH)
+    expected = cover * inside + (1 - cover) * outside
+    return float(np.mean((lum - expected)[edge] > HALO_STEP))
 
 
 def neck_band(

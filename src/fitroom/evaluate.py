@@ -326,6 +326,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         cover, person.mask > 0.5, top, bottom, span, arms=arm_bands, sleeves=sleeved
     )
     values["face_overlap"] = checks.face_overlap(cover, face)
+    values["edge_halo"] = checks.edge_halo(output, cover)
     if target == SwapTarget.BOTTOM:
         # Between the hip joints: the trunk, not the hands hanging beside it.
         xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))

@@ -9,7 +9,7 @@ panel and the sleeves from its width profile.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from fitroom.domain import TOP_TARGETS, SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
     L_HIP,
@@ -807,6 +808,42 @@ def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | No
     part): its top and its bottom both. A piece the photo shows only in part (trousers
     cut off above the knee) is left out, as is the model's head: a hood stops behind
     the neck."""
+    return [replace(piece, rgb=edge_colour(piece.rgb, piece.alpha)) for piece in _garments(rgb, swap_target, hint)]
+
+
+#: A cut-out pixel of this alpha or more is the garment's own colour; below it, the
+#: product photo's backdrop (or the model's skin) shows through the soft edge.
+SOLID_ALPHA = 0.98
+
+
+def edge_colour(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """The photo with the garment's colour carried out over its soft edge.
+
+    The alpha fades out over the product photo's backdrop, where the photo's colour is
+    the backdrop's: blended over a person at that alpha (and mixed into the edge by the
+    warp's resampling), a white backdrop draws a pale, half-transparent rim round a dark
+    garment. Each pixel of the fading edge takes the colour of the nearest solid one.
+    """
+    found = bounds(alpha > 0)
+    if found is None:
+        return rgb
+    window = box_slices(found)
+    solid = alpha[window] >= SOLID_ALPHA
+    if not solid.any() or solid.all():
+        return rgb
+    _, labels = cv2.distanceTransformWithLabels(
+        (~solid).astype(np.uint8), cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL
+    )
+    # Labels number the solid pixels in raster order (from 1).
+    source = rgb[window].reshape(-1, 3)[np.flatnonzero(solid)]
+    carried = source[labels - 1]
+    out = rgb.copy()
+    out[window] = np.where(solid[:, :, None], rgb[window], carried)
+    return out
+
+
+def _garments(rgb: NDArray[np.uint8], swap_target: str, hint: str | None) -> list[Garment]:
+    """`analyse_garments`'s pieces, each with the photo as it is."""
     worn = read_worn(rgb)
     if worn is None:
         alpha = cut_out(rgb)
