@@ -11,14 +11,17 @@ loopback by `--clients` threads.
 
 With no render worker every accepted job stays queued, so a phase run after another would
 meet a longer queue and more stored uploads. Each phase therefore gets fitroom servers of its
-own on a fresh data dir and database (the same warm-up, the same queue length at its start),
-and the bare endpoint is measured again just before it: its ratio is to that floor, minutes
-of the machine's drift apart no more. Job status is read after the last phase, by one poller
-at a time (what a polling shop backend sees) and, for contention, by `--clients` pollers; the
-reads are counted apart (`--status-requests`), as a p99 of 100 reads is only their second
-slowest.
+own on a fresh data dir and database. The machine's speed drifts between bursts seconds apart
+(the bare endpoint alone moved 183-247/s between runs a minute apart), so within a phase the
+bare endpoint and fitroom take turns, `--rounds` pairs of bursts of `--requests` each on the
+same started servers, the order alternating in each pair, the queue emptied before each
+fitroom burst (its jobs marked failed in the database); the ratio printed is the median of
+the pairs' ratios, with each pair's beside it. Job status is read after the last phase, by one
+poller at a time (what a polling shop backend sees) and, for contention, by `--clients`
+pollers; the reads are counted apart (`--status-requests`), as a p99 of 100 reads is only
+their second slowest.
 
-    .venv/bin/python bench/api.py [--requests 200] [--status-requests 1000] [--clients 16] [--skip-postgres]
+    .venv/bin/python bench/api.py [--requests 50] [--rounds 5] [--status-requests 1000] [--clients 16] [--skip-postgres]
 """
 
 from __future__ import annotations
@@ -42,8 +45,11 @@ from pathlib import Path
 
 import httpx
 from PIL import Image
+from sqlalchemy import create_engine, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for the shared database helper
+from fitroom.db.models import Job, JobItem  # noqa: E402
+from fitroom.domain import UNFINISHED, JobStatus  # noqa: E402
 from tests.support.postgres import postgres_database  # noqa: E402
 
 PG_ADMIN_URL = os.environ.get("FITROOM_BENCH_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -131,9 +137,9 @@ def bare_server() -> Iterator[str]:
 
 
 @contextmanager
-def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list[str], str]]:
+def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list[str], str, str]]:
     """`count` API processes (no render workers) sharing a new data dir and `database_url` (None: a new
-    SQLite file in that dir); their URLs and a key. The data dir is removed afterwards: each run
+    SQLite file in that dir); their URLs, a key and the database's URL. The data dir is removed afterwards: each run
     stores hundreds of MB of uploads."""
     data_dir = Path(tempfile.mkdtemp(prefix="fitroom-bench-"))
     env = {
@@ -166,7 +172,7 @@ def fitroom_servers(count: int, database_url: str | None) -> Iterator[tuple[list
                         break
             urls.append(f"http://127.0.0.1:{port}")
             wait_up(f"{urls[-1]}/healthz")
-        yield urls, key
+        yield urls, key, database_url or f"sqlite:///{data_dir / 'fitroom.db'}"
     finally:
         for process in processes:
             process.terminate()
@@ -192,26 +198,45 @@ def uploads(files: Upload, new_person: bool) -> Callable[[], Upload]:
     ]
 
 
-def floor_rate(client: httpx.Client, bare: str, files: Upload, n: int, clients: int) -> float:
-    """Uploads per second the bare endpoint reads now (after a warm-up), printed as the floor."""
+def burst(post: Callable[[int], None], n: int, clients: int) -> tuple[float, list[float]]:
+    """Requests per second over one burst of `n`, and each request's latency."""
+    total, latencies = timed(post, n, clients)
+    return n / total, latencies
 
-    def upload(_: int) -> None:
-        assert client.post(f"{bare}/upload", files=files).status_code == 202
 
-    timed(upload, 2 * clients, clients)
-    total, latencies = timed(upload, n, clients)
-    rate = n / total
-    print(
-        f"  bare endpoint just before:     {rate:7.1f}/s (p50 {statistics.median(latencies) * 1000:.0f} ms, "
-        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms)"
-    )
-    return rate
+def reset_queue(database_url: str) -> None:
+    """Mark every unfinished job and its outputs failed, as a worker would leave them: each
+    fitroom burst then meets an empty queue, whatever bursts ran before it on these servers."""
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                update(JobItem).where(JobItem.status == JobStatus.QUEUED).values(status=JobStatus.FAILED)
+            )
+            connection.execute(update(Job).where(Job.status.in_(UNFINISHED)).values(status=JobStatus.FAILED))
+    finally:
+        engine.dispose()
+
+
+def ms(latencies: list[float]) -> str:
+    return f"p50 {statistics.median(latencies) * 1000:.0f} ms, p99 {percentile(latencies, 0.99) * 1000:.0f} ms"
 
 
 def accept_phase(
-    what: str, urls: list[str], key: str, upload: Callable[[], Upload], floor: float, n: int, clients: int
+    what: str,
+    fitroom: tuple[list[str], str, str],
+    bare: tuple[httpx.Client, str, Upload],
+    upload: Callable[[], Upload],
+    n: int,
+    rounds: int,
+    clients: int,
 ) -> tuple[httpx.Client, list[str]]:
-    """Accepts per second on servers with nothing queued but the warm-up's jobs; the client and job ids."""
+    """`rounds` pairs of bursts, bare endpoint and fitroom, on servers started once (the order
+    alternating, so a steady drift in the machine's speed falls on both sides alike); the queue is
+    reset before each fitroom burst. Prints the median of the pairs' ratios and their spread;
+    returns the client and the last burst's job ids (still queued)."""
+    urls, key, database_url = fitroom
+    bare_client, bare_url, files = bare
     client = httpx.Client(headers={"X-API-Key": key}, timeout=120, limits=httpx.Limits(max_connections=clients * 2))
     next_url = itertools.cycle(urls).__next__
     job_ids: list[str] = []
@@ -221,12 +246,36 @@ def accept_phase(
         assert answer.status_code == 202, answer.text
         job_ids.append(answer.json()["job_id"])
 
-    timed(generate, 2 * clients, clients)  # warm-up: connections, caches, the first jobs
-    total, latencies = timed(generate, n, clients)
-    rate = n / total
+    def bare_upload(_: int) -> None:
+        assert bare_client.post(f"{bare_url}/upload", files=files).status_code == 202
+
+    def fitroom_burst() -> tuple[float, list[float]]:
+        reset_queue(database_url)
+        job_ids.clear()
+        return burst(generate, n, clients)
+
+    timed(bare_upload, 2 * clients, clients)  # warm-up: connections, caches, the first jobs
+    timed(generate, 2 * clients, clients)
+    bare_rates: list[float] = []
+    rates: list[float] = []
+    bare_latencies: list[float] = []
+    latencies: list[float] = []
+    for index in range(rounds):
+        if index % 2 == 0:
+            (bare_rate, bare_lat), (rate, lat) = burst(bare_upload, n, clients), fitroom_burst()
+        else:
+            (rate, lat), (bare_rate, bare_lat) = fitroom_burst(), burst(bare_upload, n, clients)
+        bare_rates.append(bare_rate)
+        rates.append(rate)
+        bare_latencies += bare_lat
+        latencies += lat
+    ratios = sorted(rate / bare_rate for rate, bare_rate in zip(rates, bare_rates))
     print(
-        f"  accepts/s, {what:<17}{rate:9.1f}  (p50 {statistics.median(latencies) * 1000:.0f} ms, "
-        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms)   ratio to the bare endpoint {rate / floor:.2f}"
+        f"  {what:<17} fitroom {statistics.median(rates):6.1f}/s ({ms(latencies)}), "
+        f"bare {statistics.median(bare_rates):6.1f}/s ({ms(bare_latencies)})\n"
+        f"  {'':<17} ratio, median of {rounds} pairs: {statistics.median(ratios):.2f} "
+        f"(pairs {', '.join(f'{r:.2f}' for r in ratios)}; fitroom bursts {min(rates):.0f}-{max(rates):.0f}/s, "
+        f"bare {min(bare_rates):.0f}-{max(bare_rates):.0f}/s)"
     )
     return client, job_ids
 
@@ -250,7 +299,8 @@ def status_phase(client: httpx.Client, urls: list[str], job_ids: list[str], read
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--requests", type=int, default=50, help="requests per burst")
+    parser.add_argument("--rounds", type=int, default=5, help="pairs of bursts per phase")
     parser.add_argument("--status-requests", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--skip-postgres", action="store_true")
@@ -263,8 +313,10 @@ def main() -> None:
     n, c = args.requests, args.clients
     print(
         f"fitroom accept-path benchmark: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}), "
-        f"{n} accepts and {args.status_requests} status reads per figure, {c} clients, uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG; "
-        "each accept phase on fresh servers and database, its ratio to the bare endpoint (uvicorn, 1 process) measured just before it"
+        f"{args.rounds} pairs of bursts of {n} requests per phase, {args.status_requests} status reads, {c} clients, "
+        f"uploads {len(person) / 1e6:.2f} + {len(garment) / 1e6:.2f} MB JPEG; each accept phase on fresh servers and "
+        "database, bursts to the bare endpoint (uvicorn, 1 process) and to fitroom alternating, the queue emptied "
+        "before each fitroom burst"
     )
     setups = [("fitroom, SQLite, 1 API process", 1, False)]
     if not args.skip_postgres:
@@ -273,12 +325,13 @@ def main() -> None:
         for label, processes, postgres in setups:
             print(label)
             for index, (what, new_person) in enumerate(PHASES):
-                floor = floor_rate(bare_client, bare, files, n, c)
                 database = postgres_database("fitroom_bench", PG_ADMIN_URL) if postgres else nullcontext(None)
-                with database as url, fitroom_servers(processes, url) as (urls, key):
-                    client, job_ids = accept_phase(what, urls, key, uploads(files, new_person), floor, n, c)
+                with database as url, fitroom_servers(processes, url) as fitroom:
+                    client, job_ids = accept_phase(
+                        what, fitroom, (bare_client, bare, files), uploads(files, new_person), n, args.rounds, c
+                    )
                     if index == len(PHASES) - 1:
-                        status_phase(client, urls, job_ids, args.status_requests, c)
+                        status_phase(client, fitroom[0], job_ids, args.status_requests, c)
                     client.close()
 
 
