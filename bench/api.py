@@ -3,9 +3,10 @@ and by a bare Starlette endpoint reading the same upload under uvicorn, their ra
 status latency; on SQLite with one API process, then on PostgreSQL with two.
 
 Each request uploads a person JPEG and a garment JPEG of about 1 MB each: first the same two
-photos every time (a catalogue garment and a retried or returning shopper: fitroom checks
-bytes it has lately checked without decoding them again), then a new person photo every
-time (the same pixels with a different JPEG comment, so each must be checked). The servers are
+photos every time (a catalogue garment and a retried or returning shopper), then a new person
+photo every time (the same pixels with a different JPEG comment). For a JPEG fitroom does the
+same work in both: the structure walk and the blob writes run on every accept; only PNG, WebP
+and JPEGs the walk cannot prove are decoded, and those once per content. The servers are
 separate processes (fitroom with `--workers 0`, API only), driven from this process over
 loopback by `--clients` threads.
 
@@ -21,7 +22,7 @@ poller at a time (what a polling shop backend sees) and, for contention, by `--c
 pollers; the reads are counted apart (`--status-requests`), as a p99 of 100 reads is only
 their second slowest.
 
-    .venv/bin/python bench/api.py [--requests 50] [--rounds 5] [--status-requests 1000] [--clients 16] [--skip-postgres]
+    .venv/bin/python bench/api.py [--requests 100] [--rounds 6] [--status-requests 1000] [--clients 16] [--skip-postgres]
 """
 
 from __future__ import annotations
@@ -299,8 +300,8 @@ def status_phase(client: httpx.Client, urls: list[str], job_ids: list[str], read
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=50, help="requests per burst")
-    parser.add_argument("--rounds", type=int, default=5, help="pairs of bursts per phase")
+    parser.add_argument("--requests", type=int, default=100, help="requests per burst")
+    parser.add_argument("--rounds", type=int, default=6, help="pairs of bursts per phase")
     parser.add_argument("--status-requests", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--skip-postgres", action="store_true")
