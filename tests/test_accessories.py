@@ -1256,3 +1256,21 @@ def test_a_backpack_hangs_behind_the_body_with_its_strap_over_the_shoulder() -> 
     strap = (result.cover > 0.5) & (torso > 0)
     assert strap.any(), "its strap shows in front of the shoulder"
     assert np.nonzero(strap)[0].max() < 260, "the strap goes under the arm, not down the torso"
+
+
+def test_a_low_shoe_reaches_up_to_the_leg_under_it_not_only_at_its_heel() -> None:
+    """A shoe whose heel's collar stands tall but whose vamp is low, on feet seen toe-on:
+    the leg comes down over the vamp. Sized by its box (the collar reached the ankle), the
+    vamp stayed far below the leg and floor showed between them; the shoe is drawn tall
+    enough that the part under the leg reaches most of the way up."""
+    photo = np.full((220, 300, 3), 255, np.uint8)
+    cv2.rectangle(photo, (60, 40), (120, 150), (40, 40, 60), -1)  # a tall heel collar
+    cv2.rectangle(photo, (60, 110), (220, 150), (40, 40, 60), -1)  # a low vamp and toe
+    shoe = cut_out(photo, "shoes", None)
+    person = walking_feet(18)
+    for placement, (ankle_x, ankle_y) in zip(place.shoes(person, shoe), ((165, 250), (150, 320)), strict=True):
+        drawn = cv2.warpPerspective(shoe.alpha, placement.matrix, (300, 400)) > 0.5
+        columns = drawn[:, ankle_x - 5 : ankle_x + 6]
+        top = float(np.median(np.argmax(columns, axis=0)))
+        sole = float(np.nonzero(drawn.any(axis=1))[0].max())
+        assert (sole - top) / (sole - ankle_y) > 0.6, placement.part

@@ -840,3 +840,18 @@ def test_edge_halo_finds_a_pale_rim_on_light_and_dark_backdrops() -> None:
         image, cover = halo_picture(backdrop, pale_rim=False)
         value = checks.edge_halo(image, cover)
         assert value is not None and value <= checks.HALO_SHARE, (backdrop, value)
+
+
+def test_floor_between_the_leg_and_the_new_shoe_fails() -> None:
+    """A leg kept down to row 100 over a new shoe 100 px long: a shoe whose top starts
+    at row 101 meets it and passes; one starting at row 120 leaves 19 rows of floor
+    under the ankle and fails."""
+    kept = np.zeros((200, 200), bool)
+    kept[20:101, 90:111] = True
+    for top, fails in ((101, False), (120, True)):
+        cover = np.zeros((200, 200), np.float32)
+        cover[top:160, 60:160] = 1.0
+        gap = checks.collar_gap(cover, kept, [(100.0, 95.0)], 100.0)
+        assert gap is not None
+        assert (checks.faults({"collar_gap": gap}) == ["collar_gap"]) is fails
+    assert checks.collar_gap(np.zeros((200, 200), np.float32), kept, [(100.0, 95.0)], 100.0) is None

@@ -44,6 +44,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   out from the backdrop (a white shoe's canvas given to its white backdrop: a flat shoe).
 - `item_strands`: how far a cut-out's thin strands reach out from its solid body (a
   shoe's loose laces, drawn as lines out into the air round the feet).
+- `collar_gap`: the widest band of neither leg nor new shoe under an ankle, between
+  the leg's kept end and the new shoe's top (floor showing under a trouser hem or a
+  bare ankle: a low shoe placed too low).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
@@ -118,6 +121,11 @@ STRAND_DEPTH = 0.03
 #: score 0.03 to 0.28 (a heel's pull tab, a lace's end at the eyelets, a sandal's
 #: strap); two shot with long loose laces scored 0.88 and 0.91.
 STRAND_REACH_MOST = 0.4
+#: The most rows (as a share of the shoe's length) of neither leg nor new shoe between
+#: the leg's kept end and the new shoe, under the ankle: a shoe's collar meets the
+#: leg or trouser hem. A low shoe placed by its box's height left bands of floor of
+#: 0.1 to 0.3 there on the devset.
+COLLAR_GAP_MOST = 0.06
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -254,6 +262,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
     "item_strands": (None, STRAND_REACH_MOST),
+    "collar_gap": (None, COLLAR_GAP_MOST),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -897,6 +906,33 @@ def item_strands(alpha: NDArray[np.floating[Any]]) -> float | None:
         return None
     away = cv2.distanceTransform((~body).astype(np.uint8), cv2.DIST_L2, 5)
     return float(away[solid > 0].max()) / size
+
+
+def collar_gap(
+    cover: NDArray[np.floating[Any]], kept: NDArray[np.bool_], ankles: Sequence[Point], length: float
+) -> float | None:
+    """The widest band (rows, over the shoe's `length`) between the lowest pixel of the
+    leg that the render kept (`kept`: the person's pixels left as they were) and the
+    highest of the new shoe (`cover`) in the columns under each ankle: floor showing
+    where the leg should come down into the shoe. None when no ankle has both there."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    half = max(1, int(length * 0.05))
+    gaps = []
+    for ankle in ankles:
+        x, y = int(round(float(ankle[0]))), int(round(float(ankle[1])))
+        if not (0 <= x < w and 0 <= y < h):
+            continue
+        band = slice(max(0, x - half), min(w, x + half + 1))
+        rows = np.arange(h)
+        leg = kept[: min(h, y + int(length * 0.3)), band].any(axis=1)
+        shoe = solid[:, band].any(axis=1) & (rows > y - length * 0.5)
+        if not leg.any() or not shoe.any():
+            continue
+        end = int(np.nonzero(leg)[0].max())
+        below = np.nonzero(shoe & (rows > end))[0]
+        gaps.append(max(0, int(below.min()) - end - 1) if len(below) else 0)
+    return float(max(gaps)) / length if gaps and length > 0 else None
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

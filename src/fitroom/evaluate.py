@@ -448,7 +448,29 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         allowed.append(_colours(_lab(floor)))
     old = _colours(_lab(report.input[feet]))
     left = checks.old_shoe_left(np.asarray(report.image), feet, old, np.vstack(allowed))
-    return {"old_shoe_left": left, "item_left_out": left_out, "item_strands": strands}
+    return {
+        "old_shoe_left": left,
+        "item_left_out": left_out,
+        "item_strands": strands,
+        "collar_gap": _collar_gap(report),
+    }
+
+
+def _collar_gap(report: RenderReport) -> float | None:
+    """`checks.collar_gap` for a shoes render: the leg is the person's pixels the render
+    left as they were, the shoe's length 0.62 of the shin as the engine sizes it."""
+    person = report.person
+    if report.garment_cover is None:
+        return None
+    kept = (person.mask > 0.5) & np.all(np.asarray(report.image) == report.input, axis=2)
+    ankles, shins = [], []
+    for ankle, knee in ((27, 25), (28, 26)):
+        if person.visibility[ankle] >= 0.5 and person.visibility[knee] >= 0.5:
+            ankles.append(person.pt(ankle))
+            shins.append(float(np.linalg.norm(person.pt(ankle) - person.pt(knee))))
+    if not ankles:
+        return None
+    return checks.collar_gap(report.garment_cover, kept, ankles, 0.62 * float(np.mean(shins)))
 
 
 def inspect_accessory(report: RenderReport) -> dict[str, float | None]:

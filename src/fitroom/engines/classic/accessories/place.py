@@ -993,6 +993,22 @@ def unlike_floor(lab: NDArray[np.float32], floor: NDArray[np.bool_], reach: floa
     return (np.linalg.norm(lab - local, axis=-1) > FLOOR_UNLIKE) & (norm > 0.05)
 
 
+def height_under(alpha: NDArray[np.float32], column: float, width: float, flipped: bool) -> float:
+    """How tall the cut-out shoe stands (pixels up from its box's bottom) under a leg
+    `width` wide at `column` of the shoe as drawn (mirrored when `flipped`): the median
+    of those columns' highest points, so a lace or the heel's tab beside it does not
+    count. The box's full height where no column of the shoe is there."""
+    h, w = alpha.shape
+    at = w - column if flipped else column
+    lo = int(np.clip(round(at - width / 2), 0, w - 1))
+    hi = int(np.clip(round(at + width / 2) + 1, lo + 1, w))
+    solid = alpha[:, lo:hi] > 0.5
+    filled = solid.any(axis=0)
+    if not filled.any():
+        return float(h)
+    return float(h - np.median(np.argmax(solid[:, filled], axis=0)))
+
+
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
     """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
     x0, y0, x1, y1 = window
@@ -1106,11 +1122,17 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # The collar reaches up to just under the ankle: a foot pointing at the camera
         # puts the sole lower in the picture than a side view would, so the shoe is
         # drawn taller there, not wider.
+        # It is the shoe's height under the leg that must reach the collar line (its
+        # opening or vamp there, lower than its box's top at the heel or a lace): by the
+        # box, a low shoe left a band of floor between the leg's end and the shoe.
+        flip = toe_right != to_right
         reach = sole - (pa[1] + length * SHOE_COLLAR)
-        if h * sy < reach:
-            sy *= min(reach / (h * sy), MOST_STRETCH)
+        leg = (ankle or length * 0.3) / sx
+        under = height_under(piece.alpha, (pa[0] - centre_x + seen / 2) / sx, leg, flip)
+        if under * sy < reach:
+            sy *= min(reach / (under * sy), MOST_STRETCH)
         m = np.array([[sx, 0, 0], [0, sy, 0], [0, 0, 1]], np.float64)
-        if toe_right != to_right:
+        if flip:
             m = np.array([[-sx, 0, sx * w], [0, sy, 0], [0, 0, 1]], np.float64)
         shift = np.array([[1, 0, centre_x - seen / 2], [0, 1, sole - h * sy], [0, 0, 1]], np.float64)
         angle = _tilt(ph, pt, length, to_right)
