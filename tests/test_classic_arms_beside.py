@@ -9,7 +9,7 @@ import pytest
 
 from fitroom import checks
 from fitroom.engines.classic import person as pose
-from fitroom.engines.classic.arms import bare_arms_beside
+from fitroom.engines.classic.arms import KEPT_BARE, KEPT_FROM, KEPT_WIDEN, bare_arms_beside
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
@@ -128,3 +128,20 @@ def test_bare_arms_stay_their_own_when_skin_shows_beside_the_old_top() -> None:
     result = compose(person, garment, layers_for(person, garment))
     value = checks.arm_ghost(before, result.image, arms, result.garment)
     assert value is not None and checks.faults({"arm_ghost": value}) == [], value
+
+
+def test_bare_arms_are_the_same_asked_alone_or_after_other_settings() -> None:
+    """Placement and compositing ask for the arms with different settings and share the
+    skin tests of the widest box: each answer is what it is when asked alone."""
+    settings = ((), (KEPT_FROM, KEPT_WIDEN, KEPT_BARE))
+    alone = []
+    for setting in settings:
+        person, _ = person_in_a_sports_bra()
+        alone.append(bare_arms_beside(person, torso_frame(person), *setting).copy())
+    for order in (settings, settings[::-1]):
+        person, _ = person_in_a_sports_bra()
+        for setting in order:
+            assert np.array_equal(
+                bare_arms_beside(person, torso_frame(person), *setting), alone[settings.index(setting)]
+            )
+    assert alone[1].sum() > alone[0].sum() > 0

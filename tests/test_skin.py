@@ -254,3 +254,39 @@ def test_an_arm_bared_from_a_tight_sleeve_tapers_from_a_round_shoulder() -> None
     )
     assert skin_part[88, 262] < 0.5 and skin_part[88, 138] < 0.5  # the tee's corners: backdrop
     assert skin_part[95, 250] > 0.5 and skin_part[95, 150] > 0.5  # the shoulders' round tops
+
+
+def _laid_one_by_one(shape: tuple[int, int], patches: np.ndarray, seed: int) -> np.ndarray:
+    """Each patch, turned and feathered, added in turn (what `skin.detail` lays in one go)."""
+    h, w = shape
+    side = patches.shape[1]
+    step = max(1, side // 2)
+    ramp = np.sin(np.linspace(0, np.pi, side + 2)[1:-1]).astype(np.float32)
+    feather = np.outer(ramp, ramp)
+    rows, cols = -(-h // step) + 1, -(-w // step) + 1
+    total = np.zeros((rows * step + side, cols * step + side), np.float32)
+    weight = np.zeros_like(total)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(patches), (rows, cols))
+    turns = rng.integers(0, 8, (rows, cols))
+    for r in range(rows):
+        for c in range(cols):
+            patch = np.rot90(patches[picks[r, c]], turns[r, c] % 4)
+            if turns[r, c] >= 4:
+                patch = patch[:, ::-1]
+            total[r * step : r * step + side, c * step : c * step + side] += patch * feather
+            weight[r * step : r * step + side, c * step : c * step + side] += feather
+    laid = (total / np.maximum(weight, 1e-6))[side // 2 : side // 2 + h, side // 2 : side // 2 + w]
+    own = skin._robust_std(patches.ravel())
+    return laid * own / skin._robust_std(laid[:: max(1, h // 64), :: max(1, w // 64)].ravel())
+
+
+def test_skin_detail_laid_in_one_go_is_the_patches_laid_one_by_one() -> None:
+    """The patches are laid as grids of tiles that do not overlap, for speed: the same
+    texture as laying each patch in turn, for patches of odd and even side."""
+    rng = np.random.default_rng(3)
+    for side in (17, 30):
+        patches = rng.normal(0, 0.02, (9, side, side)).astype(np.float32)
+        look = skin.SkinLook(skin.DEFAULT.light, 0.3, 0.01, (1, 1, 1), patches=patches)
+        laid = skin.detail((123, 77), look, seed=5)
+        assert np.allclose(laid, _laid_one_by_one((123, 77), patches, 5), atol=1e-6), side

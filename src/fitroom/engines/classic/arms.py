@@ -202,16 +202,58 @@ def bare_arms_beside(
     arms = np.zeros((h, w), np.float32)
     # Worked out in the box round the arms and the chest (where the worn top is read)
     # only: over the whole photo it cost as much as the rest of the composite.
+    x0, y0, x1, y1 = _arms_box(person, frame, widen)
+    if x1 - x0 > 2 and y1 - y0 > 2:
+        wx0, wy0, wx1, wy1 = outer = _arms_box(person, frame, max(widen, KEPT_WIDEN))
+        inside = (slice(y0 - wy0, y1 - wy0), slice(x0 - wx0, x1 - wx0))
+        maps = _skin_maps(person, outer)
+        arms[y0:y1, x0:x1] = _bare_arms_beside(
+            person.crop(x0, y0, x1, y1), frame, start, widen, bare, maps.within(inside)
+        )
+    arms.flags.writeable = False
+    person.__dict__[key] = (person.image, frame.frontal_width, arms)
+    return arms
+
+
+def _arms_box(person: Person, frame: Frame, widen: float) -> tuple[int, int, int, int]:
+    """The box round the arms and the chest, room for arms `widen` wider on every side."""
+    w, h = person.size
     joints = person.points[[L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_WRIST, R_WRIST, L_HIP, R_HIP]]
     pad = frame.frontal_width * (ARM_HALF[0] + widen) + person.shoulder_width * ARM_HOLE + 8
     x0, y0 = np.maximum(np.floor(joints.min(axis=0) - pad), 0).astype(int)
     x1, y1 = np.ceil(joints.max(axis=0) + pad).astype(int)
-    x1, y1 = min(int(x1), w), min(int(y1), h)
-    if x1 - x0 > 2 and y1 - y0 > 2:
-        arms[y0:y1, x0:x1] = _bare_arms_beside(person.crop(x0, y0, x1, y1), frame, start, widen, bare)
-    arms.flags.writeable = False
-    person.__dict__[key] = (person.image, frame.frontal_width, arms)
-    return arms
+    return int(x0), int(y0), min(int(x1), w), min(int(y1), h)
+
+
+@dataclass(frozen=True)
+class _SkinMaps:
+    """Per pixel of a box: the Lab colour, the worn top's colour, skin by the strict
+    test, and skin by both tests off the worn top and inside the person."""
+
+    lab: NDArray[np.float32]
+    worn: NDArray[np.bool_]
+    plausible: NDArray[np.bool_]
+    skin: NDArray[np.bool_]
+
+    def within(self, box: tuple[slice, slice]) -> _SkinMaps:
+        return _SkinMaps(self.lab[box], self.worn[box], self.plausible[box], self.skin[box])
+
+
+def _skin_maps(person: Person, box: tuple[int, int, int, int]) -> _SkinMaps:
+    """The skin tests over `box`, made once per photo: placement and compositing ask for
+    the arms with different settings, in boxes inside the widest one (`KEPT_WIDEN`); each
+    test is of one pixel's colour, so the same in any box holding the chest."""
+    cached = person.__dict__.get("_arm_skin_maps")
+    if cached is not None and cached[0] is person.image and cached[1] == box:
+        return cast(_SkinMaps, cached[2])
+    inner = person.crop(*box)
+    lab = inner.lab()
+    worn = worn_top_colour(inner)
+    # Skin by a strict test: a grey or white top in shadow passes the loose one.
+    plausible = plausible_skin(lab)
+    maps = _SkinMaps(lab, worn, plausible, skin_like(inner) & plausible & (inner.mask > 0.5) & ~worn)
+    person.__dict__["_arm_skin_maps"] = (person.image, box, maps)
+    return maps
 
 
 #: An arm's own skin is told from the rest by its own middle colour: lit from the side,
@@ -236,7 +278,12 @@ def own_skin(
     the band's middle colour is no skin's; `plausible` is `plausible_skin(lab)` when the
     caller has it."""
     found = np.zeros(on.shape, bool)
-    ys, xs = np.nonzero(on & (plausible_skin(lab) if plausible is None else plausible))
+    # Looked for in the band's box only: the band is a thin line across a large box.
+    x, y, bw, bh = cv2.boundingRect(on.view(np.uint8))
+    box = slice(y, y + bh), slice(x, x + bw)
+    ys, xs = np.nonzero(on[box] & (plausible_skin(lab[box]) if plausible is None else plausible[box]))
+    ys += y
+    xs += x
     if len(ys) < MIN_ARM_PIXELS:
         return found
     colours = lab[ys, xs]
@@ -274,15 +321,12 @@ def _cleaned(skin: NDArray[np.bool_], person: Person) -> NDArray[np.bool_]:
 
 
 def _bare_arms_beside(
-    person: Person, frame: Frame, start_share: float, widen: float, bare: float
+    person: Person, frame: Frame, start_share: float, widen: float, bare: float, maps: _SkinMaps
 ) -> NDArray[np.float32]:
     w, h = person.size
     fw = frame.frontal_width
-    lab = person.lab()
-    worn = worn_top_colour(person)
-    # Skin by a strict test: a grey or white top in shadow passes the loose one.
-    plausible = plausible_skin(lab)
-    skin = skin_like(person) & plausible & (person.mask > 0.5) & ~worn
+    lab, worn, plausible = maps.lab, maps.worn, maps.plausible
+    skin = maps.skin.copy()
     bones = []
     for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (shoulder, elbow, wrist))

@@ -193,7 +193,8 @@ def look(person: Person) -> SkinLook:
     # only when the face is seen: without it what passes for skin may be a beige tee, its
     # smooth cloth laid as the skin's detail (the drawn grain stands in then).
     reach = 2 * int(np.ceil(max(DETAIL_MIN_RADIUS, person.shoulder_width * DETAIL_RADIUS) / factor)) + 1
-    whole = cv2.erode((own & (shrink(person.face) == 0)).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
+    off_face = shrink(person.face) == 0
+    whole = cv2.erode((own & off_face).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
     ys, xs = np.nonzero(whole)
     pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
     patches = (
@@ -230,7 +231,7 @@ def look(person: Person) -> SkinLook:
     for hand in HAND_POINTS:
         if person.visibility[hand[0]] >= 0.5:
             cv2.circle(near, tuple(int(v) for v in points[list(hand)].mean(axis=0)), max(1, int(s * 0.15)), 255, -1)
-    body = inside & (near > 0) & (shrink(person.face) == 0)
+    body = inside & (near > 0) & off_face
     # Only clearly skin-hued pixels: a white shirt's shadows or grey trousers pass the
     # looser skin test, and would turn the rebuilt skin grey.
     hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
@@ -313,19 +314,35 @@ def detail(shape: tuple[int, int], look: SkinLook, seed: int = 7) -> NDArray[np.
     ramp = np.sin(np.linspace(0, np.pi, side + 2)[1:-1]).astype(np.float32)
     feather = np.outer(ramp, ramp)
     rows, cols = -(-h // step) + 1, -(-w // step) + 1
-    total = np.zeros((rows * step + side, cols * step + side), np.float32)
-    weight = np.zeros_like(total)
+    # Patches `apart` steps apart in both directions do not overlap: each such set is
+    # laid in one go as a grid of tiles (laid one by one, the patches cost a quarter of
+    # the composite).
+    apart = -(-side // step)
+    tile = apart * step
+    total = np.zeros(((rows + apart) * step + side, (cols + apart) * step + side), np.float32)
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(patches), (rows, cols))
     turns = rng.integers(0, 8, (rows, cols))
-    for r in range(rows):
-        for c in range(cols):
-            patch = np.rot90(patches[picks[r, c]], turns[r, c] % 4)
-            if turns[r, c] >= 4:
-                patch = patch[:, ::-1]
+    turned = np.stack([np.rot90(patches, turn, axes=(1, 2)) for turn in range(4)])
+    laid_out = np.concatenate([turned, turned[:, :, :, ::-1]]) * feather
+    for r in range(apart):
+        for c in range(apart):
+            chosen = laid_out[turns[r::apart, c::apart], picks[r::apart, c::apart]]
+            down, across = chosen.shape[:2]
+            tiles = np.zeros((down, across, tile, tile), np.float32)
+            tiles[:, :, :side, :side] = chosen
             y, x = r * step, c * step
-            total[y : y + side, x : x + side] += patch * feather
-            weight[y : y + side, x : x + side] += feather
+            total[y : y + down * tile, x : x + across * tile] += tiles.transpose(0, 2, 1, 3).reshape(
+                down * tile, across * tile
+            )
+    # The feathers' sum is the same ramp summed along each axis, multiplied.
+    along_y = np.zeros(total.shape[0], np.float32)
+    along_x = np.zeros(total.shape[1], np.float32)
+    for r in range(rows):
+        along_y[r * step : r * step + side] += ramp
+    for c in range(cols):
+        along_x[c * step : c * step + side] += ramp
+    weight = np.outer(along_y, along_x)
     laid = (total / np.maximum(weight, 1e-6))[side // 2 : side // 2 + h, side // 2 : side // 2 + w]
     # Overlapping patches average each other down: brought back to the patches' own spread.
     own = _robust_std(patches.ravel())
