@@ -9,7 +9,7 @@ import pytest
 
 from fitroom import checks
 from fitroom.engines.classic import person as pose
-from fitroom.engines.classic.arms import KEPT_BARE, KEPT_FROM, KEPT_WIDEN, bare_arms_beside
+from fitroom.engines.classic.arms import KEPT_BARE, KEPT_FROM, KEPT_WIDEN, _cleaned, _cleaned_round, bare_arms_beside
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
@@ -145,3 +145,25 @@ def test_bare_arms_are_the_same_asked_alone_or_after_other_settings() -> None:
                 bare_arms_beside(person, torso_frame(person), *setting), alone[settings.index(setting)]
             )
     assert alone[1].sum() > alone[0].sum() > 0
+
+
+def test_arm_skin_cleaned_round_each_arm_is_the_whole_boxs_along_the_arms() -> None:
+    """The closing and opening of the arms' skin run in each arm's box only: along the
+    arms (all that is read of it) the answer is the whole box's, speckled skin included."""
+    person, _ = person_with_arms_beside()
+    rng = np.random.default_rng(1)
+    skin = cv2.GaussianBlur(rng.random(person.mask.shape).astype(np.float32), (0, 0), 2) > 0.5
+    half = 20.0
+    arms, along = [], np.zeros(skin.shape, np.uint8)
+    for shoulder, elbow, wrist in ARMS:
+        bones = []
+        for a, b in ((shoulder, elbow), (elbow, wrist)):
+            part = np.zeros(skin.shape, np.uint8)
+            cv2.line(part, a, b, 255, 3)
+            cv2.line(along, a, b, 255, int(2 * half))
+            bones.append((part, part > 0, (a, b), 0.18))
+        arms.append(bones)
+    round_arms = _cleaned_round(skin, person, arms, half)
+    whole = _cleaned(skin, person)
+    assert np.array_equal(round_arms[along > 0], whole[along > 0])
+    assert whole[along > 0].any() and not whole[along > 0].all()

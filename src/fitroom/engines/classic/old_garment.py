@@ -44,6 +44,20 @@ HIGH_WAIST_RISE = 0.5
 
 
 def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:
+    """`_worn_colours`, read once per photo and category when `lab` is the person's own
+    (`Person.lab`): finding the old garment, what is kept of it and its edges each ask."""
+    own = person.__dict__.get("_lab")
+    if own is None or own[1] is not lab:
+        return _worn_colours(lab, person, category)
+    key = f"_worn_colours_{category}"
+    cached = person.__dict__.get(key)
+    if cached is None or cached[0] is not lab:
+        cached = (lab, _worn_colours(lab, person, category))
+        person.__dict__[key] = cached
+    return [colour.copy() for colour in cached[1]]
+
+
+def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:
     """The main colours of what the person now wears where the new garment goes (across
     the chest, or the thighs): one for a plain garment, two or three for stripes, checks
     or a print, each covering at least a sixth of the samples.
