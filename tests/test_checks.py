@@ -855,3 +855,23 @@ def test_floor_between_the_leg_and_the_new_shoe_fails() -> None:
         assert gap is not None
         assert (checks.faults({"collar_gap": gap}) == ["collar_gap"]) is fails
     assert checks.collar_gap(np.zeros((200, 200), np.float32), kept, [(100.0, 95.0)], 100.0) is None
+
+
+def test_backdrop_smear_finds_skin_blended_over_the_backdrop() -> None:
+    """A refilled band over a gradient backdrop: continued, it passes; blended half-way
+    with the skin beside it (the smear above the shoulders), it fails."""
+    original = np.zeros((200, 200, 3), np.uint8)
+    original[:, :] = (200, 205, 210)
+    original[:, :, 2] = np.linspace(180, 240, 200).astype(np.uint8)[None, :]
+    backdrop = np.ones((200, 200), bool)
+    backdrop[120:, 60:140] = False  # the person
+    refilled = np.zeros((200, 200), bool)
+    refilled[90:120, 40:160] = True
+    clean = original.copy()
+    value = checks.backdrop_smear(clean, original, refilled, backdrop, 20.0)
+    assert value is not None and checks.faults({"backdrop_smear": value}) == [], value
+    smeared = original.copy()
+    smeared[refilled] = (original[refilled] * 0.5 + np.array([205, 150, 120]) * 0.5).astype(np.uint8)
+    value = checks.backdrop_smear(smeared, original, refilled, backdrop, 20.0)
+    assert value is not None and checks.faults({"backdrop_smear": value}) == ["backdrop_smear"], value
+    assert checks.backdrop_smear(clean, original, np.zeros((200, 200), bool), backdrop, 20.0) is None

@@ -746,3 +746,29 @@ def test_a_dark_garments_soft_edge_carries_its_own_colour_not_the_white_backdrop
     over_grey = (alpha[:, :, None] * colour + (1 - alpha[:, :, None]) * 120).astype(np.uint8)
     value = checks.edge_halo(over_grey, alpha)
     assert value is not None and value <= checks.HALO_SHARE, value
+
+
+def test_the_backdrop_beside_the_shoulders_is_refilled_from_the_backdrop_not_the_skin() -> None:
+    """Bare shoulders and neck over an old top, a new top lower and narrower: the old
+    top's band outside the body was refilled from the skin beside it (a blurred
+    skin-coloured smear over the backdrop); it is the backdrop continued."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    image[:, :, 2] = np.linspace(200, 250, 400).astype(np.uint8)[None, :]  # a bluish gradient backdrop
+    person = drawn_person(image)
+    skin_rgb = (205, 150, 120)
+    image[40:110, 180:220] = skin_rgb  # the neck
+    image[90:130, 130:270] = skin_rgb  # bare shoulders
+    image[110:260, 145:256] = (150, 20, 30)  # the old top
+    person.mask[:, :] = 0
+    person.mask[40:110, 180:220] = 1
+    person.mask[90:420, 130:270] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[150:260, 150:251] = 1
+    none = np.zeros((420, 400), bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    outside = (person.mask < 0.5) & (out.rebuild > 0.3)
+    assert np.count_nonzero(outside) > 50
+    assert out.skin[outside].max() < 0.01
+    far = np.abs(out.fill[outside] - image[outside].astype(np.float32)).max(axis=1)
+    assert np.mean(far > checks.BACKDROP_STEP) < 0.02, np.mean(far > checks.BACKDROP_STEP)

@@ -235,6 +235,13 @@ HALO_STEP = 20.0
 #: colours inside and outside are read round it.
 HALO_SHARE = 0.1
 HALO_REACH = 4.0
+#: A refilled backdrop pixel whose largest channel is further than this (0..255) from
+#: the photo's own backdrop round it is a smear (skin or garment blended into it).
+BACKDROP_STEP = 30.0
+#: The highest acceptable share of such pixels.
+BACKDROP_SMEAR_MOST = 0.1
+#: Fewer refilled backdrop pixels than this and the check does not apply.
+MIN_BACKDROP_PIXELS = 100
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -273,6 +280,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "watch_width": (None, WATCH_WIDTH_MOST),
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
+    "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -617,6 +625,23 @@ def _local_mean(values: NDArray[np.float32], where: NDArray[np.bool_], sigma: fl
     weight = cv2.GaussianBlur(where.astype(np.float32), (0, 0), sigma)
     total = cv2.GaussianBlur(values * where, (0, 0), sigma)
     return np.asarray(total / np.maximum(weight, 1e-3), np.float32)
+
+
+def backdrop_smear(
+    image: NDArray[np.uint8], original: NDArray[np.uint8], refilled: Mask, backdrop: Mask, reach: float
+) -> float | None:
+    """The share of the `refilled` backdrop (edited, outside the person, off the new
+    garment) whose colour is further than BACKDROP_STEP from the photo's `backdrop`
+    round it (Gaussian mean within `reach`): skin or garment smeared over it."""
+    refilled = np.asarray(refilled, bool)
+    if np.count_nonzero(refilled) < MIN_BACKDROP_PIXELS:
+        return None
+    source = np.asarray(backdrop, bool) & ~refilled
+    if not source.any():
+        return None
+    expected = np.dstack([_local_mean(original[:, :, c].astype(np.float32), source, reach) for c in range(3)])
+    step = np.abs(image.astype(np.float32) - expected).max(axis=2)
+    return float(np.mean(step[refilled] > BACKDROP_STEP))
 
 
 def edge_halo(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:

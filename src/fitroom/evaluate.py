@@ -96,6 +96,10 @@ TONE_REACH = 0.5
 #: How far either side of the old garment's edge its outline is looked for, in torso
 #: widths: about its soft edge in the photo and the mask's enlargement from the analysis size.
 OUTLINE_WIDTH = 0.012
+#: Person-mask values below this are clear backdrop (not its soft rim), for `backdrop_smear`.
+BACKDROP_MASK = 0.1
+#: How far round a refilled backdrop pixel (torso widths) the photo's own backdrop is averaged.
+BACKDROP_REACH = 0.3
 LABEL = 30  # room under each row for its name and faults
 
 
@@ -354,6 +358,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         drawn = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8))
         refilled = edited & (drawn == 0) & ~face & (person.mask < SOLID)
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
+        if target == SwapTarget.TOP:
+            outside = (person.mask < BACKDROP_MASK) & edited & (cover < 0.05) & ~face
+            values["backdrop_smear"] = checks.backdrop_smear(
+                output, report.input, outside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
+            )
         skin_colours = np.vstack([_lab(skin), _colours(_lab(report.input[reference]))])
         bare = ((old > 0.5) | _beside_new(report, target, cover, frame.width)) & ~face & (person.face == 0)
         values["old_colour_bare"] = checks.old_colour_bare(output, bare & ~own_hands, cover, old_colours, skin_colours)

@@ -309,7 +309,10 @@ def _uncovered(
         torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
     else:
         torso = np.zeros(old.shape, np.float32)
-    skin_part = np.maximum(limb, torso)
+    # Beside a top's shoulders and neck, outside the person's silhouette, there is no
+    # skin to rebuild: only the backdrop.
+    outside = (person.mask < 0.5) & (garment.category == SwapTarget.TOP)
+    skin_part = np.maximum(limb, torso) * ~outside
     lum = person.lab()[:, :, 0] + 1
     s = person.shoulder_width
     broad = masked_blur(lum, old, max(4.0, s * 0.3))
@@ -367,6 +370,10 @@ def _uncovered(
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
+    if garment.category == SwapTarget.TOP:
+        # The backdrop beside the shoulders and neck is the backdrop continued, never a
+        # fill drawn from the skin or garment beside it (a skin-coloured smear).
+        filled = _backdrop_fill(person.image, filled, (region > 0) & outside, (person.mask < 0.1) & (region == 0), s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
         # Above a new bottom that sits lower than the old one, the top goes on down to
@@ -482,6 +489,27 @@ def _without_old(
         return image
     out = image.copy()
     out[under] = np.clip(skin_rgb[under], 0, 255).astype(np.uint8)
+    return out
+
+
+def _backdrop_fill(
+    image: NDArray[np.uint8],
+    filled: NDArray[np.float32],
+    region: NDArray[np.bool_],
+    backdrop: NDArray[np.bool_],
+    shoulders: float,
+) -> NDArray[np.float32]:
+    """`filled` with `region` (the refill outside the person) taken from the backdrop
+    around it only: its colour and gradient, averaged over the backdrop pixels near each."""
+    if not region.any() or not backdrop.any():
+        return filled
+    weight = backdrop.astype(np.float32)
+    sigma = max(2.0, shoulders * 0.1)
+    known = blur(weight, sigma)
+    colour = np.dstack([blur(image[:, :, c].astype(np.float32) * weight, sigma) for c in range(3)])
+    reached = region & (known > 1e-3)
+    out = filled.copy()
+    out[reached] = colour[reached] / known[reached][:, None]
     return out
 
 
