@@ -12,7 +12,7 @@ from PIL import Image
 from skimage import data
 
 from fitroom.engines.base import EngineError, RenderOptions
-from fitroom.engines.classic import ClassicEngine
+from fitroom.engines.classic import ClassicEngine, memo
 from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory
@@ -550,7 +550,7 @@ def head_person() -> Person:
     for index, xy in ((L_EYE, (270, 90)), (R_EYE, (230, 90)), (L_EAR, (298, 95)), (R_EAR, (202, 95))):
         person.points[index] = xy
         person.visibility[index] = 0.99
-    person.__dict__["_face"] = None  # no face mesh on a drawing: the pose's eyes and ears stand in
+    memo.keep(person, "face", (), None)  # no face mesh on a drawing: the pose's eyes and ears stand in
     return person
 
 
@@ -561,7 +561,7 @@ def lowered(person: Person, rows: int) -> Person:
     points = person.points + np.array([0, rows], np.float32)
     empty = np.zeros(mask.shape, np.uint8)
     moved = Person(image, points, person.visibility.copy(), mask, empty, empty, person.skin_lab.copy())
-    moved.__dict__["_face"] = None
+    memo.keep(moved, "face", (), None)
     return moved
 
 
@@ -645,7 +645,7 @@ def test_earrings_hang_at_the_ear_lobes_outside_the_face() -> None:
         (lm.NOSE_BRIDGE, (250, 85)),
     ):
         points[index, :2] = xy
-    person.__dict__["_face"] = lm.Face(points)
+    memo.keep(person, "face", (), lm.Face(points))
     studs = np.full((200, 400, 3), 255, np.uint8)
     for x in (120, 280):
         cv2.circle(studs, (x, 100), 30, (200, 170, 60), -1)
@@ -830,7 +830,7 @@ def test_a_hat_and_glasses_are_refused_on_a_head_turned_or_bowed_far_away(axis: 
     for degrees, refused in ((20.0, False), (60.0, True)):
         for cut, kind in ((cap, "hat"), (frame, "glasses")):
             person = analyse_person(image)
-            person.__dict__["_face"] = _turned(face, degrees, axis)
+            memo.keep(person, "face", (), _turned(face, degrees, axis))
             with pytest.raises(EngineError, match="turned or bowed") if refused else contextlib.nullcontext():
                 wear(person, cut, kind, None)
 

@@ -9,7 +9,6 @@ new garment is the old garment left on the person, so the render is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
 import cv2
 import numpy as np
@@ -17,6 +16,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
+from fitroom.engines.classic import memo
 from fitroom.engines.classic.body import Frame
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.old_garment import worn_colours
@@ -194,10 +194,15 @@ def bare_arms_beside(
 
     Worked out once per photo, frame width and settings (placement and compositing both
     ask, and it is a whole-photo skin test); the answer is read-only."""
-    key = f"_bare_arms_{start}_{widen}_{bare}"
-    cached = person.__dict__.get(key)
-    if cached is not None and cached[0] is person.image and cached[1] == frame.frontal_width:
-        return cast(NDArray[np.float32], cached[2])
+    return memo.kept(
+        person,
+        f"bare_arms_{start}_{widen}_{bare}",
+        (person.image, frame.frontal_width),
+        lambda: _bare_arms(person, frame, start, widen, bare),
+    )
+
+
+def _bare_arms(person: Person, frame: Frame, start: float, widen: float, bare: float) -> NDArray[np.float32]:
     w, h = person.size
     arms = np.zeros((h, w), np.float32)
     # Worked out in the box round the arms and the chest (where the worn top is read)
@@ -211,7 +216,6 @@ def bare_arms_beside(
             person.crop(x0, y0, x1, y1), frame, start, widen, bare, maps.within(inside)
         )
     arms.flags.writeable = False
-    person.__dict__[key] = (person.image, frame.frontal_width, arms)
     return arms
 
 
@@ -247,17 +251,16 @@ def _skin_maps(person: Person, box: tuple[int, int, int, int]) -> _SkinMaps:
     """The skin tests over `box`, made once per photo: placement and compositing ask for
     the arms with different settings, in boxes inside the widest one (`KEPT_WIDEN`); each
     test is of one pixel's colour, so the same in any box holding the chest."""
-    cached = person.__dict__.get("_arm_skin_maps")
-    if cached is not None and cached[0] is person.image and cached[1] == box:
-        return cast(_SkinMaps, cached[2])
+    return memo.kept(person, "arm_skin_maps", (person.image, box), lambda: _skin_maps_in(person, box))
+
+
+def _skin_maps_in(person: Person, box: tuple[int, int, int, int]) -> _SkinMaps:
     inner = person.crop(*box)
     lab = inner.lab()
     worn = worn_top_colour(inner)
     # Skin by a strict test: a grey or white top in shadow passes the loose one.
     plausible = plausible_skin(lab)
-    maps = _SkinMaps(lab, worn, plausible, skin_like(inner) & plausible & (inner.mask > 0.5) & ~worn)
-    person.__dict__["_arm_skin_maps"] = (person.image, box, maps)
-    return maps
+    return _SkinMaps(lab, worn, plausible, skin_like(inner) & plausible & (inner.mask > 0.5) & ~worn)
 
 
 #: An arm's own skin is told from the rest by its own middle colour: lit from the side,

@@ -8,6 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
+from fitroom.engines.classic import memo
 from fitroom.engines.classic.body import Frame, torso_zone
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
@@ -46,15 +47,10 @@ HIGH_WAIST_RISE = 0.5
 def worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:
     """`_worn_colours`, read once per photo and category when `lab` is the person's own
     (`Person.lab`): finding the old garment, what is kept of it and its edges each ask."""
-    own = person.__dict__.get("_lab")
-    if own is None or own[1] is not lab:
+    if memo.held(person, "lab", (person.image,)) is not lab:
         return _worn_colours(lab, person, category)
-    key = f"_worn_colours_{category}"
-    cached = person.__dict__.get(key)
-    if cached is None or cached[0] is not lab:
-        cached = (lab, _worn_colours(lab, person, category))
-        person.__dict__[key] = cached
-    return [colour.copy() for colour in cached[1]]
+    colours = memo.kept(person, f"worn_colours_{category}", (lab,), lambda: _worn_colours(lab, person, category))
+    return [colour.copy() for colour in colours]
 
 
 def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> list[NDArray[np.float32]]:

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
-from fitroom.engines.classic import models
+from fitroom.engines.classic import memo, models
 
 Array = NDArray[np.float32]
 Mask = NDArray[np.uint8]
@@ -61,11 +61,8 @@ class Person:
 
     def lab(self) -> NDArray[np.float32]:
         """The photo in Lab (OpenCV 8-bit scale), converted once per image."""
-        cached = self.__dict__.get("_lab")
-        if cached is None or cached[0] is not self.image:
-            cached = (self.image, cv2.cvtColor(self.image, cv2.COLOR_RGB2LAB).astype(np.float32))
-            self.__dict__["_lab"] = cached
-        return cached[1]
+        image = self.image
+        return memo.kept(self, "lab", (image,), lambda: cv2.cvtColor(image, cv2.COLOR_RGB2LAB).astype(np.float32))
 
     def pt(self, index: int) -> NDArray[np.float32]:
         return self.points[index]
@@ -94,9 +91,9 @@ class Person:
             skin_lab=self.skin_lab,
             turn=self.turn,
         )
-        cached = self.__dict__.get("_lab")
-        if cached is not None and cached[0] is self.image:
-            seen.__dict__["_lab"] = (seen.image, cached[1][window])
+        lab = memo.held(self, "lab", (self.image,))
+        if lab is not None:
+            memo.keep(seen, "lab", (seen.image,), lab[window])
         return seen
 
     def scaled(self, size: tuple[int, int]) -> Person:

@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.engines.classic import models
+from fitroom.engines.classic import memo, models
 from fitroom.engines.classic.accessories.cutout import person_mask
 from fitroom.engines.classic.person import (
     L_EAR,
@@ -149,9 +149,12 @@ def _crop_landmarks(
 
 
 def face(person: Person) -> Face | None:
-    """The face mesh, or None when the face is not in the photo (head cut off, seen from behind)."""
-    if "_face" in person.__dict__:
-        return person.__dict__["_face"]
+    """The face mesh, or None when the face is not in the photo (head cut off, seen from behind).
+    Found once per person: items worn one after another leave the landmarks where they were."""
+    return memo.kept(person, "face", (), lambda: _face(person))
+
+
+def _face(person: Person) -> Face | None:
     found = None
     h, w = person.image.shape[:2]
     eyes = person.points[[L_EYE, R_EYE]]
@@ -170,15 +173,15 @@ def face(person: Person) -> Face | None:
         pts = _crop_landmarks(person.image, box, 192, _face_marks)
         if pts is not None:
             found = Face(pts)
-    person.__dict__["_face"] = found
     return found
 
 
 def hand(person: Person, side: str) -> Hand | None:
     """The person's `side` ("left"/"right") hand from a crop round the pose's wrist, or None."""
-    key = f"_hand_{side}"
-    if key in person.__dict__:
-        return person.__dict__[key]
+    return memo.kept(person, f"hand_{side}", (), lambda: _hand(person, side))
+
+
+def _hand(person: Person, side: str) -> Hand | None:
     found = None
     wrist, elbow, tips = (L_WRIST, L_ELBOW, L_HAND_TIPS) if side == "left" else (R_WRIST, R_ELBOW, R_HAND_TIPS)
     if person.visibility[wrist] >= 0.3:
@@ -189,7 +192,6 @@ def hand(person: Person, side: str) -> Hand | None:
         # Keep it only if it is this wrist's hand, not the other hand in the crop.
         if pts is not None and np.linalg.norm(pts[WRIST, :2] - person.pt(wrist)) < span * 0.6:
             found = Hand(pts, side)
-    person.__dict__[key] = found
     return found
 
 
@@ -213,7 +215,7 @@ def hand_photo(image: NDArray[np.uint8]) -> Person | None:
     visibility[[L_WRIST, L_ELBOW, *L_HAND_TIPS]] = 0.99
     empty = np.zeros((h, w), np.uint8)
     person = Person(image, points, visibility, person_mask(image), empty, empty, np.array([170, 140, 145], np.float32))
-    person.__dict__.update({"_face": None, "_hand_left": found, "_hand_right": None})
+    _known(person, None, found)
     return person
 
 
@@ -248,5 +250,12 @@ def face_photo(image: NDArray[np.uint8]) -> Person | None:
     empty = np.zeros((h, w), np.uint8)
     skin = _skin_colour(image, points, visibility, face_mask)
     person = Person(image, points, visibility, person_mask(image), face_mask, empty, skin)
-    person.__dict__.update({"_face": Face(pts), "_hand_left": None, "_hand_right": None})
+    _known(person, Face(pts), None)
     return person
+
+
+def _known(person: Person, face: Face | None, left_hand: Hand | None) -> None:
+    """A close-up's own landmarks, found on the whole photo, kept so they are not looked for again."""
+    memo.keep(person, "face", (), face)
+    memo.keep(person, "hand_left", (), left_hand)
+    memo.keep(person, "hand_right", (), None)

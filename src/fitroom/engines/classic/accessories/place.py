@@ -9,13 +9,14 @@ shoulder width, shin length), since a product photo carries no scale.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NoReturn, cast
+from typing import NoReturn
 
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.base import EngineError
+from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories import strap
 from fitroom.engines.classic.accessories.compose import Mask, Placement
@@ -754,12 +755,14 @@ def _strap_upright(cut: Cutout) -> Cutout:
     copy is kept with the cut-out, and with it what `strap.case_and_strap` reads of it."""
     if cut.aspect >= 0.8:
         return cut
-    cached = cut.__dict__.get("_upright")
-    if cached is not None and cached[0] is cut.alpha:
-        return cast(Cutout, cached[1])
-    upright = Cutout(np.ascontiguousarray(np.rot90(cut.rgb)), np.ascontiguousarray(np.rot90(cut.alpha)), [], cut.holes)
-    cut.__dict__["_upright"] = (cut.alpha, upright)
-    return upright
+    return memo.kept(
+        cut,
+        "upright",
+        (cut.alpha,),
+        lambda: Cutout(
+            np.ascontiguousarray(np.rot90(cut.rgb)), np.ascontiguousarray(np.rot90(cut.alpha)), [], cut.holes
+        ),
+    )
 
 
 def _case_width(alpha: NDArray[np.float32]) -> float:

@@ -14,12 +14,11 @@ a case no bigger than a buckle) is drawn as shot.
 
 from __future__ import annotations
 
-from typing import cast
-
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories.cutout import Cutout
 
 #: The share of the cut-out's height at its top and at its bottom that is read as strap.
@@ -57,12 +56,7 @@ def case_and_strap(cut: Cutout) -> tuple[Cutout, tuple[int, int]] | None:
     case's colour, drawn as shot) or no case apart from it. `cut` has its strap running up
     and down (`place._strap_upright`). The answer is kept with the cut-out, which the
     engine keeps per product photo."""
-    cached = cut.__dict__.get("_case_and_strap")
-    if cached is not None and cached[0] is cut.alpha:
-        return cast(tuple[Cutout, tuple[int, int]] | None, cached[1])
-    answer = _case_and_strap(cut)
-    cut.__dict__["_case_and_strap"] = (cut.alpha, answer)
-    return answer
+    return memo.kept(cut, "case_and_strap", (cut.alpha,), lambda: _case_and_strap(cut))
 
 
 def _case_and_strap(cut: Cutout) -> tuple[Cutout, tuple[int, int]] | None:
