@@ -748,9 +748,10 @@ def test_a_dark_garments_soft_edge_carries_its_own_colour_not_the_white_backdrop
     assert value is not None and value <= checks.HALO_SHARE, value
 
 
-def test_the_backdrop_beside_the_shoulders_is_refilled_from_the_backdrop_not_the_skin() -> None:
-    """Bare shoulders and neck over an old top, a new top lower and narrower: the old
-    top's band outside the body was refilled from the skin beside it (a blurred
+@pytest.mark.parametrize("category", ["top", "dress"])
+def test_the_backdrop_beside_the_shoulders_is_refilled_from_the_backdrop_not_the_skin(category: str) -> None:
+    """Bare shoulders and neck over an old top, a new top or dress lower and narrower:
+    the old top's band outside the body was refilled from the skin beside it (a blurred
     skin-coloured smear over the backdrop); it is the backdrop continued."""
     image = np.full((420, 400, 3), 235, np.uint8)
     image[:, :, 2] = np.linspace(200, 250, 400).astype(np.uint8)[None, :]  # a bluish gradient backdrop
@@ -765,7 +766,7 @@ def test_the_backdrop_beside_the_shoulders_is_refilled_from_the_backdrop_not_the
     new = np.zeros((420, 400), np.float32)
     new[150:260, 150:251] = 1
     none = np.zeros((420, 400), bool)
-    garment = cast(Garment, SimpleNamespace(category="top"))
+    garment = cast(Garment, SimpleNamespace(category=category))
     out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
     outside = (person.mask < 0.5) & (out.rebuild > 0.3)
     assert np.count_nonzero(outside) > 50

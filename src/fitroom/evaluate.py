@@ -358,7 +358,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         drawn = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8))
         refilled = edited & (drawn == 0) & ~face & (person.mask < SOLID)
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
-        if target == SwapTarget.TOP:
+        if target in (SwapTarget.TOP, SwapTarget.DRESS):
             outside = (person.mask < BACKDROP_MASK) & edited & (cover < 0.05) & ~face
             values["backdrop_smear"] = checks.backdrop_smear(
                 output, report.input, outside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH

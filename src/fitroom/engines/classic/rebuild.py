@@ -259,6 +259,11 @@ def _torso_normals(
     return across * np.float32(frame.right[0]), across * np.float32(frame.right[1]), side
 
 
+#: The garments whose refill outside the person's silhouette is the backdrop continued:
+#: a dress's bodice bares the shoulders as a top's does (bottoms rebuild none there).
+_BACKDROP_BESIDE = (SwapTarget.TOP, SwapTarget.DRESS)
+
+
 def _uncovered(
     person: Person,
     garment: Garment,
@@ -309,9 +314,9 @@ def _uncovered(
         torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
     else:
         torso = np.zeros(old.shape, np.float32)
-    # Beside a top's shoulders and neck, outside the person's silhouette, there is no
-    # skin to rebuild: only the backdrop.
-    outside = (person.mask < 0.5) & (garment.category == SwapTarget.TOP)
+    # Beside a top's or dress's shoulders and neck, outside the person's silhouette,
+    # there is no skin to rebuild: only the backdrop.
+    outside = (person.mask < 0.5) & (garment.category in _BACKDROP_BESIDE)
     skin_part = np.maximum(limb, torso) * ~outside
     lum = person.lab()[:, :, 0] + 1
     s = person.shoulder_width
@@ -370,7 +375,7 @@ def _uncovered(
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
-    if garment.category == SwapTarget.TOP:
+    if garment.category in _BACKDROP_BESIDE:
         # The backdrop beside the shoulders and neck is the backdrop continued, never a
         # fill drawn from the skin or garment beside it (a skin-coloured smear).
         filled = _backdrop_fill(person.image, filled, (region > 0) & outside, (person.mask < 0.1) & (region == 0), s)
