@@ -875,3 +875,28 @@ def test_backdrop_smear_finds_skin_blended_over_the_backdrop() -> None:
     value = checks.backdrop_smear(smeared, original, refilled, backdrop, 20.0)
     assert value is not None and checks.faults({"backdrop_smear": value}) == ["backdrop_smear"], value
     assert checks.backdrop_smear(clean, original, np.zeros((200, 200), bool), backdrop, 20.0) is None
+
+
+def test_legs_changed_finds_bare_shins_and_shoes_rebuilt_below_a_dress() -> None:
+    """Bare shins and shoes below a new dress's hem: kept, with only the hem's contact
+    shadow on the skin just below it, they pass; rebuilt as flat, paler cones with the
+    shoes smeared, they fail."""
+    before = np.full((300, 200, 3), 235, np.uint8)
+    legs = np.zeros((300, 200), bool)
+    for x in (60, 120):
+        before[120:250, x : x + 24] = (150, 100, 80)  # bare shins
+        before[250:270, x - 4 : x + 30] = (20, 20, 25)  # shoes
+        legs[120:270, x - 4 : x + 30] = True
+    cover = np.zeros((300, 200), np.float32)
+    cover[:130] = 1  # the new dress, its hem over the top of the shins
+    kept = before.copy()
+    kept[130:134][legs[130:134]] = (110, 70, 55)  # the hem's contact shadow
+    value = checks.legs_changed(before, kept, legs, cover, 5)
+    assert value is not None and checks.faults({"legs_changed": value}) == [], value
+    rebuilt = before.copy()
+    for x in (60, 120):
+        rebuilt[130:245, x + 2 : x + 22] = (215, 170, 150)  # a paler, flat cone
+        rebuilt[245:270, x - 4 : x + 30] = (120, 110, 105)  # the shoes smeared
+    value = checks.legs_changed(before, rebuilt, legs, cover, 5)
+    assert value is not None and checks.faults({"legs_changed": value}) == ["legs_changed"], value
+    assert checks.legs_changed(before, before, np.zeros((300, 200), bool), cover, 5) is None

@@ -773,3 +773,22 @@ def test_the_backdrop_beside_the_shoulders_is_refilled_from_the_backdrop_not_the
     assert out.skin[outside].max() < 0.01
     far = np.abs(out.fill[outside] - image[outside].astype(np.float32)).max(axis=1)
     assert np.mean(far > checks.BACKDROP_STEP) < 0.02, np.mean(far > checks.BACKDROP_STEP)
+
+
+def test_a_dress_leaves_the_bare_shins_and_the_shoes_below_an_old_dress() -> None:
+    """A black slip dress to mid-calf, bare shins in its shade (darker than the face the
+    skin tone is read from) and black shoes: a new dress's old garment took the shins'
+    colour for the trousers' and the shoes for their colour, and rebuilt the person's
+    own lower legs as flat cones with the shoes as blocks."""
+    image = np.full((560, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 440), (20, 20, 25), -1)  # the old slip dress
+    for x in (148, 218):
+        cv2.rectangle(image, (x, 441), (x + 34, 522), (150, 100, 80), -1)  # bare shins, shaded
+        cv2.rectangle(image, (x - 6, 523), (x + 40, 545), (20, 20, 25), -1)  # black shoes
+    person = drawn_person(image)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    dress = worn_mask(person, "dress", torso_frame(person)) > 0
+    assert dress[150:250, 150:250].mean() > 0.95, "the old dress"
+    assert dress[450:515, 150:180].mean() < 0.05, "the bare shins"
+    assert dress[526:545, 145:255].mean() < 0.05, "the shoes"

@@ -63,6 +63,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   light part's middle, over the light part's own spread (a strap photographed at
   three-quarters, drawn as a dark block beside the case instead of round the wrist).
 
+- `legs_changed`: below a new dress, the share of the person's own bare legs and feet
+  (shoes included) the render changed: bare shins or dark shoes taken for the old
+  trousers and rebuilt as flat cones or blocks.
 - `waist_smear`: above a new bottom, the fine detail (mean gradient) of the band just
   above its waistband over the lower of the detail further up and on the waistband
   itself: a blurred band between the top and the new bottom is far smoother than both.
@@ -242,6 +245,9 @@ BACKDROP_STEP = 30.0
 BACKDROP_SMEAR_MOST = 0.1
 #: Fewer refilled backdrop pixels than this and the check does not apply.
 MIN_BACKDROP_PIXELS = 100
+#: The highest acceptable share of the person's own bare lower legs and feet, below a
+#: new dress, that the render changed (`legs_changed`).
+LEGS_CHANGED_MOST = 0.1
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -281,6 +287,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
+    "legs_changed": (None, LEGS_CHANGED_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -701,6 +708,18 @@ def arm_beside_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], skin
     drawn over their inner half, as the arms are taken out of the body it measures."""
     arm = (np.asarray(skin) > 0) & (np.asarray(bands) > 0)
     inner = cv2.erode(arm.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return hand_changed(before, after, inner)
+
+
+def legs_changed(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], legs: Mask, cover: NDArray[np.floating[Any]], margin: int
+) -> float | None:
+    """The share of the person's own bare `legs` and feet (in `before`), more than
+    `margin` pixels clear of the new garment (`cover`), that `after` changed: below a
+    dress's hem they are kept as they are, so what moved was rebuilt."""
+    near = cv2.dilate((np.asarray(cover) > 0.05).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
+    kept = (np.asarray(legs) > 0) & ~near
+    inner = cv2.erode(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
 
 

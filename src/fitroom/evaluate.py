@@ -388,7 +388,32 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
         arm = _own_arms(report) & (person.hands == 0) & ~crossed & (person.face == 0) & ~face
         values["arm_ghost"] = checks.arm_ghost(report.input, output, arm, cover)
+    if target == SwapTarget.DRESS:
+        margin = max(2, int(frame.width * LEGS_MARGIN))
+        values["legs_changed"] = checks.legs_changed(report.input, output, _own_lower_legs(report), cover, margin)
     return values
+
+
+#: How far from the new dress (shoulder widths) its hem's soft edge and contact shadow
+#: may change the legs below it.
+LEGS_MARGIN = 0.05
+
+
+def _own_lower_legs(report: RenderReport) -> NDArray[np.bool_]:
+    """The person's own bare shins (skin of any lightness along knee to ankle, as
+    `_own_arms` reads arms) and their feet or shoes, in the input."""
+    person = report.person
+    before = replace(person, image=report.input)
+    h, w = report.input.shape[:2]
+    bones = np.zeros((h, w), np.uint8)
+    for knee, ankle in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)):
+        if person.visible(knee, ankle, threshold=0.5):
+            p, q = person.pt(knee), person.pt(ankle)
+            a, b = (int(p[0]), int(p[1])), (int(q[0]), int(q[1]))
+            cv2.line(bones, a, b, (1,), max(2, int(person.shoulder_width * 0.35)))
+    skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (bones > 0)
+    feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, report.input.shape)
+    return np.asarray((skin | feet) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0))
 
 
 def _own_arms(report: RenderReport) -> NDArray[np.bool_]:

@@ -35,8 +35,13 @@ def near_colour(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArra
     return squared_distance(lab, colour, GARMENT_WEIGHTS) < SAME_GARMENT_COLOUR**2
 
 
+#: How near the person's skin tone in hue (Lab a, b) and in lightness a pixel is to pass
+#: for their skin, lit or shaded.
+SKIN_CHROMA, SKIN_LIGHTNESS = 14, 70
+
+
 def skin_like(person: Person) -> NDArray[np.bool_]:
     lab = person.lab()
     chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))
     lightness = squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0))
-    return (chroma < 14**2) & (lightness < 70**2)
+    return (chroma < SKIN_CHROMA**2) & (lightness < SKIN_LIGHTNESS**2)

@@ -13,6 +13,7 @@ from fitroom.engines.classic.body import Frame, torso_zone
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
     SAME_GARMENT_COLOUR,
+    SKIN_CHROMA,
     near_colour,
     skin_like,
     squared_distance,
@@ -34,6 +35,7 @@ from fitroom.engines.classic.person import (
     R_SHOULDER,
     R_WRIST,
     Person,
+    plausible_skin,
 )
 
 #: How far below the hips the band of an old top's long hem is looked for, in torso lengths.
@@ -153,8 +155,10 @@ def worn_mask(
     colours = worn_colours(lab, person, category)
     if category == SwapTarget.DRESS:
         # A dress replaces the trousers, shorts or skirt too: left, they show below its
-        # hem and between the legs rebuilt there. Bare thighs are not a colour of them.
-        colours += [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _skin_coloured([c], person)]
+        # hem and between the legs rebuilt there. Bare thighs or shins are not a colour
+        # of them, however lit: a shaded shin's colour read below a long skirt took the
+        # person's own lower legs for trousers, rebuilt as flat cones.
+        colours += [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
     nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
     similar = nearest < SAME_GARMENT_COLOUR**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
@@ -189,7 +193,33 @@ def worn_mask(
     if category == SwapTarget.BOTTOM:
         clothes |= _high_waist(person, frame, similar, free | (cloth & ~hands_kept), clothes, hands_kept)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
+    if category == SwapTarget.DRESS:
+        # Trousers end at the ankles; below them are the feet, and shoes of the old
+        # clothes' colour (black shoes under a black slip dress or a black print) were
+        # taken for them and rebuilt as blocks.
+        clothes &= ~_below_ankles(person, s)
     return clothes.astype(np.float32)
+
+
+#: How far round each ankle (shoulder widths) what lies beyond it down the shin is foot.
+FOOT_REACH = 0.5
+
+
+def _below_ankles(person: Person, s: float) -> NDArray[np.bool_]:
+    """True within `FOOT_REACH` of each ankle, beyond it along the shin (knee to
+    ankle): the foot, or the shoe on it."""
+    w, h = person.size
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    out = np.zeros((h, w), bool)
+    for knee, ankle in _SHINS:
+        k, a = person.pt(knee).astype(np.float32), person.pt(ankle).astype(np.float32)
+        v = a - k
+        length = float(np.hypot(*v))
+        if length < 1:
+            continue
+        along = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / length
+        out |= (along > 0) & (np.hypot(xs - a[0], ys - a[1]) < s * FOOT_REACH)
+    return out
 
 
 #: A sleeve is at least this wide (shoulder-joint distances) across the arm; thinner
@@ -207,6 +237,16 @@ def _sleeve_cloth(candidates: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
     wide = cv2.morphologyEx(candidates.astype(np.uint8), cv2.MORPH_OPEN, kernel)
     return candidates & (cv2.dilate(wide, np.ones((5, 5), np.uint8)) > 0)
+
+
+def _bare_skin(colour: NDArray[np.float32], person: Person) -> bool:
+    """Whether a colour read on the body may be the person's bare skin: a colour skin can
+    have, of the skin's own hue (`colour.SKIN_CHROMA`) at any lightness. Legs are often
+    far darker than the face the tone is read from (a shin in the shade of a skirt),
+    past `skin_like`'s lightness bound."""
+    lab = colour[None, None, :].astype(np.float32)
+    chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))[0, 0]
+    return bool(plausible_skin(colour) and chroma < SKIN_CHROMA**2) or _skin_coloured([colour], person)
 
 
 def _skin_coloured(colours: list[NDArray[np.float32]], person: Person) -> bool:
