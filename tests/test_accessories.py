@@ -11,10 +11,12 @@ import pytest
 from PIL import Image
 from skimage import data
 
+from fitroom import checks
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, memo
 from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
+from fitroom.engines.classic.accessories.compose import linear_scale
 from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory
 from fitroom.engines.classic.person import (
     L_EAR,
@@ -783,7 +785,8 @@ def test_a_shoe_on_a_foot_seen_toe_on_is_drawn_taller_to_the_ankle_not_wider() -
     xs, ys = mapped[0] / mapped[2], mapped[1] / mapped[2]
     length = 0.62 * float(np.hypot(10, 120))
     assert ys.min() < 320 + 0.1 * length  # up to the ankle
-    assert abs(xs[1] - xs[0]) < 0.53 * length  # as wide as a foot seen toe-on (the leg at the ankle × 1.5)
+    # As wide as a foot seen toe-on and turned out a little (0.55 of a length), not a side view's full length.
+    assert abs(xs[1] - xs[0]) < 0.6 * length
 
 
 def test_glasses_are_refused_on_a_person_who_already_wears_glasses() -> None:
@@ -1274,3 +1277,71 @@ def test_a_low_shoe_reaches_up_to_the_leg_under_it_not_only_at_its_heel() -> Non
         top = float(np.median(np.argmax(columns, axis=0)))
         sole = float(np.nonzero(drawn.any(axis=1))[0].max())
         assert (sole - top) / (sole - ankle_y) > 0.6, placement.part
+
+
+def feet_facing_the_camera() -> Person:
+    """A person standing with both feet pointing at the camera, a shoe's width apart, in
+    red old shoes on a grey floor; bare shins."""
+    image = np.full((400, 320, 3), 120, np.uint8)
+    mask = np.zeros((400, 320), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    for kx, ax, (knee, ankle, heel, toe) in ((115, 120, (25, 27, 29, 31)), (205, 200, (26, 28, 30, 32))):
+        points[[knee, ankle, heel, toe]] = [(kx, 180), (ax, 300), (ax, 312), (ax, 340)]
+        cv2.line(image, (kx, 180), (ax, 300), (200, 160, 140), 22)
+        cv2.line(mask, (kx, 180), (ax, 300), 1.0, 22)
+        cv2.rectangle(image, (ax - 16, 304), (ax + 16, 346), (220, 30, 30), -1)
+        cv2.rectangle(mask, (ax - 16, 304), (ax + 16, 346), 1.0, -1)
+    empty = np.zeros((400, 320), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_a_side_view_shoe_is_turned_toward_a_foot_facing_the_camera() -> None:
+    """A side-view shoe on a foot pointing at the camera is turned toward it: its sole
+    falls from the heel end (behind the leg) to the toe end, out and down, as a shopper
+    sees a shoe turned a little out. Pasted level and squeezed, it read as a side view
+    at the wrong angle (`checks.sole_fall` about 0)."""
+    person = feet_facing_the_camera()
+    result = wear(person, side_shoe(), "shoes", None)
+    feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
+    fall = checks.sole_fall(result.cover, feet, 0.62 * 120.1)
+    assert fall is not None and checks.faults({"sole_fall": fall}) == [], fall
+
+
+def test_the_perspective_turn_keeps_uprights_upright_and_lowers_the_toe_end() -> None:
+    """`three_quarter`: the toe end's sole at the given row, the heel end's higher by the
+    drop, both ends upright, the toe end taller (nearer the camera), mirrored or not."""
+    for toe_right, flip in ((True, False), (False, True), (True, True)):
+        m = place.three_quarter((100, 300), 50.0, 150.0, 400.0, 20.0, 60.0, toe_right, flip)
+        corners = np.array([[0, 300, 300, 0], [0, 0, 100, 100], [1, 1, 1, 1]], np.float64)
+        mapped = m @ corners
+        xs, ys = mapped[0] / mapped[2], mapped[1] / mapped[2]
+        assert np.allclose(sorted(xs), [50, 50, 150, 150])
+        toe, heel = (150.0, 50.0) if toe_right else (50.0, 150.0)
+        at_toe, at_heel = ys[np.isclose(xs, toe)], ys[np.isclose(xs, heel)]
+        assert np.isclose(at_toe.max(), 400) and np.isclose(at_heel.max(), 380)
+        assert np.ptp(at_toe) > np.ptp(at_heel)
+        # Mirrored, the cut-out's left edge (its heel when its toe points right) lands on the right.
+        assert np.isclose(xs[0], 150.0 if flip else 50.0)
+
+
+def test_each_legs_band_in_front_stops_halfway_to_the_other_leg() -> None:
+    """Feet together: the nearer leg's band, wider than the leg, was drawn in front of the
+    other shoe up to its straight edge and cut square notches in it; each leg's share is
+    now the pixels nearer its own shin."""
+    halves = place.nearer_shin(
+        (200, 200),
+        [(np.array([80.0, 20.0]), np.array([90.0, 150.0])), (np.array([120.0, 20.0]), np.array([110.0, 150.0]))],
+    )
+    assert halves[0][140, 95] and not halves[0][140, 105]
+    assert halves[1][140, 105] and not halves[1][140, 95]
+    assert not (halves[0] & halves[1]).any()
+
+
+def test_a_turned_shoe_is_shrunk_before_warping_by_its_true_scale() -> None:
+    """A perspective map's scale is read from the area it maps the cut-out to: from its
+    top-left 2×2 a turned shoe measured a twentieth of its true scale, was shrunk to a
+    few pixels first and came out blurred into streaks."""
+    m = place.three_quarter((100, 300), 50.0, 150.0, 400.0, 20.0, 60.0, True, False)
+    assert 0.35 < linear_scale(m, (100, 300)) < 0.5
+    assert np.isclose(linear_scale(np.diag([0.5, 0.25, 1.0]), (100, 300)), np.sqrt(0.125))

@@ -900,3 +900,23 @@ def test_legs_changed_finds_bare_shins_and_shoes_rebuilt_below_a_dress() -> None
     value = checks.legs_changed(before, rebuilt, legs, cover, 5)
     assert value is not None and checks.faults({"legs_changed": value}) == ["legs_changed"], value
     assert checks.legs_changed(before, before, np.zeros((300, 200), bool), cover, 5) is None
+
+
+def test_a_level_sole_on_a_foot_facing_the_camera_fails() -> None:
+    """Feet pointing at the camera (heel straight above toe): a side-view shoe pasted
+    level fails; one whose sole falls 20 px to its outer toe end over 60 passes; feet
+    seen from the side are not measured."""
+    feet = [[(80.0, 100.0), (80.0, 110.0), (80.0, 140.0)], [(160.0, 100.0), (160.0, 110.0), (160.0, 140.0)]]
+    level = np.zeros((200, 240), np.float32)
+    level[110:150, 40:100] = 1.0
+    level[110:150, 140:200] = 1.0
+    value = checks.sole_fall(level, feet, 80.0)
+    assert value is not None and checks.faults({"sole_fall": value}) == ["sole_fall"]
+    turned = np.zeros((200, 240), np.float32)
+    for x in range(40, 100):  # the left shoe's toe out to the left, lower
+        turned[110 - (x - 40) // 3 : 150 - (x - 40) // 3, x] = 1.0
+        turned[110 - (x - 40) // 3 : 150 - (x - 40) // 3, 239 - x] = 1.0
+    value = checks.sole_fall(turned, feet, 80.0)
+    assert value is not None and value > 0.2 and checks.faults({"sole_fall": value}) == []
+    side = [[(80.0, 100.0), (60.0, 110.0), (120.0, 115.0)], [(160.0, 100.0), (140.0, 110.0), (200.0, 115.0)]]
+    assert checks.sole_fall(level, side, 80.0) is None

@@ -47,6 +47,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `collar_gap`: the widest band of neither leg nor new shoe under an ankle, between
   the leg's kept end and the new shoe's top (floor showing under a trouser hem or a
   bare ankle: a low shoe placed too low).
+- `sole_fall`: how far a shoe's sole falls from its inner end to its outer (toe) end,
+  over its drawn width, on a foot facing the camera (a side view pasted level on a foot
+  that points at the camera scores about 0; a turned shoe's toe end comes down).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
@@ -129,6 +132,11 @@ STRAND_REACH_MOST = 0.4
 #: leg or trouser hem. A low shoe placed by its box's height left bands of floor of
 #: 0.1 to 0.3 there on the devset.
 COLLAR_GAP_MOST = 0.06
+#: The least fall of a shoe's sole from its inner end to its toe end, over its drawn
+#: width, on a foot facing the camera (`sole_fall`): the toe is nearer the camera, which
+#: looks down on it. Side views pasted level on such feet scored -0.03 to 0.04 on the
+#: devset; a turned shoe's sole falls 0.15 to 0.45.
+SOLE_FALL_LEAST = 0.1
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -276,6 +284,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "item_left_out": (None, ITEM_LEFT_OUT),
     "item_strands": (None, STRAND_REACH_MOST),
     "collar_gap": (None, COLLAR_GAP_MOST),
+    "sole_fall": (SOLE_FALL_LEAST, None),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -977,6 +986,41 @@ def collar_gap(
         below = np.nonzero(shoe & (rows > end))[0]
         gaps.append(max(0, int(below.min()) - end - 1) if len(below) else 0)
     return float(max(gaps)) / length if gaps and length > 0 else None
+
+
+def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]], length: float) -> float | None:
+    """The least fall (rows over columns) of a shoe's lowest outline from its inner end
+    to its outer end, over the feet (ankle, heel, toe; two of them) that face the camera:
+    the heel-to-toe runs across the picture by no more than 0.35 of the shoe's `length`.
+    Each foot's shoe is the solid `cover` on its side of the ankles' middle, within a
+    length of its ankle; its ends' soles are the lowest points of the quarter of its
+    columns nearest and furthest from that middle (a heel's tip, a toe: on the floor
+    alike in a side view). None when no foot faces the camera, the ankles stand in one
+    column (0.25 of a length) or no shoe is there."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    if len(feet) != 2 or length <= 0 or abs(float(feet[0][0][0]) - float(feet[1][0][0])) < 0.25 * length:
+        return None  # one foot behind the other (walking): neither has an outer side
+    middle = (float(feet[0][0][0]) + float(feet[1][0][0])) / 2
+    falls = []
+    for ankle, heel, toe in feet:
+        if abs(float(toe[0]) - float(heel[0])) > 0.35 * length:
+            continue
+        out = 1 if float(ankle[0]) >= middle else -1
+        x = float(ankle[0])
+        lo = int(max(0.0, middle if out > 0 else x - length, x - length))
+        hi = int(min(float(w), x + length, x + length if out > 0 else middle))
+        top = int(max(0, ankle[1] - 0.3 * length))
+        bottom = int(min(h, max(float(heel[1]), float(toe[1])) + 0.5 * length))
+        part = solid[top:bottom, lo:hi]
+        columns = np.nonzero(part.any(axis=0))[0]
+        if len(columns) < 0.2 * length:
+            continue
+        lowest = part.shape[0] - 1 - np.argmax(part[::-1, columns], axis=0)
+        quarter = max(1, len(columns) // 4)
+        inner, outer = (lowest[:quarter], lowest[-quarter:]) if out > 0 else (lowest[-quarter:], lowest[:quarter])
+        falls.append(float(outer.max() - inner.max()) / len(columns))
+    return min(falls) if falls else None
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

@@ -1012,6 +1012,71 @@ def height_under(alpha: NDArray[np.float32], column: float, width: float, flippe
     return float(h - np.median(np.argmax(solid[:, filled], axis=0)))
 
 
+#: How far (as a share of the shoe's length) the sole of a shoe on a foot facing the camera
+#: falls from its heel end to its toe end, at most: the toe is nearer the camera, which
+#: looks down on it. The pose's heel-to-toe falls 0.2 to 0.7 of the length on the devset's
+#: feet seen toe-on (the heel point is the heel's top, behind the foot), far steeper than
+#: the sole; and never more than this share of the shoe's drawn width.
+TURN_DROP, TURN_SLOPE = 0.2, 0.45
+#: The heights of a turned shoe's heel and toe ends against its height in the side view:
+#: the toe end is nearer the camera and drawn taller, the heel end further and lower.
+TURN_HEEL, TURN_TOE = 0.94, 1.1
+#: The narrowest a shoe on a foot facing the camera is drawn, as a share of its length: a
+#: side view squeezed narrower reads as a stubby block, not a shoe turned out a little.
+TURN_LEAST_WIDTH = 0.55
+#: How far past the ankle's middle, toward the other foot, a turned shoe's heel end
+#: reaches, as a share of the leg's width there: the heel is hidden behind the leg.
+TURN_HEEL_IN = 0.5
+
+
+def facing_camera(heel: Vec, toe: Vec, length: float) -> bool:
+    """Whether a foot points at (or away from) the camera: its heel-to-toe runs across the
+    picture by less than `SIDE_VIEW` of the shoe's length, the rest of it is depth."""
+    return abs(float(toe[0] - heel[0])) <= SIDE_VIEW * length
+
+
+def three_quarter(
+    size: tuple[int, int],
+    left: float,
+    right: float,
+    sole: float,
+    drop: float,
+    height: float,
+    toe_right: bool,
+    flip: bool,
+) -> NDArray[np.float64]:
+    """The 3×3 perspective map that turns a side-view cut-out (`size` is its h, w) toward
+    a foot facing the camera: drawn between columns `left` and `right`, its toe end's sole
+    at row `sole` and its heel end's `drop` px higher, the toe end `TURN_TOE` of `height`
+    tall and the heel end `TURN_HEEL` of it. Upright lines stay upright (the camera is
+    level), the sole runs down and out toward the toe: the toe is nearer the camera, which
+    looks down on it. `flip` mirrors the cut-out; `toe_right`: the drawn toe's side."""
+    h, w = size
+    heel_x, toe_x = (left, right) if toe_right else (right, left)
+    toe_bottom, heel_bottom = sole, sole - drop
+    ends = {
+        toe_x: (toe_bottom - height * TURN_TOE, toe_bottom),
+        heel_x: (heel_bottom - height * TURN_HEEL, heel_bottom),
+    }
+    first, last = (right, left) if flip else (left, right)
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    dst = np.array(
+        [[first, ends[first][0]], [last, ends[last][0]], [last, ends[last][1]], [first, ends[first][1]]], np.float32
+    )
+    return cv2.getPerspectiveTransform(src, dst).astype(np.float64)
+
+
+def nearer_shin(shape: tuple[int, int], shins: list[tuple[Vec, Vec]]) -> list[NDArray[np.bool_]]:
+    """For each shin (knee, ankle), the pixels nearer it than the other shin: where two
+    legs touch, the line between them runs along their seam, not along a band's edge."""
+    far = []
+    for knee, ankle in shins:
+        drawn = np.full(shape, 255, np.uint8)
+        cv2.line(drawn, tuple(int(v) for v in np.round(knee)), tuple(int(v) for v in np.round(ankle)), 0, 1)
+        far.append(cv2.distanceTransform(drawn, cv2.DIST_L2, 3))
+    return [far[0] <= far[1], far[1] < far[0]]
+
+
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
     """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
     x0, y0, x1, y1 = window
@@ -1092,8 +1157,13 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     # A leg is in front of its own shoe's collar and of the shoe further back, never of
     # the further foot itself (walking: the back foot shows beside the front shin).
     further = cv2.dilate(regions[1].astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow))) == 0
+    # Each leg's band reaches no nearer the other leg than halfway: with the feet together
+    # the nearer leg's band, straight-sided and wider than the leg, cut square notches
+    # into the other shoe's outline where that shoe stands beside it, not behind it.
+    halves = nearer_shin(mask.shape, [(marks[i][3] - origin, marks[i][0] - origin) for i in order])
     leg_in_front = [
         (mask > 0.5)
+        * halves[rank]
         * (further if rank == 0 else 1.0)
         * (rows < top - lengths[i] * 0.02)
         * _band(mask.shape, marks[i][3] - origin, _unit(marks[i][0] - marks[i][3]), lengths[i] * 0.35, 2)
@@ -1108,12 +1178,17 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # Seen toe-on a foot is foreshortened: the shoe is as wide as the heel-to-toe
         # span and the leg at the ankle say, never narrower than a shoe nor longer than one.
         ankle = ankle_width(mask, pa - origin, length)
+        turned = facing_camera(ph, pt, length)
         seen = float(
-            np.clip(max(abs(pointing[0]) * 1.5 + length * 0.35, (ankle or 0.0) * SHOE_PER_ANKLE), length * 0.45, length)
+            np.clip(
+                max(abs(pointing[0]) * 1.5 + length * 0.35, (ankle or 0.0) * SHOE_PER_ANKLE),
+                length * (TURN_LEAST_WIDTH if turned else 0.45),
+                length,
+            )
         )
         sx, sy = seen / w, length / w
         low = max(ph[1], pt[1])
-        centre_x = (ph[0] + pt[0]) / 2 if abs(pointing[0]) > SIDE_VIEW * length else (ph[0] + pt[0] + pa[0]) / 3
+        centre_x = (ph[0] + pt[0] + pa[0]) / 3 if turned else (ph[0] + pt[0]) / 2
         ys, xs = np.nonzero(regions[rank])
         if len(xs) >= 10:
             # The old shoe's bottom is where the floor is, within reason of the landmarks.
@@ -1121,6 +1196,11 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
             centre_x = float(
                 np.clip(x0 + (xs.min() + xs.max() + 1) / 2, centre_x - length * 0.15, centre_x + length * 0.15)
             )
+        if turned:
+            # Turned toward the camera the heel end is behind the leg: it starts at the
+            # leg's inner edge and the shoe runs out from there toward its toe.
+            inner = pa[0] - (1 if to_right else -1) * (ankle or length * 0.3) * TURN_HEEL_IN
+            centre_x = inner + (seen / 2 if to_right else -seen / 2)
         sole = low + length * 0.02
         # The collar reaches up to just under the ankle: a foot pointing at the camera
         # puts the sole lower in the picture than a side view would, so the shoe is
@@ -1129,9 +1209,16 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # opening or vamp there, lower than its box's top at the heel or a lace): by the
         # box, a low shoe left a band of floor between the leg's end and the shoe.
         flip = toe_right != to_right
-        reach = sole - (pa[1] + length * SHOE_COLLAR)
+        # A foot facing the camera gets the side view turned toward it: the sole falls
+        # from the heel end (up under the ankle, behind the leg) to the toe end.
+        drop = float(np.clip(pt[1] - ph[1], 0.0, min(TURN_DROP * length, TURN_SLOPE * seen))) if turned else 0.0
+        heel_x = centre_x - seen / 2 if to_right else centre_x + seen / 2
+        share = float(np.clip(abs(pa[0] - heel_x) / seen, 0.0, 1.0))
+        reach = sole - drop * (1 - share) - (pa[1] + length * SHOE_COLLAR)
         leg = (ankle or length * 0.3) / sx
         under = height_under(piece.alpha, (pa[0] - centre_x + seen / 2) / sx, leg, flip)
+        if turned:
+            under *= TURN_HEEL + (TURN_TOE - TURN_HEEL) * share
         if under * sy < reach:
             sy *= min(reach / (under * sy), MOST_STRETCH)
         m = np.array([[sx, 0, 0], [0, sy, 0], [0, 0, 1]], np.float64)
@@ -1151,10 +1238,14 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # Its own trouser hem hides the collar; the shoe further back also goes behind
         # the nearer leg and under the nearer shoe (drawn after it).
         front = leg_in_front[rank] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0])
+        left = centre_x - seen / 2
+        matrix = (
+            three_quarter((h, w), left, left + seen, sole, drop, h * sy, to_right, flip) if turned else turn @ shift @ m
+        )
         placements.append(
             Placement(
                 piece,
-                turn @ shift @ m,
+                matrix,
                 front=_in_window(shape, window, front),
                 shadow=0.45,
                 lift=0.02,
