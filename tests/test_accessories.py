@@ -1345,3 +1345,27 @@ def test_a_turned_shoe_is_shrunk_before_warping_by_its_true_scale() -> None:
     m = place.three_quarter((100, 300), 50.0, 150.0, 400.0, 20.0, 60.0, True, False)
     assert 0.35 < linear_scale(m, (100, 300)) < 0.5
     assert np.isclose(linear_scale(np.diag([0.5, 0.25, 1.0]), (100, 300)), np.sqrt(0.125))
+
+
+def test_the_nearer_leg_hides_the_shoe_further_back_only_down_to_that_shoes_collar() -> None:
+    """Feet together, the nearer foot lower in the picture: the nearer leg was drawn in
+    front of the shoe further back down to the nearer foot's own (lower) collar line, so
+    that shoe's upper got a square step cut where the two hems stand at different
+    heights. It now ends at the back shoe's own collar line, as that shoe's own leg does."""
+    image = np.full((400, 320, 3), 120, np.uint8)
+    mask = np.zeros((400, 320), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    for kx, ax, ay, (knee, ankle, heel, toe) in ((115, 120, 300, (25, 27, 29, 31)), (185, 180, 282, (26, 28, 30, 32))):
+        points[[knee, ankle, heel, toe]] = [(kx, ay - 120), (ax, ay), (ax, ay + 12), (ax, ay + 40)]
+        cv2.line(image, (kx, ay - 120), (ax, ay), (200, 160, 140), 22)
+        cv2.line(mask, (kx, ay - 120), (ax, ay), 1.0, 22)
+        cv2.rectangle(image, (ax - 16, ay + 4), (ax + 16, ay + 46), (220, 30, 30), -1)
+        cv2.rectangle(mask, (ax - 16, ay + 4), (ax + 16, ay + 46), 1.0, -1)
+    empty = np.zeros((400, 320), np.uint8)
+    person = Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+    back, near = place.shoes(person, side_shoe())
+    assert back.part == "the right foot" and near.front is not None and back.front is not None
+    assert near.front[296, 120] > 0.5  # the nearer leg over its own shoe's collar
+    assert back.front[296, 120] < 0.5  # not over the back shoe below that shoe's collar line
+    assert back.front[270, 120] > 0.5 and back.front[270, 180] > 0.5  # both legs above it

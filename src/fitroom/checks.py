@@ -996,11 +996,16 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
     length of its ankle; its ends' soles are the lowest points of the quarter of its
     columns nearest and furthest from that middle (a heel's tip, a toe: on the floor
     alike in a side view). None when no foot faces the camera, the ankles stand in one
-    column (0.25 of a length) or no shoe is there."""
+    column (0.25 of a length), one foot stands ahead of the other (its sole 0.3 of a
+    length lower in the picture) or no shoe is there."""
     solid = np.asarray(cover) > 0.5
     h, w = solid.shape
-    if len(feet) != 2 or length <= 0 or abs(float(feet[0][0][0]) - float(feet[1][0][0])) < 0.25 * length:
-        return None  # one foot behind the other (walking): neither has an outer side
+    if len(feet) != 2 or length <= 0:
+        return None
+    apart = abs(float(feet[0][0][0]) - float(feet[1][0][0]))
+    ahead = abs(max(float(p[1]) for p in feet[0][1:]) - max(float(p[1]) for p in feet[1][1:]))
+    if apart < 0.25 * length or ahead > 0.3 * length:
+        return None  # one foot ahead of the other (walking): its shoe reaches across the middle
     middle = (float(feet[0][0][0]) + float(feet[1][0][0])) / 2
     falls = []
     for ankle, heel, toe in feet:

@@ -1236,8 +1236,11 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
             ]
         )
         # Its own trouser hem hides the collar; the shoe further back also goes behind
-        # the nearer leg and under the nearer shoe (drawn after it).
-        front = leg_in_front[rank] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0])
+        # the nearer leg down to its own collar line and under the nearer shoe (drawn
+        # after it). Cut down to the nearer foot's lower line, its upper beside that
+        # leg got a square step where the two legs' hems stand at different heights.
+        back_line = rows < tops[1] - lengths[order[1]] * 0.02
+        front = leg_in_front[0] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0] * back_line)
         left = centre_x - seen / 2
         matrix = (
             three_quarter((h, w), left, left + seen, sole, drop, h * sy, to_right, flip) if turned else turn @ shift @ m
