@@ -62,14 +62,15 @@ def test_the_queue_bound_is_exact(tmp_path: Path, database_url: str) -> None:
     try:
         for _ in range(2):
             service.submit(ctx, customer.account_id, request())
-        stored = sorted(p.name for p in (settings.data_dir / "blobs" / "jobs").iterdir())
+        blobs = settings.data_dir / "blobs"
+        stored = sorted(p for p in blobs.rglob("*") if p.is_file())
         with ctx.db.reader() as session:
             balance = credits.balance(session, customer.account_id)
         with pytest.raises(service.QueueFull) as full:
             service.submit(ctx, customer.account_id, request())
         assert full.value.retry_after == service.UNKNOWN_RETRY_SECONDS, "no live worker: nothing to measure"
         # On PostgreSQL the room is checked after the inputs are stored: a refusal removes them.
-        assert sorted(p.name for p in (settings.data_dir / "blobs" / "jobs").iterdir()) == stored
+        assert sorted(p for p in blobs.rglob("*") if p.is_file()) == stored
         with ctx.db.reader() as session:
             assert credits.balance(session, customer.account_id) == balance, "nothing charged for the refused job"
     finally:

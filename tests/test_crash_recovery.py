@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from fitroom.db import Database
 from fitroom.db.models import Job, JobItem, LedgerEntry
+from fitroom.storage.keys import job_prefixes
 from tests.support.app import running_app
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import SLOW_ENGINE, slow_worker
@@ -71,5 +72,5 @@ def test_killed_worker_job_completes_once(tmp_path: Path, database_url: str) -> 
     db.dispose()
     assert sorted(e.kind for e in ledger) == ["reserve", "settle", "settle"]
     assert all(i.status == "completed" and i.output_key for i in items)
-    outputs = sorted(p.name for p in (settings.data_dir / "blobs" / "jobs" / job_id).glob("output-*"))
+    outputs = sorted(p.name for p in (settings.data_dir / "blobs").glob(job_prefixes(job_id)[0] + "output-*"))
     assert len(outputs) == 2, outputs

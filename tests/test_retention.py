@@ -13,6 +13,7 @@ from fitroom.db import utcnow
 from fitroom.db.models import Job, WebhookDelivery
 from fitroom.jobs.reaper import reap
 from fitroom.jobs.worker import Worker
+from fitroom.storage.keys import job_prefixes
 from tests.support.app import Customer, running_app
 from tests.support.engines import TintEngine
 from tests.support.images import garment_photo, person_photo
@@ -50,8 +51,9 @@ def test_reaper_deletes_images_and_job_answers_expired(client: TestClient, custo
     assert expired.status_code == 404 and expired.json()["error"]["code"] == "expired"
     assert reap(ctx) == 1
     assert reap(ctx) == 0
-    job_dir = ctx.settings.data_dir / "blobs" / "jobs" / job["job_id"]
-    assert not job_dir.exists()
+    blobs = ctx.settings.data_dir / "blobs"
+    assert not list(blobs.glob(job_prefixes(job["job_id"])[0] + "*")), "the job's blobs are deleted"
+    assert len(list(blobs.glob(job_prefixes(keep["job_id"])[0] + "*"))) == 3, "another job's are kept"
     assert client.get(path).status_code == 404
     assert client.get(f"/api/v1/jobs/{job['job_id']}", headers=customer.headers).json()["error"]["code"] == "expired"
     assert client.get(f"/api/v1/jobs/{keep['job_id']}", headers=customer.headers).status_code == 200
@@ -114,3 +116,44 @@ def test_expiry_also_deletes_webhook_bodies_that_carry_the_images(client: TestCl
     assert reap(ctx) == 1
     assert outbox() == [""]
     assert client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()["error"]["code"] == "expired"
+
+
+def test_a_job_stored_in_a_folder_of_its_own_stays_readable_and_is_reaped(
+    client: TestClient, customer: Customer
+) -> None:
+    """Jobs accepted before the flat keys keep `jobs/<id>/…` in their rows: their links still
+    work, and the reaper deletes that folder as it deletes a new job's flat files."""
+    ctx = client.app.state.ctx  # type: ignore[attr-defined]
+    job_id = finished_job(client, customer)["job_id"]
+    blobs = ctx.settings.data_dir / "blobs"
+    folder = blobs / "jobs" / job_id
+    folder.mkdir()
+    moved: dict[str, str] = {}
+
+    def legacy(key: str) -> str:
+        if key not in moved:
+            name = key.removeprefix(job_prefixes(job_id)[0])
+            (blobs / key).rename(folder / name)
+            moved[key] = f"jobs/{job_id}/{name}"
+        return moved[key]
+
+    with ctx.db.session() as session:
+        row = session.get(Job, job_id)
+        assert row is not None and row.person_key is not None
+        row.person_key = legacy(row.person_key)
+        row.stored_options = {**row.stored_options, "garment_keys": [legacy(k) for k in row.options.garment_keys]}
+        for item in row.items:
+            item.garment_key = legacy(item.garment_key) if item.garment_key else None
+            item.output_key = legacy(item.output_key) if item.output_key else None
+    assert sorted(p.name.partition("-")[0] for p in folder.iterdir()) == ["garment", "output", "person.jpeg"]
+    assert not list(blobs.glob(job_prefixes(job_id)[0] + "*"))
+
+    status = client.get(f"/api/v1/jobs/{job_id}", headers=customer.headers).json()
+    link = status["output_url"].removeprefix("http://testserver")
+    assert link.startswith(f"/files/jobs/{job_id}/output-0-")
+    assert client.get(link).status_code == 200
+    with ctx.db.session() as session:
+        session.execute(update(Job).where(Job.id == job_id).values(expires_at=utcnow() - timedelta(seconds=1)))
+    assert reap(ctx) == 1
+    assert not folder.exists()
+    assert client.get(link).status_code == 404

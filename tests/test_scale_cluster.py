@@ -31,6 +31,7 @@ from fitroom import accounts
 from fitroom.db import Database
 from fitroom.db.models import Account, Job, JobItem, LedgerEntry
 from fitroom.domain import TIERS
+from fitroom.storage.keys import job_blob
 from tests.support.app import Customer, make_customer, make_settings
 from tests.support.cluster import Cluster, cluster
 from tests.support.images import garment_photo, person_photo
@@ -310,7 +311,7 @@ def check_outputs(
     keys_of = {c.account_id: c for c in customers}
     with db.reader() as session:
         owners = {row.id: row.account_id for row in session.execute(select(Job.id, Job.account_id))}
-    stored = Counter(key.split("/")[2] for key in s3.keys(bucket) if "/output-" in key)
+    stored = Counter(key.rpartition("/")[2].partition("-output-")[0] for key in s3.keys(bucket) if "-output-" in key)
     for job_id, count in item_counts.items():
         if attempts[job_id] == 1:
             assert stored[job_id] == count, f"job {job_id} rendered {stored[job_id]} outputs for {count} items"
@@ -324,7 +325,7 @@ def check_outputs(
         assert status["status"] == "completed" and status["progress"] == 100, status
         assert len(status["output_urls"]) == item_counts[job_id]
         for url in status["output_urls"]:
-            assert url.startswith(f"{s3.endpoint}/{bucket}/fitroom/jobs/{job_id}/output-")
+            assert url.startswith(f"{s3.endpoint}/{bucket}/fitroom/{job_blob(job_id, 'output-')}")
             image = HTTP.get(url, timeout=30)
             assert image.status_code == 200
             assert Image.open(io.BytesIO(image.content)).size[0] > 0

@@ -28,6 +28,7 @@ from fitroom import accounts
 from fitroom.db import Database, utcnow
 from fitroom.db.models import ApiKey
 from fitroom.settings import Settings
+from fitroom.storage.keys import job_blob
 from tests.support.app import TEST_ENGINE, Customer, make_customer
 from tests.support.images import garment_photo, person_photo
 from tests.support.process import fitroom_serve
@@ -241,7 +242,7 @@ def test_signed_links_cannot_be_altered_extended_or_moved(client: TestClient, cu
         "truncated signature": f"{path}?expires={expires}&signature={signature[:32]}",
         "no signature": f"{path}?expires={expires}",
         "nothing": path,
-        "moved to the same job's person photo": f"/files/jobs/{job_id}/person.jpeg?{query}",
+        "moved to the same job's person photo": f"/files/{job_blob(job_id, 'person.jpeg')}?{query}",
         "moved to another job's output": f"{other_link.partition('?')[0]}?{query}",
         "another job's signature": f"{path}?{other_link.partition('?')[2]}",
         "traversal to the signing key": f"/files/jobs/{job_id}/..%2F..%2F..%2Fsecret_key?{query}",

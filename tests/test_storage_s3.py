@@ -17,6 +17,7 @@ from sqlalchemy import update
 from fitroom.db.models import Job
 from fitroom.jobs.reaper import reap
 from fitroom.storage import BlobNotFound, S3Store, open_store
+from fitroom.storage.keys import job_blob, job_prefixes
 from tests.support.app import free_port, running_app
 from tests.support.images import garment_photo, person_photo
 from tests.support.services import S3Server, s3_server
@@ -49,12 +50,27 @@ def test_put_get_presign_and_delete(s3: S3Server) -> None:
     assert answer.status_code == 200 and answer.content == b"png bytes"
     assert answer.headers["content-type"] == "image/png"
 
-    store.delete_prefix("jobs/j1")
+    store.delete_prefix("jobs/j1/")
     assert s3.keys(bucket) == ["deploy/a/jobs/j2/person.jpeg"]
     with pytest.raises(BlobNotFound):
         store.get("jobs/j1/output-0.png")
     with pytest.raises(ValueError):
+        store.delete_prefix("jobs/../")
+    with pytest.raises(ValueError):
         store.put("../escape", b"", "image/png")
+
+
+def test_a_jobs_flat_objects_and_an_older_jobs_folder_are_deleted(s3: S3Server) -> None:
+    bucket = s3.new_bucket()
+    store = S3Store(f"s3://{bucket}/p", endpoint_url=s3.endpoint)
+    job, neighbour = "3f2a9c1e-0000-4000-8000-000000000001", "3f2a9c1e-0000-4000-8000-000000000002"
+    for job_id in (job, neighbour):
+        store.put(job_blob(job_id, "person.jpeg"), b"person", "image/jpeg")
+        store.put(job_blob(job_id, "output-0-abc.png"), b"output", "image/png")
+    store.put(f"jobs/{job}/person.jpeg", b"older", "image/jpeg")  # a job stored before the flat keys
+    for prefix in job_prefixes(job):
+        store.delete_prefix(prefix)
+    assert sorted(s3.keys(bucket)) == [f"p/jobs/3f/{neighbour}-output-0-abc.png", f"p/jobs/3f/{neighbour}-person.jpeg"]
 
 
 def test_many_objects_deleted_in_batches(s3: S3Server, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,7 +80,7 @@ def test_many_objects_deleted_in_batches(s3: S3Server, monkeypatch: pytest.Monke
     store = S3Store(f"s3://{bucket}", endpoint_url=s3.endpoint)
     for i in range(25):
         store.put(f"jobs/big/o-{i}.png", b"", "image/png")
-    store.delete_prefix("jobs/big")
+    store.delete_prefix("jobs/big/")
     assert s3.keys(bucket) == []
 
 
@@ -85,12 +101,12 @@ def test_jobs_on_s3_end_to_end(tmp_path: Path, database_url: str, s3: S3Server) 
         done = wait_until(finished, 30, "the job to finish")
         assert done["status"] == "completed" and len(done["output_urls"]) == 2
         for url in done["output_urls"]:
-            assert url.startswith(f"{s3.endpoint}/{bucket}/fitroom/jobs/{job_id}/output-")
+            assert url.startswith(f"{s3.endpoint}/{bucket}/fitroom/{job_blob(job_id, 'output-')}")
             image = httpx.get(url)
             assert image.status_code == 200 and image.headers["content-type"] == "image/jpeg"
             assert Image.open(io.BytesIO(image.content)).size[0] > 0
         keys = s3.keys(bucket)
-        assert len(keys) == 5 and all(k.startswith(f"fitroom/jobs/{job_id}/") for k in keys)
+        assert len(keys) == 5 and all(k.startswith(f"fitroom/{job_prefixes(job_id)[0]}") for k in keys)
 
         ctx = client.app.state.ctx  # type: ignore[attr-defined]
         with ctx.db.session() as session:
@@ -173,7 +189,7 @@ def test_dashboard_on_s3_allows_exactly_the_stores_public_origin(
         assert len(images) == 3, "the output, the person and the garment"
         for src in images:
             link = html.unescape(src)
-            assert link.startswith(f"{public}/{bucket}/d/jobs/{job_id}/")
+            assert link.startswith(f"{public}/{bucket}/d/{job_prefixes(job_id)[0]}")
             assert httpx.get(link).status_code == 200
         listing = client.get("/dashboard/jobs")
         thumbnails = [html.unescape(s) for s in re.findall(r'<img class="thumb" src="([^"]+)"', listing.text)]

@@ -39,7 +39,7 @@ _CREATED_EXAMPLE = {
         "createdAt": "2025-10-08T14:25:18.213Z",
     },
 }
-_FILE = "http://127.0.0.1:8000/files/jobs/25331fb2-d0b0-44bd-b932-44f6fcc85e3e"
+_FILE = "http://127.0.0.1:8000/files/jobs/25/25331fb2-d0b0-44bd-b932-44f6fcc85e3e"
 _SIGNATURE = "?expires=1759939812&signature=3f1c…"
 _STATUS_EXAMPLE = {
     "success": True,
@@ -48,12 +48,12 @@ _STATUS_EXAMPLE = {
         "status": "COMPLETED",
         "progress": 100,
         "mode": "SINGLE",
-        "humanImagePath": f"{_FILE}/person.jpeg{_SIGNATURE}",
-        "clothImagePath": f"{_FILE}/garment-0.jpeg{_SIGNATURE}",
+        "humanImagePath": f"{_FILE}-person.jpeg{_SIGNATURE}",
+        "clothImagePath": f"{_FILE}-garment-0.jpeg{_SIGNATURE}",
         "bottomClothImagePath": None,
-        "resultImagePath": f"{_FILE}/output-0-9b1d2c3e4f5a.jpeg{_SIGNATURE}",
-        "processedUrl": f"{_FILE}/output-0-9b1d2c3e4f5a.jpeg{_SIGNATURE}",
-        "download_signed_url": f"{_FILE}/output-0-9b1d2c3e4f5a.jpeg{_SIGNATURE}",
+        "resultImagePath": f"{_FILE}-output-0-9b1d2c3e4f5a.jpeg{_SIGNATURE}",
+        "processedUrl": f"{_FILE}-output-0-9b1d2c3e4f5a.jpeg{_SIGNATURE}",
+        "download_signed_url": f"{_FILE}-output-0-9b1d2c3e4f5a.jpeg{_SIGNATURE}",
         "createdAt": "2025-10-08T14:50:12.191Z",
         "processingStartedAt": "2025-10-08T14:50:12.194Z",
         "processingCompletedAt": "2025-10-08T14:50:14.211Z",

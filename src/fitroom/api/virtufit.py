@@ -57,7 +57,9 @@ _NO_WORKER = (
     "and is refunded. Poll status_url or provide webhook_url for callback."
 )
 _JOB = "7d1c6f0e-4b1a-4c55-9a0e-2f3b8d9c1e42"
-_OUTPUT = f"http://127.0.0.1:8000/files/jobs/{_JOB}/output-0-5e2a9c1d7b3f.jpeg?expires=1767225600&signature=9c0f…"
+_OUTPUT = (
+    f"http://127.0.0.1:8000/files/jobs/{_JOB[:2]}/{_JOB}-output-0-5e2a9c1d7b3f.jpeg?expires=1767225600&signature=9c0f…"
+)
 _ACCEPTED_EXAMPLE = {
     "accepted": True,
     "job_id": _JOB,

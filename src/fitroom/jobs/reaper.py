@@ -23,6 +23,7 @@ from fitroom.domain import UNFINISHED
 from fitroom.jobs import idempotency
 from fitroom.jobs.pruning import prune_if_due
 from fitroom.jobs.queue import fail_unfinished
+from fitroom.storage.keys import job_prefixes
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,8 @@ def reap(ctx: Context, batch: int = 200) -> int:
             for job in jobs:
                 if job.status in UNFINISHED:
                     fail_unfinished(session, job, "expired", "the job expired before it was rendered")
-                ctx.store.delete_prefix(f"jobs/{job.id}")
+                for prefix in job_prefixes(job.id):
+                    ctx.store.delete_prefix(prefix)
                 job.purged_at = utcnow()
                 job.person_key = None
                 job.webhook_secret = None

@@ -26,6 +26,7 @@ from fitroom.domain import DEFAULT_SWAP_TARGET, DEFAULT_TIER, TIERS, UNFINISHED,
 from fitroom.imaging import MEDIA_TYPES
 from fitroom.jobs import credits, idempotency, queue, routing
 from fitroom.logs import request_id
+from fitroom.storage.keys import job_blob, job_prefixes
 
 log = logging.getLogger(__name__)
 
@@ -260,9 +261,8 @@ def _submit(ctx: Context, account_id: str, request: JobRequest, claim: tuple[str
     estimate = None if checked_in_transaction else retrying(lambda: _read_room_and_estimate(ctx, own_items, engine))
 
     job_id = new_id()
-    prefix = f"jobs/{job_id}"
-    person_key = f"{prefix}/person.{request.person.format}"
-    garment_keys = [f"{prefix}/garment-{i}.{g.format}" for i, g in enumerate(request.garments)]
+    person_key = job_blob(job_id, f"person.{request.person.format}")
+    garment_keys = [job_blob(job_id, f"garment-{i}.{g.format}") for i, g in enumerate(request.garments)]
     ctx.store.put(person_key, request.person.data, MEDIA_TYPES[request.person.format])
     for key, garment in zip(garment_keys, request.garments):
         ctx.store.put(key, garment.data, MEDIA_TYPES[garment.format])
@@ -331,7 +331,7 @@ def _submit(ctx: Context, account_id: str, request: JobRequest, claim: tuple[str
     try:
         job = _record(ctx, account_id, request.price, build, first)
     except BaseException:
-        ctx.store.delete_prefix(prefix)
+        ctx.store.delete_prefix(job_prefixes(job_id)[0])
         raise
     log.info(
         "job accepted",

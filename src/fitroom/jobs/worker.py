@@ -38,6 +38,7 @@ from fitroom.jobs.reaper import reap
 from fitroom.jobs.routing import EngineSet, Liveness
 from fitroom.jobs.webhooks import WebhookSender, record_event
 from fitroom.storage import BlobNotFound
+from fitroom.storage.keys import job_blob
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +255,7 @@ class Worker:
             else:
                 image = engine.render(person, garments, options, progress)
             fmt = job.options.output_format
-            output_key = f"jobs/{job.id}/output-{item.position}-{uuid.uuid4().hex[:12]}.{fmt}"
+            output_key = job_blob(job.id, f"output-{item.position}-{uuid.uuid4().hex[:12]}.{fmt}")
             self.ctx.store.put(output_key, encode_image(image, fmt), f"image/{fmt}")
         except EngineError as exc:
             error = (exc.code, exc.message)

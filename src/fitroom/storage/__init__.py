@@ -1,7 +1,7 @@
 """Blob storage for input and output images, behind one small interface.
 
-Keys are chosen by fitroom (`jobs/<uuid>/…`), never by clients. Outputs are handed out
-as signed URLs that expire: served by the API (`file://`) or presigned by the object
+Keys are chosen by fitroom (`jobs/<2 hex>/<uuid>-…`, see `keys`), never by clients. Outputs are
+handed out as signed URLs that expire: served by the API (`file://`) or presigned by the object
 store (`s3://`).
 """
 

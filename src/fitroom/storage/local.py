@@ -32,10 +32,14 @@ class LocalStore:
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            file = tmp.open("wb")
+        except FileNotFoundError:  # the folder's first blob: `mkdir` only then, not per put
+            path.parent.mkdir(parents=True, exist_ok=True)
+            file = tmp.open("wb")
         view = memoryview(data)
-        with tmp.open("wb") as file:
+        with file:
             for start in range(0, len(view), WRITE_PIECE):
                 file.write(view[start : start + WRITE_PIECE])
         tmp.replace(path)
@@ -47,11 +51,26 @@ class LocalStore:
             raise BlobNotFound(key) from exc
 
     def delete_prefix(self, prefix: str) -> None:
-        target = self._path(prefix.rstrip("/"))
-        if target.is_dir():
-            shutil.rmtree(target, ignore_errors=True)
-        else:
-            target.unlink(missing_ok=True)
+        """Delete the folder `prefix` names when it ends in `/`, else the files (and folders) of its
+        folder whose names start with its last part, with any temporary file a crashed write left."""
+        folder, _, start = prefix.rpartition("/")
+        base = self._path(folder) if folder else self.root
+        if not start:
+            if base != self.root:
+                shutil.rmtree(base, ignore_errors=True)
+            return
+        check_key(prefix)
+        try:
+            entries = list(os.scandir(base))
+        except (FileNotFoundError, NotADirectoryError):
+            return
+        for entry in entries:
+            if not entry.name.startswith((start, f".{start}")):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                Path(entry.path).unlink(missing_ok=True)
 
     def signed_url(self, key: str, ttl_seconds: int) -> str:
         return self.signer.url(key, ttl_seconds)

@@ -93,10 +93,9 @@ class S3Store:
         return bytes(answer["Body"].read())
 
     def delete_prefix(self, prefix: str) -> None:
-        """Delete one object, or every object under `prefix/` (a job's folder)."""
-        base = self._key(prefix.rstrip("/"))
-        self.client.delete_object(Bucket=self.bucket, Key=base)
-        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=base + "/")
+        """Delete every object whose key starts with `prefix` (a job's, see `keys.job_prefixes`)."""
+        check_key(prefix.removesuffix("/"))
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix + prefix)
         batch: list[dict[str, str]] = []
         for page in pages:
             batch += [{"Key": item["Key"]} for item in page.get("Contents", [])]

@@ -52,7 +52,7 @@ class StatusResponse(BaseModel):
                 {
                     "id": "6f1b0a2e-…",
                     "status": "completed",
-                    "output": ["http://127.0.0.1:8000/files/jobs/6f1b0a2e-…/output-0-….png?expires=…&signature=…"],
+                    "output": ["http://127.0.0.1:8000/files/jobs/6f/6f1b0a2e-…-output-0-….png?expires=…&signature=…"],
                     "error": None,
                 },
                 {
