@@ -24,6 +24,7 @@ from fitroom.api.ratelimit import (
     RateLimitHeaders,
     document_headers,
 )
+from fitroom.api.spool import parse_uploads_into_pieces
 from fitroom.context import Context
 from fitroom.engines import Engine
 from fitroom.jobs.worker import WorkerPool, engine_set
@@ -138,9 +139,11 @@ def _keep_uploads_in_memory(max_upload_bytes: int) -> None:
     was a tenth of the accept path's time. The endpoints read every file whole into memory
     anyway, to check and store it, so keeping it there while it is parsed at most doubles
     what a request holds (`BodyLimit` still caps the body). Larger files, refused anyway,
-    still spill to disk. The parser's size is one class attribute for the whole process.
+    still spill to disk. The parser's size is one class attribute for the whole process, and
+    so is its file class, `spool.PieceSpool` (one copy of each photo while it is parsed).
     """
     MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, max_upload_bytes)
+    parse_uploads_into_pieces()
 
 
 def _document_rate_limits(app: FastAPI) -> None:
