@@ -2,9 +2,9 @@
 so no `..` or absolute path ever reaches a file system or a bucket.
 
 A job's blobs are flat files named after the job, `jobs/<2 hex>/<job id>-person.jpeg`, in one
-of 256 folders made once: a folder of its own per job cost ext4 an inode allocation per accept
-(1-1.8 ms of CPU here, docs/api-shop-backends.md, round 8), and the 256 folders keep a delete's
-listing to 1/256 of the jobs. Jobs stored before that keep their `jobs/<job id>/` folder: their
+of 256 folders (`JOB_FOLDERS`, made when a local store opens): a folder of its own per job cost
+ext4 an inode allocation per accept (1-1.8 ms of CPU here, docs/api-shop-backends.md, rounds 7
+and 8), and the 256 folders keep a delete's listing to 1/256 of the jobs. Jobs stored before that keep their `jobs/<job id>/` folder: their
 keys are in their rows, so they stay readable, and `job_prefixes` names both places.
 """
 
@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(/[A-Za-z0-9][A-Za-z0-9_.-]{0,99}){0,4}$")
+
+
+#: The folders every job's blobs go in, by the job id's first two characters (a UUID's: hex).
+JOB_FOLDERS = tuple(f"jobs/{n:02x}" for n in range(256))
 
 
 def check_key(key: str) -> str:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from fitroom.storage.base import BlobNotFound
-from fitroom.storage.keys import check_key
+from fitroom.storage.keys import JOB_FOLDERS, check_key
 from fitroom.storage.signing import LinkSigner
 
 #: Bytes per `write` call. On this development machine's kernel (6.18, ext4) one `write` of a
@@ -22,7 +22,8 @@ class LocalStore:
 
     def __init__(self, root: str | Path, *, public_url: str, secret: bytes) -> None:
         self.root = Path(root).resolve()
-        self.root.mkdir(parents=True, exist_ok=True)
+        for folder in JOB_FOLDERS:  # once here, not on a job's first put: a new folder costs an inode
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
         self.signer = LinkSigner(public_url, secret)
         #: Links are the API's own: no other origin to allow in the dashboard.
         self.link_origin: str | None = None
