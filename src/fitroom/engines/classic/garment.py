@@ -834,11 +834,14 @@ def edge_colour(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[n
     _, labels = cv2.distanceTransformWithLabels(
         (~solid).astype(np.uint8), cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL
     )
-    # Labels number the solid pixels in raster order (from 1).
-    source = rgb[window].reshape(-1, 3)[np.flatnonzero(solid)]
-    carried = source[labels - 1]
+    # Labels number the solid pixels in raster order (from 1), and a solid pixel is its
+    # own nearest: every pixel takes its label's colour. Each colour is looked up as one
+    # 32-bit word (RGB and a spare byte): gathering 3-byte rows is several times slower.
+    packed = cv2.cvtColor(rgb[window], cv2.COLOR_RGB2RGBA).view(np.uint32)[:, :, 0]
+    source = np.concatenate([np.zeros(1, np.uint32), packed[solid]])
+    carried = source[labels].view(np.uint8).reshape(*labels.shape, 4)
     out = rgb.copy()
-    out[window] = np.where(solid[:, :, None], rgb[window], carried)
+    out[window] = cv2.cvtColor(carried, cv2.COLOR_RGBA2RGB)
     return out
 
 
