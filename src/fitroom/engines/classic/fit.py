@@ -12,9 +12,22 @@ Points = NDArray[np.float64]
 
 
 def _tps_kernel(r2: NDArray[np.float64]) -> NDArray[np.float64]:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        k = r2 * np.log(r2)
-    return np.nan_to_num(k)
+    """r² log r², 0 where r is 0 (the logarithm is taken only where it is defined)."""
+    k = np.zeros_like(r2)
+    np.log(r2, out=k, where=r2 > 0)
+    k *= r2
+    return k
+
+
+def _squared_distances(points: NDArray[np.float64], centres: Points) -> NDArray[np.float64]:
+    """Squared distance from each point (rows) to each centre (columns): the two axes'
+    squares summed as two arrays, not over a third axis of two (far slower in numpy)."""
+    dx = points[:, 0, None] - centres[None, :, 0]
+    dy = points[:, 1, None] - centres[None, :, 1]
+    dx *= dx
+    dy *= dy
+    dx += dy
+    return dx
 
 
 def tps_map(
@@ -34,7 +47,7 @@ def tps_map(
     interpolated, which is smooth and fast.
     """
     n = len(dst)
-    d2 = np.sum((dst[:, None, :] - dst[None, :, :]) ** 2, axis=2)
+    d2 = _squared_distances(dst, dst)
     k = _tps_kernel(d2) + smooth * np.eye(n)
     p = np.hstack([np.ones((n, 1)), dst])
     a = np.zeros((n + 3, n + 3))
@@ -48,7 +61,7 @@ def tps_map(
         np.arange(0, h + step, step, dtype=np.float64) + origin[1],
     )
     grid = np.stack([gx.ravel(), gy.ravel()], axis=1)
-    g2 = np.sum((grid[:, None, :] - dst[None, :, :]) ** 2, axis=2)
+    g2 = _squared_distances(grid, dst)
     mapped = _tps_kernel(g2) @ coeffs[:n] + np.hstack([np.ones((len(grid), 1)), grid]) @ coeffs[n:]
     coarse_x = mapped[:, 0].reshape(gx.shape).astype(np.float32)
     coarse_y = mapped[:, 1].reshape(gx.shape).astype(np.float32)
