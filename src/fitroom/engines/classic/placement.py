@@ -337,18 +337,16 @@ def _trunk_half_widths(
     under it and no strip of the old garment is left between the two. None where the
     point is off the body or the photo."""
     h, w = person.mask.shape[:2]
-    body = (person.mask > 0.5).astype(np.uint8)
+    person_mask = person.mask > 0.5
+    body = person_mask.astype(np.uint8)
     thickness = max(2, int(frame.width * 0.3))
     for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
         (ax, ay), (bx, by) = person.pt(a), person.pt(b)
+        ends = ((int(ax), int(ay)), (int(bx), int(by)))
         width = thickness
-        if arms is not None:
-            band = np.zeros((h, w), np.uint8)
-            cv2.line(band, (int(ax), int(ay)), (int(bx), int(by)), (1,), thickness)
-            on = (band > 0) & (person.mask > 0.5)
-            if np.count_nonzero(on & (arms > 0.5)) >= BARE_ARM * max(np.count_nonzero(on), 1):
-                width = 2
-        cv2.line(body, (int(ax), int(ay)), (int(bx), int(by)), (0,), width)
+        if arms is not None and _bare_along(person_mask, arms, ends, thickness):
+            width = 2
+        cv2.line(body, *ends, (0,), width)
     if arms is not None:
         body[arms > 0.5] = 0
     reach = int(frame.width * 1.5)
@@ -367,6 +365,27 @@ def _trunk_half_widths(
         stop = off[off > reach][0] if (off > reach).any() else len(on)
         halves.append(float(stop - start) / 2)
     return halves
+
+
+def _bare_along(
+    person_mask: NDArray[np.bool_],
+    arms: NDArray[np.float32],
+    ends: tuple[tuple[int, int], tuple[int, int]],
+    thickness: int,
+) -> bool:
+    """Whether the band `thickness` wide along a bone (its `ends`) is at least `BARE_ARM`
+    bare arm, where it is on the person. Drawn and counted in the band's own box: the
+    same pixels as over the whole photo, without five whole-photo masks per bone."""
+    h, w = person_mask.shape
+    (ax, ay), (bx, by) = ends
+    x0, y0 = max(0, min(ax, bx) - thickness), max(0, min(ay, by) - thickness)
+    x1, y1 = min(w, max(ax, bx) + thickness + 1), min(h, max(ay, by) + thickness + 1)
+    if x1 <= x0 or y1 <= y0:
+        return False
+    band = np.zeros((y1 - y0, x1 - x0), np.uint8)
+    cv2.line(band, (ax - x0, ay - y0), (bx - x0, by - y0), (1,), thickness)
+    on = (band > 0) & person_mask[y0:y1, x0:x1]
+    return bool(np.count_nonzero(on & (arms[y0:y1, x0:x1] > 0.5)) >= BARE_ARM * max(np.count_nonzero(on), 1))
 
 
 def _centre_run(solid: NDArray[np.bool_], row: int, x: float) -> float | None:
