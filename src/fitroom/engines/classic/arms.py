@@ -18,6 +18,7 @@ from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.body import Frame
+from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.old_garment import worn_colours
 from fitroom.engines.classic.person import (
@@ -304,13 +305,22 @@ def own_skin(
 
 
 def _holes_filled(mask: NDArray[np.bool_], most: int) -> NDArray[np.bool_]:
-    """`mask` with the holes in it smaller than `most` pixels filled."""
-    _, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
-    h, w = mask.shape
+    """`mask` with the holes in it smaller than `most` pixels filled. Looked for in the
+    box round the mask, a pixel wider: a hole lies inside it, and what reaches its rim
+    (none of it mask) goes on to the photo's edge, as over the whole photo."""
+    found = bounds(mask, pad=1)
+    if found is None:
+        return mask.copy()
+    x0, y0, x1, y1 = found
+    inner = mask[y0:y1, x0:x1]
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((~inner).astype(np.uint8), connectivity=4)
+    h, w = inner.shape
     x, y, bw, bh, area = stats.T
     small = (area < most) & (x > 0) & (y > 0) & (x + bw < w) & (y + bh < h)
     small[0] = False
-    return mask | small[labels]
+    out = mask.copy()
+    out[y0:y1, x0:x1] |= small[labels]
+    return out
 
 
 def _cleaned(skin: NDArray[np.bool_], person: Person) -> NDArray[np.bool_]:
@@ -357,6 +367,7 @@ def _bare_arms_beside(
     fw = frame.frontal_width
     lab, worn, plausible = maps.lab, maps.worn, maps.plausible
     skin = maps.skin.copy()
+    on_person, off_worn = person.mask > 0.5, ~worn
     bones: list[Bone] = []
     for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (shoulder, elbow, wrist))
@@ -365,11 +376,11 @@ def _bare_arms_beside(
             ends = (tuple(np.round(p).astype(int)), tuple(np.round(q).astype(int)))
             part = np.zeros((h, w), np.uint8)
             cv2.line(part, *ends, 255, max(3, int(2 * half * fw)))
-            on = (part > 0) & (person.mask > 0.5)
+            on = (part > 0) & on_person
             bones.append((part, on, ends, half))
             # Lit from the side, tanned or in shade, an arm is often no skin by the
             # strict test (read on the face); by its own colour it is.
-            skin |= own_skin(lab, person, on & ~worn, plausible)
+            skin |= own_skin(lab, person, on & off_worn, plausible)
     cleaned = _cleaned_round(skin, person, [bones[:2], bones[2:]], (ARM_HALF[0] + widen) * fw)
     band = np.zeros((h, w), np.uint8)
     wide = np.zeros((h, w), np.uint8)
