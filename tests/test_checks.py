@@ -920,3 +920,35 @@ def test_a_level_sole_on_a_foot_facing_the_camera_fails() -> None:
     assert value is not None and value > 0.2 and checks.faults({"sole_fall": value}) == []
     side = [[(80.0, 100.0), (60.0, 110.0), (120.0, 115.0)], [(160.0, 100.0), (140.0, 110.0), (200.0, 115.0)]]
     assert checks.sole_fall(level, side, 80.0) is None
+
+
+def test_shoulder_bare_fails_a_seam_below_the_persons_own_shoulder() -> None:
+    """Square shoulders 100 px apart: a panel whose top follows them passes; one lying
+    12 px lower beside the neck, the shoulder standing above it as a ledge, fails."""
+    body = np.zeros((300, 300), np.uint8)
+    cv2.fillPoly(
+        body, [np.array([(135, 40), (165, 40), (165, 80), (240, 86), (245, 300), (55, 300), (60, 86), (135, 80)])], 1
+    )
+    face = np.zeros((300, 300), bool)
+    face[:60, 130:170] = True
+    neck, hips = (150.0, 100.0), (150.0, 260.0)
+    rows = np.arange(300)[:, None]
+    follows = ((body > 0) & ((rows >= 86) | (np.abs(np.arange(300) - 150)[None, :] > 15))).astype(np.float32)
+    follows[:80] = 0
+    low = follows.copy()
+    low[:98] = 0
+    good = checks.shoulder_bare(follows, body, face, neck, hips, 100.0)
+    bad = checks.shoulder_bare(low, body, face, neck, hips, 100.0)
+    assert good is not None and bad is not None
+    assert not checks.faults({"shoulder_bare": good}), good
+    assert checks.faults({"shoulder_bare": bad}) == ["shoulder_bare"], bad
+    cami = follows.copy()
+    cami[:130] = 0
+    cami[86:130, 110:116] = cami[86:130, 184:190] = 1  # straps: the shoulders bare by design
+    assert checks.shoulder_bare(cami, body, face, neck, hips, 100.0) is None
+    assert (
+        checks.shoulder_bare(
+            np.zeros((40, 40), np.float32), body[:40, :40], face[:40, :40], (20, -200), (20, -100), 10.0
+        )
+        is None
+    )

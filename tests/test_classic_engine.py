@@ -792,3 +792,28 @@ def test_a_dress_leaves_the_bare_shins_and_the_shoes_below_an_old_dress() -> Non
     assert dress[150:250, 150:250].mean() > 0.95, "the old dress"
     assert dress[450:515, 150:180].mean() < 0.05, "the bare shins"
     assert dress[526:545, 145:255].mean() < 0.05, "the shoes"
+
+
+def test_a_tees_panel_reaches_up_to_square_shoulders_beside_the_neck() -> None:
+    """Square, muscular shoulders stand well above the slope the joints give: the tee's
+    panel, placed from the joints, lay below them beside the neck, and the person's own
+    shoulder stood above it as a ledge of skin (`shoulder_bare` 2.7). Its top is
+    stretched up to the shoulder's outline now (0.84: a margin beside the neck is left)."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    outline = [(190, 30), (210, 30), (210, 64), (240, 70), (268, 82), (288, 110), (292, 260), (258, 260)]
+    outline += [(255, 140), (245, 140), (245, 400), (155, 400), (155, 140), (145, 140), (142, 260)]
+    outline += [(108, 260), (112, 110), (132, 82), (160, 70), (190, 64)]
+    mask = np.zeros((420, 400), np.uint8)
+    cv2.fillPoly(mask, [np.array(outline)], 1)
+    person.mask = mask.astype(np.float32)
+    face = np.zeros((420, 400), bool)
+    face[:60, 185:215] = True
+    cover = np.zeros((420, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(tee(), swap_target="top", hint=None)):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    bare = checks.shoulder_bare(cover, mask > 0, face, (200, 100), (200, 260), 100.0)
+    assert bare is not None and not checks.faults({"shoulder_bare": bare}), bare
+    overhang = checks.shoulder_overhang(cover, mask > 0, (200, 100), (200, 260), 100.0)
+    assert overhang is not None and overhang < 0.25, overhang
+    assert cover[30:60].max() == 0, "the neck stays bare"

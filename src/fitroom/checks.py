@@ -27,6 +27,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   band across the neck).
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
+- `shoulder_bare`: how much of the person's own shoulder stands uncovered just above a
+  top's panel beside the neck (a seam lying below the shoulder: a ledge of skin).
 - `width_ratio`: the garment's width against the body's, across the body.
 - `hand_changed`: the share of the person's own hand, seen in front, that the render
   changed (a hand covered by the new garment, or cut up by it).
@@ -159,6 +161,18 @@ SHOULDER_INNER, SHOULDER_OUTER = 0.2, 0.75
 #: 0.45 to 2.9 (11 over 1.0), with seams on the shoulders' slope 0.02 to 2.1 (3 over:
 #: a collar beside a long neck); a wide neck's standing corners 4 to 5.7.
 SHOULDER_OVERHANG = 1.0
+#: The person's own shoulder left standing above a top's panel (`shoulder_bare`): the
+#: silhouette uncovered at most `BARE_SHOULDER_REACH` shoulder widths above the garment
+#: in its column, in hundredths of a square shoulder width, beyond `BARE_SHOULDER_MOST`;
+#: from beside the neck out to `BARE_SHOULDER_OUTER` shoulder widths from the middle
+#: (inside the joints: beyond them the sleeve's cap lies on the shoulder). Only for a
+#: garment that covers at least `SHOULDERS_COVERED` of the band from the shoulders' line
+#: down to `SHOULDER_LOW` below it there: a cami's straps or a wide neckline bare the
+#: shoulders by design.
+BARE_SHOULDER_REACH = 0.15
+BARE_SHOULDER_OUTER = 0.45
+SHOULDERS_COVERED = 0.5
+BARE_SHOULDER_MOST = 1.0
 #: How far (in shoulder widths) a bag's top, with its strap, may lie from a hanging hand or
 #: a shoulder: a strap ends on the body up to 0.4 in from the shoulder's joint. 56 devset
 #: bag pairs score 0.08 to 0.27 before this round's fixes but for a duffel at a raised hand
@@ -280,6 +294,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_ghost": (None, ARM_GHOST),
     "hand_outline": (None, 0.25),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
+    "shoulder_bare": (None, BARE_SHOULDER_MOST),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
@@ -790,6 +805,42 @@ def shoulder_overhang(
         return None
     off = region & (np.asarray(cover) > 0.5) & (np.asarray(body) == 0)
     return 100.0 * np.count_nonzero(off) / max(shoulder_width**2, 1.0)
+
+
+def shoulder_bare(
+    cover: NDArray[np.floating[Any]], body: Mask, face: Mask, neck: Point, hips: Point, shoulder_width: float
+) -> float | None:
+    """How much of the person's skin `body` round the shoulders (`shoulder_overhang`'s
+    region, less the `face`) the garment leaves uncovered just above it in the same
+    column, in hundredths of a square shoulder width: a top's seam lying below the
+    person's own shoulder, which stands above it beside the neck as a ledge of skin. Only
+    out to `BARE_SHOULDER_OUTER`. None where the shoulders are not in the photo, or the
+    garment leaves them bare (`SHOULDERS_COVERED`)."""
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    up = neck_ - hips_
+    up /= max(float(np.hypot(*up)), 1e-6)
+    top = neck_ + up * SHOULDER_HIGH * shoulder_width
+    along, across, _ = _axes(cover.shape, top, neck_ - up * SHOULDER_LOW * shoulder_width)
+    side = np.abs(across)
+    region = (
+        (along >= 0)
+        & (along <= 1)
+        & (side >= SHOULDER_INNER * shoulder_width)
+        & (side <= BARE_SHOULDER_OUTER * shoulder_width)
+    )
+    if np.count_nonzero(region) < 50:
+        return None
+    covered = np.asarray(cover) > 0.5
+    line = region & (along >= SHOULDER_HIGH / (SHOULDER_HIGH + SHOULDER_LOW))
+    if np.count_nonzero(line & covered) < SHOULDERS_COVERED * np.count_nonzero(line):
+        return None
+    h = covered.shape[0]
+    rows = np.arange(h)[:, None]
+    # Per pixel, the first covered row at or below it in its column.
+    below = np.minimum.accumulate(np.where(covered, rows, 2 * h)[::-1], axis=0)[::-1]
+    near = (below - rows) <= BARE_SHOULDER_REACH * shoulder_width
+    bare = region & ~covered & near & (np.asarray(body) > 0) & ~np.asarray(face, bool)
+    return 100.0 * np.count_nonzero(bare) / max(shoulder_width**2, 1.0)
 
 
 def face_region(

@@ -342,6 +342,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # the shoulder lies on clear backdrop.
         silhouette = person.mask > SLEEVE_FADE[0]
         values["shoulder_overhang"] = checks.shoulder_overhang(cover, silhouette, frame.neck, hips, frame.width)
+        if target == SwapTarget.TOP:
+            # Skin in the render: hair falling over the shoulders stays there, rightly.
+            shown = skin_like(replace(person, image=output)) & (person.mask > 0.5)
+            values["shoulder_bare"] = checks.shoulder_bare(
+                cover, shown, face | (person.face > 0), frame.neck, hips, frame.width
+            )
     old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
     if garment is not None and np.count_nonzero(old > 0.5) > 100:
         old_colours = _colours(_lab(report.input[old > 0.5]))

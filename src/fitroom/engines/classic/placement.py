@@ -145,6 +145,78 @@ def shoulder_slope(person: Person, frame: Frame, offset: float) -> NDArray[np.fl
     return guess + frame.down * float(steps[int(np.argmax(on))])
 
 
+#: Where the person's own shoulder stands above a top's panel beside the neck, the
+#: panel's upper part is stretched up to meet it: by at most `LIFT_MOST` frontal shoulder
+#: widths, only where the panel's top lies within `LIFT_REACH` of the shoulder's (further
+#: down it is a neckline or the gap between a cami's straps, not a seam), fading out
+#: `LIFT_DEPTH` below the panel's top; and only for a panel whose top lies that near
+#: the shoulder over `LIFT_SHARE` of the columns beside the neck (a cami's straps leave
+#: the shoulders bare). `NECK_PROBE` above the shoulders' line the neck (and hair over
+#: the shoulders) is told from the backdrop beside it; the columns within `NECK_MARGIN`
+#: of the neck there are left as they are.
+LIFT_MOST = 0.12
+LIFT_REACH = 0.25
+LIFT_DEPTH = 0.3
+NECK_PROBE = 0.3
+NECK_MARGIN = 0.08
+LIFT_SHARE = 0.6
+
+
+def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> Layer | None:
+    """`layer` (a top's panel) with its top stretched up, column by column, to the
+    person's shoulder outline between the neck and the shoulder joints.
+
+    The panel's seam is placed from the joints and a guessed slope; on square or
+    muscular shoulders the person's own shoulder then stood above it beside the neck as
+    a ledge of skin, or of the old garment rebuilt as skin, over the new top."""
+    if layer is None:
+        return None
+    h, w = person.mask.shape[:2]
+    fw = frame.frontal_width
+    probe = int(round(frame.neck[1] - NECK_PROBE * fw))
+    if probe < 0 or probe >= h:
+        return layer
+    lx0, ly0, lx1, ly1 = layer.box
+    if probe >= ly1:
+        return layer
+    cols = np.arange(lx0, lx1)
+    beside = np.abs(cols - frame.neck[0]) <= frame.width / 2
+    # Clear of the neck by `NECK_MARGIN`: it flares out into the shoulders below the
+    # probe, and a collar lifted there climbed the neck's side.
+    margin = 2 * max(1, int(NECK_MARGIN * fw)) + 1
+    neck = cv2.dilate((person.mask[probe : probe + 1, lx0:lx1] > 0.5).astype(np.uint8), np.ones((1, margin), np.uint8))
+    beside &= neck[0] == 0
+    body = person.mask[probe:ly1, lx0:lx1] > 0.5
+    solid = layer.alpha[max(0, probe - ly0) :, :] > 0.5
+    found = beside & body.any(axis=0) & solid.any(axis=0)
+    shoulder = probe + np.argmax(body, axis=0)
+    top = max(probe, ly0) + np.argmax(solid, axis=0)
+    gap = (top - shoulder).astype(np.float32)
+    near = found & (gap <= LIFT_REACH * fw)
+    if np.count_nonzero(near) < LIFT_SHARE * np.count_nonzero(found):
+        return layer  # straps or a wide neckline: the shoulders are bare by design
+    gap = np.where(near & (gap > 0), np.minimum(gap, LIFT_MOST * fw), 0.0)
+    if not (gap > 0).any():
+        return layer
+    sigma = max(1.0, 0.03 * fw)
+    gap = cv2.GaussianBlur(gap.astype(np.float32)[None, :], (0, 0), sigma)[0] * found
+    rise = int(np.ceil(float(gap.max())))
+    if rise < 1:
+        return layer
+    y0 = max(0, ly0 - rise)
+    ys = np.arange(y0, ly1, dtype=np.float32)[:, None]
+    t = top.astype(np.float32)[None, :]
+    g = gap.astype(np.float32)[None, :]
+    depth = np.float32(max(LIFT_DEPTH * fw, 1.0))
+    stretched = t + (ys - (t - g)) * depth / (depth + g)
+    src = np.where(ys < t - g, ys + g, np.where(ys <= t + depth, stretched, ys))
+    map_y = (src - ly0).astype(np.float32)
+    map_x = np.broadcast_to(np.arange(lx1 - lx0, dtype=np.float32)[None, :], map_y.shape).astype(np.float32)
+    alpha = cv2.remap(layer.alpha, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    colour = cv2.remap(layer.colour, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    return Layer(colour, alpha, lx0, y0)
+
+
 #: How far (product pixels) a sleeve's soft rim reaches beyond its solid mask.
 SLEEVE_RIM = 7
 #: The share of a sleeve's reach, from either end, whose points make that end's middle.
@@ -581,7 +653,7 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
         )
     arms = bare_arms_beside(person, frame)
     torso, scale = _torso_layer(person, garment, frame, arms)
-    torso = under_arms(torso, arms)
+    torso = under_arms(lifted_to_shoulders(person, frame, torso), arms)
     sleeves = _sleeve_layers(person, garment, frame, scale)
     behind = [layer for layer, front in sleeves if not front]
     ahead = [layer for layer, front in sleeves if front]
