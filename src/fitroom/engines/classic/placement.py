@@ -162,6 +162,23 @@ NECK_MARGIN = 0.08
 LIFT_SHARE = 0.6
 
 
+#: A panel covers the shoulders when, in the product photo, it holds `SHOULDER_COVER` of
+#: its columns within `SHOULDER_BAND` panel widths below its shoulder seams' row: a
+#: tee or a shell top there, a cami only its straps (0.17 against 0.88-1.0).
+SHOULDER_BAND = 0.1
+SHOULDER_COVER = 0.5
+
+
+def covers_shoulders(garment: Garment) -> bool:
+    """Whether the garment's panel covers the shoulders (not straps, whose tops stretched
+    up to the shoulder spread into blobs)."""
+    panel = without_sleeves(garment)
+    y0 = int(garment.shoulder_y)
+    y1 = int(garment.shoulder_y + SHOULDER_BAND * garment.width) + 1
+    band = panel[y0:y1, int(garment.left) : int(garment.right) + 1] > 0.5
+    return bool(band.size) and float(band.any(axis=0).mean()) >= SHOULDER_COVER
+
+
 def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> Layer | None:
     """`layer` (a top's panel) with its top stretched up, column by column, to the
     person's shoulder outline between the neck and the shoulder joints.
@@ -653,7 +670,7 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
         )
     arms = bare_arms_beside(person, frame)
     torso, scale = _torso_layer(person, garment, frame, arms)
-    torso = under_arms(lifted_to_shoulders(person, frame, torso), arms)
+    torso = under_arms(lifted_to_shoulders(person, frame, torso) if covers_shoulders(garment) else torso, arms)
     sleeves = _sleeve_layers(person, garment, frame, scale)
     behind = [layer for layer, front in sleeves if not front]
     ahead = [layer for layer, front in sleeves if front]
