@@ -952,3 +952,17 @@ def test_shoulder_bare_fails_a_seam_below_the_persons_own_shoulder() -> None:
         )
         is None
     )
+
+
+def test_hair_cut_finds_hair_overwritten_by_the_new_garment() -> None:
+    before = np.full((200, 200, 3), 200, np.uint8)
+    before[40:160, 60:80] = (70, 45, 30)
+    hair = np.zeros((200, 200), bool)
+    hair[40:160, 60:80] = True
+    value = checks.hair_cut(before, before.copy(), hair)
+    assert value is not None and checks.faults({"hair_cut": value}) == [], value
+    cut = before.copy()
+    cut[100:160, 50:150] = (250, 250, 250)
+    value = checks.hair_cut(before, cut, hair)
+    assert value is not None and checks.faults({"hair_cut": value}) == ["hair_cut"], value
+    assert checks.hair_cut(before, before, np.zeros((200, 200), bool)) is None

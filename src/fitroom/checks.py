@@ -71,6 +71,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
   (shoes included) the render changed: bare shins or dark shoes taken for the old
   trousers and rebuilt as flat cones or blocks.
+- `hair_cut`: below a new top or dress, the share of the person's own long hair over the
+  shoulders and beside the neck (as the classic engine reads it) the render changed:
+  hair cut into flat blocks where the garment was drawn over it.
 - `waist_smear`: above a new bottom, the fine detail (mean gradient) of the band just
   above its waistband over the lower of the detail further up and on the waistband
   itself: a blurred band between the top and the new bottom is far smoother than both.
@@ -271,6 +274,9 @@ MIN_BACKDROP_PIXELS = 100
 #: The highest acceptable share of the person's own bare lower legs and feet, below a
 #: new dress, that the render changed (`legs_changed`).
 LEGS_CHANGED_MOST = 0.1
+#: The most of the person's own hair over the shoulders a new top or dress may change
+#: (`hair_cut`): its soft ends, blended over the garment, differ a little.
+HAIR_CUT_MOST = 0.1
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -313,6 +319,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
+    "hair_cut": (None, HAIR_CUT_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -746,6 +753,13 @@ def legs_changed(
     kept = (np.asarray(legs) > 0) & ~near
     inner = cv2.erode(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
+
+
+def hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], hair: Mask) -> float | None:
+    """The share of the person's own `hair` over the shoulders and beside the neck (in
+    `before`) that `after` changed: drawing the new garment over it cuts long hair into
+    flat blocks at the garment's edge."""
+    return hand_changed(before, after, hair)
 
 
 def arm_ghost(

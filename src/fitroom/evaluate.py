@@ -39,6 +39,7 @@ from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -394,10 +395,20 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
         arm = _own_arms(report) & (person.hands == 0) & ~crossed & (person.face == 0) & ~face
         values["arm_ghost"] = checks.arm_ghost(report.input, output, arm, cover)
+    if target != SwapTarget.BOTTOM:
+        own_hair = hair_in_front(replace(person, image=report.input), target) > 0.5
+        own_hair = cv2.erode(own_hair.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        # Near the shoulders: what lies over the head is never drawn on.
+        own_hair[: max(0, int(frame.neck[1] - frame.length * HAIR_ABOVE_SHOULDERS))] = False
+        values["hair_cut"] = checks.hair_cut(report.input, output, own_hair)
     if target == SwapTarget.DRESS:
         margin = max(2, int(frame.width * LEGS_MARGIN))
         values["legs_changed"] = checks.legs_changed(report.input, output, _own_lower_legs(report), cover, margin)
     return values
+
+
+#: How far above the shoulders' midpoint (torso lengths) hair counts for `hair_cut`.
+HAIR_ABOVE_SHOULDERS = 0.25
 
 
 #: How far from the new dress (shoulder widths) its hem's soft edge and contact shadow

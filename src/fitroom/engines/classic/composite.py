@@ -16,6 +16,7 @@ from fitroom.engines.classic.arms import KEPT_BARE, KEPT_FROM, KEPT_WIDEN, bare_
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
 from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP
 from fitroom.engines.classic.person import (
@@ -111,6 +112,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         if garment.category != SwapTarget.BOTTOM
         else None
     )
+    # Long hair over the shoulders stays in front of a top or dress, with its soft ends.
+    hair = hair_in_front(person, garment.category)
     part = _compose(
         person.crop(x0, y0, x1, y1),
         garment,
@@ -119,6 +122,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         shrink,
         look,
         None if arms is None else arms[window],
+        hair[window],
     )
     image = person.image.copy()
     image[window] = part.image
@@ -141,8 +145,11 @@ def _compose(
     shrink: int,
     look: skin.SkinLook,
     arms: NDArray[np.float32] | None = None,
+    hair: NDArray[np.float32] | None = None,
 ) -> Composite:
     keep = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
+    if hair is not None:
+        np.maximum(keep, hair, out=keep)
     # What is rebuilt keeps off the bare arms as well; new sleeves still cover them.
     kept = keep if arms is None else np.maximum(keep, arms)
     w, h = person.size

@@ -1,0 +1,105 @@
+"""The person's own hair falling in front of the shoulders and beside the neck: it stays
+in front of a new top or dress, with its own soft ends, rather than being cut into flat
+blocks where the garment is drawn."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.domain import SwapTarget
+from fitroom.engines.classic.body import Frame, torso_frame
+from fitroom.engines.classic.colour import near_colour, squared_distance
+from fitroom.engines.classic.old_garment import worn_colours
+from fitroom.engines.classic.person import Person
+
+#: Lightness varies along a strand (highlights, shade) far more than its hue does.
+HAIR_WEIGHTS = (0.5, 1.0, 1.0)
+#: A pixel this near the hair's colour (Lab, weighed by `HAIR_WEIGHTS`) may be hair.
+HAIR_REACH = 18.0
+#: A pixel farther than this from the skin's colour (same weights) is not the skin.
+SKIN_REACH = 14.0
+#: The ring round the face the hair's colour is read in, in shoulder widths, and the
+#: least share of the grown face that must be of a colour other than the skin's.
+HAIR_RING, HAIR_SHARE = 0.08, 0.08
+#: Hair is looked for down to this share of the torso's length below the shoulders'
+#: midpoint (over the chest), and this many shoulder widths either side of it.
+HAIR_DEPTH, HAIR_SIDE = 0.55, 0.85
+
+
+def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
+    """The hair's colour, read round the face above the shoulders (over the head and
+    beside the cheeks: a head cut off by the photo's top still shows it there): what is
+    on the person there and not like the skin. None when too little of it is (a bald
+    head, short hair against the backdrop)."""
+    ring = max(3, int(frame.width * HAIR_RING))
+    grown = cv2.dilate(person.face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1)))
+    around = (grown > 0) & (person.face == 0) & (person.mask > 0.5) & (_depth(person, frame) < 0)
+    lab = person.lab()
+    pixels = lab[around & (squared_distance(lab, person.skin_lab, HAIR_WEIGHTS) > SKIN_REACH**2)]
+    if len(pixels) < max(20, HAIR_SHARE * np.count_nonzero(grown > 0)):
+        return None
+    colour = np.median(pixels, axis=0).astype(np.float32)
+    # Hair of the skin's own hue and near its lightness (fair blonde on fair skin) cannot
+    # be told from the skin's shadows by colour: left alone rather than kept as blotches.
+    if float(squared_distance(colour.reshape(1, 1, 3), person.skin_lab, HAIR_WEIGHTS)[0, 0]) < (2 * SKIN_REACH) ** 2:
+        return None
+    return colour
+
+
+def _depth(person: Person, frame: Frame) -> NDArray[np.float32]:
+    """Per pixel, how far below the shoulders' midpoint it is along the torso."""
+    w, h = person.size
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    return (xs - np.float32(frame.neck[0])) * np.float32(frame.down[0]) + (ys - np.float32(frame.neck[1])) * np.float32(
+        frame.down[1]
+    )
+
+
+def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
+    """How much of each pixel (0..1) is the person's hair over the shoulders, chest and
+    beside the neck: pixels of the hair's colour, nearer it than the skin's, within the
+    person, in one piece with the hair round the head. The old garment's colours are not
+    hair (black hair over a black top: the top goes), nor is anything away from the head
+    (a dark backdrop or garment elsewhere)."""
+    w, h = person.size
+    none = np.zeros((h, w), np.float32)
+    if category == SwapTarget.BOTTOM or not person.face.any():
+        return none
+    frame = torso_frame(person)
+    colour = hair_colour(person, frame)
+    if colour is None:
+        return none
+    lab = person.lab()
+    near = squared_distance(lab, colour, HAIR_WEIGHTS)
+    hair = (near < HAIR_REACH**2) & (near < squared_distance(lab, person.skin_lab, HAIR_WEIGHTS))
+    for worn in worn_colours(lab, person, SwapTarget.TOP):
+        hair &= ~near_colour(lab, worn)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    depth = _depth(person, frame)
+    side = (xs - np.float32(frame.neck[0])) * np.float32(frame.right[0]) + (
+        ys - np.float32(frame.neck[1])
+    ) * np.float32(frame.right[1])
+    region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
+    # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
+    # through it, and it is left out afterwards (it is kept anyway).
+    hair &= region & (person.mask > 0.3) & (person.hands == 0)
+    # Specks of the hair's colour on a print or in a fold are not strands.
+    s = max(3, int(frame.width * 0.02) | 1)
+    hair = cv2.morphologyEx(hair.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s)))
+    # In one piece with the hair round the face: a ring outside it, above the shoulders.
+    ring = max(3, int(frame.width * HAIR_RING))
+    head = cv2.dilate(person.face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
+    head &= depth < 0
+    count, labels = cv2.connectedComponents(hair, connectivity=8)
+    if count <= 1:
+        return none
+    touching = np.unique(labels[head & (hair > 0)])
+    keep = np.isin(labels, touching[touching > 0]) & (depth > -frame.length) & (person.face == 0)
+    if not keep.any():
+        return none
+    # Soft ends: the strands fade over a pixel or two, as in the photo.
+    sigma = max(0.8, frame.width * 0.006)
+    matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), sigma)
+    return np.minimum(matte, (person.mask > 0.3).astype(np.float32))

@@ -1,0 +1,76 @@
+"""Long hair over the shoulders, on drawn photos: it stays in front of a new top or
+dress, soft-edged, and a top of the hair's own colour is not taken for hair."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.composite import compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.hair import hair_in_front
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.placement import layers_for
+from tests.test_classic_arms import SKIN_LAB, SKIN_RGB, red_tee
+
+HAIR_RGB = (70, 45, 30)  # dark brown
+
+
+def long_haired(top: tuple[int, int, int]) -> tuple[Person, np.ndarray]:
+    """A person in a top of colour `top`, brown hair over the head and two locks falling
+    in front of the shoulders onto the chest. Returns the person and the locks' mask
+    below the shoulders."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 300), top, -1)
+    hair = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(hair, (200, 48), (34, 40), 0, 0, 360, 255, -1)
+    for x in (168, 232):
+        cv2.line(hair, (x, 50), (x + (x - 200) // 8, 150), 255, 16)
+    image[hair > 0] = HAIR_RGB
+    face = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(face, (200, 56), (22, 30), 0, 0, 360, 255, -1)
+    image[face > 0] = SKIN_RGB
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (125, 180)
+    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (120, 250)
+    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    points[[p.NOSE, p.L_EYE, p.R_EYE]] = (200, 56), (210, 48), (190, 48)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    mask[8:400, 130:270] = 1
+    hands = np.zeros((h, w), np.uint8)
+    locks = (hair > 0) & (face == 0)
+    locks[:105] = False
+    return Person(image, points, np.ones(33, np.float32), mask, face, hands, SKIN_LAB), locks
+
+
+def test_hair_over_the_shoulders_stays_in_front_of_a_new_top() -> None:
+    """Main drew the new top over the locks (cut square at its edge): they stay."""
+    person, locks = long_haired((30, 90, 160))
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    inner = cv2.erode(locks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    assert inner.sum() > 300
+    value = checks.hair_cut(before, out, inner)
+    assert value is not None and checks.faults({"hair_cut": value}) == [], value
+
+
+def test_a_top_of_the_hairs_colour_is_not_taken_for_hair() -> None:
+    """Brown hair over a brown top: nothing is kept as hair (the old top must go)."""
+    person, _ = long_haired(HAIR_RGB)
+    assert hair_in_front(person, "top").max() < 0.5
+
+
+def test_no_hair_is_kept_below_a_bald_head() -> None:
+    """A bald head and shoulders in a dark top: nothing passes for hair."""
+    person, _ = long_haired((30, 90, 160))
+    image = person.image.copy()
+    image[(image == HAIR_RGB).all(axis=2)] = SKIN_RGB
+    person.image = image
+    assert hair_in_front(person, "dress").max() < 0.5
