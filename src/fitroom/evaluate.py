@@ -364,6 +364,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         width = max(2, int(frame.width * OUTLINE_WIDTH))
         drawn = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8))
         refilled = edited & (drawn == 0) & ~face & (person.mask < SOLID)
+        # The person's own hair, kept in front, has its own dark edge: not the old garment's.
+        hair = hair_in_front(replace(person, image=report.input), target) > 0.05
+        refilled &= cv2.dilate(hair.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) == 0
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
         if target in (SwapTarget.TOP, SwapTarget.DRESS):
             outside = (person.mask < BACKDROP_MASK) & edited & (cover < 0.05) & ~face
