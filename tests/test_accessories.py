@@ -1261,6 +1261,19 @@ def test_a_backpack_hangs_behind_the_body_with_its_strap_over_the_shoulder() -> 
     assert np.nonzero(strap)[0].max() < 260, "the strap goes under the arm, not down the torso"
 
 
+def test_a_backpack_on_one_shoulder_is_worn_not_floating_beside_the_arm() -> None:
+    """A backpack slung on one shoulder is mostly hidden behind the body, as tall as most
+    of the torso, its top up at the shoulder: the body borders what shows of it all the
+    way down. Hung a fixed way out beside the arm, it showed whole with air between it
+    and the arm (17 devset pairs B or F)."""
+    person = drawn_person()
+    result = wear(person, cut_out(backpack_photo(), "bag", None), "bag", None)
+    strap = person.shoulder_width * 0.03 * place.BACKPACK_STRAP_WIDTH
+    shoulders = [person.pt(i) for i in (11, 12)]
+    detached = checks.backpack_detached(result.cover, shoulders, strap, person.shoulder_width)
+    assert detached is not None and not checks.faults({"backpack_detached": detached}), detached
+
+
 def test_a_low_shoe_reaches_up_to_the_leg_under_it_not_only_at_its_heel() -> None:
     """A shoe whose heel's collar stands tall but whose vamp is low, on feet seen toe-on:
     the leg comes down over the vamp. Sized by its box (the collar reached the ankle), the

@@ -781,6 +781,23 @@ def test_hat_cut_fails_a_hat_the_photos_top_edge_cuts_flat() -> None:
     assert checks.hat_cut(np.zeros_like(whole)) is None
 
 
+def test_backpack_detached_fails_a_backpack_hung_low_beside_the_arm() -> None:
+    """A backpack's body whose top is up at its shoulder passes; the same body hung a
+    fifth of a shoulder width lower beside the arm fails; the nearer shoulder counts; a
+    strap alone gives None."""
+    cover = np.zeros((300, 300), np.float32)
+    cover[105:240, 215:280] = 1.0
+    low = np.roll(cover, 60, axis=0)
+    strap = np.zeros_like(cover)
+    cv2.line(strap, (170, 60), (205, 140), 1.0, 6)
+    shoulders = [(200.0, 100.0), (100.0, 100.0)]
+    good, bad = checks.backpack_detached(cover, shoulders, 6, 100), checks.backpack_detached(low, shoulders, 6, 100)
+    assert good is not None and bad is not None and good < 0.1 and bad > 0.5, (good, bad)
+    assert checks.faults({"backpack_detached": bad}) == ["backpack_detached"]
+    assert not checks.faults({"backpack_detached": good})
+    assert checks.backpack_detached(strap, shoulders, 6, 100) is None
+
+
 def test_backpack_in_front_fails_a_backpack_hung_in_front_of_the_body() -> None:
     """A backpack's body drawn over the torso fails; the same body beside the torso with
     only a thin strap crossing it passes; a strap alone gives None."""

@@ -118,6 +118,10 @@ HAT_CUT_MOST = 0.85
 #: on a shoulder it hangs behind. Hung in front of the hip like a handbag, 22 devset
 #: backpack renders scored 0.48 to 1.0; hung behind the body, 0 to 0.0001.
 BACKPACK_IN_FRONT_MOST = 0.25
+#: How far below its shoulder a backpack's body may start, in shoulder widths
+#: (`backpack_detached`): hung beside the arm, its top 0.12 of the torso down, 30 devset
+#: renders scored 0.18 to 0.33; up behind the shoulder, 28 of them -0.06 to 0.1.
+BACKPACK_DETACHED_MOST = 0.12
 #: The share of a cut-out's hull that may be left out while unlike the backdrop: the
 #: devset's shoes score 0.004 to 0.04 (lace gaps, a sole's shade); a white high-top
 #: that lost its canvas upper scored 0.08.
@@ -312,6 +316,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hat_gap": (None, HAT_GAP_MOST),
     "hat_cut": (None, HAT_CUT_MOST),
     "backpack_in_front": (None, BACKPACK_IN_FRONT_MOST),
+    "backpack_detached": (None, BACKPACK_DETACHED_MOST),
     "bag_support": (None, BAG_SUPPORT_REACH),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
@@ -1205,6 +1210,28 @@ def backpack_in_front(cover: NDArray[np.floating[Any]], person: Mask, strap: flo
     if not body.any():
         return None
     return float((np.asarray(person)[body > 0] > 0.5).mean())
+
+
+def backpack_detached(
+    cover: NDArray[np.floating[Any]], shoulders: Sequence[Point], strap: float, shoulder_width: float
+) -> float | None:
+    """How far the top of a backpack's drawn body (straps left out, as in
+    `backpack_in_front`) hangs below the shoulder nearest it, over the shoulder width.
+    Slung on a shoulder its top rides up behind it, where the strap goes over; hung lower
+    beside the arm it reads as floating there, the strap reaching nothing.
+
+    None when nothing but straps was drawn, no shoulder is given or the person is too
+    small to judge."""
+    if not shoulders or shoulder_width < 8:
+        return None
+    size = max(3, int(strap) * 2 + 1)
+    body = cv2.morphologyEx((np.asarray(cover) > 0.5).astype(np.uint8), cv2.MORPH_OPEN, np.ones((size, size), np.uint8))
+    ys, xs = np.nonzero(body)
+    if len(ys) == 0:
+        return None
+    near = np.asarray(shoulders, np.float64).reshape(-1, 2)
+    shoulder = near[int(np.argmin(np.abs(near[:, 0] - xs.mean())))]
+    return float(ys.min() - shoulder[1]) / shoulder_width
 
 
 def bag_support(cover: NDArray[np.floating[Any]], supports: Sequence[Point], shoulder_width: float) -> float | None:

@@ -564,6 +564,10 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         if report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], ""):
             strap = person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH
             values["backpack_in_front"] = checks.backpack_in_front(report.garment_cover, person.mask, strap)
+            shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER) if person.visibility[i] >= 0.5]
+            values["backpack_detached"] = checks.backpack_detached(
+                report.garment_cover, shoulders, strap, person.shoulder_width
+            )
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
     return values

@@ -1608,11 +1608,13 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     return [strap, *placements] if strap is not None else placements
 
 
-#: A backpack slung on one shoulder hangs behind it: its top this share of the way from
-#: the shoulder down to the hip, its middle this share of its width outward of the
-#: shoulder joint (so it shows beside the body), its front strap down under the arm
-#: (1.5 times this share of the way to the elbow).
-BACKPACK_TOP, BACKPACK_OUT, BACKPACK_STRAP = 0.12, 0.2, 0.3
+#: A backpack slung on one shoulder hangs behind it: its top this share of the torso
+#: (shoulder to hip) above the shoulder joint, its height this share of the torso (sized
+#: as the torso, not as a handbag: 0.8 shoulder widths wide it read as a toy), its front
+#: strap down under the arm (1.5 times this share of the way to the elbow).
+BACKPACK_TOP, BACKPACK_HEIGHT, BACKPACK_STRAP = 0.04, 0.85, 0.3
+#: Its width at most this many frontal shoulder widths (a wide product photo).
+BACKPACK_WIDEST = 1.0
 #: A backpack's padded strap is this many times a shoulder bag's strap wide.
 BACKPACK_STRAP_WIDTH = 2.5
 #: The least share of a backpack behind the body that must show beside it (a raised
@@ -1644,8 +1646,9 @@ def worn_on_back(body: Cutout, text: str) -> bool:
 def _backpack(
     person: Person, cut: Cutout, colour: NDArray[np.uint8], side: str, frontal: float
 ) -> list[Placement] | None:
-    """Slung on one shoulder, behind the person: the body and arm in front of it, the bag
-    beside them, its strap over the front of the shoulder going under the arm. Hung in
+    """Slung on one shoulder, behind the person: the body and arm in front of it, only the
+    part beyond their outline showing, its top up at the shoulder, its strap over the
+    front of the shoulder going under the arm. Hung in
     front of the hip like a handbag it read as a purse (every devset backpack B). None
     where it would hang mostly outside the photo or hidden behind the body (a raised
     arm, a wide sleeve): it then hangs in front like a shoulder bag."""
@@ -1654,13 +1657,23 @@ def _backpack(
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     shoulder_pt, hip_pt = _v(person.pt(shoulder)), _v(person.pt(hip))
     h, w = cut.alpha.shape
-    width = frontal * 0.8
-    scale = width / w
-    centre = shoulder_pt + outward * width * BACKPACK_OUT
-    top_y = shoulder_pt[1] + (hip_pt[1] - shoulder_pt[1]) * BACKPACK_TOP
-    m = np.array([[scale, 0, centre[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+    torso = max(float(hip_pt[1] - shoulder_pt[1]), frontal * 0.5)
+    scale = min(torso * BACKPACK_HEIGHT / h, frontal * BACKPACK_WIDEST / w)
+    width = w * scale
+    top_y = shoulder_pt[1] - torso * BACKPACK_TOP
     shape = person.image.shape[:2]
-    if _inside_share(cut, m, shape) < BAG_LEAST_INSIDE or _shown_share(cut, m, person.mask) < BACKPACK_LEAST_SHOWN:
+    # Mostly behind the body: moved out from the shoulder joint only until the least share
+    # shows beyond the body's outline, so what shows is bordered by the arm and torso (hung
+    # a fixed way out it showed whole, beside the arm, as if floating there).
+    m = np.eye(3)
+    for step in np.arange(0.0, 0.75, 0.05):
+        centre = shoulder_pt + outward * width * step
+        m = np.array([[scale, 0, centre[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+        if _shown_share(cut, m, person.mask) >= BACKPACK_LEAST_SHOWN:
+            break
+    else:
+        return None
+    if _inside_share(cut, m, shape) < BAG_LEAST_INSIDE:
         return None
     behind = cv2.GaussianBlur((person.mask > 0.5).astype(np.float32), (0, 0), 1.0)
     bag_piece = Placement(cut, m, front=behind, shadow=0.35, lift=0.02, expect=width, part=f"the {side} shoulder")
