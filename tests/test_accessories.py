@@ -1151,7 +1151,6 @@ def test_a_watch_shot_at_three_quarters_is_drawn_with_its_strap_round_the_wrist_
     """The strap's far loop showed as a dark block beside the case (`watch_strap_block`
     about 1 and over); redrawn, the strap runs across the forearm on both sides of the
     case, narrower than it, and the dark mass spreads across the wrist."""
-    from fitroom import checks
 
     person = drawn_person()
     result = wear(person, cut_out(three_quarter_watch_photo(), "watch", None), "watch", "left wrist")
@@ -1382,3 +1381,45 @@ def test_the_nearer_leg_hides_the_shoe_further_back_only_down_to_that_shoes_coll
     assert near.front[296, 120] > 0.5  # the nearer leg over its own shoe's collar
     assert back.front[296, 120] < 0.5  # not over the back shoe below that shoe's collar line
     assert back.front[270, 120] > 0.5 and back.front[270, 180] > 0.5  # both legs above it
+
+
+def bangles_photo() -> np.ndarray:
+    """Three thin gold bangles with a turquoise inlay, photographed in perspective: rings a
+    few pixels thick on a 400 px photo, as a jeweller's shot shows them."""
+    image = np.full((400, 400, 3), 255, np.uint8)
+    for k in range(3):
+        centre = (200, 170 + 30 * k)
+        cv2.ellipse(image, centre, (180, 110), -15, 0, 360, (200, 160, 70), 4)
+        cv2.ellipse(image, centre, (180, 110), -15, 0, 360, (60, 170, 180), 2)
+    return image
+
+
+def test_bangles_are_drawn_round_the_wrist_at_its_width_and_seen() -> None:
+    """Thin bangles scaled from the product photo to the wrist came out a sub-pixel faint
+    flat band (every devset pair graded B or F); they are drawn round the wrist now, as
+    wide as the wrist, a band that stands out from the skin, in the product's gold."""
+    person = forearm_person()
+    result = wear(person, cut_out(bangles_photo(), "jewelry", None), "bracelet", "left wrist")
+    assert _on_skin_share(person, result.cover) > 0.9, "the bracelet is on the wrist"
+    solid = result.cover > 0.5
+    ys, xs = np.nonzero(solid)
+    assert 30 <= xs.max() - xs.min() <= 44, "as wide as the 36 px wrist"
+    drawn = result.image[solid].astype(np.float32)
+    assert np.abs(drawn[:, 0] - drawn[:, 2]).max() > 40, "the product's gold and turquoise, not a grey band"
+
+
+def test_a_bracelet_goes_below_a_sleeves_cuff_and_is_refused_when_the_cuff_reaches_the_hand() -> None:
+    """A sleeve down over the bracelet's usual place: the bracelet goes on the skin below
+    the cuff, as a watch does (it was drawn on the sleeve); a cuff down to the hand is
+    refused with that reason."""
+    person = forearm_person(cuff=0.9)
+    result = wear(person, cut_out(bangles_photo(), "jewelry", None), "bracelet", "left wrist")
+    assert _on_skin_share(person, result.cover) > 0.9, "the bracelet is on the wrist's skin, not on the sleeve"
+    skin = np.all(np.abs(person.image.astype(int) - (200, 160, 130)) < 8, axis=2)
+    assert checks.faults({"bracelet_off_skin": checks.watch_off_skin(result.cover, skin)}) == []
+    assert checks.faults({"bracelet_off_skin": checks.watch_off_skin((~skin).astype(np.float32), skin)}) == [
+        "bracelet_off_skin"
+    ]
+    with pytest.raises(EngineError) as info:
+        wear(forearm_person(cuff=1.05), cut_out(bangles_photo(), "jewelry", None), "bracelet", "left wrist")
+    assert info.value.code == "pose_not_supported" and "a bracelet would be hidden" in info.value.message

@@ -68,6 +68,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   light part's middle, over the light part's own spread (a strap photographed at
   three-quarters, drawn as a dark block beside the case instead of round the wrist).
 
+- `bracelet_off_skin`: `watch_off_skin` for a bracelet (one drawn on a sleeve).
+
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
   (shoes included) the render changed: bare shins or dark shoes taken for the old
   trousers and rebuilt as flat cones or blocks.
@@ -321,6 +323,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
+    "bracelet_off_skin": (None, WATCH_OFF_SKIN),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),

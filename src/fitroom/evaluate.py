@@ -570,6 +570,8 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
             )
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
+    if report.accessories == ["bracelet"] and report.garment_cover is not None:
+        values["bracelet_off_skin"] = _watch_checks(report)["watch_off_skin"]
     return values
 
 

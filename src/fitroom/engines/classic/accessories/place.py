@@ -78,9 +78,23 @@ BARE_ROW, WRIST_MIDDLE, WATCH_ON_SKIN = 0.5, 0.35, 0.5
 #: `SKIN_HUE` degrees of its hue, at most `SKIN_CHROMA` times its chroma and at least
 #: 1/`SKIN_FADED` of it (a highlight on a tanned forearm keeps a sixth of its chroma).
 HAND_SKIN, SKIN_HUE, SKIN_CHROMA, SKIN_FADED = 25.0, 15.0, 2.0, 6.0
+#: ... and when its hue lies within `HAND_HUE` degrees of the face's and its chroma is at
+#: least 1/`HAND_FADED` of the face's: a dark olive coat's sleeve where no hand was found
+#: (49 degrees off, 0.38 of the chroma) was taken for the bare wrist's skin and a watch and a
+#: bracelet were drawn on it; the face's skin then tells the sleeve. A pale hand below a
+#: pink face is 43 degrees off with 0.71 of its chroma.
+HAND_HUE, HAND_FADED = 46.0, 2.0
 #: How far past the wrist joint, onto the hand, a watch's edge may go (wrist widths); at
 #: least this share of the case must show below a cuff, else the sleeve hides the watch.
 WATCH_PAST_JOINT, LEAST_BELOW_CUFF = 0.15, 0.5
+#: A bracelet drawn round the wrist is this share of the wrist's width thick (at least
+#: `BRACELET_LEAST` px) and its near half bulges `BRACELET_TILT` of the width down the
+#: forearm (the wrist seen a little from above). An inlay holds over `BRACELET_INLAY_SHARE`
+#: of the product's pixels.
+BRACELET_BAND, BRACELET_LEAST, BRACELET_TILT = 0.07, 2.5, 0.16
+BRACELET_INLAY_SHARE = 0.15
+#: How much of a glint (towards white) runs along the metal's upper edge.
+BRACELET_GLINT = 0.45
 #: How far below the outline's point at the eyes' height the ear lobe is, as a share
 #: of the face's height (forehead to chin): about at the nose tip's level.
 EAR_LOBE_DROP = 0.22
@@ -595,10 +609,11 @@ def _hand_coloured(
     person: Person, window: tuple[int, int, int, int], hand: Vec, radius: float
 ) -> tuple[NDArray[np.bool_], bool]:
     """The person's pixels in `window` coloured like the hand (a disc at `hand`, in the
-    window's pixels): the bare wrist's skin; and whether the hand gave the colour. The
-    face's skin colour (`skin_like`) missed a tanned forearm below a paler face, which
+    window's pixels): the bare wrist's skin; and whether skin can be told from a sleeve.
+    The face's skin colour (`skin_like`) missed a tanned forearm below a paler face, which
     then read as a sleeve; it stays the reference when the disc is not skin-coloured at
-    all (a glove, the hand not there), and then cannot tell a sleeve from skin."""
+    all (a glove, the hand not there), and then cannot tell a sleeve from skin, unless
+    the disc is near the face's chroma at another hue (a sleeve over the hand's place)."""
     x0, y0, x1, y1 = window
     lab = person.crop(x0, y0, x1, y1).lab()
     worn = person.mask[y0:y1, x0:x1] > 0.5
@@ -608,9 +623,25 @@ def _hand_coloured(
     reference, found = person.skin_lab, False
     if len(sample) >= 10:
         median = np.median(sample, axis=0).astype(np.float32)
-        if float(squared_distance(median[None, None], person.skin_lab, (0.0, 1.0, 1.0))[0, 0]) < HAND_SKIN**2:
-            reference, found = median, True
+        near = float(squared_distance(median[None, None], person.skin_lab, (0.0, 1.0, 1.0))[0, 0]) < HAND_SKIN**2
+        # Near the face's chroma at another hue is a sleeve where the hand was looked for,
+        # told from skin by the face's hue.
+        skin = _hue_turn(median, person.skin_lab) < HAND_HUE and _chroma(median) * HAND_FADED >= _chroma(
+            person.skin_lab
+        )
+        reference, found = (median, True) if near and skin else (reference, near)
     return skin_hued(lab, reference) & worn, found
+
+
+def _chroma(lab: NDArray[np.float32]) -> float:
+    return float(np.hypot(float(lab[1]) - 128, float(lab[2]) - 128))
+
+
+def _hue_turn(lab: NDArray[np.float32], reference: NDArray[np.float32]) -> float:
+    """The angle (degrees) between two Lab colours' hues."""
+    a, b = float(lab[1]) - 128, float(lab[2]) - 128
+    ra, rb = float(reference[1]) - 128, float(reference[2]) - 128
+    return abs(float(np.degrees(np.arctan2(a * rb - b * ra, a * ra + b * rb))))
 
 
 def skin_hued(lab: NDArray[np.float32], reference: NDArray[np.float32]) -> NDArray[np.bool_]:
@@ -643,13 +674,14 @@ def _bare_rows(
 
 
 def _below_cuff(
-    cloth: NDArray[np.bool_], joint: Vec, along: Vec, width: float, case: float, description: str
+    cloth: NDArray[np.bool_], joint: Vec, along: Vec, width: float, item: tuple[str, float, float], description: str
 ) -> tuple[float, float] | None:
-    """Where along the forearm (px from the joint, negative up the arm) the case's middle
+    """Where along the forearm (px from the joint, negative up the arm) the item's middle
     goes when a sleeve covers its usual place, and where the cuff ends: just below the
-    cuff, tucked under it. None when the wrist is bare there; refused when the cuff leaves
-    too little of the wrist to show it."""
-    usual = -width * 0.45
+    cuff, tucked under it. `item` is its name, its usual middle (px from the joint) and its
+    length along the forearm. None when the wrist is bare there; refused when the cuff
+    leaves too little of the wrist to show it."""
+    name, usual, case = item
     ss = np.arange(usual - case / 2, width * 0.8, 1.0)
     bare = _bare_rows(cloth, joint, along, width, ss)
     on_case = np.abs(ss - usual) <= case / 2
@@ -661,7 +693,7 @@ def _below_cuff(
     if lower - cuff < LEAST_BELOW_CUFF * case:
         raise EngineError(
             "pose_not_supported",
-            f"the sleeve covers {description}: a watch would be hidden under its cuff; send a photo with the wrist bare",
+            f"the sleeve covers {description}: a {name} would be hidden under its cuff; send a photo with the wrist bare",
         )
     return lower - case / 2, cuff
 
@@ -692,7 +724,8 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     joint, along, width, hand, cloth, corner = _watch_wrist(person, side)
     across = np.array([-along[1], along[0]])
     case = width * WATCH_CASE_SHARE
-    tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, case, f"the {side} wrist")
+    item = ("watch", -width * 0.45, case)
+    tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, item, f"the {side} wrist")
     centre = joint + along * (-width * 0.45 if tucked is None else tucked[0])
     cut = _strap_upright(cut)
     redrawn = strap.case_and_strap(cut)
@@ -777,26 +810,96 @@ def _rotate_quarter(v: Vec) -> Vec:
     return np.array([-v[1], v[0]])
 
 
+def _metal_colours(cut: Cutout) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The bracelet's own colours: its metal and its inlay, the two main hues (k-means on
+    Lab's a and b) of its solid pixels, each the median of that hue's lighter half (a
+    median over all pixels, shadows and highlights, turned a gold bangle with a turquoise
+    inlay olive grey); the bigger is the metal, and the other is the inlay when it holds
+    over `BRACELET_INLAY_SHARE` of them (else the metal again)."""
+    rgb = cut.rgb[cut.alpha > 0.5]
+    if len(rgb) < 8:
+        rgb = cut.rgb.reshape(-1, 3)
+    rgb = rgb[:: max(1, len(rgb) // 4000)]
+    lab = cv2.cvtColor(rgb[None], cv2.COLOR_RGB2LAB)[0].astype(np.float32)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 1.0)
+    cv2.setRNGSeed(0)
+    _, labels, _ = cv2.kmeans(np.ascontiguousarray(lab[:, 1:]), 2, None, criteria, 2, cv2.KMEANS_PP_CENTERS)
+    labels = labels.ravel()
+    counts = np.bincount(labels, minlength=2)
+
+    def colour(k: int) -> NDArray[np.float32]:
+        mine = labels == k
+        lighter = mine & (lab[:, 0] >= np.median(lab[mine, 0]))
+        return np.median(rgb[lighter].astype(np.float32), axis=0).astype(np.float32)
+
+    big = int(np.argmax(counts))
+    metal = colour(big)
+    return metal, colour(1 - big) if counts[1 - big] > BRACELET_INLAY_SHARE * counts.sum() else metal
+
+
+def _bangle(cut: Cutout, width: float) -> tuple[Cutout, Vec]:
+    """The bracelet's near half as the wrist shows it, `width` px across: an arc bulging
+    down the forearm towards the hand, `BRACELET_BAND` of the wrist thick (at least
+    `BRACELET_LEAST` px), in the product's metal with its inlay along the middle, lighter
+    where it faces the camera and darker where it turns away round the wrist. The product
+    photo's own rings, a few pixels thick at a photo's scale, drew a sub-pixel faint band.
+    Returns the drawn piece and the ring's centre in it (the far half is behind the arm)."""
+    metal, inlay = _metal_colours(cut)
+    thick = max(BRACELET_LEAST, width * BRACELET_BAND)
+    half_w, bulge = width / 2, width * BRACELET_TILT
+    w, h = int(np.ceil(width + thick)) + 2, int(np.ceil(bulge + thick)) + 3
+    centre = np.array([w / 2, thick / 2 + 1.5])
+    up = 4
+    big = np.zeros((h * up, w * up), np.uint8)
+    axes = (int(half_w * up), int(bulge * up))
+    at = (int(centre[0] * up), int(centre[1] * up))
+    cv2.ellipse(big, at, axes, 0, 0, 180, 255, max(1, int(thick * up)))
+    alpha = cv2.resize(big, (w, h), interpolation=cv2.INTER_AREA).astype(np.float32) / 255
+    core = np.zeros_like(big)
+    cv2.ellipse(core, at, axes, 0, 0, 180, 255, max(1, int(thick * up * 0.3)))
+    stripe = cv2.resize(core, (w, h), interpolation=cv2.INTER_AREA).astype(np.float32)[..., None] / 255
+    ys, xs = _coordinates((h, w))
+    turn = np.clip(np.abs(xs - centre[0]) / max(half_w, 1.0), 0, 1)[..., None]
+    light = 1.12 - 0.5 * turn**3
+    glint = np.zeros_like(big)
+    cv2.ellipse(glint, (at[0], at[1] - int(thick * up * 0.3)), axes, 0, 20, 160, 255, max(1, int(thick * up * 0.2)))
+    shine = cv2.resize(glint, (w, h), interpolation=cv2.INTER_AREA).astype(np.float32)[..., None] / 255
+    rgb = (metal * (1 - stripe) + inlay * stripe) * light
+    rgb = rgb * (1 - shine * BRACELET_GLINT) + 255 * shine * BRACELET_GLINT
+    return Cutout(np.clip(rgb, 0, 255).astype(np.uint8), alpha.astype(np.float32), [], 0.0), centre
+
+
 def bracelet(person: Person, cut: Cutout, description: str) -> list[Placement]:
-    """Round the wrist, its far half behind the arm."""
+    """Round the wrist at its width, the far half behind the arm, a little up from the
+    joint; below a sleeve's cuff, tucked under it, when the sleeve comes down over the
+    wrist (as a watch), refused when the cuff leaves no wrist to show it."""
     side = _wrist_side(person, description)
-    joint, along, width, hand = _wrist(person, side)
+    joint, along, width, hand, cloth, corner = _watch_wrist(person, side)
     across = np.array([-along[1], along[0]])
-    if across[0] < 0:
-        across = -across
-    centre = joint - along * width * 0.25
-    h, w = cut.alpha.shape
-    scale = width * 1.12 / w
-    src = [np.array([w / 2, h / 2]), np.array([0.0, h / 2]), np.array([w / 2, 0.0])]
-    up_arm = -along  # the photo's top (the ring's far side) goes up the forearm
-    dst = [centre, centre - across * w / 2 * scale, centre + up_arm * h / 2 * scale * 0.6]
+    piece, middle = _bangle(cut, width)
+    length = width * BRACELET_TILT + max(BRACELET_LEAST, width * BRACELET_BAND)
+    item = ("bracelet", -width * 0.25 + length / 2, length)
+    tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, item, f"the {side} wrist")
+    centre = joint + along * ((-width * 0.25) if tucked is None else tucked[0] - length / 2)
+    src = [middle, middle + np.array([1.0, 0.0]), middle + np.array([0.0, 1.0])]
+    dst = [centre, centre + across, centre + along]
     shape = person.image.shape[:2]
-    arm = _band(shape, centre, along, width / 2, 1.5)
-    ys, xs = _coordinates(shape)
-    beyond = ((xs - centre[0]) * up_arm[0] + (ys - centre[1]) * up_arm[1]) > 0  # the far half, up the arm
-    behind = arm * beyond.astype(np.float32)
-    front = behind if (fingers := _fingers_in_front(person, hand)) is None else np.maximum(behind, fingers)
-    return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.02)]
+    keep = _band(shape, centre, along, width / 2 + 1, 1.5)
+    front = _fingers_in_front(person, hand)
+    if tucked is not None and cloth is not None:
+        front = _cuff_in_front(shape, cloth, corner, joint, along, tucked[1], front)
+    return [
+        Placement(
+            piece,
+            _affine(src, dst),
+            keep=keep,
+            front=front,
+            shadow=0.3,
+            lift=0.02,
+            expect=width,
+            part=f"the {side} wrist",
+        )
+    ]
 
 
 def ring(person: Person, cut: Cutout, description: str) -> list[Placement]:
