@@ -983,3 +983,20 @@ def test_hair_cut_finds_hair_overwritten_by_the_new_garment() -> None:
     value = checks.hair_cut(before, cut, hair)
     assert value is not None and checks.faults({"hair_cut": value}) == ["hair_cut"], value
     assert checks.hair_cut(before, before, np.zeros((200, 200), bool)) is None
+
+
+def test_neck_patch_fails_old_garment_found_apart_on_the_neck() -> None:
+    """A top's mask below shoulders at y 100, and a patch under the chin apart from it:
+    the patch fails; a turtleneck's collar joined to the top does not count."""
+    top = np.zeros((300, 300), bool)
+    top[100:280, 60:240] = True
+    shoulders = [(80.0, 100.0), (220.0, 104.0)]
+    assert checks.neck_patch(top, shoulders, 140.0) == 0.0
+    patched = top.copy()
+    patched[70:85, 130:170] = True
+    value = checks.neck_patch(patched, shoulders, 140.0)
+    assert value is not None and checks.faults({"neck_patch": value}) == ["neck_patch"], value
+    collar = top.copy()
+    collar[60:100, 125:175] = True
+    assert checks.neck_patch(collar, shoulders, 140.0) == 0.0
+    assert checks.neck_patch(np.zeros((10, 10), bool), shoulders, 140.0) is None

@@ -283,6 +283,9 @@ LEGS_CHANGED_MOST = 0.1
 #: The most of the person's own hair over the shoulders a new top or dress may change
 #: (`hair_cut`): its soft ends, blended over the garment, differ a little.
 HAIR_CUT_MOST = 0.1
+#: The most of the old garment's mask, in pieces lying wholly above the shoulders, over
+#: the squared shoulder width (`neck_patch`): about a patch 0.06 shoulder widths across.
+NECK_PATCH_MOST = 0.004
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -328,6 +331,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
+    "neck_patch": (None, NECK_PATCH_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -729,6 +733,21 @@ def neck_band(
         return None
     darker = _luminance(original) - _luminance(image) > NECK_DARKER
     return float(np.count_nonzero(region & darker & (cover > 0.5)) / np.count_nonzero(region))
+
+
+def neck_patch(old: Mask, shoulders: Sequence[Point], shoulder_width: float) -> float | None:
+    """The area of the old garment's mask in pieces lying wholly above the higher of the
+    `shoulders` (on the neck or the face, apart from the garment below), over the squared
+    shoulder width: a shadow under the chin taken for the garment is rebuilt as a flat
+    patch there. None without an old garment."""
+    mask = (np.asarray(old) > 0).astype(np.uint8)
+    if not mask.any() or shoulder_width <= 0 or not shoulders:
+        return None
+    top = min(float(y) for _, y in shoulders)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    above = stats[:, cv2.CC_STAT_TOP] + stats[:, cv2.CC_STAT_HEIGHT] <= top
+    above[0] = False
+    return float(stats[above, cv2.CC_STAT_AREA].sum() / shoulder_width**2)
 
 
 def hand_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], hand: Mask) -> float | None:

@@ -368,6 +368,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         hair = hair_in_front(replace(person, image=report.input), target) > 0.05
         refilled &= cv2.dilate(hair.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) == 0
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
+        if person.visible(L_SHOULDER, R_SHOULDER):
+            shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER)]
+            values["neck_patch"] = checks.neck_patch(old > 0.5, shoulders, person.shoulder_width)
         if target in (SwapTarget.TOP, SwapTarget.DRESS):
             outside = (person.mask < BACKDROP_MASK) & edited & (cover < 0.05) & ~face
             values["backdrop_smear"] = checks.backdrop_smear(

@@ -457,11 +457,18 @@ def _high_waist(
     return taken | (outline & (reach > 0) & body & ~hands & (person.face == 0) & ~clothes)
 
 
+#: The share of a hole's outline that must be the old garment for the hole to be part of
+#: it (a print); the rest may be the face or a hand over it.
+HOLE_RING = 0.5
+
+
 def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_]) -> NDArray[np.float32]:
     """The old garment with the holes inside it filled: a print, logo or trim of another
     colour is part of it, and left out it would show through the skin or background
     rebuilt round it. Hands and the face stay out, and so do holes too large to be a
-    print (a gap between arm and body)."""
+    print (a gap between arm and body) and holes that the garment does not ring for the
+    most part (`HOLE_RING`): a pocket of neck shadow closed in by the face mask's chin
+    was rebuilt as a flat pale patch under the chin."""
     h, w = old.shape
     holes = ((old == 0) & ~hands & (person.face == 0)).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(holes, connectivity=4)
@@ -472,4 +479,11 @@ def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.boo
     inner[0] = False
     if not inner.any():
         return old
+    # Each pixel just outside a hole, named after the hole beside it (labels grown by one
+    # pixel, 4-connected as the holes are): how much of each hole's ring is the garment.
+    grown = cv2.dilate(labels.astype(np.float32), cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3)))
+    ring = (holes == 0) & (grown > 0)
+    named = grown[ring].astype(np.intp)
+    garment = np.bincount(named, weights=(old[ring] > 0).astype(np.float64), minlength=count)
+    inner &= garment >= HOLE_RING * np.maximum(np.bincount(named, minlength=count), 1)
     return np.maximum(old, inner[labels].astype(np.float32))

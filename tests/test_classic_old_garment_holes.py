@@ -1,0 +1,34 @@
+"""The old garment's holes: a print inside it is part of it; a pocket of skin that the
+face mask closes in against it is not (`old_garment.holes_filled`)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from fitroom.engines.classic.old_garment import holes_filled
+from fitroom.engines.classic.person import L_SHOULDER, R_SHOULDER, Person
+
+
+def _person(face: np.ndarray) -> Person:
+    h, w = face.shape
+    points = np.zeros((33, 2), np.float32)
+    points[L_SHOULDER], points[R_SHOULDER] = (230, 120), (70, 120)
+    empty = np.zeros((h, w), np.uint8)
+    image = np.full((h, w, 3), 120, np.uint8)
+    return Person(
+        image, points, np.ones(33, np.float32), np.ones((h, w), np.float32), face, empty, np.zeros(3, np.float32)
+    )
+
+
+def test_a_print_is_filled_and_a_pocket_under_the_chin_is_not() -> None:
+    old = np.zeros((300, 300), np.float32)
+    old[120:280, 60:240] = 1.0
+    old[180:200, 140:170] = 0.0  # a print of another colour inside the top
+    # The face mask's chin reaching down round a shadow under it, to the neckline.
+    face = np.zeros((300, 300), np.uint8)
+    face[20:110, 110:190] = 255
+    face[90:121, 110:125] = face[90:121, 175:190] = 255
+    pocket = (slice(110, 120), slice(125, 175))
+    filled = holes_filled(old, _person(face), np.zeros((300, 300), bool))
+    assert filled[180:200, 140:170].min() == 1.0
+    assert filled[pocket].max() == 0.0
