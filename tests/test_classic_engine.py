@@ -17,6 +17,7 @@ from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, placement, skin, working_size
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import Garment, _skin_shown, analyse_garment
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
@@ -817,3 +818,21 @@ def test_a_tees_panel_reaches_up_to_square_shoulders_beside_the_neck() -> None:
     overhang = checks.shoulder_overhang(cover, mask > 0, (200, 100), (200, 260), 100.0)
     assert overhang is not None and overhang < 0.25, overhang
     assert cover[30:60].max() == 0, "the neck stays bare"
+
+
+def test_parts_of_a_top_meeting_leave_no_line_of_the_old_top() -> None:
+    """A sleeve and the body panel meet edge to edge over an old white top: softened one
+    by one, both were half there at the join and the white showed through as a line."""
+    image = np.full((420, 400, 3), 120, np.uint8)
+    image[90:290, 130:270] = 250  # the old white top
+    person = drawn_person(image)
+    garment = analyse_garment(tee(colour=(20, 20, 20)), swap_target="top", hint=None)
+    assert isinstance(garment, Garment)
+    black = np.full((160, 80, 3), 20, np.float32)
+    panel, sleeve = np.zeros((160, 80), np.float32), np.zeros((160, 80), np.float32)
+    panel[:, 10:70] = 1  # x 140..200 in the photo
+    sleeve[:, 10:70] = 1  # x 200..260
+    layers = [Layer(black, panel, 130, 100), Layer(black, sleeve, 190, 100)]
+    out = compose(person, garment, layers).image
+    join = out[120:240, 196:204].max(axis=2)
+    assert join.max() < 50, join.max()

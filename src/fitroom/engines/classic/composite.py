@@ -188,6 +188,7 @@ def _compose(
         reach = max(1, int(torso_frame(person).width * 0.06))
         body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     coverage = np.zeros((h, w), np.float32)
+    alphas = []
     for layer in layers:
         box = layer.slices
         allowed = 1 - keep[box]
@@ -197,6 +198,14 @@ def _compose(
         a = cv2.GaussianBlur(a, (0, 0), 0.8) * (a > 0.01)
         a = np.minimum(a, allowed)
         np.maximum(coverage[box], a, out=coverage[box])
+        alphas.append(a)
+    if garment.category == SwapTarget.TOP and len(layers) > 1:
+        colour, under = _seam_backing(layers, alphas, coverage, person.shoulder_width)
+        under *= (1 - keep) * body  # never over the face or hands, nor off the body
+        np.maximum(coverage, under, out=coverage)
+        out = cv2.blendLinear(out, np.minimum(colour * shade[:, :, None], 255), 1 - under, under)
+    for layer, a in zip(layers, alphas, strict=True):
+        box = layer.slices
         shaded = layer.colour * shade[box][:, :, None]  # shading is positive
         np.minimum(shaded, 255, out=shaded)
         out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
@@ -206,3 +215,33 @@ def _compose(
     # Rebuilt skin is what shows of it: not what the new garment covers.
     shown_skin = rebuild * skin_part * (1 - coverage)
     return Composite(result, coverage, ~untouched, shown_skin, old)
+
+
+#: How wide a gap between two parts of a garment (a sleeve and the body panel), in
+#: shoulder widths, is a seam to close rather than a notch of the garment's own shape.
+SEAM_GAP = 0.04
+
+
+def _seam_backing(
+    layers: list[Layer], alphas: list[NDArray[np.float32]], union: NDArray[np.float32], shoulder_width: float
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The garment's colour and how much of it to lay under its parts where they meet.
+
+    Each part's edge is softened on its own, so where a sleeve joins the body panel
+    both are half there and the old top showed through the join (a pale line down the
+    side of a black tee over a white tank). A gap between the parts narrower than
+    `SEAM_GAP` is filled (a grey closing of their union), coloured as the parts beside it.
+    """
+    side = max(3, int(shoulder_width * SEAM_GAP)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+    closed = cv2.morphologyEx(union, cv2.MORPH_CLOSE, kernel)
+    weight = np.zeros(union.shape, np.float32)
+    colour = np.zeros((*union.shape, 3), np.float32)
+    for layer, a in zip(layers, alphas, strict=True):
+        weight[layer.slices] += a
+        colour[layer.slices] += layer.colour * a[:, :, None]
+    sigma = side / 2
+    spread = cv2.GaussianBlur(weight, (0, 0), sigma)
+    colour = cv2.GaussianBlur(colour, (0, 0), sigma) / np.maximum(spread, 1e-4)[:, :, None]
+    under = np.where((closed - union > 0.05) & (spread > 1e-3), closed, 0).astype(np.float32)
+    return colour, under
