@@ -10,6 +10,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic.body import Frame, torso_frame
+from fitroom.engines.classic.boxes import Box, bounds
 from fitroom.engines.classic.colour import near_colour, squared_distance
 from fitroom.engines.classic.old_garment import worn_colours
 from fitroom.engines.classic.person import Person
@@ -34,9 +35,15 @@ def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
     on the person there and not like the skin. None when too little of it is (a bald
     head, short hair against the backdrop)."""
     ring = max(3, int(frame.width * HAIR_RING))
-    grown = cv2.dilate(person.face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1)))
-    around = (grown > 0) & (person.face == 0) & (person.mask > 0.5) & (_depth(person, frame) < 0)
-    lab = person.lab()
+    found = bounds(person.face, pad=ring + 1)
+    if found is None:
+        return None
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
+    face = person.face[box]
+    grown = cv2.dilate(face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1)))
+    around = (grown > 0) & (face == 0) & (person.mask[box] > 0.5) & (_depth(frame, found) < 0)
+    lab = person.lab()[box]
     pixels = lab[around & (squared_distance(lab, person.skin_lab, HAIR_WEIGHTS) > SKIN_REACH**2)]
     if len(pixels) < max(20, HAIR_SHARE * np.count_nonzero(grown > 0)):
         return None
@@ -48,13 +55,42 @@ def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
     return colour
 
 
-def _depth(person: Person, frame: Frame) -> NDArray[np.float32]:
-    """Per pixel, how far below the shoulders' midpoint it is along the torso."""
-    w, h = person.size
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    return (xs - np.float32(frame.neck[0])) * np.float32(frame.down[0]) + (ys - np.float32(frame.neck[1])) * np.float32(
-        frame.down[1]
+def _depth(frame: Frame, box: Box) -> NDArray[np.float32]:
+    """Per pixel of `box`, how far below the shoulders' midpoint it is along the torso."""
+    return _along(frame, frame.down, box)
+
+
+def _along(frame: Frame, axis: NDArray[np.float32], box: Box) -> NDArray[np.float32]:
+    """Per pixel of `box`, how far from the shoulders' midpoint it is along `axis`."""
+    x0, y0, x1, y1 = box
+    ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+    return (xs - np.float32(frame.neck[0])) * np.float32(axis[0]) + (ys - np.float32(frame.neck[1])) * np.float32(
+        axis[1]
     )
+
+
+def _reach(person: Person, frame: Frame, pad: int) -> Box:
+    """The box round where hair is looked for: the face and the ring round it, and the
+    band `HAIR_SIDE` either side of the torso's axis from the photo's top down to
+    `HAIR_DEPTH`, `pad` wider (the closing and the blur see all they would in the photo)."""
+    w, h = person.size
+    far = float(w + h)
+    corners = [
+        np.asarray(frame.neck, np.float64) + np.asarray(frame.right) * side + np.asarray(frame.down) * depth
+        for side in (-frame.width * HAIR_SIDE, frame.width * HAIR_SIDE)
+        for depth in (-far, frame.length * HAIR_DEPTH)
+    ]
+    xs, ys = [float(c[0]) for c in corners], [float(c[1]) for c in corners]
+    box = (
+        max(0, int(np.floor(min(xs))) - pad),
+        max(0, int(np.floor(min(ys))) - pad),
+        min(w, int(np.ceil(max(xs))) + 1 + pad),
+        min(h, int(np.ceil(max(ys))) + 1 + pad),
+    )
+    face = bounds(person.face, pad=pad)
+    if face is None:
+        return box
+    return min(box[0], face[0]), min(box[1], face[1]), max(box[2], face[2]), max(box[3], face[3])
 
 
 def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
@@ -71,35 +107,40 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     colour = hair_colour(person, frame)
     if colour is None:
         return none
-    lab = person.lab()
+    s = max(3, int(frame.width * 0.02) | 1)
+    ring = max(3, int(frame.width * HAIR_RING))
+    sigma = max(0.8, frame.width * 0.006)
+    # Worked out in the box where hair is looked for, not over the whole photo: room
+    # round it for the opening, the ring and the blur, so the same pixels come out.
+    found = _reach(person, frame, pad=2 * ring + s + int(4 * sigma) + 4)
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
+    lab = person.lab()[box]
     near = squared_distance(lab, colour, HAIR_WEIGHTS)
     hair = (near < HAIR_REACH**2) & (near < squared_distance(lab, person.skin_lab, HAIR_WEIGHTS))
-    for worn in worn_colours(lab, person, SwapTarget.TOP):
+    for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
         hair &= ~near_colour(lab, worn)
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    depth = _depth(person, frame)
-    side = (xs - np.float32(frame.neck[0])) * np.float32(frame.right[0]) + (
-        ys - np.float32(frame.neck[1])
-    ) * np.float32(frame.right[1])
+    depth = _depth(frame, found)
+    side = _along(frame, frame.right, found)
     region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
+    face = person.face[box]
     # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
     # through it, and it is left out afterwards (it is kept anyway).
-    hair &= region & (person.mask > 0.3) & (person.hands == 0)
+    hair &= region & (person.mask[box] > 0.3) & (person.hands[box] == 0)
     # Specks of the hair's colour on a print or in a fold are not strands.
-    s = max(3, int(frame.width * 0.02) | 1)
     hair = cv2.morphologyEx(hair.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s)))
     # In one piece with the hair round the face: a ring outside it, above the shoulders.
-    ring = max(3, int(frame.width * HAIR_RING))
-    head = cv2.dilate(person.face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
+    head = cv2.dilate(face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
     head &= depth < 0
     count, labels = cv2.connectedComponents(hair, connectivity=8)
     if count <= 1:
         return none
     touching = np.unique(labels[head & (hair > 0)])
-    keep = np.isin(labels, touching[touching > 0]) & (depth > -frame.length) & (person.face == 0)
+    keep = np.isin(labels, touching[touching > 0]) & (depth > -frame.length) & (face == 0)
     if not keep.any():
         return none
     # Soft ends: the strands fade over a pixel or two, as in the photo.
-    sigma = max(0.8, frame.width * 0.006)
     matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), sigma)
-    return np.minimum(matte, (person.mask > 0.3).astype(np.float32))
+    kept = np.zeros((h, w), np.float32)
+    kept[box] = np.minimum(matte, (person.mask[box] > 0.3).astype(np.float32))
+    return kept
