@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories import landmarks as lm
@@ -724,7 +725,7 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     joint, along, width, hand, cloth, corner = _watch_wrist(person, side)
     across = np.array([-along[1], along[0]])
     case = width * WATCH_CASE_SHARE
-    item = ("watch", -width * 0.45, case)
+    item = (SwapTarget.WATCH.value, -width * 0.45, case)
     tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, item, f"the {side} wrist")
     centre = joint + along * (-width * 0.45 if tucked is None else tucked[0])
     cut = _strap_upright(cut)
