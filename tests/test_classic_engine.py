@@ -184,9 +184,10 @@ def test_classic_is_the_builtin_default() -> None:
     assert isinstance(load_engine("classic"), ClassicEngine)
 
 
-def drawn_person(shirt: np.ndarray) -> Person:
-    """A Person over a drawn image, landmarks placed by hand: shoulders at y 100, hips at
-    y 260, elbows at y 180 and wrists at y 250, arms hanging beside the torso."""
+def drawn_points() -> np.ndarray:
+    """Landmarks placed by hand for a drawn person 400 px wide: shoulders at y 100, hips
+    at y 260, elbows at y 180 and wrists at y 250 (arms hanging beside the torso), knees
+    at y 380."""
     p = pose
     points = np.zeros((33, 2), np.float32)
     points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
@@ -194,6 +195,12 @@ def drawn_person(shirt: np.ndarray) -> Person:
     points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (125, 180)
     points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (120, 250)
     points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    return points
+
+
+def drawn_person(shirt: np.ndarray) -> Person:
+    """A Person over a drawn image, landmarks placed by hand (`drawn_points`)."""
+    points = drawn_points()
     h, w = shirt.shape[:2]
     empty = np.zeros((h, w), np.uint8)
     return Person(

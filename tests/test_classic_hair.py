@@ -14,6 +14,7 @@ from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
 from tests.test_classic_arms import SKIN_LAB, SKIN_RGB, red_tee
+from tests.test_classic_engine import drawn_points
 
 HAIR_RGB = (70, 45, 30)  # dark brown
 
@@ -32,14 +33,8 @@ def long_haired(top: tuple[int, int, int]) -> tuple[Person, np.ndarray]:
     face = np.zeros(image.shape[:2], np.uint8)
     cv2.ellipse(face, (200, 56), (22, 30), 0, 0, 360, 255, -1)
     image[face > 0] = SKIN_RGB
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (125, 180)
-    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (120, 250)
-    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
-    points[[p.NOSE, p.L_EYE, p.R_EYE]] = (200, 56), (210, 48), (190, 48)
+    points = drawn_points()
+    points[[pose.NOSE, pose.L_EYE, pose.R_EYE]] = (200, 56), (210, 48), (190, 48)
     h, w = image.shape[:2]
     mask = np.zeros((h, w), np.float32)
     mask[8:400, 130:270] = 1

@@ -830,22 +830,27 @@ def shoulder_overhang(
     (the photo's, before the render) round the shoulders, in hundredths of a square
     shoulder width: a garment follows the shoulders' slope, and its seams do not stand
     up beside the neck. None where the shoulders are not in the photo."""
-    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
-    up = neck_ - hips_
-    up /= max(float(np.hypot(*up)), 1e-6)
-    top = neck_ + up * SHOULDER_HIGH * shoulder_width
-    along, across, _ = _axes(cover.shape, top, neck_ - up * SHOULDER_LOW * shoulder_width)
-    side = np.abs(across)
-    region = (
-        (along >= 0)
-        & (along <= 1)
-        & (side >= SHOULDER_INNER * shoulder_width)
-        & (side <= SHOULDER_OUTER * shoulder_width)
-    )
+    region, _ = _shoulder_band(cover.shape, neck, hips, shoulder_width, SHOULDER_OUTER)
     if np.count_nonzero(region) < 50:
         return None
     off = region & (np.asarray(cover) > 0.5) & (np.asarray(body) == 0)
     return 100.0 * np.count_nonzero(off) / max(shoulder_width**2, 1.0)
+
+
+def _shoulder_band(
+    shape: tuple[int, ...], neck: Point, hips: Point, shoulder_width: float, outer: float
+) -> tuple[NDArray[np.bool_], NDArray[np.float32]]:
+    """The band round the shoulders (`SHOULDER_HIGH` above their line to `SHOULDER_LOW`
+    below, `SHOULDER_INNER` to `outer` shoulder widths out from the middle, either side),
+    and each pixel's place down it (0 at its top, 1 at its bottom)."""
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    up = neck_ - hips_
+    up /= max(float(np.hypot(*up)), 1e-6)
+    top = neck_ + up * SHOULDER_HIGH * shoulder_width
+    along, across, _ = _axes(shape, top, neck_ - up * SHOULDER_LOW * shoulder_width)
+    side = np.abs(across)
+    region = (along >= 0) & (along <= 1) & (side >= SHOULDER_INNER * shoulder_width) & (side <= outer * shoulder_width)
+    return region, along
 
 
 def shoulder_bare(
@@ -857,18 +862,7 @@ def shoulder_bare(
     person's own shoulder, which stands above it beside the neck as a ledge of skin. Only
     out to `BARE_SHOULDER_OUTER`. None where the shoulders are not in the photo, or the
     garment leaves them bare (`SHOULDERS_COVERED`)."""
-    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
-    up = neck_ - hips_
-    up /= max(float(np.hypot(*up)), 1e-6)
-    top = neck_ + up * SHOULDER_HIGH * shoulder_width
-    along, across, _ = _axes(cover.shape, top, neck_ - up * SHOULDER_LOW * shoulder_width)
-    side = np.abs(across)
-    region = (
-        (along >= 0)
-        & (along <= 1)
-        & (side >= SHOULDER_INNER * shoulder_width)
-        & (side <= BARE_SHOULDER_OUTER * shoulder_width)
-    )
+    region, along = _shoulder_band(cover.shape, neck, hips, shoulder_width, BARE_SHOULDER_OUTER)
     if np.count_nonzero(region) < 50:
         return None
     covered = np.asarray(cover) > 0.5
