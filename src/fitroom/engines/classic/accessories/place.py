@@ -674,6 +674,27 @@ def _bare_rows(
     return np.asarray(cloth[ys, xs].mean(axis=1) < BARE_ROW)
 
 
+def _wrist_masks(
+    person: Person,
+    hand: lm.Hand | None,
+    centre: Vec,
+    along: Vec,
+    width: float,
+    cloth: NDArray[np.bool_] | None,
+    corner: Vec,
+    joint: Vec,
+    tucked: tuple[float, float] | None,
+) -> tuple[Mask, Mask]:
+    """What a watch or bracelet at `centre` keeps of the photo (the band round the wrist)
+    and what stays in front of it: the fingers, and the cuff it is tucked under."""
+    shape = person.image.shape[:2]
+    keep = _band(shape, centre, along, width / 2 + 1, 1.5)
+    front = _fingers_in_front(person, hand)
+    if tucked is not None and cloth is not None:
+        front = _cuff_in_front(shape, cloth, corner, joint, along, tucked[1], front)
+    return keep, front
+
+
 def _below_cuff(
     cloth: NDArray[np.bool_], joint: Vec, along: Vec, width: float, item: tuple[str, float, float], description: str
 ) -> tuple[float, float] | None:
@@ -742,10 +763,7 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     src = [np.array([w / 2, h / 2]), np.array([w / 2, 0.0]), np.array([w, h / 2])]
     dst = [centre, centre + across * h / 2 * scale, centre + _rotate_quarter(across) * w / 2 * scale]
     shape = person.image.shape[:2]
-    keep = _band(shape, centre, along, width / 2 + 1, 1.5)
-    front = _fingers_in_front(person, hand)
-    if tucked is not None and cloth is not None:
-        front = _cuff_in_front(person.image.shape[:2], cloth, corner, joint, along, tucked[1], front)
+    keep, front = _wrist_masks(person, hand, centre, along, width, cloth, corner, joint, tucked)
     return [
         Placement(
             cut,
@@ -884,11 +902,7 @@ def bracelet(person: Person, cut: Cutout, description: str) -> list[Placement]:
     centre = joint + along * ((-width * 0.25) if tucked is None else tucked[0] - length / 2)
     src = [middle, middle + np.array([1.0, 0.0]), middle + np.array([0.0, 1.0])]
     dst = [centre, centre + across, centre + along]
-    shape = person.image.shape[:2]
-    keep = _band(shape, centre, along, width / 2 + 1, 1.5)
-    front = _fingers_in_front(person, hand)
-    if tucked is not None and cloth is not None:
-        front = _cuff_in_front(shape, cloth, corner, joint, along, tucked[1], front)
+    keep, front = _wrist_masks(person, hand, centre, along, width, cloth, corner, joint, tucked)
     return [
         Placement(
             piece,
