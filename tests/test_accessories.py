@@ -699,6 +699,66 @@ def test_folded_temples_under_the_bridge_and_below_the_lenses_are_taken_off() ->
     assert front[100, 100] == 1 and front[50, 200] == 1 and front[100, 300] == 1
 
 
+def wayfarer_alpha() -> np.ndarray:
+    """A flat-bottomed front, its lenses' lower outer corners cut off slanting, whose
+    folded temples' tips hang from those corners down and out (as the Wayfarer's photo
+    shows them), joined to the frame."""
+    alpha = np.zeros((200, 400), np.float32)
+    left_lens = np.array([[20, 40], [180, 40], [180, 150], [50, 150], [20, 120]])
+    left_tip = np.array([[20, 115], [45, 145], [30, 190], [5, 185]])
+    for lens, tip in ((left_lens, left_tip), (left_lens * [-1, 1] + [400, 0], left_tip * [-1, 1] + [400, 0])):
+        cv2.fillPoly(alpha, [lens.astype(np.int32)], 1.0)
+        cv2.fillPoly(alpha, [tip.astype(np.int32)], 1.0)
+    cv2.rectangle(alpha, (180, 40), (220, 60), 1.0, -1)  # the bridge
+    return alpha
+
+
+def test_temple_tips_hanging_beside_the_lenses_corners_are_cleared() -> None:
+    """Tips joined to the frame beside the lenses' lower outer corners (the Wayfarer's):
+    cleared below the corner, where worn they were dark blobs beside the cheeks; the
+    lenses, their rounded corners and the bridge stay."""
+    alpha = wayfarer_alpha()
+    rgb = np.zeros((200, 400, 3), np.uint8)
+    front, a, bridge_start, bridge_end, b, top, bottom = place._glasses_front(place.Cutout(rgb, alpha, [], 0.0))
+    for x in (25, 375):
+        assert front[135:, x].max() == 0, "the tip below the corner is gone"
+    assert front[145, 100] == 1 and front[145, 300] == 1 and front[100, 25] == 1 and front[100, 375] == 1
+    assert front[50, 200] == 1
+
+
+@pytest.mark.parametrize("degrees", [35.0, 55.0])
+def test_glasses_on_a_turned_head_foreshorten_the_far_lens(degrees: float) -> None:
+    """The astronaut's face mesh turned by 35° and 55°: the glasses are drawn (not refused),
+    each lens on its eye (`checks.glasses_off_eyes`), the far lens narrower than the near
+    one, and the near temple arm seen going back past the near lens towards the ear."""
+    image = np.ascontiguousarray(data.astronaut())
+    face = lm.face(analyse_person(image))
+    assert face is not None
+    person = analyse_person(image)
+    turned = _turned(face, degrees, "turn")
+    memo.keep(person, "face", (), turned)
+    result = wear(person, cut_out(glasses_photo(), "glasses", None), "glasses", None)
+    eyes = [
+        (turned.pt(lm.EYE_R_INNER), turned.pt(lm.EYE_R_OUTER)),
+        (turned.pt(lm.EYE_L_INNER), turned.pt(lm.EYE_L_OUTER)),
+    ]
+    value = checks.glasses_off_eyes(result.cover, eyes)
+    assert value is not None and value < checks.GLASSES_OFF_EYES, value
+    nose = turned.pt(lm.NOSE_BRIDGE)
+    ys, xs = np.nonzero(result.cover[int(nose[1]) - 60 : int(nose[1]) + 60] > 0.5)
+    rows = np.bincount(xs, minlength=image.shape[1])
+    # Lens columns hold much of the frame's height; the arm is a thin line.
+    lens = np.nonzero(rows >= 0.3 * rows.max())[0]
+    # The near eye is the one seen wider; here the right (on the picture's left).
+    right_eye = float(np.linalg.norm(turned.pt(lm.EYE_R_OUTER) - turned.pt(lm.EYE_R_INNER)))
+    left_eye = float(np.linalg.norm(turned.pt(lm.EYE_L_OUTER) - turned.pt(lm.EYE_L_INNER)))
+    left_lens, right_lens = float(nose[0] - lens.min()), float(lens.max() - nose[0])
+    near, far = (left_lens, right_lens) if right_eye > left_eye else (right_lens, left_lens)
+    assert far < 0.8 * near, (near, far)
+    thin = np.nonzero((rows > 0) & (rows < 0.3 * rows.max()))[0]
+    assert (thin < lens.min() - 10).any() or (thin > lens.max() + 10).any(), "the near arm goes back past the lens"
+
+
 def side_shoe() -> Cutout:
     """A dark shoe seen from the side, toe to the right, cut from a white backdrop."""
     photo = np.full((200, 400, 3), 255, np.uint8)
@@ -824,14 +884,15 @@ def _turned(face: lm.Face, degrees: float, axis: str) -> lm.Face:
 
 @pytest.mark.parametrize("axis", ["turn", "bow"])
 def test_a_hat_and_glasses_are_refused_on_a_head_turned_or_bowed_far_away(axis: str) -> None:
-    """The astronaut's face mesh turned or bowed by 60°: a flat hat or frame would land on
-    the side of the head, so both are refused with the reason; at 20° both are drawn."""
+    """The astronaut's face mesh turned or bowed by 55°: a flat hat would land on the side
+    of the head, so it is refused with the reason; glasses, laid on the head in 3D, are
+    refused only at 75°. At 20° both are drawn."""
     image = np.ascontiguousarray(data.astronaut())
     face = lm.face(analyse_person(image))
     assert face is not None and face.turn < 20
     cap, frame = cut_out(hat_photo(), "hat", None), cut_out(glasses_photo(), "glasses", None)
-    for degrees, refused in ((20.0, False), (60.0, True)):
-        for cut, kind in ((cap, "hat"), (frame, "glasses")):
+    for degrees, refused_hat, refused_glasses in ((20.0, False, False), (55.0, True, False), (75.0, True, True)):
+        for cut, kind, refused in ((cap, "hat", refused_hat), (frame, "glasses", refused_glasses)):
             person = analyse_person(image)
             memo.keep(person, "face", (), _turned(face, degrees, axis))
             with pytest.raises(EngineError, match="turned or bowed") if refused else contextlib.nullcontext():

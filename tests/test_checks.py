@@ -1000,3 +1000,21 @@ def test_neck_patch_fails_old_garment_found_apart_on_the_neck() -> None:
     collar[60:100, 125:175] = True
     assert checks.neck_patch(collar, shoulders, 140.0) == 0.0
     assert checks.neck_patch(np.zeros((10, 10), bool), shoulders, 140.0) is None
+
+
+def test_glasses_off_eyes_fails_a_far_lens_stretched_past_the_face() -> None:
+    """Two lenses drawn on the eyes (a clear lens: rims only, and a thin temple arm going
+    back from the near one) pass; the far lens drawn from the bridge out past the face's
+    edge, as a flat frame on a three-quarter face was, fails."""
+    eyes = [((180.0, 200.0), (140.0, 200.0)), ((220.0, 200.0), (250.0, 200.0))]
+    on = np.zeros((400, 400), np.float32)
+    cv2.ellipse(on, (160, 200), (30, 22), 0, 0, 360, 1.0, 3)
+    cv2.ellipse(on, (235, 200), (22, 22), 0, 0, 360, 1.0, 3)
+    cv2.line(on, (190, 196), (213, 196), 1.0, 3)
+    cv2.line(on, (130, 192), (60, 188), 1.0, 2)  # the near arm
+    assert checks.glasses_off_eyes(on, eyes) < 0.3
+    stretched = on.copy()
+    stretched[:, 200:] = 0
+    cv2.ellipse(stretched, (275, 200), (70, 22), 0, 0, 360, 1.0, -1)
+    value = checks.glasses_off_eyes(stretched, eyes)
+    assert value is not None and value > checks.GLASSES_OFF_EYES

@@ -60,6 +60,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   into the backdrop (hair erased where the hat does not reach: a pale gap under it).
 - `bag_support`: how far a bag's top (with its strap, when joined) lies from the nearest
   thing that can carry it, a hanging hand or a shoulder (a bag floating at a raised hand).
+- `glasses_off_eyes`: how far each lens's middle lies from its eye's, along the eye
+  line (a far lens stretched past the face's edge on a three-quarter face).
 - `watch_off_skin`: the share of a watch that lies where the photo shows no skin (on a
   sleeve, over the body or the backdrop beside a wrist it is too wide for).
 - `watch_width`: a watch's length along the forearm over the bare wrist's width across
@@ -286,6 +288,10 @@ HAIR_CUT_MOST = 0.1
 #: The most of the old garment's mask, in pieces lying wholly above the shoulders, over
 #: the squared shoulder width (`neck_patch`): about a patch 0.06 shoulder widths across.
 NECK_PATCH_MOST = 0.004
+#: The farthest a lens's middle may lie from its eye's middle along the eye line, in
+#: the nearer eye's widths (corner to corner), and the share of a side's tallest column
+#: of frame a column must reach to be lens rather than a temple arm.
+GLASSES_OFF_EYES, LENS_COLUMN = 0.6, 0.4
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -323,6 +329,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backpack_in_front": (None, BACKPACK_IN_FRONT_MOST),
     "backpack_detached": (None, BACKPACK_DETACHED_MOST),
     "bag_support": (None, BAG_SUPPORT_REACH),
+    "glasses_off_eyes": (None, GLASSES_OFF_EYES),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
@@ -1269,6 +1276,43 @@ def bag_support(cover: NDArray[np.floating[Any]], supports: Sequence[Point], sho
     point = np.array([float(xs.mean()), float(top)])
     near = np.asarray(supports, np.float64).reshape(-1, 2)
     return float(np.linalg.norm(near - point, axis=1).min()) / shoulder_width
+
+
+def glasses_off_eyes(cover: NDArray[np.floating[Any]], eyes: Sequence[tuple[Point, Point]]) -> float | None:
+    """The larger, over both eyes, of the distance along the eye line between the eye's
+    middle and its lens's (the middle of the columns of frame on that side of the bridge
+    at least `LENS_COLUMN` as tall as its tallest: a temple arm is thin), in the wider
+    eye's widths. `eyes` holds (inner corner, outer corner) of the right eye, then the
+    left. A lens on its eye scores under 0.3; a far lens drawn from the bridge out past
+    the face's edge, or lenses shifted off the eyes, far more. None when too little was
+    drawn or a side holds no frame."""
+    (r_in, r_out), (l_in, l_out) = ((np.asarray(a, np.float64)[:2], np.asarray(b, np.float64)[:2]) for a, b in eyes)
+    eye_r, eye_l = (r_in + r_out) / 2, (l_in + l_out) / 2
+    line = eye_l - eye_r
+    line /= max(float(np.linalg.norm(line)), 1e-9)
+    bridge = (r_in + l_in) / 2
+    width = max(float(np.linalg.norm(r_out - r_in)), float(np.linalg.norm(l_out - l_in)), 1.0)
+    ys, xs = np.nonzero(np.asarray(cover) > 0.5)
+    if len(xs) < 30:
+        return None
+    offsets = np.stack([xs, ys], axis=1) - bridge
+    u = np.round(offsets @ line).astype(np.int64)
+    v = offsets @ np.array([-line[1], line[0]])
+    worst = 0.0
+    for eye, side in ((eye_r, u < 0), (eye_l, u > 0)):
+        if not side.any():
+            return None
+        # Each column's height from its top to its bottom pixel: a clear lens's rims count whole.
+        columns, index = np.unique(u[side], return_inverse=True)
+        tops = np.full(len(columns), np.inf)
+        bottoms = np.full(len(columns), -np.inf)
+        np.minimum.at(tops, index, v[side])
+        np.maximum.at(bottoms, index, v[side])
+        heights = bottoms - tops
+        lens = columns[heights >= LENS_COLUMN * heights.max()]
+        middle = (float(lens.min()) + float(lens.max())) / 2
+        worst = max(worst, abs(middle - float((eye - bridge) @ line)) / width)
+    return worst
 
 
 def watch_off_skin(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]) -> float | None:

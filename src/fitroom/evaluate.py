@@ -34,6 +34,7 @@ from fitroom import checks
 from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
+from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.accessories.place import BACKPACK_STRAP_WIDTH, skin_hued, without_strap, worn_on_back
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import torso_frame
@@ -571,6 +572,14 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
             values["backpack_detached"] = checks.backpack_detached(
                 report.garment_cover, shoulders, strap, person.shoulder_width
             )
+    if report.accessories == [SwapTarget.GLASSES] and report.garment_cover is not None:
+        face = landmarks.face(person)
+        if face is not None:
+            corners = [
+                (face.pt(landmarks.EYE_R_INNER), face.pt(landmarks.EYE_R_OUTER)),
+                (face.pt(landmarks.EYE_L_INNER), face.pt(landmarks.EYE_L_OUTER)),
+            ]
+            values["glasses_off_eyes"] = checks.glasses_off_eyes(report.garment_cover, corners)
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
     if report.accessories == ["bracelet"] and report.garment_cover is not None:

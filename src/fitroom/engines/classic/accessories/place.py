@@ -212,9 +212,9 @@ def _face_or_refuse(person: Person, need: str) -> lm.Face:
     return face
 
 
-def _facing_or_refuse(face: lm.Face, item: str) -> None:
-    """Refuse an item drawn flat on a face turned or bowed too far to take it believably."""
-    if face.turn > MOST_FACE_TURN:
+def _facing_or_refuse(face: lm.Face, item: str, most: float = MOST_FACE_TURN) -> None:
+    """Refuse an item drawn on a face turned or bowed further than `most` degrees to take it believably."""
+    if face.turn > most:
         raise EngineError(
             "pose_not_supported",
             f"the head is turned or bowed too far from the camera ({face.turn:.0f}°) for {item} to be drawn on it; "
@@ -237,6 +237,26 @@ def _no_face(person: Person, need: str) -> NoReturn:
 #: The far lens may look no narrower than this share of the near one: beyond it the
 #: product photo is a side view, and half the frame cannot be seen to be put on.
 GLASSES_LEAST_RATIO = 0.45
+#: How far (share of the front's height) a lens's lower edge may drop again outwards of
+#: its lowest point before what hangs there is taken for a folded temple's tip.
+TIP_TOLERANCE = 0.03
+#: The least slope (rows per column) of the cut that takes a tip off below a lens's lower
+#: outer corner: about the corner's own rounding on a flat-bottomed lens.
+TIP_CUT_SLOPE = 0.8
+#: Tips hang at the hinge's end: a drop nearer the bridge than this share of the half's
+#: width is the lens's own outline (the devset's Wayfarer drops at 0.75 and 0.8, the
+#: aviators' faint gradient lenses at 0.44 and 0.47).
+TIP_FROM = 0.65
+#: Glasses are laid on the head in 3D (`head_axes`), so they follow a turned head further
+#: than a hat drawn flat does.
+GLASSES_MOST_TURN = 70.0
+#: How far (face widths) the front's ends stand in front of the eyes' outer corners.
+GLASSES_STAND_OFF = 0.06
+#: The near temple arm: how far back it is seen going (face widths, to about the ear),
+#: how far it drops on the way, and how thick it is drawn.
+GLASSES_ARM, GLASSES_ARM_DROP, GLASSES_ARM_WIDTH = 0.6, 0.04, 0.025
+#: The share of its thickness the arm loses from the hinge to the ear.
+GLASSES_ARM_TAPER = 0.3
 
 
 def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int, int, int]:
@@ -286,19 +306,126 @@ def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int
         gap = np.nonzero(~column[first:])[0]
         if column.any() and len(gap):
             alpha[top + first + int(gap[0]) :, x] = 0
+    bridge_x = a + int(run[len(run) // 2])
+    _clear_hanging_tips(alpha, bridge_x, a, height)
+    _clear_hanging_tips(alpha, bridge_x, b, height)
     return alpha, a, a + int(run[0]), a + int(run[-1]), b, top, bottom
 
 
+def _clear_hanging_tips(alpha: NDArray[np.float32], bridge_x: int, outer: int, height: int) -> None:
+    """Clear, in place, what hangs below a lens's lower edge towards its outer end. From
+    the lens's lowest point outwards that edge only rises, to the hinge; where the lowest
+    solid row drops again, a folded temple's tip hangs there (seen end-on: a dark blob
+    beside the cheek when worn), and the edge is carried on rising as steeply as it did
+    just before, with everything below it cleared."""
+    step = 1 if outer > bridge_x else -1
+    xs = np.arange(bridge_x, outer + step, step)
+    solid = alpha[:, xs] > 0.5
+    if len(xs) < 8 or not solid.any():
+        return
+    rows = len(alpha)
+    low = np.where(solid.any(axis=0), rows - 1 - np.argmax(solid[::-1], axis=0), -1).astype(np.float64)
+    # The lens's lowest point lies in its inner two thirds; the tips hang further out.
+    deepest = len(xs) // 4 + int(np.argmax(low[len(xs) // 4 : 2 * len(xs) // 3]))
+    tolerance = max(2.0, TIP_TOLERANCE * height)
+    reach = max(3, len(xs) // 20)
+    edge = low[deepest]
+    for i in range(deepest + 1, len(xs)):
+        if low[i] >= 0 and low[i] <= edge + tolerance:
+            edge = min(edge, low[i])
+            continue
+        if i < TIP_FROM * len(xs):
+            return  # the lens's own shape (a gradient lens's faint lower half): no tip
+        # The tip starts here: the edge rises on at its slope over the columns before, at
+        # least as steeply as a lens's rounded lower corner does.
+        before = low[max(deepest, i - reach) : i]
+        slope = float(before[0] - before[-1]) / max(len(before) - 1, 1) if len(before) > 1 else 0.0
+        slope = max(slope, TIP_CUT_SLOPE)
+        for j in range(i, len(xs)):
+            alpha[max(0, int(edge - slope * (j - i + 1)) + 1) :, xs[j]] = 0
+        return
+
+
+def _unit3(v: Vec) -> Vec:
+    return v / max(float(np.linalg.norm(v)), 1e-9)
+
+
+def head_axes(face: lm.Face) -> tuple[Vec, Vec, Vec]:
+    """The head's own axes in the mesh's 3D pixels (z scaled like x): towards the person's
+    left, down the face, and out of it towards the camera. A frame laid along them is
+    foreshortened by the head's turn as the face itself is."""
+    points = face.points.astype(np.float64)
+    across = _unit3(points[lm.CHEEK_L] - points[lm.CHEEK_R])
+    down = points[lm.CHIN] - points[lm.FOREHEAD]
+    down = _unit3(down - across * float(down @ across))
+    out = np.cross(across, down)
+    return across, down, out if out[2] < 0 else -out
+
+
+def _temple_arm(
+    cut: Cutout, alpha: NDArray[np.float32], outer: int, start: Vec, end: Vec, thickness: float
+) -> Placement:
+    """The near temple arm as a bar of the frame's own colour (the median of the darker
+    half of the front's outer end: its highlights are not the arm's) from the hinge at
+    `start` back towards the ear at `end`, tapering a little; drawn at its own size (a
+    bar shrunk to a pixel or two when warped comes out jagged)."""
+    w = alpha.shape[1]
+    x0, x1 = max(0, outer - max(2, w // 30)), min(w, outer + max(2, w // 30) + 1)
+    solid = alpha[:, x0:x1] > 0.8
+    pixels = cut.rgb[:, x0:x1][solid] if solid.any() else cut.rgb[alpha > 0.5]
+    light = pixels.astype(np.float32).sum(axis=1)
+    colour = np.median(pixels[light <= np.median(light)], axis=0)
+    length = max(int(np.ceil(np.linalg.norm(end - start))), 2)
+    rows = int(np.ceil(thickness)) + 2
+    middle = (rows - 1) / 2
+    half = thickness / 2 * np.linspace(1.0, 1 - GLASSES_ARM_TAPER, length)[None, :]
+    bar = np.clip(half + 0.5 - np.abs(np.arange(rows, dtype=np.float64)[:, None] - middle), 0, 1).astype(np.float32)
+    rgb = np.broadcast_to(colour.astype(np.uint8), (rows, length, 3)).copy()
+    along = (end - start) / max(float(np.linalg.norm(end - start)), 1e-9)
+    across = np.array([-along[1], along[0]])
+    src = [np.array([0.0, middle]), np.array([float(length), middle]), np.array([0.0, middle + 1])]
+    dst = [start, start + along * length, start + across]
+    return Placement(Cutout(rgb, bar, [], 0.0), _affine(src, dst), shadow=0.15, lift=0.02, with_previous=True)
+
+
+def _squeezed(half: Cutout, bridge_x: int, factor: float) -> tuple[Cutout, float]:
+    """The half-front narrowed sideways by `factor` (area-averaged, colours weighted by
+    alpha) about the bridge's column, and the bridge's column in it: a far half seen
+    nearly edge-on would otherwise be warped from full width and its thin rims come out
+    as dotted lines."""
+    if factor >= 0.6:
+        return half, float(bridge_x)
+    h, w = half.alpha.shape
+    size = (max(2, round(w * factor)), h)
+    weight = cv2.resize(half.alpha, size, interpolation=cv2.INTER_AREA)
+    premultiplied = cv2.resize(half.rgb.astype(np.float32) * half.alpha[..., None], size, interpolation=cv2.INTER_AREA)
+    rgb = np.clip(premultiplied / np.maximum(weight, 1e-3)[..., None], 0, 255).astype(np.uint8)
+    # Thin upright rims keep most of their cover, as `compose` keeps a shrunk strap's.
+    alpha = np.maximum(
+        weight,
+        0.8
+        * cv2.resize(
+            cv2.dilate(half.alpha, np.ones((1, max(3, int(1 / factor) | 1)), np.uint8)),
+            size,
+            interpolation=cv2.INTER_AREA,
+        )
+        * (weight > 0.02),
+    )
+    return Cutout(rgb, alpha.astype(np.float32), [], half.holes), bridge_x * size[0] / w
+
+
 def glasses(person: Person, cut: Cutout) -> list[Placement]:
-    """The bridge on the nose, each half of the frame from there to its temple, the lenses
-    at the eyes' height, rotated with the eye line; the temples (arms) are cut off at the
-    frame's outer edges, as they go back behind the head.
+    """The frame laid on the head in 3D and seen as the camera sees it: the bridge on the
+    nose, each half of the front from there back to its temple along the head's own axes
+    (so on a turned head the far lens is narrower and nearer the nose, the frame follows
+    the eye line's tilt), the lenses at the eyes' height; the near temple arm goes back
+    towards the ear, the far one is hidden behind the face.
 
     Each half is mapped on its own, so a product photo taken at an angle (the far lens
     narrower than the near one) is rectified toward a frontal view; one so oblique that
     the far half is hardly seen is refused."""
     face = _face_or_refuse(person, "glasses need the eyes")
-    _facing_or_refuse(face, "a pair of glasses")
+    _facing_or_refuse(face, "a pair of glasses", GLASSES_MOST_TURN)
     if wears_glasses(person.image, face):
         raise EngineError(
             "pose_not_supported",
@@ -319,30 +446,33 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     front = Cutout(cut.rgb, alpha, cut.parts, cut.holes)
     rows = alpha[:, a : b + 1].sum(axis=1)
     cy = float((rows * np.arange(len(rows))).sum() / max(rows.sum(), 1e-6))
-    eye_r = (_v(face.pt(lm.EYE_R_OUTER)) + _v(face.pt(lm.EYE_R_INNER))) / 2
-    eye_l = (_v(face.pt(lm.EYE_L_OUTER)) + _v(face.pt(lm.EYE_L_INNER))) / 2
-    line = _unit(eye_l - eye_r)
-    down = np.array([-line[1], line[0]])
-    nose = _v(face.pt(lm.NOSE_BRIDGE))
-    # The bridge sits on the nose at the eyes' height (the lenses' middle level with the pupils).
+    points = face.points.astype(np.float64)
+    across, down, out = head_axes(face)
+    eye_r = (points[lm.EYE_R_OUTER] + points[lm.EYE_R_INNER]) / 2
+    eye_l = (points[lm.EYE_L_OUTER] + points[lm.EYE_L_INNER]) / 2
     eyes_mid = (eye_r + eye_l) / 2
-    centre = eyes_mid + line * float((nose - eyes_mid) @ line)
+    # The bridge sits on the nose at the eyes' height (the lenses' middle level with the pupils).
+    to_nose = points[lm.NOSE_BRIDGE] - eyes_mid
+    centre = eyes_mid + across * float(to_nose @ across) + out * float(to_nose @ out)
+    # The front's ends lie back from the bridge as far as the eyes' outer corners do,
+    # a little in front of them (the lenses stand off the eyes).
+    corners = (points[lm.EYE_R_OUTER] + points[lm.EYE_L_OUTER]) / 2
+    depth = min(float((corners - centre) @ out) + GLASSES_STAND_OFF * face_width_3d(face), 0.0)
 
-    # Each half reaches the face's outline at the temple, seen foreshortened on a turned
-    # head; the outline's landmark slips onto the far eye or the ear when the head turns
-    # far, so the reach stays within what the eye's own distance from the nose allows.
+    # Each half reaches the face's outline at the temple, within what the eye's own
+    # distance from the nose allows (the outline's landmarks are the mesh's least sure).
     def reach(cheek: int, eye: Vec) -> float:
-        to_eye = max(abs(float((eye - centre) @ line)), 1.0)
+        to_eye = max(abs(float((eye - centre) @ across)), 1.0)
         return float(
             np.clip(
-                abs(float((_v(face.pt(cheek)) - centre) @ line)) * GLASSES_REACH,
+                abs(float((points[cheek] - centre) @ across)) * GLASSES_REACH,
                 to_eye * TEMPLE_PER_EYE[0],
                 to_eye * TEMPLE_PER_EYE[1],
             )
         )
 
-    temple_r = centre - line * reach(lm.CHEEK_R, eye_r)
-    temple_l = centre + line * reach(lm.CHEEK_L, eye_l)
+    temple_r = centre - across * reach(lm.CHEEK_R, eye_r) + out * depth
+    temple_l = centre + across * reach(lm.CHEEK_L, eye_l) + out * depth
     # Heights from the near side's scale: the far half is only foreshortened sideways.
     k = max(
         float(np.linalg.norm(temple_r - centre)) / max(left_w, 1),
@@ -350,31 +480,55 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     )
     half_h = (bottom - top) / 2
     hair = hair_mask(person, face)
-    span = float(np.linalg.norm(temple_l - temple_r))
+    span = float(np.linalg.norm((temple_l - temple_r)[:2]))
     # Hair may hang over the frame's outer ends, never over the lenses.
-    ends = 1 - _band(person.image.shape[:2], centre, down, span * 0.4, 2)
+    line = _unit(temple_l[:2] - temple_r[:2])
+    ends = 1 - _band(person.image.shape[:2], centre[:2], np.array([-line[1], line[0]]), span * 0.4, 2)
     placements = []
+    # The near arm, seen going back from the hinge when the head is turned; the far one
+    # is behind the face. It is drawn first: the front's end lies over its hinge.
+    back = -out[:2]
+    near_right = float((temple_r - centre)[:2] @ back) > 0
+    temple, outer = (temple_r, a) if near_right else (temple_l, b)
+    column = alpha[:, max(0, outer - 2) : outer + 3].sum(axis=1)
+    hinge_row = float((column * np.arange(len(column))).sum() / max(column.sum(), 1e-6))
+    hinge = temple + down * (hinge_row - cy) * k
+    ear = hinge - out * GLASSES_ARM * face_width_3d(face) + down * GLASSES_ARM_DROP * face_width_3d(face)
+    thickness = float(np.clip(GLASSES_ARM_WIDTH * face_width_3d(face), 1.5, None))
+    if float(np.linalg.norm((ear - hinge)[:2])) > 3 * thickness:
+        arm = _temple_arm(cut, alpha, outer, hinge[:2], ear[:2], thickness)
+        placements.append(replace(arm, front=hair))
     # The halves share the bridge's column, so they meet there without a seam.
     for x0, x1, temple, second in ((a, bridge_x, temple_r, False), (bridge_x, b, temple_l, True)):
         half = alpha.copy()
         half[:, : max(0, x0 - 1)] = 0
         half[:, x1 + 2 :] = 0
         outer = x0 if x0 == a else x1
-        src = [np.array([bridge_x, cy]), np.array([outer, cy]), np.array([bridge_x, cy + half_h])]
-        dst = [centre, temple, centre + down * half_h * k]
+        # Sideways the half shrinks to its drawn width, upright to the frame's height.
+        sideways = float(np.linalg.norm((temple - centre)[:2])) / max(abs(outer - bridge_x), 1)
+        upright = float(np.linalg.norm(down[:2])) * k
+        piece, bx = _squeezed(Cutout(front.rgb, half, [], cut.holes), bridge_x, sideways / max(upright, 1e-6))
+        fx = bx / max(bridge_x, 1)
+        src = [np.array([bx, cy]), np.array([outer * fx, cy]), np.array([bx, cy + half_h])]
+        dst = [centre[:2], temple[:2], (centre + down * half_h * k)[:2]]
         placements.append(
             Placement(
-                Cutout(front.rgb, half, [], cut.holes),
+                piece,
                 _affine(src, dst),
                 front=hair * ends,
                 shadow=0.22,
                 lift=0.03,
                 expect=span if second else 0.0,
                 part="the face",
-                with_previous=second,
+                with_previous=second or bool(placements),
             )
         )
     return placements
+
+
+def face_width_3d(face: lm.Face) -> float:
+    """The face's width at the eyes' height in the mesh's 3D pixels: the same whichever way the head turns."""
+    return float(np.linalg.norm(face.points[lm.CHEEK_L].astype(np.float64) - face.points[lm.CHEEK_R]))
 
 
 # --- hat ----------------------------------------------------------------------------------------
