@@ -294,6 +294,18 @@ NECK_PATCH_MOST = 0.004
 #: flat frames on three-quarter faces scored 0.53 to 0.70 (far lens stretched past the
 #: face, graded B and F); frames laid on the head in 3D score at most 0.48.
 GLASSES_OFF_EYES, LENS_COLUMN = 0.5, 0.4
+#: A sleeve's end is looked at (`hem_ragged`) this far (shoulder widths) either side of
+#: the bone and up and down the arm from where the garment gives way on it; at least
+#: HEM_COLUMNS of the lines across must find its edge (else it is not a hem: a sleeve
+#: against the body panel, or cut off by a hand).
+HEM_HALF = 0.05
+HEM_REACH = 0.1
+HEM_COLUMNS = 0.7
+#: The most a sleeve's end may stray from a smooth curve (`hem_ragged`), in thousandths
+#: of the shoulder width (about a pixel at basic size).
+HEM_RAGGED_MOST = 4.0
+#: The most pixels a sleeve's end may take to fade out (`hem_blur`).
+HEM_BLUR_MOST = 3.5
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -341,6 +353,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
     "neck_patch": (None, NECK_PATCH_MOST),
+    "hem_ragged": (None, HEM_RAGGED_MOST),
+    "hem_blur": (None, HEM_BLUR_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -559,6 +573,97 @@ def sleeve_past_wrist(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[
             continue
         shares.append(float(np.mean(np.asarray(cover)[band] > 0.5)))
     return max(shares) if shares else None
+
+
+def _hem_point(
+    cover: NDArray[np.floating[Any]], joints: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    """Where a sleeve ends down the arm's bones (`joints`: shoulder, elbow, wrist) and
+    the bone's direction there: the first point, from a quarter of the upper arm down,
+    where the garment gives way; None when it covers the whole arm or never starts."""
+    h, w = cover.shape[:2]
+    for i, (a, b) in enumerate(zip(joints[:-1], joints[1:], strict=True)):
+        length = float(np.linalg.norm(b - a))
+        if length < 4:
+            return None
+        ts = np.arange(0.25 * length if i == 0 else 0.0, length, 1.0)
+        xy = np.round(a[None, :] + (b - a)[None, :] * (ts / length)[:, None]).astype(int)
+        if ((xy < 0) | (xy >= (w, h))).any():
+            return None
+        on = np.asarray(cover)[xy[:, 1], xy[:, 0]] >= 0.5
+        if i == 0 and not on[0]:
+            return None
+        if not on.all():
+            return xy[int(np.argmin(on))].astype(np.float64), (b - a) / length
+    return None
+
+
+def _hem_profiles(
+    cover: NDArray[np.floating[Any]], arm: Sequence[Point], shoulder_width: float
+) -> tuple[NDArray[np.float64], NDArray[np.float32], NDArray[np.float64]] | None:
+    """Lines down the arm across a sleeve's end: their offsets across the arm, the
+    garment's cover along each (a column each) and the offsets along it; None when no
+    sleeve ends on the arm, or fewer than HEM_COLUMNS of the lines cross its edge (a
+    sleeve against the body panel, or cut off by a hand, is no hem)."""
+    found = _hem_point(cover, np.array(arm, np.float64))
+    if found is None:
+        return None
+    point, down = found
+    side = np.array([-down[1], down[0]])
+    half = max(3, int(HEM_HALF * shoulder_width))
+    reach = max(3, int(HEM_REACH * shoulder_width))
+    u = np.arange(-half, half + 1, dtype=np.float64)
+    v = np.arange(-reach, reach + 1, dtype=np.float64)
+    grid = (point[None, None, :] + u[None, :, None] * side + v[:, None, None] * down).astype(np.float32)
+    profile = cv2.remap(
+        np.asarray(cover, np.float32), grid[:, :, 0], grid[:, :, 1], cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT
+    )
+    # Covered at the top, bare at the bottom: the line crosses the hem.
+    good = (profile[0] >= 0.9) & (profile[-1] <= 0.1)
+    if good.mean() < HEM_COLUMNS:
+        return None
+    return u[good], np.asarray(profile[:, good], np.float32), v
+
+
+def hem_ragged(
+    cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """How far, at most over the arms, a sleeve's end strays from a smooth curve across
+    the middle of the arm, in thousandths of the shoulder width (RMS): the edge (cover
+    0.5) down each line along the bone, to the pixel's fraction, less a parabola fitted
+    to it (a hem's own line is straight or slightly curved; steps and waves are left).
+    `arms` holds each visible arm's (shoulder, elbow, wrist); None when no sleeve ends
+    on an arm in the photo."""
+    values = []
+    for arm in arms:
+        found = _hem_profiles(cover, arm, shoulder_width)
+        if found is None:
+            continue
+        u, profile, v = found
+        # The last covered step from the top in each line, and where it crosses 0.5.
+        rows = np.clip(np.argmin(profile >= 0.5, axis=0), 1, len(v) - 1)
+        cols = np.arange(len(u))
+        above, below = profile[rows - 1, cols], profile[rows, cols]
+        edge = v[rows - 1] + (above - 0.5) / np.maximum(above - below, 1e-6)
+        fit = np.polyval(np.polyfit(u, edge, 2), u)
+        values.append(1000.0 * float(np.sqrt(np.mean((edge - fit) ** 2))) / max(shoulder_width, 1.0))
+    return max(values) if values else None
+
+
+def hem_blur(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], shoulder_width: float) -> float | None:
+    """How soft, at most over the arms, a sleeve's end is: the median over the lines down
+    the arm across it of how far the garment takes to fade from 0.9 to 0.1, in pixels. A
+    hem is a sharp fold of cloth; the product's soft edge, enlarged with the sleeve,
+    showed as a blurred band across the arm. `arms` as for `hem_ragged`."""
+    values = []
+    for arm in arms:
+        found = _hem_profiles(cover, arm, shoulder_width)
+        if found is None:
+            continue
+        _, profile, _ = found
+        fading = (profile < 0.9) & (profile > 0.1)
+        values.append(float(np.median(np.count_nonzero(fading, axis=0))))
+    return max(values) if values else None
 
 
 def seam_gap(

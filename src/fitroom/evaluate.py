@@ -312,6 +312,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
         if reach >= SLEEVED:
+            values["hem_ragged"] = checks.hem_ragged(cover, arms, frame.width)
+            values["hem_blur"] = checks.hem_blur(cover, arms, frame.width)
+        if reach >= SLEEVED:
             hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
             kept = (person.face > 0) | (person.hands > 0) | face
             values["seam_gap"] = checks.seam_gap(cover, person.mask > 0.5, kept, frame.neck, hips, frame.width)

@@ -13,7 +13,7 @@ from fitroom.engines.classic import fit
 from fitroom.engines.classic.arms import bare_arms_beside
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
-from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.garment import Garment, smooth_outline
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -236,6 +236,9 @@ def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> La
 
 #: How far (product pixels) a sleeve's soft rim reaches beyond its solid mask.
 SLEEVE_RIM = 7
+#: How wide (photo pixels) a sleeve's soft edge is on the person, before the blur that
+#: `composite` gives every part's edge.
+SLEEVE_EDGE = 1.5
 #: The share of a sleeve's reach, from either end, whose points make that end's middle.
 SEAM_END = 0.15
 
@@ -308,6 +311,9 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         along = (pts - attach) @ axis
         # Reach a few pixels into the panel so no seam shows between sleeve and body.
         alpha = garment.alpha[part] * (cv2.dilate(mask[part], np.ones((7, 7), np.uint8)) > 0)
+        # Its outline smoothed and its edge as soft on the arm whatever the sleeve's
+        # scale: the hem runs across the arm as a clean line, not a wavy blurred band.
+        alpha = smooth_outline(alpha, max(garment.alpha.shape), SLEEVE_EDGE / scale)
         rgb = garment.rgb[part]
         # Warps of the box: the photo's matrices, moved to the box's corner.
         in_front = cv2.pointPolygonTest(torso, (float(elbow[0]), float(elbow[1])), False) > 0
