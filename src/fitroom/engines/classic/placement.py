@@ -3,6 +3,8 @@ along the arms, bottoms and dresses down the legs, in drawing order."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -10,10 +12,11 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import fit
-from fitroom.engines.classic.arms import bare_arms_beside
+from fitroom.engines.classic.arms import bare_arms_beside, bare_forearms_in_front
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.garment import Garment, smooth_outline
+from fitroom.engines.classic.hands import hands_in_front
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -335,7 +338,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         first[:, 2] += first[:, :2] @ (x0, y0)
         second[:, 2] += second[:, :2] @ (x0, y0)
         if length <= upper_len * 1.05:
-            layers.append((affine_layer(rgb, alpha, first, (w, h)), in_front))
+            layers.append((affine_layer(rgb, alpha, first, (w, h)), in_front, wr))
             continue
         yy, xx = np.mgrid[y0:y1, x0:x1]
         proj = (xx - attach[0]) * axis[0] + (yy - attach[1]) * axis[1]
@@ -343,9 +346,55 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         upper = alpha * (proj <= upper_len + overlap)
         lower = alpha * (proj > upper_len - overlap)
         in_front = in_front or cv2.pointPolygonTest(torso, (float(wrist[0]), float(wrist[1])), False) > 0
-        layers.append((affine_layer(rgb, upper.astype(np.float32), first, (w, h)), in_front))
-        layers.append((affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front))
-    return [(_on_body(layer, person) if layer is not None else None, front) for layer, front in layers]
+        layers.append((affine_layer(rgb, upper.astype(np.float32), first, (w, h)), in_front, None))
+        layers.append((affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front, wr))
+    placed = [(_on_body(layer, person), front, end) for layer, front, end in layers if layer is not None]
+    if not placed:
+        return []
+    cover = np.zeros((h, w), bool)
+    for layer, _, _ in placed:
+        cover[layer.slices] |= layer.alpha > 0.05
+    hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
+    return [(layer if end is None else ended_at_hand(person, layer, end, hands), front) for layer, front, end in placed]
+
+
+#: A sleeve's end cut across the arm at a hand fades out over this many pixels.
+HEM_EDGE = 1.5
+#: Hand pixels this far from the wrist (shoulder widths) end a sleeve there...
+HAND_NEAR = 0.4
+#: ...but not above this share of the forearm up from the wrist (a hand held against the
+#: arm further up is in front of the sleeve, which goes on under it).
+HAND_REACH_UP = 0.5
+#: The forearm's elbow for each wrist the pose numbers.
+ELBOW_OF = {L_WRIST: L_ELBOW, R_WRIST: R_ELBOW}
+
+
+def ended_at_hand(person: Person, layer: Layer, wrist: int, hands: NDArray[np.bool_]) -> Layer:
+    """A sleeve's last piece ended straight across its forearm (the one whose wrist the
+    pose numbers `wrist`) where the hand in front of it (`hands`) begins.
+
+    A sleeve longer than the arm reached over the hand, and the hand's matte, kept in
+    front, cut a round notch out of its end: flaps of sleeve hung down either side of
+    the wrist instead of a hem across it."""
+    box = layer.slices
+    over = hands[box] & (layer.alpha > 0.05)
+    if not over.any():
+        return layer
+    elbow, joint = person.pt(ELBOW_OF[wrist]).astype(np.float64), person.pt(wrist).astype(np.float64)
+    forearm = float(np.linalg.norm(joint - elbow))
+    if forearm < 2:
+        return layer
+    down = (joint - elbow) / forearm
+    yy, xx = np.mgrid[box]
+    along = (xx - joint[0]) * down[0] + (yy - joint[1]) * down[1]
+    near = over & (np.hypot(xx - joint[0], yy - joint[1]) <= HAND_NEAR * person.shoulder_width)
+    if not near.any():
+        return layer
+    start = float(along[near].min())
+    if start < -HAND_REACH_UP * forearm:
+        return layer
+    fade = np.clip((start - along) / HEM_EDGE, 0, 1).astype(np.float32)
+    return replace(layer, alpha=layer.alpha * fade)
 
 
 #: A sleeve reaching this share of the arm (shoulder to elbow to wrist) at the torso's
@@ -397,7 +446,7 @@ def _on_body(layer: Layer, person: Person) -> Layer:
     it, a pale strip of skin down the upper arm."""
     body = cv2.GaussianBlur(person.mask[layer.slices].astype(np.float32), (0, 0), 1.0)
     low, high = SLEEVE_FADE
-    return Layer(layer.colour, layer.alpha * np.clip((body - low) / (high - low), 0, 1), layer.x, layer.y)
+    return replace(layer, alpha=layer.alpha * np.clip((body - low) / (high - low), 0, 1))
 
 
 def _leg_point(person: Person, side: tuple[int, int, int], distance: float) -> NDArray[np.float64]:
