@@ -349,8 +349,13 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         layers.append((affine_layer(rgb, upper.astype(np.float32), first, (w, h)), in_front, None))
         layers.append((affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front, wr))
     placed = [(_on_body(layer, person), front, end) for layer, front, end in layers if layer is not None]
-    if not placed:
-        return []
+    # Only sleeves reaching near their hand may end at it (the hands are found once).
+    placed = [
+        (layer, front, end if end is not None and _near_wrist(person, layer, end) else None)
+        for layer, front, end in placed
+    ]
+    if not any(end is not None for _, _, end in placed):
+        return [(layer, front) for layer, front, _ in placed]
     cover = np.zeros((h, w), bool)
     for layer, _, _ in placed:
         cover[layer.slices] |= layer.alpha > 0.05
@@ -367,6 +372,14 @@ HAND_NEAR = 0.4
 HAND_REACH_UP = 0.5
 #: The forearm's elbow for each wrist the pose numbers.
 ELBOW_OF = {L_WRIST: L_ELBOW, R_WRIST: R_ELBOW}
+
+
+def _near_wrist(person: Person, layer: Layer, wrist: int) -> bool:
+    """Whether `layer`'s box comes within HAND_NEAR of the pose's `wrist`."""
+    x0, y0, x1, y1 = layer.box
+    x, y = person.pt(wrist)
+    gap = np.hypot(max(x0 - x, 0.0, x - x1), max(y0 - y, 0.0, y - y1))
+    return bool(gap <= HAND_NEAR * person.shoulder_width)
 
 
 def ended_at_hand(person: Person, layer: Layer, wrist: int, hands: NDArray[np.bool_]) -> Layer:
