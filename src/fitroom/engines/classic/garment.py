@@ -109,9 +109,12 @@ def smooth_outline(alpha: NDArray[np.float32], photo_side: int, edge: float) -> 
     sleeve's hem, enlarged on the arm and looked at across it, showed them as a ragged
     end. Blurring the solid part over `OUTLINE_SMOOTHING` steps and cutting it at half
     draws the curve through the steps; a linear ramp across that curve is the new edge.
+    The solid part is the fully opaque one (`SOLID_ALPHA`): the fading edge beyond it
+    holds colours carried out from it (`edge_colour`), rays that read as a frayed hem
+    once they are opaque.
     """
     sigma = OUTLINE_SMOOTHING * max(1.0, photo_side / WORK_SIDE)
-    blurred = cv2.GaussianBlur((alpha > 0.5).astype(np.float32), (0, 0), sigma)
+    blurred = cv2.GaussianBlur((alpha >= SOLID_ALPHA).astype(np.float32), (0, 0), sigma)
     # The blurred edge's slope is 1 / (sigma sqrt(2 pi)) per pixel: stretched to `edge`.
     gain = np.float32(sigma * np.sqrt(2 * np.pi) / max(edge, 0.5))
     return np.clip((blurred - 0.5) * gain + 0.5, 0, 1)
