@@ -964,6 +964,52 @@ def test_a_bare_leg_runs_straight_down_into_the_old_shoes_place_not_as_a_haze_be
     assert float(pink[beside].mean()) < 3
 
 
+def test_feet_together_get_two_shoes_with_a_parting_not_one_block() -> None:
+    """Two bare legs touching (the person mask's row at the ankle runs through both): a
+    shoe sized from that row was as wide as both feet and ran past the other ankle, so
+    the two new shoes merged into one block. Each is sized to its own foot and stays on
+    its side of a parting."""
+    image = np.full((400, 300, 3), 120, np.uint8)
+    mask = np.zeros((400, 300), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    for x, (knee, ankle, heel, toe) in zip((135, 165), ((25, 27, 29, 31), (26, 28, 30, 32)), strict=True):
+        cv2.line(image, (x, 150), (x, 320), (200, 160, 140), 30)
+        cv2.line(mask, (x, 150), (x, 320), 1.0, 30)
+        cv2.rectangle(image, (x - 18, 324), (x + 18, 362), (220, 30, 30), -1)
+        cv2.rectangle(mask, (x - 18, 324), (x + 18, 362), 1.0, -1)
+        points[[knee, ankle, heel, toe]] = [(x, 150), (x, 320), (x, 330), (x, 360)]
+    empty = np.zeros((400, 300), np.uint8)
+    person = Person(image, points, np.ones(33, np.float32), mask, empty, empty, np.array([175, 140, 150], np.float32))
+    composite = wear(person, side_shoe(), "shoes", None)
+    feet = [[tuple(points[i]) for i in foot] for foot in checks.FEET]
+    merged = checks.shoes_merged(composite.cover, feet, 0.62 * 170)
+    assert merged is not None and checks.faults({"shoes_merged": merged}) == [], merged
+    for half in (composite.cover[300:380, :150], composite.cover[300:380, 150:]):
+        assert (half > 0.5).sum() > 500, "a shoe on each foot"
+
+
+def test_an_old_boots_shaft_up_a_bare_leg_goes_and_the_shin_comes_down_over_it() -> None:
+    """Bare legs in old ankle boots whose brown shafts reach 40 px up the shin above the
+    collar line: taken away only below that line, the shafts stayed above the new low
+    shoes. They go, the shin comes down in their place and the floor beside it."""
+    person = legs_side_by_side(feet_on_one_leg=False)
+    for x in (125, 175):
+        cv2.rectangle(person.image, (x - 20, 280), (x + 20, 362), (90, 50, 30), -1)
+        cv2.rectangle(person.mask, (x - 20, 280), (x + 20, 362), 1.0, -1)
+    composite = wear(person, side_shoe(), "shoes", None)
+    out = composite.image.astype(np.float32)
+    brown = np.linalg.norm(out - np.array([90, 50, 30], np.float32), axis=-1) < 30
+    shaft = np.zeros(person.mask.shape, bool)
+    for x in (125, 175):
+        shaft[282:318, x - 20 : x + 21] = True
+    assert (brown & shaft).sum() < 20, "nothing of the shafts above the new shoes"
+    for x in (125, 175):
+        shin = out[290:312, x - 6 : x + 7].reshape(-1, 3).mean(axis=0)
+        assert np.abs(shin - np.array([200, 160, 140])).max() < 25, shin
+        beside = out[290:312, x + 17 : x + 20].reshape(-1, 3).mean(axis=0)
+        assert np.abs(beside - 120).max() < 25, beside
+
+
 def test_an_old_white_sole_the_person_mask_missed_is_taken_away_too() -> None:
     """Old shoes with white soles the person mask left out (a pale sole reads as floor):
     the sole stayed as a white sliver under the new shoe and coloured the floor's fill;

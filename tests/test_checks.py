@@ -939,6 +939,25 @@ def test_a_level_sole_on_a_foot_facing_the_camera_fails() -> None:
     assert checks.sole_fall(level, side, 80.0) is None
 
 
+def test_two_shoes_side_by_side_drawn_as_one_block_fail() -> None:
+    """Feet side by side, toes apart: one block of shoe across the ankles' middle fails;
+    the same shoes with a parting between them pass; feet one ahead of the other
+    (walking) and a profile (both toes one way) are not measured."""
+    feet = [[(100.0, 100.0), (100.0, 110.0), (96.0, 140.0)], [(140.0, 100.0), (140.0, 110.0), (144.0, 140.0)]]
+    block = np.zeros((200, 240), np.float32)
+    block[110:150, 50:190] = 1.0
+    value = checks.shoes_merged(block, feet, 80.0)
+    assert value is not None and checks.faults({"shoes_merged": value}) == ["shoes_merged"], value
+    parted = block.copy()
+    parted[:, 117:123] = 0.0
+    value = checks.shoes_merged(parted, feet, 80.0)
+    assert value == 0.0 and checks.faults({"shoes_merged": value}) == []
+    walking = [feet[0], [(140.0, 60.0), (140.0, 70.0), (144.0, 90.0)]]
+    assert checks.shoes_merged(block, walking, 80.0) is None
+    profile = [[(100.0, 100.0), (80.0, 130.0), (150.0, 135.0)], [(140.0, 100.0), (120.0, 130.0), (190.0, 135.0)]]
+    assert checks.shoes_merged(block, profile, 80.0) is None
+
+
 def test_shoulder_bare_fails_a_seam_below_the_persons_own_shoulder() -> None:
     """Square shoulders 100 px apart: a panel whose top follows them passes; one lying
     12 px lower beside the neck, the shoulder standing above it as a ledge, fails."""

@@ -52,6 +52,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `sole_fall`: how far a shoe's sole falls from its inner end to its outer (toe) end,
   over its drawn width, on a foot facing the camera (a side view pasted level on a foot
   that points at the camera scores about 0; a turned shoe's toe end comes down).
+- `shoes_merged`: on two feet side by side, the share of the shoes' rows in which the
+  drawn shoes run unbroken across the ankles' middle (two shoes merged into one block,
+  no parting between them).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
@@ -151,6 +154,11 @@ COLLAR_GAP_MOST = 0.06
 #: views pasted level scored a median 0.00 (p10 -0.15; product photos shot a little
 #: from the front fall up to 0.3 as they are); turned, a median 0.17 (p10 0.03).
 SOLE_FALL_LEAST = 0.1
+#: The most of the shoes' rows (a share) in which two shoes side by side may run
+#: unbroken across the ankles' middle (`shoes_merged`). With the feet together, the
+#: shoes sized from a mask row through both legs scored 0.35 to 0.8 on the devset
+#: (`maho--pwt001t_1`, `wpd000t_3`: one block); parted, 0.
+SHOES_MERGED_MOST = 0.1
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -336,6 +344,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "item_strands": (None, STRAND_REACH_MOST),
     "collar_gap": (None, COLLAR_GAP_MOST),
     "sole_fall": (SOLE_FALL_LEAST, None),
+    "shoes_merged": (None, SHOES_MERGED_MOST),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -1227,6 +1236,37 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
         inner, outer = (lowest[:quarter], lowest[-quarter:]) if out > 0 else (lowest[-quarter:], lowest[:quarter])
         falls.append(float(outer.max() - inner.max()) / len(columns))
     return min(falls) if falls else None
+
+
+def shoes_merged(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]], length: float) -> float | None:
+    """The share of the shoes' rows (the solid `cover` within a `length` of the ankles'
+    middle column, from the higher ankle down) in which the shoes run unbroken across
+    that middle, three columns wide: two shoes side by side drawn as one block. None
+    when the feet (ankle, heel, toe; two) stand in one column (0.25 of a length apart),
+    one ahead of the other (walking: 0.3 of a length lower), both seen from the side
+    pointing the same way (a profile: one shoe rightly overlaps the other), or no shoe
+    is drawn there."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    if len(feet) != 2 or length <= 0:
+        return None
+    apart = abs(float(feet[0][0][0]) - float(feet[1][0][0]))
+    ahead = abs(max(float(p[1]) for p in feet[0][1:]) - max(float(p[1]) for p in feet[1][1:]))
+    across = [float(toe[0]) - float(heel[0]) for _, heel, toe in feet]
+    profile = all(abs(d) > 0.35 * length for d in across) and (across[0] > 0) == (across[1] > 0)
+    if apart < 0.25 * length or ahead > 0.3 * length or profile:
+        return None
+    middle = int(round((float(feet[0][0][0]) + float(feet[1][0][0])) / 2))
+    top = int(max(0, min(float(feet[0][0][1]), float(feet[1][0][1]))))
+    bottom = int(min(h, max(float(p[1]) for foot in feet for p in foot) + 0.5 * length))
+    lo, hi = int(max(0, middle - length)), int(min(w, middle + length))
+    if not (0 < middle < w - 1) or bottom <= top:
+        return None
+    rows = solid[top:bottom, lo:hi].any(axis=1)
+    if not rows.any():
+        return None
+    merged = solid[top:bottom, middle - 1 : middle + 2].all(axis=1)
+    return float(np.count_nonzero(merged & rows) / np.count_nonzero(rows))
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

@@ -515,6 +515,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "item_strands": strands,
         "collar_gap": _collar_gap(report),
         "sole_fall": _sole_fall(report),
+        "shoes_merged": _shoes_merged(report),
     }
 
 
@@ -526,6 +527,16 @@ def _sole_fall(report: RenderReport) -> float | None:
     feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
     shin = float(np.mean([np.linalg.norm(person.pt(a) - person.pt(k)) for a, k in ((27, 25), (28, 26))]))
     return checks.sole_fall(report.garment_cover, feet, 0.62 * shin)
+
+
+def _shoes_merged(report: RenderReport) -> float | None:
+    """`checks.shoes_merged` for a shoes render, the shoe's length 0.62 of the shin."""
+    person = report.person
+    if report.garment_cover is None or min(person.visibility[i] for i in (25, 26, 27, 28)) < 0.5:
+        return None
+    feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
+    shin = float(np.mean([np.linalg.norm(person.pt(a) - person.pt(k)) for a, k in ((27, 25), (28, 26))]))
+    return checks.shoes_merged(report.garment_cover, feet, 0.62 * shin)
 
 
 def _collar_gap(report: RenderReport) -> float | None:

@@ -44,6 +44,7 @@ class Placement:
     backdrop: Mask | None = field(default=None)  # photo-sized: where the fill's colours may come from (not the person)
     carry: Mask | None = field(default=None)  # photo-sized: what runs straight down into the erased part (a bare leg)
     carry_reach: float = 0.0  # how far (px) below itself `carry` runs down, fading out
+    carry_solid: float = 0.0  # how far (px) it runs down unfaded first (over an old boot's shaft)
     expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
     part: str = ""  # the body part it is sized from, for the refusal ("the wrist")
     with_previous: bool = False  # checked together with the pieces before it (the halves of one frame)
@@ -183,19 +184,28 @@ def _fill(region: NDArray[np.float32], hole: NDArray[np.bool_], source: Mask) ->
 
 
 def _carried(
-    region: NDArray[np.float32], hole: NDArray[np.bool_], carry: NDArray[np.bool_], reach: float
+    region: NDArray[np.float32],
+    photo: NDArray[np.float32],
+    hole: NDArray[np.bool_],
+    carry: NDArray[np.bool_],
+    reach: float,
+    solid: float = 0.0,
 ) -> NDArray[np.float32]:
-    """`region` with each `carry` pixel's colour run straight down into `hole` below it,
-    fading out over `reach` px: a bare ankle goes on down into a low new shoe. Blurred into
-    the backdrop fill instead, the leg's colour spread sideways as a pink haze on the floor."""
+    """`region` with each column's `carry` colour (its mean in the `photo`, before the
+    fill: one row's was streaked by a shaft's rim) run straight down into `hole` below it, `solid` px as it is, then fading out over `reach`
+    px: a bare ankle goes on down into a low new shoe, a bare shin over an old boot's
+    shaft. Taken after the fill, the carry's rows inside the hole's rim gave the floor's
+    colour (a white block over the shaft). Blurred into the backdrop fill instead, the
+    leg's colour spread sideways as a pink haze on the floor."""
     h, w = hole.shape
     rows = np.arange(h)[:, None]
     last = np.maximum.accumulate(np.where(carry, rows, -1), axis=0)
     broken = np.maximum.accumulate(np.where(~hole & ~carry, rows, -1), axis=0)
     reached = hole & (last >= 0) & (last > broken)
-    weight = np.clip(1 - (rows - last) / max(reach, 1.0), 0, 1) * reached
+    weight = np.clip(1 - (rows - last - solid) / max(reach, 1.0), 0, 1) * reached
     weight = cv2.GaussianBlur(weight.astype(np.float32), (0, 0), 1.0) * reached
-    colour = region[np.clip(last, 0, None), np.arange(w)[None, :]]
+    count = carry.sum(axis=0)
+    colour = ((photo * carry[..., None]).sum(axis=0) / np.maximum(count, 1)[:, None])[None]
     return region * (1 - weight[..., None]) + colour * weight[..., None]
 
 
@@ -232,9 +242,11 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
     region = image[y0:y1, x0:x1].astype(np.float32)
     if erase is not None:
         hole = (erase > 0.5) & (a < 0.98)
+        photo = region
         region = _fill(region, hole, backdrop * (1 - erase))
         if placement.carry is not None:
-            region = _carried(region, hole, placement.carry[y0:y1, x0:x1] > 0.5, placement.carry_reach)
+            carry = placement.carry[y0:y1, x0:x1] > 0.5
+            region = _carried(region, photo, hole, carry, placement.carry_reach, placement.carry_solid)
     # The accessory takes the photo's white balance and, gently, its light level there.
     product = colour.astype(np.float32) * cast
     around = float(cv2.cvtColor(image[y0:y1, x0:x1], cv2.COLOR_RGB2GRAY).mean())

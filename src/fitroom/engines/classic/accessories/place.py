@@ -1349,6 +1349,69 @@ def nearer_shin(shape: tuple[int, int], shins: list[tuple[Vec, Vec]]) -> list[ND
     return [far[0] <= far[1], far[1] < far[0]]
 
 
+#: How far above the collar line (as a share of the shoe's length) an old shoe worn up
+#: the leg (a boot's shaft, a sandal's ankle strap) is looked for under a bare shin; an
+#: ankle boot's shaft reaches 0.3 to 0.4 of a length above the ankle.
+SHAFT_MOST = 0.8
+#: The rows of bare leg (as a share of the length) that must follow above such a shaft:
+#: one row of skin between two straps is not the shin.
+SHAFT_BARE = 0.06
+#: How far above the shaft's last row (as a share of the length) its rim is taken away.
+SHAFT_RIM = 0.02
+#: The least share of a leg's row that must be skin-coloured to be bare leg.
+BARE_SHARE = 0.6
+#: How much a lightness difference counts against a colour one when a leg's pixel is
+#: told from its skin above a shaft: a shin in shade is 40 levels darker than the face
+#: and still skin; a brown boot is as far in lightness, 100 levels.
+SHADED_LIGHTNESS = 0.4
+
+
+def shaft_top(
+    skin: NDArray[np.bool_], body: NDArray[np.bool_], shin: tuple[Vec, Vec], width: float, top: float, length: float
+) -> float:
+    """The row where an old shoe worn up the leg ends under a bare shin (`shin` is knee,
+    ankle): its top when the leg's rows just above the collar line `top` are not skin and
+    bare rows follow further up within `SHAFT_MOST` of a length. Else `top` itself: the
+    leg there is bare already, or covered all the way (trousers, tights). Taken away only
+    below the collar line, a boot's shaft or a sandal's strap stayed above a low new shoe."""
+    h, w = skin.shape
+    knee, ankle = shin
+    first = int(np.clip(round(top), 0, h))
+    last = int(np.clip(round(top - SHAFT_MOST * length), 0, h))
+    if first - last < 3:
+        return top
+    ys = np.arange(first - 1, last - 1, -1)
+    rise = (knee[0] - ankle[0]) / max(float(ankle[1] - knee[1]), 1.0)
+    centres = ankle[0] + rise * (ankle[1] - ys)
+    half = max(1.0, width * 0.3)
+    cols = np.arange(w)[None, :]
+    band = np.abs(cols - centres[:, None]) <= half
+    leg = body[ys] & band
+    bare = (skin[ys] & band).sum(axis=1) >= BARE_SHARE * np.maximum(leg.sum(axis=1), 1)
+    bare &= leg.sum(axis=1) >= half
+    need = max(2, int(round(SHAFT_BARE * length)))
+    runs = np.convolve(bare.astype(np.int32), np.ones(need, np.int32), mode="valid") == need
+    start = int(np.argmax(runs)) if runs.any() else 0
+    if start < 2:
+        return top
+    # The shaft's rim, half skin and half leather, goes with it.
+    return float(ys[start] + 1) - SHAFT_RIM * length
+
+
+#: The parting between two shoes side by side, as a share of the shoe's length: each
+#: shoe ends this half of it short of the ankles' middle, so the two read as two shoes
+#: (with their shadows between them), not one block.
+PARTING = 0.05
+
+
+def own_side(shape: tuple[int, int], split: float, to_right: bool, parting: float) -> Mask:
+    """The columns on a shoe's own side of the ankles' middle `split` (its toe's side),
+    `parting` / 2 px short of it, with a 1 px soft edge."""
+    cols = np.arange(shape[1], dtype=np.float32) - split
+    side = (cols if to_right else -cols) - parting / 2
+    return np.broadcast_to(np.clip(side + 0.5, 0, 1)[None, :], shape).astype(np.float32)
+
+
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
     """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
     x0, y0, x1, y1 = window
@@ -1396,25 +1459,55 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     x0, y0, x1, y1 = window
     origin = np.array([x0, y0], np.float64)
     mask = person.mask[y0:y1, x0:x1]
-    tops = [marks[i][0][1] + lengths[i] * SHOE_COLLAR - y0 for i in order]
+    # Feet side by side, toes away from each other: a leg is no wider at the ankle than
+    # the ankles stand apart (the mask's row there runs through both legs when they
+    # touch, and a shoe that wide ran past the other ankle: the two merged into one).
+    apart = directions[0] != directions[1]
+    gap = abs(float(marks[0][0][0] - marks[1][0][0]))
+    ankles = [ankle_width(mask, m[0] - origin, length) for m, length in zip(marks, lengths, strict=True)]
+    if apart:
+        ankles = [None if a is None else min(a, gap) for a in ankles]
+    lab = cv2.cvtColor(np.ascontiguousarray(person.image[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    skin = (np.linalg.norm(lab - person.skin_lab, axis=-1) < LEG_SKIN) & (mask > 0.5)
+    weights = np.array([SHADED_LIGHTNESS, 1.0, 1.0], np.float32)
+    shaded = (np.linalg.norm((lab - person.skin_lab) * weights, axis=-1) < LEG_SKIN) & (mask > 0.5)
+    collars = [marks[i][0][1] + lengths[i] * SHOE_COLLAR - y0 for i in order]
+    # An old shoe worn up a bare leg (a boot's shaft, a sandal's ankle strap) goes up to
+    # where the skin starts; the bare leg above it runs down in its place.
+    tops = [
+        shaft_top(
+            shaded,
+            mask > 0.5,
+            (marks[i][3] - origin, marks[i][0] - origin),
+            ankles[i] or lengths[i] * 0.3,
+            collar,
+            lengths[i],
+        )
+        for i, collar in zip(order, collars, strict=True)
+    ]
+    # A foot's old shoe reaches up its shin to the shaft's top (the shin's point there).
+    shafts = [
+        marks[i][0]
+        + (marks[i][3] - marks[i][0]) * (marks[i][0][1] - y0 - top) / max(marks[i][0][1] - marks[i][3][1], 1.0)
+        for i, top in zip(order, tops, strict=True)
+    ]
     regions = foot_regions(
         mask,
-        [[p - origin for p in marks[i][:3]] for i in order],
+        [[p - origin for p in (*marks[i][:3], shaft)] for i, shaft in zip(order, shafts, strict=True)],
         [(marks[i][3] - origin, marks[i][0] - origin) for i in order],
         tops,
         mean_length * FOOT_REACH,
     )
     grow = max(3, int(mean_length * 0.06) | 1)
     source = (mask < 0.3).astype(np.float32)
-    lab = cv2.cvtColor(np.ascontiguousarray(person.image[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB).astype(np.float32)
-    skin = (np.linalg.norm(lab - person.skin_lab, axis=-1) < LEG_SKIN) & (mask > 0.5)
     rows = np.arange(y1 - y0, dtype=np.float32)[:, None]
     legs = np.zeros(mask.shape, bool)
-    for top in tops:
+    for top, collar in zip(tops, collars, strict=True):
         # The bare leg just above the collar line runs on down into the old shoe's place
         # (a bare ankle into a low new shoe, not ending at a strip of floor), straight
-        # down only: the floor's fill never takes its colour.
-        legs |= skin & (rows >= top - grow * 3) & (rows < top)
+        # down only: the floor's fill never takes its colour. Above a shaft, the shin in
+        # its shade too.
+        legs |= (shaded if top < collar else skin) & (rows >= top - grow * 3) & (rows < top)
     # Each old shoe goes (the union of both feet's, filled before either new shoe is
     # drawn), but not the bare foot: skin joined to the bare leg stays as it is, sharp,
     # and shows inside an open new shoe instead of floor.
@@ -1433,14 +1526,19 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     # the nearer leg's band, straight-sided and wider than the leg, cut square notches
     # into the other shoe's outline where that shoe stands beside it, not behind it.
     halves = nearer_shin(mask.shape, [(marks[i][3] - origin, marks[i][0] - origin) for i in order])
+    # Down to the collar line the leg is in front; where an old shaft was taken away that
+    # is the leg run down from above it, not the shaft's wider outline (floor now).
+    shin = (mask > 0.5) & ~((old > 0.5) & ~np.maximum.accumulate(legs, axis=0))
     leg_in_front = [
-        (mask > 0.5)
+        shin
         * halves[rank]
         * (further if rank == 0 else 1.0)
-        * (rows < top - lengths[i] * 0.02)
+        * (rows < collar - lengths[i] * 0.02)
         * _band(mask.shape, marks[i][3] - origin, _unit(marks[i][0] - marks[i][3]), lengths[i] * 0.35, 2)
-        for rank, (i, top) in enumerate(zip(order, tops, strict=True))
+        for rank, (i, collar) in enumerate(zip(order, collars, strict=True))
     ]
+    # The leg above an old shaft runs down over the shaft's rows, then fades out.
+    carry_solid = max(c - t for c, t in zip(collars, tops, strict=True))
     placements = []
     for rank in (1, 0):
         i = order[rank]
@@ -1449,7 +1547,7 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         pointing = pt - ph
         # Seen toe-on a foot is foreshortened: the shoe is as wide as the heel-to-toe
         # span and the leg at the ankle say, never narrower than a shoe nor longer than one.
-        ankle = ankle_width(mask, pa - origin, length)
+        ankle = ankles[i]
         turned = facing_camera(ph, pt, length)
         seen = float(
             np.clip(
@@ -1511,16 +1609,19 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # the nearer leg down to its own collar line and under the nearer shoe (drawn
         # after it). Cut down to the nearer foot's lower line, its upper beside that
         # leg got a square step where the two legs' hems stand at different heights.
-        back_line = rows < tops[1] - lengths[order[1]] * 0.02
+        back_line = rows < collars[1] - lengths[order[1]] * 0.02
         front = leg_in_front[0] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0] * back_line)
         left = centre_x - seen / 2
         matrix = (
             three_quarter((h, w), left, left + seen, sole, drop, h * sy, to_right, flip) if turned else turn @ shift @ m
         )
+        # Feet side by side: each shoe stays on its own side of a parting between them.
+        keep = own_side(shape, split, to_right, length * PARTING) if apart else None
         placements.append(
             Placement(
                 piece,
                 matrix,
+                keep=keep,
                 front=_in_window(shape, window, front),
                 shadow=0.45,
                 lift=0.02,
@@ -1528,6 +1629,7 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
                 backdrop=_in_window(shape, window, source) if rank == 1 else None,
                 carry=_in_window(shape, window, legs.astype(np.float32)) if rank == 1 else None,
                 carry_reach=mean_length * LEG_CARRY,
+                carry_solid=carry_solid,
                 expect=seen,
                 part="the left foot" if i == 0 else "the right foot",
             )
