@@ -939,6 +939,29 @@ def test_a_level_sole_on_a_foot_facing_the_camera_fails() -> None:
     assert checks.sole_fall(level, side, 80.0) is None
 
 
+def test_a_shin_rebuilt_over_an_old_shaft_is_leg_not_floor() -> None:
+    """A bare leg whose old boot shaft (rows 80 to 120) the render replaced: rebuilt as
+    a shin in the leg's shade, it is leg and the new shoe below meets it; painted with
+    the floor's colour, it is a gap of floor under the leg and fails."""
+    skin = np.array([[[200, 150, 130]]], np.uint8)
+    skin_lab = cv2.cvtColor(skin, cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    before = np.full((200, 200, 3), 225, np.uint8)
+    before[20:80, 90:111] = skin
+    before[80:160, 80:121] = (90, 50, 30)  # the old boot
+    body = np.zeros((200, 200), bool)
+    body[20:160, 80:121] = True
+    cover = np.zeros((200, 200), np.float32)
+    cover[120:160, 60:160] = 1.0  # the new low shoe
+    for shin, fails in (((160, 118, 100), False), ((225, 225, 225), True)):
+        after = before.copy()
+        after[80:120, 80:121] = 225
+        after[80:120, 90:111] = shin
+        after[120:160, 60:160] = (30, 30, 30)
+        kept = checks.leg_shown(before, after, body, cover, skin_lab)
+        gap = checks.collar_gap(cover, kept, [(100.0, 95.0)], 100.0)
+        assert gap is not None and (checks.faults({"collar_gap": gap}) == ["collar_gap"]) is fails, gap
+
+
 def test_two_shoes_side_by_side_drawn_as_one_block_fail() -> None:
     """Feet side by side, toes apart: one block of shoe across the ankles' middle fails;
     the same shoes with a parting between them pass; feet one ahead of the other

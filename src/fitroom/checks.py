@@ -1171,6 +1171,29 @@ def item_strands(alpha: NDArray[np.floating[Any]]) -> float | None:
     return float(away[solid > 0].max()) / size
 
 
+#: How near (Lab, OpenCV's 8-bit scale, lightness weighed 0.4: a shin in shade is skin)
+#: a changed pixel must be to the skin to count as leg rebuilt by the render.
+REBUILT_SKIN = 24.0
+
+
+def leg_shown(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    body: NDArray[np.bool_],
+    cover: NDArray[np.floating[Any]],
+    skin_lab: NDArray[np.floating[Any]],
+) -> NDArray[np.bool_]:
+    """The person's pixels (`body`) that show the leg after a shoes render, outside the new
+    shoe (`cover`): left as they were, or changed to the skin's colour (a bare shin run
+    down where an old boot's shaft was). Counted as not leg, a rebuilt shin read as a
+    band of floor above the new shoe for `collar_gap`."""
+    kept = body & np.all(after == before, axis=2)
+    lab = cv2.cvtColor(np.ascontiguousarray(after), cv2.COLOR_RGB2LAB).astype(np.float32)
+    weighed = (lab - np.asarray(skin_lab, np.float32)) * np.array([0.4, 1.0, 1.0], np.float32)
+    rebuilt = body & (np.asarray(cover) < 0.5) & (np.linalg.norm(weighed, axis=2) < REBUILT_SKIN)
+    return np.asarray(kept | rebuilt)
+
+
 def collar_gap(
     cover: NDArray[np.floating[Any]], kept: NDArray[np.bool_], ankles: Sequence[Point], length: float
 ) -> float | None:

@@ -541,11 +541,14 @@ def _shoes_merged(report: RenderReport) -> float | None:
 
 def _collar_gap(report: RenderReport) -> float | None:
     """`checks.collar_gap` for a shoes render: the leg is the person's pixels the render
-    left as they were, the shoe's length 0.62 of the shin as the engine sizes it."""
+    left as they were or rebuilt as skin, the shoe's length 0.62 of the shin as the
+    engine sizes it."""
     person = report.person
     if report.garment_cover is None:
         return None
-    kept = (person.mask > 0.5) & np.all(np.asarray(report.image) == report.input, axis=2)
+    kept = checks.leg_shown(
+        report.input, np.asarray(report.image), person.mask > 0.5, report.garment_cover, person.skin_lab
+    )
     ankles, shins = [], []
     for ankle, knee in ((27, 25), (28, 26)):
         if person.visibility[ankle] >= 0.5 and person.visibility[knee] >= 0.5:

@@ -191,21 +191,32 @@ def _carried(
     reach: float,
     solid: float = 0.0,
 ) -> NDArray[np.float32]:
-    """`region` with each column's `carry` colour (its mean in the `photo`, before the
-    fill: one row's was streaked by a shaft's rim) run straight down into `hole` below it, `solid` px as it is, then fading out over `reach`
-    px: a bare ankle goes on down into a low new shoe, a bare shin over an old boot's
-    shaft. Taken after the fill, the carry's rows inside the hole's rim gave the floor's
-    colour (a white block over the shaft). Blurred into the backdrop fill instead, the
-    leg's colour spread sideways as a pink haze on the floor."""
+    """`region` with each column's `carry` run straight down into `hole` below it,
+    `solid` px as it is, then fading out over `reach` px: a bare ankle goes on down into
+    a low new shoe, a bare shin over an old boot's shaft. The carry's rows are mirrored
+    down, to and fro, as they are in the `photo` (before the fill): the shin keeps its
+    shading and grain; one row's colour ran down as streaks, and a column's mean as a
+    flat patch. Blurred into the backdrop fill instead, the leg's colour spread sideways
+    as a pink haze on the floor."""
     h, w = hole.shape
     rows = np.arange(h)[:, None]
     last = np.maximum.accumulate(np.where(carry, rows, -1), axis=0)
     broken = np.maximum.accumulate(np.where(~hole & ~carry, rows, -1), axis=0)
     reached = hole & (last >= 0) & (last > broken)
+    # Each pixel mirrors the unbroken run of carry that ends at its column's `last` row.
+    run = rows - np.maximum.accumulate(np.where(~carry, rows, -1), axis=0)
+    columns = np.arange(w)[None, :]
+    span = np.maximum(run[np.clip(last, 0, None), columns], 1)
+    turn = np.maximum(rows - last, 0) % (2 * span)
+    source = np.clip(last - np.where(turn < span, turn, 2 * span - 1 - turn), 0, h - 1)
+    reached &= span >= 3
     weight = np.clip(1 - (rows - last - solid) / max(reach, 1.0), 0, 1) * reached
-    weight = cv2.GaussianBlur(weight.astype(np.float32), (0, 0), 1.0) * reached
-    count = carry.sum(axis=0)
-    colour = ((photo * carry[..., None]).sum(axis=0) / np.maximum(count, 1)[:, None])[None]
+    # Softened outward only: blurred inward too, the fill showed through as a pale line
+    # where the shin meets what was the shaft's top.
+    weight = np.maximum(weight, cv2.GaussianBlur(weight.astype(np.float32), (0, 0), 1.0) * (hole & (last >= 0)))
+    # The carry itself stays as it was: the fill's soft edge had paled its lowest rows.
+    weight[carry] = 1.0
+    colour = photo[source, columns]
     return region * (1 - weight[..., None]) + colour * weight[..., None]
 
 

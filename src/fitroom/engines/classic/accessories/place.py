@@ -1364,6 +1364,9 @@ BARE_SHARE = 0.6
 #: told from its skin above a shaft: a shin in shade is 40 levels darker than the face
 #: and still skin; a brown boot is as far in lightness, 100 levels.
 SHADED_LIGHTNESS = 0.4
+#: ... and at least this share of the skin's chroma: a white floor or sock weighed that
+#: way is as near as a shin in shade.
+SHADED_CHROMA = 0.5
 
 
 def shaft_top(
@@ -1471,6 +1474,8 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     skin = (np.linalg.norm(lab - person.skin_lab, axis=-1) < LEG_SKIN) & (mask > 0.5)
     weights = np.array([SHADED_LIGHTNESS, 1.0, 1.0], np.float32)
     shaded = (np.linalg.norm((lab - person.skin_lab) * weights, axis=-1) < LEG_SKIN) & (mask > 0.5)
+    chroma = np.hypot(lab[..., 1] - 128, lab[..., 2] - 128)
+    shaded &= chroma >= SHADED_CHROMA * float(np.hypot(person.skin_lab[1] - 128, person.skin_lab[2] - 128))
     collars = [marks[i][0][1] + lengths[i] * SHOE_COLLAR - y0 for i in order]
     # An old shoe worn up a bare leg (a boot's shaft, a sandal's ankle strap) goes up to
     # where the skin starts; the bare leg above it runs down in its place.
