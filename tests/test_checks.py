@@ -962,6 +962,29 @@ def test_a_shin_rebuilt_over_an_old_shaft_is_leg_not_floor() -> None:
         assert gap is not None and (checks.faults({"collar_gap": gap}) == ["collar_gap"]) is fails, gap
 
 
+def test_an_old_shaft_left_between_the_new_shoe_and_the_bare_shin_fails() -> None:
+    """A bare shin over a new low shoe (rows 120 to 160): a brown boot shaft left on rows
+    80 to 120 fails; the shin run down to the shoe passes; a trouser leg down to the shoe
+    is not bare, so nothing is measured."""
+    skin = np.array([[[200, 150, 130]]], np.uint8)
+    skin_lab = cv2.cvtColor(skin, cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    body = np.zeros((200, 200), bool)
+    body[0:160, 85:116] = True
+    cover = np.zeros((200, 200), np.float32)
+    cover[120:160, 60:160] = 1.0
+    shins = [((100.0, 0.0), (100.0, 115.0))]
+    values = {}
+    for name, below in (("shaft", (90, 50, 30)), ("shin", (185, 138, 120)), ("trousers", (40, 50, 90))):
+        image = np.full((200, 200, 3), 225, np.uint8)
+        image[0:120, 85:116] = (40, 50, 90) if name == "trousers" else skin
+        image[80:120, 85:116] = below
+        image[120:160, 60:160] = (30, 30, 30)
+        values[name] = checks.shaft_left(image, cover, body, skin_lab, shins, 100.0)
+    assert values["shaft"] is not None and checks.faults({"shaft_left": values["shaft"]}) == ["shaft_left"]
+    assert values["shin"] == 0.0 and checks.faults({"shaft_left": values["shin"]}) == []
+    assert values["trousers"] is None
+
+
 def test_two_shoes_side_by_side_drawn_as_one_block_fail() -> None:
     """Feet side by side, toes apart: one block of shoe across the ankles' middle fails;
     the same shoes with a parting between them pass; feet one ahead of the other

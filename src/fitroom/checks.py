@@ -52,6 +52,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `sole_fall`: how far a shoe's sole falls from its inner end to its outer (toe) end,
   over its drawn width, on a foot facing the camera (a side view pasted level on a foot
   that points at the camera scores about 0; a turned shoe's toe end comes down).
+- `shaft_left`: the rows of leg that is not skin between a new shoe's top and the bare
+  shin above it (an old boot's shaft, a sandal's ankle strap left above the new shoe).
 - `shoes_merged`: on two feet side by side, the share of the shoes' rows in which the
   drawn shoes run unbroken across the ankles' middle (two shoes merged into one block,
   no parting between them).
@@ -159,6 +161,16 @@ SOLE_FALL_LEAST = 0.1
 #: shoes sized from a mask row through both legs scored 0.35 to 0.8 on the devset
 #: (`maho--pwt001t_1`, `wpd000t_3`: one block); parted, 0.
 SHOES_MERGED_MOST = 0.1
+#: How near (Lab, OpenCV's 8-bit scale, lightness weighed 0.4: a shin in shade is skin)
+#: a pixel must be to the skin, with at least half its chroma (a white floor weighed so
+#: is as near), to be a leg's bare skin for `leg_shown` and `shaft_left`.
+REBUILT_SKIN = 24.0
+#: The most rows (as a share of the shoe's length) of leg that is not skin between a new
+#: shoe's top and the bare shin above it (`shaft_left`). Left above the new shoes on the
+#: devset: ankle boots' shafts 0.35 to 0.44 (`fitdit_0347`), a sneaker's collar and
+#: sock 0.12 to 0.16 (`fitdit_1`), a tongue 0.07 (`fitdit_0`); taken away, or new shoes
+#: on bare feet, 0 to 0.05.
+SHAFT_LEFT_MOST = 0.06
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -345,6 +357,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "collar_gap": (None, COLLAR_GAP_MOST),
     "sole_fall": (SOLE_FALL_LEAST, None),
     "shoes_merged": (None, SHOES_MERGED_MOST),
+    "shaft_left": (None, SHAFT_LEFT_MOST),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -1171,9 +1184,59 @@ def item_strands(alpha: NDArray[np.floating[Any]]) -> float | None:
     return float(away[solid > 0].max()) / size
 
 
-#: How near (Lab, OpenCV's 8-bit scale, lightness weighed 0.4: a shin in shade is skin)
-#: a changed pixel must be to the skin to count as leg rebuilt by the render.
-REBUILT_SKIN = 24.0
+def _bare_skin(image: NDArray[np.uint8], skin_lab: NDArray[np.floating[Any]]) -> NDArray[np.bool_]:
+    """The pixels of `image` near the skin's colour in the shade or light of a leg."""
+    lab = cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_RGB2LAB).astype(np.float32)
+    reference = np.asarray(skin_lab, np.float32)
+    weighed = (lab - reference) * np.array([0.4, 1.0, 1.0], np.float32)
+    chroma = np.hypot(lab[..., 1] - 128, lab[..., 2] - 128)
+    least = 0.5 * float(np.hypot(reference[1] - 128, reference[2] - 128))
+    return np.asarray((np.linalg.norm(weighed, axis=2) < REBUILT_SKIN) & (chroma >= least))
+
+
+def shaft_left(
+    image: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    body: NDArray[np.bool_],
+    skin_lab: NDArray[np.floating[Any]],
+    shins: Sequence[tuple[Point, Point]],
+    length: float,
+) -> float | None:
+    """The most rows (over the shoe's `length`) of leg that is not skin between a new
+    shoe's top and the bare shin above it, in a narrow band down each shin (`shins`:
+    knee, ankle): an old boot's shaft or a sandal's ankle strap left above the new shoe.
+    Rows that are not the person (floor) are `collar_gap`'s. None when no leg above a new
+    shoe is bare within 0.8 of a length (trousers, tights)."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    if length <= 0:
+        return None
+    skin = _bare_skin(image, skin_lab)
+    need = max(2, int(round(0.06 * length)))
+    half = max(1, int(round(0.08 * length)))
+    found = []
+    for knee, ankle in shins:
+        kx, ky, ax, ay = (float(v) for v in (*knee[:2], *ankle[:2]))
+        x = int(round(ax))
+        if not (0 <= x < w) or ay <= ky:
+            continue
+        band = slice(max(0, x - half), min(w, x + half + 1))
+        rows = np.nonzero(solid[:, band].any(axis=1) & (np.arange(h) > ay - 0.5 * length))[0]
+        if not len(rows):
+            continue
+        top = int(rows.min())
+        ys = np.arange(top - 1, int(max(-1, top - 0.8 * length)), -1)
+        if len(ys) < need:
+            continue
+        centres = np.round(ax + (kx - ax) * (ay - ys) / (ay - ky)).astype(int)
+        cols = np.clip(centres[:, None] + np.arange(-half, half + 1)[None, :], 0, w - 1)
+        person = body[ys[:, None], cols].mean(axis=1) >= 0.5
+        bare = person & (skin[ys[:, None], cols].mean(axis=1) >= 0.6)
+        covered = person & ~bare
+        runs = np.convolve(bare.astype(np.int32), np.ones(need, np.int32), mode="valid") == need
+        if runs.any():
+            found.append(int(covered[: int(np.argmax(runs))].sum()) / length)
+    return max(found) if found else None
 
 
 def leg_shown(
@@ -1188,10 +1251,7 @@ def leg_shown(
     down where an old boot's shaft was). Counted as not leg, a rebuilt shin read as a
     band of floor above the new shoe for `collar_gap`."""
     kept = body & np.all(after == before, axis=2)
-    lab = cv2.cvtColor(np.ascontiguousarray(after), cv2.COLOR_RGB2LAB).astype(np.float32)
-    weighed = (lab - np.asarray(skin_lab, np.float32)) * np.array([0.4, 1.0, 1.0], np.float32)
-    rebuilt = body & (np.asarray(cover) < 0.5) & (np.linalg.norm(weighed, axis=2) < REBUILT_SKIN)
-    return np.asarray(kept | rebuilt)
+    return np.asarray(kept | (body & (np.asarray(cover) < 0.5) & _bare_skin(after, skin_lab)))
 
 
 def collar_gap(

@@ -516,6 +516,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "collar_gap": _collar_gap(report),
         "sole_fall": _sole_fall(report),
         "shoes_merged": _shoes_merged(report),
+        "shaft_left": _shaft_left(report),
     }
 
 
@@ -537,6 +538,24 @@ def _shoes_merged(report: RenderReport) -> float | None:
     feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
     shin = float(np.mean([np.linalg.norm(person.pt(a) - person.pt(k)) for a, k in ((27, 25), (28, 26))]))
     return checks.shoes_merged(report.garment_cover, feet, 0.62 * shin)
+
+
+def _shaft_left(report: RenderReport) -> float | None:
+    """`checks.shaft_left` for a shoes render, down the shins whose knee and ankle are seen."""
+    person = report.person
+    if report.garment_cover is None:
+        return None
+    shins, lengths = [], []
+    for ankle, knee in ((27, 25), (28, 26)):
+        if person.visibility[ankle] >= 0.5 and person.visibility[knee] >= 0.5:
+            shins.append((person.pt(knee), person.pt(ankle)))
+            lengths.append(0.62 * float(np.linalg.norm(person.pt(ankle) - person.pt(knee))))
+    if not shins:
+        return None
+    image = np.asarray(report.image)
+    return checks.shaft_left(
+        image, report.garment_cover, person.mask > 0.5, person.skin_lab, shins, float(np.mean(lengths))
+    )
 
 
 def _collar_gap(report: RenderReport) -> float | None:
