@@ -774,11 +774,40 @@ def test_hat_cut_fails_a_hat_the_photos_top_edge_cuts_flat() -> None:
     whole = np.zeros((200, 200), np.float32)
     cv2.ellipse(whole, (100, 90), (60, 60), 0, 180, 360, 1.0, -1)
     cut = np.zeros_like(whole)
-    cv2.ellipse(cut, (100, 30), (60, 60), 0, 180, 360, 1.0, -1)
+    cv2.ellipse(cut, (100, 15), (60, 60), 0, 180, 360, 1.0, -1)
     good, bad = checks.hat_cut(whole), checks.hat_cut(cut)
-    assert good == 0.0 and bad is not None and bad > 0.85
+    assert good == 0.0 and bad is not None and bad > 0.9
     assert checks.faults({"hat_cut": bad}) == ["hat_cut"] and not checks.faults({"hat_cut": good})
     assert checks.hat_cut(np.zeros_like(whole)) is None
+
+
+def test_hat_band_dip_fails_a_band_cut_straight_across_the_forehead() -> None:
+    """A beanie whose band comes down over the temples (its lower edge an arc 12 px lower
+    at its sides, a tenth of its 120 px width) passes; the same beanie with a straight
+    lower edge fails; a tilted head reads the same; no eyes or nothing drawn gives None."""
+    eyes = [(80.0, 150.0), (120.0, 150.0)]
+
+    def beanie(dip: int, angle: float = 0.0) -> np.ndarray:
+        cover = np.zeros((300, 200), np.float32)
+        cv2.ellipse(cover, (100, 120), (60, 70), 0, 180, 360, 1.0, -1)  # the crown
+        for x in range(40, 161):  # the band: 8 px deep at its middle, `dip` more at its ends
+            cover[120 : 129 + round(dip * ((x - 100) / 60) ** 2), x] = 1.0
+        if angle:
+            rotate = cv2.getRotationMatrix2D((100.0, 150.0), angle, 1.0)
+            cover = cv2.warpAffine(cover, rotate, (200, 300))
+        return cover
+
+    worn, straight = checks.hat_band_dip(beanie(12), eyes), checks.hat_band_dip(beanie(0), eyes)
+    assert worn is not None and straight is not None
+    assert worn > 0.04 and abs(straight) < 0.01
+    assert not checks.faults({"hat_band_dip": worn})
+    assert checks.faults({"hat_band_dip": straight}) == ["hat_band_dip"]
+    rotate = cv2.getRotationMatrix2D((100.0, 150.0), 20.0, 1.0)
+    tilted_eyes = [tuple(rotate @ np.array([x, y, 1.0])) for x, y in eyes]
+    tilted = checks.hat_band_dip(beanie(12, 20.0), tilted_eyes)
+    assert tilted is not None and abs(tilted - worn) < 0.02
+    assert checks.hat_band_dip(beanie(12), []) is None
+    assert checks.hat_band_dip(np.zeros((300, 200), np.float32), eyes) is None
 
 
 def test_backpack_detached_fails_a_backpack_hung_low_beside_the_arm() -> None:

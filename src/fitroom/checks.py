@@ -61,6 +61,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   cheek), or whether it is nowhere near the ear's height.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
   middle (a hat perched on the hair instead of pulled down to the forehead).
+- `hat_band_dip`: how much lower a hat's lower edge lies toward its sides than across
+  the forehead, over its width (a band cut straight across the forehead scores 0).
 - `hat_gap`: the share of the person just below a hat's lower edge that the render turned
   into the backdrop (hair erased where the hat does not reach: a pale gap under it).
 - `bag_support`: how far a bag's top (with its strap, when joined) lies from the nearest
@@ -119,10 +121,16 @@ HAT_GAP_REACH, HAT_GAP_NEAR, HAT_GAP_FAR = 6, 12.0, 25.0
 #: The most of that strip that may be backdrop: 44 devset hat renders score 0 to 0.0007;
 #: the side-view beanie's pale gaps, before hair below the hat's edge was kept, 0.006 to 0.33.
 HAT_GAP_MOST = 0.01
-#: The most of a hat's widest row that the photo's top edge may cut across (`hat_cut`):
-#: of 44 devset hat renders, the 12 cut by over a quarter of their area (now refused)
-#: score 0.81 to 1.0, 10 of them over 0.85; the 13 others the edge touches 0.57 to 0.847.
-HAT_CUT_MOST = 0.85
+#: The most of a hat's widest row that the photo's top edge may cut across (`hat_cut`).
+#: The engine draws a hat cut by up to 35% of its area (`place.HAT_LEAST_INSIDE`); on 25
+#: devset heads x 4 hats (2026-12-04 late) those so cut, band and most of the crown
+#: shown, score 0.83 to 0.886; a crown cut flat across its widest part scores near 1.
+HAT_CUT_MOST = 0.9
+#: How much lower a hat's lower edge must lie a third of the way out to its sides than at
+#: its middle, over its width (`hat_band_dip`), on a face turned less than
+#: `HAT_DIP_FACING` degrees: worn, a band goes round the head and down over the temples;
+#: drawn straight (about 0) it reads as a cut across the forehead.
+HAT_DIP_LEAST, HAT_DIP_FACING = 0.025, 25.0
 #: The most of a backpack's body (straps left out) that may lie over the person: slung
 #: on a shoulder it hangs behind. Hung in front of the hip like a handbag, 22 devset
 #: backpack renders scored 0.48 to 1.0; hung behind the body, 0 to 0.0001.
@@ -362,6 +370,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
     "hat_cut": (None, HAT_CUT_MOST),
+    "hat_band_dip": (HAT_DIP_LEAST, None),
     "backpack_in_front": (None, BACKPACK_IN_FRONT_MOST),
     "backpack_detached": (None, BACKPACK_DETACHED_MOST),
     "bag_support": (None, BAG_SUPPORT_REACH),
@@ -1451,6 +1460,41 @@ def hat_cut(cover: NDArray[np.floating[Any]]) -> float | None:
     if widths.max() == 0:
         return None
     return float(widths[0] / widths.max())
+
+
+def hat_band_dip(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:
+    """How much lower the hat's lower edge lies near its sides (0.3 to 0.4 of its width
+    out from its middle) than across its middle fifth, over its width; measured across
+    the eye line, so a tilted head reads the same. A straight band scores about 0.
+
+    None when the eyes are not both given, are closer than 6 px, or the hat is narrower than 10 px."""
+    points = np.asarray(eyes, np.float64).reshape(-1, 2)
+    if len(points) != 2 or float(np.linalg.norm(points[1] - points[0])) < 6:
+        return None
+    ys, xs = np.nonzero(np.asarray(cover) > 0.5)
+    if len(xs) == 0:
+        return None
+    along = (points[1] - points[0]) / float(np.linalg.norm(points[1] - points[0]))
+    up = np.array([along[1], -along[0]])
+    if up[1] > 0:
+        up = -up
+    offsets = np.stack([xs, ys], axis=1).astype(np.float64)
+    side, height = offsets @ along, offsets @ up
+    width = float(side.max() - side.min())
+    if width < 10:
+        return None
+    # Each pixel-wide column across the hat, its lowest solid pixel.
+    column = np.rint(side - side.min()).astype(np.intp)
+    lowest = np.full(column.max() + 1, np.inf)
+    np.minimum.at(lowest, column, height)
+    out = np.abs(np.arange(len(lowest)) / max(len(lowest) - 1, 1) - 0.5)
+    middle, sides = (
+        lowest[(out <= 0.1) & np.isfinite(lowest)],
+        lowest[(out >= 0.3) & (out <= 0.4) & np.isfinite(lowest)],
+    )
+    if len(middle) == 0 or len(sides) == 0:
+        return None
+    return float(np.median(middle) - np.median(sides)) / width
 
 
 def backpack_in_front(cover: NDArray[np.floating[Any]], person: Mask, strap: float) -> float | None:
