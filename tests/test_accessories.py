@@ -1412,7 +1412,7 @@ def test_a_backpack_hangs_behind_the_body_with_its_strap_over_the_shoulder() -> 
     result = wear(person, cut_out(backpack_photo(), "bag", None), "bag", None)
     green = np.abs(result.image.astype(int) - (40, 160, 60)).max(axis=2) < 30
     assert green.sum() > 2000, "the backpack shows"
-    below_strap = np.arange(person.mask.shape[0])[:, None] > 200
+    below_strap = np.arange(person.mask.shape[0])[:, None] > 260  # the strap ends at the armpit, above
     assert (green & (person.mask > 0.5) & below_strap).sum() < 50, "the body is in front of the backpack"
     torso = np.zeros(person.mask.shape, np.uint8)
     cv2.fillConvexPoly(torso, np.array([(320, 150), (180, 150), (200, 370), (300, 370)]), 1)
@@ -1584,3 +1584,28 @@ def test_a_bracelet_goes_below_a_sleeves_cuff_and_is_refused_when_the_cuff_reach
     with pytest.raises(EngineError) as info:
         wear(forearm_person(cuff=1.05), cut_out(bangles_photo(), "jewelry", None), "bracelet", "left wrist")
     assert info.value.code == "pose_not_supported" and "a bracelet would be hidden" in info.value.message
+
+
+def test_a_backpacks_front_strap_bends_down_the_chest_to_the_armpit() -> None:
+    """The strap over the shoulder is a padded band that runs down the chest and bends out
+    to the armpit, where it ends at the arm's inner edge; drawn as a straight line it read
+    as a stiff bar (15 devset backpack B)."""
+    person = drawn_person()
+    result = wear(person, cut_out(backpack_photo(), "bag", None), "bag", None)
+    strap = person.shoulder_width * 0.03 * place.BACKPACK_STRAP_WIDTH
+    bend = checks.backpack_strap_bend(result.cover, strap)
+    assert bend is not None and not checks.faults({"backpack_strap_bend": bend}), bend
+    torso = np.zeros(person.mask.shape, np.uint8)
+    cv2.fillConvexPoly(torso, np.array([(330, 150), (170, 150), (190, 380), (310, 380)]), 1)
+    ys, xs = np.nonzero((result.cover > 0.5) & (torso > 0) & (np.arange(600)[:, None] < 300))
+    assert ys.max() > 150 + 0.2 * (380 - 150), "it reaches down to the armpit, not ending high on the chest"
+
+
+def test_a_shoulder_bag_at_the_hip_is_never_cut_in_two_by_the_arm() -> None:
+    """The left arm hangs down through where the bag hangs at the hip: the bag is either
+    in front of the arm or moved out so the arm covers its inner side whole, never split
+    in two or holed by the arm (4 devset F, 3 B)."""
+    person = with_hands(drawn_person())
+    result = wear(person, cut_out(bag_photo(), "bag", None), "bag", "shoulder bag")
+    split = checks.bag_split(result.cover, person.shoulder_width * 0.03)
+    assert split is not None and not checks.faults({"bag_split": split}), split

@@ -1112,3 +1112,40 @@ def test_glasses_off_eyes_fails_a_far_lens_stretched_past_the_face() -> None:
     cv2.ellipse(stretched, (275, 200), (70, 22), 0, 0, 360, 1.0, -1)
     value = checks.glasses_off_eyes(stretched, eyes)
     assert value is not None and value > checks.GLASSES_OFF_EYES
+
+
+def test_bag_split_fails_a_bag_the_arm_cuts_in_two_or_through_its_middle() -> None:
+    """A bag whose inner side the arm covers whole passes; the same bag with the arm down
+    its middle (two pieces) or an arm-shaped hole inside it fails; a strap alone gives None."""
+    bag = np.zeros((300, 300), np.float32)
+    bag[150:250, 80:220] = 1.0
+    cv2.line(bag, (100, 40), (110, 150), 1.0, 4)  # its strap
+    side, middle, hole = bag.copy(), bag.copy(), bag.copy()
+    side[100:260, 70:110] = 0.0
+    middle[100:260, 135:165] = 0.0
+    hole[170:230, 135:165] = 0.0
+    good = checks.bag_split(side, 4)
+    assert good is not None and good < 0.01 and not checks.faults({"bag_split": good})
+    for bad in (checks.bag_split(middle, 4), checks.bag_split(hole, 4)):
+        assert bad is not None and checks.faults({"bag_split": bad}) == ["bag_split"], bad
+    strap = np.zeros_like(bag)
+    cv2.line(strap, (100, 40), (110, 150), 1.0, 4)
+    assert checks.bag_split(strap, 4) is None
+
+
+def test_backpack_strap_bend_fails_a_straight_bar_and_passes_a_strap_bending_to_the_armpit() -> None:
+    """A backpack's body beside the torso with its front strap drawn as a straight bar
+    fails; the strap running down from the shoulder and bending out under the arm passes."""
+    body = np.zeros((400, 400), np.float32)
+    body[120:330, 260:360] = 1.0
+    bar = body.copy()
+    cv2.line(bar, (200, 100), (235, 230), 1.0, 18)
+    bent = body.copy()
+    t = np.linspace(0, 1, 30)[:, None]
+    curve = (1 - t) ** 2 * np.array([200, 100]) + 2 * (1 - t) * t * np.array([200, 200]) + t**2 * np.array([240, 235])
+    cv2.polylines(bent, [curve.astype(np.int32)], False, 1.0, 18)
+    straight, curved = checks.backpack_strap_bend(bar, 18), checks.backpack_strap_bend(bent, 18)
+    assert straight is not None and curved is not None and straight < 0.01 < 0.03 < curved, (straight, curved)
+    assert checks.faults({"backpack_strap_bend": straight}) == ["backpack_strap_bend"]
+    assert not checks.faults({"backpack_strap_bend": curved})
+    assert checks.backpack_strap_bend(body, 18) is None

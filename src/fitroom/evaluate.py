@@ -604,8 +604,13 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
             values["hat_band_dip"] = checks.hat_band_dip(report.garment_cover, eyes)
     if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
         values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
-        if report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], ""):
-            strap = person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH
+        on_back = report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], "")
+        if not on_back:
+            values["bag_split"] = checks.bag_split(report.garment_cover, person.shoulder_width * 0.03)
+        if on_back:
+            # Opened with twice this (plus one) the drawn strap goes and the pack's top stays.
+            strap = 0.6 * person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH
+            values["backpack_strap_bend"] = checks.backpack_strap_bend(report.garment_cover, strap)
             values["backpack_in_front"] = checks.backpack_in_front(report.garment_cover, person.mask, strap)
             shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER) if person.visibility[i] >= 0.5]
             values["backpack_detached"] = checks.backpack_detached(

@@ -19,7 +19,7 @@ from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories import landmarks as lm
-from fitroom.engines.classic.accessories import strap
+from fitroom.engines.classic.accessories import shoulder_strap, strap
 from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
 from fitroom.engines.classic.accessories.worn import wears_glasses
@@ -2061,7 +2061,7 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     side = "right" if "right" in text else "left"
     if free and side not in free:
         side = free[0]
-    shoulder, elbow, wrist = SIDES[side]
+    shoulder = SIDES[side][0]
     hip = L_HIP if side == "left" else R_HIP
     if not _in_frame(person, shoulder, hip, threshold=0.5):
         # Hung from the shoulder, a bag hangs at the hip: both must be in the photo.
@@ -2087,26 +2087,8 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         raise EngineError(
             "pose_not_supported", f"the {side} hip is at the photo's edge: the bag would hang mostly outside the photo"
         )
-    # The arm on that side hangs in front of the bag.
-    arm = np.zeros(shape, np.uint8)
-    radius = int(frontal * 0.08)
-    for a, b in ((shoulder, elbow), (elbow, wrist)):
-        if _in_frame(person, a, b, threshold=0.3):
-            cv2.line(
-                arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, max(2, radius * 2)
-            )
-    front = (arm > 0).astype(np.float32) * (person.mask > 0.5)
-    placements = [
-        Placement(
-            cut,
-            m,
-            front=cv2.GaussianBlur(front, (0, 0), 1.0),
-            shadow=0.35,
-            lift=0.03,
-            expect=width,
-            part=f"the {side} hip",
-        )
-    ]
+    front, m = _arm_and_bag(person, cut, m, side, frontal)
+    placements = [Placement(cut, m, front=front, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hip")]
     ends = m @ np.array([[*point, 1.0] for point in strap_ends(cut)]).T
     top = [ends[:2, 0], ends[:2, 1]] if (cut.alpha > 0.8).any() else []
     strap = _strap(
@@ -2115,15 +2097,99 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     return [strap, *placements] if strap is not None else placements
 
 
+#: How far out (frontal shoulder widths) a bag at the hip may be moved so the arm in
+#: front of it covers only its inner side, and the step.
+BAG_SHIFT_MOST, BAG_SHIFT_STEP = 0.12, 0.06
+
+
+def _arm_mask(person: Person, side: str, frontal: float) -> NDArray[np.float32]:
+    """The arm on `side`, shoulder to fingertips, as the person's pixels near its bones."""
+    shoulder, elbow, wrist = SIDES[side]
+    tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
+    shape = person.image.shape[:2]
+    arm = np.zeros(shape, np.uint8)
+    radius = int(frontal * 0.08)
+    hand = np.mean([_v(person.pt(i)) for i in tips], axis=0)
+    wrist_pt = _v(person.pt(wrist))
+    bones = [
+        (_v(person.pt(shoulder)), _v(person.pt(elbow)), (shoulder, elbow)),
+        (_v(person.pt(elbow)), wrist_pt, (elbow, wrist)),
+    ]
+    bones.append((wrist_pt, wrist_pt + (hand - wrist_pt) * FINGER_ENDS, (wrist, *tips)))
+    for a, b, joints in bones:
+        if _in_frame(person, *joints, threshold=0.3):
+            cv2.line(arm, tuple(a.astype(int)), tuple(b.astype(int)), 255, max(2, radius * 2))
+    return (arm > 0).astype(np.float32) * (person.mask > 0.5)
+
+
+def _split_share(body: NDArray[np.bool_], front: NDArray[np.bool_]) -> float:
+    """The share of what shows of `body` (a bag) past `front` (an arm) that is not its
+    largest piece, plus the holes `front` cuts inside it: 0 when the arm covers one side
+    of the bag as a whole, more when it cuts the bag in two or through its middle."""
+    shown = (body & ~front).astype(np.uint8)
+    total = float(body.sum())
+    if total == 0:
+        return 0.0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(shown, 8)
+    rest = float(stats[1:, cv2.CC_STAT_AREA].sum() - stats[1:, cv2.CC_STAT_AREA].max()) if count > 1 else 0.0
+    contours, _ = cv2.findContours(shown, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(shown)
+    cv2.drawContours(filled, contours, -1, 1, -1)
+    holes = float(((filled > 0) & (shown == 0) & body).sum())
+    return (rest + holes) / total
+
+
+#: At most this share of a bag at the hip may be cut off its largest piece by the arm.
+BAG_SPLIT_MOST = 0.03
+
+
+def _arm_and_bag(
+    person: Person, cut: Cutout, m: NDArray[np.float64], side: str, frontal: float
+) -> tuple[NDArray[np.float32] | None, NDArray[np.float64]]:
+    """What is in front of a bag hung at the hip and where it hangs. The arm is in front
+    as one whole arm when it covers only the bag's inner side; else the bag moves out
+    (at most `BAG_SHIFT_MOST`) until it does; else the arm is held out in front of the body
+    (it stays in front, whole, hands and all) or hangs, and the bag hangs in front of it.
+    The arm cut through the bag's middle (a bag split in two, an arm-shaped hole, the
+    upper arm in front and the hand behind): 4 F and 3 B of the devset, 2026-12-04."""
+    arm = _arm_mask(person, side, frontal)
+    h, w = arm.shape
+    quarter = np.diag([0.25, 0.25, 1.0])
+    small = (max(1, w // 4), max(1, h // 4))
+    arm_small = cv2.resize(arm, small, interpolation=cv2.INTER_AREA) > 0.5
+    outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
+    for shift in np.arange(0.0, BAG_SHIFT_MOST + 1e-6, BAG_SHIFT_STEP):
+        moved = m.copy()
+        moved[:2, 2] += outward * frontal * shift
+        body = cv2.warpAffine(cut.alpha, (quarter @ moved)[:2], small) > 0.5
+        if _split_share(body, arm_small) <= BAG_SPLIT_MOST and (
+            shift == 0.0 or _inside_share(cut, moved, (h, w)) >= BAG_LEAST_INSIDE
+        ):
+            return cv2.GaussianBlur(arm, (0, 0), 1.0), moved
+    _, elbow, wrist = SIDES[side]
+    forearm = _v(person.pt(wrist)) - _v(person.pt(elbow))
+    if forearm[1] < HANGING_DROP * float(np.linalg.norm(forearm)):
+        return cv2.GaussianBlur(arm, (0, 0), 1.0), m
+    return None, m
+
+
 #: A backpack slung on one shoulder hangs behind it: its top this share of the torso
 #: (shoulder to hip) above the shoulder joint, its height this share of the torso (sized
-#: as the torso, not as a handbag: 0.8 shoulder widths wide it read as a toy), its front
-#: strap down under the arm (1.5 times this share of the way to the elbow).
-BACKPACK_TOP, BACKPACK_HEIGHT, BACKPACK_STRAP = 0.04, 0.85, 0.3
+#: as the torso, not as a handbag: 0.8 shoulder widths wide it read as a toy).
+BACKPACK_TOP, BACKPACK_HEIGHT = 0.04, 0.85
 #: Its width at most this many frontal shoulder widths (a wide product photo).
 BACKPACK_WIDEST = 1.0
-#: A backpack's padded strap is this many times a shoulder bag's strap wide.
-BACKPACK_STRAP_WIDTH = 2.5
+#: A backpack's padded strap is this many times a shoulder bag's strap wide (about 0.12
+#: of the shoulder width: 5 cm of padding on 40 cm shoulders).
+BACKPACK_STRAP_WIDTH = 4.0
+#: The strap comes over the shoulder this many frontal shoulder widths in from the joint,
+#: and passes behind the arm this share of the torso below it, at the upper arm's inner
+#: edge (`ARM_HALF` frontal shoulder widths in from the joint's line down the arm).
+BACKPACK_STRAP_TOP, BACKPACK_STRAP_END, ARM_HALF = 0.18, 0.3, 0.11
+#: The angle (radians from the body's vertical) at which the strap leaves the chest under the arm.
+STRAP_EXIT = 1.0
+#: How far in (frontal shoulder widths) the strap's curve is pulled at its bend.
+STRAP_BOW = 0.04
 #: The least share of a backpack behind the body that must show beside it (a raised
 #: arm and a wide sleeve hid all but slivers of it).
 BACKPACK_LEAST_SHOWN = 0.35
@@ -2159,7 +2225,7 @@ def _backpack(
     front of the hip like a handbag it read as a purse (every devset backpack B). None
     where it would hang mostly outside the photo or hidden behind the body (a raised
     arm, a wide sleeve): it then hangs in front like a shoulder bag."""
-    shoulder, elbow, wrist = SIDES[side]
+    shoulder = SIDES[side][0]
     hip = L_HIP if side == "left" else R_HIP
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     shoulder_pt, hip_pt = _v(person.pt(shoulder)), _v(person.pt(hip))
@@ -2184,27 +2250,91 @@ def _backpack(
         return None
     behind = cv2.GaussianBlur((person.mask > 0.5).astype(np.float32), (0, 0), 1.0)
     bag_piece = Placement(cut, m, front=behind, shadow=0.35, lift=0.02, expect=width, part=f"the {side} shoulder")
-    # The arm hangs in front of the strap's lower end: the strap goes under it.
-    arm = np.zeros(shape, np.uint8)
-    below = shoulder_pt[1] + (hip_pt[1] - shoulder_pt[1]) * BACKPACK_STRAP * 0.6
-    for a, b in ((shoulder, elbow), (elbow, wrist)):
-        if _in_frame(person, a, b, threshold=0.3):
-            cv2.line(
-                arm, tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int)), 255, int(frontal * 0.16)
-            )
-    arm[: max(0, int(below))] = 0
-    # It ends on the upper arm, under it (the arm is in front of the strap below the shoulder).
-    armpit = shoulder_pt + (hip_pt - shoulder_pt) * BACKPACK_STRAP
-    if _in_frame(person, shoulder, elbow, threshold=0.3):
-        armpit = shoulder_pt + (_v(person.pt(elbow)) - shoulder_pt) * BACKPACK_STRAP * 1.5
+    strap_piece = _pack_strap(person, side, colour, frontal, torso)
+    return [bag_piece, strap_piece] if strap_piece is not None else [bag_piece]
+
+
+def _pack_strap(person: Person, side: str, colour: NDArray[np.uint8], frontal: float, torso: float) -> Placement | None:
+    """The backpack's padded strap on the front of the `side` shoulder: from the top of
+    the shoulder's outline (`BACKPACK_STRAP_TOP` in from the joint), down the chest,
+    bending out to the armpit (`BACKPACK_STRAP_END` of the torso down), where it is cut
+    along the upper arm's inner edge (`ARM_HALF` out from the joint line): it passes
+    behind the arm there."""
+    shoulder, elbow, _ = SIDES[side]
+    outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
+    down = np.array([-outward[1], outward[0]]) * (1 if side == "left" else -1)
+    if down[1] < 0:
+        down = -down
+    shoulder_pt = _v(person.pt(shoulder))
+    width = max(4.0, person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH)
     start = _shoulder_top(
-        person, _on_body(person, shoulder_pt - outward * frontal * 0.18, -outward, frontal), frontal * 0.12
+        person,
+        _on_body(person, shoulder_pt - outward * frontal * BACKPACK_STRAP_TOP, -outward, frontal),
+        frontal * 0.12,
     )
-    strap = _strap(person, [armpit], colour, start, BACKPACK_STRAP_WIDTH)
-    if strap is None:
-        return [bag_piece]
-    strap.front = (arm > 0).astype(np.float32) * (person.mask > 0.5)
-    return [bag_piece, strap]
+    arm = down
+    if _in_frame(person, shoulder, elbow, threshold=0.3):
+        upper = _unit(_v(person.pt(elbow)) - shoulder_pt)
+        if float(np.dot(upper, down)) > 0.5:
+            arm = upper
+    edge_top = shoulder_pt - outward * frontal * ARM_HALF
+    end = edge_top + arm * (torso * BACKPACK_STRAP_END / max(float(np.dot(arm, down)), 0.5))
+    end = _bare_arm_edge(person, end, outward, frontal * ARM_HALF)
+    top = start - down * width * 0.3
+    # Straight down from the shoulder, then out under the arm at `STRAP_EXIT` from the vertical.
+    across, fall = float(np.dot(end - top, outward)), float(np.dot(end - top, down))
+    reach = float(np.clip(fall - max(across, 0.0) / np.tan(STRAP_EXIT), 0.35 * fall, 0.92 * fall))
+    # Bowed a little in towards the chest's middle: it lies on the chest's curve.
+    bend = top + down * reach - outward * frontal * STRAP_BOW
+    centre = shoulder_strap.quadratic(top, bend, end + _unit(end - bend) * width)
+    paint = colour.astype(np.float32)
+    box = (
+        slice(int(max(0, start[1])), int(max(1, end[1]))),
+        slice(int(max(0, min(start[0], end[0]))), int(max(start[0], end[0]) + 1)),
+    )
+    under = person.image[box]
+    lightness = float(under.mean()) if under.size else 255.0
+    if paint.mean() < STRAP_DARK and abs(lightness - paint.mean()) < STRAP_SAME_LIGHT:
+        edge = paint + (255 - paint) * STRAP_EDGE_LIGHT
+    else:
+        edge = paint * STRAP_EDGE_SHADE
+    leaving = _unit(end - bend)
+    # Cut square across at the arm's inner edge: it goes on behind the arm from there.
+    square = np.array([-leaving[1], leaving[0]])
+    drawn = shoulder_strap.padded(
+        centre,
+        width,
+        colour,
+        edge,
+        person.mask.shape,
+        cut=(end, square),
+        keep=person.mask > 0.5,
+        grow=max(1, int(width * 0.1)),
+    )
+    if drawn is None:
+        return None
+    piece, shift = drawn
+    return Placement(piece, shift, shadow=0.4, lift=0.012)
+
+
+def _bare_arm_edge(person: Person, end: Vec, outward: Vec, half: float) -> Vec:
+    """`end` moved onto the bare arm's inner edge at its height: from the arm's middle
+    (`half` out from `end`) inward to where its skin stops, within twice `half`. A sleeve
+    or an arm that is not there leaves `end` as it is."""
+    steps = np.arange(0.0, 2 * half, 1.0)
+    line = end + outward * half - outward[None] * steps[:, None]
+    h, w = person.image.shape[:2]
+    xs, ys = line[:, 0].astype(int), line[:, 1].astype(int)
+    inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+    if len(steps) < 4 or not inside.all():
+        return end
+    x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
+    crop = replace(person, image=np.ascontiguousarray(person.image[y0:y1, x0:x1]))
+    skin = skin_like(crop)[ys - y0, xs - x0] & (person.mask[ys, xs] > 0.5)
+    if skin[: max(2, len(skin) // 4)].mean() < 0.75:
+        return end
+    off = np.nonzero(~skin[:-1] & ~skin[1:])[0]
+    return line[int(off[0])] + outward if len(off) else end
 
 
 def _on_body(person: Person, point: Vec, inward: Vec, frontal: float) -> Vec:
