@@ -1149,3 +1149,36 @@ def test_backpack_strap_bend_fails_a_straight_bar_and_passes_a_strap_bending_to_
     assert checks.faults({"backpack_strap_bend": straight}) == ["backpack_strap_bend"]
     assert not checks.faults({"backpack_strap_bend": curved})
     assert checks.backpack_strap_bend(body, 18) is None
+
+
+def test_old_sliver_sees_flecks_of_the_old_top_beside_the_panel_that_old_colour_bare_does_not() -> None:
+    """White flecks of the old top a few pixels wide between a new black panel and the
+    arm, on every other run of rows: a small share of the old top's whole place (here
+    mostly a midriff rebuilt below the shorter new top), which `old_colour_bare` reads,
+    and most of the thin band just outside the panel."""
+    white, skin = (235, 235, 232), SKIN
+
+    def to_lab(*rgbs: tuple[int, int, int]) -> np.ndarray:
+        return cv2.cvtColor(np.array([rgbs], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+
+    image = np.full((240, 240, 3), (200, 200, 205), np.uint8)  # a grey backdrop
+    person = np.zeros((240, 240), np.float32)
+    person[30:230, 60:180] = 1  # the trunk
+    person[40:200, 30:60] = person[40:200, 180:210] = 1  # the arms beside it
+    person[40:200, 55:60] = person[40:200, 180:185] = 0.45  # the gaps under their outline
+    image[person > 0.9] = skin
+    cover = np.zeros((240, 240), np.float32)
+    cover[30:160, 60:180] = 1  # the new panel, up to the arms; the midriff below rebuilt
+    image[cover > 0] = (20, 20, 20)
+    old = np.zeros((240, 240), bool)
+    old[30:230, 57:183] = True  # where the old top was
+    args = (cover, old, person, to_lab(white), to_lab(skin), 5)
+    clean = checks.old_sliver(image, *args)
+    cover[40:160, 60:64] = cover[40:160, 176:180] = 0  # the panel's side short of the arm...
+    for y in range(40, 160, 12):
+        image[y : y + 6, 56:64] = image[y : y + 6, 176:184] = white  # ...and flecks of the old top there
+    flecks = checks.old_sliver(image, *args)
+    assert checks.faults({"old_sliver": clean}) == [], clean
+    assert checks.faults({"old_sliver": flecks}) == ["old_sliver"], flecks
+    broad = checks.old_colour_bare(image, old, cover, to_lab(white), to_lab(skin))
+    assert checks.faults({"old_colour_bare": broad}) == [], broad

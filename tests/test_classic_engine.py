@@ -843,3 +843,38 @@ def test_parts_of_a_top_meeting_leave_no_line_of_the_old_top() -> None:
     out = compose(person, garment, layers).image
     join = out[120:240, 196:204].max(axis=2)
     assert join.max() < 50, join.max()
+
+
+def test_the_gap_between_the_panel_and_a_bare_arms_outline_is_covered() -> None:
+    """A bare arm beside the torso keeps its soft outline (`arms.bare_arms_beside`), and
+    beside the torso that outline lies over the old top's edge and the backdrop between
+    them, where the person mask is half there. The panel goes under the arm's mask and
+    ended short of its skin: the old top's edge and the grey gap showed there as white
+    and grey flecks. The strip up to the arm's skin is the garment's; the arm and the
+    backdrop beyond it stay clear."""
+    image = np.full((460, 400, 3), (215, 213, 212), np.uint8)  # a light grey backdrop
+    image[90:300, 150:251] = (240, 240, 238)  # the old white top
+    image[90:300, 146:150] = image[90:300, 251:255] = (170, 160, 159)  # its shaded sides
+    image[100:260, 106:142] = image[100:260, 259:295] = (205, 150, 125)  # the bare arms
+    person = drawn_person(image)
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 146:255] = 1  # the trunk
+    mask[100:260, 106:142] = mask[100:260, 259:295] = 1
+    mask[100:260, 142:146] = mask[100:260, 255:259] = 0.45  # the gaps under the arms' outline
+    person.mask = mask
+    arms = np.zeros((460, 400), np.float32)
+    arms[110:260, 102:148] = arms[110:260, 253:299] = 1  # each arm with its outline
+    black = np.full((210, 101, 3), 20, np.float32)
+    panel = Layer(black, np.ones((210, 101), np.float32), 150, 90)  # short of the arms' skin
+    sleeves = [Layer(black[:30, :48].copy(), np.ones((30, 48), np.float32), x, 95) for x in (100, 253)]
+    gaps = placement._seam_gaps(person, torso_frame(person), [*sleeves, panel], arms)
+    assert gaps is not None
+    cover = np.zeros((460, 400), np.float32)
+    for layer in (gaps, *sleeves, panel):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    assert (cover[120:250, 142:150] > 0.5).all(), "the old top's edge and the gap, left side"
+    assert (cover[120:250, 251:259] > 0.5).all(), "the old top's edge and the gap, right side"
+    assert not (cover[130:260, 106:142] > 0).any() and not (cover[130:260, 259:295] > 0).any(), "the arms"
+    closing = np.zeros((460, 400), np.float32)
+    closing[gaps.slices] = gaps.alpha
+    assert not (closing[mask == 0] > 0).any(), "the backdrop"

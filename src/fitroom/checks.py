@@ -21,6 +21,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   not: on what the engine took for the old garment, and in a band beside the new
   garment over the body (a strip of the old top between the new panel and the arm, an
   old hem below the new one, an old collar above its neckline).
+- `old_sliver`: the old garment's colours in a thin band just outside the new garment's
+  outline where the old garment was (flecks or a strip of the old top between the new
+  panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers darker than the photo was there (a product photo's inside back pasted as a
@@ -236,6 +239,13 @@ STRAP_BEND_LEAST = 0.02
 #: white, dark or coloured top left read 0.10-0.81, those with none seen 0-0.07. Missed:
 #: a pink top beside pink skin (0.07-0.09), thin orange strips (0.01-0.03).
 OLD_BARE_SHARE = 0.1
+#: `old_sliver`: the band just outside the new garment is this many shoulder-joint
+#: widths wide, over person-mask values above SLIVER_PERSON (the gap between an arm and
+#: the torso is half person, half backdrop there); more than SLIVER_SHARE of it still in
+#: the old garment's colours is a fault.
+SLIVER_WIDTH = 0.04
+SLIVER_PERSON = 0.3
+SLIVER_SHARE = 0.1
 #: A refilled pixel whose luminance is this far (0..255) from the median round it is part
 #: of a thin line: the old garment's outline left beside a rebuilt limb.
 OUTLINE_STEP = 25.0
@@ -362,6 +372,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_outline": (None, OUTLINE_SHARE),
     "edge_halo": (None, HALO_SHARE),
     "old_colour_bare": (None, OLD_BARE_SHARE),
+    "old_sliver": (None, SLIVER_SHARE),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
@@ -813,6 +824,32 @@ def old_colour_bare(
 
     to_old = nearest(old_colours)
     return float(np.mean((to_old < tolerance) & (to_old < nearest(skin_colours))))
+
+
+def old_sliver(
+    image: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    old: Mask,
+    person: NDArray[np.floating[Any]],
+    old_colours: NDArray[np.floating[Any]],
+    skin_colours: NDArray[np.floating[Any]],
+    width: int,
+    tolerance: float = 12.0,
+) -> float | None:
+    """The share of a band `width` pixels wide just outside the new garment's outline
+    (`cover` 0.5), where the old garment was (its mask grown by `width`) and the person
+    mask holds any of the person (over `SLIVER_PERSON`), that is still one of the old
+    garment's colours (rows of CIE Lab, within `tolerance`) and nearer it than any of
+    the skin's. A strip or flecks of the old top a few pixels wide between the new
+    panel and the arm are a tiny share of `old_colour_bare`'s broad region; here they
+    are most of a narrow one."""
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
+    was = cv2.dilate((np.asarray(old) > 0.5).astype(np.uint8), kernel) > 0
+    band = (cv2.dilate(solid, kernel) > 0) & (solid == 0) & was & (np.asarray(person) > SLIVER_PERSON)
+    if np.count_nonzero(band) < 50 or len(old_colours) == 0:
+        return None
+    return old_colour_bare(image, band, cover, old_colours, skin_colours, tolerance)
 
 
 def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int) -> float | None:

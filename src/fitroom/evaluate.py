@@ -383,6 +383,16 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         skin_colours = np.vstack([_lab(skin), _colours(_lab(report.input[reference]))])
         bare = ((old > 0.5) | _beside_new(report, target, cover, frame.width)) & ~face & (person.face == 0)
         values["old_colour_bare"] = checks.old_colour_bare(output, bare & ~own_hands, cover, old_colours, skin_colours)
+        if target != SwapTarget.BOTTOM:
+            values["old_sliver"] = checks.old_sliver(
+                output,
+                np.where(face | (person.face > 0) | own_hands, 1.0, cover),
+                old,
+                person.mask,
+                old_colours,
+                skin_colours,
+                max(2, int(frame.width * checks.SLIVER_WIDTH)),
+            )
         values["hand_outline"] = checks.hand_outline(
             output,
             own_hands & np.all(output == report.input, axis=2),

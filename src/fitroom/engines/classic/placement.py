@@ -32,6 +32,7 @@ from fitroom.engines.classic.person import (
     R_SHOULDER,
     R_WRIST,
     Person,
+    plausible_skin,
     torso_share,
 )
 from fitroom.engines.classic.warp import Layer, affine_layer, tps_layer
@@ -649,9 +650,21 @@ NECK_CLEAR = 0.3
 OUTLINE_STRIP = 0.08
 
 
-def _seam_gaps(person: Person, frame: Frame, layers: list[Layer]) -> Layer | None:
+#: Person-mask values over which a pixel between the garment and a bare arm beside it is
+#: the person's (the old top's edge, the gap under the arm's soft outline), not backdrop.
+ARM_GAP_MASK = 0.15
+
+
+def _seam_gaps(
+    person: Person, frame: Frame, layers: list[Layer], arms: NDArray[np.float32] | None = None
+) -> Layer | None:
     """A layer closing the gaps between the sleeves and the panel (see SEAM_GAP), in the
-    colours of the garment nearest each pixel, softened so no streak shows."""
+    colours of the garment nearest each pixel, softened so no streak shows; and the
+    strips narrower than `OUTLINE_STRIP` between the garment and a bare arm hanging
+    beside it (`arms`, see `arms.bare_arms_beside`) where the person mask holds any of
+    the person (`ARM_GAP_MASK`): the old top's side and the gap between it and the arm
+    lie there, under the arm's soft outline, and left they showed as white or grey
+    flecks down the panel's side."""
     if not layers:
         return None
     w, h = person.size
@@ -688,6 +701,18 @@ def _seam_gaps(person: Person, frame: Frame, layers: list[Layer]) -> Layer | Non
     yy, xx = np.mgrid[y0:y1, x0:x1]
     aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1])
     gap = (closed > 0) & (solid == 0) & body & (aside > NECK_CLEAR * frame.width)
+    if arms is not None:
+        # The arm is its skin: its soft outline beside the torso, of no colour skin can
+        # have (a near-white pixel passes `skin_like` on pale skin), is the old top's edge
+        # or the backdrop between them, in the arm's mask all the same; so are specks of
+        # skin colour in that outline.
+        lab = cv2.cvtColor(person.image[y0:y1, x0:x1], cv2.COLOR_RGB2LAB)
+        skin = ((arms[y0:y1, x0:x1] > 0.5) & plausible_skin(lab)).view(np.uint8)
+        arm = cv2.morphologyEx(skin, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (3, 3))) > 0
+        beside = cv2.morphologyEx(((solid > 0) | arm).view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, strip), np.uint8))
+        bridged = (beside > 0) & (solid == 0) & ~arm
+        rim = person.mask[y0:y1, x0:x1] > ARM_GAP_MASK
+        gap |= _runs_within(bridged, rim) & (aside > NECK_CLEAR * frame.width)
     if not gap.any():
         return None
     # Each gap pixel takes the garment's colour as mirrored in the garment pixel nearest
@@ -703,6 +728,18 @@ def _seam_gaps(person: Person, frame: Frame, layers: list[Layer]) -> Layer | Non
     fill = colour.copy()
     fill[gy, gx] = np.where(inside[:, None], colour[my, mx], colour[rows[nearest], cols[nearest]])
     return Layer(fill, gap.astype(np.float32), x0, y0)
+
+
+def _runs_within(runs: NDArray[np.bool_], within: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The runs of `runs` along each row that lie wholly `within`: a gap between the
+    garment and an arm with the backdrop clear across part of it is a real gap, and
+    closing its rows in part left grey blobs beside the arm."""
+    flat = runs.ravel()
+    starts = flat & ~np.concatenate(([False], flat[:-1]))
+    starts[:: runs.shape[1]] = flat[:: runs.shape[1]]  # each row's first pixel starts a run
+    label = np.cumsum(starts) * flat
+    outside = np.unique(label[flat & ~within.ravel()])
+    return (flat & ~np.isin(label, outside)).reshape(runs.shape)
 
 
 def under_arms(layer: Layer | None, arms: NDArray[np.float32]) -> Layer | None:
@@ -743,5 +780,5 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     behind = [layer for layer, front in sleeves if not front]
     ahead = [layer for layer, front in sleeves if front]
     drawn = [layer for layer in (*behind, torso, *ahead) if layer is not None]
-    gaps = _seam_gaps(person, frame, drawn) if sleeves else None
+    gaps = _seam_gaps(person, frame, drawn, arms) if sleeves else None
     return drawn if gaps is None else [gaps, *drawn]
