@@ -738,8 +738,8 @@ def _runs_within(runs: NDArray[np.bool_], within: NDArray[np.bool_]) -> NDArray[
     starts = flat & ~np.concatenate(([False], flat[:-1]))
     starts[:: runs.shape[1]] = flat[:: runs.shape[1]]  # each row's first pixel starts a run
     label = np.cumsum(starts) * flat
-    outside = np.unique(label[flat & ~within.ravel()])
-    return (flat & ~np.isin(label, outside)).reshape(runs.shape)
+    outside = np.bincount(label[flat & ~within.ravel()], minlength=int(label.max()) + 1) > 0
+    return (flat & ~outside[label]).reshape(runs.shape)
 
 
 def under_arms(layer: Layer | None, arms: NDArray[np.float32]) -> Layer | None:
