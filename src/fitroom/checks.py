@@ -836,17 +836,19 @@ def old_sliver(
     width: int,
     tolerance: float = 12.0,
 ) -> float | None:
-    """The share of a band `width` pixels wide just outside the new garment's outline
-    (`cover` 0.5), where the old garment was (its mask grown by `width`) and the person
-    mask holds any of the person (over `SLIVER_PERSON`), that is still one of the old
-    garment's colours (rows of CIE Lab, within `tolerance`) and nearer it than any of
-    the skin's. A strip or flecks of the old top a few pixels wide between the new
-    panel and the arm are a tiny share of `old_colour_bare`'s broad region; here they
-    are most of a narrow one."""
+    """The share of a band `width` pixels wide just beside the new garment's sides
+    (`cover` 0.5; along the rows, so not below its hem or above its shoulders, which
+    `old_colour_bare` reads), where the old garment was (its mask grown by `width`) and
+    the person mask holds any of the person (over `SLIVER_PERSON`), that is still one of
+    the old garment's colours (rows of CIE Lab, within `tolerance`) and nearer it than
+    any of the skin's. A strip or flecks of the old top a few pixels wide between the
+    new panel and the arm are a tiny share of `old_colour_bare`'s broad region; here
+    they are most of a narrow one."""
     solid = (np.asarray(cover) > 0.5).astype(np.uint8)
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
     was = cv2.dilate((np.asarray(old) > 0.5).astype(np.uint8), kernel) > 0
-    band = (cv2.dilate(solid, kernel) > 0) & (solid == 0) & was & (np.asarray(person) > SLIVER_PERSON)
+    beside = cv2.dilate(solid, np.ones((1, 2 * width + 1), np.uint8)) > 0
+    band = beside & (solid == 0) & was & (np.asarray(person) > SLIVER_PERSON)
     if np.count_nonzero(band) < 50 or len(old_colours) == 0:
         return None
     return old_colour_bare(image, band, cover, old_colours, skin_colours, tolerance)
