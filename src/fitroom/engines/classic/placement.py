@@ -712,7 +712,10 @@ def _seam_gaps(
         beside = cv2.morphologyEx(((solid > 0) | arm).view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, strip), np.uint8))
         bridged = (beside > 0) & (solid == 0) & ~arm
         rim = person.mask[y0:y1, x0:x1] > ARM_GAP_MASK
-        gap |= _runs_within(bridged, rim) & (aside > NECK_CLEAR * frame.width)
+        # Down a strip, not a run on a row or two: one row's stray arm pixel drew a thin
+        # line of the garment out across the old top.
+        beside_arm = (_runs_within(bridged, rim) & (aside > NECK_CLEAR * frame.width)).view(np.uint8)
+        gap |= cv2.morphologyEx(beside_arm, cv2.MORPH_OPEN, np.ones((strip, 1), np.uint8)) > 0
     if not gap.any():
         return None
     # Each gap pixel takes the garment's colour as mirrored in the garment pixel nearest
