@@ -1609,3 +1609,44 @@ def test_a_shoulder_bag_at_the_hip_is_never_cut_in_two_by_the_arm() -> None:
     result = wear(person, cut_out(bag_photo(), "bag", None), "bag", "shoulder bag")
     split = checks.bag_split(result.cover, person.shoulder_width * 0.03)
     assert split is not None and not checks.faults({"bag_split": split}), split
+
+
+def test_a_pair_of_shoes_crossed_in_an_x_is_refused_but_one_shoe_or_a_pair_side_by_side_is_not() -> None:
+    """Cut out as one piece, two shoes lying across each other were warped onto each foot
+    as an X; such a photo is refused with the reason, shoes alone or side by side are not."""
+    crossed = np.full((400, 600, 3), 250, np.uint8)
+    cv2.ellipse(crossed, (300, 200), (230, 55), 35, 0, 360, (25, 25, 30), -1)
+    cv2.ellipse(crossed, (300, 200), (230, 55), -25, 0, 360, (40, 35, 30), -1)
+    with pytest.raises(EngineError) as info:
+        cut_out(crossed, "shoes", None)
+    assert info.value.code == "garment_not_found" and "overlap" in info.value.message
+    single = np.full((400, 600, 3), 250, np.uint8)
+    cv2.ellipse(single, (300, 230), (240, 70), 0, 0, 360, (25, 25, 30), -1)
+    cv2.ellipse(single, (160, 170), (90, 70), 0, 180, 360, (25, 25, 30), -1)  # the heel's shaft
+    assert cut_out(single, "shoes", None).alpha.any()
+    touching = np.full((400, 700, 3), 250, np.uint8)
+    cv2.ellipse(touching, (190, 200), (170, 55), 10, 0, 360, (25, 25, 30), -1)
+    cv2.ellipse(touching, (510, 200), (170, 55), -10, 0, 360, (25, 25, 30), -1)
+    assert cut_out(touching, "shoes", None).alpha.any(), "a pair touching toe to toe is two shoes"
+
+
+def test_shoes_go_on_the_feet_the_photo_shows_not_on_foot_landmarks_above_them() -> None:
+    """The pose's heels and toes on the shins, 40 px above the red old shoes' soles (as
+    it puts them on the instep of feet pointing at the camera, or on a hem): the new
+    shoes floated there with the old ones under them. Each foot's sole is found from the
+    photo (the leg's lowest rows, a shoe the mask missed) and the shoes stand on it."""
+    person = legs_side_by_side(feet_on_one_leg=False)
+    for x in (125, 175):
+        cv2.rectangle(person.image, (x - 20, 350), (x + 20, 372), (220, 30, 30), -1)  # not in the mask
+    for ankle, heel, toe in checks.FEET:
+        person.points[[ankle, heel, toe], 1] = (300, 310, 330)
+    composite = wear(person, side_shoe(), "shoes", None)
+    solid = composite.cover > 0.5
+    for x in (125, 175):
+        rows = np.nonzero(solid[:, x - 15 : x + 16].any(axis=1))[0]
+        assert rows.max() >= 360, rows.max()  # on the old shoes' sole (372), not ending at row 329
+    red = np.linalg.norm(composite.image.astype(np.float32) - np.array([220, 30, 30], np.float32), axis=-1) < 60
+    assert red[330:380].sum() < 50, red[330:380].sum()  # 909 px of the old shoes showed
+    soles = [(x - 25, x + 26, 372.0) for x in (125, 175)]
+    above = checks.shoe_above_sole(composite.cover, soles, 0.62 * 150)
+    assert above is not None and checks.faults({"shoe_above_sole": above}) == [], above

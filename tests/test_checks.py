@@ -1182,3 +1182,19 @@ def test_old_sliver_sees_flecks_of_the_old_top_beside_the_panel_that_old_colour_
     assert checks.faults({"old_sliver": flecks}) == ["old_sliver"], flecks
     broad = checks.old_colour_bare(image, old, cover, to_lab(white), to_lab(skin))
     assert checks.faults({"old_colour_bare": broad}) == [], broad
+
+
+def test_a_shoe_drawn_well_above_its_foots_sole_fails() -> None:
+    """A foot's sole on row 160 (its columns 80 to 120): a new shoe ending on row 125, as
+    drawn from a pose whose heel and toe sit on the instep, fails; one ending on the sole
+    passes; no shoe in the foot's columns is not measured."""
+    floating = np.zeros((200, 200), np.float32)
+    floating[95:125, 70:130] = 1.0
+    grounded = np.zeros((200, 200), np.float32)
+    grounded[130:160, 70:130] = 1.0
+    soles = [(80, 120, 160.0)]
+    above = checks.shoe_above_sole(floating, soles, 100.0)
+    assert above is not None and checks.faults({"shoe_above_sole": above}) == ["shoe_above_sole"], above
+    on = checks.shoe_above_sole(grounded, soles, 100.0)
+    assert on == 0.0 and checks.faults({"shoe_above_sole": on}) == []
+    assert checks.shoe_above_sole(np.zeros((200, 200), np.float32), soles, 100.0) is None

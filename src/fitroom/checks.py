@@ -186,6 +186,12 @@ REBUILT_SKIN = 24.0
 #: sock 0.12 to 0.16 (`fitdit_1`), a tongue 0.07 (`fitdit_0`); taken away, or new shoes
 #: on bare feet, 0 to 0.05.
 SHAFT_LEFT_MOST = 0.06
+#: The most a foot's new shoe may end above the foot's sole in the photo, over a shoe's
+#: length (`shoe_above_sole`): drawn from a pose whose heel and toe sit on the instep or
+#: a trouser hem, the shoe floated there with the old shoe or the toes left under it
+#: (devset: 0.43 to 0.61, `maho--wbk003t`, `ootd--053514_0`); on feet found well -0.14
+#: to 0.19.
+SHOE_ABOVE_SOLE_MOST = 0.25
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -390,6 +396,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "sole_fall": (SOLE_FALL_LEAST, None),
     "shoes_merged": (None, SHOES_MERGED_MOST),
     "shaft_left": (None, SHAFT_LEFT_MOST),
+    "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
     "ear_distance": (None, EAR_REACH),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -1382,6 +1389,22 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
         inner, outer = (lowest[:quarter], lowest[-quarter:]) if out > 0 else (lowest[-quarter:], lowest[:quarter])
         falls.append(float(outer.max() - inner.max()) / len(columns))
     return min(falls) if falls else None
+
+
+def shoe_above_sole(
+    cover: NDArray[np.floating[Any]], soles: Sequence[tuple[int, int, float]], length: float
+) -> float | None:
+    """How far (over a shoe's `length`) the new shoe's lowest row ends above its foot's
+    sole, the worst foot: each foot's columns `x0..x1` and sole row as the input photo
+    shows them (the person's leg and a shoe under it, down from the ankle). None when no
+    shoe is drawn in a foot's columns."""
+    solid = np.asarray(cover) > 0.5
+    above = []
+    for x0, x1, sole in soles:
+        rows = np.nonzero(solid[:, max(0, x0) : max(0, x1)].any(axis=1))[0]
+        if len(rows) and length > 0:
+            above.append((sole - float(rows[-1] + 1)) / length)
+    return max(above) if above else None
 
 
 def shoes_merged(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]], length: float) -> float | None:

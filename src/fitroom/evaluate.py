@@ -35,7 +35,13 @@ from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, RenderReport
 from fitroom.engines.classic.accessories import landmarks
-from fitroom.engines.classic.accessories.place import BACKPACK_STRAP_WIDTH, skin_hued, without_strap, worn_on_back
+from fitroom.engines.classic.accessories.place import (
+    BACKPACK_STRAP_WIDTH,
+    foot_ground,
+    skin_hued,
+    without_strap,
+    worn_on_back,
+)
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
@@ -527,6 +533,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "sole_fall": _sole_fall(report),
         "shoes_merged": _shoes_merged(report),
         "shaft_left": _shaft_left(report),
+        "shoe_above_sole": _shoe_above_sole(report),
     }
 
 
@@ -566,6 +573,35 @@ def _shaft_left(report: RenderReport) -> float | None:
     return checks.shaft_left(
         image, report.garment_cover, person.mask > 0.5, person.skin_lab, shins, float(np.mean(lengths))
     )
+
+
+#: How far (of a shoe's length) either side of a foot's landmarks its new shoe's lowest
+#: row is looked for.
+SOLE_SPAN = 0.4
+
+
+def _shoe_above_sole(report: RenderReport) -> float | None:
+    """`checks.shoe_above_sole` for a shoes render: each foot's sole from the input photo
+    (`place.foot_ground`, from the ankle down the leg and a shoe the mask missed), the
+    shoe's lowest row over the foot's columns `SOLE_SPAN` of a length wider either side
+    (a pump's arch is off the floor under the ankle, its heel tip and toe are not); the
+    shoe's length 0.62 of the shin."""
+    person = report.person
+    if report.garment_cover is None or min(person.visibility[i] for i in (25, 26, 27, 28)) < 0.5:
+        return None
+    soles, lengths = [], []
+    for (ankle, heel, toe), knee in zip(checks.FEET, (25, 26), strict=True):
+        points = [person.pt(i).astype(np.float64) for i in (ankle, heel, toe)]
+        length = 0.62 * float(np.linalg.norm(points[0] - person.pt(knee)))
+        sole = foot_ground(person.mask, report.input, (points[0], points[1], points[2]), length)
+        if sole is None:
+            continue
+        xs = [p[0] for p in points]
+        soles.append((int(min(xs) - SOLE_SPAN * length), int(max(xs) + SOLE_SPAN * length + 1), sole))
+        lengths.append(length)
+    if not soles:
+        return None
+    return checks.shoe_above_sole(report.garment_cover, soles, float(np.mean(lengths)))
 
 
 def _collar_gap(report: RenderReport) -> float | None:

@@ -30,6 +30,7 @@ from fitroom.engines.classic.accessories.compose import (
 from fitroom.engines.classic.accessories.cutout import (
     NO_PLAIN_BACKGROUND,
     Cutout,
+    crossed_items,
     cut_accessory,
     cut_worn_hat,
     separate_items,
@@ -217,6 +218,12 @@ def cut_out(rgb: NDArray[np.uint8], target: str, description: str | None) -> Cut
         raise EngineError(
             "garment_not_found",
             f"the photo shows {pieces} separate items; send a product photo of one {named or 'item'} (or one pair)",
+        )
+    if named == SwapTarget.SHOES and pieces == 1 and crossed_items(cut.alpha):
+        raise EngineError(
+            "garment_not_found",
+            "the shoes overlap in the photo (one lies across the other), so neither can be cut out whole; "
+            "send a product photo of one shoe, or of the pair side by side",
         )
     return cut
 

@@ -102,6 +102,39 @@ def separate_items(alpha: NDArray[np.float32]) -> int:
     return int((areas >= 0.4 * areas.max()).sum())
 
 
+#: A pinch at least this deep (of the outline's longer side) on both sides of the
+#: outline's middle is where one item lies across another (a pair of shoes in an X).
+CROSSING_DEPTH = 0.15
+#: ... with the middle of the two pinches at most this far (of the longer side) from the
+#: outline's centre: a strappy sandal's arch and open side are deep but off the middle.
+CROSSING_CENTRE = 0.1
+
+
+def crossed_items(alpha: NDArray[np.float32]) -> bool:
+    """Whether the one piece cut out is two items lying across each other (a pair of shoes
+    crossed in an X): its outline is pinched deeply from both sides at its middle. Such a
+    cut-out is neither item; warped onto a foot it stays an X."""
+    solid = (alpha > 0.5).astype(np.uint8)
+    scale = min(1.0, WORK_SIDE / max(solid.shape))
+    small = cv2.resize(solid, None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
+    contours, _ = cv2.findContours(small, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    if not contours:
+        return False
+    outline = max(contours, key=cv2.contourArea)
+    moments = cv2.moments(outline)
+    if len(outline) < 5 or moments["m00"] <= 0:
+        return False
+    defects = cv2.convexityDefects(outline, cv2.convexHull(outline, returnPoints=False))
+    if defects is None or len(defects) < 2:
+        return False
+    deepest = defects[np.argsort(-defects[:, 0, 3]), 0][:2]
+    size = max(cv2.boundingRect(outline)[2:])
+    pinches = outline[deepest[:, 2], 0].astype(np.float64)
+    centre = np.array([moments["m10"], moments["m01"]]) / moments["m00"]
+    deep = bool((deepest[:, 3] / 256 >= CROSSING_DEPTH * size).all())
+    return deep and float(np.linalg.norm(pinches.mean(axis=0) - centre)) <= CROSSING_CENTRE * size
+
+
 def _decontaminate(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[np.uint8]:
     """Edge pixels are part background: give them the colour of the solid object next to
     them, or a light halo of the old backdrop rings the accessory on the person."""

@@ -1358,6 +1358,83 @@ ONE_ANKLE = 0.15
 CROSSED_FEET, CROSSED_KNEES = 0.1, 0.5
 
 
+#: A foot's sole is found this far (of a shoe's length) below its lowest landmark before
+#: the landmarks are taken as too high (the pose's heel and toe on the instep or a hem).
+#: Devset: 0.35 to 0.62 on feet whose shoes floated, at most 0.23 on feet found well.
+GROUND_GAP = 0.3
+#: Where a foot's lowest landmark is moved to: this far above its sole (the shoe is
+#: drawn on the old shoe's lowest row within 0.06 of a length of it).
+SOLE_UNDER = 0.05
+#: Below the person mask's end, a shoe the mask missed is pixels this unlike the floor,
+#: lightness weighed `SHADED_LIGHTNESS` (a shadow is the floor darker, not a shoe).
+SHOE_UNLIKE_FLOOR = 40.0
+#: Rows (of a length) of neither leg nor shoe that do not yet end the foot going down.
+GROUND_BREAK = 0.15
+#: Feet whose lowest landmarks differ by more than this (of a length) stand one ahead of
+#: the other: their soles are not looked for below them.
+FOOT_AHEAD = 0.3
+#: A sole found further down than this (of a length) is not the foot's (a long skirt).
+GROUND_MOST = 0.8
+
+
+def missed_shoe(mask: NDArray[np.float32], rgb: NDArray[np.uint8], box: tuple[int, int, int, int]) -> Mask:
+    """In `box` (x0, y0, x1, y1), the pixels outside the person mask unlike the floor's
+    median there, lightness weighed `SHADED_LIGHTNESS`: a shoe (or toes) the mask missed
+    under a hem, not the shoe's shadow."""
+    x0, y0, x1, y1 = box
+    outside = mask[y0:y1, x0:x1] < 0.3
+    lab = cv2.cvtColor(np.ascontiguousarray(rgb[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    if outside.sum() < 20:
+        return np.zeros(outside.shape, bool)
+    weights = np.array([SHADED_LIGHTNESS, 1.0, 1.0], np.float32)
+    distance = np.linalg.norm((lab - np.median(lab[outside], axis=0)) * weights, axis=-1)
+    return (distance > SHOE_UNLIKE_FLOOR) & outside
+
+
+def foot_ground(
+    mask: NDArray[np.float32], rgb: NDArray[np.uint8], foot: tuple[Vec, Vec, Vec], length: float
+) -> float | None:
+    """The row of a foot's sole, found from the photo, not the pose: down the foot's
+    columns (heel to toe, a little wider) from the ankle, the person mask's rows and
+    below them the rows of a shoe the mask missed, as long as each row holds a run of
+    them a tenth of a length wide. None outside the photo."""
+    ankle, heel, toe = foot
+    h, w = mask.shape
+    x0 = int(max(0, min(heel[0], toe[0], ankle[0]) - 0.1 * length))
+    x1 = int(min(w, max(heel[0], toe[0], ankle[0]) + 0.1 * length + 1))
+    top = int(round(ankle[1]))
+    bottom = int(min(h, max(heel[1], toe[1]) + GROUND_MOST * length))
+    if x1 - x0 < 2 or not 0 <= top < bottom:
+        return None
+    foot_or_shoe = (mask[top:bottom, x0:x1] > 0.5) | missed_shoe(mask, rgb, (x0, top, x1, bottom))
+    run = max(2, int(0.1 * length))
+    wide = cv2.erode(foot_or_shoe.astype(np.uint8), np.ones((1, run), np.uint8)).any(axis=1)
+    if not wide[0]:
+        return None
+    # A few rows between a trouser hem's soft edge and the shoe under it do not end the foot.
+    gaps = max(1, int(GROUND_BREAK * length))
+    joined = cv2.morphologyEx(wide.astype(np.uint8)[:, None], cv2.MORPH_CLOSE, np.ones((gaps * 2 + 1, 1), np.uint8))
+    ends = np.nonzero(joined[:, 0] == 0)[0]
+    last = ends[0] if len(ends) else len(wide)
+    return float(top + np.nonzero(wide[:last])[0][-1] + 1)
+
+
+def grounded(
+    mask: NDArray[np.float32], rgb: NDArray[np.uint8], foot: tuple[Vec, Vec, Vec], length: float
+) -> tuple[Vec, Vec, float | None]:
+    """The foot's heel and toe, moved down together onto its sole where the photo shows
+    the sole well below them (the pose's points on the instep of a foot pointing at the
+    camera, or on a trouser hem over the shoe): a shoe placed by them floated over the
+    old one, which stayed under it. With them the sole's row when they moved, else None."""
+    _, heel, toe = foot
+    ground = foot_ground(mask, rgb, foot, length)
+    gap = 0.0 if ground is None else ground - max(heel[1], toe[1])
+    if ground is None or gap <= GROUND_GAP * length or gap >= GROUND_MOST * length:
+        return heel, toe, None
+    down = np.array([0.0, gap - SOLE_UNDER * length])
+    return heel + down, toe + down, ground
+
+
 def feet_in_one_place(feet: list[tuple[Vec, ...]], knees: list[Vec]) -> str | None:
     """Why the two feet's landmarks (ankle, heel, toe each) cannot be two feet, or None:
     both ankles at one ankle, or both feet in one column under knees far apart."""
@@ -1574,6 +1651,12 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     if one_place:
         raise EngineError("pose_not_supported", one_place)
     lengths = [float(np.linalg.norm(pa - pk)) * 0.62 for pa, _, _, pk in marks]
+    found = [grounded(person.mask, person.image, (m[0], m[1], m[2]), n) for m, n in zip(marks, lengths, strict=True)]
+    # One foot ahead of the other (walking): the back foot's columns run down into the
+    # front leg, whose sole is not its own.
+    if abs(max(marks[0][1][1], marks[0][2][1]) - max(marks[1][1][1], marks[1][2][1])) > FOOT_AHEAD * np.mean(lengths):
+        found = [(m[1], m[2], None) for m in marks]
+    marks = [(m[0], heel, toe, m[3]) for m, (heel, toe, _) in zip(marks, found, strict=True)]
     mean_length = float(np.mean(lengths))
     split = (marks[0][0][0] + marks[1][0][0]) / 2
     directions = toe_directions([(ph, pt) for _, ph, pt, _ in marks], mean_length, split, [m[0] for m in marks])
@@ -1624,8 +1707,22 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         + (marks[i][3] - marks[i][0]) * (marks[i][0][1] - y0 - top) / max(marks[i][0][1] - marks[i][3][1], 1.0)
         for i, top in zip(order, tops, strict=True)
     ]
+    # A foot found below its landmarks: the old shoe the mask missed there (under a hem,
+    # pale toes) is the foot's too, so it goes with the rest.
+    feet_mask = mask.copy()
+    for (_, heel, toe, _), (_, _, ground), length in zip(marks, found, lengths, strict=True):
+        if ground is not None:
+            box = (
+                int(max(x0, min(heel[0], toe[0]) - 0.3 * length)),
+                int(max(y0, min(heel[1], toe[1]) - 0.3 * length)),
+                int(min(x1, max(heel[0], toe[0]) + 0.3 * length + 1)),
+                int(min(y1, ground + 0.02 * length + 1)),
+            )
+            if box[0] < box[2] and box[1] < box[3]:
+                part = feet_mask[box[1] - y0 : box[3] - y0, box[0] - x0 : box[2] - x0]
+                part[missed_shoe(person.mask, person.image, box)] = 1.0
     regions = foot_regions(
-        mask,
+        feet_mask,
         [[p - origin for p in (*marks[i][:3], shaft)] for i, shaft in zip(order, shafts, strict=True)],
         [(marks[i][3] - origin, marks[i][0] - origin) for i in order],
         tops,
