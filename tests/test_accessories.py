@@ -18,6 +18,7 @@ from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import linear_scale
 from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory
+from fitroom.engines.classic.accessories.worn import worn_hoops
 from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
@@ -1650,3 +1651,53 @@ def test_shoes_go_on_the_feet_the_photo_shows_not_on_foot_landmarks_above_them()
     soles = [(x - 25, x + 26, 372.0) for x in (125, 175)]
     above = checks.shoe_above_sole(composite.cover, soles, 0.62 * 150)
     assert above is not None and checks.faults({"shoe_above_sole": above}) == [], above
+
+
+def _hooped_head() -> tuple[Person, list[tuple[int, int]]]:
+    """`head_person` with a face mesh (as in the earrings test) and a gold hoop drawn
+    hanging from each ear lobe; a dark strand of hair down the side stays unfound."""
+    person = head_person()
+    points = np.zeros((478, 3), np.float32)
+    points[:, :2] = (250, 90)
+    for index, xy in (
+        (lm.CHEEK_R, (205, 85)),
+        (lm.CHEEK_L, (295, 85)),
+        (lm.FOREHEAD, (250, 45)),
+        (lm.CHIN, (250, 140)),
+        (lm.NOSE_BRIDGE, (250, 85)),
+    ):
+        points[index, :2] = xy
+    memo.keep(person, "face", (), lm.Face(points))
+    hoops = [(202, 116), (298, 116)]
+    for centre in hoops:
+        cv2.ellipse(person.image, centre, (7, 10), 0, 0, 360, (215, 160, 40), 2)
+    cv2.line(person.image, (190, 70), (186, 140), (40, 30, 25), 2)
+    return person, hoops
+
+
+def test_worn_hoops_are_found_at_the_lobes_and_nowhere_else() -> None:
+    """Both drawn hoops are found; the strand of hair and the head's outline are not."""
+    person, hoops = _hooped_head()
+    face = lm.face(person)
+    assert face is not None
+    found = worn_hoops(person.image, face)
+    for x, y in hoops:
+        assert found[y - 12 : y + 13, x - 9 : x + 10].sum() > 30, "the hoop's wire is found"
+    assert not found[:, 185:192].any(), "the strand of hair is not a hoop"
+    assert not found[:95].any(), "nothing above the lobes"
+
+
+def test_new_earrings_replace_the_hoops_she_wears() -> None:
+    """Studs put on a head wearing gold hoops: the hoops' gold is gone round them (painted
+    from the skin and backdrop beside it), not left hanging beside the new pair."""
+    person, hoops = _hooped_head()
+    before = person.image.copy()
+    studs = np.full((200, 400, 3), 255, np.uint8)
+    for x in (120, 280):
+        cv2.circle(studs, (x, 100), 30, (60, 70, 200), -1)
+    result = wear(person, cut_out(studs, "jewelry", None), "earrings", None)
+    gold = np.all(np.abs(result.image.astype(int) - (215, 160, 40)) < 40, axis=2) & (result.cover < 0.1)
+    for x, y in hoops:
+        assert gold[y - 12 : y + 13, x - 9 : x + 10].sum() < 5, "her own hoop is gone"
+    assert checks.worn_jewellery_left(before, result.image, worn_hoops(before, lm.face(person)), result.cover) < 0.1
+    assert not np.any(result.image[:60] != before[:60]), "nothing changed above the ears"

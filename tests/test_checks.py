@@ -1198,3 +1198,20 @@ def test_a_shoe_drawn_well_above_its_foots_sole_fails() -> None:
     on = checks.shoe_above_sole(grounded, soles, 100.0)
     assert on == 0.0 and checks.faults({"shoe_above_sole": on}) == []
     assert checks.shoe_above_sole(np.zeros((200, 200), np.float32), soles, 100.0) is None
+
+
+def test_worn_jewellery_left_counts_her_hoop_kept_beside_the_new_piece() -> None:
+    """A drawn gold hoop left as it was scores 1; painted out, 0; under the new piece
+    it does not count; a person wearing none gives None."""
+    before = np.full((60, 60, 3), 230, np.uint8)
+    cv2.ellipse(before, (30, 30), (8, 12), 0, 0, 360, (215, 160, 40), 2)
+    worn = np.all(before == (215, 160, 40), axis=2)
+    cover = np.zeros((60, 60), np.float32)
+    assert checks.worn_jewellery_left(before, before.copy(), worn, cover) == 1.0
+    painted = np.full((60, 60, 3), 230, np.uint8)
+    assert checks.worn_jewellery_left(before, painted, worn, cover) == 0.0
+    cover[:, :30] = 1.0
+    half = before.copy()
+    half[:, 30:] = 230
+    assert checks.worn_jewellery_left(before, half, worn, cover) == 0.0
+    assert checks.worn_jewellery_left(before, before, np.zeros((60, 60), bool), cover) is None

@@ -62,6 +62,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   no parting between them).
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
+- `worn_jewellery_left`: the share of the jewellery the person already wore where the
+  new piece goes (hoops at the ears) that the render left as it was, beside the new piece.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
   middle (a hat perched on the hair instead of pulled down to the forehead).
 - `hat_band_dip`: how much lower a hat's lower edge lies toward its sides than across
@@ -114,6 +116,10 @@ Mask = NDArray[Any]
 #: How far in from the ear's landmark, towards the face's middle, an earring's hook may
 #: lie (as a share of the distance between the ears): the lobe is below it and a little out.
 EAR_REACH = 0.05
+#: The most of the person's own jewellery (`worn_jewellery_left`) a render may leave as it was.
+WORN_LEFT_MOST = 0.2
+#: How little (0..255, any channel) a pixel may change and still count as left as it was.
+UNCHANGED_BY = 12
 #: Where the lobe may lie below the ear's landmark (which marks the ear's middle), as
 #: shares of the distance between the ears.
 EAR_BELOW = (-0.1, 0.8)
@@ -398,6 +404,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shaft_left": (None, SHAFT_LEFT_MOST),
     "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
     "ear_distance": (None, EAR_REACH),
+    "worn_jewellery_left": (None, WORN_LEFT_MOST),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
     "hat_cut": (None, HAT_CUT_MOST),
@@ -1436,6 +1443,19 @@ def shoes_merged(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point
         return None
     merged = solid[top:bottom, middle - 1 : middle + 2].all(axis=1)
     return float(np.count_nonzero(merged & rows) / np.count_nonzero(rows))
+
+
+def worn_jewellery_left(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], worn: NDArray[np.bool_], cover: NDArray[np.floating[Any]]
+) -> float | None:
+    """The share of `worn` (the person's own jewellery found in `before`) that `after`
+    left as it was and the new piece does not cover: her hoops kept beside new drops.
+    None when she wore none."""
+    seen = worn & (np.asarray(cover) < 0.5)
+    if not seen.any():
+        return None
+    change = np.abs(after.astype(np.int16) - before.astype(np.int16)).max(axis=2)
+    return float((change[seen] < UNCHANGED_BY).mean())
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

@@ -42,6 +42,7 @@ from fitroom.engines.classic.accessories.place import (
     without_strap,
     worn_on_back,
 )
+from fitroom.engines.classic.accessories.worn import worn_hoops
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
@@ -640,6 +641,12 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         ]
         span = float(np.linalg.norm(person.pt(L_EAR) - person.pt(R_EAR)))
         values["ear_distance"] = checks.ear_distance(report.garment_cover, ears, span)
+        face = landmarks.face(person)
+        if face is not None:
+            worn = worn_hoops(report.input, face)
+            values["worn_jewellery_left"] = checks.worn_jewellery_left(
+                report.input, np.asarray(report.image), worn, report.garment_cover
+            )
     if report.accessories == [SwapTarget.HAT] and report.garment_cover is not None:
         eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)

@@ -43,6 +43,7 @@ class Placement:
     erase: Mask | None = field(default=None)  # photo-sized: what the item hides or replaces, filled from around it
     backdrop: Mask | None = field(default=None)  # photo-sized: where the fill's colours may come from (not the person)
     carry: Mask | None = field(default=None)  # photo-sized: what runs straight down into the erased part (a bare leg)
+    paint_out: NDArray[np.bool_] | None = field(default=None)  # photo-sized: thin worn jewellery the item replaces
     carry_reach: float = 0.0  # how far (px) below itself `carry` runs down, fading out
     carry_solid: float = 0.0  # how far (px) it runs down unfaded first (over an old boot's shaft)
     expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
@@ -183,6 +184,16 @@ def _fill(region: NDArray[np.float32], hole: NDArray[np.bool_], source: Mask) ->
     return region * (1 - soft) + backdrop * soft
 
 
+def painted_out(region: NDArray[np.uint8], line: NDArray[np.bool_]) -> NDArray[np.uint8]:
+    """`region` with a thin `line` (a worn hoop's wire) painted from its two sides inwards.
+
+    A line a few pixels wide filled this way keeps what runs across it (the neck's
+    outline, hair strands); the wide blur of `_fill` smeared the neck and the backdrop
+    into one band along it."""
+    grown = cv2.dilate(line.astype(np.uint8), np.ones((3, 3), np.uint8))
+    return cast(NDArray[np.uint8], cv2.inpaint(np.ascontiguousarray(region), grown, 3, cv2.INPAINT_TELEA))
+
+
 def _carried(
     region: NDArray[np.float32],
     photo: NDArray[np.float32],
@@ -240,6 +251,10 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
         x1, y1 = max(x1, min(W, int(xs.max()) + 5)), max(y1, min(H, int(ys.max()) + 5))
         erase = placement.erase[y0:y1, x0:x1]
         backdrop = placement.backdrop[y0:y1, x0:x1] if placement.backdrop is not None else 1 - erase
+    if placement.paint_out is not None and placement.paint_out.any():
+        ys, xs = np.nonzero(placement.paint_out)
+        x0, y0 = min(x0, max(0, int(xs.min()) - 8)), min(y0, max(0, int(ys.min()) - 8))
+        x1, y1 = max(x1, min(W, int(xs.max()) + 9)), max(y1, min(H, int(ys.max()) + 9))
     local = np.array([[1, 0, -x0], [0, 1, -y0], [0, 0, 1]], np.float64) @ matrix
     dsize = (x1 - x0, y1 - y0)
     colour = cv2.warpPerspective(rgb, local, dsize, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
@@ -251,6 +266,8 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
     if placement.front is not None:
         a *= 1 - placement.front[y0:y1, x0:x1]
     region = image[y0:y1, x0:x1].astype(np.float32)
+    if placement.paint_out is not None and placement.paint_out[y0:y1, x0:x1].any():
+        region = painted_out(image[y0:y1, x0:x1], placement.paint_out[y0:y1, x0:x1]).astype(np.float32)
     if erase is not None:
         hole = (erase > 0.5) & (a < 0.98)
         photo = region

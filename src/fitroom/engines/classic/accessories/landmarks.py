@@ -87,6 +87,37 @@ class Face:
         right = float(np.linalg.norm(self.pt(CHEEK_R) - self.pt(NOSE_BRIDGE)))
         return (left - right) / max(left + right, 1e-6) * -1.0
 
+    @property
+    def height(self) -> float:
+        """Forehead to chin: what earrings are sized from."""
+        return float(np.linalg.norm(self.pt(CHIN) - self.pt(FOREHEAD)))
+
+
+#: How far below the outline's point at the eyes' height the ear lobe is, as a share
+#: of the face's height (forehead to chin): about at the nose tip's level.
+EAR_LOBE_DROP = 0.22
+
+
+def ear_lobes(face: Face) -> list[tuple[NDArray[np.float64], float, float]]:
+    """Each ear lobe's point, its side (-1 the picture's left ear, 1 its right) and how far
+    it is turned towards the camera (below -0.25 it is round the far side of the head).
+
+    The lobe hangs below where the ear meets the face's outline at the eyes' height,
+    just outside it (further out on the side the head turns towards the camera)."""
+    chin, forehead = np.asarray(face.pt(CHIN), np.float64), np.asarray(face.pt(FOREHEAD), np.float64)
+    up = (forehead - chin) / max(float(np.linalg.norm(forehead - chin)), 1e-9)
+    outward = np.array([-up[1], up[0]])  # towards the picture's right (up turned a quarter clockwise)
+    lobes = []
+    # A head turned towards the picture's left (yaw < 0) hides its right ear (the picture's left one).
+    for cheek, side, turn in ((CHEEK_R, -1.0, face.yaw), (CHEEK_L, 1.0, -face.yaw)):
+        point = (
+            np.asarray(face.pt(cheek), np.float64)
+            - up * face.height * EAR_LOBE_DROP
+            + outward * side * face.width * (0.02 + 0.1 * max(turn, 0))
+        )
+        lobes.append((point, side, turn))
+    return lobes
+
 
 @dataclass
 class Hand:

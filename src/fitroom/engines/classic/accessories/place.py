@@ -22,7 +22,7 @@ from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories import shoulder_strap, strap
 from fitroom.engines.classic.accessories.compose import Mask, Placement
 from fitroom.engines.classic.accessories.cutout import Cutout
-from fitroom.engines.classic.accessories.worn import wears_glasses
+from fitroom.engines.classic.accessories.worn import wears_glasses, worn_hoops
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
     L_ANKLE,
@@ -96,9 +96,6 @@ BRACELET_BAND, BRACELET_LEAST, BRACELET_TILT = 0.07, 2.5, 0.16
 BRACELET_INLAY_SHARE = 0.15
 #: How much of a glint (towards white) runs along the metal's upper edge.
 BRACELET_GLINT = 0.45
-#: How far below the outline's point at the eyes' height the ear lobe is, as a share
-#: of the face's height (forehead to chin): about at the nose tip's level.
-EAR_LOBE_DROP = 0.22
 #: An earring less tall than this many times its width is a stud, as long as this share of the face's height.
 STUD_ASPECT, STUD_SHARE = 1.3, 0.055
 #: Where a worn hat's lower band crosses the forehead, as a share of the way from the
@@ -2524,13 +2521,11 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
     if len(pieces) == 1:
         pieces = [pieces[0], pieces[0]]
     pieces = sorted(pieces, key=lambda c: c.alpha.size, reverse=True)[:2]
-    height = float(np.linalg.norm(_v(face.pt(lm.CHIN)) - _v(face.pt(lm.FOREHEAD))))
+    height = face.height
     up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
-    outward = np.array([-up[1], up[0]])  # towards the picture's right (up turned a quarter clockwise)
     hair = hair_mask(person, face)
     placements = []
-    # A head turned towards the picture's left (yaw < 0) hides its right ear (the picture's left one).
-    for cheek, direction, turn in ((lm.CHEEK_R, -1.0, face.yaw), (lm.CHEEK_L, 1.0, -face.yaw)):
+    for lobe, direction, turn in lm.ear_lobes(face):
         if turn < -0.25:
             continue  # this ear is round the far side of the head
         piece = pieces[0] if direction < 0 else pieces[-1]
@@ -2538,13 +2533,6 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
         # A stud (about as tall as wide) sits on the lobe, its middle there; a drop hangs from it.
         stud = h < STUD_ASPECT * w
         length = height * (STUD_SHARE if stud else float(np.clip(0.09 * h / max(w, 1), 0.08, 0.34)))
-        # The lobe hangs below where the ear meets the face's outline at the eyes' height,
-        # just outside it (further out on the side the head turns towards the camera).
-        lobe = (
-            _v(face.pt(cheek))
-            - up * height * EAR_LOBE_DROP
-            + outward * direction * face.width * (0.02 + 0.1 * max(turn, 0))
-        )
         scale = length / h
         hook = np.array([w / 2, h / 2 if stud else 0.0])
         src = [hook, np.array([w / 2, float(h)]), hook + np.array([w / 2, 0.0])]
@@ -2553,6 +2541,8 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
         placements.append(Placement(piece, _affine(src, dst), front=hair, shadow=0.25, lift=0.03, part="the ears"))
     if not placements:
         raise EngineError("pose_not_supported", "neither ear is visible in the photo")
+    # Her own hoops are replaced by the new pair, not left hanging beside it.
+    placements[0].paint_out = worn_hoops(person.image, face)
     return placements
 
 
