@@ -80,6 +80,9 @@ THIN_WINDOW = 0.07
 #: A hoop's longest side, as shares of the face's height (a huggie to a large hoop), and
 #: its least width over its height (a hoop seen edge-on is a thin ellipse).
 HOOP_SIZE, HOOP_ROUND = (0.05, 0.38), 0.3
+#: The least width (px) of a hoop's ellipse: narrower, a strand of hair's bend closes
+#: into a ring as easily (at nano size, one beside ootd--model_2's neck did).
+HOOP_LEAST_PX = 9.0
 #: A hoop's ring: the share of the fitted ellipse its thin pixels run along, the share of
 #: those pixels on the ellipse, and the share of its inside that is not metal-coloured.
 HOOP_COVER, HOOP_ON_RING, HOOP_HOLLOW = 0.6, 0.5, 0.85
@@ -134,7 +137,9 @@ def _is_hoop(
     """Whether one thin line runs round an ellipse hanging from the lobe, hollow inside."""
     ys, xs = np.nonzero(line)
     (cx, cy), (a, b), angle = cv2.fitEllipse(np.stack([xs, ys], axis=1).astype(np.float32))
-    if not HOOP_SIZE[0] * height <= max(a, b) <= HOOP_SIZE[1] * height or min(a, b) < HOOP_ROUND * max(a, b):
+    if not HOOP_SIZE[0] * height <= max(a, b) <= HOOP_SIZE[1] * height or min(a, b) < max(
+        HOOP_ROUND * max(a, b), HOOP_LEAST_PX
+    ):
         return False
     t = np.linspace(0, 2 * np.pi, 72, endpoint=False)
     turn = np.radians(angle)
