@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import TIERS, TierName
 from fitroom.engines.classic.accessories import landmarks as lm
 
 #: Face mesh points of the lower eyelids' middles (the person's right, then left).
@@ -100,11 +101,21 @@ def worn_hoops(image: NDArray[np.uint8], face: lm.Face) -> NDArray[np.bool_]:
     A hoop is a thin line (unlike the median round it) closing round a hollow (what is
     inside it looks like what is round it) that hangs from the lobe. Other earrings
     (studs, discs, drops) are not found."""
-    found = np.zeros(image.shape[:2], bool)
-    height = face.height
+    # Looked for in the photo at basic size at most: the thresholds were measured there,
+    # and a sharper photo shows bends of hair that close into rings.
+    factor = min(1.0, TIERS[TierName.BASIC].long_side / max(image.shape[:2]))
+    seen = image
+    if factor < 1.0:
+        size = (max(1, round(image.shape[1] * factor)), max(1, round(image.shape[0] * factor)))
+        seen = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    found = np.zeros(seen.shape[:2], bool)
     for lobe, _, turn in lm.ear_lobes(face):
         if turn >= -0.25:
-            _hoop_at(image, lobe, height, found)
+            _hoop_at(seen, lobe * factor, face.height * factor, found)
+    if factor < 1.0:
+        found = (
+            cv2.resize(found.astype(np.uint8), (image.shape[1], image.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+        )
     return found
 
 
