@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic.body import Frame, torso_frame
-from fitroom.engines.classic.boxes import Box, bounds
+from fitroom.engines.classic.boxes import Box, bounds, box_slices
 from fitroom.engines.classic.colour import near_colour, squared_distance
 from fitroom.engines.classic.old_garment import worn_colours
 from fitroom.engines.classic.person import Person
@@ -63,7 +63,10 @@ def _depth(frame: Frame, box: Box) -> NDArray[np.float32]:
 def _along(frame: Frame, axis: NDArray[np.float32], box: Box) -> NDArray[np.float32]:
     """Per pixel of `box`, how far from the shoulders' midpoint it is along `axis`."""
     x0, y0, x1, y1 = box
-    ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+    # A row of columns and a column of rows, summed out to the box: a full grid of each
+    # cost as much again, for the same values.
+    xs = np.arange(x0, x1, dtype=np.float32)[None, :]
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None]
     return (xs - np.float32(frame.neck[0])) * np.float32(axis[0]) + (ys - np.float32(frame.neck[1])) * np.float32(
         axis[1]
     )
@@ -130,7 +133,13 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     # Specks of the hair's colour on a print or in a fold are not strands.
     hair = cv2.morphologyEx(hair.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s)))
     # In one piece with the hair round the face: a ring outside it, above the shoulders.
-    head = cv2.dilate(face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
+    head = np.zeros(face.shape, bool)
+    near = bounds(face, pad=ring)  # the face and the ring: all the dilation can reach
+    if near is not None:
+        inner = box_slices(near)
+        head[inner] = (
+            cv2.dilate(face[inner], cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
+        )
     head &= depth < 0
     count, labels = cv2.connectedComponents(hair, connectivity=8)
     if count <= 1:
