@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
-from fitroom.engines.classic import fit
+from fitroom.engines.classic import fit, memo
 from fitroom.engines.classic.arms import bare_arms_beside, bare_forearms_in_front
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
@@ -250,7 +250,20 @@ SEAM_END = 0.15
 def without_sleeves(garment: Garment) -> NDArray[np.float32]:
     """The garment's alpha less its sleeves, soft rim included: the sleeve masks are the
     solid pixels only, and the half-transparent rim left round them would be warped with
-    the body panel, away from the sleeve, and show as a faint outline beside the arm."""
+    the body panel, away from the sleeve, and show as a faint outline beside the arm.
+
+    Worked out once per product photo (a top's panel and its shoulders both ask, every
+    render, and the garment stays cached); the answer is read-only."""
+
+    def made() -> NDArray[np.float32]:
+        alpha = _without_sleeves(garment)
+        alpha.flags.writeable = False
+        return alpha
+
+    return memo.kept(garment, "without_sleeves", (garment.alpha, garment.sleeve_left, garment.sleeve_right), made)
+
+
+def _without_sleeves(garment: Garment) -> NDArray[np.float32]:
     alpha = garment.alpha.copy()
     sleeves = cv2.bitwise_or(garment.sleeve_left, garment.sleeve_right)
     if not sleeves.any():
