@@ -200,10 +200,19 @@ def _compose(
         np.maximum(coverage[box], a, out=coverage[box])
         alphas.append(a)
     if garment.category == SwapTarget.TOP and len(layers) > 1:
-        colour, under = _seam_backing(layers, alphas, coverage, person.shoulder_width)
-        under *= (1 - keep) * body  # never over the face or hands, nor off the body
-        np.maximum(coverage, under, out=coverage)
-        out = cv2.blendLinear(out, np.minimum(colour * shade[:, :, None], 255), 1 - under, under)
+        seam = _seam_backing(layers, alphas, coverage, person.shoulder_width)
+        laid = None
+        if seam is not None:
+            box, colour, under = seam
+            under *= (1 - keep[box]) * body[box]  # never over the face or hands, nor off the body
+            np.maximum(coverage[box], under, out=coverage[box])
+            laid = cv2.blendLinear(out[box], np.minimum(colour * shade[box][:, :, None], 255), 1 - under, under)
+        # The backing is blended in its box only; blendLinear leaves a pixel it lays
+        # nothing on divided by its weights' sum, 1 + 1e-5: so is the rest of the window,
+        # as when the backing was blended over all of it (the same rounding after).
+        np.divide(out, BLEND_SUM, out=out)
+        if seam is not None:
+            out[seam[0]] = laid
     for layer, a in zip(layers, alphas, strict=True):
         box = layer.slices
         shaded = layer.colour * shade[box][:, :, None]  # shading is positive
@@ -222,10 +231,15 @@ def _compose(
 SEAM_GAP = 0.04
 
 
+#: What cv2.blendLinear divides a pixel by where its second weight is 0 (1 + 0 + 1e-5).
+BLEND_SUM = np.float32(1) + np.float32(1e-5)
+
+
 def _seam_backing(
     layers: list[Layer], alphas: list[NDArray[np.float32]], union: NDArray[np.float32], shoulder_width: float
-) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """The garment's colour and how much of it to lay under its parts where they meet.
+) -> tuple[tuple[slice, slice], NDArray[np.float32], NDArray[np.float32]] | None:
+    """The box round the garment's parts, and there the garment's colour and how much
+    of it to lay under its parts where they meet (None: no parts).
 
     Each part's edge is softened on its own, so where a sleeve joins the body panel
     both are half there and the old top showed through the join (a pale line down the
@@ -233,24 +247,28 @@ def _seam_backing(
     `SEAM_GAP` is filled (a grey closing of their union), coloured as the parts beside it.
     """
     side = max(3, int(shoulder_width * SEAM_GAP)) | 1
-    colour = np.zeros((*union.shape, 3), np.float32)
-    under = np.zeros(union.shape, np.float32)
     # Worked out in the box round the parts, with room for the closing (`side`) and the
     # blur's reach (4 sigma, 2 `side`) beyond what it fills: the same pixels as over the
-    # whole photo, for a tenth of the work.
+    # whole photo, for a tenth of the work. Outside it nothing is laid.
     found = bounds(union, pad=3 * side + 2)
     if found is None:
-        return colour, under
+        return None
     x0, y0, x1, y1 = found
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
     closed = cv2.morphologyEx(union[y0:y1, x0:x1], cv2.MORPH_CLOSE, kernel)
-    weight = np.zeros(union.shape, np.float32)
+    weight = np.zeros((y1 - y0, x1 - x0), np.float32)
+    colour = np.zeros((y1 - y0, x1 - x0, 3), np.float32)
     for layer, a in zip(layers, alphas, strict=True):
-        weight[layer.slices] += a
-        colour[layer.slices] += layer.colour * a[:, :, None]
+        lx0, ly0, lx1, ly1 = layer.box
+        cx0, cy0, cx1, cy1 = max(lx0, x0), max(ly0, y0), min(lx1, x1), min(ly1, y1)
+        if cx1 <= cx0 or cy1 <= cy0:
+            continue
+        src = slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)
+        dst = slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)
+        weight[dst] += a[src]
+        colour[dst] += layer.colour[src] * a[src][:, :, None]
     sigma = side / 2
-    spread = cv2.GaussianBlur(weight[y0:y1, x0:x1], (0, 0), sigma)
-    colour[y0:y1, x0:x1] = cv2.GaussianBlur(colour[y0:y1, x0:x1], (0, 0), sigma) / np.maximum(spread, 1e-4)[:, :, None]
-    inner = union[y0:y1, x0:x1]
-    under[y0:y1, x0:x1] = np.where((closed - inner > 0.05) & (spread > 1e-3), closed, 0)
-    return colour, under
+    spread = cv2.GaussianBlur(weight, (0, 0), sigma)
+    colour = cv2.GaussianBlur(colour, (0, 0), sigma) / np.maximum(spread, 1e-4)[:, :, None]
+    under = np.where((closed - union[y0:y1, x0:x1] > 0.05) & (spread > 1e-3), closed, 0).astype(np.float32, copy=False)
+    return (slice(y0, y1), slice(x0, x1)), colour, under
