@@ -7,7 +7,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.accessories import landmarks
-from fitroom.engines.classic.boxes import box_slices
+from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person, hand_discs
 
@@ -147,9 +147,17 @@ HAND_EDGE_SOFTNESS = 0.8
 def hand_matte(hands: NDArray[np.bool_]) -> NDArray[np.float32]:
     """How much of each pixel is the hand in front (0..1): 1 inside the hand, falling to
     0 across its outline, and 0 beyond it, where the new garment goes."""
-    core = cv2.erode(hands.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
+    matte = np.zeros(hands.shape, np.float32)
+    # Worked out in the box round the hands, with room for the blur's reach (4 sigma):
+    # the same pixels as over the whole photo, and none beyond it.
+    found = bounds(hands, pad=int(4 * HAND_EDGE_SOFTNESS) + 2)
+    if found is None:
+        return matte
+    box = box_slices(found)
+    core = cv2.erode(hands[box].astype(np.uint8), np.ones((3, 3), np.uint8)).astype(np.float32)
     # Raised a quarter so the blur leaves the skin a pixel inside the outline whole.
-    return np.minimum(cv2.GaussianBlur(core, (0, 0), HAND_EDGE_SOFTNESS) * 1.25, hands.astype(np.float32))
+    matte[box] = np.minimum(cv2.GaussianBlur(core, (0, 0), HAND_EDGE_SOFTNESS) * 1.25, hands[box].astype(np.float32))
+    return matte
 
 
 def _near(person: Person, points: NDArray[np.float64], pad: int) -> tuple[tuple[int, int, int, int] | None, Person]:
