@@ -17,8 +17,18 @@ def squared_distance(
 ) -> NDArray[np.float32]:
     """Per pixel, the weighted squared distance to one Lab colour (OpenCV's vector ops:
     many times faster than numpy's norm over the channel axis)."""
+    return _weighed(_squared_differences(lab, colour), weights)
+
+
+def _squared_differences(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Per pixel and channel, the squared difference to one Lab colour."""
     diff = cv2.subtract(lab, (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
-    return cv2.transform(cv2.multiply(diff, diff), np.array([[w * w for w in weights]], np.float32))
+    return cv2.multiply(diff, diff)
+
+
+def _weighed(squared: NDArray[np.float32], weights: tuple[float, float, float]) -> NDArray[np.float32]:
+    """Per pixel, the squared differences summed, each channel's weighed."""
+    return cv2.transform(squared, np.array([[w * w for w in weights]], np.float32))
 
 
 #: Lightness varies with folds and light far more than hue does: weighed less when
@@ -41,7 +51,7 @@ SKIN_CHROMA, SKIN_LIGHTNESS = 14, 70
 
 
 def skin_like(person: Person) -> NDArray[np.bool_]:
-    lab = person.lab()
-    chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))
-    lightness = squared_distance(lab, person.skin_lab, (1.0, 0.0, 0.0))
+    squared = _squared_differences(person.lab(), person.skin_lab)  # once for both tests
+    chroma = _weighed(squared, (0.0, 1.0, 1.0))
+    lightness = _weighed(squared, (1.0, 0.0, 0.0))
     return (chroma < SKIN_CHROMA**2) & (lightness < SKIN_LIGHTNESS**2)
