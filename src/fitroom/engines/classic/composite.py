@@ -238,8 +238,8 @@ BLEND_SUM = np.float32(1) + np.float32(1e-5)
 def _seam_backing(
     layers: list[Layer], alphas: list[NDArray[np.float32]], union: NDArray[np.float32], shoulder_width: float
 ) -> tuple[tuple[slice, slice], NDArray[np.float32], NDArray[np.float32]] | None:
-    """The box round the garment's parts, and there the garment's colour and how much
-    of it to lay under its parts where they meet (None: no parts).
+    """The box round what is laid under the garment's parts where they meet, and there
+    the garment's colour and how much of it to lay (None: nothing).
 
     Each part's edge is softened on its own, so where a sleeve joins the body panel
     both are half there and the old top showed through the join (a pale line down the
@@ -256,8 +256,32 @@ def _seam_backing(
     x0, y0, x1, y1 = found
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
     closed = cv2.morphologyEx(union[y0:y1, x0:x1], cv2.MORPH_CLOSE, kernel)
-    weight = np.zeros((y1 - y0, x1 - x0), np.float32)
-    colour = np.zeros((y1 - y0, x1 - x0, 3), np.float32)
+    sigma = side / 2
+    spread = cv2.GaussianBlur(_summed(layers, alphas, found), (0, 0), sigma)
+    under = np.where((closed - union[y0:y1, x0:x1] > 0.05) & (spread > 1e-3), closed, 0).astype(np.float32, copy=False)
+    # The colour counts only where something is laid: summed and blurred in the box
+    # round that, with room for the blur's reach (the same pixels as in the whole box).
+    laid = bounds(under)
+    if laid is None:
+        return None
+    lx0, ly0, lx1, ly1 = laid
+    reach = int(np.ceil(4 * sigma)) + 1
+    bx0, by0 = max(0, lx0 - reach), max(0, ly0 - reach)
+    bx1, by1 = min(x1 - x0, lx1 + reach), min(y1 - y0, ly1 + reach)
+    colour = cv2.GaussianBlur(
+        _summed(layers, alphas, (x0 + bx0, y0 + by0, x0 + bx1, y0 + by1), coloured=True), (0, 0), sigma
+    )[ly0 - by0 : ly1 - by0, lx0 - bx0 : lx1 - bx0]
+    colour /= np.maximum(spread[ly0:ly1, lx0:lx1], 1e-4)[:, :, None]
+    return (slice(y0 + ly0, y0 + ly1), slice(x0 + lx0, x0 + lx1)), colour, under[ly0:ly1, lx0:lx1]
+
+
+def _summed(
+    layers: list[Layer], alphas: list[NDArray[np.float32]], box: tuple[int, int, int, int], coloured: bool = False
+) -> NDArray[np.float32]:
+    """Over `box` (in the layers' frame), the parts' `alphas` summed, or (`coloured`)
+    their colours weighed by them."""
+    x0, y0, x1, y1 = box
+    out = np.zeros((y1 - y0, x1 - x0, 3) if coloured else (y1 - y0, x1 - x0), np.float32)
     for layer, a in zip(layers, alphas, strict=True):
         lx0, ly0, lx1, ly1 = layer.box
         cx0, cy0, cx1, cy1 = max(lx0, x0), max(ly0, y0), min(lx1, x1), min(ly1, y1)
@@ -265,10 +289,5 @@ def _seam_backing(
             continue
         src = slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)
         dst = slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)
-        weight[dst] += a[src]
-        colour[dst] += layer.colour[src] * a[src][:, :, None]
-    sigma = side / 2
-    spread = cv2.GaussianBlur(weight, (0, 0), sigma)
-    colour = cv2.GaussianBlur(colour, (0, 0), sigma) / np.maximum(spread, 1e-4)[:, :, None]
-    under = np.where((closed - union[y0:y1, x0:x1] > 0.05) & (spread > 1e-3), closed, 0).astype(np.float32, copy=False)
-    return (slice(y0, y1), slice(x0, x1)), colour, under
+        out[dst] += layer.colour[src] * a[src][:, :, None] if coloured else a[src]
+    return out
