@@ -699,7 +699,9 @@ def _seam_gaps(
         src = slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)
         dst = slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)
         a = layer.alpha[src][:, :, None]
-        colour[dst] = colour[dst] * (1 - a) + layer.colour[src] * a
+        laid = colour[dst]  # painted over in place: the same sums, no copies
+        laid *= 1 - a
+        laid += layer.colour[src] * a
         np.maximum(cover[dst], layer.alpha[src], out=cover[dst])
     solid = (cover > 0.5).astype(np.uint8)
     body = person.mask[y0:y1, x0:x1] > 0.5
@@ -711,7 +713,7 @@ def _seam_gaps(
     closed |= cv2.morphologyEx(edged, cv2.MORPH_CLOSE, np.ones((1, strip), np.uint8))
     # A neckline (a V, a keyhole) is a gap between the garment's pieces too: the sleeves
     # meet the body away from the middle.
-    yy, xx = np.mgrid[y0:y1, x0:x1]
+    yy, xx = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
     aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1])
     gap = (closed > 0) & (solid == 0) & body & (aside > NECK_CLEAR * frame.width)
     if arms is not None:
