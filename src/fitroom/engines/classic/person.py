@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo, models
+from fitroom.engines.classic.boxes import bounds
 
 Array = NDArray[np.float32]
 Mask = NDArray[np.uint8]
@@ -174,14 +175,20 @@ def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask
     center = center + down * 0.25
     angle = float(np.degrees(np.arctan2(down[1], down[0]))) - 90
     cv2.ellipse(mask, (int(center[0]), int(center[1])), (int(radius), int(radius * 1.3)), angle, 0, 360, 255, -1)
-    h, w = shape
     chin = mouth + down * CHIN_DROP
-    below = (np.arange(w, dtype=np.float32)[None, :] - np.float32(chin[0])) * np.float32(down[0]) + (
-        np.arange(h, dtype=np.float32)[:, None] - np.float32(chin[1])
+    # Looked for in the ellipse's box only: the rest of the photo has no face below the chin.
+    face = bounds(mask)
+    if face is None:
+        return mask
+    fx0, fy0, fx1, fy1 = face
+    below = (np.arange(fx0, fx1, dtype=np.float32)[None, :] - np.float32(chin[0])) * np.float32(down[0]) + (
+        np.arange(fy0, fy1, dtype=np.float32)[:, None] - np.float32(chin[1])
     ) * np.float32(down[1]) > 0
-    ys, xs = np.nonzero(below & (mask > 0))
+    ys, xs = np.nonzero(below & (mask[fy0:fy1, fx0:fx1] > 0))
     if len(ys):
         y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+        below = below[y0:y1, x0:x1]
+        y0, y1, x0, x1 = y0 + fy0, y1 + fy0, x0 + fx0, x1 + fx0
         lab = cv2.cvtColor(np.ascontiguousarray(rgb[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB)
         # With its outline, half collar and half skin (kept, it stays as a dark line);
         # a stray strand of hair or a dark pore has none worth freeing.
@@ -189,7 +196,7 @@ def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask
         rim = 2 * max(1, int(np.linalg.norm(mouth - eyes) * CHIN_RIM)) + 1
         solid = cv2.morphologyEx(other, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)))
         cloth = other | cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim)))
-        mask[y0:y1, x0:x1][below[y0:y1, x0:x1] & (cloth > 0)] = 0
+        mask[y0:y1, x0:x1][below & (cloth > 0)] = 0
     return mask
 
 
