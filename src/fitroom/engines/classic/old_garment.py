@@ -10,6 +10,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.body import Frame, torso_zone
+from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
     SAME_GARMENT_COLOUR,
@@ -314,16 +315,22 @@ def _edge_bands(
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
         grow[max(0, min(grow.shape[0], int(knees[1]))) :] = False
-    if not grow.any():
+    # Grown only into `grow`: in the box round it, a pixel wider (the same steps as over
+    # the whole photo; nothing outside it changes).
+    found = bounds(grow, pad=1)
+    if found is None:
         return np.zeros_like(clothes)
+    inside = box_slices(found)
     allowed = grow.astype(np.uint8)
     band = clothes.astype(np.uint8)
+    grown, allowed = band[inside], allowed[inside]
     cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
     for _ in range(steps):
-        band = cv2.bitwise_or(band, cv2.bitwise_and(cv2.dilate(band, cross), allowed))
-    chest = cv2.bitwise_and(allowed, (depth < 0.4 * frame.length).astype(np.uint8))
+        grown = cv2.bitwise_or(grown, cv2.bitwise_and(cv2.dilate(grown, cross), allowed))
+    chest = cv2.bitwise_and(allowed, (depth[inside] < 0.4 * frame.length).astype(np.uint8))
     for _ in range(steps):
-        band = cv2.bitwise_or(band, cv2.bitwise_and(cv2.dilate(band, cross), chest))
+        grown = cv2.bitwise_or(grown, cv2.bitwise_and(cv2.dilate(grown, cross), chest))
+    band[inside] = grown
     # What is thinner than a rib or a collar is not one: a necklace, a drawstring.
     thin = max(3, int(s * 0.04)) | 1
     opened = cv2.morphologyEx(
