@@ -354,7 +354,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         if length <= upper_len * 1.05:
             layers.append((affine_layer(rgb, alpha, first, (w, h)), in_front, wr))
             continue
-        yy, xx = np.mgrid[y0:y1, x0:x1]
+        yy, xx = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]  # a column and a row: no full grids
         proj = (xx - attach[0]) * axis[0] + (yy - attach[1]) * axis[1]
         overlap = upper_len * 0.04
         upper = alpha * (proj <= upper_len + overlap)
