@@ -210,7 +210,7 @@ def _below_ankles(person: Person, s: float) -> NDArray[np.bool_]:
     """True within `FOOT_REACH` of each ankle, beyond it along the shin (knee to
     ankle): the foot, or the shoe on it."""
     w, h = person.size
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
     out = np.zeros((h, w), bool)
     for knee, ankle in _SHINS:
         k, a = person.pt(knee).astype(np.float32), person.pt(ankle).astype(np.float32)
