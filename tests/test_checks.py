@@ -1215,3 +1215,50 @@ def test_worn_jewellery_left_counts_her_hoop_kept_beside_the_new_piece() -> None
     half[:, 30:] = 230
     assert checks.worn_jewellery_left(before, half, worn, cover) == 0.0
     assert checks.worn_jewellery_left(before, before, np.zeros((60, 60), bool), cover) is None
+
+
+def aviator_cover(lines: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Two teardrop lenses with thin rims, their cover fading from solid at the top to
+    nearly clear at the bottom, a bridge bar, and the render: grey lenses over skin;
+    with `lines`, a folded temple drawn dark across each lens, solid over its fading
+    half and dark in its solid half."""
+    cover = np.zeros((200, 420), np.float32)
+    image = np.full((200, 420, 3), (200, 160, 130), np.uint8)
+    fade = np.clip(1.0 - (np.arange(200, dtype=np.float32)[:, None] - 50) / 80, 0.05, 1.0)
+    for x in (110, 310):
+        lens = np.zeros_like(cover)
+        cv2.ellipse(lens, (x, 95), (85, 70), 0, 0, 360, 1.0, -1)
+        cover = np.maximum(cover, lens * fade)
+        cv2.ellipse(cover, (x, 95), (85, 70), 0, 0, 360, 1.0, 3)
+        if lines:
+            cv2.ellipse(cover, (x, 60), (50, 60), 0, 10, 120, 1.0, 6)
+    cv2.line(cover, (195, 50), (225, 50), 1.0, 4)
+    grey = np.full_like(image, 110)
+    image = (grey * cover[..., None] + image * (1 - cover[..., None])).astype(np.uint8)
+    if lines:
+        for x in (110, 310):
+            cv2.ellipse(image, (x, 60), (50, 60), 0, 10, 120, (25, 25, 25), 6)
+    return cover, image
+
+
+def test_lens_lines_fails_temples_seen_through_gradient_lenses() -> None:
+    """Folded temples drawn across the eyes through gradient lenses fail; the smooth
+    gradient lenses with their rims pass."""
+    clean = checks.lens_lines(*aviator_cover(False))
+    assert clean is not None and clean <= checks.LENS_LINES_MOST, clean
+    lined = checks.lens_lines(*aviator_cover(True))
+    assert lined is not None and lined > checks.LENS_LINES_MOST, lined
+
+
+def test_lens_lines_fails_dark_lines_across_a_solid_tinted_lens() -> None:
+    """Where the lens is drawn solid its cover shows no line: the render's dark temple
+    across it fails by its grey alone."""
+    cover, image = aviator_cover(False)
+    cover = np.where(cover > 0.04, 1.0, 0.0).astype(np.float32)
+    image[cover > 0] = 110
+    clean = checks.lens_lines(cover, image)
+    assert clean is not None and clean <= checks.LENS_LINES_MOST, clean
+    for x in (110, 310):
+        cv2.ellipse(image, (x, 60), (50, 60), 0, 10, 120, (25, 25, 25), 6)
+    lined = checks.lens_lines(cover, image)
+    assert lined is not None and lined > checks.LENS_LINES_MOST, lined

@@ -78,6 +78,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   or out of its middle (a bag split in two by the arm, an arm-shaped hole through it).
 - `backpack_strap_bend`: how far a backpack's front strap bows from a straight line, over
   its length (a stiff straight bar instead of a padded strap bending to the armpit).
+- `lens_lines`: the share of the lenses' inside where the drawn cover stands out as a
+  thin line above the lens round it (temples or the nose pads' arms seen through the
+  lenses in the product photo, drawn across the eyes).
 - `watch_off_skin`: the share of a watch that lies where the photo shows no skin (on a
   sleeve, over the body or the backdrop beside a wrist it is too wide for).
 - `watch_width`: a watch's length along the forearm over the bare wrist's width across
@@ -357,6 +360,13 @@ NECK_PATCH_MOST = 0.004
 #: flat frames on three-quarter faces scored 0.53 to 0.70 (far lens stretched past the
 #: face, graded B and F); frames laid on the head in 3D score at most 0.48.
 GLASSES_OFF_EYES, LENS_COLUMN = 0.5, 0.4
+#: `lens_lines`: a line is no wider than `LENS_LINE_WIDTH` of the frame's height and its
+#: cover stands `LENS_LINE_STEP` above the lens round it (or its grey `LENS_LINE_DARK`
+#: under it); looked for `LENS_INSIDE` of the
+#: height in from the outline (clear of the rims); fails above `LENS_LINES_MOST`.
+LENS_LINE_WIDTH, LENS_LINE_STEP, LENS_INSIDE, LENS_LINES_MOST = 0.1, 0.2, 0.09, 0.03
+#: ... or, where the lens is drawn solid, its grey this far under the lens round it.
+LENS_LINE_DARK = 30.0
 #: A sleeve's end is looked at (`hem_ragged`) this far (shoulder widths) either side of
 #: the bone and up and down the arm from where the garment gives way on it; at least
 #: HEM_COLUMNS of the lines across must find its edge (else it is not a hem: a sleeve
@@ -415,6 +425,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "glasses_off_eyes": (None, GLASSES_OFF_EYES),
     "bag_split": (None, BAG_SPLIT_MOST),
     "backpack_strap_bend": (STRAP_BEND_LEAST, None),
+    "lens_lines": (None, LENS_LINES_MOST),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
@@ -1749,6 +1760,35 @@ def backpack_strap_bend(cover: NDArray[np.floating[Any]], strap: float) -> float
     norm = max(float(np.linalg.norm(chord)), 1e-9)
     offsets = np.abs((line[:, 0] - line[0, 0]) * chord[1] - (line[:, 1] - line[0, 1]) * chord[0]) / norm
     return float(offsets.max()) / length
+
+
+def lens_lines(cover: NDArray[np.floating[Any]], image: NDArray[np.uint8]) -> float | None:
+    """The share of the lenses' inside (the drawn frame's filled outline, `LENS_INSIDE`
+    of its height in from its edge) where a thin line is drawn: the cover stands above a
+    grey opening as wide as a line by `LENS_LINE_STEP`, or, where the lens is drawn
+    solid (the render shows the drawn colour), the render's grey lies `LENS_LINE_DARK`
+    under a closing as wide. A lens drawn smooth (solid, a gradient, clear) scores 0;
+    folded temples and nose pads' arms seen through the lenses in the product photo,
+    drawn across the eyes, score more. None when too little was drawn."""
+    cover = np.asarray(cover, np.float32)
+    solid = (cover > 0.3).astype(np.uint8)
+    ys = np.nonzero(solid.any(axis=1))[0]
+    if len(ys) < 10:
+        return None
+    height = int(ys[-1] - ys[0] + 1)
+    outline = np.zeros_like(solid)
+    contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    cv2.drawContours(outline, contours, -1, (1,), -1)
+    margin = max(1, round(LENS_INSIDE * height))
+    inside = cv2.erode(outline, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * margin + 1,) * 2)) > 0
+    if np.count_nonzero(inside) < 30:
+        return None
+    size = max(3, round(LENS_LINE_WIDTH * height)) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    raised = cover - cv2.morphologyEx(cover, cv2.MORPH_OPEN, kernel) > LENS_LINE_STEP
+    grey = cv2.cvtColor(np.asarray(image, np.uint8), cv2.COLOR_RGB2GRAY).astype(np.float32)
+    dark = (cv2.morphologyEx(grey, cv2.MORPH_CLOSE, kernel) - grey > LENS_LINE_DARK) & (cover > 0.9)
+    return float(np.count_nonzero((raised | dark) & inside) / np.count_nonzero(inside))
 
 
 def watch_off_skin(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]) -> float | None:

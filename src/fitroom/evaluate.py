@@ -677,6 +677,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
                 (face.pt(landmarks.EYE_L_INNER), face.pt(landmarks.EYE_L_OUTER)),
             ]
             values["glasses_off_eyes"] = checks.glasses_off_eyes(report.garment_cover, corners)
+        values["lens_lines"] = checks.lens_lines(report.garment_cover, np.asarray(report.image))
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
     if report.accessories == ["bracelet"] and report.garment_cover is not None:
