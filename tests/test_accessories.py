@@ -1701,3 +1701,37 @@ def test_new_earrings_replace_the_hoops_she_wears() -> None:
         assert gold[y - 12 : y + 13, x - 9 : x + 10].sum() < 5, "her own hoop is gone"
     assert checks.worn_jewellery_left(before, result.image, worn_hoops(before, lm.face(person)), result.cover) < 0.1
     assert not np.any(result.image[:60] != before[:60]), "nothing changed above the ears"
+
+
+def aviator_photo() -> np.ndarray:
+    """Aviators on white: teardrop lenses with a thin grey metal rim, tinted grey at the
+    top and fading to nearly clear at the bottom, a folded temple's dark arm seen through
+    each lens (as the aviators' product photo shows them), a bridge bar."""
+    image = np.full((240, 480, 3), 255, np.uint8)
+    shade = np.clip(120 + (np.arange(240) - 45) * 1.6, 120, 252).astype(np.uint8)
+    tint = np.broadcast_to(shade[:, None, None], image.shape)
+    for x in (120, 360):
+        lens = np.zeros((240, 480), np.uint8)
+        cv2.ellipse(lens, (x, 115), (90, 75), 0, 0, 360, 1, -1)
+        image[lens > 0] = tint[lens > 0]
+        cv2.ellipse(image, (x, 115), (90, 75), 0, 0, 360, (150, 150, 150), 3)
+        cv2.ellipse(image, (x, 80), (55, 65), 0, 10, 120, (30, 30, 30), 6)
+    cv2.line(image, (200, 50), (280, 50), (120, 120, 120), 6)
+    return image
+
+
+def test_gradient_lenses_are_drawn_whole_to_the_rim_without_the_temples_behind_them() -> None:
+    """Drawn on the astronaut: the aviators' nearly clear lower halves are lens down to
+    the rim (the frame drawn as tall for its width as photographed, not a flat-bottomed
+    band), and the temples seen through the lenses in the photo are not drawn across
+    the eyes (`checks.lens_lines`)."""
+    photo = aviator_photo()
+    person = analyse_person(np.ascontiguousarray(data.astronaut()))
+    result = wear(person, cut_out(photo, "glasses", None), "glasses", None)
+    value = checks.lens_lines(result.cover, np.asarray(result.image))
+    assert value is not None and value <= checks.LENS_LINES_MOST, value
+    ys, xs = np.nonzero(result.cover > 0.3)
+    drawn = (ys.max() - ys.min()) / (xs.max() - xs.min())
+    rim = np.nonzero(photo.min(axis=2) < 200)
+    photographed = (rim[0].max() - rim[0].min()) / (rim[1].max() - rim[1].min())
+    assert drawn >= 0.85 * photographed, (drawn, photographed)

@@ -389,6 +389,12 @@ def _cut_off(mask: NDArray[np.uint8], inset: int, strands: bool = False) -> bool
     return any(_cut_by(edge > 0, strands) for edge in edges)
 
 
+#: Within a tinted item's outline (glasses) the alpha rises from 0 at this distance from
+#: the backdrop's colour to 1 over `LENS_RAMP`: a gradient lens keeps its gradient down
+#: to clear glass (JPEG's noise on a clear lens stays under it).
+LENS_CLEAR, LENS_RAMP = 4.0, 60.0
+
+
 def cut_accessory(
     rgb: NDArray[np.uint8],
     *,
@@ -441,8 +447,13 @@ def cut_accessory(
     small_alpha = mask.astype(np.float32) / 255
     if tinted:
         inside = cv2.dilate(outline, np.ones((3, 3), np.uint8)) > 0
-        # Faint greys (the frame's reflection on the table, hinges seen edge-on) drop out.
-        small_alpha = np.where(inside, np.clip((distance - 12) / 36, 0, 1), 0).astype(np.float32)
+        within = cv2.erode(outline, np.ones((5, 5), np.uint8)) > 0
+        # Faint greys (the frame's reflection on the table, hinges seen edge-on) drop out
+        # at the outline's edge; within it a gradient lens fades gently to clear, so its
+        # nearly clear part is not cut off along a ragged line.
+        edge = np.clip((distance - 12) / 36, 0, 1)
+        lens = np.clip((distance - LENS_CLEAR) / LENS_RAMP, 0, 1)
+        small_alpha = np.where(within, lens, np.where(inside, edge, 0)).astype(np.float32)
     big = cv2.resize(small_alpha, (w, h), interpolation=cv2.INTER_LINEAR)
     alpha = np.clip(cv2.GaussianBlur(big, (0, 0), max(0.7, 0.5 / scale)), 0, 1)
     # A little inside the outline: its outermost pixel is mostly backdrop.

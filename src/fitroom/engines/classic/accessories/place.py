@@ -270,6 +270,18 @@ TIP_CUT_SLOPE = 0.8
 #: width is the lens's own outline (the devset's Wayfarer drops at 0.75 and 0.8, the
 #: aviators' faint gradient lenses at 0.44 and 0.47).
 TIP_FROM = 0.65
+#: Alpha over which a product photo's pixel is frame or lens when the outline is filled
+#: (a thin metal rim round a clear lens is well above it).
+LENS_RIM = 0.3
+#: A line behind a lens is no wider than this share of the front's height (the
+#: aviators' temple arms 0.03, their nose pads' arms and pads' rims less; the optical
+#: square frame's rim is 0.075 and stays).
+LENS_LINE_WIDTH = 0.1
+#: How much darker (grey levels, lens over white) than the lens round it a line is.
+LENS_LINE_STEP = 25.0
+#: Lines are looked for this share of the front's height in from its outline, clear of
+#: the rims (a temple's hinge, where it meets the rim, stays).
+LENS_MARGIN = 0.09
 #: Glasses are laid on the head in 3D (`head_axes`), so they follow a turned head further
 #: than a hat drawn flat does.
 GLASSES_MOST_TURN = 70.0
@@ -291,18 +303,22 @@ def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int
     # shrunk, its thin soft alpha would be drawn as a light line under the lenses.
     light = cv2.cvtColor(cut.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
     frame = float(np.median(light[alpha > 0.5])) if (alpha > 0.5).any() else 0.0
-    alpha[(light > frame + 100) & (alpha < 0.9)] = 0
+    # Within the frame's outline a pale faint pixel is a gradient lens fading to clear.
+    alpha[(light > frame + 100) & (alpha < 0.9) & (_filled(alpha, 0.6, largest=True) == 0)] = 0
     a, b = _column_extent(alpha, 0.25)
     alpha[:, : max(0, a - 2)] = 0
     alpha[:, b + 3 :] = 0
     # Hinges and temples bent back show above the frame as thin loops: not seen when worn.
-    mass = alpha.sum(axis=1)
+    # Rows are measured on the frame's filled outline: a gradient lens's nearly clear lower
+    # half is lens down to the rim, not backdrop to cut off flat.
+    outline = _filled(alpha)
+    mass = outline.sum(axis=1)
     rows = np.nonzero(mass >= 0.25 * mass.max())[0]
     top, bottom = int(rows.min()), int(rows.max())
     alpha[: max(0, top - 2)] = 0
     # The bridge is where the frame's lower edge rises highest over the nose, in the middle
     # part of the front (the far lens of an angled photo is narrower, so not at the centre).
-    solid = alpha[top : bottom + 1, a : b + 1] > 0.5
+    solid = outline[top : bottom + 1, a : b + 1] > 0
     height = bottom - top + 1
     lower = np.where(solid.any(axis=0), height - 1 - np.argmax(solid[::-1], axis=0), height).astype(np.float32)
     span = b - a
@@ -333,6 +349,63 @@ def _glasses_front(cut: Cutout) -> tuple[NDArray[np.float32], int, int, int, int
     _clear_hanging_tips(alpha, bridge_x, a, height)
     _clear_hanging_tips(alpha, bridge_x, b, height)
     return alpha, a, a + int(run[0]), a + int(run[-1]), b, top, bottom
+
+
+def _filled(alpha: NDArray[np.float32], rim: float = LENS_RIM, largest: bool = False) -> NDArray[np.uint8]:
+    """The frame's outline (alpha over `rim`) filled: each lens counts whole inside its
+    rim, however clear its glass; with `largest`, only the biggest piece's."""
+    mask = (alpha > rim).astype(np.uint8)
+    outline = np.zeros_like(mask)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if largest and contours:
+        contours = (max(contours, key=cv2.contourArea),)
+    cv2.drawContours(outline, contours, -1, 1, -1)
+    return outline
+
+
+def lens_lines(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], lenses: NDArray[np.bool_], height: int
+) -> NDArray[np.bool_]:
+    """The dark thin lines inside the lenses: what lies behind the lens in the product
+    photo (temples folded behind the front, the nose pads' arms), never seen through a
+    worn lens. A line is darker than the lens round it (a grey closing wider than it
+    lightens it by `LENS_LINE_STEP`) and no wider than `LENS_LINE_WIDTH` of the front's
+    height; a frame's rim thicker than that is not a line."""
+    size = max(3, round(LENS_LINE_WIDTH * height)) | 1
+    kernel = np.ones((size, size), np.uint8)
+    light = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    # Behind the cut-out the photo is backdrop: weighed by alpha, a lens seen against it.
+    seen = light * alpha + 255 * (1 - alpha)
+    darker = cv2.morphologyEx(seen, cv2.MORPH_CLOSE, kernel) - seen
+    return (darker > LENS_LINE_STEP) & lenses
+
+
+def _without_lens_lines(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], a: int, bridge: tuple[int, int], b: int, height: int
+) -> tuple[NDArray[np.uint8], NDArray[np.float32]]:
+    """The front with the lines `lens_lines` finds inside its lenses (the filled outline
+    held `LENS_MARGIN` of the height in from its edge, left of the bridge and right of
+    it) painted over with the lens round them: its colour and tint from a grey closing
+    and opening as wide as a line, so a gradient lens keeps its gradient."""
+    margin = max(1, round(LENS_MARGIN * height))
+    inner = cv2.erode(_filled(alpha), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
+    inner[:, : a + 1] = False
+    inner[:, bridge[0] : bridge[1] + 1] = False
+    inner[:, b:] = False
+    lines = lens_lines(rgb, alpha, inner, height)
+    if not lines.any():
+        return rgb, alpha
+    size = max(3, round(LENS_LINE_WIDTH * height)) | 1
+    kernel = np.ones((size, size), np.uint8)
+    grow = max(2, round(0.02 * height))
+    cover = cv2.dilate(lines.astype(np.uint8), np.ones((2 * grow + 1,) * 2, np.uint8)) > 0
+    cover &= inner
+    lens_rgb = cv2.morphologyEx(rgb, cv2.MORPH_CLOSE, kernel)
+    lens_alpha = cv2.morphologyEx(alpha, cv2.MORPH_OPEN, kernel)
+    soft = cv2.GaussianBlur(cover.astype(np.float32), (0, 0), 1.0) * inner
+    rgb = (rgb * (1 - soft[..., None]) + lens_rgb * soft[..., None]).astype(np.uint8)
+    alpha = (alpha * (1 - soft) + lens_alpha * soft).astype(np.float32)
+    return rgb, alpha
 
 
 def _clear_hanging_tips(alpha: NDArray[np.float32], bridge_x: int, outer: int, height: int) -> None:
@@ -466,7 +539,8 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
             "garment_not_found",
             "the glasses are photographed from the side, so one lens cannot be seen; send a front or three-quarter view",
         )
-    front = Cutout(cut.rgb, alpha, cut.parts, cut.holes)
+    rgb, alpha = _without_lens_lines(cut.rgb, alpha, a, (bridge_start, bridge_end), b, bottom - top + 1)
+    front = Cutout(rgb, alpha, cut.parts, cut.holes)
     rows = alpha[:, a : b + 1].sum(axis=1)
     cy = float((rows * np.arange(len(rows))).sum() / max(rows.sum(), 1e-6))
     points = face.points.astype(np.float64)
