@@ -57,10 +57,13 @@ TEMPLE_PER_EYE = (1.8, 2.6)
 #: A watch's case is this share of the wrist's width seen from above: a 40 mm case on a
 #: 55 to 60 mm wrist. At 0.88 it covered the wrist from edge to edge (devset, 2026-12-03).
 WATCH_CASE_SHARE = 0.72
-#: A case told from its strap (`strap.case_and_strap`) reaches at most this share of the
+#: A case told from its strap (`strap.read`) reaches at most this share of the
 #: wrist's width across the forearm: a long oval case scaled by its width alone ran from
 #: edge to edge of the wrist like a cuff.
 CASE_ACROSS_MOST = 0.85
+#: How far (the sine of the angle) a wrist hanging straight down is seen from above: the
+#: camera at chest height. A forearm across the photo is seen side on (no tilt).
+WRIST_TILT = 0.25
 #: The bounds (in the guess from the hand or the shoulders) a wrist's measured width is
 #: held to, as in `_arm_span`, and the skin's lower bound (a sleeve-less wrist can be thin).
 #: Where the person mask runs on past `MASK_RUNS_ON` guesses across the forearm, the
@@ -1103,16 +1106,23 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
     tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, item, f"the {side} wrist")
     centre = joint + along * (-width * 0.45 if tucked is None else tucked[0])
     cut = _strap_upright(cut)
-    redrawn = strap.case_and_strap(cut)
-    if redrawn is None:
+    found = strap.read(cut)
+    if found is None:
         scale = case / _case_width(cut.alpha)
     else:
-        cut, (case_w, case_h) = redrawn
+        case_h, case_w = found.case_alpha.shape
         scale = min(case / case_w, width * CASE_ACROSS_MOST / case_h)
     # The product photo shows the strap running up and down; on the wrist it runs across.
-    h, w = cut.alpha.shape
     if across[1] > 0:
         across = -across  # keep the dial upright-ish: the photo's top goes up the picture
+    if found is not None:
+        # The band's ends turn up the forearm where the wrist is seen from above (the
+        # forearm runs down the photo), down it where seen from below; the cut-out's +x
+        # lies along `_rotate_quarter(across)`.
+        up_arm = -float(np.dot(_rotate_quarter(across), along))
+        cut, (drawn_w, _) = strap.worn(found, width / 2 / scale, WRIST_TILT * float(along[1]) * up_arm)
+        scale *= case_w / drawn_w
+    h, w = cut.alpha.shape
     src = [np.array([w / 2, h / 2]), np.array([w / 2, 0.0]), np.array([w, h / 2])]
     dst = [centre, centre + across * h / 2 * scale, centre + _rotate_quarter(across) * w / 2 * scale]
     shape = person.image.shape[:2]
@@ -1157,7 +1167,7 @@ def _cuff_in_front(
 def _strap_upright(cut: Cutout) -> Cutout:
     """The watch turned so its strap runs up and down the photo: one photographed lying
     with the strap left to right would otherwise be put on along the forearm. The turned
-    copy is kept with the cut-out, and with it what `strap.case_and_strap` reads of it."""
+    copy is kept with the cut-out, and with it what `strap.read` reads of it."""
     if cut.aspect >= 0.8:
         return cut
     return memo.kept(
