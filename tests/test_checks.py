@@ -677,6 +677,26 @@ def test_watch_strap_block_fails_a_dark_block_beside_the_case_along_the_forearm(
     assert checks.watch_strap_block(np.zeros((200, 200), np.float32), light, elbow, wrist) is None
 
 
+def test_watch_strap_flat_fails_a_strap_painted_in_one_colour() -> None:
+    """On a forearm running down, a light case with a strap across it on both sides: a
+    strap of one flat colour scores about 0 (a painted slab); the same strap with ribs
+    across it every 4 px keeps its texture, over the limit; nothing drawn gives None."""
+    elbow, wrist = (100.0, 0.0), (100.0, 180.0)
+    cover = np.zeros((200, 200), np.float32)
+    cover[110:150, 80:120] = 1.0  # the case
+    cover[118:142, 50:80] = cover[118:142, 120:150] = 1.0  # the strap, across
+    flat = np.full((200, 200), 200.0, np.float32)
+    flat[118:142, 50:80] = flat[118:142, 120:150] = 40.0
+    score = checks.watch_strap_flat(cover, flat, elbow, wrist)
+    assert score is not None and checks.faults({"watch_strap_flat": score}) == ["watch_strap_flat"], score
+    ribbed = flat.copy()
+    ribbed[118:142, 50:150:4] += 15.0
+    ribbed[110:150, 80:120] = 200.0
+    score = checks.watch_strap_flat(cover, ribbed, elbow, wrist)
+    assert score is not None and checks.faults({"watch_strap_flat": score}) == [], score
+    assert checks.watch_strap_flat(np.zeros((200, 200), np.float32), flat, elbow, wrist) is None
+
+
 def test_waist_smear_flags_a_blurred_band_above_the_new_bottom_only() -> None:
     """A printed top, a band blurred from round it, then the new jeans: the band is far
     smoother than both (a smear). The top going on down to the jeans, or a plain top
