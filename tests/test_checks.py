@@ -7,6 +7,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 
 from fitroom import checks
 
@@ -1282,3 +1283,18 @@ def test_lens_lines_fails_dark_lines_across_a_solid_tinted_lens() -> None:
         cv2.ellipse(image, (x, 60), (50, 60), 0, 10, 120, (25, 25, 25), 6)
     lined = checks.lens_lines(cover, image)
     assert lined is not None and lined > checks.LENS_LINES_MOST, lined
+
+
+@pytest.mark.parametrize(("blur", "hazy"), [(0.5, False), (6.0, True)])
+def test_skin_edge_finds_rebuilt_skin_fading_out_over_the_backdrop(blur: float, hazy: bool) -> None:
+    """Rebuilt skin ending crisply on a light backdrop passes; faded out over it as a
+    haze (a torso blurred by 0.03 shoulder widths) fails."""
+    shoulders = 150.0
+    share = np.zeros((200, 300), np.float32)
+    cv2.ellipse(share, (150, 200), (110, 90), 0, 180, 360, 1, -1)  # a shoulders' round top
+    share = cv2.GaussianBlur(share, (0, 0), blur)
+    skin_rgb, backdrop = np.array([150, 105, 85], np.float32), np.array([225, 225, 228], np.float32)
+    image = (share[:, :, None] * skin_rgb + (1 - share[:, :, None]) * backdrop).astype(np.uint8)
+    edge = checks.skin_edge(image, share, share < 0.05, shoulders)
+    assert edge is not None
+    assert (edge > checks.SKIN_EDGE_MOST) == hazy, edge

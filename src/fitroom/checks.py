@@ -391,12 +391,27 @@ HEM_COLUMNS = 0.7
 HEM_RAGGED_MOST = 4.0
 #: The most pixels a sleeve's end may take to fade out (`hem_blur`).
 HEM_BLUR_MOST = 3.5
+#: How wide (shoulder widths) the rebuilt skin's edge against the backdrop may be: the
+#: pixels between the two in colour (`SKIN_EDGE_BETWEEN` of the way from the backdrop's
+#: to the skin's), over the length of the skin's outline there. The photo's own silhouette
+#: is a few pixels; a torso blurred by 0.03 shoulder widths faded out over the backdrop as
+#: a brown haze round level, square shoulders. SKIN_EDGE_CALIBRATION
+SKIN_EDGE_MOST = 0.03
+SKIN_EDGE_BETWEEN = (0.2, 0.8)
+#: How near (shoulder widths) both the rebuilt skin and the clear backdrop the edge is
+#: read, and how far round each pixel their colours are.
+SKIN_EDGE_REACH = 0.1
+#: Skin and backdrop closer than this in colour (CIE76 ΔE) have no edge to read.
+SKIN_EDGE_CONTRAST = 15.0
+#: Fewer outline pixels than this beside the backdrop and the check does not apply.
+MIN_SKIN_EDGE = 30
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
     "skin_shading": (0.25, None),
     "skin_detail": (SKIN_DETAIL_RATIO, None),
     "skin_tone": (None, TONE_APART),
+    "skin_edge": (None, SKIN_EDGE_MOST),
     "limb_taper": (None, TAPER_MOST),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
@@ -550,6 +565,37 @@ def skin_detail(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> flo
     if made is None or own is None:
         return None
     return made / max(own, 1e-4)
+
+
+def skin_edge(
+    image: NDArray[np.uint8], skin: NDArray[np.floating[Any]], backdrop: Mask, shoulder_width: float
+) -> float | None:
+    """How wide the rebuilt skin's edge is where it meets the backdrop, in shoulder widths:
+    the pixels near both whose colour lies between the skin's and the backdrop's round
+    them (a blend of the two: a haze), over the length of the skin's outline there.
+    `skin`: how much of each pixel is rebuilt skin; `backdrop`: the clear backdrop in the
+    render. None when too little of that outline lies beside the backdrop."""
+    solid = (np.asarray(skin) > 0.9).astype(np.uint8)
+    clear = np.asarray(backdrop, bool) & (np.asarray(skin) <= 0.05)
+    reach = 2 * max(1, int(shoulder_width * SKIN_EDGE_REACH)) + 1
+    kernel = np.ones((reach, reach), np.uint8)
+    near = (cv2.dilate(solid, kernel) > 0) & (cv2.dilate(clear.astype(np.uint8), kernel) > 0)
+    outline = (solid > 0) & (cv2.erode(solid, np.ones((3, 3), np.uint8)) == 0) & near
+    if np.count_nonzero(outline) < MIN_SKIN_EDGE:
+        return None
+    lab = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB), np.float32)
+    # Each side's colour from well inside it, so the edge's own blend does not count.
+    inner = cv2.erode(solid, np.ones((5, 5), np.uint8)) > 0
+    outer = cv2.erode(clear.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    sigma = max(2.0, shoulder_width * SKIN_EDGE_REACH)
+    own = np.dstack([_local_mean(lab[:, :, c], inner, sigma) for c in range(3)])
+    back = np.dstack([_local_mean(lab[:, :, c], outer, sigma) for c in range(3)])
+    span = own - back
+    length = np.einsum("yxc,yxc->yx", span, span)
+    towards = np.einsum("yxc,yxc->yx", lab - back, span) / np.maximum(length, 1e-6)
+    low, high = SKIN_EDGE_BETWEEN
+    between = near & (towards > low) & (towards < high) & (length > SKIN_EDGE_CONTRAST**2)
+    return np.count_nonzero(between) / np.count_nonzero(outline) / max(shoulder_width, 1.0)
 
 
 def _outward_run(

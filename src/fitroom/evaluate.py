@@ -298,6 +298,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["skin_detail"] = checks.skin_detail(output, rebuilt, reference)
     frame = torso_frame(person)
     values["skin_tone"] = checks.skin_tone(output, rebuilt, reference, max(3, int(frame.width * TONE_REACH)))
+    if report.rebuilt_skin is not None:
+        clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
+        values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
     if (

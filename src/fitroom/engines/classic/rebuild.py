@@ -259,6 +259,19 @@ def _torso_normals(
     return across * np.float32(frame.right[0]), across * np.float32(frame.right[1]), side
 
 
+#: How round (shoulder widths) the rebuilt torso's outline is at its corners (a tank's
+#: square shoulder corner, an armhole's), and how soft (Gaussian sigma, pixels at the
+#: analysis size) its edge against the backdrop: about the photo's own silhouette's.
+OUTLINE_ROUNDING = 0.06
+OUTLINE_SOFT = 1.0
+
+
+def _rounded(body: NDArray[np.uint8], radius: int) -> NDArray[np.uint8]:
+    """`body` with its corners rounded off: opened by a disc `radius` pixels across."""
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    return cv2.morphologyEx(body, cv2.MORPH_OPEN, disc)
+
+
 #: The garments whose refill outside the person's silhouette is the backdrop continued:
 #: a dress's bodice bares the shoulders as a top's does (bottoms rebuild none there).
 _BACKDROP_BESIDE = (SwapTarget.TOP, SwapTarget.DRESS)
@@ -306,14 +319,20 @@ def _uncovered(
         across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
         down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
         depth = (across + down) / max(frame.length, 1.0)
+        # Soft where the zone ends on the body (the skin beside it blends in), crisp where
+        # the body's own outline ends it: blurred there too, the skin faded out over the
+        # backdrop as a brown haze round level, square shoulders.
+        outline = _rounded(body, max(1, int(person.shoulder_width * OUTLINE_ROUNDING)))
         torso = cv2.GaussianBlur(
-            ((zone > 0) & (body > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
+            ((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
             (0, 0),
             max(1.0, person.shoulder_width * 0.03),
-        )
+        ) * cv2.GaussianBlur(outline.astype(np.float32), (0, 0), OUTLINE_SOFT)
         torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
+        beyond = outline == 0
     else:
         torso = np.zeros(old.shape, np.float32)
+        beyond = np.zeros(old.shape, bool)
     # Beside a top's or dress's shoulders and neck, outside the person's silhouette,
     # there is no skin to rebuild: only the backdrop.
     outside = (person.mask < 0.5) & (garment.category in _BACKDROP_BESIDE)
@@ -378,7 +397,9 @@ def _uncovered(
     if garment.category in _BACKDROP_BESIDE:
         # The backdrop beside the shoulders and neck is the backdrop continued, never a
         # fill drawn from the skin or garment beside it (a skin-coloured smear).
-        filled = _backdrop_fill(person.image, filled, (region > 0) & outside, (person.mask < 0.1) & (region == 0), s)
+        # So is the old garment's rim just inside the silhouette, beyond the skin's outline.
+        clear = outside | (beyond & (skin_part < 0.5))
+        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, (person.mask < 0.1) & (region == 0), s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
         # Above a new bottom that sits lower than the old one, the top goes on down to
