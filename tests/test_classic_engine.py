@@ -878,3 +878,21 @@ def test_the_gap_between_the_panel_and_a_bare_arms_outline_is_covered() -> None:
     closing = np.zeros((460, 400), np.float32)
     closing[gaps.slices] = gaps.alpha
     assert not (closing[mask == 0] > 0).any(), "the backdrop"
+
+
+@pytest.mark.parametrize("category", ["top", "dress"])
+def test_a_strapped_garment_s_shoulders_are_its_straps_tips(category: str) -> None:
+    """A cami's or strapped dress's straps slant in towards the neck: read at one column
+    just inside the panel's edge, the shoulders' row was met halfway down the strap, and
+    the strap's tip, placed above it, stood up past the person's shoulder into the
+    backdrop. Without sleeves the shoulders are the straps' tips."""
+    image = np.full((700, 400, 3), 255, np.uint8)
+    colour = (230, 200, 40)
+    hem = 420 if category == "top" else 680
+    body = np.array([(100, 200), (200, 260), (300, 200), (300, hem), (100, hem)])
+    cv2.fillPoly(image, [body], colour)  # the bodice, a V neckline
+    for foot, tip in (((110, 210), (150, 60)), ((290, 210), (250, 60))):
+        cv2.line(image, foot, tip, colour, 14)  # the straps, slanting in to their tips
+    garment = analyse_garment(image, swap_target=category, hint=None)
+    assert not (garment.sleeve_left.any() or garment.sleeve_right.any())
+    assert abs(garment.shoulder_y - 60) < 12, garment.shoulder_y

@@ -767,14 +767,26 @@ def _without_inside_back(
     return alpha, (alpha > 0.5).astype(np.uint8)
 
 
-def _top_and_shoulders(solid: NDArray[np.uint8], left: float, right: float) -> tuple[float, float]:
-    """The first garment row at the panel's middle (the neckline) and the mean first row
-    just inside its edges (the shoulder seams)."""
+#: Without sleeves, the shoulders' row is the highest of the garment within this share of
+#: the panel's width from each edge: a cami's strap or a dress's strap slants, and read
+#: at one column near the edge it was met halfway down, its tip then placed above the
+#: person's shoulder, standing up into the backdrop.
+STRAP_BAND = 0.3
+
+
+def _top_and_shoulders(solid: NDArray[np.uint8], left: float, right: float, sleeved: bool) -> tuple[float, float]:
+    """The first garment row at the panel's middle (the neckline) and the row of the
+    shoulder seams: the mean first row just inside the panel's edges or, without
+    sleeves, the mean of each side's highest row near its edge (`STRAP_BAND`)."""
     width = right - left
     column = np.nonzero(solid[:, int((left + right) / 2)])[0]
     top = float(column.min()) if len(column) else float(np.flatnonzero(solid.any(axis=1))[0])
-    edge_rows = [np.nonzero(solid[:, int(x)])[0] for x in (left + width * 0.08, right - width * 0.08)]
-    firsts = [float(r.min()) for r in edge_rows if len(r)]
+    if sleeved:
+        bands = [slice(int(x), int(x) + 1) for x in (left + width * 0.08, right - width * 0.08)]
+    else:
+        reach = max(1, int(width * STRAP_BAND))
+        bands = [slice(max(0, int(left)), int(left) + reach), slice(int(right) - reach + 1, int(right) + 1)]
+    firsts = [float(rows.min()) for rows in (np.nonzero(solid[:, band].any(axis=1))[0] for band in bands) if len(rows)]
     return top, float(np.mean(firsts)) if firsts else top
 
 
@@ -1022,13 +1034,13 @@ def _read(
         # the bodice go on the arms like a top's.
         if flat:
             alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
-        top, shoulder_y = _top_and_shoulders(solid, left, right)
         sleeve_left, sleeve_right, armpit_y = _dress_sleeves(solid, left, right, y0, height, armpit_y)
+        top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
         return Garment(
             rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), sleeve_left, sleeve_right
         )
     if category != SwapTarget.TOP:
-        top, shoulder_y = _top_and_shoulders(solid, left, right)
+        top, shoulder_y = _top_and_shoulders(solid, left, right, True)
         empty = np.zeros_like(solid)
         return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)
     sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
@@ -1041,7 +1053,7 @@ def _read(
             sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
     if flat:
         alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
-    top, shoulder_y = _top_and_shoulders(solid, left, right)
+    top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
     return Garment(
         rgb=rgb,
         alpha=alpha,
