@@ -406,8 +406,10 @@ SKIN_EDGE_BETWEEN = (0.2, 0.8)
 SKIN_EDGE_REACH = 0.1
 #: Skin and backdrop closer than this in colour (CIE76 ΔE) have no edge to read.
 SKIN_EDGE_CONTRAST = 15.0
-#: Fewer outline pixels than this beside the backdrop and the check does not apply.
+#: An outline beside the backdrop shorter than this (pixels, or shoulder widths when more)
+#: and the check does not apply: a few pixels of skin at the neck's side read as noise.
 MIN_SKIN_EDGE = 30
+SKIN_EDGE_LENGTH = 0.5
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -584,7 +586,7 @@ def skin_edge(
     kernel = np.ones((reach, reach), np.uint8)
     near = (cv2.dilate(solid, kernel) > 0) & (cv2.dilate(clear.astype(np.uint8), kernel) > 0)
     outline = (solid > 0) & (cv2.erode(solid, np.ones((3, 3), np.uint8)) == 0) & near
-    if np.count_nonzero(outline) < MIN_SKIN_EDGE:
+    if np.count_nonzero(outline) < max(MIN_SKIN_EDGE, SKIN_EDGE_LENGTH * shoulder_width):
         return None
     lab = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB), np.float32)
     # Each side's colour from well inside it, so the edge's own blend does not count.
