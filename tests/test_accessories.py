@@ -17,7 +17,7 @@ from fitroom.engines.classic import ClassicEngine, memo
 from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import linear_scale
-from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory
+from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory, levelled_worn_hat
 from fitroom.engines.classic.accessories.worn import worn_hoops
 from fitroom.engines.classic.person import (
     L_EAR,
@@ -1464,6 +1464,41 @@ def test_a_beanies_straight_cuff_is_worn_bent_down_over_the_temples() -> None:
     eyes = [person.pt(R_EYE), person.pt(L_EYE)]
     dip = checks.hat_band_dip(result.cover, eyes)
     assert dip is not None and not checks.faults({"hat_band_dip": dip}), dip
+
+
+def slanted_worn_hat() -> Cutout:
+    """A beanie cut from a photo of a tilted head, seen from the side: the cuffed dome
+    turned 20 degrees, its band's near end rising round the head, a slouch hanging below
+    the band at its far end."""
+    alpha = np.zeros((300, 400), np.float32)
+    cv2.ellipse(alpha, (200, 200), (150, 170), 0, 180, 360, 1.0, -1)
+    cv2.rectangle(alpha, (50, 190), (350, 270), 1.0, -1)
+    cv2.ellipse(alpha, (50, 270), (30, 60), 0, 0, 360, 0.0, -1)
+    cv2.ellipse(alpha, (340, 265), (25, 30), 0, 0, 360, 1.0, -1)
+    turn = cv2.getRotationMatrix2D((200.0, 150.0), -20.0, 1.0)
+    alpha = cv2.warpAffine(alpha, turn, (420, 380)).astype(np.float32)
+    rgb = np.zeros((*alpha.shape, 3), np.uint8)
+    rgb[..., 1] = 90
+    return Cutout(rgb, alpha, [], 0.0)
+
+
+def test_a_hat_cut_from_a_tilted_head_is_worn_level_with_the_brows() -> None:
+    """A hat cut from a worn photo, placed with its band's slant as shot, crossed the
+    forehead diagonally, down over one brow (`checks.hat_band_tilt` fails it); levelled,
+    its band made one straight edge, it lies along the brows and still dips over the
+    temples. A hat already level is left as it is."""
+    person = head_person()
+    eyes = [person.pt(R_EYE), person.pt(L_EYE)]
+    as_shot = wear(person, slanted_worn_hat(), "hat", None)
+    tilt = checks.hat_band_tilt(as_shot.cover, eyes)
+    assert tilt is not None and checks.faults({"hat_band_tilt": tilt}) == ["hat_band_tilt"], tilt
+    level = wear(person, levelled_worn_hat(slanted_worn_hat()), "hat", None)
+    tilt = checks.hat_band_tilt(level.cover, eyes)
+    dip = checks.hat_band_dip(level.cover, eyes)
+    assert tilt is not None and not checks.faults({"hat_band_tilt": tilt}), tilt
+    assert dip is not None and not checks.faults({"hat_band_dip": dip}), dip
+    upright = cut_out(beanie_photo(), "hat", None)
+    assert levelled_worn_hat(upright) is upright
 
 
 def test_a_hat_on_a_turned_head_sits_over_the_skull_behind_the_face() -> None:

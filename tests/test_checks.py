@@ -831,6 +831,34 @@ def test_hat_band_dip_fails_a_band_cut_straight_across_the_forehead() -> None:
     assert checks.hat_band_dip(np.zeros((300, 200), np.float32), eyes) is None
 
 
+def test_hat_band_tilt_fails_a_band_slanted_down_over_one_brow() -> None:
+    """A beanie level with the eyes passes, whether the head is upright or tilted 20
+    degrees with the hat; the same beanie slanted 15 degrees against level eyes (down over
+    one brow) fails; no eyes or nothing drawn gives None."""
+    eyes = [(80.0, 150.0), (120.0, 150.0)]
+
+    def beanie(angle: float = 0.0) -> np.ndarray:
+        cover = np.zeros((300, 200), np.float32)
+        cv2.ellipse(cover, (100, 120), (60, 70), 0, 180, 360, 1.0, -1)
+        for x in range(40, 161):
+            cover[120 : 129 + round(12 * ((x - 100) / 60) ** 2), x] = 1.0
+        if angle:
+            cover = cv2.warpAffine(cover, cv2.getRotationMatrix2D((100.0, 150.0), angle, 1.0), (200, 300))
+        return cover
+
+    level, slanted = checks.hat_band_tilt(beanie(), eyes), checks.hat_band_tilt(beanie(15.0), eyes)
+    assert level is not None and slanted is not None
+    assert level < 0.01 and slanted > 0.15
+    assert not checks.faults({"hat_band_tilt": level})
+    assert checks.faults({"hat_band_tilt": slanted}) == ["hat_band_tilt"]
+    rotate = cv2.getRotationMatrix2D((100.0, 150.0), 20.0, 1.0)
+    tilted_eyes = [tuple(rotate @ np.array([x, y, 1.0])) for x, y in eyes]
+    tilted = checks.hat_band_tilt(beanie(20.0), tilted_eyes)
+    assert tilted is not None and tilted < 0.01
+    assert checks.hat_band_tilt(beanie(), []) is None
+    assert checks.hat_band_tilt(np.zeros((300, 200), np.float32), eyes) is None
+
+
 def test_backpack_detached_fails_a_backpack_hung_low_beside_the_arm() -> None:
     """A backpack's body whose top is up at its shoulder passes; the same body hung a
     fifth of a shoulder width lower beside the arm fails; the nearer shoulder counts; a

@@ -68,6 +68,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   middle (a hat perched on the hair instead of pulled down to the forehead).
 - `hat_band_dip`: how much lower a hat's lower edge lies toward its sides than across
   the forehead, over its width (a band cut straight across the forehead scores 0).
+- `hat_band_tilt`: how much lower a hat's lower edge lies on one side than on the other,
+  over its width, across the eye line (a band slanted down over one brow or eye).
 - `hat_gap`: the share of the person just below a hat's lower edge that the render turned
   into the backdrop (hair erased where the hat does not reach: a pale gap under it).
 - `bag_support`: how far a bag's top (with its strap, when joined) lies from the nearest
@@ -150,6 +152,12 @@ HAT_CUT_MOST = 0.9
 #: `HAT_DIP_FACING` degrees: worn, a band goes round the head and down over the temples;
 #: drawn straight (about 0) it reads as a cut across the forehead.
 HAT_DIP_LEAST, HAT_DIP_FACING = 0.025, 25.0
+#: How much lower a hat's lower edge may lie on one side than on the other, over its
+#: width, across the eye line (`hat_band_tilt`, read on faces turned less than
+#: `HAT_DIP_FACING`): worn, a band lies level with the brows. On 18 devset renders of
+#: the three hats shot level (2026-12-05) 0.003 to 0.084 (a face's up and its eye line
+#: differ a little); the side-view slouchy beanie placed as shot, 0.14 to 0.19.
+HAT_TILT_MOST = 0.1
 #: The most of a backpack's body (straps left out) that may lie over the person: slung
 #: on a shoulder it hangs behind. Hung in front of the hip like a handbag, 22 devset
 #: backpack renders scored 0.48 to 1.0; hung behind the body, 0 to 0.0001.
@@ -451,6 +459,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hat_gap": (None, HAT_GAP_MOST),
     "hat_cut": (None, HAT_CUT_MOST),
     "hat_band_dip": (HAT_DIP_LEAST, None),
+    "hat_band_tilt": (None, HAT_TILT_MOST),
     "backpack_in_front": (None, BACKPACK_IN_FRONT_MOST),
     "backpack_detached": (None, BACKPACK_DETACHED_MOST),
     "bag_support": (None, BAG_SUPPORT_REACH),
@@ -1634,10 +1643,9 @@ def hat_cut(cover: NDArray[np.floating[Any]]) -> float | None:
     return float(widths[0] / widths.max())
 
 
-def hat_band_dip(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:
-    """How much lower the hat's lower edge lies near its sides (0.3 to 0.4 of its width
-    out from its middle) than across its middle fifth, over its width; measured across
-    the eye line, so a tilted head reads the same. A straight band scores about 0.
+def _band_edge(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> tuple[NDArray[np.float64], float] | None:
+    """The hat's lowest solid pixel in each pixel-wide column across it (inf where none),
+    as a height measured across the eye line (a tilted head reads the same), and its width.
 
     None when the eyes are not both given, are closer than 6 px, or the hat is narrower than 10 px."""
     points = np.asarray(eyes, np.float64).reshape(-1, 2)
@@ -1647,26 +1655,60 @@ def hat_band_dip(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> flo
     if len(xs) == 0:
         return None
     along = (points[1] - points[0]) / float(np.linalg.norm(points[1] - points[0]))
+    if along[0] < 0:
+        along = -along
     up = np.array([along[1], -along[0]])
-    if up[1] > 0:
-        up = -up
     offsets = np.stack([xs, ys], axis=1).astype(np.float64)
     side, height = offsets @ along, offsets @ up
     width = float(side.max() - side.min())
     if width < 10:
         return None
-    # Each pixel-wide column across the hat, its lowest solid pixel.
     column = np.rint(side - side.min()).astype(np.intp)
     lowest = np.full(column.max() + 1, np.inf)
     np.minimum.at(lowest, column, height)
-    out = np.abs(np.arange(len(lowest)) / max(len(lowest) - 1, 1) - 0.5)
-    middle, sides = (
-        lowest[(out <= 0.1) & np.isfinite(lowest)],
-        lowest[(out >= 0.3) & (out <= 0.4) & np.isfinite(lowest)],
-    )
+    return lowest, width
+
+
+def _edge_at(lowest: NDArray[np.float64], near: float, far: float) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The lowest rows of the columns `near` to `far` of the width out from the middle,
+    on the photo's left and on its right."""
+    t = np.arange(len(lowest)) / max(len(lowest) - 1, 1) - 0.5
+    found = np.isfinite(lowest)
+    return (lowest[(t <= -near) & (t >= -far) & found], lowest[(t >= near) & (t <= far) & found])
+
+
+def hat_band_dip(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:
+    """How much lower the hat's lower edge lies near its sides (0.3 to 0.4 of its width
+    out from its middle) than across its middle fifth, over its width; measured across
+    the eye line, so a tilted head reads the same. A straight band scores about 0.
+
+    None when the eyes are not both given, are closer than 6 px, or the hat is narrower than 10 px."""
+    edge = _band_edge(cover, eyes)
+    if edge is None:
+        return None
+    lowest, width = edge
+    middle = np.concatenate(_edge_at(lowest, 0.0, 0.1))
+    sides = np.concatenate(_edge_at(lowest, 0.3, 0.4))
     if len(middle) == 0 or len(sides) == 0:
         return None
     return float(np.median(middle) - np.median(sides)) / width
+
+
+def hat_band_tilt(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:
+    """How much lower the hat's lower edge lies on one side (0.3 to 0.4 of its width out
+    from its middle) than on the other, over its width, measured across the eye line: a
+    band worn level with the brows scores about 0, one slanted down over a brow or an eye
+    (a hat cut from a photo of a tilted head, placed as shot) scores high.
+
+    None when the eyes are not both given, are closer than 6 px, or the hat is narrower than 10 px."""
+    edge = _band_edge(cover, eyes)
+    if edge is None:
+        return None
+    lowest, width = edge
+    left, right = _edge_at(lowest, 0.3, 0.4)
+    if len(left) == 0 or len(right) == 0:
+        return None
+    return abs(float(np.median(left) - np.median(right))) / width
 
 
 def backpack_in_front(cover: NDArray[np.floating[Any]], person: Mask, strap: float) -> float | None:

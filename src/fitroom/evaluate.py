@@ -658,6 +658,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         face = landmarks.face(person)
         if face is None or face.turn < checks.HAT_DIP_FACING:
             values["hat_band_dip"] = checks.hat_band_dip(report.garment_cover, eyes)
+            values["hat_band_tilt"] = checks.hat_band_tilt(report.garment_cover, eyes)
     if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
         values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
         on_back = report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], "")

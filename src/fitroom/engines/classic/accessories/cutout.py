@@ -368,6 +368,19 @@ def _item_mask(
 #: With strands allowed, each run of the item along an edge narrower than this share
 #: of the edge is a strand or chain leaving the photo, not the item cut off.
 STRAND_RUN = 0.15
+#: A hat cut from a photo of someone wearing it is turned level when its lower edge
+#: (the band where it met the head) slants by more than this many degrees: shot on a
+#: head turned or tilted, placed as shot the band crossed the forehead diagonally, down
+#: over one brow or eye. The devset's back-view pompom beanie slants 3 degrees (its
+#: curved edge read as a line), the side-view slouchy one 21.
+WORN_HAT_SLANT = 6.0
+#: Edge columns further above the line fitted through the band than this share of the
+#: hat's width are its sides rising (a slouch hanging past the band), not the band.
+BAND_FIT_OFF = 0.03
+#: The most a levelled worn hat's column is stretched down to the band, as a share of
+#: its width: the band's near end rising round the head is brought down, the hat's far
+#: rounded sides are not.
+BAND_MOST_STRETCH = 0.15
 
 
 def _cut_by(edge: NDArray[np.bool_], strands: bool) -> bool:
@@ -512,4 +525,77 @@ def cut_worn_hat(rgb: NDArray[np.uint8]) -> Cutout:
     box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
     crop = np.ascontiguousarray(rgb[box])
     alpha = np.ascontiguousarray(alpha[box])
-    return Cutout(_decontaminate(crop, alpha), alpha, [], 0.0)
+    return levelled_worn_hat(Cutout(_decontaminate(crop, alpha), alpha, [], 0.0))
+
+
+def _lowest(alpha: NDArray[np.float32]) -> tuple[NDArray[np.intp], NDArray[np.float64]]:
+    """The columns a cut-out covers solidly and, for each, its lowest solid row."""
+    solid = alpha > 0.5
+    columns = np.nonzero(solid.any(axis=0))[0]
+    return columns, (alpha.shape[0] - 1 - np.argmax(solid[::-1, columns], axis=0)).astype(np.float64)
+
+
+def _band_line(alpha: NDArray[np.float32]) -> tuple[float, float, NDArray[np.bool_]]:
+    """A line (slope, offset) through a hat's band: the lowest solid pixel of each column
+    over the middle 80% of its width, fitted again without the columns well above it
+    (the hat's sides rising round the head); and which of the columns it kept."""
+    columns, lowest = _lowest(alpha)
+    if len(columns) < 10:
+        return 0.0, float(alpha.shape[0] - 1), np.ones(len(columns), bool)
+    width = float(columns[-1] - columns[0])
+    t = (columns - columns[0]) / max(width, 1.0)
+    keep = (t >= 0.1) & (t <= 0.9)
+    slope, offset = 0.0, float(np.median(lowest))
+    for _ in range(4):
+        slope, offset = np.polyfit(columns[keep], lowest[keep], 1)
+        kept = keep & (lowest - (slope * columns + offset) > -BAND_FIT_OFF * width)
+        if kept.sum() < 10:
+            break
+        keep = kept
+    return float(slope), float(offset), keep
+
+
+def band_slant(alpha: NDArray[np.float32]) -> float:
+    """The slant of a hat's band in degrees (positive when its right end is lower)."""
+    return float(np.degrees(np.arctan(_band_line(alpha)[0])))
+
+
+def levelled_worn_hat(cut: Cutout) -> Cutout:
+    """The worn hat turned so its band lies level (`WORN_HAT_SLANT`), its lower edge made
+    one straight band as a frontal beanie's is (see `_flat_band`)."""
+    slant = band_slant(cut.alpha)
+    if abs(slant) <= WORN_HAT_SLANT:
+        return cut
+    h, w = cut.alpha.shape
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), slant, 1.0)
+    cos, sin = abs(turn[0, 0]), abs(turn[0, 1])
+    size = (int(np.ceil(w * cos + h * sin)), int(np.ceil(w * sin + h * cos)))
+    turn[:, 2] += (size[0] - w) / 2, (size[1] - h) / 2
+    rgb = cv2.warpAffine(cut.rgb, turn, size, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    alpha = cv2.warpAffine(cut.alpha, turn, size, flags=cv2.INTER_LINEAR, borderValue=0).astype(np.float32)
+    rgb, alpha = _flat_band(rgb, alpha)
+    ys, xs = np.nonzero(alpha > 0.05)
+    box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+    return Cutout(np.ascontiguousarray(rgb[box]), np.ascontiguousarray(alpha[box]), [], 0.0)
+
+
+def _flat_band(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> tuple[NDArray[np.uint8], NDArray[np.float32]]:
+    """A levelled worn hat's lower edge made straight at the band's height: seen from the
+    side, the band rises at the near end as it goes round the head, and the slouch and
+    loose hair hang below it at the far end; worn and seen from the front the band is one
+    edge. Columns above it are stretched down to it (from the crown's middle height, by at
+    most `BAND_MOST_STRETCH` of the width), whatever hangs below it is cut off."""
+    columns, lowest = _lowest(alpha)
+    slope, offset, keep = _band_line(alpha)
+    band = float(np.median(slope * columns[keep] + offset))
+    width = float(columns[-1] - columns[0])
+    short = np.zeros(alpha.shape[1])
+    short[columns] = np.clip(band - lowest, 0, BAND_MOST_STRETCH * width)
+    h, w = alpha.shape
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    weight = np.clip((ys - band * 0.5) / max(band * 0.5, 1.0), 0, 1)
+    source = (ys - short[None, :].astype(np.float32) * weight).astype(np.float32)
+    rgb = cv2.remap(rgb, xs, source, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    alpha = cv2.remap(alpha, xs, source, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    alpha[int(np.ceil(band)) + 1 :] = 0
+    return rgb, alpha.astype(np.float32)
