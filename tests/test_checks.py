@@ -566,6 +566,26 @@ def test_bag_support_fails_a_bag_far_from_any_hanging_hand_or_shoulder() -> None
     assert "bag_support" in checks.faults({"bag_support": score})
 
 
+def test_bag_on_belly_fails_a_bag_hung_flat_in_front_of_the_belly() -> None:
+    """Hip joints at x 190 and 310: a bag beside the left hip (its strap thin, left out)
+    scores near 0; the same bag hung flat over the belly, past the limit."""
+    hips = [(190.0, 380.0), (310.0, 380.0)]
+    beside = np.zeros((600, 500), np.float32)
+    beside[330:420, 300:400] = 1.0
+    beside[150:330, 250:254] = 1.0  # the strap, thinner than 5 px
+    over = np.zeros((600, 500), np.float32)
+    over[330:420, 230:360] = 1.0
+    over[150:330, 250:254] = 1.0
+    good, bad = checks.bag_on_belly(beside, hips, 4.8), checks.bag_on_belly(over, hips, 4.8)
+    assert good is not None and not checks.faults({"bag_on_belly": good}), good
+    assert bad is not None and checks.faults({"bag_on_belly": bad}) == ["bag_on_belly"], bad
+    assert checks.bag_on_belly(beside, hips[:1], 4.8) is None
+    held = np.zeros((600, 500), np.float32)
+    held[330:420, 230:360] = 1.0
+    held[300:330, 280:284] = held[300:330, 310:314] = 1.0  # its handles, up to a hand in front
+    assert checks.bag_on_belly(held, hips, 4.8) is None, "a bag held by its handles is not judged"
+
+
 def test_old_outline_finds_a_thin_line_left_along_the_refilled_edge() -> None:
     """The old trousers' edge refilled from the backdrop but left as a 2-pixel dark line
     beside the rebuilt leg is caught; a clean fill, and a broad dark area, are not."""

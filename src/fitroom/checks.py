@@ -78,6 +78,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   line (a far lens stretched past the face's edge on a three-quarter face).
 - `bag_split`: the share of a bag's body that the arm in front cuts off its largest piece
   or out of its middle (a bag split in two by the arm, an arm-shaped hole through it).
+- `bag_on_belly`: the share of a shoulder bag's drawn body (straps left out) between the two hip
+  joints (a bag hung flat in front of the belly instead of at the hip on its strap's side).
 - `backpack_strap_bend`: how far a backpack's front strap bows from a straight line, over
   its length (a stiff straight bar instead of a padded strap bending to the armpit).
 - `lens_lines`: the share of the lenses' inside where the drawn cover stands out as a
@@ -255,6 +257,15 @@ BAG_SUPPORT_REACH = 0.5
 #: the bag (2026-12-04), the 4 split in two scored 0.11 to 0.43 before the fix; a bag the
 #: arm covers on one side or not at all, 0 to 0.008.
 BAG_SPLIT_MOST = 0.04
+#: At most this share of a bag's drawn body may lie between the hip joints (`bag_on_belly`):
+#: a shoulder bag hangs at the hip on its strap's side (a held one is not judged).
+#: The devset's flat bags graded "in front of the belly" (7 B, 2026-12-05) hung from the
+#: hip joint 0.2 shoulder widths out, 0.8 wide: a quarter or more of them over the belly.
+BAG_ON_BELLY_MOST = 0.15
+#: A bag is judged by `bag_on_belly` only when it hangs from a strap: what else is drawn
+#: reaches at least this many of the bag's heights above its top (on 24 devset pairs, a
+#: strap to the shoulder 1.1 to 1.6; a duffel's or briefcase's handles in a hand 0.1 to 0.5).
+STRAP_LEAST_RISE = 0.8
 #: A backpack's front strap bows at least this share of its length from a straight line
 #: (`backpack_strap_bend`): drawn as a straight bar, 29 devset renders scored 0.0005 to
 #: 0.0063; as a padded strap bending to the armpit, 0.026 to 0.107 but one (0.0055).
@@ -465,6 +476,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bag_support": (None, BAG_SUPPORT_REACH),
     "glasses_off_eyes": (None, GLASSES_OFF_EYES),
     "bag_split": (None, BAG_SPLIT_MOST),
+    "bag_on_belly": (None, BAG_ON_BELLY_MOST),
     "backpack_strap_bend": (STRAP_BEND_LEAST, None),
     "lens_lines": (None, LENS_LINES_MOST),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
@@ -1827,6 +1839,34 @@ def bag_split(cover: NDArray[np.floating[Any]], strap: float) -> float | None:
     cv2.drawContours(filled, contours, -1, (1,), -1)
     holes = float(((filled > 0) & (body == 0)).sum())
     return (float(areas.sum() - areas.max()) + holes) / total
+
+
+def bag_on_belly(cover: NDArray[np.floating[Any]], hips: Sequence[Point], strap: float) -> float | None:
+    """The share of a bag's drawn body (straps thinner than `strap` px left out) in the
+    columns between the two hip joints: a bag at the hip or in a hand hanging at the side
+    scores near 0, one hung flat in front of the belly a quarter or more. Only a bag hung
+    from a strap is judged (its thin parts reach up past its own height): one held by its
+    handles hangs where the hand is, which can be in front of the hip.
+
+    None when both hips are not given, nothing but straps was drawn or no strap was."""
+    if len(hips) < 2:
+        return None
+    opened = _bag_body(cover, strap + 2)  # the drawn line's soft edges make it wider than its width
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+    if count < 2:
+        return None
+    # The bag is the largest piece left; where the strap's two sides meet at the shoulder
+    # a piece too wide to open away can be left too.
+    biggest = 1 + int(np.argmax(np.asarray(stats)[1:, cv2.CC_STAT_AREA]))
+    body = labels == biggest
+    top, height = int(stats[biggest, cv2.CC_STAT_TOP]), int(stats[biggest, cv2.CC_STAT_HEIGHT])
+    above = np.nonzero(((np.asarray(cover) > 0.5) & ~body).any(axis=1))[0]
+    if len(above) == 0 or top - int(above.min()) < STRAP_LEAST_RISE * height:
+        return None
+    total = float(body.sum())
+    xs = sorted(float(np.asarray(hip)[0]) for hip in hips[:2])
+    a, b = max(0, int(np.ceil(xs[0]))), max(0, int(np.floor(xs[1])) + 1)
+    return float(body[:, a:b].sum()) / total
 
 
 def backpack_strap_bend(cover: NDArray[np.floating[Any]], strap: float) -> float | None:

@@ -664,6 +664,8 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         on_back = report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], "")
         if not on_back:
             values["bag_split"] = checks.bag_split(report.garment_cover, person.shoulder_width * 0.03)
+            hips = [person.pt(i)[:2] for i in (L_HIP, R_HIP) if person.visibility[i] >= 0.5]
+            values["bag_on_belly"] = checks.bag_on_belly(report.garment_cover, hips, person.shoulder_width * 0.03)
         if on_back:
             # Opened with twice this (plus one) the drawn strap goes and the pack's top stays.
             strap = 0.6 * person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH
