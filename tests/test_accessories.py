@@ -1866,3 +1866,19 @@ def test_gradient_lenses_are_drawn_whole_to_the_rim_without_the_temples_behind_t
     rim = np.nonzero(photo.min(axis=2) < 200)
     photographed = (rim[0].max() - rim[0].min()) / (rim[1].max() - rim[1].min())
     assert drawn >= 0.85 * photographed, (drawn, photographed)
+
+
+def test_a_shoulder_bag_hangs_beside_the_hip_turned_not_flat_over_the_belly() -> None:
+    """A front-facing person (hip joints at x 190 and 310): the bag on the left strap
+    hangs at the left hip, its body mostly out past the hip joint and foreshortened as the
+    body turns it, not flat over the belly (7 devset B, 2026-12-05)."""
+    person = with_hands(drawn_person())
+    result = wear(person, cut_out(bag_photo(), "bag", None), "bag", "shoulder bag")
+    hips = [person.pt(L_HIP), person.pt(R_HIP)]
+    belly = checks.bag_on_belly(result.cover, hips, person.shoulder_width * 0.03)
+    assert belly is not None and not checks.faults({"bag_on_belly": belly}), belly
+    body = checks._bag_body(result.cover, person.shoulder_width * 0.03)
+    ys, xs = np.nonzero(body)
+    flat, _ = place.without_strap(cut_out(bag_photo(), "bag", None))
+    aspect = flat.alpha.shape[1] / flat.alpha.shape[0]
+    assert (xs.max() - xs.min()) / (ys.max() - ys.min()) < 0.9 * aspect, "turned with the body, narrower than flat"

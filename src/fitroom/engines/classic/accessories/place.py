@@ -2174,6 +2174,15 @@ def without_strap(cut: Cutout) -> tuple[Cutout, NDArray[np.uint8]]:
     return Cutout(cut.rgb[box], (cut.alpha * keep)[box].astype(np.float32), [], cut.holes), colour.astype(np.uint8)
 
 
+#: A bag on a shoulder strap hangs at the hip on the strap's side, turned with the body
+#: (seen from the front, foreshortened to this share of its width) and with its middle
+#: this share of its drawn width out from the hip joint: its inner edge just inside the
+#: hip joint, beside the hip, not over the belly. Hung 0.2 shoulder widths out and flat
+#: (0.8 wide) it lay over the belly (7 devset B, 2026-12-05).
+BAG_TURNED = 0.8
+BAG_HIP_OUT = 0.45
+
+
 def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     """Held by its handle in a hanging hand that holds nothing yet, or hung from a
     shoulder by the hip: from the description, else by shape (a tall bag is a backpack
@@ -2253,12 +2262,15 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     slung = _backpack(person, cut, strap_colour, side, frontal) if backpack else None
     if slung is not None:
         return slung
-    anchor = hip_pt + outward * frontal * 0.2
+    across = scale * BAG_TURNED
     m = np.eye(3)
-    # The strap is shortened (up to the waist) when the photo ends at the hips.
-    for share in (0.65, 0.5, 0.35):
+    # Beside the hip first; nearer the hip joint, then with the strap shortened (up to the
+    # waist), when the photo ends there.
+    beside, near = BAG_HIP_OUT * w * across, 0.2 * frontal
+    for out, share in ((beside, 0.65), (beside, 0.5), (near, 0.65), (near, 0.5), (near, 0.35)):
+        anchor = hip_pt + outward * out
         top_y = shoulder_pt[1] * (1 - share) + hip_pt[1] * share
-        m = np.array([[scale, 0, anchor[0] - w / 2 * scale], [0, scale, top_y], [0, 0, 1]])
+        m = np.array([[across, 0, anchor[0] - w / 2 * across], [0, scale, top_y], [0, 0, 1]])
         if _inside_share(cut, m, shape) >= BAG_LEAST_INSIDE:
             break
     else:
@@ -2577,7 +2589,10 @@ def _strap(
     box = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
     core = inner[box].astype(np.float32)[..., None] / 255
     paint = colour.astype(np.float32)
-    under = float(person.image[alpha > 127].mean()) if (alpha > 127).any() else 255.0
+    # The clothes under it: where it runs on the person (beside the hip it also crosses the arm's gap).
+    on = (alpha > 127) & (person.mask > 0.5)
+    on = on if on.any() else alpha > 127
+    under = float(person.image[on].mean()) if on.any() else 255.0
     if paint.mean() < STRAP_DARK and abs(under - paint.mean()) < STRAP_SAME_LIGHT:
         edge = paint + (255 - paint) * STRAP_EDGE_LIGHT
     else:
