@@ -1269,6 +1269,34 @@ def test_a_shoe_drawn_well_above_its_foots_sole_fails() -> None:
     assert checks.shoe_above_sole(np.zeros((200, 200), np.float32), soles, 100.0) is None
 
 
+def _neckline(coat: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A drawn chest in Lab, and its skin: a neck of skin over a grey tee, with (or
+    without) a black coat open over it, its fronts running down from the shoulders to
+    the body's outline."""
+    rgb = np.full((200, 200, 3), 245, np.uint8)
+    cv2.rectangle(rgb, (20, 60), (180, 200), (128, 128, 132), -1)  # the tee
+    cv2.rectangle(rgb, (80, 0), (120, 70), (200, 150, 120), -1)  # the neck
+    if coat:
+        cv2.fillConvexPoly(rgb, np.array([(20, 60), (85, 60), (95, 200), (20, 200)]), (25, 25, 28))
+        cv2.fillConvexPoly(rgb, np.array([(115, 60), (180, 60), (180, 200), (105, 200)]), (25, 25, 28))
+    skin = np.all(rgb == (200, 150, 120), axis=2)
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32), skin
+
+
+def test_necklace_across_layers_counts_a_chain_laid_over_an_open_coats_fronts() -> None:
+    """The same chain, from the neck's sides down over the chest: over an open coat's
+    fronts most of it lies on clothes in front of the tee it would hang on; on the tee
+    alone, none; one drawn nowhere gives None."""
+    cover = np.zeros((200, 200), np.float32)
+    cv2.ellipse(cover, (100, 66), (45, 70), 0, 0, 180, 1.0, 3)
+    with_coat, skin = _neckline(coat=True)
+    across = checks.necklace_across_layers(with_coat, cover, skin)
+    assert across is not None and across > checks.NECKLACE_ACROSS_MOST
+    tee, skin = _neckline(coat=False)
+    assert checks.necklace_across_layers(tee, cover, skin) == 0.0
+    assert checks.necklace_across_layers(tee, np.zeros_like(cover), skin) is None
+
+
 def test_worn_jewellery_left_counts_her_hoop_kept_beside_the_new_piece() -> None:
     """A drawn gold hoop left as it was scores 1; painted out, 0; under the new piece
     it does not count; a person wearing none gives None."""

@@ -64,6 +64,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   cheek), or whether it is nowhere near the ear's height.
 - `worn_jewellery_left`: the share of the jewellery the person already wore where the
   new piece goes (hoops at the ears) that the render left as it was, beside the new piece.
+- `necklace_across_layers`: the share of a necklace drawn over clothes of another colour
+  than the first clothes below the neck's skin (a chain laid over an open coat's fronts,
+  lapels or a scarf round the shirt it would hang on); 0 on skin or on one top.
 - `hat_band_height`: how high above the eyes a hat's lower band crosses the face's
   middle (a hat perched on the hair instead of pulled down to the forehead).
 - `hat_band_dip`: how much lower a hat's lower edge lies toward its sides than across
@@ -130,6 +133,15 @@ EAR_REACH = 0.05
 WORN_LEFT_MOST = 0.2
 #: How little (0..255, any channel) a pixel may change and still count as left as it was.
 UNCHANGED_BY = 12
+#: The most of a necklace (`necklace_across_layers`) that may lie over other clothes than
+#: the top meeting the neck. On the 80 devset persons x the acj000 necklace (basic,
+#: 2026-12-05) chains over open coats', jackets' and cardigans' fronts, lapels and a
+#: scarf read 0.25-0.98 (8); the other 65 read 0-0.24 (a trench's and a jacket's blue
+#: collars over a blue shirt among them, missed); busy prints and a turtleneck under an
+#: open jacket read 0.35-0.91 too (4 false finds).
+NECKLACE_ACROSS_MOST = 0.25
+#: Two garment colours (Lab, lightness weighed 0.4) nearer than this are the same clothes.
+SAME_CLOTHES = 22
 #: Where the lobe may lie below the ear's landmark (which marks the ear's middle), as
 #: shares of the distance between the ears.
 EAR_BELOW = (-0.1, 0.8)
@@ -466,6 +478,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
     "ear_distance": (None, EAR_REACH),
     "worn_jewellery_left": (None, WORN_LEFT_MOST),
+    "necklace_across_layers": (None, NECKLACE_ACROSS_MOST),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
     "hat_cut": (None, HAT_CUT_MOST),
@@ -1552,6 +1565,41 @@ def worn_jewellery_left(
         return None
     change = np.abs(after.astype(np.int16) - before.astype(np.int16)).max(axis=2)
     return float((change[seen] < UNCHANGED_BY).mean())
+
+
+def necklace_across_layers(
+    lab: NDArray[np.float32], cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]
+) -> float | None:
+    """The share of a necklace's solid pixels (`cover` over 0.5) that lie, in the photo
+    before it (`lab`, OpenCV's 8-bit Lab), on clothes of another colour than the first
+    clothes below the neck's skin down its middle (the shirt or tee a chain would hang
+    on): a chain drawn over an open coat's fronts, its lapels or a scarf, which lie in
+    front of a real one. Specks of another colour (a print) are left out. 0 for a chain
+    on a bare neckline or on the one top that meets the neck; None when too little was
+    drawn or no clothes meet the neck."""
+    solid = np.asarray(cover) > 0.5
+    ys, xs = np.nonzero(solid)
+    if len(ys) < 20:
+        return None
+    span = int(ys.max() - ys.min())
+    half = max(1, span // 10)
+    middle = int(round(float(xs.mean())))
+    column = ~skin[ys.min() :, max(0, middle - half) : middle + half + 1]
+    rows = np.nonzero(column.mean(axis=1) > 0.8)[0]
+    if len(rows) == 0:
+        return 0.0
+    top = int(ys.min() + rows[0])
+    inner = lab[top : top + 2 * half, max(0, middle - half) : middle + half + 1][
+        ~skin[top : top + 2 * half, max(0, middle - half) : middle + half + 1]
+    ]
+    reference = np.median(inner, axis=0)
+    weights = np.array([0.4, 1.0, 1.0], np.float32)
+    other = (np.linalg.norm((lab - reference) * weights, axis=-1) >= SAME_CLOTHES) & ~skin
+    size = max(3, span // 12) | 1
+    other = cv2.morphologyEx(
+        other.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    )
+    return float(np.count_nonzero(solid & (other > 0)) / np.count_nonzero(solid))
 
 
 def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_span: float) -> float | None:

@@ -686,6 +686,10 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         values["lens_lines"] = checks.lens_lines(report.garment_cover, np.asarray(report.image))
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
+    if report.accessories == ["necklace"] and report.garment_cover is not None:
+        before = replace(person, image=report.input)
+        skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
+        values["necklace_across_layers"] = checks.necklace_across_layers(before.lab(), report.garment_cover, skin)
     if report.accessories == ["bracelet"] and report.garment_cover is not None:
         values["bracelet_off_skin"] = _watch_checks(report)["watch_off_skin"]
     return values
