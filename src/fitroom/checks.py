@@ -1997,16 +1997,26 @@ def watch_off_skin(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]) ->
     return float(np.count_nonzero(solid & ~skin) / count)
 
 
+def _watch_on_forearm(
+    cover: NDArray[np.floating[Any]], elbow: Point, wrist: Point
+) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]] | None:
+    """The watch's solid pixels (rows, columns) and the unit vector down the forearm
+    (`elbow` to `wrist`); None when too little of a watch was drawn to judge it."""
+    ys, xs = np.nonzero(np.asarray(cover) > 0.5)
+    if len(xs) < MIN_WATCH_PIXELS:
+        return None
+    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
+    return ys, xs, along / max(float(np.linalg.norm(along)), 1e-9)
+
+
 def watch_width(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_], elbow: Point, wrist: Point) -> float | None:
     """The watch's length along the forearm (`elbow` to `wrist`, 2nd to 98th percentile of
     its solid pixels) over the run of `skin` across the forearm through the watch's middle.
     None when too little was drawn or its middle is not on skin (a sleeve: `watch_off_skin`)."""
-    solid = np.asarray(cover) > 0.5
-    ys, xs = np.nonzero(solid)
-    if len(xs) < MIN_WATCH_PIXELS:
+    found = _watch_on_forearm(cover, elbow, wrist)
+    if found is None:
         return None
-    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
-    along /= max(float(np.linalg.norm(along)), 1e-9)
+    ys, xs, along = found
     across = np.array([-along[1], along[0]])
     pts = np.stack([xs, ys], axis=1).astype(np.float64)
     centre = pts.mean(axis=0)
@@ -2035,12 +2045,10 @@ def watch_strap_block(
     squares). A strap round the wrist runs across and is narrower than the case (under
     1); a strap's far loop or flat side shot at three-quarters lies beside the case up or
     down the forearm as a dark block (about 2). None when too little was drawn."""
-    solid = np.asarray(cover) > 0.5
-    ys, xs = np.nonzero(solid)
-    if len(xs) < MIN_WATCH_PIXELS:
+    found = _watch_on_forearm(cover, elbow, wrist)
+    if found is None:
         return None
-    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
-    along /= max(float(np.linalg.norm(along)), 1e-9)
+    ys, xs, along = found
     lengthwise = np.stack([xs, ys], axis=1).astype(np.float64) @ along
     light = np.asarray(lightness, np.float64)[ys, xs]
     low, high = np.percentile(light, [10, 90])
@@ -2061,12 +2069,10 @@ def watch_strap_flat(
     case's rim that reaches out there), 1 px in from where that tone ends. A strap drawn
     from the product's own strap keeps its stitching, ribs and grain; one painted in its
     median colour is a flat slab (under `WATCH_STRAP_FLAT`). None when too little was drawn."""
-    solid = np.asarray(cover) > 0.5
-    ys, xs = np.nonzero(solid)
-    if len(xs) < MIN_WATCH_PIXELS:
+    found = _watch_on_forearm(cover, elbow, wrist)
+    if found is None:
         return None
-    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
-    along /= max(float(np.linalg.norm(along)), 1e-9)
+    ys, xs, along = found
     across = np.array([-along[1], along[0]])
     sideways = np.abs((np.stack([xs, ys], axis=1) - np.array([xs.mean(), ys.mean()])) @ across)
     outer = sideways > STRAP_OUTER * float(np.percentile(sideways, 98))
@@ -2074,7 +2080,7 @@ def watch_strap_flat(
     if outer.sum() < MIN_WATCH_PIXELS // 3:
         return None
     tone = float(np.median(light[ys[outer], xs[outer]]))
-    strap = np.zeros(solid.shape, np.uint8)
+    strap = np.zeros(light.shape, np.uint8)
     strap[ys[outer], xs[outer]] = np.abs(light[ys[outer], xs[outer]] - tone) < STRAP_TONE
     inner = cv2.erode(strap, np.ones((3, 3), np.uint8)) > 0
     if inner.sum() < MIN_WATCH_PIXELS // 3:
