@@ -283,11 +283,9 @@ def _summed(
     x0, y0, x1, y1 = box
     out = np.zeros((y1 - y0, x1 - x0, 3) if coloured else (y1 - y0, x1 - x0), np.float32)
     for layer, a in zip(layers, alphas, strict=True):
-        lx0, ly0, lx1, ly1 = layer.box
-        cx0, cy0, cx1, cy1 = max(lx0, x0), max(ly0, y0), min(lx1, x1), min(ly1, y1)
-        if cx1 <= cx0 or cy1 <= cy0:
+        overlap = layer.within(box)
+        if overlap is None:
             continue
-        src = slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)
-        dst = slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)
+        src, dst = overlap
         out[dst] += layer.colour[src] * a[src][:, :, None] if coloured else a[src]
     return out

@@ -692,12 +692,10 @@ def _seam_gaps(
     cover = np.zeros((y1 - y0, x1 - x0), np.float32)
     colour = np.zeros((y1 - y0, x1 - x0, 3), np.float32)
     for layer in layers:
-        lx0, ly0, lx1, ly1 = layer.box
-        cx0, cy0, cx1, cy1 = max(lx0, x0), max(ly0, y0), min(lx1, x1), min(ly1, y1)
-        if cx1 <= cx0 or cy1 <= cy0:
+        overlap = layer.within((x0, y0, x1, y1))
+        if overlap is None:
             continue
-        src = slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)
-        dst = slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)
+        src, dst = overlap
         a = layer.alpha[src][:, :, None]
         laid = colour[dst]  # painted over in place: the same sums, no copies
         laid *= 1 - a

@@ -34,6 +34,19 @@ class Layer:
     def slices(self) -> tuple[slice, slice]:
         return box_slices(self.box)
 
+    def within(self, box: Box) -> tuple[tuple[slice, slice], tuple[slice, slice]] | None:
+        """Where the layer and `box` overlap, as slices into the layer and into `box`;
+        None when they do not meet."""
+        x0, y0, x1, y1 = box
+        lx0, ly0, lx1, ly1 = self.box
+        cx0, cy0, cx1, cy1 = max(lx0, x0), max(ly0, y0), min(lx1, x1), min(ly1, y1)
+        if cx1 <= cx0 or cy1 <= cy0:
+            return None
+        return (
+            (slice(cy0 - ly0, cy1 - ly0), slice(cx0 - lx0, cx1 - lx0)),
+            (slice(cy0 - y0, cy1 - y0), slice(cx0 - x0, cx1 - x0)),
+        )
+
 
 def _layer(colour: NDArray[np.float32], alpha: NDArray[np.float32], box: Box) -> Layer | None:
     """A layer trimmed to where its alpha is not nil; None when it covers nothing."""
