@@ -557,6 +557,23 @@ def head_person() -> Person:
     return person
 
 
+def meshed_head() -> Person:
+    """`head_person` with a face mesh: its outline at x 205 and 295 at the eyes' height."""
+    person = head_person()
+    points = np.zeros((478, 3), np.float32)
+    points[:, :2] = (250, 90)
+    for index, xy in (
+        (lm.CHEEK_R, (205, 85)),
+        (lm.CHEEK_L, (295, 85)),
+        (lm.FOREHEAD, (250, 45)),
+        (lm.CHIN, (250, 140)),
+        (lm.NOSE_BRIDGE, (250, 85)),
+    ):
+        points[index, :2] = xy
+    memo.keep(person, "face", (), lm.Face(points))
+    return person
+
+
 def lowered(person: Person, rows: int) -> Person:
     """`person` with `rows` more rows of backdrop above: room for a tall hat."""
     image = np.pad(person.image, ((rows, 0), (0, 0), (0, 0)), constant_values=235)
@@ -637,18 +654,7 @@ def test_a_shoulder_bags_strap_runs_from_the_bag_to_the_shoulder() -> None:
 def test_earrings_hang_at_the_ear_lobes_outside_the_face() -> None:
     """On a drawn face (the face mesh's outline at x 205 and 295 at the eyes' height),
     each stud sits at or outside the outline below it, never inward on the cheek."""
-    person = head_person()
-    points = np.zeros((478, 3), np.float32)
-    points[:, :2] = (250, 90)
-    for index, xy in (
-        (lm.CHEEK_R, (205, 85)),
-        (lm.CHEEK_L, (295, 85)),
-        (lm.FOREHEAD, (250, 45)),
-        (lm.CHIN, (250, 140)),
-        (lm.NOSE_BRIDGE, (250, 85)),
-    ):
-        points[index, :2] = xy
-    memo.keep(person, "face", (), lm.Face(points))
+    person = meshed_head()
     studs = np.full((200, 400, 3), 255, np.uint8)
     for x in (120, 280):
         cv2.circle(studs, (x, 100), 30, (200, 170, 60), -1)
@@ -1785,20 +1791,9 @@ def test_shoes_go_on_the_feet_the_photo_shows_not_on_foot_landmarks_above_them()
 
 
 def _hooped_head() -> tuple[Person, list[tuple[int, int]]]:
-    """`head_person` with a face mesh (as in the earrings test) and a gold hoop drawn
-    hanging from each ear lobe; a dark strand of hair down the side stays unfound."""
-    person = head_person()
-    points = np.zeros((478, 3), np.float32)
-    points[:, :2] = (250, 90)
-    for index, xy in (
-        (lm.CHEEK_R, (205, 85)),
-        (lm.CHEEK_L, (295, 85)),
-        (lm.FOREHEAD, (250, 45)),
-        (lm.CHIN, (250, 140)),
-        (lm.NOSE_BRIDGE, (250, 85)),
-    ):
-        points[index, :2] = xy
-    memo.keep(person, "face", (), lm.Face(points))
+    """`meshed_head` with a gold hoop drawn hanging from each ear lobe; a dark strand of
+    hair down the side stays unfound."""
+    person = meshed_head()
     hoops = [(202, 116), (298, 116)]
     for centre in hoops:
         cv2.ellipse(person.image, centre, (7, 10), 0, 0, 360, (215, 160, 40), 2)
