@@ -1374,3 +1374,39 @@ def test_skin_edge_finds_rebuilt_skin_fading_out_over_the_backdrop(blur: float, 
     edge = checks.skin_edge(image, share, share < 0.05, shoulders)
     assert edge is not None
     assert (edge > checks.SKIN_EDGE_MOST) == hazy, edge
+
+
+def _floor_scene() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A grey floor with a drawn old shoe (dark, on the person's mask) and a new shoe's
+    cover a little higher: the photo before, the person mask, the new cover."""
+    rng = np.random.default_rng(3)
+    before = np.clip(rng.normal(120, 4, (200, 240, 3)), 0, 255).astype(np.uint8)
+    person = np.zeros((200, 240), bool)
+    cv2.ellipse(before, (120, 140), (50, 20), 0, 0, 360, (30, 25, 20), -1)
+    cv2.ellipse(person.view(np.uint8), (120, 140), (50, 20), 0, 0, 360, 1, -1)
+    cover = np.zeros((200, 240), np.float32)
+    cv2.ellipse(cover, (120, 125), (40, 16), 0, 0, 360, 1.0, -1)
+    return before, person, cover
+
+
+def test_floor_halo_counts_a_pale_blob_round_the_shoe_not_a_contact_shadow() -> None:
+    before, person, cover = _floor_scene()
+    shoe = cover > 0.5
+    # The old shoe's place filled with the floor's grain and a soft shadow under the sole.
+    good = before.copy()
+    floor = np.clip(np.random.default_rng(4).normal(120, 4, before.shape), 0, 255).astype(np.uint8)
+    good[person] = floor[person]
+    shadow = np.zeros((200, 240), np.float32)
+    cv2.ellipse(shadow, (120, 142), (40, 6), 0, 0, 360, 1.0, -1)
+    good = (good * (1 - 0.4 * cv2.GaussianBlur(shadow, (0, 0), 2.0))[..., None]).astype(np.uint8)
+    good[shoe] = (200, 30, 30)
+    # The same place filled pale, a ghost larger than the new shoe.
+    pale = before.copy()
+    pale[person] = (185, 185, 180)
+    pale[shoe] = (200, 30, 30)
+    skin = (180.0, 140.0, 150.0)
+    clean = checks.floor_halo(before, good, cover, person, skin)
+    ghost = checks.floor_halo(before, pale, cover, person, skin)
+    assert clean is not None and ghost is not None
+    assert clean < checks.FLOOR_HALO_MOST < ghost
+    assert checks.floor_halo(before, before, np.zeros_like(cover), person, skin) is None

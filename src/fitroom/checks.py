@@ -57,6 +57,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   that points at the camera scores about 0; a turned shoe's toe end comes down).
 - `shaft_left`: the rows of leg that is not skin between a new shoe's top and the bare
   shin above it (an old boot's shaft, a sandal's ankle strap left above the new shoe).
+- `floor_halo`: the share of the edge of what the render changed round new shoes where
+  it steps away from the floor kept beside it: the old shoe's place filled paler or
+  greyer than the floor round it, a blob or ghost larger than the new shoe.
 - `shoes_merged`: on two feet side by side, the share of the shoes' rows in which the
   drawn shoes run unbroken across the ankles' middle (two shoes merged into one block,
   no parting between them).
@@ -226,6 +229,13 @@ SHAFT_LEFT_MOST = 0.06
 #: (devset: 0.43 to 0.61, `maho--wbk003t`, `ootd--053514_0`); on feet found well -0.14
 #: to 0.19.
 SHOE_ABOVE_SOLE_MOST = 0.25
+#: `floor_halo`: the band (px in from the changed region's edge) whose colour is set
+#: against the kept floor's just outside it; the step (Lab, 8-bit) that shows as an edge;
+#: how near the skin's colour a changed pixel is skin; the most edge with such a step.
+FLOOR_BAND = (3, 6)
+FLOOR_STEP = 6.0
+FLOOR_SKIN = 15.0
+FLOOR_HALO_MOST = 0.2
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -476,6 +486,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoes_merged": (None, SHOES_MERGED_MOST),
     "shaft_left": (None, SHAFT_LEFT_MOST),
     "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
+    "floor_halo": (None, FLOOR_HALO_MOST),
     "ear_distance": (None, EAR_REACH),
     "worn_jewellery_left": (None, WORN_LEFT_MOST),
     "necklace_across_layers": (None, NECKLACE_ACROSS_MOST),
@@ -1505,6 +1516,52 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
         inner, outer = (lowest[:quarter], lowest[-quarter:]) if out > 0 else (lowest[-quarter:], lowest[:quarter])
         falls.append(float(outer.max() - inner.max()) / len(columns))
     return min(falls) if falls else None
+
+
+def floor_halo(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    person: NDArray[np.bool_],
+    skin_lab: NDArray[np.floating[Any]] | Sequence[float],
+) -> float | None:
+    """The share of the edge of what the render changed round the new shoes (off the
+    shoes' `cover`, on the floor: `person` false in the photo `before`) where the change
+    steps away from the floor kept beside it: the old shoe's place filled paler or greyer
+    than the floor round it shows as a blob or ghost larger than the new shoe. A fill
+    that matches the floor, and a soft contact shadow, fade into it with no step. Skin
+    (a bare leg run down into a low shoe) is left out. None with under 20 edge pixels."""
+    region = np.any(np.abs(after.astype(np.int16) - before.astype(np.int16)) > 6, axis=2)
+    region &= np.asarray(cover) < 0.05
+    if np.count_nonzero(region) < 20:
+        return None
+    ys, xs = np.nonzero(region)
+    h, w = region.shape
+    pad = FLOOR_BAND[1] * 3
+    box = (
+        slice(max(0, ys.min() - pad), min(h, ys.max() + pad + 1)),
+        slice(max(0, xs.min() - pad), min(w, xs.max() + pad + 1)),
+    )
+    inside = region[box].astype(np.uint8)
+    lab = cv2.cvtColor(np.ascontiguousarray(after[box]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    skin = np.linalg.norm(lab - np.asarray(skin_lab, np.float32), axis=2) < FLOOR_SKIN
+    depth = cv2.distanceTransform(inside, cv2.DIST_L2, 3)
+    away = cv2.distanceTransform(1 - inside, cv2.DIST_L2, 3)
+    near, far = FLOOR_BAND
+    kept = ~np.asarray(person)[box] & (np.asarray(cover)[box] < 0.05)
+    bands = (
+        ((depth >= near) & (depth <= far) & ~skin).astype(np.float32),
+        ((away >= 1) & (away <= far - near + 1) & kept).astype(np.float32),
+    )
+    means = []
+    for band in bands:
+        norm = cv2.GaussianBlur(band, (0, 0), far)
+        means.append((cv2.GaussianBlur(lab * band[..., None], (0, 0), far) / np.maximum(norm, 1e-4)[..., None], norm))
+    edge = (depth > 0) & (depth <= 1.5) & (means[0][1] > 0.05) & (means[1][1] > 0.05)
+    if np.count_nonzero(edge) < 20:
+        return None
+    step = np.linalg.norm(means[0][0] - means[1][0], axis=2)[edge]
+    return float(np.mean(step > FLOOR_STEP))
 
 
 def shoe_above_sole(

@@ -538,6 +538,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "shoes_merged": _shoes_merged(report),
         "shaft_left": _shaft_left(report),
         "shoe_above_sole": _shoe_above_sole(report),
+        "floor_halo": _floor_halo(report),
     }
 
 
@@ -606,6 +607,16 @@ def _shoe_above_sole(report: RenderReport) -> float | None:
     if not soles:
         return None
     return checks.shoe_above_sole(report.garment_cover, soles, float(np.mean(lengths)))
+
+
+def _floor_halo(report: RenderReport) -> float | None:
+    """`checks.floor_halo` for a shoes render."""
+    person = report.person
+    if report.garment_cover is None:
+        return None
+    return checks.floor_halo(
+        report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab
+    )
 
 
 def _collar_gap(report: RenderReport) -> float | None:
