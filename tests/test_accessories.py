@@ -1178,10 +1178,13 @@ def test_a_dark_strap_on_dark_clothes_gets_a_lighter_edge() -> None:
 SLEEVE = (40, 50, 90)
 
 
-def forearm_person(*, across_body: bool = False, thickness: int = 36, cuff: float | None = None) -> Person:
+def forearm_person(
+    *, across_body: bool = False, thickness: int = 36, cuff: float | None = None, slant: float = 0.0
+) -> Person:
     """`drawn_person` with its left forearm redrawn: `thickness` px thick, with a hand at
     the wrist; lying across the torso when `across_body`; in a sleeve down to `cuff` (the
-    share of the way from the elbow to the wrist) when given."""
+    share of the way from the elbow to the wrist) when given, its end cut aslant, one side
+    `slant` times the thickness further down than the other."""
     person = drawn_person()
     image = person.image.copy()
     elbow, wrist = np.array([360.0, 270.0]), np.array([380.0, 390.0])
@@ -1197,7 +1200,13 @@ def forearm_person(*, across_body: bool = False, thickness: int = 36, cuff: floa
         cv2.line(image, tuple(elbow.astype(int)), tuple(end.astype(int)), SLEEVE, thickness + 4, cv2.LINE_8)
         # A square cuff's end: cut the line's round cap off across the forearm.
         across = np.array([-along[1], along[0]]) * (thickness / 2 + 3)
-        corners = [end - across, end + across, end + across + along * thickness, end - across + along * thickness]
+        tilt = along * slant * thickness / 2
+        corners = [
+            end - across - tilt,
+            end + across + tilt,
+            end + across + along * thickness,
+            end - across + along * thickness,
+        ]
         cv2.fillConvexPoly(image, np.array(corners, np.int32), (200, 160, 130))
     mask = np.any(image != 235, axis=2).astype(np.float32)
     return Person(image, person.points, person.visibility, mask, person.face, person.hands, person.skin_lab)
@@ -1232,6 +1241,21 @@ def test_a_watch_goes_below_a_sleeves_cuff_and_is_refused_when_the_cuff_reaches_
     with pytest.raises(EngineError) as info:
         wear(forearm_person(cuff=1.05), cut_out(watch_photo(), "watch", None), "watch", "left wrist")
     assert info.value.code == "pose_not_supported" and "sleeve covers the left wrist" in info.value.message
+
+
+@pytest.mark.parametrize(("cuff", "slant"), [(0.84, 0.0), (0.92, 0.6)])
+def test_a_cuff_reaching_into_the_watchs_place_or_cut_aslant_stays_in_front_of_it(cuff: float, slant: float) -> None:
+    """A cuff that comes a little way down into the case's usual place (most of it bare):
+    the case stayed there and was drawn half over the cuff (a lace sleeve's band, a knit
+    cuff); and a cuff cut aslant, further down on one side than in the wrist's middle where
+    its end is measured: the case was drawn over that side (a gathered yellow cuff). The
+    case goes below the cuff now, tucked under it, the whole sleeve in front."""
+    person = forearm_person(cuff=cuff, slant=slant)
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 150, "the watch is drawn"
+    solid = result.cover > 0.5
+    on_sleeve = (solid & np.all(person.image == SLEEVE, axis=2)).sum() / solid.sum()
+    assert on_sleeve < 0.01, "nothing of the watch is drawn over the cuff (it was 0.19 and 0.15 of it)"
 
 
 def test_a_wrist_point_beside_a_thin_wrist_puts_the_watch_on_the_arm_not_beside_it() -> None:

@@ -607,6 +607,33 @@ def test_old_outline_finds_a_thin_line_left_along_the_refilled_edge() -> None:
     assert broad_share is not None and broad_share < checks.OUTLINE_SHARE, broad_share
 
 
+def test_watch_over_cuff_fails_a_watch_drawn_half_over_a_yellow_cuff_not_one_tucked_under_it() -> None:
+    """A forearm down the picture in a yellow sleeve to row 100, the skin below it lit
+    towards the hand: a watch drawn from row 80 to 120 lies half over the cuff (the skin
+    test takes yellow for skin, `watch_off_skin` misses it) and fails; tucked under it
+    (only its part below row 100 drawn) it scores 0, and so does one on a bare forearm
+    in shade up the arm."""
+    rgb = np.full((240, 200, 3), 235, np.uint8)
+    rgb[:, 70:130] = (225, 185, 70)  # the yellow sleeve
+    for row in range(100, 240):
+        rgb[row, 70:130] = np.clip(np.array([150, 110, 85]) + (row - 100) * 0.5, 0, 255)  # skin, lighter down
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    elbow, wrist = (100.0, 0.0), (100.0, 200.0)
+    over = np.zeros((240, 200), np.float32)
+    over[80:120, 80:120] = 1.0
+    score = checks.watch_over_cuff(lab, over, elbow, wrist)
+    assert score is not None and score > checks.WATCH_OVER_CUFF
+    assert checks.faults({"watch_over_cuff": score}) == ["watch_over_cuff"]
+    tucked = np.zeros((240, 200), np.float32)
+    tucked[100:130, 80:120] = 1.0
+    assert checks.watch_over_cuff(lab, tucked, elbow, wrist) == 0.0
+    bare = rgb.copy()
+    for row in range(0, 100):
+        bare[row, 70:130] = np.clip(np.array([150, 110, 85]) - (100 - row) * 0.5, 0, 255)  # the arm in shade up
+    bare_lab = cv2.cvtColor(bare, cv2.COLOR_RGB2LAB).astype(np.float32)
+    assert checks.watch_over_cuff(bare_lab, over, elbow, wrist) == 0.0
+
+
 def test_watch_off_skin_fails_a_watch_on_a_sleeve_or_over_the_wrists_edge() -> None:
     """A watch inside a bare forearm scores 0; the same watch on the sleeve above the
     cuff, or twice as wide as the wrist (hanging over the body beside it), fails."""

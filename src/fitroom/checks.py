@@ -102,6 +102,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   its parts beyond the case across the forearm (a strap painted in one median colour: a
   flat slab with no stitching, ribs or grain).
 
+- `watch_over_cuff`: the share of a watch drawn over a sleeve's cuff: pixels that had
+  the colour of the forearm just up the arm from it (the sleeve) and not of the wrist
+  below it (a case half over a cuff the skin test takes for skin: a yellow or pale one).
+
 - `bracelet_off_skin`: `watch_off_skin` for a bracelet (one drawn on a sleeve).
 
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
@@ -313,6 +317,12 @@ OUTLINE_SHARE = 0.06
 #: More than this share of a watch over no skin in the photo is a watch on a sleeve or
 #: hanging over the wrist's edge: CALIBRATION_OFF_SKIN
 WATCH_OFF_SKIN = 0.35
+#: More than this share of a watch on pixels of the sleeve's colour is one drawn over the
+#: cuff instead of tucked under it; a sleeve's colour is one this far (Lab) from the wrist's.
+WATCH_OVER_CUFF, CUFF_FROM_SKIN = 0.1, 20.0
+#: Lightness counts a quarter in that distance: a forearm in shade is 40-60 darker than
+#: the lit hand below the watch, a bare arm all the same.
+CUFF_WEIGHTS = np.array([0.25, 1.0, 1.0], np.float32)
 #: A watch longer along the forearm than this share of the bare wrist's width across it
 #: covers the wrist from edge to edge: CALIBRATION_WIDTH
 WATCH_WIDTH_MOST = 0.9
@@ -507,6 +517,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "watch_width": (None, WATCH_WIDTH_MOST),
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
     "watch_strap_flat": (WATCH_STRAP_FLAT, None),
+    "watch_over_cuff": (None, WATCH_OVER_CUFF),
     "bracelet_off_skin": (None, WATCH_OFF_SKIN),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
@@ -2064,6 +2075,53 @@ def _watch_on_forearm(
         return None
     along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
     return ys, xs, along / max(float(np.linalg.norm(along)), 1e-9)
+
+
+def watch_over_cuff(
+    lab: NDArray[np.float32], cover: NDArray[np.floating[Any]], elbow: Point, wrist: Point
+) -> float | None:
+    """The share of the watch's solid pixels (`cover` over 0.5) whose colour in the photo
+    before it (`lab`, lightness weighed down) is the sleeve's, not the wrist's: the sleeve's colour is the median
+    of a strip up the forearm from the watch (0.2 to 0.8 of its length past its top), the
+    wrist's of the strip as far below it, towards the hand. 0 when the two are alike (a
+    bare forearm); None when too little was drawn. A watch tucked under the cuff has the
+    cuff in front and scores near 0; one drawn over the cuff's edge scores its share there,
+    where `watch_off_skin` misses a cuff of about the skin's hue."""
+    solid = np.asarray(cover) > 0.5
+    ys, xs = np.nonzero(solid)
+    if len(xs) < MIN_WATCH_PIXELS:
+        return None
+    along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
+    along /= max(float(np.linalg.norm(along)), 1e-9)
+    across = np.array([-along[1], along[0]])
+    pts = np.stack([xs, ys], axis=1).astype(np.float64)
+    centre = pts.mean(axis=0)
+    lengthwise = (pts - centre) @ along
+    top, bottom = float(np.percentile(lengthwise, 2)), float(np.percentile(lengthwise, 98))
+    length = max(bottom - top, 1.0)
+    half = float(np.percentile(np.abs((pts - centre) @ across), 98)) * 0.5
+    h, w = solid.shape
+    reach = int(2 * length + half) + 2
+    x0, y0 = max(0, int(centre[0]) - reach), max(0, int(centre[1]) - reach)
+    x1, y1 = min(w, int(centre[0]) + reach + 1), min(h, int(centre[1]) + reach + 1)
+    gy, gx = np.mgrid[y0:y1, x0:x1]
+    on = (gx - centre[0]) * along[0] + (gy - centre[1]) * along[1]
+    off = np.abs((gx - centre[0]) * across[0] + (gy - centre[1]) * across[1])
+    near = (off <= half) & ~solid[y0:y1, x0:x1]
+    sleeve_strip = near & (on >= top - 0.8 * length) & (on <= top - 0.2 * length)
+    wrist_strip = near & (on >= bottom + 0.2 * length) & (on <= bottom + 0.8 * length)
+    if sleeve_strip.sum() < 10 or wrist_strip.sum() < 10:
+        return None
+    window = np.asarray(lab, np.float32)[y0:y1, x0:x1]
+    sleeve = np.median(window[sleeve_strip], axis=0)
+    skin = np.median(window[wrist_strip], axis=0)
+    if float(np.linalg.norm((sleeve - skin) * CUFF_WEIGHTS)) < CUFF_FROM_SKIN:
+        return 0.0
+    drawn = np.asarray(lab, np.float32)[solid]
+    like_sleeve = np.linalg.norm((drawn - sleeve) * CUFF_WEIGHTS, axis=1) < np.linalg.norm(
+        (drawn - skin) * CUFF_WEIGHTS, axis=1
+    )
+    return float(like_sleeve.mean())
 
 
 def watch_width(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_], elbow: Point, wrist: Point) -> float | None:

@@ -707,7 +707,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
 
 
 def _watch_checks(report: RenderReport) -> dict[str, float | None]:
-    """`checks.watch_off_skin`, `checks.watch_width`, `checks.watch_strap_block` and
+    """`checks.watch_off_skin`, `checks.watch_width`, `checks.watch_over_cuff`, `checks.watch_strap_block` and
     `checks.watch_strap_flat`, on the skin of the photo before
     the watch (like the face's skin, or of its hue: a tanned or shaded forearm), along the
     forearm whose wrist is nearest the watch."""
@@ -717,7 +717,13 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
     skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
     ys, xs = np.nonzero(report.garment_cover > 0.5)
     if len(xs) == 0:
-        return {"watch_off_skin": None, "watch_width": None, "watch_strap_block": None, "watch_strap_flat": None}
+        return {
+            "watch_off_skin": None,
+            "watch_width": None,
+            "watch_over_cuff": None,
+            "watch_strap_block": None,
+            "watch_strap_flat": None,
+        }
     centre = np.array([xs.mean(), ys.mean()])
     elbow, wrist = min(
         ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)), key=lambda ew: float(np.linalg.norm(person.pt(ew[1])[:2] - centre))
@@ -726,6 +732,9 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
     return {
         "watch_off_skin": checks.watch_off_skin(report.garment_cover, skin),
         "watch_width": checks.watch_width(report.garment_cover, skin, person.pt(elbow), person.pt(wrist)),
+        "watch_over_cuff": checks.watch_over_cuff(
+            before.lab(), report.garment_cover, person.pt(elbow), person.pt(wrist)
+        ),
         "watch_strap_block": checks.watch_strap_block(
             report.garment_cover, lightness, person.pt(elbow), person.pt(wrist)
         ),

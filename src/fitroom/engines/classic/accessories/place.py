@@ -91,6 +91,10 @@ HAND_HUE, HAND_FADED = 46.0, 2.0
 #: How far past the wrist joint, onto the hand, a watch's edge may go (wrist widths); at
 #: least this share of the case must show below a cuff, else the sleeve hides the watch.
 WATCH_PAST_JOINT, LEAST_BELOW_CUFF = 0.15, 0.5
+#: A cuff that reaches this share of the case's length down into its usual place, the rest
+#: bare, still tucks the case under it: a case left there was drawn half over the cuff
+#: (a black lace sleeve's band, a knit cuff) with nothing of the sleeve in front.
+CUFF_INTO_CASE = 0.06
 #: A bracelet drawn round the wrist is this share of the wrist's width thick (at least
 #: `BRACELET_LEAST` px) and its near half bulges `BRACELET_TILT` of the width down the
 #: forearm (the wrist seen a little from above). An inlay holds over `BRACELET_INLAY_SHARE`
@@ -1064,9 +1068,14 @@ def _below_cuff(
     bare = _bare_rows(cloth, joint, along, width, ss)
     on_case = np.abs(ss - usual) <= case / 2
     if bare[on_case].mean() >= WATCH_ON_SKIN:
-        return None
-    covered = ss[~bare & (ss <= width * WATCH_PAST_JOINT)]
-    cuff = float(covered.max()) if len(covered) else usual - case / 2
+        # The cuff's end inside the case's upper part: the covered rows from its top down.
+        reach = int(np.argmax(bare))
+        if reach < CUFF_INTO_CASE * case:
+            return None
+        cuff = float(ss[reach - 1])
+    else:
+        covered = ss[~bare & (ss <= width * WATCH_PAST_JOINT)]
+        cuff = float(covered.max()) if len(covered) else usual - case / 2
     lower = min(cuff + case * 0.85, width * WATCH_PAST_JOINT)
     if lower - cuff < LEAST_BELOW_CUFF * case:
         raise EngineError(
@@ -1152,15 +1161,20 @@ def _cuff_in_front(
     fingers: Mask | None,
 ) -> Mask:
     """The sleeve over the case's upper part: what is not skin on the arm up from the cuff's
-    end (`cuff`, px along the forearm from the joint), with the fingers if given."""
+    end (`cuff`, px along the forearm from the joint), and all of the clothes joined to it
+    there: a cuff cut aslant comes further down on one side than in the wrist's middle,
+    where the cuff's end was measured, and the case was drawn over that side. With the
+    fingers if given."""
     x0, y0 = int(corner[0]), int(corner[1])
     h, w = cloth.shape
-    sleeve = np.zeros(shape, np.float32)
     opened = cv2.morphologyEx(cloth.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    sleeve[y0 : y0 + h, x0 : x0 + w] = opened
-    ys, xs = _coordinates(shape)
-    up_arm = ((xs - joint[0]) * along[0] + (ys - joint[1]) * along[1]) < cuff + 1.5
-    front = cv2.GaussianBlur(sleeve * up_arm, (0, 0), 0.8)
+    ys, xs = _coordinates((h, w))
+    up_arm = ((xs + x0 - joint[0]) * along[0] + (ys + y0 - joint[1]) * along[1]) < cuff + 1.5
+    _, labels = cv2.connectedComponents(opened, connectivity=4)
+    joined = np.unique(labels[(opened > 0) & up_arm])
+    sleeve = np.zeros(shape, np.float32)
+    sleeve[y0 : y0 + h, x0 : x0 + w] = np.isin(labels, joined[joined > 0])
+    front = cv2.GaussianBlur(sleeve, (0, 0), 0.8)
     return front if fingers is None else np.maximum(front, fingers)
 
 
