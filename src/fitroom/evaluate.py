@@ -542,24 +542,36 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
     }
 
 
-def _sole_fall(report: RenderReport) -> float | None:
-    """`checks.sole_fall` for a shoes render, the shoe's length 0.62 of the shin."""
-    person = report.person
-    if report.garment_cover is None or min(person.visibility[i] for i in (25, 26, 27, 28)) < 0.5:
+#: A shoe's length as a share of the shin (knee to ankle), as the engine sizes it.
+SHOE_PER_SHIN = 0.62
+#: Each leg's ankle and knee landmarks.
+SHINS = ((L_ANKLE, L_KNEE), (R_ANKLE, R_KNEE))
+
+
+def _shoe_length(person: Person) -> float | None:
+    """A shoe's length from both shins, or None unless both knees and ankles are seen."""
+    if min(person.visibility[i] for shin in SHINS for i in shin) < 0.5:
         return None
-    feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
-    shin = float(np.mean([np.linalg.norm(person.pt(a) - person.pt(k)) for a, k in ((27, 25), (28, 26))]))
-    return checks.sole_fall(report.garment_cover, feet, 0.62 * shin)
+    shin = float(np.mean([np.linalg.norm(person.pt(a) - person.pt(k)) for a, k in SHINS]))
+    return SHOE_PER_SHIN * shin
+
+
+def _sole_fall(report: RenderReport) -> float | None:
+    """`checks.sole_fall` for a shoes render, sized from both shins."""
+    length = _shoe_length(report.person)
+    if report.garment_cover is None or length is None:
+        return None
+    feet = [[report.person.pt(i) for i in foot] for foot in checks.FEET]
+    return checks.sole_fall(report.garment_cover, feet, length)
 
 
 def _shoes_merged(report: RenderReport) -> float | None:
-    """`checks.shoes_merged` for a shoes render, the shoe's length 0.62 of the shin."""
-    person = report.person
-    if report.garment_cover is None or min(person.visibility[i] for i in (25, 26, 27, 28)) < 0.5:
+    """`checks.shoes_merged` for a shoes render, sized from both shins."""
+    length = _shoe_length(report.person)
+    if report.garment_cover is None or length is None:
         return None
-    feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
-    shin = float(np.mean([np.linalg.norm(person.pt(a) - person.pt(k)) for a, k in ((27, 25), (28, 26))]))
-    return checks.shoes_merged(report.garment_cover, feet, 0.62 * shin)
+    feet = [[report.person.pt(i) for i in foot] for foot in checks.FEET]
+    return checks.shoes_merged(report.garment_cover, feet, length)
 
 
 def _shaft_left(report: RenderReport) -> float | None:
@@ -568,10 +580,10 @@ def _shaft_left(report: RenderReport) -> float | None:
     if report.garment_cover is None:
         return None
     shins, lengths = [], []
-    for ankle, knee in ((27, 25), (28, 26)):
+    for ankle, knee in SHINS:
         if person.visibility[ankle] >= 0.5 and person.visibility[knee] >= 0.5:
             shins.append((person.pt(knee), person.pt(ankle)))
-            lengths.append(0.62 * float(np.linalg.norm(person.pt(ankle) - person.pt(knee))))
+            lengths.append(SHOE_PER_SHIN * float(np.linalg.norm(person.pt(ankle) - person.pt(knee))))
     if not shins:
         return None
     image = np.asarray(report.image)
@@ -590,14 +602,14 @@ def _shoe_above_sole(report: RenderReport) -> float | None:
     (`place.foot_ground`, from the ankle down the leg and a shoe the mask missed), the
     shoe's lowest row over the foot's columns `SOLE_SPAN` of a length wider either side
     (a pump's arch is off the floor under the ankle, its heel tip and toe are not); the
-    shoe's length 0.62 of the shin."""
+    shoe's length `SHOE_PER_SHIN` of the shin."""
     person = report.person
-    if report.garment_cover is None or min(person.visibility[i] for i in (25, 26, 27, 28)) < 0.5:
+    if report.garment_cover is None or _shoe_length(person) is None:
         return None
     soles, lengths = [], []
-    for (ankle, heel, toe), knee in zip(checks.FEET, (25, 26), strict=True):
+    for (ankle, heel, toe), (_, knee) in zip(checks.FEET, SHINS, strict=True):
         points = [person.pt(i).astype(np.float64) for i in (ankle, heel, toe)]
-        length = 0.62 * float(np.linalg.norm(points[0] - person.pt(knee)))
+        length = SHOE_PER_SHIN * float(np.linalg.norm(points[0] - person.pt(knee)))
         sole = foot_ground(person.mask, report.input, (points[0], points[1], points[2]), length)
         if sole is None:
             continue
@@ -621,8 +633,7 @@ def _floor_halo(report: RenderReport) -> float | None:
 
 def _collar_gap(report: RenderReport) -> float | None:
     """`checks.collar_gap` for a shoes render: the leg is the person's pixels the render
-    left as they were or rebuilt as skin, the shoe's length 0.62 of the shin as the
-    engine sizes it."""
+    left as they were or rebuilt as skin, the shoe's length `SHOE_PER_SHIN` of the shin."""
     person = report.person
     if report.garment_cover is None:
         return None
@@ -630,13 +641,13 @@ def _collar_gap(report: RenderReport) -> float | None:
         report.input, np.asarray(report.image), person.mask > 0.5, report.garment_cover, person.skin_lab
     )
     ankles, shins = [], []
-    for ankle, knee in ((27, 25), (28, 26)):
+    for ankle, knee in SHINS:
         if person.visibility[ankle] >= 0.5 and person.visibility[knee] >= 0.5:
             ankles.append(person.pt(ankle))
             shins.append(float(np.linalg.norm(person.pt(ankle) - person.pt(knee))))
     if not ankles:
         return None
-    return checks.collar_gap(report.garment_cover, kept, ankles, 0.62 * float(np.mean(shins)))
+    return checks.collar_gap(report.garment_cover, kept, ankles, SHOE_PER_SHIN * float(np.mean(shins)))
 
 
 def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
