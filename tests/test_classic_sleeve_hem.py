@@ -11,6 +11,7 @@ from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
+from tests.test_classic_engine import drawn_points
 
 #: The drawn tee is TEE times the size of `test_classic_engine`'s and the person PERSON
 #: times: the cut-out's mask (384 px on the long side) is coarser than the product photo,
@@ -95,12 +96,7 @@ def person_with_hands_at_the_sides() -> Person:
     for centre in ((281, 264), (119, 264)):
         cv2.ellipse(image, centre, (12, 16), 0, 0, 360, SKIN_RGB, -1, cv2.LINE_AA)
     p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (125, 180)
-    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (120, 250)
-    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    points = drawn_points()
     points[list(p.HAND_POINTS[0][1:])] = (278, 272), (284, 274), (282, 268)
     points[list(p.HAND_POINTS[1][1:])] = (122, 272), (116, 274), (118, 268)
     empty = np.zeros((420, 400), np.uint8)

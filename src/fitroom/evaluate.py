@@ -18,7 +18,7 @@ import os
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -534,8 +534,8 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "item_left_out": left_out,
         "item_strands": strands,
         "collar_gap": _collar_gap(report),
-        "sole_fall": _sole_fall(report),
-        "shoes_merged": _shoes_merged(report),
+        "sole_fall": _on_both_feet(report, checks.sole_fall),
+        "shoes_merged": _on_both_feet(report, checks.shoes_merged),
         "shaft_left": _shaft_left(report),
         "shoe_above_sole": _shoe_above_sole(report),
         "floor_halo": _floor_halo(report),
@@ -556,22 +556,18 @@ def _shoe_length(person: Person) -> float | None:
     return SHOE_PER_SHIN * shin
 
 
-def _sole_fall(report: RenderReport) -> float | None:
-    """`checks.sole_fall` for a shoes render, sized from both shins."""
+#: A check of the new shoes' cover at the feet's landmarks, given a shoe's length.
+FeetCheck = Callable[[NDArray[np.floating[Any]], Sequence[Sequence[checks.Point]], float], float | None]
+
+
+def _on_both_feet(report: RenderReport, check: FeetCheck) -> float | None:
+    """`check` of the new shoes' cover at each foot's landmarks (`checks.FEET`), a shoe's
+    length sized from both shins; None without a cover or both legs seen."""
     length = _shoe_length(report.person)
     if report.garment_cover is None or length is None:
         return None
     feet = [[report.person.pt(i) for i in foot] for foot in checks.FEET]
-    return checks.sole_fall(report.garment_cover, feet, length)
-
-
-def _shoes_merged(report: RenderReport) -> float | None:
-    """`checks.shoes_merged` for a shoes render, sized from both shins."""
-    length = _shoe_length(report.person)
-    if report.garment_cover is None or length is None:
-        return None
-    feet = [[report.person.pt(i) for i in foot] for foot in checks.FEET]
-    return checks.shoes_merged(report.garment_cover, feet, length)
+    return check(report.garment_cover, feet, length)
 
 
 def _shaft_left(report: RenderReport) -> float | None:
