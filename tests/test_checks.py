@@ -1437,3 +1437,22 @@ def test_floor_halo_counts_a_pale_blob_round_the_shoe_not_a_contact_shadow() -> 
     assert clean is not None and ghost is not None
     assert clean < checks.FLOOR_HALO_MOST < ghost
     assert checks.floor_halo(before, before, np.zeros_like(cover), person, skin) is None
+
+
+def test_both_new_shoes_stacked_on_one_foot_leave_the_other_unshod() -> None:
+    """Two feet side by side in the photo before (the person's mask below the ankles),
+    the pose's landmarks of both on the left one: both new shoes drawn there leave the
+    right foot's columns bare and fail; a shoe on each foot passes."""
+    body = np.zeros((240, 300), bool)
+    body[0:160, 110:140] = body[0:160, 160:190] = True  # the shins, apart
+    body[160:200, 100:145] = body[160:200, 155:200] = True  # the old shoes
+    ankles = [(125.0, 160.0), (128.0, 160.0)]
+    stacked = np.zeros((240, 300), np.float32)
+    stacked[150:200, 95:150] = 1.0
+    value = checks.feet_unshod(stacked, body, ankles, 210.0, 80.0)
+    assert value is not None and checks.faults({"feet_unshod": value}) == ["feet_unshod"], value
+    shod = stacked.copy()
+    shod[150:200, 150:205] = 1.0
+    value = checks.feet_unshod(shod, body, ankles, 210.0, 80.0)
+    assert value == 0.0 and checks.faults({"feet_unshod": value}) == []
+    assert checks.feet_unshod(shod, np.zeros_like(body), ankles, 210.0, 80.0) is None

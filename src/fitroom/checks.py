@@ -63,6 +63,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `shoes_merged`: on two feet side by side, the share of the shoes' rows in which the
   drawn shoes run unbroken across the ankles' middle (two shoes merged into one block,
   no parting between them).
+- `feet_unshod`: the share of the old feet's columns (the person's, below the ankles)
+  over which no new shoe is drawn: both shoes stacked on one foot leave the other bare.
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
 - `worn_jewellery_left`: the share of the jewellery the person already wore where the
@@ -217,6 +219,13 @@ SOLE_FALL_LEAST = 0.1
 #: shoes sized from a mask row through both legs scored 0.35 to 0.8 on the devset
 #: (`maho--pwt001t_1`, `wpd000t_3`: one block); parted, 0.
 SHOES_MERGED_MOST = 0.1
+#: The most of the old feet's columns (a share) over which no new shoe may be drawn
+#: (`feet_unshod`): both new shoes on one foot left the other's half, 0.4 to 0.5, bare.
+FEET_UNSHOD_MOST = 0.3
+#: The farthest apart (across or up the picture, as a share of a shoe's length) the
+#: pose's ankles stand for `feet_unshod` to read the feet: further, a stride's leg
+#: crosses the feet's rows. Both feet's landmarks on one foot put them 0.05 to 0.2 apart.
+FEET_CLOSE = 0.4
 #: How near (Lab, OpenCV's 8-bit scale, lightness weighed 0.4: a shin in shade is skin)
 #: a pixel must be to the skin, with at least half its chroma (a white floor weighed so
 #: is as near), to be a leg's bare skin for `leg_shown` and `shaft_left`.
@@ -494,6 +503,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "collar_gap": (None, COLLAR_GAP_MOST),
     "sole_fall": (SOLE_FALL_LEAST, None),
     "shoes_merged": (None, SHOES_MERGED_MOST),
+    "feet_unshod": (None, FEET_UNSHOD_MOST),
     "shaft_left": (None, SHAFT_LEFT_MOST),
     "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
     "floor_halo": (None, FLOOR_HALO_MOST),
@@ -1620,6 +1630,40 @@ def shoes_merged(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point
         return None
     merged = solid[top:bottom, middle - 1 : middle + 2].all(axis=1)
     return float(np.count_nonzero(merged & rows) / np.count_nonzero(rows))
+
+
+def feet_unshod(
+    cover: NDArray[np.floating[Any]], body: NDArray[np.bool_], ankles: Sequence[Point], bottom: float, length: float
+) -> float | None:
+    """The share of the old feet's columns over which no new shoe is drawn, where the
+    pose's ankles stand close (`FEET_CLOSE` of a shoe's `length` apart, neither ahead):
+    the feet are the person's `body` (in the photo before) in the rows from a tenth of
+    a length below the lower ankle down to `bottom` (below the lowest foot landmark),
+    within a length of the ankles' middle; a shoe counts half a length above or below
+    them. Both new shoes stacked on one foot leave the other foot's columns bare (its
+    old shoe, or the floor filled in), whatever the pose's landmarks say: the pose that
+    put them there put both feet's landmarks on that foot. None on feet apart (a stride
+    puts a leg in those rows) or without feet there."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    if len(ankles) != 2 or length <= 0:
+        return None
+    if abs(float(ankles[0][0]) - float(ankles[1][0])) > FEET_CLOSE * length:
+        return None
+    if abs(float(ankles[0][1]) - float(ankles[1][1])) > FEET_CLOSE * length:
+        return None
+    top = int(max(0.0, max(float(a[1]) for a in ankles) + 0.1 * length))
+    end = int(min(float(h), bottom))
+    middle = float(np.mean([float(a[0]) for a in ankles]))
+    lo, hi = int(max(0.0, middle - length)), int(min(float(w), middle + length))
+    if end <= top or hi <= lo:
+        return None
+    feet = np.asarray(body)[top:end, lo:hi].any(axis=0)
+    if np.count_nonzero(feet) < 0.2 * length:
+        return None
+    reach = int(0.5 * length)
+    shod = solid[max(0, top - reach) : min(h, end + reach), lo:hi].any(axis=0)
+    return float(np.count_nonzero(feet & ~shod) / np.count_nonzero(feet))
 
 
 def worn_jewellery_left(

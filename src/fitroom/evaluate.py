@@ -536,6 +536,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "collar_gap": _collar_gap(report),
         "sole_fall": _on_both_feet(report, checks.sole_fall),
         "shoes_merged": _on_both_feet(report, checks.shoes_merged),
+        "feet_unshod": _feet_unshod(report),
         "shaft_left": _shaft_left(report),
         "shoe_above_sole": _shoe_above_sole(report),
         "floor_halo": _floor_halo(report),
@@ -568,6 +569,30 @@ def _on_both_feet(report: RenderReport, check: FeetCheck) -> float | None:
         return None
     feet = [[report.person.pt(i) for i in foot] for foot in checks.FEET]
     return check(report.garment_cover, feet, length)
+
+
+#: How far below the lowest foot landmark (of a shoe's length) the old feet are looked
+#: for by `checks.feet_unshod`: the pose's toe is often on the instep.
+FEET_BELOW = 0.3
+
+
+def _feet_unshod(report: RenderReport) -> float | None:
+    """`checks.feet_unshod` for a shoes render, a shoe's length from the shins seen (a
+    foot hidden behind the other leg is marked less sure, its knee too)."""
+    person = report.person
+    if report.garment_cover is None:
+        return None
+    shins = [
+        float(np.linalg.norm(person.pt(a) - person.pt(k)))
+        for a, k in SHINS
+        if person.visibility[a] >= 0.5 and person.visibility[k] >= 0.5
+    ]
+    if not shins:
+        return None
+    length = SHOE_PER_SHIN * float(np.mean(shins))
+    ankles = [person.pt(a) for a, _ in SHINS]
+    lowest = max(float(person.pt(i)[1]) for foot in checks.FEET for i in foot[1:])
+    return checks.feet_unshod(report.garment_cover, person.mask > 0.5, ankles, lowest + FEET_BELOW * length, length)
 
 
 def _shaft_left(report: RenderReport) -> float | None:
