@@ -937,6 +937,83 @@ def test_both_feet_found_on_one_foot_are_refused_not_given_two_shoes_there() -> 
     assert len(place.shoes(legs_side_by_side(feet_on_one_leg=False), shoe)) == 2
 
 
+def touching_legs(feet_x: tuple[int, int]) -> Person:
+    """Two bare legs touching side by side (the person mask's row at the ankles runs
+    through both, 60 px: two ankles of a 170 px shin) in red old shoes, feet towards
+    the camera, each foot's landmarks at `feet_x` under knees 30 px apart."""
+    image = np.full((400, 300, 3), 120, np.uint8)
+    mask = np.zeros((400, 300), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    for x in (135, 165):
+        cv2.line(image, (x, 150), (x, 320), (200, 160, 140), 30)
+        cv2.line(mask, (x, 150), (x, 320), 1.0, 30)
+        cv2.rectangle(image, (x - 18, 324), (x + 18, 362), (220, 30, 30), -1)
+        cv2.rectangle(mask, (x - 18, 324), (x + 18, 362), 1.0, -1)
+    for fx, kx, (knee, ankle, heel, toe) in zip(feet_x, (135, 165), ((25, 27, 29, 31), (26, 28, 30, 32)), strict=True):
+        points[[knee, ankle, heel, toe]] = [(kx, 150), (fx, 320), (fx, 330), (fx, 360)]
+    empty = np.zeros((400, 300), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_feet_together_found_in_one_place_are_read_apart_from_the_legs_touching() -> None:
+    """The pose put both feet's landmarks on the right leg of two legs touching (as it
+    does on `ootd--053228_0` and `pwd001t_2`): refused as one foot, though the person
+    mask's row at the ankles is two legs wide. Each foot is read from its half of that
+    row: a new shoe on each old one, no old red shoe left, the shoes not stacked."""
+    person = touching_legs((163, 167))
+    composite = wear(person, side_shoe(), "shoes", None)
+    for half in (composite.cover[300:380, :150], composite.cover[300:380, 150:]):
+        assert (half > 0.5).sum() > 500, "a shoe on each foot"
+    image = composite.image.astype(np.int16)
+    red = (image[..., 0] - image[..., 2] > 120) & (composite.cover < 0.5)
+    assert red[324:363].sum() < 30, "the old shoes are gone"
+    feet = [(163.0, 320.0), (167.0, 320.0)]
+    unshod = checks.feet_unshod(composite.cover, person.mask > 0.5, feet, 400.0, 0.62 * 170)
+    assert unshod is not None and checks.faults({"feet_unshod": unshod}) == [], unshod
+
+
+def hidden_foot(on_body: bool) -> Person:
+    """A person seen from the side, the near (left) foot low in the picture and plain to
+    see, the far foot higher up behind the near shin, marked less sure (0.35) by the
+    pose: its heel shows left of the shin and its toe right of it. With `on_body` false
+    the far foot's landmarks lie on the floor beside the legs (a guess)."""
+    image = np.full((400, 300, 3), 120, np.uint8)
+    mask = np.zeros((400, 300), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    cv2.rectangle(image, (100, 280), (200, 310), (220, 30, 30), -1)  # the far old shoe
+    cv2.rectangle(mask, (100, 280), (200, 310), 1.0, -1)
+    for (kx, ky), (ax, ay) in (((150, 130), (150, 280)), ((150, 150), (150, 330))):
+        cv2.line(image, (kx, ky), (ax, ay), (60, 70, 110), 40)  # trousers
+        cv2.line(mask, (kx, ky), (ax, ay), 1.0, 40)
+    cv2.rectangle(image, (100, 330), (210, 362), (220, 30, 30), -1)  # the near old shoe
+    cv2.rectangle(mask, (100, 330), (210, 362), 1.0, -1)
+    far = (
+        ((150, 130), (150, 280), (110, 300), (190, 300))
+        if on_body
+        else ((150, 130), (250, 280), (240, 300), (280, 300))
+    )
+    points[[26, 28, 30, 32]] = far
+    points[[25, 27, 29, 31]] = [(150, 150), (150, 330), (110, 355), (200, 355)]
+    visibility[[26, 28, 30, 32]] = 0.35
+    empty = np.zeros((400, 300), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_a_foot_partly_hidden_behind_the_other_leg_gets_its_shoe_behind_that_shin() -> None:
+    """The far foot marked 0.35 sure by the pose (the cellist `mmpose--005880453_01_l`):
+    refused as "not in the photo". Its landmarks on the person, it gets its shoe, drawn
+    behind the near shin (the trousers kept there) and showing either side of it; its
+    landmarks on the floor beside the legs, it is still refused."""
+    person = hidden_foot(on_body=True)
+    composite = wear(person, side_shoe(), "shoes", None)
+    shin = person.image[250:320, 140:161]
+    assert np.abs(composite.image[250:320, 140:161].astype(np.int16) - shin).max() < 8, "the near shin in front"
+    assert (composite.cover[260:315, 95:128] > 0.5).sum() > 100, "the far shoe's heel beside the shin"
+    with pytest.raises(EngineError, match="feet are not in the photo"):
+        place.shoes(hidden_foot(on_body=False), side_shoe())
+
+
 def test_legs_crossed_below_the_knees_are_refused_not_given_stacked_shoes() -> None:
     """Knees far apart (0.6 of the shin) over both feet's landmarks in one column, one
     foot behind the other: legs crossed, the back foot hidden and both landmarks on the

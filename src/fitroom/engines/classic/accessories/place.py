@@ -1445,6 +1445,14 @@ FOOT_REACH = 0.45
 #: 0.12 shins apart; both shoes were drawn on one foot); feet rightly found stand 0.19
 #: shins apart or more.
 ONE_ANKLE = 0.15
+#: A leg's width just above the ankle, as a share of the shin (knee to ankle).
+ANKLE_PER_SHIN = 0.17
+#: Where the pose put both feet in one place, the person mask's run through the ankles
+#: (on their row) this many ankles wide is two legs touching side by side, and each
+#: half of it one leg: the devset's feet together measure 1.8 (`pwd001t_2`) and 2.0
+#: (`ootd--053228_0`) ankles there. Narrower, the mask shows one leg (the other foot
+#: hidden behind it); wider, it is a skirt's hem, not legs.
+TWO_ANKLES = (1.5, 2.6)
 #: Feet in one column of the picture (their landmarks' mean columns nearer than the
 #: first share of the shin) under knees further apart than the second share are legs
 #: crossed below the knees: one foot behind the other, both feet's landmarks on the
@@ -1530,6 +1538,10 @@ def grounded(
     return heel + down, toe + down, ground
 
 
+#: How `feet_in_one_place` says the ankles stand at one ankle.
+ONE_PLACE = "the pose puts both feet in one place"
+
+
 def feet_in_one_place(feet: list[tuple[Vec, ...]], knees: list[Vec]) -> str | None:
     """Why the two feet's landmarks (ankle, heel, toe each) cannot be two feet, or None:
     both ankles at one ankle, or both feet in one column under knees far apart."""
@@ -1538,7 +1550,7 @@ def feet_in_one_place(feet: list[tuple[Vec, ...]], knees: list[Vec]) -> str | No
     gap = float(np.linalg.norm(ankles[0] - ankles[1]))
     if gap < ONE_ANKLE * shin:
         return (
-            f"the pose puts both feet in one place (the ankles {gap:.0f} px apart, on legs {shin:.0f} px from "
+            f"{ONE_PLACE} (the ankles {gap:.0f} px apart, on legs {shin:.0f} px from "
             "knee to ankle): the feet stand too close together to tell apart, so both shoes would go on one "
             "foot; send a photo with the feet a little apart"
         )
@@ -1551,6 +1563,37 @@ def feet_in_one_place(feet: list[tuple[Vec, ...]], knees: list[Vec]) -> str | No
             "send a photo with the feet side by side"
         )
     return None
+
+
+def feet_side_by_side(
+    mask: NDArray[np.float32], feet: list[tuple[Vec, ...]], knees: list[Vec]
+) -> list[tuple[Vec, ...]] | None:
+    """Both feet's landmarks (ankle, heel, toe each) moved apart onto the two legs the
+    person mask shows touching where the pose put the feet in one place: each ankle to
+    the middle of its half of the mask's run through the ankles, its heel and toe with
+    it, the foot under the knee further left on the left. None when that run is not two
+    legs wide (`TWO_ANKLES`): one foot hidden behind the other cannot be told apart."""
+    h, w = mask.shape
+    ankles = [foot[0] for foot in feet]
+    shin = float(np.mean([np.linalg.norm(a - k) for a, k in zip(ankles, knees, strict=True)]))
+    y = int(round(float(np.mean([a[1] for a in ankles]))))
+    x = int(round(float(np.mean([a[0] for a in ankles]))))
+    if not (0 <= y < h and 0 <= x < w) or mask[y, x] < 0.5:
+        return None
+    row = mask[y] >= 0.5
+    left = x - int(np.argmin(row[x::-1])) + 1 if not row[: x + 1].all() else 0
+    right = x + int(np.argmin(row[x:])) if not row[x:].all() else w
+    width = right - left
+    least, most = (n * ANKLE_PER_SHIN * shin for n in TWO_ANKLES)
+    if not least <= width <= most:
+        return None
+    moved: list[tuple[Vec, ...]] = [(), ()]
+    for centre, i in zip(
+        (left + width / 4, right - width / 4), sorted(range(2), key=lambda i: knees[i][0]), strict=True
+    ):
+        shift = np.array([centre - ankles[i][0], 0.0])
+        moved[i] = tuple(p + shift for p in feet[i])
+    return moved
 
 
 #: Lab distance (OpenCV's 8-bit scale) from the floor's colour round it beyond which a
@@ -1715,6 +1758,28 @@ def own_side(shape: tuple[int, int], split: float, to_right: bool, parting: floa
     return np.broadcast_to(np.clip(side + 0.5, 0, 1)[None, :], shape).astype(np.float32)
 
 
+#: The least visibility of a foot's landmarks (ankle, heel, toe) the pose model gives a
+#: foot plain to see; the heel is often marked less sure than the toe even then.
+FOOT_SEEN, HEEL_SEEN = 0.5, 0.25
+#: The least visibility of a foot behind the other leg (a person seated or walking side
+#: on: the far foot shows only its heel and toe either side of the near shin): the
+#: devset's cellist's far foot is marked 0.31 to 0.43, its landmarks on its shoe.
+FOOT_HIDDEN = 0.3
+
+
+def foot_seen(person: Person, foot: tuple[int, int, int], hidden: bool) -> bool:
+    """Whether the foot (its ankle, heel and toe landmarks) is in the photo. With
+    `hidden`, a foot partly behind the other leg counts too: its landmarks marked less
+    sure, but its ankle and toe on the person, where a foot cut off by the frame or
+    guessed by the pose has them on the floor round it (a running player's)."""
+    ankle, heel, toe = foot
+    if not hidden:
+        return _in_frame(person, ankle, toe, threshold=FOOT_SEEN) and _in_frame(person, heel, threshold=HEEL_SEEN)
+    if not (_in_frame(person, ankle, toe, threshold=FOOT_HIDDEN) and _in_frame(person, heel, threshold=HEEL_SEEN)):
+        return False
+    return all(person.mask[int(person.points[i][1]), int(person.points[i][0])] >= 0.5 for i in (ankle, toe))
+
+
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
     """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
     x0, y0, x1, y1 = window
@@ -1734,8 +1799,9 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     under the nearer leg and shoe; trouser hems stay in front. All masks are worked out
     in a window round the feet."""
     feet = ((L_ANKLE, L_HEEL, L_TOE, L_KNEE), (R_ANKLE, R_HEEL, R_TOE, R_KNEE))
-    # The heel is often marked less sure than the toe even when the foot is plain to see.
-    if not all(_in_frame(person, f[0], f[2], threshold=0.5) and _in_frame(person, f[1], threshold=0.25) for f in feet):
+    # A foot only seen as one partly behind the other leg stays behind that leg's shin.
+    hidden = not all(foot_seen(person, f[:3], hidden=False) for f in feet)
+    if hidden and not all(foot_seen(person, f[:3], hidden=True) for f in feet):
         raise EngineError("pose_not_supported", "the feet are not in the photo; shoes need both feet")
     piece = side_view_piece(cut)
     toe_right = _toe_is_right(piece.alpha)
@@ -1743,6 +1809,12 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     shape = person.image.shape[:2]
     marks = [tuple(_v(person.pt(i)) for i in foot) for foot in feet]
     one_place = feet_in_one_place([m[:3] for m in marks], [m[3] for m in marks])
+    if one_place and one_place.startswith(ONE_PLACE):
+        # The feet together: read from the person mask, two legs touching side by side.
+        apart_feet = feet_side_by_side(person.mask, [m[:3] for m in marks], [m[3] for m in marks])
+        if apart_feet is not None:
+            marks = [(*foot, m[3]) for foot, m in zip(apart_feet, marks, strict=True)]
+            one_place = None
     if one_place:
         raise EngineError("pose_not_supported", one_place)
     lengths = [float(np.linalg.norm(pa - pk)) * 0.62 for pa, _, _, pk in marks]
@@ -1823,6 +1895,27 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         tops,
         mean_length * FOOT_REACH,
     )
+    near = order[0]
+    # The near shin down to its collar line, as wide as the leg at its ankle: in front
+    # of a foot hidden behind it, neither taken away with that foot's old shoe nor
+    # drawn over by its new one.
+    near_shin = (
+        (mask > 0.5)
+        & (np.arange(y1 - y0)[:, None] < collars[0] - lengths[near] * 0.02)
+        & (
+            _band(
+                mask.shape,
+                marks[near][3] - origin,
+                _unit(marks[near][0] - marks[near][3]),
+                (ankles[near] or lengths[near] * 0.3) * 0.55,
+                1,
+            )
+            > 0.5
+        )
+        if hidden
+        else np.zeros(mask.shape, bool)
+    )
+    regions[1] &= ~near_shin
     grow = max(3, int(mean_length * 0.06) | 1)
     source = (mask < 0.3).astype(np.float32)
     rows = np.arange(y1 - y0, dtype=np.float32)[:, None]
@@ -1936,6 +2029,8 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # leg got a square step where the two legs' hems stand at different heights.
         back_line = rows < collars[1] - lengths[order[1]] * 0.02
         front = leg_in_front[0] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0] * back_line)
+        if rank == 1:
+            front = np.maximum(front, near_shin)
         left = centre_x - seen / 2
         matrix = (
             three_quarter((h, w), left, left + seen, sole, drop, h * sy, to_right, flip) if turned else turn @ shift @ m
