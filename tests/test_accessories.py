@@ -1978,3 +1978,82 @@ def test_a_shoulder_bag_hangs_beside_the_hip_turned_not_flat_over_the_belly() ->
     flat, _ = place.without_strap(cut_out(bag_photo(), "bag", None))
     aspect = flat.alpha.shape[1] / flat.alpha.shape[0]
     assert (xs.max() - xs.min()) / (ys.max() - ys.min()) < 0.9 * aspect, "turned with the body, narrower than flat"
+
+
+def drawn_hand(person: Person, side: str) -> lm.Hand:
+    """The hand model's points for the drawn arm's `side` hand, kept as if it had found
+    them: the wrist at the pose's wrist, the knuckles a palm on down the forearm's line."""
+    _, elbow, wrist = place.SIDES[side]
+    joint, start = person.pt(wrist).astype(np.float64), person.pt(elbow).astype(np.float64)
+    along = (joint - start) / np.linalg.norm(joint - start)
+    across = np.array([-along[1], along[0]])
+    points = np.zeros((21, 3), np.float32)
+    points[:, :2] = joint + along * 40
+    points[lm.WRIST, :2] = joint
+    for index, share in ((lm.INDEX_MCP, 0.45), (lm.MIDDLE_MCP, 0.15), (lm.RING_MCP, -0.15), (lm.PINKY_MCP, -0.45)):
+        points[index, :2] = joint + along * 28 + across * 36 * share
+    hand = lm.Hand(points, side)
+    memo.keep(person, f"hand_{side}", (), hand)
+    cv2.circle(person.image, tuple((joint + along * 25).astype(int)), 27, (200, 160, 130), -1)
+    person.mask[np.any(person.image != 235, axis=2)] = 1.0
+    return hand
+
+
+def test_a_watch_goes_on_the_other_wrist_when_a_sleeve_hides_the_likelier_one() -> None:
+    """The left wrist (the likelier, both hands alike) under a sleeve down to the hand and
+    the right one bare: the render was refused ("the sleeve covers the left wrist") with a
+    bare wrist in the photo; the watch goes on the right wrist now. The other wrist is
+    taken only where the hand model finds its hand (a wrist guessed in a pocket got one)."""
+    person = forearm_person(cuff=1.05)
+    drawn_hand(person, "left")
+    drawn_hand(person, "right")
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "watch")
+    ys, xs = np.nonzero(result.cover > 0.5)
+    assert len(xs) > 150, "the watch is drawn"
+    assert abs(xs.mean() - person.pt(R_WRIST)[0]) < 20, "on the right wrist"
+    guessed = forearm_person(cuff=1.05)
+    drawn_hand(guessed, "left")
+    memo.keep(guessed, "hand_right", (), None)
+    with pytest.raises(EngineError, match="sleeve covers the left wrist"):
+        wear(guessed, cut_out(watch_photo(), "watch", None), "watch", "watch")
+
+
+def test_a_small_photos_wrist_takes_a_small_watch_where_its_hand_is_found() -> None:
+    """A 175 x 210 photo (a person 0.35 of `drawn_person`'s size): its 14 px wrist is as
+    plain to see as a 60 px one in a 1024 px photo, and was refused as a speck (under 16
+    px); drawn now where the hand model finds the hand, still refused where it does not."""
+    person = small_person(0.35)
+    wrist, elbow = person.pt(L_WRIST).astype(np.float64), person.pt(L_ELBOW).astype(np.float64)
+    along = (wrist - elbow) / np.linalg.norm(wrist - elbow)
+    points = np.zeros((21, 3), np.float32)
+    points[:, :2] = wrist + along * 14
+    points[lm.INDEX_MCP, :2] = wrist + along * 10 + np.array([-along[1], along[0]]) * 6
+    points[lm.PINKY_MCP, :2] = wrist + along * 10 - np.array([-along[1], along[0]]) * 6
+    points[lm.WRIST, :2] = wrist
+    memo.keep(person, "hand_left", (), lm.Hand(points, "left"))
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 20, "a small watch is drawn on the small wrist"
+    unfound = small_person(0.35)
+    memo.keep(unfound, "hand_left", (), None)
+    with pytest.raises(EngineError, match="too small"):
+        wear(unfound, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+
+
+def test_a_watch_on_a_person_seen_from_behind_needs_the_hand_found() -> None:
+    """A person seen from the back keeps a watch (a wrist shows from behind as from the
+    front), refused before the watch was placed; but only on a wrist whose hand the hand
+    model finds: the pose model guessed one under a woman's long hair, and the watch was
+    drawn on the hair."""
+    person = drawn_person()
+    person.behind = True
+    drawn_hand(person, "left")
+    memo.keep(person, "hand_right", (), None)
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "watch")
+    ys, xs = np.nonzero(result.cover > 0.5)
+    assert len(xs) > 150 and abs(xs.mean() - person.pt(L_WRIST)[0]) < 20, "on the left wrist, its hand found"
+    hidden = drawn_person()
+    hidden.behind = True
+    memo.keep(hidden, "hand_left", (), None)
+    memo.keep(hidden, "hand_right", (), None)
+    with pytest.raises(EngineError, match="no wrist is visible"):
+        wear(hidden, cut_out(watch_photo(), "watch", None), "watch", "watch")

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from fitroom.domain import ACCESSORY_TARGETS, GARMENT_TARGETS, LAYER_ORDER
+from fitroom.domain import ACCESSORY_TARGETS, GARMENT_TARGETS, LAYER_ORDER, SwapTarget
 from fitroom.engines.base import EngineError, Progress, RenderOptions
 from fitroom.engines.classic import accessories
 from fitroom.engines.classic.accessories import Cutout
@@ -141,7 +141,8 @@ class ClassicEngine:
         timings["resize"] = time.perf_counter() - mark
         mark = time.perf_counter()
         try:
-            subject = analyse_person(image)
+            # A watch shows on a wrist seen from behind; every other item needs the front.
+            subject = analyse_person(image, from_behind=all(t == SwapTarget.WATCH for t in targets))
         except EngineError as error:
             # A close-up of a hand or a face has no body for the pose model, yet takes a
             # watch or glasses; for other items it is refused by the part it lacks.

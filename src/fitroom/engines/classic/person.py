@@ -59,6 +59,8 @@ class Person:
     #: How far the shoulders are turned from the camera, in degrees (0 facing it, 90 in
     #: profile), from the depth of the pose model's world landmarks.
     turn: float = 0.0
+    #: Seen from the back (kept only when asked for: `analyse_person(from_behind=True)`).
+    behind: bool = False
 
     def lab(self) -> NDArray[np.float32]:
         """The photo in Lab (OpenCV 8-bit scale), converted once per image."""
@@ -91,6 +93,7 @@ class Person:
             hands=self.hands[window],
             skin_lab=self.skin_lab,
             turn=self.turn,
+            behind=self.behind,
         )
         lab = memo.held(self, "lab", (self.image,))
         if lab is not None:
@@ -115,6 +118,7 @@ class Person:
             hands=shrink(self.hands),
             skin_lab=self.skin_lab,
             turn=self.turn,
+            behind=self.behind,
         )
 
 
@@ -377,8 +381,10 @@ def find_pose(rgb: NDArray[np.uint8]) -> tuple[Array, Array] | None:
     return None if found is None else (found.points, found.visibility)
 
 
-def analyse_person(rgb: NDArray[np.uint8]) -> Person:
-    """Find the one person in the photo, or raise the typed error that explains why not."""
+def analyse_person(rgb: NDArray[np.uint8], from_behind: bool = False) -> Person:
+    """Find the one person in the photo, or raise the typed error that explains why not.
+    `from_behind`: a person seen from the back is kept (a watch shows on a wrist seen
+    from behind; a garment's front does not)."""
     pose, faces = models.pose(), models.face_detector()
     h, w = rgb.shape[:2]
     found = _pose(pose, rgb)
@@ -414,17 +420,16 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
         raise EngineError("multiple_people", "the photo shows more than one person; send a photo of one")
     # The pose model puts a face on the back of a head as readily as on a front; the face
     # detector does not. A head wholly in the photo with no face found is seen from behind.
-    if seen == 0 and head_in_photo(points, visibility, (w, h)):
-        raise EngineError("pose_not_supported", BACK_VIEW)
     # Nor does it always see a head from behind for one: a cap and a bearded cheek in lost
     # profile pass for a face. The pose model's own depth then puts the nose behind the
     # shoulders, where a face turned towards the camera never is.
-    if nose_behind > NOSE_BEHIND and head_in_photo(points, visibility, (w, h)):
-        raise EngineError("pose_not_supported", BACK_VIEW)
+    behind = head_in_photo(points, visibility, (w, h)) and (seen == 0 or nose_behind > NOSE_BEHIND)
     # In a front view the person's left shoulder is on the right of the picture.
-    if points[L_SHOULDER][0] < points[R_SHOULDER][0]:
-        if visibility[NOSE] < 0.5:
-            raise EngineError("pose_not_supported", BACK_VIEW)
+    swapped = bool(points[L_SHOULDER][0] < points[R_SHOULDER][0])
+    behind = behind or (swapped and visibility[NOSE] < 0.5)
+    if behind and not from_behind:
+        raise EngineError("pose_not_supported", BACK_VIEW)
+    if swapped and not behind:
         # Face seen, sides the wrong way round: the pose model swapped left and right
         # (it does on some front views), which would mirror every print put on the body.
         points, visibility = points[MIRROR], visibility[MIRROR]
@@ -443,7 +448,8 @@ def analyse_person(rgb: NDArray[np.uint8]) -> Person:
         raise EngineError("pose_not_supported", "the person is too small in the photo")
     face = _face_mask(points, visibility, rgb)
     hands = _hand_mask(points, visibility, (h, w), scale)
-    return Person(rgb, points, visibility, mask, face, hands, _skin_colour(rgb, points, visibility, face), turn)
+    skin = _skin_colour(rgb, points, visibility, face)
+    return Person(rgb, points, visibility, mask, face, hands, skin, turn, bool(behind))
 
 
 #: The torso from the shoulders to the hips is about 7 eye-to-mouth lengths of the face.

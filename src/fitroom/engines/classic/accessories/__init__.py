@@ -26,6 +26,7 @@ from fitroom.engines.classic.accessories.compose import (
     drawn_extent,
     paste,
     photo_cast,
+    too_small,
 )
 from fitroom.engines.classic.accessories.cutout import (
     NO_PLAIN_BACKGROUND,
@@ -253,14 +254,11 @@ def check_size(kind: str, placement: Placement, cover: NDArray[np.float32]) -> N
     part = placement.part or "the body part it goes on"
     if placement.expect <= 0:
         return
-    if placement.expect < MIN_VISIBLE_PX:
-        raise EngineError(
-            "pose_not_supported",
-            f"the {kind} would be too small to see: {part} measures {placement.expect:.0f} px in the photo; "
-            "send a closer photo",
-        )
+    least = placement.least or MIN_VISIBLE_PX
+    if placement.expect < least:
+        raise too_small(kind, part, placement.expect)
     drawn = drawn_extent(cover)
-    if drawn < max(MIN_VISIBLE_PX, MIN_DRAWN_SHARE * placement.expect):
+    if drawn < max(least, MIN_DRAWN_SHARE * placement.expect):
         raise EngineError(
             "pose_not_supported",
             f"the {kind} would show only {drawn:.0f} px of the {placement.expect:.0f} px that {part} needs: "

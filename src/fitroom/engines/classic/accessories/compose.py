@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.base import EngineError
 from fitroom.engines.classic.accessories.cutout import Cutout
 
 Matrix = NDArray[np.float64]
@@ -48,6 +49,7 @@ class Placement:
     carry_solid: float = 0.0  # how far (px) it runs down unfaded first (over an old boot's shaft)
     expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
     part: str = ""  # the body part it is sized from, for the refusal ("the wrist")
+    least: float = 0.0  # the fewest px its longest side may have; 0: `MIN_VISIBLE_PX`
     with_previous: bool = False  # checked together with the pieces before it (the halves of one frame)
 
 
@@ -64,6 +66,24 @@ class Composite:
 MIN_VISIBLE_PX = 16.0
 #: The share of the size the body asks for that must actually be drawn (the rest hidden or off the photo).
 MIN_DRAWN_SHARE = 0.5
+#: The photo's long side at which `MIN_VISIBLE_PX` holds (the basic tier's); a smaller
+#: photo is seen enlarged, so an item of the same share of it is as easy to see: a
+#: 226 x 346 photo's 9 px wrist (2.6% of it) was refused as a speck.
+VISIBLE_AT_SIDE = 1024
+
+
+def least_visible(shape: tuple[int, ...]) -> float:
+    """The fewest pixels an item's longest side may have in a photo of `shape`:
+    `MIN_VISIBLE_PX` at `VISIBLE_AT_SIDE` and above, the same share of a smaller photo."""
+    return MIN_VISIBLE_PX * min(1.0, max(shape[:2]) / VISIBLE_AT_SIDE)
+
+
+def too_small(kind: str, part: str, size: float) -> EngineError:
+    """The refusal of an item that `part`, `size` px in the photo, would make a speck."""
+    return EngineError(
+        "pose_not_supported",
+        f"the {kind} would be too small to see: {part} measures {size:.0f} px in the photo; send a closer photo",
+    )
 
 
 def drawn_extent(cover: Mask) -> float:

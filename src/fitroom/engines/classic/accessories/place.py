@@ -20,7 +20,7 @@ from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories import shoulder_strap, strap
-from fitroom.engines.classic.accessories.compose import Mask, Placement
+from fitroom.engines.classic.accessories.compose import MIN_VISIBLE_PX, Mask, Placement, least_visible, too_small
 from fitroom.engines.classic.accessories.cutout import Cutout
 from fitroom.engines.classic.accessories.worn import wears_glasses, worn_hoops
 from fitroom.engines.classic.colour import skin_like, squared_distance
@@ -843,13 +843,19 @@ def _below_hat(alpha: NDArray[np.float32], to_hat: NDArray[np.float64], xs: Mask
 
 
 def _wrist_side(person: Person, description: str) -> str:
+    return _wrist_sides(person, description)[0]
+
+
+def _wrist_sides(person: Person, description: str) -> list[str]:
+    """The wrists an item may go on, the likelier first: the one the description names,
+    else those in the photo, the nearer (bigger) hand first, the left when alike."""
     text = description.lower()
     for side in ("left", "right"):
         if side in text:
             wrist = SIDES[side][2]
             if not _in_frame(person, wrist, threshold=0.5):
                 raise EngineError("pose_not_supported", f"the {side} wrist is not in the photo")
-            return side
+            return [side]
     # The wrist must be in the photo; the elbow only has to be known (it gives the forearm's line).
     seen = [
         s
@@ -859,15 +865,16 @@ def _wrist_side(person: Person, description: str) -> str:
     if not seen:
         raise EngineError("pose_not_supported", "no wrist is visible in the photo; a watch or bracelet needs one")
     if len(seen) == 1:
-        return seen[0]
+        return seen
     # The nearer hand looks bigger; when both look alike, the left (where most wear a watch).
     hands = {s: lm.hand(person, s) for s in seen}
     widths = {s: h.palm_width for s, h in hands.items() if h is not None}
+    first = "left"
     if len(widths) == 2 and abs(widths["left"] - widths["right"]) > 0.12 * max(widths.values()):
-        return max(widths, key=widths.__getitem__)
-    if len(widths) == 1:
-        return next(iter(widths))
-    return "left"
+        first = max(widths, key=widths.__getitem__)
+    elif len(widths) == 1:
+        first = next(iter(widths))
+    return [first, "right" if first == "left" else "left"]
 
 
 def _arm_span(person: Person, centre: Vec, across: Vec, guess: float) -> tuple[float, float]:
@@ -1104,15 +1111,41 @@ def _strap_shade(shape: tuple[int, int], centre: Vec, along: Vec, half: float) -
 
 
 def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
+    """The watch on the likelier wrist, or on the other one when that wrist cannot show it
+    (under a sleeve, too small to see): a wrist with a bracelet of her own read as a
+    cuff, a hand raised to the lips seen edge on, were refused with the other wrist bare."""
+    refusals = []
+    for number, side in enumerate(_wrist_sides(person, description)):
+        # The other wrist, or a wrist seen from behind, only where the hand model finds its
+        # hand: the pose model guesses wrists in pockets and under hair, and a watch was
+        # drawn on a hand in a pocket and on the hair of a woman seen from behind.
+        if (number > 0 or person.behind) and lm.hand(person, side) is None:
+            continue
+        try:
+            return _watch_on(person, cut, side)
+        except EngineError as error:
+            if error.code != "pose_not_supported":
+                raise
+            refusals.append(error)
+    if not refusals:
+        raise EngineError("pose_not_supported", "no wrist is visible in the photo; a watch needs one")
+    raise refusals[0]
+
+
+def _watch_on(person: Person, cut: Cutout, side: str) -> list[Placement]:
     """The case on the back of the wrist a little up the forearm, the strap across the arm
     and cut where the arm's outline turns away, fingers in front when they come forward;
     below a sleeve's cuff, tucked under it, when the sleeve comes down over the wrist."""
-    side = _wrist_side(person, description)
     joint, along, width, hand, cloth, corner = _watch_wrist(person, side)
     across = np.array([-along[1], along[0]])
     case = width * WATCH_CASE_SHARE
     item = (SwapTarget.WATCH.value, -width * 0.45, case)
     tucked = None if cloth is None else _below_cuff(cloth, joint - corner, along, width, item, f"the {side} wrist")
+    # A small photo's wrist may be small in pixels and still plain to see, where the hand
+    # model finds its hand (a guessed wrist in a pocket is not).
+    least = least_visible(person.image.shape) if hand is not None else MIN_VISIBLE_PX
+    if width < least:
+        raise too_small(SwapTarget.WATCH.value, f"the {side} wrist", width)
     centre = joint + along * (-width * 0.45 if tucked is None else tucked[0])
     cut = _strap_upright(cut)
     found = strap.read(cut)
@@ -1147,6 +1180,7 @@ def watch(person: Person, cut: Cutout, description: str) -> list[Placement]:
             shade=_strap_shade(shape, centre, along, width / 2),
             expect=width,
             part=f"the {side} wrist",
+            least=least,
         )
     ]
 
