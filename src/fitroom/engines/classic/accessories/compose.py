@@ -50,6 +50,7 @@ class Placement:
     expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
     part: str = ""  # the body part it is sized from, for the refusal ("the wrist")
     least: float = 0.0  # the fewest px its longest side may have; 0: `MIN_VISIBLE_PX`
+    sharpen: float = 0.0  # unsharp-mask strength on the warped item (a small watch's dial and links)
     with_previous: bool = False  # checked together with the pieces before it (the halves of one frame)
 
 
@@ -70,6 +71,8 @@ MIN_DRAWN_SHARE = 0.5
 #: photo is seen enlarged, so an item of the same share of it is as easy to see: a
 #: 226 x 346 photo's 9 px wrist (2.6% of it) was refused as a speck.
 VISIBLE_AT_SIDE = 1024
+#: The blur (px) an item's unsharp mask takes away: about what the warp's two resamplings add.
+SHARPEN_SIGMA = 1.0
 
 
 def least_visible(shape: tuple[int, ...]) -> float:
@@ -281,6 +284,10 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
     colour = cv2.warpPerspective(rgb, local, dsize, flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     a = cv2.warpPerspective(alpha, local, dsize, flags=cv2.INTER_LINEAR, borderValue=0)
     a = np.clip(a, 0, 1)
+    if placement.sharpen > 0:
+        sharp = colour.astype(np.float32)
+        sharp += placement.sharpen * (sharp - cv2.GaussianBlur(sharp, (0, 0), SHARPEN_SIGMA))
+        colour = np.clip(sharp, 0, 255).astype(np.uint8)
     if placement.keep is not None:
         a *= placement.keep[y0:y1, x0:x1]
     shadow_source = a.copy()

@@ -95,6 +95,9 @@ WATCH_PAST_JOINT, LEAST_BELOW_CUFF = 0.15, 0.5
 #: bare, still tucks the case under it: a case left there was drawn half over the cuff
 #: (a black lace sleeve's band, a knit cuff) with nothing of the sleeve in front.
 CUFF_INTO_CASE = 0.06
+#: A watch on a wrist narrower than `SHARP_BELOW` px is sharpened, up to `WATCH_SHARPEN`
+#: on the narrowest wrists.
+SHARP_BELOW, WATCH_SHARPEN = 60.0, 1.2
 #: A bracelet drawn round the wrist is this share of the wrist's width thick (at least
 #: `BRACELET_LEAST` px) and its near half bulges `BRACELET_TILT` of the width down the
 #: forearm (the wrist seen a little from above). An inlay holds over `BRACELET_INLAY_SHARE`
@@ -1181,6 +1184,7 @@ def _watch_on(person: Person, cut: Cutout, side: str) -> list[Placement]:
             expect=width,
             part=f"the {side} wrist",
             least=least,
+            sharpen=float(np.clip((SHARP_BELOW - width) / SHARP_BELOW, 0, 1)) * WATCH_SHARPEN,
         )
     ]
 
