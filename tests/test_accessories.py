@@ -574,6 +574,37 @@ def meshed_head() -> Person:
     return person
 
 
+def drop_earrings_photo() -> np.ndarray:
+    """Two long navy drops on white, each with a thin hook on top: drops, not studs."""
+    image = np.full((300, 300, 3), 255, np.uint8)
+    for x in (90, 210):
+        cv2.line(image, (x, 20), (x, 50), (150, 150, 150), 3)
+        cv2.fillConvexPoly(image, np.array([(x - 12, 50), (x + 12, 50), (x + 20, 270), (x - 20, 270)]), (40, 50, 110))
+    return image
+
+
+def test_drop_earrings_hang_plumb_from_a_bowed_head() -> None:
+    """On the drawn face bowed 35 degrees (its mesh turned round the head's middle) each
+    drop hangs from its lobe straight down the photo, as a drop does; along the face's
+    axis it pointed 35 degrees aslant, across the jaw (`checks.earring_aslant`)."""
+    person = meshed_head()
+    face = lm.face(person)
+    assert face is not None
+    turn = np.radians(35)
+    rotation = np.array([[np.cos(turn), -np.sin(turn)], [np.sin(turn), np.cos(turn)]], np.float32)
+    face.points[:, :2] = (face.points[:, :2] - (250, 90)) @ rotation.T + (250, 90)
+    lobes = [lobe for lobe, _, _ in lm.ear_lobes(face)]
+    result = wear(person, cut_out(drop_earrings_photo(), "jewelry", None), "earrings", None)
+    aslant = checks.earring_aslant(result.cover, 0.05 * face.height)
+    assert aslant is not None and aslant < 3, aslant
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((result.cover > 0.5).astype(np.uint8))
+    assert count == 3, "one drop at each ear"
+    for lobe in lobes:
+        label = labels[int(lobe[1]) + 3, int(lobe[0])]
+        assert label > 0, "the drop hangs from the lobe"
+        assert abs(stats[label, cv2.CC_STAT_LEFT] + stats[label, cv2.CC_STAT_WIDTH] / 2 - lobe[0]) < 3, "below it"
+
+
 def lowered(person: Person, rows: int) -> Person:
     """`person` with `rows` more rows of backdrop above: room for a tall hat."""
     image = np.pad(person.image, ((rows, 0), (0, 0), (0, 0)), constant_values=235)

@@ -1341,6 +1341,27 @@ def test_worn_jewellery_left_counts_her_hoop_kept_beside_the_new_piece() -> None
     assert checks.worn_jewellery_left(before, before, np.zeros((60, 60), bool), cover) is None
 
 
+def test_earring_aslant_reads_a_drop_tilted_from_plumb_and_leaves_studs_out() -> None:
+    """A drawn drop turned 40 degrees reads about 40, one hanging plumb about 0; a round
+    stud is no drop (None); a speck shorter than the least length is left out."""
+
+    def drop(angle: float) -> np.ndarray:
+        cover = np.zeros((200, 200), np.float32)
+        box = cv2.boxPoints(((100.0, 100.0), (12.0, 70.0), angle))
+        cv2.fillConvexPoly(cover, box.astype(np.int32), 1.0)
+        return cover
+
+    tilted = checks.earring_aslant(drop(40), 10)
+    assert tilted is not None and abs(tilted - 40) < 3, tilted
+    assert checks.faults({"earring_aslant": tilted}) == ["earring_aslant"]
+    plumb = checks.earring_aslant(drop(0), 10)
+    assert plumb is not None and plumb < 1 and checks.faults({"earring_aslant": plumb}) == []
+    stud = np.zeros((200, 200), np.float32)
+    cv2.circle(stud, (100, 100), 12, 1.0, -1)
+    assert checks.earring_aslant(stud, 10) is None
+    assert checks.earring_aslant(drop(40), 100) is None
+
+
 def aviator_cover(lines: bool) -> tuple[np.ndarray, np.ndarray]:
     """Two teardrop lenses with thin rims, their cover fading from solid at the top to
     nearly clear at the bottom, a bridge bar, and the render: grey lenses over skin;

@@ -67,6 +67,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   over which no new shoe is drawn: both shoes stacked on one foot leave the other bare.
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
   cheek), or whether it is nowhere near the ear's height.
+- `earring_aslant`: how far (degrees) from plumb the longest drop earring drawn points:
+  a drop hangs straight down the photo whatever the head's tilt.
 - `worn_jewellery_left`: the share of the jewellery the person already wore where the
   new piece goes (hoops at the ears) that the render left as it was, beside the new piece.
 - `necklace_across_layers`: the share of a necklace drawn over clothes of another colour
@@ -138,6 +140,13 @@ Mask = NDArray[Any]
 #: How far in from the ear's landmark, towards the face's middle, an earring's hook may
 #: lie (as a share of the distance between the ears): the lobe is below it and a little out.
 EAR_REACH = 0.05
+#: The most (degrees) a drawn drop earring (`earring_aslant`) may point away from plumb.
+#: On the devset's 14 earring renders of 2026-12-05 (basic, the acj004 drops) the drops
+#: hung along the face's axis read 0.6-12 on upright or tilted heads and 42 and 48 on
+#: the two bowed ones (laid across the jaw and the neck); hung plumb, all read under 3.
+EARRING_ASLANT_MOST = 15.0
+#: A drawn piece at least this many times as long as wide is a drop whose axis is judged.
+DROP_ELONGATION = 1.8
 #: The most of the person's own jewellery (`worn_jewellery_left`) a render may leave as it was.
 WORN_LEFT_MOST = 0.2
 #: How little (0..255, any channel) a pixel may change and still count as left as it was.
@@ -509,6 +518,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "floor_halo": (None, FLOOR_HALO_MOST),
     "ear_distance": (None, EAR_REACH),
     "worn_jewellery_left": (None, WORN_LEFT_MOST),
+    "earring_aslant": (None, EARRING_ASLANT_MOST),
     "necklace_across_layers": (None, NECKLACE_ACROSS_MOST),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -1740,6 +1750,31 @@ def ear_distance(cover: NDArray[np.floating[Any]], ears: Sequence[Point], ear_sp
         inward = (hook[0] - ear[0]) * towards / ear_span
         score = inward if EAR_BELOW[0] <= below <= EAR_BELOW[1] else 1.0
         worst = score if worst is None else max(worst, score)
+    return worst
+
+
+def earring_aslant(cover: NDArray[np.floating[Any]], least_px: float) -> float | None:
+    """How far (degrees) from plumb the long axis of the most tilted drop earring drawn
+    points (each separate solid piece at least `least_px` long and `DROP_ELONGATION`
+    times as long as wide): a drop hangs from its hook straight down the photo, and one
+    laid along a bowed head's axis reads as stuck aslant across the jaw or the neck.
+    None when no drop is seen (studs, or nothing drawn)."""
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    worst = None
+    for i in range(1, count):
+        if max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) < least_px:
+            continue
+        moments = cv2.moments((labels == i).astype(np.uint8), binaryImage=True)
+        mu20, mu02, mu11 = moments["mu20"], moments["mu02"], moments["mu11"]
+        spread = float(np.hypot(mu20 - mu02, 2 * mu11))
+        longest, widest = (mu20 + mu02 + spread) / 2, (mu20 + mu02 - spread) / 2
+        if widest <= 0 or longest < DROP_ELONGATION**2 * widest:
+            continue
+        # The long axis's angle from the photo's x axis; plumb is 90 degrees.
+        angle = float(np.degrees(0.5 * np.arctan2(2 * mu11, mu20 - mu02)))
+        tilt = 90.0 - abs(angle)
+        worst = tilt if worst is None else max(worst, tilt)
     return worst
 
 

@@ -689,6 +689,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         values["ear_distance"] = checks.ear_distance(report.garment_cover, ears, span)
         face = landmarks.face(person)
         if face is not None:
+            values["earring_aslant"] = checks.earring_aslant(report.garment_cover, 0.05 * face.height)
             worn = worn_hoops(report.input, face)
             values["worn_jewellery_left"] = checks.worn_jewellery_left(
                 report.input, np.asarray(report.image), worn, report.garment_cover

@@ -108,6 +108,8 @@ BRACELET_INLAY_SHARE = 0.15
 BRACELET_GLINT = 0.45
 #: An earring less tall than this many times its width is a stud, as long as this share of the face's height.
 STUD_ASPECT, STUD_SHARE = 1.3, 0.055
+#: Straight down the photo: the way a hanging piece points (photos are taken upright).
+GRAVITY = np.array([0.0, 1.0])
 #: Where a worn hat's lower band crosses the forehead, as a share of the way from the
 #: brows to the face mesh's top (about the hairline): pulled down near the brows, as a
 #: beanie or a cap is worn; at 0.3 (the hairline) every beanie read as perched on the hair.
@@ -2760,8 +2762,8 @@ def _pieces(cut: Cutout) -> list[Cutout]:
 
 
 def earrings(person: Person, cut: Cutout) -> list[Placement]:
-    """One earring from each ear lobe, hook at the lobe, hanging straight down; hair in
-    front of them; the far one hidden when the head is turned well away."""
+    """One earring from each ear lobe, hook at the lobe, a drop hanging plumb down the
+    photo; hair in front of them; the far one hidden when the head is turned well away."""
     face = _face_or_refuse(person, "earrings need the ears")
     pieces = _pieces(cut)
     if len(pieces) == 1:
@@ -2782,7 +2784,9 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
         scale = length / h
         hook = np.array([w / 2, h / 2 if stud else 0.0])
         src = [hook, np.array([w / 2, float(h)]), hook + np.array([w / 2, 0.0])]
-        down = -up
+        # A drop swings from its hook and hangs plumb whatever the head's tilt; along a
+        # bowed head's axis it pointed aslant across the jaw or the neck. A stud turns with the ear.
+        down = -up if stud else GRAVITY
         dst = [lobe, lobe + down * (h - hook[1]) * scale, lobe + np.array([-down[1], down[0]]) * -w / 2 * scale]
         placements.append(Placement(piece, _affine(src, dst), front=hair, shadow=0.25, lift=0.03, part="the ears"))
     if not placements:
