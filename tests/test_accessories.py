@@ -605,6 +605,32 @@ def test_drop_earrings_hang_plumb_from_a_bowed_head() -> None:
         assert abs(stats[label, cv2.CC_STAT_LEFT] + stats[label, cv2.CC_STAT_WIDTH] / 2 - lobe[0]) < 3, "below it"
 
 
+def test_a_necklace_is_refused_when_the_shoulders_meet_under_one_ear() -> None:
+    """The pose's shoulders put 60 px apart under the drawn face (90 px wide) and its hips
+    guessed 60 px below them, as on a close-up of a woman turned away with her near
+    shoulder raised to her chin: the loop sized from them, a fraction of the face's
+    width, was drawn on her shoulder. Refused with the reason;
+    with the drawn shoulders where they are, the necklace is drawn round the neck."""
+    heap = np.full((300, 400, 3), 255, np.uint8)
+    rng = np.random.default_rng(3)
+    for _ in range(120):
+        x, y = rng.integers(120, 280), rng.integers(90, 210)
+        cv2.circle(heap, (int(x), int(y)), 14, (235, 225, 200), -1)
+        cv2.circle(heap, (int(x), int(y)), 14, (150, 140, 120), 2)
+    cut = cut_out(heap, "jewelry", "pearl necklace")
+    person = meshed_head()
+    face = lm.face(person)
+    assert face is not None
+    result = wear(person, cut, "necklace", None)
+    narrow = checks.necklace_narrow(result.cover, face.width)
+    assert narrow is not None and checks.faults({"necklace_narrow": narrow}) == [], narrow
+    person.points[L_SHOULDER], person.points[R_SHOULDER] = (280, 150), (220, 150)
+    person.points[L_HIP], person.points[R_HIP] = (275, 210), (225, 210)
+    with pytest.raises(EngineError) as info:
+        wear(person, cut, "necklace", None)
+    assert info.value.code == "pose_not_supported" and "shoulders are turned" in info.value.message
+
+
 def lowered(person: Person, rows: int) -> Person:
     """`person` with `rows` more rows of backdrop above: room for a tall hat."""
     image = np.pad(person.image, ((rows, 0), (0, 0), (0, 0)), constant_values=235)

@@ -1362,6 +1362,20 @@ def test_earring_aslant_reads_a_drop_tilted_from_plumb_and_leaves_studs_out() ->
     assert checks.earring_aslant(drop(40), 100) is None
 
 
+def test_necklace_narrow_reads_the_drawn_loops_width_in_face_widths() -> None:
+    """A drawn loop 100 px wide under a face 100 px wide reads 1.0 and passes; one 30 px
+    wide (hung on a shoulder) reads 0.3, a fault; nothing drawn gives None."""
+    cover = np.zeros((200, 200), np.float32)
+    cv2.ellipse(cover, (100, 80), (50, 40), 0, 0, 180, 1.0, 4)
+    wide = checks.necklace_narrow(cover, 100.0)
+    assert wide is not None and abs(wide - 1.0) < 0.1 and checks.faults({"necklace_narrow": wide}) == []
+    small = np.zeros((200, 200), np.float32)
+    cv2.ellipse(small, (100, 80), (15, 12), 0, 0, 180, 1.0, 3)
+    narrow = checks.necklace_narrow(small, 100.0)
+    assert narrow is not None and narrow < 0.4 and checks.faults({"necklace_narrow": narrow}) == ["necklace_narrow"]
+    assert checks.necklace_narrow(np.zeros((200, 200), np.float32), 100.0) is None
+
+
 def aviator_cover(lines: bool) -> tuple[np.ndarray, np.ndarray]:
     """Two teardrop lenses with thin rims, their cover fading from solid at the top to
     nearly clear at the bottom, a bridge bar, and the render: grey lenses over skin;

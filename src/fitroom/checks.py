@@ -69,6 +69,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   cheek), or whether it is nowhere near the ear's height.
 - `earring_aslant`: how far (degrees) from plumb the longest drop earring drawn points:
   a drop hangs straight down the photo whatever the head's tilt.
+- `necklace_narrow`: how wide the necklace drawn is, in face widths: a loop far
+  narrower than the face was hung from shoulders the pose misread (on one shoulder).
 - `worn_jewellery_left`: the share of the jewellery the person already wore where the
   new piece goes (hoops at the ears) that the render left as it was, beside the new piece.
 - `necklace_across_layers`: the share of a necklace drawn over clothes of another colour
@@ -147,6 +149,11 @@ EAR_REACH = 0.05
 EARRING_ASLANT_MOST = 15.0
 #: A drawn piece at least this many times as long as wide is a drop whose axis is judged.
 DROP_ELONGATION = 1.8
+#: The narrowest a drawn necklace (`necklace_narrow`) may be, in face widths. On the
+#: devset's 27 necklace renders of 2026-12-05 with a face found (basic, acj000 and
+#: acj001) the loops drawn round the neck read 0.81-2.16; the pearls hung from misread
+#: shoulders onto `mmpose__33`'s shoulder read 0.25.
+NECKLACE_LEAST_WIDTH = 0.6
 #: The most of the person's own jewellery (`worn_jewellery_left`) a render may leave as it was.
 WORN_LEFT_MOST = 0.2
 #: How little (0..255, any channel) a pixel may change and still count as left as it was.
@@ -519,6 +526,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "ear_distance": (None, EAR_REACH),
     "worn_jewellery_left": (None, WORN_LEFT_MOST),
     "earring_aslant": (None, EARRING_ASLANT_MOST),
+    "necklace_narrow": (NECKLACE_LEAST_WIDTH, None),
     "necklace_across_layers": (None, NECKLACE_ACROSS_MOST),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -1776,6 +1784,17 @@ def earring_aslant(cover: NDArray[np.floating[Any]], least_px: float) -> float |
         tilt = 90.0 - abs(angle)
         worst = tilt if worst is None else max(worst, tilt)
     return worst
+
+
+def necklace_narrow(cover: NDArray[np.floating[Any]], face_width: float) -> float | None:
+    """The drawn necklace's width across the photo (its solid pixels' columns, first to
+    last) in face widths: a neck is not much narrower than the face, and a loop a
+    fraction of it wide hangs from shoulders the pose put together on one side (on a
+    shoulder, a collarbone). None when nothing was drawn or no face was found."""
+    columns = np.nonzero((np.asarray(cover) > 0.5).any(axis=0))[0]
+    if len(columns) == 0 or face_width <= 0:
+        return None
+    return float(columns[-1] - columns[0] + 1) / face_width
 
 
 def hat_band_height(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:
