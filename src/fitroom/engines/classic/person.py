@@ -516,11 +516,14 @@ def frame_below_shoulders(points: Array, visibility: Array, height: int) -> floa
     return (height - shoulders) / max(eyes_to_mouth, 1.0)
 
 
-def thigh_drop(points: Array, visibility: Array, height: int) -> float | None:
+def thigh_drop(points: Array, visibility: Array, height: int, knees_seen: float = 0.5) -> float | None:
     """How far the knees are below the hips along the torso, over the torso's length
-    (both legs' mean); None when the hips or knees are not seen in the photo."""
-    legs = [L_HIP, R_HIP, L_KNEE, R_KNEE]
-    if (visibility[legs] < 0.5).any() or (points[[L_KNEE, R_KNEE], 1] >= height).any():
+    (both legs' mean); None when the hips or knees are not seen in the photo (a knee
+    counts as seen from `knees_seen` on: lower, one hidden behind the other leg is taken
+    where the pose model guesses it)."""
+    if (visibility[[L_HIP, R_HIP]] < 0.5).any() or (visibility[[L_KNEE, R_KNEE]] < knees_seen).any():
+        return None
+    if (points[[L_KNEE, R_KNEE], 1] >= height).any():
         return None
     neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
     down = (points[L_HIP] + points[R_HIP]) / 2 - neck
@@ -530,6 +533,17 @@ def thigh_drop(points: Array, visibility: Array, height: int) -> float | None:
     down = down / length
     drops = [float((points[knee] - points[hip]) @ down) for hip, knee in ((L_HIP, L_KNEE), (R_HIP, R_KNEE))]
     return sum(drops) / 2 / length
+
+
+def torso_in_faces(points: Array, visibility: Array) -> float | None:
+    """The torso's length (the shoulders' midpoint to the hips') in eye-to-mouth lengths
+    of the face, about 7 on a standing body; None when the face is not seen to measure by."""
+    face = [NOSE, L_EYE, R_EYE, MOUTH_L, MOUTH_R]
+    if (visibility[face] < 0.5).any():
+        return None
+    eyes_to_mouth = float(np.linalg.norm((points[MOUTH_L] + points[MOUTH_R] - points[L_EYE] - points[R_EYE]) / 2))
+    torso = float(np.linalg.norm((points[L_HIP] + points[R_HIP] - points[L_SHOULDER] - points[R_SHOULDER]) / 2))
+    return torso / max(eyes_to_mouth, 1.0)
 
 
 def _nose_off_ears(points: Array, visibility: Array, size: tuple[int, int]) -> tuple[float, float] | None:
