@@ -25,17 +25,24 @@ from fitroom.engines.classic.person import (
     L_EYE,
     L_HAND_TIPS,
     L_HIP,
+    L_KNEE,
     L_SHOULDER,
     L_WRIST,
+    MOUTH_L,
+    MOUTH_R,
+    NOSE,
     R_EAR,
     R_ELBOW,
     R_EYE,
     R_HAND_TIPS,
     R_HIP,
+    R_KNEE,
     R_SHOULDER,
     R_WRIST,
     Person,
     analyse_person,
+    thigh_drop,
+    torso_in_faces,
 )
 
 
@@ -684,6 +691,61 @@ def test_a_bag_never_goes_on_a_hand_that_already_holds_one() -> None:
         both.mask[y + 5 : y + 91, x - 45 : x + 46] = 1.0
     with pytest.raises(EngineError, match="already hold"):
         wear(both, cut_out(bag_photo(), "bag", None), "bag", "handbag held in the hand")
+
+
+def test_a_bag_asked_for_by_shape_goes_on_the_shoulder_when_the_hands_hold_only_clothes() -> None:
+    """Both hanging hands in pockets (their fingers hidden): a bag whose description does
+    not say it is held hangs from the shoulder (a carry needs no hand); what a hand holds
+    in the torso's colours is the person's own clothes (a skirt lifted, a jacket's
+    pocket), another colour a bag, which keeps a new one off the person. Refused as
+    "both hands hold something", 2 devset F: a duffel beside a hand lifting a skirt, and
+    both hands in a jacket's pockets."""
+    person = with_hands(drawn_person())
+    for wrist in (L_WRIST, R_WRIST):
+        x, y = (int(v) for v in person.pt(wrist))
+        cv2.rectangle(person.image, (x - 20, y + 10), (x + 20, y + 50), (60, 80, 140), -1)  # the pocket
+    placements = place.bag(person, cut_out(bag_photo(), "bag", None), "")
+    assert len(placements) == 2 and "hip" in (placements[1].part or ""), "hung from the shoulder by its strap"
+    thing = np.zeros(person.mask.shape, np.float32)
+    thing[400:440, 360:400] = 1.0
+    assert place._own_clothes(person, thing), "the torso's blue: a pocket or a skirt"
+    cv2.rectangle(person.image, (360, 400), (400, 440), (30, 140, 40), -1)
+    assert not place._own_clothes(person, thing), "green: a bag held"
+
+
+def with_face(person: Person, eyes_to_mouth: float) -> Person:
+    """A face above the shoulders, its eyes `eyes_to_mouth` px above its mouth."""
+    person.points[[L_EYE, R_EYE]] = [(265, 40), (235, 40)]
+    person.points[[MOUTH_L, MOUTH_R]] = [(260, 40 + eyes_to_mouth), (240, 40 + eyes_to_mouth)]
+    person.points[NOSE] = (250, 40 + eyes_to_mouth / 2)
+    person.visibility[[L_EYE, R_EYE, MOUTH_L, MOUTH_R, NOSE]] = 0.99
+    return person
+
+
+def with_knees(person: Person, drop: float, seen: float = 0.99) -> Person:
+    """Knees `drop` px straight below the hips, seen at `seen`."""
+    for hip, knee in ((L_HIP, L_KNEE), (R_HIP, R_KNEE)):
+        person.points[knee] = person.points[hip] + (0, drop)
+        person.visibility[knee] = seen
+    return person
+
+
+def test_a_bag_is_refused_on_a_seated_person_and_a_head_and_shoulders_close_up() -> None:
+    """The knees level with the hips (seated, crouching; one knee hidden is taken where
+    guessed) or a face so large that the hips found are a few faces below the shoulders
+    (a close-up ending above them): refused, where the devset drew a duffel on the floor,
+    a bag at a cellist's chest and a bag at a chin (3 F). Standing, the same photo takes it."""
+    cut = cut_out(bag_photo(), "bag", None)
+    assert place.bag(with_knees(with_hands(drawn_person()), 180), cut, "")
+    with pytest.raises(EngineError, match="seated"):
+        place.bag(with_knees(with_hands(drawn_person()), 20, seen=0.3), cut, "")
+    assert place.bag(with_face(with_hands(drawn_person()), 30), cut, "")
+    with pytest.raises(EngineError, match="close-up"):
+        place.bag(with_face(with_hands(drawn_person()), 70), cut, "")
+    seated = with_knees(drawn_person(), 20)
+    assert checks.faults({"bag_knee_drop": thigh_drop(seated.points, seated.visibility, 600, 0.2)})
+    close = with_face(drawn_person(), 70)
+    assert checks.faults({"bag_torso_faces": torso_in_faces(close.points, close.visibility)})
 
 
 def test_a_shoulder_bags_strap_runs_from_the_bag_to_the_shoulder() -> None:
@@ -1728,6 +1790,32 @@ def test_a_backpack_on_one_shoulder_is_worn_not_floating_beside_the_arm() -> Non
     shoulders = [person.pt(i) for i in (11, 12)]
     detached = checks.backpack_detached(result.cover, shoulders, strap, person.shoulder_width)
     assert detached is not None and not checks.faults({"backpack_detached": detached}), detached
+
+
+def test_a_person_seen_from_behind_takes_a_shoulder_bag_but_not_a_slung_backpack() -> None:
+    """Seen from behind, a shoulder bag hangs at the hip from its strap over the shoulder
+    as seen from the front (refused as a back view: a devset F); a backpack slung on one
+    shoulder is drawn behind the body, which from behind is wrong, and stays refused."""
+    person = with_hands(drawn_person())
+    person.behind = True
+    strap, body = place.bag(person, cut_out(bag_photo(), "bag", None), "shoulder bag")
+    assert "hip" in (body.part or "")
+    with pytest.raises(EngineError, match="from the back"):
+        place.bag(person, cut_out(backpack_photo(), "bag", None), "")
+
+
+def test_a_black_backpacks_strap_is_drawn_dark_not_in_its_grey_trims_colour() -> None:
+    """A black backpack whose only thin part is a light grey loop (a mesh rim, a grab
+    handle): its front strap is drawn in the pack's dark webbing colour. In the loop's
+    grey it read as a grey pill or bar on the chest (3 devset B, 2026-12-05)."""
+    photo = np.full((480, 340, 3), 255, np.uint8)
+    cv2.ellipse(photo, (170, 60), (40, 30), 0, 180, 360, (150, 150, 145), 10)
+    cv2.rectangle(photo, (40, 60), (300, 460), (40, 40, 40), -1)
+    cv2.rectangle(photo, (80, 200), (260, 400), (20, 20, 20), -1)
+    person = drawn_person()
+    result = wear(person, cut_out(photo, "bag", None), "bag", None)
+    light = checks.backpack_strap_light(result.cover, result.image, person.mask)
+    assert light is not None and not checks.faults({"backpack_strap_light": light}), light
 
 
 def test_a_low_shoe_reaches_up_to_the_leg_under_it_not_only_at_its_heel() -> None:

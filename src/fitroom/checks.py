@@ -90,10 +90,16 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   line (a far lens stretched past the face's edge on a three-quarter face).
 - `bag_split`: the share of a bag's body that the arm in front cuts off its largest piece
   or out of its middle (a bag split in two by the arm, an arm-shaped hole through it).
+- `bag_knee_drop`: for a bag drawn, how far the knees lie below the hips along the torso,
+  over its length (a bag drawn on a seated or crouching person: at a lap or on the floor).
+- `bag_torso_faces`: for a bag drawn, the torso's length in eye-to-mouth lengths of the
+  face (a bag drawn on a head-and-shoulders close-up, whose hips the pose model guessed).
 - `bag_on_belly`: the share of a shoulder bag's drawn body (straps left out) between the two hip
   joints (a bag hung flat in front of the belly instead of at the hip on its strap's side).
 - `backpack_strap_bend`: how far a backpack's front strap bows from a straight line, over
   its length (a stiff straight bar instead of a padded strap bending to the armpit).
+- `backpack_strap_light`: how much lighter a backpack's drawn front strap is than the
+  darkest quarter of its drawn body (a black pack's strap drawn as a grey pill or bar).
 - `lens_lines`: the share of the lenses' inside where the drawn cover stands out as a
   thin line above the lens round it (temples or the nose pads' arms seen through the
   lenses in the product photo, drawn across the eyes).
@@ -313,10 +319,22 @@ BAG_SPLIT_MOST = 0.04
 #: The devset's flat bags graded "in front of the belly" (7 B, 2026-12-05) hung from the
 #: hip joint 0.2 shoulder widths out, 0.8 wide: a quarter or more of them over the belly.
 BAG_ON_BELLY_MOST = 0.15
+#: A bag drawn on knees less than this share of the torso below the hips (`bag_knee_drop`)
+#: is drawn on a seated or crouching person: the devset's cross-legged, squatting and
+#: cellist photos score 0.07 to 0.36 (a duffel on the floor, a bag at the chest: F),
+#: standing, walking and running ones 0.45 or more.
+BAG_KNEE_DROP_LEAST = 0.37
+#: A bag drawn on a torso shorter than this many eye-to-mouth lengths (`bag_torso_faces`)
+#: is drawn on a close-up whose hips were guessed: the devset's face close-up 3.0 (a bag
+#: at the chin, F), every photo with the hips in it 5.0 or more.
+BAG_TORSO_FACES_LEAST = 4.0
 #: A bag is judged by `bag_on_belly` only when it hangs from a strap: what else is drawn
 #: reaches at least this many of the bag's heights above its top (on 24 devset pairs, a
 #: strap to the shoulder 1.1 to 1.6; a duffel's or briefcase's handles in a hand 0.1 to 0.5).
 STRAP_LEAST_RISE = 0.8
+#: A backpack's front strap is at most this much lighter than its body's darkest quarter
+#: (`backpack_strap_light`, 0..1 of the grey scale): its straps are its darkest webbing.
+STRAP_LIGHT_MOST = 0.12
 #: A backpack's front strap bows at least this share of its length from a straight line
 #: (`backpack_strap_bend`): drawn as a straight bar, 29 devset renders scored 0.0005 to
 #: 0.0063; as a padded strap bending to the armpit, 0.026 to 0.107 but one (0.0055).
@@ -539,7 +557,10 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "glasses_off_eyes": (None, GLASSES_OFF_EYES),
     "bag_split": (None, BAG_SPLIT_MOST),
     "bag_on_belly": (None, BAG_ON_BELLY_MOST),
+    "bag_knee_drop": (BAG_KNEE_DROP_LEAST, None),
+    "bag_torso_faces": (BAG_TORSO_FACES_LEAST, None),
     "backpack_strap_bend": (STRAP_BEND_LEAST, None),
+    "backpack_strap_light": (None, STRAP_LIGHT_MOST),
     "lens_lines": (None, LENS_LINES_MOST),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
@@ -2083,6 +2104,37 @@ def bag_on_belly(cover: NDArray[np.floating[Any]], hips: Sequence[Point], strap:
     return float(body[:, a:b].sum()) / total
 
 
+def _front_strap(cover: NDArray[np.floating[Any]], strap: float) -> NDArray[np.bool_] | None:
+    """A backpack's front strap: the largest part of the cover outside its opened body."""
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    body = cv2.dilate(_bag_body(cover, strap), np.ones((5, 5), np.uint8))
+    thin = (solid & (body == 0)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(thin, connectivity=8)
+    if count < 2:
+        return None
+    return np.asarray(labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA])))
+
+
+def backpack_strap_light(
+    cover: NDArray[np.floating[Any]], image: NDArray[np.uint8], person: NDArray[np.floating[Any]]
+) -> float | None:
+    """How much lighter (0..1 of the grey scale) a backpack's drawn front strap (the cover
+    on the person: the pack hangs behind the body) is than the darkest quarter of the
+    pack that shows beside the body: a pack's straps are its darkest webbing, and a black
+    pack's strap drawn mid-grey read as a grey pill or bar on the chest.
+
+    None when no strap or no pack shows."""
+    drawn = np.asarray(cover) > 0.5
+    on = np.asarray(person) > 0.5
+    front, body = drawn & on, drawn & ~on
+    if front.sum() < 20 or body.sum() < 20:
+        return None
+    grey = _luminance(image)
+    pack = grey[body]
+    dark = float(pack[pack <= np.quantile(pack, 0.25)].mean())
+    return max(0.0, float(np.median(grey[front])) - dark) / 255
+
+
 def backpack_strap_bend(cover: NDArray[np.floating[Any]], strap: float) -> float | None:
     """How far a backpack's front strap (the largest part of the cover outside its opened
     body) bows away from the straight line between its ends, over its length: a padded
@@ -2090,14 +2142,10 @@ def backpack_strap_bend(cover: NDArray[np.floating[Any]], strap: float) -> float
     shoulder reads as a stiff bar (15 devset backpack B, 2026-12-04).
 
     None when no strap at least four widths long was drawn."""
-    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
-    body = cv2.dilate(_bag_body(cover, strap), np.ones((5, 5), np.uint8))
-    thin = (solid & (body == 0)).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(thin, connectivity=8)
-    if count < 2:
+    front = _front_strap(cover, strap)
+    if front is None:
         return None
-    biggest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    ys, xs = np.nonzero(labels == biggest)
+    ys, xs = np.nonzero(front)
     points = np.stack([xs, ys], axis=1).astype(np.float64)
     centre = points.mean(axis=0)
     _, _, axes = np.linalg.svd(points - centre, full_matrices=False)

@@ -37,6 +37,7 @@ from fitroom.engines.classic import ClassicEngine, RenderReport
 from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.accessories.place import (
     BACKPACK_STRAP_WIDTH,
+    BAG_KNEES_SEEN,
     foot_ground,
     skin_hued,
     without_strap,
@@ -69,6 +70,8 @@ from fitroom.engines.classic.person import (
     R_WRIST,
     Person,
     hand_discs,
+    thigh_drop,
+    torso_in_faces,
 )
 from fitroom.engines.classic.placement import SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
@@ -705,6 +708,10 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
             values["hat_band_tilt"] = checks.hat_band_tilt(report.garment_cover, eyes)
     if report.accessories == [SwapTarget.BAG] and report.garment_cover is not None:
         values["bag_support"] = checks.bag_support(report.garment_cover, _bag_supports(person), person.shoulder_width)
+        values["bag_knee_drop"] = thigh_drop(
+            person.points, person.visibility, person.size[1], knees_seen=BAG_KNEES_SEEN
+        )
+        values["bag_torso_faces"] = torso_in_faces(person.points, person.visibility)
         on_back = report.cutout is not None and worn_on_back(without_strap(report.cutout)[0], "")
         if not on_back:
             values["bag_split"] = checks.bag_split(report.garment_cover, person.shoulder_width * 0.03)
@@ -714,6 +721,9 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
             # Opened with twice this (plus one) the drawn strap goes and the pack's top stays.
             strap = 0.6 * person.shoulder_width * 0.03 * BACKPACK_STRAP_WIDTH
             values["backpack_strap_bend"] = checks.backpack_strap_bend(report.garment_cover, strap)
+            values["backpack_strap_light"] = checks.backpack_strap_light(
+                report.garment_cover, np.asarray(report.image), person.mask
+            )
             values["backpack_in_front"] = checks.backpack_in_front(report.garment_cover, person.mask, strap)
             shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER) if person.visibility[i] >= 0.5]
             values["backpack_detached"] = checks.backpack_detached(

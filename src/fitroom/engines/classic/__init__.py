@@ -141,8 +141,9 @@ class ClassicEngine:
         timings["resize"] = time.perf_counter() - mark
         mark = time.perf_counter()
         try:
-            # A watch shows on a wrist seen from behind; every other item needs the front.
-            subject = analyse_person(image, from_behind=all(t == SwapTarget.WATCH for t in targets))
+            # A watch shows on a wrist seen from behind, and a bag hangs from a shoulder seen
+            # from behind as from the front; every other item needs the front.
+            subject = analyse_person(image, from_behind=set(targets) <= {SwapTarget.WATCH, SwapTarget.BAG})
         except EngineError as error:
             # A close-up of a hand or a face has no body for the pose model, yet takes a
             # watch or glasses; for other items it is refused by the part it lacks.

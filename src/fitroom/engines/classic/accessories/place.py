@@ -25,6 +25,7 @@ from fitroom.engines.classic.accessories.cutout import Cutout
 from fitroom.engines.classic.accessories.worn import wears_glasses, worn_hoops
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
+    BACK_VIEW,
     L_ANKLE,
     L_EAR,
     L_ELBOW,
@@ -45,6 +46,8 @@ from fitroom.engines.classic.person import (
     R_WRIST,
     Person,
     frontal_width,
+    thigh_drop,
+    torso_in_faces,
 )
 
 Vec = NDArray[np.float64]
@@ -2196,11 +2199,11 @@ def _held_object(person: Person, side: str, frontal: float) -> NDArray[np.float3
     return held if held.any() else None
 
 
-def _clothes_coloured(pixels: NDArray[np.float32], clothes: NDArray[np.float32]) -> bool:
+def _clothes_coloured(pixels: NDArray[np.float32], clothes: NDArray[np.float32], colours: int = 3) -> bool:
     """Whether most `pixels` (Lab) are within a small colour difference of the clothes'
-    main colours: clothing reaching past the body's outline, not a thing held."""
+    main colours (`colours` of them): clothing reaching past the body's outline, not a thing held."""
     sample = np.ascontiguousarray(clothes[:: max(1, len(clothes) // 3000)], np.float32)
-    k = min(3, len(sample))
+    k = min(colours, len(sample))
     cv2.setRNGSeed(0)
     criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 10, 1.0)
     _, _, centres = cv2.kmeans(sample, k, np.zeros((len(sample), 1), np.int32), criteria, 1, cv2.KMEANS_PP_CENTERS)
@@ -2223,9 +2226,37 @@ def _inside_share(cut: Cutout, matrix: NDArray[np.float64], shape: tuple[int, in
 BAG_LEAST_INSIDE = 0.8
 
 
-def _free_sides(person: Person, frontal: float) -> list[str]:
-    """The sides whose hand holds nothing yet: a new bag goes there, never on top of one held."""
-    return [side for side in ("left", "right") if _held_object(person, side, frontal) is None]
+def _held_things(person: Person, frontal: float) -> dict[str, NDArray[np.float32] | None]:
+    """What each hand holds (`_held_object`): a new bag goes on a hand holding nothing,
+    never on top of one held."""
+    return {side: _held_object(person, side, frontal) for side in ("left", "right")}
+
+
+#: The torso's clothes are told by this many main colours: a top, an open jacket over it,
+#: its zip and their lit and shaded sides (3 missed a black jacket's lit sleeve).
+TORSO_COLOURS = 6
+
+
+def _own_clothes(person: Person, held: NDArray[np.float32]) -> bool:
+    """Whether what a hand holds is coloured like the clothes on the torso: a skirt lifted
+    by its hem, a jacket's pocket the hand is in, not a bag (the hand's own window may
+    show only other clothes, or none, to tell them by)."""
+    torso = np.zeros(person.image.shape[:2], np.uint8)
+    if not _in_frame(person, L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=0.3):
+        return False
+    corners = [_v(person.pt(i)) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)]
+    cv2.fillConvexPoly(torso, np.array(corners, np.int32), 1)
+    ys, xs = np.nonzero((torso[::4, ::4] > 0) & (person.mask[::4, ::4] > 0.5))
+    ys, xs = ys * 4, xs * 4
+    if len(ys) == 0:
+        return False
+    step = max(1, len(ys) // 1000)
+    pixels = person.image[ys[::step], xs[::step]][None]
+    clothes = cv2.cvtColor(pixels, cv2.COLOR_RGB2LAB).astype(np.float32)[0]
+    hy, hx = np.nonzero(held > 0.5)
+    step = max(1, len(hy) // 1000)
+    thing = cv2.cvtColor(person.image[hy[::step], hx[::step]][None], cv2.COLOR_RGB2LAB).astype(np.float32)[0]
+    return len(thing) > 0 and _clothes_coloured(thing, clothes, TORSO_COLOURS)
 
 
 #: A hand can hold a bag only when its forearm hangs: the wrist at least this share of the
@@ -2266,6 +2297,15 @@ def _not_holding(person: Person, side: str, frontal: float) -> str | None:
         return f"the {side} hand rests on the body (in a pocket or on the hip)"
     if min(float(person.visibility[i]) for i in tips) < 0.5:
         return f"the {side} hand's fingers are not visible"
+    if _fingers_hidden(person, side, frontal):
+        return f"the {side} hand's fingers are not visible (in a pocket or hidden)"
+    return None
+
+
+def _fingers_hidden(person: Person, side: str, frontal: float) -> bool:
+    """Whether the hand on `side` shows no skin where its fingers end (in a pocket)."""
+    wrist = SIDES[side][2]
+    tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
     # The fingers' ends lie half again as far from the wrist as the hand points' middle.
     wrist_pt = _v(person.pt(wrist))
     knuckles = np.mean([_v(person.pt(i)) for i in tips], axis=0)
@@ -2275,13 +2315,11 @@ def _not_holding(person: Person, side: str, frontal: float) -> str | None:
     x0, y0 = int(max(0, ends[0] - r)), int(max(0, ends[1] - r))
     x1, y1 = int(min(w, ends[0] + r + 1)), int(min(h, ends[1] + r + 1))
     if x1 - x0 < 2 or y1 - y0 < 2:
-        return f"the {side} hand's fingers are not visible"
+        return True
     crop = replace(person, image=np.ascontiguousarray(person.image[y0:y1, x0:x1]))
     disc = np.zeros((y1 - y0, x1 - x0), np.uint8)
     cv2.circle(disc, (int(ends[0]) - x0, int(ends[1]) - y0), r, 1, -1)
-    if float(skin_like(crop)[disc > 0].mean()) < FINGERS_LEAST_SKIN:
-        return f"the {side} hand's fingers are not visible (in a pocket or hidden)"
-    return None
+    return float(skin_like(crop)[disc > 0].mean()) < FINGERS_LEAST_SKIN
 
 
 def bag_body_top(cut: Cutout) -> int:
@@ -2338,13 +2376,50 @@ BAG_TURNED = 0.8
 BAG_HIP_OUT = 0.45
 
 
+#: A bag hangs from a standing person: knees less than this share of the torso's length
+#: below the hips (`thigh_drop`, hidden knees taken from `BAG_KNEES_SEEN` on) are a seated
+#: or crouching person, whose hip a bag would lie on or beside (on the devset: cross-legged
+#: on the floor 0.07, squatting 0.17, a cellist on a chair 0.36, a held duffel on the
+#: floor and a shoulder bag at the cellist's chest drawn as F; standing, walking and
+#: running 0.45 or more, but a lunge with one knee up 0.39).
+BAG_SEATED_DROP = 0.37
+BAG_KNEES_SEEN = 0.2
+#: Hips found fewer than this many eye-to-mouth lengths below the shoulders
+#: (`torso_in_faces`, about 7 standing) are guessed: the photo is a close-up of the head
+#: and shoulders and ends above them (the devset's leaning face close-up 3.0, drawn with a
+#: bag at the chin; waist-up and whole-body photos 5.0 or more).
+BAG_LEAST_TORSO = 4.0
+
+
+def bag_pose_refusal(person: Person) -> str | None:
+    """Why this photo cannot take a bag at all, or None: no hip in it (a head-and-shoulders
+    close-up) or a seated or crouching person. Both were drawn with the bag where no
+    shopper carries one (at the chin, on the floor or a lap)."""
+    torso = torso_in_faces(person.points, person.visibility)
+    if torso is not None and torso < BAG_LEAST_TORSO:
+        return (
+            "the photo is a close-up of the head and shoulders: the hips are not in it; "
+            "a bag needs the hip it hangs at or a hand hanging at the side"
+        )
+    drop = thigh_drop(person.points, person.visibility, person.size[1], knees_seen=BAG_KNEES_SEEN)
+    if drop is not None and drop < BAG_SEATED_DROP:
+        return "the person is seated or crouching; a bag needs a standing person to hang from a shoulder or a hand"
+    return None
+
+
 def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     """Held by its handle in a hanging hand that holds nothing yet, or hung from a
     shoulder by the hip: from the description, else by shape (a tall bag is a backpack
     and goes on the shoulder, and so does one with no handle on top). A hand already
     holding a bag is left alone: the new bag goes to the other side, or is refused when
     both are taken. A bag asked for in a hand no hand can hold goes on the shoulder,
-    unless the description says it is held."""
+    unless the description says it is held; so does one asked for by shape alone when
+    the hands hold only the person's own clothes (a skirt lifted by its hem, a jacket's
+    pockets: a carry needs no hand; refused so, 2 devset F, 2026-12-05). A photo with no
+    hip in it, or of a seated person, is refused (`bag_pose_refusal`)."""
+    refusal = bag_pose_refusal(person)
+    if refusal is not None:
+        raise EngineError("pose_not_supported", refusal)
     text = description.lower()
     shoulder_words = ("shoulder", "backpack", "crossbody", "sling", "tote", "messenger")
     hand_words = ("hand", "clutch", "handle", "duffel", "briefcase", "carry", "holding")
@@ -2361,8 +2436,12 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
     shape = person.image.shape[:2]
-    free = _free_sides(person, frontal)
-    if not free and (mode == "hand" or named):
+    held = _held_things(person, frontal)
+    free = [s for s in ("left", "right") if held[s] is None]
+    # A hand holding a bag (not its own skirt or pocket) keeps the new one off that side
+    # and, with no free hand, off the person: two bags would hang over each other.
+    carried = [s for s in ("left", "right") if (thing := held[s]) is not None and not _own_clothes(person, thing)]
+    if not free and (named or (mode == "hand" and carried)):
         raise EngineError(
             "pose_not_supported", "both hands already hold something; a bag cannot be added without stacking it"
         )
@@ -2371,12 +2450,13 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         reasons = {s: _not_holding(person, s, frontal) for s in ("left", "right")}
         holding = [s for s in ("left", "right") if reasons[s] is None]
         hands = [s for s in holding if s in free]
-        if holding and not hands:
+        if holding and not hands and (named or any(s in carried for s in holding)):
             raise EngineError(
                 "pose_not_supported", "the hanging hand already holds a bag; a second one cannot be stacked on it"
             )
         if not hands:
-            why_not = "; ".join(r for r in reasons.values() if r)
+            busy = {s: reasons[s] or f"the {s} hand already holds something" for s in ("left", "right")}
+            why_not = "; ".join(busy.values())
             if named:
                 raise EngineError("pose_not_supported", f"no hand can hold the bag: {why_not}")
     if mode == "hand" and not why_not:
@@ -2397,6 +2477,9 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
         return [Placement(cut, m, front=fist, shadow=0.35, lift=0.03, expect=width, part=f"the {side} hand")]
     cut, strap_colour = without_strap(cut)
     backpack = worn_on_back(cut, text)
+    if backpack and person.behind:
+        # Slung on one shoulder, a backpack is drawn behind the body: seen from behind it would hang in front.
+        raise EngineError("pose_not_supported", BACK_VIEW)
     h, w = cut.alpha.shape
     width = frontal * (1.05 if w > 1.4 * h else 0.8)
     scale = width / w
@@ -2414,7 +2497,7 @@ def bag(person: Person, cut: Cutout, description: str) -> list[Placement]:
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
     hip_pt = _v(person.pt(hip))
     shoulder_pt = _v(person.pt(shoulder))
-    slung = _backpack(person, cut, strap_colour, side, frontal) if backpack else None
+    slung = _backpack(person, cut, pack_strap_colour(cut, strap_colour), side, frontal) if backpack else None
     if slung is not None:
         return slung
     across = scale * BAG_TURNED
@@ -2494,8 +2577,8 @@ def _arm_and_bag(
     """What is in front of a bag hung at the hip and where it hangs. The arm is in front
     as one whole arm when it covers only the bag's inner side; else the bag moves out
     (at most `BAG_SHIFT_MOST`) until it does; else the arm is held out in front of the body
-    (it stays in front, whole, hands and all) or hangs, and the bag hangs in front of it.
-    The arm cut through the bag's middle (a bag split in two, an arm-shaped hole, the
+    (it stays in front, whole, hands and all) or hangs or has its hand in a pocket behind
+    the bag (`_hand_behind`), and the bag hangs in front of it. The arm cut through the bag's middle (a bag split in two, an arm-shaped hole, the
     upper arm in front and the hand behind): 4 F and 3 B of the devset, 2026-12-04."""
     arm = _arm_mask(person, side, frontal)
     h, w = arm.shape
@@ -2503,19 +2586,35 @@ def _arm_and_bag(
     small = (max(1, w // 4), max(1, h // 4))
     arm_small = cv2.resize(arm, small, interpolation=cv2.INTER_AREA) > 0.5
     outward = _unit(_v(person.pt(L_SHOULDER)) - _v(person.pt(R_SHOULDER))) * (1 if side == "left" else -1)
+    pocket = _in_frame(person, SIDES[side][2], threshold=0.5) and _fingers_hidden(person, side, frontal)
     for shift in np.arange(0.0, BAG_SHIFT_MOST + 1e-6, BAG_SHIFT_STEP):
         moved = m.copy()
         moved[:2, 2] += outward * frontal * shift
         body = cv2.warpAffine(cut.alpha, (quarter @ moved)[:2], small) > 0.5
-        if _split_share(body, arm_small) <= BAG_SPLIT_MOST and (
-            shift == 0.0 or _inside_share(cut, moved, (h, w)) >= BAG_LEAST_INSIDE
+        if (
+            _split_share(body, arm_small) <= BAG_SPLIT_MOST
+            and (shift == 0.0 or _inside_share(cut, moved, (h, w)) >= BAG_LEAST_INSIDE)
+            and not (pocket and _hand_behind(person, cut, moved, side))
         ):
             return cv2.GaussianBlur(arm, (0, 0), 1.0), moved
     _, elbow, wrist = SIDES[side]
     forearm = _v(person.pt(wrist)) - _v(person.pt(elbow))
-    if forearm[1] < HANGING_DROP * float(np.linalg.norm(forearm)):
+    if forearm[1] < HANGING_DROP * float(np.linalg.norm(forearm)) and not (
+        pocket and _hand_behind(person, cut, m, side)
+    ):
         return cv2.GaussianBlur(arm, (0, 0), 1.0), m
     return None, m
+
+
+def _hand_behind(person: Person, cut: Cutout, m: NDArray[np.float64], side: str) -> bool:
+    """Whether the hand on `side` lies inside the bag hung at the hip (`m`): a hand in a
+    pocket there (`_fingers_hidden`) is behind the bag (with the arm in front, it showed
+    through a hand-shaped hole in it: a devset F, 2026-12-05)."""
+    tips = L_HAND_TIPS if side == "left" else R_HAND_TIPS
+    hand = np.mean([_v(person.pt(i)) for i in (SIDES[side][2], *tips)], axis=0)
+    x, y = (np.linalg.inv(m) @ np.array([hand[0], hand[1], 1.0]))[:2]
+    h, w = cut.alpha.shape
+    return bool(0 <= x < w and 0 <= y < h and cut.alpha[int(y), int(x)] > 0.5)
 
 
 #: A backpack slung on one shoulder hangs behind it: its top this share of the torso
@@ -2597,6 +2696,23 @@ def _backpack(
     bag_piece = Placement(cut, m, front=behind, shadow=0.35, lift=0.02, expect=width, part=f"the {side} shoulder")
     strap_piece = _pack_strap(person, side, colour, frontal, torso)
     return [bag_piece, strap_piece] if strap_piece is not None else [bag_piece]
+
+
+#: A backpack's shoulder straps are its darkest webbing: drawn no lighter than the mean
+#: colour of its darkest `PACK_STRAP_DARKEST` share of pixels (a black pack's grey mesh
+#: rim, taken for its strap, drew a grey pill on the chest: 3 devset B, 2026-12-05).
+PACK_STRAP_DARKEST = 0.25
+
+
+def pack_strap_colour(cut: Cutout, colour: NDArray[np.uint8]) -> NDArray[np.uint8]:
+    """`colour` (the pack's own thin parts, `without_strap`), or its darkest quarter's
+    colour where that is darker."""
+    pixels = cut.rgb[::4, ::4][cut.alpha[::4, ::4] > 0.8].astype(np.float32)
+    if len(pixels) == 0:
+        return colour
+    light = pixels.mean(axis=1)
+    dark = pixels[light <= np.quantile(light, PACK_STRAP_DARKEST)].mean(axis=0)
+    return dark.astype(np.uint8) if dark.mean() < colour.astype(np.float32).mean() else colour
 
 
 def _pack_strap(person: Person, side: str, colour: NDArray[np.uint8], frontal: float, torso: float) -> Placement | None:
