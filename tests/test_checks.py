@@ -1491,3 +1491,33 @@ def test_both_new_shoes_stacked_on_one_foot_leave_the_other_unshod() -> None:
     value = checks.feet_unshod(shod, body, ankles, 210.0, 80.0)
     assert value == 0.0 and checks.faults({"feet_unshod": value}) == []
     assert checks.feet_unshod(shod, np.zeros_like(body), ankles, 210.0, 80.0) is None
+
+
+def test_floor_smear_counts_a_smooth_fill_on_a_grainy_floor_not_a_plain_floor() -> None:
+    """The old shoe's place filled smooth (a blur) on a grainy floor scores 1, filled
+    with grain like the floor's 0; on a plain floor there is no grain to miss (None)."""
+    rng = np.random.default_rng(6)
+    before = np.clip(rng.normal(120, 12, (200, 240, 3)), 0, 255).astype(np.uint8)
+    person = np.zeros((200, 240), bool)
+    cv2.ellipse(before, (120, 140), (50, 20), 0, 0, 360, (30, 25, 20), -1)
+    cv2.ellipse(person.view(np.uint8), (120, 140), (50, 20), 0, 0, 360, 1, -1)
+    cover = np.zeros((200, 240), np.float32)
+    cv2.ellipse(cover, (120, 125), (40, 16), 0, 0, 360, 1.0, -1)
+    shoe = cover > 0.5
+    skin = (180.0, 140.0, 150.0)
+    grainy = before.copy()
+    grainy[person] = np.clip(rng.normal(120, 12, (int(person.sum()), 3)), 0, 255).astype(np.uint8)
+    grainy[shoe] = (200, 30, 30)
+    smooth = before.copy()
+    smooth[person] = (121, 120, 119)
+    smooth[shoe] = (200, 30, 30)
+    good = checks.floor_smear(before, grainy, cover, person, skin)
+    bad = checks.floor_smear(before, smooth, cover, person, skin)
+    assert good is not None and bad is not None
+    assert good < checks.FLOOR_SMEAR_MOST < bad, (good, bad)
+    plain = np.full_like(before, 120)
+    plain[person] = (30, 25, 20)
+    filled = plain.copy()
+    filled[person] = (120, 120, 120)
+    filled[shoe] = (200, 30, 30)
+    assert checks.floor_smear(plain, filled, cover, person, skin) is None

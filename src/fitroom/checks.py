@@ -60,6 +60,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `floor_halo`: the share of the edge of what the render changed round new shoes where
   it steps away from the floor kept beside it: the old shoe's place filled paler or
   greyer than the floor round it, a blob or ghost larger than the new shoe.
+- `floor_smear`: the share of the floor the render filled round new shoes that is
+  smooth where the floor kept beside it has grain (sand, asphalt, a carpet): the old
+  shoe's place filled with a blur, a smear box round the new shoe.
 - `shoes_merged`: on two feet side by side, the share of the shoes' rows in which the
   drawn shoes run unbroken across the ankles' middle (two shoes merged into one block,
   no parting between them).
@@ -136,7 +139,7 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import cv2
 import numpy as np
@@ -271,6 +274,15 @@ FLOOR_BAND = (3, 6)
 FLOOR_STEP = 6.0
 FLOOR_SKIN = 15.0
 FLOOR_HALO_MOST = 0.2
+#: `floor_smear`: the window (px) a pixel's grain is measured in (the spread of its
+#: lightness about its local mean); the floor's grain below which a floor is plain and
+#: not measured (a studio floor, 8-bit lightness); the share of that grain below which
+#: a filled pixel is smooth; the most filled floor that may be smooth. Filled by a wide
+#: blur, a sand or asphalt floor's grain fell to a fifth of the kept floor's beside it.
+GRAIN_WINDOW = 7
+GRAIN_LEAST = 2.0
+SMOOTH_SHARE = 0.4
+FLOOR_SMEAR_MOST = 0.5
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -541,6 +553,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shaft_left": (None, SHAFT_LEFT_MOST),
     "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
     "floor_halo": (None, FLOOR_HALO_MOST),
+    "floor_smear": (None, FLOOR_SMEAR_MOST),
     "ear_distance": (None, EAR_REACH),
     "worn_jewellery_left": (None, WORN_LEFT_MOST),
     "earring_aslant": (None, EARRING_ASLANT_MOST),
@@ -1622,6 +1635,55 @@ def floor_halo(
         return None
     step = np.linalg.norm(means[0][0] - means[1][0], axis=2)[edge]
     return float(np.mean(step > FLOOR_STEP))
+
+
+def _grain(lightness: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Each pixel's grain: the spread of `lightness` about its mean in `GRAIN_WINDOW`."""
+    size = (GRAIN_WINDOW, GRAIN_WINDOW)
+    mean = cv2.blur(lightness, size)
+    return cast(NDArray[np.float32], np.sqrt(np.maximum(cv2.blur(lightness * lightness, size) - mean * mean, 0)))
+
+
+def floor_smear(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    person: NDArray[np.bool_],
+    skin_lab: NDArray[np.floating[Any]] | Sequence[float],
+) -> float | None:
+    """The share of the floor the render filled round the new shoes (changed, off the
+    shoes' `cover` by a few px, not skin: a bare leg run down) whose grain is under
+    `SMOOTH_SHARE` of the grain of the floor kept beside it (not `person` in the photo
+    `before`, unchanged): a blurred fill on sand or asphalt reads as a smear box round
+    the shoe however well its colour matches. None on a plain floor (its grain under
+    `GRAIN_LEAST`) or with under 50 filled pixels to measure."""
+    changed = np.any(np.abs(after.astype(np.int16) - before.astype(np.int16)) > 6, axis=2)
+    off = np.asarray(cover) < 0.05
+    region = changed & off
+    if np.count_nonzero(region) < 50:
+        return None
+    ys, xs = np.nonzero(region)
+    h, w = region.shape
+    pad = GRAIN_WINDOW * 4
+    box = (
+        slice(max(0, ys.min() - pad), min(h, ys.max() + pad + 1)),
+        slice(max(0, xs.min() - pad), min(w, xs.max() + pad + 1)),
+    )
+    lab = cv2.cvtColor(np.ascontiguousarray(after[box]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    grain = _grain(np.ascontiguousarray(lab[..., 0]))
+    skin = np.linalg.norm(lab - np.asarray(skin_lab, np.float32), axis=2) < FLOOR_SKIN
+    reach = np.ones((GRAIN_WINDOW, GRAIN_WINDOW), np.uint8)
+    # Off the shoe's edge and the fill's own edge: both are steps, not grain.
+    shoe = cv2.dilate((~off[box]).astype(np.uint8), reach) > 0
+    filled = cv2.erode(region[box].astype(np.uint8), reach) > 0
+    filled &= ~shoe & ~skin
+    kept = cv2.erode((~np.asarray(person)[box] & ~changed[box] & off[box]).astype(np.uint8), reach) > 0
+    if np.count_nonzero(filled) < 50 or np.count_nonzero(kept) < 50:
+        return None
+    floor = float(np.median(grain[kept]))
+    if floor < GRAIN_LEAST:
+        return None
+    return float(np.mean(grain[filled] < SMOOTH_SHARE * floor))
 
 
 def shoe_above_sole(

@@ -543,6 +543,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "shaft_left": _shaft_left(report),
         "shoe_above_sole": _shoe_above_sole(report),
         "floor_halo": _floor_halo(report),
+        "floor_smear": _floor_smear(report),
     }
 
 
@@ -651,6 +652,16 @@ def _floor_halo(report: RenderReport) -> float | None:
     if report.garment_cover is None:
         return None
     return checks.floor_halo(
+        report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab
+    )
+
+
+def _floor_smear(report: RenderReport) -> float | None:
+    """`checks.floor_smear` for a shoes render."""
+    person = report.person
+    if report.garment_cover is None:
+        return None
+    return checks.floor_smear(
         report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab
     )
 
