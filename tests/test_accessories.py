@@ -2215,3 +2215,22 @@ def test_a_watch_on_a_small_wrist_keeps_its_dials_detail() -> None:
     lightness = cv2.cvtColor(result.image, cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
     detail = float(np.abs(cv2.Laplacian(lightness, cv2.CV_32F))[inside].mean())
     assert detail > 60, detail
+
+
+def test_the_old_shoes_place_is_filled_with_the_floors_grain_not_a_smooth_smear() -> None:
+    """Red old shoes on a grainy floor (asphalt, sand): their place round the new shoes,
+    filled with a wide blur of the floor, was a smooth patch with none of its grain, a
+    smear box round each shoe. The floor beside and under the hole is mirrored into it:
+    its grain runs on, and no step shows at the hole's edge."""
+    person = legs_side_by_side(feet_on_one_leg=False)
+    grain = np.random.default_rng(5).normal(0, 12, person.image.shape)
+    floor = person.mask[..., None] < 0.5
+    person.image[:] = np.where(floor, np.clip(person.image + grain, 0, 255), person.image).astype(np.uint8)
+    before = person.image.copy()
+    composite = wear(person, side_shoe(), "shoes", None)
+    args = (before, composite.image, composite.cover, person.mask > 0.5, person.skin_lab)
+    smear, halo = checks.floor_smear(*args), checks.floor_halo(*args)
+    assert smear is not None and halo is not None
+    assert checks.faults({"floor_smear": smear, "floor_halo": halo}) == [], (smear, halo)
+    red = np.linalg.norm(composite.image.astype(np.float32) - np.array([220, 30, 30], np.float32), axis=-1) < 60
+    assert red.sum() < 30, "the old shoes are gone"

@@ -47,6 +47,7 @@ class Placement:
     paint_out: NDArray[np.bool_] | None = field(default=None)  # photo-sized: thin worn jewellery the item replaces
     carry_reach: float = 0.0  # how far (px) below itself `carry` runs down, fading out
     carry_solid: float = 0.0  # how far (px) it runs down unfaded first (over an old boot's shaft)
+    grain: bool = False  # the erased part takes the backdrop's own pixels mirrored in (a floor's grain)
     expect: float = 0.0  # how long (px) the body says the drawn piece's longest side should be; 0: not checked
     part: str = ""  # the body part it is sized from, for the refusal ("the wrist")
     least: float = 0.0  # the fewest px its longest side may have; 0: `MIN_VISIBLE_PX`
@@ -207,6 +208,104 @@ def _fill(region: NDArray[np.float32], hole: NDArray[np.bool_], source: Mask) ->
     return region * (1 - soft) + backdrop * soft
 
 
+#: The fewest backdrop pixels in a row (or column) beside the hole that are mirrored in:
+#: fewer, and one pixel's colour would repeat across the hole as a streak.
+MIRROR_RUN = 3
+#: How steeply a side's weight falls with its distance from the hole's pixel: the
+#: nearest side's grain runs on from its edge, the others only join far from it.
+MIRROR_POWER = 3.0
+#: Mirrored to and fro, a short run of backdrop (a strip of floor between the legs)
+#: repeats as stripes: it is trusted fully out to this share of its own length from the
+#: hole's edge, less and less out to one more length, then the smooth fill takes over.
+MIRROR_TRUSTED = 1.0
+
+
+def _mirrored_from_left(
+    source: NDArray[np.bool_], hole: NDArray[np.bool_], ys: NDArray[np.intp], xs: NDArray[np.intp]
+) -> tuple[NDArray[np.intp], NDArray[np.float32], NDArray[np.float32]]:
+    """For the pixels (`ys`, `xs`) of `hole`, the column of `source` (on their row)
+    mirrored to and fro in the unbroken run of `source` that ends at the hole's left
+    edge, its weight (falling with the distance) and how far it is trusted (0..1; 0
+    where no such run of `MIRROR_RUN` reaches it, falling beyond `MIRROR_TRUSTED` of the
+    run's length). Worked out at the hole's pixels only: the window is mostly not hole."""
+    w = hole.shape[1]
+    cols = np.arange(w, dtype=np.int32)[None, :]
+    edge = np.maximum.accumulate(np.where(source, cols, -1), axis=1)[ys, xs]
+    broken = np.maximum.accumulate(np.where(~source & ~hole, cols, -1), axis=1)[ys, xs]
+    run = cols - np.maximum.accumulate(np.where(~source, cols, -1), axis=1)
+    span = np.where(edge >= 0, run[ys, np.clip(edge, 0, None)], 0)
+    reached = (edge >= 0) & (edge > broken) & (span >= MIRROR_RUN)
+    distance = np.maximum(xs - edge, 1)
+    turn = (distance - 1) % np.maximum(2 * span, 1)
+    column = np.clip(edge - np.where(turn < span, turn, 2 * span - 1 - turn), 0, w - 1)
+    weight = np.where(reached, distance.astype(np.float32) ** -MIRROR_POWER, 0.0).astype(np.float32)
+    trust = np.clip(1 + MIRROR_TRUSTED - distance / np.maximum(span, 1), 0, 1) * reached
+    return column, weight, trust.astype(np.float32)
+
+
+#: A backdrop pixel unlike its own neighbourhood's backdrop (a normalised blur of this
+#: share of the hole's window) by more than `MIRROR_ODD` times the backdrop's typical
+#: grain, and at least `MIRROR_ODD_LEAST` (RGB), is not mirrored in: an old white sole's
+#: sliver or a reflection below the hole ran up into it as pale streaks.
+MIRROR_NEAR = 0.02
+MIRROR_ODD, MIRROR_ODD_LEAST = 3.0, 8.0
+#: The floor below the hole counts as this many times as far as it is: a floor lightens
+#: or darkens down the picture, so its rows below, mirrored up, paled or darkened whole
+#: columns into streaks where they were nearest; the floor on the hole's own rows
+#: beside it is as lit.
+MIRROR_BELOW = 3.0
+
+
+def mirrored_floor(
+    region: NDArray[np.float32], hole: NDArray[np.bool_], source: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The backdrop's own pixels mirrored into `hole` from its left, its right and below
+    it (a floor beside and under an old shoe), weighed by nearness, and how much of each
+    pixel they reach (0..1). A floor's grain, its shading and the light beside the hole
+    run on across it with no step at the edge; the wide blur of `_fill` left a smooth
+    patch, a smear box on sand, asphalt or a carpet. Odd backdrop pixels (a sliver of
+    an old sole) are passed over."""
+    h, w = hole.shape
+    if not source.any():
+        return region, np.zeros((h, w), np.float32)
+    # The neighbourhood's backdrop is smooth: worked out at a quarter of the size.
+    size = (max(1, w // 4), max(1, h // 4))
+    weight = cv2.resize(source.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+    small = cv2.resize(region, size, interpolation=cv2.INTER_AREA)
+    sigma = max(0.75, MIRROR_NEAR * max(h, w) / 4)
+    near = cv2.GaussianBlur(small * weight[..., None], (0, 0), sigma)
+    near /= np.maximum(cv2.GaussianBlur(weight, (0, 0), sigma), 1e-4)[..., None]
+    near = cv2.resize(near, (w, h), interpolation=cv2.INTER_LINEAR)
+    off = np.sqrt(np.einsum("ijk,ijk->ij", region - near, region - near))
+    odd = (off > max(MIRROR_ODD_LEAST, MIRROR_ODD * float(np.median(off[source])))).astype(np.float32)
+    # Whole patches, not single pixels, pass to the smooth fill: mixed pixel by pixel, a
+    # mirrored shadow came out as a speckled smudge.
+    usual = np.clip(1 - 2 * cv2.GaussianBlur(odd, (0, 0), 1.5), 0, 1)
+    ys, xs = np.nonzero(hole)
+    total = np.zeros((len(ys), 3), np.float32)
+    weights = np.zeros(len(ys), np.float32)
+    trusted = np.zeros(len(ys), np.float32)
+    sides = []
+    column, weight, trust = _mirrored_from_left(source, hole, ys, xs)
+    sides.append((ys, column, weight, trust))
+    column, weight, trust = _mirrored_from_left(source[:, ::-1], hole[:, ::-1], ys, w - 1 - xs)
+    sides.append((ys, w - 1 - column, weight, trust))
+    row, weight, trust = _mirrored_from_left(
+        np.ascontiguousarray(source[::-1].T), np.ascontiguousarray(hole[::-1].T), xs, h - 1 - ys
+    )
+    sides.append((h - 1 - row, xs, weight * MIRROR_BELOW**-MIRROR_POWER, trust))
+    for rows, cols, weight, trust in sides:
+        trust = trust * usual[rows, cols]
+        total += region[rows, cols] * (weight * trust)[:, None]
+        weights += weight * trust
+        trusted += trust
+    floor = np.zeros(region.shape, np.float32)
+    reached = np.zeros((h, w), np.float32)
+    floor[ys, xs] = total / np.maximum(weights, 1e-12)[:, None]
+    reached[ys, xs] = np.clip(trusted, 0, 1)
+    return floor, reached
+
+
 def painted_out(region: NDArray[np.uint8], line: NDArray[np.bool_]) -> NDArray[np.uint8]:
     """`region` with a thin `line` (a worn hoop's wire) painted from its two sides inwards.
 
@@ -300,6 +399,9 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
         hole = (erase > 0.5) & (a < 0.98)
         photo = region
         region = _fill(region, hole, backdrop * (1 - erase))
+        if placement.grain:
+            floor, reached = mirrored_floor(photo, hole, backdrop * (1 - erase) > 0.5)
+            region = region * (1 - reached[..., None]) + floor * reached[..., None]
         if placement.carry is not None:
             carry = placement.carry[y0:y1, x0:x1] > 0.5
             region = _carried(region, photo, hole, carry, placement.carry_reach, placement.carry_solid)

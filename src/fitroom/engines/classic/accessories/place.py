@@ -1648,16 +1648,23 @@ def feet_side_by_side(
 #: Lab distance (OpenCV's 8-bit scale) from the floor's colour round it beyond which a
 #: pixel outside the person mask is not floor.
 FLOOR_UNLIKE = 14.0
+#: ... and beyond this many times the floor's own typical distance from its
+#: neighbourhood: on sand or asphalt one grain in two is 14 from it, and taken for a
+#: missed shoe the grains round the old shoe were filled smooth, a speckled smear.
+FLOOR_GRAIN_UNLIKE = 3.0
 
 
 def unlike_floor(lab: NDArray[np.float32], floor: NDArray[np.bool_], reach: float) -> NDArray[np.bool_]:
     """The pixels unlike the floor seen within about `reach` of them (floors shade off, so
-    each pixel is measured against its own neighbourhood's floor)."""
+    each pixel is measured against its own neighbourhood's floor, and a grainy floor's
+    grains are floor)."""
     weight = floor.astype(np.float32)
     sigma = max(reach, 1.0)
     norm = cv2.GaussianBlur(weight, (0, 0), sigma)
     local = cv2.GaussianBlur(lab * weight[..., None], (0, 0), sigma) / np.maximum(norm, 1e-4)[..., None]
-    return (np.linalg.norm(lab - local, axis=-1) > FLOOR_UNLIKE) & (norm > 0.05)
+    distance = np.linalg.norm(lab - local, axis=-1)
+    usual = float(np.median(distance[floor])) if floor.any() else 0.0
+    return (distance > max(FLOOR_UNLIKE, FLOOR_GRAIN_UNLIKE * usual)) & (norm > 0.05)
 
 
 def height_under(alpha: NDArray[np.float32], column: float, width: float, flipped: bool) -> float:
@@ -2099,6 +2106,7 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
                 carry=_in_window(shape, window, legs.astype(np.float32)) if rank == 1 else None,
                 carry_reach=mean_length * LEG_CARRY,
                 carry_solid=carry_solid,
+                grain=True,
                 expect=seen,
                 part="the left foot" if i == 0 else "the right foot",
             )
