@@ -18,7 +18,7 @@ from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import linear_scale
 from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory, levelled_worn_hat
-from fitroom.engines.classic.accessories.worn import worn_hoops
+from fitroom.engines.classic.accessories.worn import frame_window, old_frame, painted_over, worn_hoops
 from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
@@ -975,26 +975,83 @@ def test_a_shoe_on_a_foot_seen_toe_on_is_drawn_taller_to_the_ankle_not_wider() -
     assert abs(xs[1] - xs[0]) < 0.6 * length
 
 
-def test_glasses_are_refused_on_a_person_who_already_wears_glasses() -> None:
-    """A frame drawn round the astronaut's eyes (rims under them, a bridge over the nose):
-    new glasses would be drawn over the old ones, so the render is refused with the reason;
-    her bare face still takes them."""
+def _astronaut_in_glasses(lenses: tuple[int, int, int] | None = None) -> tuple[np.ndarray, np.ndarray, lm.Face]:
+    """The astronaut, and the astronaut with a dark frame drawn round her eyes (rims
+    round and under them, a bridge over the nose), its lenses filled with `lenses` when
+    given (sunglasses), and her face mesh."""
     image = np.ascontiguousarray(data.astronaut())
     face = lm.face(analyse_person(image))
     assert face is not None
     worn = image.copy()
-    half = face.width * 0.16
-    for inner, outer in ((lm.EYE_R_INNER, lm.EYE_R_OUTER), (lm.EYE_L_INNER, lm.EYE_L_OUTER)):
-        centre = (face.pt(inner) + face.pt(outer)) / 2
-        cv2.ellipse(worn, (int(centre[0]), int(centre[1])), (int(half * 1.2), int(half)), 0, 0, 360, (25, 20, 20), 3)
-    right, left = (face.pt(lm.EYE_R_INNER), face.pt(lm.EYE_L_INNER))
-    bridge = (face.pt(lm.NOSE_BRIDGE)).astype(int)
-    cv2.line(worn, (int(right[0]), int(bridge[1])), (int(left[0]), int(bridge[1])), (25, 20, 20), 3)
-    engine = ClassicEngine()
-    options = RenderOptions(swap_target="glasses", tier="basic")
-    with pytest.raises(EngineError, match="already wears glasses"):
-        engine.render(Image.fromarray(worn), [Image.fromarray(glasses_photo())], options)
-    engine.render(Image.fromarray(image), [Image.fromarray(glasses_photo())], options)
+    half = face.width * 0.13
+    ends = []
+    for inner, outer, side in ((lm.EYE_R_INNER, lm.EYE_R_OUTER, 1), (lm.EYE_L_INNER, lm.EYE_L_OUTER, -1)):
+        # Below the brows, as a frame sits: a rim across a brow is left with the brow.
+        centre = (face.pt(inner) + face.pt(outer)) / 2 + (0, half * 0.2)
+        axes = (int(half * 1.15), int(half * 0.85))
+        if lenses is not None:
+            cv2.ellipse(worn, (int(centre[0]), int(centre[1])), axes, 0, 0, 360, lenses, -1)
+        cv2.ellipse(worn, (int(centre[0]), int(centre[1])), axes, 0, 0, 360, (25, 20, 20), 2)
+        # The bridge leaves each rim a little above the lens's middle, on the nose's side.
+        ends.append((int(centre[0] + side * half * 1.15 * 0.94), int(centre[1] - half * 0.34)))
+    cv2.line(worn, ends[0], ends[1], (25, 20, 20), 2)
+    return image, worn, face
+
+
+def test_the_old_frame_is_found_and_painted_out_with_the_skin_round_it() -> None:
+    """The frame drawn round the astronaut's eyes is found (its rims, not her eyes or
+    brows) and painted from the skin beside it: close to her own face there, and no dark
+    line left for `old_frame_left` to find (left as it was, it is found)."""
+    image, worn, face = _astronaut_in_glasses()
+    drawn = np.any(worn != image, axis=2)
+    found = old_frame(worn, face)
+    assert found is not None
+    # All of it but where the rims' tops touch her brows (left with the brows).
+    assert found[drawn].mean() > 0.8, "the drawn frame is found"
+    assert (
+        found & ~cv2.dilate(drawn.astype(np.uint8), np.ones((7, 7), np.uint8)).astype(bool)
+    ).sum() < 0.1 * drawn.sum()
+    painted = painted_over(worn, found, face.width)
+    size = frame_window(face)
+    none = np.zeros(image.shape[:2], np.float32)
+    left = checks.old_frame_left(worn, painted, found, none, size)
+    assert left is not None and left <= checks.OLD_FRAME_LEFT_MOST, left
+    kept = checks.old_frame_left(worn, worn, found, none, size)
+    assert kept is not None and kept > checks.OLD_FRAME_LEFT_MOST, kept
+    # Where the frame was, the fill is as light as her face was there on the whole (no
+    # pale or dark ghost of the outline), and close to it pixel by pixel.
+    bias = np.abs(painted[drawn].astype(float).mean(axis=0) - image[drawn].astype(float).mean(axis=0))
+    assert bias.max() < 12, bias
+    error = np.abs(painted.astype(int) - image.astype(int)).max(axis=2)[drawn]
+    assert np.median(error) < 25, np.median(error)
+    away = cv2.dilate(found.astype(np.uint8), np.ones((11, 11), np.uint8)) == 0
+    assert np.array_equal(painted[away], worn[away]), "nothing but the frame and its edge changes"
+
+
+def test_new_glasses_replace_the_pair_she_already_wears() -> None:
+    """New glasses on the astronaut wearing a drawn frame: the render is made (it was
+    refused), and her old frame is not left beside or through the new lenses."""
+    image, worn, face = _astronaut_in_glasses()
+    report = ClassicEngine().render_report(
+        Image.fromarray(worn), [Image.fromarray(glasses_photo())], RenderOptions(swap_target="glasses", tier="basic")
+    )
+    found = old_frame(report.input, face)
+    assert found is not None and report.garment_cover is not None
+    left = checks.old_frame_left(
+        report.input, np.asarray(report.image), found, report.garment_cover, frame_window(face)
+    )
+    assert left is not None and left <= checks.OLD_FRAME_LEFT_MOST, left
+
+
+def test_glasses_are_refused_over_sunglasses_whose_eyes_cannot_be_seen() -> None:
+    """A frame with dark lenses hides the eyes: it is not traced to be painted out, and
+    new glasses are refused with the reason."""
+    _, worn, face = _astronaut_in_glasses(lenses=(30, 30, 35))
+    assert old_frame(worn, face) is None
+    person = analyse_person(worn)
+    memo.keep(person, "face", (), face)
+    with pytest.raises(EngineError, match="lenses hide the eyes"):
+        place.glasses(person, cut_out(glasses_photo(), "glasses", None))
 
 
 def _turned(face: lm.Face, degrees: float, axis: str) -> lm.Face:

@@ -1376,6 +1376,28 @@ def test_necklace_narrow_reads_the_drawn_loops_width_in_face_widths() -> None:
     assert checks.necklace_narrow(np.zeros((200, 200), np.float32), 100.0) is None
 
 
+def test_old_frame_left_counts_the_rims_kept_beside_the_new_pair() -> None:
+    """A drawn dark rim round an eye on skin, left as it was, scores 1; painted over with
+    the skin, 0; under the new frame (and just round it) it does not count; a person who
+    wore none gives None."""
+    before = np.full((120, 160, 3), (200, 160, 130), np.uint8)
+    cv2.ellipse(before, (80, 60), (40, 28), 0, 0, 360, (60, 30, 30), 3)
+    worn = np.all(before == (60, 30, 30), axis=2)
+    cover = np.zeros((120, 160), np.float32)
+    assert checks.old_frame_left(before, before, worn, cover, 9) == 1.0
+    painted = np.full((120, 160, 3), (200, 160, 130), np.uint8)
+    assert checks.old_frame_left(before, painted, worn, cover, 9) == 0.0
+    half = before.copy()
+    half[:, 80:] = (200, 160, 130)
+    cover[:, :84] = 1.0
+    assert checks.old_frame_left(before, half, worn, cover, 9) == 0.0, "the left half is under the new frame"
+    cover[:, :70] = 1.0
+    cover[:, 70:] = 0.0
+    left = checks.old_frame_left(before, before, worn, cover, 9)
+    assert left == 1.0 and checks.faults({"old_frame_left": left}) == ["old_frame_left"]
+    assert checks.old_frame_left(before, before, np.zeros((120, 160), bool), cover, 9) is None
+
+
 def aviator_cover(lines: bool) -> tuple[np.ndarray, np.ndarray]:
     """Two teardrop lenses with thin rims, their cover fading from solid at the top to
     nearly clear at the bottom, a bridge bar, and the render: grey lenses over skin;

@@ -103,6 +103,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   its length (a stiff straight bar instead of a padded strap bending to the armpit).
 - `backpack_strap_light`: how much lighter a backpack's drawn front strap is than the
   darkest quarter of its drawn body (a black pack's strap drawn as a grey pill or bar).
+- `old_frame_left`: the share of the frame the person wore before new glasses (found in
+  the photo before) that still stands as a thin dark line in the render where the new
+  frame does not cover it: the old rims left beside or through the new lenses.
 - `lens_lines`: the share of the lenses' inside where the drawn cover stands out as a
   thin line above the lens round it (temples or the nose pads' arms seen through the
   lenses in the product photo, drawn across the eyes).
@@ -485,6 +488,14 @@ GLASSES_OFF_EYES, LENS_COLUMN = 0.5, 0.4
 LENS_LINE_WIDTH, LENS_LINE_STEP, LENS_INSIDE, LENS_LINES_MOST = 0.1, 0.2, 0.09, 0.03
 #: ... or, where the lens is drawn solid, its grey this far under the lens round it.
 LENS_LINE_DARK = 30.0
+#: `old_frame_left`: an old frame's pixel (one of its dark lines) still stands as a line
+#: when it is this much darker (Lab lightness, 0..100) than a grey closing across it and
+#: keeps this share of the darkness it had before; the new frame's cover and this many pixels round it (or
+#: half the closing's width, its edge and contact shadow) are not looked at; it fails
+#: above `OLD_FRAME_LEFT_MOST` of the old frame.
+OLD_FRAME_DARK, OLD_FRAME_KEPT, OLD_FRAME_CLEAR, OLD_FRAME_LEFT_MOST = 10.0, 0.5, 3, 0.15
+#: ... and it does not apply when less than this share of the old frame lies clear of the new.
+OLD_FRAME_SEEN = 0.05
 #: A sleeve's end is looked at (`hem_ragged`) this far (shoulder widths) either side of
 #: the bone and up and down the arm from where the garment gives way on it; at least
 #: HEM_COLUMNS of the lines across must find its edge (else it is not a hem: a sleeve
@@ -575,6 +586,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backpack_strap_bend": (STRAP_BEND_LEAST, None),
     "backpack_strap_light": (None, STRAP_LIGHT_MOST),
     "lens_lines": (None, LENS_LINES_MOST),
+    "old_frame_left": (None, OLD_FRAME_LEFT_MOST),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
     "watch_width": (None, WATCH_WIDTH_MOST),
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
@@ -2259,6 +2271,39 @@ def lens_lines(cover: NDArray[np.floating[Any]], image: NDArray[np.uint8]) -> fl
     grey = cv2.cvtColor(np.asarray(image, np.uint8), cv2.COLOR_RGB2GRAY).astype(np.float32)
     dark = (cv2.morphologyEx(grey, cv2.MORPH_CLOSE, kernel) - grey > LENS_LINE_DARK) & (cover > 0.9)
     return float(np.count_nonzero((raised | dark) & inside) / np.count_nonzero(inside))
+
+
+def old_frame_left(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    worn: NDArray[np.bool_],
+    cover: NDArray[np.floating[Any]],
+    size: int,
+) -> float | None:
+    """The share of `worn` (the frame the person wore, found in `before`) that is still a
+    thin dark line in `after`, where the new frame (`cover`) and its edge do not lie: at
+    least `OLD_FRAME_DARK` darker than a grey closing `size` px across and at least
+    `OLD_FRAME_KEPT` as dark as it was (the nose's own shading that lay along a rim is
+    not the rim). Near 0 when the old frame was painted out, most of it when it was left.
+    None when the person wore none, or the new frame covers it all."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size | 1, size | 1))
+
+    def darkness(image: NDArray[np.uint8]) -> NDArray[np.float32]:
+        lightness = cv2.cvtColor(np.asarray(image, np.uint8), cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32)
+        lightness *= 100 / 255
+        return np.asarray(cv2.morphologyEx(lightness, cv2.MORPH_CLOSE, kernel) - lightness, np.float32)
+
+    drawn = (np.asarray(cover) > 0.05).astype(np.uint8)
+    reach = max(OLD_FRAME_CLEAR, size // 2)
+    was = darkness(before)
+    # Only the old frame's dark lines (not a metal frame's lit edge), away from the new one.
+    seen = worn & (cv2.dilate(drawn, np.ones((2 * reach + 1,) * 2, np.uint8)) == 0) & (was > OLD_FRAME_DARK)
+    # A few pixels left uncovered (a crease beside the new frame's end) say nothing.
+    if np.count_nonzero(seen) < max(20, OLD_FRAME_SEEN * np.count_nonzero(worn)):
+        return None
+    now = darkness(after)[seen]
+    left = (now > OLD_FRAME_DARK) & (now > OLD_FRAME_KEPT * was[seen])
+    return float(np.count_nonzero(left) / np.count_nonzero(seen))
 
 
 def watch_off_skin(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]) -> float | None:

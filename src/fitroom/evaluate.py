@@ -43,7 +43,7 @@ from fitroom.engines.classic.accessories.place import (
     without_strap,
     worn_on_back,
 )
-from fitroom.engines.classic.accessories.worn import worn_hoops
+from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_hoops
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
@@ -748,6 +748,11 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
                 (face.pt(landmarks.EYE_L_INNER), face.pt(landmarks.EYE_L_OUTER)),
             ]
             values["glasses_off_eyes"] = checks.glasses_off_eyes(report.garment_cover, corners)
+            frame = old_frame(report.input, face) if wears_glasses(report.input, face) else None
+            if frame is not None:
+                values["old_frame_left"] = checks.old_frame_left(
+                    report.input, np.asarray(report.image), frame, report.garment_cover, frame_window(face)
+                )
         values["lens_lines"] = checks.lens_lines(report.garment_cover, np.asarray(report.image))
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))

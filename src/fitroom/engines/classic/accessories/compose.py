@@ -45,6 +45,7 @@ class Placement:
     backdrop: Mask | None = field(default=None)  # photo-sized: where the fill's colours may come from (not the person)
     carry: Mask | None = field(default=None)  # photo-sized: what runs straight down into the erased part (a bare leg)
     paint_out: NDArray[np.bool_] | None = field(default=None)  # photo-sized: thin worn jewellery the item replaces
+    painted: NDArray[np.uint8] | None = field(default=None)  # the photo with `paint_out` already painted over
     carry_reach: float = 0.0  # how far (px) below itself `carry` runs down, fading out
     carry_solid: float = 0.0  # how far (px) it runs down unfaded first (over an old boot's shaft)
     grain: bool = False  # the erased part takes the backdrop's own pixels mirrored in (a floor's grain)
@@ -393,7 +394,9 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
     if placement.front is not None:
         a *= 1 - placement.front[y0:y1, x0:x1]
     region = image[y0:y1, x0:x1].astype(np.float32)
-    if placement.paint_out is not None and placement.paint_out[y0:y1, x0:x1].any():
+    if placement.painted is not None:
+        region = placement.painted[y0:y1, x0:x1].astype(np.float32)
+    elif placement.paint_out is not None and placement.paint_out[y0:y1, x0:x1].any():
         region = painted_out(image[y0:y1, x0:x1], placement.paint_out[y0:y1, x0:x1]).astype(np.float32)
     if erase is not None:
         hole = (erase > 0.5) & (a < 0.98)

@@ -22,7 +22,14 @@ from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories import shoulder_strap, strap
 from fitroom.engines.classic.accessories.compose import MIN_VISIBLE_PX, Mask, Placement, least_visible, too_small
 from fitroom.engines.classic.accessories.cutout import Cutout
-from fitroom.engines.classic.accessories.worn import wears_glasses, worn_hoops
+from fitroom.engines.classic.accessories.worn import (
+    SUNGLASSES_DARK,
+    lens_darkness,
+    old_frame,
+    painted_over,
+    wears_glasses,
+    worn_hoops,
+)
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
     BACK_VIEW,
@@ -543,11 +550,15 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
     the far half is hardly seen is refused."""
     face = _face_or_refuse(person, "glasses need the eyes")
     _facing_or_refuse(face, "a pair of glasses", GLASSES_MOST_TURN)
-    if wears_glasses(person.image, face):
+    # The pair she wears is painted out first; one with dark lenses cannot be: what eyes
+    # would show through the new pair is not in the photo.
+    wearing = wears_glasses(person.image, face)
+    worn = old_frame(person.image, face) if wearing else None
+    if lens_darkness(person.image, face) > SUNGLASSES_DARK or (wearing and worn is None):
         raise EngineError(
             "pose_not_supported",
-            "the person already wears glasses, and a second pair cannot be drawn over them; "
-            "send a photo without glasses",
+            "the person already wears glasses whose lenses hide the eyes, so they cannot be taken off "
+            "to draw the new pair; send a photo without glasses or with clear lenses",
         )
     alpha, a, bridge_start, bridge_end, b, top, bottom = _glasses_front(cut)
     bridge_x = (bridge_start + bridge_end) // 2
@@ -641,6 +652,10 @@ def glasses(person: Person, cut: Cutout) -> list[Placement]:
                 with_previous=second or bool(placements),
             )
         )
+    if worn is not None:
+        # The old frame is painted out under the first piece drawn; the others draw over that.
+        placements[0].paint_out = worn
+        placements[0].painted = painted_over(person.image, worn, face.width)
     return placements
 
 
