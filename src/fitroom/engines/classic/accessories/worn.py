@@ -12,6 +12,7 @@ from typing import cast
 
 import cv2
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from numpy.typing import NDArray
 
 from fitroom.domain import TIERS, TierName
@@ -280,21 +281,16 @@ def _trace_rim(
     order = list(range(RIM_RAYS)) + list(range(RIM_RAYS // 2))
     score = seen[order[0]].copy()
     steps = []
+    offsets = np.arange(-jump, jump + 1)
+    bend = RIM_BEND * np.abs(offsets)
+    radius = np.arange(n)
     for ray in order[1:]:
-        best = np.full(n, -np.inf)
-        came = np.zeros(n, int)
-        for shift in range(-jump, jump + 1):
-            moved = np.full(n, -np.inf)
-            if shift >= 0:
-                moved[shift:] = score[: n - shift]
-            else:
-                moved[:shift] = score[-shift:]
-            moved -= RIM_BEND * abs(shift)
-            better = moved > best
-            best[better] = moved[better]
-            came[better] = np.arange(n)[better] - shift
-        score = best + seen[ray]
-        steps.append(came)
+        # Each radius may come from any within `jump` of it on the ray before, at a cost.
+        padded = np.concatenate([np.full(jump, -np.inf), score, np.full(jump, -np.inf)])
+        reach = sliding_window_view(padded, 2 * jump + 1) - bend
+        best = reach.argmax(axis=1)
+        score = reach[radius, best] + seen[ray]
+        steps.append(radius + offsets[best])
     path = [int(np.argmax(score))]
     for came in reversed(steps):
         path.append(int(came[path[-1]]))
