@@ -1067,14 +1067,15 @@ def _turned(face: lm.Face, degrees: float, axis: str) -> lm.Face:
 
 @pytest.mark.parametrize("axis", ["turn", "bow"])
 def test_a_hat_and_glasses_are_refused_on_a_head_turned_or_bowed_far_away(axis: str) -> None:
-    """The astronaut's face mesh turned or bowed by 55°: a flat hat would land on the side
-    of the head, so it is refused with the reason; glasses, laid on the head in 3D, are
-    refused only at 75°. At 20° both are drawn."""
+    """The astronaut's face mesh turned or bowed by 75°: a hat or glasses would land on
+    the side of the head, so both are refused with the reason. At 20° both are drawn, and
+    at 55° too: a hat goes round the skull behind the face (the devset's heads turned 54
+    to 67 degrees were refused at 50, wrongly), glasses are laid on the head in 3D."""
     image = np.ascontiguousarray(data.astronaut())
     face = lm.face(analyse_person(image))
     assert face is not None and face.turn < 20
     cap, frame = cut_out(hat_photo(), "hat", None), cut_out(glasses_photo(), "glasses", None)
-    for degrees, refused_hat, refused_glasses in ((20.0, False, False), (55.0, True, False), (75.0, True, True)):
+    for degrees, refused_hat, refused_glasses in ((20.0, False, False), (55.0, False, False), (75.0, True, True)):
         for cut, kind, refused in ((cap, "hat", refused_hat), (frame, "glasses", refused_glasses)):
             person = analyse_person(image)
             memo.keep(person, "face", (), _turned(face, degrees, axis))
@@ -2291,3 +2292,57 @@ def test_the_old_shoes_place_is_filled_with_the_floors_grain_not_a_smooth_smear(
     assert checks.faults({"floor_smear": smear, "floor_halo": halo}) == [], (smear, halo)
     red = np.linalg.norm(composite.image.astype(np.float32) - np.array([220, 30, 30], np.float32), axis=-1) < 60
     assert red.sum() < 30, "the old shoes are gone"
+
+
+def hatted_head(backdrop: np.ndarray | None = None) -> Person:
+    """`meshed_head` 120 rows lower, wearing a dark fedora: a crown over the forehead and
+    a brim twice as wide as a new hat would be drawn; `backdrop` (photo-sized) behind it."""
+    person = meshed_head()
+    face = lm.face(person)
+    assert face is not None
+    rows = 120
+    image = np.pad(person.image, ((rows, 0), (0, 0), (0, 0)), constant_values=235)
+    if backdrop is not None:
+        image = np.where(np.all(image == 235, axis=2, keepdims=True), backdrop, image).astype(np.uint8)
+    brown = (70, 45, 30)
+    cv2.ellipse(image, (250, 50 + rows), (125, 14), 0, 0, 360, brown, -1)
+    cv2.rectangle(image, (195, 0 + rows), (305, 50 + rows), brown, -1)
+    mask = np.pad(person.mask, ((rows, 0), (0, 0)))
+    mask[np.all(image == brown, axis=2)] = 1.0
+    empty = np.zeros(mask.shape, np.uint8)
+    hatted = Person(
+        image, person.points + np.array([0, rows], np.float32), person.visibility, mask, empty, empty, person.skin_lab
+    )
+    moved = face.points + np.array([0, rows, 0], np.float32)
+    memo.keep(hatted, "face", (), lm.Face(moved))
+    return hatted
+
+
+def test_an_old_hats_brim_past_the_new_hat_is_painted_out() -> None:
+    """A fedora whose brim sticks out far past a new cap on both sides: the brim left
+    beside the cap showed the old hat under the new one; it is painted with the plain
+    backdrop now, and the checks see none of it left."""
+    person = hatted_head()
+    photo = person.image.copy()
+    result = wear(person, cut_out(hat_photo(), "hat", None), "hat", None)
+    brim = np.all(photo == (70, 45, 30), axis=2) & (result.cover < 0.1)
+    assert brim.sum() > 1000
+    left = np.abs(result.image.astype(int) - (70, 45, 30)).max(axis=2) < 30
+    assert (left & brim).sum() < 0.02 * brim.sum(), "no brown brim beside the new hat"
+    face = lm.face(person)
+    assert face is not None
+    found = place.old_hat(person, face, place.face_width_3d(face) * place.HAT_PER_FACE)
+    assert (found & brim).sum() > 0.95 * brim.sum(), "the whole brim is found"
+    assert checks.old_hat_left(photo, result.image, brim, result.cover) <= checks.OLD_HAT_LEFT_MOST
+
+
+def test_an_old_hat_over_a_busy_backdrop_is_refused_with_the_reason() -> None:
+    """The same fedora in front of a crowd of stripes: painting its brim out left a
+    smooth grey ghost of it, so the render is refused, saying why."""
+    stripes = np.zeros((720, 500, 3), np.uint8)
+    for x in range(0, 500, 12):
+        stripes[:, x : x + 6] = (220, 210, 200)
+        stripes[:, x + 6 : x + 12] = (30, 40, 60)
+    person = hatted_head(stripes)
+    with pytest.raises(EngineError, match="busy background"):
+        wear(person, cut_out(hat_photo(), "hat", None), "hat", None)

@@ -1543,3 +1543,22 @@ def test_floor_smear_counts_a_smooth_fill_on_a_grainy_floor_not_a_plain_floor() 
     filled[person] = (120, 120, 120)
     filled[shoe] = (200, 30, 30)
     assert checks.floor_smear(plain, filled, cover, person, skin) is None
+
+
+def test_old_hat_left_fails_a_brim_left_showing_round_the_new_hat() -> None:
+    """A fedora's brim sticking out past a new cap on both sides: left as it was, it
+    fails; painted with the backdrop, it passes; with no old hat there is nothing to read."""
+    photo = np.full((300, 400, 3), 235, np.uint8)
+    cv2.circle(photo, (200, 170), 60, (200, 160, 130), -1)
+    cv2.rectangle(photo, (150, 60), (250, 125), (70, 45, 30), -1)
+    cv2.ellipse(photo, (200, 125), (140, 14), 0, 0, 360, (70, 45, 30), -1)
+    cover = np.zeros((300, 400), np.float32)
+    cv2.ellipse(cover, (200, 135), (75, 80), 0, 180, 360, 1.0, -1)
+    worn = np.all(photo == (70, 45, 30), axis=2) & (cover < 0.5)
+    cap = (cover > 0.5)[..., None]
+    left = np.where(cap, np.uint8(60), photo).astype(np.uint8)
+    painted = left.copy()
+    painted[worn] = 235
+    assert checks.old_hat_left(photo, left, worn, cover) > checks.OLD_HAT_LEFT_MOST
+    assert checks.old_hat_left(photo, painted, worn, cover) <= checks.OLD_HAT_LEFT_MOST
+    assert checks.old_hat_left(photo, left, np.zeros_like(worn), cover) is None

@@ -87,6 +87,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   over its width, across the eye line (a band slanted down over one brow or eye).
 - `hat_gap`: the share of the person just below a hat's lower edge that the render turned
   into the backdrop (hair erased where the hat does not reach: a pale gap under it).
+- `old_hat_left`: the share of a hat the person wore, where it sticks out past the new
+  one (`place.old_hat`), that the render left as it was (a brim showing round a new cap).
 - `bag_support`: how far a bag's top (with its strap, when joined) lies from the nearest
   thing that can carry it, a hanging hand or a shoulder (a bag floating at a raised hand).
 - `glasses_off_eyes`: how far each lens's middle lies from its eye's, along the eye
@@ -193,6 +195,10 @@ HAT_GAP_REACH, HAT_GAP_NEAR, HAT_GAP_FAR = 6, 12.0, 25.0
 #: The most of that strip that may be backdrop: 44 devset hat renders score 0 to 0.0007;
 #: the side-view beanie's pale gaps, before hair below the hat's edge was kept, 0.006 to 0.33.
 HAT_GAP_MOST = 0.01
+#: The most of an old hat's brim sticking out past a new hat that may be left as it was
+#: (`old_hat_left`): the devset's fedora and cowboy hat under its caps and beanies left
+#: 0.78 to 0.91 of it (2026-12-05 night); the fedora's painted out, none.
+OLD_HAT_LEFT_MOST = 0.1
 #: The most of a hat's widest row that the photo's top edge may cut across (`hat_cut`).
 #: The engine draws a hat cut by up to 35% of its area (`place.HAT_LEAST_INSIDE`); on 25
 #: devset heads x 4 hats (2026-12-04 late) those so cut, band and most of the crown
@@ -573,6 +579,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
     "hat_cut": (None, HAT_CUT_MOST),
+    "old_hat_left": (None, OLD_HAT_LEFT_MOST),
     "hat_band_dip": (HAT_DIP_LEAST, None),
     "hat_band_tilt": (None, HAT_TILT_MOST),
     "backpack_in_front": (None, BACKPACK_IN_FRONT_MOST),
@@ -1950,6 +1957,15 @@ def hat_gap(
     if not was.any():
         return None
     return float(((nearest(render) < HAT_GAP_NEAR) & was).sum() / was.sum())
+
+
+def old_hat_left(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], worn: NDArray[np.bool_], cover: NDArray[np.floating[Any]]
+) -> float | None:
+    """The share of `worn` (the hat the person wore in `before`, where it sticks out past
+    a new one) that `after` left as it was and the new hat does not cover: a brim showing
+    round the new hat. None when she wore none."""
+    return worn_jewellery_left(before, after, worn, cover)
 
 
 def hat_cut(cover: NDArray[np.floating[Any]]) -> float | None:

@@ -38,7 +38,10 @@ from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.accessories.place import (
     BACKPACK_STRAP_WIDTH,
     BAG_KNEES_SEEN,
+    HAT_PER_FACE,
+    face_width_3d,
     foot_ground,
+    old_hat,
     skin_hued,
     without_strap,
     worn_on_back,
@@ -714,6 +717,11 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         values["hat_gap"] = _hat_gap(report)
         values["hat_cut"] = checks.hat_cut(report.garment_cover)
         face = landmarks.face(person)
+        if face is not None:
+            worn = old_hat(person, face, face_width_3d(face) * HAT_PER_FACE)
+            values["old_hat_left"] = checks.old_hat_left(
+                report.input, np.asarray(report.image), worn, report.garment_cover
+            )
         if face is None or face.turn < checks.HAT_DIP_FACING:
             values["hat_band_dip"] = checks.hat_band_dip(report.garment_cover, eyes)
             values["hat_band_tilt"] = checks.hat_band_tilt(report.garment_cover, eyes)

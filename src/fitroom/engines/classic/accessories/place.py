@@ -144,13 +144,23 @@ HAT_LEAST_INSIDE = 0.65
 #: hat and pair of glasses on the side of the head or the cheek (F).
 MOST_FACE_TURN = 45.0
 #: The same for a hat, seated on the skull behind the turned face (`_skull`): it goes round
-#: the head, so it reads a little further round than glasses do. On the devset the heads
-#: turned 44 and 47 degrees take every beanie and cap as B; those turned 54 to 67 got them
-#: on the back of the head or a frontal cap on a profile (F).
-MOST_HAT_TURN = 50.0
+#: the head, so it reads further round than glasses do. On the devset the heads turned
+#: 44 and 47 degrees take every beanie and cap as B; those turned 54 to 67, refused at 50
+#: (wrongly), take beanies round the skull seen from the side (`PROFILE_SKULL_DEPTH`) as
+#: B unless they also lean far (`HAT_MOST_LEAN`).
+MOST_HAT_TURN = 70.0
 #: How far behind the forehead the skull's middle lies, in face widths (measured in 3D
 #: across the cheeks): a turned head's hat sits over that middle, not over the face's.
 SKULL_DEPTH = 0.5
+#: The same seen from the side (head turned past `PROFILE_TURN[1]` degrees; from
+#: `PROFILE_TURN[0]` on it grows toward this): a head is longer front to back than across.
+PROFILE_SKULL_DEPTH = 0.9
+PROFILE_TURN = (50.0, 65.0)
+#: The most a head turned past `PROFILE_TURN[0]` may lean in the photo (degrees between
+#: its chin-to-forehead line and the photo's up): the devset's heads turned 54 and 56
+#: degrees and bowed so they lean 42 and 48 got an upright cap on the front of the face
+#: (F); turned 57 and 67 but leaning 14 and 26, they take hats round the skull (B).
+HAT_MOST_LEAN = 35.0
 #: A hat's width over the face's 3D width when the head's outline cannot tell (hair
 #: included, a worn hat is about this much wider than the face across the cheeks); the
 #: outline's width is taken between `HAT_OUTLINE` times that.
@@ -168,6 +178,32 @@ HAT_MOST_BEND = 0.15
 #: The most a worn hat rises above its band, as a share of its width: a hat photographed
 #: from below looks taller than it is worn.
 HAT_MOST_RISE = 0.85
+#: Where the colour of a hat the person already wears is read: this share of the face's
+#: width below the top of the head's outline (inside the crown of any hat worn there).
+OLD_HAT_SAMPLE = 0.15
+#: How unlike that colour (Lab, lightness weighted `OLD_HAT_LIGHTNESS`: light and shade
+#: fall across a hat) a pixel of the old hat may be.
+OLD_HAT_COLOUR, OLD_HAT_LIGHTNESS = 20.0, 0.6
+#: An old hat is looked for this many hat widths round the crown, and down to this share
+#: of the face's height below the chin: what runs on below it is hair, not a hat.
+OLD_HAT_REACH, OLD_HAT_BELOW_CHIN = 1.5, 0.3
+#: What spreads across wider than this many hat widths (from the face) is a brim sticking
+#: out past a new hat; less, the new hat covers it.
+OLD_HAT_WIDE = 1.35
+#: How unlike the brows' darkest colour and what is beside the cheeks (as `OLD_HAT_COLOUR`)
+#: a crown must be to be taken for a hat: the devset's big hair (an afro, dark or blonde
+#: curls, a headband on dark hair) lies within 14 of what frames the face or 23 of the
+#: brows; its hats (a dark fedora on blonde hair, a cream cowboy hat on dark hair) 74 and
+#: more from the one, 31 and more from the other.
+OLD_HAT_UNLIKE_BROWS, OLD_HAT_UNLIKE_HAIR = 25.0, 30.0
+#: How far past the old hat its dark rim is painted out too, in face widths.
+OLD_HAT_RIM = 0.1
+#: An old hat is painted out only where the backdrop round it is plain: the lightness's
+#: spread (Lab, 0-255) round the devset's fedora on a blue wall is 3, round its cowboy
+#: hat over a runway's crowd 56. Less than `OLD_HAT_LEAST` (of the hat's width, squared)
+#: left showing is always painted out.
+OLD_HAT_BUSY = 15.0
+OLD_HAT_LEAST = 0.25
 SIDES = {"left": (L_SHOULDER, L_ELBOW, L_WRIST), "right": (R_SHOULDER, R_ELBOW, R_WRIST)}
 
 
@@ -684,7 +720,11 @@ def _skull(face: lm.Face) -> tuple[float, Vec]:
     # that): a bowed or raised face still has the band's front on its forehead.
     up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
     across_photo = np.array([-up[1], up[0]])
-    return width, across_photo * float(-normal[:2] @ across_photo) * width * SKULL_DEPTH
+    # Beyond `PROFILE_TURN` the photo shows the side of the head, front to back: the
+    # skull's middle lies deeper behind the forehead than the frontal outline says.
+    side = float(np.clip((face.turn - PROFILE_TURN[0]) / (PROFILE_TURN[1] - PROFILE_TURN[0]), 0, 1))
+    depth = SKULL_DEPTH + (PROFILE_SKULL_DEPTH - SKULL_DEPTH) * side
+    return width, across_photo * float(-normal[:2] @ across_photo) * width * depth
 
 
 def lowest_rows(alpha: NDArray[np.float32]) -> tuple[NDArray[np.intp], NDArray[np.float32]]:
@@ -760,6 +800,13 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
         width, behind = _skull(face)
         guess = width * HAT_PER_FACE
         up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
+        lean = float(np.degrees(np.arccos(np.clip(-up[1], -1.0, 1.0))))
+        if face.turn > PROFILE_TURN[0] and lean > HAT_MOST_LEAN:
+            raise EngineError(
+                "pose_not_supported",
+                f"the head is turned ({face.turn:.0f}°) and leans {lean:.0f}° to the side: a hat photographed "
+                "upright would sit on the face, not the skull; send a photo with the head more upright",
+            )
         brows = (_v(face.pt(lm.BROW_L)) + _v(face.pt(lm.BROW_R))) / 2
         brim = brows + (_v(face.pt(lm.FOREHEAD)) - brows) * HAT_BAND + behind
     elif _in_frame(person, L_EYE, R_EYE, threshold=0.3) and person.visibility[[L_EAR, R_EAR]].max() >= 0.3:
@@ -837,7 +884,18 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
             & (((height > rise * 0.6) & (across < hat_width * 0.5)) | tuft)
             & ~_below_hat(alpha, np.linalg.inv(_affine(src, dst)), xs, ys)
         )
-    backdrop = (person.mask < 0.3).astype(np.float32)
+    backdrop = person.mask < 0.3
+    if face is not None:
+        # A hat already worn goes wherever the new one does not cover it, filled from the
+        # backdrop round it (never from the old hat's own pixels).
+        worn = old_hat(person, face, guess)
+        if worn.any():
+            # Its soft dark rim too, a few pixels past what its colour found.
+            k = 2 * max(2, round(face.width * OLD_HAT_RIM)) + 1
+            worn = cv2.dilate(worn.astype(np.uint8), np.ones((k, k), np.uint8)) > 0
+            _refuse_busy_backdrop(person, worn & (_alpha_cover(cut, _affine(src, dst), shape) < 0.5), guess)
+            hair = np.maximum(hair, worn.astype(np.float32))
+            backdrop &= ~worn
     return [
         Placement(
             cut,
@@ -845,11 +903,150 @@ def hat(person: Person, cut: Cutout) -> list[Placement]:
             shadow=0.35,
             lift=0.03,
             erase=hair,
-            backdrop=backdrop,
+            backdrop=backdrop.astype(np.float32),
             expect=hat_width,
             part="the head",
         )
     ]
+
+
+def _alpha_cover(cut: Cutout, matrix: NDArray[np.float64], shape: tuple[int, int]) -> NDArray[np.float32]:
+    """The cut-out's alpha drawn where `matrix` puts it on a photo of `shape`."""
+    return cv2.warpPerspective(cut.alpha, matrix, (shape[1], shape[0]), flags=cv2.INTER_LINEAR, borderValue=0)
+
+
+def _refuse_busy_backdrop(person: Person, left: NDArray[np.bool_], guess: float) -> None:
+    """Refuse when the old hat sticking out past the new one (`left`) lies over a busy
+    backdrop: the smooth fill that paints it out on a wall left a grey ghost of a brim
+    over a crowd."""
+    if left.sum() < (guess * OLD_HAT_LEAST) ** 2:
+        return
+    k = 2 * max(2, round(guess * 0.3)) + 1
+    ring = (cv2.dilate(left.astype(np.uint8), np.ones((k, k), np.uint8)) > 0) & ~left & (person.mask < 0.3)
+    if ring.sum() < 20:
+        return
+    spread = float(person.lab()[..., 0][ring].std())
+    if spread > OLD_HAT_BUSY:
+        raise EngineError(
+            "pose_not_supported",
+            "the person wears a hat wider than the new one, over a busy background it cannot be "
+            "painted out of; send a photo without a hat or against a plain background",
+        )
+
+
+def _joined(pixels: NDArray[np.bool_], seed: tuple[int, int]) -> NDArray[np.bool_] | None:
+    """The 8-connected piece of `pixels` that holds `seed` (x, y), or None when it is not set."""
+    _, labels = cv2.connectedComponents(pixels.astype(np.uint8), connectivity=8)
+    own = labels[seed[1], seed[0]]
+    return labels == own if own else None
+
+
+def old_hat(person: Person, face: lm.Face, guess: float) -> NDArray[np.bool_]:
+    """The hat the person already wears, when a new one cannot cover it: the pixels
+    coloured like the top of the head and joined to it (the person mask's outline ends
+    there), when they spread wider than a hat (`OLD_HAT_WIDE` times `guess`: a brim) yet
+    stop above the chin and are unlike the hair (what runs on down, or frames the face,
+    or the brows' colour, is hair). Empty when there is none."""
+    h, w = person.image.shape[:2]
+    none = np.zeros((h, w), np.bool_)
+    up = _unit(_v(face.pt(lm.FOREHEAD)) - _v(face.pt(lm.CHIN)))
+    # The top of the head's outline straight up from the forehead: a hat worn there is
+    # what the outline ends with (hair, bare or cut by the photo's edge, otherwise).
+    line = _v(face.pt(lm.FOREHEAD)) + up * np.arange(0.0, face.width * 3, 1.0)[:, None]
+    inside = (line[:, 0] >= 0) & (line[:, 0] < w) & (line[:, 1] >= 0) & (line[:, 1] < h)
+    line = line[: int(np.argmin(inside)) if not inside.all() else len(line)]
+    on = person.mask[line[:, 1].astype(int), line[:, 0].astype(int)] > 0.5
+    if on.all():
+        return none
+    sample = line[max(0, int(np.argmin(on)) - int(face.width * OLD_HAT_SAMPLE))]
+    x, y = int(sample[0]), int(sample[1])
+    r = max(2, int(face.width * 0.06))
+    if person.mask[y, x] < 0.5 or person.face[y, x] > 0:
+        return none
+    colour = np.median(person.lab()[max(0, y - r) : y + r, max(0, x - r) : x + r].reshape(-1, 3), axis=0)
+    if np.linalg.norm(colour[1:] - person.skin_lab[1:]) < 8 and abs(colour[0] - person.skin_lab[0]) < 25:
+        return none
+    # Only the box round the head is searched, a pixel in `step` (about 40 across the
+    # hat): a brim reaches at most `OLD_HAT_REACH` hat widths out, and hair that runs
+    # down past the chin shows it is hair.
+    reach = guess * OLD_HAT_REACH
+    chin = _v(face.pt(lm.CHIN)) - up * face.height * OLD_HAT_BELOW_CHIN
+    right = np.array([-up[1], up[0]])
+    corners = np.array([q + right * k for q in (sample + up * reach, chin) for k in (-reach, reach)])
+    x0, y0 = np.clip(np.floor(corners.min(axis=0)).astype(int), 0, None)
+    x1, y1 = np.minimum(np.ceil(corners.max(axis=0)).astype(int) + 1, (w, h))
+    step = max(1, round(guess / 40))
+    window = (slice(y0, y1, step), slice(x0, x1, step))
+    lab = np.ascontiguousarray(person.lab()[window])
+    weights = (OLD_HAT_LIGHTNESS, 1.0, 1.0)
+    bare = person.face[window] == 0
+    like = (squared_distance(lab, colour, weights) < OLD_HAT_COLOUR**2) & bare
+    seed = ((x - x0) // step, (y - y0) // step)
+    # A wide brim is often left out of the person mask: it is looked for past the mask,
+    # unless what is found that way runs into the box's edge (a backdrop like the hat).
+    part = _joined(like, seed)
+    if part is None or part[[0, -1]].any() or part[:, [0, -1]].any():
+        part = _joined(like & (person.mask[window] > 0.5), seed)
+    if part is None:
+        return none
+    ys, xs = np.nonzero(part)
+    rel = np.stack([xs * step + x0 - sample[0], ys * step + y0 - sample[1]], axis=1)
+    across = rel @ right
+    if float(-(rel @ up).max()) > float((sample - chin) @ up) - step - 1:
+        return none
+    if float(across.max() - across.min()) < OLD_HAT_WIDE * guess:
+        return none
+    beside = _beside_face(person, face)
+    for other, least in ((_darkest(person, face, r), OLD_HAT_UNLIKE_BROWS), (beside, OLD_HAT_UNLIKE_HAIR)):
+        if other is not None and float(squared_distance(other[None, None], colour, weights)[0, 0]) < least**2:
+            return none
+    # A hat is about convex: its shaded or lit parts the colour missed lie inside the
+    # outline of what it found (the face, and hair coloured as beside it, stay).
+    hull = np.zeros(part.shape, np.uint8)
+    cv2.fillConvexPoly(hull, cv2.convexHull(np.stack([xs, ys], axis=1).astype(np.int32)), 1)
+    found = (hull > 0) & bare
+    if beside is not None:
+        found &= squared_distance(lab, beside, weights) >= OLD_HAT_UNLIKE_HAIR**2
+    full = none.copy()
+    full[y0:y1, x0:x1] = cv2.resize(found.astype(np.uint8), (x1 - x0, y1 - y0), interpolation=cv2.INTER_NEAREST).astype(
+        np.bool_
+    )
+    return full
+
+
+def _beside_face(person: Person, face: lm.Face) -> NDArray[np.float32] | None:
+    """The colour (Lab) of the person just beside both cheeks, from the eyes down to the
+    mouth (the hair that frames a face, or the ears), or None where nothing of the person is there."""
+    lab = person.lab()
+    h, w = lab.shape[:2]
+    out = _unit(_v(face.pt(lm.CHEEK_L)) - _v(face.pt(lm.CHEEK_R)))
+    down = _v(face.pt(lm.CHIN)) - _v(face.pt(lm.FOREHEAD))
+    points = np.array(
+        [
+            _v(face.pt(cheek)) + side * out * face.width * k + down * t
+            for cheek, side in ((lm.CHEEK_L, 1.0), (lm.CHEEK_R, -1.0))
+            for k in (0.15, 0.25, 0.35)
+            for t in (0.0, 0.1, 0.2)
+        ]
+    ).astype(int)
+    points = points[(points[:, 0] >= 0) & (points[:, 0] < w) & (points[:, 1] >= 0) & (points[:, 1] < h)]
+    points = points[(person.mask[points[:, 1], points[:, 0]] > 0.5) & (person.face[points[:, 1], points[:, 0]] == 0)]
+    if len(points) < 4:
+        return None
+    return np.median(lab[points[:, 1], points[:, 0]], axis=0).astype(np.float32)
+
+
+def _darkest(person: Person, face: lm.Face, r: int) -> NDArray[np.float32]:
+    """The colour (Lab) of the darkest fifth of the pixels round both brows: their hairs, not the skin between."""
+    lab = person.lab()
+    h, w = lab.shape[:2]
+    patches = [
+        lab[max(0, int(q[1]) - r) : min(h, int(q[1]) + r + 1), max(0, int(q[0]) - r) : min(w, int(q[0]) + r + 1)]
+        for q in (face.pt(lm.BROW_L), face.pt(lm.BROW_R))
+    ]
+    pixels = np.concatenate([patch.reshape(-1, 3) for patch in patches])
+    dark = pixels[pixels[:, 0] <= np.percentile(pixels[:, 0], 20)]
+    return np.median(dark, axis=0).astype(np.float32)
 
 
 def _below_hat(alpha: NDArray[np.float32], to_hat: NDArray[np.float64], xs: Mask, ys: Mask) -> NDArray[np.bool_]:
