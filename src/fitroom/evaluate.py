@@ -714,13 +714,15 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
     if report.accessories == [SwapTarget.HAT] and report.garment_cover is not None:
         eyes = [person.pt(i) for i in (R_EYE, L_EYE)] if person.visibility[[L_EYE, R_EYE]].min() >= 0.5 else []
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
-        values["hat_gap"] = _hat_gap(report)
-        values["hat_cut"] = checks.hat_cut(report.garment_cover)
         face = landmarks.face(person)
-        if face is not None:
-            worn = old_hat(person, face, face_width_3d(face) * HAT_PER_FACE)
+        # Read on the photo as it was (the render draws into the person's image).
+        photo = replace(person, image=report.input)
+        old = None if face is None else old_hat(photo, face, face_width_3d(face) * HAT_PER_FACE)
+        values["hat_gap"] = _hat_gap(report, old)
+        values["hat_cut"] = checks.hat_cut(report.garment_cover)
+        if old is not None:
             values["old_hat_left"] = checks.old_hat_left(
-                report.input, np.asarray(report.image), worn, report.garment_cover
+                report.input, np.asarray(report.image), old, report.garment_cover
             )
         if face is None or face.turn < checks.HAT_DIP_FACING:
             values["hat_band_dip"] = checks.hat_band_dip(report.garment_cover, eyes)
@@ -836,8 +838,10 @@ def _bag_supports(person: Person) -> list[NDArray[np.float64]]:
     return supports
 
 
-def _hat_gap(report: RenderReport) -> float | None:
-    """`checks.hat_gap` with the backdrop's main colours round the hat."""
+def _hat_gap(report: RenderReport, worn: NDArray[np.bool_] | None) -> float | None:
+    """`checks.hat_gap` with the backdrop's main colours round the hat; an old hat the
+    person wore (`worn`, painted out where the new one does not cover it) is not the
+    person's own hair or head."""
     assert report.garment_cover is not None
     ys, xs = np.nonzero(report.garment_cover > 0.5)
     if len(xs) == 0:
@@ -846,7 +850,8 @@ def _hat_gap(report: RenderReport) -> float | None:
     box = (slice(max(0, ys.min() - pad), ys.max() + pad), slice(max(0, xs.min() - pad), xs.max() + pad))
     around = report.input[box][report.person.mask[box] < 0.3]
     backdrop = _colours(_lab(around)) if len(around) >= 50 else np.zeros((0, 3), np.float32)
-    return checks.hat_gap(np.asarray(report.image), report.input, report.person.mask, report.garment_cover, backdrop)
+    person = report.person.mask if worn is None else np.where(worn, 0.0, report.person.mask)
+    return checks.hat_gap(np.asarray(report.image), report.input, person, report.garment_cover, backdrop)
 
 
 def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
