@@ -6,9 +6,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import cast
 
+import cv2
 import numpy as np
 
+from fitroom import checks
 from fitroom.domain import SwapTarget
+from fitroom.engines.classic import person as pose
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.rebuild import replaced
@@ -74,3 +77,55 @@ def test_the_old_necklines_outline_against_the_neck_is_rebuilt_in_full() -> None
     out = replaced(person, TOP, new, none, np.zeros((420, 400), np.float32), skin.look(person))
     line = (slice(86, 92), slice(185, 216))  # the outline and the old top's first rows
     assert out.rebuild[line].min() > 0.95, out.rebuild[line].min()
+
+
+def _coat_over_trousers() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A dark coat from the shoulders to mid-thigh (y 330), wider than the grey trousers
+    below it (legs x 165-194 and 206-235, apart from y 290 down), arms hanging beside
+    it; and a new top ending at the hips (y 250). Drawn on `drawn_points`' landmarks."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    mask = np.zeros((420, 400), np.float32)
+    image[280:420, 165:235] = TROUSERS
+    image[290:420, 195:206] = 235  # the gap between the legs, below the crotch
+    image[90:331, 130:271] = COAT
+    image[100:330, 100:130] = image[100:330, 271:301] = (205, 150, 125)  # the arms, hands at the hem
+    mask[np.any(image != 235, axis=2)] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[90:251, 128:273] = 1
+    return image, mask, new
+
+
+COAT = (30, 35, 50)
+TROUSERS = (130, 130, 135)
+
+
+def test_a_long_old_tops_place_below_a_shorter_new_top_is_the_trousers_and_the_backdrop() -> None:
+    """Below a new top that ends at the hips, a coat to mid-thigh hid the trousers' top:
+    it is the trousers continued up (their gap closed above the crotch) and beside them
+    the backdrop, never a skin-coloured block inpainted from the arms and hands round
+    it."""
+    image, mask, new = _coat_over_trousers()
+    person = drawn_person(image)
+    person.mask = mask
+    person.points[[pose.L_ELBOW, pose.R_ELBOW]] = (286, 210), (114, 210)
+    person.points[[pose.L_WRIST, pose.R_WRIST]] = (286, 315), (114, 315)
+    none = np.zeros((420, 400), bool)
+    out = replaced(person, TOP, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    fill = out.fill * out.rebuild[:, :, None] + image * (1 - out.rebuild[:, :, None])
+    legs = np.concatenate(
+        [a.reshape(-1, 3) for a in (fill[262:325, 168:192], fill[262:325, 208:232], fill[262:280, 192:208])]
+    )
+    off = np.abs(legs - TROUSERS).max(axis=1).mean()
+    assert off < 8, off  # 26 inpainted
+    beside = np.concatenate([fill[262:325, 136:160], fill[262:325, 240:264]]).reshape(-1, 3)
+    off = np.abs(beside - 235).max(axis=1).mean()
+    assert off < 8, off  # 87 inpainted: the arms' skin
+    region = (out.old > 0.5) & (out.skin < 0.5)
+    region[:262] = False  # below the hips, clear of the new top's edge
+    share = checks.below_hem(np.clip(fill, 0, 255).astype(np.uint8), region, lab(TROUSERS), lab((235, 235, 235)))
+    assert share is not None and share < checks.BELOW_HEM_SHARE, share  # 0.54 inpainted
+
+
+def lab(rgb: tuple[int, int, int]) -> np.ndarray:
+    """A colour as a row of CIE Lab (L 0..100), as the checks take it."""
+    return cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)

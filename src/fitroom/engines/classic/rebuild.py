@@ -390,7 +390,10 @@ def _uncovered(
         # Below the waist the old top hid the trousers' or skirt's top: continue them up
         # as their mirror image at the hole's lower edge, texture and folds included,
         # rather than a smear.
-        mirrored, found = _from_below(person.image, region, person.mask > 0.5)
+        if garment.category == SwapTarget.TOP:
+            mirrored, found = _bottom_continued(person, region, depth, frame.length, s)
+        else:
+            mirrored, found = _from_below(person.image, region, person.mask > 0.5)
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
@@ -470,6 +473,93 @@ def _along_arms(person: Person, width: float) -> NDArray[np.uint8]:
     return out
 
 
+#: The trousers or skirt under a long old top are continued up from its hem over a run
+#: of at least this much of them below it (shoulder widths): a shorter run is their
+#: soft outline, and repeated up it would draw streaks.
+BOTTOM_RUN = 0.05
+#: Down to how far below the hips (torso lengths) the legs are one piece: between the
+#: legs, the gap under a long old top (a coat to mid-thigh) is closed above this, and
+#: below it left open a half-width of `CROTCH_SLOPE` times the depth below it, as an
+#: inverted V (a level edge across the gap read as a cut-out).
+CROTCH_DROP = 0.15
+CROTCH_SLOPE = 0.5
+#: Beside the legs the backdrop's colour is averaged over 0.1 shoulder widths where
+#: that reaches this much of it, else over 0.4.
+BACKDROP_NEAR = 0.05
+
+
+def _bottom_continued(
+    person: Person, region: NDArray[np.uint8], depth: NDArray[np.float32], length: float, s: float
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """What a long old top (a coat, a hoodie, a jersey, a tank over shorts) hid below a
+    shorter new top's hem, for each `region` pixel, and 1 where that is known: the
+    trousers or skirt below its hem continued up (`_from_below`, turning back within
+    their run below the hem where a plain mirror would reach the backdrop between or
+    beside the legs), the gap between the legs closed above the crotch, and the backdrop
+    continued up beside the legs. Inpainted instead, a coat wider than the trousers came
+    out as a flat skin-coloured block from the arms and hands round it."""
+    # The solid person only: the legs' soft outline is half backdrop, and carried up it
+    # drew pale streaks between them.
+    usable = person.mask > SOLID
+    mirrored, found = _from_below(person.image, region, usable, max(2, int(s * BOTTOM_RUN)))
+    below_waist = (region > 0) & (depth > 0.6)
+    opening = (depth - 1 - CROTCH_DROP) * np.float32(length * CROTCH_SLOPE)
+    # Between the hip joints only: beyond them a coat's sides lie between the legs and
+    # the arms, and closed they took the arm's skin.
+    hips = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    cols = np.arange(region.shape[1], dtype=np.float32)[None, :]
+    between = below_waist & (found == 0) & (cols >= hips[0]) & (cols <= hips[1])
+    mirrored, found = _between_found(mirrored, found, between, opening)
+    # The rest, where the photo below the hem is the backdrop: the backdrop goes on up,
+    # as its colour round about (mirrored up from a slanting hem, a textured backdrop
+    # came out in streaks); from further off where none is near.
+    clear = person.mask < 0.1
+    _, seen = _from_below(person.image, region, clear, max(2, int(s * BOTTOM_RUN)))
+    beside = below_waist & (found == 0) & (seen > 0)
+    if beside.any():
+        backdrop = clear & (region == 0)
+        near, near_weight = _backdrop_colour(person.image, backdrop, s * 0.1)
+        far, far_weight = _backdrop_colour(person.image, backdrop, s * 0.4)
+        use_near = (near_weight > BACKDROP_NEAR)[:, :, None]
+        colour = np.where(
+            use_near, near / np.maximum(near_weight, 1e-6)[:, :, None], far / np.maximum(far_weight, 1e-6)[:, :, None]
+        )
+        beside &= use_near[:, :, 0] | (far_weight > 1e-3)
+        mirrored[beside] = colour[beside]
+        found[beside] = 1
+    return mirrored, found
+
+
+def _between_found(
+    image: NDArray[np.float32], found: NDArray[np.float32], where: NDArray[np.bool_], opening: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """`image` with each `where` pixel that has `found` pixels on both sides of it in its
+    row taken as the mirror image of the nearer side at its edge (where the mirror finds
+    them), except within `opening` pixels of the gap's middle; `found` with those
+    pixels set."""
+    h, w = found.shape
+    cols = np.arange(w, dtype=np.int32)[None, :]
+    has = found > 0
+    left = np.maximum.accumulate(np.where(has, cols, -1), axis=1)
+    right = np.minimum.accumulate(np.where(has, cols, w)[:, ::-1], axis=1)[:, ::-1]
+    ys, xs = np.nonzero(where & ~has & (left >= 0) & (right < w))
+    if not len(ys):
+        return image, found
+    lo, hi = left[ys, xs], right[ys, xs]
+    closed = np.abs(2 * xs - lo - hi) >= 2 * opening[ys, xs]
+    ys, xs, lo, hi = ys[closed], xs[closed], lo[closed], hi[closed]
+    nearer_left = xs - lo <= hi - xs
+    source = np.clip(np.where(nearer_left, 2 * lo - xs, 2 * hi - xs), 0, w - 1)
+    # Only where the mirror finds them: one pixel drawn across the gap left a line.
+    mirrored = has[ys, source]
+    ys, xs, source = ys[mirrored], xs[mirrored], source[mirrored]
+    out = image.copy()
+    out[ys, xs] = image[ys, source]
+    marked = found.copy()
+    marked[ys, xs] = 1
+    return out, marked
+
+
 def _from_above(
     image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_]
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
@@ -480,13 +570,15 @@ def _from_above(
 
 
 def _from_below(
-    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_]
+    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_], bounce: int = 0
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """`image` with each `region` pixel taken from as far below the region's lower edge
     (in its column) as it lies above it: a mirror at that edge, so what is below goes on
     up seamlessly. Also 1 where such a pixel exists (in the photo, `usable`, and not
     itself in the region or past the next part of it), else 0: the backdrop between the
-    legs, mirrored up, would part them to the waist."""
+    legs, mirrored up, would part them to the waist. With `bounce`, where the plain
+    mirror finds nothing, it turns back and forth within the run of usable pixels
+    below the edge, when that run is at least `bounce` rows."""
     h, w = region.shape
     hole = region > 0
     rows = np.arange(h, dtype=np.int32)[:, None]
@@ -498,6 +590,15 @@ def _from_below(
     source = 2 * edge - 1 - ys
     ok = (edge < h) & (source < next_hole[np.minimum(edge, h - 1), xs])
     ok[ok] = usable[source[ok], xs[ok]]
+    if bounce:
+        below = np.minimum(edge, h - 1)
+        next_off = np.minimum.accumulate(np.where(usable & ~hole, h, rows)[::-1], axis=0)[::-1]
+        run = np.where(edge < h, next_off[below, xs] - below, 0)
+        again = ~ok & (run >= bounce)
+        offset, period = (edge - 1 - ys)[again], run[again]
+        turn = offset % (2 * period)
+        source[again] = edge[again] + np.where(turn < period, turn, 2 * period - 1 - turn)
+        ok |= again
     out = image.astype(np.float32)
     found = np.zeros((h, w), np.float32)
     out[ys[ok], xs[ok]] = image[source[ok], xs[ok]]
@@ -529,14 +630,22 @@ def _backdrop_fill(
     around it only: its colour and gradient, averaged over the backdrop pixels near each."""
     if not region.any() or not backdrop.any():
         return filled
-    weight = backdrop.astype(np.float32)
-    sigma = max(2.0, shoulders * 0.1)
-    known = blur(weight, sigma)
-    colour = np.dstack([blur(image[:, :, c].astype(np.float32) * weight, sigma) for c in range(3)])
+    colour, known = _backdrop_colour(image, backdrop, shoulders * 0.1)
     reached = region & (known > 1e-3)
     out = filled.copy()
     out[reached] = colour[reached] / known[reached][:, None]
     return out
+
+
+def _backdrop_colour(
+    image: NDArray[np.uint8], backdrop: NDArray[np.bool_], sigma: float
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The `backdrop` pixels' colours summed round each pixel (Gaussian, `sigma` pixels,
+    at least 2) and their weight there: the colour round about is the one over the other."""
+    weight = backdrop.astype(np.float32)
+    sigma = max(2.0, sigma)
+    colour = np.dstack([blur(image[:, :, c].astype(np.float32) * weight, sigma) for c in range(3)])
+    return colour, blur(weight, sigma)
 
 
 def _edge_kernel(person: Person) -> NDArray[np.uint8]:
