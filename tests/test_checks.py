@@ -1562,3 +1562,29 @@ def test_old_hat_left_fails_a_brim_left_showing_round_the_new_hat() -> None:
     assert checks.old_hat_left(photo, left, worn, cover) > checks.OLD_HAT_LEFT_MOST
     assert checks.old_hat_left(photo, painted, worn, cover) <= checks.OLD_HAT_LEFT_MOST
     assert checks.old_hat_left(photo, left, np.zeros_like(worn), cover) is None
+
+
+def test_below_hem_sees_the_old_top_or_a_skin_block_where_the_trousers_go_on_up() -> None:
+    """Below the hips, where a coat to mid-thigh was and a new top ending at the hips
+    is not: the grey trousers continued up with the white backdrop beside them pass;
+    a skin-coloured block inpainted there, and a band of the old black coat left, fail
+    (`old_colour_left` misses the block: no old colour is left in it)."""
+    grey, white, coat = (130, 130, 135), (235, 235, 235), (30, 35, 50)
+
+    def to_lab(*rgbs: tuple[int, int, int]) -> np.ndarray:
+        return cv2.cvtColor(np.array([rgbs], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+
+    image = np.full((200, 200, 3), white, np.uint8)
+    image[:, 70:130] = grey  # the trousers, continued up
+    region = np.zeros((200, 200), bool)
+    region[20:80, 50:150] = True  # the coat's place below the hips
+    args = (to_lab(grey), to_lab(white))
+    continued = checks.below_hem(image, region, *args)
+    block = image.copy()
+    block[20:80, 50:150] = SKIN
+    band = image.copy()
+    band[20:50, 50:150] = coat
+    assert checks.faults({"below_hem": continued}) == [], continued
+    assert checks.faults({"below_hem": checks.below_hem(block, region, *args)}) == ["below_hem"]
+    assert checks.faults({"below_hem": checks.below_hem(band, region, *args)}) == ["below_hem"]
+    assert checks.old_colour_left(block, region, to_lab(coat), to_lab(grey, SKIN)) == 0.0

@@ -373,6 +373,13 @@ OLD_BARE_SHARE = 0.1
 SLIVER_WIDTH = 0.04
 SLIVER_PERSON = 0.3
 SLIVER_SHARE = 0.1
+#: `below_hem`: the bottom's colours are read this many shoulder widths down from the old
+#: top's hem; a pixel within BELOW_HEM_TOLERANCE (ΔE) of one of them or of the backdrop's
+#: is either; more than BELOW_HEM_SHARE of the old top's place below the hips that is
+#: neither is a fault.
+BELOW_HEM_READ = 0.15
+BELOW_HEM_TOLERANCE = 15.0
+BELOW_HEM_SHARE = 0.25
 #: A refilled pixel whose luminance is this far (0..255) from the median round it is part
 #: of a thin line: the old garment's outline left beside a rebuilt limb.
 OUTLINE_STEP = 25.0
@@ -550,6 +557,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "edge_halo": (None, HALO_SHARE),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
+    "below_hem": (None, BELOW_HEM_SHARE),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
@@ -1078,6 +1086,31 @@ def old_sliver(
     if np.count_nonzero(band) < 50 or len(old_colours) == 0:
         return None
     return old_colour_bare(image, band, cover, old_colours, skin_colours, tolerance)
+
+
+def below_hem(
+    image: NDArray[np.uint8],
+    region: Mask,
+    bottom_colours: NDArray[np.floating[Any]],
+    backdrop_colours: NDArray[np.floating[Any]],
+    tolerance: float = BELOW_HEM_TOLERANCE,
+) -> float | None:
+    """The share of `region` (where a long old top hung below the hips, and neither the
+    new top nor rebuilt skin is) whose colour is none of the bottom's (the trousers or
+    skirt below the old top's hem, rows of CIE Lab) nor the backdrop's, within
+    `tolerance`: there the trousers go on up, with the backdrop beside them. A band of
+    the old top left below a shorter new top, or a skin-coloured block inpainted from
+    the arms and hands round a coat's place, is neither; `old_colour_left` misses the
+    block (no old colour is left) and `old_colour_bare` does not look below the hips."""
+    inside = np.asarray(region) > 0
+    if np.count_nonzero(inside) < 50 or len(bottom_colours) == 0:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+    known = np.vstack(
+        [np.asarray(bottom_colours, np.float32).reshape(-1, 3), np.asarray(backdrop_colours, np.float32).reshape(-1, 3)]
+    )
+    distance = np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1)
+    return float(np.mean(distance >= tolerance))
 
 
 def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int) -> float | None:

@@ -48,7 +48,7 @@ from fitroom.engines.classic.accessories.place import (
 )
 from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_hoops
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
-from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
@@ -274,6 +274,40 @@ def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[Any]:
     return np.asarray(centres)[shares >= 1 / 6].astype(np.float32)
 
 
+def _below_hem(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_], frame: Frame
+) -> float | None:
+    """`checks.below_hem` for a top: over the old top's place below the hips' line
+    (away from the new top's soft edge and from `kept`: rebuilt skin, the face, the
+    hands), against the bottom's colours in the photo just below the old top's hem
+    (the solid person, below the hips) and the backdrop's beside that place."""
+    person = report.person
+    old = report.old_garment
+    if old is None:
+        return None
+    h, w = old.shape
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
+    below = (xs - np.float32(hips[0])) * np.float32(frame.down[0]) + (ys - np.float32(hips[1])) * np.float32(
+        frame.down[1]
+    ) > 0
+    was = (old > 0.5) & below
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    region = was & ~edge & ~kept & (person.face == 0)
+    if np.count_nonzero(region) < 50:
+        return None
+    read = max(2, int(frame.width * checks.BELOW_HEM_READ))
+    # Each pixel as far as `read` rows below the old top (the kernel's anchor at its foot).
+    hem = cv2.dilate(was.astype(np.uint8), np.ones((read, 1), np.uint8), anchor=(0, read - 1)) > 0
+    bottom = hem & (old <= 0.5) & below & (person.mask > SOLID) & (person.hands == 0)
+    if np.count_nonzero(bottom) < 50:
+        return None
+    near = cv2.dilate(region.astype(np.uint8), np.ones((2 * read + 1,) * 2, np.uint8)) > 0
+    backdrop = near & (person.mask < BACKDROP_MASK)
+    beside = _colours(_lab(report.input[backdrop])) if backdrop.any() else np.zeros((0, 3), np.float32)
+    return checks.below_hem(output, region, _colours(_lab(report.input[bottom])), beside)
+
+
 def _lab(rgb: NDArray[Any]) -> NDArray[np.float32]:
     lab = cv2.cvtColor(rgb.reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
     return np.asarray(lab, np.float32).reshape(-1, 3)
@@ -409,6 +443,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 skin_colours,
                 max(2, int(frame.width * checks.SLIVER_WIDTH)),
             )
+        if target == SwapTarget.TOP:
+            values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
         values["hand_outline"] = checks.hand_outline(
             output,
             own_hands & np.all(output == report.input, axis=2),
