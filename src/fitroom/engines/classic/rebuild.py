@@ -481,7 +481,7 @@ BOTTOM_RUN = 0.05
 #: legs, the gap under a long old top (a coat to mid-thigh) is closed above this, and
 #: below it left open a half-width of `CROTCH_SLOPE` times the depth below it, as an
 #: inverted V (a level edge across the gap read as a cut-out).
-CROTCH_DROP = 0.15
+CROTCH_DROP = 0.3
 CROTCH_SLOPE = 0.5
 #: Beside the legs the backdrop's colour is averaged over 0.1 shoulder widths where
 #: that reaches this much of it, else over 0.4.
@@ -502,41 +502,59 @@ def _bottom_continued(
     # drew pale streaks between them.
     usable = person.mask > SOLID
     mirrored, found = _from_below(person.image, region, usable, max(2, int(s * BOTTOM_RUN)))
-    below_waist = (region > 0) & (depth > 0.6)
-    opening = (depth - 1 - CROTCH_DROP) * np.float32(length * CROTCH_SLOPE)
+    missing = (region > 0) & (depth > 0.6) & (found == 0)
+    rows = np.flatnonzero(missing.any(axis=1))
+    if not len(rows):
+        return mirrored, found
+    # Only the rows from the first one missing down: the rest is as mirrored.
+    low = slice(int(rows[0]), None)
+    opening = (depth[low] - 1 - CROTCH_DROP) * np.float32(length * CROTCH_SLOPE)
     # Between the hip joints only: beyond them a coat's sides lie between the legs and
     # the arms, and closed they took the arm's skin.
     hips = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
     cols = np.arange(region.shape[1], dtype=np.float32)[None, :]
-    between = below_waist & (found == 0) & (cols >= hips[0]) & (cols <= hips[1])
-    mirrored, found = _between_found(mirrored, found, between, opening)
+    between = missing[low] & (cols >= hips[0]) & (cols <= hips[1])
+    mirrored[low], found[low] = _between_found(mirrored[low], found[low], between, opening)
     # The rest, where the photo below the hem is the backdrop: the backdrop goes on up,
     # as its colour round about (mirrored up from a slanting hem, a textured backdrop
     # came out in streaks); from further off where none is near.
     clear = person.mask < 0.1
-    _, seen = _from_below(person.image, region, clear, max(2, int(s * BOTTOM_RUN)))
-    beside = below_waist & (found == 0) & (seen > 0)
-    if beside.any():
-        backdrop = clear & (region == 0)
-        near, near_weight = _backdrop_colour(person.image, backdrop, s * 0.1)
-        far, far_weight = _backdrop_colour(person.image, backdrop, s * 0.4)
-        use_near = (near_weight > BACKDROP_NEAR)[:, :, None]
-        colour = np.where(
-            use_near, near / np.maximum(near_weight, 1e-6)[:, :, None], far / np.maximum(far_weight, 1e-6)[:, :, None]
-        )
-        beside &= use_near[:, :, 0] | (far_weight > 1e-3)
-        mirrored[beside] = colour[beside]
-        found[beside] = 1
+    beside = missing & (found == 0) & _over(clear, region)
+    ys = np.flatnonzero(beside.any(axis=1))
+    if not len(ys):
+        return mirrored, found
+    backdrop = clear & (region == 0)
+    pad = int(3 * max(2.0, s * 0.1)) + 1
+    near_rows = slice(max(0, int(ys[0]) - pad), int(ys[-1]) + pad + 1)
+    colour, weight = (np.zeros((*region.shape, 3), np.float32), np.zeros(region.shape, np.float32))
+    colour[near_rows], weight[near_rows] = _backdrop_colour(person.image[near_rows], backdrop[near_rows], s * 0.1)
+    far = beside & (weight <= BACKDROP_NEAR)
+    if far.any():
+        wide, wide_weight = _backdrop_colour(person.image, backdrop, s * 0.4)
+        colour[far], weight[far] = wide[far], wide_weight[far]
+        beside &= weight > 1e-3
+    mirrored[beside] = colour[beside] / weight[beside][:, None]
+    found[beside] = 1
     return mirrored, found
+
+
+def _over(values: NDArray[np.bool_], region: NDArray[np.uint8]) -> NDArray[np.bool_]:
+    """For each `region` pixel, `values` at the first row below it outside the region
+    (False where the region reaches the bottom: nothing is seen below it)."""
+    h, w = region.shape
+    hole = region > 0
+    rows = np.arange(h, dtype=np.int32)[:, None]
+    next_clear = np.minimum.accumulate(np.where(hole, h, rows)[::-1], axis=0)[::-1]
+    padded = np.vstack([values, np.zeros((1, w), bool)])
+    return padded[next_clear, np.arange(w)[None, :]] & hole
 
 
 def _between_found(
     image: NDArray[np.float32], found: NDArray[np.float32], where: NDArray[np.bool_], opening: NDArray[np.float32]
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """`image` with each `where` pixel that has `found` pixels on both sides of it in its
-    row taken as the mirror image of the nearer side at its edge (where the mirror finds
-    them), except within `opening` pixels of the gap's middle; `found` with those
-    pixels set."""
+    row taken as the mirror image of the nearer side at its edge, except within
+    `opening` pixels of the gap's middle; `found` with those pixels set."""
     h, w = found.shape
     cols = np.arange(w, dtype=np.int32)[None, :]
     has = found > 0
@@ -549,12 +567,16 @@ def _between_found(
     closed = np.abs(2 * xs - lo - hi) >= 2 * opening[ys, xs]
     ys, xs, lo, hi = ys[closed], xs[closed], lo[closed], hi[closed]
     nearer_left = xs - lo <= hi - xs
-    source = np.clip(np.where(nearer_left, 2 * lo - xs, 2 * hi - xs), 0, w - 1)
-    # Only where the mirror finds them: one pixel drawn across the gap left a line.
-    mirrored = has[ys, source]
-    ys, xs, source = ys[mirrored], xs[mirrored], source[mirrored]
+    near = np.clip(np.where(nearer_left, 2 * lo - xs, 2 * hi - xs), 0, w - 1)
+    far = np.clip(np.where(nearer_left, 2 * hi - xs, 2 * lo - xs), 0, w - 1)
+    # The nearer side's mirror image, else the other side's; where neither side is that
+    # wide, the two sides' edges blended across (one pixel drawn across left a line).
     out = image.copy()
-    out[ys, xs] = image[ys, source]
+    share = ((xs - lo) / np.maximum(hi - lo, 1)).astype(np.float32)[:, None]
+    blend = image[ys, lo] * (1 - share) + image[ys, hi] * share
+    out[ys, xs] = np.where(
+        has[ys, near][:, None], image[ys, near], np.where(has[ys, far][:, None], image[ys, far], blend)
+    )
     marked = found.copy()
     marked[ys, xs] = 1
     return out, marked
