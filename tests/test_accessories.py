@@ -291,6 +291,24 @@ def test_a_necklace_photographed_in_a_heap_is_strung_round_the_neck() -> None:
     assert result.cover[int(neck[1]) + 20, int(neck[0])] < 0.5, "open in the middle"
 
 
+def test_a_necklace_is_refused_when_the_photos_edge_cuts_its_loop() -> None:
+    """A close-up cut 30 px below the shoulders: the loop would hang out of the photo and
+    be drawn as two loose ends at its edge. Refused with the reason; in the whole photo
+    the same necklace is drawn with no loose end."""
+    heap = np.full((300, 400, 3), 255, np.uint8)
+    rng = np.random.default_rng(3)
+    for _ in range(120):
+        x, y = rng.integers(120, 280), rng.integers(90, 210)
+        cv2.circle(heap, (int(x), int(y)), 14, (235, 225, 200), -1)
+        cv2.circle(heap, (int(x), int(y)), 14, (150, 140, 120), 2)
+    cut = cut_out(heap, "jewelry", "pearl necklace")
+    result = wear(drawn_person(), cut, "necklace", None)
+    assert checks.necklace_cut(result.cover) == 0.0
+    with pytest.raises(EngineError) as info:
+        wear(drawn_person((180, 500)), cut, "necklace", None)
+    assert info.value.code == "pose_not_supported" and "cut by the photo's edge" in info.value.message
+
+
 def angled_glasses_photo(far: float) -> np.ndarray:
     """Frames photographed turned away: the lens on the picture's right `far` times as
     wide as the near one (foreshortened), tight-cropped so the frame touches the edges."""

@@ -1376,6 +1376,20 @@ def test_necklace_narrow_reads_the_drawn_loops_width_in_face_widths() -> None:
     assert checks.necklace_narrow(np.zeros((200, 200), np.float32), 100.0) is None
 
 
+def test_necklace_cut_counts_the_loose_ends_at_the_photos_edge() -> None:
+    """A drawn loop inside the photo has no loose end and passes; the same loop hung
+    60 px lower, its bottom cut off by the photo's lower edge, runs into it twice (its two
+    sides): a fault. Nothing drawn gives None."""
+    cover = np.zeros((200, 200), np.float32)
+    cv2.ellipse(cover, (100, 80), (50, 40), 0, 0, 180, 1.0, 4)
+    assert checks.necklace_cut(cover) == 0.0 and checks.faults({"necklace_cut": 0.0}) == []
+    cut = np.zeros((200, 200), np.float32)
+    cv2.ellipse(cut, (100, 170), (50, 40), 0, 0, 180, 1.0, 4)
+    ends = checks.necklace_cut(cut)
+    assert ends == 2.0 and checks.faults({"necklace_cut": ends}) == ["necklace_cut"]
+    assert checks.necklace_cut(np.zeros((200, 200), np.float32)) is None
+
+
 def test_old_frame_left_counts_the_rims_kept_beside_the_new_pair() -> None:
     """A drawn dark rim round an eye on skin, left as it was, scores 1; painted over with
     the skin, 0; under the new frame (and just round it) it does not count; a person who

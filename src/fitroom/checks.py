@@ -74,6 +74,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   a drop hangs straight down the photo whatever the head's tilt.
 - `necklace_narrow`: how wide the necklace drawn is, in face widths: a loop far
   narrower than the face was hung from shoulders the pose misread (on one shoulder).
+- `necklace_cut`: how many loose ends of a drawn necklace run into the photo's edge: a
+  loop whose bottom the photo cuts off is drawn as fragments at the edge.
 - `worn_jewellery_left`: the share of the jewellery the person already wore where the
   new piece goes (hoops at the ears) that the render left as it was, beside the new piece.
 - `necklace_across_layers`: the share of a necklace drawn over clothes of another colour
@@ -168,6 +170,10 @@ DROP_ELONGATION = 1.8
 #: acj001) the loops drawn round the neck read 0.81-2.16; the pearls hung from misread
 #: shoulders onto `mmpose__33`'s shoulder read 0.25.
 NECKLACE_LEAST_WIDTH = 0.6
+#: The most loose ends a drawn necklace (`necklace_cut`) may run into the photo's edge
+#: with: a whole loop has none; `mmpose__10773046825_0`'s (a close-up cut under the
+#: collarbones) had its two sides cut by the photo's bottom edge.
+NECKLACE_CUT_MOST = 0.5
 #: The most of the person's own jewellery (`worn_jewellery_left`) a render may leave as it was.
 WORN_LEFT_MOST = 0.2
 #: How little (0..255, any channel) a pixel may change and still count as left as it was.
@@ -583,6 +589,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "worn_jewellery_left": (None, WORN_LEFT_MOST),
     "earring_aslant": (None, EARRING_ASLANT_MOST),
     "necklace_narrow": (NECKLACE_LEAST_WIDTH, None),
+    "necklace_cut": (None, NECKLACE_CUT_MOST),
     "necklace_across_layers": (None, NECKLACE_ACROSS_MOST),
     "hat_band_height": (None, HAT_BAND_HIGHEST),
     "hat_gap": (None, HAT_GAP_MOST),
@@ -1930,6 +1937,19 @@ def necklace_narrow(cover: NDArray[np.floating[Any]], face_width: float) -> floa
     if len(columns) == 0 or face_width <= 0:
         return None
     return float(columns[-1] - columns[0] + 1) / face_width
+
+
+def necklace_cut(cover: NDArray[np.floating[Any]]) -> float | None:
+    """How many separate runs of the drawn necklace's solid pixels (`cover` over 0.5) lie
+    along the photo's left, right and bottom edges: each is a loose end where the photo
+    cut the loop off. A whole loop scores 0. None when nothing was drawn."""
+    solid = np.asarray(cover) > 0.5
+    if not solid.any():
+        return None
+    ends = 0
+    for edge in (solid[-1], solid[:, 0], solid[:, -1]):
+        ends += int(np.count_nonzero(np.diff(edge.astype(np.int8), prepend=0) == 1))
+    return float(ends)
 
 
 def hat_band_height(cover: NDArray[np.floating[Any]], eyes: Sequence[Point]) -> float | None:

@@ -806,6 +806,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         before = replace(person, image=report.input)
         skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
         values["necklace_across_layers"] = checks.necklace_across_layers(before.lab(), report.garment_cover, skin)
+        values["necklace_cut"] = checks.necklace_cut(report.garment_cover)
         face = landmarks.face(person)
         if face is not None:
             values["necklace_narrow"] = checks.necklace_narrow(report.garment_cover, face.width)

@@ -126,6 +126,10 @@ GRAVITY = np.array([0.0, 1.0])
 #: with her near shoulder raised to her chin (`mmpose__33`), where the pose's shoulders
 #: met under her ear and the pearls were drawn on her shoulder.
 NECK_LEAST_FACE = 0.6
+#: The most of a necklace's solid pixels that may fall outside the photo. A loop whose
+#: bottom the photo's lower edge cuts was drawn as two loose ends (a close-up whose neck
+#: is cut under the collarbones: `mmpose__10773046825_0`); a whole loop loses none.
+NECK_CUT_MOST = 0.05
 #: Where a worn hat's lower band crosses the forehead, as a share of the way from the
 #: brows to the face mesh's top (about the hairline): pulled down near the brows, as a
 #: beanie or a cap is worn; at 0.3 (the hairline) every beanie read as perched on the hair.
@@ -3171,6 +3175,12 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
     src = [np.array([0.0, 0.0]), np.array([float(w), 0.0]), np.array([w / 2, float(h)])]
     dst = [neck - right * width / 2, neck + right * width / 2, neck + down * drop]
     shape = person.image.shape[:2]
+    if _outside_share(cut, _affine(src, dst), shape) > NECK_CUT_MOST:
+        raise EngineError(
+            "pose_not_supported",
+            "the neck is cut by the photo's edge: the necklace's loop would hang out of the photo; "
+            "a necklace needs a photo that shows the chest below the collarbones",
+        )
     # The back of the chain goes behind the neck: hide its top middle.
     behind = _band(shape, neck, down, width * 0.3, 2) * _band(
         shape, neck - down * frontal, right, frontal + drop * 0.18, 2
@@ -3182,6 +3192,19 @@ def necklace(person: Person, cut: Cutout) -> list[Placement]:
         hair = hair_mask(person, face) * (1 - _band(shape, neck, down, width * 0.22, 2))
         front = np.maximum(front, hair)
     return [Placement(cut, _affine(src, dst), front=front, shadow=0.3, lift=0.015, expect=width, part="the neck")]
+
+
+def _outside_share(cut: Cutout, warp: NDArray[np.float64], shape: tuple[int, int]) -> float:
+    """The share of the cut-out's solid pixels that `warp` puts outside a photo of `shape`,
+    read on a grid of about 20000 of its pixels (the answer is a share, not a mask)."""
+    step = max(1, int(np.sqrt(cut.alpha.size / 20000)))
+    ys, xs = np.nonzero(cut.alpha[::step, ::step] > 0.5)
+    if len(ys) == 0:
+        return 0.0
+    points = np.stack([xs * step, ys * step, np.ones_like(xs)]).astype(np.float64)
+    x, y = warp[:2] @ points
+    h, w = shape
+    return float(np.mean((x < 0) | (x >= w) | (y < 0) | (y >= h)))
 
 
 def _open_loop(cut: Cutout) -> bool:
