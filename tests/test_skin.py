@@ -348,3 +348,65 @@ def test_rebuilt_shoulders_end_crisp_at_the_persons_outline() -> None:
     edge = checks.skin_edge(render, rebuilt * skin_part, (mask < 0.1) & (new == 0), frame.width)
     assert edge is not None and edge < checks.SKIN_EDGE_MOST, edge
     assert skin_part[95, 200] > 0.9  # the top of the chest below the neck: skin
+
+
+def _v_neckline() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A drawn chest (Lab): the person's own skin inside a V neckline, lit 18 (7 L*) paler than
+    the tone the rest is rebuilt in; and which pixels are rebuilt."""
+    h, w = 160, 200
+    rebuilt = np.ones((h, w), np.uint8)
+    cv2.fillConvexPoly(rebuilt, np.array([[60, 0], [140, 0], [100, 90]], np.int32), 0)
+    lab = np.zeros((h, w, 3), np.float32)
+    lab[:, :] = (66.0, 140.0, 150.0)
+    made = np.zeros_like(lab)
+    made[:, :] = (48.0, 142.0, 152.0)
+    return lab, made, rebuilt > 0
+
+
+def test_the_old_neckline_leaves_no_step_in_the_rebuilt_skin() -> None:
+    """Rebuilt skin a shade darker than the kept chest inside an old V neckline kept that V
+    as a line (`skin_seam`); matched at the seam, the step is gone there and fades out
+    further off."""
+    lab, made, rebuilt = _v_neckline()
+    out = skin.matched_at_seam(made, lab, ~rebuilt, rebuilt, 3, 150.0)
+    # Just outside the V's sides the rebuilt skin is the kept skin's lightness.
+    assert abs(float(out[40, 75, 0]) - 66.0) < 3, out[40, 75]
+    assert abs(float(out[40, 125, 0]) - 66.0) < 3, out[40, 125]
+    # Far from the neckline it keeps its own tone.
+    assert abs(float(out[155, 10, 0]) - 48.0) < 2, out[155, 10]
+    image = cv2.cvtColor(np.clip(out, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB)
+    before = cv2.cvtColor(np.where(rebuilt[:, :, None], made, lab).astype(np.uint8), cv2.COLOR_LAB2RGB)
+    after = np.where(rebuilt[:, :, None], image, before)
+    stepped = checks.skin_seam(before, rebuilt, ~rebuilt, 150.0)
+    smooth = checks.skin_seam(after, rebuilt, ~rebuilt, 150.0)
+    assert stepped is not None and stepped > checks.SKIN_SEAM_MOST, stepped
+    assert smooth is not None and smooth < checks.SKIN_SEAM_MOST, smooth
+
+
+def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() -> None:
+    """A drawn person: a neck, a tank whose straps stand level from the neck out to the
+    armholes, and bare arms whose tops lie lower. The skin rebuilt inside the tank ends
+    at the line from the neck down to each arm's top; under the old straps' square
+    corner (above that line) it is backdrop."""
+    from fitroom.engines.classic import rebuild
+
+    h, w = 200, 300
+    solid = np.zeros((h, w), np.uint8)
+    cv2.rectangle(solid, (130, 0), (170, 60), 1, -1)  # the head and neck
+    cv2.rectangle(solid, (60, 50), (240, 199), 1, -1)  # the tank, level from neck to armholes
+    cv2.rectangle(solid, (30, 80), (59, 199), 1, -1)  # the arms, their tops lower
+    cv2.rectangle(solid, (241, 80), (270, 199), 1, -1)
+    old = solid.astype(bool).copy()
+    old[:, :60] = False
+    old[:, 241:] = False
+    old[:50] = False
+    body = solid.copy()
+    cut = rebuild._below_shoulder_line(body, solid > 0, old, 3)
+    # The straps' outer corners, above the line from the neck (row 50 at column 129 or
+    # 171) to the arm's top (row 80 at column 59 or 241), are cut away...
+    assert cut[55, 65] == 0 and cut[55, 235] == 0
+    assert not cut[:75, 60].any() and not cut[:75, 240].any()
+    # ...the strap beside the neck and everything below the line stay.
+    assert cut[52, 128] == 1 and cut[52, 172] == 1
+    assert cut[85:, 60:241].all()
+    assert np.array_equal(cut[:, :60], body[:, :60]) and np.array_equal(cut[:, 241:], body[:, 241:])

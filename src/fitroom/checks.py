@@ -546,6 +546,18 @@ SKIN_EDGE_CONTRAST = 15.0
 #: and the check does not apply: a few pixels of skin at the neck's side read as noise.
 MIN_SKIN_EDGE = 30
 SKIN_EDGE_LENGTH = 0.5
+#: How big a step in lightness (Lab L, mean over the rebuilt side of the seam) the
+#: rebuilt skin may make where it meets the person's own skin beside it (the old
+#: neckline, a kept arm): beyond it the old neckline shows as a line in the skin.
+SKIN_SEAM_MOST = 6.0
+#: How wide (shoulder widths) a band either side of that seam is read, and how far
+#: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
+SKIN_SEAM_BAND = 0.04
+SKIN_SEAM_SPREAD = 0.05
+#: Fewer seam pixels than this (or than this share of a shoulder width) and the check
+#: does not apply.
+MIN_SKIN_SEAM = 30
+SKIN_SEAM_LENGTH = 0.3
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -553,6 +565,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_detail": (SKIN_DETAIL_RATIO, None),
     "skin_tone": (None, TONE_APART),
     "skin_edge": (None, SKIN_EDGE_MOST),
+    "skin_seam": (None, SKIN_SEAM_MOST),
     "limb_taper": (None, TAPER_MOST),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
@@ -753,6 +766,35 @@ def skin_edge(
     low, high = SKIN_EDGE_BETWEEN
     between = near & (towards > low) & (towards < high) & (length > SKIN_EDGE_CONTRAST**2)
     return np.count_nonzero(between) / np.count_nonzero(outline) / max(shoulder_width, 1.0)
+
+
+def skin_seam(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, shoulder_width: float) -> float | None:
+    """The step in lightness (Lab L) from the person's `own` skin to the `rebuilt` skin
+    where they meet: along the seam, each side's mean lightness in a band beside it,
+    compared round each rebuilt pixel of its band and averaged. A rebuilt chest a shade
+    off the kept chest inside an old V neckline keeps that V as a line. None when the two
+    meet over too short a seam."""
+    made = np.asarray(rebuilt, bool)
+    kept = np.asarray(own, bool) & ~made
+    size = 2 * max(1, int(shoulder_width * SKIN_SEAM_BAND)) + 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    made_band = made & (cv2.dilate(kept.astype(np.uint8), kernel) > 0)
+    kept_band = kept & (cv2.dilate(made.astype(np.uint8), kernel) > 0)
+    if np.count_nonzero(made_band) < max(MIN_SKIN_SEAM, SKIN_SEAM_LENGTH * shoulder_width * size):
+        return None
+    if not kept_band.any():
+        return None
+    lum = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
+    sigma = max(2.0, shoulder_width * SKIN_SEAM_SPREAD)
+    inside = _local_mean(lum, made_band, sigma)
+    beside = _local_mean(lum, kept_band, sigma)
+    # Only where both sides are near: a pixel far along the seam from any kept skin has
+    # no step to read.
+    weight = cv2.GaussianBlur(kept_band.astype(np.float32), (0, 0), sigma)
+    near = made_band & (weight > 0.05)
+    if not near.any():
+        return None
+    return float(np.mean(np.abs(inside - beside)[near]))
 
 
 def _outward_run(

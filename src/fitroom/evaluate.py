@@ -341,6 +341,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
+        values["skin_seam"] = checks.skin_seam(output, report.rebuilt_skin > 0.9, own, frame.width)
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
     if (

@@ -272,6 +272,45 @@ def _rounded(body: NDArray[np.uint8], radius: int) -> NDArray[np.uint8]:
     return cv2.morphologyEx(body, cv2.MORPH_OPEN, disc)
 
 
+def _below_shoulder_line(
+    body: NDArray[np.uint8], solid: NDArray[np.bool_], old: NDArray[np.bool_], depth: int
+) -> NDArray[np.uint8]:
+    """`body` cut at the shoulder line: across each run of columns whose top is the old
+    garment (a tank's straps on the shoulders), nothing above the straight line from
+    that run's top at the neck to the top of the bare arm beside its other end.
+
+    The old garment's outline is not the body's: a tank's straps stand up square from the
+    neck to the armhole, and the skin rebuilt inside them stood up square past the
+    real shoulder's slope into the backdrop. Runs not ended by the person's own outline on
+    both sides (a sleeve, the photo's edge) are left as they are."""
+    h, w = solid.shape
+    has = solid.any(axis=0)
+    top = np.argmax(solid, axis=0)
+    cols = np.arange(w)
+    # The old garment's outline: the old garment a few rows (`depth`) below the top.
+    clothed = has & old[np.minimum(top + depth, h - 1), cols]
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], clothed.astype(np.int8), [0]))))
+    out = body
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if a == 0 or b >= w or not has[a - 1] or not has[b]:
+            continue
+        # Which end lies on the neck: the one whose outside neighbour stands higher.
+        if top[a - 1] < top[b]:
+            start, end = (a, top[a]), (b, top[b])
+        else:
+            start, end = (b - 1, top[b - 1]), (a - 1, top[a - 1])
+        span = np.arange(a, b)
+        line = np.ceil(start[1] + (end[1] - start[1]) * (span - start[0]) / (end[0] - start[0]))
+        rows = np.arange(h)[:, None]
+        above = (rows < line[None, :]) & (out[:, a:b] > 0)
+        if not above.any():
+            continue
+        if out is body:
+            out = body.copy()
+        out[:, a:b][above] = 0
+    return out
+
+
 #: The garments whose refill outside the person's silhouette is the backdrop continued:
 #: a dress's bodice bares the shoulders as a top's does (bottoms rebuild none there).
 _BACKDROP_BESIDE = (SwapTarget.TOP, SwapTarget.DRESS)
@@ -322,6 +361,7 @@ def _uncovered(
         # Soft where the zone ends on the body (the skin beside it blends in), crisp where
         # the body's own outline ends it: blurred there too, the skin faded out over the
         # backdrop as a brown haze round level, square shoulders.
+        body = _below_shoulder_line(body, person.mask > 0.5, old > 0, max(1, inset // 2 + 1))
         outline = _rounded(body, max(1, int(person.shoulder_width * OUTLINE_ROUNDING)))
         torso = cv2.GaussianBlur(
             ((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
@@ -371,6 +411,15 @@ def _uncovered(
     across = 2 * int(3 * max(1.0, s * 0.03)) + 1
     neck_weight = cv2.GaussianBlur(neck_weight, (across, 1), max(1.0, s * 0.03))[:, :, None]
     lab_skin = lab_skin * (1 - neck_weight) + neck_lab * neck_weight
+    # Where the rebuilt skin meets the person's own (the old neckline, a kept arm), the
+    # step between them is spread out into the rebuilt side, so no line of it stays.
+    # Read on all the kept skin there (a lit chest inside a V is paler than the tone
+    # `seen` allows), off the old garment's soft edge.
+    own = skin_like(person) & (person.mask > 0.5) & ~hands & (rebuild < 0.05)
+    own &= cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)) == 0
+    lab_skin = skin.matched_at_seam(
+        lab_skin, person.lab(), own, (rebuild > 0.5) & (skin_part > 0.5), 2 * _edge_kernel(person).shape[0], s
+    )
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any() and garment.category != SwapTarget.BOTTOM:

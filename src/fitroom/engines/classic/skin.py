@@ -419,3 +419,54 @@ def continued_down(
     profile = profile.astype(np.float32)
     weight = np.clip(1 - (rows - top[None, :]) / max(reach, 1.0), 0, 1) * (rows >= top[None, :]) * ok[None, :]
     return np.broadcast_to(profile[None, :, :], (h, w, 3)), weight.astype(np.float32) * rebuilt
+
+
+#: How far into the rebuilt skin (shoulder widths) the step to the visible skin beside it
+#: is spread out, and how wide (shoulder widths) the band of visible skin it is read on.
+SEAM_REACH = 0.25
+SEAM_BAND = 0.05
+#: The largest step (Lab L, then a and b) taken out: beyond it the "skin" beside is more
+#: likely a shadow, a highlight or a stray that only passes for skin; in hue, more
+#: tinted a wide patch of chest olive or grey.
+SEAM_STEP = (25.0, 4.0)
+
+
+def matched_at_seam(
+    lab_skin: NDArray[np.float32],
+    lab: NDArray[np.float32],
+    seen: NDArray[np.bool_],
+    rebuilt: NDArray[np.bool_],
+    gap: int,
+    shoulders: float,
+) -> NDArray[np.float32]:
+    """`lab_skin` (the rebuilt skin, Lab) with its step to the visible skin beside it
+    (`seen`, read within `gap` plus a band of the `rebuilt` region) taken out near that
+    seam, fading to nothing `SEAM_REACH` in.
+
+    A tone field and a cylinder's shading come close to the chest's own skin but not to
+    it: the old neckline (a V, a scoop) stayed as a line and a step in tone where the
+    kept chest met the rebuilt one, and the torso beside a kept arm was a shade off it."""
+    if not rebuilt.any() or not seen.any():
+        return lab_skin
+    band = max(2, int(shoulders * SEAM_BAND))
+    size = 2 * (gap + band) + 1
+    near = cv2.dilate(rebuilt.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))) > 0
+    seam = (seen & near & ~rebuilt).astype(np.float32)
+    if not seam.any():
+        return lab_skin
+    reach = max(2.0, shoulders * SEAM_REACH)
+    # Read close along the seam (a lit V's middle and its darker sides differ), and
+    # further off where too little of the seam is close.
+    close, wide = max(1.5, shoulders * SEAM_BAND), reach / 2
+    close_norm, wide_norm = blur(seam, close), np.maximum(blur(seam, wide), 1e-4)
+    share = np.clip(close_norm / 0.1, 0, 1)
+    far = cv2.distanceTransform((seam == 0).astype(np.uint8), cv2.DIST_L2, 3)
+    fade = np.clip(1 - far / reach, 0, 1).astype(np.float32)
+    fade *= fade * (3 - 2 * fade)  # eased in, so the correction ends without a kink
+    out = lab_skin.copy()
+    for channel, limit in ((0, SEAM_STEP[0]), (1, SEAM_STEP[1]), (2, SEAM_STEP[1])):
+        differences = (lab[:, :, channel] - lab_skin[:, :, channel]) * seam
+        near = blur(differences, close) / np.maximum(close_norm, 1e-4)
+        step = share * near + (1 - share) * blur(differences, wide) / wide_norm
+        out[:, :, channel] += np.clip(step, -limit, limit) * fade
+    return out
