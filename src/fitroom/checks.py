@@ -558,6 +558,10 @@ SKIN_SEAM_SPREAD = 0.05
 #: does not apply.
 MIN_SKIN_SEAM = 30
 SKIN_SEAM_LENGTH = 0.3
+#: `sleeve_coverage` also reads lines this far (shoulder widths) either side of the arm's
+#: bone: about half an upper arm's half-width (an upper arm is 0.25-0.3 shoulder widths
+#: across), inside the arm where the pose's joints sit near its middle.
+SLEEVE_ACROSS = 0.07
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -857,15 +861,20 @@ def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: i
     return float(np.linalg.norm(np.median(lab[made], axis=0) - np.median(lab[own], axis=0)))
 
 
-def sleeve_coverage(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], reach: float) -> float | None:
-    """The least share, over the arms, of the arm's length a sleeve should cover that
-    the garment does cover.
+def sleeve_coverage(
+    cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], reach: float, across: float = 0.0
+) -> float | None:
+    """The least share, over the arms and three lines down each (upper arm and forearm
+    apart), of the arm's length a sleeve should cover that the garment does cover.
 
     `arms` holds each visible arm's (shoulder, elbow, wrist) points; `reach` is how far
     down the arm the garment's sleeves go, as a share of shoulder-to-wrist (0 for none,
     1 for a long sleeve). The length checked runs from just below the shoulder to just
-    short of the sleeve's end, so the seam and hem are not judged. None when the
-    garment has no sleeves to speak of or no arm is seen.
+    short of the sleeve's end, so the seam and hem are not judged. Besides the bone, the
+    lines `across` pixels either side of it are checked (`SLEEVE_ACROSS` shoulder widths,
+    inside the arm): a sleeve split down its length covers the bone and leaves a strip
+    of the arm beside it bare. None when the garment has no sleeves to speak of or no
+    arm is seen.
     """
     if reach < 0.2 or not arms:
         return None
@@ -884,11 +893,19 @@ def sleeve_coverage(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Po
                 points.append(joints[0] + (joints[1] - joints[0]) * t / max(lengths[0], 1e-6))
             else:
                 points.append(joints[1] + (joints[2] - joints[1]) * (t - lengths[0]) / max(lengths[1], 1e-6))
-        xy = np.round(np.array(points)).astype(int)
-        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
-        if inside.sum() < 6:
-            continue
-        shares.append(float(np.mean(cover[xy[inside, 1], xy[inside, 0]] > 0.5)))
+        line = np.array(points)
+        # Each point's normal: across the segment (upper arm or forearm) it lies on.
+        bone = np.where((ts <= lengths[0])[:, None], joints[1] - joints[0], joints[2] - joints[1])
+        normal = np.stack([-bone[:, 1], bone[:, 0]], axis=1) / np.maximum(np.linalg.norm(bone, axis=1), 1e-6)[:, None]
+        upper = ts <= lengths[0]
+        for offset in (0.0, -across, across) if across > 0 else (0.0,):
+            xy = np.round(line + normal * offset).astype(int)
+            inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+            # Upper arm and forearm apart: a strip bare down the upper arm alone is half
+            # the length, and read with the forearm's covered half it passed.
+            for part in (inside & upper, inside & ~upper) if across > 0 else (inside,):
+                if part.sum() >= 6:
+                    shares.append(float(np.mean(cover[xy[part, 1], xy[part, 0]] > 0.5)))
     return min(shares) if shares else None
 
 

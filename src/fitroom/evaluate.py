@@ -359,7 +359,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         reach = _sleeve_reach(garment, arm_length, frame.width)
         values["limb_taper"] = checks.limb_taper(rebuilt, cover, [arm[:2] for arm in arms], frame.neck)
-        values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach)
+        values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach, frame.width * checks.SLEEVE_ACROSS)
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
         if reach >= SLEEVED:

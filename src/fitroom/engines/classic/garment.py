@@ -87,8 +87,9 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
         mask[distance > SURE_DISTANCE] = 255
     mask = _largest_parts(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)))
     # White print on a garment photographed on white reads as background: a garment has
-    # no holes, so fill what its outline encloses. Then drop the background-coloured fringe.
-    mask = cv2.erode(_fill_holes(mask), np.ones((3, 3), np.uint8))
+    # no holes, so fill what its outline encloses, but for the backdrop seen between a
+    # sleeve and the body. Then drop the background-coloured fringe.
+    mask = cv2.erode(_fill_holes(mask) & ~_backdrop_gaps(mask, distance), np.ones((3, 3), np.uint8))
     if mask.sum() < 0.01 * mask.size * 255:
         raise EngineError("garment_not_found", "no garment was found in the garment photo")
     big = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
@@ -195,6 +196,44 @@ def _fill_holes(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
     filled = np.zeros_like(mask)
     cv2.drawContours(filled, contours, -1, 255, -1)
     return filled
+
+
+#: A hole in a cut-out is backdrop seen through the garment when its colour is the
+#: backdrop's (median distance under this)...
+GAP_DISTANCE = 3.0
+#: ...and it is a slit running down, at least this many times as tall as it is wide
+#: and this share of the garment's height, within this share of the garment's width
+#: from either side: the gap between a sleeve hanging apart from the body and the body,
+#: closed below where the cuff touches the hem. A print's letters lie further in.
+GAP_ASPECT = 2.5
+GAP_HEIGHT = 0.1
+GAP_SIDE = 0.3
+
+
+def _backdrop_gaps(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """The holes (255) of `mask` that are backdrop seen between garment parts, not print.
+
+    Filled, the gap beside a sleeve that hangs apart from the body and touches it at the
+    cuff became garment: the sleeve and the body one block, measured as a panel as wide
+    as both, and the gap's backdrop drawn on the person as a pale strip down the arm.
+    """
+    holes = (_fill_holes(mask) > 0) & (mask == 0)
+    gaps = np.zeros_like(mask)
+    if not holes.any():
+        return gaps
+    rows, columns = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    tall = GAP_HEIGHT * (rows[-1] - rows[0] + 1)
+    side = GAP_SIDE * (columns[-1] - columns[0] + 1)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(holes.astype(np.uint8), 8)
+    for i in range(1, count):
+        x, width, height = stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
+        at_side = x + width - 1 < columns[0] + side or x > columns[-1] - side
+        if height < tall or height < GAP_ASPECT * width or not at_side:
+            continue
+        hole = labels == i
+        if float(np.median(distance[hole])) < GAP_DISTANCE:
+            gaps[hole] = 255
+    return gaps
 
 
 def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
@@ -308,6 +347,45 @@ def _hanging_sleeve_seams(
         return None
     armpit = top + float(min(starts[lx], starts[rx]))
     return float(x0 + lx), float(x0 + rx), armpit
+
+
+#: Rows where backdrop parts a sleeve from the body are looked for from this share of
+#: the garment's height (below the shoulders) down to the hem band's end...
+GAP_ROWS = (0.3, 0.92)
+#: ...and tell the body's edge when at least this share of the height holds them...
+GAP_ROWS_SHARE = 0.08
+#: ...and that edge lies inside the one measured by more than this share of the panel.
+GAP_INSIDE = 0.04
+
+
+def _body_beside_gaps(
+    solid: NDArray[np.uint8], left: float, right: float, y0: int, y1: int
+) -> tuple[float, float, int | None]:
+    """The panel's edges (left, right) and the first row of the gap where a sleeve hangs apart from the body over
+    part of its length: in the rows where garment lies beyond a gap on one side of the
+    run through the middle, that run's end is the body's edge on that side.
+
+    A sleeve hanging apart from the body but touching it at the cuff (a flounced 3/4
+    sleeve) joins the run through the hem band, which then reads as wide as body and
+    sleeves: the sleeves' inner halves went on the torso and the rest on the arm. Below
+    the gap's first row, the garment widened again by a cuff is no longer the armpit."""
+    height = y1 - y0 + 1
+    rows = slice(y0 + int(height * GAP_ROWS[0]), y0 + int(height * GAP_ROWS[1]) + 1)
+    part = solid[rows]
+    run_left, run_right = _runs(part, int((left + right) / 2))
+    found = run_left >= 0
+    first, last = part.argmax(axis=1), part.shape[1] - 1 - part[:, ::-1].argmax(axis=1)
+    beyond_left, beyond_right = found & (first < run_left - 1), found & (last > run_right + 1)
+    least = GAP_ROWS_SHARE * height
+    inside = GAP_INSIDE * (right - left)
+    gap_rows: list[int] = []
+    if np.count_nonzero(beyond_left) >= least and float(np.median(run_left[beyond_left])) > left + inside:
+        left = float(np.median(run_left[beyond_left]))
+        gap_rows.append(int(np.argmax(beyond_left)))
+    if np.count_nonzero(beyond_right) >= least and float(np.median(run_right[beyond_right])) < right - inside:
+        right = float(np.median(run_right[beyond_right]))
+        gap_rows.append(int(np.argmax(beyond_right)))
+    return left, right, (rows.start + min(gap_rows)) if gap_rows else None
 
 
 def _category(hint: str | None, swap_target: str, aspect: float) -> str:
@@ -1005,6 +1083,7 @@ def _read(
         found = run_left >= 0
         if found.any():
             left, right = float(np.median(run_left[found])), float(np.median(run_right[found]))
+        left, right, gap_y = _body_beside_gaps(solid, left, right, y0, y1)
     left, right = _model_panel(left, right, shoulders)
     panel_width = right - left
     hem_panel = left, right
@@ -1014,7 +1093,8 @@ def _read(
         run_left, run_right = _runs(solid, middle)
         across = np.where(run_left >= 0, run_right - run_left, widths)
         armpit_y = y0 + height * 0.35
-        wider = np.flatnonzero(across[y0 + 1 : int(y0 + height * 0.8) + 1] > panel_width * 1.25)
+        lowest = int(y0 + height * 0.8) if gap_y is None else min(int(y0 + height * 0.8), gap_y - 1)
+        wider = np.flatnonzero(across[y0 + 1 : lowest + 1] > panel_width * 1.25)
         if len(wider):
             armpit_y = float(y0 + 1 + wider[-1])
         # The body panel is as wide as the chest just under the armpits: the hem may taper
