@@ -562,6 +562,8 @@ SKIN_SEAM_LENGTH = 0.3
 #: bone: about half an upper arm's half-width (an upper arm is 0.25-0.3 shoulder widths
 #: across), inside the arm where the pose's joints sit near its middle.
 SLEEVE_ACROSS = 0.07
+#: ...from this share of the sleeve's reach down (the bone's line alone from 0.15).
+SLEEVE_ACROSS_FROM = 0.05
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -886,14 +888,16 @@ def sleeve_coverage(
         total = float(lengths.sum())
         if total < 4:
             continue
-        ts = np.linspace(0.15, 0.85, 24) * min(reach, 1.0) * total
+        # Read with the lines beside the bone, all start nearer the shoulder: a split
+        # sleeve opens just below it.
+        ts = np.linspace(0.15 if across <= 0 else SLEEVE_ACROSS_FROM, 0.85, 24) * min(reach, 1.0) * total
         points = []
         for t in ts:
             if t <= lengths[0]:
                 points.append(joints[0] + (joints[1] - joints[0]) * t / max(lengths[0], 1e-6))
             else:
                 points.append(joints[1] + (joints[2] - joints[1]) * (t - lengths[0]) / max(lengths[1], 1e-6))
-        line = np.array(points)
+        line = np.array(points, np.float64)
         # Each point's normal: across the segment (upper arm or forearm) it lies on.
         bone = np.where((ts <= lengths[0])[:, None], joints[1] - joints[0], joints[2] - joints[1])
         normal = np.stack([-bone[:, 1], bone[:, 0]], axis=1) / np.maximum(np.linalg.norm(bone, axis=1), 1e-6)[:, None]

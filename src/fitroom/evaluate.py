@@ -313,6 +313,12 @@ def _lab(rgb: NDArray[Any]) -> NDArray[np.float32]:
     return np.asarray(lab, np.float32).reshape(-1, 3)
 
 
+#: A pixel whose channels all moved by this much or less from the person photo is the
+#: person's own, whatever the garment's cover says there (kept arms, hands and hair are
+#: drawn back over the garment).
+UNMOVED = 6
+
+
 def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     """The values of `fitroom.checks` for a garment render (see that module)."""
     output = np.asarray(report.image)
@@ -359,7 +365,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         reach = _sleeve_reach(garment, arm_length, frame.width)
         values["limb_taper"] = checks.limb_taper(rebuilt, cover, [arm[:2] for arm in arms], frame.neck)
-        values["sleeve_coverage"] = checks.sleeve_coverage(cover, arms, reach, frame.width * checks.SLEEVE_ACROSS)
+        # The garment as shown: the person's own pixels left as they were under the
+        # cover (a bare arm kept in front through a split sleeve) are not sleeve.
+        moved = np.abs(output.astype(np.int16) - report.input.astype(np.int16)).max(axis=2) > UNMOVED
+        shown = np.where(moved, cover, np.float32(0))
+        values["sleeve_coverage"] = checks.sleeve_coverage(shown, arms, reach, frame.width * checks.SLEEVE_ACROSS)
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
         if reach >= SLEEVED:
