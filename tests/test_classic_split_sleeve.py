@@ -52,7 +52,7 @@ def test_a_sleeve_apart_from_the_body_covers_the_whole_arm() -> None:
         np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
     arms = [(person.pt(s), person.pt(e), person.pt(w)) for s, e, w in ((11, 13, 15), (12, 14, 16))]
     across = person.shoulder_width * checks.SLEEVE_ACROSS
-    value = checks.sleeve_coverage(cover, arms, 0.8, across)
+    value = checks.sleeve_coverage(cover, arms, 0.8, across, person.mask > 0.5)
     assert not checks.faults({"sleeve_coverage": value}), value
 
 

@@ -863,8 +863,30 @@ def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: i
     return float(np.linalg.norm(np.median(lab[made], axis=0) - np.median(lab[own], axis=0)))
 
 
+def _arm_half(
+    body: NDArray[np.bool_] | None, line: NDArray[np.float64], step: NDArray[np.float64], across: float
+) -> NDArray[np.float64]:
+    """How far from each point of `line` along `step` (unit vectors) `sleeve_coverage`
+    reads: half way to the body's edge that way, at least `across` and at most twice it
+    (the arm runs on into the torso on its inner side). The pose's joints often lie off
+    the arm's middle: a fixed distance from the bone missed a bare strip on its far side."""
+    if body is None:
+        return np.full(len(line), across)
+    h, w = body.shape
+    ks = np.arange(1, int(4 * across) + 1, dtype=np.float64)
+    xy = np.round(line[:, None, :] + step[:, None, :] * ks[None, :, None]).astype(int)
+    x, y = np.clip(xy[..., 0], 0, w - 1), np.clip(xy[..., 1], 0, h - 1)
+    off = ~body[y, x]
+    edge = np.where(off.any(axis=1), off.argmax(axis=1) + 1, len(ks)).astype(np.float64)
+    return np.clip(edge / 2, across, 2 * across)
+
+
 def sleeve_coverage(
-    cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], reach: float, across: float = 0.0
+    cover: NDArray[np.floating[Any]],
+    arms: Sequence[Sequence[Point]],
+    reach: float,
+    across: float = 0.0,
+    body: NDArray[np.bool_] | None = None,
 ) -> float | None:
     """The least share, over the arms and three lines down each (upper arm and forearm
     apart), of the arm's length a sleeve should cover that the garment does cover.
@@ -872,11 +894,11 @@ def sleeve_coverage(
     `arms` holds each visible arm's (shoulder, elbow, wrist) points; `reach` is how far
     down the arm the garment's sleeves go, as a share of shoulder-to-wrist (0 for none,
     1 for a long sleeve). The length checked runs from just below the shoulder to just
-    short of the sleeve's end, so the seam and hem are not judged. Besides the bone, the
-    lines `across` pixels either side of it are checked (`SLEEVE_ACROSS` shoulder widths,
-    inside the arm): a sleeve split down its length covers the bone and leaves a strip
-    of the arm beside it bare. None when the garment has no sleeves to speak of or no
-    arm is seen.
+    short of the sleeve's end, so the seam and hem are not judged. Besides the bone, a
+    line either side of it is checked, half way to the `body` mask's edge (`_arm_half`;
+    `across` pixels, `SLEEVE_ACROSS` shoulder widths, without a mask): a sleeve split
+    down its length covers the bone and leaves a strip of the arm beside it bare. None
+    when the garment has no sleeves to speak of or no arm is seen.
     """
     if reach < 0.2 or not arms:
         return None
@@ -902,8 +924,12 @@ def sleeve_coverage(
         bone = np.where((ts <= lengths[0])[:, None], joints[1] - joints[0], joints[2] - joints[1])
         normal = np.stack([-bone[:, 1], bone[:, 0]], axis=1) / np.maximum(np.linalg.norm(bone, axis=1), 1e-6)[:, None]
         upper = ts <= lengths[0]
-        for offset in (0.0, -across, across) if across > 0 else (0.0,):
-            xy = np.round(line + normal * offset).astype(int)
+        lines = [line]
+        if across > 0:
+            for side in (-1.0, 1.0):
+                lines.append(line + normal * side * _arm_half(body, line, normal * side, across)[:, None])
+        for drawn in lines:
+            xy = np.round(drawn).astype(int)
             inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
             # Upper arm and forearm apart: a strip bare down the upper arm alone is half
             # the length, and read with the forearm's covered half it passed.

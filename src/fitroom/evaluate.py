@@ -369,7 +369,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # cover (a bare arm kept in front through a split sleeve) are not sleeve.
         moved = np.abs(output.astype(np.int16) - report.input.astype(np.int16)).max(axis=2) > UNMOVED
         shown = np.where(moved, cover, np.float32(0))
-        values["sleeve_coverage"] = checks.sleeve_coverage(shown, arms, reach, frame.width * checks.SLEEVE_ACROSS)
+        values["sleeve_coverage"] = checks.sleeve_coverage(
+            shown, arms, reach, frame.width * checks.SLEEVE_ACROSS, person.mask > 0.5
+        )
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
         if reach >= SLEEVED:
