@@ -4,6 +4,7 @@ build, and scikit-image's bundled astronaut photo."""
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -1892,6 +1893,32 @@ def test_a_black_backpacks_strap_is_drawn_dark_not_in_its_grey_trims_colour() ->
     result = wear(person, cut_out(photo, "bag", None), "bag", None)
     light = checks.backpack_strap_light(result.cover, result.image, person.mask)
     assert light is not None and not checks.faults({"backpack_strap_light": light}), light
+
+
+def akimbo_person() -> Person:
+    """`drawn_person` with the left arm in a long sleeve of the top's colour, bent, its
+    elbow out and its hand on the hip."""
+    person = drawn_person()
+    image, mask, points = person.image.copy(), person.mask.copy(), person.points.copy()
+    shoulder, elbow, wrist = (330, 150), (440, 270), (315, 360)
+    image[(image == (200, 160, 130)).all(axis=2) & (np.arange(500)[None, :] > 250)] = 235
+    cv2.fillConvexPoly(image, np.array([(330, 150), (170, 150), (190, 380), (310, 380)]), (60, 80, 140))
+    cv2.line(image, shoulder, elbow, (60, 80, 140), 36)
+    cv2.line(image, elbow, wrist, (60, 80, 140), 36)
+    points[L_SHOULDER], points[L_ELBOW], points[L_WRIST] = shoulder, elbow, wrist
+    mask[:] = np.any(image != 235, axis=2)
+    return replace(person, image=image, points=points, mask=mask)
+
+
+def test_a_backpacks_strap_goes_behind_an_arm_bent_on_the_hip() -> None:
+    """A backpack slung on the shoulder of an arm bent with its hand on the hip: its front
+    strap stops where it meets the arm (it goes on behind it). Drawn on down to the
+    armpit, which such an arm leaves, it lay across the upper arm (a devset F, 2026-12-05)."""
+    person = akimbo_person()
+    result = wear(person, cut_out(backpack_photo(), "bag", "a backpack"), "bag", None)
+    arm = [[person.pt(i) for i in (L_SHOULDER, L_ELBOW, L_WRIST)]]
+    on_arm = checks.backpack_strap_on_arm(result.cover, person.mask, arm, 0.06 * person.shoulder_width)
+    assert on_arm is not None and not checks.faults({"backpack_strap_on_arm": on_arm}), on_arm
 
 
 def test_a_low_shoe_reaches_up_to_the_leg_under_it_not_only_at_its_heel() -> None:

@@ -107,6 +107,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   its length (a stiff straight bar instead of a padded strap bending to the armpit).
 - `backpack_strap_light`: how much lighter a backpack's drawn front strap is than the
   darkest quarter of its drawn body (a black pack's strap drawn as a grey pill or bar).
+- `backpack_strap_on_arm`: the share of a backpack's drawn front strap that lies on the
+  arm's bones below the shoulder (a strap drawn over an arm bent with its hand on the hip).
 - `old_frame_left`: the share of the frame the person wore before new glasses (found in
   the photo before) that still stands as a thin dark line in the render where the new
   frame does not cover it: the old rims left beside or through the new lenses.
@@ -362,6 +364,10 @@ STRAP_LEAST_RISE = 0.8
 #: A backpack's front strap is at most this much lighter than its body's darkest quarter
 #: (`backpack_strap_light`, 0..1 of the grey scale): its straps are its darkest webbing.
 STRAP_LIGHT_MOST = 0.12
+#: At most this share of a backpack's front strap may lie on an arm's bones
+#: (`backpack_strap_on_arm`): the strap passes behind the arm. The devset's arm bent with
+#: its hand on the hip scored 0.22 with the strap drawn over the upper arm, 0 after.
+STRAP_ON_ARM_MOST = 0.05
 #: A backpack's front strap bows at least this share of its length from a straight line
 #: (`backpack_strap_bend`): drawn as a straight bar, 29 devset renders scored 0.0005 to
 #: 0.0063; as a padded strap bending to the armpit, 0.026 to 0.107 but one (0.0055).
@@ -626,6 +632,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bag_torso_faces": (BAG_TORSO_FACES_LEAST, None),
     "backpack_strap_bend": (STRAP_BEND_LEAST, None),
     "backpack_strap_light": (None, STRAP_LIGHT_MOST),
+    "backpack_strap_on_arm": (None, STRAP_ON_ARM_MOST),
     "lens_lines": (None, LENS_LINES_MOST),
     "old_frame_left": (None, OLD_FRAME_LEFT_MOST),
     "watch_off_skin": (None, WATCH_OFF_SKIN),
@@ -2365,6 +2372,28 @@ def backpack_strap_light(
     pack = grey[body]
     dark = float(pack[pack <= np.quantile(pack, 0.25)].mean())
     return max(0.0, float(np.median(grey[front])) - dark) / 255
+
+
+def backpack_strap_on_arm(
+    cover: NDArray[np.floating[Any]], person: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], half: float
+) -> float | None:
+    """The share of a backpack's drawn front strap (the cover on the person: the pack
+    hangs behind the body) within `half` px of an arm's bones, each arm given as
+    (shoulder, elbow, wrist): the strap
+    goes behind the arm, and drawn over an arm bent with its hand on the hip it hung
+    across the upper arm. The strap comes over the shoulder further in than `half` from
+    the shoulder joint and ends at the armpit, so a strap drawn right scores 0.
+
+    None when no strap shows or no arm is given."""
+    front = (np.asarray(cover) > 0.5) & (np.asarray(person) > 0.5)
+    if front.sum() < 20 or not arms:
+        return None
+    bones = np.zeros(front.shape, np.uint8)
+    for shoulder, elbow, wrist in arms:
+        s, e, w = (np.asarray(p, np.float64)[:2] for p in (shoulder, elbow, wrist))
+        for a, b in ((s, e), (e, w)):
+            cv2.line(bones, (int(a[0]), int(a[1])), (int(b[0]), int(b[1])), (1,), max(1, int(2 * half)))
+    return float(bones[front].mean())
 
 
 def backpack_strap_bend(cover: NDArray[np.floating[Any]], strap: float) -> float | None:

@@ -795,6 +795,14 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
                 report.garment_cover, np.asarray(report.image), person.mask
             )
             values["backpack_in_front"] = checks.backpack_in_front(report.garment_cover, person.mask, strap)
+            arms = [
+                [person.pt(i) for i in (shoulder, elbow, wrist)]
+                for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
+                if person.visibility[[shoulder, elbow, wrist]].min() >= 0.3
+            ]
+            values["backpack_strap_on_arm"] = checks.backpack_strap_on_arm(
+                report.garment_cover, person.mask, arms, 0.06 * person.shoulder_width
+            )
             shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER) if person.visibility[i] >= 0.5]
             values["backpack_detached"] = checks.backpack_detached(
                 report.garment_cover, shoulders, strap, person.shoulder_width

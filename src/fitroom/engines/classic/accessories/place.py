@@ -2993,13 +2993,33 @@ def _pack_strap(person: Person, side: str, colour: NDArray[np.uint8], frontal: f
         edge,
         person.mask.shape,
         cut=(end, square),
-        keep=person.mask > 0.5,
+        keep=(person.mask > 0.5) & ~_arm_bones(person, side, frontal * PACK_ARM_HALF),
         grow=max(1, int(width * 0.1)),
     )
     if drawn is None:
         return None
     piece, shift = drawn
     return Placement(piece, shift, shadow=0.4, lift=0.012)
+
+
+#: A backpack's strap never shows on the arm on its side: within this many frontal shoulder
+#: widths of the arm's bones (shoulder to elbow to wrist) it is behind the arm. An arm bent
+#: with its hand on the hip leaves the body, and the strap drawn on down to the armpit lay
+#: over the upper arm (a devset F, 2026-12-05). Less than the strap's start in from the
+#: shoulder joint (`BACKPACK_STRAP_TOP` less its half width), so it never cuts the strap's top.
+PACK_ARM_HALF = 0.09
+
+
+def _arm_bones(person: Person, side: str, half: float) -> NDArray[np.bool_]:
+    """The arm on `side` as its bones (shoulder to elbow, elbow to wrist) drawn `half` px
+    either side: where the arm is, whatever its sleeve or the person mask say."""
+    shoulder, elbow, wrist = SIDES[side]
+    bones = np.zeros(person.mask.shape, np.uint8)
+    for a, b in ((shoulder, elbow), (elbow, wrist)):
+        if _in_frame(person, a, b, threshold=0.3):
+            start, stop = tuple(_v(person.pt(a)).astype(int)), tuple(_v(person.pt(b)).astype(int))
+            cv2.line(bones, start, stop, 1, max(2, int(2 * half)))
+    return bones > 0
 
 
 def _bare_arm_edge(person: Person, end: Vec, outward: Vec, half: float) -> Vec:
