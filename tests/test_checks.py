@@ -1296,6 +1296,24 @@ def test_a_shoe_drawn_well_above_its_foots_sole_fails() -> None:
     assert checks.shoe_above_sole(np.zeros((200, 200), np.float32), soles, 100.0) is None
 
 
+def test_a_shoe_laid_flat_under_a_pointed_foot_fails() -> None:
+    """A foot pointed down (heel level with the ankle at row 102, toe far below at row
+    180): a shoe laid level under it fails, one along its heel-to-toe line passes; a
+    foot flat on the floor (heel well below the ankle) is not measured."""
+    pointed = [(100.0, 100.0), (100.0, 102.0), (110.0, 180.0)]
+    flat_foot = [(300.0, 100.0), (300.0, 150.0), (320.0, 175.0)]
+    level = np.zeros((260, 400), np.float32)
+    level[160:195, 55:160] = 1.0
+    along = np.zeros((260, 400), np.float32)
+    cv2.line(along, (99, 92), (112, 195), 1.0, 30)
+    feet = [pointed, flat_foot]
+    laid = checks.shoe_pitch(level, feet, 100.0)
+    assert laid is not None and checks.faults({"shoe_pitch": laid}) == ["shoe_pitch"], laid
+    followed = checks.shoe_pitch(along, feet, 100.0)
+    assert followed is not None and followed < 5 and checks.faults({"shoe_pitch": followed}) == [], followed
+    assert checks.shoe_pitch(level, [flat_foot, flat_foot], 100.0) is None
+
+
 def _neckline(coat: bool) -> tuple[np.ndarray, np.ndarray]:
     """A drawn chest in Lab, and its skin: a neck of skin over a grey tee, with (or
     without) a black coat open over it, its fronts running down from the shoulders to

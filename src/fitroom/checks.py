@@ -66,6 +66,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `shoes_merged`: on two feet side by side, the share of the shoes' rows in which the
   drawn shoes run unbroken across the ankles' middle (two shoes merged into one block,
   no parting between them).
+- `shoe_pitch`: on a pointed foot (tiptoe, a jump: its heel lifted level with the
+  ankle, its toe far below), how far (degrees) the drawn shoe's long axis turns from
+  the foot's heel-to-toe line (a shoe laid flat under a foot pointing down).
 - `feet_unshod`: the share of the old feet's columns (the person's, below the ankles)
   over which no new shoe is drawn: both shoes stacked on one foot leave the other bare.
 - `ear_distance`: how far in from the ear an earring's hook lies (earrings on the
@@ -268,6 +271,16 @@ FEET_UNSHOD_MOST = 0.3
 #: pose's ankles stand for `feet_unshod` to read the feet: further, a stride's leg
 #: crosses the feet's rows. Both feet's landmarks on one foot put them 0.05 to 0.2 apart.
 FEET_CLOSE = 0.4
+#: `shoe_pitch`: a foot (ankle, heel, toe) is pointed when its heel is no lower than
+#: this share of a shoe's length below the ankle, its heel-to-toe spans at least
+#: `PITCH_SPAN` of a length and falls more than `PITCH_SLOPE` degrees below level (a foot
+#: flat on a floor has its heel below the ankle; pointing at the camera it spans about
+#: half a length); the most degrees the drawn shoe's long axis may turn from that line.
+#: Laid flat under the jump's pointed feet (`econ--6465…`) the shoes read 55 to 70.
+PITCH_HEEL = 0.06
+PITCH_SPAN = 0.75
+PITCH_SLOPE = 40.0
+SHOE_PITCH_MOST = 30.0
 #: How near (Lab, OpenCV's 8-bit scale, lightness weighed 0.4: a shin in shade is skin)
 #: a pixel must be to the skin, with at least half its chroma (a white floor weighed so
 #: is as near), to be a leg's bare skin for `leg_shown` and `shaft_left`.
@@ -606,6 +619,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "sole_fall": (SOLE_FALL_LEAST, None),
     "shoes_merged": (None, SHOES_MERGED_MOST),
     "feet_unshod": (None, FEET_UNSHOD_MOST),
+    "shoe_pitch": (None, SHOE_PITCH_MOST),
     "shaft_left": (None, SHAFT_LEFT_MOST),
     "shoe_above_sole": (None, SHOE_ABOVE_SOLE_MOST),
     "floor_halo": (None, FLOOR_HALO_MOST),
@@ -1713,9 +1727,10 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
     Each foot's shoe is the solid `cover` on its side of the ankles' middle, within a
     length of its ankle; its ends' soles are the lowest points of the quarter of its
     columns nearest and furthest from that middle (a heel's tip, a toe: on the floor
-    alike in a side view). None when no foot faces the camera, the ankles stand in one
-    column (0.25 of a length), one foot stands ahead of the other (its sole 0.3 of a
-    length lower in the picture) or no shoe is there."""
+    alike in a side view); a pointed foot (`pointed_foot`) is not read. None when no
+    foot faces the camera, the ankles stand in one column (0.25 of a length), one foot
+    stands ahead of the other (its sole 0.3 of a length lower in the picture) or no
+    shoe is there."""
     solid = np.asarray(cover) > 0.5
     h, w = solid.shape
     if len(feet) != 2 or length <= 0:
@@ -1727,7 +1742,7 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
     middle = (float(feet[0][0][0]) + float(feet[1][0][0])) / 2
     falls = []
     for ankle, heel, toe in feet:
-        if abs(float(toe[0]) - float(heel[0])) > 0.35 * length:
+        if abs(float(toe[0]) - float(heel[0])) > 0.35 * length or pointed_foot(ankle, heel, toe, length):
             continue
         out = 1 if float(ankle[0]) >= middle else -1
         x = float(ankle[0])
@@ -1886,6 +1901,49 @@ def shoes_merged(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point
         return None
     merged = solid[top:bottom, middle - 1 : middle + 2].all(axis=1)
     return float(np.count_nonzero(merged & rows) / np.count_nonzero(rows))
+
+
+def pointed_foot(ankle: Point, heel: Point, toe: Point, length: float) -> bool:
+    """Whether a foot is pointed down (`PITCH_HEEL`, `PITCH_SPAN`, `PITCH_SLOPE`): its
+    shoe rightly follows it down, neither level nor falling to the toe as a foot on a floor."""
+    d = (float(toe[0]) - float(heel[0]), float(toe[1]) - float(heel[1]))
+    return bool(
+        float(heel[1]) - float(ankle[1]) < PITCH_HEEL * length
+        and float(np.hypot(*d)) >= PITCH_SPAN * length
+        and float(np.degrees(np.arctan2(d[1], abs(d[0])))) > PITCH_SLOPE
+    )
+
+
+def shoe_pitch(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]], length: float) -> float | None:
+    """The most degrees a drawn shoe's long axis turns from its foot's heel-to-toe line,
+    over the pointed feet (ankle, heel, toe; `PITCH_HEEL`, `PITCH_SPAN`, `PITCH_SLOPE`).
+    A foot's shoe is the solid `cover` within a span of the middle of its heel and toe
+    and nearer that middle than the other foot's; its axis is that part's principal
+    axis. None when no foot is pointed or no shoe is drawn at one."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    if length <= 0:
+        return None
+    middles = [(np.asarray(heel, np.float64) + np.asarray(toe, np.float64)) / 2 for _, heel, toe in feet]
+    ys, xs = np.mgrid[0:h, 0:w]
+    turns = []
+    for i, (ankle, heel, toe) in enumerate(feet):
+        d = np.asarray(toe, np.float64) - np.asarray(heel, np.float64)
+        span = float(np.hypot(d[0], d[1]))
+        if not pointed_foot(ankle, heel, toe, length):
+            continue
+        near = np.hypot(xs - middles[i][0], ys - middles[i][1])
+        mine = solid & (near <= span)
+        for j, other in enumerate(middles):
+            if j != i:
+                mine &= near < np.hypot(xs - other[0], ys - other[1])
+        moments = cv2.moments(mine.astype(np.uint8), binaryImage=True)
+        if moments["m00"] < 0.05 * length * length:
+            continue
+        axis = 0.5 * np.degrees(np.arctan2(2 * moments["mu11"], moments["mu20"] - moments["mu02"]))
+        turn = abs((axis - float(np.degrees(np.arctan2(d[1], d[0])))) % 180.0)
+        turns.append(min(turn, 180.0 - turn))
+    return max(turns) if turns else None
 
 
 def feet_unshod(

@@ -592,6 +592,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "sole_fall": _on_both_feet(report, checks.sole_fall),
         "shoes_merged": _on_both_feet(report, checks.shoes_merged),
         "feet_unshod": _feet_unshod(report),
+        "shoe_pitch": _on_both_feet(report, checks.shoe_pitch),
         "shaft_left": _shaft_left(report),
         "shoe_above_sole": _shoe_above_sole(report),
         "floor_halo": _floor_halo(report),
