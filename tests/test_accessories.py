@@ -959,6 +959,47 @@ def test_walking_feet_each_lose_their_own_old_shoe_and_get_their_own_shoe() -> N
         assert ankle < bottom and toe - 5 < bottom < toe + 20  # its sole at its own foot
 
 
+def jumping_feet() -> Person:
+    """A person in the air, both feet pointed down: each heel level with its ankle (row
+    250) and each toe 90 rows below it, in red old shoes along the feet; bare shins."""
+    image = np.full((400, 350, 3), 225, np.uint8)
+    mask = np.zeros((400, 350), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    for (kx, ax, tx), (knee, ankle, heel, toe) in (
+        ((130, 140, 150), (25, 27, 29, 31)),
+        ((220, 210, 200), (26, 28, 30, 32)),
+    ):
+        points[[knee, ankle, heel, toe]] = [(kx, 100), (ax, 250), (ax, 252), (tx, 340)]
+        cv2.line(image, (kx, 100), (ax, 250), (200, 160, 140), 22)
+        cv2.line(mask, (kx, 100), (ax, 250), 1.0, 22)
+        cv2.line(image, (ax, 245), (tx, 345), (220, 30, 30), 30)
+        cv2.line(mask, (ax, 245), (tx, 345), 1.0, 30)
+    empty = np.zeros((400, 350), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_shoes_on_pointed_feet_follow_each_foot_down_not_lie_level() -> None:
+    """Feet pointed down in a jump: each shoe is drawn along its own foot's heel-to-toe
+    line (the old code laid them level, as if stood on a floor below the toes), over the
+    old shoe, as long as a shoe for that foot."""
+    person = jumping_feet()
+    shoe = side_shoe()
+    placements = place.shoes(person, shoe)
+    cover = np.zeros((400, 350), np.float32)
+    for placement in placements:
+        drawn = cv2.warpAffine(placement.cutout.alpha, placement.matrix[:2], (350, 400))
+        cover = np.maximum(cover, drawn)
+    feet = [[person.pt(i) for i in foot] for foot in checks.FEET]
+    length = 0.62 * float(np.hypot(10, 150))
+    pitch = checks.shoe_pitch(cover, feet, length)
+    assert pitch is not None and checks.faults({"shoe_pitch": pitch}) == [], pitch
+    for x, y in ((145, 295), (205, 295)):
+        assert cover[y, x] > 0.5  # over the old shoe's middle
+    rows = np.nonzero(cover[:, 100:260].max(axis=1) > 0.5)[0]
+    assert rows.min() < 265 and rows.max() < 375  # from the ankle down to just past the toes
+
+
 def test_a_shoe_is_sized_from_the_foot_not_the_bulky_old_shoe() -> None:
     """The same feet in slim and in bulky old shoes get the same new shoes: the size
     comes from the shin, the heel-to-toe span and the leg's width at the ankle."""

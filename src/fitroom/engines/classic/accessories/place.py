@@ -1641,6 +1641,60 @@ def _tilt(heel: Vec, toe: Vec, length: float, to_right: bool) -> float:
     return float(np.clip(angle, -MOST_TILT, MOST_TILT))
 
 
+#: A foot is pointed (tiptoe, a jump, a lifted heel) when its heel is level with its
+#: ankle (not below it by more than this share of the shoe's length, as a foot flat on a
+#: floor's heel is), its heel-to-toe runs at least `POINTED_SPAN` of a shoe's length in
+#: the picture (a foot flat and pointing at the camera is foreshortened to about half)
+#: and falls more steeply than `POINTED_SLOPE` below the level.
+POINTED_HEEL = 0.06
+POINTED_SPAN = 0.75
+POINTED_SLOPE = np.radians(40)
+#: How far (share of the shoe's length) a pointed foot's new sole lies outside the line
+#: through its heel and toe landmarks (they mark the foot's bones, not the sole's face).
+POINTED_SOLE = 0.03
+#: A shoe's length per heel-to-toe landmark span: the landmarks lie inside the foot's
+#: ends (drawn as long as the span, a jump's shoes ended short of the old ones' toes).
+SHOE_PER_SPAN = 1.15
+#: How far above the ankle point (share of the shoe's length) a pointed foot's old shoe
+#: is taken away from and its new collar reaches: the heel lifted level with the ankle
+#: puts the old heel counter above it (left, a dark strip over the new shoe's top).
+POINTED_COLLAR = 0.1
+
+
+def pointed(ankle: Vec, heel: Vec, toe: Vec, length: float) -> bool:
+    """Whether the foot is pointed down (heel lifted up to the ankle), so its shoe follows
+    the heel-to-toe line at its own steep angle instead of lying flat on a floor: drawn
+    flat, a jump's shoes stood on the air below the feet and the old ones showed above."""
+    d = toe - heel
+    return bool(
+        heel[1] - ankle[1] < POINTED_HEEL * length
+        and float(np.hypot(*d)) >= POINTED_SPAN * length
+        and float(np.arctan2(d[1], abs(d[0]))) > POINTED_SLOPE
+    )
+
+
+def along_foot(
+    size: tuple[int, int], ankle: Vec, heel: Vec, toe: Vec, length: float, toe_right: bool
+) -> NDArray[np.float64]:
+    """The matrix that lays a side-view shoe (`size` its height and width, toe to the
+    right when `toe_right`) along a pointed foot: its sole on the heel-to-toe line, its
+    upper on the ankle's side, as long as the foot asks (the shoe's length, or what the
+    heel and toe's own span asks where that is longer)."""
+    h, w = size
+    d = toe - heel
+    span = float(np.hypot(*d))
+    along = d / max(span, 1e-6)
+    sole_side = np.array([-along[1], along[0]])
+    if float(np.dot(sole_side, ankle - heel)) > 0:
+        sole_side = -sole_side
+    scale = max(length, span * SHOE_PER_SPAN) / w
+    toe_way = along if toe_right else -along
+    middle = (heel + toe) / 2 + sole_side * POINTED_SOLE * length
+    x_axis, y_axis = toe_way * scale, sole_side * scale
+    offset = middle - x_axis * (w / 2) - y_axis * h
+    return np.array([[x_axis[0], y_axis[0], offset[0]], [x_axis[1], y_axis[1], offset[1]], [0, 0, 1]], np.float64)
+
+
 def foot_regions(
     mask: NDArray[np.float32], feet: list[list[Vec]], legs: list[tuple[Vec, Vec]], tops: list[float], reach: float
 ) -> list[NDArray[np.bool_]]:
@@ -2090,7 +2144,11 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     if one_place:
         raise EngineError("pose_not_supported", one_place)
     lengths = [float(np.linalg.norm(pa - pk)) * 0.62 for pa, _, _, pk in marks]
-    found = [grounded(person.mask, person.image, (m[0], m[1], m[2]), n) for m, n in zip(marks, lengths, strict=True)]
+    points_down = [pointed(m[0], m[1], m[2], n) for m, n in zip(marks, lengths, strict=True)]
+    found = [
+        (m[1], m[2], None) if down else grounded(person.mask, person.image, (m[0], m[1], m[2]), n)
+        for m, n, down in zip(marks, lengths, points_down, strict=True)
+    ]
     # One foot ahead of the other (walking): the back foot's columns run down into the
     # front leg, whose sole is not its own.
     if abs(max(marks[0][1][1], marks[0][2][1]) - max(marks[1][1][1], marks[1][2][1])) > FOOT_AHEAD * np.mean(lengths):
@@ -2126,7 +2184,7 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     shaded = (np.linalg.norm((lab - person.skin_lab) * weights, axis=-1) < LEG_SKIN) & (mask > 0.5)
     chroma = np.hypot(lab[..., 1] - 128, lab[..., 2] - 128)
     shaded &= chroma >= SHADED_CHROMA * float(np.hypot(person.skin_lab[1] - 128, person.skin_lab[2] - 128))
-    collars = [marks[i][0][1] + lengths[i] * SHOE_COLLAR - y0 for i in order]
+    collars = [marks[i][0][1] + lengths[i] * (-POINTED_COLLAR if points_down[i] else SHOE_COLLAR) - y0 for i in order]
     # An old shoe worn up a bare leg (a boot's shaft, a sandal's ankle strap) goes up to
     # where the skin starts; the bare leg above it runs down in its place.
     tops = [
@@ -2305,7 +2363,11 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
             front = np.maximum(front, near_shin)
         left = centre_x - seen / 2
         matrix = (
-            three_quarter((h, w), left, left + seen, sole, drop, h * sy, to_right, flip) if turned else turn @ shift @ m
+            along_foot((h, w), pa, ph, pt, length, toe_right)
+            if points_down[i]
+            else three_quarter((h, w), left, left + seen, sole, drop, h * sy, to_right, flip)
+            if turned
+            else turn @ shift @ m
         )
         # Feet side by side: each shoe stays on its own side of a parting between them.
         keep = own_side(shape, split, to_right, length * PARTING) if apart else None
