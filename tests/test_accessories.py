@@ -2432,3 +2432,57 @@ def test_an_old_hat_over_a_busy_backdrop_is_refused_with_the_reason() -> None:
     person = hatted_head(stripes)
     with pytest.raises(EngineError, match="busy background"):
         wear(person, cut_out(hat_photo(), "hat", None), "hat", None)
+
+
+def test_a_watch_strap_ends_at_the_arms_outline_on_a_forearm_thinner_than_its_bound() -> None:
+    """A forearm thinner than the wrist's width is held to (the guess's lower bound), seen
+    side on: the band round the forearm's line was as wide as that bound and the strap's
+    ends stuck out past the arm's outline into the backdrop. The strap is cut at the
+    person mask now."""
+    person = drawn_person()
+    image = person.image.copy()
+    cv2.line(image, (360, 270), (380, 390), (235, 235, 235), 40)  # the drawn forearm gone
+    cv2.line(image, (330, 150), (360, 270), (200, 160, 130), 36)  # the upper arm as before
+    cv2.line(image, (360, 270), (380, 390), (200, 160, 130), 14)  # a thin forearm
+    image = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_NEAREST)  # big enough to see
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    person = Person(
+        image,
+        person.points * 2,
+        person.visibility,
+        mask,
+        mask.astype(np.uint8) * 0,
+        mask.astype(np.uint8) * 0,
+        person.skin_lab,
+    )
+    result = wear(person, cut_out(watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 100, "the watch is drawn"
+    score = checks.watch_off_person(result.cover, person.mask)
+    assert checks.faults({"watch_off_person": score}) == [], score
+
+
+def black_watch_photo() -> np.ndarray:
+    """A black watch: black strap, black case, a near-black dial with white hands."""
+    image = np.full((400, 300, 3), 255, np.uint8)
+    cv2.rectangle(image, (115, 10), (185, 390), (22, 22, 24), -1)
+    cv2.circle(image, (150, 200), 75, (28, 28, 30), -1)
+    cv2.circle(image, (150, 200), 60, (15, 15, 18), -1)
+    cv2.line(image, (150, 200), (150, 155), (240, 240, 240), 5)
+    cv2.line(image, (150, 200), (185, 200), (240, 240, 240), 5)
+    return image
+
+
+def test_a_black_watch_tucked_under_a_black_cuff_has_its_rim_set_off() -> None:
+    """A black watch below a black cuff: the case's outline was lost in the cuff and the
+    watch read as one dark blob (`watch_blob` under its least). Its outline against the
+    dark cloth is drawn lighter now, like a steel rim; against the skin it stays as shot."""
+    person = forearm_person(cuff=0.9)
+    image = person.image.copy()
+    image[np.all(image == SLEEVE, axis=2)] = (24, 24, 26)
+    person = Person(image, person.points, person.visibility, person.mask, person.face, person.hands, person.skin_lab)
+    result = wear(person, cut_out(black_watch_photo(), "watch", None), "watch", "left wrist")
+    assert (result.cover > 0.5).sum() > 150, "the watch is drawn"
+    lightness = cv2.cvtColor(result.image, cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
+    before = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
+    score = checks.watch_blob(result.cover, lightness, before)
+    assert score is not None and checks.faults({"watch_blob": score}) == [], score

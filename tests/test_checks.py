@@ -1620,3 +1620,30 @@ def test_below_hem_sees_the_old_top_or_a_skin_block_where_the_trousers_go_on_up(
     assert checks.faults({"below_hem": checks.below_hem(block, region, *args)}) == ["below_hem"]
     assert checks.faults({"below_hem": checks.below_hem(band, region, *args)}) == ["below_hem"]
     assert checks.old_colour_left(block, region, to_lab(coat), to_lab(grey, SKIN)) == 0.0
+
+
+def test_watch_off_person_fails_a_strap_past_the_arms_outline() -> None:
+    arm = np.zeros((100, 100), np.float32)
+    arm[:, 40:60] = 1.0
+    inside = np.zeros((100, 100), np.float32)
+    inside[45:55, 40:60] = 1.0
+    assert checks.watch_off_person(inside, arm) == 0.0
+    sticking_out = inside.copy()
+    sticking_out[45:55, 60:66] = 1.0
+    score = checks.watch_off_person(sticking_out, arm)
+    assert checks.faults({"watch_off_person": score}) == ["watch_off_person"]
+    assert checks.watch_off_person(np.zeros((100, 100), np.float32), arm) is None
+
+
+def test_watch_blob_fails_a_black_watch_lost_on_a_black_cuff() -> None:
+    before = np.full((100, 100), 20.0, np.float32)  # a black cuff's lining
+    cover = np.zeros((100, 100), np.float32)
+    cover[40:60, 40:60] = 1.0
+    lost = before.copy()
+    lost[40:60, 40:60] = 25.0  # a black case
+    assert checks.faults({"watch_blob": checks.watch_blob(cover, lost, before)}) == ["watch_blob"]
+    rimmed = lost.copy()
+    rimmed[40:60, 40:60] = 130.0
+    rimmed[42:58, 42:58] = 25.0  # the same case with a light rim
+    assert checks.faults({"watch_blob": checks.watch_blob(cover, rimmed, before)}) == []
+    assert checks.watch_blob(cover, lost, np.full((100, 100), 200.0, np.float32)) is None, "no dark ground"

@@ -133,6 +133,12 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   the colour of the forearm just up the arm from it (the sleeve) and not of the wrist
   below it (a case half over a cuff the skin test takes for skin: a yellow or pale one).
 
+- `watch_off_person`: the share of a watch drawn outside the person's outline (a strap's
+  end sticking out past the arm into the backdrop).
+- `watch_blob`: how far the watch's outline stands off the dark ground just outside it
+  (lightness, median over the outline's pixels there): a black case on a black cuff's
+  lining reads as one dark blob.
+
 - `bracelet_off_skin`: `watch_off_skin` for a bracelet (one drawn on a sleeve).
 
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
@@ -436,6 +442,12 @@ STRAP_OUTER = 0.8
 STRAP_TONE = 25.0
 #: Fewer solid pixels than this and the watch checks do not apply.
 MIN_WATCH_PIXELS = 30
+#: More than this share of a watch outside the person mask hangs past the arm's outline.
+WATCH_OFF_PERSON = 0.04
+#: A watch's outline on a ground darker than `BLOB_GROUND` (8-bit lightness) standing off
+#: it by less than this (median) is lost in it; fewer than `BLOB_LEAST_PIXELS` such outline
+#: pixels and the check does not apply.
+WATCH_BLOB_LEAST, BLOB_GROUND, BLOB_LEAST_PIXELS = 40.0, 100.0, 12
 #: Beyond the wrist, the band looked at for a sleeve hanging on past the hand: from
 #: PAST_WRIST_NEAR to PAST_WRIST_FAR forearm lengths on down the forearm's line, within
 #: PAST_WRIST_SIDE forearm lengths either side of it.
@@ -654,6 +666,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "watch_strap_block": (None, WATCH_STRAP_BLOCK),
     "watch_strap_flat": (WATCH_STRAP_FLAT, None),
     "watch_over_cuff": (None, WATCH_OVER_CUFF),
+    "watch_off_person": (None, WATCH_OFF_PERSON),
+    "watch_blob": (WATCH_BLOB_LEAST, None),
     "bracelet_off_skin": (None, WATCH_OFF_SKIN),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
@@ -2561,6 +2575,38 @@ def watch_off_skin(cover: NDArray[np.floating[Any]], skin: NDArray[np.bool_]) ->
     if count < MIN_WATCH_PIXELS:
         return None
     return float(np.count_nonzero(solid & ~skin) / count)
+
+
+def watch_off_person(cover: NDArray[np.floating[Any]], person: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the watch's solid pixels (`cover` over 0.5) outside the person mask
+    (`person` under 0.5): 0 for a strap that ends at the arm's outline. None when too little
+    of a watch was drawn."""
+    solid = np.asarray(cover) > 0.5
+    count = np.count_nonzero(solid)
+    if count < MIN_WATCH_PIXELS:
+        return None
+    return float(np.count_nonzero(solid & (np.asarray(person) < 0.5)) / count)
+
+
+def watch_blob(
+    cover: NDArray[np.floating[Any]], lightness: NDArray[np.float32], before: NDArray[np.float32]
+) -> float | None:
+    """How far (median, 8-bit lightness) the watch's outline in the render (`lightness`)
+    stands off the photo before it (`before`) just outside, over the outline's pixels whose
+    ground there is darker than `BLOB_GROUND`: low for a black case on a black cuff. None
+    when the watch lies on no dark ground or too little of it was drawn."""
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    if np.count_nonzero(solid) < MIN_WATCH_PIXELS:
+        return None
+    kernel = np.ones((3, 3), np.uint8)
+    edge = (solid > 0) & (cv2.erode(solid, kernel) == 0)
+    outside = ((cv2.dilate(solid, kernel, iterations=2) > 0) & (solid == 0)).astype(np.float32)
+    weight = cv2.blur(outside, (5, 5))
+    ground = cv2.blur(np.asarray(before, np.float32) * outside, (5, 5)) / np.maximum(weight, 1e-6)
+    dark = edge & (weight > 0) & (ground < BLOB_GROUND)
+    if np.count_nonzero(dark) < BLOB_LEAST_PIXELS:
+        return None
+    return float(np.median(np.abs(np.asarray(lightness, np.float32)[dark] - ground[dark])))
 
 
 def _watch_on_forearm(

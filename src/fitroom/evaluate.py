@@ -838,8 +838,8 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
 
 
 def _watch_checks(report: RenderReport) -> dict[str, float | None]:
-    """`checks.watch_off_skin`, `checks.watch_width`, `checks.watch_over_cuff`, `checks.watch_strap_block` and
-    `checks.watch_strap_flat`, on the skin of the photo before
+    """`checks.watch_off_skin`, `checks.watch_width`, `checks.watch_over_cuff`, `checks.watch_strap_block`,
+    `checks.watch_strap_flat`, `checks.watch_off_person` and `checks.watch_blob`, on the skin of the photo before
     the watch (like the face's skin, or of its hue: a tanned or shaded forearm), along the
     forearm whose wrist is nearest the watch."""
     assert report.garment_cover is not None
@@ -854,6 +854,8 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
             "watch_over_cuff": None,
             "watch_strap_block": None,
             "watch_strap_flat": None,
+            "watch_off_person": None,
+            "watch_blob": None,
         }
     centre = np.array([xs.mean(), ys.mean()])
     elbow, wrist = min(
@@ -872,6 +874,8 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
         "watch_strap_flat": checks.watch_strap_flat(
             report.garment_cover, lightness, person.pt(elbow), person.pt(wrist)
         ),
+        "watch_off_person": checks.watch_off_person(report.garment_cover, person.mask),
+        "watch_blob": checks.watch_blob(report.garment_cover, lightness, _lightness(Image.fromarray(report.input))),
     }
 
 

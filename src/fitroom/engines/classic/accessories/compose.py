@@ -54,6 +54,7 @@ class Placement:
     least: float = 0.0  # the fewest px its longest side may have; 0: `MIN_VISIBLE_PX`
     sharpen: float = 0.0  # unsharp-mask strength on the warped item (a small watch's dial and links)
     with_previous: bool = False  # checked together with the pieces before it (the halves of one frame)
+    rim: Mask | None = field(default=None)  # photo-sized: where the outline is set off from a same-toned ground
 
 
 @dataclass
@@ -75,6 +76,16 @@ MIN_DRAWN_SHARE = 0.5
 VISIBLE_AT_SIDE = 1024
 #: The blur (px) an item's unsharp mask takes away: about what the warp's two resamplings add.
 SHARPEN_SIGMA = 1.0
+#: An item's outline pixel within `RIM_ALIKE` (8-bit lightness) of what lies just outside
+#: it, inside `Placement.rim`, on a ground darker than `RIM_DARK`, is drawn `RIM_LIGHT`
+#: lighter (a polished steel rim catching the light): a black watch on a black cuff's
+#: lining read as one dark blob.
+RIM_ALIKE, RIM_LIGHT, RIM_DARK = 40.0, 110.0, 100.0
+#: Only an outline darker than this is lightened: a rose-gold case's edge beside black
+#: trousers turned to white speckles.
+RIM_BLACK = 70.0
+#: The set-off outline's thickness as a share of the case's side (a bezel's).
+RIM_SHARE = 0.09
 
 
 def least_visible(shape: tuple[int, ...]) -> float:
@@ -355,6 +366,33 @@ def _carried(
     return region * (1 - weight[..., None]) + colour * weight[..., None]
 
 
+def _set_off(product: NDArray[np.float32], ground: NDArray[np.float32], alpha: Mask, rim: Mask) -> NDArray[np.float32]:
+    """`product` with its outline (its solid pixels next to the ground, where `rim` is set)
+    lightened where the ground just outside is dark and about as dark as it: the outline
+    the eye needs to tell a dark item from the dark cloth it lies on."""
+    solid = (alpha > 0.5).astype(np.uint8)
+    kernel = np.ones((3, 3), np.uint8)
+    # As thick as a steel bezel: `RIM_SHARE` of the case's side, at least a pixel.
+    thick = max(1, int(round(RIM_SHARE * np.sqrt(np.count_nonzero((solid > 0) & (rim > 0.5))))))
+    edge = (solid > 0) & (cv2.erode(solid, kernel, iterations=thick) == 0) & (rim > 0.5)
+    if not edge.any():
+        return product
+    outside = (cv2.dilate(solid, kernel, iterations=2) > 0) & (solid == 0)
+    weights = outside.astype(np.float32)
+    grey = ground.mean(axis=2) * weights
+    box = (2 * thick + 5, 2 * thick + 5)
+    near = cv2.blur(grey, box) / np.maximum(cv2.blur(weights, box), 1e-6)
+    own = product.mean(axis=2)
+    alike = (
+        edge & (cv2.blur(weights, box) > 0) & (np.abs(own - near) < RIM_ALIKE) & (near < RIM_DARK) & (own < RIM_BLACK)
+    )
+    if not alike.any():
+        return product
+    out = product.copy()
+    out[alike] = np.clip(out[alike] + RIM_LIGHT, 0, 255)
+    return out
+
+
 def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float32]) -> Composite:
     """Warp the cut-out into the photo and blend it with its occlusion, shadow and colour."""
     H, W = image.shape[:2]
@@ -426,6 +464,8 @@ def paste(image: NDArray[np.uint8], placement: Placement, cast: NDArray[np.float
         if placement.front is not None:
             darken = 1 - (1 - darken) * (1 - placement.front[y0:y1, x0:x1])
         region *= darken[..., None]
+    if placement.rim is not None:
+        product = _set_off(product, region, a, placement.rim[y0:y1, x0:x1])
     blended = region * (1 - a[..., None]) + np.clip(product, 0, 255) * a[..., None]
     result = np.clip(blended + 0.5, 0, 255).astype(np.uint8)
     changed = np.any(result != image[y0:y1, x0:x1], axis=2)

@@ -105,6 +105,13 @@ WATCH_PAST_JOINT, LEAST_BELOW_CUFF = 0.15, 0.5
 #: bare, still tucks the case under it: a case left there was drawn half over the cuff
 #: (a black lace sleeve's band, a knit cuff) with nothing of the sleeve in front.
 CUFF_INTO_CASE = 0.06
+#: A watch's strap shows where the person mask is at least this sure (fading out below
+#: it): past the arm's outline it would hang over the backdrop.
+SILHOUETTE_SURE = 0.5
+#: The case's outline (within this many case widths of its middle: not the strap's edges, which
+#: leave the case at 0.6 and more and were drawn as white lines) is set off from a ground
+#: of its own tone (`compose.RIM_ALIKE`); the strap beyond it is left as shot.
+CASE_RIM_REACH = 0.55
 #: A watch on a wrist narrower than `SHARP_BELOW` px is sharpened, up to `WATCH_SHARPEN`
 #: on the narrowest wrists.
 SHARP_BELOW, WATCH_SHARPEN = 60.0, 1.2
@@ -257,6 +264,13 @@ def _band(shape: tuple[int, int], centre: Vec, axis: Vec, half_width: float, sof
     normal = np.array([-axis[1], axis[0]])
     d = np.abs((xs - centre[0]) * normal[0] + (ys - centre[1]) * normal[1])
     return np.clip((half_width - d) / max(soft, 0.5) + 0.5, 0, 1).astype(np.float32)
+
+
+def _disc(shape: tuple[int, int], centre: Vec, radius: float) -> Mask:
+    """1 within `radius` of `centre`, 0 outside."""
+    disc = np.zeros(shape, np.float32)
+    cv2.circle(disc, (int(round(centre[0])), int(round(centre[1]))), max(1, int(round(radius))), 1.0, -1)
+    return disc
 
 
 def _column_extent(alpha: NDArray[np.float32], share: float) -> tuple[int, int]:
@@ -1399,6 +1413,9 @@ def _watch_on(person: Person, cut: Cutout, side: str) -> list[Placement]:
     dst = [centre, centre + across * h / 2 * scale, centre + _rotate_quarter(across) * w / 2 * scale]
     shape = person.image.shape[:2]
     keep, front = _wrist_masks(person, hand, centre, along, width, cloth, corner, joint, tucked)
+    # The strap ends at the arm's outline: a band round the forearm's line still stuck out
+    # past the arm where that line runs aslant of the arm (a hand on the hip).
+    keep = keep * np.clip(person.mask / SILHOUETTE_SURE, 0, 1).astype(np.float32)
     return [
         Placement(
             cut,
@@ -1412,6 +1429,7 @@ def _watch_on(person: Person, cut: Cutout, side: str) -> list[Placement]:
             part=f"the {side} wrist",
             least=least,
             sharpen=float(np.clip((SHARP_BELOW - width) / SHARP_BELOW, 0, 1)) * WATCH_SHARPEN,
+            rim=_disc(shape, centre, case * CASE_RIM_REACH),
         )
     ]
 
