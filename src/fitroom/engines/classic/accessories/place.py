@@ -123,6 +123,10 @@ BRACELET_BAND, BRACELET_LEAST, BRACELET_TILT = 0.07, 2.5, 0.16
 BRACELET_INLAY_SHARE = 0.15
 #: How much of a glint (towards white) runs along the metal's upper edge.
 BRACELET_GLINT = 0.45
+#: A hand whose palm measures over `PALM_OVER_WRIST` wrists across has its wrist point on
+#: the back of the hand (the wrist under bangles of her own read too narrow beside it):
+#: a bracelet then goes back along the forearm to the pose model's wrist joint.
+PALM_OVER_WRIST = 1.5
 #: An earring less tall than this many times its width is a stud, as long as this share of the face's height.
 STUD_ASPECT, STUD_SHARE = 1.3, 0.055
 #: Straight down the photo: the way a hanging piece points (photos are taken upright).
@@ -1548,12 +1552,24 @@ def _bangle(cut: Cutout, width: float) -> tuple[Cutout, Vec]:
     return Cutout(np.clip(rgb, 0, 255).astype(np.uint8), alpha.astype(np.float32), [], 0.0), centre
 
 
+def _bangle_joint(person: Person, side: str, joint: Vec, along: Vec, width: float, hand: lm.Hand | None) -> Vec:
+    """The wrist joint a bracelet is drawn at: the hand model's, unless its palm is over
+    `PALM_OVER_WRIST` times the wrist's width; then the hand model put it on the back of
+    the hand (a bangle drawn past her own bangles, on the hand), and it moves back along
+    the forearm's line to where the pose model's wrist joint lies across it."""
+    if hand is None or hand.palm_width < PALM_OVER_WRIST * width:
+        return joint
+    back = float(np.dot(joint - _v(person.pt(SIDES[side][2])), along))
+    return joint - along * max(back, 0.0)
+
+
 def bracelet(person: Person, cut: Cutout, description: str) -> list[Placement]:
     """Round the wrist at its width, the far half behind the arm, a little up from the
     joint; below a sleeve's cuff, tucked under it, when the sleeve comes down over the
     wrist (as a watch), refused when the cuff leaves no wrist to show it."""
     side = _wrist_side(person, description)
     joint, along, width, hand, cloth, corner = _watch_wrist(person, side)
+    joint = _bangle_joint(person, side, joint, along, width, hand)
     across = np.array([-along[1], along[0]])
     piece, middle = _bangle(cut, width)
     length = width * BRACELET_TILT + max(BRACELET_LEAST, width * BRACELET_BAND)
