@@ -634,6 +634,24 @@ def test_watch_over_cuff_fails_a_watch_drawn_half_over_a_yellow_cuff_not_one_tuc
     assert checks.watch_over_cuff(bare_lab, over, elbow, wrist) == 0.0
 
 
+def test_bracelet_past_wrist_fails_a_bangle_drawn_on_the_back_of_the_hand() -> None:
+    """A forearm down the picture, its wrist joint at row 120, a palm 70 px wide (the
+    bangle's span about 43): a bangle's arc drawn round the wrist (rows 112-124) passes;
+    the same arc 20 px further down, on the back of the hand, fails, unless the palm is
+    narrow (then the pose's wrist is the one trusted less); too small a drawing is not judged."""
+    elbow, wrist = (100.0, 0.0), (100.0, 120.0)
+    on_wrist = np.zeros((240, 200), np.uint8)
+    cv2.ellipse(on_wrist, (100, 114), (20, 6), 0, 0, 180, 255, 3)
+    on_hand = np.roll(on_wrist, 20, axis=0)
+    at_wrist = checks.bracelet_past_wrist(on_wrist.astype(np.float32) / 255, elbow, wrist, 70.0)
+    at_hand = checks.bracelet_past_wrist(on_hand.astype(np.float32) / 255, elbow, wrist, 70.0)
+    assert at_wrist is not None and at_wrist < checks.BRACELET_PAST_WRIST_MOST, at_wrist
+    assert at_hand is not None and at_hand > checks.BRACELET_PAST_WRIST_MOST, at_hand
+    assert checks.faults({"bracelet_past_wrist": at_hand}) == ["bracelet_past_wrist"]
+    assert checks.bracelet_past_wrist(on_hand.astype(np.float32) / 255, elbow, wrist, 45.0) == 0.0
+    assert checks.bracelet_past_wrist(np.zeros((240, 200), np.float32), elbow, wrist, 70.0) is None
+
+
 def test_watch_off_skin_fails_a_watch_on_a_sleeve_or_over_the_wrists_edge() -> None:
     """A watch inside a bare forearm scores 0; the same watch on the sleeve above the
     cuff, or twice as wide as the wrist (hanging over the body beside it), fails."""

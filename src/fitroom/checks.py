@@ -140,6 +140,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   lining reads as one dark blob.
 
 - `bracelet_off_skin`: `watch_off_skin` for a bracelet (one drawn on a sleeve).
+- `bracelet_past_wrist`: how far a bracelet's middle lies down the forearm past the pose's
+  wrist joint, over the bracelet's span across the forearm, where the palm is over 1.5
+  spans wide (one drawn on the back of the hand, past her own bangles at the wrist).
 
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
   (shoes included) the render changed: bare shins or dark shoes taken for the old
@@ -448,6 +451,13 @@ WATCH_OFF_PERSON = 0.04
 #: it by less than this (median) is lost in it; fewer than `BLOB_LEAST_PIXELS` such outline
 #: pixels and the check does not apply.
 WATCH_BLOB_LEAST, BLOB_GROUND, BLOB_LEAST_PIXELS = 40.0, 100.0, 12
+#: A bracelet whose middle lies further down the forearm past the wrist joint than this
+#: share of its span across the forearm is on the back of the hand: on the devset
+#: (2026-12-05, jewelry_3) mmpose__000264's 0.54 on the hand (main), -0.15 after the fix, the others 0.
+BRACELET_PAST_WRIST_MOST = 0.3
+#: A palm wider than this many bracelet spans puts the hand model's wrist on the back of
+#: the hand (mmpose__000264 1.7; the others up to 1.4, where the pose's wrist may be off).
+PALM_OVER_SPAN = 1.5
 #: Beyond the wrist, the band looked at for a sleeve hanging on past the hand: from
 #: PAST_WRIST_NEAR to PAST_WRIST_FAR forearm lengths on down the forearm's line, within
 #: PAST_WRIST_SIDE forearm lengths either side of it.
@@ -669,6 +679,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "watch_off_person": (None, WATCH_OFF_PERSON),
     "watch_blob": (WATCH_BLOB_LEAST, None),
     "bracelet_off_skin": (None, WATCH_OFF_SKIN),
+    "bracelet_past_wrist": (None, BRACELET_PAST_WRIST_MOST),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
@@ -2619,6 +2630,28 @@ def _watch_on_forearm(
         return None
     along = np.asarray(wrist, np.float64)[:2] - np.asarray(elbow, np.float64)[:2]
     return ys, xs, along / max(float(np.linalg.norm(along)), 1e-9)
+
+
+def bracelet_past_wrist(
+    cover: NDArray[np.floating[Any]], elbow: Point, wrist: Point, palm: float | None
+) -> float | None:
+    """How far the bracelet's middle (the mean of its solid pixels, `cover` over 0.5) lies
+    down the forearm (`elbow` to `wrist`) past the wrist joint, over the bracelet's span
+    across the forearm (2nd to 98th percentile): about 0 or below for one round the wrist,
+    near half for one drawn on the back of the hand. Judged only where the hand's palm
+    (knuckle to knuckle, `palm` px) is over `PALM_OVER_SPAN` of the span: there the hand
+    model's wrist lies on the back of the hand; elsewhere the pose's wrist point is the one
+    likelier off (a fist, a bent hand) and this is 0. None when too little was drawn."""
+    found = _watch_on_forearm(cover, elbow, wrist)
+    if found is None:
+        return None
+    ys, xs, along = found
+    across = np.array([-along[1], along[0]])
+    pts = np.stack([xs, ys], axis=1).astype(np.float64)
+    span = max(float(np.percentile(pts @ across, 98) - np.percentile(pts @ across, 2)), 1.0)
+    if palm is None or palm < PALM_OVER_SPAN * span:
+        return 0.0
+    return float((pts.mean(axis=0) - np.asarray(wrist, np.float64)[:2]) @ along) / span
 
 
 def watch_over_cuff(

@@ -834,7 +834,25 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
             values["necklace_narrow"] = checks.necklace_narrow(report.garment_cover, face.width)
     if report.accessories == ["bracelet"] and report.garment_cover is not None:
         values["bracelet_off_skin"] = _watch_checks(report)["watch_off_skin"]
+        values["bracelet_past_wrist"] = _bracelet_past_wrist(report)
     return values
+
+
+def _bracelet_past_wrist(report: RenderReport) -> float | None:
+    """`checks.bracelet_past_wrist` along the forearm whose wrist is nearest the bracelet."""
+    assert report.garment_cover is not None
+    person = report.person
+    ys, xs = np.nonzero(report.garment_cover > 0.5)
+    if len(xs) == 0:
+        return None
+    centre = np.array([xs.mean(), ys.mean()])
+    side, elbow, wrist = min(
+        (("left", L_ELBOW, L_WRIST), ("right", R_ELBOW, R_WRIST)),
+        key=lambda sew: float(np.linalg.norm(person.pt(sew[2])[:2] - centre)),
+    )
+    hand = landmarks.hand(person, side)
+    palm = hand.palm_width if hand is not None else None
+    return checks.bracelet_past_wrist(report.garment_cover, person.pt(elbow), person.pt(wrist), palm)
 
 
 def _watch_checks(report: RenderReport) -> dict[str, float | None]:
