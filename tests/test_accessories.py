@@ -19,7 +19,14 @@ from fitroom.engines.classic.accessories import cut_out, kind_for, place, wear
 from fitroom.engines.classic.accessories import landmarks as lm
 from fitroom.engines.classic.accessories.compose import linear_scale
 from fitroom.engines.classic.accessories.cutout import Cutout, cut_accessory, levelled_worn_hat
-from fitroom.engines.classic.accessories.worn import frame_window, old_frame, painted_over, worn_hoops
+from fitroom.engines.classic.accessories.worn import (
+    frame_window,
+    old_frame,
+    painted_over,
+    worn_discs,
+    worn_earrings,
+    worn_hoops,
+)
 from fitroom.engines.classic.person import (
     L_EAR,
     L_ELBOW,
@@ -2217,6 +2224,50 @@ def test_new_earrings_replace_the_hoops_she_wears() -> None:
         assert gold[y - 12 : y + 13, x - 9 : x + 10].sum() < 5, "her own hoop is gone"
     assert checks.worn_jewellery_left(before, result.image, worn_hoops(before, lm.face(person)), result.cover) < 0.1
     assert not np.any(result.image[:60] != before[:60]), "nothing changed above the ears"
+
+
+def _disc_head() -> tuple[Person, list[tuple[int, int]]]:
+    """`meshed_head` with a flat turquoise disc hanging below each ear lobe and a thick
+    lock of dark hair falling past the picture's left one (long, not compact: unfound)."""
+    person = meshed_head()
+    discs = [(208, 120), (292, 120)]
+    cv2.rectangle(person.image, (172, 60), (180, 175), (45, 35, 30), -1)
+    for centre in discs:
+        cv2.circle(person.image, centre, 9, (60, 170, 200), -1)
+    return person, discs
+
+
+def test_worn_discs_are_found_at_the_lobes_and_not_the_lock_of_hair() -> None:
+    """Both drawn discs are found with their edge; the lock of hair beside one is not."""
+    person, discs = _disc_head()
+    face = lm.face(person)
+    assert face is not None
+    found = worn_discs(person.image, face)
+    for x, y in discs:
+        assert found[y - 9 : y + 10, x - 9 : x + 10].mean() > 0.7, "the disc is found"
+    assert not found[:, 170:183].any(), "the lock of hair is not a disc"
+    assert not found[:100].any(), "nothing above the lobes"
+    assert not worn_hoops(person.image, face).any(), "a disc is no hoop"
+
+
+def test_new_earrings_replace_the_discs_she_wears() -> None:
+    """Studs put on a head wearing turquoise discs: the discs are painted out, not left
+    beside the new pair; `checks.worn_jewellery_left` reads most of a disc kept."""
+    person, discs = _disc_head()
+    before = person.image.copy()
+    face = lm.face(person)
+    assert face is not None
+    worn = worn_earrings(before, face)
+    assert checks.worn_jewellery_left(before, before, worn, np.zeros(before.shape[:2])) == 1.0
+    studs = np.full((200, 400, 3), 255, np.uint8)
+    for x in (120, 280):
+        cv2.circle(studs, (x, 100), 30, (200, 60, 70), -1)
+    result = wear(person, cut_out(studs, "jewelry", None), "earrings", None)
+    turquoise = np.all(np.abs(result.image.astype(int) - (60, 170, 200)) < 40, axis=2) & (result.cover < 0.1)
+    for x, y in discs:
+        assert turquoise[y - 10 : y + 11, x - 10 : x + 11].sum() < 5, "her own disc is gone"
+    left = checks.worn_jewellery_left(before, result.image, worn, result.cover)
+    assert left is not None and left < 0.1, left
 
 
 def aviator_photo() -> np.ndarray:

@@ -46,7 +46,7 @@ from fitroom.engines.classic.accessories.place import (
     without_strap,
     worn_on_back,
 )
-from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_hoops
+from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_earrings
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.colour import skin_like
@@ -757,7 +757,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         face = landmarks.face(person)
         if face is not None:
             values["earring_aslant"] = checks.earring_aslant(report.garment_cover, 0.05 * face.height)
-            worn = worn_hoops(report.input, face)
+            worn = worn_earrings(report.input, face)
             values["worn_jewellery_left"] = checks.worn_jewellery_left(
                 report.input, np.asarray(report.image), worn, report.garment_cover
             )

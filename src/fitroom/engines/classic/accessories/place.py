@@ -28,7 +28,7 @@ from fitroom.engines.classic.accessories.worn import (
     old_frame,
     painted_over,
     wears_glasses,
-    worn_hoops,
+    worn_earrings,
 )
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.person import (
@@ -3254,7 +3254,7 @@ def earrings(person: Person, cut: Cutout) -> list[Placement]:
     if not placements:
         raise EngineError("pose_not_supported", "neither ear is visible in the photo")
     # Her own hoops are replaced by the new pair, not left hanging beside it.
-    placements[0].paint_out = worn_hoops(person.image, face)
+    placements[0].paint_out = worn_earrings(person.image, face)
     return placements
 
 
