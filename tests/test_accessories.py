@@ -2267,7 +2267,7 @@ def test_new_earrings_replace_the_discs_she_wears() -> None:
     for x, y in discs:
         assert turquoise[y - 10 : y + 11, x - 10 : x + 11].sum() < 5, "her own disc is gone"
     left = checks.worn_jewellery_left(before, result.image, worn, result.cover)
-    assert left is not None and left < 0.1, left
+    assert left is not None and left < checks.WORN_LEFT_MOST, left
 
 
 def aviator_photo() -> np.ndarray:

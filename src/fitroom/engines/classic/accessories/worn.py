@@ -198,11 +198,13 @@ DISC_SIZE, DISC_ROUND = (0.15, 0.4), 0.6
 #: a collar's corner are ragged or bent).
 DISC_FILL, DISC_SOLID = 0.8, 0.9
 #: At most this share of a band round a disc (from 0.05 to 0.1 face heights out) looks
-#: like it (Lab distance under 20): a disc stands apart from the skin, hair and clothes
+#: like it (under `DISC_GROW`): a disc stands apart from the skin, hair and clothes
 #: round it, where a corner of a collar or a lock of hair runs on in the same colour. On
 #: the devset's 80 jewellery persons the white disc measures 0.12, the three other
 #: compact blobs at a lobe (a collar's corner, a jacket's lapel, dark hair by the neck) 0.23 to 0.31.
 DISC_APART = 0.15
+#: Lab distance from a found disc's colour within which the pixels next to it are its own.
+DISC_GROW = 20.0
 
 
 def worn_earrings(image: NDArray[np.uint8], face: lm.Face) -> NDArray[np.bool_]:
@@ -270,9 +272,13 @@ def _disc_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float,
             cv2.dilate(mask, _round_kernel(0.1 * height, 3)) == 0
         )
         colour = np.median(lab[mask > 0], axis=0)
-        if float((np.linalg.norm(lab[band] - colour, axis=1) < 20).mean()) > DISC_APART:
+        alike = np.linalg.norm(lab - colour, axis=2) < DISC_GROW
+        if float(alike[band].mean()) > DISC_APART:
             continue
-        found[y0:y1, x0:x1] |= mask > 0
+        # The contrast leaves out its rim (paler against pale skin, or a metal edge): what is
+        # like it next to it is in, and a little round that.
+        grown = ((mask > 0) | (alike & (cv2.dilate(mask, _round_kernel(0.1 * height, 3)) > 0))).astype(np.uint8)
+        found[y0:y1, x0:x1] |= cv2.dilate(grown, _round_kernel(0, 3)) > 0
 
 
 #: Face mesh points round each eye's opening (the person's right, then left).
