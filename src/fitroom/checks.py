@@ -47,6 +47,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   after new shoes went on (`feet_region`).
 - `item_left_out`: the share of a cut-out's outline that was left out though it stands
   out from the backdrop (a white shoe's canvas given to its white backdrop: a flat shoe).
+- `garment_left_out`: the share of a garment product's outline (what the backdrop,
+  flooded from the photo's border and stopped at edges, does not reach) that its cut-out
+  leaves out (a white tee's white ground given to its white backdrop: only the print kept).
 - `item_strands`: how far a cut-out's thin strands reach out from its solid body (a
   shoe's loose laces, drawn as lines out into the air round the feet).
 - `collar_gap`: the widest band of neither leg nor new shoe under an ankle, between
@@ -250,6 +253,8 @@ ITEM_LEFT_OUT = 0.05
 #: Lab distance (OpenCV's 8-bit scale) from the backdrop's colour beyond which a pixel
 #: left out of a cut-out is not backdrop.
 LEFT_OUT_DISTANCE = 10.0
+#: Most of a garment product's outline its cut-out may leave out (`garment_left_out`).
+GARMENT_LEFT_OUT = 0.08
 #: How deep inside a cut-out's filled outline (share of its size, the square root of its
 #: area) a pixel must lie to be its solid body for `item_strands`: a lace is far thinner.
 STRAND_DEPTH = 0.03
@@ -637,6 +642,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
     "item_strands": (None, STRAND_REACH_MOST),
+    "garment_left_out": (None, GARMENT_LEFT_OUT),
     "collar_gap": (None, COLLAR_GAP_MOST),
     "sole_fall": (SOLE_FALL_LEAST, None),
     "shoes_merged": (None, SHOES_MERGED_MOST),
@@ -1627,6 +1633,27 @@ def item_left_out(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> f
     inside = cv2.erode(hull, np.ones((5, 5), np.uint8)) > 0
     unlike = np.linalg.norm(lab - np.median(reference, axis=0), axis=2) > LEFT_OUT_DISTANCE
     return float(np.count_nonzero(inside & clear & unlike) / max(1, np.count_nonzero(inside)))
+
+
+def garment_left_out(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the product's outline that the cut-out `alpha` leaves out (under 0.5).
+
+    The outline is what the backdrop (the border's median colour, within
+    `LEFT_OUT_DISTANCE`), flooded from the photo's border, does not reach past the
+    photo's edges (Canny, gaps of a few pixels closed): unlike the colour difference, it
+    keeps a white garment's white ground on white. None when the flood finds no outline.
+    """
+    lab = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2LAB).astype(np.float32)
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    near = np.linalg.norm(lab - np.median(border, axis=0), axis=2) < LEFT_OUT_DISTANCE
+    edges = cv2.Canny(cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY), 10, 30)
+    edges = cv2.dilate(cv2.morphologyEx(edges, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8)), np.ones((3, 3), np.uint8))
+    _, labels = cv2.connectedComponents((near & (edges == 0)).astype(np.uint8), connectivity=4)
+    reached = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    outline = ~np.isin(labels, reached[reached > 0])
+    if not outline.any():
+        return None
+    return float(np.count_nonzero(outline & (np.asarray(alpha) < 0.5)) / np.count_nonzero(outline))
 
 
 def item_strands(alpha: NDArray[np.floating[Any]]) -> float | None:

@@ -85,6 +85,7 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
         # GrabCut's graph costs by the pixel: it runs smaller, and the colour threshold
         # keeps its full detail where it is sure.
         mask[distance > SURE_DISTANCE] = 255
+        mask |= _silhouette(small, distance)
     mask = _largest_parts(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)))
     # White print on a garment photographed on white reads as background: a garment has
     # no holes, so fill what its outline encloses, but for the backdrop seen between a
@@ -128,6 +129,31 @@ def _outline(small: NDArray[np.uint8], distance: NDArray[np.float32]) -> NDArray
         ((distance > 6) | (edges > 0)).astype(np.uint8) * 255, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8)
     )
     return _fill_holes(closed)
+
+
+#: The backdrop is flooded from the photo's border through pixels this close (Lab,
+#: `_background_distance`) to its colour, stopped at edges (Canny on grey, these
+#: thresholds) whose gaps up to `FLOOD_GAP` pixels are closed.
+FLOOD_DISTANCE = 10
+FLOOD_EDGES = (10, 30)
+FLOOD_GAP = 7
+
+
+def _silhouette(small: NDArray[np.uint8], distance: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """All that the backdrop, flooded from the photo's border, does not reach (255).
+
+    A white tee with a dark print on white: its white ground is the backdrop's colour,
+    so a cut by colour (or GrabCut seeded from it) kept the print and lost the white
+    shoulders and sleeves. Its outline, faint as it is, stops the flood; white inside
+    it stays garment.
+    """
+    edges = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), *FLOOD_EDGES)
+    edges = cv2.morphologyEx(edges, cv2.MORPH_CLOSE, np.ones((FLOOD_GAP, FLOOD_GAP), np.uint8))
+    edges = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+    free = ((distance < FLOOD_DISTANCE) & (edges == 0)).astype(np.uint8)
+    _, labels = cv2.connectedComponents(free, connectivity=4)
+    border = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return np.where(np.isin(labels, border[border > 0]), 0, 255).astype(np.uint8)
 
 
 def _clean_cut(mask: NDArray[np.uint8], outline: NDArray[np.uint8], distance: NDArray[np.float32]) -> bool:
