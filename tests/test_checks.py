@@ -1665,3 +1665,27 @@ def test_watch_blob_fails_a_black_watch_lost_on_a_black_cuff() -> None:
     rimmed[42:58, 42:58] = 25.0  # the same case with a light rim
     assert checks.faults({"watch_blob": checks.watch_blob(cover, rimmed, before)}) == []
     assert checks.watch_blob(cover, lost, np.full((100, 100), 200.0, np.float32)) is None, "no dark ground"
+
+
+def test_hem_cut_counts_a_trouser_hem_taken_away_with_the_old_shoe() -> None:
+    """Wide orange trousers hang on below the ankle over a white shoe: a render that
+    takes the hem away with the old shoe (floor in its place, a box round the new
+    shoe) is a fault; one that keeps the hem and draws the shoe under it is not."""
+    before = np.full((200, 200, 3), 120, np.uint8)
+    person = np.zeros((200, 200), bool)
+    leg = np.array([(75, 20), (125, 20), (135, 118), (65, 118)], np.int32)
+    cv2.rectangle(before, (70, 100), (150, 132), (245, 245, 245), -1)
+    cv2.fillConvexPoly(before, leg, (200, 70, 30))
+    cv2.rectangle(person.view(np.uint8), (70, 100), (150, 132), 1, -1)
+    cv2.fillConvexPoly(person.view(np.uint8), leg, 1)
+    cover = np.zeros((200, 200), np.float32)
+    cover[118:132, 70:150] = 1.0  # the new shoe below the hem
+    kept = before.copy()
+    kept[118:132, 70:150] = (60, 60, 90)
+    cut = kept.copy()
+    cut[103:118, 60:140] = 120  # the hem below the ankle filled with floor
+    skin = [175.0, 140.0, 150.0]
+    bad = checks.hem_cut(before, cut, cover, person, skin, [(100, 100)], 80.0)
+    good = checks.hem_cut(before, kept, cover, person, skin, [(100, 100)], 80.0)
+    assert bad is not None and checks.faults({"hem_cut": bad}) == ["hem_cut"], bad
+    assert good is not None and checks.faults({"hem_cut": good}) == [], good

@@ -597,6 +597,7 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "shoe_above_sole": _shoe_above_sole(report),
         "floor_halo": _floor_halo(report),
         "floor_smear": _floor_smear(report),
+        "hem_cut": _hem_cut(report),
     }
 
 
@@ -716,6 +717,18 @@ def _floor_smear(report: RenderReport) -> float | None:
         return None
     return checks.floor_smear(
         report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab
+    )
+
+
+def _hem_cut(report: RenderReport) -> float | None:
+    """`checks.hem_cut` for a shoes render, at the ankles of both legs seen."""
+    person = report.person
+    length = _shoe_length(person)
+    if report.garment_cover is None or length is None:
+        return None
+    ankles = [person.pt(foot[0]) for foot in checks.FEET]
+    return checks.hem_cut(
+        report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab, ankles, length
     )
 
 
