@@ -2537,3 +2537,38 @@ def test_a_black_watch_tucked_under_a_black_cuff_has_its_rim_set_off() -> None:
     before = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
     score = checks.watch_blob(result.cover, lightness, before)
     assert score is not None and checks.faults({"watch_blob": score}) == [], score
+
+
+def wide_trousers_feet() -> Person:
+    """A person seen from the side on a grey floor in wide orange trousers whose hems hang
+    on past the ankles over white old shoes (only the shoes' soles and toes show)."""
+    image = np.full((400, 400, 3), 120, np.uint8)
+    mask = np.zeros((400, 400), np.float32)
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.ones(33, np.float32)
+    for kx, ax, (knee, ankle, heel, toe) in ((140, 140, (25, 27, 29, 31)), (270, 260, (26, 28, 30, 32))):
+        points[[knee, ankle, heel, toe]] = [(kx, 150), (ax, 300), (ax - 10, 318), (ax + 35, 325)]
+        shoe = ((ax - 20, 300), (ax + 45, 332))
+        cv2.rectangle(image, *shoe, (245, 245, 245), -1)
+        cv2.rectangle(mask, *shoe, 1.0, -1)
+        leg = np.array([(kx - 25, 150), (kx + 25, 150), (ax + 38, 318), (ax - 32, 318)], np.int32)
+        cv2.fillConvexPoly(image, leg, (200, 70, 30))
+        cv2.fillConvexPoly(mask, leg, 1.0)
+    empty = np.zeros((400, 400), np.uint8)
+    return Person(image, points, visibility, mask, empty, empty, np.array([175, 140, 150], np.float32))
+
+
+def test_a_trouser_hem_over_the_foot_stays_in_front_of_the_new_shoe() -> None:
+    """Wide trousers hang on below the ankles over the old shoes: the hem is the
+    trousers, not the shoe, so it is neither taken away (it was cut square at the
+    ankle's row and filled with floor, a box round the new shoe) nor drawn over."""
+    person = wide_trousers_feet()
+    placements = place.shoes(person, side_shoe())
+    erase = placements[0].erase
+    assert erase is not None
+    for ax in (140, 260):
+        assert erase[305:314, ax - 15 : ax + 15].mean() < 0.1  # the hem below the ankle stays
+        assert erase[322:330, ax : ax + 30].mean() > 0.9  # the old shoe under it goes
+        for placement in placements:
+            assert placement.front is not None
+        assert max(float(p.front[308, ax]) for p in placements if p.front is not None) > 0.9

@@ -2140,6 +2140,89 @@ def foot_seen(person: Person, foot: tuple[int, int, int], hidden: bool) -> bool:
     return all(person.mask[int(person.points[i][1]), int(person.points[i][0])] >= 0.5 for i in (ankle, toe))
 
 
+#: Lab distance (OpenCV's 8-bit scale) within which a pixel of a foot's old-shoe region
+#: has the colour of the trouser leg just above it: the leg hangs on down over the foot.
+#: Lightness counts in full: weighed less, a maroon shoe under black leggings passed.
+HEM_LIKE = 14.0
+#: The rows (share of the shoe's length) above the region's top whose leg gives the
+#: trousers' colour, and the least share of them that must be covered (not skin).
+HEM_ROWS, HEM_COVERED = 0.1, 0.6
+#: The region's lowest share of rows: when that much of them has the trousers' colour
+#: too, the old shoe is as dark (black jeans over black shoes) and no hem is told apart.
+HEM_FOOT, HEM_FOOT_LIKE = 0.25, 0.3
+#: The specks (share of the shoe's length) closed in a hem found by colour: its folds' seams.
+HEM_CLOSE = 0.06
+#: The least share of a foot's old-shoe region a hem must be to be kept.
+HEM_LEAST = 0.15
+
+
+def trouser_hem(
+    lab: NDArray[np.float32],
+    body: NDArray[np.bool_],
+    skin: NDArray[np.bool_],
+    region: NDArray[np.bool_],
+    top: float,
+    length: float,
+) -> NDArray[np.bool_]:
+    """The part of a foot's old-shoe region that is the trouser leg hanging on over the
+    foot (wide trousers walking: the back foot inside its hem): pixels of the leg's own
+    colour joined straight down to the leg above the region's top row. Taken away with
+    the shoe, the hem was cut square at the ankle's row and its place filled as a box of
+    smeared floor with the new shoe standing in it, apart from the leg."""
+    ys, xs = np.nonzero(region)
+    empty = np.zeros(region.shape, bool)
+    first = int(round(top))
+    if len(ys) < 20 or first <= 0:
+        return empty
+    # Worked out in a box round the region and the leg just above it (the window round
+    # both feet is several times larger).
+    pad = max(2, int(HEM_ROWS * length))
+    y0, x0 = max(0, first - pad), max(0, int(xs.min()) - pad)
+    box = (slice(y0, int(ys.max()) + 1 + pad), slice(x0, int(xs.max()) + 1 + pad))
+    empty[box] = _hem_in_box(lab[box], body[box], skin[box], region[box], first - y0, length)
+    return empty
+
+
+def _hem_in_box(
+    lab: NDArray[np.float32],
+    body: NDArray[np.bool_],
+    skin: NDArray[np.bool_],
+    region: NDArray[np.bool_],
+    first: int,
+    length: float,
+) -> NDArray[np.bool_]:
+    """`trouser_hem` in a box round the region, its top row `first`."""
+    ys, xs = np.nonzero(region)
+    empty = np.zeros(region.shape, bool)
+    above = slice(max(0, first - max(2, int(HEM_ROWS * length))), first)
+    cols = slice(int(xs.min()), int(xs.max()) + 1)
+    leg = body[above, cols]
+    covered = leg & ~skin[above, cols]
+    if covered.sum() < max(20, HEM_COVERED * leg.sum()):
+        return empty
+    colour = np.median(lab[above, cols][covered], axis=0)
+    like = (np.linalg.norm(lab - colour, axis=-1) < HEM_LIKE) & body
+    rows = np.arange(region.shape[0])[:, None]
+    lowest = region & (rows >= ys.max() + 1 - max(2, HEM_FOOT * (ys.max() + 1 - ys.min())))
+    if (like & lowest).sum() > HEM_FOOT_LIKE * lowest.sum():
+        return empty
+    # Joined to the leg above, its folds' specks closed: the hem hangs on from the leg.
+    like[: above.start] = False
+    count, labels = cv2.connectedComponents(like.astype(np.uint8), connectivity=8)
+    joined = np.unique(labels[above, cols][covered])
+    hem = np.isin(labels, joined[joined > 0]).astype(np.uint8)
+    size = max(3, int(HEM_CLOSE * length) | 1)
+    hem = cv2.morphologyEx(hem, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))) > 0
+    # A fold's highlight enclosed by the hem is the hem: left out, it was filled as floor.
+    count, labels = cv2.connectedComponents((~hem).astype(np.uint8), connectivity=4)
+    outside = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    hem |= ~np.isin(labels, outside)
+    hem &= region
+    # A sliver is the hem's own edge over a shoe (the leg in front does that already);
+    # the box came from hems hanging well over the foot.
+    return hem if hem.sum() >= HEM_LEAST * region.sum() else empty
+
+
 def _in_window(shape: tuple[int, int], window: tuple[int, int, int, int], part: Mask) -> Mask:
     """A photo-sized mask that is `part` inside `window` and 0 elsewhere."""
     x0, y0, x1, y1 = window
@@ -2259,6 +2342,12 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         tops,
         mean_length * FOOT_REACH,
     )
+    # The trouser leg hanging on over a foot stays, in front of its new shoe.
+    hems = [
+        trouser_hem(lab, mask > 0.5, skin | shaded, regions[rank], tops[rank], lengths[i])
+        for rank, i in enumerate(order)
+    ]
+    regions = [region & ~hem for region, hem in zip(regions, hems, strict=True)]
     near = order[0]
     # The near shin down to its collar line, as wide as the leg at its ankle: in front
     # of a foot hidden behind it, neither taken away with that foot's old shoe nor
@@ -2300,6 +2389,7 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
     missed = unlike_floor(lab, source > 0.5, grow * 3) & (mask < 0.5)
     missed &= cv2.dilate(old, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow * 2 + 1, grow * 2 + 1))) > 0.5
     old = np.maximum(old, missed.astype(np.float32))
+    old *= ~(hems[0] | hems[1])
     source *= ~missed
     # A leg is in front of its own shoe's collar and of the shoe further back, never of
     # the further foot itself (walking: the back foot shows beside the front shin).
@@ -2393,8 +2483,9 @@ def shoes(person: Person, cut: Cutout) -> list[Placement]:
         # leg got a square step where the two legs' hems stand at different heights.
         back_line = rows < collars[1] - lengths[order[1]] * 0.02
         front = leg_in_front[0] if rank == 0 else np.maximum(leg_in_front[1], leg_in_front[0] * back_line)
+        front = np.maximum(front, hems[rank])
         if rank == 1:
-            front = np.maximum(front, near_shin)
+            front = np.maximum(np.maximum(front, near_shin), hems[0])
         left = centre_x - seen / 2
         matrix = (
             along_foot((h, w), pa, ph, pt, length, toe_right)
