@@ -342,6 +342,8 @@ HEM_COVERED = 0.6
 HEM_NEAR = 16.0
 HEM_BELOW = 0.6
 HEM_CUT_MOST = 0.25
+#: The least chroma (Lab, 8-bit) of a leg read: a dark or pale leg is as near its old shoe.
+HEM_CHROMA = 40.0
 #: The neck looked at: from this far above the shoulders' midpoint (in shoulder widths)
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
@@ -1904,6 +1906,8 @@ def hem_cut(
         if covered.sum() < max(20, HEM_COVERED * leg.sum()):
             continue
         colour = np.median(lab[above, cols][covered], axis=0)
+        if float(np.hypot(colour[1] - 128, colour[2] - 128)) < HEM_CHROMA:
+            continue  # grey, black, white or skin-toned: as near an old shoe's colour
         rows = slice(above.start, int(min(h, y + HEM_BELOW * length)))
         like = person[rows, cols] & (np.linalg.norm((lab[rows, cols] - colour) * weights, axis=2) < HEM_NEAR)
         count, labels = cv2.connectedComponents(like.astype(np.uint8), connectivity=8)

@@ -2154,6 +2154,9 @@ HEM_FOOT, HEM_FOOT_LIKE = 0.25, 0.3
 HEM_CLOSE = 0.06
 #: The least share of a foot's old-shoe region a hem must be to be kept.
 HEM_LEAST = 0.15
+#: The least chroma (Lab, 8-bit) of a trouser leg kept by its colour; the devset's wide
+#: orange trousers have 52 to 58, skin 7 to 30, black, navy and white jeans under 10.
+HEM_CHROMA = 40.0
 
 
 def trouser_hem(
@@ -2201,6 +2204,11 @@ def _hem_in_box(
     if covered.sum() < max(20, HEM_COVERED * leg.sum()):
         return empty
     colour = np.median(lab[above, cols][covered], axis=0)
+    # Only a clearly coloured leg is told apart by colour: grey, black, white and skin
+    # tones are as near a shoe's or a bare leg's (a black boot under navy trousers, a
+    # bare shin the face's skin colour missed were kept as hems).
+    if float(np.hypot(colour[1] - 128, colour[2] - 128)) < HEM_CHROMA:
+        return empty
     like = (np.linalg.norm(lab - colour, axis=-1) < HEM_LIKE) & body
     rows = np.arange(region.shape[0])[:, None]
     lowest = region & (rows >= ys.max() + 1 - max(2, HEM_FOOT * (ys.max() + 1 - ys.min())))
