@@ -595,8 +595,8 @@ def inspect_shoes(report: RenderReport) -> dict[str, float | None]:
         "shoe_pitch": _on_both_feet(report, checks.shoe_pitch),
         "shaft_left": _shaft_left(report),
         "shoe_above_sole": _shoe_above_sole(report),
-        "floor_halo": _floor_halo(report),
-        "floor_smear": _floor_smear(report),
+        "floor_halo": _on_floor(report, checks.floor_halo),
+        "floor_smear": _on_floor(report, checks.floor_smear),
         "hem_cut": _hem_cut(report),
     }
 
@@ -700,24 +700,13 @@ def _shoe_above_sole(report: RenderReport) -> float | None:
     return checks.shoe_above_sole(report.garment_cover, soles, float(np.mean(lengths)))
 
 
-def _floor_halo(report: RenderReport) -> float | None:
-    """`checks.floor_halo` for a shoes render."""
+def _on_floor(report: RenderReport, check: Callable[..., float | None]) -> float | None:
+    """`check` (`checks.floor_halo`, `checks.floor_smear`) for a shoes render: the photo
+    before, the render, the new shoes' cover, the person and their skin."""
     person = report.person
     if report.garment_cover is None:
         return None
-    return checks.floor_halo(
-        report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab
-    )
-
-
-def _floor_smear(report: RenderReport) -> float | None:
-    """`checks.floor_smear` for a shoes render."""
-    person = report.person
-    if report.garment_cover is None:
-        return None
-    return checks.floor_smear(
-        report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab
-    )
+    return check(report.input, np.asarray(report.image), report.garment_cover, person.mask > 0.5, person.skin_lab)
 
 
 def _hem_cut(report: RenderReport) -> float | None:

@@ -8,6 +8,7 @@ through is not traced, and the photo is refused with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import cast
 
 import cv2
@@ -105,22 +106,7 @@ def worn_hoops(image: NDArray[np.uint8], face: lm.Face) -> NDArray[np.bool_]:
     A hoop is a thin line (unlike the median round it) closing round a hollow (what is
     inside it looks like what is round it) that hangs from the lobe. Other earrings
     (studs, discs, drops) are not found."""
-    # Looked for in the photo at basic size at most: the thresholds were measured there,
-    # and a sharper photo shows bends of hair that close into rings.
-    factor = min(1.0, TIERS[TierName.BASIC].long_side / max(image.shape[:2]))
-    seen = image
-    if factor < 1.0:
-        size = (max(1, round(image.shape[1] * factor)), max(1, round(image.shape[0] * factor)))
-        seen = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-    found = np.zeros(seen.shape[:2], bool)
-    for lobe, _, turn in lm.ear_lobes(face):
-        if turn >= -0.25:
-            _hoop_at(seen, lobe * factor, face.height * factor, found)
-    if factor < 1.0:
-        found = (
-            cv2.resize(found.astype(np.uint8), (image.shape[1], image.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
-        )
-    return found
+    return _at_lobes(image, face, _hoop_at)
 
 
 def _hoop_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float, found: NDArray[np.bool_]) -> None:
@@ -207,6 +193,30 @@ DISC_APART = 0.15
 DISC_GROW = 20.0
 
 
+def _at_lobes(
+    image: NDArray[np.uint8],
+    face: lm.Face,
+    finder: Callable[[NDArray[np.uint8], NDArray[np.float64], float, NDArray[np.bool_]], None],
+) -> NDArray[np.bool_]:
+    """`finder` run at each ear lobe seen (marking what it finds in its last argument),
+    on the photo at basic size at most: the earring finders' thresholds were measured
+    there, and a sharper photo shows bends of hair that close into rings."""
+    factor = min(1.0, TIERS[TierName.BASIC].long_side / max(image.shape[:2]))
+    seen = image
+    if factor < 1.0:
+        size = (max(1, round(image.shape[1] * factor)), max(1, round(image.shape[0] * factor)))
+        seen = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+    found = np.zeros(seen.shape[:2], bool)
+    for lobe, _, turn in lm.ear_lobes(face):
+        if turn >= -0.25:
+            finder(seen, lobe * factor, face.height * factor, found)
+    if factor < 1.0:
+        found = (
+            cv2.resize(found.astype(np.uint8), (image.shape[1], image.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
+        )
+    return found
+
+
 def worn_earrings(image: NDArray[np.uint8], face: lm.Face) -> NDArray[np.bool_]:
     """The pixels of the earrings the person already wears at the ears seen, hoops
     (`worn_hoops`) and discs or studs (`worn_discs`): the new pair replaces them."""
@@ -217,20 +227,7 @@ def worn_discs(image: NDArray[np.uint8], face: lm.Face) -> NDArray[np.bool_]:
     """The pixels of flat discs or large studs hanging at the ear lobes seen: a compact,
     round blob just below the lobe that stands apart in colour from all that is round it
     (unlike the skin it lies on, a lock of hair or a collar's corner, which run on)."""
-    factor = min(1.0, TIERS[TierName.BASIC].long_side / max(image.shape[:2]))
-    seen = image
-    if factor < 1.0:
-        size = (max(1, round(image.shape[1] * factor)), max(1, round(image.shape[0] * factor)))
-        seen = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
-    found = np.zeros(seen.shape[:2], bool)
-    for lobe, _, turn in lm.ear_lobes(face):
-        if turn >= -0.25:
-            _disc_at(seen, lobe * factor, face.height * factor, found)
-    if factor < 1.0:
-        found = (
-            cv2.resize(found.astype(np.uint8), (image.shape[1], image.shape[0]), interpolation=cv2.INTER_NEAREST) > 0
-        )
-    return found
+    return _at_lobes(image, face, _disc_at)
 
 
 def _round_kernel(size: float, least: int) -> NDArray[np.uint8]:
