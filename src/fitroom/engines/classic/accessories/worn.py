@@ -109,17 +109,34 @@ def worn_hoops(image: NDArray[np.uint8], face: lm.Face) -> NDArray[np.bool_]:
     return _at_lobes(image, face, _hoop_at)
 
 
+def _round_lobe(
+    image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float, reach: tuple[float, float, float], window: float
+) -> tuple[tuple[slice, slice], NDArray[np.float32], NDArray[np.float32]] | None:
+    """The box round `lobe` where an earring of its own would hang (`reach`: face heights
+    either side, above and below it), the box in Lab, and how far each pixel stands out
+    (Lab distance) from the median round it `window` face heights across; None when the
+    box is under 8 px either way."""
+    H, W = image.shape[:2]
+    across, above, below = reach
+    x0, x1 = int(max(0, lobe[0] - across * height)), int(min(W, lobe[0] + across * height))
+    y0, y1 = int(max(0, lobe[1] - above * height)), int(min(H, lobe[1] + below * height))
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    seen = np.ascontiguousarray(image[y0:y1, x0:x1])
+    lab = cv2.cvtColor(seen, cv2.COLOR_RGB2LAB).astype(np.float32)
+    median = cv2.cvtColor(cv2.medianBlur(seen, max(3, int(height * window)) | 1), cv2.COLOR_RGB2LAB)
+    contrast = np.linalg.norm(lab - median.astype(np.float32), axis=2).astype(np.float32)
+    return (slice(y0, y1), slice(x0, x1)), lab, contrast
+
+
 def _hoop_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float, found: NDArray[np.bool_]) -> None:
     """Mark in `found` the thin lines round `lobe` that make a hoop."""
-    H, W = image.shape[:2]
-    x0, x1 = int(max(0, lobe[0] - 0.25 * height)), int(min(W, lobe[0] + 0.25 * height))
-    y0, y1 = int(max(0, lobe[1] - 0.22 * height)), int(min(H, lobe[1] + 0.42 * height))
-    if x1 - x0 < 8 or y1 - y0 < 8:
+    near = _round_lobe(image, lobe, height, (0.25, 0.22, 0.42), THIN_WINDOW)
+    if near is None:
         return
-    window = np.ascontiguousarray(image[y0:y1, x0:x1])
-    lab = cv2.cvtColor(window, cv2.COLOR_RGB2LAB).astype(np.float32)
-    median = cv2.cvtColor(cv2.medianBlur(window, max(3, int(height * THIN_WINDOW)) | 1), cv2.COLOR_RGB2LAB)
-    thin = (np.linalg.norm(lab - median.astype(np.float32), axis=2) > THIN_CONTRAST).astype(np.uint8)
+    box, lab, contrast = near
+    x0, y0 = box[1].start, box[0].start
+    thin = (contrast > THIN_CONTRAST).astype(np.uint8)
     thin = cv2.morphologyEx(thin, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(thin, connectivity=8)
     local = lobe - np.array([x0, y0])
@@ -129,7 +146,7 @@ def _hoop_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float,
             continue
         line = labels == i
         if _is_hoop(line, thin, lab, local, height):
-            found[y0:y1, x0:x1] |= line
+            found[box] |= line
 
 
 def _is_hoop(
@@ -238,15 +255,12 @@ def _round_kernel(size: float, least: int) -> NDArray[np.uint8]:
 def _disc_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float, found: NDArray[np.bool_]) -> None:
     """Mark in `found` a disc hanging below `lobe` (the paint-out spreads two pixels
     past it, over its soft edge)."""
-    H, W = image.shape[:2]
-    x0, x1 = int(max(0, lobe[0] - 0.3 * height)), int(min(W, lobe[0] + 0.3 * height))
-    y0, y1 = int(max(0, lobe[1] - 0.2 * height)), int(min(H, lobe[1] + 0.6 * height))
-    if x1 - x0 < 8 or y1 - y0 < 8:
+    near = _round_lobe(image, lobe, height, (0.3, 0.2, 0.6), DISC_WINDOW)
+    if near is None:
         return
-    window = np.ascontiguousarray(image[y0:y1, x0:x1])
-    lab = cv2.cvtColor(window, cv2.COLOR_RGB2LAB).astype(np.float32)
-    median = cv2.cvtColor(cv2.medianBlur(window, max(3, int(height * DISC_WINDOW)) | 1), cv2.COLOR_RGB2LAB)
-    blob = (np.linalg.norm(lab - median.astype(np.float32), axis=2) > DISC_CONTRAST).astype(np.uint8)
+    box, lab, contrast = near
+    x0, y0 = box[1].start, box[0].start
+    blob = (contrast > DISC_CONTRAST).astype(np.uint8)
     blob = cv2.morphologyEx(blob, cv2.MORPH_OPEN, _round_kernel(DISC_OPEN * height, 3))
     count, labels, stats, centres = cv2.connectedComponentsWithStats(blob, connectivity=8)
     local = lobe - np.array([x0, y0])
@@ -258,7 +272,7 @@ def _disc_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float,
         dx, dy = centres[i] - local
         if abs(dx) > 0.12 * height or not 0.0 <= dy <= 0.45 * height:
             continue
-        if x == 0 or y == 0 or x + w >= x1 - x0 or y + h >= y1 - y0:
+        if x == 0 or y == 0 or x + w >= blob.shape[1] or y + h >= blob.shape[0]:
             continue
         mask = (labels == i).astype(np.uint8)
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
@@ -275,7 +289,7 @@ def _disc_at(image: NDArray[np.uint8], lobe: NDArray[np.float64], height: float,
         # The contrast leaves out its rim (paler against pale skin, or a metal edge): what is
         # like it next to it is in, and a little round that.
         grown = ((mask > 0) | (alike & (cv2.dilate(mask, _round_kernel(0.1 * height, 3)) > 0))).astype(np.uint8)
-        found[y0:y1, x0:x1] |= cv2.dilate(grown, _round_kernel(0, 3)) > 0
+        found[box] |= cv2.dilate(grown, _round_kernel(0, 3)) > 0
 
 
 #: Face mesh points round each eye's opening (the person's right, then left).
