@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from fitroom import checks
+from fitroom.engines.classic import person as body
 
 SKIN = (205, 150, 125)
 
@@ -1689,3 +1690,30 @@ def test_hem_cut_counts_a_trouser_hem_taken_away_with_the_old_shoe() -> None:
     good = checks.hem_cut(before, kept, cover, person, skin, [(100, 100)], 80.0)
     assert bad is not None and checks.faults({"hem_cut": bad}) == ["hem_cut"], bad
     assert good is not None and checks.faults({"hem_cut": good}) == [], good
+
+
+def _pose_points(l_knee: tuple[float, float], l_ankle: tuple[float, float]) -> np.ndarray:
+    """A body facing the camera (shoulders at y 100, hips at y 260, the arms hanging),
+    its left leg drawn from the hip through `l_knee` to `l_ankle`."""
+    points = np.zeros((33, 2), np.float32)
+    points[[body.L_SHOULDER, body.R_SHOULDER, body.L_HIP, body.R_HIP]] = (250, 100), (150, 100), (235, 260), (165, 260)
+    points[[body.L_WRIST, body.R_WRIST]] = (262, 270), (138, 270)
+    points[[body.L_KNEE, body.R_KNEE, body.L_ANKLE, body.R_ANKLE]] = l_knee, (165, 380), l_ankle, (165, 500)
+    return points
+
+
+def test_pose_dynamic_flags_a_garment_drawn_on_legs_not_at_rest() -> None:
+    """A bottom drawn on a knee bent up (a dance step) or a stride is flagged, from the
+    pose alone; one on a person standing with the feet a little apart is not."""
+    seen = np.ones(33, np.float32)
+
+    def measures(points: np.ndarray) -> dict[str, float | None]:
+        return {"torso_lean": body.torso_lean(points, seen)} | body.leg_pose(points, seen, 600)._asdict()
+
+    dance_step = _pose_points((290, 340), (240, 400))
+    stride = _pose_points((290, 375), (360, 480))
+    apart = _pose_points((245, 380), (265, 500))
+    assert checks.faults({"pose_dynamic": checks.pose_dynamic(measures(dance_step))}) == ["pose_dynamic"]
+    assert checks.faults({"pose_dynamic": checks.pose_dynamic(measures(stride))}) == ["pose_dynamic"]
+    assert checks.faults({"pose_dynamic": checks.pose_dynamic(measures(apart))}) == []
+    assert checks.pose_dynamic({"knee_bend": None}) is None

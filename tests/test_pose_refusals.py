@@ -1,5 +1,6 @@
 """The classic engine refuses garments it cannot put on believably, saying why: a
-close-up of the head and shoulders, a side view, a seated person (bottoms and dresses).
+close-up of the head and shoulders, a side view, a torso leaning far, a seated person
+or legs not standing at rest (bottoms and dresses).
 Landmark sets are placed by hand; the one photo is scikit-image's astronaut."""
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ CATEGORIES = ("top", "bottom", "dress")
 
 def standing(height: int = 600, turn: float = 8.0) -> Person:
     """A person facing the camera: shoulders 100 px apart at y 100, hips at y 260, knees
-    at y 380, the face above (eyes to mouth 22 px); the photo `height` px tall."""
+    at y 380, ankles at y 500, the arms hanging to the wrists beside the hips, the face
+    above (eyes to mouth 22 px); the photo `height` px tall."""
     points = np.zeros((33, 2), np.float32)
     points[[p.NOSE, p.L_EYE, p.R_EYE]] = (200, 50), (215, 40), (185, 40)
     points[[p.L_EAR, p.R_EAR, p.MOUTH_L, p.MOUTH_R]] = (225, 45), (175, 45), (210, 62), (190, 62)
     points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
     points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
     points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    points[[p.L_ANKLE, p.R_ANKLE]] = (235, 500), (165, 500)
+    points[[p.L_ELBOW, p.R_ELBOW, p.L_WRIST, p.R_WRIST]] = (258, 185), (142, 185), (262, 270), (138, 270)
     mask = np.zeros((height, 400), np.float32)
     mask[30:, 130:270] = 1  # the body's outline, a little wider than the shoulders
     empty = np.zeros((height, 400), np.uint8)
@@ -81,7 +85,74 @@ def test_a_seated_person_is_refused_for_bottoms_and_dresses_only() -> None:
         assert message is not None and "seated" in message
     lunge = standing()
     lunge.points[[p.L_KNEE, p.R_KNEE]] = (300, 262), (170, 385)  # one thigh level, one hanging
-    assert reason(lunge, "bottom") is None
+    lunge.points[p.L_ANKLE] = (300, 390)
+    message = reason(lunge, "bottom")  # not seated: a knee bent far, legs not at rest
+    assert message is not None and "seated" not in message and "knee is bent" in message
+
+
+def _posed(**points: tuple[float, float]) -> Person:
+    """`standing()` with the named pose points (`p`'s constants, lower-case) moved."""
+    person = standing()
+    for name, xy in points.items():
+        person.points[getattr(p, name.upper())] = xy
+    return person
+
+
+#: Legs not standing at rest, drawn, and the words that say why each is refused.
+NOT_AT_REST = {
+    # A jump with the knees tucked: the knees forward, the shins swung back under them.
+    "a knee is bent": _posed(l_knee=(295, 340), l_ankle=(235, 400), r_knee=(225, 340), r_ankle=(165, 400)),
+    # A wide stride: the front foot far out from under the hip.
+    "a leg reaches far out": _posed(l_knee=(290, 375), l_ankle=(360, 480)),
+    # Standing with the legs crossed: each ankle on the other side.
+    "the legs are crossed": _posed(l_knee=(205, 380), l_ankle=(160, 500), r_knee=(195, 380), r_ankle=(240, 500)),
+    # A dance step on straight legs: one foot lifted to the other's shin.
+    "one foot is lifted": _posed(l_knee=(240, 370), l_ankle=(245, 400)),
+    # A hand holding the skirt out at the hip, the arm held away from the body.
+    "holds the skirt or dress out": _posed(l_elbow=(290, 180), l_wrist=(330, 255)),
+}
+
+
+@pytest.mark.parametrize("words", list(NOT_AT_REST))
+def test_legs_not_at_rest_are_refused_for_bottoms_and_dresses_only(words: str) -> None:
+    """A jump, a stride, crossed legs, a lifted foot, a skirt held out: a bottom or dress
+    would be pasted flat over them. A top still goes on, and the message says so."""
+    person = NOT_AT_REST[words]
+    assert reason(person, "top") is None
+    for category in ("bottom", "dress"):
+        message = reason(person, category)
+        assert message is not None and words in message and "a top can be tried on" in message
+
+
+def test_standing_with_the_feet_apart_and_a_hand_on_the_hip_takes_every_garment() -> None:
+    """Feet a little apart, one knee relaxed forward, a hand on the hip, the photo's
+    hips a little off the feet: a person standing, dressed as such."""
+    relaxed = _posed(
+        l_knee=(250, 380),
+        l_ankle=(275, 500),
+        r_knee=(160, 375),
+        r_ankle=(150, 495),
+        l_elbow=(290, 200),
+        l_wrist=(245, 250),
+    )
+    assert [reason(relaxed, c) for c in CATEGORIES] == [None, None, None]
+    pose = p.leg_pose(relaxed.points, relaxed.visibility, relaxed.size[1])
+    assert pose.leg_slant is not None and pose.leg_slant > 5  # the feet are apart, not under the hips
+
+
+def test_feet_below_the_photo_say_nothing_of_the_legs() -> None:
+    """Ankles the pose model places below the photo's edge are guessed: not measured."""
+    cut = _posed(l_knee=(290, 375), l_ankle=(360, 480))
+    cut.image, cut.mask = cut.image[:450], cut.mask[:450]
+    assert reason(cut, "bottom") is None
+
+
+def test_a_torso_leaning_far_is_refused_for_every_garment() -> None:
+    """Shoulders far to the side of the hips (a body bent over): no garment is drawn."""
+    bent = _posed(l_shoulder=(340, 150), r_shoulder=(260, 120))
+    for category in CATEGORIES:
+        message = reason(bent, category)
+        assert message is not None and "leans or bends far" in message
 
 
 def test_knees_out_of_the_photo_say_nothing_of_sitting() -> None:

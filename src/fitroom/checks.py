@@ -160,6 +160,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `waist_smear`: above a new bottom, the fine detail (mean gradient) of the band just
   above its waistband over the lower of the detail further up and on the waistband
   itself: a blurred band between the top and the new bottom is far smoother than both.
+- `pose_dynamic`: for a garment drawn, the largest of the body's pose measures over its
+  limit (`POSE_AT_REST`): a torso leaning far, and for bottoms and dresses a knee bent
+  far, a leg far off the vertical, the legs crossed, a foot lifted or a hand holding the
+  skirt out (a garment pasted flat over a jump, a stride or a dance step).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -392,6 +396,20 @@ BAG_SPLIT_MOST = 0.04
 #: The devset's flat bags graded "in front of the belly" (7 B, 2026-12-05) hung from the
 #: hip joint 0.2 shoulder widths out, 0.8 wide: a quarter or more of them over the belly.
 BAG_ON_BELLY_MOST = 0.15
+#: The most each pose measure (`fitroom.engines.classic.person.leg_pose`'s fields and
+#: `torso_lean`) reads on a body standing at rest, for `pose_dynamic`. On the devset's 73
+#: persons found (2026-12-06), standing, walking and posing ones read at most: knee bend
+#: 47 degrees, leg slant 14 degrees, feet crossed -0.02, foot lift 0.28 and hand out 0.34
+#: torso lengths, torso lean 12 degrees; its jumps, dance steps, wide stride, runner and
+#: skirts held out at least 79, 32, (none crossed), 0.78, 0.47 and (none leaning).
+POSE_AT_REST: dict[str, float] = {
+    "knee_bend": 60.0,
+    "leg_slant": 25.0,
+    "feet_crossed": 0.15,
+    "foot_lift": 0.5,
+    "hand_out": 0.4,
+    "torso_lean": 25.0,
+}
 #: A bag drawn on knees less than this share of the torso below the hips (`bag_knee_drop`)
 #: is drawn on a seated or crouching person: the devset's cross-legged, squatting and
 #: cellist photos score 0.07 to 0.36 (a duffel on the floor, a bag at the chest: F),
@@ -705,6 +723,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bracelet_off_skin": (None, WATCH_OFF_SKIN),
     "bracelet_past_wrist": (None, BRACELET_PAST_WRIST_MOST),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
+    "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
@@ -2903,3 +2922,12 @@ def waist_smear(
         return None
     above, just_above, waistband = sums / columns
     return float((just_above + 1) / (min(above, waistband) + 1))
+
+
+def pose_dynamic(measures: dict[str, float | None]) -> float | None:
+    """The largest of the pose's measures over its limit in `POSE_AT_REST` (1 and more: a
+    garment drawn on a body not standing at rest, which a 2-D garment cannot follow);
+    None when none was measured. A measure under 0 (ankles each on their own side) counts
+    as 0."""
+    shares = [max(value, 0.0) / POSE_AT_REST[name] for name, value in measures.items() if value is not None]
+    return max(shares, default=None)

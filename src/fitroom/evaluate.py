@@ -73,8 +73,10 @@ from fitroom.engines.classic.person import (
     R_WRIST,
     Person,
     hand_discs,
+    leg_pose,
     thigh_drop,
     torso_in_faces,
+    torso_lean,
 )
 from fitroom.engines.classic.placement import SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
@@ -486,6 +488,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # Near the shoulders: what lies over the head is never drawn on.
         own_hair[: max(0, int(frame.neck[1] - frame.length * HAIR_ABOVE_SHOULDERS))] = False
         values["hair_cut"] = checks.hair_cut(report.input, output, own_hair)
+    # Read from the pose alone, apart from the engine's refusal: a garment drawn on a
+    # jump, a stride or a skirt held out is pasted flat whatever the engine decided.
+    pose: dict[str, float | None] = {"torso_lean": torso_lean(person.points, person.visibility)}
+    if any(piece.category != SwapTarget.TOP for piece in report.garments):
+        pose |= leg_pose(person.points, person.visibility, person.size[1])._asdict()
+    values["pose_dynamic"] = checks.pose_dynamic(pose)
     if target == SwapTarget.DRESS:
         margin = max(2, int(frame.width * LEGS_MARGIN))
         values["legs_changed"] = checks.legs_changed(report.input, output, _own_lower_legs(report), cover, margin)

@@ -465,6 +465,32 @@ CLOSE_UP_FOR_LEGS = 7.0
 #: mean): 0.45 and more standing, walking, lunging or jumping on the devset, under 0.2
 #: seated or crouching, where the thighs are level or point at the camera.
 SEATED_THIGH_DROP = 0.35
+#: Legs not standing (see `legs_at_rest`), measured on the devset's 73 persons found
+#: (2026-12-06); a garment on them is pasted flat, the crotch smeared, the hands erased.
+#: A knee bent this far (degrees off straight, hip-knee-ankle): standing, walking and
+#: posing 0 to 47 (a knee bent forward beside the other), jumping and dancing 79 to 122.
+KNEE_BENT = 60.0
+#: A leg this far off the picture's vertical (degrees, hip to ankle): standing with the
+#: feet apart 0 to 14, a wide stride 38, a jump with the legs tucked 34, a run 32.
+LEG_SLANT = 25.0
+#: Ankles past each other across the picture by this share of the torso's length: the
+#: legs crossed. Standing, the devset's ankles seen lie on their own sides (-0.74 to
+#: -0.02); feet together touch at about 0.
+FEET_CROSSED = 0.15
+#: One ankle above the other by this share of the torso's length: a foot lifted (a dance
+#: step: 0.78). Standing, 0 to 0.28 (one heel raised, a three-quarter view).
+FOOT_LIFTED = 0.5
+#: A wrist at the hips' height (within `HAND_OUT_BAND` torso lengths) this share of the
+#: torso's length outward of its hip joint holds the skirt or dress out: 0.47 and 0.66 on
+#: the devset's two women doing so; hands hanging or on the hips 0.34 and less. (Outward
+#: of the shoulder it reads wrong on shoulders the pose model squeezed to one side.)
+HAND_OUT = 0.4
+HAND_OUT_BAND = 0.5
+#: The torso (shoulders' midpoint to hips') this far off the picture's vertical (degrees)
+#: leans or bends far: the devset's standing and walking persons 0 to 12. A body bent
+#: forward towards the camera looks upright, foreshortened (a rugby player running,
+#: 6.5): the picture cannot tell it.
+TORSO_LEAN = 25.0
 #: Shoulders seen at under this share of the torso's length, on a body the pose model's
 #: depth says is turned this far from the camera (degrees), are a side view: beyond
 #: about 50 degrees of turn (0.45 of the frontal 0.72), a garment's front would be drawn
@@ -535,6 +561,79 @@ def thigh_drop(points: Array, visibility: Array, height: int, knees_seen: float 
     return sum(drops) / 2 / length
 
 
+class LegPose(NamedTuple):
+    """How far the body is from standing at rest, from the pose points (None where the
+    points it needs are not seen): each as `legs_at_rest` judges it."""
+
+    knee_bend: float | None  # degrees off straight, the more bent leg
+    leg_slant: float | None  # degrees off the picture's vertical, hip to ankle, the more slanted leg
+    feet_crossed: float | None  # how far the ankles lie past each other, in torso lengths
+    foot_lift: float | None  # one ankle above the other, in torso lengths
+    hand_out: float | None  # a wrist at the hips' height outward of its hip joint, in torso lengths
+
+
+def _seen(points: Array, visibility: Array, height: int, *indexes: int) -> bool:
+    """Whether the points are seen inside the photo (not guessed below its edge)."""
+    return bool((visibility[list(indexes)] >= 0.5).all() and (points[list(indexes), 1] < height).all())
+
+
+def _off_vertical(vector: NDArray[np.float32]) -> float:
+    """Degrees a downward vector lies off the picture's vertical."""
+    return float(np.degrees(np.arctan2(abs(float(vector[0])), float(vector[1]))))
+
+
+def leg_pose(points: Array, visibility: Array, height: int) -> LegPose:
+    """Measure the legs (and the hands beside the hips) against a body standing at rest:
+    straight legs under the hips, the feet side by side on the floor, the hands hanging."""
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    hips = (points[L_HIP] + points[R_HIP]) / 2
+    length = max(float(np.linalg.norm(hips - neck)), 1.0)
+    bends, slants = [], []
+    for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
+        if _seen(points, visibility, height, hip, ankle):
+            slants.append(_off_vertical(points[ankle] - points[hip]))
+            if _seen(points, visibility, height, knee):
+                thigh, shin = points[knee] - points[hip], points[ankle] - points[knee]
+                cosine = float(thigh @ shin) / max(float(np.linalg.norm(thigh) * np.linalg.norm(shin)), 1.0)
+                bends.append(float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))))
+    crossed = lifted = None
+    if _seen(points, visibility, height, L_ANKLE, R_ANKLE):
+        side = np.sign(points[L_HIP, 0] - points[R_HIP, 0])
+        crossed = float(-side * (points[L_ANKLE, 0] - points[R_ANKLE, 0])) / length
+        lifted = abs(float(points[L_ANKLE, 1] - points[R_ANKLE, 1])) / length
+    outs = [
+        float(np.sign(points[hip, 0] - hips[0]) * (points[wrist, 0] - points[hip, 0])) / length
+        for hip, wrist in ((L_HIP, L_WRIST), (R_HIP, R_WRIST))
+        if _seen(points, visibility, height, wrist) and abs(float(points[wrist, 1] - hips[1])) <= HAND_OUT_BAND * length
+    ]
+    return LegPose(max(bends, default=None), max(slants, default=None), crossed, lifted, max(outs, default=None))
+
+
+def legs_at_rest(pose: LegPose) -> str | None:
+    """What keeps the legs from standing at rest, as the refusal says it (None when they
+    do): a bottom or dress would be pasted flat over a jump, a stride, crossed legs or a
+    skirt held out."""
+    if pose.knee_bend is not None and pose.knee_bend >= KNEE_BENT:
+        return "a knee is bent far (a jump, a dance step, a run)"
+    if pose.leg_slant is not None and pose.leg_slant >= LEG_SLANT:
+        return "a leg reaches far out from under the hips (a stride, a run, a jump)"
+    if pose.feet_crossed is not None and pose.feet_crossed >= FEET_CROSSED:
+        return "the legs are crossed"
+    if pose.foot_lift is not None and pose.foot_lift >= FOOT_LIFTED:
+        return "one foot is lifted well above the other"
+    if pose.hand_out is not None and pose.hand_out >= HAND_OUT:
+        return "a hand holds the skirt or dress out from the body"
+    return None
+
+
+def torso_lean(points: Array, visibility: Array) -> float | None:
+    """Degrees the torso (shoulders' midpoint to hips') lies off the picture's vertical;
+    None when the hips are guessed (a photo cut above them)."""
+    if (visibility[[L_HIP, R_HIP]] < 0.5).any():
+        return None
+    return _off_vertical((points[L_HIP] + points[R_HIP] - points[L_SHOULDER] - points[R_SHOULDER]) / 2)
+
+
 def torso_in_faces(points: Array, visibility: Array) -> float | None:
     """The torso's length (the shoulders' midpoint to the hips') in eye-to-mouth lengths
     of the face, about 7 on a standing body; None when the face is not seen to measure by."""
@@ -597,8 +696,8 @@ def side_view(points: Array, turn: float, share: float, profile: bool, facing: b
 def refuse_garment(person: Person, category: str) -> None:
     """Raise `pose_not_supported` saying why when a garment of `category` (top, bottom or
     dress) cannot be put on this person believably: a close-up of the head and shoulders,
-    a side view, or (for bottoms and dresses) legs out of the photo or a seated or
-    crouching person. Accessories
+    a side view, a torso leaning far, or (for bottoms and dresses) legs out of the photo,
+    a seated or crouching person, or legs not standing at rest. Accessories
     have their own checks: a face close-up still takes glasses or a hat."""
     h = person.size[1]
     shown = frame_below_shoulders(person.points, person.visibility, h)
@@ -626,9 +725,21 @@ def refuse_garment(person: Person, category: str) -> None:
         raise EngineError(
             "pose_not_supported", "the person is seen from the side; garments need a front or three-quarter view"
         )
+    lean = torso_lean(person.points, person.visibility)
+    if lean is not None and lean >= TORSO_LEAN:
+        raise EngineError(
+            "pose_not_supported", "the body leans or bends far from upright; garments need a person standing upright"
+        )
     drop = thigh_drop(person.points, person.visibility, h)
     if legs and drop is not None and drop < SEATED_THIGH_DROP:
         raise EngineError(
             "pose_not_supported",
             "the person is seated or crouching; bottoms and dresses need a standing person (a top can be tried on)",
+        )
+    moving = legs_at_rest(leg_pose(person.points, person.visibility, h)) if legs else None
+    if moving is not None:
+        raise EngineError(
+            "pose_not_supported",
+            f"{moving}; bottoms and dresses need a person standing at rest, the legs straight under the hips "
+            "and the hands free of the clothes (a top can be tried on)",
         )
