@@ -315,6 +315,22 @@ def test_dress_sleeves_are_read_and_the_dress_does_not_swallow_the_arms() -> Non
     assert cover[130:150, 132:142].mean() > 0.9 and cover[130:150, 258:268].mean() > 0.9, "the sleeves on the arms"
 
 
+def test_a_short_dress_waist_is_measured_below_sleeves_that_reach_its_rows() -> None:
+    """A mini dress's short sleeves reach down into the rows where a dress's waist is
+    measured (0.3 to 0.36 of its height); the waist is the bodice below them, not the
+    width across both sleeves, which drew the dress too small for the body."""
+    image = np.full((400, 400, 3), 255, np.uint8)
+    green = (30, 120, 70)
+    cv2.rectangle(image, (160, 60), (240, 230), green, -1)  # the bodice, as wide as the waist
+    # Sleeves whose slanted lower edges run down to y 168, into the rows 150..168.
+    cv2.fillConvexPoly(image, np.array([(160, 60), (95, 100), (100, 148), (160, 168)]), green)
+    cv2.fillConvexPoly(image, np.array([(240, 60), (305, 100), (300, 148), (240, 168)]), green)
+    cv2.rectangle(image, (140, 230), (260, 360), green, -1)
+    dress = analyse_garment(image, swap_target="dress", hint=None)
+    assert dress.sleeve_left.any() and dress.sleeve_right.any()
+    assert abs(dress.left - 160) <= 4 and abs(dress.right - 240) <= 4, (dress.left, dress.right)
+
+
 def test_fill_from_below_mirrors_what_is_below_and_never_the_backdrop() -> None:
     """Trousers under a shorter new top go on up as their mirror image at the hole's
     lower edge; a column whose pixels below are backdrop, or too few, is left to the

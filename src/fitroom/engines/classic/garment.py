@@ -936,6 +936,26 @@ def _dress_sleeves(
     return sleeve_left, sleeve_right, armpit
 
 
+def _waist_below_sleeves(
+    solid: NDArray[np.uint8], left: float, right: float, armpit_y: float, height: int, band: slice
+) -> tuple[float, float]:
+    """A sleeved dress's waist columns measured below its sleeves: a short dress's short
+    sleeves reach down into the waist's usual rows, and measured there the waist took
+    them in; the dress, scaled by it, was drawn too small for the body, its bodice
+    narrower than the trunk between sleeves set on the arms, the old top showing in the
+    gaps. The same number of rows, starting as far below the armpit as the chest is
+    measured (`_dress_sleeves`), through the garment's middle."""
+    start = int(armpit_y + height * 0.02) + 1
+    if start <= band.start:
+        return left, right
+    rows = slice(start, start + band.stop - band.start)
+    run_left, run_right = _runs(solid[rows], int((left + right) / 2))
+    found = run_left >= 0
+    if not found.any():
+        return left, right
+    return float(np.median(run_left[found])), float(np.median(run_right[found]))
+
+
 def analyse_garment(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | None) -> Garment:
     """The one garment the photo shows for this swap target (the top of an outfit)."""
     return analyse_garments(rgb, swap_target=swap_target, hint=hint)[-1]
@@ -1141,7 +1161,10 @@ def _read(
         if flat:
             alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
         sleeve_left, sleeve_right, armpit_y = _dress_sleeves(solid, left, right, y0, height, armpit_y)
-        top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
+        sleeved = bool(sleeve_left.any() or sleeve_right.any())
+        if sleeved:
+            left, right = _waist_below_sleeves(solid, left, right, armpit_y, height, hem_band)
+        top, shoulder_y = _top_and_shoulders(solid, left, right, sleeved)
         return Garment(
             rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), sleeve_left, sleeve_right
         )
