@@ -527,6 +527,28 @@ def test_shoulder_overhang_fails_square_corners_above_sloping_shoulders() -> Non
     )
 
 
+def test_shoulder_wing_fails_cap_shoulders_standing_out_past_the_arms() -> None:
+    """Shoulders 100 px apart, arms hanging beside the trunk: a sleeveless top within the
+    outline passes; one whose flat cap shoulders stand out past the arms below the
+    shoulders' line (where `shoulder_overhang` does not look) fails."""
+    body = np.zeros((300, 300), np.uint8)
+    cv2.fillPoly(
+        body, [np.array([(135, 60), (165, 60), (165, 92), (215, 100), (220, 300), (80, 300), (85, 100), (135, 92)])], 1
+    )
+    neck, hips = (150.0, 100.0), (150.0, 260.0)
+    within = ((body > 0) & (np.arange(300)[:, None] >= 98)).astype(np.float32)
+    winged = within.copy()
+    winged[112:128, 72:228] = 1.0
+    good = checks.shoulder_wing(within, body, neck, hips, 100.0)
+    bad = checks.shoulder_wing(winged, body, neck, hips, 100.0)
+    assert good is not None and bad is not None
+    assert not checks.faults({"shoulder_wing": good})
+    assert checks.faults({"shoulder_wing": bad}) == ["shoulder_wing"]
+    overhang = checks.shoulder_overhang(winged, body, neck, hips, 100.0)
+    assert overhang is not None and not checks.faults({"shoulder_overhang": overhang})
+    assert checks.shoulder_wing(np.zeros((40, 40), np.float32), body[:40, :40], (20, -200), (20, -100), 10.0) is None
+
+
 def test_hat_gap_fails_hair_erased_to_the_backdrop_below_a_hat() -> None:
     """Dark hair on a pale backdrop under a hat whose lower edge slants: the render that
     keeps the hair below the edge passes; the one that painted it the backdrop fails."""

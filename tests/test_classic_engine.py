@@ -912,3 +912,39 @@ def test_a_strapped_garment_s_shoulders_are_its_straps_tips(category: str) -> No
     garment = analyse_garment(image, swap_target=category, hint=None)
     assert not (garment.sleeve_left.any() or garment.sleeve_right.any())
     assert abs(garment.shoulder_y - 60) < 12, garment.shoulder_y
+
+
+def shell_top(colour: tuple[int, int, int] = (30, 60, 150)) -> np.ndarray:
+    """A flat-lay sleeveless shell top on white: its chest x 118..282, its flat cap
+    shoulders out to 104..296 (17% wider each side) from y 70 to 130."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    outline = [(160, 60), (240, 60), (292, 70), (296, 110), (282, 160), (282, 400)]
+    outline += [(118, 400), (118, 160), (104, 110), (108, 70)]
+    cv2.fillPoly(image, [np.array(outline)], colour)
+    return image
+
+
+def test_a_sleeveless_tops_cap_shoulders_end_within_the_persons_outline() -> None:
+    """A shell top's flat cap shoulders, wider than its chest, were placed as the chest
+    is, out past the shoulder joints: they stood out beyond the person's shoulders over
+    the backdrop like wings. They end inside the outline across the shoulders."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    mask = np.zeros((460, 400), np.float32)
+    mask[70:440, 150:250] = 1  # the trunk and legs
+    mask[90:270, 135:150] = mask[90:270, 250:265] = 1  # slim arms beside it
+    person.mask = mask
+    garment = analyse_garment(shell_top(), swap_target="top", hint=None)
+    assert not garment.sleeve_left.any() and not garment.sleeve_right.any()
+    panel, _ = placement._torso_layer(person, garment, torso_frame(person))
+    assert panel is not None
+    alpha = np.zeros((460, 400), np.float32)
+    alpha[panel.slices] = panel.alpha
+    for y in range(90, 131):
+        cols = np.flatnonzero(alpha[y] > 0.5)
+        assert cols.min() >= 135 and cols.max() <= 265, (y, cols.min(), cols.max())
+    cover = np.zeros((460, 400), np.float32)
+    for layer in layers_for(person, garment):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    wing = checks.shoulder_wing(cover, mask > 0, (200, 100), (200, 260), 100.0)
+    assert wing is not None and not checks.faults({"shoulder_wing": wing}), wing
+

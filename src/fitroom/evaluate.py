@@ -412,6 +412,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # the shoulder lies on clear backdrop.
         silhouette = person.mask > SLEEVE_FADE[0]
         values["shoulder_overhang"] = checks.shoulder_overhang(cover, silhouette, frame.neck, hips, frame.width)
+        values["shoulder_wing"] = checks.shoulder_wing(cover, silhouette, frame.neck, hips, frame.width)
         if target == SwapTarget.TOP:
             # Skin in the render: hair falling over the shoulders stays there, rightly.
             shown = skin_like(replace(person, image=output)) & (person.mask > 0.5)

@@ -74,12 +74,18 @@ def _torso_layer(
 
     src = []
     dst = []
+    panel_alpha = without_sleeves(garment)
     # With sleeves, the shoulder seams end over the joints, where the sleeves' tops go
     # (see SLEEVE_SPAN): ending further out, the panel's level corners stood out past
     # the sleeves' tops as square wings over the shoulders.
     sleeved = bool(garment.sleeve_left.any() or garment.sleeve_right.any())
+    seam_spread = (
+        {-1.0: SLEEVE_SPAN / CHEST_EASE, 1.0: SLEEVE_SPAN / CHEST_EASE}
+        if sleeved
+        else _cap_spreads(person, frame, garment, panel_alpha, half)
+    )
     rows = (
-        (garment.shoulder_y, SLEEVE_SPAN / CHEST_EASE if sleeved else 1.06),
+        (garment.shoulder_y, SLEEVELESS_SPREAD),
         (garment.armpit_y, 1.0),
         ((garment.armpit_y + garment.hem_y) / 2, 1.0),
         (garment.hem_y, 1.0),
@@ -94,10 +100,10 @@ def _torso_layer(
             spread = min(spread, max(body_half, frame.width * 0.35) * BODY_EASE / half)
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * garment.width / 2, gy))
-            dst.append(seam_end(side, spread) if gy == garment.shoulder_y and side else body(side, drop, spread))
+            at_seam = gy == garment.shoulder_y and side
+            dst.append(seam_end(side, seam_spread[side]) if at_seam else body(side, drop, spread))
     src.append((cx, garment.top))
     dst.append(body(0.0, garment.top - garment.shoulder_y))
-    panel_alpha = without_sleeves(garment)
     # The shoulder is rounded: halfway out the seam lies on it too, or the panel's top
     # edge would cut under it (the old garment showing there) with the sleeve's top
     # standing up beyond it.
@@ -107,10 +113,46 @@ def _torso_layer(
         # A scoop neck this far out is no shoulder seam.
         if len(rows_on) and rows_on[0] <= garment.shoulder_y + SEAM_SAG * garment.width:
             src.append((gx, float(rows_on[0])))
-            dst.append(seam_end(side * SEAM_MIDDLE, rows[0][1]))
+            dst.append(seam_end(side * SEAM_MIDDLE, seam_spread[side]))
     # Collars and flared hems reach a little beyond the control points.
     layer = tps_layer(garment.rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
     return layer, max(k_width, k_length)
+
+
+#: Without sleeves, the panel's shoulder seams end this many half-widths (`CHEST_EASE`)
+#: out: a tank's armholes curve in from there to its straps.
+SLEEVELESS_SPREAD = 1.06
+#: A sleeveless panel wider at its shoulders than at its chest (a shell top's cap
+#: shoulders) has them end this share of the way out to the person's outline across
+#: the shoulders, `CAP_DROP` shoulder-joint distances below the joints' line...
+CAP_INSET = 0.95
+CAP_DROP = 0.05
+
+
+def _cap_spreads(
+    person: Person, frame: Frame, garment: Garment, panel_alpha: NDArray[np.float32], half: float
+) -> dict[float, float]:
+    """The spread (in `half`s) of a sleeveless panel's shoulder seam ends, per side (-1
+    image left, 1 right): `SLEEVELESS_SPREAD`, less where a panel that covers the
+    shoulders (not a cami's straps) reaches, between seams and armpits, so far beyond its
+    chest's edges that it would end past the person's outline; never in past where a
+    sleeve's seam ends.
+
+    A shell top's flat cap shoulders, 15% wider than its chest, were placed as its chest
+    is, out past the shoulder joints: they stood out beyond the person's shoulders over
+    the backdrop like wings."""
+    spreads = {-1.0: SLEEVELESS_SPREAD, 1.0: SLEEVELESS_SPREAD}
+    upper = panel_alpha[int(garment.shoulder_y) : int((garment.shoulder_y + garment.armpit_y) / 2) + 1] > 0.5
+    columns = np.flatnonzero(upper.any(axis=0))
+    outline = _runs_across(person.mask > 0.5, frame, [frame.neck + frame.down * CAP_DROP * frame.width])[0]
+    if not len(columns) or outline is None or not covers_shoulders(garment):
+        return spreads
+    cx, panel_half = (garment.left + garment.right) / 2, garment.width / 2
+    reaches = {-1.0: (cx - columns[0]) / panel_half, 1.0: (columns[-1] - cx) / panel_half}
+    for side, body_reach in zip((-1.0, 1.0), outline, strict=True):
+        fits = CAP_INSET * body_reach / (half * max(reaches[side], 1e-6))
+        spreads[side] = float(np.clip(fits, SLEEVE_SPAN / CHEST_EASE, SLEEVELESS_SPREAD))
+    return spreads
 
 
 #: Besides its ends, the shoulder seam is placed this far out (share of the panel's
@@ -507,7 +549,6 @@ def _trunk_half_widths(
     against a bare arm the trunk ends where the arm's skin begins, so the panel goes on
     under it and no strip of the old garment is left between the two. None where the
     point is off the body or the photo."""
-    h, w = person.mask.shape[:2]
     person_mask = person.mask > 0.5
     body = person_mask.astype(np.uint8)
     thickness = max(2, int(frame.width * 0.3))
@@ -520,22 +561,32 @@ def _trunk_half_widths(
         cv2.line(body, *ends, (0,), width)
     if arms is not None:
         body[arms > 0.5] = 0
+    return [None if run is None else (run[0] + run[1]) / 2 for run in _runs_across(body > 0, frame, points)]
+
+
+def _runs_across(
+    on_body: NDArray[np.bool_], frame: Frame, points: list[NDArray[np.float64]]
+) -> list[tuple[float, float] | None]:
+    """Through each point, along the shoulders' line, how far `on_body` runs unbroken to
+    the image's left and to its right (pixels, up to 1.5 shoulder widths); None where
+    the point is off it or off the photo."""
+    h, w = on_body.shape[:2]
     reach = int(frame.width * 1.5)
     offsets = np.arange(-reach, reach + 1, dtype=np.float64)
-    halves: list[float | None] = []
+    runs: list[tuple[float, float] | None] = []
     for point in points:
         xy = np.round(point[None, :] + offsets[:, None] * frame.right[None, :]).astype(int)
         inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
         on = np.zeros(len(offsets), bool)
-        on[inside] = body[xy[inside, 1], xy[inside, 0]] > 0
+        on[inside] = on_body[xy[inside, 1], xy[inside, 0]]
         if not on[reach]:
-            halves.append(None)
+            runs.append(None)
             continue
         off = np.flatnonzero(~on)
         start = off[off < reach][-1] + 1 if (off < reach).any() else 0
         stop = off[off > reach][0] if (off > reach).any() else len(on)
-        halves.append(float(stop - start) / 2)
-    return halves
+        runs.append((float(reach - start), float(stop - reach)))
+    return runs
 
 
 def _bare_along(
