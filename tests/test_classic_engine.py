@@ -948,3 +948,15 @@ def test_a_sleeveless_tops_cap_shoulders_end_within_the_persons_outline() -> Non
     wing = checks.shoulder_wing(cover, mask > 0, (200, 100), (200, 260), 100.0)
     assert wing is not None and not checks.faults({"shoulder_wing": wing}), wing
 
+
+def test_backdrop_seen_through_a_bows_loops_at_the_neck_is_not_garment() -> None:
+    """A bow tied at the back of the neck: the backdrop inside its loops, enclosed by the
+    garment, was kept as garment and worn as pale patches under the chin. White print
+    on the chest, the backdrop's colour too, stays garment."""
+    image = tee(colour=(30, 60, 150))
+    for x in (178, 222):  # the bow's two loops on the neckline, astride its middle
+        cv2.ellipse(image, (x, 48), (20, 14), 0, 0, 360, (30, 60, 150), 6)
+    garment = analyse_garment(image, swap_target="top", hint=None)
+    assert garment.alpha[45:52, 172:185].max() < 0.5 and garment.alpha[45:52, 216:229].max() < 0.5
+    assert garment.alpha[225:245, 150:250].min() > 0.5  # the "FIT" print
+    assert garment.alpha[100:110, 180:220].min() > 0.5  # the front below the bow

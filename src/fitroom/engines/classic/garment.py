@@ -89,8 +89,9 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     mask = _largest_parts(cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8)))
     # White print on a garment photographed on white reads as background: a garment has
     # no holes, so fill what its outline encloses, but for the backdrop seen between a
-    # sleeve and the body. Then drop the background-coloured fringe.
-    mask = cv2.erode(_fill_holes(mask) & ~_backdrop_gaps(mask, distance), np.ones((3, 3), np.uint8))
+    # sleeve and the body or through the neck opening. Then drop the background-coloured fringe.
+    filled = _fill_holes(mask) & ~_backdrop_gaps(mask, distance)
+    mask = cv2.erode(filled & ~_neck_openings(filled, distance), np.ones((3, 3), np.uint8))
     if mask.sum() < 0.01 * mask.size * 255:
         raise EngineError("garment_not_found", "no garment was found in the garment photo")
     big = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
@@ -260,6 +261,54 @@ def _backdrop_gaps(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> ND
         if float(np.median(distance[hole])) < GAP_DISTANCE:
             gaps[hole] = 255
     return gaps
+
+
+#: Backdrop seen through the neck opening behind a bow, tie or strap across it: a part
+#: of the cut-out at least `OPENING_AREA` pixels (`WORK_SIDE`) of the backdrop's colour
+#: (under `OPENING_COLOUR`, `_background_distance`), wholly within the top
+#: `OPENING_DEPTH` of the garment's height and centred within `OPENING_SIDE` of its
+#: width from its middle (white stripes run on down, a print lies further out), whose rim is garment clearly unlike the backdrop all round (its
+#: quarter nearest the backdrop's colour still `OPENING_RIM` from it). A white top's
+#: own white fabric is the backdrop's colour too, and so is most of its rim (2 to 6
+#: against 17 to 41 round a leopard top's bow loops); a white collar at the garment's
+#: edge is not enclosed by it.
+OPENING_COLOUR = 6.0
+OPENING_AREA = 15
+OPENING_DEPTH = 0.15
+OPENING_SIDE = 0.2
+OPENING_RIM = 12.0
+
+
+def _neck_openings(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """The parts (255) of the cut-out `mask` that are backdrop seen through the neck
+    opening: the outline's flood and GrabCut keep what a bow's loops and ties enclose,
+    and it was worn as pale patches of the product photo's backdrop under the chin."""
+    openings = np.zeros_like(mask)
+    rows = np.flatnonzero(mask.any(axis=1))
+    if not len(rows):
+        return openings
+    columns = np.flatnonzero(mask.any(axis=0))
+    middle, side = (columns[0] + columns[-1]) / 2, OPENING_SIDE * (columns[-1] - columns[0] + 1)
+    lowest = rows[0] + OPENING_DEPTH * (rows[-1] - rows[0] + 1)
+    pale = ((distance < OPENING_COLOUR) & (mask > 0)).astype(np.uint8)
+    pale = cv2.morphologyEx(pale, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(pale, 4)
+    ring = np.ones((5, 5), np.uint8)
+    for i in range(1, count):
+        x, y = stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_TOP]
+        low = y + stats[i, cv2.CC_STAT_HEIGHT] - 1 > lowest
+        if stats[i, cv2.CC_STAT_AREA] < OPENING_AREA or low or abs(centres[i][0] - middle) > side:
+            continue
+        box = (
+            slice(max(0, y - 3), y + stats[i, cv2.CC_STAT_HEIGHT] + 3),
+            slice(max(0, x - 3), x + stats[i, cv2.CC_STAT_WIDTH] + 3),
+        )
+        part = (labels[box] == i).astype(np.uint8)
+        rim = (cv2.dilate(part, ring) > 0) & (part == 0)
+        # Enclosed by the garment: a white collar at the garment's edge is no opening.
+        if rim.any() and (mask[box][rim] > 0).all() and np.percentile(distance[box][rim], 25) >= OPENING_RIM:
+            openings[box][part > 0] = 255
+    return openings
 
 
 def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
