@@ -374,7 +374,7 @@ SHOULDER_OVERHANG = 1.0
 #: Garment off the silhouette beside the shoulders (`shoulder_wing`): from the shoulders'
 #: line down to WING_LOW shoulder widths below it, WING_INNER to WING_OUTER out, in
 #: hundredths of a square shoulder width, beyond SHOULDER_WING. A leopard shell top's
-#: cap shoulders on 15 persons scored 0 to 0.43 (0.1 or more on 10, standing out past
+#: cap shoulders on 15 persons scored 0 to 0.43 (0.1 or more on 8, standing out past
 #: the arms by eye), placed within the outline 0; `shoulder_overhang`, which ends 0.1
 #: shoulder widths below the shoulders' line, 0 to 0.32 on them.
 WING_LOW = 0.35
