@@ -1739,3 +1739,19 @@ def test_pose_dynamic_flags_a_garment_drawn_on_legs_not_at_rest() -> None:
     assert checks.faults({"pose_dynamic": checks.pose_dynamic(measures(stride))}) == ["pose_dynamic"]
     assert checks.faults({"pose_dynamic": checks.pose_dynamic(measures(apart))}) == []
     assert checks.pose_dynamic({"knee_bend": None}) is None
+
+
+def test_skin_step_finds_a_line_in_the_rebuilt_skin_not_a_smooth_turn() -> None:
+    """Rebuilt skin shaded darker to one side: turned smoothly across the patch it has
+    no step; switched at one line (a limb's shading ending at the torso's), it has one
+    running the patch's height."""
+    h, w, width = 200, 200, 150.0
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[20:180, 20:180] = True
+    smooth = np.tile(np.linspace(150, 110, w, dtype=np.float32), (h, 1))
+    stepped = np.where(np.arange(w)[None, :] < 100, 150.0, 120.0) * np.ones((h, 1))
+    images = [np.dstack([v, v * 0.8, v * 0.7]).astype(np.uint8) for v in (smooth, stepped)]
+    turned, switched = (checks.skin_step(image, rebuilt, width) for image in images)
+    assert turned is not None and turned < checks.SKIN_STEP_MOST, turned
+    assert switched is not None and switched > checks.SKIN_STEP_MOST, switched
+    assert checks.skin_step(images[1], np.zeros((h, w), bool), width) is None

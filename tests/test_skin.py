@@ -292,13 +292,13 @@ def test_skin_detail_laid_in_one_go_is_the_patches_laid_one_by_one() -> None:
         assert np.allclose(laid, _laid_one_by_one((123, 77), patches, 5), atol=1e-6), side
 
 
-def test_rebuilt_shoulders_end_crisp_at_the_persons_outline() -> None:
-    """A tank bared by a cami: the torso's skin was blurred by 0.03 shoulder widths all
-    round, and where a segmentation's soft mask runs a little past the person its edge
-    faded out over the backdrop as a haze round level, square shoulders (`skin_edge`
-    failed). It is soft only where it meets skin inside the body now, and ends as the
-    photo's own outline does, its corners rounded; the old top's rim beyond it is
-    backdrop."""
+def _tank_bared_by_a_cami(
+    light: skin.SkinLook = skin.DEFAULT,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """A drawn person in a navy tank, arms bare beside it, bared by a cami's body (its
+    straps left out), rebuilt as the engine does: the render, how much of each pixel is
+    rebuilt skin, the person mask (soft, running 4 px past the person), the new garment,
+    and the shoulder width."""
     from dataclasses import replace
     from types import SimpleNamespace
     from typing import cast
@@ -339,15 +339,38 @@ def test_rebuilt_shoulders_end_crisp_at_the_persons_outline() -> None:
         old.astype(np.float32),
         rebuilt,
         new,
-        skin.DEFAULT,
+        light,
         np.broadcast_to(lab, image.shape).copy(),
         np.zeros(old.shape, bool),
         np.zeros(old.shape, bool),
     )
     render = (image * (1 - rebuilt[:, :, None]) + fill * rebuilt[:, :, None]).astype(np.uint8)
-    edge = checks.skin_edge(render, rebuilt * skin_part, (mask < 0.1) & (new == 0), frame.width)
+    return render, rebuilt * skin_part, mask, new, frame.width
+
+
+def test_rebuilt_shoulders_end_crisp_at_the_persons_outline() -> None:
+    """A tank bared by a cami: the torso's skin was blurred by 0.03 shoulder widths all
+    round, and where a segmentation's soft mask runs a little past the person its edge
+    faded out over the backdrop as a haze round level, square shoulders (`skin_edge`
+    failed). It is soft only where it meets skin inside the body now, and ends as the
+    photo's own outline does, its corners rounded; the old top's rim beyond it is
+    backdrop."""
+    render, skin_part, mask, new, width = _tank_bared_by_a_cami()
+    edge = checks.skin_edge(render, skin_part, (mask < 0.1) & (new == 0), width)
     assert edge is not None and edge < checks.SKIN_EDGE_MOST, edge
     assert skin_part[95, 200] > 0.9  # the top of the chest below the neck: skin
+
+
+def test_the_arms_shading_gives_way_to_the_chests_without_a_step() -> None:
+    """The upper arms' cylinders reach in over the chest by the armholes. Shaded as the
+    limb's there up to one line, their inner sides turned away dark and met the chest's
+    lit front as a vertical step beside each arm (`skin_step` failed: a slab past the
+    shoulder); over the torso the limb's side does not turn away now, and its shading
+    gives way to the torso's over a band."""
+    side_light = skin.SkinLook(light=(0.5, -0.3, 0.81), strength=0.45, grain=0.01, mottle=(1, 1, 1))
+    render, skin_part, _, _, width = _tank_bared_by_a_cami(side_light)
+    step = checks.skin_step(render, skin_part > 0.9, width)
+    assert step is not None and step < checks.SKIN_STEP_MOST, step
 
 
 def _v_neckline() -> tuple[np.ndarray, np.ndarray, np.ndarray]:

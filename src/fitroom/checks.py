@@ -10,6 +10,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   matches the grain, and a smooth fill enlarged from the analysis size has none of this.
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
+- `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
+  shading switched to the torso's at one line, a vertical step beside the arm; an old
+  armhole's outline kept as a line down the bared shoulder).
 - `limb_taper`: how far a rebuilt upper arm's outer contour lies from the bone near the
   elbow over near the shoulder (a bared arm rebuilt as a straight-sided block, as wide
   at the elbow as at the shoulder, scores about 1; an arm tapers to about 0.75).
@@ -650,6 +653,14 @@ SKIN_SEAM_SPREAD = 0.05
 #: does not apply.
 MIN_SKIN_SEAM = 30
 SKIN_SEAM_LENGTH = 0.3
+#: How big a step in lightness (Lab L*, across `SKIN_STEP_SPAN` shoulder widths) inside
+#: the rebuilt skin counts as a line in it, and how long (shoulder widths) such steps may
+#: run in all. The rebuilt skin is smooth at that scale but for its shading; a limb's
+#: shading switched to the torso's at one line stood as a vertical step beside the arm
+#: by the armhole, and the old armhole's outline kept as a line down the shoulder.
+SKIN_STEP = 6.0
+SKIN_STEP_MOST = 0.15
+SKIN_STEP_SPAN = 0.02
 #: `sleeve_coverage` also reads lines this far (shoulder widths) either side of the arm's
 #: bone: about half an upper arm's half-width (an upper arm is 0.25-0.3 shoulder widths
 #: across), inside the arm where the pose's joints sit near its middle.
@@ -664,6 +675,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_tone": (None, TONE_APART),
     "skin_edge": (None, SKIN_EDGE_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
+    "skin_step": (None, SKIN_STEP_MOST),
     "limb_taper": (None, TAPER_MOST),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
@@ -902,6 +914,27 @@ def skin_seam(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, shoulder_width
     if not near.any():
         return None
     return float(np.mean(np.abs(inside - beside)[near]))
+
+
+def skin_step(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) -> float | None:
+    """How long (shoulder widths) the steps in lightness inside the `rebuilt` skin run:
+    the pixels, off its outline, where the lightness (smoothed past the grain) differs by
+    over `SKIN_STEP` L* across `SKIN_STEP_SPAN` shoulder widths, over that span's width.
+    Rebuilt skin varies smoothly at that scale; a step there is a line the eye follows
+    (a shading switched at one line, an old garment's outline kept). None when too
+    little skin is rebuilt."""
+    span = max(1, int(round(shoulder_width * SKIN_STEP_SPAN / 2)))
+    inner = _inner(rebuilt, 2 * span + 1)
+    if np.count_nonzero(inner) < MIN_SKIN_PIXELS:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, span / 2))
+    across = np.zeros_like(lum)
+    down = np.zeros_like(lum)
+    across[:, span:-span] = lum[:, 2 * span :] - lum[:, : -2 * span]
+    down[span:-span] = lum[2 * span :] - lum[: -2 * span]
+    stepped = inner & (np.hypot(across, down) > SKIN_STEP)
+    return float(np.count_nonzero(stepped)) / (2 * span + 1) / max(shoulder_width, 1.0)
 
 
 def _outward_run(

@@ -350,6 +350,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
         values["skin_seam"] = checks.skin_seam(output, report.rebuilt_skin > 0.9, own, frame.width)
+        values["skin_step"] = checks.skin_step(output, report.rebuilt_skin > 0.9, frame.width)
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
     if (

@@ -76,12 +76,16 @@ def replaced(
     # Where it met skin that stays on the torso (a neck above its neckline), its outline
     # is half garment and half skin, and passes for skin: rebuilt in full too, the
     # softening's reach out over the skin beyond it, so no pale or dark line of the old
-    # neckline stays. Not along the arms: their own edge stays as it is.
+    # neckline stays. Not along the arms below the armpits: there their own edge (an arm
+    # in front of the body) stays as it is. Above them the arm meets the old garment at
+    # its armhole, a seam in the skin, not the arm's edge: kept, a tank's armhole stood as
+    # a line down the bared shoulder.
     reach = 2 * _soft_reach(person) + 1
     outline = (
         cv2.dilate((seed > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))) > 0
     )
-    outline &= bare & (person.mask > 0.5) & (old <= 0) & (_along_arms(person, ARM_WIDTH) == 0)
+    armholes = _depth(frame, old.shape) < ARMPIT
+    outline &= bare & (person.mask > 0.5) & (old <= 0) & ((_along_arms(person, ARM_WIDTH) == 0) | armholes)
     seed = np.maximum(seed, outline.astype(np.float32) * (1 - keep))
     rim = cv2.dilate((seed > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
     rebuild = cv2.GaussianBlur(seed, (0, 0), SOFTEN) * rim * (1 - keep)
@@ -208,9 +212,22 @@ TORSO_TURN = 0.85
 TORSO_SIDE_SHADE = 0.2
 
 
+#: How wide (Gaussian sigma, shoulder widths) the band over which a rebuilt limb's
+#: shading gives way to the torso's.
+LIMB_BLEND = 0.06
+
+
 #: How far down the torso (shares of shoulder to hip) the armpit lies: above it nothing
 #: beyond the shoulder joints is torso.
 ARMPIT = 0.3
+
+
+def _depth(frame: Frame, shape: tuple[int, ...]) -> NDArray[np.float32]:
+    """How far down the torso each pixel lies: 0 at the neck, 1 at the hips' line."""
+    h, w = shape[:2]
+    across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
+    down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
+    return np.asarray((across + down) / max(frame.length, 1.0), np.float32)
 
 
 def _past_shoulders(frame: Frame, depth: NDArray[np.float32]) -> NDArray[np.bool_]:
@@ -354,10 +371,7 @@ def _uncovered(
         )
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
-        h, w = old.shape
-        across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
-        down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
-        depth = (across + down) / max(frame.length, 1.0)
+        depth = _depth(frame, old.shape)
         # Soft where the zone ends on the body (the skin beside it blends in), crisp where
         # the body's own outline ends it: blurred there too, the skin faded out over the
         # backdrop as a brown haze round level, square shoulders.
@@ -383,9 +397,20 @@ def _uncovered(
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
     on_limb = limb >= torso
     torso_x, torso_y, side = _torso_normals(frame, torso)
-    shading = skin.lit(np.where(on_limb, limb_normal[0], torso_x), np.where(on_limb, limb_normal[1], torso_y), look)
-    limb_side = np.hypot(limb_normal[0], limb_normal[1])
-    shading *= (1 - TORSO_SIDE_SHADE * np.where(on_limb, limb_side, side) ** 3).astype(np.float32)
+    # Over the torso a limb's side does not turn away: it is a silhouette only against
+    # the backdrop.
+    limb_x, limb_y = limb_normal[0] * (1 - torso), limb_normal[1] * (1 - torso)
+    limb_side = np.hypot(limb_x, limb_y)
+    limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
+    torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
+    # On the torso the limb's shading gives way to the torso's over a band, not at one
+    # line: where an upper arm's cylinder reaches in over the chest by the armhole its
+    # inner side turns away, dark, and ended at the torso's lit front as a vertical step,
+    # a slab beside the arm. Off the torso the limb keeps its own, dark to its edge.
+    towards_limb = np.where(
+        torso > 0.05, cv2.GaussianBlur(on_limb.astype(np.float32), (0, 0), max(1.0, s * LIMB_BLEND)), on_limb
+    )
+    shading = (limb_shading * towards_limb + torso_shading * (1 - towards_limb)).astype(np.float32)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape
