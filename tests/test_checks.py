@@ -482,6 +482,28 @@ def test_an_outline_of_the_old_garment_round_the_hand_fails() -> None:
     assert checks.faults({"hand_outline": value}) == ["hand_outline"], value
 
 
+def test_wrist_tone_flags_a_forearm_unlike_the_hand_on_it() -> None:
+    """A pale, yellow forearm over a tan hand is flagged even where the rest of the
+    rebuilt skin (a torso beside it) matches the skin near it; the hand's own colour up
+    the forearm, shaded across, passes; without a hand the check does not apply."""
+    image = np.full((300, 300, 3), 230, np.uint8)
+    rebuilt = np.zeros((300, 300), bool)
+    hands = np.zeros((300, 300), bool)
+    elbow, wrist = (150.0, 80.0), (150.0, 200.0)
+    rebuilt[80:200, 130:170] = True  # the forearm, elbow to wrist
+    hands[202:250, 130:170] = True  # the hand below it
+    image[202:250, 130:170] = (170, 115, 90)
+    image[80:200, 130:170] = (240, 215, 185)
+    apart = checks.wrist_tone(image, rebuilt, hands, [(elbow, wrist)], 200.0)
+    assert apart is not None and apart > checks.WRIST_APART, apart
+    assert "wrist_tone" in checks.faults({"wrist_tone": apart})
+    shade = np.linspace(0.85, 1.05, 40, dtype=np.float32)[None, :, None]
+    image[80:200, 130:170] = np.clip(np.array((170, 115, 90), np.float32) * shade, 0, 255).astype(np.uint8)
+    alike = checks.wrist_tone(image, rebuilt, hands, [(elbow, wrist)], 200.0)
+    assert alike is not None and alike < checks.WRIST_APART / 2, alike
+    assert checks.wrist_tone(image, rebuilt, np.zeros_like(hands), [(elbow, wrist)], 200.0) is None
+
+
 def test_skin_tone_flags_rebuilt_skin_unlike_the_skin_beside_it() -> None:
     """A pale arm above a brown hand is far apart; the same brown with its own shading is
     not; skin far away (the other side of the photo) counts only when none is near."""

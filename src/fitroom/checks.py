@@ -564,6 +564,15 @@ TAPER_MOST = 0.82
 #: Where down the upper arm (shoulder 0, elbow 1) its widths are compared: below the
 #: shoulder's round top, and above the elbow's joint with the forearm.
 TAPER_AT = (0.3, 0.85)
+#: How far apart (CIE76 ΔE, Lab) a rebuilt forearm just above the wrist and the person's
+#: own hand just below it may be: a forearm paler, yellower or greyer than the hand on
+#: it reads as another person's arm (or a sleeve) even where the torso's skin matches.
+WRIST_APART = 8.0
+#: Where along the forearm (elbow 0, wrist 1) it is read, how far either side of the
+#: bone (shoulder widths), and how far round the wrist (shoulder widths) the hand is.
+WRIST_ALONG = (0.55, 0.95)
+WRIST_ACROSS = 0.12
+WRIST_HAND = 0.35
 SKIN_DETAIL_RATIO = 0.5
 #: How much lighter (luminance, 0..255) than the blend of the garment inside and what
 #: lies outside a pixel of the garment's soft edge may be before it is a halo: the
@@ -677,6 +686,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_seam": (None, SKIN_SEAM_MOST),
     "skin_step": (None, SKIN_STEP_MOST),
     "limb_taper": (None, TAPER_MOST),
+    "wrist_tone": (None, WRIST_APART),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
@@ -995,6 +1005,36 @@ def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: i
         own = near
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
     return float(np.linalg.norm(np.median(lab[made], axis=0) - np.median(lab[own], axis=0)))
+
+
+def wrist_tone(
+    image: NDArray[np.uint8], rebuilt: Mask, hands: Mask, forearms: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """The largest ΔE (CIE76), over the forearms (elbow and wrist points), between the
+    middle colour of the rebuilt skin on the forearm's lower part (`WRIST_ALONG`) and that
+    of the person's own hand skin (`hands`) round its wrist, beyond it. None when no
+    forearm is rebuilt next to a hand that shows. `skin_tone` compares all the rebuilt
+    skin with the skin near it, and a torso that matches hides a forearm that does not."""
+    made = _inner(rebuilt, 2)
+    own = np.asarray(hands) > 0
+    h, w = made.shape
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    apart = []
+    for elbow, wrist in forearms:
+        p, q = np.asarray(elbow, np.float32), np.asarray(wrist, np.float32)
+        v = q - p
+        length2 = float(v @ v)
+        if length2 < 64:
+            continue
+        t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length2
+        off = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1])
+        arm = made & (off < shoulder_width * WRIST_ACROSS) & (t > WRIST_ALONG[0]) & (t < WRIST_ALONG[1])
+        hand = own & (t > 1) & (np.hypot(xs - q[0], ys - q[1]) < shoulder_width * WRIST_HAND)
+        if np.count_nonzero(arm) < MIN_SKIN_PIXELS or np.count_nonzero(hand) < MIN_SKIN_PIXELS:
+            continue
+        apart.append(float(np.linalg.norm(np.median(lab[arm], axis=0) - np.median(lab[hand], axis=0))))
+    return max(apart) if apart else None
 
 
 def _arm_half(
