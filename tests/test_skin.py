@@ -433,3 +433,53 @@ def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() 
     assert cut[52, 128] == 1 and cut[52, 172] == 1
     assert cut[85:, 60:241].all()
     assert np.array_equal(cut[:, :60], body[:, :60]) and np.array_equal(cut[:, 241:], body[:, 241:])
+
+
+def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
+    """A long-sleeved top swapped for a tee bares the forearms above hands darker and
+    redder than the lit face the skin's tone is read from. The rebuilt forearm took the
+    face's pale tone (a hand that far from it never counted) and the dark sleeve's light
+    on top: a pale, yellow arm on a tan hand (`wrist_tone` over its limit). It takes
+    the hand's own colour at the wrist now."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+    from typing import cast
+
+    from fitroom.domain import SwapTarget
+    from fitroom.engines.classic import rebuild
+    from fitroom.engines.classic.garment import Garment
+    from fitroom.engines.classic.person import HAND_POINTS, L_ELBOW, L_WRIST, R_ELBOW, R_WRIST
+    from tests.test_classic_engine import drawn_person
+
+    h, w = 420, 400
+    image = np.full((h, w, 3), 225, np.uint8)
+    old = np.zeros((h, w), np.uint8)
+    cv2.rectangle(old, (140, 90), (260, 290), 1, -1)
+    for shoulder, wrist in (((250, 100), (280, 250)), ((150, 100), (120, 250))):
+        cv2.line(old, shoulder, wrist, 1, 34)  # long sleeves to the wrists
+    image[old > 0] = (30, 30, 36)
+    # Its shade is uneven: lighter down the sleeves' outer sides (its sheen).
+    image[(old > 0) & (np.arange(w)[None, :] > 282)] = (52, 52, 60)
+    hands = np.zeros((h, w), np.uint8)
+    for centre in ((281, 275), (119, 275)):
+        cv2.circle(hands, centre, 16, 255, -1)
+    image[hands > 0] = (168, 112, 88)  # tan hands, darker and redder than the face
+    person = drawn_person(image)
+    points = person.points.copy()
+    points[list(HAND_POINTS[0][1:])] = (281, 280)
+    points[list(HAND_POINTS[1][1:])] = (119, 280)
+    person = replace(person, points=points, hands=hands)
+    face = tuple(float(v) for v in cv2.cvtColor(np.uint8([[(240, 212, 182)]]), cv2.COLOR_RGB2LAB)[0, 0])
+    look = replace(skin.DEFAULT, tone=face)
+    new = np.zeros((h, w), np.float32)
+    cv2.rectangle(new, (135, 85), (265, 260), 1, -1)
+    for shoulder, end in (((250, 100), (262, 140)), ((150, 100), (138, 140))):
+        cv2.line(new, shoulder, end, 1, 44)  # a tee's short sleeves
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    out = rebuild.replaced(person, garment, new, hands > 0, (hands > 0).astype(np.float32), look)
+    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
+    shown = np.clip(shown, 0, 255).astype(np.uint8)
+    made = (out.skin > 0.5) & (out.rebuild > 0.5)
+    forearms = [(person.pt(e), person.pt(x)) for e, x in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
+    apart = checks.wrist_tone(shown, made, hands > 0, forearms, person.shoulder_width)
+    assert apart is not None and apart < checks.WRIST_APART, apart

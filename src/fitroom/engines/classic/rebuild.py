@@ -195,7 +195,70 @@ def _tone_field(
     off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
     seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < NEAREST_HUE)
     seen &= np.abs(lab[:, :, 0] - tone[0]) < skin.NEAREST_STRAY[0]
-    return skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH)), seen
+    field = skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
+    hand_skin = (person.hands > 0) & bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < HAND_HUE)
+    return _from_hands(person, field, hand_skin), seen
+
+
+#: How far in hue (Lab a, b) from the person's tone a hand's pixels may be and still be
+#: read for its colour: wider than the body's (a hand is redder than a face), not so
+#: wide that a phone or a glove passes.
+HAND_HUE = 16.0
+#: How far up the forearm (shares of wrist to elbow) the hand's own colour sets the
+#: rebuilt skin's tone: all of it at the wrist, fading to the body's tone this far up.
+HAND_REACH = 0.8
+#: How far from the forearm's bone (shoulder widths) the hand's colour reaches across:
+#: the whole forearm, not the torso beside it.
+HAND_ACROSS = 0.2
+#: How far round the wrist (shoulder widths) the hand is read, beyond the wrist only.
+HAND_AROUND = 0.35
+#: The share of the hand's pixels darker than the lightness taken: the hand's lit back,
+#: not the shade between its fingers, as the rebuilt forearm's middle is lit.
+HAND_LIGHTNESS = 0.6
+
+
+def _from_hands(person: Person, tone: NDArray[np.float32], hand_skin: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """`tone` (Lab per pixel) with each forearm whose hand shows taking that hand's own
+    colour: in full at the wrist, fading into `tone` up towards the elbow.
+
+    The tone was read from the visible skin within reach and never strayed far from the
+    face's: a hand darker or redder than a lit face (most hands) never counted, and the
+    rebuilt forearm came out paler, yellower or greyer than the hand on it."""
+    h, w = hand_skin.shape
+    s = person.shoulder_width
+    out = tone
+    for elbow, wrist in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+        if not person.visible(elbow, wrist):
+            continue
+        p, q = person.pt(elbow).astype(np.float32), person.pt(wrist).astype(np.float32)
+        v = q - p
+        length2 = float(v @ v)
+        if length2 < 4:
+            continue
+        x0, y0 = (int(max(0, np.floor(c - s * HAND_AROUND))) for c in np.minimum(p, q))
+        x1 = int(min(w, np.ceil(max(p[0], q[0]) + s * HAND_AROUND)))
+        y1 = int(min(h, np.ceil(max(p[1], q[1]) + s * HAND_AROUND)))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ys = np.arange(y0, y1, dtype=np.float32)[:, None]
+        xs = np.arange(x0, x1, dtype=np.float32)[None, :]
+        t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length2
+        box = slice(y0, y1), slice(x0, x1)
+        hand = hand_skin[box] & (t > 1) & (np.hypot(xs - q[0], ys - q[1]) < s * HAND_AROUND)
+        if np.count_nonzero(hand) < 10:
+            continue
+        lab = person.lab()[box][hand]
+        colour = np.array(
+            [np.quantile(lab[:, 0], HAND_LIGHTNESS), np.median(lab[:, 1]), np.median(lab[:, 2])], np.float32
+        )
+        off = np.hypot(xs - p[0] - np.clip(t, 0, 1) * v[0], ys - p[1] - np.clip(t, 0, 1) * v[1])
+        along = np.clip((t - (1 - HAND_REACH)) / HAND_REACH, 0, 1)
+        across = np.clip((s * HAND_ACROSS - off) / max(1.0, s * HAND_ACROSS * 0.25), 0, 1)
+        weight = (along * along * (3 - 2 * along) * across)[:, :, None]
+        if out is tone:
+            out = tone.copy()
+        out[box] = out[box] * (1 - weight) + colour * weight
+    return out
 
 
 #: How far either side of the neck's middle (shoulder widths) the visible neck's colours
@@ -395,6 +458,10 @@ def _uncovered(
     s = person.shoulder_width
     broad = masked_blur(lum, old, max(4.0, s * 0.3))
     light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
+    # Not on the limbs: a sleeve's broad light is its own folds and sheen round a limb
+    # far narrower than it (and over a dark sleeve, noise made large by its dark level);
+    # the limbs are lit as the forms they are, and take the hand's own colour near it.
+    light = 1 + (light - 1) * (1 - limb)
     on_limb = limb >= torso
     torso_x, torso_y, side = _torso_normals(frame, torso)
     # Over the torso a limb's side does not turn away: it is a silhouette only against
