@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+from PIL import Image
 
+from fitroom import checks
+from fitroom.engines.classic import RenderReport
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
+from fitroom.evaluate import hand_in_own_colour
 
 SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
-SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
 HAND_CENTRE = (182, 205)
 
 
@@ -26,16 +29,40 @@ def red_tee() -> np.ndarray:
     return image
 
 
-def person_with_a_hand_in_front(ring: bool = False) -> tuple[Person, np.ndarray]:
+#: A dark skin, as the face shows it, and the lit back of a hand of that skin: further
+#: in hue and lightness from the face's than `skin_like` allows, still a skin's colour.
+DARK_LAB = np.array([85, 140, 135], np.float32)
+LIT_LAB = np.array([150, 150, 150], np.float32)
+#: The hand is lit from this many pixels left of its centre: most of it, more than a
+#: hole in the hand (a watch's face) that is filled whatever its colour.
+LIT_FROM = 6
+
+
+def _rgb(lab: np.ndarray) -> tuple[int, ...]:
+    return tuple(int(v) for v in cv2.cvtColor(lab.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+
+
+def person_with_a_hand_in_front(
+    ring: bool = False, finger: bool = False, lit: bool = False
+) -> tuple[Person, np.ndarray]:
     """A person in a black top, the right forearm across the body and its hand on the
     stomach; the hand drawn with soft (anti-aliased) edges, as photographed; `ring`, a
-    dark band across its fingers. Returns the person and the hand's mask."""
+    dark band across its fingers; `finger`, a finger stretched out down the stomach,
+    beyond the disc round the pose's hand points; `lit`, a dark-skinned person whose
+    hand is lit on most of its right side. Returns the person and the hand's mask."""
     image = np.full((420, 400, 3), 235, np.uint8)
     cv2.rectangle(image, (140, 90), (260, 300), (15, 15, 18), -1)  # the black top
     hand = np.zeros(image.shape[:2], np.uint8)
     cv2.ellipse(hand, HAND_CENTRE, (14, 19), 20, 0, 360, 255, -1, cv2.LINE_AA)
+    if finger:
+        cv2.line(hand, (190, 214), (205, 237), 255, 7, cv2.LINE_AA)
     soft = hand.astype(np.float32)[:, :, None] / 255
-    image = (image * (1 - soft) + np.array(SKIN_RGB, np.float32) * soft).astype(np.uint8)
+    skin_lab = DARK_LAB if lit else SKIN_LAB
+    colour = np.empty(image.shape, np.float32)
+    colour[:] = _rgb(skin_lab)
+    if lit:
+        colour[:, HAND_CENTRE[0] - LIT_FROM :] = _rgb(LIT_LAB)
+    image = (image * (1 - soft) + colour * soft).astype(np.uint8)
     if ring:
         cv2.line(image, (170, 212), (194, 204), (40, 35, 30), 3)
     p = pose
@@ -51,7 +78,7 @@ def person_with_a_hand_in_front(ring: bool = False) -> tuple[Person, np.ndarray]
     mask = np.zeros((h, w), np.float32)
     mask[60:400, 120:280] = 1
     empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), hand > 127
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, skin_lab), hand > 127
 
 
 def render(person: Person) -> np.ndarray:
@@ -80,3 +107,51 @@ def test_a_ring_across_the_fingers_stays_with_the_hand() -> None:
     assert band_pixels.sum() > 10
     changed = np.abs(out.astype(int) - before.astype(int)).max(axis=2) > 40
     assert changed[band_pixels].mean() < 0.1, changed[band_pixels].mean()
+
+
+def test_fingers_beyond_the_pose_hand_points_stay_in_front() -> None:
+    # The pose's hand points are the wrist and the knuckles: a finger stretched out along
+    # the stomach lies beyond the disc round them, and the new top cut it off there.
+    person, hand = person_with_a_hand_in_front(finger=True)
+    before = person.image.copy()
+    out = render(person)
+    tip = np.zeros(hand.shape, np.uint8)
+    cv2.circle(tip, (202, 232), 5, 255, -1)
+    tip_pixels = (cv2.erode(hand.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & (tip > 0)
+    assert tip_pixels.sum() > 20
+    changed = np.abs(out.astype(int) - before.astype(int)).max(axis=2) > 40
+    assert changed[tip_pixels].mean() < 0.1, changed[tip_pixels].mean()
+
+
+def test_the_lit_side_of_a_dark_hand_stays_in_front() -> None:
+    # Lit, the back of a dark hand is further from the face's skin than the skin test
+    # allows: the new top covered that half of the hand and left the shaded half.
+    person, hand = person_with_a_hand_in_front(lit=True)
+    before = person.image.copy()
+    out = render(person)
+    core = cv2.erode(hand.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    lit = core.copy()
+    lit[:, : HAND_CENTRE[0] - LIT_FROM + 2] = False
+    assert lit.sum() > 100
+    changed = np.abs(out.astype(int) - before.astype(int)).max(axis=2) > 40
+    assert changed[lit].mean() < 0.1, changed[lit].mean()
+
+
+def test_hand_changed_sees_the_lit_side_of_a_dark_hand_covered() -> None:
+    # The check read the hand by the face's skin only: the lit side of a dark hand drawn
+    # over by the new top went unseen.
+    person, hand = person_with_a_hand_in_front(lit=True)
+    discs = np.zeros(hand.shape, np.uint8)
+    for _, centre, radius in pose.hand_discs(person.points, person.visibility, person.shoulder_width):
+        cv2.circle(discs, centre, radius, 255, -1)
+    person.hands = discs
+    before = person.image.copy()
+    report = RenderReport(image=Image.fromarray(before), input=before, person=person)
+    palms = np.zeros(hand.shape, np.uint8)
+    cv2.circle(palms, HAND_CENTRE, 12, 255, -1)
+    own = hand_in_own_colour(report) & (palms > 0)
+    kept = before.copy()
+    assert checks.faults({"hand_changed": checks.hand_changed(before, kept, own)}) == []
+    covered = before.copy()
+    covered[:, HAND_CENTRE[0] - LIT_FROM :][hand[:, HAND_CENTRE[0] - LIT_FROM :]] = (200, 30, 40)
+    assert checks.faults({"hand_changed": checks.hand_changed(before, covered, own)}) == ["hand_changed"]

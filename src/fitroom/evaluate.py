@@ -473,7 +473,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             old_colours,
             np.vstack([new_colours, _lab(skin)]),
         )
-    values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & own_hands)
+    values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & hand_in_own_colour(report))
     # Bare forearms crossed in front, less their outermost pixel (as the hands).
     crossed = bare_forearms_in_front(replace(report.person, image=report.input))
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
@@ -564,6 +564,23 @@ SLEEVE_MARGIN = 0.2
 #: A hand's palm and fingers' roots: this share of the radius of the pose's disc round
 #: the hand (which reaches over the wrist, where a long sleeve may rightly end).
 PALM_SHARE = 0.6
+
+
+def hand_in_own_colour(report: RenderReport) -> NDArray[np.bool_]:
+    """The person's own hands in the input: in each of the pose's hand discs, what looks
+    like the face's skin or like that hand's own (`own_skin`: the lit back of a dark
+    hand, a shadowed palm, which the face's skin test misses and a new garment drawn
+    over them went unseen), less its outermost pixel."""
+    person = replace(report.person, image=report.input)
+    on = person.mask > 0.5
+    lab = person.lab()
+    hand = skin_like(person)
+    for _, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        disc = np.zeros(on.shape, np.uint8)
+        cv2.circle(disc, centre, radius, (1,), -1)
+        hand |= own_skin(lab, person, (disc > 0) & on)
+    hand &= (person.hands > 0) & on
+    return cv2.erode(hand.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
 
 
 def _palms(report: RenderReport) -> NDArray[np.bool_]:

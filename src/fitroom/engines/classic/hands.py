@@ -7,15 +7,27 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.accessories import landmarks
+from fitroom.engines.classic.arms import own_skin
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
-from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person, hand_discs
+from fitroom.engines.classic.person import (
+    HAND_POINTS,
+    L_ELBOW,
+    L_WRIST,
+    R_ELBOW,
+    R_WRIST,
+    Person,
+    hand_discs,
+    plausible_skin,
+)
 
 
 def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
     """The hand pixels a new garment must not cover.
 
-    Round each hand the pose sees, what looks like skin. When the clothes round a hand
+    Round each hand the pose sees, what looks like skin (the face's, or against plain
+    cloth the hand's own, `_own_colour`), with the fingers touching it that reach beyond
+    the pose's points (`_hand_area`). When the clothes round a hand
     are skin-coloured too (camel trousers, beige shorts), colour cannot tell hand from
     cloth: there the hand landmark model outlines the hand, and a hand it does not find
     is in a pocket or behind the body, so nothing of its disc is kept. The model runs
@@ -35,12 +47,16 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         middle = (centre[0] - box[0], centre[1] - box[1])
         disc = np.zeros(local.mask.shape, np.uint8)
         cv2.circle(disc, middle, radius, 255, -1)
-        skin = skin_like(local)
-        keep[box_slices(box)] |= whole((disc > 0) & skin, middle, radius)
-        hands.append((side, middle, radius, box, local, disc, skin))
-    for side, middle, radius, box, local, disc, skin in hands:
+        area = _hand_area(local, side, middle, radius)
+        skin = skin_like(local) | _own_colour(local, disc, area)
+        hand = whole((disc > 0) & skin, middle, radius)
+        # The fingers are looked for on the person only: a backdrop of a skin's colour
+        # beside the hand is no finger, and kept it cut a notch out of a flared skirt.
+        keep[box_slices(box)] |= with_fingers(hand, (area > 0) & skin & (local.mask > 0.5), radius)
+        hands.append((side, middle, radius, box, local, disc, area, skin))
+    for side, middle, radius, box, local, disc, area, skin in hands:
         window = box_slices(box)
-        if reach is not None and not (reach[window] & (disc > 0)).any():
+        if reach is not None and not (reach[window] & (area > 0)).any():
             continue
         # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
         ring = np.zeros(local.mask.shape, np.uint8)
@@ -60,7 +76,7 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
             continue
         found = landmarks.hand(person, side)
-        keep[window] &= disc == 0
+        keep[window] &= area == 0
         if found is None:
             continue
         finger = max(3, int(found.palm_width * 0.25)) | 1
@@ -88,6 +104,52 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
             keep[box_slices(outline_box)] |= hand
     return keep
+
+
+#: The pose's hand points are the wrist and three knuckles: fingers spread on a hip, a
+#: stomach or a thigh reach beyond the disc round them, and the new garment cut them
+#: off at its circle. The hand is looked for this many radii out from its middle on the
+#: fingers' side (ahead of the middle, from the wrist towards the knuckles), never back
+#: up the forearm (a new sleeve goes over it).
+FINGERS_REACH = 1.5
+
+
+def _hand_area(local: Person, side: str, middle: tuple[int, int], radius: int) -> NDArray[np.uint8]:
+    """Where the hand may be in `local` (its box): the disc round its points, and on the
+    fingers' side of its `middle` out to `FINGERS_REACH` radii."""
+    area = np.zeros(local.mask.shape, np.uint8)
+    cv2.circle(area, middle, radius, 255, -1)
+    wrist, *tips = HAND_POINTS[0 if side == "left" else 1]
+    ahead = np.mean([local.pt(i) for i in tips], axis=0) - local.pt(wrist)
+    if float(np.hypot(*ahead)) >= 1:
+        # The half of the wider disc ahead of the middle: from -90 to 90 degrees round
+        # the fingers' direction.
+        far = int(radius * FINGERS_REACH)
+        angle = float(np.degrees(np.arctan2(ahead[1], ahead[0])))
+        cv2.ellipse(area, middle, (far, far), angle, -90, 90, 255, -1)
+    return area
+
+
+#: Round a hand, on the person, at most this share of what is not hand may be of a
+#: skin's colour (`plausible_skin`) for the hand to be told by its own colour: against
+#: plain cloth (navy trousers, a black top) it is; among a print's pink or beige cells,
+#: or on bare skin, the hand's colour is theirs too.
+PLAIN_CLOTH = 0.1
+
+
+def _own_colour(local: Person, disc: NDArray[np.uint8], area: NDArray[np.uint8]) -> NDArray[np.bool_]:
+    """The pixels where the hand may be (`area`) coloured like the hand's own skin, where
+    the clothes round its `disc` are plain: lit or in shade a hand is often further from
+    the face's skin than `skin_like` allows (the lit back of a dark hand, a shadowed
+    palm), and the new garment covered the part it missed."""
+    on = (area > 0) & (local.mask > 0.5)
+    lab = local.lab()
+    plausible = plausible_skin(lab)
+    found = own_skin(lab, local, on, plausible)
+    rest = on & (disc == 0) & ~found
+    if not found.any() or np.count_nonzero(plausible & rest) > PLAIN_CLOTH * max(np.count_nonzero(rest), 1):
+        return np.zeros(on.shape, bool)
+    return found
 
 
 #: The hand is the skin round its middle: pieces of skin colour in its disc that reach
@@ -118,6 +180,20 @@ def whole(skin: NDArray[np.bool_], middle: tuple[int, int], radius: int) -> NDAr
     chosen = big | central
     chosen[0] = False  # the background
     return solid(chosen[labels], radius)
+
+
+def with_fingers(hand: NDArray[np.bool_], skin: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:
+    """The `hand` found in its disc with the fingers beyond it: the pieces of `skin` (what
+    looks like skin where the hand may reach, `_hand_area`) touching it, then gaps closed
+    and holes filled as in the hand. Skin not touching the hand is not taken, nor joined
+    to it across a gap: the skin-coloured cells of a print round a hand in a pocket."""
+    count, labels = cv2.connectedComponents((skin | hand).astype(np.uint8), connectivity=4)
+    joined = np.zeros(count, bool)
+    joined[labels[hand]] = True
+    grown = joined[labels] & ~hand
+    if not grown.any():
+        return hand
+    return solid(hand | grown, radius)
 
 
 def _closed(hand: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:
