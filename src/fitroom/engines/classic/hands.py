@@ -70,7 +70,7 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
             tuple(np.floor(elbow).astype(int)),
             tuple(np.floor(beyond).astype(int)),
             0,
-            max(2, int(person.shoulder_width * 0.25)),
+            max(2, int(person.shoulder_width * FOREARM_BAND)),
         )
         ring_pixels = (ring > 0) & (disc == 0) & (local.mask > 0.5)
         if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
@@ -112,6 +112,11 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
 #: fingers' side (ahead of the middle, from the wrist towards the knuckles), never back
 #: up the forearm (a new sleeve goes over it).
 FINGERS_REACH = 1.5
+#: The fingers beyond the disc cover at most this share of its area: more skin touching
+#: the hand there is a bare arm or stomach, kept in front it cut a hole in a new sleeve.
+FINGERS_MOST = 0.3
+#: A forearm's band, in shoulder widths, as round the hand's ring.
+FOREARM_BAND = 0.25
 
 
 def _hand_area(local: Person, side: str, middle: tuple[int, int], radius: int) -> NDArray[np.uint8]:
@@ -127,6 +132,12 @@ def _hand_area(local: Person, side: str, middle: tuple[int, int], radius: int) -
         far = int(radius * FINGERS_REACH)
         angle = float(np.degrees(np.arctan2(ahead[1], ahead[0])))
         cv2.ellipse(area, middle, (far, far), angle, -90, 90, 255, -1)
+        # Never along a forearm (a hand holding the other arm): the arm is not fingers.
+        width = max(2, int(local.shoulder_width * FOREARM_BAND))
+        for elbow, wrist_index in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+            ends = (local.pt(elbow), local.pt(wrist_index))
+            cv2.line(area, *(tuple(np.floor(end).astype(int)) for end in ends), 0, width)
+        cv2.circle(area, middle, radius, 255, -1)
     return area
 
 
@@ -186,12 +197,14 @@ def with_fingers(hand: NDArray[np.bool_], skin: NDArray[np.bool_], radius: int) 
     """The `hand` found in its disc with the fingers beyond it: the pieces of `skin` (what
     looks like skin where the hand may reach, `_hand_area`) touching it, then gaps closed
     and holes filled as in the hand. Skin not touching the hand is not taken, nor joined
-    to it across a gap: the skin-coloured cells of a print round a hand in a pocket."""
+    to it across a gap: the skin-coloured cells of a print round a hand in a pocket. More
+    than `FINGERS_MOST` of skin beyond the hand is no fingers (another bare arm the hand
+    holds, a bare stomach): then the hand is as found in its disc."""
     count, labels = cv2.connectedComponents((skin | hand).astype(np.uint8), connectivity=4)
     joined = np.zeros(count, bool)
     joined[labels[hand]] = True
     grown = joined[labels] & ~hand
-    if not grown.any():
+    if not grown.any() or np.count_nonzero(grown) > FINGERS_MOST * np.pi * radius * radius:
         return hand
     return solid(hand | grown, radius)
 
