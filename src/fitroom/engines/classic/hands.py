@@ -48,11 +48,15 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         disc = np.zeros(local.mask.shape, np.uint8)
         cv2.circle(disc, middle, radius, 255, -1)
         area = _hand_area(local, side, middle, radius)
-        skin = skin_like(local) | _own_colour(local, disc, area)
+        own = _own_colour(local, disc, area)
+        skin = skin_like(local) if own is None else skin_like(local) | own
         hand = whole((disc > 0) & skin, middle, radius)
-        # The fingers are looked for on the person only: a backdrop of a skin's colour
-        # beside the hand is no finger, and kept it cut a notch out of a flared skirt.
-        keep[box_slices(box)] |= with_fingers(hand, (area > 0) & skin & (local.mask > 0.5), radius)
+        # The fingers are looked for on plain cloth and on the person only: a print's
+        # pink cells or a backdrop of a skin's colour beside the hand are no fingers
+        # (kept, the backdrop cut a notch out of a flared skirt).
+        if own is not None:
+            hand = with_fingers(hand, (area > 0) & skin & (local.mask > 0.5), radius)
+        keep[box_slices(box)] |= hand
         hands.append((side, middle, radius, box, local, disc, area, skin))
     for side, middle, radius, box, local, disc, area, skin in hands:
         window = box_slices(box)
@@ -142,24 +146,25 @@ def _hand_area(local: Person, side: str, middle: tuple[int, int], radius: int) -
 
 
 #: Round a hand, on the person, at most this share of what is not hand may be of a
-#: skin's colour (`plausible_skin`) for the hand to be told by its own colour: against
-#: plain cloth (navy trousers, a black top) it is; among a print's pink or beige cells,
-#: or on bare skin, the hand's colour is theirs too.
+#: skin's colour (`plausible_skin`) for the hand to be told by its own colour and its
+#: fingers looked for beyond the disc: against plain cloth (navy trousers, a black top)
+#: they are; among a print's pink or beige cells (0.33 round a hand in a pocket), or on
+#: a bare stomach (0.37), the hand's colour is theirs too.
 PLAIN_CLOTH = 0.1
 
 
-def _own_colour(local: Person, disc: NDArray[np.uint8], area: NDArray[np.uint8]) -> NDArray[np.bool_]:
-    """The pixels where the hand may be (`area`) coloured like the hand's own skin, where
-    the clothes round its `disc` are plain: lit or in shade a hand is often further from
-    the face's skin than `skin_like` allows (the lit back of a dark hand, a shadowed
-    palm), and the new garment covered the part it missed."""
+def _own_colour(local: Person, disc: NDArray[np.uint8], area: NDArray[np.uint8]) -> NDArray[np.bool_] | None:
+    """The pixels where the hand may be (`area`) coloured like the hand's own skin, or
+    None where the clothes round its `disc` are not plain: lit or in shade a hand is
+    often further from the face's skin than `skin_like` allows (the lit back of a dark
+    hand, a shadowed palm), and the new garment covered the part it missed."""
     on = (area > 0) & (local.mask > 0.5)
     lab = local.lab()
     plausible = plausible_skin(lab)
     found = own_skin(lab, local, on, plausible)
     rest = on & (disc == 0) & ~found
     if not found.any() or np.count_nonzero(plausible & rest) > PLAIN_CLOTH * max(np.count_nonzero(rest), 1):
-        return np.zeros(on.shape, bool)
+        return None
     return found
 
 
