@@ -539,6 +539,26 @@ def test_a_scoop_as_wide_as_the_shoulders_loses_its_inside_back_too() -> None:
     assert garment.alpha[125:160, 150:250].min() > 0.9, "the front below the neckline was lost"
 
 
+def test_a_gingham_polos_v_loses_its_lighter_inside_back() -> None:
+    """Issue 17: a pink gingham polo whose V placket shows the plain, lighter inside of its
+    back. Each check of the weave was an edge and a colour unlike the front's, so the
+    inside back broke into crumbs; and the V runs deeper than a round neck's box. Kept,
+    it was drawn on the wearer's neck and chest with its label."""
+    image = tee(colour=(200, 90, 110))
+    ys, xs = np.mgrid[0:460, 0:400]
+    weave = ((ys // 3 + xs // 3) % 2 == 0) & (image != 255).all(axis=2)
+    image[weave] = (150, 50, 70)
+    v_neck = np.array([(165, 60), (235, 60), (200, 140)])
+    cv2.fillConvexPoly(image, v_neck, (225, 185, 190))
+    cv2.rectangle(image, (190, 66), (210, 76), (250, 250, 250), -1)  # the size label
+    cv2.polylines(image, [v_neck], True, (120, 40, 60), 3)
+    garment = analyse_garment(image, swap_target="top", hint=None)
+    assert garment.alpha[64:100, 190:211].max() < 0.1, "the inside back and its label were kept"
+    assert garment.alpha[110:125, 197:204].max() < 0.5, "the V's tip was kept"
+    assert garment.alpha[160:300, 140:260].min() > 0.9, "the front below the V was lost"
+    assert garment.alpha[64:80, 125:150].min() > 0.9, "the shoulders beside the V were lost"
+
+
 def test_a_tees_shoulder_seams_follow_the_shoulders_slope() -> None:
     """A tee keeps to the person's sloping shoulders: neither the panel's seam ends nor
     the sleeves' tops stand up past them as square notches (garment over the backdrop
@@ -840,6 +860,32 @@ def test_a_tees_panel_reaches_up_to_square_shoulders_beside_the_neck() -> None:
     assert bare is not None and not checks.faults({"shoulder_bare": bare}), bare
     overhang = checks.shoulder_overhang(cover, mask > 0, (200, 100), (200, 260), 100.0)
     assert overhang is not None and overhang < 0.25, overhang
+    assert cover[30:60].max() == 0, "the neck stays bare"
+
+
+def test_a_dress_panel_reaches_up_to_the_shoulders_beside_its_collar() -> None:
+    """A sleeved dress hangs from its neckline's row, placed level: on shoulders standing
+    above that row beside the neck its panel ended below them, a wedge of the old top or
+    rebuilt skin between the collar and the sleeves' tops (the white polo-collar mini
+    dress): `shoulder_bare` 6.5. Its top is stretched up to the shoulders' outline as a
+    top's panel is (2.1: the margin beside the neck is left bare, as for a top)."""
+    image = np.full((560, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    outline = [(190, 30), (210, 30), (210, 64), (240, 70), (268, 82), (288, 110), (292, 260), (258, 260)]
+    outline += [(255, 140), (245, 140), (245, 540), (155, 540), (155, 140), (145, 140), (142, 260)]
+    outline += [(108, 260), (112, 110), (132, 82), (160, 70), (190, 64)]
+    mask = np.zeros((560, 400), np.uint8)
+    cv2.fillPoly(mask, [np.array(outline)], 1)
+    person.mask = mask.astype(np.float32)
+    face = np.zeros((560, 400), bool)
+    face[:60, 185:215] = True
+    cover = np.zeros((560, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(drawn_dress(), swap_target="dress", hint=None)):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    bare = checks.shoulder_bare(cover, mask > 0, face, (200, 100), (200, 260), 100.0)
+    assert bare is not None and bare < 3.0, bare
+    assert cover[76:86, 152:172].mean() > 0.8 and cover[76:86, 228:248].mean() > 0.8, "the shoulders beside the collar"
     assert cover[30:60].max() == 0, "the neck stays bare"
 
 

@@ -751,6 +751,9 @@ def _head_above(rgb: NDArray[np.uint8], nose: NDArray[np.float32], shoulders: fl
 #: The inside back of a neckline (seen through the neck opening of a product photo) is
 #: looked for this far below the garment's first row at the panel's middle, in panel widths.
 NECK_DEPTH = 0.32
+#: A V (a polo's placket, a wrap) opens deeper: looked for this deep when nothing of a
+#: neckline's shape was found within NECK_DEPTH.
+V_NECK_DEPTH = 0.6
 #: ... and this far either side of the middle; the front beside the opening (its colour
 #: the inside back is told from) lies between NECK_FRONT's two shares out from the middle.
 NECK_HALF = 0.32
@@ -771,8 +774,12 @@ INSIDE_HUE = 14
 #: A neckline is deepest at its middle; within this share of the panel's width is level.
 NECK_SAG = 0.04
 #: The inside back's lower edge lies within this share of the panel's width (median) of a
-#: smooth curve.
+#: smooth curve or a V.
 NECK_MISFIT = 0.03
+#: A fine weave or print (gingham, a small check) is smoothed away first, at this share
+#: of the panel's width: each of its squares an edge and a colour unlike the front's, it
+#: broke the inside back into crumbs that the opening's cleaning removed.
+WEAVE_BLUR = 0.006
 
 
 def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
@@ -794,6 +801,7 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     body = cv2.resize(solid, size, interpolation=cv2.INTER_NEAREST) > 0
     width, middle = (right - left) * scale, int((left + right) / 2 * scale)
+    small = cv2.GaussianBlur(small, (0, 0), max(0.5, WEAVE_BLUR * width))
     column = np.flatnonzero(body[:, middle]) if 0 <= middle < size[0] else np.zeros(0, np.int64)
     first = np.flatnonzero(body.any(axis=1))
     if not len(column) or column[0] > first[0] + 0.12 * width:
@@ -811,6 +819,8 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     reference = np.median(lab[front], axis=0)
     neck = _Neck(small, lab, body, top, middle, width)
     found = neck.region(reference, NECK_HALF, NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
+    if found is None:
+        found = neck.region(reference, NECK_HALF, V_NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
     if found is None:
         across = slice(middle - int(0.1 * width), middle + int(0.1 * width) + 1)
         opening = lab[top + int(0.02 * width) : top + int(0.1 * width) + 1, across]
@@ -871,22 +881,42 @@ class _Neck:
         inset = int(0.15 * (xs[-1] - xs[0]))
         if lowest[middle - x0] < max(lowest[xs[0] + inset], lowest[xs[-1] - inset]) - NECK_SAG * width:
             return None
-        # The front neckline is a smooth curve: its rows per column, ragged where the inside
-        # back's shade fades, follow a parabola; one that does not fit is no neckline.
+        # The front neckline is a smooth curve or a V: its rows per column, ragged where the
+        # inside back's shade fades, follow a parabola or two straight lines meeting at the
+        # middle; one that fits neither is no neckline.
         columns = np.arange(xs[0], xs[-1] + 1)
         shown = lowest[columns] >= 0
-        curve = np.polyfit(columns[shown], lowest[columns][shown], 2)
-        misfit = np.median(np.abs(np.polyval(curve, columns[shown]) - lowest[columns][shown]))
-        dip = np.polyval(curve, middle - x0) - max(np.polyval(curve, columns[[0, -1]]))
+        line, misfit = min(
+            (
+                _neckline_fit(across, lowest[columns], shown, degree)
+                for across, degree in ((columns, 2), (np.abs(columns - (middle - x0)), 1))
+            ),
+            key=lambda fit: fit[1],
+        )
+        dip = line[middle - x0 - xs[0]] - max(line[[0, -1]])
         if misfit > NECK_MISFIT * width or dip < sag * width:
             return None
         # Everything above the inside back's lower edge goes: the back collar too, and
         # the cut-out's soft rim along it (else a thin line of it stays above the neck).
+        # A V's tip, narrow and ragged, may lie below the fit: there the edge is the
+        # region's own lowest row.
         found = np.zeros(self.body.shape, bool)
         rows_down = np.arange(self.body.shape[0])[:, None]
-        edge = top + np.maximum(np.polyval(curve, columns), 0)
+        own = cv2.medianBlur(np.ascontiguousarray(lowest[columns], np.float32)[None, :], 3)[0]
+        edge = top + np.maximum(np.maximum(line, own), 0)
         found[:, x0 + xs[0] : x0 + xs[-1] + 1] = rows_down <= edge[None, :]
         return found
+
+
+def _neckline_fit(
+    across: NDArray[np.int64], rows: NDArray[np.int64], shown: NDArray[np.bool_], degree: int
+) -> tuple[NDArray[np.float64], float]:
+    """The neckline's row per column fitted to the `shown` columns' `rows`, and its median
+    misfit: a parabola (`degree` 2) over `across` the columns, or a V's two lines
+    (`degree` 1) over `across` each column's distance from the middle."""
+    curve = np.polyfit(across[shown], rows[shown], degree)
+    line = np.polyval(curve, across)
+    return line, float(np.median(np.abs(line[shown] - rows[shown])))
 
 
 def _front_below(strip: NDArray[np.float32], width: float) -> NDArray[np.float32] | None:

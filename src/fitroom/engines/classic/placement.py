@@ -827,6 +827,11 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     if garment.category != SwapTarget.TOP:
         arms = bare_arms_beside(person, frame) if garment.category == SwapTarget.DRESS else None
         lower, k = _lower_layer(person, garment, frame, arms)
+        if garment.category == SwapTarget.DRESS and covers_shoulders(garment):
+            # A dress hangs from its neckline's row, level: beside a collar its panel
+            # ended below the sloping shoulders, a wedge of the old top between the
+            # collar and the sleeves' tops. It is lifted to them as a top's panel is.
+            lower = lifted_to_shoulders(person, frame, lower)
         if arms is not None:
             lower = under_arms(lower, arms)
         sleeves = _sleeve_layers(person, garment, frame, _sleeve_scale(garment, frame, k))
