@@ -438,6 +438,12 @@ def test_neck_band_fails_a_dark_band_pasted_across_the_neck() -> None:
     assert checks.faults({"neck_band": band}) == ["neck_band"]
     # The same colours in the photo already (a dark turtleneck swapped): nothing new there.
     assert checks.neck_band(banded, banded, banded_cover, neck, hips, 100.0) == 0.0
+    # A pale inside back (a pink polo's, its label) on a dark neck is a band as well.
+    dark = np.full((300, 300, 3), 60, np.uint8)
+    pale = dark.copy()
+    pale[148:, 60:240] = (30, 40, 120)
+    pale[125:150, 125:176] = (225, 185, 190)
+    assert checks.faults({"neck_band": checks.neck_band(pale, dark, banded_cover, neck, hips, 100.0)}) == ["neck_band"]
     assert checks.neck_band(worn, photo, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None
 
 

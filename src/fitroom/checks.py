@@ -29,8 +29,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
-  covers darker than the photo was there (a product photo's inside back pasted as a
-  band across the neck).
+  covers unlike the photo there, darker or lighter (a product photo's inside back, its
+  label, pasted as a band across the neck).
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
 - `shoulder_wing`: how much garment lies over the backdrop beside the shoulders, below
@@ -357,9 +357,11 @@ HEM_CHROMA = 40.0
 #: down to NECK_LOW above it, NECK_HALF either side. A crew neck's collar reaches no
 #: higher than the lower end; a turtleneck is a garment of its own kind.
 NECK_HIGH, NECK_LOW, NECK_HALF = 0.3, 0.08, 0.15
-#: Darker than the photo by this much (grey levels) where the garment covers the neck is a band.
-NECK_DARKER = 20.0
-#: More than this share of the neck covered darker is a fault.
+#: Darker or lighter than the photo by this much (grey levels) where the garment covers
+#: the neck is a band: a pale inside back (a pink polo's) on a dark neck as well as a
+#: navy one on a light neck.
+NECK_STEP = 20.0
+#: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
 #: be: about where a shopper sees an arm that is not the same person's as the hand.
@@ -1448,8 +1450,9 @@ def neck_band(
     shoulder_width: float,
 ) -> float | None:
     """The share of the neck (from NECK_HIGH to NECK_LOW shoulder widths above the
-    shoulders' midpoint `neck`, up away from `hips`) that the garment covers darker than
-    the photo was there by NECK_DARKER. None where that region is not in the photo."""
+    shoulders' midpoint `neck`, up away from `hips`) that the garment covers unlike the
+    photo there, darker or lighter by NECK_STEP. None where that region is not in the
+    photo."""
     neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
     up = neck_ - hips_
     up /= max(float(np.hypot(*up)), 1e-6)
@@ -1459,8 +1462,8 @@ def neck_band(
     region = (along >= 0) & (along <= low) & (np.abs(across) <= NECK_HALF * shoulder_width)
     if np.count_nonzero(region) < 50:
         return None
-    darker = _luminance(original) - _luminance(image) > NECK_DARKER
-    return float(np.count_nonzero(region & darker & (cover > 0.5)) / np.count_nonzero(region))
+    unlike = np.abs(_luminance(original) - _luminance(image)) > NECK_STEP
+    return float(np.count_nonzero(region & unlike & (cover > 0.5)) / np.count_nonzero(region))
 
 
 def neck_patch(old: Mask, shoulders: Sequence[Point], shoulder_width: float) -> float | None:

@@ -418,7 +418,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         silhouette = person.mask > SLEEVE_FADE[0]
         values["shoulder_overhang"] = checks.shoulder_overhang(cover, silhouette, frame.neck, hips, frame.width)
         values["shoulder_wing"] = checks.shoulder_wing(cover, silhouette, frame.neck, hips, frame.width)
-        if target == SwapTarget.TOP:
+        if target in (SwapTarget.TOP, SwapTarget.DRESS):
+            # A collared dress's panel may end below the shoulders as a top's does.
             # Skin in the render: hair falling over the shoulders stays there, rightly.
             shown = skin_like(replace(person, image=output)) & (person.mask > 0.5)
             values["shoulder_bare"] = checks.shoulder_bare(
