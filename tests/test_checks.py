@@ -1783,3 +1783,19 @@ def test_skin_step_finds_a_line_in_the_rebuilt_skin_not_a_smooth_turn() -> None:
     assert turned is not None and turned < checks.SKIN_STEP_MOST, turned
     assert switched is not None and switched > checks.SKIN_STEP_MOST, switched
     assert checks.skin_step(images[1], np.zeros((h, w), bool), width) is None
+
+
+def test_edge_cut_finds_a_garment_laid_whole_up_to_a_stepped_outline() -> None:
+    """A dark sleeve's side against a light backdrop: laid whole up to a slanting line,
+    pixel by pixel (a stair of hard steps, a second grey edge beyond it), it fails; the
+    same side faded over three pixels, as a soft outline is, passes."""
+    h, w = 200, 200
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    line = 60 + 0.3 * ys  # the side, slanting
+    for soft, fails in ((False, True), (True, False)):
+        cover = np.clip((xs - line) / 3 + 0.5, 0, 1) if soft else (xs >= np.round(line)).astype(np.float32)
+        image = np.full((h, w, 3), 235, np.float32)
+        image = image * (1 - cover[:, :, None]) + 25 * cover[:, :, None]
+        value = checks.edge_cut(image.astype(np.uint8), cover, np.ones((h, w), bool))
+        assert value is not None
+        assert (checks.faults({"edge_cut": value}) == ["edge_cut"]) is fails, (soft, value)

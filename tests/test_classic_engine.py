@@ -1006,3 +1006,36 @@ def test_backdrop_seen_through_a_bows_loops_at_the_neck_is_not_garment() -> None
     assert garment.alpha[45:52, 172:185].max() < 0.5 and garment.alpha[45:52, 216:229].max() < 0.5
     assert garment.alpha[225:245, 150:250].min() > 0.5  # the "FIT" print
     assert garment.alpha[100:110, 180:220].min() > 0.5  # the front below the bow
+
+
+def test_the_old_outline_beside_a_new_sleeve_fades_with_the_person_s_soft_outline() -> None:
+    """An old sleeve wider than the new one, its outer side a soft outline (person mask
+    falling from 1 to 0 over 8 px): the strip laid between the new sleeve and the
+    backdrop stopped whole at the mask's 0.5 line, a hard stepped rim of the garment with
+    the old outline's pale half-pixels beyond it (`edge_cut` 1.0). It goes on across the
+    outline, fading as the mask does, and never over the backdrop."""
+    image = np.full((460, 400, 3), 235, np.uint8)
+    image[100:240, 104:150] = 150  # the old grey sleeve, its outline blended below
+    person = drawn_person(image)
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 150:250] = 1  # the trunk
+    mask[100:240, 112:150] = 1  # the arm in the old, wider sleeve
+    mask[100:240, 104:112] = (np.arange(104, 112, dtype=np.float32) - 103) / 9  # its soft outline
+    person.mask = mask
+    black = np.full((200, 200, 3), 25, np.float32)
+    panel = Layer(black[:, :100].copy(), np.ones((200, 100), np.float32), 150, 90)
+    sleeve = Layer(black[:140, :34].copy(), np.ones((140, 34), np.float32), 116, 100)
+    gaps = placement._seam_gaps(person, torso_frame(person), [sleeve, panel])
+    assert gaps is not None
+    cover = np.zeros((460, 400), np.float32)
+    for layer in (gaps, sleeve, panel):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    rows = slice(120, 220)
+    assert (cover[rows, 108:116] > 0.99).all(), "the old outline inside the mask's 0.5 line"
+    assert (np.abs(cover[rows, 105:108] - np.clip((mask[rows, 105:108] - 0.1) / 0.3, 0, 1)) < 0.01).all()
+    assert not (cover[mask < 0.1] > 0).any(), "the backdrop"
+    out = (image * (1 - cover[:, :, None]) + 25 * cover[:, :, None]).astype(np.uint8)
+    backdrop = np.zeros((460, 400), bool)
+    backdrop[rows, :150] = mask[rows, :150] < 0.5
+    cut = checks.edge_cut(out, cover, backdrop)
+    assert cut is not None and cut <= checks.EDGE_CUT_MOST, cut

@@ -732,12 +732,13 @@ def _seam_gaps(
     if not layers:
         return None
     w, h = person.size
-    # The box round the layers, with room for a strip of outline beside them.
+    # The box round the layers, with room for a strip of outline beside them and its
+    # fade across the person's soft outline (`_faded_outline`).
     strip = max(3, int(frame.width * OUTLINE_STRIP)) | 1
-    x0 = max(0, min(layer.x for layer in layers) - strip)
-    y0 = max(0, min(layer.y for layer in layers))
-    x1 = min(w, max(layer.box[2] for layer in layers) + strip)
-    y1 = min(h, max(layer.box[3] for layer in layers))
+    x0 = max(0, min(layer.x for layer in layers) - strip - OUTLINE_FADE)
+    y0 = max(0, min(layer.y for layer in layers) - OUTLINE_FADE)
+    x1 = min(w, max(layer.box[2] for layer in layers) + strip + OUTLINE_FADE)
+    y1 = min(h, max(layer.box[3] for layer in layers) + OUTLINE_FADE)
     if x1 <= x0 or y1 <= y0:
         return None
     cover = np.zeros((y1 - y0, x1 - x0), np.float32)
@@ -782,19 +783,46 @@ def _seam_gaps(
         gap |= cv2.morphologyEx(beside_arm, cv2.MORPH_OPEN, np.ones((strip, 1), np.uint8)) > 0
     if not gap.any():
         return None
-    # Each gap pixel takes the garment's colour as mirrored in the garment pixel nearest
+    alpha = _faded_outline(gap, person.mask[y0:y1, x0:x1], solid)
+    laid = alpha > 0
+    # Each pixel laid takes the garment's colour as mirrored in the garment pixel nearest
     # it (labels number the garment's pixels in row order), so its weave or print goes
     # on across the gap; a copy of the nearest pixel alone would streak.
     _, labels = cv2.distanceTransformWithLabels(1 - solid, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
     rows, cols = np.nonzero(solid)
-    nearest = labels[gap] - 1
-    gy, gx = np.nonzero(gap)
+    nearest = labels[laid] - 1
+    gy, gx = np.nonzero(laid)
     my = np.clip(2 * rows[nearest] - gy, 0, solid.shape[0] - 1)
     mx = np.clip(2 * cols[nearest] - gx, 0, solid.shape[1] - 1)
     inside = solid[my, mx] > 0
     fill = colour.copy()
     fill[gy, gx] = np.where(inside[:, None], colour[my, mx], colour[rows[nearest], cols[nearest]])
-    return Layer(fill, gap.astype(np.float32), x0, y0)
+    return Layer(fill, alpha, x0, y0)
+
+
+#: How many pixels beyond a gap the garment laid in it goes on over the person's soft
+#: outline (person mask between `SLEEVE_FADE`'s low end and 0.5), fading as it does.
+OUTLINE_FADE = 6
+
+
+def _faded_outline(gap: NDArray[np.bool_], mask: NDArray[np.float32], solid: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """The alpha of what is laid in the gaps: whole in them, and on from them across the
+    person's soft outline, fading with the person mask as a sleeve does (`_on_body`).
+
+    Laid whole up to the mask's 0.5 line and nothing beyond, a strip down a sleeve's
+    side (an old sleeve wider than the new one) cut the outline there pixel by pixel,
+    row by row: a hard, stepped and stippled rim of the garment, with the old outline's
+    half-transparent pixels beyond it as a second, fainter edge beside the arm."""
+    low, high = SLEEVE_FADE
+    # Flood out from the gaps over the outline only, a pixel a step: a dilation as wide
+    # would reach the outline of an arm across the backdrop.
+    rim = ((mask > low) & (mask <= 0.5) & (solid == 0)).view(np.uint8)
+    grown = gap.view(np.uint8)
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    for _ in range(OUTLINE_FADE):
+        grown = cv2.dilate(grown, cross) & rim | grown
+    fade = np.clip((mask - low) / (high - low), 0, 1)
+    return np.where(gap, np.float32(1), np.where(grown > 0, fade, 0)).astype(np.float32)
 
 
 def _runs_within(runs: NDArray[np.bool_], within: NDArray[np.bool_]) -> NDArray[np.bool_]:
