@@ -1024,7 +1024,9 @@ def test_the_old_outline_beside_a_new_sleeve_fades_with_the_person_s_soft_outlin
     person.mask = mask
     black = np.full((200, 200, 3), 25, np.float32)
     panel = Layer(black[:, :100].copy(), np.ones((200, 100), np.float32), 150, 90)
-    sleeve = Layer(black[:140, :34].copy(), np.ones((140, 34), np.float32), 116, 100)
+    solid = np.zeros((140, 44), np.float32)
+    solid[:, 10:] = 1  # a warped sleeve's box holds a clear margin round it
+    sleeve = Layer(black[:140, :44].copy(), solid, 106, 100)
     gaps = placement._seam_gaps(person, torso_frame(person), [sleeve, panel])
     assert gaps is not None
     cover = np.zeros((460, 400), np.float32)

@@ -732,13 +732,12 @@ def _seam_gaps(
     if not layers:
         return None
     w, h = person.size
-    # The box round the layers, with room for a strip of outline beside them and its
-    # fade across the person's soft outline (`_faded_outline`).
+    # The box round the layers, with room for a strip of outline beside them.
     strip = max(3, int(frame.width * OUTLINE_STRIP)) | 1
-    x0 = max(0, min(layer.x for layer in layers) - strip - OUTLINE_FADE)
-    y0 = max(0, min(layer.y for layer in layers) - OUTLINE_FADE)
-    x1 = min(w, max(layer.box[2] for layer in layers) + strip + OUTLINE_FADE)
-    y1 = min(h, max(layer.box[3] for layer in layers) + OUTLINE_FADE)
+    x0 = max(0, min(layer.x for layer in layers) - strip)
+    y0 = max(0, min(layer.y for layer in layers))
+    x1 = min(w, max(layer.box[2] for layer in layers) + strip)
+    y1 = min(h, max(layer.box[3] for layer in layers))
     if x1 <= x0 or y1 <= y0:
         return None
     cover = np.zeros((y1 - y0, x1 - x0), np.float32)
