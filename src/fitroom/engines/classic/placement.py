@@ -813,15 +813,24 @@ def _faded_outline(gap: NDArray[np.bool_], mask: NDArray[np.float32], solid: NDA
     row by row: a hard, stepped and stippled rim of the garment, with the old outline's
     half-transparent pixels beyond it as a second, fainter edge beside the arm."""
     low, high = SLEEVE_FADE
+    alpha = gap.astype(np.float32)
+    # Worked out in the box round the gaps and their reach only.
+    found = bounds(gap, pad=OUTLINE_FADE + 1)
+    if found is None:
+        return alpha
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
     # Flood out from the gaps over the outline only, a pixel a step: a dilation as wide
     # would reach the outline of an arm across the backdrop.
-    rim = ((mask > low) & (mask <= 0.5) & (solid == 0)).view(np.uint8)
-    grown = gap.view(np.uint8)
+    rim = ((mask[box] > low) & (mask[box] <= 0.5) & (solid[box] == 0)).view(np.uint8) * np.uint8(255)
+    seed = gap[box].view(np.uint8) * np.uint8(255)
+    grown = seed
     cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
     for _ in range(OUTLINE_FADE):
-        grown = cv2.dilate(grown, cross) & rim | grown
-    fade = np.clip((mask - low) / (high - low), 0, 1)
-    return np.where(gap, np.float32(1), np.where(grown > 0, fade, 0)).astype(np.float32)
+        grown = cv2.bitwise_or(cv2.bitwise_and(cv2.dilate(grown, cross), rim), grown)
+    ys, xs = np.nonzero(rim & grown & ~seed)
+    alpha[ys + y0, xs + x0] = np.clip((mask[box][ys, xs] - low) / (high - low), 0, 1)
+    return alpha
 
 
 def _runs_within(runs: NDArray[np.bool_], within: NDArray[np.bool_]) -> NDArray[np.bool_]:
