@@ -1,14 +1,24 @@
-"""The garment's soft edge takes its nearest solid colour, and an arm mask's holes are
-filled only when they are small and enclosed: both worked out in the box round what
-they touch (see `garment.edge_colour`, `arms._holes_filled`)."""
+"""The garment's soft edge takes the fabric's typical colour at its nearest solid pixel,
+and an arm mask's holes are filled only when they are small and enclosed: both worked
+out in the box round what they touch (see `garment.edge_colour`, `arms._holes_filled`)."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+from numpy.typing import NDArray
 
 from fitroom.engines.classic.arms import _holes_filled
 from fitroom.engines.classic.garment import SOLID_ALPHA, edge_colour
+
+
+def spotted_fabric(h: int, w: int, spacing: int, radius: int) -> NDArray[np.uint8]:
+    """A pale fabric printed with dark spots in a grid, a leopard-like print."""
+    rgb = np.full((h, w, 3), 235, np.uint8)
+    for y in range(spacing // 2, h, spacing):
+        for x in range(spacing // 2 + (y // spacing % 2) * spacing // 2, w, spacing):
+            cv2.circle(rgb, (x, y), radius, (30, 30, 30), -1)
+    return rgb
 
 
 def test_the_soft_edge_takes_the_nearest_solid_pixels_colour() -> None:
@@ -30,6 +40,22 @@ def test_the_soft_edge_takes_the_nearest_solid_pixels_colour() -> None:
     # Solid pixels and everything outside the alpha's box stay as they were.
     assert np.array_equal(out[solid > 0], rgb[solid > 0])
     assert np.array_equal(out[:20], rgb[:20]) and np.array_equal(out[:, :30], rgb[:, :30])
+
+
+def test_a_spotted_fabrics_soft_edge_takes_its_pale_ground_not_the_spots() -> None:
+    """Spots that touch the outline are carried out as dark dashes by the nearest solid
+    pixel's colour; the fabric's typical colour there is its pale ground."""
+    h, w = 160, 200
+    rgb = spotted_fabric(h, w, spacing=14, radius=4)
+    solid = np.zeros((h, w), np.uint8)
+    cv2.ellipse(solid, (100, 80), (80, 60), 0, 0, 360, 1, -1)
+    distance = cv2.distanceTransform(1 - solid, cv2.DIST_L2, 5)
+    alpha = np.clip(1 - distance / 10, 0, 1).astype(np.float32)
+    fading = (alpha > 0) & (alpha < SOLID_ALPHA)
+    assert (rgb[fading] < 100).all(axis=1).any()  # spots do reach the outline
+    out = edge_colour(rgb, alpha)
+    assert (out[fading] > 200).all()
+    assert np.array_equal(out[solid > 0], rgb[solid > 0])
 
 
 def test_only_small_enclosed_holes_in_an_arm_are_filled() -> None:

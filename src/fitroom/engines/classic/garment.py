@@ -1055,13 +1055,23 @@ def analyse_garments(rgb: NDArray[np.uint8], *, swap_target: str, hint: str | No
 SOLID_ALPHA = 0.98
 
 
+#: How far inward (px) the soft edge reads the fabric's typical colour, and the step
+#: between the pixels read: wider than a print's spots, so a spot that touches the edge
+#: is outvoted by the ground round it.
+EDGE_REACH = 12
+EDGE_STRIDE = 2
+
+
 def edge_colour(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[np.uint8]:
     """The photo with the garment's colour carried out over its soft edge.
 
     The alpha fades out over the product photo's backdrop, where the photo's colour is
     the backdrop's: blended over a person at that alpha (and mixed into the edge by the
     warp's resampling), a white backdrop draws a pale, half-transparent rim round a dark
-    garment. Each pixel of the fading edge takes the colour of the nearest solid one.
+    garment. Each pixel of the fading edge takes the fabric's typical colour at the
+    nearest solid pixel: the median of the solid pixels within `EDGE_REACH` of it. The
+    nearest pixel's own colour would smear a print's dark spot out across the fade, a
+    fringe of dark dashes round a spotted fabric; a plain fabric's median is its colour.
     """
     found = bounds(alpha > 0)
     if found is None:
@@ -1074,14 +1084,33 @@ def edge_colour(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[n
         (~solid).astype(np.uint8), cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL
     )
     # Labels number the solid pixels in raster order (from 1), and a solid pixel is its
-    # own nearest: every pixel takes its label's colour. Each colour is looked up as one
-    # 32-bit word (RGB and a spare byte): gathering 3-byte rows is several times slower.
-    packed = cv2.cvtColor(rgb[window], cv2.COLOR_RGB2RGBA).view(np.uint32)[:, :, 0]
-    source = np.concatenate([np.zeros(1, np.uint32), packed[solid]])
-    carried = source[labels].view(np.uint8).reshape(*labels.shape, 4)
+    # own nearest: only those some fading pixel falls to need their typical colour.
+    ys, xs = np.nonzero(solid)
+    used = np.flatnonzero(np.bincount(labels[~solid], minlength=len(ys) + 1)[1:])
+    source = np.zeros((len(ys) + 1, 3), np.uint8)
+    source[used + 1] = _typical_colour(rgb[window], solid, ys[used], xs[used])
     out = rgb.copy()
-    out[window] = cv2.cvtColor(carried, cv2.COLOR_RGBA2RGB)
+    out[window] = np.where(solid[:, :, None], rgb[window], source[labels])
     return out
+
+
+def _typical_colour(
+    rgb: NDArray[np.uint8], solid: NDArray[np.bool_], ys: NDArray[np.intp], xs: NDArray[np.intp]
+) -> NDArray[np.uint8]:
+    """Each channel's median over the `solid` pixels within `EDGE_REACH` of each point
+    (`ys`, `xs`, solid themselves), read every `EDGE_STRIDE` pixels: the points are the
+    garment's outline only, so this costs tens of milliseconds once per product photo
+    where a median filter over the whole photo costs a third of a second."""
+    reach, stride = EDGE_REACH, EDGE_STRIDE
+    # Pixels off the garment read as 256, above any colour: sorted last, then skipped.
+    padded = np.full((rgb.shape[0] + 2 * reach, rgb.shape[1] + 2 * reach, 3), 256, np.uint16)
+    padded[reach:-reach, reach:-reach][solid] = rgb[solid]
+    offsets = np.arange(0, 2 * reach + 1, stride)
+    rows = ys[:, None, None] + offsets[None, :, None]
+    cols = xs[:, None, None] + offsets[None, None, :]
+    patches = np.sort(padded[rows, cols].reshape(len(ys), -1, 3).transpose(0, 2, 1), axis=2)
+    middle = (np.count_nonzero(patches[:, 0] < 256, axis=1) - 1) // 2
+    return np.take_along_axis(patches, middle[:, None, None], axis=2)[:, :, 0].astype(np.uint8)
 
 
 def _garments(rgb: NDArray[np.uint8], swap_target: str, hint: str | None) -> list[Garment]:
