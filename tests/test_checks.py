@@ -1053,6 +1053,40 @@ def test_edge_halo_finds_a_pale_rim_on_light_and_dark_backdrops() -> None:
         assert value is not None and value <= checks.HALO_SHARE, (backdrop, value)
 
 
+def fringe_picture(backdrop: int, dashes: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A pale garment printed with dark spots, with a soft edge over a plain backdrop,
+    and its cover. With `dashes` the edge carries dark dashes across it every few
+    degrees round the outline (the spots smeared outward); without, the pale ground."""
+    solid = np.zeros((200, 200), np.uint8)
+    cv2.circle(solid, (100, 100), 60, (255,), -1)
+    cover = cv2.GaussianBlur(solid.astype(np.float32) / 255, (0, 0), 3.0)
+    fabric = np.full((200, 200), 235.0, np.float32)
+    for y in range(8, 200, 16):
+        for x in range(8, 200, 16):
+            cv2.circle(fabric, (x, y), 5, (30.0,), -1)
+    ys, xs = np.mgrid[:200, :200]
+    spoke = (np.degrees(np.arctan2(ys - 100, xs - 100)) % 8) < 3
+    edge = np.where(dashes & spoke, 30.0, 235.0).astype(np.float32)
+    colour = np.where(cover >= 0.9, fabric, edge)
+    image = cover * colour + (1 - cover) * backdrop
+    return np.repeat(np.clip(image, 0, 255).astype(np.uint8)[:, :, None], 3, axis=2), cover
+
+
+def test_edge_fringe_finds_dark_dashes_across_a_spotted_garments_outline() -> None:
+    for backdrop in (200, 60):
+        image, cover = fringe_picture(backdrop, dashes=True)
+        value = checks.edge_fringe(image, cover)
+        assert value is not None and value > checks.FRINGE_SHARE, (backdrop, value)
+        image, cover = fringe_picture(backdrop, dashes=False)
+        value = checks.edge_fringe(image, cover)
+        assert value is not None and value <= checks.FRINGE_SHARE, (backdrop, value)
+    # A plain dark garment's clean edge, and one with a pale rim all round, are no fringe.
+    for pale_rim in (False, True):
+        image, cover = halo_picture(200, pale_rim=pale_rim)
+        value = checks.edge_fringe(image, cover)
+        assert value is not None and value <= checks.FRINGE_SHARE, (pale_rim, value)
+
+
 def test_floor_between_the_leg_and_the_new_shoe_fails() -> None:
     """A leg kept down to row 100 over a new shoe 100 px long: a shoe whose top starts
     at row 101 meets it and passes; one starting at row 120 leaves 19 rows of floor

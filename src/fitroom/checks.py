@@ -178,6 +178,7 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -599,6 +600,15 @@ EDGE_CUT_CONTRAST = 40.0
 #: mask's 0.5 line read 0.11-0.36, faded across the outline 0.001-0.055 (0-0.055 on 60
 #: renders of three tops); the photos' own outlines 0.05-0.09.
 EDGE_CUT_MOST = 0.1
+#: How far (luminance, 0..255) the garment's colour at a pixel of its soft edge may
+#: stray from the edge's own run along the outline before it is part of a fringe: a
+#: print's dark spot smeared outward, a dash across a pale edge. The edge is read in
+#: bands of like cover, from where the garment's colour is still readable (under 0.3
+#: the backdrop drowns it).
+FRINGE_STEP = 30.0
+FRINGE_COVERS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+#: The most of the soft edge that may be fringe.
+FRINGE_SHARE = 0.05
 #: A refilled backdrop pixel whose largest channel is further than this (0..255) from
 #: the photo's own backdrop round it is a smear (skin or garment blended into it).
 BACKDROP_STEP = 30.0
@@ -712,6 +722,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_outline": (None, OUTLINE_SHARE),
     "edge_halo": (None, HALO_SHARE),
     "edge_cut": (None, EDGE_CUT_MOST),
+    "edge_fringe": (None, FRINGE_SHARE),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
     "below_hem": (None, BELOW_HEM_SHARE),
@@ -1485,6 +1496,28 @@ def edge_cut(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdro
     if pairs < 50:
         return None
     return cut / pairs
+
+
+def edge_fringe(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the new garment's soft edge (cover `FRINGE_COVERS`) whose colour
+    strays by `FRINGE_STEP` from the edge's own run along the outline: dashes across it,
+    a print's spots carried out over the fade. The garment's colour there is what is left
+    of the luminance once the picture's just outside (Gaussian mean within `HALO_REACH`)
+    is taken out by the cover; the run is its mean among the edge pixels of like cover
+    round it, so a rim evenly lighter or darker than the garment (a halo) is no fringe."""
+    cover = np.asarray(cover, np.float32)
+    low, high = FRINGE_COVERS[0], FRINGE_COVERS[-1]
+    edge = (cover >= low) & (cover < high)
+    if np.count_nonzero(edge) < 50:
+        return None
+    lum = _luminance(image)
+    outside = _local_mean(lum, cover <= 0.01, HALO_REACH)
+    colour = (lum - (1 - cover) * outside) / np.maximum(cover, low)
+    strays = np.zeros(cover.shape, bool)
+    for start, stop in itertools.pairwise(FRINGE_COVERS):
+        alike = (cover >= start) & (cover < stop)
+        strays |= alike & (np.abs(colour - _local_mean(colour, alike, HALO_REACH)) > FRINGE_STEP)
+    return float(np.count_nonzero(strays) / np.count_nonzero(edge))
 
 
 def neck_band(

@@ -407,6 +407,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)
+    values["edge_fringe"] = checks.edge_fringe(output, cover)
     if target == SwapTarget.BOTTOM:
         # Between the hip joints: the trunk, not the hands hanging beside it.
         xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
