@@ -838,21 +838,29 @@ def test_a_dress_leaves_the_bare_shins_and_the_shoes_below_an_old_dress() -> Non
     assert dress[526:545, 145:255].mean() < 0.05, "the shoes"
 
 
+def square_shouldered_person(height: int) -> tuple[Person, np.ndarray, np.ndarray]:
+    """A drawn person 400 px wide whose square, muscular shoulders stand well above the
+    slope the joints give, the trunk down to 20 px above the photo's foot, arms hanging
+    beside it; with the outline's mask and the face's box."""
+    person = drawn_person(np.full((height, 400, 3), 235, np.uint8))
+    foot = height - 20
+    outline = [(190, 30), (210, 30), (210, 64), (240, 70), (268, 82), (288, 110), (292, 260), (258, 260)]
+    outline += [(255, 140), (245, 140), (245, foot), (155, foot), (155, 140), (145, 140), (142, 260)]
+    outline += [(108, 260), (112, 110), (132, 82), (160, 70), (190, 64)]
+    mask = np.zeros((height, 400), np.uint8)
+    cv2.fillPoly(mask, [np.array(outline)], 1)
+    person.mask = mask.astype(np.float32)
+    face = np.zeros((height, 400), bool)
+    face[:60, 185:215] = True
+    return person, mask, face
+
+
 def test_a_tees_panel_reaches_up_to_square_shoulders_beside_the_neck() -> None:
     """Square, muscular shoulders stand well above the slope the joints give: the tee's
     panel, placed from the joints, lay below them beside the neck, and the person's own
     shoulder stood above it as a ledge of skin (`shoulder_bare` 2.7). Its top is
     stretched up to the shoulder's outline now (0.84: a margin beside the neck is left)."""
-    image = np.full((420, 400, 3), 235, np.uint8)
-    person = drawn_person(image)
-    outline = [(190, 30), (210, 30), (210, 64), (240, 70), (268, 82), (288, 110), (292, 260), (258, 260)]
-    outline += [(255, 140), (245, 140), (245, 400), (155, 400), (155, 140), (145, 140), (142, 260)]
-    outline += [(108, 260), (112, 110), (132, 82), (160, 70), (190, 64)]
-    mask = np.zeros((420, 400), np.uint8)
-    cv2.fillPoly(mask, [np.array(outline)], 1)
-    person.mask = mask.astype(np.float32)
-    face = np.zeros((420, 400), bool)
-    face[:60, 185:215] = True
+    person, mask, face = square_shouldered_person(420)
     cover = np.zeros((420, 400), np.float32)
     for layer in layers_for(person, analyse_garment(tee(), swap_target="top", hint=None)):
         np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
@@ -869,17 +877,8 @@ def test_a_dress_panel_reaches_up_to_the_shoulders_beside_its_collar() -> None:
     rebuilt skin between the collar and the sleeves' tops (the white polo-collar mini
     dress): `shoulder_bare` 6.5. Its top is stretched up to the shoulders' outline as a
     top's panel is (2.1: the margin beside the neck is left bare, as for a top)."""
-    image = np.full((560, 400, 3), 235, np.uint8)
-    person = drawn_person(image)
+    person, mask, face = square_shouldered_person(560)
     person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
-    outline = [(190, 30), (210, 30), (210, 64), (240, 70), (268, 82), (288, 110), (292, 260), (258, 260)]
-    outline += [(255, 140), (245, 140), (245, 540), (155, 540), (155, 140), (145, 140), (142, 260)]
-    outline += [(108, 260), (112, 110), (132, 82), (160, 70), (190, 64)]
-    mask = np.zeros((560, 400), np.uint8)
-    cv2.fillPoly(mask, [np.array(outline)], 1)
-    person.mask = mask.astype(np.float32)
-    face = np.zeros((560, 400), bool)
-    face[:60, 185:215] = True
     cover = np.zeros((560, 400), np.float32)
     for layer in layers_for(person, analyse_garment(drawn_dress(), swap_target="dress", hint=None)):
         np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
