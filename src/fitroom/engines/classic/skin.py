@@ -342,12 +342,14 @@ def detail(shape: tuple[int, int], look: SkinLook, seed: int = 7) -> NDArray[np.
         along_y[r * step : r * step + side] += ramp
     for c in range(cols):
         along_x[c * step : c * step + side] += ramp
-    weight = np.outer(along_y, along_x)
-    laid = (total / np.maximum(weight, 1e-6))[side // 2 : side // 2 + h, side // 2 : side // 2 + w]
+    # Divided over the part kept only (the margins are patches cut by the edge).
+    kept = slice(side // 2, side // 2 + h), slice(side // 2, side // 2 + w)
+    laid = total[kept] / np.maximum(np.outer(along_y[kept[0]], along_x[kept[1]]), 1e-6)
     # Overlapping patches average each other down: brought back to the patches' own spread.
     own = _robust_std(patches.ravel())
     made = _robust_std(laid[:: max(1, h // 64), :: max(1, w // 64)].ravel())
-    return (laid * np.float32(own / max(made, 1e-6))).astype(np.float32)
+    laid *= np.float32(own / max(made, 1e-6))
+    return laid
 
 
 #: How far round a rebuilt pixel the person's visible skin sets its tone, in shoulder
