@@ -240,6 +240,29 @@ def test_garment_that_swallows_the_arms_fails_and_long_sleeves_do_not() -> None:
     assert checks.faults({"width_ratio": ratio(block, arms)}) == []
 
 
+def test_a_bodice_narrower_than_the_chest_fails_and_a_fitted_one_does_not() -> None:
+    """A broad chest (x 100..200 from the armpits to the waist) with bare arms beside it
+    and a dress whose skirt is as wide as the hips: a bodice scaled by the waist (x
+    118..182) leaves strips of the chest uncovered beside it; a bodice to the trunk's
+    sides passes."""
+    body = np.zeros((300, 300), bool)
+    body[40:260, 120:180] = True  # neck, waist and hips
+    body[60:190, 100:200] = True  # the chest
+    body[60:200, 80:98] = body[60:200, 202:220] = True  # the arms beside it
+    arms = np.zeros((300, 300), bool)
+    arms[60:200, 78:99] = arms[60:200, 201:222] = True
+
+    def dress(bodice: tuple[int, int]) -> np.ndarray:
+        cover = np.zeros((300, 300), np.float32)
+        cover[60:190, bodice[0] : bodice[1]] = 1
+        cover[190:260, 118:182] = 1
+        return cover
+
+    narrow, fitted = dress((118, 182)), dress((100, 200))
+    assert checks.faults({"bodice_width": checks.bodice_width(narrow, body, NECK, HIPS, arms)}) == ["bodice_width"]
+    assert checks.faults({"bodice_width": checks.bodice_width(fitted, body, NECK, HIPS, arms)}) == []
+
+
 def test_eval_reports_the_checks_and_faults_of_each_pair(tmp_path: Path) -> None:
     """`fitroom eval` on the astronaut and a drawn tee: every check is in metrics.json,
     the faults list is what the limits say, and progress hears of each pair."""

@@ -1040,3 +1040,32 @@ def test_the_old_outline_beside_a_new_sleeve_fades_with_the_person_s_soft_outlin
     backdrop[rows, :150] = mask[rows, :150] < 0.5
     cut = checks.edge_cut(out, cover, backdrop)
     assert cut is not None and cut <= checks.EDGE_CUT_MOST, cut
+
+
+def test_a_dress_bodice_reaches_the_sides_of_a_chest_broader_than_the_waist() -> None:
+    """A sleeveless dress is scaled by the body's waist; on a chest broader than the
+    waist its bodice still reaches the trunk's sides from the armpits down, as worn, and
+    leaves no strip of the old top's place between it and the arms (rebuilt as flat skin
+    or kept as the old top's edge). Its straps stay narrower than the shoulders."""
+    image = np.full((600, 400, 3), 255, np.uint8)
+    orange = (240, 110, 30)
+    cv2.rectangle(image, (170, 40), (230, 90), orange, -1)  # straps and neckline
+    cv2.rectangle(image, (150, 90), (250, 200), orange, -1)  # bodice
+    cv2.rectangle(image, (140, 200), (260, 560), orange, -1)  # skirt
+    cv2.rectangle(image, (185, 40), (215, 60), (255, 255, 255), -1)  # the neck's opening
+    dress = analyse_garment(image, swap_target="dress", hint=None)
+    assert not dress.sleeve_left.any() and not dress.sleeve_right.any()
+    person = drawn_person(np.full((560, 400, 3), 235, np.uint8))
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    mask = np.zeros((560, 400), np.float32)
+    mask[90:200, 140:261] = 1  # a broad chest
+    mask[200:540, 160:241] = 1  # a narrow waist, the hips and legs
+    mask[95:260, 100:132] = mask[95:260, 269:301] = 1  # the arms beside it
+    person.mask = mask
+    cover = np.zeros((560, 400), np.float32)
+    for layer in layers_for(person, dress):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    # Scaled by the waist alone, the bodice ended at x 150 and 251 all down the chest.
+    assert cover[170:195, 195:205].min() > 0.9, "the chest's middle"
+    assert cover[170:195, 146:150].mean() > 0.8 and cover[170:195, 252:256].mean() > 0.8, "the chest's sides"
+    assert cover[150:195, 100:132].max() < 0.5 and cover[150:195, 269:301].max() < 0.5, "the arms"

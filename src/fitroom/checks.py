@@ -41,6 +41,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `edge_cut`: the share of the new garment's outline against the backdrop where the
   picture steps from the backdrop to mostly garment within one pixel (a hard, stepped,
   stippled rim down a sleeve's side, a fainter second edge beside it), not a soft edge.
+- `bodice_width`: a dress's width against the trunk's from the armpits to the waist
+  (strips of rebuilt skin or of the old top left between a narrow bodice and the arms).
 - `hand_changed`: the share of the person's own hand, seen in front, that the render
   changed (a hand covered by the new garment, or cut up by it).
 - `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
@@ -621,6 +623,11 @@ MIN_BACKDROP_PIXELS = 100
 #: The highest acceptable share of the person's own bare lower legs and feet, below a
 #: new dress, that the render changed (`legs_changed`).
 LEGS_CHANGED_MOST = 0.1
+#: A dress's bodice covers the trunk from the armpits to the waist, side to side: the
+#: median over lines across it (shares of the way from the shoulders' line to the hips)
+#: of its run over the trunk's, arms left out of both, is at least this.
+BODICE_SPAN = (0.3, 0.65)
+BODICE_WIDTH_LEAST = 0.9
 #: The most of the person's own hair over the shoulders a new top or dress may change
 #: (`hair_cut`): its soft ends, blended over the garment, differ a little.
 HAIR_CUT_MOST = 0.1
@@ -791,6 +798,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
+    "bodice_width": (BODICE_WIDTH_LEAST, None),
     "hair_cut": (None, HAIR_CUT_MOST),
     "neck_patch": (None, NECK_PATCH_MOST),
     "hem_ragged": (None, HEM_RAGGED_MOST),
@@ -1805,6 +1813,14 @@ def width_ratio(
         if worn > 0 and own > 0:
             ratios.append(worn / own)
     return float(np.median(ratios)) if len(ratios) >= 3 else None
+
+
+def bodice_width(cover: NDArray[np.floating[Any]], body: Mask, top: Point, bottom: Point, arms: Mask) -> float | None:
+    """A dress's bodice against the trunk (`width_ratio` from the armpits to the waist,
+    `arms` taken out of the body and the garment alike): a bodice narrower than the
+    body leaves strips of rebuilt skin, or of the old top, between it and the arms, which
+    the whole dress's median width (its skirt as wide as the hips) does not show."""
+    return width_ratio(cover, body, top, bottom, BODICE_SPAN, arms=arms, sleeves=arms)
 
 
 def feet_region(

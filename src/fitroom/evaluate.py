@@ -404,6 +404,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["width_ratio"] = checks.width_ratio(
         cover, person.mask > 0.5, top, bottom, span, arms=arm_bands, sleeves=sleeved
     )
+    if target == SwapTarget.DRESS:
+        values["bodice_width"] = checks.bodice_width(cover, person.mask > 0.5, top, bottom, arm_bands)
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)

@@ -535,6 +535,10 @@ DRESS_WAIST_EASE = 1.08
 DRESS_WAIST_SHARE = (0.75, 0.9, 1.05)
 
 
+#: A dress's bodice is at least this share of the trunk's width (see `_lower_layer`).
+BODICE_COVER = 1.0
+
+
 #: A bone whose band is at least this share bare skin is a bare arm: the trunk ends at its
 #: skin, not at a band as wide as a sleeve round the bone.
 BARE_ARM = 0.5
@@ -650,6 +654,10 @@ def _lower_layer(
         top = frame.neck - frame.down * frame.frontal_width * 0.1
         anchor_y = garment.shoulder_y
         rows = (0.0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0)
+        # A row at the armpits, where the bodice reaches the body's sides.
+        armpit = (garment.armpit_y - anchor_y) / max(garment.hem_y - anchor_y, 1e-6)
+        if 0.0 < armpit < 1.0:
+            rows = tuple(sorted({*rows, armpit}))
     else:
         k = max(hip_width * 1.8, frame.frontal_width * 0.95) / garment.width
         top = hips - frame.down * frame.length * 0.18
@@ -674,12 +682,19 @@ def _lower_layer(
         placed.append((gy, run, run * k, centre, below_hips))
     if dress:
         # Down to the hips a dress follows the body: never much wider than the trunk
-        # (the arms beside it left out), nor at the shoulders than the shoulders.
+        # (the arms beside it left out), nor at the shoulders than the shoulders. From
+        # the armpits down (and beside sleeves, which meet the body at the shoulders)
+        # the bodice is no narrower than the trunk either: scaled by the waist, a
+        # bodice on a broader chest left strips of rebuilt skin or of the old top
+        # between it and the arms.
+        sleeved = bool(garment.sleeve_left.any() or garment.sleeve_right.any())
         upper = [i for i, (*_, below) in enumerate(placed) if below <= 0]
         trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in upper], arms)
         for i, body_half in zip(upper, trunk, strict=True):
             gy, run, half, centre, below = placed[i]
             limit = max(body_half or 0.0, frame.width / 2) * BODY_EASE
+            if body_half is not None and (sleeved or gy >= garment.armpit_y):
+                half = max(half, body_half * BODICE_COVER)
             placed[i] = (gy, run, min(half, limit), centre, below)
     src, dst = [], []
     for gy, run, half, centre, _ in placed:
