@@ -535,8 +535,12 @@ DRESS_WAIST_EASE = 1.08
 DRESS_WAIST_SHARE = (0.75, 0.9, 1.05)
 
 
-#: A dress's bodice is at least this share of the trunk's width (see `_lower_layer`).
+#: A dress's bodice is at least this share of the trunk's width (see `_lower_layer`)
+#: from the armpits down: its own, or the body's, this far (torso lengths) below the
+#: shoulders' line, whichever comes first (scaled by the waist, a bodice's armholes
+#: can land well below the body's).
 BODICE_COVER = 1.0
+ARMPIT_DROP = 0.1
 
 
 #: A bone whose band is at least this share bare skin is a bare arm: the trunk ends at its
@@ -693,7 +697,8 @@ def _lower_layer(
         for i, body_half in zip(upper, trunk, strict=True):
             gy, run, half, centre, below = placed[i]
             limit = max(body_half or 0.0, frame.width / 2) * BODY_EASE
-            if body_half is not None and (sleeved or gy >= garment.armpit_y):
+            armpits = gy >= garment.armpit_y or float((centre - frame.neck) @ frame.down) >= ARMPIT_DROP * frame.length
+            if body_half is not None and (sleeved or armpits):
                 half = max(half, body_half * BODICE_COVER)
             placed[i] = (gy, run, min(half, limit), centre, below)
     src, dst = [], []
