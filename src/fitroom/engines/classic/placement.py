@@ -687,18 +687,17 @@ def _lower_layer(
     if dress:
         # Down to the hips a dress follows the body: never much wider than the trunk
         # (the arms beside it left out), nor at the shoulders than the shoulders. From
-        # the armpits down (and beside sleeves, which meet the body at the shoulders)
-        # the bodice is no narrower than the trunk either: scaled by the waist, a
-        # bodice on a broader chest left strips of rebuilt skin or of the old top
-        # between it and the arms.
-        sleeved = bool(garment.sleeve_left.any() or garment.sleeve_right.any())
+        # the armpits down the bodice is no narrower than the trunk either: scaled by
+        # the waist, a bodice on a broader chest left strips of rebuilt skin or of the
+        # old top between it and the arms. Above them it keeps its own width (its
+        # shoulders floored at the trunk's stood out past sloping shoulders).
         upper = [i for i, (*_, below) in enumerate(placed) if below <= 0]
         trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in upper], arms)
         for i, body_half in zip(upper, trunk, strict=True):
             gy, run, half, centre, below = placed[i]
             limit = max(body_half or 0.0, frame.width / 2) * BODY_EASE
             armpits = gy >= garment.armpit_y or float((centre - frame.neck) @ frame.down) >= ARMPIT_DROP * frame.length
-            if body_half is not None and (sleeved or armpits):
+            if body_half is not None and armpits:
                 half = max(half, body_half * BODICE_COVER)
             placed[i] = (gy, run, min(half, limit), centre, below)
     src, dst = [], []
