@@ -533,6 +533,32 @@ def test_wrist_tone_flags_a_forearm_unlike_the_hand_on_it() -> None:
     assert checks.wrist_tone(image, rebuilt, np.zeros_like(hands), [(elbow, wrist)], 200.0) is None
 
 
+def test_wrist_band_flags_a_band_between_the_rebuilt_forearm_and_the_hand() -> None:
+    """A grey strip (the old cuff's lining) or a pale refill between a rebuilt forearm
+    and the hand below it, each of the same colour as the other, is flagged; the forearm
+    running on into the hand passes; without a hand the check does not apply."""
+    image = np.full((300, 300, 3), 230, np.uint8)
+    rebuilt = np.zeros((300, 300), bool)
+    hands = np.zeros((300, 300), bool)
+    elbow, wrist = (150.0, 80.0), (150.0, 200.0)
+    skin_colour = (200, 150, 125)
+    rebuilt[80:200, 130:170] = True  # the forearm, elbow to wrist
+    image[80:250, 130:170] = skin_colour
+    hands[212:250, 130:170] = True  # the hand, below the old cuff's place
+    image[204:212, 130:170] = (120, 120, 125)  # the cuff's lining left across the wrist
+    banded = checks.wrist_band(image, rebuilt, hands, [(elbow, wrist)], 200.0)
+    assert banded is not None and banded > checks.CUFF_APART, banded
+    assert "wrist_band" in checks.faults({"wrist_band": banded})
+    image[204:212, 130:170] = (235, 215, 200)  # a pale refill there
+    pale = checks.wrist_band(image, rebuilt, hands, [(elbow, wrist)], 200.0)
+    assert pale is not None and pale > checks.CUFF_APART, pale
+    image[200:212, 130:170] = skin_colour
+    rebuilt[200:212, 130:170] = True
+    smooth = checks.wrist_band(image, rebuilt, hands, [(elbow, wrist)], 200.0)
+    assert smooth is not None and smooth < checks.CUFF_APART / 4, smooth
+    assert checks.wrist_band(image, rebuilt, np.zeros_like(hands), [(elbow, wrist)], 200.0) is None
+
+
 def test_skin_tone_flags_rebuilt_skin_unlike_the_skin_beside_it() -> None:
     """A pale arm above a brown hand is far apart; the same brown with its own shading is
     not; skin far away (the other side of the photo) counts only when none is near."""

@@ -581,6 +581,18 @@ WRIST_APART = 8.0
 WRIST_ALONG = (0.55, 0.95)
 WRIST_ACROSS = 0.12
 WRIST_HAND = 0.35
+#: How far (CIE76 ΔE) a strip across the arm between a rebuilt forearm and the person's
+#: own hand may be from both (the forearm's colour above it, the hand's below): further,
+#: it is a band across the wrist (the old cuff's lining or hem left, a pale refill where
+#: the cuff was, the backdrop where the arm narrowed to a stub above the hand).
+CUFF_APART = 10.0
+#: The strips are this far either side of the bone (shoulder widths: the arm's middle,
+#: inside the narrowest wrist), `CUFF_STRIP` pixels long along the arm, from this far
+#: down the forearm (elbow 0, wrist 1) to the hand's first strips (`CUFF_INTO`).
+CUFF_ACROSS = 0.05
+CUFF_STRIP = 2
+CUFF_FROM = 0.85
+CUFF_INTO = 2
 SKIN_DETAIL_RATIO = 0.5
 #: How much lighter (luminance, 0..255) than the blend of the garment inside and what
 #: lies outside a pixel of the garment's soft edge may be before it is a halo: the
@@ -723,6 +735,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_step": (None, SKIN_STEP_MOST),
     "limb_taper": (None, TAPER_MOST),
     "wrist_tone": (None, WRIST_APART),
+    "wrist_band": (None, CUFF_APART),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
@@ -1074,6 +1087,65 @@ def wrist_tone(
             continue
         apart.append(float(np.linalg.norm(np.median(lab[arm], axis=0) - np.median(lab[hand], axis=0))))
     return max(apart) if apart else None
+
+
+def wrist_band(
+    image: NDArray[np.uint8], rebuilt: Mask, hands: Mask, forearms: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """The largest ΔE (CIE76), over the strips across each forearm (elbow and wrist
+    points) from its rebuilt lower part down into the person's own hand (`hands`), of a
+    strip's middle colour from the nearer of the forearm's (rebuilt, `WRIST_ALONG`) and
+    the hand's (its own skin just past where it begins). A forearm bared from a long
+    sleeve must run on into its hand: `wrist_tone` compares the two, and a band between
+    them (the old cuff, a pale refill, a stub's end) is neither. None when no forearm is
+    rebuilt next to a hand on the arm's line."""
+    made = _inner(rebuilt, 2)
+    own = np.asarray(hands) > 0
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    h, w = made.shape
+    found = []
+    for elbow, wrist in forearms:
+        p, q = np.asarray(elbow, np.float32), np.asarray(wrist, np.float32)
+        v = q - p
+        length = float(np.hypot(*v))
+        if length < 8:
+            continue
+        # Read in the box round the forearm's lower part and the hand beyond the wrist.
+        reach = shoulder_width * WRIST_HAND
+        ends = np.array([p + v * WRIST_ALONG[0], q + v / length * reach])
+        x0, y0 = np.maximum(np.floor(ends.min(axis=0) - reach), 0).astype(int)
+        x1, y1 = np.minimum(np.ceil(ends.max(axis=0) + reach) + 1, (w, h)).astype(int)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+        along = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length
+        core = np.abs((xs - p[0]) * v[1] - (ys - p[1]) * v[0]) / length < shoulder_width * CUFF_ACROSS
+        box = slice(y0, y1), slice(x0, x1)
+        box_made, box_own, box_lab = made[box], own[box], lab[box]
+        arm = box_made & core & (along > WRIST_ALONG[0] * length) & (along < CUFF_FROM * length)
+        if np.count_nonzero(arm) < MIN_SKIN_PIXELS // 4:
+            continue
+        strip = np.floor((along - CUFF_FROM * length) / CUFF_STRIP).astype(int)
+        last = int((length + reach) // CUFF_STRIP)
+        inside = core & (strip >= 0) & (strip <= last)
+        total = np.bincount(strip[inside], minlength=last + 1)
+        handed = np.bincount(strip[inside & box_own], minlength=last + 1)
+        starts = np.flatnonzero((handed >= 0.5 * np.maximum(total, 1)) & (total > 0))
+        if not len(starts):
+            continue
+        start = int(starts[0])
+        hand = core & box_own & (strip >= start + CUFF_INTO) & (strip < start + CUFF_INTO + 4)
+        if np.count_nonzero(hand) < 10:
+            continue
+        arm_colour = np.median(box_lab[arm], axis=0)
+        hand_colour = np.median(box_lab[hand], axis=0)
+        for k in range(start + CUFF_INTO):
+            here = inside & (strip == k)
+            if np.count_nonzero(here) < 3:
+                continue
+            colour = np.median(box_lab[here], axis=0)
+            found.append(min(float(np.linalg.norm(colour - arm_colour)), float(np.linalg.norm(colour - hand_colour))))
+    return max(found) if found else None
 
 
 def _arm_half(

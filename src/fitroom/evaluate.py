@@ -350,6 +350,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         (person.pt(e), person.pt(w)) for e, w in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)) if person.visible(e, w)
     ]
     values["wrist_tone"] = checks.wrist_tone(output, rebuilt, own_hands & ~edited, forearms, frame.width)
+    values["wrist_band"] = checks.wrist_band(output, rebuilt, own_hands & ~edited, forearms, frame.width)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
