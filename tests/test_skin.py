@@ -483,3 +483,58 @@ def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
     forearms = [(person.pt(e), person.pt(x)) for e, x in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
     apart = checks.wrist_tone(shown, made, hands > 0, forearms, person.shoulder_width)
     assert apart is not None and apart < checks.WRIST_APART, apart
+
+
+def test_a_forearm_bared_from_a_long_sleeve_runs_on_into_the_hand() -> None:
+    """A long sleeve's cuff ends below the pose's wrist point, a grey lining at its rim
+    and the hand beyond. Swapped for a tee, the forearm rebuilt in the sleeve's place
+    ended in a round cap at the wrist point, the cuff below it was refilled from round
+    about and its lining, out of the old garment's mask, stayed: a band across the
+    wrist (`wrist_band` over its limit). The forearm runs on into the hand now."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+    from typing import cast
+
+    from fitroom.domain import SwapTarget
+    from fitroom.engines.classic import rebuild
+    from fitroom.engines.classic.garment import Garment
+    from fitroom.engines.classic.person import HAND_POINTS, L_ELBOW, L_WRIST, R_ELBOW, R_WRIST
+    from tests.test_classic_engine import drawn_person
+
+    h, w = 420, 400
+    image = np.full((h, w, 3), 225, np.uint8)
+    old = np.zeros((h, w), np.uint8)
+    cv2.rectangle(old, (140, 90), (260, 290), 1, -1)
+    for shoulder, end in (((250, 100), (284, 280)), ((150, 100), (116, 280))):
+        cv2.line(old, shoulder, end, 1, 34)  # long sleeves, past the wrist points
+    old[263:, :135] = 0  # the cuffs end 13 px below the wrist points (row 250)
+    old[263:, 265:] = 0
+    image[old > 0] = (30, 30, 36)
+    lining = np.zeros((h, w), bool)
+    lining[263:267] = cv2.dilate(old, np.ones((9, 1), np.uint8))[263:267] > 0
+    lining[:, 135:265] = False
+    image[lining] = (150, 150, 155)  # the cuffs' grey lining at their rims
+    hands = np.zeros((h, w), np.uint8)
+    for centre in ((284, 285), (116, 285)):
+        cv2.circle(hands, centre, 18, 255, -1)
+    hands[:267] = 0
+    image[hands > 0] = (200, 150, 128)
+    person = drawn_person(image)
+    points = person.points.copy()
+    points[list(HAND_POINTS[0][1:])] = (284, 290)
+    points[list(HAND_POINTS[1][1:])] = (116, 290)
+    person = replace(person, points=points, hands=hands)
+    look = replace(skin.DEFAULT, tone=tuple(float(v) for v in person.skin_lab))
+    new = np.zeros((h, w), np.float32)
+    cv2.rectangle(new, (135, 85), (265, 300), 1, -1)
+    for shoulder, end in (((250, 100), (262, 140)), ((150, 100), (138, 140))):
+        cv2.line(new, shoulder, end, 1, 44)  # a tee's short sleeves
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    out = rebuild.replaced(person, garment, new, hands > 0, (hands > 0).astype(np.float32), look)
+    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
+    shown = np.clip(shown, 0, 255).astype(np.uint8)
+    made = (out.skin > 0.5) & (out.rebuild > 0.5)
+    forearms = [(person.pt(e), person.pt(x)) for e, x in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
+    own = (hands > 0) & (out.rebuild < 0.05)
+    band = checks.wrist_band(shown, made, own, forearms, person.shoulder_width)
+    assert band is not None and band < checks.CUFF_APART, band

@@ -102,6 +102,12 @@ ELBOW_TAPER = 0.75
 #: How much wider than the straight taper the deltoid makes the upper arm, at its
 #: widest (a quarter of the way down), fading out by halfway to the elbow.
 DELTOID = 0.15
+#: Where the hand shows beyond the old sleeve, the forearm goes on past the wrist at the
+#: wrist's own radius to where the hand begins on its line, up to this share of its
+#: length (elbow to wrist), under the hand kept in front: ended at the wrist joint in a
+#: round cap, the old cuff between the cap and the hand was refilled from round it, a
+#: pale band and a stub above the hand. No further: past a bent hand it stuck out.
+INTO_HAND = 0.3
 
 
 def _half_width(
@@ -133,13 +139,15 @@ def _half_width(
 
 def _radii(
     person: Person, chain: tuple[int, int, int], model: tuple[float, ...], outline: NDArray[np.bool_] | None
-) -> tuple[float, float, float]:
+) -> tuple[tuple[float, float, float], float]:
     """The limb's radii in pixels at its three joints: the proportions', bounded by the
     old sleeve's or trouser leg's outline round it, and at the end by the wrist or ankle
-    where it shows beyond the old garment."""
+    where it shows beyond the old garment; and how far past the end (shares of the last
+    bone, up to `INTO_HAND`) the hand or foot begins on the bone's line, 0 where it does
+    not show."""
     radii = list(model)
     if outline is None:
-        return radii[0], radii[1], radii[2]
+        return (radii[0], radii[1], radii[2]), 0.0
     a, b, c = (person.pt(i).astype(np.float32) for i in chain)
     low, high = FROM_PROPORTIONS
     for k, (p, q, t) in enumerate(((a, b, 0.3), (a, b, 1.0), (b, c, 0.85))):
@@ -166,7 +174,16 @@ def _radii(
         ]
         if found:
             radii[2] = float(np.clip(END_SHARE * np.median(found), low * model[2], high * model[2]))
-    return radii[0], radii[1], radii[2]
+        # A cuff often ends below the pose's wrist point: the hand shows further on.
+        h, w = seen.shape
+        shares = np.linspace(0, INTO_HAND, 9)
+        tips = np.round(b[None, :] + v[None, :] * (1 + shares[:, None])).astype(int)
+        inside = (tips[:, 0] >= 0) & (tips[:, 0] < w) & (tips[:, 1] >= 0) & (tips[:, 1] < h)
+        shows = np.zeros(len(tips), bool)
+        shows[inside] = seen[tips[inside, 1], tips[inside, 0]]
+        if shows.any():
+            return (radii[0], radii[1], radii[2]), float(shares[int(np.argmax(shows))])
+    return (radii[0], radii[1], radii[2]), 0.0
 
 
 def _deltoid(t: NDArray[np.float32]) -> NDArray[np.float32]:
@@ -186,7 +203,8 @@ def limbs(
     so rebuilt skin can be lit as a rounded form. A sleeve or trouser leg is
     wider than the limb inside it: what lies between the two is background, not skin.
     With the old garment's mask (`outline`) the limbs are as wide as the sleeves and
-    trouser legs round them allow, and end as wide as the wrists or ankles that show.
+    trouser legs round them allow, and end as wide as the wrists or ankles that show;
+    a forearm whose hand shows goes on into it at the wrist's width (`INTO_HAND`).
     """
     w, h = person.size
     chains: list[tuple[tuple[int, int, int], tuple[float, ...]]] = []
@@ -196,16 +214,18 @@ def limbs(
         chains += [(chain, _LEG_RADII) for chain in _LEGS]
     segments = []
     for chain, shares in chains:
-        r0, r1, r2 = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
+        (r0, r1, r2), into = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
+        top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
         upper_arm = chain in _ARMS
         if upper_arm:
             r1 = max(min(r1, ELBOW_TAPER * r0), r2)
-        segments += [(chain[0], chain[1], r0, r1, upper_arm), (chain[1], chain[2], r1, r2, False)]
+        segments += [(top, joint, r0, r1, upper_arm), (joint, end, r1, r2, False)]
+        if upper_arm and into > 0:
+            segments.append((end, end + (end - joint) * into, r2, r2, False))
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
-    for a, b, ra, rb, deltoid in segments:
-        p, q = person.pt(a).astype(np.float32), person.pt(b).astype(np.float32)
+    for p, q, ra, rb, deltoid in segments:
         # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
         reach = max(ra, rb) * (1 + DELTOID) + 2
         x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)

@@ -494,3 +494,58 @@ def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.boo
     garment = np.bincount(named, weights=(old[ring] > 0).astype(np.float64), minlength=count)
     inner &= garment >= HOLE_RING * np.maximum(np.bincount(named, minlength=count), 1)
     return np.maximum(old, inner[labels].astype(np.float32))
+
+
+#: A long sleeve's cuff at the wrist often has a lining, hem or shadow of another colour
+#: than the sleeve: left out of the old garment's mask, between it and the hand in front,
+#: it stayed across a bared wrist as a grey or dark band. Round each wrist whose hand is
+#: kept in front, the old garment takes in what lies this far (shoulder widths) beyond
+#: its edge, short of the hand...
+CUFF_REACH = 0.05
+#: ...within this share of the forearm's length (elbow to wrist) of the wrist joint,
+#: either way along the arm, and this far (shoulder widths) from it across: the wrist's
+#: own width, not the trousers or the body beside it.
+CUFF_ALONG = 0.25
+CUFF_HALF = 0.1
+#: The hand's own edge against the cuff, this deep (shoulder widths), is the cuff's
+#: shadow on it and pixels half cuff, half skin: kept with the hand, it stayed as a dark
+#: line across the wrist. It is rebuilt with the forearm that runs on under the hand.
+CUFF_SHADOW = 0.02
+
+
+def cuffs_taken(
+    old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
+    """The old garment with its cuffs' rims at the wrists taken in (`CUFF_REACH`), and the
+    hands' edges against the cuffs (`CUFF_SHADOW`), given over to the rebuild: the forearm
+    rebuilt in the sleeve's place runs on into the hand, over both."""
+    reach = max(1, int(person.shoulder_width * CUFF_REACH))
+    shadow = max(1, int(person.shoulder_width * CUFF_SHADOW))
+    out = old.copy()
+    given = np.zeros(old.shape, bool)
+    for elbow, wrist in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+        if not person.visible(elbow, wrist):
+            continue
+        p, q = person.pt(elbow).astype(np.float64), person.pt(wrist).astype(np.float64)
+        ends = np.array([q - (q - p) * CUFF_ALONG, q + (q - p) * CUFF_ALONG])
+        half = max(2, int(person.shoulder_width * CUFF_HALF))
+        w, h = person.size
+        x0, y0 = np.maximum(np.floor(ends.min(axis=0)) - half - reach, 0).astype(int)
+        x1, y1 = np.minimum(np.ceil(ends.max(axis=0)) + half + reach + 1, (w, h)).astype(int)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        box = slice(y0, y1), slice(x0, x1)
+        band = np.zeros((y1 - y0, x1 - x0), np.uint8)
+        a, b = (tuple(np.round(end - (x0, y0)).astype(int)) for end in ends)
+        cv2.line(band, a, b, 1, 2 * half + 1)
+        band &= (person.mask[box] > 0.5).view(np.uint8)
+        # Only a wrist bared into its own hand kept in front: the sleeve's edge beside it.
+        if not (hands[box] & (band > 0)).any() or not (old[box][band > 0] > 0).any():
+            continue
+        grown = cv2.dilate((old[box] > 0).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+        out[box][(grown > 0) & (band > 0) & ~hands[box]] = 1.0
+        near = cv2.dilate((old[box] > 0).astype(np.uint8), np.ones((2 * shadow + 1, 2 * shadow + 1), np.uint8))
+        edge = (near > 0) & (band > 0) & hands[box]
+        out[box][edge] = 1.0
+        given[box] |= edge
+    return out, given

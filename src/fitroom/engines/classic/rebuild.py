@@ -15,7 +15,7 @@ from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.old_garment import holes_filled, worn_colours, worn_mask
+from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
 from fitroom.engines.classic.person import (
     L_ELBOW,
     L_HIP,
@@ -60,6 +60,12 @@ def replaced(
     frame = torso_frame(person)
     bare = skin_like(person)
     old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands)
+    # The skin's tone and the hand's colour are read off the old garment as found: with
+    # the cuffs' rims taken in, the hand's own edge, lit where it leaves the cuff, is off.
+    worn = old
+    if garment.category != SwapTarget.BOTTOM:
+        old, cuff_edges = cuffs_taken(old, person, hands)
+        keep = keep * ~cuff_edges
     loose = _cloth_kept(person, garment.category, old, hands, keep)
     keep = keep * (1 - loose)
     shade = old_garment_shading(person, old)
@@ -95,7 +101,7 @@ def replaced(
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
-    tone, seen = _tone_field(person, bare, old, look)
+    tone, seen = _tone_field(person, bare, worn, look)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -421,7 +427,9 @@ def _uncovered(
     `hands` in front, or a second hand would hang below them). The skin's fine grain is
     added at full size.
     """
-    limb, limb_normal = limbs(person, frame, garment.category, old > 0)
+    # The hand in front (its edge given over to the rebuild at a cuff) is no part of the
+    # sleeve's outline: beyond it the wrist's width is read.
+    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands)
     if garment.category != SwapTarget.BOTTOM:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
         # midriff is not a flat patch with straight sides. The old clothes stood out from
