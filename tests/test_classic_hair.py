@@ -69,3 +69,31 @@ def test_no_hair_is_kept_below_a_bald_head() -> None:
     image[(image == HAIR_RGB).all(axis=2)] = SKIN_RGB
     person.image = image
     assert hair_in_front(person, "dress").max() < 0.5
+
+
+def test_an_old_neckband_kept_with_the_hair_goes_with_the_old_top() -> None:
+    """A green crew-neck rib on a blue tee, its upper half inside the hair kept in front
+    (a shaded neck passes for hair): main kept it as a line across the rebuilt chest. It
+    is the old garment and goes; the neck's skin and a lock of hair over the rib stay."""
+    from fitroom.engines.classic.colour import skin_like
+    from fitroom.engines.classic.rebuild import _cloth_kept
+
+    person, _ = long_haired((30, 90, 160))
+    image = person.image.copy()
+    image[70:90, 185:216] = SKIN_RGB  # the neck
+    image[90:98, 170:231] = (40, 150, 60)  # the rib
+    image[84:98, 204:212] = HAIR_RGB  # a lock over it
+    person.image = image
+    h, w = image.shape[:2]
+    old = np.zeros((h, w), np.float32)
+    old[90:300, 140:260] = 1
+    old[84:98, 204:212] = 0
+    keep = np.zeros((h, w), np.float32)
+    keep[60:94, 175:226] = 1  # the hair kept in front, over the neck and the rib's top
+    loose = _cloth_kept(person, "top", old, np.zeros((h, w), bool), keep, skin_like(person))
+    rib = np.zeros((h, w), bool)
+    rib[90:94, 175:204] = True
+    rib[90:94, 212:226] = True
+    assert loose[rib].mean() > 0.9, loose[rib].mean()
+    assert loose[70:88, 185:216].max() == 0  # the neck
+    assert loose[84:94, 205:211].max() == 0  # the lock

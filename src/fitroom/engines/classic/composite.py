@@ -147,9 +147,8 @@ def _compose(
     arms: NDArray[np.float32] | None = None,
     hair: NDArray[np.float32] | None = None,
 ) -> Composite:
-    keep = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
-    if hair is not None:
-        np.maximum(keep, hair, out=keep)
+    fixed = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
+    keep = fixed if hair is None else np.maximum(fixed, hair)
     # What is rebuilt keeps off the bare arms as well; new sleeves still cover them.
     kept = keep if arms is None else np.maximum(keep, arms)
     w, h = person.size
@@ -170,9 +169,12 @@ def _compose(
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
             for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look)
         )
+    # The old garment under a bare arm's kept edge, or an old neckband taken into the
+    # hair kept in front, goes after all (`rebuild._cloth_kept`); the face and hands stay.
+    held = np.zeros_like(keep) if hair is None else hair
     if arms is not None:
-        # The old garment under a bare arm's kept edge goes after all (`rebuild._cloth_kept`).
-        kept = np.maximum(keep, arms * (1 - loose))
+        held = np.maximum(held, arms)
+    kept = np.maximum(fixed, held * (1 - loose))
     rebuild *= 1 - kept
     out = person.image.astype(np.float32)
     found = bounds(rebuild > 0)

@@ -16,6 +16,9 @@ from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
+
+from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
+from fitroom.engines.classic.old_garment import holes_filled, worn_colours, worn_mask
 from fitroom.engines.classic.person import (
     L_ELBOW,
     L_HIP,
@@ -67,6 +70,8 @@ def replaced(
         old, cuff_edges = cuffs_taken(old, person, hands)
         keep = keep * ~cuff_edges
     loose = _cloth_kept(person, garment.category, old, hands, keep)
+
+    loose = _cloth_kept(person, garment.category, old, hands, keep, bare)
     keep = keep * (1 - loose)
     shade = old_garment_shading(person, old)
     # Under the new garment's soft edge the old one is replaced in full: the edge is
@@ -132,14 +137,20 @@ KEPT_CLOTH_REACH = 0.04
 
 
 def _cloth_kept(
-    person: Person, category: str, old: NDArray[np.float32], hands: NDArray[np.bool_], keep: NDArray[np.float32]
+    person: Person,
+    category: str,
+    old: NDArray[np.float32],
+    hands: NDArray[np.bool_],
+    keep: NDArray[np.float32],
+    bare: NDArray[np.bool_],
 ) -> NDArray[np.float32]:
     """1 where a kept pixel is the old garment, else 0: in its mask, nearer one of its
     colours than the skin's, and within `KEPT_CLOTH_REACH` of the rest of it (not kept).
     A bare arm kept in front of the new garment takes its outline's soft edge with it,
     and beside the torso that edge lies over the old top: left, a strip of the old top
-    stays between the new panel (or under its soft edge) and the arm. Never the hands or
-    the face."""
+    stays between the new panel (or under its soft edge) and the arm. Round the neck, an
+    old neckband of another colour (`_neckband`) kept with the hair in front goes too.
+    Never the hands or the face."""
     kept = keep > 0
     rest = (old > 0) & ~kept
     if not kept.any() or not rest.any():
@@ -151,8 +162,33 @@ def _cloth_kept(
     cloth = (nearest < SAME_GARMENT_COLOUR**2) & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
     reach = 2 * max(1, int(person.shoulder_width * KEPT_CLOTH_REACH)) + 1
     near = cv2.dilate(rest.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
-    loose = kept & (old > 0) & cloth & near & ~hands & (person.face == 0)
+    loose = kept & (((old > 0) & cloth) | _neckband(person, lab, bare)) & near & ~hands & (person.face == 0)
     return loose.astype(np.float32)
+
+
+#: How far round the shoulders' midpoint (torso widths) an old neckband is looked for.
+NECKBAND_REACH = 0.45
+#: How far round an old neckband (shoulder widths) its outline reaches.
+NECKBAND_RIM = 0.012
+
+
+def _neckband(person: Person, lab: NDArray[np.float32], bare: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """True round the base of the neck where a pixel is neither skin (`bare`) nor of the
+    hair's colour: an old crew neck's rib or a collar of another colour than the garment.
+    The shaded neck beside it passes for hair (`hair.hair_in_front`) and is kept, and
+    the band's half inside it stayed as a line across the rebuilt chest. Hair of the
+    band's colour (a black rib under black hair) is left as it is."""
+    frame = torso_frame(person)
+    h, w = bare.shape
+    ys, xs = np.ogrid[:h, :w]
+    near = np.hypot(xs - frame.neck[0], ys - frame.neck[1]) < frame.width * NECKBAND_REACH
+    band = near & ~bare & ~plausible_skin(lab)
+    colour = hair_colour(person, frame)
+    if colour is not None:
+        band &= squared_distance(lab, colour, HAIR_WEIGHTS) >= HAIR_REACH**2
+    # With its outline, half band and half neck: kept, it stays as a thin dark line.
+    rim = 2 * max(1, int(person.shoulder_width * NECKBAND_RIM)) + 1
+    return band | (cv2.dilate(band.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0) & near & ~bare
 
 
 #: Where the new garment covers more than this (0..1) of a pixel, what it hides of the old
