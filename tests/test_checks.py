@@ -1882,3 +1882,26 @@ def test_edge_cut_finds_a_garment_laid_whole_up_to_a_stepped_outline() -> None:
         value = checks.edge_cut(image.astype(np.uint8), cover, np.ones((h, w), bool))
         assert value is not None
         assert (checks.faults({"edge_cut": value}) == ["edge_cut"]) is fails, (soft, value)
+
+
+def test_old_neckband_flags_an_old_rib_kept_across_the_rebuilt_chest() -> None:
+    """A crew neck's green rib left between the kept neck and the rebuilt chest is a line
+    the eye follows; rebuilt as skin with the chest, nothing is left."""
+    skin = (200, 160, 140)
+    original = np.full((300, 300, 3), 235, np.uint8)
+    original[60:200, 80:220] = (30, 90, 160)  # the old tee
+    original[20:60, 130:171] = skin  # the neck
+    cv2.ellipse(original, (150, 60), (30, 10), 0, 0, 180, (40, 150, 60), 5)  # its rib
+    rebuilt = np.zeros((300, 300), bool)
+    rebuilt[66:200, 80:220] = True
+    plain = np.zeros((300, 300), bool)
+    plain[20:60, 130:171] = True
+    plain[(original == 235).all(axis=2)] = True
+    kept = original.copy()
+    kept[rebuilt] = skin
+    clean = kept.copy()
+    clean[55:75, 80:220] = skin
+    left = checks.old_neckband(kept, original, rebuilt, plain, (150, 60), 150.0)
+    gone = checks.old_neckband(clean, original, rebuilt | (clean != original).any(axis=2), plain, (150, 60), 150.0)
+    assert left is not None and checks.faults({"old_neckband": left}) == ["old_neckband"], left
+    assert gone is not None and checks.faults({"old_neckband": gone}) == [], gone

@@ -710,6 +710,13 @@ SKIN_SEAM_SPREAD = 0.05
 #: does not apply.
 MIN_SKIN_SEAM = 30
 SKIN_SEAM_LENGTH = 0.3
+#: `old_neckband`: how far round the shoulders' midpoint (shoulder widths) an old
+#: neckline is looked for, how near the rebuilt skin (shoulder widths) a kept pixel
+#: lies on it, and the most of it (its pixels over the shoulder width: the line's length
+#: in shoulder widths) a render may keep.
+OLD_NECKBAND_REACH = 0.45
+OLD_NECKBAND_NEAR = 0.03
+OLD_NECKBAND_MOST = 0.15
 #: How big a step in lightness (Lab L*, across `SKIN_STEP_SPAN` shoulder widths) inside
 #: the rebuilt skin counts as a line in it, and how long (shoulder widths) such steps may
 #: run in all. The rebuilt skin is smooth at that scale but for its shading; a limb's
@@ -733,6 +740,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_edge": (None, SKIN_EDGE_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
     "skin_step": (None, SKIN_STEP_MOST),
+    "old_neckband": (None, OLD_NECKBAND_MOST),
     "limb_taper": (None, TAPER_MOST),
     "wrist_tone": (None, WRIST_APART),
     "wrist_band": (None, CUFF_APART),
@@ -976,6 +984,33 @@ def skin_seam(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, shoulder_width
     if not near.any():
         return None
     return float(np.mean(np.abs(inside - beside)[near]))
+
+
+def old_neckband(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    rebuilt: Mask,
+    plain: Mask,
+    neck: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How long (shoulder widths) a line of the old neckline stays at the base of the
+    neck: pixels round `neck` (the shoulders' midpoint) left as they were in `original`,
+    that are not `plain` (the person's skin, hair, face and hands as the photo shows
+    them), right beside the `rebuilt` skin: an old crew neck's rib or a collar kept with
+    the neck above it, a band across the bared collarbones. Their count over the
+    shoulder width. None when no skin is rebuilt near the neck."""
+    made = np.asarray(rebuilt, bool)
+    h, w = made.shape
+    ys, xs = np.ogrid[:h, :w]
+    region = np.hypot(xs - float(neck[0]), ys - float(neck[1])) < shoulder_width * OLD_NECKBAND_REACH
+    if np.count_nonzero(made & region) < MIN_SKIN_PIXELS or shoulder_width <= 0:
+        return None
+    size = 2 * max(1, int(shoulder_width * OLD_NECKBAND_NEAR)) + 1
+    beside = cv2.dilate(made.astype(np.uint8), np.ones((size, size), np.uint8)) > 0
+    same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
+    left = region & beside & ~made & same & ~np.asarray(plain, bool)
+    return float(np.count_nonzero(left) / shoulder_width)
 
 
 def skin_step(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) -> float | None:

@@ -49,9 +49,9 @@ from fitroom.engines.classic.accessories.place import (
 from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_earrings
 from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
 from fitroom.engines.classic.body import Frame, torso_frame
-from fitroom.engines.classic.colour import skin_like
+from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.hair import hair_in_front
+from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -74,6 +74,7 @@ from fitroom.engines.classic.person import (
     Person,
     hand_discs,
     leg_pose,
+    plausible_skin,
     thigh_drop,
     torso_in_faces,
     torso_lean,
@@ -356,6 +357,14 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
         values["skin_seam"] = checks.skin_seam(output, report.rebuilt_skin > 0.9, own, frame.width)
         values["skin_step"] = checks.skin_step(output, report.rebuilt_skin > 0.9, frame.width)
+        values["old_neckband"] = checks.old_neckband(
+            output,
+            report.input,
+            rebuilt,
+            _plain(replace(person, image=report.input), frame) | face,
+            frame.neck,
+            frame.width,
+        )
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
     if (
@@ -987,6 +996,17 @@ def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
 
 
 _engine: ClassicEngine | None = None
+
+
+def _plain(person: Person, frame: Frame) -> NDArray[np.bool_]:
+    """What the photo shows that is no garment: the backdrop, colours skin can have, the
+    hair's colour, the face and the hands (`old_neckband`)."""
+    lab = person.lab()
+    plain = (person.mask < 0.5) | plausible_skin(lab) | skin_like(person) | (person.face > 0) | (person.hands > 0)
+    colour = hair_colour(person, frame)
+    if colour is not None:
+        plain |= squared_distance(lab, colour, HAIR_WEIGHTS) < HAIR_REACH**2
+    return plain
 
 
 def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, out_dir: Path) -> PairResult:
