@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
-from fitroom.engines.classic.boxes import bounds
+from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
@@ -180,15 +180,25 @@ def _neckband(person: Person, lab: NDArray[np.float32], bare: NDArray[np.bool_])
     band's colour (a black rib under black hair) is left as it is."""
     frame = torso_frame(person)
     h, w = bare.shape
-    ys, xs = np.ogrid[:h, :w]
-    near = np.hypot(xs - frame.neck[0], ys - frame.neck[1]) < frame.width * NECKBAND_REACH
-    band = near & ~bare & ~plausible_skin(lab)
+    out = np.zeros((h, w), bool)
+    radius = frame.width * NECKBAND_REACH
+    x, y = float(frame.neck[0]), float(frame.neck[1])
+    box = (max(0, int(x - radius)), max(0, int(y - radius)), min(w, int(x + radius) + 1), min(h, int(y + radius) + 1))
+    if box[0] >= box[2] or box[1] >= box[3]:
+        return out
+    inside = box_slices(box)
+    ys, xs = np.ogrid[box[1] : box[3], box[0] : box[2]]
+    near = np.hypot(xs - x, ys - y) < radius
+    skin_there, colours = bare[inside], lab[inside]
+    band = near & ~skin_there & ~plausible_skin(colours)
     colour = hair_colour(person, frame)
     if colour is not None:
-        band &= squared_distance(lab, colour, HAIR_WEIGHTS) >= HAIR_REACH**2
+        band &= squared_distance(colours, colour, HAIR_WEIGHTS) >= HAIR_REACH**2
     # With its outline, half band and half neck: kept, it stays as a thin dark line.
     rim = 2 * max(1, int(person.shoulder_width * NECKBAND_RIM)) + 1
-    return band | (cv2.dilate(band.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0) & near & ~bare
+    outline = cv2.dilate(band.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0
+    out[inside] = band | (outline & near & ~skin_there)
+    return out
 
 
 #: Where the new garment covers more than this (0..1) of a pixel, what it hides of the old
