@@ -999,10 +999,11 @@ _engine: ClassicEngine | None = None
 
 
 def _plain(person: Person, frame: Frame) -> NDArray[np.bool_]:
-    """What the photo shows that is no garment: the backdrop, colours skin can have, the
-    hair's colour, the face and the hands (`old_neckband`)."""
+    """What the photo shows that is no garment: the backdrop and the person's soft rim
+    (the backdrop beside a rebuilt shoulder), colours skin can have, the hair's colour,
+    the face and the hands (`old_neckband`)."""
     lab = person.lab()
-    plain = (person.mask < 0.5) | plausible_skin(lab) | skin_like(person) | (person.face > 0) | (person.hands > 0)
+    plain = (person.mask < SOLID) | plausible_skin(lab) | skin_like(person) | (person.face > 0) | (person.hands > 0)
     colour = hair_colour(person, frame)
     if colour is not None:
         plain |= squared_distance(lab, colour, HAIR_WEIGHTS) < HAIR_REACH**2
