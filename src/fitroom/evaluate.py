@@ -361,7 +361,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             output,
             report.input,
             rebuilt,
-            _plain(replace(person, image=report.input), frame) | face,
+            _plain(replace(person, image=report.input), frame) | face | (cover > 0.05),
             frame.neck,
             frame.width,
         )
@@ -1001,7 +1001,8 @@ _engine: ClassicEngine | None = None
 def _plain(person: Person, frame: Frame) -> NDArray[np.bool_]:
     """What the photo shows that is no garment: the backdrop and the person's soft rim
     (the backdrop beside a rebuilt shoulder), colours skin can have, the hair's colour,
-    the face and the hands (`old_neckband`)."""
+    the face and the hands (`old_neckband`; the new garment, of the old one's colour
+    beside it, is left out by the caller)."""
     lab = person.lab()
     plain = (person.mask < SOLID) | plausible_skin(lab) | skin_like(person) | (person.face > 0) | (person.hands > 0)
     colour = hair_colour(person, frame)
