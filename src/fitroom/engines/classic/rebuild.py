@@ -15,10 +15,8 @@ from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
-
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
-from fitroom.engines.classic.old_garment import holes_filled, worn_colours, worn_mask
+from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
 from fitroom.engines.classic.person import (
     L_ELBOW,
     L_HIP,
@@ -69,8 +67,6 @@ def replaced(
     if garment.category != SwapTarget.BOTTOM:
         old, cuff_edges = cuffs_taken(old, person, hands)
         keep = keep * ~cuff_edges
-    loose = _cloth_kept(person, garment.category, old, hands, keep)
-
     loose = _cloth_kept(person, garment.category, old, hands, keep, bare)
     keep = keep * (1 - loose)
     shade = old_garment_shading(person, old)
