@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from types import SimpleNamespace
+from typing import cast
+
 import cv2
 import numpy as np
 
 from fitroom import checks
-from fitroom.engines.classic import skin
+from fitroom.domain import SwapTarget
+from fitroom.engines.classic import rebuild, skin
+from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.person import HAND_POINTS, L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person
 
 
 def cylinder_normals(width: int = 60, height: int = 40) -> tuple[np.ndarray, np.ndarray]:
@@ -84,13 +91,8 @@ def test_a_rebuilt_neck_goes_on_as_the_neck_above_it() -> None:
     """A high old collar replaced by a lower neckline: the neck rebuilt below the visible
     one keeps its profile (dark at the sides, light down the middle) instead of one flat
     tone, and gives way to the torso's tone further down."""
-    from types import SimpleNamespace
-    from typing import cast
 
-    from fitroom.domain import SwapTarget
-    from fitroom.engines.classic import rebuild
     from fitroom.engines.classic.body import torso_frame
-    from fitroom.engines.classic.garment import Garment
     from tests.test_classic_engine import drawn_person
 
     image = np.full((420, 400, 3), 235, np.uint8)
@@ -124,7 +126,6 @@ def test_a_hole_in_the_rebuilt_skin_is_not_filled_with_the_old_garment() -> None
     between the new panel and the arm) is filled from round it; round it lies the old
     top too, under the rebuilt skin and the new panel. Filled from the photo, the strip
     stayed red; filled from the rebuilt skin, it is skin."""
-    from fitroom.engines.classic import rebuild
 
     red, skin_rgb = (200, 30, 40), np.array([205, 150, 125], np.float32)
     image = np.full((120, 160, 3), 235, np.uint8)
@@ -191,7 +192,6 @@ def test_a_face_cut_off_by_the_photo_gives_no_light_nor_skin_detail() -> None:
     """A photo cut above the chin: the pose still guesses the face above the top edge, and
     its "cheeks" were read from the top rows of the photo (the tee's collar), turning the
     light on the rebuilt skin."""
-    from dataclasses import replace
 
     from fitroom.engines.classic.person import L_EYE, MOUTH_L, MOUTH_R, NOSE, R_EYE
     from tests.test_classic_engine import drawn_person
@@ -213,13 +213,8 @@ def test_an_arm_bared_from_a_tight_sleeve_tapers_from_a_round_shoulder() -> None
     inside it was a block with parallel sides. It narrows to the elbow now (`limb_taper`
     passes), and a boxy tee's square shoulder corner is not torso: the arm's round cap
     is the shoulder's top."""
-    from types import SimpleNamespace
-    from typing import cast
 
-    from fitroom.domain import SwapTarget
-    from fitroom.engines.classic import rebuild
     from fitroom.engines.classic.body import limbs, torso_frame
-    from fitroom.engines.classic.garment import Garment
     from fitroom.engines.classic.person import L_ELBOW, L_SHOULDER, R_ELBOW, R_SHOULDER
     from tests.test_classic_engine import drawn_person
 
@@ -299,14 +294,8 @@ def _tank_bared_by_a_cami(
     straps left out), rebuilt as the engine does: the render, how much of each pixel is
     rebuilt skin, the person mask (soft, running 4 px past the person), the new garment,
     and the shoulder width."""
-    from dataclasses import replace
-    from types import SimpleNamespace
-    from typing import cast
 
-    from fitroom.domain import SwapTarget
-    from fitroom.engines.classic import rebuild
     from fitroom.engines.classic.body import torso_frame
-    from fitroom.engines.classic.garment import Garment
     from tests.test_classic_engine import drawn_person
 
     backdrop, tan, navy = (225, 225, 228), (150, 110, 90), (40, 50, 90)
@@ -411,7 +400,6 @@ def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() 
     armholes, and bare arms whose tops lie lower. The skin rebuilt inside the tank ends
     at the line from the neck down to each arm's top; under the old straps' square
     corner (above that line) it is backdrop."""
-    from fitroom.engines.classic import rebuild
 
     h, w = 200, 300
     solid = np.zeros((h, w), np.uint8)
@@ -435,20 +423,32 @@ def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() 
     assert np.array_equal(cut[:, :60], body[:, :60]) and np.array_equal(cut[:, 241:], body[:, 241:])
 
 
+def swapped_for_a_tee(
+    person: Person, look: skin.SkinLook, hem: int
+) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]], rebuild.Replaced]:
+    """A drawn person's long-sleeved top (420 x 400 px, shoulders at rows 100) swapped for a
+    tee whose body ends at row `hem`: the picture shown, the rebuilt skin, the forearms'
+    bones (elbow, wrist) and the rebuild itself."""
+    h, w = person.size[1], person.size[0]
+    hands = person.hands > 0
+    new = np.zeros((h, w), np.float32)
+    cv2.rectangle(new, (135, 85), (265, hem), 1, -1)
+    for shoulder, end in (((250, 100), (262, 140)), ((150, 100), (138, 140))):
+        cv2.line(new, shoulder, end, 1, 44)  # a tee's short sleeves
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    out = rebuild.replaced(person, garment, new, hands, hands.astype(np.float32), look)
+    shown = person.image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
+    made = (out.skin > 0.5) & (out.rebuild > 0.5)
+    forearms = [(person.pt(e), person.pt(x)) for e, x in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
+    return np.clip(shown, 0, 255).astype(np.uint8), made, forearms, out
+
+
 def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
     """A long-sleeved top swapped for a tee bares the forearms above hands darker and
     redder than the lit face the skin's tone is read from. The rebuilt forearm took the
     face's pale tone (a hand that far from it never counted) and the dark sleeve's light
     on top: a pale, yellow arm on a tan hand (`wrist_tone` over its limit). It takes
     the hand's own colour at the wrist now."""
-    from dataclasses import replace
-    from types import SimpleNamespace
-    from typing import cast
-
-    from fitroom.domain import SwapTarget
-    from fitroom.engines.classic import rebuild
-    from fitroom.engines.classic.garment import Garment
-    from fitroom.engines.classic.person import HAND_POINTS, L_ELBOW, L_WRIST, R_ELBOW, R_WRIST
     from tests.test_classic_engine import drawn_person
 
     h, w = 420, 400
@@ -471,16 +471,7 @@ def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
     person = replace(person, points=points, hands=hands)
     face = tuple(float(v) for v in cv2.cvtColor(np.uint8([[(240, 212, 182)]]), cv2.COLOR_RGB2LAB)[0, 0])
     look = replace(skin.DEFAULT, tone=face)
-    new = np.zeros((h, w), np.float32)
-    cv2.rectangle(new, (135, 85), (265, 260), 1, -1)
-    for shoulder, end in (((250, 100), (262, 140)), ((150, 100), (138, 140))):
-        cv2.line(new, shoulder, end, 1, 44)  # a tee's short sleeves
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    out = rebuild.replaced(person, garment, new, hands > 0, (hands > 0).astype(np.float32), look)
-    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
-    shown = np.clip(shown, 0, 255).astype(np.uint8)
-    made = (out.skin > 0.5) & (out.rebuild > 0.5)
-    forearms = [(person.pt(e), person.pt(x)) for e, x in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
+    shown, made, forearms, _ = swapped_for_a_tee(person, look, 260)
     apart = checks.wrist_tone(shown, made, hands > 0, forearms, person.shoulder_width)
     assert apart is not None and apart < checks.WRIST_APART, apart
 
@@ -491,14 +482,6 @@ def test_a_forearm_bared_from_a_long_sleeve_runs_on_into_the_hand() -> None:
     ended in a round cap at the wrist point, the cuff below it was refilled from round
     about and its lining, out of the old garment's mask, stayed: a band across the
     wrist (`wrist_band` over its limit). The forearm runs on into the hand now."""
-    from dataclasses import replace
-    from types import SimpleNamespace
-    from typing import cast
-
-    from fitroom.domain import SwapTarget
-    from fitroom.engines.classic import rebuild
-    from fitroom.engines.classic.garment import Garment
-    from fitroom.engines.classic.person import HAND_POINTS, L_ELBOW, L_WRIST, R_ELBOW, R_WRIST
     from tests.test_classic_engine import drawn_person
 
     h, w = 420, 400
@@ -525,16 +508,7 @@ def test_a_forearm_bared_from_a_long_sleeve_runs_on_into_the_hand() -> None:
     points[list(HAND_POINTS[1][1:])] = (116, 290)
     person = replace(person, points=points, hands=hands)
     look = replace(skin.DEFAULT, tone=tuple(float(v) for v in person.skin_lab))
-    new = np.zeros((h, w), np.float32)
-    cv2.rectangle(new, (135, 85), (265, 300), 1, -1)
-    for shoulder, end in (((250, 100), (262, 140)), ((150, 100), (138, 140))):
-        cv2.line(new, shoulder, end, 1, 44)  # a tee's short sleeves
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    out = rebuild.replaced(person, garment, new, hands > 0, (hands > 0).astype(np.float32), look)
-    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
-    shown = np.clip(shown, 0, 255).astype(np.uint8)
-    made = (out.skin > 0.5) & (out.rebuild > 0.5)
-    forearms = [(person.pt(e), person.pt(x)) for e, x in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
+    shown, made, forearms, out = swapped_for_a_tee(person, look, 300)
     own = (hands > 0) & (out.rebuild < 0.05)
     band = checks.wrist_band(shown, made, own, forearms, person.shoulder_width)
     assert band is not None and band < checks.CUFF_APART, band
