@@ -2163,6 +2163,34 @@ def sole_fall(cover: NDArray[np.floating[Any]], feet: Sequence[Sequence[Point]],
     return min(falls) if falls else None
 
 
+def _floor_changed(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    skin_lab: NDArray[np.floating[Any]] | Sequence[float],
+    least: int,
+    pad: int,
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_], tuple[slice, slice], NDArray[np.float32], NDArray[np.bool_]] | None:
+    """What the floor checks read round new shoes: where the render changed the photo,
+    where it is off the shoes' `cover`, the box round both (padded by `pad`), the render
+    in Lab and its skin-coloured pixels in that box. None with under `least` pixels
+    changed off the shoes."""
+    changed = np.any(np.abs(after.astype(np.int16) - before.astype(np.int16)) > 6, axis=2)
+    off = np.asarray(cover) < 0.05
+    region = changed & off
+    if np.count_nonzero(region) < least:
+        return None
+    ys, xs = np.nonzero(region)
+    h, w = region.shape
+    box = (
+        slice(max(0, ys.min() - pad), min(h, ys.max() + pad + 1)),
+        slice(max(0, xs.min() - pad), min(w, xs.max() + pad + 1)),
+    )
+    lab = cv2.cvtColor(np.ascontiguousarray(after[box]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    skin = np.linalg.norm(lab - np.asarray(skin_lab, np.float32), axis=2) < FLOOR_SKIN
+    return changed, off, box, lab, skin
+
+
 def floor_halo(
     before: NDArray[np.uint8],
     after: NDArray[np.uint8],
@@ -2176,24 +2204,15 @@ def floor_halo(
     than the floor round it shows as a blob or ghost larger than the new shoe. A fill
     that matches the floor, and a soft contact shadow, fade into it with no step. Skin
     (a bare leg run down into a low shoe) is left out. None with under 20 edge pixels."""
-    region = np.any(np.abs(after.astype(np.int16) - before.astype(np.int16)) > 6, axis=2)
-    region &= np.asarray(cover) < 0.05
-    if np.count_nonzero(region) < 20:
+    found = _floor_changed(before, after, cover, skin_lab, 20, FLOOR_BAND[1] * 3)
+    if found is None:
         return None
-    ys, xs = np.nonzero(region)
-    h, w = region.shape
-    pad = FLOOR_BAND[1] * 3
-    box = (
-        slice(max(0, ys.min() - pad), min(h, ys.max() + pad + 1)),
-        slice(max(0, xs.min() - pad), min(w, xs.max() + pad + 1)),
-    )
-    inside = region[box].astype(np.uint8)
-    lab = cv2.cvtColor(np.ascontiguousarray(after[box]), cv2.COLOR_RGB2LAB).astype(np.float32)
-    skin = np.linalg.norm(lab - np.asarray(skin_lab, np.float32), axis=2) < FLOOR_SKIN
+    changed, off, box, lab, skin = found
+    inside = (changed & off)[box].astype(np.uint8)
     depth = cv2.distanceTransform(inside, cv2.DIST_L2, 3)
     away = cv2.distanceTransform(1 - inside, cv2.DIST_L2, 3)
     near, far = FLOOR_BAND
-    kept = ~np.asarray(person)[box] & (np.asarray(cover)[box] < 0.05)
+    kept = ~np.asarray(person)[box] & off[box]
     bands = (
         ((depth >= near) & (depth <= far) & ~skin).astype(np.float32),
         ((away >= 1) & (away <= far - near + 1) & kept).astype(np.float32),
@@ -2272,21 +2291,12 @@ def floor_smear(
     `before`, unchanged): a blurred fill on sand or asphalt reads as a smear box round
     the shoe however well its colour matches. None on a plain floor (its grain under
     `GRAIN_LEAST`) or with under 50 filled pixels to measure."""
-    changed = np.any(np.abs(after.astype(np.int16) - before.astype(np.int16)) > 6, axis=2)
-    off = np.asarray(cover) < 0.05
-    region = changed & off
-    if np.count_nonzero(region) < 50:
+    found = _floor_changed(before, after, cover, skin_lab, 50, GRAIN_WINDOW * 4)
+    if found is None:
         return None
-    ys, xs = np.nonzero(region)
-    h, w = region.shape
-    pad = GRAIN_WINDOW * 4
-    box = (
-        slice(max(0, ys.min() - pad), min(h, ys.max() + pad + 1)),
-        slice(max(0, xs.min() - pad), min(w, xs.max() + pad + 1)),
-    )
-    lab = cv2.cvtColor(np.ascontiguousarray(after[box]), cv2.COLOR_RGB2LAB).astype(np.float32)
+    changed, off, box, lab, skin = found
+    region = changed & off
     grain = _grain(np.ascontiguousarray(lab[..., 0]))
-    skin = np.linalg.norm(lab - np.asarray(skin_lab, np.float32), axis=2) < FLOOR_SKIN
     reach = np.ones((GRAIN_WINDOW, GRAIN_WINDOW), np.uint8)
     # Off the shoe's edge and the fill's own edge: both are steps, not grain.
     shoe = cv2.dilate((~off[box]).astype(np.uint8), reach) > 0
