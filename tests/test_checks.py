@@ -1852,6 +1852,27 @@ def test_pose_dynamic_flags_a_garment_drawn_on_legs_not_at_rest() -> None:
     assert checks.pose_dynamic({"knee_bend": None}) is None
 
 
+def test_pose_dynamic_flags_a_top_drawn_on_a_jump_with_an_arm_flung_up() -> None:
+    """A top on a dance step with the left wrist flung above the shoulder is flagged; on
+    the same dance step with the arms hanging, or standing with the wrist as high (a hand
+    on the head), it is not: a top follows a still torso whatever the legs do."""
+    seen = np.ones(33, np.float32)
+
+    def top_measures(points: np.ndarray) -> dict[str, float | None]:
+        measures: dict[str, float | None] = {"torso_lean": body.torso_lean(points, seen)}
+        if body.legs_at_rest(body.leg_pose(points, seen, 600)) is not None:
+            measures["wrist_height"] = body.wrist_height(points, seen, 600)
+        return measures
+
+    flung, hanging, standing = (
+        _pose_points(*legs) for legs in [((290, 340), (240, 400))] * 2 + [((235, 380), (235, 500))]
+    )
+    flung[body.L_WRIST] = standing[body.L_WRIST] = (300, 80)
+    assert checks.faults({"pose_dynamic": checks.pose_dynamic(top_measures(flung))}) == ["pose_dynamic"]
+    assert checks.faults({"pose_dynamic": checks.pose_dynamic(top_measures(hanging))}) == []
+    assert checks.faults({"pose_dynamic": checks.pose_dynamic(top_measures(standing))}) == []
+
+
 def test_skin_step_finds_a_line_in_the_rebuilt_skin_not_a_smooth_turn() -> None:
     """Rebuilt skin shaded darker to one side: turned smoothly across the patch it has
     no step; switched at one line (a limb's shading ending at the torso's), it has one

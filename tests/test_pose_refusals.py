@@ -124,6 +124,18 @@ def test_legs_not_at_rest_are_refused_for_bottoms_and_dresses_only(words: str) -
         assert message is not None and words in message and "a top can be tried on" in message
 
 
+def test_a_jump_with_an_arm_flung_up_is_refused_for_tops_too() -> None:
+    """Knees tucked in a jump and a wrist flung above the head: a top would be drawn flat
+    over the arm and the head. With the arms hanging the top goes on; standing at rest with
+    the wrist as high (a hand on the head), too."""
+    jump = NOT_AT_REST["a knee is bent"]
+    assert reason(jump, "top") is None
+    flung = _posed(l_knee=(295, 340), l_ankle=(235, 400), r_knee=(225, 340), r_ankle=(165, 400), l_wrist=(280, 60))
+    message = reason(flung, "top")
+    assert message is not None and "a knee is bent" in message and "arm is raised or flung out" in message
+    assert reason(_posed(l_elbow=(290, 90), l_wrist=(230, 30)), "top") is None
+
+
 def test_standing_with_the_feet_apart_and_a_hand_on_the_hip_takes_every_garment() -> None:
     """Feet a little apart, one knee relaxed forward, a hand on the hip, the photo's
     hips a little off the feet: a person standing, dressed as such."""

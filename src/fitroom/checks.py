@@ -173,7 +173,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `pose_dynamic`: for a garment drawn, the largest of the body's pose measures over its
   limit (`POSE_AT_REST`): a torso leaning far, and for bottoms and dresses a knee bent
   far, a leg far off the vertical, the legs crossed, a foot lifted or a hand holding the
-  skirt out (a garment pasted flat over a jump, a stride or a dance step).
+  skirt out, and for tops on such legs a wrist raised or flung out (a garment pasted flat
+  over a jump, a stride or a dance step).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -423,7 +424,10 @@ BAG_ON_BELLY_MOST = 0.15
 #: persons found (2026-12-06), standing, walking and posing ones read at most: knee bend
 #: 47 degrees, leg slant 14 degrees, feet crossed -0.02, foot lift 0.28 and hand out 0.34
 #: torso lengths, torso lean 12 degrees; its jumps, dance steps, wide stride, runner and
-#: skirts held out at least 79, 32, (none crossed), 0.78, 0.47 and (none leaning).
+#: skirts held out at least 79, 32, (none crossed), 0.78, 0.47 and (none leaning). For a
+#: top, on legs not at rest, the higher wrist above the hips (`wrist_height`, torso
+#: lengths): a walker's swinging arm 0.5, an arm raised or flung out in a jump or dance
+#: 0.71 and more (`fitroom.engines.classic.person.WRIST_RAISED`).
 POSE_AT_REST: dict[str, float] = {
     "knee_bend": 60.0,
     "leg_slant": 25.0,
@@ -431,6 +435,7 @@ POSE_AT_REST: dict[str, float] = {
     "foot_lift": 0.5,
     "hand_out": 0.4,
     "torso_lean": 25.0,
+    "wrist_height": 0.65,
 }
 #: A bag drawn on knees less than this share of the torso below the hips (`bag_knee_drop`)
 #: is drawn on a seated or crouching person: the devset's cross-legged, squatting and

@@ -74,10 +74,12 @@ from fitroom.engines.classic.person import (
     Person,
     hand_discs,
     leg_pose,
+    legs_at_rest,
     plausible_skin,
     thigh_drop,
     torso_in_faces,
     torso_lean,
+    wrist_height,
 )
 from fitroom.engines.classic.placement import SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
@@ -512,8 +514,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     # Read from the pose alone, apart from the engine's refusal: a garment drawn on a
     # jump, a stride or a skirt held out is pasted flat whatever the engine decided.
     pose: dict[str, float | None] = {"torso_lean": torso_lean(person.points, person.visibility)}
+    legs = leg_pose(person.points, person.visibility, person.size[1])
     if any(piece.category != SwapTarget.TOP for piece in report.garments):
-        pose |= leg_pose(person.points, person.visibility, person.size[1])._asdict()
+        pose |= legs._asdict()
+    elif legs_at_rest(legs) is not None:
+        # A top is drawn flat over a jump or a dance only when an arm is raised with it.
+        pose["wrist_height"] = wrist_height(person.points, person.visibility, person.size[1])
     values["pose_dynamic"] = checks.pose_dynamic(pose)
     if target == SwapTarget.DRESS:
         margin = max(2, int(frame.width * LEGS_MARGIN))

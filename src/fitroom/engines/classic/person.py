@@ -486,6 +486,14 @@ FOOT_LIFTED = 0.5
 #: of the shoulder it reads wrong on shoulders the pose model squeezed to one side.)
 HAND_OUT = 0.4
 HAND_OUT_BAND = 0.5
+#: A wrist this far above the hips' midpoint (torso lengths) is raised or flung out. On
+#: the devset's bodies not standing at rest (2026-12-06), its striding walker, its
+#: skirt-holders and a kicking dancer read 0.18 to 0.5; its jumper with a hand on his
+#: head, its dancers with an arm flung up or out, its rugby runner, its crouching woman
+#: and its cellist 0.71 to 1.68. A top drawn flat over those covered the head and left
+#: the old jacket flying (all F): refused (`refuse_garment`). Standing at rest, an arm
+#: raised (a hand on the head, a phone held up) is dressed.
+WRIST_RAISED = 0.65
 #: The torso (shoulders' midpoint to hips') this far off the picture's vertical (degrees)
 #: leans or bends far: the devset's standing and walking persons 0 to 12. A body bent
 #: forward towards the camera looks upright, foreshortened (a rugby player running,
@@ -609,6 +617,18 @@ def leg_pose(points: Array, visibility: Array, height: int) -> LegPose:
     return LegPose(max(bends, default=None), max(slants, default=None), crossed, lifted, max(outs, default=None))
 
 
+def wrist_height(points: Array, visibility: Array, height: int) -> float | None:
+    """How far the higher wrist seen lies above the hips' midpoint, in torso lengths:
+    about 0 with the arms hanging; None when no wrist is seen."""
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    hips = (points[L_HIP] + points[R_HIP]) / 2
+    length = max(float(np.linalg.norm(hips - neck)), 1.0)
+    heights = [
+        float(hips[1] - points[w, 1]) / length for w in (L_WRIST, R_WRIST) if _seen(points, visibility, height, w)
+    ]
+    return max(heights, default=None)
+
+
 def legs_at_rest(pose: LegPose) -> str | None:
     """What keeps the legs from standing at rest, as the refusal says it (None when they
     do): a bottom or dress would be pasted flat over a jump, a stride, crossed legs or a
@@ -696,8 +716,9 @@ def side_view(points: Array, turn: float, share: float, profile: bool, facing: b
 def refuse_garment(person: Person, category: str) -> None:
     """Raise `pose_not_supported` saying why when a garment of `category` (top, bottom or
     dress) cannot be put on this person believably: a close-up of the head and shoulders,
-    a side view, a torso leaning far, or (for bottoms and dresses) legs out of the photo,
-    a seated or crouching person, or legs not standing at rest. Accessories
+    a side view, a torso leaning far, legs not standing at rest under a raised or flung
+    arm, or (for bottoms and dresses) legs out of the photo, a seated or crouching person,
+    or legs not standing at rest whatever the arms do. Accessories
     have their own checks: a face close-up still takes glasses or a hat."""
     h = person.size[1]
     shown = frame_below_shoulders(person.points, person.visibility, h)
@@ -736,8 +757,15 @@ def refuse_garment(person: Person, category: str) -> None:
             "pose_not_supported",
             "the person is seated or crouching; bottoms and dresses need a standing person (a top can be tried on)",
         )
-    moving = legs_at_rest(leg_pose(person.points, person.visibility, h)) if legs else None
-    if moving is not None:
+    moving = legs_at_rest(leg_pose(person.points, person.visibility, h))
+    raised = wrist_height(person.points, person.visibility, h)
+    if moving is not None and not legs and raised is not None and raised >= WRIST_RAISED:
+        raise EngineError(
+            "pose_not_supported",
+            f"{moving}, and an arm is raised or flung out; garments need a person standing or walking "
+            "with the arms lowered",
+        )
+    if moving is not None and legs:
         raise EngineError(
             "pose_not_supported",
             f"{moving}; bottoms and dresses need a person standing at rest, the legs straight under the hips "
