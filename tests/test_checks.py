@@ -1873,6 +1873,29 @@ def test_pose_dynamic_flags_a_top_drawn_on_a_jump_with_an_arm_flung_up() -> None
     assert checks.faults({"pose_dynamic": checks.pose_dynamic(top_measures(standing))}) == []
 
 
+def test_waist_pinch_finds_a_top_pinched_in_at_the_waist_not_one_hanging_straight() -> None:
+    """A top drawn as an hourglass (100 px across at the chest and hips, 60 at the waist)
+    is pinched; one as wide all the way down, or flaring to the hem, is not."""
+    h, w = 300, 300
+    neck, hips = np.array([150.0, 40.0]), np.array([150.0, 240.0])
+    no_sleeves = np.zeros((h, w), bool)
+
+    def drawn(half_widths: list[tuple[int, int]]) -> np.ndarray:
+        cover = np.zeros((h, w), np.float32)
+        outline = [(150 - half, y) for y, half in half_widths] + [(150 + half, y) for y, half in half_widths[::-1]]
+        cv2.fillPoly(cover, [np.array(outline, np.int32)], 1.0)
+        return cover
+
+    hourglass = drawn([(40, 50), (150, 30), (250, 50)])
+    straight = drawn([(40, 50), (250, 50)])
+    flared = drawn([(40, 45), (250, 60)])
+    pinched = checks.waist_pinch(hourglass, neck, hips, no_sleeves)
+    assert pinched is not None and checks.faults({"waist_pinch": pinched}) == ["waist_pinch"], pinched
+    for cover in (straight, flared):
+        value = checks.waist_pinch(cover, neck, hips, no_sleeves)
+        assert value is not None and checks.faults({"waist_pinch": value}) == [], value
+
+
 def test_skin_step_finds_a_line_in_the_rebuilt_skin_not_a_smooth_turn() -> None:
     """Rebuilt skin shaded darker to one side: turned smoothly across the patch it has
     no step; switched at one line (a limb's shading ending at the torso's), it has one

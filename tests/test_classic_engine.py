@@ -1069,3 +1069,49 @@ def test_a_dress_bodice_reaches_the_sides_of_a_chest_broader_than_the_waist() ->
     assert cover[170:195, 195:205].min() > 0.9, "the chest's middle"
     assert cover[170:195, 146:150].mean() > 0.8 and cover[170:195, 252:256].mean() > 0.8, "the chest's sides"
     assert cover[150:195, 100:132].max() < 0.5 and cover[150:195, 269:301].max() < 0.5, "the arms"
+
+
+def person_in_a_fitted_dress() -> Person:
+    """A person in a black dress fitted to an hourglass (110 px across the chest, 50 at
+    the waist at y 190, 100 at the hips), the arms held out level to the sides."""
+    h, w = 420, 400
+    image = np.full((h, w, 3), 225, np.uint8)
+    outline = np.array(
+        [
+            (140, 95),
+            (260, 95),
+            (255, 150),
+            (225, 190),
+            (250, 260),
+            (270, 400),
+            (130, 400),
+            (150, 260),
+            (175, 190),
+            (145, 150),
+        ]
+    )
+    mask = np.zeros((h, w), np.float32)
+    cv2.fillPoly(mask, [outline], 1.0)
+    cv2.fillPoly(image, [outline], (15, 15, 18))
+    p = pose
+    points = drawn_points()
+    points[[p.L_ELBOW, p.R_ELBOW]] = (320, 105), (80, 105)
+    points[[p.L_WRIST, p.R_WRIST]] = (380, 110), (20, 110)
+    for a, b in ((p.L_SHOULDER, p.L_ELBOW), (p.L_ELBOW, p.L_WRIST), (p.R_SHOULDER, p.R_ELBOW), (p.R_ELBOW, p.R_WRIST)):
+        ends = [tuple(int(v) for v in points[i]) for i in (a, b)]
+        cv2.line(image, *ends, (200, 160, 140), 24)
+        cv2.line(mask, *ends, 1.0, 24)
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32))
+
+
+def test_a_tee_hangs_straight_past_a_fitted_dress_narrow_waist() -> None:
+    """Cut to the body's outline, a tee on a fitted dress was an hourglass, the old
+    bodice left beside its pinched waist; it hangs straight from the chest to the hips."""
+    person = person_in_a_fitted_dress()
+    garment = analyse_garment(tee(), swap_target="top", hint=None)
+    result = compose(person, garment, layers_for(person, garment))
+    frame = torso_frame(person)
+    hips = (person.pt(pose.L_HIP) + person.pt(pose.R_HIP)) / 2
+    pinch = checks.waist_pinch(result.garment, frame.neck, hips, np.zeros(person.mask.shape, bool))
+    assert pinch is not None and checks.faults({"waist_pinch": pinch}) == [], pinch

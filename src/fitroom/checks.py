@@ -43,6 +43,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   stippled rim down a sleeve's side, a fainter second edge beside it), not a soft edge.
 - `bodice_width`: a dress's width against the trunk's from the armpits to the waist
   (strips of rebuilt skin or of the old top left between a narrow bodice and the arms).
+- `waist_pinch`: for a top, how far its width across the body dips at the waist below
+  the narrower of its widest above and below (a share of that): a tee cut to a fitted old
+  dress's narrow waist is an hourglass.
 - `hand_changed`: the share of the person's own hand, seen in front, that the render
   changed (a hand covered by the new garment, or cut up by it).
 - `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
@@ -644,6 +647,12 @@ LEGS_CHANGED_MOST = 0.1
 #: median over lines across it (shares of the way from the shoulders' line to the hips)
 #: of its run over the trunk's, arms left out of both, is at least this.
 BODICE_SPAN = (0.3, 0.65)
+#: A top's width profile is read from this share of the way from the shoulders' line to
+#: the hips to this share (`waist_pinch`), its hem's soft edge left out.
+WAIST_PINCH_SPAN = (0.3, 0.95)
+#: A top whose width dips more than this share below the narrower of its widest above
+#: and below is pinched (`waist_pinch`).
+WAIST_PINCH_MOST = 0.08
 BODICE_WIDTH_LEAST = 0.9
 #: The most of the person's own hair over the shoulders a new top or dress may change
 #: (`hair_cut`): its soft ends, blended over the garment, differ a little.
@@ -825,6 +834,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "bodice_width": (BODICE_WIDTH_LEAST, None),
+    "waist_pinch": (None, WAIST_PINCH_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
     "neck_patch": (None, NECK_PATCH_MOST),
     "hem_ragged": (None, HEM_RAGGED_MOST),
@@ -1933,6 +1943,34 @@ def bodice_width(cover: NDArray[np.floating[Any]], body: Mask, top: Point, botto
     body leaves strips of rebuilt skin, or of the old top, between it and the arms, which
     the whole dress's median width (its skirt as wide as the hips) does not show."""
     return width_ratio(cover, body, top, bottom, BODICE_SPAN, arms=arms, sleeves=arms)
+
+
+def waist_pinch(cover: NDArray[np.floating[Any]], top: Point, bottom: Point, sleeves: Mask) -> float | None:
+    """How far a top's width across the body (its runs through the midline from `top` to
+    `bottom` over `WAIST_PINCH_SPAN`, the `sleeves`' bands left out) dips below the
+    narrower of its widest above and below, as a share of that: 0 for a top hanging
+    straight or flaring, more for one pinched in at the waist. None where fewer than
+    three lines cross it."""
+    top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
+    down = bottom_ - top_
+    length = float(np.hypot(*down))
+    if length < 8:
+        return None
+    down /= length
+    right = np.array([-down[1], down[0]])
+    garment = (cover > 0.5) & ~(np.asarray(sleeves) > 0)
+    widths = [
+        _run_through(garment, top_ + down * length * t, right, length * 1.5)
+        for t in np.linspace(WAIST_PINCH_SPAN[0], WAIST_PINCH_SPAN[1], 14)
+    ]
+    runs = [w for w in widths if w > 0]
+    if len(runs) < 3:
+        return None
+    dips = [
+        (min(max(runs[:i]), max(runs[i + 1 :])) - runs[i]) / min(max(runs[:i]), max(runs[i + 1 :]))
+        for i in range(1, len(runs) - 1)
+    ]
+    return max(0.0, *dips)
 
 
 def feet_region(

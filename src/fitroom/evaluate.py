@@ -418,6 +418,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     )
     if target == SwapTarget.DRESS:
         values["bodice_width"] = checks.bodice_width(cover, person.mask > 0.5, top, bottom, arm_bands)
+    if target == SwapTarget.TOP:
+        values["waist_pinch"] = checks.waist_pinch(cover, top, bottom, sleeved)
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)

@@ -77,6 +77,9 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
 #: three are smooth, and at basic or pro size they cost four or sixteen times as much
 #: for no visible gain. The new garment is drawn at full size.
 ANALYSIS_SIDE = 512
+#: How far (torso lengths) a top's outline is bridged down the body's sides: a waist
+#: narrower than the chest and hips above and below it within this span is hung over.
+WAIST_BRIDGE = 0.6
 
 
 def _multiple(low: int, high: int, step: int, limit: int) -> tuple[int, int]:
@@ -185,10 +188,17 @@ def _compose(
         if grained.any():
             fill[box] *= (1 + skin.detail(grained.shape, look) * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
-    # A top stays on the body; a skirt or dress may flare out beyond the legs.
+    # A top stays on the body; a skirt or dress may flare out beyond the legs. It hangs
+    # straight past a narrow waist, though: the body's outline is bridged down its sides
+    # (a tee cut to a fitted old dress's waist was an hourglass, the old bodice beside it).
     if garment.category == SwapTarget.TOP:
-        reach = max(1, int(torso_frame(person).width * 0.06))
-        body = cv2.dilate((person.mask > 0.35).astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+        frame = torso_frame(person)
+        reach = max(1, int(frame.width * 0.06))
+        span = 2 * max(1, int(frame.length * WAIST_BRIDGE / 2)) + 1
+        bridged = cv2.morphologyEx(
+            (person.mask > 0.35).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((span, 1), np.uint8)
+        )
+        body = cv2.dilate(bridged, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     coverage = np.zeros((h, w), np.float32)
     alphas = []
     for layer in layers:

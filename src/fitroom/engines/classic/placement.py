@@ -94,10 +94,16 @@ def _torso_layer(
     # no wider than the trunk there (arms left out), with ease.
     middles = [body(0.0, gy - garment.shoulder_y) for gy, _ in rows[1:]]
     trunk = [None, *_trunk_half_widths(person, frame, middles, arms)]
-    for (gy, spread), body_half in zip(rows, trunk, strict=True):
+    spreads = [
+        spread if body_half is None else min(spread, max(body_half, frame.width * 0.35) * BODY_EASE / half)
+        for (_, spread), body_half in zip(rows, trunk, strict=True)
+    ]
+    # A top hangs straight from the chest to its hem: at the waist no narrower than the
+    # narrower of the two (a fitted old dress's waist pinched a tee into an hourglass,
+    # the old bodice left beside it).
+    spreads[2] = max(spreads[2], min(spreads[1], spreads[3]))
+    for (gy, _), spread in zip(rows, spreads, strict=True):
         drop = gy - garment.shoulder_y
-        if body_half is not None:
-            spread = min(spread, max(body_half, frame.width * 0.35) * BODY_EASE / half)
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * garment.width / 2, gy))
             at_seam = gy == garment.shoulder_y and side
