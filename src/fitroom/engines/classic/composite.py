@@ -195,9 +195,7 @@ def _compose(
         frame = torso_frame(person)
         reach = max(1, int(frame.width * 0.06))
         span = 2 * max(1, int(frame.length * WAIST_BRIDGE / 2)) + 1
-        bridged = cv2.morphologyEx(
-            (person.mask > 0.35).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((span, 1), np.uint8)
-        )
+        bridged = cv2.morphologyEx((person.mask > 0.35).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((span, 1), np.uint8))
         body = cv2.dilate(bridged, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
     coverage = np.zeros((h, w), np.float32)
     alphas = []
