@@ -693,6 +693,24 @@ HEM_COLUMNS = 0.7
 HEM_RAGGED_MOST = 4.0
 #: The most pixels a sleeve's end may take to fade out (`hem_blur`).
 HEM_BLUR_MOST = 3.5
+#: `neckline_ragged` and `neckline_blur` read the new garment's top edge where bared skin
+#: lies above it (a cami's or a sleeveless dress's neckline and straps): columns whose
+#: edge has at least `NECKLINE_SKIN` rebuilt skin within `NECKLINE_ABOVE` shoulder widths
+#: above it, the edge no steeper than `NECKLINE_SLOPE` (down a strap's side the columns
+#: run along it), at least `MIN_NECKLINE` of them (or `NECKLINE_LENGTH` shoulder widths).
+#: A neckline is a smooth curve: the edge less its blur along the columns (sigma
+#: `NECKLINE_SMOOTH` shoulder widths), robust RMS in thousandths of the shoulder width at
+#: most `NECKLINE_RAGGED_MOST`; and a sharp fold of cloth: its fade from 0.9 to 0.1 across
+#: the edge at most `NECKLINE_BLUR_MOST` pixels. Warped from the product's soft cut-out it
+#: faded over 7-10 pixels, wavy and notched (2026-12-06).
+NECKLINE_SKIN = 0.5
+NECKLINE_ABOVE = 0.03
+NECKLINE_SLOPE = 1.0
+MIN_NECKLINE = 20
+NECKLINE_LENGTH = 0.2
+NECKLINE_SMOOTH = 0.03
+NECKLINE_RAGGED_MOST = 5.0
+NECKLINE_BLUR_MOST = 3.0
 #: How wide (shoulder widths) the rebuilt skin's edge against the backdrop may be: the
 #: pixels between the two in colour (`SKIN_EDGE_BETWEEN` of the way from the backdrop's
 #: to the skin's), over the length of the skin's outline there. The photo's own silhouette
@@ -839,6 +857,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neck_patch": (None, NECK_PATCH_MOST),
     "hem_ragged": (None, HEM_RAGGED_MOST),
     "hem_blur": (None, HEM_BLUR_MOST),
+    "neckline_ragged": (None, NECKLINE_RAGGED_MOST),
+    "neckline_blur": (None, NECKLINE_BLUR_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -1386,6 +1406,83 @@ def hem_blur(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], 
         fading = (profile < 0.9) & (profile > 0.1)
         values.append(float(np.median(np.count_nonzero(fading, axis=0))))
     return max(values) if values else None
+
+
+def _neckline(
+    cover: NDArray[np.floating[Any]], skin: NDArray[np.floating[Any]], columns: tuple[int, int], shoulder_width: float
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]] | None:
+    """The new garment's top edge (cover 0.5, to the pixel's fraction) in the `columns`
+    (first, last) where rebuilt `skin` lies just above it, its slope there, and how many
+    pixels it takes to fade from 0.9 to 0.1 (across the edge); None when too few columns
+    have one (see `NECKLINE_SKIN`)."""
+    solid = np.asarray(cover, np.float32)
+    h, w = solid.shape
+    x0, x1 = max(0, columns[0]), min(w, columns[1] + 1)
+    if x1 - x0 < 3:
+        return None
+    part = solid[:, x0:x1]
+    on = part >= 0.5
+    found = on.any(axis=0)
+    top = np.argmax(on, axis=0)
+    above = max(2, int(NECKLINE_ABOVE * shoulder_width))
+    cols = np.arange(x1 - x0)
+    rows = np.clip(top[:, None] - np.arange(1, above + 1)[None, :], 0, h - 1)
+    bare = np.asarray(skin, np.float32)[:, x0:x1][rows, cols[:, None]] * (part[rows, cols[:, None]] < 0.1)
+    found &= (top >= 1) & (bare.max(axis=1) >= NECKLINE_SKIN)
+    if np.count_nonzero(found) < max(MIN_NECKLINE, NECKLINE_LENGTH * shoulder_width):
+        return None
+    lo = part[np.maximum(top - 1, 0), cols]
+    hi = part[top, cols]
+    edge = top - 1 + (0.5 - lo) / np.maximum(hi - lo, 1e-6)
+    # How long the fade is down each column, from its last pixel under 0.1 above the
+    # edge to its first over 0.9 below it.
+    reach = max(4, int(0.05 * shoulder_width))
+    window = np.clip(top[:, None] + np.arange(-reach, reach + 1)[None, :], 0, h - 1)
+    values = part[window, cols[:, None]]
+    fading = np.count_nonzero((values > 0.1) & (values < 0.9), axis=1).astype(np.float64)
+    slope = np.gradient(edge)
+    keep = found & (np.abs(slope) <= NECKLINE_SLOPE)
+    if np.count_nonzero(keep) < max(MIN_NECKLINE, NECKLINE_LENGTH * shoulder_width):
+        return None
+    return edge.astype(np.float64), np.where(keep, slope, np.nan), fading
+
+
+def neckline_ragged(
+    cover: NDArray[np.floating[Any]], skin: NDArray[np.floating[Any]], columns: tuple[int, int], shoulder_width: float
+) -> float | None:
+    """How far the new garment's top edge against the bared skin above it (`skin`: how
+    much of each pixel is rebuilt skin) strays from a smooth curve, in thousandths of
+    the shoulder width: the robust RMS of the edge less its blur along the `columns`
+    (a V's point and a strap's side are few columns; notches and waves are many). None
+    when too little of that edge shows."""
+    found = _neckline(cover, skin, columns, shoulder_width)
+    if found is None:
+        return None
+    edge, slope, _ = found
+    keep = ~np.isnan(slope)
+    sigma = max(1.0, NECKLINE_SMOOTH * shoulder_width)
+    weight = keep.astype(np.float32)[None, :]
+    size = 2 * int(np.ceil(3 * sigma)) + 1
+    values = np.where(keep, edge, 0.0).astype(np.float32)[None, :]
+    smooth = cv2.GaussianBlur(values, (size, 1), sigma)[0] / np.maximum(
+        cv2.GaussianBlur(weight, (size, 1), sigma)[0], 1e-6
+    )
+    residual = (edge - smooth)[keep]
+    return 1000.0 * 1.4826 * float(np.median(np.abs(residual))) / max(shoulder_width, 1.0)
+
+
+def neckline_blur(
+    cover: NDArray[np.floating[Any]], skin: NDArray[np.floating[Any]], columns: tuple[int, int], shoulder_width: float
+) -> float | None:
+    """How soft the new garment's top edge against the bared skin above it is: the median,
+    over the columns it is read in (see `neckline_ragged`), of the pixels it takes to fade
+    from 0.9 to 0.1 across the edge (down the column, times the cosine of its slope)."""
+    found = _neckline(cover, skin, columns, shoulder_width)
+    if found is None:
+        return None
+    _, slope, fading = found
+    keep = ~np.isnan(slope)
+    return float(np.median(fading[keep] / np.sqrt(1 + slope[keep] ** 2)))
 
 
 def seam_gap(

@@ -393,6 +393,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
+        if report.rebuilt_skin is not None:
+            # The new garment's top edge against the bared skin, between the shoulder joints.
+            joints = sorted(float(person.pt(i)[0]) for i in (L_SHOULDER, R_SHOULDER))
+            across = (int(joints[0]), int(np.ceil(joints[1])))
+            values["neckline_ragged"] = checks.neckline_ragged(cover, report.rebuilt_skin, across, frame.width)
+            values["neckline_blur"] = checks.neckline_blur(cover, report.rebuilt_skin, across, frame.width)
         if reach >= SLEEVED:
             values["hem_ragged"] = checks.hem_ragged(cover, arms, frame.width)
             values["hem_blur"] = checks.hem_blur(cover, arms, frame.width)

@@ -212,6 +212,11 @@ LIFT_DEPTH = 0.3
 NECK_PROBE = 0.3
 NECK_MARGIN = 0.08
 LIFT_SHARE = 0.6
+#: The lift fades across the columns over this many frontal widths (a Gaussian sigma),
+#: into those left as they are beside the neck too: cut off there, the panel's middle
+#: stayed below its lifted shoulders as a separate piece, its print broken at two
+#: vertical seams and its neckline a jagged step each side.
+LIFT_TAPER = 0.04
 
 
 #: A panel covers the shoulders when, in the product photo, it holds `SHOULDER_COVER` of
@@ -267,8 +272,9 @@ def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> La
     gap = np.where(near & (gap > 0), np.minimum(gap, LIFT_MOST * fw), 0.0)
     if not (gap > 0).any():
         return layer
-    sigma = max(1.0, 0.03 * fw)
-    gap = cv2.GaussianBlur(gap.astype(np.float32)[None, :], (0, 0), sigma)[0] * found
+    sigma = max(1.0, LIFT_TAPER * fw)
+    size = 2 * int(np.ceil(3 * sigma)) + 1
+    gap = cv2.GaussianBlur(gap.astype(np.float32)[None, :], (size, 1), sigma, borderType=cv2.BORDER_CONSTANT)[0]
     rise = int(np.ceil(float(gap.max())))
     if rise < 1:
         return layer
