@@ -147,17 +147,6 @@ def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulde
     return np.clip(usable, -limit, limit).astype(np.float32)
 
 
-def _patches_within(person: Person, where: NDArray[np.bool_], factor: int) -> NDArray[np.float32] | None:
-    """Detail patches (see `_detail_patches`) round up to `DETAIL_PATCHES` pixels of
-    `where` (a mask at the photo shrunk by `factor`), spread over it."""
-    ys, xs = np.nonzero(where)
-    if not len(ys):
-        return None
-    pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
-    centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
-    return _detail_patches(person.image, centres, person.shoulder_width)
-
-
 def look(person: Person) -> SkinLook:
     """The light on the person, and the colour and texture of their skin, from the
     cheeks and the visible skin. The colour is the body's (neck, arms, legs) where
@@ -206,28 +195,15 @@ def look(person: Person) -> SkinLook:
     reach = 2 * int(np.ceil(max(DETAIL_MIN_RADIUS, person.shoulder_width * DETAIL_RADIUS) / factor)) + 1
     off_face = shrink(person.face) == 0
     whole = cv2.erode((own & off_face).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
-    points: NDArray[np.float64] = (np.asarray(person.points, np.float64) + 0.5) / factor - 0.5
-    s = person.shoulder_width / factor
-    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
-    near = np.zeros(lab.shape[:2], np.uint8)
-    cv2.ellipse(
-        near,
-        tuple(int(v) for v in neck - (0, s * 0.25)),
-        (max(1, int(s * 0.35)), max(1, int(s * 0.3))),
-        0,
-        0,
-        360,
-        255,
-        -1,
+    ys, xs = np.nonzero(whole)
+    pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
+    patches = (
+        _detail_patches(
+            person.image, np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2, person.shoulder_width
+        )
+        if len(ys) and cheeks is not None
+        else None
     )
-    patches = None
-    if cheeks is not None:
-        # The neck's and upper chest's own skin first: the chest and shoulders a top bares
-        # are rebuilt most, and a forearm's hair or veins laid over them read as a hairy,
-        # grey chest.
-        patches = _patches_within(person, whole & (near > 0), factor)
-        if patches is None:
-            patches = _patches_within(person, whole, factor)
     grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.04))
     # Broad variation is what remains at the scale the mottle is drawn at (a few
     # percent of the body), not the shading across a limb (that is drawn from the light).
@@ -238,6 +214,20 @@ def look(person: Person) -> SkinLook:
     )
     # The body's own skin is looked for where it surely is skin when it shows: the neck
     # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
+    near = np.zeros(lab.shape[:2], np.uint8)
+    points: NDArray[np.float64] = (np.asarray(person.points, np.float64) + 0.5) / factor - 0.5
+    s = person.shoulder_width / factor
+    neck = (points[L_SHOULDER] + points[R_SHOULDER]) / 2
+    cv2.ellipse(
+        near,
+        tuple(int(v) for v in neck - (0, s * 0.25)),
+        (max(1, int(s * 0.35)), max(1, int(s * 0.3))),
+        0,
+        0,
+        360,
+        255,
+        -1,
+    )
     for hand in HAND_POINTS:
         if person.visibility[hand[0]] >= 0.5:
             cv2.circle(near, tuple(int(v) for v in points[list(hand)].mean(axis=0)), max(1, int(s * 0.15)), 255, -1)
