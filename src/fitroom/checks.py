@@ -698,19 +698,17 @@ HEM_BLUR_MOST = 3.5
 #: edge has at least `NECKLINE_SKIN` rebuilt skin within `NECKLINE_ABOVE` shoulder widths
 #: above it, the edge no steeper than `NECKLINE_SLOPE` (down a strap's side the columns
 #: run along it), at least `MIN_NECKLINE` of them (or `NECKLINE_LENGTH` shoulder widths).
-#: A neckline is a smooth curve: the edge less its blur along the columns (sigma
-#: `NECKLINE_SMOOTH` shoulder widths), robust RMS in thousandths of the shoulder width at
+#: A neckline is a smooth line: its column-to-column noise (`neckline_ragged`, pixels) at
 #: most `NECKLINE_RAGGED_MOST`; and a sharp fold of cloth: its fade from 0.9 to 0.1 across
 #: the edge at most `NECKLINE_BLUR_MOST` pixels. Warped from the product's soft cut-out it
-#: faded over 7-10 pixels, wavy and notched (2026-12-06).
+#: faded over 3-6 pixels at basic size (2026-12-06), wavy and notched.
 NECKLINE_SKIN = 0.5
 NECKLINE_ABOVE = 0.03
 NECKLINE_SLOPE = 1.0
 MIN_NECKLINE = 20
 NECKLINE_LENGTH = 0.2
-NECKLINE_SMOOTH = 0.03
-NECKLINE_RAGGED_MOST = 5.0
-NECKLINE_BLUR_MOST = 3.0
+NECKLINE_RAGGED_MOST = 0.3
+NECKLINE_BLUR_MOST = 2.5
 #: How wide (shoulder widths) the rebuilt skin's edge against the backdrop may be: the
 #: pixels between the two in colour (`SKIN_EDGE_BETWEEN` of the way from the backdrop's
 #: to the skin's), over the length of the skin's outline there. The photo's own silhouette
@@ -1450,25 +1448,22 @@ def _neckline(
 def neckline_ragged(
     cover: NDArray[np.floating[Any]], skin: NDArray[np.floating[Any]], columns: tuple[int, int], shoulder_width: float
 ) -> float | None:
-    """How far the new garment's top edge against the bared skin above it (`skin`: how
-    much of each pixel is rebuilt skin) strays from a smooth curve, in thousandths of
-    the shoulder width: the robust RMS of the edge less its blur along the `columns`
-    (a V's point and a strap's side are few columns; notches and waves are many). None
-    when too little of that edge shows."""
+    """How jagged the new garment's top edge against the bared skin above it is (`skin`:
+    how much of each pixel is rebuilt skin), in pixels: the robust spread of its second
+    difference along the `columns` (each column's edge less the mean of its two
+    neighbours'), scaled to a column's own noise. A curve, a V's point or a strap's end
+    moves it little; a line stepping up and down from column to column moves it much.
+    None when too little of that edge shows."""
     found = _neckline(cover, skin, columns, shoulder_width)
     if found is None:
         return None
     edge, slope, _ = found
     keep = ~np.isnan(slope)
-    sigma = max(1.0, NECKLINE_SMOOTH * shoulder_width)
-    weight = keep.astype(np.float32)[None, :]
-    size = 2 * int(np.ceil(3 * sigma)) + 1
-    values = np.where(keep, edge, 0.0).astype(np.float32)[None, :]
-    smooth = cv2.GaussianBlur(values, (size, 1), sigma)[0] / np.maximum(
-        cv2.GaussianBlur(weight, (size, 1), sigma)[0], 1e-6
-    )
-    residual = (edge - smooth)[keep]
-    return 1000.0 * 1.4826 * float(np.median(np.abs(residual))) / max(shoulder_width, 1.0)
+    triple = keep[:-2] & keep[1:-1] & keep[2:]
+    if np.count_nonzero(triple) < MIN_NECKLINE // 2:
+        return None
+    second = (edge[:-2] - 2 * edge[1:-1] + edge[2:])[triple]
+    return 1.4826 * float(np.median(np.abs(second))) / np.sqrt(6.0)
 
 
 def neckline_blur(
