@@ -1463,7 +1463,7 @@ def neckline_ragged(
     if np.count_nonzero(triple) < MIN_NECKLINE // 2:
         return None
     second = (edge[:-2] - 2 * edge[1:-1] + edge[2:])[triple]
-    return 1.4826 * float(np.median(np.abs(second))) / np.sqrt(6.0)
+    return 1.4826 * float(np.median(np.abs(second))) / float(np.sqrt(6.0))
 
 
 def neckline_blur(
