@@ -86,3 +86,28 @@ def test_clean_edge_keeps_a_thin_strap_and_a_sheer_middle() -> None:
     assert cleaned[50, 49:51].min() > 0.95 and cleaned[50, 44:56].sum() > 3.5
     sheer = np.full((100, 100), 0.5, np.float32)
     assert np.allclose(clean_edge(sheer, np.ones_like(sheer))[20:80, 20:80], 0.5)
+
+
+def test_a_panel_lifted_to_square_shoulders_stays_one_piece() -> None:
+    """A sleeveless bodice lifted up to shoulders standing above it: the lift fades into
+    the columns beside the neck (left as they are), not cut off at them. Cut off, the
+    middle stayed below the lifted shoulders as a separate piece, a step of 7 px each
+    side of the neck in its top edge and its print broken there."""
+    from fitroom.engines.classic.body import torso_frame
+    from fitroom.engines.classic.placement import lifted_to_shoulders
+    from fitroom.engines.classic.warp import Layer
+    from tests.test_classic_engine import drawn_person
+
+    person = drawn_person(np.full((420, 400, 3), 200, np.uint8))
+    mask = np.zeros((420, 400), np.float32)
+    mask[0:100, 185:216] = 1  # the neck
+    mask[85:420, 140:261] = 1  # square shoulders standing 15 px above the panel's top
+    person.mask = mask
+    alpha = np.zeros((300, 111), np.float32)
+    alpha[:, :] = 1
+    colour = np.full((300, 111, 3), 120, np.float32)
+    lifted = lifted_to_shoulders(person, torso_frame(person), Layer(colour, alpha, 145, 100))
+    assert lifted is not None and lifted.y < 100
+    top = lifted.y + np.argmax(lifted.alpha > 0.5, axis=0)
+    assert top[15] <= 90 and top[-15] <= 90, top
+    assert np.abs(np.diff(top.astype(int))).max() <= 3, np.diff(top.astype(int))
