@@ -54,6 +54,47 @@ def test_flat_rebuilt_skin_fails_and_skin_like_the_persons_passes() -> None:
     assert checks.skin_texture(image, np.zeros_like(rebuilt), reference) is None
 
 
+def test_skin_grain_finds_a_rebuilt_arm_stippled_with_the_old_sleeves_weave() -> None:
+    """A rebuilt forearm stippled with a knit's weave (taken for the skin's grain) fails
+    `skin_grain`, whatever passes for the person's own skin beside it (the same knit,
+    kept as a cuff: `skin_texture` reads the two alike); the same arm with real skin's
+    fine grain passes, and so does the stippled one on a person whose own cheeks are as
+    grainy (a grainy film scan)."""
+    rng = np.random.default_rng(2)
+    xs = np.arange(60, dtype=np.float32)
+    rounding = 1.0 - 0.3 * ((xs - 30) / 30) ** 2
+
+    def arm(grain: float, width: int = 60) -> np.ndarray:
+        fine = cv2.GaussianBlur(rng.normal(0, 1, (160, width)).astype(np.float32), (0, 0), 0.7)
+        fine /= fine.std()
+        lit = np.array(SKIN, np.float32) * rounding[None, :width, None]
+        return np.clip(lit * (1 + grain * fine[:, :, None]), 0, 255).astype(np.uint8)
+
+    rebuilt = np.zeros((200, 300), bool)
+    rebuilt[20:180, 120:180] = True
+    reference = np.zeros((200, 300), bool)
+    reference[20:180, 20:80] = True
+    cheek = np.zeros((200, 300), bool)
+    cheek[20:40, 220:240] = True
+    no_cheek = np.zeros_like(cheek)
+    for grain, cheeks_grain, fails in ((0.08, 0.004, True), (0.012, 0.004, False), (0.08, 0.08, False)):
+        image = np.full((200, 300, 3), 240, np.uint8)
+        image[20:180, 120:180] = arm(grain)
+        image[20:180, 20:80] = arm(0.08)  # the old knit cuff, kept: it passes for skin
+        image[10:50, 210:250] = arm(cheeks_grain, 40)[:40]
+        values = {
+            "skin_grain": checks.skin_grain(image, rebuilt, image, cheek),
+            "skin_texture": checks.skin_texture(image, rebuilt, reference),
+        }
+        assert ("skin_grain" in checks.faults(values)) is fails, values
+        # The knit beside it passes for the person's skin: `skin_texture` sees no stipple.
+        assert grain < 0.05 or "skin_texture" not in checks.faults(values), values
+        # No cheek seen (a face cut off by the photo): smooth skin's grain is the measure.
+        alone = checks.skin_grain(image, rebuilt, image, no_cheek)
+        assert ("skin_grain" in checks.faults({"skin_grain": alone})) is (grain > 0.05), alone
+    assert checks.skin_grain(image, np.zeros_like(rebuilt), image, cheek) is None
+
+
 ARMS = [((100.0, 60.0), (80.0, 140.0), (70.0, 220.0)), ((200.0, 60.0), (220.0, 140.0), (230.0, 220.0))]
 
 

@@ -512,3 +512,24 @@ def test_a_forearm_bared_from_a_long_sleeve_runs_on_into_the_hand() -> None:
     own = (hands > 0) & (out.rebuild < 0.05)
     band = checks.wrist_band(shown, made, own, forearms, person.shoulder_width)
     assert band is not None and band < checks.CUFF_APART, band
+
+
+def test_a_knit_that_passes_for_skin_gives_the_rebuilt_skin_no_grain() -> None:
+    """A photo cut above the chin, its beige knit passing for skin: the knit's weave was
+    read as the skin's grain (at the most allowed) and drawn over the bared arms as a
+    coarse stipple (`checks.skin_grain`). Without the face to vouch for what passes for
+    skin, the rebuilt skin takes the defaults."""
+    from fitroom.engines.classic.person import L_EYE, MOUTH_L, MOUTH_R, NOSE, R_EYE
+    from tests.test_classic_engine import drawn_person
+
+    rng = np.random.default_rng(3)
+    colour = cv2.cvtColor(np.array([[[160, 145, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(np.float32)
+    weave = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 0.6) * 14
+    image = np.clip(colour + weave[:, :, None], 0, 255).astype(np.uint8)
+    person = drawn_person(image)
+    points = person.points.copy()
+    points[[NOSE, L_EYE, R_EYE, MOUTH_L, MOUTH_R]] = (200, -30), (215, -45), (185, -45), (210, -10), (190, -10)
+    cut = skin.look(replace(person, points=points))
+    assert (cut.grain, cut.mottle) == (skin.DEFAULT.grain, skin.DEFAULT.mottle)
+    # With the face seen, what passes for skin is the person's, grainy as it is.
+    assert skin.look(person).grain > skin.DEFAULT.grain * 2

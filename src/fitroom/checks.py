@@ -5,6 +5,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 
 - `skin_texture` and `skin_shading`: rebuilt skin against the person's own visible skin
   (fine texture, and broad shading across it); flat, plastic skin scores near 0.
+- `skin_grain`: the rebuilt skin's own fine grain (a rebuilt arm stippled with the old
+  sleeve's knit or plaid, taken for the skin's grain, reads several times real skin's).
 - `skin_detail`: the rebuilt skin's detail between the finest grain and its broad
   shading (pores, fine hair, small blotches) against the person's own: drawn noise
   matches the grain, and a smooth fill enlarged from the analysis size has none of this.
@@ -761,9 +763,20 @@ SKIN_STEP_SPAN = 0.02
 SLEEVE_ACROSS = 0.07
 #: ...from this share of the sleeve's reach down (the bone's line alone from 0.15).
 SLEEVE_ACROSS_FROM = 0.05
+#: How many times the fine grain (`texture_level`: the luminance's robust spread about
+#: its blur at 1.5 px, over its level) of the person's own cheeks, or of smooth skin
+#: (`SKIN_GRAIN_FLOOR`) where that is more or the cheeks are not seen, rebuilt skin may
+#: show. Real bare arms read 0.003-0.012 at basic (10 devset persons), as smooth as
+#: their cheeks or smoother; rebuilt arms stippled with a knit's or a plaid's weave taken
+#: for the skin's grain 0.04, three times the floor.
+SKIN_GRAIN_MOST = 2.0
+SKIN_GRAIN_FLOOR = 0.012
+#: The fewest pixels of the cheeks whose grain is read.
+MIN_CHEEK_PIXELS = 20
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
+    "skin_grain": (None, SKIN_GRAIN_MOST),
     "skin_shading": (0.25, None),
     "skin_detail": (SKIN_DETAIL_RATIO, None),
     "skin_tone": (None, TONE_APART),
@@ -927,6 +940,42 @@ def skin_texture(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> fl
     if made is None or own is None:
         return None
     return made / max(own, 1e-3)
+
+
+def cheeks(points: NDArray[np.floating[Any]], visibility: NDArray[np.floating[Any]], shape: tuple[int, ...]) -> Mask:
+    """The two cheeks, from pose landmarks 0-10 (MediaPipe's order): a disc on each, a
+    fifth of the eyes' span across, between its eye and the mouth. Skin that surely is
+    skin (a neck or an arm may be a skin-coloured knit). None seen: empty."""
+    h, w = shape[:2]
+    out = np.zeros((h, w), np.uint8)
+    if min(visibility[0], visibility[2], visibility[5], visibility[9], visibility[10]) < 0.5:
+        return out > 0
+    left, right = np.asarray(points[2], np.float64), np.asarray(points[5], np.float64)
+    eyes, mouth = (left + right) / 2, (np.asarray(points[9]) + np.asarray(points[10])) / 2
+    radius = max(2, int(np.hypot(*(left - right)) * 0.2))
+    for eye in (left, right):
+        x, y = eye * 0.6 + mouth * 0.4 + (eye - eyes) * 0.2
+        cv2.circle(out, (int(x), int(y)), radius, (255,), -1)
+    return out > 0
+
+
+def skin_grain(image: NDArray[np.uint8], rebuilt: Mask, own: NDArray[np.uint8], cheek: Mask) -> float | None:
+    """The fine grain of the rebuilt skin (`texture_level`) over that of the person's own
+    cheeks in the photo (`own`, `cheek`), or of smooth skin (`SKIN_GRAIN_FLOOR`) where
+    that is more or no cheek is seen. `skin_texture` compares it with all that passes
+    for the person's skin, and where a sleeve's knit or plaid passes, a rebuilt arm
+    stippled with that weave scores alike. None when too little skin is rebuilt."""
+    made = texture_level(image, rebuilt)
+    if made is None:
+        return None
+    seen = np.asarray(cheek, bool)
+    reference = SKIN_GRAIN_FLOOR
+    if np.count_nonzero(seen) >= MIN_CHEEK_PIXELS:
+        lum = _luminance(own)
+        residual = lum - cv2.GaussianBlur(lum, (0, 0), 1.5)
+        level = max(float(np.median(lum[seen])), 1.0)
+        reference = max(reference, _robust_spread(residual[seen]) / level)
+    return made / reference
 
 
 def skin_shading(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> float | None:

@@ -345,6 +345,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     hand_skin = skin_like(replace(person, image=report.input)) & (person.hands > 0) & (person.mask > 0.5)
     own_hands = cv2.erode(hand_skin.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
+    values["skin_grain"] = checks.skin_grain(
+        output, rebuilt, report.input, checks.cheeks(person.points, person.visibility, shape) & (person.face > 0)
+    )
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     values["skin_detail"] = checks.skin_detail(output, rebuilt, reference)
     frame = torso_frame(person)

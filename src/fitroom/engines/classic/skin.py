@@ -47,6 +47,9 @@ class SkinLook:
 
 #: A studio's soft light from the front and a little above: used where no face is seen.
 DEFAULT = SkinLook(light=(0.0, -0.35, 0.94), strength=0.3, grain=0.012, mottle=(2.0, 1.0, 1.0))
+#: The most fine grain (see `_grain`) the rebuilt skin takes on: a grainy film scan's
+#: face reads 0.03; smooth studio skin 0.003-0.012.
+GRAIN_MOST = 0.04
 #: How far the neck's and hands' lightness may stray from the face's (OpenCV 8-bit L, or a
 #: fifth of the face's when more) and still be read for the skin's tone.
 TONE_LIGHTNESS = 28.0
@@ -183,12 +186,6 @@ def look(person: Person) -> SkinLook:
     inside = cv2.erode(own.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     if np.count_nonzero(inside) < 30:
         return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
-    # Grain is measured well inside the skin: within two shrunk pixels of skin all round.
-    deep = cv2.erode(own.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-    ys, xs = np.nonzero(deep if np.count_nonzero(deep) >= 10 else inside)
-    pick = np.linspace(0, len(ys) - 1, min(24, len(ys))).astype(int)
-    centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
-    measured = _grain(person.image, centres, max(2, 2 * factor - 1))
     # Detail patches lie wholly in skin, off the face (eyes, brows and lips are no skin);
     # only when the face is seen: without it what passes for skin may be a beige tee, its
     # smooth cloth laid as the skin's detail (the drawn grain stands in then).
@@ -203,14 +200,6 @@ def look(person: Person) -> SkinLook:
         )
         if len(ys) and cheeks is not None
         else None
-    )
-    grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, 0.04))
-    # Broad variation is what remains at the scale the mottle is drawn at (a few
-    # percent of the body), not the shading across a limb (that is drawn from the light).
-    sigma = max(0.8, person.shoulder_width * 0.04 / factor)
-    broad = cv2.GaussianBlur(lab, (0, 0), sigma) - cv2.GaussianBlur(lab, (0, 0), sigma * 4)
-    mottle = tuple(
-        float(np.clip(_robust_std(broad[:, :, c][inside]), 0.3, limit)) for c, limit in ((0, 2.5), (1, 1.0), (2, 1.0))
     )
     # The body's own skin is looked for where it surely is skin when it shows: the neck
     # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
@@ -243,6 +232,28 @@ def look(person: Person) -> SkinLook:
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
+    # The grain and the mottle are read only when the face is seen, as the detail is:
+    # without it what passes for skin (the neck and hands too) may be a knit or a plaid
+    # sleeve, its weave drawn over the bared arms as a coarse stipple; the defaults, a
+    # studio's smooth skin, stand in. With it, on the neck and hands where they show.
+    surely = None if cheeks is None else body if np.count_nonzero(body) >= 30 else inside
+    grain, mottle = DEFAULT.grain, DEFAULT.mottle
+    if surely is not None:
+        # Grain is measured well inside the skin: within a shrunk pixel of it all round.
+        deep = cv2.erode(surely.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        ys, xs = np.nonzero(deep if np.count_nonzero(deep) >= 10 else surely)
+        pick = np.linspace(0, len(ys) - 1, min(24, len(ys))).astype(int)
+        centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
+        measured = _grain(person.image, centres, max(2, factor - 1))
+        grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, GRAIN_MOST))
+        # Broad variation is what remains at the scale the mottle is drawn at (a few
+        # percent of the body), not the shading across a limb (that is drawn from the light).
+        sigma = max(0.8, person.shoulder_width * 0.04 / factor)
+        broad = cv2.GaussianBlur(lab, (0, 0), sigma) - cv2.GaussianBlur(lab, (0, 0), sigma * 4)
+        mottle = tuple(
+            float(np.clip(_robust_std(broad[:, :, c][surely]), 0.3, limit))
+            for c, limit in ((0, 2.5), (1, 1.0), (2, 1.0))
+        )
     return SkinLook(light, strength, grain, mottle, tone, patches)
 
 
