@@ -50,6 +50,8 @@ DEFAULT = SkinLook(light=(0.0, -0.35, 0.94), strength=0.3, grain=0.012, mottle=(
 #: The most fine grain (see `_grain`) the rebuilt skin takes on: a grainy film scan's
 #: face reads 0.03; smooth studio skin 0.003-0.012.
 GRAIN_MOST = 0.04
+#: ...and where the face is not seen: smooth skin's most (see `DEFAULT`).
+GRAIN_UNSEEN_MOST = 0.012
 #: How far the neck's and hands' lightness may stray from the face's (OpenCV 8-bit L, or a
 #: fifth of the face's when more) and still be read for the skin's tone.
 TONE_LIGHTNESS = 28.0
@@ -232,11 +234,14 @@ def look(person: Person) -> SkinLook:
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
-    # The grain and the mottle are read only when the face is seen, as the detail is:
-    # without it what passes for skin (the neck and hands too) may be a knit or a plaid
-    # sleeve, its weave drawn over the bared arms as a coarse stipple; the defaults, a
-    # studio's smooth skin, stand in. With it, on the neck and hands where they show.
-    surely = None if cheeks is None else body if np.count_nonzero(body) >= 30 else inside
+    # The grain and the mottle are read on the neck and hands where they show, else on
+    # what passes for skin only when the face is seen, as the detail is: without it that
+    # may be a knit or a plaid sleeve, its weave drawn over the bared arms as a coarse
+    # stipple (the defaults, a studio's smooth skin, stand in). Nor, without the face to
+    # show a grainy photo, is more than smooth skin's grain taken from the neck and hands
+    # (a skin-coloured knit passes for them too).
+    surely = body if np.count_nonzero(body) >= 30 else None if cheeks is None else inside
+    most = GRAIN_MOST if cheeks is not None else GRAIN_UNSEEN_MOST
     grain, mottle = DEFAULT.grain, DEFAULT.mottle
     if surely is not None:
         # Grain is measured well inside the skin: within a shrunk pixel of it all round.
@@ -245,7 +250,7 @@ def look(person: Person) -> SkinLook:
         pick = np.linspace(0, len(ys) - 1, min(24, len(ys))).astype(int)
         centres = np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2
         measured = _grain(person.image, centres, max(2, factor - 1))
-        grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, GRAIN_MOST))
+        grain = DEFAULT.grain if measured is None else float(np.clip(measured, 0.004, most))
         # Broad variation is what remains at the scale the mottle is drawn at (a few
         # percent of the body), not the shading across a limb (that is drawn from the light).
         sigma = max(0.8, person.shoulder_width * 0.04 / factor)
