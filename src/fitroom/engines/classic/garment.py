@@ -91,12 +91,25 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     # no holes, so fill what its outline encloses, but for the backdrop seen between a
     # sleeve and the body or through the neck opening. Then drop the background-coloured fringe.
     filled = _fill_holes(mask) & ~_backdrop_gaps(mask, distance)
-    mask = cv2.erode(filled & ~_neck_openings(filled, distance), np.ones((3, 3), np.uint8))
+    openings = _neck_openings(filled, distance)
+    mask = cv2.erode(filled & ~openings, np.ones((3, 3), np.uint8))
     if mask.sum() < 0.01 * mask.size * 255:
         raise EngineError("garment_not_found", "no garment was found in the garment photo")
     big = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
     soft = cv2.GaussianBlur(big.astype(np.float32) / 255, (0, 0), max(0.8, 0.6 / scale))
+    found = bounds(openings, pad=3)
+    if found is not None:
+        # Round a neck opening the edge is as hard as a cut edge: at the outline's
+        # softness its rim, the fabric's typical colour half over the skin inside, drew a
+        # pale, fuzzy ring round a keyhole.
+        x0, y0, x1, y1 = (round(v / scale) for v in found)
+        inner = soft[y0:y1, x0:x1]
+        soft[y0:y1, x0:x1] = (inner - 0.5) * OPENING_EDGE_GAIN + 0.5
     return np.clip(soft, 0, 1)
+
+
+#: How much steeper the edge round the neck openings is than the outline's.
+OPENING_EDGE_GAIN = 2.5
 
 
 #: A cut-out's outline is smoothed over this many of its mask's pixels (`WORK_SIDE`).
@@ -308,7 +321,43 @@ def _neck_openings(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> ND
         # Enclosed by the garment: a white collar at the garment's edge is no opening.
         if rim.any() and (mask[box][rim] > 0).all() and np.percentile(distance[box][rim], 25) >= OPENING_RIM:
             openings[box][part > 0] = 255
-    return openings
+    return _whole_openings(openings, mask, distance, lowest)
+
+
+#: Pale parts (the backdrop's colour) of the cut-out reaching into the box round the
+#: openings found, this many pixels (`WORK_SIDE`) wider, and lying in the top
+#: `OPENING_DEPTH` of the garment, are openings too: the slits between a bow's ties.
+#: So is the rim round an opening whose colour lies nearer the backdrop's than
+#: `OPENING_RIM`: the photo's edge pixels, fabric and backdrop mixed.
+OPENING_NEAR = 4
+#: Rim pixels are taken this many pixels deep.
+OPENING_RIM_DEPTH = 2
+
+
+def _whole_openings(
+    openings: NDArray[np.uint8], mask: NDArray[np.uint8], distance: NDArray[np.float32], lowest: float
+) -> NDArray[np.uint8]:
+    """The neck openings found with what of the backdrop round them they left.
+
+    Found as the backdrop's colour opened by a 3 by 3 square, the openings left out the
+    slits between a bow's ties (two pixels wide) and their own rim of mixed pixels: worn,
+    both showed as pale specks and a pale, ragged outline round the keyhole."""
+    found = bounds(openings > 0, pad=OPENING_NEAR)
+    if found is None:
+        return openings
+    box = box_slices(found)
+    pale = ((distance < OPENING_COLOUR) & (mask > 0)).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(pale, 8)
+    near = np.unique(labels[box][pale[box] > 0])
+    high = near[stats[near, cv2.CC_STAT_TOP] + stats[near, cv2.CC_STAT_HEIGHT] - 1 <= lowest]
+    grown = (openings > 0) | np.isin(labels, high[high > 0])
+    mixed = (distance < OPENING_RIM) & (mask > 0)
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    for _ in range(OPENING_RIM_DEPTH):
+        grown |= (cv2.dilate(grown.view(np.uint8), cross) > 0) & mixed
+    out = openings.copy()
+    out[grown] = 255
+    return out
 
 
 def _largest_parts(mask: NDArray[np.uint8]) -> NDArray[np.uint8]:
@@ -987,6 +1036,69 @@ def _sleeves(
     )
 
 
+#: Round each armpit (the panel's edge on the armpit row, where the sleeve parts from
+#: the body in the photo) within this share of the panel's width, the fabric's shading...
+ARMPIT_REACH = 0.08
+#: ...read as its lightness blurred over this share of the panel's width (wider than a
+#: check's squares, narrower than the crease)...
+ARMPIT_SHADE = 0.01
+#: ...is lifted to the fabric's lightness round it (the median in the ring out to twice
+#: the reach). Below the armpit the reach is this many times longer: the shadow runs on
+#: down both sides of the gap between the sleeve and the body.
+ARMPIT_BELOW = 3.0
+
+
+def _armpits_lit(
+    rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float, armpit_y: float
+) -> NDArray[np.uint8]:
+    """The photo with the crease at each armpit lit like the fabric round it.
+
+    Laid flat, a sleeved top folds into the gap where the sleeve parts from the body, a
+    dark crease in the corner. Worn, the arm hangs over that corner, and the crease, cut
+    in two between the sleeve and the panel's edge, showed as a dark hole under the arm
+    (the old garment seen through, to a shopper). The crease's broad shading is taken
+    out, and its colour goes back to the fabric's as far as it was dark; the weave or
+    print within it stays."""
+    width = right - left
+    reach = ARMPIT_REACH * width
+    if reach < 3:
+        return rgb
+    sigma = max(1.0, ARMPIT_SHADE * width)
+    out = rgb
+    for x in (left, right):
+        x0, x1 = max(0, int(x - 2 * reach)), min(rgb.shape[1], int(x + 2 * reach) + 1)
+        y0 = max(0, int(armpit_y - 2 * reach))
+        y1 = min(rgb.shape[0], int(armpit_y + 2 * ARMPIT_BELOW * reach) + 1)
+        if x1 - x0 < 3 or y1 - y0 < 3:
+            continue
+        box = slice(y0, y1), slice(x0, x1)
+        on = solid[box] > 0
+        yy, xx = np.ogrid[y0:y1, x0:x1]
+        down = yy - armpit_y
+        near = np.hypot(xx - x, np.where(down > 0, down / ARMPIT_BELOW, down)) / reach
+        ring = on & (near > 1) & (near <= 2)
+        if np.count_nonzero(ring) < 10:
+            continue
+        lab = cv2.cvtColor(rgb[box], cv2.COLOR_RGB2LAB).astype(np.float32)
+        weight = np.maximum(cv2.GaussianBlur(on.astype(np.float32), (0, 0), sigma), 1e-3)
+        shade = cv2.GaussianBlur(lab * on[:, :, None], (0, 0), sigma) / weight[:, :, None]
+        level = np.median(shade[ring], axis=0)
+        # Whole within the reach, fading out to nothing at 1.5 times it.
+        fade = np.clip(3.0 - 2.0 * near, 0.0, 1.0) * on
+        dark = np.clip(level[0] - shade[:, :, 0], 0, None) * fade
+        if float(dark.max()) < 1:
+            continue
+        share = (dark / max(float(level[0]), 1.0))[:, :, None]
+        lab[:, :, 0] += dark
+        lab[:, :, 1:] += (level[1:] - shade[:, :, 1:]) * share
+        if out is rgb:
+            out = rgb.copy()
+        lit = cv2.cvtColor(np.clip(lab, 0, 255).round().astype(np.uint8), cv2.COLOR_LAB2RGB)
+        # Only the pixels lifted change: a round trip through Lab moves the rest a step.
+        out[box] = np.where((dark > 0)[:, :, None], lit, rgb[box])
+    return out
+
+
 def _dress_sleeves(
     solid: NDArray[np.uint8], left: float, right: float, y0: int, height: int, armpit_y: float
 ) -> tuple[NDArray[np.uint8], NDArray[np.uint8], float]:
@@ -1290,6 +1402,8 @@ def _read(
             sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
     if flat:
         alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
+    if sleeve_left.any() or sleeve_right.any():
+        rgb = _armpits_lit(rgb, solid, left, right, armpit_y)
     top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
     return Garment(
         rgb=rgb,
