@@ -19,6 +19,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   elbow over near the shoulder (a bared arm rebuilt as a straight-sided block, as wide
   at the elbow as at the shoulder, scores about 1; an arm tapers to about 0.75).
 - `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
+- `armpit_hole`: the largest dark spot inside the garment round either armpit, where
+  the sleeve meets the body's side (a hole to a shopper), in thousandths of a square
+  shoulder width.
 - `asymmetry`: how unevenly the garment sits either side of the body's midline.
 - `old_colour_left`: the old garment's colours still showing where the new garment or
   skin should be.
@@ -543,6 +546,20 @@ SEAM_GAP_WIDTH = 0.3
 SEAM_GAP_CLEAR = 0.3
 #: More of such gaps than this, in hundredths of a square shoulder width, is a fault.
 SEAM_GAP_MOST = 1.0
+#: The armpit lies this share of the way from the shoulder joint down to the hip on its
+#: side; round it, within `ARMPIT_DISC` shoulder widths, ...
+ARMPIT_DOWN = 0.3
+ARMPIT_DISC = 0.2
+#: ...the garment's lightness, blurred over this share of the shoulder width (past a
+#: weave's or check's squares), ...
+ARMPIT_BLUR = 0.012
+#: ...this much (Lab L) under its median there, and darker than all but
+#: `ARMPIT_DARKEST` of the whole garment (a print's dark letters or band are its own),
+#: in a spot wholly inside the disc, is a hole under the arm.
+ARMPIT_STEP = 20.0
+ARMPIT_DARKEST = 2.0
+#: A spot larger than this, in thousandths of a square shoulder width, is a fault.
+ARMPIT_HOLE_MOST = 1.0
 #: The share of a bare arm beside the torso a render may change: its soft outline and
 #: the garment's soft edge against it, not a strip of its width. On 50 renders of arms
 #: at the sides, a panel over the arms or streaks beside them read 0.03-0.58; kept
@@ -790,6 +807,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
+    "armpit_hole": (None, ARMPIT_HOLE_MOST),
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
     "old_outline": (None, OUTLINE_SHARE),
@@ -1547,6 +1565,52 @@ def seam_gap(
     closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8)) > 0
     gap = closed & (solid == 0) & (np.asarray(body) > 0) & (np.asarray(kept) == 0) & zone
     return 100.0 * np.count_nonzero(gap) / max(shoulder_width**2, 1.0)
+
+
+def armpit_hole(
+    image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], armpits: Sequence[Point], shoulder_width: float
+) -> float | None:
+    """The largest dark spot inside the garment round the `armpits` (see ARMPIT_DISC and
+    ARMPIT_STEP): a product photo's crease where the sleeve parts from the body, or the
+    old garment seen between the sleeve and the panel, reads as a hole under the arm.
+    In thousandths of a square shoulder width; None with no garment round the armpits."""
+    h, w = cover.shape[:2]
+    radius = ARMPIT_DISC * shoulder_width
+    sigma = max(1.0, ARMPIT_BLUR * shoulder_width)
+    solid = np.asarray(cover) > 0.5
+    rows, cols = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
+    if not len(rows):
+        return None
+    garment = slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1)
+    floor = float(np.percentile(_shade(image[garment], solid[garment], sigma)[solid[garment]], ARMPIT_DARKEST))
+    largest: float | None = None
+    for point in armpits:
+        x, y = float(point[0]), float(point[1])
+        x0, y0 = max(0, int(x - radius)), max(0, int(y - radius))
+        x1, y1 = min(w, int(x + radius) + 1), min(h, int(y + radius) + 1)
+        if x1 - x0 < 5 or y1 - y0 < 5:
+            continue
+        yy, xx = np.ogrid[y0:y1, x0:x1]
+        disc = np.hypot(xx - x, yy - y) <= radius
+        on = (np.asarray(cover[y0:y1, x0:x1]) > 0.5) & disc
+        if np.count_nonzero(on) < 0.3 * np.count_nonzero(disc):
+            continue
+        shade = _shade(image[y0:y1, x0:x1], on, sigma)
+        dark = (on & (shade < min(float(np.median(shade[on])) - ARMPIT_STEP, floor))).astype(np.uint8)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+        rim = ~cv2.erode(disc.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        touching = np.unique(labels[rim & (dark > 0)])
+        areas = [int(stats[i, cv2.CC_STAT_AREA]) for i in range(1, count) if i not in touching]
+        spot = 1000.0 * max(areas, default=0) / max(shoulder_width**2, 1.0)
+        largest = spot if largest is None else max(largest, spot)
+    return largest
+
+
+def _shade(image: NDArray[np.uint8], on: NDArray[np.bool_], sigma: float) -> NDArray[np.float32]:
+    """The Lab lightness of `image` blurred over the `on` pixels only (`sigma` px)."""
+    lightness = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0]
+    weight = np.maximum(cv2.GaussianBlur(on.astype(np.float32), (0, 0), sigma), 1e-3)
+    return cast(NDArray[np.float32], cv2.GaussianBlur(lightness * on, (0, 0), sigma) / weight)
 
 
 def _axes(shape: tuple[int, ...], top: Point, bottom: Point) -> tuple[NDArray[np.float32], NDArray[np.float32], float]:

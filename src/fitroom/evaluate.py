@@ -409,6 +409,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
             kept = (person.face > 0) | (person.hands > 0) | face
             values["seam_gap"] = checks.seam_gap(cover, person.mask > 0.5, kept, frame.neck, hips, frame.width)
+            armpits = [
+                person.pt(s) + checks.ARMPIT_DOWN * (person.pt(hip) - person.pt(s))
+                for s, hip in ((L_SHOULDER, L_HIP), (R_SHOULDER, R_HIP))
+                if person.visible(s, hip)
+            ]
+            values["armpit_hole"] = checks.armpit_hole(output, cover, armpits, frame.width)
     hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
     if target == SwapTarget.BOTTOM:
