@@ -1045,7 +1045,7 @@ ARMPIT_SHADE = 0.01
 #: ...is lifted to the fabric's lightness round it (the median in the ring out to twice
 #: the reach). Below the armpit the reach is this many times longer: the shadow runs on
 #: down both sides of the gap between the sleeve and the body.
-ARMPIT_BELOW = 3.0
+ARMPIT_BELOW = 6.0
 
 
 def _armpits_lit(
