@@ -1046,6 +1046,10 @@ ARMPIT_SHADE = 0.01
 #: the reach). Below the armpit the reach is this many times longer: the shadow runs on
 #: down both sides of the gap between the sleeve and the body.
 ARMPIT_BELOW = 6.0
+#: Shading down to this much (Lab L, 0..255) under the fabric round it stays: a sleeve
+#: in the shade of the body is darker all over, and lifted whole its inner edge turned
+#: into a pale stripe. A crease is far darker.
+ARMPIT_KEEP = 20.0
 
 
 def _armpits_lit(
@@ -1085,7 +1089,7 @@ def _armpits_lit(
         level = np.median(shade[ring], axis=0)
         # Whole within the reach, fading out to nothing at 1.5 times it.
         fade = np.clip(3.0 - 2.0 * near, 0.0, 1.0) * on
-        dark = np.clip(level[0] - shade[:, :, 0], 0, None) * fade
+        dark = np.clip(level[0] - ARMPIT_KEEP - shade[:, :, 0], 0, None) * fade
         if float(dark.max()) < 1:
             continue
         share = (dark / max(float(level[0]), 1.0))[:, :, None]
