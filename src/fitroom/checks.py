@@ -183,6 +183,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   far, a leg far off the vertical, the legs crossed, a foot lifted or a hand holding the
   skirt out, and for tops on such legs a wrist raised or flung out (a garment pasted flat
   over a jump, a stride or a dance step).
+- `old_folds`: how strongly (Lab L*) the new garment's light at the scale of folds
+  follows the photo's over the old garment: the old garment's creases, seams or print
+  laid on the new one as grey blotches (a white dress taking a navy tank's wrinkles on).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -790,6 +793,20 @@ SKIN_GRAIN_MOST = 2.0
 SKIN_GRAIN_FLOOR = 0.012
 #: The fewest pixels of the cheeks whose grain is read.
 MIN_CHEEK_PIXELS = 20
+#: `old_folds`: the band of scales (Gaussian sigma, shoulder widths) a fold's light lies
+#: in, finer than the body's rounded light and coarser than the cloth's weave; how far
+#: in from the region's rim (shoulder widths) it is read (outlines are no folds); the
+#: least pixels it is read on; and the most of the photo's folds (L* of the part of the
+#: render's fold-scale light that follows them) the new garment may show.
+OLD_FOLDS_FINE = 0.012
+OLD_FOLDS_BODY = 0.07
+OLD_FOLDS_RIM = 0.04
+#: How near (Lab L*, and a* and b*) the new garment's main colour a pixel is read: as
+#: far in lightness as its shading darkens it, not onto its print.
+OLD_FOLDS_LIGHTNESS = 20.0
+OLD_FOLDS_HUE = 8.0
+MIN_OLD_FOLDS = 400
+OLD_FOLDS_MOST = 0.2
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -888,6 +905,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hem_blur": (None, HEM_BLUR_MOST),
     "neckline_ragged": (None, NECKLINE_RAGGED_MOST),
     "neckline_blur": (None, NECKLINE_BLUR_MOST),
+    "old_folds": (None, OLD_FOLDS_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
 #: above JPEG's noise and the soft edge's blending, below any garment drawn over skin.
@@ -3502,3 +3520,46 @@ def pose_dynamic(measures: dict[str, float | None]) -> float | None:
     as 0."""
     shares = [max(value, 0.0) / POSE_AT_REST[name] for name, value in measures.items() if value is not None]
     return max(shares, default=None)
+
+
+def _masked_mean(values: NDArray[np.float32], weight: NDArray[np.float32], sigma: float) -> NDArray[np.float32]:
+    """Gaussian average of `values` over the pixels `weight` selects."""
+    total = cv2.GaussianBlur(values * weight, (0, 0), sigma)
+    return cast(NDArray[np.float32], total / np.maximum(cv2.GaussianBlur(weight, (0, 0), sigma), 1e-3))
+
+
+def old_folds(output: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask, shoulder_width: float) -> float | None:
+    """How strongly the render's fold-scale light over the new garment's main colour in
+    `region` (the new garment solid where the old one was) follows the photo's there, in
+    Lab L*: both lightness maps band-passed between `OLD_FOLDS_FINE` and `OLD_FOLDS_BODY`
+    over that colour alone (the new garment's own print and colour edges left out), and
+    the spread of the render's that is the photo's (their covariance over the photo's
+    spread). Old folds, seams or print laid on the new garment as grey blotches score
+    their depth; the new garment's own weave, which does not follow them, near 0. None
+    when too little of the region is of one colour."""
+    lab = np.asarray(cv2.cvtColor(output.astype(np.float32) / 255, cv2.COLOR_RGB2LAB), np.float32)
+    if np.count_nonzero(region) < MIN_OLD_FOLDS:
+        return None
+    main = np.median(lab[region], axis=0)
+    step = np.abs(lab - main)
+    plain = region & (step[:, :, 0] < OLD_FOLDS_LIGHTNESS) & (step[:, :, 1:].max(axis=2) < OLD_FOLDS_HUE)
+    rim = 2 * max(1, int(shoulder_width * OLD_FOLDS_RIM)) + 1
+    inner = cv2.erode(plain.astype(np.uint8), np.ones((rim, rim), np.uint8))
+    if np.count_nonzero(inner) < MIN_OLD_FOLDS:
+        return None
+    x, y, bw, bh = cv2.boundingRect(inner)
+    pad = int(shoulder_width * OLD_FOLDS_BODY * 3) + 1
+    h, w = inner.shape
+    box = (slice(max(0, y - pad), min(h, y + bh + pad)), slice(max(0, x - pad), min(w, x + bw + pad)))
+    weight = plain[box].astype(np.float32)
+    inside = inner[box] > 0
+    fine, body = max(0.7, shoulder_width * OLD_FOLDS_FINE), max(2.0, shoulder_width * OLD_FOLDS_BODY)
+    photo_lum = np.asarray(cv2.cvtColor(photo[box].astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
+    made, seen = (
+        (_masked_mean(lum, weight, fine) - _masked_mean(lum, weight, body))[inside].astype(np.float64)
+        for lum in (lab[box][:, :, 0], photo_lum)
+    )
+    spread = float(seen.std())
+    if spread < 1e-3:
+        return 0.0
+    return max(0.0, float(np.mean((made - made.mean()) * (seen - seen.mean()))) / spread)

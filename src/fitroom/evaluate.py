@@ -485,6 +485,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["backdrop_smear"] = checks.backdrop_smear(
                 output, report.input, outside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )
+        # The new garment solid over the old one: its light there is the shading taken on.
+        worn_over = (cover > 0.9) & (old > 0.5) & edited & ~face & (person.face == 0) & ~own_hands
+        values["old_folds"] = checks.old_folds(output, report.input, worn_over, person.shoulder_width)
         skin_colours = np.vstack([_lab(skin), _colours(_lab(report.input[reference]))])
         bare = ((old > 0.5) | _beside_new(report, target, cover, frame.width)) & ~face & (person.face == 0)
         values["old_colour_bare"] = checks.old_colour_bare(output, bare & ~own_hands, cover, old_colours, skin_colours)

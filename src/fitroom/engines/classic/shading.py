@@ -27,15 +27,35 @@ def masked_blur(values: NDArray[np.float32], weight: NDArray[np.float32], sigma:
     return total / np.maximum(norm, 1e-3)
 
 
+#: The scales (Gaussian sigma, shoulder widths) of the light the new garment takes on:
+#: the old garment's lightness averaged at `BODY_LIGHT` over that averaged at
+#: `BODY_BROAD`. A body's rounded light (the flanks turning away, the shade under the
+#: chest) is about a shoulder width across; the old garment's folds, seams, print and
+#: the edges between its colours are a tenth of that or less and average out, so a white
+#: dress does not take a navy tank's creases on as grey blotches.
+BODY_LIGHT = 0.1
+BODY_BROAD = 0.3
+#: How much of the old garment's finer folds (lightness at `FOLD` over that at
+#: `BODY_LIGHT`) is kept: the new garment folds differently, so only a trace.
+FOLD = 0.025
+FOLD_SHARE = 0.2
+#: How much of the light above the average is carried over (all of the shade below it).
+LIT = 0.4
+#: The old garment's rim (shoulder widths) is not measured: its seams, hems and the
+#: soft edge against skin or backdrop are darker than the cloth, not shading.
+RIM = 0.015
+
+
 def old_garment_shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
-    """Folds and light of the old garment: its local brightness over its smooth average.
+    """Light of the body under the old garment: its broad lightness over its smooth average.
 
     Measured within the old garment only, so the edge between a dark top and light
-    skin or trousers is not mistaken for a fold and printed onto the new garment. A
-    printed, striped or checked old garment varies far more than folds do: its variation
-    is carried over more weakly, so its pattern does not ghost through the new one; and
-    it is measured on the garment's main colour only, so a print or logo on it (a light
-    patch on a dark top) leaves no light patch on the new one.
+    skin or trousers is not mistaken for shading and printed onto the new garment; on
+    its main colour only and away from its rim, so a print, a logo, a check's lines or a
+    second old garment leave no patch on the new one. Only the body's rounded light is
+    carried over in full (`BODY_LIGHT`), the old garment's own folds faintly
+    (`FOLD_SHARE`), light above the average less than shade (`LIT`): the old creases,
+    print edges and seams laid on a white garment stood as grey blotches.
     """
     lab = person.lab()
     lum = lab[:, :, 0] + 1
@@ -45,14 +65,24 @@ def old_garment_shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.
         main = np.median(lab[::3, ::3][sparse] if sparse.any() else lab[old > 0], axis=0)
         plain = old * near_colour(lab, main)
         old_plain = plain if plain.sum() > 0.3 * old.sum() else old
+        rim = 2 * max(1, round(s * RIM)) + 1
+        inner = cv2.erode(old_plain, np.ones((rim, rim), np.uint8))
+        measured = inner if inner.sum() > 0.3 * old_plain.sum() else old_plain
     else:
-        old_plain = old
-    sigma = max(1.5, s * 0.025)
-    fine = masked_blur(lum, old_plain, sigma)
-    broad = masked_blur(lum, old_plain, max(4.0, s * 0.15))
-    # Where little of the main colour is near (a busy print), the measure is noise.
-    density = np.clip(blur(old_plain, sigma) / np.maximum(blur(old, sigma), 1e-3) * 2 - 0.6, 0, 1)
-    ratio = 1 + (np.clip(fine / np.maximum(broad, 1.0), 0.8, 1.15) - 1) * density
+        old_plain = measured = old
+    fold = masked_blur(lum, measured, max(1.5, s * FOLD))
+    body = masked_blur(lum, measured, max(3.0, s * BODY_LIGHT))
+    broad = masked_blur(lum, measured, max(6.0, s * BODY_BROAD))
+    # Where the main colour fills little of the neighbourhood (a busy print, a check),
+    # the measure reads the print's tones, not light: none is carried over there.
+    sigma = max(3.0, s * BODY_LIGHT)
+    density = np.clip((blur(old_plain, sigma) / np.maximum(blur(old, sigma), 1e-3) - 0.6) * 3, 0, 1)
+    folds = 1 + FOLD_SHARE * (np.clip(fold / np.maximum(body, 1.0), 0.85, 1.1) - 1)
+    light = np.clip(body / np.maximum(broad, 1.0), 0.8, 1.15) * folds
+    # Lit up less than shaded: a white garment has no room above it, and a light patch
+    # read off a lighter tone of an old print stood on it as a blown-out spot.
+    light = np.minimum(light, 1 + (light - 1) * LIT)
+    ratio = 1 + (light - 1) * density
     spread = float(ratio[old > 0].std()) if old.any() else 0.0
     strength = 0.45 * float(np.clip(0.08 / max(spread, 1e-6), 0.35, 1.0))
     inside = blur(old, max(1.5, s * 0.03))
