@@ -75,6 +75,19 @@ def test_a_checked_old_tops_lines_are_not_laid_on_the_new_garment() -> None:
     assert float((shade - blur(shade, 6))[40:-40, 40:-40].std()) < 0.003
 
 
+def test_a_logo_on_an_old_tee_over_dark_trousers_leaves_no_patch() -> None:
+    """A white tee with a red logo over navy trousers (under a new dress): the three
+    colours' median is none of them, and the logo was measured as a shade."""
+    photo, old = navy_tank_photo()
+    top = np.full((400, 240, 3), 245, np.float32)
+    top[220:] = NAVY
+    top[50:130, 60:180] = (200, 30, 40)
+    photo[TORSO] = np.clip(top * body_light((400, 240))[:, :, None], 0, 255).astype(np.uint8)
+    shade = old_garment_shading(person_in(photo), old)[TORSO]
+    # It was 0.93 on the logo against 1.01 beside it.
+    assert abs(float(shade[70:110, 100:140].mean()) - float(shade[70:110, 10:40].mean())) < 0.01
+
+
 def white_garment_render(shade: np.ndarray) -> np.ndarray:
     """A white garment with a blue stripe of its own drawn over the photo's top,
     multiplied by `shade` (over the torso)."""

@@ -46,6 +46,23 @@ LIT = 0.4
 RIM = 0.015
 
 
+#: The bins (Lab, OpenCV's 8-bit scale) the old garment's colours are counted in to
+#: find its main colour: a lightness bin as wide as a fold's shade, hue bins narrow.
+COLOUR_BINS = np.array([48.0, 12.0, 12.0], np.float32)
+
+
+def _main_colour(colours: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The most common colour of `colours` (N x 3 Lab): the median of the fullest bin's.
+
+    Not the median of all: a white tee over blue trousers has a median colour that is
+    neither, and with nothing of the garment near it the whole garment, logo and
+    colour edges, was measured as light."""
+    keys = np.floor(colours / COLOUR_BINS).astype(np.int32)
+    _, index, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    fullest = colours[index.ravel() == int(np.argmax(counts))]
+    return np.median(fullest, axis=0).astype(np.float32)
+
+
 def old_garment_shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
     """Light of the body under the old garment: its broad lightness over its smooth average.
 
@@ -62,9 +79,9 @@ def old_garment_shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.
     s = person.shoulder_width
     if old.any():
         sparse = old[::3, ::3] > 0
-        main = np.median(lab[::3, ::3][sparse] if sparse.any() else lab[old > 0], axis=0)
-        plain = old * near_colour(lab, main)
-        old_plain = plain if plain.sum() > 0.3 * old.sum() else old
+        plain = old * near_colour(lab, _main_colour(lab[::3, ::3][sparse] if sparse.any() else lab[old > 0]))
+        # A busy print with no main colour: its tones are no light, and none is carried.
+        old_plain = plain
         rim = 2 * max(1, round(s * RIM)) + 1
         inner = cv2.erode(old_plain, np.ones((rim, rim), np.uint8))
         measured = inner if inner.sum() > 0.3 * old_plain.sum() else old_plain
