@@ -57,9 +57,9 @@ def _main_colour(colours: NDArray[np.float32]) -> NDArray[np.float32]:
     Not the median of all: a white tee over blue trousers has a median colour that is
     neither, and with nothing of the garment near it the whole garment, logo and
     colour edges, was measured as light."""
-    keys = np.floor(colours / COLOUR_BINS).astype(np.int32)
-    _, index, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
-    fullest = colours[index.ravel() == int(np.argmax(counts))]
+    bins = np.floor(np.clip(colours, 0, 255) / COLOUR_BINS).astype(np.int32)
+    keys = (bins[:, 0] * 32 + bins[:, 1]) * 32 + bins[:, 2]  # one number per bin
+    fullest = colours[keys == int(np.argmax(np.bincount(keys)))]
     return np.median(fullest, axis=0).astype(np.float32)
 
 
