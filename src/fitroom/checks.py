@@ -806,7 +806,7 @@ OLD_FOLDS_RIM = 0.04
 OLD_FOLDS_LIGHTNESS = 20.0
 OLD_FOLDS_HUE = 8.0
 MIN_OLD_FOLDS = 400
-OLD_FOLDS_MOST = 0.15
+OLD_FOLDS_MOST = 0.35
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
