@@ -119,3 +119,13 @@ def test_old_folds_is_none_on_too_little_garment() -> None:
     region = np.zeros(SIZE, bool)
     region[300:310, 200:210] = True
     assert checks.old_folds(photo, photo, region, 200.0) is None
+
+
+def test_old_folds_does_not_read_a_fine_check_of_two_colours() -> None:
+    """A gingham's pink and white squares leave only scraps of either: no reading."""
+    photo, old = navy_tank_photo()
+    render = photo.copy()
+    y, x = np.mgrid[0 : SIZE[0], 0 : SIZE[1]]
+    gingham = np.where((((y // 4) + (x // 4)) % 2 == 0)[:, :, None], (230, 120, 130), (250, 240, 240))
+    render[old > 0] = gingham[old > 0]
+    assert checks.old_folds(render, photo, old > 0.5, 200.0) is None

@@ -806,6 +806,8 @@ OLD_FOLDS_RIM = 0.04
 OLD_FOLDS_LIGHTNESS = 20.0
 OLD_FOLDS_HUE = 8.0
 MIN_OLD_FOLDS = 400
+#: ...and the least share of the region that must be of the main colour, off its rim.
+OLD_FOLDS_SHARE = 0.2
 OLD_FOLDS_MOST = 0.35
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
@@ -3540,12 +3542,14 @@ def old_folds(output: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask,
     lab = np.asarray(cv2.cvtColor(output.astype(np.float32) / 255, cv2.COLOR_RGB2LAB), np.float32)
     if np.count_nonzero(region) < MIN_OLD_FOLDS:
         return None
+    fine, body = max(0.7, shoulder_width * OLD_FOLDS_FINE), max(2.0, shoulder_width * OLD_FOLDS_BODY)
     main = np.median(lab[region], axis=0)
     step = np.abs(lab - main)
     plain = region & (step[:, :, 0] < OLD_FOLDS_LIGHTNESS) & (step[:, :, 1:].max(axis=2) < OLD_FOLDS_HUE)
     rim = 2 * max(1, int(shoulder_width * OLD_FOLDS_RIM)) + 1
     inner = cv2.erode(plain.astype(np.uint8), np.ones((rim, rim), np.uint8))
-    if np.count_nonzero(inner) < MIN_OLD_FOLDS:
+    # Scraps of one colour between a print's others are too few to read light on.
+    if np.count_nonzero(inner) < max(MIN_OLD_FOLDS, OLD_FOLDS_SHARE * np.count_nonzero(region)):
         return None
     x, y, bw, bh = cv2.boundingRect(inner)
     pad = int(shoulder_width * OLD_FOLDS_BODY * 3) + 1
@@ -3553,7 +3557,6 @@ def old_folds(output: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask,
     box = (slice(max(0, y - pad), min(h, y + bh + pad)), slice(max(0, x - pad), min(w, x + bw + pad)))
     weight = plain[box].astype(np.float32)
     inside = inner[box] > 0
-    fine, body = max(0.7, shoulder_width * OLD_FOLDS_FINE), max(2.0, shoulder_width * OLD_FOLDS_BODY)
     photo_lum = np.asarray(cv2.cvtColor(photo[box].astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
     made, seen = (
         (_masked_mean(lum, weight, fine) - _masked_mean(lum, weight, body))[inside].astype(np.float64)
