@@ -129,3 +129,79 @@ def test_a_long_old_tops_place_below_a_shorter_new_top_is_the_trousers_and_the_b
 def lab(rgb: tuple[int, int, int]) -> np.ndarray:
     """A colour as a row of CIE Lab (L 0..100), as the checks take it."""
     return cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+
+
+OLIVE, DARK_OLIVE = (95, 100, 62), (50, 54, 34)
+
+
+def _long_coat_over_trousers(trousers: tuple[int, int, int] = DARK_OLIVE) -> pose.Person:
+    """A long olive coat from the shoulders (y 100) past the hips (y 260) and knees (y 380)
+    to its hem at y 460, closed across the legs; below it two legs of `trousers` to the
+    ankles (y 500) and black shoes."""
+    image = np.full((560, 400, 3), 235, np.uint8)
+    image[90:460, 130:271] = OLIVE
+    image[460:500, 160:196] = image[460:500, 204:241] = trousers
+    image[500:530, 155:200] = image[500:530, 200:245] = (20, 20, 20)
+    points = np.zeros((33, 2), np.float32)
+    points[[pose.L_SHOULDER, pose.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[pose.L_HIP, pose.R_HIP]] = (235, 260), (165, 260)
+    points[[pose.L_ELBOW, pose.R_ELBOW]] = (275, 180), (125, 180)
+    points[[pose.L_WRIST, pose.R_WRIST]] = (280, 250), (120, 250)
+    points[[pose.L_KNEE, pose.R_KNEE]] = (222, 380), (178, 380)
+    points[[pose.L_ANKLE, pose.R_ANKLE]] = (222, 500), (178, 500)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    mask[90:460, 130:271] = 1
+    mask[460:530, 155:245] = 1
+    mask[460:500, 196:204] = 0
+    empty = np.zeros((h, w), np.uint8)
+    return pose.Person(
+        image, points, np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32)
+    )
+
+
+def test_a_long_coats_skirt_over_trousers_is_rebuilt_under_a_new_top() -> None:
+    """A coat to the shins over dark olive trousers (one garment by colour alone): its
+    skirt ran past the long hem's band, was taken for the trousers, and hung under every
+    new top. It is the old top, rebuilt down to its hem; the trousers below stay."""
+    person = _long_coat_over_trousers()
+    new = np.zeros((560, 400), np.float32)
+    new[90:265, 130:271] = 1  # a tee ending at the hips
+    none = np.zeros((560, 400), bool)
+    out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
+    skirt = (slice(290, 450), slice(170, 231))
+    assert out.rebuild[skirt].min() > 0.95, out.rebuild[skirt].min()
+    assert out.old[470:495, 165:190].max() == 0, "the trousers below the hem"
+    assert out.rebuild[505:525].max() == 0, "the shoes"
+
+
+def test_a_coat_hem_needs_trousers_of_another_shade_below_it() -> None:
+    """Trousers of the coat's own shade show no hem above the ankles, and bare legs below
+    a hem are a skirt or a dress of the top's colour: neither is taken for a coat."""
+    from fitroom.engines.classic.body import torso_frame
+    from fitroom.engines.classic.old_garment import coat_hem
+
+    person = _long_coat_over_trousers()
+    hem = coat_hem(person, torso_frame(person))
+    assert hem is not None and abs(hem - 460) <= 2, hem
+    same = _long_coat_over_trousers(OLIVE)
+    assert coat_hem(same, torso_frame(same)) is None
+    legs = _long_coat_over_trousers((205, 150, 125))
+    assert coat_hem(legs, torso_frame(legs)) is None
+
+
+def test_coat_skirt_left_fails_the_skirt_untouched() -> None:
+    """Left as in the photo, the coat's skirt fails; the trousers continued up over it
+    and the backdrop beside them pass."""
+    person = _long_coat_over_trousers()
+    photo = person.image
+    region = np.zeros((560, 400), bool)
+    region[270:455, 135:266] = True
+    left = checks.coat_skirt_left(photo, photo, region)
+    assert checks.faults({"coat_skirt_left": left}) == ["coat_skirt_left"], left
+    rebuilt = photo.copy()
+    rebuilt[260:460, 130:271] = 235
+    rebuilt[260:460, 160:241] = DARK_OLIVE
+    done = checks.coat_skirt_left(rebuilt, photo, region)
+    assert checks.faults({"coat_skirt_left": done}) == [], done
+    assert checks.coat_skirt_left(photo, photo, np.zeros_like(region)) is None

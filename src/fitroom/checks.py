@@ -32,6 +32,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
+- `coat_skirt_left`: how much of a long coat's skirt (found on the photo, below the
+  hips down to its hem over the trousers) a new top leaves untouched.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers unlike the photo there, darker or lighter (a product photo's inside back, its
@@ -809,6 +811,12 @@ MIN_OLD_FOLDS = 400
 #: ...and the least share of the region that must be of the main colour, off its rim.
 OLD_FOLDS_SHARE = 0.2
 OLD_FOLDS_MOST = 0.35
+#: `coat_skirt_left`: the most of a long coat's skirt (below the hips, down to its hem,
+#: where neither the new top nor the hands are) a render may leave as in the photo, each
+#: channel within `COAT_SKIRT_SAME`: the rest is the trousers continued up and the
+#: backdrop beside them, all changed.
+COAT_SKIRT_LEFT_MOST = 0.2
+COAT_SKIRT_SAME = 6
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -836,6 +844,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
     "below_hem": (None, BELOW_HEM_SHARE),
+    "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
@@ -1767,6 +1776,19 @@ def below_hem(
     )
     distance = np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1)
     return float(np.mean(distance >= tolerance))
+
+
+def coat_skirt_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:
+    """The share of `region` (a long old coat's skirt below the hips, down to its hem,
+    found on the photo, not on the engine's own old-garment mask, less the new top and
+    the hands) left as it was in `photo`. Missed by the engine, the skirt is in no
+    old-garment mask, so `old_colour_left` and `below_hem` never read it: under every new
+    top it hung down to the shins, untouched."""
+    inside = np.asarray(region) > 0
+    if np.count_nonzero(inside) < 50:
+        return None
+    moved = np.abs(image[inside].astype(np.int16) - photo[inside].astype(np.int16)).max(axis=1)
+    return float(np.mean(moved <= COAT_SKIRT_SAME))
 
 
 def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int) -> float | None:

@@ -52,6 +52,7 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
+from fitroom.engines.classic.old_garment import coat_hem
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -313,6 +314,23 @@ def _below_hem(
     return checks.below_hem(output, region, _colours(_lab(report.input[bottom])), beside)
 
 
+def _coat_skirt_left(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_]
+) -> float | None:
+    """`checks.coat_skirt_left` over a long coat's skirt as the photo shows it
+    (`old_garment.coat_hem`): the solid person from the hips down to the hem, clear of
+    the new top's edge and of `kept` (the face, the hands)."""
+    person = replace(report.person, image=report.input)
+    hem = coat_hem(person, torso_frame(person))
+    if hem is None:
+        return None
+    rows = np.zeros(cover.shape, bool)
+    rows[int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1])) : hem] = True
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    region = rows & (person.mask > SOLID) & ~edge & ~kept & (person.face == 0)
+    return checks.coat_skirt_left(output, report.input, region)
+
+
 def _lab(rgb: NDArray[Any]) -> NDArray[np.float32]:
     lab = cv2.cvtColor(rgb.reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
     return np.asarray(lab, np.float32).reshape(-1, 3)
@@ -503,6 +521,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             )
         if target == SwapTarget.TOP:
             values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
+    if target == SwapTarget.TOP:
+        values["coat_skirt_left"] = _coat_skirt_left(report, output, cover, face | own_hands)
         values["hand_outline"] = checks.hand_outline(
             output,
             own_hands & np.all(output == report.input, axis=2),

@@ -18,7 +18,7 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
-from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP
+from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP, coat_hem
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -59,6 +59,10 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
     if garment.category == SwapTarget.TOP:
         # What the old top left below the hips is replaced too (see old_garment._long_hem).
         pts = np.vstack([pts, hips + frame.down * frame.length * LONG_HEM_DROP])
+        if coat_hem(person, frame) is not None:
+            # ...and a long coat's skirt, with the trousers below it that go on up
+            # (old_garment.coat_hem).
+            pts = np.vstack([pts, [person.pt(L_ANKLE), person.pt(R_ANKLE)]])
     elif garment.category == SwapTarget.BOTTOM:
         # ...and a high-waisted old bottom up to its waistband (old_garment._high_waist).
         pts = np.vstack([pts, hips - frame.down * frame.length * HIGH_WAIST_RISE])

@@ -187,7 +187,8 @@ def worn_mask(
         # A boxy or dropped-shoulder sleeve hangs well wide of the arm.
         clothes |= _joined(_round_bones(person, _UPPER_ARMS, s * 1.1) & free, similar, clothes, s)
     if category == SwapTarget.TOP:
-        clothes |= _long_hem(person, frame, similar, free, clothes)
+        hem = _long_hem(person, frame, similar, free, clothes)
+        clothes |= hem if hem.any() else _coat_skirt(person, frame, similar, free & ~skin, clothes)
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
@@ -422,6 +423,108 @@ def _long_hem(
     if not seen or np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
         return np.zeros_like(clothes)
     return _joined((band > 0) & body & free, similar, clothes, frame.width)
+
+
+#: A coat's skirt: its colour (Lab, weighed by `GARMENT_WEIGHTS`) between the hip joints
+#: stays within this of its colour just below the hips down to its hem, and what shows
+#: below the hem (the trousers) is further off. `SAME_GARMENT_COLOUR` is too loose: an
+#: olive parka and the dark olive trousers under it pass for one garment.
+SKIRT_STEP = 11
+#: The coat's hem lies at least this far below the hips (torso lengths), with at least
+#: `SKIRT_TROUSERS` of the trousers below it, above the ankles.
+SKIRT_DROP = 0.5
+SKIRT_TROUSERS = 0.1
+#: ...and the trousers fill at least this share of the span between the hip joints
+#: there, down to the ankles (bare legs below a skirt are thinner).
+SKIRT_LEGS = 0.5
+#: The share of the rows between the crotch and the hem where the coat closes the gap
+#: between the legs (one piece of the old colour across them, not two trouser legs).
+SKIRT_CLOSED = 0.8
+
+
+def coat_hem(person: Person, frame: Frame) -> int | None:
+    """The row of a long coat's or parka's hem, hanging below the hips past `_long_hem`'s
+    band over trousers of a near colour (both the worn colour by `SAME_GARMENT_COLOUR`),
+    else None: left, its skirt showed under every new top.
+
+    Read row by row between the hip joints: the coat's colour goes on from the hips down
+    to a hem above the ankles, closed across the gap between the legs, and below the hem
+    the trousers are clearly another shade, and not skin (bare legs below are a skirt or
+    a dress of the top's colour: those are left). Trousers of the top's own shade show
+    no hem above the ankles and are left too."""
+    if not person.visible(L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE):
+        return None
+    # Standing: each thigh and shin runs mostly down (a leap's legs run sideways).
+    for a, b in _THIGHS + _SHINS:
+        v = person.pt(b) - person.pt(a)
+        if v[1] < 0.7 * float(np.hypot(*v)):
+            return None
+    w, h = person.size
+    length = frame.length
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    x0, x1 = max(0, int(xs[0])), min(w, int(xs[1]) + 1)
+    middle = int((xs[0] + xs[1]) / 2)
+    hips = max(0, int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1])))
+    ankles = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]))
+    if x1 - x0 < 4 or ankles - hips < length * (SKIRT_DROP + SKIRT_TROUSERS) or ankles > h:
+        return None
+    lab = person.lab()
+    span = lab[hips:ankles, x0:x1]
+    body = person.mask[hips:ankles, x0:x1] > 0.5
+    # A row mostly backdrop (the legs apart) is no coat's.
+    solid = body.mean(axis=1) >= 0.5
+    rows = np.zeros((ankles - hips, 3), np.float32)
+    for i in np.flatnonzero(solid):
+        rows[i] = np.median(span[i][body[i]], axis=0)
+    top = np.median(rows[: max(1, int(length * 0.3))], axis=0)
+    far = (squared_distance(rows[:, None, :], top, GARMENT_WEIGHTS)[:, 0] > SKIRT_STEP**2) | ~solid
+    start = int(length * SKIRT_DROP)
+    steps = np.flatnonzero(far[start:])
+    if not len(steps):
+        return None
+    hem = start + int(steps[0])
+    below = slice(hem, ankles - hips)
+    if ankles - hips - hem < length * SKIRT_TROUSERS or far[below].mean() < 0.8 or far[:hem].mean() > 0.1:
+        return None
+    # Just above the ankles: the trousers' cuffs, or the bare shins below a skirt (thin
+    # and skin-coloured; the skin mask is no guide there, when a dark dress was taken
+    # for the person's skin). Khaki trousers pass for skin and are left too.
+    above = slice(ankles - int(length * SKIRT_TROUSERS), ankles)
+    legs = person.mask[above, x0:x1] > 0.5
+    if min(body[below].mean(), legs.mean()) < SKIRT_LEGS or plausible_skin(np.median(lab[above, x0:x1][legs], axis=0)):
+        return None
+    colours = worn_colours(lab, person, SwapTarget.TOP)
+    # The skirt is the top's own colour (a white shirt over jeans is no coat).
+    if min(float(squared_distance(top[None, None, :], c, GARMENT_WEIGHTS)[0, 0]) for c in colours) > (
+        SAME_GARMENT_COLOUR**2
+    ):
+        return None
+    centre = lab[hips + int(length * CROTCH_DROP) : hips + hem, max(0, middle - 3) : middle + 4]
+    similar = (
+        np.minimum.reduce([squared_distance(centre, c, GARMENT_WEIGHTS) for c in colours]) < SAME_GARMENT_COLOUR**2
+    )
+    inside = person.mask[hips + int(length * CROTCH_DROP) : hips + hem, max(0, middle - 3) : middle + 4] > 0.5
+    closed = (similar & inside).mean(axis=1) > 0.5
+    if not len(closed) or closed.mean() < SKIRT_CLOSED:
+        return None
+    return hips + hem
+
+
+def _coat_skirt(
+    person: Person, frame: Frame, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """A long coat's skirt down to its hem (`coat_hem`): the old top, joined to it."""
+    hem = coat_hem(person, frame)
+    if hem is None:
+        return np.zeros_like(clothes)
+    hips = max(0, int(min(person.pt(L_HIP)[1], person.pt(R_HIP)[1])))
+    reach = np.zeros_like(clothes)
+    reach[hips:hem] = True
+    return _joined(reach & (person.mask > 0.5) & free, similar, clothes, frame.width)
+
+
+#: How far below the hips (torso lengths) the legs part: the crotch.
+CROTCH_DROP = 0.3
 
 
 def _high_waist(

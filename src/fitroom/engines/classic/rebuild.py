@@ -18,10 +18,12 @@ from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
 from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
 from fitroom.engines.classic.person import (
+    L_ANKLE,
     L_ELBOW,
     L_HIP,
     L_SHOULDER,
     L_WRIST,
+    R_ANKLE,
     R_ELBOW,
     R_HIP,
     R_SHOULDER,
@@ -692,6 +694,11 @@ def _bottom_continued(
     # The solid person only: the legs' soft outline is half backdrop, and carried up it
     # drew pale streaks between them.
     usable = person.mask > SOLID
+    ankles = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]))
+    if person.visible(L_ANKLE, R_ANKLE) and ankles > max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]):
+        # Not the shoes: under a coat to the shins the trousers' run below its hem is
+        # short, and turned back and forth within it the shoes were drawn up the thighs.
+        usable[ankles:] = False
     mirrored, found = _from_below(person.image, region, usable, max(2, int(s * BOTTOM_RUN)))
     missing = (region > 0) & (depth > 0.6) & (found == 0)
     rows = np.flatnonzero(missing.any(axis=1))
