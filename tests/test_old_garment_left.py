@@ -205,3 +205,24 @@ def test_coat_skirt_left_fails_the_skirt_untouched() -> None:
     done = checks.coat_skirt_left(rebuilt, photo, region)
     assert checks.faults({"coat_skirt_left": done}) == [], done
     assert checks.coat_skirt_left(photo, photo, np.zeros_like(region)) is None
+
+
+def test_a_short_run_of_trousers_below_a_coat_goes_on_up_as_plain_cloth() -> None:
+    """Under a coat to the shins only a short run of the trousers shows, its cuffs folded
+    in light and dark bands. Turned back and forth up the legs, those bands drew
+    chevrons to the hips; beyond the plain mirror they fade into the run's own colour."""
+    from fitroom.engines.classic.rebuild import _from_below
+
+    image = np.full((200, 20, 3), 235, np.uint8)
+    image[160:180] = DARK_OLIVE
+    image[160:180:4] = (110, 115, 80)  # the cuffs' light folds
+    region = np.zeros((200, 20), np.uint8)
+    region[20:160] = 1
+    usable = np.ones((200, 20), bool)
+    usable[180:] = False  # the backdrop below the trousers
+    out, found = _from_below(image, region, usable, 5)
+    assert found[20:160].min() == 1
+    legs = out[20:120, 10]
+    mean = image[160:180, 10].astype(np.float32).mean(axis=0)
+    assert np.abs(legs - mean).max() < 3, np.abs(legs - mean).max()
+    assert np.array_equal(out[159, 10], image[160, 10]), "the mirror at the edge"

@@ -429,7 +429,7 @@ def _long_hem(
 #: stays within this of its colour just below the hips down to its hem, and what shows
 #: below the hem (the trousers) is further off. `SAME_GARMENT_COLOUR` is too loose: an
 #: olive parka and the dark olive trousers under it pass for one garment.
-SKIRT_STEP = 11
+SKIRT_STEP = 8
 #: The coat's hem lies at least this far below the hips (torso lengths), with at least
 #: `SKIRT_TROUSERS` of the trousers below it, above the ankles.
 SKIRT_DROP = 0.5
@@ -473,11 +473,10 @@ def coat_hem(person: Person, frame: Frame) -> int | None:
     body = person.mask[hips:ankles, x0:x1] > 0.5
     # A row mostly backdrop (the legs apart) is no coat's.
     solid = body.mean(axis=1) >= 0.5
-    rows = np.zeros((ankles - hips, 3), np.float32)
-    for i in np.flatnonzero(solid):
-        rows[i] = np.median(span[i][body[i]], axis=0)
-    top = np.median(rows[: max(1, int(length * 0.3))], axis=0)
-    far = (squared_distance(rows[:, None, :], top, GARMENT_WEIGHTS)[:, 0] > SKIRT_STEP**2) | ~solid
+    # Each row's mean colour over the body (a median per row cost ten times as much).
+    rows = (span * body[:, :, None]).sum(axis=1) / np.maximum(body.sum(axis=1), 1)[:, None]
+    top = np.median(rows[: max(1, int(length * 0.3))], axis=0).astype(np.float32)
+    far = (squared_distance(rows[:, None, :].astype(np.float32), top, GARMENT_WEIGHTS)[:, 0] > SKIRT_STEP**2) | ~solid
     start = int(length * SKIRT_DROP)
     steps = np.flatnonzero(far[start:])
     if not len(steps):

@@ -823,7 +823,26 @@ def _from_below(
     found = np.zeros((h, w), np.float32)
     out[ys[ok], xs[ok]] = image[source[ok], xs[ok]]
     found[ys[ok], xs[ok]] = 1
+    if bounce:
+        # Turned back and forth, a short run (the trousers' cuffs below a coat to the
+        # shins) drew chevrons up the legs: from the edge on it fades into the run's
+        # mean colour in its column, as plain cloth with its lengthwise shading.
+        mean = _run_means(image.astype(np.float32), edge, run, xs)
+        share = np.clip((edge - 1 - ys) / np.maximum(run, 1), 0, 1)[:, None].astype(np.float32)
+        share[~(run >= bounce)] = 0
+        out[ys, xs] = out[ys, xs] * (1 - share) + mean * share
     return out, found
+
+
+def _run_means(
+    image: NDArray[np.float32], start: NDArray[np.int32], run: NDArray[np.int32], xs: NDArray[np.intp]
+) -> NDArray[np.float32]:
+    """Per pixel, the mean colour of `image` over the `run` rows from row `start` down in
+    its column `xs` (0 where the run is empty)."""
+    sums = np.vstack([np.zeros((1, *image.shape[1:]), np.float32), np.cumsum(image, axis=0, dtype=np.float32)])
+    h = image.shape[0]
+    low, high = np.clip(start, 0, h), np.clip(start + run, 0, h)
+    return ((sums[high, xs] - sums[low, xs]) / np.maximum(high - low, 1)[:, None]).astype(np.float32)
 
 
 def _without_old(
