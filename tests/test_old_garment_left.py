@@ -220,7 +220,7 @@ def test_a_short_run_of_trousers_below_a_coat_goes_on_up_as_plain_cloth() -> Non
     region[20:160] = 1
     usable = np.ones((200, 20), bool)
     usable[180:] = False  # the backdrop below the trousers
-    out, found = _from_below(image, region, usable, 5)
+    out, found = _from_below(image, region, usable, 5, plain=True)
     assert found[20:160].min() == 1
     legs = out[20:120, 10]
     mean = image[160:180, 10].astype(np.float32).mean(axis=0)

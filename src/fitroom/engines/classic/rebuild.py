@@ -16,7 +16,7 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
-from fitroom.engines.classic.old_garment import cuffs_taken, holes_filled, worn_colours, worn_mask
+from fitroom.engines.classic.old_garment import coat_hem, cuffs_taken, holes_filled, worn_colours, worn_mask
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -125,6 +125,7 @@ def replaced(
             tone[box],
             seen[box],
             hands[box],
+            garment.category == SwapTarget.TOP and coat_hem(person, frame) is not None,
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
@@ -457,9 +458,11 @@ def _uncovered(
     tone: NDArray[np.float32],
     seen: NDArray[np.bool_],
     hands: NDArray[np.bool_],
+    coat: bool = False,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
-    and how much of each pixel is skin (0..1).
+    and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
+    (`coat_hem`), found on the whole person (this crop may end above the ankles).
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -584,7 +587,7 @@ def _uncovered(
         # as their mirror image at the hole's lower edge, texture and folds included,
         # rather than a smear.
         if garment.category == SwapTarget.TOP:
-            mirrored, found = _bottom_continued(person, region, depth, frame.length, s)
+            mirrored, found = _bottom_continued(person, region, depth, frame.length, s, coat)
         else:
             mirrored, found = _from_below(person.image, region, person.mask > 0.5)
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
@@ -682,7 +685,7 @@ BACKDROP_NEAR = 0.05
 
 
 def _bottom_continued(
-    person: Person, region: NDArray[np.uint8], depth: NDArray[np.float32], length: float, s: float
+    person: Person, region: NDArray[np.uint8], depth: NDArray[np.float32], length: float, s: float, plain: bool
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What a long old top (a coat, a hoodie, a jersey, a tank over shorts) hid below a
     shorter new top's hem, for each `region` pixel, and 1 where that is known: the
@@ -694,12 +697,13 @@ def _bottom_continued(
     # The solid person only: the legs' soft outline is half backdrop, and carried up it
     # drew pale streaks between them.
     usable = person.mask > SOLID
-    ankles = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]))
-    if person.visible(L_ANKLE, R_ANKLE) and ankles > max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]):
-        # Not the shoes: under a coat to the shins the trousers' run below its hem is
-        # short, and turned back and forth within it the shoes were drawn up the thighs.
-        usable[ankles:] = False
-    mirrored, found = _from_below(person.image, region, usable, max(2, int(s * BOTTOM_RUN)))
+    if plain:
+        # Below a coat to the shins (`coat_hem`, standing) the trousers' run is short:
+        # not the shoes (they were drawn up the thighs), and plain cloth up the legs, not
+        # the cuffs turned back and forth. Elsewhere (a print below a seated person's
+        # top, the feet beside it) the mirror is kept as it was.
+        usable[max(0, int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]))) :] = False
+    mirrored, found = _from_below(person.image, region, usable, max(2, int(s * BOTTOM_RUN)), plain)
     missing = (region > 0) & (depth > 0.6) & (found == 0)
     rows = np.flatnonzero(missing.any(axis=1))
     if not len(rows):
@@ -790,7 +794,7 @@ def _from_above(
 
 
 def _from_below(
-    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_], bounce: int = 0
+    image: NDArray[np.uint8], region: NDArray[np.uint8], usable: NDArray[np.bool_], bounce: int = 0, plain: bool = False
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """`image` with each `region` pixel taken from as far below the region's lower edge
     (in its column) as it lies above it: a mirror at that edge, so what is below goes on
@@ -798,7 +802,8 @@ def _from_below(
     itself in the region or past the next part of it), else 0: the backdrop between the
     legs, mirrored up, would part them to the waist. With `bounce`, where the plain
     mirror finds nothing, it turns back and forth within the run of usable pixels
-    below the edge, when that run is at least `bounce` rows."""
+    below the edge, when that run is at least `bounce` rows; with `plain` too, from the
+    edge on it fades into the run's mean colour in its column instead."""
     h, w = region.shape
     hole = region > 0
     rows = np.arange(h, dtype=np.int32)[:, None]
@@ -823,7 +828,7 @@ def _from_below(
     found = np.zeros((h, w), np.float32)
     out[ys[ok], xs[ok]] = image[source[ok], xs[ok]]
     found[ys[ok], xs[ok]] = 1
-    if bounce:
+    if bounce and plain:
         # Turned back and forth, a short run (the trousers' cuffs below a coat to the
         # shins) drew chevrons up the legs: from the edge on it fades into the run's
         # mean colour in its column, as plain cloth with its lengthwise shading.
