@@ -715,7 +715,14 @@ def _bottom_continued(
     # the arms, and closed they took the arm's skin.
     hips = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
     cols = np.arange(region.shape[1], dtype=np.float32)[None, :]
-    between = missing[low] & (cols >= hips[0]) & (cols <= hips[1])
+    inside = (cols >= hips[0]) & (cols <= hips[1])
+    between = missing[low] & inside
+    if plain:
+        # Under a coat to the shins the gap between the legs opens no wider than it is
+        # just below the hem: wide trousers that nearly touch there showed a pale notch
+        # of backdrop between the knees.
+        gap = np.count_nonzero((_over(person.mask < 0.5, region) & inside).any(axis=0))
+        opening = np.minimum(opening, np.float32(gap / 2))
     mirrored[low], found[low] = _between_found(mirrored[low], found[low], between, opening)
     # The rest, where the photo below the hem is the backdrop: the backdrop goes on up,
     # as its colour round about (mirrored up from a slanting hem, a textured backdrop
