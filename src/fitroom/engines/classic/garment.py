@@ -1199,20 +1199,21 @@ def edge_colour(rgb: NDArray[np.uint8], alpha: NDArray[np.float32]) -> NDArray[n
     _, labels = cv2.distanceTransformWithLabels(
         (~solid).astype(np.uint8), cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL
     )
-    # Labels number the solid pixels in raster order (from 1), and a solid pixel is its
-    # own nearest (its own count of one): only those some fading pixel falls to as well
-    # need their typical colour.
+    # Labels number the solid pixels in raster order (from 1): only those some fading
+    # pixel falls to need their typical colour.
+    fading = ~solid
+    nearest = labels[fading]
     places = np.flatnonzero(solid)
-    used = np.flatnonzero(np.bincount(labels.ravel(), minlength=len(places) + 1)[1:] > 1)
+    used = np.flatnonzero(np.bincount(nearest, minlength=len(places) + 1)[1:])
     ys, xs = np.divmod(places[used], solid.shape[1])
     source = np.zeros((3, len(places) + 1), np.uint8)
     source[:, used + 1] = _typical_colour(rgb[window], solid, ys, xs)
     out = rgb.copy()
-    fading = ~solid
+    inside = out[window]
     for channel in range(3):
-        # One plane at a time: numpy gathers and masks single bytes far faster than
-        # three-byte pixels.
-        np.copyto(out[window][:, :, channel], source[channel][labels], where=fading)
+        # One plane at a time, the fading pixels only: numpy gathers and masks single
+        # bytes far faster than three-byte pixels.
+        inside[:, :, channel][fading] = source[channel][nearest]
     return out
 
 
