@@ -1237,6 +1237,37 @@ def test_legs_changed_finds_bare_shins_and_shoes_rebuilt_below_a_dress() -> None
     assert checks.legs_changed(before, before, np.zeros((300, 200), bool), cover, 5) is None
 
 
+def test_trousers_left_finds_the_old_trousers_below_a_dress() -> None:
+    """Black trousers under a new dress: legs rebuilt below its hem pass; a trouser leg
+    kept below the hem, or its hem's band round the ankles, fails; the person's own bare
+    shins below shorts (not the shorts' colour) pass as they are."""
+    before = np.full((300, 200, 3), 235, np.uint8)
+    line = np.zeros((300, 200), bool)
+    for x in (60, 120):
+        before[40:260, x : x + 24] = (15, 15, 20)  # black trouser legs
+        line[130:265, x + 6 : x + 18] = True  # the legs' line below the hem
+    trousers = cv2.cvtColor(np.array([[[15, 15, 20]]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+    rebuilt = before.copy()
+    for x in (60, 120):
+        rebuilt[130:260, x + 2 : x + 22] = (170, 120, 95)  # legs rebuilt
+        rebuilt[130:260, x : x + 2] = rebuilt[130:260, x + 22 : x + 24] = 235  # the backdrop beside them
+    value = checks.trousers_left(before, rebuilt, line, trousers)
+    assert value is not None and checks.faults({"trousers_left": value}) == [], value
+    kept = rebuilt.copy()
+    kept[130:260, 60:84] = before[130:260, 60:84]  # one trouser leg left below the hem
+    value = checks.trousers_left(before, kept, line, trousers)
+    assert value is not None and checks.faults({"trousers_left": value}) == ["trousers_left"], value
+    hems = rebuilt.copy()
+    for x in (60, 120):
+        hems[240:260, x : x + 24] = before[240:260, x : x + 24]  # the hems' bands round the ankles
+    value = checks.trousers_left(before, hems, line, trousers)
+    assert value is not None and checks.faults({"trousers_left": value}) == ["trousers_left"], value
+    shorts = rebuilt.copy()
+    value = checks.trousers_left(shorts, shorts, line, trousers)  # bare shins, unchanged
+    assert value is not None and checks.faults({"trousers_left": value}) == [], value
+    assert checks.trousers_left(before, rebuilt, np.zeros((300, 200), bool), trousers) is None
+
+
 def test_a_level_sole_on_a_foot_facing_the_camera_fails() -> None:
     """Feet pointing at the camera (heel straight above toe): a side-view shoe pasted
     level fails; one whose sole falls 20 px to its outer toe end over 60 passes; feet

@@ -1115,3 +1115,41 @@ def test_a_tee_hangs_straight_past_a_fitted_dress_narrow_waist() -> None:
     hips = (person.pt(pose.L_HIP) + person.pt(pose.R_HIP)) / 2
     pinch = checks.waist_pinch(result.garment, frame.neck, hips, np.zeros(person.mask.shape, bool))
     assert pinch is not None and checks.faults({"waist_pinch": pinch}) == [], pinch
+
+
+def trousered_person(shins: list[tuple[tuple[int, int], tuple[int, int]]]) -> Person:
+    """A drawn person in a grey tee and black trousers down over white shoes, each
+    shin from its knee to its ankle as given (left leg first); the trousers' hem 12 px
+    past each ankle, the shoe below it."""
+    image = np.full((580, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 262), (120, 120, 125), -1)  # the tee
+    cv2.rectangle(image, (150, 262), (250, 380), (15, 15, 20), -1)  # the trousers' seat
+    for (knee, ankle), hip in zip(shins, ((215, 262), (185, 262)), strict=True):
+        cv2.line(image, hip, knee, (15, 15, 20), 40)
+        hem = (ankle[0] + (ankle[0] - knee[0]) * 12 // max(1, ankle[1] - knee[1]), ankle[1] + 12)
+        cv2.line(image, knee, hem, (15, 15, 20), 34)
+        cv2.ellipse(image, (hem[0], hem[1] + 14), (26, 12), 0, 0, 360, (250, 250, 250), -1)  # the shoe
+    person = drawn_person(image)
+    (lk, la), (rk, ra) = shins
+    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = lk, la, rk, ra
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    return person
+
+
+def test_a_dress_takes_the_trousers_hem_over_the_shoes() -> None:
+    """Trousers hang past the ankle joint over the shoe: the foot cut off at the joint
+    left their hem below a dress as a black band round each ankle."""
+    person = trousered_person([((235, 380), (235, 520)), ((165, 380), (165, 520))])
+    dress = worn_mask(person, "dress", torso_frame(person)) > 0
+    for x in (165, 235):
+        assert dress[500:530, x - 8 : x + 9].mean() > 0.9, (x, dress[500:530, x - 8 : x + 9].mean())
+    assert dress[545:555, 150:250].mean() < 0.05, "the shoes"
+
+
+def test_a_dress_takes_the_front_shin_beside_the_back_ankle() -> None:
+    """In a stride the back leg's ankle sits beside the front leg's lower shin: its foot
+    took that shin's trousers for a foot, left black below a dress."""
+    person = trousered_person([((235, 380), (210, 470)), ((165, 380), (165, 530))])
+    dress = worn_mask(person, "dress", torso_frame(person)) > 0
+    shin = dress[480:525, 160:171]
+    assert shin.mean() > 0.9, shin.mean()

@@ -13,7 +13,7 @@ from fitroom import checks
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import rebuild, skin
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.person import HAND_POINTS, L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person
+from fitroom.engines.classic.person import HAND_POINTS, L_ANKLE, L_ELBOW, L_WRIST, R_ANKLE, R_ELBOW, R_WRIST, Person
 
 
 def cylinder_normals(width: int = 60, height: int = 40) -> tuple[np.ndarray, np.ndarray]:
@@ -532,3 +532,43 @@ def test_a_knit_that_passes_for_skin_gives_the_rebuilt_skin_no_grain() -> None:
     assert skin.look(replace(person, points=points)).grain <= skin.GRAIN_UNSEEN_MOST
     # With the face seen, what passes for skin is the person's, grainy as it is.
     assert skin.look(person).grain > skin.GRAIN_UNSEEN_MOST * 2
+
+
+def test_legs_bared_from_trousers_by_a_dress_take_the_hands_colour() -> None:
+    """Black trousers under a tee swapped for a knee-length dress: no visible skin lies
+    within reach of the shins, and they took the lit face's pale tone, pale peach legs
+    between tan hands. They take the hands' own colour now."""
+    from tests.test_classic_engine import drawn_person
+
+    h, w = 560, 400
+    image = np.full((h, w, 3), 225, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 262), (120, 120, 125), -1)  # the tee
+    for hip, knee, ankle in (((215, 262), (235, 380), (235, 520)), ((185, 262), (165, 380), (165, 520))):
+        cv2.line(image, hip, knee, (30, 30, 36), 44)
+        cv2.line(image, knee, ankle, (30, 30, 36), 36)  # black trousers
+    hands = np.zeros((h, w), np.uint8)
+    for centre in ((281, 275), (119, 275)):
+        cv2.circle(hands, centre, 16, 255, -1)
+    tan = (168, 112, 88)
+    image[hands > 0] = tan  # tan hands, darker and redder than the face
+    person = drawn_person(image)
+    points = person.points.copy()
+    points[list(HAND_POINTS[0][1:])] = (281, 280)
+    points[list(HAND_POINTS[1][1:])] = (119, 280)
+    points[[L_ANKLE, R_ANKLE]] = (235, 520), (165, 520)
+    person = replace(person, points=points, hands=hands, mask=(np.any(image != 225, axis=2)).astype(np.float32))
+    face = tuple(float(v) for v in cv2.cvtColor(np.uint8([[(240, 212, 182)]]), cv2.COLOR_RGB2LAB)[0, 0])
+    look = replace(skin.DEFAULT, tone=face)
+    new = np.zeros((h, w), np.float32)
+    cv2.rectangle(new, (135, 85), (265, 400), 1, -1)  # the dress, to just below the knees
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.DRESS))
+    out = rebuild.replaced(person, garment, new, hands > 0, hands.astype(np.float32), look)
+    shins = np.zeros((h, w), bool)
+    for x in (165, 235):
+        shins[400:460, x - 2 : x + 3] = True
+    assert (out.skin[shins] > 0.5).all() and (out.rebuild[shins] > 0.5).all()
+    lab = cv2.cvtColor(np.clip(out.fill, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB).astype(np.float32)[shins]
+    hand = cv2.cvtColor(np.uint8([[tan]]), cv2.COLOR_RGB2LAB).astype(np.float32)[0, 0]
+    apart = float(np.linalg.norm(np.median(lab, axis=0)[1:] - hand[1:]))
+    assert apart < 6, (apart, np.median(lab, axis=0), hand)
+    assert abs(float(np.median(lab[:, 0])) - hand[0]) < 25, (np.median(lab, axis=0), hand)

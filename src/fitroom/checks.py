@@ -174,6 +174,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
   (shoes included) the render changed: bare shins or dark shoes taken for the old
   trousers and rebuilt as flat cones or blocks.
+- `trousers_left`: below a new dress, the share of the legs' line (hip to ankle, clear
+  of the dress) that still shows the old trousers as they were: their colour, read on
+  the thighs the dress now covers, unchanged from the photo (a trouser leg kept below
+  the hem, a dark band of its hem round the ankles).
 - `hair_cut`: below a new top or dress, the share of the person's own long hair over the
   shoulders and beside the neck (as the classic engine reads it) the render changed:
   hair cut into flat blocks where the garment was drawn over it.
@@ -667,6 +671,13 @@ MIN_BACKDROP_PIXELS = 100
 #: The highest acceptable share of the person's own bare lower legs and feet, below a
 #: new dress, that the render changed (`legs_changed`).
 LEGS_CHANGED_MOST = 0.1
+#: The highest acceptable share of the legs' line below a new dress still showing the
+#: old trousers (`trousers_left`): a hem's band round both ankles is about a tenth.
+TROUSERS_LEFT_MOST = 0.08
+#: How near (CIE Lab distance) a pixel's colour must be to the trousers' to be theirs.
+TROUSERS_TOLERANCE = 12.0
+#: A pixel whose channels all moved by this much or less is the photo's own, unchanged.
+UNMOVED_STEP = 6
 #: A dress's bodice covers the trunk from the armpits to the waist, side to side: the
 #: median over lines across it (shares of the way from the shoulders' line to the hips)
 #: of its run over the trunk's, arms left out of both, is at least this.
@@ -908,6 +919,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
+    "trousers_left": (None, TROUSERS_LEFT_MOST),
     "bodice_width": (BODICE_WIDTH_LEAST, None),
     "waist_pinch": (None, WAIST_PINCH_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
@@ -1969,6 +1981,28 @@ def legs_changed(
     kept = (np.asarray(legs) > 0) & ~near
     inner = cv2.erode(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
+
+
+def trousers_left(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    legs: Mask,
+    trousers: NDArray[np.floating[Any]],
+    tolerance: float = TROUSERS_TOLERANCE,
+) -> float | None:
+    """The share of `legs` (the legs' line below a new dress, clear of it) that shows
+    the old trousers (`trousers`: their colours, rows of CIE Lab) in `after` just as in
+    `before`: a trouser leg left below the hem, or its hem's band round the ankles.
+    Only what did not change counts: legs rebuilt in a tone near a camel trouser's are
+    legs, and the person's own bare shins below shorts are not the shorts' colour."""
+    inside = np.asarray(legs) > 0
+    if np.count_nonzero(inside) < 50 or len(trousers) == 0:
+        return None
+    moved = np.abs(after.astype(np.int16) - before.astype(np.int16)).max(axis=2) > UNMOVED_STEP
+    lab = cv2.cvtColor(after.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+    known = np.asarray(trousers, np.float32).reshape(-1, 3)
+    near = np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1) < tolerance
+    return float(np.mean(near & ~moved[inside]))
 
 
 def hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], hair: Mask) -> float | None:

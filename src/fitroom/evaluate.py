@@ -564,6 +564,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     if target == SwapTarget.DRESS:
         margin = max(2, int(frame.width * LEGS_MARGIN))
         values["legs_changed"] = checks.legs_changed(report.input, output, _own_lower_legs(report), cover, margin)
+        values["trousers_left"] = _trousers_left(report, output, cover, margin)
     return values
 
 
@@ -591,6 +592,43 @@ def _own_lower_legs(report: RenderReport) -> NDArray[np.bool_]:
     skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (bones > 0)
     feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, report.input.shape)
     return np.asarray((skin | feet) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0))
+
+
+#: The legs' line `trousers_left` reads: this wide (shoulder widths) along hip to knee
+#: to ankle, and on past the ankle this share of the shin, over the trousers' hem.
+LEG_LINE_WIDTH = 0.12
+PAST_ANKLE = 0.08
+#: Where on the thighs (shares of hip to knee) the trousers' colours are read, under
+#: the new dress: low, below a coat's or long top's hem.
+THIGH_READ = (0.55, 0.9)
+
+
+def _trousers_left(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], margin: int
+) -> float | None:
+    """`checks.trousers_left` for a dress: along each leg's line below it (clear of its
+    soft edge by `margin`), against the colours the photo shows on the thighs it now covers."""
+    person = report.person
+    if not person.visible(L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE, threshold=0.5):
+        return None
+    h, w = report.input.shape[:2]
+    line = np.zeros((h, w), np.uint8)
+    thighs = np.zeros((h, w), np.uint8)
+    width = max(2, int(person.shoulder_width * LEG_LINE_WIDTH))
+    for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
+        a, b, c = (person.pt(i).astype(np.float64) for i in (hip, knee, ankle))
+        end = c + (c - b) * PAST_ANKLE
+        for p, q in ((a, b), (b, end)):
+            cv2.line(line, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
+        p, q = a + (b - a) * THIGH_READ[0], a + (b - a) * THIGH_READ[1]
+        cv2.line(thighs, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
+    near = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
+    own = (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+    read = (thighs > 0) & (cover > 0.5) & own
+    if np.count_nonzero(read) < 50:
+        return None
+    trousers = _colours(_lab(report.input[read]))
+    return checks.trousers_left(report.input, output, (line > 0) & ~near & own, trousers)
 
 
 def _own_arms(report: RenderReport) -> NDArray[np.bool_]:

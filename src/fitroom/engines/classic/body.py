@@ -108,6 +108,10 @@ DELTOID = 0.15
 #: round cap, the old cuff between the cap and the hand was refilled from round it, a
 #: pale band and a stub above the hand. No further: past a bent hand it stuck out.
 INTO_HAND = 0.3
+#: The shin goes on past the ankle joint this share of its length at the ankle's width:
+#: a trouser's hem over the shoe, taken away under a dress or shorter bottom, was
+#: refilled from round it as a smear of the shoe up over the ankle.
+INTO_SHOE = 0.12
 
 
 def _half_width(
@@ -222,6 +226,8 @@ def limbs(
         segments += [(top, joint, r0, r1, upper_arm), (joint, end, r1, r2, False)]
         if upper_arm and into > 0:
             segments.append((end, end + (end - joint) * into, r2, r2, False))
+        if not upper_arm:
+            segments.append((end, end + (end - joint) * INTO_SHOE, r2, r2, False))
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)

@@ -159,8 +159,19 @@ def worn_mask(
         # hem and between the legs rebuilt there. Bare thighs or shins are not a colour
         # of them, however lit: a shaded shin's colour read below a long skirt took the
         # person's own lower legs for trousers, rebuilt as flat cones.
-        colours += [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
+        bottom = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
+        colours += bottom
     nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+    if category == SwapTarget.DRESS:
+        # Below the knees only the trousers' or skirt's colours are the old clothes: a
+        # top's print read across the chest (an orange motif on a beige tee) took the
+        # bare shins below shorts for cloth, rebuilt as flat grey-brown cones.
+        shins = _below_knees(person, frame)
+        if bottom:
+            nearest_bottom = np.minimum.reduce([squared_distance(lab, c, GARMENT_WEIGHTS) for c in bottom])
+            nearest = np.where(shins, nearest_bottom, nearest)
+        else:
+            nearest = np.where(shins, np.float32(np.inf), nearest)
     similar = nearest < SAME_GARMENT_COLOUR**2
     # On the torso, only what looks like the worn garment (not trousers below it); on the
     # arms, anything that is not skin is a sleeve.
@@ -199,29 +210,67 @@ def worn_mask(
         # Trousers end at the ankles; below them are the feet, and shoes of the old
         # clothes' colour (black shoes under a black slip dress or a black print) were
         # taken for them and rebuilt as blocks.
-        clothes &= ~_below_ankles(person, s)
+        clothes &= ~_below_ankles(person, s, clothes)
     return clothes.astype(np.float32)
 
 
 #: How far round each ankle (shoulder widths) what lies beyond it down the shin is foot.
 FOOT_REACH = 0.5
+#: How far past the ankle joint (shoulder widths, down the shin) the foot begins under
+#: trousers: their hem hangs this far over the shoe, and cut at the joint it stayed
+#: below a dress as a dark band round each ankle.
+FOOT_START = 0.12
 
 
-def _below_ankles(person: Person, s: float) -> NDArray[np.bool_]:
-    """True within `FOOT_REACH` of each ankle, beyond it along the shin (knee to
-    ankle): the foot, or the shoe on it."""
+def _below_knees(person: Person, frame: Frame) -> NDArray[np.bool_]:
+    """True below the line through the knees (down the torso's axis)."""
+    w, h = person.size
+    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
+    knees = (person.pt(L_KNEE) + person.pt(R_KNEE)).astype(np.float32) / 2
+    down = frame.down.astype(np.float32)
+    return np.asarray((xs - knees[0]) * down[0] + (ys - knees[1]) * down[1] > 0)
+
+
+def _below_ankles(person: Person, s: float, clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """True within `FOOT_REACH` of each ankle, beyond it along the shin (knee to ankle):
+    the foot, or the shoe on it. Where the `clothes` cover the shin down to the ankle
+    (trousers), the foot begins `FOOT_START` past it: their hem hangs over the shoe.
+    Not what is nearer the other shin than this ankle: in a stride the back leg's ankle
+    sits beside the front leg's lower shin, and its reach took the front trouser leg's
+    hem for a foot, left black below a dress."""
     w, h = person.size
     ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
     out = np.zeros((h, w), bool)
-    for knee, ankle in _SHINS:
+    for own, (knee, ankle) in enumerate(_SHINS):
         k, a = person.pt(knee).astype(np.float32), person.pt(ankle).astype(np.float32)
         v = a - k
         length = float(np.hypot(*v))
         if length < 1:
             continue
         along = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / length
-        out |= (along > 0) & (np.hypot(xs - a[0], ys - a[1]) < s * FOOT_REACH)
+        to_ankle = np.hypot(xs - a[0], ys - a[1])
+        other_knee, other_ankle = _SHINS[1 - own]
+        to_other = _to_segment(xs, ys, person.pt(other_knee), person.pt(other_ankle))
+        start = s * FOOT_START if _covered(clothes, k + v * 0.85, a) else 0.0
+        out |= (along > start) & (to_ankle < s * FOOT_REACH) & (to_ankle <= to_other)
     return out
+
+
+def _covered(clothes: NDArray[np.bool_], p: NDArray[np.float32], q: NDArray[np.float32]) -> bool:
+    """Whether most of the points on the line from `p` to `q` are in `clothes`."""
+    h, w = clothes.shape
+    xy = np.round(p[None, :] + np.linspace(0, 1, 9)[:, None] * (q - p)[None, :]).astype(int)
+    xy = xy[(xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)]
+    return len(xy) > 0 and float(np.mean(clothes[xy[:, 1], xy[:, 0]])) > 0.6
+
+
+def _to_segment(
+    xs: NDArray[np.float32], ys: NDArray[np.float32], p: NDArray[np.float32], q: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """Each pixel's distance to the segment from `p` to `q`."""
+    v = (q - p).astype(np.float32)
+    t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
+    return np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1]).astype(np.float32)
 
 
 #: A sleeve is at least this wide (shoulder-joint distances) across the arm; thinner

@@ -104,7 +104,7 @@ def replaced(
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
-    tone, seen = _tone_field(person, bare, worn, look)
+    tone, seen = _tone_field(person, bare, worn, look, frame if garment.category != SwapTarget.TOP else None)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -235,11 +235,12 @@ NEAREST_HUE = 12.0
 
 
 def _tone_field(
-    person: Person, bare: NDArray[np.bool_], old: NDArray[np.float32], look: skin.SkinLook
+    person: Person, bare: NDArray[np.bool_], old: NDArray[np.float32], look: skin.SkinLook, legs: Frame | None = None
 ) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
     """The skin's colour (Lab) for each rebuilt pixel, from the person's visible skin
     nearest it; and that visible skin: clearly skin-hued pixels off the old garment and
-    its soft edge."""
+    its soft edge. With the torso's `legs` frame (a bottom or dress bares the legs),
+    the legs take the hands' colour (`_legs_from_hands`)."""
     lab = person.lab()
     tone = tuple(float(v) for v in person.skin_lab) if look.tone is None else look.tone
     hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
@@ -248,7 +249,32 @@ def _tone_field(
     seen &= np.abs(lab[:, :, 0] - tone[0]) < skin.NEAREST_STRAY[0]
     field = skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
     hand_skin = (person.hands > 0) & bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < HAND_HUE)
-    return _from_hands(person, field, hand_skin), seen
+    field = _from_hands(person, field, hand_skin)
+    if legs is not None:
+        field = _legs_from_hands(person, legs, field, hand_skin)
+    return field, seen
+
+
+#: Below the hips' line (torso lengths past it) the rebuilt legs take the hands' colour
+#: in full; it fades in from the line over this much.
+LEGS_FADE = 0.3
+
+
+def _legs_from_hands(
+    person: Person, frame: Frame, tone: NDArray[np.float32], hand_skin: NDArray[np.bool_]
+) -> NDArray[np.float32]:
+    """`tone` (Lab per pixel) with the legs below the hips taking the colour of the
+    hands' lit backs (as `_from_hands` reads it), where a hand shows.
+
+    No visible skin lies within reach of legs rebuilt from trousers: they took the
+    face's tone, and a brown woman's face lit pale gave her pale peach legs between her
+    brown hands. The hands, hanging at the hips, are the limbs' own colour."""
+    if np.count_nonzero(hand_skin) < 20:
+        return tone
+    lab = person.lab()[hand_skin]
+    colour = np.array([np.quantile(lab[:, 0], HAND_LIGHTNESS), np.median(lab[:, 1]), np.median(lab[:, 2])], np.float32)
+    weight = np.clip((_depth(frame, tone.shape) - 1) / LEGS_FADE, 0, 1)[:, :, None]
+    return np.asarray(tone * (1 - weight) + colour * weight, np.float32)
 
 
 #: How far in hue (Lab a, b) from the person's tone a hand's pixels may be and still be
