@@ -239,20 +239,24 @@ def _below_ankles(person: Person, s: float, clothes: NDArray[np.bool_]) -> NDArr
     sits beside the front leg's lower shin, and its reach took the front trouser leg's
     hem for a foot, left black below a dress."""
     w, h = person.size
-    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
     out = np.zeros((h, w), bool)
+    reach = s * FOOT_REACH
     for own, (knee, ankle) in enumerate(_SHINS):
         k, a = person.pt(knee).astype(np.float32), person.pt(ankle).astype(np.float32)
         v = a - k
         length = float(np.hypot(*v))
-        if length < 1:
+        # Only the box round the ankle can be within reach of it.
+        x0, y0 = int(max(0, np.floor(a[0] - reach))), int(max(0, np.floor(a[1] - reach)))
+        x1, y1 = int(min(w, np.ceil(a[0] + reach) + 1)), int(min(h, np.ceil(a[1] + reach) + 1))
+        if length < 1 or x1 <= x0 or y1 <= y0:
             continue
+        ys, xs = np.arange(y0, y1, dtype=np.float32)[:, None], np.arange(x0, x1, dtype=np.float32)[None, :]
         along = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / length
         to_ankle = np.hypot(xs - a[0], ys - a[1])
         other_knee, other_ankle = _SHINS[1 - own]
         to_other = _to_segment(xs, ys, person.pt(other_knee), person.pt(other_ankle))
         start = s * FOOT_START if _covered(clothes, k + v * 0.85, a) else 0.0
-        out |= (along > start) & (to_ankle < s * FOOT_REACH) & (to_ankle <= to_other)
+        out[y0:y1, x0:x1] |= (along > start) & (to_ankle < reach) & (to_ankle <= to_other)
     return out
 
 
