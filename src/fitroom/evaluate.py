@@ -595,9 +595,8 @@ def _own_lower_legs(report: RenderReport) -> NDArray[np.bool_]:
 
 
 #: The legs' line `trousers_left` reads: this wide (shoulder widths) along hip to knee
-#: to ankle, and on past the ankle this share of the shin, over the trousers' hem.
+#: to ankle.
 LEG_LINE_WIDTH = 0.12
-PAST_ANKLE = 0.08
 #: Where on the thighs (shares of hip to knee) the trousers' colours are read, under
 #: the new dress: low, below a coat's or long top's hem.
 THIGH_READ = (0.55, 0.9)
@@ -607,7 +606,8 @@ def _trousers_left(
     report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], margin: int
 ) -> float | None:
     """`checks.trousers_left` for a dress: along each leg's line below it (clear of its
-    soft edge by `margin`), against the colours the photo shows on the thighs it now covers."""
+    soft edge by `margin`), against the colours the photo shows on the thighs it now
+    covers, less any skin there (the bare knee below shorts)."""
     person = report.person
     if not person.visible(L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE, threshold=0.5):
         return None
@@ -617,14 +617,15 @@ def _trousers_left(
     width = max(2, int(person.shoulder_width * LEG_LINE_WIDTH))
     for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (hip, knee, ankle))
-        end = c + (c - b) * PAST_ANKLE
-        for p, q in ((a, b), (b, end)):
+        for p, q in ((a, b), (b, c)):
             cv2.line(line, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
         p, q = a + (b - a) * THIGH_READ[0], a + (b - a) * THIGH_READ[1]
         cv2.line(thighs, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
+    before = replace(person, image=report.input)
+    skin = skin_like(before) | skin_hued(before.lab(), person.skin_lab)
     near = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
     own = (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
-    read = (thighs > 0) & (cover > 0.5) & own
+    read = (thighs > 0) & (cover > 0.5) & own & ~skin
     if np.count_nonzero(read) < 50:
         return None
     trousers = _colours(_lab(report.input[read]))
