@@ -97,3 +97,20 @@ def test_an_old_neckband_kept_with_the_hair_goes_with_the_old_top() -> None:
     assert loose[rib].mean() > 0.9, loose[rib].mean()
     assert loose[70:88, 185:216].max() == 0  # the neck
     assert loose[84:94, 205:211].max() == 0  # the lock
+
+
+def test_a_shaded_neck_under_a_bald_head_is_no_hair_nor_the_chest_below_it() -> None:
+    """A bald head over a shaded neck and a V neckline's bare chest in the same shade:
+    the ring round the face read under the chin was the neck, its shade taken for the
+    hair's colour, and the neck and the V kept in front of a new top as hair (a V cut
+    into every top). The hair's colour is read beside the cheeks and above only."""
+    person, _ = long_haired((30, 90, 160))
+    image = person.image.copy()
+    image[(image == HAIR_RGB).all(axis=2)] = SKIN_RGB
+    shade = cv2.cvtColor(np.uint8([[SKIN_LAB - np.array([64, 0, 0])]]), cv2.COLOR_LAB2RGB)[0, 0]
+    neck = np.zeros(image.shape[:2], np.uint8)
+    cv2.rectangle(neck, (172, 80), (228, 98), 255, -1)
+    cv2.fillConvexPoly(neck, np.array([(160, 90), (240, 90), (200, 170)]), 255)
+    image[(neck > 0) & (person.face == 0)] = shade
+    person.image = image
+    assert hair_in_front(person, "top").max() < 0.5

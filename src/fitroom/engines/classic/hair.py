@@ -43,6 +43,11 @@ def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
     face = person.face[box]
     grown = cv2.dilate(face, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1)))
     around = (grown > 0) & (face == 0) & (person.mask[box] > 0.5) & (_depth(frame, found) < 0)
+    # Beside the cheeks and over the head, not under the chin: there the ring is the
+    # neck, and its shade read as the hair's colour took the neck and a V neckline's
+    # bare chest for hair kept in front (a V cut into every new top).
+    chin = int(np.flatnonzero(face.any(axis=1))[-1])
+    around[chin:] = False
     lab = person.lab()[box]
     pixels = lab[around & (squared_distance(lab, person.skin_lab, HAIR_WEIGHTS) > SKIN_REACH**2)]
     if len(pixels) < max(20, HAIR_SHARE * np.count_nonzero(grown > 0)):
