@@ -13,7 +13,21 @@ from fitroom import checks
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import rebuild, skin
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.person import HAND_POINTS, L_ANKLE, L_ELBOW, L_WRIST, R_ANKLE, R_ELBOW, R_WRIST, Person
+from fitroom.engines.classic.person import (
+    HAND_POINTS,
+    L_ANKLE,
+    L_ELBOW,
+    L_EYE,
+    L_WRIST,
+    MOUTH_L,
+    MOUTH_R,
+    R_ANKLE,
+    R_ELBOW,
+    R_EYE,
+    R_WRIST,
+    Person,
+    _skin_colour,
+)
 
 
 def cylinder_normals(width: int = 60, height: int = 40) -> tuple[np.ndarray, np.ndarray]:
@@ -572,3 +586,41 @@ def test_legs_bared_from_trousers_by_a_dress_take_the_hands_colour() -> None:
     apart = float(np.linalg.norm(np.median(lab, axis=0)[1:] - hand[1:]))
     assert apart < 6, (apart, np.median(lab, axis=0), hand)
     assert abs(float(np.median(lab[:, 0])) - hand[0]) < 25, (np.median(lab, axis=0), hand)
+
+
+def test_a_face_cut_off_above_and_a_hand_in_a_pocket_give_the_skin_the_hands_colour() -> None:
+    """A photo cut off at the nose: the pose guesses the cheeks above the photo, and their
+    squares, cut to it, held only the shadowed chin at the top edge; with no cheek read, a
+    hand in a dark pocket was read with the pocket round it. Either way the skin's colour
+    came out a dark mauve and the bared forearms were rebuilt in it, far from the hands
+    on them (`wrist_tone` over its limit). The skin is read off the hand that shows now."""
+    from tests.test_classic_engine import drawn_person
+
+    h, w = 420, 400
+    image = np.full((h, w, 3), 225, np.uint8)
+    chin = cv2.cvtColor(np.uint8([[(58, 141, 135)]]), cv2.COLOR_LAB2RGB)[0, 0]
+    image[:6, 170:230] = chin  # the shadowed chin at the photo's top edge
+    old = np.zeros((h, w), np.uint8)
+    cv2.rectangle(old, (140, 90), (260, 290), 1, -1)
+    for shoulder, wrist in (((250, 100), (280, 250)), ((150, 100), (120, 250))):
+        cv2.line(old, shoulder, wrist, 1, 34)  # long sleeves to the wrists
+    image[old > 0] = (150, 150, 158)
+    hands = np.zeros((h, w), np.uint8)
+    for centre in ((281, 275), (119, 275)):
+        cv2.circle(hands, centre, 16, 255, -1)
+    image[hands > 0] = (120, 78, 58)  # brown hands
+    image[262:, 95:145] = (25, 30, 60)  # one of them in a navy pocket
+    hands[262:, 95:145] = 0
+    person = drawn_person(image)
+    points = person.points.copy()
+    points[[L_EYE, R_EYE]] = (300, -60), (100, -60)  # guessed above the photo
+    points[[MOUTH_L, MOUTH_R]] = (215, 20), (185, 20)
+    points[list(HAND_POINTS[0])] = (281, 270)
+    points[list(HAND_POINTS[1])] = (119, 275)
+    face = np.zeros((h, w), np.uint8)
+    face[:6, 170:230] = 255
+    tone = _skin_colour(image, points, person.visibility, face)
+    person = replace(person, points=points, hands=hands, face=face, skin_lab=tone)
+    shown, made, forearms, _ = swapped_for_a_tee(person, skin.DEFAULT, 260)
+    apart = checks.wrist_tone(shown, made, hands > 0, forearms, person.shoulder_width)
+    assert apart is not None and apart < checks.WRIST_APART, (apart, tone)

@@ -239,19 +239,34 @@ def plausible_skin(lab: NDArray[np.generic]) -> NDArray[np.bool_]:
     return (lightness >= 35) & (lightness <= 240) & (a >= 131) & (a <= 175) & (b >= 131) & (b <= 180)
 
 
+#: A hand's square is read for the skin's colour only when at least 1 / this of it can
+#: be skin.
+HAND_SKIN_SHARE = 4
+
+
 def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face: Mask) -> Array:
     """Median Lab colour of the cheeks, else of the hands; a neutral default if neither
-    looks like skin (a face cut off by the frame, gloves, a shadowed face)."""
+    looks like skin (a face cut off by the frame, gloves, a shadowed face).
+
+    A cheek the pose guesses beyond the photo's edge is not read: its square, cut to the
+    photo, is the shadowed chin or neck at the edge, and that dark, greyish reading
+    (a dark mauve 16 ΔE off the hands) became the colour of every rebuilt arm."""
     candidates = []
+    h, w = rgb.shape[:2]
     if visibility[NOSE] >= 0.3 and face.any():
         eyes = (points[L_EYE] + points[R_EYE]) / 2
         mouth = (points[MOUTH_L] + points[MOUTH_R]) / 2
         span = float(np.linalg.norm(points[L_EYE] - points[R_EYE]))
         cheeks = [points[side] * 0.6 + mouth * 0.4 + (points[side] - eyes) * 0.2 for side in (L_EYE, R_EYE)]
-        candidates.append([_patch(rgb, c, max(2, int(span * 0.15))) for c in cheeks])
+        inside = [c for c in cheeks if 0 <= c[0] < w and 0 <= c[1] < h]
+        candidates.append([_patch(rgb, c, max(2, int(span * 0.15))) for c in inside])
     hands = [points[list(i)].mean(axis=0) for i in HAND_POINTS if visibility[i[0]] >= 0.5]
     scale = max(2, int(np.linalg.norm(points[L_SHOULDER] - points[R_SHOULDER]) * 0.04))
-    candidates.append([_patch(rgb, c, scale) for c in hands])
+    # None of a hand in a pocket (its square under a quarter skin): read with the other,
+    # the dark trousers round it made their median a dark mauve. (Only a square's
+    # skin-coloured pixels are no better: a camel coat beside a hand passes for skin.)
+    held = [_patch(rgb, c, scale) for c in hands]
+    candidates.append([p for p in held if np.count_nonzero(plausible_skin(p)) * HAND_SKIN_SHARE >= len(p)])
     for patches in candidates:
         values = [p for p in patches if len(p)]
         if values:
