@@ -56,7 +56,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `hand_changed`: the share of the person's own hand, seen in front, that the render
   changed (a hand covered by the new garment, or cut up by it).
 - `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
-  covered by the new top or dress and rebuilt beside it).
+  covered by the new top or dress and rebuilt beside it), or, for a bottom or dress, one
+  hanging in front of the hips to a hand on the thigh (covered, it left the hand floating
+  on the new garment, cut square at the wrist).
 - `arm_beside_changed`: the share of a bare arm hanging beside the torso, below where
   the new garment's sleeves reach, that the render changed (a top's or dress's panel
   drawn over the arm's inner half, the arm's edge rebuilt as pale streaks beside it).

@@ -47,7 +47,13 @@ from fitroom.engines.classic.accessories.place import (
     worn_on_back,
 )
 from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_earrings
-from fitroom.engines.classic.arms import KEPT_FROM, bare_forearms_in_front, own_skin, worn_top_colour
+from fitroom.engines.classic.arms import (
+    KEPT_FROM,
+    bare_forearms_in_front,
+    bare_forearms_over_bottom,
+    own_skin,
+    worn_top_colour,
+)
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
@@ -532,7 +538,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
     values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & hand_in_own_colour(report))
     # Bare forearms crossed in front, less their outermost pixel (as the hands).
-    crossed = bare_forearms_in_front(replace(report.person, image=report.input))
+    as_photo = replace(report.person, image=report.input)
+    crossed = bare_forearms_in_front(as_photo)
+    if target != SwapTarget.TOP:
+        # ...and those hanging in front of the hips, in front of a bottom or a dress's skirt.
+        crossed |= bare_forearms_over_bottom(as_photo)
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:

@@ -110,6 +110,91 @@ def bare_forearms_in_front(person: Person) -> NDArray[np.bool_]:
     return keep
 
 
+#: A forearm hangs in front of the hips (a hand resting on the thigh or the hip) when its
+#: wrist is no higher than this share of the torso above the hips...
+FRONT_WAIST = 0.25
+#: ...and no further from the body's middle than the hips' half-width and this share of
+#: the shoulder width: further out the arm hangs beside the body.
+FRONT_REACH = 0.25
+#: ...and it runs in towards the body's middle by at least this share of the shoulder
+#: width, elbow to wrist: an arm hanging straight down at the side is beside the hips.
+FRONT_INWARD = 0.1
+#: The band's half-width round a forearm in front of the hips (shoulder widths): narrower
+#: than `ARM_HALF`'s, as beside it may be cloth of the skin's colour (beige shorts).
+FRONT_HALF = 0.11
+#: ...at least this share of which is the arm's own skin: a sheer sleeve shows the skin
+#: through it in patches (its band was under two thirds skin, a bare arm's over 0.9).
+FRONT_BARE = 0.85
+
+
+def bare_forearms_over_bottom(person: Person) -> NDArray[np.bool_]:
+    """The skin of the bare forearms hanging in front of the hips, elbow to wrist: kept in
+    front of a new bottom or dress like the hand they lead to. Drawn over them, the new
+    garment left the hand floating on it, cut square at the wrist.
+
+    Skin in the band round the forearm's bone, by the arm's own colour (`own_skin`) and
+    off the worn bottom's colours where they differ from it; gaps in it closed and what
+    is not joined to the wrist's end left out."""
+    w, h = person.size
+    keep = np.zeros((h, w), bool)
+    if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=SEEN):
+        return keep
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    torso = float(hips[1] - (person.pt(L_SHOULDER)[1] + person.pt(R_SHOULDER)[1]) / 2)
+    reach = abs(float(person.pt(L_HIP)[0] - person.pt(R_HIP)[0])) / 2 + FRONT_REACH * person.shoulder_width
+    sides = [
+        (person.pt(e).astype(np.float64), person.pt(wr).astype(np.float64))
+        for e, wr in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))
+        if person.visible(e, wr, threshold=SEEN)
+    ]
+    sides = [
+        (elbow, wrist)
+        for elbow, wrist in sides
+        if wrist[1] >= hips[1] - FRONT_WAIST * torso
+        and abs(wrist[0] - hips[0]) <= reach
+        and abs(elbow[0] - hips[0]) - abs(wrist[0] - hips[0]) >= FRONT_INWARD * person.shoulder_width
+    ]
+    if not sides:
+        return keep
+    lab = person.lab()
+    worn = worn_colours(lab, person, SwapTarget.BOTTOM)
+    width = max(3, int(2 * FRONT_HALF * person.shoulder_width))
+    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
+    closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    weights = np.array(GARMENT_WEIGHTS, np.float32)
+    for elbow, wrist in sides:
+        # Square at the wrist: past it the hand's own test holds (a round end took in
+        # the skin-coloured cloth beside the wrist).
+        run = wrist - elbow
+        across = np.array([-run[1], run[0]]) / max(float(np.linalg.norm(run)), 1.0) * (width / 2)
+        corners = np.array([elbow + across, wrist + across, wrist - across, elbow - across])
+        line = np.zeros((h, w), np.uint8)
+        cv2.fillConvexPoly(line, np.round(corners).astype(np.int32), 255)
+        band = (line > 0) & (person.mask > 0.5)
+        if not band.any():
+            continue
+        skin = own_skin(lab, person, band)
+        if np.count_nonzero(skin) < FRONT_BARE * np.count_nonzero(band):
+            continue
+        # Worked out in the box round the band only.
+        x, y, bw, bh = cv2.boundingRect(line)
+        box = slice(y, y + bh), slice(x, x + bw)
+        near, inside = skin[box], line[box] > 0
+        middle = np.median(lab[box][near], axis=0)
+        # A worn colour the arm's own cannot be told from (beige shorts) is left to the band.
+        cloth = [c for c in worn if float(np.sum(weights * (c - middle) ** 2)) >= SAME_GARMENT_COLOUR**2]
+        if cloth:
+            nearest = np.minimum.reduce([squared_distance(lab[box], c, GARMENT_WEIGHTS) for c in cloth])
+            near = near & (nearest > squared_distance(lab[box], middle, GARMENT_WEIGHTS))
+        closed = (cv2.morphologyEx(near.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0) & inside
+        _, labels = cv2.connectedComponents(closed.astype(np.uint8), connectivity=8)
+        end = np.zeros((bh, bw), np.uint8)
+        cv2.circle(end, (int(round(wrist[0])) - x, int(round(wrist[1])) - y), width // 2, 255, -1)
+        joined = np.unique(labels[(end > 0) & closed])
+        keep[box] |= np.isin(labels, joined[joined > 0])
+    return keep
+
+
 def refuse_crossed_sleeves(person: Person, category: str) -> None:
     """Raise `pose_not_supported` when a top or dress would go under a sleeved forearm
     crossed in front of the body: the old sleeve would stay in front of the new garment."""

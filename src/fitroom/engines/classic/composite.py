@@ -12,7 +12,14 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.arms import KEPT_BARE, KEPT_FROM, KEPT_WIDEN, bare_arms_beside, bare_forearms_in_front
+from fitroom.engines.classic.arms import (
+    KEPT_BARE,
+    KEPT_FROM,
+    KEPT_WIDEN,
+    bare_arms_beside,
+    bare_forearms_in_front,
+    bare_forearms_over_bottom,
+)
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
@@ -111,6 +118,10 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
     hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
+    if garment.category != SwapTarget.TOP:
+        # A bare forearm hanging in front of the hips is in front of a bottom or a dress's
+        # skirt, as the hand on the thigh it leads to.
+        hands |= bare_forearms_over_bottom(person)
     look = skin.look(person)
     # Bare arms are the person's own skin, in front of a top or dress: nothing is rebuilt
     # over them, up to the shoulder and across their whole width.
