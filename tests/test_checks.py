@@ -2021,3 +2021,23 @@ def test_old_neckband_flags_an_old_rib_kept_across_the_rebuilt_chest() -> None:
     gone = checks.old_neckband(clean, original, rebuilt | (clean != original).any(axis=2), plain, (150, 60), 150.0)
     assert left is not None and checks.faults({"old_neckband": left}) == ["old_neckband"], left
     assert gone is not None and checks.faults({"old_neckband": gone}) == [], gone
+
+
+def test_chest_texture_finds_a_rebuilt_chest_hairier_than_a_real_one() -> None:
+    """A rebuilt chest laid with a hairy forearm's detail passes `skin_texture` (the
+    forearms it is compared with are as hairy); no real bare chest is that speckled, and
+    `chest_texture` sees it. Smooth skin at a real chest's grain passes."""
+    rng = np.random.default_rng(4)
+    image = np.full((200, 200, 3), 240, np.uint8)
+    chest = np.zeros((200, 200), bool)
+    chest[40:180, 40:160] = True
+    smooth = cv2.GaussianBlur(rng.normal(0, 1, (200, 200)).astype(np.float32), (0, 0), 1.0) * 2.5
+    image[chest] = np.clip(np.array(SKIN, np.float32) + smooth[:, :, None], 0, 255).astype(np.uint8)[chest]
+    level = checks.chest_texture(image, chest, chest)
+    assert level is not None and checks.faults({"chest_texture": level}) == []
+    for _ in range(1200):
+        y, x = rng.integers(40, 175), rng.integers(40, 155)
+        cv2.line(image, (int(x), int(y)), (int(x) + 4, int(y) + 6), (120, 85, 70), 1)
+    hairy = checks.chest_texture(image, chest, chest)
+    assert hairy is not None and checks.faults({"chest_texture": hairy}) == ["chest_texture"]
+    assert checks.chest_texture(image, chest, ~chest) is None

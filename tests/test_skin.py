@@ -624,3 +624,58 @@ def test_a_face_cut_off_above_and_a_hand_in_a_pocket_give_the_skin_the_hands_col
     shown, made, forearms, _ = swapped_for_a_tee(person, skin.DEFAULT, 260)
     apart = checks.wrist_tone(shown, made, hands > 0, forearms, person.shoulder_width)
     assert apart is not None and apart < checks.WRIST_APART, (apart, tone)
+
+
+def _hairy_skin(rng: np.random.Generator, colour: np.ndarray) -> np.ndarray:
+    """Drawn skin with a man's forearm hair: fine grain and many short dark strokes."""
+    fine = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 0.7) * 4
+    image = np.clip(colour + fine[:, :, None], 0, 255).astype(np.uint8)
+    for _ in range(2500):
+        y, x = rng.integers(0, 420), rng.integers(0, 400)
+        angle = rng.uniform(-0.5, 0.5) + np.pi / 3
+        end = (int(x + 7 * np.cos(angle)), int(y + 7 * np.sin(angle)))
+        cv2.line(image, (int(x), int(y)), end, (colour * 0.6).tolist(), 1)
+    return image
+
+
+def test_a_hairy_persons_detail_is_laid_on_a_rebuilt_chest_at_a_real_chests_level() -> None:
+    """The detail is read on the person's visible skin, mostly the forearms: a man's arm
+    hair laid over a bared chest at its own level made the chest a hairy sticker
+    (`chest_texture` above 1). On the chest it is brought down to a real chest's; off
+    it (the arms) it stays the person's own."""
+    from tests.test_classic_engine import drawn_person
+
+    rng = np.random.default_rng(5)
+    colour = cv2.cvtColor(np.array([[[160, 145, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(np.float32)
+    person = drawn_person(_hairy_skin(rng, colour))
+    look = skin.look(person)
+    assert look.patches is not None
+    chest = skin.chest_zone(person.points, person.shoulder_width, (420, 400))
+    laid = skin.detail((420, 400), look)
+    everywhere = np.ones((420, 400), bool)
+
+    def shown(layer: np.ndarray) -> np.ndarray:
+        return np.clip(colour * (1 + layer[:, :, None]), 0, 255).astype(np.uint8)
+
+    hairy = checks.chest_texture(shown(laid), everywhere, chest > 0.5)
+    assert hairy is not None and checks.faults({"chest_texture": hairy}) == ["chest_texture"]
+    calmed = skin.calmed_on_chest(laid, chest)
+    smooth = checks.chest_texture(shown(calmed), everywhere, chest > 0.5)
+    assert smooth is not None and checks.faults({"chest_texture": smooth}) == []
+    assert np.array_equal(calmed[chest == 0], laid[chest == 0])
+
+
+def test_a_smooth_persons_detail_is_laid_on_a_rebuilt_chest_as_it_is() -> None:
+    """Skin as smooth as a real chest's keeps its own detail there: only a hairier one is
+    brought down."""
+    from tests.test_classic_engine import drawn_person
+
+    rng = np.random.default_rng(6)
+    colour = cv2.cvtColor(np.array([[[160, 145, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(np.float32)
+    fine = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 1.2) * 1.5
+    person = drawn_person(np.clip(colour + fine[:, :, None], 0, 255).astype(np.uint8))
+    look = skin.look(person)
+    assert look.patches is not None
+    laid = skin.detail((420, 400), look)
+    chest = skin.chest_zone(person.points, person.shoulder_width, (420, 400))
+    assert np.array_equal(skin.calmed_on_chest(laid, chest), laid)

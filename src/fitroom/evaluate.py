@@ -90,6 +90,7 @@ from fitroom.engines.classic.person import (
 )
 from fitroom.engines.classic.placement import SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
+from fitroom.engines.classic.skin import chest_zone
 from fitroom.imaging import decode_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -373,7 +374,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         output, rebuilt, report.input, checks.cheeks(person.points, person.visibility, shape) & (person.face > 0)
     )
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
-    values["skin_detail"] = checks.skin_detail(output, rebuilt, reference)
+    # A bared chest is smoother than the forearms the reference mostly is: its detail
+    # is held to a real chest's (`chest_texture`), the rest to the person's own skin.
+    chest = chest_zone(person.points, person.shoulder_width, (shape[0], shape[1])) > 0.5
+    values["skin_detail"] = checks.skin_detail(output, rebuilt & ~chest, reference)
+    values["chest_texture"] = checks.chest_texture(output, rebuilt, chest)
     frame = torso_frame(person)
     values["skin_tone"] = checks.skin_tone(output, rebuilt, reference, max(3, int(frame.width * TONE_REACH)))
     forearms = [

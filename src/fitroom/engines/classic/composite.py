@@ -201,7 +201,11 @@ def _compose(
         # The skin's own detail, at full size (the rest of the fill is smooth).
         grained = skin_part[box] * (rebuild[box] > 0)
         if grained.any():
-            fill[box] *= (1 + skin.detail(grained.shape, look) * grained)[:, :, None]
+            # ...at a real chest's level on the trunk: the forearms it is read on are hairier.
+            origin = np.array(found[:2], np.float32)
+            chest = skin.chest_zone(person.points - origin, person.shoulder_width, grained.shape)
+            laid = skin.calmed_on_chest(skin.detail(grained.shape, look), chest)
+            fill[box] *= (1 + laid * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs. It hangs
     # straight past a narrow waist, though: the body's outline is bridged down its sides
