@@ -679,3 +679,15 @@ def test_a_smooth_persons_detail_is_laid_on_a_rebuilt_chest_as_it_is() -> None:
     laid = skin.detail((420, 400), look)
     chest = skin.chest_zone(person.points, person.shoulder_width, (420, 400))
     assert np.array_equal(skin.calmed_on_chest(laid, chest), laid)
+
+
+def test_the_detail_is_calmed_on_the_shoulders_too_but_not_on_the_forearms() -> None:
+    """Calmed on the trunk's front only, the rebuilt shoulders beside a cami's V stayed
+    hairy round a smooth chest; the forearms (where arm hair is) keep their own."""
+    from tests.test_classic_engine import drawn_points
+
+    points = drawn_points()
+    zone = skin.off_forearms(points, 100.0, (420, 400))
+    assert zone[100, 250] > 0.95 and zone[100, 150] > 0.95  # the shoulders
+    assert zone[150, 200] > 0.95  # the chest
+    assert zone[215, 278] < 0.05 and zone[215, 122] < 0.05  # the forearms' middles

@@ -201,10 +201,10 @@ def _compose(
         # The skin's own detail, at full size (the rest of the fill is smooth).
         grained = skin_part[box] * (rebuild[box] > 0)
         if grained.any():
-            # ...at a real chest's level on the trunk: the forearms it is read on are hairier.
+            # ...at a real chest's level off the forearms: the forearms it is read on are hairier.
             origin = np.array(found[:2], np.float32)
-            chest = skin.chest_zone(person.points - origin, person.shoulder_width, grained.shape)
-            laid = skin.calmed_on_chest(skin.detail(grained.shape, look), chest)
+            smooth = skin.off_forearms(person.points - origin, person.shoulder_width, grained.shape)
+            laid = skin.calmed_on_chest(skin.detail(grained.shape, look), smooth)
             fill[box] *= (1 + laid * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs. It hangs

@@ -19,15 +19,19 @@ from numpy.typing import NDArray
 from fitroom.engines.classic.colour import squared_distance
 from fitroom.engines.classic.person import (
     HAND_POINTS,
+    L_ELBOW,
     L_EYE,
     L_HIP,
     L_SHOULDER,
+    L_WRIST,
     MOUTH_L,
     MOUTH_R,
     NOSE,
+    R_ELBOW,
     R_EYE,
     R_HIP,
     R_SHOULDER,
+    R_WRIST,
     Person,
     plausible_skin,
 )
@@ -527,6 +531,29 @@ def chest_zone(points: NDArray[np.floating[Any]], shoulder_width: float, shape: 
         return np.minimum(rise, fall) if end > start else np.zeros(length, np.float32)
 
     return np.outer(ramp(h, top, bottom), ramp(w, left + inset, right - inset)).astype(np.float32)
+
+
+#: How wide (shoulder widths) a forearm is taken to be where its own detail is kept.
+FOREARM_WIDTH = 0.3
+
+
+def off_forearms(
+    points: NDArray[np.floating[Any]], shoulder_width: float, shape: tuple[int, int]
+) -> NDArray[np.float32]:
+    """How much of each pixel lies off the forearms (0..1): the trunk, shoulders and
+    upper arms, whose skin is about as smooth as a chest's. Calmed only on the trunk's
+    front, the rebuilt shoulders beside it stayed hairy round a smooth V: a sticker."""
+    h, w = shape
+    factor = 4
+    small = np.zeros((max(1, h // factor), max(1, w // factor)), np.float32)
+    width = max(1, int(shoulder_width * FOREARM_WIDTH / factor))
+    for elbow, wrist in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+        p, q = np.asarray(points[elbow], np.float64), np.asarray(points[wrist], np.float64)
+        beyond = q + (q - p) * 0.3
+        start, end = (tuple(int(v) for v in at / factor) for at in (p, beyond))
+        cv2.line(small, start, end, 1.0, width)
+    small = cv2.GaussianBlur(small, (0, 0), max(0.7, shoulder_width * CHEST_SOFT / factor))
+    return (1 - cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)).astype(np.float32)
 
 
 def calmed_on_chest(laid: NDArray[np.float32], chest: NDArray[np.float32]) -> NDArray[np.float32]:
