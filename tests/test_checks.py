@@ -2041,3 +2041,5 @@ def test_chest_texture_finds_a_rebuilt_chest_hairier_than_a_real_one() -> None:
     hairy = checks.chest_texture(image, chest, chest)
     assert hairy is not None and checks.faults({"chest_texture": hairy}) == ["chest_texture"]
     assert checks.chest_texture(image, chest, ~chest) is None
+    image[chest] = SKIN
+    assert checks.faults({"chest_texture": checks.chest_texture(image, chest, chest)}) == ["chest_texture"]

@@ -10,9 +10,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `skin_detail`: the rebuilt skin's detail between the finest grain and its broad
   shading (pores, fine hair, small blotches) against the person's own: drawn noise
   matches the grain, and a smooth fill enlarged from the analysis size has none of this.
-  Read off the trunk's front: a chest is smoother than the forearms it is compared with.
-- `chest_texture`: the rebuilt chest's fine texture over a real bare chest's most (a
-  man's hairy forearms laid as the chest's detail: a hairy, speckled sticker).
+  Read on rebuilt forearms only (as `skin_texture`): a chest is smoother than them.
+- `chest_texture`: the fine texture of the rebuilt trunk, shoulders and upper arms over
+  a real bare chest's most (a man's hairy forearms laid as the chest's detail: a hairy,
+  speckled sticker), or under its least (a flat fill).
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
@@ -607,6 +608,16 @@ MIN_WAIST_COLUMNS = 10
 #: persons x a cami crop at basic (2026-12-04), rebuilt torsos that read flat scored
 #: 0.16-0.46 (noise matched to the grain), the person's own skin beside them 1.
 SKIN_DETAIL_BAND = (2.0, 6.0)
+#: The fine texture `chest_texture` reads (luminance less its blur at this sigma, pixels,
+#: relative to its brightness), and the most of a real bare chest: 7 devset persons in
+#: tanks, camis and strapless dresses read 0.007-0.014 at basic size. Rebuilt chests
+#: laid with a man's hairy forearms' detail read 0.018 (`cat--Simon_1`, `idm--00121_00`
+#: x the yellow cami, 2026-12-06).
+CHEST_TEXTURE_SIGMA = 4.0
+CHEST_TEXTURE_MOST = 0.015
+#: ...and the least (a share of that most): below it the skin is a flat fill (real chests
+#: read 0.45 and more, calmed rebuilt ones 0.40-0.53).
+CHEST_TEXTURE_LEAST = 0.25
 #: The most a rebuilt upper arm's outer half may be as wide near the elbow as near the
 #: shoulder: an arm is about three quarters as wide there, a straight block 1.
 TAPER_MOST = 0.82
@@ -839,7 +850,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_grain": (None, SKIN_GRAIN_MOST),
     "skin_shading": (0.25, None),
     "skin_detail": (SKIN_DETAIL_RATIO, None),
-    "chest_texture": (None, 1.0),
+    "chest_texture": (CHEST_TEXTURE_LEAST, 1.0),
     "skin_tone": (None, TONE_APART),
     "skin_edge": (None, SKIN_EDGE_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
@@ -1073,21 +1084,13 @@ def skin_detail(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask) -> flo
     return made / max(own, 1e-4)
 
 
-#: The fine texture `chest_texture` reads (luminance less its blur at this sigma, pixels,
-#: relative to its brightness), and the most of a real bare chest: 7 devset persons in
-#: tanks, camis and strapless dresses read 0.007-0.014 at basic size. Rebuilt chests
-#: laid with a man's hairy forearms' detail read 0.018 (`cat--Simon_1`, `idm--00121_00`
-#: x the yellow cami, 2026-12-06).
-CHEST_TEXTURE_SIGMA = 4.0
-CHEST_TEXTURE_MOST = 0.015
-
-
 def chest_texture(image: NDArray[np.uint8], rebuilt: Mask, chest: Mask) -> float | None:
-    """The fine texture of the rebuilt skin on the trunk's front (`chest`) over a real
-    bare chest's most (`CHEST_TEXTURE_MOST`): above 1 it is hairier or more speckled
-    than any real chest. `skin_texture` and `skin_detail` compare it with the person's
-    own visible skin, mostly forearms, which may be hairy; a chest is smoother. None
-    when too little of the chest is rebuilt."""
+    """The fine texture of the rebuilt skin off the forearms (`chest`: the trunk,
+    shoulders and upper arms) over a real bare chest's most (`CHEST_TEXTURE_MOST`):
+    above 1 it is hairier or more speckled than any real chest, below
+    `CHEST_TEXTURE_LEAST` a flat fill. `skin_texture` and `skin_detail` compare with the
+    person's own visible skin, mostly forearms, which may be hairy: they read the
+    rebuilt forearms only. None when too little there is rebuilt."""
     inner = _inner(np.asarray(rebuilt, bool) & np.asarray(chest, bool), int(2 * CHEST_TEXTURE_SIGMA))
     if np.count_nonzero(inner) < MIN_SKIN_PIXELS:
         return None

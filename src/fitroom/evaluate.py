@@ -90,7 +90,7 @@ from fitroom.engines.classic.person import (
 )
 from fitroom.engines.classic.placement import SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
-from fitroom.engines.classic.skin import chest_zone
+from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
@@ -369,16 +369,17 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     # The person's own hands: skin in the pose's hand discs, less its outermost pixel.
     hand_skin = skin_like(replace(person, image=report.input)) & (person.hands > 0) & (person.mask > 0.5)
     own_hands = cv2.erode(hand_skin.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    values["skin_texture"] = checks.skin_texture(output, rebuilt, reference)
+    # Bared shoulders, upper arms and a chest are smoother than the forearms the reference
+    # mostly is: their texture is held to a real chest's (`chest_texture`), the rebuilt
+    # forearms' to the person's own skin.
+    calm = off_forearms(person.points, person.shoulder_width, (shape[0], shape[1])) > 0.5
+    values["skin_texture"] = checks.skin_texture(output, rebuilt & ~calm, reference)
     values["skin_grain"] = checks.skin_grain(
         output, rebuilt, report.input, checks.cheeks(person.points, person.visibility, shape) & (person.face > 0)
     )
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
-    # A bared chest is smoother than the forearms the reference mostly is: its detail
-    # is held to a real chest's (`chest_texture`), the rest to the person's own skin.
-    chest = chest_zone(person.points, person.shoulder_width, (shape[0], shape[1])) > 0.5
-    values["skin_detail"] = checks.skin_detail(output, rebuilt & ~chest, reference)
-    values["chest_texture"] = checks.chest_texture(output, rebuilt, chest)
+    values["skin_detail"] = checks.skin_detail(output, rebuilt & ~calm, reference)
+    values["chest_texture"] = checks.chest_texture(output, rebuilt, calm)
     frame = torso_frame(person)
     values["skin_tone"] = checks.skin_tone(output, rebuilt, reference, max(3, int(frame.width * TONE_REACH)))
     forearms = [
