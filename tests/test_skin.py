@@ -650,7 +650,7 @@ def test_a_hairy_persons_detail_is_laid_on_a_rebuilt_chest_at_a_real_chests_leve
     person = drawn_person(_hairy_skin(rng, colour))
     look = skin.look(person)
     assert look.patches is not None
-    chest = skin.chest_zone(person.points, person.shoulder_width, (420, 400))
+    chest = skin.off_forearms(person.points, person.shoulder_width, (420, 400))
     laid = skin.detail((420, 400), look)
     everywhere = np.ones((420, 400), bool)
 
@@ -662,7 +662,8 @@ def test_a_hairy_persons_detail_is_laid_on_a_rebuilt_chest_at_a_real_chests_leve
     calmed = skin.calmed_on_chest(laid, chest)
     smooth = checks.chest_texture(shown(calmed), everywhere, chest > 0.5)
     assert smooth is not None and checks.faults({"chest_texture": smooth}) == []
-    assert np.array_equal(calmed[chest == 0], laid[chest == 0])
+    forearms = chest < 0.05
+    assert forearms.any() and np.allclose(calmed[forearms], laid[forearms], atol=0.05 * float(np.abs(laid).max()))
 
 
 def test_a_smooth_persons_detail_is_laid_on_a_rebuilt_chest_as_it_is() -> None:
@@ -677,7 +678,7 @@ def test_a_smooth_persons_detail_is_laid_on_a_rebuilt_chest_as_it_is() -> None:
     look = skin.look(person)
     assert look.patches is not None
     laid = skin.detail((420, 400), look)
-    chest = skin.chest_zone(person.points, person.shoulder_width, (420, 400))
+    chest = skin.off_forearms(person.points, person.shoulder_width, (420, 400))
     assert np.array_equal(skin.calmed_on_chest(laid, chest), laid)
 
 

@@ -21,7 +21,6 @@ from fitroom.engines.classic.person import (
     HAND_POINTS,
     L_ELBOW,
     L_EYE,
-    L_HIP,
     L_SHOULDER,
     L_WRIST,
     MOUTH_L,
@@ -29,7 +28,6 @@ from fitroom.engines.classic.person import (
     NOSE,
     R_ELBOW,
     R_EYE,
-    R_HIP,
     R_SHOULDER,
     R_WRIST,
     Person,
@@ -506,31 +504,8 @@ CHEST_DETAIL_MOST = 0.005
 CHEST_SIGMA = 4.0
 #: The side of the window (pixels) the laid detail's level is read on.
 CHEST_WINDOW = 128
-#: How far the chest zone's edge is softened, in shoulder widths.
+#: How far the forearms' zone's edge is softened, in shoulder widths.
 CHEST_SOFT = 0.06
-
-
-def chest_zone(points: NDArray[np.floating[Any]], shoulder_width: float, shape: tuple[int, int]) -> NDArray[np.float32]:
-    """How much of each pixel is the trunk's front (0..1): between the shoulder joints
-    (less the shoulders' round tops, where the arms begin), from a little above the
-    shoulder line down to the hips. The person's visible skin there (a chest, a
-    décolleté, a midriff) is smoother than the forearms the detail is mostly read on."""
-    h, w = shape
-    left, right = sorted((float(points[L_SHOULDER][0]), float(points[R_SHOULDER][0])))
-    top = (float(points[L_SHOULDER][1]) + float(points[R_SHOULDER][1])) / 2 - 0.1 * shoulder_width
-    hips = (float(points[L_HIP][1]) + float(points[R_HIP][1])) / 2
-    bottom = hips if hips > top + shoulder_width * 0.5 else top + shoulder_width * 1.5
-    inset = 0.15 * shoulder_width
-    soft = max(1.0, shoulder_width * CHEST_SOFT)
-
-    def ramp(length: int, start: float, end: float) -> NDArray[np.float32]:
-        # A band blurred by a Gaussian, along one axis (the zone is their product).
-        at = np.arange(length, dtype=np.float32)
-        rise = cv2.GaussianBlur((at >= start).astype(np.float32)[None, :], (0, 0), soft)[0]
-        fall = cv2.GaussianBlur((at < end).astype(np.float32)[None, :], (0, 0), soft)[0]
-        return np.minimum(rise, fall) if end > start else np.zeros(length, np.float32)
-
-    return np.outer(ramp(h, top, bottom), ramp(w, left + inset, right - inset)).astype(np.float32)
 
 
 #: How wide (shoulder widths) a forearm is taken to be where its own detail is kept.
