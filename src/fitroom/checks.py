@@ -2210,6 +2210,20 @@ def _run_through(
     return float(stop - start)
 
 
+def _midline(
+    top: Point, bottom: Point
+) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64], float] | None:
+    """The body's midline from `top` to `bottom`: its start, its unit direction down, the
+    unit direction across it and its length; None when it is too short to read along."""
+    top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
+    down = bottom_ - top_
+    length = float(np.hypot(*down))
+    if length < 8:
+        return None
+    down /= length
+    return top_, down, np.array([-down[1], down[0]]), length
+
+
 def width_ratio(
     cover: NDArray[np.floating[Any]],
     body: Mask,
@@ -2229,13 +2243,10 @@ def width_ratio(
     arm together. Taking the whole arm out of the garment too would cut it at the arm's
     edge and hide just that fault.
     """
-    top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
-    down = bottom_ - top_
-    length = float(np.hypot(*down))
-    if length < 8:
+    midline = _midline(top, bottom)
+    if midline is None:
         return None
-    down /= length
-    right = np.array([-down[1], down[0]])
+    top_, down, right, length = midline
     garment, person = cover > 0.5, np.asarray(body) > 0
     if arms is not None:
         person = person & ~(np.asarray(arms) > 0)
@@ -2265,13 +2276,10 @@ def waist_pinch(cover: NDArray[np.floating[Any]], top: Point, bottom: Point, sle
     narrower of its widest above and below, as a share of that: 0 for a top hanging
     straight or flaring, more for one pinched in at the waist. None where fewer than
     three lines cross it."""
-    top_, bottom_ = np.asarray(top, np.float64), np.asarray(bottom, np.float64)
-    down = bottom_ - top_
-    length = float(np.hypot(*down))
-    if length < 8:
+    midline = _midline(top, bottom)
+    if midline is None:
         return None
-    down /= length
-    right = np.array([-down[1], down[0]])
+    top_, down, right, length = midline
     garment = (cover > 0.5) & ~(np.asarray(sleeves) > 0)
     widths = [
         _run_through(garment, top_ + down * length * t, right, length * 1.5)
