@@ -592,6 +592,9 @@ GHOST_STEP = 25
 #: rebuilt in strips beside a tee, 0.09-0.10. It reads the arm by colour: a camel
 #: coat's sleeve or a tan print beside the hand counts as arm.
 ARM_GHOST = 0.08
+#: How much of an old skin-coloured knit sleeve's weave a render may leave beyond the new
+#: garment (`knit_kept`: its ripple after over before).
+KNIT_KEPT = 0.6
 #: The band just above a new bottom's waistband with less than this share of the fine
 #: detail of both the picture further up and the waistband is a smear. On 45 bottoms
 #: renders (15 persons x 3, basic) the smears over a print or knit read 0.11-0.31,
@@ -879,6 +882,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_changed": (None, 0.15),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
     "arm_ghost": (None, ARM_GHOST),
+    "knit_kept": (None, KNIT_KEPT),
     "hand_outline": (None, 0.25),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "shoulder_wing": (None, SHOULDER_WING),
@@ -2058,6 +2062,34 @@ def arm_ghost(
         return None
     step = cv2.absdiff(before, after).max(axis=2)
     return float(np.mean(step[inside] > GHOST_STEP))
+
+
+def knit_kept(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], knit: Mask, cover: NDArray[np.floating[Any]], shrink: int = 1
+) -> float | None:
+    """How much of the weave of the old garment's skin-coloured knit sleeves (`knit`, found
+    in `before`: `old_garment.worn_knit_sleeves`) clear of the new garment and its soft
+    edge `after` still shows: the median fine-scale lightness ripple there after over
+    before, read `shrink` times smaller (the size the sleeves were found at). Knit sleeves
+    kept read near 1; rebuilt as smooth arms, far less. A rebuilt arm of the knit's own
+    colour cannot be told from it by colour. None where no such sleeve shows beyond the
+    new garment."""
+    clear = cv2.dilate((np.asarray(cover) > 0.05).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0
+    inside = (cv2.erode((np.asarray(knit) > 0).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & clear
+    if np.count_nonzero(inside) < MIN_SKIN_PIXELS:
+        return None
+    h, w = inside.shape
+    size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
+    small = cv2.resize(inside.astype(np.uint8), size, interpolation=cv2.INTER_NEAREST) > 0
+    if not small.any():
+        return None
+
+    def ripple(image: NDArray[np.uint8]) -> float:
+        light = cv2.cvtColor(cv2.resize(image, size, interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2LAB)[..., 0]
+        light = light.astype(np.float32)
+        return float(np.median(np.abs(light - cv2.GaussianBlur(light, (0, 0), 1.0))[small]))
+
+    return ripple(after) / max(ripple(before), 1e-3)
 
 
 def hand_outline(

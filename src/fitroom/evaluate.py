@@ -56,9 +56,10 @@ from fitroom.engines.classic.arms import (
 )
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.colour import skin_like, squared_distance
+from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
-from fitroom.engines.classic.old_garment import coat_hem
+from fitroom.engines.classic.old_garment import coat_hem, worn_knit_sleeves
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -561,6 +562,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
         arm = _own_arms(report) & (person.hands == 0) & ~crossed & (person.face == 0) & ~face
         values["arm_ghost"] = checks.arm_ghost(report.input, output, arm, cover)
+        knit = worn_knit_sleeves(replace(person, image=report.input), target, ANALYSIS_SIDE)
+        shrink = max(1, round(max(output.shape[:2]) / ANALYSIS_SIDE))
+        values["knit_kept"] = checks.knit_kept(report.input, output, knit, cover, shrink)
     if target != SwapTarget.BOTTOM:
         own_hair = hair_in_front(replace(person, image=report.input), target) > 0.5
         own_hair = cv2.erode(own_hair.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0

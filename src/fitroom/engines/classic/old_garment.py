@@ -9,7 +9,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import memo
-from fitroom.engines.classic.body import Frame, torso_zone
+from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
@@ -190,6 +190,8 @@ def worn_mask(
         legs = _round_bones(person, _THIGHS + _SHINS, s) & (similar | skin) & ~hands_kept & (person.face == 0)
         cloth |= legs
         zone |= legs.astype(np.uint8) * 255
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
+        cloth |= knit_sleeves(person, lab, similar, skin, s) & ~hands_kept
     free = (~skin | (cloth & ((zone > 0) | (arms > 0)))) & (person.face == 0) & ~hands_kept
     clothes = (
         ((zone > 0) & similar & (person.mask > 0.5)) | _sleeve_cloth((arms > 0) & (person.mask > 0.3) & free, s)
@@ -275,6 +277,85 @@ def _to_segment(
     v = (q - p).astype(np.float32)
     t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
     return np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1]).astype(np.float32)
+
+
+#: A skin-coloured sleeve (a beige or pink knit) is told from a bare arm by its weave: the
+#: median fine-scale lightness ripple (`ripple`, CIE L on the 8-bit scale) over an arm's
+#: part is more than this. On the devset at the analysis size, knit sleeves read 2.1-3.0
+#: and bare arms 0.4-1.7 (a face is no reference there: its eyes and mouth ripple more).
+KNIT_RIPPLE = 1.8
+#: How wide (shoulder widths) the band along each arm's part is whose ripple is read.
+KNIT_BAND = 0.15
+#: How wide (shoulder widths) a knit sleeve found is taken, round its bone.
+KNIT_SLEEVE = 0.4
+
+
+def ripple(lab: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Per pixel, how far the lightness stands off its own 1-pixel blur: a knit's or a
+    weave's fine periodic texture, high on cloth and low on skin."""
+    light = np.ascontiguousarray(lab[..., 0], dtype=np.float32)
+    return np.abs(light - cv2.GaussianBlur(light, (0, 0), 1.0))
+
+
+def worn_knit_sleeves(person: Person, category: str, side: int) -> NDArray[np.bool_]:
+    """`knit_sleeves` as `worn_mask` finds them, read on `person` alone at the size whose
+    long side is about `side` (the composite's analysis size: a weave's ripple depends on
+    the scale), given back at the person's size."""
+    w, h = person.size
+    shrink = max(1, round(max(w, h) / side))
+    small = person.scaled((max(1, round(w / shrink)), max(1, round(h / shrink)))) if shrink > 1 else person
+    lab = small.lab()
+    colours = worn_colours(lab, small, category)
+    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+    similar = nearest < SAME_GARMENT_COLOUR**2
+    knit = knit_sleeves(small, lab, similar, skin_like(small), torso_frame(small).width).astype(np.uint8)
+    return cv2.resize(knit, (w, h), interpolation=cv2.INTER_NEAREST) > 0
+
+
+def knit_sleeves(
+    person: Person, lab: NDArray[np.float32], similar: NDArray[np.bool_], skin: NDArray[np.bool_], s: float
+) -> NDArray[np.bool_]:
+    """The skin-coloured pixels along each arm that are a long sleeve of the old garment's
+    colour (`similar`): arms whose upper arm and forearm both ripple with a weave
+    (`_knitted`). A beige knit's long sleeves passed for bare arms: strips of them were
+    left out of the mask and kept as knit beside the rebuilt arm."""
+    w, h = person.size
+    out = np.zeros((h, w), bool)
+    texture = ripple(lab)
+    inner = cv2.erode((person.mask > 0.5).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        # A long sleeve covers the whole arm: an arm's part alone that ripples is an arm
+        # against a woven garment beside it (a houndstooth dress's side panel).
+        top, joint, end = (person.pt(i) for i in (shoulder, elbow, wrist))
+        end = end + (end - joint) * 0.12  # the cuff reaches over the wrist joint
+        bones = [(tuple(top.astype(int)), tuple(joint.astype(int))), (tuple(joint.astype(int)), tuple(end.astype(int)))]
+        if all(_knitted(person, texture, similar, skin, inner, ends, s) for ends in bones):
+            sleeve = np.zeros((h, w), np.uint8)
+            for ends in bones:
+                cv2.line(sleeve, *ends, 255, max(2, int(s * KNIT_SLEEVE)))
+            out |= (sleeve > 0) & skin & (person.mask > 0.3)
+    return out
+
+
+def _knitted(
+    person: Person,
+    texture: NDArray[np.float32],
+    similar: NDArray[np.bool_],
+    skin: NDArray[np.bool_],
+    inner: NDArray[np.bool_],
+    ends: tuple[tuple[int, int], tuple[int, int]],
+    s: float,
+) -> bool:
+    """Whether the arm's part between `ends` is mostly skin-like, mostly of the old
+    garment's colour, and its skin-like pixels ripple like a weave (`KNIT_RIPPLE`)."""
+    w, h = person.size
+    band = np.zeros((h, w), np.uint8)
+    cv2.line(band, *ends, 255, max(2, int(s * KNIT_BAND)))
+    reach = (band > 0) & inner & (person.face == 0) & (person.hands == 0)
+    part = reach & skin
+    if np.count_nonzero(part) < max(20, 0.5 * np.count_nonzero(reach)):
+        return False  # mostly not skin-coloured: a sleeve `similar` finds already
+    return bool(np.median(texture[part]) > KNIT_RIPPLE and np.mean(similar[part]) > 0.5)
 
 
 #: A sleeve is at least this wide (shoulder-joint distances) across the arm; thinner
