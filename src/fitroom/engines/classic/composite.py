@@ -25,7 +25,7 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
-from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP, coat_hem, worn_knit_sleeves
+from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP, coat_hem
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -130,10 +130,6 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         if garment.category != SwapTarget.BOTTOM
         else None
     )
-    if arms is not None and arms.any():
-        # A skin-coloured knit's long sleeves pass for bare arms by colour; they are the
-        # old garment, rebuilt as arms (kept, they stood as knit arms beside new skin).
-        arms = arms * ~worn_knit_sleeves(person, garment.category, ANALYSIS_SIDE)
     # Long hair over the shoulders stays in front of a top or dress, with its soft ends.
     hair = hair_in_front(person, garment.category)
     part = _compose(

@@ -16,7 +16,14 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
-from fitroom.engines.classic.old_garment import coat_hem, cuffs_taken, holes_filled, worn_colours, worn_mask
+from fitroom.engines.classic.old_garment import (
+    coat_hem,
+    cuffs_taken,
+    holes_filled,
+    knit_sleeves,
+    worn_colours,
+    worn_mask,
+)
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -162,6 +169,13 @@ def _cloth_kept(
     reach = 2 * max(1, int(person.shoulder_width * KEPT_CLOTH_REACH)) + 1
     near = cv2.dilate(rest.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
     loose = kept & (((old > 0) & cloth) | _neckband(person, lab, bare)) & near & ~hands & (person.face == 0)
+    if category != SwapTarget.BOTTOM:
+        # A skin-coloured knit's long sleeves pass for bare arms by colour and are kept as
+        # such; they are the old garment, rebuilt as arms (kept, they stood as knit arms
+        # beside the new skin).
+        similar = nearest < SAME_GARMENT_COLOUR**2
+        knit = knit_sleeves(person, lab, similar, bare, torso_frame(person).width)
+        loose |= kept & knit & (old > 0) & ~hands & (person.face == 0)
     return loose.astype(np.float32)
 
 
