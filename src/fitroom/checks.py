@@ -595,7 +595,7 @@ ARM_GHOST = 0.08
 #: How much of an old skin-coloured knit sleeve's weave a render may leave beyond the new
 #: garment (`knit_kept`: its ripple after over before). On `fitdit_0347` (beige knit) x 3
 #: tops and 2 dresses (basic, 2026-12-06) the knit ghosts read 0.68-0.94 and the sleeves
-#: rebuilt as arms 0.54-0.73: the rebuilt skin's grain ripples too, and the two overlap.
+#: rebuilt as arms 0.54-0.74: the rebuilt skin's grain ripples too, and the two overlap.
 KNIT_KEPT = 0.75
 #: The band just above a new bottom's waistband with less than this share of the fine
 #: detail of both the picture further up and the waistband is a smear. On 45 bottoms
