@@ -38,6 +38,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
 - `coat_skirt_left`: how much of a long coat's skirt (found on the photo, below the
   hips down to its hem over the trousers) a new top leaves untouched.
+- `old_hem_left`: how much of an old top's hem line, over bottoms of its colour (a
+  white tank over white shorts), still shows below a shorter new top.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers unlike the photo there, darker or lighter (a product photo's inside back, its
@@ -849,6 +851,10 @@ OLD_FOLDS_MOST = 0.35
 #: backdrop beside them, all changed.
 COAT_SKIRT_LEFT_MOST = 0.2
 COAT_SKIRT_SAME = 6
+#: `old_hem_left`: the most of an old top's hem line, over bottoms of its colour, that
+#: may still show below a shorter new top (the photo's own line runs over at least
+#: `old_garment.HEM_LINE_ACROSS` of the body's width).
+OLD_HEM_LEFT_MOST = 0.4
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -878,6 +884,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
+    "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
@@ -1840,6 +1847,24 @@ def coat_skirt_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: 
         return None
     moved = np.abs(image[inside].astype(np.int16) - photo[inside].astype(np.int16)).max(axis=1)
     return float(np.mean(moved <= COAT_SKIRT_SAME))
+
+
+def old_hem_left(image: NDArray[np.uint8], region: Mask, step: int, least: float) -> float | None:
+    """The share of `region`'s columns (the rows round an old top's hem line over bottoms
+    of its colour, found on the photo, less the new top's edge, the face and the hands)
+    where the render still steps in lightness (OpenCV's 8-bit L, over `2 * step` rows)
+    by `least` or more: the old hem left as a line below a shorter new top. The top and
+    bottoms are one colour, so `old_colour_bare` and `below_hem` read the old band as
+    the bottoms, and pass it."""
+    inside = np.asarray(region) > 0
+    columns = inside.any(axis=0)
+    if np.count_nonzero(columns) < 10 or inside.shape[0] <= 2 * step:
+        return None
+    light = cv2.cvtColor(image, cv2.COLOR_RGB2LAB)[..., 0].astype(np.float32)
+    rise = np.zeros_like(light)
+    rise[step:-step] = np.abs(light[2 * step :] - light[: -2 * step])
+    stepped = ((rise >= least) & inside).any(axis=0)
+    return float(np.count_nonzero(stepped & columns) / np.count_nonzero(columns))
 
 
 def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int) -> float | None:

@@ -59,7 +59,15 @@ from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
-from fitroom.engines.classic.old_garment import coat_hem, worn_knit_sleeves
+from fitroom.engines.classic.old_garment import (
+    HEM_LINE_CONTRAST,
+    HEM_LINE_LEAST,
+    HEM_LINE_SLACK,
+    HEM_LINE_STEP,
+    coat_hem,
+    same_colour_hem,
+    worn_knit_sleeves,
+)
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -339,6 +347,32 @@ def _coat_skirt_left(
     return checks.coat_skirt_left(output, report.input, region)
 
 
+def _old_hem_left(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_]
+) -> float | None:
+    """`checks.old_hem_left` over an old top's hem line as the photo shows it, where its
+    bottoms are its colour (`old_garment.same_colour_hem`): the rows round it across
+    the hips' span, on the solid person, clear of the new top's edge and of `kept`."""
+    person = replace(report.person, image=report.input)
+    frame = torso_frame(person)
+    hem = same_colour_hem(person, frame)
+    if hem is None:
+        return None
+    step = max(1, int(frame.width * HEM_LINE_STEP))
+    slack = max(1, int(frame.width * HEM_LINE_SLACK))
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    out = frame.frontal_width * 0.35
+    region = np.zeros(cover.shape, bool)
+    region[max(0, hem - slack) : hem + slack + 1, max(0, int(xs[0] - out)) : int(xs[1] + out) + 1] = True
+    reach = 2 * (step + slack) + 1
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
+    region &= (person.mask > SOLID) & ~edge & ~kept & (person.face == 0)
+    if not region.any():
+        return None
+    lightness = float(np.median(cv2.cvtColor(report.input, cv2.COLOR_RGB2LAB)[..., 0][region]))
+    return checks.old_hem_left(output, region, step, max(HEM_LINE_LEAST, HEM_LINE_CONTRAST * lightness))
+
+
 def _lab(rgb: NDArray[Any]) -> NDArray[np.float32]:
     lab = cv2.cvtColor(rgb.reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
     return np.asarray(lab, np.float32).reshape(-1, 3)
@@ -536,6 +570,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
     if target == SwapTarget.TOP:
         values["coat_skirt_left"] = _coat_skirt_left(report, output, cover, face | own_hands)
+        values["old_hem_left"] = _old_hem_left(report, output, cover, face | own_hands)
         values["hand_outline"] = checks.hand_outline(
             output,
             own_hands & np.all(output == report.input, axis=2),

@@ -554,9 +554,84 @@ def _long_hem(
     )
     body = person.mask > 0.5
     seen = np.count_nonzero((lower > 0) & body)
-    if not seen or np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
+    if not seen:
         return np.zeros_like(clothes)
+    if np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
+        # The colour goes on down: the bottoms are the top's colour. The top ends where
+        # the photo shows its hem, a line across the body; none, and it is left.
+        hem = same_colour_hem(person, frame, similar)
+        if hem is None:
+            return np.zeros_like(clothes)
+        band[hem + max(1, int(frame.width * (HEM_LINE_MARGIN + HEM_LINE_SLACK))) :] = 0
     return _joined((band > 0) & body & free, similar, clothes, frame.width)
+
+
+#: An old top's hem over bottoms of its colour: a step in lightness (OpenCV's 8-bit
+#: L) across `HEM_LINE_STEP` shoulder widths of at least this share of the body's
+#: lightness there (at least `HEM_LINE_LEAST`: black cloth's hem is a faint step, the
+#: JPEG noise on it fainter), running over `HEM_LINE_ACROSS` of the body's width clear
+#: of the hands, within `HEM_LINE_SLACK` rows (shoulder widths) of one row.
+HEM_LINE_CONTRAST = 0.04
+HEM_LINE_LEAST = 4.0
+HEM_LINE_STEP = 0.015
+HEM_LINE_ACROSS = 0.7
+HEM_LINE_SLACK = 0.02
+#: What lies this far (shoulder widths) below the line is the hem's own band and shadow.
+HEM_LINE_MARGIN = 0.04
+
+
+def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | None = None) -> int | None:
+    """The row of the old top's hem in the band below the hips where the bottoms are its
+    colour (a white tank over white shorts), else None: by colour the two are one, and
+    the top's lower part and hem stayed under a shorter new top.
+
+    Read as the photo shows it: a hem is a line of shade or a stitched band across most
+    of the body's width (the hands holding it aside), where the worn colour (`similar`,
+    read here when not given) lies above and below it. A dress's skirt goes on with no
+    such line, and is left. Upright persons only."""
+    if frame.down[1] < 0.8 or not person.visible(L_HIP, R_HIP, threshold=0.3):
+        return None
+    w, h = person.size
+    s = frame.width
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    out = frame.frontal_width * 0.35
+    x0, x1 = max(0, int(xs[0] - out)), min(w, int(xs[1] + out) + 1)
+    step = max(1, int(s * HEM_LINE_STEP))
+    slack = max(1, int(s * HEM_LINE_SLACK))
+    top = int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]))
+    y0, y1 = max(0, top - 2 * step - slack), min(h, top + int(frame.length * LONG_HEM_DROP) + 2 * step + slack)
+    if x1 - x0 < 4 or y1 - y0 < 4 * step + 2 * slack + 2:
+        return None
+    window = slice(y0, y1), slice(x0, x1)
+    lab = person.lab()
+    if similar is None:
+        near = [squared_distance(lab[window], c, GARMENT_WEIGHTS) for c in worn_colours(lab, person, SwapTarget.TOP)]
+        cloth = np.minimum.reduce(near) < SAME_GARMENT_COLOUR**2
+    else:
+        cloth = similar[window].copy()
+    on = (person.mask[window] > 0.5) & (person.hands[window] == 0)
+    cloth &= on
+    # Only where the colour goes on down: bottoms of another colour show the top's end.
+    low = slice((top - y0 + y1 - y0) // 2, None)
+    if np.count_nonzero(cloth[low]) <= 0.5 * np.count_nonzero(on[low]):
+        return None
+    light = cv2.GaussianBlur(np.ascontiguousarray(lab[window][..., 0]), (0, 0), max(1.0, s * 0.01))
+    rise = np.zeros_like(light)
+    rise[step:-step] = np.abs(light[2 * step :] - light[: -2 * step])
+    both = np.zeros_like(cloth)
+    both[step:-step] = cloth[2 * step :] & cloth[: -2 * step]
+    least = max(HEM_LINE_LEAST, HEM_LINE_CONTRAST * float(np.median(light[on])) if on.any() else 0.0)
+    edge = (both & (rise >= least)).astype(np.uint8)
+    rows = slice(top - y0, y1 - y0 - 2 * step - slack)
+    width = np.maximum(on[rows].sum(axis=1), 1)
+    # A hem that bends or slants a little runs within a few rows of one.
+    share = cv2.dilate(edge, np.ones((2 * slack + 1, 1), np.uint8))[rows].sum(axis=1) / width
+    share[on[rows].sum(axis=1) < s * 0.3] = 0
+    if not len(share) or share.max() < HEM_LINE_ACROSS:
+        return None
+    # The line's own row: the most of it there, among the rows that hold it.
+    strongest = np.where(share >= HEM_LINE_ACROSS, edge[rows].sum(axis=1), -1)
+    return top + int(np.argmax(strongest))
 
 
 #: A coat's skirt: its colour (Lab, weighed by `GARMENT_WEIGHTS`) between the hip joints
