@@ -17,13 +17,16 @@ WHITE = (232, 232, 228)
 SKIN = (205, 160, 135)
 
 
-def _white_over_white(line: bool = True) -> pose.Person:
+def _white_over_white(line: bool = True, legs: bool = True, midriff: bool = False) -> pose.Person:
     """A white top from the shoulders (y 100) past the hips (y 260) to its hem at y 310,
-    a shaded line under it when `line`, over white shorts to the knees (y 380), bare
-    shins below them to the ankles (y 480)."""
+    a shaded line under it when `line`, over white shorts to the knees (y 380) whose
+    legs part from y 340 (a skirt when not `legs`), bare shins below them to the ankles
+    (y 480); with `midriff`, the top is cropped and bare skin shows from y 215 to 250."""
     image = np.full((540, 400, 3), 200, np.uint8)
     image[90:380, 130:271] = WHITE
     image[380:480, 160:196] = image[380:480, 204:241] = SKIN
+    if midriff:
+        image[215:250, 130:271] = SKIN
     if line:
         image[310:314, 130:271] = (205, 205, 201)  # the shadow under the hem
         image[306:310, 130:271] = (248, 248, 246)  # its lit edge
@@ -38,6 +41,9 @@ def _white_over_white(line: bool = True) -> pose.Person:
     mask = np.zeros((h, w), np.float32)
     mask[90:380, 130:271] = 1
     mask[380:480, 160:196] = mask[380:480, 204:241] = 1
+    if legs:
+        image[340:380, 194:206] = 200
+        mask[340:380, 194:206] = 0
     empty = np.zeros((h, w), np.uint8)
     return pose.Person(
         image, points, np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32)
@@ -62,6 +68,16 @@ def test_with_no_hem_line_the_colour_going_on_down_is_left() -> None:
     frame = torso_frame(person)
     assert same_colour_hem(person, frame) is None
     assert not (worn_mask(person, SwapTarget.TOP, frame) > 0)[300:375].any()
+
+
+def test_a_dress_skirt_or_a_crop_top_over_bottoms_of_its_colour_is_no_hem() -> None:
+    """A line across a dress (a seam at the hips) with its skirt closed below is one
+    garment: the top's part of it ends at the hips as before. Over a bare midriff the
+    line is the bottoms' own (a yoke), not a crop top's hem."""
+    for person in (_white_over_white(legs=False), _white_over_white(midriff=True)):
+        frame = torso_frame(person)
+        assert same_colour_hem(person, frame) is None
+        assert not (worn_mask(person, SwapTarget.TOP, frame) > 0)[290:375].any()
 
 
 def test_old_hem_left_fails_the_hem_line_still_showing() -> None:

@@ -576,6 +576,16 @@ HEM_LINE_LEAST = 4.0
 HEM_LINE_STEP = 0.015
 HEM_LINE_ACROSS = 0.7
 HEM_LINE_SLACK = 0.02
+#: The top runs unbroken down to the line from this far above the hips (torso lengths):
+#: in `HEM_LINE_UNBROKEN` of the rows, over `HEM_LINE_WAIST_CLOTH` of the body between
+#: the hip joints, it is the worn colour.
+HEM_LINE_WAIST = 0.3
+HEM_LINE_UNBROKEN = 0.9
+HEM_LINE_WAIST_CLOTH = 0.5
+#: ...and below it the bottoms part into two legs, within `HEM_LINE_LEGS` torso lengths
+#: of the hips, over at least `HEM_LINE_PARTED` torso lengths of rows.
+HEM_LINE_LEGS = 1.0
+HEM_LINE_PARTED = 0.03
 #: What lies this far (shoulder widths) below the line is the hem's own band and shadow.
 HEM_LINE_MARGIN = 0.04
 
@@ -599,8 +609,10 @@ def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | N
     step = max(1, int(s * HEM_LINE_STEP))
     slack = max(1, int(s * HEM_LINE_SLACK))
     top = int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]))
-    y0, y1 = max(0, top - 2 * step - slack), min(h, top + int(frame.length * LONG_HEM_DROP) + 2 * step + slack)
-    if x1 - x0 < 4 or y1 - y0 < 4 * step + 2 * slack + 2:
+    rise_to = int(frame.length * HEM_LINE_WAIST)
+    end = min(h, top + int(frame.length * LONG_HEM_DROP) + 2 * step + slack)
+    y0, y1 = max(0, top - rise_to), max(end, min(h, top + int(frame.length * HEM_LINE_LEGS)))
+    if x1 - x0 < 4 or end - y0 < rise_to + 4 * step + 2 * slack + 2:
         return None
     window = slice(y0, y1), slice(x0, x1)
     lab = person.lab()
@@ -612,7 +624,7 @@ def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | N
     on = (person.mask[window] > 0.5) & (person.hands[window] == 0)
     cloth &= on
     # Only where the colour goes on down: bottoms of another colour show the top's end.
-    low = slice((top - y0 + y1 - y0) // 2, None)
+    low = slice((top - y0 + end - y0) // 2, end - y0)
     if np.count_nonzero(cloth[low]) <= 0.5 * np.count_nonzero(on[low]):
         return None
     light = cv2.GaussianBlur(np.ascontiguousarray(lab[window][..., 0]), (0, 0), max(1.0, s * 0.01))
@@ -622,7 +634,7 @@ def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | N
     both[step:-step] = cloth[2 * step :] & cloth[: -2 * step]
     least = max(HEM_LINE_LEAST, HEM_LINE_CONTRAST * float(np.median(light[on])) if on.any() else 0.0)
     edge = (both & (rise >= least)).astype(np.uint8)
-    rows = slice(top - y0, y1 - y0 - 2 * step - slack)
+    rows = slice(top - y0, end - y0 - 2 * step - slack)
     width = np.maximum(on[rows].sum(axis=1), 1)
     # A hem that bends or slants a little runs within a few rows of one.
     share = cv2.dilate(edge, np.ones((2 * slack + 1, 1), np.uint8))[rows].sum(axis=1) / width
@@ -631,7 +643,28 @@ def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | N
         return None
     # The line's own row: the most of it there, among the rows that hold it.
     strongest = np.where(share >= HEM_LINE_ACROSS, edge[rows].sum(axis=1), -1)
-    return top + int(np.argmax(strongest))
+    hem = top + int(np.argmax(strongest))
+    # The top hangs down to it unbroken between the hip joints, from the waist: a crop
+    # top's bare midriff (or a belt of another colour) parts it from bottoms of a near
+    # colour, whose own seams (a yoke, the pockets' tops) are no hem of it.
+    middle = slice(max(0, int(xs[0]) - x0), max(1, int(xs[1]) - x0))
+    solid = on[: hem - y0, middle].sum(axis=1) > 0
+    held = cloth[: hem - y0, middle].sum(axis=1) > HEM_LINE_WAIST_CLOTH * on[: hem - y0, middle].sum(axis=1)
+    if not solid.any() or held[solid].mean() < HEM_LINE_UNBROKEN:
+        return None
+    # Below it, the bottoms part into two legs: a dress's skirt (one garment with the
+    # top, kept under a new top) stays closed across them.
+    centre = int((xs[0] + xs[1]) / 2) - x0
+    gap = max(1, int(s * 0.03))
+    side = max(1, int(s * 0.08))
+    below = slice(hem - y0, None)
+    between = cloth[below, max(0, centre - gap) : centre + gap + 1].mean(axis=1) < 0.3
+    thighs = [cloth[below, max(0, int(x) - x0 - side) : max(1, int(x) - x0 + side + 1)].mean(axis=1) > 0.5 for x in xs]
+    parted = np.count_nonzero(between & thighs[0] & thighs[1]) >= max(2, frame.length * HEM_LINE_PARTED)
+    # A photo cut off at the thighs shows no parting: the bottoms running on to its edge
+    # over both thighs are taken as they are.
+    cut_off = top + frame.length * HEM_LINE_LEGS > h and bool(thighs[0][-1] and thighs[1][-1])
+    return hem if parted or cut_off else None
 
 
 #: A coat's skirt: its colour (Lab, weighed by `GARMENT_WEIGHTS`) between the hip joints
