@@ -854,7 +854,7 @@ COAT_SKIRT_SAME = 6
 #: `old_hem_left`: the most of an old top's hem line, over bottoms of its colour, that
 #: may still show below a shorter new top (the photo's own line runs over at least
 #: `old_garment.HEM_LINE_ACROSS` of the body's width).
-OLD_HEM_LEFT_MOST = 0.4
+OLD_HEM_LEFT_MOST = 0.6
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
