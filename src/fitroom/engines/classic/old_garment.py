@@ -559,7 +559,7 @@ def _long_hem(
     if np.count_nonzero((lower > 0) & body & similar) > 0.5 * seen:
         # The colour goes on down: the bottoms are the top's colour. The top ends where
         # the photo shows its hem, a line across the body; none, and it is left.
-        hem = same_colour_hem(person, frame, similar)
+        hem = same_colour_hem(person, frame)
         if hem is None:
             return np.zeros_like(clothes)
         band[hem + max(1, int(frame.width * (HEM_LINE_MARGIN + HEM_LINE_SLACK))) :] = 0
@@ -576,6 +576,9 @@ HEM_LINE_LEAST = 4.0
 HEM_LINE_STEP = 0.015
 HEM_LINE_ACROSS = 0.7
 HEM_LINE_SLACK = 0.02
+#: A top over bottoms of its colour ends within this far below the hips (torso lengths);
+#: a line further down is a skirt's hem or a dress's flounce.
+HEM_LINE_DROP = 0.35
 #: The top runs unbroken down to the line from this far above the hips (torso lengths):
 #: in `HEM_LINE_UNBROKEN` of the rows, over `HEM_LINE_WAIST_CLOTH` of the body between
 #: the hip joints, it is the worn colour.
@@ -590,15 +593,17 @@ HEM_LINE_PARTED = 0.03
 HEM_LINE_MARGIN = 0.04
 
 
-def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | None = None) -> int | None:
+def same_colour_hem(person: Person, frame: Frame) -> int | None:
     """The row of the old top's hem in the band below the hips where the bottoms are its
     colour (a white tank over white shorts), else None: by colour the two are one, and
     the top's lower part and hem stayed under a shorter new top.
 
     Read as the photo shows it: a hem is a line of shade or a stitched band across most
-    of the body's width (the hands holding it aside), where the worn colour (`similar`,
-    read here when not given) lies above and below it. A dress's skirt goes on with no
-    such line, and is left. Upright persons only."""
+    of the body's width (the hands holding it aside), within `HEM_LINE_DROP` of the
+    hips, with the worn colour above and below it, the top unbroken down to it from the
+    waist, and the bottoms parting into two legs below it. A dress's skirt (closed, or
+    its line a flounce further down) and a crop top over bottoms of a near colour are
+    left. Upright persons only."""
     if frame.down[1] < 0.8 or not person.visible(L_HIP, R_HIP, threshold=0.3):
         return None
     w, h = person.size
@@ -610,17 +615,18 @@ def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | N
     slack = max(1, int(s * HEM_LINE_SLACK))
     top = int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]))
     rise_to = int(frame.length * HEM_LINE_WAIST)
-    end = min(h, top + int(frame.length * LONG_HEM_DROP) + 2 * step + slack)
+    end = min(h, top + int(frame.length * HEM_LINE_DROP) + 2 * step + slack)
     y0, y1 = max(0, top - rise_to), max(end, min(h, top + int(frame.length * HEM_LINE_LEGS)))
     if x1 - x0 < 4 or end - y0 < rise_to + 4 * step + 2 * slack + 2:
         return None
     window = slice(y0, y1), slice(x0, x1)
     lab = person.lab()
-    if similar is None:
-        near = [squared_distance(lab[window], c, GARMENT_WEIGHTS) for c in worn_colours(lab, person, SwapTarget.TOP)]
-        cloth = np.minimum.reduce(near) < SAME_GARMENT_COLOUR**2
-    else:
-        cloth = similar[window].copy()
+    # The worn colour, where it is nearer that than the skin's: bare legs below a
+    # skirt of their shade part like trouser legs.
+    near = np.minimum.reduce(
+        [squared_distance(lab[window], c, GARMENT_WEIGHTS) for c in worn_colours(lab, person, SwapTarget.TOP)]
+    )
+    cloth = (near < SAME_GARMENT_COLOUR**2) & (near < squared_distance(lab[window], person.skin_lab, GARMENT_WEIGHTS))
     on = (person.mask[window] > 0.5) & (person.hands[window] == 0)
     cloth &= on
     # Only where the colour goes on down: bottoms of another colour show the top's end.
@@ -658,7 +664,7 @@ def same_colour_hem(person: Person, frame: Frame, similar: NDArray[np.bool_] | N
     gap = max(1, int(s * 0.03))
     side = max(1, int(s * 0.08))
     below = slice(hem - y0, None)
-    between = cloth[below, max(0, centre - gap) : centre + gap + 1].mean(axis=1) < 0.3
+    between = ~cloth[below, max(0, centre - gap) : centre + gap + 1].all(axis=1)
     thighs = [cloth[below, max(0, int(x) - x0 - side) : max(1, int(x) - x0 + side + 1)].mean(axis=1) > 0.5 for x in xs]
     parted = np.count_nonzero(between & thighs[0] & thighs[1]) >= max(2, frame.length * HEM_LINE_PARTED)
     # A photo cut off at the thighs shows no parting: the bottoms running on to its edge
