@@ -347,6 +347,10 @@ def _coat_skirt_left(
     return checks.coat_skirt_left(output, report.input, region)
 
 
+#: `_old_hem_left` reads the old hem's line this far (shoulder widths) clear of the new top.
+OLD_HEM_CLEAR = 0.1
+
+
 def _old_hem_left(
     report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_]
 ) -> float | None:
@@ -364,7 +368,8 @@ def _old_hem_left(
     out = frame.frontal_width * 0.35
     region = np.zeros(cover.shape, bool)
     region[max(0, hem - slack) : hem + slack + 1, max(0, int(xs[0] - out)) : int(xs[1] + out) + 1] = True
-    reach = 2 * (step + slack) + 1
+    # The new top's own hem and its shadow, where it ends at the old line, are no old hem.
+    reach = 2 * max(step + slack, int(frame.width * OLD_HEM_CLEAR)) + 1
     edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
     region &= (person.mask > SOLID) & ~edge & ~kept & (person.face == 0)
     if not region.any():

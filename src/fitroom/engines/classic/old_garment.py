@@ -590,7 +590,7 @@ HEM_LINE_WAIST_CLOTH = 0.5
 HEM_LINE_LEGS = 1.0
 HEM_LINE_PARTED = 0.03
 #: What lies this far (shoulder widths) below the line is the hem's own band and shadow.
-HEM_LINE_MARGIN = 0.04
+HEM_LINE_MARGIN = 0.07
 
 
 def same_colour_hem(person: Person, frame: Frame) -> int | None:
