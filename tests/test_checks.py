@@ -1947,7 +1947,8 @@ def test_pose_dynamic_flags_a_top_drawn_on_a_jump_with_an_arm_flung_up() -> None
 
 def test_waist_pinch_finds_a_top_pinched_in_at_the_waist_not_one_hanging_straight() -> None:
     """A top drawn as an hourglass (100 px across at the chest and hips, 60 at the waist)
-    is pinched; one as wide all the way down, or flaring to the hem, is not."""
+    is pinched; one as wide all the way down, or flaring to the hem, is not, nor one
+    with a forearm kept in front across its waist once the forearm is said to be there."""
     h, w = 300, 300
     neck, hips = np.array([150.0, 40.0]), np.array([150.0, 240.0])
     no_sleeves = np.zeros((h, w), bool)
@@ -1966,6 +1967,14 @@ def test_waist_pinch_finds_a_top_pinched_in_at_the_waist_not_one_hanging_straigh
     for cover in (straight, flared):
         value = checks.waist_pinch(cover, neck, hips, no_sleeves)
         assert value is not None and checks.faults({"waist_pinch": value}) == [], value
+    # A forearm across the waist, kept in front: the top goes on under it.
+    forearm = np.zeros((h, w), bool)
+    forearm[140:160, 160:205] = True
+    crossed = np.where(forearm, 0.0, straight).astype(np.float32)
+    cut = checks.waist_pinch(crossed, neck, hips, no_sleeves)
+    assert cut is not None and checks.faults({"waist_pinch": cut}) == ["waist_pinch"], cut
+    under = checks.waist_pinch(crossed, neck, hips, no_sleeves, forearm)
+    assert under is not None and checks.faults({"waist_pinch": under}) == [], under
 
 
 def test_skin_step_finds_a_line_in_the_rebuilt_skin_not_a_smooth_turn() -> None:

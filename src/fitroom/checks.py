@@ -709,8 +709,10 @@ BODICE_SPAN = (0.3, 0.65)
 #: the hips to this share (`waist_pinch`), its hem's soft edge left out.
 WAIST_PINCH_SPAN = (0.3, 0.95)
 #: A top whose width dips more than this share below the narrower of its widest above
-#: and below is pinched (`waist_pinch`).
-WAIST_PINCH_MOST = 0.08
+#: and below is pinched (`waist_pinch`): tees cut to a fitted dress's waist read 0.24 to
+#: 0.36 (2026-12-06); tops hanging straight up to 0.16, an arm against the waist's side
+#: ending the run early.
+WAIST_PINCH_MOST = 0.18
 BODICE_WIDTH_LEAST = 0.9
 #: The most of the person's own hair over the shoulders a new top or dress may change
 #: (`hair_cut`): its soft ends, blended over the garment, differ a little.
@@ -2329,22 +2331,44 @@ def bodice_width(cover: NDArray[np.floating[Any]], body: Mask, top: Point, botto
     return width_ratio(cover, body, top, bottom, BODICE_SPAN, arms=arms, sleeves=arms)
 
 
-def waist_pinch(cover: NDArray[np.floating[Any]], top: Point, bottom: Point, sleeves: Mask) -> float | None:
+def waist_pinch(
+    cover: NDArray[np.floating[Any]], top: Point, bottom: Point, sleeves: Mask, front: Mask | None = None
+) -> float | None:
     """How far a top's width across the body (its runs through the midline from `top` to
     `bottom` over `WAIST_PINCH_SPAN`, the `sleeves`' bands left out) dips below the
     narrower of its widest above and below, as a share of that: 0 for a top hanging
-    straight or flaring, more for one pinched in at the waist. None where fewer than
-    three lines cross it."""
+    straight or flaring, more for one pinched in at the waist. A line whose run ends at
+    `front` (a hand or forearm kept in front of the top) is not read: the top goes on
+    under it, and the run stopped at the arm, not at the top's side. None where fewer
+    than three lines are read."""
     midline = _midline(top, bottom)
     if midline is None:
         return None
     top_, down, right, length = midline
     garment = (cover > 0.5) & ~(np.asarray(sleeves) > 0)
-    widths = [
-        _run_through(garment, top_ + down * length * t, right, length * 1.5)
-        for t in np.linspace(WAIST_PINCH_SPAN[0], WAIST_PINCH_SPAN[1], 14)
-    ]
-    runs = [w for w in widths if w > 0]
+    ahead = (
+        np.zeros(garment.shape, bool)
+        if front is None
+        else cv2.dilate(np.asarray(front, np.uint8), np.ones((5, 5), np.uint8)) > 0
+    )
+    h, w = garment.shape
+    reach = int(length * 1.5)
+    offsets = np.arange(-reach, reach + 1, dtype=np.float64)
+    runs = []
+    for t in np.linspace(WAIST_PINCH_SPAN[0], WAIST_PINCH_SPAN[1], 14):
+        xy = np.round(top_ + down * length * t + offsets[:, None] * right).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on, near = np.zeros(len(offsets), bool), np.zeros(len(offsets), bool)
+        on[inside] = garment[xy[inside, 1], xy[inside, 0]]
+        near[inside] = ahead[xy[inside, 1], xy[inside, 0]]
+        if not on[reach] or near[reach]:
+            continue
+        off = np.flatnonzero(~on)
+        start = off[off < reach][-1] if (off < reach).any() else None
+        stop = off[off > reach][0] if (off > reach).any() else None
+        if (start is not None and near[start]) or (stop is not None and near[stop]):
+            continue
+        runs.append(float((len(on) if stop is None else stop) - (-1 if start is None else start) - 1))
     if len(runs) < 3:
         return None
     dips = [

@@ -54,7 +54,7 @@ from fitroom.engines.classic.arms import (
     own_skin,
     worn_top_colour,
 )
-from fitroom.engines.classic.body import Frame, torso_frame
+from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment
@@ -504,7 +504,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     if target == SwapTarget.DRESS:
         values["bodice_width"] = checks.bodice_width(cover, person.mask > 0.5, top, bottom, arm_bands)
     if target == SwapTarget.TOP:
-        values["waist_pinch"] = checks.waist_pinch(cover, top, bottom, sleeved)
+        # The person's own skin kept as it was (a hand, a forearm across the waist or
+        # hanging against its side) lies in front of the top; the sleeves are left out
+        # beyond the trunk only (an arm against the trunk's side cut the run there).
+        trunk = torso_zone(person, frame) > 0
+        as_shot = skin_like(replace(person, image=report.input)) & (person.mask > 0.5)
+        kept = np.all(output == report.input, axis=2) & as_shot & (cover <= 0.5)
+        values["waist_pinch"] = checks.waist_pinch(cover, top, bottom, sleeved & ~trunk, kept)
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)
