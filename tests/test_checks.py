@@ -2052,3 +2052,42 @@ def test_chest_texture_finds_a_rebuilt_chest_hairier_than_a_real_one() -> None:
     assert checks.chest_texture(image, chest, ~chest) is None
     image[chest] = SKIN
     assert checks.faults({"chest_texture": checks.chest_texture(image, chest, chest)}) == ["chest_texture"]
+
+
+def _neck_and_chest(chest_rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A drawn neck shaded across (darker at its sides) over a rebuilt chest, the
+    shoulders' midpoint at (150, 100), 200 px apart: the render, the rebuilt skin, the
+    person's own skin. The chest is one colour unless `chest_rows` gives each row's
+    lightness change."""
+    image = np.full((260, 300, 3), 235, np.uint8)
+    own = np.zeros((260, 300), bool)
+    own[20:96, 120:181] = True
+    across = np.cos(np.linspace(-1.2, 1.2, 61)) * 30 - 30
+    image[20:96, 120:181] = np.clip(np.array(SKIN, np.float32)[None, None, :] + across[None, :, None], 0, 255).astype(
+        np.uint8
+    )
+    rebuilt = np.zeros((260, 300), bool)
+    rebuilt[96:240, 50:251] = True
+    rows = np.zeros(144, np.float32) if chest_rows is None else chest_rows
+    image[96:240, 50:251] = np.clip(np.array(SKIN, np.float32)[None, None, :] + rows[:, None, None], 0, 255).astype(
+        np.uint8
+    )
+    return image, rebuilt, own
+
+
+def test_chest_flat_finds_a_chest_rebuilt_as_one_colour_below_a_shaded_neck() -> None:
+    """A chest rebuilt as one even colour from the neck down reads as flat paint below
+    the neck's own shading: `chest_flat` fails it. A chest shaded down from the neck (a
+    shade at its base, lighter below) as much as the neck is across passes; with no
+    visible neck or no rebuilt chest it does not apply."""
+    image, rebuilt, own = _neck_and_chest()
+    flat = checks.chest_flat(image, rebuilt, own, (150, 100), 200.0)
+    assert flat is not None and checks.faults({"chest_flat": flat}) == ["chest_flat"], flat
+    shaded_rows = -14 * np.exp(-0.5 * ((np.arange(144) - 10) / 12.0) ** 2) + 8 * np.exp(
+        -0.5 * ((np.arange(144) - 45) / 16.0) ** 2
+    )
+    image, rebuilt, own = _neck_and_chest(shaded_rows.astype(np.float32))
+    shaded = checks.chest_flat(image, rebuilt, own, (150, 100), 200.0)
+    assert shaded is not None and checks.faults({"chest_flat": shaded}) == [], shaded
+    assert checks.chest_flat(image, rebuilt, np.zeros_like(own), (150, 100), 200.0) is None
+    assert checks.chest_flat(image, np.zeros_like(rebuilt), own, (150, 100), 200.0) is None

@@ -692,3 +692,36 @@ def test_the_detail_is_calmed_on_the_shoulders_too_but_not_on_the_forearms() -> 
     assert zone[100, 250] > 0.95 and zone[100, 150] > 0.95  # the shoulders
     assert zone[150, 200] > 0.95  # the chest
     assert zone[215, 278] < 0.05 and zone[215, 122] < 0.05  # the forearms' middles
+
+
+def test_a_rebuilt_chest_shades_down_from_the_neck_as_a_real_one() -> None:
+    """A chest rebuilt in one colour below a neck shaded across read as flat paint
+    (`chest_flat` failed). The chest's relief, placed from the shoulders, shades it down
+    from the neck as faintly as a real one: the notch and the bones' shade darker than the
+    upper chest below; the check passes, and no part is deeper than a tenth of the light."""
+    h, w, s = 260, 300, 200.0
+    neck, right, down = np.array([150.0, 100.0]), np.array([1.0, 0.0]), np.array([0.0, 1.0])
+    relief = skin.chest_relief((h, w), neck, right, down, s, skin.DEFAULT)
+    assert float(relief.min()) > 0.9 and float(relief.max()) < 1.1
+    # The notch, and the shade just below the bone, lie darker than the upper chest.
+    assert relief[92, 150] < relief[130, 150] - 0.03, (relief[92, 150], relief[130, 150])
+    assert relief[101, 190] < relief[130, 190] - 0.03, (relief[101, 190], relief[130, 190])
+    image = np.full((h, w, 3), 235, np.uint8)
+    own = np.zeros((h, w), bool)
+    own[20:96, 120:181] = True
+    across = np.cos(np.linspace(-1.2, 1.2, 61)) * 30 - 30
+    tan = np.array((205, 150, 125), np.float32)
+    image[20:96, 120:181] = np.clip(tan[None, None, :] + across[None, :, None], 0, 255).astype(np.uint8)
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[96:240, 50:251] = True
+    lab = cv2.cvtColor(np.uint8([[tan]]), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    chest = np.broadcast_to(lab, (h, w, 3)).copy()
+    flat = np.where(rebuilt[:, :, None], cv2.cvtColor(chest.astype(np.uint8), cv2.COLOR_LAB2RGB), image)
+    chest[:, :, 0] *= relief
+    shaded = np.where(
+        rebuilt[:, :, None], cv2.cvtColor(np.clip(chest, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB), image
+    )
+    before = checks.chest_flat(flat, rebuilt, own, neck, s)
+    after = checks.chest_flat(shaded, rebuilt, own, neck, s)
+    assert before is not None and checks.faults({"chest_flat": before}) == ["chest_flat"], before
+    assert after is not None and checks.faults({"chest_flat": after}) == [], after

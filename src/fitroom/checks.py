@@ -14,6 +14,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `chest_texture`: the fine texture of the rebuilt trunk, shoulders and upper arms over
   a real bare chest's most (a man's hairy forearms laid as the chest's detail: a hairy,
   speckled sticker), or under its least (a flat fill).
+- `chest_flat`: how much the rebuilt upper chest's lightness varies down its middle
+  over how much the person's own neck's varies across (a chest rebuilt as one even
+  colour from the neck down, below a shaded neck, scores near 0).
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
@@ -792,6 +795,20 @@ SKIN_EDGE_LENGTH = 0.5
 #: rebuilt skin may make where it meets the person's own skin beside it (the old
 #: neckline, a kept arm): beyond it the old neckline shows as a line in the skin.
 SKIN_SEAM_MOST = 6.0
+#: `chest_flat`: the rebuilt upper chest read from `CHEST_FLAT_ROWS` (shoulder widths
+#: above and below the shoulders' midpoint) within `CHEST_FLAT_HALF` of the midline; the
+#: visible neck from `NECK_FLAT_ROWS` above that midpoint within `NECK_FLAT_HALF`. The
+#: lightness is smoothed at `CHEST_FLAT_SMOOTH` shoulder widths (past grain and mottle).
+CHEST_FLAT_ROWS = (0.05, 0.3)
+CHEST_FLAT_HALF = 0.2
+NECK_FLAT_ROWS = (0.3, 0.08)
+NECK_FLAT_HALF = 0.15
+CHEST_FLAT_SMOOTH = 0.015
+#: ...and its lowest ratio: 9 devset persons' own bare upper chests (tanks, camis,
+#: strapless dresses) read 0.21-2.8 (median 0.6) of their neck's shading across; chests
+#: rebuilt under the yellow cami from tees and sweaters (2026-12-06) 0.05-0.3, the
+#: flattest (an even fill from the neck down) under 0.2.
+CHEST_FLAT_LEAST = 0.2
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
 SKIN_SEAM_BAND = 0.04
@@ -867,6 +884,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_tone": (None, TONE_APART),
     "skin_edge": (None, SKIN_EDGE_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
+    "chest_flat": (CHEST_FLAT_LEAST, None),
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "limb_taper": (None, TAPER_MOST),
@@ -1173,6 +1191,50 @@ def skin_seam(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, shoulder_width
     if not near.any():
         return None
     return float(np.mean(np.abs(inside - beside)[near]))
+
+
+def _range(values: list[float]) -> float:
+    """The spread of `values` from their 5th to 95th percentile."""
+    low, high = np.percentile(values, (5, 95))
+    return float(high - low)
+
+
+def chest_flat(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, shoulder_width: float) -> float | None:
+    """How much the rebuilt upper chest's lightness varies down the body's middle (its
+    rows' medians, 5th to 95th percentile) over how much the person's own visible neck's
+    varies across (its columns' medians): the neck's own shading is the photo's measure
+    of how much a body's form shows in its light.
+
+    A real upper chest shades down from the neck: the neck's base in the chin's shade,
+    the notch, the collarbones, the upper chest turned up to the light. A chest rebuilt
+    as one colour from the neck down has none of it: flat paint below a shaded neck.
+    Medians across rows and down columns leave the grain and mottle out. None when too
+    little of either shows (`neck`: the shoulders' midpoint)."""
+    if shoulder_width <= 0:
+        return None
+    s = shoulder_width
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, s * CHEST_FLAT_SMOOTH))
+    h, w = lum.shape
+    nx, ny = float(neck[0]), float(neck[1])
+    cols = np.abs(np.arange(w) - nx)
+    made = _inner(rebuilt, 2)
+    top, bottom = int(max(0, ny - s * CHEST_FLAT_ROWS[0])), int(min(h, ny + s * CHEST_FLAT_ROWS[1]))
+    least = max(3, int(s * 0.1))
+    rows = [
+        float(np.median(lum[y][made[y] & (cols < s * CHEST_FLAT_HALF)]))
+        for y in range(top, bottom)
+        if np.count_nonzero(made[y] & (cols < s * CHEST_FLAT_HALF)) >= least
+    ]
+    seen = _inner(np.asarray(own, bool) & ~np.asarray(rebuilt, bool), 2)
+    top, bottom = int(max(0, ny - s * NECK_FLAT_ROWS[0])), int(max(0, ny - s * NECK_FLAT_ROWS[1]))
+    band = np.zeros((h, w), bool)
+    band[top:bottom] = True
+    band &= seen & (cols < s * NECK_FLAT_HALF)[None, :]
+    columns = [float(np.median(lum[:, x][band[:, x]])) for x in range(w) if np.count_nonzero(band[:, x]) >= 3]
+    if len(rows) < max(5, int(s * 0.1)) or len(columns) < max(5, int(s * 0.1)):
+        return None
+    return _range(rows) / max(_range(columns), 1.0)
 
 
 def old_neckband(

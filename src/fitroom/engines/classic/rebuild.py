@@ -355,6 +355,9 @@ def _from_hands(person: Person, tone: NDArray[np.float32], hand_skin: NDArray[np
 #: How far either side of the neck's middle (shoulder widths) the visible neck's colours
 #: are continued down over the rebuilt skin: a little wider than the neck itself.
 NECK_HALF_WIDTH = 0.3
+#: How far in from the person's own skin (shoulder widths) the chest's relief
+#: (`skin.chest_relief`) comes in to its full depth.
+RELIEF_FADE = 0.04
 
 
 #: How far the torso's surface turns from the camera at its outline (the normal's
@@ -607,6 +610,13 @@ def _uncovered(
     lab_skin = skin.matched_at_seam(
         lab_skin, person.lab(), own, (rebuild > 0.5) & (skin_part > 0.5), 2 * _edge_kernel(person).shape[0], s
     )
+    if garment.category != SwapTarget.BOTTOM:
+        # The upper chest's own relief (neck shade, collarbones, breastbone) on the torso,
+        # faded in from the person's own skin so none of it draws a line at the seam.
+        far = cv2.distanceTransform((~own).astype(np.uint8), cv2.DIST_L2, 3)
+        fade = np.clip(far / max(1.0, s * RELIEF_FADE), 0, 1)
+        relief = skin.chest_relief((h, w), frame.neck, frame.right, frame.down, s, look)
+        lab_skin[:, :, 0] *= 1 + (relief - 1) * torso * (1 - towards_limb) * fade
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any() and garment.category != SwapTarget.BOTTOM:

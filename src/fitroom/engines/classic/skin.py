@@ -549,3 +549,76 @@ def calmed_on_chest(laid: NDArray[np.float32], chest: NDArray[np.float32]) -> ND
     if factor >= 1.0:
         return laid
     return (laid * (1 - (1 - np.float32(factor)) * chest)).astype(np.float32)
+
+
+#: The upper chest's relief (`chest_relief`), in shoulder widths from the shoulders'
+#: midpoint: the collarbones run from beside the notch (`CLAVICLE_INNER` out, `CLAVICLE_HIGH`
+#: above that midpoint) out to `CLAVICLE_OUTER`, rising by `CLAVICLE_RISE` towards the
+#: shoulders, where the pose's shoulder points lie below the bone's outer end.
+CLAVICLE_INNER, CLAVICLE_OUTER = 0.06, 0.4
+CLAVICLE_HIGH, CLAVICLE_RISE = 0.04, 0.05
+#: The relief's parts, as shares of lightness at a light of `RELIEF_STRENGTH` (stronger
+#: light, deeper relief): the bone's soft highlight, the shade below it, the hollow above
+#: it; the notch between the bones; the neck's base in the chin's and jaw's shade; the
+#: upper chest turned up to the light; the shallow groove down the breastbone.
+#: Kept faint: collarbones drawn as lines read as drawn, worse than none.
+RELIEF_STRENGTH = 0.3
+BONE_LIGHT, BONE_SHADE, BONE_HOLLOW = 0.02, 0.03, 0.025
+NOTCH_SHADE = 0.05
+NECK_SHADE = 0.06
+CHEST_LIGHT = 0.03
+STERNUM_SHADE = 0.015
+
+
+def _bump(values: NDArray[np.float32], centre: float, sigma: float) -> NDArray[np.float32]:
+    """A Gaussian bump of height 1 at `centre`."""
+    return np.exp(-0.5 * ((values - np.float32(centre)) / np.float32(sigma)) ** 2).astype(np.float32)
+
+
+def _ramp(values: NDArray[np.float32], start: float, end: float) -> NDArray[np.float32]:
+    """0 at `start`, 1 at `end`, eased (smoothstep) between."""
+    t = np.clip((values - np.float32(start)) / np.float32(end - start), 0, 1)
+    return (t * t * (3 - 2 * t)).astype(np.float32)
+
+
+def chest_relief(
+    shape: tuple[int, int],
+    neck: NDArray[np.floating[Any]],
+    right: NDArray[np.floating[Any]],
+    down: NDArray[np.floating[Any]],
+    shoulder_width: float,
+    look: SkinLook,
+) -> NDArray[np.float32]:
+    """The relative lightness (1: none) of the upper chest's relief, placed from the pose:
+    `neck` the shoulders' midpoint, `right` and `down` the torso's unit axes.
+
+    A rebuilt chest was lit as a cylinder, even from the neck down: one colour with no
+    shade at the neck's base, no collarbones, no breastbone; beside the real neck and its
+    shading it read as flat paint. Real upper chests shade faintly but in this order from
+    the neck down: the neck's base in the chin's shade, the notch, the bones' ridge with a
+    hollow above and a shade below, the upper chest turned up to the light."""
+    h, w = shape
+    s = max(float(shoulder_width), 1.0)
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(neck[0])
+    ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(neck[1])
+    u = (xs * np.float32(right[0]) + ys * np.float32(right[1])) / np.float32(s)
+    v = (xs * np.float32(down[0]) + ys * np.float32(down[1])) / np.float32(s)
+    out = np.abs(u)
+    # The bone's line and how far each pixel lies below it.
+    line = -CLAVICLE_HIGH - CLAVICLE_RISE * _ramp(out, CLAVICLE_INNER, CLAVICLE_OUTER)
+    below = v - line
+    along = _ramp(out, CLAVICLE_INNER - 0.02, CLAVICLE_INNER + 0.04) * (
+        1 - _ramp(out, CLAVICLE_OUTER - 0.08, CLAVICLE_OUTER + 0.04)
+    )
+    hollow = _ramp(out, 0.1, 0.15) * (1 - _ramp(out, 0.28, 0.36))
+    bone = along * (
+        BONE_LIGHT * _bump(below, 0.0, 0.015)
+        - BONE_SHADE * _bump(below, 0.04, 0.025)
+        - BONE_HOLLOW * hollow * _bump(below, -0.045, 0.022)
+    )
+    notch = -NOTCH_SHADE * _bump(u, 0.0, 0.035) * _bump(v, -CLAVICLE_HIGH, 0.03)
+    neck_base = -NECK_SHADE * _bump(u, 0.0, 0.1) * (1 - _ramp(v, -CLAVICLE_HIGH - 0.08, -CLAVICLE_HIGH + 0.02))
+    chest = CHEST_LIGHT * _bump(u, 0.0, 0.3) * _bump(v, 0.15, 0.08)
+    sternum = -STERNUM_SHADE * _bump(u, 0.0, 0.025) * _ramp(v, 0.0, 0.06) * (1 - _ramp(v, 0.2, 0.32))
+    depth = np.float32(np.clip(look.strength / RELIEF_STRENGTH, 0.8, 1.5))
+    return (1 + depth * (bone + notch + neck_base + chest + sternum)).astype(np.float32)
