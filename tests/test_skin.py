@@ -725,3 +725,16 @@ def test_a_rebuilt_chest_shades_down_from_the_neck_as_a_real_one() -> None:
     after = checks.chest_flat(shaded, rebuilt, own, neck, s)
     assert before is not None and checks.faults({"chest_flat": before}) == ["chest_flat"], before
     assert after is not None and checks.faults({"chest_flat": after}) == [], after
+
+
+def test_the_shoulders_tops_turn_away_towards_their_outline_beside_the_neck() -> None:
+    """The torso's top from the neck out to the arms was lit evenly up to its outline: a
+    flat shelf. Its tops now darken towards the outline beside the neck, not under the
+    head (no outline there), and not further down the chest."""
+    mask = np.zeros((300, 400), bool)
+    mask[100:300, 60:341] = True  # shoulders and trunk
+    mask[20:100, 170:231] = True  # neck and head
+    shade = skin.shoulder_tops(mask, np.array([200.0, 110.0]), np.array([1.0, 0.0]), 200.0)
+    assert shade[101, 300] < 0.95, shade[101, 300]  # the shoulder's top, at its outline
+    assert shade[101, 300] < shade[112, 300] < shade[130, 300]  # rounded, not a line
+    assert shade[130, 300] == 1.0 and shade[101, 200] == 1.0 and shade[150, 120] == 1.0

@@ -568,6 +568,7 @@ def _uncovered(
     limb_side = np.hypot(limb_x, limb_y)
     limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
     torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
+    torso_shading *= skin.shoulder_tops(person.mask > 0.5, frame.neck, frame.right, s)
     # On the torso the limb's shading gives way to the torso's over a band, not at one
     # line: where an upper arm's cylinder reaches in over the chest by the armhole its
     # inner side turns away, dark, and ended at the torso's lit front as a vertical step,

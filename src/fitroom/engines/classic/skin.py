@@ -563,7 +563,7 @@ CLAVICLE_HIGH, CLAVICLE_RISE = 0.04, 0.05
 #: upper chest turned up to the light; the shallow groove down the breastbone.
 #: Kept faint: collarbones drawn as lines read as drawn, worse than none.
 RELIEF_STRENGTH = 0.3
-BONE_LIGHT, BONE_SHADE, BONE_HOLLOW = 0.02, 0.03, 0.025
+BONE_LIGHT, BONE_SHADE, BONE_HOLLOW = 0.015, 0.03, 0.025
 NOTCH_SHADE = 0.05
 NECK_SHADE = 0.06
 CHEST_LIGHT = 0.03
@@ -612,8 +612,8 @@ def chest_relief(
     )
     hollow = _ramp(out, 0.1, 0.15) * (1 - _ramp(out, 0.28, 0.36))
     bone = along * (
-        BONE_LIGHT * _bump(below, 0.0, 0.015)
-        - BONE_SHADE * _bump(below, 0.04, 0.025)
+        BONE_LIGHT * _bump(below, 0.0, 0.022)
+        - BONE_SHADE * _bump(below, 0.045, 0.03)
         - BONE_HOLLOW * hollow * _bump(below, -0.045, 0.022)
     )
     notch = -NOTCH_SHADE * _bump(u, 0.0, 0.035) * _bump(v, -CLAVICLE_HIGH, 0.03)
@@ -622,3 +622,32 @@ def chest_relief(
     sternum = -STERNUM_SHADE * _bump(u, 0.0, 0.025) * _ramp(v, 0.0, 0.06) * (1 - _ramp(v, 0.2, 0.32))
     depth = np.float32(np.clip(look.strength / RELIEF_STRENGTH, 0.8, 1.5))
     return (1 + depth * (bone + notch + neck_base + chest + sternum)).astype(np.float32)
+
+
+#: How far down from the shoulders' outline (shoulder widths) their tops turn away from
+#: the camera, how much darker they are at the outline, and how far out from the midline
+#: (shoulder widths) they begin: the neck's sides, inside that, are the neck's own.
+SHOULDER_TOP_REACH = 0.07
+SHOULDER_TOP_SHADE = 0.1
+SHOULDER_TOP_FROM = (0.12, 0.2)
+
+
+def shoulder_tops(
+    mask: NDArray[np.bool_], neck: NDArray[np.floating[Any]], right: NDArray[np.floating[Any]], shoulder_width: float
+) -> NDArray[np.float32]:
+    """The relative lightness (1: none) of the shoulders' tops turning away from the
+    camera towards their outline (`mask`: the person), beside the neck.
+
+    The torso's cylinder turns only sideways: its top from the neck out to the arms was
+    lit evenly right up to the outline, a flat shelf cut out of paper, the arm's round cap
+    standing apart beside it."""
+    h, w = mask.shape
+    s = max(float(shoulder_width), 1.0)
+    top = np.where(mask.any(axis=0), np.argmax(mask, axis=0), h).astype(np.float32)
+    rows = np.arange(h, dtype=np.float32)[:, None]
+    below = np.clip((rows - top[None, :]) / np.float32(s * SHOULDER_TOP_REACH), 0, 1)
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(neck[0])
+    ys = rows - np.float32(neck[1])
+    out = np.abs(xs * np.float32(right[0]) + ys * np.float32(right[1])) / np.float32(s)
+    beside = _ramp(out, *SHOULDER_TOP_FROM)
+    return (1 - SHOULDER_TOP_SHADE * beside * (1 - below) ** 2).astype(np.float32)
