@@ -13,7 +13,9 @@ from fitroom import checks
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic import skin
+from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.old_garment import worn_mask
 from fitroom.engines.classic.rebuild import replaced
 from tests.test_classic_engine import drawn_person
 
@@ -226,3 +228,25 @@ def test_a_short_run_of_trousers_below_a_coat_goes_on_up_as_plain_cloth() -> Non
     mean = image[160:180, 10].astype(np.float32).mean(axis=0)
     assert np.abs(legs - mean).max() < 3, np.abs(legs - mean).max()
     assert np.array_equal(out[159, 10], image[160, 10]), "the mirror at the edge"
+
+
+def test_a_flared_old_tops_sides_beside_the_hips_are_part_of_it() -> None:
+    """A loose tank flares out beside the waist and hips, beyond the torso zone's square
+    corners and clear of the arms: left out of the old garment, a corner of it showed
+    between a narrower new top and the arm."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    mask = np.zeros((420, 400), np.float32)
+    for y in range(100, 271):
+        half = 60 + int(25 * (y - 100) / 170)  # 60 px either side at the shoulders, 85 at the hem
+        image[y, 200 - half : 200 + half] = (240, 120, 20)
+        mask[y, 200 - half : 200 + half] = 1
+    person = drawn_person(image)
+    person.mask = mask
+    person.points[[pose.L_ELBOW, pose.R_ELBOW]] = (305, 180), (95, 180)  # the arms held out
+    person.points[[pose.L_WRIST, pose.R_WRIST]] = (330, 250), (70, 250)
+    old = worn_mask(person, "top", torso_frame(person)) > 0
+    top = mask > 0
+    for corner in (np.s_[220:258, 118:140], np.s_[220:258, 260:282]):
+        share = old[corner][top[corner]].mean()
+        assert share > 0.9, share
+    assert not old[:, :110].any() and not old[:, 291:].any()

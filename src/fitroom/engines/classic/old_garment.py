@@ -202,6 +202,7 @@ def worn_mask(
     if category == SwapTarget.TOP:
         hem = _long_hem(person, frame, similar, free, clothes)
         clothes |= hem if hem.any() else _coat_skirt(person, frame, similar, free & ~skin, clothes)
+        clothes |= _flared_sides(person, frame, similar, free, clothes)
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
@@ -564,6 +565,30 @@ def _long_hem(
             return np.zeros_like(clothes)
         band[hem + max(1, int(frame.width * (HEM_LINE_MARGIN + HEM_LINE_SLACK))) :] = 0
     return _joined((band > 0) & body & free, similar, clothes, frame.width)
+
+
+def _flared_sides(
+    person: Person, frame: Frame, similar: NDArray[np.bool_], free: NDArray[np.bool_], clothes: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """The sides of a loose or flared old top that stand out beside the waist and hips.
+
+    The torso zone's square corners end short of them: left, a corner of the old top
+    showed beside a narrower new one, between it and the arm.
+    """
+    w, h = person.size
+    hips = [person.pt(i).astype(np.float64) for i in (L_HIP, R_HIP)]
+    out = frame.right * frame.frontal_width * FLARE_OUT
+    rise = frame.down * frame.length * FLARE_RISE
+    left, right = hips[1] - out, hips[0] + out
+    band = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(band, np.array([left - rise, right - rise, right, left], np.int32), 255)
+    return _joined((band > 0) & (person.mask > 0.5) & free, similar, clothes, frame.width)
+
+
+#: A loose top's sides are looked for this far out from the hip joints (frontal shoulder
+#: widths), from the hips up by `FLARE_RISE` torso lengths.
+FLARE_OUT = 0.55
+FLARE_RISE = 0.45
 
 
 #: An old top's hem over bottoms of its colour: a step in lightness (OpenCV's 8-bit
