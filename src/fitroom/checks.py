@@ -195,6 +195,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `waist_smear`: above a new bottom, the fine detail (mean gradient) of the band just
   above its waistband over the lower of the detail further up and on the waistband
   itself: a blurred band between the top and the new bottom is far smoother than both.
+- `waistband_blur`: below a new top, how many pixels the picture takes to step from
+  the rebuilt midriff's skin to the trousers or skirt below it (the step over its
+  steepest gradient, the median over the trunk's columns): a waistband is a crisp edge,
+  and skin faded into it read as a blurred band.
 - `pose_dynamic`: for a garment drawn, the largest of the body's pose measures over its
   limit (`POSE_AT_REST`): a torso leaning far, and for bottoms and dresses a knee bent
   far, a leg far off the vertical, the legs crossed, a foot lifted or a hand holding the
@@ -614,6 +618,17 @@ WAIST_BAND = 0.1
 WAIST_ABOVE = 3
 #: Fewer columns than this with a waistband and the check does not apply.
 MIN_WAIST_COLUMNS = 10
+#: `waistband_blur`: the rebuilt skin's lower edge is read this far (shoulder widths)
+#: above and below it, in the columns where the picture steps by at least
+#: `WAISTBAND_STEP` (luminance) across it and the skin runs at least `WAISTBAND_SKIN`
+#: (shoulder widths) above it; at least `MIN_WAISTBAND` such columns, or it does not
+#: apply. On 16 persons x the yellow cami (basic, 2026-12-06), the skin faded into the
+#: trousers over a twentieth of the torso read 9-16 px, crisp waistbands 2-4.
+WAISTBAND_REACH = 0.08
+WAISTBAND_STEP = 25.0
+WAISTBAND_SKIN = 0.05
+MIN_WAISTBAND = 10
+WAISTBAND_BLUR_MOST = 6.0
 #: The band `skin_detail` reads (Gaussian sigmas, pixels), and its lowest ratio: on 12
 #: persons x a cami crop at basic (2026-12-04), rebuilt torsos that read flat scored
 #: 0.16-0.46 (noise matched to the grain), the person's own skin beside them 1.
@@ -966,6 +981,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bracelet_off_skin": (None, WATCH_OFF_SKIN),
     "bracelet_past_wrist": (None, BRACELET_PAST_WRIST_MOST),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
+    "waistband_blur": (None, WAISTBAND_BLUR_MOST),
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
@@ -3755,6 +3771,48 @@ def waist_smear(
         return None
     above, just_above, waistband = sums / columns
     return float((just_above + 1) / (min(above, waistband) + 1))
+
+
+def waistband_blur(
+    image: NDArray[np.uint8],
+    skin: NDArray[np.floating[Any]],
+    cover: NDArray[np.floating[Any]],
+    span: tuple[float, float],
+    shoulder_width: float,
+) -> float | None:
+    """How soft the rebuilt midriff's lower edge against the trousers or skirt below it
+    is, in pixels: over the columns `span` (x from, to: the trunk) where rebuilt `skin`
+    (0..1 a pixel) ends above neither skin nor the new garment (`cover`), the luminance
+    step across that edge over its steepest gradient there (about the edge's width), the
+    median over the columns. A waistband ends the skin crisply; the skin faded into the
+    trousers over many pixels read as a blurred band. None when too few columns show
+    such an edge."""
+    h, w = skin.shape
+    reach = max(4, int(shoulder_width * WAISTBAND_REACH))
+    run = max(2, int(shoulder_width * WAISTBAND_SKIN))
+    lum = cv2.GaussianBlur(_luminance(image), (0, 0), 0.7)
+    bare = np.asarray(skin) >= 0.5
+    clear = (np.asarray(skin) < 0.1) & (np.asarray(cover) < 0.1)
+    x0, x1 = max(0, int(span[0])), min(w, int(np.ceil(span[1])))
+    widths = []
+    for x in range(x0, x1):
+        rows = np.flatnonzero(bare[:, x])
+        if len(rows) < run:
+            continue
+        edge = int(rows[-1])
+        if edge - reach - run < 0 or edge + reach + 1 > h:
+            continue
+        if not bare[edge - run : edge + 1, x].all() or not clear[edge + reach // 2 : edge + reach + 1, x].all():
+            continue
+        column = lum[edge - reach : edge + reach + 1, x]
+        step = abs(float(column[0]) - float(column[-1]))
+        if step < WAISTBAND_STEP:
+            continue
+        steepest = float(np.abs(np.diff(column)).max())
+        widths.append(step / max(steepest, 1e-3))
+    if len(widths) < MIN_WAISTBAND:
+        return None
+    return float(np.median(widths))
 
 
 def pose_dynamic(measures: dict[str, float | None]) -> float | None:

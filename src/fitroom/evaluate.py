@@ -512,6 +512,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         as_shot = skin_like(replace(person, image=report.input)) & (person.mask > 0.5)
         kept = np.all(output == report.input, axis=2) & as_shot & (cover <= 0.5)
         values["waist_pinch"] = checks.waist_pinch(cover, top, bottom, sleeved & ~trunk, kept)
+        if report.rebuilt_skin is not None:
+            # Between the hip joints: the trunk, not the hands hanging beside it.
+            xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+            values["waistband_blur"] = checks.waistband_blur(
+                output, report.rebuilt_skin, cover, (xs[0], xs[1]), frame.width
+            )
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)

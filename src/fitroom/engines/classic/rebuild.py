@@ -433,6 +433,28 @@ def _torso_normals(
     return across * np.float32(frame.right[0]), across * np.float32(frame.right[1]), side
 
 
+#: How far down the torso (shares of neck to hips) a rebuilt midriff ends at the
+#: trousers' or skirt's waistband, and over how many pixels (at the analysis size)
+#: that edge fades: crisp, as a waistband's.
+WAIST_DEPTH = 0.95
+WAIST_EDGE = 1.0
+#: The contact shadow on the skin just above the waistband: how much darker it is there,
+#: fading (exponentially) over this much (shoulder widths) up the skin.
+WAIST_SHADOW = 0.12
+WAIST_SHADOW_REACH = 0.015
+
+
+#: Below this far down the torso (shares of neck to hips, fading in over `BELLY_FADE`)
+#: the rebuilt belly's sides are darker by up to `BELLY_SIDE_SHADE` (with the square of
+#: the share of the way out), and a groove down its middle by `BELLY_GROOVE` over about
+#: `BELLY_GROOVE_WIDTH` of its half-width either side.
+BELLY_FROM = 0.5
+BELLY_FADE = 0.15
+BELLY_SIDE_SHADE = 0.22
+BELLY_GROOVE = 0.04
+BELLY_GROOVE_WIDTH = 0.08
+
+
 #: How round (shoulder widths) the rebuilt torso's outline is at its corners (a tank's
 #: square shoulder corner, an armhole's), and how soft (Gaussian sigma, pixels at the
 #: analysis size) its edge against the backdrop: about the photo's own silhouette's.
@@ -543,11 +565,15 @@ def _uncovered(
             (0, 0),
             max(1.0, person.shoulder_width * 0.03),
         ) * cv2.GaussianBlur(outline.astype(np.float32), (0, 0), OUTLINE_SOFT)
-        torso *= np.clip((0.95 - depth) / 0.04, 0, 1).astype(np.float32)
+        # Ended at the trousers' or skirt's waistband by a crisp line, as a waistband
+        # ends the skin: faded over a twentieth of the torso it read as a blurred band.
+        waist = (WAIST_DEPTH - depth) * np.float32(frame.length)
+        torso *= np.clip(waist / WAIST_EDGE + 0.5, 0, 1).astype(np.float32)
         beyond = outline == 0
     else:
         torso = np.zeros(old.shape, np.float32)
         beyond = np.zeros(old.shape, bool)
+        waist = np.zeros(old.shape, np.float32)
     # Beside a top's or dress's shoulders and neck, outside the person's silhouette,
     # there is no skin to rebuild: only the backdrop.
     outside = (person.mask < 0.5) & (garment.category in _BACKDROP_BESIDE)
@@ -569,6 +595,12 @@ def _uncovered(
     limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
     torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
     torso_shading *= skin.shoulder_tops(person.mask > 0.5, frame.neck, frame.right, s)
+    if garment.category != SwapTarget.BOTTOM:
+        # Below the chest the bared belly rounds off to its sides sooner, and a soft
+        # groove runs down its middle: lit alike across it read as a flat, pasted patch.
+        belly = np.clip((depth - BELLY_FROM) / BELLY_FADE, 0, 1)
+        groove = BELLY_GROOVE * np.exp(-((side / BELLY_GROOVE_WIDTH) ** 2))
+        torso_shading = torso_shading * (1 - belly * (BELLY_SIDE_SHADE * side**2 + groove))
     # On the torso the limb's shading gives way to the torso's over a band, not at one
     # line: where an upper arm's cylinder reaches in over the chest by the armhole its
     # inner side turns away, dark, and ended at the torso's lit front as a vertical step,
@@ -584,6 +616,11 @@ def _uncovered(
     mottle = np.stack(
         [skin.noise((h, w), mottle_sigma, 11 + channel) * look.mottle[channel] for channel in range(3)], axis=2
     )
+    if garment.category != SwapTarget.BOTTOM:
+        # ...and a soft one just above the waistband, where the skin meets it.
+        # Only on the torso above the waistband: the limbs beside it and below keep theirs.
+        above = np.exp(-np.clip(waist, 0, None) / max(1.0, s * WAIST_SHADOW_REACH)) * (waist >= 0)
+        contact = contact * (1 - WAIST_SHADOW * above * np.clip(torso - limb, 0, 1))
     lab_skin = tone + mottle
     lab_skin[:, :, 0] *= light * shading * contact
     neck, neck_weight = skin.continued_down(

@@ -1,0 +1,108 @@
+"""A cropped new top over a person whose old top reached the trousers: the bared midriff
+ends at the trousers' waistband in a crisp line (faded into them, it read as a blurred
+band), darkened a little just above it, and shaded as a rounded belly."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import cast
+
+import cv2
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic import skin
+from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.rebuild import WAIST_DEPTH, replaced
+
+SKIN = (205, 160, 135)
+TROUSERS = (30, 35, 60)
+SHOULDERS = 160.0
+
+
+def _long_top_over_trousers() -> pose.Person:
+    """A grey top from the shoulders (y 120) to y 470, past the hips (y 420), over dark
+    trousers down to y 700; bare arms beside it, a face above (its cheeks set the tone)."""
+    h, w = 720, 500
+    image = np.full((h, w, 3), 235, np.uint8)
+    image[40:120, 210:290] = SKIN  # the head and neck
+    image[120:470, 170:331] = (120, 120, 125)  # the old top
+    image[470:700, 175:326] = TROUSERS
+    image[130:420, 140:170] = image[130:420, 331:361] = SKIN  # the arms
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    points = np.zeros((33, 2), np.float32)
+    points[[pose.L_SHOULDER, pose.R_SHOULDER]] = (330, 130), (170, 130)
+    points[[pose.L_HIP, pose.R_HIP]] = (305, 420), (195, 420)
+    points[[pose.L_ELBOW, pose.R_ELBOW]] = (346, 270), (154, 270)
+    points[[pose.L_WRIST, pose.R_WRIST]] = (346, 410), (154, 410)
+    points[[pose.L_KNEE, pose.R_KNEE]] = (290, 600), (210, 600)
+    points[[pose.L_ANKLE, pose.R_ANKLE]] = (290, 700), (210, 700)
+    points[[pose.L_EYE, pose.R_EYE]] = (-50, -50)
+    empty = np.zeros((h, w), np.uint8)
+    lab = cv2.cvtColor(np.array([[SKIN]], np.uint8), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    return pose.Person(image, points, np.ones(33, np.float32), mask, empty, empty, lab)
+
+
+def _rebuilt() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The render's picture, rebuilt skin share and new cover under a cami ending at y 250."""
+    person = _long_top_over_trousers()
+    new = np.zeros(person.mask.shape, np.float32)
+    new[120:250, 170:331] = 1
+    none = np.zeros(person.mask.shape, bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros(person.mask.shape, np.float32), skin.look(person))
+    picture = np.clip(out.fill * out.rebuild[:, :, None] + person.image * (1 - out.rebuild[:, :, None]), 0, 255)
+    shown = out.rebuild * out.skin * (1 - new)
+    return picture.astype(np.uint8), shown, new
+
+
+def test_the_bared_midriff_meets_the_trousers_in_a_crisp_line() -> None:
+    """The skin faded into the trousers over a twentieth of the torso: a blurred band
+    across the waist (`waistband_blur` read 9-16 px on the devset)."""
+    picture, shown, new = _rebuilt()
+    assert shown[300:380, 220:280].min() > 0.9, "the midriff is skin"
+    value = checks.waistband_blur(picture, shown, new, (195.0, 305.0), SHOULDERS)
+    assert value is not None and value <= checks.WAISTBAND_BLUR_MOST, value
+    assert checks.faults({"waistband_blur": value}) == []
+
+
+def test_the_skin_just_above_the_waistband_is_shaded_and_the_belly_rounded() -> None:
+    """A soft contact shadow just above the waistband, and the belly's sides darker than
+    its middle: lit alike across, it read as a flat, pasted patch."""
+    picture, shown, _ = _rebuilt()
+    lum = cv2.cvtColor(picture, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    column = lum[:, 240:260].mean(axis=1)
+    skin_rows = np.flatnonzero(shown[:, 250] > 0.9)
+    bottom = int(skin_rows.max())
+    assert bottom < 130 + WAIST_DEPTH * 290 + 3
+    assert column[bottom - 2] < column[bottom - 25] - 4, (column[bottom - 2], column[bottom - 25])
+    # Across the belly: its sides (a tenth to a fifth of the way in from either edge;
+    # the edges themselves meet the arms' own skin) against its lit middle.
+    inside = np.flatnonzero(shown[340] > 0.9)
+    row = lum[340, inside[0] : inside[-1] + 1]
+    n = len(row)
+    sides = np.concatenate([row[n // 10 : n // 5], row[n - n // 5 : n - n // 10]]).mean()
+    middle = row[int(n * 0.3) : int(n * 0.7)].max()
+    assert sides < middle - 16, (sides, middle)
+
+
+def test_waistband_blur_flags_skin_faded_into_the_trousers_only() -> None:
+    """Skin over dark trousers: a crisp edge passes, the same edge blurred over a dozen
+    pixels fails; with no rebuilt skin above the trousers it does not apply."""
+    image = np.zeros((300, 200, 3), np.uint8)
+    image[:200] = SKIN
+    image[200:] = TROUSERS
+    shown = np.zeros((300, 200), np.float32)
+    shown[100:200, 30:170] = 1
+    cover = np.zeros((300, 200), np.float32)
+    cover[:100, 30:170] = 1
+    span = (40.0, 160.0)
+    crisp = checks.waistband_blur(image, shown, cover, span, SHOULDERS)
+    blurred = image.copy()
+    blurred[150:250] = cv2.GaussianBlur(image, (1, 0), 5)[150:250]
+    soft = checks.waistband_blur(blurred, shown, cover, span, SHOULDERS)
+    assert crisp is not None and soft is not None
+    assert checks.faults({"waistband_blur": crisp}) == [], crisp
+    assert checks.faults({"waistband_blur": soft}) == ["waistband_blur"], soft
+    assert checks.waistband_blur(image, np.zeros_like(shown), cover, span, SHOULDERS) is None
