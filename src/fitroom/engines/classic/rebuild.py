@@ -453,6 +453,8 @@ BELLY_FADE = 0.15
 BELLY_SIDE_SHADE = 0.22
 BELLY_GROOVE = 0.04
 BELLY_GROOVE_WIDTH = 0.08
+#: How broadly (Gaussian sigma, shoulder widths) that shading fades out towards a limb.
+BELLY_OFF_LIMBS = 0.1
 
 
 #: How round (shoulder widths) the rebuilt torso's outline is at its corners (a tank's
@@ -595,12 +597,6 @@ def _uncovered(
     limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
     torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
     torso_shading *= skin.shoulder_tops(person.mask > 0.5, frame.neck, frame.right, s)
-    if garment.category != SwapTarget.BOTTOM:
-        # Below the chest the bared belly rounds off to its sides sooner, and a soft
-        # groove runs down its middle: lit alike across it read as a flat, pasted patch.
-        belly = np.clip((depth - BELLY_FROM) / BELLY_FADE, 0, 1)
-        groove = BELLY_GROOVE * np.exp(-((side / BELLY_GROOVE_WIDTH) ** 2))
-        torso_shading = torso_shading * (1 - belly * (BELLY_SIDE_SHADE * side**2 + groove))
     # On the torso the limb's shading gives way to the torso's over a band, not at one
     # line: where an upper arm's cylinder reaches in over the chest by the armhole its
     # inner side turns away, dark, and ended at the torso's lit front as a vertical step,
@@ -609,6 +605,15 @@ def _uncovered(
         torso > 0.05, cv2.GaussianBlur(on_limb.astype(np.float32), (0, 0), max(1.0, s * LIMB_BLEND)), on_limb
     )
     shading = (limb_shading * towards_limb + torso_shading * (1 - towards_limb)).astype(np.float32)
+    if garment.category != SwapTarget.BOTTOM:
+        # Below the chest the bared belly rounds off to its sides sooner, and a soft
+        # groove runs down its middle: lit alike across it read as a flat, pasted patch.
+        # Faded out broadly towards the limbs, which keep their own shading: ended at the
+        # limb's, the darker side stood as a line beside a rebuilt forearm.
+        near_limbs = cv2.GaussianBlur(on_limb.astype(np.float32), (0, 0), max(1.0, s * BELLY_OFF_LIMBS))
+        belly = np.clip((depth - BELLY_FROM) / BELLY_FADE, 0, 1) * np.clip(1 - 2 * near_limbs, 0, 1)
+        groove = BELLY_GROOVE * np.exp(-((side / BELLY_GROOVE_WIDTH) ** 2))
+        shading *= 1 - belly * (BELLY_SIDE_SHADE * side**2 + groove)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape
