@@ -624,7 +624,7 @@ MIN_WAIST_COLUMNS = 10
 #: (shoulder widths) above it; at least `MIN_WAISTBAND` such columns, or it does not
 #: apply. On 16 persons x the yellow cami (basic, 2026-12-06), the skin faded into the
 #: trousers over a twentieth of the torso read 8.0-13.8 px (5.6 over white jeans, where
-#: the step is small), the same midriffs ended crisply 1.8-5.2.
+#: the step is small), the same midriffs ended crisply 1.8-4.9.
 WAISTBAND_REACH = 0.08
 WAISTBAND_STEP = 25.0
 WAISTBAND_SKIN = 0.05
