@@ -17,7 +17,7 @@ from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.old_garment import worn_mask
 from fitroom.engines.classic.rebuild import replaced
-from tests.test_classic_engine import drawn_person
+from tests.test_classic_engine import drawn_person, drawn_points
 
 #: A pale old top in warm light: skin by the colour test, so only the rebuild can take it.
 PALE = (250, 215, 200)
@@ -250,3 +250,86 @@ def test_a_flared_old_tops_sides_beside_the_hips_are_part_of_it() -> None:
         share = old[corner][top[corner]].mean()
         assert share > 0.9, share
     assert not old[:, :110].any() and not old[:, 291:].any()
+
+
+COAT_GREEN, SHIRT_BLUE, GREY = (30, 80, 50), (150, 180, 220), (130, 130, 135)
+
+
+def _open_coat(centre: tuple[int, int, int] = SHIRT_BLUE) -> pose.Person:
+    """A dark green coat worn open over a `centre` top (x 170-230): its left panel
+    (x 230-265) hangs straight to y 330, its right one is flung out to x 60 at y 330,
+    far beyond the torso's band; its sleeves run down the arms to the hands. Grey
+    trousers below, to the ankles (y 500). Drawn on `drawn_points`' landmarks."""
+    image = np.full((560, 400, 3), 235, np.uint8)
+    image[260:500, 150:250] = GREY
+    image[300:500, 196:204] = 235  # the gap between the legs
+    image[90:331, 170:231] = centre
+    image[90:331, 230:266] = COAT_GREEN
+    cv2.fillConvexPoly(image, np.array([(135, 90), (170, 90), (170, 330), (60, 330)], np.int32), COAT_GREEN)
+    points = drawn_points()
+    points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 500), (165, 500)
+    for shoulder, wrist in ((pose.L_SHOULDER, pose.L_WRIST), (pose.R_SHOULDER, pose.R_WRIST)):
+        cv2.line(image, tuple(points[shoulder].astype(int)), tuple(points[wrist].astype(int)), COAT_GREEN, 26)
+        cv2.circle(image, tuple(points[wrist].astype(int) + (0, 14)), 11, (205, 150, 125), -1)
+    h, w = image.shape[:2]
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    empty = np.zeros((h, w), np.uint8)
+    return pose.Person(
+        image, points, np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32)
+    )
+
+
+def test_an_open_coats_panels_and_skirt_are_the_old_top() -> None:
+    """Across the chest an open coat shows the top under it: that top alone was the old
+    garment, and the coat's panel flung out beside the hips hung beside every new top.
+    The sleeves' colour, which the chest does not show, is the coat's: its panels are
+    the old top too; the trousers and the backdrop are not."""
+    person = _open_coat()
+    new = np.zeros((560, 400), np.float32)
+    new[90:265, 150:251] = 1  # a tee ending at the hips
+    none = np.zeros((560, 400), bool)
+    out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
+    flung = np.zeros((560, 400), bool)
+    cv2.fillConvexPoly(flung.view(np.uint8), np.array([(135, 200), (150, 200), (150, 325), (70, 325)], np.int32), 1)
+    assert out.old[flung].mean() > 0.95, out.old[flung].mean()  # 0.38 read across the chest alone
+    assert out.old[290:325, 235:262].mean() > 0.95, out.old[290:325, 235:262].mean()
+    assert out.old[400:490, 155:190].max() == 0, "the trousers"
+    assert out.old[400:500, 20:60].max() == 0, "the backdrop"
+
+
+def test_a_tops_own_sleeves_are_no_open_coat() -> None:
+    """Sleeves of the chest's own colour (a sweater) are no coat over another top."""
+    from fitroom.engines.classic.colour import skin_like
+    from fitroom.engines.classic.old_garment import open_coat_colours
+
+    for centre, coats in ((SHIRT_BLUE, 1), (COAT_GREEN, 0)):
+        person = _open_coat(centre)
+        cloth = ~skin_like(person) & (person.mask > 0.5)
+        assert len(open_coat_colours(person, person.lab(), cloth)) == coats, centre
+
+
+def test_coat_panel_left_fails_the_panels_untouched() -> None:
+    """Left as in the photo beside the new top, an open coat's panels fail; rebuilt
+    (the backdrop beside the hips, the trousers over the thighs), they pass."""
+    photo = _open_coat().image
+    region = np.all(photo == COAT_GREEN, axis=2)
+    region[:265, 150:251] = False  # under the new top
+    left = checks.coat_panel_left(photo, photo, region)
+    assert checks.faults({"coat_panel_left": left}) == ["coat_panel_left"], left
+    rebuilt = photo.copy()
+    rebuilt[region] = 235
+    done = checks.coat_panel_left(rebuilt, photo, region)
+    assert checks.faults({"coat_panel_left": done}) == [], done
+    assert checks.coat_panel_left(photo, photo, np.zeros_like(region)) is None
+
+
+def test_no_skin_is_rebuilt_under_an_open_coats_panels_beside_the_torso() -> None:
+    """In the person's outline the coat's panels passed for the body's sides: a strip of
+    bare skin was rebuilt between a narrower new top and the backdrop refilled beyond."""
+    person = _open_coat()
+    new = np.zeros((560, 400), np.float32)
+    new[90:265, 158:243] = 1  # a fitted tee, narrower than the coat
+    none = np.zeros((560, 400), bool)
+    out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
+    beside = (slice(200, 255), slice(135, 152))
+    assert out.skin[beside].max() < 0.5, out.skin[beside].max()

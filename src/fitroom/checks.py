@@ -41,6 +41,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
 - `coat_skirt_left`: how much of a long coat's skirt (found on the photo, below the
   hips down to its hem over the trousers) a new top leaves untouched.
+- `coat_panel_left`: how much of an open coat's, jacket's or cardigan's panels and
+  sleeves (found on the photo: the sleeves' colour where the chest shows another top)
+  a new top leaves untouched beside it.
 - `old_hem_left`: how much of an old top's hem line, over bottoms of its colour (a
   white tank over white shorts), still shows below a shorter new top.
 - `face_overlap`: the share of the face under the garment.
@@ -886,6 +889,9 @@ OLD_FOLDS_MOST = 0.35
 #: backdrop beside them, all changed.
 COAT_SKIRT_LEFT_MOST = 0.2
 COAT_SKIRT_SAME = 6
+#: `coat_panel_left`: the most of an open coat's panels and sleeves beside the new top
+#: (see `coat_panel_left`) a render may leave as in the photo: CALIBRATED BELOW.
+COAT_PANEL_LEFT_MOST = 0.2
 #: `old_hem_left`: the most of an old top's hem line, over bottoms of its colour, that
 #: may still show below a shorter new top (the photo's own line runs over at least
 #: `old_garment.HEM_LINE_ACROSS` of the body's width).
@@ -920,6 +926,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
+    "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
@@ -1923,6 +1930,23 @@ def coat_skirt_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: 
     the hands) left as it was in `photo`. Missed by the engine, the skirt is in no
     old-garment mask, so `old_colour_left` and `below_hem` never read it: under every new
     top it hung down to the shins, untouched."""
+    return _left_as_in_photo(image, photo, region)
+
+
+def coat_panel_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:
+    """The share of `region` (an open coat's, jacket's or cardigan's panels and sleeves
+    beside the new top, found on the photo by the sleeves' colour where the chest shows
+    another, less the new top and the hands) left as it was in `photo`. Read across the
+    chest, the top under the coat was the old garment: the coat's panels swinging out
+    beside the hips and its skirt over the thighs were in no old-garment mask, so
+    `old_colour_left` and `old_colour_bare` never read them, and they hung beside every
+    new top."""
+    return _left_as_in_photo(image, photo, region)
+
+
+def _left_as_in_photo(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:
+    """The share of `region` where `image` is `photo`'s, each channel within
+    `COAT_SKIRT_SAME`; None for a region under 50 pixels."""
     inside = np.asarray(region) > 0
     if np.count_nonzero(inside) < 50:
         return None

@@ -64,7 +64,9 @@ from fitroom.engines.classic.old_garment import (
     HEM_LINE_LEAST,
     HEM_LINE_SLACK,
     HEM_LINE_STEP,
+    below_line,
     coat_hem,
+    open_coat,
     same_colour_hem,
     worn_knit_sleeves,
 )
@@ -347,6 +349,33 @@ def _coat_skirt_left(
     return checks.coat_skirt_left(output, report.input, region)
 
 
+#: `_coat_panel_left` reads an open coat this far (shoulder widths) to each side of the
+#: torso's axis.
+COAT_PANEL_SIDE = 2.5
+
+
+def _coat_panel_left(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_]
+) -> float | None:
+    """`checks.coat_panel_left` over an open coat as the photo shows it
+    (`old_garment.open_coat`): the person's cloth of its colours from the neck down to as
+    far as it may reach, beside the torso, clear of the new top's edge and of `kept`
+    (the face, the hands)."""
+    person = replace(report.person, image=report.input)
+    cloth = ~skin_like(person) & (person.mask > SOLID) & (person.face == 0) & (person.hands == 0)
+    coat = open_coat(person, person.lab(), cloth)
+    if coat is None:
+        return None
+    frame = torso_frame(person)
+    h, w = cover.shape
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    side = np.abs((xs - frame.neck[0]) * frame.right[0] + (ys - frame.neck[1]) * frame.right[1])
+    rows = below_line(person, frame, frame.neck) & ~below_line(person, frame, coat.lowest)
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    region = coat.cloth & rows & (side < frame.width * COAT_PANEL_SIDE) & ~edge & ~kept
+    return checks.coat_panel_left(output, report.input, region)
+
+
 #: `_old_hem_left` reads the old hem's line this far (shoulder widths) clear of the new top.
 OLD_HEM_CLEAR = 0.1
 
@@ -588,6 +617,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
     if target == SwapTarget.TOP:
         values["coat_skirt_left"] = _coat_skirt_left(report, output, cover, face | own_hands)
+        values["coat_panel_left"] = _coat_panel_left(report, output, cover, face | own_hands)
         values["old_hem_left"] = _old_hem_left(report, output, cover, face | own_hands)
         values["hand_outline"] = checks.hand_outline(
             output,

@@ -25,7 +25,7 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
-from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP, coat_hem
+from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP, coat_hem, wears_open_coat
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -70,6 +70,9 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
             # ...and a long coat's skirt, with the trousers below it that go on up
             # (old_garment.coat_hem).
             pts = np.vstack([pts, [person.pt(L_ANKLE), person.pt(R_ANKLE)]])
+        elif wears_open_coat(person):
+            # ...and an open coat's skirt down to the knees (old_garment._coat_panels).
+            pts = np.vstack([pts, [person.pt(L_KNEE), person.pt(R_KNEE)]])
     elif garment.category == SwapTarget.BOTTOM:
         # ...and a high-waisted old bottom up to its waistband (old_garment._high_waist).
         pts = np.vstack([pts, hips - frame.down * frame.length * HIGH_WAIST_RISE])

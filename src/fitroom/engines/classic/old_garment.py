@@ -3,6 +3,8 @@ with the sleeves, hems, bands and prints that belong to them."""
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -114,7 +116,12 @@ def _colours_at(
             samples.append(patch)
     if not samples:
         return [np.zeros(3, np.float32)]
-    pixels = np.ascontiguousarray(np.concatenate(samples), dtype=np.float32)
+    return _main_colours(np.concatenate(samples))
+
+
+def _main_colours(pixels: NDArray[np.float32]) -> list[NDArray[np.float32]]:
+    """The main colours of a set of Lab pixels: up to three, each at least a sixth of them."""
+    pixels = np.ascontiguousarray(pixels, dtype=np.float32)
     if len(pixels) < 12:
         return [np.median(pixels, axis=0)]
     cv2.setRNGSeed(0)
@@ -166,7 +173,7 @@ def worn_mask(
         # Below the knees only the trousers' or skirt's colours are the old clothes: a
         # top's print read across the chest (an orange motif on a beige tee) took the
         # bare shins below shorts for cloth, rebuilt as flat grey-brown cones.
-        shins = _below_knees(person, frame)
+        shins = below_line(person, frame, (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2)
         if bottom:
             nearest_bottom = np.minimum.reduce([squared_distance(lab, c, GARMENT_WEIGHTS) for c in bottom])
             nearest = np.where(shins, nearest_bottom, nearest)
@@ -203,6 +210,7 @@ def worn_mask(
         hem = _long_hem(person, frame, similar, free, clothes)
         clothes |= hem if hem.any() else _coat_skirt(person, frame, similar, free & ~skin, clothes)
         clothes |= _flared_sides(person, frame, similar, free, clothes)
+        clothes |= _coat_panels(person, frame, lab, free & ~skin & (person.mask > 0.5), clothes)
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         # Loose shorts, wide trousers and skirts stand well out from the thighs.
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
@@ -223,15 +231,6 @@ FOOT_REACH = 0.5
 #: trousers: their hem hangs this far over the shoe, and cut at the joint it stayed
 #: below a dress as a dark band round each ankle.
 FOOT_START = 0.12
-
-
-def _below_knees(person: Person, frame: Frame) -> NDArray[np.bool_]:
-    """True below the line through the knees (down the torso's axis)."""
-    w, h = person.size
-    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
-    knees = (person.pt(L_KNEE) + person.pt(R_KNEE)).astype(np.float32) / 2
-    down = frame.down.astype(np.float32)
-    return np.asarray((xs - knees[0]) * down[0] + (ys - knees[1]) * down[1] > 0)
 
 
 def _below_ankles(person: Person, s: float, clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -793,6 +792,133 @@ def _coat_skirt(
     reach = np.zeros_like(clothes)
     reach[hips:hem] = True
     return _joined(reach & (person.mask > 0.5) & free, similar, clothes, frame.width)
+
+
+#: An open coat's sleeves are read in a band this wide (shoulder widths) along each
+#: upper arm, from `COAT_SLEEVE_SPAN`'s first share of the way to the elbow to its second.
+COAT_SLEEVE_BAND = 0.2
+COAT_SLEEVE_SPAN = (0.2, 0.8)
+#: An arm whose band shows less than this share of cloth (the rest skin) is bare.
+COAT_SLEEVE_CLOTH = 0.3
+#: An open coat's panels are looked for this far (shoulder widths) round the torso: a
+#: coat flung open or swinging in a stride stands well out from the body.
+COAT_PANEL_REACH = 2.0
+#: The trousers' colour is read on the shins, these shares of the way from the knee to
+#: the ankle: near the knees, which the composite's window holds (`wears_open_coat`).
+COAT_SHINS = (0.15, 0.3)
+#: A coat's panel turned from the light is far darker than its sleeves: lightness counts
+#: this much in telling its colour (Lab weights), hue and chroma in full.
+COAT_WEIGHTS = (0.15, 1.0, 1.0)
+
+
+def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]) -> list[NDArray[np.float32]]:
+    """The colours of an open coat, jacket or cardigan over another top: the colours of
+    the sleeves (`cloth` along the upper arms, on every arm that is not bare) that do not
+    show down the middle of the chest, where the top under the coat does. A sweater's
+    own sleeves are its chest's colour, and give none; nor does a person whose shoulders,
+    elbows and hips are not all seen."""
+    if not person.visible(L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_HIP, R_HIP, threshold=0.5):
+        return []
+    s = person.shoulder_width
+    sleeves = []
+    for shoulder, elbow in _UPPER_ARMS:
+        band = np.zeros(cloth.shape, np.uint8)
+        a, b = person.pt(shoulder), person.pt(elbow)
+        p, q = (a + (b - a) * t for t in COAT_SLEEVE_SPAN)
+        cv2.line(band, tuple(p.astype(int)), tuple(q.astype(int)), 255, max(2, int(s * COAT_SLEEVE_BAND)))
+        on = (band > 0) & (person.mask > 0.5)
+        worn = on & cloth
+        if np.count_nonzero(worn) >= max(12, COAT_SLEEVE_CLOTH * np.count_nonzero(on)):
+            sleeves.append(_main_colours(lab[worn]))
+    if not sleeves:
+        return []
+    middle = [
+        person.pt(L_SHOULDER) * (1 - f) * (1 - t)
+        + person.pt(L_HIP) * f * (1 - t)
+        + (person.pt(R_SHOULDER) * (1 - f) + person.pt(R_HIP) * f) * t
+        for f in (0.4, 0.7)
+        for t in (0.45, 0.5, 0.55)
+    ]
+    under = _colours_at(lab, person, middle)
+    return [
+        c
+        for c in sleeves[0]
+        if all(any(_near(c, x) for x in arm) for arm in sleeves[1:])
+        and not any(_near(c, x) for x in under)
+        and not _bare_skin(c, person)
+    ]
+
+
+def wears_open_coat(person: Person) -> bool:
+    """Whether the person wears an open coat, jacket or cardigan over the top
+    (`open_coat_colours`): its skirt may hang down to the knees."""
+    cloth = ~skin_like(person) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+    return bool(open_coat_colours(person, person.lab(), cloth))
+
+
+class OpenCoat(NamedTuple):
+    """An open coat as the photo shows it (see `open_coat`)."""
+
+    cloth: NDArray[np.bool_]  # the pixels of its colours, not the trousers'
+    lowest: NDArray[np.float64]  # a point on the line across the body it may reach down to
+
+
+def open_coat(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]) -> OpenCoat | None:
+    """The pixels of `cloth` in an open coat's colours (`open_coat_colours`), and how far
+    down it may reach: the knees, unless the shins show the coat's main colour (a suit's
+    trousers, or a coat to the shins), then the hips. A pixel nearer the shins' colours
+    than the coat's is the trousers (green track pants under a dark green parka are one
+    hue). None when the person wears no open coat."""
+    colours = open_coat_colours(person, lab, cloth)
+    if not colours:
+        return None
+    nearest = np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in colours])
+    coat = cloth & (nearest < SAME_GARMENT_COLOUR**2)
+    lowest = (person.pt(L_HIP) + person.pt(R_HIP)).astype(np.float64) / 2
+    if person.visible(L_KNEE, R_KNEE, threshold=0.5):
+        shins = _colours_at(
+            lab, person, [person.pt(k) * (1 - t) + person.pt(a) * t for k, a in _SHINS for t in COAT_SHINS]
+        )
+        coat &= nearest < np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in shins])
+        if not _near(colours[0], shins[0]):
+            lowest = (person.pt(L_KNEE) + person.pt(R_KNEE)).astype(np.float64) / 2
+    return OpenCoat(coat, lowest)
+
+
+def coat_beside_torso(person: Person, frame: Frame, skin: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """An open coat's cloth (`open_coat`) outside the torso's joints (`torso_zone`): its
+    panels hang beside the body, which under them is no wider than the joints'."""
+    cloth = ~skin & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+    coat = open_coat(person, person.lab(), cloth)
+    if coat is None:
+        return np.zeros(skin.shape, bool)
+    return coat.cloth & (torso_zone(person, frame) == 0)
+
+
+def _coat_panels(
+    person: Person, frame: Frame, lab: NDArray[np.float32], free: NDArray[np.bool_], clothes: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """An open coat's panels and skirt (`open_coat`), joined to the old garment: round
+    the torso, down to as far as it may reach. Only the torso's band round the body was
+    taken: a panel swinging out beside the hips, or hanging over the thighs, stayed
+    beside the new top."""
+    coat = open_coat(person, lab, free)
+    if coat is None:
+        return np.zeros_like(clothes)
+    side = 2 * max(1, int(frame.width * COAT_PANEL_REACH)) + 1
+    reach = (cv2.dilate(torso_zone(person, frame), np.ones((side, side), np.uint8)) > 0) & below_line(
+        person, frame, frame.neck
+    )
+    reach &= ~below_line(person, frame, coat.lowest)
+    return _joined(reach & coat.cloth, coat.cloth, clothes, frame.width)
+
+
+def below_line(person: Person, frame: Frame, point: NDArray[np.floating[Any]]) -> NDArray[np.bool_]:
+    """True below the line across the torso's axis through `point`."""
+    w, h = person.size
+    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
+    down = frame.down.astype(np.float32)
+    return np.asarray((xs - float(point[0])) * down[0] + (ys - float(point[1])) * down[1] > 0)
 
 
 #: How far below the hips (torso lengths) the legs part: the crotch.

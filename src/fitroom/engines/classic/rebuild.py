@@ -17,6 +17,7 @@ from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR,
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
 from fitroom.engines.classic.old_garment import (
+    coat_beside_torso,
     coat_hem,
     cuffs_taken,
     holes_filled,
@@ -112,6 +113,8 @@ def replaced(
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
     tone, seen = _tone_field(person, bare, worn, look, frame if garment.category != SwapTarget.TOP else None)
+    # Beside the torso an open coat's panels hang over no body: no skin goes there.
+    coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -133,6 +136,7 @@ def replaced(
             seen[box],
             hands[box],
             garment.category == SwapTarget.TOP and coat_hem(person, frame) is not None,
+            coat[box],
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
@@ -526,10 +530,13 @@ def _uncovered(
     seen: NDArray[np.bool_],
     hands: NDArray[np.bool_],
     coat: bool = False,
+    coat_sides: NDArray[np.bool_] | None = None,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
     (`coat_hem`), found on the whole person (this crop may end above the ankles).
+    `coat_sides`: an open coat's panels beside the torso (`coat_beside_torso`), over no
+    body: in the person's outline, they made a strip of skin beside the new top.
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -551,9 +558,8 @@ def _uncovered(
         reach = max(1, int(person.shoulder_width * 0.15))
         zone = cv2.dilate(torso_zone(person, frame), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
         inset = 2 * max(1, int(person.shoulder_width * 0.03)) + 1
-        body = cv2.erode(
-            (person.mask > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset))
-        )
+        solid = (person.mask > 0.5) if coat_sides is None else (person.mask > 0.5) & ~coat_sides
+        body = cv2.erode(solid.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset)))
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
         depth = _depth(frame, old.shape)
