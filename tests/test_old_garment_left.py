@@ -255,13 +255,13 @@ def test_a_flared_old_tops_sides_beside_the_hips_are_part_of_it() -> None:
 COAT_GREEN, SHIRT_BLUE, GREY = (30, 80, 50), (150, 180, 220), (130, 130, 135)
 
 
-def _open_coat(centre: tuple[int, int, int] = SHIRT_BLUE) -> pose.Person:
+def _open_coat(centre: tuple[int, int, int] = SHIRT_BLUE, bottoms: tuple[int, int, int] = GREY) -> pose.Person:
     """A dark green coat worn open over a `centre` top (x 170-230): its left panel
     (x 230-265) hangs straight to y 330, its right one is flung out to x 60 at y 330,
-    far beyond the torso's band; its sleeves run down the arms to the hands. Grey
-    trousers below, to the ankles (y 500). Drawn on `drawn_points`' landmarks."""
+    far beyond the torso's band; its sleeves run down the arms to the hands. Trousers of
+    `bottoms` below, to the ankles (y 500). Drawn on `drawn_points`' landmarks."""
     image = np.full((560, 400, 3), 235, np.uint8)
-    image[260:500, 150:250] = GREY
+    image[260:500, 150:250] = bottoms
     image[300:500, 196:204] = 235  # the gap between the legs
     image[90:331, 170:231] = centre
     image[90:331, 230:266] = COAT_GREEN
@@ -302,10 +302,10 @@ def test_a_tops_own_sleeves_are_no_open_coat() -> None:
     from fitroom.engines.classic.colour import skin_like
     from fitroom.engines.classic.old_garment import open_coat_colours
 
-    for centre, coats in ((SHIRT_BLUE, 1), (COAT_GREEN, 0)):
+    for centre, coat in ((SHIRT_BLUE, True), (COAT_GREEN, False)):
         person = _open_coat(centre)
         cloth = ~skin_like(person) & (person.mask > 0.5)
-        assert len(open_coat_colours(person, person.lab(), cloth)) == coats, centre
+        assert bool(open_coat_colours(person, person.lab(), cloth)) == coat, centre
 
 
 def test_coat_panel_left_fails_the_panels_untouched() -> None:
@@ -333,3 +333,15 @@ def test_no_skin_is_rebuilt_under_an_open_coats_panels_beside_the_torso() -> Non
     out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
     beside = (slice(200, 255), slice(135, 152))
     assert out.skin[beside].max() < 0.5, out.skin[beside].max()
+
+
+def test_bottoms_of_an_open_coats_colour_are_left() -> None:
+    """Trousers or shorts of the coat's colour (a shirt's grey over grey shorts) are no
+    coat's skirt: taken, they were rebuilt down to the knees under every new top."""
+    person = _open_coat(bottoms=COAT_GREEN)
+    new = np.zeros((560, 400), np.float32)
+    new[90:265, 150:251] = 1
+    none = np.zeros((560, 400), bool)
+    out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
+    thigh = out.old[340:480, 155:190].mean()
+    assert thigh < 0.05, thigh

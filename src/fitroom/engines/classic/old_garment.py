@@ -800,6 +800,8 @@ COAT_SLEEVE_BAND = 0.2
 COAT_SLEEVE_SPAN = (0.2, 0.8)
 #: An arm whose band shows less than this share of cloth (the rest skin) is bare.
 COAT_SLEEVE_CLOTH = 0.3
+#: ...and its colours cover at least this share of the torso below the shoulders.
+COAT_ON_TORSO = 0.1
 #: An open coat's panels are looked for this far (shoulder widths) round the torso: a
 #: coat flung open or swinging in a stride stands well out from the body.
 COAT_PANEL_REACH = 2.0
@@ -813,8 +815,9 @@ COAT_WEIGHTS = (0.15, 1.0, 1.0)
 
 def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]) -> list[NDArray[np.float32]]:
     """The colours of an open coat, jacket or cardigan over another top: the colours of
-    the sleeves (`cloth` along the upper arms, on every arm that is not bare) that do not
-    show down the middle of the chest, where the top under the coat does. A sweater's
+    the sleeves (`cloth` along the upper arms that are not bare; one arm is enough, the
+    other's band may lie on the backdrop where the person's outline takes it in) that do
+    not show down the middle of the chest, where the top under the coat does. A sweater's
     own sleeves are its chest's colour, and give none; nor does a person whose shoulders,
     elbows and hips are not all seen."""
     if not person.visible(L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_HIP, R_HIP, threshold=0.5):
@@ -840,13 +843,16 @@ def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[n
         for t in (0.45, 0.5, 0.55)
     ]
     under = _colours_at(lab, person, middle)
-    return [
-        c
-        for c in sleeves[0]
-        if all(any(_near(c, x) for x in arm) for arm in sleeves[1:])
-        and not any(_near(c, x) for x in under)
-        and not _bare_skin(c, person)
-    ]
+    found = [c for arm in sleeves for c in arm if not any(_near(c, x) for x in under) and not _bare_skin(c, person)]
+    if not found:
+        return []
+    # The coat is worn over the torso: its colours show on it below the shoulders, beside
+    # the top under it. A bare arm's shaded skin passed for a sleeve's cloth.
+    frame = torso_frame(person)
+    torso = (torso_zone(person, frame) > 0) & below_line(person, frame, frame.neck) & (person.mask > 0.5)
+    nearest = np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in found])
+    on = cloth & torso & (nearest < SAME_GARMENT_COLOUR**2)
+    return found if np.count_nonzero(on) >= COAT_ON_TORSO * max(1, np.count_nonzero(torso)) else []
 
 
 def wears_open_coat(person: Person) -> bool:
@@ -865,10 +871,11 @@ class OpenCoat(NamedTuple):
 
 def open_coat(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]) -> OpenCoat | None:
     """The pixels of `cloth` in an open coat's colours (`open_coat_colours`), and how far
-    down it may reach: the knees, unless the shins show the coat's main colour (a suit's
-    trousers, or a coat to the shins), then the hips. A pixel nearer the shins' colours
-    than the coat's is the trousers (green track pants under a dark green parka are one
-    hue). None when the person wears no open coat."""
+    down it may reach: the knees, unless the thighs between the legs or the shins show
+    the coat's main colour (a suit's trousers, shorts of a shirt's grey, or a coat to the
+    shins), then the hips. A pixel nearer the bottoms' colours than the coat's is the
+    bottoms (green track pants under a dark green parka are one hue). None when the
+    person wears no open coat."""
     colours = open_coat_colours(person, lab, cloth)
     if not colours:
         return None
@@ -876,11 +883,13 @@ def open_coat(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]
     coat = cloth & (nearest < SAME_GARMENT_COLOUR**2)
     lowest = (person.pt(L_HIP) + person.pt(R_HIP)).astype(np.float64) / 2
     if person.visible(L_KNEE, R_KNEE, threshold=0.5):
+        # The bottoms: between the thighs (an open coat hangs beside them) and on the shins.
+        thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
         shins = _colours_at(
             lab, person, [person.pt(k) * (1 - t) + person.pt(a) * t for k, a in _SHINS for t in COAT_SHINS]
         )
-        coat &= nearest < np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in shins])
-        if not _near(colours[0], shins[0]):
+        coat &= nearest < np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in thighs + shins])
+        if not _near(colours[0], shins[0]) and not _near(colours[0], thighs[0]):
             lowest = (person.pt(L_KNEE) + person.pt(R_KNEE)).astype(np.float64) / 2
     return OpenCoat(coat, lowest)
 
