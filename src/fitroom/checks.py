@@ -890,7 +890,9 @@ OLD_FOLDS_MOST = 0.35
 COAT_SKIRT_LEFT_MOST = 0.2
 COAT_SKIRT_SAME = 6
 #: `coat_panel_left`: the most of an open coat's panels and sleeves beside the new top
-#: (see `coat_panel_left`) a render may leave as in the photo: CALIBRATED BELOW.
+#: (see `coat_panel_left`) a render may leave as in the photo. On the devset's two open
+#: coats x the six grading tops (basic, 2026-12-06) the panels left beside the new top
+#: read 0.36-0.90, taken and rebuilt 0.0-0.0001.
 COAT_PANEL_LEFT_MOST = 0.2
 #: `old_hem_left`: the most of an old top's hem line, over bottoms of its colour, that
 #: may still show below a shorter new top (the photo's own line runs over at least
