@@ -168,7 +168,7 @@ def worn_mask(
         # person's own lower legs for trousers, rebuilt as flat cones.
         bottom = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
         colours += bottom
-    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+    nearest = nearest_colour(person, lab, colours)
     if category == SwapTarget.DRESS:
         # Below the knees only the trousers' or skirt's colours are the old clothes: a
         # top's print read across the chest (an orange motif on a beige tee) took the
@@ -297,6 +297,19 @@ def ripple(lab: NDArray[np.float32]) -> NDArray[np.float32]:
     return np.abs(light - cv2.GaussianBlur(light, (0, 0), 1.0))
 
 
+def nearest_colour(person: Person, lab: NDArray[np.float32], colours: list[NDArray[np.float32]]) -> NDArray[np.float32]:
+    """Per pixel of `lab` (the person's), the squared distance (`GARMENT_WEIGHTS`) to the
+    nearest of `colours`: worked out once per photo for the same colours (the old
+    garment's mask and what is kept of it both ask); read-only."""
+
+    def make() -> NDArray[np.float32]:
+        nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+        nearest.flags.writeable = False
+        return nearest
+
+    return memo.kept(person, "nearest_colour", (person.image, lab, *(c.tobytes() for c in colours)), make)
+
+
 def worn_knit_sleeves(person: Person, category: str, side: int) -> NDArray[np.bool_]:
     """`knit_sleeves` as `worn_mask` finds them, read on `person` alone at the size whose
     long side is about `side` (the composite's analysis size: a weave's ripple depends on
@@ -318,7 +331,26 @@ def knit_sleeves(
     """The skin-coloured pixels along each arm that are a long sleeve of the old garment's
     colour (`similar`): arms whose upper arm and forearm both ripple with a weave
     (`_knitted`). A beige knit's long sleeves passed for bare arms: strips of them were
-    left out of the mask and kept as knit beside the rebuilt arm."""
+    left out of the mask and kept as knit beside the rebuilt arm.
+
+    Worked out once per photo for the same tests (the old garment's mask and what is kept
+    of it both ask, with `similar` made afresh: compared by content); read-only."""
+    return memo.kept(
+        person,
+        "knit_sleeves",
+        (person.image, lab, skin, s, similar.tobytes()),
+        lambda: _read_only(_knit_sleeves(person, lab, similar, skin, s)),
+    )
+
+
+def _read_only(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    mask.flags.writeable = False
+    return mask
+
+
+def _knit_sleeves(
+    person: Person, lab: NDArray[np.float32], similar: NDArray[np.bool_], skin: NDArray[np.bool_], s: float
+) -> NDArray[np.bool_]:
     w, h = person.size
     out = np.zeros((h, w), bool)
     texture = ripple(lab)
@@ -723,7 +755,14 @@ def coat_hem(person: Person, frame: Frame) -> int | None:
     to a hem above the ankles, closed across the gap between the legs, and below the hem
     the trousers are clearly another shade, and not skin (bare legs below are a skirt or
     a dress of the top's colour: those are left). Trousers of the top's own shade show
-    no hem above the ankles and are left too."""
+    no hem above the ankles and are left too.
+
+    Read once per photo and torso length (the composite's window, the old garment's mask
+    and what is rebuilt each ask, and `fitroom eval` after)."""
+    return memo.kept(person, "coat_hem", (person.image, frame.length), lambda: _coat_hem(person, frame))
+
+
+def _coat_hem(person: Person, frame: Frame) -> int | None:
     if not person.visible(L_HIP, R_HIP, L_KNEE, R_KNEE, L_ANKLE, R_ANKLE):
         return None
     # Standing: each thigh and shin runs mostly down (a leap's legs run sideways).

@@ -22,6 +22,7 @@ from fitroom.engines.classic.old_garment import (
     cuffs_taken,
     holes_filled,
     knit_sleeves,
+    nearest_colour,
     worn_colours,
     worn_mask,
 )
@@ -166,9 +167,7 @@ def _cloth_kept(
     if not kept.any() or not rest.any():
         return np.zeros(old.shape, np.float32)
     lab = person.lab()
-    nearest = np.minimum.reduce(
-        [squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in worn_colours(lab, person, category)]
-    )
+    nearest = nearest_colour(person, lab, worn_colours(lab, person, category))
     cloth = (nearest < SAME_GARMENT_COLOUR**2) & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
     reach = 2 * max(1, int(person.shoulder_width * KEPT_CLOTH_REACH)) + 1
     near = cv2.dilate(rest.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
