@@ -6,6 +6,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.arms import own_skin
 from fitroom.engines.classic.boxes import bounds, box_slices
@@ -35,29 +36,8 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
     hand, and once per photo (the landmarks stay on the person). Each step looks only at
     the box round the hand it is about.
     """
-    w, h = person.size
-    keep = np.zeros((h, w), bool)
-    # Each hand's box reaches 1.5 radii round it: the disc, and the ring round it. All
-    # the discs' skin is kept before any hand's checks may take its disc out again.
-    hands = []
-    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
-        box, local = _near(person, np.array([centre], np.float64), int(radius * 1.5))
-        if box is None:
-            continue
-        middle = (centre[0] - box[0], centre[1] - box[1])
-        disc = np.zeros(local.mask.shape, np.uint8)
-        cv2.circle(disc, middle, radius, 255, -1)
-        area = _hand_area(local, side, middle, radius)
-        own = _own_colour(local, disc, area)
-        skin = skin_like(local) if own is None else skin_like(local) | own
-        hand = whole((disc > 0) & skin, middle, radius)
-        # The fingers are looked for on plain cloth and on the person only: a print's
-        # pink cells or a backdrop of a skin's colour beside the hand are no fingers
-        # (kept, the backdrop cut a notch out of a flared skirt).
-        if own is not None:
-            hand = with_fingers(hand, (area > 0) & skin & (local.mask > 0.5), radius)
-        keep[box_slices(box)] |= hand
-        hands.append((side, middle, radius, box, local, disc, area, skin))
+    kept_skin, hands = _hand_skin(person)
+    keep = kept_skin.copy()
     for side, middle, radius, box, local, disc, area, skin in hands:
         window = box_slices(box)
         if reach is not None and not (reach[window] & (area > 0)).any():
@@ -108,6 +88,55 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
             keep[box_slices(outline_box)] |= hand
     return keep
+
+
+#: One hand looked at by `_hand_skin`: its side, middle, radius and box, the person seen
+#: through the box, its disc, where it may be, and what looks like its skin there.
+_Hand = tuple[
+    str,
+    tuple[int, int],
+    int,
+    tuple[int, int, int, int],
+    Person,
+    NDArray[np.uint8],
+    NDArray[np.uint8],
+    NDArray[np.bool_],
+]
+
+
+def _hand_skin(person: Person) -> tuple[NDArray[np.bool_], list[_Hand]]:
+    """The skin round each hand `hands_in_front` keeps whatever the new garment covers,
+    and what it read about each hand: worked out once per photo (placing the sleeves and
+    compositing both ask, with different reaches); read-only."""
+    return memo.kept(person, "hand_skin", (person.image,), lambda: _hand_skin_in(person))
+
+
+def _hand_skin_in(person: Person) -> tuple[NDArray[np.bool_], list[_Hand]]:
+    w, h = person.size
+    keep = np.zeros((h, w), bool)
+    # Each hand's box reaches 1.5 radii round it: the disc, and the ring round it. All
+    # the discs' skin is kept before any hand's checks may take its disc out again.
+    hands: list[_Hand] = []
+    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        box, local = _near(person, np.array([centre], np.float64), int(radius * 1.5))
+        if box is None:
+            continue
+        middle = (centre[0] - box[0], centre[1] - box[1])
+        disc = np.zeros(local.mask.shape, np.uint8)
+        cv2.circle(disc, middle, radius, 255, -1)
+        area = _hand_area(local, side, middle, radius)
+        own = _own_colour(local, disc, area)
+        skin = skin_like(local) if own is None else skin_like(local) | own
+        hand = whole((disc > 0) & skin, middle, radius)
+        # The fingers are looked for on plain cloth and on the person only: a print's
+        # pink cells or a backdrop of a skin's colour beside the hand are no fingers
+        # (kept, the backdrop cut a notch out of a flared skirt).
+        if own is not None:
+            hand = with_fingers(hand, (area > 0) & skin & (local.mask > 0.5), radius)
+        keep[box_slices(box)] |= hand
+        hands.append((side, middle, radius, box, local, disc, area, skin))
+    keep.flags.writeable = False
+    return keep, hands
 
 
 #: The pose's hand points are the wrist and three knuckles: fingers spread on a hip, a
