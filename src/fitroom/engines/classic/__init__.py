@@ -37,6 +37,17 @@ def working_size(size: tuple[int, int], long_side: int) -> tuple[int, int]:
     return max(1, round(w * scale)), max(1, round(h * scale))
 
 
+def _union(boxes: list[tuple[slice, slice]], shape: tuple[int, ...]) -> tuple[slice, slice]:
+    """The smallest window holding every one of `boxes` (windows of an array of `shape`)."""
+    spans = [tuple(part.indices(size)[:2] for part, size in zip(box, shape[:2], strict=True)) for box in boxes]
+    if not spans:
+        return slice(0, 0), slice(0, 0)
+    return (
+        slice(min(y[0] for y, _ in spans), max(y[1] for y, _ in spans)),
+        slice(min(x[0] for _, x in spans), max(x[1] for _, x in spans)),
+    )
+
+
 @dataclass
 class RenderReport:
     """A render and what `fitroom eval` measures about it."""
@@ -162,6 +173,7 @@ class ClassicEngine:
             garment = self.garment(garments[index], item)
             timings["garment"] = timings.get("garment", 0.0) + time.perf_counter() - mark
             mark = time.perf_counter()
+            window: tuple[slice, slice] = (slice(None), slice(None))
             if isinstance(garment, Cutout):
                 kind = accessories.kind_for(item.swap_target, item.garment_description, garment)
                 worn = accessories.wear(subject, garment, kind, item.garment_description)
@@ -174,17 +186,22 @@ class ClassicEngine:
                     refuse_crossed_sleeves(subject, piece.category)
                 new_cover = np.zeros(image.shape[:2], np.float32)
                 new_edit = np.zeros(image.shape[:2], bool)
+                boxes = []
                 for piece in garment:
                     report.garments.append(piece)
                     result = compose(subject, piece, layers_for(subject, piece))
                     subject.image = result.image
-                    new_cover = np.maximum(new_cover, result.garment)
-                    new_edit |= result.edited
+                    # Each mask is 0 outside the composite's window: merged inside it only.
+                    box = result.window
+                    boxes.append(box)
+                    np.maximum(new_cover[box], result.garment[box], out=new_cover[box])
+                    new_edit[box] |= result.edited[box]
                     # A later layer covers what an earlier one rebuilt.
-                    skin = np.maximum(skin * (1 - result.garment), result.skin)
-                    old = np.maximum(old, result.old)
-            cover = np.maximum(cover, new_cover)
-            edited |= new_edit
+                    skin[box] = np.maximum(skin[box] * (1 - result.garment[box]), result.skin[box])
+                    np.maximum(old[box], result.old[box], out=old[box])
+                window = _union(boxes, image.shape[:2])
+            np.maximum(cover[window], new_cover[window], out=cover[window])
+            edited[window] |= new_edit[window]
             timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark
             if progress:
                 progress(0.3 + 0.7 * (done + 1) / len(garments))

@@ -52,6 +52,8 @@ class Composite:
     edited: NDArray[np.bool_]  # every pixel that may differ from the input
     skin: NDArray[np.float32]  # how much of each pixel is rebuilt skin (0..1)
     old: NDArray[np.float32]  # where the old garment the new one replaces was (0..1)
+    #: The window that holds every pixel the composite changed: outside it the masks are 0.
+    window: tuple[slice, slice] = (slice(None), slice(None))
 
 
 def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int, int, int, int]:
@@ -155,7 +157,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     shown[window] = part.skin
     old = np.zeros(image.shape[:2], np.float32)
     old[window] = part.old
-    return Composite(image, garment_cover, edited, shown, old)
+    return Composite(image, garment_cover, edited, shown, old, window)
 
 
 def _compose(
