@@ -33,7 +33,7 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 from fitroom import checks
 from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
-from fitroom.engines.classic import ClassicEngine, RenderReport
+from fitroom.engines.classic import ClassicEngine, RenderReport, memo
 from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.accessories.place import (
     BACKPACK_STRAP_WIDTH,
@@ -338,7 +338,7 @@ def _coat_skirt_left(
     """`checks.coat_skirt_left` over a long coat's skirt as the photo shows it
     (`old_garment.coat_hem`): the solid person from the hips down to the hem, clear of
     the new top's edge and of `kept` (the face, the hands)."""
-    person = replace(report.person, image=report.input)
+    person = _as_shot(report)
     hem = coat_hem(person, torso_frame(person))
     if hem is None:
         return None
@@ -386,7 +386,7 @@ def _old_hem_left(
     """`checks.old_hem_left` over an old top's hem line as the photo shows it, where its
     bottoms are its colour (`old_garment.same_colour_hem`): the rows round it across
     the hips' span, on the solid person, clear of the new top's edge and of `kept`."""
-    person = replace(report.person, image=report.input)
+    person = _as_shot(report)
     frame = torso_frame(person)
     hem = same_colour_hem(person, frame)
     if hem is None:
@@ -405,6 +405,24 @@ def _old_hem_left(
         return None
     lightness = float(np.median(cv2.cvtColor(report.input, cv2.COLOR_RGB2LAB)[..., 0][region]))
     return checks.old_hem_left(output, region, step, max(HEM_LINE_LEAST, HEM_LINE_CONTRAST * lightness))
+
+
+def _as_shot(report: RenderReport) -> Person:
+    """The person as the input photo shows them, one per report: the checks that read
+    the photo before the render then share its Lab copy and what is worked out on it
+    (each made a Person of its own, and the whole-photo skin test ran five times a pair)."""
+    return memo.kept(report, "as_shot", (report.input,), lambda: replace(report.person, image=report.input))
+
+
+def _skin_as_shot(report: RenderReport) -> NDArray[np.bool_]:
+    """`skin_like` on the input photo, once per report; read-only, as several checks share it."""
+
+    def make() -> NDArray[np.bool_]:
+        mask = skin_like(_as_shot(report))
+        mask.flags.writeable = False
+        return mask
+
+    return memo.kept(report, "skin_as_shot", (report.input,), make)
 
 
 def _lab(rgb: NDArray[Any]) -> NDArray[np.float32]:
@@ -429,14 +447,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     # Skin: what was rebuilt against what of the person's own skin the render left as it was.
     rebuilt = (report.rebuilt_skin if report.rebuilt_skin is not None else np.zeros(shape)) > 0.5
     face = checks.face_region(person.points, person.visibility, shape)
-    own = skin_like(replace(person, image=report.input)) & (person.mask > 0.5) & ~edited & (person.face == 0)
+    own = _skin_as_shot(report) & (person.mask > 0.5) & ~edited & (person.face == 0)
     reference = (
-        own
-        if np.count_nonzero(own) >= 4 * checks.MIN_SKIN_PIXELS
-        else own | (skin_like(replace(person, image=report.input)) & face & ~edited)
+        own if np.count_nonzero(own) >= 4 * checks.MIN_SKIN_PIXELS else own | (_skin_as_shot(report) & face & ~edited)
     )
     # The person's own hands: skin in the pose's hand discs, less its outermost pixel.
-    hand_skin = skin_like(replace(person, image=report.input)) & (person.hands > 0) & (person.mask > 0.5)
+    hand_skin = _skin_as_shot(report) & (person.hands > 0) & (person.mask > 0.5)
     own_hands = cv2.erode(hand_skin.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     # Bared shoulders, upper arms and a chest are smoother than the forearms the reference
     # mostly is: their texture is held to a real chest's (`chest_texture`), the rebuilt
@@ -463,12 +479,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["skin_step"] = checks.skin_step(output, report.rebuilt_skin > 0.9, frame.width)
         values["chest_flat"] = checks.chest_flat(output, rebuilt, own, frame.neck, frame.width)
         values["old_neckband"] = checks.old_neckband(
-            output,
-            report.input,
-            rebuilt,
-            _plain(replace(person, image=report.input), frame) | face | (cover > 0.05),
-            frame.neck,
-            frame.width,
+            output, report.input, rebuilt, _plain(report, frame) | face | (cover > 0.05), frame.neck, frame.width
         )
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
@@ -538,7 +549,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # hanging against its side) lies in front of the top; the sleeves are left out
         # beyond the trunk only (an arm against the trunk's side cut the run there).
         trunk = torso_zone(person, frame) > 0
-        as_shot = skin_like(replace(person, image=report.input)) & (person.mask > 0.5)
+        as_shot = _skin_as_shot(report) & (person.mask > 0.5)
         kept = np.all(output == report.input, axis=2) & as_shot & (cover <= 0.5)
         values["waist_pinch"] = checks.waist_pinch(cover, top, bottom, sleeved & ~trunk, kept)
         if report.rebuilt_skin is not None:
@@ -586,7 +597,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         drawn = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8))
         refilled = edited & (drawn == 0) & ~face & (person.mask < SOLID)
         # The person's own hair, kept in front, has its own dark edge: not the old garment's.
-        hair = hair_in_front(replace(person, image=report.input), target) > 0.05
+        hair = hair_in_front(_as_shot(report), target) > 0.05
         refilled &= cv2.dilate(hair.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) == 0
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
         if person.visible(L_SHOULDER, R_SHOULDER):
@@ -628,7 +639,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
     values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & hand_in_own_colour(report))
     # Bare forearms crossed in front, less their outermost pixel (as the hands).
-    as_photo = replace(report.person, image=report.input)
+    as_photo = _as_shot(report)
     crossed = bare_forearms_in_front(as_photo)
     if target != SwapTarget.TOP:
         # ...and those hanging in front of the hips, in front of a bottom or a dress's skirt.
@@ -641,15 +652,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         below = max(reach + SLEEVE_MARGIN, BESIDE_FROM)
         bands = _arm_bands(report, frame.width * 0.3) & ~_arm_bands(report, frame.width * 0.45, below)
         bands &= (person.hands == 0) & ~crossed
-        own_skin = skin_like(replace(person, image=report.input)) & (person.mask > 0.5) & (person.face == 0)
+        own_skin = _skin_as_shot(report) & (person.mask > 0.5) & (person.face == 0)
         values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
         arm = _own_arms(report) & (person.hands == 0) & ~crossed & (person.face == 0) & ~face
         values["arm_ghost"] = checks.arm_ghost(report.input, output, arm, cover)
-        knit = worn_knit_sleeves(replace(person, image=report.input), target, ANALYSIS_SIDE)
+        knit = worn_knit_sleeves(_as_shot(report), target, ANALYSIS_SIDE)
         shrink = max(1, round(max(output.shape[:2]) / ANALYSIS_SIDE))
         values["knit_kept"] = checks.knit_kept(report.input, output, knit, cover, shrink)
     if target != SwapTarget.BOTTOM:
-        own_hair = hair_in_front(replace(person, image=report.input), target) > 0.5
+        own_hair = hair_in_front(_as_shot(report), target) > 0.5
         own_hair = cv2.erode(own_hair.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
         # Near the shoulders: what lies over the head is never drawn on.
         own_hair[: max(0, int(frame.neck[1] - frame.length * HAIR_ABOVE_SHOULDERS))] = False
@@ -684,7 +695,7 @@ def _own_lower_legs(report: RenderReport) -> NDArray[np.bool_]:
     """The person's own bare shins (skin of any lightness along knee to ankle, as
     `_own_arms` reads arms) and their feet or shoes, in the input."""
     person = report.person
-    before = replace(person, image=report.input)
+    before = _as_shot(report)
     h, w = report.input.shape[:2]
     bones = np.zeros((h, w), np.uint8)
     for knee, ankle in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)):
@@ -692,7 +703,7 @@ def _own_lower_legs(report: RenderReport) -> NDArray[np.bool_]:
             p, q = person.pt(knee), person.pt(ankle)
             a, b = (int(p[0]), int(p[1])), (int(q[0]), int(q[1]))
             cv2.line(bones, a, b, (1,), max(2, int(person.shoulder_width * 0.35)))
-    skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (bones > 0)
+    skin = (_skin_as_shot(report) | skin_hued(before.lab(), person.skin_lab)) & (bones > 0)
     feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, report.input.shape)
     return np.asarray((skin | feet) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0))
 
@@ -724,8 +735,8 @@ def _trousers_left(
             cv2.line(line, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
         p, q = a + (b - a) * THIGH_READ[0], a + (b - a) * THIGH_READ[1]
         cv2.line(thighs, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
-    before = replace(person, image=report.input)
-    skin = skin_like(before) | skin_hued(before.lab(), person.skin_lab)
+    before = _as_shot(report)
+    skin = _skin_as_shot(report) | skin_hued(before.lab(), person.skin_lab)
     near = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
     own = (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
     read = (thighs > 0) & (cover > 0.5) & own & ~skin
@@ -739,7 +750,7 @@ def _own_arms(report: RenderReport) -> NDArray[np.bool_]:
     """The person's bare arm skin in the input, shoulder to wrist, whatever the pose:
     along each bone, the pixels coloured like that arm's own skin (`arms.own_skin`) and
     not like the old top (a pink or beige one passes for skin)."""
-    person = replace(report.person, image=report.input)
+    person = _as_shot(report)
     lab = person.lab()
     worn = worn_top_colour(person)
     h, w = report.input.shape[:2]
@@ -774,10 +785,10 @@ def hand_in_own_colour(report: RenderReport) -> NDArray[np.bool_]:
     like the face's skin or like that hand's own (`own_skin`: the lit back of a dark
     hand, a shadowed palm, which the face's skin test misses and a new garment drawn
     over them went unseen), less its outermost pixel."""
-    person = replace(report.person, image=report.input)
+    person = _as_shot(report)
     on = person.mask > 0.5
     lab = person.lab()
-    hand = skin_like(person)
+    hand = _skin_as_shot(report).copy()
     for _, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
         disc = np.zeros(on.shape, np.uint8)
         cv2.circle(disc, centre, radius, (1,), -1)
@@ -1002,7 +1013,7 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
         values["hat_band_height"] = checks.hat_band_height(report.garment_cover, eyes)
         face = landmarks.face(person)
         # Read on the photo as it was (the render draws into the person's image).
-        photo = replace(person, image=report.input)
+        photo = _as_shot(report)
         old = None if face is None else old_hat(photo, face, face_width_3d(face) * HAT_PER_FACE)
         values["hat_gap"] = _hat_gap(report, old)
         values["hat_cut"] = checks.hat_cut(report.garment_cover)
@@ -1061,8 +1072,8 @@ def inspect_accessory(report: RenderReport) -> dict[str, float | None]:
     if report.accessories == [SwapTarget.WATCH] and report.garment_cover is not None:
         values.update(_watch_checks(report))
     if report.accessories == ["necklace"] and report.garment_cover is not None:
-        before = replace(person, image=report.input)
-        skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
+        before = _as_shot(report)
+        skin = (_skin_as_shot(report) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
         values["necklace_across_layers"] = checks.necklace_across_layers(before.lab(), report.garment_cover, skin)
         values["necklace_cut"] = checks.necklace_cut(report.garment_cover)
         face = landmarks.face(person)
@@ -1098,8 +1109,8 @@ def _watch_checks(report: RenderReport) -> dict[str, float | None]:
     forearm whose wrist is nearest the watch."""
     assert report.garment_cover is not None
     person = report.person
-    before = replace(person, image=report.input)
-    skin = (skin_like(before) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
+    before = _as_shot(report)
+    skin = (_skin_as_shot(report) | skin_hued(before.lab(), person.skin_lab)) & (person.mask > 0.5)
     ys, xs = np.nonzero(report.garment_cover > 0.5)
     if len(xs) == 0:
         return {
@@ -1186,13 +1197,14 @@ def _focus(edited: NDArray[np.bool_]) -> tuple[int, int, int, int] | None:
 _engine: ClassicEngine | None = None
 
 
-def _plain(person: Person, frame: Frame) -> NDArray[np.bool_]:
-    """What the photo shows that is no garment: the backdrop and the person's soft rim
-    (the backdrop beside a rebuilt shoulder), colours skin can have, the hair's colour,
+def _plain(report: RenderReport, frame: Frame) -> NDArray[np.bool_]:
+    """What the input photo shows that is no garment: the backdrop and the person's soft
+    rim (the backdrop beside a rebuilt shoulder), colours skin can have, the hair's colour,
     the face and the hands (`old_neckband`; the new garment, of the old one's colour
     beside it, is left out by the caller)."""
+    person = _as_shot(report)
     lab = person.lab()
-    plain = (person.mask < SOLID) | plausible_skin(lab) | skin_like(person) | (person.face > 0) | (person.hands > 0)
+    plain = (person.mask < SOLID) | plausible_skin(lab) | _skin_as_shot(report) | (person.face > 0) | (person.hands > 0)
     colour = hair_colour(person, frame)
     if colour is not None:
         plain |= squared_distance(lab, colour, HAIR_WEIGHTS) < HAIR_REACH**2
