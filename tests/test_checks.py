@@ -1212,6 +1212,36 @@ def test_backdrop_smear_finds_skin_blended_over_the_backdrop() -> None:
     assert checks.backdrop_smear(clean, original, np.zeros((200, 200), bool), backdrop, 20.0) is None
 
 
+def test_loose_fill_finds_the_old_sleeve_left_beside_the_arm_inside_the_silhouette() -> None:
+    """A wide dark sleeve's rest beside a bare arm, inside the person's silhouette, over a
+    gradient backdrop: refilled as the backdrop going on, it passes; with dark bits of
+    the old sleeve left along the new garment, or skin smeared across it in streaks, it
+    fails. `backdrop_smear` never reads it: the place is no backdrop in the mask."""
+    scene = np.zeros((240, 240, 3), np.uint8)
+    scene[:, :] = (200, 205, 210)
+    scene[:, :, 2] = np.linspace(180, 240, 240).astype(np.uint8)[None, :]
+    backdrop = np.ones((240, 240), bool)
+    backdrop[60:, 70:170] = False  # the person: body and loose sleeves
+    original = scene.copy()
+    original[~backdrop] = (20, 20, 25)  # the dark old sweater
+    refilled = np.zeros((240, 240), bool)
+    refilled[80:180, 75:95] = refilled[80:180, 145:165] = True  # the sleeves' rest beside the arms
+    clean = original.copy()
+    clean[refilled] = scene[refilled]
+    value = checks.loose_fill(clean, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"loose_fill": value}) == [], value
+    assert checks.backdrop_smear(clean, original, refilled & backdrop, backdrop, 25.0) is None
+    bits = clean.copy()
+    bits[80:180, 88:95] = bits[80:180, 145:152] = (40, 40, 45)  # the old sleeve's dark edge left
+    value = checks.loose_fill(bits, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"loose_fill": value}) == ["loose_fill"], value
+    streaks = clean.copy()
+    streaks[80:180:4][refilled[80:180:4]] = (205, 150, 120)  # skin drawn across in streaks
+    streaks[81:180:4][refilled[81:180:4]] = (205, 150, 120)
+    value = checks.loose_fill(streaks, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"loose_fill": value}) == ["loose_fill"], value
+
+
 def test_legs_changed_finds_bare_shins_and_shoes_rebuilt_below_a_dress() -> None:
     """Bare shins and shoes below a new dress's hem: kept, with only the hem's contact
     shadow on the skin just below it, they pass; rebuilt as flat, paler cones with the

@@ -345,3 +345,32 @@ def test_bottoms_of_an_open_coats_colour_are_left() -> None:
     out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
     thigh = out.old[340:480, 155:190].mean()
     assert thigh < 0.05, thigh
+
+
+def test_a_loose_sleeves_rest_beside_the_arm_is_the_backdrop_not_the_old_sleeve() -> None:
+    """A dark sweater with wide sleeves hanging round the arms, a sleeveless new panel over
+    the trunk: what of the sleeves is neither arm nor new garment, inside the person's
+    silhouette, was inpainted from round it, dark with the old sweater still under the
+    new panel (dark bits and smears beside the arms and under the armpits). It is the
+    gradient backdrop going on."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    image[:, :, 2] = np.linspace(200, 250, 400).astype(np.uint8)[None, :]
+    backdrop = image.copy()
+    dark = (20, 20, 25)
+    cv2.rectangle(image, (140, 90), (260, 270), dark, -1)
+    cv2.fillConvexPoly(image, np.array([(150, 90), (70, 215), (95, 245), (145, 200)]), dark)
+    cv2.fillConvexPoly(image, np.array([(250, 90), (330, 215), (305, 245), (255, 200)]), dark)
+    for x in (120, 280):
+        cv2.rectangle(image, (x - 9, 235), (x + 9, 275), (205, 150, 120), -1)  # the hands
+    person = drawn_person(image)
+    person.mask = np.any(image != backdrop, axis=2).astype(np.float32)
+    new = np.zeros((420, 400), np.float32)
+    new[95:270, 150:251] = 1
+    none = np.zeros((420, 400), bool)
+    out = replaced(person, TOP, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    fill = (out.fill * out.rebuild[:, :, None] + image * (1 - out.rebuild[:, :, None])).astype(np.uint8)
+    rest = (person.mask > 0.5) & (out.rebuild > 0.5) & (out.skin < 0.05) & (new < 0.05)
+    rest[230:] = False  # above the hands
+    assert np.count_nonzero(rest) > 1000
+    value = checks.loose_fill(fill, image, rest, person.mask < 0.1, 30.0)
+    assert value is not None and checks.faults({"loose_fill": value}) == [], value  # 0.42 inpainted

@@ -39,6 +39,11 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
+- `loose_fill`: the share of a loose old top's place inside the person's silhouette, above
+  the waist, refilled as neither new garment nor skin (a wide sleeve's rest beside the
+  arm, a sweater's body under the armpit), that is not the backdrop round it: dark bits
+  of the old sleeve, or skin and garment smeared in streaks (`backdrop_smear` reads only
+  outside the silhouette).
 - `coat_skirt_left`: how much of a long coat's skirt (found on the photo, below the
   hips down to its hem over the trousers) a new top leaves untouched.
 - `coat_panel_left`: how much of an open coat's, jacket's or cardigan's panels and
@@ -713,6 +718,12 @@ BACKDROP_STEP = 30.0
 BACKDROP_SMEAR_MOST = 0.1
 #: Fewer refilled backdrop pixels than this and the check does not apply.
 MIN_BACKDROP_PIXELS = 100
+#: `loose_fill`: the highest acceptable share of the refill inside the silhouette that is
+#: off the backdrop round it (`BACKDROP_STEP`), ...
+LOOSE_FILL_MOST = 0.15
+#: ...read where the backdrop's weight round a pixel (its Gaussian share within the
+#: reach) is at least this: deeper in, what lies behind is not known from the photo.
+LOOSE_BACKDROP_NEAR = 0.02
 #: The highest acceptable share of the person's own bare lower legs and feet, below a
 #: new dress, that the render changed (`legs_changed`).
 LEGS_CHANGED_MOST = 0.1
@@ -994,6 +1005,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "waistband_blur": (None, WAISTBAND_BLUR_MOST),
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
+    "loose_fill": (None, LOOSE_FILL_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "trousers_left": (None, TROUSERS_LEFT_MOST),
     "bodice_width": (BODICE_WIDTH_LEAST, None),
@@ -2012,6 +2024,21 @@ def backdrop_smear(
     expected = np.dstack([_local_mean(original[:, :, c].astype(np.float32), source, reach) for c in range(3)])
     step = np.abs(image.astype(np.float32) - expected).max(axis=2)
     return float(np.mean(step[refilled] > BACKDROP_STEP))
+
+
+def loose_fill(
+    image: NDArray[np.uint8], original: NDArray[np.uint8], refilled: Mask, backdrop: Mask, reach: float
+) -> float | None:
+    """`backdrop_smear` inside the person's silhouette: the share of `refilled` (a loose old
+    top's place refilled as neither new garment nor skin, beside the arms and under the
+    armpits) off the photo's `backdrop` round it, read where that backdrop is near
+    enough (`LOOSE_BACKDROP_NEAR`) to say what lies behind. There the backdrop goes on;
+    drawn from round the hole, the fill took the old garment's colour still under the
+    new one (dark bits of the old sleeve) or smeared skin and garment across it."""
+    weight = cv2.GaussianBlur(np.asarray(backdrop, np.float32), (0, 0), reach)
+    return backdrop_smear(
+        image, original, np.asarray(refilled, bool) & (weight >= LOOSE_BACKDROP_NEAR), backdrop, reach
+    )
 
 
 def edge_halo(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:

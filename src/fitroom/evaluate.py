@@ -135,6 +135,9 @@ TONE_REACH = 0.5
 #: How far either side of the old garment's edge its outline is looked for, in torso
 #: widths: about its soft edge in the photo and the mask's enlargement from the analysis size.
 OUTLINE_WIDTH = 0.012
+#: How far from the shoulders' line to the hips' (0..1) `loose_fill` reads: below, a top's
+#: old place between the hips is the bottom it hid, not the backdrop.
+LOOSE_WAIST = 0.6
 #: Person-mask values below this are clear backdrop (not its soft rim), for `backdrop_smear`.
 BACKDROP_MASK = 0.1
 #: How far round a refilled backdrop pixel (torso widths) the photo's own backdrop is averaged.
@@ -607,6 +610,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             outside = (person.mask < BACKDROP_MASK) & edited & (cover < 0.05) & ~face
             values["backdrop_smear"] = checks.backdrop_smear(
                 output, report.input, outside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
+            )
+            # Inside the silhouette, above the waist: the old top's place clear of the new
+            # garment, the rebuilt skin and their soft edges (and of the hands and face).
+            near = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((2 * width + 1,) * 2, np.uint8))
+            waist = frame.neck[1] + LOOSE_WAIST * (hips[1] - frame.neck[1])
+            inside = (person.mask >= BACKDROP_MASK) & edited & (old > 0.5) & (near == 0) & ~face & ~own_hands
+            inside &= (person.face == 0) & (np.arange(shape[0])[:, None] < waist)
+            values["loose_fill"] = checks.loose_fill(
+                output, report.input, inside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )
         # The new garment solid over the old one: its light there is the shading taken on.
         worn_over = (cover > 0.9) & (old > 0.5) & edited & ~face & (person.face == 0) & ~own_hands

@@ -512,6 +512,9 @@ def _below_shoulder_line(
     return out
 
 
+#: Above this depth down the torso (`_depth`), or beside the hips, what a top or dress
+#: rebuilds that is no skin is the backdrop: below it the bottom the old top hid goes on up.
+LOOSE_DEPTH = 0.6
 #: The garments whose refill outside the person's silhouette is the backdrop continued:
 #: a dress's bodice bares the shoulders as a top's does (bottoms rebuild none there).
 _BACKDROP_BESIDE = (SwapTarget.TOP, SwapTarget.DRESS)
@@ -694,8 +697,14 @@ def _uncovered(
     if garment.category in _BACKDROP_BESIDE:
         # The backdrop beside the shoulders and neck is the backdrop continued, never a
         # fill drawn from the skin or garment beside it (a skin-coloured smear).
-        # So is the old garment's rim just inside the silhouette, beyond the skin's outline.
-        clear = outside | (beyond & (skin_part < 0.5))
+        # So is the old garment's rim just inside the silhouette, beyond the skin's outline,
+        # and whatever of a loose old top is neither skin nor new garment above the waist
+        # or beside the hips (a wide sleeve's rest beside the arm, a sweater's body under
+        # the armpit): drawn from round the hole, it took the old garment's colour still
+        # under the new one, dark bits of the old sleeve between the new one and the
+        # backdrop. Between the hips below the waist the bottom goes on up instead.
+        above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape)
+        clear = outside | (beyond & (skin_part < 0.5)) | ((skin_part < 0.5) & above & ~hands)
         filled = _backdrop_fill(person.image, filled, (region > 0) & clear, (person.mask < 0.1) & (region == 0), s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
@@ -975,11 +984,18 @@ def _backdrop_fill(
     backdrop: NDArray[np.bool_],
     shoulders: float,
 ) -> NDArray[np.float32]:
-    """`filled` with `region` (the refill outside the person) taken from the backdrop
-    around it only: its colour and gradient, averaged over the backdrop pixels near each."""
+    """`filled` with `region` (the refill of what lies behind the person) taken from the
+    backdrop around it only: its colour and gradient, averaged over the backdrop pixels
+    near each, or further off where few are near."""
     if not region.any() or not backdrop.any():
         return filled
     colour, known = _backdrop_colour(image, backdrop, shoulders * 0.1)
+    far = region & (known <= BACKDROP_NEAR)
+    if far.any():
+        # Deep in a loose sleeve's place (under the armpit) little backdrop is near: its
+        # colour is read from further off rather than left to the fill from round it.
+        wide, wide_known = _backdrop_colour(image, backdrop, shoulders * 0.4)
+        colour[far], known[far] = wide[far], wide_known[far]
     reached = region & (known > 1e-3)
     out = filled.copy()
     out[reached] = colour[reached] / known[reached][:, None]
