@@ -702,10 +702,14 @@ def _uncovered(
         # or beside the hips (a wide sleeve's rest beside the arm, a sweater's body under
         # the armpit): drawn from round the hole, it took the old garment's colour still
         # under the new one, dark bits of the old sleeve between the new one and the
-        # backdrop. Between the hips below the waist the bottom goes on up instead.
+        # backdrop. Between the hips below the waist the bottom goes on up instead. What is
+        # rebuilt, with its outline (a bare forearm kept in front is not).
         above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape)
-        clear = outside | (beyond & (skin_part < 0.5)) | ((skin_part < 0.5) & above & ~hands)
-        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, (person.mask < 0.1) & (region == 0), s)
+        loose = (hole & above & ~hands).astype(np.uint8)
+        loose = (cv2.dilate(loose, _edge_kernel(person)) > 0) & (region > 0) & (skin_part < 0.5)
+        clear = outside | (beyond & (skin_part < 0.5)) | loose
+        backdrop = (person.mask < 0.1) & (region == 0)
+        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s, loose)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
         # Above a new bottom that sits lower than the old one, the top goes on down to
@@ -983,14 +987,15 @@ def _backdrop_fill(
     region: NDArray[np.bool_],
     backdrop: NDArray[np.bool_],
     shoulders: float,
+    loose: NDArray[np.bool_] | None = None,
 ) -> NDArray[np.float32]:
     """`filled` with `region` (the refill of what lies behind the person) taken from the
     backdrop around it only: its colour and gradient, averaged over the backdrop pixels
-    near each, or further off where few are near."""
+    near each, or in `loose` (a loose old top's place) further off where few are near."""
     if not region.any() or not backdrop.any():
         return filled
     colour, known = _backdrop_colour(image, backdrop, shoulders * 0.1)
-    far = region & (known <= BACKDROP_NEAR)
+    far = region & (known <= BACKDROP_NEAR) & (loose if loose is not None else np.zeros_like(region))
     if far.any():
         # Deep in a loose sleeve's place (under the armpit) little backdrop is near: its
         # colour is read from further off rather than left to the fill from round it.
