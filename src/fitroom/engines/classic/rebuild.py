@@ -709,7 +709,7 @@ def _uncovered(
         loose = (cv2.dilate(loose, _edge_kernel(person)) > 0) & (region > 0) & (skin_part < 0.5)
         clear = outside | (beyond & (skin_part < 0.5)) | loose
         backdrop = (person.mask < 0.1) & (region == 0)
-        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s, loose)
+        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
         # Above a new bottom that sits lower than the old one, the top goes on down to
@@ -987,20 +987,13 @@ def _backdrop_fill(
     region: NDArray[np.bool_],
     backdrop: NDArray[np.bool_],
     shoulders: float,
-    loose: NDArray[np.bool_] | None = None,
 ) -> NDArray[np.float32]:
     """`filled` with `region` (the refill of what lies behind the person) taken from the
     backdrop around it only: its colour and gradient, averaged over the backdrop pixels
-    near each, or in `loose` (a loose old top's place) further off where few are near."""
+    near each."""
     if not region.any() or not backdrop.any():
         return filled
     colour, known = _backdrop_colour(image, backdrop, shoulders * 0.1)
-    far = region & (known <= BACKDROP_NEAR) & (loose if loose is not None else np.zeros_like(region))
-    if far.any():
-        # Deep in a loose sleeve's place (under the armpit) little backdrop is near: its
-        # colour is read from further off rather than left to the fill from round it.
-        wide, wide_known = _backdrop_colour(image, backdrop, shoulders * 0.4)
-        colour[far], known[far] = wide[far], wide_known[far]
     reached = region & (known > 1e-3)
     out = filled.copy()
     out[reached] = colour[reached] / known[reached][:, None]
