@@ -703,7 +703,10 @@ def _uncovered(
         # the armpit): drawn from round the hole, it took the old garment's colour still
         # under the new one, dark bits of the old sleeve between the new one and the
         # backdrop. Between the hips below the waist the bottom goes on up instead. What is
-        # rebuilt, with its outline (a bare forearm kept in front is not).
+        # rebuilt, with its outline (a bare forearm kept in front is not); only within
+        # `_backdrop_fill`'s reach of the backdrop: deeper, a pocket between a narrow bodice
+        # and the arm hanging against the body is the body's side, and taken for the
+        # backdrop it showed as white notches.
         above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape)
         loose = (hole & above & ~hands).astype(np.uint8)
         loose = (cv2.dilate(loose, _edge_kernel(person)) > 0) & (region > 0) & (skin_part < 0.5)
