@@ -76,6 +76,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   covered by the new top or dress and rebuilt beside it), or, for a bottom or dress, one
   hanging in front of the hips to a hand on the thigh (covered, it left the hand floating
   on the new garment, cut square at the wrist).
+- `top_hem_changed`: for a bottom, the share of the kept top's lower part (below the
+  waist, as the photo shows it: a tee or coat hanging over the hips) that the render
+  changed (drawn over by the new bottom, or taken for the old one and rebuilt as a grey
+  or coloured smear beside the new waistband).
 - `arm_beside_changed`: the share of a bare arm hanging beside the torso, below where
   the new garment's sleeves reach, that the render changed (a top's or dress's panel
   drawn over the arm's inner half, the arm's edge rebuilt as pale streaks beside it).
@@ -700,6 +704,12 @@ EDGE_CUT_CONTRAST = 40.0
 #: mask's 0.5 line read 0.11-0.36, faded across the outline 0.001-0.055 (0-0.055 on 60
 #: renders of three tops); the photos' own outlines 0.05-0.09.
 EDGE_CUT_MOST = 0.1
+#: The most of the kept top's lower part (`top_hem_changed`) a new bottom may change:
+#: its outermost pixel is left out, and the hem's own soft edge, shared with the new
+#: bottom, differs a little.
+TOP_HEM_CHANGED = 0.1
+#: How far above the hips (torso lengths) the kept top's lower part is read from.
+TOP_HEM_RISE = 0.25
 #: How far (luminance, 0..255) the garment's colour at a pixel of its soft edge may
 #: stray from the edge's own run along the outline before it is part of a fringe: a
 #: print's dark spot smeared outward, a dash across a pale edge. The edge is read in
@@ -948,6 +958,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
+    "top_hem_changed": (None, TOP_HEM_CHANGED),
     "arm_ghost": (None, ARM_GHOST),
     "knit_kept": (None, KNIT_KEPT),
     "hand_outline": (None, 0.25),
@@ -2168,6 +2179,17 @@ def arm_beside_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], skin
     drawn over their inner half, as the arms are taken out of the body it measures."""
     arm = (np.asarray(skin) > 0) & (np.asarray(bands) > 0)
     inner = cv2.erode(arm.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return hand_changed(before, after, inner)
+
+
+def top_hem_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], top: Mask, below: Mask) -> float | None:
+    """The share of the kept `top` (the top a new bottom leaves on, in `before`) within
+    `below` (from a little above the hips down) that `after` changed, less its outermost
+    pixel. A tee or coat hanging over the hips is in front of the new bottom, its hem as
+    shot; drawn over, or taken for the old bottom, its lower part was cut square or
+    rebuilt as a smear beside the new waistband."""
+    lower = (np.asarray(top) > 0) & (np.asarray(below) > 0)
+    inner = cv2.erode(lower.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
 
 

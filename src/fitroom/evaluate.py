@@ -66,6 +66,7 @@ from fitroom.engines.classic.old_garment import (
     HEM_LINE_STEP,
     below_line,
     coat_hem,
+    kept_top,
     open_coat,
     same_colour_hem,
     worn_knit_sleeves,
@@ -658,6 +659,16 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         crossed |= bare_forearms_over_bottom(as_photo)
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
+    if target == SwapTarget.BOTTOM:
+        # The top left on, from a little above the hips down, less the hands and arms in
+        # front (checked above).
+        top = kept_top(as_photo) & ~own_hands & ~crossed & (person.hands == 0)
+        ys, xs = np.indices(top.shape, dtype=np.float32)
+        depth = (xs - np.float32(hips[0])) * np.float32(frame.down[0]) + (ys - np.float32(hips[1])) * np.float32(
+            frame.down[1]
+        )
+        below = depth > -checks.TOP_HEM_RISE * frame.length
+        values["top_hem_changed"] = checks.top_hem_changed(report.input, output, top, below)
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
         # the forearms crossed in front (checked above).

@@ -25,7 +25,14 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
-from fitroom.engines.classic.old_garment import HIGH_WAIST_RISE, LONG_HEM_DROP, coat_hem, wears_open_coat
+from fitroom.engines.classic.old_garment import (
+    HIGH_WAIST_RISE,
+    LONG_HEM_DROP,
+    bottom_coloured,
+    coat_hem,
+    kept_top,
+    wears_open_coat,
+)
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -93,6 +100,12 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
 #: three are smooth, and at basic or pro size they cost four or sixteen times as much
 #: for no visible gain. The new garment is drawn at full size.
 ANALYSIS_SIDE = 512
+#: How soft (Gaussian sigma, pixels) the kept top's hem is over a new bottom.
+FRONT_SOFT = 0.7
+#: How far beyond each hip joint (frontal widths) the kept top's hem is read, and how
+#: far either side of a column (frontal widths) the lowest hem is taken.
+HEM_SIDE = 0.3
+HEM_SPREAD = 0.1
 #: How far (torso lengths) a top's outline is bridged down the body's sides: a waist
 #: narrower than the chest and hips above and below it within this span is hung over.
 WAIST_BRIDGE = 0.6
@@ -137,6 +150,14 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     )
     # Long hair over the shoulders stays in front of a top or dress, with its soft ends.
     hair = hair_in_front(person, garment.category)
+    # The top a new bottom leaves on hangs in front of it, its hem as in the photo: drawn
+    # over, a tee's or coat's lower part went, its sides beside the new waistband rebuilt
+    # as smears. Its outline is shared half and half with the new bottom.
+    front = (
+        cv2.GaussianBlur(_over_bottom(person).astype(np.float32), (0, 0), FRONT_SOFT)[window]
+        if garment.category == SwapTarget.BOTTOM
+        else None
+    )
     part = _compose(
         person.crop(x0, y0, x1, y1),
         garment,
@@ -146,6 +167,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         look,
         None if arms is None else arms[window],
         hair[window],
+        front,
     )
     image = person.image.copy()
     image[window] = part.image
@@ -160,6 +182,33 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     return Composite(image, garment_cover, edited, shown, old, window)
 
 
+def _over_bottom(person: Person) -> NDArray[np.bool_]:
+    """What a new bottom stays behind: the kept top (`old_garment.kept_top`), and what
+    lies above its hem beside it (the arms, the backdrop between them and the top) and
+    is not plainly the old bottom between the hip joints (`old_garment.bottom_coloured`).
+    The hem is the top's lowest row in each column of the trunk, between the hip
+    joints and a little beyond, carried out level past its sides: a new waistband wider
+    than the top hanging over it showed as ragged strips beside the top's sides."""
+    top = kept_top(person)
+    h, w = top.shape
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    out = torso_frame(person).frontal_width * HEM_SIDE
+    cols = np.arange(w)
+    trunk = (cols >= xs[0] - out) & (cols <= xs[1] + out) & top.any(axis=0)
+    if not trunk.any():
+        return top
+    lowest = h - 1 - np.argmax(top[::-1], axis=0)
+    hem = np.interp(cols, cols[trunk], lowest[trunk]).astype(np.float32)
+    # Its shaded sides may pass for the bottom's colour: each column takes the lowest
+    # hem near it.
+    near = 2 * max(1, int(out * HEM_SPREAD / HEM_SIDE)) + 1
+    hem = cv2.dilate(hem[None, :], np.ones((1, near), np.uint8)).ravel()
+    # Not the old bottom itself where the hem slants up between the hip joints (a hand
+    # in a pocket lifting it); beside them the shade between the top and the arms is dark.
+    hip_cols = (cols >= xs[0]) & (cols <= xs[1])
+    return top | ((np.arange(h)[:, None] < hem[None, :]) & ~(bottom_coloured(person) & hip_cols[None, :]))
+
+
 def _compose(
     person: Person,
     garment: Garment,
@@ -169,8 +218,11 @@ def _compose(
     look: skin.SkinLook,
     arms: NDArray[np.float32] | None = None,
     hair: NDArray[np.float32] | None = None,
+    front: NDArray[np.float32] | None = None,
 ) -> Composite:
     fixed = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
+    if front is not None:
+        fixed = np.maximum(fixed, front)
     keep = fixed if hair is None else np.maximum(fixed, hair)
     # What is rebuilt keeps off the bare arms as well; new sleeves still cover them.
     kept = keep if arms is None else np.maximum(keep, arms)

@@ -69,9 +69,10 @@ def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> li
     if category != SwapTarget.BOTTOM:
         return _colours_at(lab, person, _across(person, (L_SHOULDER, L_HIP, 0.6), (R_SHOULDER, R_HIP, 0.6)))
     thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
+    chest = worn_colours(lab, person, SwapTarget.TOP)
+    thighs = _below_top_hem(lab, person, thighs, chest)
     if not person.visible(L_KNEE, R_KNEE, L_ANKLE, R_ANKLE, threshold=0.5):
         return thighs
-    chest = worn_colours(lab, person, SwapTarget.TOP)
     if not all(any(_near(c, top) for top in chest) for c in thighs):
         return thighs
     # Along each shin, not across: between the legs is the backdrop.
@@ -87,6 +88,21 @@ def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> li
     if _skin_coloured(shins, person) or all(any(_near(c, top) for top in chest) for c in shins):
         return thighs
     return shins
+
+
+def _below_top_hem(
+    lab: NDArray[np.float32], person: Person, thighs: list[NDArray[np.float32]], chest: list[NDArray[np.float32]]
+) -> list[NDArray[np.float32]]:
+    """The colours read across the upper thighs less the kept top's (`chest`) where a top
+    hangs over them (a trench or a long tee to mid-thigh) and the trousers or skirt show
+    there too: taken for the bottom's, the top's skirt was rebuilt as a blur beside the
+    new bottom. A colour of the top's that is also read just above the knees is the
+    bottom's own (a suit, a print sharing a colour with the top) and stays."""
+    own = [c for c in thighs if not any(_near(c, top) for top in chest)]
+    if not own or len(own) == len(thighs):
+        return thighs
+    low = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.2), (R_HIP, R_KNEE, 0.2)))
+    return [c for c in thighs if any(c is o for o in own) or any(_near(c, k) for k in low)]
 
 
 def _near(a: NDArray[np.float32], b: NDArray[np.float32]) -> bool:
@@ -169,6 +185,8 @@ def worn_mask(
         bottom = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
         colours += bottom
     nearest = nearest_colour(person, lab, colours)
+    if category == SwapTarget.BOTTOM:
+        nearest = _off_top(lab, person, colours, nearest)
     if category == SwapTarget.DRESS:
         # Below the knees only the trousers' or skirt's colours are the old clothes: a
         # top's print read across the chest (an orange motif on a beige tee) took the
@@ -223,6 +241,106 @@ def worn_mask(
         # taken for them and rebuilt as blocks.
         clothes &= ~_below_ankles(person, s, clothes)
     return clothes.astype(np.float32)
+
+
+#: A colour of the kept top's this near (a share of `SAME_GARMENT_COLOUR`) one of the
+#: bottom's is the bottom's own (a black tee over black jeans): no pixel is told apart by it.
+TOP_APART = 0.6
+#: A top and bottom whose colours all differ by this much in hue (Lab a, b) are told
+#: apart by hue as well as by their weighed distance.
+HUE_APART = 6.0
+#: How far (shoulder widths) a kept top's hem band of another colour reaches.
+TOP_RIB = 0.08
+#: How far below the hips (torso lengths) a kept top may reach between the hip joints.
+TOP_DROP = 0.4
+#: A pixel this near (a share of `SAME_GARMENT_COLOUR`) one of the old bottom's colours
+#: is plainly the bottom's.
+BOTTOM_NEAR = 0.5
+
+
+def _off_top(
+    lab: NDArray[np.float32], person: Person, colours: list[NDArray[np.float32]], nearest: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """`nearest` (each pixel's weighed squared distance to the bottom's `colours`) made
+    infinite on the kept top (`kept_top`)."""
+    return np.where(_kept_top(lab, person, colours, nearest), np.float32(np.inf), nearest).astype(np.float32)
+
+
+def kept_top(person: Person) -> NDArray[np.bool_]:
+    """Where the top a new bottom leaves on is, told apart from the old bottom (`_kept_top`)."""
+    lab = person.lab()
+    colours = worn_colours(lab, person, SwapTarget.BOTTOM)
+    return _kept_top(lab, person, colours, _nearest(lab, colours))
+
+
+def bottom_coloured(person: Person) -> NDArray[np.bool_]:
+    """Where a pixel is plainly one of the old bottom's colours (within `BOTTOM_NEAR`)."""
+    lab = person.lab()
+    return _nearest(lab, worn_colours(lab, person, SwapTarget.BOTTOM)) < (BOTTOM_NEAR * SAME_GARMENT_COLOUR) ** 2
+
+
+def _nearest(lab: NDArray[np.float32], colours: list[NDArray[np.float32]]) -> NDArray[np.float32]:
+    """Each pixel's weighed squared distance to the nearest of `colours`."""
+    return np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+
+
+def _kept_top(
+    lab: NDArray[np.float32], person: Person, colours: list[NDArray[np.float32]], nearest: NDArray[np.float32]
+) -> NDArray[np.bool_]:
+    """True on the person where a pixel is nearer a colour of the top than the bottom's
+    (`nearest`: each pixel's weighed squared distance to the bottom's `colours`) and
+    joins the top across the chest. A heathered navy tee hanging over black jeans is
+    within the jeans' reach: taken for them, its lower part was rebuilt as a grey smear
+    round the new bottom's waistband. The top's colours that are the bottom's too
+    (`TOP_APART`: a black tee over black jeans), and a bare chest's, tell nothing apart."""
+    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
+    none = np.zeros(nearest.shape, bool)
+    chest = worn_colours(lab, person, SwapTarget.TOP)
+    # ...nor those of the thighs the top does not hang over (pale grey shorts under a
+    # grey tee, read off as the shins' colours).
+    thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
+    bottom = colours + [c for c in _below_top_hem(lab, person, thighs, chest) if not _bare_skin(c, person)]
+    tops = [
+        c
+        for c in chest
+        if not _bare_skin(c, person)
+        and all(squared_distance(c[None, None, :], b, GARMENT_WEIGHTS)[0, 0] >= apart for b in bottom)
+    ]
+    if not tops:
+        return none
+    nearest_top = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in tops])
+    top_like = (nearest_top < nearest) & (person.mask > 0.5)
+    hue = (0.0, 1.0, 1.0)
+    if min(squared_distance(t[None, None, :], b, hue)[0, 0] for t in tops for b in colours) >= HUE_APART**2:
+        # Told apart by hue (a navy tee over black jeans), a pixel must be nearer the
+        # top's in hue too: the jeans' pale worn patches are nearer the tee's lightness.
+        top_hue = np.minimum.reduce([squared_distance(lab, colour, hue) for colour in tops])
+        top_like &= top_hue < np.minimum.reduce([squared_distance(lab, colour, hue) for colour in colours])
+    top_like = top_like.astype(np.uint8)
+    _, labels = cv2.connectedComponents(top_like, connectivity=4)
+    h, w = top_like.shape
+    across = _across(person, (L_SHOULDER, L_HIP, 0.6), (R_SHOULDER, R_HIP, 0.6))
+    seeds = {int(labels[int(np.clip(y, 0, h - 1)), int(np.clip(x, 0, w - 1))]) for x, y in across} - {0}
+    if not seeds:
+        return none
+    top = np.isin(labels, list(seeds)).astype(np.uint8)
+    # A top reaching far down the thighs between the hip joints has run on into the
+    # bottom (or is a long coat, drawn over as before): nothing is told apart.
+    frame = torso_frame(person)
+    hips = [person.pt(i) for i in (L_HIP, R_HIP)]
+    ys, xs = np.nonzero(top)
+    depth = (xs - (hips[0][0] + hips[1][0]) / 2) * frame.down[0] + (ys - (hips[0][1] + hips[1][1]) / 2) * frame.down[1]
+    between = (xs >= min(hips[0][0], hips[1][0])) & (xs <= max(hips[0][0], hips[1][0]))
+    if np.any(between & (depth > TOP_DROP * frame.length)):
+        return none
+    # Its hem band of another colour (a red rib under a black knit) goes with it, grown
+    # through what is neither the bottom's colour nor skin: left behind the new bottom's
+    # waistband, it showed only at the sides.
+    rib = ((person.mask > 0.5) & (nearest >= SAME_GARMENT_COLOUR**2) & ~skin_like(person)).astype(np.uint8)
+    cross = cv2.getStructuringElement(cv2.MORPH_CROSS, (3, 3))
+    for _ in range(max(1, int(person.shoulder_width * TOP_RIB))):
+        top = cv2.bitwise_or(top, cv2.bitwise_and(cv2.dilate(top, cross), rib))
+    return top > 0
 
 
 #: How far round each ankle (shoulder widths) what lies beyond it down the shin is foot.
