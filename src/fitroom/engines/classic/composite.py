@@ -185,7 +185,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 def _over_bottom(person: Person) -> NDArray[np.bool_]:
     """What a new bottom stays behind: the kept top (`old_garment.kept_top`), and what
     lies above its hem beside it (the arms, the backdrop between them and the top) and
-    is not plainly the old bottom between the hip joints (`old_garment.bottom_coloured`).
+    is not plainly the old bottom (`old_garment.bottom_coloured`).
     The hem is the top's lowest row in each column of the trunk, between the hip
     joints and a little beyond, carried out level past its sides: a new waistband wider
     than the top hanging over it showed as ragged strips beside the top's sides."""
@@ -203,10 +203,8 @@ def _over_bottom(person: Person) -> NDArray[np.bool_]:
     # hem near it.
     near = 2 * max(1, int(out * HEM_SPREAD / HEM_SIDE)) + 1
     hem = cv2.dilate(hem[None, :], np.ones((1, near), np.uint8)).ravel()
-    # Not the old bottom itself where the hem slants up between the hip joints (a hand
-    # in a pocket lifting it); beside them the shade between the top and the arms is dark.
-    hip_cols = (cols >= xs[0]) & (cols <= xs[1])
-    return top | ((np.arange(h)[:, None] < hem[None, :]) & ~(bottom_coloured(person) & hip_cols[None, :]))
+    # Not the old bottom itself where the hem slants up (a hand in a pocket lifting it).
+    return top | ((np.arange(h)[:, None] < hem[None, :]) & ~bottom_coloured(person))
 
 
 def _compose(

@@ -274,9 +274,16 @@ def kept_top(person: Person) -> NDArray[np.bool_]:
 
 
 def bottom_coloured(person: Person) -> NDArray[np.bool_]:
-    """Where a pixel is plainly one of the old bottom's colours (within `BOTTOM_NEAR`)."""
+    """Where a pixel is plainly one of the old bottom's colours (within `BOTTOM_NEAR`)
+    and joins it across the thighs: not a dark shade of the same colour apart from it
+    (between the top's side and the arm)."""
     lab = person.lab()
-    return _nearest(lab, worn_colours(lab, person, SwapTarget.BOTTOM)) < (BOTTOM_NEAR * SAME_GARMENT_COLOUR) ** 2
+    near = _nearest(lab, worn_colours(lab, person, SwapTarget.BOTTOM)) < (BOTTOM_NEAR * SAME_GARMENT_COLOUR) ** 2
+    _, labels = cv2.connectedComponents(near.astype(np.uint8), connectivity=4)
+    h, w = near.shape
+    thighs = _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7))
+    seeds = {int(labels[int(np.clip(y, 0, h - 1)), int(np.clip(x, 0, w - 1))]) for x, y in thighs} - {0}
+    return np.isin(labels, list(seeds)) if seeds else np.zeros((h, w), bool)
 
 
 def _nearest(lab: NDArray[np.float32], colours: list[NDArray[np.float32]]) -> NDArray[np.float32]:
