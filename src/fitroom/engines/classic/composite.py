@@ -102,9 +102,7 @@ def _window(person: Person, garment: Garment, layers: list[Layer]) -> tuple[int,
 ANALYSIS_SIDE = 512
 #: How soft (Gaussian sigma, pixels) the kept top's hem is over a new bottom.
 FRONT_SOFT = 0.7
-#: How far beyond each hip joint (frontal widths) the kept top's hem is read, and how
-#: far either side of a column (frontal widths) the lowest hem is taken.
-HEM_SIDE = 0.3
+#: How far either side of a column (frontal widths) the kept top's lowest hem is taken.
 HEM_SPREAD = 0.1
 #: How far (torso lengths) a top's outline is bridged down the body's sides: a waist
 #: narrower than the chest and hips above and below it within this span is hung over.
@@ -185,23 +183,23 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 def _over_bottom(person: Person) -> NDArray[np.bool_]:
     """What a new bottom stays behind: the kept top (`old_garment.kept_top`), and what
     lies above its hem beside it (the arms, the backdrop between them and the top) and
-    is not plainly the old bottom (`old_garment.bottom_coloured`).
-    The hem is the top's lowest row in each column of the trunk, between the hip
-    joints and a little beyond, carried out level past its sides: a new waistband wider
-    than the top hanging over it showed as ragged strips beside the top's sides."""
+    is not plainly the old bottom (`old_garment.bottom_coloured`). The hem is the top's
+    lowest row in each column between the hip joints, carried out level past them: a
+    new waistband wider than the top hanging over it showed as ragged strips beside the
+    top's sides; read beyond the hip joints, the hem ran down a gap of backdrop beside
+    the legs, and the old trousers' sides stayed above it."""
     top = kept_top(person)
     h, w = top.shape
     xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
-    out = torso_frame(person).frontal_width * HEM_SIDE
     cols = np.arange(w)
-    trunk = (cols >= xs[0] - out) & (cols <= xs[1] + out) & top.any(axis=0)
+    trunk = (cols >= xs[0]) & (cols <= xs[1]) & top.any(axis=0)
     if not trunk.any():
         return top
     lowest = h - 1 - np.argmax(top[::-1], axis=0)
     hem = np.interp(cols, cols[trunk], lowest[trunk]).astype(np.float32)
     # Its shaded sides may pass for the bottom's colour: each column takes the lowest
     # hem near it.
-    near = 2 * max(1, int(out * HEM_SPREAD / HEM_SIDE)) + 1
+    near = 2 * max(1, int(torso_frame(person).frontal_width * HEM_SPREAD)) + 1
     hem = cv2.dilate(hem[None, :], np.ones((1, near), np.uint8)).ravel()
     # Not the old bottom itself where the hem slants up (a hand in a pocket lifting it).
     return top | ((np.arange(h)[:, None] < hem[None, :]) & ~bottom_coloured(person))
