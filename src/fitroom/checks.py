@@ -80,6 +80,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   waist, as the photo shows it: a tee or coat hanging over the hips) that the render
   changed (drawn over by the new bottom, or taken for the old one and rebuilt as a grey
   or coloured smear beside the new waistband).
+- `sleeve_changed`: for a bottom, the share of the middle of each forearm hanging down
+  to the hips (sleeved or bare, along its bone), less the old bottom's plain cloth there,
+  that the render changed: the top's cuffs and sleeves are in front of the trousers, and
+  their stripes of the trousers' colour were rebuilt as white blobs beside the waistband.
 - `arm_beside_changed`: the share of a bare arm hanging beside the torso, below where
   the new garment's sleeves reach, that the render changed (a top's or dress's panel
   drawn over the arm's inner half, the arm's edge rebuilt as pale streaks beside it).
@@ -922,6 +926,9 @@ COAT_PANEL_LEFT_MOST = 0.2
 #: may still show below a shorter new top (the photo's own line runs over at least
 #: `old_garment.HEM_LINE_ACROSS` of the body's width).
 OLD_HEM_LEFT_MOST = 0.6
+#: `sleeve_changed`'s limit: the share of a forearm's middle at the hips the render may
+#: change (its edge against the new waistband, a pose a little off the arm).
+SLEEVE_CHANGED = 0.15
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -958,6 +965,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neck_band": (None, NECK_BAND_SHARE),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
+    "sleeve_changed": (None, SLEEVE_CHANGED),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
     "top_hem_changed": (None, TOP_HEM_CHANGED),
     "arm_ghost": (None, ARM_GHOST),
@@ -2171,6 +2179,36 @@ def hand_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], hand: Mask
         return None
     step = cv2.absdiff(before, after).max(axis=2)
     return float(np.mean(step[inside] > CHANGED_STEP))
+
+
+#: Pixels within this CIE ΔE of one of the old bottom's colours, in runs at least the
+#: `line` given wide, are its plain cloth: not the sleeve (a pose off the arm's middle).
+SLEEVE_CLOTH = 12.0
+
+
+def sleeve_changed(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], core: Mask, bottom: NDArray[Any], line: int
+) -> float | None:
+    """The share of the middle of the forearms hanging down to the hips (`core`, along
+    their bones in `before`) that `after` changed, less the old bottom's plain cloth in it
+    (near one of its CIE Lab colours `bottom`, left once lines narrower than `line`
+    pixels are opened away: a plaid's or a cuff's stripes of the trousers' colour are
+    the sleeve's)."""
+    inside = np.asarray(core) > 0
+    if len(bottom) and inside.any():
+        ys, xs = np.nonzero(inside)
+        pad = line + 1
+        y0, y1 = max(0, int(ys.min()) - pad), min(inside.shape[0], int(ys.max()) + pad + 1)
+        x0, x1 = max(0, int(xs.min()) - pad), min(inside.shape[1], int(xs.max()) + pad + 1)
+        rgb = np.ascontiguousarray(before[y0:y1, x0:x1]).astype(np.float32) / 255
+        lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
+        near = np.min([np.linalg.norm(lab - colour, axis=2) for colour in bottom], axis=0) < SLEEVE_CLOTH
+        size = max(3, line | 1)
+        kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+        plain = cv2.morphologyEx(near.astype(np.uint8), cv2.MORPH_OPEN, kernel) > 0
+        inside = inside.copy()
+        inside[y0:y1, x0:x1] &= ~plain
+    return hand_changed(before, after, inside)
 
 
 def arm_beside_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], skin: Mask, bands: Mask) -> float | None:

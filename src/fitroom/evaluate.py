@@ -669,6 +669,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         below = depth > -checks.TOP_HEM_RISE * frame.length
         values["top_hem_changed"] = checks.top_hem_changed(report.input, output, top, below)
+        core, bottom = _sleeves_at_hips(report)
+        line = max(3, int(person.shoulder_width * SLEEVE_LINE))
+        values["sleeve_changed"] = checks.sleeve_changed(report.input, output, core, bottom, line)
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
         # the forearms crossed in front (checked above).
@@ -703,6 +706,44 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["legs_changed"] = checks.legs_changed(report.input, output, _own_lower_legs(report), cover, margin)
         values["trousers_left"] = _trousers_left(report, output, cover, margin)
     return values
+
+
+#: `sleeve_changed` reads a forearm hanging down to the hips when its wrist is no higher
+#: than this share of the torso above the hips, along its bone from the elbow to this
+#: share of the way to the wrist (a hand in a pocket: the wrist joint lies at its edge),
+#: this wide each side (shoulder widths): the arm's middle, sleeved or bare.
+SLEEVE_WRIST = 0.25
+SLEEVE_REACH = 0.9
+SLEEVE_CORE = 0.06
+#: The plainest lines of the old bottom's cloth `sleeve_changed` leaves out (shoulder
+#: widths): a plaid's or a rib's stripes are narrower.
+SLEEVE_LINE = 0.06
+
+
+def _sleeves_at_hips(report: RenderReport) -> tuple[NDArray[np.bool_], NDArray[Any]]:
+    """The middle of each forearm hanging down to the hips, on the person, and the old
+    bottom's colours (CIE Lab) read on the thighs below the hips, in the input."""
+    person = report.person
+    h, w = report.input.shape[:2]
+    core = np.zeros((h, w), np.uint8)
+    thighs = np.zeros((h, w), np.uint8)
+    if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=0.5):
+        return core > 0, np.zeros((0, 3), np.float32)
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    torso = float(hips[1] - (person.pt(L_SHOULDER)[1] + person.pt(R_SHOULDER)[1]) / 2)
+    half = max(1, int(person.shoulder_width * SLEEVE_CORE))
+    for elbow, wrist in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+        if person.visible(elbow, wrist, threshold=0.5) and person.pt(wrist)[1] >= hips[1] - SLEEVE_WRIST * torso:
+            p, q = person.pt(elbow), person.pt(elbow) + (person.pt(wrist) - person.pt(elbow)) * SLEEVE_REACH
+            cv2.line(core, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), 2 * half + 1)
+    for hip, knee in ((L_HIP, L_KNEE), (R_HIP, R_KNEE)):
+        p, q = person.pt(hip), person.pt(hip) + (person.pt(knee) - person.pt(hip)) * 0.7
+        cv2.line(thighs, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), 2 * half + 1)
+    on = person.mask > 0.5
+    core_on = (core > 0) & on & (person.face == 0)
+    shown = (thighs > 0) & on & (core == 0)
+    colours = _colours(_lab(report.input[shown])) if shown.any() else np.zeros((0, 3), np.float32)
+    return core_on, colours
 
 
 #: How far above the shoulders' midpoint (torso lengths) hair counts for `hair_cut`.

@@ -195,6 +195,98 @@ def bare_forearms_over_bottom(person: Person) -> NDArray[np.bool_]:
     return keep
 
 
+#: A sleeved forearm hanging down to the hips (a hand in a trouser pocket, on the hip)
+#: is the top's, in front of a new bottom, whichever way it runs: its band reaches this
+#: share of the shoulder width out from the bone, away from the body's middle (a knit
+#: sleeve's cuff)...
+SLEEVE_HALF = 0.15
+#: ...and this share in towards it: the pose puts a wrist going into a pocket at the
+#: sleeve's inner edge, and a band as wide that side took the top's hem beside the arm,
+#: kept as a block cut into the new waistband.
+SLEEVE_INNER = 0.11
+#: ...reaching past the wrist joint by this share of the forearm: the cuff hangs over it,
+#: and the pose puts the wrist of a hand in a pocket above the pocket's edge...
+SLEEVE_PAST = 0.4
+#: ...and the old bottom's plain cloth in it is what stays of the bottom's colour once
+#: lines narrower than this share of the shoulder width are opened away: a plaid's or a
+#: cuff's rib's navy stripes match navy trousers pixel by pixel, and taken for them the
+#: cuffs were rebuilt as white blobs beside the new waistband.
+PLAIN_CLOTH_LINE = 0.06
+#: The band holds a sleeve when at least this share of it is not the bottom's plain cloth;
+#: otherwise only its middle is kept, this wide each side of the bone (shoulder widths).
+SLEEVE_SHOWN = 0.5
+SLEEVE_CORE = 0.07
+
+
+def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
+    """The forearms, sleeved or bare, hanging from the elbow down to the hips: what of
+    their band is not the old bottom's plain cloth, joined to the elbow's end. Kept in
+    front of a new bottom like the hands: the top's sleeve is no part of the bottom,
+    though its stripes may be the trousers' colour."""
+    w, h = person.size
+    keep = np.zeros((h, w), bool)
+    if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=SEEN):
+        return keep
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    torso = float(hips[1] - (person.pt(L_SHOULDER)[1] + person.pt(R_SHOULDER)[1]) / 2)
+    lab = person.lab()
+    worn = worn_colours(lab, person, SwapTarget.BOTTOM)
+    half = max(2, int(SLEEVE_HALF * person.shoulder_width))
+    line = max(3, int(PLAIN_CLOTH_LINE * person.shoulder_width) | 1)
+    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (line, line))
+    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
+    closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    for elbow_index, wrist_index in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
+        if not person.visible(elbow_index, wrist_index, threshold=SEEN):
+            continue
+        elbow, wrist = person.pt(elbow_index).astype(np.float64), person.pt(wrist_index).astype(np.float64)
+        if wrist[1] < hips[1] - FRONT_WAIST * torso:
+            continue
+        end = wrist + (wrist - elbow) * SLEEVE_PAST
+        # Worked out in the box round the band, with room for the opening to read the
+        # bottom's cloth round it as over the whole photo.
+        pad = half + line + 2
+        x0, y0 = np.maximum(np.floor(np.minimum(elbow, end)) - pad, 0).astype(int)
+        x1, y1 = np.minimum(np.ceil(np.maximum(elbow, end)) + pad + 1, (w, h)).astype(int)
+        if x1 - x0 < 3 or y1 - y0 < 3:
+            continue
+        box = slice(y0, y1), slice(x0, x1)
+        band = np.zeros((y1 - y0, x1 - x0), np.uint8)
+        run = end - elbow
+        out = np.array([-run[1], run[0]]) / max(float(np.linalg.norm(run)), 1.0)
+        if float(out @ (wrist - hips)) < 0:
+            out = -out
+        inner = SLEEVE_INNER * person.shoulder_width
+        corners = [elbow + out * half, end + out * half, end - out * inner, elbow - out * inner]
+        cv2.fillConvexPoly(band, np.round(np.array(corners) - (x0, y0)).astype(np.int32), 255)
+        ends = [tuple(np.round(p - (x0, y0)).astype(int)) for p in (elbow, end)]
+        on = (band > 0) & (person.mask[box] > 0.5)
+        if not on.any():
+            continue
+        nearest = np.minimum.reduce([squared_distance(lab[box], c, GARMENT_WEIGHTS) for c in worn])
+        similar = (nearest < SAME_GARMENT_COLOUR**2).astype(np.uint8)
+        plain = cv2.morphologyEx(similar, cv2.MORPH_OPEN, opening) > 0
+        arm = on & ~plain
+        if np.count_nonzero(arm) < SLEEVE_SHOWN * np.count_nonzero(on):
+            # A sleeve of the bottom's own colour (a knit set, a long coat read on the
+            # thighs; a bare arm over skin-coloured shorts): colour cannot tell them apart,
+            # so the middle of the forearm is kept, to the wrist only (past it may be the
+            # pocket). What it takes of the bottom beside the arm is the arm's colour.
+            core = np.zeros(band.shape, np.uint8)
+            middle = tuple(np.round(wrist - (x0, y0)).astype(int))
+            cv2.line(core, ends[0], middle, 255, 2 * max(1, int(SLEEVE_CORE * person.shoulder_width)) + 1)
+            keep[box] |= (core > 0) & on
+            continue
+        closed = (cv2.morphologyEx(arm.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0) & on
+        closed = _holes_filled(closed, int((person.shoulder_width * ARM_HOLE) ** 2))
+        _, labels = cv2.connectedComponents(closed.astype(np.uint8), connectivity=8)
+        start = np.zeros(band.shape, np.uint8)
+        cv2.circle(start, ends[0], half, 255, -1)
+        joined = np.unique(labels[(start > 0) & closed])
+        keep[box] |= np.isin(labels, joined[joined > 0])
+    return keep
+
+
 def refuse_crossed_sleeves(person: Person, category: str) -> None:
     """Raise `pose_not_supported` when a top or dress would go under a sleeved forearm
     crossed in front of the body: the old sleeve would stay in front of the new garment."""

@@ -19,6 +19,7 @@ from fitroom.engines.classic.arms import (
     bare_arms_beside,
     bare_forearms_in_front,
     bare_forearms_over_bottom,
+    sleeves_over_bottom,
 )
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
@@ -139,6 +140,9 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         # A bare forearm hanging in front of the hips is in front of a bottom or a dress's
         # skirt, as the hand on the thigh it leads to.
         hands |= bare_forearms_over_bottom(person)
+    if garment.category == SwapTarget.BOTTOM:
+        # A sleeve hanging down to the hips is the top's, in front of a new bottom.
+        hands |= sleeves_over_bottom(person)
     look = skin.look(person)
     # Bare arms are the person's own skin, in front of a top or dress: nothing is rebuilt
     # over them, up to the shoulder and across their whole width.
