@@ -138,3 +138,22 @@ def test_a_sleeve_of_the_bottoms_own_colour_keeps_its_middle_to_the_wrist() -> N
     assert middle.sum() > 100
     assert kept[middle].mean() > 0.9
     assert not kept[WRIST[1] + 10 :, 200:].any()
+
+
+def test_a_bare_forearm_keeps_its_skin_and_none_of_the_seams_beside_it() -> None:
+    """A bare forearm over jeans whose seams and pocket edges (darker lines, none of the
+    jeans' plain cloth) run beside it: only the arm's skin is kept."""
+    person, below = person_with_a_hand_in_a_pocket()
+    image = person.image
+    line = np.zeros(below.shape, np.uint8)
+    cv2.line(line, ELBOW, WRIST, 1, 26)
+    arm = line > 0
+    image[np.all(image == NAVY, axis=2)] = (110, 150, 200)  # the jeans
+    image[arm] = SKIN_RGB
+    for x in range(206, 240, 9):  # seams beside the arm
+        cv2.line(image, (x, WAIST + 4), (x + 6, 330), (60, 80, 120), 2)
+    image[arm] = SKIN_RGB
+    kept = sleeves_over_bottom(person)
+    assert kept[below & arm].mean() > 0.9
+    near = cv2.dilate(arm.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    assert not (kept & ~near)[WAIST:, 200:].any()

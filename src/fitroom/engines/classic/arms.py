@@ -220,7 +220,9 @@ SLEEVE_CORE = 0.07
 
 def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
     """The forearms, sleeved or bare, hanging from the elbow down to the hips: what of
-    their band is not the old bottom's plain cloth, joined to the elbow's end. Kept in
+    their band is none of the old bottom's colours (a bare arm's: its own skin), with
+    stripes of them as narrow as the plain cloth's lines closed over, joined to the
+    elbow's end; where most of the band is the bottom's plain cloth, its middle. Kept in
     front of a new bottom like the hands: the top's sleeve is no part of the bottom,
     though its stripes may be the trousers' colour."""
     w, h = person.size
@@ -234,8 +236,6 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
     half = max(2, int(SLEEVE_HALF * person.shoulder_width))
     line = max(3, int(PLAIN_CLOTH_LINE * person.shoulder_width) | 1)
     opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (line, line))
-    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
-    closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
     for elbow_index, wrist_index in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
         if not person.visible(elbow_index, wrist_index, threshold=SEEN):
             continue
@@ -264,8 +264,11 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
         if not on.any():
             continue
         nearest = np.minimum.reduce([squared_distance(lab[box], c, GARMENT_WEIGHTS) for c in worn])
-        similar = (nearest < SAME_GARMENT_COLOUR**2).astype(np.uint8)
-        plain = cv2.morphologyEx(similar, cv2.MORPH_OPEN, opening) > 0
+        similar = nearest < SAME_GARMENT_COLOUR**2
+        plain = cv2.morphologyEx(similar.astype(np.uint8), cv2.MORPH_OPEN, opening) > 0
+        # The share is read off the plain cloth (a plaid's stripes are the sleeve's); the
+        # sleeve itself off all of the bottom's colours, its stripes closed over after:
+        # the print or the seams of an old bottom beside the arm are no plain cloth either.
         arm = on & ~plain
         if np.count_nonzero(arm) < SLEEVE_SHOWN * np.count_nonzero(on):
             # A sleeve of the bottom's own colour (a knit set, a long coat read on the
@@ -277,7 +280,13 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
             cv2.line(core, ends[0], middle, 255, 2 * max(1, int(SLEEVE_CORE * person.shoulder_width)) + 1)
             keep[box] |= (core > 0) & on
             continue
-        closed = (cv2.morphologyEx(arm.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0) & on
+        arm &= ~similar
+        skin = own_skin(lab[box], person.crop(x0, y0, x1, y1), on)
+        if np.count_nonzero(skin & arm) >= BARE * max(np.count_nonzero(arm), 1):
+            # A bare forearm: its own skin, not the bottom's seams or print beside it.
+            arm &= skin
+        # Its stripes of the bottom's colour, as narrow as the plain cloth's lines, closed over.
+        closed = (cv2.morphologyEx(arm.astype(np.uint8), cv2.MORPH_CLOSE, opening) > 0) & on
         closed = _holes_filled(closed, int((person.shoulder_width * ARM_HOLE) ** 2))
         _, labels = cv2.connectedComponents(closed.astype(np.uint8), connectivity=8)
         start = np.zeros(band.shape, np.uint8)
