@@ -216,6 +216,10 @@ PLAIN_CLOTH_LINE = 0.06
 #: otherwise only its middle is kept, this wide each side of the bone (shoulder widths).
 SLEEVE_SHOWN = 0.5
 SLEEVE_CORE = 0.07
+#: ...and only where at least this share of the middle is the bottom's colour.
+SLEEVE_SAME = 0.8
+#: A forearm whose band, elbow to wrist, is at least this share its own skin is bare.
+SLEEVE_BARE = 0.3
 
 
 def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
@@ -275,15 +279,24 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
             # thighs; a bare arm over skin-coloured shorts): colour cannot tell them apart,
             # so the middle of the forearm is kept, to the wrist only (past it may be the
             # pocket). What it takes of the bottom beside the arm is the arm's colour.
+            # Only where the middle itself is the bottom's colour: a thin bare arm beside
+            # a dark dress leaves most of the band the dress, and its middle kept took a
+            # strip of the dress with it.
             core = np.zeros(band.shape, np.uint8)
             middle = tuple(np.round(wrist - (x0, y0)).astype(int))
             cv2.line(core, ends[0], middle, 255, 2 * max(1, int(SLEEVE_CORE * person.shoulder_width)) + 1)
-            keep[box] |= (core > 0) & on
+            inside = (core > 0) & on
+            if np.count_nonzero(inside & similar) >= SLEEVE_SAME * max(np.count_nonzero(inside), 1):
+                keep[box] |= inside
             continue
         arm &= ~similar
         skin = own_skin(lab[box], person.crop(x0, y0, x1, y1), on)
-        if np.count_nonzero(skin & arm) >= BARE * max(np.count_nonzero(arm), 1):
-            # A bare forearm: its own skin, not the bottom's seams or print beside it.
+        forearm = np.zeros(band.shape, np.uint8)
+        cv2.line(forearm, ends[0], tuple(np.round(wrist - (x0, y0)).astype(int)), 255, 2 * half + 1)
+        above = (forearm > 0) & on
+        if np.count_nonzero(skin & above) >= SLEEVE_BARE * max(np.count_nonzero(above), 1):
+            # A bare forearm (its skin a good share of the band from the elbow to the
+            # wrist): its own skin, not the bottom's seams or print beside it.
             arm &= skin
         # Its stripes of the bottom's colour, as narrow as the plain cloth's lines, closed over.
         closed = (cv2.morphologyEx(arm.astype(np.uint8), cv2.MORPH_CLOSE, opening) > 0) & on
