@@ -1122,6 +1122,39 @@ def test_a_rebuilt_upper_arm_with_straight_sides_fails_and_a_tapered_one_passes(
     assert checks.limb_taper(drawn(12), cover, [(shoulder, elbow)], (300.0, 100.0)) is None  # inner side: the top
 
 
+def test_a_rebuilt_forearm_drawn_as_a_tube_fails_and_one_that_narrows_to_the_wrist_passes() -> None:
+    """A forearm rebuilt as a tube, as wide at the wrist as below the elbow, fails
+    `forearm_taper`; one that swells below the elbow and narrows to the wrist passes. One
+    run together with rebuilt skin beside it (a bared midriff) is not read."""
+    elbow, wrist = (200.0, 100.0), (205.0, 220.0)
+
+    def drawn(below_elbow: int, at_wrist: int) -> np.ndarray:
+        mask = np.zeros((300, 400), np.uint8)
+        outline = np.array(
+            [
+                (200 - 14, 100),
+                (200 - below_elbow, 136),
+                (205 - at_wrist, 220),
+                (205 + at_wrist, 220),
+                (200 + below_elbow, 136),
+                (200 + 14, 100),
+            ],
+            np.int32,
+        )
+        cv2.fillPoly(mask, [outline], 1)
+        return mask > 0
+
+    tube = checks.forearm_taper(drawn(14, 14), [(elbow, wrist)])
+    tapered = checks.forearm_taper(drawn(18, 9), [(elbow, wrist)])
+    assert tube is not None and tube > checks.FOREARM_TAPER_MOST, tube
+    assert tapered is not None and tapered < checks.FOREARM_TAPER_MOST - 0.2, tapered
+    assert checks.faults({"forearm_taper": tube}) == ["forearm_taper"]
+    assert not checks.faults({"forearm_taper": tapered})
+    beside = drawn(18, 9)
+    beside[:, 100:200] = True  # rebuilt skin running on from the forearm's inner side
+    assert checks.forearm_taper(beside, [(elbow, wrist)]) is None
+
+
 def halo_picture(backdrop: int, pale_rim: bool) -> tuple[np.ndarray, np.ndarray]:
     """A dark garment with a soft edge over a plain backdrop, and its cover. With
     `pale_rim` the outer part of the edge carries the product photo's white backdrop."""

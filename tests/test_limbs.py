@@ -3,13 +3,20 @@ the skin nearest them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from types import SimpleNamespace
+from typing import cast
+
 import cv2
 import numpy as np
 
-from fitroom.engines.classic import skin
+from fitroom import checks
+from fitroom.domain import SwapTarget
+from fitroom.engines.classic import rebuild, skin
+from fitroom.engines.classic.body import limbs, torso_frame
 from fitroom.engines.classic.composite import Composite, _compose
-from fitroom.engines.classic.garment import analyse_garment
-from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.garment import Garment, analyse_garment
+from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person
 from fitroom.engines.classic.warp import Layer
 from tests.test_classic_engine import drawn_person, tee
 
@@ -140,3 +147,120 @@ def test_no_outline_of_wide_trousers_is_left_beside_the_bared_legs() -> None:
     lum = cv2.cvtColor(result.image, cv2.COLOR_RGB2GRAY).astype(np.float32)
     dark = edges & (lum < 235 - 25)
     assert dark.sum() < 0.02 * edges.sum(), (dark.sum(), edges.sum())
+
+
+def forearm_in_sleeve(shift: int) -> tuple[Person, np.ndarray]:
+    """A drawn person in a tight long-sleeved top (sleeves 20 px wide to the wrist, their
+    forearms' middle `shift` px outward of the pose's bone) whose wide hands show beyond
+    the cuffs; and the old top's mask. Only the person is on the person mask."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    old = np.zeros(image.shape[:2], np.uint8)
+    cv2.rectangle(old, (150, 90), (250, 270), 1, -1)
+    for side, shoulder, elbow, wrist in (
+        (1, (250, 100), (275, 180), (280, 250)),
+        (-1, (150, 100), (125, 180), (120, 250)),
+    ):
+        cv2.line(old, shoulder, elbow, 1, 24)
+        cv2.line(old, (elbow[0] + side * shift, elbow[1]), (wrist[0] + side * shift, wrist[1]), 1, 20)
+    image[old > 0] = DARK
+    person = drawn_person(image)
+    tone = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0]
+    hands = np.zeros(image.shape[:2], np.uint8)
+    for centre in ((281, 266), (119, 266)):
+        cv2.ellipse(hands, centre, (13, 16), 0, 0, 360, 1, -1)  # palms 26 px across
+    hands &= 1 - old
+    image[hands > 0] = tone
+    mask = ((old > 0) | (hands > 0)).astype(np.float32)
+    return replace(drawn_person(image), mask=mask), old > 0
+
+
+def test_a_forearm_bared_from_a_tight_sleeve_narrows_to_the_wrist() -> None:
+    """A tight sleeve is as wide at the wrist as below the elbow, and a wide hand beyond
+    it set the wrist as wide as the elbow: the forearm was rebuilt as a tube
+    (`forearm_taper` about 1). It swells below the elbow and narrows to the wrist now."""
+    person, old = forearm_in_sleeve(0)
+    frame = torso_frame(person)
+    limb, _ = limbs(person, frame, SwapTarget.TOP, old)
+    forearms = [(person.pt(e), person.pt(w)) for e, w in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))]
+    taper = checks.forearm_taper(limb > 0.5, forearms)
+    assert taper is not None and taper < checks.FOREARM_TAPER_MOST - 0.1, taper
+
+
+def test_a_forearm_off_the_pose_bone_stays_inside_its_sleeve() -> None:
+    """The pose's bone runs 6 px off the middle of the old sleeve: the forearm drawn round
+    it reached past the sleeve on one side, where the rebuilt arm was cut along the
+    sleeve's outline as a straight edge. It is moved to the sleeve's middle now."""
+    person, old = forearm_in_sleeve(6)
+    limb, _ = limbs(person, torso_frame(person), SwapTarget.TOP, old)
+    forearms = np.zeros(old.shape, bool)
+    forearms[190:245] = True  # elbow to wrist, clear of both joints' round ends
+    outside = (limb > 0.5) & ~old & forearms
+    inside = (limb > 0.5) & old & forearms
+    assert np.count_nonzero(outside) < 0.2 * np.count_nonzero(inside), (outside.sum(), inside.sum())
+
+
+def bared_arms(mask_steps: bool) -> tuple[np.ndarray, np.ndarray]:
+    """`rebuild._uncovered` for a drawn person in a dark long-sleeved top under a small
+    bandeau: the arms and torso bared; the person mask cut in 4 px steps along the arms'
+    outer edges when `mask_steps` (a segmentation's). Returns the rebuilt skin's Lab
+    lightness and how much of each pixel is skin."""
+    person, old = forearm_in_sleeve(0)
+    frame = torso_frame(person)
+    mask = person.mask.copy()
+    if mask_steps:
+        small = cv2.resize(mask, (100, 105), interpolation=cv2.INTER_AREA) > 0.5
+        mask = cv2.resize(small.astype(np.float32), (400, 420), interpolation=cv2.INTER_NEAREST)
+    person = replace(person, mask=mask)
+    new = np.zeros(old.shape, np.float32)
+    new[120:170, 160:240] = 1  # the bandeau
+    bared = old.astype(np.float32) * (1 - new)
+    tone = np.broadcast_to(np.array([170, 140, 145], np.float32), (420, 400, 3)).copy()
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    rgb, skin_part = rebuild._uncovered(
+        person,
+        garment,
+        frame,
+        old.astype(np.float32),
+        bared,
+        new,
+        skin.DEFAULT,
+        tone,
+        np.zeros(old.shape, bool),
+        np.zeros(old.shape, bool),
+    )
+    lum = cv2.cvtColor(np.clip(rgb, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32)
+    return lum, skin_part
+
+
+def test_a_bared_arm_is_darker_at_the_elbow_and_beside_it_the_torso() -> None:
+    """A bared arm lit alike from shoulder to wrist read as a tube, and the bared torso
+    behind it as one flat sheet with it. It is darker round the elbow now, and the torso
+    right beside it darker than further in."""
+    lum, _ = bared_arms(False)
+    # On the bone: the upper arm, the elbow, the forearm.
+    along = [float(np.median(lum[y - 3 : y + 4, x - 3 : x + 4])) for x, y in ((262, 140), (275, 180), (278, 215))]
+    assert along[1] < 0.97 * min(along[0], along[2]), along
+    # An arm in front of the bared torso: the torso is darker right beside it.
+    arm = np.zeros((200, 200), bool)
+    arm[:, 90:120] = True
+    torso = np.zeros((200, 200), np.float32)
+    torso[:, 20:180] = 1
+    beside = rebuild._beside_arms(arm, torso, 100.0)
+    assert beside[100, 88] < 0.85 and beside[100, 40] > 0.99 and beside[100, 100] == 1, beside[100, 80:95]
+
+
+def test_a_bared_arm_ends_at_a_smooth_soft_outline() -> None:
+    """Cut at the person mask's own outline, stepped at the segmentation's scale, a bared
+    forearm as wide as its sleeve had a hard, stepped edge against the backdrop. The
+    outline that ends it is smooth and soft now: a slanted edge stepped 6 px at a time
+    moves on a pixel or two from row to row, through half-covered pixels."""
+    mask = np.zeros((420, 400), np.float32)
+    for y in range(420):
+        mask[y, : 200 + 6 * (y // 24)] = 1  # a slanted outline, in steps 24 rows tall
+    outline = rebuild._smooth_outline(replace(drawn_person(np.full((420, 400, 3), 235, np.uint8)), mask=mask))
+    rows = range(100, 300)
+    raw = np.array([np.count_nonzero(mask[y] > 0.5) for y in rows])
+    smooth = np.array([np.count_nonzero(outline[y] > 0.5) for y in rows])
+    assert np.abs(np.diff(raw)).max() == 6
+    assert np.abs(np.diff(smooth)).max() <= 2, np.diff(smooth)
+    assert all(np.count_nonzero((outline[y] > 0.1) & (outline[y] < 0.9)) >= 2 for y in rows)

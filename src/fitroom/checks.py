@@ -25,6 +25,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `limb_taper`: how far a rebuilt upper arm's outer contour lies from the bone near the
   elbow over near the shoulder (a bared arm rebuilt as a straight-sided block, as wide
   at the elbow as at the shoulder, scores about 1; an arm tapers to about 0.75).
+- `forearm_taper`: how wide a rebuilt forearm is across near the wrist over a third of
+  the way down from the elbow (a forearm rebuilt as a straight-sided tube scores about 1
+  or more; a bare forearm, swelling below the elbow and narrowing to the wrist, 0.3-0.8).
 - `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
 - `armpit_hole`: the largest dark spot inside the garment round either armpit, where
   the sleeve meets the body's side (a hole to a shopper), in thousandths of a square
@@ -666,6 +669,16 @@ TAPER_MOST = 0.82
 #: Where down the upper arm (shoulder 0, elbow 1) its widths are compared: below the
 #: shoulder's round top, and above the elbow's joint with the forearm.
 TAPER_AT = (0.3, 0.85)
+#: The most a rebuilt forearm may be as wide across near the wrist as a third of the way
+#: down from the elbow (`FOREARM_TAPER_AT`: elbow 0, wrist 1). Bare forearms on 15
+#: devset persons read 0.32-0.82, three bent or foreshortened ones 0.97-1.2; forearms
+#: rebuilt as tubes from long sleeves (8 persons x the black tee and the yellow cami,
+#: 2026-12-06) 0.95-1.34.
+FOREARM_TAPER_MOST = 0.95
+FOREARM_TAPER_AT = (0.3, 0.85)
+#: How far (shares of the forearm's length) a forearm's run across is followed each way:
+#: further, it has run on into rebuilt skin beside it (a bared midriff).
+FOREARM_ACROSS_MOST = 0.4
 #: How far apart (CIE76 ΔE, Lab) a rebuilt forearm just above the wrist and the person's
 #: own hand just below it may be: a forearm paler, yellower or greyer than the hand on
 #: it reads as another person's arm (or a sleeve) even where the torso's skin matches.
@@ -943,6 +956,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "limb_taper": (None, TAPER_MOST),
+    "forearm_taper": (None, FOREARM_TAPER_MOST),
     "wrist_tone": (None, WRIST_APART),
     "wrist_band": (None, CUFF_APART),
     "sleeve_coverage": (0.6, None),
@@ -1385,6 +1399,52 @@ def limb_taper(
             out = -out
         upper, lower = (_outward_run(mask, hidden, shoulder + v * t, out, int(length * 0.5)) for t in TAPER_AT)
         if upper is not None and lower is not None and upper >= 2:
+            ratios.append(lower / upper)
+    return max(ratios) if ratios else None
+
+
+def _run_across(
+    mask: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], cap: int
+) -> float | None:
+    """How wide `mask` is through `centre` along the unit vector `across`: its run both
+    ways; None when `centre` is not in it or a side runs off the picture or past `cap`."""
+    h, w = mask.shape
+    cx, cy = int(round(float(centre[0]))), int(round(float(centre[1])))
+    if not (0 <= cx < w and 0 <= cy < h and mask[cy, cx]):
+        return None
+    width = 0.0
+    for side in (1.0, -1.0):
+        steps = np.arange(1, cap + 1, dtype=np.float32)[:, None]
+        xy = np.round(centre[None, :] + side * steps * across[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(xy), bool)
+        on[inside] = mask[xy[inside, 1], xy[inside, 0]]
+        off = np.flatnonzero(~on)
+        if not len(off) or not inside[off[0]]:
+            return None
+        width += float(off[0])
+    return width + 1
+
+
+def forearm_taper(rebuilt: Mask, forearms: Sequence[Sequence[Point]]) -> float | None:
+    """The largest ratio, over the forearms (elbow and wrist points), of the rebuilt
+    skin's width across the bone near the wrist over that a third of the way down from
+    the elbow (`FOREARM_TAPER_AT`): as a shopper sees it, whatever lies beside it. A
+    real forearm swells below the elbow and narrows to the wrist; one rebuilt as a tube
+    round the pose's bone, or cut square along an old sleeve's outline, does not. None
+    when no forearm is rebuilt across at both (or it runs on into rebuilt skin beside)."""
+    mask = np.asarray(rebuilt, bool)
+    ratios = []
+    for arm in forearms:
+        elbow, wrist = np.asarray(arm[0], np.float32), np.asarray(arm[1], np.float32)
+        v = wrist - elbow
+        length = float(np.hypot(*v))
+        if length < 8:
+            continue
+        across = np.array([-v[1], v[0]], np.float32) / length
+        cap = int(length * FOREARM_ACROSS_MOST)
+        upper, lower = (_run_across(mask, elbow + v * t, across, cap) for t in FOREARM_TAPER_AT)
+        if upper is not None and lower is not None and upper >= 3:
             ratios.append(lower / upper)
     return max(ratios) if ratios else None
 

@@ -476,6 +476,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     ]
     values["wrist_tone"] = checks.wrist_tone(output, rebuilt, own_hands & ~edited, forearms, frame.width)
     values["wrist_band"] = checks.wrist_band(output, rebuilt, own_hands & ~edited, forearms, frame.width)
+    if target != SwapTarget.BOTTOM:
+        values["forearm_taper"] = checks.forearm_taper(rebuilt, forearms)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)

@@ -7,6 +7,7 @@ rebuilt where it was, and the garment analysis (a garment photographed on a mode
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import cv2
@@ -102,6 +103,16 @@ ELBOW_TAPER = 0.75
 #: How much wider than the straight taper the deltoid makes the upper arm, at its
 #: widest (a quarter of the way down), fading out by halfway to the elbow.
 DELTOID = 0.15
+#: A forearm swells below the elbow (its muscles) and narrows to the wrist: seen from the
+#: front, bare forearms on the devset are about half as wide at the wrist as a quarter of
+#: the way down from the elbow. At its widest (`FOREARM_SWELL_AT` of the way down) it
+#: is this share wider than the straight taper, fading out by `FOREARM_SWELL_END`.
+FOREARM_SWELL = 0.3
+FOREARM_SWELL_AT = 0.25
+FOREARM_SWELL_END = 0.8
+#: The wrist is at most this share of the elbow's radius: one as wide as the elbow (a
+#: wrist read off a wide hand, an elbow off a tight sleeve) made the forearm a tube.
+WRIST_TAPER = 0.8
 #: Where the hand shows beyond the old sleeve, the forearm goes on past the wrist at the
 #: wrist's own radius to where the hand begins on its line, up to this share of its
 #: length (elbow to wrist), under the hand kept in front: ended at the wrist joint in a
@@ -112,6 +123,30 @@ INTO_HAND = 0.3
 #: a trouser's hem over the shoe, taken away under a dress or shorter bottom, was
 #: refilled from round it as a smear of the shoe up over the ankle.
 INTO_SHOE = 0.12
+#: How far (shares of the arm's radius there) an elbow or wrist is moved towards the
+#: middle of the old sleeve round it (`_sleeve_middle`).
+RECENTRE = 0.6
+
+
+def _edges(
+    region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], cap: int
+) -> tuple[float | None, float | None] | None:
+    """How far `region` runs on from `centre` along the unit vector `across` and against
+    it, each None where it runs past `cap` pixels; None when `centre` is not in it."""
+    h, w = region.shape
+    cx, cy = int(round(float(centre[0]))), int(round(float(centre[1])))
+    if not (0 <= cx < w and 0 <= cy < h and region[cy, cx]):
+        return None
+    steps = np.arange(1, cap + 1, dtype=np.float32)[:, None]
+    ends: list[float | None] = []
+    for side in (1.0, -1.0):
+        xy = np.round(centre[None, :] + side * steps * across[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(xy), bool)
+        on[inside] = region[xy[inside, 1], xy[inside, 0]]
+        off = np.flatnonzero(~on)
+        ends.append(float(off[0]) + 0.5 if len(off) else None)
+    return ends[0], ends[1]
 
 
 def _half_width(
@@ -121,24 +156,43 @@ def _half_width(
     mean distance to its edge on the two sides, or the nearer side's when the other runs
     on far further or past `cap` pixels (into the torso or the other leg); None when
     `centre` is not in it or neither side ends."""
-    h, w = region.shape
-    cx, cy = int(round(float(centre[0]))), int(round(float(centre[1])))
-    if not (0 <= cx < w and 0 <= cy < h and region[cy, cx]):
-        return None
-    steps = np.arange(1, cap + 1, dtype=np.float32)[:, None]
-    ends = []
-    for side in (1.0, -1.0):
-        xy = np.round(centre[None, :] + side * steps * across[None, :]).astype(int)
-        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
-        on = np.zeros(len(xy), bool)
-        on[inside] = region[xy[inside, 1], xy[inside, 0]]
-        off = np.flatnonzero(~on)
-        if len(off):
-            ends.append(float(off[0]) + 0.5)
+    found = _edges(region, centre, across, cap)
+    ends = [end for end in found or () if end is not None]
     if not ends:
         return None
     # One side far further than the other ran on into something beside the limb.
     return min(ends) if max(ends) > 1.8 * min(ends) else float(np.mean(ends))
+
+
+def _off_middle(region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], cap: int) -> float:
+    """How far (pixels, along `across`) the middle of `region`'s run through `centre`
+    lies from it, where the run ends on both sides within `cap` (a sleeve, not the
+    torso beside it); else 0."""
+    plus, minus = _edges(region, centre, across, cap) or (None, None)
+    if plus is None or minus is None:
+        return 0.0
+    return (plus - minus) / 2
+
+
+def _sleeve_middle(
+    person: Person, chain: tuple[int, int, int], radii: tuple[float, float, float], outline: NDArray[np.bool_]
+) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
+    """The arm's joints (shoulder, elbow, wrist) with the elbow and wrist moved towards
+    the middle of the old sleeve round them, by up to `RECENTRE` of the arm's radius
+    there (`radii`): the pose's bone often runs off the sleeve's middle, and the arm
+    drawn round it reached past the sleeve on one side, cut there along the sleeve's
+    outline as a straight, stepped edge against the backdrop."""
+    a, b, c = (person.pt(i).astype(np.float32) for i in chain)
+    moved = [a, b, c]
+    for k, (p, q, t) in enumerate(((a, b, 1.0), (b, c, 0.85)), start=1):
+        v = q - p
+        length = float(np.hypot(*v))
+        if length < 1:
+            continue
+        across = np.array([-v[1], v[0]], np.float32) / length
+        off = _off_middle(outline, p + v * t, across, int(radii[k] * 3) + 2)
+        moved[k] = moved[k] + across * np.float32(np.clip(off, -RECENTRE * radii[k], RECENTRE * radii[k]))
+    return moved[0], moved[1], moved[2]
 
 
 def _radii(
@@ -190,11 +244,24 @@ def _radii(
     return (radii[0], radii[1], radii[2]), 0.0
 
 
+#: A limb's swell along its bone (0 at its top joint, 1 at its end), as a share of its radius.
+Swell = Callable[[NDArray[np.float32]], NDArray[np.float32]]
+
+
 def _deltoid(t: NDArray[np.float32]) -> NDArray[np.float32]:
     """The deltoid's swell down the upper arm (`t`: 0 at the shoulder joint, 1 at the
-    elbow): 0 at the joint, whose round cap is the shoulder's top, 1 a quarter of the way
-    down, 0 from halfway on."""
-    return np.sin(np.pi * np.clip(t / 0.5, 0, 1)).astype(np.float32)
+    elbow), as a share of the radius: 0 at the joint, whose round cap is the shoulder's
+    top, `DELTOID` a quarter of the way down, 0 from halfway on."""
+    return (DELTOID * np.sin(np.pi * np.clip(t / 0.5, 0, 1))).astype(np.float32)
+
+
+def _forearm_swell(t: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The forearm's swell below the elbow (`t`: 0 at the elbow, 1 at the wrist), as a
+    share of the radius: 0 at the elbow, `FOREARM_SWELL` at `FOREARM_SWELL_AT`, eased
+    out to 0 by `FOREARM_SWELL_END`. Without it a forearm was a straight-sided tube."""
+    rise = np.sin(0.5 * np.pi * np.clip(t / FOREARM_SWELL_AT, 0, 1))
+    fall = 0.5 * (1 + np.cos(np.pi * np.clip((t - FOREARM_SWELL_AT) / (FOREARM_SWELL_END - FOREARM_SWELL_AT), 0, 1)))
+    return (FOREARM_SWELL * np.where(t < FOREARM_SWELL_AT, rise, fall)).astype(np.float32)
 
 
 def limbs(
@@ -216,24 +283,32 @@ def limbs(
         chains += [(chain, _ARM_RADII) for chain in _ARMS]
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         chains += [(chain, _LEG_RADII) for chain in _LEGS]
-    segments = []
+    # Each bone: its ends, its radii there, and its swell along it (a share of the radius).
+    segments: list[tuple[NDArray[np.float32], NDArray[np.float32], float, float, Swell | None]] = []
     for chain, shares in chains:
         (r0, r1, r2), into = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
-        top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
         upper_arm = chain in _ARMS
+        if upper_arm and outline is not None:
+            top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
+        else:
+            top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
         if upper_arm:
             r1 = max(min(r1, ELBOW_TAPER * r0), r2)
-        segments += [(top, joint, r0, r1, upper_arm), (joint, end, r1, r2, False)]
+            r2 = min(r2, WRIST_TAPER * r1)
+        segments += [
+            (top, joint, r0, r1, _deltoid if upper_arm else None),
+            (joint, end, r1, r2, _forearm_swell if upper_arm else None),
+        ]
         if upper_arm and into > 0:
-            segments.append((end, end + (end - joint) * into, r2, r2, False))
+            segments.append((end, end + (end - joint) * into, r2, r2, None))
         if not upper_arm:
-            segments.append((end, end + (end - joint) * INTO_SHOE, r2, r2, False))
+            segments.append((end, end + (end - joint) * INTO_SHOE, r2, r2, None))
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
-    for p, q, ra, rb, deltoid in segments:
+    for p, q, ra, rb, swell in segments:
         # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
-        reach = max(ra, rb) * (1 + DELTOID) + 2
+        reach = max(ra, rb) * (1 + max(DELTOID, FOREARM_SWELL)) + 2
         x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)
         x1, y1 = int(min(w, np.ceil(max(p[0], q[0]) + reach))), int(min(h, np.ceil(max(p[1], q[1]) + reach)))
         if x1 <= x0 or y1 <= y0:
@@ -242,8 +317,8 @@ def limbs(
         v = q - p
         t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
         radius = ra + (rb - ra) * t
-        if deltoid:
-            radius *= 1 + DELTOID * _deltoid(t)
+        if swell is not None:
+            radius *= 1 + swell(t)
         off_x, off_y = xs - p[0] - t * v[0], ys - p[1] - t * v[1]
         relative = np.hypot(off_x, off_y) / radius
         box = slice(y0, y1), slice(x0, x1)
