@@ -294,13 +294,16 @@ def limbs(
             top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
         if upper_arm:
             r1 = max(min(r1, ELBOW_TAPER * r0), r2)
-            r2 = min(r2, WRIST_TAPER * r1)
+            # The hand's own width, read beyond the cuff, is where the arm reaches it.
+            hand, r2 = r2, min(r2, WRIST_TAPER * r1)
         segments += [
             (top, joint, r0, r1, _deltoid if upper_arm else None),
             (joint, end, r1, r2, _forearm_swell if upper_arm else None),
         ]
         if upper_arm and into > 0:
-            segments.append((end, end + (end - joint) * into, r2, r2, None))
+            # Narrowest at the wrist, widening into the hand: at the narrow wrist's width
+            # the old cuff between it and the hand was refilled as a band across the wrist.
+            segments.append((end, end + (end - joint) * into, r2, hand, None))
         if not upper_arm:
             segments.append((end, end + (end - joint) * INTO_SHOE, r2, r2, None))
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there

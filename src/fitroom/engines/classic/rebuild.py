@@ -405,8 +405,10 @@ def _elbow_shade(person: Person, shape: tuple[int, ...]) -> NDArray[np.float32]:
 #: arm's shadow and the light it keeps off), and over how far (Gaussian sigma, shoulder
 #: widths): without it a bared arm and the bared torso behind it were one flat sheet of
 #: skin, the arm's edge lost.
-ARM_OCCLUSION = 0.25
-ARM_OCCLUSION_REACH = 0.03
+ARM_OCCLUSION = 0.12
+ARM_OCCLUSION_REACH = 0.05
+#: ...read on the arms from this far (shares of the torso's length) below the armpits.
+ARM_OCCLUSION_BELOW = 0.15
 
 
 def _beside_arms(arms: NDArray[np.bool_], torso: NDArray[np.float32], shoulder_width: float) -> NDArray[np.float32]:
@@ -689,7 +691,9 @@ def _uncovered(
         belly = np.clip((depth - BELLY_FROM) / BELLY_FADE, 0, 1) * np.clip(1 - 2 * near_limbs, 0, 1)
         groove = BELLY_GROOVE * np.exp(-((side / BELLY_GROOVE_WIDTH) ** 2))
         shading *= 1 - belly * (BELLY_SIDE_SHADE * side**2 + groove)
-        shading *= _beside_arms(on_limb & (limb > 0.5), torso, s)
+        # Only below the armpits, where an arm hangs in front of the torso: above them
+        # the shoulder's cap joins it, and a shadow there stood as a line down the chest.
+        shading *= _beside_arms(on_limb & (limb > 0.5) & (depth > ARMPIT + ARM_OCCLUSION_BELOW), torso, s)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape
