@@ -575,11 +575,10 @@ def _smooth_outline(person: Person) -> NDArray[np.float32]:
     steps smoothed away (`LIMB_OUTLINE_SMOOTH`) and its edge soft (`OUTLINE_SOFT`) just
     inside it: nothing beyond the person's silhouette is skin (the backdrop is)."""
     inside = (person.mask > 0.5).astype(np.float32)
-    sigma = max(1.0, person.shoulder_width * LIMB_OUTLINE_SMOOTH)
-    smooth = cv2.GaussianBlur(inside, (0, 0), sigma) > 0.5
-    # Pulled in by as far as the smoothing strays past the steps' inner corners and the
-    # soft edge's reach, so the edge fades out inside the silhouette.
-    reach = 2 * int(np.ceil(sigma / 2 + OUTLINE_SOFT)) + 1
+    smooth = cv2.GaussianBlur(inside, (0, 0), max(1.0, person.shoulder_width * LIMB_OUTLINE_SMOOTH)) > 0.5
+    # Pulled in by the soft edge's reach, so the edge fades out inside the silhouette
+    # (pulled in further, the arms touching it came out thinner than the photo's).
+    reach = 2 * int(np.ceil(OUTLINE_SOFT)) + 1
     smooth = cv2.erode(smooth.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
     return np.asarray(cv2.GaussianBlur(smooth.astype(np.float32), (0, 0), OUTLINE_SOFT) * inside, np.float32)
 
