@@ -331,7 +331,8 @@ def test_no_skin_is_rebuilt_under_an_open_coats_panels_beside_the_torso() -> Non
     new[90:265, 158:243] = 1  # a fitted tee, narrower than the coat
     none = np.zeros((560, 400), bool)
     out = replaced(person, TOP, new, none, np.zeros((560, 400), np.float32), skin.look(person))
-    beside = (slice(200, 255), slice(135, 152))
+    # Clear of the sleeve (x 107-138), into which the rebuilt forearm swells below the elbow.
+    beside = (slice(200, 255), slice(143, 152))
     assert out.skin[beside].max() < 0.5, out.skin[beside].max()
 
 
