@@ -2154,3 +2154,25 @@ def test_chest_flat_finds_a_chest_rebuilt_as_one_colour_below_a_shaded_neck() ->
     assert shaded is not None and checks.faults({"chest_flat": shaded}) == [], shaded
     assert checks.chest_flat(image, rebuilt, np.zeros_like(own), (150, 100), 200.0) is None
     assert checks.chest_flat(image, np.zeros_like(rebuilt), own, (150, 100), 200.0) is None
+
+
+def test_a_hand_on_the_hip_has_the_body_beyond_its_wrist_not_a_flap() -> None:
+    """Bent arms with the hands on the hips: the band beyond each wrist lies on the trunk,
+    which the top's body panel covers rightly (without the trunk it failed); a flap
+    hanging on past a hand off the trunk still fails."""
+    bent = [((100.0, 60.0), (60.0, 130.0), (110.0, 180.0)), ((200.0, 60.0), (240.0, 130.0), (190.0, 180.0))]
+    cover = np.zeros((300, 300), np.float32)
+    cv2.rectangle(cover, (100, 50), (200, 250), 1.0, -1)
+    trunk = np.zeros((300, 300), bool)
+    trunk[50:260, 95:206] = True
+    for shoulder, elbow, wrist in bent:
+        cv2.polylines(cover, [np.array([shoulder, elbow, wrist], np.int32)], False, (1.0,), 20)
+    assert checks.faults({"sleeve_past_wrist": checks.sleeve_past_wrist(cover, bent)}) == ["sleeve_past_wrist"]
+    on_hips = checks.sleeve_past_wrist(cover, bent, trunk)
+    assert not checks.faults({"sleeve_past_wrist": on_hips}), on_hips
+    flap = body_cover(1.0)
+    for _, elbow, wrist in ARMS:
+        end = np.array(wrist) + (np.array(wrist) - np.array(elbow)) * 0.8
+        cv2.line(flap, tuple(map(int, wrist)), tuple(map(int, end)), 1.0, 20)
+    hanging = checks.sleeve_past_wrist(flap, ARMS, trunk)
+    assert checks.faults({"sleeve_past_wrist": hanging}) == ["sleeve_past_wrist"], hanging

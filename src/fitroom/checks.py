@@ -1630,11 +1630,15 @@ def sleeve_coverage(
     return min(shares) if shares else None
 
 
-def sleeve_past_wrist(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]]) -> float | None:
+def sleeve_past_wrist(
+    cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]], trunk: NDArray[np.bool_] | None = None
+) -> float | None:
     """The most, over the arms, of the band beyond the wrist (on down the forearm's line,
     see PAST_WRIST_NEAR) that the garment covers: a sleeve ends at the wrist, and one
     hanging on past the hand shows as a flap beside the hips. `arms` holds each visible
-    arm's (shoulder, elbow, wrist). None when no arm's band lies in the photo."""
+    arm's (shoulder, elbow, wrist). Where the band lies on the `trunk` (a hand on the hip
+    or in a pocket), the top's body panel covers it rightly: that part is not read.
+    None when no arm's band off the trunk lies in the photo."""
     h, w = cover.shape[:2]
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     shares = []
@@ -1647,6 +1651,8 @@ def sleeve_past_wrist(cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[
         along = ((xx - wr[0]) * down[0] + (yy - wr[1]) * down[1]) / forearm
         across = np.abs((xx - wr[0]) * down[1] - (yy - wr[1]) * down[0]) / forearm
         band = (along >= PAST_WRIST_NEAR) & (along <= PAST_WRIST_FAR) & (across <= PAST_WRIST_SIDE)
+        if trunk is not None:
+            band &= ~trunk
         if np.count_nonzero(band) < 20:
             continue
         shares.append(float(np.mean(np.asarray(cover)[band] > 0.5)))

@@ -253,6 +253,22 @@ SLEEVED = 0.2
 SEAM_SPAN = 1.1
 
 
+#: The trunk `sleeve_past_wrist` leaves out: the shoulders-to-hips quadrilateral grown
+#: by this share of the shoulder joints' distance (the hips' outline lies outside
+#: their joints).
+TRUNK_GROW = 0.15
+
+
+def _trunk(person: Person, width: float) -> NDArray[np.bool_]:
+    """The torso between the shoulder and hip joints, grown by `TRUNK_GROW`: where a top's
+    body panel goes, and a hand on the hip or in a pocket has it beyond the wrist."""
+    quad = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
+    trunk = np.zeros(person.mask.shape[:2], np.uint8)
+    cv2.fillConvexPoly(trunk, quad, (1,))
+    grow = 2 * max(1, int(TRUNK_GROW * width)) + 1
+    return cv2.dilate(trunk, np.ones((grow, grow), np.uint8)) > 0
+
+
 def _sleeve_reach(garment: Garment, arm_length: float, shoulder_width: float) -> float:
     """How far down the arm the product's sleeves go, as a share of shoulder to wrist:
     the farthest sleeve pixel from where the sleeve meets the body, at the scale of the
@@ -512,7 +528,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             shown, arms, reach, frame.width * checks.SLEEVE_ACROSS, person.mask > 0.5
         )
         if garment.category == SwapTarget.TOP:
-            values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms)
+            values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms, _trunk(person, frame.width))
         if report.rebuilt_skin is not None:
             # The new garment's top edge against the bared skin, between the shoulder joints.
             joints = sorted(float(person.pt(i)[0]) for i in (L_SHOULDER, R_SHOULDER))

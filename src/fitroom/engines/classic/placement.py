@@ -410,12 +410,21 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
             continue
         yy, xx = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]  # a column and a row: no full grids
         proj = (xx - attach[0]) * axis[0] + (yy - attach[1]) * axis[1]
-        overlap = upper_len * 0.04
+        # Each piece goes on past the split far enough to fill the elbow's outer corner
+        # (a disc as wide as the sleeve there); the joint is cut on the person (`_mitred`).
+        across = (pts - attach) @ np.array([-axis[1], axis[0]])
+        near = np.abs(along - upper_len) <= max(ELBOW_BAND * length, 2.0)
+        half = float(np.ptp(across[near])) / 2 if near.any() else float(np.ptp(across)) / 2
+        radius = half * scale * ELBOW_ROUND
+        stretched = min(float(np.linalg.norm(first[:, :2] @ axis)), float(np.linalg.norm(second[:, :2] @ axis)))
+        overlap = max(upper_len * 0.04, radius / max(stretched, 1e-6) + 2)
         upper = alpha * (proj <= upper_len + overlap)
         lower = alpha * (proj > upper_len - overlap)
         in_front = in_front or cv2.pointPolygonTest(torso, (float(wrist[0]), float(wrist[1])), False) > 0
-        layers.append((affine_layer(rgb, upper.astype(np.float32), first, (w, h)), in_front, None))
-        layers.append((affine_layer(rgb, lower.astype(np.float32), second, (w, h)), in_front, wr))
+        shoulder_piece = affine_layer(rgb, upper.astype(np.float32), first, (w, h))
+        forearm_piece = affine_layer(rgb, lower.astype(np.float32), second, (w, h))
+        layers.append((_mitred(shoulder_piece, shoulder, elbow, wrist, radius, True), in_front, None))
+        layers.append((_mitred(forearm_piece, shoulder, elbow, wrist, radius, False), in_front, wr))
     placed = [(_on_body(layer, person), front, end) for layer, front, end in layers if layer is not None]
     # Only sleeves reaching near their hand may end at it (the hands are found once).
     placed = [
@@ -429,6 +438,62 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         cover[layer.slices] |= layer.alpha > 0.05
     hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
     return [(layer if end is None else ended_at_hand(person, layer, end, hands), front) for layer, front, end in placed]
+
+
+#: A long sleeve's two pieces meet at the elbow along the line halving the angle between
+#: upper arm and forearm (a mitre): each piece is cut there, the shoulder's reaching
+#: `MITRE_UNDER` pixels under the forearm's, whose edge fades in over `MITRE_FADE` either
+#: side, so no seam shows through. Beyond the elbow each piece fills the joint's outer
+#: corner out to a disc `ELBOW_ROUND` times the sleeve's half-width there (read over
+#: `ELBOW_BAND` of the sleeve's length round the split): a round elbow, not a point.
+MITRE_UNDER = 1.5
+MITRE_FADE = 1.0
+ELBOW_ROUND = 1.05
+ELBOW_BAND = 0.08
+
+
+def _mitred(
+    layer: Layer | None,
+    shoulder: NDArray[np.float64],
+    elbow: NDArray[np.float64],
+    wrist: NDArray[np.float64],
+    radius: float,
+    upper: bool,
+) -> Layer | None:
+    """One of a long sleeve's two pieces (`upper`: the shoulder's) cut at the elbow's
+    mitre and rounded beyond it.
+
+    Cut across their own bones in the product photo, the pieces turned apart at a bent
+    elbow: the forearm's square top stood out over the upper arm and the crook as a
+    dark block, the upper arm's end stuck out past the elbow, and the outer corner
+    between them was left bare, a notch of skin or of the old sleeve."""
+    if layer is None:
+        return None
+    down_upper = elbow - shoulder
+    down_fore = wrist - elbow
+    lengths = float(np.linalg.norm(down_upper)), float(np.linalg.norm(down_fore))
+    if min(lengths) < 2:
+        return layer
+    u1, u2 = down_upper / lengths[0], down_fore / lengths[1]
+    normal = u1 + u2
+    if float(np.linalg.norm(normal)) < 1e-3:
+        return layer  # folded flat back on itself: no mitre to cut
+    normal /= np.linalg.norm(normal)
+    x0, y0, x1, y1 = layer.box
+    dx = np.arange(x0, x1, dtype=np.float64)[None, :] - elbow[0]
+    dy = np.arange(y0, y1, dtype=np.float64)[:, None] - elbow[1]
+    # Signed distance from the mitre into this piece's own side.
+    side = -(dx * normal[0] + dy * normal[1]) if upper else dx * normal[0] + dy * normal[1]
+    if upper:
+        keep = np.clip((side + MITRE_UNDER + MITRE_FADE) / MITRE_FADE, 0, 1)
+    else:
+        keep = np.clip((side + MITRE_FADE) / (2 * MITRE_FADE), 0, 1)
+    # Past the elbow along its own bone, the piece is the joint's outer corner: round.
+    bone = u1 if upper else -u2
+    past = dx * bone[0] + dy * bone[1] > 0
+    distance = np.hypot(dx, dy)
+    keep = np.where(past, keep * np.clip(radius + 1 - distance, 0, 1), keep)
+    return replace(layer, alpha=(layer.alpha * keep).astype(np.float32))
 
 
 #: A sleeve's end cut across the arm at a hand fades out over this many pixels.
