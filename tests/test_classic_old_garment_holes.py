@@ -37,13 +37,17 @@ def test_a_print_is_filled_and_a_pocket_under_the_chin_is_not() -> None:
 def test_the_backdrop_between_a_bent_arm_and_the_body_is_no_print() -> None:
     """A hand on the hip closes a window of backdrop between arm and body inside the old
     garment's mask (its sleeve and side round it): filled as a print, it was rebuilt as
-    a patch of skin in the arm's crook. A print, on the person, is still filled."""
+    a patch of skin in the arm's crook. A print, on the person, is still filled, and so is
+    a slit of backdrop between an arm hanging close and the body (its rims left showed
+    as slivers of the old top)."""
     old = np.zeros((300, 300), np.float32)
     old[120:280, 60:240] = 1.0
     old[150:200, 70:100] = 0.0  # the window between the arm and the body
     old[180:200, 140:170] = 0.0  # a print
+    old[150:230, 220:224] = 0.0  # a slit beside the other arm
     person = _person(np.zeros((300, 300), np.uint8))
-    person.mask[150:200, 70:100] = 0.0
+    person.mask[150:200, 70:100] = person.mask[150:230, 220:224] = 0.0
     filled = holes_filled(old, person, np.zeros((300, 300), bool))
     assert filled[150:200, 70:100].max() == 0.0
     assert filled[180:200, 140:170].min() == 1.0
+    assert filled[150:230, 220:224].min() == 1.0

@@ -253,16 +253,21 @@ SLEEVED = 0.2
 SEAM_SPAN = 1.1
 
 
-#: The trunk `sleeve_past_wrist` leaves out: the shoulders-to-hips quadrilateral grown
-#: by this share of the shoulder joints' distance (the hips' outline lies outside
-#: their joints).
+#: The trunk `sleeve_past_wrist` leaves out: the shoulders-to-hips quadrilateral, its
+#: hips taken down by `TRUNK_DROP` of the torso's length (a top's hem hangs below the
+#: hip joints, where hands in pockets are), grown by `TRUNK_GROW` of the shoulder
+#: joints' distance (the hips' outline lies outside their joints).
+TRUNK_DROP = 0.3
 TRUNK_GROW = 0.15
 
 
 def _trunk(person: Person, width: float) -> NDArray[np.bool_]:
-    """The torso between the shoulder and hip joints, grown by `TRUNK_GROW`: where a top's
-    body panel goes, and a hand on the hip or in a pocket has it beyond the wrist."""
-    quad = np.array([person.pt(i) for i in (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)], np.int32)
+    """The torso from the shoulders to a top's hem (`TRUNK_DROP`, `TRUNK_GROW`): where a
+    top's body panel goes, and a hand on the hip or in a pocket has it beyond the wrist."""
+    shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
+    hips = [person.pt(i).astype(np.float64) for i in (R_HIP, L_HIP)]
+    drop = ((hips[0] + hips[1]) - (shoulders[0] + shoulders[1])) / 2 * TRUNK_DROP
+    quad = np.array([*shoulders, *(hip + drop for hip in hips)], np.int32)
     trunk = np.zeros(person.mask.shape[:2], np.uint8)
     cv2.fillConvexPoly(trunk, quad, (1,))
     grow = 2 * max(1, int(TRUNK_GROW * width)) + 1

@@ -1145,16 +1145,18 @@ def _high_waist(
 #: The share of a hole's outline that must be the old garment for the hole to be part of
 #: it (a print); the rest may be the face or a hand over it.
 HOLE_RING = 0.5
-#: ...and the share of its own pixels that must be on the person (mask over 0.5).
+#: ...unless less than this share of its own pixels is on the person (mask over 0.5)
+#: and it is a window, not a slit: its middle this many shoulder widths from its edge.
 HOLE_ON_PERSON = 0.5
+HOLE_WINDOW = 0.04
 
 
 def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_]) -> NDArray[np.float32]:
     """The old garment with the holes inside it filled: a print, logo or trim of another
     colour is part of it, and left out it would show through the skin or background
     rebuilt round it. Hands and the face stay out, and so do holes too large to be a
-    print, holes mostly off the person (`HOLE_ON_PERSON`: the backdrop between a bent arm
-    and the body) and holes that the garment does not ring for the
+    print, windows mostly off the person (`HOLE_ON_PERSON`, `HOLE_WINDOW`: the backdrop
+    between a bent arm and the body) and holes that the garment does not ring for the
     most part (`HOLE_RING`): a pocket of neck shadow closed in by the face mask's chin
     was rebuilt as a flat pale patch under the chin."""
     h, w = old.shape
@@ -1174,10 +1176,15 @@ def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.boo
     named = grown[ring].astype(np.intp)
     garment = np.bincount(named, weights=(old[ring] > 0).astype(np.float64), minlength=count)
     inner &= garment >= HOLE_RING * np.maximum(np.bincount(named, minlength=count), 1)
-    # A print is on the person; a hole that is mostly backdrop is the gap between a bent
-    # arm and the body (a hand on the hip), which filled was rebuilt as a patch of skin.
+    # A print is on the person; a window mostly of backdrop is the gap between a bent arm
+    # and the body (a hand on the hip), which filled was rebuilt as a patch of skin. A
+    # slit between an arm hanging close and the body stays filled: left, the old
+    # garment's soft rims along it showed as slivers.
     on_person = np.bincount(labels.ravel(), weights=(person.mask > 0.5).ravel(), minlength=count)
-    inner &= on_person >= HOLE_ON_PERSON * np.maximum(area, 1)
+    depth = np.zeros(count, np.float32)
+    np.maximum.at(depth, labels.ravel(), cv2.distanceTransform(holes, cv2.DIST_L2, 3).ravel())
+    window = (on_person < HOLE_ON_PERSON * np.maximum(area, 1)) & (depth >= HOLE_WINDOW * person.shoulder_width)
+    inner &= ~window
     return np.maximum(old, inner[labels].astype(np.float32))
 
 
