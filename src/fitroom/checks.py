@@ -87,6 +87,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   to the hips (sleeved or bare, along its bone), less the old bottom's plain cloth there,
   that the render changed: the top's cuffs and sleeves are in front of the trousers, and
   their stripes of the trousers' colour were rebuilt as white blobs beside the waistband.
+- `top_hem_gap`: for a bottom, the share of the columns between the hip joints where a
+  band of an old garment's colour shows between the kept top's hem and the new bottom
+  (a tucked top's old waistband left above a lower new one).
 - `arm_beside_changed`: the share of a bare arm hanging beside the torso, below where
   the new garment's sleeves reach, that the render changed (a top's or dress's panel
   drawn over the arm's inner half, the arm's edge rebuilt as pale streaks beside it).
@@ -726,6 +729,12 @@ EDGE_CUT_MOST = 0.1
 #: bottom, differs a little. On 13 devset persons x jeans and skirt (basic, 2026-12-06)
 #: tops drawn over or smeared read 0.20-0.85, tops kept in front 0.0.
 TOP_HEM_CHANGED = 0.1
+#: How many pixels of an old garment's colour a column between the kept top's hem and a
+#: new bottom may hold (`top_hem_gap`), and the most share of columns that may hold more.
+#: On the devset (basic, 2026-12-06) a tank tucked into high-waisted jeans read 0.9 with
+#: the new jeans below its hem, 0.0 with them raised to it; tops over the hips 0.0.
+TOP_HEM_GAP_ROWS = 4
+TOP_HEM_GAP = 0.2
 #: How far above the hips (torso lengths) the kept top's lower part is read from.
 TOP_HEM_RISE = 0.25
 #: How far (luminance, 0..255) the garment's colour at a pixel of its soft edge may
@@ -982,6 +991,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "sleeve_changed": (None, SLEEVE_CHANGED),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
     "top_hem_changed": (None, TOP_HEM_CHANGED),
+    "top_hem_gap": (None, TOP_HEM_GAP),
     "arm_ghost": (None, ARM_GHOST),
     "knit_kept": (None, KNIT_KEPT),
     "hand_outline": (None, 0.25),
@@ -2296,6 +2306,47 @@ def top_hem_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], top: Ma
     lower = (np.asarray(top) > 0) & (np.asarray(below) > 0)
     inner = cv2.erode(lower.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
+
+
+def top_hem_gap(
+    image: NDArray[np.uint8],
+    top: Mask,
+    cover: NDArray[np.floating[Any]],
+    columns: Mask,
+    old_colours: NDArray[np.floating[Any]],
+    new_colours: NDArray[np.floating[Any]],
+    tolerance: float = 12.0,
+) -> float | None:
+    """The share of `columns` (between the hip joints) where, between the kept `top`'s
+    hem and the new bottom (`cover`), at least `TOP_HEM_GAP_ROWS` pixels of `image` are
+    an old garment's colour and none of the new garment's or skin's (`old_colour_left`'s
+    reading). A shirt or tank tucked into a bottom that sat higher than the new one left
+    a band of the old waistband between the two; `top_hem_changed` reads the top only."""
+    kept = np.asarray(top) > 0
+    solid = np.asarray(cover) > 0.5
+    cols = np.flatnonzero((np.asarray(columns) > 0) & kept.any(axis=0) & solid.any(axis=0))
+    if len(cols) < 5 or len(old_colours) == 0:
+        return None
+    h = kept.shape[0]
+    hem = h - np.argmax(kept[::-1, cols], axis=0)
+    start = np.argmax(solid[:, cols], axis=0)
+    band = (np.arange(h)[:, None] >= hem[None, :]) & (np.arange(h)[:, None] < start[None, :])
+    if not band.any():
+        return 0.0
+    inside = np.zeros(kept.shape, bool)
+    inside[:, cols] = band
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+
+    def near(colours: NDArray[np.floating[Any]]) -> NDArray[np.bool_]:
+        if len(colours) == 0:
+            return np.zeros(kept.shape, bool)
+        found = np.zeros(kept.shape, bool)
+        for colour in np.asarray(colours, np.float32).reshape(-1, 3):
+            found[inside] |= np.linalg.norm(lab[inside] - colour, axis=1) < tolerance
+        return found
+
+    old = near(old_colours) & ~near(new_colours) & inside
+    return float(np.mean(old[:, cols].sum(axis=0) >= TOP_HEM_GAP_ROWS))
 
 
 def legs_changed(

@@ -695,6 +695,19 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         core, bottom = _sleeves_at_hips(report)
         line = max(3, int(person.shoulder_width * SLEEVE_LINE))
         values["sleeve_changed"] = checks.sleeve_changed(report.input, output, core, bottom, line)
+        if garment is not None and np.count_nonzero(old > 0.5) > 100:
+            # Between the top's hem and the new bottom, across the hip joints.
+            xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+            cols = (np.arange(shape[1]) >= xs[0]) & (np.arange(shape[1]) <= xs[1])
+            own = _lab(cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB))
+            values["top_hem_gap"] = checks.top_hem_gap(
+                output,
+                kept_top(as_photo),
+                cover,
+                cols,
+                _colours(_lab(report.input[old > 0.5])),
+                np.vstack([_colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8))), own]),
+            )
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
         # the forearms crossed in front (checked above).

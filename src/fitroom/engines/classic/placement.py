@@ -17,6 +17,7 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.garment import Garment, smooth_outline
 from fitroom.engines.classic.hands import hands_in_front
+from fitroom.engines.classic.old_garment import kept_top, worn_mask
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -708,6 +709,53 @@ def _centre_run(solid: NDArray[np.bool_], row: int, x: float) -> float | None:
     return float(stop - start) / 2
 
 
+#: How far (torso lengths) a new bottom's waistband may rise above its usual place to
+#: meet the old bottom's top (`_old_reach`), and down to what share of the garment's
+#: height the rise fades.
+RISE_MAX = 0.3
+RISE_SPREAD = 0.4
+#: The least gap (torso lengths) between the old bottom's top and the new one's that is
+#: closed: a narrower one is the top mirrored down (`rebuild`), and raised by it, a new
+#: waistband over a tee's hem showed its inner back above the front.
+RISE_MIN = 0.08
+#: How far (torso lengths) the raised waistband goes on above the old one's top (under
+#: the kept top's hem, so no seam of the old waistband stays between).
+RISE_UNDER = 0.03
+
+
+def _old_reach(person: Person, frame: Frame) -> float | None:
+    """The row a new bottom's waistband reaches up to between the hip joints: the old
+    bottom's top, where it reached up to the kept top's hem (`old_garment.kept_top`), a
+    little above it so no seam of the old waistband stays. A tank or shirt tucked into
+    high-waisted jeans left a band of the old waistband between its hem and the lower new
+    one. Where the old outfit showed skin there (a cropped top) the old bottom's top is
+    lower, and so is the reach. None without a kept top: nothing rises."""
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    lo, hi = int(max(0, xs[0])), int(min(person.size[0], xs[1] + 1))
+    if hi - lo < 2:
+        return None
+    top = kept_top(person)[:, lo:hi]
+    old = (worn_mask(person, SwapTarget.BOTTOM, frame) > 0)[:, lo:hi]
+    cols = top.any(axis=0) & old.any(axis=0)
+    if cols.mean() < 0.5:
+        return None
+    h = top.shape[0]
+    hem = float(np.median((h - 1 - np.argmax(top[::-1], axis=0))[cols]))
+    start = float(np.median(np.argmax(old, axis=0)[cols]))
+    return max(start, hem) - RISE_UNDER * frame.length
+
+
+def _layer_top(layer: Layer, person: Person) -> float | None:
+    """The median first row the layer covers between the hip joints."""
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    lo, hi = max(0, int(xs[0]) - layer.x), min(layer.alpha.shape[1], int(xs[1]) + 1 - layer.x)
+    solid = layer.alpha[:, max(lo, 0) : max(hi, 0)] > 0.5
+    cols = solid.any(axis=0)
+    if not cols.any():
+        return None
+    return layer.y + float(np.median(np.argmax(solid, axis=0)[cols]))
+
+
 def _lower_layer(
     person: Person, garment: Garment, frame: Frame, arms: NDArray[np.float32] | None = None
 ) -> tuple[Layer | None, float]:
@@ -777,12 +825,35 @@ def _lower_layer(
             if body_half is not None and armpits:
                 half = max(half, body_half * BODICE_COVER)
             placed[i] = (gy, run, min(half, limit), centre, below)
+    layer = _placed_layer(garment, alpha, cx, placed, frame, (w, h))
+    reach = None if dress or layer is None else _old_reach(person, frame)
+    first = None if reach is None or layer is None else _layer_top(layer, person)
+    if reach is not None and first is not None and first - reach > RISE_MIN * frame.length:
+        # Only the rise is stretched: the cuffs or the skirt's hem stay where they were.
+        rise = min((first - reach) / max(float(frame.down[1]), 0.5), RISE_MAX * frame.length)
+        placed = [
+            (gy, run, half, centre - frame.down * rise * max(0.0, 1 - t / RISE_SPREAD), below)
+            for t, (gy, run, half, centre, below) in zip(rows, placed, strict=True)
+        ]
+        layer = _placed_layer(garment, alpha, cx, placed, frame, (w, h))
+    return layer, k
+
+
+def _placed_layer(
+    garment: Garment,
+    alpha: NDArray[np.float32],
+    cx: float,
+    placed: list[tuple[float, float, float, NDArray[np.float64], float]],
+    frame: Frame,
+    size: tuple[int, int],
+) -> Layer | None:
+    """The garment warped so each row's centre and sides land where `placed` says."""
     src, dst = [], []
     for gy, run, half, centre, _ in placed:
         for side in (-1.0, 0.0, 1.0):
             src.append((cx + side * run, gy))
             dst.append(centre + frame.right * side * half)
-    return tps_layer(garment.rgb, alpha, src, dst, frame.frontal_width * 0.35, (w, h)), k
+    return tps_layer(garment.rgb, alpha, src, dst, frame.frontal_width * 0.35, size)
 
 
 def _sleeve_scale(garment: Garment, frame: Frame, k: float) -> float:
