@@ -114,3 +114,59 @@ def test_a_shaded_neck_under_a_bald_head_is_no_hair_nor_the_chest_below_it() -> 
     image[(neck > 0) & (person.face == 0)] = shade
     person.image = image
     assert hair_in_front(person, "top").max() < 0.5
+
+
+LIT_RGB = (120, 82, 55)  # the same brown in sunlight: beyond `HAIR_REACH` of the shade
+
+
+def sunlit(person: Person, locks: np.ndarray) -> Person:
+    """The locks' lower ends lit, lighter than the hair round the head."""
+    image = person.image.copy()
+    lit = locks.copy()
+    lit[:125] = False
+    image[lit] = LIT_RGB
+    person.image = image
+    return person
+
+
+def test_the_lit_ends_of_the_locks_stay_in_front_of_a_new_top() -> None:
+    """Main kept only the hair within `HAIR_REACH` of the shaded hair round the head:
+    the sunlit ends of the locks were not hair, and a new top over them cut the lock at
+    the light's edge (the gaps between a curl's lit strands filled with the garment)."""
+    person, locks = long_haired((30, 90, 160))
+    person = sunlit(person, locks)
+    lit = cv2.erode(locks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    lit[:128] = False
+    assert hair_in_front(person, "top")[lit].mean() > 0.9
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    inner = cv2.erode(locks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    value = checks.hair_cut(before, out, inner)
+    assert value is not None and checks.faults({"hair_cut": value}) == [], value
+
+
+def test_a_top_of_the_lit_hairs_colour_is_not_taken_for_hair() -> None:
+    """The lit colour joins the hair only where it is not the old top's: a top of that
+    colour goes."""
+    person, locks = long_haired(LIT_RGB)
+    person = sunlit(person, locks)
+    kept = hair_in_front(person, "top")
+    top = np.zeros(kept.shape, bool)
+    top[160:300, 140:260] = True
+    assert kept[top].max() < 0.5
+
+
+def test_a_lock_past_the_cut_out_stays_in_front_of_a_new_top() -> None:
+    """The person's cut-out misses a loose lock's outer half; a new top's shoulder drawn
+    there cut it lengthwise. Hair is followed a little past the outline."""
+    person, locks = long_haired((30, 90, 160))
+    mask = person.mask.copy()
+    mask[100:, :168] = 0
+    person.mask = mask
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    inner = cv2.erode(locks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    value = checks.hair_cut(before, out, inner)
+    assert value is not None and checks.faults({"hair_cut": value}) == [], value

@@ -19,6 +19,13 @@ from fitroom.engines.classic.person import Person
 HAIR_WEIGHTS = (0.5, 1.0, 1.0)
 #: A pixel this near the hair's colour (Lab, weighed by `HAIR_WEIGHTS`) may be hair.
 HAIR_REACH = 18.0
+#: A pixel this much farther still is hair where it joins hair within `HAIR_REACH`: the
+#: sunlit or shaded side of a curl, which `HAIR_REACH` alone cut out of the locks (the
+#: garment drawn in the gaps, a lock's lit end cut off at the shoulder).
+HAIR_LOOSE = 1.8
+#: How far (shoulder widths) hair is followed past the person's outline: the cut-out
+#: misses loose curls, which a wider new top's shoulder is drawn over.
+HAIR_OUTSIDE = 0.06
 #: A pixel farther than this from the skin's colour (same weights) is not the skin.
 SKIN_REACH = 14.0
 #: The ring round the face the hair's colour is read in, in shoulder widths, and the
@@ -125,36 +132,45 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     box = slice(y0, y1), slice(x0, x1)
     lab = person.lab()[box]
     near = squared_distance(lab, colour, HAIR_WEIGHTS)
-    hair = (near < HAIR_REACH**2) & (near < squared_distance(lab, person.skin_lab, HAIR_WEIGHTS))
+    loose = (near < (HAIR_LOOSE * HAIR_REACH) ** 2) & (near < squared_distance(lab, person.skin_lab, HAIR_WEIGHTS))
     for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
-        hair &= ~near_colour(lab, worn)
+        loose &= ~near_colour(lab, worn)
     depth = _depth(frame, found)
     side = _along(frame, frame.right, found)
     region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
     face = person.face[box]
+    outside = max(1, int(frame.width * HAIR_OUTSIDE))
+    near_body = cv2.dilate((person.mask[box] > 0.3).astype(np.uint8), np.ones((2 * outside + 1,) * 2, np.uint8)) > 0
     # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
     # through it, and it is left out afterwards (it is kept anyway).
-    hair &= region & (person.mask[box] > 0.3) & (person.hands[box] == 0)
+    loose &= region & near_body & (person.hands[box] == 0)
     # Specks of the hair's colour on a print or in a fold are not strands.
-    hair = cv2.morphologyEx(hair.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s)))
+    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
+    hair = cv2.morphologyEx((loose & (near < HAIR_REACH**2)).astype(np.uint8), cv2.MORPH_OPEN, opening)
+    loose = cv2.morphologyEx(loose.astype(np.uint8), cv2.MORPH_OPEN, opening) | hair
     # In one piece with the hair round the face: a ring outside it, above the shoulders.
     head = np.zeros(face.shape, bool)
-    near = bounds(face, pad=ring)  # the face and the ring: all the dilation can reach
-    if near is not None:
-        inner = box_slices(near)
+    ringed = bounds(face, pad=ring)  # the face and the ring: all the dilation can reach
+    if ringed is not None:
+        inner = box_slices(ringed)
         head[inner] = (
             cv2.dilate(face[inner], cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
         )
     head &= depth < 0
-    count, labels = cv2.connectedComponents(hair, connectivity=8)
+    # The lit and shaded sides of the strands go with the hair they join: a piece of the
+    # looser colours counts where it holds hair of the close colour touching the head.
+    count, labels = cv2.connectedComponents(loose, connectivity=8)
     if count <= 1:
         return none
-    touching = np.unique(labels[head & (hair > 0)])
-    keep = np.isin(labels, touching[touching > 0]) & (depth > -frame.length) & (face == 0)
+    strict_count, strict_labels = cv2.connectedComponents(hair, connectivity=8)
+    touching = np.unique(strict_labels[head & (hair > 0)])
+    seeds = np.isin(strict_labels, touching[touching > 0]) if strict_count > 1 else np.zeros(face.shape, bool)
+    joined = np.unique(labels[seeds])
+    keep = np.isin(labels, joined[joined > 0]) & (depth > -frame.length) & (face == 0)
     if not keep.any():
         return none
     # Soft ends: the strands fade over a pixel or two, as in the photo.
     matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), sigma)
     kept = np.zeros((h, w), np.float32)
-    kept[box] = np.minimum(matte, (person.mask[box] > 0.3).astype(np.float32))
+    kept[box] = np.minimum(matte, near_body.astype(np.float32))
     return kept
