@@ -1494,6 +1494,21 @@ def test_hair_cut_finds_hair_overwritten_by_the_new_garment() -> None:
     assert checks.hair_cut(before, before, np.zeros((200, 200), bool)) is None
 
 
+def test_hair_cut_finds_a_locks_lit_side_redrawn_as_a_flat_block() -> None:
+    """A lock of dark and lit strands over the shoulder: its lit outer side (a twelfth
+    of it) redrawn as a flat brown block beside the neck is a cut lock, as `fitdit_2`'s
+    renders before session 32 (0.09, under the old limit of 0.1)."""
+    before = np.full((200, 200, 3), 200, np.uint8)
+    before[40:160, 60:84] = (70, 45, 30)
+    before[40:160, 60:84:3] = (120, 82, 55)
+    hair = np.zeros((200, 200), bool)
+    hair[40:160, 60:84] = True
+    block = before.copy()
+    block[40:160, 60:62] = (150, 120, 100)
+    value = checks.hair_cut(before, block, hair)
+    assert value is not None and checks.faults({"hair_cut": value}) == ["hair_cut"], value
+
+
 def test_neck_patch_fails_old_garment_found_apart_on_the_neck() -> None:
     """A top's mask below shoulders at y 100, and a patch under the chin apart from it:
     the patch fails; a turtleneck's collar joined to the top does not count."""
