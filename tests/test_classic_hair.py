@@ -116,7 +116,7 @@ def test_a_shaded_neck_under_a_bald_head_is_no_hair_nor_the_chest_below_it() -> 
     assert hair_in_front(person, "top").max() < 0.5
 
 
-LIT_RGB = (120, 82, 55)  # the same brown in sunlight: beyond `HAIR_REACH` of the shade
+LIT_RGB = (113, 85, 67)  # the same brown in sunlight: beyond `HAIR_REACH` of the shade
 
 
 def sunlit(person: Person, locks: np.ndarray) -> Person:
@@ -170,3 +170,21 @@ def test_a_lock_past_the_cut_out_stays_in_front_of_a_new_top() -> None:
     inner = cv2.erode(locks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     value = checks.hair_cut(before, out, inner)
     assert value is not None and checks.faults({"hair_cut": value}) == [], value
+
+
+def test_a_shaded_neck_below_short_hair_is_not_followed_into_the_neckline() -> None:
+    """Short dark hair over a neck in shade, darker than the skin but of its hue, down
+    into a V neckline: the lit strands' looser reach followed the neck down into the V,
+    cut into every new top. Beyond `HAIR_REACH` only the hair's hue counts."""
+    person, _ = long_haired((30, 90, 160))
+    image = person.image.copy()
+    head = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(head, (200, 48), (34, 40), 0, 0, 360, 255, -1)
+    image[(image == HAIR_RGB).all(axis=2) & (head == 0)] = 235  # short hair: no locks
+    shade = cv2.cvtColor(np.uint8([[SKIN_LAB - np.array([70, 0, 0])]]), cv2.COLOR_LAB2RGB)[0, 0]
+    neck = np.zeros(image.shape[:2], np.uint8)
+    cv2.rectangle(neck, (180, 70), (220, 98), 255, -1)
+    cv2.fillConvexPoly(neck, np.array([(170, 90), (230, 90), (200, 170)]), 255)
+    image[(neck > 0) & (person.face == 0)] = shade
+    person.image = image
+    assert hair_in_front(person, "top")[100:].max() < 0.5

@@ -26,6 +26,8 @@ HAIR_LOOSE = 1.8
 #: How far (shoulder widths) hair is followed past the person's outline: the cut-out
 #: misses loose curls, which a wider new top's shoulder is drawn over.
 HAIR_OUTSIDE = 0.06
+#: Hue alone (Lab a, b): what tells a lit strand from shaded skin.
+HUE_WEIGHTS = (0.0, 1.0, 1.0)
 #: A pixel farther than this from the skin's colour (same weights) is not the skin.
 SKIN_REACH = 14.0
 #: The ring round the face the hair's colour is read in, in shoulder widths, and the
@@ -133,6 +135,11 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     lab = person.lab()[box]
     near = squared_distance(lab, colour, HAIR_WEIGHTS)
     loose = (near < (HAIR_LOOSE * HAIR_REACH) ** 2) & (near < squared_distance(lab, person.skin_lab, HAIR_WEIGHTS))
+    # Beyond `HAIR_REACH` only of the hair's hue rather than the skin's: a lit strand keeps
+    # the hair's hue, a shaded neck the skin's (dark skin's shade beside short dark hair
+    # was followed down the neck into the old top's neckline).
+    hue = squared_distance(lab, colour, HUE_WEIGHTS) < squared_distance(lab, person.skin_lab, HUE_WEIGHTS)
+    loose &= (near < HAIR_REACH**2) | hue
     for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
         loose &= ~near_colour(lab, worn)
     depth = _depth(frame, found)
