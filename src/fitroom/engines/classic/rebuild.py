@@ -587,8 +587,8 @@ def _smooth_outline(person: Person) -> NDArray[np.float32]:
 #: shoulders' line (shoulder widths) the shoulders' top lies at the neck's side and over
 #: the shoulder joints: the body's outline there, curving down from the neck (with the
 #: square of the share of the way out) as the neck's base widens into the shoulders.
-NECK_SIDE = 0.25
-SHOULDER_RISE_NECK, SHOULDER_RISE_JOINT = 0.3, 0.15
+NECK_SIDE = 0.17
+SHOULDER_RISE_NECK, SHOULDER_RISE_JOINT = 0.24, 0.09
 
 
 def _over_shoulders(frame: Frame, shape: tuple[int, ...], s: float) -> NDArray[np.bool_]:
