@@ -158,10 +158,6 @@ CHIN_DROP = 1.0
 #: How far round what is not skin below the chin its outline reaches, in eye-to-mouth
 #: distances.
 CHIN_RIM = 0.1
-#: The jaw's half-width at the mouth, in eye spans, and how far below the mouth (in
-#: eye-to-mouth distances) it narrows to the chin: below the mouth, what lies outside
-#: that half ellipse is beside the face, not in it (a hood's sides, a collar's points).
-JAW_HALF, JAW_DROP = 0.85, 0.9
 
 
 def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask:
@@ -183,21 +179,15 @@ def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask
     center = center + down * 0.25
     angle = float(np.degrees(np.arctan2(down[1], down[0]))) - 90
     cv2.ellipse(mask, (int(center[0]), int(center[1])), (int(radius), int(radius * 1.3)), angle, 0, 360, 255, -1)
+    chin = mouth + down * CHIN_DROP
     # Looked for in the ellipse's box only: the rest of the photo has no face below the chin.
     face = bounds(mask)
     if face is None:
         return mask
     fx0, fy0, fx1, fy1 = face
-    xs = np.arange(fx0, fx1, dtype=np.float32)[None, :] - np.float32(mouth[0])
-    ys = np.arange(fy0, fy1, dtype=np.float32)[:, None] - np.float32(mouth[1])
-    length = max(float(np.linalg.norm(down)), 1e-6)
-    unit = down / length
-    depth = (xs * np.float32(unit[0]) + ys * np.float32(unit[1])) / np.float32(length)
-    lateral = np.abs(xs * np.float32(unit[1]) - ys * np.float32(unit[0])) / np.float32(max(eye_span, 1e-6))
-    # Below the chin, and beside the jaw as it narrows down to it: a hood's sides or a
-    # collar's points standing up beside the jaw stayed kept round the new neckline.
-    beside = (depth > 0) & ((lateral / JAW_HALF) ** 2 + (depth / JAW_DROP) ** 2 > 1)
-    below = (depth > CHIN_DROP) | beside
+    below = (np.arange(fx0, fx1, dtype=np.float32)[None, :] - np.float32(chin[0])) * np.float32(down[0]) + (
+        np.arange(fy0, fy1, dtype=np.float32)[:, None] - np.float32(chin[1])
+    ) * np.float32(down[1]) > 0
     ys, xs = np.nonzero(below & (mask[fy0:fy1, fx0:fx1] > 0))
     if len(ys):
         y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
