@@ -19,7 +19,13 @@ from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.body import Frame
 from fitroom.engines.classic.boxes import bounds
-from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
+from fitroom.engines.classic.colour import (
+    GARMENT_WEIGHTS,
+    SAME_GARMENT_COLOUR,
+    nearest_distance,
+    skin_like,
+    squared_distance,
+)
 from fitroom.engines.classic.old_garment import worn_colours
 from fitroom.engines.classic.person import (
     L_ELBOW,
@@ -33,6 +39,8 @@ from fitroom.engines.classic.person import (
     Person,
     plausible_skin,
 )
+
+Vec = NDArray[np.float64]
 
 #: A forearm is across the torso when these points along it (elbow 0, wrist 1) all lie
 #: inside the shoulders-hips quad and it runs at least this share of its length across
@@ -102,12 +110,17 @@ def bare_forearms_in_front(person: Person) -> NDArray[np.bool_]:
     forearms = [arm for arm in crossed_forearms(person) if arm.bare]
     if not forearms:
         return keep
-    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
-    closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    closing = _gap_closing(person)
     for arm in forearms:
         closed = cv2.morphologyEx(arm.skin.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0
         keep |= closed & arm.band
     return keep
+
+
+def _gap_closing(person: Person) -> NDArray[np.uint8]:
+    """The round element that closes gaps in a bare forearm's skin (`ARM_GAP`)."""
+    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
+    return cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
 
 
 #: A forearm hangs in front of the hips (a hand resting on the thigh or the hip) when its
@@ -137,21 +150,12 @@ def bare_forearms_over_bottom(person: Person) -> NDArray[np.bool_]:
     is not joined to the wrist's end left out."""
     w, h = person.size
     keep = np.zeros((h, w), bool)
-    if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=SEEN):
-        return keep
-    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
-    torso = float(hips[1] - (person.pt(L_SHOULDER)[1] + person.pt(R_SHOULDER)[1]) / 2)
+    hips, hanging = _hanging_forearms(person)
     reach = abs(float(person.pt(L_HIP)[0] - person.pt(R_HIP)[0])) / 2 + FRONT_REACH * person.shoulder_width
     sides = [
-        (person.pt(e).astype(np.float64), person.pt(wr).astype(np.float64))
-        for e, wr in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))
-        if person.visible(e, wr, threshold=SEEN)
-    ]
-    sides = [
         (elbow, wrist)
-        for elbow, wrist in sides
-        if wrist[1] >= hips[1] - FRONT_WAIST * torso
-        and abs(wrist[0] - hips[0]) <= reach
+        for elbow, wrist in hanging
+        if abs(wrist[0] - hips[0]) <= reach
         and abs(elbow[0] - hips[0]) - abs(wrist[0] - hips[0]) >= FRONT_INWARD * person.shoulder_width
     ]
     if not sides:
@@ -159,17 +163,12 @@ def bare_forearms_over_bottom(person: Person) -> NDArray[np.bool_]:
     lab = person.lab()
     worn = worn_colours(lab, person, SwapTarget.BOTTOM)
     width = max(3, int(2 * FRONT_HALF * person.shoulder_width))
-    size = max(3, int(person.shoulder_width * ARM_GAP) | 1)
-    closing = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    closing = _gap_closing(person)
     weights = np.array(GARMENT_WEIGHTS, np.float32)
     for elbow, wrist in sides:
         # Square at the wrist: past it the hand's own test holds (a round end took in
         # the skin-coloured cloth beside the wrist).
-        run = wrist - elbow
-        across = np.array([-run[1], run[0]]) / max(float(np.linalg.norm(run)), 1.0) * (width / 2)
-        corners = np.array([elbow + across, wrist + across, wrist - across, elbow - across])
-        line = np.zeros((h, w), np.uint8)
-        cv2.fillConvexPoly(line, np.round(corners).astype(np.int32), 255)
+        line = _band((h, w), (0, 0), elbow, wrist, _normal(elbow, wrist), width / 2, width / 2)
         band = (line > 0) & (person.mask > 0.5)
         if not band.any():
             continue
@@ -184,15 +183,54 @@ def bare_forearms_over_bottom(person: Person) -> NDArray[np.bool_]:
         # A worn colour the arm's own cannot be told from (beige shorts) is left to the band.
         cloth = [c for c in worn if float(np.sum(weights * (c - middle) ** 2)) >= SAME_GARMENT_COLOUR**2]
         if cloth:
-            nearest = np.minimum.reduce([squared_distance(lab[box], c, GARMENT_WEIGHTS) for c in cloth])
-            near = near & (nearest > squared_distance(lab[box], middle, GARMENT_WEIGHTS))
+            near = near & (nearest_distance(lab[box], cloth) > squared_distance(lab[box], middle, GARMENT_WEIGHTS))
         closed = (cv2.morphologyEx(near.astype(np.uint8), cv2.MORPH_CLOSE, closing) > 0) & inside
-        _, labels = cv2.connectedComponents(closed.astype(np.uint8), connectivity=8)
-        end = np.zeros((bh, bw), np.uint8)
-        cv2.circle(end, (int(round(wrist[0])) - x, int(round(wrist[1])) - y), width // 2, 255, -1)
-        joined = np.unique(labels[(end > 0) & closed])
-        keep[box] |= np.isin(labels, joined[joined > 0])
+        keep[box] |= _joined_to(closed, (int(round(wrist[0])) - x, int(round(wrist[1])) - y), width // 2)
     return keep
+
+
+def _hanging_forearms(person: Person) -> tuple[NDArray[np.float32], list[tuple[Vec, Vec]]]:
+    """The hips' midpoint, and the forearms (elbow, wrist) the pose sees hanging down to
+    the hips: the wrist no higher than `FRONT_WAIST` of the torso above them. Both a bare
+    forearm and a sleeve in front of a new bottom are looked for along them."""
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=SEEN):
+        return hips, []
+    torso = float(hips[1] - (person.pt(L_SHOULDER)[1] + person.pt(R_SHOULDER)[1]) / 2)
+    sides = [
+        (person.pt(e).astype(np.float64), person.pt(wr).astype(np.float64))
+        for e, wr in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST))
+        if person.visible(e, wr, threshold=SEEN)
+    ]
+    return hips, [(elbow, wrist) for elbow, wrist in sides if wrist[1] >= hips[1] - FRONT_WAIST * torso]
+
+
+def _normal(elbow: Vec, end: Vec) -> Vec:
+    """The unit vector square to the forearm's bone from `elbow` to `end`."""
+    run = end - elbow
+    return np.array([-run[1], run[0]]) / max(float(np.linalg.norm(run)), 1.0)
+
+
+def _band(
+    shape: tuple[int, int], origin: tuple[int, int], elbow: Vec, end: Vec, out: Vec, outer: float, inner: float
+) -> NDArray[np.uint8]:
+    """255 over the band along the bone from `elbow` to `end`, square at both ends: `outer`
+    pixels out along `out` and `inner` against it, drawn in an array of `shape` whose
+    first pixel is the photo's `origin` (x, y)."""
+    band = np.zeros(shape, np.uint8)
+    corners = np.array([elbow + out * outer, end + out * outer, end - out * inner, elbow - out * inner])
+    cv2.fillConvexPoly(band, np.round(corners - origin).astype(np.int32), 255)
+    return band
+
+
+def _joined_to(mask: NDArray[np.bool_], centre: tuple[int, int], radius: int) -> NDArray[np.bool_]:
+    """What of `mask` is joined (8-connected) to the disc round `centre`: the arm that
+    leads to the hand or the shoulder, not skin or cloth beside it."""
+    _, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    disc = np.zeros(mask.shape, np.uint8)
+    cv2.circle(disc, centre, radius, 255, -1)
+    joined = np.unique(labels[(disc > 0) & mask])
+    return np.isin(labels, joined[joined > 0])
 
 
 #: A sleeved forearm hanging down to the hips (a hand in a trouser pocket, on the hip)
@@ -231,21 +269,15 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
     though its stripes may be the trousers' colour."""
     w, h = person.size
     keep = np.zeros((h, w), bool)
-    if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=SEEN):
+    hips, hanging = _hanging_forearms(person)
+    if not hanging:
         return keep
-    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
-    torso = float(hips[1] - (person.pt(L_SHOULDER)[1] + person.pt(R_SHOULDER)[1]) / 2)
     lab = person.lab()
     worn = worn_colours(lab, person, SwapTarget.BOTTOM)
     half = max(2, int(SLEEVE_HALF * person.shoulder_width))
     line = max(3, int(PLAIN_CLOTH_LINE * person.shoulder_width) | 1)
     opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (line, line))
-    for elbow_index, wrist_index in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)):
-        if not person.visible(elbow_index, wrist_index, threshold=SEEN):
-            continue
-        elbow, wrist = person.pt(elbow_index).astype(np.float64), person.pt(wrist_index).astype(np.float64)
-        if wrist[1] < hips[1] - FRONT_WAIST * torso:
-            continue
+    for elbow, wrist in hanging:
         end = wrist + (wrist - elbow) * SLEEVE_PAST
         # Worked out in the box round the band, with room for the opening to read the
         # bottom's cloth round it as over the whole photo.
@@ -255,20 +287,15 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
         if x1 - x0 < 3 or y1 - y0 < 3:
             continue
         box = slice(y0, y1), slice(x0, x1)
-        band = np.zeros((y1 - y0, x1 - x0), np.uint8)
-        run = end - elbow
-        out = np.array([-run[1], run[0]]) / max(float(np.linalg.norm(run)), 1.0)
+        out = _normal(elbow, end)
         if float(out @ (wrist - hips)) < 0:
             out = -out
-        inner = SLEEVE_INNER * person.shoulder_width
-        corners = [elbow + out * half, end + out * half, end - out * inner, elbow - out * inner]
-        cv2.fillConvexPoly(band, np.round(np.array(corners) - (x0, y0)).astype(np.int32), 255)
+        band = _band((y1 - y0, x1 - x0), (x0, y0), elbow, end, out, half, SLEEVE_INNER * person.shoulder_width)
         ends = [tuple(np.round(p - (x0, y0)).astype(int)) for p in (elbow, end)]
         on = (band > 0) & (person.mask[box] > 0.5)
         if not on.any():
             continue
-        nearest = np.minimum.reduce([squared_distance(lab[box], c, GARMENT_WEIGHTS) for c in worn])
-        similar = nearest < SAME_GARMENT_COLOUR**2
+        similar = nearest_distance(lab[box], worn) < SAME_GARMENT_COLOUR**2
         plain = cv2.morphologyEx(similar.astype(np.uint8), cv2.MORPH_OPEN, opening) > 0
         # The share is read off the plain cloth (a plaid's stripes are the sleeve's); the
         # sleeve itself off all of the bottom's colours, its stripes closed over after:
@@ -301,11 +328,7 @@ def sleeves_over_bottom(person: Person) -> NDArray[np.bool_]:
         # Its stripes of the bottom's colour, as narrow as the plain cloth's lines, closed over.
         closed = (cv2.morphologyEx(arm.astype(np.uint8), cv2.MORPH_CLOSE, opening) > 0) & on
         closed = _holes_filled(closed, int((person.shoulder_width * ARM_HOLE) ** 2))
-        _, labels = cv2.connectedComponents(closed.astype(np.uint8), connectivity=8)
-        start = np.zeros(band.shape, np.uint8)
-        cv2.circle(start, ends[0], half, 255, -1)
-        joined = np.unique(labels[(start > 0) & closed])
-        keep[box] |= np.isin(labels, joined[joined > 0])
+        keep[box] |= _joined_to(closed, ends[0], half)
     return keep
 
 
@@ -372,7 +395,7 @@ def worn_top_colour(person: Person) -> NDArray[np.bool_]:
     cloth = [colour for colour in colours if not _skin_hued(colour, person)]
     if cloth:
         colours = cloth
-    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+    nearest = nearest_distance(lab, colours)
     return (nearest < SAME_GARMENT_COLOUR**2) & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
 
 

@@ -5,6 +5,8 @@ Shared by the old garment's mask, the hands, the garment analysis and the skin's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -38,6 +40,17 @@ GARMENT_WEIGHTS = (0.4, 1.0, 1.0)
 
 #: Two colours closer than this (Lab, weighed by `GARMENT_WEIGHTS`) are the same garment's.
 SAME_GARMENT_COLOUR = 22
+
+
+def nearest_distance(
+    lab: NDArray[np.float32],
+    colours: Sequence[NDArray[np.float32]],
+    weights: tuple[float, float, float] = GARMENT_WEIGHTS,
+) -> NDArray[np.float32]:
+    """Per pixel, the weighted squared distance to the nearest of `colours` (a worn
+    garment's two or three, a print's): the old garment's mask, its edges and the arms
+    in front of it all ask which of a garment's colours a pixel is nearest."""
+    return np.minimum.reduce([squared_distance(lab, colour, weights) for colour in colours])
 
 
 def near_colour(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.bool_]:

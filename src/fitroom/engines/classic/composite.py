@@ -33,7 +33,7 @@ from fitroom.engines.classic.old_garment import (
     coat_hem,
     kept_top,
     wears_open_coat,
-    worn_mask,
+    worn_bottom,
 )
 from fitroom.engines.classic.person import (
     L_ANKLE,
@@ -188,7 +188,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
 def _over_bottom(person: Person) -> NDArray[np.bool_]:
     """What a new bottom stays behind: the kept top (`old_garment.kept_top`), and what
     lies above its hem beside it (the arms, the backdrop between them and the top) and
-    is not the old bottom (`old_garment.bottom_coloured`, `worn_mask`). The hem is the top's
+    is not the old bottom (`old_garment.bottom_coloured`, `worn_bottom`). The hem is the top's
     lowest row in each column between the hip joints, carried out level past them: a
     new waistband wider than the top hanging over it showed as ragged strips beside the
     top's sides; read beyond the hip joints, the hem ran down a gap of backdrop beside
@@ -210,8 +210,7 @@ def _over_bottom(person: Person) -> NDArray[np.bool_]:
     # or its waistband shows below a tucked top: its colour joined to the thighs, and
     # between the hip joints all its mask (beside them the shade between the top and
     # an arm falls in it).
-    old = worn_mask(person, SwapTarget.BOTTOM, torso_frame(person)) > 0
-    behind = bottom_coloured(person) | (old & ((cols >= xs[0]) & (cols <= xs[1]))[None, :])
+    behind = bottom_coloured(person) | (worn_bottom(person) & ((cols >= xs[0]) & (cols <= xs[1]))[None, :])
     return top | ((np.arange(h)[:, None] < hem[None, :]) & ~behind)
 
 

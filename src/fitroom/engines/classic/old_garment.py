@@ -18,6 +18,7 @@ from fitroom.engines.classic.colour import (
     SAME_GARMENT_COLOUR,
     SKIN_CHROMA,
     near_colour,
+    nearest_distance,
     skin_like,
     squared_distance,
 )
@@ -193,7 +194,7 @@ def worn_mask(
         # bare shins below shorts for cloth, rebuilt as flat grey-brown cones.
         shins = below_line(person, frame, (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2)
         if bottom:
-            nearest_bottom = np.minimum.reduce([squared_distance(lab, c, GARMENT_WEIGHTS) for c in bottom])
+            nearest_bottom = nearest_distance(lab, bottom)
             nearest = np.where(shins, nearest_bottom, nearest)
         else:
             nearest = np.where(shins, np.float32(np.inf), nearest)
@@ -243,6 +244,19 @@ def worn_mask(
     return clothes.astype(np.float32)
 
 
+def worn_bottom(person: Person) -> NDArray[np.bool_]:
+    """Where the old bottom is on the whole photo (`worn_mask` in the torso's frame):
+    worked out once per photo, as a new bottom's waistband reach and what stays in front
+    of the new bottom both ask; read-only."""
+
+    def make() -> NDArray[np.bool_]:
+        old = worn_mask(person, SwapTarget.BOTTOM, torso_frame(person)) > 0
+        old.flags.writeable = False
+        return old
+
+    return memo.kept(person, "worn_bottom", (person.image,), make)
+
+
 #: A colour of the kept top's this near (a share of `SAME_GARMENT_COLOUR`) one of the
 #: bottom's is the bottom's own (a black tee over black jeans): no pixel is told apart by it.
 TOP_APART = 0.6
@@ -270,7 +284,7 @@ def kept_top(person: Person) -> NDArray[np.bool_]:
     """Where the top a new bottom leaves on is, told apart from the old bottom (`_kept_top`)."""
     lab = person.lab()
     colours = worn_colours(lab, person, SwapTarget.BOTTOM)
-    return _kept_top(lab, person, colours, _nearest(lab, colours))
+    return _kept_top(lab, person, colours, nearest_colour(person, lab, colours))
 
 
 def bottom_coloured(person: Person) -> NDArray[np.bool_]:
@@ -278,17 +292,13 @@ def bottom_coloured(person: Person) -> NDArray[np.bool_]:
     and joins it across the thighs: not a dark shade of the same colour apart from it
     (between the top's side and the arm)."""
     lab = person.lab()
-    near = _nearest(lab, worn_colours(lab, person, SwapTarget.BOTTOM)) < (BOTTOM_NEAR * SAME_GARMENT_COLOUR) ** 2
+    colours = worn_colours(lab, person, SwapTarget.BOTTOM)
+    near = nearest_colour(person, lab, colours) < (BOTTOM_NEAR * SAME_GARMENT_COLOUR) ** 2
     _, labels = cv2.connectedComponents(near.astype(np.uint8), connectivity=4)
     h, w = near.shape
     thighs = _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7))
     seeds = {int(labels[int(np.clip(y, 0, h - 1)), int(np.clip(x, 0, w - 1))]) for x, y in thighs} - {0}
     return np.isin(labels, list(seeds)) if seeds else np.zeros((h, w), bool)
-
-
-def _nearest(lab: NDArray[np.float32], colours: list[NDArray[np.float32]]) -> NDArray[np.float32]:
-    """Each pixel's weighed squared distance to the nearest of `colours`."""
-    return np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
 
 
 def _kept_top(
@@ -315,14 +325,13 @@ def _kept_top(
     ]
     if not tops:
         return none
-    nearest_top = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in tops])
+    nearest_top = nearest_distance(lab, tops)
     top_like = (nearest_top < nearest) & (person.mask > 0.5)
     hue = (0.0, 1.0, 1.0)
     if min(squared_distance(t[None, None, :], b, hue)[0, 0] for t in tops for b in colours) >= HUE_APART**2:
         # Told apart by hue (a navy tee over black jeans), a pixel must be nearer the
         # top's in hue too: the jeans' pale worn patches are nearer the tee's lightness.
-        top_hue = np.minimum.reduce([squared_distance(lab, colour, hue) for colour in tops])
-        top_like &= top_hue < np.minimum.reduce([squared_distance(lab, colour, hue) for colour in colours])
+        top_like &= nearest_distance(lab, tops, hue) < nearest_distance(lab, colours, hue)
     top_like = top_like.astype(np.uint8)
     _, labels = cv2.connectedComponents(top_like, connectivity=4)
     h, w = top_like.shape
@@ -428,7 +437,7 @@ def nearest_colour(person: Person, lab: NDArray[np.float32], colours: list[NDArr
     garment's mask and what is kept of it both ask); read-only."""
 
     def make() -> NDArray[np.float32]:
-        nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
+        nearest = nearest_distance(lab, colours)
         nearest.flags.writeable = False
         return nearest
 
@@ -444,8 +453,7 @@ def worn_knit_sleeves(person: Person, category: str, side: int) -> NDArray[np.bo
     small = person.scaled((max(1, round(w / shrink)), max(1, round(h / shrink)))) if shrink > 1 else person
     lab = small.lab()
     colours = worn_colours(lab, small, category)
-    nearest = np.minimum.reduce([squared_distance(lab, colour, GARMENT_WEIGHTS) for colour in colours])
-    similar = nearest < SAME_GARMENT_COLOUR**2
+    similar = nearest_distance(lab, colours) < SAME_GARMENT_COLOUR**2
     knit = knit_sleeves(small, lab, similar, skin_like(small), torso_frame(small).width).astype(np.uint8)
     return cv2.resize(knit, (w, h), interpolation=cv2.INTER_NEAREST) > 0
 
@@ -804,9 +812,7 @@ def same_colour_hem(person: Person, frame: Frame) -> int | None:
     lab = person.lab()
     # The worn colour, where it is nearer that than the skin's: bare legs below a
     # skirt of their shade part like trouser legs.
-    near = np.minimum.reduce(
-        [squared_distance(lab[window], c, GARMENT_WEIGHTS) for c in worn_colours(lab, person, SwapTarget.TOP)]
-    )
+    near = nearest_distance(lab[window], worn_colours(lab, person, SwapTarget.TOP))
     cloth = (near < SAME_GARMENT_COLOUR**2) & (near < squared_distance(lab[window], person.skin_lab, GARMENT_WEIGHTS))
     on = (person.mask[window] > 0.5) & (person.hands[window] == 0)
     cloth &= on
@@ -935,9 +941,7 @@ def _coat_hem(person: Person, frame: Frame) -> int | None:
     ):
         return None
     centre = lab[hips + int(length * CROTCH_DROP) : hips + hem, max(0, middle - 3) : middle + 4]
-    similar = (
-        np.minimum.reduce([squared_distance(centre, c, GARMENT_WEIGHTS) for c in colours]) < SAME_GARMENT_COLOUR**2
-    )
+    similar = nearest_distance(centre, colours) < SAME_GARMENT_COLOUR**2
     inside = person.mask[hips + int(length * CROTCH_DROP) : hips + hem, max(0, middle - 3) : middle + 4] > 0.5
     closed = (similar & inside).mean(axis=1) > 0.5
     if not len(closed) or closed.mean() < SKIRT_CLOSED:
@@ -1017,7 +1021,7 @@ def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[n
     # the top under it. A bare arm's shaded skin passed for a sleeve's cloth.
     frame = torso_frame(person)
     torso = (torso_zone(person, frame) > 0) & below_line(person, frame, frame.neck) & (person.mask > 0.5)
-    nearest = np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in found])
+    nearest = nearest_distance(lab, found, COAT_WEIGHTS)
     on = cloth & torso & (nearest < SAME_GARMENT_COLOUR**2)
     share = np.count_nonzero(on) / max(1, np.count_nonzero(torso))
     return found if COAT_ON_TORSO[0] <= share <= COAT_ON_TORSO[1] else []
@@ -1047,7 +1051,7 @@ def open_coat(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]
     colours = open_coat_colours(person, lab, cloth)
     if not colours:
         return None
-    nearest = np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in colours])
+    nearest = nearest_distance(lab, colours, COAT_WEIGHTS)
     coat = cloth & (nearest < SAME_GARMENT_COLOUR**2)
     lowest = (person.pt(L_HIP) + person.pt(R_HIP)).astype(np.float64) / 2
     if person.visible(L_KNEE, R_KNEE, threshold=0.5):
@@ -1056,7 +1060,7 @@ def open_coat(person: Person, lab: NDArray[np.float32], cloth: NDArray[np.bool_]
         shins = _colours_at(
             lab, person, [person.pt(k) * (1 - t) + person.pt(a) * t for k, a in _SHINS for t in COAT_SHINS]
         )
-        coat &= nearest < np.minimum.reduce([squared_distance(lab, c, COAT_WEIGHTS) for c in thighs + shins])
+        coat &= nearest < nearest_distance(lab, thighs + shins, COAT_WEIGHTS)
         if not _near(colours[0], shins[0]) and not _near(colours[0], thighs[0]):
             lowest = (person.pt(L_KNEE) + person.pt(R_KNEE)).astype(np.float64) / 2
     return OpenCoat(coat, lowest)

@@ -17,7 +17,7 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.garment import Garment, smooth_outline
 from fitroom.engines.classic.hands import hands_in_front
-from fitroom.engines.classic.old_garment import kept_top, worn_mask
+from fitroom.engines.classic.old_garment import kept_top, worn_bottom
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -735,7 +735,7 @@ def _old_reach(person: Person, frame: Frame) -> float | None:
     if hi - lo < 2:
         return None
     top = kept_top(person)[:, lo:hi]
-    old = (worn_mask(person, SwapTarget.BOTTOM, frame) > 0)[:, lo:hi]
+    old = worn_bottom(person)[:, lo:hi]
     cols = top.any(axis=0) & old.any(axis=0)
     if cols.mean() < 0.5:
         return None
