@@ -10,56 +10,26 @@ import numpy as np
 
 from fitroom import checks
 from fitroom.domain import SwapTarget
-from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.old_garment import kept_top, worn_mask
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
+from tests.support.standing import NEW, beige_trousers, in_trousers, standing
 
-SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
-SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
 TEE = (64, 70, 92)  # navy: within the jeans' reach (`SAME_GARMENT_COLOUR`), apart in hue
 JEANS = (40, 42, 46)
 HEM = 278  # the tee's hem, below the hip joints (y 260)
 HIPS_RISE = 220  # from here down the tee's lower part is read
 
 
-def beige_trousers() -> np.ndarray:
-    """Flat-lay beige trousers on white."""
-    image = np.full((500, 300, 3), 250, np.uint8)
-    cv2.fillConvexPoly(
-        image,
-        np.array([(90, 40), (210, 40), (230, 470), (160, 470), (150, 200), (140, 470), (70, 470)]),
-        (200, 180, 140),
-    )
-    return image
-
-
 def tee_over_jeans() -> Person:
     """A person in a navy tee from the shoulders (y 90) down past the hips to its hem at
     `HEM`, over black jeans to the ankles, bare arms hanging beside the body."""
-    image = np.full((500, 400, 3), 235, np.uint8)
-    cv2.rectangle(image, (150, HEM), (250, 450), JEANS, -1)
-    image[350:450, 196:204] = 235  # between the legs
+    image = in_trousers(JEANS, HEM)
     cv2.rectangle(image, (140, 90), (260, HEM), TEE, -1)
-    cv2.line(image, (128, 110), (118, 270), SKIN_RGB, 20)  # the arms beside the body
-    cv2.line(image, (272, 110), (282, 270), SKIN_RGB, 20)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (230, 260), (170, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (277, 190), (123, 190)
-    points[[p.L_WRIST, p.R_WRIST]] = (282, 270), (118, 270)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 360), (175, 360)
-    points[[p.L_ANKLE, p.R_ANKLE]] = (225, 445), (175, 445)
-    points[list(p.HAND_POINTS[0][1:])] = (284, 285), (284, 287), (282, 285)
-    points[list(p.HAND_POINTS[1][1:])] = (116, 285), (116, 287), (118, 285)
-    h, w = image.shape[:2]
-    mask = (np.abs(image.astype(np.int16) - 235).max(axis=2) > 10).astype(np.float32)
-    empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
+    return standing(image)
 
 
 def _tee_below_waist() -> np.ndarray:
@@ -96,7 +66,7 @@ def test_the_tee_stays_in_front_of_a_new_bottom_with_its_hem_as_shot() -> None:
 def test_top_hem_changed_fails_the_tee_drawn_over() -> None:
     person = tee_over_jeans()
     covered = person.image.copy()
-    covered[240:450, 150:250] = (200, 180, 140)
+    covered[240:450, 150:250] = NEW
     below = np.zeros(covered.shape[:2], bool)
     below[HIPS_RISE:] = True
     changed = checks.top_hem_changed(person.image, covered, kept_top(person), below)

@@ -1,0 +1,58 @@
+"""A drawn person standing in a top over trousers to the ankles, bare arms hanging beside
+the body, and flat-lay beige trousers for them: what a new bottom leaves of the top (a
+tee over the hips, a tank tucked in) is tested on it."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.person import Person
+
+SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
+SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+BACKDROP = 235
+NEW = (200, 180, 140)  # the new trousers' beige
+
+
+def beige_trousers() -> np.ndarray:
+    """Flat-lay beige trousers on white."""
+    image = np.full((500, 300, 3), 250, np.uint8)
+    cv2.fillConvexPoly(
+        image, np.array([(90, 40), (210, 40), (230, 470), (160, 470), (150, 200), (140, 470), (70, 470)]), NEW
+    )
+    return image
+
+
+def in_trousers(colour: tuple[int, int, int], top: int) -> np.ndarray:
+    """A 500 x 400 photo of the backdrop with trousers of `colour` from row `top` down to
+    the ankles (y 450), the legs parted below the crotch: the top is drawn over it."""
+    image = np.full((500, 400, 3), BACKDROP, np.uint8)
+    cv2.rectangle(image, (150, top), (250, 450), colour, -1)
+    image[350:450, 196:204] = BACKDROP  # between the legs
+    return image
+
+
+def standing(image: np.ndarray, soft: bool = False) -> Person:
+    """The person dressed in `image` (`in_trousers` with a top drawn on) with bare arms
+    hanging beside the body, posed: shoulders at y 100, hips at y 260, ankles at y 445.
+    `soft` blurs the photo's outlines after the person's mask is read."""
+    cv2.line(image, (128, 110), (118, 270), SKIN_RGB, 20)
+    cv2.line(image, (272, 110), (282, 270), SKIN_RGB, 20)
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[p.L_HIP, p.R_HIP]] = (230, 260), (170, 260)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (277, 190), (123, 190)
+    points[[p.L_WRIST, p.R_WRIST]] = (282, 270), (118, 270)
+    points[[p.L_KNEE, p.R_KNEE]] = (225, 360), (175, 360)
+    points[[p.L_ANKLE, p.R_ANKLE]] = (225, 445), (175, 445)
+    points[list(p.HAND_POINTS[0][1:])] = (284, 285), (284, 287), (282, 285)
+    points[list(p.HAND_POINTS[1][1:])] = (116, 285), (116, 287), (118, 285)
+    h, w = image.shape[:2]
+    mask = (np.abs(image.astype(np.int16) - BACKDROP).max(axis=2) > 10).astype(np.float32)
+    if soft:
+        image = cv2.GaussianBlur(image, (0, 0), 1.0)
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
