@@ -341,7 +341,7 @@ def _below_hem(
         frame.down[1]
     ) > 0
     was = (old > 0.5) & below
-    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    edge = _near_garment(cover, EDGE_SIDE)
     region = was & ~edge & ~kept & (person.face == 0)
     if np.count_nonzero(region) < 50:
         return None
@@ -369,7 +369,7 @@ def _coat_skirt_left(
         return None
     rows = np.zeros(cover.shape, bool)
     rows[int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1])) : hem] = True
-    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    edge = _near_garment(cover, EDGE_SIDE)
     region = rows & (person.mask > SOLID) & ~edge & ~kept & (person.face == 0)
     return checks.coat_skirt_left(output, report.input, region)
 
@@ -386,8 +386,8 @@ def _coat_panel_left(
     (`old_garment.open_coat`): the person's cloth of its colours from the neck down to as
     far as it may reach, beside the torso, clear of the new top's edge and of `kept`
     (the face, the hands)."""
-    person = replace(report.person, image=report.input)
-    cloth = ~skin_like(person) & (person.mask > SOLID) & (person.face == 0) & (person.hands == 0)
+    person = _as_shot(report)
+    cloth = ~_skin_as_shot(report) & (person.mask > SOLID) & (person.face == 0) & (person.hands == 0)
     coat = open_coat(person, person.lab(), cloth)
     if coat is None:
         return None
@@ -396,7 +396,7 @@ def _coat_panel_left(
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     side = np.abs((xs - frame.neck[0]) * frame.right[0] + (ys - frame.neck[1]) * frame.right[1])
     rows = below_line(person, frame, frame.neck) & ~below_line(person, frame, coat.lowest)
-    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    edge = _near_garment(cover, EDGE_SIDE)
     region = coat.cloth & rows & (side < frame.width * COAT_PANEL_SIDE) & ~edge & ~kept
     return checks.coat_panel_left(output, report.input, region)
 
@@ -424,12 +424,23 @@ def _old_hem_left(
     region[max(0, hem - slack) : hem + slack + 1, max(0, int(xs[0] - out)) : int(xs[1] + out) + 1] = True
     # The new top's own hem and its shadow, where it ends at the old line, are no old hem.
     reach = 2 * max(step + slack, int(frame.width * OLD_HEM_CLEAR)) + 1
-    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
+    edge = _near_garment(cover, reach)
     region &= (person.mask > SOLID) & ~edge & ~kept & (person.face == 0)
     if not region.any():
         return None
     lightness = float(np.median(cv2.cvtColor(report.input, cv2.COLOR_RGB2LAB)[..., 0][region]))
     return checks.old_hem_left(output, region, step, max(HEM_LINE_LEAST, HEM_LINE_CONTRAST * lightness))
+
+
+#: The side (pixels) of the square round each pixel of the new garment within which the
+#: checks that read the old garment in the photo leave it out: the new garment's soft
+#: edge and shadow there are neither.
+EDGE_SIDE = 7
+
+
+def _near_garment(cover: NDArray[np.float32], side: int) -> NDArray[np.bool_]:
+    """Within a square `side` pixels wide round the new garment (its cover over 0.05)."""
+    return cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((side, side), np.uint8)) > 0
 
 
 def _as_shot(report: RenderReport) -> Person:
@@ -837,7 +848,7 @@ def _trousers_left(
         cv2.line(thighs, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), width)
     before = _as_shot(report)
     skin = _skin_as_shot(report) | skin_hued(before.lab(), person.skin_lab)
-    near = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((2 * margin + 1,) * 2, np.uint8)) > 0
+    near = _near_garment(cover, 2 * margin + 1)
     own = (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
     read = (thighs > 0) & (cover > 0.5) & own & ~skin
     if np.count_nonzero(read) < 50:
