@@ -511,6 +511,38 @@ def test_neck_band_fails_a_dark_band_pasted_across_the_neck() -> None:
     assert checks.neck_band(worn, photo, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None
 
 
+def test_collar_left_fails_a_hood_kept_beside_the_neck() -> None:
+    """A neck on a white backdrop above shoulders 100 px apart, a new red tee from the
+    shoulders' line down: the old black hood's sides left standing beside the neck
+    above the tee fail; the neck continued down and the backdrop beside it pass, and so
+    does the dark hair or face that is `kept`."""
+    skin, black = (205, 160, 135), (20, 20, 24)
+    photo = np.full((300, 300, 3), 245, np.uint8)
+    person = np.zeros((300, 300), bool)
+    person[120:, 60:240] = True
+    person[60:160, 130:171] = True
+    photo[person] = black
+    photo[60:160, 130:171] = skin
+    neck, hips = (150.0, 150.0), (150.0, 290.0)
+    cover = np.zeros((300, 300), np.float32)
+    cover[148:, 60:240] = 1.0
+    red = (200, 30, 40)
+    render = photo.copy()
+    render[148:, 60:240] = red
+    kept_skin = np.all(photo == skin, axis=2)
+    hooded = checks.collar_left(render, photo, cover, person, kept_skin, neck, hips, 100.0)
+    cleared = render.copy()
+    cleared[120:148, 60:240] = 245
+    cleared[120:148, 130:171] = skin
+    clear = checks.collar_left(cleared, photo, cover, person, kept_skin, neck, hips, 100.0)
+    assert hooded is not None and clear is not None
+    assert checks.faults({"collar_left": hooded}) == ["collar_left"]
+    assert not checks.faults({"collar_left": clear})
+    # Kept on purpose (hair falling there): not the old garment.
+    assert checks.collar_left(render, photo, cover, person, person, neck, hips, 100.0) == 0.0
+    assert checks.collar_left(render, photo, cover, person, kept_skin, (150.0, -200.0), (150.0, -60.0), 100.0) is None
+
+
 def hand_on_a_top(outlined: bool, covered: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """A skin-coloured hand on a black top, and the render of a red top over it: the
     hand kept with a ring of the black top round it (`outlined`), or covered by the red

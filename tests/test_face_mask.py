@@ -55,3 +55,40 @@ def test_the_face_mask_leaves_a_collar_below_the_chin_and_keeps_the_neck() -> No
         assert not (face & collar).any(), tilt
         for spot in (eyes, mouth, points[p.NOSE], mouth + down * 50, (points[p.L_EYE] + points[p.L_EAR]) / 2):
             assert face[int(spot[1]), int(spot[0])], (tilt, spot)
+
+
+def test_the_garments_face_leaves_a_hood_beside_the_jaw() -> None:
+    """A hood's sides (or a coat's collar points) stand up beside the jaw, above the
+    chin's line: to the garment path (`jaw`) they are not the face, and kept as it, they
+    stayed round the new neckline (magento--mh03's black hood). The cheeks and the jaw
+    stay face. The person's own face (accessories place on it) still holds them."""
+    for tilt in (0.0, 25.0):
+        points, visibility = _head(tilt)
+        eyes = (points[p.L_EYE] + points[p.R_EYE]) / 2
+        mouth = (points[p.MOUTH_L] + points[p.MOUTH_R]) / 2
+        down = (mouth - eyes) / np.linalg.norm(mouth - eyes)
+        across = np.array([down[1], -down[0]])
+        ys, xs = np.mgrid[:400, :400]
+        depth = (xs - mouth[0]) * down[0] + (ys - mouth[1]) * down[1]
+        lateral = np.abs((xs - mouth[0]) * across[0] + (ys - mouth[1]) * across[1])
+        # Eyes 60 px apart, the mouth 40 px below them: the hood from 0.5 eye-to-mouth
+        # distances below the mouth, more than 0.75 eye spans out from the face's axis.
+        photo = np.full((400, 400, 3), SKIN, np.uint8)
+        hood = (depth > 20) & (depth < 40) & (lateral > 45)
+        photo[hood] = COLLAR
+        empty = np.zeros((400, 400), np.uint8)
+        person = p.Person(
+            photo,
+            points,
+            visibility,
+            np.ones((400, 400), np.float32),
+            p._face_mask(points, visibility, photo),
+            empty,
+            np.zeros(3, np.float32),
+        )
+        face = p.dressed(person).face > 0
+        assert not (face & hood).any(), tilt
+        for spot in (mouth + down * 20 + across * 30, mouth - across * 50, mouth + down * 30):
+            assert face[int(spot[1]), int(spot[0])], (tilt, spot)
+        own = person.face > 0
+        assert (own & hood).any() and (own >= face).all(), tilt

@@ -58,6 +58,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers unlike the photo there, darker or lighter (a product photo's inside back, its
   label, pasted as a band across the neck).
+- `collar_left`: how much of the old garment (a hood's sides, a coat's or a shirt's
+  collar) stays round the neck above the new neckline: unchanged, on the person, neither
+  skin nor face nor hair.
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
 - `shoulder_wing`: how much garment lies over the backdrop beside the shoulders, below
@@ -422,6 +425,14 @@ NECK_HIGH, NECK_LOW, NECK_HALF = 0.3, 0.08, 0.15
 #: the neck is a band: a pale inside back (a pink polo's) on a dark neck as well as a
 #: navy one on a light neck.
 NECK_STEP = 20.0
+#: `collar_left`: the band round the neck looked at, up to `COLLAR_HIGH` shoulder widths
+#: above the shoulders' midpoint and `COLLAR_HALF` either side, above the new garment;
+#: and the most of it (pixels over the squared shoulder width) the photo may keep there
+#: that is on the person and neither skin, face nor hair. On 2026-12-06 (basic) the
+#: hoods' sides left beside the neck (magento--mh03, magento--mj03) read 0.006 to 0.007,
+#: a coat's and a shirt's collar points (maho--pmo000t_5, maho-sample-data__mpd000t)
+#: 0.006 to 0.011; taken away, at most 0.0006.
+COLLAR_HIGH, COLLAR_HALF, COLLAR_LEFT_MOST = 0.3, 0.35, 0.004
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
@@ -991,6 +1002,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
+    "collar_left": (None, COLLAR_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
     "sleeve_changed": (None, SLEEVE_CHANGED),
@@ -2235,6 +2247,43 @@ def neck_band(
         return None
     unlike = np.abs(_luminance(original) - _luminance(image)) > NECK_STEP
     return float(np.count_nonzero(region & unlike & (cover > 0.5)) / np.count_nonzero(region))
+
+
+def collar_left(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    person: Mask,
+    kept: Mask,
+    neck: Point,
+    hips: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How much of the old garment stays round the neck above the new one: pixels in the
+    band beside and above the neck (`COLLAR_HIGH`, `COLLAR_HALF`; up away from `hips`),
+    above the new garment's top in their column (`cover`), on the `person` and left as
+    in `original`, that are not `kept` (skin, face, hair, hands): a hood's sides or a
+    collar's points standing above the new neckline. Their count over the squared
+    shoulder width. None where the band is not in the photo."""
+    if shoulder_width <= 0:
+        return None
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    up = neck_ - hips_
+    up /= max(float(np.hypot(*up)), 1e-6)
+    h, w = cover.shape[:2]
+    ys, xs = np.mgrid[:h, :w].astype(np.float32)
+    dx, dy = xs - np.float32(neck_[0]), ys - np.float32(neck_[1])
+    height = dx * np.float32(up[0]) + dy * np.float32(up[1])
+    lateral = np.abs(dx * np.float32(up[1]) - dy * np.float32(up[0]))
+    band = (height >= 0) & (height <= COLLAR_HIGH * shoulder_width) & (lateral <= COLLAR_HALF * shoulder_width)
+    if np.count_nonzero(band) < 50:
+        return None
+    solid = np.asarray(cover) > 0.5
+    top = np.where(solid.any(axis=0), np.argmax(solid, axis=0), h)
+    above = np.arange(h)[:, None] < top[None, :]
+    same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
+    left = band & above & same & (np.asarray(person) > 0) & ~(np.asarray(kept) > 0)
+    return float(np.count_nonzero(left) / shoulder_width**2)
 
 
 def neck_patch(old: Mask, shoulders: Sequence[Point], shoulder_width: float) -> float | None:

@@ -606,6 +606,17 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["waist_smear"] = checks.waist_smear(output, cover, (xs[0], xs[1]), frame.width)
     if target != SwapTarget.BOTTOM:
         values["neck_band"] = checks.neck_band(output, report.input, cover, frame.neck, hips, frame.width)
+        photo = replace(person, image=report.input)
+        may_stay = (
+            plausible_skin(photo.lab())
+            | skin_like(photo)
+            | face
+            | (hair_in_front(photo, target) > 0.05)
+            | (person.hands > 0)
+        )
+        values["collar_left"] = checks.collar_left(
+            output, report.input, cover, person.mask > 0.5, may_stay, frame.neck, hips, frame.width
+        )
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
         # line and fades out on the backdrop beyond it, by design; a seam standing up past
         # the shoulder lies on clear backdrop.

@@ -26,7 +26,7 @@ from fitroom.engines.classic.accessories import Cutout
 from fitroom.engines.classic.arms import refuse_crossed_sleeves
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import Garment, analyse_garments
-from fitroom.engines.classic.person import Person, analyse_person, refuse_garment
+from fitroom.engines.classic.person import Person, analyse_person, dressed, refuse_garment
 from fitroom.engines.classic.placement import layers_for
 
 
@@ -162,7 +162,11 @@ class ClassicEngine:
         timings["person"] = time.perf_counter() - mark
         if progress:
             progress(0.3)
-        report = RenderReport(image=Image.fromarray(image), input=image, person=subject, timings=timings)
+        # Garments go on before accessories (`LAYER_ORDER`), onto the person as the
+        # garment path sees them (and measured against it); accessories keep the
+        # person's own face.
+        wearer = dressed(subject) if any(t in GARMENT_TARGETS for t in targets) else subject
+        report = RenderReport(image=Image.fromarray(image), input=image, person=wearer, timings=timings)
         cover = np.zeros(image.shape[:2], np.float32)
         edited = np.zeros(image.shape[:2], bool)
         skin = np.zeros(image.shape[:2], np.float32)
@@ -182,15 +186,15 @@ class ClassicEngine:
                 subject.image, new_cover, new_edit = worn.image, worn.cover, worn.edited
             else:
                 for piece in garment:
-                    refuse_garment(subject, piece.category)
-                    refuse_crossed_sleeves(subject, piece.category)
+                    refuse_garment(wearer, piece.category)
+                    refuse_crossed_sleeves(wearer, piece.category)
                 new_cover = np.zeros(image.shape[:2], np.float32)
                 new_edit = np.zeros(image.shape[:2], bool)
                 boxes = []
                 for piece in garment:
                     report.garments.append(piece)
-                    result = compose(subject, piece, layers_for(subject, piece))
-                    subject.image = result.image
+                    result = compose(wearer, piece, layers_for(wearer, piece))
+                    subject.image = wearer.image = result.image
                     # Each mask is 0 outside the composite's window: merged inside it only.
                     box = result.window
                     boxes.append(box)
@@ -205,6 +209,7 @@ class ClassicEngine:
             timings["compose"] = timings.get("compose", 0.0) + time.perf_counter() - mark
             if progress:
                 progress(0.3 + 0.7 * (done + 1) / len(garments))
+        wearer.image = subject.image
         report.image = Image.fromarray(subject.image)
         report.garment_cover, report.edited = cover, edited
         if report.garments:

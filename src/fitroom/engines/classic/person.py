@@ -7,7 +7,7 @@ coordinates of the working image.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import cv2
@@ -158,12 +158,17 @@ CHIN_DROP = 1.0
 #: How far round what is not skin below the chin its outline reaches, in eye-to-mouth
 #: distances.
 CHIN_RIM = 0.1
+#: The jaw's half-width at the mouth, in eye spans, and how far below the mouth (in
+#: eye-to-mouth distances) it narrows to the chin: below the mouth, what lies outside
+#: that half ellipse is beside the face, not in it (a hood's sides, a collar's points).
+JAW_HALF, JAW_DROP = 0.85, 0.9
 
 
-def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask:
+def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8], jaw: bool = False) -> Mask:
     """An ellipse over the face from the eye, ear, nose and mouth landmarks. Below the
     chin it holds only what may be skin (the neck, kept as it was): what it covers is
-    never edited, and an old collar or strap it reached stayed above the new neckline."""
+    never edited, and an old collar or strap it reached stayed above the new neckline.
+    With `jaw`, below the mouth and beside the jaw too (see `dressed`)."""
     shape = rgb.shape[:2]
     mask = np.zeros(shape, np.uint8)
     head = points[[NOSE, L_EYE, R_EYE, L_EAR, R_EAR, MOUTH_L, MOUTH_R]]
@@ -188,6 +193,10 @@ def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask
     below = (np.arange(fx0, fx1, dtype=np.float32)[None, :] - np.float32(chin[0])) * np.float32(down[0]) + (
         np.arange(fy0, fy1, dtype=np.float32)[:, None] - np.float32(chin[1])
     ) * np.float32(down[1]) > 0
+    if jaw:
+        # Beside the jaw as it narrows down to the chin: a hood's sides or a collar's
+        # points standing up beside the jaw stayed kept round the new neckline.
+        below |= _beside_jaw(mouth, down, eye_span, (fx0, fy0, fx1, fy1))
     ys, xs = np.nonzero(below & (mask[fy0:fy1, fx0:fx1] > 0))
     if len(ys):
         y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
@@ -202,6 +211,29 @@ def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8]) -> Mask
         cloth = other | cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim)))
         mask[y0:y1, x0:x1][below & (cloth > 0)] = 0
     return mask
+
+
+def _beside_jaw(
+    mouth: NDArray[np.float32], down: NDArray[np.float32], eye_span: float, box: tuple[int, int, int, int]
+) -> NDArray[np.bool_]:
+    """True in `box` below the mouth and outside the jaw's half ellipse (`JAW_HALF`,
+    `JAW_DROP`): beside the face, not in it."""
+    x0, y0, x1, y1 = box
+    xs = np.arange(x0, x1, dtype=np.float32)[None, :] - np.float32(mouth[0])
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None] - np.float32(mouth[1])
+    length = max(float(np.linalg.norm(down)), 1e-6)
+    unit = down / length
+    depth = (xs * np.float32(unit[0]) + ys * np.float32(unit[1])) / np.float32(length)
+    lateral = np.abs(xs * np.float32(unit[1]) - ys * np.float32(unit[0])) / np.float32(max(eye_span, 1e-6))
+    return np.asarray((depth > 0) & ((lateral / JAW_HALF) ** 2 + (depth / JAW_DROP) ** 2 > 1))
+
+
+def dressed(person: Person) -> Person:
+    """The person as the garment path sees them: the face less what is not skin beside
+    the jaw below the mouth (a hood's sides, a collar's points), which the new top takes
+    away. Everything else (accessories, the person's own analysis) keeps the face that
+    holds them: it moved a watch placed on a layered outfit off the wrist."""
+    return replace(person, face=_face_mask(person.points, person.visibility, person.image, jaw=True))
 
 
 def hand_discs(points: Array, visibility: Array, scale: float) -> list[tuple[str, tuple[int, int], int]]:

@@ -583,6 +583,38 @@ def _smooth_outline(person: Person) -> NDArray[np.float32]:
     return np.asarray(cv2.GaussianBlur(smooth.astype(np.float32), (0, 0), OUTLINE_SOFT) * inside, np.float32)
 
 
+#: The neck's half-width (shares of the seen shoulder width), and how far above the
+#: shoulders' line (shoulder widths) the shoulders' top lies at the neck's side and over
+#: the shoulder joints: the body's outline there, curving down from the neck (with the
+#: square of the share of the way out) as the neck's base widens into the shoulders.
+NECK_SIDE = 0.25
+SHOULDER_RISE_NECK, SHOULDER_RISE_JOINT = 0.3, 0.15
+
+
+def _over_shoulders(frame: Frame, shape: tuple[int, ...], s: float) -> NDArray[np.bool_]:
+    """True above the shoulders' outline beside the neck, out to the shoulder joints: a
+    hood or a coat's collar stands there, where the body is not. Rebuilt as skin (the
+    old garment's outline taken for the body's), it stood as a wide trapezoid of neck
+    up to the jaw."""
+    h, w = shape[:2]
+    xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
+    ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
+    lateral = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1]))
+    height = -(xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1]))
+    side, joint = np.float32(NECK_SIDE * frame.width), np.float32(frame.width / 2)
+    share = np.clip((lateral - side) / max(float(joint - side), 1.0), 0, 1)
+    rise = np.float32(s) * (SHOULDER_RISE_JOINT + (SHOULDER_RISE_NECK - SHOULDER_RISE_JOINT) * (1 - share) ** 2)
+    return np.asarray((lateral > side) & (lateral < joint) & (height > rise))
+
+
+def _above(cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """True above the topmost `cover` pixel of each column (the whole of a column without
+    any)."""
+    h, w = cover.shape
+    top = np.where(cover.any(axis=0), np.argmax(cover, axis=0), h)
+    return np.asarray(np.arange(h)[:, None] < top[None, :])
+
+
 #: The garments whose refill outside the person's silhouette is the backdrop continued:
 #: a dress's bodice bares the shoulders as a top's does (bottoms rebuild none there).
 _BACKDROP_BESIDE = (SwapTarget.TOP, SwapTarget.DRESS)
@@ -660,6 +692,13 @@ def _uncovered(
     # sleeve had a hard, stepped edge against the backdrop.
     within = _smooth_outline(person) if garment.category in _BACKDROP_BESIDE else np.float32(1)
     skin_part = np.maximum(limb * within, torso * ~outside)
+    if garment.category in _BACKDROP_BESIDE:
+        # Nor is there skin where the old garment covered above the shoulders' outline
+        # beside the neck (a hood, a collar), over the new garment's top there: below it,
+        # inside a tee's back neckline, the skin shows.
+        over = (old > 0) & _over_shoulders(frame, old.shape, person.shoulder_width) & _above(new > 0.5)
+        outside |= over
+        skin_part *= ~over
     lum = person.lab()[:, :, 0] + 1
     s = person.shoulder_width
     broad = masked_blur(lum, old, max(4.0, s * 0.3))
