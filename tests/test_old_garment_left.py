@@ -376,3 +376,22 @@ def test_a_loose_sleeves_rest_beside_the_arm_is_the_backdrop_not_the_old_sleeve(
     assert np.count_nonzero(rest) > 500
     value = checks.loose_fill(fill, image, rest, person.mask < 0.1, 30.0)
     assert value is not None and checks.faults({"loose_fill": value}) == [], value  # 0.43 inpainted
+
+
+def test_an_open_coat_is_told_from_the_box_it_is_read_in_as_from_the_whole_photo() -> None:
+    """`wears_open_coat` runs the skin test in the box round the torso and upper arms
+    only (`old_garment._coat_box`): it answers as the test over the whole photo does,
+    for a coat and for a sweater, and a coat-coloured backdrop far from the body (a
+    door, a plant) changes neither."""
+    from fitroom.engines.classic.colour import skin_like
+    from fitroom.engines.classic.old_garment import open_coat_colours, wears_open_coat
+
+    for centre, coat in ((SHIRT_BLUE, True), (COAT_GREEN, False)):
+        for backdrop in (False, True):
+            person = _open_coat(centre)
+            if backdrop:
+                person.image[480:560, 300:400] = COAT_GREEN
+                person.mask[480:560, 300:400] = 1
+            whole = ~skin_like(person) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+            assert bool(open_coat_colours(person, person.lab(), whole)) == coat, (centre, backdrop)
+            assert wears_open_coat(person) == coat, (centre, backdrop)

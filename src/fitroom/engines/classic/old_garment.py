@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
-from fitroom.engines.classic.boxes import bounds, box_slices
+from fitroom.engines.classic.boxes import Box, around, bounds, box_slices
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
     SAME_GARMENT_COLOUR,
@@ -1021,16 +1021,39 @@ def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[n
     # the top under it. A bare arm's shaded skin passed for a sleeve's cloth.
     frame = torso_frame(person)
     torso = (torso_zone(person, frame) > 0) & below_line(person, frame, frame.neck) & (person.mask > 0.5)
-    nearest = nearest_distance(lab, found, COAT_WEIGHTS)
-    on = cloth & torso & (nearest < SAME_GARMENT_COLOUR**2)
+    found_box = bounds(torso)
+    if found_box is None:
+        return []
+    # The colours' distances in the box round the torso only: nothing outside it counts.
+    box = box_slices(found_box)
+    nearest = nearest_distance(lab[box], found, COAT_WEIGHTS)
+    on = cloth[box] & torso[box] & (nearest < SAME_GARMENT_COLOUR**2)
     share = np.count_nonzero(on) / max(1, np.count_nonzero(torso))
     return found if COAT_ON_TORSO[0] <= share <= COAT_ON_TORSO[1] else []
 
 
+def _coat_box(person: Person) -> Box | None:
+    """The box round every pixel `open_coat_colours` reads its cloth at: the torso zone
+    (with the neck above the shoulders) and the bands along the upper arms."""
+    frame = torso_frame(person)
+    shoulders = [person.pt(i).astype(np.float64) for i in (L_SHOULDER, R_SHOULDER)]
+    up = -frame.down * frame.frontal_width * 0.35
+    arms = [person.pt(i).astype(np.float64) for pair in _UPPER_ARMS for i in pair]
+    points = np.array([*shoulders, *(s + up for s in shoulders), person.pt(L_HIP), person.pt(R_HIP), *arms])
+    return around(points, max(2, int(person.shoulder_width * COAT_SLEEVE_BAND)) + 2, person.size)
+
+
 def wears_open_coat(person: Person) -> bool:
     """Whether the person wears an open coat, jacket or cardigan over the top
-    (`open_coat_colours`): its skirt may hang down to the knees."""
-    cloth = ~skin_like(person) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+    (`open_coat_colours`): its skirt may hang down to the knees. The skin test runs in
+    the box `open_coat_colours` reads only: over the whole photo it cost most of it."""
+    found = _coat_box(person)
+    if found is None:
+        return False
+    box = box_slices(found)
+    cloth = np.zeros(person.mask.shape, bool)
+    cloth[box] = ~skin_like(person.crop(*found)) & (person.mask[box] > 0.5) & (person.face[box] == 0)
+    cloth[box] &= person.hands[box] == 0
     return bool(open_coat_colours(person, person.lab(), cloth))
 
 
