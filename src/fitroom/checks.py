@@ -39,6 +39,11 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   not: on what the engine took for the old garment, and in a band beside the new
   garment over the body (a strip of the old top between the new panel and the arm, an
   old hem below the new one, an old collar above its neckline).
+- `bottom_old_beside`: the old bottom's colours still showing on the person beside a new
+  bottom, hips to ankles, for each pixel of the new bottom there (blocks of old chinos
+  left round the hands, old wide legs beside or between narrower new ones).
+- `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
+  ankles.
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
@@ -532,6 +537,15 @@ STRAP_BEND_LEAST = 0.02
 #: white, dark or coloured top left read 0.10-0.81, those with none seen 0-0.07. Missed:
 #: a pink top beside pink skin (0.07-0.09), thin orange strips (0.01-0.03).
 OLD_BARE_SHARE = 0.1
+#: More of the old bottom's colours beside a new bottom than this share of the new
+#: bottom's own pixels there is a fault (`bottom_old_beside`). Basic renders of 3
+#: bottoms on 10 devset persons in trousers (2026-12-06): blocks of khaki left round the
+#: hands read 0.077-0.084; old legs between or beside the new ones 0.025-0.074; none
+#: seen 0-0.007.
+BOTTOM_OLD_BESIDE = 0.02
+#: A full-length product's hem more than this far (torso lengths) above the ankles is a
+#: fault (`bottom_short`): hemmed at the ankle it reads under 0.
+BOTTOM_SHORT_MOST = 0.1
 #: `old_sliver`: the band just outside the new garment is this many shoulder-joint
 #: widths wide, over person-mask values above SLIVER_PERSON (the gap between an arm and
 #: the torso is half person, half backdrop there); more than SLIVER_SHARE of it still in
@@ -996,6 +1010,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "edge_fringe": (None, FRINGE_SHARE),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
+    "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
+    "bottom_short": (None, BOTTOM_SHORT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
@@ -1998,6 +2014,39 @@ def old_colour_bare(
 
     to_old = nearest(old_colours)
     return float(np.mean((to_old < tolerance) & (to_old < nearest(skin_colours))))
+
+
+def bottom_old_beside(
+    image: NDArray[np.uint8],
+    region: Mask,
+    cover: NDArray[np.floating[Any]],
+    old_colours: NDArray[np.floating[Any]],
+    skin_colours: NDArray[np.floating[Any]],
+    tolerance: float = 12.0,
+) -> float | None:
+    """The pixels of `region` (the person round a new bottom, less what rightly stays:
+    the top left on, the face) where the new bottom is not (`cover` under 0.5) that are
+    still one of the old bottom's colours (rows of CIE Lab, within `tolerance`) and
+    nearer it than any of the skin's, for each pixel of the new bottom in `region`.
+    Counted against the new bottom, not the region: a block of khaki beside a hand is a
+    small share of the legs' broad region, and a large one of what a shopper compares
+    it with. None where the new bottom is not there."""
+    inside = np.asarray(region) > 0
+    drawn = np.count_nonzero(inside & (np.asarray(cover) >= 0.5))
+    if drawn < 50 or len(old_colours) == 0:
+        return None
+    share = old_colour_bare(image, inside, cover, old_colours, skin_colours, tolerance)
+    if share is None:
+        return 0.0
+    return share * np.count_nonzero(inside & (np.asarray(cover) < 0.5)) / drawn
+
+
+def bottom_short(hem: float | None, ankles: float, length: float) -> float | None:
+    """How far (torso `length`s) a full-length bottom's `hem` row ends above the `ankles`'
+    row (the lower ankle's): positive when short. None without a hem."""
+    if hem is None or length <= 0:
+        return None
+    return (ankles - hem) / length
 
 
 def old_sliver(

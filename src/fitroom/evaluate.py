@@ -100,7 +100,7 @@ from fitroom.engines.classic.person import (
     torso_lean,
     wrist_height,
 )
-from fitroom.engines.classic.placement import SLEEVE_FADE
+from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE
 from fitroom.engines.classic.rebuild import SOLID
 from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
@@ -730,6 +730,17 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 _colours(_lab(report.input[old > 0.5])),
                 np.vstack([_colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8))), own]),
             )
+            # The person round the new bottom, less the top left on and the face.
+            zone = _round_bottom(report, frame.width) & ~kept_top(as_photo) & ~face & (person.face == 0)
+            skin_lab = _lab(cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB))
+            values["bottom_old_beside"] = checks.bottom_old_beside(
+                output,
+                zone & (person.mask > 0.5),
+                cover,
+                _colours(_lab(report.input[old > 0.5])),
+                np.vstack([skin_lab, _colours(_lab(report.input[reference]))]),
+            )
+        values["bottom_short"] = _bottom_short(report, cover, frame)
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
         # the forearms crossed in front (checked above).
@@ -866,6 +877,46 @@ def _trousers_left(
         return None
     trousers = _colours(_lab(report.input[read]))
     return checks.trousers_left(report.input, output, (line > 0) & ~near & own, trousers)
+
+
+#: How far (shoulder widths) beside the hips-to-ankles quadrilateral `bottom_old_beside`
+#: reads: the hands hanging beside the hips, an old wide leg's outer side.
+ROUND_BOTTOM = 0.4
+
+
+def _round_bottom(report: RenderReport, width: float) -> NDArray[np.bool_]:
+    """The hips-to-ankles quadrilateral (to the knees where the ankles are not seen),
+    `ROUND_BOTTOM` shoulder widths wider each side."""
+    person = report.person
+    h, w = report.input.shape[:2]
+    low = (R_ANKLE, L_ANKLE) if person.visible(L_ANKLE, R_ANKLE) else (R_KNEE, L_KNEE)
+    a, b, c, d = (person.pt(i).astype(np.float64) for i in (L_HIP, R_HIP, *low))
+    out = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6) * width * ROUND_BOTTOM
+    quad = np.array([a - out, b + out, c + out, d - out], np.int32)
+    zone = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(zone, quad, (1,))
+    return zone > 0
+
+
+def _bottom_short(report: RenderReport, cover: NDArray[np.float32], frame: Frame) -> float | None:
+    """`checks.bottom_short` for a full-length product (`placement.FULL_LENGTH`) with both
+    ankles in sight: its lowest row across the legs' columns (the ankles' span, widened
+    by 0.3 shoulder widths) against the lower ankle."""
+    person = report.person
+    garment = report.garments[-1] if report.garments else None
+    if garment is None or garment.category != SwapTarget.BOTTOM:
+        return None
+    if garment.hem_y - garment.top < FULL_LENGTH * garment.width or not person.visible(L_ANKLE, R_ANKLE):
+        return None
+    feet = [person.pt(i) for i in (L_ANKLE, R_ANKLE)]
+    h, w = cover.shape
+    ankles = max(float(p[1]) for p in feet)
+    if ankles >= h:
+        return None
+    x0 = int(max(0, min(p[0] for p in feet) - frame.width * 0.3))
+    x1 = int(min(w, max(p[0] for p in feet) + frame.width * 0.3 + 1))
+    rows = np.flatnonzero((cover[:, x0:x1] > 0.5).any(axis=1))
+    return checks.bottom_short(float(rows[-1]) if len(rows) else None, ankles, frame.length)
 
 
 def _own_arms(report: RenderReport) -> NDArray[np.bool_]:

@@ -135,7 +135,9 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     cover = np.zeros(person.image.shape[:2], bool)
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
-    hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
+    # The top a new bottom leaves on hangs in front of it (see `_over_bottom`).
+    over = _over_bottom(person) if garment.category == SwapTarget.BOTTOM else None
+    hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person)
     if garment.category != SwapTarget.TOP:
         # A bare forearm hanging in front of the hips is in front of a bottom or a dress's
         # skirt, as the hand on the thigh it leads to.
@@ -156,11 +158,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     # The top a new bottom leaves on hangs in front of it, its hem as in the photo: drawn
     # over, a tee's or coat's lower part went, its sides beside the new waistband rebuilt
     # as smears. Its outline is shared half and half with the new bottom.
-    front = (
-        cv2.GaussianBlur(_over_bottom(person).astype(np.float32), (0, 0), FRONT_SOFT)[window]
-        if garment.category == SwapTarget.BOTTOM
-        else None
-    )
+    front = None if over is None else cv2.GaussianBlur(over.astype(np.float32), (0, 0), FRONT_SOFT)[window]
     part = _compose(
         person.crop(x0, y0, x1, y1),
         garment,

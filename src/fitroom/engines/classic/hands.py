@@ -23,7 +23,9 @@ from fitroom.engines.classic.person import (
 )
 
 
-def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
+def hands_in_front(
+    person: Person, reach: NDArray[np.bool_] | None = None, staying: NDArray[np.bool_] | None = None
+) -> NDArray[np.bool_]:
     """The hand pixels a new garment must not cover.
 
     Round each hand the pose sees, what looks like skin (the face's, or against plain
@@ -57,6 +59,8 @@ def hands_in_front(person: Person, reach: NDArray[np.bool_] | None = None) -> ND
             max(2, int(person.shoulder_width * FOREARM_BAND)),
         )
         ring_pixels = (ring > 0) & (disc == 0) & (local.mask > 0.5)
+        if staying is not None:
+            ring_pixels &= ~staying[window]
         if not ring_pixels.any() or np.count_nonzero(skin & ring_pixels) < 0.4 * np.count_nonzero(ring_pixels):
             continue
         found = landmarks.hand(person, side)

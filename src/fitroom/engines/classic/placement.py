@@ -15,9 +15,10 @@ from fitroom.engines.classic import fit, memo
 from fitroom.engines.classic.arms import bare_arms_beside, bare_forearms_in_front
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
+from fitroom.engines.classic.colour import SAME_GARMENT_COLOUR
 from fitroom.engines.classic.garment import Garment, smooth_outline
 from fitroom.engines.classic.hands import hands_in_front
-from fitroom.engines.classic.old_garment import kept_top, worn_bottom
+from fitroom.engines.classic.old_garment import kept_top, nearest_colour, worn_bottom, worn_colours
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -793,6 +794,7 @@ def _lower_layer(
         anchor_y = garment.top
         rows = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     height = garment.hem_y - anchor_y
+    stretch = 1.0 if dress else _to_ankles(person, frame, garment, height * k - frame.length * 0.18)
     placed = []
     for t in rows:
         gy = anchor_y + height * t
@@ -804,6 +806,7 @@ def _lower_layer(
         centre = top + frame.down * (gy - anchor_y) * k
         below_hips = float((centre - hips) @ frame.down)
         if below_hips > 0:
+            below_hips *= stretch
             centre = (
                 _leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips)
                 + _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips)
@@ -837,6 +840,71 @@ def _lower_layer(
         ]
         layer = _placed_layer(garment, alpha, cx, placed, frame, (w, h))
     return layer, k
+
+
+#: A bottom at least this many times as long (waistband to hem) as it is wide is a
+#: full-length one: trousers and maxi skirts measure 2.5-4, capris and culottes about 2,
+#: shorts under 1.6.
+FULL_LENGTH = 2.4
+#: A full-length bottom's hem lies this far (torso lengths) below the ankle joints: over
+#: the top of the foot, as trousers break on the shoe.
+HEM_BELOW_ANKLE = 0.03
+
+
+def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float) -> float:
+    """How much the legs of a bottom are stretched down from the hips (1: as scaled by its
+    waist) so a full-length product (`FULL_LENGTH`) reaches both ankles. Its length
+    follows the product's kind, not its waist alone: scaled by the waist, full-length
+    jeans on a slim, long-legged person ended at mid-shin over her old wide trousers.
+    Never shortened: a straight leg drawn between two spread ones covers the lower ankle
+    only when longer. `below_hips`: how far below the hip joints its hem lands so scaled.
+    Without both ankles in sight the length stays."""
+    if (garment.hem_y - garment.top) < FULL_LENGTH * garment.width or below_hips <= 0:
+        return 1.0
+    h = person.size[1]
+    if not person.visible(L_ANKLE, R_ANKLE, L_KNEE, R_KNEE) or max(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]) >= h:
+        return 1.0
+    legs = []
+    for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
+        a, b, c = (person.pt(i).astype(np.float64) for i in (hip, knee, ankle))
+        legs.append(float(np.linalg.norm(b - a) + np.linalg.norm(c - b)))
+    drop = max(HEM_BELOW_ANKLE * frame.length, _old_hem_drop(person, frame))
+    return max(1.0, (max(legs) + drop) / below_hips)
+
+
+#: The old bottom's hem is looked for this far (torso lengths) below the ankle joints at
+#: most, in rows at least `OLD_HEM_SHARE` its colour across the legs' columns; only below
+#: wide legs, at least `WIDE_LEGS` its colour across those columns at the ankles (slim
+#: trousers end on the shoe, and black ones over black shoes ran on down the feet).
+OLD_HEM_REACH = 0.35
+OLD_HEM_SHARE = 0.5
+WIDE_LEGS = 0.85
+
+
+def _old_hem_drop(person: Person, frame: Frame) -> float:
+    """How far (pixels, down) below the ankle joints the old bottom's colour goes on
+    across wide legs: wide trousers to the floor hide the ankles, and the pose guesses
+    them high on the shin; a new full-length hem there left the old legs below it."""
+    w, h = person.size
+    feet = [person.pt(i) for i in (L_ANKLE, R_ANKLE)]
+    ankle = float(np.mean([p[1] for p in feet]))
+    half = frame.width * 0.3
+    x0, x1 = int(max(0, min(p[0] for p in feet) - half)), int(min(w, max(p[0] for p in feet) + half + 1))
+    y0, y1 = int(ankle), int(min(h, ankle + OLD_HEM_REACH * frame.length))
+    if x1 <= x0 or y1 <= y0:
+        return 0.0
+    lab = person.lab()
+    colours = worn_colours(lab, person, SwapTarget.BOTTOM)
+    if not colours:
+        return 0.0
+    near = nearest_colour(person, lab, colours)[y0:y1, x0:x1] < SAME_GARMENT_COLOUR**2
+    on = person.mask[y0:y1, x0:x1] > 0.5
+    if np.count_nonzero(near[0] & on[0]) < WIDE_LEGS * (x1 - x0):
+        return 0.0
+    share = np.count_nonzero(near & on, axis=1) / np.maximum(np.count_nonzero(on, axis=1), 1)
+    below = np.flatnonzero(share < OLD_HEM_SHARE)
+    rows = int(below[0]) if len(below) else y1 - y0
+    return float(rows) / max(float(frame.down[1]), 0.5)
 
 
 def _placed_layer(
