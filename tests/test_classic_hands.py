@@ -12,6 +12,7 @@ from fitroom.engines.classic import RenderReport
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.hands import fingers_hidden
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
 from fitroom.evaluate import hand_in_own_colour
@@ -155,3 +156,78 @@ def test_hand_changed_sees_the_lit_side_of_a_dark_hand_covered() -> None:
     covered = before.copy()
     covered[:, HAND_CENTRE[0] - LIT_FROM :][hand[:, HAND_CENTRE[0] - LIT_FROM :]] = (200, 30, 40)
     assert checks.faults({"hand_changed": checks.hand_changed(before, covered, own)}) == ["hand_changed"]
+
+
+def person_with_a_hand_in_a_pocket() -> tuple[Person, np.ndarray]:
+    """A person in a black top, the right forearm hanging down its side and the hand in
+    a pocket at the hip: only a patch of the back of the hand shows above the pocket's
+    edge, its fingers hidden in the black. Returns the person and the patch's mask."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 300), (15, 15, 18), -1)  # the black top
+    patch = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(patch, (167, 240), (9, 6), 70, 0, 360, 255, -1, cv2.LINE_AA)
+    soft = patch.astype(np.float32)[:, :, None] / 255
+    image = (image * (1 - soft) + np.array(_rgb(SKIN_LAB), np.float32) * soft).astype(np.uint8)
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
+    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (150, 180)
+    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (165, 235)
+    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
+    points[list(p.HAND_POINTS[0][1:])] = (282, 262), (284, 264), (283, 258)
+    # The knuckles in the pocket: the fingers' ends lie on the black top.
+    points[list(p.HAND_POINTS[1][1:])] = (166, 252), (172, 252), (174, 246)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    mask[60:400, 120:280] = 1
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), patch > 127
+
+
+def test_a_hand_in_a_pocket_is_covered_by_the_new_top_not_left_as_a_hole() -> None:
+    # The back of a hand at an old jacket's pocket was kept in front: a hole of skin in
+    # the new top with the old jacket round it.
+    person, patch = person_with_a_hand_in_a_pocket()
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    composite = compose(person, garment, layers_for(person, garment))
+    core = cv2.erode(patch.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    assert core.sum() > 50
+    changed = np.abs(composite.image.astype(int) - before.astype(int)).max(axis=2) > 40
+    assert changed[core].mean() > 0.9, changed[core].mean()
+    discs = np.zeros(patch.shape, np.uint8)
+    for _, centre, radius in pose.hand_discs(person.points, person.visibility, person.shoulder_width):
+        if centre[0] < 200:
+            cv2.circle(discs, centre, radius, 255, -1)
+    value = checks.pocket_hole(before, composite.image, composite.garment, person.mask > 0.5, discs)
+    assert checks.faults({"pocket_hole": value}) == [], value
+
+
+def test_pocket_hole_sees_a_hidden_hand_kept_inside_the_new_top() -> None:
+    person, patch = person_with_a_hand_in_a_pocket()
+    before = person.image.copy()
+    cover = np.zeros(patch.shape, np.float32)
+    cover[90:300, 140:260] = 1
+    discs = np.zeros(patch.shape, np.uint8)
+    cv2.circle(discs, (168, 244), 20, 255, -1)
+    drawn = before.copy()
+    drawn[cover > 0] = (200, 30, 40)
+    assert checks.faults({"pocket_hole": checks.pocket_hole(before, drawn, cover, person.mask > 0.5, discs)}) == []
+    holed = drawn.copy()
+    holed[patch] = before[patch]
+    hole = cover.copy()
+    hole[patch] = 0
+    value = checks.pocket_hole(before, holed, hole, person.mask > 0.5, discs)
+    assert checks.faults({"pocket_hole": value}) == ["pocket_hole"], value
+    # Below the new top's hem (a hand in a trouser pocket under a short top) nothing is read.
+    short = np.zeros(patch.shape, np.float32)
+    short[90:200, 140:260] = 1
+    assert checks.pocket_hole(before, holed, short, person.mask > 0.5, discs) == 0.0
+
+
+def test_a_hand_whose_fingers_show_is_not_in_a_pocket() -> None:
+    person, _ = person_with_a_hand_in_front()
+    assert not fingers_hidden(person, "right")
+    in_pocket, _ = person_with_a_hand_in_a_pocket()
+    assert fingers_hidden(in_pocket, "right")

@@ -104,6 +104,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `hand_outline`: the share of the rim round a kept hand, where the new garment meets
   it, still in the old garment's colours (a dark or coloured outline round the hand,
   an old cuff at the wrist).
+- `pocket_hole`: the share of the disc round a hand in a pocket (its fingers hidden in
+  the clothes) left as in the photo, on the person and inside the new garment's span
+  along its row (the back of a hand at an old jacket's pocket: a hole in the new top).
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
 - `item_left_out`: the share of a cut-out's outline that was left out though it stands
@@ -790,6 +793,11 @@ LOOSE_FILL_MOST = 0.05
 #: ...read where the backdrop's weight round a pixel (its Gaussian share within the
 #: reach) is at least this: deeper in, what lies behind is not known from the photo.
 LOOSE_BACKDROP_NEAR = 0.02
+#: `pocket_hole`: the highest acceptable share of a hidden hand's disc left as in the
+#: photo inside the new garment. The devset's hands in a hoodie's pouch, a jacket's and
+#: shorts' pockets (basic, 2026-12-06) read 0.055-0.34 kept as holes, 0.0-0.006 covered;
+#: a hand in a trouser pocket kept piercing a blouse's hem, 0.109.
+POCKET_HOLE_MOST = 0.05
 #: The highest acceptable share of the person's own bare lower legs and feet, below a
 #: new dress, that the render changed (`legs_changed`).
 LEGS_CHANGED_MOST = 0.1
@@ -1028,6 +1036,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_ghost": (None, ARM_GHOST),
     "knit_kept": (None, KNIT_KEPT),
     "hand_outline": (None, 0.25),
+    "pocket_hole": (None, POCKET_HOLE_MOST),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "shoulder_wing": (None, SHOULDER_WING),
     "shoulder_bare": (None, BARE_SHOULDER_MOST),
@@ -2553,6 +2562,27 @@ def hand_outline(
     if np.count_nonzero(rim) < MIN_HAND_PIXELS:
         return None
     return old_colour_left(image, rim, old_colours, new_colours)
+
+
+def pocket_hole(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], cover: NDArray[np.floating[Any]], person: Mask, discs: Mask
+) -> float | None:
+    """The share of `discs` (round the hands in pockets) on the `person` mask and between
+    the new garment's (`cover`) leftmost and rightmost pixels on its row that `after`
+    left as in `before`: a hand whose fingers are hidden shows only its back or wrist,
+    which kept in front is a hole in the new garment. Beside or below the new garment
+    (a hand in a trouser pocket under a short top's hem) nothing is read."""
+    covered = np.asarray(cover) > 0.5
+    cols = np.arange(covered.shape[1])
+    rows = covered.any(axis=1)
+    first = np.where(rows, np.argmax(covered, axis=1), covered.shape[1])
+    last = np.where(rows, covered.shape[1] - 1 - np.argmax(covered[:, ::-1], axis=1), -1)
+    inside = (cols[None, :] >= first[:, None]) & (cols[None, :] <= last[:, None])
+    disc = (np.asarray(discs) > 0) & (np.asarray(person) > 0)
+    if np.count_nonzero(disc) < MIN_HAND_PIXELS:
+        return None
+    unchanged = np.abs(after.astype(np.int16) - before.astype(np.int16)).max(axis=2) < UNCHANGED_BY
+    return float(np.count_nonzero(disc & inside & unchanged & ~covered) / np.count_nonzero(disc))
 
 
 def shoulder_overhang(

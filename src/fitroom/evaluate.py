@@ -59,6 +59,7 @@ from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
+from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.old_garment import (
     HEM_LINE_CONTRAST,
     HEM_LINE_LEAST,
@@ -695,7 +696,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             old_colours,
             np.vstack([new_colours, _lab(skin)]),
         )
-    values["hand_changed"] = checks.hand_changed(report.input, output, _palms(report) & hand_in_own_colour(report))
+    palms = _palms(report) & hand_in_own_colour(report)
+    if target in (SwapTarget.TOP, SwapTarget.DRESS):
+        # A hand in a pocket is covered by the new top or dress, rightly.
+        pockets = _pockets(report)
+        values["pocket_hole"] = checks.pocket_hole(report.input, output, cover, person.mask > 0.5, pockets)
+        palms &= ~pockets
+    values["hand_changed"] = checks.hand_changed(report.input, output, palms)
     # Bare forearms crossed in front, less their outermost pixel (as the hands).
     as_photo = _as_shot(report)
     crossed = bare_forearms_in_front(as_photo)
@@ -977,6 +984,17 @@ def _palms(report: RenderReport) -> NDArray[np.bool_]:
     for _, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
         cv2.circle(palms, centre, max(1, int(radius * PALM_SHARE)), (1,), -1)
     return palms > 0
+
+
+def _pockets(report: RenderReport) -> NDArray[np.bool_]:
+    """The discs round the hands whose fingers are hidden in the photo in the clothes (in
+    a pocket; not behind a fruit held in front)."""
+    person = _as_shot(report)
+    discs = np.zeros(report.input.shape[:2], np.uint8)
+    for side, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        if fingers_hidden(person, side) and fingers_in_clothes(person, side):
+            cv2.circle(discs, centre, radius, (255,), -1)
+    return discs > 0
 
 
 def inspect_shoes(report: RenderReport) -> dict[str, float | None]:

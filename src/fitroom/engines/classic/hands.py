@@ -6,11 +6,13 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.domain import SwapTarget
 from fitroom.engines.classic import memo
 from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.arms import own_skin
 from fitroom.engines.classic.boxes import bounds, box_slices
-from fitroom.engines.classic.colour import skin_like, squared_distance
+from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
+from fitroom.engines.classic.old_garment import worn_colours
 from fitroom.engines.classic.person import (
     HAND_POINTS,
     L_ELBOW,
@@ -43,6 +45,9 @@ def hands_in_front(
     for side, middle, radius, box, local, disc, area, skin in hands:
         window = box_slices(box)
         if reach is not None and not (reach[window] & (area > 0)).any():
+            continue
+        if reach is not None and in_pocket(person, side, kept_skin[window] & (area > 0), reach[window], radius):
+            keep[window] &= area == 0
             continue
         # Round the hand, but off the forearm (bare, it is skin whatever the clothes are).
         ring = np.zeros(local.mask.shape, np.uint8)
@@ -92,6 +97,90 @@ def hands_in_front(
         if np.count_nonzero(hand) >= 0.25 * np.count_nonzero(outline):
             keep[box_slices(outline_box)] |= hand
     return keep
+
+
+#: A hand's fingers lie from this many times as far from the wrist as the middle of the
+#: pose's knuckle points (pinky, index, thumb) out to `FINGER_ENDS` times...
+FINGERS_FROM = 1.2
+FINGER_ENDS = 1.5
+#: ...and in a band there this share of the shoulder width each side of their line, less
+#: than `FINGERS_SHOWN` of it looking like skin, they are hidden (in a pocket, behind the
+#: hips): 0.0-0.08 for the devset's hands in a hoodie's pouch, a jacket's and a coat's
+#: pockets, 0.24 and up for 40 hands whose fingers show.
+FINGER_BAND = 0.05
+FINGERS_SHOWN = 0.15
+#: A hand in a pocket whose kept skin has at least this share of the ring round it (half
+#: its disc's radius wide) under the new garment is inside the new garment (the devset's
+#: hoodie and jacket pockets under tees and tanks read 0.67-1.0, the rest being the bare
+#: forearm; a hand at a cropped cami's hem, over the bared stomach, 0.52: taken away
+#: there, the forearm ended in a stump over the skin).
+POCKET_COVERED = 0.6
+POCKET_RING = 0.5
+#: ...and at least this share of where its fingers are is of the clothes' colours (the
+#: devset's pockets 0.91-1.0; fingers behind a fruit held in front, 0.32).
+POCKET_CLOTH = 0.5
+
+
+def fingers_hidden(person: Person, side: str) -> bool:
+    """Whether the hand on `side` shows no skin where its fingers are: it is in a pocket
+    or behind the body, and only the back of the hand or the wrist is seen. Fingers out
+    of the photo are not known to be hidden."""
+    found = _fingers(person, side)
+    if found is None:
+        return False
+    local, band = found
+    skin = skin_like(local) | plausible_skin(local.lab())
+    return bool(np.count_nonzero(skin & band) < FINGERS_SHOWN * max(np.count_nonzero(band), 1))
+
+
+def _fingers(person: Person, side: str) -> tuple[Person, NDArray[np.bool_]] | None:
+    """The person seen through the box round where the fingers of the hand on `side`
+    are (`FINGERS_FROM` to `FINGER_ENDS`), and that band in it; None when it is not all
+    in the photo."""
+    wrist, *tips = HAND_POINTS[0 if side == "left" else 1]
+    start = person.pt(wrist).astype(np.float64)
+    ahead = np.mean([person.pt(i) for i in tips], axis=0) - start
+    ends = np.array([start + ahead * FINGERS_FROM, start + ahead * FINGER_ENDS])
+    half = max(2, int(person.shoulder_width * FINGER_BAND))
+    box, local = _near(person, ends, half)
+    w, h = person.size
+    if box is None or not ((ends >= 0) & (ends < (w, h))).all():
+        return None
+    band = np.zeros(local.mask.shape, np.uint8)
+    near, far = (tuple(np.round(end - box[:2]).astype(int)) for end in ends)
+    cv2.line(band, near, far, 255, 2 * half + 1)
+    return local, band > 0
+
+
+def in_pocket(person: Person, side: str, kept: NDArray[np.bool_], reach: NDArray[np.bool_], radius: int) -> bool:
+    """Whether the hand on `side`, whose skin kept in its box is `kept`, is in a pocket
+    inside what the new garment covers (`reach`, in the same box). Kept in front, the
+    back of the hand or the wrist showing at an old pocket was a hole in the new top
+    (a slit of skin with the old jacket round it); the new garment covers the pocket and
+    the forearm ends where it goes in. Fingers hidden behind something else than the
+    clothes worn (a fruit held in front) are not in a pocket."""
+    if not kept.any() or not fingers_hidden(person, side):
+        return False
+    size = 2 * max(1, int(radius * POCKET_RING)) + 1
+    ring = (cv2.dilate(kept.astype(np.uint8), np.ones((size, size), np.uint8)) > 0) & ~kept
+    if np.count_nonzero(ring & reach) < POCKET_COVERED * max(np.count_nonzero(ring), 1):
+        return False
+    return fingers_in_clothes(person, side)
+
+
+def fingers_in_clothes(person: Person, side: str) -> bool:
+    """Whether at least `POCKET_CLOTH` of where the fingers of the hand on `side` are is
+    of a colour the person wears on the torso or the legs (`worn_colours`): hidden
+    there, they are in a pocket."""
+    found = _fingers(person, side)
+    if found is None:
+        return False
+    local, band = found
+    lab = person.lab()
+    colours = worn_colours(lab, person, SwapTarget.TOP) + worn_colours(lab, person, SwapTarget.BOTTOM)
+    seen = local.lab()[band][None]
+    nearest = np.minimum.reduce([squared_distance(seen, colour, GARMENT_WEIGHTS) for colour in colours])
+    return bool(np.count_nonzero(nearest < SAME_GARMENT_COLOUR**2) >= POCKET_CLOTH * max(nearest.size, 1))
 
 
 #: One hand looked at by `_hand_skin`: its side, middle, radius and box, the person seen
