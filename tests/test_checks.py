@@ -2223,3 +2223,26 @@ def test_a_hand_on_the_hip_has_the_body_beyond_its_wrist_not_a_flap() -> None:
         cv2.line(flap, tuple(map(int, wrist)), tuple(map(int, end)), 1.0, 20)
     hanging = checks.sleeve_past_wrist(flap, ARMS, trunk)
     assert checks.faults({"sleeve_past_wrist": hanging}) == ["sleeve_past_wrist"], hanging
+
+
+def test_shoulder_rise_finds_a_ball_above_a_level_shelf() -> None:
+    """`shoulder_rise`: a rebuilt shoulder drawn as a level shelf with the arm's round cap
+    standing above its end climbs going out; one sloping from the neck down to the arm
+    does not."""
+    neck, joint, elbow = (200.0, 100.0), (250.0, 100.0), (260.0, 180.0)
+
+    def drawn(ball: bool) -> np.ndarray:
+        figure = np.zeros((300, 400), np.uint8)
+        cv2.rectangle(figure, (185, 30), (215, 100), 1, -1)  # the neck
+        if ball:
+            cv2.rectangle(figure, (150, 82), (250, 200), 1, -1)
+            cv2.circle(figure, (250, 100), 24, 1, -1)
+        else:
+            cv2.fillPoly(figure, [np.array([(150, 200), (150, 80), (215, 80), (250, 92), (268, 104), (274, 200)])], 1)
+        cv2.line(figure, (250, 100), (262, 200), 1, 30)
+        return figure > 0
+
+    for ball, expected in ((True, True), (False, False)):
+        figure = drawn(ball)
+        rise = checks.shoulder_rise(figure, figure, [(joint, elbow)], neck, 100.0)
+        assert rise is not None and (rise > checks.SHOULDER_RISE_MOST) == expected, (ball, rise)

@@ -25,6 +25,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `limb_taper`: how far a rebuilt upper arm's outer contour lies from the bone near the
   elbow over near the shoulder (a bared arm rebuilt as a straight-sided block, as wide
   at the elbow as at the shoulder, scores about 1; an arm tapers to about 0.75).
+- `shoulder_rise`: how far the figure's outline climbs going out along a bared shoulder
+  from beside the neck to past the arm's top (an arm's round cap standing above a level
+  shelf of rebuilt skin as a ball, a notch between them); a shoulder slopes down.
 - `forearm_taper`: how wide a rebuilt forearm is across near the wrist over a third of
   the way down from the elbow (a forearm rebuilt as a straight-sided tube scores about 1
   or more; a bare forearm, swelling below the elbow and narrowing to the wrist, 0.3-0.8).
@@ -700,6 +703,19 @@ TAPER_MOST = 0.82
 #: Where down the upper arm (shoulder 0, elbow 1) its widths are compared: below the
 #: shoulder's round top, and above the elbow's joint with the forearm.
 TAPER_AT = (0.3, 0.85)
+#: The bared shoulder's outline (`shoulder_rise`) is read out along the line from the
+#: neck's middle through each joint, from `RISE_FROM` shoulder widths out to `RISE_PAST`
+#: past the joint, from `RISE_UP` above that line down to `RISE_DOWN` below it; only
+#: beside an upper arm whose elbow lies `RISE_HANGS` of its length or more below the
+#: joint. The most it may climb going out, in shoulder widths: the yellow cami over a
+#: tee and a long-sleeved tee, rebuilt as a level shelf with the arm's round cap standing
+#: above it and as a notch between them, climbed 0.055 and 0.14; sloped, 0.013 and 0.
+RISE_FROM, RISE_PAST = 0.22, 0.25
+RISE_UP, RISE_DOWN = 0.45, 0.3
+RISE_HANGS = 0.5
+#: ...through a running median this wide (shoulder widths).
+RISE_SMOOTH = 0.04
+SHOULDER_RISE_MOST = 0.03
 #: The most a rebuilt forearm may be as wide across near the wrist as a third of the way
 #: down from the elbow (`FOREARM_TAPER_AT`: elbow 0, wrist 1). Bare forearms on 15
 #: devset persons read 0.32-0.82, three bent or foreshortened ones 0.97-1.2; forearms
@@ -1003,6 +1019,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "limb_taper": (None, TAPER_MOST),
+    "shoulder_rise": (None, SHOULDER_RISE_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
     "wrist_tone": (None, WRIST_APART),
     "wrist_band": (None, CUFF_APART),
@@ -1453,6 +1470,57 @@ def limb_taper(
         if upper is not None and lower is not None and upper >= 2:
             ratios.append(lower / upper)
     return max(ratios) if ratios else None
+
+
+def shoulder_rise(
+    figure: Mask, rebuilt: Mask, arms: Sequence[Sequence[Point]], neck: Point, shoulder_width: float
+) -> float | None:
+    """How far (shoulder widths) the top of the `figure` (the render's silhouette) climbs
+    going out along a bared shoulder, the most over the upper arms (shoulder and elbow
+    points) that hang: read column by column across the line from `neck` (the shoulders'
+    midpoint) through the joint, where the figure's top there is `rebuilt` skin.
+
+    A shoulder's outline slopes down from the neck to the arm's top and on down its
+    outside. Rebuilt from the old top's level outline and the arm's round cap, it was a
+    shelf with a ball at its end, standing above it (or a notch between them): going out,
+    the outline climbed again. None when no such shoulder shows."""
+    fig, made = np.asarray(figure, bool), np.asarray(rebuilt, bool)
+    h, w = fig.shape
+    s = float(shoulder_width)
+    centre = np.asarray(neck, np.float64)
+    rises = []
+    for arm in arms:
+        joint, elbow = np.asarray(arm[0], np.float64), np.asarray(arm[1], np.float64)
+        right = joint - centre
+        half = float(np.hypot(*right))
+        bone = elbow - joint
+        if half < 4 or s <= 0:
+            continue
+        right /= half
+        down = np.array([-right[1], right[0]])
+        if float(down @ bone) < 0:
+            down = -down
+        if float(down @ bone) < RISE_HANGS * float(np.hypot(*bone)):
+            continue
+        outs = np.arange(RISE_FROM * s, half + RISE_PAST * s, 1.0)
+        vs = np.arange(-RISE_UP * s, RISE_DOWN * s, 1.0)
+        xy = np.round(centre + outs[:, None, None] * right + vs[None, :, None] * down).astype(int)
+        inside = (xy[..., 0] >= 0) & (xy[..., 0] < w) & (xy[..., 1] >= 0) & (xy[..., 1] < h)
+        x, y = np.clip(xy[..., 0], 0, w - 1), np.clip(xy[..., 1], 0, h - 1)
+        on = fig[y, x] & inside
+        first = np.argmax(on, axis=1)
+        rows = np.arange(len(outs))
+        valid = on.any(axis=1) & made[y[rows, first], x[rows, first]]
+        tops = vs[first][valid]
+        # A column's own dip (a strap's edge, a stray pixel) is no climb: the outline is
+        # read through a running median.
+        size = 2 * max(1, int(s * RISE_SMOOTH / 2)) + 1
+        if len(tops) < size + 2:
+            continue
+        tops = np.median(np.lib.stride_tricks.sliding_window_view(tops, size), axis=1)
+        lowest = np.maximum.accumulate(tops)
+        rises.append(max(0.0, float(np.max(lowest[:-1] - tops[1:]))) / s)
+    return max(rises) if rises else None
 
 
 def _run_across(

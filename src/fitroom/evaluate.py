@@ -537,6 +537,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         reach = _sleeve_reach(garment, arm_length, frame.width)
         values["limb_taper"] = checks.limb_taper(rebuilt, cover, [arm[:2] for arm in arms], frame.neck)
+        figure = ((person.mask > 0.5) & ~edited) | rebuilt | (cover > 0.5)
+        values["shoulder_rise"] = checks.shoulder_rise(
+            figure, rebuilt, [arm[:2] for arm in arms], frame.neck, frame.width
+        )
         # The garment as shown: the person's own pixels left as they were under the
         # cover (a bare arm kept in front through a split sleeve) are not sleeve.
         moved = np.abs(output.astype(np.int16) - report.input.astype(np.int16)).max(axis=2) > UNMOVED
