@@ -738,3 +738,67 @@ def test_the_shoulders_tops_turn_away_towards_their_outline_beside_the_neck() ->
     assert shade[101, 300] < 0.95, shade[101, 300]  # the shoulder's top, at its outline
     assert shade[101, 300] < shade[112, 300] < shade[130, 300]  # rounded, not a line
     assert shade[130, 300] == 1.0 and shade[101, 200] == 1.0 and shade[150, 120] == 1.0
+
+
+def _tee_bared_by_a_cami() -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """A drawn person in a navy tee (level shoulders out to short, wide sleeves), arms bare
+    below them, bared by a cami's body, rebuilt as the engine does: the render's figure
+    (rebuilt skin, the person left as shot, the new garment), the rebuilt skin, the
+    render, and the shoulder width."""
+
+    from fitroom.engines.classic.body import torso_frame
+    from tests.test_classic_engine import drawn_person
+
+    backdrop, tan, navy = (225, 225, 228), (150, 110, 90), (40, 50, 90)
+    image = np.full((420, 400, 3), backdrop, np.uint8)
+    arms = np.zeros((420, 400), np.uint8)
+    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
+        cv2.polylines(arms, [np.array([shoulder, elbow, wrist])], False, 1, 26)
+    old = np.zeros((420, 400), np.uint8)
+    tee = [(180, 76), (220, 76), (272, 80), (296, 158), (264, 168), (262, 300)]
+    cv2.fillPoly(old, [np.array(tee + [(400 - x, y) for x, y in reversed(tee)])], 1)
+    neck = np.zeros((420, 400), np.uint8)
+    cv2.rectangle(neck, (182, 40), (218, 90), 1, -1)
+    silhouette = arms | old | neck
+    image[silhouette > 0] = tan
+    old &= 1 - neck * (np.arange(420) < 80)[:, None].astype(np.uint8)
+    image[old > 0] = navy
+    mask = cv2.GaussianBlur(silhouette.astype(np.float32), (0, 0), 1.0)
+    person = replace(drawn_person(image), mask=mask)
+    frame = torso_frame(person)
+    new = np.zeros(old.shape, np.float32)
+    new[150:300, 150:250] = 1  # a cami's body, its straps left out
+    ring = cv2.dilate(old, np.ones((5, 5), np.uint8)) * (mask < 0.9)
+    rebuilt = np.maximum(old, ring).astype(np.float32) * (1 - new)
+    lab = cv2.cvtColor(np.uint8([[tan]]), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    fill, skin_part = rebuild._uncovered(
+        person,
+        garment,
+        frame,
+        old.astype(np.float32),
+        rebuilt,
+        new,
+        skin.DEFAULT,
+        np.broadcast_to(lab, image.shape).copy(),
+        np.zeros(old.shape, bool),
+        np.zeros(old.shape, bool),
+    )
+    render = (image * (1 - rebuilt[:, :, None]) + fill * rebuilt[:, :, None]).astype(np.uint8)
+    made = rebuilt * skin_part > 0.5
+    figure = made | ((mask > 0.5) & (rebuilt < 0.05)) | (new > 0.5)
+    return figure, made, render, frame.width
+
+
+def test_bared_shoulders_slope_from_the_neck_to_the_arms() -> None:
+    """A tee's level shoulders and wide sleeves bared by a cami: the skin was rebuilt
+    inside the tee's level outline, cut off at the joints, and the upper arm as wide as
+    the sleeve allowed with a round cap as high as it was wide, standing above the
+    shelf as a ball (`shoulder_rise`). The shoulder slopes from beside the neck to the
+    arm's low cap now, and the skin above that line is backdrop."""
+    figure, made, _, width = _tee_bared_by_a_cami()
+    arms = [((250.0, 100.0), (275.0, 180.0)), ((150.0, 100.0), (125.0, 180.0))]
+    rise = checks.shoulder_rise(figure, made, arms, (200.0, 100.0), width)
+    assert rise is not None and rise <= checks.SHOULDER_RISE_MOST, rise
+    # Above the slope, out towards the old seam, no skin; under it, over the joint, skin.
+    assert not made[82, 240] and made[96, 250]

@@ -93,6 +93,9 @@ IN_SLEEVE = (0.55, 0.95)
 #: How far the radius the outline or the visible wrist and ankle give may stray from the
 #: proportions' (low, high factors): a mask misread must not make a stick or a balloon.
 FROM_PROPORTIONS = (0.6, 1.4)
+#: ...but at the shoulder at most this factor: a loose tee's or a sweater's wide sleeve
+#: made the bared upper arm a bulging ball of a shoulder, far past the real one.
+SHOULDER_MOST = 1.15
 #: The wrist is about this share of the hand's width just beyond it; the ankle of the
 #: foot's or shoe's.
 END_SHARE = 0.8
@@ -123,6 +126,27 @@ INTO_HAND = 0.3
 #: a trouser's hem over the shoe, taken away under a dress or shorter bottom, was
 #: refilled from round it as a smear of the shoe up over the ankle.
 INTO_SHOE = 0.12
+#: The bared shoulder's outline, placed from the pose (`shoulder_line`): from beside the
+#: neck, `SHOULDER_NECK_SIDE` of the seen shoulder width out from the middle and
+#: `SHOULDER_NECK_RISE` of the frontal width above the joints' line, it slopes down to
+#: the shoulder's top, `SHOULDER_TOP_RISE` above the joint, where the upper arm's cap is
+#: that high (not its full radius: a cap as round as the arm is wide stood above the
+#: shoulder's line as a ball). Only beside an upper arm whose elbow lies at least
+#: `SHOULDER_HANGS` of its length below the joint.
+SHOULDER_NECK_SIDE = 0.2
+SHOULDER_NECK_RISE = 0.18
+SHOULDER_TOP_RISE = 0.08
+SHOULDER_HANGS = 0.5
+#: ...and only in a sleeve: the old garment this share of the way down the upper arm,
+#: `SLEEVE_OUT` of the frontal width out from the bone (the arm's outer side).
+SLEEVE_AT = 0.35
+SLEEVE_OUT = 0.1
+#: How steeply (rise over run) the neck's side rises inside the line's start, and how soft
+#: (pixels, at the analysis size) the outline is: about the photo's own silhouette's.
+NECK_STEEP = 3.0
+SHOULDER_SOFT = 1.0
+#: The steepest a shoulder's line falls from beside the neck to the arm's top (rise over run).
+SHOULDER_STEEPEST = 1.0
 #: How far (shares of the arm's radius there) an elbow or wrist is moved towards the
 #: middle of the old sleeve round it (`_sleeve_middle`).
 RECENTRE = 0.6
@@ -215,9 +239,10 @@ def _radii(
             continue
         across = np.array([-v[1], v[0]], np.float32) / length
         half = _half_width(outline, p + v * t, across, int(model[k] * 3) + 2)
+        most = (SHOULDER_MOST if k == 0 else high) * model[k]
         if half is not None:
             radii[k] = float(
-                np.clip(model[k], min(IN_SLEEVE[0] * half, high * model[k]), max(IN_SLEEVE[1] * half, low * model[k]))
+                np.clip(model[k], min(IN_SLEEVE[0] * half, most), max(IN_SLEEVE[1] * half, low * model[k]))
             )
     # The hand, or the foot, just beyond the end, where the old garment does not cover it.
     v = c - b
@@ -250,8 +275,9 @@ Swell = Callable[[NDArray[np.float32]], NDArray[np.float32]]
 
 def _deltoid(t: NDArray[np.float32]) -> NDArray[np.float32]:
     """The deltoid's swell down the upper arm (`t`: 0 at the shoulder joint, 1 at the
-    elbow), as a share of the radius: 0 at the joint, whose round cap is the shoulder's
-    top, `DELTOID` a quarter of the way down, 0 from halfway on."""
+    elbow), as a share of the radius: 0 at the joint, whose cap (a half ellipse
+    `SHOULDER_TOP_RISE` high) is the shoulder's top, `DELTOID` a quarter of the way
+    down, 0 from halfway on."""
     return (DELTOID * np.sin(np.pi * np.clip(t / 0.5, 0, 1))).astype(np.float32)
 
 
@@ -283,8 +309,10 @@ def limbs(
         chains += [(chain, _ARM_RADII) for chain in _ARMS]
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         chains += [(chain, _LEG_RADII) for chain in _LEGS]
-    # Each bone: its ends, its radii there, and its swell along it (a share of the radius).
-    segments: list[tuple[NDArray[np.float32], NDArray[np.float32], float, float, Swell | None]] = []
+    # Each bone: its ends, its radii there, its swell along it (a share of the radius),
+    # and how high its round cap before its start is (None: as high as it is wide).
+    segments: list[tuple[NDArray[np.float32], NDArray[np.float32], float, float, Swell | None, float | None]] = []
+    shoulder_top = SHOULDER_TOP_RISE * frame.frontal_width
     for chain, shares in chains:
         (r0, r1, r2), into = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
         upper_arm = chain in _ARMS
@@ -297,19 +325,19 @@ def limbs(
             # The hand's own width, read beyond the cuff, is where the arm reaches it.
             hand, r2 = r2, min(r2, WRIST_TAPER * r1)
         segments += [
-            (top, joint, r0, r1, _deltoid if upper_arm else None),
-            (joint, end, r1, r2, _forearm_swell if upper_arm else None),
+            (top, joint, r0, r1, _deltoid if upper_arm else None, shoulder_top if upper_arm else None),
+            (joint, end, r1, r2, _forearm_swell if upper_arm else None, None),
         ]
         if upper_arm and into > 0:
             # Narrowest at the wrist, widening into the hand: at the narrow wrist's width
             # the old cuff between it and the hand was refilled as a band across the wrist.
-            segments.append((end, end + (end - joint) * into, r2, hand, None))
+            segments.append((end, end + (end - joint) * into, r2, hand, None, None))
         if not upper_arm:
-            segments.append((end, end + (end - joint) * INTO_SHOE, r2, r2, None))
+            segments.append((end, end + (end - joint) * INTO_SHOE, r2, r2, None, None))
     nearest = np.full((h, w), np.inf, np.float32)  # distance from the bone over the radius there
     radius_px = np.ones((h, w), np.float32)
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
-    for p, q, ra, rb, swell in segments:
+    for p, q, ra, rb, swell, cap in segments:
         # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
         reach = max(ra, rb) * (1 + max(DELTOID, FOREARM_SWELL)) + 2
         x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)
@@ -318,11 +346,17 @@ def limbs(
             continue
         ys, xs = np.arange(y0, y1, dtype=np.float32)[:, None], np.arange(x0, x1, dtype=np.float32)[None, :]
         v = q - p
-        t = np.clip(((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6), 0, 1)
+        along = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6)
+        t = np.clip(along, 0, 1)
         radius = ra + (rb - ra) * t
         if swell is not None:
             radius *= 1 + swell(t)
         off_x, off_y = xs - p[0] - t * v[0], ys - p[1] - t * v[1]
+        if cap is not None and cap < ra:
+            # The cap before the start is a half ellipse `cap` high: its offset along
+            # the bone counts `ra / cap` times.
+            before = np.minimum(along, 0) * np.float32(ra / cap - 1)
+            off_x, off_y = off_x + before * v[0], off_y + before * v[1]
         relative = np.hypot(off_x, off_y) / radius
         box = slice(y0, y1), slice(x0, x1)
         closer = relative < nearest[box]
@@ -333,3 +367,55 @@ def limbs(
         np.copyto(tilt_y[box], np.clip(off_y / radius, -1, 1), where=closer)
     inside = np.clip((1 - nearest) * radius_px / 1.5, 0, 1).astype(np.float32)
     return inside, (tilt_x, tilt_y)
+
+
+def shoulder_line(person: Person, frame: Frame, kept: NDArray[np.bool_], old: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """How much of each pixel lies below the bared shoulders' outline (0..1, soft over
+    `SHOULDER_SOFT`): the straight slope from beside the neck (`SHOULDER_NECK_SIDE` of the seen
+    shoulder width out from the middle, `SHOULDER_NECK_RISE` of the frontal width above
+    the joints' line) down to the shoulder's top over the joint (`SHOULDER_TOP_RISE`,
+    where the upper arm's cap begins, `limbs`), the neck's side rising steeply inside
+    its start (`NECK_STEEP`); above the joints' line only, and only
+    beside an upper arm that hangs (`SHOULDER_HANGS`), in the `old` garment's sleeve
+    (`SLEEVE_AT`): a raised arm's shoulder rises, and a tank's or a sleeveless top's
+    outline is the shoulder's own.
+    Where the person's own skin that stays (`kept`: the neck's base inside a wide
+    neckline) stands above the slope beside the neck, it turns up round the shoulder's
+    top to pass over it (no steeper than `SHOULDER_STEEPEST`): below it, the skin
+    left as it was stood out beside the neck as a ledge.
+
+    The old top's outline is no shoulder: a tee's or a sweater's stands level out to the
+    seam, and the skin rebuilt inside it was a level shelf with the arm's cap at its end."""
+    h, w = kept.shape
+    out = np.ones((h, w), np.float32)
+    f = frame.frontal_width
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    across = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
+    down = xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])
+    for joint, elbow, side in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0)):
+        bone = person.pt(elbow).astype(np.float64) - person.pt(joint).astype(np.float64)
+        if float(bone @ frame.down) < SHOULDER_HANGS * float(np.linalg.norm(bone)):
+            continue
+        outward = np.array([-bone[1], bone[0]]) / max(float(np.linalg.norm(bone)), 1e-6)
+        outward *= np.sign(float(outward @ frame.right) * side) or 1.0
+        x, y = np.round(person.pt(joint) + bone * SLEEVE_AT + outward * SLEEVE_OUT * f).astype(int)
+        if not (0 <= x < w and 0 <= y < h and old[y, x]):
+            continue
+        out_at = across * np.float32(side)
+        top_at = frame.width / 2
+        neck_at = min(SHOULDER_NECK_SIDE * frame.width, 0.6 * top_at)
+        slope = (SHOULDER_NECK_RISE - SHOULDER_TOP_RISE) * f / max(top_at - neck_at, 1.0)
+        # The slope from the shoulder's top up to each kept pixel beside the neck.
+        own = kept & (out_at > neck_at) & (out_at < top_at - 1) & (down < 0)
+        if own.any():
+            needed = (-SHOULDER_TOP_RISE * f - down[own]) / (top_at - out_at[own])
+            slope = float(np.clip(np.max(needed), slope, SHOULDER_STEEPEST))
+        rise = SHOULDER_TOP_RISE * f + slope * (top_at - neck_at)
+        # Inside the line's start the neck's side rises steeply to the jaw.
+        run = out_at - np.float32(neck_at)
+        line = -rise + np.where(run < 0, np.float32(NECK_STEEP), np.float32(slope)) * run
+        below = np.clip((down - line) / np.float32(2 * SHOULDER_SOFT) + 0.5, 0, 1)
+        cut = (out_at > 0) & (down < 0)
+        np.minimum(out, np.where(cut, below, 1).astype(np.float32), out=out)
+    return out

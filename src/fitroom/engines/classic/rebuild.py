@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.body import Frame, limbs, torso_frame, torso_zone
+from fitroom.engines.classic.body import SHOULDER_STEEPEST, Frame, limbs, shoulder_line, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
@@ -430,6 +430,9 @@ LIMB_BLEND = 0.06
 #: How far down the torso (shares of shoulder to hip) the armpit lies: above it nothing
 #: beyond the shoulder joints is torso.
 ARMPIT = 0.3
+#: Over how much of the torso's length above the armpits the arms' shading gives way to
+#: the torso's (the shoulders' caps are lit as its top).
+CAP_FADE = 0.15
 
 
 def _depth(frame: Frame, shape: tuple[int, ...]) -> NDArray[np.float32]:
@@ -550,6 +553,10 @@ def _below_shoulder_line(
             start, end = (a, top[a]), (b, top[b])
         else:
             start, end = (b - 1, top[b - 1]), (a - 1, top[a - 1])
+        if end[1] - start[1] > SHOULDER_STEEPEST * abs(end[0] - start[0]):
+            # What stands beside the run's other end is no arm's top (a hand, the
+            # crop's edge below a long sleeve): the line to it cut through the arm.
+            continue
         span = np.arange(a, b)
         line = np.ceil(start[1] + (end[1] - start[1]) * (span - start[0]) / (end[0] - start[0]))
         rows = np.arange(h)[:, None]
@@ -653,7 +660,8 @@ def _uncovered(
     # The hand in front (its edge given over to the rebuild at a cuff) is no part of the
     # sleeve's outline: beyond it the wrist's width is read.
     limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands)
-    if garment.category != SwapTarget.BOTTOM:
+    shoulders = garment.category != SwapTarget.BOTTOM
+    if shoulders:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
         # midriff is not a flat patch with straight sides. The old clothes stood out from
         # the body: the skin keeps a little inside their outline, its corners rounded.
@@ -675,6 +683,11 @@ def _uncovered(
             (0, 0),
             max(1.0, person.shoulder_width * 0.03),
         ) * cv2.GaussianBlur(outline.astype(np.float32), (0, 0), OUTLINE_SOFT)
+        # Beside the neck the shoulders slope down to the arms' caps, whatever the old
+        # top's outline did there.
+        kept = skin_like(person) & (person.mask > 0.5) & (rebuild < 0.5) & ~hands
+        sloped = shoulder_line(person, frame, kept, old > 0)
+        torso *= sloped
         # Ended at the trousers' or skirt's waistband by a crisp line, as a waistband
         # ends the skin: faded over a twentieth of the torso it read as a blurred band.
         waist = (WAIST_DEPTH - depth) * np.float32(frame.length)
@@ -684,6 +697,8 @@ def _uncovered(
         torso = np.zeros(old.shape, np.float32)
         beyond = np.zeros(old.shape, bool)
         waist = np.zeros(old.shape, np.float32)
+        sloped = np.ones(old.shape, np.float32)
+        depth = np.zeros(old.shape, np.float32)
     # Beside a top's or dress's shoulders and neck, outside the person's silhouette,
     # there is no skin to rebuild: only the backdrop.
     outside = (person.mask < 0.5) & (garment.category in _BACKDROP_BESIDE)
@@ -706,24 +721,28 @@ def _uncovered(
     # Not on the limbs: a sleeve's broad light is its own folds and sheen round a limb
     # far narrower than it (and over a dark sleeve, noise made large by its dark level);
     # the limbs are lit as the forms they are, and take the hand's own colour near it.
-    light = 1 + (light - 1) * (1 - limb)
+    # The shoulders' caps, down to the armpits, are lit as the torso's top, one surface
+    # with it: lit as the arms' own round ends, each stood out as a darker disc.
+    lit_torso = np.maximum(torso, limb * np.clip((ARMPIT - depth) / CAP_FADE, 0, 1)) if shoulders else torso
+    light = 1 + (light - 1) * (1 - limb * (1 - lit_torso))
     on_limb = limb >= torso
-    torso_x, torso_y, side = _torso_normals(frame, torso)
+    lit_limb = limb >= lit_torso
+    torso_x, torso_y, side = _torso_normals(frame, lit_torso)
     # Over the torso a limb's side does not turn away: it is a silhouette only against
     # the backdrop.
-    limb_x, limb_y = limb_normal[0] * (1 - torso), limb_normal[1] * (1 - torso)
+    limb_x, limb_y = limb_normal[0] * (1 - lit_torso), limb_normal[1] * (1 - lit_torso)
     limb_side = np.hypot(limb_x, limb_y)
     limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
     if garment.category != SwapTarget.BOTTOM:
         limb_shading *= _elbow_shade(person, old.shape)
     torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
-    torso_shading *= skin.shoulder_tops(person.mask > 0.5, frame.neck, frame.right, s)
+    torso_shading *= skin.shoulder_tops((person.mask > 0.5) & (sloped > 0.5), frame.neck, frame.right, s)
     # On the torso the limb's shading gives way to the torso's over a band, not at one
     # line: where an upper arm's cylinder reaches in over the chest by the armhole its
     # inner side turns away, dark, and ended at the torso's lit front as a vertical step,
     # a slab beside the arm. Off the torso the limb keeps its own, dark to its edge.
     towards_limb = np.where(
-        torso > 0.05, cv2.GaussianBlur(on_limb.astype(np.float32), (0, 0), max(1.0, s * LIMB_BLEND)), on_limb
+        lit_torso > 0.05, cv2.GaussianBlur(lit_limb.astype(np.float32), (0, 0), max(1.0, s * LIMB_BLEND)), lit_limb
     )
     shading = (limb_shading * towards_limb + torso_shading * (1 - towards_limb)).astype(np.float32)
     if garment.category != SwapTarget.BOTTOM:
@@ -826,7 +845,9 @@ def _uncovered(
         above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape)
         loose = (hole & above & ~hands).astype(np.uint8)
         loose = (cv2.dilate(loose, _edge_kernel(person)) > 0) & (region > 0) & (skin_part < 0.5)
-        clear = outside | (beyond & (skin_part < 0.5)) | loose
+        # Above the shoulders' sloping line, what the old top covered is backdrop too:
+        # refilled from round it, it was a skin-coloured ledge beside the neck.
+        clear = outside | ((beyond | (sloped < 0.5)) & (skin_part < 0.5)) | loose
         backdrop = (person.mask < 0.1) & (region == 0)
         filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
