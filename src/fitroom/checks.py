@@ -552,6 +552,20 @@ BOTTOM_OLD_BESIDE = 0.015
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
 BOTTOM_SHORT_MOST = 0.1
+#: `skin_toned_left`: an old garment whose main colour is this near the skin's in hue (CIE
+#: a, b), yet TONED_APART or more from it (nearer, no tint tells them apart), and at least
+#: TONED_CHROMA from grey is skin-coloured (pink, beige, peach, tan).
+#: A pixel is its colour when within TONED_NEAR (ΔE) of one of its colours and this much
+#: nearer (TONED_NEARER, a share of the distance) its tint than the skin's: hue over
+#: lightness (L* + 16), which shade leaves alone. More than SKIN_TONED_LEFT_MOST of the
+#: band beside the new garment (soft person-mask rim included: the strip between an arm
+#: and the body is half backdrop) in that colour is a fault.
+TONED_HUE = 24.5
+TONED_APART = 8.0
+TONED_CHROMA = 8.0
+TONED_NEAR = 12.0
+TONED_NEARER = 0.6
+SKIN_TONED_LEFT_MOST = 0.05
 #: `old_sliver`: the band just outside the new garment is this many shoulder-joint
 #: widths wide, over person-mask values above SLIVER_PERSON (the gap between an arm and
 #: the torso is half person, half backdrop there); more than SLIVER_SHARE of it still in
@@ -1037,6 +1051,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
+    "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
@@ -2124,6 +2139,40 @@ def bottom_short(hem: float | None, ankles: float, length: float) -> float | Non
     if hem is None or length <= 0:
         return None
     return (ankles - hem) / length
+
+
+def skin_toned_left(
+    image: NDArray[np.uint8],
+    region: Mask,
+    old_colours: NDArray[np.floating[Any]],
+    skin_colour: NDArray[np.floating[Any]],
+) -> float | None:
+    """The share of `region` (the band beside the new garment, over any of the person)
+    still in a skin-coloured old garment's colour (`TONED_HUE`): within `TONED_NEAR` of
+    one of its colours (rows of CIE Lab, the main one first) and of its tint rather than
+    the skin's (`skin_colour`, CIE Lab). `old_colour_bare` asks only which of the two is
+    nearer in plain Lab, where a pink shirt's strip beside a pink arm is a coin toss, and
+    reads only where the person mask is solid: the strip between an arm and the body is
+    not. None for any other old garment, or a region under 50 pixels."""
+    inside = np.asarray(region) > 0
+    if np.count_nonzero(inside) < 50 or len(old_colours) == 0:
+        return None
+    old = np.asarray(old_colours, np.float32).reshape(-1, 3)
+    skin = np.asarray(skin_colour, np.float32).reshape(3)
+    main = old[0]
+    hue = float(np.hypot(*(main[1:] - skin[1:])))
+    if not TONED_APART <= hue < TONED_HUE or float(np.hypot(*main[1:])) < TONED_CHROMA:
+        return None
+    lab = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside], np.float32)
+
+    def tint(colours: NDArray[np.float32]) -> NDArray[np.float32]:
+        return np.asarray(colours[..., 1:] / (colours[..., :1] + 16), np.float32)
+
+    near = np.linalg.norm(lab[:, None, :] - old[None, :, :], axis=2).min(axis=1) < TONED_NEAR
+    own = tint(lab)
+    to_old = np.linalg.norm(own - tint(main), axis=1)
+    to_skin = np.linalg.norm(own - tint(skin), axis=1)
+    return float(np.mean(near & (to_old < TONED_NEARER * to_skin)))
 
 
 def old_sliver(

@@ -200,8 +200,10 @@ def _region(report: RenderReport, target: str) -> NDArray[np.bool_]:
 BESIDE_NEW = 0.08
 
 
-def _beside_new(report: RenderReport, target: str, cover: NDArray[np.float32], width: float) -> NDArray[np.bool_]:
-    """The person's pixels within `BESIDE_NEW` shoulder widths of the new garment, inside
+def _beside_new(
+    report: RenderReport, target: str, cover: NDArray[np.float32], width: float, least: float = 0.5
+) -> NDArray[np.bool_]:
+    """The person's pixels (mask over `least`) within `BESIDE_NEW` shoulder widths of the new garment, inside
     its body region (shoulders to hips for a top, hips to knees for a bottom, shoulders
     to knees for a dress) widened sideways by as much: never below a top's hips, where
     trousers of the old top's colour may rightly start."""
@@ -220,7 +222,7 @@ def _beside_new(report: RenderReport, target: str, cover: NDArray[np.float32], w
     cv2.fillConvexPoly(body, quad, (1,))
     solid = (cover > 0.5).astype(np.uint8)
     near = cv2.dilate(solid, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
-    return np.asarray(near & (solid == 0) & (body > 0) & (person.mask > 0.5), dtype=bool)
+    return np.asarray(near & (solid == 0) & (body > 0) & (person.mask > least), dtype=bool)
 
 
 def measure(report: RenderReport, target: str) -> dict[str, float | None]:
@@ -686,6 +688,14 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 old_colours,
                 skin_colours,
                 max(2, int(frame.width * checks.SLIVER_WIDTH)),
+            )
+            # Beside the new garment over any of the person: the strip between an arm
+            # and the body is half backdrop in the person mask.
+            beside = _beside_new(report, target, cover, frame.width, checks.SLIVER_PERSON)
+            beside &= ~face & (person.face == 0) & ~own_hands & (person.hands == 0)
+            main = np.median(_lab(report.input[old > 0.5]), axis=0)[None, :]
+            values["skin_toned_left"] = checks.skin_toned_left(
+                output, beside, np.vstack([main, old_colours]), _lab(skin)[0]
             )
         if target == SwapTarget.TOP:
             values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)

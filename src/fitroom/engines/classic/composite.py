@@ -31,6 +31,7 @@ from fitroom.engines.classic.old_garment import (
     LONG_HEM_DROP,
     bottom_coloured,
     coat_hem,
+    collar_in_face,
     kept_top,
     wears_open_coat,
     worn_bottom,
@@ -223,7 +224,10 @@ def _compose(
     hair: NDArray[np.float32] | None = None,
     front: NDArray[np.float32] | None = None,
 ) -> Composite:
-    fixed = np.maximum((person.face > 0).astype(np.float32), hand_matte(hands))
+    face = person.face > 0
+    if garment.category != SwapTarget.BOTTOM:
+        face &= ~collar_in_face(person)
+    fixed = np.maximum(face.astype(np.float32), hand_matte(hands))
     if front is not None:
         fixed = np.maximum(fixed, front)
     keep = fixed if hair is None else np.maximum(fixed, hair)

@@ -41,6 +41,7 @@ from fitroom.engines.classic.person import (
     Person,
     plausible_skin,
 )
+from fitroom.engines.classic.skin_toned import face_collar, skin_toned_cloth
 
 #: How far below the hips the band of an old top's long hem is looked for, in torso lengths.
 LONG_HEM_DROP = 0.7
@@ -172,6 +173,7 @@ def worn_mask(
             if b in (L_WRIST, R_WRIST):
                 q = q + (q - p) * 0.12  # a cuff reaches over the wrist joint
             cv2.line(arms, tuple(p.astype(int)), tuple(q.astype(int)), 255, max(2, int(s * 0.4)))
+    upper = (zone > 0) | (arms > 0)  # the top's part of a dress: not its legs
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE), (L_HIP, R_HIP)):
             p, q = person.pt(a).astype(int), person.pt(b).astype(int)
@@ -235,6 +237,8 @@ def worn_mask(
         clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
     if category == SwapTarget.BOTTOM:
         clothes |= _high_waist(person, frame, similar, free | (cloth & ~hands_kept), clothes, hands_kept)
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
+        clothes |= skin_toned_cloth(person, lab, colours, clothes, upper, hands_kept)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
     if category == SwapTarget.DRESS:
         # Trousers end at the ankles; below them are the feet, and shoes of the old
@@ -255,6 +259,13 @@ def worn_bottom(person: Person) -> NDArray[np.bool_]:
         return old
 
     return memo.kept(person, "worn_bottom", (person.image,), make)
+
+
+def collar_in_face(person: Person) -> NDArray[np.bool_]:
+    """The old top's skin-coloured collar inside the face's ellipse (`skin_toned.face_collar`),
+    read with the top's colours: not kept with the face, so it goes with the old top."""
+    lab = person.lab()
+    return face_collar(person, lab, worn_colours(lab, person, SwapTarget.TOP))
 
 
 #: A colour of the kept top's this near (a share of `SAME_GARMENT_COLOUR`) one of the
@@ -1175,17 +1186,24 @@ HOLE_RING = 0.5
 #: ...unless less than this share of its own pixels is on the person (mask over 0.5)
 #: and it is a window, not a slit: its middle this many shoulder widths from its edge.
 HOLE_ON_PERSON = 0.5
+#: A hole this much (share of its area) the person's own skin is bare skin, not a print.
+HOLE_OWN = 0.5
 HOLE_WINDOW = 0.04
 
 
-def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_]) -> NDArray[np.float32]:
+def holes_filled(
+    old: NDArray[np.float32], person: Person, hands: NDArray[np.bool_], own: NDArray[np.bool_] | None = None
+) -> NDArray[np.float32]:
     """The old garment with the holes inside it filled: a print, logo or trim of another
     colour is part of it, and left out it would show through the skin or background
     rebuilt round it. Hands and the face stay out, and so do holes too large to be a
     print, windows mostly off the person (`HOLE_ON_PERSON`, `HOLE_WINDOW`: the backdrop
     between a bent arm and the body) and holes that the garment does not ring for the
     most part (`HOLE_RING`): a pocket of neck shadow closed in by the face mask's chin
-    was rebuilt as a flat pale patch under the chin."""
+    was rebuilt as a flat pale patch under the chin. Nor, where `own` marks the person's
+    own skin told from a skin-coloured garment (`skin_toned.tinted`), holes mostly of it
+    (`HOLE_OWN`): a V-neck's bare chest, closed in once the pink collar beside it was
+    taken, was rebuilt."""
     h, w = old.shape
     holes = ((old == 0) & ~hands & (person.face == 0)).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(holes, connectivity=4)
@@ -1212,6 +1230,8 @@ def holes_filled(old: NDArray[np.float32], person: Person, hands: NDArray[np.boo
     np.maximum.at(depth, labels.ravel(), cv2.distanceTransform(holes, cv2.DIST_L2, 3).ravel())
     window = (on_person < HOLE_ON_PERSON * np.maximum(area, 1)) & (depth >= HOLE_WINDOW * person.shoulder_width)
     inner &= ~window
+    if own is not None:
+        inner &= np.bincount(labels.ravel(), weights=own.ravel(), minlength=count) < HOLE_OWN * np.maximum(area, 1)
     return np.maximum(old, inner[labels].astype(np.float32))
 
 

@@ -41,6 +41,7 @@ from fitroom.engines.classic.person import (
     plausible_skin,
 )
 from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
+from fitroom.engines.classic.skin_toned import skin_toned, tinted
 
 
 class Replaced(NamedTuple):
@@ -71,7 +72,10 @@ def replaced(
     `look`, how the person's own skin looks."""
     frame = torso_frame(person)
     bare = skin_like(person)
-    old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands)
+    colours = worn_colours(person.lab(), person, garment.category)
+    toned = garment.category != SwapTarget.BOTTOM and skin_toned(colours, person)
+    own = bare & ~tinted(person, person.lab(), colours) if toned else None
+    old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands, own)
     # The skin's tone and the hand's colour are read off the old garment as found: with
     # the cuffs' rims taken in, the hand's own edge, lit where it leaves the cuff, is off.
     worn = old
@@ -167,8 +171,12 @@ def _cloth_kept(
     if not kept.any() or not rest.any():
         return np.zeros(old.shape, np.float32)
     lab = person.lab()
-    nearest = nearest_colour(person, lab, worn_colours(lab, person, category))
+    colours = worn_colours(lab, person, category)
+    nearest = nearest_colour(person, lab, colours)
     cloth = (nearest < SAME_GARMENT_COLOUR**2) & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
+    if category != SwapTarget.BOTTOM and skin_toned(colours, person):
+        # A skin-coloured top's strip beside the arm, kept with it, is told by its tint.
+        cloth |= tinted(person, lab, colours)
     reach = 2 * max(1, int(person.shoulder_width * KEPT_CLOTH_REACH)) + 1
     near = cv2.dilate(rest.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
     loose = kept & (((old > 0) & cloth) | _neckband(person, lab, bare)) & near & ~hands & (person.face == 0)
