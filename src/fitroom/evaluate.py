@@ -70,6 +70,7 @@ from fitroom.engines.classic.old_garment import (
     kept_top,
     open_coat,
     same_colour_hem,
+    worn_colours,
     worn_knit_sleeves,
 )
 from fitroom.engines.classic.person import (
@@ -693,7 +694,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             # and the body is half backdrop in the person mask.
             beside = _beside_new(report, target, cover, frame.width, checks.SLIVER_PERSON)
             beside &= ~face & (person.face == 0) & ~own_hands & (person.hands == 0)
-            main = np.median(_lab(report.input[old > 0.5]), axis=0)[None, :]
+            # The old top's main colour as read across the chest on the photo (not the
+            # median of the engine's mask, which takes in a bare midriff beside a bra).
+            shot = _as_shot(report)
+            worn = worn_colours(shot.lab(), shot, SwapTarget.TOP)[0]
+            main = _lab(cv2.cvtColor(worn.astype(np.uint8).reshape(1, 1, 3), cv2.COLOR_LAB2RGB))
             values["skin_toned_left"] = checks.skin_toned_left(
                 output, beside, np.vstack([main, old_colours]), _lab(skin)[0]
             )
