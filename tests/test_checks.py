@@ -2246,3 +2246,38 @@ def test_shoulder_rise_finds_a_ball_above_a_level_shelf() -> None:
         figure = drawn(ball)
         rise = checks.shoulder_rise(figure, figure, [(joint, elbow)], neck, 100.0)
         assert rise is not None and (rise > checks.SHOULDER_RISE_MOST) == expected, (ball, rise)
+
+
+def test_dress_legs_left_sees_the_old_clothes_or_a_wedge_below_a_new_dress() -> None:
+    """Below a new dress: rebuilt legs, the person's own shins as shot and the backdrop
+    between them pass; the old dress's hem band left across the legs below the old
+    garment's mask, or a skin-coloured wedge drawn between the thighs where the backdrop
+    belongs, fail."""
+    white, hem = (235, 235, 235), (120, 90, 80)
+    photo = np.full((200, 200, 3), white, np.uint8)
+    photo[:, 60:90] = photo[:, 110:140] = SKIN  # the shins below the old hem
+    photo[:100, 50:150] = hem  # the old dress down to y 100
+    region = np.zeros((200, 200), bool)
+    region[10:130, 50:150] = True  # the person below the new dress's hem, to the ankles
+    own = np.zeros((200, 200), bool)
+    own[100:, 60:90] = own[100:, 110:140] = True
+    rebuilt = np.zeros((200, 200), bool)
+    rebuilt[10:100, 60:90] = rebuilt[10:100, 110:140] = True
+    backdrop = cv2.cvtColor(np.array([[white]], np.float32) / 255, cv2.COLOR_RGB2LAB)[0]
+    render = photo.copy()
+    render[10:100, 50:150] = white
+    render[10:100, 60:90] = render[10:100, 110:140] = SKIN
+    legs = checks.dress_legs_left(render, photo, region, own, rebuilt, backdrop)
+    band = render.copy()
+    band[70:100, 50:150] = hem
+    cut = rebuilt.copy()
+    cut[70:100] = False  # the band lay below the old garment's mask: nothing rebuilt there
+    wedge = render.copy()
+    wedge[10:80, 90:110] = SKIN
+    assert checks.faults({"dress_legs_left": legs}) == [], legs
+    assert checks.faults({"dress_legs_left": checks.dress_legs_left(band, photo, region, own, cut, backdrop)}) == [
+        "dress_legs_left"
+    ]
+    assert checks.faults({"dress_legs_left": checks.dress_legs_left(wedge, photo, region, own, rebuilt, backdrop)}) == [
+        "dress_legs_left"
+    ]

@@ -579,6 +579,9 @@ SLIVER_SHARE = 0.1
 #: neither is a fault.
 BELOW_HEM_READ = 0.15
 BELOW_HEM_TOLERANCE = 15.0
+#: `dress_legs_left` reads the legs down to this far (shoulder widths) above the higher
+#: ankle joint: below are the shoes and their straps.
+ABOVE_ANKLES = 0.1
 BELOW_HEM_SHARE = 0.25
 #: A refilled pixel whose luminance is this far (0..255) from the median round it is part
 #: of a thin line: the old garment's outline left beside a rebuilt limb.
@@ -1019,6 +1022,9 @@ OLD_HEM_LEFT_MOST = 0.6
 #: `sleeve_changed`'s limit: the share of a forearm's middle at the hips the render may
 #: change (its edge against the new waistband, a pose a little off the arm).
 SLEEVE_CHANGED = 0.15
+#: `dress_legs_left`'s limit: the share of the legs' place below a new dress that the
+#: render may show as neither legs nor backdrop (the shoes' straps, a shadow).
+DRESS_LEGS_LEFT_MOST = 0.1
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -1054,6 +1060,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
+    "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
@@ -2226,6 +2233,35 @@ def below_hem(
     )
     distance = np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1)
     return float(np.mean(distance >= tolerance))
+
+
+def dress_legs_left(
+    image: NDArray[np.uint8],
+    photo: NDArray[np.uint8],
+    region: Mask,
+    own_skin: Mask,
+    rebuilt: Mask,
+    backdrop_colours: NDArray[np.floating[Any]],
+    tolerance: float = BELOW_HEM_TOLERANCE,
+) -> float | None:
+    """The share of `region` (the person below a new dress's hem and the crotch, above the
+    ankles, found on the photo) that the render shows as neither legs nor backdrop: not
+    rebuilt skin (`rebuilt`), not the person's own skin left as shot (`own_skin` in
+    `photo`, unchanged), and not within `tolerance` (ΔE) of the backdrop's colours. The
+    old dress's hem band below the knees, the old trousers or a skin-coloured wedge
+    inpainted between the thighs are each of them none."""
+    inside = np.asarray(region) > 0
+    if np.count_nonzero(inside) < 50:
+        return None
+    legs = (np.asarray(rebuilt) > 0) | ((np.asarray(own_skin) > 0) & np.all(image == photo, axis=2))
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+    known = np.asarray(backdrop_colours, np.float32).reshape(-1, 3)
+    clear = (
+        np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1) < tolerance
+        if len(known)
+        else np.zeros(len(lab), bool)
+    )
+    return float(np.mean(~(legs[inside] | clear)))
 
 
 def coat_skirt_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:

@@ -61,6 +61,7 @@ from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.old_garment import (
+    CROTCH_DROP,
     HEM_LINE_CONTRAST,
     HEM_LINE_LEAST,
     HEM_LINE_SLACK,
@@ -359,6 +360,36 @@ def _below_hem(
     backdrop = near & (person.mask < BACKDROP_MASK)
     beside = _colours(_lab(report.input[backdrop])) if backdrop.any() else np.zeros((0, 3), np.float32)
     return checks.below_hem(output, region, _colours(_lab(report.input[bottom])), beside)
+
+
+def _dress_legs_left(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], frame: Frame
+) -> float | None:
+    """`checks.dress_legs_left` for a dress: over the solid person below the crotch and
+    clear of the new dress's soft edge, down to a little above the ankles (the shoes),
+    less the face and the hands, against the backdrop's colours beside it in the photo."""
+    person = report.person
+    if report.rebuilt_skin is None or not person.visible(L_ANKLE, R_ANKLE, L_HIP, R_HIP):
+        return None
+    h, w = cover.shape
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    crotch = hips + frame.down * frame.length * CROTCH_DROP
+    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
+    below = (xs - np.float32(crotch[0])) * np.float32(frame.down[0]) + (ys - np.float32(crotch[1])) * np.float32(
+        frame.down[1]
+    ) > 0
+    ankles = min(float(person.pt(L_ANKLE)[1]), float(person.pt(R_ANKLE)[1])) - frame.width * checks.ABOVE_ANKLES
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    region = below & (ys < ankles) & (person.mask > SOLID) & ~edge & (person.face == 0) & (person.hands == 0)
+    if np.count_nonzero(region) < 50:
+        return None
+    read = max(2, int(frame.width * checks.BELOW_HEM_READ))
+    near = cv2.dilate(region.astype(np.uint8), np.ones((2 * read + 1,) * 2, np.uint8)) > 0
+    backdrop = near & (person.mask < BACKDROP_MASK)
+    beside = _colours(_lab(report.input[backdrop])) if backdrop.any() else np.zeros((0, 3), np.float32)
+    return checks.dress_legs_left(
+        output, report.input, region, _skin_as_shot(report), report.rebuilt_skin > 0.5, beside
+    )
 
 
 def _coat_skirt_left(
@@ -704,6 +735,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             )
         if target == SwapTarget.TOP:
             values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
+    if target == SwapTarget.DRESS:
+        values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
     if target == SwapTarget.TOP:
         values["coat_skirt_left"] = _coat_skirt_left(report, output, cover, face | own_hands)
         values["coat_panel_left"] = _coat_panel_left(report, output, cover, face | own_hands)

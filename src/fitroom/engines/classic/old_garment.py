@@ -195,6 +195,9 @@ def worn_mask(
         # top's print read across the chest (an orange motif on a beige tee) took the
         # bare shins below shorts for cloth, rebuilt as flat grey-brown cones.
         shins = below_line(person, frame, (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2)
+        # With no bottom's colour read (the old clothes are a dress too), its hem just
+        # below the knees is found by joining the dress above them (`HEM_BELOW_KNEES`).
+        above_knees = nearest
         if bottom:
             nearest_bottom = nearest_distance(lab, bottom)
             nearest = np.where(shins, nearest_bottom, nearest)
@@ -233,13 +236,25 @@ def worn_mask(
         clothes |= _flared_sides(person, frame, similar, free, clothes)
         clothes |= _coat_panels(person, frame, lab, free & ~skin & (person.mask > 0.5), clothes)
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
-        # Loose shorts, wide trousers and skirts stand well out from the thighs.
-        clothes |= _joined(_round_bones(person, _THIGHS, s) & (free | (cloth & ~hands_kept)), similar, clothes, s)
+        # Loose shorts, wide trousers and skirts stand well out from the thighs, and a
+        # midi dress's flared skirt further still out from the shins.
+        legs = _round_bones(person, _THIGHS, s)
+        if category == SwapTarget.DRESS:
+            legs |= _round_bones(person, _SHINS, s * SKIRT_FLARE)
+        clothes |= _joined(legs & (free | (cloth & ~hands_kept)), similar, clothes, s)
     if category == SwapTarget.BOTTOM:
         clothes |= _high_waist(person, frame, similar, free | (cloth & ~hands_kept), clothes, hands_kept)
     if category in (SwapTarget.TOP, SwapTarget.DRESS):
         clothes |= skin_toned_cloth(person, lab, colours, clothes, upper, hands_kept)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
+    if category == SwapTarget.DRESS and not bottom:
+        knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
+        hem = shins & ~below_line(person, frame, knees + frame.down * s * HEM_BELOW_KNEES)
+        dress = (above_knees < SAME_GARMENT_COLOUR**2) & (
+            above_knees < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS)
+        )
+        reach = hem & dress & ~hands_kept & (person.face == 0) & (person.mask > 0.5)
+        clothes |= _joined(reach, reach, clothes, s)
     if category == SwapTarget.DRESS:
         # Trousers end at the ankles; below them are the feet, and shoes of the old
         # clothes' colour (black shoes under a black slip dress or a black print) were
@@ -571,6 +586,9 @@ def _skin_coloured(colours: list[NDArray[np.float32]], person: Person) -> bool:
 SKIN_COLOURED = 10
 
 
+#: How far above the higher ankle joint (shoulder widths) a dress's edge bands may grow:
+#: the shoes' tops and straps lie below.
+ABOVE_SHOES = 0.25
 #: How far beyond the old garment's colours its bands of another colour reach (a hem's
 #: rib, a cuff, a collar, a hood round the neck, a waistband), in shoulder widths.
 EDGE_BAND = 0.12
@@ -624,8 +642,13 @@ def _edge_bands(
         for colour in worn_colours(lab, person, SwapTarget.TOP):
             grow &= ~near_colour(lab, colour)
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
-        knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
-        grow[max(0, min(grow.shape[0], int(knees[1]))) :] = False
+        end = float((person.pt(L_KNEE)[1] + person.pt(R_KNEE)[1]) / 2)
+        if category == SwapTarget.DRESS and person.visible(L_ANKLE, R_ANKLE, threshold=0.5):
+            # A dress's hem below the knees (a midi's darker hem band, its shaded
+            # corners) is grown down to above the shoes: cut at the knees, its corners
+            # stayed beside the legs below a shorter new dress.
+            end = max(end, min(float(person.pt(L_ANKLE)[1]), float(person.pt(R_ANKLE)[1])) - s * ABOVE_SHOES)
+        grow[max(0, min(grow.shape[0], int(end))) :] = False
     # Grown only into `grow`: in the box round it, a pixel wider (the same steps as over
     # the whole photo; nothing outside it changes).
     found = bounds(grow, pad=1)
@@ -1136,6 +1159,14 @@ def below_line(person: Person, frame: Frame, point: NDArray[np.floating[Any]]) -
     return np.asarray((xs - float(point[0])) * down[0] + (ys - float(point[1])) * down[1] > 0)
 
 
+#: How wide (shoulder widths) the band along each shin is in which an old dress's skirt
+#: is looked for: a midi's skirt flares out well past the shins below the knees.
+SKIRT_FLARE = 1.6
+#: How far below the knees' line (shoulder widths) an old dress's hem is looked for when
+#: no bottom's colour is read (the dress's own passes for skin): cut at the line, a band
+#: of the hem stayed below a shorter new dress. No further: the bare shins below are as
+#: near the dress's colour as it is.
+HEM_BELOW_KNEES = 0.25
 #: How far below the hips (torso lengths) the legs part: the crotch.
 CROTCH_DROP = 0.3
 

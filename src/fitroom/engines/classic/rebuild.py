@@ -580,6 +580,9 @@ def _below_shoulder_line(
 #: Above this depth down the torso (`_depth`), or beside the hips, what a top or dress
 #: rebuilds that is no skin is the backdrop: below it the bottom the old top hid goes on up.
 LOOSE_DEPTH = 0.6
+#: How far round (as many times `_backdrop_fill`'s reach) the backdrop is looked for
+#: between the legs below a dress's hem.
+LEG_GAP_REACH = 5.0
 #: How far (Gaussian sigma, shoulder widths) the person's outline is smoothed where it
 #: ends a rebuilt limb, before it is softened over `OUTLINE_SOFT`.
 LIMB_OUTLINE_SMOOTH = 0.03
@@ -851,12 +854,22 @@ def _uncovered(
         # and the arm hanging against the body is the body's side, and taken for the
         # backdrop it showed as white notches.
         above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape)
+        if garment.category == SwapTarget.DRESS:
+            # Below a dress's hem nothing goes on up from below the old clothes: what is
+            # no leg between and beside the legs is the backdrop.
+            above |= depth > 1 + CROTCH_DROP
         loose = (hole & above & ~hands).astype(np.uint8)
         loose = (cv2.dilate(loose, _edge_kernel(person)) > 0) & (region > 0) & (skin_part < 0.5)
         # Above the shoulders' sloping line, what the old top covered is backdrop too:
         # refilled from round it, it was a skin-coloured ledge beside the neck.
         clear = outside | ((beyond | (sloped < 0.5)) & (skin_part < 0.5)) | loose
         backdrop = (person.mask < 0.1) & (region == 0)
+        if garment.category == SwapTarget.DRESS:
+            # Between the legs under a wide old skirt the backdrop lies far off: within
+            # the near fill's reach only, the rest was drawn from the legs and the skirt
+            # round it, a skin-coloured wedge between the thighs.
+            gap = (region > 0) & clear & (depth > 1 + CROTCH_DROP)
+            filled = _backdrop_fill(person.image, filled, gap, backdrop, s * LEG_GAP_REACH)
         filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
