@@ -13,7 +13,7 @@ import numpy as np
 
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.body import limbs, torso_frame
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.old_garment import worn_mask
 from fitroom.engines.classic.person import Person
@@ -94,3 +94,23 @@ def test_between_the_legs_below_a_new_dress_is_the_backdrop() -> None:
     assert out.rebuild[gap].min() > 0.9 and out.skin[gap].max() < 0.5
     far = np.abs(out.fill[gap] - BACKDROP).max(axis=2)
     assert far.max() < 12, far.max()
+
+
+def test_the_rebuilt_leg_meets_the_shin_where_it_shows_below_the_old_hem() -> None:
+    """The pose's knee under a skirt lies off the shin seen below the old hem (here 10 px
+    to the picture's right of it): the rebuilt thigh, drawn along the pose's bones, met
+    the shin as shot with a step at the old hem. It reaches the shin's middle there."""
+    image = np.full((560, 400, 3), BACKDROP, np.uint8)
+    cv2.rectangle(image, (110, 90), (290, 440), (40, 60, 120), -1)  # an old midi to y 440
+    shins = [(144, 166), (214, 236)]  # each 22 px wide, 10 px left of the pose's bones (x 165, 235)
+    for x0, x1 in shins:
+        cv2.rectangle(image, (x0, 441), (x1, 522), SKIN, -1)
+    person = standing(image)
+    old = np.zeros(person.mask.shape, bool)
+    old[90:441, 110:291] = True
+    inside, _ = limbs(person, torso_frame(person), "dress", old)
+    row = inside[436]  # just above the old hem, in the rebuilt leg
+    for (x0, x1), side in zip(shins, (slice(100, 200), slice(200, 300)), strict=True):
+        xs = np.flatnonzero(row[side] > 0.5) + side.start
+        middle = (xs.min() + xs.max()) / 2
+        assert abs(middle - (x0 + x1) / 2) <= 4, (middle, (x0 + x1) / 2)

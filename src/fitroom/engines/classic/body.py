@@ -147,6 +147,11 @@ NECK_STEEP = 3.0
 SHOULDER_SOFT = 1.0
 #: The steepest a shoulder's line falls from beside the neck to the arm's top (rise over run).
 SHOULDER_STEEPEST = 1.0
+#: How far (shares of the knee's radius) the knee is moved across the shin's bone to meet
+#: the shin where it shows below an old hem (`_knee_over_shin`), and how far below the
+#: hem (shares of the shin's length) the shin's middle is read.
+KNEE_TO_SHIN = 1.0
+SHIN_READ = 0.05
 #: How far (shares of the arm's radius there) an elbow or wrist is moved towards the
 #: middle of the old sleeve round it (`_sleeve_middle`).
 RECENTRE = 0.6
@@ -217,6 +222,63 @@ def _sleeve_middle(
         off = _off_middle(outline, p + v * t, across, int(radii[k] * 3) + 2)
         moved[k] = moved[k] + across * np.float32(np.clip(off, -RECENTRE * radii[k], RECENTRE * radii[k]))
     return moved[0], moved[1], moved[2]
+
+
+def _knee_over_shin(
+    person: Person, chain: tuple[int, int, int], radius: float, outline: NDArray[np.bool_]
+) -> NDArray[np.float32]:
+    """The knee moved across the shin's bone so the rebuilt leg meets the shin where it
+    shows below the old garment's hem (`outline`): the pose puts the knee under a skirt
+    off the visible shin's line, and the rebuilt thigh met the shin as shot with a step
+    at the old hem. By up to `KNEE_TO_SHIN` of the knee's `radius`; where no shin shows
+    below a hem on the bone (trousers to the ankle), or its run across is not clear of
+    the other leg, the pose's knee."""
+    b, c = (person.pt(i).astype(np.float32) for i in chain[1:])
+    v = c - b
+    length = float(np.hypot(*v))
+    if length < 1:
+        return b
+    across = np.array([-v[1], v[0]], np.float32) / length
+    h, w = outline.shape
+    seen = (person.mask > 0.5) & ~outline
+    for t in np.linspace(0.05, 0.9, 18):
+        x, y = (b + v * t).astype(int)
+        if not (0 <= x < w and 0 <= y < h) or outline[y, x]:
+            continue
+        if t <= 0.05:
+            return b
+        below = min(float(t) + SHIN_READ, 0.95)
+        off = _nearest_run(seen, b + v * below, across, int(radius * 3) + 2)
+        if off is None:
+            return b
+        shift = float(np.clip(off / (1 - below), -KNEE_TO_SHIN * radius, KNEE_TO_SHIN * radius))
+        return b + across * np.float32(shift)
+    return b
+
+
+def _nearest_run(
+    region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], reach: int
+) -> float | None:
+    """How far (pixels, along `across`) the middle of `region`'s run nearest `centre` on
+    the line through it lies from it, looking `reach` pixels either way; None where the
+    line meets no run, or the run reaches past `reach` (not one shin)."""
+    h, w = region.shape
+    steps = np.arange(-reach, reach + 1, dtype=np.float32)
+    xy = np.round(centre[None, :] + steps[:, None] * across[None, :]).astype(int)
+    on = np.zeros(len(steps), bool)
+    inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+    on[inside] = region[xy[inside, 1], xy[inside, 0]]
+    if not on.any():
+        return None
+    nearest = int(np.argmin(np.where(on, np.abs(steps), np.inf)))
+    start, end = nearest, nearest
+    while start > 0 and on[start - 1]:
+        start -= 1
+    while end < len(on) - 1 and on[end + 1]:
+        end += 1
+    if start == 0 or end == len(on) - 1:
+        return None
+    return float(steps[start] + steps[end]) / 2
 
 
 def _radii(
@@ -318,6 +380,9 @@ def limbs(
         upper_arm = chain in _ARMS
         if upper_arm and outline is not None:
             top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
+        elif outline is not None:
+            top, end = (person.pt(i).astype(np.float32) for i in (chain[0], chain[2]))
+            joint = _knee_over_shin(person, chain, r1, outline)
         else:
             top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
         if upper_arm:
