@@ -2281,3 +2281,19 @@ def test_dress_legs_left_sees_the_old_clothes_or_a_wedge_below_a_new_dress() -> 
     assert checks.faults({"dress_legs_left": checks.dress_legs_left(wedge, photo, region, own, rebuilt, backdrop)}) == [
         "dress_legs_left"
     ]
+
+
+def test_leg_step_sees_a_rebuilt_thigh_off_the_shin_below_an_old_hem() -> None:
+    """A rebuilt leg (down to y 120) meeting the person's own shin below the old hem: in
+    line it passes; 12 px to the side of the shin (a knee under a skirt put off the
+    shin's line by the pose) it fails. No rebuilt leg above a shin: None."""
+    bones = [(np.array([100.0, 40.0]), np.array([100.0, 190.0]))]
+    own = np.zeros((200, 200), bool)
+    own[121:190, 90:111] = True
+    rebuilt = np.zeros((200, 200), bool)
+    rebuilt[40:121, 88:113] = True
+    stepped = np.zeros((200, 200), bool)
+    stepped[40:121, 100:125] = True
+    assert checks.faults({"leg_step": checks.leg_step(rebuilt, own, bones, 100.0)}) == []
+    assert checks.faults({"leg_step": checks.leg_step(stepped, own, bones, 100.0)}) == ["leg_step"]
+    assert checks.leg_step(np.zeros((200, 200), bool), own, bones, 100.0) is None

@@ -1025,6 +1025,12 @@ SLEEVE_CHANGED = 0.15
 #: `dress_legs_left`'s limit: the share of the legs' place below a new dress that the
 #: render may show as neither legs nor backdrop (the shoes' straps, a shadow).
 DRESS_LEGS_LEFT_MOST = 0.1
+#: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
+#: rebuilt leg meets the shin below an old hem; more than LEG_STEP_MOST apart is a step.
+#: Six devset persons in midis and slips × two dresses (2026-12-06): the steps seen read
+#: 0.021-0.049, after the knee was moved over the shin 0.003-0.025 (a notch left).
+LEG_STEP_READ = 0.05
+LEG_STEP_MOST = 0.02
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -1061,6 +1067,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
+    "leg_step": (None, LEG_STEP_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
@@ -1448,6 +1455,45 @@ def skin_step(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) ->
     down[span:-span] = lum[2 * span :] - lum[: -2 * span]
     stepped = inner & (np.hypot(across, down) > SKIN_STEP)
     return float(np.count_nonzero(stepped)) / (2 * span + 1) / max(shoulder_width, 1.0)
+
+
+def leg_step(
+    rebuilt: Mask, own: Mask, bones: list[tuple[NDArray[np.floating[Any]], NDArray[np.floating[Any]]]], width: float
+) -> float | None:
+    """How far (shoulder widths, the worst leg) a rebuilt leg's middle steps sideways
+    where it meets the person's own shin below an old hem: the middle of the leg's run
+    (`rebuilt` or `own` skin, round each shin's bone from knee to ankle) `LEG_STEP_READ`
+    above the lowest rebuilt row on the bone against as far below it. The pose's knee
+    under a skirt lies off the visible shin, and a thigh rebuilt along it met the shin
+    with a step. None where no rebuilt leg meets a shin shown below it."""
+    rebuilt, own = np.asarray(rebuilt) > 0, np.asarray(own) > 0
+    h, w = rebuilt.shape
+    read = max(2, int(width * LEG_STEP_READ))
+    reach = max(3, int(width * 0.25))
+    steps: list[float] = []
+    for knee, ankle in bones:
+        rows = np.arange(int(max(0, knee[1])), int(min(h, ankle[1])))
+        if len(rows) < 3 * read:
+            continue
+        share = (rows - float(knee[1])) / max(float(ankle[1] - knee[1]), 1.0)
+        cols = (float(knee[0]) + share * float(ankle[0] - knee[0])).astype(int)
+        lo, hi = np.clip(cols - reach, 0, w), np.clip(cols + reach, 0, w)
+        made = [bool(rebuilt[y, a:b].any()) for y, a, b in zip(rows, lo, hi, strict=True)]
+        if not any(made):
+            continue
+        last = int(np.flatnonzero(made)[-1])
+        if last + read >= len(rows) or last < read:
+            continue
+        middles = []
+        for k in (last - read, last + read):
+            y, a, b = rows[k], lo[k], hi[k]
+            run = np.flatnonzero(rebuilt[y, a:b] | own[y, a:b])
+            if len(run) == 0:
+                break
+            middles.append(a + (run.min() + run.max()) / 2)
+        if len(middles) == 2 and own[rows[last + read], lo[last + read] : hi[last + read]].any():
+            steps.append(abs(middles[0] - middles[1]) / max(width, 1.0))
+    return max(steps) if steps else None
 
 
 def _outward_run(

@@ -737,6 +737,16 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
     if target == SwapTarget.DRESS:
         values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
+        if report.rebuilt_skin is not None:
+            shins = [
+                (person.pt(k), person.pt(a)) for k, a in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)) if person.visible(k, a)
+            ]
+            values["leg_step"] = checks.leg_step(
+                report.rebuilt_skin > 0.5,
+                _skin_as_shot(report) & np.all(output == report.input, axis=2),
+                shins,
+                frame.width,
+            )
     if target == SwapTarget.TOP:
         values["coat_skirt_left"] = _coat_skirt_left(report, output, cover, face | own_hands)
         values["coat_panel_left"] = _coat_panel_left(report, output, cover, face | own_hands)
