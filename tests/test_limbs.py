@@ -13,7 +13,7 @@ import numpy as np
 from fitroom import checks
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import rebuild, skin
-from fitroom.engines.classic.body import limbs, torso_frame
+from fitroom.engines.classic.body import inside_arms, limbs, own_arm_scales, torso_frame
 from fitroom.engines.classic.composite import Composite, _compose
 from fitroom.engines.classic.garment import Garment, analyse_garment
 from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person
@@ -266,3 +266,49 @@ def test_a_bared_arm_ends_at_a_smooth_soft_outline() -> None:
     soft = [np.count_nonzero((outline[y] > 0.1) & (outline[y] < 0.9)) >= 1 for y in rows]
     assert np.mean(soft) > 0.9, np.mean(soft)  # cut only where the smoothing strays past a step
     assert not outline[mask < 0.5].any()  # nothing beyond the silhouette
+
+
+def thin_arms_in_wide_sleeves() -> tuple[Person, np.ndarray]:
+    """A drawn person in a navy tee whose wide sleeves reach near the elbows, thin bare
+    arms (16 pixels across) below them; and the tee's mask."""
+    image = np.full((420, 400, 3), (225, 225, 228), np.uint8)
+    arms = np.zeros((420, 400), np.uint8)
+    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
+        cv2.polylines(arms, [np.array([shoulder, elbow, wrist])], False, 1, 16)
+    old = np.zeros((420, 400), np.uint8)
+    outline = [(180, 76), (220, 76), (268, 82), (312, 168), (266, 176), (256, 300)]
+    cv2.fillPoly(old, [np.array(outline + [(400 - x, y) for x, y in reversed(outline)])], 1)
+    image[(arms | old) > 0] = (150, 110, 90)
+    image[old > 0] = (40, 50, 90)
+    mask = cv2.GaussianBlur((arms | old).astype(np.float32), (0, 0), 1.0)
+    return replace(drawn_person(image), mask=mask), old > 0
+
+
+def test_an_upper_arm_bared_from_a_wide_sleeve_is_as_wide_as_its_forearm() -> None:
+    """Bared from a wide sleeve, an upper arm was as wide as the proportions' (up to 1.15
+    times at the shoulder) whatever the bare forearm below it showed: on a slim person a
+    fat tube above a thin forearm, 0.14 shoulder widths out from the bone for an arm
+    0.08 wide each side (`upper_arm_reach`). It is at most `OWN_SLACK` times as wide as
+    its own forearm makes it now (with the deltoid's swell)."""
+    person, old = thin_arms_in_wide_sleeves()
+    frame = torso_frame(person)
+    limb, _ = limbs(person, frame, SwapTarget.TOP, old, own_arm_scales(person, frame, old))
+    arms = [((250.0, 100.0), (275.0, 180.0)), ((150.0, 100.0), (125.0, 180.0))]
+    reach = checks.upper_arm_reach(limb > 0.5, np.zeros(old.shape, np.float32), arms, (200.0, 100.0), frame.width)
+    assert reach is not None and reach <= 0.12, reach
+
+
+def test_the_torso_goes_no_further_out_than_a_hanging_arm_in_a_sleeve() -> None:
+    """Below the armpits the torso's skin was rebuilt out to the old sleeve's outline:
+    the bared upper arm was as wide as the sleeve. Beyond a hanging, sleeved upper
+    arm's bone there is no torso; on its body side, and beside a raised arm, there is."""
+    person, old = thin_arms_in_wide_sleeves()
+    frame = torso_frame(person)
+    inside = inside_arms(person, frame, old)
+    # Beyond the bone halfway down the upper arm (262, 140): none; inside it, all.
+    assert inside[140, 272] == 0 and inside[140, 128] == 0
+    assert inside[140, 250] == 1 and inside[140, 150] == 1 and inside[300, 200] == 1
+    raised = replace(person, points=person.points.copy())
+    for elbow in (L_ELBOW, R_ELBOW):
+        raised.points[elbow] = raised.points[elbow] * [1, 0] + [0, 40]
+    assert inside_arms(raised, frame, old).min() == 1

@@ -28,6 +28,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `shoulder_rise`: how far the figure's outline climbs going out along a bared shoulder
   from beside the neck to past the arm's top (an arm's round cap standing above a level
   shelf of rebuilt skin as a ball, a notch between them); a shoulder slopes down.
+- `upper_arm_reach`: how far out from the bone a rebuilt upper arm's outer contour lies
+  below the armpit, in shoulder widths (an arm rebuilt as wide as the old loose sleeve
+  round it, a fat tube, reaches 0.15 and more on a slim person; an arm about 0.1-0.13).
 - `forearm_taper`: how wide a rebuilt forearm is across near the wrist over a third of
   the way down from the elbow (a forearm rebuilt as a straight-sided tube scores about 1
   or more; a bare forearm, swelling below the elbow and narrowing to the wrist, 0.3-0.8).
@@ -733,6 +736,13 @@ RISE_HANGS = 0.5
 #: ...through a running median this wide (shoulder widths).
 RISE_SMOOTH = 0.04
 SHOULDER_RISE_MOST = 0.03
+#: Where down the upper arm (shoulder 0, elbow 1) `upper_arm_reach` reads the rebuilt
+#: skin's reach out from the bone (below the shoulder's cap, above the elbow), and the
+#: most it may be, in shoulder widths (joint to joint): an adult's upper arm there is
+#: about 0.1-0.13 of it from its middle to its outside; the yellow cami over a loose tee
+#: on a slim person rebuilt it as wide as the sleeve round it, 0.15.
+ARM_REACH_AT = (0.35, 0.5, 0.65, 0.8)
+ARM_REACH_MOST = 0.14
 #: The most a rebuilt forearm may be as wide across near the wrist as a third of the way
 #: down from the elbow (`FOREARM_TAPER_AT`: elbow 0, wrist 1). Bare forearms on 15
 #: devset persons read 0.32-0.82, three bent or foreshortened ones 0.97-1.2; forearms
@@ -1047,6 +1057,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
+    "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
     "wrist_band": (None, CUFF_APART),
     "sleeve_coverage": (0.6, None),
@@ -1538,6 +1549,41 @@ def limb_taper(
         if upper is not None and lower is not None and upper >= 2:
             ratios.append(lower / upper)
     return max(ratios) if ratios else None
+
+
+def upper_arm_reach(
+    rebuilt: Mask,
+    cover: NDArray[np.floating[Any]],
+    arms: Sequence[Sequence[Point]],
+    midline: Point,
+    shoulder_width: float,
+) -> float | None:
+    """The largest, over the upper arms (shoulder and elbow points), of how far the
+    rebuilt skin runs on out from the bone, on the side away from the body's `midline`
+    point, below the armpit (the median over `ARM_REACH_AT`), in shoulder widths: the
+    arm's outer contour, which neither the torso nor the new garment hides. A real arm
+    is about as wide as its own forearm and shoulders make it; one rebuilt out to a
+    loose old sleeve's outline is a fat tube. None where no upper arm is rebuilt out to
+    its edge, clear of the new garment (`cover`), at two of those points."""
+    mask = np.asarray(rebuilt, bool)
+    hidden = np.asarray(cover) > 0.5
+    centre = np.asarray(midline, np.float32)
+    s = max(float(shoulder_width), 1.0)
+    reaches = []
+    for arm in arms:
+        shoulder, elbow = np.asarray(arm[0], np.float32), np.asarray(arm[1], np.float32)
+        v = elbow - shoulder
+        length = float(np.hypot(*v))
+        if length < 8:
+            continue
+        out = np.array([-v[1], v[0]], np.float32) / length
+        if float(out @ (shoulder - centre)) < 0:
+            out = -out
+        runs = [_outward_run(mask, hidden, shoulder + v * t, out, int(s)) for t in ARM_REACH_AT]
+        found = [run for run in runs if run is not None]
+        if len(found) >= 2:
+            reaches.append(float(np.median(found)) / s)
+    return max(reaches) if reaches else None
 
 
 def shoulder_rise(

@@ -571,6 +571,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         reach = _sleeve_reach(garment, arm_length, frame.width)
         values["limb_taper"] = checks.limb_taper(rebuilt, cover, [arm[:2] for arm in arms], frame.neck)
+        values["upper_arm_reach"] = checks.upper_arm_reach(
+            rebuilt, cover, [arm[:2] for arm in arms], frame.neck, frame.width
+        )
         figure = ((person.mask > 0.5) & ~edited) | rebuilt | (cover > 0.5)
         values["shoulder_rise"] = checks.shoulder_rise(
             figure, rebuilt, [arm[:2] for arm in arms], frame.neck, frame.width

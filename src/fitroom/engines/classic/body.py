@@ -155,6 +155,14 @@ SHIN_READ = 0.05
 #: How far (shares of the arm's radius there) an elbow or wrist is moved towards the
 #: middle of the old sleeve round it (`_sleeve_middle`).
 RECENTRE = 0.6
+#: Where along the upper arm (shoulder 0, elbow 1) and the forearm (elbow 0, wrist 1) the
+#: person's own bare arm, where it shows beyond the old sleeve, is read for this arm's
+#: width against the proportions' (`own_arm_scales`); the arm inside a loose sleeve is at
+#: most `OWN_SLACK` times that wide. A tee's or a sweater's wide sleeve made the bared
+#: upper arm as wide as the sleeve, a fat tube above a slim forearm.
+OWN_UPPER_AT = (0.5, 0.65, 0.8, 0.95)
+OWN_FOREARM_AT = (0.15, 0.3, 0.45, 0.6)
+OWN_SLACK = 1.25
 
 
 def _edges(
@@ -281,14 +289,55 @@ def _nearest_run(
     return float(steps[start] + steps[end]) / 2
 
 
+def own_arm_scales(person: Person, frame: Frame, outline: NDArray[np.bool_]) -> tuple[float | None, float | None]:
+    """How wide each arm's own bare part is where it shows beyond the old garment
+    (`outline`; not the hand), as a share of the proportions' arm there, swells included:
+    the median over `OWN_UPPER_AT` and `OWN_FOREARM_AT`, for the person's left and right
+    arm; None where under two of them show. Read on the whole person: a crop round the
+    old garment holds little of the arm below it, and cut the runs across it short."""
+    seen = (person.mask > 0.5) & ~outline & (person.hands == 0)
+    h, w = seen.shape
+    model = [share * frame.frontal_width for share in _ARM_RADII]
+    out: list[float | None] = []
+    for chain in _ARMS:
+        a, b, c = (person.pt(i).astype(np.float32) for i in chain)
+        shares: list[float] = []
+        for p, q, r_start, r_end, swell, ats in (
+            (a, b, model[0], model[1], _deltoid, OWN_UPPER_AT),
+            (b, c, model[1], model[2], _forearm_swell, OWN_FOREARM_AT),
+        ):
+            v = q - p
+            length = float(np.hypot(*v))
+            if length < 1:
+                continue
+            across = np.array([-v[1], v[0]], np.float32) / length
+            for t in ats:
+                radius = (r_start + (r_end - r_start) * t) * (1 + float(swell(np.float32([t]))[0]))
+                centre = p + v * np.float32(t)
+                ends = _edges(seen, centre, across, int(radius * 3) + 2)
+                if ends is None or ends[0] is None or ends[1] is None:
+                    continue
+                # Ended by the picture's edge, the run says nothing of the arm's width.
+                rims = [centre + across * np.float32(side * (end + 1)) for side, end in zip((1, -1), ends, strict=True)]
+                if all(0 <= rim[0] < w and 0 <= rim[1] < h for rim in rims):
+                    shares.append((ends[0] + ends[1]) / 2 / max(radius, 1e-6))
+        out.append(float(np.median(shares)) if len(shares) >= 2 else None)
+    return out[0], out[1]
+
+
 def _radii(
-    person: Person, chain: tuple[int, int, int], model: tuple[float, ...], outline: NDArray[np.bool_] | None
+    person: Person,
+    chain: tuple[int, int, int],
+    model: tuple[float, ...],
+    outline: NDArray[np.bool_] | None,
+    own: float | None = None,
 ) -> tuple[tuple[float, float, float], float]:
     """The limb's radii in pixels at its three joints: the proportions', bounded by the
     old sleeve's or trouser leg's outline round it, and at the end by the wrist or ankle
     where it shows beyond the old garment; and how far past the end (shares of the last
     bone, up to `INTO_HAND`) the hand or foot begins on the bone's line, 0 where it does
-    not show."""
+    not show. An arm is at most `OWN_SLACK` times as wide as its own bare part that shows
+    makes it (`own`, from `own_arm_scales`)."""
     radii = list(model)
     if outline is None:
         return (radii[0], radii[1], radii[2]), 0.0
@@ -302,10 +351,14 @@ def _radii(
         across = np.array([-v[1], v[0]], np.float32) / length
         half = _half_width(outline, p + v * t, across, int(model[k] * 3) + 2)
         most = (SHOULDER_MOST if k == 0 else high) * model[k]
+        if own is not None:
+            most = max(min(most, OWN_SLACK * own * model[k]), low * model[k])
         if half is not None:
             radii[k] = float(
                 np.clip(model[k], min(IN_SLEEVE[0] * half, most), max(IN_SLEEVE[1] * half, low * model[k]))
             )
+        if own is not None:
+            radii[k] = min(radii[k], most)
     # The hand, or the foot, just beyond the end, where the old garment does not cover it.
     v = c - b
     length = float(np.hypot(*v))
@@ -353,7 +406,11 @@ def _forearm_swell(t: NDArray[np.float32]) -> NDArray[np.float32]:
 
 
 def limbs(
-    person: Person, frame: Frame, category: str, outline: NDArray[np.bool_] | None = None
+    person: Person,
+    frame: Frame,
+    category: str,
+    outline: NDArray[np.bool_] | None = None,
+    own: tuple[float | None, float | None] = (None, None),
 ) -> tuple[NDArray[np.float32], tuple[NDArray[np.float32], NDArray[np.float32]]]:
     """The bare limbs a garment may uncover, as tapered cylinders along the bones.
 
@@ -363,7 +420,9 @@ def limbs(
     wider than the limb inside it: what lies between the two is background, not skin.
     With the old garment's mask (`outline`) the limbs are as wide as the sleeves and
     trouser legs round them allow, and end as wide as the wrists or ankles that show;
-    a forearm whose hand shows goes on into it at the wrist's width (`INTO_HAND`).
+    a forearm whose hand shows goes on into it at the wrist's width (`INTO_HAND`), and
+    an arm is no wider than its own bare part that shows makes it (`own`: the left and
+    right arm's, `own_arm_scales`).
     """
     w, h = person.size
     chains: list[tuple[tuple[int, int, int], tuple[float, ...]]] = []
@@ -376,7 +435,9 @@ def limbs(
     segments: list[tuple[NDArray[np.float32], NDArray[np.float32], float, float, Swell | None, float | None]] = []
     shoulder_top = SHOULDER_TOP_RISE * frame.frontal_width
     for chain, shares in chains:
-        (r0, r1, r2), into = _radii(person, chain, tuple(share * frame.frontal_width for share in shares), outline)
+        scale = own[_ARMS.index(chain)] if chain in _ARMS else None
+        model = tuple(share * frame.frontal_width for share in shares)
+        (r0, r1, r2), into = _radii(person, chain, model, outline, scale)
         upper_arm = chain in _ARMS
         if upper_arm and outline is not None:
             top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
@@ -483,4 +544,48 @@ def shoulder_line(person: Person, frame: Frame, kept: NDArray[np.bool_], old: ND
         below = np.clip((down - line) / np.float32(2 * SHOULDER_SOFT) + 0.5, 0, 1)
         cut = (out_at > 0) & (down < 0)
         np.minimum(out, np.where(cut, below, 1).astype(np.float32), out=out)
+    return out
+
+
+def inside_arms(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """How much of each pixel lies on the body's side of the hanging upper arms' bones
+    (0..1, soft over `SHOULDER_SOFT`), and of their forearms' where those hang beside the
+    hips too: beyond a bone lies the arm's outer half, then the backdrop, never the torso.
+    Only beside an upper arm that hangs (`SHOULDER_HANGS`) in the `old` garment's sleeve
+    (`SLEEVE_AT`), as `shoulder_line`.
+
+    The torso's skin was rebuilt out to the person's outline, and below the armpits a
+    loose sleeve's outline is no body's: the bared upper arm came out as wide as the
+    sleeve, a fat, flat tube."""
+    h, w = old.shape
+    out = np.ones((h, w), np.float32)
+    f = frame.frontal_width
+    xs = np.arange(w, dtype=np.float32)[None, :]
+    ys = np.arange(h, dtype=np.float32)[:, None]
+    hips = abs(float((person.pt(L_HIP) - person.pt(R_HIP)).astype(np.float64) @ frame.right)) / 2
+    for chain, side in (((L_SHOULDER, L_ELBOW, L_WRIST), 1.0), ((R_SHOULDER, R_ELBOW, R_WRIST), -1.0)):
+        joint, elbow, wrist = (person.pt(i).astype(np.float64) for i in chain)
+        bones = [(joint, elbow)]
+        bone = elbow - joint
+        if float(bone @ frame.down) < SHOULDER_HANGS * float(np.linalg.norm(bone)):
+            continue
+        outward = np.array([-bone[1], bone[0]]) / max(float(np.linalg.norm(bone)), 1e-6)
+        outward *= np.sign(float(outward @ frame.right) * side) or 1.0
+        x, y = np.round(joint + bone * SLEEVE_AT + outward * SLEEVE_OUT * f).astype(int)
+        if not (0 <= x < w and 0 <= y < h and old[y, x]):
+            continue
+        fore = wrist - elbow
+        if float(fore @ frame.down) >= SHOULDER_HANGS * float(np.linalg.norm(fore)) and (
+            float((wrist - frame.neck) @ frame.right) * side > hips
+        ):
+            bones.append((elbow, wrist))
+        for p, q in bones:
+            v = (q - p).astype(np.float32)
+            length2 = max(float(v @ v), 1e-6)
+            normal = np.array([-v[1], v[0]], np.float32) / np.float32(np.sqrt(length2))
+            normal *= np.sign(float(normal @ frame.right) * side) or 1.0
+            along = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / np.float32(length2)
+            beyond = (xs - p[0]) * normal[0] + (ys - p[1]) * normal[1]
+            body_side = np.clip(0.5 - beyond / np.float32(2 * SHOULDER_SOFT), 0, 1)
+            np.minimum(out, np.where((along >= 0) & (along <= 1), body_side, 1).astype(np.float32), out=out)
     return out

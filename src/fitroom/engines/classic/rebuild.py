@@ -11,7 +11,16 @@ from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
-from fitroom.engines.classic.body import SHOULDER_STEEPEST, Frame, limbs, shoulder_line, torso_frame, torso_zone
+from fitroom.engines.classic.body import (
+    SHOULDER_STEEPEST,
+    Frame,
+    inside_arms,
+    limbs,
+    own_arm_scales,
+    shoulder_line,
+    torso_frame,
+    torso_zone,
+)
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
@@ -142,6 +151,7 @@ def replaced(
             hands[box],
             garment.category == SwapTarget.TOP and coat_hem(person, frame) is not None,
             coat[box],
+            own_arm_scales(person, frame, (old > 0) & ~hands),
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
@@ -651,12 +661,14 @@ def _uncovered(
     hands: NDArray[np.bool_],
     coat: bool = False,
     coat_sides: NDArray[np.bool_] | None = None,
+    own: tuple[float | None, float | None] = (None, None),
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
     (`coat_hem`), found on the whole person (this crop may end above the ankles).
     `coat_sides`: an open coat's panels beside the torso (`coat_beside_torso`), over no
-    body: in the person's outline, they made a strip of skin beside the new top.
+    body: in the person's outline, they made a strip of skin beside the new top. `own`:
+    how wide the arms' own bare parts are (`own_arm_scales`, read on the whole person).
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -670,7 +682,7 @@ def _uncovered(
     """
     # The hand in front (its edge given over to the rebuild at a cuff) is no part of the
     # sleeve's outline: beyond it the wrist's width is read.
-    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands)
+    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands, own)
     shoulders = garment.category != SwapTarget.BOTTOM
     if shoulders:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
@@ -699,6 +711,9 @@ def _uncovered(
         kept = skin_like(person) & (person.mask > 0.5) & (rebuild < 0.5) & ~hands
         sloped = shoulder_line(person, frame, kept, old > 0)
         torso *= sloped
+        # Below the armpits the torso goes no further out than a hanging arm's bone: the
+        # arm's own width is the limb's, what is left of a loose sleeve is the backdrop.
+        torso *= inside_arms(person, frame, old > 0)
         # Ended at the trousers' or skirt's waistband by a crisp line, as a waistband
         # ends the skin: faded over a twentieth of the torso it read as a blurred band.
         waist = (WAIST_DEPTH - depth) * np.float32(frame.length)
