@@ -2297,3 +2297,19 @@ def test_leg_step_sees_a_rebuilt_thigh_off_the_shin_below_an_old_hem() -> None:
     assert checks.faults({"leg_step": checks.leg_step(rebuilt, own, bones, 100.0)}) == []
     assert checks.faults({"leg_step": checks.leg_step(stepped, own, bones, 100.0)}) == ["leg_step"]
     assert checks.leg_step(np.zeros((200, 200), bool), own, bones, 100.0) is None
+
+
+def test_garment_crumbs_counts_pieces_floating_on_the_shoulders() -> None:
+    """`garment_crumbs`: a strap's frills drawn apart from it on the shoulders count; a
+    whole strap, a speck and a sleeve parted from the body low down do not."""
+    cover = np.zeros((400, 300), np.float32)
+    cover[150:380, 80:220] = 1.0  # the body
+    cover[60:150, 95:105] = 1.0  # a whole strap
+    neck = (150.0, 80.0)
+    assert checks.garment_crumbs(cover, neck, 100.0) == 0
+    cover[300:380, 240:260] = 1.0  # a sleeve parted from the body by an arm in front
+    cover[70:72, 40:42] = 1.0  # a speck
+    assert checks.garment_crumbs(cover, neck, 100.0) == 0
+    cover[60:75, 200:212] = 1.0  # a frill floating beside the neck
+    assert checks.garment_crumbs(cover, neck, 100.0) == 1
+    assert "garment_crumbs" in checks.faults({"garment_crumbs": 1.0})

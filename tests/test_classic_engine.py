@@ -19,7 +19,7 @@ from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.fit import similarity, tps_map
-from fitroom.engines.classic.garment import Garment, _skin_shown, analyse_garment
+from fitroom.engines.classic.garment import Garment, _skin_shown, _whole_straps, analyse_garment
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
@@ -1153,3 +1153,50 @@ def test_a_dress_takes_the_front_shin_beside_the_back_ankle() -> None:
     dress = worn_mask(person, "dress", torso_frame(person)) > 0
     shin = dress[480:525, 160:171]
     assert shin.mean() > 0.9, shin.mean()
+
+
+def cami_with_inside_back() -> np.ndarray:
+    """A red flat-lay cami on white: body x 120..280 from row 105, straps up to row 40,
+    and between them the darker inside of its back (from row 110, a white size label on
+    it) down to the front neckline's lighter rim curving to row ~150."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (120, 105), (280, 400), (200, 30, 40), -1)
+    cv2.line(image, (132, 105), (140, 40), (200, 30, 40), 8)
+    cv2.line(image, (268, 105), (260, 40), (200, 30, 40), 8)
+    cv2.rectangle(image, (140, 110), (260, 135), (120, 15, 25), -1)
+    cv2.ellipse(image, (200, 135), (60, 15), 0, 0, 180, (120, 15, 25), -1)
+    cv2.ellipse(image, (200, 135), (60, 15), 0, 0, 180, (235, 90, 100), 4)
+    cv2.rectangle(image, (188, 114), (212, 126), (250, 250, 250), -1)
+    return image
+
+
+def test_a_camis_inside_back_between_its_straps_is_not_garment() -> None:
+    """Issue 17: a tank's inside back and label, seen between its straps, were kept (the
+    opening at the middle's top showed the backdrop, which passed for no inside back at
+    all) and drawn across the wearer's chest below the neck."""
+    garment = analyse_garment(cami_with_inside_back(), swap_target="top", hint=None)
+    assert garment.alpha[112:145, 180:221].max() < 0.1, "the inside back and its label were kept"
+    assert garment.alpha[170:300, 150:250].min() > 0.9, "the front below the neckline was lost"
+    for y in (50, 70, 90):
+        inset = round((105 - y) / 65 * 8)
+        assert min(garment.alpha[y, 132 + inset], garment.alpha[y, 268 - inset]) > 0.5, "a strap was lost"
+
+
+def test_a_white_straps_bites_are_closed() -> None:
+    """Issue 17: a white ruffled strap on a white backdrop was read with bites out of it
+    where its fabric is the backdrop's colour; on the wearer its frills floated apart
+    from it. The bites close; the backdrop between the straps stays open, and a coloured
+    strap (far from the backdrop's colour) is left as read."""
+    mask = np.zeros((300, 200), np.uint8)
+    mask[100:280, 30:170] = 255
+    mask[20:100, 40:56] = 255
+    mask[20:100, 144:160] = 255
+    bites = [(40 + 15 * i, 150) for i in range(3)]
+    for y, x in bites:
+        mask[y : y + 6, x : x + 7] = 0  # a pocket of backdrop, open to the strap's inside
+    pale = _whole_straps(mask, np.zeros(mask.shape, np.float32))
+    for y, x in bites:
+        assert (pale[y : y + 6, x : x + 7] > 0).all(), "a bite out of the strap stayed"
+    assert not pale[20:100, 60:140].any(), "the backdrop between the straps was filled"
+    coloured = _whole_straps(mask, np.full(mask.shape, 60, np.float32))
+    assert np.array_equal(coloured, mask)

@@ -1041,6 +1041,8 @@ DRESS_LEGS_LEFT_MOST = 0.1
 #: 0.021-0.049, after the knee was moved over the shin 0.003-0.025 (a notch left).
 LEG_STEP_READ = 0.05
 LEG_STEP_MOST = 0.02
+#: `garment_crumbs`' limit: no piece of the new garment floats on the shoulders.
+GARMENT_CRUMBS_MOST = 0.0
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -1056,6 +1058,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
+    "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
@@ -1584,6 +1587,35 @@ def upper_arm_reach(
         if len(found) >= 2:
             reaches.append(float(np.median(found)) / s)
     return max(reaches) if reaches else None
+
+
+#: A piece of the garment counts as a crumb from this size up (its area's square root, in
+#: shoulder widths) ...
+CRUMB_SIDE = 0.03
+#: ... lying wholly above this far (shoulder widths) below the neck: on the shoulders,
+#: where straps are, not a sleeve parted from the body by an arm held in front.
+CRUMB_BELOW_NECK = 0.5
+
+
+def garment_crumbs(cover: NDArray[np.floating[Any]], neck: Point, shoulder_width: float) -> float | None:
+    """How many pieces of the new garment (`cover` over 0.5) other than its largest float
+    apart on the shoulders: wholly above `CRUMB_BELOW_NECK` shoulder widths below `neck`
+    and at least `CRUMB_SIDE` across.
+
+    A strap read with bites out of it (a white ruffle on a white backdrop) was drawn on
+    the wearer as its body's stub and frills floating beside the neck. None when no
+    garment shows."""
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    if count <= 1 or shoulder_width <= 0:
+        return None
+    parts = stats[1:]
+    rest = np.delete(parts, int(parts[:, cv2.CC_STAT_AREA].argmax()), axis=0)
+    lowest = rest[:, cv2.CC_STAT_TOP] + rest[:, cv2.CC_STAT_HEIGHT]
+    crumbs = (rest[:, cv2.CC_STAT_AREA] >= (CRUMB_SIDE * shoulder_width) ** 2) & (
+        lowest <= float(neck[1]) + CRUMB_BELOW_NECK * shoulder_width
+    )
+    return float(np.count_nonzero(crumbs))
 
 
 def shoulder_rise(

@@ -90,7 +90,7 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     # White print on a garment photographed on white reads as background: a garment has
     # no holes, so fill what its outline encloses, but for the backdrop seen between a
     # sleeve and the body or through the neck opening. Then drop the background-coloured fringe.
-    filled = _fill_holes(mask) & ~_backdrop_gaps(mask, distance)
+    filled = _whole_straps(_fill_holes(mask) & ~_backdrop_gaps(mask, distance), distance)
     openings = _neck_openings(filled, distance)
     mask = cv2.erode(filled & ~openings, np.ones((3, 3), np.uint8))
     if mask.sum() < 0.01 * mask.size * 255:
@@ -357,6 +357,39 @@ def _whole_openings(
         grown |= (cv2.dilate(grown.view(np.uint8), cross) > 0) & mixed
     out = openings.copy()
     out[grown] = 255
+    return out
+
+
+#: A strap's bites narrower than this share of the garment's width are closed.
+STRAP_BITE = 0.08
+
+
+def _whole_straps(mask: NDArray[np.uint8], distance: NDArray[np.float32]) -> NDArray[np.uint8]:
+    """`mask` with its straps whole: a white ruffled strap on a white backdrop is read
+    with bites out of it where its fabric is the backdrop's colour, and its frills left
+    beside it as crumbs that float apart from it on the wearer. Above the middle's first
+    row of a garment with straps of nearly the backdrop's colour, short gaps both across
+    and down are closed (a coloured strap's loop shows the backdrop, and stays open)."""
+    solid = mask > 0
+    xs = np.flatnonzero(solid.any(axis=0))
+    if not len(xs):
+        return mask
+    width, middle = float(xs[-1] - xs[0] + 1), int((xs[0] + xs[-1]) / 2)
+    column = np.flatnonzero(solid[:, middle])
+    if not len(column) or not _between_straps(solid, int(column[0]), middle, width):
+        return mask
+    straps = solid[: int(column[0])]
+    if np.median(distance[: int(column[0])][straps]) > SURE_DISTANCE:
+        return mask
+    bite = max(3, int(STRAP_BITE * width)) | 1
+    out = mask.copy()
+    above = slice(0, int(column[0]))
+    # Closed across and down both: the wedge between a slanting strap and the body's top
+    # edge opens upwards and stays backdrop.
+    strip = mask[above]
+    across = cv2.morphologyEx(strip, cv2.MORPH_CLOSE, np.ones((1, bite), np.uint8))
+    down = cv2.morphologyEx(strip, cv2.MORPH_CLOSE, np.ones((bite, 1), np.uint8))
+    out[above] = across & down
     return out
 
 
@@ -853,9 +886,12 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     small = cv2.GaussianBlur(small, (0, 0), max(0.5, WEAVE_BLUR * width))
     column = np.flatnonzero(body[:, middle]) if 0 <= middle < size[0] else np.zeros(0, np.int64)
     first = np.flatnonzero(body.any(axis=1))
-    if not len(column) or column[0] > first[0] + 0.12 * width:
-        return none  # the opening shows the backdrop: nothing to remove
+    if not len(column):
+        return none
     top = int(column[0])
+    straps = _between_straps(body, top, middle, width)
+    if top > first[0] + 0.12 * width and not straps:
+        return none  # the opening shows the backdrop: nothing to remove
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
     front = np.zeros(body.shape, bool)
     rows = slice(int(top + 0.08 * width), int(top + 0.2 * width))
@@ -868,6 +904,9 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     reference = np.median(lab[front], axis=0)
     neck = _Neck(small, lab, body, top, middle, width)
     found = neck.region(reference, NECK_HALF, NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
+    if found is None and straps:
+        # Between straps the inside back spans the opening from strap to strap.
+        found = neck.region(reference, WIDE_NECK_HALF, NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
     if found is None:
         found = neck.region(reference, NECK_HALF, V_NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
     if found is None:
@@ -882,7 +921,26 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
         found = neck.region(below, WIDE_NECK_HALF, WIDE_NECK_DEPTH, sides_from=1.0, sag=SCOOP_SAG)
         if found is None:
             return none
+    if straps:
+        # Between straps the inside back lies under the backdrop's opening: the lace or
+        # print of the front beside the opening, unlike the front lower down, stays.
+        row = body[max(0, top - 1)]
+        beside = np.flatnonzero(row[:middle]), middle + np.flatnonzero(row[middle:])
+        found[:, : beside[0][-1] + 1 if len(beside[0]) else 0] = False
+        found[:, beside[1][0] if len(beside[1]) else row.size :] = False
     return cv2.resize(found.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST) > 0
+
+
+#: Straps rise above the panel's middle at least this far (panel widths) on each side.
+STRAP_RISE = 0.25
+
+
+def _between_straps(body: NDArray[np.bool_], top: int, middle: int, width: float) -> bool:
+    """Whether garment rises well above the middle's first row `top` on both sides (a
+    cami's or tank's straps): the backdrop between them is no opening cut through to the
+    front, and the back panel's inside may show below it as it does in a tee's neck."""
+    above = body[: max(0, top - int(STRAP_RISE * width))]
+    return bool(above[:, :middle].any() and above[:, middle + 1 :].any())
 
 
 @dataclass
