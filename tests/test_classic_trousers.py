@@ -1,6 +1,7 @@
 """New bottoms over old trousers, on drawn photos: no block of old chinos stays beside a
-hand hanging at a jacket's hem, and a full-length product reaches the ankles on long
-legs; `bottom_old_beside` and `bottom_short` fail the renders that do not."""
+hand hanging at a jacket's hem, a full-length product reaches the ankles on long legs,
+and wide jeans on legs that stand together leave no strip between their legs;
+`bottom_old_beside`, `bottom_short` and `inseam_left` fail the renders that do not."""
 
 from __future__ import annotations
 
@@ -145,3 +146,66 @@ def test_full_length_jeans_reach_the_ankles_on_long_legs() -> None:
     assert hem >= 560, hem
     value = checks.bottom_short(float(hem), 560.0, 160.0)
     assert value is not None and value <= checks.BOTTOM_SHORT_MOST, value
+
+
+DENIM = (60, 90, 150)
+BACKDROP = (235, 235, 235)
+
+
+def wide_jeans() -> np.ndarray:
+    """Flat-lay wide jeans on white, 160 px wide at the waist, their straight legs 70 px
+    wide with a 20 px gap between them from the crotch (y 200) down."""
+    image = np.full((460, 300, 3), 250, np.uint8)
+    cv2.rectangle(image, (70, 30), (230, 430), DENIM, -1)
+    cv2.fillConvexPoly(image, np.array([(150, 200), (160, 430), (140, 430)]), (250, 250, 250))
+    image[260:430, 140:160] = 250
+    return image
+
+
+def _holes_below_knees(person_ankle: int, layer_alpha: np.ndarray, y0: int) -> int:
+    """Pixels inside the layer's span, from 40 px above the knee line down to the
+    ankles, that it does not cover: the gap between its legs."""
+    solid = layer_alpha > 0.5
+    holes = 0
+    for row in range(370 - y0, min(person_ankle - y0, solid.shape[0])):
+        cols = np.flatnonzero(solid[row])
+        if len(cols):
+            holes += int(np.count_nonzero(~solid[row, cols[0] : cols[-1] + 1]))
+    return holes
+
+
+def test_wide_jeans_on_legs_together_leave_no_strip_between_their_legs() -> None:
+    """Scaled as one piece, the jeans' legs stood further apart than the person's, their
+    20 px gap widened between them; placed each on its own leg they meet on the legs'
+    midline."""
+    person = long_legs()
+    garment = analyse_garment(wide_jeans(), swap_target="bottom", hint=None)
+    layer = layers_for(person, garment)[0]
+    holes = _holes_below_knees(560, layer.alpha, layer.y)
+    assert holes < 40, holes
+
+
+def test_inseam_left_fails_a_strip_between_the_new_legs() -> None:
+    """A strip of skin or of the old khaki between two new legs fails; legs that meet,
+    or the backdrop between spread ones, pass."""
+    h, w = 400, 300
+    region = np.zeros((h, w), bool)
+    region[100:380, 60:240] = True
+    image = np.full((h, w, 3), BACKDROP, np.uint8)
+    cover = np.zeros((h, w), np.float32)
+    cover[100:380, 80:220] = 1
+    image[cover > 0.5] = DENIM
+    person = np.vstack([_lab(SKIN_RGB), _lab(KHAKI)])
+    backdrop = _lab(BACKDROP)[0]
+    met = checks.inseam_left(image, cover, region, backdrop, person)
+    assert met == 0.0, met
+    for strip in (SKIN_RGB, KHAKI, BACKDROP):
+        left, gap = image.copy(), cover.copy()
+        left[120:380, 144:156] = strip
+        gap[120:380, 144:156] = 0
+        value = checks.inseam_left(left, gap, region, backdrop, person)
+        assert value is not None
+        if strip == BACKDROP:
+            assert value <= checks.INSEAM_LEFT, value
+        else:
+            assert value > checks.INSEAM_LEFT, (strip, value)

@@ -50,6 +50,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   left round the hands, old wide legs beside or between narrower new ones).
 - `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
   ankles.
+- `inseam_left`: skin or the old bottom's colours between a new bottom's two legs below
+  the crotch (a strip of the old trousers or of rebuilt skin where the new legs stand
+  further apart than the body's), for each pixel of the new bottom there.
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
@@ -555,6 +558,11 @@ BOTTOM_OLD_BESIDE = 0.015
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
 BOTTOM_SHORT_MOST = 0.1
+#: More skin or old bottom between a new bottom's legs than this share of its own pixels
+#: there is a fault (`inseam_left`); `INSEAM_NEAR`: how near (CIE Lab) one of those
+#: colours, and nearer it than the backdrop, a pixel must be to count.
+INSEAM_LEFT = 0.006
+INSEAM_NEAR = 20.0
 #: `skin_toned_left`: an old garment whose main colour is this near the skin's in hue (CIE
 #: a, b), yet TONED_APART or more from it (nearer, no tint tells them apart), and at least
 #: TONED_CHROMA from grey is skin-coloured (pink, beige, peach, tan).
@@ -1077,6 +1085,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
+    "inseam_left": (None, INSEAM_LEFT),
     "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
@@ -2262,6 +2271,41 @@ def bottom_old_beside(
     if share is None:
         return 0.0
     return share * np.count_nonzero(inside & (np.asarray(cover) < 0.5)) / drawn
+
+
+def inseam_left(
+    image: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    region: Mask,
+    backdrop: NDArray[np.floating[Any]],
+    person_colours: NDArray[np.floating[Any]],
+) -> float | None:
+    """The pixels of `region` (the legs' zone below the crotch, less the hands, arms and
+    top in front) between the new bottom's first and last pixel of their row (`cover`
+    0.5 or more) where it is not, that are within `INSEAM_NEAR` of one of the person's
+    colours (rows of CIE Lab: the skin's, the old bottom's) and nearer it than the
+    photo's `backdrop` (CIE Lab), per pixel of the new bottom in `region`. Between two
+    legs lies the backdrop or the other leg: a strip of the old trousers or of rebuilt
+    skin there is what a shopper sees first. None without 50 pixels of the new bottom."""
+    inside = np.asarray(region) > 0
+    covered = inside & (np.asarray(cover) >= 0.5)
+    drawn = np.count_nonzero(covered)
+    if drawn < 50 or len(person_colours) == 0:
+        return None
+    w = covered.shape[1]
+    any_row = covered.any(axis=1)
+    first = np.where(any_row, np.argmax(covered, axis=1), w)
+    last = np.where(any_row, w - 1 - np.argmax(covered[:, ::-1], axis=1), -1)
+    cols = np.arange(w)[None, :]
+    between = inside & ~covered & (cols > first[:, None]) & (cols < last[:, None])
+    if not between.any():
+        return 0.0
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[between]
+    colours = np.asarray(person_colours, np.float32).reshape(-1, 3)
+    to_person = np.linalg.norm(lab[:, None, :] - colours[None, :, :], axis=2).min(axis=1)
+    to_backdrop = np.linalg.norm(lab - np.asarray(backdrop, np.float32).reshape(1, 3), axis=1)
+    left = (to_person < INSEAM_NEAR) & (to_person < to_backdrop)
+    return float(np.count_nonzero(left)) / drawn
 
 
 def bottom_short(hem: float | None, ankles: float, length: float) -> float | None:

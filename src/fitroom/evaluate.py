@@ -813,6 +813,16 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 _colours(_lab(report.input[old > 0.5])),
                 np.vstack([skin_lab, _colours(_lab(report.input[reference]))]),
             )
+            legs = _round_bottom(report, frame.width) & (depth > INSEAM_DROP * frame.length)
+            legs &= ~kept_top(as_photo) & ~own_hands & ~crossed & (person.hands == 0) & ~face & (person.face == 0)
+            border = np.concatenate([report.input[0], report.input[-1], report.input[:, 0], report.input[:, -1]])
+            values["inseam_left"] = checks.inseam_left(
+                output,
+                cover,
+                legs,
+                np.median(_lab(border), axis=0),
+                np.vstack([skin_lab, _colours(_lab(report.input[old > 0.5]))]),
+            )
         values["bottom_short"] = _bottom_short(report, cover, frame)
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
@@ -950,6 +960,11 @@ def _trousers_left(
         return None
     trousers = _colours(_lab(report.input[read]))
     return checks.trousers_left(report.input, output, (line > 0) & ~near & own, trousers)
+
+
+#: How far (torso lengths) below the hip joints `inseam_left` reads between the legs:
+#: below the crotch.
+INSEAM_DROP = 0.25
 
 
 #: How far (shoulder widths) beside the hips-to-ankles quadrilateral `bottom_old_beside`

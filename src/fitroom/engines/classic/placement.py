@@ -757,6 +757,11 @@ def _layer_top(layer: Layer, person: Person) -> float | None:
     return layer.y + float(np.median(np.argmax(solid, axis=0)[cols]))
 
 
+#: A placed row (or one leg of it): the garment's row, half its run, half the width it is
+#: drawn at, where its centre lands, how far below the hips, and its centre's column.
+Placed = tuple[float, float, float, NDArray[np.float64], float, float]
+
+
 def _lower_layer(
     person: Person, garment: Garment, frame: Frame, arms: NDArray[np.float32] | None = None
 ) -> tuple[Layer | None, float]:
@@ -793,9 +798,16 @@ def _lower_layer(
         top = hips - frame.down * frame.length * 0.18
         anchor_y = garment.top
         rows = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+        crotch = _crotch_row(solid, cx, garment)
+        if crotch is not None:
+            # Below the crotch each leg is placed on its own (`_legs_placed`), on rows
+            # close enough that the spline follows the legs' lines.
+            t0 = (crotch - garment.top) / max(garment.hem_y - garment.top, 1e-6)
+            rows = tuple(sorted({*rows, *(float(t) for t in np.linspace(t0, 1.0, LEG_ROWS))}))
     height = garment.hem_y - anchor_y
     stretch = 1.0 if dress else _to_ankles(person, frame, garment, height * k - frame.length * 0.18)
-    placed = []
+    placed: list[Placed] = []
+    closed: list[tuple[float, bool]] = []
     for t in rows:
         gy = anchor_y + height * t
         row = min(int(gy), solid.shape[0] - 1)
@@ -805,13 +817,21 @@ def _lower_layer(
             run = (cols.max() - cols.min()) / 2 if len(cols) else garment.width / 2
         centre = top + frame.down * (gy - anchor_y) * k
         below_hips = float((centre - hips) @ frame.down)
+        legs: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
         if below_hips > 0:
             below_hips *= stretch
-            centre = (
-                _leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips)
-                + _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips)
-            ) / 2
-        placed.append((gy, run, run * k, centre, below_hips))
+            legs = (
+                _leg_point(person, (R_HIP, R_KNEE, R_ANKLE), below_hips),
+                _leg_point(person, (L_HIP, L_KNEE, L_ANKLE), below_hips),
+            )
+            centre = (legs[0] + legs[1]) / 2
+        split = None if dress or legs is None else _leg_runs(solid, row, cx, garment.width)
+        if legs is not None and split is not None:
+            entries, meet = _legs_placed(gy, split, legs, k, frame, below_hips)
+            placed.extend(entries)
+            closed.append((gy, meet))
+            continue
+        placed.append((gy, run, run * k, centre, below_hips, cx))
     if dress:
         # Down to the hips a dress follows the body: never much wider than the trunk
         # (the arms beside it left out), nor at the shoulders than the shoulders. From
@@ -819,26 +839,36 @@ def _lower_layer(
         # the waist, a bodice on a broader chest left strips of rebuilt skin or of the
         # old top between it and the arms. Above them it keeps its own width (its
         # shoulders floored at the trunk's stood out past sloping shoulders).
-        upper = [i for i, (*_, below) in enumerate(placed) if below <= 0]
+        upper = [i for i, (*_, below, _) in enumerate(placed) if below <= 0]
         trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in upper], arms)
         for i, body_half in zip(upper, trunk, strict=True):
-            gy, run, half, centre, below = placed[i]
+            gy, run, half, centre, below, sx = placed[i]
             limit = max(body_half or 0.0, frame.width / 2) * BODY_EASE
             armpits = gy >= garment.armpit_y or float((centre - frame.neck) @ frame.down) >= ARMPIT_DROP * frame.length
             if body_half is not None and armpits:
                 half = max(half, body_half * BODICE_COVER)
-            placed[i] = (gy, run, min(half, limit), centre, below)
-    layer = _placed_layer(garment, alpha, cx, placed, frame, (w, h))
+            placed[i] = (gy, run, min(half, limit), centre, below, sx)
+    rgb = garment.rgb
+    if any(meet for _, meet in closed):
+        rgb, alpha = _gap_closed(garment, alpha, solid, cx, closed)
+    layer = _placed_layer(rgb, alpha, placed, frame, (w, h))
     reach = None if dress or layer is None else _old_reach(person, frame)
     first = None if reach is None or layer is None else _layer_top(layer, person)
     if reach is not None and first is not None and first - reach > RISE_MIN * frame.length:
         # Only the rise is stretched: the cuffs or the skirt's hem stay where they were.
         rise = min((first - reach) / max(float(frame.down[1]), 0.5), RISE_MAX * frame.length)
         placed = [
-            (gy, run, half, centre - frame.down * rise * max(0.0, 1 - t / RISE_SPREAD), below)
-            for t, (gy, run, half, centre, below) in zip(rows, placed, strict=True)
+            (
+                gy,
+                run,
+                half,
+                centre - frame.down * rise * max(0.0, 1 - (gy - anchor_y) / height / RISE_SPREAD),
+                below,
+                sx,
+            )
+            for gy, run, half, centre, below, sx in placed
         ]
-        layer = _placed_layer(garment, alpha, cx, placed, frame, (w, h))
+        layer = _placed_layer(rgb, alpha, placed, frame, (w, h))
     return layer, k
 
 
@@ -907,21 +937,110 @@ def _old_hem_drop(person: Person, frame: Frame) -> float:
     return float(rows) / max(float(frame.down[1]), 0.5)
 
 
-def _placed_layer(
-    garment: Garment,
-    alpha: NDArray[np.float32],
-    cx: float,
-    placed: list[tuple[float, float, float, NDArray[np.float64], float]],
+#: Rows below the crotch each leg of a bottom is placed on; a leg's run is at least
+#: `LEG_SHARE` of the garment's width (narrower runs are a belt's loop or a frayed hem).
+LEG_ROWS = 8
+LEG_SHARE = 0.15
+
+
+def _leg_runs(
+    solid: NDArray[np.bool_], row: int, cx: float, width: float
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The garment's two legs in `row` (each as its first and last column, image left
+    first), split by the gap through the centre column `cx`; None where the centre is
+    cloth (above the crotch, a skirt) or either leg is too narrow (`LEG_SHARE`)."""
+    line = solid[min(max(row, 0), solid.shape[0] - 1)]
+    c = int(cx)
+    if not 0 <= c < len(line) or line[c]:
+        return None
+    cloth = np.flatnonzero(line)
+    left, right = cloth[cloth < c], cloth[cloth > c]
+    if not len(left) or not len(right):
+        return None
+    left_gap, right_gap = np.flatnonzero(~line[: c + 1]), np.flatnonzero(~line[c:]) + c
+    inner_l, inner_r = int(left[-1]), int(right[0])
+    outer_l = int(left_gap[left_gap < inner_l][-1]) + 1 if (left_gap < inner_l).any() else 0
+    outer_r = int(right_gap[right_gap > inner_r][0]) - 1 if (right_gap > inner_r).any() else len(line) - 1
+    if min(inner_l - outer_l, outer_r - inner_r) < LEG_SHARE * width:
+        return None
+    return (float(outer_l), float(inner_l)), (float(inner_r), float(outer_r))
+
+
+def _crotch_row(solid: NDArray[np.bool_], cx: float, garment: Garment) -> float | None:
+    """The first row of the garment's two legs (`_leg_runs`), searched down from the
+    waist; None for a skirt."""
+    for row in range(int(garment.top), int(garment.hem_y)):
+        if _leg_runs(solid, row, cx, garment.width) is not None:
+            return float(row)
+    return None
+
+
+def _legs_placed(
+    gy: float,
+    split: tuple[tuple[float, float], tuple[float, float]],
+    legs: tuple[NDArray[np.float64], NDArray[np.float64]],
+    k: float,
     frame: Frame,
-    size: tuple[int, int],
+    below_hips: float,
+) -> tuple[list[Placed], bool]:
+    """A row below a bottom's crotch as two legs, each centred on the person's own leg
+    there (`legs`, hip → knee → ankle) at its product width times `k`, as single points
+    (a run of 0). Scaled as one piece, wide jeans stood their legs further apart than the
+    body's, and the strip between them kept the old trousers or rebuilt skin. Legs that
+    would overlap meet on the legs' midline instead, each moved out to keep its width;
+    then the product's gap between them is closed (returned True, see `_gap_closed`) and
+    only its middle is placed there: its edges squeezed together, the spline rang."""
+    a, b = sorted(legs, key=lambda p: float(p @ frame.right))
+    apart = float((b - a) @ frame.right)
+    (l0, l1), (r0, r1) = split
+    closed = ((l1 - l0) + (r1 - r0)) / 2 * k >= apart
+    out: list[Placed] = []
+    for (lo, hi), foot, side in (((l1, l0), a, -1.0), ((r0, r1), b, 1.0)):
+        half = abs(hi - lo) / 2 * k
+        centre = foot + frame.right * side * max(0.0, half - apart / 2) if closed else foot
+        points = [(hi, centre + frame.right * side * half), ((lo + hi) / 2, centre)]
+        if not closed:
+            points.append((lo, centre - frame.right * side * half))
+        out.extend((gy, 0.0, 0.0, dst, below_hips, sx) for sx, dst in points)
+    if closed:
+        out.append((gy, 0.0, 0.0, (a + b) / 2, below_hips, (l1 + r0) / 2))
+    return out, closed
+
+
+def _gap_closed(
+    garment: Garment, alpha: NDArray[np.float32], solid: NDArray[np.bool_], cx: float, closed: list[tuple[float, bool]]
+) -> tuple[NDArray[np.uint8], NDArray[np.float32]]:
+    """The garment with the gap between its legs filled, each half by its own leg
+    mirrored, in the rows whose nearest placed row (`closed`: row, whether its legs
+    meet) has the legs meeting: what lies between two legs that meet is cloth."""
+    rgb, alpha = garment.rgb.copy(), alpha.copy()
+    marks = np.array([row for row, _ in closed])
+    for row in range(int(closed[0][0]), min(int(garment.hem_y) + 1, solid.shape[0])):
+        if not closed[int(np.argmin(np.abs(marks - row)))][1]:
+            continue
+        split = _leg_runs(solid, row, cx, garment.width)
+        if split is None:
+            continue
+        inner_l, inner_r = int(split[0][1]), int(split[1][0])
+        cols = np.arange(inner_l + 1, inner_r)
+        source = np.where(cols <= (inner_l + inner_r) / 2, 2 * inner_l - cols, 2 * inner_r - cols)
+        source = np.clip(source, 0, rgb.shape[1] - 1)
+        rgb[row, cols] = rgb[row, source]
+        alpha[row, cols] = 1.0
+    return rgb, alpha
+
+
+def _placed_layer(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], placed: list[Placed], frame: Frame, size: tuple[int, int]
 ) -> Layer | None:
-    """The garment warped so each row's centre and sides land where `placed` says."""
+    """The garment warped so each row's centre and sides land where `placed` says (a
+    run of 0: its centre alone)."""
     src, dst = [], []
-    for gy, run, half, centre, _ in placed:
-        for side in (-1.0, 0.0, 1.0):
-            src.append((cx + side * run, gy))
+    for gy, run, half, centre, _, sx in placed:
+        for side in (-1.0, 0.0, 1.0) if run else (0.0,):
+            src.append((sx + side * run, gy))
             dst.append(centre + frame.right * side * half)
-    return tps_layer(garment.rgb, alpha, src, dst, frame.frontal_width * 0.35, size)
+    return tps_layer(rgb, alpha, src, dst, frame.frontal_width * 0.35, size)
 
 
 def _sleeve_scale(garment: Garment, frame: Frame, k: float) -> float:
