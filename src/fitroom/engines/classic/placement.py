@@ -966,10 +966,15 @@ def _leg_runs(
     return (float(outer_l), float(inner_l)), (float(inner_r), float(outer_r))
 
 
+#: A bottom's legs part at most this share of its length down from the waist (trousers
+#: about a third, shorts two thirds): a notch lower down is a skirt's pleated hem.
+CROTCH_MOST = 0.8
+
+
 def _crotch_row(solid: NDArray[np.bool_], cx: float, garment: Garment) -> float | None:
     """The first row of the garment's two legs (`_leg_runs`), searched down from the
-    waist; None for a skirt."""
-    for row in range(int(garment.top), int(garment.hem_y)):
+    waist (`CROTCH_MOST`); None for a skirt."""
+    for row in range(int(garment.top), int(garment.top + CROTCH_MOST * (garment.hem_y - garment.top))):
         if _leg_runs(solid, row, cx, garment.width) is not None:
             return float(row)
     return None
