@@ -560,8 +560,10 @@ BOTTOM_OLD_BESIDE = 0.015
 BOTTOM_SHORT_MOST = 0.1
 #: More skin or old bottom between a new bottom's legs than this share of its own pixels
 #: there is a fault (`inseam_left`); `INSEAM_NEAR`: how near (CIE Lab) one of those
-#: colours, and nearer it than the backdrop, a pixel must be to count.
-INSEAM_LEFT = 0.006
+#: colours, and nearer it than the backdrop, a pixel must be to count. Basic renders of 2
+#: bottoms on 14 devset persons (2026-12-06): strips between wide jeans' legs read
+#: 0.019-0.078; none seen 0-0.0074 (a maxi skirt at most 0.003).
+INSEAM_LEFT = 0.01
 INSEAM_NEAR = 20.0
 #: `skin_toned_left`: an old garment whose main colour is this near the skin's in hue (CIE
 #: a, b), yet TONED_APART or more from it (nearer, no tint tells them apart), and at least

@@ -815,12 +815,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             )
             legs = _round_bottom(report, frame.width) & (depth > INSEAM_DROP * frame.length)
             legs &= ~kept_top(as_photo) & ~own_hands & ~crossed & (person.hands == 0) & ~face & (person.face == 0)
-            border = np.concatenate([report.input[0], report.input[-1], report.input[:, 0], report.input[:, -1]])
+            # The backdrop as seen beside the legs (a beach's sand passes for khaki
+            # beside the border's sky); what was backdrop in the photo is let off.
+            beside = legs & (person.mask < 0.1)
+            seen = report.input[beside] if np.count_nonzero(beside) >= 50 else report.input[person.mask < 0.1]
             values["inseam_left"] = checks.inseam_left(
                 output,
                 cover,
-                legs,
-                np.median(_lab(border), axis=0),
+                legs & (person.mask > 0.5),
+                np.median(_lab(seen), axis=0),
                 np.vstack([skin_lab, _colours(_lab(report.input[old > 0.5]))]),
             )
         values["bottom_short"] = _bottom_short(report, cover, frame)
