@@ -1053,6 +1053,15 @@ LEG_STEP_READ = 0.05
 LEG_STEP_MOST = 0.02
 #: `garment_crumbs`' limit: no piece of the new garment floats on the shoulders.
 GARMENT_CRUMBS_MOST = 0.0
+#: `print_left`: a window (`PRINT_LEFT_WINDOW` torso widths a side) whose colours spread
+#: this far round their mean (root mean square, 8-bit Lab, lightness weighed 0.4) is a
+#: print's; the old garment is a print when over `PRINT_LEFT_PRINTED` of its place is.
+PRINT_LEFT_SPREAD = 16.0
+PRINT_LEFT_WINDOW = 0.06
+PRINT_LEFT_PRINTED = 0.3
+#: `print_left`'s limit: the share of an old print's place, off the new garment, the face
+#: and the hands, where the render still shows its print.
+PRINT_LEFT_MOST = 0.05
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
@@ -1093,6 +1102,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "leg_step": (None, LEG_STEP_MOST),
+    "print_left": (None, PRINT_LEFT_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
@@ -2432,6 +2442,40 @@ def dress_legs_left(
         else np.zeros(len(lab), bool)
     )
     return float(np.mean(~(legs[inside] | clear)))
+
+
+def print_left(
+    image: NDArray[np.uint8], photo: NDArray[np.uint8], place: Mask, region: Mask, width: float
+) -> float | None:
+    """The share of `region` (an old garment's `place` on the photo with its holes closed,
+    less the new garment, the face and the hands) where both `photo` and the render are
+    busy (`_busy`, `width` the torso's): a print the engine took only in part, its other
+    colours left or ghosted through rebuilt legs. Rebuilt skin and backdrop are not busy.
+    None where the old garment is not a print (under `PRINT_LEFT_PRINTED` of `place` busy
+    on the photo), or for a region under 50 pixels."""
+    inside = np.asarray(region) > 0
+    where = np.asarray(place) > 0
+    if np.count_nonzero(inside) < 50 or not where.any():
+        return None
+    shot = _busy(photo, width)
+    if np.mean(shot[where]) < PRINT_LEFT_PRINTED:
+        return None
+    return float(np.mean((shot & _busy(image, width))[inside]))
+
+
+def _busy(image: NDArray[np.uint8], width: float) -> NDArray[np.bool_]:
+    """Where a window's colours spread over `PRINT_LEFT_SPREAD` round their mean, less the
+    rim a window wide round any edge (opened away): a print's breadth, not an outline."""
+    side = max(3, int(width * PRINT_LEFT_WINDOW) | 1)
+    lab = np.asarray(cv2.cvtColor(image, cv2.COLOR_RGB2LAB), np.float32)
+    spread = np.zeros(lab.shape[:2], np.float32)
+    for channel, weight in enumerate((0.4, 1.0, 1.0)):
+        values = np.ascontiguousarray(lab[..., channel], dtype=np.float32)
+        mean = cv2.blur(values, (side, side))
+        spread += weight * np.maximum(cv2.blur(values * values, (side, side)) - mean * mean, 0)
+    busy = (spread > PRINT_LEFT_SPREAD**2).astype(np.uint8)
+    rim = max(3, int(side * 1.5) | 1)
+    return cv2.morphologyEx(busy, cv2.MORPH_OPEN, np.ones((rim, rim), np.uint8)) > 0
 
 
 def coat_skirt_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:

@@ -362,6 +362,28 @@ def _below_hem(
     return checks.below_hem(output, region, _colours(_lab(report.input[bottom])), beside)
 
 
+#: How far (torso widths) the engine's old-garment mask is closed over for `print_left`:
+#: the holes and bays where an old print's other colours were missed.
+PRINT_PLACE_CLOSE = 0.25
+
+
+def _print_left(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_], frame: Frame
+) -> float | None:
+    """`checks.print_left` over the old garment's place (its mask closed over
+    `PRINT_PLACE_CLOSE`) where the person is solid, off the new garment (`cover` under
+    0.5), the face and the hands (`kept`, and the pose's hand discs)."""
+    person = report.person
+    old = report.old_garment
+    if old is None:
+        return None
+    side = 2 * max(1, int(frame.width * PRINT_PLACE_CLOSE)) + 1
+    place = cv2.morphologyEx((old > 0.5).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((side, side), np.uint8)) > 0
+    place &= person.mask > 0.5
+    region = place & (cover < 0.5) & ~kept & (person.face == 0) & (person.hands == 0)
+    return checks.print_left(output, report.input, place, region, frame.width)
+
+
 def _dress_legs_left(
     report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], frame: Frame
 ) -> float | None:
@@ -692,6 +714,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         hair = hair_in_front(_as_shot(report), target) > 0.05
         refilled &= cv2.dilate(hair.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) == 0
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
+        values["print_left"] = _print_left(report, output, cover, face | own_hands, frame)
         if person.visible(L_SHOULDER, R_SHOULDER):
             shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER)]
             values["neck_patch"] = checks.neck_patch(old > 0.5, shoulders, person.shoulder_width)

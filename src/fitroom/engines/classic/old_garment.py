@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
-from fitroom.engines.classic import memo
+from fitroom.engines.classic import memo, prints
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
 from fitroom.engines.classic.boxes import Box, around, bounds, box_slices
 from fitroom.engines.classic.colour import (
@@ -45,6 +45,9 @@ from fitroom.engines.classic.skin_toned import face_collar, skin_toned_cloth
 
 #: How far below the hips the band of an old top's long hem is looked for, in torso lengths.
 LONG_HEM_DROP = 0.7
+#: How far out past what an old print's main colours found its busy rest is followed,
+#: in torso widths (`_print_rest`).
+PRINT_REACH = 0.25
 #: How far above the hips a high-waisted old bottom's top (its waistband) is looked for,
 #: in torso lengths: a natural waist lies about a third of the way up to the shoulders,
 #: and the reach must end above it.
@@ -242,6 +245,8 @@ def worn_mask(
         if category == SwapTarget.DRESS:
             legs |= _round_bones(person, _SHINS, s * SKIRT_FLARE)
         clothes |= _joined(legs & (free | (cloth & ~hands_kept)), similar, clothes, s)
+    kept = hands_kept | (person.face > 0) | ~np.isfinite(nearest)
+    clothes |= _print_rest(person, category, lab, (upper, (zone > 0) | (arms > 0)), clothes, (free, kept), frame)
     if category == SwapTarget.BOTTOM:
         clothes |= _high_waist(person, frame, similar, free | (cloth & ~hands_kept), clothes, hands_kept)
     if category in (SwapTarget.TOP, SwapTarget.DRESS):
@@ -261,6 +266,56 @@ def worn_mask(
         # taken for them and rebuilt as blocks.
         clothes &= ~_below_ankles(person, s, clothes)
     return clothes.astype(np.float32)
+
+
+def _print_rest(
+    person: Person,
+    category: str,
+    lab: NDArray[np.float32],
+    zones: tuple[NDArray[np.bool_], NDArray[np.bool_]],
+    clothes: NDArray[np.bool_],
+    free_kept: tuple[NDArray[np.bool_], NDArray[np.bool_]],
+    frame: Frame,
+) -> NDArray[np.bool_]:
+    """The rest of a printed old garment: where it is busy (`prints.busy`) near what its
+    main colours found, and joins it. Up to three colours are read across the body, so a
+    print's fourth and fifth (a geometric trouser's brown triangles, a zebra's white)
+    were left and ghosted through the new garment. `zones`: the top's part of a dress,
+    and the body's and the arms'. Under a dress, its top's part and the rest are each
+    told printed or not (a plain tee over printed trousers); printed trousers go on up
+    to a high waist (`HIGH_WAIST_RISE`). `free_kept`: what is not skin, and what stays
+    (hands, face, a top kept over a new bottom)."""
+    s = frame.width
+    upper, zone = zones
+    free, kept = free_kept
+    busy_map = prints.busy(lab, s)
+    everywhere = np.ones_like(clothes)
+    parts = [(everywhere, everywhere)]
+    if category == SwapTarget.DRESS:
+        hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+        low = below_line(person, frame, hips + (frame.neck - hips) * HIGH_WAIST_RISE)
+        parts = [(upper, upper), (~upper, ~upper | low)]
+    # A skirt or wide trousers stand out further than the body zone reaches: the print
+    # goes on out to `PRINT_REACH` past what the main colours found.
+    side = 2 * max(1, int(s * PRINT_REACH)) + 1
+    reach = zone | (cv2.dilate(clothes.astype(np.uint8), np.ones((side, side), np.uint8)) > 0)
+    area = np.zeros_like(clothes)
+    for part, goes in parts:
+        if prints.printed(busy_map, clothes & part, s):
+            area |= busy_map & goes & reach
+    # Not the shoes: laces and soles are busy too.
+    area &= ~kept & (person.mask > 0.5) & ~_below_ankles(person, s, clothes)
+    if not area.any():
+        return area
+    # Any two colours side by side are busy for a window's width round their edge: that
+    # rim (a top's side beside the arm, a hem above bare legs) is opened away, a print's
+    # breadth stays. Of it, what passes for skin (a print's tan or brown) is taken only
+    # among its other colours, not on the skin round it.
+    rim = np.ones((max(3, int(s * prints.PRINT_WINDOW * 1.5) | 1),) * 2, np.uint8)
+    area = cv2.morphologyEx(area.astype(np.uint8), cv2.MORPH_OPEN, rim) > 0
+    among = cv2.morphologyEx((area & free).astype(np.uint8), cv2.MORPH_CLOSE, rim) > 0
+    area &= free | among
+    return _joined(area, area, clothes, s)
 
 
 def worn_bottom(person: Person) -> NDArray[np.bool_]:
