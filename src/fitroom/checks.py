@@ -1561,18 +1561,31 @@ def limb_taper(
     centre = np.asarray(midline, np.float32)
     ratios = []
     for arm in arms:
-        shoulder, elbow = np.asarray(arm[0], np.float32), np.asarray(arm[1], np.float32)
-        v = elbow - shoulder
-        length = float(np.hypot(*v))
-        if length < 8:
+        bone = _upper_arm_outward(arm, centre)
+        if bone is None:
             continue
-        out = np.array([-v[1], v[0]], np.float32) / length
-        if float(out @ (shoulder - centre)) < 0:
-            out = -out
+        shoulder, v, length, out = bone
         upper, lower = (_outward_run(mask, hidden, shoulder + v * t, out, int(length * 0.5)) for t in TAPER_AT)
         if upper is not None and lower is not None and upper >= 2:
             ratios.append(lower / upper)
     return max(ratios) if ratios else None
+
+
+def _upper_arm_outward(
+    arm: Sequence[Point], centre: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32], float, NDArray[np.float32]] | None:
+    """An upper arm's shoulder point, its bone (shoulder to elbow) and the bone's length,
+    and the unit vector across it pointing away from the body's `centre`: the side of
+    the arm's outer contour. None for a bone under 8 pixels."""
+    shoulder, elbow = np.asarray(arm[0], np.float32), np.asarray(arm[1], np.float32)
+    v = elbow - shoulder
+    length = float(np.hypot(*v))
+    if length < 8:
+        return None
+    out = np.array([-v[1], v[0]], np.float32) / length
+    if float(out @ (shoulder - centre)) < 0:
+        out = -out
+    return shoulder, v, length, out
 
 
 def upper_arm_reach(
@@ -1595,14 +1608,10 @@ def upper_arm_reach(
     s = max(float(shoulder_width), 1.0)
     reaches = []
     for arm in arms:
-        shoulder, elbow = np.asarray(arm[0], np.float32), np.asarray(arm[1], np.float32)
-        v = elbow - shoulder
-        length = float(np.hypot(*v))
-        if length < 8:
+        bone = _upper_arm_outward(arm, centre)
+        if bone is None:
             continue
-        out = np.array([-v[1], v[0]], np.float32) / length
-        if float(out @ (shoulder - centre)) < 0:
-            out = -out
+        shoulder, v, _, out = bone
         runs = [_outward_run(mask, hidden, shoulder + v * t, out, int(s)) for t in ARM_REACH_AT]
         found = [run for run in runs if run is not None]
         if len(found) >= 2:
