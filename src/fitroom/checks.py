@@ -2214,6 +2214,16 @@ def asymmetry(cover: NDArray[np.floating[Any]], top: Point, bottom: Point, half_
     return abs(left - right) / (left + right)
 
 
+def _nearest(lab: NDArray[Any], colours: NDArray[Any]) -> NDArray[np.float32]:
+    """The ΔE (CIE 1976) from each pixel of `lab` (CIE Lab, last axis) to the nearest of
+    `colours` (rows of CIE Lab), infinite where none is given: the one reading behind the
+    checks that ask whether a pixel is still some garment's or the backdrop's colour."""
+    known = np.asarray(colours, np.float32).reshape(-1, 3)
+    if len(known) == 0:
+        return np.full(np.shape(lab)[:-1], np.inf, np.float32)
+    return np.asarray(np.linalg.norm(lab[..., None, :] - known, axis=-1).min(axis=-1), np.float32)
+
+
 def old_colour_left(
     image: NDArray[np.uint8],
     region: Mask,
@@ -2230,14 +2240,7 @@ def old_colour_left(
     if np.count_nonzero(inside) < 50 or len(old_colours) == 0:
         return None
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
-
-    def near(colours: NDArray[np.floating[Any]]) -> NDArray[np.bool_]:
-        if len(colours) == 0:
-            return np.zeros(len(lab), bool)
-        distance = np.linalg.norm(lab[:, None, :] - np.asarray(colours, np.float32)[None, :, :], axis=2)
-        return np.asarray((distance < tolerance).any(axis=1), dtype=bool)
-
-    return float(np.mean(near(old_colours) & ~near(new_colours)))
+    return float(np.mean((_nearest(lab, old_colours) < tolerance) & ~(_nearest(lab, new_colours) < tolerance)))
 
 
 def old_colour_bare(
@@ -2258,15 +2261,8 @@ def old_colour_bare(
     if np.count_nonzero(inside) < 50 or len(old_colours) == 0:
         return None
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
-
-    def nearest(colours: NDArray[np.floating[Any]]) -> NDArray[np.float32]:
-        if len(colours) == 0:
-            return np.full(len(lab), np.inf, np.float32)
-        distance = np.linalg.norm(lab[:, None, :] - np.asarray(colours, np.float32)[None, :, :], axis=2)
-        return np.asarray(distance.min(axis=1), np.float32)
-
-    to_old = nearest(old_colours)
-    return float(np.mean((to_old < tolerance) & (to_old < nearest(skin_colours))))
+    to_old = _nearest(lab, old_colours)
+    return float(np.mean((to_old < tolerance) & (to_old < _nearest(lab, skin_colours))))
 
 
 def bottom_old_beside(
@@ -2322,8 +2318,7 @@ def inseam_left(
     if not between.any():
         return 0.0
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[between]
-    colours = np.asarray(person_colours, np.float32).reshape(-1, 3)
-    to_person = np.linalg.norm(lab[:, None, :] - colours[None, :, :], axis=2).min(axis=1)
+    to_person = _nearest(lab, person_colours)
     to_backdrop = np.linalg.norm(lab - np.asarray(backdrop, np.float32).reshape(1, 3), axis=1)
     left = (to_person < INSEAM_NEAR) & (to_person < to_backdrop)
     return float(np.count_nonzero(left)) / drawn
@@ -2364,7 +2359,7 @@ def skin_toned_left(
     def tint(colours: NDArray[np.float32]) -> NDArray[np.float32]:
         return np.asarray(colours[..., 1:] / (colours[..., :1] + 16), np.float32)
 
-    near = np.linalg.norm(lab[:, None, :] - old[None, :, :], axis=2).min(axis=1) < TONED_NEAR
+    near = _nearest(lab, old) < TONED_NEAR
     own = tint(lab)
     to_old = np.linalg.norm(own - tint(main), axis=1)
     to_skin = np.linalg.norm(own - tint(skin), axis=1)
@@ -2420,8 +2415,7 @@ def below_hem(
     known = np.vstack(
         [np.asarray(bottom_colours, np.float32).reshape(-1, 3), np.asarray(backdrop_colours, np.float32).reshape(-1, 3)]
     )
-    distance = np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1)
-    return float(np.mean(distance >= tolerance))
+    return float(np.mean(_nearest(lab, known) >= tolerance))
 
 
 def dress_legs_left(
@@ -2444,12 +2438,7 @@ def dress_legs_left(
         return None
     legs = (np.asarray(rebuilt) > 0) | ((np.asarray(own_skin) > 0) & np.all(image == photo, axis=2))
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
-    known = np.asarray(backdrop_colours, np.float32).reshape(-1, 3)
-    clear = (
-        np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1) < tolerance
-        if len(known)
-        else np.zeros(len(lab), bool)
-    )
+    clear = _nearest(lab, backdrop_colours) < tolerance
     return float(np.mean(~(legs[inside] | clear)))
 
 
@@ -2766,7 +2755,7 @@ def sleeve_changed(
         x0, x1 = max(0, int(xs.min()) - pad), min(inside.shape[1], int(xs.max()) + pad + 1)
         rgb = np.ascontiguousarray(before[y0:y1, x0:x1]).astype(np.float32) / 255
         lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB)
-        near = np.min([np.linalg.norm(lab - colour, axis=2) for colour in bottom], axis=0) < SLEEVE_CLOTH
+        near = _nearest(lab, bottom) < SLEEVE_CLOTH
         size = max(3, line | 1)
         kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
         plain = cv2.morphologyEx(near.astype(np.uint8), cv2.MORPH_OPEN, kernel) > 0
@@ -2823,17 +2812,9 @@ def top_hem_gap(
         return 0.0
     inside = np.zeros(kept.shape, bool)
     inside[:, cols] = band
-    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
-
-    def near(colours: NDArray[np.floating[Any]]) -> NDArray[np.bool_]:
-        if len(colours) == 0:
-            return np.zeros(kept.shape, bool)
-        found = np.zeros(kept.shape, bool)
-        for colour in np.asarray(colours, np.float32).reshape(-1, 3):
-            found[inside] |= np.linalg.norm(lab[inside] - colour, axis=1) < tolerance
-        return found
-
-    old = near(old_colours) & ~near(new_colours) & inside
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+    old = np.zeros(kept.shape, bool)
+    old[inside] = (_nearest(lab, old_colours) < tolerance) & ~(_nearest(lab, new_colours) < tolerance)
     return float(np.mean(old[:, cols].sum(axis=0) >= TOP_HEM_GAP_ROWS))
 
 
@@ -2866,8 +2847,7 @@ def trousers_left(
         return None
     moved = np.abs(after.astype(np.int16) - before.astype(np.int16)).max(axis=2) > UNMOVED_STEP
     lab = cv2.cvtColor(after.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
-    known = np.asarray(trousers, np.float32).reshape(-1, 3)
-    near = np.linalg.norm(lab[:, None, :] - known[None, :, :], axis=2).min(axis=1) < tolerance
+    near = _nearest(lab, trousers) < tolerance
     return float(np.mean(near & ~moved[inside]))
 
 
@@ -3879,8 +3859,8 @@ def hat_gap(
     below &= ~hat & (np.asarray(person) > 0.5)
 
     def nearest(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
-        lab = cv2.cvtColor(rgb[below].reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(-1, 1, 3)
-        return np.asarray(np.linalg.norm(lab - np.asarray(backdrop, np.float32)[None], axis=2).min(axis=1))
+        lab = cv2.cvtColor(rgb[below].reshape(-1, 1, 3).astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+        return _nearest(lab.reshape(-1, 3), backdrop)
 
     if not below.any():
         return None
