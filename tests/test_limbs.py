@@ -4,8 +4,6 @@ the skin nearest them."""
 from __future__ import annotations
 
 from dataclasses import replace
-from types import SimpleNamespace
-from typing import cast
 
 import cv2
 import numpy as np
@@ -15,12 +13,15 @@ from fitroom.domain import SwapTarget
 from fitroom.engines.classic import rebuild, skin
 from fitroom.engines.classic.body import inside_arms, limbs, own_arm_scales, torso_frame
 from fitroom.engines.classic.composite import Composite, _compose
-from fitroom.engines.classic.garment import Garment, analyse_garment
+from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person
 from fitroom.engines.classic.warp import Layer
+from tests.support.rebuilt import ARMS, bare_arms, flat_tone, uncovered_top
 from tests.test_classic_engine import drawn_person, tee
 
 DARK = (20, 20, 24)
+#: The skin tone (OpenCV 8-bit Lab) the arms are rebuilt in.
+TONE = np.array([170, 140, 145], np.float32)
 
 
 def sleeved_person() -> tuple[np.ndarray, np.ndarray]:
@@ -28,7 +29,7 @@ def sleeved_person() -> tuple[np.ndarray, np.ndarray]:
     the mask of those hands."""
     image = np.full((420, 400, 3), 235, np.uint8)
     cv2.rectangle(image, (150, 90), (250, 270), DARK, -1)
-    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
+    for shoulder, elbow, wrist in ARMS:
         cv2.line(image, shoulder, elbow, DARK, 34)
         cv2.line(image, elbow, wrist, DARK, 28)
     person = drawn_person(image)
@@ -156,10 +157,7 @@ def forearm_in_sleeve(shift: int) -> tuple[Person, np.ndarray]:
     image = np.full((420, 400, 3), 235, np.uint8)
     old = np.zeros(image.shape[:2], np.uint8)
     cv2.rectangle(old, (150, 90), (250, 270), 1, -1)
-    for side, shoulder, elbow, wrist in (
-        (1, (250, 100), (275, 180), (280, 250)),
-        (-1, (150, 100), (125, 180), (120, 250)),
-    ):
+    for side, (shoulder, elbow, wrist) in zip((1, -1), ARMS, strict=True):
         cv2.line(old, shoulder, elbow, 1, 24)
         cv2.line(old, (elbow[0] + side * shift, elbow[1]), (wrist[0] + side * shift, wrist[1]), 1, 20)
     image[old > 0] = DARK
@@ -214,20 +212,7 @@ def bared_arms(mask_steps: bool) -> tuple[np.ndarray, np.ndarray]:
     new = np.zeros(old.shape, np.float32)
     new[120:170, 160:240] = 1  # the bandeau
     bared = old.astype(np.float32) * (1 - new)
-    tone = np.broadcast_to(np.array([170, 140, 145], np.float32), (420, 400, 3)).copy()
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    rgb, skin_part = rebuild._uncovered(
-        person,
-        garment,
-        frame,
-        old.astype(np.float32),
-        bared,
-        new,
-        skin.DEFAULT,
-        tone,
-        np.zeros(old.shape, bool),
-        np.zeros(old.shape, bool),
-    )
+    rgb, skin_part = uncovered_top(person, frame, old, bared, new, flat_tone(TONE))
     lum = cv2.cvtColor(np.clip(rgb, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32)
     return lum, skin_part
 
@@ -272,9 +257,7 @@ def thin_arms_in_wide_sleeves() -> tuple[Person, np.ndarray]:
     """A drawn person in a navy tee whose wide sleeves reach near the elbows, thin bare
     arms (16 pixels across) below them; and the tee's mask."""
     image = np.full((420, 400, 3), (225, 225, 228), np.uint8)
-    arms = np.zeros((420, 400), np.uint8)
-    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
-        cv2.polylines(arms, [np.array([shoulder, elbow, wrist])], False, 1, 16)
+    arms = bare_arms(16)
     old = np.zeros((420, 400), np.uint8)
     outline = [(180, 76), (220, 76), (268, 82), (312, 168), (266, 176), (256, 300)]
     cv2.fillPoly(old, [np.array(outline + [(400 - x, y) for x, y in reversed(outline)])], 1)

@@ -28,6 +28,7 @@ from fitroom.engines.classic.person import (
     Person,
     _skin_colour,
 )
+from tests.support.rebuilt import bare_arms, flat_tone, uncovered_top
 
 
 def cylinder_normals(width: int = 60, height: int = 40) -> tuple[np.ndarray, np.ndarray]:
@@ -124,10 +125,7 @@ def test_a_rebuilt_neck_goes_on_as_the_neck_above_it() -> None:
     seen[30:66, 178:223] = True
     lab = person.lab()
     tone = np.broadcast_to(lab[seen].mean(axis=0), (420, 400, 3)).astype(np.float32).copy()
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    fill, skin_part = rebuild._uncovered(
-        person, garment, torso_frame(person), old, bared, new, skin.DEFAULT, tone, seen, np.zeros_like(seen)
-    )
+    fill, skin_part = uncovered_top(person, torso_frame(person), old, bared, new, tone, seen=seen)
     light = cv2.cvtColor(np.clip(fill, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32)
     assert skin_part[75:85, 185:215].min() > 0.5
     photo = lab[50:60, 200].mean() - lab[50:60, 180:183].mean()
@@ -247,20 +245,8 @@ def test_an_arm_bared_from_a_tight_sleeve_tapers_from_a_round_shoulder() -> None
     new = np.zeros(old.shape, np.float32)
     new[150:300, 150:250] = 1  # a sleeveless top well inside the old one
     bared = old.astype(np.float32) * (1 - new)
-    tone = np.broadcast_to(np.array([170, 140, 145], np.float32), (420, 400, 3)).copy()
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    _, skin_part = rebuild._uncovered(
-        person,
-        garment,
-        frame,
-        old.astype(np.float32),
-        bared,
-        new,
-        skin.DEFAULT,
-        tone,
-        np.zeros(old.shape, bool),
-        np.zeros(old.shape, bool),
-    )
+    tone = flat_tone(np.array([170, 140, 145], np.float32))
+    _, skin_part = uncovered_top(person, frame, old, bared, new, tone)
     assert skin_part[88, 262] < 0.5 and skin_part[88, 138] < 0.5  # the tee's corners: backdrop
     assert skin_part[95, 250] > 0.5 and skin_part[95, 150] > 0.5  # the shoulders' round tops
 
@@ -317,8 +303,7 @@ def _tank_bared_by_a_cami(
     silhouette = np.zeros((420, 400), np.uint8)
     cv2.rectangle(silhouette, (180, 40), (220, 100), 1, -1)  # the neck
     cv2.fillConvexPoly(silhouette, np.array([(180, 70), (220, 70), (262, 92), (262, 300), (138, 300), (138, 92)]), 1)
-    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
-        cv2.polylines(silhouette, [np.array([shoulder, elbow, wrist])], False, 1, 26)
+    silhouette |= bare_arms(26)
     image[silhouette > 0] = tan
     old = np.zeros((420, 400), np.uint8)
     old[78:300, 138:263] = 1  # a crew-neck tank, its wide straps out to the shoulders' outline
@@ -334,19 +319,7 @@ def _tank_bared_by_a_cami(
     ring = cv2.dilate(old, np.ones((9, 9), np.uint8)) * (mask < 0.9)
     rebuilt = np.maximum(old, ring).astype(np.float32) * (1 - new)
     lab = cv2.cvtColor(np.uint8([[tan]]), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    fill, skin_part = rebuild._uncovered(
-        person,
-        garment,
-        frame,
-        old.astype(np.float32),
-        rebuilt,
-        new,
-        light,
-        np.broadcast_to(lab, image.shape).copy(),
-        np.zeros(old.shape, bool),
-        np.zeros(old.shape, bool),
-    )
+    fill, skin_part = uncovered_top(person, frame, old, rebuilt, new, flat_tone(lab), light)
     render = (image * (1 - rebuilt[:, :, None]) + fill * rebuilt[:, :, None]).astype(np.uint8)
     return render, rebuilt * skin_part, mask, new, frame.width
 
@@ -751,9 +724,7 @@ def _tee_bared_by_a_cami() -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
 
     backdrop, tan, navy = (225, 225, 228), (150, 110, 90), (40, 50, 90)
     image = np.full((420, 400, 3), backdrop, np.uint8)
-    arms = np.zeros((420, 400), np.uint8)
-    for shoulder, elbow, wrist in (((250, 100), (275, 180), (280, 250)), ((150, 100), (125, 180), (120, 250))):
-        cv2.polylines(arms, [np.array([shoulder, elbow, wrist])], False, 1, 26)
+    arms = bare_arms(26)
     old = np.zeros((420, 400), np.uint8)
     tee = [(180, 76), (220, 76), (272, 80), (296, 158), (264, 168), (262, 300)]
     cv2.fillPoly(old, [np.array(tee + [(400 - x, y) for x, y in reversed(tee)])], 1)
@@ -771,19 +742,7 @@ def _tee_bared_by_a_cami() -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     ring = cv2.dilate(old, np.ones((5, 5), np.uint8)) * (mask < 0.9)
     rebuilt = np.maximum(old, ring).astype(np.float32) * (1 - new)
     lab = cv2.cvtColor(np.uint8([[tan]]), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    fill, skin_part = rebuild._uncovered(
-        person,
-        garment,
-        frame,
-        old.astype(np.float32),
-        rebuilt,
-        new,
-        skin.DEFAULT,
-        np.broadcast_to(lab, image.shape).copy(),
-        np.zeros(old.shape, bool),
-        np.zeros(old.shape, bool),
-    )
+    fill, skin_part = uncovered_top(person, frame, old, rebuilt, new, flat_tone(lab))
     render = (image * (1 - rebuilt[:, :, None]) + fill * rebuilt[:, :, None]).astype(np.uint8)
     made = rebuilt * skin_part > 0.5
     figure = made | ((mask > 0.5) & (rebuilt < 0.05)) | (new > 0.5)
