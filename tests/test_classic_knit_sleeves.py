@@ -8,11 +8,11 @@ import cv2
 import numpy as np
 
 from fitroom import checks
-from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.old_garment import worn_knit_sleeves, worn_mask
 from fitroom.engines.classic.person import Person
+from tests.support.figure import bare_figure, filled, posed
 
 SKIN_LAB = np.array([188, 133, 140], np.float32)  # OpenCV's 8-bit Lab: a fair, beige skin
 BACKDROP = 230
@@ -20,12 +20,6 @@ BACKDROP = 230
 ARMS = (((150, 100), (146, 185), (144, 265)), ((250, 100), (254, 185), (256, 265)))
 #: How far the knit's stitches stand off its colour, up and down in lightness (Lab L).
 WEAVE = 6
-
-
-def _skin_image(h: int, w: int) -> np.ndarray:
-    lab = np.empty((h, w, 3), np.uint8)
-    lab[:] = SKIN_LAB.astype(np.uint8)
-    return cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
 
 
 def _knit(h: int, w: int, lighter: int) -> np.ndarray:
@@ -43,41 +37,19 @@ def person_in_beige(knit_sleeves: bool) -> tuple[Person, np.ndarray]:
     """A person in a beige knit top whose long sleeves are the same knit (or, with
     `knit_sleeves` False, bare smooth arms of that very colour beside it), a face of
     smooth skin above. Returns the person and the arms below the shoulders' caps."""
-    h, w = 420, 400
-    image = np.full((h, w, 3), BACKDROP, np.uint8)
-    mask = np.zeros((h, w), np.float32)
-    arms = np.zeros((h, w), np.uint8)
-    for shoulder, elbow, wrist in ARMS:
-        for a, b in ((shoulder, elbow), (elbow, wrist)):
-            cv2.line(arms, a, b, 255, 30)
-    torso = np.zeros((h, w), np.uint8)
-    torso[90:300, 165:236] = 255
-    face = np.zeros((h, w), np.uint8)
-    cv2.circle(face, (200, 45), 28, 255, -1)
-    mask[(arms > 0) | (torso > 0) | (face > 0)] = 1
-    mask[85:95, 190:210] = 1  # the neck
+    figure = bare_figure(
+        BACKDROP, SKIN_LAB, ARMS, 30, (slice(90, 300), slice(165, 236)), (slice(85, 95), slice(190, 210))
+    )
     # The body's knit a shade darker than the skin; the sleeves, lit from the side, as
     # light as the skin: by colour, nearer the skin than the top's body.
-    skin = _skin_image(h, w)
-    image[mask > 0] = skin[mask > 0]
+    h, w = figure.mask.shape
+    arms, torso = figure.arms > 0, figure.torso > 0
     if knit_sleeves:
-        image[arms > 0] = _knit(h, w, 2)[arms > 0]
-    image[torso > 0] = _knit(h, w, -8)[torso > 0]
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = ARMS[0]
-    points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = ARMS[1]
-    points[[p.L_HIP, p.R_HIP]] = (225, 280), (175, 280)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 400), (175, 400)
-    points[p.NOSE] = (200, 50)
-    points[[p.L_EYE, p.R_EYE]] = (212, 38), (188, 38)
-    for (_, _, wrist), hand in zip(ARMS[::-1], p.HAND_POINTS, strict=True):
-        points[list(hand[1:])] = wrist[0], wrist[1] + 12
-    hands = np.zeros((h, w), np.uint8)
+        figure.image[arms] = _knit(h, w, 2)[arms]
+    figure.image[torso] = _knit(h, w, -8)[torso]
     below = np.zeros((h, w), bool)
     below[135:255] = True  # below the shoulders' caps, above the hands
-    person = Person(image, points, np.ones(33, np.float32), mask, face, hands, SKIN_LAB)
-    return person, (arms > 0) & below & ~(torso > 0)
+    return posed(figure, ARMS, SKIN_LAB), arms & below & ~torso
 
 
 def test_a_skin_coloured_knit_passes_for_skin_by_colour() -> None:
@@ -114,6 +86,6 @@ def test_knit_sleeves_rebuilt_as_smooth_arms_pass_the_check() -> None:
     person, _ = person_in_beige(knit_sleeves=True)
     knit = worn_knit_sleeves(person, "top", 512)
     after = person.image.copy()
-    after[knit] = _skin_image(*knit.shape)[knit]
+    after[knit] = filled(SKIN_LAB, knit.shape)[knit]
     kept = checks.knit_kept(person.image, after, knit, np.zeros(knit.shape, np.float32))
     assert kept is not None and checks.faults({"knit_kept": kept}) == [], kept

@@ -9,10 +9,10 @@ import cv2
 import numpy as np
 
 from fitroom import checks
-from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.old_garment import worn_mask
 from fitroom.engines.classic.person import Person
+from tests.support.figure import bare_figure, filled, posed
 
 #: OpenCV's 8-bit Lab, as read on idm--00034_00: the face's skin, and the pink shirt
 #: (less yellow than the skin, lighter, near it in hue).
@@ -26,50 +26,19 @@ ARMS = (((150, 100), (128, 185), (124, 265)), ((250, 100), (272, 185), (276, 265
 STRIP = (slice(150, 260), slice(153, 162))
 
 
-def _filled(h: int, w: int, lab: np.ndarray) -> np.ndarray:
-    """An RGB image of one 8-bit Lab colour."""
-    image = np.empty((h, w, 3), np.uint8)
-    image[:] = np.asarray(lab, np.float32).astype(np.uint8)
-    return cv2.cvtColor(image, cv2.COLOR_LAB2RGB)
-
-
 def person_in_pink() -> tuple[Person, np.ndarray]:
     """A person in a pink shirt with bare arms of pink-beige skin, a strip of the shirt
     between one arm and the torso where the person mask is 0.4. Returns the person and
     the arms (less their outline)."""
-    h, w = 420, 400
-    image = np.full((h, w, 3), BACKDROP, np.uint8)
-    mask = np.zeros((h, w), np.float32)
-    arms = np.zeros((h, w), np.uint8)
-    for shoulder, elbow, wrist in ARMS:
-        for a, b in ((shoulder, elbow), (elbow, wrist)):
-            cv2.line(arms, a, b, 255, 26)
-    torso = np.zeros((h, w), np.uint8)
-    torso[90:300, 162:239] = 255
-    face = np.zeros((h, w), np.uint8)
-    cv2.circle(face, (200, 45), 28, 255, -1)
-    mask[(arms > 0) | (torso > 0) | (face > 0)] = 1
-    mask[70:95, 188:212] = 1  # the neck
-    skin = _filled(h, w, SKIN_LAB)
-    image[mask > 0] = skin[mask > 0]
-    shirt = _filled(h, w, SHIRT_LAB)
-    image[torso > 0] = shirt[torso > 0]
-    image[STRIP] = shirt[STRIP]
-    mask[STRIP] = 0.4
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = ARMS[0]
-    points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = ARMS[1]
-    points[[p.L_HIP, p.R_HIP]] = (225, 280), (175, 280)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 400), (175, 400)
-    points[p.NOSE] = (200, 50)
-    points[[p.L_EYE, p.R_EYE]] = (212, 38), (188, 38)
-    points[[p.MOUTH_L, p.MOUTH_R]] = (207, 62), (193, 62)
-    for (_, _, wrist), hand in zip(ARMS[::-1], p.HAND_POINTS, strict=True):
-        points[list(hand[1:])] = wrist[0], wrist[1] + 12
-    hands = np.zeros((h, w), np.uint8)
-    person = Person(image, points, np.ones(33, np.float32), mask, face, hands, SKIN_LAB)
-    inner = cv2.erode(arms, np.ones((7, 7), np.uint8)) > 0
+    figure = bare_figure(
+        BACKDROP, SKIN_LAB, ARMS, 26, (slice(90, 300), slice(162, 239)), (slice(70, 95), slice(188, 212))
+    )
+    shirt = filled(SHIRT_LAB)
+    figure.image[figure.torso > 0] = shirt[figure.torso > 0]
+    figure.image[STRIP] = shirt[STRIP]
+    figure.mask[STRIP] = 0.4
+    person = posed(figure, ARMS, SKIN_LAB, mouth=True)
+    inner = cv2.erode(figure.arms, np.ones((7, 7), np.uint8)) > 0
     inner[:130] = False  # below the shoulders' caps
     return person, inner
 
@@ -100,13 +69,13 @@ def test_skin_toned_left_reads_a_pink_strip_beside_the_new_garment() -> None:
     band = np.zeros((h, w), bool)
     band[:, 20:40] = True
     shaded = SHIRT_LAB - np.array([15, 0, 0], np.float32)
-    left = _filled(h, w, SKIN_LAB)
-    left[:, 20:30] = _filled(h, 10, shaded)
+    left = filled(SKIN_LAB, (h, w))
+    left[:, 20:30] = filled(shaded, (h, 10))
     old = _cie(SHIRT_LAB)[None, :]
     skin = _cie(SKIN_LAB)
     value = checks.skin_toned_left(left, band, old, skin)
     assert value is not None and value > checks.SKIN_TONED_LEFT_MOST
-    value = checks.skin_toned_left(_filled(h, w, SKIN_LAB), band, old, skin)
+    value = checks.skin_toned_left(filled(SKIN_LAB, (h, w)), band, old, skin)
     assert value is not None and value <= checks.SKIN_TONED_LEFT_MOST
     white = _cie(np.array([235, 128, 128], np.float32))[None, :]
     assert checks.skin_toned_left(left, band, white, skin) is None
