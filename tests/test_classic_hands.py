@@ -16,9 +16,14 @@ from fitroom.engines.classic.hands import fingers_hidden
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
 from fitroom.evaluate import hand_in_own_colour
+from tests.support.upright import lab_rgb, upright
 
 SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
 HAND_CENTRE = (182, 205)
+#: The pose points of the left hand (the picture's right), hanging at the side.
+HANGING_HAND = ((282, 262), (284, 264), (283, 258))
+#: The person mask.
+BOX = (slice(60, 400), slice(120, 280))
 
 
 def red_tee() -> np.ndarray:
@@ -39,10 +44,6 @@ LIT_LAB = np.array([150, 150, 150], np.float32)
 LIT_FROM = 6
 
 
-def _rgb(lab: np.ndarray) -> tuple[int, ...]:
-    return tuple(int(v) for v in cv2.cvtColor(lab.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
-
-
 def person_with_a_hand_in_front(
     ring: bool = False, finger: bool = False, lit: bool = False
 ) -> tuple[Person, np.ndarray]:
@@ -60,26 +61,15 @@ def person_with_a_hand_in_front(
     soft = hand.astype(np.float32)[:, :, None] / 255
     skin_lab = DARK_LAB if lit else SKIN_LAB
     colour = np.empty(image.shape, np.float32)
-    colour[:] = _rgb(skin_lab)
+    colour[:] = lab_rgb(skin_lab)
     if lit:
-        colour[:, HAND_CENTRE[0] - LIT_FROM :] = _rgb(LIT_LAB)
+        colour[:, HAND_CENTRE[0] - LIT_FROM :] = lab_rgb(LIT_LAB)
     image = (image * (1 - soft) + colour * soft).astype(np.uint8)
     if ring:
         cv2.line(image, (170, 212), (194, 204), (40, 35, 30), 3)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (140, 190)
-    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (172, 192)
-    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
-    points[list(p.HAND_POINTS[0][1:])] = (282, 262), (284, 264), (283, 258)
-    points[list(p.HAND_POINTS[1][1:])] = (178, 215), (190, 214), (192, 204)
-    h, w = image.shape[:2]
-    mask = np.zeros((h, w), np.float32)
-    mask[60:400, 120:280] = 1
-    empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, skin_lab), hand > 127
+    arms = ((275, 180), (280, 250)), ((140, 190), (172, 192))
+    hands = (HANGING_HAND, ((178, 215), (190, 214), (192, 204)))
+    return upright(image, skin_lab, arms, hands, BOX), hand > 127
 
 
 def render(person: Person) -> np.ndarray:
@@ -167,22 +157,11 @@ def person_with_a_hand_in_a_pocket() -> tuple[Person, np.ndarray]:
     patch = np.zeros(image.shape[:2], np.uint8)
     cv2.ellipse(patch, (167, 240), (9, 6), 70, 0, 360, 255, -1, cv2.LINE_AA)
     soft = patch.astype(np.float32)[:, :, None] / 255
-    image = (image * (1 - soft) + np.array(_rgb(SKIN_LAB), np.float32) * soft).astype(np.uint8)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), (150, 180)
-    points[[p.L_WRIST, p.R_WRIST]] = (280, 250), (165, 235)
-    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
-    points[list(p.HAND_POINTS[0][1:])] = (282, 262), (284, 264), (283, 258)
+    image = (image * (1 - soft) + np.array(lab_rgb(SKIN_LAB), np.float32) * soft).astype(np.uint8)
+    arms = ((275, 180), (280, 250)), ((150, 180), (165, 235))
     # The knuckles in the pocket: the fingers' ends lie on the black top.
-    points[list(p.HAND_POINTS[1][1:])] = (166, 252), (172, 252), (174, 246)
-    h, w = image.shape[:2]
-    mask = np.zeros((h, w), np.float32)
-    mask[60:400, 120:280] = 1
-    empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), patch > 127
+    hands = (HANGING_HAND, ((166, 252), (172, 252), (174, 246)))
+    return upright(image, SKIN_LAB, arms, hands, BOX), patch > 127
 
 
 def test_a_hand_in_a_pocket_is_covered_by_the_new_top_not_left_as_a_hole() -> None:

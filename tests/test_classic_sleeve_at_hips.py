@@ -10,15 +10,15 @@ import pytest
 
 from fitroom import checks
 from fitroom.engines.classic import composite
-from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.arms import sleeves_over_bottom
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
+from tests.support.upright import lab_rgb, upright
 
 SKIN_LAB = np.array([120, 150, 150], np.float32)  # OpenCV's 8-bit Lab: brown skin
-SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
+SKIN_RGB = lab_rgb(SKIN_LAB)
 NAVY = (28, 34, 70)
 GREY = (165, 160, 170)
 WAIST = 235
@@ -54,23 +54,12 @@ def person_with_a_hand_in_a_pocket() -> tuple[Person, np.ndarray]:
     image[ys[stripes], xs[stripes]] = NAVY
     cv2.line(image, (150, 180), (145, 260), GREY, 26)  # the right sleeve beside the body
     cv2.circle(image, (144, 274), 12, SKIN_RGB, -1)  # its hand
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = ELBOW, (150, 180)
-    points[[p.L_WRIST, p.R_WRIST]] = WRIST, (145, 260)
-    points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
-    points[[p.L_ANKLE, p.R_ANKLE]] = (235, 440), (165, 440)
-    points[list(p.HAND_POINTS[0][1:])] = (250, 284), (252, 286), (248, 284)  # in the pocket
-    points[list(p.HAND_POINTS[1][1:])] = (144, 272), (144, 274), (146, 272)
-    h, w = image.shape[:2]
-    mask = np.zeros((h, w), np.float32)
-    mask[60:445, 125:295] = 1
-    empty = np.zeros((h, w), np.uint8)
+    arms = (ELBOW, WRIST), ((150, 180), (145, 260))
+    hands = ((250, 284), (252, 286), (248, 284)), ((144, 272), (144, 274), (146, 272))  # the first in the pocket
+    person = upright(image, SKIN_LAB, arms, hands, (slice(60, 445), slice(125, 295)), ((235, 440), (165, 440)))
     below = sleeve > 0
     below[: WAIST + 2] = False
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB), below
+    return person, below
 
 
 def _core(person: Person) -> np.ndarray:
