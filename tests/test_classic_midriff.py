@@ -106,3 +106,56 @@ def test_waistband_blur_flags_skin_faded_into_the_trousers_only() -> None:
     assert checks.faults({"waistband_blur": crisp}) == [], crisp
     assert checks.faults({"waistband_blur": soft}) == ["waistband_blur"], soft
     assert checks.waistband_blur(image, np.zeros_like(shown), cover, span, SHOULDERS) is None
+
+
+def _coat_over_trousers() -> pose.Person:
+    """A grey coat from the shoulders (y 120) to y 470, sleeves and all (x 135-365): the
+    arms hang in it against its sides, hands (y 410-440) below the sleeves; dark trousers
+    below it. The coat's outline runs down the outer sides of the arms."""
+    person = _long_top_over_trousers()
+    image = person.image.copy()
+    image[120:470, 135:366] = (120, 120, 125)
+    image[410:440, 138:170] = image[410:440, 331:363] = SKIN
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    return pose.Person(image, person.points, person.visibility, mask, person.face, person.hands, person.skin_lab)
+
+
+def test_the_bared_waist_keeps_in_from_arms_bared_beside_it() -> None:
+    """Under a cami, the arms bared out of a coat's sleeves and the midriff were rebuilt
+    as one slab of skin as wide as the coat (`midriff_width` 1.4): the waist keeps in
+    from them, the backdrop between."""
+    person = _coat_over_trousers()
+    new = np.zeros(person.mask.shape, np.float32)
+    new[120:250, 170:331] = 1
+    none = np.zeros(person.mask.shape, bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros(person.mask.shape, np.float32), skin.look(person))
+    shown = out.rebuild * out.skin * (1 - new)
+    neck, hips = np.array([250.0, 130.0]), np.array([250.0, 420.0])
+    value = checks.midriff_width(shown, new, neck, hips, SHOULDERS)
+    assert value is not None and value <= checks.MIDRIFF_WIDE, value
+    assert shown[320:380, 240:260].min() > 0.9, "the midriff is skin"
+    picture = out.fill * out.rebuild[:, :, None] + person.image * (1 - out.rebuild[:, :, None])
+    row = picture[340].mean(axis=1)
+    assert row[165:190].max() > 225, "the backdrop shows between the arm and the waist"
+    assert row[145:165].max() < 200 and row[190:240].max() < 200, "the arm and the waist either side are skin"
+
+
+def test_midriff_width_flags_arms_and_midriff_in_one_slab() -> None:
+    """Rebuilt skin from arm to arm below the hem fails; a waist with the backdrop
+    between it and the arms passes; with no skin below the hem it does not apply."""
+    shown = np.zeros((400, 400), np.float32)
+    cover = np.zeros((400, 400), np.float32)
+    cover[50:150, 110:290] = 1
+    neck, hips = np.array([200.0, 50.0]), np.array([200.0, 330.0])
+    slab = shown.copy()
+    slab[150:300, 90:310] = 1
+    waist = shown.copy()
+    waist[150:300, 130:270] = 1
+    waist[150:300, 90:118] = waist[150:300, 282:310] = 1
+    wide = checks.midriff_width(slab, cover, neck, hips, SHOULDERS)
+    slim = checks.midriff_width(waist, cover, neck, hips, SHOULDERS)
+    assert wide is not None and slim is not None
+    assert checks.faults({"midriff_width": wide}) == ["midriff_width"], wide
+    assert checks.faults({"midriff_width": slim}) == [], slim
+    assert checks.midriff_width(shown, cover, neck, hips, SHOULDERS) is None

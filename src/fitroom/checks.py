@@ -241,6 +241,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   the rebuilt midriff's skin to the trousers or skirt below it (the step over its
   steepest gradient, the median over the trunk's columns): a waistband is a crisp edge,
   and skin faded into it read as a blurred band.
+- `midriff_width`: below a new top, how wide the rebuilt skin is across the midriff
+  (the run through the body's midline, frontal shoulder widths, the median over the rows
+  between the new hem and the hips): bared arms run together with the midriff into one
+  slab as wide as a loose old top or coat read 1.0 and more; a waist 0.8-0.92.
 - `pose_dynamic`: for a garment drawn, the largest of the body's pose measures over its
   limit (`POSE_AT_REST`): a torso leaning far, and for bottoms and dresses a knee bent
   far, a leg far off the vertical, the legs crossed, a foot lifted or a hand holding the
@@ -713,6 +717,14 @@ WAISTBAND_STEP = 25.0
 WAISTBAND_SKIN = 0.05
 MIN_WAISTBAND = 10
 WAISTBAND_BLUR_MOST = 6.0
+#: `midriff_width`: gaps in the rebuilt skin's run across the midriff up to this many
+#: pixels are bridged (a seam of the fill); fewer rows than `MIN_MIDRIFF_ROWS` and it
+#: does not apply; the widest acceptable run, in frontal shoulder widths (a cami at basic,
+#: 2026-12-06: waists rebuilt inside fitted or loose tops 0.80-0.92; arms and midriff
+#: one slab under a blazer or cardigan 1.00-1.02).
+MIDRIFF_BRIDGE = 3
+MIN_MIDRIFF_ROWS = 5
+MIDRIFF_WIDE = 0.95
 #: The band `skin_detail` reads (Gaussian sigmas, pixels), and its lowest ratio: on 12
 #: persons x a cami crop at basic (2026-12-04), rebuilt torsos that read flat scored
 #: 0.16-0.46 (noise matched to the grain), the person's own skin beside them 1.
@@ -1172,6 +1184,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bracelet_past_wrist": (None, BRACELET_PAST_WRIST_MOST),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
     "waistband_blur": (None, WAISTBAND_BLUR_MOST),
+    "midriff_width": (None, MIDRIFF_WIDE),
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "loose_fill": (None, LOOSE_FILL_MOST),
@@ -4534,6 +4547,40 @@ def waistband_blur(
         steepest = float(np.abs(np.diff(column)).max())
         widths.append(step / max(steepest, 1e-3))
     if len(widths) < MIN_WAISTBAND:
+        return None
+    return float(np.median(widths))
+
+
+def midriff_width(
+    skin: NDArray[np.floating[Any]],
+    cover: NDArray[np.floating[Any]],
+    neck: NDArray[np.floating[Any]],
+    hips: NDArray[np.floating[Any]],
+    frontal_width: float,
+) -> float | None:
+    """How wide the rebuilt midriff is, in frontal shoulder widths: on each row between
+    `neck` and `hips` where the midline is rebuilt `skin` (0..1 a pixel) below the new
+    garment (`cover`), the run of skin through the midline (gaps up to `MIDRIFF_BRIDGE`
+    bridged); the median over those rows. A loose old top's outline runs down the arms
+    hanging against it: rebuilt out to it, arms and midriff were one slab of skin as
+    wide as the old top. None with fewer than `MIN_MIDRIFF_ROWS` such rows."""
+    bare = np.asarray(skin) >= 0.5
+    covered = np.asarray(cover) > 0.5
+    h, w = bare.shape
+    bridged = cv2.morphologyEx(bare.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((1, MIDRIFF_BRIDGE + 2), np.uint8)) > 0
+    rise = max(float(hips[1] - neck[1]), 1.0)
+    widths = []
+    for y in range(max(0, int(np.ceil(neck[1]))), min(h, int(hips[1]) + 1)):
+        x = int(round(float(neck[0]) + (y - float(neck[1])) / rise * float(hips[0] - neck[0])))
+        if not (0 <= x < w) or not bare[y, x] or covered[y, x] or not covered[:y, x].any():
+            continue
+        row = bridged[y]
+        left = np.flatnonzero(~row[: x + 1])
+        right = np.flatnonzero(~row[x:])
+        start = int(left[-1]) + 1 if len(left) else 0
+        end = x + int(right[0]) if len(right) else w
+        widths.append((end - start) / max(frontal_width, 1.0))
+    if len(widths) < MIN_MIDRIFF_ROWS:
         return None
     return float(np.median(widths))
 

@@ -538,6 +538,38 @@ OUTLINE_ROUNDING = 0.06
 OUTLINE_SOFT = 1.0
 
 
+#: How far (frontal shoulder widths) the waist keeps in from a rebuilt arm hanging
+#: beside it, reached from `WAIST_IN_FROM` to `WAIST_IN_AT` down the torso (shares of
+#: neck to hips) and kept to the waistband (`WAIST_DEPTH`), and only beyond the hip
+#: joints (the trunk's sides): a slim waist shows the backdrop between it and the arms.
+WAIST_GAP = 0.05
+WAIST_IN_FROM, WAIST_IN_AT = 0.45, 0.65
+
+
+def _waist_gap(
+    person: Person, frame: Frame, limb: NDArray[np.float32], sleeves: NDArray[np.bool_], depth: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """How much of each pixel (0..1) lies in the gap between the waist and a rebuilt arm
+    (`limb` inside the old garment's `sleeves`) beside it: no torso there, the backdrop.
+
+    The torso was rebuilt out to the old top's outline, and a loose top's or a coat's
+    outline runs down the arms hanging against it: bared, the arms and the midriff
+    between them were one flat slab of skin as wide as the old top."""
+    arms = (limb > 0.5) & sleeves
+    if not arms.any():
+        return np.zeros(limb.shape, np.float32)
+    far = cv2.distanceTransform((~arms).astype(np.uint8), cv2.DIST_L2, 3)
+    reach = WAIST_GAP * frame.frontal_width * np.clip((depth - WAIST_IN_FROM) / (WAIST_IN_AT - WAIST_IN_FROM), 0, 1)
+    # Down to the waistband only: below it the trousers go on up to it, hips and all.
+    reach *= depth < WAIST_DEPTH
+    hips = abs(float((person.pt(L_HIP) - person.pt(R_HIP)).astype(np.float64) @ frame.right)) / 2
+    w = limb.shape[1]
+    xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
+    ys = (np.arange(limb.shape[0], dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
+    sides = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) > hips
+    return np.asarray(np.clip(reach - far + 0.5, 0, 1) * (sides & ~arms), np.float32)
+
+
 def _rounded(body: NDArray[np.uint8], radius: int) -> NDArray[np.uint8]:
     """`body` with its corners rounded off: opened by a disc `radius` pixels across."""
     disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
@@ -714,6 +746,10 @@ def _uncovered(
         # Below the armpits the torso goes no further out than a hanging arm's bone: the
         # arm's own width is the limb's, what is left of a loose sleeve is the backdrop.
         torso *= inside_arms(person, frame, old > 0)
+        # The waist draws in from the arms hanging in the old sleeves beside it: rebuilt
+        # out to them, the arms and the midriff were one slab as wide as the old top.
+        gap = _waist_gap(person, frame, limb, old > 0, depth)
+        torso *= 1 - gap
         # Ended at the trousers' or skirt's waistband by a crisp line, as a waistband
         # ends the skin: faded over a twentieth of the torso it read as a blurred band.
         waist = (WAIST_DEPTH - depth) * np.float32(frame.length)
@@ -721,6 +757,7 @@ def _uncovered(
         beyond = outline == 0
     else:
         torso = np.zeros(old.shape, np.float32)
+        gap = np.zeros(old.shape, np.float32)
         beyond = np.zeros(old.shape, bool)
         waist = np.zeros(old.shape, np.float32)
         sloped = np.ones(old.shape, np.float32)
@@ -877,7 +914,7 @@ def _uncovered(
         loose = (cv2.dilate(loose, _edge_kernel(person)) > 0) & (region > 0) & (skin_part < 0.5)
         # Above the shoulders' sloping line, what the old top covered is backdrop too:
         # refilled from round it, it was a skin-coloured ledge beside the neck.
-        clear = outside | ((beyond | (sloped < 0.5)) & (skin_part < 0.5)) | loose
+        clear = outside | ((beyond | (sloped < 0.5) | (gap > 0)) & (skin_part < 0.5)) | loose
         backdrop = (person.mask < 0.1) & (region == 0)
         if garment.category == SwapTarget.DRESS:
             # Between the legs under a wide old skirt the backdrop lies far off: within
