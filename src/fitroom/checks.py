@@ -53,6 +53,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `inseam_left`: skin or the old bottom's colours between a new bottom's two legs below
   the crotch (a strip of the old trousers or of rebuilt skin where the new legs stand
   further apart than the body's), for each pixel of the new bottom there.
+- `crotch_wedge`: the new bottom's pixels down the middle between its legs, from below
+  the crotch to the knees, in the product photo's backdrop colour, lit or in shade, and
+  unlike the garment's own (the backdrop seen between the product's legs cut out as
+  cloth: a pale or grey wedge below the crotch), for each pixel of the new bottom there.
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
@@ -569,6 +573,17 @@ BOTTOM_SHORT_MOST = 0.1
 #: 0.019-0.078; none seen 0-0.0074 (a maxi skirt at most 0.003).
 INSEAM_LEFT = 0.01
 INSEAM_NEAR = 20.0
+#: More of a new bottom's pixels down the middle between its legs than this share in the
+#: product photo's backdrop colour is a fault (`crotch_wedge`). A pixel counts within
+#: `WEDGE_NEAR` (CIE Lab) of the backdrop by its hue, or by being lighter (a shadow only
+#: darkens), `WEDGE_APART` further from each of the garment's own colours, and flat down
+#: the gap (its lightness over 5 rows varying by `WEDGE_FLAT` at most: a knit's pale
+#: stitches do). Basic renders of 4 trousers on 14 devset persons (2026-12-06): wedges
+#: read 0.04-0.31; none seen 0-0.02.
+CROTCH_WEDGE_MOST = 0.03
+WEDGE_NEAR = 10.0
+WEDGE_APART = 6.0
+WEDGE_FLAT = 2.5
 #: `skin_toned_left`: an old garment whose main colour is this near the skin's in hue (CIE
 #: a, b), yet TONED_APART or more from it (nearer, no tint tells them apart), and at least
 #: TONED_CHROMA from grey is skin-coloured (pink, beige, peach, tan).
@@ -1109,6 +1124,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
     "inseam_left": (None, INSEAM_LEFT),
+    "crotch_wedge": (None, CROTCH_WEDGE_MOST),
     "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
@@ -2335,6 +2351,41 @@ def inseam_left(
     to_backdrop = np.linalg.norm(lab - np.asarray(backdrop, np.float32).reshape(1, 3), axis=1)
     left = (to_person < INSEAM_NEAR) & (to_person < to_backdrop)
     return float(np.count_nonzero(left)) / drawn
+
+
+def crotch_wedge(
+    image: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    region: Mask,
+    backdrop: NDArray[np.floating[Any]],
+    cloth: NDArray[np.floating[Any]],
+) -> float | None:
+    """The pixels of `region` (a band down the middle between the legs, below the crotch)
+    the new bottom covers (`cover` 0.5 or more) in the product photo's `backdrop` colour
+    (CIE Lab), lit or in shade, within `WEDGE_NEAR` of it and `WEDGE_APART` nearer it
+    than any of the garment's own colours (`cloth`, rows of CIE Lab), per pixel of the
+    new bottom in `region`. Between a bottom's legs lies the person's backdrop or the
+    other leg; a pale or grey wedge there is the product photo's backdrop, seen between
+    its legs and cut out as cloth. None without 50 pixels of the new bottom there."""
+    covered = (np.asarray(region) > 0) & (np.asarray(cover) >= 0.5)
+    drawn = np.count_nonzero(covered)
+    if drawn < 50:
+        return None
+    whole = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB), np.float32)
+    lightness = np.ascontiguousarray(whole[:, :, 0], np.float32)
+    mean = cv2.blur(lightness, (1, 5))
+    spread = np.sqrt(np.maximum(cv2.blur(lightness * lightness, (1, 5)) - mean * mean, 0))[covered]
+    lab = whole[covered]
+    ground = np.asarray(backdrop, np.float32).reshape(3)
+    shade = np.hypot(np.hypot(lab[:, 1] - ground[1], lab[:, 2] - ground[2]), np.maximum(lab[:, 0] - ground[0], 0))
+    colours = np.asarray(cloth, np.float32).reshape(-1, 3)
+    to_cloth = (
+        np.linalg.norm(lab[:, None, :] - colours[None, :, :], axis=2).min(axis=1)
+        if len(colours)
+        else np.full(len(lab), np.inf, np.float32)
+    )
+    wedge = (shade < WEDGE_NEAR) & (to_cloth > shade + WEDGE_APART) & (spread <= WEDGE_FLAT)
+    return float(np.count_nonzero(wedge)) / drawn
 
 
 def bottom_short(hem: float | None, ankles: float, length: float) -> float | None:

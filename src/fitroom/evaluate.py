@@ -314,8 +314,9 @@ def _arm_bands(report: RenderReport, thickness: float, reach: float = 1.0) -> ND
     return bands > 0
 
 
-def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[Any]:
-    """The main colours (CIE Lab) of some pixels, each a sixth of them or more."""
+def _colours(lab: NDArray[np.float32], most: int = 3, least: float = 1 / 6) -> NDArray[Any]:
+    """The main colours (CIE Lab) of some pixels, up to `most`, each a `least` share of
+    them or more."""
     pixels = np.ascontiguousarray(lab[:: max(1, len(lab) // 4000)], np.float32)
     if len(pixels) < most * 4:
         return np.zeros((0, 3), np.float32)
@@ -325,7 +326,7 @@ def _colours(lab: NDArray[np.float32], most: int = 3) -> NDArray[Any]:
         pixels, most, np.zeros((len(pixels), 1), np.int32), criteria, 1, cv2.KMEANS_PP_CENTERS
     )
     shares = np.bincount(np.asarray(labels).ravel(), minlength=most) / len(labels)
-    return np.asarray(centres)[shares >= 1 / 6].astype(np.float32)
+    return np.asarray(centres)[shares >= least].astype(np.float32)
 
 
 def _below_hem(
@@ -852,6 +853,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 np.median(_lab(seen), axis=0),
                 np.vstack([skin_lab, _colours(_lab(report.input[old > 0.5]))]),
             )
+        if garment is not None and garment.category == SwapTarget.BOTTOM:
+            middle = _between_legs(report, frame) & ~kept_top(as_photo) & ~own_hands & ~crossed
+            values["crotch_wedge"] = checks.crotch_wedge(
+                output,
+                cover,
+                middle & (person.hands == 0) & ~face & (person.face == 0),
+                _product_backdrop(garment),
+                _colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8)), *CLOTH_COLOURS),
+            )
         values["bottom_short"] = _bottom_short(report, cover, frame)
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
@@ -994,6 +1004,43 @@ def _trousers_left(
 #: How far (torso lengths) below the hip joints `inseam_left` reads between the legs:
 #: below the crotch.
 INSEAM_DROP = 0.25
+
+
+#: How far (shoulder widths) either side of the legs' middle line `crotch_wedge` reads,
+#: from `INSEAM_DROP` below the hip joints down.
+WEDGE_BAND = 0.1
+#: The garment's colours `crotch_wedge` tells the backdrop from: up to 8, each 5% of its
+#: pixels or more (a knit's pale stitches are one; the backdrop seen between the legs, cut
+#: out as cloth, is under 2%).
+CLOTH_COLOURS = (8, 0.05)
+
+
+def _between_legs(report: RenderReport, frame: Frame) -> NDArray[np.bool_]:
+    """A band `WEDGE_BAND` shoulder widths either side of the line between the legs,
+    from below the crotch (`INSEAM_DROP` torso lengths below the hip joints) down to the
+    ankles (the knees where the ankles are not seen): where a bottom's legs part. The
+    backdrop between a product's legs runs as low as its knees."""
+    person = report.person
+    h, w = report.input.shape[:2]
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)).astype(np.float64) / 2
+    low = (L_ANKLE, R_ANKLE) if person.visible(L_ANKLE, R_ANKLE) else (L_KNEE, R_KNEE)
+    feet = (person.pt(low[0]) + person.pt(low[1])).astype(np.float64) / 2
+    top = hips + frame.down * INSEAM_DROP * frame.length
+    along = feet - top
+    if float(along @ frame.down) <= 0:
+        return np.zeros((h, w), bool)
+    side = np.array([-along[1], along[0]]) / max(float(np.linalg.norm(along)), 1e-6) * WEDGE_BAND * frame.width
+    band = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(band, np.array([top - side, top + side, feet + side, feet - side], np.int32), (1,))
+    return band > 0
+
+
+def _product_backdrop(garment: Garment) -> NDArray[np.float32]:
+    """The product photo's backdrop (CIE Lab): the median of its border, which the
+    cut-out's carried edge colours (`garment.edge_colour`) leave as shot."""
+    rgb = garment.rgb
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
+    return np.asarray(np.median(_lab(border), axis=0), np.float32)
 
 
 #: How far (shoulder widths) beside the hips-to-ankles quadrilateral `bottom_old_beside`

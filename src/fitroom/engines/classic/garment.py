@@ -1064,6 +1064,101 @@ def _without_inside_back(
 STRAP_BAND = 0.3
 
 
+#: The gap between a bottom's legs is first looked for this share of its height above
+#: its hem (below it a frayed hem or a cuff's strings), within `CROTCH_OFF_CENTRE` of its
+#: waist's width from the waist's middle; followed up to `CROTCH_WAIST` of the height
+#: below the waist at most.
+CROTCH_START = 0.05
+CROTCH_OFF_CENTRE = 0.25
+CROTCH_WAIST = 0.1
+#: Going up, the gap is at most `CROTCH_GROW` pixels wider each side than the row below
+#: (it narrows up to the crotch). A pixel in it is backdrop in shade: within
+#: `CROTCH_SHADE` (8-bit Lab) of the backdrop's colour by its hue, or by being lighter
+#: (a shadow only darkens), `CROTCH_NEARER` nearer it so than the cloth beside it (the
+#: median over `CROTCH_SIDE` of the waist's width each side), and flat down the gap (the
+#: lightness over 5 rows varying by `CROTCH_FLAT` at most: a knit's pale stitches do not).
+CROTCH_GROW = 2
+CROTCH_SHADE = 12.0
+CROTCH_NEARER = 6.0
+CROTCH_SIDE = 0.03
+CROTCH_FLAT = 6.0
+#: A run of gap pixels fewer than this many rows tall is a pale fleck of the cloth.
+CROTCH_ROWS = 5
+
+
+def _runs_on(on: NDArray[np.bool_]) -> list[tuple[int, int]]:
+    """The first and last index of each run of True in `on`."""
+    idx = np.flatnonzero(on)
+    if not len(idx):
+        return []
+    return [(int(run[0]), int(run[-1])) for run in np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)]
+
+
+def _crotch_gap(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], left: float, right: float, y0: int, y1: int
+) -> NDArray[np.bool_] | None:
+    """The backdrop between a flat bottom's legs that the cut-out kept as garment (True).
+
+    Up near the crotch the gap between the legs is a few pixels wide and in the legs'
+    shade, grey where the backdrop is white: the cut-out's outline closes over it and its
+    colour is no longer the backdrop's, so it was cut out as cloth, and worn it was a
+    pale wedge below the crotch. It is followed up from where the cut-out sees it open
+    near the hem, row by row. None where the legs do not part there (a skirt)."""
+    solid = alpha >= 0.5
+    h, w = solid.shape
+    height, width = y1 - y0 + 1, right - left
+    start = int(y1 - CROTCH_START * height)
+    cloth = np.flatnonzero(solid[start])
+    if not len(cloth):
+        return None
+    middle = (left + right) / 2
+    runs = _runs_on(~solid[start, cloth[0] : cloth[-1] + 1])
+    if not runs:
+        return None
+    a, b = (cloth[0] + x for x in min(runs, key=lambda run: abs(cloth[0] + sum(run) / 2 - middle)))
+    if abs((a + b) / 2 - middle) > CROTCH_OFF_CENTRE * width:
+        return None
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    backdrop, _ = _background(lab)
+    lightness = np.ascontiguousarray(lab[:, :, 0])
+    mean = cv2.blur(lightness, (1, 5))
+    flat = np.sqrt(np.maximum(cv2.blur(lightness * lightness, (1, 5)) - mean * mean, 0)) <= CROTCH_FLAT
+    side = max(3, int(CROTCH_SIDE * width))
+    gap = np.zeros((h, w), np.uint8)
+    for row in range(start - 1, int(y0 + CROTCH_WAIST * height), -1):
+        x0, x1 = max(0, a - CROTCH_GROW), min(w - 1, b + CROTCH_GROW)
+        pixels = lab[row, x0 : x1 + 1]
+        shade = np.hypot(
+            np.hypot(pixels[:, 1] - backdrop[1], pixels[:, 2] - backdrop[2]), np.maximum(pixels[:, 0] - backdrop[0], 0)
+        )
+        beside = [part for part in (lab[row, max(0, x0 - side) : x0], lab[row, x1 + 1 : x1 + 1 + side]) if len(part)]
+        to_cloth = np.min([np.linalg.norm(pixels - np.median(part, axis=0), axis=1) for part in beside], axis=0)
+        backdrop_like = (shade < CROTCH_SHADE) & (to_cloth > shade + CROTCH_NEARER) & flat[row, x0 : x1 + 1]
+        open_ = backdrop_like | ~solid[row, x0 : x1 + 1]
+        # The run that goes on from the row below.
+        runs = [(p, q) for p, q in _runs_on(open_) if x0 + q >= a and x0 + p <= b]
+        if not runs:
+            break
+        p, q = max(runs, key=lambda run: run[1] - run[0])
+        a, b = x0 + p, x0 + q
+        gap[row, a : b + 1] = backdrop_like[p : q + 1] & solid[row, a : b + 1]
+    gap = cv2.morphologyEx(gap, cv2.MORPH_OPEN, np.ones((CROTCH_ROWS, 1), np.uint8))
+    return gap > 0 if gap.any() else None
+
+
+def _without_crotch_gap(
+    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], left: float, right: float, y0: int, y1: int
+) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:
+    """A flat bottom's alpha and solid mask with the backdrop kept between its legs
+    (`_crotch_gap`) cut away, its edge as soft as the cut-out's."""
+    gap = _crotch_gap(rgb, alpha, left, right, y0, y1)
+    if gap is not None:
+        sigma = max(0.8, 0.6 * max(alpha.shape) / WORK_SIDE)
+        alpha = np.minimum(alpha, 1 - cv2.GaussianBlur(gap.astype(np.float32), (0, 0), sigma) * 2).clip(0, 1)
+        alpha[gap] = 0
+    return alpha, (alpha > 0.5).astype(np.uint8)
+
+
 def _top_and_shoulders(solid: NDArray[np.uint8], left: float, right: float, sleeved: bool) -> tuple[float, float]:
     """The first garment row at the panel's middle (the neckline) and the row of the
     shoulder seams: the mean first row just inside the panel's edges or, without
@@ -1464,6 +1559,8 @@ def _read(
             rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), sleeve_left, sleeve_right
         )
     if category != SwapTarget.TOP:
+        if flat:
+            alpha, solid = _without_crotch_gap(rgb, alpha, left, right, y0, y1)
         top, shoulder_y = _top_and_shoulders(solid, left, right, True)
         empty = np.zeros_like(solid)
         return Garment(rgb, alpha, category, left, right, top, shoulder_y, float(armpit_y), float(y1), empty, empty)
