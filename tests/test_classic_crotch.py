@@ -1,6 +1,7 @@
 """The backdrop between a flat bottom's legs, in the legs' shade up at the crotch, is not
-cut out as cloth (worn, it was a pale or grey wedge below the crotch); `crotch_wedge`
-fails the renders that show one."""
+cut out as cloth (worn, it was a pale or grey wedge below the crotch), and legs that
+nearly touch meet rather than squeeze the product's gap; `crotch_wedge` fails the renders
+that show a wedge."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import cv2
 import numpy as np
 
 from fitroom import checks
+from fitroom.engines.classic.body import Frame
 from fitroom.engines.classic.garment import analyse_garment, cut_out
+from fitroom.engines.classic.placement import _legs_placed
 
 WHITE = 250
 DENIM = (60, 90, 150)
@@ -89,3 +92,16 @@ def test_crotch_wedge_fails_the_product_backdrop_between_the_legs() -> None:
     printed[100:300, 140:160] = 240
     value = checks.crotch_wedge(printed, cover, region, backdrop, np.vstack([cloth, _lab((240, 240, 240))]))
     assert value is not None and value <= checks.CROTCH_WEDGE_MOST, value
+
+
+def test_legs_that_would_squeeze_the_products_gap_to_a_sliver_meet() -> None:
+    """Cut at the real crotch, a product's gap reaches higher, where the person's legs
+    nearly touch: squeezed whole into a pixel, the spline folded the cloth round a hole
+    below the crotch. A row whose legs would leave under `GAP_SQUEEZE` of the gap meets
+    instead; one that keeps half of it stays apart."""
+    frame = Frame(np.array([150.0, 100.0]), np.array([1.0, 0.0]), np.array([0.0, 1.0]), 120.0, 180.0)
+    split = ((0.0, 100.0), (120.0, 220.0))  # two legs 100 wide, a 20 px gap between
+    for apart, meet in ((101.0, True), (110.0, False)):
+        legs = (np.array([150.0 - apart / 2, 400.0]), np.array([150.0 + apart / 2, 400.0]))
+        _, closed = _legs_placed(300.0, split, legs, 1.0, frame, 100.0)
+        assert closed == meet, (apart, closed)

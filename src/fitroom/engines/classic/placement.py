@@ -980,6 +980,11 @@ def _crotch_row(solid: NDArray[np.bool_], cx: float, garment: Garment) -> float 
     return None
 
 
+#: A row whose legs, each on the person's own, would leave less than this share of the
+#: product's gap between them (scaled) has them meet (`_legs_placed`).
+GAP_SQUEEZE = 0.1
+
+
 def _legs_placed(
     gy: float,
     split: tuple[tuple[float, float], tuple[float, float]],
@@ -998,7 +1003,9 @@ def _legs_placed(
     a, b = sorted(legs, key=lambda p: float(p @ frame.right))
     apart = float((b - a) @ frame.right)
     (l0, l1), (r0, r1) = split
-    closed = ((l1 - l0) + (r1 - r0)) / 2 * k >= apart
+    # A gap squeezed to a sliver of its own width is closed too: squeezed whole into it,
+    # the spline folded the cloth round a hole just below the crotch.
+    closed = ((l1 - l0) + (r1 - r0)) / 2 * k >= apart - GAP_SQUEEZE * (r0 - l1) * k
     out: list[Placed] = []
     for (lo, hi), foot, side in (((l1, l0), a, -1.0), ((r0, r1), b, 1.0)):
         half = abs(hi - lo) / 2 * k
