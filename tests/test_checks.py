@@ -2142,6 +2142,31 @@ def test_old_neckband_flags_an_old_rib_kept_across_the_rebuilt_chest() -> None:
     assert gone is not None and checks.faults({"old_neckband": gone}) == [], gone
 
 
+def test_old_straps_left_flags_a_camis_straps_kept_on_the_shoulders() -> None:
+    """A black cami's two thin straps left on the bare shoulders beside the new garment
+    are the old top still worn; painted over with the shoulders' skin, nothing is left."""
+    skin = (200, 160, 140)
+    original = np.full((300, 300, 3), 235, np.uint8)
+    original[40:300, 70:230] = skin  # the shoulders, arms and chest
+    original[150:300, 90:210] = (20, 20, 24)  # the cami's body
+    for x in (110, 190):
+        cv2.line(original, (x, 150), (x + (8 if x > 150 else -8), 45), (20, 20, 24), 3)  # its straps
+    old = np.zeros((300, 300), np.float32)
+    old[150:300, 90:210] = 1
+    plain = (original == 235).all(axis=2) | (original == skin).all(axis=2)
+    plain[150:300, 90:210] = True  # the new garment over the cami's body
+    kept = original.copy()
+    kept[150:300, 90:210] = (200, 200, 60)
+    clean = kept.copy()
+    clean[40:150, 70:230] = skin
+    shoulders = [(225.0, 60.0), (75.0, 60.0)]
+    left = checks.old_straps_left(kept, original, old, plain, (150, 55), shoulders, 150.0)
+    gone = checks.old_straps_left(clean, original, old, plain, (150, 55), shoulders, 150.0)
+    assert left is not None and checks.faults({"old_straps_left": left}) == ["old_straps_left"], left
+    assert gone is not None and checks.faults({"old_straps_left": gone}) == [], gone
+    assert checks.old_straps_left(kept, original, np.zeros_like(old), plain, (150, 55), shoulders, 150.0) is None
+
+
 def test_chest_texture_finds_a_rebuilt_chest_hairier_than_a_real_one() -> None:
     """A rebuilt chest laid with a hairy forearm's detail passes `skin_texture` (the
     forearms it is compared with are as hairy); no real bare chest is that speckled, and

@@ -22,6 +22,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
+- `old_straps_left`: how long the old top's straps stay on the shoulders beside the new
+  garment (pixels of its colour left as they were, round the line from the neck to each
+  shoulder joint).
 - `limb_taper`: how far a rebuilt upper arm's outer contour lies from the bone near the
   elbow over near the shoulder (a bared arm rebuilt as a straight-sided block, as wide
   at the elbow as at the shoulder, scores about 1; an arm tapers to about 0.75).
@@ -1011,6 +1014,14 @@ SKIN_SEAM_LENGTH = 0.3
 OLD_NECKBAND_REACH = 0.45
 OLD_NECKBAND_NEAR = 0.03
 OLD_NECKBAND_MOST = 0.15
+#: `old_straps_left`: how far (shoulder widths) from the line between the shoulders'
+#: midpoint and each shoulder joint an old strap is looked for, how near the old top's
+#: colour (Lab, lightness weighed 0.4) a pixel must be to be its strap, and the most of
+#: it (pixels over the shoulder width: a 1-pixel line's length in shoulder widths) a
+#: render may keep. A cami's two thin black straps kept read 1-3.
+OLD_STRAPS_REACH = 0.3
+OLD_STRAPS_COLOUR = 20.0
+OLD_STRAPS_MOST = 0.3
 #: How big a step in lightness (Lab L*, across `SKIN_STEP_SPAN` shoulder widths) inside
 #: the rebuilt skin counts as a line in it, and how long (shoulder widths) such steps may
 #: run in all. The rebuilt skin is smooth at that scale but for its shading; a limb's
@@ -1102,6 +1113,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "chest_flat": (CHEST_FLAT_LEAST, None),
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
+    "old_straps_left": (None, OLD_STRAPS_MOST),
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
     "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
@@ -1497,6 +1509,39 @@ def old_neckband(
     beside = cv2.dilate(made.astype(np.uint8), np.ones((size, size), np.uint8)) > 0
     same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
     left = region & beside & ~made & same & ~np.asarray(plain, bool)
+    return float(np.count_nonzero(left) / shoulder_width)
+
+
+def old_straps_left(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    old: Mask,
+    plain: Mask,
+    neck: Point,
+    shoulders: Sequence[Point],
+    shoulder_width: float,
+) -> float | None:
+    """How long (shoulder widths, as a 1-pixel line) the old top's straps stay on the
+    shoulders: pixels within `OLD_STRAPS_REACH` of the line from `neck` (the shoulders'
+    midpoint) to each shoulder joint, left as they were in `original`, not `plain` (the
+    backdrop, skin, hair, the face, the hands, the new garment), and coloured like the
+    old top (the middle colour of `original` under its mask, `old`): a cami's straps
+    kept with the bare shoulder beside a new cami's. None when no old top is known."""
+    worn = np.asarray(old) > 0.5
+    if np.count_nonzero(worn) < MIN_SKIN_PIXELS or shoulder_width <= 0:
+        return None
+    weights = np.array([0.4, 1.0, 1.0], np.float32)
+    lab = cv2.cvtColor(original.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    colour = np.median(lab[worn], axis=0)
+    h, w = worn.shape
+    region = np.zeros((h, w), np.uint8)
+    reach = max(1, int(shoulder_width * OLD_STRAPS_REACH))
+    for shoulder in shoulders:
+        a, b = np.round(np.asarray(neck, float)).astype(int), np.round(np.asarray(shoulder, float)).astype(int)
+        cv2.line(region, (int(a[0]), int(a[1])), (int(b[0]), int(b[1])), (1,), 2 * reach + 1)
+    same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
+    coloured = np.linalg.norm((lab - colour) * weights, axis=-1) < OLD_STRAPS_COLOUR
+    left = (region > 0) & same & coloured & ~np.asarray(plain, bool)
     return float(np.count_nonzero(left) / shoulder_width)
 
 

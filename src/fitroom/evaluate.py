@@ -574,9 +574,18 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["skin_seam"] = checks.skin_seam(output, report.rebuilt_skin > 0.9, own, frame.width)
         values["skin_step"] = checks.skin_step(output, report.rebuilt_skin > 0.9, frame.width)
         values["chest_flat"] = checks.chest_flat(output, rebuilt, own, frame.neck, frame.width)
-        values["old_neckband"] = checks.old_neckband(
-            output, report.input, rebuilt, _plain(report, frame) | face | (cover > 0.05), frame.neck, frame.width
-        )
+        plain = _plain(report, frame) | face | (cover > 0.05)
+        values["old_neckband"] = checks.old_neckband(output, report.input, rebuilt, plain, frame.neck, frame.width)
+        if target != SwapTarget.BOTTOM and report.old_garment is not None:
+            values["old_straps_left"] = checks.old_straps_left(
+                output,
+                report.input,
+                report.old_garment,
+                plain,
+                frame.neck,
+                [person.pt(L_SHOULDER), person.pt(R_SHOULDER)],
+                frame.width,
+            )
     garment = report.garments[-1] if report.garments else None
     reach = 0.0
     if (

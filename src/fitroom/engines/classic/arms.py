@@ -627,3 +627,58 @@ def _bare_arms_beside(
     rim = (person.mask > 0.3) & (person.mask < ARM_RIM)
     arm = (cv2.dilate(closed, np.ones((edge, edge), np.uint8)) > 0) & (band > 0) & (rim | (closed > 0))
     return np.maximum(cv2.GaussianBlur(arm.astype(np.float32), (0, 0), 0.8), closed.astype(np.float32))
+
+
+#: An old top's strap over a kept bare arm is looked for down to this far down the torso
+#: (neck 0, hips 1), in pieces that rise to above `STRAP_TOP` (over the shoulder): a
+#: strip of the old top between the arm and the torso below the armpit is no strap
+#: (painted, it smudged the shaded seam there).
+STRAP_DEPTH = 0.45
+STRAP_TOP = 0.1
+#: ...and taken this far (shoulder widths) beyond its pixels of the top's colour: its
+#: edges, blended with the skin, are neither.
+STRAP_RIM = 0.015
+
+
+def straps_over_arms(
+    person: Person, frame: Frame, arms: NDArray[np.float32], held: NDArray[np.bool_]
+) -> NDArray[np.float32]:
+    """1 where a bare arm kept from the photo (`arms`) is the old top's strap over the
+    shoulder, else 0: pixels of the worn top's colour (`worn_top_colour`) above
+    `STRAP_DEPTH`, joined to the top beside the arm, in pieces rising over the shoulder
+    (`STRAP_TOP`), with their blended rim. Kept with the
+    arm, a cami's or tank's strap stayed on the shoulder beside a new cami's. Never what
+    is `held` in front (hair, the face, the hands, jewellery on them): un-keeping the arm
+    round the strap wholesale took long hair of the old top's colour with it."""
+    out = np.zeros(arms.shape, np.float32)
+    x0, y0, x1, y1 = _arms_box(person, frame, KEPT_WIDEN)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return out
+    box = slice(y0, y1), slice(x0, x1)
+    worn = _skin_maps(person, (x0, y0, x1, y1)).worn & (person.mask[box] > 0.5) & ~held[box]
+    xs = np.arange(x0, x1, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    depth = (xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) / max(frame.length, 1.0)
+    on_arm = arms[box] > 0
+    # A thin strap's colour breaks where it is blended with the skin: its dashes closed.
+    candidates = (
+        on_arm
+        & (depth < STRAP_DEPTH)
+        & (cv2.morphologyEx(worn.view(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)) > 0)
+    )
+    if not candidates.any():
+        return out
+    top = worn & ~on_arm
+    count, labels = cv2.connectedComponents(candidates.view(np.uint8), connectivity=8)
+    touching = candidates & (cv2.dilate(top.view(np.uint8), np.ones((3, 3), np.uint8)) > 0)
+    highest = np.full(count, np.inf, np.float32)
+    np.minimum.at(highest, labels[candidates], depth[candidates])
+    pieces = np.unique(labels[touching])
+    pieces = pieces[(pieces > 0) & (highest[pieces] < STRAP_TOP)]
+    strap = np.isin(labels, pieces) & candidates
+    if not strap.any():
+        return out
+    rim = 2 * max(1, round(person.shoulder_width * STRAP_RIM)) + 1
+    grown = cv2.dilate(strap.view(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim))) > 0
+    out[box] = grown & on_arm & ~held[box]
+    return out

@@ -20,6 +20,7 @@ from fitroom.engines.classic.arms import (
     bare_forearms_in_front,
     bare_forearms_over_bottom,
     sleeves_over_bottom,
+    straps_over_arms,
 )
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
@@ -156,6 +157,12 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     )
     # Long hair over the shoulders stays in front of a top or dress, with its soft ends.
     hair = hair_in_front(person, garment.category)
+    # The old top's straps over a kept arm's shoulder are not the arm: they are rebuilt
+    # with the rest of the old top, the hair, face and hands in front of them never.
+    straps = None
+    if arms is not None:
+        straps = straps_over_arms(person, torso_frame(person), arms, (hair > 0.05) | hands | (person.face > 0))
+        arms = arms * (1 - straps)
     # The top a new bottom leaves on hangs in front of it, its hem as in the photo: drawn
     # over, a tee's or coat's lower part went, its sides beside the new waistband rebuilt
     # as smears. Its outline is shared half and half with the new bottom.
@@ -170,6 +177,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         None if arms is None else arms[window],
         hair[window],
         front,
+        None if straps is None else straps[window],
     )
     image = person.image.copy()
     image[window] = part.image
@@ -223,6 +231,7 @@ def _compose(
     arms: NDArray[np.float32] | None = None,
     hair: NDArray[np.float32] | None = None,
     front: NDArray[np.float32] | None = None,
+    straps: NDArray[np.float32] | None = None,
 ) -> Composite:
     face = person.face > 0
     if garment.category != SwapTarget.BOTTOM:
@@ -239,17 +248,19 @@ def _compose(
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade, skin_part, old, loose = replaced(person, garment, new_total, hands, kept, look)
+        rebuild, fill, shade, skin_part, old, loose = replaced(person, garment, new_total, hands, kept, look, straps)
     else:
         shrunk = [
             cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep, kept)
         ]
+        # A strap keeps every pixel it touches at the smaller size: the old top there.
+        small_straps = None if straps is None else np.ceil(cv2.resize(straps, size, interpolation=cv2.INTER_AREA))
         # Face and hands keep every pixel they touch at the smaller size; an arm only
         # those it fills: the old sleeve's hem against it is rebuilt, not left as a line.
         small_kept = np.maximum(np.ceil(shrunk[2]), np.floor(shrunk[3]))
         rebuild, fill, shade, skin_part, old, loose = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
-            for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look)
+            for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look, small_straps)
         )
     # The old garment under a bare arm's kept edge, or an old neckband taken into the
     # hair kept in front, goes after all (`rebuild._cloth_kept`); the face and hands stay.
@@ -271,6 +282,14 @@ def _compose(
             laid = skin.calmed_on_chest(skin.detail(grained.shape, look), smooth)
             fill[box] *= (1 + laid * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
+    strapped = None if straps is None else bounds(straps > 0, pad=STRAP_PAINT + 2)
+    if straps is not None and strapped is not None:
+        # A strap over a kept arm lies on the arm's own skin: painted from the skin
+        # beside it. The rebuilt fill, smooth, stood as a pale band along the shoulder.
+        box = box_slices(strapped)
+        hole = (straps[box] > 0).astype(np.uint8)
+        painted = cv2.inpaint(cv2.convertScaleAbs(out[box]), hole, STRAP_PAINT, cv2.INPAINT_TELEA)
+        out[box] = np.where(hole[:, :, None] > 0, painted.astype(np.float32), out[box])
     # A top stays on the body; a skirt or dress may flare out beyond the legs. It hangs
     # straight past a narrow waist, though: the body's outline is bridged down its sides
     # (a tee cut to a fitted old dress's waist was an hourglass, the old bodice beside it).
@@ -314,10 +333,16 @@ def _compose(
         out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
     result = cv2.convertScaleAbs(out)  # rounded and saturated to 0..255 in one pass
     untouched = (coverage <= 0) & (rebuild <= 0)
+    if straps is not None:
+        untouched &= straps <= 0
     cv2.copyTo(person.image, untouched.view(np.uint8), result)
     # Rebuilt skin is what shows of it: not what the new garment covers.
     shown_skin = rebuild * skin_part * (1 - coverage)
     return Composite(result, coverage, ~untouched, shown_skin, old)
+
+
+#: How far round (pixels) an old strap's pixels are painted from (`cv2.inpaint`'s radius).
+STRAP_PAINT = 3
 
 
 #: A garment's edge on the body's skin (a neckline, a strap) is drawn as a clean line:

@@ -71,6 +71,7 @@ def replaced(
     hands: NDArray[np.bool_],
     keep: NDArray[np.float32],
     look: skin.SkinLook,
+    straps: NDArray[np.float32] | None = None,
 ) -> Replaced:
     """What goes where the old garment was: how much of each pixel is rebuilt (0..1), the
     rebuilt picture (the photo elsewhere), the shading the new garment takes on, how much
@@ -78,13 +79,16 @@ def replaced(
 
     `new_total` is how much of each pixel the new garment covers; `hands`, the hand
     pixels in front; `keep`, 1 where nothing may change (face and hands);
-    `look`, how the person's own skin looks."""
+    `look`, how the person's own skin looks; `straps`, the old top's straps over the
+    kept arms (`arms.straps_over_arms`), the old garment too."""
     frame = torso_frame(person)
     bare = skin_like(person)
     colours = worn_colours(person.lab(), person, garment.category)
     toned = garment.category != SwapTarget.BOTTOM and skin_toned(colours, person)
     own = bare & ~tinted(person, person.lab(), colours) if toned else None
     old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands, own)
+    if straps is not None:
+        old = np.maximum(old, straps)
     # The skin's tone and the hand's colour are read off the old garment as found: with
     # the cuffs' rims taken in, the hand's own edge, lit where it leaves the cuff, is off.
     worn = old
