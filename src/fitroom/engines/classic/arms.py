@@ -635,6 +635,12 @@ def _bare_arms_beside(
 #: (painted, it smudged the shaded seam there).
 STRAP_DEPTH = 0.45
 STRAP_TOP = 0.1
+#: ...and taken off above this depth only (the armpits): below, painting from the arm's
+#: dark edge beside it smudged it.
+STRAP_ARMPIT = 0.3
+#: A strap lies this far (shoulder widths) or more to the side of the body's middle: the
+#: bare chest in a V neckline, taken for an arm, has the neckline's edge round it.
+STRAP_SIDE = 0.2
 #: ...and taken this far (shoulder widths) beyond its pixels of the top's colour: its
 #: edges, blended with the skin, are neither.
 STRAP_RIM = 0.015
@@ -646,7 +652,8 @@ def straps_over_arms(
     """1 where a bare arm kept from the photo (`arms`) is the old top's strap over the
     shoulder, else 0: pixels of the worn top's colour (`worn_top_colour`) above
     `STRAP_DEPTH`, joined to the top beside the arm, in pieces rising over the shoulder
-    (`STRAP_TOP`), with their blended rim. Kept with the
+    (`STRAP_TOP`), above the armpits (`STRAP_ARMPIT`) and to the side (`STRAP_SIDE`),
+    with their blended rim. Kept with the
     arm, a cami's or tank's strap stayed on the shoulder beside a new cami's. Never what
     is `held` in front (hair, the face, the hands, jewellery on them): un-keeping the arm
     round the strap wholesale took long hair of the old top's colour with it."""
@@ -659,11 +666,13 @@ def straps_over_arms(
     xs = np.arange(x0, x1, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     ys = np.arange(y0, y1, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
     depth = (xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) / max(frame.length, 1.0)
+    side = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) / max(frame.width, 1.0)
     on_arm = arms[box] > 0
     # A thin strap's colour breaks where it is blended with the skin: its dashes closed.
     candidates = (
         on_arm
         & (depth < STRAP_DEPTH)
+        & (side > STRAP_SIDE)
         & (cv2.morphologyEx(worn.view(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)) > 0)
     )
     if not candidates.any():
@@ -675,7 +684,7 @@ def straps_over_arms(
     np.minimum.at(highest, labels[candidates], depth[candidates])
     pieces = np.unique(labels[touching])
     pieces = pieces[(pieces > 0) & (highest[pieces] < STRAP_TOP)]
-    strap = np.isin(labels, pieces) & candidates
+    strap = np.isin(labels, pieces) & candidates & (depth < STRAP_ARMPIT)
     if not strap.any():
         return out
     rim = 2 * max(1, round(person.shoulder_width * STRAP_RIM)) + 1
