@@ -1018,7 +1018,9 @@ OLD_NECKBAND_MOST = 0.15
 #: midpoint and each shoulder joint an old strap is looked for, how near the old top's
 #: colour (Lab, lightness weighed 0.4) a pixel must be to be its strap, and the most of
 #: it (pixels over the shoulder width: a 1-pixel line's length in shoulder widths) a
-#: render may keep. A cami's two thin black straps kept read 1-3.
+#: render may keep. On the devset (basic, 2026-12-06) a cami's black straps kept under
+#: the yellow cami read 0.71, a blue one 0.34; taken off, 0-0.15 (a tank's pale strap
+#: edges, nearer the skin than its white, are mostly missed).
 OLD_STRAPS_REACH = 0.3
 OLD_STRAPS_COLOUR = 20.0
 OLD_STRAPS_MOST = 0.3
