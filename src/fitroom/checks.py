@@ -99,6 +99,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   dress's narrow waist is an hourglass.
 - `hand_changed`: the share of the person's own hand, seen in front, that the render
   changed (a hand covered by the new garment, or cut up by it).
+- `held_lost`: the share of a thing the person holds in front of the old garment (a
+  phone, a fruit, an ice cream, a bag: touching a hand, of none of the garment's colours
+  and not skin, as the classic engine reads it) that the render changed: drawn over
+  with the old garment, the hand held nothing.
 - `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
   covered by the new top or dress and rebuilt beside it), or, for a bottom or dress, one
   hanging in front of the hips to a hand on the thigh (covered, it left the hand floating
@@ -910,6 +914,9 @@ BODICE_WIDTH_LEAST = 0.9
 #: block beside the neck changed 0.09 (`fitdit_2`), curls cut at the shoulder 0.19
 #: (`magento--home-performance`).
 HAIR_CUT_MOST = 0.05
+#: A held thing (`held_lost`) whose pixels changed more than this share is drawn over;
+#: kept in front its outermost pixel, blended with the new garment, may change.
+HELD_LOST_MOST = 0.15
 #: The most of the old garment's mask, in pieces lying wholly above the shoulders, over
 #: the squared shoulder width (`neck_patch`): about a patch 0.06 shoulder widths across.
 NECK_PATCH_MOST = 0.004
@@ -1152,6 +1159,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "collar_left": (None, COLLAR_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
+    "held_lost": (None, HELD_LOST_MOST),
     "sleeve_changed": (None, SLEEVE_CHANGED),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
     "top_hem_changed": (None, TOP_HEM_CHANGED),
@@ -2960,6 +2968,12 @@ def trousers_left(
     lab = cv2.cvtColor(after.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
     near = _nearest(lab, trousers) < tolerance
     return float(np.mean(near & ~moved[inside]))
+
+
+def held_lost(before: NDArray[np.uint8], after: NDArray[np.uint8], held: Mask) -> float | None:
+    """The share of what the person holds in front (`held`, in `before`) that `after`
+    changed: a phone or a fruit taken away with the old garment."""
+    return hand_changed(before, after, held)
 
 
 def hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], hair: Mask) -> float | None:

@@ -60,6 +60,7 @@ from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
+from fitroom.engines.classic.held import held_in_front
 from fitroom.engines.classic.old_garment import (
     CROTCH_DROP,
     HEM_LINE_CONTRAST,
@@ -813,6 +814,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         crossed |= bare_forearms_over_bottom(as_photo)
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
+    # What the hands hold in front of the old garment (a phone, a fruit), less its
+    # outermost pixel (as the hands).
+    holding = cv2.erode(held_in_front(as_photo, target).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    values["held_lost"] = checks.held_lost(report.input, output, holding)
     if target == SwapTarget.BOTTOM:
         # The top left on, from a little above the hips down, less the hands and arms in
         # front (checked above).

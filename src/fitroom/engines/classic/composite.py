@@ -27,6 +27,7 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
+from fitroom.engines.classic.held import held_in_front
 from fitroom.engines.classic.old_garment import (
     HIGH_WAIST_RISE,
     LONG_HEM_DROP,
@@ -140,6 +141,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     # The top a new bottom leaves on hangs in front of it (see `_over_bottom`).
     over = _over_bottom(person) if garment.category == SwapTarget.BOTTOM else None
     hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person)
+    # What the hands hold (a phone, a fruit, a bag) stays in front with them.
+    hands |= held_in_front(person, garment.category)
     if garment.category != SwapTarget.TOP:
         # A bare forearm hanging in front of the hips is in front of a bottom or a dress's
         # skirt, as the hand on the thigh it leads to.

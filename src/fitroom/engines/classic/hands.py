@@ -197,6 +197,12 @@ _Hand = tuple[
 ]
 
 
+def hands_skin(person: Person) -> NDArray[np.bool_]:
+    """The skin round each hand kept whatever the new garment covers (read-only): what
+    is held touches it (`held.held_in_front`)."""
+    return _hand_skin(person)[0]
+
+
 def _hand_skin(person: Person) -> tuple[NDArray[np.bool_], list[_Hand]]:
     """The skin round each hand `hands_in_front` keeps whatever the new garment covers,
     and what it read about each hand: worked out once per photo (placing the sleeves and

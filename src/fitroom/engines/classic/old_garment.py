@@ -137,10 +137,10 @@ def _colours_at(
             samples.append(patch)
     if not samples:
         return [np.zeros(3, np.float32)]
-    return _main_colours(np.concatenate(samples))
+    return main_colours(np.concatenate(samples))
 
 
-def _main_colours(pixels: NDArray[np.float32]) -> list[NDArray[np.float32]]:
+def main_colours(pixels: NDArray[np.float32]) -> list[NDArray[np.float32]]:
     """The main colours of a set of Lab pixels: up to three, each at least a sixth of them."""
     pixels = np.ascontiguousarray(pixels, dtype=np.float32)
     if len(pixels) < 12:
@@ -1101,7 +1101,7 @@ def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[n
         on = (band > 0) & (person.mask > 0.5)
         worn = on & cloth
         if np.count_nonzero(worn) >= max(12, COAT_SLEEVE_CLOTH * np.count_nonzero(on)):
-            sleeves.append(_main_colours(lab[worn]))
+            sleeves.append(main_colours(lab[worn]))
     if not sleeves:
         return []
     middle = [

@@ -1,0 +1,210 @@
+"""Things held in front of the clothes (a phone, a cup, a fruit, a bag): kept in front of a
+new garment, as the hands holding them are (`hands.py`).
+
+The old garment's mask takes in whatever lies over it, and the new garment was drawn
+over the rest: a phone in both hands, a fruit held out or an ice cream at the chest went
+with the old top, the hands left holding nothing. What is held touches a hand and is of
+none of the old garment's colours and not skin; a print or a logo is of the garment's
+own colours (a main one, read away from the hands), or away from the hands.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.domain import SwapTarget
+from fitroom.engines.classic import memo
+from fitroom.engines.classic.colour import SAME_GARMENT_COLOUR, near_colour, nearest_distance, skin_like
+from fitroom.engines.classic.hands import FOREARM_BAND, hands_skin
+from fitroom.engines.classic.old_garment import main_colours
+from fitroom.engines.classic.person import (
+    L_ELBOW,
+    L_HIP,
+    L_KNEE,
+    L_SHOULDER,
+    L_WRIST,
+    R_ELBOW,
+    R_HIP,
+    R_KNEE,
+    R_SHOULDER,
+    R_WRIST,
+    Person,
+    hand_discs,
+    plausible_skin,
+)
+
+#: The old garment's colours are read over the middle of its zone (the torso's quad
+#: between shoulders and hips, the thighs' between hips and knees), shrunk to this share
+#: round its centre, and this many hand radii away from each hand: read across the chest
+#: as `old_garment.worn_colours` does, a phone or a fruit held there passed for the top.
+ZONE_SHARE = 0.8
+COLOURS_AWAY = 3
+#: A held thing is this many of its hand's squared radii at least (the devset's phone,
+#: ice cream and can 0.6-1.3; a shaded thigh's skin beside a hand at a skirt's hem, 0.49)...
+HELD_LEAST = 0.6
+#: ...and this share of the squared shoulder width at most (a fruit held out 0.18, a bag
+#: at the hip 0.32; a whole shirt whose colour was misread, 0.49 and more).
+HELD_MOST = 0.4
+#: A held thing is compact: its box's long side at most this many times its short one
+#: (a top's rib hem between the hands, 13; a dog's lead, 7).
+HELD_ELONGATION = 5.0
+#: At least this share of it lies within `HELD_REACH` hand radii of a hand's middle:
+#: trousers beside a hand at the hip run on down the legs (0.68-0.84), a held thing
+#: does not (1.0).
+HELD_WITHIN = 0.9
+HELD_REACH = 4
+#: Specks and the one- or two-pixel seams along outlines are opened away at this share
+#: of the hand's radius.
+HELD_OPEN = 0.15
+
+
+def held_in_front(person: Person, category: str) -> NDArray[np.bool_]:
+    """What the person holds in front of the garment `category` replaces: worked out
+    once per photo and category (read-only)."""
+    return memo.kept(person, f"held_{category}", (person.image,), lambda: _held(person, category))
+
+
+def _held(person: Person, category: str) -> NDArray[np.bool_]:
+    h, w = person.mask.shape[:2]
+    found = np.zeros((h, w), bool)
+    discs = hand_discs(person.points, person.visibility, person.shoulder_width)
+    if not discs:
+        found.flags.writeable = False
+        return found
+    away = np.zeros((h, w), np.uint8)
+    near = np.zeros((h, w), np.uint8)
+    for _, centre, radius in discs:
+        cv2.circle(away, centre, COLOURS_AWAY * radius, 255, -1)
+        cv2.circle(near, centre, HELD_REACH * radius, 255, -1)
+    skin = skin_like(person)
+    found_cloth = _cloth(person, category, skin | (away > 0))
+    if found_cloth is not None:
+        cloth, rest = found_cloth
+        hand = hands_skin(person)
+        lab = person.lab()
+        free = (person.mask > 0.5) & ~skin & (person.face == 0) & ~hand & ~cloth
+        free &= ~_arms(person)
+        for _, centre, radius in discs:
+            size = max(3, int(radius * HELD_OPEN) | 1)
+            opened = cv2.morphologyEx(
+                free.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+            )
+            ring = np.zeros((h, w), np.uint8)
+            cv2.circle(ring, centre, int(radius * 1.2), 255, -1)
+            touching = (ring > 0) & (cv2.dilate(hand.astype(np.uint8), np.ones((size, size), np.uint8)) > 0)
+            _, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+            for label in np.unique(labels[touching & (opened > 0)]):
+                if label == 0:
+                    continue
+                piece = labels == label
+                if _held_thing(person, lab, piece, int(stats[label, cv2.CC_STAT_AREA]), radius, near > 0, rest):
+                    found |= piece
+    found.flags.writeable = False
+    return found
+
+
+def _held_thing(
+    person: Person,
+    lab: NDArray[np.float32],
+    piece: NDArray[np.bool_],
+    area: int,
+    radius: int,
+    near: NDArray[np.bool_],
+    rest: NDArray[np.bool_],
+) -> bool:
+    """Whether `piece`, touching a hand of `radius`, is a thing held: as big as a phone
+    at least and smaller than a garment, compact, near the hands, and not of a skin's
+    colour (a bare thigh or stomach in shade beside the hand), nor a piece of the clothes
+    the new garment leaves on (`rest`, their colours) cut off where their zone ends: at
+    most `REST_ROUND` of the ring round it is of their colours."""
+    if not HELD_LEAST * radius * radius <= area <= HELD_MOST * person.shoulder_width**2:
+        return False
+    (_, _), (a, b), _ = cv2.minAreaRect(np.argwhere(piece).astype(np.float32))
+    if max(a, b) > HELD_ELONGATION * max(1.0, min(a, b)):
+        return False
+    if np.count_nonzero(piece & near) < HELD_WITHIN * area:
+        return False
+    if plausible_skin(np.median(lab[piece], axis=0)):
+        return False
+    size = 2 * REST_RING + 1
+    ring = (cv2.dilate(piece.astype(np.uint8), np.ones((size, size), np.uint8)) > 0) & ~piece
+    return np.count_nonzero(ring & rest) <= REST_ROUND * np.count_nonzero(ring)
+
+
+#: The ring round a held thing `REST_RING` pixels wide is at most this share of the
+#: colours of the clothes the new garment leaves on: jeans or a skirt beside a hand at
+#: the hip, cut off where their zone ends, are ringed by more of themselves.
+REST_RING = 3
+REST_ROUND = 0.25
+
+
+def _cloth(person: Person, category: str, off: NDArray[np.bool_]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]] | None:
+    """Where the person's clothes' colours are: those of what the garment `category`
+    replaces anywhere, those of the rest (trousers under a new top) over their own zone
+    grown by `OTHER_ZONE_GROWTH` (khaki trousers beside hands at the thighs, kept in
+    front, were patches on a long new top's hem). Each is read over the middle of its
+    zone less what is `off` (skin, the hands' surroundings); a colour of the rest's that
+    is the replaced garment's too (a long top's hem over the hips) is the replaced
+    garment's. Also where the rest's colours are, anywhere. None when too little of the
+    replaced garment shows."""
+    lab = person.lab()
+    shape = person.mask.shape[:2]
+    replaced: list[NDArray[np.float32]] = []
+    others: list[tuple[NDArray[np.int32], list[NDArray[np.float32]]]] = []
+    quads = (
+        (SwapTarget.TOP, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)),
+        (SwapTarget.BOTTOM, (L_HIP, R_HIP, R_KNEE, L_KNEE)),
+    )
+    for part, quad in quads:
+        corners = np.array([person.pt(i) for i in quad], np.float32)
+        middle = corners.mean(axis=0)
+        read = np.zeros(shape, np.uint8)
+        cv2.fillConvexPoly(read, np.round(middle + (corners - middle) * ZONE_SHARE).astype(np.int32), 255)
+        on = (read > 0) & (person.mask > 0.5) & (person.face == 0) & ~off
+        colours = main_colours(lab[on]) if np.count_nonzero(on) >= MIN_CLOTH_PIXELS else []
+        if category != (SwapTarget.BOTTOM if part == SwapTarget.TOP else SwapTarget.TOP):
+            if not colours:
+                return None
+            replaced += colours
+        elif colours:
+            others.append((np.round(corners).astype(np.int32), colours))
+    cloth = nearest_distance(lab, replaced) < SAME_GARMENT_COLOUR**2
+    rest = np.zeros(shape, bool)
+    for corners, colours in others:
+        own = [c for c in colours if not any(_near(c, r) for r in replaced)]
+        if not own:
+            continue
+        near = nearest_distance(lab, own) < SAME_GARMENT_COLOUR**2
+        rest |= near
+        zone = np.zeros(shape, np.uint8)
+        cv2.fillConvexPoly(zone, corners, 255)
+        grow = 2 * max(1, int(person.shoulder_width * OTHER_ZONE_GROWTH)) + 1
+        cloth |= near & (cv2.dilate(zone, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow))) > 0)
+    return cloth, rest
+
+
+def _near(a: NDArray[np.float32], b: NDArray[np.float32]) -> bool:
+    """Whether two Lab colours are one garment's."""
+    return bool(near_colour(a[None, None, :].astype(np.float32), b)[0, 0])
+
+
+#: How far (shoulder widths) the zone of clothes a new garment leaves on is grown round
+#: the quad of its joints: hands hang beside the thighs, outside the hip joints.
+OTHER_ZONE_GROWTH = 0.3
+#: Fewer of the clothes' pixels than this showing away from the hands, their colours are
+#: not known and nothing is taken for held.
+MIN_CLOTH_PIXELS = 50
+
+
+def _arms(person: Person) -> NDArray[np.bool_]:
+    """Bands along the arms' bones (`FOREARM_BAND` of the shoulder width): a bare arm in
+    shade next to its hand is no thing held."""
+    band = np.zeros(person.mask.shape[:2], np.uint8)
+    width = max(2, int(person.shoulder_width * FOREARM_BAND))
+    for joints in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        for start, end in zip(joints, joints[1:], strict=False):
+            ends = (tuple(np.floor(person.pt(i)).astype(int)) for i in (start, end))
+            cv2.line(band, *ends, 255, width)
+    return band > 0
