@@ -70,39 +70,51 @@ def _held(person: Person, category: str) -> NDArray[np.bool_]:
     h, w = person.mask.shape[:2]
     found = np.zeros((h, w), bool)
     discs = hand_discs(person.points, person.visibility, person.shoulder_width)
-    if not discs:
-        found.flags.writeable = False
-        return found
-    away = np.zeros((h, w), np.uint8)
-    near = np.zeros((h, w), np.uint8)
-    for _, centre, radius in discs:
-        cv2.circle(away, centre, COLOURS_AWAY * radius, 255, -1)
-        cv2.circle(near, centre, HELD_REACH * radius, 255, -1)
-    skin = skin_like(person)
-    found_cloth = _cloth(person, category, skin | (away > 0))
-    if found_cloth is not None:
-        cloth, rest = found_cloth
-        hand = hands_skin(person)
-        lab = person.lab()
-        free = (person.mask > 0.5) & ~skin & (person.face == 0) & ~hand & ~cloth
-        free &= ~_arms(person)
-        for _, centre, radius in discs:
+    box = _reach_box(person, discs)
+    cloth_found = None if box is None else _cloth(person, category, box, discs)
+    if box is not None and cloth_found is not None:
+        # Worked out in the box round the hands' reach only (a render's cost).
+        x0, y0, x1, y1 = box
+        local = person.crop(x0, y0, x1, y1)
+        cloth, rest = cloth_found
+        hand = hands_skin(person)[y0:y1, x0:x1]
+        lab = local.lab()
+        free = (local.mask > 0.5) & ~skin_like(local) & (local.face == 0) & ~hand & ~cloth & ~_arms(local)
+        near = np.zeros(free.shape, np.uint8)
+        for _, (cx, cy), radius in discs:
+            cv2.circle(near, (cx - x0, cy - y0), HELD_REACH * radius, 255, -1)
+        held = found[y0:y1, x0:x1]
+        for _, (cx, cy), radius in discs:
             size = max(3, int(radius * HELD_OPEN) | 1)
             opened = cv2.morphologyEx(
                 free.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
             )
-            ring = np.zeros((h, w), np.uint8)
-            cv2.circle(ring, centre, int(radius * 1.2), 255, -1)
+            ring = np.zeros(free.shape, np.uint8)
+            cv2.circle(ring, (cx - x0, cy - y0), int(radius * 1.2), 255, -1)
             touching = (ring > 0) & (cv2.dilate(hand.astype(np.uint8), np.ones((size, size), np.uint8)) > 0)
             _, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
             for label in np.unique(labels[touching & (opened > 0)]):
                 if label == 0:
                     continue
                 piece = labels == label
-                if _held_thing(person, lab, piece, int(stats[label, cv2.CC_STAT_AREA]), radius, near > 0, rest):
-                    found |= piece
+                if _held_thing(local, lab, piece, int(stats[label, cv2.CC_STAT_AREA]), radius, near > 0, rest):
+                    held |= piece
     found.flags.writeable = False
     return found
+
+
+def _reach_box(person: Person, discs: list[tuple[str, tuple[int, int], int]]) -> tuple[int, int, int, int] | None:
+    """The box round the hands out to a hand radius past `HELD_REACH` (a piece reaching
+    beyond that is no thing held, `HELD_WITHIN`); None without hands."""
+    if not discs:
+        return None
+    w, h = person.size
+    reach = [(HELD_REACH + 1) * radius for _, _, radius in discs]
+    x0 = max(0, min(c[0] - r for (_, c, _), r in zip(discs, reach, strict=True)))
+    y0 = max(0, min(c[1] - r for (_, c, _), r in zip(discs, reach, strict=True)))
+    x1 = min(w, max(c[0] + r + 1 for (_, c, _), r in zip(discs, reach, strict=True)))
+    y1 = min(h, max(c[1] + r + 1 for (_, c, _), r in zip(discs, reach, strict=True)))
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
 def _held_thing(
@@ -140,49 +152,70 @@ REST_RING = 3
 REST_ROUND = 0.25
 
 
-def _cloth(person: Person, category: str, off: NDArray[np.bool_]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]] | None:
-    """Where the person's clothes' colours are: those of what the garment `category`
-    replaces anywhere, those of the rest (trousers under a new top) over their own zone
-    grown by `OTHER_ZONE_GROWTH` (khaki trousers beside hands at the thighs, kept in
-    front, were patches on a long new top's hem). Each is read over the middle of its
-    zone less what is `off` (skin, the hands' surroundings); a colour of the rest's that
-    is the replaced garment's too (a long top's hem over the hips) is the replaced
-    garment's. Also where the rest's colours are, anywhere. None when too little of the
-    replaced garment shows."""
-    lab = person.lab()
-    shape = person.mask.shape[:2]
+def _cloth(
+    person: Person, category: str, box: tuple[int, int, int, int], discs: list[tuple[str, tuple[int, int], int]]
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]] | None:
+    """Where in `box` the person's clothes' colours are: those of what the garment
+    `category` replaces anywhere, those of the rest (trousers under a new top) over
+    their own zone grown by `OTHER_ZONE_GROWTH` (khaki trousers beside hands at the
+    thighs, kept in front, were patches on a long new top's hem). Each is read over the
+    middle of its zone less skin and `COLOURS_AWAY` hand radii round each of `discs`; a
+    colour of the rest's that is the replaced garment's too (a long top's hem over the
+    hips) is the replaced garment's. Also where the rest's colours are in `box`. None
+    when too little of the replaced garment shows."""
+    x0, y0, x1, y1 = box
+    lab = person.lab()[y0:y1, x0:x1]
+    origin = np.array([x0, y0], np.float32)
     replaced: list[NDArray[np.float32]] = []
-    others: list[tuple[NDArray[np.int32], list[NDArray[np.float32]]]] = []
+    others: list[tuple[NDArray[np.float32], list[NDArray[np.float32]]]] = []
     quads = (
         (SwapTarget.TOP, (L_SHOULDER, R_SHOULDER, R_HIP, L_HIP)),
         (SwapTarget.BOTTOM, (L_HIP, R_HIP, R_KNEE, L_KNEE)),
     )
     for part, quad in quads:
         corners = np.array([person.pt(i) for i in quad], np.float32)
-        middle = corners.mean(axis=0)
-        read = np.zeros(shape, np.uint8)
-        cv2.fillConvexPoly(read, np.round(middle + (corners - middle) * ZONE_SHARE).astype(np.int32), 255)
-        on = (read > 0) & (person.mask > 0.5) & (person.face == 0) & ~off
-        colours = main_colours(lab[on]) if np.count_nonzero(on) >= MIN_CLOTH_PIXELS else []
+        colours = _zone_colours(person, corners, discs)
         if category != (SwapTarget.BOTTOM if part == SwapTarget.TOP else SwapTarget.TOP):
             if not colours:
                 return None
             replaced += colours
         elif colours:
-            others.append((np.round(corners).astype(np.int32), colours))
+            others.append((corners, colours))
     cloth = nearest_distance(lab, replaced) < SAME_GARMENT_COLOUR**2
-    rest = np.zeros(shape, bool)
+    rest = np.zeros(cloth.shape, bool)
     for corners, colours in others:
         own = [c for c in colours if not any(_near(c, r) for r in replaced)]
         if not own:
             continue
         near = nearest_distance(lab, own) < SAME_GARMENT_COLOUR**2
         rest |= near
-        zone = np.zeros(shape, np.uint8)
-        cv2.fillConvexPoly(zone, corners, 255)
+        zone = np.zeros(cloth.shape, np.uint8)
+        cv2.fillConvexPoly(zone, np.round(corners - origin).astype(np.int32), 255)
         grow = 2 * max(1, int(person.shoulder_width * OTHER_ZONE_GROWTH)) + 1
         cloth |= near & (cv2.dilate(zone, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (grow, grow))) > 0)
     return cloth, rest
+
+
+def _zone_colours(
+    person: Person, corners: NDArray[np.float32], discs: list[tuple[str, tuple[int, int], int]]
+) -> list[NDArray[np.float32]]:
+    """The main colours over the quad `corners` shrunk to `ZONE_SHARE` round its middle,
+    less skin, the face and `COLOURS_AWAY` hand radii round each hand; none when fewer
+    than `MIN_CLOTH_PIXELS` show."""
+    middle = corners.mean(axis=0)
+    inner = middle + (corners - middle) * ZONE_SHARE
+    w, h = person.size
+    x0, y0 = (max(0, int(np.floor(v))) for v in inner.min(axis=0))
+    x1, y1 = min(w, int(np.ceil(inner[:, 0].max())) + 1), min(h, int(np.ceil(inner[:, 1].max())) + 1)
+    if x1 <= x0 or y1 <= y0:
+        return []
+    seen = person.crop(x0, y0, x1, y1)
+    read = np.zeros(seen.mask.shape, np.uint8)
+    cv2.fillConvexPoly(read, np.round(inner - (x0, y0)).astype(np.int32), 255)
+    for _, (cx, cy), radius in discs:
+        cv2.circle(read, (cx - x0, cy - y0), COLOURS_AWAY * radius, 0, -1)
+    on = (read > 0) & (seen.mask > 0.5) & (seen.face == 0) & ~skin_like(seen)
+    return main_colours(seen.lab()[on]) if np.count_nonzero(on) >= MIN_CLOTH_PIXELS else []
 
 
 def _near(a: NDArray[np.float32], b: NDArray[np.float32]) -> bool:
