@@ -19,6 +19,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   colour from the neck down, below a shaded neck, scores near 0).
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
+- `leg_tone_step`: how much lighter (Lab L) a rebuilt thigh is just above the person's
+  own visible leg below it (knees, shins) than that leg, and `leg_side_shade`: how much
+  darker the own leg's sides are than its middle over the rebuilt thigh's (a thigh
+  rebuilt pale and flat above the person's own shaded shins reads as two materials).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -806,6 +810,22 @@ WRIST_APART = 8.0
 WRIST_ALONG = (0.55, 0.95)
 WRIST_ACROSS = 0.12
 WRIST_HAND = 0.35
+#: `leg_tone_step`: the most a rebuilt thigh may be lighter (Lab L, 0..100) than the
+#: person's own leg just below it (or darker, by `LEG_DARKER_MOST`): a pale thigh above
+#: a tan knee reads as a stocking or another person's leg. Read `LEG_BAND` (shoulder
+#: widths) either side of where the rebuilt leg ends on the own one, `LEG_ACROSS` either
+#: side of the bone (inside the narrowest shin).
+LEG_LIGHTER_MOST = 5.0
+LEG_DARKER_MOST = 8.0
+LEG_BAND = 0.3
+LEG_ACROSS = 0.12
+#: `leg_side_shade`: the least the rebuilt thigh's sides may be darker than its middle
+#: (L), as a share of how much darker the own leg's sides below are; read on the middle
+#: third and the outer thirds out to `LEG_SIDE_ACROSS` of the bone. Legs whose own sides
+#: are within `LEG_SIDE_FLAT` of their middle give no measure (lit flat, or too thin).
+LEG_SIDE_LEAST = 0.4
+LEG_SIDE_ACROSS = 0.16
+LEG_SIDE_FLAT = 2.0
 #: How far (CIE76 ΔE) a strip across the arm between a rebuilt forearm and the person's
 #: own hand may be from both (the forearm's colour above it, the hand's below): further,
 #: it is a band across the wrist (the old cuff's lining or hem left, a pale refill where
@@ -1130,6 +1150,8 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
     "wrist_band": (None, CUFF_APART),
+    "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
+    "leg_side_shade": (LEG_SIDE_LEAST, None),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
@@ -1873,6 +1895,97 @@ def wrist_tone(
             continue
         apart.append(float(np.linalg.norm(np.median(lab[arm], axis=0) - np.median(lab[hand], axis=0))))
     return max(apart) if apart else None
+
+
+def _leg_runs(
+    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, leg: Sequence[Point], shoulder_width: float, across: float
+) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32], NDArray[np.bool_], NDArray[np.bool_]] | None:
+    """Lightness (Lab L), signed distance from the bone (pixels) and the rebuilt and own
+    leg pixels within `across` of the bone, `LEG_BAND` above and below where the rebuilt
+    leg (hip, knee, ankle) ends on the own one; None where either side has too little."""
+    made, mine = _inner(rebuilt, 2), _inner(own, 2) & ~(np.asarray(rebuilt) > 0)
+    h, w = made.shape
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    arc = np.full((h, w), np.inf, np.float32)
+    off = np.full((h, w), np.inf, np.float32)
+    start = 0.0
+    for p, q in zip(leg[:-1], leg[1:], strict=True):
+        p_, q_ = np.asarray(p, np.float32), np.asarray(q, np.float32)
+        v = q_ - p_
+        length = float(np.hypot(*v))
+        if length < 8:
+            return None
+        t = np.clip(((xs - p_[0]) * v[0] + (ys - p_[1]) * v[1]) / length**2, 0, 1)
+        d = (xs - p_[0]) * v[1] / length - (ys - p_[1]) * v[0] / length  # signed, across
+        dist = np.hypot(xs - p_[0] - t * v[0], ys - p_[1] - t * v[1])
+        nearer = dist < np.abs(off)
+        arc = np.where(nearer, start + t * length, arc)
+        off = np.where(nearer, np.where(d < 0, -dist, dist), off)
+        start += length
+    on_leg = np.abs(off) < shoulder_width * across
+    made_leg, mine_leg = made & on_leg, mine & on_leg
+    if np.count_nonzero(made_leg) < MIN_SKIN_PIXELS or np.count_nonzero(mine_leg) < MIN_SKIN_PIXELS:
+        return None
+    # Where the rebuilt thigh ends on the own leg: its lowest reach along the bone
+    # (a stray rebuilt pixel further down does not count).
+    end = float(np.quantile(arc[made_leg], 0.95))
+    band = shoulder_width * LEG_BAND
+    above = made_leg & (arc > end - band) & (arc <= end)
+    below = mine_leg & (arc > end) & (arc < end + band)
+    if np.count_nonzero(above) < MIN_SKIN_PIXELS or np.count_nonzero(below) < MIN_SKIN_PIXELS:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    return np.asarray(lab[:, :, 0], np.float32), off, arc, above, below
+
+
+def leg_tone_step(
+    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, legs: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """The lightness step (Lab L, rebuilt less own; the largest in size over the legs,
+    each hip, knee and ankle) from a rebuilt thigh just above where it ends to the
+    person's own leg skin just below (`own`: knees, shins). None where no rebuilt leg
+    ends on the person's own. The whole-body `skin_tone` compares with skin anywhere
+    near, and the hands or face a rebuilt leg was matched to hide a thigh paler than
+    the knee under it."""
+    steps = []
+    for leg in legs:
+        runs = _leg_runs(image, rebuilt, own, leg, shoulder_width, LEG_ACROSS)
+        if runs is not None:
+            lightness, _, _, above, below = runs
+            steps.append(float(np.median(lightness[above]) - np.median(lightness[below])))
+    return max(steps, key=abs) if steps else None
+
+
+def _sides_darker(lightness: NDArray[np.float32], off: NDArray[np.float32], part: NDArray[np.bool_]) -> float | None:
+    """How much darker (L) `part` of a leg is in its outer thirds than in its middle
+    third, out from the bone (`off`) as far as its own pixels reach."""
+    width = float(np.quantile(np.abs(off[part]), 0.95))
+    middle = part & (np.abs(off) < width / 3)
+    sides = part & (np.abs(off) > 2 * width / 3)
+    if np.count_nonzero(middle) < MIN_SKIN_PIXELS // 3 or np.count_nonzero(sides) < MIN_SKIN_PIXELS // 3:
+        return None
+    return float(np.median(lightness[middle]) - np.median(lightness[sides]))
+
+
+def leg_side_shade(
+    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, legs: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """How much darker a rebuilt thigh's sides are than its middle (Lab L) over how
+    much darker the person's own leg's sides just below are than its middle (the least
+    over the legs): near 0, a flat fill above a rounded, shaded shin. None where no
+    rebuilt leg ends on the person's own, or the own leg is lit flat across."""
+    shares = []
+    for leg in legs:
+        runs = _leg_runs(image, rebuilt, own, leg, shoulder_width, LEG_SIDE_ACROSS)
+        if runs is None:
+            continue
+        lightness, off, _, above, below = runs
+
+        made, mine = _sides_darker(lightness, off, above), _sides_darker(lightness, off, below)
+        if made is None or mine is None or mine < LEG_SIDE_FLAT:
+            continue
+        shares.append(made / mine)
+    return min(shares) if shares else None
 
 
 def wrist_band(

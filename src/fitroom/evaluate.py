@@ -569,6 +569,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["wrist_band"] = checks.wrist_band(output, rebuilt, own_hands & ~edited, forearms, frame.width)
     if target != SwapTarget.BOTTOM:
         values["forearm_taper"] = checks.forearm_taper(rebuilt, forearms)
+    leg_bones = [
+        (person.pt(h), person.pt(k), person.pt(a))
+        for h, k, a in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE))
+        if person.visible(h, k, a)
+    ]
+    values["leg_tone_step"] = checks.leg_tone_step(output, rebuilt, own, leg_bones, frame.width)
+    values["leg_side_shade"] = checks.leg_side_shade(output, rebuilt, own, leg_bones, frame.width)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
