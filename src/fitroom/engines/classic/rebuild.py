@@ -39,11 +39,13 @@ from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
     L_HIP,
+    L_KNEE,
     L_SHOULDER,
     L_WRIST,
     R_ANKLE,
     R_ELBOW,
     R_HIP,
+    R_KNEE,
     R_SHOULDER,
     R_WRIST,
     Person,
@@ -130,7 +132,9 @@ def replaced(
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
-    tone, seen = _tone_field(person, bare, worn, look, frame if garment.category != SwapTarget.TOP else None)
+    legs = frame if garment.category != SwapTarget.TOP else None
+    own_legs = _own_legs(person, frame, bare, worn) if legs is not None else None
+    tone, seen = _tone_field(person, bare, worn, look, legs, own_legs)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
@@ -156,6 +160,7 @@ def replaced(
             garment.category == SwapTarget.TOP and coat_hem(person, frame) is not None,
             coat[box],
             own_arm_scales(person, frame, (old > 0) & ~hands),
+            own_legs,
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
@@ -274,12 +279,18 @@ NEAREST_HUE = 12.0
 
 
 def _tone_field(
-    person: Person, bare: NDArray[np.bool_], old: NDArray[np.float32], look: skin.SkinLook, legs: Frame | None = None
+    person: Person,
+    bare: NDArray[np.bool_],
+    old: NDArray[np.float32],
+    look: skin.SkinLook,
+    legs: Frame | None = None,
+    own_legs: OwnLegs | None = None,
 ) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
     """The skin's colour (Lab) for each rebuilt pixel, from the person's visible skin
     nearest it; and that visible skin: clearly skin-hued pixels off the old garment and
     its soft edge. With the torso's `legs` frame (a bottom or dress bares the legs),
-    the legs take the hands' colour (`_legs_from_hands`)."""
+    the legs take the colour of the person's own bare legs (`own_legs`) where they
+    show, else the hands' (`_legs_from_hands`)."""
     lab = person.lab()
     tone = tuple(float(v) for v in person.skin_lab) if look.tone is None else look.tone
     hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
@@ -290,8 +301,84 @@ def _tone_field(
     hand_skin = (person.hands > 0) & bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < HAND_HUE)
     field = _from_hands(person, field, hand_skin)
     if legs is not None:
-        field = _legs_from_hands(person, legs, field, hand_skin)
+        field = _legs_from_hands(person, legs, field, hand_skin, None if own_legs is None else own_legs.colour)
     return field, seen
+
+
+class OwnLegs(NamedTuple):
+    """How the person's own bare legs look (see `_own_legs`)."""
+
+    colour: NDArray[np.float32]  # Lab, the legs' middle
+    across: NDArray[np.float32]  # lightness over the middle's at `ACROSS_AT` (picture-left side -1 to right side 1)
+
+
+#: Where across a leg (its picture-left side -1, the bone 0, its right side 1) its own
+#: lightness profile is read and laid.
+ACROSS_AT = np.linspace(-0.9, 0.9, 7, dtype=np.float32)
+#: How far from the bone (shoulder widths) the own legs are read: past a shin's side.
+OWN_LEG_ACROSS = 0.2
+#: How much of the own legs (square shoulder widths) must show to be read.
+OWN_LEG_LEAST = 0.03
+#: The profile's range: beyond it the "leg" read is more likely a shadow or the backdrop.
+OWN_LEG_SHADE = (0.7, 1.05)
+
+
+def _own_legs(person: Person, frame: Frame, bare: NDArray[np.bool_], old: NDArray[np.float32]) -> OwnLegs | None:
+    """The colour and the lightness across of the person's own bare legs below the
+    hips (knees, shins, calves off the old garment), where enough of them shows.
+
+    Rebuilt from the hands' colour and a cylinder's even light, bared thighs came out
+    paler and flatter than the person's own shins below them: a leg of two materials."""
+    s = person.shoulder_width
+    lab = person.lab()
+    off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
+    skin_ok = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (person.hands == 0)
+    h, w = bare.shape
+    colours, profiles, count = [], [], 0
+    for knee, ankle in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)):
+        if not person.visible(knee, ankle):
+            continue
+        p, q = person.pt(knee).astype(np.float32), person.pt(ankle).astype(np.float32)
+        v = q - p
+        length = float(np.hypot(*v))
+        if length < 8:
+            continue
+        reach = s * OWN_LEG_ACROSS
+        x0, y0 = (int(max(0, np.floor(c - reach))) for c in np.minimum(p, q))
+        x1, y1 = int(min(w, np.ceil(max(p[0], q[0]) + reach))), int(min(h, np.ceil(max(p[1], q[1]) + reach)))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ys = np.arange(y0, y1, dtype=np.float32)[:, None]
+        xs = np.arange(x0, x1, dtype=np.float32)[None, :]
+        t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length**2
+        # Signed across the bone, picture-right positive for a leg hanging down.
+        across = ((xs - p[0]) * v[1] - (ys - p[1]) * v[0]) / length
+        box = slice(y0, y1), slice(x0, x1)
+        # Knee to above the ankle: the foot's and the shoe's pixels are no shin.
+        leg = skin_ok[box] & (t > 0) & (t < 0.85) & (np.abs(across) < reach)
+        if np.count_nonzero(leg) < 30:
+            continue
+        # Its width: how far out the leg's own skin reaches either side of the bone.
+        half = float(np.quantile(np.abs(across[leg]), 0.95))
+        if half < 2:
+            continue
+        u = np.broadcast_to(across / half, leg.shape)[leg]
+        pixels = lab[box][leg]
+        middle = np.abs(u) < 0.35
+        if np.count_nonzero(middle) < 10:
+            continue
+        mid = float(np.median(pixels[middle, 0]))
+        colours.append(np.median(pixels[middle], axis=0))
+        profile = []
+        for at in ACROSS_AT:
+            near = np.abs(u - at) < 0.2
+            profile.append(float(np.median(pixels[near, 0])) / max(mid, 1.0) if np.count_nonzero(near) >= 5 else 1.0)
+        profiles.append(profile)
+        count += int(np.count_nonzero(leg))
+    if not colours or count < OWN_LEG_LEAST * s * s:
+        return None
+    across_profile = np.clip(np.mean(profiles, axis=0), *OWN_LEG_SHADE).astype(np.float32)
+    return OwnLegs(np.mean(colours, axis=0).astype(np.float32), across_profile)
 
 
 #: Below the hips' line (torso lengths past it) the rebuilt legs take the hands' colour
@@ -300,19 +387,33 @@ LEGS_FADE = 0.3
 
 
 def _legs_from_hands(
-    person: Person, frame: Frame, tone: NDArray[np.float32], hand_skin: NDArray[np.bool_]
+    person: Person,
+    frame: Frame,
+    tone: NDArray[np.float32],
+    hand_skin: NDArray[np.bool_],
+    legs_colour: NDArray[np.float32] | None = None,
 ) -> NDArray[np.float32]:
     """`tone` (Lab per pixel) with the legs below the hips taking the colour of the
-    hands' lit backs (as `_from_hands` reads it), where a hand shows.
+    person's own bare legs (`legs_colour`) where they show, else of the hands' lit
+    backs (as `_from_hands` reads it), where a hand shows.
 
     No visible skin lies within reach of legs rebuilt from trousers: they took the
     face's tone, and a brown woman's face lit pale gave her pale peach legs between her
     brown hands. The hands, hanging at the hips, are the limbs' own colour."""
-    if np.count_nonzero(hand_skin) < 20:
+    if legs_colour is not None:
+        colour = legs_colour
+    elif np.count_nonzero(hand_skin) < 20:
         return tone
-    lab = person.lab()[hand_skin]
-    colour = np.array([np.quantile(lab[:, 0], HAND_LIGHTNESS), np.median(lab[:, 1]), np.median(lab[:, 2])], np.float32)
-    weight = np.clip((_depth(frame, tone.shape) - 1) / LEGS_FADE, 0, 1)[:, :, None]
+    else:
+        lab = person.lab()[hand_skin]
+        colour = np.array(
+            [np.quantile(lab[:, 0], HAND_LIGHTNESS), np.median(lab[:, 1]), np.median(lab[:, 2])], np.float32
+        )
+    weight = np.clip((_depth(frame, tone.shape) - 1) / LEGS_FADE, 0, 1)
+    if legs_colour is not None:
+        # A forearm hanging to beside the thighs keeps its own hand's colour.
+        weight = weight * (1 - _forearms(person))
+    weight = weight[:, :, None]
     return np.asarray(tone * (1 - weight) + colour * weight, np.float32)
 
 
@@ -698,13 +799,16 @@ def _uncovered(
     coat: bool = False,
     coat_sides: NDArray[np.bool_] | None = None,
     own: tuple[float | None, float | None] = (None, None),
+    own_legs: OwnLegs | None = None,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
     (`coat_hem`), found on the whole person (this crop may end above the ankles).
     `coat_sides`: an open coat's panels beside the torso (`coat_beside_torso`), over no
     body: in the person's outline, they made a strip of skin beside the new top. `own`:
-    how wide the arms' own bare parts are (`own_arm_scales`, read on the whole person).
+    how wide the arms' own bare parts are (`own_arm_scales`, read on the whole person);
+    `own_legs`, how the person's own bare legs look (`_own_legs`): rebuilt legs below the
+    hips are shaded across as they are.
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -802,6 +906,13 @@ def _uncovered(
     limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
     if garment.category != SwapTarget.BOTTOM:
         limb_shading *= _elbow_shade(person, old.shape)
+    if own_legs is not None:
+        # Below the hips the legs take their own shins' light across (the side the light
+        # comes from, the sides' shade) in place of the cylinder's under the face's
+        # light; the rim, darker than what passes for skin there, stays rounded off.
+        on_legs = np.clip((_depth(frame, old.shape) - 1) / LEGS_FADE, 0, 1)
+        own_light = np.interp(limb_x, ACROSS_AT, own_legs.across) * (1 - TORSO_SIDE_SHADE * limb_side**3)
+        limb_shading = (limb_shading * (1 - on_legs) + own_light * on_legs).astype(np.float32)
     torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
     torso_shading *= skin.shoulder_tops((person.mask > 0.5) & (sloped > 0.5), frame.neck, frame.right, s)
     # On the torso the limb's shading gives way to the torso's over a band, not at one
