@@ -22,7 +22,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `leg_tone_step`: how much lighter (Lab L) a rebuilt thigh is just above the person's
   own visible leg below it (knees, shins) than that leg, and `leg_side_shade`: how much
   darker the own leg's sides are than its middle over the rebuilt thigh's (a thigh
-  rebuilt pale and flat above the person's own shaded shins reads as two materials).
+  rebuilt pale and flat above the person's own shaded shins reads as two materials);
+  `leg_detail`: the rebuilt thigh's detail there over the own leg's (a smooth fill above
+  a grainy shin).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -1152,6 +1154,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "wrist_band": (None, CUFF_APART),
     "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
     "leg_side_shade": (LEG_SIDE_LEAST, None),
+    "leg_detail": (SKIN_DETAIL_RATIO, None),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
@@ -1954,6 +1957,23 @@ def leg_tone_step(
             lightness, _, _, above, below = runs
             steps.append(float(np.median(lightness[above]) - np.median(lightness[below])))
     return max(steps, key=abs) if steps else None
+
+
+def leg_detail(
+    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, legs: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """The detail (`detail_level`) of a rebuilt thigh just above where it ends over that
+    of the person's own leg just below (the least over the legs): near 0, a smooth fill
+    above a grainy or downy shin. None where no rebuilt leg ends on the person's own."""
+    ratios = []
+    for leg in legs:
+        runs = _leg_runs(image, rebuilt, own, leg, shoulder_width, LEG_ACROSS)
+        if runs is None:
+            continue
+        made, mine = detail_level(image, runs[3]), detail_level(image, runs[4])
+        if made is not None and mine is not None:
+            ratios.append(made / max(mine, 1e-4))
+    return min(ratios) if ratios else None
 
 
 def _sides_darker(lightness: NDArray[np.float32], off: NDArray[np.float32], part: NDArray[np.bool_]) -> float | None:

@@ -559,8 +559,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     )
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     values["skin_detail"] = checks.skin_detail(output, rebuilt & ~calm, reference)
-    values["chest_texture"] = checks.chest_texture(output, rebuilt, calm)
     frame = torso_frame(person)
+    # Above the hips only: rebuilt legs take the person's own shins' detail, no chest's.
+    dy = np.arange(shape[0], dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    dx = np.arange(shape[1], dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    above_hips = (dx * np.float32(frame.down[0]) + dy * np.float32(frame.down[1])) < frame.length
+    values["chest_texture"] = checks.chest_texture(output, rebuilt, calm & above_hips)
     values["skin_tone"] = checks.skin_tone(output, rebuilt, reference, max(3, int(frame.width * TONE_REACH)))
     forearms = [
         (person.pt(e), person.pt(w)) for e, w in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)) if person.visible(e, w)
@@ -576,6 +580,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     ]
     values["leg_tone_step"] = checks.leg_tone_step(output, rebuilt, own, leg_bones, frame.width)
     values["leg_side_shade"] = checks.leg_side_shade(output, rebuilt, own, leg_bones, frame.width)
+    values["leg_detail"] = checks.leg_detail(output, rebuilt, own, leg_bones, frame.width)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
