@@ -12,6 +12,7 @@ import numpy as np
 
 from fitroom import checks
 from fitroom.engines.classic import skin
+from fitroom.engines.classic.composite import _with_shins_detail
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.rebuild import replaced
 from tests.test_classic_dress_legs import BACKDROP, standing
@@ -91,3 +92,43 @@ def test_leg_side_shade_flags_a_flat_thigh_above_a_rounded_shin() -> None:
     assert "leg_side_shade" in checks.faults({"leg_side_shade": flat})
     rounded = checks.leg_side_shade(*_leg_picture(colour, shaded=True), leg, 200.0)
     assert rounded is not None and rounded > 0.8, rounded
+
+
+def test_rebuilt_legs_take_the_detail_of_the_shins_below() -> None:
+    """Shins with a coarse grain below an old midi: the detail laid on the rebuilt legs
+    below the hips is theirs (as coarse), while above the hips it stays what it was."""
+    image = np.full((560, 400, 3), BACKDROP, np.uint8)
+    cv2.rectangle(image, (110, 90), (290, 440), (40, 60, 120), -1)  # a navy midi to y 440
+    rng = np.random.default_rng(3)
+    grain = rng.normal(0, 12, (81, 29, 1)).astype(np.float32)
+    for bone in (165, 235):
+        image[441:522, bone - 14 : bone + 15] = np.clip(SHIN + grain, 0, 255).astype(np.uint8)
+    person = standing(image)
+    old = np.zeros(person.mask.shape, np.float32)
+    old[90:441, 110:291] = 1
+    none = np.zeros(person.mask.shape, bool)
+    laid = np.zeros(person.mask.shape, np.float32)
+    whole = (slice(0, 560), slice(0, 400))
+    out = _with_shins_detail(person, old, none, laid, whole, np.ones_like(laid), skin.look(person))
+    shins = _lightness(image[445:518, 155:175]) / 255
+    own = float(np.std(shins - cv2.GaussianBlur(shins, (0, 0), 3)))
+    thighs = out[300:380, 150:180]
+    assert float(np.std(thighs)) > 0.5 * own, (float(np.std(thighs)), own)
+    assert not out[100:240].any(), "above the hips the laid detail is left as it was"
+
+
+def test_leg_detail_flags_a_smooth_thigh_above_a_grainy_shin() -> None:
+    """A thigh of one smooth colour above a shin with a coarse grain scores near 0; the
+    same grain on both passes."""
+    leg = [((150.0, 40.0), (150.0, 160.0), (150.0, 280.0))]
+    image, rebuilt, own = _leg_picture(tuple(int(v) for v in SHIN), shaded=True)
+    grain = np.random.default_rng(5).normal(0, 10, (240, 49, 1)).astype(np.float32)
+    grain = cv2.GaussianBlur(grain, (0, 0), 2.5)[:, :, None] * 3
+    textured = np.clip(image[40:280, 126:175].astype(np.float32) + grain, 0, 255).astype(np.uint8)
+    image[160:280, 126:175] = textured[120:]
+    smooth = checks.leg_detail(image, rebuilt, own, leg, 200.0)
+    assert smooth is not None and smooth < checks.SKIN_DETAIL_RATIO, smooth
+    assert "leg_detail" in checks.faults({"leg_detail": smooth})
+    image[40:160, 126:175] = textured[:120]
+    alike = checks.leg_detail(image, rebuilt, own, leg, 200.0)
+    assert alike is not None and alike > 0.7, alike

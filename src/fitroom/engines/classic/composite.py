@@ -4,7 +4,7 @@ rebuilt."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -24,6 +24,7 @@ from fitroom.engines.classic.arms import (
 )
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
+from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
@@ -224,6 +225,37 @@ def _over_bottom(person: Person) -> NDArray[np.bool_]:
     return top | ((np.arange(h)[:, None] < hem[None, :]) & ~behind)
 
 
+#: Below the hips' line the legs' detail fades in from the neck's and hands' to the
+#: person's own shins' over this much of the torso's length.
+SHINS_DETAIL_FADE = 0.3
+
+
+def _with_shins_detail(
+    person: Person,
+    old: NDArray[np.float32],
+    hands: NDArray[np.bool_],
+    laid: NDArray[np.float32],
+    box: tuple[slice, slice],
+    off_forearms: NDArray[np.float32],
+    look: skin.SkinLook,
+) -> NDArray[np.float32]:
+    """`laid` (the detail laid on the rebuilt skin in `box`) with the person's own bare
+    shins' detail on the legs below the hips, where the shins show (not on a forearm
+    hanging beside them)."""
+    bare = skin_like(person) & (person.mask > 0.5) & ~hands & (person.face == 0)
+    bare &= cv2.dilate((old > 0).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0
+    patches = skin.shin_patches(person, bare)
+    if patches is None:
+        return laid
+    frame = torso_frame(person)
+    ys = np.arange(box[0].start, box[0].stop, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    xs = np.arange(box[1].start, box[1].stop, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    depth = (xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) / max(frame.length, 1.0)
+    legs = np.clip((depth - 1) / SHINS_DETAIL_FADE, 0, 1) * off_forearms
+    shins = skin.detail(laid.shape, replace(look, patches=patches))
+    return np.asarray(laid * (1 - legs) + shins * legs, np.float32)
+
+
 def _compose(
     person: Person,
     garment: Garment,
@@ -283,6 +315,8 @@ def _compose(
             origin = np.array(found[:2], np.float32)
             smooth = skin.off_forearms(person.points - origin, person.shoulder_width, grained.shape)
             laid = skin.calmed_on_chest(skin.detail(grained.shape, look), smooth)
+            if garment.category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
+                laid = _with_shins_detail(person, old, hands, laid, box, smooth, look)
             fill[box] *= (1 + laid * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     strapped = None if straps is None else bounds(straps > 0, pad=STRAP_PAINT + 2)

@@ -19,15 +19,19 @@ from numpy.typing import NDArray
 from fitroom.engines.classic.colour import squared_distance
 from fitroom.engines.classic.person import (
     HAND_POINTS,
+    L_ANKLE,
     L_ELBOW,
     L_EYE,
+    L_KNEE,
     L_SHOULDER,
     L_WRIST,
     MOUTH_L,
     MOUTH_R,
     NOSE,
+    R_ANKLE,
     R_ELBOW,
     R_EYE,
+    R_KNEE,
     R_SHOULDER,
     R_WRIST,
     Person,
@@ -155,6 +159,36 @@ def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulde
     # reads as a pattern: its extremes are cut to the skin's usual detail.
     limit = DETAIL_CLIP * _robust_std(usable.ravel())
     return np.clip(usable, -limit, limit).astype(np.float32)
+
+
+#: How far along each shin (knee 0, ankle 1) its own detail is read: off the knee's
+#: crease and above the ankle's strap or shoe.
+SHIN_ALONG = (0.15, 0.8)
+#: How wide a band round the shin's bone (shoulder widths) the patches' centres lie in:
+#: the pose's knee under a skirt lies off the shin seen below it.
+SHIN_ACROSS = 0.3
+
+
+def shin_patches(person: Person, bare: NDArray[np.bool_]) -> NDArray[np.float32] | None:
+    """Detail patches (as `look.patches`) of the person's own bare shins (`bare`: their
+    skin as shot, off the old garment), each wholly in that skin; None where too few fit.
+
+    Rebuilt thighs laid with the neck's and hands' detail were smoother than the grainy
+    or downy shins below them: a leg of two materials."""
+    s = person.shoulder_width
+    radius = max(DETAIL_MIN_RADIUS, int(s * DETAIL_RADIUS))
+    inside = cv2.erode(bare.astype(np.uint8), np.ones((2 * radius + 1, 2 * radius + 1), np.uint8)) > 0
+    shins = np.zeros(bare.shape, np.uint8)
+    for knee, ankle in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)):
+        if person.visible(knee, ankle):
+            p, q = person.pt(knee), person.pt(ankle)
+            a, b = p + (q - p) * SHIN_ALONG[0], p + (q - p) * SHIN_ALONG[1]
+            cv2.line(shins, (int(a[0]), int(a[1])), (int(b[0]), int(b[1])), (1,), max(1, int(s * SHIN_ACROSS)))
+    ys, xs = np.nonzero(inside & (shins > 0))
+    if len(ys) < 3:
+        return None
+    pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
+    return _detail_patches(person.image, np.stack([ys[pick], xs[pick]], axis=1), s)
 
 
 def look(person: Person) -> SkinLook:
