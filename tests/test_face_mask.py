@@ -92,3 +92,40 @@ def test_the_garments_face_leaves_a_hood_beside_the_jaw() -> None:
             assert face[int(spot[1]), int(spot[0])], (tilt, spot)
         own = person.face > 0
         assert (own & hood).any() and (own >= face).all(), tilt
+
+
+def test_the_garments_face_keeps_hair_beside_the_jaw() -> None:
+    """Dark hair falling beside the jaw runs on up the head past the eyes; a hood's side
+    there stops below the ear. Taken off the face with the hood, the hair (over a dark
+    old top, of its colour) went with the old garment and was cut into blocks beside the
+    jaw (ootd--052472_0's afro). The hood's side still goes."""
+    for tilt in (0.0, 25.0):
+        points, visibility = _head(tilt)
+        eyes = (points[p.L_EYE] + points[p.R_EYE]) / 2
+        mouth = (points[p.MOUTH_L] + points[p.MOUTH_R]) / 2
+        down = (mouth - eyes) / np.linalg.norm(mouth - eyes)
+        across = np.array([down[1], -down[0]])
+        ys, xs = np.mgrid[:400, :400]
+        depth = (xs - mouth[0]) * down[0] + (ys - mouth[1]) * down[1]
+        side = (xs - mouth[0]) * across[0] + (ys - mouth[1]) * across[1]
+        # Eyes 60 px apart, the mouth 40 px below them: hair on one side from well above
+        # the eyes down past the chin, a hood's side on the other below the mouth only.
+        photo = np.full((400, 400, 3), SKIN, np.uint8)
+        hair = (depth > -110) & (depth < 40) & (side < -45) & (side > -90)
+        hood = (depth > 20) & (depth < 40) & (side > 45)
+        photo[hair | hood] = COLLAR
+        empty = np.zeros((400, 400), np.uint8)
+        person = p.Person(
+            photo,
+            points,
+            visibility,
+            np.ones((400, 400), np.float32),
+            p._face_mask(points, visibility, photo),
+            empty,
+            np.zeros(3, np.float32),
+        )
+        face = p.dressed(person).face > 0
+        own = person.face > 0
+        beside_jaw = hair & (depth > 20) & own
+        assert beside_jaw.any() and (face[beside_jaw]).all(), tilt
+        assert not (face & hood).any(), tilt

@@ -228,12 +228,70 @@ def _beside_jaw(
     return np.asarray((depth > 0) & ((lateral / JAW_HALF) ** 2 + (depth / JAW_DROP) ** 2 > 1))
 
 
+#: How near a piece's own colour (Lab, lightness weighed half: a lock's lit and shaded
+#: sides) hair beside the jaw is followed up the head, and the fewest of the piece's
+#: pixels (on the person, not skin) its colour is read from.
+HAIR_JAW_REACH, HAIR_JAW_WEIGHTS, HAIR_JAW_LEAST = 22.0, (0.5, 1.0, 1.0), 20
+#: How far (eye spans) round the face the head is looked at for the hair it joins.
+HAIR_JAW_AROUND = 2.0
+
+
+def _hair_beside_jaw(person: Person, cut: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """What of `cut` (taken off the face beside the jaw) is the person's hair: each piece's
+    own colour, not skin, followed through the person's pixels of that colour up to
+    above the eyes (the hair beside the temples). A hood's side or a collar's point
+    beside the jaw stops at the ear or the backdrop; dark hair over a dark old top runs
+    on up the head (its colour, the top's, took it for the old garment)."""
+    kept = np.zeros(cut.shape, bool)
+    points = person.points
+    eye_span = float(np.linalg.norm(points[L_EYE] - points[R_EYE]))
+    found = bounds(person.face, pad=int(HAIR_JAW_AROUND * eye_span) + 1)
+    if found is None or not cut.any():
+        return kept
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
+    lab = person.lab()[box]
+    other = (person.mask[box] > 0.5) & ~plausible_skin(lab)
+    eyes = (points[L_EYE] + points[R_EYE]) / 2
+    down = (points[MOUTH_L] + points[MOUTH_R]) / 2 - eyes
+    unit = down / max(float(np.linalg.norm(down)), 1e-6)
+    xs = np.arange(x0, x1, dtype=np.float32)[None, :] - np.float32(eyes[0])
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None] - np.float32(eyes[1])
+    above = xs * np.float32(unit[0]) + ys * np.float32(unit[1]) < 0
+    if y0 == 0:
+        # A head cut off by the photo's top: its hair runs out of the photo there.
+        above[0] = True
+    pieces, labels = cv2.connectedComponents((cut[box] > 0).astype(np.uint8), connectivity=8)
+    for index in range(1, pieces):
+        piece = (labels == index) & other
+        if np.count_nonzero(piece) < HAIR_JAW_LEAST:
+            continue
+        colour = np.median(lab[piece], axis=0).astype(np.float32)
+        near = other & (_squared(lab, colour) < HAIR_JAW_REACH**2)
+        _, joined = cv2.connectedComponents(near.astype(np.uint8), connectivity=8)
+        ids = np.unique(joined[piece & near])
+        ids = ids[ids > 0]
+        rising = [i for i in ids if (above & (joined == i)).any()]
+        if rising:
+            kept[box] |= (labels == index) & np.isin(joined, rising)
+    return kept
+
+
+def _squared(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Per pixel, the squared distance to `colour` weighed by `HAIR_JAW_WEIGHTS`."""
+    return np.asarray(((lab - colour) ** 2 * np.asarray(HAIR_JAW_WEIGHTS, np.float32)).sum(axis=2), np.float32)
+
+
 def dressed(person: Person) -> Person:
     """The person as the garment path sees them: the face less what is not skin beside
     the jaw below the mouth (a hood's sides, a collar's points), which the new top takes
-    away. Everything else (accessories, the person's own analysis) keeps the face that
-    holds them: it moved a watch placed on a layered outfit off the wrist."""
-    return replace(person, face=_face_mask(person.points, person.visibility, person.image, jaw=True))
+    away, though not hair there (`_hair_beside_jaw`). Everything else (accessories, the
+    person's own analysis) keeps the face that holds them: it moved a watch placed on a
+    layered outfit off the wrist."""
+    face = _face_mask(person.points, person.visibility, person.image, jaw=True)
+    hair = _hair_beside_jaw(person, (person.face > 0) & (face == 0))
+    face[hair] = 255
+    return replace(person, face=face)
 
 
 def hand_discs(points: Array, visibility: Array, scale: float) -> list[tuple[str, tuple[int, int], int]]:
