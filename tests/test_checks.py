@@ -2338,3 +2338,27 @@ def test_garment_crumbs_counts_pieces_floating_on_the_shoulders() -> None:
     cover[60:75, 200:212] = 1.0  # a frill floating beside the neck
     assert checks.garment_crumbs(cover, neck, 100.0) == 1
     assert "garment_crumbs" in checks.faults({"garment_crumbs": 1.0})
+
+
+def test_jaw_hair_cut_fails_hair_beside_the_jaw_taken_away_and_not_a_hood() -> None:
+    """Eyes 60 px apart at y 100, the mouth 40 px below them: dark hair on the left runs
+    from the photo's top down past the chin, a hood's side on the right lies beside the
+    jaw only. The hair beside the jaw replaced by the backdrop fails; the hood taken away
+    with the hair left as it was passes, and the hood is no hair."""
+    backdrop, skin, dark = (235, 235, 235), (205, 160, 135), (30, 25, 25)
+    photo = np.full((300, 300, 3), backdrop, np.uint8)
+    photo[60:200, 110:190] = skin
+    photo[0:200, 60:110] = dark
+    photo[160:200, 190:230] = dark
+    other = np.all(photo == dark, axis=2)
+    eyes, mouth = (150.0, 100.0), (150.0, 140.0)
+    hair = checks.hair_beside_jaw(other, eyes, mouth, 60.0)
+    assert hair[150:180, 70:100].all() and not hair[:, 190:].any() and not hair[:100].any()
+    cut = photo.copy()
+    cut[140:180, 60:105] = backdrop
+    value = checks.jaw_hair_cut(cut, photo, hair)
+    assert value is not None and checks.faults({"jaw_hair_cut": value}) == ["jaw_hair_cut"], value
+    hoodless = photo.copy()
+    hoodless[160:200, 190:230] = backdrop
+    assert checks.jaw_hair_cut(hoodless, photo, hair) == 0.0
+    assert checks.jaw_hair_cut(cut, photo, np.zeros((300, 300), bool)) is None

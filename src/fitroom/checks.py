@@ -88,6 +88,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `collar_left`: how much of the old garment (a hood's sides, a coat's or a shirt's
   collar) stays round the neck above the new neckline: unchanged, on the person, neither
   skin nor face nor hair.
+- `jaw_hair_cut`: the share of the person's hair beside the lower face (from the eyes' line
+  down to the chin's, in one piece with the hair above the eyes or at the photo's top)
+  that the render changed: dark hair over a dark old top taken for it and cut into
+  blocks beside the jaw.
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
 - `shoulder_wing`: how much garment lies over the backdrop beside the shoulders, below
@@ -471,6 +475,13 @@ NECK_STEP = 20.0
 #: a coat's and a shirt's collar points (maho--pmo000t_5, maho-sample-data__mpd000t)
 #: 0.006 to 0.011; taken away, at most 0.0006.
 COLLAR_HIGH, COLLAR_HALF, COLLAR_LEFT_MOST = 0.3, 0.35, 0.004
+#: `jaw_hair_cut`: the band beside the lower face looked at, from the eyes' line down to
+#: `JAW_HAIR_DROP` eye-to-mouth distances below the mouth (the chin's line), from
+#: `JAW_HAIR_IN` to `JAW_HAIR_OUT` eye spans out from the face's axis (clear of the eyes
+#: and the lips); the fewest hair pixels there for a value; and the most of them the
+#: render may change.
+JAW_HAIR_DROP, JAW_HAIR_IN, JAW_HAIR_OUT = 1.0, 0.75, 2.0
+JAW_HAIR_LEAST, JAW_HAIR_CUT_MOST = 50, 0.05
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
@@ -1182,6 +1193,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "collar_left": (None, COLLAR_LEFT_MOST),
+    "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
     "held_lost": (None, HELD_LOST_MOST),
@@ -2959,6 +2971,48 @@ def collar_left(
     same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
     left = band & above & same & (np.asarray(person) > 0) & ~(np.asarray(kept) > 0)
     return float(np.count_nonzero(left) / shoulder_width**2)
+
+
+def hair_beside_jaw(other: Mask, eyes: Point, mouth: Point, eye_span: float) -> NDArray[np.bool_]:
+    """The person's hair beside the lower face: of `other` (on the person, not skin), the
+    pixels in the band beside the face from the eyes' line down to the chin's
+    (`JAW_HAIR_DROP`, `JAW_HAIR_IN`, `JAW_HAIR_OUT`) in one piece with `other` above the
+    eyes' line or at the photo's top: hair runs on up the head, a hood's side or a
+    collar's point beside the jaw stops below the ear."""
+    region = np.asarray(other) > 0
+    hair = np.zeros(region.shape, bool)
+    eyes_, mouth_ = np.asarray(eyes, np.float64), np.asarray(mouth, np.float64)
+    down = mouth_ - eyes_
+    drop = float(np.hypot(*down))
+    if drop < 1 or eye_span <= 0:
+        return hair
+    down /= drop
+    h, w = region.shape
+    ys, xs = np.mgrid[:h, :w].astype(np.float32)
+    dx, dy = xs - np.float32(eyes_[0]), ys - np.float32(eyes_[1])
+    depth = dx * np.float32(down[0]) + dy * np.float32(down[1])
+    lateral = np.abs(dx * np.float32(down[1]) - dy * np.float32(down[0]))
+    band = (depth >= 0) & (depth <= drop * (1 + JAW_HAIR_DROP)) & (lateral >= JAW_HAIR_IN * eye_span)
+    band &= lateral <= JAW_HAIR_OUT * eye_span
+    head = (depth <= drop * (1 + JAW_HAIR_DROP)) & (lateral <= (JAW_HAIR_OUT + 1) * eye_span) & region
+    above = head & (depth < 0)
+    above[0] |= head[0]
+    count, labels = cv2.connectedComponents(head.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return hair
+    rising = np.unique(labels[above])
+    return np.asarray(band & region & np.isin(labels, rising[rising > 0]))
+
+
+def jaw_hair_cut(image: NDArray[np.uint8], original: NDArray[np.uint8], hair: Mask) -> float | None:
+    """The share of the person's `hair` beside the lower face (see `hair_beside_jaw`)
+    that the render changed (by more than `UNCHANGED_BY`): nothing is drawn there, so
+    what changed was hair taken for the old garment. None with too little hair there."""
+    inside = np.asarray(hair) > 0
+    if np.count_nonzero(inside) < JAW_HAIR_LEAST:
+        return None
+    changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
+    return float(np.count_nonzero(changed & inside) / np.count_nonzero(inside))
 
 
 def neck_patch(old: Mask, shoulders: Sequence[Point], shoulder_width: float) -> float | None:

@@ -85,6 +85,9 @@ from fitroom.engines.classic.person import (
     L_KNEE,
     L_SHOULDER,
     L_WRIST,
+    MOUTH_L,
+    MOUTH_R,
+    NOSE,
     R_ANKLE,
     R_EAR,
     R_ELBOW,
@@ -708,6 +711,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["collar_left"] = checks.collar_left(
             output, report.input, cover, person.mask > 0.5, may_stay, frame.neck, hips, frame.width
         )
+        if person.visible(NOSE, L_EYE, R_EYE, MOUTH_L, MOUTH_R):
+            other = (person.mask > 0.5) & ~plausible_skin(photo.lab()) & ~skin_like(photo)
+            eyes = (person.pt(L_EYE) + person.pt(R_EYE)) / 2
+            mouth = (person.pt(MOUTH_L) + person.pt(MOUTH_R)) / 2
+            eye_span = float(np.linalg.norm(person.pt(L_EYE) - person.pt(R_EYE)))
+            hair = checks.hair_beside_jaw(other, eyes, mouth, eye_span)
+            values["jaw_hair_cut"] = checks.jaw_hair_cut(output, report.input, hair)
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
         # line and fades out on the backdrop beyond it, by design; a seam standing up past
         # the shoulder lies on clear backdrop.
