@@ -1093,15 +1093,24 @@ def open_coat_colours(person: Person, lab: NDArray[np.float32], cloth: NDArray[n
         return []
     s = person.shoulder_width
     sleeves = []
+    h, w = cloth.shape
+    thickness = max(2, int(s * COAT_SLEEVE_BAND))
     for shoulder, elbow in _UPPER_ARMS:
-        band = np.zeros(cloth.shape, np.uint8)
         a, b = person.pt(shoulder), person.pt(elbow)
-        p, q = (a + (b - a) * t for t in COAT_SLEEVE_SPAN)
-        cv2.line(band, tuple(p.astype(int)), tuple(q.astype(int)), 255, max(2, int(s * COAT_SLEEVE_BAND)))
-        on = (band > 0) & (person.mask > 0.5)
-        worn = on & cloth
+        p, q = (np.array(a + (b - a) * t).astype(int) for t in COAT_SLEEVE_SPAN)
+        # Drawn and read in the band's box (its ends, a thickness round them): the same
+        # pixels, in the same order, as over the whole photo.
+        x0, y0 = np.maximum(np.minimum(p, q) - thickness - 2, 0)
+        x1, y1 = np.minimum(np.maximum(p, q) + thickness + 3, (w, h))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        box = slice(y0, y1), slice(x0, x1)
+        band = np.zeros((y1 - y0, x1 - x0), np.uint8)
+        cv2.line(band, (int(p[0] - x0), int(p[1] - y0)), (int(q[0] - x0), int(q[1] - y0)), 255, thickness)
+        on = (band > 0) & (person.mask[box] > 0.5)
+        worn = on & cloth[box]
         if np.count_nonzero(worn) >= max(12, COAT_SLEEVE_CLOTH * np.count_nonzero(on)):
-            sleeves.append(main_colours(lab[worn]))
+            sleeves.append(main_colours(lab[box][worn]))
     if not sleeves:
         return []
     middle = [
@@ -1149,10 +1158,12 @@ def wears_open_coat(person: Person) -> bool:
     if found is None:
         return False
     box = box_slices(found)
+    # The photo's Lab first: the box's crop takes its part, not a conversion of its own.
+    lab = person.lab()
     cloth = np.zeros(person.mask.shape, bool)
     cloth[box] = ~skin_like(person.crop(*found)) & (person.mask[box] > 0.5) & (person.face[box] == 0)
     cloth[box] &= person.hands[box] == 0
-    return bool(open_coat_colours(person, person.lab(), cloth))
+    return bool(open_coat_colours(person, lab, cloth))
 
 
 class OpenCoat(NamedTuple):
