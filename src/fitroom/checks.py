@@ -1133,6 +1133,23 @@ LEG_STEP_READ = 0.05
 LEG_STEP_MOST = 0.02
 #: `garment_crumbs`' limit: no piece of the new garment floats on the shoulders.
 GARMENT_CRUMBS_MOST = 0.0
+#: `enclosed_backdrop`: garment pixels within `ENCLOSED_COLOUR` (8-bit Lab) of the
+#: product photo's backdrop (its border's median), enclosed by garment and within
+#: `ENCLOSED_REACH` of the garment's height of its outside (inside a strap's loop, not
+#: deep in a print), at least `ENCLOSED_AREA` of that height squared a part, whose rim
+#: (`ENCLOSED_RIM` of that height deep) is of one fabric unlike the backdrop (Lab
+#: channels' spread averaging under `ENCLOSED_STRAND`, its median
+#: `ENCLOSED_UNLIKE` from it: a print's white lies among other colours). The limit
+#: leaves specks: the yellow cami's strap loops read 0.0011 of its area, then 0; of the
+#: devset's other cut-outs three read 0.0019-0.011 (backdrop between an on-model arm and
+#: body among them), the rest under 0.0004 (2026-12-06).
+ENCLOSED_COLOUR = 6.0
+ENCLOSED_REACH = 0.05
+ENCLOSED_AREA = 2e-5
+ENCLOSED_RIM = 0.004
+ENCLOSED_STRAND = 12.0
+ENCLOSED_UNLIKE = 12.0
+ENCLOSED_BACKDROP_MOST = 0.0005
 #: `print_left`: a window (`PRINT_LEFT_WINDOW` torso widths a side) whose colours spread
 #: this far round their mean (root mean square, 8-bit Lab, lightness weighed 0.4) is a
 #: print's; the old garment is a print when over `PRINT_LEFT_PRINTED` of its place is.
@@ -1159,6 +1176,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
     "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
+    "enclosed_backdrop": (None, ENCLOSED_BACKDROP_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
@@ -1767,6 +1785,46 @@ def garment_crumbs(cover: NDArray[np.floating[Any]], neck: Point, shoulder_width
         lowest <= float(neck[1]) + CRUMB_BELOW_NECK * shoulder_width
     )
     return float(np.count_nonzero(crumbs))
+
+
+def enclosed_backdrop(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the garment (`alpha` over 0.5 in its product photo `rgb`) that is
+    the photo's backdrop enclosed by thin garment (`ENCLOSED_*`).
+
+    The white between a cami strap's two strands was cut out with the strap and worn as
+    white slivers on the shoulders. None when the photo shows no backdrop at its border."""
+    a = np.asarray(alpha, np.float32)
+    solid = a > 0.5
+    edge = np.zeros(a.shape, bool)
+    edge[[0, -1], :] = edge[:, [0, -1]] = True
+    border = rgb[edge & (a < 0.02)]
+    rows = np.flatnonzero(solid.any(axis=1))
+    if len(border) < 50 or not len(rows):
+        return None
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    backdrop = np.median(cv2.cvtColor(border[None], cv2.COLOR_RGB2LAB).astype(np.float32)[0], axis=0)
+    height = float(rows[-1] - rows[0] + 1)
+    apart = np.linalg.norm(lab - backdrop, axis=2)
+    pale = (solid & (apart < ENCLOSED_COLOUR)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(pale, connectivity=8)
+    # Enclosed: the part and the pixels round it are all garment; near the outside.
+    inner = cv2.erode(solid.astype(np.uint8), np.ones((3, 3), np.uint8))
+    depth = cv2.distanceTransform(solid.astype(np.uint8), cv2.DIST_L2, 3)
+    deep = max(1, round(ENCLOSED_RIM * height))
+    ring = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * deep + 1, 2 * deep + 1))
+    found = 0
+    for i in range(1, count):
+        part = labels == i
+        if stats[i, cv2.CC_STAT_AREA] < ENCLOSED_AREA * height * height or not inner[part].all():
+            continue
+        if float(depth[part].min()) > ENCLOSED_REACH * height:
+            continue
+        rim = (cv2.dilate(part.view(np.uint8), ring) > 0) & ~part & (apart >= ENCLOSED_COLOUR)
+        if not rim.any() or float(lab[rim].std(axis=0).mean()) >= ENCLOSED_STRAND:
+            continue
+        if float(np.median(apart[rim])) >= ENCLOSED_UNLIKE:
+            found += int(stats[i, cv2.CC_STAT_AREA])
+    return found / float(np.count_nonzero(solid))
 
 
 def shoulder_rise(

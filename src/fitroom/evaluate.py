@@ -603,6 +603,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 frame.width,
             )
     garment = report.garments[-1] if report.garments else None
+    if garment is not None:
+        values["enclosed_backdrop"] = checks.enclosed_backdrop(garment.rgb, garment.alpha)
     reach = 0.0
     if (
         garment is not None

@@ -96,7 +96,13 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     if mask.sum() < 0.01 * mask.size * 255:
         raise EngineError("garment_not_found", "no garment was found in the garment photo")
     big = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
+    full = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    loops = _enclosed_backdrop(big > 127, full, _background_distance(full), 1 / scale)
+    big[loops] = 0
     soft = cv2.GaussianBlur(big.astype(np.float32) / 255, (0, 0), max(0.8, 0.6 / scale))
+    # A loop's sliver is a few pixels wide: blurred, the strands round it would cover
+    # it half again with the backdrop's white.
+    soft[loops] = 0
     found = bounds(openings, pad=3)
     if found is not None:
         # Round a neck opening the edge is as hard as a cut edge: at the outline's
@@ -358,6 +364,68 @@ def _whole_openings(
     out = openings.copy()
     out[grown] = 255
     return out
+
+
+#: Backdrop enclosed by a strap's loop, found at the photo's resolution (at
+#: `WORK_SIDE` the loop is lost in its mixed pixels): a part of the cut-out nearer the
+#: backdrop's colour than `OPENING_RIM`, with at least `LOOP_CORE` pixels (sizes in
+#: `WORK_SIDE` pixels) tightly its colour (under `LOOP_COLOUR`), smooth as a backdrop
+#: (its distance to it varies by under `LOOP_TEXTURE`), lying wholly above the first
+#: garment row of the middle column (among the straps), whose surround `LOOP_RIM`
+#: pixels deep is all garment clearly unlike the backdrop (its quarter nearest it still
+#: `OPENING_RIM` away) and of one colour (its Lab channels' spread averaging under
+#: `LOOP_STRAND`: a strap is one fabric; a zebra strap's cream stripes are not loops),
+#: and at least `LOOP_OUTSIDE` of whose ring `LOOP_REACH` pixels
+#: wide lies outside the garment: the strands round it are thin. A white print, stripe
+#: or band lies lower, deeper in fabric, or beside more of the backdrop's colour.
+LOOP_COLOUR = 6.0
+LOOP_CORE = 0.5
+LOOP_TEXTURE = 6.0
+LOOP_RIM = 1.5
+LOOP_STRAND = 12.0
+LOOP_REACH = 12
+LOOP_OUTSIDE = 0.15
+
+
+def _enclosed_backdrop(
+    mask: NDArray[np.bool_], lab: NDArray[np.float32], distance: NDArray[np.float32], unit: float
+) -> NDArray[np.bool_]:
+    """The parts of the cut-out `mask` that are backdrop a strap's loop encloses, with
+    their rim of mixed pixels: the photo's white between a cami strap's two strands was
+    worn as white slivers on the shoulders. `unit`: the photo's pixels per `WORK_SIDE` pixel."""
+    found = np.zeros_like(mask)
+    pale = ((distance < OPENING_RIM) & mask).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(pale, 8)
+    cores = np.bincount(labels[(distance < LOOP_COLOUR) & mask], minlength=count)
+    reach, deep = round(LOOP_REACH * unit), max(1, round(LOOP_RIM * unit))
+    ring = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+    near = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * deep + 1, 2 * deep + 1))
+    xs = np.flatnonzero(mask.any(axis=0))
+    if not len(xs):
+        return found
+    column = np.flatnonzero(mask[:, (xs[0] + xs[-1]) // 2])
+    neck = column[0] if len(column) else mask.shape[0]
+    for i in np.flatnonzero(cores >= LOOP_CORE * unit * unit):
+        if i == 0 or stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] > neck:
+            continue
+        x, y, pad = stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_TOP], reach + 1
+        box = (
+            slice(max(0, y - pad), y + stats[i, cv2.CC_STAT_HEIGHT] + pad),
+            slice(max(0, x - pad), x + stats[i, cv2.CC_STAT_WIDTH] + pad),
+        )
+        part = (labels[box] == i).astype(np.uint8)
+        if float(np.std(distance[box][part > 0])) >= LOOP_TEXTURE:
+            continue
+        rim = (cv2.dilate(part, near) > 0) & (part == 0)
+        if not mask[box][rim].all() or np.percentile(distance[box][rim], 25) < OPENING_RIM:
+            continue
+        if float(lab[box][rim].std(axis=0).mean()) >= LOOP_STRAND:
+            continue
+        band = (cv2.dilate(part, ring) > 0) & (part == 0)
+        if np.count_nonzero(~mask[box][band]) < LOOP_OUTSIDE * np.count_nonzero(band):
+            continue
+        found[box] |= part > 0
+    return found
 
 
 #: A strap's bites narrower than this share of the garment's width are closed.
