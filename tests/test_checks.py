@@ -2362,3 +2362,25 @@ def test_jaw_hair_cut_fails_hair_beside_the_jaw_taken_away_and_not_a_hood() -> N
     hoodless[160:200, 190:230] = backdrop
     assert checks.jaw_hair_cut(hoodless, photo, hair) == 0.0
     assert checks.jaw_hair_cut(cut, photo, np.zeros((300, 300), bool)) is None
+
+
+def test_skin_seam_reads_the_step_across_a_refilled_rim() -> None:
+    """Under an old crew neck the kept neck and the rebuilt chest do not touch: the old
+    garment's soft edge, refilled, lies between them as a rim a few pixels wide. Read
+    only where they touched, that seam was too short and its step went unreported; read
+    across the rim, a chest a shade darker than the neck fails and one alike passes."""
+    h, w = 200, 240
+    kept = np.zeros((h, w), bool)
+    kept[:96] = True
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[100:] = True  # 4 px of neither between them
+    lab = np.zeros((h, w, 3), np.float32)
+    lab[:, :] = (70.0, 12.0, 16.0)
+    lab[100:, :, 0] = 60.0
+    stepped = (np.clip(cv2.cvtColor(lab, cv2.COLOR_LAB2RGB), 0, 1) * 255).astype(np.uint8)
+    lab[100:, :, 0] = 70.0
+    alike = (np.clip(cv2.cvtColor(lab, cv2.COLOR_LAB2RGB), 0, 1) * 255).astype(np.uint8)
+    step = checks.skin_seam(stepped, rebuilt, kept, 150.0)
+    assert step is not None and step > checks.SKIN_SEAM_MOST, step
+    same = checks.skin_seam(alike, rebuilt, kept, 150.0)
+    assert same is not None and same < checks.SKIN_SEAM_MOST, same

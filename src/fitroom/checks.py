@@ -1047,6 +1047,9 @@ SKIN_SEAM_SPREAD = 0.05
 #: does not apply.
 MIN_SKIN_SEAM = 30
 SKIN_SEAM_LENGTH = 0.3
+#: How wide a rim (shoulder widths) of neither side may lie between the two and the seam
+#: still be read across it: the refilled soft edge of an old neckline, 2-8 px at basic size.
+SKIN_SEAM_RIM = 0.03
 #: `old_neckband`: how far round the shoulders' midpoint (shoulder widths) an old
 #: neckline is looked for, how near the rebuilt skin (shoulder widths) a kept pixel
 #: lies on it, and the most of it (its pixels over the shoulder width: the line's length
@@ -1486,7 +1489,11 @@ def skin_seam(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, shoulder_width
     made = np.asarray(rebuilt, bool)
     kept = np.asarray(own, bool) & ~made
     size = 2 * max(1, int(shoulder_width * SKIN_SEAM_BAND)) + 1
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    # Across the rim between them (the old garment's soft edge, refilled, neither kept
+    # nor wholly rebuilt): read only where the two touched, the seam under an old crew
+    # neck was too short to read and its step went unreported.
+    reach = size + 2 * int(shoulder_width * SKIN_SEAM_RIM)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))
     made_band = made & (cv2.dilate(kept.astype(np.uint8), kernel) > 0)
     kept_band = kept & (cv2.dilate(made.astype(np.uint8), kernel) > 0)
     if np.count_nonzero(made_band) < max(MIN_SKIN_SEAM, SKIN_SEAM_LENGTH * shoulder_width * size):
