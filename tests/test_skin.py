@@ -382,6 +382,26 @@ def test_the_old_neckline_leaves_no_step_in_the_rebuilt_skin() -> None:
     assert smooth is not None and smooth < checks.SKIN_SEAM_MOST, smooth
 
 
+def test_the_seam_is_matched_to_the_rebuilt_skin_inside_it_not_the_field_outside() -> None:
+    """Below a neck the rebuilt skin is the neck continued down, a shade off the tone
+    field it fades into: the step to the kept skin above an old crew neck was read
+    against the field there, the neck's continuation was corrected by the wrong amount
+    and a step stayed along the old neckline. Read against the skin just inside, the
+    rebuilt skin meets the kept skin's lightness."""
+    h, w = 160, 200
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[80:] = True
+    lab = np.zeros((h, w, 3), np.float32)
+    lab[:, :] = (66.0, 140.0, 150.0)
+    made = np.zeros_like(lab)
+    made[:, :] = (48.0, 142.0, 152.0)  # the field, outside the rebuilt skin too
+    made[80:, :, 0] = 58.0  # the neck continued down, inside it
+    out = skin.matched_at_seam(made, lab, ~rebuilt, rebuilt, 3, 150.0)
+    assert abs(float(out[82, 100, 0]) - 66.0) < 3, out[82, 100]
+    # Far from the seam it keeps its own tone.
+    assert abs(float(out[155, 100, 0]) - 58.0) < 2, out[155, 100]
+
+
 def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() -> None:
     """A drawn person: a neck, a tank whose straps stand level from the neck out to the
     armholes, and bare arms whose tops lie lower. The skin rebuilt inside the tank ends

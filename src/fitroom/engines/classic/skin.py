@@ -37,7 +37,7 @@ from fitroom.engines.classic.person import (
     Person,
     plausible_skin,
 )
-from fitroom.engines.classic.shading import blur
+from fitroom.engines.classic.shading import blur, masked_blur
 
 
 @dataclass(frozen=True)
@@ -502,7 +502,11 @@ def matched_at_seam(
 
     A tone field and a cylinder's shading come close to the chest's own skin but not to
     it: the old neckline (a V, a scoop) stayed as a line and a step in tone where the
-    kept chest met the rebuilt one, and the torso beside a kept arm was a shade off it."""
+    kept chest met the rebuilt one, and the torso beside a kept arm was a shade off it.
+    Above the rebuilt skin the step is read against the rebuilt skin just below the seam,
+    not the field's value at the kept pixel: below a neck the rebuilt skin is the neck
+    continued down (`continued_down`), which the field outside is not, and a step
+    stayed along an old crew neck."""
     if not rebuilt.any() or not seen.any():
         return lab_skin
     band = max(2, int(shoulders * SEAM_BAND))
@@ -511,6 +515,13 @@ def matched_at_seam(
     seam = (seen & near & ~rebuilt).astype(np.float32)
     if not seam.any():
         return lab_skin
+    # Above the rebuilt skin (an old neckline) the step is read against the rebuilt skin
+    # just below; beside it (a kept arm) against the field, which carries the torso's
+    # rounded side shade out to the arm.
+    made = rebuilt.astype(np.uint8)
+    above = cv2.dilate(made, np.ones((gap + band + 1, 1), np.uint8), anchor=(0, 0)) > 0
+    inside = masked_blur(lab_skin, np.repeat(made[:, :, None].astype(np.float32), 3, axis=2), float(gap + band))
+    reference = np.where(above[:, :, None], inside, lab_skin)
     reach = max(2.0, shoulders * SEAM_REACH)
     # Read close along the seam (a lit V's middle and its darker sides differ), and
     # further off where too little of the seam is close.
@@ -522,7 +533,7 @@ def matched_at_seam(
     fade *= fade * (3 - 2 * fade)  # eased in, so the correction ends without a kink
     out = lab_skin.copy()
     for channel, limit in ((0, SEAM_STEP[0]), (1, SEAM_STEP[1]), (2, SEAM_STEP[1])):
-        differences = (lab[:, :, channel] - lab_skin[:, :, channel]) * seam
+        differences = (lab[:, :, channel] - reference[:, :, channel]) * seam
         near = blur(differences, close) / np.maximum(close_norm, 1e-4)
         step = share * near + (1 - share) * blur(differences, wide) / wide_norm
         out[:, :, channel] += np.clip(step, -limit, limit) * fade
