@@ -590,6 +590,10 @@ BOTTOM_OLD_BESIDE = 0.015
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
 BOTTOM_SHORT_MOST = 0.1
+#: A bottom's or dress's hem more than this far (torso lengths) below the lower ankle joint
+#: is a fault (`hem_past_ankles`): trousers break just over the shoe (0.03), a maxi ends
+#: at the ankles (0); a flared skirt run on past the feet to the photo's edge read 0.3+.
+HEM_PAST_ANKLES_MOST = 0.12
 #: More skin or old bottom between a new bottom's legs than this share of its own pixels
 #: there is a fault (`inseam_left`); `INSEAM_NEAR`: how near (CIE Lab) one of those
 #: colours, and nearer it than the backdrop, a pixel must be to count. Basic renders of 2
@@ -1201,6 +1205,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
+    "hem_past_ankles": (None, HEM_PAST_ANKLES_MOST),
     "inseam_left": (None, INSEAM_LEFT),
     "crotch_wedge": (None, CROTCH_WEDGE_MOST),
     "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
@@ -2659,6 +2664,25 @@ def bottom_short(hem: float | None, ankles: float, length: float) -> float | Non
     if hem is None or length <= 0:
         return None
     return (ankles - hem) / length
+
+
+def hem_past_ankles(
+    cover: NDArray[np.floating[Any]], ankles: Sequence[Point], shoulder_width: float, length: float
+) -> float | None:
+    """How far (torso `length`s) below the lower of the `ankles` a bottom's or a dress's
+    lowest row reaches across the feet's columns (their span, widened by 0.3 shoulder
+    widths): a hem ends at the ankles, and one further down covers the shoes. None
+    without both ankles in the photo or without garment there."""
+    h, w = cover.shape[:2]
+    if len(ankles) < 2 or length <= 0:
+        return None
+    low = max(float(p[1]) for p in ankles)
+    if low >= h:
+        return None
+    x0 = int(max(0, min(float(p[0]) for p in ankles) - shoulder_width * 0.3))
+    x1 = int(min(w, max(float(p[0]) for p in ankles) + shoulder_width * 0.3 + 1))
+    rows = np.flatnonzero((np.asarray(cover)[:, x0:x1] > 0.5).any(axis=1))
+    return (float(rows[-1]) - low) / length if len(rows) else None
 
 
 def skin_toned_left(

@@ -901,6 +901,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 _colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8)), *CLOTH_COLOURS),
             )
         values["bottom_short"] = _bottom_short(report, cover, frame)
+    if target in (SwapTarget.BOTTOM, SwapTarget.DRESS) and person.visible(L_ANKLE, R_ANKLE):
+        values["hem_past_ankles"] = checks.hem_past_ankles(
+            cover, [person.pt(L_ANKLE), person.pt(R_ANKLE)], frame.width, frame.length
+        )
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
         # the forearms crossed in front (checked above).

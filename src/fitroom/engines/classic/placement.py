@@ -789,6 +789,7 @@ def _lower_layer(
         top = frame.neck - frame.down * frame.frontal_width * 0.1
         anchor_y = garment.shoulder_y
         rows = (0.0, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0)
+        crotch = None
         # A row at the armpits, where the bodice reaches the body's sides.
         armpit = (garment.armpit_y - anchor_y) / max(garment.hem_y - anchor_y, 1e-6)
         if 0.0 < armpit < 1.0:
@@ -805,7 +806,8 @@ def _lower_layer(
             t0 = (crotch - garment.top) / max(garment.hem_y - garment.top, 1e-6)
             rows = tuple(sorted({*rows, *(float(t) for t in np.linspace(t0, 1.0, LEG_ROWS))}))
     height = garment.hem_y - anchor_y
-    stretch = 1.0 if dress else _to_ankles(person, frame, garment, height * k - frame.length * 0.18)
+    hem_below_hips = float((top - hips) @ frame.down) + height * k
+    stretch = _to_ankles(person, frame, garment, hem_below_hips, trousers=not dress and crotch is not None)
     placed: list[Placed] = []
     closed: list[tuple[float, bool]] = []
     for t in rows:
@@ -881,25 +883,31 @@ FULL_LENGTH = 2.4
 HEM_BELOW_ANKLE = 0.03
 
 
-def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float) -> float:
-    """How much the legs of a bottom are stretched down from the hips (1: as scaled by its
-    waist) so a full-length product (`FULL_LENGTH`) reaches both ankles. Its length
-    follows the product's kind, not its waist alone: scaled by the waist, full-length
-    jeans on a slim, long-legged person ended at mid-shin over her old wide trousers.
-    Never shortened: a straight leg drawn between two spread ones covers the lower ankle
-    only when longer. `below_hips`: how far below the hip joints its hem lands so scaled.
-    Without both ankles in sight the length stays."""
-    if (garment.hem_y - garment.top) < FULL_LENGTH * garment.width or below_hips <= 0:
-        return 1.0
+def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float, trousers: bool) -> float:
+    """How much the legs of a bottom or a dress are stretched down from the hips (1: as
+    scaled by its waist) so its hem ends at the ankles at most, and a full-length bottom
+    (`FULL_LENGTH`) reaches them. Its length follows the product's kind, not its waist
+    alone: scaled by the waist, full-length jeans on a slim, long-legged person ended at
+    mid-shin over her old wide trousers, and a flared maxi skirt (its waistband narrower
+    than its panel's median width) ran past the feet to the photo's bottom edge. Trousers
+    end just over the shoe (`HEM_BELOW_ANKLE`, or on the old wide legs' hem); a skirt or a
+    dress at the ankle joints, the shoes seen below. `below_hips`: how far below the hip
+    joints its hem lands so scaled. Without both ankles in sight the length stays."""
     h = person.size[1]
+    if below_hips <= 0:
+        return 1.0
     if not person.visible(L_ANKLE, R_ANKLE, L_KNEE, R_KNEE) or max(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]) >= h:
         return 1.0
     legs = []
     for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (hip, knee, ankle))
         legs.append(float(np.linalg.norm(b - a) + np.linalg.norm(c - b)))
-    drop = max(HEM_BELOW_ANKLE * frame.length, _old_hem_drop(person, frame))
-    return max(1.0, (max(legs) + drop) / below_hips)
+    drop = max(HEM_BELOW_ANKLE * frame.length, _old_hem_drop(person, frame)) if trousers else 0.0
+    # A straight leg drawn between two spread ones covers the lower ankle only when
+    # longer: the longer leg sets the length.
+    end = (max(legs) + drop) / below_hips
+    full = garment.category != SwapTarget.DRESS and (garment.hem_y - garment.top) >= FULL_LENGTH * garment.width
+    return end if full else min(1.0, end)
 
 
 #: The old bottom's hem is looked for this far (torso lengths) below the ankle joints at
