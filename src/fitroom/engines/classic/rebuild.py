@@ -89,6 +89,8 @@ def replaced(
     toned = garment.category != SwapTarget.BOTTOM and skin_toned(colours, person)
     own = bare & ~tinted(person, person.lab(), colours) if toned else None
     old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands, own)
+    if garment.category != SwapTarget.BOTTOM:
+        old = _neck_shadows_dropped(old, person)
     if straps is not None:
         old = np.maximum(old, straps)
     # The skin's tone and the hand's colour are read off the old garment as found: with
@@ -163,6 +165,29 @@ def replaced(
             own_legs,
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
+
+
+#: A piece of the old garment's mask lying wholly above the higher shoulder and smaller
+#: than this (squared shoulder widths) is a shadow under the chin or beside the neck,
+#: not cloth: rebuilt, it was a flat, hard-edged skin patch on the neck or the chin
+#: (0.007 to 0.02 on the devset's). A hood or collar standing apart is larger.
+NECK_SHADOW_MOST = 0.03
+
+
+def _neck_shadows_dropped(old: NDArray[np.float32], person: Person) -> NDArray[np.float32]:
+    """The old garment's mask less its small pieces lying wholly above the higher
+    shoulder, apart from the garment below (`NECK_SHADOW_MOST`): the neck's own shadow."""
+    if not person.visible(L_SHOULDER, R_SHOULDER):
+        return old
+    top = min(float(person.pt(L_SHOULDER)[1]), float(person.pt(R_SHOULDER)[1]))
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((old > 0).astype(np.uint8), connectivity=8)
+    above = stats[:, cv2.CC_STAT_TOP] + stats[:, cv2.CC_STAT_HEIGHT] <= top
+    small = stats[:, cv2.CC_STAT_AREA] < NECK_SHADOW_MOST * person.shoulder_width**2
+    drop = above & small
+    drop[0] = False
+    if not drop.any():
+        return old
+    return np.where(drop[labels], np.float32(0), old).astype(np.float32)
 
 
 #: How far (shoulder widths) into what is kept (a bare arm beside the torso) the old

@@ -1,0 +1,44 @@
+"""A shadow under the chin in the old top's colour, apart from the top: it is the neck's
+own shading, not the old garment (`rebuild._neck_shadows_dropped`)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import cast
+
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic import skin
+from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.person import L_SHOULDER, R_SHOULDER
+from fitroom.engines.classic.rebuild import replaced
+from tests.test_classic_engine import drawn_person
+
+
+def test_a_dark_shadow_under_the_chin_is_not_rebuilt_as_a_skin_patch() -> None:
+    """Bare shoulders and neck over a dark old top, a shadow of the top's colour under
+    the chin: taken for the old garment, it was rebuilt as a flat, hard-edged skin patch
+    on the neck. It stays the person's own; the top is still replaced."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    skin_rgb = (150, 95, 70)
+    image[20:110, 175:225] = skin_rgb  # the neck and chin
+    image[90:130, 130:270] = skin_rgb  # bare shoulders
+    image[110:260, 145:256] = (20, 20, 22)  # the old black top
+    shadow = (slice(64, 74), slice(189, 211))
+    image[shadow] = (24, 22, 22)  # the shadow under the chin, as dark as the top
+    person.mask[:, :] = 0
+    person.mask[20:110, 175:225] = 1
+    person.mask[90:420, 130:270] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[140:260, 150:251] = 1
+    none = np.zeros((420, 400), bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    assert out.old[shadow].max() == 0.0
+    assert out.rebuild[shadow].max() < 0.05
+    assert out.old[150:250, 160:240].min() > 0.5, "the old top is still replaced"
+    shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER)]
+    value = checks.neck_patch(out.old > 0.5, shoulders, person.shoulder_width)
+    assert value is not None and not checks.faults({"neck_patch": value}), value
