@@ -1169,6 +1169,14 @@ PRINT_LEFT_PRINTED = 0.3
 #: and the hands, where the render still shows its print.
 PRINT_LEFT_MOST = 0.05
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
+#: A garment's outline over the backdrop is as crisp as the product's own edge: on average
+#: its cover fades from 0.95 to 0.05 within this many pixels (`outline_blur`). Warped up
+#: from the product's soft cut-out, a tee's shoulders faded over 3-4: a dark smear.
+OUTLINE_BLUR_MOST = 2.5
+#: `outline_blur` needs this many pixels of the outline on the backdrop to read it.
+OUTLINE_LEAST = 20
+
+
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
     "skin_grain": (None, SKIN_GRAIN_MOST),
@@ -1301,6 +1309,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hem_blur": (None, HEM_BLUR_MOST),
     "neckline_ragged": (None, NECKLINE_RAGGED_MOST),
     "neckline_blur": (None, NECKLINE_BLUR_MOST),
+    "outline_blur": (None, OUTLINE_BLUR_MOST),
     "old_folds": (None, OLD_FOLDS_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
@@ -2419,6 +2428,22 @@ def neckline_blur(
     _, slope, fading = found
     keep = ~np.isnan(slope)
     return float(np.median(fading[keep] / np.sqrt(1 + slope[keep] ** 2)))
+
+
+def outline_blur(cover: NDArray[np.floating[Any]], backdrop: Mask) -> float | None:
+    """How soft the new garment's outline over the `backdrop` is: the pixels of its soft
+    band (cover between 0.05 and 0.95) per pixel of its 0.5 line there, the mean width
+    the edge takes to fade. None where too little of the outline lies on the backdrop."""
+    cover = np.asarray(cover, np.float32)
+    back = np.asarray(backdrop) > 0
+    solid = (cover > 0.5).astype(np.uint8)
+    line = (solid > 0) & (cv2.erode(solid, np.ones((3, 3), np.uint8)) == 0) & back
+    length = np.count_nonzero(line)
+    if length < OUTLINE_LEAST:
+        return None
+    near = cv2.dilate(line.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+    band = (cover > 0.05) & (cover < 0.95) & back & near
+    return float(np.count_nonzero(band) / length)
 
 
 def seam_gap(

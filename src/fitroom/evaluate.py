@@ -148,6 +148,8 @@ OUTLINE_WIDTH = 0.012
 LOOSE_WAIST = 0.6
 #: Person-mask values below this are clear backdrop (not its soft rim), for `backdrop_smear`.
 BACKDROP_MASK = 0.1
+#: Where the person's mask is under this, a garment's outline lies over the backdrop (`outline_blur`).
+OFF_BODY_MASK = 0.5
 #: How far round a refilled backdrop pixel (torso widths) the photo's own backdrop is averaged.
 BACKDROP_REACH = 0.3
 LABEL = 30  # room under each row for its name and faults
@@ -584,6 +586,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["leg_tone_step"] = checks.leg_tone_step(output, rebuilt, own, leg_bones, frame.width)
     values["leg_side_shade"] = checks.leg_side_shade(output, rebuilt, own, leg_bones, frame.width)
     values["leg_detail"] = checks.leg_detail(output, rebuilt, own, leg_bones, frame.width)
+    # The person's mask fades over some 20 pixels: a garment's outline lies part way down it.
+    values["outline_blur"] = checks.outline_blur(cover, person.mask < OFF_BODY_MASK)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)

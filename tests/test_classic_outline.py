@@ -1,0 +1,77 @@
+"""A top's outline over the backdrop: as crisp and clean as the product's own edge, not
+a soft dark smear with the cut-out rim's light flecks along it."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic.composite import compose, inner_colour
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.placement import layers_for
+from tests.test_classic_sleeve_hem import big_person, big_tee
+
+DARK = (30, 30, 36)
+
+
+def dark_tee() -> np.ndarray:
+    """`big_tee` in near black on white."""
+    image = big_tee()
+    image[np.any(image < 250, axis=2)] = DARK
+    return image
+
+
+def flecked_layer() -> tuple[np.ndarray, np.ndarray]:
+    """A dark garment part's colour and alpha (a disc with a soft edge) whose outermost
+    pixels are flecked light grey: a shop photo's cut-out rim, its backdrop in the cloth."""
+    alpha = np.zeros((120, 120), np.float32)
+    cv2.circle(alpha, (60, 60), 40, (1.0,), -1)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), 1.5)
+    colour = np.empty((120, 120, 3), np.float32)
+    colour[:] = DARK
+    flecks = np.random.default_rng(3).uniform(0, 1, alpha.shape) < 0.5
+    colour[(alpha > 0.02) & (alpha < 0.98) & flecks] = 170
+    return colour, alpha
+
+
+def _drawn_outline(soft: float) -> tuple[np.ndarray, np.ndarray]:
+    """A sloping shoulder's cover (a garment below a slanted line, its edge blurred by
+    `soft`, a Gaussian sigma) and the backdrop above it."""
+    rows, cols = np.mgrid[0:300, 0:300].astype(np.float32)
+    line = 80 + 0.4 * cols
+    cover = cv2.GaussianBlur(np.clip(rows - line + 0.5, 0, 1).astype(np.float32), (0, 0), soft)
+    return cover, rows < line + 20
+
+
+def test_a_crisp_outline_passes_and_a_smeared_one_fails() -> None:
+    crisp = checks.outline_blur(*_drawn_outline(0.6))
+    smeared = checks.outline_blur(*_drawn_outline(2.0))
+    assert crisp is not None and smeared is not None
+    assert checks.faults({"outline_blur": crisp}) == []
+    assert checks.faults({"outline_blur": smeared}) == ["outline_blur"]
+
+
+def test_no_outline_is_read_off_the_backdrop() -> None:
+    cover, backdrop = _drawn_outline(2.0)
+    assert checks.outline_blur(cover, np.zeros_like(backdrop)) is None
+
+
+def test_a_dark_tees_outline_over_the_backdrop_is_crisp() -> None:
+    """The tee's shoulders and sleeves over the light backdrop fade within a couple of
+    pixels, as the product's own edge (they faded over 4: a dark smear)."""
+    person = big_person()
+    garment = analyse_garment(dark_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment))
+    blur = checks.outline_blur(out.garment, person.mask < 0.5)
+    assert blur is not None
+    assert checks.faults({"outline_blur": blur}) == [], blur
+
+
+def test_the_rims_light_flecks_take_the_cloths_colour_over_the_backdrop() -> None:
+    colour, alpha = flecked_layer()
+    rim = (alpha > 0.02) & (alpha < 0.98)
+    clean = inner_colour(colour, alpha, np.ones_like(alpha))
+    assert np.abs(clean[rim] - np.array(DARK, np.float32)).max() < 2
+    # Over the body nothing changes.
+    assert np.array_equal(inner_colour(colour, alpha, np.zeros_like(alpha)), colour)
