@@ -35,6 +35,20 @@ def _head(tilt: float) -> tuple[np.ndarray, np.ndarray]:
     return points, visibility
 
 
+def _head_on(photo: np.ndarray, points: np.ndarray, visibility: np.ndarray) -> p.Person:
+    """A person of `photo` whose whole frame is body and whose face mask is the engine's own."""
+    h, w = photo.shape[:2]
+    return p.Person(
+        photo,
+        points,
+        visibility,
+        np.ones((h, w), np.float32),
+        p._face_mask(points, visibility, photo),
+        np.zeros((h, w), np.uint8),
+        np.zeros(3, np.float32),
+    )
+
+
 def test_the_face_mask_leaves_a_collar_below_the_chin_and_keeps_the_neck() -> None:
     for tilt in (0.0, 25.0):
         points, visibility = _head(tilt)
@@ -76,16 +90,7 @@ def test_the_garments_face_leaves_a_hood_beside_the_jaw() -> None:
         photo = np.full((400, 400, 3), SKIN, np.uint8)
         hood = (depth > 20) & (depth < 40) & (lateral > 45)
         photo[hood] = COLLAR
-        empty = np.zeros((400, 400), np.uint8)
-        person = p.Person(
-            photo,
-            points,
-            visibility,
-            np.ones((400, 400), np.float32),
-            p._face_mask(points, visibility, photo),
-            empty,
-            np.zeros(3, np.float32),
-        )
+        person = _head_on(photo, points, visibility)
         face = p.dressed(person).face > 0
         assert not (face & hood).any(), tilt
         for spot in (mouth + down * 20 + across * 30, mouth - across * 50, mouth + down * 30):
@@ -114,16 +119,7 @@ def test_the_garments_face_keeps_hair_beside_the_jaw() -> None:
         hair = (depth > -110) & (depth < 40) & (side < -45) & (side > -90)
         hood = (depth > 20) & (depth < 40) & (side > 45)
         photo[hair | hood] = COLLAR
-        empty = np.zeros((400, 400), np.uint8)
-        person = p.Person(
-            photo,
-            points,
-            visibility,
-            np.ones((400, 400), np.float32),
-            p._face_mask(points, visibility, photo),
-            empty,
-            np.zeros(3, np.float32),
-        )
+        person = _head_on(photo, points, visibility)
         face = p.dressed(person).face > 0
         own = person.face > 0
         beside_jaw = hair & (depth > 20) & own
