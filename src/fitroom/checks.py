@@ -2675,12 +2675,7 @@ def crotch_wedge(
     lab = whole[covered]
     ground = np.asarray(backdrop, np.float32).reshape(3)
     shade = np.hypot(np.hypot(lab[:, 1] - ground[1], lab[:, 2] - ground[2]), np.maximum(lab[:, 0] - ground[0], 0))
-    colours = np.asarray(cloth, np.float32).reshape(-1, 3)
-    to_cloth = (
-        np.linalg.norm(lab[:, None, :] - colours[None, :, :], axis=2).min(axis=1)
-        if len(colours)
-        else np.full(len(lab), np.inf, np.float32)
-    )
+    to_cloth = _nearest(lab, cloth)
     wedge = (shade < WEDGE_NEAR) & (to_cloth > shade + WEDGE_APART) & (spread <= WEDGE_FLAT)
     return float(np.count_nonzero(wedge)) / drawn
 
