@@ -35,6 +35,20 @@ def _head(tilt: float) -> tuple[np.ndarray, np.ndarray]:
     return points, visibility
 
 
+def _face_axes(points: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The mouth's middle, the unit vectors down the face (eyes to mouth) and across it,
+    and for each pixel of the 400 x 400 frame its distance below the mouth along the face
+    and beside it across."""
+    eyes = (points[p.L_EYE] + points[p.R_EYE]) / 2
+    mouth = (points[p.MOUTH_L] + points[p.MOUTH_R]) / 2
+    down = (mouth - eyes) / np.linalg.norm(mouth - eyes)
+    across = np.array([down[1], -down[0]])
+    ys, xs = np.mgrid[:400, :400]
+    depth = (xs - mouth[0]) * down[0] + (ys - mouth[1]) * down[1]
+    side = (xs - mouth[0]) * across[0] + (ys - mouth[1]) * across[1]
+    return mouth, down, across, depth, side
+
+
 def _head_on(photo: np.ndarray, points: np.ndarray, visibility: np.ndarray) -> p.Person:
     """A person of `photo` whose whole frame is body and whose face mask is the engine's own."""
     h, w = photo.shape[:2]
@@ -78,13 +92,8 @@ def test_the_garments_face_leaves_a_hood_beside_the_jaw() -> None:
     stay face. The person's own face (accessories place on it) still holds them."""
     for tilt in (0.0, 25.0):
         points, visibility = _head(tilt)
-        eyes = (points[p.L_EYE] + points[p.R_EYE]) / 2
-        mouth = (points[p.MOUTH_L] + points[p.MOUTH_R]) / 2
-        down = (mouth - eyes) / np.linalg.norm(mouth - eyes)
-        across = np.array([down[1], -down[0]])
-        ys, xs = np.mgrid[:400, :400]
-        depth = (xs - mouth[0]) * down[0] + (ys - mouth[1]) * down[1]
-        lateral = np.abs((xs - mouth[0]) * across[0] + (ys - mouth[1]) * across[1])
+        mouth, down, across, depth, side = _face_axes(points)
+        lateral = np.abs(side)
         # Eyes 60 px apart, the mouth 40 px below them: the hood from 0.5 eye-to-mouth
         # distances below the mouth, more than 0.75 eye spans out from the face's axis.
         photo = np.full((400, 400, 3), SKIN, np.uint8)
@@ -106,13 +115,7 @@ def test_the_garments_face_keeps_hair_beside_the_jaw() -> None:
     jaw (ootd--052472_0's afro). The hood's side still goes."""
     for tilt in (0.0, 25.0):
         points, visibility = _head(tilt)
-        eyes = (points[p.L_EYE] + points[p.R_EYE]) / 2
-        mouth = (points[p.MOUTH_L] + points[p.MOUTH_R]) / 2
-        down = (mouth - eyes) / np.linalg.norm(mouth - eyes)
-        across = np.array([down[1], -down[0]])
-        ys, xs = np.mgrid[:400, :400]
-        depth = (xs - mouth[0]) * down[0] + (ys - mouth[1]) * down[1]
-        side = (xs - mouth[0]) * across[0] + (ys - mouth[1]) * across[1]
+        mouth, down, across, depth, side = _face_axes(points)
         # Eyes 60 px apart, the mouth 40 px below them: hair on one side from well above
         # the eyes down past the chin, a hood's side on the other below the mouth only.
         photo = np.full((400, 400, 3), SKIN, np.uint8)
