@@ -1,7 +1,8 @@
 """New bottoms over old trousers, on drawn photos: no block of old chinos stays beside a
 hand hanging at a jacket's hem, a full-length product reaches the ankles on long legs,
 and wide jeans on legs that stand together leave no strip between their legs;
-`bottom_old_beside`, `bottom_short` and `inseam_left` fail the renders that do not."""
+`bottom_old_beside`, `bottom_short` and `inseam_left` fail the renders that do not, and
+`legs_one_column` trousers drawn as one slab across the knees."""
 
 from __future__ import annotations
 
@@ -209,3 +210,26 @@ def test_inseam_left_fails_a_strip_between_the_new_legs() -> None:
             assert value <= checks.INSEAM_LEFT, value
         else:
             assert value > checks.INSEAM_LEFT, (strip, value)
+
+
+def test_legs_one_column_fails_trousers_drawn_as_one_slab() -> None:
+    """Flat denim across both knees fails; a darker seam between them, or the backdrop
+    between two legs, passes; trousers that do not reach the knees are not read."""
+    h, w = 400, 300
+    knees = [np.array([170.0, 250.0]), np.array([130.0, 250.0])]
+    image = np.full((h, w, 3), BACKDROP, np.uint8)
+    cover = np.zeros((h, w), np.float32)
+    cover[100:380, 90:210] = 1
+    image[cover > 0.5] = DENIM
+    slab = checks.legs_one_column(image, cover, knees, 90.0)
+    assert slab is not None and slab > checks.LEGS_ONE_COLUMN_MOST, slab
+    seam = image.copy()
+    seam[100:380, 149:152] = (30, 45, 80)
+    assert checks.legs_one_column(seam, cover, knees, 90.0) == 0.0
+    apart, gap = image.copy(), cover.copy()
+    apart[100:380, 146:154] = BACKDROP
+    gap[100:380, 146:154] = 0
+    assert checks.legs_one_column(apart, gap, knees, 90.0) == 0.0
+    short = cover.copy()
+    short[200:] = 0
+    assert checks.legs_one_column(image, short, knees, 90.0) is None

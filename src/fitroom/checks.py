@@ -66,6 +66,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   the crotch to the knees, in the product photo's backdrop colour, lit or in shade, and
   unlike the garment's own (the backdrop seen between the product's legs cut out as
   cloth: a pale or grey wedge below the crotch), for each pixel of the new bottom there.
+- `legs_one_column`: at the knees, the share of rows in which new trousers show one
+  column of cloth between the person's two knees: neither a gap between their legs nor
+  the inseam's darker line where they meet (wide jeans on legs standing together drawn
+  as one slab, a long skirt of denim).
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
@@ -614,6 +618,19 @@ CROTCH_WEDGE_MOST = 0.03
 WEDGE_NEAR = 10.0
 WEDGE_APART = 6.0
 WEDGE_FLAT = 2.5
+#: More than this share of the rows at the knees showing new trousers as one column is a
+#: fault (`legs_one_column`). A row shows two legs where, in the middle half between the
+#: knees (`KNEE_MIDDLE` shoulder widths either side at least), the trousers leave a pixel
+#: uncovered or their lightness (CIE L, averaged down `KNEE_ROWS` shoulder widths: the
+#: denim's grain averages out, the seam does not) dips `SEAM_DIP` below both sides
+#: `SEAM_SIDE` shoulder widths away. The rows are `KNEE_BAND` shoulder
+#: widths either side of the knees.
+LEGS_ONE_COLUMN_MOST = 0.5
+KNEE_MIDDLE = 0.05
+KNEE_ROWS = 0.1
+SEAM_DIP = 6.0
+SEAM_SIDE = 0.03
+KNEE_BAND = 0.15
 #: `skin_toned_left`: an old garment whose main colour is this near the skin's in hue (CIE
 #: a, b), yet TONED_APART or more from it (nearer, no tint tells them apart), and at least
 #: TONED_CHROMA from grey is skin-coloured (pink, beige, peach, tan).
@@ -1218,6 +1235,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hem_past_ankles": (None, HEM_PAST_ANKLES_MOST),
     "inseam_left": (None, INSEAM_LEFT),
     "crotch_wedge": (None, CROTCH_WEDGE_MOST),
+    "legs_one_column": (None, LEGS_ONE_COLUMN_MOST),
     "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
@@ -2678,6 +2696,42 @@ def crotch_wedge(
     to_cloth = _nearest(lab, cloth)
     wedge = (shade < WEDGE_NEAR) & (to_cloth > shade + WEDGE_APART) & (spread <= WEDGE_FLAT)
     return float(np.count_nonzero(wedge)) / drawn
+
+
+def legs_one_column(
+    image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], knees: Sequence[NDArray[np.floating[Any]]], width: float
+) -> float | None:
+    """The share of rows at the knees (`KNEE_BAND` shoulder widths `width` either side of
+    the line between the two `knees`, (x, y) points) in which new trousers (`cover` 0.5
+    or more) show one column of cloth: in the middle half between the knees they cover
+    every pixel and their lightness has no dip of `SEAM_DIP` (the inseam where two legs
+    meet). Trousers are two legs: drawn on legs that stand together as one slab, wide
+    jeans read as a long denim skirt. None where they cover no row across the knees."""
+    h, w = cover.shape[:2]
+    (x0, y0), (x1, y1) = sorted((float(p[0]), float(p[1])) for p in knees)
+    span = x1 - x0
+    reach = max(span / 4, KNEE_MIDDLE * width)
+    side = max(2, int(round(SEAM_SIDE * width)))
+    mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
+    band = int(round(KNEE_BAND * width))
+    top, bottom = max(int(mid_y) - band, 0), min(int(mid_y) + band + 1, h)
+    left, right = int(np.floor(mid_x - reach)), int(np.ceil(mid_x + reach)) + 1
+    if bottom <= top or left - 2 * side < 0 or right + 2 * side > w:
+        return None
+    covered = np.asarray(cover[top:bottom], np.float32) >= 0.5
+    across = covered[:, int(round(x0))] & covered[:, int(round(x1))]
+    if not across.any():
+        return None
+    lab = cv2.cvtColor(image[top:bottom].astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    lightness = cv2.blur(np.ascontiguousarray(lab[:, :, 0]), (1, max(3, int(KNEE_ROWS * width))))
+    cols = np.arange(left, right)
+    at = lightness[:, cols]
+    before = np.mean([lightness[:, cols - d] for d in range(side, 2 * side + 1)], axis=0)
+    after = np.mean([lightness[:, cols + d] for d in range(side, 2 * side + 1)], axis=0)
+    dip = (np.minimum(before, after) - at).max(axis=1)
+    gap = ~covered[:, left:right].all(axis=1)
+    one = across & ~gap & (dip < SEAM_DIP)
+    return float(np.count_nonzero(one)) / float(np.count_nonzero(across))
 
 
 def bottom_short(hem: float | None, ankles: float, length: float) -> float | None:

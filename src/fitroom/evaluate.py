@@ -107,7 +107,7 @@ from fitroom.engines.classic.person import (
     torso_lean,
     wrist_height,
 )
-from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE
+from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE, parts_into_legs
 from fitroom.engines.classic.rebuild import SOLID
 from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
@@ -904,6 +904,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 _product_backdrop(garment),
                 _colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8)), *CLOTH_COLOURS),
             )
+            if person.visible(L_KNEE, R_KNEE) and parts_into_legs(garment):
+                values["legs_one_column"] = checks.legs_one_column(
+                    output, cover, [person.pt(L_KNEE), person.pt(R_KNEE)], frame.width
+                )
         values["bottom_short"] = _bottom_short(report, cover, frame)
     if target in (SwapTarget.BOTTOM, SwapTarget.DRESS) and person.visible(L_ANKLE, R_ANKLE):
         values["hem_past_ankles"] = checks.hem_past_ankles(

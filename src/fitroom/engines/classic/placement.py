@@ -988,6 +988,15 @@ def _crotch_row(solid: NDArray[np.bool_], cx: float, garment: Garment) -> float 
     return None
 
 
+def parts_into_legs(garment: Garment) -> bool:
+    """Whether a bottom's product parts into two legs below a crotch (`_crotch_row`):
+    trousers and shorts, not a skirt."""
+    if garment.category != SwapTarget.BOTTOM:
+        return False
+    solid = without_sleeves(garment) > 0.5
+    return _crotch_row(solid, (garment.left + garment.right) / 2, garment) is not None
+
+
 #: A row whose legs, each on the person's own, would leave less than this share of the
 #: product's gap between them (scaled) has them meet (`_legs_placed`).
 GAP_SQUEEZE = 0.1
