@@ -2,7 +2,8 @@
 hand hanging at a jacket's hem, a full-length product reaches the ankles on long legs,
 and wide jeans on legs that stand together leave no strip between their legs;
 `bottom_old_beside`, `bottom_short` and `inseam_left` fail the renders that do not, and
-`legs_one_column` trousers drawn as one slab across the knees."""
+`legs_one_column` trousers drawn as one slab across the knees (wide jeans on legs
+together show their inseam)."""
 
 from __future__ import annotations
 
@@ -210,6 +211,29 @@ def test_inseam_left_fails_a_strip_between_the_new_legs() -> None:
             assert value <= checks.INSEAM_LEFT, value
         else:
             assert value > checks.INSEAM_LEFT, (strip, value)
+
+
+def _worn(person: Person, layer_colour: np.ndarray, layer_alpha: np.ndarray, x: int, y: int) -> np.ndarray:
+    """The person's photo with the layer laid over it at (x, y)."""
+    image = person.image.astype(np.float32)
+    h, w = layer_alpha.shape
+    a = layer_alpha[:, :, None]
+    image[y : y + h, x : x + w] = layer_colour * a + image[y : y + h, x : x + w] * (1 - a)
+    return image.clip(0, 255).astype(np.uint8)
+
+
+def test_wide_jeans_on_legs_together_show_the_inseam_between_their_legs() -> None:
+    """Where the jeans' two legs meet, the gap closed with cloth drew them as one slab;
+    the inseam's shade down its middle shows two legs (`legs_one_column`)."""
+    person = long_legs()
+    garment = analyse_garment(wide_jeans(), swap_target="bottom", hint=None)
+    layer = layers_for(person, garment)[0]
+    worn = _worn(person, layer.colour, layer.alpha, layer.x, layer.y)
+    cover = np.zeros(worn.shape[:2], np.float32)
+    cover[layer.slices] = layer.alpha
+    knees = [person.pt(pose.L_KNEE), person.pt(pose.R_KNEE)]
+    value = checks.legs_one_column(worn, cover, knees, 90.0)
+    assert value is not None and value <= checks.LEGS_ONE_COLUMN_MOST, value
 
 
 def test_legs_one_column_fails_trousers_drawn_as_one_slab() -> None:

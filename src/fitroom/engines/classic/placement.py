@@ -1036,14 +1036,35 @@ def _legs_placed(
     return out, closed
 
 
+#: Where two legs meet, the inseam is drawn as a shade down the filled gap's middle
+#: (`_gap_closed`): a dark line `SEAM_LINE` deep (share of the lightness taken) and
+#: `SEAM_WIDTH` garment widths wide (Gaussian sigma), in a softer shade `SEAM_SHADE` deep
+#: and `SEAM_SPREAD` wide, the legs' inner sides turning away from the light.
+SEAM_LINE = 0.45
+SEAM_WIDTH = 0.005
+SEAM_SHADE = 0.1
+SEAM_SPREAD = 0.015
+
+
+def _seam_shade(offsets: NDArray[np.float64], width: float) -> NDArray[np.float32]:
+    """The lightness kept at `offsets` (columns) from the inseam where two legs meet: the
+    mirrored fill alone drew the two legs as one slab with no line between them."""
+    line = np.exp(-0.5 * (offsets / (SEAM_WIDTH * width)) ** 2)
+    shade = np.exp(-0.5 * (offsets / (SEAM_SPREAD * width)) ** 2)
+    return (1.0 - SEAM_LINE * line - SEAM_SHADE * shade).astype(np.float32)
+
+
 def _gap_closed(
     garment: Garment, alpha: NDArray[np.float32], solid: NDArray[np.bool_], cx: float, closed: list[tuple[float, bool]]
 ) -> tuple[NDArray[np.uint8], NDArray[np.float32]]:
     """The garment with the gap between its legs filled, each half by its own leg
     mirrored, in the rows whose nearest placed row (`closed`: row, whether its legs
-    meet) has the legs meeting: what lies between two legs that meet is cloth."""
+    meet) has the legs meeting: what lies between two legs that meet is cloth, with the
+    inseam shaded down its middle (`_seam_shade`)."""
     rgb, alpha = garment.rgb.copy(), alpha.copy()
     marks = np.array([row for row, _ in closed])
+    reach = int(3 * SEAM_SPREAD * garment.width) + 1
+    seam: list[tuple[int, float]] = []
     for row in range(int(closed[0][0]), min(int(garment.hem_y) + 1, solid.shape[0])):
         if not closed[int(np.argmin(np.abs(marks - row)))][1]:
             continue
@@ -1056,6 +1077,13 @@ def _gap_closed(
         source = np.clip(source, 0, rgb.shape[1] - 1)
         rgb[row, cols] = rgb[row, source]
         alpha[row, cols] = 1.0
+        seam.append((row, (inner_l + inner_r) / 2))
+    if seam:
+        rows, middles = (np.array(v) for v in zip(*seam, strict=True))
+        near = np.clip(middles.astype(int)[:, None] + np.arange(-reach, reach + 1), 0, rgb.shape[1] - 1)
+        kept = _seam_shade(near - middles[:, None], garment.width)
+        shaded = rgb[rows[:, None], near] * kept[:, :, None]
+        rgb[rows[:, None], near] = np.clip(shaded, 0, 255).astype(np.uint8)
     return rgb, alpha
 
 
