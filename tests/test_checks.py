@@ -2384,3 +2384,32 @@ def test_skin_seam_reads_the_step_across_a_refilled_rim() -> None:
     assert step is not None and step > checks.SKIN_SEAM_MOST, step
     same = checks.skin_seam(alike, rebuilt, kept, 150.0)
     assert same is not None and same < checks.SKIN_SEAM_MOST, same
+
+
+def test_an_arm_lit_flat_to_its_cut_edge_fails_arm_round_and_a_rounded_one_passes() -> None:
+    """An arm lit as a flat tube out to one edge (where an old sleeve's outline cut the
+    cylinder round its bone), shaded on its other side only, fails `arm_round`; one that
+    turns away at both edges, lighter on the side the light comes from, passes. An arm
+    not rebuilt across is not read."""
+    shoulder, elbow, wrist = (200.0, 40.0), (200.0, 150.0), (200.0, 260.0)
+    xs = np.arange(400, dtype=np.float32)
+    u = (xs - 200) / 16
+
+    def drawn(lightness: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        image = np.full((300, 400, 3), 235, np.uint8)
+        arm = np.abs(u) <= 1
+        image[30:270, arm] = np.clip(lightness[arm], 0, 255).astype(np.uint8)[None, :, None]
+        mask = np.zeros((300, 400), bool)
+        mask[30:270, arm] = True
+        return image, mask
+
+    tube = 165 - 45 * np.clip(u - 0.2, 0, None) / 0.8
+    rounded = 105 + 70 * np.cos(np.clip((u + 0.1) / 1.1, -1, 1) * np.pi / 2)
+    flat = checks.arm_round(*drawn(tube), [(shoulder, elbow, wrist)])
+    round_ = checks.arm_round(*drawn(rounded), [(shoulder, elbow, wrist)])
+    assert flat is not None and flat < checks.ARM_ROUND_LEAST, flat
+    assert round_ is not None and round_ > checks.ARM_ROUND_LEAST + 0.02, round_
+    assert checks.faults({"arm_round": flat}) == ["arm_round"]
+    assert not checks.faults({"arm_round": round_})
+    image, mask = drawn(rounded)
+    assert checks.arm_round(image, np.zeros_like(mask), [(shoulder, elbow, wrist)]) is None

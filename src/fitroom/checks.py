@@ -43,6 +43,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `forearm_taper`: how wide a rebuilt forearm is across near the wrist over a third of
   the way down from the elbow (a forearm rebuilt as a straight-sided tube scores about 1
   or more; a bare forearm, swelling below the elbow and narrowing to the wrist, 0.3-0.8).
+- `arm_round`: how much darker a rebuilt arm's skin is at both its edges than at its
+  lightest across (the less dark side, over the lightest): a real arm turns away from
+  the light on both sides, a tube lit flat to its cut edge does not.
 - `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
 - `armpit_hole`: the largest dark spot inside the garment round either armpit, where
   the sleeve meets the body's side (a hole to a shopper), in thousandths of a square
@@ -837,6 +840,17 @@ FOREARM_TAPER_AT = (0.3, 0.85)
 #: How far (shares of the forearm's length) a forearm's run across is followed each way:
 #: further, it has run on into rebuilt skin beside it (a bared midriff).
 FOREARM_ACROSS_MOST = 0.4
+#: Where along each bone of a rebuilt arm (shoulder or elbow 0, elbow or wrist 1)
+#: `arm_round` reads its lightness across, how far out (shares of the run's half width)
+#: its edges are, the least half width (pixels) read, and the least share that the less
+#: dark edge is darker than the lightest part across. Real bare arms read on the photos'
+#: own skin (5 devset persons with clean outlines) 0.09-0.25 a bone, one upper arm at a
+#: short sleeve's hem 0.02; arms rebuilt from long sleeves (6 persons x the black tee
+#: and the yellow cami, 2026-12-06, session 35) -0.003-0.074, all under it.
+ARM_ROUND_AT = (0.3, 0.45, 0.6, 0.75)
+ARM_ROUND_EDGE = 0.7
+ARM_ROUND_HALF = 5
+ARM_ROUND_LEAST = 0.08
 #: How far apart (CIE76 ΔE, Lab) a rebuilt forearm just above the wrist and the person's
 #: own hand just below it may be: a forearm paler, yellower or greyer than the hand on
 #: it reads as another person's arm (or a sleeve) even where the torso's skin matches.
@@ -1212,6 +1226,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
     "enclosed_backdrop": (None, ENCLOSED_BACKDROP_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
+    "arm_round": (ARM_ROUND_LEAST, None),
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
     "wrist_band": (None, CUFF_APART),
@@ -1963,6 +1978,69 @@ def forearm_taper(rebuilt: Mask, forearms: Sequence[Sequence[Point]]) -> float |
         if upper is not None and lower is not None and upper >= 3:
             ratios.append(lower / upper)
     return max(ratios) if ratios else None
+
+
+def _profile_across(
+    lightness: NDArray[np.float32],
+    mask: NDArray[np.bool_],
+    centre: NDArray[np.float32],
+    across: NDArray[np.float32],
+    cap: int,
+) -> NDArray[np.float32] | None:
+    """Lightness along `across` through `centre` over `mask`'s run both ways from it (as
+    `_run_across` follows it); None when it leaves the picture, runs past `cap` or is
+    narrower than `ARM_ROUND_HALF` either side."""
+    h, w = mask.shape
+    ends = []
+    for side in (1.0, -1.0):
+        steps = np.arange(0, cap + 1, dtype=np.float32)[:, None]
+        xy = np.round(centre[None, :] + side * steps * across[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(xy), bool)
+        on[inside] = mask[xy[inside, 1], xy[inside, 0]]
+        off = np.flatnonzero(~on)
+        if not len(off) or not inside[off[0]] or off[0] <= ARM_ROUND_HALF:
+            return None
+        ends.append(int(off[0]) - 1)
+    steps = np.arange(-ends[1], ends[0] + 1, dtype=np.float32)[:, None]
+    xy = np.round(centre[None, :] + steps * across[None, :]).astype(int)
+    return np.asarray(lightness[xy[:, 1], xy[:, 0]], np.float32)
+
+
+def arm_round(image: NDArray[np.uint8], rebuilt: Mask, arms: Sequence[Sequence[Point]]) -> float | None:
+    """How round the rebuilt arms are lit: along each bone (`ARM_ROUND_AT`) the lightness
+    across the rebuilt skin (less its rim, luminance smoothed over it at 1.5 px), how much darker
+    the less dark of its two edges (`ARM_ROUND_EDGE` out) is than its lightest part,
+    over that lightest; the median along each bone, the least over the bones. A real arm
+    is a cylinder: lit on one side, its core shadow on the other, and both edges turned
+    away; a rebuilt arm lit as a flat tube out to where the old sleeve's outline cut it
+    is as light at that edge as in its middle. None where no bone is rebuilt across."""
+    mask = _inner(rebuilt, 2)
+    # Smoothed over the rebuilt skin only: a light backdrop blurred in lifted its edges.
+    weight = (np.asarray(rebuilt) > 0).astype(np.float32)
+    total = cv2.GaussianBlur(_luminance(image) * weight, (0, 0), 1.5)
+    lightness = np.asarray(total / np.maximum(cv2.GaussianBlur(weight, (0, 0), 1.5), 1e-3), np.float32)
+    found = []
+    for arm in arms:
+        for start, end in zip(arm[:-1], arm[1:], strict=False):
+            p, q = np.asarray(start, np.float32), np.asarray(end, np.float32)
+            v = q - p
+            length = float(np.hypot(*v))
+            if length < 8:
+                continue
+            across = np.array([-v[1], v[0]], np.float32) / length
+            drops = []
+            for t in ARM_ROUND_AT:
+                profile = _profile_across(lightness, mask, p + v * t, across, int(length * FOREARM_ACROSS_MOST))
+                if profile is None:
+                    continue
+                u = np.linspace(-1, 1, len(profile))
+                lightest = float(np.max(profile[np.abs(u) < ARM_ROUND_EDGE]))
+                edges = [float(np.mean(profile[side * u >= ARM_ROUND_EDGE])) for side in (-1, 1)]
+                drops.append((lightest - max(edges)) / max(lightest, 1.0))
+            if drops:
+                found.append(float(np.median(drops)))
+    return min(found) if found else None
 
 
 def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: int) -> float | None:

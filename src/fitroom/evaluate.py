@@ -578,6 +578,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["wrist_band"] = checks.wrist_band(output, rebuilt, own_hands & ~edited, forearms, frame.width)
     if target != SwapTarget.BOTTOM:
         values["forearm_taper"] = checks.forearm_taper(rebuilt, forearms)
+        arm_bones = [
+            (person.pt(s), person.pt(e), person.pt(w))
+            for s, e, w in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
+            if person.visible(s, e, w)
+        ]
+        values["arm_round"] = checks.arm_round(output, rebuilt, arm_bones)
     leg_bones = [
         (person.pt(h), person.pt(k), person.pt(a))
         for h, k, a in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE))
