@@ -422,6 +422,9 @@ def clean_edge(alpha: NDArray[np.float32], on_skin: NDArray[np.float32]) -> NDAr
 
 #: How far in (pixels) a garment's colour is taken from at its outline over the backdrop.
 EDGE_INSET = 3
+#: How far out (pixels) from the solid garment its colour is carried (the inset and the
+#: soft edge beyond it); a thin strap with no solid core is not coloured from afar.
+RIM_REACH = 4 * EDGE_INSET
 
 
 def inner_colour(
@@ -430,18 +433,36 @@ def inner_colour(
     """`colour` with its rim (what lies within `EDGE_INSET` pixels of the outline) taken
     from the solid garment inside it, where `where` (0..1). The product photo's cut-out
     rim holds its backdrop's light flecks: warped onto a shoulder over a wall they drew a
-    jagged, bumpy outline a shopper saw at once on a dark tee."""
+    jagged, bumpy outline a shopper saw at once on a dark tee.
+
+    Each rim pixel takes the colour of the solid pixel mirrored across the solid part's
+    nearest outline (as far inside it as the rim pixel lies outside), so a print or a
+    weave goes on to the edge: the solid part's blurred colour laid a flat band round a
+    gingham's or a leopard print's shoulders, a grey or pink outline drawn round them."""
     if not (where > 0).any():
         return colour
     side = 2 * EDGE_INSET + 1
-    core = cv2.erode((alpha > 0.95).astype(np.uint8), np.ones((side, side), np.uint8)).astype(np.float32)
-    weight = cv2.GaussianBlur(core, (0, 0), EDGE_INSET)
-    rim = (alpha > 0) & (core == 0) & (weight > 1e-6) & (where > 0)
+    core = cv2.erode((alpha > 0.95).astype(np.uint8), np.ones((side, side), np.uint8))
+    if not core.any():
+        return colour
+    # Labels number the solid pixels in raster order (from 1); every other pixel carries
+    # the label of the solid pixel nearest it.
+    distance, labels = cv2.distanceTransformWithLabels(1 - core, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
+    rim = (alpha > 0) & (core == 0) & (where > 0) & (distance <= RIM_REACH)
     if not rim.any():
         return colour
-    fill = cv2.GaussianBlur(colour * core[:, :, None], (0, 0), EDGE_INSET)[rim] / weight[rim][:, None]
+    h, w = core.shape
+    near_y, near_x = np.divmod(np.flatnonzero(core)[labels[rim] - 1], w)
+    ys, xs = np.nonzero(rim)
+    mirror_y = np.clip(2 * near_y - ys, 0, h - 1)
+    mirror_x = np.clip(2 * near_x - xs, 0, w - 1)
+    # Where the solid part is too thin or bent for the mirrored pixel to lie in it, the
+    # nearest solid pixel's colour.
+    inside = core[mirror_y, mirror_x] > 0
+    mirror_y = np.where(inside, mirror_y, near_y)
+    mirror_x = np.where(inside, mirror_x, near_x)
     out = colour.copy()
-    out[rim] += (fill - out[rim]) * where[rim][:, None]
+    out[rim] += (colour[mirror_y, mirror_x] - out[rim]) * where[rim][:, None]
     return out
 
 
