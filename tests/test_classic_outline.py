@@ -75,3 +75,49 @@ def test_the_rims_light_flecks_take_the_cloths_colour_over_the_backdrop() -> Non
     assert np.abs(clean[rim] - np.array(DARK, np.float32)).max() < 2
     # Over the body nothing changes.
     assert np.array_equal(inner_colour(colour, alpha, np.zeros_like(alpha)), colour)
+
+
+PINK = (205, 90, 110)
+
+
+def gingham_layer() -> tuple[np.ndarray, np.ndarray]:
+    """A gingham garment part's colour and alpha (a disc with a soft edge): 2-pixel
+    checks of pink and white, as a product photo's fine weave shrunk onto the person."""
+    colour, alpha = flecked_layer()
+    rows, cols = np.mgrid[0:120, 0:120]
+    checks_on = ((rows // 2 + cols // 2) % 2 == 0)[:, :, None]
+    return np.where(checks_on, np.array(PINK, np.float32), np.float32(245)).astype(np.float32), alpha
+
+
+def _laid(colour: np.ndarray, alpha: np.ndarray) -> np.ndarray:
+    """The layer blended over a plain grey wall."""
+    wall = np.full(colour.shape, 200, np.float32)
+    return np.clip(wall + (colour - wall) * alpha[:, :, None], 0, 255).astype(np.uint8)
+
+
+def test_rim_flat_finds_a_flat_band_round_a_print() -> None:
+    colour, alpha = gingham_layer()
+    backdrop = np.ones_like(alpha, bool)
+    kept = checks.rim_flat(_laid(colour, alpha), alpha, backdrop)
+    banded = colour.copy()
+    band = (alpha > 0) & (cv2.erode((alpha > 0.95).astype(np.uint8), np.ones((9, 9), np.uint8)) == 0)
+    banded[band] = colour[alpha > 0.95].mean(axis=0)
+    flat = checks.rim_flat(_laid(banded, alpha), alpha, backdrop)
+    assert kept is not None and flat is not None
+    assert checks.faults({"rim_flat": kept}) == [], kept
+    assert checks.faults({"rim_flat": flat}) == ["rim_flat"], flat
+    # A plain cloth has no detail to lose: not read.
+    plain = np.empty_like(colour)
+    plain[:] = PINK
+    assert checks.rim_flat(_laid(plain, alpha), alpha, backdrop) is None
+
+
+def test_a_prints_rim_over_the_backdrop_keeps_its_print() -> None:
+    """The rim's light flecks go, as on a plain tee, but a gingham's checks go on to its
+    outline: its blurred colour there was a flat pink band drawn round the shoulders."""
+    colour, alpha = gingham_layer()
+    colour[(alpha > 0.02) & (alpha < 0.98) & (np.random.default_rng(4).uniform(0, 1, alpha.shape) < 0.5)] = 255
+    laid = _laid(inner_colour(colour, alpha, np.ones_like(alpha)), alpha)
+    kept = checks.rim_flat(laid, alpha, np.ones_like(alpha, bool))
+    assert kept is not None
+    assert checks.faults({"rim_flat": kept}) == [], kept

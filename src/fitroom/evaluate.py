@@ -594,6 +594,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["leg_detail"] = checks.leg_detail(output, rebuilt, own, leg_bones, frame.width)
     # The person's mask fades over some 20 pixels: a garment's outline lies part way down it.
     values["outline_blur"] = checks.outline_blur(cover, person.mask < OFF_BODY_MASK)
+    values["rim_flat"] = checks.rim_flat(output, cover, person.mask < OFF_BODY_MASK)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
