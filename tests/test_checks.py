@@ -2228,6 +2228,23 @@ def test_chest_flat_finds_a_chest_rebuilt_as_one_colour_below_a_shaded_neck() ->
     assert checks.chest_flat(image, np.zeros_like(rebuilt), own, (150, 100), 200.0) is None
 
 
+def test_chest_slab_finds_a_smooth_chest_below_a_grained_neck() -> None:
+    """A chest rebuilt smooth below a neck with its own fine grain reads as a slab of
+    paint: `chest_slab` fails it. Grained as a real chest is, at about half the neck's
+    level, it passes; with no visible neck it does not apply."""
+    image, rebuilt, own = _neck_and_chest()
+    rng = np.random.default_rng(4)
+    grain = cv2.GaussianBlur(rng.normal(0, 1, image.shape[:2]).astype(np.float32), (0, 0), 0.8)
+    grain *= 4 / float(grain.std())
+    image[own] = np.clip(image[own] + grain[own][:, None], 0, 255).astype(np.uint8)
+    smooth = checks.chest_slab(image, rebuilt, own, (150, 100), 200.0)
+    assert smooth is not None and checks.faults({"chest_slab": smooth}) == ["chest_slab"], smooth
+    image[rebuilt] = np.clip(image[rebuilt] + 0.5 * grain[rebuilt][:, None], 0, 255).astype(np.uint8)
+    grained = checks.chest_slab(image, rebuilt, own, (150, 100), 200.0)
+    assert grained is not None and checks.faults({"chest_slab": grained}) == [], grained
+    assert checks.chest_slab(image, rebuilt, np.zeros_like(own), (150, 100), 200.0) is None
+
+
 def test_a_hand_on_the_hip_has_the_body_beyond_its_wrist_not_a_flap() -> None:
     """Bent arms with the hands on the hips: the band beyond each wrist lies on the trunk,
     which the top's body panel covers rightly (without the trunk it failed); a flap

@@ -1080,6 +1080,12 @@ CHEST_FLAT_SMOOTH = 0.015
 #: rebuilt under the yellow cami from tees and sweaters (2026-12-06) 0.05-0.3, the
 #: flattest (an even fill from the neck down) under 0.2.
 CHEST_FLAT_LEAST = 0.2
+#: `chest_slab`: the rebuilt upper chest's fine texture (as `chest_texture` reads it) over
+#: the person's own visible neck's, both read where `chest_flat` reads them, and its
+#: lowest ratio: 7 devset persons' own bare upper chests (tanks, camis; basic size) read
+#: 0.43-0.69 of their necks'; chests rebuilt under the yellow cami as one smooth slab
+#: (2026-12-06: `cat--model_7`, `fitdit_0279`) 0.14-0.21.
+CHEST_SLAB_LEAST = 0.3
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
 SKIN_SEAM_BAND = 0.04
@@ -1236,6 +1242,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_edge": (None, SKIN_EDGE_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
     "chest_flat": (CHEST_FLAT_LEAST, None),
+    "chest_slab": (CHEST_SLAB_LEAST, None),
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "old_straps_left": (None, OLD_STRAPS_MOST),
@@ -1623,6 +1630,38 @@ def chest_flat(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, 
     if len(rows) < max(5, int(s * 0.1)) or len(columns) < max(5, int(s * 0.1)):
         return None
     return _range(rows) / max(_range(columns), 1.0)
+
+
+def chest_slab(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, shoulder_width: float) -> float | None:
+    """The fine texture (luminance less its blur at `CHEST_TEXTURE_SIGMA`, robust spread
+    over its level) of the rebuilt upper chest over that of the person's own visible neck
+    just above it, each read where `chest_flat` reads it.
+
+    A bared chest rebuilt as one smooth fill below a neck with its own grain, pores and
+    sheen reads as a slab of paint from the old neckline down, even where its tone and
+    its shading down the body match: `chest_texture` holds the chest to a real chest's
+    most, not to this person's skin. None when too little of either shows."""
+    if shoulder_width <= 0:
+        return None
+    s = shoulder_width
+    h, w = image.shape[:2]
+    nx, ny = float(neck[0]), float(neck[1])
+    cols = (np.abs(np.arange(w) - nx))[None, :]
+    rows = np.arange(h)[:, None] - ny
+    margin = int(2 * CHEST_TEXTURE_SIGMA)
+    chest = (rows > -s * CHEST_FLAT_ROWS[0]) & (rows < s * CHEST_FLAT_ROWS[1]) & (cols < s * CHEST_FLAT_HALF)
+    made = _inner(np.asarray(rebuilt, bool), margin) & chest
+    throat = (rows > -s * NECK_FLAT_ROWS[0]) & (rows < -s * NECK_FLAT_ROWS[1]) & (cols < s * NECK_FLAT_HALF)
+    seen = _inner(np.asarray(own, bool) & ~np.asarray(rebuilt, bool), margin) & throat
+    if np.count_nonzero(made) < MIN_SKIN_PIXELS or np.count_nonzero(seen) < MIN_SKIN_PIXELS:
+        return None
+    lum = _luminance(image)
+    fine = lum - cv2.GaussianBlur(lum, (0, 0), CHEST_TEXTURE_SIGMA)
+
+    def level(where: NDArray[np.bool_]) -> float:
+        return _robust_spread(fine[where]) / max(float(np.median(lum[where])), 1.0)
+
+    return level(made) / max(level(seen), 1e-4)
 
 
 def old_neckband(

@@ -601,6 +601,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["skin_seam"] = checks.skin_seam(output, report.rebuilt_skin > 0.9, own, frame.width)
         values["skin_step"] = checks.skin_step(output, report.rebuilt_skin > 0.9, frame.width)
         values["chest_flat"] = checks.chest_flat(output, rebuilt, own, frame.neck, frame.width)
+        # The neck as shot: the face's mask holds it below the chin, and the old garment's
+        # soft edge round an old crew neck is edited though left as it was.
+        as_shot = cv2.absdiff(output, np.asarray(report.input)).max(axis=2) <= checks.UNCHANGED_BY
+        neck = _skin_as_shot(report) & (person.mask > 0.5) & ~face & as_shot & (report.rebuilt_skin <= 0.05)
+        values["chest_slab"] = checks.chest_slab(output, rebuilt, neck, frame.neck, frame.width)
         plain = _plain(report, frame) | face | (cover > 0.05)
         values["old_neckband"] = checks.old_neckband(output, report.input, rebuilt, plain, frame.neck, frame.width)
         if target != SwapTarget.BOTTOM and report.old_garment is not None:
