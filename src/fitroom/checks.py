@@ -1084,7 +1084,7 @@ CHEST_FLAT_LEAST = 0.2
 #: the person's own visible neck's, both read where `chest_flat` reads them, and its
 #: lowest ratio: 7 devset persons' own bare upper chests (tanks, camis; basic size) read
 #: 0.43-0.69 of their necks'; chests rebuilt under the yellow cami as one smooth slab
-#: (2026-12-06: `cat--model_7`, `fitdit_0279`) 0.14-0.21.
+#: (2026-12-06: `cat--model_7`, `cat--2-model_4`, `fitdit_0279`) 0.13-0.20.
 CHEST_SLAB_LEAST = 0.3
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
