@@ -876,14 +876,16 @@ def test_a_dress_panel_reaches_up_to_the_shoulders_beside_its_collar() -> None:
     above that row beside the neck its panel ended below them, a wedge of the old top or
     rebuilt skin between the collar and the sleeves' tops (the white polo-collar mini
     dress): `shoulder_bare` 6.5. Its top is stretched up to the shoulders' outline as a
-    top's panel is (2.1: the margin beside the neck is left bare, as for a top)."""
+    top's panel is, and its shoulder seams are laid on the shoulders' slope as a top's
+    are (`placement._dress_seam`): 0.67, within the check's limit (1.78 with the lift
+    alone: the seams' ends lay below the shoulders, further than the lift reaches)."""
     person, mask, face = square_shouldered_person(560)
     person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
     cover = np.zeros((560, 400), np.float32)
     for layer in layers_for(person, analyse_garment(drawn_dress(), swap_target="dress", hint=None)):
         np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
     bare = checks.shoulder_bare(cover, mask > 0, face, (200, 100), (200, 260), 100.0)
-    assert bare is not None and bare < 3.0, bare
+    assert bare is not None and not checks.faults({"shoulder_bare": bare}), bare
     assert cover[76:86, 152:172].mean() > 0.8 and cover[76:86, 228:248].mean() > 0.8, "the shoulders beside the collar"
     assert cover[30:60].max() == 0, "the neck stays bare"
 

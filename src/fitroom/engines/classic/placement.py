@@ -3,6 +3,7 @@ along the arms, bottoms and dresses down the legs, in drawing order."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import cv2
@@ -760,6 +761,8 @@ def _layer_top(layer: Layer, person: Person) -> float | None:
 #: A placed row (or one leg of it): the garment's row, half its run, half the width it is
 #: drawn at, where its centre lands, how far below the hips, and its centre's column.
 Placed = tuple[float, float, float, NDArray[np.float64], float, float]
+#: A point of the garment (product pixels) and where it goes on the person.
+Seam = tuple[tuple[float, float], NDArray[np.float64]]
 
 
 def _lower_layer(
@@ -853,7 +856,8 @@ def _lower_layer(
     rgb = garment.rgb
     if any(meet for _, meet in closed):
         rgb, alpha = _gap_closed(garment, alpha, solid, cx, closed)
-    layer = _placed_layer(rgb, alpha, placed, frame, (w, h))
+    seam = _dress_seam(person, frame, alpha, placed[0]) if dress and covers_shoulders(garment) else []
+    layer = _placed_layer(rgb, alpha, placed, frame, (w, h), seam)
     reach = None if dress or layer is None else _old_reach(person, frame)
     first = None if reach is None or layer is None else _layer_top(layer, person)
     if reach is not None and first is not None and first - reach > RISE_MIN * frame.length:
@@ -1088,16 +1092,43 @@ def _gap_closed(
 
 
 def _placed_layer(
-    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], placed: list[Placed], frame: Frame, size: tuple[int, int]
+    rgb: NDArray[np.uint8],
+    alpha: NDArray[np.float32],
+    placed: list[Placed],
+    frame: Frame,
+    size: tuple[int, int],
+    seam: Sequence[Seam] = (),
 ) -> Layer | None:
     """The garment warped so each row's centre and sides land where `placed` says (a
-    run of 0: its centre alone)."""
-    src, dst = [], []
-    for gy, run, half, centre, _, sx in placed:
-        for side in (-1.0, 0.0, 1.0) if run else (0.0,):
+    run of 0: its centre alone); with `seam` (see `_dress_seam`), the first row's sides
+    are its points instead."""
+    src: list[tuple[float, float]] = [point for point, _ in seam]
+    dst: list[NDArray[np.float64]] = [point for _, point in seam]
+    for i, (gy, run, half, centre, _, sx) in enumerate(placed):
+        for side in (-1.0, 0.0, 1.0) if run and not (seam and i == 0) else (0.0,):
             src.append((sx + side * run, gy))
             dst.append(centre + frame.right * side * half)
     return tps_layer(rgb, alpha, src, dst, frame.frontal_width * 0.35, size)
+
+
+def _dress_seam(person: Person, frame: Frame, alpha: NDArray[np.float32], first: Placed) -> list[Seam]:
+    """A dress's shoulder seams laid on the person's sloping shoulders, as a top's are
+    (`_torso_layer`): the panel's top at its shoulders' row ends and `SEAM_MIDDLE` of
+    the way out goes to the shoulder's outline. Hung level from its shoulders' row
+    instead, the seams lay well below square or muscular shoulders, further than
+    `lifted_to_shoulders` reaches: a notch of the old top rebuilt as skin between the
+    collar and each sleeve's top. Points lower in the product than the row by more than
+    `SEAM_SAG` panel widths are a neckline's opening, not a seam, and are left out."""
+    gy, run, half, _, _, sx = first
+    seam: list[Seam] = []
+    for side in (-1.0, 1.0):
+        for share in (SEAM_MIDDLE, 1.0):
+            gx = float(np.clip(sx + side * share * run, 0, alpha.shape[1] - 1))
+            rows_on = np.flatnonzero(alpha[:, int(gx)] > 0.5)
+            if not len(rows_on) or rows_on[0] > gy + SEAM_SAG * 2 * run:
+                continue
+            seam.append(((gx, float(rows_on[0])), shoulder_slope(person, frame, side * share * half)))
+    return seam
 
 
 def _sleeve_scale(garment: Garment, frame: Frame, k: float) -> float:
