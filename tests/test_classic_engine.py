@@ -315,6 +315,27 @@ def test_dress_sleeves_are_read_and_the_dress_does_not_swallow_the_arms() -> Non
     assert cover[130:150, 132:142].mean() > 0.9 and cover[130:150, 258:268].mean() > 0.9, "the sleeves on the arms"
 
 
+def test_no_slit_between_a_dress_sleeve_and_its_bodice() -> None:
+    """Arms held a little out from the body: each short sleeve follows its arm away from
+    the bodice, and the body between them showed as a slit of the old garment's place
+    (`seam_gap` 1.43 on this drawing, over its limit). A dress's sleeves meet its bodice
+    as a top's meet its panel: the slit is closed the same way (`placement._seam_gaps`)."""
+    person = drawn_person(np.full((560, 400, 3), 235, np.uint8))
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    person.points[[pose.L_ELBOW, pose.R_ELBOW]] = (315, 180), (85, 180)
+    person.points[[pose.L_WRIST, pose.R_WRIST]] = (320, 250), (80, 250)
+    mask = np.zeros((560, 400), np.float32)
+    mask[90:540, 150:251] = 1  # the trunk and legs
+    for a, b in (((150, 100), (85, 180)), ((85, 180), (80, 250)), ((250, 100), (315, 180)), ((315, 180), (320, 250))):
+        cv2.line(mask, a, b, 1.0, 34)  # the arms, held out
+    person.mask = mask
+    cover = np.zeros((560, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(drawn_dress(), swap_target="dress", hint=None)):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    gap = checks.seam_gap(cover, mask > 0.5, np.zeros((560, 400), bool), (200, 100), (200, 260), 100.0)
+    assert gap is not None and not checks.faults({"seam_gap": gap}), gap
+
+
 def test_a_short_dress_waist_is_measured_below_sleeves_that_reach_its_rows() -> None:
     """A mini dress's short sleeves reach down into the rows where a dress's waist is
     measured (0.3 to 0.36 of its height); the waist is the bodice below them, not the

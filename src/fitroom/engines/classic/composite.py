@@ -356,12 +356,20 @@ def _compose(
         np.maximum(coverage[box], a, out=coverage[box])
         alphas.append(a)
         colours.append(inner_colour(layer.colour, layer.alpha, off_body[box]))
-    if garment.category == SwapTarget.TOP and len(layers) > 1:
-        seam = _seam_backing(layers, alphas, coverage, person.shoulder_width)
+    if garment.category in (SwapTarget.TOP, SwapTarget.DRESS) and len(layers) > 1:
+        union = coverage
+        if garment.category == SwapTarget.DRESS:
+            # A dress's sleeves meet its bodice above the hips: below them no seam is
+            # looked for (over the whole figure it cost ten times the work).
+            union = coverage.copy()
+            union[int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1])) :] = 0
+        seam = _seam_backing(layers, alphas, union, person.shoulder_width)
         laid = None
         if seam is not None:
             box, colour, under = seam
-            under *= (1 - keep[box]) * body[box]  # never over the face or hands, nor off the body
+            under *= 1 - keep[box]  # never over the face or hands
+            if garment.category == SwapTarget.TOP:
+                under *= body[box]  # nor off the body: a top stays on it, a dress may flare
             np.maximum(coverage[box], under, out=coverage[box])
             laid = cv2.blendLinear(out[box], np.minimum(colour * shade[box][:, :, None], 255), 1 - under, under)
         # The backing is blended in its box only; blendLinear leaves a pixel it lays

@@ -38,7 +38,7 @@ from fitroom.engines.classic.person import (
     plausible_skin,
     torso_share,
 )
-from fitroom.engines.classic.warp import Layer, affine_layer, tps_layer
+from fitroom.engines.classic.warp import Layer, affine_layer, rows_above, tps_layer
 
 #: Clothes are wider than the distance between shoulder joints.
 CHEST_EASE = 1.18
@@ -1162,7 +1162,7 @@ ARM_GAP_MASK = 0.15
 
 
 def _seam_gaps(
-    person: Person, frame: Frame, layers: list[Layer], arms: NDArray[np.float32] | None = None
+    person: Person, frame: Frame, layers: list[Layer], arms: NDArray[np.float32] | None = None, outline: bool = True
 ) -> Layer | None:
     """A layer closing the gaps between the sleeves and the panel (see SEAM_GAP), in the
     colours of the garment nearest each pixel, softened so no streak shows; and the
@@ -1170,7 +1170,8 @@ def _seam_gaps(
     beside it (`arms`, see `arms.bare_arms_beside`) where the person mask holds any of
     the person (`ARM_GAP_MASK`): the old top's side and the gap between it and the arm
     lie there, under the arm's soft outline, and left they showed as white or grey
-    flecks down the panel's side."""
+    flecks down the panel's side. With `outline` the strips between the garment and
+    the backdrop narrower than `OUTLINE_STRIP` are closed too."""
     if not layers:
         return None
     w, h = person.size
@@ -1200,8 +1201,9 @@ def _seam_gaps(
     closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8))
     # A strip of the body between the garment and the backdrop, narrower than
     # OUTLINE_STRIP: the old garment's outline, wider than the new sleeve or panel.
-    edged = solid | (~body).astype(np.uint8)
-    closed |= cv2.morphologyEx(edged, cv2.MORPH_CLOSE, np.ones((1, strip), np.uint8))
+    if outline:
+        edged = solid | (~body).astype(np.uint8)
+        closed |= cv2.morphologyEx(edged, cv2.MORPH_CLOSE, np.ones((1, strip), np.uint8))
     # A neckline (a V, a keyhole) is a gap between the garment's pieces too: the sleeves
     # meet the body away from the middle.
     yy, xx = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
@@ -1315,7 +1317,15 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
         sleeves = _sleeve_layers(person, garment, frame, _sleeve_scale(garment, frame, k))
         behind = [layer for layer, front in sleeves if not front]
         ahead = [layer for layer, front in sleeves if front]
-        return [layer for layer in (*behind, lower, *ahead) if layer is not None]
+        drawn = [layer for layer in (*behind, lower, *ahead) if layer is not None]
+        # A dress's sleeves meet its bodice as a top's meet its panel: the slits between
+        # them are closed, looked for above the hips only (below them no sleeve meets
+        # the skirt). Only the slits: the strips beside its sides were filled with its
+        # print's colours as loose blocks beside the arms.
+        hips = int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]))
+        upper = [part for part in (rows_above(layer, hips) for layer in drawn) if part is not None]
+        gaps = _seam_gaps(person, frame, upper, outline=False) if sleeves and upper else None
+        return drawn if gaps is None else [gaps, *drawn]
     # Dresses take their width from the torso's length where the shoulders look narrow;
     # a top hangs from the shoulders, and cannot.
     if torso_share(person) < MIN_SHOULDER_SHARE:

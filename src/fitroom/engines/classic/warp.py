@@ -88,3 +88,12 @@ def affine_layer(
         return None
     colour, warped = fit.affine_rgba(rgb, alpha, matrix, box)
     return _layer(colour, warped, box)
+
+
+def rows_above(layer: Layer, row: int) -> Layer | None:
+    """The part of `layer` above the photo's `row` (a view, not a copy); None where it
+    has none."""
+    keep = min(row - layer.y, layer.alpha.shape[0])
+    if keep <= 0:
+        return None
+    return Layer(layer.colour[:keep], layer.alpha[:keep], layer.x, layer.y)
