@@ -7,7 +7,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
-from fitroom.engines.classic import memo
+from fitroom.engines.classic import memo, prints
 from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.arms import own_skin
 from fitroom.engines.classic.boxes import bounds, box_slices
@@ -227,6 +227,8 @@ def _hand_skin_in(person: Person) -> tuple[NDArray[np.bool_], list[_Hand]]:
         own = _own_colour(local, disc, area)
         skin = skin_like(local) if own is None else skin_like(local) | own
         hand = whole((disc > 0) & skin, middle, radius)
+        if own is None:
+            hand = _off_print(local, disc, skin, hand, (middle, radius))
         # The fingers are looked for on plain cloth and on the person only: a print's
         # pink cells or a backdrop of a skin's colour beside the hand are no fingers
         # (kept, the backdrop cut a notch out of a flared skirt).
@@ -324,6 +326,47 @@ def whole(skin: NDArray[np.bool_], middle: tuple[int, int], radius: int) -> NDAr
     chosen = big | central
     chosen[0] = False  # the background
     return solid(chosen[labels], radius)
+
+
+#: A hand whose clothes round it are not plain (`_own_colour` finds none) lies among a
+#: print when over this share of the person round its disc (in its box, off the skin) is
+#: busy (`prints.busy`): a print is busy all over (the devset's geometric trousers,
+#: leopard and zebra skirts 0.55-0.98), plain cloth only along its seams and folds...
+PRINT_ROUND = 0.5
+#: ...and that cloth is at least this share of the disc's area: cloth of the skin's own
+#: colour passes for skin, and what is left of it round the hand is only those seams and
+#: folds (beige chinos and knits: 200-470 pixels round discs of thousands).
+PRINT_RING_LEAST = 1 / 3
+
+
+def _off_print(
+    local: Person,
+    disc: NDArray[np.uint8],
+    skin: NDArray[np.bool_],
+    hand: NDArray[np.bool_],
+    where: tuple[tuple[int, int], int],
+) -> NDArray[np.bool_]:
+    """`hand` (found in its `disc`) less the print round it: among a print (`PRINT_ROUND`)
+    its pink, tan or beige cells pass for skin, join the hand across the thin lines of
+    the print's other colours and were kept in front with it, a patch of the old clothes
+    on the new garment. The hand is smooth skin (a print is busy everywhere; read on the
+    person only, so a finger against the backdrop is smooth too): its smooth pieces
+    (`whole`, `where` its middle and radius), grown back over their own busy rim by half
+    a print window. Unchanged where no smooth skin is found."""
+    middle, radius = where
+    s = local.shoulder_width
+    on = local.mask > 0.5
+    busy = prints.busy(local.lab(), s, on)
+    ring = on & (disc == 0) & ~skin
+    cloth = np.count_nonzero(ring)
+    if cloth < PRINT_RING_LEAST * np.count_nonzero(disc) or np.count_nonzero(busy & ring) <= PRINT_ROUND * cloth:
+        return hand
+    core = whole((disc > 0) & skin & on & ~busy, middle, radius)
+    if not core.any():
+        return hand
+    half = max(1, int(s * prints.PRINT_WINDOW) // 2)
+    rim = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * half + 1, 2 * half + 1))
+    return (cv2.dilate(core.astype(np.uint8), rim) > 0) & hand
 
 
 def with_fingers(hand: NDArray[np.bool_], skin: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:

@@ -21,23 +21,33 @@ PRINT_SPREAD = 16.0
 PRINTED_SHARE = 0.5
 
 
-def colour_spread(lab: NDArray[np.float32], s: float) -> NDArray[np.float32]:
+def colour_spread(lab: NDArray[np.float32], s: float, where: NDArray[np.bool_] | None = None) -> NDArray[np.float32]:
     """Per pixel, how far the colours in the window round it (`PRINT_WINDOW` of the torso
     width `s`) spread round their mean: box filters of the colours and their squares, so
-    its cost does not grow with the window."""
+    its cost does not grow with the window. With `where`, only its pixels are read and
+    spread (0 elsewhere): a finger against the backdrop is then no busier than the rest
+    of the hand."""
     side = max(3, int(s * PRINT_WINDOW) | 1)
     spread = np.zeros(lab.shape[:2], np.float32)
+    share = None if where is None else where.astype(np.float32)
+    count = None if share is None else np.maximum(cv2.blur(share, (side, side)), np.float32(1e-6))
     for channel, weight in enumerate(GARMENT_WEIGHTS):
         values = np.ascontiguousarray(lab[..., channel], dtype=np.float32)
-        mean = cv2.blur(values, (side, side))
-        square = cv2.blur(values * values, (side, side))
+        if share is None or count is None:
+            mean = cv2.blur(values, (side, side))
+            square = cv2.blur(values * values, (side, side))
+        else:
+            mean = cv2.blur(values * share, (side, side)) / count
+            square = cv2.blur(values * values * share, (side, side)) / count
         spread += weight * np.maximum(square - mean * mean, 0)
-    return np.sqrt(spread)
+    spread = np.sqrt(spread)
+    return spread if where is None else np.where(where, spread, np.float32(0))
 
 
-def busy(lab: NDArray[np.float32], s: float) -> NDArray[np.bool_]:
-    """Where the colours are a print's (`colour_spread` over `PRINT_SPREAD`)."""
-    return colour_spread(lab, s) > PRINT_SPREAD
+def busy(lab: NDArray[np.float32], s: float, where: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
+    """Where the colours are a print's (`colour_spread` over `PRINT_SPREAD`, over `where`
+    only when given)."""
+    return colour_spread(lab, s, where) > PRINT_SPREAD
 
 
 def printed(busy_map: NDArray[np.bool_], found: NDArray[np.bool_], s: float) -> bool:
