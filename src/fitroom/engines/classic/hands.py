@@ -337,6 +337,10 @@ PRINT_ROUND = 0.5
 #: colour passes for skin, and what is left of it round the hand is only those seams and
 #: folds (beige chinos and knits: 200-470 pixels round discs of thousands).
 PRINT_RING_LEAST = 1 / 3
+#: A piece of the hand so taken off that is over this share of skin colour is fingers
+#: against something busy (a fruit held, a ball), not a print's cells, which lie among
+#: its other colours (the devset's prints' pieces 0.15-0.64, fingers 0.83-1.0).
+PRINT_FINGERS = 0.75
 
 
 def _off_print(
@@ -352,7 +356,8 @@ def _off_print(
     on the new garment. The hand is smooth skin (a print is busy everywhere; read on the
     person only, so a finger against the backdrop is smooth too): its smooth pieces
     (`whole`, `where` its middle and radius), grown back over their own busy rim by half
-    a print window. Unchanged where no smooth skin is found."""
+    a print window, and the pieces taken off that are mostly skin (`PRINT_FINGERS`).
+    Unchanged where no smooth skin is found."""
     middle, radius = where
     s = local.shoulder_width
     on = local.mask > 0.5
@@ -366,7 +371,15 @@ def _off_print(
         return hand
     half = max(1, int(s * prints.PRINT_WINDOW) // 2)
     rim = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * half + 1, 2 * half + 1))
-    return (cv2.dilate(core.astype(np.uint8), rim) > 0) & hand
+    kept = (cv2.dilate(core.astype(np.uint8), rim) > 0) & hand
+    count, labels = cv2.connectedComponents((hand & ~kept).astype(np.uint8), connectivity=8)
+    pieces = np.bincount(labels.ravel(), minlength=count)
+    shares = np.bincount(labels.ravel(), weights=skin.ravel().astype(np.float64), minlength=count) / np.maximum(
+        pieces, 1
+    )
+    fingers = shares > PRINT_FINGERS
+    fingers[0] = False
+    return kept | fingers[labels]
 
 
 def with_fingers(hand: NDArray[np.bool_], skin: NDArray[np.bool_], radius: int) -> NDArray[np.bool_]:
