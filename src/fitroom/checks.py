@@ -1209,6 +1209,12 @@ PRINT_LEFT_PRINTED = 0.3
 #: `print_left`'s limit: the share of an old print's place, off the new garment, the face
 #: and the hands, where the render still shows its print.
 PRINT_LEFT_MOST = 0.05
+#: `old_print_by_hand`: a piece of skin colour over this share of the hands' discs is a
+#: hand (a print's cells are a few pixels each).
+HAND_PRINT_PIECE = 0.05
+#: `old_print_by_hand`'s limit: the share of those holes in the pose's hand discs that is
+#: the photo's print left as shot.
+HAND_PRINT_MOST = 0.1
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
 #: A garment's outline over the backdrop is as crisp as the product's own edge: on average
 #: its cover fades from 0.95 to 0.05 within this many pixels (`outline_blur`). Warped up
@@ -1282,6 +1288,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "leg_step": (None, LEG_STEP_MOST),
     "print_left": (None, PRINT_LEFT_MOST),
+    "old_print_by_hand": (None, HAND_PRINT_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
@@ -3053,6 +3060,44 @@ def print_left(
     if np.mean(shot[where]) < PRINT_LEFT_PRINTED:
         return None
     return float(np.mean((shot & _busy(image, width))[inside]))
+
+
+def old_print_by_hand(
+    image: NDArray[np.uint8],
+    photo: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    hands: Mask,
+    skin: Mask,
+    width: float,
+) -> float | None:
+    """The share of the holes a hand leaves in the new garment where the render is still
+    the photo's print: the holes are the pose's `hands` discs off the new garment (`cover`
+    0.5) with it both above and below in their column, less the hand itself (the pieces of
+    the photo's `skin` there over `HAND_PRINT_PIECE` of the disc, their gaps closed over a
+    window, and half a window round them: the fingers, the shade between them and the
+    hand's own rim, mixed with what is behind it); of them, the pixels left as shot
+    (`UNCHANGED_BY`) where `photo` is busy (`_busy`, `width` the torso's, its rims opened
+    away, then a window's width in from its edge: a print's breadth). A print's pink or
+    tan cells taken for the hand were kept in front with it, a patch of the old clothes on
+    the new garment; `print_left` leaves the hands out. None for holes under 50 pixels."""
+    discs = np.asarray(hands) > 0
+    side = max(3, int(width * PRINT_LEFT_WINDOW) | 1)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(
+        ((np.asarray(skin) > 0) & discs).astype(np.uint8), connectivity=4
+    )
+    big = stats[:, cv2.CC_STAT_AREA] >= HAND_PRINT_PIECE * max(np.count_nonzero(discs), 1)
+    big[0] = False
+    square = np.ones((side, side), np.uint8)
+    hand = cv2.dilate(cv2.morphologyEx(big[labels].astype(np.uint8), cv2.MORPH_CLOSE, square), square) > 0
+    solid = np.asarray(cover) > 0.5
+    above = np.logical_or.accumulate(solid, axis=0)
+    below = np.logical_or.accumulate(solid[::-1], axis=0)[::-1]
+    holes = above & below & ~solid & discs & ~hand
+    if np.count_nonzero(holes) < 50:
+        return None
+    same = cv2.absdiff(image, photo).max(axis=2) <= UNCHANGED_BY
+    busy = cv2.erode(_busy(photo, width).astype(np.uint8), square) > 0
+    return float(np.mean((same & busy)[holes]))
 
 
 def _busy(image: NDArray[np.uint8], width: float) -> NDArray[np.bool_]:

@@ -769,6 +769,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         refilled &= cv2.dilate(hair.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) == 0
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
         values["print_left"] = _print_left(report, output, cover, face | own_hands, frame)
+        values["old_print_by_hand"] = checks.old_print_by_hand(
+            output, report.input, cover, person.hands, _skin_as_shot(report), frame.width
+        )
         if person.visible(L_SHOULDER, R_SHOULDER):
             shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER)]
             values["neck_patch"] = checks.neck_patch(old > 0.5, shoulders, person.shoulder_width)
