@@ -374,10 +374,8 @@ def _off_print(
     kept = (cv2.dilate(core.astype(np.uint8), rim) > 0) & hand
     count, labels = cv2.connectedComponents((hand & ~kept).astype(np.uint8), connectivity=8)
     pieces = np.bincount(labels.ravel(), minlength=count)
-    shares = np.bincount(labels.ravel(), weights=skin.ravel().astype(np.float64), minlength=count) / np.maximum(
-        pieces, 1
-    )
-    fingers = shares > PRINT_FINGERS
+    skin_in = np.bincount(labels.ravel(), weights=skin.ravel().astype(np.float64), minlength=count)
+    fingers = skin_in > PRINT_FINGERS * pieces
     fingers[0] = False
     return kept | fingers[labels]
 
