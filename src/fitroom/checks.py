@@ -148,6 +148,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `pocket_hole`: the share of the disc round a hand in a pocket (its fingers hidden in
   the clothes) left as in the photo, on the person and inside the new garment's span
   along its row (the back of a hand at an old jacket's pocket: a hole in the new top).
+- `cloth_by_hand`: the share of the discs round the hands left as in the photo inside
+  the new garment's span along their rows, in the old garment's colours and nearer them
+  than the skin's (khaki trousers or a print's pink cells kept with the hand as if they
+  were its skin: a patch of the old garment beside the hand on the new one).
 - `old_shoe_left`: the old shoes' colours still showing where the person's feet were,
   after new shoes went on (`feet_region`).
 - `item_left_out`: the share of a cut-out's outline that was left out though it stands
@@ -988,6 +992,11 @@ BODICE_WIDTH_LEAST = 0.9
 #: block beside the neck changed 0.09 (`fitdit_2`), curls cut at the shoulder 0.19
 #: (`magento--home-performance`).
 HAIR_CUT_MOST = 0.05
+#: The share of the discs round the hands (`cloth_by_hand`) that may stay the old
+#: garment's colours inside the new garment's span: the hand's outermost pixels and a
+#: cuff's edge. Khaki blocks kept beside both hands under a new dress read 0.08-0.09
+#: (`maho-sample-data__mpd000t`), 0.0015 once gone; a beige strip beside a hand 0.06.
+CLOTH_BY_HAND_MOST = 0.05
 #: A held thing (`held_lost`) whose pixels changed more than this share is drawn over;
 #: kept in front its outermost pixel, blended with the new garment, may change.
 HELD_LOST_MOST = 0.15
@@ -1306,6 +1315,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "knit_kept": (None, KNIT_KEPT),
     "hand_outline": (None, 0.25),
     "pocket_hole": (None, POCKET_HOLE_MOST),
+    "cloth_by_hand": (None, CLOTH_BY_HAND_MOST),
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "shoulder_wing": (None, SHOULDER_WING),
     "shoulder_bare": (None, BARE_SHOULDER_MOST),
@@ -3607,6 +3617,43 @@ def hand_outline(
     return old_colour_left(image, rim, old_colours, new_colours)
 
 
+def _within_rows(covered: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Each row's pixels from the first to the last of `covered` on it."""
+    cols = np.arange(covered.shape[1])
+    rows = covered.any(axis=1)
+    first = np.where(rows, np.argmax(covered, axis=1), covered.shape[1])
+    last = np.where(rows, covered.shape[1] - 1 - np.argmax(covered[:, ::-1], axis=1), -1)
+    return (cols[None, :] >= first[:, None]) & (cols[None, :] <= last[:, None])
+
+
+def cloth_by_hand(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    discs: Mask,
+    cover: NDArray[np.floating[Any]],
+    old_colours: NDArray[np.floating[Any]],
+    skin_colours: NDArray[np.floating[Any]],
+    tolerance: float = 12.0,
+) -> float | None:
+    """The share of `discs` (round the hands the pose sees) that `after` left as in
+    `before` where the new garment (`cover`) is not, between its leftmost and rightmost
+    pixels on their row, and that is one of the old garment's colours (rows of CIE Lab,
+    within `tolerance`) and nearer it than any of the skin's: khaki trousers or a
+    print's pink cells beside a hand pass for skin, and kept in front with the hand they
+    are a patch of the old garment on the new one. None where no disc meets the new
+    garment's span."""
+    covered = np.asarray(cover) >= 0.5
+    inside = (np.asarray(discs) > 0) & _within_rows(covered)
+    if np.count_nonzero(inside) < MIN_HAND_PIXELS or len(old_colours) == 0:
+        return None
+    unchanged = np.abs(after.astype(np.int16) - before.astype(np.int16)).max(axis=2) < UNCHANGED_BY
+    kept = inside & ~covered & unchanged
+    lab = cv2.cvtColor(after.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[kept]
+    to_old = _nearest(lab, old_colours)
+    old = (to_old < tolerance) & (to_old < _nearest(lab, skin_colours))
+    return float(np.count_nonzero(old) / np.count_nonzero(inside))
+
+
 def pocket_hole(
     before: NDArray[np.uint8], after: NDArray[np.uint8], cover: NDArray[np.floating[Any]], person: Mask, discs: Mask
 ) -> float | None:
@@ -3616,11 +3663,7 @@ def pocket_hole(
     which kept in front is a hole in the new garment. Beside or below the new garment
     (a hand in a trouser pocket under a short top's hem) nothing is read."""
     covered = np.asarray(cover) > 0.5
-    cols = np.arange(covered.shape[1])
-    rows = covered.any(axis=1)
-    first = np.where(rows, np.argmax(covered, axis=1), covered.shape[1])
-    last = np.where(rows, covered.shape[1] - 1 - np.argmax(covered[:, ::-1], axis=1), -1)
-    inside = (cols[None, :] >= first[:, None]) & (cols[None, :] <= last[:, None])
+    inside = _within_rows(covered)
     disc = (np.asarray(discs) > 0) & (np.asarray(person) > 0)
     if np.count_nonzero(disc) < MIN_HAND_PIXELS:
         return None

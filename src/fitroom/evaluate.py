@@ -795,6 +795,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         skin_colours = np.vstack([_lab(skin), _colours(_lab(report.input[reference]))])
         bare = ((old > 0.5) | _beside_new(report, target, cover, frame.width)) & ~face & (person.face == 0)
         values["old_colour_bare"] = checks.old_colour_bare(output, bare & ~own_hands, cover, old_colours, skin_colours)
+        # Round the hands, against the face's skin alone: cloth kept as a hand passes for
+        # the person's own skin as shot.
+        values["cloth_by_hand"] = checks.cloth_by_hand(
+            report.input, output, _round_hands(report) & ~face & (person.face == 0), cover, old_colours, _lab(skin)
+        )
         if target != SwapTarget.BOTTOM:
             values["old_sliver"] = checks.old_sliver(
                 output,
@@ -1206,6 +1211,20 @@ def _palms(report: RenderReport) -> NDArray[np.bool_]:
     for _, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
         cv2.circle(palms, centre, max(1, int(radius * PALM_SHARE)), (1,), -1)
     return palms > 0
+
+
+#: How far round each hand (radii of the pose's disc) the engine may keep skin in front:
+#: the box `hands_in_front` reads each hand in.
+HAND_REACH = 1.5
+
+
+def _round_hands(report: RenderReport) -> NDArray[np.bool_]:
+    """The discs round each hand the pose sees, `HAND_REACH` times the pose's disc."""
+    person = report.person
+    discs = np.zeros(report.input.shape[:2], np.uint8)
+    for _, centre, radius in hand_discs(person.points, person.visibility, person.shoulder_width):
+        cv2.circle(discs, centre, int(radius * HAND_REACH), (255,), -1)
+    return discs > 0
 
 
 def _pockets(report: RenderReport) -> NDArray[np.bool_]:
