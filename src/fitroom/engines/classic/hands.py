@@ -88,9 +88,10 @@ def hands_in_front(
         # hand: the skin inside the landmarks' hull is hand whatever it is nearer, the
         # rest is closed at a finger's width inside the outline, then all made solid.
         skin_seen = skin_like(seen)
-        speckled = ((outline > 0) & skin_seen & (nearer | (inside > 0))).astype(np.uint8)
+        speckled = (outline > 0) & skin_seen & (nearer | (inside > 0))
+        speckled &= ~cloth_beside_hand(person, seen, speckled, side, radius)
         closed = cv2.morphologyEx(
-            speckled, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (finger, finger))
+            speckled.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (finger, finger))
         )
         hand = solid((closed > 0) & (outline > 0), radius)
         # A few fingertips showing at a pocket would be specks on the new garment.
@@ -226,18 +227,83 @@ def _hand_skin_in(person: Person) -> tuple[NDArray[np.bool_], list[_Hand]]:
         area = _hand_area(local, side, middle, radius)
         own = _own_colour(local, disc, area)
         skin = skin_like(local) if own is None else skin_like(local) | own
-        hand = whole((disc > 0) & skin, middle, radius)
+        # The hand is looked for in the skin less the skin-coloured cloth round it; the
+        # ring round the hand is judged on all of it (`hands_in_front`).
+        bare = skin & ~cloth_beside_hand(person, local, skin, side, radius)
+        hand = whole((disc > 0) & bare, middle, radius)
         if own is None:
             hand = _off_print(local, disc, skin, hand, (middle, radius))
         # The fingers are looked for on plain cloth and on the person only: a print's
         # pink cells or a backdrop of a skin's colour beside the hand are no fingers
         # (kept, the backdrop cut a notch out of a flared skirt).
         if own is not None:
-            hand = with_fingers(hand, (area > 0) & skin & (local.mask > 0.5), radius)
+            hand = with_fingers(hand, (area > 0) & bare & (local.mask > 0.5), radius)
         keep[box_slices(box)] |= hand
         hands.append((side, middle, radius, box, local, disc, area, skin))
     keep.flags.writeable = False
     return keep, hands
+
+
+#: A hand's own colour is read from at least this share of the skin-coloured pixels
+#: round its pose points (`HAND_CORE`) that are nearer the face's skin than any colour
+#: the person wears.
+HAND_SURE = 0.2
+#: Skin and skin-coloured cloth differ in hue (a hand pinker than khaki); lit or in
+#: shade, either spans a wide range of lightness, so lightness is weighed little.
+HUE_MOSTLY = (0.15, 1.0, 1.0)
+#: A worn colour this near the face's skin in hue is bare skin read where clothes were
+#: looked for (a cami's bared chest, shorts' bared thighs), not cloth; one this far or
+#: further is no skin's colour, and its cloth is not taken for the hand.
+BARE_HUE, SKIN_COLOURED = 8.0, 21.0
+#: ...and it is a colour of the cloth beside the hand when at least this share of the
+#: hand's box shows it.
+ROUND_HAND = 0.1
+#: Within this share of the hand's radius round its pose points nothing is cloth.
+HAND_CORE = 0.5
+#: A pixel is taken for cloth only when it is this many times as near a worn colour as
+#: the hand's own (in hue): a hand's shaded edge between the two stays the hand.
+CLOTH_NEARER = 1.5
+
+
+def cloth_beside_hand(
+    person: Person, local: Person, skin: NDArray[np.bool_], side: str, radius: int
+) -> NDArray[np.bool_]:
+    """The pixels of `skin` (what looks like skin round a hand, in `local`, its box) that
+    are nearer a colour the person wears on the torso or legs (`worn_colours`) than the
+    hand's own colour: khaki trousers or a print's pink cells beside a hand are of a
+    skin's colour, and kept with the hand they stayed as a patch of the old garment on
+    the new one. The hand's own colour is the middle of the skin pixels nearer the face's
+    skin than any worn colour; where too few are, nothing is told apart."""
+    lab = person.lab()
+    colours = [
+        colour
+        for colour in worn_colours(lab, person, SwapTarget.TOP) + worn_colours(lab, person, SwapTarget.BOTTOM)
+        if BARE_HUE <= np.hypot(colour[1] - person.skin_lab[1], colour[2] - person.skin_lab[2]) < SKIN_COLOURED
+    ]
+    seen = local.lab()
+    # Only the colours the hand's box shows round it: the chest's colours read through
+    # hands held in front of it (a phone held up) are the hands' own.
+    colours = [
+        colour
+        for colour in colours
+        if np.count_nonzero(squared_distance(seen, colour, GARMENT_WEIGHTS) < SAME_GARMENT_COLOUR**2)
+        >= ROUND_HAND * skin.size
+    ]
+    if not colours:
+        return np.zeros(skin.shape, bool)
+    # Round the pose's hand points the hand is, whatever its colour (the lit back of a
+    # hand over a pale blouse is the blouse's hue): its own colour is read there.
+    core = np.zeros(skin.shape, np.uint8)
+    points = np.array([local.pt(i) for i in HAND_POINTS[0 if side == "left" else 1]])
+    cv2.fillConvexPoly(core, cv2.convexHull(np.round(points).astype(np.int32)), 255)
+    reach = 2 * max(1, int(radius * HAND_CORE)) + 1
+    core = cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))) > 0
+    worn = np.minimum.reduce([squared_distance(seen, colour, HUE_MOSTLY) for colour in colours])
+    sure = skin & core & (squared_distance(seen, person.skin_lab, HUE_MOSTLY) < worn)
+    if np.count_nonzero(sure) < HAND_SURE * max(np.count_nonzero(skin & core), 1):
+        return np.zeros(skin.shape, bool)
+    own = np.median(seen[sure], axis=0)
+    return skin & ~core & (worn * CLOTH_NEARER**2 < squared_distance(seen, own, HUE_MOSTLY))
 
 
 #: The pose's hand points are the wrist and three knuckles: fingers spread on a hip, a
