@@ -2103,6 +2103,46 @@ def test_skin_step_finds_a_line_in_the_rebuilt_skin_not_a_smooth_turn() -> None:
     assert checks.skin_step(images[1], np.zeros((h, w), bool), width) is None
 
 
+def test_skin_step_reads_a_limbs_turn_to_its_outline_as_no_step() -> None:
+    """A rebuilt forearm darkening to both its edges as a cylinder turns away (as real
+    bare forearms do, 30-50% at the edges) has no step; it read as one all along both
+    rims. A darker band across the same arm (an old strap kept) is still a step."""
+    h, w, width = 300, 200, 300.0
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[20:280, 70:130] = True
+    edge = np.clip(np.abs(np.arange(w, dtype=np.float32) - 99.5) / 30, 0, 1)
+    lightness = 170 * (1 - 0.45 * (1 - np.sqrt(1 - edge**2)))
+    round_arm = np.tile(lightness, (h, 1))
+    rows = np.arange(h)[:, None]
+    hemmed = round_arm * np.where((rows > 100) & (rows < 180), 0.8, 1.0)
+    images = [np.dstack([v, v * 0.8, v * 0.7]).astype(np.uint8) for v in (round_arm, hemmed)]
+    turned, crossed = (checks.skin_step(image, rebuilt, width) for image in images)
+    assert turned is not None and turned < checks.SKIN_STEP_MOST, turned
+    assert crossed is not None and crossed > checks.SKIN_STEP_MOST, crossed
+
+
+def test_arm_pale_finds_a_forearm_paler_and_greyer_than_its_hand() -> None:
+    """A rebuilt forearm above a tan hand: in a pale, grey tone it fails; in the hand's
+    colour, or darker and redder than it (shade, flush), it passes."""
+    h, w, width = 300, 200, 200.0
+    elbow, wrist = (100.0, 40.0), (100.0, 220.0)
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[40:220, 80:120] = True
+    hand = np.zeros((h, w), bool)
+    cv2.circle(hand.view(np.uint8), (100, 250), 25, 1, -1)
+    images = []
+    for arm in ((225, 205, 190), (168, 112, 88), (140, 84, 64)):
+        image = np.full((h, w, 3), 235, np.uint8)
+        image[rebuilt] = arm
+        image[hand] = (168, 112, 88)
+        images.append(image)
+    pale, same, darker = (checks.arm_pale(image, rebuilt, hand, [(elbow, wrist)], width) for image in images)
+    assert pale is not None and pale > checks.ARM_PALE_MOST, pale
+    assert same is not None and same < checks.ARM_PALE_MOST, same
+    assert darker is not None and darker < checks.ARM_PALE_MOST, darker
+    assert checks.arm_pale(images[0], rebuilt, np.zeros((h, w), bool), [(elbow, wrist)], width) is None
+
+
 def test_edge_cut_finds_a_garment_laid_whole_up_to_a_stepped_outline() -> None:
     """A dark sleeve's side against a light backdrop: laid whole up to a slanting line,
     pixel by pixel (a stair of hard steps, a second grey edge beyond it), it fails; the

@@ -25,6 +25,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   rebuilt pale and flat above the person's own shaded shins reads as two materials);
   `leg_detail`: the rebuilt thigh's detail there over the own leg's (a smooth fill above
   a grainy shin).
+- `arm_pale`: how much paler and greyer than the hand a rebuilt forearm's upper half is
+  (an upper forearm in a lit face's tone under the hand's own colour).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -863,6 +865,14 @@ ARM_ROUND_LEAST = 0.08
 #: own hand just below it may be: a forearm paler, yellower or greyer than the hand on
 #: it reads as another person's arm (or a sleeve) even where the torso's skin matches.
 WRIST_APART = 8.0
+#: `arm_pale`: how much paler (L*) and greyer (less C*) than the person's own hand (CIE
+#: Lab, the two together as one distance) the rebuilt forearm's upper half may be, where
+#: `wrist_tone` does not look: an upper forearm in a lit face's tone read as fake skin
+#: under the hand's own. On the devset (basic, 2026-12-06) `ootd--01861_00` under a tee
+#: or a cami read 11.9 (L* 80, C* 18 on the arm, 63 and 29 on the hand); its forearm in
+#: the hand's colour, 1.2; five other long-sleeved persons 0.7-4.4.
+ARM_PALE_ALONG = (0.1, 0.55)
+ARM_PALE_MOST = 8.0
 #: Where along the forearm (elbow 0, wrist 1) it is read, how far either side of the
 #: bone (shoulder widths), and how far round the wrist (shoulder widths) the hand is.
 WRIST_ALONG = (0.55, 0.95)
@@ -1131,6 +1141,13 @@ OLD_STRAPS_MOST = 0.3
 SKIN_STEP = 6.0
 SKIN_STEP_MOST = 0.15
 SKIN_STEP_SPAN = 0.02
+#: A limb's own round is no step: within `SKIN_STEP_RIM` shoulder widths of the rebuilt
+#: skin's outline (about a limb's half width), lightness that falls towards that outline
+#: (its direction within `SKIN_STEP_TURN` radians of the way out) is the limb turning
+#: away. Real bare forearms on the photos' own skin read 0.53-2.1 without this (every
+#: limb failed), 0.005-0.085 with it.
+SKIN_STEP_RIM = 0.12
+SKIN_STEP_TURN = 0.6
 #: `sleeve_coverage` also reads lines this far (shoulder widths) either side of the arm's
 #: bone: about half an upper arm's half-width (an upper arm is 0.25-0.3 shoulder widths
 #: across), inside the arm where the pose's joints sit near its middle.
@@ -1269,6 +1286,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_round": (ARM_ROUND_LEAST, None),
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
+    "arm_pale": (None, ARM_PALE_MOST),
     "wrist_band": (None, CUFF_APART),
     "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
     "leg_side_shade": (LEG_SIDE_LEAST, None),
@@ -1746,8 +1764,9 @@ def skin_step(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) ->
     the pixels, off its outline, where the lightness (smoothed past the grain) differs by
     over `SKIN_STEP` L* across `SKIN_STEP_SPAN` shoulder widths, over that span's width.
     Rebuilt skin varies smoothly at that scale; a step there is a line the eye follows
-    (a shading switched at one line, an old garment's outline kept). None when too
-    little skin is rebuilt."""
+    (a shading switched at one line, an old garment's outline kept). A limb darkening
+    towards its outline near it (`SKIN_STEP_RIM`) is its round, not a step. None when
+    too little skin is rebuilt."""
     span = max(1, int(round(shoulder_width * SKIN_STEP_SPAN / 2)))
     inner = _inner(rebuilt, 2 * span + 1)
     if np.count_nonzero(inner) < MIN_SKIN_PIXELS:
@@ -1758,7 +1777,19 @@ def skin_step(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) ->
     down = np.zeros_like(lum)
     across[:, span:-span] = lum[:, 2 * span :] - lum[:, : -2 * span]
     down[span:-span] = lum[2 * span :] - lum[: -2 * span]
-    stepped = inner & (np.hypot(across, down) > SKIN_STEP)
+    size = np.hypot(across, down)
+    # The way in from the outline, and how far in: lightness rising that way near it is
+    # the limb's turn.
+    inward = cv2.GaussianBlur(
+        cv2.distanceTransform((np.asarray(rebuilt) > 0).astype(np.uint8), cv2.DIST_L2, 5), (0, 0), max(1.0, span)
+    )
+    in_x = np.zeros_like(inward)
+    in_y = np.zeros_like(inward)
+    in_x[:, 1:-1] = inward[:, 2:] - inward[:, :-2]
+    in_y[1:-1] = inward[2:] - inward[:-2]
+    facing = (across * in_x + down * in_y) > np.cos(SKIN_STEP_TURN) * size * np.hypot(in_x, in_y)
+    turning = facing & (inward < shoulder_width * SKIN_STEP_RIM)
+    stepped = inner & (size > SKIN_STEP) & ~turning
     return float(np.count_nonzero(stepped)) / (2 * span + 1) / max(shoulder_width, 1.0)
 
 
@@ -2162,6 +2193,38 @@ def wrist_tone(
             continue
         apart.append(float(np.linalg.norm(np.median(lab[arm], axis=0) - np.median(lab[hand], axis=0))))
     return max(apart) if apart else None
+
+
+def arm_pale(
+    image: NDArray[np.uint8], rebuilt: Mask, hands: Mask, forearms: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """The most, over the forearms (elbow and wrist points), that the rebuilt skin on the
+    forearm's upper half (`ARM_PALE_ALONG`) is paler and greyer than the person's own hand
+    skin (`hands`) round its wrist: the length of (L* lighter, C* less), each counted only
+    that way. None when no forearm is rebuilt next to a hand that shows. A darker or
+    redder arm than its hand is shade and flush; a paler, greyer one is fake skin."""
+    made = _inner(rebuilt, 2)
+    own = np.asarray(hands) > 0
+    h, w = made.shape
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    paler = []
+    for elbow, wrist in forearms:
+        p, q = np.asarray(elbow, np.float32), np.asarray(wrist, np.float32)
+        v = q - p
+        length2 = float(v @ v)
+        if length2 < 64:
+            continue
+        t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length2
+        off = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1])
+        arm = made & (off < shoulder_width * WRIST_ACROSS) & (t > ARM_PALE_ALONG[0]) & (t < ARM_PALE_ALONG[1])
+        hand = own & (t > 1) & (np.hypot(xs - q[0], ys - q[1]) < shoulder_width * WRIST_HAND)
+        if np.count_nonzero(arm) < MIN_SKIN_PIXELS or np.count_nonzero(hand) < MIN_SKIN_PIXELS:
+            continue
+        (l_arm, a_arm, b_arm), (l_hand, a_hand, b_hand) = (np.median(lab[m], axis=0) for m in (arm, hand))
+        greyer = float(np.hypot(a_hand, b_hand) - np.hypot(a_arm, b_arm))
+        paler.append(float(np.hypot(max(float(l_arm - l_hand), 0.0), max(greyer, 0.0))))
+    return max(paler) if paler else None
 
 
 def _leg_runs(

@@ -575,6 +575,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         (person.pt(e), person.pt(w)) for e, w in ((L_ELBOW, L_WRIST), (R_ELBOW, R_WRIST)) if person.visible(e, w)
     ]
     values["wrist_tone"] = checks.wrist_tone(output, rebuilt, own_hands & ~edited, forearms, frame.width)
+    values["arm_pale"] = checks.arm_pale(output, rebuilt, own_hands & ~edited, forearms, frame.width)
     values["wrist_band"] = checks.wrist_band(output, rebuilt, own_hands & ~edited, forearms, frame.width)
     if target != SwapTarget.BOTTOM:
         values["forearm_taper"] = checks.forearm_taper(rebuilt, forearms)
