@@ -18,12 +18,14 @@ from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
     L_EYE,
+    L_SHOULDER,
     L_WRIST,
     MOUTH_L,
     MOUTH_R,
     R_ANKLE,
     R_ELBOW,
     R_EYE,
+    R_SHOULDER,
     R_WRIST,
     Person,
     _skin_colour,
@@ -227,7 +229,6 @@ def test_an_arm_bared_from_a_tight_sleeve_tapers_from_a_round_shoulder() -> None
     is the shoulder's top."""
 
     from fitroom.engines.classic.body import limbs, torso_frame
-    from fitroom.engines.classic.person import L_ELBOW, L_SHOULDER, R_ELBOW, R_SHOULDER
     from tests.test_classic_engine import drawn_person
 
     image = np.full((420, 400, 3), 235, np.uint8)
@@ -450,12 +451,9 @@ def swapped_for_a_tee(
     return np.clip(shown, 0, 255).astype(np.uint8), made, forearms, out
 
 
-def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
-    """A long-sleeved top swapped for a tee bares the forearms above hands darker and
-    redder than the lit face the skin's tone is read from. The rebuilt forearm took the
-    face's pale tone (a hand that far from it never counted) and the dark sleeve's light
-    on top: a pale, yellow arm on a tan hand (`wrist_tone` over its limit). It takes
-    the hand's own colour at the wrist now."""
+def _tan_handed_in_long_sleeves() -> tuple[Person, skin.SkinLook, np.ndarray]:
+    """A drawn person in a dark long-sleeved top, hands tan (darker and redder than the
+    lit face the skin's tone is read from); their look (the face's tone) and hands."""
     from tests.test_classic_engine import drawn_person
 
     h, w = 420, 400
@@ -470,17 +468,36 @@ def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
     hands = np.zeros((h, w), np.uint8)
     for centre in ((281, 275), (119, 275)):
         cv2.circle(hands, centre, 16, 255, -1)
-    image[hands > 0] = (168, 112, 88)  # tan hands, darker and redder than the face
+    image[hands > 0] = (168, 112, 88)
     person = drawn_person(image)
     points = person.points.copy()
     points[list(HAND_POINTS[0][1:])] = (281, 280)
     points[list(HAND_POINTS[1][1:])] = (119, 280)
     person = replace(person, points=points, hands=hands)
     face = tuple(float(v) for v in cv2.cvtColor(np.uint8([[(240, 212, 182)]]), cv2.COLOR_RGB2LAB)[0, 0])
-    look = replace(skin.DEFAULT, tone=face)
+    return person, replace(skin.DEFAULT, tone=face), hands > 0
+
+
+def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
+    """A long-sleeved top swapped for a tee bares the forearms above hands darker and
+    redder than the lit face the skin's tone is read from. The rebuilt forearm took the
+    face's pale tone (a hand that far from it never counted) and the dark sleeve's light
+    on top: a pale, yellow arm on a tan hand (`wrist_tone` over its limit). It takes
+    the hand's own colour at the wrist now."""
+    person, look, hands = _tan_handed_in_long_sleeves()
     shown, made, forearms, _ = swapped_for_a_tee(person, look, 260)
-    apart = checks.wrist_tone(shown, made, hands > 0, forearms, person.shoulder_width)
+    apart = checks.wrist_tone(shown, made, hands, forearms, person.shoulder_width)
     assert apart is not None and apart < checks.WRIST_APART, apart
+
+
+def test_a_forearm_bared_from_a_long_sleeve_is_the_hands_colour_up_to_the_elbow() -> None:
+    """The hand's colour faded out by mid-forearm: the upper forearm took the lit face's
+    tone, paler and greyer than the hand (fake skin above a real hand, `arm_pale` over
+    its limit). It keeps the hand's colour up to near the elbow now."""
+    person, look, hands = _tan_handed_in_long_sleeves()
+    shown, made, forearms, _ = swapped_for_a_tee(person, look, 260)
+    paler = checks.arm_pale(shown, made, hands, forearms, person.shoulder_width)
+    assert paler is not None and paler < checks.ARM_PALE_MOST, paler
 
 
 def test_a_forearm_bared_from_a_long_sleeve_runs_on_into_the_hand() -> None:
@@ -781,3 +798,41 @@ def test_bared_shoulders_slope_from_the_neck_to_the_arms() -> None:
     assert rise is not None and rise <= checks.SHOULDER_RISE_MOST, rise
     # Above the slope, out towards the old seam, no skin; under it, over the joint, skin.
     assert not made[82, 240] and made[96, 250]
+
+
+def test_an_arm_bared_from_a_long_sleeve_turns_away_at_both_its_edges() -> None:
+    """A long sleeve wider than the arm in it, its bone off the sleeve's middle, swapped
+    for a tee: the forearm rebuilt as a cylinder round the pose's bone was cut by the
+    sleeve's outline on one side, so it stayed lit out to that edge, a flat tube shaded
+    on its other side only (`arm_round` under its least). It turns away towards the
+    outline it is drawn with now, at both edges."""
+    from tests.test_classic_engine import drawn_person
+
+    h, w = 420, 400
+    image = np.full((h, w, 3), 225, np.uint8)
+    old = np.zeros((h, w), np.uint8)
+    cv2.rectangle(old, (140, 90), (260, 290), 1, -1)
+    for shoulder, wrist in (((250, 100), (280, 250)), ((150, 100), (120, 250))):
+        cv2.line(old, shoulder, wrist, 1, 24)  # tight long sleeves to the wrists
+    image[old > 0] = (30, 30, 36)
+    hands = np.zeros((h, w), np.uint8)
+    for centre in ((281, 275), (119, 275)):
+        cv2.circle(hands, centre, 16, 255, -1)
+    image[hands > 0] = (200, 150, 128)
+    person = drawn_person(image)
+    points = person.points.copy()
+    points[list(HAND_POINTS[0][1:])] = (281, 280)
+    points[list(HAND_POINTS[1][1:])] = (119, 280)
+    # The figure's outline: the sleeves cut the arms' cylinders round their bones.
+    figure = (old > 0) | (hands > 0)
+    figure[:100, 170:230] = True
+    figure[290:, 140:260] = True
+    person = replace(person, points=points, hands=hands, mask=figure.astype(np.float32))
+    look = replace(skin.DEFAULT, tone=tuple(float(v) for v in person.skin_lab))
+    shown, made, _, _ = swapped_for_a_tee(person, look, 260)
+    arms = [
+        (person.pt(s), person.pt(e), person.pt(x))
+        for s, e, x in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
+    ]
+    rounded = checks.arm_round(shown, made, arms)
+    assert rounded is not None and rounded > checks.ARM_ROUND_LEAST, rounded

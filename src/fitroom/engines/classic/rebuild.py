@@ -446,9 +446,12 @@ def _legs_from_hands(
 #: read for its colour: wider than the body's (a hand is redder than a face), not so
 #: wide that a phone or a glove passes.
 HAND_HUE = 16.0
-#: How far up the forearm (shares of wrist to elbow) the hand's own colour sets the
-#: rebuilt skin's tone: all of it at the wrist, fading to the body's tone this far up.
-HAND_REACH = 0.8
+#: Where along the forearm (shares of elbow to wrist, 0 the elbow) the hand's own colour
+#: sets the rebuilt skin's tone: all of it from the first to the wrist, fading to the
+#: body's tone up to the second, past the elbow. Faded out by mid-forearm, the upper
+#: forearm took the body's tone, read off a lit face: paler and greyer than the hand
+#: (devset: L* 80, a* 6 on the arm against 63-77, 12-18 on the hands).
+HAND_SPAN = (0.35, -0.3)
 #: How far from the forearm's bone (shoulder widths) the hand's colour reaches across:
 #: the whole forearm, not the torso beside it.
 HAND_ACROSS = 0.2
@@ -461,7 +464,7 @@ HAND_LIGHTNESS = 0.6
 
 def _from_hands(person: Person, tone: NDArray[np.float32], hand_skin: NDArray[np.bool_]) -> NDArray[np.float32]:
     """`tone` (Lab per pixel) with each forearm whose hand shows taking that hand's own
-    colour: in full at the wrist, fading into `tone` up towards the elbow.
+    colour: in full over the forearm's lower part, fading into `tone` round the elbow.
 
     The tone was read from the visible skin within reach and never strayed far from the
     face's: a hand darker or redder than a lit face (most hands) never counted, and the
@@ -494,7 +497,7 @@ def _from_hands(person: Person, tone: NDArray[np.float32], hand_skin: NDArray[np
             [np.quantile(lab[:, 0], HAND_LIGHTNESS), np.median(lab[:, 1]), np.median(lab[:, 2])], np.float32
         )
         off = np.hypot(xs - p[0] - np.clip(t, 0, 1) * v[0], ys - p[1] - np.clip(t, 0, 1) * v[1])
-        along = np.clip((t - (1 - HAND_REACH)) / HAND_REACH, 0, 1)
+        along = np.clip((t - HAND_SPAN[1]) / (HAND_SPAN[0] - HAND_SPAN[1]), 0, 1)
         across = np.clip((s * HAND_ACROSS - off) / max(1.0, s * HAND_ACROSS * 0.25), 0, 1)
         weight = (along * along * (3 - 2 * along) * across)[:, :, None]
         if out is tone:
@@ -928,7 +931,16 @@ def _uncovered(
     # the backdrop.
     limb_x, limb_y = limb_normal[0] * (1 - lit_torso), limb_normal[1] * (1 - lit_torso)
     limb_side = np.hypot(limb_x, limb_y)
-    limb_shading = skin.lit(limb_x, limb_y, look) * (1 - TORSO_SIDE_SHADE * limb_side**3)
+    sides = 1 - TORSO_SIDE_SHADE * limb_side**3
+    if garment.category != SwapTarget.BOTTOM:
+        # The arms turn away towards the outline they are drawn with (the sleeve's or the
+        # person's that cut the cylinder round the bone), wherever that lies; not into the
+        # torso's skin or the person's own kept skin and hands they run on into.
+        kept_skin = skin_like(person) & (person.mask > 0.5) & (rebuild < 0.5)
+        arms = (1 - lit_torso) * (1 - np.clip((depth - 1) / LEGS_FADE, 0, 1))
+        rims = skin.turned_away((skin_part > 0.5) | kept_skin | hands, s)
+        sides = sides * (1 - arms) + rims * arms
+    limb_shading = skin.lit(limb_x, limb_y, look) * sides
     if garment.category != SwapTarget.BOTTOM:
         limb_shading *= _elbow_shade(person, old.shape)
     if own_legs is not None:
