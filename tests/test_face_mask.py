@@ -108,6 +108,30 @@ def test_the_garments_face_leaves_a_hood_beside_the_jaw() -> None:
         assert (own & hood).any() and (own >= face).all(), tilt
 
 
+def test_the_garments_face_leaves_a_hood_beside_the_cheeks() -> None:
+    """A puffer's hood stands up beside the cheeks to about the ears, above the mouth's
+    line: to the garment path it is not the face either, and kept as it, its sides stayed
+    as black slabs beside the head above the new top (magento--mj03's hood). The cheeks
+    beside the mouth and the face above the hood stay face; the person's own face still
+    holds the hood."""
+    for tilt in (0.0, 25.0):
+        points, visibility = _head(tilt)
+        mouth, down, across, depth, side = _face_axes(points)
+        lateral = np.abs(side)
+        # Eyes 60 px apart, the mouth 40 px below them: the hood from 0.45 eye-to-mouth
+        # distances above the mouth down past the chin, from 0.92 eye spans out.
+        photo = np.full((400, 400, 3), SKIN, np.uint8)
+        hood = (depth > -18) & (depth < 40) & (lateral > 55)
+        photo[hood] = COLLAR
+        person = _head_on(photo, points, visibility)
+        face = p.dressed(person).face > 0
+        assert not (face & hood).any(), tilt
+        for spot in (mouth - down * 10 + across * 45, mouth - down * 10 - across * 45, mouth - down * 30 + across * 70):
+            assert face[int(spot[1]), int(spot[0])], (tilt, spot)
+        own = person.face > 0
+        assert (own & hood & (depth < 0)).any() and (own >= face).all(), tilt
+
+
 def test_the_garments_face_keeps_hair_beside_the_jaw() -> None:
     """Dark hair falling beside the jaw runs on up the head past the eyes; a hood's side
     there stops below the ear. Taken off the face with the hood, the hair (over a dark

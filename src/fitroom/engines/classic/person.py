@@ -162,6 +162,10 @@ CHIN_RIM = 0.1
 #: eye-to-mouth distances) it narrows to the chin: below the mouth, what lies outside
 #: that half ellipse is beside the face, not in it (a hood's sides, a collar's points).
 JAW_HALF, JAW_DROP = 0.85, 0.9
+#: Above the mouth, up to `CHEEK_RISE` eye-to-mouth distances, what lies further out than
+#: `JAW_HALF` is beside the cheeks, not on them: a hood's sides standing up to the ears
+#: (the ears lie higher; the cheeks there are skin, and only what is not skin goes).
+CHEEK_RISE = 0.5
 
 
 def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8], jaw: bool = False) -> Mask:
@@ -217,7 +221,8 @@ def _beside_jaw(
     mouth: NDArray[np.float32], down: NDArray[np.float32], eye_span: float, box: tuple[int, int, int, int]
 ) -> NDArray[np.bool_]:
     """True in `box` below the mouth and outside the jaw's half ellipse (`JAW_HALF`,
-    `JAW_DROP`): beside the face, not in it."""
+    `JAW_DROP`), or above it beside the cheeks (`CHEEK_RISE`): beside the
+    face, not in it."""
     x0, y0, x1, y1 = box
     xs = np.arange(x0, x1, dtype=np.float32)[None, :] - np.float32(mouth[0])
     ys = np.arange(y0, y1, dtype=np.float32)[:, None] - np.float32(mouth[1])
@@ -225,7 +230,9 @@ def _beside_jaw(
     unit = down / length
     depth = (xs * np.float32(unit[0]) + ys * np.float32(unit[1])) / np.float32(length)
     lateral = np.abs(xs * np.float32(unit[1]) - ys * np.float32(unit[0])) / np.float32(max(eye_span, 1e-6))
-    return np.asarray((depth > 0) & ((lateral / JAW_HALF) ** 2 + (depth / JAW_DROP) ** 2 > 1))
+    jaw = (depth > 0) & ((lateral / JAW_HALF) ** 2 + (depth / JAW_DROP) ** 2 > 1)
+    cheeks = (depth <= 0) & (depth > -CHEEK_RISE) & (lateral > JAW_HALF)
+    return np.asarray(jaw | cheeks)
 
 
 #: How near a piece's own colour (Lab, lightness weighed half: a lock's lit and shaded
