@@ -2470,3 +2470,27 @@ def test_an_arm_lit_flat_to_its_cut_edge_fails_arm_round_and_a_rounded_one_passe
     assert not checks.faults({"arm_round": round_})
     image, mask = drawn(rounded)
     assert checks.arm_round(image, np.zeros_like(mask), [(shoulder, elbow, wrist)]) is None
+
+
+def test_hood_left_fails_a_hood_kept_beside_the_cheeks_and_not_hair() -> None:
+    """Eyes 60 px apart at y 100, the mouth 40 px below them: a black hood's side stands
+    beside the right cheek from above the mouth down past the chin, dark hair on the left
+    runs from the photo's top down past the chin; both lie in the old garment's mask (the
+    hair of its colour). The hood left as in the photo fails; the hood replaced by the
+    backdrop passes, and the hair is never counted."""
+    backdrop, skin, dark = (235, 235, 235), (205, 160, 135), (30, 25, 25)
+    photo = np.full((300, 300, 3), backdrop, np.uint8)
+    photo[60:200, 110:190] = skin
+    photo[0:200, 60:110] = dark
+    photo[125:200, 190:240] = dark
+    other = np.all(photo == dark, axis=2)
+    old = other.astype(np.float32)
+    eyes, mouth = (150.0, 100.0), (150.0, 140.0)
+    hair = checks.hair_beside_jaw(other, eyes, mouth, 60.0)
+    kept = checks.hood_left(photo, photo, old, other, hair, eyes, mouth, 60.0)
+    assert kept is not None and checks.faults({"hood_left": kept}) == ["hood_left"], kept
+    cleared = photo.copy()
+    cleared[125:200, 190:240] = backdrop
+    gone = checks.hood_left(cleared, photo, old, other, hair, eyes, mouth, 60.0)
+    assert gone == 0.0
+    assert checks.hood_left(photo, photo, old, other, hair, eyes, eyes, 60.0) is None

@@ -97,6 +97,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `collar_left`: how much of the old garment (a hood's sides, a coat's or a shirt's
   collar) stays round the neck above the new neckline: unchanged, on the person, neither
   skin nor face nor hair.
+- `hood_left`: how much of the old garment (a hood's sides, a collar's points) stays
+  beside the face, from above the mouth down to the chin: unchanged, on the person, not
+  skin nor hair, over the squared eye span.
 - `jaw_hair_cut`: the share of the person's hair beside the lower face (from the eyes' line
   down to the chin's, in one piece with the hair above the eyes or at the photo's top)
   that the render changed: dark hair over a dark old top taken for it and cut into
@@ -499,6 +502,11 @@ COLLAR_HIGH, COLLAR_HALF, COLLAR_LEFT_MOST = 0.3, 0.35, 0.004
 #: render may change.
 JAW_HAIR_DROP, JAW_HAIR_IN, JAW_HAIR_OUT = 1.0, 0.75, 2.0
 JAW_HAIR_LEAST, JAW_HAIR_CUT_MOST = 50, 0.05
+#: `hood_left`: the band beside the face looked at, from `HOOD_RISE` eye-to-mouth
+#: distances above the mouth down to the chin's line (`JAW_HAIR_DROP`), from `HOOD_IN` to
+#: `JAW_HAIR_OUT` eye spans out from the face's axis (clear of the cheeks); and the most of
+#: it (pixels over the squared eye span) the photo may keep there that is the old garment.
+HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
@@ -1322,6 +1330,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neck_band": (None, NECK_BAND_SHARE),
     "collar_left": (None, COLLAR_LEFT_MOST),
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
+    "hood_left": (None, HOOD_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
     "held_lost": (None, HELD_LOST_MOST),
@@ -3461,6 +3470,39 @@ def jaw_hair_cut(image: NDArray[np.uint8], original: NDArray[np.uint8], hair: Ma
         return None
     changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
     return float(np.count_nonzero(changed & inside) / np.count_nonzero(inside))
+
+
+def hood_left(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    old: Mask,
+    other: Mask,
+    hair: Mask,
+    eyes: Point,
+    mouth: Point,
+    eye_span: float,
+) -> float | None:
+    """How much of the old garment stays beside the face: pixels of the `old` garment's
+    mask in the band beside the cheeks and the jaw (`HOOD_RISE`, `HOOD_IN`), `other` (on
+    the person, not skin) and not `hair` (see `hair_beside_jaw`), left as in `original`:
+    a hood's sides or a collar's points standing up to the ears, kept as the face. Their
+    count over the squared eye span. None without the face's landmarks' distances."""
+    eyes_, mouth_ = np.asarray(eyes, np.float64), np.asarray(mouth, np.float64)
+    down = mouth_ - eyes_
+    drop = float(np.hypot(*down))
+    if drop < 1 or eye_span <= 0:
+        return None
+    down /= drop
+    h, w = np.asarray(old).shape[:2]
+    ys, xs = np.mgrid[:h, :w].astype(np.float32)
+    dx, dy = xs - np.float32(mouth_[0]), ys - np.float32(mouth_[1])
+    depth = dx * np.float32(down[0]) + dy * np.float32(down[1])
+    lateral = np.abs(dx * np.float32(down[1]) - dy * np.float32(down[0]))
+    band = (depth >= -HOOD_RISE * drop) & (depth <= JAW_HAIR_DROP * drop)
+    band &= (lateral >= HOOD_IN * eye_span) & (lateral <= JAW_HAIR_OUT * eye_span)
+    same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
+    left = band & same & (np.asarray(old) > 0.5) & (np.asarray(other) > 0) & ~(np.asarray(hair) > 0)
+    return float(np.count_nonzero(left) / eye_span**2)
 
 
 def neck_patch(old: Mask, shoulders: Sequence[Point], shoulder_width: float) -> float | None:

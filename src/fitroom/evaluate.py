@@ -737,6 +737,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             eye_span = float(np.linalg.norm(person.pt(L_EYE) - person.pt(R_EYE)))
             hair = checks.hair_beside_jaw(other, eyes, mouth, eye_span)
             values["jaw_hair_cut"] = checks.jaw_hair_cut(output, report.input, hair)
+            if report.old_garment is not None:
+                values["hood_left"] = checks.hood_left(
+                    output, report.input, report.old_garment, other, hair, eyes, mouth, eye_span
+                )
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
         # line and fades out on the backdrop beyond it, by design; a seam standing up past
         # the shoulder lies on clear backdrop.
