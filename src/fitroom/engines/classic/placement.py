@@ -885,6 +885,10 @@ FULL_LENGTH = 2.4
 #: A full-length bottom's hem lies this far (torso lengths) below the ankle joints: over
 #: the top of the foot, as trousers break on the shoe.
 HEM_BELOW_ANKLE = 0.03
+#: A long skirt's or dress's hem lies this far (torso lengths) below the ankle joints:
+#: on the shoe's top, so no strip of ankle the old trousers or long hem hid (rebuilt,
+#: smeared) shows between the hem and the shoes.
+SKIRT_HEM_BELOW_ANKLE = 0.06
 
 
 def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float, trousers: bool) -> float:
@@ -894,9 +898,12 @@ def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float
     alone: scaled by the waist, full-length jeans on a slim, long-legged person ended at
     mid-shin over her old wide trousers, and a flared maxi skirt (its waistband narrower
     than its panel's median width) ran past the feet to the photo's bottom edge. Trousers
-    end just over the shoe (`HEM_BELOW_ANKLE`, or on the old wide legs' hem); a skirt or a
-    dress at the ankle joints, the shoes seen below. `below_hips`: how far below the hip
-    joints its hem lands so scaled. Without both ankles in sight the length stays."""
+    end just over the shoe (`HEM_BELOW_ANKLE`); a skirt or a dress on the shoe's top
+    (`SKIRT_HEM_BELOW_ANKLE`), the shoes seen below: ended at the ankle joints, it bared
+    a strip of ankle rebuilt from the old trousers, smeared. Either goes on down to the
+    old wide legs' hem (`_old_hem_drop`), so none of them shows below it. `below_hips`:
+    how far below the hip joints its hem lands so scaled. Without both ankles in sight
+    the length stays."""
     h = person.size[1]
     if below_hips <= 0:
         return 1.0
@@ -906,7 +913,8 @@ def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float
     for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (hip, knee, ankle))
         legs.append(float(np.linalg.norm(b - a) + np.linalg.norm(c - b)))
-    drop = max(HEM_BELOW_ANKLE * frame.length, _old_hem_drop(person, frame)) if trousers else 0.0
+    below_ankle = HEM_BELOW_ANKLE if trousers else SKIRT_HEM_BELOW_ANKLE
+    drop = max(below_ankle * frame.length, _old_hem_drop(person, frame))
     # A straight leg drawn between two spread ones covers the lower ankle only when
     # longer: the longer leg sets the length.
     end = (max(legs) + drop) / below_hips
