@@ -1,7 +1,7 @@
 """A long flared skirt and a maxi dress on a drawn person end on the shoes' tops, the shoes
 seen below, whatever their waist-scaled length says; `hem_past_ankles` fails a hem run on
-past the feet and passes one at the ankles; `ankle_strip` fails a strip of rebuilt ankle
-bared between a hem and the shoes."""
+past the feet and passes one at the ankles; `hem_above_shoes` fails a long hem ended at
+the ankle joints, above the shoes."""
 
 from __future__ import annotations
 
@@ -73,26 +73,16 @@ def test_a_flared_maxi_skirt_covers_the_ankles_the_old_trousers_hid() -> None:
     assert hem >= ANKLES + 0.05 * TORSO, hem
 
 
-def test_ankle_strip_fails_a_rebuilt_strip_below_the_hem() -> None:
-    """Drawn renders on drawn legs in khaki trousers: a hem at the ankle joints with the
-    trousers below it rebuilt as skin fails; a hem on the shoes' tops, or bare ankles
-    kept as shot, passes; a skirt ending at the knees is not read."""
+def test_hem_above_shoes_fails_a_hem_at_the_ankle_joints() -> None:
+    """Drawn covers: a long skirt ending at the ankle joints (a strip of ankle bared above
+    the shoes) fails; one on the shoes' tops passes; a midi ending at mid-shin is not read."""
     ankles = [(178.0, ANKLES), (222.0, ANKLES)]
-    person = np.zeros((640, 400), np.float32)
-    person[260:620, 165:235] = 1.0
-    photo = np.full((640, 400, 3), 235, np.uint8)
-    photo[260:570, 165:235] = (190, 170, 120)
-    photo[570:620, 165:235] = (60, 40, 30)
-    render = photo.copy()
-    render[260:570, 165:235] = (225, 180, 150)
-    cover = np.zeros_like(person)
+    cover = np.zeros((640, 400), np.float32)
     cover[260:561, 100:300] = 1.0
-    value = checks.ankle_strip(photo, render, cover, person, ankles, 90.0, TORSO)
-    assert checks.faults({"ankle_strip": value}) == ["ankle_strip"], value
-    cover[561:572, 100:300] = 1.0
-    value = checks.ankle_strip(photo, render, cover, person, ankles, 90.0, TORSO)
-    assert checks.faults({"ankle_strip": value}) == [], value
-    cover[561:572] = 0.0
-    assert checks.ankle_strip(photo, photo, cover, person, ankles, 90.0, TORSO) == 0.0
-    cover[400:] = 0.0
-    assert checks.ankle_strip(photo, render, cover, person, ankles, 90.0, TORSO) is None
+    value = checks.hem_above_shoes(cover, ankles, 90.0, TORSO)
+    assert checks.faults({"hem_above_shoes": value}) == ["hem_above_shoes"], value
+    cover[561:571, 100:300] = 1.0
+    value = checks.hem_above_shoes(cover, ankles, 90.0, TORSO)
+    assert checks.faults({"hem_above_shoes": value}) == [], value
+    cover[480:] = 0.0
+    assert checks.hem_above_shoes(cover, ankles, 90.0, TORSO) is None

@@ -938,15 +938,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["hem_past_ankles"] = checks.hem_past_ankles(
             cover, [person.pt(L_ANKLE), person.pt(R_ANKLE)], frame.width, frame.length
         )
-        values["ankle_strip"] = checks.ankle_strip(
-            report.input,
-            output,
-            cover,
-            person.mask,
-            [person.pt(L_ANKLE), person.pt(R_ANKLE)],
-            frame.width,
-            frame.length,
-        )
+        if garment is not None and not parts_into_legs(garment):
+            values["hem_above_shoes"] = checks.hem_above_shoes(
+                cover, [person.pt(L_ANKLE), person.pt(R_ANKLE)], frame.width, frame.length
+            )
     if garment is not None and target != SwapTarget.BOTTOM and garment.category != SwapTarget.BOTTOM:
         # Below the shoulder's cap and beyond the new sleeves' reach, less the hands and
         # the forearms crossed in front (checked above).
