@@ -900,7 +900,7 @@ def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float
     than its panel's median width) ran past the feet to the photo's bottom edge. Trousers
     end just over the shoe (`HEM_BELOW_ANKLE`); a skirt or a dress on the shoe's top
     (`SKIRT_HEM_BELOW_ANKLE`), the shoes seen below: ended at the ankle joints, it bared
-    a strip of ankle rebuilt from the old trousers, smeared. Either goes on down to the
+    a strip of ankle rebuilt from the old trousers, smeared. A bottom goes on down to the
     old wide legs' hem (`_old_hem_drop`), so none of them shows below it. `below_hips`:
     how far below the hip joints its hem lands so scaled. Without both ankles in sight
     the length stays."""
@@ -913,12 +913,16 @@ def _to_ankles(person: Person, frame: Frame, garment: Garment, below_hips: float
     for hip, knee, ankle in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE)):
         a, b, c = (person.pt(i).astype(np.float64) for i in (hip, knee, ankle))
         legs.append(float(np.linalg.norm(b - a) + np.linalg.norm(c - b)))
-    below_ankle = HEM_BELOW_ANKLE if trousers else SKIRT_HEM_BELOW_ANKLE
-    drop = max(below_ankle * frame.length, _old_hem_drop(person, frame))
+    dress = garment.category == SwapTarget.DRESS
+    drop = (HEM_BELOW_ANKLE if trousers else SKIRT_HEM_BELOW_ANKLE) * frame.length
+    if not dress:
+        # The old bottom's colours it reads are the ones `_old_reach` reads for a bottom
+        # anyway (memoised per photo); for a dress they would be extra work.
+        drop = max(drop, _old_hem_drop(person, frame))
     # A straight leg drawn between two spread ones covers the lower ankle only when
     # longer: the longer leg sets the length.
     end = (max(legs) + drop) / below_hips
-    full = garment.category != SwapTarget.DRESS and (garment.hem_y - garment.top) >= FULL_LENGTH * garment.width
+    full = not dress and (garment.hem_y - garment.top) >= FULL_LENGTH * garment.width
     return end if full else min(1.0, end)
 
 
