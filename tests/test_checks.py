@@ -2494,3 +2494,26 @@ def test_hood_left_fails_a_hood_kept_beside_the_cheeks_and_not_hair() -> None:
     gone = checks.hood_left(cleared, photo, old, other, hair, eyes, mouth, 60.0)
     assert gone == 0.0
     assert checks.hood_left(photo, photo, old, other, hair, eyes, eyes, 60.0) is None
+
+
+def test_a_shin_drawn_as_a_straight_cone_fails_calf_swell_and_one_with_a_calf_passes() -> None:
+    """A rebuilt lower leg drawn as a straight cone from the knee (y 100) to the ankle
+    (y 300) fails `calf_swell`; one that swells at the calf passes; a shin not rebuilt
+    across is not read."""
+    ys = np.arange(400, dtype=np.float32)[:, None]
+    xs = np.arange(200, dtype=np.float32)[None, :]
+    t = (ys - 100) / 200
+    cone = 28 - 12 * t
+    calf = cone * (1 + 0.2 * np.sin(np.pi * np.clip(t / 0.64, 0, 1)))
+    shin = [((100.0, 100.0), (100.0, 300.0))]
+
+    def drawn(half: np.ndarray) -> np.ndarray:
+        return np.asarray((np.abs(xs - 100) <= half) & (t >= 0) & (t <= 1))
+
+    straight = checks.calf_swell(drawn(cone), shin)
+    swelling = checks.calf_swell(drawn(calf), shin)
+    assert straight is not None and straight < checks.CALF_SWELL_LEAST, straight
+    assert swelling is not None and swelling > checks.CALF_SWELL_LEAST + 0.02, swelling
+    assert checks.faults({"calf_swell": straight}) == ["calf_swell"]
+    assert not checks.faults({"calf_swell": swelling})
+    assert checks.calf_swell(np.zeros((400, 200), bool), shin) is None

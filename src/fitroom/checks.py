@@ -48,6 +48,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `arm_round`: how much darker a rebuilt arm's skin is at both its edges than at its
   lightest across (the less dark side, over the lightest): a real arm turns away from
   the light on both sides, a tube lit flat to its cut edge does not.
+- `calf_swell`: how much wider a rebuilt lower leg is across the calf than a straight
+  cone from below the knee to above the ankle (legs rebuilt below a new dress as cones
+  read 0; a bare lower leg swells at the calf).
 - `sleeve_coverage`: how much of each arm a sleeved garment's sleeves cover.
 - `armpit_hole`: the largest dark spot inside the garment round either armpit, where
   the sleeve meets the body's side (a hole to a shopper), in thousandths of a square
@@ -878,6 +881,11 @@ ARM_ROUND_AT = (0.3, 0.45, 0.6, 0.75)
 ARM_ROUND_EDGE = 0.7
 ARM_ROUND_HALF = 5
 ARM_ROUND_LEAST = 0.08
+#: `calf_swell`: where along a rebuilt shin (knee 0, ankle 1) its width is read (below
+#: the knee, the calf, above the ankle), and the least share the calf may be wider than
+#: the straight line between the other two makes it.
+CALF_AT = (0.08, 0.32, 0.85)
+CALF_SWELL_LEAST = 0.04
 #: How far apart (CIE76 ΔE, Lab) a rebuilt forearm just above the wrist and the person's
 #: own hand just below it may be: a forearm paler, yellower or greyer than the hand on
 #: it reads as another person's arm (or a sleeve) even where the torso's skin matches.
@@ -1301,6 +1309,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "enclosed_backdrop": (None, ENCLOSED_BACKDROP_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
     "arm_round": (ARM_ROUND_LEAST, None),
+    "calf_swell": (CALF_SWELL_LEAST, None),
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
     "arm_pale": (None, ARM_PALE_MOST),
@@ -2103,6 +2112,31 @@ def forearm_taper(rebuilt: Mask, forearms: Sequence[Sequence[Point]]) -> float |
         if upper is not None and lower is not None and upper >= 3:
             ratios.append(lower / upper)
     return max(ratios) if ratios else None
+
+
+def calf_swell(rebuilt: Mask, shins: Sequence[Sequence[Point]]) -> float | None:
+    """The least, over the rebuilt shins (knee and ankle points), of how much wider the
+    rebuilt skin is across the calf (`CALF_AT`'s middle) than the straight line between
+    its widths below the knee and above the ankle makes it there, over that width. A bare
+    lower leg seen from the front swells at the calf; legs rebuilt below a new dress as
+    straight cones from the knee to the ankle do not (0). None where no shin is rebuilt
+    across at all three."""
+    mask = np.asarray(rebuilt, bool)
+    found = []
+    for shin in shins:
+        knee, ankle = np.asarray(shin[0], np.float32), np.asarray(shin[1], np.float32)
+        v = ankle - knee
+        length = float(np.hypot(*v))
+        if length < 8:
+            continue
+        across = np.array([-v[1], v[0]], np.float32) / length
+        cap = int(length * FOREARM_ACROSS_MOST)
+        top, calf, low = (_run_across(mask, knee + v * t, across, cap) for t in CALF_AT)
+        if top is None or calf is None or low is None or calf < 3:
+            continue
+        share = (CALF_AT[1] - CALF_AT[0]) / (CALF_AT[2] - CALF_AT[0])
+        found.append((calf - (top + (low - top) * share)) / calf)
+    return min(found) if found else None
 
 
 def _profile_across(

@@ -593,6 +593,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["leg_tone_step"] = checks.leg_tone_step(output, rebuilt, own, leg_bones, frame.width)
     values["leg_side_shade"] = checks.leg_side_shade(output, rebuilt, own, leg_bones, frame.width)
     values["leg_detail"] = checks.leg_detail(output, rebuilt, own, leg_bones, frame.width)
+    if target != SwapTarget.TOP:
+        values["calf_swell"] = checks.calf_swell(rebuilt, [bone[1:] for bone in leg_bones])
     # The person's mask fades over some 20 pixels: a garment's outline lies part way down it.
     values["outline_blur"] = checks.outline_blur(cover, person.mask < OFF_BODY_MASK)
     values["rim_flat"] = checks.rim_flat(output, cover, person.mask < OFF_BODY_MASK)
