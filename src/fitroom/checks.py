@@ -113,6 +113,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   their line (a sleeveless top's cap shoulders standing out past the arms as wings).
 - `shoulder_bare`: how much of the person's own shoulder stands uncovered just above a
   top's panel beside the neck (a seam lying below the shoulder: a ledge of skin).
+- `shoulder_lumps`: how far the garment's outline over the backdrop round the shoulders
+  strays from a smooth curve (bumps, humps and notches along a dark tee's shoulders).
 - `width_ratio`: the garment's width against the body's, across the body.
 - `edge_cut`: the share of the new garment's outline against the backdrop where the
   picture steps from the backdrop to mostly garment within one pixel (a hard, stepped,
@@ -544,6 +546,12 @@ SHOULDER_WING = 0.1
 #: garment that covers at least `SHOULDERS_COVERED` of the band from the shoulders' line
 #: down to `SHOULDER_LOW` below it there: a cami's straps or a wide neckline bare the
 #: shoulders by design.
+#: A garment's outline over the backdrop round the shoulders (`shoulder_lumps`): the
+#: pixels an opening and a closing by a disc `LUMP_SIZE` shoulder widths across add or
+#: take away, per pixel of that outline (mean depth of its bumps and notches, pixels),
+#: beyond `SHOULDER_LUMPS`.
+LUMP_SIZE = 0.06
+SHOULDER_LUMPS = 0.3
 BARE_SHOULDER_REACH = 0.15
 BARE_SHOULDER_OUTER = 0.45
 SHOULDERS_COVERED = 0.5
@@ -1365,6 +1373,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "shoulder_wing": (None, SHOULDER_WING),
     "shoulder_bare": (None, BARE_SHOULDER_MOST),
+    "shoulder_lumps": (None, SHOULDER_LUMPS),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
@@ -3881,6 +3890,30 @@ def _shoulder_band(
     side = np.abs(across)
     region = (along >= 0) & (along <= 1) & (side >= inner * shoulder_width) & (side <= outer * shoulder_width)
     return region, along
+
+
+def shoulder_lumps(
+    cover: NDArray[np.floating[Any]], backdrop: Mask, neck: Point, hips: Point, shoulder_width: float
+) -> float | None:
+    """How far (pixels, on average) the garment's outline (`cover` over 0.5) over the
+    `backdrop` round the shoulders (`shoulder_overhang`'s band) strays from a smooth
+    curve: the pixels an opening and a closing by a disc `LUMP_SIZE` shoulder widths
+    across change there, per pixel of that outline. A shoulder runs from the neck over
+    the joint into the sleeve as one smooth curve; a lumpy or stepped one is seen at once
+    on a dark tee against a light wall. None where too little of it lies on the backdrop."""
+    region, _ = _shoulder_band(cover.shape, neck, hips, shoulder_width, SHOULDER_OUTER)
+    side = 2 * max(1, round(LUMP_SIZE * shoulder_width / 2)) + 1
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+    # The outline's pixels on or beside the backdrop (the garment ends at its edge).
+    beside = cv2.dilate(np.asarray(backdrop, np.uint8), np.ones((3, 3), np.uint8)) > 0
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    edge = (solid > 0) & (cv2.erode(solid, np.ones((3, 3), np.uint8)) == 0) & region & beside
+    if np.count_nonzero(edge) < side:
+        return None
+    smooth = cv2.morphologyEx(cv2.morphologyEx(solid, cv2.MORPH_OPEN, disc), cv2.MORPH_CLOSE, disc)
+    near = cv2.dilate(edge.view(np.uint8), disc) > 0
+    lumps = (smooth != solid) & region & near
+    return float(np.count_nonzero(lumps)) / float(np.count_nonzero(edge))
 
 
 def shoulder_bare(
