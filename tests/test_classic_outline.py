@@ -3,12 +3,16 @@ a soft dark smear with the cut-out rim's light flecks along it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
 from fitroom import checks
+from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose, inner_colour
 from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import L_HIP, R_HIP, Person
 from fitroom.engines.classic.placement import layers_for
 from tests.test_classic_sleeve_hem import big_person, big_tee
 
@@ -121,3 +125,49 @@ def test_a_prints_rim_over_the_backdrop_keeps_its_print() -> None:
     kept = checks.rim_flat(laid, alpha, np.ones_like(alpha, bool))
     assert kept is not None
     assert checks.faults({"rim_flat": kept}) == [], kept
+
+
+def _drawn_shoulder(bumps: int) -> tuple[np.ndarray, np.ndarray]:
+    """A sloping shoulder's cover (a garment below a slanted line) with `bumps` round
+    humps along it, and the backdrop above it."""
+    rows, cols = np.mgrid[0:300, 0:300].astype(np.float32)
+    line = 80 + 0.4 * cols
+    cover = (rows >= line).astype(np.float32)
+    for x in np.linspace(40, 260, bumps) if bumps else []:
+        cv2.circle(cover, (int(x), int(80 + 0.4 * x)), 7, (1.0,), -1)
+    return cover, cover < 0.5
+
+
+def test_a_smooth_shoulder_passes_and_a_lumpy_one_fails() -> None:
+    neck, hips, width = (0.0, 150.0), (0.0, 450.0), 300.0
+    smooth = checks.shoulder_lumps(*_drawn_shoulder(0), neck, hips, width)
+    lumpy = checks.shoulder_lumps(*_drawn_shoulder(8), neck, hips, width)
+    assert smooth is not None and lumpy is not None
+    assert checks.faults({"shoulder_lumps": smooth}) == [], smooth
+    assert checks.faults({"shoulder_lumps": lumpy}) == ["shoulder_lumps"], lumpy
+
+
+def lumpy_person() -> Person:
+    """`big_person` in an old top whose outline over the shoulders is lumpy: round bumps
+    along it, as a segmentation of a real photo's folds gives."""
+    person = big_person()
+    mask = person.mask.copy()
+    k = mask.shape[1] // 400
+    for a, b in (((215, 78), (290, 130)), ((185, 78), (110, 130))):
+        for t in np.linspace(0.1, 0.9, 7):
+            x, y = (1 - t) * np.array(a) + t * np.array(b)
+            cv2.circle(mask, (int(x * k), int(y * k) - 2 * k), 3 * k, (1.0,), -1)
+    return replace(person, mask=mask)
+
+
+def test_a_dark_tees_shoulders_over_a_lumpy_old_outline_are_smooth() -> None:
+    """Closed up to the old top's lumpy outline, the strip between the tee and the
+    backdrop drew its bumps along the tee's shoulders; the outline is one smooth curve."""
+    person = lumpy_person()
+    garment = analyse_garment(dark_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment))
+    frame = torso_frame(person)
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    lumps = checks.shoulder_lumps(out.garment, person.mask < 0.5, frame.neck, hips, frame.width)
+    assert lumps is not None
+    assert checks.faults({"shoulder_lumps": lumps}) == [], lumps

@@ -17,6 +17,7 @@ from fitroom.engines.classic.arms import bare_arms_beside, bare_forearms_in_fron
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import SAME_GARMENT_COLOUR
+from fitroom.engines.classic.composite import inner_colour
 from fitroom.engines.classic.garment import Garment, smooth_outline
 from fitroom.engines.classic.hands import hands_in_front
 from fitroom.engines.classic.old_garment import kept_top, nearest_colour, worn_bottom, worn_colours
@@ -1238,12 +1239,18 @@ def _seam_gaps(
         gap |= cv2.morphologyEx(beside_arm, cv2.MORPH_OPEN, np.ones((strip, 1), np.uint8)) > 0
     if not gap.any():
         return None
+    if outline:
+        gap &= _smoothed_outline(gap, solid, frame)
     alpha = _faded_outline(gap, person.mask[y0:y1, x0:x1], solid)
     laid = alpha > 0
     # Each pixel laid takes the garment's colour as mirrored in the garment pixel nearest
     # it (labels number the garment's pixels in row order), so its weave or print goes
     # on across the gap; a copy of the nearest pixel alone would streak.
     _, labels = cv2.distanceTransformWithLabels(1 - solid, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
+    if outline:
+        # Mirrored from the garment's rim, the product photo's light flecks there went on
+        # across the strip: a mottled, lumpy band round a dark tee's shoulders.
+        colour = inner_colour(colour, cover, np.ones_like(cover))
     rows, cols = np.nonzero(solid)
     nearest = labels[laid] - 1
     gy, gx = np.nonzero(laid)
@@ -1287,6 +1294,23 @@ def _faded_outline(gap: NDArray[np.bool_], mask: NDArray[np.float32], solid: NDA
     ys, xs = np.nonzero(rim & grown & ~seed)
     alpha[ys + y0, xs + x0] = np.clip((mask[box][ys, xs] - low) / (high - low), 0, 1)
     return alpha
+
+
+#: The outline the strips closed against the backdrop (`OUTLINE_STRIP`) draw is smoothed
+#: over this many shoulder-joint distances (a Gaussian sigma).
+OUTLINE_SMOOTH = 0.02
+
+
+def _smoothed_outline(gap: NDArray[np.bool_], solid: NDArray[np.uint8], frame: Frame) -> NDArray[np.bool_]:
+    """Where the gaps closed and the garment (`solid`) make a smooth outline: their union
+    blurred and cut again at 0.5, which takes off its bumps.
+
+    The strips between a top and the backdrop are closed up to the person's mask, whose
+    0.5 line wobbles with the old garment's folds and the segmentation's noise: on the
+    shoulders, against the backdrop, a dark tee's outline was a lumpy, bumpy curve."""
+    sigma = max(1.0, OUTLINE_SMOOTH * frame.width)
+    union = (gap | (solid > 0)).astype(np.float32)
+    return cv2.GaussianBlur(union, (0, 0), sigma) > 0.5
 
 
 def _runs_within(runs: NDArray[np.bool_], within: NDArray[np.bool_]) -> NDArray[np.bool_]:
