@@ -14,6 +14,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `chest_texture`: the fine texture of the rebuilt trunk, shoulders and upper arms over
   a real bare chest's most (a man's hairy forearms laid as the chest's detail: a hairy,
   speckled sticker), or under its least (a flat fill).
+- `chest_slab`: the rebuilt upper chest's fine texture over the person's own neck's (a
+  chest bared by a low neckline rebuilt as one smooth slab).
 - `chest_flat`: how much the rebuilt upper chest's lightness varies down its middle
   over how much the person's own neck's varies across (a chest rebuilt as one even
   colour from the neck down, below a shaded neck, scores near 0).
@@ -67,6 +69,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   left round the hands, old wide legs beside or between narrower new ones).
 - `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
   ankles.
+- `hem_above_shoes`: how far (torso lengths) a long skirt's or dress's hem lies below the
+  lower ankle joint: a hem at the joints bares a strip of ankle above the shoes (rebuilt
+  from the old trousers, smeared).
 - `inseam_left`: skin or the old bottom's colours between a new bottom's two legs below
   the crotch (a strip of the old trousers or of rebuilt skin where the new legs stand
   further apart than the body's), for each pixel of the new bottom there.
@@ -158,6 +163,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `pocket_hole`: the share of the disc round a hand in a pocket (its fingers hidden in
   the clothes) left as in the photo, on the person and inside the new garment's span
   along its row (the back of a hand at an old jacket's pocket: a hole in the new top).
+- `old_print_by_hand`: the share of the holes a hand leaves in the new garment, in the
+  pose's hand discs, that still shows the old clothes' print as shot (a patch of print
+  kept in front with the hand).
 - `cloth_by_hand`: the share of the discs round the hands left as in the photo inside
   the new garment's span along their rows, in the old garment's colours and nearer them
   than the skin's (khaki trousers or a print's pink cells kept with the hand as if they
