@@ -454,6 +454,19 @@ def swapped_for_a_tee(
 def _tan_handed_in_long_sleeves() -> tuple[Person, skin.SkinLook, np.ndarray]:
     """A drawn person in a dark long-sleeved top, hands tan (darker and redder than the
     lit face the skin's tone is read from); their look (the face's tone) and hands."""
+    # Its shade is uneven: lighter down the sleeves' outer sides (its sheen).
+    person, _, hands = _in_long_sleeves(34, (168, 112, 88), sheen=(52, 52, 60))
+    face = tuple(float(v) for v in cv2.cvtColor(np.uint8([[(240, 212, 182)]]), cv2.COLOR_RGB2LAB)[0, 0])
+    return person, replace(skin.DEFAULT, tone=face), hands > 0
+
+
+def _in_long_sleeves(
+    sleeve: int, hand: tuple[int, int, int], sheen: tuple[int, int, int] | None = None
+) -> tuple[Person, np.ndarray, np.ndarray]:
+    """A drawn person in a dark top whose long sleeves (`sleeve` px wide, lighter down
+    their outer sides where `sheen` is given) reach the wrists, the hands of colour
+    `hand` with the pose's hand points on them; the person, the top's mask and the
+    hands' mask."""
     from tests.test_classic_engine import drawn_person
 
     h, w = 420, 400
@@ -461,21 +474,19 @@ def _tan_handed_in_long_sleeves() -> tuple[Person, skin.SkinLook, np.ndarray]:
     old = np.zeros((h, w), np.uint8)
     cv2.rectangle(old, (140, 90), (260, 290), 1, -1)
     for shoulder, wrist in (((250, 100), (280, 250)), ((150, 100), (120, 250))):
-        cv2.line(old, shoulder, wrist, 1, 34)  # long sleeves to the wrists
+        cv2.line(old, shoulder, wrist, 1, sleeve)
     image[old > 0] = (30, 30, 36)
-    # Its shade is uneven: lighter down the sleeves' outer sides (its sheen).
-    image[(old > 0) & (np.arange(w)[None, :] > 282)] = (52, 52, 60)
+    if sheen is not None:
+        image[(old > 0) & (np.arange(w)[None, :] > 282)] = sheen
     hands = np.zeros((h, w), np.uint8)
     for centre in ((281, 275), (119, 275)):
         cv2.circle(hands, centre, 16, 255, -1)
-    image[hands > 0] = (168, 112, 88)
+    image[hands > 0] = hand
     person = drawn_person(image)
     points = person.points.copy()
     points[list(HAND_POINTS[0][1:])] = (281, 280)
     points[list(HAND_POINTS[1][1:])] = (119, 280)
-    person = replace(person, points=points, hands=hands)
-    face = tuple(float(v) for v in cv2.cvtColor(np.uint8([[(240, 212, 182)]]), cv2.COLOR_RGB2LAB)[0, 0])
-    return person, replace(skin.DEFAULT, tone=face), hands > 0
+    return replace(person, points=points, hands=hands), old, hands
 
 
 def test_a_forearm_bared_from_a_long_sleeve_takes_the_hands_colour() -> None:
@@ -806,28 +817,12 @@ def test_an_arm_bared_from_a_long_sleeve_turns_away_at_both_its_edges() -> None:
     sleeve's outline on one side, so it stayed lit out to that edge, a flat tube shaded
     on its other side only (`arm_round` under its least). It turns away towards the
     outline it is drawn with now, at both edges."""
-    from tests.test_classic_engine import drawn_person
-
-    h, w = 420, 400
-    image = np.full((h, w, 3), 225, np.uint8)
-    old = np.zeros((h, w), np.uint8)
-    cv2.rectangle(old, (140, 90), (260, 290), 1, -1)
-    for shoulder, wrist in (((250, 100), (280, 250)), ((150, 100), (120, 250))):
-        cv2.line(old, shoulder, wrist, 1, 24)  # tight long sleeves to the wrists
-    image[old > 0] = (30, 30, 36)
-    hands = np.zeros((h, w), np.uint8)
-    for centre in ((281, 275), (119, 275)):
-        cv2.circle(hands, centre, 16, 255, -1)
-    image[hands > 0] = (200, 150, 128)
-    person = drawn_person(image)
-    points = person.points.copy()
-    points[list(HAND_POINTS[0][1:])] = (281, 280)
-    points[list(HAND_POINTS[1][1:])] = (119, 280)
+    person, old, hands = _in_long_sleeves(24, (200, 150, 128))  # tight long sleeves
     # The figure's outline: the sleeves cut the arms' cylinders round their bones.
     figure = (old > 0) | (hands > 0)
     figure[:100, 170:230] = True
     figure[290:, 140:260] = True
-    person = replace(person, points=points, hands=hands, mask=figure.astype(np.float32))
+    person = replace(person, mask=figure.astype(np.float32))
     look = replace(skin.DEFAULT, tone=tuple(float(v) for v in person.skin_lab))
     shown, made, _, _ = swapped_for_a_tee(person, look, 260)
     arms = [
