@@ -11,6 +11,7 @@ from fitroom import checks
 from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.hands import hands_skin
 from fitroom.engines.classic.person import Person
+from tests.support.standing import photographed, pose_points
 
 SKIN_LAB = np.array([190, 147, 143], np.float32)  # OpenCV's 8-bit Lab: a pink skin
 SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
@@ -32,20 +33,16 @@ def blazer_over_chinos() -> Person:
     cv2.line(image, (272, 105), (272, 270), NAVY, 34)
     for centre in HANDS:
         cv2.ellipse(image, centre, (12, 24), 0, 0, 360, SKIN_RGB, -1, cv2.LINE_AA)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (255, 100), (145, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 250), (165, 250)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (272, 185), (128, 185)
-    points[[p.L_WRIST, p.R_WRIST]] = (272, 282), (128, 282)
-    points[[p.L_KNEE, p.R_KNEE]] = (230, 360), (170, 360)
-    points[[p.L_ANKLE, p.R_ANKLE]] = (230, 455), (170, 455)
-    points[list(p.HAND_POINTS[0][1:])] = (276, 312), (272, 316), (267, 306)
-    points[list(p.HAND_POINTS[1][1:])] = (124, 312), (128, 316), (133, 306)
-    h, w = image.shape[:2]
-    mask = (np.abs(image.astype(np.int16) - 235).max(axis=2) > 10).astype(np.float32)
-    empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
+    points = pose_points(
+        shoulders=((255, 100), (145, 100)),
+        hips=((235, 250), (165, 250)),
+        elbows=((272, 185), (128, 185)),
+        wrists=((272, 282), (128, 282)),
+        knees=((230, 360), (170, 360)),
+        ankles=((230, 455), (170, 455)),
+        hands=([(276, 312), (272, 316), (267, 306)], [(124, 312), (128, 316), (133, 306)]),
+    )
+    return photographed(image, points, SKIN_LAB)
 
 
 def _round_hands() -> np.ndarray:

@@ -12,10 +12,10 @@ from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.colour import skin_like
 from fitroom.engines.classic.hands import hands_skin
 from fitroom.engines.classic.person import Person
+from tests.support.standing import BACKDROP, photographed, pose_points
 
 SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
 SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
-BACKDROP = 235
 TEE = (60, 90, 150)
 #: The print's colours: a checker of `CELL` px cells, every other one a pink of the
 #: skin's hue, the rest maroon, white and grey in turn.
@@ -39,23 +39,19 @@ def printed_trousers() -> Person:
     cv2.line(image, (272, 110), (264, 285), SKIN_RGB, 20)
     for centre in HANDS:
         cv2.ellipse(image, centre, (11, 19), 0, 0, 360, SKIN_RGB, -1)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 276), (165, 276)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (268, 190), (132, 190)
-    points[[p.L_WRIST, p.R_WRIST]] = (263, 285), (137, 285)
-    points[[p.L_KNEE, p.R_KNEE]] = (230, 360), (170, 360)
-    points[[p.L_ANKLE, p.R_ANKLE]] = (230, 445), (170, 445)
-    points[list(p.HAND_POINTS[0][1:])] = (264, 310), (262, 312), (258, 308)
-    points[list(p.HAND_POINTS[1][1:])] = (136, 310), (138, 312), (142, 308)
-    h, w = image.shape[:2]
-    mask = (np.abs(image.astype(np.int16) - BACKDROP).max(axis=2) > 10).astype(np.float32)
-    empty = np.zeros((h, w), np.uint8)
-    hands = np.zeros((h, w), np.uint8)
+    points = pose_points(
+        shoulders=((250, 100), (150, 100)),
+        hips=((235, 276), (165, 276)),
+        elbows=((268, 190), (132, 190)),
+        wrists=((263, 285), (137, 285)),
+        knees=((230, 360), (170, 360)),
+        ankles=((230, 445), (170, 445)),
+        hands=([(264, 310), (262, 312), (258, 308)], [(136, 310), (138, 312), (142, 308)]),
+    )
+    hands = np.zeros(image.shape[:2], np.uint8)
     for _, centre, radius in pose.hand_discs(points, np.ones(33, np.float32), 100.0):
         cv2.circle(hands, centre, radius, 255, -1)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, hands, SKIN_LAB)
+    return photographed(image, points, SKIN_LAB, hands=hands)
 
 
 def _drawn_hands() -> np.ndarray:

@@ -1,8 +1,11 @@
 """A drawn person standing in a top over trousers to the ankles, bare arms hanging beside
 the body, and flat-lay beige trousers for them: what a new bottom leaves of the top (a
-tee over the hips, a tank tucked in) is tested on it."""
+tee over the hips, a tank tucked in) is tested on it. `pose_points` and `photographed`
+pose any drawn person facing the camera."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import cv2
 import numpy as np
@@ -34,25 +37,60 @@ def in_trousers(colour: tuple[int, int, int], top: int) -> np.ndarray:
     return image
 
 
+Pair = tuple[tuple[float, float], tuple[float, float]]
+
+
+def pose_points(
+    shoulders: Pair, hips: Pair, elbows: Pair, wrists: Pair, knees: Pair, ankles: Pair, hands: tuple[Sequence, Sequence]
+) -> np.ndarray:
+    """The 33 pose points of a drawn person facing the camera: each joint given as its
+    (left, right) pair of image points, `hands` as the three hand points of each hand."""
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    for (left, right), pair in (
+        ((p.L_SHOULDER, p.R_SHOULDER), shoulders),
+        ((p.L_HIP, p.R_HIP), hips),
+        ((p.L_ELBOW, p.R_ELBOW), elbows),
+        ((p.L_WRIST, p.R_WRIST), wrists),
+        ((p.L_KNEE, p.R_KNEE), knees),
+        ((p.L_ANKLE, p.R_ANKLE), ankles),
+    ):
+        points[[left, right]] = pair
+    points[list(p.HAND_POINTS[0][1:])] = hands[0]
+    points[list(p.HAND_POINTS[1][1:])] = hands[1]
+    return points
+
+
+def photographed(
+    image: np.ndarray,
+    points: np.ndarray,
+    skin_lab: np.ndarray,
+    hands: np.ndarray | None = None,
+    mask_from: np.ndarray | None = None,
+) -> Person:
+    """The person in `image` at `points`, every pose point seen: their mask is what in
+    `mask_from` (the image itself unless given) differs from the backdrop."""
+    h, w = image.shape[:2]
+    seen = image if mask_from is None else mask_from
+    mask = (np.abs(seen.astype(np.int16) - BACKDROP).max(axis=2) > 10).astype(np.float32)
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty if hands is None else hands, skin_lab)
+
+
 def standing(image: np.ndarray, soft: bool = False) -> Person:
     """The person dressed in `image` (`in_trousers` with a top drawn on) with bare arms
     hanging beside the body, posed: shoulders at y 100, hips at y 260, ankles at y 445.
     `soft` blurs the photo's outlines after the person's mask is read."""
     cv2.line(image, (128, 110), (118, 270), SKIN_RGB, 20)
     cv2.line(image, (272, 110), (282, 270), SKIN_RGB, 20)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (230, 260), (170, 260)
-    points[[p.L_ELBOW, p.R_ELBOW]] = (277, 190), (123, 190)
-    points[[p.L_WRIST, p.R_WRIST]] = (282, 270), (118, 270)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 360), (175, 360)
-    points[[p.L_ANKLE, p.R_ANKLE]] = (225, 445), (175, 445)
-    points[list(p.HAND_POINTS[0][1:])] = (284, 285), (284, 287), (282, 285)
-    points[list(p.HAND_POINTS[1][1:])] = (116, 285), (116, 287), (118, 285)
-    h, w = image.shape[:2]
-    mask = (np.abs(image.astype(np.int16) - BACKDROP).max(axis=2) > 10).astype(np.float32)
-    if soft:
-        image = cv2.GaussianBlur(image, (0, 0), 1.0)
-    empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
+    points = pose_points(
+        shoulders=((250, 100), (150, 100)),
+        hips=((230, 260), (170, 260)),
+        elbows=((277, 190), (123, 190)),
+        wrists=((282, 270), (118, 270)),
+        knees=((225, 360), (175, 360)),
+        ankles=((225, 445), (175, 445)),
+        hands=([(284, 285), (284, 287), (282, 285)], [(116, 285), (116, 287), (118, 285)]),
+    )
+    shown = cv2.GaussianBlur(image, (0, 0), 1.0) if soft else image
+    return photographed(shown, points, SKIN_LAB, mask_from=image)
