@@ -136,6 +136,16 @@ def test_a_jump_with_an_arm_flung_up_is_refused_for_tops_too() -> None:
     assert reason(_posed(l_elbow=(290, 90), l_wrist=(230, 30)), "top") is None
 
 
+def test_a_crouch_with_an_arm_raised_is_refused_for_tops_as_a_crouch() -> None:
+    """Thighs level and a wrist above the head: the top is refused, and the message names
+    the crouch, not a jump or a run. With the arms lowered the top goes on."""
+    crouch = _posed(l_knee=(290, 275), r_knee=(110, 275), l_wrist=(280, 60))
+    message = reason(crouch, "top")
+    assert message is not None and "seated or crouching" in message and "arm is raised" in message
+    assert "knee is bent" not in message
+    assert reason(_posed(l_knee=(290, 275), r_knee=(110, 275)), "top") is None
+
+
 def test_standing_with_the_feet_apart_and_a_hand_on_the_hip_takes_every_garment() -> None:
     """Feet a little apart, one knee relaxed forward, a hand on the hip, the photo's
     hips a little off the feet: a person standing, dressed as such."""

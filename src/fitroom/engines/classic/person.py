@@ -872,6 +872,10 @@ def refuse_garment(person: Person, category: str) -> None:
     moving = legs_at_rest(leg_pose(person.points, person.visibility, h))
     raised = wrist_height(person.points, person.visibility, h)
     if moving is not None and not legs and raised is not None and raised >= WRIST_RAISED:
+        if drop is not None and drop < SEATED_THIGH_DROP:
+            # Thighs level or towards the camera: a knee bent this far is a crouch or a
+            # seat, and the message says so (a crouching woman was told of a jump).
+            moving = "the person is seated or crouching"
         raise EngineError(
             "pose_not_supported",
             f"{moving}, and an arm is raised or flung out; garments need a person standing or walking "
