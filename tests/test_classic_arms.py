@@ -10,7 +10,13 @@ import pytest
 from fitroom import checks
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import person as pose
-from fitroom.engines.classic.arms import crossed_forearms, refuse_crossed_sleeves
+from fitroom.engines.classic.arms import (
+    FOREARM_WIDTH,
+    WRIST_PAST,
+    bare_forearms_in_front,
+    crossed_forearms,
+    refuse_crossed_sleeves,
+)
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
@@ -20,6 +26,7 @@ SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
 SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
 SLEEVE_RGB = (90, 110, 80)  # a green coat's sleeve
 ELBOW, WRIST = (150, 185), (240, 195)
+BANGLE_RGB = (20, 20, 22)  # a black bangle, the old top's colour
 
 
 def red_tee() -> np.ndarray:
@@ -31,19 +38,25 @@ def red_tee() -> np.ndarray:
     return image
 
 
-def person_with_a_forearm_across(colour: tuple[int, ...], across: bool = True) -> tuple[Person, np.ndarray]:
-    """A person in a black top, the right forearm (in `colour`) across the stomach, or
-    hanging down the side when not `across`. Returns the person and the forearm's mask."""
+def person_with_a_forearm_across(
+    colour: tuple[int, ...],
+    across: bool = True,
+    bones: tuple[tuple[int, int], tuple[int, int]] = (ELBOW, WRIST),
+    hips: tuple[tuple[int, int], tuple[int, int]] = ((235, 260), (165, 260)),
+) -> tuple[Person, np.ndarray]:
+    """A person in a black top, the right forearm (in `colour`, from elbow to wrist as
+    `bones`) across the stomach, or hanging down the side when not `across`; the hip
+    joints (left, right) at `hips`. Returns the person and the forearm's mask."""
     image = np.full((420, 400, 3), 235, np.uint8)
     cv2.rectangle(image, (140, 90), (260, 300), (15, 15, 18), -1)  # the black top
-    elbow, wrist = (ELBOW, WRIST) if across else ((140, 185), (138, 260))
+    elbow, wrist = bones if across else ((140, 185), (138, 260))
     arm = np.zeros(image.shape[:2], np.uint8)
     cv2.line(arm, elbow, wrist, 255, 22)
     image[arm > 0] = colour
     p = pose
     points = np.zeros((33, 2), np.float32)
     points[[p.L_SHOULDER, p.R_SHOULDER]] = (250, 100), (150, 100)
-    points[[p.L_HIP, p.R_HIP]] = (235, 260), (165, 260)
+    points[[p.L_HIP, p.R_HIP]] = hips
     points[[p.L_ELBOW, p.R_ELBOW]] = (275, 180), elbow
     points[[p.L_WRIST, p.R_WRIST]] = (280, 250), wrist
     points[[p.L_KNEE, p.R_KNEE]] = (235, 380), (165, 380)
@@ -67,6 +80,64 @@ def test_a_bare_forearm_across_the_body_stays_in_front_of_a_new_top() -> None:
     assert middle.sum() > 500
     changed = checks.hand_changed(before, out, middle)
     assert changed is not None and checks.faults({"arm_changed": changed}) == [], changed
+
+
+def person_with_a_bangle() -> tuple[Person, np.ndarray, np.ndarray]:
+    """`person_with_a_forearm_across` in skin, a black bangle (the top's colour) round
+    the forearm's wrist half. Returns the person, the forearm's and the bangle's masks."""
+    person, arm = person_with_a_forearm_across(SKIN_RGB)
+    bangle = arm.copy()
+    bangle[:, :203] = False
+    bangle[:, 215:] = False
+    person.image[bangle] = BANGLE_RGB
+    return person, arm, bangle
+
+
+def _arm_cut(person: Person, after: np.ndarray) -> float | None:
+    """`checks.arm_cut` as `fitroom eval` reads it on the crossed forearm."""
+    own = cv2.erode(bare_forearms_in_front(person).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    bones = [(arm.elbow, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST) for arm in crossed_forearms(person)]
+    width = person.shoulder_width
+    return checks.arm_cut(person.image, after, own, bones, checks.ARM_STRIP * width, FOREARM_WIDTH / 2 * width)
+
+
+def test_a_bangle_on_a_bare_forearm_across_the_body_stays_on_it_over_a_new_top() -> None:
+    person, _, bangle = person_with_a_bangle()
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    # Drawn through it, the new top showed as a red ring across the arm.
+    inner = cv2.erode(bangle.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    assert inner.sum() > 80
+    changed = checks.hand_changed(before, out, inner)
+    assert changed is not None and changed < 0.05, changed
+    cut = _arm_cut(person, out)
+    assert cut is not None and checks.faults({"arm_cut": cut}) == [], cut
+
+
+def test_arm_cut_fails_a_bangle_on_the_forearm_drawn_over() -> None:
+    person, arm, bangle = person_with_a_bangle()
+    kept = bare_forearms_in_front(person)
+    assert kept[bangle].mean() > 0.9
+    # Nothing of the top beside the arm is taken for it.
+    assert not (kept & ~cv2.dilate(arm.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)).any()
+    covered = person.image.copy()
+    covered[bangle] = (200, 30, 40)
+    # A small share of the whole arm, all of the strips across it at the bangle.
+    own = cv2.erode(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    assert checks.faults({"arm_changed": checks.hand_changed(person.image, covered, own)}) == []
+    assert checks.faults({"arm_cut": _arm_cut(person, covered)}) == ["arm_cut"]
+
+
+def test_a_forearm_folded_at_a_slim_waist_is_across_the_body() -> None:
+    # The hip joints close together: the elbow's end of the forearm lies outside the
+    # shoulders-hips quad, and the forearm, drawn over, was lost to the new top.
+    person, arm = person_with_a_forearm_across(SKIN_RGB, bones=((135, 190), (235, 198)), hips=((215, 260), (185, 260)))
+    found = crossed_forearms(person)
+    assert [(forearm.side, forearm.bare) for forearm in found] == [("right", True)]
+    middle = cv2.erode(arm.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    middle[:, 215:] = False
+    assert bare_forearms_in_front(person)[middle].mean() > 0.95
 
 
 @pytest.mark.parametrize("category", ["top", "dress"])

@@ -143,6 +143,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   covered by the new top or dress and rebuilt beside it), or, for a bottom or dress, one
   hanging in front of the hips to a hand on the thigh (covered, it left the hand floating
   on the new garment, cut square at the wrist).
+- `arm_cut`: the largest share of any strip across a bare forearm crossed in front of
+  the torso (with what it wears up to the hand: a bangle, a watch) that the render
+  changed: the new garment drawn across the arm through a bangle of the old top's colour
+  cut it in two, though the rest of the arm, kept, passed `arm_changed`.
 - `top_hem_changed`: for a bottom, the share of the kept top's lower part (below the
   waist, as the photo shows it: a tee or coat hanging over the hips) that the render
   changed (drawn over by the new bottom, or taken for the old one and rebuilt as a grey
@@ -1048,6 +1052,15 @@ HAIR_CUT_MOST = 0.05
 #: cuff's edge. Khaki blocks kept beside both hands under a new dress read 0.08-0.09
 #: (`maho-sample-data__mpd000t`), 0.0015 once gone; a beige strip beside a hand 0.06.
 CLOTH_BY_HAND_MOST = 0.05
+#: `arm_cut` reads a forearm in strips across its bone this share of the shoulder width
+#: wide (two pixels at least); a strip holding under this share of the arm's median
+#: strip (the rounded ends, a corner of the hand) is not read.
+ARM_STRIP = 0.04
+ARM_STRIP_FULL = 0.5
+#: ...and fails a render that changed more than this share of a strip: a ring of the new
+#: garment across the arm (a bangle drawn through, 0.8 and more), where a kept arm's
+#: strips change by a few edge pixels at most.
+ARM_CUT_MOST = 0.3
 #: A held thing (`held_lost`) whose pixels changed more than this share is drawn over;
 #: kept in front its outermost pixel, blended with the new garment, may change.
 HELD_LOST_MOST = 0.15
@@ -1368,6 +1381,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hood_left": (None, HOOD_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
+    "arm_cut": (None, ARM_CUT_MOST),
     "held_lost": (None, HELD_LOST_MOST),
     "sleeve_changed": (None, SLEEVE_CHANGED),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
@@ -3601,6 +3615,46 @@ def hand_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], hand: Mask
         return None
     step = cv2.absdiff(before, after).max(axis=2)
     return float(np.mean(step[inside] > CHANGED_STEP))
+
+
+def arm_cut(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    arm: Mask,
+    bones: Sequence[tuple[Point, Point]],
+    strip: float,
+    half: float,
+) -> float | None:
+    """The largest share, over strips `strip` pixels wide across each forearm's bone
+    (elbow, end), of the pixels of `arm` (the person's own forearms in front, in
+    `before`) within `half` pixels of the bone that differ in `after`. A garment drawn
+    across the arm changes a small share of it (`arm_changed`) but all of a strip.
+    None without enough of the arm in front."""
+    inside = np.asarray(arm) > 0
+    if np.count_nonzero(inside) < MIN_HAND_PIXELS or strip <= 0:
+        return None
+    changed = cv2.absdiff(before, after).max(axis=2)[inside] > CHANGED_STEP
+    ys, xs = np.nonzero(inside)
+    points = np.stack([xs, ys], axis=1).astype(np.float64)
+    width = max(2.0, strip)
+    shares = []
+    for elbow, end in bones:
+        start = np.asarray(elbow, np.float64)
+        run = np.asarray(end, np.float64) - start
+        length = float(np.linalg.norm(run))
+        if length < 2 * width:
+            continue
+        unit = run / length
+        along = (points - start) @ unit
+        off = np.abs((points - start) @ np.array([-unit[1], unit[0]]))
+        on = (along >= 0) & (along < length) & (off <= half)
+        strips = (along[on] // width).astype(int)
+        total = np.bincount(strips, minlength=1)
+        moved = np.bincount(strips, weights=changed[on].astype(np.float64), minlength=1)
+        full = total >= ARM_STRIP_FULL * np.median(total[total > 0]) if total.any() else total > 0
+        if full.any():
+            shares.append(float(np.max(moved[full] / total[full])))
+    return max(shares) if shares else None
 
 
 #: Pixels within this CIE ΔE of one of the old bottom's colours, in runs at least the

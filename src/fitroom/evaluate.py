@@ -48,9 +48,12 @@ from fitroom.engines.classic.accessories.place import (
 )
 from fitroom.engines.classic.accessories.worn import frame_window, old_frame, wears_glasses, worn_earrings
 from fitroom.engines.classic.arms import (
+    FOREARM_WIDTH,
     KEPT_FROM,
+    WRIST_PAST,
     bare_forearms_in_front,
     bare_forearms_over_bottom,
+    crossed_forearms,
     own_skin,
     worn_top_colour,
 )
@@ -872,6 +875,18 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         crossed |= bare_forearms_over_bottom(as_photo)
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
+    # ...and strip by strip across each crossed one, to what it wears past the wrist.
+    bones = [
+        (arm.elbow, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST) for arm in crossed_forearms(as_photo) if arm.bare
+    ]
+    values["arm_cut"] = checks.arm_cut(
+        report.input,
+        output,
+        own_arms,
+        bones,
+        checks.ARM_STRIP * person.shoulder_width,
+        FOREARM_WIDTH / 2 * person.shoulder_width,
+    )
     # What the hands hold in front of the old garment (a phone, a fruit), less its
     # outermost pixel (as the hands).
     holding = cv2.erode(held_in_front(as_photo, target).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
