@@ -98,7 +98,8 @@ def _arm_cut(person: Person, after: np.ndarray) -> float | None:
     own = cv2.erode(bare_forearms_in_front(person).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     bones = [(arm.elbow, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST) for arm in crossed_forearms(person)]
     width = person.shoulder_width
-    return checks.arm_cut(person.image, after, own, bones, checks.ARM_STRIP * width, FOREARM_WIDTH / 2 * width)
+    half, core = FOREARM_WIDTH / 2 * width, checks.ARM_CORE * width
+    return checks.arm_cut(person.image, after, own, bones, checks.ARM_STRIP * width, half, core)
 
 
 def test_a_bangle_on_a_bare_forearm_across_the_body_stays_on_it_over_a_new_top() -> None:

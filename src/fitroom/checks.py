@@ -1054,9 +1054,12 @@ HAIR_CUT_MOST = 0.05
 CLOTH_BY_HAND_MOST = 0.05
 #: `arm_cut` reads a forearm in strips across its bone this share of the shoulder width
 #: wide (two pixels at least); a strip holding under this share of the arm's median
-#: strip (the rounded ends, a corner of the hand) is not read.
+#: strip (the rounded ends, a corner of the hand) is not read. It reads the middle of
+#: the arm, this share of the shoulder width either side of the bone, whatever the
+#: engine took for the arm (under a third of a slim forearm's width).
 ARM_STRIP = 0.04
 ARM_STRIP_FULL = 0.5
+ARM_CORE = 0.03
 #: ...and fails a render that changed more than this share of a strip: a ring of the new
 #: garment across the arm (a bangle drawn through, 0.8 and more), where a kept arm's
 #: strips change by a few edge pixels at most.
@@ -3624,19 +3627,19 @@ def arm_cut(
     bones: Sequence[tuple[Point, Point]],
     strip: float,
     half: float,
+    core: float,
 ) -> float | None:
     """The largest share, over strips `strip` pixels wide across each forearm's bone
-    (elbow, end), of the pixels of `arm` (the person's own forearms in front, in
-    `before`) within `half` pixels of the bone that differ in `after`. A garment drawn
-    across the arm changes a small share of it (`arm_changed`) but all of a strip.
-    None without enough of the arm in front."""
+    (elbow, end), of the forearm's pixels that differ in `after`: those of `arm` (the
+    person's own forearms in front, in `before`) within `half` pixels of the bone, and
+    all within `core` pixels of it, whatever `arm` says (the engine's reading of the arm
+    left out a bangle it drew the garment through). A garment drawn across the arm
+    changes a small share of it (`arm_changed`) but all of a strip. None without a
+    forearm in front."""
     inside = np.asarray(arm) > 0
-    if np.count_nonzero(inside) < MIN_HAND_PIXELS or strip <= 0:
-        return None
-    changed = cv2.absdiff(before, after).max(axis=2)[inside] > CHANGED_STEP
-    ys, xs = np.nonzero(inside)
-    points = np.stack([xs, ys], axis=1).astype(np.float64)
+    h, w = inside.shape[:2]
     width = max(2.0, strip)
+    reach = max(half, core)
     shares = []
     for elbow, end in bones:
         start = np.asarray(elbow, np.float64)
@@ -3645,15 +3648,22 @@ def arm_cut(
         if length < 2 * width:
             continue
         unit = run / length
-        along = (points - start) @ unit
-        off = np.abs((points - start) @ np.array([-unit[1], unit[0]]))
-        on = (along >= 0) & (along < length) & (off <= half)
+        x0, y0 = np.maximum(np.floor(np.minimum(start, start + run) - reach), 0).astype(int)
+        x1, y1 = np.minimum(np.ceil(np.maximum(start, start + run) + reach) + 1, (w, h)).astype(int)
+        if x1 <= x0 or y1 <= y0:
+            continue
+        ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float64)
+        along = (xs - start[0]) * unit[0] + (ys - start[1]) * unit[1]
+        off = np.abs((ys - start[1]) * unit[0] - (xs - start[0]) * unit[1])
+        on = (along >= 0) & (along < length) & ((inside[y0:y1, x0:x1] & (off <= half)) | (off <= core))
+        if np.count_nonzero(on) < MIN_HAND_PIXELS:
+            continue
+        changed = cv2.absdiff(before[y0:y1, x0:x1], after[y0:y1, x0:x1]).max(axis=2)[on] > CHANGED_STEP
         strips = (along[on] // width).astype(int)
-        total = np.bincount(strips, minlength=1)
-        moved = np.bincount(strips, weights=changed[on].astype(np.float64), minlength=1)
-        full = total >= ARM_STRIP_FULL * np.median(total[total > 0]) if total.any() else total > 0
-        if full.any():
-            shares.append(float(np.max(moved[full] / total[full])))
+        total = np.bincount(strips)
+        moved = np.bincount(strips, weights=changed.astype(np.float64))
+        full = total >= ARM_STRIP_FULL * np.median(total[total > 0])
+        shares.append(float(np.max(moved[full] / total[full])))
     return max(shares) if shares else None
 
 

@@ -886,6 +886,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         bones,
         checks.ARM_STRIP * person.shoulder_width,
         FOREARM_WIDTH / 2 * person.shoulder_width,
+        checks.ARM_CORE * person.shoulder_width,
     )
     # What the hands hold in front of the old garment (a phone, a fruit), less its
     # outermost pixel (as the hands).
