@@ -96,7 +96,9 @@ def person_with_a_bangle() -> tuple[Person, np.ndarray, np.ndarray]:
 def _arm_cut(person: Person, after: np.ndarray) -> float | None:
     """`checks.arm_cut` as `fitroom eval` reads it on the crossed forearm."""
     own = cv2.erode(bare_forearms_in_front(person).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    bones = [(arm.elbow, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST) for arm in crossed_forearms(person)]
+    bones = [
+        (arm.elbow, arm.wrist, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST) for arm in crossed_forearms(person)
+    ]
     width = person.shoulder_width
     half, core = FOREARM_WIDTH / 2 * width, checks.ARM_CORE * width
     return checks.arm_cut(person.image, after, own, bones, checks.ARM_STRIP * width, half, core)
@@ -156,3 +158,19 @@ def test_bottoms_and_arms_at_the_sides_are_not_refused() -> None:
     hanging, _ = person_with_a_forearm_across(SLEEVE_RGB, across=False)
     assert crossed_forearms(hanging) == []
     refuse_crossed_sleeves(hanging, "top")
+
+
+def test_arm_cut_reads_the_middle_of_the_arm_where_its_mask_left_the_bangle_out() -> None:
+    # As the engine read the arm before it kept what the arm wears: the skin only.
+    person, arm, bangle = person_with_a_bangle()
+    own = cv2.erode((arm & ~bangle).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    covered = person.image.copy()
+    covered[bangle] = (200, 30, 40)
+    width = person.shoulder_width
+    half, core = FOREARM_WIDTH / 2 * width, checks.ARM_CORE * width
+    cut = checks.arm_cut(person.image, covered, own, [(ELBOW, WRIST, WRIST)], checks.ARM_STRIP * width, half, core)
+    assert checks.faults({"arm_cut": cut}) == ["arm_cut"]
+    kept = checks.arm_cut(
+        person.image, person.image, own, [(ELBOW, WRIST, WRIST)], checks.ARM_STRIP * width, half, core
+    )
+    assert checks.faults({"arm_cut": kept}) == []

@@ -1053,10 +1053,10 @@ HAIR_CUT_MOST = 0.05
 #: (`maho-sample-data__mpd000t`), 0.0015 once gone; a beige strip beside a hand 0.06.
 CLOTH_BY_HAND_MOST = 0.05
 #: `arm_cut` reads a forearm in strips across its bone this share of the shoulder width
-#: wide (two pixels at least); a strip holding under this share of the arm's median
-#: strip (the rounded ends, a corner of the hand) is not read. It reads the middle of
-#: the arm, this share of the shoulder width either side of the bone, whatever the
-#: engine took for the arm (under a third of a slim forearm's width).
+#: wide (two pixels at least). Up to the wrist it reads the middle of the arm, this
+#: share of the shoulder width either side of the bone, whatever the engine took for
+#: the arm (under a third of a slim forearm's width); a strip holding under this share
+#: of that middle's pixels (a corner of the hand past the wrist) is not read.
 ARM_STRIP = 0.04
 ARM_STRIP_FULL = 0.5
 ARM_CORE = 0.03
@@ -3624,30 +3624,32 @@ def arm_cut(
     before: NDArray[np.uint8],
     after: NDArray[np.uint8],
     arm: Mask,
-    bones: Sequence[tuple[Point, Point]],
+    bones: Sequence[tuple[Point, Point, Point]],
     strip: float,
     half: float,
     core: float,
 ) -> float | None:
     """The largest share, over strips `strip` pixels wide across each forearm's bone
-    (elbow, end), of the forearm's pixels that differ in `after`: those of `arm` (the
-    person's own forearms in front, in `before`) within `half` pixels of the bone, and
-    all within `core` pixels of it, whatever `arm` says (the engine's reading of the arm
-    left out a bangle it drew the garment through). A garment drawn across the arm
-    changes a small share of it (`arm_changed`) but all of a strip. None without a
-    forearm in front."""
+    (elbow, wrist, end), of the forearm's pixels that differ in `after`: those of `arm`
+    (the person's own forearms in front, in `before`) within `half` pixels of the bone
+    up to its end, and from the elbow to the wrist all within `core` pixels of it,
+    whatever `arm` says (the engine's reading of the arm left out a bangle it drew the
+    garment through; past the wrist the hand may turn off the bone's line). A garment
+    drawn across the arm changes a small share of it (`arm_changed`) but all of a
+    strip. None without a forearm in front."""
     inside = np.asarray(arm) > 0
     h, w = inside.shape[:2]
     width = max(2.0, strip)
     reach = max(half, core)
     shares = []
-    for elbow, end in bones:
+    for elbow, wrist, end in bones:
         start = np.asarray(elbow, np.float64)
         run = np.asarray(end, np.float64) - start
         length = float(np.linalg.norm(run))
         if length < 2 * width:
             continue
         unit = run / length
+        joint = float((np.asarray(wrist, np.float64) - start) @ unit)
         x0, y0 = np.maximum(np.floor(np.minimum(start, start + run) - reach), 0).astype(int)
         x1, y1 = np.minimum(np.ceil(np.maximum(start, start + run) + reach) + 1, (w, h)).astype(int)
         if x1 <= x0 or y1 <= y0:
@@ -3655,14 +3657,17 @@ def arm_cut(
         ys, xs = np.mgrid[y0:y1, x0:x1].astype(np.float64)
         along = (xs - start[0]) * unit[0] + (ys - start[1]) * unit[1]
         off = np.abs((ys - start[1]) * unit[0] - (xs - start[0]) * unit[1])
-        on = (along >= 0) & (along < length) & ((inside[y0:y1, x0:x1] & (off <= half)) | (off <= core))
+        middle = (off <= core) & (along <= joint)
+        on = (along >= 0) & (along < length) & ((inside[y0:y1, x0:x1] & (off <= half)) | middle)
         if np.count_nonzero(on) < MIN_HAND_PIXELS:
             continue
         changed = cv2.absdiff(before[y0:y1, x0:x1], after[y0:y1, x0:x1]).max(axis=2)[on] > CHANGED_STEP
         strips = (along[on] // width).astype(int)
         total = np.bincount(strips)
         moved = np.bincount(strips, weights=changed.astype(np.float64))
-        full = total >= ARM_STRIP_FULL * np.median(total[total > 0])
+        full = total >= ARM_STRIP_FULL * 2 * core * width
+        if not full.any():
+            continue
         shares.append(float(np.max(moved[full] / total[full])))
     return max(shares) if shares else None
 

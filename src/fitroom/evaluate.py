@@ -877,7 +877,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
     # ...and strip by strip across each crossed one, to what it wears past the wrist.
     bones = [
-        (arm.elbow, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST) for arm in crossed_forearms(as_photo) if arm.bare
+        (arm.elbow, arm.wrist, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST)
+        for arm in crossed_forearms(as_photo)
+        if arm.bare
     ]
     values["arm_cut"] = checks.arm_cut(
         report.input,
