@@ -1061,8 +1061,8 @@ ARM_STRIP = 0.04
 ARM_STRIP_FULL = 0.5
 ARM_CORE = 0.03
 #: ...and fails a render that changed more than this share of a strip: a ring of the new
-#: garment across the arm (a bangle drawn through, 0.8 and more), where a kept arm's
-#: strips change by a few edge pixels at most.
+#: garment across the arm (`thirtybees--image_7`'s bangles drawn through, 0.43-1.0),
+#: where a kept arm's strips change by a few edge pixels (0.02 at most there).
 ARM_CUT_MOST = 0.3
 #: A held thing (`held_lost`) whose pixels changed more than this share is drawn over;
 #: kept in front its outermost pixel, blended with the new garment, may change.
