@@ -1956,6 +1956,30 @@ def test_below_hem_sees_the_old_top_or_a_skin_block_where_the_trousers_go_on_up(
     assert checks.old_colour_left(block, region, to_lab(coat), to_lab(grey, SKIN)) == 0.0
 
 
+def test_bottom_streaks_fails_trousers_carried_straight_up_from_the_hem() -> None:
+    """Below the hips, where a coat to mid-thigh was: trousers rebuilt with cloth like
+    the trousers below the hem pass; each column's colour at the hem carried straight up,
+    and the hem's few rows stretched up, read as vertical streaks and fail."""
+    rng = np.random.default_rng(3)
+    weave = cv2.GaussianBlur(rng.normal(0, 1, (200, 200)).astype(np.float32), (0, 0), 1.2) * 40
+    cloth = np.clip(130 + weave, 0, 255).astype(np.uint8)[:, :, None].repeat(3, axis=2)
+    image = np.full((200, 200, 3), 235, np.uint8)
+    image[:, 60:140] = cloth[:, 60:140]  # the trousers: rebuilt above row 110, own below
+    region = np.zeros((200, 200), bool)
+    region[20:110, 40:160] = True  # the coat's place below the hips
+    bottom = np.zeros((200, 200), bool)
+    bottom[110:150, 60:140] = True  # the trousers just below its hem
+    carried = image.copy()
+    carried[20:110] = image[110]  # each column's colour at the hem, straight up
+    stretched = image.copy()
+    stretched[20:110] = cv2.resize(image[110:114], (200, 90), interpolation=cv2.INTER_LINEAR)
+    assert checks.faults({"bottom_streaks": checks.bottom_streaks(image, region, bottom)}) == []
+    for streaked in (carried, stretched):
+        value = checks.bottom_streaks(streaked, region, bottom)
+        assert checks.faults({"bottom_streaks": value}) == ["bottom_streaks"], value
+    assert checks.bottom_streaks(image, region, np.zeros_like(bottom)) is None
+
+
 def test_watch_off_person_fails_a_strap_past_the_arms_outline() -> None:
     arm = np.zeros((100, 100), np.float32)
     arm[:, 40:60] = 1.0

@@ -91,6 +91,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   arm, a sweater's body under the armpit), that is not the backdrop round it: dark bits
   of the old sleeve, or skin and garment smeared in streaks (`backdrop_smear` reads only
   outside the silhouette).
+- `bottom_streaks`: how much less the trousers or skirt rebuilt over a long old top's
+  place below the hips change in lightness down their columns, against across them,
+  than the person's own bottom below its hem (a coat to the shins refilled with each
+  column's colour carried up from the cuffs: a slab of vertical streaks).
 - `coat_skirt_left`: how much of a long coat's skirt (found on the photo, below the
   hips down to its hem over the trousers) a new top leaves untouched.
 - `coat_panel_left`: how much of an open coat's, jacket's or cardigan's panels and
@@ -715,6 +719,18 @@ BELOW_HEM_TOLERANCE = 15.0
 #: ankle joint: below are the shoes and their straps.
 ABOVE_ANKLES = 0.1
 BELOW_HEM_SHARE = 0.25
+#: `bottom_streaks`: the least the rebuilt trousers' or skirt's ratio of lightness steps
+#: down to across may be, over the person's own bottom's below the hem. On 60 top renders
+#: (10 persons × 6 tops, at basic) a coat to the shins over khaki trousers, rebuilt as
+#: each column's colour carried up, read 0.05; the rest 0.48-0.74.
+BOTTOM_STREAKS_LEAST = 0.25
+#: A step in lightness (0..255) between neighbouring pixels counts up to
+#: this much: the outline of rebuilt trousers against the backdrop beside them is no
+#: part of their cloth.
+STREAK_STEP_CAP = 12.0
+#: Fewer pixel pairs than this down and across, in the rebuilt place or in the bottom
+#: below it, and `bottom_streaks` does not apply.
+STREAK_MIN_PAIRS = 200
 #: A refilled pixel whose luminance is this far (0..255) from the median round it is part
 #: of a thin line: the old garment's outline left beside a rebuilt limb.
 OUTLINE_STEP = 25.0
@@ -1370,6 +1386,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "legs_one_column": (None, LEGS_ONE_COLUMN_MOST),
     "skin_toned_left": (None, SKIN_TONED_LEFT_MOST),
     "below_hem": (None, BELOW_HEM_SHARE),
+    "bottom_streaks": (BOTTOM_STREAKS_LEAST, None),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "leg_step": (None, LEG_STEP_MOST),
@@ -3189,6 +3206,41 @@ def below_hem(
         [np.asarray(bottom_colours, np.float32).reshape(-1, 3), np.asarray(backdrop_colours, np.float32).reshape(-1, 3)]
     )
     return float(np.mean(_nearest(lab, known) >= tolerance))
+
+
+def _down_over_across(light: NDArray[np.float32], inside: NDArray[np.bool_]) -> float | None:
+    """How much the lightness changes from each pixel of `inside` to the one below it
+    over how much it changes to the one beside it (each step capped at
+    `STREAK_STEP_CAP`); None for too few pairs."""
+    down_pairs = inside[1:] & inside[:-1]
+    across_pairs = inside[:, 1:] & inside[:, :-1]
+    if min(np.count_nonzero(down_pairs), np.count_nonzero(across_pairs)) < STREAK_MIN_PAIRS:
+        return None
+    down = np.minimum(np.abs(np.diff(light, axis=0))[down_pairs], STREAK_STEP_CAP)
+    across = np.minimum(np.abs(np.diff(light, axis=1))[across_pairs], STREAK_STEP_CAP)
+    return float(np.mean(down)) / max(float(np.mean(across)), 1e-3)
+
+
+def bottom_streaks(image: NDArray[np.uint8], region: Mask, bottom: Mask) -> float | None:
+    """How much less the rebuilt trousers or skirt over a long old top's place below the
+    hips (`region`) change in lightness down their columns, against across them, than
+    the person's own bottom just below its hem (`bottom`): 1 where the rebuilt cloth is
+    as even as the real one. A fill carried straight up each column from the hem (each
+    column one colour, or the hem's few rows stretched up) reads as vertical streaks, a
+    ribbed slab from the hips down, and scores far below 1; `below_hem` passes it, its
+    colours being the trousers'."""
+    inside, below = np.asarray(region) > 0, np.asarray(bottom) > 0
+    ys, xs = np.nonzero(inside | below)
+    if not len(ys):
+        return None
+    # Read in the box round both places only.
+    box = slice(int(ys.min()), int(ys.max()) + 1), slice(int(xs.min()), int(xs.max()) + 1)
+    light = _luminance(np.ascontiguousarray(image[box]))
+    rebuilt = _down_over_across(light, inside[box])
+    own = _down_over_across(light, below[box])
+    if rebuilt is None or own is None:
+        return None
+    return rebuilt / max(own, 1e-3)
 
 
 def dress_legs_left(

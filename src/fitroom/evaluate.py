@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import cv2
 import numpy as np
@@ -338,13 +338,22 @@ def _colours(lab: NDArray[np.float32], most: int = 3, least: float = 1 / 6) -> N
     return np.asarray(centres)[shares >= least].astype(np.float32)
 
 
-def _below_hem(
-    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], kept: NDArray[np.bool_], frame: Frame
-) -> float | None:
-    """`checks.below_hem` for a top: over the old top's place below the hips' line
-    (away from the new top's soft edge and from `kept`: rebuilt skin, the face, the
-    hands), against the bottom's colours in the photo just below the old top's hem
-    (the solid person, below the hips) and the backdrop's beside that place."""
+class _BelowHem(NamedTuple):
+    """A long old top's place below the hips' line (`region`), the person's own bottom
+    just below its hem (`bottom`) and the backdrop's colours beside that place."""
+
+    region: NDArray[np.bool_]
+    bottom: NDArray[np.bool_]
+    beside: NDArray[np.float32]
+
+
+def _below_hem_places(
+    report: RenderReport, cover: NDArray[np.float32], kept: NDArray[np.bool_], frame: Frame
+) -> _BelowHem | None:
+    """Where `below_hem` and `bottom_streaks` read, for a top: the old top's place below
+    the hips' line (away from the new top's soft edge and from `kept`: rebuilt skin, the
+    face, the hands), the bottom in the photo just below the old top's hem (the solid
+    person, below the hips) and the backdrop's colours beside that place."""
     person = report.person
     old = report.old_garment
     if old is None:
@@ -369,7 +378,23 @@ def _below_hem(
     near = cv2.dilate(region.astype(np.uint8), np.ones((2 * read + 1,) * 2, np.uint8)) > 0
     backdrop = near & (person.mask < BACKDROP_MASK)
     beside = _colours(_lab(report.input[backdrop])) if backdrop.any() else np.zeros((0, 3), np.float32)
-    return checks.below_hem(output, region, _colours(_lab(report.input[bottom])), beside)
+    return _BelowHem(region, bottom, beside)
+
+
+def _below_hem(report: RenderReport, output: NDArray[np.uint8], places: _BelowHem | None) -> float | None:
+    """`checks.below_hem` over a long old top's place below the hips, against the
+    bottom's colours in the photo just below its hem and the backdrop's beside it."""
+    if places is None:
+        return None
+    return checks.below_hem(output, places.region, _colours(_lab(report.input[places.bottom])), places.beside)
+
+
+def _bottom_streaks(output: NDArray[np.uint8], places: _BelowHem | None) -> float | None:
+    """`checks.bottom_streaks` over a long old top's place below the hips against the
+    bottom just below its hem."""
+    if places is None:
+        return None
+    return checks.bottom_streaks(output, places.region, places.bottom)
 
 
 #: How far (torso widths) the engine's old-garment mask is closed over for `print_left`:
@@ -836,7 +861,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 output, beside, np.vstack([main, old_colours]), _lab(skin)[0]
             )
         if target == SwapTarget.TOP:
-            values["below_hem"] = _below_hem(report, output, cover, rebuilt | face | own_hands, frame)
+            places = _below_hem_places(report, cover, rebuilt | face | own_hands, frame)
+            values["below_hem"] = _below_hem(report, output, places)
+            values["bottom_streaks"] = _bottom_streaks(output, places)
     if target == SwapTarget.DRESS:
         values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
         if report.rebuilt_skin is not None:
