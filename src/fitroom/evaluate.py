@@ -947,6 +947,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 _colours(_lab(report.input[old > 0.5])),
                 np.vstack([_colours(_lab(garment.rgb[garment.alpha > 0.9].astype(np.uint8))), own]),
             )
+            # The new bottom's top band between the hip joints, down from its first row.
+            solid = cover > 0.5
+            first = np.where(solid.any(axis=0), np.argmax(solid, axis=0), shape[0])
+            band = (np.arange(shape[0])[:, None] >= first[None, :]) & (
+                np.arange(shape[0])[:, None] < first[None, :] + checks.WAISTBAND_DEPTH * frame.length
+            )
+            values["waistband_flecks"] = checks.waistband_flecks(
+                report.input, output, cover, band & cols[None, :], own_hands | crossed | holding | (person.hands > 0)
+            )
             # The person round the new bottom, less the top left on and the face.
             zone = _round_bottom(report, frame.width) & ~kept_top(as_photo) & ~face & (person.face == 0)
             skin_lab = _lab(cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB))
