@@ -114,3 +114,20 @@ def test_the_rebuilt_leg_meets_the_shin_where_it_shows_below_the_old_hem() -> No
         xs = np.flatnonzero(row[side] > 0.5) + side.start
         middle = (xs.min() + xs.max()) / 2
         assert abs(middle - (x0 + x1) / 2) <= 4, (middle, (x0 + x1) / 2)
+
+
+def test_shaded_bare_thighs_below_a_beige_skirt_are_not_taken_for_it() -> None:
+    """Below a short beige dress the thighs stand in shade, as dark as the dress and so,
+    by lightness, nearer its colour than the face's skin; but of the skin's own hue.
+    Taken for the dress, they were rebuilt under a new one as flat, notched blocks."""
+    image = np.full((560, 400, 3), BACKDROP, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 300), (160, 140, 125), -1)  # a greyish beige mini dress
+    shade = (150, 110, 90)  # the skin's hue, darker
+    for x in (150, 220):
+        cv2.rectangle(image, (x, 301), (x + 30, 380), shade, -1)  # thighs in the dress's shade
+        cv2.rectangle(image, (x, 381), (x + 30, 522), SKIN, -1)
+    person = standing(image)
+    old = worn_mask(person, "dress", torso_frame(person)) > 0
+    assert old[150:290, 160:240].mean() > 0.95, "the dress"
+    thighs = old[310:375, 150:250][image[310:375, 150:250, 0] == shade[0]]
+    assert thighs.mean() < 0.05, thighs.mean()

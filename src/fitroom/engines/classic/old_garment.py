@@ -215,6 +215,10 @@ def worn_mask(
     # nearer that colour than the skin's is the garment (on the body zone and the arms, and in the
     # broad bands round the thighs where loose bottoms stand out).
     cloth = similar & (nearest < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS))
+    # Below the hips, skin of the skin's own hue is a bare leg, however shaded: never the
+    # cloth of a beige skirt or dress above it.
+    bare = bare_legs(person, frame, lab, skin) if category == SwapTarget.DRESS else np.zeros_like(skin)
+    cloth &= ~bare
     hands_kept = (person.hands > 0) if hands is None else hands
     if category == SwapTarget.BOTTOM and _skin_coloured(colours, person):
         # Trousers of the skin's own colour (khaki on brown skin): which of the two a
@@ -258,6 +262,7 @@ def worn_mask(
         dress = (above_knees < SAME_GARMENT_COLOUR**2) & (
             above_knees < squared_distance(lab, person.skin_lab, GARMENT_WEIGHTS)
         )
+        dress &= ~bare
         reach = hem & dress & ~hands_kept & (person.face == 0) & (person.mask > 0.5)
         clothes |= _joined(reach, reach, clothes, s)
     if category == SwapTarget.DRESS:
@@ -638,6 +643,45 @@ def _bare_skin(colour: NDArray[np.float32], person: Person) -> bool:
     lab = colour[None, None, :].astype(np.float32)
     chroma = squared_distance(lab, person.skin_lab, (0.0, 1.0, 1.0))[0, 0]
     return bool(plausible_skin(colour) and chroma < SKIN_CHROMA**2) or _skin_coloured([colour], person)
+
+
+def bare_legs(person: Person, frame: Frame, lab: NDArray[np.float32], skin: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The `skin`-like pixels below the hips whose hue (Lab a, b) is nearer the skin's than
+    every colour read on the old top and bottom: bare legs, whatever their lightness.
+
+    The legs are lit otherwise than the face the skin's tone is read from: a thigh in the
+    shade of a beige skirt is as dark as the skirt, and by lightness nearer its colour than
+    the face's. Taken for the skirt, the bare thighs below its hem were rebuilt under a
+    shorter new dress as flat, notched blocks. Hue tells them apart where lightness cannot;
+    read averaged over a box a twenty-fifth of the shoulders across, as a pixel's own hue
+    is the photo's grain and compression (blotches of the shaded leg passed for the
+    skirt), and over the person only, or the backdrop's grey drew the leg's rim towards a
+    greyish skirt's hue.
+    The bottom's colours that pass for skin count too: khaki shorts of a hue near the
+    skin's are nearer their own, and stay the old clothes.
+    """
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    legs = skin & below_line(person, frame, hips)
+    side = 2 * max(1, int(frame.width * 0.02)) + 1
+    found = bounds(legs, pad=side)
+    if found is None:
+        return legs
+    # Averaged in the box round the skin below the hips and read at that skin only.
+    box = box_slices(found)
+    solid = (person.mask[box] > 0.5).astype(np.float32)
+    smooth = (
+        cv2.blur(lab[box] * solid[:, :, None], (side, side))
+        / np.maximum(cv2.blur(solid, (side, side)), 1e-3)[:, :, None]
+    )
+    inside = legs[box].copy()
+    hue = smooth[inside][:, None, :]
+    colours = worn_colours(lab, person, SwapTarget.DRESS) + worn_colours(lab, person, SwapTarget.BOTTOM)
+    chroma = (0.0, 1.0, 1.0)
+    near_skin = squared_distance(hue, person.skin_lab, chroma) < nearest_distance(hue, colours, chroma)
+    inside[inside] = near_skin[:, 0]
+    bare = np.zeros_like(legs)
+    bare[box] = inside
+    return bare
 
 
 def _skin_coloured(colours: list[NDArray[np.float32]], person: Person) -> bool:
