@@ -2541,3 +2541,20 @@ def test_a_shin_drawn_as_a_straight_cone_fails_calf_swell_and_one_with_a_calf_pa
     assert checks.faults({"calf_swell": straight}) == ["calf_swell"]
     assert not checks.faults({"calf_swell": swelling})
     assert checks.calf_swell(np.zeros((400, 200), bool), shin) is None
+
+
+def test_bare_legs_changed_sees_bare_thighs_redrawn_below_a_new_dress() -> None:
+    """Below a new dress the person's own bare thighs stay as shot; redrawn as a flat,
+    lighter block down one side of each (taken for the beige skirt above them), fail."""
+    white, shade = (235, 235, 235), (150, 110, 90)
+    photo = np.full((200, 200, 3), white, np.uint8)
+    photo[:, 60:90] = photo[:, 110:140] = shade  # the bare thighs, in the skirt's shade
+    legs = np.zeros((200, 200), bool)
+    legs[20:, 60:90] = legs[20:, 110:140] = True
+    kept = checks.bare_legs_changed(photo.copy(), photo, legs)
+    block = photo.copy()
+    block[20:120, 60:75] = block[20:120, 125:140] = (190, 160, 145)  # flat, lighter blocks
+    redrawn = checks.bare_legs_changed(block, photo, legs)
+    assert checks.faults({"bare_legs_changed": kept}) == [], kept
+    assert checks.faults({"bare_legs_changed": redrawn}) == ["bare_legs_changed"], redrawn
+    assert checks.bare_legs_changed(block, photo, np.zeros((200, 200), bool)) is None

@@ -69,6 +69,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   left round the hands, old wide legs beside or between narrower new ones).
 - `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
   ankles.
+- `bare_legs_changed`: the share of a person's bare legs as shot (below the hips, of
+  the skin's hue, not the old clothes') below a new dress that the render redrew (bare
+  thighs in a beige skirt's shade taken for it and rebuilt as flat, notched blocks).
 - `hem_above_shoes`: how far (torso lengths) a long skirt's or dress's hem lies below the
   lower ankle joint: a hem at the joints bares a strip of ankle above the shoes (rebuilt
   from the old trousers, smeared).
@@ -1285,6 +1288,11 @@ SLEEVE_CHANGED = 0.15
 #: `dress_legs_left`'s limit: the share of the legs' place below a new dress that the
 #: render may show as neither legs nor backdrop (the shoes' straps, a shadow).
 DRESS_LEGS_LEFT_MOST = 0.1
+#: `bare_legs_changed`: a pixel of a bare leg as shot that the render moved by more than
+#: `BARE_LEG_MOVED` (Lab ΔE) was redrawn; the render may redraw up to
+#: `BARE_LEGS_CHANGED_MOST` of those below a new dress (the shade at its hem, a leg's rim).
+BARE_LEG_MOVED = 8.0
+BARE_LEGS_CHANGED_MOST = 0.05
 #: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
 #: rebuilt leg meets the shin below an old hem; more than LEG_STEP_MOST apart is a step.
 #: Six devset persons in midis and slips × two dresses (2026-12-06): the steps seen read
@@ -1400,6 +1408,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bottom_streaks": (BOTTOM_STREAKS_LEAST, None),
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
+    "bare_legs_changed": (None, BARE_LEGS_CHANGED_MOST),
     "leg_step": (None, LEG_STEP_MOST),
     "print_left": (None, PRINT_LEFT_MOST),
     "old_print_by_hand": (None, HAND_PRINT_MOST),
@@ -3277,6 +3286,20 @@ def dress_legs_left(
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
     clear = _nearest(lab, backdrop_colours) < tolerance
     return float(np.mean(~(legs[inside] | clear)))
+
+
+def bare_legs_changed(image: NDArray[np.uint8], photo: NDArray[np.uint8], legs: Mask) -> float | None:
+    """The share of `legs` (the person's bare legs as the photo shows them, below a new
+    dress and clear of its soft edge) that the render moved by more than `BARE_LEG_MOVED`
+    (ΔE): bare thighs in a beige skirt's shade taken for the skirt, and shins beside
+    them, redrawn as flat, notched blocks below a new dress. None under 50 pixels."""
+    inside = np.asarray(legs) > 0
+    if np.count_nonzero(inside) < 50:
+        return None
+    drawn = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+    shot = cv2.cvtColor(photo.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]
+    moved = np.sum((drawn - shot) ** 2, axis=1) > BARE_LEG_MOVED**2
+    return float(np.mean(moved))
 
 
 def print_left(

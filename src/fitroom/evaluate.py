@@ -70,6 +70,7 @@ from fitroom.engines.classic.old_garment import (
     HEM_LINE_LEAST,
     HEM_LINE_SLACK,
     HEM_LINE_STEP,
+    bare_legs,
     below_line,
     coat_hem,
     kept_top,
@@ -447,6 +448,17 @@ def _dress_legs_left(
     return checks.dress_legs_left(
         output, report.input, region, _skin_as_shot(report), report.rebuilt_skin > 0.5, beside
     )
+
+
+def _bare_legs_changed(report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32]) -> float | None:
+    """`checks.bare_legs_changed` for a dress: the person's bare legs as the photo shows
+    them (`old_garment.bare_legs`: below the hips, skin-like, nearer the skin's hue than
+    the old clothes'), solid, off the new dress's soft edge, the face and the hands."""
+    shot = _as_shot(report)
+    legs = bare_legs(shot, torso_frame(shot), shot.lab(), _skin_as_shot(report))
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    legs &= (shot.mask > SOLID) & ~edge & (shot.face == 0) & (shot.hands == 0)
+    return checks.bare_legs_changed(output, report.input, legs)
 
 
 def _coat_skirt_left(
@@ -866,6 +878,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["bottom_streaks"] = _bottom_streaks(output, places)
     if target == SwapTarget.DRESS:
         values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
+        values["bare_legs_changed"] = _bare_legs_changed(report, output, cover)
         if report.rebuilt_skin is not None:
             shins = [
                 (person.pt(k), person.pt(a)) for k, a in ((L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)) if person.visible(k, a)
