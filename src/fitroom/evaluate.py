@@ -453,12 +453,31 @@ def _dress_legs_left(
 def _bare_legs_changed(report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32]) -> float | None:
     """`checks.bare_legs_changed` for a dress: the person's bare legs as the photo shows
     them (`old_garment.bare_legs`: below the hips, skin-like, nearer the skin's hue than
-    the old clothes'), solid, off the new dress's soft edge, the face and the hands."""
+    the old clothes'), along the legs' bones (`LEG_BAND` wide), solid, off the new
+    dress's soft edge, the face and the hands. Off the bones, hands hanging beside the
+    hips passed for bare legs."""
     shot = _as_shot(report)
-    legs = bare_legs(shot, torso_frame(shot), shot.lab(), _skin_as_shot(report))
+    h, w = report.input.shape[:2]
+    bones = np.zeros((h, w), np.uint8)
+    for a, b in ((L_HIP, L_KNEE), (R_HIP, R_KNEE), (L_KNEE, L_ANKLE), (R_KNEE, R_ANKLE)):
+        if shot.visible(a, b, threshold=0.5):
+            p, q = shot.pt(a), shot.pt(b)
+            cv2.line(
+                bones, (int(p[0]), int(p[1])), (int(q[0]), int(q[1])), (1,), max(2, int(shot.shoulder_width * LEG_BAND))
+            )
+    legs = bare_legs(shot, torso_frame(shot), shot.lab(), _skin_as_shot(report)) & (bones > 0)
     edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    legs &= (shot.mask > SOLID) & ~edge & (shot.face == 0) & (shot.hands == 0)
+    reach = 2 * max(1, int(shot.shoulder_width * HAND_CLEAR)) + 1
+    hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
+    legs &= (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
     return checks.bare_legs_changed(output, report.input, legs)
+
+
+#: How wide (shoulder widths) the band along each leg's bones is in which
+#: `bare_legs_changed` reads bare legs, and how far (shoulder widths) from the pose's
+#: hand discs it keeps: a hand hangs beside the thigh.
+LEG_BAND = 0.35
+HAND_CLEAR = 0.08
 
 
 def _coat_skirt_left(
