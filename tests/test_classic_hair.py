@@ -188,3 +188,18 @@ def test_a_shaded_neck_below_short_hair_is_not_followed_into_the_neckline() -> N
     image[(neck > 0) & (person.face == 0)] = shade
     person.image = image
     assert hair_in_front(person, "top")[100:].max() < 0.5
+
+
+def test_a_backdrop_of_the_hairs_hue_beside_the_shoulders_is_no_hair() -> None:
+    """A warm grey wall, within the hair's loose reach of dark brown (its lightness weighs
+    half), beside a person whose hair falls over the shoulders: main followed it off the
+    person as hair in front, and kept the old top's outline with it (a ghost of the old
+    sleeves beside the new top). Off the person, it is the backdrop; the locks stay."""
+    person, locks = long_haired((30, 90, 160))
+    image = person.image.copy()
+    image[(image == 235).all(axis=2)] = (100, 90, 85)
+    person.image = image
+    hair = hair_in_front(person, "top")
+    off = cv2.erode((person.mask < 0.5).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0  # past the soft ends
+    assert hair[off].max() < 0.05, hair[off].max()
+    assert hair[locks].mean() > 0.9, hair[locks].mean()

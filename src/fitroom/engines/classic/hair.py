@@ -151,6 +151,7 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
     # through it, and it is left out afterwards (it is kept anyway).
     loose &= region & near_body & (person.hands[box] == 0)
+    loose &= ~_backdrop_like(lab, near, person.mask[box], loose, outside)
     # Specks of the hair's colour on a print or in a fold are not strands.
     opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
     hair = cv2.morphologyEx((loose & (near < HAIR_REACH**2)).astype(np.uint8), cv2.MORPH_OPEN, opening)
@@ -181,3 +182,40 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     kept = np.zeros((h, w), np.float32)
     kept[box] = np.minimum(matte, near_body.astype(np.float32))
     return kept
+
+
+#: Person-mask values under which a pixel is the backdrop, whose colour round the
+#: person is read there; and under which a pixel is off the person, where that colour
+#: may be what it shows.
+BACKDROP_READ, OFF_PERSON = 0.1, 0.5
+
+
+def _backdrop_like(
+    lab: NDArray[np.float32], near: NDArray[np.float32], mask: NDArray[np.float32], among: NDArray[np.bool_], reach: int
+) -> NDArray[np.bool_]:
+    """The pixels of `among` off the person (`OFF_PERSON`) nearer the backdrop's colour
+    round them (Gaussian mean of the backdrop within `reach` pixels, Lab weighed by
+    `HAIR_WEIGHTS`) than the hair's (`near`, their squared distance to it): the backdrop,
+    not loose curls. A grey wall within the hair's loose reach (its lightness weighs half)
+    was followed round the shoulders as hair in front, and kept there with the old top's
+    outline: a ghost of the old sleeves beside the new top, the backdrop inside it never
+    refilled. The mean is smooth: worked out `reach / 2` times smaller, round them only."""
+    off = among & (mask < OFF_PERSON)
+    found = bounds(off, pad=3 * reach)
+    if found is None:
+        return off
+    x0, y0, x1, y1 = found
+    step = max(1, reach // 2)
+    size = (max(1, (x1 - x0) // step), max(1, (y1 - y0) // step))
+    small_lab = cv2.resize(lab[y0:y1, x0:x1], size, interpolation=cv2.INTER_AREA)
+    read = cv2.resize((mask[y0:y1, x0:x1] < BACKDROP_READ).astype(np.float32), size, interpolation=cv2.INTER_AREA)
+    sigma = max(1.0, reach / step)
+    weight = cv2.GaussianBlur(read, (0, 0), sigma)
+    summed = cv2.GaussianBlur(small_lab * read[:, :, None], (0, 0), sigma)
+    ys, xs = np.nonzero(off)
+    sy, sx = np.minimum((ys - y0) // step, size[1] - 1), np.minimum((xs - x0) // step, size[0] - 1)
+    seen = weight[sy, sx]
+    round_ = summed[sy, sx] / np.maximum(seen, 1e-3)[:, None]
+    apart = ((lab[ys, xs] - round_) ** 2 * np.asarray(HAIR_WEIGHTS, np.float32)).sum(axis=1)
+    off[ys, xs] = (seen > 1e-2) & (apart < near[ys, xs])
+    return off
