@@ -780,6 +780,35 @@ def test_old_outline_finds_a_thin_line_left_along_the_refilled_edge() -> None:
     assert broad_share is not None and broad_share < checks.OUTLINE_SHARE, broad_share
 
 
+def test_old_rim_finds_an_old_sleeves_outline_left_beside_the_rebuilt_arm() -> None:
+    """A lilac sleeve on a grey backdrop rebuilt as the arm's skin: its outline left as a
+    soft lilac line beside the arm, and the backdrop inside it kept, is caught; the same
+    outline refilled as the backdrop, or a line of the skin's own colour, is not."""
+    h, w = 200, 200
+    grey, lilac, tan = (120, 120, 120), (170, 150, 220), (215, 165, 130)
+    original = np.full((h, w, 3), grey, np.uint8)
+    old = np.zeros((h, w), np.float32)
+    old[40:160, 60:140] = 1  # the wide sleeve
+    original[old > 0] = lilac
+    person = cv2.GaussianBlur(old, (0, 0), 1.0)
+    skin = np.zeros((h, w), np.float32)
+    skin[40:160, 63:137] = 1  # the arm rebuilt inside it
+    clean = original.copy()
+    clean[old > 0] = grey
+    clean[skin > 0] = tan
+    ghost = clean.copy()
+    ghost[40:160, 58:62] = ghost[40:160, 138:142] = (150, 138, 180)  # half lilac, half grey
+    tinted = clean.copy()
+    tinted[40:160, 58:62] = tinted[40:160, 138:142] = (170, 140, 125)  # half skin, half grey
+    cover = np.zeros((h, w), np.float32)
+    clean_share, ghost_share, tinted_share = (
+        checks.old_rim(im, original, cover, old, skin, person, 3) for im in (clean, ghost, tinted)
+    )
+    assert ghost_share is not None and ghost_share > checks.OLD_RIM_MOST, ghost_share
+    assert clean_share is not None and clean_share == 0, clean_share
+    assert tinted_share is not None and tinted_share < checks.OLD_RIM_MOST, tinted_share
+
+
 def test_watch_over_cuff_fails_a_watch_drawn_half_over_a_yellow_cuff_not_one_tucked_under_it() -> None:
     """A forearm down the picture in a yellow sleeve to row 100, the skin below it lit
     towards the hand: a watch drawn from row 80 to 120 lies half over the cuff (the skin

@@ -98,6 +98,13 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   place below the hips change in lightness down their columns, against across them,
   than the person's own bottom below its hem (a coat to the shins refilled with each
   column's colour carried up from the cuffs: a slab of vertical streaks).
+
+- `old_rim`: the share of the old garment's outline beside rebuilt skin, over the
+  person's soft edge and the backdrop, still mostly its colour: the picture there read as
+  the backdrop round it, the rebuilt skin beside it and the old garment's own colour
+  mixed, with over `OLD_RIM_MIX` of the last (a lilac line along an old sleeve's outline
+  beside the arm rebuilt from it, the backdrop inside it never refilled). `old_outline`
+  leaves out the band by rebuilt skin, whose own edge is a step there.
 - `coat_skirt_left`: how much of a long coat's skirt (found on the photo, below the
   hips down to its hem over the trousers) a new top leaves untouched.
 - `coat_panel_left`: how much of an open coat's, jacket's or cardigan's panels and
@@ -743,6 +750,19 @@ STREAK_MIN_PAIRS = 200
 OUTLINE_STEP = 25.0
 #: More than this share of the old garment's refilled outline still a line is a fault.
 OUTLINE_SHARE = 0.06
+#: `old_rim`: a pixel of the old outline by rebuilt skin with more than this share of the
+#: old garment's colour (unmixed from the backdrop's and the skin's round it) is left of
+#: it; read where the old colour is this far (0..255, RGB) from the backdrop's and the
+#: three colours are this far from lying on one line (the unmixing's determinant over
+#: the product of its two squared lengths), and with at least `OLD_RIM_LEAST` such pixels.
+#: More than `OLD_RIM_MOST` of them left is a fault. On a lilac tee under a sleeveless
+#: top (basic, 2026-12-06) the kept ghost read 0.37, the outline refilled 0.12; a white
+#: off-shoulder top refilled 0.015.
+OLD_RIM_MIX = 0.3
+OLD_RIM_APART = 30.0
+OLD_RIM_SKEW = 0.2
+OLD_RIM_LEAST = 100
+OLD_RIM_MOST = 0.2
 #: More than this share of a watch over no skin in the photo is a watch on a sleeve or
 #: hanging over the wrist's edge: CALIBRATION_OFF_SKIN
 WATCH_OFF_SKIN = 0.35
@@ -1391,6 +1411,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
     "old_outline": (None, OUTLINE_SHARE),
+    "old_rim": (None, OLD_RIM_MOST),
     "edge_halo": (None, HALO_SHARE),
     "edge_cut": (None, EDGE_CUT_MOST),
     "edge_fringe": (None, FRINGE_SHARE),
@@ -3436,6 +3457,49 @@ def old_outline(image: NDArray[np.uint8], old: Mask, refilled: Mask, width: int)
     median = cv2.medianBlur(lum, 4 * width + 1)
     off = np.abs(lum.astype(np.float32) - median.astype(np.float32)) > OUTLINE_STEP
     return float(np.mean(off[band]))
+
+
+def old_rim(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    old: Mask,
+    skin: NDArray[np.floating[Any]],
+    person: NDArray[np.floating[Any]],
+    width: int,
+) -> float | None:
+    """The share of the old garment's outline (`width` pixels either side of its mask's
+    edge) within `2 * width` of the rebuilt `skin` (over 0.5), off it and off the new
+    garment (`cover` under 0.05), where the `person` mask is soft or backdrop (under 0.9),
+    whose colour holds over `OLD_RIM_MIX` of the old garment's: the picture there, less
+    the photo's backdrop round it (Gaussian mean, clear of the old garment), unmixed by
+    least squares into the rebuilt skin's colour round it and the old garment's round it
+    (both less the backdrop's). An outline refilled as backdrop or skin holds none; a
+    kept line of the old sleeve holds most. Read only where the three colours differ
+    enough to unmix (`OLD_RIM_APART`, `OLD_RIM_SKEW`); None with under `OLD_RIM_LEAST`."""
+    solid = (np.asarray(old) > 0.5).astype(np.uint8)
+    kernel = np.ones((2 * width + 1, 2 * width + 1), np.uint8)
+    rebuilt = np.asarray(skin) > 0.5
+    near = cv2.dilate(rebuilt.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) > 0
+    band = (cv2.dilate(solid, kernel) > 0) & (cv2.erode(solid, kernel) == 0) & near & ~rebuilt
+    band &= (np.asarray(cover) < 0.05) & (np.asarray(person) < 0.9)
+    if np.count_nonzero(band) < OLD_RIM_LEAST:
+        return None
+    grown = cv2.dilate(solid, np.ones((8 * width + 1,) * 2, np.uint8)) > 0
+    backdrop = (np.asarray(person) < 0.1) & ~grown
+    sigma = 3.0 * width
+    picture, photo = image.astype(np.float32), original.astype(np.float32)
+    back = np.dstack([_local_mean(photo[:, :, c], backdrop, 4 * sigma)[band] for c in range(3)])[0]
+    tone = np.dstack([_local_mean(picture[:, :, c], rebuilt, sigma)[band] for c in range(3)])[0]
+    cloth = np.dstack([_local_mean(photo[:, :, c], solid > 0, sigma)[band] for c in range(3)])[0]
+    seen, u, v = picture[band] - back, tone - back, cloth - back
+    uu, vv, uv = (u * u).sum(axis=1), (v * v).sum(axis=1), (u * v).sum(axis=1)
+    det = uu * vv - uv**2
+    readable = (det > OLD_RIM_SKEW * uu * vv) & (vv > OLD_RIM_APART**2)
+    if np.count_nonzero(readable) < OLD_RIM_LEAST:
+        return None
+    mix = (uu * (seen * v).sum(axis=1) - uv * (seen * u).sum(axis=1)) / np.maximum(det, 1e-6)
+    return float(np.mean(mix[readable] > OLD_RIM_MIX))
 
 
 def _local_mean(values: NDArray[np.float32], where: NDArray[np.bool_], sigma: float) -> NDArray[np.float32]:

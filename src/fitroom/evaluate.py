@@ -837,6 +837,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         hair = hair_in_front(_as_shot(report), target) > 0.05
         refilled &= cv2.dilate(hair.astype(np.uint8), np.ones((4 * width + 1,) * 2, np.uint8)) == 0
         values["old_outline"] = checks.old_outline(output, old, refilled, width)
+        values["old_rim"] = checks.old_rim(
+            output, report.input, cover, old, rebuilt.astype(np.float32), person.mask, width
+        )
         values["print_left"] = _print_left(report, output, cover, face | own_hands, frame)
         values["old_print_by_hand"] = checks.old_print_by_hand(
             output, report.input, cover, person.hands, _skin_as_shot(report), frame.width
