@@ -98,7 +98,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   place below the hips change in lightness down their columns, against across them,
   than the person's own bottom below its hem (a coat to the shins refilled with each
   column's colour carried up from the cuffs: a slab of vertical streaks).
-
 - `old_rim`: the share of the old garment's outline beside rebuilt skin, over the
   person's soft edge and the backdrop, still mostly its colour: the picture there read as
   the backdrop round it, the rebuilt skin beside it and the old garment's own colour
