@@ -3,6 +3,7 @@ drawn right passes it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import cv2
@@ -2587,3 +2588,10 @@ def test_bare_legs_changed_sees_bare_thighs_redrawn_below_a_new_dress() -> None:
     assert checks.faults({"bare_legs_changed": kept}) == [], kept
     assert checks.faults({"bare_legs_changed": redrawn}) == ["bare_legs_changed"], redrawn
     assert checks.bare_legs_changed(block, photo, np.zeros((200, 200), bool)) is None
+
+
+def test_every_check_with_a_limit_is_described_in_the_modules_list() -> None:
+    """The module's docstring is where a reader of `fitroom eval`'s faults looks a check up:
+    a check given a limit but no entry there is one nobody can read."""
+    described = set(re.findall(r"`([a-z_]+)`", checks.__doc__ or ""))
+    assert sorted(set(checks.LIMITS) - described) == []

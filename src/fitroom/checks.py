@@ -329,6 +329,57 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   follows the photo's over the old garment: the old garment's creases, seams or print
   laid on the new one as grey blotches (a white dress taking a navy tank's wrinkles on).
 
+- `arm_ghost`: the share of the person's bare arm skin, clear of the new garment, that
+  the render moved (an arm taken for the old garment, rebuilt as a paler double of
+  itself over the backdrop).
+- `wrist_tone`: the colour difference between a rebuilt forearm's lower part and the
+  person's own hand beyond its wrist, and `wrist_band`: the largest step of colour in
+  the strips across from the one into the other (a cuff-like band at the wrist).
+- `skin_seam`: the step in lightness from the person's own skin to the rebuilt skin
+  where they meet (an old V neckline kept as a line on the chest).
+- `skin_edge`: how wide the rebuilt skin's hazy blend with the backdrop is along its
+  outline there.
+- `knit_kept`: how much of a skin-coloured knit sleeve's weave still shows where the
+  arm should be rebuilt.
+- `leg_step`: how far a rebuilt leg's middle steps sideways where it meets the
+  person's own shin below an old hem.
+- `neck_patch`: pieces of the old garment's mask wholly above the shoulders (a shadow
+  under the chin rebuilt as a flat patch).
+- `old_neckband`: how long a line of the old neckline (a crew neck's rib, a collar)
+  stays at the base of the bared neck.
+- `old_outline`: the share of the old garment's outline, refilled from the backdrop,
+  that still shows as a thin line.
+- `print_left`: where an old print stays busy in the render (a print taken only in
+  part, its other colours left or ghosted through rebuilt skin).
+- `skin_toned_left`: a skin-coloured old garment's own tint left in the band beside the
+  new garment (a pink shirt's strip beside a pink arm).
+- `below_hem`: where a long old top hung below the hips, colours that are neither the
+  trousers' below it nor the backdrop's (an old top's band left below a shorter new
+  top, a skin-coloured block over the hips).
+- `dress_legs_left`: below a new dress's hem, what is neither legs nor backdrop (the
+  old dress's hem band, old trousers).
+- `hem_past_ankles`: how far below the ankles a bottom's or a dress's hem reaches
+  across the feet.
+- `seam_gap`: the body seen in slits between two pieces of the new garment on one row
+  (the old garment's place between a sleeve and the panel).
+- `sleeve_past_wrist`: how much of the band beyond the wrist a sleeve covers (a sleeve
+  hanging past the hand as a flap).
+- `hem_ragged` and `hem_blur`: how far a sleeve's end strays from a smooth curve across
+  the arm, and how soft it is (a hem is a sharp fold of cloth).
+- `neckline_ragged` and `neckline_blur`: the same for the new garment's top edge
+  against the bared skin above it.
+- `outline_blur`: how wide the new garment's soft outline over the backdrop is;
+  `edge_halo`: the share of it lighter than the blend of the garment and the backdrop
+  (a pale rim); `edge_fringe`: the share whose colour strays from the edge's own run
+  (dashes, a print's spots carried out over the fade).
+- `enclosed_backdrop`: the product photo's backdrop enclosed by thin garment and worn
+  with it (the white between a strap's strands).
+- `garment_crumbs`: pieces of the new garment floating apart on the shoulders.
+- Accessories: `hat_cut` (the hat cut flat by the photo's top edge), `shoe_above_sole`
+  (a shoe ending above its foot's sole), `backpack_in_front` (a backpack's body drawn
+  over the person) and `backpack_detached` (a backpack hanging below its shoulder,
+  its strap reaching nothing).
+
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
 
