@@ -167,3 +167,52 @@ def test_arm_skin_cleaned_round_each_arm_is_the_whole_boxs_along_the_arms() -> N
     whole = _cleaned(skin, person)
     assert np.array_equal(round_arms[along > 0], whole[along > 0])
     assert whole[along > 0].any() and not whole[along > 0].all()
+
+
+def person_in_a_crop_top() -> Person:
+    """A person in a black crop top over navy trousers, the midriff bare between them,
+    bare arms 20 px wide hanging against the sides: the waist's skin meets the arms'."""
+    image = np.full((420, 400, 3), BACKDROP, np.uint8)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    for shoulder, elbow, wrist in ARMS:
+        for a, b in ((shoulder, elbow), (elbow, wrist)):
+            cv2.line(mask, a, b, 0.5, 24)
+            cv2.line(mask, a, b, 1.0, 20)
+    mask[90:400, 156:244] = 1
+    image[mask > 0.9] = SKIN_RGB
+    image[(mask > 0.2) & (mask < 0.9)] = ((np.asarray(SKIN_RGB) + BACKDROP) // 2).astype(np.uint8)
+    image[90:200, 156:244] = (15, 15, 18)  # the crop top
+    image[235:400, 156:244] = (30, 35, 80)  # the trousers
+    p = pose
+    points = np.zeros((33, 2), np.float32)
+    points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = np.asarray(ARMS[0]) - (3, 0)
+    points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = np.asarray(ARMS[1]) + (3, 0)
+    points[[p.L_HIP, p.R_HIP]] = (225, 260), (175, 260)
+    points[[p.L_KNEE, p.R_KNEE]] = (225, 380), (175, 380)
+    for (_, _, wrist), hand in zip(ARMS[::-1], p.HAND_POINTS, strict=True):
+        points[list(hand[1:])] = wrist[0], wrist[1] + 12
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
+
+
+def test_a_bare_waist_beside_the_arms_is_no_arm() -> None:
+    """The bare waist's skin joins the arms' beside it; taken for the arms (kept in
+    front), it cut holes in a new top's sides. The arms end at their own width: the new
+    top covers the waist beside them, and the arms stay."""
+    person = person_in_a_crop_top()
+    frame = torso_frame(person)
+    waist = np.zeros(person.mask.shape, bool)
+    waist[205:230, 164:236] = True
+    arms = np.zeros(person.mask.shape, np.uint8)
+    for shoulder, elbow, wrist in ARMS:
+        cv2.line(arms, shoulder, elbow, 255, 14)
+        cv2.line(arms, elbow, wrist, 255, 14)
+    arms[:135] = 0
+    for setting in ((), (KEPT_FROM, KEPT_WIDEN, KEPT_BARE)):
+        found = bare_arms_beside(person, frame, *setting)
+        assert found[waist].max() < 0.5, setting
+        assert found[arms > 0].mean() > 0.9, setting
+    garment = analyse_garment(red_tank(), swap_target="top", hint=None)
+    result = compose(person, garment, layers_for(person, garment))
+    assert result.garment[waist].mean() > 0.95

@@ -659,7 +659,8 @@ def _bare_arms_beside(
         joined = np.unique(labels[(closed > 0) & (band > 0)])
         band = wide
         closed = np.isin(labels, joined[joined > 0]).astype(np.uint8)
-    closed = _holes_filled((closed > 0) & (band > 0), int((person.shoulder_width * ARM_HOLE) ** 2)).astype(np.uint8)
+    closed = _holes_filled((closed > 0) & (band > 0), int((person.shoulder_width * ARM_HOLE) ** 2))
+    closed = _inner_trimmed(closed, person, [ends for *_, ends, _ in bones]).astype(np.uint8)
     # The arm's outline against the backdrop (the person mask's soft rim) is half skin,
     # half backdrop: it stays whole with the arm. Against the body the old garment beside
     # the arm is not kept.
@@ -667,6 +668,67 @@ def _bare_arms_beside(
     rim = (person.mask > 0.3) & (person.mask < ARM_RIM)
     arm = (cv2.dilate(closed, np.ones((edge, edge), np.uint8)) > 0) & (band > 0) & (rim | (closed > 0))
     return np.maximum(cv2.GaussianBlur(arm.astype(np.float32), (0, 0), 0.8), closed.astype(np.float32))
+
+
+#: An arm is no wider across its bone, at any point along it, than this many times its
+#: median width along that bone (`SLICE` pixels a slice): a bare midriff's skin beside
+#: a hanging arm is joined to it, and taken for the arm it cut holes in a new top's
+#: sides at the waist, the old midriff kept in them. What is wider is cut off on the
+#: body's side (the pose's bone is often off the arm's middle: not the outer side).
+ARM_WIDTH_OFF = 1.3
+SLICE = 4
+#: ...read on bones with this many slices at least.
+MIN_SLICES = 5
+
+
+def _inner_trimmed(
+    arm: NDArray[np.bool_], person: Person, bones: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> NDArray[np.bool_]:
+    """`arm` less what lies further in towards the torso's middle (the shoulders' and
+    hips' mean) than the arm's width allows (`ARM_WIDTH_OFF`), slice by slice across
+    each pixel's nearest bone: the trunk's skin beyond the arm's inner edge."""
+    ys, xs = np.nonzero(arm)
+    if not len(xs):
+        return arm
+    fx, fy = xs.astype(np.float32), ys.astype(np.float32)
+    centre = person.points[[L_SHOULDER, R_SHOULDER, L_HIP, R_HIP]].astype(np.float64).mean(axis=0)
+    nearest = np.full(len(xs), np.inf, np.float32)
+    side = np.zeros(len(xs), np.float32)
+    place = np.zeros(len(xs), np.int32)
+    owner = np.full(len(xs), -1, np.int32)
+    for index, (p, q) in enumerate(bones):
+        a, b = np.array(p, np.float64), np.array(q, np.float64)
+        length = float(np.hypot(*(b - a)))
+        if length < SLICE * MIN_SLICES:
+            continue
+        ux, uy = (b - a) / length
+        out = 1.0 if (-uy * ((a[0] + b[0]) / 2 - centre[0]) + ux * ((a[1] + b[1]) / 2 - centre[1])) >= 0 else -1.0
+        dx, dy = fx - np.float32(a[0]), fy - np.float32(a[1])
+        run = dx * np.float32(ux) + dy * np.float32(uy)
+        across = (dy * np.float32(ux) - dx * np.float32(uy)) * np.float32(out)
+        foot = np.clip(run, 0, length)
+        dist = across**2 + (run - foot) ** 2
+        closer = dist < nearest
+        nearest[closer], side[closer], owner[closer] = dist[closer], across[closer], index
+        place[closer] = (foot[closer] / SLICE).astype(np.int32)
+    keep = np.ones(len(xs), bool)
+    for index in range(len(bones)):
+        mine = np.flatnonzero(owner == index)
+        if not len(mine):
+            continue
+        # Each slice's reach either side: the largest of its pixels', run by run once sorted.
+        order = mine[np.argsort(place[mine], kind="stable")]
+        _, starts, index_of = np.unique(place[order], return_index=True, return_inverse=True)
+        outer = np.maximum.reduceat(np.maximum(side[order], 0), starts)
+        inner = np.maximum.reduceat(np.maximum(-side[order], 0), starts)
+        seen = (outer > 0) & (inner > 0)
+        if np.count_nonzero(seen) < MIN_SLICES:
+            continue
+        allowed = ARM_WIDTH_OFF * float(np.median((outer + inner)[seen])) - outer
+        keep[order] = -side[order] <= allowed[index_of]
+    trimmed = np.zeros_like(arm)
+    trimmed[ys[keep], xs[keep]] = True
+    return trimmed
 
 
 #: An old top's strap over a kept bare arm is looked for down to this far down the torso
