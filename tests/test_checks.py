@@ -176,6 +176,31 @@ def test_a_slit_between_sleeve_and_body_fails() -> None:
     assert checks.faults({"seam_gap": value}) == [], value
 
 
+def test_a_notch_in_a_tops_side_fails() -> None:
+    """A bare waist kept beside the arm shows as holes and notches up a top's side,
+    between its own pixels above and below; a top whose side runs on unbroken passes,
+    and so do short sleeves over the arms, a sleeveless top's armholes and a hand kept
+    in front of it."""
+    kept = np.zeros((300, 300), np.uint8)
+    tee = body_cover(0.3)
+    value = checks.side_notch(tee, kept, (150.0, 60.0), (150.0, 250.0), 100.0)
+    assert value is not None and checks.faults({"side_notch": value}) == [], value
+    tank = body_cover(0.0)
+    cv2.ellipse(tank, (100, 50), (22, 40), 0, 0, 360, 0.0, -1)
+    cv2.ellipse(tank, (200, 50), (22, 40), 0, 0, 360, 0.0, -1)
+    assert checks.faults({"side_notch": checks.side_notch(tank, kept, (150.0, 60.0), (150.0, 250.0), 100.0)}) == []
+    holed = tee.copy()
+    cv2.ellipse(holed, (106, 150), (8, 6), 0, 0, 360, 0.0, -1)
+    cv2.rectangle(holed, (190, 140), (200, 148), 0.0, -1)
+    cv2.rectangle(holed, (192, 165), (200, 171), 0.0, -1)
+    value = checks.side_notch(holed, kept, (150.0, 60.0), (150.0, 250.0), 100.0)
+    assert checks.faults({"side_notch": value}) == ["side_notch"], value
+    hand = tee.copy()
+    cv2.circle(hand, (110, 150), 12, 0.0, -1)
+    cv2.circle(kept, (110, 150), 13, 1, -1)
+    assert checks.faults({"side_notch": checks.side_notch(hand, kept, (150.0, 60.0), (150.0, 250.0), 100.0)}) == []
+
+
 NECK, HIPS = (150.0, 50.0), (150.0, 250.0)
 
 

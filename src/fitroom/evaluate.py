@@ -716,6 +716,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         )
         if garment.category == SwapTarget.TOP:
             values["sleeve_past_wrist"] = checks.sleeve_past_wrist(cover, arms, _trunk(person, frame.width))
+            hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+            kept = (person.face > 0) | (person.hands > 0) | face
+            values["side_notch"] = checks.side_notch(cover, kept, frame.neck, hips, frame.width)
         if report.rebuilt_skin is not None:
             # The new garment's top edge against the bared skin, between the shoulder joints.
             joints = sorted(float(person.pt(i)[0]) for i in (L_SHOULDER, R_SHOULDER))
