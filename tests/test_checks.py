@@ -537,6 +537,35 @@ def test_neck_band_fails_a_dark_band_pasted_across_the_neck() -> None:
     assert checks.neck_band(worn, photo, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None
 
 
+def test_neck_cut_fails_a_notch_cut_into_the_neck_and_not_the_new_neckline() -> None:
+    """A skin neck 40 px wide on a white backdrop above shoulders 100 px apart, a new red
+    tee from the shoulders' line down: the neck's side below the jaw refilled as the
+    backdrop (a notch) fails; the tee's own neckline and edge, clear of the neck looked
+    at, pass; the backdrop beside the neck is not the neck."""
+    backdrop, skin = (230, 230, 230), (205, 160, 135)
+    photo = np.full((300, 300, 3), backdrop, np.uint8)
+    photo[90:160, 130:170] = skin
+    photo[150:, 60:240] = (40, 40, 40)
+    neck, hips = (150.0, 150.0), (150.0, 290.0)
+    own = np.all(photo == skin, axis=2)
+    cover = np.zeros((300, 300), np.float32)
+    cover[145:, 60:240] = 1.0
+    clear = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((9, 9), np.uint8)) == 0
+    on = np.any(photo != backdrop, axis=2)
+    looked = checks.neck_skin(own, on, neck, hips, 100.0, clear)
+    assert looked[100:141, 130:133].all() and looked[100:141, 167:170].all()
+    assert not looked[:, 133:167].any() and not looked[141:].any() and not looked[:100].any()
+    worn = photo.copy()
+    worn[145:, 60:240] = (200, 30, 30)
+    clean = checks.neck_cut(worn, photo, looked)
+    notched = worn.copy()
+    notched[105:141, 155:170] = backdrop
+    notch = checks.neck_cut(notched, photo, looked)
+    assert clean == 0.0 and notch is not None
+    assert checks.faults({"neck_cut": notch}) == ["neck_cut"], notch
+    assert checks.neck_cut(worn, photo, np.zeros((300, 300), bool)) is None
+
+
 def test_collar_left_fails_a_hood_kept_beside_the_neck() -> None:
     """A neck on a white backdrop above shoulders 100 px apart, a new red tee from the
     shoulders' line down: the old black hood's sides left standing beside the neck

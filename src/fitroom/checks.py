@@ -128,6 +128,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   down to the chin's, in one piece with the hair above the eyes or at the photo's top)
   that the render changed: dark hair over a dark old top taken for it and cut into
   blocks beside the jaw.
+- `neck_cut`: the share of the person's own neck outline (skin in the photo beside the
+  backdrop, from the shoulders' midpoint up to the chin, clear of the new garment) that
+  the render changed: a notch cut into the neck's side, or its outline smeared out.
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
 - `shoulder_wing`: how much garment lies over the backdrop beside the shoulders, below
@@ -597,6 +600,16 @@ JAW_HAIR_LEAST, JAW_HAIR_CUT_MOST = 50, 0.05
 #: On 2026-12-06 (basic) magento--mj03's puffer hood kept beside the head read 0.29 to
 #: 0.32; taken away, at most 0.034; collars and hoods elsewhere at most 0.017.
 HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
+#: `neck_cut`: the neck's outline looked at: skin within `NECK_EDGE` shoulder widths of
+#: the backdrop, up to `NECK_REACH` shoulder widths above the shoulders' midpoint (to the
+#: chin) and `NECK_SIDE` either side, `NECK_CLEAR` shoulder widths clear of the new
+#: garment; the fewest pixels of it for a value; and the most of it the render may
+#: change. On 2026-12-06 (basic, 4 kit tops) `cat--model_5`'s neck, its side notched and
+#: its outline smeared where the old white tank's mask ran up it, read 0.71 to 0.78, and
+#: `econ--e80b36c7…`'s, the hair behind it and the neck's side redrawn, 0.77 to 0.78;
+#: five persons whose necks stay whole read 0.0 to 0.097 (a leopard top's neck ties).
+NECK_REACH, NECK_SIDE, NECK_EDGE, NECK_CLEAR = 0.5, 0.25, 0.03, 0.04
+NECK_SKIN_LEAST, NECK_CUT_MOST = 50, 0.3
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
@@ -1508,6 +1521,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neck_band": (None, NECK_BAND_SHARE),
     "collar_left": (None, COLLAR_LEFT_MOST),
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
+    "neck_cut": (None, NECK_CUT_MOST),
     "hood_left": (None, HOOD_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
@@ -3800,6 +3814,39 @@ def jaw_hair_cut(image: NDArray[np.uint8], original: NDArray[np.uint8], hair: Ma
     what changed was hair taken for the old garment. None with too little hair there."""
     inside = np.asarray(hair) > 0
     if np.count_nonzero(inside) < JAW_HAIR_LEAST:
+        return None
+    changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
+    return float(np.count_nonzero(changed & inside) / np.count_nonzero(inside))
+
+
+def neck_skin(
+    skin: Mask, person: Mask, neck: Point, hips: Point, shoulder_width: float, clear: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """The person's own neck outline in the photo: of `skin` (not the face), the pixels
+    within `NECK_EDGE` shoulder widths of the backdrop (off `person`), from `NECK_REACH`
+    shoulder widths above the shoulders' midpoint `neck` (up away from `hips`) down to
+    it, `NECK_SIDE` either side, that are `clear` (away from the new garment, whose edge
+    is drawn there). The outline, not the whole neck: a notch or a smear takes a few
+    pixels of the neck's area, and most of its side."""
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    up = neck_ - hips_
+    up /= max(float(np.hypot(*up)), 1e-6)
+    top = neck_ + up * NECK_REACH * shoulder_width
+    along, across, _ = _axes(np.asarray(skin).shape, top, neck_)
+    region = (along >= 0) & (along <= 1) & (np.abs(across) <= NECK_SIDE * shoulder_width)
+    reach = max(1, int(NECK_EDGE * shoulder_width))
+    off = (np.asarray(person) == 0).astype(np.uint8)
+    edge = cv2.dilate(off, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
+    return np.asarray(region & edge & (np.asarray(skin) > 0) & (np.asarray(person) > 0) & clear)
+
+
+def neck_cut(image: NDArray[np.uint8], original: NDArray[np.uint8], neck: Mask) -> float | None:
+    """The share of the person's own `neck` outline (see `neck_skin`) that the render changed
+    (by more than `UNCHANGED_BY`): nothing is drawn there, so what changed is the neck
+    cut into (a notch where its side was refilled as backdrop) or smeared past its
+    outline. None with too little neck skin there."""
+    inside = np.asarray(neck) > 0
+    if np.count_nonzero(inside) < NECK_SKIN_LEAST:
         return None
     changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
     return float(np.count_nonzero(changed & inside) / np.count_nonzero(inside))

@@ -805,6 +805,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 values["hood_left"] = checks.hood_left(
                     output, report.input, report.old_garment, other, hair, eyes, mouth, eye_span
                 )
+        # The neck's own skin, shaded sides too, clear of the new garment's edge (drawn).
+        reach = max(1, int(frame.width * checks.NECK_CLEAR))
+        clear = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8)) == 0
+        own_skin = (_skin_as_shot(report) | plausible_skin(photo.lab())) & (person.face == 0) & ~face
+        neck = checks.neck_skin(own_skin, person.mask > 0.5, frame.neck, hips, frame.width, clear)
+        values["neck_cut"] = checks.neck_cut(output, report.input, neck)
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
         # line and fades out on the backdrop beyond it, by design; a seam standing up past
         # the shoulder lies on clear backdrop.
