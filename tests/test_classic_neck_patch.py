@@ -42,3 +42,29 @@ def test_a_dark_shadow_under_the_chin_is_not_rebuilt_as_a_skin_patch() -> None:
     shoulders = [person.pt(i) for i in (L_SHOULDER, R_SHOULDER)]
     value = checks.neck_patch(out.old > 0.5, shoulders, person.shoulder_width)
     assert value is not None and not checks.faults({"neck_patch": value}), value
+
+
+def test_a_light_tops_mask_run_up_the_necks_side_is_not_rebuilt() -> None:
+    """A white old top on a light backdrop, a thin strip of its colour running up the
+    neck's side from the top to the jaw (the backdrop beside the neck taken for the top):
+    rebuilt, it smeared the neck's side and notched it. The strip stays as it was; the
+    top is still replaced."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    skin_rgb = (200, 150, 125)
+    image[20:110, 175:225] = skin_rgb  # the neck and chin
+    image[90:130, 130:270] = skin_rgb  # bare shoulders
+    image[110:260, 145:256] = (250, 250, 250)  # the old white top
+    strip = (slice(40, 110), slice(172, 176))
+    image[strip] = (250, 250, 250)  # up the neck's side, joined to the top
+    person.mask[:, :] = 0
+    person.mask[20:110, 172:225] = 1
+    person.mask[90:420, 130:270] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[140:260, 150:251] = 1
+    none = np.zeros((420, 400), bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    assert out.old[40:85, 172:176].max() == 0.0
+    assert out.rebuild[40:85, 172:176].max() < 0.05
+    assert out.old[150:250, 160:240].min() > 0.5, "the old top is still replaced"

@@ -605,7 +605,8 @@ HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
 #: chin) and `NECK_SIDE` either side, `NECK_CLEAR` shoulder widths clear of the new
 #: garment; the fewest pixels of it for a value; and the most of it the render may
 #: change. On 2026-12-06 (basic, 4 kit tops) `cat--model_5`'s neck, its side notched and
-#: its outline smeared where the old white tank's mask ran up it, read 0.71 to 0.78, and
+#: its outline smeared where the old white tank's mask ran up it, read 0.71 to 0.78
+#: (0.0 to 0.12 once that strip was dropped, `rebuild.NECK_STRIP`), and
 #: `econ--e80b36c7…`'s, the hair behind it and the neck's side redrawn, 0.77 to 0.78;
 #: five persons whose necks stay whole read 0.0 to 0.097 (a leopard top's neck ties).
 NECK_REACH, NECK_SIDE, NECK_EDGE, NECK_CLEAR = 0.5, 0.25, 0.03, 0.04

@@ -172,22 +172,38 @@ def replaced(
 #: not cloth: rebuilt, it was a flat, hard-edged skin patch on the neck or the chin
 #: (0.007 to 0.02 on the devset's). A hood or collar standing apart is larger.
 NECK_SHADOW_MOST = 0.03
+#: Above the higher shoulder and within `NECK_STRIP_SIDE` shoulder widths of the neck's
+#: middle, the old garment's mask thinner than `NECK_STRIP` shoulder widths is no cloth:
+#: a light top's mask run up the neck's outline over a light backdrop (`cat--model_5`),
+#: rebuilt, smeared the neck's side and notched the other.
+NECK_STRIP, NECK_STRIP_SIDE = 0.05, 0.3
 
 
 def _neck_shadows_dropped(old: NDArray[np.float32], person: Person) -> NDArray[np.float32]:
-    """The old garment's mask less its small pieces lying wholly above the higher
-    shoulder, apart from the garment below (`NECK_SHADOW_MOST`): the neck's own shadow."""
+    """The old garment's mask less its thin strips beside the neck above the higher
+    shoulder (`NECK_STRIP`), and less its small pieces then lying wholly above it, apart
+    from the garment below (`NECK_SHADOW_MOST`): the neck's own shadow and outline."""
     if not person.visible(L_SHOULDER, R_SHOULDER):
         return old
-    top = min(float(person.pt(L_SHOULDER)[1]), float(person.pt(R_SHOULDER)[1]))
-    _, labels, stats, _ = cv2.connectedComponentsWithStats((old > 0).astype(np.uint8), connectivity=8)
+    left, right = person.pt(L_SHOULDER), person.pt(R_SHOULDER)
+    top = min(float(left[1]), float(right[1]))
+    s = person.shoulder_width
+    solid = (old > 0).astype(np.uint8)
+    k = max(3, int(s * NECK_STRIP) | 1)
+    opened = cv2.morphologyEx(solid, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))) > 0
+    h, w = old.shape
+    middle = (float(left[0]) + float(right[0])) / 2
+    near = (np.arange(h)[:, None] < top) & (np.abs(np.arange(w) - middle) < NECK_STRIP_SIDE * s)[None, :]
+    thin = near & (solid > 0) & ~opened
+    solid[thin] = 0
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
     above = stats[:, cv2.CC_STAT_TOP] + stats[:, cv2.CC_STAT_HEIGHT] <= top
-    small = stats[:, cv2.CC_STAT_AREA] < NECK_SHADOW_MOST * person.shoulder_width**2
+    small = stats[:, cv2.CC_STAT_AREA] < NECK_SHADOW_MOST * s**2
     drop = above & small
     drop[0] = False
-    if not drop.any():
+    if not drop.any() and not thin.any():
         return old
-    return np.where(drop[labels], np.float32(0), old).astype(np.float32)
+    return np.where(drop[labels] | thin, np.float32(0), old).astype(np.float32)
 
 
 #: How far (shoulder widths) into what is kept (a bare arm beside the torso) the old
