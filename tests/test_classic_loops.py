@@ -58,3 +58,15 @@ def test_enclosed_backdrop_reads_a_loop_kept_as_garment_and_not_a_print() -> Non
     kept[170:396, 167:169] = kept[170:396, 417:419] = 0
     assert checks.enclosed_backdrop(image, kept) == 0.0
     assert checks.enclosed_backdrop(np.full((50, 50, 3), 200, np.uint8), np.ones((50, 50), np.float32)) is None
+
+
+def test_a_pale_stripe_running_from_a_strap_down_the_body_stays_garment() -> None:
+    """Backdrop-coloured pixels that run on from a strap down into the body are a stripe,
+    not a loop: the loops are read in the rows above the neck (and a margin) only, and a
+    stripe cut by that band's lower edge still counts as reaching below the neck."""
+    image = cami()
+    for x in (150, 400):
+        image[170:650, x + 17 : x + 19] = BACKDROP
+    alpha = cut_out(image)
+    for x in (150, 400):
+        assert float(alpha[180:390, x + 17 : x + 19].mean()) > 0.5, x
