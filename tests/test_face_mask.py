@@ -4,6 +4,7 @@ which then stayed above the new garment's neckline (a black collar on ootd--0100
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from fitroom.engines.classic import person as p
@@ -152,3 +153,16 @@ def test_the_garments_face_keeps_hair_beside_the_jaw() -> None:
         beside_jaw = hair & (depth > 20) & own
         assert beside_jaw.any() and (face[beside_jaw]).all(), tilt
         assert not (face & hood).any(), tilt
+
+
+def test_the_garments_person_keeps_the_photos_lab_copy() -> None:
+    """The garment path's person is the same photo: its Lab copy, made once for the hair
+    beside the jaw, is the one it reads (made again, a whole-photo conversion per render)."""
+    points, visibility = _head(0.0)
+    photo = np.full((400, 400, 3), SKIN, np.uint8)
+    photo[250:, :] = COLLAR
+    person = _head_on(photo, points, visibility)
+    lab = person.lab()
+    worn = p.dressed(person)
+    assert worn.lab() is lab
+    assert np.array_equal(worn.lab(), cv2.cvtColor(photo, cv2.COLOR_RGB2LAB).astype(np.float32))

@@ -298,7 +298,13 @@ def dressed(person: Person) -> Person:
     face = _face_mask(person.points, person.visibility, person.image, jaw=True)
     hair = _hair_beside_jaw(person, (person.face > 0) & (face == 0))
     face[hair] = 255
-    return replace(person, face=face)
+    worn = replace(person, face=face)
+    # The same photo: its Lab copy, made for the hair beside the jaw, goes with it (made
+    # again, it cost a whole-photo conversion per render, and one more for the arms' box).
+    lab = memo.held(person, "lab", (person.image,))
+    if lab is not None:
+        memo.keep(worn, "lab", (worn.image,), lab)
+    return worn
 
 
 def hand_discs(points: Array, visibility: Array, scale: float) -> list[tuple[str, tuple[int, int], int]]:
