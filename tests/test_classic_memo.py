@@ -39,3 +39,15 @@ def test_a_known_answer_is_not_looked_for() -> None:
     assert memo.kept(photo, "hand", (), lambda: "looked for") is None
     assert memo.held(photo, "hand", ()) is None
     assert memo.kept(photo, "other", (), lambda: "looked for") == "looked for"
+
+
+def test_distances_under_several_weights_are_each_the_one_weights_distance() -> None:
+    from fitroom.engines.classic.colour import squared_distance, squared_distances
+
+    rng = np.random.default_rng(3)
+    lab = (rng.random((20, 30, 3)) * 255).astype(np.float32)
+    colour = np.array([120.5, 131.0, 140.25], np.float32)
+    weights = ((0.5, 1.0, 1.0), (0.0, 1.0, 1.0))
+    for each, distance in zip(weights, squared_distances(lab[3:15, 2:20], colour, *weights), strict=True):
+        assert np.array_equal(distance, squared_distance(lab[3:15, 2:20], colour, each))
+        assert np.allclose(distance, (((lab[3:15, 2:20] - colour) * np.float32(each)) ** 2).sum(axis=2), rtol=1e-5)

@@ -22,10 +22,20 @@ def squared_distance(
     return _weighed(_squared_differences(lab, colour), weights)
 
 
+def squared_distances(
+    lab: NDArray[np.float32], colour: NDArray[np.float32], *weights: tuple[float, float, float]
+) -> list[NDArray[np.float32]]:
+    """`squared_distance` under each of `weights`, the differences worked out once (the
+    subtraction and squaring of every channel cost more than the weighing)."""
+    squared = _squared_differences(lab, colour)
+    return [_weighed(squared, each) for each in weights]
+
+
 def _squared_differences(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArray[np.float32]:
-    """Per pixel and channel, the squared difference to one Lab colour."""
+    """Per pixel and channel, the squared difference to one Lab colour. Squared in place:
+    a second whole array cost a third of the time again."""
     diff = cv2.subtract(lab, (float(colour[0]), float(colour[1]), float(colour[2]), 0.0))
-    return cv2.multiply(diff, diff)
+    return cv2.multiply(diff, diff, dst=diff)
 
 
 def _weighed(squared: NDArray[np.float32], weights: tuple[float, float, float]) -> NDArray[np.float32]:

@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import Box, bounds, box_slices
-from fitroom.engines.classic.colour import near_colour, squared_distance
+from fitroom.engines.classic.colour import near_colour, squared_distance, squared_distances
 from fitroom.engines.classic.old_garment import worn_colours
 from fitroom.engines.classic.person import Person
 
@@ -133,12 +133,13 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     x0, y0, x1, y1 = found
     box = slice(y0, y1), slice(x0, x1)
     lab = person.lab()[box]
-    near = squared_distance(lab, colour, HAIR_WEIGHTS)
-    loose = (near < (HAIR_LOOSE * HAIR_REACH) ** 2) & (near < squared_distance(lab, person.skin_lab, HAIR_WEIGHTS))
+    near, hair_hue = squared_distances(lab, colour, HAIR_WEIGHTS, HUE_WEIGHTS)
+    skin_near, skin_hue = squared_distances(lab, person.skin_lab, HAIR_WEIGHTS, HUE_WEIGHTS)
+    loose = (near < (HAIR_LOOSE * HAIR_REACH) ** 2) & (near < skin_near)
     # Beyond `HAIR_REACH` only of the hair's hue rather than the skin's: a lit strand keeps
     # the hair's hue, a shaded neck the skin's (dark skin's shade beside short dark hair
     # was followed down the neck into the old top's neckline).
-    hue = squared_distance(lab, colour, HUE_WEIGHTS) < squared_distance(lab, person.skin_lab, HUE_WEIGHTS)
+    hue = hair_hue < skin_hue
     loose &= (near < HAIR_REACH**2) | hue
     for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
         loose &= ~near_colour(lab, worn)
