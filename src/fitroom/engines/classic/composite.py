@@ -110,6 +110,9 @@ ANALYSIS_SIDE = 512
 FRONT_SOFT = 0.7
 #: How far either side of a column (frontal widths) the kept top's lowest hem is taken.
 HEM_SPREAD = 0.1
+#: How far (torso lengths) above the kept top's hem, beside the hip joints, the old
+#: bottom joined to it below the hem is still the old bottom (its waistband's corners).
+HIP_RISE = 0.12
 #: How far (torso lengths) a top's outline is bridged down the body's sides: a waist
 #: narrower than the chest and hips above and below it within this span is hung over.
 WAIST_BRIDGE = 0.6
@@ -221,8 +224,31 @@ def _over_bottom(person: Person) -> NDArray[np.bool_]:
     # or its waistband shows below a tucked top: its colour joined to the thighs, and
     # between the hip joints all its mask (beside them the shade between the top and
     # an arm falls in it).
-    behind = bottom_coloured(person) | (worn_bottom(person) & ((cols >= xs[0]) & (cols <= xs[1]))[None, :])
-    return top | ((np.arange(h)[:, None] < hem[None, :]) & ~behind)
+    between = ((cols >= xs[0]) & (cols <= xs[1]))[None, :]
+    worn = worn_bottom(person)
+    above = np.arange(h)[:, None] < hem[None, :]
+    behind = bottom_coloured(person) | (worn & between) | _hip_corners(person, worn & ~top, above, hem, between)
+    return top | (above & ~behind)
+
+
+def _hip_corners(
+    person: Person,
+    worn: NDArray[np.bool_],
+    above: NDArray[np.bool_],
+    hem: NDArray[np.float32],
+    between: NDArray[np.bool_],
+) -> NDArray[np.bool_]:
+    """The old bottom (`worn`, off the kept top) beside the hip joints that rises at
+    most `HIP_RISE` above the kept top's `hem` and joins the old bottom below the hem
+    between the hip joints: a waistband curving up over the hips under a crop top.
+    Beside the hip joints only its plainly bottom-coloured pixels counted as behind, so
+    its shaded corners were kept in front of a new bottom as a strip of the old one."""
+    h = worn.shape[0]
+    low = hem - np.float32(HIP_RISE * torso_frame(person).length)
+    band = worn & (np.arange(h, dtype=np.float32)[:, None] >= low[None, :])
+    _, labels = cv2.connectedComponents(band.astype(np.uint8), connectivity=4)
+    seeds = np.unique(labels[band & ~above & between])
+    return np.isin(labels, seeds[seeds > 0]) & above & ~between
 
 
 #: Below the hips' line the legs' detail fades in from the neck's and hands' to the
