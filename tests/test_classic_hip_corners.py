@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
+from fitroom import checks
+from fitroom.engines.classic import composite
+from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import _over_bottom, compose
 from fitroom.engines.classic.garment import analyse_garment
-from fitroom.engines.classic.old_garment import bottom_coloured, worn_bottom
+from fitroom.engines.classic.old_garment import bottom_coloured, kept_top, worn_bottom
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
-from tests.support.standing import beige_trousers, in_trousers, standing
+from tests.support.standing import SKIN_RGB, beige_trousers, in_trousers, standing
 
 TOP = (190, 60, 70)
 JEANS = (70, 100, 150)
@@ -46,3 +50,34 @@ def test_new_trousers_leave_no_corner_of_the_old_jeans() -> None:
     out = compose(person, garment, layers_for(person, garment)).image
     left = np.abs(out[CORNERS].astype(np.int16) - np.array(SHADE, np.int16)).max(axis=2) <= 8
     assert left.mean() < 0.05, left.mean()
+
+
+def _lab(rgb: tuple[int, int, int]) -> np.ndarray:
+    return cv2.cvtColor(np.array([[rgb]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+
+
+def test_bottom_old_at_hips_fails_the_corners_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read as `fitroom eval` reads it (the old bottom beside the hip joints, from 0.25
+    torso lengths above them to their line, against the new bottom from there down): the
+    corners kept in front (the rule before this fix) fail; taken with the old bottom,
+    they pass. From the hip joints down (`bottom_old_beside`'s zone) they are not seen."""
+    person = top_over_rising_jeans()
+    garment = analyse_garment(beige_trousers(), swap_target="bottom", hint=None)
+    layers = layers_for(person, garment)
+    good = compose(person, garment, layers)
+    monkeypatch.setattr(composite, "_hip_corners", lambda p, worn, *_: np.zeros(worn.shape, bool))
+    bad = compose(person, garment, layers)
+    rows = np.arange(500)[:, None]
+    cols = np.arange(400)[None, :]
+    risen = (rows >= 260 - 0.25 * torso_frame(person).length) & (cols >= 130) & (cols < 270)
+    corners = risen & (rows < 260) & ((cols < 170) | (cols > 230)) & worn_bottom(person) & ~kept_top(person)
+    hips_down = risen & (rows >= 260)
+    skin = _lab(SKIN_RGB)
+    read = {
+        name: checks.bottom_old_beside(c.image, corners, c.garment, _lab(SHADE), skin, against=risen)
+        for name, c in (("bad", bad), ("good", good))
+    }
+    assert read["bad"] is not None and read["bad"] > checks.BOTTOM_OLD_AT_HIPS, read
+    assert read["good"] is not None and read["good"] <= checks.BOTTOM_OLD_AT_HIPS, read
+    below = checks.bottom_old_beside(bad.image, hips_down, bad.garment, _lab(SHADE), skin)
+    assert below is not None and below <= checks.BOTTOM_OLD_BESIDE, below

@@ -70,6 +70,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `bottom_old_beside`: the old bottom's colours still showing on the person beside a new
   bottom, hips to ankles, for each pixel of the new bottom there (blocks of old chinos
   left round the hands, old wide legs beside or between narrower new ones).
+- `bottom_old_at_hips`: the same read on the old bottom as shot beside the hip joints
+  and above them (an old waistband's corners left beside a new one under a crop top).
 - `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
   ankles.
 - `bare_legs_changed`: the share of a person's bare legs as shot (below the hips, of
@@ -722,6 +724,7 @@ OLD_BARE_SHARE = 0.1
 #: hands read 0.077-0.084; old legs between or beside the new ones 0.019-0.074, old
 #: print at a hem 0.017; none seen 0-0.0052.
 BOTTOM_OLD_BESIDE = 0.015
+BOTTOM_OLD_AT_HIPS = 0.002
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
 BOTTOM_SHORT_MOST = 0.1
@@ -1501,6 +1504,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
+    "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
     "hem_past_ankles": (None, HEM_PAST_ANKLES_MOST),
     "hem_above_shoes": (HEM_ABOVE_SHOES_LEAST, None),
@@ -3114,16 +3118,17 @@ def bottom_old_beside(
     old_colours: NDArray[np.floating[Any]],
     skin_colours: NDArray[np.floating[Any]],
     tolerance: float = 12.0,
+    against: Mask | None = None,
 ) -> float | None:
     """The pixels of `region` (the person round a new bottom, less what rightly stays:
     the top left on, the face) where the new bottom is not (`cover` under 0.5) that are
     still one of the old bottom's colours (rows of CIE Lab, within `tolerance`) and
-    nearer it than any of the skin's, for each pixel of the new bottom in `region`.
-    Counted against the new bottom, not the region: a block of khaki beside a hand is a
-    small share of the legs' broad region, and a large one of what a shopper compares
-    it with. None where the new bottom is not there."""
+    nearer it than any of the skin's, for each pixel of the new bottom in `region` (in
+    `against` where given). Counted against the new bottom, not the region: a block of
+    khaki beside a hand is a small share of the legs' broad region, and a large one of
+    what a shopper compares it with. None where the new bottom is not there."""
     inside = np.asarray(region) > 0
-    drawn = np.count_nonzero(inside & (np.asarray(cover) >= 0.5))
+    drawn = np.count_nonzero((inside if against is None else np.asarray(against) > 0) & (np.asarray(cover) >= 0.5))
     if drawn < 50 or len(old_colours) == 0:
         return None
     share = old_colour_bare(image, inside, cover, old_colours, skin_colours, tolerance)

@@ -76,6 +76,7 @@ from fitroom.engines.classic.old_garment import (
     kept_top,
     open_coat,
     same_colour_hem,
+    worn_bottom,
     worn_colours,
     worn_knit_sleeves,
 )
@@ -1003,12 +1004,23 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             # The person round the new bottom, less the top left on and the face.
             zone = _round_bottom(report, frame.width) & ~kept_top(as_photo) & ~face & (person.face == 0)
             skin_lab = _lab(cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB))
+            old_lab = _colours(_lab(report.input[old > 0.5]))
+            others = np.vstack([skin_lab, _colours(_lab(report.input[reference]))])
             values["bottom_old_beside"] = checks.bottom_old_beside(
+                output, zone & (person.mask > 0.5), cover, old_lab, others
+            )
+            # The old bottom as shot beside the hip joints and above them (its waistband's
+            # corners), counted against the new bottom round it.
+            risen = _round_bottom(report, frame.width, ROUND_BOTTOM_RISE * frame.length)
+            corners = risen & ~_round_bottom(report, frame.width) & ~cols[None, :] & worn_bottom(as_photo)
+            corners &= ~kept_top(as_photo) & ~own_hands & ~crossed & ~holding & (person.hands == 0)
+            values["bottom_old_at_hips"] = checks.bottom_old_beside(
                 output,
-                zone & (person.mask > 0.5),
+                corners & ~face & (person.face == 0) & (person.mask > 0.5),
                 cover,
-                _colours(_lab(report.input[old > 0.5])),
-                np.vstack([skin_lab, _colours(_lab(report.input[reference]))]),
+                old_lab,
+                others,
+                against=risen & (person.mask > 0.5),
             )
             legs = _round_bottom(report, frame.width) & (depth > INSEAM_DROP * frame.length)
             legs &= ~kept_top(as_photo) & ~own_hands & ~crossed & (person.hands == 0) & ~face & (person.face == 0)
@@ -1228,15 +1240,21 @@ def _product_backdrop(garment: Garment) -> NDArray[np.float32]:
 #: How far (shoulder widths) beside the hips-to-ankles quadrilateral `bottom_old_beside`
 #: reads: the hands hanging beside the hips, an old wide leg's outer side.
 ROUND_BOTTOM = 0.4
+#: How far (torso lengths) above the hip joints `bottom_old_beside` reads: an old
+#: waistband's corners rise above them at the hips, beside a new waistband.
+ROUND_BOTTOM_RISE = 0.25
 
 
-def _round_bottom(report: RenderReport, width: float) -> NDArray[np.bool_]:
+def _round_bottom(report: RenderReport, width: float, rise: float = 0.0) -> NDArray[np.bool_]:
     """The hips-to-ankles quadrilateral (to the knees where the ankles are not seen),
-    `ROUND_BOTTOM` shoulder widths wider each side."""
+    `ROUND_BOTTOM` shoulder widths wider each side, its top `rise` pixels above the hip
+    joints (up the torso)."""
     person = report.person
     h, w = report.input.shape[:2]
     low = (R_ANKLE, L_ANKLE) if person.visible(L_ANKLE, R_ANKLE) else (R_KNEE, L_KNEE)
     a, b, c, d = (person.pt(i).astype(np.float64) for i in (L_HIP, R_HIP, *low))
+    up = np.asarray(torso_frame(person).down, np.float64) * rise
+    a, b = a - up, b - up
     out = (b - a) / max(float(np.linalg.norm(b - a)), 1e-6) * width * ROUND_BOTTOM
     quad = np.array([a - out, b + out, c + out, d - out], np.int32)
     zone = np.zeros((h, w), np.uint8)
