@@ -1240,7 +1240,7 @@ def _product_backdrop(garment: Garment) -> NDArray[np.float32]:
 #: How far (shoulder widths) beside the hips-to-ankles quadrilateral `bottom_old_beside`
 #: reads: the hands hanging beside the hips, an old wide leg's outer side.
 ROUND_BOTTOM = 0.4
-#: How far (torso lengths) above the hip joints `bottom_old_beside` reads: an old
+#: How far (torso lengths) above the hip joints `bottom_old_at_hips` reads: an old
 #: waistband's corners rise above them at the hips, beside a new waistband.
 ROUND_BOTTOM_RISE = 0.25
 
