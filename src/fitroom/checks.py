@@ -724,6 +724,9 @@ OLD_BARE_SHARE = 0.1
 #: hands read 0.077-0.084; old legs between or beside the new ones 0.019-0.074, old
 #: print at a hem 0.017; none seen 0-0.0052.
 BOTTOM_OLD_BESIDE = 0.015
+#: `bottom_old_at_hips`, the same share read beside and above the hip joints: an old
+#: waistband's corners left under a crop top read 0.0033-0.0059 on the kit, gone
+#: 0-0.0001 (a white tank hanging over white shorts fails wrongly, 0.015-0.017).
 BOTTOM_OLD_AT_HIPS = 0.002
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
