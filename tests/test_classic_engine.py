@@ -62,6 +62,28 @@ def test_tank_has_no_sleeves_and_hints_set_category() -> None:
     assert analyse_garment(tee(), swap_target="full_outfit", hint="a summer dress").category == "dress"
 
 
+def skirt() -> np.ndarray:
+    """A flat A-line skirt on light grey: a level waistband 120 px wide, a hem 220 px."""
+    image = np.full((400, 400, 3), 240, np.uint8)
+    cv2.fillConvexPoly(image, np.array([(140, 60), (260, 60), (310, 330), (90, 330)]), (40, 120, 60))
+    return image
+
+
+def test_a_bottom_with_no_part_named_is_read_from_its_outline() -> None:
+    """VirtuFit's default `full_outfit` and FASHN's `auto` name no part: jeans (two legs
+    apart below the crotch) and a skirt (a level waistband widening down) were dressed as a dress or
+    a top. Tops stay tops, and a part named still wins."""
+    jeans = np.full((520, 320, 3), 245, np.uint8)
+    legs = [(100, 40), (220, 40), (250, 480), (190, 480), (160, 150), (130, 480), (70, 480)]
+    cv2.fillPoly(jeans, [np.array(legs)], (150, 90, 40))
+    assert analyse_garment(jeans, swap_target="full_outfit", hint=None).category == "bottom"
+    assert analyse_garment(skirt(), swap_target="full_outfit", hint=None).category == "bottom"
+    assert analyse_garment(tee(), swap_target="full_outfit", hint=None).category == "top"
+    assert analyse_garment(tee(sleeves=False), swap_target="full_outfit", hint=None).category == "dress"
+    assert analyse_garment(skirt(), swap_target="top", hint=None).category == "top"
+    assert analyse_garment(skirt(), swap_target="full_outfit", hint="a short dress").category == "dress"
+
+
 def test_long_sleeves_hanging_against_the_body_are_sleeves() -> None:
     """A white blouse on light grey, its long sleeves hanging against the body: the
     cut-out is one block, and only the seams (faint shadow lines) part sleeve from body."""

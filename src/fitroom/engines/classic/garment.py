@@ -645,7 +645,69 @@ def _category(hint: str | None, swap_target: str, aspect: float) -> str:
         return SwapTarget.BOTTOM
     if swap_target == SwapTarget.DRESS:
         return SwapTarget.DRESS
-    return SwapTarget.DRESS if aspect > 1.9 else SwapTarget.TOP
+    return SwapTarget.DRESS if aspect > DRESS_ASPECT else SwapTarget.TOP
+
+
+#: A flat product taller than this over its width is a dress, not a top, where nothing
+#: names its part.
+DRESS_ASPECT = 1.9
+#: Trouser legs (`_reads_as_bottom`): in these rows of the product's height, two runs
+#: each over `LEG_WIDTH` of its width, the backdrop between them near its middle (within
+#: `LEG_GAP_MIDDLE`), on over `LEG_ROWS_SHARE` of the rows. A top's straps or sleeves
+#: hanging apart are far narrower than a leg.
+LEG_ROWS = (0.65, 0.95)
+LEG_WIDTH = 0.2
+LEG_GAP_MIDDLE = 0.15
+LEG_ROWS_SHARE = 0.5
+#: A skirt: its width 4% of its height down at least `SKIRT_WAIST` of its widest row's
+#: (a waistband, where a collar or straps are far narrower), its outline's top level
+#: (columns over `SKIRT_LEVEL` of that width reach within 2% of the height of its top),
+#: wider at 80% of its height than at 8%, and no sleeves: no row in its upper 45% over
+#: `SKIRT_SLEEVES` times its lower rows' median width.
+SKIRT_WAIST = 0.35
+SKIRT_LEVEL = 0.9
+SKIRT_SLEEVES = 1.05
+
+
+def _reads_as_bottom(alpha: NDArray[np.float32]) -> bool:
+    """Whether a flat product photo's outline is a bottom's: two legs apart (trousers,
+    shorts), or a skirt's level waistband widening down, sleeveless and shorter than a
+    dress. Read where nothing names the part (VirtuFit's default `full_outfit`, FASHN's
+    `auto`): every devset bottom was dressed as a top or a dress before."""
+    solid = alpha > 0.5
+    rows, cols = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
+    if len(rows) < 20 or len(cols) < 20:
+        return False
+    shape = solid[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    h, w = shape.shape
+    if _two_legs(shape[int(h * LEG_ROWS[0]) : int(h * LEG_ROWS[1])]) > LEG_ROWS_SHARE:
+        return True
+    widths = shape.sum(axis=1)
+    top = np.where(shape.any(axis=0), shape.argmax(axis=0), h)
+    level = np.count_nonzero(top <= top.min() + 0.02 * h) / max(1, widths[int(0.04 * h)])
+    sleeves = widths[: int(h * 0.45)].max() / max(1.0, float(np.median(widths[int(h * 0.55) : int(h * 0.9)])))
+    return bool(
+        h / w < DRESS_ASPECT
+        and widths[int(0.04 * h)] >= SKIRT_WAIST * widths.max()
+        and level > SKIRT_LEVEL
+        and widths[int(0.8 * h)] > widths[int(0.08 * h)]
+        and sleeves < SKIRT_SLEEVES
+    )
+
+
+def _two_legs(rows: NDArray[np.bool_]) -> float:
+    """The share of `rows` that hold two runs as wide as legs with the backdrop between
+    them near the middle."""
+    if not len(rows):
+        return 0.0
+    w = rows.shape[1]
+    edges = np.diff(np.pad(rows.astype(np.int8), ((0, 0), (1, 1))), axis=1)
+    legs = 0
+    for row in edges:
+        starts, ends = np.flatnonzero(row == 1), np.flatnonzero(row == -1)
+        wide = [(a, b) for a, b in zip(starts, ends, strict=True) if b - a > LEG_WIDTH * w]
+        legs += len(wide) == 2 and abs((wide[0][1] + wide[1][0]) / 2 - w / 2) < LEG_GAP_MIDDLE * w
+    return legs / len(rows)
 
 
 @dataclass
@@ -1480,7 +1542,14 @@ def _garments(rgb: NDArray[np.uint8], swap_target: str, hint: str | None) -> lis
     worn = read_worn(rgb)
     if worn is None:
         alpha = cut_out(rgb)
-        return [_read(rgb, alpha, _category(hint, swap_target, _aspect(alpha)), None, flat=True)]
+        category = _category(hint, swap_target, _aspect(alpha))
+        if (
+            swap_target == SwapTarget.FULL_OUTFIT
+            and _category(hint, "", 1.0) == SwapTarget.TOP
+            and _reads_as_bottom(alpha)
+        ):
+            category = SwapTarget.BOTTOM
+        return [_read(rgb, alpha, category, None, flat=True)]
     named = _category(hint, "", 1.0) if hint and _category(hint, "", 1.0) != SwapTarget.TOP else None
     lower = worn.lower if worn.lower is not None and not _cut_off(worn.lower, worn) else None
     if named is None and swap_target == SwapTarget.FULL_OUTFIT and worn.upper is not None and lower is not None:
