@@ -25,6 +25,7 @@ from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
 from fitroom.engines.classic.rebuild import _from_below, replaced
 from fitroom.engines.classic.warp import Layer
+from fitroom.evaluate import part_unnamed
 
 
 def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> np.ndarray:
@@ -82,6 +83,16 @@ def test_a_bottom_with_no_part_named_is_read_from_its_outline() -> None:
     assert analyse_garment(tee(sleeves=False), swap_target="full_outfit", hint=None).category == "dress"
     assert analyse_garment(skirt(), swap_target="top", hint=None).category == "top"
     assert analyse_garment(skirt(), swap_target="full_outfit", hint="a short dress").category == "dress"
+
+
+def test_eval_fails_a_garment_read_as_another_part_when_none_is_named() -> None:
+    """`fitroom eval` names the part from the garment's folder; `part_unnamed` reads the
+    photo as a client naming none would have it read, and fails it when that is wrong."""
+    assert part_unnamed(Image.fromarray(skirt()), "bottom") == 1.0
+    assert part_unnamed(Image.fromarray(tee()), "top") == 1.0
+    misread = part_unnamed(Image.fromarray(tee()), "bottom")
+    assert misread == 0.0 and checks.faults({"part_unnamed": misread}) == ["part_unnamed"]
+    assert part_unnamed(Image.fromarray(tee()), "shoes") is None
 
 
 def test_long_sleeves_hanging_against_the_body_are_sleeves() -> None:

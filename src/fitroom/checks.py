@@ -387,6 +387,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   (a shoe ending above its foot's sole), `backpack_in_front` (a backpack's body drawn
   over the person) and `backpack_detached` (a backpack hanging below its shoulder,
   its strap reaching nothing).
+- `part_unnamed` (read in `fitroom.evaluate`, not here): 1 when the garment photo sent
+  with no part named (`full_outfit`) is read as the part its folder names, else 0 (jeans
+  read as a dress and pasted over the chest).
 
 `LIMITS` says where each number turns into a fault; `faults` applies them.
 """
@@ -1508,6 +1511,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
+    "part_unnamed": (1.0, None),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
     "hem_past_ankles": (None, HEM_PAST_ANKLES_MOST),
     "hem_above_shoes": (HEM_ABOVE_SHOES_LEAST, None),

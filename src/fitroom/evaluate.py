@@ -60,7 +60,7 @@ from fitroom.engines.classic.arms import (
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
-from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.garment import Garment, analyse_garments
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.held import held_in_front
@@ -1795,6 +1795,7 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
         setattr(result, key, value)
     if report.garments:
         result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect(report, target).items()}
+        result.checks["part_unnamed"] = part_unnamed(garment, target)
         result.faults = checks.faults(result.checks)
     if report.accessories:
         result.kind = "+".join(report.accessories)
@@ -1806,6 +1807,17 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
     report.image.save(out_dir / "results" / name, quality=90)
     result.output = f"results/{name}"
     return result
+
+
+def part_unnamed(garment: Image.Image, target: str) -> float | None:
+    """1 when the garment photo, sent with no part named (VirtuFit's default
+    `full_outfit`, FASHN's `auto`), is read as the part its folder names, else 0: eval
+    names the part, and a client that does not got jeans pasted over the chest. None
+    for a target that is no single part."""
+    if target not in (SwapTarget.TOP, SwapTarget.BOTTOM, SwapTarget.DRESS):
+        return None
+    read = analyse_garments(np.asarray(garment.convert("RGB")), swap_target=SwapTarget.FULL_OUTFIT, hint=None)
+    return 1.0 if target in [piece.category for piece in read] else 0.0
 
 
 def _thumb(image: Image.Image) -> Image.Image:
