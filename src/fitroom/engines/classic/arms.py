@@ -2,8 +2,9 @@
 
 They are in front of whatever is worn on the torso: a new top or dress drawn over them
 hides the arms and leaves them to be rebuilt beside it. A bare forearm is kept from the
-photo like a hand, with what it wears (a bangle, a watch); a forearm in a sleeve cannot be, since the old sleeve in front of the
-new garment is the old garment left on the person, so the render is refused.
+photo like a hand, with what it wears (a bangle, a watch); a forearm in a sleeve cannot
+be, since the old sleeve in front of the new garment is the old garment left on the
+person, so the render is refused.
 """
 
 from __future__ import annotations
