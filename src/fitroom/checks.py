@@ -397,7 +397,7 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
 import cv2
@@ -2414,12 +2414,25 @@ def wrist_tone(
     of the person's own hand skin (`hands`) round its wrist, beyond it. None when no
     forearm is rebuilt next to a hand that shows. `skin_tone` compares all the rebuilt
     skin with the skin near it, and a torso that matches hides a forearm that does not."""
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    apart = [
+        float(np.linalg.norm(np.median(lab[arm], axis=0) - np.median(lab[hand], axis=0)))
+        for arm, hand in _forearms_by_hands(rebuilt, hands, forearms, shoulder_width, WRIST_ALONG)
+    ]
+    return max(apart) if apart else None
+
+
+def _forearms_by_hands(
+    rebuilt: Mask, hands: Mask, forearms: Sequence[Sequence[Point]], shoulder_width: float, along: tuple[float, float]
+) -> Iterator[tuple[NDArray[np.bool_], NDArray[np.bool_]]]:
+    """For each forearm (elbow and wrist points) rebuilt next to a hand that shows: its
+    rebuilt skin between the shares `along` of the elbow-to-wrist line, within
+    `WRIST_ACROSS` of it, and the person's own hand skin (`hands`) round its wrist,
+    beyond it (`WRIST_HAND`)."""
     made = _inner(rebuilt, 2)
     own = np.asarray(hands) > 0
     h, w = made.shape
-    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    apart = []
     for elbow, wrist in forearms:
         p, q = np.asarray(elbow, np.float32), np.asarray(wrist, np.float32)
         v = q - p
@@ -2428,12 +2441,10 @@ def wrist_tone(
             continue
         t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length2
         off = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1])
-        arm = made & (off < shoulder_width * WRIST_ACROSS) & (t > WRIST_ALONG[0]) & (t < WRIST_ALONG[1])
+        arm = made & (off < shoulder_width * WRIST_ACROSS) & (t > along[0]) & (t < along[1])
         hand = own & (t > 1) & (np.hypot(xs - q[0], ys - q[1]) < shoulder_width * WRIST_HAND)
-        if np.count_nonzero(arm) < MIN_SKIN_PIXELS or np.count_nonzero(hand) < MIN_SKIN_PIXELS:
-            continue
-        apart.append(float(np.linalg.norm(np.median(lab[arm], axis=0) - np.median(lab[hand], axis=0))))
-    return max(apart) if apart else None
+        if np.count_nonzero(arm) >= MIN_SKIN_PIXELS and np.count_nonzero(hand) >= MIN_SKIN_PIXELS:
+            yield arm, hand
 
 
 def arm_pale(
@@ -2444,24 +2455,9 @@ def arm_pale(
     skin (`hands`) round its wrist: the length of (L* lighter, C* less), each counted only
     that way. None when no forearm is rebuilt next to a hand that shows. A darker or
     redder arm than its hand is shade and flush; a paler, greyer one is fake skin."""
-    made = _inner(rebuilt, 2)
-    own = np.asarray(hands) > 0
-    h, w = made.shape
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
     paler = []
-    for elbow, wrist in forearms:
-        p, q = np.asarray(elbow, np.float32), np.asarray(wrist, np.float32)
-        v = q - p
-        length2 = float(v @ v)
-        if length2 < 64:
-            continue
-        t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / length2
-        off = np.hypot(xs - p[0] - t * v[0], ys - p[1] - t * v[1])
-        arm = made & (off < shoulder_width * WRIST_ACROSS) & (t > ARM_PALE_ALONG[0]) & (t < ARM_PALE_ALONG[1])
-        hand = own & (t > 1) & (np.hypot(xs - q[0], ys - q[1]) < shoulder_width * WRIST_HAND)
-        if np.count_nonzero(arm) < MIN_SKIN_PIXELS or np.count_nonzero(hand) < MIN_SKIN_PIXELS:
-            continue
+    for arm, hand in _forearms_by_hands(rebuilt, hands, forearms, shoulder_width, ARM_PALE_ALONG):
         (l_arm, a_arm, b_arm), (l_hand, a_hand, b_hand) = (np.median(lab[m], axis=0) for m in (arm, hand))
         greyer = float(np.hypot(a_hand, b_hand) - np.hypot(a_arm, b_arm))
         paler.append(float(np.hypot(max(float(l_arm - l_hand), 0.0), max(greyer, 0.0))))
