@@ -11,8 +11,8 @@ import numpy as np
 from fitroom import checks
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.garment import Garment
-from fitroom.engines.classic.person import L_SHOULDER, R_SHOULDER
-from fitroom.engines.classic.rebuild import replaced
+from fitroom.engines.classic.person import L_SHOULDER, R_SHOULDER, Person
+from fitroom.engines.classic.rebuild import Replaced, replaced
 from tests.test_classic_engine import drawn_person
 
 
@@ -31,11 +31,7 @@ def test_a_dark_shadow_under_the_chin_is_not_rebuilt_as_a_skin_patch() -> None:
     person.mask[:, :] = 0
     person.mask[20:110, 175:225] = 1
     person.mask[90:420, 130:270] = 1
-    new = np.zeros((420, 400), np.float32)
-    new[140:260, 150:251] = 1
-    none = np.zeros((420, 400), bool)
-    garment = cast(Garment, SimpleNamespace(category="top"))
-    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    out = _top_replaced(person)
     assert out.old[shadow].max() == 0.0
     assert out.rebuild[shadow].max() < 0.05
     assert out.old[150:250, 160:240].min() > 0.5, "the old top is still replaced"
@@ -60,11 +56,16 @@ def test_a_light_tops_mask_run_up_the_necks_side_is_not_rebuilt() -> None:
     person.mask[:, :] = 0
     person.mask[20:110, 172:225] = 1
     person.mask[90:420, 130:270] = 1
+    out = _top_replaced(person)
+    assert out.old[40:85, 172:176].max() == 0.0
+    assert out.rebuild[40:85, 172:176].max() < 0.05
+    assert out.old[150:250, 160:240].min() > 0.5, "the old top is still replaced"
+
+
+def _top_replaced(person: Person) -> Replaced:
+    """The drawn person's old top replaced by a new top over its middle (x 150-250, y 140-260)."""
     new = np.zeros((420, 400), np.float32)
     new[140:260, 150:251] = 1
     none = np.zeros((420, 400), bool)
     garment = cast(Garment, SimpleNamespace(category="top"))
-    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
-    assert out.old[40:85, 172:176].max() == 0.0
-    assert out.rebuild[40:85, 172:176].max() < 0.05
-    assert out.old[150:250, 160:240].min() > 0.5, "the old top is still replaced"
+    return replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
