@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from fitroom.context import Context
-from fitroom.db.models import LedgerEntry
+from fitroom.db import utcnow
+from fitroom.db.models import Job, LedgerEntry
 from fitroom.jobs import queue
 from fitroom.jobs.service import ImageInput, JobRequest, submit
 from fitroom.settings import Settings
@@ -41,10 +42,13 @@ def test_concurrent_claims_never_share_a_job(settings: Settings, ctx: Context) -
 def test_expired_lease_is_taken_over_and_old_owner_cannot_write(settings: Settings, ctx: Context) -> None:
     customer = make_customer(settings)
     (job_id,) = queue_jobs(ctx, customer.account_id, 1)
-    first = queue.claim(ctx.db, "old", 0.2)
+    first = queue.claim(ctx.db, "old", 30)
     assert first is not None and first.id == job_id
     assert queue.claim(ctx.db, "other", 30) is None, "a live lease must not be taken"
-    time.sleep(0.3)
+    # The old owner stalls past its lease: set it a second in the past, not slept out (a
+    # 0.2 s lease ran out under a loaded machine's stall before the second claim).
+    with ctx.db.session() as session:
+        session.execute(update(Job).where(Job.id == job_id).values(lease_expires_at=utcnow() - timedelta(seconds=1)))
     second = queue.claim(ctx.db, "new", 30)
     assert second is not None and second.id == job_id and second.attempts == 2
     item = second.items[0]
