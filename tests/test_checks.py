@@ -2251,6 +2251,31 @@ def test_arm_pale_finds_a_forearm_paler_and_greyer_than_its_hand() -> None:
     assert checks.arm_pale(images[0], rebuilt, np.zeros((h, w), bool), [(elbow, wrist)], width) is None
 
 
+def test_upper_arm_pale_finds_an_upper_arm_paler_than_the_own_arm_below_it() -> None:
+    """A rebuilt upper arm above the person's own tan arm (below an old short sleeve's
+    hem): in a lit face's pale tone it fails; in the arm's colour, or darker than it
+    (shade), it passes; with no own arm beside it, or nothing rebuilt, it is None."""
+    h, w, width = 400, 200, 200.0
+    shoulder, elbow, wrist = (100.0, 20.0), (100.0, 200.0), (100.0, 360.0)
+    rebuilt = np.zeros((h, w), bool)
+    rebuilt[20:90, 80:120] = True
+    own = np.zeros((h, w), bool)
+    own[90:360, 80:120] = True
+    images = []
+    for upper in ((225, 205, 190), (168, 112, 88), (140, 84, 64)):
+        image = np.full((h, w, 3), 235, np.uint8)
+        image[rebuilt] = upper
+        image[own] = (168, 112, 88)
+        images.append(image)
+    arms = [(shoulder, elbow, wrist)]
+    pale, same, darker = (checks.upper_arm_pale(image, rebuilt, own, arms, width) for image in images)
+    assert pale is not None and pale > checks.UPPER_ARM_PALE_MOST, pale
+    assert same is not None and same < checks.UPPER_ARM_PALE_MOST, same
+    assert darker is not None and darker < checks.UPPER_ARM_PALE_MOST, darker
+    assert checks.upper_arm_pale(images[0], rebuilt, np.zeros((h, w), bool), arms, width) is None
+    assert checks.upper_arm_pale(images[0], np.zeros((h, w), bool), own, arms, width) is None
+
+
 def test_edge_cut_finds_a_garment_laid_whole_up_to_a_stepped_outline() -> None:
     """A dark sleeve's side against a light backdrop: laid whole up to a slanting line,
     pixel by pixel (a stair of hard steps, a second grey edge beyond it), it fails; the

@@ -29,6 +29,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   a grainy shin).
 - `arm_pale`: how much paler and greyer than the hand a rebuilt forearm's upper half is
   (an upper forearm in a lit face's tone under the hand's own colour).
+- `upper_arm_pale`: how much paler and greyer a rebuilt upper arm is than the person's
+  own bare arm below it (an upper arm bared from a short sleeve in a lit face's tone,
+  a peach block above a brown arm).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -1052,6 +1055,16 @@ WRIST_APART = 8.0
 #: the hand's colour, 1.2; five other long-sleeved persons 0.7-4.4.
 ARM_PALE_ALONG = (0.1, 0.55)
 ARM_PALE_MOST = 8.0
+#: `upper_arm_pale`: how much paler (L*) and greyer (less C*) than the person's own
+#: bare arm below it (CIE Lab, one distance, as `arm_pale`) a rebuilt upper arm may be;
+#: read on the rebuilt skin from `UPPER_ARM_ALONG` of the way from the shoulder to the
+#: elbow, within `WRIST_ACROSS` of the bone, against the own arm's skin within it on the
+#: upper arm and forearm. On the kit (basic, 2026-12-07), the orange sleeveless midi on
+#: nine persons in short-sleeved tops read 0.0-18.2 (`cat--049713_0` 18.2, a peach upper
+#: arm over a brown forearm; `fitdit_0274` 8.8, `ootd--051918_0` 8.1), 1.1-9.6 with the
+#: upper arm in the own arm's colour (`own_arm`).
+UPPER_ARM_ALONG = (0.25, 1.0)
+UPPER_ARM_PALE_MOST = 8.0
 #: Where along the forearm (elbow 0, wrist 1) it is read, how far either side of the
 #: bone (shoulder widths), and how far round the wrist (shoulder widths) the hand is.
 WRIST_ALONG = (0.55, 0.95)
@@ -1491,6 +1504,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "upper_arm_reach": (None, ARM_REACH_MOST),
     "wrist_tone": (None, WRIST_APART),
     "arm_pale": (None, ARM_PALE_MOST),
+    "upper_arm_pale": (None, UPPER_ARM_PALE_MOST),
     "wrist_band": (None, CUFF_APART),
     "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
     "leg_side_shade": (LEG_SIDE_LEAST, None),
@@ -2462,6 +2476,48 @@ def arm_pale(
         greyer = float(np.hypot(a_hand, b_hand) - np.hypot(a_arm, b_arm))
         paler.append(float(np.hypot(max(float(l_arm - l_hand), 0.0), max(greyer, 0.0))))
     return max(paler) if paler else None
+
+
+def upper_arm_pale(
+    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, arms: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
+    """The most, over the arms (shoulder, elbow and wrist points), that the rebuilt skin
+    on the upper arm (`UPPER_ARM_ALONG`) is paler and greyer than the person's own skin
+    (`own`) on the same arm, upper arm and forearm: the length of (L* lighter, C* less),
+    each counted only that way, as `arm_pale`. None where no arm has both. A rebuilt upper
+    arm matched to the face's tone above a darker own arm reads as another person's."""
+    made = _inner(rebuilt, 2)
+    mine = _inner(own, 2) & ~made
+    h, w = made.shape
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    paler = []
+    for shoulder, elbow, wrist in arms:
+        a, b, c = (np.asarray(point, np.float32) for point in (shoulder, elbow, wrist))
+        upper_t, upper_off = _along_bone(xs, ys, a, b)
+        fore_t, fore_off = _along_bone(xs, ys, b, c)
+        near = shoulder_width * WRIST_ACROSS
+        arm = made & (upper_off < near) & (upper_t > UPPER_ARM_ALONG[0]) & (upper_t < UPPER_ARM_ALONG[1])
+        bare = mine & (
+            ((upper_off < near) & (upper_t > 0) & (upper_t < 1)) | ((fore_off < near) & (fore_t > 0) & (fore_t < 1))
+        )
+        if np.count_nonzero(arm) < MIN_SKIN_PIXELS or np.count_nonzero(bare) < MIN_SKIN_PIXELS:
+            continue
+        (l_arm, a_arm, b_arm), (l_own, a_own, b_own) = (np.median(lab[m], axis=0) for m in (arm, bare))
+        greyer = float(np.hypot(a_own, b_own) - np.hypot(a_arm, b_arm))
+        paler.append(float(np.hypot(max(float(l_arm - l_own), 0.0), max(greyer, 0.0))))
+    return max(paler) if paler else None
+
+
+def _along_bone(
+    xs: NDArray[np.float32], ys: NDArray[np.float32], p: NDArray[np.float32], q: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Each pixel's place along the bone from `p` to `q` (0 at `p`, 1 at `q`) and its
+    distance from the bone's segment (pixels)."""
+    v = q - p
+    t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6)
+    on = np.clip(t, 0, 1)
+    return t, np.hypot(xs - p[0] - on * v[0], ys - p[1] - on * v[1])
 
 
 def _leg_runs(

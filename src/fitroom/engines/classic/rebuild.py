@@ -35,6 +35,7 @@ from fitroom.engines.classic.old_garment import (
     worn_colours,
     worn_mask,
 )
+from fitroom.engines.classic.own_arm import from_own_arms
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -137,6 +138,10 @@ def replaced(
     legs = frame if garment.category != SwapTarget.TOP else None
     own_legs = _own_legs(person, frame, bare, worn) if legs is not None else None
     tone, seen = _tone_field(person, bare, worn, look, legs, own_legs)
+    # A dress bares the upper arms a short sleeve hid: they take the arm's own colour below it.
+    own_arm = np.zeros(old.shape, np.float32)
+    if garment.category == SwapTarget.DRESS:
+        tone, own_arm = from_own_arms(person, tone, worn)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
@@ -163,6 +168,7 @@ def replaced(
             coat[box],
             own_arm_scales(person, frame, (old > 0) & ~hands),
             own_legs,
+            own_arm[box],
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
@@ -844,6 +850,7 @@ def _uncovered(
     coat_sides: NDArray[np.bool_] | None = None,
     own: tuple[float | None, float | None] = (None, None),
     own_legs: OwnLegs | None = None,
+    own_arm: NDArray[np.float32] | None = None,
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
@@ -852,7 +859,8 @@ def _uncovered(
     body: in the person's outline, they made a strip of skin beside the new top. `own`:
     how wide the arms' own bare parts are (`own_arm_scales`, read on the whole person);
     `own_legs`, how the person's own bare legs look (`_own_legs`): rebuilt legs below the
-    hips are shaded across as they are.
+    hips are shaded across as they are; `own_arm`, how much of each pixel took the colour
+    of the person's own bare arm (`own_arm.from_own_arms`), read as lit in the photo.
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -940,6 +948,10 @@ def _uncovered(
     # with it: lit as the arms' own round ends, each stood out as a darker disc.
     lit_torso = np.maximum(torso, limb * np.clip((ARMPIT - depth) / CAP_FADE, 0, 1)) if shoulders else torso
     light = 1 + (light - 1) * (1 - limb * (1 - lit_torso))
+    if own_arm is not None:
+        # The own arm's colour was read as the photo lit it: the old sleeve's light on
+        # top of it made the upper arm paler than the arm below the sleeve's hem.
+        light = light + (1 - light) * own_arm
     on_limb = limb >= torso
     lit_limb = limb >= lit_torso
     torso_x, torso_y, side = _torso_normals(frame, lit_torso)

@@ -1,0 +1,98 @@
+"""A rebuilt upper arm in the colour of the person's own bare arm below the old sleeve.
+
+Bared from a short sleeve, an upper arm took the tone read off the face and neck (lit,
+made up, paler than the arms) and the old sleeve's broad light: on the devset's a peach
+block above a brown forearm, 40 levels of L (8-bit) lighter than the arm below its hem.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.engines.classic.person import (
+    L_ELBOW,
+    L_SHOULDER,
+    L_WRIST,
+    R_ELBOW,
+    R_SHOULDER,
+    R_WRIST,
+    Person,
+    plausible_skin,
+)
+
+#: How far from the arm's bones (shoulder widths) its own skin is read and its colour
+#: laid: the arm, not the torso beside it.
+OWN_ARM_ACROSS = 0.09
+#: How much of the arm's own skin (square shoulder widths) must show to be read: less is
+#: a wrist between cuff and hand, or a rim of the sleeve's soft edge.
+OWN_ARM_LEAST = 0.004
+#: How far in hue (Lab a, b) from the person's skin tone the arm's pixels may be: as wide
+#: as a hand's (arms are redder and browner than a lit face), not a sleeve's colour.
+OWN_ARM_HUE = 16.0
+#: The share of the arm's pixels darker than the lightness taken: its lit middle, as the
+#: rebuilt arm's middle is lit.
+OWN_ARM_LIGHTNESS = 0.6
+#: Where down the upper arm (shares of shoulder to elbow) the own arm's colour is laid:
+#: in full from the first on, fading to the body's tone up to the second, over the
+#: shoulder's cap. Faded out at the joint, the cap stayed a peach block over a tan arm.
+OWN_ARM_SPAN = (0.1, -0.35)
+
+
+def from_own_arms(
+    person: Person, tone: NDArray[np.float32], old: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """`tone` (Lab per pixel) with each upper arm whose own bare skin shows beyond the
+    `old` garment (below a short sleeve's hem; not the hands) taking that skin's
+    colour, in full from a tenth of the way down to the elbow, fading into `tone` over the
+    shoulder's cap; and how much of each pixel took it (0..1)."""
+    h, w = old.shape
+    s = person.shoulder_width
+    lab = person.lab()
+    skin = (person.mask > 0.5) & (person.hands == 0) & plausible_skin(lab)
+    edge = 2 * max(1, int(s * 0.012)) + 1
+    skin &= cv2.dilate((old > 0).astype(np.uint8), np.ones((edge, edge), np.uint8), iterations=2) == 0
+    skin &= np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2]) < OWN_ARM_HUE
+    ys = np.arange(h, dtype=np.float32)[:, None]
+    xs = np.arange(w, dtype=np.float32)[None, :]
+    out = tone
+    weights = np.zeros((h, w), np.float32)
+    for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        if not person.visible(shoulder, elbow):
+            continue
+        a, b = person.pt(shoulder).astype(np.float32), person.pt(elbow).astype(np.float32)
+        upper = _along(xs, ys, a, b)
+        arm = (upper[1] < s * OWN_ARM_ACROSS) & (upper[0] >= 0) & (upper[0] <= 1)
+        if person.visible(elbow, wrist):
+            fore = _along(xs, ys, b, person.pt(wrist).astype(np.float32))
+            arm |= (fore[1] < s * OWN_ARM_ACROSS) & (fore[0] >= 0) & (fore[0] <= 1)
+        seen = arm & skin
+        if np.count_nonzero(seen) < OWN_ARM_LEAST * s * s:
+            continue
+        colours = lab[seen]
+        colour = np.array(
+            [np.quantile(colours[:, 0], OWN_ARM_LIGHTNESS), np.median(colours[:, 1]), np.median(colours[:, 2])],
+            np.float32,
+        )
+        t, off = upper
+        down = np.clip((t - OWN_ARM_SPAN[1]) / (OWN_ARM_SPAN[0] - OWN_ARM_SPAN[1]), 0, 1)
+        # Across, the whole upper arm and its rim: the torso's side stays the body's.
+        across = np.clip((2 * s * OWN_ARM_ACROSS - off) / max(1.0, s * OWN_ARM_ACROSS * 0.5), 0, 1)
+        weight = (down * down * (3 - 2 * down) * across * (t <= 1.1)).astype(np.float32)
+        np.maximum(weights, weight, out=weights)
+        if out is tone:
+            out = tone.copy()
+        out = out * (1 - weight[:, :, None]) + colour * weight[:, :, None]
+    return np.asarray(out, np.float32), weights
+
+
+def _along(
+    xs: NDArray[np.float32], ys: NDArray[np.float32], p: NDArray[np.float32], q: NDArray[np.float32]
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Each pixel's place along the bone from `p` to `q` (0 at `p`, 1 at `q`) and its
+    distance from the bone (pixels)."""
+    v = q - p
+    t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6)
+    c = np.clip(t, 0, 1)
+    return t, np.hypot(xs - p[0] - c * v[0], ys - p[1] - c * v[1])
