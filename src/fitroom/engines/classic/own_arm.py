@@ -1,8 +1,9 @@
 """A rebuilt upper arm in the colour of the person's own bare arm below the old sleeve.
 
 Bared from a short sleeve, an upper arm took the tone read off the face and neck (lit,
-made up, paler than the arms) and the old sleeve's broad light: on the devset's a peach
-block above a brown forearm, 40 levels of L (8-bit) lighter than the arm below its hem.
+made up, paler than the arms) and the old sleeve's broad light: under a sleeveless dress
+on `cat--049713_0`, a peach block 40 levels of L (8-bit) lighter than the brown forearm
+below the old tee's hem.
 """
 
 from __future__ import annotations

@@ -138,7 +138,8 @@ def replaced(
     legs = frame if garment.category != SwapTarget.TOP else None
     own_legs = _own_legs(person, frame, bare, worn) if legs is not None else None
     tone, seen = _tone_field(person, bare, worn, look, legs, own_legs)
-    # A dress bares the upper arms a short sleeve hid: they take the arm's own colour below it.
+    # A dress bares the upper arms a short sleeve hid: they take the arm's own colour below
+    # it. (A top that bares them, a cami, has not been measured with it.)
     own_arm = np.zeros(old.shape, np.float32)
     if garment.category == SwapTarget.DRESS:
         tone, own_arm = from_own_arms(person, tone, worn)
