@@ -944,6 +944,40 @@ def test_a_dress_panel_reaches_up_to_the_shoulders_beside_its_collar() -> None:
     assert cover[30:60].max() == 0, "the neck stays bare"
 
 
+def drawn_round_neck_dress() -> np.ndarray:
+    """A sleeveless dress with a round neck on white, its shoulders sloping down from the
+    neckline's sides (y 63 left, 60 right: the orange midi's straps' tops differ too, by
+    2 px) to the armholes (y 76): bodice x 150..250, the neck's opening down to y 74 at
+    the middle, skirt 140..260 to y 560."""
+    image = np.full((600, 400, 3), 255, np.uint8)
+    orange = (240, 110, 30)
+    cv2.fillPoly(image, [np.array([(178, 63), (222, 60), (250, 76), (250, 200), (150, 200), (150, 76)])], orange)
+    cv2.ellipse(image, (200, 58), (24, 16), 0, 0, 360, (255, 255, 255), -1)
+    cv2.rectangle(image, (160, 200), (240, 260), orange, -1)
+    cv2.rectangle(image, (140, 260), (260, 560), orange, -1)
+    return image
+
+
+def test_a_round_necked_sleeveless_dress_lies_on_the_shoulders() -> None:
+    """A round-necked sleeveless dress's shoulders' row crosses its neck's opening at the
+    middle: its run there was one strap's tip or nothing, its shoulder seams were left out
+    (`placement._dress_seam`) and it hung level from the middle, its straps 8-13 px
+    below the person's shoulders (the orange midi's straps and shoulder line a band below
+    the person's, the shoulders above them a flat ledge of rebuilt skin). Now each side's
+    shoulder line, from its highest point out to the armhole, is laid on the shoulder."""
+    person, mask, _ = square_shouldered_person(560)
+    person.points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 520), (165, 520)
+    dress = analyse_garment(drawn_round_neck_dress(), swap_target="dress", hint=None)
+    assert isinstance(dress, Garment) and placement.covers_shoulders(dress)
+    cover = np.zeros((560, 400), np.float32)
+    for layer in layers_for(person, dress):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    columns = [*range(160, 171), *range(230, 241)]
+    gaps = [int(np.argmax(cover[:, x] > 0.5)) - int(np.argmax(mask[:, x] > 0)) for x in columns]
+    assert max(gaps) <= 3, gaps
+    assert cover[30:60].max() == 0, "the neck stays bare"
+
+
 def test_parts_of_a_top_meeting_leave_no_line_of_the_old_top() -> None:
     """A sleeve and the body panel meet edge to edge over an old white top: softened one
     by one, both were half there at the join and the white showed through as a line."""

@@ -857,7 +857,7 @@ def _lower_layer(
     rgb = garment.rgb
     if any(meet for _, meet in closed):
         rgb, alpha = _gap_closed(garment, alpha, solid, cx, closed)
-    seam = _dress_seam(person, frame, alpha, placed[0]) if dress and covers_shoulders(garment) else []
+    seam = _dress_seam(person, frame, alpha, placed[0], garment, k) if dress and covers_shoulders(garment) else []
     layer = _placed_layer(rgb, alpha, placed, frame, (w, h), seam)
     reach = None if dress or layer is None else _old_reach(person, frame)
     first = None if reach is None or layer is None else _layer_top(layer, person)
@@ -1124,15 +1124,26 @@ def _placed_layer(
     return tps_layer(rgb, alpha, src, dst, frame.frontal_width * 0.35, size)
 
 
-def _dress_seam(person: Person, frame: Frame, alpha: NDArray[np.float32], first: Placed) -> list[Seam]:
+def _dress_seam(
+    person: Person, frame: Frame, alpha: NDArray[np.float32], first: Placed, garment: Garment, k: float
+) -> list[Seam]:
     """A dress's shoulder seams laid on the person's sloping shoulders, as a top's are
     (`_torso_layer`): the panel's top at its shoulders' row ends and `SEAM_MIDDLE` of
     the way out goes to the shoulder's outline. Hung level from its shoulders' row
     instead, the seams lay well below square or muscular shoulders, further than
     `lifted_to_shoulders` reaches: a notch of the old top rebuilt as skin between the
     collar and each sleeve's top. Points lower in the product than the row by more than
-    `SEAM_SAG` panel widths are a neckline's opening, not a seam, and are left out."""
+    `SEAM_SAG` panel widths are a neckline's opening, not a seam, and are left out.
+
+    Where a sleeveless dress's row's middle is the neckline's opening (a round neck with
+    sloping shoulders, the orange midi), the row's run is no measure of the panel (a run of a
+    few pixels across one strap's tip, or none): its shoulders are laid from each
+    side's highest point out (`_shoulder_line`)."""
     gy, run, half, _, _, sx = first
+    sleeved = bool(garment.sleeve_left.any() or garment.sleeve_right.any())
+    if not sleeved and alpha[int(np.clip(gy, 0, alpha.shape[0] - 1)), int(np.clip(sx, 0, alpha.shape[1] - 1))] <= 0.5:
+        reach = garment.width / 2
+        return [seam for side in (-1.0, 1.0) for seam in _shoulder_line(person, frame, alpha, sx, side * reach, k)]
     seam: list[Seam] = []
     for side in (-1.0, 1.0):
         for share in (SEAM_MIDDLE, 1.0):
@@ -1141,6 +1152,48 @@ def _dress_seam(person: Person, frame: Frame, alpha: NDArray[np.float32], first:
             if not len(rows_on) or rows_on[0] > gy + SEAM_SAG * 2 * run:
                 continue
             seam.append(((gx, float(rows_on[0])), shoulder_slope(person, frame, side * share * half)))
+    return seam
+
+
+#: Points of a shoulder line (`_shoulder_line`), from the side's highest point out to
+#: the panel's edge; the line ends where its top edge falls away steeper than
+#: `ARMHOLE_FALL` (down per across): the armhole.
+SHOULDER_POINTS = (0.0, 0.35, 0.7, 1.0)
+ARMHOLE_FALL = 1.0
+
+
+def _shoulder_line(
+    person: Person, frame: Frame, alpha: NDArray[np.float32], sx: float, reach: float, k: float
+) -> list[Seam]:
+    """The panel's top edge on one side (`reach` product pixels from the middle `sx`,
+    negative: left), from its highest point beside the neckline out to the armhole,
+    each point laid on the person's shoulder as far from the neck as it lies from the
+    panel's middle (scaled by `k`).
+
+    Hung from its shoulders' row at the middle, a round-necked sleeveless dress's
+    sloping shoulders lay below the person's: its straps' tops beside the neck and the
+    shoulder line out to the armholes sat a band lower, the shoulders above them rebuilt
+    as a flat ledge of skin with the old top's outline."""
+    solid = alpha > 0.5
+    h, w = solid.shape
+    xs = np.clip(np.round(sx + np.linspace(0.0, reach, max(2, int(abs(reach)) + 1))), 0, w - 1).astype(int)
+    cols = solid[:, xs]
+    found = cols.any(axis=0)
+    if not found.any():
+        return []
+    tops = np.where(found, np.argmax(cols, axis=0), h).astype(np.float64)
+    peak = int(np.argmin(tops))
+    seam: list[Seam] = []
+    last: tuple[float, float] | None = None
+    for share in SHOULDER_POINTS:
+        i = peak + int(round(share * (len(xs) - 1 - peak)))
+        gx, top = float(xs[i]), float(tops[i])
+        if not found[i] or (last is not None and top - last[1] > ARMHOLE_FALL * abs(gx - last[0])):
+            break
+        if last is not None and gx == last[0]:
+            continue
+        seam.append(((gx, top), shoulder_slope(person, frame, (gx - sx) * k)))
+        last = (gx, top)
     return seam
 
 
