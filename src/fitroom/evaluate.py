@@ -478,10 +478,14 @@ def _bare_legs_changed(report: RenderReport, output: NDArray[np.uint8], cover: N
 def _bottom_redrawn(report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32]) -> float | None:
     """`checks.bottom_redrawn` for a top: the trousers or skirt as the photo shows them
     (`old_garment.bottom_below_waist`: below the waist, nearer their colours than the old
-    top's) below the new top's hem (`rebuild.below_hem`), solid, off the new top's soft
-    edge, the face and the hands."""
+    top's) below the new top's hem (`rebuild.below_hem`) and beyond the hip joints (the
+    hips' sides, where the blocks were: over the whole bottom they were a share too small
+    to tell), solid, off the new top's soft edge, the face and the hands."""
     shot = _as_shot(report)
     bottom = bottom_below_waist(shot, torso_frame(shot)) & below_hem(cover)
+    hips = sorted(float(shot.pt(i)[0]) for i in (L_HIP, R_HIP))
+    cols = np.arange(bottom.shape[1], dtype=np.float32)[None, :]
+    bottom &= (cols < hips[0]) | (cols > hips[1])
     edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
     reach = 2 * max(1, int(shot.shoulder_width * HAND_CLEAR)) + 1
     hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
