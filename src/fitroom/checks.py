@@ -80,10 +80,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `bare_legs_changed`: the share of a person's bare legs as shot (below the hips, of
   the skin's hue, not the old clothes') below a new dress that the render redrew (bare
   thighs in a beige skirt's shade taken for it and rebuilt as flat, notched blocks).
-- `bottom_redrawn`: the share of the person's own trousers or skirt as shot (their
-  colours, not the old top's, below the waist and below a new top's hem, clear of its
-  soft edge) that the render redrew (the jeans' sides beside the hands taken for the old
-  top's sleeves and refilled: ragged, mirrored denim and backdrop blocks at the hips).
 - `hem_above_shoes`: how far (torso lengths) a long skirt's or dress's hem lies below the
   lower ankle joint: a hem at the joints bares a strip of ankle above the shoes (rebuilt
   from the old trousers, smeared).
@@ -1421,9 +1417,6 @@ DRESS_LEGS_LEFT_MOST = 0.1
 #: `BARE_LEGS_CHANGED_MOST` of those below a new dress (the shade at its hem, a leg's rim).
 BARE_LEG_MOVED = 8.0
 BARE_LEGS_CHANGED_MOST = 0.05
-#: `bottom_redrawn`: the render may redraw (move by more than `BARE_LEG_MOVED`) up to this
-#: share of the trousers or skirt as shot below a new top's hem.
-BOTTOM_REDRAWN_MOST = 0.04
 #: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
 #: rebuilt leg meets the shin below an old hem; more than LEG_STEP_MOST apart is a step.
 #: Six devset persons in midis and slips × two dresses (2026-12-06): the steps seen read
@@ -1545,7 +1538,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "bare_legs_changed": (None, BARE_LEGS_CHANGED_MOST),
-    "bottom_redrawn": (None, BOTTOM_REDRAWN_MOST),
     "leg_step": (None, LEG_STEP_MOST),
     "print_left": (None, PRINT_LEFT_MOST),
     "old_print_by_hand": (None, HAND_PRINT_MOST),
@@ -3493,21 +3485,7 @@ def bare_legs_changed(image: NDArray[np.uint8], photo: NDArray[np.uint8], legs: 
     dress and clear of its soft edge) that the render moved by more than `BARE_LEG_MOVED`
     (ΔE): bare thighs in a beige skirt's shade taken for the skirt, and shins beside
     them, redrawn as flat, notched blocks below a new dress. None under 50 pixels."""
-    return _redrawn(image, photo, legs)
-
-
-def bottom_redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], bottom: Mask) -> float | None:
-    """The share of `bottom` (the person's own trousers or skirt as the photo shows them,
-    below a new top's hem and clear of its soft edge) that the render moved by more than
-    `BARE_LEG_MOVED` (ΔE): the jeans' sides beside the hands refilled as ragged, mirrored
-    denim and backdrop blocks at the hips. None under 50 pixels."""
-    return _redrawn(image, photo, bottom)
-
-
-def _redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:
-    """The share of `region` that the render moved by more than `BARE_LEG_MOVED` (ΔE)
-    from the photo; None under 50 pixels."""
-    inside = np.asarray(region) > 0
+    inside = np.asarray(legs) > 0
     if np.count_nonzero(inside) < 50:
         return None
     drawn = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]

@@ -72,7 +72,6 @@ from fitroom.engines.classic.old_garment import (
     HEM_LINE_STEP,
     bare_legs,
     below_line,
-    bottom_below_waist,
     coat_hem,
     kept_top,
     open_coat,
@@ -114,7 +113,7 @@ from fitroom.engines.classic.person import (
     wrist_height,
 )
 from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE, parts_into_legs
-from fitroom.engines.classic.rebuild import SOLID, below_hem
+from fitroom.engines.classic.rebuild import SOLID
 from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
 
@@ -473,24 +472,6 @@ def _bare_legs_changed(report: RenderReport, output: NDArray[np.uint8], cover: N
     hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
     legs &= (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
     return checks.bare_legs_changed(output, report.input, legs)
-
-
-def _bottom_redrawn(report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32]) -> float | None:
-    """`checks.bottom_redrawn` for a top: the trousers or skirt as the photo shows them
-    (`old_garment.bottom_below_waist`: below the waist, nearer their colours than the old
-    top's) below the new top's hem (`rebuild.below_hem`) and beyond the hip joints (the
-    hips' sides, where the blocks were: over the whole bottom they were a share too small
-    to tell), solid, off the new top's soft edge, the face and the hands."""
-    shot = _as_shot(report)
-    bottom = bottom_below_waist(shot, torso_frame(shot)) & below_hem(cover)
-    hips = sorted(float(shot.pt(i)[0]) for i in (L_HIP, R_HIP))
-    cols = np.arange(bottom.shape[1], dtype=np.float32)[None, :]
-    bottom &= (cols < hips[0]) | (cols > hips[1])
-    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
-    reach = 2 * max(1, int(shot.shoulder_width * HAND_CLEAR)) + 1
-    hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
-    bottom &= (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
-    return checks.bottom_redrawn(output, report.input, bottom)
 
 
 #: How wide (shoulder widths) the band along each leg's bones is in which
@@ -942,7 +923,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 frame.width,
             )
     if target == SwapTarget.TOP:
-        values["bottom_redrawn"] = _bottom_redrawn(report, output, cover)
         values["coat_skirt_left"] = _coat_skirt_left(report, output, cover, face | own_hands)
         values["coat_panel_left"] = _coat_panel_left(report, output, cover, face | own_hands)
         values["old_hem_left"] = _old_hem_left(report, output, cover, face | own_hands)

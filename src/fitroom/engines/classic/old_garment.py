@@ -273,33 +273,6 @@ def worn_mask(
     return clothes.astype(np.float32)
 
 
-#: How far down the torso (shares of neck to hips) the trousers or skirt kept under a
-#: new top may begin: a crop top ends well above the waist, over high-waisted trousers.
-BOTTOM_FROM = 0.6
-
-
-def bottom_below_waist(person: Person, frame: Frame) -> NDArray[np.bool_]:
-    """Below the waist, the pixels nearer the kept trousers' or skirt's colours than the
-    old top's: the bottom, not the old top. `worn_mask`'s arm bands (anything not skin
-    beside a hanging forearm is a sleeve) take the jeans' sides beside the hands for the
-    top. A bottom colour that is also the top's (a denim shirt over jeans) is left out:
-    there the two are told apart no better than before."""
-    lab = person.lab()
-    top = worn_colours(lab, person, SwapTarget.TOP)
-    h, w = lab.shape[:2]
-    if not person.visible(L_HIP, R_HIP, threshold=0.3):
-        return np.zeros((h, w), bool)
-    bottom = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not any(_near(c, t) for t in top)]
-    if not bottom:
-        return np.zeros((h, w), bool)
-    depth = (np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.down[1]) + (
-        np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
-    ) * np.float32(frame.down[0])
-    near_bottom = nearest_distance(lab, bottom)
-    ours = (near_bottom < SAME_GARMENT_COLOUR**2) & (near_bottom < nearest_distance(lab, top))
-    return np.asarray(ours & (depth > BOTTOM_FROM * frame.length))
-
-
 def _print_rest(
     person: Person,
     category: str,

@@ -26,7 +26,6 @@ from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR,
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
 from fitroom.engines.classic.old_garment import (
-    bottom_below_waist,
     coat_beside_torso,
     coat_hem,
     cuffs_taken,
@@ -93,12 +92,6 @@ def replaced(
     old = holes_filled(worn_mask(person, garment.category, frame, bare, hands), person, hands, own)
     if garment.category != SwapTarget.BOTTOM:
         old = _neck_shadows_dropped(old, person)
-    if garment.category == SwapTarget.TOP:
-        # Below the new top's hem the trousers or skirt stay as photographed: refilled,
-        # their sides beside the hands (taken for the old top's sleeves) came out as
-        # ragged, mirrored denim and backdrop blocks at the hips. Above it, beside the
-        # new top, they are rebuilt with the rest: a corner of them kept there stood out.
-        old = old * ~(bottom_below_waist(person, frame) & below_hem(new_total))
     if straps is not None:
         old = np.maximum(old, straps)
     # The skin's tone and the hand's colour are read off the old garment as found: with
@@ -179,23 +172,6 @@ def replaced(
             own_arm[box],
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
-
-
-def below_hem(new: NDArray[np.float32]) -> NDArray[np.bool_]:
-    """True below the new garment's lowest row in each column; beyond its sides, below
-    the lowest row of the column nearest that it covers (nowhere when it covers none)."""
-    h, w = new.shape
-    covered = new > 0.5
-    cols = np.flatnonzero(covered.any(axis=0))
-    if not len(cols):
-        return np.zeros((h, w), bool)
-    lowest = h - 1 - np.argmax(covered[::-1, cols], axis=0)
-    nearest = cols[np.clip(np.searchsorted(cols, np.arange(w)), 0, len(cols) - 1)]
-    before = cols[np.clip(np.searchsorted(cols, np.arange(w)) - 1, 0, len(cols) - 1)]
-    nearest = np.where(np.abs(before - np.arange(w)) < np.abs(nearest - np.arange(w)), before, nearest)
-    hem = np.full(w, h, np.int64)
-    hem[cols] = lowest
-    return np.asarray(np.arange(h)[:, None] > hem[nearest][None, :])
 
 
 #: A piece of the old garment's mask lying wholly above the higher shoulder and smaller
@@ -607,31 +583,17 @@ ARM_OCCLUSION = 0.12
 ARM_OCCLUSION_REACH = 0.05
 #: ...read on the arms from this far (shares of the torso's length) below the armpits.
 ARM_OCCLUSION_BELOW = 0.15
-#: How much darker the rebuilt torso side is right beside the person's own hanging arm,
-#: kept as photographed: that arm's inner edge is in its own shade, and the side lit as
-#: the chest's middle stood beside it as a pale strip with a hard edge (`05997_00`:
-#: L 179-193 beside an arm edge of 155-163; 149-153 with this).
-KEPT_ARM_OCCLUSION = 0.3
-#: ...over this far (Gaussian sigma, shoulder widths): the whole strip the old top's side
-#: leaves between the arm and a narrower new top, not only its edge by the arm.
-KEPT_ARM_OCCLUSION_REACH = 0.1
 
 
-def _beside_arms(
-    arms: NDArray[np.bool_],
-    torso: NDArray[np.float32],
-    shoulder_width: float,
-    strength: float = ARM_OCCLUSION,
-    reach: float = ARM_OCCLUSION_REACH,
-) -> NDArray[np.float32]:
-    """1 less up to `strength` on the torso (`torso`: how much of each pixel is torso)
-    just beside the `arms`, fading over `reach` shoulder widths; 1 on the arms and
-    elsewhere."""
+def _beside_arms(arms: NDArray[np.bool_], torso: NDArray[np.float32], shoulder_width: float) -> NDArray[np.float32]:
+    """1 less up to `ARM_OCCLUSION` on the torso (`torso`: how much of each pixel is
+    torso) just beside the rebuilt `arms`, fading over `ARM_OCCLUSION_REACH`; 1 on the
+    arms and elsewhere."""
     if not arms.any():
         return np.ones(arms.shape, np.float32)
-    sigma = max(1.0, shoulder_width * reach)
-    near = cv2.GaussianBlur(arms.astype(np.float32), (0, 0), sigma)
-    return np.asarray(1 - strength * np.clip(2 * near, 0, 1) * ~arms * np.clip(torso, 0, 1), np.float32)
+    reach = max(1.0, shoulder_width * ARM_OCCLUSION_REACH)
+    near = cv2.GaussianBlur(arms.astype(np.float32), (0, 0), reach)
+    return np.asarray(1 - ARM_OCCLUSION * np.clip(2 * near, 0, 1) * ~arms * np.clip(torso, 0, 1), np.float32)
 
 
 #: How wide (Gaussian sigma, shoulder widths) the band over which a rebuilt limb's
@@ -1039,10 +1001,6 @@ def _uncovered(
         # Only below the armpits, where an arm hangs in front of the torso: above them
         # the shoulder's cap joins it, and a shadow there stood as a line down the chest.
         shading *= _beside_arms(on_limb & (limb > 0.5) & (depth > ARMPIT + ARM_OCCLUSION_BELOW), torso, s)
-        # The person's own arm hanging beside the rebuilt side, kept as photographed,
-        # shades it more: the side is seen past the arm's shaded inner edge.
-        own_arms = kept_skin & ~hands & (_along_arms(person, ARM_WIDTH) > 0) & (depth > ARMPIT)
-        shading *= _beside_arms(own_arms, torso, s, KEPT_ARM_OCCLUSION, KEPT_ARM_OCCLUSION_REACH)
     # A soft contact shadow on the skin just beyond where the new garment ends.
     contact = 1 - 0.3 * np.clip(blur(new, max(1.5, s * 0.035)), 0, 1) * (1 - new)
     h, w = old.shape
