@@ -38,11 +38,6 @@ FORM_STRENGTH_LEAST = 0.6
 #: inflated bulge, a full shade under them as a dark crescent in a deep neckline.
 FORM_LIT = 0.4
 FORM_SHADE = 0.85
-#: How square to the camera the torso is (its shoulders' seen width over their frontal
-#: width) below which no forms are drawn, and above which they are drawn in full: on a
-#: body turned well away the masses, placed from the seen shoulders, fell across the
-#: chest as a dark diagonal band.
-FACING_NONE, FACING_FULL = 0.6, 0.85
 
 
 def _pose_coordinates(
@@ -70,12 +65,10 @@ def chest_form(
     down: NDArray[np.floating[Any]],
     shoulder_width: float,
     look: SkinLook,
-    facing: float,
 ) -> NDArray[np.float32]:
     """The relative lightness (1: none) of the chest's two masses under the photo's
     light (`look`), placed from the pose: `neck` the shoulders' midpoint, `right` and
-    `down` the torso's unit axes; `facing`, how square to the camera the torso is (see
-    `FACING_NONE`).
+    `down` the torso's unit axes.
 
     Each mass is a dome whose normals tilt towards its rim, so the light from above lights
     its upper slope and shades its lower one; under its lower rim runs the fold's shade.
@@ -104,5 +97,4 @@ def chest_form(
     shade = lit(tilt_x.astype(np.float32), tilt_y.astype(np.float32), strong)
     shade = 1 + (shade - 1) * np.where(shade > 1, np.float32(FORM_LIT), np.float32(FORM_SHADE))
     shade *= 1 - FOLD_SHADE * fold
-    full = float(np.clip((facing - FACING_NONE) / (FACING_FULL - FACING_NONE), 0, 1))
-    return (1 + (shade - 1) * np.float32(full)).astype(np.float32)
+    return shade.astype(np.float32)

@@ -1047,8 +1047,7 @@ def _uncovered(
         far = cv2.distanceTransform((~own).astype(np.uint8), cv2.DIST_L2, 3)
         fade = np.clip(far / max(1.0, s * RELIEF_FADE), 0, 1)
         relief = skin.chest_relief((h, w), frame.neck, frame.right, frame.down, s, look)
-        facing = frame.width / max(frame.frontal_width, 1.0)
-        relief *= chest_form((h, w), frame.neck, frame.right, frame.down, s, look, facing)
+        relief *= chest_form((h, w), frame.neck, frame.right, frame.down, s, look)
         lab_skin[:, :, 0] *= 1 + (relief - 1) * torso * (1 - towards_limb) * fade
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
