@@ -22,7 +22,6 @@ from fitroom.engines.classic.body import (
     torso_zone,
 )
 from fitroom.engines.classic.boxes import bounds, box_slices
-from fitroom.engines.classic.chest_form import chest_form
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
@@ -1047,7 +1046,6 @@ def _uncovered(
         far = cv2.distanceTransform((~own).astype(np.uint8), cv2.DIST_L2, 3)
         fade = np.clip(far / max(1.0, s * RELIEF_FADE), 0, 1)
         relief = skin.chest_relief((h, w), frame.neck, frame.right, frame.down, s, look)
-        relief *= chest_form((h, w), frame.neck, frame.right, frame.down, s, look)
         lab_skin[:, :, 0] *= 1 + (relief - 1) * torso * (1 - towards_limb) * fade
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
