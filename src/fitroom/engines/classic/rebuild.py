@@ -343,6 +343,7 @@ def _tone_field(
     tone = tuple(float(v) for v in person.skin_lab) if look.tone is None else look.tone
     hue = np.hypot(lab[:, :, 1] - tone[1], lab[:, :, 2] - tone[2])
     off_old = cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person), iterations=2) == 0
+    bare = bare | skin.toned_like(person, tone[0])
     seen = bare & off_old & (person.mask > 0.5) & plausible_skin(lab) & (hue < NEAREST_HUE)
     seen &= np.abs(lab[:, :, 0] - tone[0]) < skin.NEAREST_STRAY[0]
     field = skin.nearest_tone(lab, seen, tone, max(2.0, person.shoulder_width * skin.NEAREST_REACH))
@@ -1035,7 +1036,8 @@ def _uncovered(
     # step between them is spread out into the rebuilt side, so no line of it stays.
     # Read on all the kept skin there (a lit chest inside a V is paler than the tone
     # `seen` allows), off the old garment's soft edge.
-    own = skin_like(person) & (person.mask > 0.5) & ~hands & (rebuild < 0.05)
+    body = person.skin_lab if look.tone is None else look.tone
+    own = skin.toned_like(person, float(body[0])) & (person.mask > 0.5) & ~hands & (rebuild < 0.05)
     own &= cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)) == 0
     lab_skin = skin.matched_at_seam(
         lab_skin, person.lab(), own, (rebuild > 0.5) & (skin_part > 0.5), 2 * _edge_kernel(person).shape[0], s

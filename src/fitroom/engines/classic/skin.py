@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.engines.classic.colour import squared_distance
+from fitroom.engines.classic.colour import SKIN_CHROMA, skin_like, squared_distance
 from fitroom.engines.classic.person import (
     HAND_POINTS,
     L_ANKLE,
@@ -191,6 +191,54 @@ def shin_patches(person: Person, bare: NDArray[np.bool_]) -> NDArray[np.float32]
     return _detail_patches(person.image, np.stack([ys[pick], xs[pick]], axis=1), s)
 
 
+#: A face whose skin-hued pixels read darker than this in the middle (OpenCV 8-bit L) is
+#: dark skin, whose glossy cheeks catch the light: read there, the skin's colour is the
+#: highlight's, far lighter than the neck and arms (`ootd--09597_00`: cheeks L 151, the
+#: face's skin 96, the arms 90). A light face over a neck in its chin's shadow reads
+#: lighter than this, and keeps its cheeks' tone.
+DARK_FACE = 115.0
+#: How wide a band (shoulder widths) along each bone of a seen arm its skin is read in.
+ARM_BAND = 0.15
+
+
+def _under_lit_face(
+    person: Person,
+    lab: NDArray[np.float32],
+    near: NDArray[np.uint8],
+    face: NDArray[np.bool_],
+    body: NDArray[np.bool_],
+    points: NDArray[np.float64],
+    s: float,
+) -> NDArray[np.bool_]:
+    """The body's own skin (neck, hands and bare arms; `lab`, `points`, the `face` and the
+    person's `body` at the shrunk size, `near` the neck and hands there) read within `TONE_LIGHTNESS` of the face's
+    whole skin rather than its cheeks, where that face is dark (`DARK_FACE`); none
+    otherwise. On a dark, glossy face the cheeks are its highlight: the body's skin lay
+    beyond the cheeks' window, and every rebuilt pixel took the highlight's pink."""
+    hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
+    hued = plausible_skin(lab) & (hue < 8)
+    h, w = lab.shape[:2]
+    on_face = hued & face
+    if np.count_nonzero(on_face) < 10:
+        return np.zeros((h, w), bool)
+    middle = float(np.median(lab[:, :, 0][on_face]))
+    if middle >= DARK_FACE:
+        return np.zeros((h, w), bool)
+    zones = near.copy()
+    for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST)):
+        if person.visible(a, b):
+            ends = [tuple(int(v) for v in points[i]) for i in (a, b)]
+            cv2.line(zones, ends[0], ends[1], 255, max(1, int(s * ARM_BAND)))
+    own = (zones > 0) & hued & body & ~face
+    if np.count_nonzero(own) < 30:
+        return np.zeros((h, w), bool)
+    # The face's skin is read small; on a light face under red hair its middle is the
+    # hair's and the lips': then the body's skin is no match for it, and nothing is taken.
+    if abs(float(np.median(lab[:, :, 0][own])) - middle) >= TONE_LIGHTNESS:
+        return np.zeros((h, w), bool)
+    return own & (np.abs(lab[:, :, 0] - middle) < TONE_LIGHTNESS)
+
+
 def look(person: Person) -> SkinLook:
     """The light on the person, and the colour and texture of their skin, from the
     cheeks and the visible skin. The colour is the body's (neck, arms, legs) where
@@ -270,6 +318,8 @@ def look(person: Person) -> SkinLook:
     # collar round a darker neck has the skin's hue, and taken for the neck it would
     # rebuild the bared arms in the old tee's colour.
     body &= np.abs(lab[:, :, 0] - person.skin_lab[0]) < max(TONE_LIGHTNESS, person.skin_lab[0] * 0.2)
+    if np.count_nonzero(body) < 30:
+        body = _under_lit_face(person, lab, near, ~off_face, shrink(person.mask) > 0.5, points, s)
     tone = None
     if np.count_nonzero(body) >= 30:
         tone = tuple(float(v) for v in np.median(lab[body], axis=0))
@@ -466,6 +516,18 @@ def nearest_tone(
         local = (blur(lab[:, :, channel] * weight, reach) + prior * own[channel]) / (density + prior)
         field[:, :, channel] = np.clip(local, own[channel] - stray, own[channel] + stray)
     return field
+
+
+def toned_like(person: Person, lightness: NDArray[np.float32] | float) -> NDArray[np.bool_]:
+    """What passes for the person's skin (`colour.skin_like`, by the colour read off the
+    face), or has its hue and lies within `NEAREST_STRAY` of the body's tone's `lightness`
+    (one value, or one a pixel). On a dark glossy face the cheeks are its highlight: the
+    arms' and hands' shaded half lay beyond `skin_like`, and the skin rebuilt beside them
+    took their lit half's colour."""
+    lab = person.lab()
+    chroma = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
+    near = np.abs(lab[:, :, 0] - lightness) < NEAREST_STRAY[0]
+    return skin_like(person) | (near & (chroma < SKIN_CHROMA))
 
 
 #: How far below the visible neck (shoulder widths) the rebuilt skin keeps its column
