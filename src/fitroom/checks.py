@@ -20,7 +20,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   over how much the person's own neck's varies across (a chest rebuilt as one even
   colour from the neck down, below a shaded neck, scores near 0).
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
-  visible skin nearest it (rebuilt arms paler or yellower than the hands beside them).
+  visible skin nearest it (rebuilt arms paler or yellower than the hands beside them),
+  that skin told by its hue at any lightness (`skin_by_hue`): a dark glossy face's
+  cheeks read far lighter than the arms, and skin within reach of that reading left
+  their shaded half out, so a pink-beige strip beside dark arms read near them.
 - `leg_tone_step`: how much lighter (Lab L) a rebuilt thigh is just above the person's
   own visible leg below it (knees, shins) than that leg, and `leg_side_shade`: how much
   darker the own leg's sides are than its middle over the rebuilt thigh's (a thigh
@@ -2402,6 +2405,28 @@ def arm_round(image: NDArray[np.uint8], rebuilt: Mask, arms: Sequence[Sequence[P
             if drops:
                 found.append(float(np.median(drops)))
     return min(found) if found else None
+
+
+#: `skin_by_hue`: how far in hue (OpenCV 8-bit Lab a, b) from the skin colour the engine
+#: read a pixel may be, how dark it may be at least (OpenCV 8-bit L: darker is hair or
+#: shadow), and how far in lightness from the middle of what passes.
+HUED_SKIN, HUED_DARKEST, HUED_LIGHTNESS = 14.0, 35.0, 70.0
+
+
+def skin_by_hue(image: NDArray[np.uint8], skin_colour: NDArray[np.floating[Any]], region: Mask) -> NDArray[np.bool_]:
+    """The pixels of `region` with the skin's hue (`skin_colour`, OpenCV 8-bit Lab) and
+    within `HUED_LIGHTNESS` of their own middle lightness. Told by lightness near the
+    colour read off the face, the skin of a person whose face is a lit, glossy highlight
+    lost its shaded half, and the reference for the rebuilt skin was as light as it."""
+    lab = cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_RGB2LAB).astype(np.float32)
+    colour = np.asarray(skin_colour, np.float32).reshape(3)
+    hue = np.hypot(lab[:, :, 1] - colour[1], lab[:, :, 2] - colour[2])
+    hued: NDArray[np.bool_] = (np.asarray(region) > 0) & (hue < HUED_SKIN) & (lab[:, :, 0] >= HUED_DARKEST)
+    if not hued.any():
+        return hued
+    middle = float(np.median(lab[:, :, 0][hued]))
+    near: NDArray[np.bool_] = hued & (np.abs(lab[:, :, 0] - middle) < HUED_LIGHTNESS)
+    return near
 
 
 def skin_tone(image: NDArray[np.uint8], rebuilt: Mask, reference: Mask, reach: int) -> float | None:
