@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.engines.classic.colour import SKIN_CHROMA, skin_like, squared_distance
+from fitroom.engines.classic.colour import SKIN_CHROMA, SKIN_LIGHTNESS, skin_like, squared_distance
 from fitroom.engines.classic.person import (
     HAND_POINTS,
     L_ANKLE,
@@ -518,12 +518,13 @@ def nearest_tone(
     return field
 
 
-def toned_like(person: Person, lightness: NDArray[np.float32] | float) -> NDArray[np.bool_]:
+def toned_like(person: Person, lightness: float) -> NDArray[np.bool_]:
     """What passes for the person's skin (`colour.skin_like`, by the colour read off the
-    face), or has its hue and lies within `NEAREST_STRAY` of the body's tone's `lightness`
-    (one value, or one a pixel). On a dark glossy face the cheeks are its highlight: the
-    arms' and hands' shaded half lay beyond `skin_like`, and the skin rebuilt beside them
-    took their lit half's colour."""
+    face), or has its hue and lies within `NEAREST_STRAY` of the body's tone's `lightness`.
+    On a dark glossy face the cheeks are its highlight: the arms' and hands' shaded half
+    lay beyond `skin_like`, and the skin rebuilt beside them took their lit half's colour."""
+    if abs(lightness - float(person.skin_lab[0])) + NEAREST_STRAY[0] <= SKIN_LIGHTNESS:
+        return skin_like(person)  # the tone's window lies within `skin_like`'s
     lab = person.lab()
     chroma = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
     near = np.abs(lab[:, :, 0] - lightness) < NEAREST_STRAY[0]
