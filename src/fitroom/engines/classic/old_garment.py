@@ -360,6 +360,9 @@ TOP_APART = 0.6
 HUE_APART = 6.0
 #: How far (shoulder widths) a kept top's hem band of another colour reaches.
 TOP_RIB = 0.08
+#: How far round each seed point (shoulder widths) the kept top's component is looked
+#: for: wider than a plaid's dark line, narrower than a placket.
+TOP_SEED = 0.03
 #: How far below the hips (torso lengths) a kept top may reach between the hip joints.
 TOP_DROP = 0.4
 #: A pixel this near (a share of `SAME_GARMENT_COLOUR`) one of the old bottom's colours
@@ -394,6 +397,22 @@ def bottom_coloured(person: Person) -> NDArray[np.bool_]:
     thighs = _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7))
     seeds = {int(labels[int(np.clip(y, 0, h - 1)), int(np.clip(x, 0, w - 1))]) for x, y in thighs} - {0}
     return np.isin(labels, list(seeds)) if seeds else np.zeros((h, w), bool)
+
+
+def _patch_labels(labels: NDArray[np.int32], points: list[NDArray[np.float64]], r: int) -> set[int]:
+    """The component (`labels`, 0: none) with the most pixels in a square of half-side
+    `r` round each point. A single pixel seed fell on a plaid's dark line (a grey and
+    navy cardigan over navy trousers, its lines the trousers' colour) at all five points:
+    no top was kept, and the new bottom left the cardigan's hem rebuilt as a smear."""
+    h, w = labels.shape
+    seeds = set()
+    for x, y in points:
+        cx, cy = int(np.clip(x, 0, w - 1)), int(np.clip(y, 0, h - 1))
+        patch = labels[max(0, cy - r) : cy + r + 1, max(0, cx - r) : cx + r + 1].ravel()
+        counts = np.bincount(patch[patch > 0])
+        if counts.size:
+            seeds.add(int(np.argmax(counts)))
+    return seeds
 
 
 def _kept_top(
@@ -431,7 +450,7 @@ def _kept_top(
     _, labels = cv2.connectedComponents(top_like, connectivity=4)
     h, w = top_like.shape
     across = _across(person, (L_SHOULDER, L_HIP, 0.6), (R_SHOULDER, R_HIP, 0.6))
-    seeds = {int(labels[int(np.clip(y, 0, h - 1)), int(np.clip(x, 0, w - 1))]) for x, y in across} - {0}
+    seeds = _patch_labels(labels, across, max(1, int(person.shoulder_width * TOP_SEED)))
     if not seeds:
         return none
     top = np.isin(labels, list(seeds)).astype(np.uint8)
