@@ -60,3 +60,17 @@ def test_the_plaid_tops_hem_stays_as_shot_over_a_new_bottom() -> None:
     below[200:] = True
     changed = checks.top_hem_changed(before, composite.image, _grey_below_chest(person), below)
     assert changed is not None and checks.faults({"top_hem_changed": changed}) == [], changed
+
+
+def test_waist_detail_lost_fails_the_tops_hem_smeared_above_the_new_bottom() -> None:
+    person = plaid_top_over_trousers()
+    photo = person.image.copy()
+    photo[HEM - 30 : HEM : 6, 140:261] = NAVY  # a rib's stripes across the hem
+    cover = np.zeros(photo.shape[:2], np.float32)
+    cover[HEM:450, 150:251] = 1
+    kept = checks.waist_detail_lost(photo, photo, cover, (170, 230), 100)
+    smeared = photo.copy()
+    smeared[HEM - 30 : HEM] = cv2.GaussianBlur(photo, (0, 0), 6)[HEM - 30 : HEM]
+    lost = checks.waist_detail_lost(photo, smeared, cover, (170, 230), 100)
+    assert kept is not None and checks.faults({"waist_detail_lost": kept}) == [], kept
+    assert checks.faults({"waist_detail_lost": lost}) == ["waist_detail_lost"], lost

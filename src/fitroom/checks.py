@@ -326,6 +326,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `waist_smear`: above a new bottom, the fine detail (mean gradient) of the band just
   above its waistband over the lower of the detail further up and on the waistband
   itself: a blurred band between the top and the new bottom is far smoother than both.
+- `waist_detail_lost`: above a new bottom, the fine detail of the band just above its
+  waistband in the render over the same pixels' in the photo: a kept top's hem (a
+  cardigan's rib, a plaid) rebuilt as a smear keeps a fraction of the detail it had.
 - `waistband_blur`: below a new top, how many pixels the picture takes to step from
   the rebuilt midriff's skin to the trousers or skirt below it (the step over its
   steepest gradient, the median over the trunk's columns): a waistband is a crisp edge,
@@ -954,6 +957,9 @@ KNIT_KEPT = 0.75
 #: crisp waists 0.64-5.5. A smooth smear over a plain dark top has no detail to lose
 #: and reads high: this check finds blur over texture only.
 WAIST_SMEAR_RATIO = 0.4
+#: The least share of the photo's fine detail the band just above a new bottom's
+#: waistband keeps in the render (`waist_detail_lost`).
+WAIST_DETAIL_KEPT = 0.6
 #: The bands' height (shoulder widths) and how far above the waistband the picture
 #: further up is read (in band heights).
 WAIST_BAND = 0.1
@@ -1620,6 +1626,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bracelet_off_skin": (None, WATCH_OFF_SKIN),
     "bracelet_past_wrist": (None, BRACELET_PAST_WRIST_MOST),
     "waist_smear": (WAIST_SMEAR_RATIO, None),
+    "waist_detail_lost": (WAIST_DETAIL_KEPT, None),
     "waistband_blur": (None, WAISTBAND_BLUR_MOST),
     "midriff_width": (None, MIDRIFF_WIDE),
     "pose_dynamic": (None, 1.0),
@@ -5895,6 +5902,42 @@ def waist_smear(
         return None
     above, just_above, waistband = sums / columns
     return float((just_above + 1) / (min(above, waistband) + 1))
+
+
+def waist_detail_lost(
+    before: NDArray[np.uint8],
+    after: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    span: tuple[float, float],
+    shoulder_width: float,
+) -> float | None:
+    """Over the columns `span` (x from, to: the trunk), the fine detail (mean gradient)
+    of the band `WAIST_BAND` high just above where the new bottom (`cover`) starts, in
+    the render (`after`) over the same pixels in the photo (`before`). A top kept as shot
+    keeps its detail (about 1); its lower part taken for the old bottom and rebuilt is a
+    smear with a fraction of it. `waist_smear` compares the band with the render's own
+    picture round it, and a smear mixed with the plaid mirrored into it passes there."""
+    h, w = cover.shape
+    band = max(2, int(shoulder_width * WAIST_BAND))
+    solid = np.asarray(cover) > 0.5
+    x0, x1 = max(0, int(span[0])), min(w, int(np.ceil(span[1])))
+    sums = np.zeros(2)
+    columns = 0
+    details = []
+    for image in (before, after):
+        lum = _luminance(image)
+        details.append(np.abs(np.diff(lum, axis=1, append=lum[:, -1:])) + np.abs(np.diff(lum, axis=0, append=lum[-1:])))
+    for x in range(x0, x1):
+        rows = np.flatnonzero(solid[:, x])
+        if not len(rows) or rows[0] - band < 0:
+            continue
+        edge = int(rows[0])
+        sums += (details[0][edge - band : edge - 1, x].mean(), details[1][edge - band : edge - 1, x].mean())
+        columns += 1
+    if columns < MIN_WAIST_COLUMNS:
+        return None
+    photo, render = sums / columns
+    return float((render + 1) / (photo + 1))
 
 
 def waistband_blur(

@@ -785,6 +785,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # Between the hip joints: the trunk, not the hands hanging beside it.
         xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
         values["waist_smear"] = checks.waist_smear(output, cover, (xs[0], xs[1]), frame.width)
+        values["waist_detail_lost"] = checks.waist_detail_lost(report.input, output, cover, (xs[0], xs[1]), frame.width)
     if target != SwapTarget.BOTTOM:
         values["neck_band"] = checks.neck_band(output, report.input, cover, frame.neck, hips, frame.width)
         photo = replace(person, image=report.input)
