@@ -5928,7 +5928,8 @@ def waist_detail_lost(
     x0, x1 = max(0, int(span[0])), min(w, int(np.ceil(span[1])))
     details = []
     for image in (before, after):
-        lum = _luminance(image)
+        # The span's columns and the one past them (each gradient reads its neighbour).
+        lum = _luminance(np.ascontiguousarray(image[:, x0 : x1 + 1]))
         details.append(np.abs(np.diff(lum, axis=1, append=lum[:, -1:])) + np.abs(np.diff(lum, axis=0, append=lum[-1:])))
     sums = np.zeros(3)
     columns = 0
@@ -5937,10 +5938,11 @@ def waist_detail_lost(
         if not len(rows) or rows[0] - 2 * band < 0:
             continue
         edge = int(rows[0])
+        c = x - x0
         sums += (
-            details[0][edge - band : edge - 1, x].mean(),
-            details[0][edge - 2 * band : edge - band - 1, x].mean(),
-            details[1][edge - band : edge - 1, x].mean(),
+            details[0][edge - band : edge - 1, c].mean(),
+            details[0][edge - 2 * band : edge - band - 1, c].mean(),
+            details[1][edge - band : edge - 1, c].mean(),
         )
         columns += 1
     if columns < MIN_WAIST_COLUMNS:
