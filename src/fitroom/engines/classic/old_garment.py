@@ -889,7 +889,35 @@ def _long_hem(
         if hem is None:
             return np.zeros_like(clothes)
         band[hem + max(1, int(frame.width * (HEM_LINE_MARGIN + HEM_LINE_SLACK))) :] = 0
-    return _joined((band > 0) & body & free, similar, clothes, frame.width)
+    reach = (band > 0) & body & free
+    return _joined(reach & ~_nearer_bottom(person, reach), similar, clothes, frame.width)
+
+
+def _nearer_bottom(person: Person, where: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The pixels of `where` nearer a colour of the old bottom's own (read across the
+    thighs; not bare skin, and `TOP_APART` from each of the top's) than any of the top's.
+    Black trousers below a striped shirt with a dark green band are within reach of the
+    band's colour: they joined the shirt's hem below the hips and were rebuilt under a
+    new top as a skin blob and mirrored chevrons."""
+    out = np.zeros_like(where)
+    box = bounds(where)
+    if box is None:
+        return out
+    lab = person.lab()
+    tops = worn_colours(lab, person, SwapTarget.TOP)
+    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
+    own = [
+        c
+        for c in worn_colours(lab, person, SwapTarget.BOTTOM)
+        if not _bare_skin(c, person)
+        and all(squared_distance(c[None, None, :], top, GARMENT_WEIGHTS)[0, 0] >= apart for top in tops)
+    ]
+    if not own:
+        return out
+    rows, cols = box_slices(box)
+    part = lab[rows, cols]
+    out[rows, cols] = where[rows, cols] & (nearest_distance(part, own) < nearest_distance(part, tops))
+    return out
 
 
 def _flared_sides(
