@@ -83,6 +83,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `bare_legs_changed`: the share of a person's bare legs as shot (below the hips, of
   the skin's hue, not the old clothes') below a new dress that the render redrew (bare
   thighs in a beige skirt's shade taken for it and rebuilt as flat, notched blocks).
+- `bottom_redrawn`: the share of the old bottom as shot (plainly its colour, joined
+  across the thighs) below the hips and beside or below a new top that the render
+  redrew (black trousers taken into a striped shirt's long hem, rebuilt as a skin blob
+  and mirrored chevrons).
 - `hem_above_shoes`: how far (torso lengths) a long skirt's or dress's hem lies below the
   lower ankle joint: a hem at the joints bares a strip of ankle above the shoes (rebuilt
   from the old trousers, smeared).
@@ -1429,6 +1433,13 @@ DRESS_LEGS_LEFT_MOST = 0.1
 #: `BARE_LEGS_CHANGED_MOST` of those below a new dress (the shade at its hem, a leg's rim).
 BARE_LEG_MOVED = 8.0
 BARE_LEGS_CHANGED_MOST = 0.05
+#: `bottom_redrawn`: under a new top, the old bottom from `BOTTOM_REDRAWN_DROP` torso
+#: lengths below the hip joints down is the person's own; the render may move up to
+#: `BOTTOM_REDRAWN_MOST` of it by more than `BARE_LEG_MOVED` (a hand's shade, a rim).
+#: Kit persons (2026-12-07): 0.0-0.01 where nothing was taken, 0.1-0.3 where the
+#: trousers were taken into the old top's long hem (`fitdit_0279`, `ootd--051918_0`).
+BOTTOM_REDRAWN_DROP = 0.15
+BOTTOM_REDRAWN_MOST = 0.03
 #: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
 #: rebuilt leg meets the shin below an old hem; more than LEG_STEP_MOST apart is a step.
 #: Six devset persons in midis and slips × two dresses (2026-12-06): the steps seen read
@@ -1550,6 +1561,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "coat_skirt_left": (None, COAT_SKIRT_LEFT_MOST),
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "bare_legs_changed": (None, BARE_LEGS_CHANGED_MOST),
+    "bottom_redrawn": (None, BOTTOM_REDRAWN_MOST),
     "leg_step": (None, LEG_STEP_MOST),
     "print_left": (None, PRINT_LEFT_MOST),
     "old_print_by_hand": (None, HAND_PRINT_MOST),
@@ -3520,7 +3532,22 @@ def bare_legs_changed(image: NDArray[np.uint8], photo: NDArray[np.uint8], legs: 
     dress and clear of its soft edge) that the render moved by more than `BARE_LEG_MOVED`
     (ΔE): bare thighs in a beige skirt's shade taken for the skirt, and shins beside
     them, redrawn as flat, notched blocks below a new dress. None under 50 pixels."""
-    inside = np.asarray(legs) > 0
+    return _moved_share(image, photo, legs)
+
+
+def bottom_redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], bottom: Mask) -> float | None:
+    """The share of `bottom` (the old bottom as shot, below the hips, clear of a new
+    top's soft edge) that the render moved by more than `BARE_LEG_MOVED` (ΔE): a new top
+    changes nothing of the trousers it does not cover, and black trousers taken into a
+    striped shirt's long hem were redrawn as a skin blob and mirrored chevrons. None
+    under 50 pixels."""
+    return _moved_share(image, photo, bottom)
+
+
+def _moved_share(image: NDArray[np.uint8], photo: NDArray[np.uint8], place: Mask) -> float | None:
+    """The share of `place` the render moved from the photo by more than
+    `BARE_LEG_MOVED` (Lab ΔE); None under 50 pixels."""
+    inside = np.asarray(place) > 0
     if np.count_nonzero(inside) < 50:
         return None
     drawn = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[inside]

@@ -58,7 +58,7 @@ from fitroom.engines.classic.arms import (
     worn_top_colour,
 )
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
-from fitroom.engines.classic.colour import skin_like, squared_distance
+from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment, analyse_garments
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
@@ -70,8 +70,10 @@ from fitroom.engines.classic.old_garment import (
     HEM_LINE_LEAST,
     HEM_LINE_SLACK,
     HEM_LINE_STEP,
+    TOP_APART,
     bare_legs,
     below_line,
+    bottom_coloured,
     coat_hem,
     kept_top,
     open_coat,
@@ -472,6 +474,36 @@ def _bare_legs_changed(report: RenderReport, output: NDArray[np.uint8], cover: N
     hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
     legs &= (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
     return checks.bare_legs_changed(output, report.input, legs)
+
+
+def _bottom_redrawn(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], frame: Frame
+) -> float | None:
+    """`checks.bottom_redrawn` for a top: the old bottom as shot (`bottom_coloured`:
+    plainly its colour, joined across the thighs) from `checks.BOTTOM_REDRAWN_DROP`
+    torso lengths below the hip joints down, solid, clear of the new top's soft edge,
+    the face and the hands. None where the bottom's colours are the top's (a black tee
+    over black jeans: the tee's long hem passes for them, and is rightly rebuilt)."""
+    shot = _as_shot(report)
+    lab = shot.lab()
+    tops = worn_colours(lab, shot, SwapTarget.TOP)
+    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
+    own = [
+        c
+        for c in worn_colours(lab, shot, SwapTarget.BOTTOM)
+        if all(squared_distance(c[None, None, :], t, GARMENT_WEIGHTS)[0, 0] >= apart for t in tops)
+    ]
+    if not own:
+        return None
+    hips = (shot.pt(L_HIP) + shot.pt(R_HIP)) / 2
+    h, w = report.input.shape[:2]
+    ys = np.arange(h, dtype=np.float32)[:, None]
+    below = np.broadcast_to(ys > hips[1] + frame.length * checks.BOTTOM_REDRAWN_DROP, (h, w))
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    reach = 2 * max(1, int(shot.shoulder_width * HAND_CLEAR)) + 1
+    hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
+    bottom = bottom_coloured(shot) & below & (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
+    return checks.bottom_redrawn(output, report.input, bottom)
 
 
 #: How wide (shoulder widths) the band along each leg's bones is in which
@@ -912,6 +944,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             places = _below_hem_places(report, cover, rebuilt | face | own_hands, frame)
             values["below_hem"] = _below_hem(report, output, places)
             values["bottom_streaks"] = _bottom_streaks(output, places)
+            values["bottom_redrawn"] = _bottom_redrawn(report, output, cover, frame)
     if target == SwapTarget.DRESS:
         values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
         values["bare_legs_changed"] = _bare_legs_changed(report, output, cover)
