@@ -1436,8 +1436,9 @@ BARE_LEGS_CHANGED_MOST = 0.05
 #: `bottom_redrawn`: under a new top, the old bottom from `BOTTOM_REDRAWN_DROP` torso
 #: lengths below the hip joints down is the person's own; the render may move up to
 #: `BOTTOM_REDRAWN_MOST` of it by more than `BARE_LEG_MOVED` (a hand's shade, a rim).
-#: Kit persons (2026-12-07): 0.0-0.01 where nothing was taken, 0.1-0.3 where the
-#: trousers were taken into the old top's long hem (`fitdit_0279`, `ootd--051918_0`).
+#: Eight kit persons × six tops (2026-12-07): 0.09-0.24 where the trousers were taken
+#: into the old top's long hem (`fitdit_0279`, `ootd--051918_0`, `pixie--…megan…`), 0.0
+#: with them left out; 0.0-0.029 on the rest (the most on a coat's trousers, `econ--c7ca…`).
 BOTTOM_REDRAWN_DROP = 0.15
 BOTTOM_REDRAWN_MOST = 0.03
 #: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
