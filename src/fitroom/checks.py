@@ -1198,10 +1198,12 @@ TROUSERS_LEFT_MOST = 0.08
 TROUSERS_TOLERANCE = 12.0
 #: A pixel whose channels all moved by this much or less is the photo's own, unchanged.
 UNMOVED_STEP = 6
-#: A dress's bodice covers the trunk from the armpits to the waist, side to side: the
-#: median over lines across it (shares of the way from the shoulders' line to the hips)
-#: of its run over the trunk's, arms left out of both, is at least this.
+#: `bodice_width` reads lines across the trunk from this share of the way from the
+#: shoulders' line to the hips to this share: the armpits to the waist.
 BODICE_SPAN = (0.3, 0.65)
+#: A dress's bodice covers the trunk there, side to side: the median over those lines of
+#: its run over the trunk's, arms left out of both, is at least this.
+BODICE_WIDTH_LEAST = 0.9
 #: A top's width profile is read from this share of the way from the shoulders' line to
 #: the hips to this share (`waist_pinch`), its hem's soft edge left out.
 WAIST_PINCH_SPAN = (0.3, 0.95)
@@ -1210,7 +1212,6 @@ WAIST_PINCH_SPAN = (0.3, 0.95)
 #: 0.36 (2026-12-06); tops hanging straight up to 0.16, an arm against the waist's side
 #: ending the run early.
 WAIST_PINCH_MOST = 0.18
-BODICE_WIDTH_LEAST = 0.9
 #: The most of the person's own hair over the shoulders a new top or dress may change
 #: (`hair_cut`): its soft ends, blended over the garment, differ a little. Renders that
 #: keep the whole lock change at most 0.001 of it; a lock's lit side redrawn as a flat
@@ -1481,7 +1482,6 @@ HAND_PRINT_PIECE = 0.05
 #: `old_print_by_hand`'s limit: the share of those holes in the pose's hand discs that is
 #: the photo's print left as shot.
 HAND_PRINT_MOST = 0.1
-#: (lowest, highest) acceptable value of each check; None leaves that side open.
 #: A garment's outline over the backdrop is as crisp as the product's own edge: on average
 #: its cover fades from 0.95 to 0.05 within this many pixels (`outline_blur`). Warped up
 #: from the product's soft cut-out, a tee's shoulders faded over 3-4: a dark smear.
@@ -1504,6 +1504,7 @@ RIM_DETAIL_LEAST = 4.0
 RIM_FLAT_LEAST = 0.6
 
 
+#: (lowest, highest) acceptable value of each check; None leaves that side open.
 LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_texture": (0.35, None),
     "skin_grain": (None, SKIN_GRAIN_MOST),
