@@ -2674,3 +2674,31 @@ def test_every_check_with_a_limit_is_described_in_the_modules_list() -> None:
     a check given a limit but no entry there is one nobody can read."""
     described = set(re.findall(r"`([a-z_]+)`", checks.__doc__ or ""))
     assert sorted(set(checks.LIMITS) - described) == []
+
+
+def test_strap_out_fails_straps_on_the_shoulder_tips() -> None:
+    """Shoulders 100 px apart, the neck 30 px wide, the shoulders' outline out to x 82 and
+    218: straps crossing halfway between pass, straps at the shoulder tips fail, a panel
+    that covers the shoulders is not read."""
+    body = np.zeros((300, 300), np.uint8)
+    cv2.fillPoly(
+        body, [np.array([(135, 40), (165, 40), (165, 80), (218, 96), (222, 300), (78, 300), (82, 96), (135, 80)])], 1
+    )
+    neck, hips = (150.0, 100.0), (150.0, 260.0)
+    panel = np.zeros((300, 300), np.float32)
+    panel[130:260, 70:230] = 1
+
+    def straps(at: int) -> np.ndarray:
+        cover = panel.copy()
+        for x in (150 - at, 150 + at):
+            cover[70:130, x - 3 : x + 3] = 1
+        return cover * (body > 0)
+
+    beside = checks.strap_out(straps(40), body, neck, hips, 100.0)
+    tips = checks.strap_out(straps(62), body, neck, hips, 100.0)
+    assert beside is not None and tips is not None
+    assert not checks.faults({"strap_out": beside}), beside
+    assert checks.faults({"strap_out": tips}) == ["strap_out"], tips
+    tee = (body > 0).astype(np.float32)
+    tee[:84] = 0
+    assert checks.strap_out(tee, body, neck, hips, 100.0) is None

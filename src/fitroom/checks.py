@@ -149,6 +149,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   their line (a sleeveless top's cap shoulders standing out past the arms as wings).
 - `shoulder_bare`: how much of the person's own shoulder stands uncovered just above a
   top's panel beside the neck (a seam lying below the shoulder: a ledge of skin).
+- `strap_out`: where a strappy top's straps cross the shoulders, as a share of the way
+  from the neck's side out to the shoulder's tip (a cami's straps out on the shoulder
+  tips or the arms' tops, not beside the neck).
 - `shoulder_lumps`: how far the garment's outline over the backdrop round the shoulders
   strays from a smooth curve (bumps, humps and notches along a dark tee's shoulders).
 - `width_ratio`: the garment's width against the body's, across the body.
@@ -671,6 +674,19 @@ BARE_SHOULDER_REACH = 0.15
 BARE_SHOULDER_OUTER = 0.45
 SHOULDERS_COVERED = 0.5
 BARE_SHOULDER_MOST = 1.0
+#: A strappy top's straps (`strap_out`): the garment from `SHOULDER_HIGH` above the
+#: shoulders' line down to it, `STRAP_INNER` to `SHOULDER_OUTER` shoulder widths out (a
+#: side with under `STRAP_LEAST` hundredths of a square shoulder width of it has none);
+#: the neck's side is the silhouette's run `STRAP_NECK` above that line (at most
+#: `STRAP_NECK_MOST` out: long hair beside it), the shoulder's tip its furthest reach on
+#: the line (rows within `STRAP_LINE` of it). A cami's strap lies about halfway between
+#: (0.3 to 0.5); beyond `STRAP_OUT_MOST` of the way it is out on the shoulder's tip.
+STRAP_INNER = 0.1
+STRAP_LEAST = 0.05
+STRAP_NECK = 0.2
+STRAP_NECK_MOST = 0.25
+STRAP_LINE = 0.03
+STRAP_OUT_MOST = 0.7
 #: How far (in shoulder widths) a bag's top, with its strap, may lie from a hanging hand or
 #: a shoulder: a strap ends on the body up to 0.4 in from the shoulder's joint. 56 devset
 #: bag pairs score 0.08 to 0.27 before this round's fixes but for a duffel at a raised hand
@@ -1593,6 +1609,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoulder_wing": (None, SHOULDER_WING),
     "shoulder_bare": (None, BARE_SHOULDER_MOST),
     "shoulder_lumps": (None, SHOULDER_LUMPS),
+    "strap_out": (None, STRAP_OUT_MOST),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
     "item_left_out": (None, ITEM_LEFT_OUT),
@@ -4455,6 +4472,50 @@ def shoulder_bare(
     near = (below - rows) <= BARE_SHOULDER_REACH * shoulder_width
     bare = region & ~covered & near & (np.asarray(body) > 0) & ~np.asarray(face, bool)
     return 100.0 * np.count_nonzero(bare) / max(shoulder_width**2, 1.0)
+
+
+def strap_out(
+    cover: NDArray[np.floating[Any]], body: Mask, neck: Point, hips: Point, shoulder_width: float
+) -> float | None:
+    """Where a strappy top's straps (`cover` over 0.5 above the shoulders' line) cross
+    the shoulders, as a share of the way from the neck's side (0) out to the shoulder's
+    tip (1) on the person's silhouette `body`; the further side. A cami's straps lie
+    beside the neck, about halfway out; on the shoulder tips they read as a garment
+    slipping off. None for a garment that covers the shoulders (`shoulder_bare`'s
+    `SHOULDERS_COVERED`), with no straps found, or where the shoulders are not in the
+    photo."""
+    region, along = _shoulder_band(cover.shape, neck, hips, shoulder_width, SHOULDER_OUTER)
+    if np.count_nonzero(region) < 50:
+        return None
+    covered = np.asarray(cover) > 0.5
+    line = region & (along >= SHOULDER_HIGH / (SHOULDER_HIGH + SHOULDER_LOW))
+    if np.count_nonzero(line & covered) >= SHOULDERS_COVERED * np.count_nonzero(line):
+        return None
+    band, on_line = _shoulder_band(
+        cover.shape, neck, hips, shoulder_width, SHOULDER_OUTER, (SHOULDER_HIGH, 0.0), STRAP_INNER
+    )
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    _, across, _ = _axes(cover.shape, hips_, neck_)
+    up = (neck_ - hips_) / max(float(np.hypot(*(neck_ - hips_))), 1e-6)
+    right = np.array([-up[1], up[0]])
+    silhouette = np.asarray(body) > 0
+    reach = SHOULDER_OUTER * shoulder_width
+    neck_side = min(
+        _run_through(silhouette, neck_ + up * STRAP_NECK * shoulder_width, right, reach) / 2,
+        STRAP_NECK_MOST * shoulder_width,
+    )
+    tips = band & silhouette & (on_line >= 1.0 - STRAP_LINE / SHOULDER_HIGH)
+    shares = []
+    for side in (-1.0, 1.0):
+        strap = band & covered & (across * side > 0)
+        tip = tips & (across * side > 0)
+        if np.count_nonzero(strap) < STRAP_LEAST * shoulder_width**2 / 100 or not tip.any():
+            continue
+        out = float(np.max(np.abs(across[tip])))
+        if out <= neck_side:
+            continue
+        shares.append((float(np.median(np.abs(across[strap]))) - neck_side) / (out - neck_side))
+    return max(shares) if shares else None
 
 
 def face_region(
