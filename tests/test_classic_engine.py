@@ -1290,3 +1290,38 @@ def test_a_white_straps_bites_are_closed() -> None:
     assert not pale[20:100, 60:140].any(), "the backdrop between the straps was filled"
     coloured = _whole_straps(mask, np.full(mask.shape, 60, np.float32))
     assert np.array_equal(coloured, mask)
+
+
+def drawn_cami(colour: tuple[int, int, int] = (235, 200, 40)) -> np.ndarray:
+    """A flat-lay cami on white, as the yellow crop's: its body x 100..300 from y 200 to
+    420 under a V neckline, its thin straps rising at the body's edges to tips at x 112
+    and 288, y 60 (0.88 of the half-width out; the crop's 0.86-0.95)."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.fillPoly(image, [np.array([(100, 200), (200, 290), (300, 200), (300, 420), (100, 420)])], colour)
+    for foot, tip in (((104, 205), (112, 60)), ((296, 205), (288, 60))):
+        cv2.line(image, foot, tip, colour, 8)
+    return image
+
+
+def test_a_camis_straps_lie_beside_the_neck_not_on_the_shoulder_tips() -> None:
+    """A cami's straps lie near its panel's edges in the product photo; scaled with the
+    panel as a tank's shoulder seams are, they went out over the shoulder joints, on the
+    shoulder tips or the arms' tops (`strap_out` 0.98). They cross the shoulders at most
+    halfway from the neck's side to the shoulder's tip now (`placement._strap_tips`)."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    # A neck 30 px wide, the shoulders' outline 0.62 joint distances out (as photographed).
+    outline = [(185, 30), (215, 30), (215, 75), (240, 82), (256, 90), (262, 105), (264, 440)]
+    outline += [(136, 440), (138, 105), (144, 90), (160, 82), (185, 75)]
+    mask = np.zeros((460, 400), np.uint8)
+    cv2.fillPoly(mask, [np.array(outline)], 1)
+    person.mask = mask.astype(np.float32)
+    cami = analyse_garment(drawn_cami(), swap_target="top", hint=None)
+    assert isinstance(cami, Garment) and not placement.covers_shoulders(cami)
+    cover = np.zeros((460, 400), np.float32)
+    for layer in layers_for(person, cami):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    out = checks.strap_out(cover, mask > 0, (200, 100), (200, 260), 100.0)
+    assert out is not None and not checks.faults({"strap_out": out}), out
+    assert cover[30:70].max() == 0, "the neck stays bare"
+    for side in (slice(100, 200), slice(200, 300)):
+        assert (cover[70:100, side] > 0.5).any(), "each strap reaches the shoulder"

@@ -106,18 +106,24 @@ def _torso_layer(
     # narrower of the two (a fitted old dress's waist pinched a tee into an hourglass,
     # the old bodice left beside it).
     spreads[2] = max(spreads[2], min(spreads[1], spreads[3]))
+    # A strappy top's shoulder seams are its straps' tips (`_strap_tips`).
+    straps = [] if sleeved or covers_shoulders(garment) else _strap_tips(person, frame, garment, panel_alpha, half)
     for (gy, _), spread in zip(rows, spreads, strict=True):
         drop = gy - garment.shoulder_y
         for side in (-1.0, 0.0, 1.0):
-            src.append((cx + side * garment.width / 2, gy))
             at_seam = gy == garment.shoulder_y and side
+            if at_seam and straps:
+                continue
+            src.append((cx + side * garment.width / 2, gy))
             dst.append(seam_end(side, seam_spread[side]) if at_seam else body(side, drop, spread))
+    src.extend(point for point, _ in straps)
+    dst.extend(point for _, point in straps)
     src.append((cx, garment.top))
     dst.append(body(0.0, garment.top - garment.shoulder_y))
     # The shoulder is rounded: halfway out the seam lies on it too, or the panel's top
     # edge would cut under it (the old garment showing there) with the sleeve's top
     # standing up beyond it.
-    for side in (-1.0, 1.0):
+    for side in () if straps else (-1.0, 1.0):
         gx = cx + side * SEAM_MIDDLE * garment.width / 2
         rows_on = np.flatnonzero(panel_alpha[:, int(np.clip(gx, 0, panel_alpha.shape[1] - 1))] > 0.5)
         # A scoop neck this far out is no shoulder seam.
@@ -163,6 +169,45 @@ def _cap_spreads(
         fits = CAP_INSET * body_reach / (half * max(reaches[side], 1e-6))
         spreads[side] = float(np.clip(fits, SLEEVE_SPAN / CHEST_EASE, SLEEVELESS_SPREAD))
     return spreads
+
+
+#: A strappy top's straps cross the shoulders at most this share of the way from the
+#: neck's side (`NECK_SIDE`) out to the shoulder's tip (the person's outline along the
+#: shoulders' line, `CAP_DROP` below the joints; the joint itself where none is found):
+#: a cami's strap lies beside the neck, about halfway out.
+STRAP_OUT = 0.5
+
+
+def _strap_tips(
+    person: Person, frame: Frame, garment: Garment, panel_alpha: NDArray[np.float32], half: float
+) -> list[Seam]:
+    """Each side's strap tip (the highest point of the panel's top edge on that side) and
+    where it goes on the person's shoulder: where the panel's scale puts it
+    (`SLEEVELESS_SPREAD` of `half` at the panel's edge), but no further out than
+    `STRAP_OUT` of the neck-to-tip span. Empty where a side has no garment.
+
+    Scaled with the panel as a tank's shoulder seams are, a cami's straps (near its
+    panel's edges in the product photo) went out over the shoulder joints: they sat on
+    the shoulder tips or the arms' tops, the cami slipping off, not beside the neck."""
+    solid = panel_alpha > 0.5
+    h, w = solid.shape
+    cx, panel_half = (garment.left + garment.right) / 2, garment.width / 2
+    outline = _runs_across(person.mask > 0.5, frame, [frame.neck + frame.down * CAP_DROP * frame.width])[0]
+    tips: list[Seam] = []
+    for i, side in enumerate((-1.0, 1.0)):
+        xs = np.clip(np.round(cx + side * np.arange(int(panel_half) + 1)), 0, w - 1).astype(int)
+        cols = solid[:, xs]
+        found = cols.any(axis=0)
+        if not found.any():
+            return []
+        tops = np.where(found, np.argmax(cols, axis=0), h)
+        peak = int(np.argmin(tops))
+        neck = NECK_SIDE * frame.width
+        tip = frame.width / 2 if outline is None else outline[i]
+        most = neck + STRAP_OUT * max(tip - neck, 0.0)
+        offset = min(abs(xs[peak] - cx) / max(panel_half, 1e-6) * half * SLEEVELESS_SPREAD, most)
+        tips.append(((float(xs[peak]), float(tops[peak])), shoulder_slope(person, frame, side * offset)))
+    return tips
 
 
 #: Besides its ends, the shoulder seam is placed this far out (share of the panel's
