@@ -1306,8 +1306,9 @@ def drawn_cami(colour: tuple[int, int, int] = (235, 200, 40)) -> np.ndarray:
 def test_a_camis_straps_lie_beside_the_neck_not_on_the_shoulder_tips() -> None:
     """A cami's straps lie near its panel's edges in the product photo; scaled with the
     panel as a tank's shoulder seams are, they went out over the shoulder joints, on the
-    shoulder tips or the arms' tops (`strap_out` 0.98). They cross the shoulders at most
-    halfway from the neck's side to the shoulder's tip now (`placement._strap_tips`)."""
+    shoulder tips or the arms' tops (`strap_out` 0.86). They cross the shoulders at most
+    halfway from the neck's side to the shoulder's tip now (`placement._strap_tips`,
+    0.49), their tips on the shoulders, not standing up past them into the backdrop."""
     person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
     # A neck 30 px wide, the shoulders' outline 0.62 joint distances out (as photographed).
     outline = [(185, 30), (215, 30), (215, 75), (240, 82), (256, 90), (262, 105), (264, 440)]
@@ -1325,3 +1326,24 @@ def test_a_camis_straps_lie_beside_the_neck_not_on_the_shoulder_tips() -> None:
     assert cover[30:70].max() == 0, "the neck stays bare"
     for side in (slice(100, 200), slice(200, 300)):
         assert (cover[70:100, side] > 0.5).any(), "each strap reaches the shoulder"
+    assert np.count_nonzero((cover[:110] > 0.5) & (mask[:110] == 0)) <= 10, "the tips stand up off the shoulders"
+
+
+def test_a_camis_strap_tips_go_down_onto_low_sloping_shoulders() -> None:
+    """Where the shoulders slope lower than the joints give (beyond what
+    `placement.shoulder_slope` trusts), the straps' tips went to the slope's guess and
+    stood up past the shoulders into the backdrop (96 px of strap off the body). They go
+    down onto the outline (`placement._onto_silhouette`)."""
+    person = drawn_person(np.full((460, 400, 3), 235, np.uint8))
+    outline = [(185, 30), (215, 30), (215, 98), (250, 110), (262, 120), (264, 440)]
+    outline += [(136, 440), (138, 120), (150, 110), (185, 98)]
+    mask = np.zeros((460, 400), np.uint8)
+    cv2.fillPoly(mask, [np.array(outline)], 1)
+    person.mask = mask.astype(np.float32)
+    cami = analyse_garment(drawn_cami(), swap_target="top", hint=None)
+    assert isinstance(cami, Garment)
+    cover = np.zeros((460, 400), np.float32)
+    for layer in layers_for(person, cami):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    standing = np.count_nonzero((cover[:120] > 0.5) & (mask[:120] == 0))
+    assert standing <= 10, standing

@@ -176,6 +176,11 @@ def _cap_spreads(
 #: shoulders' line, `CAP_DROP` below the joints; the joint itself where none is found):
 #: a cami's strap lies beside the neck, about halfway out.
 STRAP_OUT = 0.5
+#: ...and its tip goes down onto the person's silhouette (mask over 0.5), sought at most
+#: `STRAP_SEEK` frontal shoulder widths below the shoulder's slope, and `STRAP_SINK` into
+#: it: the slope's guess, where the outline is further off, left it standing up.
+STRAP_SEEK = 0.3
+STRAP_SINK = 0.02
 
 
 def _strap_tips(
@@ -206,8 +211,28 @@ def _strap_tips(
         tip = frame.width / 2 if outline is None else outline[i]
         most = neck + STRAP_OUT * max(tip - neck, 0.0)
         offset = min(abs(xs[peak] - cx) / max(panel_half, 1e-6) * half * SLEEVELESS_SPREAD, most)
-        tips.append(((float(xs[peak]), float(tops[peak])), shoulder_slope(person, frame, side * offset)))
+        tips.append(
+            (
+                (float(xs[peak]), float(tops[peak])),
+                _onto_silhouette(person, frame, shoulder_slope(person, frame, side * offset)),
+            )
+        )
     return tips
+
+
+def _onto_silhouette(person: Person, frame: Frame, point: NDArray[np.float64]) -> NDArray[np.float64]:
+    """`point` moved down (along the torso) to the person's silhouette, `STRAP_SINK` into
+    it; as it is where the silhouette is not met within `STRAP_SEEK`."""
+    h, w = person.mask.shape[:2]
+    fw = frame.frontal_width
+    steps = np.arange(0.0, STRAP_SEEK * fw + 1)
+    pts = np.round(point[None, :] + steps[:, None] * frame.down[None, :]).astype(int)
+    inside = (pts[:, 0] >= 0) & (pts[:, 0] < w) & (pts[:, 1] >= 0) & (pts[:, 1] < h)
+    on = np.zeros(len(steps), bool)
+    on[inside] = person.mask[pts[inside, 1], pts[inside, 0]] > 0.5
+    if not on.any():
+        return point
+    return point + frame.down * (float(steps[int(np.argmax(on))]) + STRAP_SINK * fw)
 
 
 #: Besides its ends, the shoulder seam is placed this far out (share of the panel's
