@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import TOP_TARGETS, SwapTarget
 from fitroom.engines.base import EngineError
+from fitroom.engines.classic.back_rim import back_rim, painted_over
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
@@ -1186,11 +1187,23 @@ def _front_below(strip: NDArray[np.float32], width: float) -> NDArray[np.float32
 
 def _without_inside_back(
     rgb: NDArray[np.uint8], alpha: NDArray[np.float32], solid: NDArray[np.uint8], left: float, right: float
-) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:
-    """The alpha and solid mask less the neckline's inside back (unchanged when none shows)."""
+) -> tuple[NDArray[np.uint8], NDArray[np.float32], NDArray[np.uint8]]:
+    """The photo, alpha and solid mask less the neckline's inside back (cut out), or else
+    with the back's thin rim above a shallow front neckline painted in the front's colour
+    (`back_rim.painted_over`): it stands on the straps' tops, which the garment is laid
+    on the shoulders by, and cut out the garment hung that much higher, its print brought
+    up into the neck. Unchanged when neither shows."""
     inside = _inside_back(rgb, solid, left, right)
-    if not inside.any():
-        return alpha, solid
+    if inside.any():
+        return (rgb, *_less(alpha, inside))
+    rim = back_rim(rgb, solid, left, right)
+    if rim.any():
+        rgb = painted_over(rgb, rim)
+    return rgb, alpha, solid
+
+
+def _less(alpha: NDArray[np.float32], inside: NDArray[np.bool_]) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:
+    """The alpha and solid mask less `inside`, with a softened rim round it."""
     # A rim a few pixels wide, softened, so no line of the inside back's colour stays
     # along the new edge.
     reach = max(3, int(0.004 * max(alpha.shape))) | 1
@@ -1698,7 +1711,7 @@ def _read(
         # The dress's width stays its waist's (it sets the scale); sleeves wider than
         # the bodice go on the arms like a top's.
         if flat:
-            alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
+            rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
         sleeve_left, sleeve_right, armpit_y = _dress_sleeves(solid, left, right, y0, height, armpit_y)
         sleeved = bool(sleeve_left.any() or sleeve_right.any())
         if sleeved:
@@ -1722,7 +1735,7 @@ def _read(
             left, right, armpit_y = seams
             sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
     if flat:
-        alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
+        rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
     if sleeve_left.any() or sleeve_right.any():
         rgb = _armpits_lit(rgb, solid, left, right, armpit_y)
     top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
