@@ -130,6 +130,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers unlike the photo there, darker or lighter (a product photo's inside back, its
   label, pasted as a band across the neck).
+- `neckline_specks`: dark pieces of the new garment along its top edge across the neck
+  (a product photo's back rim, its print or zip, seen above a shallow front neckline and
+  pasted at the neckline's corners), darker than the garment just below; a collar or
+  trim running the whole neckline is the garment's own and not counted.
 - `collar_left`: how much of the old garment (a hood's sides, a coat's or a shirt's
   collar) stays round the neck above the new neckline: unchanged, on the person, neither
   skin nor face nor hair.
@@ -634,6 +638,15 @@ NECK_REACH, NECK_SIDE, NECK_EDGE, NECK_CLEAR = 0.5, 0.25, 0.03, 0.04
 NECK_SKIN_LEAST, NECK_CUT_MOST = 50, 0.3
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
+#: `neckline_specks`: the garment's edge read in the box `SPECK_HALF` shoulder widths
+#: either side of the shoulders' midpoint and `SPECK_ZONE` above and below it; its rim
+#: `SPECK_RIM` deep, against the garment's colour from `SPECK_RIM` to `SPECK_BODY` in from
+#: the edge. A rim pixel `SPECK_STEP` grey levels darker is a speck; more than
+#: `SPECK_COLLAR` of the rim dark is a collar or trim. The most specks (hundredths of a square shoulder width) a render may
+#: show: on 2026-12-07 (basic) the orange midi `ootd--053319_1`'s back print and zip at
+#: the neckline's corners read (see the docs' session 37 neckline section).
+SPECK_HALF, SPECK_ZONE, SPECK_RIM, SPECK_BODY = 0.35, 0.3, 0.03, 0.12
+SPECK_STEP, SPECK_COLLAR, NECKLINE_SPECKS_MOST = 40.0, 0.6, 0.05
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
 #: be: about where a shopper sees an arm that is not the same person's as the hand.
 TONE_APART = 12.0
@@ -1587,6 +1600,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
+    "neckline_specks": (None, NECKLINE_SPECKS_MOST),
     "collar_left": (None, COLLAR_LEFT_MOST),
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
     "neck_cut": (None, NECK_CUT_MOST),
@@ -3884,6 +3898,35 @@ def neck_band(
         return None
     unlike = np.abs(_luminance(original) - _luminance(image)) > NECK_STEP
     return float(np.count_nonzero(region & unlike & (cover > 0.5)) / np.count_nonzero(region))
+
+
+def neckline_specks(
+    image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], neck: Point, shoulder_width: float
+) -> float | None:
+    """Dark pieces of the garment along its edge round the neck, in hundredths of a
+    square shoulder width: garment pixels within `SPECK_RIM` of its edge, in the box
+    `SPECK_HALF` either side of the shoulders' midpoint `neck` and `SPECK_ZONE` above and
+    below it, darker by `SPECK_STEP` than the garment's median from `SPECK_RIM` to
+    `SPECK_BODY` in from the edge there. 0 where more than `SPECK_COLLAR` of that rim is
+    dark (a collar or trim); None where no garment edge is read there."""
+    if shoulder_width <= 0:
+        return None
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    h, w = solid.shape
+    x0, x1 = max(0, int(neck[0] - SPECK_HALF * shoulder_width)), min(w, int(neck[0] + SPECK_HALF * shoulder_width) + 1)
+    y0, y1 = max(0, int(neck[1] - SPECK_ZONE * shoulder_width)), min(h, int(neck[1] + SPECK_ZONE * shoulder_width) + 1)
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None
+    inward = cv2.distanceTransform(np.pad(solid, 1, constant_values=1), cv2.DIST_L2, 3)[1:-1, 1:-1][y0:y1, x0:x1]
+    rim = (inward > 0) & (inward <= SPECK_RIM * shoulder_width)
+    body = (inward > SPECK_RIM * shoulder_width) & (inward <= SPECK_BODY * shoulder_width)
+    if np.count_nonzero(rim) < 20 or np.count_nonzero(body) < 20:
+        return None
+    lum = _luminance(image)[y0:y1, x0:x1]
+    dark = rim & (lum < float(np.median(lum[body])) - SPECK_STEP)
+    if np.count_nonzero(dark) > SPECK_COLLAR * np.count_nonzero(rim):
+        return 0.0
+    return float(100 * np.count_nonzero(dark) / shoulder_width**2)
 
 
 def collar_left(
