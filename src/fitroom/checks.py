@@ -643,8 +643,9 @@ NECK_BAND_SHARE = 0.25
 #: `SPECK_RIM` deep, against the garment's colour from `SPECK_RIM` to `SPECK_BODY` in from
 #: the edge. A rim pixel `SPECK_STEP` grey levels darker is a speck; more than
 #: `SPECK_COLLAR` of the rim dark is a collar or trim. The most specks (hundredths of a square shoulder width) a render may
-#: show: on 2026-12-07 (basic) the orange midi `ootd--053319_1`'s back print and zip at
-#: the neckline's corners read (see the docs' session 37 neckline section).
+#: show: on 2026-12-07 (basic) the orange midi `ootd--053319_1` on 8 persons read 0.08 to
+#: 0.29 where its back's print stood at the neckline's corners (5 of 8), 0.003 to 0.033
+#: where only small flecks did; painted over (`back_rim`), 0 to 0.029.
 SPECK_HALF, SPECK_ZONE, SPECK_RIM, SPECK_BODY = 0.35, 0.3, 0.03, 0.12
 SPECK_STEP, SPECK_COLLAR, NECKLINE_SPECKS_MOST = 40.0, 0.6, 0.05
 #: How far apart (CIE76 ΔE, Lab) rebuilt skin and the person's own skin nearest it may
