@@ -1,4 +1,5 @@
-"""An upper arm bared by a dress from a short sleeve takes the person's own arm's colour."""
+"""An upper arm bared by a dress or a top from a short sleeve takes the person's own arm's
+colour."""
 
 from __future__ import annotations
 
@@ -51,10 +52,12 @@ def _in_a_short_sleeved_tee() -> tuple[np.ndarray, np.ndarray]:
     return image, hands
 
 
-def _dressed() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[np.ndarray, ...]], float]:
-    """The drawn person's tee swapped for a sleeveless dress: the picture shown, the
-    rebuilt skin, the person's own skin left as shot, the arms' bones and the shoulder
-    width."""
+def _dressed(
+    category: SwapTarget = SwapTarget.DRESS,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[np.ndarray, ...]], float]:
+    """The drawn person's tee swapped for a sleeveless dress (or, as a top, a cami down to
+    the tee's hem): the picture shown, the rebuilt skin, the person's own skin left as
+    shot, the arms' bones and the shoulder width."""
     image, hands = _in_a_short_sleeved_tee()
     person = drawn_person(image)
     points = person.points.copy()
@@ -66,8 +69,9 @@ def _dressed() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[np.ndarra
     look = replace(skin.DEFAULT, tone=face)
     h, w = image.shape[:2]
     new = np.zeros((h, w), np.float32)
-    cv2.rectangle(new, (150, 95), (250, 419), 1, -1)  # a sleeveless bodice and skirt
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.DRESS))
+    bottom = 419 if category == SwapTarget.DRESS else 290
+    cv2.rectangle(new, (150, 95), (250, bottom), 1, -1)  # a sleeveless bodice (and skirt)
+    garment = cast(Garment, SimpleNamespace(category=category))
     keep = (hands > 0).astype(np.float32)
     out = rebuild.replaced(person, garment, new, hands > 0, keep, look)
     shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
@@ -87,6 +91,16 @@ def test_an_upper_arm_bared_from_a_short_sleeve_takes_the_arms_own_colour() -> N
     arm below the sleeve's hem (`upper_arm_pale` over its limit). It takes that arm's
     colour now."""
     shown, made, own, bones, width = _dressed()
+    assert np.count_nonzero(made) > 500
+    paler = checks.upper_arm_pale(shown, made, own, bones, width)
+    assert paler is not None and paler < checks.UPPER_ARM_PALE_MOST, paler
+
+
+def test_an_upper_arm_bared_by_a_cami_takes_the_arms_own_colour() -> None:
+    """Under a cami, as under a sleeveless dress, the upper arm a short sleeve hid was
+    rebuilt in the lit face's tone, paler than the tan arm below the old hem
+    (`upper_arm_pale` over its limit): it takes that arm's colour now."""
+    shown, made, own, bones, width = _dressed(SwapTarget.TOP)
     assert np.count_nonzero(made) > 500
     paler = checks.upper_arm_pale(shown, made, own, bones, width)
     assert paler is not None and paler < checks.UPPER_ARM_PALE_MOST, paler

@@ -138,10 +138,10 @@ def replaced(
     legs = frame if garment.category != SwapTarget.TOP else None
     own_legs = _own_legs(person, frame, bare, worn) if legs is not None else None
     tone, seen = _tone_field(person, bare, worn, look, legs, own_legs)
-    # A dress bares the upper arms a short sleeve hid: they take the arm's own colour below
-    # it. (A top that bares them, a cami, has not been measured with it.)
+    # A dress or a top (a cami, a shorter sleeve) bares the upper arms a short sleeve hid:
+    # they take the arm's own colour below it.
     own_arm = np.zeros(old.shape, np.float32)
-    if garment.category == SwapTarget.DRESS:
+    if garment.category != SwapTarget.BOTTOM:
         tone, own_arm = from_own_arms(person, tone, worn)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
