@@ -39,6 +39,11 @@ OWN_ARM_LIGHTNESS = 0.6
 #: in full from the first on, fading to the body's tone up to the second, over the
 #: shoulder's cap. Faded out at the joint, the cap stayed a peach block over a tan arm.
 OWN_ARM_SPAN = (0.1, -0.35)
+#: Across (shares of `OWN_ARM_ACROSS` from the bone): in full over the upper arm and its
+#: rim out to the first, fading into the body's tone by the second. Faded over half a
+#: share (1.5 to 2), a darker own arm met a cami's face-toned chest in a hard diagonal
+#: line over each shoulder (`cat--049713_0`).
+OWN_ARM_BLEND = (1.5, 3.0)
 
 
 def from_own_arms(
@@ -78,8 +83,8 @@ def from_own_arms(
         )
         t, off = upper
         down = np.clip((t - OWN_ARM_SPAN[1]) / (OWN_ARM_SPAN[0] - OWN_ARM_SPAN[1]), 0, 1)
-        # Across, the whole upper arm and its rim: the torso's side stays the body's.
-        across = np.clip((2 * s * OWN_ARM_ACROSS - off) / max(1.0, s * OWN_ARM_ACROSS * 0.5), 0, 1)
+        full, none = (k * s * OWN_ARM_ACROSS for k in OWN_ARM_BLEND)
+        across = np.clip((none - off) / max(1.0, none - full), 0, 1)
         weight = (down * down * (3 - 2 * down) * across * (t <= 1.1)).astype(np.float32)
         np.maximum(weights, weight, out=weights)
         if out is tone:
