@@ -109,11 +109,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   arm, a sweater's body under the armpit), that is not the backdrop round it: dark bits
   of the old sleeve, or skin and garment smeared in streaks (`backdrop_smear` reads only
   outside the silhouette).
-- `backdrop_flat`: the share of the backdrop refilled outside the person's silhouette
-  that is smooth where the backdrop kept round it has grain or texture (a painted or
-  tiled wall, a window's grille, clouds): the wider old clothes' place refilled with a
-  blur, a flat block beside the body however well its colour matches (`backdrop_smear`
-  reads its colour).
 - `bottom_streaks`: how much less the trousers or skirt rebuilt over a long old top's
   place below the hips change in lightness down their columns, against across them,
   than the person's own bottom below its hem (a coat to the shins refilled with each
@@ -1210,12 +1205,6 @@ BACKDROP_STEP = 30.0
 BACKDROP_SMEAR_MOST = 0.1
 #: Fewer refilled backdrop pixels than this and the check does not apply.
 MIN_BACKDROP_PIXELS = 100
-#: `backdrop_flat`: the share of the kept backdrop's grain (`_grain`, median within
-#: `BACKDROP_REACH` of the refill) below which a refilled pixel is smooth, and the most
-#: refill that may be; plain backdrops (grain under `GRAIN_LEAST`) are not read. The
-#: refill, a Gaussian mean enlarged from the analysis size, read 0.8-1.0 on grainy walls.
-BACKDROP_FLAT_SHARE = 0.4
-BACKDROP_FLAT_MOST = 0.5
 #: `loose_fill`: the highest acceptable share of the refill inside the silhouette that is
 #: off the backdrop round it (`BACKDROP_STEP`). On the yellow cami over 5 loose old tops
 #: (basic, 2026-12-06) the inpainted fills read 0.0004-0.17 (grey smears beside the arm
@@ -1691,7 +1680,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "midriff_width": (None, MIDRIFF_WIDE),
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
-    "backdrop_flat": (None, BACKDROP_FLAT_MOST),
     "loose_fill": (None, LOOSE_FILL_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "trousers_left": (None, TROUSERS_LEFT_MOST),
@@ -3803,32 +3791,6 @@ def backdrop_smear(
     expected = np.dstack([_local_mean(original[:, :, c].astype(np.float32), source, reach) for c in range(3)])
     step = np.abs(image.astype(np.float32) - expected).max(axis=2)
     return float(np.mean(step[refilled] > BACKDROP_STEP))
-
-
-def backdrop_flat(
-    image: NDArray[np.uint8], original: NDArray[np.uint8], refilled: Mask, backdrop: Mask, reach: float
-) -> float | None:
-    """The share of the `refilled` backdrop (edited, outside the person, off the new
-    garment; its own edge left out, a step) whose grain is under `BACKDROP_FLAT_SHARE` of
-    the grain of the photo's `backdrop` kept round it (within `reach`): smooth where the
-    wall has grain or texture. None on a plain backdrop (grain under `GRAIN_LEAST`) or with
-    under `MIN_BACKDROP_PIXELS` to read."""
-    refilled = np.asarray(refilled, bool)
-    window = np.ones((GRAIN_WINDOW, GRAIN_WINDOW), np.uint8)
-    inner = cv2.erode(refilled.astype(np.uint8), window) > 0
-    if np.count_nonzero(inner) < MIN_BACKDROP_PIXELS:
-        return None
-    size = 2 * max(1, int(reach)) + 1
-    near = cv2.dilate(refilled.astype(np.uint8), np.ones((size, size), np.uint8)) > 0
-    kept = cv2.erode((np.asarray(backdrop, bool) & ~refilled).astype(np.uint8), window) > 0
-    kept &= near
-    if np.count_nonzero(kept) < MIN_BACKDROP_PIXELS:
-        return None
-    shown = _grain(cv2.cvtColor(image, cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32))
-    wall = float(np.median(_grain(cv2.cvtColor(original, cv2.COLOR_RGB2LAB)[:, :, 0].astype(np.float32))[kept]))
-    if wall < GRAIN_LEAST:
-        return None
-    return float(np.mean(shown[inner] < BACKDROP_FLAT_SHARE * wall))
 
 
 def loose_fill(

@@ -900,9 +900,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["backdrop_smear"] = checks.backdrop_smear(
                 output, report.input, outside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )
-            values["backdrop_flat"] = checks.backdrop_flat(
-                output, report.input, outside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
-            )
             # Inside the silhouette, above the waist: the old top's place clear of the new
             # garment, the rebuilt skin and their soft edges (and of the hands and face).
             near = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((2 * width + 1,) * 2, np.uint8))

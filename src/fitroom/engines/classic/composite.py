@@ -22,7 +22,6 @@ from fitroom.engines.classic.arms import (
     sleeves_over_bottom,
     straps_over_arms,
 )
-from fitroom.engines.classic.backdrop_detail import DETAIL_ROOM, backdrop_detail
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like
@@ -310,9 +309,7 @@ def _compose(
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade, skin_part, old, loose, backdrop = replaced(
-            person, garment, new_total, hands, kept, look, straps
-        )
+        rebuild, fill, shade, skin_part, old, loose = replaced(person, garment, new_total, hands, kept, look, straps)
     else:
         shrunk = [
             cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep, kept)
@@ -322,7 +319,7 @@ def _compose(
         # Face and hands keep every pixel they touch at the smaller size; an arm only
         # those it fills: the old sleeve's hem against it is rebuilt, not left as a line.
         small_kept = np.maximum(np.ceil(shrunk[2]), np.floor(shrunk[3]))
-        rebuild, fill, shade, skin_part, old, loose, backdrop = (
+        rebuild, fill, shade, skin_part, old, loose = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
             for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look, small_straps)
         )
@@ -347,13 +344,6 @@ def _compose(
             if garment.category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
                 laid = _with_shins_detail(person, old, hands, laid, box, smooth, look)
             fill[box] *= (1 + laid * grained)[:, :, None]
-        # The backdrop refilled beside the body takes on the photo's own detail round it
-        # (`backdrop_detail`): the smooth fill was a blurred block on a grainy or tiled wall.
-        # Read with room round it for the mirror to reach as far out as the refill goes in.
-        wide = box_slices(bounds(rebuild > 0, pad=max(8, int(person.shoulder_width * DETAIL_ROOM))) or found)
-        refill = (rebuild[wide] > 0) & (backdrop[wide] > 0.5)
-        kept_backdrop = (rebuild[wide] <= 0) & (person.mask[wide] < 0.1)
-        fill[wide] += backdrop_detail(person.image[wide], kept_backdrop, refill, person.shoulder_width)
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     strapped = None if straps is None else bounds(straps > 0, pad=STRAP_PAINT + 2)
     if straps is not None and strapped is not None:

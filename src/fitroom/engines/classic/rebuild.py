@@ -65,7 +65,6 @@ class Replaced(NamedTuple):
     skin: NDArray[np.float32]  # how much of the rebuilt picture is skin (0..1)
     old: NDArray[np.float32]  # the old garment's mask
     loose: NDArray[np.float32]  # kept pixels (a bare arm's edge) that are the old garment: rebuilt after all
-    backdrop: NDArray[np.float32]  # how much of the rebuilt picture is the backdrop continued (0..1)
 
 
 def replaced(
@@ -79,8 +78,7 @@ def replaced(
 ) -> Replaced:
     """What goes where the old garment was: how much of each pixel is rebuilt (0..1), the
     rebuilt picture (the photo elsewhere), the shading the new garment takes on, how much
-    of the rebuilt picture is skin, the old garment's mask, the kept pixels that are the
-    old garment, and how much of the rebuilt picture is the backdrop continued.
+    of the rebuilt picture is skin, and the old garment's mask.
 
     `new_total` is how much of each pixel the new garment covers; `hands`, the hand
     pixels in front; `keep`, 1 where nothing may change (face and hands);
@@ -137,7 +135,6 @@ def replaced(
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
     skin_part = np.zeros(old.shape, np.float32)
-    backdrop_part = np.zeros(old.shape, np.float32)
     legs = frame if garment.category != SwapTarget.TOP else None
     own_legs = _own_legs(person, frame, bare, worn) if legs is not None else None
     tone, seen = _tone_field(person, bare, worn, look, legs, own_legs)
@@ -157,7 +154,7 @@ def replaced(
             y0 = max(0, 2 * y0 - y1)
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
-        fill[box], skin_part[box], backdrop_part[box] = _uncovered(
+        fill[box], skin_part[box] = _uncovered(
             inner,
             garment,
             torso_frame(inner),
@@ -174,7 +171,7 @@ def replaced(
             own_legs,
             own_arm[box],
         )
-    return Replaced(rebuild, fill, shade, skin_part, old, loose, backdrop_part)
+    return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
 
 #: A piece of the old garment's mask lying wholly above the higher shoulder and smaller
@@ -856,9 +853,9 @@ def _uncovered(
     own: tuple[float | None, float | None] = (None, None),
     own_legs: OwnLegs | None = None,
     own_arm: NDArray[np.float32] | None = None,
-) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
-    how much of each pixel is skin (0..1); and how much is the backdrop continued. `coat`: the old top is a coat to the shins
+    and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
     (`coat_hem`), found on the whole person (this crop may end above the ankles).
     `coat_sides`: an open coat's panels beside the torso (`coat_beside_torso`), over no
     body: in the person's outline, they made a strip of skin beside the new top. `own`:
@@ -1055,7 +1052,7 @@ def _uncovered(
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any() and garment.category != SwapTarget.BOTTOM:
-        return skin_rgb, skin_part, np.zeros(skin_part.shape, np.float32)
+        return skin_rgb, skin_part
     # Every old-garment pixel near the hole is unreliable too: fill them all, from outside.
     reach = max(3, int(person.shoulder_width * 0.2))
     near = cv2.dilate(hole.astype(np.uint8), np.ones((2 * reach + 1, 2 * reach + 1), np.uint8)) > 0
@@ -1078,7 +1075,6 @@ def _uncovered(
         weight = found * np.clip((depth - 0.6) / 0.2, 0, 1).astype(np.float32)
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         filled = cv2.blendLinear(mirrored, filled, weight, 1 - weight)
-    continued = np.zeros(skin_part.shape, np.float32)
     if garment.category in _BACKDROP_BESIDE:
         # The backdrop beside the shoulders and neck is the backdrop continued, never a
         # fill drawn from the skin or garment beside it (a skin-coloured smear).
@@ -1108,9 +1104,8 @@ def _uncovered(
             # the near fill's reach only, the rest was drawn from the legs and the skirt
             # round it, a skin-coloured wedge between the thighs.
             gap = (region > 0) & clear & (depth > 1 + CROTCH_DROP)
-            filled, _ = _backdrop_fill(person.image, filled, gap, backdrop, s * LEG_GAP_REACH)
-        filled, reached = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
-        continued = reached * (1 - skin_part)
+            filled = _backdrop_fill(person.image, filled, gap, backdrop, s * LEG_GAP_REACH)
+        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
         # Above a new bottom that sits lower than the old one, the top goes on down to
@@ -1124,7 +1119,7 @@ def _uncovered(
         weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, person.shoulder_width * 0.02)) * found
         out = cv2.blendLinear(mirrored, out, weight, 1 - weight)
         skin_part = skin_part * (1 - weight)
-    return out, skin_part, continued
+    return out, skin_part
 
 
 #: How far beyond each hip joint (frontal widths) the top is continued down over a
@@ -1388,17 +1383,17 @@ def _backdrop_fill(
     region: NDArray[np.bool_],
     backdrop: NDArray[np.bool_],
     shoulders: float,
-) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+) -> NDArray[np.float32]:
     """`filled` with `region` (the refill of what lies behind the person) taken from the
     backdrop around it only: its colour and gradient, averaged over the backdrop pixels
-    near each; and 1 where it was (0 where no backdrop lies near)."""
+    near each."""
     if not region.any() or not backdrop.any():
-        return filled, np.zeros(region.shape, np.float32)
+        return filled
     colour, known = _backdrop_colour(image, backdrop, shoulders * 0.1)
     reached = region & (known > 1e-3)
     out = filled.copy()
     out[reached] = colour[reached] / known[reached][:, None]
-    return out, reached.astype(np.float32)
+    return out
 
 
 def _backdrop_colour(
