@@ -61,8 +61,10 @@ def job_row(ctx: Context, job_id: str) -> Job:
 
 @pytest.fixture
 def routed(tmp_path: Path, database_url: str) -> Iterator[tuple[TestClient, Customer, Context]]:
-    """An API without in-process workers whose pro tier renders with another engine."""
-    settings = migrated_settings(tmp_path, database_url, workers=0, engines=f"pro={OTHER_ENGINE}", lease_seconds=2)
+    """An API without in-process workers whose pro tier renders with another engine. Its
+    workers' lease is long, so a worker registered by a test stays live however slowly a
+    loaded machine runs it (a 2 s lease ran out between registering and asserting)."""
+    settings = migrated_settings(tmp_path, database_url, workers=0, engines=f"pro={OTHER_ENGINE}", lease_seconds=60)
     with TestClient(create_app(settings)) as client:
         yield client, make_customer(settings), client.app.state.ctx  # type: ignore[attr-defined]
 
@@ -242,9 +244,9 @@ def test_no_live_worker_is_said_by_the_estimate_and_readyz(routed: tuple[TestCli
     check = client.get("/readyz").json()["checks"]["workers"]
     assert OTHER_ENGINE not in check and TEST_ENGINE in check
 
-    # A worker not heard from for a lease (2 s here) counts as gone.
+    # A worker not heard from for a lease (60 s here) counts as gone.
     with ctx.db.session() as session:
-        session.execute(update(WorkerRecord).values(seen_at=utcnow() - timedelta(seconds=3)))
+        session.execute(update(WorkerRecord).values(seen_at=utcnow() - timedelta(seconds=61)))
     assert generate(client, customer, tier="pro")["estimated_seconds"] is None
 
 
