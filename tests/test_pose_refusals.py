@@ -184,15 +184,19 @@ def test_knees_out_of_the_photo_say_nothing_of_sitting() -> None:
     assert reason(cut, "bottom") is None
 
 
-def test_bottoms_and_dresses_need_the_legs_in_the_photo() -> None:
-    """A photo cut at the upper thigh shows a bottom as a waistband strip: refused for
-    bottoms and dresses, not for tops; cut just above the knees, dressed."""
-    thigh = standing(height=260 + int(0.4 * 160))  # ends 0.4 of the torso below the hips
-    thigh.visibility[[p.L_KNEE, p.R_KNEE]] = 0.5
-    assert reason(thigh, "top") is None
+def test_bottoms_and_dresses_need_the_hips_and_thighs_in_the_photo() -> None:
+    """A photo cut at the hips shows a bottom as a waistband strip: refused for bottoms
+    and dresses, not for tops; cut at the upper thigh (the knees placed below the frame)
+    or just above the knees, dressed down to the photo's edge."""
+    hips = standing(height=260 + int(0.2 * 160))  # ends 0.2 of the torso below the hips
+    hips.visibility[[p.L_KNEE, p.R_KNEE]] = 0.5
+    assert reason(hips, "top") is None
     for category in ("bottom", "dress"):
-        message = reason(thigh, category)
+        message = reason(hips, category)
         assert message is not None and "legs are not in the photo" in message
+    thigh = standing(height=260 + int(0.4 * 160))
+    thigh.visibility[[p.L_KNEE, p.R_KNEE]] = 0.5
+    assert [reason(thigh, c) for c in CATEGORIES] == [None, None, None]
     above_knees = standing(height=260 + int(0.7 * 160))
     assert reason(above_knees, "bottom") is None
 

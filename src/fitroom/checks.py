@@ -87,6 +87,11 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   across the thighs) below the hips and beside or below a new top that the render
   redrew (black trousers taken into a striped shirt's long hem, rebuilt as a skin blob
   and mirrored chevrons).
+- `bottom_to_edge`: on a photo cut above the knees (both knees placed below its bottom
+  edge), the share of the photo's bottom rows between the hip joints (less hands,
+  forearms and a kept top in front) that a knee-length or longer bottom or dress leaves
+  uncovered: it must run on to the photo's edge as the legs do, not end in a strip of
+  the old bottom or of rebuilt thighs.
 - `hem_above_shoes`: how far (torso lengths) a long skirt's or dress's hem lies below the
   lower ankle joint: a hem at the joints bares a strip of ankle above the shoes (rebuilt
   from the old trousers, smeared).
@@ -774,6 +779,12 @@ BOTTOM_OLD_BESIDE = 0.015
 #: waistband's corners left under a crop top read 0.0033-0.0059 on the kit, gone
 #: 0-0.0001 (a white tank hanging over white shorts fails wrongly, 0.015-0.017).
 BOTTOM_OLD_AT_HIPS = 0.002
+#: `bottom_to_edge` reads this many torso lengths of the photo's bottom rows (at least 2).
+EDGE_BAND = 0.03
+#: The most of that band a knee-length or longer bottom or dress may leave uncovered. On
+#: the devset's 10 photos cut at the upper thigh (basic, 2026-12-07) the 40 kit renders
+#: read 0 to 0.05 (pockets and hands at the edge are let off).
+BOTTOM_TO_EDGE_MOST = 0.15
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
 BOTTOM_SHORT_MOST = 0.1
@@ -1582,6 +1593,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
     "part_unnamed": (1.0, None),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
+    "bottom_to_edge": (None, BOTTOM_TO_EDGE_MOST),
     "hem_past_ankles": (None, HEM_PAST_ANKLES_MOST),
     "hem_above_shoes": (HEM_ABOVE_SHOES_LEAST, None),
     "inseam_left": (None, INSEAM_LEFT),
@@ -3383,6 +3395,31 @@ def bottom_short(hem: float | None, ankles: float, length: float) -> float | Non
     if hem is None or length <= 0:
         return None
     return (ankles - hem) / length
+
+
+def bottom_to_edge(
+    cover: NDArray[np.floating[Any]],
+    let_off: NDArray[np.bool_],
+    hips: Sequence[Point],
+    knees: Sequence[Point],
+    length: float,
+) -> float | None:
+    """The share of the photo's bottom `EDGE_BAND` between the two `hips` (hip joints)
+    that the new garment (`cover`) leaves uncovered, less `let_off` (hands, forearms, a
+    kept top in front): a garment reaching the knees must run on to the edge of a photo
+    cut above them. None where a knee lies inside the photo or nothing is read."""
+    h, w = cover.shape[:2]
+    if len(hips) < 2 or len(knees) < 2 or length <= 0 or min(float(p[1]) for p in knees) < h:
+        return None
+    x0 = int(max(0, min(float(p[0]) for p in hips)))
+    x1 = int(min(w, max(float(p[0]) for p in hips) + 1))
+    rows = max(2, round(EDGE_BAND * length))
+    band = np.zeros((h, w), bool)
+    band[h - rows :, x0:x1] = True
+    band &= ~let_off
+    if np.count_nonzero(band) < 20:
+        return None
+    return float(np.count_nonzero(band & (np.asarray(cover) <= 0.5)) / np.count_nonzero(band))
 
 
 def hem_past_ankles(

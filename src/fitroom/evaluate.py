@@ -1088,6 +1088,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                     output, cover, [person.pt(L_KNEE), person.pt(R_KNEE)], frame.width
                 )
         values["bottom_short"] = _bottom_short(report, cover, frame)
+    if target in (SwapTarget.BOTTOM, SwapTarget.DRESS):
+        values["bottom_to_edge"] = _bottom_to_edge(report, cover, frame, own_hands | crossed)
     if target in (SwapTarget.BOTTOM, SwapTarget.DRESS) and person.visible(L_ANKLE, R_ANKLE):
         values["hem_past_ankles"] = checks.hem_past_ankles(
             cover, [person.pt(L_ANKLE), person.pt(R_ANKLE)], frame.width, frame.length
@@ -1299,6 +1301,34 @@ def _round_bottom(report: RenderReport, width: float, rise: float = 0.0) -> NDAr
     zone = np.zeros((h, w), np.uint8)
     cv2.fillConvexPoly(zone, quad, (1,))
     return zone > 0
+
+
+#: A bottom at least this many times as long (waistband to hem) as it is wide, or a
+#: dress this long from the armpits to the hem, reaches the knees on the body: trousers
+#: and long skirts 2.5 to 4, the devset's short dress 2.3 (mid-thigh and below); shorts
+#: under 1.6.
+KNEE_LENGTH = 2.0
+
+
+def _bottom_to_edge(
+    report: RenderReport, cover: NDArray[np.float32], frame: Frame, in_front: NDArray[np.bool_]
+) -> float | None:
+    """`checks.bottom_to_edge` for a bottom or dress whose product reaches the knees
+    (`KNEE_LENGTH`), the hands, forearms in front (`in_front`) and a bottom's kept top
+    let off."""
+    person = report.person
+    garment = report.garments[-1] if report.garments else None
+    if garment is None or garment.category not in (SwapTarget.BOTTOM, SwapTarget.DRESS):
+        return None
+    start = garment.top if garment.category == SwapTarget.BOTTOM else garment.armpit_y
+    if garment.hem_y - start < KNEE_LENGTH * garment.width:
+        return None
+    let_off = in_front | (person.hands > 0)
+    if garment.category == SwapTarget.BOTTOM:
+        let_off |= kept_top(_as_shot(report))
+    hips = [person.pt(L_HIP), person.pt(R_HIP)]
+    knees = [person.pt(L_KNEE), person.pt(R_KNEE)]
+    return checks.bottom_to_edge(cover, let_off, hips, knees, frame.length)
 
 
 def _bottom_short(report: RenderReport, cover: NDArray[np.float32], frame: Frame) -> float | None:
