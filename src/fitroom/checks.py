@@ -88,7 +88,7 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   redrew (black trousers taken into a striped shirt's long hem, rebuilt as a skin blob
   and mirrored chevrons).
 - `bottom_to_edge`: on a photo cut above the knees (both knees placed below its bottom
-  edge), the share of the photo's bottom rows between the hip joints (less hands,
+  edge), the share of the photo's bottom rows across the thighs (less hands,
   forearms and a kept top in front) that a knee-length or longer bottom or dress leaves
   uncovered: it must run on to the photo's edge as the legs do, not end in a strip of
   the old bottom or of rebuilt thighs.
@@ -781,6 +781,9 @@ BOTTOM_OLD_BESIDE = 0.015
 BOTTOM_OLD_AT_HIPS = 0.002
 #: `bottom_to_edge` reads this many torso lengths of the photo's bottom rows (at least 2).
 EDGE_BAND = 0.03
+#: ... across each thigh this many torso lengths either side of its hip-to-knee line
+#: (a standing thigh at the upper thigh is about 0.2 wide).
+EDGE_THIGH = 0.08
 #: The most of that band a knee-length or longer bottom or dress may leave uncovered. On
 #: the devset's 10 photos cut at the upper thigh (basic, 2026-12-07) the 40 kit renders
 #: read 0 to 0.05 (pockets and hands at the edge are let off).
@@ -3404,18 +3407,21 @@ def bottom_to_edge(
     knees: Sequence[Point],
     length: float,
 ) -> float | None:
-    """The share of the photo's bottom `EDGE_BAND` between the two `hips` (hip joints)
-    that the new garment (`cover`) leaves uncovered, less `let_off` (hands, forearms, a
-    kept top in front): a garment reaching the knees must run on to the edge of a photo
-    cut above them. None where a knee lies inside the photo or nothing is read."""
+    """The share of the photo's bottom `EDGE_BAND` across the thighs (`EDGE_THIGH` torso
+    `length`s either side of each hip-to-knee line) that the new garment (`cover`) leaves
+    uncovered, less `let_off` (hands, forearms, a kept top in front): a garment reaching
+    the knees must run on to the edge of a photo cut above them. The gap between trouser
+    legs is not read. None where a knee lies inside the photo or nothing is read."""
     h, w = cover.shape[:2]
     if len(hips) < 2 or len(knees) < 2 or length <= 0 or min(float(p[1]) for p in knees) < h:
         return None
-    x0 = int(max(0, min(float(p[0]) for p in hips)))
-    x1 = int(min(w, max(float(p[0]) for p in hips) + 1))
     rows = max(2, round(EDGE_BAND * length))
     band = np.zeros((h, w), bool)
-    band[h - rows :, x0:x1] = True
+    half = EDGE_THIGH * length
+    for hip, knee in zip(hips, knees, strict=True):
+        drop = max(float(knee[1]) - float(hip[1]), 1.0)
+        x = float(hip[0]) + (float(knee[0]) - float(hip[0])) * (h - 1 - float(hip[1])) / drop
+        band[h - rows :, int(max(0, x - half)) : int(min(w, x + half + 1))] = True
     band &= ~let_off
     if np.count_nonzero(band) < 20:
         return None
