@@ -785,8 +785,9 @@ EDGE_BAND = 0.03
 #: (a standing thigh at the upper thigh is about 0.2 wide).
 EDGE_THIGH = 0.08
 #: The most of that band a knee-length or longer bottom or dress may leave uncovered. On
-#: the devset's 10 photos cut at the upper thigh (basic, 2026-12-07) the 40 kit renders
-#: read 0 to 0.05 (pockets and hands at the edge are let off).
+#: the devset's 10 photos cut at the upper thigh (basic, 2026-12-07) 36 of the kit's 40
+#: renders, each run on to the edge, read 0; ootd--02849_00's four, its old zebra skirt
+#: left at a thigh beside the new garment down to the edge, 0.31.
 BOTTOM_TO_EDGE_MOST = 0.15
 #: A full-length product's hem more than this far (torso lengths) above the ankles is a
 #: fault (`bottom_short`): hemmed at the ankle it reads under 0.
