@@ -203,3 +203,61 @@ def test_a_backdrop_of_the_hairs_hue_beside_the_shoulders_is_no_hair() -> None:
     off = cv2.erode((person.mask < 0.5).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0  # past the soft ends
     assert hair[off].max() < 0.05, hair[off].max()
     assert hair[locks].mean() > 0.9, hair[locks].mean()
+
+
+def test_dark_brown_locks_over_a_black_top_stay_in_front() -> None:
+    """Dark brown locks with near-black shaded strands over a black top: the shaded
+    strands are as dark as the top but of the hair's hue, and stay hair (main cut them
+    away with the top, and the locks with them)."""
+    person, locks = long_haired((18, 18, 20))
+    image = person.image.copy()
+    shade = locks.copy()
+    shade[:, ::3] = False
+    image[shade] = (45, 24, 10)
+    person.image = image
+    kept = hair_in_front(person, "top") > 0.5
+    assert np.count_nonzero(kept & locks) > 0.6 * np.count_nonzero(locks)
+
+
+def cut_head() -> tuple[Person, np.ndarray]:
+    """`long_haired` in a blue top, the photo's top cutting the head off at the nose, the
+    cheeks' skin wider than the face's ellipse (as the pose model draws it without eyes).
+    Returns the person and the locks' mask below the shoulders."""
+    person, locks = long_haired((30, 90, 160))
+    cut = 40
+    image = person.image.copy()
+    cheeks = np.zeros(image.shape[:2], np.uint8)
+    cv2.ellipse(cheeks, (200, 56), (31, 30), 0, 0, 360, 255, -1)
+    image[cheeks > 0] = SKIN_RGB
+    points = person.points.copy()
+    points[:, 1] -= cut
+    person = Person(
+        image[cut:],
+        points,
+        person.visibility,
+        person.mask[cut:],
+        person.face[cut:],
+        person.hands[cut:],
+        person.skin_lab,
+    )
+    return person, locks[cut:]
+
+
+def test_hair_beside_a_face_cut_off_by_the_photos_top_is_found() -> None:
+    """Main read only the cheeks round a face cut off at the nose, found no hair colour,
+    and cut the locks off at the lips: the hair beside them is read a wider ring out."""
+    person, locks = cut_head()
+    assert person.face[0].any()
+    kept = hair_in_front(person, "top") > 0.5
+    assert np.count_nonzero(kept & locks) > 0.6 * np.count_nonzero(locks)
+
+
+def test_hair_cut_reads_locks_cut_off_below_a_cut_off_head() -> None:
+    """`hair_cut` reads the engine's hair matte: the locks painted over as backdrop below
+    a head cut off by the photo's top (main's matte was empty there, and the check 0)."""
+    person, _ = cut_head()
+    hair = cv2.erode((hair_in_front(person, "top") > 0.5).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out = person.image.copy()
+    out[hair] = (235, 235, 235)
+    value = checks.hair_cut(person.image, out, hair)
+    assert value is not None and "hair_cut" in checks.faults({"hair_cut": value})

@@ -707,11 +707,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         plain = _plain(report, frame) | face | (cover > 0.05)
         values["old_neckband"] = checks.old_neckband(output, report.input, rebuilt, plain, frame.neck, frame.width)
         if target != SwapTarget.BOTTOM and report.old_garment is not None:
+            # The person's own hair kept in front (dark locks beside the neck) is not a strap.
+            kept_hair = hair_in_front(replace(person, image=report.input), target) > 0.05
             values["old_straps_left"] = checks.old_straps_left(
                 output,
                 report.input,
                 report.old_garment,
-                plain,
+                plain | kept_hair,
                 frame.neck,
                 [person.pt(L_SHOULDER), person.pt(R_SHOULDER)],
                 frame.width,
@@ -838,10 +840,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             mouth = (person.pt(MOUTH_L) + person.pt(MOUTH_R)) / 2
             eye_span = float(np.linalg.norm(person.pt(L_EYE) - person.pt(R_EYE)))
             hair = checks.hair_beside_jaw(other, eyes, mouth, eye_span)
+            kept_hair = hair_in_front(photo, target) > 0.05
             values["jaw_hair_cut"] = checks.jaw_hair_cut(output, report.input, hair)
             if report.old_garment is not None:
                 values["hood_left"] = checks.hood_left(
-                    output, report.input, report.old_garment, other, hair, eyes, mouth, eye_span
+                    output, report.input, report.old_garment, other, hair | kept_hair, eyes, mouth, eye_span
                 )
         # The neck's own skin, shaded sides too, clear of the new garment's edge (drawn).
         reach = max(1, int(frame.width * checks.NECK_CLEAR))

@@ -33,9 +33,32 @@ SKIN_REACH = 14.0
 #: The ring round the face the hair's colour is read in, in shoulder widths, and the
 #: least share of the grown face that must be of a colour other than the skin's.
 HAIR_RING, HAIR_SHARE = 0.08, 0.08
+#: A pixel of an old top's colour is still hair where its hue is this many times nearer
+#: the hair's than the top's: dark brown strands are as dark as a black top, not of its
+#: hue (cut away with it, long hair was cut off at the lips); black hair over a black top
+#: is of the top's hue too, and goes with it.
+WORN_HUE_APART = 2.0
+#: The least hue difference (Lab a, b) between the hair and an old top for a strand to be
+#: told from the top by its hue: a black top's and black hair's hues are both grey noise.
+WORN_HUE_MIN = 8.0
 #: Hair is looked for down to this share of the torso's length below the shoulders'
 #: midpoint (over the chest), and this many shoulder widths either side of it.
 HAIR_DEPTH, HAIR_SIDE = 0.55, 0.85
+
+
+#: How many times wider the ring round the face is where the photo's top cuts it off.
+CUT_HEAD_RING = 3.0
+
+
+def _ring(person: Person, frame: Frame) -> int:
+    """The ring round the face (pixels) the hair is read and followed from. Round a face
+    the photo's top cuts off (eyes out of the photo) the face's ellipse is only the mouth
+    and chin, narrower than the cheeks: the usual ring is the cheeks' own skin there, so
+    it is `CUT_HEAD_RING` times wider to reach the hair beside them (long hair was found
+    nowhere and cut off at the lips by every new top)."""
+    found = bounds(person.face)
+    share = HAIR_RING * CUT_HEAD_RING if found is not None and found[1] == 0 else HAIR_RING
+    return max(3, int(frame.width * share))
 
 
 def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
@@ -43,7 +66,7 @@ def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
     beside the cheeks: a head cut off by the photo's top still shows it there): what is
     on the person there and not like the skin. None when too little of it is (a bald
     head, short hair against the backdrop)."""
-    ring = max(3, int(frame.width * HAIR_RING))
+    ring = _ring(person, frame)
     found = bounds(person.face, pad=ring + 1)
     if found is None:
         return None
@@ -67,6 +90,11 @@ def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
     if float(squared_distance(colour.reshape(1, 1, 3), person.skin_lab, HAIR_WEIGHTS)[0, 0]) < (2 * SKIN_REACH) ** 2:
         return None
     return colour
+
+
+def _hue_apart(colour: NDArray[np.float32], worn: NDArray[np.float32]) -> bool:
+    """Whether the hair's hue and an old top's differ by `WORN_HUE_MIN` or more."""
+    return float(squared_distance(colour.reshape(1, 1, 3), worn, HUE_WEIGHTS)[0, 0]) >= WORN_HUE_MIN**2
 
 
 def _depth(frame: Frame, box: Box) -> NDArray[np.float32]:
@@ -125,7 +153,7 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     if colour is None:
         return none
     s = max(3, int(frame.width * 0.02) | 1)
-    ring = max(3, int(frame.width * HAIR_RING))
+    ring = _ring(person, frame)
     sigma = max(0.8, frame.width * 0.006)
     # Worked out in the box where hair is looked for, not over the whole photo: room
     # round it for the opening, the ring and the blur, so the same pixels come out.
@@ -142,7 +170,10 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     hue = hair_hue < skin_hue
     loose &= (near < HAIR_REACH**2) | hue
     for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
-        loose &= ~near_colour(lab, worn)
+        taken = near_colour(lab, worn)
+        if _hue_apart(colour, worn):
+            taken &= hair_hue * WORN_HUE_APART**2 >= squared_distance(lab, worn, HUE_WEIGHTS)
+        loose &= ~taken
     depth = _depth(frame, found)
     side = _along(frame, frame.right, found)
     region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
