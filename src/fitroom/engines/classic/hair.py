@@ -50,15 +50,20 @@ HAIR_DEPTH, HAIR_SIDE = 0.55, 0.85
 CUT_HEAD_RING = 3.0
 
 
-def _ring(person: Person, frame: Frame) -> int:
-    """The ring round the face (pixels) the hair is read and followed from. Round a face
-    the photo's top cuts off (eyes out of the photo) the face's ellipse is only the mouth
-    and chin, narrower than the cheeks: the usual ring is the cheeks' own skin there, so
-    it is `CUT_HEAD_RING` times wider to reach the hair beside them (long hair was found
+def _read(person: Person, frame: Frame) -> tuple[NDArray[np.float32] | None, int]:
+    """The hair's colour (`hair_colour`) and the ring round the face (pixels) it was read
+    in, which the hair is followed from. Round a face the photo's top cuts off (eyes out
+    of the photo) the face's ellipse is only the mouth and chin, narrower than the cheeks:
+    where the usual ring finds only the cheeks' own skin there, it is read again
+    `CUT_HEAD_RING` times wider to reach the hair beside them (long hair was found
     nowhere and cut off at the lips by every new top)."""
+    ring = max(3, int(frame.width * HAIR_RING))
+    colour = _colour_in_ring(person, frame, ring)
     found = bounds(person.face)
-    share = HAIR_RING * CUT_HEAD_RING if found is not None and found[1] == 0 else HAIR_RING
-    return max(3, int(frame.width * share))
+    if colour is None and found is not None and found[1] == 0:
+        ring = max(3, int(frame.width * HAIR_RING * CUT_HEAD_RING))
+        colour = _colour_in_ring(person, frame, ring)
+    return colour, ring
 
 
 def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
@@ -66,7 +71,11 @@ def hair_colour(person: Person, frame: Frame) -> NDArray[np.float32] | None:
     beside the cheeks: a head cut off by the photo's top still shows it there): what is
     on the person there and not like the skin. None when too little of it is (a bald
     head, short hair against the backdrop)."""
-    ring = _ring(person, frame)
+    return _read(person, frame)[0]
+
+
+def _colour_in_ring(person: Person, frame: Frame, ring: int) -> NDArray[np.float32] | None:
+    """`hair_colour` read in a ring `ring` pixels wide round the face."""
     found = bounds(person.face, pad=ring + 1)
     if found is None:
         return None
@@ -149,11 +158,10 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     if category == SwapTarget.BOTTOM or not person.face.any():
         return none
     frame = torso_frame(person)
-    colour = hair_colour(person, frame)
+    colour, ring = _read(person, frame)
     if colour is None:
         return none
     s = max(3, int(frame.width * 0.02) | 1)
-    ring = _ring(person, frame)
     sigma = max(0.8, frame.width * 0.006)
     # Worked out in the box where hair is looked for, not over the whole photo: room
     # round it for the opening, the ring and the blur, so the same pixels come out.
