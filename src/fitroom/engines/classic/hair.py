@@ -33,6 +33,8 @@ SKIN_REACH = 14.0
 #: The ring round the face the hair's colour is read in, in shoulder widths, and the
 #: least share of the grown face that must be of a colour other than the skin's.
 HAIR_RING, HAIR_SHARE = 0.08, 0.08
+#: How many times wider the ring round the face is where the photo's top cuts it off.
+CUT_HEAD_RING = 3.0
 #: A pixel of an old top's colour is still hair where its hue is this many times nearer
 #: the hair's than the top's: dark brown strands are as dark as a black top, not of its
 #: hue (cut away with it, long hair was cut off at the lips); black hair over a black top
@@ -44,10 +46,6 @@ WORN_HUE_MIN = 8.0
 #: Hair is looked for down to this share of the torso's length below the shoulders'
 #: midpoint (over the chest), and this many shoulder widths either side of it.
 HAIR_DEPTH, HAIR_SIDE = 0.55, 0.85
-
-
-#: How many times wider the ring round the face is where the photo's top cuts it off.
-CUT_HEAD_RING = 3.0
 
 
 def _read(person: Person, frame: Frame) -> tuple[NDArray[np.float32] | None, int]:

@@ -199,6 +199,9 @@ def shin_patches(person: Person, bare: NDArray[np.bool_]) -> NDArray[np.float32]
 DARK_FACE = 115.0
 #: How wide a band (shoulder widths) along each bone of a seen arm its skin is read in.
 ARM_BAND = 0.15
+#: How near in hue (Lab a, b) to the colour read off the face a pixel must be to be read
+#: as the face's or the body's skin there.
+FACE_HUE = 8.0
 
 
 def _under_lit_face(
@@ -216,7 +219,7 @@ def _under_lit_face(
     dark (`DARK_FACE`); none otherwise. On a dark, glossy face the cheeks are its highlight: the body's skin lay
     beyond the cheeks' window, and every rebuilt pixel took the highlight's pink."""
     hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
-    hued = plausible_skin(lab) & (hue < 8)
+    hued = plausible_skin(lab) & (hue < FACE_HUE)
     h, w = lab.shape[:2]
     on_face = hued & face
     if np.count_nonzero(on_face) < 10:
