@@ -48,9 +48,27 @@ RIM_MIDDLE = 0.05
 RIM_DARKER = 25.0
 RIM_HUE = 14.0
 #: The front's colour is read this far below the middle's first row (panel widths), at
-#: these shares out from the middle.
+#: these shares out from the middle (`front_colour`).
 FRONT_ROWS = (0.08, 0.2)
 FRONT_SHARES = (0.36, 0.46)
+
+
+def front_colour(
+    lab: NDArray[np.float32], body: NDArray[np.bool_], top: int, middle: int, width: float
+) -> NDArray[np.float32] | None:
+    """The front's colour beside a neck opening (median Lab of `body` `FRONT_ROWS` below
+    the first row `top` at the panel's `middle`, `FRONT_SHARES` of its `width` out on
+    each side), which the back seen through or above the neckline is told from; None
+    where too little of the front is there."""
+    front = np.zeros(body.shape, bool)
+    rows = slice(int(top + FRONT_ROWS[0] * width), int(top + FRONT_ROWS[1] * width))
+    for side in (-1, 1):
+        a, b = sorted(middle + side * int(share * width) for share in FRONT_SHARES)
+        front[rows, max(0, a) : max(0, b)] = True
+    front &= body
+    if np.count_nonzero(front) < 20:
+        return None
+    return np.asarray(np.median(lab[front], axis=0), np.float32)
 
 
 def back_rim(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
@@ -65,15 +83,9 @@ def back_rim(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, righ
     first = np.where(body.any(axis=0), body.argmax(axis=0), h)
     top = int(first[middle])
     lab = cv2.cvtColor(cv2.GaussianBlur(rgb, (0, 0), 0.5), cv2.COLOR_RGB2LAB).astype(np.float32)
-    front = np.zeros(body.shape, bool)
-    rows = slice(int(top + FRONT_ROWS[0] * width), int(top + FRONT_ROWS[1] * width))
-    for side in (-1, 1):
-        a, b = sorted(middle + side * int(share * width) for share in FRONT_SHARES)
-        front[rows, max(0, a) : max(0, b)] = True
-    front &= body
-    if np.count_nonzero(front) < 20:
+    reference = front_colour(lab, body, top, middle, width)
+    if reference is None:
         return none
-    reference = np.median(lab[front], axis=0)
     hue = np.hypot(lab[..., 1] - reference[1], lab[..., 2] - reference[2])
     unlike = (reference[0] - lab[..., 0] > RIM_DARKER) | (hue > RIM_HUE)
     least, thin, below = max(2, int(RIM_LEAST * width)), max(2, int(RIM_THIN * width)), max(2, int(RIM_FRONT * width))

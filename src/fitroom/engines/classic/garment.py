@@ -17,7 +17,7 @@ from numpy.typing import NDArray
 
 from fitroom.domain import TOP_TARGETS, SwapTarget
 from fitroom.engines.base import EngineError
-from fitroom.engines.classic.back_rim import back_rim, painted_over
+from fitroom.engines.classic.back_rim import back_rim, front_colour, painted_over
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
@@ -980,7 +980,7 @@ NECK_DEPTH = 0.32
 #: neckline's shape was found within NECK_DEPTH.
 V_NECK_DEPTH = 0.6
 #: ... and this far either side of the middle; the front beside the opening (its colour
-#: the inside back is told from) lies between NECK_FRONT's two shares out from the middle.
+#: the inside back is told from) is read by `back_rim.front_colour`.
 NECK_HALF = 0.32
 #: ... and for an opening as wide as the shoulders (a scoop), this far and this deep.
 WIDE_NECK_HALF = 0.48
@@ -991,7 +991,6 @@ SCOOP_SAG = 0.1
 #: The opening's colour this close (Lab) to the front beside it: that is no front but the
 #: inside back again.
 OPENING_ALIKE = 20
-NECK_FRONT = (0.36, 0.46)
 #: The inside back is in the garment's shade: at least this much darker (Lab L) than the
 #: front beside it, or of another hue (chroma distance), as a navy lining in a blue tee.
 INSIDE_DARKER = 10
@@ -1036,15 +1035,9 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     if top > first[0] + 0.12 * width and not straps:
         return none  # the opening shows the backdrop: nothing to remove
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2LAB).astype(np.float32)
-    front = np.zeros(body.shape, bool)
-    rows = slice(int(top + 0.08 * width), int(top + 0.2 * width))
-    for side in (-1, 1):
-        a, b = sorted(middle + side * int(share * width) for share in NECK_FRONT)
-        front[rows, max(0, a) : max(0, b)] = True
-    front &= body
-    if np.count_nonzero(front) < 20:
+    reference = front_colour(lab, body, top, middle, width)
+    if reference is None:
         return none
-    reference = np.median(lab[front], axis=0)
     neck = _Neck(small, lab, body, top, middle, width)
     found = neck.region(reference, NECK_HALF, NECK_DEPTH, sides_from=0.0, sag=-NECK_SAG)
     if found is None and straps:
