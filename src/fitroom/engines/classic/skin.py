@@ -216,8 +216,9 @@ def _under_lit_face(
     """The body's own skin (neck, hands and bare arms; `lab`, `points`, the `face` and the
     person's `body` at the shrunk size, `near` the neck and hands there) read within
     `TONE_LIGHTNESS` of the face's whole skin rather than its cheeks, where that face is
-    dark (`DARK_FACE`); none otherwise. On a dark, glossy face the cheeks are its highlight: the body's skin lay
-    beyond the cheeks' window, and every rebuilt pixel took the highlight's pink."""
+    dark (`DARK_FACE`); none otherwise. On a dark, glossy face the cheeks are its
+    highlight: the body's skin lay beyond the cheeks' window, and every rebuilt pixel
+    took the highlight's pink."""
     hue = np.hypot(lab[:, :, 1] - person.skin_lab[1], lab[:, :, 2] - person.skin_lab[2])
     hued = plausible_skin(lab) & (hue < FACE_HUE)
     h, w = lab.shape[:2]
