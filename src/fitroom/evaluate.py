@@ -58,7 +58,7 @@ from fitroom.engines.classic.arms import (
     worn_top_colour,
 )
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
-from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
+from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment, analyse_garments
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
@@ -70,11 +70,11 @@ from fitroom.engines.classic.old_garment import (
     HEM_LINE_LEAST,
     HEM_LINE_SLACK,
     HEM_LINE_STEP,
-    TOP_APART,
     bare_legs,
     below_line,
     bottom_coloured,
     coat_hem,
+    colours_apart,
     kept_top,
     open_coat,
     same_colour_hem,
@@ -486,13 +486,7 @@ def _bottom_redrawn(
     over black jeans: the tee's long hem passes for them, and is rightly rebuilt)."""
     shot = _as_shot(report)
     lab = shot.lab()
-    tops = worn_colours(lab, shot, SwapTarget.TOP)
-    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
-    own = [
-        c
-        for c in worn_colours(lab, shot, SwapTarget.BOTTOM)
-        if all(squared_distance(c[None, None, :], t, GARMENT_WEIGHTS)[0, 0] >= apart for t in tops)
-    ]
+    own = colours_apart(worn_colours(lab, shot, SwapTarget.BOTTOM), worn_colours(lab, shot, SwapTarget.TOP))
     if not own:
         return None
     hips = (shot.pt(L_HIP) + shot.pt(R_HIP)) / 2

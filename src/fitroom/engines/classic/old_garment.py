@@ -399,6 +399,16 @@ def bottom_coloured(person: Person) -> NDArray[np.bool_]:
     return np.isin(labels, list(seeds)) if seeds else np.zeros((h, w), bool)
 
 
+def colours_apart(colours: list[NDArray[np.float32]], others: list[NDArray[np.float32]]) -> list[NDArray[np.float32]]:
+    """The `colours` at least `TOP_APART` of `SAME_GARMENT_COLOUR` from every one of
+    `others`: those that tell one garment from the other (a black tee's black tells
+    nothing over black jeans)."""
+    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
+    return [
+        c for c in colours if all(squared_distance(c[None, None, :], o, GARMENT_WEIGHTS)[0, 0] >= apart for o in others)
+    ]
+
+
 def _patch_labels(labels: NDArray[np.int32], points: list[NDArray[np.float64]], r: int) -> set[int]:
     """The component (`labels`, 0: none) with the most pixels in a square of half-side
     `r` round each point. A single pixel seed fell on a plaid's dark line (a grey and
@@ -424,19 +434,13 @@ def _kept_top(
     within the jeans' reach: taken for them, its lower part was rebuilt as a grey smear
     round the new bottom's waistband. The top's colours that are the bottom's too
     (`TOP_APART`: a black tee over black jeans), and a bare chest's, tell nothing apart."""
-    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
     none = np.zeros(nearest.shape, bool)
     chest = worn_colours(lab, person, SwapTarget.TOP)
     # ...nor those of the thighs the top does not hang over (pale grey shorts under a
     # grey tee, read off as the shins' colours).
     thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
     bottom = colours + [c for c in _below_top_hem(lab, person, thighs, chest) if not _bare_skin(c, person)]
-    tops = [
-        c
-        for c in chest
-        if not _bare_skin(c, person)
-        and all(squared_distance(c[None, None, :], b, GARMENT_WEIGHTS)[0, 0] >= apart for b in bottom)
-    ]
+    tops = [c for c in colours_apart(chest, bottom) if not _bare_skin(c, person)]
     if not tops:
         return none
     nearest_top = nearest_distance(lab, tops)
@@ -905,13 +909,7 @@ def _nearer_bottom(person: Person, where: NDArray[np.bool_]) -> NDArray[np.bool_
         return out
     lab = person.lab()
     tops = worn_colours(lab, person, SwapTarget.TOP)
-    apart = (TOP_APART * SAME_GARMENT_COLOUR) ** 2
-    own = [
-        c
-        for c in worn_colours(lab, person, SwapTarget.BOTTOM)
-        if not _bare_skin(c, person)
-        and all(squared_distance(c[None, None, :], top, GARMENT_WEIGHTS)[0, 0] >= apart for top in tops)
-    ]
+    own = [c for c in colours_apart(worn_colours(lab, person, SwapTarget.BOTTOM), tops) if not _bare_skin(c, person)]
     if not own:
         return out
     rows, cols = box_slices(box)
