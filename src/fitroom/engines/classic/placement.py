@@ -223,16 +223,22 @@ def _strap_tips(
 def _onto_silhouette(person: Person, frame: Frame, point: NDArray[np.float64]) -> NDArray[np.float64]:
     """`point` moved down (along the torso) to the person's silhouette, `STRAP_SINK` into
     it; as it is where the silhouette is not met within `STRAP_SEEK`."""
-    h, w = person.mask.shape[:2]
     fw = frame.frontal_width
-    steps = np.arange(0.0, STRAP_SEEK * fw + 1)
-    pts = np.round(point[None, :] + steps[:, None] * frame.down[None, :]).astype(int)
+    step = _first_on_silhouette(person, frame, point, np.arange(0.0, STRAP_SEEK * fw + 1))
+    return point if step is None else point + frame.down * (step + STRAP_SINK * fw)
+
+
+def _first_on_silhouette(
+    person: Person, frame: Frame, start: NDArray[np.float64], steps: NDArray[np.float64]
+) -> float | None:
+    """The first of `steps` (pixels along the torso's down from `start`) that lands on the
+    person's silhouette (mask over 0.5); None where none does."""
+    h, w = person.mask.shape[:2]
+    pts = np.round(start[None, :] + steps[:, None] * frame.down[None, :]).astype(int)
     inside = (pts[:, 0] >= 0) & (pts[:, 0] < w) & (pts[:, 1] >= 0) & (pts[:, 1] < h)
     on = np.zeros(len(steps), bool)
     on[inside] = person.mask[pts[inside, 1], pts[inside, 0]] > 0.5
-    if not on.any():
-        return point
-    return point + frame.down * (float(steps[int(np.argmax(on))]) + STRAP_SINK * fw)
+    return float(steps[int(np.argmax(on))]) if on.any() else None
 
 
 #: Besides its ends, the shoulder seam is placed this far out (share of the panel's
@@ -260,15 +266,8 @@ def shoulder_slope(person: Person, frame: Frame, offset: float) -> NDArray[np.fl
     rise = NECK_RISE - (NECK_RISE - SHOULDER_RISE) * max(reach - NECK_SIDE, 0.0) / (0.5 - NECK_SIDE)
     base = frame.neck + frame.right * offset
     guess = base - frame.down * rise * fw
-    h, w = person.mask.shape[:2]
-    steps = np.arange(-SLOPE_TRUST * fw, SLOPE_TRUST * fw + 1)
-    pts = np.round(guess[None, :] + steps[:, None] * frame.down[None, :]).astype(int)
-    inside = (pts[:, 0] >= 0) & (pts[:, 0] < w) & (pts[:, 1] >= 0) & (pts[:, 1] < h)
-    on = np.zeros(len(steps), bool)
-    on[inside] = person.mask[pts[inside, 1], pts[inside, 0]] > 0.5
-    if not on.any():
-        return guess
-    return guess + frame.down * float(steps[int(np.argmax(on))])
+    step = _first_on_silhouette(person, frame, guess, np.arange(-SLOPE_TRUST * fw, SLOPE_TRUST * fw + 1))
+    return guess if step is None else guess + frame.down * step
 
 
 #: Where the person's own shoulder stands above a top's panel beside the neck, the
