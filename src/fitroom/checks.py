@@ -167,6 +167,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `edge_cut`: the share of the new garment's outline against the backdrop where the
   picture steps from the backdrop to mostly garment within one pixel (a hard, stepped,
   stippled rim down a sleeve's side, a fainter second edge beside it), not a soft edge.
+- `outline_specks`: the share of the new garment's solid rim over the backdrop darker
+  than the darkest of its own cloth round it (black pinholes along a red tee's shoulders,
+  a frayed, burnt-looking outline).
 - `rim_flat`: how much of a printed or woven garment's fine detail is left in its rim
   over the backdrop (the solid cloth within a few pixels of its outline) against the
   cloth just inside (a gingham's or leopard print's shoulders ringed by a flat band of
@@ -1202,6 +1205,16 @@ WAISTBAND_DEPTH = 0.12
 WAISTBAND_FLECKS_MOST = 0.001
 #: How far above the hips (torso lengths) the kept top's lower part is read from.
 TOP_HEM_RISE = 0.25
+#: `outline_specks`: the garment's rim over the backdrop is read `RIM_SPECK_DEPTH` pixels in
+#: from its outline; a rim pixel darker by `RIM_SPECK_STEP` (luminance, 0..255) than both the
+#: darkest of the garment's own solid cloth within `RIM_SPECK_SPAN` pixels and the backdrop
+#: beside it is a speck (a print's dark spots at the edge are its own darkest cloth). The
+#: most share of the rim that may be specks: on 114 renders of the kit's six tops on its
+#: studio persons (basic, 2026-12-07) ...
+RIM_SPECK_DEPTH = 3
+RIM_SPECK_SPAN = 12
+RIM_SPECK_STEP = 25.0
+OUTLINE_SPECKS_MOST = 0.005
 #: How far (luminance, 0..255) the garment's colour at a pixel of its soft edge may
 #: stray from the edge's own run along the outline before it is part of a fringe: a
 #: print's dark spot smeared outward, a dash across a pale edge. The edge is read in
@@ -1591,6 +1604,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "edge_halo": (None, HALO_SHARE),
     "edge_cut": (None, EDGE_CUT_MOST),
     "edge_fringe": (None, FRINGE_SHARE),
+    "outline_specks": (None, OUTLINE_SPECKS_MOST),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
@@ -3896,6 +3910,28 @@ def edge_cut(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdro
     if pairs < 50:
         return None
     return cut / pairs
+
+
+def outline_specks(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdrop: Mask) -> float | None:
+    """The share of the new garment's solid rim over the `backdrop` (cover over 0.5,
+    within `RIM_SPECK_DEPTH` pixels of a pixel clear of it on the backdrop) darker by
+    `RIM_SPECK_STEP` than both the darkest of its solid cloth (cover 0.97 or more, `RIM_SPECK_DEPTH`
+    in from its edge) within `RIM_SPECK_SPAN` pixels and the backdrop round it: black
+    pinholes in the garment's outline, where no colour of the garment or the wall can
+    blend to so dark. None with under 50 rim pixels."""
+    cover = np.asarray(cover, np.float32)
+    lum = _luminance(image)
+    clear = ((cover <= 0.01) & (np.asarray(backdrop) > 0)).astype(np.uint8)
+    side, span = 2 * RIM_SPECK_DEPTH + 1, 2 * RIM_SPECK_SPAN + 1
+    rim_kernel = np.ones((side, side), np.uint8)
+    rim = (cover > 0.5) & (cv2.dilate(clear, rim_kernel) > 0)
+    if np.count_nonzero(rim) < 50:
+        return None
+    cloth = cv2.erode((cover >= 0.97).astype(np.uint8), rim_kernel) > 0
+    darkest = cv2.erode(np.where(cloth, lum, np.float32(255)), np.ones((span, span), np.uint8))
+    wall = _local_mean(lum, clear > 0, HALO_REACH)
+    specks = rim & (darkest < 255) & (lum < np.minimum(darkest, wall) - RIM_SPECK_STEP)
+    return float(np.count_nonzero(specks)) / float(np.count_nonzero(rim))
 
 
 def edge_fringe(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:

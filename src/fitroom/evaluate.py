@@ -809,6 +809,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)
     values["edge_fringe"] = checks.edge_fringe(output, cover)
+    values["outline_specks"] = checks.outline_specks(output, cover, person.mask < 0.5)
     if target == SwapTarget.BOTTOM:
         # Between the hip joints: the trunk, not the hands hanging beside it.
         xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))

@@ -1364,8 +1364,8 @@ def _seam_gaps(
     if outline:
         gap &= _smoothed_outline(gap, solid, frame)
     alpha = _faded_outline(gap, person.mask[y0:y1, x0:x1], solid)
-    laid = alpha > 0
-    # Each pixel laid takes the garment's colour as mirrored in the garment pixel nearest
+    laid = _beside_laid(alpha, solid)
+    # Each pixel laid, and each beside it, takes the garment's colour as mirrored in the garment pixel nearest
     # it (labels number the garment's pixels in row order), so its weave or print goes
     # on across the gap; a copy of the nearest pixel alone would streak.
     _, labels = cv2.distanceTransformWithLabels(1 - solid, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
@@ -1382,6 +1382,23 @@ def _seam_gaps(
     fill = colour.copy()
     fill[gy, gx] = np.where(inside[:, None], colour[my, mx], colour[rows[nearest], cols[nearest]])
     return Layer(fill, alpha, x0, y0)
+
+
+#: How far (pixels) beside what a gaps layer lays its colour is worked out too: the
+#: compositor softens and redraws each layer's edge (`composite.clean_edge`), which lays
+#: the pinholes and notches in a soft, ragged alpha whole.
+COLOUR_REACH = 4
+
+
+def _beside_laid(alpha: NDArray[np.float32], solid: NDArray[np.uint8]) -> NDArray[np.bool_]:
+    """The pixels a gaps layer needs a colour for: what it lays (`alpha` over 0) and
+    what lies within `COLOUR_REACH` of that, off the garment (`solid`). Coloured only
+    where laid, the rest black, the compositor's redrawn edge closed the pinholes in the
+    strip's faded outline with that black: dark specks and a frayed, burnt-looking rim
+    along a red or pink tee's shoulders over a light wall."""
+    side = 2 * COLOUR_REACH + 1
+    near = cv2.dilate((alpha > 0).view(np.uint8), np.ones((side, side), np.uint8)) > 0
+    return near & (solid == 0)
 
 
 #: How many pixels beyond a gap the garment laid in it goes on over the person's soft
