@@ -1364,18 +1364,18 @@ def _seam_gaps(
     if outline:
         gap &= _smoothed_outline(gap, solid, frame)
     alpha = _faded_outline(gap, person.mask[y0:y1, x0:x1], solid)
-    laid = _beside_laid(alpha, solid)
-    # Each pixel laid, and each beside it, takes the garment's colour as mirrored in the garment pixel nearest
-    # it (labels number the garment's pixels in row order), so its weave or print goes
-    # on across the gap; a copy of the nearest pixel alone would streak.
+    painted = _beside_laid(alpha, solid)
+    # Each pixel painted takes the garment's colour as mirrored in the garment pixel
+    # nearest it (labels number the garment's pixels in row order), so its weave or print
+    # goes on across the gap; a copy of the nearest pixel alone would streak.
     _, labels = cv2.distanceTransformWithLabels(1 - solid, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
     if outline:
         # Mirrored from the garment's rim, the product photo's light flecks there went on
         # across the strip: a mottled, lumpy band round a dark tee's shoulders.
         colour = inner_colour(colour, cover, np.ones_like(cover))
     rows, cols = np.nonzero(solid)
-    nearest = labels[laid] - 1
-    gy, gx = np.nonzero(laid)
+    nearest = labels[painted] - 1
+    gy, gx = np.nonzero(painted)
     my = np.clip(2 * rows[nearest] - gy, 0, solid.shape[0] - 1)
     mx = np.clip(2 * cols[nearest] - gx, 0, solid.shape[1] - 1)
     inside = solid[my, mx] > 0
