@@ -1106,6 +1106,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["arm_beside_changed"] = checks.arm_beside_changed(report.input, output, own_skin, bands)
         arm = _own_arms(report) & (person.hands == 0) & ~crossed & (person.face == 0) & ~face
         values["arm_ghost"] = checks.arm_ghost(report.input, output, arm, cover)
+        if report.old_garment is not None:
+            values["arm_taken"] = checks.arm_taken(report.input, output, arm, report.old_garment, cover)
         knit = worn_knit_sleeves(_as_shot(report), target, ANALYSIS_SIDE)
         shrink = max(1, round(max(output.shape[:2]) / ANALYSIS_SIDE))
         values["knit_kept"] = checks.knit_kept(report.input, output, knit, cover, shrink)

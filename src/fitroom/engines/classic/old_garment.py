@@ -183,6 +183,8 @@ def worn_mask(
             cv2.line(zone, tuple(p), tuple(q), 255, max(2, int(s * 0.45)))
     lab = person.lab()
     colours = worn_colours(lab, person, category)
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
+        colours = _less_bare_skin(colours, person)
     if category == SwapTarget.DRESS:
         # A dress replaces the trousers, shorts or skirt too: left, they show below its
         # hem and between the legs rebuilt there. Bare thighs or shins are not a colour
@@ -271,6 +273,20 @@ def worn_mask(
         # taken for them and rebuilt as blocks.
         clothes &= ~_below_ankles(person, s, clothes)
     return clothes.astype(np.float32)
+
+
+def _less_bare_skin(colours: list[NDArray[np.float32]], person: Person) -> list[NDArray[np.float32]]:
+    """The colours read across the chest less the person's bare skin, where a sports bra or
+    a crop top leaves the chest line mostly bare: the main colour read there is the skin's
+    own (`_skin_coloured`) and another is one no skin has. Taken for the old top's, that
+    skin made the bare arms and midriff (nearer it, lit or shaded, than the face's tone)
+    the old garment: an arm on the hip was rebuilt as a ghost of itself over the
+    backdrop. Where the garment is the main colour (skin in a low neckline only), or
+    every colour is of the skin's hue (a beige top), the colours stay."""
+    if not _skin_coloured(colours, person):
+        return colours
+    cloth = [colour for colour in colours if not _bare_skin(colour, person)]
+    return cloth or colours
 
 
 def _print_rest(
