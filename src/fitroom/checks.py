@@ -1007,9 +1007,10 @@ ARM_GHOST = 0.08
 #: garment and redraw: its outline against an old sleeve's hem, the shade under the
 #: armpit. On `magento--home-performance` x 4 tops and 2 dresses (basic, 2026-12-07) the
 #: arm on the hip rebuilt as a ghost read 0.030-0.053, kept whole 0-0.006; on 20 pairs of
-#: 10 other persons (a tee, a dress) 0-0.014; `carvekit--3`'s arm round the knees, half
-#: rebuilt over the backdrop, 0.30. The ghost sits mostly on the arm's shaded rim, which
-#: the arm's skin as shot leaves out: the margin is thin.
+#: 10 group-4 persons (a tee, a dress) 0-0.014, but `thirtybees--image_7`'s upper arm
+#: rebuilt as a pale block under a dress, 0.041; `carvekit--3`'s arm round the knees,
+#: half rebuilt over the backdrop, 0.30. The ghost sits mostly on the arm's shaded rim,
+#: which the arm's skin as shot leaves out: the margin is thin.
 ARM_TAKEN = 0.025
 #: A pixel a render moved by no more than this (0..255) is as shot: what is not redrawn
 #: is copied from the photo, and the soft edge's blend and rounding move it by 1-2.
