@@ -419,6 +419,15 @@ ARM_RIM = 0.9
 HEM_RIM = 0.04
 #: ...within this far (shoulder widths) of the upper arm's bone: the arm, not the torso.
 HEM_RIM_ACROSS = 0.15
+#: ...and within this many `HEM_RIM`s along the bone of where the old sleeve ends on the
+#: bone itself (a slanting hem): along the arm's side an old tank's body lies up the bone
+#: from the arm's inner edge too, and taken for a hem there the edge was rebuilt as a pale
+#: strip down the arm (`cat--1-model_3`).
+HEM_ALONG = 2.0
+#: The old sleeve must cover the bone from above this share of the way to the elbow
+#: (read at `HEM_STEPS` points along it).
+HEM_FROM = 0.5
+HEM_STEPS = 40
 
 
 #: How far in hue (Lab a, b) from the person's skin a worn colour may be and be skin in
@@ -497,9 +506,15 @@ def below_hems(person: Person, arms: NDArray[np.float32], old: NDArray[np.bool_]
         length = float(np.hypot(*v))
         if length < 2 * reach:
             continue
+        hem = _hem_on_bone(old, a, v)
+        if hem is None:
+            continue
         t = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / (length * length)
         off = np.abs((xs - a[0]) * v[1] - (ys - a[1]) * v[0]) / length
-        on = held & (t >= 0) & (t <= 1) & (off < s * HEM_RIM_ACROSS)
+        # Only round where the hem crosses the bone: along the arm's side the old top's
+        # body beside it is no hem, and the arm's own edge there stays.
+        near = np.abs(t - hem) * length < HEM_ALONG * reach
+        on = held & (t >= 0) & (t <= 1) & (off < s * HEM_RIM_ACROSS) & near
         if not on.any():
             continue
         # Nearest the hem first: each pixel keeps the shortest way up the bone to the old
@@ -511,6 +526,26 @@ def below_hems(person: Person, arms: NDArray[np.float32], old: NDArray[np.bool_]
         weight = np.clip(2 * (reach - nearest) / reach, 0, 1)
         np.maximum(out[box], weight.astype(np.float32), out=out[box])
     return out
+
+
+def _hem_on_bone(old: NDArray[np.bool_], a: NDArray[np.float32], v: NDArray[np.float32]) -> float | None:
+    """Where down the upper arm's bone (`a` the shoulder, `v` to the elbow; shares of it)
+    the `old` sleeve round it ends: the end of the first run of the bone in the old
+    garment, starting above `HEM_FROM`; None where the bone is bare down to there or the
+    old garment covers it to the elbow (a long sleeve: no hem on the upper arm)."""
+    h, w = old.shape
+    shares = np.linspace(0, 1, HEM_STEPS + 1)
+    points = np.round(a[None, :] + v[None, :] * shares[:, None]).astype(int)
+    inside = (points[:, 0] >= 0) & (points[:, 0] < w) & (points[:, 1] >= 0) & (points[:, 1] < h)
+    covered = np.zeros(len(shares), bool)
+    covered[inside] = old[points[inside, 1], points[inside, 0]]
+    first = np.flatnonzero(covered)
+    if not len(first) or shares[first[0]] > HEM_FROM:
+        return None
+    bare = np.flatnonzero(~covered[first[0] :])
+    if not len(bare):
+        return None
+    return float(shares[first[0] + bare[0]])
 
 
 def _moved(mask: NDArray[np.bool_], dx: int, dy: int) -> NDArray[np.bool_]:
