@@ -1149,14 +1149,15 @@ ARM_PALE_MOST = 8.0
 #: upper arm in the own arm's colour (`own_arm`).
 UPPER_ARM_ALONG = (0.25, 1.0)
 UPPER_ARM_PALE_MOST = 8.0
-#: `arm_hem_line`: the most (Lab L, 0..100; the 90th percentile over the seam's pixels)
+#: `arm_hem_line`: the most (Lab L, 0..100; the `ARM_HEM_SHARE` percentile over the seam)
 #: the picture may lie darker or paler than both sides where a rebuilt upper arm meets
 #: the person's own arm below it, read `ARM_HEM_REACH` (shoulder widths) either side of
 #: the seam along the bone. On the kit's leopard `idm--09256_00` (basic, 2026-12-07) a
 #: dark tee's hem kept across the arm (`ootd--051918_0`, `mtk000t_3`) read about 9-15, a
 #: clean seam 2-5.
-ARM_HEM_REACH = 0.02
+ARM_HEM_REACH = 0.035
 ARM_HEM_MOST = 7.0
+ARM_HEM_SHARE = 95
 #: ...within this far (shoulder widths) of the bone: the arm's middle, where a hem runs
 #: across it; not its outline or the armpit (an old tank's sliver there is `old_sliver`'s).
 ARM_HEM_ACROSS = 0.06
@@ -2663,8 +2664,8 @@ def arm_hem_line(
     """The most, over the arms (shoulder and elbow points), that the picture on the seam
     where the `rebuilt` upper arm lies above the person's `own` arm along the bone (each
     within `ARM_HEM_REACH` of a pixel, up and down the bone, within `ARM_HEM_ACROSS` of it)
-    is darker or paler (Lab L) than both sides' local means: the 90th percentile over the
-    seam. A step between the two sides reads 0; an old sleeve's hem left across the arm,
+    is darker or paler (Lab L) than both sides' local means: the `ARM_HEM_SHARE`
+    percentile over the seam. A step between the two sides reads 0; an old sleeve's hem left across the arm,
     its dark edge or its shadow, reads its depth. None where no arm has such a seam."""
     made = np.asarray(rebuilt, bool)
     mine = np.asarray(own, bool) & ~made
@@ -2693,7 +2694,7 @@ def arm_hem_line(
         low, high = np.minimum(*sides)[seam], np.maximum(*sides)[seam]
         values = lum[seam]
         off_span = np.maximum(np.maximum(low - values, values - high), 0)
-        found.append(float(np.percentile(off_span, 90)))
+        found.append(float(np.percentile(off_span, ARM_HEM_SHARE)))
     return max(found) if found else None
 
 

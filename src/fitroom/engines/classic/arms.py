@@ -428,6 +428,8 @@ HEM_ALONG = 2.0
 #: (read at `HEM_STEPS` points along it).
 HEM_FROM = 0.5
 HEM_STEPS = 40
+#: How soft (pixels, a Gaussian sigma) the hem's rim is.
+HEM_SOFT = 1.5
 
 
 #: How far in hue (Lab a, b) from the person's skin a worn colour may be and be skin in
@@ -523,8 +525,13 @@ def below_hems(person: Person, arms: NDArray[np.float32], old: NDArray[np.bool_]
         for d in range(reach, -1, -1):
             dx, dy = (int(round(float(c) * d / length)) for c in v)
             np.copyto(nearest, np.float32(d), where=_moved(worn, dx, dy) & on)
-        weight = np.clip(2 * (reach - nearest) / reach, 0, 1)
-        np.maximum(out[box], weight.astype(np.float32), out=out[box])
+        weight = np.clip(2 * (reach - nearest) / reach, 0, 1).astype(np.float32)
+        np.maximum(out[box], weight, out=out[box])
+    # Softened outwards (next to the hem it stays whole), on the kept arm only: read pixel
+    # by pixel up the bone, the rim ended in stairs at the arm's sides where the old
+    # sleeve stood out beside it.
+    soft = np.maximum(cv2.GaussianBlur(out[box], (0, 0), HEM_SOFT), out[box])
+    out[box] = soft * (arms[box] > 0)
     return out
 
 
