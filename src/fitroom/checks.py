@@ -32,9 +32,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   a grainy shin).
 - `arm_pale`: how much paler and greyer than the hand a rebuilt forearm's upper half is
   (an upper forearm in a lit face's tone under the hand's own colour).
-- `arm_hem_line`: how far the picture strays in lightness, outside the span of the two
-  sides, along the seam where a rebuilt upper arm meets the person's own arm below it
-  (an old short sleeve's hem kept as a dark or pale line across the bared arm).
 - `upper_arm_pale`: how much paler and greyer a rebuilt upper arm is than the person's
   own bare arm below it (an upper arm bared from a short sleeve in a lit face's tone,
   a peach block above a brown arm).
@@ -1149,20 +1146,6 @@ ARM_PALE_MOST = 8.0
 #: upper arm in the own arm's colour (`own_arm`).
 UPPER_ARM_ALONG = (0.25, 1.0)
 UPPER_ARM_PALE_MOST = 8.0
-#: `arm_hem_line`: the most (Lab L, 0..100; the `ARM_HEM_SHARE` percentile over the seam)
-#: the picture may lie darker or paler than both sides where a rebuilt upper arm meets
-#: the person's own arm below it, read `ARM_HEM_REACH` (shoulder widths) either side of
-#: the seam along the bone. On the kit's leopard `idm--09256_00` (basic, 2026-12-07) a
-#: dark tee's hem kept across the arm (`ootd--051918_0`, `mtk000t_3`) read about 9-15, a
-#: clean seam 2-5.
-ARM_HEM_REACH = 0.035
-ARM_HEM_MOST = 7.0
-ARM_HEM_SHARE = 95
-#: ...within this far (shoulder widths) of the bone: the arm's middle, where a hem runs
-#: across it; not its outline or the armpit (an old tank's sliver there is `old_sliver`'s).
-ARM_HEM_ACROSS = 0.06
-#: ...read only on a seam this many pixels long at least.
-MIN_SEAM_PIXELS = 20
 #: Where along the forearm (elbow 0, wrist 1) it is read, how far either side of the
 #: bone (shoulder widths), and how far round the wrist (shoulder widths) the hand is.
 WRIST_ALONG = (0.55, 0.95)
@@ -1624,7 +1607,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "wrist_tone": (None, WRIST_APART),
     "arm_pale": (None, ARM_PALE_MOST),
     "upper_arm_pale": (None, UPPER_ARM_PALE_MOST),
-    "arm_hem_line": (None, ARM_HEM_MOST),
     "wrist_band": (None, CUFF_APART),
     "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
     "leg_side_shade": (LEG_SIDE_LEAST, None),
@@ -2656,56 +2638,6 @@ def upper_arm_pale(
         greyer = float(np.hypot(a_own, b_own) - np.hypot(a_arm, b_arm))
         paler.append(float(np.hypot(max(float(l_arm - l_own), 0.0), max(greyer, 0.0))))
     return max(paler) if paler else None
-
-
-def arm_hem_line(
-    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, arms: Sequence[Sequence[Point]], shoulder_width: float
-) -> float | None:
-    """The most, over the arms (shoulder and elbow points), that the picture on the seam
-    where the `rebuilt` upper arm lies above the person's `own` arm along the bone (each
-    within `ARM_HEM_REACH` of a pixel, up and down the bone, within `ARM_HEM_ACROSS` of it)
-    is darker or paler (Lab L) than both sides' local means: the `ARM_HEM_SHARE`
-    percentile over the seam. A step between the two sides reads 0; an old sleeve's hem left across the arm,
-    its dark edge or its shadow, reads its depth. None where no arm has such a seam."""
-    made = np.asarray(rebuilt, bool)
-    mine = np.asarray(own, bool) & ~made
-    h, w = made.shape
-    reach = max(2, int(shoulder_width * ARM_HEM_REACH))
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    lum = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
-    found = []
-    for shoulder, elbow in arms:
-        a, b = (np.asarray(point, np.float32) for point in (shoulder, elbow))
-        length = float(np.hypot(*(b - a)))
-        if length < 4 * reach:
-            continue
-        t, off = _along_bone(xs, ys, a, b)
-        arm = (off < shoulder_width * ARM_HEM_ACROSS) & (t > 0) & (t < 1)
-        down = (b - a) / length
-        above, below = np.zeros((h, w), bool), np.zeros((h, w), bool)
-        for d in range(1, reach + 1):
-            dx, dy = (int(round(v)) for v in down * d)
-            above |= _shifted(made & arm, dx, dy)
-            below |= _shifted(mine & arm, -dx, -dy)
-        seam = arm & above & below
-        if np.count_nonzero(seam) < MIN_SEAM_PIXELS:
-            continue
-        sides = [_local_mean(lum, m & arm & ~seam, 2.0 * reach) for m in (made, mine)]
-        low, high = np.minimum(*sides)[seam], np.maximum(*sides)[seam]
-        values = lum[seam]
-        off_span = np.maximum(np.maximum(low - values, values - high), 0)
-        found.append(float(np.percentile(off_span, ARM_HEM_SHARE)))
-    return max(found) if found else None
-
-
-def _shifted(mask: NDArray[np.bool_], dx: int, dy: int) -> NDArray[np.bool_]:
-    """`mask` moved `dx` pixels right and `dy` down, what moves in from the edges empty."""
-    h, w = mask.shape
-    out = np.zeros_like(mask)
-    out[max(0, dy) : h + min(0, dy), max(0, dx) : w + min(0, dx)] = mask[
-        max(0, -dy) : h - max(0, dy), max(0, -dx) : w - max(0, dx)
-    ]
-    return out
 
 
 def _along_bone(
