@@ -1207,10 +1207,12 @@ def test_a_tee_hangs_straight_past_a_fitted_dress_narrow_waist() -> None:
     assert pinch is not None and checks.faults({"waist_pinch": pinch}) == [], pinch
 
 
-def trousered_person(shins: list[tuple[tuple[int, int], tuple[int, int]]]) -> Person:
-    """A drawn person in a grey tee and black trousers down over white shoes, each
-    shin from its knee to its ankle as given (left leg first); the trousers' hem 12 px
-    past each ankle, the shoe below it."""
+def trousered_person(
+    shins: list[tuple[tuple[int, int], tuple[int, int]]], shoes: tuple[int, int, int] = (250, 250, 250)
+) -> Person:
+    """A drawn person in a grey tee and black trousers down over shoes (white unless
+    given), each shin from its knee to its ankle as given (left leg first); the
+    trousers' hem 12 px past each ankle, the shoe below it."""
     image = np.full((580, 400, 3), 235, np.uint8)
     cv2.rectangle(image, (140, 90), (260, 262), (120, 120, 125), -1)  # the tee
     cv2.rectangle(image, (150, 262), (250, 380), (15, 15, 20), -1)  # the trousers' seat
@@ -1218,7 +1220,7 @@ def trousered_person(shins: list[tuple[tuple[int, int], tuple[int, int]]]) -> Pe
         cv2.line(image, hip, knee, (15, 15, 20), 40)
         hem = (ankle[0] + (ankle[0] - knee[0]) * 12 // max(1, ankle[1] - knee[1]), ankle[1] + 12)
         cv2.line(image, knee, hem, (15, 15, 20), 34)
-        cv2.ellipse(image, (hem[0], hem[1] + 14), (26, 12), 0, 0, 360, (250, 250, 250), -1)  # the shoe
+        cv2.ellipse(image, (hem[0], hem[1] + 14), (26, 12), 0, 0, 360, shoes, -1)  # the shoe
     person = drawn_person(image)
     (lk, la), (rk, ra) = shins
     person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = lk, la, rk, ra
@@ -1234,6 +1236,67 @@ def test_a_dress_takes_the_trousers_hem_over_the_shoes() -> None:
     for x in (165, 235):
         assert dress[500:530, x - 8 : x + 9].mean() > 0.9, (x, dress[500:530, x - 8 : x + 9].mean())
     assert dress[545:555, 150:250].mean() < 0.05, "the shoes"
+
+
+def cropped_trousers_person() -> Person:
+    """A drawn person in a grey tee and black cropped trousers ending 25 px above the
+    ankle joints (y 520), white socks below them and black shoes from y 530."""
+    image = np.full((580, 400, 3), 235, np.uint8)
+    cv2.rectangle(image, (140, 90), (260, 262), (120, 120, 125), -1)  # the tee
+    cv2.rectangle(image, (150, 262), (250, 380), (15, 15, 20), -1)  # the trousers' seat
+    for x in (165, 235):
+        cv2.rectangle(image, (x - 20, 380), (x + 20, 495), (15, 15, 20), -1)  # a trouser leg
+        cv2.rectangle(image, (x - 12, 496), (x + 12, 532), (245, 245, 245), -1)  # a sock
+        cv2.ellipse(image, (x, 544), (28, 14), 0, 0, 360, (15, 15, 20), -1)  # a black shoe
+    person = drawn_person(image)
+    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = (
+        (235, 380),
+        (235, 520),
+        (165, 380),
+        (165, 520),
+    )
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    return person
+
+
+def test_a_bottom_leaves_black_shoes_below_black_cropped_trousers() -> None:
+    """Black cropped trousers, white socks, black shoes: a new bottom's old garment took
+    the shoes for the trousers (one colour), and below the new hem they were rebuilt as
+    skin blobs and smears (`feet_changed`). The trousers themselves go."""
+    person = cropped_trousers_person()
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    for x in (165, 235):
+        assert old[400:490, x - 15 : x + 16].mean() > 0.9, (x, old[400:490, x - 15 : x + 16].mean())
+    assert old[534:556, 140:260].mean() < 0.05, "the shoes"
+
+
+def test_a_bottom_takes_the_trousers_hem_run_on_over_the_shoes() -> None:
+    """Black trousers hang past the ankle joint onto black shoes without a break (as
+    leggings down over a shoe past where the pose puts the ankle): their hem stays the
+    old garment, or it is left below the new hem as a black band."""
+    person = trousered_person([((235, 380), (235, 520)), ((165, 380), (165, 520))], shoes=(15, 15, 20))
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    for x in (165, 235):
+        assert old[500:533, x - 8 : x + 9].mean() > 0.9, (x, old[500:533, x - 8 : x + 9].mean())
+
+
+def test_feet_changed_fails_shoes_rebuilt_below_a_new_bottom() -> None:
+    """`feet_changed` reads the shoes below a new bottom's hem: kept as shot they pass,
+    rebuilt as a skin blob over their tops they fail; under the hem's soft edge they
+    are not read."""
+    person = trousered_person([((235, 380), (235, 520)), ((165, 380), (165, 520))], shoes=(15, 15, 20))
+    person.points[[27, 28, 29, 30, 31, 32]] = (235, 520), (165, 520), (225, 545), (155, 545), (255, 550), (185, 550)
+    before = person.image
+    cover = np.zeros(person.mask.shape, np.float32)
+    cover[260:525, 140:261] = 1  # new jeans to just past the ankles
+    feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, before.shape)
+    margin = 5
+    kept = checks.feet_changed(before, before.copy(), feet, cover, margin)
+    assert kept is not None and not checks.faults({"feet_changed": kept}), kept
+    after = before.copy()
+    after[528:550, 150:250] = (200, 150, 125)  # the shoes' tops rebuilt as skin
+    smeared = checks.feet_changed(before, after, feet, cover, margin)
+    assert smeared is not None and checks.faults({"feet_changed": smeared}), smeared
 
 
 def test_a_dress_takes_the_front_shin_beside_the_back_ankle() -> None:

@@ -335,6 +335,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `legs_changed`: below a new dress, the share of the person's own bare legs and feet
   (shoes included) the render changed: bare shins or dark shoes taken for the old
   trousers and rebuilt as flat cones or blocks.
+- `feet_changed`: below a new bottom, the share of the person's feet (shoes included,
+  `feet_region`) clear of it that the render changed: shoes of the old trousers' colour
+  (black shoes under black trousers) taken for them and rebuilt as skin blobs or smears.
 - `trousers_left`: below a new dress, the share of the legs' line (hip to ankle, clear
   of the dress) that still shows the old trousers as they were: their colour, read on
   the thighs the dress now covers, unchanged from the photo (a trouser leg kept below
@@ -1268,6 +1271,9 @@ POCKET_HOLE_MOST = 0.05
 #: The highest acceptable share of the person's own bare lower legs and feet, below a
 #: new dress, that the render changed (`legs_changed`).
 LEGS_CHANGED_MOST = 0.1
+#: The highest acceptable share of the person's feet and shoes, clear of a new bottom,
+#: that the render changed (`feet_changed`). PLACEHOLDER
+FEET_CHANGED_MOST = 0.1
 #: The highest acceptable share of the legs' line below a new dress still showing the
 #: old trousers (`trousers_left`): a hem's band round both ankles is about a tenth.
 TROUSERS_LEFT_MOST = 0.08
@@ -1732,6 +1738,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "loose_fill": (None, LOOSE_FILL_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
+    "feet_changed": (None, FEET_CHANGED_MOST),
     "trousers_left": (None, TROUSERS_LEFT_MOST),
     "bodice_width": (BODICE_WIDTH_LEAST, None),
     "waist_pinch": (None, WAIST_PINCH_MOST),
@@ -4366,6 +4373,15 @@ def legs_changed(
     kept = (np.asarray(legs) > 0) & ~near
     inner = cv2.erode(kept.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return hand_changed(before, after, inner)
+
+
+def feet_changed(
+    before: NDArray[np.uint8], after: NDArray[np.uint8], feet: Mask, cover: NDArray[np.floating[Any]], margin: int
+) -> float | None:
+    """The share of the person's `feet` (shoes included, in `before`), more than `margin`
+    pixels clear of a new bottom (`cover`), that `after` changed: a bottom ends at its
+    hem, and below it only what the old trousers covered is rebuilt, never the shoes."""
+    return legs_changed(before, after, feet, cover, margin)
 
 
 def trousers_left(

@@ -1127,6 +1127,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # A top is drawn flat over a jump or a dance only when an arm is raised with it.
         pose["wrist_height"] = wrist_height(person.points, person.visibility, person.size[1])
     values["pose_dynamic"] = checks.pose_dynamic(pose)
+    if target == SwapTarget.BOTTOM:
+        margin = max(2, int(frame.width * LEGS_MARGIN))
+        feet = checks.feet_region(person.points, person.visibility, person.mask > 0.5, report.input.shape)
+        feet &= (person.hands == 0) & (person.face == 0)
+        values["feet_changed"] = checks.feet_changed(report.input, output, feet, cover, margin)
     if target == SwapTarget.DRESS:
         margin = max(2, int(frame.width * LEGS_MARGIN))
         values["legs_changed"] = checks.legs_changed(report.input, output, _own_lower_legs(report), cover, margin)

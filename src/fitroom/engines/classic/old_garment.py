@@ -272,6 +272,9 @@ def worn_mask(
         # clothes' colour (black shoes under a black slip dress or a black print) were
         # taken for them and rebuilt as blocks.
         clothes &= ~_below_ankles(person, s, clothes)
+    if category == SwapTarget.BOTTOM:
+        above = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]) - s * SHOE_RISE)
+        clothes &= ~_shoes_apart(clothes, _below_ankles(person, s, clothes), above)
     return clothes.astype(np.float32)
 
 
@@ -528,6 +531,26 @@ def _below_ankles(person: Person, s: float, clothes: NDArray[np.bool_]) -> NDArr
         start = s * FOOT_START if _covered(clothes, k + v * 0.85, a) else 0.0
         out[y0:y1, x0:x1] |= (along > start) & (to_ankle < reach) & (to_ankle <= to_other)
     return out
+
+
+#: How far above the higher ankle joint (shoulder widths) a shoe's collar or heel tab
+#: may rise: what of the old bottom's colours joins the clothes only below that row is
+#: the shoe (`_shoes_apart`).
+SHOE_RISE = 0.25
+
+
+def _shoes_apart(clothes: NDArray[np.bool_], feet: NDArray[np.bool_], above: int) -> NDArray[np.bool_]:
+    """What `clothes` holds of the `feet` (`_below_ankles`) not joined to them above the
+    row `above` (`SHOE_RISE` over the higher ankle joint): shoes of the old bottom's
+    colours below bare ankles or socks (black loafers under black cropped trousers, a
+    print's dark grey on a trainer) were rebuilt as skin blobs and smears over the shoes
+    under a new bottom. What runs on without a break from the trouser leg above stays
+    theirs: leggings down over a shoe past where the pose puts the ankle were left below
+    the new hem as a black band."""
+    count, labels = cv2.connectedComponents(clothes.astype(np.uint8), connectivity=8)
+    joined = np.zeros(count, bool)
+    joined[labels[: max(0, above)][clothes[: max(0, above)]]] = True
+    return feet & clothes & ~joined[labels]
 
 
 def _covered(clothes: NDArray[np.bool_], p: NDArray[np.float32], q: NDArray[np.float32]) -> bool:
