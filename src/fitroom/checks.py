@@ -231,6 +231,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `garment_left_out`: the share of a garment product's outline (what the backdrop,
   flooded from the photo's border and stopped at edges, does not reach) that its cut-out
   leaves out (a white tee's white ground given to its white backdrop: only the print kept).
+- `garment_backdrop_kept`: the share of a garment's cut-out that is the backdrop between
+  it and the photo's edge (pixels of the backdrop's own colour reached from the edge
+  through that colour alone, near the edge): a dress shot with its hem just above the
+  photo's bottom edge worn with the white strip below the hem, a ledge under the new hem.
 - `item_strands`: how far a cut-out's thin strands reach out from its solid body (a
   shoe's loose laces, drawn as lines out into the air round the feet).
 - `collar_gap`: the widest band of neither leg nor new shoe under an ankle, between
@@ -526,6 +530,15 @@ ITEM_LEFT_OUT = 0.05
 LEFT_OUT_DISTANCE = 10.0
 #: Most of a garment product's outline its cut-out may leave out (`garment_left_out`).
 GARMENT_LEFT_OUT = 0.08
+#: How near (Lab, over the border's spread) the backdrop's colour, and how near the
+#: photo's edge (share of its long side), a cut-out's pixel is read as the backdrop kept
+#: (`garment_backdrop_kept`)...
+KEPT_BACKDROP_DISTANCE = 3.0
+KEPT_BACKDROP_DEPTH = 0.03
+#: ...and the share of the cut-out it may be: the kit's white knit dress, its hem 12 px
+#: above the photo's bottom edge, kept 0.008 of it as a white strip; the other devset
+#: garments cut from a plain backdrop keep under 0.0005.
+GARMENT_BACKDROP_KEPT = 0.001
 #: How deep inside a cut-out's filled outline (share of its size, the square root of its
 #: area) a pixel must lie to be its solid body for `item_strands`: a lace is far thinner.
 STRAND_DEPTH = 0.03
@@ -1688,6 +1701,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "item_left_out": (None, ITEM_LEFT_OUT),
     "item_strands": (None, STRAND_REACH_MOST),
     "garment_left_out": (None, GARMENT_LEFT_OUT),
+    "garment_backdrop_kept": (None, GARMENT_BACKDROP_KEPT),
     "collar_gap": (None, COLLAR_GAP_MOST),
     "sole_fall": (SOLE_FALL_LEAST, None),
     "shoes_merged": (None, SHOES_MERGED_MOST),
@@ -4933,6 +4947,32 @@ def garment_left_out(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -
     if not outline.any():
         return None
     return float(np.count_nonzero(outline & (np.asarray(alpha) < 0.5)) / np.count_nonzero(outline))
+
+
+def garment_backdrop_kept(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> float | None:
+    """The share of the cut-out `alpha` (over 0.5) of the product photo `rgb` that is the
+    backdrop between the garment and the photo's edge: pixels within
+    `KEPT_BACKDROP_DISTANCE` of the border's median colour (over its spread), joined to the
+    photo's edge through such pixels alone, within `KEPT_BACKDROP_DEPTH` of it. A garment's
+    outline stops nothing here: a strip the cut-out took for garment is the backdrop's
+    colour right up to the edge. None for an empty cut-out.
+    """
+    solid = np.asarray(alpha) > 0.5
+    if not solid.any():
+        return None
+    h, w = solid.shape
+    depth = max(2, round(KEPT_BACKDROP_DEPTH * max(h, w)))
+    band = np.ones((h, w), bool)
+    band[depth : h - depth, depth : w - depth] = False
+    lab = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2LAB).astype(np.float32)
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]])
+    backdrop = np.median(border, axis=0)
+    spread = float(np.median(np.linalg.norm(border - backdrop, axis=1)))
+    near = band & (np.linalg.norm(lab - backdrop, axis=2) - spread < KEPT_BACKDROP_DISTANCE)
+    _, labels = cv2.connectedComponents(near.astype(np.uint8), connectivity=4)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    kept = solid & np.isin(labels, edge[edge > 0])
+    return float(np.count_nonzero(kept) / np.count_nonzero(solid))
 
 
 def item_strands(alpha: NDArray[np.floating[Any]]) -> float | None:

@@ -1870,6 +1870,7 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
     if report.garments:
         result.checks = {k: (None if v is None else round(v, 4)) for k, v in inspect(report, target).items()}
         result.checks["part_unnamed"] = part_unnamed(garment, target)
+        result.checks["garment_backdrop_kept"] = backdrop_kept(garment, report.garments[-1].alpha)
         result.faults = checks.faults(result.checks)
     if report.accessories:
         result.kind = "+".join(report.accessories)
@@ -1881,6 +1882,15 @@ def render_pair(person_path: Path, garment_path: Path, target: str, tier: str, o
     report.image.save(out_dir / "results" / name, quality=90)
     result.output = f"results/{name}"
     return result
+
+
+def backdrop_kept(product: Image.Image, alpha: NDArray[np.float32]) -> float | None:
+    """`checks.garment_backdrop_kept` on the product photo as shot, at its cut-out's
+    size: the garment's own copy has its colour carried out over the soft edge
+    (`edge_colour`), the photo's border with it where the garment reaches the edge."""
+    h, w = alpha.shape
+    rgb = np.asarray(product.convert("RGB").resize((w, h), Image.Resampling.BOX))
+    return checks.garment_backdrop_kept(rgb, alpha)
 
 
 def part_unnamed(garment: Image.Image, target: str) -> float | None:

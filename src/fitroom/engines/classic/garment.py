@@ -103,6 +103,7 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     big = cv2.resize(mask, (w, h), interpolation=cv2.INTER_LINEAR)
     loops = _enclosed_backdrop(big > 127, rgb, 1 / scale)
     big[loops] = 0
+    big[_edge_strips(big > 127, rgb)] = 0
     soft = cv2.GaussianBlur(big.astype(np.float32) / 255, (0, 0), max(0.8, 0.6 / scale))
     # A loop's sliver is a few pixels wide: blurred, the strands round it would cover
     # it half again with the backdrop's white.
@@ -439,6 +440,40 @@ def _enclosed_backdrop(mask: NDArray[np.bool_], rgb: NDArray[np.uint8], unit: fl
             continue
         found[box] |= part > 0
     return found
+
+
+#: A cut-out's pixels within this (Lab, over the border's spread) of the backdrop's
+#: colour are the backdrop itself where they join the photo's edge (`_edge_strips`)...
+EDGE_STRIP_DISTANCE = 3.0
+#: ...through that colour alone, within this share of the photo's long side of its edge.
+EDGE_STRIP_DEPTH = 0.03
+
+
+def _edge_strips(mask: NDArray[np.bool_], rgb: NDArray[np.uint8]) -> NDArray[np.bool_]:
+    """The parts of the cut-out `mask` that are the backdrop between the garment and the
+    photo's edge: pixels of the backdrop's own colour joined to the edge through that
+    colour alone, within `EDGE_STRIP_DEPTH` of it.
+
+    A white knit dress shot with its hem a few pixels above the photo's bottom edge: the
+    outline's edges, closed, bridged the hem to the edge, so the flood from the border
+    (`_silhouette`) never reached the strip between them, and the strip went on the
+    person as a pure white ledge under the new dress's hem, narrower than it and
+    stepped at its ends. Only the band along the edges is read: a white garment's own
+    ground may be the backdrop's colour further in."""
+    h, w = mask.shape
+    depth = max(2, round(EDGE_STRIP_DEPTH * max(h, w)))
+    band = np.ones((h, w), bool)
+    band[depth : h - depth, depth : w - depth] = False
+    if not (mask & band).any():
+        return np.zeros_like(mask)
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])[None]
+    background, spread = _border_backdrop(cv2.cvtColor(border, cv2.COLOR_RGB2LAB)[0].astype(np.float32))
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    distance = cv2.sqrt(squared_distance(lab, background)) - np.float32(spread)
+    backdrop = band & (distance < EDGE_STRIP_DISTANCE)
+    _, labels = cv2.connectedComponents(backdrop.astype(np.uint8), connectivity=4)
+    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    return mask & np.isin(labels, edge[edge > 0])
 
 
 #: A strap's bites narrower than this share of the garment's width are closed.
