@@ -30,7 +30,6 @@ from fitroom.engines.classic.person import (
     Person,
     _skin_colour,
 )
-from fitroom.engines.classic.shoulders import below_outline, drawn_outline
 from tests.support.rebuilt import bare_arms, flat_tone, uncovered_top
 
 
@@ -407,7 +406,7 @@ def test_the_seam_is_matched_to_the_rebuilt_skin_inside_it_not_the_field_outside
 def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() -> None:
     """A drawn person: a neck, a tank whose straps stand level from the neck out to the
     armholes, and bare arms whose tops lie lower. The skin rebuilt inside the tank ends
-    at the curve from the neck down to each arm's top (`shoulders.drawn_outline`); under the old straps' square
+    at the line from the neck down to each arm's top; under the old straps' square
     corner (above that line) it is backdrop."""
 
     h, w = 200, 300
@@ -421,8 +420,7 @@ def test_rebuilt_skin_ends_at_the_shoulder_line_not_the_old_straps_square_top() 
     old[:, 241:] = False
     old[:50] = False
     body = solid.copy()
-    line = drawn_outline(solid > 0, old, 3)
-    cut = np.where(np.isnan(line)[None, :], body, below_outline(line, h) > 0.5).astype(np.uint8)
+    cut = rebuild._below_shoulder_line(body, solid > 0, old, 3)
     # The straps' outer corners, above the line from the neck (row 50 at column 129 or
     # 171) to the arm's top (row 80 at column 59 or 241), are cut away...
     assert cut[55, 65] == 0 and cut[55, 235] == 0

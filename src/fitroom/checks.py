@@ -47,9 +47,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `shoulder_rise`: how far the figure's outline climbs going out along a bared shoulder
   from beside the neck to past the arm's top (an arm's round cap standing above a level
   shelf of rebuilt skin as a ball, a notch between them); a shoulder slopes down.
-- `shoulder_sunk`: how far (shoulder widths) a tank's bared shoulders, rebuilt, stand
-  below the person's own outline as shot between the kept neck and the kept arm (a
-  crescent cut off their tops, a notch at the neck and at the arm).
 - `upper_arm_reach`: how far out from the bone a rebuilt upper arm's outer contour lies
   below the armpit, in shoulder widths (an arm rebuilt as wide as the old loose sleeve
   round it, a fat tube, reaches 0.15 and more on a slim person; an arm about 0.1-0.13).
@@ -1110,17 +1107,6 @@ RISE_HANGS = 0.5
 #: ...through a running median this wide (shoulder widths).
 RISE_SMOOTH = 0.04
 SHOULDER_RISE_MOST = 0.03
-#: `shoulder_sunk` reads runs of columns whose top as shot is the old garment, the
-#: person's own outline standing at both ends (the neck, the arm) and at least
-#: `SUNK_RUN` shoulder widths long, leaving out `SUNK_ENDS` of each run at either end;
-#: the most a run's median depth may be, in shoulder widths: the yellow cami over three
-#: tanks whose straps' tops stood above the pose's guess of the shoulders, a crescent
-#: cut off each shoulder, 0.03-0.05; reaching the tank's outline, under 0.01.
-SUNK_RUN = 0.1
-SUNK_ENDS = 0.1
-#: ...and the most the outline may step (shoulder widths) from the run's end onto the arm.
-SUNK_STEP = 0.05
-SHOULDER_SUNK_MOST = 0.02
 #: Where down the upper arm (shoulder 0, elbow 1) `upper_arm_reach` reads the rebuilt
 #: skin's reach out from the bone (below the shoulder's cap, above the elbow), and the
 #: most it may be, in shoulder widths (joint to joint): an adult's upper arm there is
@@ -1633,7 +1619,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_straps_left": (None, OLD_STRAPS_MOST),
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
-    "shoulder_sunk": (None, SHOULDER_SUNK_MOST),
     "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
     "enclosed_backdrop": (None, ENCLOSED_BACKDROP_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
@@ -2415,43 +2400,6 @@ def shoulder_rise(
         lowest = np.maximum.accumulate(tops)
         rises.append(max(0.0, float(np.max(lowest[:-1] - tops[1:]))) / s)
     return max(rises) if rises else None
-
-
-def shoulder_sunk(figure: Mask, solid: Mask, old: Mask, skin: Mask, shoulder_width: float) -> float | None:
-    """How far (shoulder widths) the top of the `figure` (the render's silhouette) lies
-    below the person's own outline as shot (`solid`) over a sleeveless old top's
-    shoulders: across each run of columns whose top as shot is the `old` garment, ended
-    on both sides by the person's own bare `skin` as shot (the neck's side, the arm's top,
-    met without a step of over `SUNK_STEP`), the median depth over the run's middle (`SUNK_ENDS` off each end); the deepest run.
-
-    A tank's straps lie on the shoulders: their outline is the body's. Rebuilt lower, the
-    bared shoulder lost a crescent off its top, with a notch where it met the neck and
-    another at the arm. None when no such run shows."""
-    fig, body, worn, bare = (np.asarray(m, bool) for m in (figure, solid, old, skin))
-    h, w = body.shape
-    s = float(shoulder_width)
-    has = body.any(axis=0)
-    top = np.argmax(body, axis=0)
-    clothed = has & worn[np.minimum(top + 2, h - 1), np.arange(w)]
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], clothed.astype(np.int8), [0]))))
-    depths = []
-    for a, b in zip(edges[::2], edges[1::2], strict=True):
-        if a == 0 or b >= w or not has[a - 1] or not has[b] or b - a < SUNK_RUN * s:
-            continue
-        # The arm's end: the outline goes on from the strap onto the arm without a step
-        # (beside a sleeve it drops to a forearm or a hand far below: no tank's shoulder).
-        arm, end, neck, start = (b, b - 1, a - 1, a) if top[a - 1] < top[b] else (a - 1, a, b, b - 1)
-        if abs(int(top[arm]) - int(top[end])) > SUNK_STEP * s:
-            continue
-        # Bare skin as shot at both ends: the arm's top, and the neck beside the strap.
-        if not (bare[top[arm], arm] and bare[top[start], neck]):
-            continue
-        cut = max(1, int(SUNK_ENDS * (b - a)))
-        cols = np.arange(a + cut, b - cut)
-        shown = fig[:, cols].any(axis=0)
-        tops = np.where(shown, np.argmax(fig[:, cols], axis=0), h)
-        depths.append(float(np.median(np.maximum(tops - top[cols], 0))) / max(s, 1.0))
-    return max(depths) if depths else None
 
 
 def _run_across(

@@ -739,10 +739,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["shoulder_rise"] = checks.shoulder_rise(
             figure, rebuilt, [arm[:2] for arm in arms], frame.neck, frame.width
         )
-        if report.old_garment is not None:
-            values["shoulder_sunk"] = checks.shoulder_sunk(
-                figure, person.mask > 0.5, report.old_garment > 0.5, _skin_as_shot(report), frame.width
-            )
         # The garment as shown: the person's own pixels left as they were under the
         # cover (a bare arm kept in front through a split sleeve) are not sleeve.
         moved = np.abs(output.astype(np.int16) - report.input.astype(np.int16)).max(axis=2) > UNMOVED

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import (
+    SHOULDER_STEEPEST,
     Frame,
     inside_arms,
     limbs,
@@ -52,7 +53,6 @@ from fitroom.engines.classic.person import (
     plausible_skin,
 )
 from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
-from fitroom.engines.classic.shoulders import below_outline, drawn_outline
 from fitroom.engines.classic.skin_toned import skin_toned, tinted
 
 
@@ -693,10 +693,6 @@ BELLY_OFF_LIMBS = 0.1
 #: analysis size) its edge against the backdrop: about the photo's own silhouette's.
 OUTLINE_ROUNDING = 0.06
 OUTLINE_SOFT = 1.0
-#: The highest (shoulder widths above the joints' line) a tank's shoulders are drawn
-#: (`shoulders.drawn_outline`): on the kit's tanks their tops stood up to 0.27-0.34
-#: above it; a run beside a face under hair taken for the old garment, 0.54.
-DRAWN_HIGHEST = 0.45
 
 
 #: How far (frontal shoulder widths) the waist keeps in from a rebuilt arm hanging
@@ -735,6 +731,49 @@ def _rounded(body: NDArray[np.uint8], radius: int) -> NDArray[np.uint8]:
     """`body` with its corners rounded off: opened by a disc `radius` pixels across."""
     disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
     return cv2.morphologyEx(body, cv2.MORPH_OPEN, disc)
+
+
+def _below_shoulder_line(
+    body: NDArray[np.uint8], solid: NDArray[np.bool_], old: NDArray[np.bool_], depth: int
+) -> NDArray[np.uint8]:
+    """`body` cut at the shoulder line: across each run of columns whose top is the old
+    garment (a tank's straps on the shoulders), nothing above the straight line from
+    that run's top at the neck to the top of the bare arm beside its other end.
+
+    The old garment's outline is not the body's: a tank's straps stand up square from the
+    neck to the armhole, and the skin rebuilt inside them stood up square past the
+    real shoulder's slope into the backdrop. Runs not ended by the person's own outline on
+    both sides (a sleeve, the photo's edge) are left as they are."""
+    h, w = solid.shape
+    has = solid.any(axis=0)
+    top = np.argmax(solid, axis=0)
+    cols = np.arange(w)
+    # The old garment's outline: the old garment a few rows (`depth`) below the top.
+    clothed = has & old[np.minimum(top + depth, h - 1), cols]
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], clothed.astype(np.int8), [0]))))
+    out = body
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if a == 0 or b >= w or not has[a - 1] or not has[b]:
+            continue
+        # Which end lies on the neck: the one whose outside neighbour stands higher.
+        if top[a - 1] < top[b]:
+            start, end = (a, top[a]), (b, top[b])
+        else:
+            start, end = (b - 1, top[b - 1]), (a - 1, top[a - 1])
+        if end[1] - start[1] > SHOULDER_STEEPEST * abs(end[0] - start[0]):
+            # What stands beside the run's other end is no arm's top (a hand, the
+            # crop's edge below a long sleeve): the line to it cut through the arm.
+            continue
+        span = np.arange(a, b)
+        line = np.ceil(start[1] + (end[1] - start[1]) * (span - start[0]) / (end[0] - start[0]))
+        rows = np.arange(h)[:, None]
+        above = (rows < line[None, :]) & (out[:, a:b] > 0)
+        if not above.any():
+            continue
+        if out is body:
+            out = body.copy()
+        out[:, a:b][above] = 0
+    return out
 
 
 #: Above this depth down the torso (`_depth`), or beside the hips, what a top or dress
@@ -854,34 +893,13 @@ def _uncovered(
         # Soft where the zone ends on the body (the skin beside it blends in), crisp where
         # the body's own outline ends it: blurred there too, the skin faded out over the
         # backdrop as a brown haze round level, square shoulders.
-        # Over a tank's shoulders the body ends at a curve drawn from the kept neck to the
-        # kept arm (`shoulders.drawn_outline`), reached in full: inset below the old outline, the
-        # skin stood lower than both, with a notch at each end.
-        line = drawn_outline(person.mask > 0.5, old > 0, max(1, inset // 2 + 1))
-        # Only at the shoulders' height: a run higher up (beside the face, under hair
-        # taken for the old garment) is no shoulder, and kept from the hood's cut it
-        # stood in the backdrop as a block of skin.
-        xs = np.arange(old.shape[1], dtype=np.float32) - np.float32(frame.neck[0])
-        height = -(xs * np.float32(frame.down[0]) + (line - np.float32(frame.neck[1])) * np.float32(frame.down[1]))
-        line[height > DRAWN_HIGHEST * person.shoulder_width] = np.nan
-        rows = np.arange(old.shape[0], dtype=np.float32)[:, None]
-        drawn = ~np.isnan(line)
-        near = drawn[None, :] & (rows < line[None, :] + inset)
-        body = np.where(near, solid & (below_outline(line, old.shape[0]) > 0.5), body).astype(np.uint8)
+        body = _below_shoulder_line(body, person.mask > 0.5, old > 0, max(1, inset // 2 + 1))
         outline = _rounded(body, max(1, int(person.shoulder_width * OUTLINE_ROUNDING)))
-        # Along the drawn shoulders the curve's own sub-pixel edge: the outline's blur on
-        # top of the person mask's soft rim made them a brown haze against the backdrop.
-        soft = np.where(
-            near, below_outline(line, old.shape[0]), cv2.GaussianBlur(outline.astype(np.float32), (0, 0), OUTLINE_SOFT)
-        )
-        torso = (
-            cv2.GaussianBlur(
-                ((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
-                (0, 0),
-                max(1.0, person.shoulder_width * 0.03),
-            )
-            * soft
-        )
+        torso = cv2.GaussianBlur(
+            ((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
+            (0, 0),
+            max(1.0, person.shoulder_width * 0.03),
+        ) * cv2.GaussianBlur(outline.astype(np.float32), (0, 0), OUTLINE_SOFT)
         # Beside the neck the shoulders slope down to the arms' caps, whatever the old
         # top's outline did there.
         kept = skin_like(person) & (person.mask > 0.5) & (rebuild < 0.5) & ~hands
@@ -906,7 +924,6 @@ def _uncovered(
         waist = np.zeros(old.shape, np.float32)
         sloped = np.ones(old.shape, np.float32)
         depth = np.zeros(old.shape, np.float32)
-        drawn = np.zeros(old.shape[1], bool)
     # Beside a top's or dress's shoulders and neck, outside the person's silhouette,
     # there is no skin to rebuild: only the backdrop.
     outside = (person.mask < 0.5) & (garment.category in _BACKDROP_BESIDE)
@@ -919,12 +936,7 @@ def _uncovered(
         # Nor is there skin where the old garment covered above the shoulders' outline
         # beside the neck (a hood, a collar), over the new garment's top there: below it,
         # inside a tee's back neckline, the skin shows.
-        # Not where the drawn shoulders run from the kept neck to the kept arm: the old
-        # top there is a tank's strap on the shoulder, whose top stands above the pose's
-        # guess on square or raised shoulders; cut away by it, each shoulder lost a
-        # crescent, a stepped shelf lower than the neck and the arm beside it.
         over = (old > 0) & _over_shoulders(frame, old.shape, person.shoulder_width) & _above(new > 0.5)
-        over &= ~drawn[None, :]
         outside |= over
         skin_part *= ~over
     lum = person.lab()[:, :, 0] + 1
