@@ -219,6 +219,25 @@ def test_dark_brown_locks_over_a_black_top_stay_in_front() -> None:
     assert np.count_nonzero(kept & locks) > 0.6 * np.count_nonzero(locks)
 
 
+def test_dark_locks_of_a_black_tops_colour_over_a_coat_stay_in_front() -> None:
+    """Near-black locks falling over an open tan coat, a black top between its lapels:
+    the locks are of the top's colour (main took them away with it, and rebuilt them as
+    grey blobs of the street behind), yet apart from it; the top's own cloth still goes."""
+    person, locks = long_haired((150, 100, 60))
+    image = person.image.copy()
+    hair = (image == HAIR_RGB).all(axis=2)
+    image[hair] = (30, 30, 38)
+    top = np.zeros(hair.shape, bool)
+    top[90:300, 180:221] = True
+    image[top & ~hair] = (14, 14, 18)
+    person.image = image
+    kept = hair_in_front(person, "top") > 0.5
+    assert np.count_nonzero(kept & locks) > 0.6 * np.count_nonzero(locks)
+    cloth = top & ~hair
+    cloth[:110] = False
+    assert np.count_nonzero(kept & cloth) < 0.02 * np.count_nonzero(cloth)
+
+
 def cut_head() -> tuple[Person, np.ndarray]:
     """`long_haired` in a blue top, the photo's top cutting the head off at the nose, the
     cheeks' skin wider than the face's ellipse (as the pose model draws it without eyes).

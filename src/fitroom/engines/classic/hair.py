@@ -13,7 +13,7 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import Box, bounds, box_slices
 from fitroom.engines.classic.colour import near_colour, squared_distance, squared_distances
 from fitroom.engines.classic.old_garment import worn_colours
-from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.person import L_EYE, R_EYE, Person
 
 #: Lightness varies along a strand (highlights, shade) far more than its hue does.
 HAIR_WEIGHTS = (0.5, 1.0, 1.0)
@@ -175,15 +175,21 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     # was followed down the neck into the old top's neckline).
     hue = hair_hue < skin_hue
     loose &= (near < HAIR_REACH**2) | hue
+    taken = np.zeros(loose.shape, bool)
     for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
-        taken = near_colour(lab, worn)
+        of_worn = near_colour(lab, worn)
         if _hue_apart(colour, worn):
-            taken &= hair_hue * WORN_HUE_APART**2 >= squared_distance(lab, worn, HUE_WEIGHTS)
-        loose &= ~taken
+            of_worn &= hair_hue * WORN_HUE_APART**2 >= squared_distance(lab, worn, HUE_WEIGHTS)
+        taken |= of_worn
     depth = _depth(frame, found)
     side = _along(frame, frame.right, found)
-    region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
     face = person.face[box]
+    head = _head_ring(face, ring) & (depth < 0)
+    on_person = person.mask[box] > OFF_PERSON
+    crown = head & on_person & (near < HAIR_REACH**2)
+    crown[max(0, _eye_row(person) - y0) :] = False
+    loose &= ~_top_reached(person.image[box], loose & on_person, taken, crown, depth, side, frame)
+    region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
     outside = max(1, int(frame.width * HAIR_OUTSIDE))
     near_body = cv2.dilate((person.mask[box] > 0.3).astype(np.uint8), np.ones((2 * outside + 1,) * 2, np.uint8)) > 0
     # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
@@ -195,14 +201,6 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     hair = cv2.morphologyEx((loose & (near < HAIR_REACH**2)).astype(np.uint8), cv2.MORPH_OPEN, opening)
     loose = cv2.morphologyEx(loose.astype(np.uint8), cv2.MORPH_OPEN, opening) | hair
     # In one piece with the hair round the face: a ring outside it, above the shoulders.
-    head = np.zeros(face.shape, bool)
-    ringed = bounds(face, pad=ring)  # the face and the ring: all the dilation can reach
-    if ringed is not None:
-        inner = box_slices(ringed)
-        head[inner] = (
-            cv2.dilate(face[inner], cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
-        )
-    head &= depth < 0
     # The lit and shaded sides of the strands go with the hair they join: a piece of the
     # looser colours counts where it holds hair of the close colour touching the head.
     count, labels = cv2.connectedComponents(loose, connectivity=8)
@@ -220,6 +218,101 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     kept = np.zeros((h, w), np.float32)
     kept[box] = np.minimum(matte, near_body.astype(np.float32))
     return kept
+
+
+def _eye_row(person: Person) -> int:
+    """The row of the higher eye: above it the ring round the face is the crown's hair,
+    never a top's collar or a scarf. 0 where the eyes are not seen."""
+    if min(person.visibility[L_EYE], person.visibility[R_EYE]) < EYES_SEEN:
+        return 0
+    return int(min(person.pt(L_EYE)[1], person.pt(R_EYE)[1]))
+
+
+#: The least visibility of both eyes for the crown above them to be read as hair.
+EYES_SEEN = 0.5
+
+
+def _head_ring(face: NDArray[np.uint8], ring: int) -> NDArray[np.bool_]:
+    """The face grown by `ring` pixels (the face and the ring round it)."""
+    head = np.zeros(face.shape, bool)
+    ringed = bounds(face, pad=ring)  # the face and the ring: all the dilation can reach
+    if ringed is not None:
+        inner = box_slices(ringed)
+        head[inner] = (
+            cv2.dilate(face[inner], cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * ring + 1, 2 * ring + 1))) > 0
+        )
+    return head
+
+
+def _top_reached(
+    rgb: NDArray[np.uint8],
+    open_: NDArray[np.bool_],
+    taken: NDArray[np.bool_],
+    crown: NDArray[np.bool_],
+    depth: NDArray[np.float32],
+    side: NDArray[np.float32],
+    frame: Frame,
+) -> NDArray[np.bool_]:
+    """The pixels of the old top's colours (`taken`) that are the top's, not the hair's.
+    Dark hair of a black top's colour went with the top wherever it lay, and the locks
+    over the shoulders were rebuilt as grey blobs of the street behind. A watershed over
+    the photo's softened colour steps is flooded, through `open_` (the person's pixels of
+    the hair's colours), from the hair over the crown (`crown`: never a collar or a
+    scarf), from the top where its colours were read across the chest (`TOP_READ_AT`),
+    and from all else. The top's smooth cloth is reached from the chest, a lock hanging
+    from the crown from the crown: only what the crown's flood takes is the hair's. With
+    no top seen at the chest or no hair over the crown, all of `taken` is the top's."""
+    chest = taken & (np.abs(depth - frame.length * TOP_READ_AT[0]) < frame.width * TOP_READ_AT[1])
+    chest &= np.abs(side) < frame.width * TOP_READ_AT[2]
+    if not chest.any() or not crown.any() or not (taken & open_).any():
+        return taken
+    sigma = max(1.0, frame.width * TOP_SOFT)
+    # Worked out round where the floods run, not over the whole box (the same labels).
+    found = bounds(open_ | chest | crown, pad=int(4 * sigma) + 2)
+    if found is None:
+        return taken
+    inner = box_slices(found)
+    markers = np.full(taken.shape, 3, np.int32)[inner]
+    markers[open_[inner]] = 0
+    markers[chest[inner]] = 2
+    markers[(crown & ~chest)[inner]] = 1
+    # Softened, a strand's fine steps inside a lock go and the step at its edge stays; the
+    # square root spreads the dark tones, where black hair and a black top differ.
+    soft = cv2.GaussianBlur(rgb[inner].astype(np.float32), (0, 0), sigma)
+    steps = (np.sqrt(soft / 255.0) * 255.0).astype(np.uint8)
+    cv2.watershed(steps, markers)
+    # Where the crown's flood meets the top's on no step of colour (black hair on a black
+    # top of one shade), where it stopped is chance: all of `taken` stays the top's.
+    if _step_between(steps, markers == 1, markers == 2) < HAIR_TOP_STEP:
+        return taken
+    top = taken.copy()
+    top[inner] &= markers != 1
+    return top
+
+
+def _step_between(steps: NDArray[np.uint8], one: NDArray[np.bool_], other: NDArray[np.bool_]) -> float:
+    """The mean colour step (largest channel) from `one`'s pixels to `other`'s beside them."""
+    cross = np.ones((3, 3), np.uint8)
+    near_other = cv2.dilate(other.astype(np.uint8), cross) > 0
+    near_one = cv2.dilate(one.astype(np.uint8), cross) > 0
+    a, b = one & near_other, other & near_one
+    if not a.any() or not b.any():
+        return float("inf")
+    values = steps.astype(np.float32)
+    return float(np.abs(values[a].mean(axis=0) - values[b].mean(axis=0)).max())
+
+
+#: Where the old top's colours are read (`old_garment.worn_colours`, `_across`): this share
+#: of the torso's length below the shoulders' midpoint, within this many shoulder widths of
+#: that depth, and this many either side of the torso's axis.
+TOP_READ_AT = (0.4, 0.05, 0.25)
+#: The blur (shoulder widths) before the colour steps the floods stop at are read.
+TOP_SOFT = 0.015
+#: The least step (8-bit, the softened photo's square root, largest channel) between the
+#: mean colours either side of where the crown's and the top's floods meet for the hair
+#: to be told from the top: dark locks meeting a black top read about 4, a lock drawn on
+#: a top of its own colour about 0.3.
+HAIR_TOP_STEP = 2.0
 
 
 #: Person-mask values under which a pixel is the backdrop, whose colour round the
