@@ -149,7 +149,8 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     """How much of each pixel (0..1) is the person's hair over the shoulders, chest and
     beside the neck: pixels of the hair's colour, nearer it than the skin's, within the
     person, in one piece with the hair round the head. The old garment's colours are not
-    hair (black hair over a black top: the top goes), nor is anything away from the head
+    hair (black hair over a black top of its shade: the top goes) except where they hang
+    from the crown apart from the top (`_top_reached`), nor is anything away from the head
     (a dark backdrop or garment elsewhere)."""
     w, h = person.size
     none = np.zeros((h, w), np.float32)
