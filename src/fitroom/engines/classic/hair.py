@@ -273,7 +273,7 @@ def _top_reached(
     if found is None:
         return taken
     inner = box_slices(found)
-    markers = np.full(taken.shape, 3, np.int32)[inner]
+    markers = np.full(open_[inner].shape, 3, np.int32)
     markers[open_[inner]] = 0
     markers[chest[inner]] = 2
     markers[(crown & ~chest)[inner]] = 1
