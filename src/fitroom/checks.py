@@ -174,6 +174,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   over the backdrop (the solid cloth within a few pixels of its outline) against the
   cloth just inside (a gingham's or leopard print's shoulders ringed by a flat band of
   its mean colour, a pink or grey outline drawn round them).
+- `rim_mottle`: for a plain cloth, how much more fine detail its rim over the backdrop
+  has than the cloth well inside (a black tee's shoulders ringed by a lacy, speckled
+  band: its washed weave mirrored into the strip up to the person's old outline).
 - `bodice_width`: a dress's width against the trunk's from the armpits to the waist
   (strips of rebuilt skin or of the old top left between a narrow bodice and the arms).
 - `waist_pinch`: for a top, how far its width across the body dips at the waist below
@@ -1600,6 +1603,14 @@ RIM_DETAIL_LEAST = 4.0
 #: blurred colour round them kept 0.15-0.51 of it (a faint one on the blouse up to 0.84);
 #: the print carried on to the edge 0.81-1.36.
 RIM_FLAT_LEAST = 0.6
+#: `rim_mottle`: the rim (`RIM_BAND`) is compared with the cloth this far in (pixels,
+#: from, to), past the strip a top's gaps layer lays up to the person's outline; a cloth
+#: whose detail there is `RIM_DETAIL_LEAST` or more is printed or woven, not plain...
+MOTTLE_INSIDE = (16.0, 28.0)
+#: ...and its rim has at most this many times that detail. On the black tee over 12
+#: studio persons (basic, 2026-12-07) the mirrored strip read 1.6-2.1 (see the results'
+#: session 38 section "a black tee's shoulders ringed by a lacy, speckled band").
+RIM_MOTTLE_MOST = 1.75
 
 
 #: (lowest, highest) acceptable value of each check; None leaves that side open.
@@ -1766,6 +1777,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neckline_blur": (None, NECKLINE_BLUR_MOST),
     "outline_blur": (None, OUTLINE_BLUR_MOST),
     "rim_flat": (RIM_FLAT_LEAST, None),
+    "rim_mottle": (None, RIM_MOTTLE_MOST),
     "old_folds": (None, OLD_FOLDS_MOST),
 }
 #: Two renders' pixels whose largest channel differs by more than this (0..255) differ:
@@ -3132,12 +3144,35 @@ def rim_flat(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdro
     detail (see `RIM_DETAIL_SIGMA`) of the cloth within `RIM_BAND` of the outline over
     that of the cloth `RIM_INSIDE` in, both near where the outline lies on the backdrop.
     None where too little of the outline lies on the backdrop or the cloth is plain."""
+    found = _rim_detail(image, cover, backdrop, RIM_INSIDE)
+    if found is None or found[1] < RIM_DETAIL_LEAST:
+        return None
+    return found[0] / found[1]
+
+
+def rim_mottle(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdrop: Mask) -> float | None:
+    """How many times the fine detail of a plain garment's cloth `MOTTLE_INSIDE` in its
+    rim over the `backdrop` has (`RIM_BAND`, see `rim_flat`): a plain cloth's faint weave
+    mirrored across a curved edge comes apart into a lacy, speckled band. None where too
+    little of the outline lies on the backdrop or the cloth is printed or woven."""
+    found = _rim_detail(image, cover, backdrop, MOTTLE_INSIDE)
+    if found is None or found[1] >= RIM_DETAIL_LEAST:
+        return None
+    return found[0] / max(found[1], 1e-3)
+
+
+def _rim_detail(
+    image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdrop: Mask, within: tuple[float, float]
+) -> tuple[float, float] | None:
+    """The mean fine detail (see `RIM_DETAIL_SIGMA`) of the cloth within `RIM_BAND` of
+    the garment's outline and of that `within` (pixels, from, to) in, both near where the
+    outline lies on the `backdrop`; None where either holds too few pixels."""
     cover = np.asarray(cover, np.float32)
     solid = (cover > 0.5).astype(np.uint8)
     line = (solid > 0) & (cv2.erode(solid, np.ones((3, 3), np.uint8)) == 0) & (np.asarray(backdrop) > 0)
     if np.count_nonzero(line) < OUTLINE_LEAST:
         return None
-    reach = 2 * int(RIM_INSIDE[1]) + 1
+    reach = 2 * int(within[1]) + 1
     near = cv2.dilate(line.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))) > 0
     depth = cv2.distanceTransform(solid, cv2.DIST_L2, 5)
     cloth = (cover > 0.95).astype(np.float32)
@@ -3147,13 +3182,10 @@ def rim_flat(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], backdro
     detail = np.abs(lightness - around)
     on = near & (cloth > 0)
     rim = on & (depth >= RIM_BAND[0]) & (depth <= RIM_BAND[1])
-    inside = on & (depth >= RIM_INSIDE[0]) & (depth <= RIM_INSIDE[1])
+    inside = on & (depth >= within[0]) & (depth <= within[1])
     if np.count_nonzero(rim) < OUTLINE_LEAST or np.count_nonzero(inside) < OUTLINE_LEAST:
         return None
-    within = float(detail[inside].mean())
-    if within < RIM_DETAIL_LEAST:
-        return None
-    return float(detail[rim].mean()) / within
+    return float(detail[rim].mean()), float(detail[inside].mean())
 
 
 def seam_gap(

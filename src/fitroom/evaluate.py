@@ -687,6 +687,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     # The person's mask fades over some 20 pixels: a garment's outline lies part way down it.
     values["outline_blur"] = checks.outline_blur(cover, person.mask < OFF_BODY_MASK)
     values["rim_flat"] = checks.rim_flat(output, cover, person.mask < OFF_BODY_MASK)
+    values["rim_mottle"] = checks.rim_mottle(output, cover, person.mask < OFF_BODY_MASK)
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
