@@ -1031,6 +1031,40 @@ def test_the_gap_between_the_panel_and_a_bare_arms_outline_is_covered() -> None:
     assert not (closing[mask == 0] > 0).any(), "the backdrop"
 
 
+def test_the_gap_beside_an_arm_broken_by_blobs_of_backdrop_is_covered_whole() -> None:
+    """The person mask's faint slit of backdrop between an old tank's side and the arm
+    breaks into blobs (mask 0) down the strip under the arm's outline. The rows across
+    them were left open, and a new top's side had notches of backdrop beside the arm;
+    they are closed with the rows above and below. A slit of backdrop as long as the
+    arm's hanging part is a real gap and stays clear."""
+    image = np.full((460, 400, 3), (215, 213, 212), np.uint8)
+    image[90:300, 150:251] = (240, 240, 238)  # the old white top
+    image[100:260, 106:142] = image[100:260, 259:295] = (205, 150, 125)  # the bare arms
+    person = drawn_person(image)
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 146:255] = 1  # the trunk
+    mask[100:260, 106:142] = mask[100:260, 259:295] = 1
+    mask[100:260, 142:146] = mask[100:260, 255:259] = 0.45  # the gaps under the arms' outline
+    mask[150:165, 253:261] = mask[195:212, 253:261] = 0  # blobs of backdrop, right side
+    mask[135:255, 140:148] = 0  # a long slit of backdrop, left side
+    person.mask = mask
+    arms = np.zeros((460, 400), np.float32)
+    arms[110:260, 102:148] = arms[110:260, 253:299] = 1
+    black = np.full((210, 101, 3), 20, np.float32)
+    panel = Layer(black, np.ones((210, 101), np.float32), 150, 90)
+    sleeves = [Layer(black[:30, :48].copy(), np.ones((30, 48), np.float32), x, 95) for x in (100, 253)]
+    frame = torso_frame(person)
+    assert 120 > placement.ARM_NOTCH_SPAN * frame.width > 20, frame.width
+    gaps = placement._seam_gaps(person, frame, [*sleeves, panel], arms)
+    assert gaps is not None
+    cover = np.zeros((460, 400), np.float32)
+    for layer in (gaps, *sleeves, panel):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    assert (cover[130:250, 251:255] > 0.5).all(), "the notches beside the right arm"
+    assert not (cover[140:250, 140:148] > 0).any(), "the long slit beside the left arm"
+    assert not (cover[130:260, 259:295] > 0).any(), "the right arm"
+
+
 @pytest.mark.parametrize("category", ["top", "dress"])
 def test_a_strapped_garment_s_shoulders_are_its_straps_tips(category: str) -> None:
     """A cami's or strapped dress's straps slant in towards the neck: read at one column

@@ -1357,8 +1357,8 @@ def _seam_gaps(
         rim = person.mask[y0:y1, x0:x1] > ARM_GAP_MASK
         # Down a strip, not a run on a row or two: one row's stray arm pixel drew a thin
         # line of the garment out across the old top.
-        beside_arm = (_runs_within(bridged, rim) & (aside > NECK_CLEAR * frame.width)).view(np.uint8)
-        gap |= cv2.morphologyEx(beside_arm, cv2.MORPH_OPEN, np.ones((strip, 1), np.uint8)) > 0
+        beside_arm = _notches_closed(_runs_within(bridged, rim), bridged, frame) & (aside > NECK_CLEAR * frame.width)
+        gap |= cv2.morphologyEx(beside_arm.view(np.uint8), cv2.MORPH_OPEN, np.ones((strip, 1), np.uint8)) > 0
     if not gap.any():
         return None
     if outline:
@@ -1491,6 +1491,30 @@ def _smoothed_outline(gap: NDArray[np.bool_], solid: NDArray[np.uint8], frame: F
     sigma = max(1.0, OUTLINE_SMOOTH * frame.width)
     union = (gap | (solid > 0)).astype(np.float32)
     return cv2.GaussianBlur(union, (0, 0), sigma) > 0.5
+
+
+#: Rows of a strip between a top and the arm beside it left open between closed rows
+#: less than this share of the shoulder joints' distance apart are closed too.
+ARM_NOTCH_SPAN = 0.3
+
+
+def _notches_closed(closed: NDArray[np.bool_], runs: NDArray[np.bool_], frame: Frame) -> NDArray[np.bool_]:
+    """`closed` (the rows of the strips between a top and an arm closed, see
+    `_runs_within`) with the `runs` of the strips between closed rows fewer than
+    `ARM_NOTCH_SPAN` apart closed as well. The person mask's faint slit of backdrop
+    between an old tank's side and the arm breaks into blobs; the strip's rows across
+    them were left open, and the new top's side had notches of backdrop beside the arm."""
+    span = max(3, int(frame.width * ARM_NOTCH_SPAN)) | 1
+    # Worked out round the strips only, with the closing's reach beside them.
+    found = bounds(runs, pad=span // 2 + 1)
+    if found is None:
+        return closed
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
+    between = cv2.morphologyEx(closed[box].view(np.uint8), cv2.MORPH_CLOSE, np.ones((span, 1), np.uint8)) > 0
+    out = closed.copy()
+    out[box] |= between & runs[box]
+    return out
 
 
 def _runs_within(runs: NDArray[np.bool_], within: NDArray[np.bool_]) -> NDArray[np.bool_]:
