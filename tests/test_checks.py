@@ -2702,25 +2702,3 @@ def test_strap_out_fails_straps_on_the_shoulder_tips() -> None:
     tee = (body > 0).astype(np.float32)
     tee[:84] = 0
     assert checks.strap_out(tee, body, neck, hips, 100.0) is None
-
-
-def test_upper_arm_step_reads_a_rebuilt_block_stepping_in_to_the_kept_arm() -> None:
-    """An upper arm rebuilt as wide as an old short sleeve, above the person's own arm
-    kept below the hem, is a square block stepping in to the real arm:
-    `upper_arm_step` over `ARM_STEP_MOST`; one as wide as the own arm passes; with no
-    seam between rebuilt and kept arm (a long sleeve's arm all rebuilt), None."""
-    shoulder, elbow, neck = (200.0, 100.0), (200.0, 300.0), (100.0, 80.0)
-    cover = np.zeros((400, 400), np.float32)
-
-    def arm(top_half: int, hem: int = 170) -> tuple[np.ndarray, np.ndarray]:
-        rebuilt, kept = np.zeros((400, 400), bool), np.zeros((400, 400), bool)
-        rebuilt[100:hem, 200 - 14 : 200 + top_half] = True
-        kept[hem:300, 186:214] = True
-        return rebuilt, kept
-
-    block = checks.upper_arm_step(*arm(30), cover, [(shoulder, elbow)], neck, 200.0)
-    matched = checks.upper_arm_step(*arm(15), cover, [(shoulder, elbow)], neck, 200.0)
-    assert block is not None and block > checks.ARM_STEP_MOST, block
-    assert matched is not None and matched <= checks.ARM_STEP_MOST, matched
-    rebuilt, _ = arm(15, hem=300)
-    assert checks.upper_arm_step(rebuilt, np.zeros_like(rebuilt), cover, [(shoulder, elbow)], neck, 200.0) is None

@@ -11,7 +11,7 @@ import numpy as np
 from fitroom import checks
 from fitroom.domain import SwapTarget
 from fitroom.engines.classic import rebuild, skin
-from fitroom.engines.classic.body import inside_arms, limbs, own_arm_scales, own_upper_arms, torso_frame
+from fitroom.engines.classic.body import inside_arms, limbs, own_arm_scales, torso_frame
 from fitroom.engines.classic.composite import Composite, _compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import L_ELBOW, L_WRIST, R_ELBOW, R_WRIST, Person
@@ -295,31 +295,3 @@ def test_the_torso_goes_no_further_out_than_a_hanging_arm_in_a_sleeve() -> None:
     for elbow in (L_ELBOW, R_ELBOW):
         raised.points[elbow] = raised.points[elbow] * [1, 0] + [0, 40]
     assert inside_arms(raised, frame, old).min() == 1
-
-
-def test_an_upper_arm_bared_from_a_short_sleeve_meets_its_own_arm_below_the_hem() -> None:
-    """Bared from a short, wide sleeve, the upper arm was rebuilt 27 px across at the
-    deltoid above an own arm 16 px across below the hem: a square block stepping in to
-    the real arm. Drawn as wide as the own arm just below the hem (`own_upper_arms`),
-    tapered and swelled as a real one, it meets the kept arm edge to edge."""
-    image = np.full((420, 400, 3), (225, 225, 228), np.uint8)
-    arms = bare_arms(16)
-    old = np.zeros((420, 400), np.uint8)
-    outline = [(180, 76), (220, 76), (268, 82), (302, 124), (256, 146), (256, 300)]
-    cv2.fillPoly(old, [np.array(outline + [(400 - x, y) for x, y in reversed(outline)])], 1)
-    image[(arms | old) > 0] = (150, 110, 90)
-    image[old > 0] = (40, 50, 90)
-    mask = cv2.GaussianBlur((arms | old).astype(np.float32), (0, 0), 1.0)
-    person, sleeve = replace(drawn_person(image), mask=mask), old > 0
-    frame = torso_frame(person)
-    own_upper = own_upper_arms(person, frame, sleeve)
-    assert all(share is not None for share in own_upper), own_upper
-    limb, _ = limbs(person, frame, SwapTarget.TOP, sleeve, own_arm_scales(person, frame, sleeve), own_upper)
-    shoulder, elbow = np.float32([250, 100]), np.float32([275, 180])
-    bone = elbow - shoulder
-    across = np.float32([-bone[1], bone[0]]) / np.hypot(*bone)
-    steps = np.arange(-30, 31)[:, None]
-    for t in (0.15, 0.25, 0.35):
-        xy = np.round(shoulder + bone * t + steps * across).astype(int)
-        width = np.count_nonzero(limb[xy[:, 1], xy[:, 0]] > 0.5)
-        assert 16 <= width <= 21, (t, width)

@@ -50,10 +50,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `upper_arm_reach`: how far out from the bone a rebuilt upper arm's outer contour lies
   below the armpit, in shoulder widths (an arm rebuilt as wide as the old loose sleeve
   round it, a fat tube, reaches 0.15 and more on a slim person; an arm about 0.1-0.13).
-- `upper_arm_step`: how far a bared upper arm's outer contour steps, in shoulder widths,
-  where the rebuilt upper arm meets the person's own arm kept below an old short
-  sleeve's hem (an upper arm rebuilt as wide as the sleeve, a square block stepping in
-  to the real arm, steps 0.04 and more; one drawn as wide as the own arm, about 0.01).
 - `forearm_taper`: how wide a rebuilt forearm is across near the wrist over a third of
   the way down from the elbow (a forearm rebuilt as a straight-sided tube scores about 1
   or more; a bare forearm, swelling below the elbow and narrowing to the wrist, 0.3-0.8).
@@ -1121,14 +1117,6 @@ SHOULDER_RISE_MOST = 0.03
 #: on a slim person rebuilt it as wide as the sleeve round it, 0.15.
 ARM_REACH_AT = (0.35, 0.5, 0.65, 0.8)
 ARM_REACH_MOST = 0.14
-#: How far up and down the bone (shares of the upper arm) from where the rebuilt skin
-#: gives way to the kept arm `upper_arm_step` reads the outer contour, where down the
-#: upper arm (shoulder 0, elbow 1) it looks for that seam, and the most the contour
-#: may step there (shoulder widths): the taper and the deltoid move a real arm's outline
-#: under 0.02 over that stretch; the leopard over short-sleeved tees stepped 0.03-0.06.
-ARM_STEP_ACROSS = 0.08
-ARM_STEP_FROM = (0.2, 0.9)
-ARM_STEP_MOST = 0.025
 #: The most a rebuilt forearm may be as wide across near the wrist as a third of the way
 #: down from the elbow (`FOREARM_TAPER_AT`: elbow 0, wrist 1). Bare forearms on 15
 #: devset persons read 0.32-0.82, three bent or foreshortened ones 0.97-1.2; forearms
@@ -1648,7 +1636,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_round": (ARM_ROUND_LEAST, None),
     "calf_swell": (CALF_SWELL_LEAST, None),
     "upper_arm_reach": (None, ARM_REACH_MOST),
-    "upper_arm_step": (None, ARM_STEP_MOST),
     "wrist_tone": (None, WRIST_APART),
     "arm_pale": (None, ARM_PALE_MOST),
     "upper_arm_pale": (None, UPPER_ARM_PALE_MOST),
@@ -2305,50 +2292,6 @@ def upper_arm_reach(
         if len(found) >= 2:
             reaches.append(float(np.median(found)) / s)
     return max(reaches) if reaches else None
-
-
-def upper_arm_step(
-    rebuilt: Mask,
-    kept: Mask,
-    cover: NDArray[np.floating[Any]],
-    arms: Sequence[Sequence[Point]],
-    midline: Point,
-    shoulder_width: float,
-) -> float | None:
-    """The largest, over the upper arms (shoulder and elbow points), of how far the
-    arm's outer contour (away from the body's `midline` point) steps in or out where the
-    rebuilt skin above gives way to the person's own arm `kept` below (an old short
-    sleeve's hem), read `ARM_STEP_ACROSS` up and down the bone from that seam, in
-    shoulder widths. A rebuilt arm as wide as the old sleeve was a square block beside
-    the shoulder stepping in to the real arm. None where no upper arm has that seam
-    with both contours clear of the new garment (`cover`)."""
-    done = np.asarray(rebuilt, bool)
-    own = np.asarray(kept, bool) & ~done
-    arm = done | own
-    hidden = np.asarray(cover) > 0.5
-    centre = np.asarray(midline, np.float32)
-    s = max(float(shoulder_width), 1.0)
-    h, w = done.shape
-    steps = []
-    for bone_arm in arms:
-        bone = _upper_arm_outward(bone_arm, centre)
-        if bone is None:
-            continue
-        shoulder, v, _, out = bone
-        ts = np.arange(ARM_STEP_FROM[0], ARM_STEP_FROM[1], 0.02, dtype=np.float32)
-        xy = np.round(shoulder[None, :] + ts[:, None] * v[None, :]).astype(int)
-        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
-        xy = np.clip(xy, 0, [w - 1, h - 1])
-        above, below = done[xy[:, 1], xy[:, 0]] & inside, own[xy[:, 1], xy[:, 0]] & inside
-        seam = np.flatnonzero(above[:-1] & below[1:])
-        if not len(seam):
-            continue
-        t = float(ts[seam[0]] + ts[seam[0] + 1]) / 2
-        up = _outward_run(arm, hidden, shoulder + v * (t - ARM_STEP_ACROSS), out, int(s))
-        down = _outward_run(arm, hidden, shoulder + v * (t + ARM_STEP_ACROSS), out, int(s))
-        if up is not None and down is not None:
-            steps.append(abs(up - down) / s)
-    return max(steps) if steps else None
 
 
 #: A piece of the garment counts as a crumb from this size up (its area's square root, in

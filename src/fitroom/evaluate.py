@@ -735,9 +735,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["upper_arm_reach"] = checks.upper_arm_reach(
             rebuilt, cover, [arm[:2] for arm in arms], frame.neck, frame.width
         )
-        values["upper_arm_step"] = checks.upper_arm_step(
-            rebuilt, (person.mask > 0.5) & ~edited, cover, [arm[:2] for arm in arms], frame.neck, frame.width
-        )
         values["garment_crumbs"] = checks.garment_crumbs(cover, frame.neck, frame.width)
         figure = ((person.mask > 0.5) & ~edited) | rebuilt | (cover > 0.5)
         values["shoulder_rise"] = checks.shoulder_rise(

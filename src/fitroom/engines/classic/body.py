@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -164,18 +163,6 @@ RECENTRE = 0.6
 OWN_UPPER_AT = (0.5, 0.65, 0.8, 0.95)
 OWN_FOREARM_AT = (0.15, 0.3, 0.45, 0.6)
 OWN_SLACK = 1.25
-#: Down the upper arm (shoulder 0, elbow 1) between these shares, the first place the
-#: person's own bare arm shows below an old sleeve's hem (`own_upper_arms`); its width
-#: is read over `OWN_HEM_READS` steps of `OWN_HEM_STEP` from there. A short sleeve's
-#: upper arm rebuilt at the proportions' width (or `OWN_SLACK` times the whole arm's
-#: share) was as wide as the sleeve, a square block stepping in to the own arm below it.
-OWN_HEM_FROM = (0.25, 0.9)
-OWN_HEM_STEP = 0.05
-OWN_HEM_READS = 3
-#: ...but no thinner at the shoulder than this share of the proportions' (a misread run).
-OWN_HEM_LEAST = 0.4
-#: ...and moved across onto the own arm's middle by at most this share of it.
-OWN_HEM_SHIFT = 0.5
 
 
 def _edges(
@@ -338,63 +325,6 @@ def own_arm_scales(person: Person, frame: Frame, outline: NDArray[np.bool_]) -> 
     return out[0], out[1]
 
 
-class OwnUpperArm(NamedTuple):
-    """A person's own bare upper arm just below an old sleeve's hem (`own_upper_arms`),
-    in shares of the proportions' shoulder radius: the shoulder radius that makes the arm
-    drawn by `limbs` as wide as it there, and how far its middle lies off the pose's bone
-    (along the bone's normal, shoulder to elbow turned a quarter anticlockwise)."""
-
-    radius: float
-    off: float
-
-
-def own_upper_arms(
-    person: Person, frame: Frame, outline: NDArray[np.bool_]
-) -> tuple[OwnUpperArm | None, OwnUpperArm | None]:
-    """Each upper arm's own bare part just below the old sleeve's hem (`outline`), where
-    it first shows down the arm (`OWN_HEM_FROM`), so the rebuilt upper arm, tapered
-    (`ELBOW_TAPER`) and swelled (`_deltoid`) as `limbs` draws it, meets the kept one edge
-    to edge; None where it does not show. Read on the whole person, as `own_arm_scales`."""
-    seen = (person.mask > 0.5) & ~outline & (person.hands == 0)
-    h, w = seen.shape
-    shoulder = _ARM_RADII[0] * frame.frontal_width
-    out: list[OwnUpperArm | None] = []
-    middle = (person.pt(_ARMS[0][0]) + person.pt(_ARMS[1][0])).astype(np.float32) / 2
-    for chain in _ARMS:
-        a, b = (person.pt(i).astype(np.float32) for i in chain[:2])
-        v = b - a
-        length = float(np.hypot(*v))
-        found: list[tuple[float, float]] = []
-        if length >= 1:
-            across = np.array([-v[1], v[0]], np.float32) / length
-            outer = 1 if float(across @ (a - middle)) >= 0 else -1
-            for t in np.arange(OWN_HEM_FROM[0], OWN_HEM_FROM[1] + 1e-6, OWN_HEM_STEP):
-                centre = a + v * np.float32(t)
-                ends = _edges(seen, centre, across, int(shoulder * 1.5) + 2)
-                if ends is None or ends[0] is None or ends[1] is None:
-                    if found:
-                        break
-                    continue
-                rims = [centre + across * np.float32(side * (end + 1)) for side, end in zip((1, -1), ends, strict=True)]
-                if not all(0 <= rim[0] < w and 0 <= rim[1] < h for rim in rims):
-                    break
-                # A sleeve's hem often hangs lower on the arm's outer side: the run ended
-                # there by the sleeve, not the backdrop, is not the arm's width.
-                rim = np.round(rims[0 if outer == 1 else 1]).astype(int)
-                if outline[rim[1], rim[0]]:
-                    continue
-                taper = (1 - (1 - ELBOW_TAPER) * t) * (1 + float(_deltoid(np.float32([t]))[0]))
-                found.append(((ends[0] + ends[1]) / 2 / taper, (ends[0] - ends[1]) / 2))
-                if len(found) == OWN_HEM_READS:
-                    break
-        if len(found) < 2:
-            out.append(None)
-            continue
-        radius, off = np.median(np.array(found), axis=0) / shoulder
-        out.append(OwnUpperArm(float(radius), float(off)))
-    return out[0], out[1]
-
-
 def _radii(
     person: Person,
     chain: tuple[int, int, int],
@@ -481,7 +411,6 @@ def limbs(
     category: str,
     outline: NDArray[np.bool_] | None = None,
     own: tuple[float | None, float | None] = (None, None),
-    own_upper: tuple[OwnUpperArm | None, OwnUpperArm | None] = (None, None),
 ) -> tuple[NDArray[np.float32], tuple[NDArray[np.float32], NDArray[np.float32]]]:
     """The bare limbs a garment may uncover, as tapered cylinders along the bones.
 
@@ -493,8 +422,7 @@ def limbs(
     trouser legs round them allow, and end as wide as the wrists or ankles that show;
     a forearm whose hand shows goes on into it at the wrist's width (`INTO_HAND`), and
     an arm is no wider than its own bare part that shows makes it (`own`: the left and
-    right arm's, `own_arm_scales`); an upper arm whose own arm shows below the old
-    sleeve is as wide there as it (`own_upper`, from `own_upper_arms`).
+    right arm's, `own_arm_scales`).
     """
     w, h = person.size
     chains: list[tuple[tuple[int, int, int], tuple[float, ...]]] = []
@@ -510,9 +438,6 @@ def limbs(
         scale = own[_ARMS.index(chain)] if chain in _ARMS else None
         model = tuple(share * frame.frontal_width for share in shares)
         (r0, r1, r2), into = _radii(person, chain, model, outline, scale)
-        hem = own_upper[_ARMS.index(chain)] if chain in _ARMS else None
-        if hem is not None:
-            r0 = min(r0, max(hem.radius, OWN_HEM_LEAST) * model[0])
         upper_arm = chain in _ARMS
         if upper_arm and outline is not None:
             top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
@@ -521,13 +446,6 @@ def limbs(
             joint = _knee_over_shin(person, chain, r1, outline)
         else:
             top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
-        if hem is not None:
-            # The upper arm moved across onto the kept arm's middle below the hem: the
-            # pose's bone often runs off it, and the rebuilt arm stood beside the real one.
-            v = person.pt(chain[1]).astype(np.float32) - person.pt(chain[0]).astype(np.float32)
-            shift = np.array([-v[1], v[0]], np.float32) / max(float(np.hypot(*v)), 1e-6)
-            shift *= np.float32(np.clip(hem.off, -OWN_HEM_SHIFT, OWN_HEM_SHIFT) * model[0])
-            top, joint = top + shift, joint + shift
         if upper_arm:
             r1 = max(min(r1, ELBOW_TAPER * r0), r2)
             # The hand's own width, read beyond the cuff, is where the arm reaches it.

@@ -14,11 +14,9 @@ from fitroom.engines.classic import skin
 from fitroom.engines.classic.body import (
     SHOULDER_STEEPEST,
     Frame,
-    OwnUpperArm,
     inside_arms,
     limbs,
     own_arm_scales,
-    own_upper_arms,
     shoulder_line,
     torso_frame,
     torso_zone,
@@ -172,7 +170,6 @@ def replaced(
             own_arm_scales(person, frame, (old > 0) & ~hands),
             own_legs,
             own_arm[box],
-            own_upper_arms(person, frame, (old > 0) & ~hands),
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
 
@@ -856,7 +853,6 @@ def _uncovered(
     own: tuple[float | None, float | None] = (None, None),
     own_legs: OwnLegs | None = None,
     own_arm: NDArray[np.float32] | None = None,
-    own_upper: tuple[OwnUpperArm | None, OwnUpperArm | None] = (None, None),
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
@@ -866,9 +862,7 @@ def _uncovered(
     how wide the arms' own bare parts are (`own_arm_scales`, read on the whole person);
     `own_legs`, how the person's own bare legs look (`_own_legs`): rebuilt legs below the
     hips are shaded across as they are; `own_arm`, how much of each pixel took the colour
-    of the person's own bare arm (`own_arm.from_own_arms`), read as lit in the photo;
-    `own_upper`, how wide the upper arms are at the shoulder to meet the own arm below a
-    short sleeve's hem (`own_upper_arms`).
+    of the person's own bare arm (`own_arm.from_own_arms`), read as lit in the photo.
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -882,7 +876,7 @@ def _uncovered(
     """
     # The hand in front (its edge given over to the rebuild at a cuff) is no part of the
     # sleeve's outline: beyond it the wrist's width is read.
-    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands, own, own_upper)
+    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands, own)
     shoulders = garment.category != SwapTarget.BOTTOM
     if shoulders:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
