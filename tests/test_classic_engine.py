@@ -1314,6 +1314,23 @@ def test_a_bottom_takes_the_trousers_hem_run_on_over_the_shoes() -> None:
         assert old[500:533, x - 8 : x + 9].mean() > 0.9, (x, old[500:533, x - 8 : x + 9].mean())
 
 
+def test_a_new_bottom_leaves_the_shoes_joined_to_the_old_hem_as_shot() -> None:
+    """White shoes whose tops join the old black trousers' hem, under a new bottom ending
+    above the ankles: the rebuild's soft rim round the old hem reached down over the
+    shoes' tops and smeared them (`feet_changed`); they stay as shot, the hem goes."""
+    person = trousered_person([((235, 380), (235, 520)), ((165, 380), (165, 520))])
+    new = np.zeros(person.mask.shape, np.float32)
+    new[262:470, 140:261] = 1  # a new bottom ending well above the ankles
+    none = np.zeros(person.mask.shape, bool)
+    garment = cast(Garment, SimpleNamespace(category="bottom"))
+    out = replaced(person, garment, new, none, np.zeros(person.mask.shape, np.float32), skin.look(person))
+    for x in (165, 235):
+        assert out.rebuild[490:528, x - 8 : x + 9].min() > 0.9, "the old hem"
+        shoe = slice(538, 554), slice(x - 16, x + 17)  # the shoe's body, below the hem
+        assert person.mask[shoe].min() > 0.5 and out.old[shoe].max() == 0.0
+        assert out.rebuild[shoe].max() == 0.0, ("the shoe", out.rebuild[shoe].max())
+
+
 def test_feet_changed_fails_shoes_rebuilt_below_a_new_bottom() -> None:
     """`feet_changed` reads the shoes below a new bottom's hem: kept as shot they pass,
     rebuilt as a skin blob over their tops they fail; under the hem's soft edge they

@@ -553,6 +553,29 @@ def _shoes_apart(clothes: NDArray[np.bool_], feet: NDArray[np.bool_], above: int
     return feet & clothes & ~joined[labels]
 
 
+#: The person mask's solid part (the shoe itself, not its soft rim on the backdrop).
+SOLID_PERSON = 0.9
+#: How thin (shoulder widths) a piece of the kept shoes may be and still be kept.
+SHOE_SLIVER = 0.06
+
+
+def shoes_below(person: Person, s: float, old: NDArray[np.bool_], bare: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """The shoes below an old bottom's hem: the feet (`_below_ankles`) on the solid
+    person, neither the old garment (`old`) nor of its colours nor bare skin, less
+    slivers thinner than `SHOE_SLIVER` shoulder widths. They stay as shot, and the fill
+    beside them is not drawn from them: the rebuild's soft rim round the old trouser hem
+    reached down over a shoe whose top joins it (laced shoes, loafers under a long hem)
+    and smeared it, and the fill beside a bared ankle took the shoe's dark as a halo.
+    Of the old colours, the mask's misses are (black leggings run on over a foot), and
+    slivers kept among rebuilt pixels stood out as pale flecks."""
+    feet = _below_ankles(person, s, old) & (person.mask > SOLID_PERSON) & ~old & ~bare
+    lab = person.lab()
+    feet &= nearest_colour(person, lab, worn_colours(lab, person, SwapTarget.BOTTOM)) >= SAME_GARMENT_COLOUR**2
+    k = max(3, int(s * SHOE_SLIVER) | 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    return cv2.morphologyEx(feet.astype(np.uint8), cv2.MORPH_OPEN, kernel).astype(np.float32)
+
+
 def _covered(clothes: NDArray[np.bool_], p: NDArray[np.float32], q: NDArray[np.float32]) -> bool:
     """Whether most of the points on the line from `p` to `q` are in `clothes`."""
     h, w = clothes.shape

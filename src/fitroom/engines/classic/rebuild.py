@@ -32,6 +32,7 @@ from fitroom.engines.classic.old_garment import (
     holes_filled,
     knit_sleeves,
     nearest_colour,
+    shoes_below,
     worn_colours,
     worn_mask,
 )
@@ -102,6 +103,8 @@ def replaced(
         keep = keep * ~cuff_edges
     loose = _cloth_kept(person, garment.category, old, hands, keep, bare)
     keep = keep * (1 - loose)
+    if garment.category == SwapTarget.BOTTOM:
+        keep = np.maximum(keep, shoes_below(person, frame.width, old > 0, bare))
     shade = old_garment_shading(person, old)
     # Under the new garment's soft edge the old one is replaced in full: the edge is
     # blended over what is rebuilt, or the old garment shows through it as a pale or dark
@@ -1063,7 +1066,13 @@ def _uncovered(
     # further off (under the new one, or beyond `reach`) would bleed its colour into
     # the fill, and a strip of it would stay between the new garment and the arm. Where
     # skin is rebuilt, that skin is what lies round the hole.
-    filled = _inpaint(_without_old(person.image, skin_rgb, old, skin_part), region)
+    sources = region
+    if garment.category == SwapTarget.BOTTOM:
+        # Beside a bared ankle the hole is the floor or backdrop: drawn from the shoe
+        # below it too, it was a dark halo round the shoe's top.
+        shoes = shoes_below(person, frame.width, old > 0, skin_like(person)) > 0
+        sources = region | shoes.astype(np.uint8)
+    filled = _inpaint(_without_old(person.image, skin_rgb, old, skin_part), sources)
     if garment.category != SwapTarget.BOTTOM:
         # Below the waist the old top hid the trousers' or skirt's top: continue them up
         # as their mirror image at the hole's lower edge, texture and folds included,
