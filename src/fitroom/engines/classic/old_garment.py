@@ -566,8 +566,9 @@ def shoes_below(person: Person, s: float, old: NDArray[np.bool_], bare: NDArray[
     beside them is not drawn from them: the rebuild's soft rim round the old trouser hem
     reached down over a shoe whose top joins it (laced shoes, loafers under a long hem)
     and smeared it, and the fill beside a bared ankle took the shoe's dark as a halo.
-    Of the old colours, the mask's misses are (black leggings run on over a foot), and
-    slivers kept among rebuilt pixels stood out as pale flecks."""
+    The old bottom's colours are left out as well, for the mask misses some of them
+    (black leggings run on over a foot); slivers kept among rebuilt pixels stood out as
+    pale flecks."""
     feet = _below_ankles(person, s, old) & (person.mask > SOLID_PERSON) & ~old & ~bare
     lab = person.lab()
     feet &= nearest_colour(person, lab, worn_colours(lab, person, SwapTarget.BOTTOM)) >= SAME_GARMENT_COLOUR**2
