@@ -854,6 +854,10 @@ OVER_SOFT = 1.0
 #: (a tee's shoulder seam and collar lie on the body's top): taken at half, the soft edge
 #: left a rim of rebuilt skin above it, a thin hump along the new top's shoulders.
 ON_SHOULDER = 0.1
+#: The least share of the columns beside the neck, on one side, where the new top lies
+#: on the shoulders, for its edge to be taken for the body's: a cami's strap alone, its
+#: top read for the shoulder's, cut the bared shoulder into a square shelf.
+ON_SHOULDER_SHARE = 0.5
 
 
 def _under_hood(
@@ -861,8 +865,8 @@ def _under_hood(
 ) -> NDArray[np.bool_]:
     """Beside the neck, on a side where the old garment stands above the shoulders'
     outline (`over`: a hood, a high collar), what it covered above the new garment's top
-    in the columns where that top lies on the shoulders (above their line): the body there
-    ends at the new garment's edge. `_over_shoulders` keeps a high shoulders' outline, for
+    in the columns where that top lies on the shoulders (above their line, across most of
+    that side: `ON_SHOULDER_SHARE`): the body there ends at the new garment's edge. `_over_shoulders` keeps a high shoulders' outline, for
     a tank's high shoulders: under a hood, what lay below it was rebuilt as a cape of skin
     from the jaw down to a tee's or a dress's neckline, and a puffer's raised shoulders
     beside it as humps of skin above the new top's."""
@@ -873,11 +877,17 @@ def _under_hood(
     on = cover.any(axis=0) & (np.take_along_axis(height, np.minimum(top, h - 1)[None, :], axis=0)[0] > 0)
     above = np.arange(h)[:, None] < top[None, :]
     lateral = np.abs(across)
-    beside = (lateral > NECK_HALF * frame.width) & (lateral < frame.width / 2) & on[None, :]
+    beside = (lateral > NECK_HALF * frame.width) & (lateral < frame.width / 2)
+    # The columns beside the neck, read on the shoulders' line.
+    row = int(np.clip(round(float(frame.neck[1])), 0, h - 1))
     under = np.zeros(old.shape, bool)
     for one_side in (across < 0, across > 0):
-        if (over & one_side).any():
-            under |= old & beside & one_side & above
+        columns = beside[row] & one_side[row]
+        if not (over & one_side).any() or np.count_nonzero(on & columns) < ON_SHOULDER_SHARE * np.count_nonzero(
+            columns
+        ):
+            continue
+        under |= old & beside & one_side & on[None, :] & above
     return under
 
 
