@@ -863,8 +863,10 @@ ON_SHOULDER_SHARE = 0.5
 def _under_hood(
     frame: Frame, old: NDArray[np.bool_], over: NDArray[np.bool_], new: NDArray[np.float32]
 ) -> NDArray[np.bool_]:
-    """Beside the neck, on a side where the old garment stands above the shoulders'
-    outline (`over`: a hood, a high collar), what it covered above the new garment's top
+    """Beside the neck's base (from `NECK_SIDE` out to the joints: nearer, a wide neck
+    inside a new collar's opening lost its sides to white gaps), on a side where the old
+    garment stands above the shoulders' outline (`over`: a hood, a high collar), what it
+    covered above the new garment's top
     in the columns where that top lies on the shoulders (above their line, across most of
     that side: `ON_SHOULDER_SHARE`): the body there ends at the new garment's edge. `_over_shoulders` keeps a high shoulders' outline, for
     a tank's high shoulders: under a hood, what lay below it was rebuilt as a cape of skin
@@ -877,7 +879,7 @@ def _under_hood(
     on = cover.any(axis=0) & (np.take_along_axis(height, np.minimum(top, h - 1)[None, :], axis=0)[0] > 0)
     above = np.arange(h)[:, None] < top[None, :]
     lateral = np.abs(across)
-    beside = (lateral > NECK_HALF * frame.width) & (lateral < frame.width / 2)
+    beside = (lateral > NECK_SIDE * frame.width) & (lateral < frame.width / 2)
     # The columns beside the neck, read on the shoulders' line.
     row = int(np.clip(round(float(frame.neck[1])), 0, h - 1))
     under = np.zeros(old.shape, bool)
