@@ -664,9 +664,12 @@ HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
 #: widths either side of the neck's middle line (wider than a neck, inside the shoulder
 #: joints) and `CAPE_LOW` to `CAPE_HIGH` above the shoulders' midpoint (above the
 #: shoulders' top beside the neck, up to the jaw), above the new garment; and the most
-#: rebuilt skin there (pixels over the squared shoulder width).
+#: rebuilt skin there (pixels over the squared shoulder width). On 2026-12-07 (basic)
+#: magento--mj03's cape under the orange dress read 0.0015 (most of the cape lies lower,
+#: beside the neck's base), 0 with the neck rebuilt as a neck; econ--c7ca's turned neck
+#: under three tops 0.0019. A thin margin: to be read on more hooded persons.
 CAPE_IN, CAPE_OUT, CAPE_LOW, CAPE_HIGH = 0.22, 0.45, 0.32, 0.8
-NECK_CAPE_MOST = 0.01
+NECK_CAPE_MOST = 0.001
 #: `neck_cut`: the neck's outline looked at: skin within `NECK_EDGE` shoulder widths of
 #: the backdrop, up to `NECK_REACH` shoulder widths above the shoulders' midpoint (to the
 #: chin) and `NECK_SIDE` either side, `NECK_CLEAR` shoulder widths clear of the new
