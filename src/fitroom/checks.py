@@ -145,9 +145,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `hood_left`: how much of the old garment (a hood's sides, a collar's points) stays
   beside the face, from above the mouth down to the chin: unchanged, on the person, not
   skin nor hair, over the squared eye span.
-- `neck_cape`: how much rebuilt skin stands beside the neck, further out than any neck
-  and higher than the shoulders, above the new garment: a hood's or a high collar's
-  place rebuilt as a flat skin cape from the jaw down to the new neckline.
 - `jaw_hair_cut`: the share of the person's hair beside the lower face (from the eyes' line
   down to the chin's, in one piece with the hair above the eyes or at the photo's top)
   that the render changed: dark hair over a dark old top taken for it and cut into
@@ -660,16 +657,6 @@ JAW_HAIR_LEAST, JAW_HAIR_CUT_MOST = 50, 0.05
 #: On 2026-12-06 (basic) magento--mj03's puffer hood kept beside the head read 0.29 to
 #: 0.32; taken away, at most 0.034; collars and hoods elsewhere at most 0.017.
 HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
-#: `neck_cape`: the band beside the neck looked at, `CAPE_IN` to `CAPE_OUT` shoulder
-#: widths either side of the neck's middle line (wider than a neck, inside the shoulder
-#: joints) and `CAPE_LOW` to `CAPE_HIGH` above the shoulders' midpoint (above the
-#: shoulders' top beside the neck, up to the jaw), above the new garment; and the most
-#: rebuilt skin there (pixels over the squared shoulder width). On 2026-12-07 (basic)
-#: magento--mj03's cape under the orange dress read 0.0015 (most of the cape lies lower,
-#: beside the neck's base), 0 with the neck rebuilt as a neck; econ--c7ca's turned neck
-#: under three tops 0.0019. A thin margin: to be read on more hooded persons.
-CAPE_IN, CAPE_OUT, CAPE_LOW, CAPE_HIGH = 0.22, 0.45, 0.32, 0.8
-NECK_CAPE_MOST = 0.001
 #: `neck_cut`: the neck's outline looked at: skin within `NECK_EDGE` shoulder widths of
 #: the backdrop, up to `NECK_REACH` shoulder widths above the shoulders' midpoint (to the
 #: chin) and `NECK_SIDE` either side, `NECK_CLEAR` shoulder widths clear of the new
@@ -1700,7 +1687,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
     "neck_cut": (None, NECK_CUT_MOST),
     "hood_left": (None, HOOD_LEFT_MOST),
-    "neck_cape": (None, NECK_CAPE_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
     "arm_cut": (None, ARM_CUT_MOST),
@@ -4134,40 +4120,6 @@ def collar_left(
     same = cv2.absdiff(image, original).max(axis=2) <= UNCHANGED_BY
     left = band & above & same & (np.asarray(person) > 0) & ~(np.asarray(kept) > 0)
     return float(np.count_nonzero(left) / shoulder_width**2)
-
-
-def neck_cape(
-    rebuilt_skin: NDArray[np.floating[Any]],
-    cover: NDArray[np.floating[Any]],
-    neck: Point,
-    hips: Point,
-    shoulder_width: float,
-) -> float | None:
-    """How much rebuilt skin stands beside the neck: pixels of `rebuilt_skin` over 0.5 in
-    the band `CAPE_IN` to `CAPE_OUT` out from the neck's middle line and `CAPE_LOW` to
-    `CAPE_HIGH` above the shoulders' midpoint (up away from `hips`), above the new
-    garment's top in their column (`cover`): no neck is that wide, no shoulder that high,
-    so it is a hood's or a collar's place rebuilt as a skin cape. Their count over the
-    squared shoulder width. None where the band is not in the photo."""
-    if shoulder_width <= 0:
-        return None
-    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
-    up = neck_ - hips_
-    up /= max(float(np.hypot(*up)), 1e-6)
-    h, w = cover.shape[:2]
-    ys, xs = np.mgrid[:h, :w].astype(np.float32)
-    dx, dy = xs - np.float32(neck_[0]), ys - np.float32(neck_[1])
-    height = dx * np.float32(up[0]) + dy * np.float32(up[1])
-    lateral = np.abs(dx * np.float32(up[1]) - dy * np.float32(up[0]))
-    band = (height >= CAPE_LOW * shoulder_width) & (height <= CAPE_HIGH * shoulder_width)
-    band &= (lateral >= CAPE_IN * shoulder_width) & (lateral <= CAPE_OUT * shoulder_width)
-    if np.count_nonzero(band) < 50:
-        return None
-    solid = np.asarray(cover) > 0.5
-    top = np.where(solid.any(axis=0), np.argmax(solid, axis=0), h)
-    above = np.arange(h)[:, None] < top[None, :]
-    cape = band & above & (np.asarray(rebuilt_skin) > 0.5)
-    return float(np.count_nonzero(cape) / shoulder_width**2)
 
 
 def hair_beside_jaw(other: Mask, eyes: Point, mouth: Point, eye_span: float) -> NDArray[np.bool_]:

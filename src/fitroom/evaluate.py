@@ -830,8 +830,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["collar_left"] = checks.collar_left(
             output, report.input, cover, person.mask > 0.5, may_stay, frame.neck, hips, frame.width
         )
-        if report.rebuilt_skin is not None:
-            values["neck_cape"] = checks.neck_cape(report.rebuilt_skin, cover, frame.neck, hips, frame.width)
         if person.visible(NOSE, L_EYE, R_EYE, MOUTH_L, MOUTH_R):
             other = (person.mask > 0.5) & ~plausible_skin(photo.lab()) & ~skin_like(photo)
             eyes = (person.pt(L_EYE) + person.pt(R_EYE)) / 2

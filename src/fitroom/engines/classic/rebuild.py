@@ -803,32 +803,12 @@ def _smooth_outline(person: Person) -> NDArray[np.float32]:
     return np.asarray(cv2.GaussianBlur(smooth.astype(np.float32), (0, 0), OUTLINE_SOFT) * inside, np.float32)
 
 
-#: Where the shoulders' top begins beside the neck (shares of the seen shoulder width out
-#: from the neck's middle), and how far above the shoulders' line (shoulder widths) it
-#: lies there and over the shoulder joints: the body's outline there, curving down from
-#: the neck (with the square of the share of the way out) as the neck's base widens into
-#: the shoulders.
+#: The neck's half-width (shares of the seen shoulder width), and how far above the
+#: shoulders' line (shoulder widths) the shoulders' top lies at the neck's side and over
+#: the shoulder joints: the body's outline there, curving down from the neck (with the
+#: square of the share of the way out) as the neck's base widens into the shoulders.
 NECK_SIDE = 0.25
 SHOULDER_RISE_NECK, SHOULDER_RISE_JOINT = 0.3, 0.15
-#: The neck's own half-width (shares of the seen shoulder width): inside `NECK_SIDE` the
-#: outline rises from the shoulders' top to the neck's side as a quarter circle
-#: `NECK_FILLET` shoulder widths tall, and goes on straight up to the jaw. A man's neck is
-#: a third of his shoulders wide: with nothing between, a hood's lower part beside it
-#: was rebuilt as skin half the shoulders wide, a flat cape from the jaw to the shoulders.
-NECK_HALF = 0.17
-NECK_FILLET = 0.12
-
-
-def _beside_neck(frame: Frame, shape: tuple[int, ...]) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """How far each pixel lies out from the neck's middle line across the shoulders
-    (towards the frame's right, negative to its left), and how high above the shoulders'
-    line (pixels)."""
-    h, w = shape[:2]
-    xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
-    ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
-    across = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
-    height = -(xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1]))
-    return across, height
 
 
 def _over_shoulders(frame: Frame, shape: tuple[int, ...], s: float) -> NDArray[np.bool_]:
@@ -836,61 +816,15 @@ def _over_shoulders(frame: Frame, shape: tuple[int, ...], s: float) -> NDArray[n
     hood or a coat's collar stands there, where the body is not. Rebuilt as skin (the
     old garment's outline taken for the body's), it stood as a wide trapezoid of neck
     up to the jaw."""
-    across, height = _beside_neck(frame, shape)
-    lateral = np.abs(across)
-    half = np.float32(NECK_HALF * frame.width)
+    h, w = shape[:2]
+    xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
+    ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
+    lateral = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1]))
+    height = -(xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1]))
     side, joint = np.float32(NECK_SIDE * frame.width), np.float32(frame.width / 2)
     share = np.clip((lateral - side) / max(float(joint - side), 1.0), 0, 1)
     rise = np.float32(s) * (SHOULDER_RISE_JOINT + (SHOULDER_RISE_NECK - SHOULDER_RISE_JOINT) * (1 - share) ** 2)
-    inward = np.clip((side - lateral) / max(float(side - half), 1.0), 0, 1)
-    rise += np.float32(s * NECK_FILLET) * (1 - np.sqrt(1 - inward**2))
-    return np.asarray((lateral > half) & (lateral < joint) & (height > rise))
-
-
-#: How soft the edge where the skin gives way to the backdrop beside the neck (pixels).
-OVER_SOFT = 1.0
-
-#: How much of a pixel a new top covers where its edge is taken to lie on the shoulders
-#: (a tee's shoulder seam and collar lie on the body's top): taken at half, the soft edge
-#: left a rim of rebuilt skin above it, a thin hump along the new top's shoulders.
-ON_SHOULDER = 0.1
-#: The least share of the columns beside the neck, on one side, where the new top lies
-#: on the shoulders, for its edge to be taken for the body's: a cami's strap alone, its
-#: top read for the shoulder's, cut the bared shoulder into a square shelf.
-ON_SHOULDER_SHARE = 0.5
-
-
-def _under_hood(
-    frame: Frame, old: NDArray[np.bool_], over: NDArray[np.bool_], new: NDArray[np.float32]
-) -> NDArray[np.bool_]:
-    """Beside the neck's base (from `NECK_SIDE` out to the joints: nearer, a wide neck
-    inside a new collar's opening lost its sides to white gaps), on a side where the old
-    garment stands above the shoulders' outline (`over`: a hood, a high collar), what it
-    covered above the new garment's top
-    in the columns where that top lies on the shoulders (above their line, across most of
-    that side: `ON_SHOULDER_SHARE`): the body there ends at the new garment's edge. `_over_shoulders` keeps a high shoulders' outline, for
-    a tank's high shoulders: under a hood, what lay below it was rebuilt as a cape of skin
-    from the jaw down to a tee's or a dress's neckline, and a puffer's raised shoulders
-    beside it as humps of skin above the new top's."""
-    across, height = _beside_neck(frame, old.shape)
-    h = old.shape[0]
-    cover = new > ON_SHOULDER
-    top = np.where(cover.any(axis=0), np.argmax(cover, axis=0), h)
-    on = cover.any(axis=0) & (np.take_along_axis(height, np.minimum(top, h - 1)[None, :], axis=0)[0] > 0)
-    above = np.arange(h)[:, None] < top[None, :]
-    lateral = np.abs(across)
-    beside = (lateral > NECK_SIDE * frame.width) & (lateral < frame.width / 2)
-    # The columns beside the neck, read on the shoulders' line.
-    row = int(np.clip(round(float(frame.neck[1])), 0, h - 1))
-    under = np.zeros(old.shape, bool)
-    for one_side in (across < 0, across > 0):
-        columns = beside[row] & one_side[row]
-        if not (over & one_side).any() or np.count_nonzero(on & columns) < ON_SHOULDER_SHARE * np.count_nonzero(
-            columns
-        ):
-            continue
-        under |= old & beside & one_side & on[None, :] & above
-    return under
+    return np.asarray((lateral > side) & (lateral < joint) & (height > rise))
 
 
 def _above(cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -1006,11 +940,8 @@ def _uncovered(
         # beside the neck (a hood, a collar), over the new garment's top there: below it,
         # inside a tee's back neckline, the skin shows.
         over = (old > 0) & _over_shoulders(frame, old.shape, person.shoulder_width) & _above(new > 0.5)
-        over |= _under_hood(frame, old > 0, over, new)
         outside |= over
-        # Its edge down the neck's side, cut at a slant across the pixel grid, softened:
-        # cut hard, the neck's side was a staircase.
-        skin_part *= 1 - cv2.GaussianBlur(over.astype(np.float32), (0, 0), OVER_SOFT)
+        skin_part *= ~over
     lum = person.lab()[:, :, 0] + 1
     s = person.shoulder_width
     broad = masked_blur(lum, old, max(4.0, s * 0.3))
