@@ -8,7 +8,7 @@ import numpy as np
 
 from fitroom import checks
 from fitroom.engines.classic.garment import analyse_garment
-from fitroom.engines.classic.placement import layers_for
+from fitroom.engines.classic.placement import _wide_blur_at, layers_for
 from tests.test_classic_outline import dark_tee, flecked_layer, gingham_layer, lumpy_person
 from tests.test_classic_sleeve_hem import big_tee
 
@@ -89,3 +89,19 @@ def test_rim_mottle_finds_a_speckled_band_round_a_plain_cloth() -> None:
     # A gingham has detail of its own to keep: not read.
     checked, checked_alpha = gingham_layer()
     assert checks.rim_mottle(laid(checked), checked_alpha, backdrop) is None
+
+
+def test_the_shades_wide_blur_at_a_third_of_the_size_reads_as_the_full_one() -> None:
+    """The shade's wide blur, shrunk, blurred and read between the small pixels, gives
+    the full-size shade (the cloth's colour blurred over its own pixels) within half a
+    grey level (read at the nearest small pixel alone, 1.2) along a drawn tee's outline,
+    where the blur's weight falls off over the curve."""
+    on = np.zeros((241, 187), np.float32)
+    cv2.ellipse(on, (93, 40), (80, 60), 0, 0, 180, 1.0, -1)
+    cv2.rectangle(on, (30, 40), (156, 230), 1.0, -1)
+    grey = np.tile(np.linspace(20, 235, 187, dtype=np.float32), (241, 1)) * on
+    planes = cv2.merge([on, grey])
+    at = np.nonzero(cv2.morphologyEx(on.astype(np.uint8), cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8)) & (on > 0))
+    full = cv2.GaussianBlur(planes, (0, 0), 7.5)[at]
+    small = _wide_blur_at(planes, 7.5, at)
+    assert np.abs(small[:, 1] / small[:, 0] - full[:, 1] / full[:, 0]).max() < 0.5

@@ -1414,15 +1414,52 @@ def _plain_laid(
     its mirror: in its shade alone a rim of it is a flat band (`checks.rim_flat`)."""
     sigma = max(1.0, SHADE_SMOOTH * frame.width)
     on = solid.astype(np.float32)
-    weight = np.maximum(cv2.GaussianBlur(on, (0, 0), sigma), 1e-3)
-    shade = cv2.GaussianBlur(colour * on[:, :, None], (0, 0), sigma)[nearest] / weight[nearest][:, None]
-    grey = colour.mean(axis=2)
+    grey = cv2.transform(colour, np.full((1, 3), 1 / 3, np.float32))
     fine = np.maximum(cv2.GaussianBlur(on, (0, 0), 1.5), 1e-3)
     detail = np.abs(grey - cv2.GaussianBlur(grey * on, (0, 0), 1.5) / fine) * on
-    printed = cv2.GaussianBlur(detail, (0, 0), sigma)[nearest] / weight[nearest]
+    weighed = _wide_blur_at(cv2.merge([on, detail]), sigma, nearest)
+    weight = np.maximum(weighed[:, 0], 1e-3)
+    shade = _wide_blur_at(colour * on[:, :, None], sigma, nearest) / weight[:, None]
+    printed = weighed[:, 1] / weight
     low, high = PLAIN_DETAIL
     keep = np.clip((printed - low) / (high - low), 0.0, 1.0)[:, None]
     return shade + keep * (mirrored - shade)
+
+
+#: The shade's wide blur (`SHADE_SMOOTH`) is taken on the garment's box shrunk this many
+#: times (area mean), with a sigma as many times smaller, where its sigma allows (1.5
+#: times this or more): a Gaussian of some 6 px at basic is smooth at a third of the size, and
+#: four of them over the whole box at full size were most of the strip's cost.
+SHADE_SHRINK = 3
+
+
+def _wide_blur_at(
+    planes: NDArray[np.float32], sigma: float, at: tuple[NDArray[np.intp], NDArray[np.intp]]
+) -> NDArray[np.float32]:
+    """`planes` (rows × cols × 2-4 channels) blurred with a Gaussian of `sigma` px, read
+    at the pixels `at` only (one row of channels per pixel). Shrunk by `SHADE_SHRINK`
+    where `sigma` allows, and read between the small image's pixels (bilinear), so the
+    shade does not step every `SHADE_SHRINK` pixels along the strip."""
+    rows, cols = at
+    shrink = SHADE_SHRINK if sigma >= 1.5 * SHADE_SHRINK else 1
+    if shrink == 1:
+        return np.asarray(cv2.GaussianBlur(planes, (0, 0), sigma)[rows, cols], dtype=np.float32)
+    # Area means over shrink × shrink blocks, the last blocks padded by their edge pixels.
+    height, width = planes.shape[:2]
+    tall, wide = -(-height // shrink), -(-width // shrink)
+    padded = cv2.copyMakeBorder(planes, 0, tall * shrink - height, 0, wide * shrink - width, cv2.BORDER_REPLICATE)
+    small = cv2.resize(padded, (wide, tall), interpolation=cv2.INTER_AREA)
+    small = cv2.GaussianBlur(small, (0, 0), sigma / shrink)
+    # Each full-size pixel's centre in the small image's pixel coordinates, read between
+    # the four small pixels round it.
+    y = np.clip((rows + 0.5) / shrink - 0.5, 0, tall - 1)
+    x = np.clip((cols + 0.5) / shrink - 0.5, 0, wide - 1)
+    y0, x0 = np.minimum(y.astype(np.intp), max(tall - 2, 0)), np.minimum(x.astype(np.intp), max(wide - 2, 0))
+    y1, x1 = np.minimum(y0 + 1, tall - 1), np.minimum(x0 + 1, wide - 1)
+    fy, fx = (y - y0).astype(np.float32)[:, None], (x - x0).astype(np.float32)[:, None]
+    top = small[y0, x0] + fx * (small[y0, x1] - small[y0, x0])
+    low = small[y1, x0] + fx * (small[y1, x1] - small[y1, x0])
+    return np.asarray(top + fy * (low - top), dtype=np.float32)
 
 
 #: How far (pixels) beside what a gaps layer lays its colour is worked out too: the
