@@ -260,7 +260,7 @@ def test_the_estimate_counts_the_engines_own_queue_and_threads(routed: tuple[Tes
     assert generate(client, customer, tier="nano")["estimated_seconds"] == 4
     assert generate(client, customer, tier="pro")["estimated_seconds"] == 2 * (7 + 1)
     with ctx.db.reader() as session:
-        assert routing.live_threads(session, 2) == {TEST_ENGINE: 1, OTHER_ENGINE: 1}
+        assert routing.live_threads(session, ctx.settings.lease_seconds) == {TEST_ENGINE: 1, OTHER_ENGINE: 1}
 
 
 def test_a_job_whose_engine_has_no_worker_expires_refunded(routed: tuple[TestClient, Customer, Context]) -> None:
