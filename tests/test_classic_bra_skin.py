@@ -8,10 +8,10 @@ import cv2
 import numpy as np
 
 from fitroom import checks
-from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.old_garment import worn_mask
 from fitroom.engines.classic.person import Person
+from tests.support.figure import body_points
 
 FACE_LAB = np.array([197, 145, 163], np.float32)  # OpenCV's 8-bit Lab
 #: The body in the sun: a little lighter than the face the tone is read from, so the arms
@@ -45,14 +45,7 @@ def person_in_a_sports_bra() -> tuple[Person, np.ndarray]:
     image[90:175, 188:212] = BRA_RGB  # its middle down to the chest line: skin beside it
     image[255:400, 165:235] = (20, 20, 24)  # the leggings
     mask = cv2.GaussianBlur(((body > 0) | (arms > 0)).astype(np.float32), (5, 5), 0)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = ARMS[0]
-    points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = ARMS[1]
-    points[[p.L_HIP, p.R_HIP]] = (225, 260), (175, 260)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 380), (175, 380)
-    for (_, _, wrist), hand in zip(ARMS[::-1], p.HAND_POINTS, strict=True):
-        points[list(hand[1:])] = wrist
+    points = body_points(ARMS, 260, 380, 0)
     empty = np.zeros((h, w), np.uint8)
     own = (arms > 0) & (body == 0)
     own[215:, :] = False  # the hands on the hips

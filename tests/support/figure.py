@@ -62,20 +62,29 @@ def bare_figure(
     return Figure(image, mask, drawn, body, face)
 
 
-def posed(figure: Figure, arms: tuple[Arm, Arm], skin_lab: np.ndarray, mouth: bool = False) -> Person:
-    """The person in `figure` (as it is drawn now), posed on its `arms`, the hips at y 280,
-    the knees at y 400 and the face's nose and eyes (and `mouth`); no hands' mask."""
+def body_points(arms: tuple[Arm, Arm], hips: int, knees: int, hand_drop: int) -> np.ndarray:
+    """The pose's 33 points for a figure on its `arms` (the picture's left first), the
+    hips and knees 25 px either side of x 200 at rows `hips` and `knees`, each hand's
+    points `hand_drop` px below its wrist; the rest at (0, 0)."""
     p = pose
     points = np.zeros((33, 2), np.float32)
     points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = arms[0]
     points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = arms[1]
-    points[[p.L_HIP, p.R_HIP]] = (225, 280), (175, 280)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 400), (175, 400)
+    points[[p.L_HIP, p.R_HIP]] = (225, hips), (175, hips)
+    points[[p.L_KNEE, p.R_KNEE]] = (225, knees), (175, knees)
+    for (_, _, wrist), hand in zip(arms[::-1], p.HAND_POINTS, strict=True):
+        points[list(hand[1:])] = wrist[0], wrist[1] + hand_drop
+    return points
+
+
+def posed(figure: Figure, arms: tuple[Arm, Arm], skin_lab: np.ndarray, mouth: bool = False) -> Person:
+    """The person in `figure` (as it is drawn now), posed on its `arms`, the hips at y 280,
+    the knees at y 400 and the face's nose and eyes (and `mouth`); no hands' mask."""
+    p = pose
+    points = body_points(arms, 280, 400, 12)
     points[p.NOSE] = (200, 50)
     points[[p.L_EYE, p.R_EYE]] = (212, 38), (188, 38)
     if mouth:
         points[[p.MOUTH_L, p.MOUTH_R]] = (207, 62), (193, 62)
-    for (_, _, wrist), hand in zip(arms[::-1], p.HAND_POINTS, strict=True):
-        points[list(hand[1:])] = wrist[0], wrist[1] + 12
     hands = np.zeros(SHAPE, np.uint8)
     return Person(figure.image, points, np.ones(33, np.float32), figure.mask, figure.face, hands, skin_lab)
