@@ -1331,6 +1331,53 @@ def test_a_new_bottom_leaves_the_shoes_joined_to_the_old_hem_as_shot() -> None:
         assert out.rebuild[shoe].max() == 0.0, ("the shoe", out.rebuild[shoe].max())
 
 
+def midi_dress_person() -> Person:
+    """A drawn person in a cream midi dress with an uneven hem (to y 475 over the right
+    shin, 445 over the left), bare shins a little darker than the face's tone below it
+    down to the ankle joints (y 520) and black shoes: the old bottom's colours, read
+    along the shins, are the dress's and the bare skin's."""
+    image = np.full((580, 400, 3), 235, np.uint8)
+    cream, shin = (
+        tuple(int(v) for v in cv2.cvtColor(np.array([[lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0])
+        for lab in ((228, 129, 136), (142, 146, 152))
+    )
+    for x, hem in ((165, 475), (235, 445)):
+        cv2.rectangle(image, (x - 14, hem), (x + 14, 528), shin, -1)  # a bare shin
+        cv2.rectangle(image, (x - 35, 400), (x + 35, hem), cream, -1)  # the dress's skirt
+        cv2.ellipse(image, (x, 540), (26, 12), 0, 0, 360, (15, 15, 20), -1)  # a black shoe
+    cv2.rectangle(image, (140, 90), (260, 420), cream, -1)  # the dress
+    person = drawn_person(image)
+    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = (
+        (235, 380),
+        (235, 520),
+        (165, 380),
+        (165, 520),
+    )
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    return person
+
+
+def test_a_bottom_leaves_the_bare_ankles_below_an_old_midi_dress() -> None:
+    """Bare shins below a cream midi dress: the old bottom's colours, read along the
+    shins, took in the bare skin's, and the person's own ankles below a new bottom's hem
+    were rebuilt as a flat, blurred cone. They are no old garment; the dress is."""
+    person = midi_dress_person()
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    assert old[300:400, 160:240].mean() > 0.95, "the old dress"
+    for x, hem in ((165, 475), (235, 445)):
+        assert old[hem + 5 : 525, x - 10 : x + 11].mean() < 0.05, (x, old[hem + 5 : 525, x - 10 : x + 11].mean())
+    new = np.zeros(person.mask.shape, np.float32)
+    new[262:505, 140:261] = 1  # new jeans to just above the ankle joints
+    none = np.zeros(person.mask.shape, bool)
+    garment = cast(Garment, SimpleNamespace(category="bottom"))
+    out = replaced(person, garment, new, none, np.zeros(person.mask.shape, np.float32), skin.look(person))
+    for x in (165, 235):
+        assert out.rebuild[510:525, x - 8 : x + 9].max() < 0.05, (
+            "the bare ankle",
+            out.rebuild[510:525, x - 8 : x + 9].max(),
+        )
+
+
 def test_feet_changed_fails_shoes_rebuilt_below_a_new_bottom() -> None:
     """`feet_changed` reads the shoes below a new bottom's hem: kept as shot they pass,
     rebuilt as a skin blob over their tops they fail; under the hem's soft edge they

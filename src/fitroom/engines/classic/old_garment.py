@@ -73,7 +73,7 @@ def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> li
     there (the skirt of a dress)."""
     if category != SwapTarget.BOTTOM:
         return _colours_at(lab, person, _across(person, (L_SHOULDER, L_HIP, 0.6), (R_SHOULDER, R_HIP, 0.6)))
-    thighs = _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
+    thighs = _thigh_colours(lab, person)
     chest = worn_colours(lab, person, SwapTarget.TOP)
     thighs = _below_top_hem(lab, person, thighs, chest)
     if not person.visible(L_KNEE, R_KNEE, L_ANKLE, R_ANKLE, threshold=0.5):
@@ -93,6 +93,11 @@ def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> li
     if _skin_coloured(shins, person) or all(any(_near(c, top) for top in chest) for c in shins):
         return thighs
     return shins
+
+
+def _thigh_colours(lab: NDArray[np.float32], person: Person) -> list[NDArray[np.float32]]:
+    """The main colours across the upper thighs, where a bottom is read first."""
+    return _colours_at(lab, person, _across(person, (L_HIP, L_KNEE, 0.7), (R_HIP, R_KNEE, 0.7)))
 
 
 def _below_top_hem(
@@ -273,9 +278,46 @@ def worn_mask(
         # taken for them and rebuilt as blocks.
         clothes &= ~_below_ankles(person, s, clothes)
     if category == SwapTarget.BOTTOM:
+        clothes &= ~_bare_shins(person, frame, lab, skin)
         above = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]) - s * SHOE_RISE)
         clothes &= ~_shoes_apart(clothes, _below_ankles(person, s, clothes), above)
     return clothes.astype(np.float32)
+
+
+#: How much bare skin (square shoulder widths) below the knees is a shin or an ankle of
+#: the person's own, not flecks of a print's skin-coloured motif.
+BARE_SHIN_LEAST = 0.03
+#: How wide (shoulder widths) a stretch of skin must be everywhere to be a bare shin.
+BARE_SHIN_SOLID = 0.1
+
+
+def _bare_shins(person: Person, frame: Frame, lab: NDArray[np.float32], skin: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The solid stretches of skin below the knees' line whose median hue is nearer the
+    skin's than every colour read across the thighs: the shins and ankles an old skirt or
+    dress never hid. With the skin's colours read along the shins for the old bottom's (a
+    dress, whose thighs show the top's colours), or grown into from the old hem, they were
+    the old garment, rebuilt below a new bottom's hem as a flat, blurred cone where the
+    photo showed the person's own ankle. Trousers of the skin's colour (tan on brown
+    skin) are the thighs' colour too, and stay the old garment."""
+    if not person.visible(L_KNEE, R_KNEE):
+        return np.zeros_like(skin)
+    knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
+    shins = (skin & below_line(person, frame, knees) & (person.mask > 0.5)).astype(np.uint8)
+    # Opened, so only a solid stretch of skin counts: a print's pink motifs touch one
+    # another across the trouser leg, but each is small. Grown back to its own outline.
+    k = max(3, int(frame.width * BARE_SHIN_SOLID) | 1)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
+    solid = cv2.morphologyEx(shins, cv2.MORPH_OPEN, kernel)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    bare = np.zeros(count, bool)
+    thighs = _thigh_colours(lab, person)
+    for index in range(1, count):
+        if stats[index, cv2.CC_STAT_AREA] < BARE_SHIN_LEAST * frame.width**2:
+            continue
+        hue = np.median(lab[labels == index][:, 1:], axis=0)
+        apart = min(float(np.hypot(*(hue - colour[1:]))) for colour in thighs)
+        bare[index] = float(np.hypot(*(hue - person.skin_lab[1:]))) < apart
+    return (cv2.dilate(bare[labels].astype(np.uint8), kernel) > 0) & (shins > 0)
 
 
 def _less_bare_skin(colours: list[NDArray[np.float32]], person: Person) -> list[NDArray[np.float32]]:
