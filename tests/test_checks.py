@@ -2652,6 +2652,34 @@ def test_a_shin_drawn_as_a_straight_cone_fails_calf_swell_and_one_with_a_calf_pa
     assert checks.calf_swell(np.zeros((400, 200), bool), shin) is None
 
 
+def test_legs_smooth_fails_plastic_rebuilt_legs_and_passes_ones_as_detailed_as_the_skin() -> None:
+    """Two legs rebuilt below the hips (rows 100 on) beside the person's own arm, which
+    has a coarse blotchy detail: rebuilt of one smooth colour they fail `legs_smooth`;
+    with the arm's detail they pass; nothing rebuilt on the legs is not read."""
+    rng = np.random.default_rng(4)
+    blotches = cv2.GaussianBlur(rng.normal(0, 1, (300, 300)).astype(np.float32), (0, 0), 3)
+    blotches *= 6 / blotches.std()
+    image = np.full((300, 300, 3), 235, np.float32)
+    skin = np.array((190, 140, 115), np.float32)
+    arm = (slice(20, 280), slice(20, 60))
+    image[arm] = skin + blotches[arm][:, :, None]
+    rebuilt = np.zeros((300, 300), bool)
+    rebuilt[100:280, 120:160] = rebuilt[100:280, 200:240] = True
+    legs = np.zeros((300, 300), bool)
+    legs[100:] = True
+    reference = np.zeros((300, 300), bool)
+    reference[arm] = True
+    plastic = image.copy()
+    plastic[rebuilt] = skin
+    detailed = image.copy()
+    detailed[rebuilt] = skin + blotches[rebuilt][:, None]
+    flat = checks.legs_smooth(plastic.astype(np.uint8), rebuilt, legs, reference)
+    alike = checks.legs_smooth(detailed.astype(np.uint8), rebuilt, legs, reference)
+    assert flat is not None and checks.faults({"legs_smooth": flat}) == ["legs_smooth"], flat
+    assert alike is not None and not checks.faults({"legs_smooth": alike}), alike
+    assert checks.legs_smooth(detailed.astype(np.uint8), rebuilt, ~legs, reference) is None
+
+
 def test_bare_legs_changed_sees_bare_thighs_redrawn_below_a_new_dress() -> None:
     """Below a new dress the person's own bare thighs stay as shot; redrawn as a flat,
     lighter block down one side of each (taken for the beige skirt above them), fail."""

@@ -109,7 +109,7 @@ def test_rebuilt_legs_take_the_detail_of_the_shins_below() -> None:
     none = np.zeros(person.mask.shape, bool)
     laid = np.zeros(person.mask.shape, np.float32)
     whole = (slice(0, 560), slice(0, 400))
-    out = _with_shins_detail(person, old, none, laid, whole, np.ones_like(laid), skin.look(person))
+    out = _with_shins_detail(person, old, none, laid, laid, whole, np.ones_like(laid), skin.look(person))
     shins = _lightness(image[445:518, 155:175]) / 255
     own = float(np.std(shins - cv2.GaussianBlur(shins, (0, 0), 3)))
     thighs = out[300:380, 150:180]

@@ -30,6 +30,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   rebuilt pale and flat above the person's own shaded shins reads as two materials);
   `leg_detail`: the rebuilt thigh's detail there over the own leg's (a smooth fill above
   a grainy shin).
+- `legs_smooth`: the detail of the legs rebuilt below the hips over the person's own
+  skin's (legs rebuilt from trousers as smooth as plastic).
 - `arm_pale`: how much paler and greyer than the hand a rebuilt forearm's upper half is
   (an upper forearm in a lit face's tone under the hand's own colour).
 - `upper_arm_pale`: how much paler and greyer a rebuilt upper arm is than the person's
@@ -1199,6 +1201,12 @@ CUFF_STRIP = 2
 CUFF_FROM = 0.85
 CUFF_INTO = 2
 SKIN_DETAIL_RATIO = 0.5
+#: `legs_smooth`'s lowest value: the detail (`detail_level`) of the rebuilt legs below the hips
+#: over that of the person's own visible skin. Legs rebuilt from trousers under the
+#: white knit mini (11 devset persons, basic, 2026-12-07) read 0.09-0.75, 6 under this,
+#: laid with the chest's calmed detail; 0.13-0.75, 3 under it, with a shin's. Thighs
+#: rebuilt above the person's own shins read 0.74-1.11 (4 of 5 persons).
+LEGS_DETAIL_LEAST = 0.4
 #: How much lighter (luminance, 0..255) than the blend of the garment inside and what
 #: lies outside a pixel of the garment's soft edge may be before it is a halo: the
 #: product photo's white backdrop carried in the edge's colour.
@@ -1643,6 +1651,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
     "leg_side_shade": (LEG_SIDE_LEAST, None),
     "leg_detail": (SKIN_DETAIL_RATIO, None),
+    "legs_smooth": (LEGS_DETAIL_LEAST, None),
     "sleeve_coverage": (0.6, None),
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
@@ -2760,6 +2769,19 @@ def leg_detail(
         if made is not None and mine is not None:
             ratios.append(made / max(mine, 1e-4))
     return min(ratios) if ratios else None
+
+
+def legs_smooth(image: NDArray[np.uint8], rebuilt: Mask, legs: Mask, reference: Mask) -> float | None:
+    """The detail (`detail_level`) of the rebuilt skin on the legs below the hips
+    (`legs`, off the forearms) over that of the person's own visible skin (`reference`):
+    near 0, legs rebuilt as smooth as plastic. `skin_detail` reads the rebuilt forearms
+    only and `leg_detail` only legs that end on the person's own shins; legs rebuilt
+    from trousers to the shoes went unread. None where either shows too little."""
+    made = detail_level(image, np.asarray(rebuilt, bool) & np.asarray(legs, bool))
+    own = detail_level(image, reference)
+    if made is None or own is None:
+        return None
+    return made / max(own, 1e-4)
 
 
 def _sides_darker(lightness: NDArray[np.float32], off: NDArray[np.float32], part: NDArray[np.bool_]) -> float | None:

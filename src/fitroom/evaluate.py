@@ -656,6 +656,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     dx = np.arange(shape[1], dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     above_hips = (dx * np.float32(frame.down[0]) + dy * np.float32(frame.down[1])) < frame.length
     values["chest_texture"] = checks.chest_texture(output, rebuilt, calm & above_hips)
+    if target != SwapTarget.TOP:
+        values["legs_smooth"] = checks.legs_smooth(output, rebuilt, calm & ~above_hips, reference)
     hued = checks.skin_by_hue(report.input, person.skin_lab, (person.mask > 0.5) & ~edited & (person.face == 0))
     toned = hued if np.count_nonzero(hued) >= 4 * checks.MIN_SKIN_PIXELS else reference
     values["skin_tone"] = checks.skin_tone(output, rebuilt, toned, max(3, int(frame.width * TONE_REACH)))

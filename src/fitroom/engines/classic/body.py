@@ -113,6 +113,17 @@ DELTOID = 0.15
 FOREARM_SWELL = 0.3
 FOREARM_SWELL_AT = 0.25
 FOREARM_SWELL_END = 0.8
+#: A lower leg swells at the calf below the knee and narrows to the ankle: at its widest
+#: (`CALF_SWELL_AT` of the way down) it is this share wider than the straight taper from
+#: the knee's radius to the ankle's, fading out by `CALF_SWELL_END`. Rebuilt from
+#: trousers without it, a shin under a dress was a straight cone, a doll's leg.
+CALF_SWELL = 0.2
+CALF_SWELL_AT = 0.3
+CALF_SWELL_END = 0.85
+#: ...only on a shin the old garment covers here along it (knee 0, ankle 1): one that
+#: shows below the old hem keeps its own width, and a rebuilt calf wider than it stood
+#: out over it as a bulge with a notch at the hem.
+SHIN_COVERED_AT = (0.6, 0.75, 0.9)
 #: The wrist is at most this share of the elbow's radius: one as wide as the elbow (a
 #: wrist read off a wide hand, an elbow off a tight sleeve) made the forearm a tube.
 WRIST_TAPER = 0.8
@@ -264,6 +275,20 @@ def _knee_over_shin(
     return b
 
 
+def _shin_covered(person: Person, chain: tuple[int, int, int], outline: NDArray[np.bool_]) -> bool:
+    """Whether the old garment (`outline`) covers the shin at every `SHIN_COVERED_AT`
+    along it: trousers to the shoes, no own shin below their hem. Not where those
+    points lie outside the picture: it is cut round what is rebuilt, and a shin below
+    it is no old garment's."""
+    b, c = (person.pt(i).astype(np.float32) for i in chain[1:])
+    h, w = outline.shape
+    for t in SHIN_COVERED_AT:
+        x, y = (b + (c - b) * np.float32(t)).astype(int)
+        if not (0 <= x < w and 0 <= y < h and outline[y, x]):
+            return False
+    return True
+
+
 def _nearest_run(
     region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], reach: int
 ) -> float | None:
@@ -396,13 +421,24 @@ def _deltoid(t: NDArray[np.float32]) -> NDArray[np.float32]:
     return (DELTOID * np.sin(np.pi * np.clip(t / 0.5, 0, 1))).astype(np.float32)
 
 
+def _eased_swell(t: NDArray[np.float32], most: float, at: float, end: float) -> NDArray[np.float32]:
+    """A swell along a bone (`t`: 0 at its top joint, 1 at its end), as a share of the
+    radius: 0 at the joint, `most` at `at`, eased out to 0 by `end`."""
+    rise = np.sin(0.5 * np.pi * np.clip(t / at, 0, 1))
+    fall = 0.5 * (1 + np.cos(np.pi * np.clip((t - at) / (end - at), 0, 1)))
+    return (most * np.where(t < at, rise, fall)).astype(np.float32)
+
+
 def _forearm_swell(t: NDArray[np.float32]) -> NDArray[np.float32]:
-    """The forearm's swell below the elbow (`t`: 0 at the elbow, 1 at the wrist), as a
-    share of the radius: 0 at the elbow, `FOREARM_SWELL` at `FOREARM_SWELL_AT`, eased
-    out to 0 by `FOREARM_SWELL_END`. Without it a forearm was a straight-sided tube."""
-    rise = np.sin(0.5 * np.pi * np.clip(t / FOREARM_SWELL_AT, 0, 1))
-    fall = 0.5 * (1 + np.cos(np.pi * np.clip((t - FOREARM_SWELL_AT) / (FOREARM_SWELL_END - FOREARM_SWELL_AT), 0, 1)))
-    return (FOREARM_SWELL * np.where(t < FOREARM_SWELL_AT, rise, fall)).astype(np.float32)
+    """The forearm's swell below the elbow (`t`: 0 at the elbow, 1 at the wrist): without
+    it a forearm was a straight-sided tube."""
+    return _eased_swell(t, FOREARM_SWELL, FOREARM_SWELL_AT, FOREARM_SWELL_END)
+
+
+def _calf_swell(t: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The calf's swell below the knee (`t`: 0 at the knee, 1 at the ankle): without it a
+    shin rebuilt under a dress was a straight cone."""
+    return _eased_swell(t, CALF_SWELL, CALF_SWELL_AT, CALF_SWELL_END)
 
 
 def limbs(
@@ -446,13 +482,16 @@ def limbs(
             joint = _knee_over_shin(person, chain, r1, outline)
         else:
             top, joint, end = (person.pt(i).astype(np.float32) for i in chain)
+        lower: Swell | None = _forearm_swell
+        if not upper_arm:
+            lower = _calf_swell if outline is not None and _shin_covered(person, chain, outline) else None
         if upper_arm:
             r1 = max(min(r1, ELBOW_TAPER * r0), r2)
             # The hand's own width, read beyond the cuff, is where the arm reaches it.
             hand, r2 = r2, min(r2, WRIST_TAPER * r1)
         segments += [
             (top, joint, r0, r1, _deltoid if upper_arm else None, shoulder_top if upper_arm else None),
-            (joint, end, r1, r2, _forearm_swell if upper_arm else None, None),
+            (joint, end, r1, r2, lower, None),
         ]
         if upper_arm and into > 0:
             # Narrowest at the wrist, widening into the hand: at the narrow wrist's width
@@ -465,7 +504,7 @@ def limbs(
     tilt_x, tilt_y = np.zeros((h, w), np.float32), np.zeros((h, w), np.float32)
     for p, q, ra, rb, swell, cap in segments:
         # Only the box round the bone can be inside this limb (or 1.5 px from its edge).
-        reach = max(ra, rb) * (1 + max(DELTOID, FOREARM_SWELL)) + 2
+        reach = max(ra, rb) * (1 + max(DELTOID, FOREARM_SWELL, CALF_SWELL)) + 2
         x0, y0 = (int(max(0, np.floor(v))) for v in np.minimum(p, q) - reach)
         x1, y1 = int(min(w, np.ceil(max(p[0], q[0]) + reach))), int(min(h, np.ceil(max(p[1], q[1]) + reach)))
         if x1 <= x0 or y1 <= y0:

@@ -261,24 +261,29 @@ def _with_shins_detail(
     old: NDArray[np.float32],
     hands: NDArray[np.bool_],
     laid: NDArray[np.float32],
+    full: NDArray[np.float32],
     box: tuple[slice, slice],
     off_forearms: NDArray[np.float32],
     look: skin.SkinLook,
 ) -> NDArray[np.float32]:
     """`laid` (the detail laid on the rebuilt skin in `box`) with the person's own bare
-    shins' detail on the legs below the hips, where the shins show (not on a forearm
-    hanging beside them)."""
+    shins' detail on the legs below the hips, where the shins show, else the skin's
+    `full` detail at a real shin's level (not on a forearm hanging beside them).
+
+    Calmed as a chest is, legs rebuilt from trousers were as smooth as plastic; laid in
+    full, the neck's and hands' detail was a sandpaper stipple."""
     bare = skin_like(person) & (person.mask > 0.5) & ~hands & (person.face == 0)
     bare &= cv2.dilate((old > 0).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0
     patches = skin.shin_patches(person, bare)
-    if patches is None:
-        return laid
     frame = torso_frame(person)
     ys = np.arange(box[0].start, box[0].stop, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
     xs = np.arange(box[1].start, box[1].stop, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     depth = (xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) / max(frame.length, 1.0)
     legs = np.clip((depth - 1) / SHINS_DETAIL_FADE, 0, 1) * off_forearms
-    shins = skin.detail(laid.shape, replace(look, patches=patches))
+    if patches is None:
+        shins = skin.calmed_on_chest(full, np.ones_like(full), skin.LEG_DETAIL_MOST)
+    else:
+        shins = skin.detail(laid.shape, replace(look, patches=patches))
     return np.asarray(laid * (1 - legs) + shins * legs, np.float32)
 
 
@@ -340,9 +345,10 @@ def _compose(
             # ...at a real chest's level off the forearms: the forearms it is read on are hairier.
             origin = np.array(found[:2], np.float32)
             smooth = skin.off_forearms(person.points - origin, person.shoulder_width, grained.shape)
-            laid = skin.calmed_on_chest(skin.detail(grained.shape, look), smooth)
+            full = skin.detail(grained.shape, look)
+            laid = skin.calmed_on_chest(full, smooth)
             if garment.category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
-                laid = _with_shins_detail(person, old, hands, laid, box, smooth, look)
+                laid = _with_shins_detail(person, old, hands, laid, full, box, smooth, look)
             fill[box] *= (1 + laid * grained)[:, :, None]
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     strapped = None if straps is None else bounds(straps > 0, pad=STRAP_PAINT + 2)

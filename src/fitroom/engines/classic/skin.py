@@ -645,6 +645,11 @@ def matched_at_seam(
 #: the photo's own noise and the fill's mottle included; a man's hairy forearms laid as
 #: the chest's detail read up to twice that: a hairy, speckled sticker.
 CHEST_DETAIL_MOST = 0.005
+#: ...and on rebuilt legs with no own shin to read: real bare shins on the devset's
+#: studio photos (`ootd--053228_0`, `053700_0`, basic) read 0.011 by the same measure
+#: on the render, the neck's and hands' detail laid in full 0.016-0.022 (a sandpaper
+#: stipple), calmed to the chest's 0.0075-0.010 (plastic).
+LEG_DETAIL_MOST = 0.008
 CHEST_SIGMA = 4.0
 #: The side of the window (pixels) the laid detail's level is read on.
 CHEST_WINDOW = 128
@@ -675,9 +680,11 @@ def off_forearms(
     return (1 - cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)).astype(np.float32)
 
 
-def calmed_on_chest(laid: NDArray[np.float32], chest: NDArray[np.float32]) -> NDArray[np.float32]:
+def calmed_on_chest(
+    laid: NDArray[np.float32], chest: NDArray[np.float32], most: float = CHEST_DETAIL_MOST
+) -> NDArray[np.float32]:
     """`laid` detail (see `detail`) brought down on the chest (`chest`: how much of each
-    pixel is chest) to at most a real chest's fine detail (`CHEST_DETAIL_MOST`).
+    pixel is chest) to at most a real chest's fine detail (`most`; on legs, a shin's).
 
     The detail is read on the person's visible skin, mostly the forearms: laid over a
     bared chest at their level, a man's arm hair and a forearm's blotches made the chest
@@ -689,7 +696,7 @@ def calmed_on_chest(laid: NDArray[np.float32], chest: NDArray[np.float32]) -> ND
     y, x, half = int(np.median(ys)), int(np.median(xs)), CHEST_WINDOW // 2
     window = laid[max(0, y - half) : y + half, max(0, x - half) : x + half]
     level = _robust_std((window - cv2.GaussianBlur(window, (0, 0), CHEST_SIGMA)).ravel())
-    factor = min(1.0, CHEST_DETAIL_MOST / max(level, 1e-6))
+    factor = min(1.0, most / max(level, 1e-6))
     if factor >= 1.0:
         return laid
     return (laid * (1 - (1 - np.float32(factor)) * chest)).astype(np.float32)
