@@ -16,6 +16,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   speckled sticker), or under its least (a flat fill).
 - `chest_slab`: the rebuilt upper chest's fine texture over the person's own neck's (a
   chest bared by a low neckline rebuilt as one smooth slab).
+- `chest_tone`: the colour difference between the rebuilt upper chest and the person's
+  own neck just above the old neckline (a chest bared by a cami in the lit face's tone,
+  a pale peach slab below a brown neck).
 - `chest_flat`: how much the rebuilt upper chest's lightness varies down its middle
   over how much the person's own neck's varies across (a chest rebuilt as one even
   colour from the neck down, below a shaded neck, scores near 0).
@@ -1442,6 +1445,16 @@ CHEST_FLAT_LEAST = 0.2
 #: 0.43-0.69 of their necks'; chests rebuilt under the yellow cami as one smooth slab
 #: (2026-12-06: `cat--model_7`, `cat--2-model_4`, `fitdit_0279`) 0.13-0.20.
 CHEST_SLAB_LEAST = 0.3
+#: `chest_tone`: the person's own neck read in a band `CHEST_TONE_BAND` tall (shoulder
+#: widths) just above the rebuilt skin's top, within `CHEST_TONE_HALF` of the midline,
+#: that top looked for from `CHEST_TONE_HIGHEST` above the shoulders' midpoint; the
+#: rebuilt chest `CHEST_TONE_DOWN` below it. The most ΔE (CIE76) between
+#: their middles: as `TONE_APART` for rebuilt skin against the skin nearest it.
+CHEST_TONE_BAND = 0.1
+CHEST_TONE_HALF = 0.15
+CHEST_TONE_HIGHEST = 0.45
+CHEST_TONE_DOWN = 0.25
+CHEST_TONE_APART = 12.0
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
 SKIN_SEAM_BAND = 0.04
@@ -1632,6 +1645,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_edge": (None, SKIN_EDGE_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
     "chest_flat": (CHEST_FLAT_LEAST, None),
+    "chest_tone": (None, CHEST_TONE_APART),
     "chest_slab": (CHEST_SLAB_LEAST, None),
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
@@ -2080,6 +2094,44 @@ def chest_slab(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, 
         return _robust_spread(fine[where]) / max(float(np.median(lum[where])), 1.0)
 
     return level(made) / max(level(seen), 1e-4)
+
+
+def chest_tone(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, shoulder_width: float) -> float | None:
+    """ΔE (CIE76) between the middle colour of the rebuilt upper chest and that of the
+    person's `own` neck as shot just above it, both within `CHEST_TONE_HALF` of the
+    midline (`neck`: the shoulders' midpoint): per column, the rebuilt skin's top is
+    the old neckline. `skin_tone` reads the rebuilt skin against the skin nearest it,
+    mostly kept arms: a chest paler than the neck right above it counts there only as
+    far as the arms are darker. None where no rebuilt chest meets the neck or either
+    shows too little."""
+    if shoulder_width <= 0:
+        return None
+    s = shoulder_width
+    made = np.asarray(rebuilt, bool)
+    h, w = made.shape
+    nx, ny = float(neck[0]), float(neck[1])
+    x0, x1 = max(0, int(nx - s * CHEST_TONE_HALF)), min(w, int(nx + s * CHEST_TONE_HALF) + 1)
+    y0 = max(0, int(ny - s * CHEST_TONE_HIGHEST))
+    if x1 - x0 < 3 or y0 >= h:
+        return None
+    columns = made[y0:, x0:x1]
+    found = columns.any(axis=0)
+    tops = (y0 + np.argmax(columns, axis=0))[None, :]
+    rows = np.arange(h)[:, None]
+    above = np.zeros((h, w), bool)
+    above[:, x0:x1] = (rows >= tops - s * CHEST_TONE_BAND) & (rows < tops) & found[None, :]
+    below = np.zeros((h, w), bool)
+    below[:, x0:x1] = (rows >= tops) & (rows < tops + s * CHEST_TONE_DOWN) & found[None, :]
+    seen = _inner(np.asarray(own, bool) & ~made, 1) & above
+    chest = _inner(made, 2) & below
+    if np.count_nonzero(seen) < MIN_SKIN_PIXELS // 3 or np.count_nonzero(chest) < MIN_SKIN_PIXELS:
+        return None
+
+    def middle(where: NDArray[np.bool_]) -> NDArray[np.float32]:
+        pixels = image[where].astype(np.float32)[:, None, :] / 255
+        return np.asarray(np.median(cv2.cvtColor(pixels, cv2.COLOR_RGB2LAB)[:, 0, :], axis=0), np.float32)
+
+    return float(np.linalg.norm(middle(chest) - middle(seen)))
 
 
 def old_neckband(

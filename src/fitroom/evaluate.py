@@ -701,6 +701,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         as_shot = cv2.absdiff(output, np.asarray(report.input)).max(axis=2) <= checks.UNCHANGED_BY
         neck = _skin_as_shot(report) & (person.mask > 0.5) & ~face & as_shot & (report.rebuilt_skin <= 0.05)
         values["chest_slab"] = checks.chest_slab(output, rebuilt, neck, frame.neck, frame.width)
+        values["chest_tone"] = checks.chest_tone(output, rebuilt, neck, frame.neck, frame.width)
         plain = _plain(report, frame) | face | (cover > 0.05)
         values["old_neckband"] = checks.old_neckband(output, report.input, rebuilt, plain, frame.neck, frame.width)
         if target != SwapTarget.BOTTOM and report.old_garment is not None:

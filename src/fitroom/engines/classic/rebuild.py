@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
-from fitroom.engines.classic import skin
+from fitroom.engines.classic import own_neck, skin
 from fitroom.engines.classic.body import (
     SHOULDER_STEEPEST,
     Frame,
@@ -145,6 +145,11 @@ def replaced(
     # they take the arm's own colour below it.
     own_arm = np.zeros(old.shape, np.float32)
     if garment.category != SwapTarget.BOTTOM:
+        # Where the face's tone stood in for the body's, the chest a neckline bares takes
+        # the neck's own colour just above it.
+        if look.tone is None:
+            face = (float(person.skin_lab[0]), float(person.skin_lab[1]), float(person.skin_lab[2]))
+            tone = own_neck.on_chest(person, frame, tone, worn, face)
         tone, own_arm = from_own_arms(person, tone, worn)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
