@@ -1448,12 +1448,13 @@ CHEST_SLAB_LEAST = 0.3
 #: `chest_tone`: the person's own neck read in a band `CHEST_TONE_BAND` tall (shoulder
 #: widths) just above the rebuilt skin's top, within `CHEST_TONE_HALF` of the midline,
 #: that top looked for from `CHEST_TONE_HIGHEST` above the shoulders' midpoint; the
-#: rebuilt chest `CHEST_TONE_DOWN` below it. The most ΔE (CIE76) between
+#: rebuilt chest from `CHEST_TONE_DOWN[0]` to `[1]` below it (past the seam, where the
+#: rebuilt skin is matched to the neck: `skin.matched_at_seam`, over 0.25). The most ΔE (CIE76) between
 #: their middles: as `TONE_APART` for rebuilt skin against the skin nearest it.
 CHEST_TONE_BAND = 0.1
 CHEST_TONE_HALF = 0.15
 CHEST_TONE_HIGHEST = 0.45
-CHEST_TONE_DOWN = 0.25
+CHEST_TONE_DOWN = (0.15, 0.45)
 CHEST_TONE_APART = 12.0
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
@@ -2121,7 +2122,7 @@ def chest_tone(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, 
     above = np.zeros((h, w), bool)
     above[:, x0:x1] = (rows >= tops - s * CHEST_TONE_BAND) & (rows < tops) & found[None, :]
     below = np.zeros((h, w), bool)
-    below[:, x0:x1] = (rows >= tops) & (rows < tops + s * CHEST_TONE_DOWN) & found[None, :]
+    below[:, x0:x1] = (rows >= tops + s * CHEST_TONE_DOWN[0]) & (rows < tops + s * CHEST_TONE_DOWN[1]) & found[None, :]
     seen = _inner(np.asarray(own, bool) & ~made, 1) & above
     chest = _inner(made, 2) & below
     if np.count_nonzero(seen) < MIN_SKIN_PIXELS // 3 or np.count_nonzero(chest) < MIN_SKIN_PIXELS:
