@@ -1344,12 +1344,6 @@ def _seam_gaps(
     yy, xx = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
     aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1])
     gap = (closed > 0) & (solid == 0) & body & (aside > NECK_CLEAR * frame.width)
-    if outline:
-        down = (xx - frame.neck[0]) * frame.down[0] + (yy - frame.neck[1]) * frame.down[1]
-        gap |= (
-            _shoulder_notches(solid, frame, (down < NOTCH_LOW * frame.width) & (aside > NECK_CLEAR * frame.width))
-            & body
-        )
     if arms is not None:
         # The arm is its skin: its soft outline beside the torso, of no colour skin can
         # have (a near-white pixel passes `skin_like` on pale skin), is the old top's edge
@@ -1390,22 +1384,6 @@ def _seam_gaps(
     if outline:
         fill[gy, gx] = _plain_laid(fill[gy, gx], colour, solid, frame, (rows[nearest], cols[nearest]))
     return Layer(fill, alpha, x0, y0)
-
-
-#: A notch in a top's outline over the shoulders (above `NOTCH_LOW` shoulder-joint
-#: distances below the joints' line) narrower than a disc `NOTCH_SPAN` across is closed.
-NOTCH_SPAN = 0.2
-NOTCH_LOW = 0.05
-
-
-def _shoulder_notches(solid: NDArray[np.uint8], frame: Frame, zone: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """The pixels within `zone` off the garment (`solid`) that a closing by a disc
-    `NOTCH_SPAN` across fills: cloth bridges the dip between a shoulder's slope and a
-    sleeve's cap."""
-    side = 2 * max(1, round(NOTCH_SPAN * frame.width / 2)) + 1
-    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
-    closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, disc) > 0
-    return closed & (solid == 0) & zone
 
 
 #: The garment's shade (its colour blurred over its own pixels) is taken over this many
@@ -1640,33 +1618,4 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     ahead = [layer for layer, front in sleeves if front]
     drawn = [layer for layer in (*behind, torso, *ahead) if layer is not None]
     gaps = _seam_gaps(person, frame, drawn, arms) if sleeves else None
-    laid = drawn if gaps is None else [gaps, *drawn]
-    return [_kept_to_shoulders(person, frame, layer) for layer in laid] if sleeves else laid
-
-
-#: Over the shoulders (from `SHOULDER_REACH` shoulder-joint distances below the joints'
-#: line up, fading in over `SHOULDER_FADE` below that), a sleeved top's layers fade out
-#: over the person mask between these values: over the 0.5 line, not beyond it.
-SHOULDER_EDGE = (0.3, 0.6)
-SHOULDER_REACH = 0.2
-SHOULDER_FADE = 0.05
-
-
-def _kept_to_shoulders(person: Person, frame: Frame, layer: Layer) -> Layer:
-    """`layer` ending at the person's outline over the shoulders.
-
-    Elsewhere a sleeve and the strips of outline fade out over the person's soft
-    outline down to `SLEEVE_FADE`'s low end, which covers an old garment's soft edge;
-    over a bare shoulder that soft edge is the segmentation's blur, 3-10 px of backdrop,
-    and a tee laid over it stood that far out beyond the shoulder: square, puffed caps
-    and a lumpy shoulder line over the wall."""
-    x0, y0, x1, y1 = layer.box
-    yy, xx = np.arange(y0, y1, dtype=np.float32)[:, None], np.arange(x0, x1, dtype=np.float32)[None, :]
-    down = (xx - frame.neck[0]) * frame.down[0] + (yy - frame.neck[1]) * frame.down[1]
-    zone = np.clip((SHOULDER_REACH * frame.width - down) / max(SHOULDER_FADE * frame.width, 1.0), 0.0, 1.0)
-    if not zone.any():
-        return layer
-    low, high = SHOULDER_EDGE
-    body = cv2.GaussianBlur(person.mask[layer.slices].astype(np.float32), (0, 0), 1.0)
-    kept = np.clip((body - low) / (high - low), 0.0, 1.0)
-    return replace(layer, alpha=(layer.alpha * (1 - zone * (1 - kept))).astype(np.float32))
+    return drawn if gaps is None else [gaps, *drawn]
