@@ -1065,6 +1065,34 @@ def test_the_gap_beside_an_arm_broken_by_blobs_of_backdrop_is_covered_whole() ->
     assert not (cover[130:260, 259:295] > 0).any(), "the right arm"
 
 
+def test_a_slit_of_backdrop_between_a_long_sleeve_and_the_panel_is_closed() -> None:
+    """The person mask's faint slit of backdrop between an old top's side and the arm
+    hanging against it (mask 0) lay between a long sleeve over the arm and the panel:
+    the body either side of it was closed with the garment, the slit left open, a white
+    lens of backdrop down the new top's side. Narrower than `SEAM_SLIT` it is closed
+    too; the gap beside an arm held away from the side stays clear."""
+    image = np.full((460, 400, 3), (215, 213, 212), np.uint8)
+    image[90:300, 150:251] = (240, 240, 238)  # the old white top
+    image[100:260, 259:295] = image[100:260, 60:100] = (205, 150, 125)  # the arms
+    person = drawn_person(image)
+    mask = np.zeros((460, 400), np.float32)
+    mask[90:440, 146:255] = 1  # the trunk
+    mask[100:260, 259:295] = mask[100:260, 60:100] = 1  # one arm against the side, one held away
+    person.mask = mask
+    black = np.full((165, 101, 3), 20, np.float32)
+    panel = Layer(black, np.ones((165, 101), np.float32), 150, 90)
+    sleeves = [Layer(black[:, :38].copy(), np.ones((165, 38), np.float32), x, 95) for x in (60, 262)]
+    frame = torso_frame(person)
+    assert 4 < placement.SEAM_SLIT * frame.width < 46, frame.width
+    gaps = placement._seam_gaps(person, frame, [*sleeves, panel])
+    assert gaps is not None
+    cover = np.zeros((460, 400), np.float32)
+    for layer in (gaps, *sleeves, panel):
+        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
+    assert (cover[110:250, 251:262] > 0.5).all(), "the slit beside the right arm"
+    assert not (cover[110:250, 102:144] > 0).any(), "the gap beside the left arm held away"
+
+
 @pytest.mark.parametrize("category", ["top", "dress"])
 def test_a_strapped_garment_s_shoulders_are_its_straps_tips(category: str) -> None:
     """A cami's or strapped dress's straps slant in towards the neck: read at one column

@@ -1291,6 +1291,13 @@ NECK_CLEAR = 0.3
 OUTLINE_STRIP = 0.08
 
 
+#: A slit of backdrop (person mask under 0.5) narrower than this share of the shoulder
+#: joints' distance, between a top's sleeve and its panel on the same row (`SEAM_GAP`),
+#: is closed with the garment as the body between them is: worn, loose cloth there
+#: meets.
+SEAM_SLIT = 0.12
+
+
 #: Person-mask values over which a pixel between the garment and a bare arm beside it is
 #: the person's (the old top's edge, the gap under the arm's soft outline), not backdrop.
 ARM_GAP_MASK = 0.15
@@ -1344,6 +1351,17 @@ def _seam_gaps(
     yy, xx = np.arange(y0, y1)[:, None], np.arange(x0, x1)[None, :]
     aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1])
     gap = (closed > 0) & (solid == 0) & body & (aside > NECK_CLEAR * frame.width)
+    if outline:
+        # Between a top's pieces a slit of backdrop narrower than SEAM_SLIT is closed
+        # too: the faint slit between an old top's side and the arm hanging against it,
+        # which the person mask calls backdrop, was left open between a long sleeve and
+        # the panel beside it as a white or pale lens down the side.
+        # Closed with nothing beyond the box: its edge is not the garment's.
+        edge = {"borderType": cv2.BORDER_CONSTANT, "borderValue": 0}
+        slit = max(3, int(frame.width * SEAM_SLIT)) | 1
+        seams = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8), **edge)
+        worn = cv2.morphologyEx(solid | body.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, slit), np.uint8), **edge)
+        gap |= (seams > 0) & (worn > 0) & (solid == 0) & (aside > NECK_CLEAR * frame.width)
     if arms is not None:
         # The arm is its skin: its soft outline beside the torso, of no colour skin can
         # have (a near-white pixel passes `skin_like` on pale skin), is the old top's edge
