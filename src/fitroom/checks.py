@@ -92,6 +92,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   across the thighs) below the hips and beside or below a new top that the render
   redrew (black trousers taken into a striped shirt's long hem, rebuilt as a skin blob
   and mirrored chevrons).
+- `bottom_sides_redrawn`: the same read on the old bottom's sides at the hips (beside
+  the hip joints, from the waist to below the hands) beside or below a new top: jeans'
+  or a skirt's sides taken into the old top's sleeve band along a hanging arm and
+  rebuilt as mirrored blocks of denim and backdrop.
 - `bottom_to_edge`: on a photo cut above the knees (both knees placed below its bottom
   edge), the share of the photo's bottom rows across the thighs (less hands,
   forearms and a kept top in front) that a knee-length or longer bottom or dress leaves
@@ -1565,6 +1569,13 @@ BARE_LEGS_CHANGED_MOST = 0.05
 #: with them left out; 0.0-0.029 on the rest (the most on a coat's trousers, `econ--c7ca…`).
 BOTTOM_REDRAWN_DROP = 0.15
 BOTTOM_REDRAWN_MOST = 0.03
+#: `bottom_sides_redrawn`: the old bottom beside the hip joints, from `BOTTOM_SIDES_FROM`
+#: to `BOTTOM_SIDES_TO` torso lengths down from the neck (1 at the hips: from the waist to
+#: below hanging hands), is the person's own under a new top too; the render may move up
+#: to `BOTTOM_SIDES_REDRAWN_MOST` of it by more than `BARE_LEG_MOVED`.
+BOTTOM_SIDES_FROM = 0.6
+BOTTOM_SIDES_TO = 1.5
+BOTTOM_SIDES_REDRAWN_MOST = 0.1
 #: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
 #: rebuilt leg meets the shin below an old hem; more than LEG_STEP_MOST apart is a step.
 #: Six devset persons in midis and slips × two dresses (2026-12-06): the steps seen read
@@ -1699,6 +1710,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "dress_legs_left": (None, DRESS_LEGS_LEFT_MOST),
     "bare_legs_changed": (None, BARE_LEGS_CHANGED_MOST),
     "bottom_redrawn": (None, BOTTOM_REDRAWN_MOST),
+    "bottom_sides_redrawn": (None, BOTTOM_SIDES_REDRAWN_MOST),
     "leg_step": (None, LEG_STEP_MOST),
     "print_left": (None, PRINT_LEFT_MOST),
     "old_print_by_hand": (None, HAND_PRINT_MOST),
@@ -3784,6 +3796,15 @@ def bottom_redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], bottom: M
     striped shirt's long hem were redrawn as a skin blob and mirrored chevrons. None
     under 50 pixels."""
     return _moved_share(image, photo, bottom)
+
+
+def bottom_sides_redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], sides: Mask) -> float | None:
+    """The share of `sides` (the old bottom as shot beside the hip joints, from the waist
+    down, clear of a new top's soft edge) that the render moved by more than
+    `BARE_LEG_MOVED` (ΔE): the jeans' sides under a hanging arm taken for the old top's
+    sleeve were redrawn below the new top's hem as ragged, mirrored denim with blocks of
+    backdrop or skin. None under 50 pixels."""
+    return _moved_share(image, photo, sides)
 
 
 def _moved_share(image: NDArray[np.uint8], photo: NDArray[np.uint8], place: Mask) -> float | None:

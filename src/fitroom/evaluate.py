@@ -476,6 +476,34 @@ def _bare_legs_changed(report: RenderReport, output: NDArray[np.uint8], cover: N
     return checks.bare_legs_changed(output, report.input, legs)
 
 
+def _bottom_sides_redrawn(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], frame: Frame
+) -> float | None:
+    """`checks.bottom_sides_redrawn` for a top: the old bottom as shot (`bottom_coloured`)
+    beside the hip joints' columns, from `checks.BOTTOM_SIDES_FROM` to
+    `checks.BOTTOM_SIDES_TO` torso lengths down from the neck, solid, clear of the new
+    top's soft edge, the face and the hands. None where the bottom's colours are the
+    top's (`_bottom_redrawn`)."""
+    shot = _as_shot(report)
+    lab = shot.lab()
+    own = colours_apart(worn_colours(lab, shot, SwapTarget.BOTTOM), worn_colours(lab, shot, SwapTarget.TOP))
+    if not own:
+        return None
+    h, w = report.input.shape[:2]
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    depth = (xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) / max(frame.length, 1.0)
+    lateral = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
+    hips = [float(np.dot(shot.pt(i) - frame.neck, frame.right)) for i in (L_HIP, R_HIP)]
+    beside = (lateral < min(hips)) | (lateral > max(hips))
+    band = (depth >= checks.BOTTOM_SIDES_FROM) & (depth <= checks.BOTTOM_SIDES_TO) & beside
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    reach = 2 * max(1, int(shot.shoulder_width * HAND_CLEAR)) + 1
+    hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
+    sides = bottom_coloured(shot) & band & (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
+    return checks.bottom_sides_redrawn(output, report.input, sides)
+
+
 def _bottom_redrawn(
     report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], frame: Frame
 ) -> float | None:
@@ -949,6 +977,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["below_hem"] = _below_hem(report, output, places)
             values["bottom_streaks"] = _bottom_streaks(output, places)
             values["bottom_redrawn"] = _bottom_redrawn(report, output, cover, frame)
+            values["bottom_sides_redrawn"] = _bottom_sides_redrawn(report, output, cover, frame)
     if target == SwapTarget.DRESS:
         values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
         values["bare_legs_changed"] = _bare_legs_changed(report, output, cover)

@@ -272,6 +272,8 @@ def worn_mask(
         dress &= ~bare
         reach = hem & dress & ~hands_kept & (person.face == 0) & (person.mask > 0.5)
         clothes |= _joined(reach, reach, clothes, s)
+    if category == SwapTarget.TOP:
+        clothes &= ~_bottom_below_waist(person, frame, clothes)
     if category == SwapTarget.DRESS:
         # Trousers end at the ankles; below them are the feet, and shoes of the old
         # clothes' colour (black shoes under a black slip dress or a black print) were
@@ -1020,6 +1022,57 @@ def _nearer_bottom(person: Person, where: NDArray[np.bool_]) -> NDArray[np.bool_
     rows, cols = box_slices(box)
     part = lab[rows, cols]
     out[rows, cols] = where[rows, cols] & (nearest_distance(part, own) < nearest_distance(part, tops))
+    return out
+
+
+#: Where a top's old bottom may begin: this far down the torso, neck (0) to hips (1).
+#: A waistband sits a little above the hips' joints; a shirt's pocket or a print's
+#: colour near the trousers' lies higher.
+BOTTOM_WAIST = 0.6
+#: The bottom found there is taken in parts at least `BOTTOM_SOLID` across, its notches
+#: up to `BOTTOM_NOTCH` across closed over (shoulder-joint distances).
+BOTTOM_SOLID = 0.05
+BOTTOM_NOTCH = 0.1
+
+
+def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The pixels of an old top's mask (`clothes`) below `BOTTOM_WAIST` that are the old
+    bottom's (`_nearer_bottom`). The band along a hanging arm in which anything not skin
+    is a sleeve lies over the trousers' or skirt's sides down to the hands, and pale
+    jeans' waistband is within reach of a white tank's colour: taken for the top, they
+    were rebuilt below a new top's hem as mirrored blocks of denim and backdrop, with
+    strips of the old top's colour between them and the arm."""
+    lab = person.lab()
+    tops = worn_colours(lab, person, SwapTarget.TOP)
+    bottoms = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
+    if len(colours_apart(bottoms, tops)) < len(bottoms):
+        # The bottom shares a colour with the top (white shorts under a white tank): its
+        # other colour is a shade of the top's, and the tank's shaded side was taken out.
+        return np.zeros_like(clothes)
+    h, w = clothes.shape
+    across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
+    down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
+    low = clothes & ((across + down) >= BOTTOM_WAIST * max(frame.length, 1.0))
+    found = _nearer_bottom(person, low)
+    notch = max(3, int(frame.width * BOTTOM_NOTCH)) | 1
+    box = bounds(found, notch)
+    out = np.zeros_like(clothes)
+    # An open coat's skirt over the thighs is read as the bottom's colour: its panels
+    # are the old top's (`_coat_panels`).
+    if box is None or wears_open_coat(person):
+        return out
+    rows, cols = box_slices(box)
+    part = found[rows, cols]
+    # Only solid parts, and what of it lies at their rim: a striped shirt's shaded dark
+    # stripes are nearer black trousers' colour than the stripes' own, and closed over
+    # with the light ones between them the shirt's lower half was taken out of the old top.
+    side = max(3, int(frame.width * BOTTOM_SOLID)) | 1
+    ellipse = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+    solid = cv2.morphologyEx(part.astype(np.uint8), cv2.MORPH_OPEN, ellipse)
+    # Its seams, lit folds and soft rim are nearer the top's colour: left in, they were
+    # rebuilt as skin or backdrop notches in the kept jeans.
+    closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((notch, notch), np.uint8)) > 0
+    out[rows, cols] = low[rows, cols] & (closed | (part & (cv2.dilate(solid, ellipse) > 0)))
     return out
 
 
