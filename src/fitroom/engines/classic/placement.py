@@ -416,44 +416,6 @@ def seam_end(pts: NDArray[np.float64], reach: NDArray[np.float64]) -> NDArray[np
     return pts[near].mean(axis=0)
 
 
-#: A sleeve's cap is the first `CAP_BAND` of its reach from the seam. The product photo's
-#: cap carries its own light (the seam's shadow, a lighter rounded top); laid down the
-#: arm beside the panel's flat shoulder it read as a raised bump (a puffed shoulder). Its
-#: shading, the lightness blurred over `CAP_BLUR` of the sleeve's box, is evened toward the
-#: sleeve below the cap (gain within `CAP_GAIN`), fully at the seam, not at all at the band's end.
-CAP_BAND = 0.35
-CAP_BLUR = 0.04
-CAP_GAIN = (0.7, 1.4)
-
-
-def _cap_evened(
-    rgb: NDArray[np.uint8],
-    mask: NDArray[np.uint8],
-    seam: NDArray[np.float64],
-    direction: NDArray[np.float64],
-    reach_max: float,
-) -> NDArray[np.uint8]:
-    """The sleeve's box with its cap's shading evened to the sleeve's own lightness below
-    the cap, so the cap does not stand out as a bump at the shoulder; texture kept."""
-    unit = direction / max(float(np.linalg.norm(direction)), 1e-6)
-    yy, xx = np.mgrid[0 : rgb.shape[0], 0 : rgb.shape[1]]
-    reach = (xx - seam[0]) * unit[0] + (yy - seam[1]) * unit[1]
-    band = CAP_BAND * max(reach_max, 1.0)
-    on = mask > 0
-    lum = rgb.astype(np.float32).mean(axis=2)
-    below = on & (reach > band)
-    if below.sum() < 50:
-        return rgb
-    target = float(np.median(lum[below]))
-    sigma = max(CAP_BLUR * max(rgb.shape[:2]), 1.0)
-    weight = cv2.GaussianBlur(on.astype(np.float32), (0, 0), sigma)
-    shade = cv2.GaussianBlur(lum * on, (0, 0), sigma) / np.maximum(weight, 1e-3)
-    gain = np.clip((target + 8.0) / (shade + 8.0), *CAP_GAIN)
-    near = np.clip(1.0 - reach / band, 0.0, 1.0) * on
-    scaled = rgb.astype(np.float32) * (1.0 + near * (gain - 1.0))[:, :, None]
-    return np.clip(scaled, 0, 255).astype(np.uint8)
-
-
 def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float) -> list[tuple[Layer | None, bool]]:
     """Each sleeve rigidly along its arm, bending at the elbow; flag: arm in front of torso."""
     w, h = person.size
@@ -496,7 +458,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         # Its outline smoothed and its edge as soft on the arm whatever the sleeve's
         # scale: the hem runs across the arm as a clean line, not a wavy blurred band.
         alpha = smooth_outline(alpha, max(garment.alpha.shape), SLEEVE_EDGE / scale)
-        rgb = _cap_evened(garment.rgb[part], mask[part], seam - (x0, y0), corner - seam, float(reach.max()))
+        rgb = garment.rgb[part]
         # Warps of the box: the photo's matrices, moved to the box's corner.
         in_front = cv2.pointPolygonTest(torso, (float(elbow[0]), float(elbow[1])), False) > 0
         length = float(along.max())
