@@ -8,6 +8,8 @@ below the old tee's hem.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -102,3 +104,139 @@ def _along(
     t = ((xs - p[0]) * v[0] + (ys - p[1]) * v[1]) / max(float(v @ v), 1e-6)
     c = np.clip(t, 0, 1)
     return t, np.hypot(xs - p[0] - c * v[0], ys - p[1] - c * v[1])
+
+
+class ArmAbove(NamedTuple):
+    """An upper arm bared from an old sleeve, drawn as the person's own arm below the
+    sleeve's hem continued up (see `continued_up`)."""
+
+    colour: NDArray[np.float32]  # RGB, the own arm's pixels carried up (0 elsewhere)
+    share: NDArray[np.float32]  # how much of each pixel is that arm (0..1)
+    zone: NDArray[np.bool_]  # where the drawn arm replaces the rebuilt limb: the rest is no arm
+
+
+#: How far from the upper arm's bone (shoulder widths) the own arm below the hem is read
+#: to find the hem, and how far across the drawn arm's zone reaches (the old sleeve).
+HEM_NEAR_BONE, SLEEVE_ACROSS = 0.06, 0.3
+#: Where down the upper arm (shares of shoulder to elbow) the own arm must start for it
+#: to be carried up: higher, the arm is bare already (a tank); lower, the sleeve reaches
+#: the elbow and too little of the upper arm shows to be read.
+HEM_FROM = (0.2, 0.85)
+#: How long a band (shares of the upper arm) of the own arm below the hem is carried up,
+#: mirrored back and forth, and how many pixels it must be at least.
+BAND = 0.2
+BAND_LEAST = 5.0
+#: How many of the most pixels across the own arm below the hem a row needs to be read
+#: as the whole arm.
+WHOLE_ACROSS = 0.8
+#: The least half-width (shoulder widths) of the own arm read below the hem: less is a
+#: sliver of it (its shaded side taken for no skin), carried up as a strip.
+HALF_LEAST = 0.04
+#: How far (pixels, a Gaussian sigma) the arm's colour is carried out past its own skin.
+RIM_SPREAD = 2.0
+#: How much wider the arm is drawn at the shoulder than at the hem: the deltoid's swell.
+DELTOID_WIDEN = 0.15
+#: How far above the shoulder joint (shares of the upper arm) the zone reaches: the cap.
+CAP_ABOVE = 0.35
+
+
+def continued_up(
+    person: Person, old: NDArray[np.float32], rebuild: NDArray[np.float32], hands: NDArray[np.bool_]
+) -> ArmAbove | None:
+    """Each upper arm bared from an old short sleeve (`old`, the old garment's mask;
+    `rebuild`, what is rebuilt) drawn as the person's own bare arm just below the
+    sleeve's hem, carried up the bone to the shoulder: the arm's own pixels (its colour,
+    its shading across its round, its texture) mirrored back and forth over a band below
+    the hem, as wide as the own arm there (widening a little at the deltoid), with a round
+    cap at the shoulder. None where no upper arm has its own skin below an old sleeve.
+
+    Drawn as a lit cylinder as wide as the old sleeve, the upper arm was a flat, even
+    slab, wider than the arm it met at the hem."""
+    h, w = old.shape
+    s = person.shoulder_width
+    edge = 2 * max(1, int(s * 0.012)) + 1
+    # The own arm is what is kept of the person off the old garment in any colour skin
+    # can be: told by the face's hue, a dark arm's shaded side was left out and the arm
+    # read half its width.
+    own = (person.mask > 0.5) & (person.hands == 0) & ~hands & (rebuild < 0.05) & plausible_skin(person.lab())
+    own &= cv2.dilate((old > 0).astype(np.uint8), np.ones((edge, edge), np.uint8), iterations=2) == 0
+    # Specks of the old garment's mask inside the kept arm are no holes in it: carried
+    # up, they stood as white slivers down the drawn arm.
+    closed = cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((edge + 2, edge + 2), np.uint8)) > 0
+    own = closed & (person.mask > 0.5) & (person.hands == 0) & ~hands
+    ys = np.arange(h, dtype=np.float32)[:, None]
+    xs = np.arange(w, dtype=np.float32)[None, :]
+    colour = np.zeros((h, w, 3), np.float32)
+    share = np.zeros((h, w), np.float32)
+    zone = np.zeros((h, w), bool)
+    # The arm's colour carried a few pixels out past its own: its soft rim takes the
+    # arm's colour, not the backdrop's beside it.
+    own_f = own.astype(np.float32)
+    spread = cv2.GaussianBlur(own_f, (0, 0), RIM_SPREAD)
+    image = person.image.astype(np.float32)
+    coloured = cv2.GaussianBlur(image * own_f[:, :, None], (0, 0), RIM_SPREAD) / np.maximum(spread, 1e-3)[:, :, None]
+    image = np.where(own[:, :, None], image, coloured).astype(np.float32)
+    # The arm's share at its outline is the person mask's soft rim round it, so the drawn
+    # arm's edge is as smooth as the photo's, not stepped at the analysis size.
+    rim = cv2.dilate(own.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    soft = (person.mask * rim).astype(np.float32)
+    found = False
+    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        if not person.visible(shoulder, elbow):
+            continue
+        a, b = person.pt(shoulder).astype(np.float32), person.pt(elbow).astype(np.float32)
+        length = float(np.hypot(*(b - a)))
+        if length < 8:
+            continue
+        e = (b - a) / length
+        n = np.array([-e[1], e[0]], np.float32)
+        t = ((xs - a[0]) * e[0] + (ys - a[1]) * e[1]) / length
+        u = (xs - a[0]) * n[0] + (ys - a[1]) * n[1]
+        near = own & (np.abs(u) < s * HEM_NEAR_BONE) & (t > 0) & (t < 1)
+        if np.count_nonzero(near) < 10:
+            continue
+        hem = float(np.quantile(t[near], 0.02))
+        if not HEM_FROM[0] <= hem <= HEM_FROM[1]:
+            continue
+        # Read where the arm shows whole across: a sleeve's hem hanging lower on the
+        # arm's outer side leaves only its inner half just below the hem.
+        below = own & (t >= hem) & (t <= 1) & (np.abs(u) < s * SLEEVE_ACROSS)
+        rows = np.bincount(((t[below] - hem) * length).astype(int))
+        if rows.size == 0:
+            continue
+        whole = np.flatnonzero(rows >= WHOLE_ACROSS * rows.max())
+        start = hem + float(whole[0]) / length
+        band = min(BAND, 1.0 - start)
+        if band * length < BAND_LEAST:
+            continue
+        source = below & (t >= start) & (t <= start + band)
+        if np.count_nonzero(source) < 10:
+            continue
+        low, high = np.quantile(u[source], (0.02, 0.98))
+        middle, half = float(low + high) / 2, float(high - low) / 2
+        if half < s * HALF_LEAST:
+            continue
+        # Above the hem: the band below it mirrored back and forth, narrowed towards the
+        # hem's width from the deltoid's at the joint.
+        up = start - t
+        folded = np.mod(up, 2 * band)
+        along = start + np.where(folded < band, folded, 2 * band - folded)
+        widen = 1 + DELTOID_WIDEN * np.clip(up / max(start, 1e-3), 0, 1)
+        across = middle + (u - middle) / widen
+        map_x = (a[0] + along * length * e[0] + across * n[0]).astype(np.float32)
+        map_y = (a[1] + along * length * e[1] + across * n[1]).astype(np.float32)
+        here = (t < start) & (t > -CAP_ABOVE) & (np.abs(u - middle) < s * SLEEVE_ACROSS) & (rebuild > 0.02)
+        if not here.any():
+            continue
+        pixels = cv2.remap(image, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        drawn = cv2.remap(soft, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+        # Over the joint the arm ends in a round cap as wide as it is there.
+        top = half * (1 + DELTOID_WIDEN)
+        reach = np.hypot(u - middle, np.minimum(t, 0) * length)
+        drawn *= np.clip(top - reach + 0.5, 0, 1)
+        zone |= here
+        take = here & (drawn > share)
+        share[take] = drawn[take]
+        colour[take] = pixels[take]
+        found = True
+    return ArmAbove(colour, share, zone) if found else None

@@ -36,7 +36,7 @@ from fitroom.engines.classic.old_garment import (
     worn_colours,
     worn_mask,
 )
-from fitroom.engines.classic.own_arm import from_own_arms
+from fitroom.engines.classic.own_arm import continued_up, from_own_arms
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -1072,6 +1072,18 @@ def _uncovered(
         relief = skin.chest_relief((h, w), frame.neck, frame.right, frame.down, s, look)
         lab_skin[:, :, 0] *= 1 + (relief - 1) * torso * (1 - towards_limb) * fade
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
+    if shoulders:
+        # An upper arm bared from an old short sleeve is the person's own arm below the
+        # hem carried up: drawn as a cylinder as wide as the sleeve, it was a flat slab
+        # wider than the arm it met. What it leaves of the sleeve is no skin.
+        above = continued_up(person, old, rebuild, hands)
+        if above is not None:
+            # Below the shoulders' top the torso gives way to the drawn arm there: kept, it
+            # stood beside the narrower arm as a second, paler one.
+            torso_there = torso * ~outside * (depth < ARMPIT - CAP_FADE)
+            skin_part = np.where(above.zone, np.maximum(torso_there, above.share), skin_part).astype(np.float32)
+            mix = (above.share * above.zone)[:, :, None]
+            skin_rgb = skin_rgb * (1 - mix) + above.colour * mix
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any() and garment.category != SwapTarget.BOTTOM:
         return skin_rgb, skin_part
