@@ -95,3 +95,49 @@ def test_an_arm_bare_to_the_shoulder_or_sleeved_to_the_elbow_is_left_as_it_was()
     person = replace(drawn_person(image), mask=mask)
     bared = long.astype(np.float32)
     assert continued_up(person, bared, bared, np.zeros(SHAPE, bool)) is None
+
+
+def test_the_drawn_arm_meets_the_kept_arm_edge_to_edge_and_the_body_beside_it() -> None:
+    """An arm hanging out at a steeper slant than its shoulder-to-elbow bone: read as one
+    width over a band below the hem, the drawn arm was wider than and off the kept arm
+    at the hem (its inner edge 2 px in), and what it left of the sleeve between it and the
+    body was backdrop, a gap between arm and top. Carried up between the kept arm's own
+    two edges, it meets them within a pixel and a half, and the body's skin fills the
+    sleeve between it and the torso."""
+    image = np.full((*SHAPE, 3), (225, 225, 228), np.uint8)
+    arms = np.zeros(SHAPE, np.uint8)
+    for shoulder, elbow, wrist in (((250, 100), (300, 180), (305, 250)), ((150, 100), (100, 180), (95, 250))):
+        cv2.polylines(arms, [np.array([shoulder, elbow, wrist])], False, 1, 16)
+    old = np.zeros(SHAPE, np.uint8)
+    cv2.fillPoly(old, [np.array(TEE + [(400 - x, y) for x, y in reversed(TEE)])], 1)
+    grain = np.random.default_rng(3).normal(0, 6, SHAPE)
+    arm = np.clip(np.float32([170, 120, 100])[None, None, :] + grain[:, :, None], 0, 255).astype(np.uint8)
+    image[arms > 0] = arm[arms > 0]
+    image[old > 0] = (40, 50, 90)
+    mask = cv2.GaussianBlur((arms | old).astype(np.float32), (0, 0), 1.0)
+    person = replace(drawn_person(image), mask=mask)
+    bared = old.astype(np.float32)
+    above = continued_up(person, bared, bared, np.zeros(SHAPE, bool))
+    assert above is not None
+    bone = ELBOW - SHOULDER
+    length = float(np.hypot(*bone))
+    along, across = bone / length, np.float32([-bone[1], bone[0]]) / length
+    ys, xs = np.mgrid[0 : SHAPE[0], 0 : SHAPE[1]].astype(np.float32)
+    t = ((xs - SHOULDER[0]) * along[0] + (ys - SHOULDER[1]) * along[1]) / length
+    u = (xs - SHOULDER[0]) * across[0] + (ys - SHOULDER[1]) * across[1]
+    kept = (arms > 0) & (old == 0) & (np.abs(u) < 40)
+    first = float(t[kept & (t < 0.8)].min()) * length
+    # The kept arm's whole width a few rows below where it starts, and the drawn arm's
+    # just above it.
+    below = kept & (np.abs(t * length - (first + 3)) < 0.5)
+    drawn = (above.share > 0.5) & (np.abs(t * length - (first - 3)) < 0.5)
+    assert below.any() and drawn.any()
+    for edge in (np.min, np.max):
+        assert abs(float(edge(u[drawn])) - float(edge(u[below]))) <= 1.5, (edge(u[drawn]), edge(u[below]))
+    _, skin_part = uncovered_top(
+        person, torso_frame(person), old, bared, np.zeros(SHAPE, np.float32), flat_tone(person.skin_lab)
+    )
+    # The sleeve between the drawn arm (outside the bone) and the body is skin.
+    between = (old > 0) & (t > 0.1) & (t < 0.45) & (u > 0) & (u < 12)
+    assert np.count_nonzero(between) > 50
+    assert np.all(skin_part[between] > 0.5), np.count_nonzero(skin_part[between] <= 0.5)

@@ -1075,14 +1075,19 @@ def _uncovered(
     if shoulders:
         # An upper arm bared from an old short sleeve is the person's own arm below the
         # hem carried up: drawn as a cylinder as wide as the sleeve, it was a flat slab
-        # wider than the arm it met. What it leaves of the sleeve is no skin.
+        # wider than the arm it met. What it leaves of the sleeve beyond it is no skin.
         above = continued_up(person, old, rebuild, hands)
         if above is not None:
-            # Below the shoulders' top the torso gives way to the drawn arm there: kept, it
-            # stood beside the narrower arm as a second, paler one.
+            # Beyond the drawn arm's outer side only the torso above the shoulders' top
+            # stays. Between the arm and the body the skin stays (the torso's side), in
+            # the arm's edge colour below the shoulders' top: left to the backdrop, it
+            # stood as a white gap between the arm and the new top; in the limb's or
+            # torso's colour, as a second, paler arm beside the drawn one.
             torso_there = torso * ~outside * (depth < ARMPIT - CAP_FADE)
-            skin_part = np.where(above.zone, np.maximum(torso_there, above.share), skin_part).astype(np.float32)
-            mix = (above.share * above.zone)[:, :, None]
+            beside = np.where(above.inner, skin_part, torso_there)
+            skin_part = np.where(above.zone, np.maximum(beside, above.share), skin_part).astype(np.float32)
+            beside_arm = above.inner * (1 - torso_there)
+            mix = (np.maximum(above.share, beside_arm) * above.zone)[:, :, None]
             skin_rgb = skin_rgb * (1 - mix) + above.colour * mix
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any() and garment.category != SwapTarget.BOTTOM:
