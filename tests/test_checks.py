@@ -2276,35 +2276,6 @@ def test_upper_arm_pale_finds_an_upper_arm_paler_than_the_own_arm_below_it() -> 
     assert checks.upper_arm_pale(images[0], np.zeros((h, w), bool), own, arms, width) is None
 
 
-def test_upper_arm_flat_finds_a_smooth_upper_arm_above_a_mottled_own_arm() -> None:
-    """A rebuilt upper arm above the person's own mottled arm (below an old short
-    sleeve's hem): one smooth fill with a fine grain laid on it fails; mottled like the
-    own arm it passes; with no own arm beside it, it is None."""
-    h, w, width = 400, 200, 200.0
-    arms = [((100.0, 20.0), (100.0, 300.0), (100.0, 390.0))]
-    rebuilt = np.zeros((h, w), bool)
-    rebuilt[20:200, 80:120] = True
-    own = np.zeros((h, w), bool)
-    own[200:390, 80:120] = True
-    rng = np.random.default_rng(5)
-    mottle = cv2.GaussianBlur(rng.normal(0, 1, (h, w)).astype(np.float32), (0, 0), 3.0)
-    mottle *= 8 / mottle.std()
-    grain = rng.normal(0, 2, (h, w)).astype(np.float32)
-    base = np.float32([168, 112, 88])
-    mottled = np.clip(base + (mottle + grain)[:, :, None], 0, 255)
-    flat = np.clip(base + grain[:, :, None], 0, 255)
-    images = []
-    for upper in (flat, mottled):
-        image = np.full((h, w, 3), 235, np.float32)
-        image[rebuilt] = upper[rebuilt]
-        image[own] = mottled[own]
-        images.append(image.astype(np.uint8))
-    smooth, alike = (checks.upper_arm_flat(image, rebuilt, own, arms, width) for image in images)
-    assert smooth is not None and smooth < checks.UPPER_ARM_FLAT_LEAST, smooth
-    assert alike is not None and alike >= checks.UPPER_ARM_FLAT_LEAST, alike
-    assert checks.upper_arm_flat(images[0], rebuilt, np.zeros((h, w), bool), arms, width) is None
-
-
 def test_edge_cut_finds_a_garment_laid_whole_up_to_a_stepped_outline() -> None:
     """A dark sleeve's side against a light backdrop: laid whole up to a slanting line,
     pixel by pixel (a stair of hard steps, a second grey edge beyond it), it fails; the

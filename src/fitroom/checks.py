@@ -40,9 +40,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `upper_arm_pale`: how much paler and greyer a rebuilt upper arm is than the person's
   own bare arm below it (an upper arm bared from a short sleeve in a lit face's tone,
   a peach block above a brown arm).
-- `upper_arm_flat`: the detail in a rebuilt upper arm against the person's own arm's (an
-  upper arm bared from a short sleeve drawn as one smooth fill: a flat slab above a
-  mottled arm).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -1177,9 +1174,6 @@ ARM_PALE_MOST = 8.0
 #: upper arm in the own arm's colour (`own_arm`).
 UPPER_ARM_ALONG = (0.25, 1.0)
 UPPER_ARM_PALE_MOST = 8.0
-#: `upper_arm_flat`: the least detail (`detail_level`) a rebuilt upper arm may show over
-#: the person's own arm's, read where `upper_arm_pale` reads.
-UPPER_ARM_FLAT_LEAST = 0.5
 #: Where along the forearm (elbow 0, wrist 1) it is read, how far either side of the
 #: bone (shoulder widths), and how far round the wrist (shoulder widths) the hand is.
 WRIST_ALONG = (0.55, 0.95)
@@ -1681,7 +1675,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "wrist_tone": (None, WRIST_APART),
     "arm_pale": (None, ARM_PALE_MOST),
     "upper_arm_pale": (None, UPPER_ARM_PALE_MOST),
-    "upper_arm_flat": (UPPER_ARM_FLAT_LEAST, None),
     "wrist_band": (None, CUFF_APART),
     "leg_tone_step": (-LEG_DARKER_MOST, LEG_LIGHTER_MOST),
     "leg_side_shade": (LEG_SIDE_LEAST, None),
@@ -2735,42 +2728,12 @@ def upper_arm_pale(
     (`own`) on the same arm, upper arm and forearm: the length of (L* lighter, C* less),
     each counted only that way, as `arm_pale`. None where no arm has both. A rebuilt upper
     arm matched to the face's tone above a darker own arm reads as another person's."""
-    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
-    paler = []
-    for arm, bare in _upper_arms(rebuilt, own, arms, shoulder_width):
-        (l_arm, a_arm, b_arm), (l_own, a_own, b_own) = (np.median(lab[m], axis=0) for m in (arm, bare))
-        greyer = float(np.hypot(a_own, b_own) - np.hypot(a_arm, b_arm))
-        paler.append(float(np.hypot(max(float(l_arm - l_own), 0.0), max(greyer, 0.0))))
-    return max(paler) if paler else None
-
-
-def upper_arm_flat(
-    image: NDArray[np.uint8], rebuilt: Mask, own: Mask, arms: Sequence[Sequence[Point]], shoulder_width: float
-) -> float | None:
-    """The least, over the arms (shoulder, elbow and wrist points), of the detail between
-    grain and shading (`detail_level`) in the rebuilt skin on the upper arm
-    (`UPPER_ARM_ALONG`) over that in the person's own skin on the same arm. None where no
-    arm has both. An upper arm bared from a short sleeve drawn as one smooth fill with
-    fine noise laid on it reads as a flat slab above the own arm's textured skin, though
-    the whole rebuilt skin (`skin_detail`, mostly torso) may pass."""
-    ratios = []
-    for arm, bare in _upper_arms(rebuilt, own, arms, shoulder_width):
-        made, mine = detail_level(image, arm), detail_level(image, bare)
-        if made is not None and mine is not None:
-            ratios.append(made / max(mine, 1e-4))
-    return min(ratios) if ratios else None
-
-
-def _upper_arms(
-    rebuilt: Mask, own: Mask, arms: Sequence[Sequence[Point]], shoulder_width: float
-) -> Iterator[tuple[NDArray[np.bool_], NDArray[np.bool_]]]:
-    """For each arm (shoulder, elbow and wrist points) with both: its rebuilt skin on the
-    upper arm (`UPPER_ARM_ALONG`, within `WRIST_ACROSS` of the bone), and the person's
-    `own` skin on the same arm, upper arm and forearm."""
     made = _inner(rebuilt, 2)
     mine = _inner(own, 2) & ~made
     h, w = made.shape
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    paler = []
     for shoulder, elbow, wrist in arms:
         a, b, c = (np.asarray(point, np.float32) for point in (shoulder, elbow, wrist))
         upper_t, upper_off = _along_bone(xs, ys, a, b)
@@ -2780,8 +2743,12 @@ def _upper_arms(
         bare = mine & (
             ((upper_off < near) & (upper_t > 0) & (upper_t < 1)) | ((fore_off < near) & (fore_t > 0) & (fore_t < 1))
         )
-        if np.count_nonzero(arm) >= MIN_SKIN_PIXELS and np.count_nonzero(bare) >= MIN_SKIN_PIXELS:
-            yield arm, bare
+        if np.count_nonzero(arm) < MIN_SKIN_PIXELS or np.count_nonzero(bare) < MIN_SKIN_PIXELS:
+            continue
+        (l_arm, a_arm, b_arm), (l_own, a_own, b_own) = (np.median(lab[m], axis=0) for m in (arm, bare))
+        greyer = float(np.hypot(a_own, b_own) - np.hypot(a_arm, b_arm))
+        paler.append(float(np.hypot(max(float(l_arm - l_own), 0.0), max(greyer, 0.0))))
+    return max(paler) if paler else None
 
 
 def _along_bone(

@@ -36,7 +36,7 @@ from fitroom.engines.classic.old_garment import (
     worn_colours,
     worn_mask,
 )
-from fitroom.engines.classic.own_arm import continued_up, from_own_arms
+from fitroom.engines.classic.own_arm import from_own_arms
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -1072,23 +1072,6 @@ def _uncovered(
         relief = skin.chest_relief((h, w), frame.neck, frame.right, frame.down, s, look)
         lab_skin[:, :, 0] *= 1 + (relief - 1) * torso * (1 - towards_limb) * fade
     skin_rgb = cv2.cvtColor(np.clip(lab_skin, 0, 255).astype(np.uint8), cv2.COLOR_LAB2RGB).astype(np.float32)
-    if shoulders:
-        # An upper arm bared from an old short sleeve is the person's own arm below the
-        # hem carried up: drawn as a cylinder as wide as the sleeve, it was a flat slab
-        # wider than the arm it met. What it leaves of the sleeve beyond it is no skin.
-        above = continued_up(person, old, rebuild, hands)
-        if above is not None:
-            # Beyond the drawn arm's outer side only the torso above the shoulders' top
-            # stays. Between the arm and the body the skin stays (the torso's side), in
-            # the arm's edge colour below the shoulders' top: left to the backdrop, it
-            # stood as a white gap between the arm and the new top; in the limb's or
-            # torso's colour, as a second, paler arm beside the drawn one.
-            torso_there = torso * ~outside * (depth < ARMPIT - CAP_FADE)
-            beside = np.where(above.inner, skin_part, torso_there)
-            skin_part = np.where(above.zone, np.maximum(beside, above.share), skin_part).astype(np.float32)
-            beside_arm = above.inner * (1 - torso_there)
-            mix = (np.maximum(above.share, beside_arm) * above.zone)[:, :, None]
-            skin_rgb = skin_rgb * (1 - mix) + above.colour * mix
     hole = (rebuild > 0.02) & (skin_part < 0.5)
     if not hole.any() and garment.category != SwapTarget.BOTTOM:
         return skin_rgb, skin_part
