@@ -2730,3 +2730,28 @@ def test_strap_out_fails_straps_on_the_shoulder_tips() -> None:
     tee = (body > 0).astype(np.float32)
     tee[:84] = 0
     assert checks.strap_out(tee, body, neck, hips, 100.0) is None
+
+
+def test_old_thighs_beside_fails_an_old_dress_skirt_left_beside_new_jeans() -> None:
+    """Strips of an old white dress's skirt left beside new jeans fail, read with the
+    colours across the photo's thighs, though the old colours the engine read (the
+    shins' skin) miss them; the jeans closing up to the backdrop pass."""
+    white = cv2.cvtColor(np.array([[[250, 250, 250]]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+    skin = cv2.cvtColor(np.array([[[200, 160, 140]]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+    shin = cv2.cvtColor(np.array([[[150, 125, 115]]], np.float32) / 255, cv2.COLOR_RGB2LAB).reshape(1, 3)
+    region = np.zeros((400, 300), bool)
+    region[100:380, 60:240] = True
+    cover = np.zeros(region.shape, np.float32)
+    cover[100:380, 90:210] = 1
+    clean = np.full((400, 300, 3), 200, np.uint8)
+    clean[cover > 0.5] = (60, 90, 150)
+    left = clean.copy()
+    left[100:250, 70:90] = 250  # the old skirt beside each leg
+    left[100:250, 210:230] = 250
+    thighs = np.vstack([white, skin])
+    bad = checks.old_thighs_beside(left, region, cover, thighs, skin)
+    good = checks.old_thighs_beside(clean, region, cover, thighs, skin)
+    missed = checks.bottom_old_beside(left, region, cover, shin, skin)
+    assert bad is not None and bad > checks.OLD_THIGHS_BESIDE, bad
+    assert good is not None and good <= checks.OLD_THIGHS_BESIDE, good
+    assert missed is not None and missed <= checks.BOTTOM_OLD_BESIDE, missed

@@ -1406,6 +1406,47 @@ def test_a_bottom_leaves_the_bare_ankles_below_an_old_midi_dress() -> None:
         )
 
 
+def knee_dress_person() -> Person:
+    """A drawn person in a white sleeveless A-line dress to just below the knees (y 400),
+    flaring to 180 px across at its hem, over bare shins in shade (Lab 141, 140, 144:
+    greyer and darker than the face's tone) and black shoes: the thighs show the chest's
+    white, and the shins no colour near enough the face's to pass for it by colour."""
+    image = np.full((580, 400, 3), 235, np.uint8)
+    white, shin = (
+        tuple(int(v) for v in cv2.cvtColor(np.array([[lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0])
+        for lab in ((236, 128, 128), (141, 140, 144))
+    )
+    for x in (165, 235):
+        cv2.rectangle(image, (x - 14, 390), (x + 14, 528), shin, -1)  # a bare shin
+        cv2.ellipse(image, (x, 540), (26, 12), 0, 0, 360, (15, 15, 20), -1)  # a black shoe
+    cv2.fillPoly(image, [np.array([(140, 90), (260, 90), (290, 400), (110, 400)], np.int32)], white)
+    person = drawn_person(image)
+    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = (
+        (235, 380),
+        (235, 520),
+        (165, 380),
+        (165, 520),
+    )
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    return person
+
+
+def test_a_bottom_replaces_the_skirt_of_an_old_dress_over_shaded_shins() -> None:
+    """The thighs show the chest's white, so the old bottom's colours were read along the
+    shins: their shaded skin, not near enough the face's tone by colour, was taken for a
+    bottom's, and the dress's whole skirt was left beside new jeans as the top kept on.
+    Skin of the skin's hue along the shins is bare legs: the dress's skirt is the old
+    bottom; the shins are not, nor the dress above the hip joints (its waist's sides
+    were rebuilt as skin wedges beside the new waistband)."""
+    person = knee_dress_person()
+    old = worn_mask(person, "bottom", torso_frame(person)) > 0
+    assert old[300:395, 125:275].mean() > 0.95, old[300:395, 125:275].mean()
+    assert old[330:395, 112:135].mean() > 0.7 and old[330:395, 265:288].mean() > 0.7, "the skirt's flare"
+    assert old[410:525, 155:176].mean() < 0.05 and old[410:525, 225:246].mean() < 0.05, "the bare shins"
+    assert old[100:200, 150:250].mean() < 0.05, "the bodice"
+    assert old[200:258, 140:260].mean() < 0.05, "the dress above the hip joints: the top kept on"
+
+
 def test_feet_changed_fails_shoes_rebuilt_below_a_new_bottom() -> None:
     """`feet_changed` reads the shoes below a new bottom's hem: kept as shot they pass,
     rebuilt as a skin blob over their tops they fail; under the hem's soft edge they

@@ -81,6 +81,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `bottom_old_beside`: the old bottom's colours still showing on the person beside a new
   bottom, hips to ankles, for each pixel of the new bottom there (blocks of old chinos
   left round the hands, old wide legs beside or between narrower new ones).
+- `old_thighs_beside`: the same, with the old bottom's colours read on the photo across
+  the upper thighs, not on the engine's own mask (an old dress's skirt left beside new
+  jeans, taken for the top the new bottom leaves on).
 - `bottom_old_at_hips`: the same read on the old bottom as shot beside the hip joints
   and above them (an old waistband's corners left beside a new one under a crop top).
 - `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
@@ -811,6 +814,10 @@ OLD_BARE_SHARE = 0.1
 #: hands read 0.077-0.084; old legs between or beside the new ones 0.019-0.074, old
 #: print at a hem 0.017; none seen 0-0.0052.
 BOTTOM_OLD_BESIDE = 0.015
+#: `old_thighs_beside`, the same share with the old bottom's colours read across the
+#: photo's thighs: set at `BOTTOM_OLD_BESIDE` (see docs/results-classic-garments.md,
+#: session 39, the old dress beside a new bottom).
+OLD_THIGHS_BESIDE = BOTTOM_OLD_BESIDE
 #: `bottom_old_at_hips`, the same share read beside and above the hip joints: an old
 #: waistband's corners left under a crop top read 0.0033-0.0059 on the kit, gone
 #: 0-0.0001 (a white tank hanging over white shorts fails wrongly, 0.015-0.017).
@@ -1697,6 +1704,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
+    "old_thighs_beside": (None, OLD_THIGHS_BESIDE),
     "part_unnamed": (1.0, None),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
     "bottom_to_edge": (None, BOTTOM_TO_EDGE_MOST),
@@ -3469,6 +3477,25 @@ def bottom_old_beside(
     if share is None:
         return 0.0
     return share * np.count_nonzero(inside & (np.asarray(cover) < 0.5)) / drawn
+
+
+def old_thighs_beside(
+    image: NDArray[np.uint8],
+    region: Mask,
+    cover: NDArray[np.floating[Any]],
+    thighs: NDArray[np.floating[Any]],
+    skin_colours: NDArray[np.floating[Any]],
+    tolerance: float = 12.0,
+) -> float | None:
+    """`bottom_old_beside` with the old bottom's colours those read on the photo across
+    the upper thighs (`thighs`, rows of CIE Lab), less any within `tolerance` of the
+    skin's (bare thighs below shorts). The engine's own mask of the old garment misses
+    what it took for something else (an old dress's skirt kept with the dress's bodice
+    as the top a new bottom leaves on), and so did every check reading it."""
+    rows = np.asarray(thighs, np.float32).reshape(-1, 3)
+    return bottom_old_beside(
+        image, region, cover, rows[_nearest(rows, skin_colours) >= tolerance], skin_colours, tolerance
+    )
 
 
 def inseam_left(

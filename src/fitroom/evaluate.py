@@ -1079,6 +1079,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["bottom_old_beside"] = checks.bottom_old_beside(
                 output, zone & (person.mask > 0.5), cover, old_lab, others
             )
+            # ...and with the old bottom's colours read on the photo across the thighs.
+            values["old_thighs_beside"] = checks.old_thighs_beside(
+                output, zone & (person.mask > 0.5), cover, _thigh_lab(report), others
+            )
             # The old bottom as shot beside the hip joints and above them (its waistband's
             # corners), counted against the new bottom round it.
             risen = _round_bottom(report, frame.width, ROUND_BOTTOM_RISE * frame.length)
@@ -1322,6 +1326,27 @@ ROUND_BOTTOM = 0.4
 #: How far (torso lengths) above the hip joints `bottom_old_at_hips` reads: an old
 #: waistband's corners rise above them at the hips, beside a new waistband.
 ROUND_BOTTOM_RISE = 0.25
+
+
+#: Where across the thighs (share of the way from hip to knee) and how wide round each
+#: point (shoulder widths) `old_thighs_beside` reads the old bottom's colours.
+THIGH_READ = (0.3, 0.05)
+
+
+def _thigh_lab(report: RenderReport) -> NDArray[np.float32]:
+    """The main colours (CIE Lab) of the photo in small patches at five points across
+    the upper thighs, on the person: what the old bottom is as shot."""
+    person = report.person
+    h, w = report.input.shape[:2]
+    share, reach = THIGH_READ
+    a = person.pt(L_HIP) * (1 - share) + person.pt(L_KNEE) * share
+    b = person.pt(R_HIP) * (1 - share) + person.pt(R_KNEE) * share
+    r = max(2, int(person.shoulder_width * reach))
+    near = np.zeros((h, w), bool)
+    for t in np.linspace(0.25, 0.75, 5):
+        x, y = (a * t + b * (1 - t)).astype(int)
+        near[max(0, y - r) : y + r, max(0, x - r) : x + r] = True
+    return _colours(_lab(report.input[near & (person.mask > 0.5)]))
 
 
 def _round_bottom(report: RenderReport, width: float, rise: float = 0.0) -> NDArray[np.bool_]:

@@ -90,7 +90,10 @@ def _worn_colours(lab: NDArray[np.float32], person: Person, category: str) -> li
             for t in (0.3, 0.6)
         ],
     )
-    if _skin_coloured(shins, person) or all(any(_near(c, top) for top in chest) for c in shins):
+    # Shins in shade are darker and greyer than the face the tone is read from: read by
+    # colour alone, their skin was the old bottom's and an old dress's skirt the top kept
+    # on, left beside the new bottom. Of the skin's own hue, they are bare legs.
+    if all(_bare_skin(c, person) for c in shins) or all(any(_near(c, top) for top in chest) for c in shins):
         return thighs
     return shins
 
@@ -281,6 +284,13 @@ def worn_mask(
         clothes &= ~_below_ankles(person, s, clothes)
     if category == SwapTarget.BOTTOM:
         clothes &= ~_bare_shins(person, frame, lab, skin)
+        chest = worn_colours(lab, person, SwapTarget.TOP)
+        if not colours_apart(colours, chest) and not colours_apart(chest, colours):
+            # One garment's colours over the chest and the thighs (a dress): above the
+            # hip joints it is the top a new bottom leaves on; taken, its waist's sides
+            # beside the new waistband were rebuilt as skin wedges. A print's pale motif
+            # near light trousers' colour is not enough: their waistband was left.
+            clothes &= below_line(person, frame, (person.pt(L_HIP) + person.pt(R_HIP)) / 2)
         above = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]) - s * SHOE_RISE)
         clothes &= ~_shoes_apart(clothes, _below_ankles(person, s, clothes), above)
     return clothes.astype(np.float32)
