@@ -131,58 +131,8 @@ def _torso_layer(
             src.append((gx, float(rows_on[0])))
             dst.append(seam_end(side * SEAM_MIDDLE, seam_spread[side]))
     # Collars and flared hems reach a little beyond the control points.
-    rgb = garment.rgb if straps else _shoulder_band_evened(garment, panel_alpha)
-    layer = tps_layer(rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
+    layer = tps_layer(garment.rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
     return layer, max(k_width, k_length)
-
-
-# The band under the panel's top outline, beyond the collar, whose lightness is evened
-# toward the panel's below it: its depth, the reference's depth below it (garment widths),
-# where the collar ends (half-widths out from the middle) and the gain's bounds.
-TOP_BAND = 0.08
-TOP_REFERENCE = 0.16
-TOP_BAND_FROM = 0.3
-TOP_BAND_FULL = 0.5
-TOP_GAIN = (0.7, 1.4)
-
-
-def _shoulder_band_evened(garment: Garment, panel_alpha: NDArray[np.float32]) -> NDArray[np.uint8]:
-    """The garment's photo with the panel's shoulder corners lit like the panel below them.
-
-    A product photo's shoulder tops catch the light (the black tee's rise from 27 beside the
-    neck to 42 at the tip, against 22-24 lower down); on the person that lit corner reads as
-    a puffed shoulder. Each side's band is scaled toward that side's median lightness below
-    it, fully at the outline, fading to none at the band's foot; texture is kept."""
-    mask = panel_alpha > 0.5
-    height, width = mask.shape
-    cols = np.flatnonzero(mask.any(axis=0))
-    if not len(cols):
-        return garment.rgb
-    top = np.full(width, height, dtype=np.int64)
-    top[cols] = mask[:, cols].argmax(axis=0)
-    depth = np.arange(height, dtype=np.float32)[:, None] - top[None, :].astype(np.float32)
-    band = max(garment.width * TOP_BAND, 2.0)
-    reach = max(garment.width * TOP_REFERENCE, 2.0)
-    cx = (garment.left + garment.right) / 2
-    out = np.abs(np.arange(width, dtype=np.float32) - cx) / max(garment.width / 2, 1.0)
-    ramp = np.clip((out - TOP_BAND_FROM) / (TOP_BAND_FULL - TOP_BAND_FROM), 0.0, 1.0)
-    grey = cv2.cvtColor(garment.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
-    size = max(3, int(band / 2) | 1)
-    weight = cv2.blur(mask.astype(np.float32), (size, size))
-    local = cv2.blur(grey * mask, (size, size)) / np.maximum(weight, 1e-3)
-    gain = np.ones((height, width), dtype=np.float32)
-    below = mask & (depth >= band) & (depth < band + reach)
-    for side in (-1.0, 1.0):
-        on_side = (np.arange(width) - cx) * side > 0
-        reference = grey[below & on_side[None, :]]
-        if not len(reference):
-            continue
-        target = float(np.median(reference))
-        fade = np.clip(1.0 - depth / band, 0.0, 1.0) * ramp[None, :] * on_side[None, :]
-        evened = np.clip(target / np.maximum(local, 1.0), *TOP_GAIN)
-        gain = np.where(fade > 0, 1.0 + (evened - 1.0) * fade, gain)
-    gain[~mask] = 1.0
-    return np.clip(garment.rgb.astype(np.float32) * gain[..., None], 0, 255).astype(np.uint8)
 
 
 #: Without sleeves, the panel's shoulder seams end this many half-widths (`CHEST_EASE`)
