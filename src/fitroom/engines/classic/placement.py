@@ -131,29 +131,8 @@ def _torso_layer(
             src.append((gx, float(rows_on[0])))
             dst.append(seam_end(side * SEAM_MIDDLE, seam_spread[side]))
     # Collars and flared hems reach a little beyond the control points.
-    alpha = panel_alpha if straps else _shoulders_opened(garment, panel_alpha)
-    layer = tps_layer(garment.rgb, alpha, src, dst, frame.frontal_width * 0.35, (w, h))
+    layer = tps_layer(garment.rgb, panel_alpha, src, dst, frame.frontal_width * 0.35, (w, h))
     return layer, max(k_width, k_length)
-
-
-# The opening that rounds the panel's top outline over the shoulders (garment widths) and
-# where the collar ends (half-widths out from the middle).
-SHOULDER_OPENING = 0.06
-SHOULDER_FROM = 0.35
-
-
-def _shoulders_opened(garment: Garment, panel_alpha: NDArray[np.float32]) -> NDArray[np.float32]:
-    """The panel's alpha with its outline over the shoulders opened: the product photo's
-    ragged, knobbly shoulder tops stood out against the wall as puffs."""
-    size = max(3, int(garment.width * SHOULDER_OPENING) | 1)
-    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-    opened = cv2.morphologyEx(panel_alpha, cv2.MORPH_OPEN, kernel)
-    height, width = panel_alpha.shape
-    cx = (garment.left + garment.right) / 2
-    out = np.abs(np.arange(width, dtype=np.float32) - cx) / max(garment.width / 2, 1.0)
-    region = np.zeros((height, width), dtype=bool)
-    region[: int(min(garment.armpit_y, height)), out > SHOULDER_FROM] = True
-    return np.where(region, np.minimum(opened, panel_alpha), panel_alpha).astype(np.float32)
 
 
 #: Without sleeves, the panel's shoulder seams end this many half-widths (`CHEST_EASE`)
