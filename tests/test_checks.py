@@ -2755,3 +2755,23 @@ def test_old_thighs_beside_fails_an_old_dress_skirt_left_beside_new_jeans() -> N
     assert bad is not None and bad > checks.OLD_THIGHS_BESIDE, bad
     assert good is not None and good <= checks.OLD_THIGHS_BESIDE, good
     assert missed is not None and missed <= checks.BOTTOM_OLD_BESIDE, missed
+
+
+def test_bottom_fill_finds_a_pink_haze_beside_new_jeans() -> None:
+    """The old skirt's place beside new, narrower jeans below the hips, inside the person's
+    silhouette, over a grey backdrop: refilled as the backdrop going on, it passes; with
+    the hand's skin blurred into it (a pink haze by the hand), it fails."""
+    backdrop = np.ones((240, 240), bool)
+    backdrop[40:, 60:180] = False  # the person in a wide cream skirt
+    original = np.full((240, 240, 3), 225, np.uint8)
+    original[~backdrop] = (235, 225, 200)
+    refilled = np.zeros((240, 240), bool)
+    refilled[60:200, 62:90] = refilled[60:200, 150:178] = True  # the skirt's place beside the jeans
+    clean = original.copy()
+    clean[refilled] = 225
+    value = checks.bottom_fill(clean, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"bottom_fill": value}) == [], value
+    haze = clean.copy()
+    haze[80:140, 62:80] = haze[80:140, 160:178] = (225, 190, 180)  # the hand's skin blurred in
+    value = checks.bottom_fill(haze, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"bottom_fill": value}) == ["bottom_fill"], value

@@ -1447,6 +1447,29 @@ def test_a_bottom_replaces_the_skirt_of_an_old_dress_over_shaded_shins() -> None
     assert old[200:258, 140:260].mean() < 0.05, "the dress above the hip joints: the top kept on"
 
 
+def test_the_old_skirt_beside_new_jeans_is_refilled_as_the_backdrop_not_the_hands() -> None:
+    """Hands hang beside a white dress's skirt; new jeans are narrower than it. The
+    skirt's place beside them, below the hip joints, was filled from round the hole: the
+    hands' skin blurred into it, a pink haze by them (Lab 189, 139, 142 on this drawing).
+    It is the backdrop continued."""
+    person = knee_dress_person()
+    hand = tuple(int(v) for v in cv2.cvtColor(np.array([[(170, 145, 150)]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0])
+    hands = np.zeros(person.mask.shape, np.uint8)
+    for x in (110, 290):
+        cv2.ellipse(hands, (x, 290), (12, 24), 0, 0, 360, 1, -1)
+    person.image[hands > 0] = hand
+    person.mask = np.maximum(person.mask, hands.astype(np.float32))
+    new = np.zeros(person.mask.shape, np.float32)
+    new[262:505, 140:261] = 1  # new jeans, narrower than the skirt
+    garment = cast(Garment, SimpleNamespace(category="bottom"))
+    out = replaced(person, garment, new, hands > 0, np.zeros(person.mask.shape, np.float32), skin.look(person))
+    lab = cv2.cvtColor(np.clip(out.fill, 0, 255).astype(np.uint8), cv2.COLOR_RGB2LAB).astype(np.float32)
+    for xs in (slice(127, 138), slice(263, 274)):
+        assert out.rebuild[285:335, xs].min() > 0.95, "the skirt beside the jeans is rebuilt"
+        light, a, b = lab[285:335, xs].reshape(-1, 3).mean(axis=0)
+        assert light > 215 and abs(a - 128) < 5 and abs(b - 128) < 5, (light, a, b)
+
+
 def test_feet_changed_fails_shoes_rebuilt_below_a_new_bottom() -> None:
     """`feet_changed` reads the shoes below a new bottom's hem: kept as shot they pass,
     rebuilt as a skin blob over their tops they fail; under the hem's soft edge they

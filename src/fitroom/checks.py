@@ -126,6 +126,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   arm, a sweater's body under the armpit), that is not the backdrop round it: dark bits
   of the old sleeve, or skin and garment smeared in streaks (`backdrop_smear` reads only
   outside the silhouette).
+- `bottom_fill`: `loose_fill` below the hip joints beside a new bottom narrower than the
+  old one (jeans for a wide skirt): the old bottom's place refilled as neither new
+  garment nor leg, off the backdrop round it (the hands' skin as a pink haze by them, the
+  old skirt's colour back beside the jeans).
 - `bottom_streaks`: how much less the trousers or skirt rebuilt over a long old top's
   place below the hips change in lightness down their columns, against across them,
   than the person's own bottom below its hem (a coat to the shins refilled with each
@@ -1298,6 +1302,10 @@ MIN_BACKDROP_PIXELS = 100
 #: (basic, 2026-12-06) the inpainted fills read 0.0004-0.17 (grey smears beside the arm
 #: 0.04-0.17), the backdrop continued 0-0.024; a drawn dark sweater's sleeves, 0.42.
 LOOSE_FILL_MOST = 0.05
+#: `bottom_fill`: the same share beside a new bottom below the hip joints. On the kit's
+#: jeans over 8 persons (basic, 2026-12-07) the fills drawn from round the hole read
+#: 0.002-0.75 (a pink haze by the hands 0.15-0.32), the backdrop continued 0-0.44.
+BOTTOM_FILL_MOST = 0.1
 #: ...read where the backdrop's weight round a pixel (its Gaussian share within the
 #: reach) is at least this: deeper in, what lies behind is not known from the photo.
 LOOSE_BACKDROP_NEAR = 0.02
@@ -1810,6 +1818,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "pose_dynamic": (None, 1.0),
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "loose_fill": (None, LOOSE_FILL_MOST),
+    "bottom_fill": (None, BOTTOM_FILL_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "feet_changed": (None, FEET_CHANGED_MOST),
     "trousers_left": (None, TROUSERS_LEFT_MOST),
@@ -4064,6 +4073,15 @@ def loose_fill(
     return backdrop_smear(
         image, original, np.asarray(refilled, bool) & (weight >= LOOSE_BACKDROP_NEAR), backdrop, reach
     )
+
+
+def bottom_fill(
+    image: NDArray[np.uint8], original: NDArray[np.uint8], refilled: Mask, backdrop: Mask, reach: float
+) -> float | None:
+    """`loose_fill` for the old bottom's place beside a new, narrower one below the hips
+    (`refilled`): drawn from round the hole, the fill took the hands' skin (a pink haze
+    by them) or the old skirt's rim (its colour back beside the new jeans)."""
+    return loose_fill(image, original, refilled, backdrop, reach)
 
 
 def edge_halo(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:

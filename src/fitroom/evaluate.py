@@ -939,6 +939,17 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["loose_fill"] = checks.loose_fill(
                 output, report.input, inside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )
+        if target == SwapTarget.BOTTOM:
+            # Below the hip joints beside a new bottom narrower than the old one (jeans for
+            # a wide skirt): the old bottom's place clear of the new garment, the rebuilt
+            # legs and their soft edges, and of the hands.
+            near = cv2.dilate(((cover > 0.05) | rebuilt).astype(np.uint8), np.ones((2 * width + 1,) * 2, np.uint8))
+            low = max(float(person.pt(i)[1]) for i in (L_HIP, R_HIP))
+            beside = edited & (old > 0.5) & (near == 0) & ~face & ~own_hands & (person.face == 0)
+            beside &= np.arange(shape[0])[:, None] > low
+            values["bottom_fill"] = checks.bottom_fill(
+                output, report.input, beside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
+            )
         # The new garment solid over the old one: its light there is the shading taken on.
         worn_over = (cover > 0.9) & (old > 0.5) & edited & ~face & (person.face == 0) & ~own_hands
         values["old_folds"] = checks.old_folds(output, report.input, worn_over, person.shoulder_width)

@@ -848,6 +848,11 @@ def _above(cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
     return np.asarray(np.arange(h)[:, None] < top[None, :])
 
 
+#: Over how far below the hip joints (shoulder widths) the refill beside a new bottom
+#: turns from the fill round the hole into the backdrop continued.
+HIP_FADE = 0.15
+
+
 #: The garments whose refill outside the person's silhouette is the backdrop continued:
 #: a dress's bodice bares the shoulders as a top's does (bottoms rebuild none there).
 _BACKDROP_BESIDE = (SwapTarget.TOP, SwapTarget.DRESS)
@@ -1134,6 +1139,22 @@ def _uncovered(
             gap = (region > 0) & clear & (depth > 1 + CROTCH_DROP)
             filled = _backdrop_fill(person.image, filled, gap, backdrop, s * LEG_GAP_REACH)
         filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
+    elif garment.category == SwapTarget.BOTTOM:
+        # Beside a new bottom narrower than the old one (jeans for a wide skirt) what is no
+        # leg is the backdrop continued: drawn from round the hole, it took the hands' skin
+        # (a pink haze by them) and the old skirt's rim (its colour back beside the jeans).
+        # Faded in below the hip joints (above them, beside the arm, a long top's side
+        # goes on: taken for the backdrop it was a white notch with square corners), and
+        # off the hands' stepped outline, which the fill from round it keeps soft.
+        backdrop = (person.mask < 0.1) & (region == 0)
+        hip = max(float(person.pt(i)[1]) for i in (L_HIP, R_HIP))
+        below = np.clip((np.arange(h, dtype=np.float32)[:, None] - hip) / (s * HIP_FADE), 0, 1)
+        off_hands = cv2.dilate(hands.astype(np.uint8), _edge_kernel(person)) == 0
+        beside = (region > 0) & (skin_part < 0.5) & off_hands & (below > 0)
+        weight = (beside * below).astype(np.float32)
+        weight = cv2.GaussianBlur(weight, (0, 0), max(1.0, s * 0.02)) * beside
+        backdrop_filled = _backdrop_fill(person.image, filled, beside, backdrop, s)
+        filled = cv2.blendLinear(backdrop_filled, filled, weight, 1 - weight)
     out = cv2.blendLinear(skin_rgb, filled, skin_part, 1 - skin_part)
     if garment.category == SwapTarget.BOTTOM:
         # Above a new bottom that sits lower than the old one, the top goes on down to
