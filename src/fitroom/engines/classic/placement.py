@@ -333,10 +333,7 @@ def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> La
     margin = 2 * max(1, int(NECK_MARGIN * fw)) + 1
     neck = cv2.dilate((person.mask[probe : probe + 1, lx0:lx1] > 0.5).astype(np.uint8), np.ones((1, margin), np.uint8))
     beside &= neck[0] == 0
-    # The outline at the level the sleeves' soft tops cross half (`SLEEVE_FADE`): lifted
-    # only to the mask's 0.5 line, the panel's top stood a pixel or two under the
-    # sleeves' beside it, a step that read as a knob at each shoulder's tip.
-    body = person.mask[probe:ly1, lx0:lx1] > sum(SLEEVE_FADE) / 2
+    body = person.mask[probe:ly1, lx0:lx1] > 0.5
     solid = layer.alpha[max(0, probe - ly0) :, :] > 0.5
     found = beside & body.any(axis=0) & solid.any(axis=0)
     shoulder = probe + np.argmax(body, axis=0)
@@ -1364,16 +1361,7 @@ def _seam_gaps(
         slit = max(3, int(frame.width * SEAM_SLIT)) | 1
         seams = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8), **edge)
         worn = cv2.morphologyEx(solid | body.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, slit), np.uint8), **edge)
-        slits = (seams > 0) & (worn > 0) & (solid == 0) & (aside > NECK_CLEAR * frame.width)
-        # Above the shoulder joints no slit runs between sleeve and panel: the notch
-        # between their tops opens onto the backdrop. Closed there over the backdrop, it
-        # stood a pixel or two above the shoulder's outline, thin enough that the
-        # compositor's crisp edge kept some rows of it and dropped others: knobs and
-        # dips over a tee's shoulder tips. There it is closed on the body only.
-        joints = int(max(person.pt(L_SHOULDER)[1], person.pt(R_SHOULDER)[1])) - y0
-        if joints > 0:
-            slits[:joints] &= body[:joints]
-        gap |= slits
+        gap |= (seams > 0) & (worn > 0) & (solid == 0) & (aside > NECK_CLEAR * frame.width)
     if arms is not None:
         # The arm is its skin: its soft outline beside the torso, of no colour skin can
         # have (a near-white pixel passes `skin_like` on pale skin), is the old top's edge
