@@ -534,6 +534,20 @@ def limbs(
     return inside, (tilt_x, tilt_y)
 
 
+def sleeved(person: Person, frame: Frame, old: NDArray[np.bool_], joint: int, elbow: int, side: float) -> bool:
+    """Whether the `old` garment covers the upper arm from `joint` to `elbow` (`side` 1 on
+    the frame's right, -1 on its left) `SLEEVE_AT` of the way down, `SLEEVE_OUT` of the
+    frontal width out from the bone: a sleeve. A tank's or a strap top's outline over
+    the shoulder beside it is the body's own."""
+    h, w = old.shape
+    start = person.pt(joint).astype(np.float64)
+    bone = person.pt(elbow).astype(np.float64) - start
+    outward = np.array([-bone[1], bone[0]]) / max(float(np.linalg.norm(bone)), 1e-6)
+    outward *= np.sign(float(outward @ frame.right) * side) or 1.0
+    x, y = np.round(start + bone * SLEEVE_AT + outward * SLEEVE_OUT * frame.frontal_width).astype(int)
+    return bool(0 <= x < w and 0 <= y < h and old[y, x])
+
+
 def shoulder_line(person: Person, frame: Frame, kept: NDArray[np.bool_], old: NDArray[np.bool_]) -> NDArray[np.float32]:
     """How much of each pixel lies below the bared shoulders' outline (0..1, soft over
     `SHOULDER_SOFT`): the straight slope from beside the neck (`SHOULDER_NECK_SIDE` of the seen

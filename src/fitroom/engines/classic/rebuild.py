@@ -18,6 +18,7 @@ from fitroom.engines.classic.body import (
     limbs,
     own_arm_scales,
     shoulder_line,
+    sleeved,
     torso_frame,
     torso_zone,
 )
@@ -824,20 +825,29 @@ NECK_SIDE = 0.25
 SHOULDER_RISE_NECK, SHOULDER_RISE_JOINT = 0.3, 0.15
 
 
-def _over_shoulders(frame: Frame, shape: tuple[int, ...], s: float) -> NDArray[np.bool_]:
+def _over_shoulders(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """True above the shoulders' outline beside the neck, out to the shoulder joints: a
     hood or a coat's collar stands there, where the body is not. Rebuilt as skin (the
     old garment's outline taken for the body's), it stood as a wide trapezoid of neck
-    up to the jaw."""
-    h, w = shape[:2]
+    up to the jaw. Only on a side where the `old` garment has a sleeve (`sleeved`): a
+    tank's or a strap top's outline there is the body's own, and cut off as backdrop
+    the shoulder's top (higher than this outline on a square-shouldered man) was a
+    pale wedge beside the neck and a ledge of skin at the neck's side."""
+    h, w = old.shape
+    s = person.shoulder_width
     xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
     ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
-    lateral = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1]))
+    across = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
+    lateral = np.abs(across)
     height = -(xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1]))
     side, joint = np.float32(NECK_SIDE * frame.width), np.float32(frame.width / 2)
     share = np.clip((lateral - side) / max(float(joint - side), 1.0), 0, 1)
     rise = np.float32(s) * (SHOULDER_RISE_JOINT + (SHOULDER_RISE_NECK - SHOULDER_RISE_JOINT) * (1 - share) ** 2)
-    return np.asarray((lateral > side) & (lateral < joint) & (height > rise))
+    sides = np.zeros((h, w), bool)
+    for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0)):
+        if sleeved(person, frame, old, shoulder, elbow, sign):
+            sides |= across * np.float32(sign) > 0
+    return np.asarray(sides & (lateral > side) & (lateral < joint) & (height > rise))
 
 
 def _above(cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -957,7 +967,7 @@ def _uncovered(
         # Nor is there skin where the old garment covered above the shoulders' outline
         # beside the neck (a hood, a collar), over the new garment's top there: below it,
         # inside a tee's back neckline, the skin shows.
-        over = (old > 0) & _over_shoulders(frame, old.shape, person.shoulder_width) & _above(new > 0.5)
+        over = (old > 0) & _over_shoulders(person, frame, old > 0) & _above(new > 0.5)
         outside |= over
         skin_part *= ~over
     lum = person.lab()[:, :, 0] + 1
