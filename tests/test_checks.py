@@ -566,31 +566,6 @@ def test_neck_cut_fails_a_notch_cut_into_the_neck_and_not_the_new_neckline() -> 
     assert checks.neck_cut(worn, photo, np.zeros((300, 300), bool)) is None
 
 
-def test_shoulder_cut_fails_shoulder_tops_beside_the_neck_drawn_as_backdrop() -> None:
-    """A skin neck and shoulder tops sloping up to it on a white backdrop, shoulders 100 px
-    apart, a new red tee from below them: the shoulder top on one side refilled as the
-    backdrop (a pale wedge beside the neck) fails; kept as skin, it passes; with no
-    backdrop beside the shoulders there is nothing to read."""
-    backdrop, skin = (230, 230, 230), (205, 160, 135)
-    photo = np.full((300, 300, 3), backdrop, np.uint8)
-    photo[60:160, 130:170] = skin
-    cv2.fillPoly(photo, [np.array([(130, 118), (170, 118), (215, 150), (85, 150)])], skin)
-    neck, hips = (150.0, 150.0), (150.0, 290.0)
-    person = np.any(photo != backdrop, axis=2)
-    worn = photo.copy()
-    worn[150:, 60:240] = (200, 30, 30)
-    cover = np.zeros((300, 300), np.float32)
-    cover[150:, 60:240] = 1.0
-    clear = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((9, 9), np.uint8)) == 0
-    kept = checks.shoulder_cut(worn, photo, person, neck, hips, 100.0, clear)
-    cut = worn.copy()
-    cut[100:146, 175:240] = backdrop
-    wedge = checks.shoulder_cut(cut, photo, person, neck, hips, 100.0, clear)
-    assert kept == 0.0 and wedge is not None
-    assert checks.faults({"shoulder_cut": wedge}) == ["shoulder_cut"], wedge
-    assert checks.shoulder_cut(worn, photo, np.ones((300, 300), bool), neck, hips, 100.0, clear) is None
-
-
 def test_collar_left_fails_a_hood_kept_beside_the_neck() -> None:
     """A neck on a white backdrop above shoulders 100 px apart, a new red tee from the
     shoulders' line down: the old black hood's sides left standing beside the neck

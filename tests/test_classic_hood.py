@@ -6,6 +6,8 @@ pale wedge beside the neck and a ledge of skin at the neck's side (ootd--model_6
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from fitroom.engines.classic.body import torso_frame
@@ -26,18 +28,29 @@ def test_over_the_shoulders_beside_the_neck_is_not_the_body() -> None:
 
 
 def test_beside_a_sleeveless_old_top_the_shoulders_are_the_body() -> None:
-    """An old tank's or strap top's outline beside the neck is the body's own shoulder,
-    however high it stands; only a side in a sleeve is cut (a hood comes with sleeves)."""
+    """An old tank's or strap top's outline beside the neck, unlike the backdrop, is the
+    body's own shoulder up to `SHOULDER_RISE_BARE` higher than a hood's line; in the
+    backdrop's colour (a white top's mask run out over a white backdrop) and far up
+    beside the jaw it is still no body. A side in a sleeve keeps the hood's line."""
     person, old = thin_arms_in_wide_sleeves()
     frame = torso_frame(person)
     tank = old.copy()
     tank[:, :155] = False
     tank[:, 246:] = False
-    assert not _over_shoulders(person, frame, tank).any()
+    tank[55:80, 160:241] = True
+    assert _over_shoulders(person, frame, tank)[65, 230]
+    image = person.image.copy()
+    image[55:80, 160:241] = (150, 110, 90)
+    mask = person.mask.copy()
+    mask[55:80, 160:241] = 1.0
+    shouldered = replace(person, image=image, mask=mask)
+    over = _over_shoulders(shouldered, frame, tank)
+    assert not over[65, 230] and not over[65, 170]
+    assert over[40, 230] and over[40, 170]
     one_sleeve = old.copy()
     one_sleeve[:, :155] = False
-    over = _over_shoulders(person, frame, one_sleeve)
-    assert over[65, 230] and not over[:, :200].any()
+    over = _over_shoulders(shouldered, frame, one_sleeve)
+    assert over[65, 230] and not over[65, 170]
 
 
 def test_above_a_cover_is_each_column_over_its_top() -> None:

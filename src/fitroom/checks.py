@@ -168,10 +168,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `neck_cut`: the share of the person's own neck outline (skin in the photo beside the
   backdrop, from the shoulders' midpoint up to the chin, clear of the new garment) that
   the render changed: a notch cut into the neck's side, or its outline smeared out.
-- `shoulder_cut`: the share of the person's own shoulder tops beside the neck (the
-  silhouette from the neck's side out to the shoulder joints, above the shoulders'
-  midpoint, clear of the new garment) that the render turned into the backdrop's colour:
-  a pale wedge beside the neck, the skin left as a ledge at the neck's side.
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
 - `shoulder_wing`: how much garment lies over the backdrop beside the shoulders, below
@@ -688,14 +684,6 @@ HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
 #: five persons whose necks stay whole read 0.0 to 0.097 (a leopard top's neck ties).
 NECK_REACH, NECK_SIDE, NECK_EDGE, NECK_CLEAR = 0.5, 0.25, 0.03, 0.04
 NECK_SKIN_LEAST, NECK_CUT_MOST = 50, 0.3
-#: `shoulder_cut`: the shoulder tops looked at, `SHOULDER_CUT_FROM` to `SHOULDER_CUT_TO`
-#: shoulder widths either side of the shoulders' midpoint and up to `NECK_REACH` above
-#: it; how near (Lab, 8-bit, squared) the backdrop's median colour there a render's
-#: pixel is taken for the backdrop; the fewest pixels for a value; the most share.
-#: On 2026-12-07 (basic) `ootd--model_6`'s old white tank's shoulders beside the neck,
-#: cut off as backdrop under the FILA tee, read 0.37 (0.03 once kept).
-SHOULDER_CUT_FROM, SHOULDER_CUT_TO = 0.25, 0.5
-SHOULDER_CUT_NEAR, SHOULDER_CUT_LEAST, SHOULDER_CUT_MOST = 100.0, 50, 0.15
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: `neckline_specks`: the garment's edge read in the box `SPECK_HALF` shoulder widths
@@ -1752,7 +1740,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "collar_left": (None, COLLAR_LEFT_MOST),
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
     "neck_cut": (None, NECK_CUT_MOST),
-    "shoulder_cut": (None, SHOULDER_CUT_MOST),
     "hood_left": (None, HOOD_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
@@ -4351,43 +4338,6 @@ def neck_cut(image: NDArray[np.uint8], original: NDArray[np.uint8], neck: Mask) 
         return None
     changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
     return float(np.count_nonzero(changed & inside) / np.count_nonzero(inside))
-
-
-def shoulder_cut(
-    image: NDArray[np.uint8],
-    original: NDArray[np.uint8],
-    person: Mask,
-    neck: Point,
-    hips: Point,
-    shoulder_width: float,
-    clear: NDArray[np.bool_],
-) -> float | None:
-    """The share of the person's own shoulder tops beside the neck (`person`'s silhouette
-    `SHOULDER_CUT_FROM` to `SHOULDER_CUT_TO` shoulder widths either side of `neck`, above
-    it up to `NECK_REACH`, `clear` of the new garment) that the render drew in the
-    backdrop's colour (its median beside them in `original`) where the photo did not
-    show it: a shoulder cut off as backdrop is a pale wedge beside the neck. None with
-    too few such pixels or no backdrop beside them."""
-    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
-    up = neck_ - hips_
-    up /= max(float(np.hypot(*up)), 1e-6)
-    top = neck_ + up * NECK_REACH * shoulder_width
-    along, across, _ = _axes(np.asarray(person).shape, top, neck_)
-    side = np.abs(across)
-    region = (along >= 0) & (along <= 1)
-    region &= (side >= SHOULDER_CUT_FROM * shoulder_width) & (side <= SHOULDER_CUT_TO * shoulder_width)
-    body = np.asarray(person) > 0
-    off = region & ~body
-    if not off.any():
-        return None
-    lab = cv2.cvtColor(original, cv2.COLOR_RGB2LAB).astype(np.float32)
-    backdrop = np.median(lab[off], axis=0)
-    near = ((cv2.cvtColor(image, cv2.COLOR_RGB2LAB).astype(np.float32) - backdrop) ** 2).sum(axis=2)
-    was = ((lab - backdrop) ** 2).sum(axis=2)
-    inside = region & body & clear & (was > SHOULDER_CUT_NEAR)
-    if np.count_nonzero(inside) < SHOULDER_CUT_LEAST:
-        return None
-    return float(np.count_nonzero(inside & (near <= SHOULDER_CUT_NEAR)) / np.count_nonzero(inside))
 
 
 def hood_left(

@@ -879,9 +879,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         own_skin = (_skin_as_shot(report) | plausible_skin(photo.lab())) & (person.face == 0) & ~face
         neck = checks.neck_skin(own_skin, person.mask > 0.5, frame.neck, hips, frame.width, clear)
         values["neck_cut"] = checks.neck_cut(output, report.input, neck)
-        values["shoulder_cut"] = checks.shoulder_cut(
-            output, report.input, person.mask > 0.5, frame.neck, hips, frame.width, clear
-        )
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
         # line and fades out on the backdrop beyond it, by design; a seam standing up past
         # the shoulder lies on clear backdrop.

@@ -823,16 +823,24 @@ def _smooth_outline(person: Person) -> NDArray[np.float32]:
 #: square of the share of the way out) as the neck's base widens into the shoulders.
 NECK_SIDE = 0.25
 SHOULDER_RISE_NECK, SHOULDER_RISE_JOINT = 0.3, 0.15
+#: How much higher (shoulder widths) the line lies beside an old top with no sleeve: a
+#: tank's outline is the shoulder's own, up to about 0.34 above the neck's base on
+#: `ootd--model_6`; a white halter's mask run out over a white backdrop beside the jaw
+#: (`ootd--053514_0`) stands 0.3 to 0.55 above it, and most of it stays cut.
+SHOULDER_RISE_BARE = 0.12
+#: How far (Lab, 8-bit) from the backdrop's median colour a pixel must be to count as
+#: the shoulder there.
+BARE_UNLIKE = 8.0
 
 
 def _over_shoulders(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """True above the shoulders' outline beside the neck, out to the shoulder joints: a
     hood or a coat's collar stands there, where the body is not. Rebuilt as skin (the
     old garment's outline taken for the body's), it stood as a wide trapezoid of neck
-    up to the jaw. Only on a side where the `old` garment has a sleeve (`sleeved`): a
-    tank's or a strap top's outline there is the body's own, and cut off as backdrop
-    the shoulder's top (higher than this outline on a square-shouldered man) was a
-    pale wedge beside the neck and a ledge of skin at the neck's side."""
+    up to the jaw. On a side where the `old` garment has no sleeve (`sleeved`) the line
+    lies `SHOULDER_RISE_BARE` higher: a tank's or a strap top's outline there is the
+    body's own, and a square-shouldered man's, cut off as backdrop, was a pale wedge
+    beside the neck and a ledge of skin at the neck's side."""
     h, w = old.shape
     s = person.shoulder_width
     xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
@@ -843,11 +851,19 @@ def _over_shoulders(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDA
     side, joint = np.float32(NECK_SIDE * frame.width), np.float32(frame.width / 2)
     share = np.clip((lateral - side) / max(float(joint - side), 1.0), 0, 1)
     rise = np.float32(s) * (SHOULDER_RISE_JOINT + (SHOULDER_RISE_NECK - SHOULDER_RISE_JOINT) * (1 - share) ** 2)
-    sides = np.zeros((h, w), bool)
+    lab = person.lab()
+    ground = person.mask < 0.1
+    # A white top's mask run out over a white backdrop is no shoulder: only pixels unlike
+    # the backdrop are.
+    unlike = (
+        np.sum((lab - np.median(lab[ground], axis=0)) ** 2, axis=2) > BARE_UNLIKE**2
+        if ground.any()
+        else np.ones((h, w), bool)
+    )
     for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0)):
-        if sleeved(person, frame, old, shoulder, elbow, sign):
-            sides |= across * np.float32(sign) > 0
-    return np.asarray(sides & (lateral > side) & (lateral < joint) & (height > rise))
+        if not sleeved(person, frame, old, shoulder, elbow, sign):
+            rise += np.float32(SHOULDER_RISE_BARE * s) * ((across * np.float32(sign) > 0) & unlike)
+    return np.asarray((lateral > side) & (lateral < joint) & (height > rise))
 
 
 def _above(cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
