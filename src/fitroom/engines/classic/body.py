@@ -576,10 +576,7 @@ def shoulder_line(person: Person, frame: Frame, kept: NDArray[np.bool_], old: ND
         bone = person.pt(elbow).astype(np.float64) - person.pt(joint).astype(np.float64)
         if float(bone @ frame.down) < SHOULDER_HANGS * float(np.linalg.norm(bone)):
             continue
-        outward = np.array([-bone[1], bone[0]]) / max(float(np.linalg.norm(bone)), 1e-6)
-        outward *= np.sign(float(outward @ frame.right) * side) or 1.0
-        x, y = np.round(person.pt(joint) + bone * SLEEVE_AT + outward * SLEEVE_OUT * f).astype(int)
-        if not (0 <= x < w and 0 <= y < h and old[y, x]):
+        if not sleeved(person, frame, old, joint, elbow, side):
             continue
         out_at = across * np.float32(side)
         top_at = frame.width / 2
@@ -612,7 +609,6 @@ def inside_arms(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray
     sleeve, a fat, flat tube."""
     h, w = old.shape
     out = np.ones((h, w), np.float32)
-    f = frame.frontal_width
     xs = np.arange(w, dtype=np.float32)[None, :]
     ys = np.arange(h, dtype=np.float32)[:, None]
     hips = abs(float((person.pt(L_HIP) - person.pt(R_HIP)).astype(np.float64) @ frame.right)) / 2
@@ -622,10 +618,7 @@ def inside_arms(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray
         bone = elbow - joint
         if float(bone @ frame.down) < SHOULDER_HANGS * float(np.linalg.norm(bone)):
             continue
-        outward = np.array([-bone[1], bone[0]]) / max(float(np.linalg.norm(bone)), 1e-6)
-        outward *= np.sign(float(outward @ frame.right) * side) or 1.0
-        x, y = np.round(joint + bone * SLEEVE_AT + outward * SLEEVE_OUT * f).astype(int)
-        if not (0 <= x < w and 0 <= y < h and old[y, x]):
+        if not sleeved(person, frame, old, chain[0], chain[1], side):
             continue
         fore = wrist - elbow
         if float(fore @ frame.down) >= SHOULDER_HANGS * float(np.linalg.norm(fore)) and (
