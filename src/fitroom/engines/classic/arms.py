@@ -794,3 +794,46 @@ def straps_over_arms(
     grown = cv2.dilate(strap.view(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim))) > 0
     out[box] = grown & on_arm & ~held[box]
     return out
+
+
+#: How wide (shoulder widths) a gap between a new top's side and a kept arm's own skin
+#: may be for the top to be carried across it.
+SLIT_MOST = 0.035
+#: The arm's skin beside such a gap is at least this share as coloured (Lab chroma) as
+#: the person's skin.
+SLIT_TINT = 0.7
+
+
+def slits_to_arms(person: Person, cover: NDArray[np.bool_], arms: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The narrow gaps, along the rows, between a new top's solid side (`cover`) and the own
+    skin of a kept arm (`arms`, `bare_arms_beside` with `KEPT_WIDEN`): at most `SLIT_MOST`
+    wide, with the top on one side and the arm's skin on the other. Between them lies a
+    pale rim (the old tank's shaded side, the backdrop between a narrow waist and the
+    arm); where the new top stops short of the arm's skin, it stood between them as
+    white flecks. A tee's side runs on under a hanging arm: the gap is the top's."""
+    found = np.zeros(cover.shape, bool)
+    reach = 2 * max(1, int(person.shoulder_width * SLIT_MOST / 2)) + 1
+    box = bounds(arms, pad=reach)
+    if box is None or not cover.any():
+        return found
+    x0, y0, x1, y1 = box
+    inner = (slice(y0, y1), slice(x0, x1))
+    lab = person.lab()[inner]
+    own = own_skin(lab, person, arms[inner])
+    # The rim is pale (white, grey, a light wall): far less coloured than the skin, which
+    # `own_skin`'s hue test alone lets through on an arm lit pale. Nothing coloured is
+    # carried over (skin above the kept arm, the jeans below the top's hem).
+    tint = np.hypot(person.skin_lab[1] - 128, person.skin_lab[2] - 128)
+    coloured = np.hypot(lab[..., 1] - 128, lab[..., 2] - 128) >= SLIT_TINT * tint
+    own &= coloured
+    top = cover[inner]
+    if not own.any() or not top.any():
+        return found
+    row = np.ones((1, reach), np.uint8)
+
+    def closed(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+        return cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, row) > 0
+
+    # With the top's soft edge and its notches there: between the solid top and the arm.
+    found[inner] = closed(top | own) & ~top & ~closed(own) & ~coloured
+    return found
