@@ -20,7 +20,6 @@ from fitroom.engines.classic.arms import (
     bare_forearms_in_front,
     bare_forearms_over_bottom,
     sleeves_over_bottom,
-    slits_to_arms,
     straps_over_arms,
 )
 from fitroom.engines.classic.body import torso_frame
@@ -417,11 +416,6 @@ def _compose(
         np.minimum(shaded, 255, out=shaded)
         out[box] = cv2.blendLinear(out[box], shaded, 1 - a, a)
     result = cv2.convertScaleAbs(out)  # rounded and saturated to 0..255 in one pass
-    if garment.category == SwapTarget.TOP and arms is not None:
-        # Not over the body's side rebuilt as skin beside a sleeveless top: that is bare.
-        bare_side = rebuild * skin_part > 0.5
-        slits = slits_to_arms(person, coverage > SLIT_SOLID, arms > 0.5) & (fixed <= 0) & ~bare_side
-        _carried_to_arms(result, coverage, slits)
     untouched = (coverage <= 0) & (rebuild <= 0)
     if straps is not None:
         untouched &= straps <= 0
@@ -429,47 +423,6 @@ def _compose(
     # Rebuilt skin is what shows of it: not what the new garment covers.
     shown_skin = rebuild * skin_part * (1 - coverage)
     return Composite(result, coverage, ~untouched, shown_skin, old)
-
-
-def _carried_to_arms(result: NDArray[np.uint8], coverage: NDArray[np.float32], slits: NDArray[np.bool_]) -> None:
-    """The new top carried across `slits` (`arms.slits_to_arms`) in place: each slit
-    pixel takes the top's colour at its nearest solid pixel, smoothed over `SLIT_BLUR`
-    (copied pixel by pixel, its weave ran out as streaks), and counts as covered; only
-    where the top is plain there (`SLIT_PLAIN`)."""
-    found = bounds(slits, pad=SLIT_PAD)
-    if found is None:
-        return
-    box = box_slices(found)
-    solid = coverage[box] > SLIT_SOLID
-    if not solid.any():
-        return
-    weight = np.maximum(cv2.GaussianBlur(solid.astype(np.float32), (0, 0), SLIT_BLUR), 1e-3)[:, :, None]
-    laid = result[box].astype(np.float32) * solid[:, :, None]
-    colour = cv2.GaussianBlur(laid, (0, 0), SLIT_BLUR) / weight
-    spread = cv2.GaussianBlur(laid * laid, (0, 0), SLIT_BLUR) / weight - colour * colour
-    # A print's colours smoothed are a flat grey band along the arm: only a plain top's is carried.
-    plain = np.sqrt(np.maximum(spread, 0).sum(axis=2)) < SLIT_PLAIN
-    _, nearest = cv2.distanceTransformWithLabels(
-        (~solid).view(np.uint8), cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL
-    )
-    ys, xs = np.nonzero(solid)
-    order = np.zeros(nearest.max() + 1, np.intp)
-    order[nearest[ys, xs]] = np.arange(len(ys))
-    gap = slits[box].copy()
-    gap[gap] = plain[tuple(np.stack([ys, xs])[:, order[nearest[gap]]])]
-    picked = order[nearest[gap]]
-    result[box][gap] = np.clip(colour[ys[picked], xs[picked]] + 0.5, 0, 255).astype(np.uint8)
-    coverage[box][gap] = 1.0
-
-
-#: How far round the slits (pixels) the top's colour is looked for.
-SLIT_PAD = 16
-#: The top is solid where it covers this much of a pixel.
-SLIT_SOLID = 0.9
-#: How widely (pixels, a Gaussian sigma) the top's colour carried into a slit is smoothed.
-SLIT_BLUR = 2.0
-#: A top is plain beside a slit where its colours there spread less than this (RGB).
-SLIT_PLAIN = 24.0
 
 
 #: How far round (pixels) an old strap's pixels are painted from (`cv2.inpaint`'s radius).
