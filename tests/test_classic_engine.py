@@ -8,6 +8,7 @@ from typing import cast
 import cv2
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 from PIL import Image
 from skimage import data
 
@@ -1269,6 +1270,16 @@ def test_a_tee_hangs_straight_past_a_fitted_dress_narrow_waist() -> None:
     assert pinch is not None and checks.faults({"waist_pinch": pinch}) == [], pinch
 
 
+def legged_person(image: NDArray[np.uint8], shins: list[tuple[tuple[int, int], tuple[int, int]]]) -> Person:
+    """The drawn person of `image` (backdrop 235) with each shin's knee and ankle as given
+    (left leg first) and the mask all that is not backdrop: the legs' figures below."""
+    person = drawn_person(image)
+    (lk, la), (rk, ra) = shins
+    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = lk, la, rk, ra
+    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
+    return person
+
+
 def trousered_person(
     shins: list[tuple[tuple[int, int], tuple[int, int]]], shoes: tuple[int, int, int] = (250, 250, 250)
 ) -> Person:
@@ -1283,11 +1294,7 @@ def trousered_person(
         hem = (ankle[0] + (ankle[0] - knee[0]) * 12 // max(1, ankle[1] - knee[1]), ankle[1] + 12)
         cv2.line(image, knee, hem, (15, 15, 20), 34)
         cv2.ellipse(image, (hem[0], hem[1] + 14), (26, 12), 0, 0, 360, shoes, -1)  # the shoe
-    person = drawn_person(image)
-    (lk, la), (rk, ra) = shins
-    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = lk, la, rk, ra
-    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
-    return person
+    return legged_person(image, shins)
 
 
 def test_a_dress_takes_the_trousers_hem_over_the_shoes() -> None:
@@ -1310,15 +1317,7 @@ def cropped_trousers_person() -> Person:
         cv2.rectangle(image, (x - 20, 380), (x + 20, 495), (15, 15, 20), -1)  # a trouser leg
         cv2.rectangle(image, (x - 12, 496), (x + 12, 532), (245, 245, 245), -1)  # a sock
         cv2.ellipse(image, (x, 544), (28, 14), 0, 0, 360, (15, 15, 20), -1)  # a black shoe
-    person = drawn_person(image)
-    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = (
-        (235, 380),
-        (235, 520),
-        (165, 380),
-        (165, 520),
-    )
-    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
-    return person
+    return legged_person(image, [((235, 380), (235, 520)), ((165, 380), (165, 520))])
 
 
 def test_a_bottom_leaves_black_shoes_below_black_cropped_trousers() -> None:
@@ -1374,15 +1373,7 @@ def midi_dress_person() -> Person:
         cv2.rectangle(image, (x - 35, 400), (x + 35, hem), cream, -1)  # the dress's skirt
         cv2.ellipse(image, (x, 540), (26, 12), 0, 0, 360, (15, 15, 20), -1)  # a black shoe
     cv2.rectangle(image, (140, 90), (260, 420), cream, -1)  # the dress
-    person = drawn_person(image)
-    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = (
-        (235, 380),
-        (235, 520),
-        (165, 380),
-        (165, 520),
-    )
-    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
-    return person
+    return legged_person(image, [((235, 380), (235, 520)), ((165, 380), (165, 520))])
 
 
 def test_a_bottom_leaves_the_bare_ankles_below_an_old_midi_dress() -> None:
@@ -1420,15 +1411,7 @@ def knee_dress_person() -> Person:
         cv2.rectangle(image, (x - 14, 390), (x + 14, 528), shin, -1)  # a bare shin
         cv2.ellipse(image, (x, 540), (26, 12), 0, 0, 360, (15, 15, 20), -1)  # a black shoe
     cv2.fillPoly(image, [np.array([(140, 90), (260, 90), (290, 400), (110, 400)], np.int32)], white)
-    person = drawn_person(image)
-    person.points[[pose.L_KNEE, pose.L_ANKLE, pose.R_KNEE, pose.R_ANKLE]] = (
-        (235, 380),
-        (235, 520),
-        (165, 380),
-        (165, 520),
-    )
-    person.mask = (np.any(image != 235, axis=2)).astype(np.float32)
-    return person
+    return legged_person(image, [((235, 380), (235, 520)), ((165, 380), (165, 520))])
 
 
 def test_a_bottom_replaces_the_skirt_of_an_old_dress_over_shaded_shins() -> None:
