@@ -851,17 +851,22 @@ def _over_shoulders(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDA
     side, joint = np.float32(NECK_SIDE * frame.width), np.float32(frame.width / 2)
     share = np.clip((lateral - side) / max(float(joint - side), 1.0), 0, 1)
     rise = np.float32(s) * (SHOULDER_RISE_JOINT + (SHOULDER_RISE_NECK - SHOULDER_RISE_JOINT) * (1 - share) ** 2)
-    lab = person.lab()
-    ground = person.mask < 0.1
-    # A white top's mask run out over a white backdrop is no shoulder: only pixels unlike
-    # the backdrop are.
-    unlike = (
-        np.sum((lab - np.median(lab[ground], axis=0)) ** 2, axis=2) > BARE_UNLIKE**2
-        if ground.any()
-        else np.ones((h, w), bool)
-    )
-    for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0)):
-        if not sleeved(person, frame, old, shoulder, elbow, sign):
+    bare = [
+        sign
+        for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0))
+        if not sleeved(person, frame, old, shoulder, elbow, sign)
+    ]
+    if bare:
+        lab = person.lab()
+        ground = person.mask < 0.1
+        # A white top's mask run out over a white backdrop is no shoulder: only pixels
+        # unlike the backdrop are.
+        unlike = (
+            np.sum((lab - np.median(lab[ground], axis=0)) ** 2, axis=2) > BARE_UNLIKE**2
+            if ground.any()
+            else np.ones((h, w), bool)
+        )
+        for sign in bare:
             rise += np.float32(SHOULDER_RISE_BARE * s) * ((across * np.float32(sign) > 0) & unlike)
     return np.asarray((lateral > side) & (lateral < joint) & (height > rise))
 
