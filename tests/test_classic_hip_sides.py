@@ -17,7 +17,7 @@ from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.old_garment import bottom_coloured, worn_mask
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
-from tests.support.standing import in_trousers, standing
+from tests.support.standing import cropped_tee, in_trousers, standing
 
 BLUE = (60, 90, 150)  # the jeans
 BLACK = (20, 20, 22)  # the tank
@@ -35,13 +35,7 @@ def tank_over_wide_jeans() -> Person:
 
 def _tee() -> np.ndarray:
     """A flat-lay white cropped tee on a light grey."""
-    image = np.full((500, 400, 3), 200, np.uint8)
-    cv2.fillConvexPoly(
-        image,
-        np.array([(120, 60), (280, 60), (330, 150), (290, 170), (280, 290), (120, 290), (110, 170), (70, 150)]),
-        (245, 240, 235),
-    )
-    return image
+    return cropped_tee(200, (245, 240, 235))
 
 
 def _sides(person: Person) -> np.ndarray:

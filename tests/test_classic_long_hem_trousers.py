@@ -17,7 +17,7 @@ from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.old_garment import bottom_coloured, worn_mask
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
-from tests.support.standing import in_trousers, standing
+from tests.support.standing import cropped_tee, in_trousers, standing
 
 
 def _rgb(lab: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -45,13 +45,7 @@ def striped_shirt_over_lit_trousers() -> Person:
 
 def _tee() -> np.ndarray:
     """A flat-lay red cropped tee on white."""
-    image = np.full((500, 400, 3), 250, np.uint8)
-    cv2.fillConvexPoly(
-        image,
-        np.array([(120, 60), (280, 60), (330, 150), (290, 170), (280, 290), (120, 290), (110, 170), (70, 150)]),
-        (200, 40, 50),
-    )
-    return image
+    return cropped_tee(250, (200, 40, 50))
 
 
 def test_the_trousers_lit_sides_are_not_the_shirts_long_hem() -> None:

@@ -28,6 +28,17 @@ def beige_trousers() -> np.ndarray:
     return image
 
 
+def cropped_tee(backdrop: int, colour: tuple[int, int, int]) -> np.ndarray:
+    """A flat-lay cropped tee of `colour` on a plain `backdrop` grey, for a new top."""
+    image = np.full((500, 400, 3), backdrop, np.uint8)
+    cv2.fillConvexPoly(
+        image,
+        np.array([(120, 60), (280, 60), (330, 150), (290, 170), (280, 290), (120, 290), (110, 170), (70, 150)]),
+        colour,
+    )
+    return image
+
+
 def in_trousers(colour: tuple[int, int, int], top: int) -> np.ndarray:
     """A 500 x 400 photo of the backdrop with trousers of `colour` from row `top` down to
     the ankles (y 450), the legs parted below the crotch: the top is drawn over it."""
