@@ -1032,41 +1032,6 @@ def test_the_gap_between_the_panel_and_a_bare_arms_outline_is_covered() -> None:
     assert not (closing[mask == 0] > 0).any(), "the backdrop"
 
 
-def test_a_sleeveless_dress_meets_the_bare_arms_hanging_against_its_bodice(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A sleeveless dress's bodice goes under the bare arms' masks, which take in their
-    soft outline: over the old white top's shaded sides (grey, no colour of the old
-    top's, so no part of its mask) and the gap under the arms. It ended at the masks'
-    edge, and the shaded sides showed as a grey strip down the bodice's side
-    (`arm_strip`). The bodice meets the arms' skin, as a top's panel does; the arms
-    stay clear."""
-    image = np.full((460, 400, 3), (215, 213, 212), np.uint8)  # a light grey backdrop
-    image[90:300, 150:251] = (240, 240, 238)  # the old white top
-    image[90:300, 146:150] = image[90:300, 251:255] = (170, 160, 159)  # its shaded sides
-    image[100:260, 106:142] = image[100:260, 259:295] = (205, 150, 125)  # the bare arms
-    person = drawn_person(image)
-    mask = np.zeros((460, 400), np.float32)
-    mask[90:440, 146:255] = 1  # the trunk
-    mask[100:260, 106:142] = mask[100:260, 259:295] = 1
-    mask[100:260, 142:146] = mask[100:260, 255:259] = 0.45  # the gaps under the arms' outline
-    person.mask = mask
-    arms = np.zeros((460, 400), np.float32)
-    arms[110:260, 102:148] = arms[110:260, 253:299] = 1  # each arm with its outline
-    monkeypatch.setattr(placement, "bare_arms_beside", lambda *_args, **_kwargs: arms)
-    product = np.full((460, 400, 3), 255, np.uint8)
-    cv2.rectangle(product, (110, 40), (290, 440), (200, 30, 40), -1)  # a red sleeveless dress
-    dress = analyse_garment(product, swap_target="dress", hint=None)
-    cover = np.zeros((460, 400), np.float32)
-    for layer in layers_for(person, dress):
-        cover[layer.slices] = np.maximum(cover[layer.slices], layer.alpha)
-    skin = np.zeros((460, 400), bool)
-    skin[100:260, 106:142] = skin[100:260, 259:295] = True
-    strip = checks.arm_strip(cover, skin, mask, (120, 250), 12)
-    assert strip is not None and checks.faults({"arm_strip": strip}) == [], strip
-    assert (cover[120:250, 142:150] > 0.5).all(), "the old top's shaded side and the gap, left"
-    assert (cover[120:250, 251:259] > 0.5).all(), "the old top's shaded side and the gap, right"
-    assert not (cover[130:250, 106:142] > 0).any() and not (cover[130:250, 259:295] > 0).any(), "the arms"
-
-
 def test_the_gap_beside_an_arm_broken_by_blobs_of_backdrop_is_covered_whole() -> None:
     """The person mask's faint slit of backdrop between an old tank's side and the arm
     breaks into blobs (mask 0) down the strip under the arm's outline. The rows across

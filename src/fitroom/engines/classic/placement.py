@@ -1304,12 +1304,7 @@ ARM_GAP_MASK = 0.15
 
 
 def _seam_gaps(
-    person: Person,
-    frame: Frame,
-    layers: list[Layer],
-    arms: NDArray[np.float32] | None = None,
-    outline: bool = True,
-    seams: bool = True,
+    person: Person, frame: Frame, layers: list[Layer], arms: NDArray[np.float32] | None = None, outline: bool = True
 ) -> Layer | None:
     """A layer closing the gaps between the sleeves and the panel (see SEAM_GAP), in the
     colours of the garment nearest each pixel, softened so no streak shows; and the
@@ -1318,10 +1313,7 @@ def _seam_gaps(
     the person (`ARM_GAP_MASK`): the old top's side and the gap between it and the arm
     lie there, under the arm's soft outline, and left they showed as white or grey
     flecks down the panel's side. With `outline` the strips between the garment and
-    the backdrop narrower than `OUTLINE_STRIP` are closed too. Without `seams` (a
-    garment with no sleeves) no gap between its pieces is looked for: closed across a
-    single panel's rows, the hollow between a sleeveless bodice's strap and the arm
-    was laid over the shoulder as a square block."""
+    the backdrop narrower than `OUTLINE_STRIP` are closed too."""
     if not layers:
         return None
     w, h = person.size
@@ -1348,7 +1340,7 @@ def _seam_gaps(
     solid = (cover > 0.5).astype(np.uint8)
     body = person.mask[y0:y1, x0:x1] > 0.5
     span = max(3, int(frame.width * SEAM_GAP)) | 1
-    closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8)) if seams else np.zeros_like(solid)
+    closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8))
     # A strip of the body between the garment and the backdrop, narrower than
     # OUTLINE_STRIP: the old garment's outline, wider than the new sleeve or panel.
     if outline:
@@ -1623,16 +1615,11 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
         drawn = [layer for layer in (*behind, lower, *ahead) if layer is not None]
         # A dress's sleeves meet its bodice as a top's meet its panel: the slits between
         # them are closed, looked for above the hips only (below them no sleeve meets
-        # the skirt). Not the strips beside its sides and the backdrop: they were filled
-        # with its print's colours as loose blocks beside the arms. The strips between
-        # its sides and a bare arm hanging against them are, as a top's are, sleeved or
-        # not: the old top's shaded edge under the arm's soft outline, which passes for
-        # skin and is no part of the old garment's mask, stood there as a white or grey
-        # strip down the bodice's side.
+        # the skirt). Only the slits: the strips beside its sides were filled with its
+        # print's colours as loose blocks beside the arms.
         hips = int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1]))
         upper = [part for part in (rows_above(layer, hips) for layer in drawn) if part is not None]
-        beside = arms is not None and bool(arms.any())
-        gaps = _seam_gaps(person, frame, upper, arms, False, bool(sleeves)) if upper and (sleeves or beside) else None
+        gaps = _seam_gaps(person, frame, upper, outline=False) if sleeves and upper else None
         return drawn if gaps is None else [gaps, *drawn]
     # Dresses take their width from the torso's length where the shoulders look narrow;
     # a top hangs from the shoulders, and cannot.
