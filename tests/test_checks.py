@@ -2775,29 +2775,3 @@ def test_bottom_fill_finds_a_pink_haze_beside_new_jeans() -> None:
     haze[80:140, 62:80] = haze[80:140, 160:178] = (225, 190, 180)  # the hand's skin blurred in
     value = checks.bottom_fill(haze, original, refilled, backdrop, 25.0)
     assert value is not None and checks.faults({"bottom_fill": value}) == ["bottom_fill"], value
-
-
-def test_arm_strip_sees_a_strip_between_a_bodice_and_the_arm_hanging_against_it() -> None:
-    """A new bodice whose side stops 4 px short of the bare arm hanging against it, over
-    the person (the old top's shaded edge left there): most rows fail. The bodice up to
-    the arm's skin, or 1 px short (its soft edge), passes; an arm held well away, the
-    backdrop clear between, is no strip and is not read."""
-    person = np.zeros((240, 240), np.float32)
-    person[30:230, 60:180] = 1  # the trunk
-    person[40:200, 30:60] = person[40:200, 180:210] = 1  # the arms beside it
-    arm = np.zeros((240, 240), bool)
-    arm[40:200, 30:56] = arm[40:200, 184:210] = True  # their skin, a rim short of the trunk
-    cover = np.zeros((240, 240), np.float32)
-    cover[30:200, 56:184] = 1  # the bodice up to the arms' skin
-    rows = (40, 200)
-    met = checks.arm_strip(cover, arm, person, rows, 10)
-    cover[:, 56:60] = cover[:, 180:184] = 0  # short of the arm by 4 px: the old top's edge
-    strip = checks.arm_strip(cover, arm, person, rows, 10)
-    assert checks.faults({"arm_strip": met}) == [], met
-    assert checks.faults({"arm_strip": strip}) == ["arm_strip"], strip
-    cover[:, 57:60] = cover[:, 180:183] = 1  # 1 px short: the soft edge, no strip
-    soft = checks.arm_strip(cover, arm, person, rows, 10)
-    assert soft == 0.0, soft
-    away = np.zeros((240, 240), bool)
-    away[40:200, 10:30] = away[40:200, 210:230] = True  # arms held out, backdrop between
-    assert checks.arm_strip(cover, away, person, rows, 10) is None

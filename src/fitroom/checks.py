@@ -121,11 +121,6 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `old_sliver`: the old garment's colours in a thin band just outside the new garment's
   outline where the old garment was (flecks or a strip of the old top between the new
   panel and the arm, a thin line of it below the new hem): too thin for `old_colour_bare`.
-- `arm_strip`: down a dress's sides from the shoulders to the hips, the share of rows in
-  which the new garment and a bare arm hanging beside it come within a strip's width
-  of each other and leave 2 pixels or more between them over the person (the old top's
-  shaded edge, or the gap under the arm's soft outline, white or grey down the bodice's
-  side), of the rows where they meet or nearly do.
 - `loose_fill`: the share of a loose old top's place inside the person's silhouette, above
   the waist, refilled as neither new garment nor skin (a wide sleeve's rest beside the
   arm, a sweater's body under the armpit), that is not the backdrop round it: dark bits
@@ -909,19 +904,6 @@ SKIN_TONED_LEFT_MOST = 0.05
 SLIVER_WIDTH = 0.04
 SLIVER_PERSON = 0.3
 SLIVER_SHARE = 0.1
-
-#: `arm_strip`: a strip between the new garment's side and a bare arm, along a row, is
-#: narrower than this share of the shoulder joints' distance (wider, the arm hangs away
-#: and the backdrop between is a real gap)...
-ARM_STRIP_WIDTH = 0.08
-#: ...at least this many pixels wide (a pixel's soft edge is no strip)...
-ARM_STRIP_LEAST = 2
-#: ...and wholly over person-mask values above SLIVER_PERSON. With fewer rows than this
-#: where garment and arm meet or nearly do, nothing is read.
-ARM_STRIP_ROWS = 10
-#: More than this share of those rows with a strip fails. On the 2026-12-07 kit dresses'
-#: 46 renders (24 good-pose persons, basic) see docs/results-classic-garments.md.
-ARM_STRIP_MOST = 0.25
 #: `below_hem`: the bottom's colours are read this many shoulder widths down from the old
 #: top's hem; a pixel within BELOW_HEM_TOLERANCE (ΔE) of one of them or of the backdrop's
 #: is either; more than BELOW_HEM_SHARE of the old top's place below the hips that is
@@ -1728,7 +1710,6 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "outline_specks": (None, OUTLINE_SPECKS_MOST),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
-    "arm_strip": (None, ARM_STRIP_MOST),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
     "old_thighs_beside": (None, OLD_THIGHS_BESIDE),
@@ -3753,46 +3734,6 @@ def old_sliver(
     if np.count_nonzero(band) < 50 or len(old_colours) == 0:
         return None
     return old_colour_bare(image, band, cover, old_colours, skin_colours, tolerance)
-
-
-def arm_strip(
-    cover: NDArray[np.floating[Any]], arm: Mask, person: NDArray[np.floating[Any]], rows: tuple[int, int], width: int
-) -> float | None:
-    """Of the rows `rows[0]` to `rows[1]` (the shoulders to the hips) where the new
-    garment (`cover` over 0.5) and a bare arm (`arm`, the person's own arm skin) come
-    within `width` pixels of each other along the row, the share that leave a run of
-    `ARM_STRIP_LEAST` pixels or more between them, neither garment nor arm, wholly over
-    the person (mask over `SLIVER_PERSON`): the old top's shaded edge or the gap under
-    the arm's soft outline, left beside the bodice as a white or grey strip. A wider run
-    is the backdrop between an arm held away and the body. None with fewer than
-    `ARM_STRIP_ROWS` such rows."""
-    top, bottom = max(0, rows[0]), min(np.asarray(cover).shape[0], rows[1])
-    if bottom - top < ARM_STRIP_ROWS:
-        return None
-    solid = np.asarray(cover)[top:bottom] > 0.5
-    own = (np.asarray(arm)[top:bottom] > 0) & ~solid
-    on = np.asarray(person)[top:bottom] > SLIVER_PERSON
-    # Each pixel's label along its row: 1 garment, 2 arm, 0 neither.
-    label = solid.astype(np.int8) + 2 * own.astype(np.int8)
-    meet = np.zeros(bottom - top, bool)
-    strip = np.zeros(bottom - top, bool)
-    for r in range(bottom - top):
-        marks = np.flatnonzero(label[r])
-        if len(marks) < 2:
-            continue
-        kinds = label[r, marks]
-        # Neighbouring marked pixels of the two kinds, and the run between them.
-        turns = np.flatnonzero(kinds[1:] != kinds[:-1])
-        for i in turns:
-            start, stop = marks[i] + 1, marks[i + 1]
-            if stop - start > width:
-                continue
-            meet[r] = True
-            if stop - start >= ARM_STRIP_LEAST and on[r, start:stop].all():
-                strip[r] = True
-    if np.count_nonzero(meet) < ARM_STRIP_ROWS:
-        return None
-    return float(np.count_nonzero(strip) / np.count_nonzero(meet))
 
 
 def below_hem(

@@ -971,16 +971,6 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 skin_colours,
                 max(2, int(frame.width * checks.SLIVER_WIDTH)),
             )
-            if target == SwapTarget.DRESS:
-                # Down the bodice's sides, shoulders to hips: the strip between it and a
-                # bare arm hanging beside it.
-                rows = (
-                    int(max(person.pt(L_SHOULDER)[1], person.pt(R_SHOULDER)[1])),
-                    int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1])),
-                )
-                values["arm_strip"] = checks.arm_strip(
-                    cover, _own_arms(report), person.mask, rows, max(3, int(frame.width * checks.ARM_STRIP_WIDTH))
-                )
             # Beside the new garment over any of the person: the strip between an arm
             # and the body is half backdrop in the person mask.
             beside = _beside_new(report, target, cover, frame.width, checks.SLIVER_PERSON)
