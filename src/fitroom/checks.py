@@ -22,6 +22,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `chest_flat`: how much the rebuilt upper chest's lightness varies down its middle
   over how much the person's own neck's varies across (a chest rebuilt as one even
   colour from the neck down, below a shaded neck, scores near 0).
+- `chest_dim`: how much darker (Lab L) the rebuilt chest is than the person's own bare
+  arms as shot (a chest bared by a cami lit by a dark floral shirt's print, a dull slab
+  below the bright arms).
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them),
   that skin told by its hue at any lightness (`skin_by_hue`): a dark glossy face's
@@ -1475,6 +1478,19 @@ CHEST_TONE_HALF = 0.15
 CHEST_TONE_HIGHEST = 0.45
 CHEST_TONE_DOWN = (0.15, 0.45)
 CHEST_TONE_APART = 12.0
+#: `chest_dim`: the rebuilt chest read within `CHEST_DIM_HALF` of the midline from the
+#: shoulders' midpoint to `CHEST_DIM_DOWN` below it (shoulder widths); the own arms in a
+#: band `CHEST_DIM_ARM` wide along their bones; each one's lightness at its
+#: `CHEST_DIM_LIT` quantile (the middle: both are shaded across, their sides turning
+#: away). The most the chest's may lie below the arms' (CIE L): the cami's chests on 4
+#: studio persons (2026-12-07, before the change that stopped an old print's tones lighting
+#: them) read -3.5 to -1.8, the one lit by a dark floral shirt's print (`fitdit_0`, a dull
+#: slab below bright arms) 11.
+CHEST_DIM_HALF = 0.3
+CHEST_DIM_DOWN = 0.4
+CHEST_DIM_ARM = 0.12
+CHEST_DIM_LIT = 0.5
+CHEST_DIM_MOST = 7.0
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
 SKIN_SEAM_BAND = 0.04
@@ -1676,6 +1692,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "chest_flat": (CHEST_FLAT_LEAST, None),
     "chest_tone": (None, CHEST_TONE_APART),
     "chest_slab": (CHEST_SLAB_LEAST, None),
+    "chest_dim": (None, CHEST_DIM_MOST),
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "old_straps_left": (None, OLD_STRAPS_MOST),
@@ -2164,6 +2181,40 @@ def chest_tone(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, 
         return np.asarray(np.median(cv2.cvtColor(pixels, cv2.COLOR_RGB2LAB)[:, 0, :], axis=0), np.float32)
 
     return float(np.linalg.norm(middle(chest) - middle(seen)))
+
+
+def chest_dim(
+    image: NDArray[np.uint8],
+    rebuilt: Mask,
+    own: Mask,
+    arms: Sequence[Sequence[Point]],
+    neck: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How much darker (CIE L) the rebuilt chest is than the person's `own` bare arms as
+    shot (skin along the `arms`' bones: shoulder, elbow, wrist), each read at the
+    `CHEST_DIM_LIT` quantile of its lightness (`neck`: the shoulders' midpoint). A chest lit by an old top's print or a black top's sheen read as light
+    was a dull slab below the bright arms beside it, though its tone was theirs. None
+    where too little of either shows."""
+    if shoulder_width <= 0:
+        return None
+    s = shoulder_width
+    made = _inner(rebuilt, 2)
+    h, w = made.shape
+    nx, ny = float(neck[0]), float(neck[1])
+    cols = np.abs(np.arange(w) - nx)[None, :]
+    rows = np.arange(h)[:, None] - ny
+    chest = made & (cols < s * CHEST_DIM_HALF) & (rows >= 0) & (rows < s * CHEST_DIM_DOWN)
+    bones = np.zeros((h, w), np.uint8)
+    for arm in arms:
+        for start, end in zip(arm[:-1], arm[1:], strict=False):
+            ends = [tuple(int(v) for v in np.asarray(at, np.float64)) for at in (start, end)]
+            cv2.line(bones, ends[0], ends[1], (1,), max(1, int(s * CHEST_DIM_ARM)))
+    seen = _inner(np.asarray(own, bool) & ~np.asarray(rebuilt, bool), 1) & (bones > 0)
+    if np.count_nonzero(chest) < MIN_SKIN_PIXELS or np.count_nonzero(seen) < MIN_SKIN_PIXELS:
+        return None
+    lightness = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
+    return float(np.quantile(lightness[seen], CHEST_DIM_LIT) - np.quantile(lightness[chest], CHEST_DIM_LIT))
 
 
 def old_neckband(
