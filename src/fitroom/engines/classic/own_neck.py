@@ -149,59 +149,10 @@ def on_chest(
     colour = neck_colour(person, frame, old, body)
     if colour is None or colour[0] >= body[0]:
         return tone
-    found = _on_chest_weight(frame, old.shape)
-    if found is None:
-        return tone
-    box, weight = found
-    out = tone.copy()
-    out[box] = tone[box] * (1 - weight[:, :, None]) + colour * weight[:, :, None]
-    return out
-
-
-#: How much of the bare arms (square shoulder widths) must show for the chest to be held
-#: to their lightness, and the share of their skin pixels darker than that lightness:
-#: their middle, as `checks.chest_dim` reads it.
-ARMS_LEAST = 0.01
-ARMS_LIGHTNESS = 0.5
-
-
-def no_darker_than_arms(
-    person: Person, frame: Frame, tone: NDArray[np.float32], old: NDArray[np.float32], body: tuple[float, float, float]
-) -> NDArray[np.float32]:
-    """`tone` (Lab per pixel) with the lightness of the chest and shoulder tops (weighed
-    as in `on_chest`) no darker than the middle of the person's own bare arms as shot,
-    off the `old` garment; `tone` as it was where too little of the arms shows.
-    `body`: the skin tone read before, whose hue the arms' pixels keep near.
-
-    A chest facing the camera is lit at least as the arms hanging beside it, turned
-    away: its tone taken from the skin round it (a neck in the chin's shade, the arms'
-    shaded sides) made the bared chest a flat, dull slab below lit, glossy arms."""
+    h, w = old.shape
     s = max(frame.width, 1.0)
-    lab = person.lab()
-    edge = 2 * max(1, int(s * 0.012)) + 1
-    near_old = cv2.dilate((old > 0).astype(np.uint8), np.ones((edge, edge), np.uint8), iterations=2) > 0
-    open_skin = ~near_old & (person.mask > 0.5) & (person.hands == 0) & (person.face == 0)
-    arms = _skin_colours(lab, _bare_arms(person, s) & open_skin, body)
-    if len(arms) < max(10.0, ARMS_LEAST * s * s):
-        return tone
-    floor = np.float32(np.quantile(arms[:, 0], ARMS_LIGHTNESS))
-    found = _on_chest_weight(frame, old.shape)
-    if found is None:
-        return tone
-    box, weight = found
-    out = tone.copy()
-    lightness = tone[box][:, :, 0]
-    out[box + (0,)] = lightness + np.maximum(floor - lightness, 0) * weight
-    return out
-
-
-def _on_chest_weight(frame: Frame, shape: tuple[int, ...]) -> tuple[tuple[slice, slice], NDArray[np.float32]] | None:
-    """The box round the chest and shoulder tops (out to `OWN_NECK_ACROSS[1]` and down to
-    `OWN_NECK_DOWN[1]`, up to the photo's top: above the shoulders' midpoint the weight is
-    whole) and how much each pixel in it is chest (1 round the upper chest, fading out);
-    None where the box lies off the picture."""
-    h, w = shape[:2]
-    s = max(frame.width, 1.0)
+    # Only in the box round the chest, out to where the weight ends, and up to the
+    # photo's top: above the shoulders' midpoint the weight is whole (the shoulder tops).
     right, down = np.asarray(frame.right, np.float64), np.asarray(frame.down, np.float64)
     corners = [
         np.asarray(frame.neck, np.float64) + (a * right + d * down) * s
@@ -210,13 +161,16 @@ def _on_chest_weight(frame: Frame, shape: tuple[int, ...]) -> tuple[tuple[slice,
     ]
     found = around(np.array(corners), 1, (w, h))
     if found is None:
-        return None
+        return tone
     box = box_slices((found[0], 0, found[2], found[3]))
     xs = np.arange(box[1].start, box[1].stop, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
     ys = np.arange(box[0].start, box[0].stop, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
     across = np.abs(xs * np.float32(right[0]) + ys * np.float32(right[1])) / np.float32(s)
     along = (xs * np.float32(down[0]) + ys * np.float32(down[1])) / np.float32(s)
-    return box, _fade(across, OWN_NECK_ACROSS) * _fade(along, OWN_NECK_DOWN)
+    weight = (_fade(across, OWN_NECK_ACROSS) * _fade(along, OWN_NECK_DOWN))[:, :, None]
+    out = tone.copy()
+    out[box] = tone[box] * (1 - weight) + colour * weight
+    return out
 
 
 def _fade(values: NDArray[np.float32], span: tuple[float, float]) -> NDArray[np.float32]:

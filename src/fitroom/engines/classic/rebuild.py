@@ -151,9 +151,6 @@ def replaced(
         if look.tone is None:
             face = (float(person.skin_lab[0]), float(person.skin_lab[1]), float(person.skin_lab[2]))
             tone = own_neck.on_chest(person, frame, tone, worn, face)
-        # ...and is lit no darker than the bare arms beside it.
-        body = tuple(float(v) for v in (person.skin_lab if look.tone is None else look.tone))
-        tone = own_neck.no_darker_than_arms(person, frame, tone, worn, (body[0], body[1], body[2]))
         tone, own_arm = from_own_arms(person, tone, worn)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
