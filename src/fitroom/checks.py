@@ -1482,10 +1482,10 @@ CHEST_TONE_APART = 12.0
 #: shoulders' midpoint to `CHEST_DIM_DOWN` below it (shoulder widths); the own arms in a
 #: band `CHEST_DIM_ARM` wide along their bones; each one's lightness at its
 #: `CHEST_DIM_LIT` quantile (the middle: both are shaded across, their sides turning
-#: away). The most the chest's may lie below the arms' (CIE L): the cami's chests on 4
-#: studio persons (2026-12-07, before the change that stopped an old print's tones lighting
-#: them) read -3.5 to -1.8, the one lit by a dark floral shirt's print (`fitdit_0`, a dull
-#: slab below bright arms) 11.
+#: away). The most the chest's may lie below the arms' (CIE L): the cami's chests on 16
+#: studio persons (2026-12-07) read -10.7 to 6.1, the one lit by a dark floral shirt's
+#: print (`fitdit_0`, a dull mauve slab below bright arms) 11.0, a flat dark chest
+#: below glossy, lit shoulders and arms (`ootd--09597_00`) 14.9.
 CHEST_DIM_HALF = 0.3
 CHEST_DIM_DOWN = 0.4
 CHEST_DIM_ARM = 0.12
