@@ -1,11 +1,19 @@
-"""`chest_dim`: a chest bared by a cami rebuilt darker than the person's own bare arms."""
+"""A chest bared by a cami is not lit by a black old top's sheen: the broad light read on
+near-black cloth is its sheen and the photo's noise, not the body's."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from types import SimpleNamespace
+from typing import cast
 
 import cv2
 import numpy as np
 
 from fitroom import checks
+from fitroom.domain import SwapTarget
+from fitroom.engines.classic import rebuild, shading, skin
+from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.person import L_ELBOW, L_SHOULDER, L_WRIST, R_ELBOW, R_SHOULDER, R_WRIST
 from tests.test_classic_engine import drawn_person
 
@@ -36,9 +44,54 @@ def _in_a_black_tee() -> np.ndarray:
     return image
 
 
+def _under_a_cami() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The tee swapped for a cami's body from y 150 down: the picture shown, the rebuilt
+    skin and the arms' own skin as shot."""
+    image = _in_a_black_tee()
+    tone = cv2.cvtColor(np.uint8([[SKIN]]), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    # The person's outline: all but the backdrop (the drawn person's mask is the whole
+    # picture, and the old tee's mask ran out over the backdrop beside the neck).
+    outline = np.any(image != 225, axis=2).astype(np.float32)
+    person = replace(drawn_person(image), skin_lab=tone, mask=outline)
+    h, w = image.shape[:2]
+    new = np.zeros((h, w), np.float32)
+    cv2.rectangle(new, (150, 150), (250, 290), 1, -1)
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    out = rebuild.replaced(person, garment, new, np.zeros((h, w), bool), np.zeros((h, w), np.float32), skin.DEFAULT)
+    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
+    made = (out.skin > 0.5) & (out.rebuild > 0.5)
+    own = np.all(image == np.uint8(SKIN), axis=2) & (out.rebuild < 0.05)
+    own[:105] = False  # the arms only: not the face and neck
+    return np.clip(shown, 0, 255).astype(np.uint8), made, own
+
+
 def _arms() -> list[tuple[np.ndarray, ...]]:
     points = drawn_person(_in_a_black_tee()).points
     return [tuple(points[i] for i in arm) for arm in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))]
+
+
+def test_a_chest_bared_from_a_black_top_is_lit_as_the_arms() -> None:
+    """The black tee's darker front beside its sheen read as shade (0.85 of its middle):
+    the chest bared by the cami was rebuilt 15% darker than the arms beside it
+    (`chest_dim` over its limit). On near-black cloth no light is read now."""
+    shown, made, own = _under_a_cami()
+    assert made[110:145, 170:231].mean() > 0.9
+    dim = checks.chest_dim(shown, made, own, _arms(), (200.0, 100.0), 100.0)
+    assert dim is not None and dim < checks.CHEST_DIM_MOST, dim
+
+
+def test_bared_light_keeps_a_light_tops_shade_and_drops_a_black_ones() -> None:
+    """The same tee in white and light grey keeps its shade over the chest; in black and
+    near-black it carries none."""
+    image = _in_a_black_tee()
+    old = (image[:, :, 0] < 100).astype(np.float32)
+    light = shading.bared_light(drawn_person(image), old)
+    assert np.allclose(light[100:160, 170:230], 1.0), light[100:160, 170:230].min()
+    white = image.copy()
+    white[image[:, :, 0] == BLACK[0]] = (200, 200, 200)
+    white[image[:, :, 0] == SHEEN[0]] = (230, 230, 230)
+    lit = shading.bared_light(drawn_person(white), old)
+    assert lit[120:150, 170:230].max() < 0.97, lit[120:150, 170:230].max()
 
 
 def test_chest_dim_finds_a_chest_darker_than_the_arms() -> None:

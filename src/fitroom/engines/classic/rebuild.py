@@ -54,7 +54,7 @@ from fitroom.engines.classic.person import (
     Person,
     plausible_skin,
 )
-from fitroom.engines.classic.shading import blur, masked_blur, old_garment_shading
+from fitroom.engines.classic.shading import bared_light, blur, old_garment_shading
 from fitroom.engines.classic.skin_toned import skin_toned, tinted
 
 
@@ -991,10 +991,8 @@ def _uncovered(
         over = (old > 0) & _over_shoulders(person, frame, old > 0) & _above(new > 0.5)
         outside |= over
         skin_part *= ~over
-    lum = person.lab()[:, :, 0] + 1
     s = person.shoulder_width
-    broad = masked_blur(lum, old, max(4.0, s * 0.3))
-    light = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), 0.85, 1.1)
+    light = bared_light(person, old)
     # Not on the limbs: a sleeve's broad light is its own folds and sheen round a limb
     # far narrower than it (and over a dark sleeve, noise made large by its dark level);
     # the limbs are lit as the forms they are, and take the hand's own colour near it.

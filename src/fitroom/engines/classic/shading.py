@@ -104,3 +104,44 @@ def old_garment_shading(person: Person, old: NDArray[np.float32]) -> NDArray[np.
     strength = 0.45 * float(np.clip(0.08 / max(spread, 1e-6), 0.35, 1.0))
     inside = blur(old, max(1.5, s * 0.03))
     return (1 + strength * (ratio - 1) * inside).astype(np.float32)
+
+
+#: How broad (Gaussian sigma, shoulder widths) the light the bared skin takes from the
+#: old garment is, and how far that light may stray from the garment's middle either way.
+SKIN_LIGHT_BROAD = 0.3
+SKIN_LIGHT_RANGE = (0.85, 1.1)
+#: The old garment's main lightness (OpenCV 8-bit L) below which none of its light is
+#: carried onto the bared skin, and above which all of it: on black or near-black cloth
+#: the ratio of its lightness is its sheen, rib and the photo's noise, not the body's light
+#: (a black cami's read 1.1 across the chest, a black floral shirt's 0.85: the chest
+#: rebuilt 10% paler than the kept skin, or 15% darker than the bare arms).
+SKIN_LIGHT_DARK = (30.0, 90.0)
+#: How much of the neighbourhood the old garment's main colour must fill for its light
+#: to count, as in `old_garment_shading` (a print's tones are no light).
+SKIN_LIGHT_PLAIN = 0.6
+
+
+def bared_light(person: Person, old: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The body's broad light read on the old garment (`old`, its mask), for the skin
+    rebuilt where it was: its lightness averaged broadly over its median, clipped to
+    `SKIN_LIGHT_RANGE`; 1 (no light) where its main colour fills little of the
+    neighbourhood (a print) or is dark (`SKIN_LIGHT_DARK`).
+
+    Read on all of the old garment's colours, a dark floral shirt's white flowers and a
+    black top's sheen were taken for light and shade on the chest bared by a cami."""
+    ones = np.ones(old.shape, np.float32)
+    if not old.any():
+        return ones
+    lab = person.lab()
+    lum = lab[:, :, 0] + 1
+    sparse = old[::3, ::3] > 0
+    main = _main_colour(lab[::3, ::3][sparse] if sparse.any() else lab[old > 0])
+    level = float(np.clip((main[0] - SKIN_LIGHT_DARK[0]) / (SKIN_LIGHT_DARK[1] - SKIN_LIGHT_DARK[0]), 0, 1))
+    plain = old * near_colour(lab, main)
+    if level <= 0 or not plain.any():
+        return ones
+    sigma = max(4.0, person.shoulder_width * SKIN_LIGHT_BROAD)
+    broad = masked_blur(lum, old, sigma)
+    ratio = np.clip(broad / max(float(np.median(lum[old > 0])), 1.0), *SKIN_LIGHT_RANGE)
+    density = np.clip((blur(plain, sigma) / np.maximum(blur(old, sigma), 1e-3) - SKIN_LIGHT_PLAIN) * 3, 0, 1)
+    return (1 + (ratio - 1) * density * np.float32(level)).astype(np.float32)
