@@ -566,6 +566,45 @@ def test_neck_cut_fails_a_notch_cut_into_the_neck_and_not_the_new_neckline() -> 
     assert checks.neck_cut(worn, photo, np.zeros((300, 300), bool)) is None
 
 
+def test_shoulder_wedge_fails_a_pale_wedge_or_haze_beside_the_neck() -> None:
+    """A skin neck above an old blue tank whose outline slopes from the neck down to the
+    shoulders 100 px apart, on a grey backdrop; a new red tee from y 120 down: the tank's
+    shoulders above the tee redrawn as skin pass; refilled as the backdrop (a pale
+    wedge beside the neck), or as skin whose top 4 rows fade into the backdrop (a haze),
+    they fail. With no backdrop to read there is no value."""
+    backdrop, skin, tank, red = (230, 230, 230), (190, 140, 110), (60, 90, 170), (200, 30, 30)
+    photo = np.full((300, 300, 3), backdrop, np.uint8)
+    photo[40:130, 130:171] = skin
+    outline = np.array([(130, 80), (170, 80), (250, 110), (250, 300), (50, 300), (50, 110)], np.int32)
+    cv2.fillPoly(photo, [outline], tank)
+    photo[40:80, 130:171] = skin
+    person = np.any(photo != backdrop, axis=2).astype(np.float32)
+    own = np.all(photo == skin, axis=2)
+    neck, hips = (150.0, 110.0), (150.0, 290.0)
+    cover = np.zeros((300, 300), np.float32)
+    cover[120:, 50:251] = 1.0
+    worn = photo.copy()
+    worn[cover > 0.5] = red
+    above = np.all(photo == tank, axis=2) & (cover < 0.5)
+    shoulders = worn.copy()
+    shoulders[above] = skin
+    wedge = worn.copy()
+    wedge[above] = backdrop
+    haze = shoulders.copy()
+    rows = np.arange(300)[:, None]
+    top = np.argmax(above, axis=0)[None, :]
+    haze[above & (rows < top + 4)] = (210, 185, 170)
+    kept = own & np.all(shoulders == photo, axis=2)
+    good = checks.shoulder_wedge(shoulders, photo, cover, person, kept, neck, hips, 100.0)
+    cut = checks.shoulder_wedge(wedge, photo, cover, person, kept, neck, hips, 100.0)
+    hazy = checks.shoulder_wedge(haze, photo, cover, person, kept, neck, hips, 100.0)
+    assert good is not None and checks.faults({"shoulder_wedge": good}) == [], good
+    assert cut is not None and checks.faults({"shoulder_wedge": cut}) == ["shoulder_wedge"], cut
+    assert hazy is not None and checks.faults({"shoulder_wedge": hazy}) == ["shoulder_wedge"], hazy
+    everywhere = np.ones((300, 300), np.float32)
+    assert checks.shoulder_wedge(wedge, photo, cover, everywhere, kept, neck, hips, 100.0) is None
+
+
 def test_collar_left_fails_a_hood_kept_beside_the_neck() -> None:
     """A neck on a white backdrop above shoulders 100 px apart, a new red tee from the
     shoulders' line down: the old black hood's sides left standing beside the neck

@@ -171,6 +171,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `neck_cut`: the share of the person's own neck outline (skin in the photo beside the
   backdrop, from the shoulders' midpoint up to the chin, clear of the new garment) that
   the render changed: a notch cut into the neck's side, or its outline smeared out.
+- `shoulder_wedge`: how much of the person's own outline over the shoulders beside the
+  neck, above the new garment, the render redrew paler than the skin, towards the
+  backdrop (a pale wedge cut into the shoulder beside the neck, a haze over its top).
 - `shoulder_overhang`: how much garment lies over the backdrop just above and beside
   the shoulders (a panel's shoulder corners poking up past a sloping shoulder).
 - `shoulder_wing`: how much garment lies over the backdrop beside the shoulders, below
@@ -687,6 +690,21 @@ HOOD_RISE, HOOD_IN, HOOD_LEFT_MOST = 0.5, 1.0, 0.1
 #: five persons whose necks stay whole read 0.0 to 0.097 (a leopard top's neck ties).
 NECK_REACH, NECK_SIDE, NECK_EDGE, NECK_CLEAR = 0.5, 0.25, 0.03, 0.04
 NECK_SKIN_LEAST, NECK_CUT_MOST = 50, 0.3
+#: `shoulder_wedge`: the band looked at, `WEDGE_INNER` to `WEDGE_OUTER` shoulder widths
+#: either side of the shoulders' midpoint and up to `WEDGE_HIGH` above their line (the
+#: shoulders' top, clear of the jaw and a hood's sides); read `WEDGE_DEEP` shoulder widths
+#: down from the person's outline in each column; a pixel is redrawn pale when it lies
+#: over `WEDGE_TOWARDS` of the way from the person's own neck skin towards the backdrop
+#: (Lab, along the line between their medians). The most (hundredths of a square
+#: shoulder width) a render may show: on 2026-12-07 (basic, 16 persons x 4 sleeved tops
+#: and the white knit dress) the renders with a pale wedge or haze beside the neck read
+#: 0.12 to 0.89 (`ootd--model_6` 0.38 to 0.54, `ootd--09597_00` 0.12 to 0.33,
+#: `sylius--t-shirt_01` 0.52 to 0.68, `rembg--cloth-1` 0.24 to 0.78), those without it
+#: 0.0 to 0.094.
+WEDGE_INNER, WEDGE_OUTER, WEDGE_HIGH, WEDGE_DEEP = 0.15, 0.5, 0.45, 0.08
+WEDGE_TOWARDS, SHOULDER_WEDGE_MOST = 0.5, 0.1
+#: The fewest pixels of the backdrop and of the person's own skin near the band for a value.
+WEDGE_LEAST = 30
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
 #: `neckline_specks`: the garment's edge read in the box `SPECK_HALF` shoulder widths
@@ -1757,6 +1775,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "collar_left": (None, COLLAR_LEFT_MOST),
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
     "neck_cut": (None, NECK_CUT_MOST),
+    "shoulder_wedge": (None, SHOULDER_WEDGE_MOST),
     "hood_left": (None, HOOD_LEFT_MOST),
     "hand_changed": (None, 0.15),
     "arm_changed": (None, 0.15),
@@ -4389,6 +4408,53 @@ def neck_cut(image: NDArray[np.uint8], original: NDArray[np.uint8], neck: Mask) 
         return None
     changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
     return float(np.count_nonzero(changed & inside) / np.count_nonzero(inside))
+
+
+def shoulder_wedge(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    person: Mask,
+    skin: Mask,
+    neck: Point,
+    hips: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How much of the person's own outline over the shoulders beside the neck the render
+    redrew pale, in hundredths of a square shoulder width: in each column of the band
+    beside the neck (`WEDGE_INNER` to `WEDGE_OUTER` out, up to `WEDGE_HIGH` above the
+    shoulders' line) whose top on the `person` (the photo's silhouette, off the photo's
+    edge) lies there above the new garment (`cover`), the pixels `WEDGE_DEEP` down from
+    that top and above the garment that changed from the `original` and lie over
+    `WEDGE_TOWARDS` of the way from the person's own `skin` (as shot and kept) towards
+    the backdrop. The shoulder is the body's: refilled as backdrop it is a pale wedge cut
+    in beside the neck, and rebuilt with its skin's edge kept inside the photo's outline,
+    a pale haze over its top. None without enough backdrop or own skin near it, or no
+    such column."""
+    region, _ = _shoulder_band(cover.shape, neck, hips, shoulder_width, WEDGE_OUTER, (WEDGE_HIGH, 0.0), WEDGE_INNER)
+    h, w = region.shape
+    inside = np.asarray(person) > 0.5
+    covered = np.asarray(cover) > 0.5
+    cols = np.arange(w)
+    top = np.argmax(inside, axis=0)
+    garment_top = np.where(covered.any(axis=0), np.argmax(covered, axis=0), -1)
+    # A column's outline at the photo's top edge is where the photo ends, no shoulder's.
+    looked = inside.any(axis=0) & (top > 0) & region[top, cols] & (top < garment_top)
+    rows = np.arange(h)[:, None]
+    deep = (rows >= top) & (rows < top + WEDGE_DEEP * shoulder_width) & (rows < garment_top) & looked
+    near = cv2.dilate(region.astype(np.uint8), np.ones((15, 15), np.uint8)) > 0
+    ground = near & (np.asarray(person) < 0.1)
+    own = near & (np.asarray(skin) > 0)
+    if not looked.any() or np.count_nonzero(ground) < WEDGE_LEAST or np.count_nonzero(own) < WEDGE_LEAST:
+        return None
+    before = cv2.cvtColor(original.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    after = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    backdrop, flesh = np.median(before[ground], axis=0), np.median(before[own], axis=0)
+    towards = backdrop - flesh
+    way = (after - flesh) @ towards / max(float(towards @ towards), 1.0)
+    changed = cv2.absdiff(image, original).max(axis=2) > UNCHANGED_BY
+    pale = deep & changed & (way > WEDGE_TOWARDS) & (np.asarray(cover) < 0.05)
+    return 100.0 * np.count_nonzero(pale) / max(shoulder_width**2, 1.0)
 
 
 def hood_left(

@@ -880,6 +880,19 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         own_skin = (_skin_as_shot(report) | plausible_skin(photo.lab())) & (person.face == 0) & ~face
         neck = checks.neck_skin(own_skin, person.mask > 0.5, frame.neck, hips, frame.width, clear)
         values["neck_cut"] = checks.neck_cut(output, report.input, neck)
+        # The person's own skin as shot and left so, read against the backdrop: the
+        # shoulders' outline beside the neck redrawn towards the backdrop's colour.
+        unchanged = cv2.absdiff(output, np.asarray(report.input)).max(axis=2) <= checks.UNCHANGED_BY
+        values["shoulder_wedge"] = checks.shoulder_wedge(
+            output,
+            report.input,
+            cover,
+            person.mask,
+            own_skin & (person.mask > 0.5) & unchanged,
+            frame.neck,
+            hips,
+            frame.width,
+        )
         # Against the person's whole soft silhouette: a sleeve is solid to the mask's 0.5
         # line and fades out on the backdrop beyond it, by design; a seam standing up past
         # the shoulder lies on clear backdrop.
