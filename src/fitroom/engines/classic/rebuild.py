@@ -833,11 +833,43 @@ SHOULDER_RISE_BARE = 0.12
 BARE_UNLIKE = 8.0
 
 
-def _over_shoulders(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[np.bool_]:
+def _bare_tops(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """True above the shoulder joints' line on a side where the `old` garment has no
+    sleeve (`sleeved`), where the photo is unlike the backdrop (`BARE_UNLIKE`, off the
+    median colour off the person): a tank's or a strap top's outline there lies on the
+    shoulder, the body's own; a white top's mask run out over a white backdrop does not."""
+    h, w = old.shape
+    bare = [
+        sign
+        for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0))
+        if not sleeved(person, frame, old, shoulder, elbow, sign)
+    ]
+    out = np.zeros((h, w), bool)
+    if not bare:
+        return out
+    xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
+    ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
+    across = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
+    up = -(xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) > 0
+    lab = person.lab()
+    ground = person.mask < 0.1
+    unlike = (
+        np.sum((lab - np.median(lab[ground], axis=0)) ** 2, axis=2) > BARE_UNLIKE**2
+        if ground.any()
+        else np.ones((h, w), bool)
+    )
+    for sign in bare:
+        out |= (across * np.float32(sign) > 0) & up & unlike
+    return out
+
+
+def _over_shoulders(
+    person: Person, frame: Frame, old: NDArray[np.bool_], bare_tops: NDArray[np.bool_] | None = None
+) -> NDArray[np.bool_]:
     """True above the shoulders' outline beside the neck, out to the shoulder joints: a
     hood or a coat's collar stands there, where the body is not. Rebuilt as skin (the
     old garment's outline taken for the body's), it stood as a wide trapezoid of neck
-    up to the jaw. On a side where the `old` garment has no sleeve (`sleeved`) the line
+    up to the jaw. Over `bare_tops` (`_bare_tops`, found here when not given) the line
     lies `SHOULDER_RISE_BARE` higher: a tank's or a strap top's outline there is the
     body's own, and a square-shouldered man's, cut off as backdrop, was a pale wedge
     beside the neck and a ledge of skin at the neck's side."""
@@ -845,29 +877,13 @@ def _over_shoulders(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDA
     s = person.shoulder_width
     xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
     ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
-    across = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
-    lateral = np.abs(across)
+    lateral = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1]))
     height = -(xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1]))
     side, joint = np.float32(NECK_SIDE * frame.width), np.float32(frame.width / 2)
     share = np.clip((lateral - side) / max(float(joint - side), 1.0), 0, 1)
     rise = np.float32(s) * (SHOULDER_RISE_JOINT + (SHOULDER_RISE_NECK - SHOULDER_RISE_JOINT) * (1 - share) ** 2)
-    bare = [
-        sign
-        for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0))
-        if not sleeved(person, frame, old, shoulder, elbow, sign)
-    ]
-    if bare:
-        lab = person.lab()
-        ground = person.mask < 0.1
-        # A white top's mask run out over a white backdrop is no shoulder: only pixels
-        # unlike the backdrop are.
-        unlike = (
-            np.sum((lab - np.median(lab[ground], axis=0)) ** 2, axis=2) > BARE_UNLIKE**2
-            if ground.any()
-            else np.ones((h, w), bool)
-        )
-        for sign in bare:
-            rise += np.float32(SHOULDER_RISE_BARE * s) * ((across * np.float32(sign) > 0) & unlike)
+    tops = _bare_tops(person, frame, old) if bare_tops is None else bare_tops
+    rise += np.float32(SHOULDER_RISE_BARE * s) * tops
     return np.asarray((lateral > side) & (lateral < joint) & (height > rise))
 
 
@@ -939,6 +955,13 @@ def _uncovered(
         inset = 2 * max(1, int(person.shoulder_width * 0.03)) + 1
         solid = (person.mask > 0.5) if coat_sides is None else (person.mask > 0.5) & ~coat_sides
         body = cv2.erode(solid.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (inset, inset)))
+        # Not inside the person's own outline as shot: bare skin the old garment did not
+        # cover (a neck, a shoulder beside a strap), and a sleeveless top's outline over
+        # the shoulders (`_bare_tops`), which lies on them. Kept inside it, the skin's
+        # edge stood a band of backdrop in from the photo's own, a pale wedge beside the
+        # neck and a step where the kept neck met it.
+        bare_tops = _bare_tops(person, frame, old > 0)
+        body |= (solid & ((skin_like(person) & (old <= 0)) | bare_tops)).astype(np.uint8)
         # Bare skin down to the waist; from there to the hip joints it is more likely the
         # trousers' or skirt's waistband, which the fill from below continues.
         depth = _depth(frame, old.shape)
@@ -971,6 +994,7 @@ def _uncovered(
         beyond = outline == 0
     else:
         torso = np.zeros(old.shape, np.float32)
+        bare_tops = np.zeros(old.shape, bool)
         gap = np.zeros(old.shape, np.float32)
         beyond = np.zeros(old.shape, bool)
         waist = np.zeros(old.shape, np.float32)
@@ -988,7 +1012,7 @@ def _uncovered(
         # Nor is there skin where the old garment covered above the shoulders' outline
         # beside the neck (a hood, a collar), over the new garment's top there: below it,
         # inside a tee's back neckline, the skin shows.
-        over = (old > 0) & _over_shoulders(person, frame, old > 0) & _above(new > 0.5)
+        over = (old > 0) & _over_shoulders(person, frame, old > 0, bare_tops) & _above(new > 0.5)
         outside |= over
         skin_part *= ~over
     s = person.shoulder_width
