@@ -695,12 +695,13 @@ NECK_SKIN_LEAST, NECK_CUT_MOST = 50, 0.3
 #: shoulders' top, clear of the jaw and a hood's sides); read `WEDGE_DEEP` shoulder widths
 #: down from the person's outline in each column; a pixel is redrawn pale when it lies
 #: over `WEDGE_TOWARDS` of the way from the person's own neck skin towards the backdrop
-#: (Lab, along the line between their medians). The most (hundredths of a square
-#: shoulder width) a render may show: on 2026-12-07 (basic, 16 persons x 4 sleeved tops
-#: and the white knit dress) the renders with a pale wedge or haze beside the neck read
-#: 0.12 to 0.89 (`ootd--model_6` 0.38 to 0.54, `ootd--09597_00` 0.12 to 0.33,
-#: `sylius--t-shirt_01` 0.52 to 0.68, `rembg--cloth-1` 0.24 to 0.78), those without it
-#: 0.0 to 0.094.
+#: (Lab, along the line between their medians; a quarter of the way read the soft edge
+#: of any rebuilt shoulder). The most (hundredths of a square shoulder width) a render
+#: may show: on 2026-12-07 (basic, 16 persons x 4 sleeved tops and the white knit dress)
+#: the renders with a pale wedge or notch beside the neck read 0.1 to 0.7
+#: (`ootd--model_6` 0.33 to 0.44, `ootd--09597_00` 0.11 to 0.26, `sylius--t-shirt_01`
+#: 0.49 to 0.64, `thirtybees--image_7` 0.58 to 0.70, `rembg--cloth-1`'s grey smear 0.095
+#: to 0.16), those without it 0.0 to 0.092 (`ootd--14627_00` x the knit dress).
 WEDGE_INNER, WEDGE_OUTER, WEDGE_HIGH, WEDGE_DEEP = 0.15, 0.5, 0.45, 0.08
 WEDGE_TOWARDS, SHOULDER_WEDGE_MOST = 0.5, 0.1
 #: The fewest pixels of the backdrop and of the person's own skin near the band for a value.
