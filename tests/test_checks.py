@@ -1400,6 +1400,34 @@ def test_backdrop_smear_finds_skin_blended_over_the_backdrop() -> None:
     assert checks.backdrop_smear(clean, original, np.zeros((200, 200), bool), backdrop, 20.0) is None
 
 
+def test_backdrop_seam_finds_a_grey_halo_round_the_shoulders_over_a_white_wall() -> None:
+    """A grey band of wall above a white one, the old top's square shoulders refilled
+    just below their line: continued from the white wall beside it (with its grain), the
+    refill passes; the grey of the band above it brought down round the shoulders (a
+    halo) fails. `backdrop_smear`, reading the wall's mean further round, grey and white
+    together, passes the halo."""
+    rng = np.random.default_rng(3)
+    original = np.full((240, 240, 3), 232, np.float32)
+    original[:40] = 150  # the grey band
+    original += rng.normal(0, 3, original.shape)
+    original = np.clip(original, 0, 255).astype(np.uint8)
+    backdrop = np.ones((240, 240), bool)
+    backdrop[100:, 80:160] = False  # the person
+    refilled = np.zeros((240, 240), bool)
+    refilled[56:100, 50:190] = True  # the old top's shoulders beside and above the body
+    refilled &= backdrop
+    clean = original.copy()
+    value = checks.backdrop_seam(clean, original, refilled, backdrop, 3)
+    assert value is not None and checks.faults({"backdrop_seam": value}) == [], value
+    halo = original.copy()
+    halo[refilled] = 185
+    value = checks.backdrop_seam(halo, original, refilled, backdrop, 3)
+    assert value is not None and checks.faults({"backdrop_seam": value}) == ["backdrop_seam"], value
+    smear = checks.backdrop_smear(halo, original, refilled, backdrop, 60.0)
+    assert smear is not None and checks.faults({"backdrop_smear": smear}) == [], smear
+    assert checks.backdrop_seam(clean, original, np.zeros((240, 240), bool), backdrop, 3) is None
+
+
 def test_loose_fill_finds_the_old_sleeve_left_beside_the_arm_inside_the_silhouette() -> None:
     """A wide dark sleeve's rest beside a bare arm, inside the person's silhouette, over a
     gradient backdrop: refilled as the backdrop going on, it passes; with dark bits of

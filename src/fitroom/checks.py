@@ -133,6 +133,12 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   old one (jeans for a wide skirt): the old bottom's place refilled as neither new
   garment nor leg, off the backdrop round it (the hands' skin as a pink haze by them, the
   old skirt's colour back beside the jeans).
+- `backdrop_seam`: the share of the refilled backdrop's rim (just inside where it meets
+  the photo's own backdrop, outside the person) whose colour steps by over
+  `BACKDROP_SEAM_STEP` from that backdrop just beyond it: a grey halo round the
+  shoulders over a white wall, a blurred block with a hard edge against a busy crowd
+  (`backdrop_smear` compares with the backdrop's mean further round, which may be
+  another band of the wall).
 - `bottom_streaks`: how much less the trousers or skirt rebuilt over a long old top's
   place below the hips change in lightness down their columns, against across them,
   than the person's own bottom below its hem (a coat to the shins refilled with each
@@ -1328,6 +1334,16 @@ LOOSE_FILL_MOST = 0.05
 #: jeans over 8 persons (basic, 2026-12-07) the fills drawn from round the hole read
 #: 0.002-0.75 (a pink haze by the hands 0.15-0.32), the backdrop continued 0-0.44.
 BOTTOM_FILL_MOST = 0.1
+#: `backdrop_seam`: a refilled backdrop pixel on the refill's rim whose largest channel is
+#: further than this (0..255) from the photo's own backdrop just beyond the rim steps.
+BACKDROP_SEAM_STEP = 25.0
+#: The highest acceptable share of the rim that steps. On `sylius--t-shirt_01` (a grey
+#: band over a white one beside the shoulders; basic, 2026-12-07) the fill read round
+#: about read 0.35-0.47 (a grey halo), the fill read along the rows 0.04-0.09.
+BACKDROP_SEAM_MOST = 0.2
+#: How far inside the refill (as many times the check's `width`) its rim is read: past the
+#: rebuild's soft edge, where the fill shows in full.
+BACKDROP_SEAM_IN = (2, 4)
 #: ...read where the backdrop's weight round a pixel (its Gaussian share within the
 #: reach) is at least this: deeper in, what lies behind is not known from the photo.
 LOOSE_BACKDROP_NEAR = 0.02
@@ -1856,6 +1872,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "loose_fill": (None, LOOSE_FILL_MOST),
     "bottom_fill": (None, BOTTOM_FILL_MOST),
+    "backdrop_seam": (None, BACKDROP_SEAM_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "feet_changed": (None, FEET_CHANGED_MOST),
     "trousers_left": (None, TROUSERS_LEFT_MOST),
@@ -4153,6 +4170,37 @@ def bottom_fill(
     (`refilled`): drawn from round the hole, the fill took the hands' skin (a pink haze
     by them) or the old skirt's rim (its colour back beside the new jeans)."""
     return loose_fill(image, original, refilled, backdrop, reach)
+
+
+def backdrop_seam(
+    image: NDArray[np.uint8], original: NDArray[np.uint8], refilled: Mask, backdrop: Mask, width: int
+) -> float | None:
+    """The share of the `refilled` backdrop's rim (the refill between `BACKDROP_SEAM_IN`
+    times `width` pixels from the photo's kept `backdrop`) whose colour is further than
+    `BACKDROP_SEAM_STEP` (largest channel) from the kept backdrop nearest it (its mean
+    over `width` pixels, less its grain): a refill that goes on from the backdrop beside
+    it meets it without a step; a halo or a block of another colour shows its edge. Only
+    the nearest kept pixel is read, so a line in the wall beside the refill (a band's
+    edge) does not count. None under `MIN_BACKDROP_PIXELS` rim pixels."""
+    refilled = np.asarray(refilled, bool)
+    kept = np.asarray(backdrop, bool) & ~refilled
+    if not kept.any() or not refilled.any():
+        return None
+    far, labels = cv2.distanceTransformWithLabels(
+        (~kept).astype(np.uint8), cv2.DIST_L2, 3, labelType=cv2.DIST_LABEL_PIXEL
+    )
+    low, high = BACKDROP_SEAM_IN
+    rim = refilled & (far >= low * width) & (far <= high * width)
+    if np.count_nonzero(rim) < MIN_BACKDROP_PIXELS:
+        return None
+    # Each kept pixel's own label, to find the nearest one's place from a rim pixel's.
+    place = np.zeros(int(labels.max()) + 1, np.int64)
+    place[labels[kept]] = np.flatnonzero(kept)
+    nearest = place[labels[rim]]
+    photo = original.astype(np.float32)
+    expected = np.stack([_local_mean(photo[:, :, c], kept, float(width)).ravel()[nearest] for c in range(3)], axis=1)
+    step = np.abs(image[rim].astype(np.float32) - expected).max(axis=1)
+    return float(np.mean(step > BACKDROP_SEAM_STEP))
 
 
 def edge_halo(image: NDArray[np.uint8], cover: NDArray[np.floating[Any]]) -> float | None:

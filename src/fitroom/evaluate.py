@@ -953,6 +953,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["loose_fill"] = checks.loose_fill(
                 output, report.input, inside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )
+            # Where the refill outside the silhouette and in the loose old top's place meets
+            # the photo's own backdrop, clear of the new garment's and the skin's edges.
+            values["backdrop_seam"] = checks.backdrop_seam(
+                output, report.input, (outside & (near == 0)) | inside, person.mask < BACKDROP_MASK, width
+            )
         if target == SwapTarget.BOTTOM:
             # Below the hip joints beside a new bottom narrower than the old one (jeans for
             # a wide skirt): the old bottom's place clear of the new garment, the rebuilt
