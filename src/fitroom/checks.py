@@ -1339,7 +1339,9 @@ BOTTOM_FILL_MOST = 0.1
 BACKDROP_SEAM_STEP = 25.0
 #: The highest acceptable share of the rim that steps. On `sylius--t-shirt_01` (a grey
 #: band over a white one beside the shoulders; basic, 2026-12-07) the fill read round
-#: about read 0.35-0.47 (a grey halo), the fill read along the rows 0.04-0.09.
+#: about read 0.18-0.33 (a grey halo), the fill read along the rows 0.05-0.12; on
+#: `rembg--cloth-1` (a blurred crowd behind) 0.06-0.11 and 0.15-0.19 (the crowd's spots
+#: carried along the rows meet its other spots: no halo to the eye).
 BACKDROP_SEAM_MOST = 0.2
 #: How far inside the refill (as many times the check's `width`) its rim is read: past the
 #: rebuild's soft edge, where the fill shows in full.
