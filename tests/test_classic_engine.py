@@ -874,6 +874,31 @@ def test_the_backdrop_beside_the_shoulders_is_refilled_from_the_backdrop_not_the
     assert np.mean(far > checks.BACKDROP_STEP) < 0.02, np.mean(far > checks.BACKDROP_STEP)
 
 
+def test_the_backdrop_beside_a_wide_old_tops_shoulders_goes_on_along_its_rows() -> None:
+    """A grey band of wall above a white one, the old top square and wider than the new
+    one, its shoulders just below the bands' line: the backdrop round about, the grey
+    above with the white beside, came down round the shoulders as a grey halo. The
+    refill is the white wall beside it on its own rows."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    image[:90] = 140  # the grey band
+    person = drawn_person(image)
+    image[40:100, 180:220] = (205, 150, 120)  # the neck
+    image[95:260, 110:291] = (150, 20, 30)  # the old top
+    person.mask[:, :] = 0
+    person.mask[40:100, 180:220] = 1
+    person.mask[95:420, 110:291] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[150:260, 150:251] = 1
+    none = np.zeros((420, 400), bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    refilled = (out.rebuild > 0.3) & (out.skin < 0.01)
+    refilled[:95] = refilled[131:] = False  # beside and over the old shoulders
+    assert np.count_nonzero(refilled) > 500
+    far = np.abs(out.fill[refilled] - 235).max(axis=1)
+    assert np.mean(far > checks.BACKDROP_SEAM_STEP) < 0.05, np.mean(far > checks.BACKDROP_SEAM_STEP)
+
+
 def test_a_dress_leaves_the_bare_shins_and_the_shoes_below_an_old_dress() -> None:
     """A black slip dress to mid-calf, bare shins in its shade (darker than the face the
     skin tone is read from) and black shoes: a new dress's old garment took the shins'

@@ -1190,8 +1190,8 @@ def _uncovered(
             # the near fill's reach only, the rest was drawn from the legs and the skirt
             # round it, a skin-coloured wedge between the thighs.
             gap = (region > 0) & clear & (depth > 1 + CROTCH_DROP)
-            filled = _backdrop_fill(person.image, filled, gap, backdrop, s * LEG_GAP_REACH)
-        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s)
+            filled = _backdrop_fill(person.image, filled, gap, backdrop, s * LEG_GAP_REACH, rows=True)
+        filled = _backdrop_fill(person.image, filled, (region > 0) & clear, backdrop, s, rows=True)
     elif garment.category == SwapTarget.BOTTOM:
         # Beside a new bottom narrower than the old one (jeans for a wide skirt) what is no
         # leg is the backdrop continued: drawn from round the hole, it took the hands' skin
@@ -1479,23 +1479,69 @@ def _without_old(
     return out
 
 
+#: How far (Gaussian sigmas, shoulder widths) the backdrop is read along its rows and
+#: across them for the refill beside a top's or dress's shoulders: a wall's bands, a
+#: shelf, the floor line and a studio sweep's light run level, so the backdrop beside a
+#: pixel on its own row is what goes on behind it. Read round about (0.1 shoulder widths
+#: every way), the grey band above a white one came down round the shoulders as a halo.
+BACKDROP_ALONG, BACKDROP_ACROSS = 0.15, 0.015
+#: The least share of backdrop round a pixel along its rows (the row read's weight) for
+#: that read to be taken in full; below it, it fades into the read round about.
+BACKDROP_ROW_LEAST = 0.05
+#: Over how far (Gaussian sigma, shoulder widths) the refill next to the kept backdrop
+#: takes that backdrop's own colour there, fading into the wider reads inside: a wider
+#: read alone met it in a step (a grey block cut square under a white column behind).
+BACKDROP_NEAR = 0.03
+
+
 def _backdrop_fill(
     image: NDArray[np.uint8],
     filled: NDArray[np.float32],
     region: NDArray[np.bool_],
     backdrop: NDArray[np.bool_],
     shoulders: float,
+    rows: bool = False,
 ) -> NDArray[np.float32]:
     """`filled` with `region` (the refill of what lies behind the person) taken from the
     backdrop around it only: its colour and gradient, averaged over the backdrop pixels
-    near each."""
+    near each. With `rows`, from the backdrop beside it on its own rows where there is
+    any (`BACKDROP_ALONG`), round about only where there is none, and next to the
+    backdrop as it is there (`BACKDROP_NEAR`)."""
     if not region.any() or not backdrop.any():
         return filled
     colour, known = _backdrop_colour(image, backdrop, shoulders * 0.1)
     reached = region & (known > 1e-3)
     out = filled.copy()
     out[reached] = colour[reached] / known[reached][:, None]
+    if rows:
+        along, weight = _backdrop_along_rows(image, backdrop, shoulders)
+        share = np.clip(weight[reached] / BACKDROP_ROW_LEAST, 0, 1)[:, None]
+        level = along[reached] / np.maximum(weight[reached], 1e-6)[:, None]
+        out[reached] = level * share + out[reached] * (1 - share)
+        # The near read's weight is half at the backdrop's edge and falls off inside:
+        # doubled, it is taken in full there and fades out over about two sigmas.
+        near, weight = _backdrop_colour(image, backdrop, shoulders * BACKDROP_NEAR)
+        share = np.clip(2 * weight[reached], 0, 1)[:, None]
+        level = near[reached] / np.maximum(weight[reached], 1e-6)[:, None]
+        out[reached] = level * share + out[reached] * (1 - share)
     return out
+
+
+def _backdrop_along_rows(
+    image: NDArray[np.uint8], backdrop: NDArray[np.bool_], shoulders: float
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """The `backdrop` pixels' colours summed round each pixel with a Gaussian long along
+    the rows and short across them (`BACKDROP_ALONG`, `BACKDROP_ACROSS`), and their
+    weight there; blurred on a copy narrowed along the rows, as smooth and far cheaper."""
+    weight = backdrop.astype(np.float32)
+    stacked = np.dstack([image.astype(np.float32) * weight[:, :, None], weight])
+    along = max(2.0, shoulders * BACKDROP_ALONG)
+    factor = max(1, int(along // 2.5))
+    h, w = backdrop.shape
+    narrow = cv2.resize(stacked, (max(1, w // factor), h), interpolation=cv2.INTER_AREA)
+    narrow = cv2.GaussianBlur(narrow, (0, 0), along / factor, sigmaY=max(1.0, shoulders * BACKDROP_ACROSS))
+    summed = cv2.resize(narrow, (w, h), interpolation=cv2.INTER_LINEAR)
+    return summed[:, :, :3], summed[:, :, 3]
 
 
 def _backdrop_colour(
