@@ -501,6 +501,20 @@ def _patch_labels(labels: NDArray[np.int32], points: list[NDArray[np.float64]], 
 def _kept_top(
     lab: NDArray[np.float32], person: Person, colours: list[NDArray[np.float32]], nearest: NDArray[np.float32]
 ) -> NDArray[np.bool_]:
+    """`_top_kept`, worked out once per photo for the same colours: the old bottom's mask
+    (`_off_top`), the new waistband's reach and what stays in front of the new bottom
+    (`kept_top`) all ask, with the same `nearest` (`nearest_colour`); read-only."""
+    return memo.kept(
+        person,
+        "kept_top",
+        (person.image, lab, nearest, *(c.tobytes() for c in colours)),
+        lambda: _read_only(_top_kept(lab, person, colours, nearest)),
+    )
+
+
+def _top_kept(
+    lab: NDArray[np.float32], person: Person, colours: list[NDArray[np.float32]], nearest: NDArray[np.float32]
+) -> NDArray[np.bool_]:
     """True on the person where a pixel is nearer a colour of the top than the bottom's
     (`nearest`: each pixel's weighed squared distance to the bottom's `colours`) and
     joins the top across the chest. A heathered navy tee hanging over black jeans is
