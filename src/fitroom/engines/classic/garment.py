@@ -1277,6 +1277,22 @@ def _runs_on(on: NDArray[np.bool_]) -> list[tuple[int, int]]:
     return [(int(run[0]), int(run[-1])) for run in np.split(idx, np.flatnonzero(np.diff(idx) > 1) + 1)]
 
 
+def _run_bounds(on: NDArray[np.bool_]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    """The first and last index of each run of True in `on` (`_runs_on` as two arrays)."""
+    steps = np.flatnonzero(np.diff(np.concatenate(([0], on.view(np.int8), [0]))))
+    return steps[::2], steps[1::2] - 1
+
+
+def _median_down(pixels: NDArray[np.float32]) -> NDArray[np.float32]:
+    """`np.median(pixels, axis=0)` (a few pixels' colours, N x 3) the same to the bit, by a
+    sort: `np.median`'s own checks cost more than the sort on the crotch's hundreds of rows."""
+    ordered = np.sort(pixels, axis=0)
+    half = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[half]
+    return np.asarray((ordered[half - 1] + ordered[half]) / 2, pixels.dtype)
+
+
 def _crotch_gap(
     rgb: NDArray[np.uint8], alpha: NDArray[np.float32], left: float, right: float, y0: int, y1: int
 ) -> NDArray[np.bool_] | None:
@@ -1301,28 +1317,40 @@ def _crotch_gap(
     a, b = (cloth[0] + x for x in min(runs, key=lambda run: abs(cloth[0] + sum(run) / 2 - middle)))
     if abs((a + b) / 2 - middle) > CROTCH_OFF_CENTRE * width:
         return None
-    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
-    backdrop, _ = _background(lab)
+    side = max(3, int(CROTCH_SIDE * width))
+    gap = np.zeros((h, w), np.uint8)
+    end = int(y0 + CROTCH_WAIST * height)
+    # Every test below is a pixel's own or its column's over 5 rows: worked out only on the
+    # rows the gap may climb (and 2 more each side for the 5 rows' reach), all at once.
+    lo, hi = max(0, end - 1), min(h, start + 2)
+    border = np.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
+    backdrop, _ = _border_backdrop(cv2.cvtColor(border[None], cv2.COLOR_RGB2LAB)[0].astype(np.float32))
+    lab = cv2.cvtColor(rgb[lo:hi], cv2.COLOR_RGB2LAB).astype(np.float32)
     lightness = np.ascontiguousarray(lab[:, :, 0])
     mean = cv2.blur(lightness, (1, 5))
     flat = np.sqrt(np.maximum(cv2.blur(lightness * lightness, (1, 5)) - mean * mean, 0)) <= CROTCH_FLAT
-    side = max(3, int(CROTCH_SIDE * width))
-    gap = np.zeros((h, w), np.uint8)
-    for row in range(start - 1, int(y0 + CROTCH_WAIST * height), -1):
+    shades = np.hypot(
+        np.hypot(lab[..., 1] - backdrop[1], lab[..., 2] - backdrop[2]), np.maximum(lab[..., 0] - backdrop[0], 0)
+    )
+    for row in range(start - 1, end, -1):
         x0, x1 = max(0, a - CROTCH_GROW), min(w - 1, b + CROTCH_GROW)
-        pixels = lab[row, x0 : x1 + 1]
-        shade = np.hypot(
-            np.hypot(pixels[:, 1] - backdrop[1], pixels[:, 2] - backdrop[2]), np.maximum(pixels[:, 0] - backdrop[0], 0)
-        )
-        beside = [part for part in (lab[row, max(0, x0 - side) : x0], lab[row, x1 + 1 : x1 + 1 + side]) if len(part)]
-        to_cloth = np.min([np.linalg.norm(pixels - np.median(part, axis=0), axis=1) for part in beside], axis=0)
-        backdrop_like = (shade < CROTCH_SHADE) & (to_cloth > shade + CROTCH_NEARER) & flat[row, x0 : x1 + 1]
+        pixels = lab[row - lo, x0 : x1 + 1]
+        shade = shades[row - lo, x0 : x1 + 1]
+        beside = [
+            part for part in (lab[row - lo, max(0, x0 - side) : x0], lab[row - lo, x1 + 1 : x1 + 1 + side]) if len(part)
+        ]
+        to_cloth = np.linalg.norm(pixels - _median_down(beside[0]), axis=1)
+        for part in beside[1:]:
+            np.minimum(to_cloth, np.linalg.norm(pixels - _median_down(part), axis=1), out=to_cloth)
+        backdrop_like = (shade < CROTCH_SHADE) & (to_cloth > shade + CROTCH_NEARER) & flat[row - lo, x0 : x1 + 1]
         open_ = backdrop_like | ~solid[row, x0 : x1 + 1]
-        # The run that goes on from the row below.
-        runs = [(p, q) for p, q in _runs_on(open_) if x0 + q >= a and x0 + p <= b]
-        if not runs:
+        # The run that goes on from the row below (the longest, the first of equals).
+        starts, ends = _run_bounds(open_)
+        on = (x0 + ends >= a) & (x0 + starts <= b)
+        if not on.any():
             break
-        p, q = max(runs, key=lambda run: run[1] - run[0])
+        longest = int(np.argmax(np.where(on, ends - starts, -1)))
+        p, q = int(starts[longest]), int(ends[longest])
         a, b = x0 + p, x0 + q
         gap[row, a : b + 1] = backdrop_like[p : q + 1] & solid[row, a : b + 1]
     gap = cv2.morphologyEx(gap, cv2.MORPH_OPEN, np.ones((CROTCH_ROWS, 1), np.uint8))
