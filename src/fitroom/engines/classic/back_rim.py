@@ -51,6 +51,9 @@ RIM_HUE = 14.0
 #: these shares out from the middle (`front_colour`).
 FRONT_ROWS = (0.08, 0.2)
 FRONT_SHARES = (0.36, 0.46)
+#: Rows (px) below the last one read that the colours' half-pixel blur takes in (its
+#: kernel's reach is 2): with them the rows read are blurred as in the whole photo.
+BLUR_REACH = 4
 
 
 def front_colour(
@@ -82,13 +85,17 @@ def back_rim(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, righ
         return none
     first = np.where(body.any(axis=0), body.argmax(axis=0), h)
     top = int(first[middle])
-    lab = cv2.cvtColor(cv2.GaussianBlur(rgb, (0, 0), 0.5), cv2.COLOR_RGB2LAB).astype(np.float32)
-    reference = front_colour(lab, body, top, middle, width)
+    least, thin, below = max(2, int(RIM_LEAST * width)), max(2, int(RIM_THIN * width)), max(2, int(RIM_FRONT * width))
+    # Only the rows down to the front's colour and the runs below the neck are read: the
+    # colours are worked out on them (and the blur's reach below), not the whole photo.
+    rows = min(h, max(int(top + FRONT_ROWS[1] * width), top + thin + below) + 1)
+    blurred = cv2.GaussianBlur(rgb[: min(h, rows + BLUR_REACH)], (0, 0), 0.5)
+    lab = cv2.cvtColor(blurred[:rows], cv2.COLOR_RGB2LAB).astype(np.float32)
+    reference = front_colour(lab, body[:rows], top, middle, width)
     if reference is None:
         return none
     hue = np.hypot(lab[..., 1] - reference[1], lab[..., 2] - reference[2])
     unlike = (reference[0] - lab[..., 0] > RIM_DARKER) | (hue > RIM_HUE)
-    least, thin, below = max(2, int(RIM_LEAST * width)), max(2, int(RIM_THIN * width)), max(2, int(RIM_FRONT * width))
     rim = np.zeros(body.shape, np.uint8)
     half, out = int(RIM_HALF * width), int(RIM_OUT * width)
     x0, x1 = max(0, middle - half), min(w, middle + half + 1)
