@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.engines.classic import memo
 from fitroom.engines.classic.person import Person
 
 
@@ -74,6 +75,14 @@ SKIN_CHROMA, SKIN_LIGHTNESS = 14, 70
 
 
 def skin_like(person: Person) -> NDArray[np.bool_]:
+    """Per pixel, whether it passes for the person's skin (`SKIN_CHROMA`, `SKIN_LIGHTNESS`).
+    Worked out once per photo and skin colour: the old garment's mask, the rebuild and the
+    bared skin's tone all ask of the same photo. Each caller gets its own copy to change."""
+    key = (person.image, person.lab(), np.asarray(person.skin_lab).tobytes())
+    return memo.kept(person, "skin_like", key, lambda: _skin_like(person)).copy()
+
+
+def _skin_like(person: Person) -> NDArray[np.bool_]:
     squared = _squared_differences(person.lab(), person.skin_lab)  # once for both tests
     chroma = _weighed(squared, (0.0, 1.0, 1.0))
     lightness = _weighed(squared, (1.0, 0.0, 0.0))
