@@ -335,11 +335,25 @@ def _patch(rgb: NDArray[np.uint8], centre: NDArray[np.float32], radius: int) -> 
     return cv2.cvtColor(patch, cv2.COLOR_RGB2LAB).reshape(-1, 3) if patch.size else patch.reshape(-1, 3)
 
 
+#: The Lab box (OpenCV 8-bit scale, both ends in) of colours that can be human skin.
+SKIN_LOW, SKIN_HIGH = (35, 131, 131), (240, 175, 180)
+
+
 def plausible_skin(lab: NDArray[np.generic]) -> NDArray[np.bool_]:
     """Per Lab colour (OpenCV 8-bit scale, last axis), whether it can be human skin,
-    light or dark."""
+    light or dark. A photo's Lab (float or 8-bit) is tested in one OpenCV pass: the
+    six comparisons over its channels cost several times more."""
+    if lab.ndim == 3 and lab.shape[2] == 3 and lab.dtype in (np.float32, np.uint8) and lab.size:
+        return cv2.inRange(lab, SKIN_LOW, SKIN_HIGH) > 0
     lightness, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
-    return (lightness >= 35) & (lightness <= 240) & (a >= 131) & (a <= 175) & (b >= 131) & (b <= 180)
+    return (
+        (lightness >= SKIN_LOW[0])
+        & (lightness <= SKIN_HIGH[0])
+        & (a >= SKIN_LOW[1])
+        & (a <= SKIN_HIGH[1])
+        & (b >= SKIN_LOW[2])
+        & (b <= SKIN_HIGH[2])
+    )
 
 
 #: A hand's square is read for the skin's colour only when at least 1 / this of it can
