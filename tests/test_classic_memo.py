@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from fitroom.engines.classic import memo
@@ -51,3 +52,54 @@ def test_distances_under_several_weights_are_each_the_one_weights_distance() -> 
     for each, distance in zip(weights, squared_distances(lab[3:15, 2:20], colour, *weights), strict=True):
         assert np.array_equal(distance, squared_distance(lab[3:15, 2:20], colour, each))
         assert np.allclose(distance, (((lab[3:15, 2:20] - colour) * np.float32(each)) ** 2).sum(axis=2), rtol=1e-5)
+
+
+def test_plausible_skin_in_one_pass_is_the_six_comparisons() -> None:
+    from fitroom.engines.classic.person import SKIN_HIGH, SKIN_LOW, plausible_skin
+
+    rng = np.random.default_rng(5)
+    edges = np.array([SKIN_LOW, SKIN_HIGH, (34.99, 131, 131), (240.01, 175, 180), (35, 130.99, 131), (35, 131, 180.01)])
+    for dtype in (np.float32, np.uint8):
+        lab = rng.integers(0, 256, (40, 30, 3)).astype(dtype)
+        lab.reshape(-1, 3)[: len(edges)] = edges.astype(dtype)
+        for seen in (lab, lab[:, ::2], lab[5:9, 3:4]):
+            light, a, b = (seen[..., i].astype(np.float64) for i in range(3))
+            expected = (light >= 35) & (light <= 240) & (a >= 131) & (a <= 175) & (b >= 131) & (b <= 180)
+            assert np.array_equal(plausible_skin(seen), expected)
+    # A single colour is still a single answer.
+    assert bool(plausible_skin(np.array([120.0, 150.0, 150.0], np.float32)))
+
+
+def test_skin_like_is_kept_per_photo_and_each_caller_gets_its_own_copy() -> None:
+    from fitroom.engines.classic.colour import skin_like
+    from fitroom.engines.classic.person import Person
+
+    image = np.full((12, 10, 3), (200, 150, 120), np.uint8)
+    image[:, :4] = (30, 60, 200)
+    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    person = Person(
+        image=image,
+        points=np.zeros((33, 2), np.float32),
+        visibility=np.ones(33, np.float32),
+        mask=np.ones((12, 10), np.float32),
+        face=np.zeros((12, 10), np.uint8),
+        hands=np.zeros((12, 10), np.uint8),
+        skin_lab=lab[0, 9].copy(),
+    )
+    first = skin_like(person)
+    assert first[:, 4:].all() and not first[:, :4].any()
+    first[:] = False  # a caller changing its copy changes no other caller's
+    assert np.array_equal(skin_like(person)[:, 4:], np.ones((12, 6), bool))
+
+
+def test_crotch_rows_helpers_are_np_median_and_the_runs_to_the_bit() -> None:
+    from fitroom.engines.classic.garment import _median_down, _run_bounds, _runs_on
+
+    rng = np.random.default_rng(7)
+    for count in (1, 2, 3, 4, 7, 8):
+        pixels = (rng.random((count, 3)) * 255).astype(np.float32)
+        assert np.array_equal(_median_down(pixels), np.median(pixels, axis=0))
+        assert _median_down(pixels).dtype == np.median(pixels, axis=0).dtype
+    for on in (rng.random(40) > 0.5, np.ones(5, bool), np.zeros(5, bool), np.array([True, False, True])):
+        starts, ends = _run_bounds(on)
+        assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == _runs_on(on)
