@@ -44,6 +44,9 @@ OWN_ARM_SPAN = (0.1, -0.35)
 #: share (1.5 to 2), a darker own arm met a cami's face-toned chest in a hard diagonal
 #: line over each shoulder (`cat--049713_0`).
 OWN_ARM_BLEND = (1.5, 3.0)
+#: Pixels of room round the box the arm's colour is read and laid in, past `OWN_ARM_BLEND`'s
+#: reach (nothing there is read or laid: rounding's margin).
+OWN_ARM_PAD = 2
 
 
 def from_own_arms(
@@ -64,32 +67,42 @@ def from_own_arms(
     xs = np.arange(w, dtype=np.float32)[None, :]
     out = tone
     weights = np.zeros((h, w), np.float32)
+    full, none = (k * s * OWN_ARM_ACROSS for k in OWN_ARM_BLEND)
     for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
         if not person.visible(shoulder, elbow):
             continue
         a, b = person.pt(shoulder).astype(np.float32), person.pt(elbow).astype(np.float32)
-        upper = _along(xs, ys, a, b)
+        c = person.pt(wrist).astype(np.float32) if person.visible(elbow, wrist) else None
+        # Everything read or laid lies within `none` of the bones (the arm's band is
+        # narrower): worked out in the box round them, the same pixels as over the photo.
+        ends = np.array([a, b] if c is None else [a, b, c], np.float32)
+        x0, y0 = np.maximum(np.floor(ends.min(axis=0) - none).astype(int) - OWN_ARM_PAD, 0)
+        x1, y1 = np.minimum(np.ceil(ends.max(axis=0) + none).astype(int) + OWN_ARM_PAD + 1, (w, h))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        box = slice(y0, y1), slice(x0, x1)
+        bx, by = xs[:, x0:x1], ys[y0:y1]
+        upper = _along(bx, by, a, b)
         arm = (upper[1] < s * OWN_ARM_ACROSS) & (upper[0] >= 0) & (upper[0] <= 1)
-        if person.visible(elbow, wrist):
-            fore = _along(xs, ys, b, person.pt(wrist).astype(np.float32))
+        if c is not None:
+            fore = _along(bx, by, b, c)
             arm |= (fore[1] < s * OWN_ARM_ACROSS) & (fore[0] >= 0) & (fore[0] <= 1)
-        seen = arm & skin
+        seen = arm & skin[box]
         if np.count_nonzero(seen) < OWN_ARM_LEAST * s * s:
             continue
-        colours = lab[seen]
+        colours = lab[box][seen]
         colour = np.array(
             [np.quantile(colours[:, 0], OWN_ARM_LIGHTNESS), np.median(colours[:, 1]), np.median(colours[:, 2])],
             np.float32,
         )
         t, off = upper
         down = np.clip((t - OWN_ARM_SPAN[1]) / (OWN_ARM_SPAN[0] - OWN_ARM_SPAN[1]), 0, 1)
-        full, none = (k * s * OWN_ARM_ACROSS for k in OWN_ARM_BLEND)
         across = np.clip((none - off) / max(1.0, none - full), 0, 1)
         weight = (down * down * (3 - 2 * down) * across * (t <= 1.1)).astype(np.float32)
-        np.maximum(weights, weight, out=weights)
+        np.maximum(weights[box], weight, out=weights[box])
         if out is tone:
             out = tone.copy()
-        out = out * (1 - weight[:, :, None]) + colour * weight[:, :, None]
+        out[box] = out[box] * (1 - weight[:, :, None]) + colour * weight[:, :, None]
     return np.asarray(out, np.float32), weights
 
 
