@@ -1098,8 +1098,20 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             band = (np.arange(shape[0])[:, None] >= first[None, :]) & (
                 np.arange(shape[0])[:, None] < first[None, :] + checks.WAISTBAND_DEPTH * frame.length
             )
+            in_front = own_hands | crossed | holding | (person.hands > 0)
             values["waistband_flecks"] = checks.waistband_flecks(
-                report.input, output, cover, band & cols[None, :], own_hands | crossed | holding | (person.hands > 0)
+                report.input, output, cover, band & cols[None, :], in_front
+            )
+            values["waistband_kept"] = checks.waistband_kept(
+                report.input,
+                output,
+                cover,
+                cols,
+                int(checks.WAISTBAND_DEPTH * frame.length),
+                int(person.shoulder_width * checks.WAISTBAND_EDGE_SPREAD),
+                in_front,
+                _colours(_lab(report.input[old > 0.5])),
+                own,
             )
             # The person round the new bottom, less the top left on and the face.
             zone = _round_bottom(report, frame.width) & ~kept_top(as_photo) & ~face & (person.face == 0)
