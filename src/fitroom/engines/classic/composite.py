@@ -116,6 +116,17 @@ HIP_RISE = 0.12
 #: How far (torso lengths) a top's outline is bridged down the body's sides: a waist
 #: narrower than the chest and hips above and below it within this span is hung over.
 WAIST_BRIDGE = 0.6
+#: How far either side of a column (shoulder widths) the old waistband's top edge is
+#: taken: wider than a frayed elastic's frills or a belt loop, narrower than a curved hem.
+BAND_EDGE_SPREAD = 0.05
+#: How far below that edge (torso lengths) pieces kept in front of a new bottom are
+#: looked for: an old waistband's depth.
+BAND_DEPTH = 0.15
+#: The old bottom starts in a column at a vertical run this long (shoulder widths):
+#: a speck of it higher up does not count.
+BAND_RUN = 0.01
+#: How far beyond the hip joints (frontal widths) the waistband is looked at.
+BAND_PAD = 0.1
 
 
 def _multiple(low: int, high: int, step: int, limit: int) -> tuple[int, int]:
@@ -140,10 +151,12 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     shifted = [Layer(layer.colour, layer.alpha, layer.x - x0, layer.y - y0) for layer in layers]
     # The hand landmarks, where needed, are found on the whole photo (and kept on it).
     cover = np.zeros(person.image.shape[:2], bool)
+    solid = np.zeros(person.image.shape[:2], bool)
     for layer in layers:
         cover[layer.slices] |= layer.alpha > 0.05
+        solid[layer.slices] |= layer.alpha > 0.5
     # The top a new bottom leaves on hangs in front of it (see `_over_bottom`).
-    over = _over_bottom(person) if garment.category == SwapTarget.BOTTOM else None
+    over = _over_bottom(person, solid) if garment.category == SwapTarget.BOTTOM else None
     hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person)
     # What the hands hold (a phone, a fruit, a bag) stays in front with them.
     hands |= held_in_front(person, garment.category)
@@ -199,14 +212,16 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     return Composite(image, garment_cover, edited, shown, old, window)
 
 
-def _over_bottom(person: Person) -> NDArray[np.bool_]:
+def _over_bottom(person: Person, cover: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
     """What a new bottom stays behind: the kept top (`old_garment.kept_top`), and what
     lies above its hem beside it (the arms, the backdrop between them and the top) and
-    is not the old bottom (`old_garment.bottom_coloured`, `worn_bottom`). The hem is the top's
-    lowest row in each column between the hip joints, carried out level past them: a
-    new waistband wider than the top hanging over it showed as ragged strips beside the
-    top's sides; read beyond the hip joints, the hem ran down a gap of backdrop beside
-    the legs, and the old trousers' sides stayed above it."""
+    is not the old bottom (`old_garment.bottom_coloured`, `worn_bottom`), less the pieces
+    of the old waistband in it (`_in_old_waistband`) that the new bottom (`cover`, where
+    given) lays over. The hem is the top's lowest row in each column between the hip
+    joints, carried out level past them: a new waistband wider than the top hanging
+    over it showed as ragged strips beside the top's sides; read beyond the hip joints,
+    the hem ran down a gap of backdrop beside the legs, and the old trousers' sides
+    stayed above it."""
     top = kept_top(person)
     h, w = top.shape
     xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
@@ -228,7 +243,54 @@ def _over_bottom(person: Person) -> NDArray[np.bool_]:
     worn = worn_bottom(person)
     above = np.arange(h)[:, None] < hem[None, :]
     behind = bottom_coloured(person) | (worn & between) | _hip_corners(person, worn & ~top, above, hem, between)
-    return top | (above & ~behind)
+    front = top | (above & ~behind)
+    # Only where the new bottom covers them: elsewhere they were rebuilt as pale blocks
+    # of the top carried down.
+    pieces = _in_old_waistband(person, front, worn)
+    return front & ~(pieces if cover is None else pieces & cover)
+
+
+def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The pieces of `front` that lie inside the old bottom's waistband: below its top
+    edge (each column's first run of the old bottom not in front, the highest near it)
+    and within `BAND_DEPTH` of it, below the old bottom, on it or ringed by it, each
+    resting on the old bottom. The kept top's mask runs into a waistband in patches of
+    its colours (a satin band's sheen under a black top, a frayed elastic's pale
+    frills, a grey print's flecks on grey denim) and a button or rivet is ringed by the
+    old bottom: kept in front, they stayed over the new waistband as black smears, a
+    pale frayed band or the old button."""
+    h, w = worn.shape
+    frame = torso_frame(person)
+    s = person.shoulder_width
+    xs = sorted(float(person.pt(i)[0]) for i in (L_HIP, R_HIP))
+    pad = frame.frontal_width * BAND_PAD
+    cols = np.arange(w)
+    between = ((cols >= xs[0] - pad) & (cols <= xs[1] + pad))[None, :]
+    shown = worn & ~front
+    run = 2 * max(1, int(s * BAND_RUN)) + 1
+    solid = cv2.morphologyEx(shown.astype(np.uint8), cv2.MORPH_OPEN, np.ones((run, 1), np.uint8)) > 0
+    first = np.where(solid.any(axis=0), np.argmax(solid, axis=0), h).astype(np.float32)
+    near = 2 * max(1, int(s * BAND_EDGE_SPREAD)) + 1
+    edge = cv2.erode(first[None, :], np.ones((1, near), np.uint8)).ravel()
+    rows = np.arange(h, dtype=np.float32)[:, None]
+    band = (rows > edge[None, :]) & (rows < edge[None, :] + np.float32(BAND_DEPTH * frame.length))
+    # ...or ringed by the old bottom (a button, a rivet).
+    outside = np.pad(~worn, 1, constant_values=True).astype(np.uint8)
+    cv2.floodFill(outside, None, (0, 0), (2,))
+    ringed = outside[1:-1, 1:-1] == 1
+    pieces = front & between & band & ((rows > first[None, :]) | worn | ringed)
+    count, labels = cv2.connectedComponents(pieces.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return pieces
+    # Each piece rests on the old bottom: what lies right below it is the old bottom
+    # shown, not more of the top (a sheer top's ragged hem above its own lower part).
+    under = np.zeros_like(labels)
+    under[1:] = labels[:-1]
+    under[pieces] = 0
+    rim = np.bincount(under.ravel(), minlength=count)
+    on_old = np.bincount(under[shown].ravel(), minlength=count)
+    resting = np.flatnonzero(on_old * 2 > rim)
+    return np.isin(labels, resting[resting > 0])
 
 
 def _hip_corners(

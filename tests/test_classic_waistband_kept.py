@@ -1,0 +1,62 @@
+"""An old waistband's frayed frills hanging below a dark top's hem, on a drawn photo: the
+kept top's mask ran into them and they stayed in front of a new bottom, over its
+waistband; they go with the old bottom, under the new one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fitroom.engines.classic import composite
+from fitroom.engines.classic.composite import Composite, _over_bottom, compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.placement import layers_for
+from tests.support.standing import beige_trousers, in_trousers, standing
+
+TOP = (40, 40, 60)
+JEANS = (70, 100, 150)
+FRILL = (150, 175, 210)  # the elastic's pale frayed threads
+FRILLS = (slice(240, 252), slice(160, 240))
+
+
+def top_over_frayed_jeans() -> Person:
+    """A dark top to y 239 over jeans from y 240, pale threads of the frayed elastic
+    hanging from the top's hem 12 pixels down into the waistband, 3 pixels wide every 8."""
+    image = in_trousers(JEANS, 240)
+    image[90:240, 140:261] = TOP
+    for x in range(160, 240, 8):
+        image[FRILLS[0], x : x + 3] = FRILL
+    return standing(image)
+
+
+def _frills(image: np.ndarray) -> np.ndarray:
+    return np.abs(image[FRILLS].astype(np.int16) - np.array(FRILL, np.int16)).max(axis=2) <= 12
+
+
+def _composed(person: Person) -> Composite:
+    garment = analyse_garment(beige_trousers(), swap_target="bottom", hint=None)
+    return compose(person, garment, layers_for(person, garment))
+
+
+def _without_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(composite, "_in_old_waistband", lambda person, front, worn: np.zeros(worn.shape, bool))
+
+
+def test_the_old_waistbands_frills_are_behind_a_new_bottom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, two thirds of the threads were kept in front; now under a tenth (the
+    row touching the hem), and the top stays in front."""
+    person = top_over_frayed_jeans()
+    frills = _frills(person.image)
+    after = _over_bottom(person)
+    assert after[FRILLS][frills].mean() < 0.1, after[FRILLS][frills].mean()
+    assert after[100:235, 145:255].all(), "the top stays in front"
+    _without_rule(monkeypatch)
+    before = _over_bottom(top_over_frayed_jeans())
+    assert before[FRILLS][frills].mean() > 0.5, before[FRILLS][frills].mean()
+
+
+def test_new_trousers_cover_the_old_waistbands_frills(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not _frills(_composed(top_over_frayed_jeans()).image).any()
+    _without_rule(monkeypatch)
+    assert _frills(_composed(top_over_frayed_jeans()).image).sum() > 50
