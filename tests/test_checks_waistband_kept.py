@@ -6,18 +6,24 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from fitroom import checks
+from fitroom.engines.classic import composite
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import L_HIP, R_HIP, Person
 from fitroom.engines.classic.placement import layers_for
-from tests.support.standing import NEW, SKIN_RGB, beige_trousers, in_trousers, standing
-
-TOP = (40, 40, 60)
-JEANS = (70, 100, 150)
-FRILL = (150, 175, 210)  # the elastic's pale frayed threads
-FRILLS = (slice(240, 252), slice(160, 240))
+from tests.support.standing import (
+    FRAYED_JEANS,
+    FRAYED_TOP,
+    FRILL,
+    FRILLS,
+    NEW,
+    SKIN_RGB,
+    beige_trousers,
+    top_over_frayed_jeans,
+)
 
 
 def _lab(rgb: tuple[int, int, int]) -> np.ndarray:
@@ -25,17 +31,7 @@ def _lab(rgb: tuple[int, int, int]) -> np.ndarray:
 
 
 SKIN = _lab(SKIN_RGB)
-OLD = np.vstack([_lab(JEANS), _lab(FRILL)])
-
-
-def top_over_frayed_jeans() -> Person:
-    """A dark top to y 239 over jeans from y 240, pale threads of the frayed elastic
-    hanging from the top's hem 12 pixels down into the waistband, 3 pixels wide every 8."""
-    image = in_trousers(JEANS, 240)
-    image[90:240, 140:261] = TOP
-    for x in range(160, 240, 8):
-        image[FRILLS[0], x : x + 3] = FRILL
-    return standing(image)
+OLD = np.vstack([_lab(FRAYED_JEANS), _lab(FRILL)])
 
 
 def _read(person: Person, image: np.ndarray, cover: np.ndarray) -> float | None:
@@ -44,11 +40,12 @@ def _read(person: Person, image: np.ndarray, cover: np.ndarray) -> float | None:
     return checks.waistband_kept(person.image, image, cover, cols, 20, 5, np.zeros((500, 400), bool), OLD, SKIN)
 
 
-def test_waistband_kept_fails_the_frills_left_in_front() -> None:
-    """The engine keeps the threads in front of new trousers (the kept top's mask runs
-    into them): they fail. The same render with them covered by the new waistband
-    passes. `waistband_flecks`, which reads only holes the new garment closes in, passes
-    both."""
+def test_waistband_kept_fails_the_frills_left_in_front(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine without `composite._in_old_waistband` keeps the threads in front of new
+    trousers (the kept top's mask runs into them): they fail. The same render with them
+    covered by the new waistband passes. `waistband_flecks`, which reads only holes the
+    new garment closes in, passes both."""
+    monkeypatch.setattr(composite, "_in_old_waistband", lambda person, front, worn: np.zeros(worn.shape, bool))
     person = top_over_frayed_jeans()
     garment = analyse_garment(beige_trousers(), swap_target="bottom", hint=None)
     render = compose(person, garment, layers_for(person, garment))
@@ -79,4 +76,4 @@ def test_waistband_kept_lets_a_hand_and_other_colours_off() -> None:
     hand[35:55, 35:55] = True
     assert checks.waistband_kept(before, after, cover, cols, 20, 6, hand, grey, SKIN) == 0.0
     # Another colour there (a kept top's hem hanging over the new waistband) is let off.
-    assert checks.waistband_kept(before, after, cover, cols, 20, 6, none, _lab(TOP), SKIN) == 0.0
+    assert checks.waistband_kept(before, after, cover, cols, 20, 6, none, _lab(FRAYED_TOP), SKIN) == 0.0

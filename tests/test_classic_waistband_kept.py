@@ -12,22 +12,7 @@ from fitroom.engines.classic.composite import Composite, _over_bottom, compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
-from tests.support.standing import beige_trousers, in_trousers, standing
-
-TOP = (40, 40, 60)
-JEANS = (70, 100, 150)
-FRILL = (150, 175, 210)  # the elastic's pale frayed threads
-FRILLS = (slice(240, 252), slice(160, 240))
-
-
-def top_over_frayed_jeans() -> Person:
-    """A dark top to y 239 over jeans from y 240, pale threads of the frayed elastic
-    hanging from the top's hem 12 pixels down into the waistband, 3 pixels wide every 8."""
-    image = in_trousers(JEANS, 240)
-    image[90:240, 140:261] = TOP
-    for x in range(160, 240, 8):
-        image[FRILLS[0], x : x + 3] = FRILL
-    return standing(image)
+from tests.support.standing import FRILL, FRILLS, beige_trousers, top_over_frayed_jeans
 
 
 def _frills(image: np.ndarray) -> np.ndarray:

@@ -105,3 +105,19 @@ def standing(image: np.ndarray, soft: bool = False) -> Person:
     )
     shown = cv2.GaussianBlur(image, (0, 0), 1.0) if soft else image
     return photographed(shown, points, SKIN_LAB, mask_from=image)
+
+
+FRAYED_TOP = (40, 40, 60)
+FRAYED_JEANS = (70, 100, 150)
+FRILL = (150, 175, 210)  # an old waistband's pale frayed threads
+FRILLS = (slice(240, 252), slice(160, 240))
+
+
+def top_over_frayed_jeans() -> Person:
+    """A dark top to y 239 over jeans from y 240, pale threads of the frayed elastic
+    hanging from the top's hem 12 pixels down into the waistband, 3 pixels wide every 8."""
+    image = in_trousers(FRAYED_JEANS, 240)
+    image[90:240, 140:261] = FRAYED_TOP
+    for x in range(160, 240, 8):
+        image[FRILLS[0], x : x + 3] = FRILL
+    return standing(image)
