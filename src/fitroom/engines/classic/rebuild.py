@@ -707,9 +707,11 @@ BELLY_OFF_LIMBS = 0.1
 
 #: How round (shoulder widths) the rebuilt torso's outline is at its corners (a tank's
 #: square shoulder corner, an armhole's), and how soft (Gaussian sigma, pixels at the
-#: analysis size) its edge against the backdrop: about the photo's own silhouette's.
+#: analysis size) its edge against the backdrop: about the photo's own silhouette's, a
+#: pixel or two at full size. At 1.0, enlarged twice over to basic size, a shoulder's top
+#: faded into the backdrop over 7-8 pixels against the arm's own 2 (`cat--model_7`): hazy.
 OUTLINE_ROUNDING = 0.06
-OUTLINE_SOFT = 1.0
+OUTLINE_SOFT = 0.5
 
 
 #: How far (frontal shoulder widths) the waist keeps in from a rebuilt arm hanging
@@ -742,6 +744,18 @@ def _waist_gap(
     ys = (np.arange(limb.shape[0], dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
     sides = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) > hips
     return np.asarray(np.clip(reach - far + 0.5, 0, 1) * (sides & ~arms), np.float32)
+
+
+def _crisp(shape: NDArray[np.uint8], smooth: float) -> NDArray[np.float32]:
+    """How much of each pixel lies inside `shape` (0..1), its outline's stair steps
+    smoothed away over `smooth` pixels (Gaussian sigma) and its edge as soft as a
+    Gaussian of `OUTLINE_SOFT` across it: the blurred shape's half level, steepened.
+
+    Blurred by `OUTLINE_SOFT` alone, a crisp edge kept the segmentation's steps (a
+    jagged shoulder); blurred more, it was a haze over the backdrop."""
+    smooth = max(smooth, OUTLINE_SOFT)
+    field = cv2.GaussianBlur(shape.astype(np.float32), (0, 0), smooth)
+    return np.asarray(np.clip(0.5 + (field - 0.5) * np.float32(smooth / OUTLINE_SOFT), 0, 1), np.float32)
 
 
 def _rounded(body: NDArray[np.uint8], radius: int) -> NDArray[np.uint8]:
@@ -831,6 +845,11 @@ SHOULDER_RISE_BARE = 0.12
 #: How far (Lab, 8-bit) from the backdrop's median colour a pixel must be to count as
 #: the shoulder there.
 BARE_UNLIKE = 8.0
+#: How wide (pixels at the analysis size, odd) the window is over which that likeness
+#: is decided by majority: a white tank on a pale grey wall lies about `BARE_UNLIKE` off
+#: it, pixel by pixel either side, and the cut, decided per pixel, left its strap's top
+#: as white flecks in the backdrop and backdrop holes in the skin (`cat--model_5`).
+BARE_UNLIKE_WINDOW = 5
 
 
 def _bare_tops(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -858,6 +877,9 @@ def _bare_tops(person: Person, frame: Frame, old: NDArray[np.bool_]) -> NDArray[
         if ground.any()
         else np.ones((h, w), bool)
     )
+    # Decided over a small window, not per pixel: a cut line speckled by noise left
+    # flecks of the old top in the backdrop beside the rebuilt shoulder.
+    unlike = cv2.medianBlur(unlike.astype(np.uint8) * 255, BARE_UNLIKE_WINDOW) > 127
     for sign in bare:
         out |= (across * np.float32(sign) > 0) & up & unlike
     return out
@@ -974,7 +996,7 @@ def _uncovered(
             ((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
             (0, 0),
             max(1.0, person.shoulder_width * 0.03),
-        ) * cv2.GaussianBlur(outline.astype(np.float32), (0, 0), OUTLINE_SOFT)
+        ) * _crisp(outline, person.shoulder_width * LIMB_OUTLINE_SMOOTH)
         # Beside the neck the shoulders slope down to the arms' caps, whatever the old
         # top's outline did there.
         kept = skin_like(person) & (person.mask > 0.5) & (rebuild < 0.5) & ~hands
