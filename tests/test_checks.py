@@ -1977,6 +1977,33 @@ def test_skin_edge_finds_rebuilt_skin_fading_out_over_the_backdrop(blur: float, 
     assert (edge > checks.SKIN_EDGE_MOST) == hazy, edge
 
 
+@pytest.mark.parametrize(("blur", "hazy"), [(0.7, False), (3.0, True)])
+def test_skin_edge_own_finds_shoulders_hazier_than_the_persons_own_arms(blur: float, hazy: bool) -> None:
+    """Rebuilt shoulders ending as crisply as the person's own arms beside them pass;
+    faded out over the backdrop over several times the arms' edge (blurred at the
+    analysis size and enlarged: a hazy shoulder's top) fail, though `skin_edge`, read
+    in shoulder widths, passes both."""
+    shoulders = 300.0
+    size = (400, 600)
+    crisp = 0.7
+    arms = np.zeros(size, np.float32)
+    for x in (120, 480):
+        cv2.ellipse(arms, (x, 300), (55, 200), 0, 0, 360, 1, -1)
+    chest = np.zeros(size, np.float32)
+    cv2.ellipse(chest, (300, 330), (190, 180), 0, 180, 360, 1, -1)  # the shoulders' round top
+    chest = np.clip(chest - cv2.dilate(arms, np.ones((3, 3), np.uint8)), 0, 1)
+    arms, chest = cv2.GaussianBlur(arms, (0, 0), crisp), cv2.GaussianBlur(chest, (0, 0), blur)
+    skin_rgb, backdrop = np.array([150, 105, 85], np.float32), np.array([225, 225, 228], np.float32)
+    share = np.clip(arms + chest, 0, 1)[:, :, None]
+    image = (share * skin_rgb + (1 - share) * backdrop).astype(np.uint8)
+    clear = share[:, :, 0] < 0.05
+    own = checks.skin_edge_own(image, chest * (arms < 0.05), arms > 0.5, clear, shoulders)
+    assert own is not None
+    assert (own > checks.SKIN_EDGE_OWN_MOST) == hazy, own
+    edge = checks.skin_edge(image, chest * (arms < 0.05), clear, shoulders)
+    assert edge is not None and edge < checks.SKIN_EDGE_MOST, edge
+
+
 def _floor_scene() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A grey floor with a drawn old shoe (dark, on the person's mask) and a new shoe's
     cover a little higher: the photo before, the person mask, the new cover."""

@@ -424,6 +424,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   where they meet (an old V neckline kept as a line on the chest).
 - `skin_edge`: how wide the rebuilt skin's hazy blend with the backdrop is along its
   outline there.
+- `skin_edge_own`: how many times wider the rebuilt skin's edge against the backdrop is
+  than the person's own skin's against it, as shot (bared shoulders' tops faded out
+  over the backdrop as a haze beside the arms' crisp own outline).
 - `knit_kept`: how much of a skin-coloured knit sleeve's weave still shows where the
   arm should be rebuilt.
 - `leg_step`: how far a rebuilt leg's middle steps sideways where it meets the
@@ -1495,6 +1498,23 @@ SKIN_EDGE_CONTRAST = 15.0
 #: and the check does not apply: a few pixels of skin at the neck's side read as noise.
 MIN_SKIN_EDGE = 30
 SKIN_EDGE_LENGTH = 0.5
+#: How many times as wide as the person's own skin's (pixels of blend per pixel of
+#: outline, both read as `skin_edge` reads them) the rebuilt skin's edge against the
+#: backdrop may be. On 23 readable renders (basic, 2026-12-07: the cami on 16 good-pose
+#: persons, a leopard top and an orange sleeveless dress on 5) the rebuilt skin blurred by a
+#: pixel at the analysis size and enlarged read 1.03-2.32 (7 over 2.0, the hazy shoulder
+#: tops of `cat--model_7`, `fitdit_4`, `ootd--model_9` and `cat--2-model_4` among them),
+#: drawn crisp 0.76-1.94. It reads the haze, not specks of the old top along the edge.
+SKIN_EDGE_OWN_MOST = 2.0
+#: The own skin's edge is read as at least this wide (pixels): a photo's cut-out edge
+#: can be a single pixel, and a ratio over it would make a crisp rebuilt edge hazy.
+SKIN_EDGE_OWN_LEAST = 1.0
+#: How far round each outline pixel (shoulder widths) its edge's steepest slope is
+#: looked for: the skin's share there ends a few pixels inside the blend.
+SKIN_EDGE_OWN_SLOPE = 0.02
+#: Outline pixels where skin and backdrop differ less in lightness than this (CIE L)
+#: have no edge to read.
+SKIN_EDGE_OWN_STEP = 10.0
 #: How big a step in lightness (Lab L, mean over the rebuilt side of the seam) the
 #: rebuilt skin may make where it meets the person's own skin beside it (the old
 #: neckline, a kept arm): beyond it the old neckline shows as a line in the skin.
@@ -1740,6 +1760,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "chest_texture": (CHEST_TEXTURE_LEAST, 1.0),
     "skin_tone": (None, TONE_APART),
     "skin_edge": (None, SKIN_EDGE_MOST),
+    "skin_edge_own": (None, SKIN_EDGE_OWN_MOST),
     "skin_seam": (None, SKIN_SEAM_MOST),
     "chest_flat": (CHEST_FLAT_LEAST, None),
     "chest_tone": (None, CHEST_TONE_APART),
@@ -2089,6 +2110,63 @@ def skin_edge(
     low, high = SKIN_EDGE_BETWEEN
     between = near & (towards > low) & (towards < high) & (length > SKIN_EDGE_CONTRAST**2)
     return np.count_nonzero(between) / np.count_nonzero(outline) / max(shoulder_width, 1.0)
+
+
+def _edge_width(
+    lightness: NDArray[np.float32],
+    solid: NDArray[np.bool_],
+    clear: NDArray[np.bool_],
+    other: NDArray[np.bool_],
+    shoulder_width: float,
+) -> tuple[float, int]:
+    """How wide (pixels) `solid`'s edge against the `clear` backdrop is, and how long
+    that outline is (pixels): at each of its pixels nearer `solid` than the `other` skin,
+    the step in lightness from the backdrop round it to the skin round it over the
+    steepest slope within `SKIN_EDGE_OWN_SLOPE` of it; the median of those."""
+    reach = 2 * max(1, int(shoulder_width * SKIN_EDGE_REACH)) + 1
+    kernel = np.ones((reach, reach), np.uint8)
+    body = solid.astype(np.uint8)
+    near = (cv2.dilate(body, kernel) > 0) & (cv2.dilate(clear.astype(np.uint8), kernel) > 0)
+    near &= cv2.distanceTransform(1 - body, cv2.DIST_L2, 3) < cv2.distanceTransform(
+        (~other).astype(np.uint8), cv2.DIST_L2, 3
+    )
+    outline = solid & (cv2.erode(body, np.ones((3, 3), np.uint8)) == 0) & near
+    if not outline.any():
+        return 0.0, 0
+    sigma = max(2.0, shoulder_width * SKIN_EDGE_REACH / 2)
+    outer = cv2.erode(clear.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    around = np.ones((2 * max(1, int(shoulder_width * SKIN_EDGE_OWN_SLOPE)) + 1,) * 2, np.uint8)
+    # The step to the skin's furthest from the backdrop nearby: a skin's rim turning
+    # away from the light is darker than its middle, and is the edge's far side.
+    step = cv2.dilate(np.abs(lightness - _local_mean(lightness, outer, sigma)), around)
+    slope = np.hypot(cv2.Sobel(lightness, cv2.CV_32F, 1, 0), cv2.Sobel(lightness, cv2.CV_32F, 0, 1)) / 8
+    steepest = cv2.dilate(slope, around)
+    read = outline & (step > SKIN_EDGE_OWN_STEP)
+    if not read.any():
+        return 0.0, 0
+    return float(np.median(step[read] / np.maximum(steepest[read], 1e-3))), int(np.count_nonzero(read))
+
+
+def skin_edge_own(
+    image: NDArray[np.uint8], skin: NDArray[np.floating[Any]], own: Mask, backdrop: Mask, shoulder_width: float
+) -> float | None:
+    """How many times as wide the rebuilt skin's edge against the backdrop is as the
+    person's `own` skin's (as shot) against it, each read as its step in lightness over
+    its steepest slope (`_edge_width`). `skin`: how much of each pixel is rebuilt skin;
+    `backdrop`: the clear backdrop in the render. A bared shoulder's top faded out over
+    the backdrop reads several times the arms' crisp own outline. None when either
+    outline is too short to read."""
+    share = np.asarray(skin, np.float32)
+    rebuilt = share > 0.9
+    kept = np.asarray(own, bool) & (share <= 0.05)
+    clear = np.asarray(backdrop, bool) & (share <= 0.05) & ~kept
+    lightness = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
+    made, made_length = _edge_width(lightness, rebuilt, clear, kept, shoulder_width)
+    shot, shot_length = _edge_width(lightness, kept, clear, rebuilt, shoulder_width)
+    least = max(MIN_SKIN_EDGE, SKIN_EDGE_LENGTH * shoulder_width)
+    if made_length < least or shot_length < least:
+        return None
+    return made / max(shot, SKIN_EDGE_OWN_LEAST)
 
 
 def skin_seam(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, shoulder_width: float) -> float | None:

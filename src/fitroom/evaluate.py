@@ -722,6 +722,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     if report.rebuilt_skin is not None:
         clear = (person.mask < BACKDROP_MASK) & (cover < 0.05)
         values["skin_edge"] = checks.skin_edge(output, report.rebuilt_skin, clear, frame.width)
+        values["skin_edge_own"] = checks.skin_edge_own(output, report.rebuilt_skin, own, clear, frame.width)
         values["skin_seam"] = checks.skin_seam(output, report.rebuilt_skin > 0.9, own, frame.width)
         values["skin_step"] = checks.skin_step(output, report.rebuilt_skin > 0.9, frame.width)
         values["chest_flat"] = checks.chest_flat(output, rebuilt, own, frame.neck, frame.width)
