@@ -18,16 +18,17 @@ from numpy.typing import NDArray
 from fitroom.domain import SwapTarget
 from fitroom.engines.base import EngineError
 from fitroom.engines.classic import memo
-from fitroom.engines.classic.body import Frame
+from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
     SAME_GARMENT_COLOUR,
+    greyer_than_skin,
     nearest_distance,
     skin_like,
     squared_distance,
 )
-from fitroom.engines.classic.old_garment import worn_colours
+from fitroom.engines.classic.old_garment import below_line, worn_colours
 from fitroom.engines.classic.person import (
     L_ELBOW,
     L_HIP,
@@ -521,7 +522,13 @@ def _skin_maps(person: Person, box: tuple[int, int, int, int]) -> _SkinMaps:
 def _skin_maps_in(person: Person, box: tuple[int, int, int, int]) -> _SkinMaps:
     inner = person.crop(*box)
     lab = inner.lab()
-    worn = worn_top_colour(inner)
+    # Greyer than the skin can be is no arm: the old white or grey top's shaded side
+    # beside it passes `skin_like`, and kept with the arm it was left as a strip. Above
+    # the hips only: below them an old dress's skirt stays under a new top, and its
+    # shaded side beside the hand, no longer kept, was rebuilt as a skin-coloured column.
+    hips = (inner.pt(L_HIP) + inner.pt(R_HIP)) / 2
+    grey = greyer_than_skin(lab, inner.skin_lab) & ~below_line(inner, torso_frame(inner), hips)
+    worn = worn_top_colour(inner) | grey
     # Skin by a strict test: a grey or white top in shadow passes the loose one.
     plausible = plausible_skin(lab)
     return _SkinMaps(lab, worn, plausible, skin_like(inner) & plausible & (inner.mask > 0.5) & ~worn)

@@ -74,6 +74,24 @@ def near_colour(lab: NDArray[np.float32], colour: NDArray[np.float32]) -> NDArra
 SKIN_CHROMA, SKIN_LIGHTNESS = 14, 70
 
 
+#: A pixel whose chroma (its Lab a, b distance from grey) is under this share of the
+#: person's skin's is greyer than their skin at any lightness: the old white or grey
+#: top's shaded side beside an arm, which `skin_like` passes on hue alone (grey is
+#: within `SKIN_CHROMA` of a pale skin's hue), so it was kept as the arm's edge.
+GREYER_THAN_SKIN = 0.45
+#: Skin with less chroma than this (a very pale face, a grey-lit photo) tells no grey.
+GREY_SKIN_LEAST = 8.0
+
+
+def greyer_than_skin(lab: NDArray[np.float32], skin_lab: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """Per pixel, whether it is greyer (less chroma) than the person's skin could be."""
+    skin = float(np.hypot(skin_lab[1] - 128.0, skin_lab[2] - 128.0))
+    if skin < GREY_SKIN_LEAST:
+        return np.zeros(lab.shape[:2], bool)
+    chroma = np.hypot(lab[..., 1] - 128.0, lab[..., 2] - 128.0)
+    return np.asarray(chroma < GREYER_THAN_SKIN * skin)
+
+
 def skin_like(person: Person) -> NDArray[np.bool_]:
     """Per pixel, whether it passes for the person's skin (`SKIN_CHROMA`, `SKIN_LIGHTNESS`).
     Worked out once per photo and skin colour: the old garment's mask, the rebuild and the

@@ -17,6 +17,7 @@ from fitroom.engines.classic.colour import (
     GARMENT_WEIGHTS,
     SAME_GARMENT_COLOUR,
     SKIN_CHROMA,
+    greyer_than_skin,
     near_colour,
     nearest_distance,
     skin_like,
@@ -266,6 +267,8 @@ def worn_mask(
     if category in (SwapTarget.TOP, SwapTarget.DRESS):
         clothes |= skin_toned_cloth(person, lab, colours, clothes, upper, hands_kept)
     clothes |= _edge_bands(person, frame, category, lab, (zone, arms), clothes, free, similar, hands_kept)
+    if category in (SwapTarget.TOP, SwapTarget.DRESS):
+        clothes |= _shaded_side(person, frame, lab, clothes, hands_kept)
     if category == SwapTarget.DRESS and not bottom:
         knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
         hem = shins & ~below_line(person, frame, knees + frame.down * s * HEM_BELOW_KNEES)
@@ -294,6 +297,58 @@ def worn_mask(
         above = int(min(person.pt(L_ANKLE)[1], person.pt(R_ANKLE)[1]) - s * SHOE_RISE)
         clothes &= ~_shoes_apart(clothes, _below_ankles(person, s, clothes), above)
     return clothes.astype(np.float32)
+
+
+#: The old top's shaded side is looked for from this far down the upper arm (shoulder 0,
+#: elbow 1) to the wrist, where an arm hangs against the torso...
+SHADED_FROM = 0.4
+#: ...in a band this many shoulder-joint widths wide round the arm's bones (the arm and
+#: the torso's side beside it)...
+SHADED_BAND = 0.6
+#: ...and this far (shoulder-joint widths) out from the old garment's mask, joined to it:
+#: a shaded side is a thin strip along the garment's edge.
+SHADED_REACH = 0.04
+
+
+def _shaded_side(
+    person: Person, frame: Frame, lab: NDArray[np.float32], clothes: NDArray[np.bool_], hands: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """The old top's shaded side beside an arm hanging against it: a white or grey top's
+    edge in shade is too far from its lit colour to be the garment, and passes
+    `skin_like` on hue, so it was kept with the arm and left as a strip between the new
+    garment and the arm. Greyer than the person's skin can be, on the person, along
+    the arms down to the hips and joined to the old garment, it is the old garment.
+    Below the hips it is not looked for: there an old dress's skirt stays under a new
+    top, and its shaded side beside the hand was rebuilt as a skin-coloured column."""
+    w, h = person.size
+    s = frame.width
+    band = np.zeros((h, w), np.uint8)
+    for shoulder, elbow, wrist in ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST)):
+        a, b, c = (person.pt(i) for i in (shoulder, elbow, wrist))
+        start = a + (b - a) * SHADED_FROM
+        for p, q in ((start, b), (b, c)):
+            cv2.line(band, tuple(p.astype(int)), tuple(q.astype(int)), 255, max(2, int(s * SHADED_BAND)))
+    band[below_line(person, frame, (person.pt(L_HIP) + person.pt(R_HIP)) / 2)] = 0
+    found = bounds(band > 0, pad=1)
+    side = np.zeros((h, w), bool)
+    if found is None:
+        return side
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
+    grey = (
+        greyer_than_skin(lab[box], person.skin_lab)
+        & (band[box] > 0)
+        & (person.mask[box] > 0.5)
+        & ~hands[box]
+        & (person.face[box] == 0)
+    )
+    reach = max(2, int(s * SHADED_REACH))
+    grown = clothes[box].astype(np.uint8)
+    # Grown a pixel at a time through the grey pixels only: what joins the old garment.
+    for _ in range(reach):
+        grown = (cv2.dilate(grown, np.ones((3, 3), np.uint8)) & grey.astype(np.uint8)) | clothes[box].astype(np.uint8)
+    side[box] = (grown > 0) & grey
+    return side
 
 
 #: How much bare skin (square shoulder widths) below the knees is a shin or an ankle of
