@@ -191,6 +191,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   tips or the arms' tops, not beside the neck).
 - `shoulder_lumps`: how far the garment's outline over the backdrop round the shoulders
   strays from a smooth curve (bumps, humps and notches along a dark tee's shoulders).
+- `shoulder_outline_rough`: how far the garment's top edge over the backdrop on either
+  shoulder dips under the smooth roof laid over it, in shoulder widths (a tee's torn,
+  knobbly shoulders: an old strap's knob beside the neck, a notch, a cap standing up).
 - `width_ratio`: the garment's width against the body's, across the body.
 - `edge_cut`: the share of the new garment's outline against the backdrop where the
   picture steps from the backdrop to mostly garment within one pixel (a hard, stepped,
@@ -769,6 +772,16 @@ SHOULDER_WING = 0.1
 #: beyond `SHOULDER_LUMPS`.
 LUMP_SIZE = 0.06
 SHOULDER_LUMPS = 0.3
+#: A garment's top edge over the backdrop on each shoulder (`shoulder_outline_rough`),
+#: from ROUGH_INNER to ROUGH_OUTER shoulder widths out from the middle, down to ROUGH_LOW
+#: below the shoulders' line: how far it dips under its upper hull (cloth runs over a
+#: shoulder as one convex roof), in shoulder widths, beyond SHOULDER_ROUGH_MOST. Read
+#: only on a side with ROUGH_SPAN shoulder widths of it or more (long hair over the
+#: shoulder hides it). A drawn roof reads 0.003; with an old strap's knob 10 px tall on
+#: a 300 px shoulder span beside the neck 0.033, with a notch 9 px deep half way out 0.030.
+ROUGH_INNER, ROUGH_OUTER, ROUGH_LOW = 0.25, 0.7, 0.15
+ROUGH_SPAN = 0.1
+SHOULDER_ROUGH_MOST = 0.02
 BARE_SHOULDER_REACH = 0.15
 BARE_SHOULDER_OUTER = 0.45
 SHOULDERS_COVERED = 0.5
@@ -1852,6 +1865,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoulder_wing": (None, SHOULDER_WING),
     "shoulder_bare": (None, BARE_SHOULDER_MOST),
     "shoulder_lumps": (None, SHOULDER_LUMPS),
+    "shoulder_outline_rough": (None, SHOULDER_ROUGH_MOST),
     "strap_out": (None, STRAP_OUT_MOST),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
@@ -5119,6 +5133,74 @@ def shoulder_lumps(
     near = cv2.dilate(edge.view(np.uint8), disc) > 0
     lumps = (smooth != solid) & region & near
     return float(np.count_nonzero(lumps)) / float(np.count_nonzero(edge))
+
+
+def shoulder_outline_rough(
+    cover: NDArray[np.floating[Any]], backdrop: Mask, neck: Point, hips: Point, shoulder_width: float
+) -> float | None:
+    """How far (shoulder widths, the deeper side) the garment's top edge (`cover` over
+    0.5, the first row of it in each column with the `backdrop` just above) dips under
+    the upper hull of that edge on either shoulder (`ROUGH_INNER` to `ROUGH_OUTER` out,
+    down to `ROUGH_LOW` below the shoulders' line). Cloth laid over a shoulder runs from
+    beside the neck to the sleeve as one convex roof, whose hull is itself: a knob
+    standing up (an old strap kept in the mask) leaves the edge beside it under the hull,
+    a notch dips under it, a cap standing up at the tip leaves a saddle. None where
+    neither shoulder shows `ROUGH_SPAN` shoulder widths of edge over the backdrop."""
+    region, along = _shoulder_band(
+        cover.shape, neck, hips, shoulder_width, ROUGH_OUTER, (SHOULDER_HIGH, ROUGH_LOW), ROUGH_INNER
+    )
+    solid = (np.asarray(cover) > 0.5) & region
+    if not solid.any():
+        return None
+    columns = np.flatnonzero(solid.any(axis=0))
+    rows = np.argmax(solid[:, columns], axis=0)
+    clear = np.asarray(backdrop, bool)[np.maximum(rows - 1, 0), columns] & (rows > 0)
+    columns, rows = columns[clear], rows[clear]
+    # In the picture's own axes, where each column holds one point of the edge (a hull
+    # is the same however turned): out from the neck's column, up.
+    out = columns - float(np.asarray(neck, np.float64)[0])
+    height = -rows.astype(np.float64)
+    worst = None
+    for side in (out < 0, out > 0):
+        if np.count_nonzero(side) < ROUGH_SPAN * shoulder_width:
+            continue
+        x, y = np.abs(out[side]), height[side]
+        order = np.argsort(x)
+        hull = _upper_hull(x[order], y[order])
+        dip = _below_hull(hull, x, y) / shoulder_width
+        worst = dip if worst is None else max(worst, dip)
+    return worst
+
+
+def _upper_hull(x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The vertices of the upper convex hull of the points (`x` sorted ascending, `y`)."""
+    hull: list[tuple[float, float]] = []
+    for point in zip(x.tolist(), y.tolist(), strict=True):
+        while len(hull) >= 2:
+            (ax, ay), (bx, by) = hull[-2], hull[-1]
+            # The last vertex goes if it lies on or under the line from the one before
+            # it to the new point.
+            if (bx - ax) * (point[1] - ay) - (by - ay) * (point[0] - ax) >= 0:
+                hull.pop()
+            else:
+                break
+        hull.append(point)
+    return np.array(hull, np.float64)
+
+
+def _below_hull(hull: NDArray[np.float64], x: NDArray[np.float64], y: NDArray[np.float64]) -> float:
+    """The greatest distance (pixels) of the points (`x`, `y`) from the `hull`'s edges,
+    each point from the edge nearest it: across the edge, not straight down, so the
+    points down a steep tip lie on its hull."""
+    if len(hull) < 2:
+        return 0.0
+    start, end = hull[:-1], hull[1:]
+    edge = end - start
+    length = np.maximum((edge**2).sum(axis=1), 1e-9)
+    points = np.stack([x, y], axis=1)[:, None, :]
+    t = np.clip(((points - start) * edge).sum(axis=2) / length, 0, 1)
+    nearest = start + t[:, :, None] * edge
+    return float(np.sqrt(((points - nearest) ** 2).sum(axis=2)).min(axis=1).max())
 
 
 def shoulder_bare(

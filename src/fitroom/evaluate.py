@@ -903,6 +903,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["shoulder_lumps"] = checks.shoulder_lumps(
             cover, person.mask < OFF_BODY_MASK, frame.neck, hips, frame.width
         )
+        values["shoulder_outline_rough"] = checks.shoulder_outline_rough(
+            cover, person.mask < OFF_BODY_MASK, frame.neck, hips, frame.width
+        )
         if target in (SwapTarget.TOP, SwapTarget.DRESS):
             # A collared dress's panel may end below the shoulders as a top's does.
             # Skin in the render: hair falling over the shoulders stays there, rightly.
