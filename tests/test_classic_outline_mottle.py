@@ -28,7 +28,8 @@ def _strip_detail(product: np.ndarray) -> tuple[float, float]:
     """The fine detail (each pixel's lightness off its neighbours', mean) of what the gaps
     layer lays off the garment on `lumpy_person`, and of the garment's own cloth."""
     person = lumpy_person()
-    gaps, *drawn = layers_for(person, analyse_garment(product, swap_target="top", hint=None))
+    # Under them all, the backing that fills the smoothed shoulders (`placement._roofed`).
+    _, gaps, *drawn = layers_for(person, analyse_garment(product, swap_target="top", hint=None))
     h, w = person.mask.shape
     cover = np.zeros((h, w), np.float32)
     for layer in drawn:

@@ -4,10 +4,19 @@ notches along the person's soft outline."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 
 from fitroom import checks
+from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.composite import compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import L_HIP, R_HIP, Person
+from fitroom.engines.classic.placement import layers_for
+from tests.test_classic_outline import dark_tee
+from tests.test_classic_sleeve_hem import PERSON, big_person
 
 
 def _roof(knob: bool, notch: bool) -> np.ndarray:
@@ -42,3 +51,33 @@ def test_shoulder_outline_rough_passes_a_smooth_roof_and_fails_a_knob_or_a_notch
         )
         is None
     )
+
+
+def strapped_person() -> Person:
+    """`big_person` in an old cami: its straps' tops stand as knobs on the mask beside the
+    neck, a notch is bitten out of each shoulder's outline further out, and the mask's rim
+    is soft (a photo's segmentation over a bare shoulder)."""
+    person = big_person()
+    mask = person.mask.copy()
+    k = PERSON
+    for side in (1, -1):
+        strap = 200 + side * 32
+        cv2.rectangle(mask, ((strap - 3) * k, 77 * k), ((strap + 3) * k, 84 * k), (1.0,), -1)
+        cv2.circle(mask, ((200 + side * 62) * k, 97 * k), 3 * k, (0.0,), -1)
+    return replace(person, mask=cv2.GaussianBlur(mask, (0, 0), 1.5 * k))
+
+
+def test_a_tees_shoulders_over_an_old_straps_knobs_are_one_smooth_roof() -> None:
+    """Each layer's edge followed the person's soft outline on its own, an old strap's
+    knob and the mask's notches with it: the tee's shoulders were torn and knobbly. Its
+    outline over the shoulders is now one smooth curve (`placement._roofed`)."""
+    person = strapped_person()
+    garment = analyse_garment(dark_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment))
+    frame = torso_frame(person)
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    rough = checks.shoulder_outline_rough(out.garment, person.mask < 0.5, frame.neck, hips, frame.width)
+    assert rough is not None
+    assert checks.faults({"shoulder_outline_rough": rough}) == [], rough
+    # Outside the edit region nothing changed.
+    assert np.array_equal(out.image[~out.edited], person.image[~out.edited])

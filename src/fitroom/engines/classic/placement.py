@@ -1636,4 +1636,132 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     ahead = [layer for layer, front in sleeves if front]
     drawn = [layer for layer in (*behind, torso, *ahead) if layer is not None]
     gaps = _seam_gaps(person, frame, drawn, arms) if sleeves else None
-    return drawn if gaps is None else [gaps, *drawn]
+    drawn = drawn if gaps is None else [gaps, *drawn]
+    return _roofed(person, frame, drawn) if covers_shoulders(garment) else drawn
+
+
+#: A sleeved top's outline over the shoulders is drawn smooth over this many shoulder-joint
+#: distances (a Gaussian sigma of its union's blurred cover, cut again at 0.5)...
+ROOF_SMOOTH = 0.04
+#: ...from this far out from the torso's midline (shoulder-joint distances, ramped in
+#: between the two): the neck opening inside stays the product's...
+ROOF_NECK = (0.15, 0.25)
+#: ...down to this far below the shoulder joints' line (ramped out between the two): the
+#: sleeves' hems and the panel's sides below the armpits keep their own outline.
+ROOF_DEPTH = (0.3, 0.45)
+#: Over how many pixels the backing's smoothed outline fades out: the compositor softens
+#: each layer's alpha only where it is not nil, so a backing cut over one pixel was drawn
+#: as a hard, stepped rim over the backdrop (`checks.edge_cut` 0.11-0.22 on 20 tee
+#: renders, over its limit on all)...
+ROOF_RAMP = 10.0
+#: The layers fade out over this many pixels inside the smoothed outline, onto the
+#: backing: laid over its fall-off as well, their union stood whole a pixel beyond what
+#: the compositor counts as covered, a hard rim again; ended in a step, the step between
+#: their colours and the backing's read as a mottled band (`checks.rim_mottle`).
+ROOF_FADE = 10.0
+#: Off the body (person mask 0, less as it rises to 0.5) the backing's outline lies this
+#: many pixels inside the smoothed cover's 0.5 line: the compositor's blur of its
+#: fall-off moves it out again, and at the line itself the tee stood past the arms'
+#: outline as wings (`checks.shoulder_wing`). On the body it is not moved: a strip of it
+#: between the garment and the backdrop, or a slit under the arm, was left uncovered.
+ROOF_SHIFT = 3.0
+
+
+def _roofed(person: Person, frame: Frame, layers: list[Layer]) -> list[Layer]:
+    """`layers` (a top's, back to front) with their outline over the shoulders one
+    smooth curve: the union of their covers there blurred (`ROOF_SMOOTH`) and cut at
+    0.5, on the person's silhouette. A backing laid under them fills it, in the
+    garment's colour nearest, and draws its edge; the layers fade out onto it.
+
+    Each layer's edge followed the person's soft outline on its own (the sleeves and the
+    outline strip fade over the mask's rim, the panel is lifted to its 0.5 line), and
+    over a bare shoulder that rim is the old straps' knobs and the segmentation's noise:
+    the tee's top edge was a torn, knobbly line with caps standing up at the tips. Cloth
+    runs smooth over a shoulder."""
+    if not layers:
+        return layers
+    w, h = person.size
+    x0 = max(0, min(layer.x for layer in layers))
+    y0 = max(0, min(layer.y for layer in layers))
+    x1 = min(w, max(layer.box[2] for layer in layers))
+    low, high = ROOF_DEPTH
+    y1 = min(h, max(layer.box[3] for layer in layers), int(frame.neck[1] + high * frame.width) + 1)
+    if x1 <= x0 or y1 <= y0:
+        return layers
+    box = (x0, y0, x1, y1)
+    cover = np.zeros((y1 - y0, x1 - x0), np.float32)
+    colour = np.zeros((y1 - y0, x1 - x0, 3), np.float32)
+    for layer in layers:
+        overlap = layer.within(box)
+        if overlap is None:
+            continue
+        src, dst = overlap
+        a = layer.alpha[src][:, :, None]
+        laid = colour[dst]  # painted over in place, as `_seam_gaps` does
+        laid *= 1 - a
+        laid += layer.colour[src] * a
+        np.maximum(cover[dst], layer.alpha[src], out=cover[dst])
+    yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+    aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1]) / frame.width
+    below = ((xx - frame.neck[0]) * frame.down[0] + (yy - frame.neck[1]) * frame.down[1]) / frame.width
+    near, far = ROOF_NECK
+    weight = np.clip((aside - near) / (far - near), 0, 1) * np.clip((high - below) / (high - low), 0, 1)
+    zone = weight > 0
+    if not zone.any():
+        return layers
+    sigma = max(1.0, ROOF_SMOOTH * frame.width)
+    blurred = cv2.GaussianBlur(cover, (0, 0), sigma, borderType=cv2.BORDER_CONSTANT)
+    level = weight * blurred + (1 - weight) * cover
+    # The roof's cover: its 0.5 line faded over `ROOF_RAMP` pixels (the level's excess
+    # over 0.5 divided by its slope), which the compositor draws crisp (`clean_edge`).
+    slope = cv2.magnitude(
+        cv2.Sobel(level, cv2.CV_32F, 1, 0, ksize=3, scale=0.125),
+        cv2.Sobel(level, cv2.CV_32F, 0, 1, ksize=3, scale=0.125),
+    )
+    inside = (level - 0.5) / np.maximum(slope, 1e-3)  # pixels in from the roof's outline
+    # Filled only on the person's silhouette (`SLEEVE_FADE`'s low end): where a hollow of
+    # the outline lay off it (the bend between a shoulder's cap and the arm), the filled
+    # cloth stood out past the arm as a wing.
+    mask = person.mask[y0:y1, x0:x1]
+    inside = np.where((mask <= SLEEVE_FADE[0]) & (cover <= 0.5), np.minimum(inside, 0), inside)
+    # Whole a pixel inside the outline, a soft fall-off outside it.
+    edge = inside - ROOF_SHIFT * np.clip(1 - 2 * mask, 0, 1)  # off the body only
+    roof = np.where(zone, np.clip(0.5 + edge / np.where(edge < 0, ROOF_RAMP, 1.0), 0, 1), 0).astype(np.float32)
+    # The layers fade out over `ROOF_FADE` pixels inside it, onto the backing.
+    keep = np.where(zone, np.clip(edge / ROOF_FADE, 0, 1), 1).astype(np.float32)
+    out = []
+    for layer in layers:
+        overlap = layer.within(box)
+        if overlap is None:
+            out.append(layer)
+            continue
+        src, dst = overlap
+        alpha = layer.alpha.copy()
+        alpha[src] *= keep[dst]
+        out.append(Layer(layer.colour, alpha, layer.x, layer.y))
+    backing = roof
+    if not (backing > 0).any():
+        return out
+    core = (cover > 0.9).astype(np.uint8)
+    if not core.any():
+        return out
+    # What the backing shows alone (its rim, where the layers were cut back, and beyond
+    # them), and what lies within reach of it (`_beside_laid`), takes the garment's colour
+    # mirrored across the nearest solid pixel (its own, on one), the product photo's
+    # light flecks in the layers' rims taken from the cloth inside (`inner_colour`), as
+    # the outline strip does (`_seam_gaps`).
+    colour = inner_colour(colour, cover, np.ones_like(cover))
+    _, labels = cv2.distanceTransformWithLabels(1 - core, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
+    rows, cols = np.nonzero(core)
+    gy, gx = np.nonzero(_beside_laid(backing, core) | ((backing > 0) & (keep < 1)))
+    on = core[gy, gx] > 0
+    nearest = labels[gy, gx] - 1
+    ny, nx = np.where(on, gy, rows[nearest]), np.where(on, gx, cols[nearest])
+    my = np.clip(2 * ny - gy, 0, core.shape[0] - 1)
+    mx = np.clip(2 * nx - gx, 0, core.shape[1] - 1)
+    mirrored = core[my, mx] > 0
+    fill = colour.copy()
+    fill[gy, gx] = np.where(mirrored[:, None], colour[my, mx], colour[ny, nx])
+    # A plain cloth's rim in its shade: mirrored, its washed mottle was a speckled band.
+    fill[gy, gx] = _plain_laid(fill[gy, gx], colour, core, frame, (ny, nx))
+    return [Layer(fill, backing, x0, y0), *out]

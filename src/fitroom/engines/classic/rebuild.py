@@ -138,7 +138,13 @@ def replaced(
     fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~bare
     rebuild = np.maximum(rebuild, fringe * (1 - keep))
     fill = person.image.astype(np.float32)
+    # Beyond the box rebuilt (below) a top's skin is the person's own bare skin: the
+    # compositor draws the new garment's edge clean on skin (`composite.clean_edge`), and
+    # a neckline on the neck above the box was left soft, the back's neckband blurred,
+    # wherever nothing of the old garment was rebuilt up there.
     skin_part = np.zeros(old.shape, np.float32)
+    if garment.category == SwapTarget.TOP:
+        skin_part[bare & (person.mask > 0.5)] = 1
     legs = frame if garment.category != SwapTarget.TOP else None
     own_legs = _own_legs(person, frame, bare, worn) if legs is not None else None
     tone, seen = _tone_field(person, bare, worn, look, legs, own_legs)
