@@ -1637,7 +1637,9 @@ def layers_for(person: Person, garment: Garment) -> list[Layer]:
     drawn = [layer for layer in (*behind, torso, *ahead) if layer is not None]
     gaps = _seam_gaps(person, frame, drawn, arms) if sleeves else None
     drawn = drawn if gaps is None else [gaps, *drawn]
-    return _roofed(person, frame, drawn) if covers_shoulders(garment) else drawn
+    # Only a sleeved top's: a sleeveless shell's cap shoulders end on the shoulder, and
+    # its print filled up to a smoothed outline there was drawn as streaks.
+    return _roofed(person, frame, drawn) if sleeves and covers_shoulders(garment) else drawn
 
 
 #: A sleeved top's outline over the shoulders is drawn smooth over this many shoulder-joint
@@ -1691,6 +1693,7 @@ def _roofed(person: Person, frame: Frame, layers: list[Layer]) -> list[Layer]:
     box = (x0, y0, x1, y1)
     cover = np.zeros((y1 - y0, x1 - x0), np.float32)
     colour = np.zeros((y1 - y0, x1 - x0, 3), np.float32)
+    bare = np.ones((y1 - y0, x1 - x0), np.float32)  # how much of each pixel no layer covers
     for layer in layers:
         overlap = layer.within(box)
         if overlap is None:
@@ -1700,7 +1703,10 @@ def _roofed(person: Person, frame: Frame, layers: list[Layer]) -> list[Layer]:
         laid = colour[dst]  # painted over in place, as `_seam_gaps` does
         laid *= 1 - a
         laid += layer.colour[src] * a
+        bare[dst] *= 1 - layer.alpha[src]
         np.maximum(cover[dst], layer.alpha[src], out=cover[dst])
+    # The layers' own colour, not darkened where they are partly laid.
+    colour /= np.maximum(1 - bare, 1e-3)[:, :, None]
     yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
     aside = np.abs((xx - frame.neck[0]) * frame.right[0] + (yy - frame.neck[1]) * frame.right[1]) / frame.width
     below = ((xx - frame.neck[0]) * frame.down[0] + (yy - frame.neck[1]) * frame.down[1]) / frame.width
@@ -1742,7 +1748,7 @@ def _roofed(person: Person, frame: Frame, layers: list[Layer]) -> list[Layer]:
     backing = roof
     if not (backing > 0).any():
         return out
-    core = (cover > 0.9).astype(np.uint8)
+    core = (cover > 0.5).astype(np.uint8)
     if not core.any():
         return out
     # What the backing shows alone (its rim, where the layers were cut back, and beyond
