@@ -302,7 +302,7 @@ def _faked_analysis(monkeypatch: pytest.MonkeyPatch, nose_behind: float) -> Pers
     the nose `nose_behind` metres behind the shoulders and the face detector finding one
     face (a cap and a bearded cheek in lost profile pass for one)."""
     body = standing()
-    found = p._Found(body.points, body.visibility, body.mask, 20.0, nose_behind)
+    found = p.PosePass(body.points, body.visibility, body.mask, 20.0, nose_behind)
     box = SimpleNamespace(xmin=0.45, ymin=0.05, width=0.1, height=0.08)
     detection = SimpleNamespace(location_data=SimpleNamespace(relative_bounding_box=box))
     faces = SimpleNamespace(process=lambda rgb: SimpleNamespace(detections=[detection]))
@@ -319,3 +319,28 @@ def test_a_head_the_pose_model_puts_facing_away_is_a_back_view(monkeypatch: pyte
         _faked_analysis(monkeypatch, nose_behind=0.12)
     assert refused.value.code == "pose_not_supported" and "from the back" in refused.value.message
     assert _faked_analysis(monkeypatch, nose_behind=-0.15).turn == 20.0
+
+
+def test_a_pose_pass_already_made_is_not_made_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`analyse_person` given the plain pass `read_worn` made on the same product photo
+    starts from it (one pose pass, not two) and reads the same person as on its own."""
+    body = standing()
+    found = p.PosePass(body.points, body.visibility, body.mask, 20.0, -0.15)
+    box = SimpleNamespace(xmin=0.45, ymin=0.05, width=0.1, height=0.08)
+    detection = SimpleNamespace(location_data=SimpleNamespace(relative_bounding_box=box))
+    faces = SimpleNamespace(process=lambda rgb: SimpleNamespace(detections=[detection]))
+    passes: list[object] = []
+
+    def one_pass(pose: object, rgb: np.ndarray, margin: object = None) -> p.PosePass:
+        passes.append(margin)
+        return found
+
+    monkeypatch.setattr(p.models, "pose", lambda: None)
+    monkeypatch.setattr(p.models, "face_detector", lambda: faces)
+    monkeypatch.setattr(p, "_pose", one_pass)
+    alone = p.analyse_person(body.image)
+    assert passes == [None]
+    reused = p.analyse_person(body.image, first=found)
+    assert passes == [None], "the plain pass was made again"
+    assert np.array_equal(reused.points, alone.points) and np.array_equal(reused.mask, alone.mask)
+    assert np.array_equal(reused.face, alone.face) and np.array_equal(reused.skin_lab, alone.skin_lab)

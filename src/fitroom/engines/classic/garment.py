@@ -28,8 +28,8 @@ from fitroom.engines.classic.person import (
     R_HIP,
     R_SHOULDER,
     analyse_person,
-    find_pose,
     plausible_skin,
+    pose_pass,
 )
 
 WORK_SIDE = 384
@@ -802,10 +802,10 @@ def read_worn(rgb: NDArray[np.uint8]) -> Worn | None:
     # alone are more). Then one pose pass: most other product photos show no one either.
     if not _skin_shown(rgb):
         return None
-    found = find_pose(rgb)
+    found = pose_pass(rgb)
     if found is None:
         return None
-    pts, vis = found
+    pts, vis = found.points, found.visibility
     h, w = rgb.shape[:2]
     shoulder_y = (pts[L_SHOULDER][1] + pts[R_SHOULDER][1]) / 2
     hip_y = (pts[L_HIP][1] + pts[R_HIP][1]) / 2
@@ -819,7 +819,7 @@ def read_worn(rgb: NDArray[np.uint8]) -> Worn | None:
     if not real or not _head_above(rgb, pts[NOSE], width):
         return None
     try:
-        model = analyse_person(rgb)
+        model = analyse_person(rgb, first=found)
     except EngineError:
         return None
     frame = torso_frame(model)

@@ -400,7 +400,7 @@ def _skin_colour(rgb: NDArray[np.uint8], points: Array, visibility: Array, face:
     return np.array([170, 140, 145], np.float32)
 
 
-class _Found(NamedTuple):
+class PosePass(NamedTuple):
     """One pose pass: landmarks (pixels), their visibility, the person mask, the turn and
     how far the nose lies behind the shoulders in depth (metres; under 0 in front)."""
 
@@ -434,7 +434,7 @@ TALL_HEAD_MARGIN = (0.3, 0.1, 0.0)
 TORSO_ROWS = (0.2, 0.3, 0.4, 0.5)
 
 
-def _pose(pose: object, rgb: NDArray[np.uint8], margin: tuple[float, float, float] | None = None) -> _Found | None:
+def _pose(pose: object, rgb: NDArray[np.uint8], margin: tuple[float, float, float] | None = None) -> PosePass | None:
     """One pose pass, optionally on the photo with a margin of repeated edge pixels."""
     h, w = rgb.shape[:2]
     top, side, bottom = (int(margin[0] * h), int(margin[1] * w), int(margin[2] * h)) if margin else (0, 0, 0)
@@ -457,7 +457,7 @@ def _pose(pose: object, rgb: NDArray[np.uint8], margin: tuple[float, float, floa
         across = np.array([world[L_SHOULDER].x - world[R_SHOULDER].x, world[L_SHOULDER].z - world[R_SHOULDER].z])
         turn = float(np.degrees(np.arctan2(abs(across[1]), abs(across[0]))))
         nose_behind = float(world[NOSE].z - (world[L_SHOULDER].z + world[R_SHOULDER].z) / 2)
-    return _Found(points, visibility, mask, turn, nose_behind)
+    return PosePass(points, visibility, mask, turn, nose_behind)
 
 
 def _shoulder_share(points: Array, mask: NDArray[np.float32]) -> float:
@@ -513,20 +513,27 @@ def shoulder_share(person: Person) -> float:
     return _shoulder_share(person.points, person.mask)
 
 
+def pose_pass(rgb: NDArray[np.uint8]) -> PosePass | None:
+    """The plain pose pass on the photo (no margin), the one `analyse_person` starts from."""
+    return _pose(models.pose(), rgb)
+
+
 def find_pose(rgb: NDArray[np.uint8]) -> tuple[Array, Array] | None:
     """Landmarks (pixels) and their visibility from one pose pass, without the checks
     and masks of `analyse_person`: enough to tell whether a photo shows a model at all."""
-    found = _pose(models.pose(), rgb)
+    found = pose_pass(rgb)
     return None if found is None else (found.points, found.visibility)
 
 
-def analyse_person(rgb: NDArray[np.uint8], from_behind: bool = False) -> Person:
+def analyse_person(rgb: NDArray[np.uint8], from_behind: bool = False, first: PosePass | None = None) -> Person:
     """Find the one person in the photo, or raise the typed error that explains why not.
     `from_behind`: a person seen from the back is kept (a watch shows on a wrist seen
-    from behind; a garment's front does not)."""
+    from behind; a garment's front does not). `first`: `pose_pass` already made on this
+    very photo (a product photo read for a model): a pose pass costs a fifth of a render,
+    and the model gives the same answer for the same pixels."""
     pose, faces = models.pose(), models.face_detector()
     h, w = rgb.shape[:2]
-    found = _pose(pose, rgb)
+    found = first if first is not None else _pose(pose, rgb)
     # With the head cut off at the top of the photo, the pose model often puts the
     # shoulders far too close together; a margin of repeated edge pixels round the photo
     # usually puts them right (measured on the devset), but on other photos it is the
