@@ -103,3 +103,34 @@ def test_crotch_rows_helpers_are_np_median_and_the_runs_to_the_bit() -> None:
     for on in (rng.random(40) > 0.5, np.ones(5, bool), np.zeros(5, bool), np.array([True, False, True])):
         starts, ends = _run_bounds(on)
         assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == _runs_on(on)
+
+
+def test_inner_colour_by_index_is_the_masked_sums_to_the_bit() -> None:
+    """`inner_colour` reads and writes the rim through its pixels' indices: the same
+    colours as through the boolean rim mask, on a drawn striped garment with a soft,
+    notched edge and a partial `where`."""
+    from fitroom.engines.classic import composite
+
+    h, w = 90, 120
+    alpha = np.zeros((h, w), np.float32)
+    cv2.ellipse(alpha, (60, 45), (40, 30), 15, 0, 360, 1.0, -1)
+    cv2.rectangle(alpha, (55, 10), (62, 30), 0.0, -1)
+    alpha = cv2.GaussianBlur(alpha, (0, 0), 2.0)
+    yy, xx = np.mgrid[:h, :w].astype(np.float32)
+    colour = np.stack([(xx * 7 % 50) + 100, (yy * 3 % 40) + 20, np.sin(xx + yy) * 30 + 60], axis=2).astype(np.float32)
+    where = np.clip(xx / w * 1.5, 0, 1).astype(np.float32)
+
+    core = cv2.erode((alpha > 0.95).astype(np.uint8), np.ones((7, 7), np.uint8))
+    distance, labels = cv2.distanceTransformWithLabels(1 - core, cv2.DIST_L2, 5, labelType=cv2.DIST_LABEL_PIXEL)
+    rim = (alpha > 0) & (core == 0) & (where > 0) & (distance <= composite.RIM_REACH)
+    near_y, near_x = np.divmod(np.flatnonzero(core)[labels[rim] - 1], w)
+    ys, xs = np.nonzero(rim)
+    mirror_y, mirror_x = np.clip(2 * near_y - ys, 0, h - 1), np.clip(2 * near_x - xs, 0, w - 1)
+    inside = core[mirror_y, mirror_x] > 0
+    mirror_y, mirror_x = np.where(inside, mirror_y, near_y), np.where(inside, mirror_x, near_x)
+    masked = colour.copy()
+    masked[rim] += (colour[mirror_y, mirror_x] - masked[rim]) * where[rim][:, None]
+
+    found = composite.inner_colour(colour, alpha, where)
+    assert rim.sum() > 100 and not np.array_equal(found, colour)
+    assert found.dtype == np.float32 and np.array_equal(found, masked)

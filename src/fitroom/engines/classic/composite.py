@@ -554,8 +554,10 @@ def inner_colour(
     if not rim.any():
         return colour
     h, w = core.shape
-    near_y, near_x = np.divmod(np.flatnonzero(core)[labels[rim] - 1], w)
+    # The rim's pixels by index, read and written through it: a boolean mask is scanned
+    # afresh at each of the four reads and the write.
     ys, xs = np.nonzero(rim)
+    near_y, near_x = np.divmod(np.flatnonzero(core)[labels[ys, xs] - 1], w)
     mirror_y = np.clip(2 * near_y - ys, 0, h - 1)
     mirror_x = np.clip(2 * near_x - xs, 0, w - 1)
     # Where the solid part is too thin or bent for the mirrored pixel to lie in it, the
@@ -564,7 +566,7 @@ def inner_colour(
     mirror_y = np.where(inside, mirror_y, near_y)
     mirror_x = np.where(inside, mirror_x, near_x)
     out = colour.copy()
-    out[rim] += (colour[mirror_y, mirror_x] - out[rim]) * where[rim][:, None]
+    out[ys, xs] += (colour[mirror_y, mirror_x] - colour[ys, xs]) * where[ys, xs][:, None]
     return out
 
 
