@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from fitroom.engines.classic import memo
 
@@ -134,3 +135,43 @@ def test_inner_colour_by_index_is_the_masked_sums_to_the_bit() -> None:
     found = composite.inner_colour(colour, alpha, where)
     assert rim.sum() > 100 and not np.array_equal(found, colour)
     assert found.dtype == np.float32 and np.array_equal(found, masked)
+
+
+def _drawn_tee(scale: float) -> np.ndarray:
+    """A blue flat-lay tee on white whose neck opening shows the navy inside of its back,
+    drawn at 460 x 400 and resized by `scale`."""
+    image = np.full((460, 400, 3), 255, np.uint8)
+    cv2.rectangle(image, (120, 60), (280, 400), (60, 80, 200), -1)
+    cv2.fillConvexPoly(image, np.array([(120, 60), (40, 150), (75, 185), (120, 140)]), (60, 80, 200))
+    cv2.fillConvexPoly(image, np.array([(280, 60), (360, 150), (325, 185), (280, 140)]), (60, 80, 200))
+    cv2.ellipse(image, (200, 62), (40, 30), 0, 0, 180, (20, 25, 70), -1)
+    cv2.ellipse(image, (200, 62), (40, 30), 0, 0, 180, (110, 130, 235), 5)
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
+def test_the_inside_back_read_on_the_cut_outs_copy_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_inside_back` takes `cut_out`'s copy of the photo at `WORK_SIDE` (no resize of its
+    own) and finds the same inside back; a photo under `WORK_SIDE`, which `cut_out`
+    enlarged, is read at its own size as before."""
+    from fitroom.engines.classic import garment
+
+    resize = garment.cv2.resize
+    resizes: list[tuple[int, ...]] = []
+
+    def counted(image: np.ndarray, *args: object, **kwargs: object) -> np.ndarray:
+        resizes.append(image.shape)
+        return resize(image, *args, **kwargs)  # type: ignore[call-overload, no-any-return]
+
+    for scale in (2.2, 0.7):
+        rgb = _drawn_tee(scale)
+        alpha, work = garment._cut_out(rgb)
+        assert np.array_equal(alpha, garment.cut_out(rgb))
+        solid = (alpha > 0.5).astype(np.uint8)
+        left, right = 120 * scale, 280 * scale
+        alone = garment._inside_back(rgb, solid, left, right)
+        resizes.clear()
+        monkeypatch.setattr(garment.cv2, "resize", counted)
+        shared = garment._inside_back(rgb, solid, left, right, work)
+        monkeypatch.setattr(garment.cv2, "resize", resize)
+        assert alone.any() and np.array_equal(shared, alone)
+        assert (rgb.shape in resizes) == (scale < 1), "the photo was resized again"

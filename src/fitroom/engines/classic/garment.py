@@ -78,6 +78,12 @@ def _background_distance(lab: NDArray[np.float32]) -> NDArray[np.float32]:
 
 def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
     """Alpha (0..1) of the garment at the photo's resolution."""
+    return _cut_out(rgb)[0]
+
+
+def _cut_out(rgb: NDArray[np.uint8]) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:
+    """`cut_out`'s alpha, and the photo at `WORK_SIDE` it was found on (read-only): the
+    inside back is looked for on the same copy (`_inside_back`)."""
     h, w = rgb.shape[:2]
     scale = WORK_SIDE / max(h, w)
     small = cv2.resize(rgb, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
@@ -116,7 +122,7 @@ def cut_out(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
         x0, y0, x1, y1 = (round(v / scale) for v in found)
         inner = soft[y0:y1, x0:x1]
         soft[y0:y1, x0:x1] = (inner - 0.5) * OPENING_EDGE_GAIN + 0.5
-    return np.clip(soft, 0, 1)
+    return np.clip(soft, 0, 1), small
 
 
 #: How much steeper the edge round the neck openings is than the outline's.
@@ -1041,7 +1047,9 @@ NECK_MISFIT = 0.03
 WEAVE_BLUR = 0.006
 
 
-def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
+def _inside_back(
+    rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float, work: NDArray[np.uint8] | None = None
+) -> NDArray[np.bool_]:
     """The inside back of the neckline and the back collar above it (True), or nothing.
 
     A tee, sweater or dress photographed flat shows, through its neck opening, the inside
@@ -1052,12 +1060,19 @@ def _inside_back(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, 
     middle (a neckline's curve); a print reaching the collar spreads wider or deeper.
     A scoop as wide as the shoulders shows the inside back beside it too: then the front
     is the colour below the sharpest change down the middle.
+
+    `work`: `cut_out`'s copy of this very photo at `WORK_SIDE`, taken when it is the size
+    wanted here (the same resize of the same pixels; a photo under `WORK_SIDE` is read as
+    it is, where `cut_out` enlarged it).
     """
     none = np.zeros(solid.shape, bool)
     h, w = solid.shape
     scale = min(1.0, WORK_SIDE / max(h, w))
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
-    small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    if work is not None and work.shape[:2] == (size[1], size[0]):
+        small = work
+    else:
+        small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     body = cv2.resize(solid, size, interpolation=cv2.INTER_NEAREST) > 0
     width, middle = (right - left) * scale, int((left + right) / 2 * scale)
     small = cv2.GaussianBlur(small, (0, 0), max(0.5, WEAVE_BLUR * width))
@@ -1214,14 +1229,19 @@ def _front_below(strip: NDArray[np.float32], width: float) -> NDArray[np.float32
 
 
 def _without_inside_back(
-    rgb: NDArray[np.uint8], alpha: NDArray[np.float32], solid: NDArray[np.uint8], left: float, right: float
+    rgb: NDArray[np.uint8],
+    alpha: NDArray[np.float32],
+    solid: NDArray[np.uint8],
+    left: float,
+    right: float,
+    work: NDArray[np.uint8] | None = None,
 ) -> tuple[NDArray[np.uint8], NDArray[np.float32], NDArray[np.uint8]]:
     """The photo, alpha and solid mask less the neckline's inside back (cut out), or else
     with the back's thin rim above a shallow front neckline painted in the front's colour
     (`back_rim.painted_over`): it stands on the straps' tops, which the garment is laid
     on the shoulders by, and cut out the garment hung that much higher, its print brought
-    up into the neck. Unchanged when neither shows."""
-    inside = _inside_back(rgb, solid, left, right)
+    up into the neck. Unchanged when neither shows. `work`: see `_inside_back`."""
+    inside = _inside_back(rgb, solid, left, right, work)
     if inside.any():
         return (rgb, *_less(alpha, inside))
     rim = back_rim(rgb, solid, left, right)
@@ -1610,7 +1630,7 @@ def _garments(rgb: NDArray[np.uint8], swap_target: str, hint: str | None) -> lis
     """`analyse_garments`'s pieces, each with the photo as it is."""
     worn = read_worn(rgb)
     if worn is None:
-        alpha = cut_out(rgb)
+        alpha, work = _cut_out(rgb)
         category = _category(hint, swap_target, _aspect(alpha))
         if (
             swap_target == SwapTarget.FULL_OUTFIT
@@ -1618,7 +1638,7 @@ def _garments(rgb: NDArray[np.uint8], swap_target: str, hint: str | None) -> lis
             and _reads_as_bottom(alpha)
         ):
             category = SwapTarget.BOTTOM
-        return [_read(rgb, alpha, category, None, flat=True)]
+        return [_read(rgb, alpha, category, None, flat=True, work=work)]
     named = _category(hint, "", 1.0) if hint and _category(hint, "", 1.0) != SwapTarget.TOP else None
     lower = worn.lower if worn.lower is not None and not _cut_off(worn.lower, worn) else None
     if named is None and swap_target == SwapTarget.FULL_OUTFIT and worn.upper is not None and lower is not None:
@@ -1691,10 +1711,12 @@ def _read(
     shoulders: tuple[float, float] | None,
     *,
     flat: bool = False,
+    work: NDArray[np.uint8] | None = None,
 ) -> Garment:
     """The garment's parts from its alpha. `shoulders`, for a top worn by a model: the
     model's shoulder joints' columns, the panel's edges when its outline cannot tell.
-    `flat`: a product photo without a wearer, whose neck opening may show the inside back."""
+    `flat`: a product photo without a wearer, whose neck opening may show the inside back;
+    `work`, `cut_out`'s copy of `rgb` at `WORK_SIDE` (see `_inside_back`)."""
     solid = (alpha > 0.5).astype(np.uint8)
     if not solid.any():
         raise EngineError("garment_not_found", "no garment was found in the photo")
@@ -1767,7 +1789,7 @@ def _read(
         # The dress's width stays its waist's (it sets the scale); sleeves wider than
         # the bodice go on the arms like a top's.
         if flat:
-            rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
+            rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right, work)
         sleeve_left, sleeve_right, armpit_y = _dress_sleeves(solid, left, right, y0, height, armpit_y)
         sleeved = bool(sleeve_left.any() or sleeve_right.any())
         if sleeved:
@@ -1791,7 +1813,7 @@ def _read(
             left, right, armpit_y = seams
             sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
     if flat:
-        rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right)
+        rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right, work)
     if sleeve_left.any() or sleeve_right.any():
         rgb = _armpits_lit(rgb, solid, left, right, armpit_y)
     top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
