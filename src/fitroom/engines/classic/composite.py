@@ -32,6 +32,7 @@ from fitroom.engines.classic.held import held_in_front
 from fitroom.engines.classic.old_garment import (
     HIGH_WAIST_RISE,
     LONG_HEM_DROP,
+    below_line,
     bottom_coloured,
     coat_hem,
     collar_in_face,
@@ -198,6 +199,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         hair[window],
         front,
         None if straps is None else straps[window],
+        _worn_above_knees(person)[window] if garment.category == SwapTarget.BOTTOM else None,
     )
     image = person.image.copy()
     image[window] = part.image
@@ -210,6 +212,14 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     old = np.zeros(image.shape[:2], np.float32)
     old[window] = part.old
     return Composite(image, garment_cover, edited, shown, old, window)
+
+
+def _worn_above_knees(person: Person) -> NDArray[np.bool_]:
+    """The old bottom as found on the whole photo at full size (`worn_bottom`) above the
+    knees: its rim beside the hips is what the smaller rebuild loses; below the knees
+    its rim runs into the shoes' edges, kept (taken, a shoe's edge was smeared)."""
+    knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
+    return worn_bottom(person) & ~below_line(person, torso_frame(person), knees)
 
 
 def _over_bottom(person: Person, cover: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
@@ -360,7 +370,12 @@ def _compose(
     hair: NDArray[np.float32] | None = None,
     front: NDArray[np.float32] | None = None,
     straps: NDArray[np.float32] | None = None,
+    worn: NDArray[np.bool_] | None = None,
 ) -> Composite:
+    """The new garment's `layers` laid over `person` (a window of the photo), what they
+    leave of the old garment rebuilt at `shrink` times smaller. `worn`, for a new bottom,
+    is the old bottom as found on the whole photo at full size (`worn_bottom`), whose
+    rim the smaller rebuild's own mask may lose (`rebuild.replaced`)."""
     face = person.face > 0
     if garment.category != SwapTarget.BOTTOM:
         face &= ~collar_in_face(person)
@@ -376,7 +391,9 @@ def _compose(
         np.maximum(new_total[layer.slices], layer.alpha, out=new_total[layer.slices])
     size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
     if size == (w, h):
-        rebuild, fill, shade, skin_part, old, loose = replaced(person, garment, new_total, hands, kept, look, straps)
+        rebuild, fill, shade, skin_part, old, loose = replaced(
+            person, garment, new_total, hands, kept, look, straps, None if worn is None else worn.astype(np.float32)
+        )
     else:
         shrunk = [
             cv2.resize(a, size, interpolation=cv2.INTER_AREA) for a in (new_total, hands.astype(np.uint8), keep, kept)
@@ -386,9 +403,15 @@ def _compose(
         # Face and hands keep every pixel they touch at the smaller size; an arm only
         # those it fills: the old sleeve's hem against it is rebuilt, not left as a line.
         small_kept = np.maximum(np.ceil(shrunk[2]), np.floor(shrunk[3]))
+        # The old bottom found at full size keeps every pixel it touches too.
+        small_worn = (
+            None if worn is None else np.ceil(cv2.resize(worn.astype(np.float32), size, interpolation=cv2.INTER_AREA))
+        )
         rebuild, fill, shade, skin_part, old, loose = (
             cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
-            for a in replaced(person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look, small_straps)
+            for a in replaced(
+                person.scaled(size), garment, shrunk[0], shrunk[1] > 0, small_kept, look, small_straps, small_worn
+            )
         )
     # The old garment under a bare arm's kept edge, or an old neckband taken into the
     # hair kept in front, goes after all (`rebuild._cloth_kept`); the face and hands stay.

@@ -77,6 +77,7 @@ def replaced(
     keep: NDArray[np.float32],
     look: skin.SkinLook,
     straps: NDArray[np.float32] | None = None,
+    found: NDArray[np.float32] | None = None,
 ) -> Replaced:
     """What goes where the old garment was: how much of each pixel is rebuilt (0..1), the
     rebuilt picture (the photo elsewhere), the shading the new garment takes on, how much
@@ -85,7 +86,8 @@ def replaced(
     `new_total` is how much of each pixel the new garment covers; `hands`, the hand
     pixels in front; `keep`, 1 where nothing may change (face and hands);
     `look`, how the person's own skin looks; `straps`, the old top's straps over the
-    kept arms (`arms.straps_over_arms`), the old garment too."""
+    kept arms (`arms.straps_over_arms`), the old garment too; `found`, for a new bottom,
+    the old bottom as found on the whole photo at full size (`_rim_joined`)."""
     frame = torso_frame(person)
     bare = skin_like(person)
     colours = worn_colours(person.lab(), person, garment.category)
@@ -96,6 +98,8 @@ def replaced(
         old = _neck_shadows_dropped(old, person)
     if straps is not None:
         old = np.maximum(old, straps)
+    if found is not None:
+        old = np.maximum(old, _rim_joined(found > 0, old > 0, keep >= 1).astype(np.float32))
     # The skin's tone and the hand's colour are read off the old garment as found: with
     # the cuffs' rims taken in, the hand's own edge, lit where it leaves the cuff, is off.
     worn = old
@@ -187,6 +191,22 @@ def replaced(
             own_arm[box],
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
+
+
+def _rim_joined(found: NDArray[np.bool_], old: NDArray[np.bool_], kept: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The pieces of `found` (the old bottom as found on the whole photo at full size)
+    beyond `old` (the mask worked out again at the rebuild's smaller size) and off `kept`
+    that touch `old`. At the smaller size the mask loses a pale bottom's lit side, near
+    the white top's colour (light jeans' lit side beside the arm): left as shot, it
+    stood as a pale strip beside a narrower new bottom. Pieces standing apart from it are not its rim: the full size's mask runs
+    into a sleeve's outer edge beside the hips, rebuilt, a ragged notched edge."""
+    extra = found & ~old & ~kept
+    if not extra.any():
+        return extra
+    _, labels = cv2.connectedComponents(extra.astype(np.uint8), connectivity=8)
+    touching = cv2.dilate(old.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    joined = np.unique(labels[touching & extra])
+    return np.isin(labels, joined[joined > 0])
 
 
 #: A piece of the old garment's mask lying wholly above the higher shoulder and smaller
