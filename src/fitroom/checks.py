@@ -89,6 +89,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   jeans, taken for the top the new bottom leaves on).
 - `bottom_old_at_hips`: the same read on the old bottom as shot beside the hip joints
   and above them (an old waistband's corners left beside a new one under a crop top).
+- `bottom_rim_left`: the old bottom's own mask as found at full size left as shot beside
+  a new bottom, hips to knees (a pale pair of jeans' lit side beside the arm), for each
+  pixel of the new bottom there: what the checks by its colours miss.
 - `bottom_short`: how far (torso lengths) a full-length product's hem ends above the
   ankles.
 - `bare_legs_changed`: the share of a person's bare legs as shot (below the hips, of
@@ -876,6 +879,15 @@ OLD_THIGHS_BESIDE = BOTTOM_OLD_BESIDE
 #: waistband's corners left under a crop top read 0.0033-0.0059 on the kit, gone
 #: 0-0.0001 (a white tank hanging over white shorts fails wrongly, 0.015-0.017).
 BOTTOM_OLD_AT_HIPS = 0.002
+#: `bottom_rim_left`: a pixel of the old bottom left as shot differs from the photo by
+#: at most this much in its largest channel (0..255; the rebuild's fill, blurred from
+#: round it, differs by more almost everywhere)...
+RIM_AS_SHOT = 8
+#: ...and the share of them per pixel of the new bottom round the hips: light jeans' lit
+#: side kept beside the arm read 0.011-0.015 on the kit (0.003 rebuilt), the other 18
+#: good-pose pairs 0-0.0032; see docs/results-classic-garments.md, session 40, the old
+#: bottom's pale rim beside the hips.
+BOTTOM_RIM_LEFT = 0.006
 #: `bottom_to_edge` reads this many torso lengths of the photo's bottom rows (at least 2).
 EDGE_BAND = 0.03
 #: ... across each thigh this many torso lengths either side of its hip-to-knee line
@@ -1815,6 +1827,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_sliver": (None, SLIVER_SHARE),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
+    "bottom_rim_left": (None, BOTTOM_RIM_LEFT),
     "old_thighs_beside": (None, OLD_THIGHS_BESIDE),
     "part_unnamed": (1.0, None),
     "bottom_short": (None, BOTTOM_SHORT_MOST),
@@ -3684,6 +3697,27 @@ def bottom_old_beside(
     if share is None:
         return 0.0
     return share * np.count_nonzero(inside & (np.asarray(cover) < 0.5)) / drawn
+
+
+def bottom_rim_left(
+    photo: NDArray[np.uint8], image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], region: Mask, against: Mask
+) -> float | None:
+    """The pixels of `region` (the old bottom as the engine finds it on the whole photo at
+    full size, less what rightly stays in front: the top left on, the hands and arms,
+    what they hold, the face) where the new bottom is not (`cover` under 0.5) and the
+    render is still the photo (within `RIM_AS_SHOT`), per pixel of the new bottom in
+    `against`. A pale bottom's lit side is paler than any colour read on it, so every
+    check by the old bottom's colours missed it, beside the arm at the hips, where a
+    shopper looks for the old trousers. None without 50 pixels
+    of the new bottom in `against`."""
+    drawn = np.count_nonzero((np.asarray(against) > 0) & (np.asarray(cover) >= 0.5))
+    if drawn < 50:
+        return None
+    left = (np.asarray(region) > 0) & (np.asarray(cover) < 0.5)
+    if not left.any():
+        return 0.0
+    step = cv2.absdiff(photo, image).max(axis=2)
+    return float(np.count_nonzero(left & (step <= RIM_AS_SHOT))) / drawn
 
 
 def old_thighs_beside(

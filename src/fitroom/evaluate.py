@@ -55,6 +55,7 @@ from fitroom.engines.classic.arms import (
     bare_forearms_over_bottom,
     crossed_forearms,
     own_skin,
+    sleeves_over_bottom,
     worn_top_colour,
 )
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
@@ -1141,6 +1142,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 old_lab,
                 others,
                 against=risen & (person.mask > 0.5),
+            )
+            # The old bottom's own mask left as shot, hips to knees, less what stays in
+            # front of a new bottom (its pale lit side or rim, missed by its colours).
+            knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
+            above_knees = ~below_line(as_photo, frame, knees)
+            rim = risen & above_knees & worn_bottom(as_photo) & ~kept_top(as_photo) & ~sleeves_over_bottom(as_photo)
+            rim &= ~own_hands & ~crossed & ~holding & (person.hands == 0) & ~face & (person.face == 0)
+            values["bottom_rim_left"] = checks.bottom_rim_left(
+                report.input, output, cover, rim, risen & above_knees & (person.mask > 0.5)
             )
             legs = _round_bottom(report, frame.width) & (depth > INSEAM_DROP * frame.length)
             legs &= ~kept_top(as_photo) & ~own_hands & ~crossed & (person.hands == 0) & ~face & (person.face == 0)
