@@ -951,6 +951,28 @@ def test_a_tees_panel_reaches_up_to_square_shoulders_beside_the_neck() -> None:
     assert cover[30:60].max() == 0, "the neck stays bare"
 
 
+@pytest.mark.parametrize("angle", [0.0, 10.0])
+def test_a_tees_shoulder_line_reaches_the_shoulders_outline_from_the_neck_out(angle: float) -> None:
+    """Square, muscular shoulders, level or tilted 10 degrees (the picture-right shoulder
+    higher): the tee's top lies on the shoulder's outline from beside the neck out to
+    the joint. The lift used to fall away to nothing across a margin beside the neck (a
+    shelf of skin 14 px tall there), and on the tilted torso a level probe row ran
+    through the higher shoulder, read it as neck and left it unlifted (10-14 px)."""
+    person, mask, _ = square_shouldered_person(420)
+    turn = cv2.getRotationMatrix2D((200.0, 100.0), angle, 1.0)
+    mask = cv2.warpAffine(mask, turn, (400, 420), flags=cv2.INTER_NEAREST)
+    person.mask = mask.astype(np.float32)
+    person.points = (np.c_[person.points, np.ones(33)] @ turn.T).astype(np.float32)
+    cover = np.zeros((420, 400), np.float32)
+    for layer in layers_for(person, analyse_garment(tee(), swap_target="top", hint=None)):
+        np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
+    columns = range(220, 246, 4) if angle else [*range(172, 184, 4), *range(220, 232, 4)]
+    for x in columns:
+        shelf = int(np.argmax(cover[:, x] > 0.5)) - (40 + int(np.argmax(mask[40:, x] > 0)))
+        assert shelf <= 6, (x, shelf)
+    assert cover[30:60, 185:215].max() == 0, "the neck stays bare"
+
+
 def test_a_dress_panel_reaches_up_to_the_shoulders_beside_its_collar() -> None:
     """A sleeved dress hangs from its neckline's row, placed level: on shoulders standing
     above that row beside the neck its panel ended below them, a wedge of the old top or
@@ -1001,7 +1023,9 @@ def test_a_round_necked_sleeveless_dress_lies_on_the_shoulders() -> None:
     columns = [*range(160, 171), *range(230, 241)]
     gaps = [int(np.argmax(cover[:, x] > 0.5)) - int(np.argmax(mask[:, x] > 0)) for x in columns]
     assert max(gaps) <= 3, gaps
-    assert cover[30:60].max() == 0, "the neck stays bare"
+    # The neck's columns (x 190-210); beside it the straps' soft rim, lifted onto the
+    # shoulders, may reach a row above their outline at a millionth of cover.
+    assert cover[30:60, 185:215].max() == 0, "the neck stays bare"
 
 
 def test_parts_of_a_top_meeting_leave_no_line_of_the_old_top() -> None:

@@ -320,29 +320,37 @@ def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> La
         return None
     h, w = person.mask.shape[:2]
     fw = frame.frontal_width
-    probe = int(round(frame.neck[1] - NECK_PROBE * fw))
-    if probe < 0 or probe >= h:
+    if not 0 <= frame.neck[1] - NECK_PROBE * fw < h:
         return layer
     lx0, ly0, lx1, ly1 = layer.box
-    if probe >= ly1:
-        return layer
     cols = np.arange(lx0, lx1)
+    # The probe runs parallel to the shoulders' line: on a tilted torso a level row ran
+    # through the higher shoulder, read as neck, and that shoulder was never lifted.
+    slope = frame.right[1] / max(abs(frame.right[0]), 1e-6)
+    probes = np.clip(np.round(frame.neck[1] - NECK_PROBE * fw + (cols - frame.neck[0]) * slope), 0, h - 1).astype(int)
+    p0 = int(probes.min())
+    if p0 >= ly1:
+        return layer
+    below = np.arange(p0, ly1)[:, None] >= probes[None, :]
     beside = np.abs(cols - frame.neck[0]) <= frame.width / 2
     # Clear of the neck by `NECK_MARGIN`: it flares out into the shoulders below the
     # probe, and a collar lifted there climbed the neck's side.
     margin = 2 * max(1, int(NECK_MARGIN * fw)) + 1
-    neck = cv2.dilate((person.mask[probe : probe + 1, lx0:lx1] > 0.5).astype(np.uint8), np.ones((1, margin), np.uint8))
-    beside &= neck[0] == 0
-    body = person.mask[probe:ly1, lx0:lx1] > 0.5
-    solid = layer.alpha[max(0, probe - ly0) :, :] > 0.5
-    found = beside & body.any(axis=0) & solid.any(axis=0)
-    shoulder = probe + np.argmax(body, axis=0)
-    top = max(probe, ly0) + np.argmax(solid, axis=0)
+    on_neck = person.mask[probes, cols] > 0.5
+    neck = cv2.dilate(on_neck.astype(np.uint8)[None, :], np.ones((1, margin), np.uint8))[0] > 0
+    body = (person.mask[p0:ly1, lx0:lx1] > 0.5) & below
+    solid = np.zeros_like(body)
+    solid[max(0, ly0 - p0) :] = layer.alpha[max(0, p0 - ly0) :, :] > 0.5
+    solid &= below
+    found = beside & ~neck & body.any(axis=0) & solid.any(axis=0)
+    shoulder = p0 + np.argmax(body, axis=0)
+    top = p0 + np.argmax(solid, axis=0)
     gap = (top - shoulder).astype(np.float32)
     near = found & (gap <= LIFT_REACH * fw)
     if np.count_nonzero(near) < LIFT_SHARE * np.count_nonzero(found):
         return layer  # straps or a wide neckline: the shoulders are bare by design
     gap = np.where(near & (gap > 0), np.minimum(gap, LIFT_MOST * fw), 0.0)
+    gap = _held_to_neck(gap, near, beside & neck & ~on_neck & solid.any(axis=0), cols, float(frame.neck[0]))
     if not (gap > 0).any():
         return layer
     sigma = max(1.0, LIFT_TAPER * fw)
@@ -363,6 +371,27 @@ def lifted_to_shoulders(person: Person, frame: Frame, layer: Layer | None) -> La
     alpha = cv2.remap(layer.alpha, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0)
     colour = cv2.remap(layer.colour, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     return Layer(colour, alpha, lx0, y0)
+
+
+def _held_to_neck(
+    gap: NDArray[np.float32], near: NDArray[np.bool_], margin: NDArray[np.bool_], cols: NDArray[np.int_], neck_x: float
+) -> NDArray[np.float32]:
+    """`gap` (the lift per column) carried level from each side's innermost lifted column
+    across that side's `margin` columns beside the neck, which are not read.
+
+    Left at 0 there and tapered, the lift fell away towards the neck: a top's shoulder
+    seam stayed below the person's shoulder from the neck's side out to a third of the
+    way to the joint, a shelf of skin between them (a worn tee's seam runs on the
+    shoulder right up to the neck)."""
+    held = gap.copy()
+    for side in (-1.0, 1.0):
+        out = (cols - neck_x) * side > 0
+        read = np.flatnonzero(near & out)
+        if not len(read):
+            continue
+        inner = read[np.argmin(np.abs(cols[read] - neck_x))]
+        held[margin & out & (np.abs(cols - neck_x) < abs(cols[inner] - neck_x))] = gap[inner]
+    return held
 
 
 #: How far (product pixels) a sleeve's soft rim reaches beyond its solid mask.
