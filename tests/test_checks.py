@@ -1631,6 +1631,34 @@ def test_shoulder_bare_fails_a_seam_below_the_persons_own_shoulder() -> None:
     )
 
 
+def test_shoulder_shelf_fails_a_tees_top_below_the_shoulders_outline() -> None:
+    """Sloping shoulders 100 px apart under a tall neck: a tee whose top follows their
+    outline passes; one lying 10 px lower beside the neck, the body's shoulder standing
+    above it as a shelf, fails; the neck above the collar is not a shelf; a cami's
+    straps leave the shoulders bare by design."""
+    body = np.zeros((300, 300), np.uint8)
+    outline = [(138, 20), (162, 20), (162, 78), (250, 100), (255, 300), (45, 300), (50, 100), (138, 78)]
+    cv2.fillPoly(body, [np.array(outline)], 1)
+    neck, hips = (150.0, 100.0), (150.0, 260.0)
+    follows = body.astype(np.float32)
+    follows[:80] = 0
+    follows[80:90, 140:160] = 0  # the collar's opening: the neck above it is the neck
+    low = follows.copy()
+    rows = np.arange(300)[:, None]
+    slope = 78 + (np.abs(np.arange(300) - 150)[None, :] - 12) * 22 / 88
+    low[rows < slope + 10] = 0
+    good = checks.shoulder_shelf(follows, body, neck, hips, 100.0)
+    bad = checks.shoulder_shelf(low, body, neck, hips, 100.0)
+    assert good is not None and bad is not None
+    assert not checks.faults({"shoulder_shelf": good}), good
+    assert checks.faults({"shoulder_shelf": bad}) == ["shoulder_shelf"], bad
+    cami = follows.copy()
+    cami[:130] = 0
+    cami[86:130, 110:116] = cami[86:130, 184:190] = 1
+    assert checks.shoulder_shelf(cami, body, neck, hips, 100.0) is None
+    assert checks.shoulder_shelf(np.zeros((40, 40), np.float32), body[:40, :40], (20, -200), (20, -100), 10.0) is None
+
+
 def test_hair_cut_finds_hair_overwritten_by_the_new_garment() -> None:
     before = np.full((200, 200, 3), 200, np.uint8)
     before[40:160, 60:80] = (70, 45, 30)

@@ -189,6 +189,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   their line (a sleeveless top's cap shoulders standing out past the arms as wings).
 - `shoulder_bare`: how much of the person's own shoulder stands uncovered just above a
   top's panel beside the neck (a seam lying below the shoulder: a ledge of skin).
+- `shoulder_shelf`: how much of the person's own silhouette as shot stands above a
+  top's shoulders beside the neck, where that silhouette ends within a shelf's height
+  of the garment (the top's shoulder line below the body's: a shelf of skin above it).
 - `strap_out`: where a strappy top's straps cross the shoulders, as a share of the way
   from the neck's side out to the shoulder's tip (a cami's straps out on the shoulder
   tips or the arms' tops, not beside the neck).
@@ -789,6 +792,20 @@ BARE_SHOULDER_REACH = 0.15
 BARE_SHOULDER_OUTER = 0.45
 SHOULDERS_COVERED = 0.5
 BARE_SHOULDER_MOST = 1.0
+#: The person's silhouette as shot standing above a top's shoulders (`shoulder_shelf`):
+#: per image column `SHELF_INNER` to `SHELF_OUTER` shoulder widths out from the neck,
+#: the silhouette's run straight up from the garment's top edge (its first row from
+#: `SHELF_HIGH` above the shoulders' line), where it ends (the
+#: backdrop above) within `SHELF_REACH` shoulder widths (longer runs are the neck, or
+#: hair going up to the head), less `SHELF_RIM` (the mask's soft rim); summed, in
+#: hundredths of a square shoulder width, beyond `SHELF_MOST`. Only where the garment
+#: covers the shoulders (`SHOULDERS_COVERED`, as `shoulder_bare`). Drawn: a tee's top on
+#: a shoulder outline 0; 8 px below it over a 100 px shoulder span 0.2 per side.
+SHELF_INNER, SHELF_OUTER = 0.15, 0.45
+SHELF_REACH = 0.12
+SHELF_HIGH = 0.5
+SHELF_RIM = 0.015
+SHELF_MOST = 0.5
 #: A strappy top's straps (`strap_out`): the garment from `SHOULDER_HIGH` above the
 #: shoulders' line down to it, `STRAP_INNER` to `SHOULDER_OUTER` shoulder widths out (a
 #: side with under `STRAP_LEAST` hundredths of a square shoulder width of it has none);
@@ -1877,6 +1894,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoulder_overhang": (None, SHOULDER_OVERHANG),
     "shoulder_wing": (None, SHOULDER_WING),
     "shoulder_bare": (None, BARE_SHOULDER_MOST),
+    "shoulder_shelf": (None, SHELF_MOST),
     "shoulder_lumps": (None, SHOULDER_LUMPS),
     "shoulder_outline_rough": (None, SHOULDER_ROUGH_MOST),
     "strap_out": (None, STRAP_OUT_MOST),
@@ -5260,6 +5278,47 @@ def shoulder_bare(
     near = (below - rows) <= BARE_SHOULDER_REACH * shoulder_width
     bare = region & ~covered & near & (np.asarray(body) > 0) & ~np.asarray(face, bool)
     return 100.0 * np.count_nonzero(bare) / max(shoulder_width**2, 1.0)
+
+
+def shoulder_shelf(
+    cover: NDArray[np.floating[Any]], silhouette: Mask, neck: Point, hips: Point, shoulder_width: float
+) -> float | None:
+    """How much of the person's `silhouette` as shot stands above the garment's top edge
+    (`cover` over 0.5) beside the neck, in hundredths of a square shoulder width: per
+    column `SHELF_INNER` to `SHELF_OUTER` shoulder widths out, the silhouette's run up
+    from that edge where it ends within `SHELF_REACH` (a shoulder, not the neck), less
+    `SHELF_RIM`. A worn tee's shoulder line is the body's from the neck to the shoulder's
+    tip; a seam placed lower leaves the body's shoulder above it as a shelf of skin, or
+    of the old top rebuilt as skin. None where the shoulders are not in the photo, or the
+    garment leaves them bare (`SHOULDERS_COVERED`)."""
+    region, along = _shoulder_band(cover.shape, neck, hips, shoulder_width, BARE_SHOULDER_OUTER)
+    if np.count_nonzero(region) < 50:
+        return None
+    covered = np.asarray(cover) > 0.5
+    line = region & (along >= SHOULDER_HIGH / (SHOULDER_HIGH + SHOULDER_LOW))
+    if np.count_nonzero(line & covered) < SHOULDERS_COVERED * np.count_nonzero(line):
+        return None
+    body = np.asarray(silhouette) > 0
+    h, w = covered.shape
+    x0, y0 = float(neck[0]), float(neck[1])
+    reach = SHELF_REACH * shoulder_width
+    # The garment's top edge over the shoulders: its first row from well above them down
+    # to the band's foot.
+    lowest = int(np.clip(y0 + SHOULDER_LOW * shoulder_width, 0, h - 1))
+    highest = int(np.clip(y0 - SHELF_HIGH * shoulder_width, 0, h - 1))
+    total = 0.0
+    for x in range(w):
+        if not SHELF_INNER * shoulder_width <= abs(x - x0) <= SHELF_OUTER * shoulder_width:
+            continue
+        rows = np.flatnonzero(covered[highest : lowest + 1, x])
+        if not len(rows):
+            continue
+        top = highest + int(rows[0])
+        above = body[:top, x][::-1]
+        run = int(np.argmin(above)) if not above.all() else len(above)
+        if run < reach:
+            total += max(run - SHELF_RIM * shoulder_width, 0.0)
+    return 100.0 * total / max(shoulder_width**2, 1.0)
 
 
 def strap_out(

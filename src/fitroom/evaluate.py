@@ -914,6 +914,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["shoulder_bare"] = checks.shoulder_bare(
                 cover, shown, face | (person.face > 0), frame.neck, hips, frame.width
             )
+            # Against the silhouette as shot: the body's shoulder, whatever was redrawn there.
+            values["shoulder_shelf"] = checks.shoulder_shelf(cover, person.mask > 0.5, frame.neck, hips, frame.width)
             values["strap_out"] = checks.strap_out(cover, person.mask > 0.5, frame.neck, hips, frame.width)
     old = report.old_garment if report.old_garment is not None else np.zeros(shape, np.float32)
     if garment is not None and np.count_nonzero(old > 0.5) > 100:
