@@ -25,6 +25,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `chest_dim`: how much darker (Lab L) the rebuilt chest is than the person's own bare
   arms as shot (a chest bared by a cami lit by a dark floral shirt's print, a dull slab
   below the bright arms).
+- `chest_spread`: the rebuilt chest's spread of lightness over the person's own bare
+  arms' (a chest bared by a cami rebuilt as one smooth fill beside lit, shaded arms).
 - `skin_tone`: the colour difference between the rebuilt skin and the person's own
   visible skin nearest it (rebuilt arms paler or yellower than the hands beside them),
   that skin told by its hue at any lightness (`skin_by_hue`): a dark glossy face's
@@ -1605,6 +1607,12 @@ CHEST_DIM_DOWN = 0.4
 CHEST_DIM_ARM = 0.12
 CHEST_DIM_LIT = 0.5
 CHEST_DIM_MOST = 7.0
+#: `chest_spread`: the least the rebuilt chest's spread of lightness may be of the own
+#: arms' (both read where `chest_dim` reads them): the cami's chests on 10 studio persons
+#: (2026-12-07) read 0.34-0.80; those a shopper sees as one smooth fill below shaded
+#: arms (`ootd--model_6`, `cat--2-model_4`, `ootd--09597_00`, `cat--model_5`,
+#: `cat--model_7`) 0.34-0.53, the one graded A (`ootd--model_1`) 0.80.
+CHEST_SPREAD_LEAST = 0.55
 #: How wide (shoulder widths) a band either side of that seam is read, and how far
 #: along it (Gaussian sigma, shoulder widths) each side's lightness is averaged.
 SKIN_SEAM_BAND = 0.04
@@ -1808,6 +1816,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "chest_tone": (None, CHEST_TONE_APART),
     "chest_slab": (CHEST_SLAB_LEAST, None),
     "chest_dim": (None, CHEST_DIM_MOST),
+    "chest_spread": (CHEST_SPREAD_LEAST, None),
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "old_straps_left": (None, OLD_STRAPS_MOST),
@@ -2393,6 +2402,50 @@ def chest_dim(
         return None
     lightness = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
     return float(np.quantile(lightness[seen], CHEST_DIM_LIT) - np.quantile(lightness[chest], CHEST_DIM_LIT))
+
+
+def chest_spread(
+    image: NDArray[np.uint8],
+    rebuilt: Mask,
+    own: Mask,
+    arms: Sequence[Sequence[Point]],
+    neck: Point,
+    shoulder_width: float,
+) -> float | None:
+    """The rebuilt chest's spread of lightness over the person's `own` bare arms' as shot,
+    each the 10th to 90th percentile of CIE L over its median, smoothed past the grain
+    (`CHEST_FLAT_SMOOTH`), read where `chest_dim` reads them.
+
+    A real chest under the photo's light varies as broadly as the arms beside it: its
+    sides and the collarbones' shade darker, a highlight or a sheen where the light
+    falls. One smooth fill reads as a slab of paint below lit skin, whatever its level
+    (`chest_dim`) or its shading down the middle (`chest_flat`). None where too little of
+    either shows."""
+    if shoulder_width <= 0:
+        return None
+    s = shoulder_width
+    made = _inner(rebuilt, 2)
+    h, w = made.shape
+    nx, ny = float(neck[0]), float(neck[1])
+    cols = np.abs(np.arange(w) - nx)[None, :]
+    rows = np.arange(h)[:, None] - ny
+    chest = made & (cols < s * CHEST_DIM_HALF) & (rows >= 0) & (rows < s * CHEST_DIM_DOWN)
+    bones = np.zeros((h, w), np.uint8)
+    for arm in arms:
+        for start, end in zip(arm[:-1], arm[1:], strict=False):
+            ends = [tuple(int(v) for v in np.asarray(at, np.float64)) for at in (start, end)]
+            cv2.line(bones, ends[0], ends[1], (1,), max(1, int(s * CHEST_DIM_ARM)))
+    seen = _inner(np.asarray(own, bool) & ~np.asarray(rebuilt, bool), 1) & (bones > 0)
+    if np.count_nonzero(chest) < MIN_SKIN_PIXELS or np.count_nonzero(seen) < MIN_SKIN_PIXELS:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, s * CHEST_FLAT_SMOOTH))
+
+    def spread(values: NDArray[Any]) -> float:
+        low, mid, high = np.quantile(values, (0.1, 0.5, 0.9))
+        return float((high - low) / max(float(mid), 1.0))
+
+    return spread(lum[chest]) / max(spread(lum[seen]), 1e-3)
 
 
 def old_neckband(

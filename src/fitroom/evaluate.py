@@ -706,6 +706,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["arm_round"] = checks.arm_round(output, rebuilt, arm_bones)
         values["upper_arm_pale"] = checks.upper_arm_pale(output, rebuilt, own, arm_bones, frame.width)
         values["chest_dim"] = checks.chest_dim(output, rebuilt, own, arm_bones, frame.neck, frame.width)
+        values["chest_spread"] = checks.chest_spread(output, rebuilt, own, arm_bones, frame.neck, frame.width)
     leg_bones = [
         (person.pt(h), person.pt(k), person.pt(a))
         for h, k, a in ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE))
