@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
-from fitroom.engines.classic import own_neck, skin
+from fitroom.engines.classic import chest_light, own_neck, skin
 from fitroom.engines.classic.body import (
     SHOULDER_STEEPEST,
     Frame,
@@ -1109,6 +1109,19 @@ def _uncovered(
         leg_light = skin.lit(limb_x, limb_y, look) * (1 - LEG_ROUND * limb_side**LEG_ROUND_POWER)
         limb_shading = (limb_shading * (1 - on_legs) + leg_light * on_legs).astype(np.float32)
     torso_shading = skin.lit(torso_x, torso_y, look) * (1 - TORSO_SIDE_SHADE * side**3)
+    # The person's own skin as shot, off the old garment's soft edge: the seam's measure
+    # below, and the depth the chest's light takes.
+    body = person.skin_lab if look.tone is None else look.tone
+    own = skin.toned_like(person, float(body[0])) & (person.mask > 0.5) & ~hands & (rebuild < 0.05)
+    own &= cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)) == 0
+    if garment.category != SwapTarget.BOTTOM:
+        # The torso's rounded form as deep as the person's own bare arms' light: at the
+        # one depth for every photo the chest was a smooth fill below lit, shaded arms.
+        # Not the shoulders' tops nor the collarbones' relief: deepened, they stood as
+        # dark patches and drawn bands.
+        spread = chest_light.arms_spread(person, person.lab()[:, :, 0], own)
+        gain, centre = chest_light.chest_gain(torso_shading, torso, frame, s, spread)
+        torso_shading = chest_light.deepened(torso_shading, gain, centre, frame, s)
     torso_shading *= skin.shoulder_tops((person.mask > 0.5) & (sloped > 0.5), frame.neck, frame.right, s)
     # On the torso the limb's shading gives way to the torso's over a band, not at one
     # line: where an upper arm's cylinder reaches in over the chest by the armhole its
@@ -1164,9 +1177,6 @@ def _uncovered(
     # step between them is spread out into the rebuilt side, so no line of it stays.
     # Read on all the kept skin there (a lit chest inside a V is paler than the tone
     # `seen` allows), off the old garment's soft edge.
-    body = person.skin_lab if look.tone is None else look.tone
-    own = skin.toned_like(person, float(body[0])) & (person.mask > 0.5) & ~hands & (rebuild < 0.05)
-    own &= cv2.dilate((old > 0).astype(np.uint8), _edge_kernel(person)) == 0
     lab_skin = skin.matched_at_seam(
         lab_skin, person.lab(), own, (rebuild > 0.5) & (skin_part > 0.5), 2 * _edge_kernel(person).shape[0], s
     )
