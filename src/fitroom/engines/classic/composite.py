@@ -24,7 +24,7 @@ from fitroom.engines.classic.arms import (
 )
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
-from fitroom.engines.classic.colour import skin_like
+from fitroom.engines.classic.colour import greyer_than_skin, skin_like
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
@@ -359,6 +359,24 @@ def _with_shins_detail(
     return np.asarray(laid * (1 - legs) + shins * legs, np.float32)
 
 
+def _grey_rim(person: Person, arms: NDArray[np.float32], old: NDArray[np.float32]) -> NDArray[np.float32]:
+    """1 where a kept bare arm's soft outline (`arms`, at full size) lies on the old
+    garment (`old` half or more, brought up from the analysis size) and the photo there is
+    greyer than the person's skin can be (`colour.greyer_than_skin`), else 0: the old
+    white or grey top's edge beside the arm. The arm's mask is kept at full size while the
+    old garment's is found at half size, where the pixel it shares with the arm's edge is
+    no arm (`rebuild._cloth_kept` never saw it): kept, it stood as a 1-2 pixel pale rim
+    along the arm beside the new bodice. The arm's own dark outline is skin-hued: kept."""
+    rim = np.zeros(arms.shape, np.float32)
+    found = bounds((arms > 0) & (old >= 0.5) & (person.face == 0))
+    if found is None:
+        return rim
+    box = box_slices(found)
+    grey = greyer_than_skin(person.lab()[box], person.skin_lab)
+    rim[box] = ((arms[box] > 0) & (old[box] >= 0.5) & (person.face[box] == 0) & grey).astype(np.float32)
+    return rim
+
+
 def _compose(
     person: Person,
     garment: Garment,
@@ -417,7 +435,9 @@ def _compose(
     # hair kept in front, goes after all (`rebuild._cloth_kept`); the face and hands stay.
     held = np.zeros_like(keep) if hair is None else hair
     if arms is not None:
-        held = np.maximum(held, arms)
+        rim = _grey_rim(person, arms, old)
+        held = np.maximum(held, arms * (1 - rim))
+        rebuild = np.maximum(rebuild, rim)
     kept = np.maximum(fixed, held * (1 - loose))
     rebuild *= 1 - kept
     out = person.image.astype(np.float32)
