@@ -45,6 +45,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `upper_arm_pale`: how much paler and greyer a rebuilt upper arm is than the person's
   own bare arm below it (an upper arm bared from a short sleeve in a lit face's tone,
   a peach block above a brown arm).
+- `arm_rim`: how much of the rim between the person's own kept arm and the rebuilt
+  torso beside it, where the old garment was, is pale and grey against the arm (the old
+  white top's edge, or part of it, left as a line down the arm's side).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -985,6 +988,16 @@ SKIN_TONED_LEFT_MOST = 0.05
 SLIVER_WIDTH = 0.04
 SLIVER_PERSON = 0.3
 SLIVER_SHARE = 0.1
+#: `arm_rim`: a rim pixel is pale and grey when its chroma is under this share of the
+#: kept arm's own beside it (a pale rim of an old white top over a tanned arm's edge reads
+#: 0.3-0.55 of it; the torso's own side in shade, rebuilt, 0.8-1.1).
+ARM_RIM_GREY = 0.7
+#: ...over a rim this wide (a share of the torso frame's width: 2-3 pixels at basic size).
+ARM_RIM_WIDTH = 0.015
+#: ...read only on this many rim (and arm) pixels or more.
+ARM_RIM_LEAST = 30
+#: More than this share of the rim pale and grey fails.
+ARM_RIM_MOST = 0.25
 #: `below_hem`: the bottom's colours are read this many shoulder widths down from the old
 #: top's hem; a pixel within BELOW_HEM_TOLERANCE (ΔE) of one of them or of the backdrop's
 #: is either; more than BELOW_HEM_SHARE of the old top's place below the hips that is
@@ -1851,6 +1864,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "outline_specks": (None, OUTLINE_SPECKS_MOST),
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
+    "arm_rim": (None, ARM_RIM_MOST),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
     "bottom_rim_left": (None, BOTTOM_RIM_LEFT),
@@ -4037,6 +4051,30 @@ def old_sliver(
     if np.count_nonzero(band) < 50 or len(old_colours) == 0:
         return None
     return old_colour_bare(image, band, cover, old_colours, skin_colours, tolerance)
+
+
+def arm_rim(image: NDArray[np.uint8], arm: Mask, rebuilt: Mask, old: Mask, width: int) -> float | None:
+    """The share of the rim just beside the person's own kept arm (`arm`: within `width`
+    pixels of it, off it), where the old garment was (`old`) and next to rebuilt skin
+    (`rebuilt`, within `width`), that is pale and grey: its chroma (Lab a, b) under
+    `ARM_RIM_GREY` of the arm's own there (the median over the arm's pixels within `width`
+    of the rim). The old white top's edge left along the arm, or the rebuild's soft
+    fall-off keeping part of it, is a pale grey line down the arm's side between it and
+    the rebuilt torso; `old_sliver` reads beside the new garment, a few pixels off. None
+    where too little of either shows."""
+    own = np.asarray(arm) > 0
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
+    skin = cv2.dilate((np.asarray(rebuilt) > 0.5).astype(np.uint8), kernel) > 0
+    rim = (cv2.dilate(own.astype(np.uint8), kernel) > 0) & ~own & skin & (np.asarray(old) > 0.5)
+    if np.count_nonzero(rim) < ARM_RIM_LEAST:
+        return None
+    beside = own & (cv2.dilate(rim.astype(np.uint8), kernel) > 0)
+    if np.count_nonzero(beside) < ARM_RIM_LEAST:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    chroma = np.hypot(lab[:, :, 1], lab[:, :, 2])
+    reference = float(np.median(chroma[beside]))
+    return float(np.mean(chroma[rim] < ARM_RIM_GREY * reference))
 
 
 def below_hem(

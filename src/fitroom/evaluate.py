@@ -998,6 +998,14 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 skin_colours,
                 max(2, int(frame.width * checks.SLIVER_WIDTH)),
             )
+            # Between the own kept arm and the rebuilt torso beside it.
+            values["arm_rim"] = checks.arm_rim(
+                output,
+                _own_arms(report) & ~own_hands & (person.hands == 0),
+                rebuilt,
+                old,
+                max(2, int(frame.width * checks.ARM_RIM_WIDTH)),
+            )
             # Beside the new garment over any of the person: the strip between an arm
             # and the body is half backdrop in the person mask.
             beside = _beside_new(report, target, cover, frame.width, checks.SLIVER_PERSON)

@@ -1,0 +1,101 @@
+"""The strip between a kept bare arm and the rebuilt torso beside it, where the old white
+top hung wider than the new bodice, on drawn pictures: the old top's edge next to the arm
+is rebuilt in full (no pale grey line of it left down the arm's side), and `arm_rim`
+tells such a line from the torso's own side."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.composite import _grey_rim
+from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.rebuild import _full_beside_arms
+
+#: Pale skin (OpenCV's 8-bit Lab), its shaded side, and the old top's white.
+SKIN_LAB = np.array([190, 138, 143], np.float32)
+ARM = (200, 170, 148)
+ARM_EDGE = (135, 101, 87)
+WHITE = (200, 198, 193)
+#: A pale grey blend of the white and the skin: what the rebuild's fall-off left.
+PALE = (187, 170, 155)
+#: The torso's side rebuilt in the arm's own colour, in shade.
+SIDE = (172, 145, 122)
+BACKDROP = 225
+
+
+def _person(image: np.ndarray) -> Person:
+    h, w = image.shape[:2]
+    points = np.zeros((33, 2), np.float32)
+    points[[pose.R_SHOULDER, pose.L_SHOULDER]] = (60, 20), (140, 20)
+    points[[pose.R_HIP, pose.L_HIP]] = (80, 150), (120, 150)
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), np.ones((h, w), np.float32), empty, empty, SKIN_LAB)
+
+
+def _arm_beside_the_top(rim: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An arm (x 40-59, its shaded outline at x 59) hanging against the old white top
+    (x 60 on), with `rim` in the two pixels beside it (x 60-61) and the torso's side
+    rebuilt beyond (x 62-69). Returns the picture, the arm and the rebuilt skin."""
+    image = np.full((160, 200, 3), WHITE, np.uint8)
+    image[:, :40] = BACKDROP
+    image[:, 40:59] = ARM
+    image[:, 59] = ARM_EDGE
+    image[:, 60:62] = rim
+    image[:, 62:70] = SIDE
+    arm = np.zeros(image.shape[:2], bool)
+    arm[:, 40:60] = True
+    rebuilt = np.zeros(image.shape[:2], np.float32)
+    rebuilt[:, 62:70] = 1
+    return image, arm, rebuilt
+
+
+def test_arm_rim_sees_a_pale_grey_line_between_the_arm_and_the_rebuilt_side() -> None:
+    old = np.zeros((160, 200), np.float32)
+    old[:, 60:] = 1
+    pale, arm, rebuilt = _arm_beside_the_top(PALE)
+    value = checks.arm_rim(pale, arm, rebuilt, old, 2)
+    assert value is not None and checks.faults({"arm_rim": value}) == ["arm_rim"], value
+    side, arm, rebuilt = _arm_beside_the_top(SIDE)
+    value = checks.arm_rim(side, arm, rebuilt, old, 2)
+    assert value is not None and checks.faults({"arm_rim": value}) == [], value
+    # Nothing rebuilt beside the arm (the old top under the new garment): not read.
+    assert checks.arm_rim(pale, arm, np.zeros_like(rebuilt), old, 2) is None
+
+
+def test_the_old_top_beside_a_kept_arm_is_rebuilt_in_full_below_the_armpits() -> None:
+    shape = (100, 80)
+    seed = np.zeros(shape, np.float32)
+    seed[:, 40:] = 1
+    keep = np.zeros(shape, np.float32)
+    keep[:, 20:40] = 1  # the arm
+    keep[90:, 60:70] = 1  # a hand in front of the old top
+    hands = np.zeros(shape, bool)
+    hands[90:, 60:70] = True
+    armholes = np.zeros(shape, bool)
+    armholes[:20] = True
+    soft = cv2.GaussianBlur(seed, (0, 0), 1.5) * (1 - keep)
+    assert soft[50, 40] < 0.7  # the softening's fall-off inside the old top, by the arm
+    image = np.zeros((*shape, 3), np.uint8)
+    person = _person(image)
+    full = _full_beside_arms(soft, seed, keep, hands, person, armholes)
+    assert (full[20:, 40:42] == 1).all()
+    assert (full[:20, 40] == soft[:20, 40]).all()  # the armhole keeps its soft seam
+    assert (full[:, 30] == 0).all()  # the arm stays
+    assert (full[:, 50:] == soft[:, 50:]).all()  # away from the arm, as it was
+
+
+def test_the_old_tops_pale_rim_in_the_kept_arms_soft_edge_goes() -> None:
+    image, _, _ = _arm_beside_the_top(WHITE)
+    arms = np.zeros(image.shape[:2], np.float32)
+    arms[:, 40:60] = 1
+    arms[:, 60] = 0.98  # the arm's soft edge over the old white
+    arms[:, 61] = 0.4
+    old = np.zeros(image.shape[:2], np.float32)
+    old[:, 59:] = 1  # the old top's mask, found at half size, takes the arm's outline too
+    rim = _grey_rim(_person(image), arms, old)
+    assert (rim[:, 60:62] == 1).all()
+    assert (rim[:, 59] == 0).all()  # the arm's own shaded outline is skin-hued: kept
+    assert (rim[:, :59] == 0).all() and (rim[:, 62:] == 0).all()
