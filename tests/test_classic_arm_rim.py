@@ -55,17 +55,22 @@ def _arm_beside_the_top(rim: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarr
 def test_arm_rim_sees_a_pale_grey_line_between_the_arm_and_the_rebuilt_side() -> None:
     old = np.zeros((160, 200), np.float32)
     old[:, 60:] = 1
+    none = np.zeros_like(old)
     pale, arm, rebuilt = _arm_beside_the_top(PALE)
-    value = checks.arm_rim(pale, arm, rebuilt, old, 2)
+    value = checks.arm_rim(pale, arm, rebuilt, old, none, 2)
     assert value is not None and checks.faults({"arm_rim": value}) == ["arm_rim"], value
     side, arm, rebuilt = _arm_beside_the_top(SIDE)
-    value = checks.arm_rim(side, arm, rebuilt, old, 2)
+    value = checks.arm_rim(side, arm, rebuilt, old, none, 2)
     assert value is not None and checks.faults({"arm_rim": value}) == [], value
     # Nothing rebuilt beside the arm (the old top under the new garment): not read.
-    assert checks.arm_rim(pale, arm, np.zeros_like(rebuilt), old, 2) is None
+    assert checks.arm_rim(pale, arm, np.zeros_like(rebuilt), old, none, 2) is None
+    # The new garment there (a black tee at the arm): not read as a rim.
+    dressed = np.zeros_like(old)
+    dressed[:, 60:] = 1
+    assert checks.arm_rim(pale, arm, rebuilt, old, dressed, 2) is None
 
 
-def test_the_old_top_beside_a_kept_arm_is_rebuilt_in_full_below_the_armpits() -> None:
+def test_the_old_top_beside_a_kept_arm_is_rebuilt_in_full_from_the_armpits_to_the_hips() -> None:
     shape = (100, 80)
     seed = np.zeros(shape, np.float32)
     seed[:, 40:] = 1
@@ -74,15 +79,16 @@ def test_the_old_top_beside_a_kept_arm_is_rebuilt_in_full_below_the_armpits() ->
     keep[90:, 60:70] = 1  # a hand in front of the old top
     hands = np.zeros(shape, bool)
     hands[90:, 60:70] = True
-    armholes = np.zeros(shape, bool)
-    armholes[:20] = True
+    sides = np.zeros(shape, bool)
+    sides[20:80] = True  # armpits to hips
     soft = cv2.GaussianBlur(seed, (0, 0), 1.5) * (1 - keep)
     assert soft[50, 40] < 0.7  # the softening's fall-off inside the old top, by the arm
     image = np.zeros((*shape, 3), np.uint8)
     person = _person(image)
-    full = _full_beside_arms(soft, seed, keep, hands, person, armholes)
-    assert (full[20:, 40:42] == 1).all()
+    full = _full_beside_arms(soft, seed, keep, hands, person, sides)
+    assert (full[20:80, 40:42] == 1).all()
     assert (full[:20, 40] == soft[:20, 40]).all()  # the armhole keeps its soft seam
+    assert (full[80:, 40] == soft[80:, 40]).all()  # below the hips too
     assert (full[:, 30] == 0).all()  # the arm stays
     assert (full[:, 50:] == soft[:, 50:]).all()  # away from the arm, as it was
 

@@ -4053,10 +4053,13 @@ def old_sliver(
     return old_colour_bare(image, band, cover, old_colours, skin_colours, tolerance)
 
 
-def arm_rim(image: NDArray[np.uint8], arm: Mask, rebuilt: Mask, old: Mask, width: int) -> float | None:
+def arm_rim(
+    image: NDArray[np.uint8], arm: Mask, rebuilt: Mask, old: Mask, cover: NDArray[np.floating[Any]], width: int
+) -> float | None:
     """The share of the rim just beside the person's own kept arm (`arm`: within `width`
-    pixels of it, off it), where the old garment was (`old`) and next to rebuilt skin
-    (`rebuilt`, within `width`), that is pale and grey: its chroma (Lab a, b) under
+    pixels of it, off it), where the old garment was (`old`), the new one is not (`cover`
+    under half: a black tee is greyer than any arm) and next to rebuilt skin (`rebuilt`,
+    within `width`), that is pale and grey: its chroma (Lab a, b) under
     `ARM_RIM_GREY` of the arm's own there (the median over the arm's pixels within `width`
     of the rim). The old white top's edge left along the arm, or the rebuild's soft
     fall-off keeping part of it, is a pale grey line down the arm's side between it and
@@ -4066,6 +4069,7 @@ def arm_rim(image: NDArray[np.uint8], arm: Mask, rebuilt: Mask, old: Mask, width
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
     skin = cv2.dilate((np.asarray(rebuilt) > 0.5).astype(np.uint8), kernel) > 0
     rim = (cv2.dilate(own.astype(np.uint8), kernel) > 0) & ~own & skin & (np.asarray(old) > 0.5)
+    rim &= np.asarray(cover) < 0.5
     if np.count_nonzero(rim) < ARM_RIM_LEAST:
         return None
     beside = own & (cv2.dilate(rim.astype(np.uint8), kernel) > 0)

@@ -1004,6 +1004,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 _own_arms(report) & ~own_hands & (person.hands == 0),
                 rebuilt,
                 old,
+                cover,
                 max(2, int(frame.width * checks.ARM_RIM_WIDTH)),
             )
             # Beside the new garment over any of the person: the strip between an arm

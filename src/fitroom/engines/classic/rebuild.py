@@ -132,12 +132,13 @@ def replaced(
     outline = (
         cv2.dilate((seed > 0.5).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))) > 0
     )
-    armholes = _depth(frame, old.shape) < ARMPIT
+    depth = _depth(frame, old.shape)
+    armholes = depth < ARMPIT
     outline &= bare & (person.mask > 0.5) & (old <= 0) & ((_along_arms(person, ARM_WIDTH) == 0) | armholes)
     seed = np.maximum(seed, outline.astype(np.float32) * (1 - keep))
     rim = cv2.dilate((seed > 0).astype(np.uint8), _edge_kernel(person)).astype(np.float32)
     rebuild = cv2.GaussianBlur(seed, (0, 0), SOFTEN) * rim * (1 - keep)
-    rebuild = _full_beside_arms(rebuild, seed, keep, hands, person, armholes)
+    rebuild = _full_beside_arms(rebuild, seed, keep, hands, person, ~armholes & (depth < 1))
     # The outline itself, half garment and half what is beside it, matches neither the
     # garment's colour nor the skin's: it goes too, except where it is skin.
     fringe = cv2.dilate((rebuild > 0.02).astype(np.float32), _edge_kernel(person)) * ~bare
@@ -255,18 +256,20 @@ def _full_beside_arms(
     keep: NDArray[np.float32],
     hands: NDArray[np.bool_],
     person: Person,
-    armholes: NDArray[np.bool_],
+    sides: NDArray[np.bool_],
 ) -> NDArray[np.float32]:
     """`rebuild` in full on the old garment (`seed`) within two soft edges' width of a
-    bare arm kept in front of the torso (in `keep`, not the hands or face), below the
-    armpits (off `armholes`). The arm's outline is its own crisp edge over the body
-    behind it: softened there (`SOFTEN`), the rebuild's fall-off lay inside the old mask
-    and kept 40 % and 20 % of the old top's white in the pixels next to the arm, a pale
-    grey line down its side where the old top hung wider than the new bodice
-    (`ootd--model_9` under the orange midi)."""
+    bare arm kept in front of the torso (in `keep`, not the hands or face), on the
+    torso's `sides` (armpits to hips). The arm's outline is its own crisp edge over the
+    body behind it: softened there (`SOFTEN`), the rebuild's fall-off lay inside the old
+    mask and kept 40 % and 20 % of the old top's white in the pixels next to the arm, a
+    pale grey line down its side where the old top hung wider than the new bodice
+    (`ootd--model_9` under the orange midi). Not above the armpits (the armhole is a seam
+    in the skin) nor below the hips, where a forearm widened over the backdrop beside it
+    showed its own outline as a line."""
     arm = (keep >= 0.5) & ~hands & (person.face == 0)
     beside = cv2.dilate(arm.astype(np.uint8), _edge_kernel(person), iterations=2) > 0
-    full = beside & (seed >= 0.5) & ~armholes
+    full = beside & (seed >= 0.5) & sides
     return np.where(full, np.maximum(rebuild, 1 - keep), rebuild).astype(np.float32)
 
 
