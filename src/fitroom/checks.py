@@ -989,14 +989,17 @@ SLIVER_WIDTH = 0.04
 SLIVER_PERSON = 0.3
 SLIVER_SHARE = 0.1
 #: `arm_rim`: a rim pixel is pale and grey when its chroma is under this share of the
-#: kept arm's own beside it (a pale rim of an old white top over a tanned arm's edge reads
-#: 0.3-0.55 of it; the torso's own side in shade, rebuilt, 0.8-1.1).
+#: kept arm's own beside it (on `ootd--model_9` under the orange midi the arm's edge half
+#: over the old white reads 0.38 of the arm, the rebuild's fall-off over it 0.62; the
+#: torso's side rebuilt in shade beside it about 1.0).
 ARM_RIM_GREY = 0.7
 #: ...over a rim this wide (a share of the torso frame's width: 2-3 pixels at basic size).
 ARM_RIM_WIDTH = 0.015
 #: ...read only on this many rim (and arm) pixels or more.
 ARM_RIM_LEAST = 30
-#: More than this share of the rim pale and grey fails.
+#: More than this share of the rim pale and grey fails: on 2026-12-07 (basic, 5 persons x
+#: the kit's two dresses, black tee and cami) the renders with a pale line down the arm's
+#: side read 0.26-0.64, those where it was gone or thin 0.08-0.23.
 ARM_RIM_MOST = 0.25
 #: `below_hem`: the bottom's colours are read this many shoulder widths down from the old
 #: top's hem; a pixel within BELOW_HEM_TOLERANCE (ΔE) of one of them or of the backdrop's
