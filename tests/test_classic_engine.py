@@ -17,7 +17,7 @@ from fitroom.engines import load_engine
 from fitroom.engines.base import EngineError, RenderOptions
 from fitroom.engines.classic import ClassicEngine, placement, skin, working_size
 from fitroom.engines.classic import person as pose
-from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import Garment, _skin_shown, _whole_straps, analyse_garment
@@ -1113,6 +1113,29 @@ def test_the_gap_beside_an_arm_broken_by_blobs_of_backdrop_is_covered_whole() ->
     assert (cover[130:250, 251:255] > 0.5).all(), "the notches beside the right arm"
     assert not (cover[140:250, 140:148] > 0).any(), "the long slit beside the left arm"
     assert not (cover[130:260, 259:295] > 0).any(), "the right arm"
+
+
+def test_the_strip_beside_an_arm_slanting_away_is_closed_up_to_the_arm() -> None:
+    """Where an arm's edge slants away from a top's side and back (round the elbow), the
+    strip between them has short columns next to the arm; opened away (a strip must run
+    down the side), they left a staircase of the old white top between the arm and the
+    garment: pale notches and a sliver down the tee's side. The pale ones are closed
+    with the rows they lie on; a stray row of the strip and skin-coloured pixels stay
+    open."""
+    frame = SimpleNamespace(width=100.0)
+    strip = np.zeros((200, 60), bool)
+    strip[20:180, 10:16] = True  # down the side
+    for row in range(90, 97):  # a notch 7 rows long, 3 pixels deeper, by the arm
+        strip[row, 16:19] = True
+    strip[40, 10:40] = True  # one row's stray arm pixel far out
+    pale = np.ones_like(strip)
+    pale[92, 16:19] = False  # the arm's own shaded edge
+    down, stair = placement._down_the_side(strip, 9, pale, cast(Frame, frame))
+    closed = down | stair
+    assert closed[20:180, 10:16].all(), "the strip down the side"
+    assert closed[90:97, 16:19][[0, 1, 3, 4, 5, 6]].all(), "the notch by the arm"
+    assert not closed[92, 16:19].any(), "the arm's skin"
+    assert not closed[40, 20:40].any(), "the stray row far out"
 
 
 def test_a_slit_of_backdrop_between_a_long_sleeve_and_the_panel_is_closed() -> None:

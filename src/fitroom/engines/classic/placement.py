@@ -1391,6 +1391,7 @@ def _seam_gaps(
         seams = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((1, span), np.uint8), **edge)
         worn = cv2.morphologyEx(solid | body.view(np.uint8), cv2.MORPH_CLOSE, np.ones((1, slit), np.uint8), **edge)
         gap |= (seams > 0) & (worn > 0) & (solid == 0) & (aside > NECK_CLEAR * frame.width)
+    stair = np.zeros_like(gap)
     if arms is not None:
         # The arm is its skin: its soft outline beside the torso, of no colour skin can
         # have (a near-white pixel passes `skin_like` on pale skin), is the old top's edge
@@ -1405,11 +1406,15 @@ def _seam_gaps(
         # Down a strip, not a run on a row or two: one row's stray arm pixel drew a thin
         # line of the garment out across the old top.
         beside_arm = _notches_closed(_runs_within(bridged, rim), bridged, frame) & (aside > NECK_CLEAR * frame.width)
-        gap |= cv2.morphologyEx(beside_arm.view(np.uint8), cv2.MORPH_OPEN, np.ones((strip, 1), np.uint8)) > 0
+        # Only on the body: a gap of the backdrop under the arm's soft outline closed
+        # as well stood as a block of the garment past the arm.
+        down, stair = _down_the_side(beside_arm, strip, _paler_than(lab, arm) & body, frame)
+        gap |= down | stair
     if not gap.any():
         return None
     if outline:
-        gap &= _smoothed_outline(gap, solid, frame)
+        # Smoothed, the outline took off the staircase closed beside the arm again.
+        gap &= _smoothed_outline(gap, solid, frame) | stair
     alpha = _faded_outline(gap, person.mask[y0:y1, x0:x1], solid)
     painted = _beside_laid(alpha, solid)
     # Each pixel painted takes the garment's colour as mirrored in the garment pixel
@@ -1431,6 +1436,44 @@ def _seam_gaps(
     if outline:
         fill[gy, gx] = _plain_laid(fill[gy, gx], colour, solid, frame, (rows[nearest], cols[nearest]))
     return Layer(fill, alpha, x0, y0)
+
+
+#: A strip's pixels this far (shoulder-joint distances) across their row from its part
+#: that runs down the side (`_down_the_side`) are closed with it.
+ARM_STAIR = 0.03
+
+
+#: ...where they are pale: less coloured than the first share of the arm's skin (its
+#: median chroma) and at least the second share of its lightness: the white old top or
+#: the backdrop, not the arm's own edge the arm's mask left out (coloured), nor a dark
+#: old top beside it (covered, it stood as a black step into the arm below a sleeve).
+ARM_PALE = (0.5, 0.9)
+
+
+def _paler_than(lab: NDArray[np.uint8], arm: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Where `lab` (OpenCV 8-bit) is pale beside the `arm`'s skin (`ARM_PALE`);
+    nowhere without an arm."""
+    if not arm.any():
+        return np.zeros(arm.shape, bool)
+    chroma = np.hypot(lab[:, :, 1].astype(np.float32) - 128, lab[:, :, 2].astype(np.float32) - 128)
+    grey, light = ARM_PALE
+    lightness = lab[:, :, 0]
+    return (chroma < grey * float(np.median(chroma[arm]))) & (lightness >= light * float(np.median(lightness[arm])))
+
+
+def _down_the_side(
+    strip: NDArray[np.bool_], length: int, pale: NDArray[np.bool_], frame: Frame
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """The part of a `strip` between a top and the arm beside it that runs down the side
+    (`length` rows at least, so one row's stray arm pixel draws no line of the garment
+    out across the old top), and the staircase beside it: the `pale` pixels of the
+    strip's rows within `ARM_STAIR` of it. Down a slanting arm's edge the strip's
+    columns next to the arm are short, and cut off they left a staircase of the old top
+    between the arm and the garment: pale slivers and notches down the tee's side."""
+    down = cv2.morphologyEx(strip.view(np.uint8), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8)) > 0
+    reach = 2 * max(1, int(frame.width * ARM_STAIR)) + 1
+    near = cv2.dilate(down.view(np.uint8), np.ones((1, reach), np.uint8)) > 0
+    return down, near & strip & pale & ~down
 
 
 #: The garment's shade (its colour blurred over its own pixels) is taken over this many
