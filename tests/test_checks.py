@@ -2897,3 +2897,22 @@ def test_bottom_fill_finds_a_pink_haze_beside_new_jeans() -> None:
     haze[80:140, 62:80] = haze[80:140, 160:178] = (225, 190, 180)  # the hand's skin blurred in
     value = checks.bottom_fill(haze, original, refilled, backdrop, 25.0)
     assert value is not None and checks.faults({"bottom_fill": value}) == ["bottom_fill"], value
+
+
+def test_arm_side_pale_reads_a_white_sliver_between_a_tee_and_the_arm() -> None:
+    """A white sliver of the old top left between a tee's side and the bare arm hanging
+    beside it (the arm's mask holds it) is a fault; the tee meeting the arm, and the
+    light wall beyond the arm's outer side, are not."""
+    image = np.full((300, 300, 3), (230, 230, 228), np.uint8)  # a light wall
+    image[60:250, 100:200] = (25, 30, 60)  # the navy tee
+    image[80:260, 60:100] = (205, 150, 125)  # the bare arm, against the side
+    cover = np.zeros((300, 300), np.float32)
+    cover[60:250, 100:200] = 1
+    arm = np.zeros((300, 300), np.float32)
+    arm[80:260, 60:100] = 1
+    met = checks.arm_side_pale(image, cover, arm, (150.0, 60.0), (150.0, 250.0), 100.0)
+    assert met is not None and checks.faults({"arm_side_pale": met}) == [], met
+    slivered = image.copy()
+    slivered[140:220, 96:100] = (238, 238, 236)  # the old white top, in the arm's mask
+    value = checks.arm_side_pale(slivered, cover, arm, (150.0, 60.0), (150.0, 250.0), 100.0)
+    assert checks.faults({"arm_side_pale": value}) == ["arm_side_pale"], value

@@ -79,6 +79,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `side_notch`: what a top leaves uncovered in notches and holes up its sides, between
   its own pixels above and below (the person's bare waist beside a hanging arm kept in
   front of the new top), in hundredths of a square shoulder width.
+- `arm_side_pale`: pale pixels (the old top, the backdrop) left in slivers and notches
+  between a top's side and the bare arm hanging beside it, where worn the cloth meets
+  the arm, in hundredths of a square shoulder width.
 - `asymmetry`: how unevenly the garment sits either side of the body's midline.
 - `old_colour_left`: the old garment's colours still showing where the new garment or
   skin should be.
@@ -1108,6 +1111,16 @@ SIDE_NOTCH_OPEN = 0.03
 #: kept beside the arms read 0.5-1.2, a white block in a tee's side 0.55; 36 of the 60,
 #: with sides a shopper saw unbroken, read 0, and none over 0.34.
 SIDE_NOTCH_MOST = 0.4
+#: Between a top's side and the bare arm beside it, a row's gap narrower than this share
+#: of the shoulder width is where the cloth meets the arm (`arm_side_pale`)...
+ARM_SIDE_SPAN = 0.06
+#: ...and a pixel in it less coloured than this share of the arm's skin (its median
+#: chroma) is the old top or the backdrop, not the arm's shaded edge.
+ARM_SIDE_PALE = 0.5
+#: More of them than this, in hundredths of a square shoulder width, is a fault. Seen on
+#: 2026-12-07 (basic, the black and FILA tees on 8 studio persons): a white sliver and a
+#: staircase of the old tank beside `ootd--model_1`'s arm read 0.11-0.14.
+ARM_SIDE_PALE_MOST = 0.08
 #: The armpit lies this share of the way from the shoulder joint down to the hip on its
 #: side; round it, within `ARMPIT_DISC` shoulder widths, ...
 ARMPIT_DOWN = 0.3
@@ -1856,6 +1869,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "sleeve_past_wrist": (None, PAST_WRIST_MOST),
     "seam_gap": (None, SEAM_GAP_MOST),
     "side_notch": (None, SIDE_NOTCH_MOST),
+    "arm_side_pale": (None, ARM_SIDE_PALE_MOST),
     "armpit_hole": (None, ARMPIT_HOLE_MOST),
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
@@ -3634,6 +3648,42 @@ def side_notch(
     size = max(3, int(shoulder_width * SIDE_NOTCH_OPEN)) | 1
     notch = cv2.morphologyEx(notch, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size)))
     return 100.0 * np.count_nonzero(notch) / max(shoulder_width**2, 1.0)
+
+
+def arm_side_pale(
+    image: NDArray[np.uint8],
+    cover: NDArray[np.floating[Any]],
+    arm: NDArray[np.floating[Any]],
+    neck: Point,
+    hips: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How much of the render (RGB `image`) between a top's side (`cover` over 0.5) and
+    the bare arm beside it (`arm` over 0.5, less its pixels as pale as below) is pale:
+    less coloured than `ARM_SIDE_PALE` of the arm's skin, within gaps of a row narrower
+    than `ARM_SIDE_SPAN`, from `SIDE_NOTCH_FROM` of the way from `neck` to the hips down
+    and away from the midline. Worn, the cloth meets the arm; a white sliver or a
+    staircase of notches there is the old top or the backdrop. In hundredths of a square
+    shoulder width; None without the torso or a bare arm."""
+    along, across, length = _axes(cover.shape, neck, hips)
+    zone = (along >= SIDE_NOTCH_FROM) & (along <= 1) & (np.abs(across) > SEAM_GAP_CLEAR * shoulder_width)
+    on_arm = (np.asarray(arm) > 0.5) & zone
+    if length < 4 or not on_arm.any():
+        return None
+    lab = cv2.cvtColor(np.ascontiguousarray(image), cv2.COLOR_RGB2LAB).astype(np.float32)
+    chroma = np.hypot(lab[:, :, 1] - 128, lab[:, :, 2] - 128)
+    pale = chroma < ARM_SIDE_PALE * float(np.median(chroma[on_arm]))
+    solid = np.asarray(cover) > 0.5
+    skin = on_arm & ~pale & ~solid
+    span = max(3, int(shoulder_width * ARM_SIDE_SPAN)) | 1
+    kernel = np.ones((1, span), np.uint8)
+    shut = cv2.morphologyEx((solid | skin).view(np.uint8), cv2.MORPH_CLOSE, kernel) > 0
+    # A gap with the arm near it on its row and the garment too: not a slit in the
+    # garment (`side_notch`) nor the backdrop beyond the arm.
+    near_arm = cv2.dilate(skin.view(np.uint8), kernel) > 0
+    near_top = cv2.dilate(solid.view(np.uint8), kernel) > 0
+    sliver = shut & ~solid & ~skin & zone & pale & near_arm & near_top
+    return 100.0 * np.count_nonzero(sliver) / max(shoulder_width**2, 1.0)
 
 
 def armpit_hole(

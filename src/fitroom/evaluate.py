@@ -51,6 +51,7 @@ from fitroom.engines.classic.arms import (
     FOREARM_WIDTH,
     KEPT_FROM,
     WRIST_PAST,
+    bare_arms_beside,
     bare_forearms_in_front,
     bare_forearms_over_bottom,
     crossed_forearms,
@@ -787,6 +788,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
             kept = (person.face > 0) | (person.hands > 0) | face
             values["side_notch"] = checks.side_notch(cover, kept, frame.neck, hips, frame.width)
+            values["arm_side_pale"] = checks.arm_side_pale(
+                output, cover, bare_arms_beside(person, frame), frame.neck, hips, frame.width
+            )
         if report.rebuilt_skin is not None:
             # The new garment's top edge against the bared skin, between the shoulder joints.
             joints = sorted(float(person.pt(i)[0]) for i in (L_SHOULDER, R_SHOULDER))
