@@ -2309,7 +2309,7 @@ def chest_flat(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, 
         return None
     s = shoulder_width
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
-    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, s * CHEST_FLAT_SMOOTH))
+    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, shoulder_width * CHEST_FLAT_SMOOTH))
     h, w = lum.shape
     nx, ny = float(neck[0]), float(neck[1])
     cols = np.abs(np.arange(w) - nx)
@@ -2402,19 +2402,13 @@ def chest_tone(image: NDArray[np.uint8], rebuilt: Mask, own: Mask, neck: Point, 
     return float(np.linalg.norm(middle(chest) - middle(seen)))
 
 
-def chest_dim(
-    image: NDArray[np.uint8],
-    rebuilt: Mask,
-    own: Mask,
-    arms: Sequence[Sequence[Point]],
-    neck: Point,
-    shoulder_width: float,
-) -> float | None:
-    """How much darker (CIE L) the rebuilt chest is than the person's `own` bare arms as
-    shot (skin along the `arms`' bones: shoulder, elbow, wrist), each read at the
-    `CHEST_DIM_LIT` quantile of its lightness (`neck`: the shoulders' midpoint). A chest lit by an old top's print or a black top's sheen read as light
-    was a dull slab below the bright arms beside it, though its tone was theirs. None
-    where too little of either shows."""
+def _chest_and_arms(
+    rebuilt: Mask, own: Mask, arms: Sequence[Sequence[Point]], neck: Point, shoulder_width: float
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]] | None:
+    """The rebuilt upper chest (within `CHEST_DIM_HALF` of the midline, `CHEST_DIM_DOWN`
+    below the shoulders' midpoint `neck`) and the person's `own` bare arms as shot (a band
+    `CHEST_DIM_ARM` wide along the `arms`' bones), where `chest_dim` and `chest_spread`
+    read them; None where too little of either shows."""
     if shoulder_width <= 0:
         return None
     s = shoulder_width
@@ -2432,6 +2426,26 @@ def chest_dim(
     seen = _inner(np.asarray(own, bool) & ~np.asarray(rebuilt, bool), 1) & (bones > 0)
     if np.count_nonzero(chest) < MIN_SKIN_PIXELS or np.count_nonzero(seen) < MIN_SKIN_PIXELS:
         return None
+    return chest, seen
+
+
+def chest_dim(
+    image: NDArray[np.uint8],
+    rebuilt: Mask,
+    own: Mask,
+    arms: Sequence[Sequence[Point]],
+    neck: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How much darker (CIE L) the rebuilt chest is than the person's `own` bare arms as
+    shot (skin along the `arms`' bones: shoulder, elbow, wrist), each read at the
+    `CHEST_DIM_LIT` quantile of its lightness (`neck`: the shoulders' midpoint). A chest lit by an old top's print or a black top's sheen read as light
+    was a dull slab below the bright arms beside it, though its tone was theirs. None
+    where too little of either shows."""
+    read = _chest_and_arms(rebuilt, own, arms, neck, shoulder_width)
+    if read is None:
+        return None
+    chest, seen = read
     lightness = np.asarray(cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)[:, :, 0], np.float32)
     return float(np.quantile(lightness[seen], CHEST_DIM_LIT) - np.quantile(lightness[chest], CHEST_DIM_LIT))
 
@@ -2453,25 +2467,12 @@ def chest_spread(
     falls. One smooth fill reads as a slab of paint below lit skin, whatever its level
     (`chest_dim`) or its shading down the middle (`chest_flat`). None where too little of
     either shows."""
-    if shoulder_width <= 0:
+    read = _chest_and_arms(rebuilt, own, arms, neck, shoulder_width)
+    if read is None:
         return None
-    s = shoulder_width
-    made = _inner(rebuilt, 2)
-    h, w = made.shape
-    nx, ny = float(neck[0]), float(neck[1])
-    cols = np.abs(np.arange(w) - nx)[None, :]
-    rows = np.arange(h)[:, None] - ny
-    chest = made & (cols < s * CHEST_DIM_HALF) & (rows >= 0) & (rows < s * CHEST_DIM_DOWN)
-    bones = np.zeros((h, w), np.uint8)
-    for arm in arms:
-        for start, end in zip(arm[:-1], arm[1:], strict=False):
-            ends = [tuple(int(v) for v in np.asarray(at, np.float64)) for at in (start, end)]
-            cv2.line(bones, ends[0], ends[1], (1,), max(1, int(s * CHEST_DIM_ARM)))
-    seen = _inner(np.asarray(own, bool) & ~np.asarray(rebuilt, bool), 1) & (bones > 0)
-    if np.count_nonzero(chest) < MIN_SKIN_PIXELS or np.count_nonzero(seen) < MIN_SKIN_PIXELS:
-        return None
+    chest, seen = read
     lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
-    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, s * CHEST_FLAT_SMOOTH))
+    lum = cv2.GaussianBlur(np.asarray(lab[:, :, 0], np.float32), (0, 0), max(1.0, shoulder_width * CHEST_FLAT_SMOOTH))
 
     def spread(values: NDArray[Any]) -> float:
         low, mid, high = np.quantile(values, (0.1, 0.5, 0.9))
