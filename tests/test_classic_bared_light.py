@@ -4,17 +4,14 @@ near-black cloth is its sheen and the photo's noise, not the body's."""
 from __future__ import annotations
 
 from dataclasses import replace
-from types import SimpleNamespace
-from typing import cast
 
 import cv2
 import numpy as np
 
 from fitroom import checks
-from fitroom.domain import SwapTarget
-from fitroom.engines.classic import rebuild, shading, skin
-from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic import shading
 from fitroom.engines.classic.person import L_ELBOW, L_SHOULDER, L_WRIST, R_ELBOW, R_SHOULDER, R_WRIST
+from tests.support.rebuilt import cami_bared
 from tests.test_classic_engine import drawn_person
 
 #: The drawn neck's and arms' skin, and the old black tee: its chest's front in the dark,
@@ -52,17 +49,10 @@ def _under_a_cami() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     # The person's outline: all but the backdrop (the drawn person's mask is the whole
     # picture, and the old tee's mask ran out over the backdrop beside the neck).
     outline = np.any(image != 225, axis=2).astype(np.float32)
-    person = replace(drawn_person(image), skin_lab=tone, mask=outline)
-    h, w = image.shape[:2]
-    new = np.zeros((h, w), np.float32)
-    cv2.rectangle(new, (150, 150), (250, 290), 1, -1)
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    out = rebuild.replaced(person, garment, new, np.zeros((h, w), bool), np.zeros((h, w), np.float32), skin.DEFAULT)
-    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
-    made = (out.skin > 0.5) & (out.rebuild > 0.5)
-    own = np.all(image == np.uint8(SKIN), axis=2) & (out.rebuild < 0.05)
+    shown, made, share = cami_bared(replace(drawn_person(image), skin_lab=tone, mask=outline))
+    own = np.all(image == np.uint8(SKIN), axis=2) & (share < 0.05)
     own[:105] = False  # the arms only: not the face and neck
-    return np.clip(shown, 0, 255).astype(np.uint8), made, own
+    return shown, made, own
 
 
 def _arms() -> list[tuple[np.ndarray, ...]]:

@@ -4,18 +4,15 @@ fixed depth of light it was a smooth fill below arms shaded across."""
 from __future__ import annotations
 
 from dataclasses import replace
-from types import SimpleNamespace
-from typing import cast
 
 import cv2
 import numpy as np
 import pytest
 
 from fitroom import checks
-from fitroom.domain import SwapTarget
-from fitroom.engines.classic import chest_light, rebuild, skin
-from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic import chest_light
 from fitroom.engines.classic.person import L_ELBOW, L_SHOULDER, L_WRIST, R_ELBOW, R_SHOULDER, R_WRIST
+from tests.support.rebuilt import cami_bared
 from tests.test_classic_engine import drawn_person
 
 #: The drawn skin at its lightest, and the old grey crew-neck tee.
@@ -65,15 +62,8 @@ def _under_a_cami() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     image = _shaded_arms()
     tone = cv2.cvtColor(SKIN.astype(np.uint8)[None, None], cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
     outline = np.any(image != BACKDROP, axis=2).astype(np.float32)
-    person = replace(drawn_person(image), skin_lab=tone, mask=outline)
-    h, w = image.shape[:2]
-    new = np.zeros((h, w), np.float32)
-    cv2.rectangle(new, (150, 150), (250, 290), 1, -1)
-    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
-    out = rebuild.replaced(person, garment, new, np.zeros((h, w), bool), np.zeros((h, w), np.float32), skin.DEFAULT)
-    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
-    made = (out.skin > 0.5) & (out.rebuild > 0.5)
-    return np.clip(shown, 0, 255).astype(np.uint8), made, _own(image, made)
+    shown, made, _ = cami_bared(replace(drawn_person(image), skin_lab=tone, mask=outline))
+    return shown, made, _own(image, made)
 
 
 def test_a_bared_chest_is_lit_as_deeply_as_the_arms(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,3 +61,17 @@ def uncovered_top(
         np.zeros(old.shape, bool) if seen is None else seen,
         np.zeros(old.shape, bool),
     )
+
+
+def cami_bared(person: Person) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`person`'s top swapped for a cami's body from y 150 down (a box 100 px wide to y
+    290) and the rest rebuilt as the engine does: the picture shown, the rebuilt skin, and
+    how much of each pixel was rebuilt."""
+    image = person.image
+    h, w = image.shape[:2]
+    new = np.zeros((h, w), np.float32)
+    cv2.rectangle(new, (150, 150), (250, 290), 1, -1)
+    garment = cast(Garment, SimpleNamespace(category=SwapTarget.TOP))
+    out = rebuild.replaced(person, garment, new, np.zeros((h, w), bool), np.zeros((h, w), np.float32), skin.DEFAULT)
+    shown = image.astype(np.float32) * (1 - out.rebuild[:, :, None]) + out.fill * out.rebuild[:, :, None]
+    return np.clip(shown, 0, 255).astype(np.uint8), (out.skin > 0.5) & (out.rebuild > 0.5), out.rebuild
