@@ -2439,9 +2439,10 @@ def chest_dim(
 ) -> float | None:
     """How much darker (CIE L) the rebuilt chest is than the person's `own` bare arms as
     shot (skin along the `arms`' bones: shoulder, elbow, wrist), each read at the
-    `CHEST_DIM_LIT` quantile of its lightness (`neck`: the shoulders' midpoint). A chest lit by an old top's print or a black top's sheen read as light
-    was a dull slab below the bright arms beside it, though its tone was theirs. None
-    where too little of either shows."""
+    `CHEST_DIM_LIT` quantile of its lightness (`neck`: the shoulders' midpoint). A chest
+    lit by an old top's print or a black top's sheen read as light was a dull slab below
+    the bright arms beside it, though its tone was theirs. None where too little of
+    either shows."""
     read = _chest_and_arms(rebuilt, own, arms, neck, shoulder_width)
     if read is None:
         return None
