@@ -33,11 +33,11 @@ def test_the_old_waistbands_frills_are_behind_a_new_bottom(monkeypatch: pytest.M
     row touching the hem), and the top stays in front."""
     person = top_over_frayed_jeans()
     frills = _frills(person.image)
-    after = _over_bottom(person)
+    after = _over_bottom(person, np.ones(person.mask.shape, bool))
     assert after[FRILLS][frills].mean() < 0.1, after[FRILLS][frills].mean()
     assert after[100:235, 145:255].all(), "the top stays in front"
     _without_rule(monkeypatch)
-    before = _over_bottom(top_over_frayed_jeans())
+    before = _over_bottom(top_over_frayed_jeans(), np.ones(person.mask.shape, bool))
     assert before[FRILLS][frills].mean() > 0.5, before[FRILLS][frills].mean()
 
 

@@ -222,12 +222,12 @@ def _worn_above_knees(person: Person) -> NDArray[np.bool_]:
     return worn_bottom(person) & ~below_line(person, torso_frame(person), knees)
 
 
-def _over_bottom(person: Person, cover: NDArray[np.bool_] | None = None) -> NDArray[np.bool_]:
+def _over_bottom(person: Person, cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """What a new bottom stays behind: the kept top (`old_garment.kept_top`), and what
     lies above its hem beside it (the arms, the backdrop between them and the top) and
     is not the old bottom (`old_garment.bottom_coloured`, `worn_bottom`), less the pieces
-    of the old waistband in it (`_in_old_waistband`) that the new bottom (`cover`, where
-    given) lays over. The hem is the top's lowest row in each column between the hip
+    of the old waistband in it (`_in_old_waistband`) that the new bottom (`cover`) lays
+    over. The hem is the top's lowest row in each column between the hip
     joints, carried out level past them: a new waistband wider than the top hanging
     over it showed as ragged strips beside the top's sides; read beyond the hip joints,
     the hem ran down a gap of backdrop beside the legs, and the old trousers' sides
@@ -257,7 +257,7 @@ def _over_bottom(person: Person, cover: NDArray[np.bool_] | None = None) -> NDAr
     # Only where the new bottom covers them: elsewhere they were rebuilt as pale blocks
     # of the top carried down.
     pieces = _in_old_waistband(person, front, worn)
-    return front & ~(pieces if cover is None else pieces & cover)
+    return front & ~(pieces & cover)
 
 
 def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np.bool_]) -> NDArray[np.bool_]:
