@@ -21,7 +21,7 @@ from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.rebuild import _above, _over_shoulders
 from tests.support.standing import BACKDROP, SKIN_LAB, SKIN_RGB, photographed
 from tests.test_classic_engine import drawn_points
-from tests.test_limbs import thin_arms_in_wide_sleeves
+from tests.test_limbs import tank_of, thin_arms_in_wide_sleeves
 
 
 def test_over_the_shoulders_beside_the_neck_is_not_the_body() -> None:
@@ -43,10 +43,7 @@ def test_beside_a_sleeveless_old_top_the_shoulders_are_the_body() -> None:
     beside the jaw it is still no body. A side in a sleeve keeps the hood's line."""
     person, old = thin_arms_in_wide_sleeves()
     frame = torso_frame(person)
-    tank = old.copy()
-    tank[:, :155] = False
-    tank[:, 246:] = False
-    tank[55:80, 160:241] = True
+    tank = tank_of(old)
     assert _over_shoulders(person, frame, tank)[65, 230]
     image = person.image.copy()
     image[55:80, 160:241] = (150, 110, 90)

@@ -15,7 +15,7 @@ import numpy as np
 
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.rebuild import OUTLINE_SOFT, _crisp, _over_shoulders
-from tests.test_limbs import thin_arms_in_wide_sleeves
+from tests.test_limbs import tank_of, thin_arms_in_wide_sleeves
 
 
 def _specks(cut: np.ndarray) -> float:
@@ -31,10 +31,7 @@ def test_the_cut_over_a_white_tank_on_a_pale_wall_is_not_speckled() -> None:
     is decided over a small window now, as the straps' colour mostly is."""
     person, old = thin_arms_in_wide_sleeves()
     frame = torso_frame(person)
-    tank = old.copy()
-    tank[:, :155] = False
-    tank[:, 246:] = False
-    tank[55:80, 160:241] = True
+    tank = tank_of(old)
     rng = np.random.default_rng(7)
     image = person.image.copy()
     far = rng.random((25, 81)) < 0.3

@@ -267,6 +267,16 @@ def thin_arms_in_wide_sleeves() -> tuple[Person, np.ndarray]:
     return replace(drawn_person(image), mask=mask), old > 0
 
 
+def tank_of(old: np.ndarray) -> np.ndarray:
+    """`thin_arms_in_wide_sleeves`' tee mask cut down to a tank: no sleeves, the straps'
+    outline over the shoulders out to x 160-240."""
+    tank = old.copy()
+    tank[:, :155] = False
+    tank[:, 246:] = False
+    tank[55:80, 160:241] = True
+    return tank
+
+
 def test_an_upper_arm_bared_from_a_wide_sleeve_is_as_wide_as_its_forearm() -> None:
     """Bared from a wide sleeve, an upper arm was as wide as the proportions' (up to 1.15
     times at the shoulder) whatever the bare forearm below it showed: on a slim person a
