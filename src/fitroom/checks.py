@@ -480,6 +480,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `enclosed_backdrop`: the product photo's backdrop enclosed by thin garment and worn
   with it (the white between a strap's strands).
 - `garment_crumbs`: pieces of the new garment floating apart on the shoulders.
+- `neck_holes`: holes in the new garment round the neck (the product's keyhole and the
+  gaps between its ties, seen through its neck opening, worn over the throat).
 - Accessories: `hat_cut` (the hat cut flat by the photo's top edge), `shoe_above_sole`
   (a shoe ending above its foot's sole), `backpack_in_front` (a backpack's body drawn
   over the person) and `backpack_detached` (a backpack hanging below its shoulder,
@@ -1769,6 +1771,13 @@ LEG_STEP_READ = 0.05
 LEG_STEP_MOST = 0.02
 #: `garment_crumbs`' limit: no piece of the new garment floats on the shoulders.
 GARMENT_CRUMBS_MOST = 0.0
+#: `neck_holes`: the box round the neck read, `NECK_HOLE_SIDE` shoulder widths either side
+#: of the shoulders' midpoint, from `NECK_HOLE_ABOVE` above it to `NECK_HOLE_BELOW` below
+#: (the neckline's area); the most of it (hundredths of a square shoulder width) the new
+#: garment may leave as holes: a top's neckline is one edge, with nothing of the person
+#: or the old garment showing through inside it.
+NECK_HOLE_SIDE, NECK_HOLE_ABOVE, NECK_HOLE_BELOW = 0.3, 0.3, 0.3
+NECK_HOLES_MOST = 0.1
 #: `enclosed_backdrop`: garment pixels within `ENCLOSED_COLOUR` (8-bit Lab) of the
 #: product photo's backdrop (its border's median), enclosed by garment and within
 #: `ENCLOSED_REACH` of the garment's height of its outside (inside a strap's loop, not
@@ -1853,6 +1862,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
     "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
+    "neck_holes": (None, NECK_HOLES_MOST),
     "enclosed_backdrop": (None, ENCLOSED_BACKDROP_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
     "arm_round": (ARM_ROUND_LEAST, None),
@@ -2730,6 +2740,33 @@ def garment_crumbs(cover: NDArray[np.floating[Any]], neck: Point, shoulder_width
         lowest <= float(neck[1]) + CRUMB_BELOW_NECK * shoulder_width
     )
     return float(np.count_nonzero(crumbs))
+
+
+def neck_holes(cover: NDArray[np.floating[Any]], kept: Mask, neck: Point, shoulder_width: float) -> float | None:
+    """The area of the holes in the new garment (`cover` over 0.5) round the `neck` (the
+    shoulders' midpoint; the box `NECK_HOLE_*`), in hundredths of a square shoulder width:
+    the bare pixels the garment encloses, less those `kept` (face, hands, hair in front).
+
+    A top tied at the back of its neck (a bow over a keyhole) shows, through its front
+    neckline, the ties and the backdrop between them: kept with the garment, the ties lay
+    over the throat with the skin or the old garment in the holes between them. None when
+    no garment reaches the box."""
+    solid = (np.asarray(cover) > 0.5).astype(np.uint8)
+    h, w = solid.shape
+    if shoulder_width <= 0:
+        return None
+    x0, x1 = int(neck[0] - NECK_HOLE_SIDE * shoulder_width), int(neck[0] + NECK_HOLE_SIDE * shoulder_width) + 1
+    y0, y1 = int(neck[1] - NECK_HOLE_ABOVE * shoulder_width), int(neck[1] + NECK_HOLE_BELOW * shoulder_width) + 1
+    box = (slice(max(0, y0), max(0, min(h, y1))), slice(max(0, x0), max(0, min(w, x1))))
+    if not solid[box].any():
+        return None
+    # Holes are what the garment's outer outline encloses that it leaves bare: filled on
+    # the whole frame, as a neck opening cut by the box's edge is no hole.
+    contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(solid)
+    cv2.drawContours(filled, contours, -1, 1, -1)
+    holes = (filled[box] > 0) & (solid[box] == 0) & ~np.asarray(kept, bool)[box]
+    return 100.0 * float(np.count_nonzero(holes)) / (shoulder_width * shoulder_width)
 
 
 def enclosed_backdrop(rgb: NDArray[np.uint8], alpha: NDArray[np.floating[Any]]) -> float | None:

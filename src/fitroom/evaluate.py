@@ -772,6 +772,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             rebuilt, cover, [arm[:2] for arm in arms], frame.neck, frame.width
         )
         values["garment_crumbs"] = checks.garment_crumbs(cover, frame.neck, frame.width)
+        # The person's own face, hands and hair in front are kept over the garment there.
+        in_front = (person.face > 0) | (person.hands > 0) | face
+        in_front |= hair_in_front(replace(person, image=report.input), target) > 0.05
+        values["neck_holes"] = checks.neck_holes(cover, in_front, frame.neck, frame.width)
         figure = ((person.mask > 0.5) & ~edited) | rebuilt | (cover > 0.5)
         values["shoulder_rise"] = checks.shoulder_rise(
             figure, rebuilt, [arm[:2] for arm in arms], frame.neck, frame.width
