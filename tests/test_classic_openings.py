@@ -104,3 +104,57 @@ def test_armpit_hole_finds_a_dark_spot_under_the_arm_but_not_a_print() -> None:
     banded[140:165, 80:320] = (30, 30, 60)  # a navy band across the chest
     value = checks.armpit_hole(banded, cover, armpits, 150.0)
     assert checks.faults({"armpit_hole": value}) == [], value
+
+
+def tied_top() -> np.ndarray:
+    """A leopard-spotted top on white tied at the back of its neck, as a product photo shows
+    it: through the front neckline the back's inside (the same print), a bow above it,
+    and a keyhole under the knot, two triangles of backdrop between the ties."""
+    image = np.full((460, 400, 3), 250, np.uint8)
+    body = np.zeros((460, 400), bool)
+    body[60:400, 120:281] = True
+    loops = np.zeros((460, 400), np.uint8)
+    for x in (178, 222):
+        cv2.ellipse(loops, (x, 48), (20, 14), 0, 0, 360, 1, 6)
+    body |= loops > 0
+    image[body] = (215, 210, 200)
+    rng = np.random.default_rng(3)
+    for x, y in rng.uniform((120, 34), (281, 400), (700, 2)):
+        cv2.circle(image, (int(x), int(y)), 3, (35, 30, 30), -1)
+    image[~body] = 250
+    for triangle in ([(170, 64), (196, 64), (196, 84)], [(204, 64), (230, 64), (204, 84)]):
+        cv2.fillConvexPoly(image, np.array(triangle), (250, 250, 250))
+    return image
+
+
+def test_a_tied_tops_back_seen_round_its_keyhole_goes_and_leaves_a_clean_neckline() -> None:
+    """The back's inside is the front's own print, so no colour told it: the ties and the
+    keyhole between them were kept and worn over the throat, the skin showing through
+    the holes. The holes spread across the neck: everything above a round front neckline
+    under them goes, with no hole left, the shoulders and the front below kept."""
+    garment = analyse_garment(tied_top(), swap_target="top", hint=None)
+    solid = (garment.alpha > 0.5).astype(np.uint8)
+    contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros_like(solid)
+    cv2.drawContours(filled, contours, -1, 1, -1)
+    assert np.count_nonzero(filled[:200] > solid[:200]) == 0  # no hole round the neck
+    assert garment.alpha[30:86, 190:211].max() < 0.5  # the knot and the ties between the holes
+    assert garment.alpha[110:140, 140:261].min() > 0.5  # the front below the neckline
+    assert garment.alpha[64:80, 122:135].min() > 0.5 and garment.alpha[64:80, 266:279].min() > 0.5
+
+
+def test_neck_holes_reads_the_holes_a_garment_leaves_round_the_neck() -> None:
+    """Holes in the cover round the neck count (less what is kept in front, a hand); a
+    clean round neckline open to the neck counts nothing."""
+    cover = np.zeros((400, 400), np.float32)
+    cover[150:400, 100:301] = 1
+    cover[120:150, 100:161] = cover[120:150, 240:301] = 1
+    neck, width = (200.0, 140.0), 200.0
+    assert checks.neck_holes(cover, np.zeros(cover.shape, bool), neck, width) == 0.0
+    cover[130:150, 160:240] = 1
+    cover[135:145, 170:190] = cover[135:145, 210:230] = 0  # a keyhole's two holes
+    holes = checks.neck_holes(cover, np.zeros(cover.shape, bool), neck, width)
+    assert holes is not None and holes > checks.LIMITS["neck_holes"][1]
+    kept = np.zeros(cover.shape, bool)
+    kept[130:150, 160:240] = True  # a hand held there
+    assert checks.neck_holes(cover, kept, neck, width) == 0.0

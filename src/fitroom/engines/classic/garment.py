@@ -1228,6 +1228,60 @@ def _front_below(strip: NDArray[np.float32], width: float) -> NDArray[np.float32
     return np.median(rows[edge : edge + max(2, int(0.08 * width))], axis=0)
 
 
+#: Holes in the cut-out (the backdrop seen through it) centred within `NECK_HALF` of the
+#: middle and starting within `NECK_DEPTH` below the garment's first row (panel widths),
+#: spread across at least this share of the panel's width, are a neck opening seen
+#: through to a keyhole at the back (under a bow, between its ties); a white label or
+#: stripe read as backdrop is one narrow hole.
+KEYHOLE_SPAN = 0.2
+#: The front neckline's middle lies this far (panel widths) below the lowest hole: the
+#: back's strip under the keyhole and the front's binding.
+KEYHOLE_BELOW = 0.04
+#: The front neckline's ends lie on the garment's top edge this far (panel widths)
+#: beyond the holes' outermost columns.
+KEYHOLE_OUT = 0.1
+
+
+def _behind_keyhole(solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
+    """What the neck opening shows of a top's back round a keyhole (True), or nothing.
+
+    A top tied at the back of its neck, photographed flat, shows through its front
+    neckline the back's inside, the bow and its ties, and the backdrop between them. The
+    inside is the front's own fabric, so no colour tells it (`_inside_back`); kept, the
+    ties lay over the wearer's throat with skin or the old garment in the holes. The
+    holes spreading across the neck tell it instead: the front neckline is taken as a
+    round neck (half an ellipse) from the top edge `KEYHOLE_OUT` beyond the holes down to
+    `KEYHOLE_BELOW` under the lowest, and everything above it goes."""
+    none = np.zeros(solid.shape, bool)
+    h, w = solid.shape
+    width, middle = right - left, (left + right) / 2
+    rows = np.flatnonzero(solid.any(axis=1))
+    if width < 20 or not len(rows):
+        return none
+    filled = _fill_holes((solid > 0).astype(np.uint8) * 255) > 0
+    count, labels, stats, centres = cv2.connectedComponentsWithStats((filled & (solid == 0)).astype(np.uint8), 8)
+    near = (np.abs(centres[:, 0] - middle) <= NECK_HALF * width) & (
+        stats[:, cv2.CC_STAT_TOP] <= rows[0] + NECK_DEPTH * width
+    )
+    holes = np.isin(labels, np.flatnonzero(near[1:]) + 1)
+    xs, ys = np.flatnonzero(holes.any(axis=0)), np.flatnonzero(holes.any(axis=1))
+    if not len(xs) or xs[-1] - xs[0] < KEYHOLE_SPAN * width:
+        return none
+    half = max(middle - xs[0], xs[-1] - middle) + KEYHOLE_OUT * width
+    columns = np.arange(max(0, int(np.ceil(middle - half))), min(w, int(middle + half) + 1))
+    first = np.where(filled[:, columns].any(axis=0), filled[:, columns].argmax(axis=0), h)
+    ends = first[[0, -1]].astype(np.float64)
+    if (ends >= h).any():
+        return none
+    across = (columns - middle) / half
+    rim = ends[0] + (ends[1] - ends[0]) * (across + 1) / 2
+    bottom = ys[-1] + KEYHOLE_BELOW * width
+    edge = rim + (bottom - rim) * np.sqrt(np.clip(1 - across**2, 0, 1))
+    found = np.zeros(solid.shape, bool)
+    found[:, columns] = np.arange(h)[:, None] <= edge[None, :]
+    return found
+
+
 def _without_inside_back(
     rgb: NDArray[np.uint8],
     alpha: NDArray[np.float32],
@@ -1240,8 +1294,9 @@ def _without_inside_back(
     with the back's thin rim above a shallow front neckline painted in the front's colour
     (`back_rim.painted_over`): it stands on the straps' tops, which the garment is laid
     on the shoulders by, and cut out the garment hung that much higher, its print brought
-    up into the neck. Unchanged when neither shows. `work`: see `_inside_back`."""
-    inside = _inside_back(rgb, solid, left, right, work)
+    up into the neck. The back seen round a keyhole (`_behind_keyhole`) is cut out too.
+    Unchanged when none shows. `work`: see `_inside_back`."""
+    inside = _inside_back(rgb, solid, left, right, work) | _behind_keyhole(solid, left, right)
     if inside.any():
         return (rgb, *_less(alpha, inside))
     rim = back_rim(rgb, solid, left, right)
