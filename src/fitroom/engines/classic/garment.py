@@ -1239,7 +1239,7 @@ KEYHOLE_SPAN = 0.2
 KEYHOLE_BELOW = 0.04
 #: The front neckline's ends lie on the garment's top edge this far (panel widths)
 #: beyond the holes' outermost columns.
-KEYHOLE_OUT = 0.1
+KEYHOLE_OUT = 0.03
 
 
 def _behind_keyhole(solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
