@@ -1254,31 +1254,36 @@ def _behind_keyhole(solid: NDArray[np.uint8], left: float, right: float) -> NDAr
     `KEYHOLE_BELOW` under the lowest, and everything above it goes."""
     none = np.zeros(solid.shape, bool)
     h, w = solid.shape
-    width, middle = right - left, (left + right) / 2
+    width = right - left
     rows = np.flatnonzero(solid.any(axis=1))
     if width < 20 or not len(rows):
         return none
-    filled = _fill_holes((solid > 0).astype(np.uint8) * 255) > 0
-    count, labels, stats, centres = cv2.connectedComponentsWithStats((filled & (solid == 0)).astype(np.uint8), 8)
-    near = (np.abs(centres[:, 0] - middle) <= NECK_HALF * width) & (
-        stats[:, cv2.CC_STAT_TOP] <= rows[0] + NECK_DEPTH * width
-    )
+    # Read in the box round the neck only: a hole reaching out of it (twice as deep or
+    # wide as the opening is looked for) is open there, and no keyhole.
+    x0 = max(0, int((left + right) / 2 - 2 * NECK_HALF * width))
+    x1 = min(w, int((left + right) / 2 + 2 * NECK_HALF * width) + 1)
+    y0, y1 = int(rows[0]), min(h, int(rows[0] + 2 * NECK_DEPTH * width) + 1)
+    box = solid[y0:y1, x0:x1] > 0
+    middle = (left + right) / 2 - x0
+    filled = _fill_holes(box.astype(np.uint8) * 255) > 0
+    _, labels, stats, centres = cv2.connectedComponentsWithStats((filled & ~box).astype(np.uint8), 8)
+    near = (np.abs(centres[:, 0] - middle) <= NECK_HALF * width) & (stats[:, cv2.CC_STAT_TOP] <= NECK_DEPTH * width)
     holes = np.isin(labels, np.flatnonzero(near[1:]) + 1)
     xs, ys = np.flatnonzero(holes.any(axis=0)), np.flatnonzero(holes.any(axis=1))
     if not len(xs) or xs[-1] - xs[0] < KEYHOLE_SPAN * width:
         return none
     half = max(middle - xs[0], xs[-1] - middle) + KEYHOLE_OUT * width
-    columns = np.arange(max(0, int(np.ceil(middle - half))), min(w, int(middle + half) + 1))
-    first = np.where(filled[:, columns].any(axis=0), filled[:, columns].argmax(axis=0), h)
+    columns = np.arange(max(0, int(np.ceil(middle - half))), min(box.shape[1], int(middle + half) + 1))
+    first = np.where(filled[:, columns].any(axis=0), filled[:, columns].argmax(axis=0), box.shape[0])
     ends = first[[0, -1]].astype(np.float64)
-    if (ends >= h).any():
+    if (ends >= box.shape[0]).any():
         return none
     across = (columns - middle) / half
     rim = ends[0] + (ends[1] - ends[0]) * (across + 1) / 2
     bottom = ys[-1] + KEYHOLE_BELOW * width
     edge = rim + (bottom - rim) * np.sqrt(np.clip(1 - across**2, 0, 1))
     found = np.zeros(solid.shape, bool)
-    found[:, columns] = np.arange(h)[:, None] <= edge[None, :]
+    found[:y1, x0 + columns] = np.arange(y1)[:, None] <= y0 + edge[None, :]
     return found
 
 
