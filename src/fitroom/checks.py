@@ -2764,7 +2764,7 @@ def neck_holes(cover: NDArray[np.floating[Any]], kept: Mask, neck: Point, should
     # the whole frame, as a neck opening cut by the box's edge is no hole.
     contours, _ = cv2.findContours(solid, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     filled = np.zeros_like(solid)
-    cv2.drawContours(filled, contours, -1, 1, -1)
+    cv2.drawContours(filled, contours, -1, (1,), -1)
     holes = (filled[box] > 0) & (solid[box] == 0) & ~np.asarray(kept, bool)[box]
     return 100.0 * float(np.count_nonzero(holes)) / (shoulder_width * shoulder_width)
 
