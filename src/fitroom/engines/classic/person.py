@@ -275,12 +275,14 @@ def _hair_beside_jaw(person: Person, cut: NDArray[np.bool_]) -> NDArray[np.bool_
             continue
         colour = np.median(lab[piece], axis=0).astype(np.float32)
         near = other & (_squared(lab, colour) < HAIR_JAW_REACH**2)
-        _, joined = cv2.connectedComponents(near.astype(np.uint8), connectivity=8)
+        count, joined = cv2.connectedComponents(near.astype(np.uint8), connectivity=8)
         ids = np.unique(joined[piece & near])
         ids = ids[ids > 0]
-        # The pieces of that colour reaching above the eyes: read off the labels there
-        # once, not each piece's whole mask against them.
-        rising = np.intersect1d(ids, joined[above])
+        # The pieces of that colour reaching above the eyes: each label there marked once
+        # in a table, not the labels above sorted to intersect with (5 ms a render).
+        reaches = np.zeros(count, bool)
+        reaches[joined[above]] = True
+        rising = ids[reaches[ids]]
         if len(rising):
             kept[box] |= (labels == index) & np.isin(joined, rising)
     return kept
