@@ -297,7 +297,15 @@ def cloth_beside_hand(
     points = np.array([local.pt(i) for i in HAND_POINTS[0 if side == "left" else 1]])
     cv2.fillConvexPoly(core, cv2.convexHull(np.round(points).astype(np.int32)), 255)
     reach = 2 * max(1, int(radius * HAND_CORE)) + 1
-    core = cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))) > 0
+    # Grown in the box round the hand's points only, as far as the disc reaches: the
+    # same pixels as over the whole box, where the dilation cost 7 ms a render.
+    found = bounds(core, pad=reach // 2)
+    if found is not None:
+        x0, y0, x1, y1 = found
+        core[y0:y1, x0:x1] = cv2.dilate(
+            core[y0:y1, x0:x1], cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))
+        )
+    core = core > 0
     worn = np.minimum.reduce([squared_distance(seen, colour, HUE_MOSTLY) for colour in colours])
     sure = skin & core & (squared_distance(seen, person.skin_lab, HUE_MOSTLY) < worn)
     if np.count_nonzero(sure) < HAND_SURE * max(np.count_nonzero(skin & core), 1):
