@@ -3,6 +3,9 @@ with the sleeves, hems, bands and prints that belong to them."""
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from typing import Any, NamedTuple
 
 import cv2
@@ -149,9 +152,34 @@ def _colours_at(
     return main_colours(np.concatenate(samples))
 
 
+#: `main_colours` kept by its pixels' content, the latest this many: a render reads the
+#: same patches of a photo through three `Person`s (the photo, the dressed person, the
+#: compositing window), each with its own memo, and the k-means and medians ran anew
+#: for each (about 5 ms a render).
+MAIN_COLOURS_KEPT = 64
+_main_colours_kept: OrderedDict[tuple[bytes, tuple[int, ...]], list[NDArray[np.float32]]] = OrderedDict()
+_main_colours_lock = threading.Lock()
+
+
 def main_colours(pixels: NDArray[np.float32]) -> list[NDArray[np.float32]]:
-    """The main colours of a set of Lab pixels: up to three, each at least a sixth of them."""
+    """The main colours of a set of Lab pixels: up to three, each at least a sixth of them.
+    A pure function of the pixels (k-means is seeded): kept by their content."""
     pixels = np.ascontiguousarray(pixels, dtype=np.float32)
+    key = (hashlib.blake2b(pixels, digest_size=16).digest(), pixels.shape)
+    with _main_colours_lock:
+        colours = _main_colours_kept.get(key)
+        if colours is not None:
+            _main_colours_kept.move_to_end(key)
+    if colours is None:
+        colours = _main_colours(pixels)
+        with _main_colours_lock:
+            _main_colours_kept[key] = colours
+            while len(_main_colours_kept) > MAIN_COLOURS_KEPT:
+                _main_colours_kept.popitem(last=False)
+    return [colour.copy() for colour in colours]
+
+
+def _main_colours(pixels: NDArray[np.float32]) -> list[NDArray[np.float32]]:
     if len(pixels) < 12:
         return [np.median(pixels, axis=0)]
     cv2.setRNGSeed(0)
