@@ -397,10 +397,18 @@ def _bare_shins(person: Person, frame: Frame, lab: NDArray[np.float32], skin: ND
     if not person.visible(L_KNEE, R_KNEE):
         return np.zeros_like(skin)
     knees = (person.pt(L_KNEE) + person.pt(R_KNEE)) / 2
-    shins = (skin & below_line(person, frame, knees) & (person.mask > 0.5)).astype(np.uint8)
+    whole = skin & below_line(person, frame, knees) & (person.mask > 0.5)
     # Opened, so only a solid stretch of skin counts: a print's pink motifs touch one
     # another across the trouser leg, but each is small. Grown back to its own outline.
     k = max(3, int(frame.width * BARE_SHIN_SOLID) | 1)
+    # In the box round the shins, wide enough for the opening to read the same pixels as
+    # over the whole photo (the pieces, their order and sizes the same).
+    found = bounds(whole, pad=k // 2)
+    out = np.zeros_like(skin)
+    if found is None:
+        return out
+    box = box_slices(found)
+    shins = whole[box].astype(np.uint8)
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k))
     solid = cv2.morphologyEx(shins, cv2.MORPH_OPEN, kernel)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
@@ -409,10 +417,11 @@ def _bare_shins(person: Person, frame: Frame, lab: NDArray[np.float32], skin: ND
     for index in range(1, count):
         if stats[index, cv2.CC_STAT_AREA] < BARE_SHIN_LEAST * frame.width**2:
             continue
-        hue = np.median(lab[labels == index][:, 1:], axis=0)
+        hue = np.median(lab[box][labels == index][:, 1:], axis=0)
         apart = min(float(np.hypot(*(hue - colour[1:]))) for colour in thighs)
         bare[index] = float(np.hypot(*(hue - person.skin_lab[1:]))) < apart
-    return (cv2.dilate(bare[labels].astype(np.uint8), kernel) > 0) & (shins > 0)
+    out[box] = (cv2.dilate(bare[labels].astype(np.uint8), kernel) > 0) & (shins > 0)
+    return out
 
 
 def _less_bare_skin(colours: list[NDArray[np.float32]], person: Person) -> list[NDArray[np.float32]]:
@@ -867,9 +876,17 @@ def _sleeve_cloth(candidates: NDArray[np.bool_], s: float) -> NDArray[np.bool_]:
     either; taken as a sleeve it was rebuilt as a flat limb with the backdrop smeared
     beside it, pale streaks down both sides of the arm."""
     side = max(3, int(s * SLEEVE_MIN_WIDTH)) | 1
+    found = bounds(candidates, pad=side // 2 + 2)
+    if found is None:
+        return candidates.copy()
+    # In the box round the candidates, wide enough for the opening and the dilation to
+    # read the same pixels as over the whole photo: nothing is found outside it.
+    box = box_slices(found)
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
-    wide = cv2.morphologyEx(candidates.astype(np.uint8), cv2.MORPH_OPEN, kernel)
-    return candidates & (cv2.dilate(wide, np.ones((5, 5), np.uint8)) > 0)
+    wide = cv2.morphologyEx(candidates[box].astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    sleeves = np.zeros_like(candidates)
+    sleeves[box] = candidates[box] & (cv2.dilate(wide, np.ones((5, 5), np.uint8)) > 0)
+    return sleeves
 
 
 def _bare_skin(colour: NDArray[np.float32], person: Person) -> bool:
