@@ -284,10 +284,15 @@ def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np
     edge = cv2.erode(first[None, :], np.ones((1, near), np.uint8)).ravel()
     rows = np.arange(h, dtype=np.float32)[:, None]
     band = (rows > edge[None, :]) & (rows < edge[None, :] + np.float32(BAND_DEPTH * frame.length))
-    # ...or ringed by the old bottom (a button, a rivet).
-    outside = np.pad(~worn, 1, constant_values=True).astype(np.uint8)
-    cv2.floodFill(outside, None, (0, 0), (2,))
-    ringed = outside[1:-1, 1:-1] == 1
+    # ...or ringed by the old bottom (a button, a rivet): filled in the box round it, the
+    # same holes as over the whole photo (all outside the box joins the photo's edge).
+    ringed = np.zeros((h, w), bool)
+    found = bounds(worn)
+    if found is not None:
+        box = box_slices(found)
+        outside = np.pad(~worn[box], 1, constant_values=True).astype(np.uint8)
+        cv2.floodFill(outside, None, (0, 0), (2,))
+        ringed[box] = outside[1:-1, 1:-1] == 1
     pieces = front & between & band & ((rows > first[None, :]) | worn | ringed)
     count, labels = cv2.connectedComponents(pieces.astype(np.uint8), connectivity=8)
     if count <= 1:
