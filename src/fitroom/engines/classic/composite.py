@@ -56,7 +56,7 @@ from fitroom.engines.classic.person import (
     Person,
 )
 from fitroom.engines.classic.rebuild import replaced
-from fitroom.engines.classic.warp import Layer
+from fitroom.engines.classic.warp import Layer, alpha3
 
 
 @dataclass
@@ -459,7 +459,7 @@ def _compose(
             laid = skin.calmed_on_chest(full, smooth)
             if garment.category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
                 laid = _with_shins_detail(person, old, hands, laid, full, box, smooth, look)
-            fill[box] *= (1 + laid * grained)[:, :, None]
+            fill[box] = cv2.multiply(fill[box], alpha3(1 + laid * grained))
         out[box] = cv2.blendLinear(out[box], fill[box], 1 - rebuild[box], rebuild[box])
     strapped = None if straps is None else bounds(straps > 0, pad=STRAP_PAINT + 2)
     if straps is not None and strapped is not None:
@@ -679,5 +679,8 @@ def _summed(
         if overlap is None:
             continue
         src, dst = overlap
-        out[dst] += layer.colour[src] * a[src][:, :, None] if coloured else a[src]
+        if coloured:
+            out[dst] = cv2.add(out[dst], cv2.multiply(layer.colour[src], alpha3(a[src])))
+        else:
+            out[dst] += a[src]
     return out

@@ -39,7 +39,7 @@ from fitroom.engines.classic.person import (
     plausible_skin,
     torso_share,
 )
-from fitroom.engines.classic.warp import Layer, affine_layer, rows_above, tps_layer
+from fitroom.engines.classic.warp import Layer, affine_layer, laid_over, rows_above, tps_layer
 
 #: Clothes are wider than the distance between shoulder joints.
 CHEST_EASE = 1.18
@@ -1361,10 +1361,7 @@ def _seam_gaps(
         if overlap is None:
             continue
         src, dst = overlap
-        a = layer.alpha[src][:, :, None]
-        laid = colour[dst]  # painted over in place: the same sums, no copies
-        laid *= 1 - a
-        laid += layer.colour[src] * a
+        colour[dst] = laid_over(colour[dst], layer.colour[src], layer.alpha[src])
         np.maximum(cover[dst], layer.alpha[src], out=cover[dst])
     solid = (cover > 0.5).astype(np.uint8)
     body = person.mask[y0:y1, x0:x1] > 0.5
@@ -1771,10 +1768,7 @@ def _roofed(person: Person, frame: Frame, layers: list[Layer]) -> list[Layer]:
         if overlap is None:
             continue
         src, dst = overlap
-        a = layer.alpha[src][:, :, None]
-        laid = colour[dst]  # painted over in place, as `_seam_gaps` does
-        laid *= 1 - a
-        laid += layer.colour[src] * a
+        colour[dst] = laid_over(colour[dst], layer.colour[src], layer.alpha[src])
         bare[dst] *= 1 - layer.alpha[src]
         np.maximum(cover[dst], layer.alpha[src], out=cover[dst])
     # The layers' own colour, not darkened where they are partly laid.
