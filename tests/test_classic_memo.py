@@ -175,3 +175,53 @@ def test_the_inside_back_read_on_the_cut_outs_copy_is_the_same(monkeypatch: pyte
         monkeypatch.setattr(garment.cv2, "resize", resize)
         assert alone.any() and np.array_equal(shared, alone)
         assert (rgb.shape in resizes) == (scale < 1), "the photo was resized again"
+
+
+def test_a_colour_laid_by_its_alpha_in_three_channels_is_numpys_broadcast_to_the_bit() -> None:
+    from fitroom.engines.classic.warp import alpha3, laid_over
+
+    rng = np.random.default_rng(7)
+    under = (rng.random((37, 53, 3)) * 255).astype(np.float32)
+    colour = (rng.random((40, 60, 3)) * 255).astype(np.float32)
+    alpha = np.clip(rng.random((40, 60)) * 1.4 - 0.2, 0, 1).astype(np.float32)
+    src = slice(2, 39), slice(5, 58)  # views into larger arrays, as the layers' boxes are
+    a = alpha[src][:, :, None]
+    expected = under * (1 - a)
+    expected += colour[src] * a
+    assert np.array_equal(laid_over(under, colour[src], alpha[src]), expected)
+    assert np.array_equal(cv2.multiply(colour[src], alpha3(alpha[src])), colour[src] * a)
+
+
+def test_main_colours_kept_by_content_are_the_same_and_each_callers_own() -> None:
+    from fitroom.engines.classic import old_garment
+
+    rng = np.random.default_rng(3)
+    pixels = np.concatenate([rng.normal(c, 4, (300, 3)) for c in (40, 120, 200)]).astype(np.float32)
+    old_garment._main_colours_kept.clear()
+    first = old_garment.main_colours(pixels)
+    again = old_garment.main_colours(pixels.copy())  # an equal array is the same question
+    assert len(old_garment._main_colours_kept) == 1
+    assert all(np.array_equal(a, b) for a, b in zip(first, again, strict=True))
+    assert all(np.array_equal(a, b) for a, b in zip(first, old_garment._main_colours(pixels), strict=True))
+    first[0][:] = 0  # a caller changing its copy changes no other's
+    assert not np.array_equal(old_garment.main_colours(pixels)[0], first[0])
+
+
+def test_the_boxed_sleeve_opening_is_the_whole_photos() -> None:
+    from fitroom.engines.classic import old_garment
+
+    rng = np.random.default_rng(5)
+    for _ in range(40):
+        h, w = (int(v) for v in rng.integers(30, 160, 2))
+        drawn = np.zeros((h, w), np.uint8)
+        for _ in range(int(rng.integers(1, 5))):
+            centre = (int(rng.integers(-10, w + 10)), int(rng.integers(-10, h + 10)))
+            axes = (int(rng.integers(2, 40)), int(rng.integers(2, 40)))
+            cv2.ellipse(drawn, centre, axes, float(rng.integers(0, 180)), 0, 360, 1, -1)
+        candidates = (drawn > 0) & (rng.random((h, w)) > 0.05)
+        s = float(rng.uniform(20, 300))
+        side = max(3, int(s * old_garment.SLEEVE_MIN_WIDTH)) | 1
+        kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+        wide = cv2.morphologyEx(candidates.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+        whole = candidates & (cv2.dilate(wide, np.ones((5, 5), np.uint8)) > 0)
+        assert np.array_equal(old_garment._sleeve_cloth(candidates, s), whole)
