@@ -95,7 +95,8 @@ def greyer_than_skin(lab: NDArray[np.float32], skin_lab: NDArray[np.float32]) ->
 def skin_like(person: Person) -> NDArray[np.bool_]:
     """Per pixel, whether it passes for the person's skin (`SKIN_CHROMA`, `SKIN_LIGHTNESS`).
     Worked out once per photo and skin colour: the old garment's mask, the rebuild and the
-    bared skin's tone all ask of the same photo. Each caller gets its own copy to change."""
+    bared skin's tone all ask of the same photo, and a window of it (`Person.crop`) reads
+    the photo's. Each caller gets its own copy to change."""
     key = (person.image, person.lab(), np.asarray(person.skin_lab).tobytes())
     return memo.kept(person, "skin_like", key, lambda: _skin_like(person)).copy()
 

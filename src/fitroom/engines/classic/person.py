@@ -97,7 +97,14 @@ class Person:
         )
         lab = memo.held(self, "lab", (self.image,))
         if lab is not None:
-            memo.keep(seen, "lab", (seen.image,), lab[window])
+            seen_lab = lab[window]
+            memo.keep(seen, "lab", (seen.image,), seen_lab)
+            # The skin test is each pixel's own (`colour.skin_like`, kept under this key):
+            # the window's is the photo's, read through the window, not worked out again.
+            tone = np.asarray(self.skin_lab).tobytes()
+            skin = memo.held(self, "skin_like", (self.image, lab, tone))
+            if skin is not None:
+                memo.keep(seen, "skin_like", (seen.image, seen_lab, tone), skin[window])
         return seen
 
     def scaled(self, size: tuple[int, int]) -> Person:
