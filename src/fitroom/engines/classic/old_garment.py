@@ -152,10 +152,10 @@ def _colours_at(
     return main_colours(np.concatenate(samples))
 
 
-#: `main_colours` kept by its pixels' content, the latest this many: a render reads the
-#: same patches of a photo through three `Person`s (the photo, the dressed person, the
-#: compositing window), each with its own memo, and the k-means and medians ran anew
-#: for each (about 5 ms a render).
+#: `main_colours` kept by its pixels' content, the latest this many: a photo rendered
+#: again (with another garment, by a new `Person`) has the same patches read, and the
+#: k-means and medians ran anew (about 12 ms a render). Within one render few repeat:
+#: the rebuild reads a smaller copy of the photo.
 MAIN_COLOURS_KEPT = 64
 _main_colours_kept: OrderedDict[tuple[bytes, tuple[int, ...]], list[NDArray[np.float32]]] = OrderedDict()
 _main_colours_lock = threading.Lock()
