@@ -18,6 +18,7 @@ from fitroom.engines.classic.rebuild import WAIST_DEPTH, replaced
 
 SKIN = (205, 160, 135)
 TROUSERS = (30, 35, 60)
+WAISTBAND = (70, 80, 120)
 SHOULDERS = 160.0
 
 
@@ -159,3 +160,26 @@ def test_midriff_width_flags_arms_and_midriff_in_one_slab() -> None:
     assert checks.faults({"midriff_width": wide}) == ["midriff_width"], wide
     assert checks.faults({"midriff_width": slim}) == [], slim
     assert checks.midriff_width(shown, cover, neck, hips, SHOULDERS) is None
+
+
+def test_waist_redrawn_flags_a_redrawn_band_under_the_skin_only() -> None:
+    """Skin ending on the trousers as shot passes; a band 20 px high below it redrawn
+    (not the photo) fails; with no rebuilt skin below the new hem it does not apply."""
+    photo = np.zeros((300, 200, 3), np.uint8)
+    photo[:] = TROUSERS
+    photo[200:215] = WAISTBAND
+    shown = np.zeros((300, 200), np.float32)
+    shown[100:200, 30:170] = 1
+    cover = np.zeros((300, 200), np.float32)
+    cover[:100, 30:170] = 1
+    image = photo.copy()
+    image[100:200] = SKIN
+    span = (40.0, 160.0)
+    kept = checks.waist_redrawn(image, photo, shown, cover, span, SHOULDERS)
+    mirrored = image.copy()
+    mirrored[200:220] = (140, 145, 190)
+    redrawn = checks.waist_redrawn(mirrored, photo, shown, cover, span, SHOULDERS)
+    assert kept is not None and redrawn is not None
+    assert checks.faults({"waist_redrawn": kept}) == [], kept
+    assert checks.faults({"waist_redrawn": redrawn}) == ["waist_redrawn"], redrawn
+    assert checks.waist_redrawn(image, photo, np.zeros_like(shown), cover, span, SHOULDERS) is None

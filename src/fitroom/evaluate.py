@@ -849,6 +849,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["midriff_width"] = checks.midriff_width(
                 report.rebuilt_skin, cover, frame.neck, hips, frame.frontal_width
             )
+            values["waist_redrawn"] = checks.waist_redrawn(
+                output, report.input, report.rebuilt_skin, cover, (xs[0], xs[1]), frame.width
+            )
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)
