@@ -162,6 +162,60 @@ def test_midriff_width_flags_arms_and_midriff_in_one_slab() -> None:
     assert checks.midriff_width(shown, cover, neck, hips, SHOULDERS) is None
 
 
+def _top_to_the_waistband() -> pose.Person:
+    """`_long_top_over_trousers` with the old top ending at y 430, just below the hips'
+    line (y 420), on the trousers' own waistband: a lighter band (y 430-445) as shot."""
+    person = _long_top_over_trousers()
+    image = person.image.copy()
+    image[430:470, 175:326] = TROUSERS
+    image[430:445, 175:326] = WAISTBAND
+    image[430:470, 170:175] = image[430:470, 326:331] = 235
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    return pose.Person(image, person.points, person.visibility, mask, person.face, person.hands, person.skin_lab)
+
+
+def _cami_over(person: pose.Person) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The render's picture, rebuilt skin share and new cover under a cami ending at y 250."""
+    new = np.zeros(person.mask.shape, np.float32)
+    new[120:250, 170:331] = 1
+    none = np.zeros(person.mask.shape, bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros(person.mask.shape, np.float32), skin.look(person))
+    picture = np.clip(out.fill * out.rebuild[:, :, None] + person.image * (1 - out.rebuild[:, :, None]), 0, 255)
+    return picture.astype(np.uint8), out.rebuild * out.skin * (1 - new), new
+
+
+def test_a_midriff_ends_at_an_old_hem_just_below_the_waist_not_over_a_mirrored_band() -> None:
+    """An old top ending on the trousers' waistband, a little below the usual waist: the
+    midriff ran to a ruled line above it and the trousers' top was mirrored up into the
+    gap, a smeared band (`waist_redrawn` 0.07 and 0.12 on two studio persons). Now the skin runs to
+    the hem and the waistband stays as shot; a long top's hem (`_rebuilt`) still ends
+    the skin at the usual waist."""
+    person = _top_to_the_waistband()
+    picture, shown, new = _cami_over(person)
+    assert shown[405:425, 220:280].min() > 0.9, "the skin runs down to the old hem"
+    band = np.abs(picture[434:442, 200:300].astype(int) - person.image[434:442, 200:300]).max()
+    assert band < 12, band
+    value = checks.waist_redrawn(picture, person.image, shown, new, (195.0, 305.0), SHOULDERS)
+    assert value is not None and checks.faults({"waist_redrawn": value}) == [], value
+    _, long_shown, _ = _rebuilt()
+    assert long_shown[408:418, 240:260].max() < 0.1, "under a long top the skin ends at the usual waist"
+
+
+def test_a_dress_cut_off_just_below_the_waist_keeps_the_usual_waist() -> None:
+    """The same outline in one grey (a dress): where the old top's mask ends below the
+    waist there is no hem and no waistband, only more of the dress; the skin ends at the
+    usual waist and the skirt goes on up to it."""
+    person = _top_to_the_waistband()
+    image = person.image.copy()
+    image[430:700][np.all(image[430:700] != 235, axis=2)] = (120, 120, 125)
+    dress = pose.Person(
+        image, person.points, person.visibility, person.mask, person.face, person.hands, person.skin_lab
+    )
+    _, shown, _ = _cami_over(dress)
+    assert shown[408:418, 240:260].max() < 0.1, "the skin ends at the usual waist"
+
+
 def test_waist_redrawn_flags_a_redrawn_band_under_the_skin_only() -> None:
     """Skin ending on the trousers as shot passes; a band 20 px high below it redrawn
     (not the photo) fails; with no rebuilt skin below the new hem it does not apply."""

@@ -774,10 +774,16 @@ WAIST_IN_FROM, WAIST_IN_AT = 0.45, 0.65
 
 
 def _waist_gap(
-    person: Person, frame: Frame, limb: NDArray[np.float32], sleeves: NDArray[np.bool_], depth: NDArray[np.float32]
+    person: Person,
+    frame: Frame,
+    limb: NDArray[np.float32],
+    sleeves: NDArray[np.bool_],
+    depth: NDArray[np.float32],
+    line: float | NDArray[np.float32],
 ) -> NDArray[np.float32]:
     """How much of each pixel (0..1) lies in the gap between the waist and a rebuilt arm
-    (`limb` inside the old garment's `sleeves`) beside it: no torso there, the backdrop.
+    (`limb` inside the old garment's `sleeves`) beside it: no torso there, the backdrop;
+    down to where the midriff ends (`line`, `_waist_line`).
 
     The torso was rebuilt out to the old top's outline, and a loose top's or a coat's
     outline runs down the arms hanging against it: bared, the arms and the midriff
@@ -787,14 +793,83 @@ def _waist_gap(
         return np.zeros(limb.shape, np.float32)
     far = cv2.distanceTransform((~arms).astype(np.uint8), cv2.DIST_L2, 3)
     reach = WAIST_GAP * frame.frontal_width * np.clip((depth - WAIST_IN_FROM) / (WAIST_IN_AT - WAIST_IN_FROM), 0, 1)
-    # Down to the waistband only: below it the trousers go on up to it, hips and all.
-    reach *= depth < WAIST_DEPTH
+    # Down to the waistband (`line`, per column) only: below it the trousers go on up to
+    # it, hips and all.
+    reach *= depth < line
     hips = abs(float((person.pt(L_HIP) - person.pt(R_HIP)).astype(np.float64) @ frame.right)) / 2
     w = limb.shape[1]
     xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
     ys = (np.arange(limb.shape[0], dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
     sides = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])) > hips
     return np.asarray(np.clip(reach - far + 0.5, 0, 1) * (sides & ~arms), np.float32)
+
+
+#: How far below `WAIST_DEPTH` (shares of neck to hips) the old top's hem may lie, in
+#: the median over the trunk's columns, and still be taken for lying on the trousers' or
+#: skirt's waistband (about its height): further down the hem hides the waistband, and
+#: skin run down to it was a slab over the hips (a loose tee to 1.09 over drawstring
+#: trousers, `sylius--t-shirt_01`).
+HEM_NEAR = 0.12
+#: The share of the trunk's columns under the new top where the old one must run on
+#: below it: over fewer (a bag held at the hip) there is no hem across the waist to read.
+HEM_SPAN = 0.6
+#: How far apart (Lab, unweighted: lightness counts, a black tee over grey jeans) the
+#: old top's colour and the photo's just below where its mask ends must be for that
+#: end to be a hem.
+HEM_APART = 22.0
+#: How many rows (at the analysis size) above the straight line fitted to the hem the
+#: skin ends (the row between is the bottom's own top, continued), and how far (rows) a
+#: column's hem may stray from the first fit and still count in the second.
+HEM_INSET = 1.5
+HEM_STRAY = 2.0
+
+
+def _waist_line(
+    lab: NDArray[np.float32],
+    rebuilt: NDArray[np.bool_],
+    new: NDArray[np.bool_],
+    depth: NDArray[np.float32],
+    columns: NDArray[np.bool_],
+    length: float,
+) -> NDArray[np.float32]:
+    """How far down the torso (shares of neck to hips, `length` pixels) a midriff bared
+    by a shorter new top (`new`) ends, per column (1 × width): where the old top's hem
+    (the end of the `rebuilt` run below the new hem, in the trunk's `columns`) lies
+    within `HEM_NEAR` below `WAIST_DEPTH`, just above a straight line fitted to that
+    hem, so the trousers' or skirt's top meets the skin as shot; ended higher, the gap
+    down to the hem was their top mirrored up, a smeared band under a ruled line. A
+    line, not the hem's own rows: they step at the analysis size, and the skin ended on
+    them in stairs. Not where the photo (`lab`) just below that end is of the old top's
+    own colour (halfway down its run): that is no hem but where its mask was cut off
+    (a dress's skirt), with no waistband there. Elsewhere at `WAIST_DEPTH`."""
+    h, w = rebuilt.shape
+    hems = np.full(w, np.nan, np.float32)
+    inside, below = [], []
+    under = np.flatnonzero(columns[0] & new.any(axis=0))
+    for x in under:
+        start = int(np.flatnonzero(new[:, x])[-1]) + 1
+        clear = np.flatnonzero(~rebuilt[start:, x])
+        end = start + int(clear[0]) if len(clear) else h
+        if end > start and end < h - 2:
+            hems[x] = depth[end, x]
+            inside.append(lab[(start + end) // 2, x])
+            below.append(lab[end + 2, x])
+    found = np.flatnonzero(~np.isnan(hems))
+    line = np.full((1, w), WAIST_DEPTH, np.float32)
+    if len(found) < max(2, HEM_SPAN * len(under)):
+        return line
+    if not WAIST_DEPTH < float(np.median(hems[found])) <= WAIST_DEPTH + HEM_NEAR:
+        return line
+    top, bottom = (np.median(np.array(each), axis=0).astype(np.float32) for each in (inside, below))
+    if float(np.linalg.norm(top - bottom)) < HEM_APART:
+        return line
+    fit = np.polyfit(found, hems[found], 1)
+    near = np.abs(np.polyval(fit, found) - hems[found]) * length <= HEM_STRAY
+    if np.count_nonzero(near) >= 2:
+        fit = np.polyfit(found[near], hems[found][near], 1)
+    fitted = np.polyval(fit, np.arange(w)) - HEM_INSET / max(length, 1.0)
+    line[0] = np.clip(fitted, WAIST_DEPTH, WAIST_DEPTH + HEM_NEAR)
+    return line
 
 
 def _crisp(shape: NDArray[np.uint8], smooth: float) -> NDArray[np.float32]:
@@ -1056,13 +1131,18 @@ def _uncovered(
         # Below the armpits the torso goes no further out than a hanging arm's bone: the
         # arm's own width is the limb's, what is left of a loose sleeve is the backdrop.
         torso *= inside_arms(person, frame, old > 0)
-        # The waist draws in from the arms hanging in the old sleeves beside it: rebuilt
-        # out to them, the arms and the midriff were one slab as wide as the old top.
-        gap = _waist_gap(person, frame, limb, old > 0, depth)
-        torso *= 1 - gap
         # Ended at the trousers' or skirt's waistband by a crisp line, as a waistband
         # ends the skin: faded over a twentieth of the torso it read as a blurred band.
-        waist = (WAIST_DEPTH - depth) * np.float32(frame.length)
+        # Where a top's old hem lies on the waistband, at that hem (`_waist_line`).
+        line: float | NDArray[np.float32] = WAIST_DEPTH
+        if garment.category == SwapTarget.TOP:
+            trunk = _between_hips(person, frame, old.shape)
+            line = _waist_line(person.lab(), rebuild > 0.5, new > 0.5, depth, trunk, frame.length)
+        # The waist draws in from the arms hanging in the old sleeves beside it: rebuilt
+        # out to them, the arms and the midriff were one slab as wide as the old top.
+        gap = _waist_gap(person, frame, limb, old > 0, depth, line)
+        torso *= 1 - gap
+        waist = (line - depth) * np.float32(frame.length)
         torso *= np.clip(waist / WAIST_EDGE + 0.5, 0, 1).astype(np.float32)
         beyond = outline == 0
     else:
