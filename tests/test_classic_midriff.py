@@ -174,10 +174,11 @@ def _top_to_the_waistband() -> pose.Person:
     return pose.Person(image, person.points, person.visibility, mask, person.face, person.hands, person.skin_lab)
 
 
-def _cami_over(person: pose.Person) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The render's picture, rebuilt skin share and new cover under a cami ending at y 250."""
+def _cami_over(person: pose.Person, hem: int = 250) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The render's picture, rebuilt skin share and new cover under a top ending at `hem`
+    (a cami's at y 250)."""
     new = np.zeros(person.mask.shape, np.float32)
-    new[120:250, 170:331] = 1
+    new[120:hem, 170:331] = 1
     none = np.zeros(person.mask.shape, bool)
     garment = cast(Garment, SimpleNamespace(category="top"))
     out = replaced(person, garment, new, none, np.zeros(person.mask.shape, np.float32), skin.look(person))
@@ -237,3 +238,10 @@ def test_waist_redrawn_flags_a_redrawn_band_under_the_skin_only() -> None:
     assert checks.faults({"waist_redrawn": kept}) == [], kept
     assert checks.faults({"waist_redrawn": redrawn}) == ["waist_redrawn"], redrawn
     assert checks.waist_redrawn(image, photo, np.zeros_like(shown), cover, span, SHOULDERS) is None
+
+
+def test_a_tee_ending_just_above_the_old_hem_bares_no_sliver_of_skin() -> None:
+    """A new top ending at y 418 (depth 0.99), just above the old hem at 430: it bares no
+    midriff, and skin run down to the hem was a sliver between it and the trousers."""
+    _, shown, _ = _cami_over(_top_to_the_waistband(), hem=418)
+    assert shown[420:430, 220:280].max() < 0.1, "no skin between the new hem and the trousers"

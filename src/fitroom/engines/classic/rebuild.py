@@ -810,6 +810,10 @@ def _waist_gap(
 #: skin run down to it was a slab over the hips (a loose tee to 1.09 over drawstring
 #: trousers, `sylius--t-shirt_01`).
 HEM_NEAR = 0.12
+#: How far above `WAIST_DEPTH` the new top's hem must end (the median) for it to bare a
+#: midriff at all: a tee ending just above the old hem showed a sliver of skin between
+#: it and the jeans, where their top continued up had met it.
+HEM_BARED = 0.05
 #: The share of the trunk's columns under the new top where the old one must run on
 #: below it: over fewer (a bag held at the hip) there is no hem across the waist to read.
 HEM_SPAN = 0.6
@@ -839,12 +843,13 @@ def _waist_line(
     hem, so the trousers' or skirt's top meets the skin as shot; ended higher, the gap
     down to the hem was their top mirrored up, a smeared band under a ruled line. A
     line, not the hem's own rows: they step at the analysis size, and the skin ended on
-    them in stairs. Not where the photo (`lab`) just below that end is of the old top's
-    own colour (halfway down its run): that is no hem but where its mask was cut off
-    (a dress's skirt), with no waistband there. Elsewhere at `WAIST_DEPTH`."""
+    them in stairs. Only under a new top ending `HEM_BARED` above the usual waist, and
+    not where the photo (`lab`) just below that end is of the old top's own colour
+    (halfway down its run): that is no hem but where its mask was cut off (a dress's
+    skirt), with no waistband there. Elsewhere at `WAIST_DEPTH`."""
     h, w = rebuilt.shape
     hems = np.full(w, np.nan, np.float32)
-    inside, below = [], []
+    inside, below, new_hems = [], [], []
     under = np.flatnonzero(columns[0] & new.any(axis=0))
     for x in under:
         start = int(np.flatnonzero(new[:, x])[-1]) + 1
@@ -852,6 +857,7 @@ def _waist_line(
         end = start + int(clear[0]) if len(clear) else h
         if end > start and end < h - 2:
             hems[x] = depth[end, x]
+            new_hems.append(depth[start - 1, x])
             inside.append(lab[(start + end) // 2, x])
             below.append(lab[end + 2, x])
     found = np.flatnonzero(~np.isnan(hems))
@@ -859,6 +865,8 @@ def _waist_line(
     if len(found) < max(2, HEM_SPAN * len(under)):
         return line
     if not WAIST_DEPTH < float(np.median(hems[found])) <= WAIST_DEPTH + HEM_NEAR:
+        return line
+    if float(np.median(new_hems)) > WAIST_DEPTH - HEM_BARED:
         return line
     top, bottom = (np.median(np.array(each), axis=0).astype(np.float32) for each in (inside, below))
     if float(np.linalg.norm(top - bottom)) < HEM_APART:
