@@ -113,6 +113,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   the hip joints, from the waist to below the hands) beside or below a new top: jeans'
   or a skirt's sides taken into the old top's sleeve band along a hanging arm and
   rebuilt as mirrored blocks of denim and backdrop.
+- `bottom_print_redrawn`: the share of the old bottom's print as shot (busy, where the
+  engine finds the old bottom) from the waist down, beside or below a new top, that the
+  render redrew (a zebra skirt's white, a white tee's colour, taken into the old tee and
+  rebuilt under every new top as skin and debris).
 - `bottom_to_edge`: on a photo cut above the knees (both knees placed below its bottom
   edge), the share of the photo's bottom rows across the thighs (less hands,
   forearms and a kept top in front) that a knee-length or longer bottom or dress leaves
@@ -1780,6 +1784,12 @@ BOTTOM_REDRAWN_MOST = 0.03
 BOTTOM_SIDES_FROM = 0.6
 BOTTOM_SIDES_TO = 1.5
 BOTTOM_SIDES_REDRAWN_MOST = 0.1
+#: `bottom_print_redrawn`: a printed old bottom from `BOTTOM_PRINT_FROM` torso lengths
+#: down from the neck (the old top's hem may lie on it) is the person's own under a new
+#: top; the render may move up to `BOTTOM_PRINT_REDRAWN_MOST` of it by more than
+#: `BARE_LEG_MOVED` (the new top's shade at its hem, a hand's rim).
+BOTTOM_PRINT_FROM = 0.6
+BOTTOM_PRINT_REDRAWN_MOST = 0.05
 #: `leg_step` reads a leg's middle this far (shoulder widths) above and below where the
 #: rebuilt leg meets the shin below an old hem; more than LEG_STEP_MOST apart is a step.
 #: Six devset persons in midis and slips × two dresses (2026-12-06): the steps seen read
@@ -1930,6 +1940,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "bare_legs_changed": (None, BARE_LEGS_CHANGED_MOST),
     "bottom_redrawn": (None, BOTTOM_REDRAWN_MOST),
     "bottom_sides_redrawn": (None, BOTTOM_SIDES_REDRAWN_MOST),
+    "bottom_print_redrawn": (None, BOTTOM_PRINT_REDRAWN_MOST),
     "leg_step": (None, LEG_STEP_MOST),
     "print_left": (None, PRINT_LEFT_MOST),
     "old_print_by_hand": (None, HAND_PRINT_MOST),
@@ -4299,6 +4310,16 @@ def bottom_sides_redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], sid
     sleeve were redrawn below the new top's hem as ragged, mirrored denim with blocks of
     backdrop or skin. None under 50 pixels."""
     return _moved_share(image, photo, sides)
+
+
+def bottom_print_redrawn(image: NDArray[np.uint8], photo: NDArray[np.uint8], bottom: Mask) -> float | None:
+    """The share of `bottom` (the old bottom's print as shot, from the waist down, clear
+    of a new top's soft edge) that the render moved by more than `BARE_LEG_MOVED` (ΔE):
+    a new top changes nothing of the skirt it does not cover, and a zebra skirt whose
+    white is a white tee's colour was rebuilt whole as skin and debris. Every colour of
+    the print is read, the top's too: `bottom_redrawn` reads only the bottom's own. None
+    under 50 pixels."""
+    return _moved_share(image, photo, bottom)
 
 
 def _moved_share(image: NDArray[np.uint8], photo: NDArray[np.uint8], place: Mask) -> float | None:

@@ -33,7 +33,7 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 from fitroom import checks
 from fitroom.domain import SwapTarget, TierName
 from fitroom.engines.base import EngineError, RenderOptions
-from fitroom.engines.classic import ClassicEngine, RenderReport, memo
+from fitroom.engines.classic import ClassicEngine, RenderReport, memo, prints
 from fitroom.engines.classic.accessories import landmarks
 from fitroom.engines.classic.accessories.place import (
     BACKPACK_STRAP_WIDTH,
@@ -504,6 +504,29 @@ def _bottom_sides_redrawn(
     hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
     sides = bottom_coloured(shot) & band & (shot.mask > SOLID) & ~edge & (shot.face == 0) & ~hands
     return checks.bottom_sides_redrawn(output, report.input, sides)
+
+
+def _bottom_print_redrawn(
+    report: RenderReport, output: NDArray[np.uint8], cover: NDArray[np.float32], frame: Frame
+) -> float | None:
+    """`checks.bottom_print_redrawn` for a top: the old bottom as the engine finds it
+    (`worn_bottom`) where it is busy (`prints.busy`), from `checks.BOTTOM_PRINT_FROM`
+    torso lengths down from the neck, solid, clear of the new top's soft edge, the face
+    and the hands. None unless the old bottom is a print (`prints.printed`)."""
+    shot = _as_shot(report)
+    bottom = worn_bottom(shot)
+    busy = prints.busy(shot.lab(), frame.width)
+    if not prints.printed(busy, bottom, frame.width):
+        return None
+    h, w = report.input.shape[:2]
+    xs = np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ys = np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])
+    depth = (xs * np.float32(frame.down[0]) + ys * np.float32(frame.down[1])) / max(frame.length, 1.0)
+    edge = cv2.dilate((cover > 0.05).astype(np.uint8), np.ones((7, 7), np.uint8)) > 0
+    reach = 2 * max(1, int(shot.shoulder_width * HAND_CLEAR)) + 1
+    hands = cv2.dilate(shot.hands, np.ones((reach, reach), np.uint8)) > 0
+    place = bottom & busy & (depth >= checks.BOTTOM_PRINT_FROM) & (shot.mask > SOLID) & ~edge
+    return checks.bottom_print_redrawn(output, report.input, place & (shot.face == 0) & ~hands)
 
 
 def _bottom_redrawn(
@@ -1036,6 +1059,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["bottom_streaks"] = _bottom_streaks(output, places)
             values["bottom_redrawn"] = _bottom_redrawn(report, output, cover, frame)
             values["bottom_sides_redrawn"] = _bottom_sides_redrawn(report, output, cover, frame)
+            values["bottom_print_redrawn"] = _bottom_print_redrawn(report, output, cover, frame)
     if target == SwapTarget.DRESS:
         values["dress_legs_left"] = _dress_legs_left(report, output, cover, frame)
         values["bare_legs_changed"] = _bare_legs_changed(report, output, cover)
