@@ -1168,19 +1168,28 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     strips of the old top's colour between them and the arm."""
     lab = person.lab()
     tops = worn_colours(lab, person, SwapTarget.TOP)
-    bottoms = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
-    if len(colours_apart(bottoms, tops)) < len(bottoms):
-        # The bottom shares a colour with the top (white shorts under a white tank): its
-        # other colour is a shade of the top's, and the tank's shaded side was taken out.
-        return np.zeros_like(clothes)
     h, w = clothes.shape
     across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
     down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
     low = clothes & ((across + down) >= BOTTOM_WAIST * max(frame.length, 1.0))
+    out = _print_below_waist(person, frame, clothes, low, tops)
+    bottoms = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
+    hue = (0.0, 1.0, 1.0)
+    hued = bool(bottoms) and min(squared_distance(t[None, None, :], b, hue)[0, 0] for t in tops for b in bottoms) >= (
+        HUE_APART**2
+    )
+    if len(colours_apart(bottoms, tops)) < len(bottoms) and not hued:
+        # The bottom shares a colour with the top (white shorts under a white tank): its
+        # other colour is a shade of the top's, and the tank's shaded side was taken out.
+        return out
     found = _nearer_bottom(person, low)
+    if hued:
+        # Told apart by hue (pale blue jeans under a white tank), the jeans' lit side is
+        # as near the tank's lightness as their own: by hue it is theirs. Taken for the
+        # top, a block of them was rebuilt under every new top as the old tank's grey.
+        found |= low & (nearest_distance(lab, bottoms, hue) < nearest_distance(lab, tops, hue))
     notch = max(3, int(frame.width * BOTTOM_NOTCH)) | 1
     box = bounds(found, notch)
-    out = np.zeros_like(clothes)
     # An open coat's skirt over the thighs is read as the bottom's colour: its panels
     # are the old top's (`_coat_panels`).
     if box is None or wears_open_coat(person):
@@ -1196,7 +1205,59 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     # Its seams, lit folds and soft rim are nearer the top's colour: left in, they were
     # rebuilt as skin or backdrop notches in the kept jeans.
     closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((notch, notch), np.uint8)) > 0
-    out[rows, cols] = low[rows, cols] & (closed | (part & (cv2.dilate(solid, ellipse) > 0)))
+    out[rows, cols] |= low[rows, cols] & (closed | (part & (cv2.dilate(solid, ellipse) > 0)))
+    return out
+
+
+def _print_below_waist(
+    person: Person, frame: Frame, clothes: NDArray[np.bool_], low: NDArray[np.bool_], tops: list[NDArray[np.float32]]
+) -> NDArray[np.bool_]:
+    """The pixels of a plain old top's mask below the waist (`low`) that lie on the old
+    bottom's print: busy (`prints.busy`) in broad patches that reach into the old bottom
+    (`worn_bottom`, itself a print), from the bottom's top down. A zebra skirt's white or
+    a geometric trouser's pale triangles are a white tee's colour, and a leopard's spots
+    a black top's: joined to the top with the print's busy rest, the whole skirt was
+    rebuilt under every new top as skin and debris. Colour cannot part them; the print's
+    busyness does.
+
+    The busy window reaches half its width past the print onto the plain top's hem:
+    there, what is of the top's colours (`tops`) stays the top's."""
+    out = np.zeros_like(clothes)
+    s = frame.width
+    window = max(3, int(s * prints.PRINT_WINDOW) | 1)
+    whole = worn_bottom(person)
+    box = bounds(clothes | whole, pad=window)
+    if box is None or not low.any():
+        return out
+    rows, cols = box_slices(box)
+    lab, top, below, bottom = person.lab()[rows, cols], clothes[rows, cols], low[rows, cols], whole[rows, cols]
+    busy = prints.busy(lab, s)
+    if prints.printed(busy, top & ~below, s) or not prints.printed(busy, bottom, s):
+        return out
+    # Broad patches only, read on the photo (the top's mask there is the print's crumbs):
+    # a plain top's busy rims (beside the arms, at its buttons) are a window wide, opened
+    # away as in `_print_rest`.
+    rim = np.ones((max(3, int(s * prints.PRINT_WINDOW * 1.5) | 1),) * 2, np.uint8)
+    area = cv2.morphologyEx((busy & (person.mask[rows, cols] > 0.5)).astype(np.uint8), cv2.MORPH_OPEN, rim)
+    count, labels = cv2.connectedComponents(area)
+    hit = np.bincount(labels[(area > 0) & bottom], minlength=count) > 0
+    hit[0] = False
+    if not hit.any():
+        return out
+    notch = max(3, int(s * BOTTOM_NOTCH)) | 1
+    closed = cv2.morphologyEx(hit[labels].astype(np.uint8), cv2.MORPH_CLOSE, np.ones((notch, notch), np.uint8))
+    # Not above the bottom's own top (the photo's rows: an upright person): a tee's
+    # graphic that reaches down to its hem is busy too, and joins the print below it
+    # through the hem's busy rim.
+    beside = cv2.dilate(bottom.astype(np.uint8), np.ones((1, notch), np.uint8)) > 0
+    found = (closed > 0) & below & np.maximum.accumulate(beside, axis=0)
+    # The plain top: what of its mask is not busy and joins its part above the waist.
+    count, labels = cv2.connectedComponents((top & ~busy).astype(np.uint8))
+    joined = np.bincount(labels[top & ~busy & ~below], minlength=count) > 0
+    joined[0] = False
+    hem = found & (cv2.dilate(joined[labels].astype(np.uint8), np.ones((window, window), np.uint8)) > 0)
+    hem &= nearest_distance(lab, tops) < SAME_GARMENT_COLOUR**2
+    out[rows, cols] = found & ~hem
     return out
 
 
