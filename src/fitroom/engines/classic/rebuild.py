@@ -34,6 +34,7 @@ from fitroom.engines.classic.old_garment import (
     knit_sleeves,
     nearest_colour,
     shoes_below,
+    worn_bottom,
     worn_colours,
     worn_mask,
 )
@@ -163,7 +164,10 @@ def replaced(
         if look.tone is None:
             face = (float(person.skin_lab[0]), float(person.skin_lab[1]), float(person.skin_lab[2]))
             tone = own_neck.on_chest(person, frame, tone, worn, face)
-        tone, own_arm = from_own_arms(person, tone, worn)
+        # The old bottom a new top keeps beside a hanging arm (a leopard skirt's tan)
+        # passes for skin: read as the arm's own, it laid a flat tan block over the arm.
+        off_arm = np.maximum(worn, worn_bottom(person)) if garment.category == SwapTarget.TOP else worn
+        tone, own_arm = from_own_arms(person, tone, off_arm)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
