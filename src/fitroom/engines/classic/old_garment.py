@@ -1209,6 +1209,23 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     return out
 
 
+def printed_thighs(person: Person) -> bool:
+    """Whether the person's thighs (round their bones, on the person) are a print
+    (`prints.printed`): the cheap test, once per photo, before the old bottom is looked
+    for as a print (`worn_bottom`, a whole mask, a tenth of a render)."""
+
+    def make() -> bool:
+        s = torso_frame(person).width
+        thighs = _round_bones(person, _THIGHS, s) & (person.mask > 0.5)
+        box = bounds(thighs, pad=max(3, int(s * prints.PRINT_WINDOW) | 1))
+        if box is None:
+            return False
+        rows, cols = box_slices(box)
+        return prints.printed(prints.busy(person.lab()[rows, cols], s), thighs[rows, cols], s)
+
+    return memo.kept(person, "printed_thighs", (person.image,), make)
+
+
 def _print_below_waist(
     person: Person, frame: Frame, clothes: NDArray[np.bool_], low: NDArray[np.bool_], tops: list[NDArray[np.float32]]
 ) -> NDArray[np.bool_]:
@@ -1223,6 +1240,8 @@ def _print_below_waist(
     The busy window reaches half its width past the print onto the plain top's hem:
     there, what is of the top's colours (`tops`) stays the top's."""
     out = np.zeros_like(clothes)
+    if not printed_thighs(person):
+        return out
     s = frame.width
     window = max(3, int(s * prints.PRINT_WINDOW) | 1)
     whole = worn_bottom(person)

@@ -33,6 +33,7 @@ from fitroom.engines.classic.old_garment import (
     holes_filled,
     knit_sleeves,
     nearest_colour,
+    printed_thighs,
     shoes_below,
     worn_bottom,
     worn_colours,
@@ -166,7 +167,8 @@ def replaced(
             tone = own_neck.on_chest(person, frame, tone, worn, face)
         # The old bottom a new top keeps beside a hanging arm (a leopard skirt's tan)
         # passes for skin: read as the arm's own, it laid a flat tan block over the arm.
-        off_arm = np.maximum(worn, worn_bottom(person)) if garment.category == SwapTarget.TOP else worn
+        printed = garment.category == SwapTarget.TOP and printed_thighs(person)
+        off_arm = np.maximum(worn, worn_bottom(person)) if printed else worn
         tone, own_arm = from_own_arms(person, tone, off_arm)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
