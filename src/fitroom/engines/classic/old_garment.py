@@ -1165,7 +1165,8 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     is a sleeve lies over the trousers' or skirt's sides down to the hands, and pale
     jeans' waistband is within reach of a white tank's colour: taken for the top, they
     were rebuilt below a new top's hem as mirrored blocks of denim and backdrop, with
-    strips of the old top's colour between them and the arm."""
+    strips of the old top's colour between them and the arm. A print's (`_print_below_waist`)
+    by its busyness, and a bottom of another hue (pale jeans under a white tank) by hue."""
     lab = person.lab()
     tops = worn_colours(lab, person, SwapTarget.TOP)
     h, w = clothes.shape
