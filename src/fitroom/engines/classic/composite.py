@@ -505,7 +505,14 @@ def _compose(
             # looked for (over the whole figure it cost ten times the work).
             union = coverage.copy()
             union[int(max(person.pt(L_HIP)[1], person.pt(R_HIP)[1])) :] = 0
-        seam = _seam_backing(layers, alphas, union, person.shoulder_width)
+        # A top's sides are mended (`_Sides`); a dress's bodice, filled so beside the arm
+        # with its print's colours blurred, was a smear.
+        sides = (
+            _Sides(_side_zone(person) * (1 - kept), kept > 0.5, rebuild > 0)
+            if garment.category == SwapTarget.TOP
+            else None
+        )
+        seam = _seam_backing(layers, alphas, union, person.shoulder_width, sides)
         laid = None
         if seam is not None:
             box, colour, under = seam
@@ -628,7 +635,11 @@ BLEND_SUM = np.float32(1) + np.float32(1e-5)
 
 
 def _seam_backing(
-    layers: list[Layer], alphas: list[NDArray[np.float32]], union: NDArray[np.float32], shoulder_width: float
+    layers: list[Layer],
+    alphas: list[NDArray[np.float32]],
+    union: NDArray[np.float32],
+    shoulder_width: float,
+    sides: _Sides | None = None,
 ) -> tuple[tuple[slice, slice], NDArray[np.float32], NDArray[np.float32]] | None:
     """The box round what is laid under the garment's parts where they meet, and there
     the garment's colour and how much of it to lay (None: nothing).
@@ -637,17 +648,29 @@ def _seam_backing(
     both are half there and the old top showed through the join (a pale line down the
     side of a black tee over a white tank). A gap between the parts narrower than
     `SEAM_GAP` is filled (a grey closing of their union), coloured as the parts beside it.
+    Within `sides` so is a notch in the garment's side shorter than `SIDE_NOTCH` (a
+    closing down the columns), and what is rebuilt in a strip narrower than
+    `SIDE_STRIP` between the garment and what stays in front of it (a closing across
+    the rows).
     """
     side = max(3, int(shoulder_width * SEAM_GAP)) | 1
-    # Worked out in the box round the parts, with room for the closing (`side`) and the
-    # blur's reach (4 sigma, 2 `side`) beyond what it fills: the same pixels as over the
-    # whole photo, for a tenth of the work. Outside it nothing is laid.
-    found = bounds(union, pad=3 * side + 2)
+    tall = max(3, int(shoulder_width * SIDE_NOTCH)) | 1
+    wide = max(3, int(shoulder_width * SIDE_STRIP)) | 1
+    # Worked out in the box round the parts, with room for the closings (`side`, `tall`)
+    # and the blur's reach (4 sigma, 2 `side`) beyond what it fills: the same pixels as
+    # over the whole photo, for a tenth of the work. Outside it nothing is laid.
+    found = bounds(union, pad=3 * side + 2 + (0 if sides is None else max(tall, wide) // 2))
     if found is None:
         return None
     x0, y0, x1, y1 = found
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
     closed = cv2.morphologyEx(union[y0:y1, x0:x1], cv2.MORPH_CLOSE, kernel)
+    if sides is not None:
+        box = slice(y0, y1), slice(x0, x1)
+        down = cv2.morphologyEx(union[box], cv2.MORPH_CLOSE, np.ones((tall, 1), np.uint8))
+        met = np.maximum(union[box], sides.front[box].astype(np.float32))
+        across = cv2.morphologyEx(met, cv2.MORPH_CLOSE, np.ones((1, wide), np.uint8)) * sides.rebuilt[box]
+        np.maximum(closed, np.maximum(down, across) * sides.zone[box], out=closed)
     sigma = side / 2
     spread = cv2.GaussianBlur(_summed(layers, alphas, found), (0, 0), sigma)
     under = np.where((closed - union[y0:y1, x0:x1] > 0.05) & (spread > 1e-3), closed, 0).astype(np.float32, copy=False)
@@ -665,6 +688,51 @@ def _seam_backing(
     )[ly0 - by0 : ly1 - by0, lx0 - bx0 : lx1 - bx0]
     colour /= np.maximum(spread[ly0:ly1, lx0:lx1], 1e-4)[:, :, None]
     return (slice(y0 + ly0, y0 + ly1), slice(x0 + lx0, x0 + lx1)), colour, under[ly0:ly1, lx0:lx1]
+
+
+#: A notch or bite in a top's or dress's side (below the armpits, away from the neck)
+#: with the garment above and below it within this many shoulder-joint distances is
+#: filled with the garment (`_seam_backing`)...
+SIDE_NOTCH = 0.2
+#: ...from this far down from the neck to the hips (0 to 1): above it are the armholes
+#: and a cami's straps, the garment's own openings...
+SIDE_FROM = 0.35
+#: ...and this far (shoulder-joint distances) or more from the midline: a neckline's
+#: or a placket's slit is the garment's own.
+SIDE_CLEAR = 0.3
+#: What is rebuilt there in a strip narrower than this (shoulder-joint distances)
+#: between the garment and an arm or hand in front of it is filled with the garment.
+SIDE_STRIP = 0.05
+
+
+@dataclass
+class _Sides:
+    """Where a garment's sides are mended (`_seam_backing`): `zone` how much may be
+    filled (`_side_zone`, fading off what stays in front over its soft outline), `front`
+    what stays in front (the bare arms, hands), `rebuilt` what the rebuild paints."""
+
+    zone: NDArray[np.float32]
+    front: NDArray[np.bool_]
+    rebuilt: NDArray[np.bool_]
+
+
+def _side_zone(person: Person) -> NDArray[np.bool_]:
+    """A garment's sides: below the armpits (`SIDE_FROM`), away from the midline
+    (`SIDE_CLEAR`). The body panel is cut under the arm hanging beside it by the arm's
+    skin mask, whose edge is ragged, and the strips closed up to the arm run row by
+    row: the side came out torn, with bites of the backdrop or the old skirt between
+    the garment above and below them, and flecks of rebuilt skin between it and the
+    arm."""
+    frame = torso_frame(person)
+    hips = (person.pt(L_HIP) + person.pt(R_HIP)) / 2
+    length = max(float(np.hypot(*(hips - frame.neck))), 1.0)
+    down = (hips - frame.neck) / length
+    w, h = person.size
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    dx, dy = xs - np.float32(frame.neck[0]), ys - np.float32(frame.neck[1])
+    along = (dx * np.float32(down[0]) + dy * np.float32(down[1])) / np.float32(length)
+    across = np.abs(dx * np.float32(down[1]) - dy * np.float32(down[0]))
+    return (along >= SIDE_FROM) & (across > SIDE_CLEAR * frame.width)
 
 
 def _summed(
