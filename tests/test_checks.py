@@ -2916,3 +2916,23 @@ def test_arm_side_pale_reads_a_white_sliver_between_a_tee_and_the_arm() -> None:
     slivered[140:220, 96:100] = (238, 238, 236)  # the old white top, in the arm's mask
     value = checks.arm_side_pale(slivered, cover, arm, (150.0, 60.0), (150.0, 250.0), 100.0)
     assert checks.faults({"arm_side_pale": value}) == ["arm_side_pale"], value
+
+
+def test_side_ragged_reads_bites_and_lumps_in_a_tops_side() -> None:
+    """A tee's sides hanging in a smooth slant from the armpits to the hem are no fault;
+    bites of the backdrop out of one side and a lumpy other side, as cut to a ragged
+    arm mask, are."""
+    yy, xx = np.mgrid[0:300, 0:300]
+    slant = (yy - 60) * 0.1  # the sides flare a little towards the hem
+    smooth = ((xx > 100 - slant) & (xx < 200 + slant) & (yy >= 60) & (yy < 260)).astype(np.float32)
+    neck, hips = (150.0, 60.0), (150.0, 240.0)
+    met = checks.side_ragged(smooth, neck, hips, 100.0)
+    assert met is not None and checks.faults({"side_ragged": met}) == [], met
+    torn = smooth.copy()
+    torn[150:160, 90:104] = 0  # a bite of the backdrop
+    torn[190:196, 85:100] = 0  # another, lower
+    rng = np.random.default_rng(3)
+    for y in range(120, 250, 4):  # lumps of 0-5 px into the other side
+        torn[y : y + 4, 200 + int(slant[y, 0]) - int(rng.integers(0, 6)) :] = 0
+    value = checks.side_ragged(torn, neck, hips, 100.0)
+    assert checks.faults({"side_ragged": value}) == ["side_ragged"], value

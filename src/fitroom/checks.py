@@ -82,6 +82,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `arm_side_pale`: pale pixels (the old top, the backdrop) left in slivers and notches
   between a top's side and the bare arm hanging beside it, where worn the cloth meets
   the arm, in hundredths of a square shoulder width.
+- `side_ragged`: how far a top's sides, below the armpits to the hem, stray from their
+  running median (bites, steps, lumps where it was cut to a ragged arm mask), RMS in
+  thousandths of the shoulder width.
 - `asymmetry`: how unevenly the garment sits either side of the body's midline.
 - `old_colour_left`: the old garment's colours still showing where the new garment or
   skin should be.
@@ -1132,6 +1135,12 @@ ARM_SIDE_PALE = 0.5
 #: rim by the arm) the 16 renders read 0.06-1.39; the grey wall notched into both tees'
 #: sides on `ootd--model_9` 1.2-1.4, `model_6`'s white flecks 0.48-0.53.
 ARM_SIDE_PALE_MOST = 0.5
+#: A top's side (`side_ragged`) is read against its running median over this many
+#: shoulder widths of rows: a bite or a step shorter than half of it is left over...
+SIDE_RAGGED_SPAN = 0.15
+#: ...and more than this, RMS in thousandths of the shoulder width, is a fault (set on
+#: 2026-12-07's round, see docs/results-classic-garments.md, session 41).
+SIDE_RAGGED_MOST = 8.0
 #: The armpit lies this share of the way from the shoulder joint down to the hip on its
 #: side; round it, within `ARMPIT_DISC` shoulder widths, ...
 ARMPIT_DOWN = 0.3
@@ -1908,6 +1917,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "seam_gap": (None, SEAM_GAP_MOST),
     "side_notch": (None, SIDE_NOTCH_MOST),
     "arm_side_pale": (None, ARM_SIDE_PALE_MOST),
+    "side_ragged": (None, SIDE_RAGGED_MOST),
     "armpit_hole": (None, ARMPIT_HOLE_MOST),
     "asymmetry": (None, 0.3),
     "old_colour_left": (None, 0.05),
@@ -3753,6 +3763,44 @@ def arm_side_pale(
     near_top = cv2.dilate(solid.view(np.uint8), kernel) > 0
     sliver = shut & ~solid & ~skin & zone & pale & near_arm & near_top
     return 100.0 * np.count_nonzero(sliver) / max(shoulder_width**2, 1.0)
+
+
+def side_ragged(cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shoulder_width: float) -> float | None:
+    """How far a top's sides stray from a smooth line, from below the armpits
+    (`SIDE_NOTCH_FROM` of the way from `neck` to the `hips`) down to its hem: on each
+    row the garment's run out from the midline (`cover` over 0.5) ends at its side, or
+    at an arm in front of it; less that end's running median over `SIDE_RAGGED_SPAN`
+    of rows, RMS over both sides' rows, in thousandths of the shoulder width. Cloth
+    hangs in a smooth line; bites of the backdrop or the old garment in it, steps, and
+    the lumps of a side cut to a ragged arm mask are left. The hem is the first row
+    below the garment's own where the midline is bare. None without sides to read."""
+    solid = np.asarray(cover) > 0.5
+    h, w = solid.shape
+    top, bottom = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    if bottom[1] - top[1] < 4:
+        return None
+    slope = (bottom[0] - top[0]) / (bottom[1] - top[1])
+    first = max(0, int(np.ceil(top[1] + SIDE_NOTCH_FROM * (bottom[1] - top[1]))))
+    sides: list[list[int]] = [[], []]
+    for y in range(first, h):
+        x = int(round(top[0] + (y - top[1]) * slope))
+        if not 0 <= x < w or not solid[y, x]:
+            if sides[0]:
+                break
+            continue
+        for side, run in enumerate((solid[y, x:], solid[y, x::-1])):
+            sides[side].append(int(np.argmin(run)) if not run.all() else len(run))
+    half = max(1, int(shoulder_width * SIDE_RAGGED_SPAN / 2))
+    if len(sides[0]) < 2 * half + 1:
+        return None
+    strays = []
+    for ends in sides:
+        edge = np.asarray(ends, np.float64)
+        padded = np.pad(edge, half, mode="edge")
+        median = np.median(np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1), axis=1)
+        strays.append(edge - median)
+    stray = np.concatenate(strays)
+    return 1000.0 * float(np.sqrt(np.mean(stray**2))) / max(shoulder_width, 1.0)
 
 
 def armpit_hole(

@@ -818,6 +818,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["arm_side_pale"] = checks.arm_side_pale(
                 output, cover, bare_arms_beside(person, frame), frame.neck, hips, frame.width
             )
+            values["side_ragged"] = checks.side_ragged(cover, frame.neck, hips, frame.width)
         if report.rebuilt_skin is not None:
             # The new garment's top edge against the bared skin, between the shoulder joints.
             joints = sorted(float(person.pt(i)[0]) for i in (L_SHOULDER, R_SHOULDER))
