@@ -4,10 +4,12 @@ with bites of the backdrop and flecks of rebuilt skin between the side and the a
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
-from fitroom.engines.classic.composite import _seam_backing, _Sides
+from fitroom.engines.classic.composite import _old_shown, _seam_backing, _Sides
 from fitroom.engines.classic.warp import Layer
+from tests.test_classic_engine import drawn_person
 
 NAVY = (30, 35, 70)
 
@@ -60,3 +62,23 @@ def test_the_strip_rebuilt_between_a_tops_side_and_the_arm_is_the_garment() -> N
     assert after[strip].min() > 0.5, after[strip].min()
     assert after[100:250, 80:97].max() == 0, "the arm stays in front"
     assert after[100:250, :75].max() == 0, "nothing beyond the arm"
+
+
+def test_only_the_old_tops_own_colour_is_mended_not_the_arms_shaded_edge() -> None:
+    """The old black top and the arm's shaded edge beside it are both in the old
+    garment's mask (the arm's mask left the edge out): the top is the old garment's
+    place, mended; the edge is the arm's, nearer the skin's colour, and left."""
+    image = np.full((300, 300, 3), 235, np.uint8)
+    image[60:260, 100:200] = (15, 15, 18)  # the old black top
+    person = drawn_person(image)
+    skin = cv2.cvtColor(np.array([[person.skin_lab]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(int)
+    image[100:250, 80:97] = skin  # the arm, kept
+    image[100:250, 97:100] = np.clip(skin * 0.8, 0, 255)  # its shaded edge
+    person = drawn_person(image)
+    old = np.zeros((300, 300), np.float32)
+    old[60:260, 97:200] = 1
+    kept = np.zeros((300, 300), np.float32)
+    kept[100:250, 80:97] = 1
+    shown = _old_shown(person, old, kept)
+    assert shown[80:250, 110:190].min() == 1, "the old top"
+    assert shown[100:250, 97:100].max() == 0, "the arm's shaded edge"

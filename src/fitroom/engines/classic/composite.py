@@ -508,7 +508,7 @@ def _compose(
         # A top's sides are mended (`_Sides`); a dress's bodice, filled so beside the arm
         # with its print's colours blurred, was a smear.
         sides = (
-            _Sides(_side_zone(person) * (1 - kept), kept > 0.5, rebuild > 0)
+            _Sides(_side_zone(person) * (1 - kept) * _old_shown(person, old, kept), kept > 0.5, rebuild > 0)
             if garment.category == SwapTarget.TOP
             else None
         )
@@ -670,7 +670,15 @@ def _seam_backing(
         down = cv2.morphologyEx(union[box], cv2.MORPH_CLOSE, np.ones((tall, 1), np.uint8))
         met = np.maximum(union[box], sides.front[box].astype(np.float32))
         across = cv2.morphologyEx(met, cv2.MORPH_CLOSE, np.ones((1, wide), np.uint8)) * sides.rebuilt[box]
-        np.maximum(closed, np.maximum(down, across) * sides.zone[box], out=closed)
+        mend = np.maximum(down, across) * sides.zone[box]
+        # Only what meets the garment: a hole in the arm's mask closed across the arm
+        # was a black dot on the arm.
+        count, labels = cv2.connectedComponents((mend > 0.05).view(np.uint8), connectivity=8)
+        if count > 1:
+            meets = cv2.dilate((union[box] > 0.5).view(np.uint8), np.ones((3, 3), np.uint8)) > 0
+            touching = np.unique(labels[meets & (labels > 0)])
+            mend *= np.isin(labels, touching)
+        np.maximum(closed, mend, out=closed)
     sigma = side / 2
     spread = cv2.GaussianBlur(_summed(layers, alphas, found), (0, 0), sigma)
     under = np.where((closed - union[y0:y1, x0:x1] > 0.05) & (spread > 1e-3), closed, 0).astype(np.float32, copy=False)
@@ -708,12 +716,33 @@ SIDE_STRIP = 0.05
 @dataclass
 class _Sides:
     """Where a garment's sides are mended (`_seam_backing`): `zone` how much may be
-    filled (`_side_zone`, fading off what stays in front over its soft outline), `front`
-    what stays in front (the bare arms, hands), `rebuilt` what the rebuild paints."""
+    filled (`_side_zone` where the old top shows, `_old_shown`, fading off what stays in
+    front over its soft outline), `front` what stays in front (the bare arms, hands),
+    `rebuilt` what the rebuild paints."""
 
     zone: NDArray[np.float32]
     front: NDArray[np.bool_]
     rebuilt: NDArray[np.bool_]
+
+
+def _old_shown(person: Person, old: NDArray[np.float32], kept: NDArray[np.float32]) -> NDArray[np.float32]:
+    """1 where the photo shows the old garment (`old` half or more) in its own colour:
+    nearer its median colour (Lab, off what is `kept`) than the skin's; else 0. Only
+    there is a side mended: the old top's place beside the new one is the new one's.
+    The arm's own shaded edge, which the arm's mask left out and the rebuild paints as
+    skin, is nearer the skin's: covered, the garment bit into the arm."""
+    on = (old >= 0.5) & (kept <= 0)
+    if np.count_nonzero(on) < OLD_SHOWN_LEAST:
+        return np.zeros(old.shape, np.float32)
+    lab = person.lab()
+    cloth = np.median(lab[on], axis=0)
+    to_cloth = np.square(lab - cloth).sum(axis=2)
+    to_skin = np.square(lab - np.asarray(person.skin_lab, np.float32)).sum(axis=2)
+    return ((old >= 0.5) & (to_cloth < to_skin)).astype(np.float32)
+
+
+#: Fewer pixels of the old garment than this and its colour is not read (`_old_shown`).
+OLD_SHOWN_LEAST = 50
 
 
 def _side_zone(person: Person) -> NDArray[np.bool_]:
