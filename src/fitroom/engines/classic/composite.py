@@ -705,6 +705,9 @@ SIDE_NOTCH = 0.2
 #: ...from this far down from the neck to the hips (0 to 1): above it are the armholes
 #: and a cami's straps, the garment's own openings...
 SIDE_FROM = 0.35
+#: ...down to this far (1: the hips' line): below it the hands hang beside the hem and
+#: a long sleeve's cuff, and what lay between them was filled as a haze of the print.
+SIDE_TO = 1.0
 #: ...and this far (shoulder-joint distances) or more from the midline: a neckline's
 #: or a placket's slit is the garment's own.
 SIDE_CLEAR = 0.3
@@ -746,8 +749,8 @@ OLD_SHOWN_LEAST = 50
 
 
 def _side_zone(person: Person) -> NDArray[np.bool_]:
-    """A garment's sides: below the armpits (`SIDE_FROM`), away from the midline
-    (`SIDE_CLEAR`). The body panel is cut under the arm hanging beside it by the arm's
+    """A garment's sides: below the armpits (`SIDE_FROM`) down to the hips (`SIDE_TO`),
+    away from the midline (`SIDE_CLEAR`). The body panel is cut under the arm hanging beside it by the arm's
     skin mask, whose edge is ragged, and the strips closed up to the arm run row by
     row: the side came out torn, with bites of the backdrop or the old skirt between
     the garment above and below them, and flecks of rebuilt skin between it and the
@@ -761,7 +764,7 @@ def _side_zone(person: Person) -> NDArray[np.bool_]:
     dx, dy = xs - np.float32(frame.neck[0]), ys - np.float32(frame.neck[1])
     along = (dx * np.float32(down[0]) + dy * np.float32(down[1])) / np.float32(length)
     across = np.abs(dx * np.float32(down[1]) - dy * np.float32(down[0]))
-    return (along >= SIDE_FROM) & (across > SIDE_CLEAR * frame.width)
+    return (along >= SIDE_FROM) & (along <= SIDE_TO) & (across > SIDE_CLEAR * frame.width)
 
 
 def _summed(
