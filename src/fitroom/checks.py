@@ -1138,9 +1138,12 @@ ARM_SIDE_PALE_MOST = 0.5
 #: A top's side (`side_ragged`) is read against its running median over this many
 #: shoulder widths of rows: a bite or a step shorter than half of it is left over...
 SIDE_RAGGED_SPAN = 0.15
-#: ...and more than this, RMS in thousandths of the shoulder width, is a fault (set on
-#: 2026-12-07's round, see docs/results-classic-garments.md, session 41).
-SIDE_RAGGED_MOST = 8.0
+#: ...and more than this, RMS in thousandths of the shoulder width, is a fault. On the
+#: six kit tops on 8 studio persons of group 4 (basic, 2026-12-07, before session 41's
+#: mend) the 48 renders read 1.2-6.5: sides a shopper reads as cut clean 1.2-4, the
+#: black tee's lumpy side on `ootd--model_2` 6.5 and `09597_00` 5.4, the leopard top's
+#: and FILA tee's on `05997_00` 6.5 and 6.0.
+SIDE_RAGGED_MOST = 5.0
 #: The armpit lies this share of the way from the shoulder joint down to the hip on its
 #: side; round it, within `ARMPIT_DISC` shoulder widths, ...
 ARMPIT_DOWN = 0.3
