@@ -35,7 +35,7 @@ def _beside_arm() -> _Sides:
     arm[100:250, 80:97] = True
     rebuilt = np.zeros((300, 300), bool)
     rebuilt[100:250, 97:100] = True
-    return _Sides((~arm).astype(np.float32), np.ones((300, 300), np.float32), arm, rebuilt)
+    return _Sides((~arm).astype(np.float32), arm, rebuilt)
 
 
 def _laid(sides: _Sides | None) -> np.ndarray:

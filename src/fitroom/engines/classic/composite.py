@@ -508,7 +508,7 @@ def _compose(
         # A top's sides are mended (`_Sides`); a dress's bodice, filled so beside the arm
         # with its print's colours blurred, was a smear.
         sides = (
-            _Sides(_side_zone(person) * (1 - kept), _old_shown(person, old, kept), kept > 0.5, rebuild > 0)
+            _Sides(_side_zone(person) * (1 - kept) * _old_shown(person, old, kept), kept > 0.5, rebuild > 0)
             if garment.category == SwapTarget.TOP
             else None
         )
@@ -667,10 +667,10 @@ def _seam_backing(
     closed = cv2.morphologyEx(union[y0:y1, x0:x1], cv2.MORPH_CLOSE, kernel)
     if sides is not None:
         box = slice(y0, y1), slice(x0, x1)
-        down = cv2.morphologyEx(union[box], cv2.MORPH_CLOSE, np.ones((tall, 1), np.uint8)) * sides.zone[box]
+        down = cv2.morphologyEx(union[box], cv2.MORPH_CLOSE, np.ones((tall, 1), np.uint8))
         met = np.maximum(union[box], sides.front[box].astype(np.float32))
         across = cv2.morphologyEx(met, cv2.MORPH_CLOSE, np.ones((1, wide), np.uint8)) * sides.rebuilt[box]
-        mend = np.maximum(_whole_notches(down, union[box], sides.old[box]), across * sides.zone[box] * sides.old[box])
+        mend = np.maximum(down, across) * sides.zone[box]
         # Only what meets the garment: a hole in the arm's mask closed across the arm
         # was a black dot on the arm.
         count, labels = cv2.connectedComponents((mend > 0.05).view(np.uint8), connectivity=8)
@@ -719,37 +719,13 @@ SIDE_STRIP = 0.05
 @dataclass
 class _Sides:
     """Where a garment's sides are mended (`_seam_backing`): `zone` how much may be
-    filled (`_side_zone`, fading off what stays in front over its soft outline), `old`
-    where the old top shows (`_old_shown`), `front` what stays in front (the bare arms,
-    hands), `rebuilt` what the rebuild paints."""
+    filled (`_side_zone` where the old top shows, `_old_shown`, fading off what stays in
+    front over its soft outline), `front` what stays in front (the bare arms, hands),
+    `rebuilt` what the rebuild paints."""
 
     zone: NDArray[np.float32]
-    old: NDArray[np.float32]
     front: NDArray[np.bool_]
     rebuilt: NDArray[np.bool_]
-
-
-#: A notch in a side is filled only where this share of it or more shows the old top:
-#: filled in part (a lens of the arm between a long sleeve and the panel), it was a
-#: blotchy hole.
-NOTCH_OLD_SHARE = 0.8
-
-
-def _whole_notches(
-    closed: NDArray[np.float32], union: NDArray[np.float32], old: NDArray[np.float32]
-) -> NDArray[np.float32]:
-    """`closed` (the garment's `union` closed down the columns) over the notches in it
-    that show the old top (`old`) on `NOTCH_OLD_SHARE` of their pixels or more, whole;
-    0 over the rest."""
-    notch = ((closed > 0.05) & (union <= 0.05)).view(np.uint8)
-    count, labels = cv2.connectedComponents(notch, connectivity=8)
-    if count <= 1:
-        return np.zeros_like(closed)
-    size = np.bincount(labels.ravel(), minlength=count)
-    shown = np.bincount(labels.ravel(), weights=old.ravel(), minlength=count)
-    whole = shown >= NOTCH_OLD_SHARE * size
-    whole[0] = False
-    return np.asarray(closed * whole[labels], np.float32)
 
 
 def _old_shown(person: Person, old: NDArray[np.float32], kept: NDArray[np.float32]) -> NDArray[np.float32]:
