@@ -101,7 +101,41 @@ def test_the_old_tops_pale_rim_in_the_kept_arms_soft_edge_goes() -> None:
     arms[:, 61] = 0.4
     old = np.zeros(image.shape[:2], np.float32)
     old[:, 59:] = 1  # the old top's mask, found at half size, takes the arm's outline too
-    rim = _grey_rim(_person(image), arms, old)
+    rim = _grey_rim(_person(image), arms, old, old)
     assert (rim[:, 60:62] == 1).all()
     assert (rim[:, 59] == 0).all()  # the arm's own shaded outline is skin-hued: kept
     assert (rim[:, :59] == 0).all() and (rim[:, 62:] == 0).all()
+
+
+#: The old white top's shaded side, greyer than the arm and about as light.
+SHADE = (176, 162, 154)
+
+
+def _widened(rim: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The arm (x 40-59) and `rim` in the three pixels beside it (x 60-62), all in the
+    kept arm's widened mask; the old top's mask, found at half size, from x 62 on: it
+    takes in the mask's last pixel only."""
+    image, _, _ = _arm_beside_the_top(WHITE)
+    image[:, 60:63] = rim
+    arms = np.zeros(image.shape[:2], np.float32)
+    arms[:, 40:63] = 1
+    old = np.zeros(image.shape[:2], np.float32)
+    old[:, 62:] = 1
+    return image, arms, old
+
+
+def test_the_old_tops_rim_in_the_widened_arm_mask_goes_where_it_was_rebuilt_in_part() -> None:
+    for rim in (SHADE, WHITE):
+        image, arms, old = _widened(rim)
+        rebuild = old.copy()
+        rebuild[:, 60:62] = 0.3  # the analysis size's soft edge over it
+        found = _grey_rim(_person(image), arms, old, rebuild)
+        assert (found[:, 60:63] == 1).all(), rim
+        assert (found[:, :60] == 0).all()  # the arm and its own dark outline stay
+        # Nothing rebuilt there (a light bottom under the widened mask): it stays.
+        assert (_grey_rim(_person(image), arms, old, old)[:, 60:62] == 0).all(), rim
+    # The arm's own colour there: the arm, kept.
+    image, arms, old = _widened(ARM)
+    rebuild = old.copy()
+    rebuild[:, 60:62] = 0.3
+    assert (_grey_rim(_person(image), arms, old, rebuild) == 0).all()

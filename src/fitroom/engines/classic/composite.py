@@ -364,22 +364,69 @@ def _with_shins_detail(
     return np.asarray(laid * (1 - legs) + shins * legs, np.float32)
 
 
-def _grey_rim(person: Person, arms: NDArray[np.float32], old: NDArray[np.float32]) -> NDArray[np.float32]:
-    """1 where a kept bare arm's soft outline (`arms`, at full size) lies on the old
-    garment (`old` half or more, brought up from the analysis size) and the photo there is
-    greyer than the person's skin can be (`colour.greyer_than_skin`), else 0: the old
-    white or grey top's edge beside the arm. The arm's mask is kept at full size while the
-    old garment's is found at half size, where the pixel it shares with the arm's edge is
-    no arm (`rebuild._cloth_kept` never saw it): kept, it stood as a 1-2 pixel pale rim
-    along the arm beside the new bodice. The arm's own dark outline is skin-hued: kept."""
+#: A kept arm's pixel is paler than the arm when it is lighter than the arm's own skin
+#: (its median over the kept arm's solid pixels, Lab L, 8-bit) by this much...
+PALE_RIM_LIGHTER = 25.0
+#: ...and its chroma (Lab a, b) is under this share of the arm's: the old white top's
+#: edge blended with the arm's outline. The arm's own lit side keeps its hue.
+PALE_RIM_CHROMA = 0.7
+#: ...or no darker than the arm by more than this, with under this share of its chroma:
+#: the old white top's shaded side.
+PALE_RIM_DARKER, GREY_RIM_CHROMA = 20.0, 0.6
+#: Only where the analysis size rebuilt more than this of the pixel (the old garment's
+#: place and its rim): a light bottom under the widened arm mask below it stays.
+REBUILT_LEAST = 0.05
+
+
+def _grey_rim(
+    person: Person, arms: NDArray[np.float32], old: NDArray[np.float32], rebuild: NDArray[np.float32]
+) -> NDArray[np.float32]:
+    """1 where a kept bare arm's soft outline (`arms`, at full size) is the old garment,
+    not the arm, else 0: where it lies on the old garment (`old` half or more, brought up
+    from the analysis size) and the photo there is greyer than the person's skin can be
+    (`colour.greyer_than_skin`); or where the analysis size rebuilt part of the pixel
+    (`rebuild` over `REBUILT_LEAST`: the old garment's place and its rim) and it is paler
+    or greyer than the arm's own skin (`_paler_than`). The arm's mask is kept at full size while the
+    old garment's is found at half size, where the pixels it shares with the arm's edge
+    are no arm (`rebuild._cloth_kept` never saw them), and the mask, widened to take the
+    arm's whole outline (`arms.KEPT_WIDEN`), holds 2-4 pixels of a white top's edge or
+    shaded side: kept, they stood as a pale rim, white flecks or notches along the arm
+    beside the new garment's side. The arm's own dark outline is skin-hued and darker:
+    kept; so is a light bottom under the widened mask below the old top (nothing of it
+    rebuilt)."""
     rim = np.zeros(arms.shape, np.float32)
-    found = bounds((arms > 0) & (old >= 0.5) & (person.face == 0))
+    on_old = old >= 0.5
+    found = bounds((arms > 0) & (on_old | (rebuild > REBUILT_LEAST)) & (person.face == 0))
     if found is None:
         return rim
     box = box_slices(found)
-    grey = greyer_than_skin(person.lab()[box], person.skin_lab)
-    rim[box] = ((arms[box] > 0) & (old[box] >= 0.5) & (person.face[box] == 0) & grey).astype(np.float32)
+    lab = person.lab()
+    arm = (arms[box] > 0) & (person.face[box] == 0)
+    grey = on_old[box] & greyer_than_skin(lab[box], person.skin_lab)
+    # The arm's own skin: its solid pixels off the old garment (on it, the rim itself
+    # weighs in, and a white rim raised the arm's median to its own lightness).
+    own = (arms >= 0.99) & ~on_old & (person.face == 0)
+    pale = (rebuild[box] > REBUILT_LEAST) & _paler_than(lab[box], lab[own])
+    rim[box] = (arm & (grey | pale)).astype(np.float32)
     return rim
+
+
+def _paler_than(lab: NDArray[np.float32], own: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """Per pixel (Lab), whether it is paler or greyer than the skin whose pixels `own`
+    (Lab, one a row) are given: lighter than their median by `PALE_RIM_LIGHTER` with under
+    `PALE_RIM_CHROMA` of their median chroma, or no darker than `PALE_RIM_DARKER` below it
+    with under `GREY_RIM_CHROMA`. A white top's edge or shaded side blended with the arm's
+    outline is; the arm's own lit side keeps its hue, its dark outline is darker."""
+    if len(own) == 0:
+        return np.zeros(lab.shape[:2], bool)
+    own_light = float(np.median(own[:, 0]))
+    own_chroma = float(np.median(np.hypot(own[:, 1] - 128.0, own[:, 2] - 128.0)))
+    chroma = np.hypot(lab[..., 1] - 128.0, lab[..., 2] - 128.0)
+    paler = lab[..., 0] > own_light + PALE_RIM_LIGHTER
+    greyer = lab[..., 0] > own_light - PALE_RIM_DARKER
+    return np.asarray(
+        (paler & (chroma < PALE_RIM_CHROMA * own_chroma)) | (greyer & (chroma < GREY_RIM_CHROMA * own_chroma))
+    )
 
 
 def _compose(
@@ -440,7 +487,7 @@ def _compose(
     # hair kept in front, goes after all (`rebuild._cloth_kept`); the face and hands stay.
     held = np.zeros_like(keep) if hair is None else hair
     if arms is not None:
-        rim = _grey_rim(person, arms, old)
+        rim = _grey_rim(person, arms, old, rebuild)
         held = np.maximum(held, arms * (1 - rim))
         rebuild = np.maximum(rebuild, rim)
     kept = np.maximum(fixed, held * (1 - loose))
