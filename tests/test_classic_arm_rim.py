@@ -139,3 +139,28 @@ def test_the_old_tops_rim_in_the_widened_arm_mask_goes_where_it_was_rebuilt_in_p
     rebuild = old.copy()
     rebuild[:, 60:62] = 0.3
     assert (_grey_rim(_person(image), arms, old, rebuild) == 0).all()
+
+
+def test_arm_rim_kept_sees_the_old_tops_rim_left_as_shot_beside_the_arm() -> None:
+    photo, arm, _ = _arm_beside_the_top(WHITE)
+    arm = arm & (np.arange(200) < 59)[None, :]  # the arm's own skin, as `_own_arms` finds it
+    old = np.zeros(arm.shape, np.float32)
+    old[:, 62:] = 1
+    none = np.zeros_like(old)
+    # The rim kept as shot beside a pocket rebuilt as the backdrop (no skin next to it).
+    render = photo.copy()
+    render[:, 62:70] = BACKDROP
+    value = checks.arm_rim_kept(render, photo, arm, old, none, 3)
+    assert value is not None and checks.faults({"arm_rim_kept": value}) == ["arm_rim_kept"], value
+    # The rim rebuilt: nothing of it left as shot.
+    rebuilt = render.copy()
+    rebuilt[:, 59:62] = SIDE
+    value = checks.arm_rim_kept(rebuilt, photo, arm, old, none, 3)
+    assert value is not None and checks.faults({"arm_rim_kept": value}) == [], value
+    # The arm's own colour beside it in the photo, kept: not a rim of the old top.
+    skin = photo.copy()
+    skin[:, 59:62] = ARM
+    value = checks.arm_rim_kept(skin, skin, arm, old, none, 3)
+    assert value is not None and checks.faults({"arm_rim_kept": value}) == [], value
+    # Under the new garment: not read.
+    assert checks.arm_rim_kept(render, photo, arm, old, np.ones_like(old), 3) is None

@@ -48,6 +48,11 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `arm_rim`: how much of the rim between the person's own kept arm and the rebuilt
   torso beside it, where the old garment was, is pale and grey against the arm (the old
   white top's edge, or part of it, left as a line down the arm's side).
+- `arm_rim_kept`: how much of the rim just beside the person's own arm, on the old
+  garment's place and off the new garment, is left as shot and paler or greyer than the
+  arm (the old white top's edge or shaded side kept with the arm's widened mask: white
+  flecks, lines and notches down the arm beside the new top, whatever is rebuilt next to
+  them).
 - `skin_step`: how long the steps in lightness inside the rebuilt skin run (a limb's
   shading switched to the torso's at one line, a vertical step beside the arm; an old
   armhole's outline kept as a line down the bared shoulder).
@@ -1017,6 +1022,16 @@ ARM_RIM_LEAST = 30
 #: the kit's two dresses, black tee and cami) the renders with a pale line down the arm's
 #: side read 0.26-0.64, those where it was gone or thin 0.08-0.23.
 ARM_RIM_MOST = 0.25
+#: `arm_rim_kept`: a rim pixel is left as shot when no channel moved by more than this
+#: (0..255; the JPEG's own noise is a few levels)...
+ARM_RIM_KEPT_SAME = 6
+#: ...and paler than the arm when lighter than its median (Lab L, 8-bit) by this much with
+#: under `ARM_RIM_GREY` of its chroma, or greyer when no darker than it by more than this
+#: with under `ARM_RIM_KEPT_GREY` of its chroma (the old white top's shaded side).
+ARM_RIM_KEPT_LIGHTER, ARM_RIM_KEPT_DARKER, ARM_RIM_KEPT_GREY = 25.0, 20.0, 0.6
+#: More than this share of the rim so fails (calibrated in session 41's section of
+#: docs/results-classic-garments.md).
+ARM_RIM_KEPT_MOST = 0.05
 #: `below_hem`: the bottom's colours are read this many shoulder widths down from the old
 #: top's hem; a pixel within BELOW_HEM_TOLERANCE (ΔE) of one of them or of the backdrop's
 #: is either; more than BELOW_HEM_SHARE of the old top's place below the hips that is
@@ -1933,6 +1948,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_colour_bare": (None, OLD_BARE_SHARE),
     "old_sliver": (None, SLIVER_SHARE),
     "arm_rim": (None, ARM_RIM_MOST),
+    "arm_rim_kept": (None, ARM_RIM_KEPT_MOST),
     "bottom_old_beside": (None, BOTTOM_OLD_BESIDE),
     "bottom_old_at_hips": (None, BOTTOM_OLD_AT_HIPS),
     "bottom_rim_left": (None, BOTTOM_RIM_LEFT),
@@ -4252,6 +4268,44 @@ def arm_rim(
     chroma = np.hypot(lab[:, :, 1], lab[:, :, 2])
     reference = float(np.median(chroma[beside]))
     return float(np.mean(chroma[rim] < ARM_RIM_GREY * reference))
+
+
+def arm_rim_kept(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    arm: Mask,
+    old: Mask,
+    cover: NDArray[np.floating[Any]],
+    width: int,
+) -> float | None:
+    """The share of the rim just beside the person's own arm (`arm`: within `width`
+    pixels of it, off it), on the old garment's place or its edge (`old` over half within
+    `width`) and off the new garment (`cover` under half), that is left as shot (within
+    `ARM_RIM_KEPT_SAME` of `original`) and paler or greyer than the arm beside it (its
+    median over the arm's pixels within `width` of the rim): lighter by
+    `ARM_RIM_KEPT_LIGHTER` with under `ARM_RIM_GREY` of its chroma, or no darker than
+    `ARM_RIM_KEPT_DARKER` below it with under `ARM_RIM_KEPT_GREY`. The old white top's
+    edge or shaded side kept with the arm's widened mask stands as white flecks and lines
+    down the arm beside the new top; `arm_rim` reads the rim only next to rebuilt skin,
+    and the old garment's mask, found at half size, misses most of it. None where too
+    little of either shows."""
+    own = np.asarray(arm) > 0
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
+    was = cv2.dilate((np.asarray(old) > 0.5).astype(np.uint8), kernel) > 0
+    rim = (cv2.dilate(own.astype(np.uint8), kernel) > 0) & ~own & was & (np.asarray(cover) < 0.5)
+    if np.count_nonzero(rim) < ARM_RIM_LEAST:
+        return None
+    beside = own & (cv2.dilate(rim.astype(np.uint8), kernel) > 0)
+    if np.count_nonzero(beside) < ARM_RIM_LEAST:
+        return None
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    light = lab[:, :, 0] * np.float32(255 / 100)
+    chroma = np.hypot(lab[:, :, 1], lab[:, :, 2])
+    own_light, own_chroma = float(np.median(light[beside])), float(np.median(chroma[beside]))
+    paler = (light > own_light + ARM_RIM_KEPT_LIGHTER) & (chroma < ARM_RIM_GREY * own_chroma)
+    greyer = (light > own_light - ARM_RIM_KEPT_DARKER) & (chroma < ARM_RIM_KEPT_GREY * own_chroma)
+    kept = np.abs(image.astype(np.int16) - original.astype(np.int16)).max(axis=2) <= ARM_RIM_KEPT_SAME
+    return float(np.mean((kept & (paler | greyer))[rim]))
 
 
 def below_hem(

@@ -1034,13 +1034,13 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 max(2, int(frame.width * checks.SLIVER_WIDTH)),
             )
             # Between the own kept arm and the rebuilt torso beside it.
+            own_arms = _own_arms(report) & ~own_hands & (person.hands == 0)
             values["arm_rim"] = checks.arm_rim(
-                output,
-                _own_arms(report) & ~own_hands & (person.hands == 0),
-                rebuilt,
-                old,
-                cover,
-                max(2, int(frame.width * checks.ARM_RIM_WIDTH)),
+                output, own_arms, rebuilt, old, cover, max(2, int(frame.width * checks.ARM_RIM_WIDTH))
+            )
+            # ...and beside it wherever the old garment was, kept as shot.
+            values["arm_rim_kept"] = checks.arm_rim_kept(
+                output, report.input, own_arms, old, cover, max(2, int(frame.width * checks.ARM_RIM_WIDTH))
             )
             # Beside the new garment over any of the person: the strip between an arm
             # and the body is half backdrop in the person mask.
