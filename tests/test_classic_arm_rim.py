@@ -130,7 +130,8 @@ def test_the_old_tops_rim_in_the_widened_arm_mask_goes_where_it_was_rebuilt_in_p
         rebuild = old.copy()
         rebuild[:, 60:62] = 0.3  # the analysis size's soft edge over it
         found = _grey_rim(_person(image), arms, old, rebuild)
-        assert (found[:, 60:63] == 1).all(), rim
+        assert (found[80:, 60:63] == 1).all(), rim  # below the armpits
+        assert (found[:40, 60:62] == 0).all(), rim  # above them: the shoulder's outline
         assert (found[:, :60] == 0).all()  # the arm and its own dark outline stay
         # Nothing rebuilt there (a light bottom under the widened mask): it stays.
         assert (_grey_rim(_person(image), arms, old, old)[:, 60:62] == 0).all(), rim

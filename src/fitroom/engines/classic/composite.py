@@ -55,7 +55,7 @@ from fitroom.engines.classic.person import (
     R_WRIST,
     Person,
 )
-from fitroom.engines.classic.rebuild import replaced
+from fitroom.engines.classic.rebuild import ARMPIT, replaced
 from fitroom.engines.classic.warp import Layer, alpha3
 
 
@@ -384,9 +384,9 @@ def _grey_rim(
     """1 where a kept bare arm's soft outline (`arms`, at full size) is the old garment,
     not the arm, else 0: where it lies on the old garment (`old` half or more, brought up
     from the analysis size) and the photo there is greyer than the person's skin can be
-    (`colour.greyer_than_skin`); or where the analysis size rebuilt part of the pixel
-    (`rebuild` over `REBUILT_LEAST`: the old garment's place and its rim) and it is paler
-    or greyer than the arm's own skin (`_paler_than`). The arm's mask is kept at full size while the
+    (`colour.greyer_than_skin`); or, below the armpits, where the analysis size rebuilt
+    part of the pixel (`rebuild` over `REBUILT_LEAST`: the old garment's place and its
+    rim) and it is paler or greyer than the arm's own skin (`_paler_than`). The arm's mask is kept at full size while the
     old garment's is found at half size, where the pixels it shares with the arm's edge
     are no arm (`rebuild._cloth_kept` never saw them), and the mask, widened to take the
     arm's whole outline (`arms.KEPT_WIDEN`), holds 2-4 pixels of a white top's edge or
@@ -407,6 +407,14 @@ def _grey_rim(
     # weighs in, and a white rim raised the arm's median to its own lightness).
     own = (arms >= 0.99) & ~on_old & (person.face == 0)
     pale = (rebuild[box] > REBUILT_LEAST) & _paler_than(lab[box], lab[own])
+    # Below the armpits, where the arm hangs beside the torso: above them the pale
+    # pixels are the shoulder's own soft outline against the wall, and given back they
+    # left a jagged step on top of a bare shoulder (`ootd--09597_00` under the cami).
+    frame = torso_frame(person)
+    x0, y0, x1, y1 = found
+    across = (np.arange(x0, x1, dtype=np.float32) - frame.neck[0]) * frame.down[0]
+    down = (np.arange(y0, y1, dtype=np.float32) - frame.neck[1]) * frame.down[1]
+    pale &= (across[None, :] + down[:, None]) >= ARMPIT * max(frame.length, 1.0)
     rim[box] = (arm & (grey | pale)).astype(np.float32)
     return rim
 
