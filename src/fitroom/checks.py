@@ -1031,7 +1031,7 @@ ARM_RIM_KEPT_SAME = 6
 ARM_RIM_KEPT_LIGHTER, ARM_RIM_KEPT_DARKER, ARM_RIM_KEPT_GREY = 25.0, 20.0, 0.6
 #: More than this share of the rim so fails: on 2026-12-07 (basic, 6 persons x the kit's
 #: leopard top and cami) the renders with white flecks and lines left down the arm read
-#: 0.10-0.20, the same with most of them gone 0.02-0.12.
+#: 0.10-0.20, the same with most of them gone 0.02-0.13.
 ARM_RIM_KEPT_MOST = 0.1
 #: `below_hem`: the bottom's colours are read this many shoulder widths down from the old
 #: top's hem; a pixel within BELOW_HEM_TOLERANCE (ΔE) of one of them or of the backdrop's
