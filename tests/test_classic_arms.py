@@ -1,5 +1,6 @@
-"""Forearms crossed in front of the torso, on drawn photos: a bare one stays in front of
-the new garment; one in a sleeve makes a top or dress refuse the pose."""
+"""Forearms crossed in front of the torso or raised in front of the shoulder, on drawn
+photos: a bare one stays in front of the new garment; one crossed in a sleeve makes a
+top or dress refuse the pose."""
 
 from __future__ import annotations
 
@@ -15,10 +16,11 @@ from fitroom.engines.classic.arms import (
     WRIST_PAST,
     bare_forearms_in_front,
     crossed_forearms,
+    raised_forearms,
     refuse_crossed_sleeves,
 )
 from fitroom.engines.classic.composite import compose
-from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.garment import analyse_garment, long_sleeved
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
 
@@ -174,3 +176,55 @@ def test_arm_cut_reads_the_middle_of_the_arm_where_its_mask_left_the_bangle_out(
         person.image, person.image, own, [(ELBOW, WRIST, WRIST)], checks.ARM_STRIP * width, half, core
     )
     assert checks.faults({"arm_cut": kept}) == []
+
+
+#: A right forearm folded up from an elbow below the shoulder to a hand at the chin (a
+#: phone held up to a mirror): it runs up over the top's shoulder, not across the body.
+RAISED_BONES = ((152, 215), (170, 105))
+
+
+def test_a_bare_forearm_raised_in_front_of_the_shoulder_stays_in_front_of_a_new_top() -> None:
+    person, arm = person_with_a_forearm_across(SKIN_RGB, bones=RAISED_BONES)
+    assert crossed_forearms(person) == []
+    assert [forearm.side for forearm in raised_forearms(person)] == ["right"]
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    # The forearm's middle, off the hand's disc at the wrist, less its outermost pixels:
+    # drawn over, the new top's body and sleeve hid it.
+    middle = cv2.erode(arm.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    middle[:135] = False
+    assert middle.sum() > 500
+    changed = checks.hand_changed(before, out, middle)
+    assert changed is not None and checks.faults({"arm_changed": changed}) == [], changed
+
+
+def long_red_top() -> np.ndarray:
+    """`red_tee` with sleeves hanging down beside the body to its hem."""
+    image = red_tee()
+    image[:] = 255
+    cv2.rectangle(image, (120, 60), (280, 400), (200, 30, 40), -1)
+    cv2.fillConvexPoly(image, np.array([(120, 60), (60, 390), (100, 395), (120, 140)]), (200, 30, 40))
+    cv2.fillConvexPoly(image, np.array([(280, 60), (340, 390), (300, 395), (280, 140)]), (200, 30, 40))
+    return image
+
+
+def test_a_raised_forearm_is_inside_a_new_long_sleeve() -> None:
+    tee = analyse_garment(red_tee(), swap_target="top", hint=None)
+    long_top = analyse_garment(long_red_top(), swap_target="top", hint=None)
+    assert not long_sleeved(tee)
+    assert long_sleeved(long_top)
+    person, arm = person_with_a_forearm_across(SKIN_RGB, bones=RAISED_BONES)
+    middle = cv2.erode(arm.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    middle[:135] = False
+    assert bare_forearms_in_front(person)[middle].mean() > 0.95
+    assert not bare_forearms_in_front(person, raised=False)[middle].any()
+
+
+def test_a_raised_forearm_in_a_sleeve_or_above_the_shoulder_is_not_kept() -> None:
+    # In a sleeve it is the old garment's, left to the new sleeve.
+    sleeved, _ = person_with_a_forearm_across(SLEEVE_RGB, bones=RAISED_BONES)
+    assert raised_forearms(sleeved) == []
+    # An elbow at the shoulder's height holds the forearm up beside the head.
+    high, _ = person_with_a_forearm_across(SKIN_RGB, bones=((130, 100), (140, 20)))
+    assert raised_forearms(high) == []

@@ -1,4 +1,5 @@
-"""Forearms lying across the front of the torso (arms crossed, a hand on the stomach).
+"""Forearms lying across the front of the torso (arms crossed, a hand on the stomach) or
+raised in front of the shoulder (a phone held up to a mirror).
 
 They are in front of whatever is worn on the torso: a new top or dress drawn over them
 hides the arms and leaves them to be rebuilt beside it. A bare forearm is kept from the
@@ -87,7 +88,6 @@ def crossed_forearms(person: Person) -> list[Forearm]:
     if not person.visible(L_SHOULDER, R_SHOULDER, L_HIP, R_HIP, threshold=SEEN):
         return []
     quad = person.points[[L_SHOULDER, R_SHOULDER, R_HIP, L_HIP]].astype(np.float32).reshape(-1, 1, 2)
-    w, h = person.size
     found = []
     for side, elbow_index, wrist_index in (("left", L_ELBOW, L_WRIST), ("right", R_ELBOW, R_WRIST)):
         if not person.visible(elbow_index, wrist_index, threshold=SEEN):
@@ -102,28 +102,97 @@ def crossed_forearms(person: Person) -> list[Forearm]:
         ]
         if not all(inside):
             continue
-        line = np.zeros((h, w), np.uint8)
-        width = max(3, int(person.shoulder_width * FOREARM_WIDTH))
-        cv2.line(line, tuple(np.round(elbow).astype(int)), tuple(np.round(wrist).astype(int)), 255, width)
-        band = (line > 0) & (person.mask > 0.5)
-        if not band.any():
-            continue
-        # The skin test in the band's box only: over the whole photo it cost a tenth of
-        # a second a call, and compositing and placing each ask.
-        x, y, bw, bh = cv2.boundingRect(line)
-        skin = np.zeros((h, w), bool)
-        skin[y : y + bh, x : x + bw] = skin_like(person.crop(x, y, x + bw, y + bh))
-        bare = np.count_nonzero(skin & band) >= BARE * np.count_nonzero(band)
-        found.append(Forearm(side, band, skin & band, bare, elbow.astype(np.float64), wrist.astype(np.float64)))
+        arm = _forearm(person, side, elbow, wrist)
+        if arm is not None:
+            found.append(arm)
     return found
 
 
-def bare_forearms_in_front(person: Person) -> NDArray[np.bool_]:
-    """The skin of the bare forearms across the torso, and what is worn on them up to
-    the hand (`_worn_on`): kept in front of a new garment."""
+#: A forearm is raised in front of the shoulder (a phone held up to a mirror, a cup at the
+#: mouth, a hand at the hair) when its wrist is above its elbow by at least this share of
+#: its length and its elbow is below its shoulder: bent so, the forearm comes forward,
+#: in front of its own upper arm, the shoulder and the chest. An elbow at or above the
+#: shoulder holds the forearm up beside the head, where no garment reaches.
+RAISED = 0.5
+#: A raised forearm is looked for this many times `FOREARM_WIDTH` wide round its bone:
+#: the pose puts a folded arm's bones off its middle (on the devset's mirror selfie a
+#: third of the arm's width inward, two thirds of the narrower band the old sleeve).
+RAISED_WIDEN = 1.6
+#: It is bare when its own skin (`own_skin`), joined to the bone's middle, is at least
+#: this share of the shoulder width wide (its pixels over its bone's length): a forearm
+#: is a quarter of it, a sleeve's cloth none, a skin-coloured print's specks not joined.
+RAISED_BARE = 0.12
+#: ...and reaches back past the elbow joint by this share of the forearm: the pose puts a
+#: folded elbow's joint inside the arm's bend, and the elbow's own skin beyond it was
+#: drawn over (the mirror selfie's pose put it a fifth of the forearm short).
+ELBOW_PAST = 0.35
+
+
+def raised_forearms(person: Person) -> list[Forearm]:
+    """The bare forearms the pose folds up from an elbow below the shoulder towards the
+    face (`RAISED`): crossed or not, they are in front of a new top's or dress's body and
+    sleeve, which drawn over them hid the arm holding a phone up to a mirror. Each one's
+    `skin` is its own skin in the widened band (`RAISED_WIDEN`), gaps closed, joined to
+    the bone's middle; a raised arm in a sleeve is left to the new sleeve."""
+    found = []
+    w, h = person.size
+    for side, shoulder_index, elbow_index, wrist_index in (
+        ("left", L_SHOULDER, L_ELBOW, L_WRIST),
+        ("right", R_SHOULDER, R_ELBOW, R_WRIST),
+    ):
+        if not person.visible(shoulder_index, elbow_index, wrist_index, threshold=SEEN):
+            continue
+        shoulder, elbow, wrist = person.pt(shoulder_index), person.pt(elbow_index), person.pt(wrist_index)
+        length = float(np.linalg.norm(wrist - elbow))
+        if length < 1 or float(elbow[1] - wrist[1]) < RAISED * length or elbow[1] <= shoulder[1]:
+            continue
+        width = max(3, int(person.shoulder_width * FOREARM_WIDTH * RAISED_WIDEN))
+        line = np.zeros((h, w), np.uint8)
+        ends = tuple(np.round(elbow + (elbow - wrist) * ELBOW_PAST).astype(int)), tuple(np.round(wrist).astype(int))
+        cv2.line(line, *ends, 255, width)
+        band = (line > 0) & (person.mask > 0.5)
+        if not band.any():
+            continue
+        # Worked out in the band's box only.
+        x, y, bw, bh = cv2.boundingRect(line)
+        box = slice(y, y + bh), slice(x, x + bw)
+        own = own_skin(person.lab(), person, band)[box] | (skin_like(person.crop(x, y, x + bw, y + bh)) & band[box])
+        middle = np.round((elbow + wrist) / 2 - (x, y)).astype(int)
+        closed = (cv2.morphologyEx(own.astype(np.uint8), cv2.MORPH_CLOSE, _gap_closing(person)) > 0) & band[box]
+        joined = _joined_to(closed, (int(middle[0]), int(middle[1])), width // 2)
+        skin = np.zeros((h, w), bool)
+        skin[box] = joined
+        if np.count_nonzero(joined) >= RAISED_BARE * person.shoulder_width * length:
+            found.append(Forearm(side, band, skin, True, elbow.astype(np.float64), wrist.astype(np.float64)))
+    return found
+
+
+def _forearm(person: Person, side: str, elbow: NDArray[np.float32], wrist: NDArray[np.float32]) -> Forearm | None:
+    """The forearm from `elbow` to `wrist`: its band (`FOREARM_WIDTH`) on the person, the
+    skin in it and whether it is bare (`BARE`); None when the band is off the person."""
+    w, h = person.size
+    line = np.zeros((h, w), np.uint8)
+    width = max(3, int(person.shoulder_width * FOREARM_WIDTH))
+    cv2.line(line, tuple(np.round(elbow).astype(int)), tuple(np.round(wrist).astype(int)), 255, width)
+    band = (line > 0) & (person.mask > 0.5)
+    if not band.any():
+        return None
+    # The skin test in the band's box only: over the whole photo it cost a tenth of a
+    # second a call, and compositing and placing each ask.
+    x, y, bw, bh = cv2.boundingRect(line)
+    skin = np.zeros((h, w), bool)
+    skin[y : y + bh, x : x + bw] = skin_like(person.crop(x, y, x + bw, y + bh))
+    bare = np.count_nonzero(skin & band) >= BARE * np.count_nonzero(band)
+    return Forearm(side, band, skin & band, bare, elbow.astype(np.float64), wrist.astype(np.float64))
+
+
+def bare_forearms_in_front(person: Person, raised: bool = True) -> NDArray[np.bool_]:
+    """The skin of the bare forearms across the torso, and with `raised` those raised in
+    front of the shoulder (not inside a new long sleeve, `garment.long_sleeved`), and
+    what is worn on them up to the hand (`_worn_on`): kept in front of a new garment."""
     w, h = person.size
     keep = np.zeros((h, w), bool)
-    forearms = [arm for arm in crossed_forearms(person) if arm.bare]
+    forearms = [arm for arm in crossed_forearms(person) + (raised_forearms(person) if raised else []) if arm.bare]
     if not forearms:
         return keep
     closing = _gap_closing(person)

@@ -25,7 +25,7 @@ from fitroom.engines.classic.arms import (
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import greyer_than_skin, skin_like
-from fitroom.engines.classic.garment import Garment
+from fitroom.engines.classic.garment import Garment, long_sleeved
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
 from fitroom.engines.classic.held import held_in_front
@@ -158,7 +158,7 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
         solid[layer.slices] |= layer.alpha > 0.5
     # The top a new bottom leaves on hangs in front of it (see `_over_bottom`).
     over = _over_bottom(person, solid) if garment.category == SwapTarget.BOTTOM else None
-    hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person)
+    hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person, not long_sleeved(garment))
     # What the hands hold (a phone, a fruit, a bag) stays in front with them.
     hands |= held_in_front(person, garment.category)
     if garment.category != SwapTarget.TOP:

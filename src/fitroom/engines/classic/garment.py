@@ -133,6 +133,41 @@ OPENING_EDGE_GAIN = 2.5
 OUTLINE_SMOOTHING = 1.5
 
 
+#: A garment is long-sleeved when a sleeve reaches this many times its shoulders' span
+#: (between the sleeves' inner edges) from its inner edge at the shoulder seams' row (the
+#: devset's long sleeves 1.6-3.2, short ones and tees 0.5-1.2), or hangs down to near
+#: the hem (`reaches_hem`: a long sleeve partly read as the body, 1.2).
+LONG_SLEEVED = 1.3
+#: A sleeve hanging down in the product photo to within this share of the garment's
+#: height (shoulders to hem) above its hem: its top may be read as part of the body (a
+#: dropped shoulder, a sleeve hanging against the body), and what is left of it as short.
+HEM_REACH = 0.2
+
+
+def reaches_hem(mask: NDArray[np.uint8], garment: Garment) -> bool:
+    """Whether the sleeve `mask` hangs down to near the garment's hem (`HEM_REACH`)."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    height = garment.hem_y - garment.shoulder_y
+    return bool(len(rows)) and height > 0 and rows[-1] >= garment.hem_y - HEM_REACH * height
+
+
+def long_sleeved(garment: Garment) -> bool:
+    """Whether the garment's sleeves go down the forearm (`LONG_SLEEVED`): a bare forearm
+    raised in front of the body is then inside the new sleeve, not in front of it."""
+    longest, inner = 0.0, []
+    for mask, side in ((garment.sleeve_left, -1), (garment.sleeve_right, 1)):
+        ys, xs = np.nonzero(mask)
+        if not len(xs):
+            continue
+        if reaches_hem(mask, garment):
+            return True
+        x = int(xs.max() if side < 0 else xs.min())
+        inner.append(x)
+        longest = max(longest, float(np.hypot(xs - x, ys - garment.shoulder_y).max()))
+    span = inner[1] - inner[0] if len(inner) == 2 and inner[1] > inner[0] else garment.width
+    return longest >= LONG_SLEEVED * max(span, 1.0)
+
+
 def smooth_outline(alpha: NDArray[np.float32], photo_side: int, edge: float) -> NDArray[np.float32]:
     """`alpha` (a part of a cut-out from a photo `photo_side` pixels on its long side)
     with its outline smoothed and a soft edge `edge` photo pixels wide.

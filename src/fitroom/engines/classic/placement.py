@@ -18,7 +18,7 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.boxes import bounds
 from fitroom.engines.classic.colour import SAME_GARMENT_COLOUR
 from fitroom.engines.classic.composite import inner_colour
-from fitroom.engines.classic.garment import Garment, smooth_outline
+from fitroom.engines.classic.garment import Garment, long_sleeved, reaches_hem, smooth_outline
 from fitroom.engines.classic.hands import hands_in_front
 from fitroom.engines.classic.old_garment import kept_top, nearest_colour, worn_bottom, worn_colours
 from fitroom.engines.classic.person import (
@@ -491,7 +491,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
         # Warps of the box: the photo's matrices, moved to the box's corner.
         in_front = cv2.pointPolygonTest(torso, (float(elbow[0]), float(elbow[1])), False) > 0
         length = float(along.max())
-        if _long_sleeve(length * scale, _reaches_hem(mask, garment), shoulder, elbow, wrist):
+        if _long_sleeve(length * scale, reaches_hem(mask, garment), shoulder, elbow, wrist):
             # A long sleeve goes from the shoulder to the wrist, bending where the arm
             # does, whatever the product photo's proportions: at the torso's scale it
             # hung on past the hand as a flap beside the hips, or ended at the elbow.
@@ -538,7 +538,7 @@ def _sleeve_layers(person: Person, garment: Garment, frame: Frame, scale: float)
     cover = np.zeros((h, w), bool)
     for layer, _, _ in placed:
         cover[layer.slices] |= layer.alpha > 0.05
-    hands = hands_in_front(person, cover) | bare_forearms_in_front(person)
+    hands = hands_in_front(person, cover) | bare_forearms_in_front(person, not long_sleeved(garment))
     return [(layer if end is None else ended_at_hand(person, layer, end, hands), front) for layer, front, end in placed]
 
 
@@ -648,24 +648,12 @@ def ended_at_hand(person: Person, layer: Layer, wrist: int, hands: NDArray[np.bo
 #: A sleeve reaching this share of the arm (shoulder to elbow to wrist) at the torso's
 #: scale is a long sleeve: it goes from the shoulder to the wrist.
 LONG_SLEEVE = 0.8
-#: So is a sleeve hanging down in the product photo to within this share of the
-#: garment's height (shoulders to hem) above its hem: its top may be read as part of the
-#: body (a dropped shoulder, a sleeve hanging against the body), and what is left of it
-#: as short.
-HEM_REACH = 0.2
 #: A long sleeve is lengthened by at most SLEEVE_STRETCH, or shortened by at most
 #: SLEEVE_SQUEEZE, to reach the wrist (beyond, the product's sleeves were misread).
 #: Shortened far more: the torso's scale often makes a sleeve 1.5-1.8 times the arm, and
 #: a forearm pointing at the camera is foreshortened in the photo, its sleeve with it.
 SLEEVE_STRETCH = 2.5
 SLEEVE_SQUEEZE = 6.0
-
-
-def _reaches_hem(mask: NDArray[np.uint8], garment: Garment) -> bool:
-    """Whether the sleeve `mask` hangs down to near the garment's hem (HEM_REACH)."""
-    rows = np.flatnonzero(mask.any(axis=1))
-    height = garment.hem_y - garment.shoulder_y
-    return bool(len(rows)) and height > 0 and rows[-1] >= garment.hem_y - HEM_REACH * height
 
 
 def _long_sleeve(
