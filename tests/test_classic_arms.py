@@ -228,3 +228,18 @@ def test_a_raised_forearm_in_a_sleeve_or_above_the_shoulder_is_not_kept() -> Non
     # An elbow at the shoulder's height holds the forearm up beside the head.
     high, _ = person_with_a_forearm_across(SKIN_RGB, bones=((130, 100), (140, 20)))
     assert raised_forearms(high) == []
+
+
+def test_raised_arm_changed_fails_a_raised_forearm_drawn_over() -> None:
+    person, arm = person_with_a_forearm_across(SKIN_RGB, bones=RAISED_BONES)
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    kept = checks.raised_arm_changed(before, out, arm)
+    assert kept is not None and checks.faults({"raised_arm_changed": kept}) == [], kept
+    # The new top's body and sleeve drawn over it, as before the forearm was kept.
+    covered = person.image.copy()
+    covered[arm] = (200, 30, 40)
+    changed = checks.raised_arm_changed(person.image, covered, arm)
+    assert checks.faults({"raised_arm_changed": changed}) == ["raised_arm_changed"]
+    assert checks.raised_arm_changed(person.image, covered, np.zeros(arm.shape, bool)) is None

@@ -1552,6 +1552,10 @@ ARM_CUT_MOST = 0.3
 #: A held thing (`held_lost`) whose pixels changed more than this share is drawn over;
 #: kept in front its outermost pixel, blended with the new garment, may change.
 HELD_LOST_MOST = 0.15
+#: A bare forearm raised in front of the shoulder (`raised_arm_changed`) whose pixels
+#: changed more than this share is drawn over or rebuilt: the devset's mirror selfie's
+#: arm holding the phone, under a new top's body and sleeve, changed by 0.3-0.9.
+RAISED_ARM_MOST = 0.15
 #: The most of the old garment's mask, in pieces lying wholly above the shoulders, over
 #: the squared shoulder width (`neck_patch`): about a patch 0.06 shoulder widths across.
 NECK_PATCH_MOST = 0.004
@@ -1988,6 +1992,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_changed": (None, 0.15),
     "arm_cut": (None, ARM_CUT_MOST),
     "held_lost": (None, HELD_LOST_MOST),
+    "raised_arm_changed": (None, RAISED_ARM_MOST),
     "sleeve_changed": (None, SLEEVE_CHANGED),
     "arm_beside_changed": (None, ARM_BESIDE_CHANGED),
     "top_hem_changed": (None, TOP_HEM_CHANGED),
@@ -5303,6 +5308,13 @@ def held_lost(before: NDArray[np.uint8], after: NDArray[np.uint8], held: Mask) -
     """The share of what the person holds in front (`held`, in `before`) that `after`
     changed: a phone or a fruit taken away with the old garment."""
     return hand_changed(before, after, held)
+
+
+def raised_arm_changed(before: NDArray[np.uint8], after: NDArray[np.uint8], arm: Mask) -> float | None:
+    """The share of the bare forearms raised in front of the shoulder (`arm`, in `before`:
+    a phone held up to a mirror, a cup at the mouth) that `after` changed: a new top's
+    body and sleeve drawn over the arm hid it, or left it to be rebuilt as a ghost."""
+    return hand_changed(before, after, arm)
 
 
 def hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], hair: Mask) -> float | None:

@@ -56,13 +56,14 @@ from fitroom.engines.classic.arms import (
     bare_forearms_over_bottom,
     crossed_forearms,
     own_skin,
+    raised_forearms,
     sleeves_over_bottom,
     worn_top_colour,
 )
 from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
-from fitroom.engines.classic.garment import Garment, analyse_garments
+from fitroom.engines.classic.garment import Garment, analyse_garments, long_sleeved
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.held import held_in_front
@@ -1092,14 +1093,22 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["pocket_hole"] = checks.pocket_hole(report.input, output, cover, person.mask > 0.5, pockets)
         palms &= ~pockets
     values["hand_changed"] = checks.hand_changed(report.input, output, palms)
-    # Bare forearms crossed in front, less their outermost pixel (as the hands).
+    # Bare forearms crossed or raised in front, less their outermost pixel (as the hands);
+    # a raised one is inside a new long sleeve, rightly covered by it.
     as_photo = _as_shot(report)
-    crossed = bare_forearms_in_front(as_photo)
+    raised_in_front = garment is None or not long_sleeved(garment)
+    crossed = bare_forearms_in_front(as_photo, raised_in_front)
     if target != SwapTarget.TOP:
         # ...and those hanging in front of the hips, in front of a bottom or a dress's skirt.
         crossed |= bare_forearms_over_bottom(as_photo)
     own_arms = cv2.erode(crossed.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     values["arm_changed"] = checks.hand_changed(report.input, output, own_arms)
+    # The bare forearms raised in front of the shoulder on their own (a phone held up).
+    raised = np.zeros(crossed.shape, bool)
+    for arm in raised_forearms(as_photo) if raised_in_front else []:
+        raised |= arm.skin
+    raised = cv2.erode(raised.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    values["raised_arm_changed"] = checks.raised_arm_changed(report.input, output, raised)
     # ...and strip by strip across each crossed one, to what it wears past the wrist.
     bones = [
         (arm.elbow, arm.wrist, arm.wrist + (arm.wrist - arm.elbow) * WRIST_PAST)
