@@ -245,6 +245,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   phone, a fruit, an ice cream, a bag: touching a hand, of none of the garment's colours
   and not skin, as the classic engine reads it) that the render changed: drawn over
   with the old garment, the hand held nothing.
+- `raised_arm_changed`: the same for a bare forearm raised in front of the shoulder (a
+  phone held up to a mirror, a cup at the mouth), not under a new long sleeve: drawn
+  over by the new top's body and sleeve, or left to the rebuild as a flat ghost arm.
 - `arm_changed`: the same for a bare forearm crossed in front of the torso (an arm
   covered by the new top or dress and rebuilt beside it), or, for a bottom or dress, one
   hanging in front of the hips to a hand on the thigh (covered, it left the hand floating
