@@ -8,6 +8,7 @@ import numpy as np
 
 from fitroom import checks
 from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.inside_band import inside_band
 
 #: A pink, finely checked fabric (the polo's): light ground, darker squares every 6 px.
 PINK, CHECK = (225, 150, 160), (180, 70, 90)
@@ -158,3 +159,31 @@ def test_neck_holes_reads_the_holes_a_garment_leaves_round_the_neck() -> None:
     kept = np.zeros(cover.shape, bool)
     kept[130:150, 160:240] = True  # a hand held there
     assert checks.neck_holes(cover, kept, neck, width) == 0.0
+
+
+def labelled_tee(label: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A navy tee's top on white as a product photo shows it, and its cut-out: through the
+    front neckline (a rib, two seams a little apart) the back's inside in the front's own
+    navy, with a white brand label sewn at the middle when `label`."""
+    image = np.full((460, 400, 3), 250, np.uint8)
+    solid = np.zeros((460, 400), np.uint8)
+    solid[50:400, 100:301] = 1
+    image[solid > 0] = (30, 32, 60)
+    for depth in (30, 38):
+        cv2.ellipse(image, (200, 50), (50, depth), 0, 0, 180, (44, 46, 78), 2)
+    if label:
+        image[60:75, 188:213] = (235, 235, 230)
+    return image, solid
+
+
+def test_a_tees_inside_back_in_its_own_colour_goes_above_the_front_neckline_with_its_label() -> None:
+    """The back's inside is the front's navy, so no colour told it and it was worn across
+    the throat, label and all. The label tells it: everything above the front neckline
+    below it goes; the shoulders and the front below stay. Without a label nothing goes."""
+    image, solid = labelled_tee(True)
+    band = inside_band(image, solid, 100.0, 300.0)
+    assert band[55:75, 190:211].all()  # the label and the band round it
+    assert not band[95:140, 150:251].any()  # the front below the neckline
+    assert not band[50:60, 100:140].any() and not band[50:60, 261:301].any()  # the shoulders
+    image, solid = labelled_tee(False)
+    assert not inside_band(image, solid, 100.0, 300.0).any()

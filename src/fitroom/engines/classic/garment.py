@@ -21,6 +21,7 @@ from fitroom.engines.classic.back_rim import back_rim, front_colour, painted_ove
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
+from fitroom.engines.classic.inside_band import inside_band
 from fitroom.engines.classic.person import (
     L_HIP,
     L_SHOULDER,
@@ -1329,19 +1330,25 @@ def _without_inside_back(
     left: float,
     right: float,
     work: NDArray[np.uint8] | None = None,
+    sleeved: bool = False,
 ) -> tuple[NDArray[np.uint8], NDArray[np.float32], NDArray[np.uint8]]:
     """The photo, alpha and solid mask less the neckline's inside back (cut out), or else
     with the back's thin rim above a shallow front neckline painted in the front's colour
     (`back_rim.painted_over`): it stands on the straps' tops, which the garment is laid
     on the shoulders by, and cut out the garment hung that much higher, its print brought
     up into the neck. The back seen round a keyhole (`_behind_keyhole`) is cut out too.
-    Unchanged when none shows. `work`: see `_inside_back`."""
+    A `sleeved` top (a tee) showing neither has its inside back of the front's own colour
+    cut by the front neckline's shape (`inside_band`). Unchanged when none shows.
+    `work`: see `_inside_back`."""
     inside = _inside_back(rgb, solid, left, right, work) | _behind_keyhole(solid, left, right)
     if inside.any():
         return (rgb, *_less(alpha, inside))
     rim = back_rim(rgb, solid, left, right)
     if rim.any():
-        rgb = painted_over(rgb, rim)
+        return painted_over(rgb, rim), alpha, solid
+    band = inside_band(rgb, solid, left, right) if sleeved else np.zeros(solid.shape, bool)
+    if band.any():
+        return (rgb, *_less(alpha, band))
     return rgb, alpha, solid
 
 
@@ -1908,7 +1915,8 @@ def _read(
             left, right, armpit_y = seams
             sleeve_left, sleeve_right = _sleeves(solid, left, right, armpit_y)
     if flat:
-        rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right, work)
+        sleeved = bool(sleeve_left.any() and sleeve_right.any())
+        rgb, alpha, solid = _without_inside_back(rgb, alpha, solid, left, right, work, sleeved)
     if sleeve_left.any() or sleeve_right.any():
         rgb = _armpits_lit(rgb, solid, left, right, armpit_y)
     top, shoulder_y = _top_and_shoulders(solid, left, right, bool(sleeve_left.any() or sleeve_right.any()))
