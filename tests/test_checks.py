@@ -2936,3 +2936,20 @@ def test_side_ragged_reads_bites_and_lumps_in_a_tops_side() -> None:
         torn[y : y + 4, 200 + int(slant[y, 0]) - int(rng.integers(0, 6)) :] = 0
     value = checks.side_ragged(torn, neck, hips, 100.0)
     assert checks.faults({"side_ragged": value}) == ["side_ragged"], value
+
+
+def test_neck_label_fails_a_label_worn_on_the_throat_and_not_a_plain_band() -> None:
+    """Shoulders 100 px apart: a navy inside back across the neck in the garment's own
+    colour reads no label; a white label sewn on it does."""
+    neck, hips = (150.0, 150.0), (150.0, 290.0)
+    cover = np.zeros((300, 300), np.float32)
+    cover[125:, 60:240] = 1.0
+    worn = np.full((300, 300, 3), 200, np.uint8)
+    worn[125:, 60:240] = (30, 32, 60)
+    plain = checks.neck_label(worn, cover, neck, hips, 100.0)
+    worn[128:138, 140:161] = (235, 235, 230)
+    label = checks.neck_label(worn, cover, neck, hips, 100.0)
+    assert plain == 0.0 and label is not None
+    assert checks.faults({"neck_label": label}) == ["neck_label"]
+    assert checks.neck_label(worn, np.zeros_like(cover), neck, hips, 100.0) == 0.0
+    assert checks.neck_label(worn, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None

@@ -183,6 +183,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers unlike the photo there, darker or lighter (a product photo's inside back, its
   label, pasted as a band across the neck).
+- `neck_label`: the largest compact patch, over the same neck, of the new garment unlike
+  the garment round it there (a product photo's brand label, worn on the throat with the
+  inside back it is sewn in, of the front's own colour, so no band to the eye of
+  `neck_band` where the photo's neck was as dark).
 - `neckline_specks`: dark pieces of the new garment along its top edge across the neck
   (a product photo's back rim, its print or zip, seen above a shallow front neckline and
   pasted at the neckline's corners), darker than the garment just below; a collar or
@@ -761,6 +765,11 @@ WEDGE_TOWARDS, SHOULDER_WEDGE_MOST = 0.5, 0.1
 WEDGE_LEAST = 30
 #: More than this share of the neck covered unlike the photo is a fault.
 NECK_BAND_SHARE = 0.25
+#: `neck_label`: a pixel of the garment over the neck this far (Lab) from the garment's
+#: median there is unlike it; a patch of them over this share of the neck looked at is
+#: a label (a framed brand label on a tee's band spans about a tenth of the neck region).
+NECK_LABEL_STEP = 35.0
+NECK_LABEL_SHARE = 0.02
 #: `neckline_specks`: the garment's edge read in the box `SPECK_HALF` shoulder widths
 #: either side of the shoulders' midpoint and `SPECK_ZONE` above and below it; its rim
 #: `SPECK_RIM` deep, against the garment's colour from `SPECK_RIM` to `SPECK_BODY` in from
@@ -1985,6 +1994,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
+    "neck_label": (None, NECK_LABEL_SHARE),
     "neckline_specks": (None, NECKLINE_SPECKS_MOST),
     "collar_left": (None, COLLAR_LEFT_MOST),
     "jaw_hair_cut": (None, JAW_HAIR_CUT_MOST),
@@ -4819,6 +4829,33 @@ def neck_band(
         return None
     unlike = np.abs(_luminance(original) - _luminance(image)) > NECK_STEP
     return float(np.count_nonzero(region & unlike & (cover > 0.5)) / np.count_nonzero(region))
+
+
+def neck_label(
+    image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shoulder_width: float
+) -> float | None:
+    """The largest patch, as a share of the neck looked at by `neck_band`, of the garment
+    there unlike (by NECK_LABEL_STEP, Lab) its median there: a brand label worn on the
+    throat. 0.0 where the garment covers too little of the neck to read; None where that
+    region is not in the photo."""
+    neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
+    up = neck_ - hips_
+    up /= max(float(np.hypot(*up)), 1e-6)
+    top = neck_ + up * NECK_HIGH * shoulder_width
+    along, across, _ = _axes(cover.shape, top, neck_)
+    region = (along >= 0) & (along <= 1 - NECK_LOW / NECK_HIGH) & (np.abs(across) <= NECK_HALF * shoulder_width)
+    if np.count_nonzero(region) < 50:
+        return None
+    covered = region & (cover > 0.5)
+    if np.count_nonzero(covered) < 50:
+        return 0.0
+    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    typical = np.median(lab[covered], axis=0)
+    unlike = (np.linalg.norm(lab - typical, axis=2) > NECK_LABEL_STEP) & covered
+    unlike = cv2.morphologyEx(unlike.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(unlike, connectivity=8)
+    largest = int(stats[1:, cv2.CC_STAT_AREA].max()) if count > 1 else 0
+    return float(largest / np.count_nonzero(region))
 
 
 def neckline_specks(

@@ -889,6 +889,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["waist_detail_lost"] = checks.waist_detail_lost(report.input, output, cover, (xs[0], xs[1]), frame.width)
     if target != SwapTarget.BOTTOM:
         values["neck_band"] = checks.neck_band(output, report.input, cover, frame.neck, hips, frame.width)
+        values["neck_label"] = checks.neck_label(output, cover, frame.neck, hips, frame.width)
         values["neckline_specks"] = checks.neckline_specks(output, cover, frame.neck, frame.width)
         photo = replace(person, image=report.input)
         may_stay = (
