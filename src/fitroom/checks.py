@@ -240,6 +240,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   band: its washed weave mirrored into the strip up to the person's old outline).
 - `bodice_width`: a dress's width against the trunk's from the armpits to the waist
   (strips of rebuilt skin or of the old top left between a narrow bodice and the arms).
+- `skirt_width`: a dress's width against the body's from the hips a way down the thighs,
+  beside the hanging hands (a skin wedge, a backdrop column or flecks of the old wide
+  trousers left between a narrow skirt and the arm).
 - `waist_pinch`: for a top, how far its width across the body dips at the waist below
   the narrower of its widest above and below (a share of that): a tee cut to a fitted old
   dress's narrow waist is an hourglass.
@@ -1530,6 +1533,12 @@ BODICE_SPAN = (0.3, 0.65)
 #: A dress's bodice covers the trunk there, side to side: the median over those lines of
 #: its run over the trunk's, arms left out of both, is at least this.
 BODICE_WIDTH_LEAST = 0.9
+#: `skirt_width` reads lines across the body from the hips this share of the way to the
+#: knees, where the hands hang beside the skirt.
+SKIRT_SPAN = (0.05, 0.4)
+#: A dress's skirt covers the body there, side to side, arms left out: the median over
+#: those lines of its run over the body's is at least this.
+SKIRT_WIDTH_LEAST = 0.9
 #: A top's width profile is read from this share of the way from the shoulders' line to
 #: the hips to this share (`waist_pinch`), its hem's soft edge left out.
 WAIST_PINCH_SPAN = (0.3, 0.95)
@@ -2089,6 +2098,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "feet_changed": (None, FEET_CHANGED_MOST),
     "trousers_left": (None, TROUSERS_LEFT_MOST),
     "bodice_width": (BODICE_WIDTH_LEAST, None),
+    "skirt_width": (SKIRT_WIDTH_LEAST, None),
     "waist_pinch": (None, WAIST_PINCH_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
     "neck_patch": (None, NECK_PATCH_MOST),
@@ -5863,6 +5873,14 @@ def bodice_width(cover: NDArray[np.floating[Any]], body: Mask, top: Point, botto
     body leaves strips of rebuilt skin, or of the old top, between it and the arms, which
     the whole dress's median width (its skirt as wide as the hips) does not show."""
     return width_ratio(cover, body, top, bottom, BODICE_SPAN, arms=arms, sleeves=arms)
+
+
+def skirt_width(cover: NDArray[np.floating[Any]], body: Mask, hips: Point, knees: Point, arms: Mask) -> float | None:
+    """A dress's skirt against the body (`width_ratio` from the hips down `SKIRT_SPAN` of
+    the way to the knees, `arms` taken out of both): a skirt narrower than the hips, or
+    than the old wide bottoms, leaves the gap beside the hanging arm to be rebuilt, as a
+    skin wedge, a column of backdrop or flecks of the old trousers."""
+    return width_ratio(cover, body, hips, knees, SKIRT_SPAN, arms=arms, sleeves=arms)
 
 
 def waist_pinch(

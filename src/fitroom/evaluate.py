@@ -857,6 +857,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     )
     if target == SwapTarget.DRESS:
         values["bodice_width"] = checks.bodice_width(cover, person.mask > 0.5, top, bottom, arm_bands)
+        values["skirt_width"] = checks.skirt_width(cover, person.mask > 0.5, hips, knees, arm_bands)
     if target == SwapTarget.TOP:
         # The person's own skin kept as it was (a hand, a forearm across the waist or
         # hanging against its side) lies in front of the top; the sleeves are left out
