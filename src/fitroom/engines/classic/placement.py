@@ -708,6 +708,11 @@ DRESS_WAIST_SHARE = (0.75, 0.9, 1.05)
 #: can land well below the body's).
 BODICE_COVER = 1.0
 ARMPIT_DROP = 0.1
+#: Below the hips, down to the lower wrist, a dress's skirt is at least this share of the
+#: body's width there (arms left out): a skirt narrower than the hips or the old wide
+#: bottoms left a gap beside the hanging arm, rebuilt as a skin wedge, a backdrop column
+#: or flecks of the old trousers.
+SKIRT_COVER = 1.0
 
 
 #: A bone whose band is at least this share bare skin is a bare arm: the trunk ends at its
@@ -737,6 +742,23 @@ def _trunk_half_widths(
     if arms is not None:
         body[arms > 0.5] = 0
     return [None if run is None else (run[0] + run[1]) / 2 for run in _runs_across(body > 0, frame, points)]
+
+
+def _skirt_to_hips(
+    person: Person, frame: Frame, placed: list[Placed], arms: NDArray[np.float32] | None
+) -> list[Placed]:
+    """A dress's skirt rows below the hips and above the lower wrist widened to the body
+    there (`SKIRT_COVER`, arms left out), so no gap is left between the skirt and an arm
+    hanging beside it; rows off the body (between apart legs) are left as they are."""
+    wrist = max(person.pt(L_WRIST)[1], person.pt(R_WRIST)[1])
+    beside = [i for i, (*_, centre, below, _) in enumerate(placed) if below > 0 and centre[1] <= wrist]
+    trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in beside], arms)
+    out = list(placed)
+    for i, body_half in zip(beside, trunk, strict=True):
+        gy, run, half, centre, below, sx = out[i]
+        if body_half is not None:
+            out[i] = (gy, run, max(half, body_half * SKIRT_COVER), centre, below, sx)
+    return out
 
 
 def _runs_across(
@@ -940,6 +962,7 @@ def _lower_layer(
             if body_half is not None and armpits:
                 half = max(half, body_half * BODICE_COVER)
             placed[i] = (gy, run, min(half, limit), centre, below, sx)
+        placed = _skirt_to_hips(person, frame, placed, arms)
     rgb = garment.rgb
     if any(meet for _, meet in closed):
         rgb, alpha = _gap_closed(garment, alpha, solid, cx, closed)
