@@ -747,17 +747,34 @@ def _trunk_half_widths(
 def _skirt_to_hips(
     person: Person, frame: Frame, placed: list[Placed], arms: NDArray[np.float32] | None
 ) -> list[Placed]:
-    """A dress's skirt rows below the hips and above the lower wrist widened to the body
+    """A dress's skirt rows below the hips and down to the lower wrist widened to the body
     there (`SKIRT_COVER`, arms left out), so no gap is left between the skirt and an arm
-    hanging beside it; rows off the body (between apart legs) are left as they are."""
+    hanging beside it; rows off the body (between apart legs) are left as they are. A row
+    is added at the wrist, between the two it falls between, so the widening does not
+    stop at the last row above it (the rows are a tenth to a fifth of a midi apart)."""
     wrist = max(person.pt(L_WRIST)[1], person.pt(R_WRIST)[1])
-    beside = [i for i, (*_, centre, below, _) in enumerate(placed) if below > 0 and centre[1] <= wrist]
-    trunk = _trunk_half_widths(person, frame, [placed[i][3] for i in beside], arms)
     out = list(placed)
+    for i in range(len(out) - 1):
+        (g0, r0, h0, c0, b0, s0), (g1, r1, h1, c1, b1, s1) = out[i], out[i + 1]
+        if b1 > 0 and c0[1] < wrist < c1[1]:
+            t = float((wrist - c0[1]) / (c1[1] - c0[1]))
+            row = (g0 + (g1 - g0) * t, r0 + (r1 - r0) * t, h0 + (h1 - h0) * t, c0 + (c1 - c0) * t)
+            out.insert(i + 1, (*row, b0 + (b1 - b0) * t, s0 + (s1 - s0) * t))
+            break
+    beside = [i for i, (*_, centre, below, _) in enumerate(out) if below > 0 and centre[1] <= wrist + 0.5]
+    trunk = _trunk_half_widths(person, frame, [out[i][3] for i in beside], arms)
+    own = [half for _, _, half, *_ in out]
     for i, body_half in zip(beside, trunk, strict=True):
         gy, run, half, centre, below, sx = out[i]
         if body_half is not None:
             out[i] = (gy, run, max(half, body_half * SKIRT_COVER), centre, below, sx)
+    # Below the wrist a skirt that flares goes on no narrower than it was made there: it
+    # would be pinched in under the hands.
+    for i in range(beside[-1] + 1 if beside else len(out), len(out)):
+        if own[i] < own[i - 1]:
+            break
+        gy, run, half, centre, below, sx = out[i]
+        out[i] = (gy, run, max(half, out[i - 1][2]), centre, below, sx)
     return out
 
 
