@@ -721,14 +721,20 @@ BARE_ARM = 0.5
 
 
 def _trunk_half_widths(
-    person: Person, frame: Frame, points: list[NDArray[np.float64]], arms: NDArray[np.float32] | None = None
+    person: Person,
+    frame: Frame,
+    points: list[NDArray[np.float64]],
+    arms: NDArray[np.float32] | None = None,
+    narrower: bool = False,
 ) -> list[float | None]:
     """The body's half-width across the torso at each point (on the midline), arms left
     out: the person's run through the point along the shoulders' line, less bands along
     the arms' bones, or less the bare arms' skin (`arms`, see `arms.bare_arms_beside`):
     against a bare arm the trunk ends where the arm's skin begins, so the panel goes on
-    under it and no strip of the old garment is left between the two. None where the
-    point is off the body or the photo."""
+    under it and no strip of the old garment is left between the two. `narrower`: the
+    nearer of the two sides, not their mean (a garment is laid symmetrically, and the
+    mean carried it past an arm close on one side). None where the point is off the body
+    or the photo."""
     person_mask = person.mask > 0.5
     body = person_mask.astype(np.uint8)
     thickness = max(2, int(frame.width * 0.3))
@@ -741,17 +747,18 @@ def _trunk_half_widths(
         cv2.line(body, *ends, (0,), width)
     if arms is not None:
         body[arms > 0.5] = 0
-    return [None if run is None else (run[0] + run[1]) / 2 for run in _runs_across(body > 0, frame, points)]
+    runs = _runs_across(body > 0, frame, points)
+    return [None if run is None else min(run) if narrower else (run[0] + run[1]) / 2 for run in runs]
 
 
 def _skirt_to_hips(
     person: Person, frame: Frame, placed: list[Placed], arms: NDArray[np.float32] | None
 ) -> list[Placed]:
     """A dress's skirt rows below the hips and down to the lower wrist widened to the body
-    there (`SKIRT_COVER`, arms left out), so no gap is left between the skirt and an arm
-    hanging beside it; rows off the body (between apart legs) are left as they are. A row
-    is added at the wrist, between the two it falls between, so the widening does not
-    stop at the last row above it (the rows are a tenth to a fifth of a midi apart)."""
+    there (`SKIRT_COVER` of its nearer side, arms left out), so no gap is left between the
+    skirt and an arm hanging beside it; rows off the body (between apart legs) are left as
+    they are. A row is added at the wrist, between the two it falls between, so the
+    widening does not stop at the last row above it (rows are a tenth of a midi apart)."""
     wrist = max(person.pt(L_WRIST)[1], person.pt(R_WRIST)[1])
     out = list(placed)
     for i in range(len(out) - 1):
@@ -762,7 +769,7 @@ def _skirt_to_hips(
             out.insert(i + 1, (*row, b0 + (b1 - b0) * t, s0 + (s1 - s0) * t))
             break
     beside = [i for i, (*_, centre, below, _) in enumerate(out) if below > 0 and centre[1] <= wrist + 0.5]
-    trunk = _trunk_half_widths(person, frame, [out[i][3] for i in beside], arms)
+    trunk = _trunk_half_widths(person, frame, [out[i][3] for i in beside], arms, narrower=True)
     own = [half for _, _, half, *_ in out]
     for i, body_half in zip(beside, trunk, strict=True):
         gy, run, half, centre, below, sx = out[i]
