@@ -857,7 +857,10 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     )
     if target == SwapTarget.DRESS:
         values["bodice_width"] = checks.bodice_width(cover, person.mask > 0.5, top, bottom, arm_bands)
-        values["skirt_width"] = checks.skirt_width(cover, person.mask > 0.5, hips, knees, arm_bands)
+        # Up to the arms' own skin: the bone bands are as wide as a sleeve and hid the
+        # strip between a hanging forearm and the skirt.
+        arms_own = _arm_bands(report, frame.width * 0.12) | (bare_arms_beside(person, frame) > 0.5)
+        values["skirt_width"] = checks.skirt_width(cover, person.mask > 0.5, hips, knees, arms_own)
     if target == SwapTarget.TOP:
         # The person's own skin kept as it was (a hand, a forearm across the waist or
         # hanging against its side) lies in front of the top; the sleeves are left out
