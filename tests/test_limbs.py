@@ -305,3 +305,20 @@ def test_the_torso_goes_no_further_out_than_a_hanging_arm_in_a_sleeve() -> None:
     for elbow in (L_ELBOW, R_ELBOW):
         raised.points[elbow] = raised.points[elbow] * [1, 0] + [0, 40]
     assert inside_arms(raised, frame, old).min() == 1
+
+
+def test_a_bared_arms_side_moves_on_by_fractions_of_a_pixel_not_in_steps() -> None:
+    """The outline that ends a bared limb was the smoothed mask thresholded at the
+    analysis size: on a gently slanting side it moved a whole pixel at a time, and
+    enlarged twice over it stood as a staircase down the arm, the backdrop biting into
+    it at each step (a ghost's dissolving edge). Now each row's share inside it moves on
+    by a fraction of a pixel, along a straight line."""
+    mask = np.zeros((420, 400), np.float32)
+    for y in range(420):
+        mask[y, : 200 + y // 8] = 1  # a gentle slant, a pixel every 8 rows
+    outline = rebuild._smooth_outline(replace(drawn_person(np.full((420, 400, 3), 235, np.uint8)), mask=mask))
+    rows = np.arange(100, 300)
+    inside = outline[rows].sum(axis=1)
+    line = np.polyval(np.polyfit(rows, inside, 1), rows)
+    assert np.abs(inside - line).max() < 0.2, np.abs(inside - line).max()
+    assert not outline[mask < 0.5].any()  # nothing beyond the silhouette

@@ -956,19 +956,31 @@ LEG_GAP_REACH = 5.0
 #: How far (Gaussian sigma, shoulder widths) the person's outline is smoothed where it
 #: ends a rebuilt limb, before it is softened over `OUTLINE_SOFT`.
 LIMB_OUTLINE_SMOOTH = 0.03
+#: How far (pixels at the analysis size) inside the smoothed outline a rebuilt limb's
+#: soft edge is half faded, and over how many pixels it fades (about as soft as a
+#: Gaussian of `OUTLINE_SOFT`).
+OUTLINE_INSET = 1.0
+OUTLINE_RAMP = 1.5
 
 
 def _smooth_outline(person: Person) -> NDArray[np.float32]:
     """How much of each pixel lies inside the person's outline (0..1), the outline's
     steps smoothed away (`LIMB_OUTLINE_SMOOTH`) and its edge soft (`OUTLINE_SOFT`) just
-    inside it: nothing beyond the person's silhouette is skin (the backdrop is)."""
+    inside it: nothing beyond the person's silhouette is skin (the backdrop is).
+
+    The smoothed outline is placed to a fraction of a pixel: thresholded at the analysis
+    size, it moved a whole pixel at a time, and enlarged it stood as a staircase down a
+    bared arm's side, the backdrop biting into the arm at each step."""
     inside = (person.mask > 0.5).astype(np.float32)
-    smooth = cv2.GaussianBlur(inside, (0, 0), max(1.0, person.shoulder_width * LIMB_OUTLINE_SMOOTH)) > 0.5
-    # Pulled in by the soft edge's reach, so the edge fades out inside the silhouette
-    # (pulled in further, the arms touching it came out thinner than the photo's).
-    reach = 2 * int(np.ceil(OUTLINE_SOFT)) + 1
-    smooth = cv2.erode(smooth.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
-    return np.asarray(cv2.GaussianBlur(smooth.astype(np.float32), (0, 0), OUTLINE_SOFT) * inside, np.float32)
+    sigma = max(1.0, person.shoulder_width * LIMB_OUTLINE_SMOOTH)
+    # Across a straight outline the blurred mask falls through a half with a slope of
+    # 1 / (sqrt(2 pi) sigma) a pixel: its excess over a half, divided by that, is the
+    # signed distance (pixels) to the smoothed outline.
+    distance = (cv2.GaussianBlur(inside, (0, 0), sigma) - 0.5) * np.float32(np.sqrt(2 * np.pi) * sigma)
+    # Faded in just inside it, so the edge fades out inside the silhouette (pulled in
+    # further, the arms touching it came out thinner than the photo's).
+    soft = np.clip((distance - OUTLINE_INSET) / OUTLINE_RAMP + 0.5, 0, 1)
+    return np.asarray(soft * inside, np.float32)
 
 
 #: The neck's half-width (shares of the seen shoulder width), and how far above the
