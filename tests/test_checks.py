@@ -2953,3 +2953,28 @@ def test_neck_label_fails_a_label_worn_on_the_throat_and_not_a_plain_band() -> N
     assert checks.faults({"neck_label": label}) == ["neck_label"]
     assert checks.neck_label(worn, np.zeros_like(cover), neck, hips, 100.0) == 0.0
     assert checks.neck_label(worn, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None
+
+
+def _drawn_arm_sides(stepped: bool) -> np.ndarray:
+    """A rebuilt forearm (how much of each pixel is skin) slanting down a light wall, its
+    outer side either placed to a fraction of a pixel or cut at a coarse mask's steps and
+    enlarged (4 px jumps every 32 rows), as the engine's half-size rebuild was."""
+    skin = np.zeros((300, 200), np.float32)
+    for y in range(300):
+        edge = 120 + y / 8 if not stepped else 120 + 4 * np.floor(y / 32) + 2
+        xs = np.arange(200, dtype=np.float32)
+        skin[y] = np.clip(edge - xs + 0.5, 0, 1) * (xs >= 80)
+    return cv2.GaussianBlur(skin, (0, 0), 0.7) * (np.arange(200) >= 80)[None, :]
+
+
+def test_arm_edge_steps_flags_a_rebuilt_arms_stepped_side_and_passes_a_smooth_one() -> None:
+    """A bared arm cut at the person mask's steps at the analysis size had a staircase for
+    a side, the backdrop biting into the arm at each step (a ghost's dissolving edge):
+    `arm_edge_steps` reads it over its limit, the same arm with a smooth side under it."""
+    cover = np.zeros((300, 200), np.float32)
+    bones = [((100.0, 10.0), (100.0, 150.0), (100.0, 290.0))]
+    smooth = checks.arm_edge_steps(_drawn_arm_sides(False), cover, bones)
+    stepped = checks.arm_edge_steps(_drawn_arm_sides(True), cover, bones)
+    assert smooth is not None and stepped is not None
+    limit = checks.LIMITS["arm_edge_steps"][1]
+    assert limit is not None and smooth < limit < stepped, (smooth, stepped)

@@ -499,6 +499,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   the arm, and how soft it is (a hem is a sharp fold of cloth).
 - `neckline_ragged` and `neckline_blur`: the same for the new garment's top edge
   against the bared skin above it.
+- `arm_edge_steps`: how far a rebuilt arm's side strays from a smooth line along it
+  (a staircase the backdrop bites into: the arm's outline read at a coarser size).
 - `outline_blur`: how wide the new garment's soft outline over the backdrop is;
   `edge_halo`: the share of it lighter than the blend of the garment and the backdrop
   (a pale rim); `edge_fringe`: the share whose colour strays from the edge's own run
@@ -1629,6 +1631,17 @@ MIN_NECKLINE = 20
 NECKLINE_LENGTH = 0.2
 NECKLINE_RAGGED_MOST = 0.3
 NECKLINE_BLUR_MOST = 2.5
+#: `arm_edge_steps`: where along each arm bone (shares) the rebuilt arm's sides are read,
+#: how far across (shares of the bone's length) each side is looked for, over how many
+#: samples along it (Gaussian sigma) the smooth line it strays from is drawn, and the
+#: fewest samples it is read on. On the FILA tee over `ootd--01008_00`, `--01861_00`
+#: (arms rebuilt from long sleeves) the staircase read 0.31 and 0.27, the smooth sides
+#: 0.22-0.23; other arms rebuilt from long sleeves 0.10-0.24 smooth.
+ARM_EDGE_AT = (0.1, 0.9)
+ARM_EDGE_ACROSS = 0.35
+ARM_EDGE_SMOOTH = 8.0
+MIN_ARM_EDGE = 30
+ARM_EDGE_STEPS_MOST = 0.25
 #: How wide (shoulder widths) the rebuilt skin's edge against the backdrop may be: the
 #: pixels between the two in colour (`SKIN_EDGE_BETWEEN` of the way from the backdrop's
 #: to the skin's), over the length of the skin's outline there. The photo's own silhouette
@@ -2106,6 +2119,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "hem_blur": (None, HEM_BLUR_MOST),
     "neckline_ragged": (None, NECKLINE_RAGGED_MOST),
     "neckline_blur": (None, NECKLINE_BLUR_MOST),
+    "arm_edge_steps": (None, ARM_EDGE_STEPS_MOST),
     "outline_blur": (None, OUTLINE_BLUR_MOST),
     "rim_flat": (RIM_FLAT_LEAST, None),
     "rim_mottle": (None, RIM_MOTTLE_MOST),
@@ -3653,6 +3667,79 @@ def neckline_ragged(
         return None
     second = (edge[:-2] - 2 * edge[1:-1] + edge[2:])[triple]
     return 1.4826 * float(np.median(np.abs(second))) / float(np.sqrt(6.0))
+
+
+def _side_line(
+    part: NDArray[np.float32], cover: NDArray[np.float32], start: NDArray[np.float32], end: NDArray[np.float32]
+) -> list[NDArray[np.float64]]:
+    """The rebuilt skin's (`part`) two sides along a bone from `start` to `end`, each as
+    its distance (pixels, to a fraction: where `part` falls through a half) from the bone
+    at each pixel along it, NaN where the skin does not cover the bone, runs on past
+    `ARM_EDGE_ACROSS` or ends on the new garment (`cover`)."""
+    v = end - start
+    length = float(np.hypot(*v))
+    if length < 8:
+        return []
+    down = v / length
+    across = np.array([-down[1], down[0]], np.float32)
+    along = np.arange(ARM_EDGE_AT[0] * length, ARM_EDGE_AT[1] * length, 1.0, dtype=np.float32)
+    reach = ARM_EDGE_ACROSS * length
+    step = 0.25
+    offsets = np.arange(0, reach, step, dtype=np.float32)
+    sides = []
+    for sign in (-1.0, 1.0):
+        xs = start[0] + along[:, None] * down[0] + sign * offsets[None, :] * across[0]
+        ys = start[1] + along[:, None] * down[1] + sign * offsets[None, :] * across[1]
+        values = cv2.remap(part, xs, ys, cv2.INTER_LINEAR)
+        below = values < 0.5
+        first = np.argmax(below, axis=1)
+        ok = below.any(axis=1) & (values[:, 0] >= 0.5) & (first > 0)
+        rows = np.arange(len(along))
+        inner, outer = values[rows, np.maximum(first - 1, 0)], values[rows, first]
+        share = np.clip((inner - 0.5) / np.maximum(inner - outer, 1e-6), 0, 1)
+        edge = ((first - 1) + share) * step
+        # Beyond the edge, the backdrop: not the new garment's own drawn outline.
+        bx = start[0] + along * down[0] + sign * (edge + 2) * across[0]
+        by = start[1] + along * down[1] + sign * (edge + 2) * across[1]
+        beyond = cv2.remap(cover, bx[:, None].astype(np.float32), by[:, None].astype(np.float32), cv2.INTER_LINEAR)[
+            :, 0
+        ]
+        ok &= beyond < 0.5
+        sides.append(np.where(ok, edge, np.nan).astype(np.float64))
+    return sides
+
+
+def arm_edge_steps(
+    skin: NDArray[np.floating[Any]], cover: NDArray[np.floating[Any]], arms: Sequence[Sequence[Point]]
+) -> float | None:
+    """How far the rebuilt arms' sides against the backdrop stray from a smooth line (px):
+    along each bone of `arms` (shoulder, elbow, wrist), each side's distance from the bone
+    (where `skin`, how much of each pixel is rebuilt skin, falls through a half, off the
+    new garment's `cover`) less its Gaussian smoothing along the bone (`ARM_EDGE_SMOOTH`),
+    the robust spread of that over all the sides' unbroken runs. An arm's outline is a
+    smooth curve; cut at a mask's steps it is a staircase, the backdrop biting into the
+    arm at each step: an edge that dissolves. None when too little side is read."""
+    part = np.asarray(skin, np.float32)
+    drawn = np.asarray(cover, np.float32)
+    strays: list[NDArray[np.float64]] = []
+    for arm in arms:
+        for a, b in zip(arm[:-1], arm[1:], strict=False):
+            for line in _side_line(part, drawn, np.asarray(a, np.float32), np.asarray(b, np.float32)):
+                found = ~np.isnan(line)
+                # Unbroken runs only, each smoothed on its own (a gap is no edge).
+                bounds = np.flatnonzero(np.diff(np.concatenate([[0], found.astype(np.int8), [0]])))
+                for begin, stop in zip(bounds[::2], bounds[1::2], strict=True):
+                    run = line[begin:stop]
+                    if len(run) < 4 * ARM_EDGE_SMOOTH:
+                        continue
+                    smooth = cv2.GaussianBlur(run[:, None], (1, 0), ARM_EDGE_SMOOTH, borderType=cv2.BORDER_REPLICATE)
+                    strays.append((run - smooth[:, 0])[int(ARM_EDGE_SMOOTH) : -int(ARM_EDGE_SMOOTH)])
+    if not strays:
+        return None
+    pooled = np.concatenate(strays)
+    if len(pooled) < MIN_ARM_EDGE:
+        return None
+    return float(np.mean(np.abs(pooled)))
 
 
 def neckline_blur(

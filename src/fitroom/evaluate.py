@@ -729,6 +729,8 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             if person.visible(s, e, w)
         ]
         values["arm_round"] = checks.arm_round(output, rebuilt, arm_bones)
+        if report.rebuilt_skin is not None:
+            values["arm_edge_steps"] = checks.arm_edge_steps(report.rebuilt_skin, cover, arm_bones)
         values["upper_arm_pale"] = checks.upper_arm_pale(output, rebuilt, own, arm_bones, frame.width)
         values["chest_dim"] = checks.chest_dim(output, rebuilt, own, arm_bones, frame.neck, frame.width)
         values["chest_spread"] = checks.chest_spread(output, rebuilt, own, arm_bones, frame.neck, frame.width)
