@@ -1172,7 +1172,8 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     h, w = clothes.shape
     across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
     down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
-    low = clothes & ((across + down) >= BOTTOM_WAIST * max(frame.length, 1.0))
+    below = (across + down) >= BOTTOM_WAIST * max(frame.length, 1.0)
+    low = clothes & below
     out = _print_below_waist(person, frame, clothes, low, tops)
     bottoms = [c for c in worn_colours(lab, person, SwapTarget.BOTTOM) if not _bare_skin(c, person)]
     hue = (0.0, 1.0, 1.0)
@@ -1193,8 +1194,11 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     box = bounds(found, notch)
     # An open coat's skirt over the thighs is read as the bottom's colour: its panels
     # are the old top's (`_coat_panels`).
-    if box is None or wears_open_coat(person):
+    if wears_open_coat(person):
         return out
+    flecked = bottoms if hued else None
+    if box is None:
+        return out | _bottom_flecks(person, frame, clothes & ~out, below, tops, flecked)
     rows, cols = box_slices(box)
     part = found[rows, cols]
     # Only solid parts, and what of it lies at their rim: a striped shirt's shaded dark
@@ -1207,7 +1211,46 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
     # rebuilt as skin or backdrop notches in the kept jeans.
     closed = cv2.morphologyEx(solid, cv2.MORPH_CLOSE, np.ones((notch, notch), np.uint8)) > 0
     out[rows, cols] |= low[rows, cols] & (closed | (part & (cv2.dilate(solid, ellipse) > 0)))
-    return out
+    return out | _bottom_flecks(person, frame, clothes & ~out, below, tops, flecked)
+
+
+#: An old top's mask's piece wholly below `BOTTOM_WAIST` and under `FLECK_SIZE`
+#: shoulder-joint distances square in area is a fleck of the old bottom's when it
+#: touches the bottom's colour (`_bottom_flecks`).
+FLECK_SIZE = 0.2
+
+
+def _bottom_flecks(
+    person: Person,
+    frame: Frame,
+    rest: NDArray[np.bool_],
+    below: NDArray[np.bool_],
+    tops: list[NDArray[np.float32]],
+    hued: list[NDArray[np.float32]] | None,
+) -> NDArray[np.bool_]:
+    """The small pieces of the old top's mask `rest` lying wholly `below` the waist and
+    touching the old bottom's colour (`_nearer_bottom`, or by hue against `hued`'s
+    colours): a waistband's lit denim, button, belt loops and stitching, nearer a white
+    top's colour than the jeans'. Left in the mask they were rebuilt as the bared
+    midriff's skin in squares among the kept denim: a mosaic over the waistband."""
+    out = np.zeros_like(rest)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(rest.astype(np.uint8), connectivity=8)
+    if count < 2:
+        return out
+    inside = np.bincount(labels[below & rest], minlength=count)
+    small = (stats[:, cv2.CC_STAT_AREA] <= (FLECK_SIZE * frame.width) ** 2) & (inside == stats[:, cv2.CC_STAT_AREA])
+    small[0] = False
+    flecks = small[labels]
+    if not flecks.any():
+        return out
+    ring = (cv2.dilate(flecks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & ~rest & (person.mask > 0.5)
+    bottom = _nearer_bottom(person, ring)
+    if hued is not None:
+        lab = person.lab()
+        hue = (0.0, 1.0, 1.0)
+        bottom |= ring & (nearest_distance(lab, hued, hue) < nearest_distance(lab, tops, hue))
+    touched = np.unique(labels[(cv2.dilate(bottom.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & flecks])
+    return np.isin(labels, touched[touched > 0])
 
 
 def printed_thighs(person: Person) -> bool:
