@@ -1215,9 +1215,12 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
 
 
 #: An old top's mask's piece wholly below `BOTTOM_WAIST` and under `FLECK_SIZE`
-#: shoulder-joint distances square in area is a fleck of the old bottom's when it
-#: touches the bottom's colour (`_bottom_flecks`).
+#: shoulder-joint distances square in area is a fleck of the old bottom's when at
+#: least `FLECK_RING` of the pixels round it are the bottom's colour (`_bottom_flecks`).
+#: A waistband's flecks read 0.33-1.0 (`ootd--model_1`); the pieces of an old white
+#: tee's hem cut off below the waist, against the rest of the tee and the skin, 0.05.
 FLECK_SIZE = 0.2
+FLECK_RING = 0.25
 
 
 def _bottom_flecks(
@@ -1229,7 +1232,7 @@ def _bottom_flecks(
     hued: list[NDArray[np.float32]] | None,
 ) -> NDArray[np.bool_]:
     """The small pieces of the old top's mask `rest` lying wholly `below` the waist and
-    touching the old bottom's colour (`_nearer_bottom`, or by hue against `hued`'s
+    ringed by the old bottom's colour (`_nearer_bottom`, or by hue against `hued`'s
     colours): a waistband's lit denim, button, belt loops and stitching, nearer a white
     top's colour than the jeans'. Left in the mask they were rebuilt as the bared
     midriff's skin in squares among the kept denim: a mosaic over the waistband."""
@@ -1249,8 +1252,11 @@ def _bottom_flecks(
         lab = person.lab()
         hue = (0.0, 1.0, 1.0)
         bottom |= ring & (nearest_distance(lab, hued, hue) < nearest_distance(lab, tops, hue))
-    touched = np.unique(labels[(cv2.dilate(bottom.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0) & flecks])
-    return np.isin(labels, touched[touched > 0])
+    rings = cv2.dilate(labels.astype(np.float32) * flecks, np.ones((3, 3), np.uint8)).astype(np.int32) * ring
+    around = np.bincount(rings.ravel(), minlength=count)
+    on_bottom = np.bincount(rings[bottom], minlength=count)
+    held = small & (on_bottom >= FLECK_RING * np.maximum(around, 1))
+    return held[labels]
 
 
 def printed_thighs(person: Person) -> bool:
