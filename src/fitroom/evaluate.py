@@ -883,6 +883,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["waist_redrawn"] = checks.waist_redrawn(
                 output, report.input, report.rebuilt_skin, cover, (xs[0], xs[1]), frame.width
             )
+            values["waist_mosaic"] = checks.waist_mosaic(output, report.input, cover, (xs[0], xs[1]), frame.width)
     values["face_overlap"] = checks.face_overlap(cover, face)
     values["edge_halo"] = checks.edge_halo(output, cover)
     values["edge_cut"] = checks.edge_cut(output, cover, person.mask < 0.5)
