@@ -24,6 +24,8 @@ PALE = (187, 170, 155)
 #: The torso's side rebuilt in the arm's own colour, in shade.
 SIDE = (172, 145, 122)
 BACKDROP = 225
+#: The lit top of a bare wrist just below a long sleeve's cuff.
+PALE_WRIST = (226, 214, 204)
 
 
 def _person(image: np.ndarray) -> Person:
@@ -165,3 +167,36 @@ def test_arm_rim_kept_sees_the_old_tops_rim_left_as_shot_beside_the_arm() -> Non
     assert value is not None and checks.faults({"arm_rim_kept": value}) == [], value
     # Under the new garment: not read.
     assert checks.arm_rim_kept(render, photo, arm, old, np.ones_like(old), 3) is None
+
+
+def test_arm_rim_kept_reads_between_the_armpits_and_the_hips_only() -> None:
+    # The torso's height between the armpits (row 40) and the hips (row 110).
+    sides = np.zeros((160, 200), bool)
+    sides[40:110] = True
+    photo, arm, _ = _arm_beside_the_top(WHITE)
+    arm = arm & (np.arange(200) < 59)[None, :]
+    old = np.zeros(arm.shape, np.float32)
+    old[:, 62:] = 1
+    none = np.zeros_like(old)
+    # The old top's rim left beside the arm's side there: still read.
+    render = photo.copy()
+    render[:, 62:70] = BACKDROP
+    value = checks.arm_rim_kept(render, photo, arm, old, none, 3, sides)
+    assert value is not None and checks.faults({"arm_rim_kept": value}) == ["arm_rim_kept"], value
+    # A long sleeve down to a cuff at row 130 (below the hips), the old long sleeve under
+    # it to row 132, and the bare wrist below, its lit top pale against the backdrop.
+    photo = np.full((160, 200, 3), BACKDROP, np.uint8)
+    photo[:133, 36:65] = WHITE
+    photo[133:, 42:58] = ARM
+    photo[130:135, 42:58] = PALE_WRIST
+    wrist = np.zeros(arm.shape, bool)
+    wrist[135:, 42:58] = True
+    old = np.zeros_like(none)
+    old[:133, 36:65] = 1
+    cover = np.zeros_like(none)
+    cover[:130, 36:65] = 1
+    render = photo.copy()
+    render[:130, 36:65] = (40, 110, 90)
+    value = checks.arm_rim_kept(render, photo, wrist, old, cover, 3)
+    assert value is not None and checks.faults({"arm_rim_kept": value}) == ["arm_rim_kept"], value
+    assert checks.arm_rim_kept(render, photo, wrist, old, cover, 3, sides) is None

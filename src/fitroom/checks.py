@@ -4410,22 +4410,28 @@ def arm_rim_kept(
     old: Mask,
     cover: NDArray[np.floating[Any]],
     width: int,
+    sides: Mask | None = None,
 ) -> float | None:
     """The share of the rim just beside the person's own arm (`arm`: within `width`
     pixels of it, off it), on the old garment's place or its edge (`old` over half within
-    `width`) and off the new garment (`cover` under half), that is left as shot (within
+    `width`), off the new garment (`cover` under half) and in `sides` where given (the
+    torso's height between the armpits and the hips), that is left as shot (within
     `ARM_RIM_KEPT_SAME` of `original`) and paler or greyer than the arm beside it (its
     median over the arm's pixels within `width` of the rim): lighter by
     `ARM_RIM_KEPT_LIGHTER` with under `ARM_RIM_GREY` of its chroma, or no darker than
     `ARM_RIM_KEPT_DARKER` below it with under `ARM_RIM_KEPT_GREY`. The old white top's
     edge or shaded side kept with the arm's widened mask stands as white flecks and lines
     down the arm beside the new top; `arm_rim` reads the rim only next to rebuilt skin,
-    and the old garment's mask, found at half size, misses most of it. None where too
-    little of either shows."""
+    and the old garment's mask, found at half size, misses most of it. Above the armpits
+    the rim is the shoulder's own soft outline against the wall, and below a long
+    sleeve's cuff the wrist's; read there, they passed for the old top's rim. None where
+    too little of either shows."""
     own = np.asarray(arm) > 0
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
     was = cv2.dilate((np.asarray(old) > 0.5).astype(np.uint8), kernel) > 0
     rim = (cv2.dilate(own.astype(np.uint8), kernel) > 0) & ~own & was & (np.asarray(cover) < 0.5)
+    if sides is not None:
+        rim &= np.asarray(sides) > 0
     if np.count_nonzero(rim) < ARM_RIM_LEAST:
         return None
     beside = own & (cv2.dilate(rim.astype(np.uint8), kernel) > 0)

@@ -118,7 +118,7 @@ from fitroom.engines.classic.person import (
     wrist_height,
 )
 from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE, parts_into_legs
-from fitroom.engines.classic.rebuild import SOLID
+from fitroom.engines.classic.rebuild import ARMPIT, SOLID
 from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
 
@@ -1047,9 +1047,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["arm_rim"] = checks.arm_rim(
                 output, own_arms, rebuilt, old, cover, max(2, int(frame.width * checks.ARM_RIM_WIDTH))
             )
-            # ...and beside it wherever the old garment was, kept as shot.
+            # ...and beside it wherever the old garment was, kept as shot, between the
+            # armpits and the hips (where `composite._grey_rim` gives the pale rim back).
+            along = dx * np.float32(frame.down[0]) + dy * np.float32(frame.down[1])
+            sides = above_hips & (along >= ARMPIT * frame.length)
             values["arm_rim_kept"] = checks.arm_rim_kept(
-                output, report.input, own_arms, old, cover, max(2, int(frame.width * checks.ARM_RIM_WIDTH))
+                output, report.input, own_arms, old, cover, max(2, int(frame.width * checks.ARM_RIM_WIDTH)), sides
             )
             # Beside the new garment over any of the person: the strip between an arm
             # and the body is half backdrop in the person mask.
