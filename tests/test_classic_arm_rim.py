@@ -200,3 +200,12 @@ def test_arm_rim_kept_reads_between_the_armpits_and_the_hips_only() -> None:
     value = checks.arm_rim_kept(render, photo, wrist, old, cover, 3)
     assert value is not None and checks.faults({"arm_rim_kept": value}) == ["arm_rim_kept"], value
     assert checks.arm_rim_kept(render, photo, wrist, old, cover, 3, sides) is None
+    # A long sleeve over the whole arm there, the wall kept beside it: no kept arm, no rim.
+    photo, arm, _ = _arm_beside_the_top(WHITE)
+    old = np.zeros(arm.shape, np.float32)
+    old[:, 36:] = 1
+    cover = np.zeros_like(old)
+    cover[:, 40:] = 1
+    render = photo.copy()
+    render[:, 40:] = (40, 110, 90)
+    assert checks.arm_rim_kept(render, photo, arm, old, cover, 3, sides) is None

@@ -4425,8 +4425,9 @@ def arm_rim_kept(
     and the old garment's mask, found at half size, misses most of it. Above the armpits
     the rim is the shoulder's own soft outline against the wall, and below a long
     sleeve's cuff the wrist's; read there, they passed for the old top's rim. None where
-    too little of either shows."""
-    own = np.asarray(arm) > 0
+    too little of either shows. The arm is read where the new garment leaves it bare: a
+    long sleeve over it holds no rim of the old top, only the wall beside the sleeve."""
+    own = (np.asarray(arm) > 0) & (np.asarray(cover) < 0.5)
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * width + 1, 2 * width + 1))
     was = cv2.dilate((np.asarray(old) > 0.5).astype(np.uint8), kernel) > 0
     rim = (cv2.dilate(own.astype(np.uint8), kernel) > 0) & ~own & was & (np.asarray(cover) < 0.5)
