@@ -154,6 +154,22 @@ def test_a_sleeved_forearm_across_the_body_refuses_a_top_or_dress(category: str)
     assert "crossed in front of the body in sleeves" in str(refused.value)
 
 
+def test_a_bare_forearm_held_out_partly_hidden_is_not_refused_as_a_sleeve() -> None:
+    # A bare forearm whose wrist half is hidden by what the hand holds out (a fruit):
+    # under `BARE` skin, so still refused, but not told it wears a sleeve.
+    person, arm = person_with_a_forearm_across(SKIN_RGB)
+    held = arm.copy()
+    held[:, :195] = False
+    person.image[held] = SLEEVE_RGB
+    (forearm,) = crossed_forearms(person)
+    assert not forearm.bare
+    with pytest.raises(EngineError) as refused:
+        refuse_crossed_sleeves(person, "top")
+    assert refused.value.code == "pose_not_supported"
+    assert "sleeves" not in str(refused.value)
+    assert "only partly seen as bare skin" in str(refused.value)
+
+
 def test_bottoms_and_arms_at_the_sides_are_not_refused() -> None:
     person, _ = person_with_a_forearm_across(SLEEVE_RGB)
     refuse_crossed_sleeves(person, "bottom")
