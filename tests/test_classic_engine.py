@@ -21,6 +21,7 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import Garment, _skin_shown, _whole_straps, analyse_garment
+from fitroom.engines.classic.layering import skin_toned_coat
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
@@ -1655,3 +1656,61 @@ def test_a_camis_strap_tips_go_down_onto_low_sloping_shoulders() -> None:
         np.maximum(cover[layer.slices], layer.alpha, out=cover[layer.slices])
     standing = np.count_nonzero((cover[:120] > 0.5) & (mask[:120] == 0))
     assert standing <= 10, standing
+
+
+#: A camel coat's colour (OpenCV Lab) near `drawn_points`' skin (160, 145, 150): it passes
+#: for skin (`colour.skin_like`), yet its tint is its own (`skin_toned.skin_toned`).
+CAMEL_LAB = (150, 148, 161)
+
+
+def person_in_a_camel_coat() -> Person:
+    """A drawn person (`drawn_points`) in a camel coat worn open over a black top, which
+    shows between its fronts (x 184 to 216): they hang from the shoulders to y 400 over
+    the torso and blue jeans, its sleeves down to the hands; face and hands of the
+    person's skin."""
+    h, w = 560, 400
+    image = np.full((h, w, 3), 235, np.uint8)
+    lab = np.array([[CAMEL_LAB, (160, 145, 150)]], np.uint8)
+    camel, own = (tuple(int(v) for v in c) for c in cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)[0])
+    p = pose
+    points = drawn_points()
+    points[[p.L_ANKLE, p.R_ANKLE]] = (235, 520), (165, 520)
+    image[255:520, 152:249] = (40, 60, 120)  # jeans
+    image[90:262, 172:229] = (15, 15, 18)  # the black top
+    cv2.ellipse(image, (200, 55), (28, 36), 0, 0, 360, own, -1)  # the face
+    image[85:100, 188:213] = own  # the neck
+    cv2.fillConvexPoly(image, np.array([(142, 92), (184, 92), (184, 400), (135, 400)], np.int32), camel)
+    cv2.fillConvexPoly(image, np.array([(216, 92), (258, 92), (265, 400), (216, 400)], np.int32), camel)
+    for a, b in ((p.L_SHOULDER, p.L_ELBOW), (p.L_ELBOW, p.L_WRIST), (p.R_SHOULDER, p.R_ELBOW), (p.R_ELBOW, p.R_WRIST)):
+        cv2.line(image, tuple(int(v) for v in points[a]), tuple(int(v) for v in points[b]), camel, 30)
+    hands = np.zeros((h, w), np.uint8)
+    for wrist in (p.L_WRIST, p.R_WRIST):
+        centre = tuple(int(v) for v in points[wrist] + (0, 16))
+        cv2.circle(image, centre, 12, own, -1)
+        cv2.circle(hands, centre, 12, 255, -1)
+    face = np.zeros((h, w), np.uint8)
+    cv2.ellipse(face, (200, 55), (28, 36), 0, 0, 360, 255, -1)
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    return Person(image, points, np.ones(33, np.float32), mask, face, hands, np.array([160, 145, 150], np.float32))
+
+
+def test_an_open_coat_of_the_skins_colour_is_kept_in_front_of_a_new_garment() -> None:
+    """A camel coat passes for skin: no old-garment mask took it, and every new top was
+    pasted over its upper half, its skirt left below. It is the outer layer, kept in
+    front of any new garment (`skin_toned_coat`): its fronts, sleeves and skirt, not the
+    top between its fronts, the face or the neck."""
+    person = person_in_a_camel_coat()
+    coat = skin_toned_coat(person)
+    assert coat[120:380, 155:180].mean() > 0.9 and coat[150:170, 120:140].mean() > 0.9, "the front and a sleeve"
+    assert coat[300:390, 220:260].mean() > 0.9, "the skirt below the hips"
+    assert not coat[120:250, 188:212].any() and not coat[15:88, 175:225].any(), "the top and the face"
+    assert not coat[85:100, 188:213].any(), "the neck"
+
+
+def test_bare_arms_beside_a_top_are_no_coat_of_the_skins_colour() -> None:
+    """Arms of the coat's colour beside a top that covers the torso's whole width: no
+    coat's fronts down the sides, so nothing is kept in front."""
+    person = person_in_a_camel_coat()
+    person.image[90:262, 150:251] = (15, 15, 18)  # the top across the fronts
+    person.image[262:400, 135:266] = (40, 60, 120)
+    assert not skin_toned_coat(person).any()

@@ -29,6 +29,7 @@ from fitroom.engines.classic.garment import Garment, long_sleeved
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
 from fitroom.engines.classic.held import held_in_front
+from fitroom.engines.classic.layering import skin_toned_coat
 from fitroom.engines.classic.old_garment import (
     HIGH_WAIST_RISE,
     LONG_HEM_DROP,
@@ -161,6 +162,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person, not long_sleeved(garment))
     # What the hands hold (a phone, a fruit, a bag) stays in front with them.
     hands |= held_in_front(person, garment.category)
+    # An open coat of the skin's colour is the outer layer, in front of any new garment.
+    hands |= skin_toned_coat(person)
     if garment.category != SwapTarget.TOP:
         # A bare forearm hanging in front of the hips is in front of a bottom or a dress's
         # skirt, as the hand on the thigh it leads to.
