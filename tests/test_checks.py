@@ -2978,3 +2978,23 @@ def test_arm_edge_steps_flags_a_rebuilt_arms_stepped_side_and_passes_a_smooth_on
     assert smooth is not None and stepped is not None
     limit = checks.LIMITS["arm_edge_steps"][1]
     assert limit is not None and smooth < limit < stepped, (smooth, stepped)
+
+
+def test_outer_coat_cut_fails_a_coat_pasted_over_and_passes_it_kept() -> None:
+    """An open camel coat worn over a top, pasted over down to the waist by a new top (its
+    skirt left below), fails; kept as the outer layer, the new top only between its
+    fronts, it passes."""
+    photo = np.full((300, 200, 3), 235, np.uint8)
+    photo[40:260, 60:140] = (15, 15, 18)  # the top under the coat
+    coat = np.zeros((300, 200), bool)
+    coat[40:260, 50:85] = coat[40:260, 115:150] = True
+    photo[coat] = (190, 130, 90)
+    pasted = photo.copy()
+    pasted[40:150, 45:155] = (200, 30, 40)  # a red tee over the coat's upper half
+    cut = checks.outer_coat_cut(pasted, photo, coat)
+    assert cut is not None and checks.faults({"outer_coat_cut": cut}) == ["outer_coat_cut"], cut
+    kept = photo.copy()
+    kept[40:150, 85:115] = (200, 30, 40)  # the tee between the fronts
+    left = checks.outer_coat_cut(kept, photo, coat)
+    assert left is not None and checks.faults({"outer_coat_cut": left}) == [], left
+    assert checks.outer_coat_cut(kept, photo, np.zeros((300, 200), bool)) is None

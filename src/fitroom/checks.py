@@ -179,6 +179,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   a new top leaves untouched beside it.
 - `old_hem_left`: how much of an old top's hem line, over bottoms of its colour (a
   white tank over white shorts), still shows below a shorter new top.
+- `outer_coat_cut`: how much of an open coat of the skin's own colour (camel, tan suede;
+  found on the photo, `layering.skin_toned_coat`), worn over the top, any new garment
+  changed: covered or rebuilt, where it is the outer layer and stays.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
   covers unlike the photo there, darker or lighter (a product photo's inside back, its
@@ -1834,6 +1837,13 @@ COAT_SKIRT_SAME = 6
 #: coats x the six grading tops (basic, 2026-12-06) the panels left beside the new top
 #: read 0.36-0.90, taken and rebuilt 0.0-0.0001.
 COAT_PANEL_LEFT_MOST = 0.2
+#: `outer_coat_cut`: the most of an open coat of the skin's colour worn over a top (see
+#: `outer_coat_cut`) a render may change. On the devset's one such coat
+#: (`pixie--pexels-megan-markham-2448525`) x the kit's ten garments (basic, 2026-12-07)
+#: the renders before the coat was kept changed 0.05-0.55 of it (a narrow top 0.05 and
+#: 0.07, wide tops, the dresses and the bottoms 0.21-0.55); kept, 0.022-0.033 (the hands'
+#: soft matte over its edge).
+OUTER_COAT_CUT_MOST = 0.04
 #: `old_hem_left`: the most of an old top's hem line, over bottoms of its colour, that
 #: may still show below a shorter new top (the photo's own line runs over at least
 #: `old_garment.HEM_LINE_ACROSS` of the body's width).
@@ -2030,6 +2040,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "old_print_by_hand": (None, HAND_PRINT_MOST),
     "coat_panel_left": (None, COAT_PANEL_LEFT_MOST),
     "old_hem_left": (None, OLD_HEM_LEFT_MOST),
+    "outer_coat_cut": (None, OUTER_COAT_CUT_MOST),
     "face_overlap": (None, 0.02),
     "neck_band": (None, NECK_BAND_SHARE),
     "neck_label": (None, NECK_LABEL_SHARE),
@@ -4669,6 +4680,18 @@ def coat_panel_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: 
     `old_colour_left` and `old_colour_bare` never read them, and they hung beside every
     new top."""
     return _left_as_in_photo(image, photo, region)
+
+
+def outer_coat_cut(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:
+    """The share of `region` (an open coat of the skin's own colour worn over a top,
+    found on the photo, less the face and the hands) that the render changed from
+    `photo`, some channel by more than `COAT_SKIRT_SAME`. Such a coat passes for skin, so
+    no old-garment mask and no check of old colours read it: every new top was pasted
+    over its upper half with the skirt left below, a dress over its middle, a bottom over
+    its lower panels (the coat cut in two). Kept as the outer layer, none of it changes.
+    None for a region under 50 pixels."""
+    left = _left_as_in_photo(image, photo, region)
+    return None if left is None else 1.0 - left
 
 
 def _left_as_in_photo(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:

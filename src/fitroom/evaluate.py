@@ -67,6 +67,7 @@ from fitroom.engines.classic.garment import Garment, analyse_garments, long_slee
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.held import held_in_front
+from fitroom.engines.classic.layering import skin_toned_coat
 from fitroom.engines.classic.old_garment import (
     CROTCH_DROP,
     HEM_LINE_CONTRAST,
@@ -605,6 +606,23 @@ def _coat_panel_left(
     return checks.coat_panel_left(output, report.input, region)
 
 
+#: `_outer_coat_cut` leaves out the coat's outline this deep (shoulder widths).
+OUTER_COAT_RIM = 0.02
+
+
+def _outer_coat_cut(report: RenderReport, output: NDArray[np.uint8], kept: NDArray[np.bool_]) -> float | None:
+    """`checks.outer_coat_cut` over an open coat of the skin's own colour as the photo
+    shows it (`layering.skin_toned_coat`), less its outline `OUTER_COAT_RIM` deep (a
+    garment behind it is blended there) and clear of `kept` (the face, the hands)."""
+    person = _as_shot(report)
+    coat = skin_toned_coat(person)
+    if not coat.any():
+        return None
+    rim = 2 * max(2, int(person.shoulder_width * OUTER_COAT_RIM)) + 1
+    inner = cv2.erode(coat.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0
+    return checks.outer_coat_cut(output, report.input, inner & ~kept)
+
+
 #: `_old_hem_left` reads the old hem's line this far (shoulder widths) clear of the new top.
 OLD_HEM_CLEAR = 0.1
 
@@ -1104,6 +1122,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["pocket_hole"] = checks.pocket_hole(report.input, output, cover, person.mask > 0.5, pockets)
         palms &= ~pockets
     values["hand_changed"] = checks.hand_changed(report.input, output, palms)
+    values["outer_coat_cut"] = _outer_coat_cut(report, output, face | own_hands)
     # Bare forearms crossed or raised in front, less their outermost pixel (as the hands);
     # a raised one is inside a new long sleeve, rightly covered by it.
     as_photo = _as_shot(report)
