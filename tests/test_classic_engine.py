@@ -21,8 +21,8 @@ from fitroom.engines.classic.body import Frame, torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import Garment, _skin_shown, _whole_straps, analyse_garment
-from fitroom.engines.classic.layering import skin_toned_coat
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
+from fitroom.engines.classic.outer_coat import skin_toned_coat
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
 from fitroom.engines.classic.rebuild import _from_below, replaced

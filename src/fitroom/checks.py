@@ -180,7 +180,7 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `old_hem_left`: how much of an old top's hem line, over bottoms of its colour (a
   white tank over white shorts), still shows below a shorter new top.
 - `outer_coat_cut`: how much of an open coat of the skin's own colour (camel, tan suede;
-  found on the photo, `layering.skin_toned_coat`), worn over the top, any new garment
+  found on the photo, `outer_coat.skin_toned_coat`), worn over the top, any new garment
   changed: covered or rebuilt, where it is the outer layer and stays.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment

@@ -67,7 +67,6 @@ from fitroom.engines.classic.garment import Garment, analyse_garments, long_slee
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.held import held_in_front
-from fitroom.engines.classic.layering import skin_toned_coat
 from fitroom.engines.classic.old_garment import (
     CROTCH_DROP,
     HEM_LINE_CONTRAST,
@@ -86,6 +85,7 @@ from fitroom.engines.classic.old_garment import (
     worn_colours,
     worn_knit_sleeves,
 )
+from fitroom.engines.classic.outer_coat import skin_toned_coat
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -612,7 +612,7 @@ OUTER_COAT_RIM = 0.02
 
 def _outer_coat_cut(report: RenderReport, output: NDArray[np.uint8], kept: NDArray[np.bool_]) -> float | None:
     """`checks.outer_coat_cut` over an open coat of the skin's own colour as the photo
-    shows it (`layering.skin_toned_coat`), less its outline `OUTER_COAT_RIM` deep (a
+    shows it (`outer_coat.skin_toned_coat`), less its outline `OUTER_COAT_RIM` deep (a
     garment behind it is blended there) and clear of `kept` (the face, the hands)."""
     person = _as_shot(report)
     coat = skin_toned_coat(person)

@@ -29,7 +29,6 @@ from fitroom.engines.classic.garment import Garment, long_sleeved
 from fitroom.engines.classic.hair import hair_in_front
 from fitroom.engines.classic.hands import hand_matte, hands_in_front
 from fitroom.engines.classic.held import held_in_front
-from fitroom.engines.classic.layering import skin_toned_coat
 from fitroom.engines.classic.old_garment import (
     HIGH_WAIST_RISE,
     LONG_HEM_DROP,
@@ -41,6 +40,7 @@ from fitroom.engines.classic.old_garment import (
     wears_open_coat,
     worn_bottom,
 )
+from fitroom.engines.classic.outer_coat import skin_toned_coat
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
