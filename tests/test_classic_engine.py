@@ -1714,3 +1714,35 @@ def test_bare_arms_beside_a_top_are_no_coat_of_the_skins_colour() -> None:
     person.image[90:262, 150:251] = (15, 15, 18)  # the top across the fronts
     person.image[262:400, 135:266] = (40, 60, 120)
     assert not skin_toned_coat(person).any()
+
+
+def test_a_thin_arm_of_the_old_tops_mask_down_the_jeans_side_is_given_back() -> None:
+    """A white top over blue jeans, its mask reaching down the jeans' left side in a
+    strip 4 px wide below the hem: joined to the top it was no fleck of its own, and
+    rebuilt it stood as a pale stepped strip cut into the jeans beside the hip. Ringed by
+    the jeans, it is the bottom's; the top's own body is not."""
+    from fitroom.engines.classic import old_garment
+
+    h, w = 420, 400
+    image = np.full((h, w, 3), 120, np.uint8)
+    image[90:220, 140:260] = (245, 245, 245)
+    image[220:400, 140:260] = (60, 100, 170)
+    image[220:262, 140:144] = (150, 165, 185)  # the jeans' lit side seam
+    mask = np.zeros((h, w), np.float32)
+    mask[90:400, 140:260] = 1.0
+    empty = np.zeros((h, w), np.uint8)
+    person = Person(
+        image, drawn_points(), np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32)
+    )
+    frame = torso_frame(person)
+    rest = np.zeros((h, w), bool)
+    rest[90:220, 140:260] = True
+    rest[220:262, 140:144] = True
+    across = ((np.arange(w, dtype=np.float32) - frame.neck[0]) * frame.down[0])[None, :]
+    down = ((np.arange(h, dtype=np.float32) - frame.neck[1]) * frame.down[1])[:, None]
+    below = (across + down) >= old_garment.BOTTOM_WAIST * frame.length
+    lab = cv2.cvtColor(image, cv2.COLOR_RGB2LAB).astype(np.float32)
+    tops = worn_colours(lab, person, "top")
+    given = old_garment._bottom_flecks(person, frame, rest, below, tops, None)
+    assert given[224:262, 140:144].mean() > 0.9
+    assert not given[90:215].any()

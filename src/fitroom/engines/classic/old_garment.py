@@ -1221,6 +1221,14 @@ def _bottom_below_waist(person: Person, frame: Frame, clothes: NDArray[np.bool_]
 #: tee's hem cut off below the waist, against the rest of the tee and the skin, 0.05.
 FLECK_SIZE = 0.2
 FLECK_RING = 0.25
+#: A thin arm of the mask (what an opening `THIN_ARM` shoulder-joint distances across
+#: takes off it) lying wholly below `BOTTOM_WAIST` is the bottom's when at least
+#: `THIN_RING` of the pixels round it, off the mask, are the bottom's colour: the jeans'
+#: side seam and rim beside a white tank's hem read 0.82-1.0 on `ootd--model_1`, the
+#: tank's own hem corner beside the wall 0.58 (given back at 0.5, it was left as a white
+#: sliver beside the new top).
+THIN_ARM = 0.05
+THIN_RING = 0.7
 
 
 def _bottom_flecks(
@@ -1235,12 +1243,36 @@ def _bottom_flecks(
     ringed by the old bottom's colour (`_nearer_bottom`, or by hue against `hued`'s
     colours): a waistband's lit denim, button, belt loops and stitching, nearer a white
     top's colour than the jeans'. Left in the mask they were rebuilt as the bared
-    midriff's skin in squares among the kept denim: a mosaic over the waistband."""
-    out = np.zeros_like(rest)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(rest.astype(np.uint8), connectivity=8)
+    midriff's skin in squares among the kept denim: a mosaic over the waistband.
+
+    So are the thin arms the mask reaches down along the bottom's side (`THIN_ARM`,
+    `THIN_RING`): joined to the top's hem they are no piece of their own, and rebuilt
+    they stood as a pale stepped strip cut into the jeans beside the hip."""
+    loose = _ringed(person, frame, rest, rest, below, tops, hued, FLECK_RING)
+    side = max(3, int(frame.width * THIN_ARM)) | 1
+    ellipse = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+    thin = rest & ~loose & (cv2.morphologyEx(rest.astype(np.uint8), cv2.MORPH_OPEN, ellipse) == 0)
+    return loose | _ringed(person, frame, thin, rest, below, tops, hued, THIN_RING)
+
+
+def _ringed(
+    person: Person,
+    frame: Frame,
+    pieces: NDArray[np.bool_],
+    rest: NDArray[np.bool_],
+    below: NDArray[np.bool_],
+    tops: list[NDArray[np.float32]],
+    hued: list[NDArray[np.float32]] | None,
+    share: float,
+) -> NDArray[np.bool_]:
+    """The pieces of `pieces` wholly `below` the waist, under `FLECK_SIZE` square, at
+    least `share` of the pixels round them (off the mask `rest`, on the person) the old
+    bottom's colour (`_bottom_flecks`)."""
+    out = np.zeros_like(pieces)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(pieces.astype(np.uint8), connectivity=8)
     if count < 2:
         return out
-    inside = np.bincount(labels[below & rest], minlength=count)
+    inside = np.bincount(labels[below & pieces], minlength=count)
     small = (stats[:, cv2.CC_STAT_AREA] <= (FLECK_SIZE * frame.width) ** 2) & (inside == stats[:, cv2.CC_STAT_AREA])
     small[0] = False
     flecks = small[labels]
@@ -1255,7 +1287,7 @@ def _bottom_flecks(
     rings = cv2.dilate(labels.astype(np.float32) * flecks, np.ones((3, 3), np.uint8)).astype(np.int32) * ring
     around = np.bincount(rings.ravel(), minlength=count)
     on_bottom = np.bincount(rings[bottom], minlength=count)
-    held = small & (on_bottom >= FLECK_RING * np.maximum(around, 1))
+    held = small & (on_bottom >= share * np.maximum(around, 1))
     return held[labels]
 
 
