@@ -2998,3 +2998,46 @@ def test_outer_coat_cut_fails_a_coat_pasted_over_and_passes_it_kept() -> None:
     left = checks.outer_coat_cut(kept, photo, coat)
     assert left is not None and checks.faults({"outer_coat_cut": left}) == [], left
     assert checks.outer_coat_cut(kept, photo, np.zeros((300, 200), bool)) is None
+
+
+def test_skirt_width_leaves_out_the_hands_beside_a_skirt_and_reads_a_gap_up_to_them() -> None:
+    """Hands hanging beside the thighs lie in the person's mask: a skirt meeting them was
+    read as narrower than the hips by the hands' width. Taken out, that skirt passes,
+    and a skin wedge left between a narrower skirt and the hands still fails."""
+    body = np.zeros((400, 400), bool)
+    body[100:, 140:260] = True  # hips and thighs, 120 px across
+    hands = np.zeros((400, 400), bool)
+    hands[105:230, 115:140] = True  # the hands, against the thighs' sides
+    hands[105:230, 260:285] = True
+    body |= hands
+    arms = np.zeros((400, 400), bool)
+    hips, knees = (200.0, 100.0), (200.0, 300.0)
+    meets = np.zeros((400, 400), np.float32)
+    meets[100:, 140:260] = 1.0
+    assert checks.faults({"skirt_width": checks.skirt_width(meets, body, hips, knees, arms)}) == ["skirt_width"]
+    value = checks.skirt_width(meets, body, hips, knees, arms, hands)
+    assert value is not None and checks.faults({"skirt_width": value}) == [], value
+    wedged = np.zeros((400, 400), np.float32)
+    wedged[100:, 150:250] = 1.0  # 10 px of rebuilt skin between the skirt and each hand
+    value = checks.skirt_width(wedged, body, hips, knees, arms, hands)
+    assert checks.faults({"skirt_width": value}) == ["skirt_width"], value
+
+
+def test_side_ragged_leaves_out_the_rows_where_a_hand_lies_across_the_side() -> None:
+    """A smooth tee whose side a finger in front cuts short over 5 rows (the run ends at
+    the hand) read as a step; with the hand given as in front those rows are not read
+    and the side passes, while a bite of the backdrop elsewhere still fails."""
+    yy, xx = np.mgrid[0:300, 0:300]
+    tee = ((xx > 100) & (xx < 200) & (yy >= 60) & (yy < 260)).astype(np.float32)
+    hand = np.zeros((300, 300), bool)
+    hand[200:205, 175:215] = True  # a finger laid over the right side
+    worn = tee.copy()
+    worn[hand] = 0.0
+    neck, hips = (150.0, 60.0), (150.0, 240.0)
+    assert checks.faults({"side_ragged": checks.side_ragged(worn, neck, hips, 100.0)}) == ["side_ragged"]
+    value = checks.side_ragged(worn, neck, hips, 100.0, hand)
+    assert value is not None and checks.faults({"side_ragged": value}) == [], value
+    bitten = worn.copy()
+    bitten[140:146, 100:112] = 0.0  # a bite of the backdrop out of the left side
+    value = checks.side_ragged(bitten, neck, hips, 100.0, hand)
+    assert checks.faults({"side_ragged": value}) == ["side_ragged"], value

@@ -1184,6 +1184,9 @@ SIDE_RAGGED_SPAN = 0.15
 #: black tee's lumpy side on `ootd--model_2` 6.5 and `09597_00` 5.4, the leopard top's
 #: and FILA tee's on `05997_00` 6.5 and 6.0.
 SIDE_RAGGED_MOST = 5.0
+#: A side's run that ends this near (px) the person's own hand or face kept in front of
+#: the top stopped at the hand, not at the cloth's edge: `side_ragged` leaves the row out.
+SIDE_FRONT_REACH = 2
 #: The armpit lies this share of the way from the shoulder joint down to the hip on its
 #: side; round it, within `ARMPIT_DISC` shoulder widths, ...
 ARMPIT_DOWN = 0.3
@@ -1557,9 +1560,13 @@ BODICE_WIDTH_LEAST = 0.9
 #: `skirt_width` reads lines across the body from the hips this share of the way to the
 #: knees, where the hands hang beside the skirt.
 SKIRT_SPAN = (0.05, 0.4)
-#: A dress's skirt covers the body there, side to side, arms left out: the median over
-#: those lines of its run over the body's is at least this.
-SKIRT_WIDTH_LEAST = 0.9
+#: A dress's skirt covers the body there, side to side, arms and hands left out: the
+#: median over those lines of its run over the body's is at least this. On the kit's two
+#: dresses over groups 3 and 4 (46 renders, basic, 2026-12-07, hands left out) skirts
+#: meeting the body or the hands read 0.955-1.19; a skin block between the skirt and
+#: the forearm (`ootd--053514_0` × the white knit) 0.927, a pale strip beside the arm at
+#: the waist (`05997_00`) 0.942.
+SKIRT_WIDTH_LEAST = 0.95
 #: A top's width profile is read from this share of the way from the shoulders' line to
 #: the hips to this share (`waist_pinch`), its hem's soft edge left out.
 WAIST_PINCH_SPAN = (0.3, 0.95)
@@ -3928,7 +3935,9 @@ def arm_side_pale(
     return 100.0 * np.count_nonzero(sliver) / max(shoulder_width**2, 1.0)
 
 
-def side_ragged(cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shoulder_width: float) -> float | None:
+def side_ragged(
+    cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shoulder_width: float, front: Mask | None = None
+) -> float | None:
     """How far a top's sides stray from a smooth line, from below the armpits
     (`SIDE_NOTCH_FROM` of the way from `neck` to the `hips`) down to its hem: on each
     row the garment's run out from the midline (`cover` over 0.5) ends at its side, or
@@ -3936,15 +3945,24 @@ def side_ragged(cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shou
     of rows, RMS over both sides' rows, in thousandths of the shoulder width. Cloth
     hangs in a smooth line; bites of the backdrop or the old garment in it, steps, and
     the lumps of a side cut to a ragged arm mask are left. The hem is the first row
-    below the garment's own where the midline is bare. None without sides to read."""
+    below the garment's own where the midline is bare. None without sides to read.
+
+    A row whose run ends at `front` (the person's own hands and face, kept over the top)
+    within `SIDE_FRONT_REACH` px is not read: a hand laid across the side cut the run
+    short there, a step of the hand's outline, not of the cloth's. The running median
+    bridges those rows with a line between the side above and below them."""
     solid = np.asarray(cover) > 0.5
     h, w = solid.shape
+    ahead = np.zeros((h, w), bool)
+    if front is not None:
+        reach = 2 * SIDE_FRONT_REACH + 1
+        ahead = cv2.dilate((np.asarray(front) > 0).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
     top, bottom = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
     if bottom[1] - top[1] < 4:
         return None
     slope = (bottom[0] - top[0]) / (bottom[1] - top[1])
     first = max(0, int(np.ceil(top[1] + SIDE_NOTCH_FROM * (bottom[1] - top[1]))))
-    sides: list[list[int]] = [[], []]
+    sides: list[list[float]] = [[], []]
     for y in range(first, h):
         x = int(round(top[0] + (y - top[1]) * slope))
         if not 0 <= x < w or not solid[y, x]:
@@ -3952,16 +3970,25 @@ def side_ragged(cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shou
                 break
             continue
         for side, run in enumerate((solid[y, x:], solid[y, x::-1])):
-            sides[side].append(int(np.argmin(run)) if not run.all() else len(run))
+            end = int(np.argmin(run)) if not run.all() else len(run)
+            beyond = x + end if side == 0 else x - end
+            sides[side].append(np.nan if 0 <= beyond < w and ahead[y, beyond] else float(end))
     half = max(1, int(shoulder_width * SIDE_RAGGED_SPAN / 2))
     if len(sides[0]) < 2 * half + 1:
         return None
     strays = []
     for ends in sides:
         edge = np.asarray(ends, np.float64)
+        read = ~np.isnan(edge)
+        if not read.any():
+            continue
+        rows = np.arange(len(edge))
+        edge = np.interp(rows, rows[read], edge[read])
         padded = np.pad(edge, half, mode="edge")
         median = np.median(np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1), axis=1)
-        strays.append(edge - median)
+        strays.append((edge - median)[read])
+    if not strays:
+        return None
     stray = np.concatenate(strays)
     return 1000.0 * float(np.sqrt(np.mean(stray**2))) / max(shoulder_width, 1.0)
 
@@ -6009,12 +6036,22 @@ def bodice_width(cover: NDArray[np.floating[Any]], body: Mask, top: Point, botto
     return width_ratio(cover, body, top, bottom, BODICE_SPAN, arms=arms, sleeves=arms)
 
 
-def skirt_width(cover: NDArray[np.floating[Any]], body: Mask, hips: Point, knees: Point, arms: Mask) -> float | None:
+def skirt_width(
+    cover: NDArray[np.floating[Any]], body: Mask, hips: Point, knees: Point, arms: Mask, hands: Mask | None = None
+) -> float | None:
     """A dress's skirt against the body (`width_ratio` from the hips down `SKIRT_SPAN` of
     the way to the knees, `arms` taken out of both): a skirt narrower than the hips, or
     than the old wide bottoms, leaves the gap beside the hanging arm to be rebuilt, as a
-    skin wedge, a column of backdrop or flecks of the old trousers."""
-    return width_ratio(cover, body, hips, knees, SKIRT_SPAN, arms=arms, sleeves=arms)
+    skin wedge, a column of backdrop or flecks of the old trousers.
+
+    The person's own `hands` are taken out of both too: hanging beside the thighs they
+    lie in the person's mask, and a skirt that meets them read as narrower than the
+    hips by the hands' width (a clean render failed); a gap between the skirt and a hand
+    is still read, the body's run going on up to the hand."""
+    out = np.asarray(arms) > 0
+    if hands is not None:
+        out = out | (np.asarray(hands) > 0)
+    return width_ratio(cover, body, hips, knees, SKIRT_SPAN, arms=out, sleeves=out)
 
 
 def waist_pinch(

@@ -839,7 +839,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             values["arm_side_pale"] = checks.arm_side_pale(
                 output, cover, bare_arms_beside(person, frame), frame.neck, hips, frame.width
             )
-            values["side_ragged"] = checks.side_ragged(cover, frame.neck, hips, frame.width)
+            values["side_ragged"] = checks.side_ragged(cover, frame.neck, hips, frame.width, kept)
         if report.rebuilt_skin is not None:
             # The new garment's top edge against the bared skin, between the shoulder joints.
             joints = sorted(float(person.pt(i)[0]) for i in (L_SHOULDER, R_SHOULDER))
@@ -880,7 +880,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # Up to the arms' own skin: the bone bands are as wide as a sleeve and hid the
         # strip between a hanging forearm and the skirt.
         arms_own = _arm_bands(report, frame.width * 0.12) | (bare_arms_beside(person, frame) > 0.5)
-        values["skirt_width"] = checks.skirt_width(cover, person.mask > 0.5, hips, knees, arms_own)
+        # The hands as shot, out to their soft rim: the skirt ends at a hand beside it.
+        hands = cv2.dilate(own_hands.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+        values["skirt_width"] = checks.skirt_width(cover, person.mask > 0.5, hips, knees, arms_own, hands)
     if target == SwapTarget.TOP:
         # The person's own skin kept as it was (a hand, a forearm across the waist or
         # hanging against its side) lies in front of the top; the sleeves are left out
