@@ -831,3 +831,25 @@ def test_an_arm_bared_from_a_long_sleeve_turns_away_at_both_its_edges() -> None:
     ]
     rounded = checks.arm_round(shown, made, arms)
     assert rounded is not None and rounded > checks.ARM_ROUND_LEAST, rounded
+
+
+def test_the_skins_detail_is_not_read_across_the_gaps_between_fingers() -> None:
+    """Detail patches are taken from what is wholly skin at full size: on a person in long
+    sleeves the hands were most of the skin seen, and their fingers' dark gaps, which pass
+    for skin on the copy shrunk to pick the patches, were laid over the rebuilt arms as
+    dark streaks (`ootd--01008_00`)."""
+    from tests.test_classic_engine import drawn_person
+
+    rng = np.random.default_rng(5)
+    colour = cv2.cvtColor(np.array([[[160, 145, 150]]], np.uint8), cv2.COLOR_LAB2RGB)[0, 0].astype(np.float32)
+    fine = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 0.7) * 3
+    mid = cv2.GaussianBlur(rng.normal(0, 1, (420, 400)).astype(np.float32), (0, 0), 1.8) * 20
+    skinned = np.clip(colour + (fine + mid)[:, :, None], 0, 255).astype(np.uint8)
+    image = np.full((420, 400, 3), 235, np.uint8)
+    image[300:400, 20:130] = skinned[300:400, 20:130]  # the neck: a little bare skin
+    image[60:280, 150:390] = skinned[60:280, 150:390]  # spread fingers, a large "hand"...
+    image[60:280:8, 150:390] = 60  # ...with a dark gap every 8 rows
+    look = skin.look(drawn_person(image))
+    assert look.patches is not None
+    # A gap crosses a patch as a row darker than the rest (the old pick: 0.084).
+    assert float(np.abs(look.patches.mean(axis=2)).max()) < 0.03

@@ -129,6 +129,20 @@ DETAIL_OUTLIER = 1.5
 DETAIL_CLIP = 2.5
 #: How many detail patches are taken, spread over the visible skin.
 DETAIL_PATCHES = 24
+#: A patch with more than `DETAIL_DARK_SHARE` of its detail darker than `-DETAIL_DARK`
+#: holds a line, not skin's texture: a fold's or the collarbone's shade, the side of the
+#: nose, the gap between two fingers. Smooth skin's patches on the devset (basic) hold
+#: 0-0.017 such pixels, those lines 0.03-0.29.
+DETAIL_DARK, DETAIL_DARK_SHARE = 0.06, 0.02
+#: The least share of a detail patch's full-size pixels that must pass for the person's
+#: skin (`colour.skin_like`, on the person): the gaps between a hand's fingers, a collar's
+#: edge or the backdrop beside a wrist, laid turned over a rebuilt arm, were dark streaks.
+DETAIL_SKIN_SHARE = 0.99
+
+
+def _detail_extent(shoulder: float) -> tuple[int, int]:
+    """A detail patch's half side and the margin round it its blur reads, in pixels."""
+    return max(DETAIL_MIN_RADIUS, int(shoulder * DETAIL_RADIUS)), int(np.ceil(3 * max(3.0, shoulder * DETAIL_SIGMA)))
 
 
 def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulder: float) -> NDArray[np.float32] | None:
@@ -136,8 +150,7 @@ def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulde
     full-size square patches round `centres` (rows, columns) of the person's visible skin;
     those holding an edge are left out. None when fewer than 3 remain."""
     sigma = max(3.0, shoulder * DETAIL_SIGMA)
-    radius = max(DETAIL_MIN_RADIUS, int(shoulder * DETAIL_RADIUS))
-    margin = int(np.ceil(3 * sigma))
+    radius, margin = _detail_extent(shoulder)
     h, w = image.shape[:2]
     patches = []
     for y, x in centres:
@@ -153,12 +166,38 @@ def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulde
     stack = np.stack(patches)
     spreads = stack.reshape(len(stack), -1).std(axis=1)
     usable = stack[spreads <= np.median(spreads) * DETAIL_OUTLIER]
+    usable = usable[(usable < -DETAIL_DARK).mean(axis=(1, 2)) <= DETAIL_DARK_SHARE]
     if len(usable) < 3:
         return None
     # A mole, a hair or an edge's end within a patch, repeated across the rebuilt skin,
     # reads as a pattern: its extremes are cut to the skin's usual detail.
     limit = DETAIL_CLIP * _robust_std(usable.ravel())
     return np.clip(usable, -limit, limit).astype(np.float32)
+
+
+def _wholly_skin(person: Person, centres: NDArray[np.intp]) -> NDArray[np.intp]:
+    """Those of `centres` (rows, columns, full size) whose detail patch (`_detail_extent`)
+    lies in the photo, margin and all, off the hands, with at least `DETAIL_SKIN_SHARE`
+    of it the person's skin.
+
+    The patches were picked on a copy shrunk to a few pixels a finger, where a hand passes
+    for solid skin: on a person in long sleeves, whose only skin off the face is the
+    hands, the gaps between the fingers, their creases and knuckles, turned at random and
+    laid over the bared arms, were dark streaks across a pale arm (a ghost)."""
+    if not len(centres):
+        return centres
+    radius, margin = _detail_extent(person.shoulder_width)
+    skin = skin_like(person) & (person.mask > 0.5) & (person.hands == 0)
+    h, w = skin.shape
+    side, far = 2 * radius + 1, radius + margin
+    kept = [
+        (y, x)
+        for y, x in centres
+        if far <= y < h - far
+        and far <= x < w - far
+        and skin[y - radius : y + radius + 1, x - radius : x + radius + 1].sum() >= DETAIL_SKIN_SHARE * side * side
+    ]
+    return np.array(kept, np.intp).reshape(-1, 2)
 
 
 #: How far along each shin (knee 0, ankle 1) its own detail is read: off the knee's
@@ -279,21 +318,29 @@ def look(person: Person) -> SkinLook:
     inside = cv2.erode(own.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     if np.count_nonzero(inside) < 30:
         return SkinLook(light, strength, DEFAULT.grain, DEFAULT.mottle)
-    # Detail patches lie wholly in skin, off the face (eyes, brows and lips are no skin);
-    # only when the face is seen: without it what passes for skin may be a beige tee, its
-    # smooth cloth laid as the skin's detail (the drawn grain stands in then).
-    reach = 2 * int(np.ceil(max(DETAIL_MIN_RADIUS, person.shoulder_width * DETAIL_RADIUS) / factor)) + 1
+    # Detail patches lie wholly in skin (`_wholly_skin`), off the face (eyes, brows and
+    # lips are no skin) where enough of the body's skin shows; only when the face is seen:
+    # without it what passes for skin may be a beige tee, its smooth cloth laid as the
+    # skin's detail (the drawn grain stands in then).
+    reach = 2 * int(np.ceil(_detail_extent(person.shoulder_width)[0] / factor)) + 1
     off_face = shrink(person.face) == 0
-    whole = cv2.erode((own & off_face).astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
-    ys, xs = np.nonzero(whole)
-    pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
-    patches = (
-        _detail_patches(
-            person.image, np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2, person.shoulder_width
-        )
-        if len(ys) and cheeks is not None
-        else None
-    )
+
+    def spread(region: NDArray[np.bool_]) -> NDArray[np.intp]:
+        # Up to `DETAIL_PATCHES` centres spread over `region` (shrunk), full size, wholly skin.
+        ys, xs = np.nonzero(cv2.erode(region.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0)
+        pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
+        return _wholly_skin(person, np.stack([ys[pick], xs[pick]], axis=1) * factor + factor // 2)
+
+    patches = None
+    if cheeks is not None:
+        centres = spread(own & off_face)
+        patches = _detail_patches(person.image, centres, person.shoulder_width)
+        if patches is None:
+            # Too little of the body's skin shows (a person in long sleeves, the neck in the
+            # chin's shade): the face's own as well, its cheeks and forehead (the eyes,
+            # brows, lips and the nose's sides are no skin, and are left out as such).
+            centres = np.concatenate([centres, spread(own & ~off_face)])
+            patches = _detail_patches(person.image, centres, person.shoulder_width)
     # The body's own skin is looked for where it surely is skin when it shows: the neck
     # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
     near = np.zeros(lab.shape[:2], np.uint8)
