@@ -3041,3 +3041,30 @@ def test_side_ragged_leaves_out_the_rows_where_a_hand_lies_across_the_side() -> 
     bitten[140:146, 100:112] = 0.0  # a bite of the backdrop out of the left side
     value = checks.side_ragged(bitten, neck, hips, 100.0, hand)
     assert checks.faults({"side_ragged": value}) == ["side_ragged"], value
+
+
+def test_skin_dark_marks_flags_an_arm_streaked_with_finger_gaps_and_passes_grained_skin() -> None:
+    """A rebuilt arm laid with a hand's detail patches, the dark gaps between the fingers
+    turned every way across it (`ootd--01008_00` under a tee), fails; the same arm laid
+    with skin's own fine grain and soft blotches passes, and so does its shaded rim."""
+    rng = np.random.default_rng(3)
+    colour = np.array([205, 160, 140], np.float32)
+    fine = cv2.GaussianBlur(rng.normal(0, 1, (300, 200)).astype(np.float32), (0, 0), 0.7) * 2
+    broad = cv2.GaussianBlur(rng.normal(0, 1, (300, 200)).astype(np.float32), (0, 0), 6) * 40
+    xs = np.abs(np.arange(200, dtype=np.float32) - 100) / 50
+    rim = 1 - 0.4 * (1 - np.sqrt(np.clip(1 - xs**2, 0, 1)))  # the arm turning away at its sides
+    skin = colour * (rim[None, :, None] + (fine + broad)[:, :, None] / 255)
+    arm = np.zeros((300, 200), bool)
+    arm[:, 50:150] = True
+    grained = np.clip(skin, 0, 255).astype(np.uint8)
+    streaked = grained.copy()
+    for _ in range(60):  # short dark strokes a few pixels wide, every way
+        y, x, angle = rng.integers(20, 280), rng.integers(60, 140), rng.uniform(0, np.pi)
+        end = (int(x + 12 * np.cos(angle)), int(y + 12 * np.sin(angle)))
+        cv2.line(streaked, (int(x), int(y)), end, (150, 115, 100), 2)
+    clean = checks.skin_dark_marks(grained, arm, 100.0)
+    ghost = checks.skin_dark_marks(streaked, arm, 100.0)
+    assert clean is not None and ghost is not None
+    assert checks.faults({"skin_dark_marks": clean}) == [], clean
+    assert checks.faults({"skin_dark_marks": ghost}) == ["skin_dark_marks"], ghost
+    assert checks.skin_dark_marks(grained, np.zeros((300, 200), bool), 100.0) is None

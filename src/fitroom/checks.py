@@ -508,6 +508,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   against the bared skin above it.
 - `arm_edge_steps`: how far a rebuilt arm's side strays from a smooth line along it
   (a staircase the backdrop bites into: the arm's outline read at a coarser size).
+- `skin_dark_marks`: the share of the rebuilt skin's inside darker than the skin round
+  it by a line's or a gap's depth (a hand's finger gaps laid over a rebuilt arm as dark
+  streaks: a ghost).
 - `outline_blur`: how wide the new garment's soft outline over the backdrop is;
   `edge_halo`: the share of it lighter than the blend of the garment and the backdrop
   (a pale rim); `edge_fringe`: the share whose colour strays from the edge's own run
@@ -1668,6 +1671,17 @@ ARM_EDGE_ACROSS = 0.35
 ARM_EDGE_SMOOTH = 8.0
 MIN_ARM_EDGE = 30
 ARM_EDGE_STEPS_MOST = 0.25
+#: `skin_dark_marks`: how far inside the rebuilt skin's outline it is read (shoulder widths:
+#: off the rim's shade), at what scale (Gaussian sigma, shoulder widths, at least
+#: `DARK_MARK_LEAST_SIGMA` pixels: the detail patches' own) and by how much darker than
+#: round it (a share of its lightness) a pixel is a mark; and the most share of marks. On
+#: 6 persons in long or no sleeves x the FILA tee, the black tee, the cami and the white
+#: dress (basic, 2026-12-07), `ootd--01008_00`'s arms streaked with its fingers' gaps read
+#: 0.011-0.015, every other render 0-0.0042 (arms laid with the cheeks' detail, 0.0021-0.0042).
+DARK_MARK_INSET = 0.06
+DARK_MARK_SIGMA, DARK_MARK_LEAST_SIGMA = 0.02, 2.0
+DARK_MARK_DEPTH = 0.04
+DARK_MARKS_MOST = 0.008
 #: How wide (shoulder widths) the rebuilt skin's edge against the backdrop may be: the
 #: pixels between the two in colour (`SKIN_EDGE_BETWEEN` of the way from the backdrop's
 #: to the skin's), over the length of the skin's outline there. The photo's own silhouette
@@ -2155,6 +2169,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neckline_ragged": (None, NECKLINE_RAGGED_MOST),
     "neckline_blur": (None, NECKLINE_BLUR_MOST),
     "arm_edge_steps": (None, ARM_EDGE_STEPS_MOST),
+    "skin_dark_marks": (None, DARK_MARKS_MOST),
     "outline_blur": (None, OUTLINE_BLUR_MOST),
     "rim_flat": (RIM_FLAT_LEAST, None),
     "rim_mottle": (None, RIM_MOTTLE_MOST),
@@ -3742,6 +3757,27 @@ def _side_line(
         ok &= beyond < 0.5
         sides.append(np.where(ok, edge, np.nan).astype(np.float64))
     return sides
+
+
+def skin_dark_marks(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) -> float | None:
+    """The share of the rebuilt skin's inside (`rebuilt`, less `DARK_MARK_INSET` shoulder
+    widths round its outline) darker than the skin round it (its blur at `DARK_MARK_SIGMA`)
+    by more than `DARK_MARK_DEPTH`: dark streaks and flecks. Real skin's pores and grain
+    lie within that depth; a rebuilt arm laid with the gaps between a hand's fingers (a
+    person in long sleeves, whose only skin off the face is the hands) is streaked like a
+    ghost's, which `skin_texture` and `skin_detail` read as skin's own detail. None when
+    too little is rebuilt."""
+    side = 2 * max(1, int(shoulder_width * DARK_MARK_INSET)) + 1
+    inside = cv2.erode(
+        (np.asarray(rebuilt) > 0).astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side))
+    )
+    inner = inside > 0
+    if np.count_nonzero(inner) < MIN_SKIN_PIXELS:
+        return None
+    lum = _luminance(image) + 1
+    sigma = max(DARK_MARK_LEAST_SIGMA, shoulder_width * DARK_MARK_SIGMA)
+    relative = lum / cv2.GaussianBlur(lum, (0, 0), sigma) - 1
+    return float(np.mean(relative[inner] < -DARK_MARK_DEPTH))
 
 
 def arm_edge_steps(

@@ -722,6 +722,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
     )
     values["skin_shading"] = checks.skin_shading(output, rebuilt, reference)
     values["skin_detail"] = checks.skin_detail(output, rebuilt & ~calm, reference)
+    values["skin_dark_marks"] = checks.skin_dark_marks(output, rebuilt, person.shoulder_width)
     frame = torso_frame(person)
     # Above the hips only: rebuilt legs take the person's own shins' detail, no chest's.
     dy = np.arange(shape[0], dtype=np.float32)[:, None] - np.float32(frame.neck[1])
