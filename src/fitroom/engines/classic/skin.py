@@ -145,10 +145,13 @@ def _detail_extent(shoulder: float) -> tuple[int, int]:
     return max(DETAIL_MIN_RADIUS, int(shoulder * DETAIL_RADIUS)), int(np.ceil(3 * max(3.0, shoulder * DETAIL_SIGMA)))
 
 
-def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulder: float) -> NDArray[np.float32] | None:
+def _detail_patches(
+    image: NDArray[np.uint8], centres: NDArray[np.intp], shoulder: float, lines: bool = False
+) -> NDArray[np.float32] | None:
     """The relative detail of luminance (over its blur at `DETAIL_SIGMA`, less 1) in
     full-size square patches round `centres` (rows, columns) of the person's visible skin;
-    those holding an edge are left out. None when fewer than 3 remain."""
+    those holding an edge are left out, and unless `lines` those holding a dark line
+    (`DETAIL_DARK_SHARE`). None when fewer than 3 remain."""
     sigma = max(3.0, shoulder * DETAIL_SIGMA)
     radius, margin = _detail_extent(shoulder)
     h, w = image.shape[:2]
@@ -166,7 +169,8 @@ def _detail_patches(image: NDArray[np.uint8], centres: NDArray[np.intp], shoulde
     stack = np.stack(patches)
     spreads = stack.reshape(len(stack), -1).std(axis=1)
     usable = stack[spreads <= np.median(spreads) * DETAIL_OUTLIER]
-    usable = usable[(usable < -DETAIL_DARK).mean(axis=(1, 2)) <= DETAIL_DARK_SHARE]
+    if not lines:
+        usable = usable[(usable < -DETAIL_DARK).mean(axis=(1, 2)) <= DETAIL_DARK_SHARE]
     if len(usable) < 3:
         return None
     # A mole, a hair or an edge's end within a patch, repeated across the rebuilt skin,
@@ -339,8 +343,11 @@ def look(person: Person) -> SkinLook:
             # Too little of the body's skin shows (a person in long sleeves, the neck in the
             # chin's shade): the face's own as well, its cheeks and forehead (the eyes,
             # brows, lips and the nose's sides are no skin, and are left out as such).
-            centres = np.concatenate([centres, spread(own & ~off_face)])
-            patches = _detail_patches(person.image, centres, person.shoulder_width)
+            face = np.concatenate([centres, spread(own & ~off_face)])
+            patches = _detail_patches(person.image, face, person.shoulder_width)
+        if patches is None:
+            # Dark strokes in every patch of the body's skin are its own: a man's arm hair.
+            patches = _detail_patches(person.image, centres, person.shoulder_width, lines=True)
     # The body's own skin is looked for where it surely is skin when it shows: the neck
     # below the face, and the hands. Elsewhere a camel coat or beige trousers would pass.
     near = np.zeros(lab.shape[:2], np.uint8)
