@@ -1708,24 +1708,34 @@ def _typical_colour(
 ) -> NDArray[np.uint8]:
     """Each channel's median (channels first) over the `solid` pixels within
     `EDGE_REACH` of each point (`ys`, `xs`, solid themselves), read every `EDGE_STRIDE`
-    pixels: the points are the garment's outline only, so this costs tens of
-    milliseconds once per product photo where a median filter over the whole photo
-    costs a third of a second."""
+    pixels: the points are the garment's outline only, so this costs milliseconds once
+    per product photo where a median filter over the whole photo costs a third of a
+    second.
+
+    Pixels off the garment read as 255, the largest byte: sorted after every colour
+    but an equal 255, they leave the ranks below the solid pixels' count as those
+    pixels alone give them, so the median is read at the rank the count sets. In bytes
+    numpy sorts the rows by radix (`kind="stable"`), twice as fast as 16-bit values
+    sorted by comparison, the same order statistics."""
     reach, stride = EDGE_REACH, EDGE_STRIDE
-    # Pixels off the garment read as 256, above any colour: sorted last, then skipped.
-    # Channel planes, each read through flat indices: one gather per channel into rows
-    # that sort in place.
     width = rgb.shape[1] + 2 * reach
-    padded = np.full((3, rgb.shape[0] + 2 * reach, width), 256, np.uint16)
-    for channel in range(3):
-        np.copyto(padded[channel, reach:-reach, reach:-reach], rgb[:, :, channel], where=solid)
+    shape = (rgb.shape[0] + 2 * reach, width)
     offsets = np.arange(0, 2 * reach + 1, stride)
     patch = (offsets[:, None] * width + offsets[None, :]).ravel()
     flat = (ys * width + xs)[:, None] + patch[None, :]
-    planes = padded.reshape(3, -1)
-    patches = np.sort(np.stack([planes[channel].take(flat) for channel in range(3)]), axis=2)
-    middle = (np.count_nonzero(patches[0] < 256, axis=1) - 1) // 2
-    return np.take_along_axis(patches, middle[None, :, None], axis=2)[:, :, 0].astype(np.uint8)
+    on = np.zeros(shape, np.uint8)
+    on[reach:-reach, reach:-reach] = solid
+    middle = (on.ravel().take(flat).sum(axis=1, dtype=np.intp) - 1) // 2
+    rows = np.arange(len(ys))
+    out = np.empty((3, len(ys)), np.uint8)
+    plane = np.full(shape, 255, np.uint8)
+    for channel in range(3):
+        # Off the garment stays 255 in every channel: only the solid pixels are copied.
+        np.copyto(plane[reach:-reach, reach:-reach], rgb[:, :, channel], where=solid)
+        values = plane.ravel().take(flat)
+        values.sort(axis=1, kind="stable")
+        out[channel] = values[rows, middle]
+    return out
 
 
 def _garments(rgb: NDArray[np.uint8], swap_target: str, hint: str | None) -> list[Garment]:
