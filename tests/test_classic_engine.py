@@ -22,7 +22,7 @@ from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.fit import similarity, tps_map
 from fitroom.engines.classic.garment import Garment, _skin_shown, _whole_straps, analyse_garment
 from fitroom.engines.classic.old_garment import worn_colours, worn_mask
-from fitroom.engines.classic.outer_coat import skin_toned_coat
+from fitroom.engines.classic.outer_coat import outer_coat, skin_toned_coat
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
 from fitroom.engines.classic.rebuild import _from_below, replaced
@@ -1714,6 +1714,38 @@ def test_bare_arms_beside_a_top_are_no_coat_of_the_skins_colour() -> None:
     person.image[90:262, 150:251] = (15, 15, 18)  # the top across the fronts
     person.image[262:400, 135:266] = (40, 60, 120)
     assert not skin_toned_coat(person).any()
+
+
+def test_an_open_coat_of_another_colour_is_kept_in_front_of_a_new_garment() -> None:
+    """A dark green coat worn open over a blue top, its right panel flung out past the
+    hips: found by `old_garment.open_coat`, it was taken as the old top and removed, the
+    new top pasted between panels rebuilt as backdrop. It is the outer layer, kept in
+    front of any new garment (`outer_coat`): its panels and sleeves, not the top between
+    its fronts or the trousers."""
+    image = np.full((560, 400, 3), 235, np.uint8)
+    image[260:500, 150:250] = (130, 130, 135)  # grey trousers
+    image[300:500, 196:204] = 235
+    image[90:331, 170:231] = (150, 180, 220)  # the blue top
+    image[90:331, 230:266] = (30, 80, 50)
+    cv2.fillConvexPoly(image, np.array([(135, 90), (170, 90), (170, 330), (60, 330)], np.int32), (30, 80, 50))
+    points = drawn_points()
+    points[[pose.L_ANKLE, pose.R_ANKLE]] = (235, 500), (165, 500)
+    for shoulder, wrist in ((pose.L_SHOULDER, pose.L_WRIST), (pose.R_SHOULDER, pose.R_WRIST)):
+        cv2.line(image, tuple(points[shoulder].astype(int)), tuple(points[wrist].astype(int)), (30, 80, 50), 26)
+        cv2.circle(image, tuple(points[wrist].astype(int) + (0, 14)), 11, (205, 150, 125), -1)
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    empty = np.zeros((560, 400), np.uint8)
+    person = Person(image, points, np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32))
+    coat = outer_coat(person)
+    assert coat[150:330, 232:264].mean() > 0.95, "the left panel"
+    assert coat[250:320, 100:165].mean() > 0.85, "the flung right panel"
+    assert not coat[100:300, 175:226].any(), "the top between the fronts"
+    assert not coat[400:490, 155:190].any(), "the trousers"
+    image = image.copy()
+    image[90:331, 60:266] = (150, 180, 220)  # a top of one colour, its sleeves green
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    person = Person(image, points, np.ones(33, np.float32), mask, empty, empty, np.array([160, 145, 150], np.float32))
+    assert not outer_coat(person).any(), "a top's own sleeves of another colour are no coat"
 
 
 def test_a_thin_arm_of_the_old_tops_mask_down_the_jeans_side_is_given_back() -> None:

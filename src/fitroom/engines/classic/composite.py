@@ -40,7 +40,7 @@ from fitroom.engines.classic.old_garment import (
     wears_open_coat,
     worn_bottom,
 )
-from fitroom.engines.classic.outer_coat import skin_toned_coat
+from fitroom.engines.classic.outer_coat import outer_coat
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -162,8 +162,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     hands = hands_in_front(person, cover, over) | bare_forearms_in_front(person, not long_sleeved(garment))
     # What the hands hold (a phone, a fruit, a bag) stays in front with them.
     hands |= held_in_front(person, garment.category)
-    # An open coat of the skin's colour is the outer layer, in front of any new garment.
-    hands |= skin_toned_coat(person)
+    # An open coat, of any colour, is the outer layer, in front of any new garment.
+    hands |= outer_coat(person)
     if garment.category != SwapTarget.TOP:
         # A bare forearm hanging in front of the hips is in front of a bottom or a dress's
         # skirt, as the hand on the thigh it leads to.

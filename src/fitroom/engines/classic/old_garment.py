@@ -1686,17 +1686,22 @@ def _coat_box(person: Person) -> Box | None:
 def wears_open_coat(person: Person) -> bool:
     """Whether the person wears an open coat, jacket or cardigan over the top
     (`open_coat_colours`): its skirt may hang down to the knees. The skin test runs in
-    the box `open_coat_colours` reads only: over the whole photo it cost most of it."""
-    found = _coat_box(person)
-    if found is None:
-        return False
-    box = box_slices(found)
-    # The photo's Lab first: the box's crop takes its part, not a conversion of its own.
-    lab = person.lab()
-    cloth = np.zeros(person.mask.shape, bool)
-    cloth[box] = ~skin_like(person.crop(*found)) & (person.mask[box] > 0.5) & (person.face[box] == 0)
-    cloth[box] &= person.hands[box] == 0
-    return bool(open_coat_colours(person, lab, cloth))
+    the box `open_coat_colours` reads only: over the whole photo it cost most of it.
+    Read once per photo: the window, the old top and the coat kept in front all ask."""
+
+    def make() -> bool:
+        found = _coat_box(person)
+        if found is None:
+            return False
+        box = box_slices(found)
+        # The photo's Lab first: the box's crop takes its part, not a conversion of its own.
+        lab = person.lab()
+        cloth = np.zeros(person.mask.shape, bool)
+        cloth[box] = ~skin_like(person.crop(*found)) & (person.mask[box] > 0.5) & (person.face[box] == 0)
+        cloth[box] &= person.hands[box] == 0
+        return bool(open_coat_colours(person, lab, cloth))
+
+    return memo.kept(person, "wears_open_coat", (person.image, person.mask, person.face, person.hands), make)
 
 
 class OpenCoat(NamedTuple):

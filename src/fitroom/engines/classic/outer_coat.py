@@ -1,5 +1,6 @@
-"""An open coat, jacket or cardigan of the skin's own colour (camel, tan suede, beige) worn
-over a top: kept as the outer layer, in front of the new garment.
+"""An open coat, jacket or cardigan worn over a top: kept as the outer layer, in front of
+the new garment (`outer_coat`). Of the skin's own colour (camel, tan suede, beige) it is
+`skin_toned_coat`'s; of any other colour `coloured_coat`'s.
 
 Such a coat passes for skin (`colour.skin_like`), so `old_garment.open_coat` never found
 it, nor did the old garment's mask take it: every new top was pasted over its upper half
@@ -20,10 +21,32 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.classic import memo
+from fitroom.engines.classic.body import torso_frame, torso_zone
 from fitroom.engines.classic.boxes import bounds, box_slices
-from fitroom.engines.classic.colour import SAME_GARMENT_COLOUR, nearest_distance, squared_distance
-from fitroom.engines.classic.old_garment import COAT_SLEEVE_SPAN, COAT_WEIGHTS, _bare_skin, _near, wears_open_coat
-from fitroom.engines.classic.person import L_ELBOW, L_HIP, L_SHOULDER, R_ELBOW, R_HIP, R_SHOULDER, Person
+from fitroom.engines.classic.colour import SAME_GARMENT_COLOUR, nearest_distance, skin_like, squared_distance
+from fitroom.engines.classic.old_garment import (
+    COAT_PANEL_REACH,
+    COAT_SLEEVE_SPAN,
+    COAT_WEIGHTS,
+    _bare_skin,
+    _colours_at,
+    _near,
+    below_line,
+    open_coat,
+    open_coat_colours,
+    wears_open_coat,
+)
+from fitroom.engines.classic.person import (
+    L_ELBOW,
+    L_HIP,
+    L_KNEE,
+    L_SHOULDER,
+    R_ELBOW,
+    R_HIP,
+    R_KNEE,
+    R_SHOULDER,
+    Person,
+)
 from fitroom.engines.classic.skin_toned import HUE_NEARER, LIGHTNESS_REACH, _tint, skin_toned
 
 #: Across the torso, a coat's front is looked for at these shares of the way in from each
@@ -44,6 +67,19 @@ COAT_PANEL_TINT = 0.1
 #: The coat is read on the photo shrunk by a whole factor to about this long side (the
 #: composite's analysis size): a smooth mask, at a fraction of the cost.
 COAT_SIDE = 512
+#: A coloured coat's cloth is told by its colours weighing lightness this much (Lab
+#: weights): more than `old_garment.COAT_WEIGHTS`' 0.15, under which a grey print on a
+#: white sweater under a black-green parka read as the parka's shade.
+KEPT_WEIGHTS = (0.25, 1.0, 1.0)
+#: ...and kept up to this far (torso lengths) above the neck's line: its collar.
+COAT_COLLAR = 0.1
+
+
+def outer_coat(person: Person) -> NDArray[np.bool_]:
+    """The pixels of an open coat worn over a top, of whatever colour (see the module),
+    kept in front of any new garment; none when the person wears none."""
+    coloured = coloured_coat(person)
+    return skin_toned_coat(person) | coloured if coloured.any() else skin_toned_coat(person)
 
 
 class _Coat(NamedTuple):
@@ -171,3 +207,92 @@ def _tinted(lab: NDArray[np.float32], coat: NDArray[np.float32], skin: NDArray[n
     to_coat = squared_distance(tint, _tint(coat[None, None, :])[0, 0])
     lightness = squared_distance(lab, coat, (1.0, 0.0, 0.0))
     return np.asarray((to_coat < HUE_NEARER**2 * to_skin) & (lightness < LIGHTNESS_REACH**2))
+
+
+def coloured_coat(person: Person) -> NDArray[np.bool_]:
+    """The pixels of an open coat of a colour other than the skin's, worn over a top
+    (`old_garment.open_coat`), or none. Found by the cloth of its colours, it was taken
+    as the old top and removed: the new top pasted over the chest between panels rebuilt
+    as backdrop and bare trousers, its sleeves over the coat's. Kept only when both
+    upper arms show its cloth (not skin): a jersey's dark side panels, a dress's own
+    colour or long hair over one arm give `open_coat` colours too. Its mask: the coat's
+    cloth round the torso down to as far as it may reach (`open_coat`), in pieces joined
+    to the sleeves, read on a copy shrunk to about `COAT_SIDE`. Read once per photo."""
+
+    def make() -> NDArray[np.bool_]:
+        w, h = person.size
+        if not wears_open_coat(person) or skin_toned_coat(person).any():
+            return np.zeros((h, w), bool)
+        shrink = max(1, round(max(w, h) / COAT_SIDE))
+        size = (max(1, round(w / shrink)), max(1, round(h / shrink)))
+        small = person if shrink == 1 else person.scaled(size)
+        mask = _coloured_coat_mask(small)
+        if shrink == 1 or not mask.any():
+            return mask if mask.any() else np.zeros((h, w), bool)
+        return cv2.resize(mask.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR) > 0.5
+
+    return memo.kept(person, "coloured_coat", (person.image,), make)
+
+
+def _coloured_coat_mask(person: Person) -> NDArray[np.bool_]:
+    """`coloured_coat`'s mask on the (shrunk) photo: none unless both upper arms show
+    the coat's colours."""
+    lab = person.lab()
+    cloth = ~skin_like(person) & (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+    colours = open_coat_colours(person, lab, cloth)
+    empty = np.zeros(cloth.shape, bool)
+    if not colours:
+        return empty
+    seeds = []
+    sleeves = []
+    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        a, b = person.pt(shoulder).astype(np.float64), person.pt(elbow).astype(np.float64)
+        along = [a + (b - a) * t for t in np.linspace(*COAT_SLEEVE_SPAN, 4)]
+        sleeve = np.median([_patch(lab, person, point) for point in along], axis=0).astype(np.float32)
+        if _bare_skin(sleeve, person) or not any(_near(sleeve, c) for c in colours):
+            return empty
+        sleeves.append(sleeve)
+        seeds += along
+    # One cloth on both arms: an arm's band on the backdrop (a pose read off the arm)
+    # gives the wall's colour, and the lit side of a sweater of that colour was kept.
+    if not _near(sleeves[0], sleeves[1]):
+        return empty
+    coat = open_coat(person, lab, cloth)
+    if coat is None:
+        return empty
+    # A pixel nearer the colours of the top under it (down the torso's middle) than the
+    # coat's is that top's: a mustard sweater's lit side is near an orange wall's colour
+    # that a sleeve's band on the wall gave.
+    middle = [
+        person.pt(L_SHOULDER) * (1 - f) * (1 - t)
+        + person.pt(L_HIP) * f * (1 - t)
+        + (person.pt(R_SHOULDER) * (1 - f) + person.pt(R_HIP) * f) * t
+        for f in COAT_FRONT_DOWN
+        for t in (0.45, 0.5, 0.55)
+    ]
+    nearest = nearest_distance(lab, colours, KEPT_WEIGHTS)
+    own = coat.cloth & (nearest < SAME_GARMENT_COLOUR**2)
+    own &= nearest < nearest_distance(lab, _colours_at(lab, person, middle), KEPT_WEIGHTS)
+    frame = torso_frame(person)
+    side = 2 * max(1, int(frame.width * COAT_PANEL_REACH)) + 1
+    collar = frame.neck - frame.down * frame.length * COAT_COLLAR
+    lowest = coat.lowest
+    if person.visible(L_KNEE, R_KNEE, threshold=0.5):
+        lowest = (person.pt(L_KNEE) + person.pt(R_KNEE)).astype(np.float64) / 2
+    reach = (cv2.dilate(torso_zone(person, frame), np.ones((side, side), np.uint8)) > 0) & below_line(
+        person, frame, collar
+    )
+    reach &= ~below_line(person, frame, lowest)
+    close = 2 * max(1, int(person.shoulder_width * COAT_CLOSE)) + 1
+    closed = cv2.morphologyEx((own & reach).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((close, close), np.uint8))
+    body = (person.mask > 0.5) & (person.face == 0) & (person.hands == 0)
+    cloth_kept = (closed > 0) & body & reach
+    count, labels = cv2.connectedComponents((cloth_kept | (person.hands > 0)).astype(np.uint8), connectivity=8)
+    near = np.zeros_like(cloth_kept)
+    h, w = near.shape
+    r = max(1, int(person.shoulder_width * COAT_CLOSE))
+    for x, y in (np.round(point).astype(int) for point in seeds):
+        near[max(0, y - r) : y + r + 1, max(0, x - r) : x + r + 1] = True
+    kept = np.bincount(labels[near & cloth_kept], minlength=count) > 0
+    kept[0] = False
+    return np.asarray(kept[labels] & cloth_kept)
