@@ -179,8 +179,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   a new top leaves untouched beside it.
 - `old_hem_left`: how much of an old top's hem line, over bottoms of its colour (a
   white tank over white shorts), still shows below a shorter new top.
-- `outer_coat_cut`: how much of an open coat of the skin's own colour (camel, tan suede;
-  found on the photo, `outer_coat.skin_toned_coat`), worn over the top, any new garment
+- `outer_coat_cut`: how much of an open coat of any colour (camel, tan suede, a dark
+  green parka; found on the photo, `outer_coat.outer_coat`), worn over the top, any new garment
   changed: covered or rebuilt, where it is the outer layer and stays.
 - `face_overlap`: the share of the face under the garment.
 - `neck_band`: the share of the neck, above the shoulders' line, that the new garment
@@ -1858,12 +1858,14 @@ COAT_SKIRT_SAME = 6
 #: coats x the six grading tops (basic, 2026-12-06) the panels left beside the new top
 #: read 0.36-0.90, taken and rebuilt 0.0-0.0001.
 COAT_PANEL_LEFT_MOST = 0.2
-#: `outer_coat_cut`: the most of an open coat of the skin's colour worn over a top (see
-#: `outer_coat_cut`) a render may change. On the devset's one such coat
+#: `outer_coat_cut`: the most of an open coat worn over a top (see `outer_coat_cut`) a
+#: render may change. On the devset's skin-toned coat
 #: (`pixie--pexels-megan-markham-2448525`) x the kit's ten garments (basic, 2026-12-07)
 #: the renders before the coat was kept changed 0.05-0.55 of it (a narrow top 0.05 and
 #: 0.07, wide tops, the dresses and the bottoms 0.21-0.55); kept, 0.022-0.033 (the hands'
-#: soft matte over its edge).
+#: soft matte over its edge). On the dark green parka of `econ--c7ca6894…` the tops and
+#: dresses changed 0.79-1.0 of it before (taken as the old top), the bottoms 0.002-0.003;
+#: kept, 0.000-0.012.
 OUTER_COAT_CUT_MOST = 0.04
 #: `old_hem_left`: the most of an old top's hem line, over bottoms of its colour, that
 #: may still show below a shorter new top (the photo's own line runs over at least
@@ -4746,12 +4748,12 @@ def coat_panel_left(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: 
 
 
 def outer_coat_cut(image: NDArray[np.uint8], photo: NDArray[np.uint8], region: Mask) -> float | None:
-    """The share of `region` (an open coat of the skin's own colour worn over a top,
-    found on the photo, less the face and the hands) that the render changed from
-    `photo`, some channel by more than `COAT_SKIRT_SAME`. Such a coat passes for skin, so
-    no old-garment mask and no check of old colours read it: every new top was pasted
-    over its upper half with the skirt left below, a dress over its middle, a bottom over
-    its lower panels (the coat cut in two). Kept as the outer layer, none of it changes.
+    """The share of `region` (an open coat worn over a top, found on the photo, less the
+    face and the hands) that the render changed from `photo`, some channel by more than
+    `COAT_SKIRT_SAME`. A coat of the skin's colour passes for skin, so no old-garment
+    mask read it: every new top was pasted over its upper half with the skirt left below
+    (the coat cut in two); a coat of another colour was taken as the old top and removed.
+    Kept as the outer layer, none of it changes.
     None for a region under 50 pixels."""
     left = _left_as_in_photo(image, photo, region)
     return None if left is None else 1.0 - left

@@ -85,7 +85,7 @@ from fitroom.engines.classic.old_garment import (
     worn_colours,
     worn_knit_sleeves,
 )
-from fitroom.engines.classic.outer_coat import skin_toned_coat
+from fitroom.engines.classic.outer_coat import outer_coat
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_EAR,
@@ -592,6 +592,9 @@ def _coat_panel_left(
     far as it may reach, beside the torso, clear of the new top's edge and of `kept`
     (the face, the hands)."""
     person = _as_shot(report)
+    # A coat kept as the outer layer is rightly left as it was (`outer_coat_cut` reads it).
+    if outer_coat(person).any():
+        return None
     cloth = ~_skin_as_shot(report) & (person.mask > SOLID) & (person.face == 0) & (person.hands == 0)
     coat = open_coat(person, person.lab(), cloth)
     if coat is None:
@@ -611,11 +614,11 @@ OUTER_COAT_RIM = 0.02
 
 
 def _outer_coat_cut(report: RenderReport, output: NDArray[np.uint8], kept: NDArray[np.bool_]) -> float | None:
-    """`checks.outer_coat_cut` over an open coat of the skin's own colour as the photo
-    shows it (`outer_coat.skin_toned_coat`), less its outline `OUTER_COAT_RIM` deep (a
+    """`checks.outer_coat_cut` over an open coat kept as the outer layer, of any colour,
+    as the photo shows it (`outer_coat.outer_coat`), less its outline `OUTER_COAT_RIM` deep (a
     garment behind it is blended there) and clear of `kept` (the face, the hands)."""
     person = _as_shot(report)
-    coat = skin_toned_coat(person)
+    coat = outer_coat(person)
     if not coat.any():
         return None
     rim = 2 * max(2, int(person.shoulder_width * OUTER_COAT_RIM)) + 1
