@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import cast
 
@@ -25,9 +26,10 @@ from fitroom.engines.classic.old_garment import worn_colours, worn_mask
 from fitroom.engines.classic.outer_coat import outer_coat, skin_toned_coat
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for, without_sleeves
-from fitroom.engines.classic.rebuild import _from_below, replaced
+from fitroom.engines.classic.rebuild import _from_below, _sleeved_sides, replaced
 from fitroom.engines.classic.warp import Layer
 from fitroom.evaluate import part_unnamed
+from tests.support.rebuilt import bare_arms, flat_tone, uncovered_top
 
 
 def tee(sleeves: bool = True, colour: tuple[int, int, int] = (200, 30, 40)) -> np.ndarray:
@@ -1778,3 +1780,51 @@ def test_a_thin_arm_of_the_old_tops_mask_down_the_jeans_side_is_given_back() -> 
     given = old_garment._bottom_flecks(person, frame, rest, below, tops, None)
     assert given[224:262, 140:144].mean() > 0.9
     assert not given[90:215].any()
+
+
+def _tank_to_the_arms_caps(sleeves: bool = False) -> tuple[Person, NDArray[np.bool_]]:
+    """A drawn person (`drawn_person`: shoulder joints at x 150 and 250, y 100) with a
+    neck and bare arms 30 px across, in a navy tank whose straps run out over the
+    shoulders past the joints to the arms' caps (a photo's tank: its outline there is the
+    body's own); with `sleeves`, a tee's sleeves down the upper arms as well. The old
+    top's mask with it."""
+    image = np.full((420, 400, 3), (225, 225, 228), np.uint8)
+    arms = bare_arms(30)
+    neck = np.zeros((420, 400), np.uint8)
+    cv2.rectangle(neck, (185, 20), (215, 90), 1, -1)
+    old = np.zeros((420, 400), np.uint8)
+    outline = [(215, 74), (240, 77), (258, 80), (266, 88), (258, 108), (242, 140), (236, 300)]
+    cv2.fillPoly(old, [np.array(outline + [(400 - x, y) for x, y in reversed(outline)])], 1)
+    if sleeves:
+        cv2.line(old, (250, 100), (270, 160), 1, 40)
+        cv2.line(old, (150, 100), (130, 160), 1, 40)
+    old[neck > 0] = 0
+    old[:84, 185:216] = 0
+    figure = arms | old | neck
+    image[figure > 0] = (170, 125, 105)
+    image[old > 0] = (40, 50, 90)
+    mask = cv2.GaussianBlur(figure.astype(np.float32), (0, 0), 1.0)
+    return replace(drawn_person(image), mask=mask), old > 0
+
+
+def test_a_tanks_shoulders_are_rebuilt_out_to_the_arms_caps_with_no_notch() -> None:
+    """Under a cami the torso's skin stopped at the shoulder joints, at the height of the
+    old tank's shoulders, while the arm's round cap begins lower on the bone: the tank's
+    pixels between them, inside the person's outline, were refilled from the backdrop, a
+    square notch cut into each shoulder (`cat--model_7`, `ootd--model_2`, `shoulder_notch`).
+    Beside a bare arm the tank's outline is the body's own: the skin goes on out to it.
+    A tee's sleeved arms still cut the torso at the joints (its square shoulders are no
+    body's)."""
+    person, old = _tank_to_the_arms_caps()
+    frame = torso_frame(person)
+    new = np.zeros(old.shape, np.float32)
+    cv2.rectangle(new, (150, 150), (250, 290), 1, -1)
+    bared = (old & (new < 0.5)).astype(np.float32)
+    _, skin_part = uncovered_top(person, frame, old, bared, new, flat_tone((170, 140, 145)))
+    rows, cols = np.mgrid[: old.shape[0], : old.shape[1]]
+    # The tank beyond the right joint (x 250) above the arm's cap: 0.25 skin without.
+    notch = old & (rows < 95) & (cols > 250)
+    assert np.mean(skin_part[notch] > 0.5) > 0.5, np.mean(skin_part[notch] > 0.5)
+    assert _sleeved_sides(person, frame, old) == ()
+    tee, sleeved = _tank_to_the_arms_caps(sleeves=True)
+    assert set(_sleeved_sides(tee, torso_frame(tee), sleeved)) == {1.0, -1.0}

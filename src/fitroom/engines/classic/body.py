@@ -534,9 +534,11 @@ def limbs(
     return inside, (tilt_x, tilt_y)
 
 
-def sleeved(person: Person, frame: Frame, old: NDArray[np.bool_], joint: int, elbow: int, side: float) -> bool:
+def sleeved(
+    person: Person, frame: Frame, old: NDArray[np.bool_], joint: int, elbow: int, side: float, at: float = SLEEVE_AT
+) -> bool:
     """Whether the `old` garment covers the upper arm from `joint` to `elbow` (`side` 1 on
-    the frame's right, -1 on its left) `SLEEVE_AT` of the way down, `SLEEVE_OUT` of the
+    the frame's right, -1 on its left) `at` of the way down, `SLEEVE_OUT` of the
     frontal width out from the bone: a sleeve. A tank's or a strap top's outline over
     the shoulder beside it is the body's own."""
     h, w = old.shape
@@ -544,7 +546,7 @@ def sleeved(person: Person, frame: Frame, old: NDArray[np.bool_], joint: int, el
     bone = person.pt(elbow).astype(np.float64) - start
     outward = np.array([-bone[1], bone[0]]) / max(float(np.linalg.norm(bone)), 1e-6)
     outward *= np.sign(float(outward @ frame.right) * side) or 1.0
-    x, y = np.round(start + bone * SLEEVE_AT + outward * SLEEVE_OUT * frame.frontal_width).astype(int)
+    x, y = np.round(start + bone * at + outward * SLEEVE_OUT * frame.frontal_width).astype(int)
     return bool(0 <= x < w and 0 <= y < h and old[y, x])
 
 

@@ -692,15 +692,48 @@ def _depth(frame: Frame, shape: tuple[int, ...]) -> NDArray[np.float32]:
     return np.asarray((across + down) / max(frame.length, 1.0), np.float32)
 
 
-def _past_shoulders(frame: Frame, depth: NDArray[np.float32]) -> NDArray[np.bool_]:
+def _past_shoulders(
+    frame: Frame, depth: NDArray[np.float32], sides: tuple[float, ...] = (1.0, -1.0), reach: float = 0.0
+) -> NDArray[np.bool_]:
     """True beside and above the shoulder joints, down to the armpits (`depth`: how far
-    down the torso each pixel lies). There the old top's outline squared the shoulders
-    off; the arm's round cap (`body.limbs`) is the shoulder's top instead."""
+    down the torso each pixel lies), on the `sides` given (1 the frame's right, -1 its
+    left); on the others only further out than `reach` shoulder widths past the joints.
+    There an old sleeved top's outline squared the shoulders off; the arm's round cap
+    (`body.limbs`) is the shoulder's top instead."""
     h, w = depth.shape
     xs = (np.arange(w, dtype=np.float32) - np.float32(frame.neck[0]))[None, :]
     ys = (np.arange(h, dtype=np.float32) - np.float32(frame.neck[1]))[:, None]
-    lateral = np.abs(xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1]))
-    return np.asarray((lateral > frame.width / 2) & (depth < ARMPIT))
+    across = xs * np.float32(frame.right[0]) + ys * np.float32(frame.right[1])
+    out = np.zeros((h, w), bool)
+    for side in (1.0, -1.0):
+        out |= across * np.float32(side) > frame.width * (0.5 + (0.0 if side in sides else reach))
+    return np.asarray(out & (depth < ARMPIT))
+
+
+#: How far past the shoulder joint (shoulder widths) the skin beside a bare arm goes on
+#: out over the old top's shoulder (`_sleeved_sides`): over the arm's round cap, not out
+#: to a flutter sleeve's edge the sleeve test misses.
+CAP_REACH = 0.1
+#: ...and only where the old top leaves the arm's outer side bare this share of the way
+#: down the upper arm too (a flutter sleeve covers it there, short of `SLEEVE_AT`).
+CAP_BARE_AT = 0.15
+
+
+def _sleeved_sides(person: Person, frame: Frame, old: NDArray[np.bool_]) -> tuple[float, ...]:
+    """The sides (1 the frame's right, -1 its left) whose upper arm the `old` garment
+    sleeves (`body.sleeved`).
+
+    Beside a bare arm (a tank's, a sleeveless top's) the old top's outline over the
+    shoulder out to the arm is the body's own: cut at the joint there, the torso's top
+    stood at the tank's height while the arm's round cap began lower on the bone, and
+    the square notch between them, inside the person's outline, was refilled from the
+    backdrop: a step cut into the shoulder (`shoulder_notch`)."""
+    return tuple(
+        sign
+        for shoulder, elbow, sign in ((L_SHOULDER, L_ELBOW, 1.0), (R_SHOULDER, R_ELBOW, -1.0))
+        if sleeved(person, frame, old, shoulder, elbow, sign)
+        or sleeved(person, frame, old, shoulder, elbow, sign, CAP_BARE_AT)
+    )
 
 
 def _torso_normals(
@@ -1144,19 +1177,28 @@ def _uncovered(
         # backdrop as a brown haze round level, square shoulders.
         body = _below_shoulder_line(body, person.mask > 0.5, old > 0, max(1, inset // 2 + 1))
         outline = _rounded(body, max(1, int(person.shoulder_width * OUTLINE_ROUNDING)))
-        torso = cv2.GaussianBlur(
-            ((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32),
+        crisp = _crisp(outline, person.shoulder_width * LIMB_OUTLINE_SMOOTH)
+        sigma = max(1.0, person.shoulder_width * 0.03)
+        torso = cv2.GaussianBlur(((zone > 0) & ~_past_shoulders(frame, depth)).astype(np.float32), (0, 0), sigma)
+        # Beside a bare arm the old top's outline over the shoulder is the body's own: its
+        # skin goes on past the joint to the arm's cap (`_sleeved_sides`). Skin only: the
+        # torso's form and light keep to the joints.
+        caps = cv2.GaussianBlur(
+            ((zone > 0) & ~_past_shoulders(frame, depth, _sleeved_sides(person, frame, old > 0), CAP_REACH)).astype(
+                np.float32
+            ),
             (0, 0),
-            max(1.0, person.shoulder_width * 0.03),
-        ) * _crisp(outline, person.shoulder_width * LIMB_OUTLINE_SMOOTH)
+            sigma,
+        )
         # Beside the neck the shoulders slope down to the arms' caps, whatever the old
         # top's outline did there.
         kept = skin_like(person) & (person.mask > 0.5) & (rebuild < 0.5) & ~hands
         sloped = shoulder_line(person, frame, kept, old > 0)
-        torso *= sloped
         # Below the armpits the torso goes no further out than a hanging arm's bone: the
         # arm's own width is the limb's, what is left of a loose sleeve is the backdrop.
-        torso *= inside_arms(person, frame, old > 0)
+        shaped = crisp * sloped * inside_arms(person, frame, old > 0)
+        torso *= shaped
+        caps *= shaped
         # Ended at the trousers' or skirt's waistband by a crisp line, as a waistband
         # ends the skin: faded over a twentieth of the torso it read as a blurred band.
         # Where a top's old hem lies on the waistband, at that hem (`_waist_line`).
@@ -1170,9 +1212,11 @@ def _uncovered(
         torso *= 1 - gap
         waist = (line - depth) * np.float32(frame.length)
         torso *= np.clip(waist / WAIST_EDGE + 0.5, 0, 1).astype(np.float32)
+        caps = np.maximum(torso, caps * (depth < ARMPIT))
         beyond = outline == 0
     else:
         torso = np.zeros(old.shape, np.float32)
+        caps = torso
         bare_tops = np.zeros(old.shape, bool)
         gap = np.zeros(old.shape, np.float32)
         beyond = np.zeros(old.shape, bool)
@@ -1186,7 +1230,7 @@ def _uncovered(
     # mask's own (stepped at the segmentation's scale), a forearm as wide as its old
     # sleeve had a hard, stepped edge against the backdrop.
     within = _smooth_outline(person) if garment.category in _BACKDROP_BESIDE else np.float32(1)
-    skin_part = np.maximum(limb * within, torso * ~outside)
+    skin_part = np.maximum(limb * within, caps * ~outside)
     if garment.category in _BACKDROP_BESIDE:
         # Nor is there skin where the old garment covered above the shoulders' outline
         # beside the neck (a hood, a collar), over the new garment's top there: below it,
