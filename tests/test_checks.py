@@ -3068,3 +3068,38 @@ def test_skin_dark_marks_flags_an_arm_streaked_with_finger_gaps_and_passes_grain
     assert checks.faults({"skin_dark_marks": clean}) == [], clean
     assert checks.faults({"skin_dark_marks": ghost}) == ["skin_dark_marks"], ghost
     assert checks.skin_dark_marks(grained, np.zeros((300, 200), bool), 100.0) is None
+
+
+def _shoulders_figure(notch: bool) -> np.ndarray:
+    """A rendered figure over a 300 px shoulder span (neck at x 250, y 130): a neck, and
+    shoulders falling from beside it, rounding over each arm's cap into the arm; with a
+    square `notch` refilled from the backdrop where the picture's right shoulder top
+    meets the arm's cap (a tank's shoulder cut at the joint above a cap that begins lower)."""
+    figure = np.zeros((400, 500), np.uint8)
+    cv2.rectangle(figure, (225, 20), (275, 140), 1, -1)
+    outline = [(250, 95), (300, 100), (340, 110), (372, 124), (392, 145), (402, 175), (405, 260), (95, 260)]
+    outline += [(98, 175), (108, 145), (128, 124), (160, 110), (200, 100)]
+    cv2.fillPoly(figure, [np.array(outline)], 1)
+    if notch:
+        cv2.rectangle(figure, (340, 100), (372, 140), 0, -1)
+    return figure > 0
+
+
+def test_shoulder_notch_passes_a_sloping_shoulder_and_fails_a_notch_at_the_arms_cap() -> None:
+    """`shoulder_notch`: the figure's top over a shoulder runs as one convex roof from
+    beside the neck over the arm's cap; a square notch cut where the rebuilt shoulder
+    meets the cap dips under it. A side with hair over it is not read."""
+    limit = checks.LIMITS["shoulder_notch"][1]
+    assert limit is not None
+    nothing = np.zeros((400, 500), bool)
+
+    def read(figure: np.ndarray, hair: np.ndarray = nothing) -> float | None:
+        return checks.shoulder_notch(figure, hair, (250.0, 130.0), (250.0, 430.0), 300.0)
+
+    smooth, notched = read(_shoulders_figure(False)), read(_shoulders_figure(True))
+    assert smooth is not None and notched is not None
+    assert smooth < limit < notched, (smooth, notched)
+    hair = np.zeros((400, 500), bool)
+    hair[60:140, 330:380] = True  # locks over the notched shoulder
+    hidden = read(_shoulders_figure(True), hair)
+    assert hidden is not None and hidden < limit, hidden

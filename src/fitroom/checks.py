@@ -227,6 +227,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `shoulder_outline_rough`: how far the garment's top edge over the backdrop on either
   shoulder dips under the smooth roof laid over it, in shoulder widths (a tee's torn,
   knobbly shoulders: an old strap's knob beside the neck, a notch, a cap standing up).
+- `shoulder_notch`: how far the rendered figure's top over either shoulder (the person as
+  kept, the rebuilt skin and the new garment) dips under the convex roof laid over it,
+  in shoulder widths (a square notch refilled from the backdrop where the rebuilt
+  shoulder's top meets the arm's round cap).
 - `width_ratio`: the garment's width against the body's, across the body.
 - `edge_cut`: the share of the new garment's outline against the backdrop where the
   picture steps from the backdrop to mostly garment within one pixel (a hard, stepped,
@@ -841,6 +845,19 @@ SHOULDER_LUMPS = 0.3
 ROUGH_INNER, ROUGH_OUTER, ROUGH_LOW = 0.25, 0.7, 0.15
 ROUGH_SPAN = 0.1
 SHOULDER_ROUGH_MOST = 0.02
+#: The rendered figure's top over each shoulder (`shoulder_notch`), read where
+#: `shoulder_outline_rough` reads the garment's: how far it dips under its upper hull, in
+#: shoulder widths, beyond `SHOULDER_NOTCH_MOST`; a side with hair falling over it
+#: (`NOTCH_HAIR_MOST` square shoulder widths of it in the band or more) is not read, its
+#: locks standing above the shoulder. On 2026-12-07 (basic, the yellow cami on 16 persons)
+#: the renders with a square notch between a tank's rebuilt shoulder and the arm's cap
+#: read 0.057-0.16 (`cat--model_7` 0.16, `ootd--model_6` 0.070, `ootd--model_2` 0.057),
+#: 0.016-0.036 with it closed; a tee's square, notched shoulders and boxy rebuilt arms
+#: 0.057-0.084 (`cat--Simon_1`, `rembg--cloth-1`); shoulders left as shot or rebuilt
+#: clean 0.021-0.053 (`ootd--05997_00`'s own bare shoulders 0.050: a real shoulder's
+#: outline is not quite convex beside the neck).
+SHOULDER_NOTCH_MOST = 0.055
+NOTCH_HAIR_MOST = 0.002
 BARE_SHOULDER_REACH = 0.15
 BARE_SHOULDER_OUTER = 0.45
 SHOULDERS_COVERED = 0.5
@@ -2096,6 +2113,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "shoulder_shelf": (None, SHELF_MOST),
     "shoulder_lumps": (None, SHOULDER_LUMPS),
     "shoulder_outline_rough": (None, SHOULDER_ROUGH_MOST),
+    "shoulder_notch": (None, SHOULDER_NOTCH_MOST),
     "strap_out": (None, STRAP_OUT_MOST),
     "width_ratio": (0.7, 1.35),
     "old_shoe_left": (None, 0.08),
@@ -5814,6 +5832,45 @@ def shoulder_outline_rough(
         order = np.argsort(x)
         hull = _upper_hull(x[order], y[order])
         dip = _below_hull(hull, x, y) / shoulder_width
+        worst = dip if worst is None else max(worst, dip)
+    return worst
+
+
+def shoulder_notch(figure: Mask, hair: Mask, neck: Point, hips: Point, shoulder_width: float) -> float | None:
+    """How far (shoulder widths, the deeper side) the top of the rendered `figure` (the
+    person as kept, the rebuilt skin, the new garment) dips under its upper hull over
+    either shoulder, read where `shoulder_outline_rough` reads the garment's edge; a side
+    with `hair` over it is not read.
+
+    A bared shoulder runs from beside the neck over the arm's round cap as one convex
+    roof. Rebuilt with its top at the old tank's shoulder, cut off at the joint, above
+    an arm's cap that begins lower, the skin between them was refilled from the
+    backdrop: a square notch cut into the shoulder, a step a shopper sees at once. None
+    where neither shoulder shows `ROUGH_SPAN` shoulder widths of the figure's top."""
+    shape = np.asarray(figure).shape
+    region, _ = _shoulder_band(shape, neck, hips, shoulder_width, ROUGH_OUTER, (SHOULDER_HIGH, ROUGH_LOW), ROUGH_INNER)
+    solid = np.asarray(figure, bool) & region
+    if not solid.any():
+        return None
+    columns = np.flatnonzero(solid.any(axis=0))
+    rows = np.argmax(solid[:, columns], axis=0)
+    clear = ~np.asarray(figure, bool)[np.maximum(rows - 1, 0), columns] & (rows > 0)
+    columns, rows = columns[clear], rows[clear]
+    middle = float(np.asarray(neck, np.float64)[0])
+    out = columns - middle
+    height = -rows.astype(np.float64)
+    locks = np.asarray(hair, bool) & region
+    across = np.arange(shape[1]) - middle
+    worst = None
+    for sign in (-1.0, 1.0):
+        side = out * sign > 0
+        if np.count_nonzero(side) < ROUGH_SPAN * shoulder_width:
+            continue
+        if np.count_nonzero(locks[:, across * sign > 0]) >= NOTCH_HAIR_MOST * shoulder_width**2:
+            continue
+        x, y = np.abs(out[side]), height[side]
+        order = np.argsort(x)
+        dip = _below_hull(_upper_hull(x[order], y[order]), x, y) / shoulder_width
         worst = dip if worst is None else max(worst, dip)
     return worst
 

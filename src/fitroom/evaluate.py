@@ -822,11 +822,15 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["garment_crumbs"] = checks.garment_crumbs(cover, frame.neck, frame.width)
         # The person's own face, hands and hair in front are kept over the garment there.
         in_front = (person.face > 0) | (person.hands > 0) | face
-        in_front |= hair_in_front(replace(person, image=report.input), target) > 0.05
+        hair = hair_in_front(replace(person, image=report.input), target) > 0.05
+        in_front |= hair
         values["neck_holes"] = checks.neck_holes(cover, in_front, frame.neck, frame.width)
         figure = ((person.mask > 0.5) & ~edited) | rebuilt | (cover > 0.5)
         values["shoulder_rise"] = checks.shoulder_rise(
             figure, rebuilt, [arm[:2] for arm in arms], frame.neck, frame.width
+        )
+        values["shoulder_notch"] = checks.shoulder_notch(
+            figure, hair, frame.neck, (person.pt(L_HIP) + person.pt(R_HIP)) / 2, frame.width
         )
         # The garment as shown: the person's own pixels left as they were under the
         # cover (a bare arm kept in front through a split sleeve) are not sleeve.
