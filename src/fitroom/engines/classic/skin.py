@@ -231,7 +231,9 @@ def shin_patches(person: Person, bare: NDArray[np.bool_]) -> NDArray[np.float32]
     if len(ys) < 3:
         return None
     pick = np.linspace(0, len(ys) - 1, min(DETAIL_PATCHES, len(ys))).astype(int)
-    return _detail_patches(person.image, np.stack([ys[pick], xs[pick]], axis=1), s)
+    # The shins' dark strokes (hair, coarse grain) are the legs' own: kept, as the
+    # rebuilt thighs above them are to match them.
+    return _detail_patches(person.image, np.stack([ys[pick], xs[pick]], axis=1), s, lines=True)
 
 
 #: A face whose skin-hued pixels read darker than this in the middle (OpenCV 8-bit L) is
