@@ -1828,3 +1828,31 @@ def test_a_tanks_shoulders_are_rebuilt_out_to_the_arms_caps_with_no_notch() -> N
     assert _sleeved_sides(person, frame, old) == ()
     tee, sleeved = _tank_to_the_arms_caps(sleeves=True)
     assert set(_sleeved_sides(tee, torso_frame(tee), sleeved)) == {1.0, -1.0}
+
+
+def test_the_face_mask_frees_the_outline_of_a_neckline_its_edge_cuts() -> None:
+    """An old neckline the face ellipse's lower edge just reaches is a sliver inside it,
+    thinner than what is opened away: its outline, half neckline and half skin, passes
+    for skin and was kept with the face, a line of the old top across the rebuilt chest
+    (cat--2-model_4's yellow tank). Read past the edge, the neckline below frees it."""
+    skin_rgb, cloth = np.array((205, 160, 135)), np.array((20, 20, 24))
+    points = np.zeros((33, 2), np.float32)
+    visibility = np.zeros(33, np.float32)
+    for index, spot in {
+        pose.NOSE: (200, 125),
+        pose.L_EYE: (230, 100),
+        pose.R_EYE: (170, 100),
+        pose.L_EAR: (280, 110),
+        pose.R_EAR: (120, 110),
+        pose.MOUTH_L: (215, 140),
+        pose.MOUTH_R: (185, 140),
+    }.items():
+        points[index], visibility[index] = spot, 0.99
+    bare = np.full((400, 400, 3), skin_rgb, np.uint8)
+    bottom = int(np.nonzero((pose._face_mask(points, visibility, bare) > 0).any(axis=1))[0].max())
+    photo = bare.copy()
+    photo[bottom - 1 :] = cloth  # the neckline: two rows of it inside the ellipse
+    photo[bottom - 2] = (skin_rgb + cloth) // 2  # its outline, half neckline and half skin
+    face = pose._face_mask(points, visibility, photo) > 0
+    assert not face[bottom - 2 :].any()
+    assert face[bottom - 20, 200]  # the neck above stays

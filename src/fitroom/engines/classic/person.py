@@ -165,6 +165,8 @@ CHIN_DROP = 1.0
 #: How far round what is not skin below the chin its outline reaches, in eye-to-mouth
 #: distances.
 CHIN_RIM = 0.1
+#: The least size (pixels) of what is not skin below the chin whose outline goes too.
+CHIN_OPEN = 5
 #: The jaw's half-width at the mouth, in eye spans, and how far below the mouth (in
 #: eye-to-mouth distances) it narrows to the chin: below the mouth, what lies outside
 #: that half ellipse is beside the face, not in it (a hood's sides, a collar's points).
@@ -213,14 +215,19 @@ def _face_mask(points: Array, visibility: Array, rgb: NDArray[np.uint8], jaw: bo
         y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
         below = below[y0:y1, x0:x1]
         y0, y1, x0, x1 = y0 + fy0, y1 + fy0, x0 + fx0, x1 + fx0
-        lab = cv2.cvtColor(np.ascontiguousarray(rgb[y0:y1, x0:x1]), cv2.COLOR_RGB2LAB)
+        rim = 2 * max(1, int(np.linalg.norm(mouth - eyes) * CHIN_RIM)) + 1
+        # Read on past the ellipse's lower edge (`CHIN_OPEN` and the rim further): an
+        # old neckline the edge cuts across is a sliver inside it, thinner than the
+        # opening, and was kept with the face as a line across the rebuilt chest.
+        y2 = min(shape[0], y1 + CHIN_OPEN + rim)
+        lab = cv2.cvtColor(np.ascontiguousarray(rgb[y0:y2, x0:x1]), cv2.COLOR_RGB2LAB)
         # With its outline, half collar and half skin (kept, it stays as a dark line);
         # a stray strand of hair or a dark pore has none worth freeing.
         other = (~plausible_skin(lab)).astype(np.uint8)
-        rim = 2 * max(1, int(np.linalg.norm(mouth - eyes) * CHIN_RIM)) + 1
-        solid = cv2.morphologyEx(other, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (5, 5)))
+        opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (CHIN_OPEN, CHIN_OPEN))
+        solid = cv2.morphologyEx(other, cv2.MORPH_OPEN, opening)
         cloth = other | cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (rim, rim)))
-        mask[y0:y1, x0:x1][below & (cloth > 0)] = 0
+        mask[y0:y1, x0:x1][below & (cloth[: y1 - y0] > 0)] = 0
     return mask
 
 
