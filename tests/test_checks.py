@@ -3103,3 +3103,35 @@ def test_shoulder_notch_passes_a_sloping_shoulder_and_fails_a_notch_at_the_arms_
     hair[60:140, 330:380] = True  # locks over the notched shoulder
     hidden = read(_shoulders_figure(True), hair)
     assert hidden is not None and hidden < limit, hidden
+
+
+def test_old_line_on_chest_flags_an_old_necklines_edge_across_the_rebuilt_chest() -> None:
+    """A yellow tank's neckline edge, 2 px thin, kept across the chest rebuilt under a
+    lower new neckline is the old top seen at once; rebuilt as skin, nothing is left. A
+    skin-coloured old top passes: the rebuilt skin is not read as its colour."""
+    skin = (120, 80, 60)
+    tank = (230, 200, 110)
+    original = np.full((300, 300, 3), 235, np.uint8)
+    original[40:300, 70:230] = skin  # the neck, shoulders and chest
+    original[120:300, 90:210] = tank  # the old tank below its neckline
+    old = np.zeros((300, 300), np.float32)
+    old[122:300, 90:210] = 1  # its mask, short of the neckline's top edge
+    rebuilt = np.zeros((300, 300), np.float32)
+    rebuilt[122:200, 90:210] = 1  # the chest bared by the new, lower neckline
+    kept = np.zeros((300, 300), bool)
+    kept[200:300] = True  # the new garment below
+    body = np.zeros((300, 300), bool)
+    body[40:300, 70:230] = True
+    clean = original.copy()
+    clean[120:200, 90:210] = skin
+    left = clean.copy()
+    left[120:122, 90:210] = tank  # the edge kept with the neck above
+    line = checks.old_line_on_chest(left, original, old, rebuilt, kept, body, (150, 130), 150.0)
+    gone = checks.old_line_on_chest(clean, original, old, rebuilt, kept, body, (150, 130), 150.0)
+    assert line is not None and checks.faults({"old_line_on_chest": line}) == ["old_line_on_chest"], line
+    assert gone is not None and checks.faults({"old_line_on_chest": gone}) == [], gone
+    beige = original.copy()
+    beige[120:300, 90:210] = (125, 84, 64)
+    toned = checks.old_line_on_chest(clean, beige, old, rebuilt, kept, body, (150, 130), 150.0)
+    assert toned is not None and checks.faults({"old_line_on_chest": toned}) == [], toned
+    assert checks.old_line_on_chest(left, original, np.zeros_like(old), rebuilt, kept, body, (150, 130), 150.0) is None

@@ -489,6 +489,8 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   under the chin rebuilt as a flat patch).
 - `old_neckband`: how long a line of the old neckline (a crew neck's rib, a collar)
   stays at the base of the bared neck.
+- `old_line_on_chest`: how long a line of the old top's colour (an old neckline's
+  edge) stays on or beside the chest rebuilt under a lower new neckline.
 - `old_outline`: the share of the old garment's outline, refilled from the backdrop,
   that still shows as a thin line.
 - `print_left`: where an old print stays busy in the render (a print taken only in
@@ -1817,6 +1819,20 @@ OLD_NECKBAND_MOST = 0.15
 OLD_STRAPS_REACH = 0.3
 OLD_STRAPS_COLOUR = 20.0
 OLD_STRAPS_MOST = 0.3
+#: `old_line_on_chest`: how far round the shoulders' midpoint (shoulder widths) a line
+#: of the old top is looked for, how near the rebuilt skin (shoulder widths) it lies, how
+#: near the old top's colour (Lab, lightness weighed 0.4) and how far off the rebuilt
+#: skin's a pixel must be to be of it, and the most of it (pixels over the shoulder
+#: width: a 1-pixel line's length in shoulder widths) a render may keep. On the kit
+#: (basic, 2026-12-07) cat--2-model_4's yellow tank's neckline edge kept across the
+#: rebuilt chest read 0.064-0.067 under four garments; freed, 0.0, as on ootd--model_6.
+OLD_LINE_REACH = 0.45
+OLD_LINE_NEAR = 0.03
+OLD_LINE_COLOUR = 20.0
+OLD_LINE_OFF_SKIN = 15.0
+OLD_LINE_MOST = 0.03
+#: ...read only where the person's mask is over this (`body`).
+OLD_LINE_BODY = 0.5
 #: How big a step in lightness (Lab L*, across `SKIN_STEP_SPAN` shoulder widths) inside
 #: the rebuilt skin counts as a line in it, and how long (shoulder widths) such steps may
 #: run in all. The rebuilt skin is smooth at that scale but for its shading; a limb's
@@ -2018,6 +2034,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skin_step": (None, SKIN_STEP_MOST),
     "old_neckband": (None, OLD_NECKBAND_MOST),
     "old_straps_left": (None, OLD_STRAPS_MOST),
+    "old_line_on_chest": (None, OLD_LINE_MOST),
     "limb_taper": (None, TAPER_MOST),
     "shoulder_rise": (None, SHOULDER_RISE_MOST),
     "garment_crumbs": (None, GARMENT_CRUMBS_MOST),
@@ -2721,6 +2738,49 @@ def old_straps_left(
     coloured = np.linalg.norm((lab - colour) * weights, axis=-1) < OLD_STRAPS_COLOUR
     left = (region > 0) & same & coloured & ~np.asarray(plain, bool)
     return float(np.count_nonzero(left) / shoulder_width)
+
+
+def old_line_on_chest(
+    image: NDArray[np.uint8],
+    original: NDArray[np.uint8],
+    old: Mask,
+    rebuilt: Mask,
+    kept: Mask,
+    body: Mask,
+    neck: Point,
+    shoulder_width: float,
+) -> float | None:
+    """How long (shoulder widths, as a 1-pixel line) a line of the old top's colour stays
+    on or beside the `rebuilt` chest: pixels round `neck` (the shoulders' midpoint) within
+    `OLD_LINE_NEAR` of the rebuilt skin and as far inside the `body` (the backdrop at the
+    shoulders' outline, as pale as a white tank, is no line of it), not `kept` (the new
+    garment, the face, the hands, hair in front), whose colour in `image` is the old
+    top's (the middle colour of `original` under its mask, `old`, round the neck: a dress
+    replaces a skirt too) and not the rebuilt skin's. An old neckline's edge kept with
+    the face above a lower new neckline reads as the old top at once, however thin. None
+    when no old top or too little rebuilt skin near the neck is known."""
+    worn = np.asarray(old) > 0.5
+    made = np.asarray(rebuilt) > 0.5
+    h, w = made.shape
+    ys, xs = np.ogrid[:h, :w]
+    region = np.hypot(xs - float(neck[0]), ys - float(neck[1])) < shoulder_width * OLD_LINE_REACH
+    skin = made & region
+    if np.count_nonzero(worn) < MIN_SKIN_PIXELS or np.count_nonzero(skin) < MIN_SKIN_PIXELS or shoulder_width <= 0:
+        return None
+    top = worn & region if np.count_nonzero(worn & region) >= MIN_SKIN_PIXELS else worn
+    weights = np.array([0.4, 1.0, 1.0], np.float32)
+    shot = cv2.cvtColor(original.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    lab = cv2.cvtColor(image.astype(np.float32) / 255, cv2.COLOR_RGB2LAB)
+    colour = np.median(shot[top], axis=0)
+    own = np.median(lab[skin], axis=0)
+    size = 2 * max(1, int(shoulder_width * OLD_LINE_NEAR)) + 1
+    square = np.ones((size, size), np.uint8)
+    beside = cv2.dilate(made.astype(np.uint8), square) > 0
+    beside &= cv2.erode(np.asarray(body, bool).astype(np.uint8), square, borderValue=1) > 0
+    to_old = np.linalg.norm((lab - colour) * weights, axis=-1)
+    to_skin = np.linalg.norm((lab - own) * weights, axis=-1)
+    line = region & beside & ~np.asarray(kept, bool) & (to_old < OLD_LINE_COLOUR) & (to_skin > OLD_LINE_OFF_SKIN)
+    return float(np.count_nonzero(line & (to_old < to_skin)) / shoulder_width)
 
 
 def skin_step(image: NDArray[np.uint8], rebuilt: Mask, shoulder_width: float) -> float | None:

@@ -797,6 +797,16 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
                 [person.pt(L_SHOULDER), person.pt(R_SHOULDER)],
                 frame.width,
             )
+            values["old_line_on_chest"] = checks.old_line_on_chest(
+                output,
+                report.input,
+                report.old_garment,
+                rebuilt,
+                (cover > 0.05) | face | (person.hands > 0) | kept_hair,
+                person.mask > checks.OLD_LINE_BODY,
+                frame.neck,
+                frame.width,
+            )
     garment = report.garments[-1] if report.garments else None
     if garment is not None:
         values["enclosed_backdrop"] = checks.enclosed_backdrop(garment.rgb, garment.alpha)
