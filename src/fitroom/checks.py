@@ -2776,7 +2776,7 @@ def old_line_on_chest(
     size = 2 * max(1, int(shoulder_width * OLD_LINE_NEAR)) + 1
     square = np.ones((size, size), np.uint8)
     beside = cv2.dilate(made.astype(np.uint8), square) > 0
-    beside &= cv2.erode(np.asarray(body, bool).astype(np.uint8), square, borderValue=1) > 0
+    beside &= cv2.erode(np.asarray(body, bool).astype(np.uint8), square, borderValue=(1,)) > 0
     to_old = np.linalg.norm((lab - colour) * weights, axis=-1)
     to_skin = np.linalg.norm((lab - own) * weights, axis=-1)
     line = region & beside & ~np.asarray(kept, bool) & (to_old < OLD_LINE_COLOUR) & (to_skin > OLD_LINE_OFF_SKIN)
