@@ -78,8 +78,7 @@ COAT_COLLAR = 0.1
 def outer_coat(person: Person) -> NDArray[np.bool_]:
     """The pixels of an open coat worn over a top, of whatever colour (see the module),
     kept in front of any new garment; none when the person wears none."""
-    coloured = coloured_coat(person)
-    return skin_toned_coat(person) | coloured if coloured.any() else skin_toned_coat(person)
+    return skin_toned_coat(person) | coloured_coat(person)
 
 
 class _Coat(NamedTuple):
@@ -114,13 +113,7 @@ def _reads_as_coat(person: Person) -> _Coat | None:
     if not person.visible(L_SHOULDER, R_SHOULDER, L_ELBOW, R_ELBOW, L_HIP, R_HIP, threshold=0.5):
         return None
     lab = person.lab()
-    sleeves = []
-    seeds = []
-    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
-        a, b = person.pt(shoulder).astype(np.float64), person.pt(elbow).astype(np.float64)
-        along = [a + (b - a) * t for t in np.linspace(*COAT_SLEEVE_SPAN, 4)]
-        sleeves.append(np.median([_patch(lab, person, point) for point in along], axis=0).astype(np.float32))
-        seeds += along
+    sleeves, seeds = _upper_arms(person, lab)
     coat = (sleeves[0] + sleeves[1]) / 2
     # One cloth on both arms, told from this person's skin by its tint.
     if not _near(sleeves[0], sleeves[1]) or not skin_toned([coat], person):
@@ -190,6 +183,21 @@ def _coat_mask(person: Person, coat: _Coat) -> NDArray[np.bool_]:
     return out
 
 
+def _upper_arms(
+    person: Person, lab: NDArray[np.float32]
+) -> tuple[list[NDArray[np.float32]], list[NDArray[np.float64]]]:
+    """The median colour along each upper arm, where a coat's sleeve lies (left, right),
+    and the points read there: seeds of the coat's mask when it is one."""
+    sleeves: list[NDArray[np.float32]] = []
+    seeds: list[NDArray[np.float64]] = []
+    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        a, b = person.pt(shoulder).astype(np.float64), person.pt(elbow).astype(np.float64)
+        along = [a + (b - a) * t for t in np.linspace(*COAT_SLEEVE_SPAN, 4)]
+        sleeves.append(np.median([_patch(lab, person, point) for point in along], axis=0).astype(np.float32))
+        seeds += along
+    return sleeves, seeds
+
+
 def _patch(lab: NDArray[np.float32], person: Person, point: NDArray[np.floating[Any]]) -> NDArray[np.float32]:
     """The median colour of a small patch round `point`."""
     h, w = lab.shape[:2]
@@ -243,16 +251,9 @@ def _coloured_coat_mask(person: Person) -> NDArray[np.bool_]:
     empty = np.zeros(cloth.shape, bool)
     if not colours:
         return empty
-    seeds = []
-    sleeves = []
-    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
-        a, b = person.pt(shoulder).astype(np.float64), person.pt(elbow).astype(np.float64)
-        along = [a + (b - a) * t for t in np.linspace(*COAT_SLEEVE_SPAN, 4)]
-        sleeve = np.median([_patch(lab, person, point) for point in along], axis=0).astype(np.float32)
-        if _bare_skin(sleeve, person) or not any(_near(sleeve, c) for c in colours):
-            return empty
-        sleeves.append(sleeve)
-        seeds += along
+    sleeves, seeds = _upper_arms(person, lab)
+    if any(_bare_skin(sleeve, person) or not any(_near(sleeve, c) for c in colours) for sleeve in sleeves):
+        return empty
     # One cloth on both arms: an arm's band on the backdrop (a pose read off the arm)
     # gives the wall's colour, and the lit side of a sweater of that colour was kept.
     if not _near(sleeves[0], sleeves[1]):
