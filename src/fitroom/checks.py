@@ -2680,6 +2680,13 @@ def chest_spread(
     return spread(lum[chest]) / max(spread(lum[seen]), 1e-3)
 
 
+def _round_neck(shape: tuple[int, ...], neck: Point, radius: float) -> NDArray[np.bool_]:
+    """The pixels within `radius` of `neck` (the shoulders' midpoint): where an old
+    neckline's remains are looked for."""
+    ys, xs = np.ogrid[: shape[0], : shape[1]]
+    return np.asarray(np.hypot(xs - float(neck[0]), ys - float(neck[1])) < radius)
+
+
 def old_neckband(
     image: NDArray[np.uint8],
     original: NDArray[np.uint8],
@@ -2695,9 +2702,7 @@ def old_neckband(
     the neck above it, a band across the bared collarbones. Their count over the
     shoulder width. None when no skin is rebuilt near the neck."""
     made = np.asarray(rebuilt, bool)
-    h, w = made.shape
-    ys, xs = np.ogrid[:h, :w]
-    region = np.hypot(xs - float(neck[0]), ys - float(neck[1])) < shoulder_width * OLD_NECKBAND_REACH
+    region = _round_neck(made.shape, neck, shoulder_width * OLD_NECKBAND_REACH)
     if np.count_nonzero(made & region) < MIN_SKIN_PIXELS or shoulder_width <= 0:
         return None
     size = 2 * max(1, int(shoulder_width * OLD_NECKBAND_NEAR)) + 1
@@ -2761,9 +2766,7 @@ def old_line_on_chest(
     when no old top or too little rebuilt skin near the neck is known."""
     worn = np.asarray(old) > 0.5
     made = np.asarray(rebuilt) > 0.5
-    h, w = made.shape
-    ys, xs = np.ogrid[:h, :w]
-    region = np.hypot(xs - float(neck[0]), ys - float(neck[1])) < shoulder_width * OLD_LINE_REACH
+    region = _round_neck(made.shape, neck, shoulder_width * OLD_LINE_REACH)
     skin = made & region
     if np.count_nonzero(worn) < MIN_SKIN_PIXELS or np.count_nonzero(skin) < MIN_SKIN_PIXELS or shoulder_width <= 0:
         return None
