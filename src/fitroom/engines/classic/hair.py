@@ -148,25 +148,61 @@ def _reach(person: Person, frame: Frame, pad: int) -> Box:
 def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     """How much of each pixel (0..1) is the person's hair over the shoulders, chest and
     beside the neck: pixels of the hair's colour, nearer it than the skin's, within the
-    person, in one piece with the hair round the head. The old garment's colours are not
-    hair (black hair over a black top of its shade: the top goes) except where they hang
-    from the crown apart from the top (`_top_reached`), nor is anything away from the head
-    (a dark backdrop or garment elsewhere)."""
+    person, in one piece with the hair round the head (`_dark_hair`), and fair strands the
+    skin's colour hides (`_fair_hair`). The old garment's colours are not hair (black hair
+    over a black top of its shade: the top goes) except where they hang from the crown
+    apart from the top (`_top_reached`), nor is anything away from the head (a dark
+    backdrop or garment elsewhere)."""
     w, h = person.size
     none = np.zeros((h, w), np.float32)
     if category == SwapTarget.BOTTOM or not person.face.any():
         return none
     frame = torso_frame(person)
     colour, ring = _read(person, frame)
-    if colour is None:
-        return none
     s = max(3, int(frame.width * 0.02) | 1)
     sigma = max(0.8, frame.width * 0.006)
     # Worked out in the box where hair is looked for, not over the whole photo: room
     # round it for the opening, the ring and the blur, so the same pixels come out.
     found = _reach(person, frame, pad=2 * ring + s + int(4 * sigma) + 4)
-    x0, y0, x1, y1 = found
-    box = slice(y0, y1), slice(x0, x1)
+    box = box_slices(found)
+    depth = _depth(frame, found)
+    side = _along(frame, frame.right, found)
+    face = person.face[box]
+    head = _head_ring(face, ring) & (depth < 0)
+    on_person = person.mask[box] > OFF_PERSON
+    region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
+    outside = max(1, int(frame.width * HAIR_OUTSIDE))
+    near_body = cv2.dilate((person.mask[box] > 0.3).astype(np.uint8), np.ones((2 * outside + 1,) * 2, np.uint8)) > 0
+    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
+    keep = _fair_hair(person, frame, found, head, on_person & region & (person.hands[box] == 0))
+    if colour is not None:
+        keep |= _dark_hair(person, frame, found, colour, head, opening, (depth, side), region & near_body)
+    keep &= (depth > -frame.length) & (face == 0)
+    if not keep.any():
+        return none
+    # Soft ends: the strands fade over a pixel or two, as in the photo.
+    matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), sigma)
+    kept = np.zeros((h, w), np.float32)
+    kept[box] = np.minimum(matte, near_body.astype(np.float32))
+    return kept
+
+
+def _dark_hair(
+    person: Person,
+    frame: Frame,
+    found: Box,
+    colour: NDArray[np.float32],
+    head: NDArray[np.bool_],
+    opening: NDArray[np.uint8],
+    along: tuple[NDArray[np.float32], NDArray[np.float32]],
+    allowed: NDArray[np.bool_],
+) -> NDArray[np.bool_]:
+    """`hair_in_front` by the hair's colour (`hair_colour`), within `found`: the pixels
+    of that colour, nearer it than the skin's, in one piece with the hair round the head
+    (`head`) and within `allowed` (the band over the shoulders, near the body); `along`
+    is each pixel's depth down the torso and its distance across it."""
+    box = box_slices(found)
+    y0 = found[1]
     lab = person.lab()[box]
     near, hair_hue = squared_distances(lab, colour, HAIR_WEIGHTS, HUE_WEIGHTS)
     skin_near, skin_hue = squared_distances(lab, person.skin_lab, HAIR_WEIGHTS, HUE_WEIGHTS)
@@ -182,43 +218,95 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
         if _hue_apart(colour, worn):
             of_worn &= hair_hue * WORN_HUE_APART**2 >= squared_distance(lab, worn, HUE_WEIGHTS)
         taken |= of_worn
-    depth = _depth(frame, found)
-    side = _along(frame, frame.right, found)
-    face = person.face[box]
-    head = _head_ring(face, ring) & (depth < 0)
+    depth, side = along
     on_person = person.mask[box] > OFF_PERSON
     crown = head & on_person & (near < HAIR_REACH**2)
     crown[max(0, _eye_row(person) - y0) :] = False
     loose &= ~_top_reached(person.image[box], loose & on_person, taken, crown, depth, side, frame)
-    region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
-    outside = max(1, int(frame.width * HAIR_OUTSIDE))
-    near_body = cv2.dilate((person.mask[box] > 0.3).astype(np.uint8), np.ones((2 * outside + 1,) * 2, np.uint8)) > 0
     # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
     # through it, and it is left out afterwards (it is kept anyway).
-    loose &= region & near_body & (person.hands[box] == 0)
-    loose &= ~_backdrop_like(lab, near, person.mask[box], loose, outside)
+    loose &= allowed & (person.hands[box] == 0)
+    loose &= ~_backdrop_like(lab, near, person.mask[box], loose, max(1, int(frame.width * HAIR_OUTSIDE)))
     # Specks of the hair's colour on a print or in a fold are not strands.
-    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
     hair = cv2.morphologyEx((loose & (near < HAIR_REACH**2)).astype(np.uint8), cv2.MORPH_OPEN, opening)
     loose = cv2.morphologyEx(loose.astype(np.uint8), cv2.MORPH_OPEN, opening) | hair
     # In one piece with the hair round the face: a ring outside it, above the shoulders.
     # The lit and shaded sides of the strands go with the hair they join: a piece of the
     # looser colours counts where it holds hair of the close colour touching the head.
+    return _joined(loose, hair, head)
+
+
+def _joined(loose: NDArray[np.uint8], hair: NDArray[np.uint8], head: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The pieces of `loose` that hold a piece of `hair` touching `head`."""
     count, labels = cv2.connectedComponents(loose, connectivity=8)
     if count <= 1:
-        return none
+        return np.zeros(head.shape, bool)
     strict_count, strict_labels = cv2.connectedComponents(hair, connectivity=8)
     touching = np.unique(strict_labels[head & (hair > 0)])
-    seeds = np.isin(strict_labels, touching[touching > 0]) if strict_count > 1 else np.zeros(face.shape, bool)
+    seeds = np.isin(strict_labels, touching[touching > 0]) if strict_count > 1 else np.zeros(head.shape, bool)
     joined = np.unique(labels[seeds])
-    keep = np.isin(labels, joined[joined > 0]) & (depth > -frame.length) & (face == 0)
-    if not keep.any():
-        return none
-    # Soft ends: the strands fade over a pixel or two, as in the photo.
-    matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), sigma)
-    kept = np.zeros((h, w), np.float32)
-    kept[box] = np.minimum(matte, near_body.astype(np.float32))
-    return kept
+    return np.isin(labels, joined[joined > 0])
+
+
+def _fair_hair(
+    person: Person, frame: Frame, found: Box, head: NDArray[np.bool_], allowed: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
+    """Fair hair (blonde, light brown) over the shoulders, within `found`: of the skin's own
+    hue and near its lightness, `hair_colour` leaves it out (the ring round the face
+    holds no colour apart from the skin's, or only a hat's), and a new top was drawn over
+    the locks or, where the old top's mask took them, rebuilt them as flat skin-coloured
+    blocks. The strands tell it from skin: fine lightness steps (`STRAND_STEP`) where skin
+    is smooth. Its colour is read on the strands in the ring round the face (`head`, above
+    the chin), and what is kept are the strands of about that colour (`FAIR_REACH`) and
+    the skin's hue (`FAIR_HUE`), within `allowed`, in one piece with that ring."""
+    box = box_slices(found)
+    lab = person.lab()[box]
+    lightness = np.ascontiguousarray(lab[:, :, 0])
+    steps = np.abs(lightness - cv2.GaussianBlur(lightness, (0, 0), STRAND_SIGMA))
+    spread = max(2.0, frame.width * STRAND_SPREAD)
+    strands = cv2.GaussianBlur(steps, (0, 0), spread) > STRAND_STEP
+    face = person.face[box]
+    # One step of colour (the person's outline, the old top's edge) reads as strands for
+    # as far as the blurs reach either side of it: the skin beside an old black top's
+    # neckline was kept as a band of it over the new top.
+    band = np.ones((2 * int(np.ceil(spread + STRAND_SIGMA)) + 1,) * 2, np.uint8)
+    taken = np.zeros(strands.shape, np.uint8)
+    # The old top's colours are not hair, save those of the skin's own hue (the bare chest
+    # or the locks read across it as the top's).
+    for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
+        if float(squared_distance(worn.reshape(1, 1, 3), person.skin_lab, HUE_WEIGHTS)[0, 0]) >= FAIR_HUE**2:
+            taken |= near_colour(lab, worn).astype(np.uint8)
+    strands &= cv2.dilate(taken, band) == 0
+    strands &= cv2.erode((person.mask[box] > OFF_PERSON).astype(np.uint8), band) > 0
+    strands &= allowed & (face == 0)
+    strands &= squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2
+    ring = head & (face == 0)
+    rows = np.flatnonzero(face.any(axis=1))
+    ring[int(rows[-1]) if len(rows) else 0 :] = False
+    read = ring & strands & (lightness >= float(person.skin_lab[0]) - FAIR_DARKER)
+    if np.count_nonzero(read) < max(50, HAIR_SHARE * np.count_nonzero(ring)):
+        return np.zeros(head.shape, bool)
+    colour = np.median(lab[read], axis=0).astype(np.float32)
+    strands &= squared_distance(lab, colour, HAIR_WEIGHTS) < FAIR_REACH**2
+    # The outlines of the face, the old top and the arms are fine steps too, in thin lines:
+    # a lock is wider than they are.
+    size = max(3, int(frame.width * FAIR_OPEN) | 1)
+    opened = cv2.morphologyEx(
+        strands.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    )
+    return _joined(opened, opened, head)
+
+
+#: The blur (pixels) the strands' fine lightness steps are read against, the spread
+#: (shoulder widths) they are averaged over, and the least mean step (Lab L, 8-bit) of
+#: strands: skin reads about 1 to 3 there, fair locks 5 to 15.
+STRAND_SIGMA, STRAND_SPREAD, STRAND_STEP = 1.5, 0.012, 4.0
+#: Fair hair's hue is this near the skin's (Lab a, b); it is read on strands at most this
+#: much darker than the skin (not a hat's brim or its shade), and kept this near the
+#: colour read (Lab, weighed by `HAIR_WEIGHTS`: lit and shaded strands alike).
+FAIR_HUE, FAIR_DARKER, FAIR_REACH = 16.0, 60.0, 20.0
+#: Strands in pieces narrower than this (shoulder widths) are outlines, not locks.
+FAIR_OPEN = 0.05
 
 
 def _eye_row(person: Person) -> int:
