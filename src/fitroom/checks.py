@@ -432,6 +432,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `hair_cut`: below a new top or dress, the share of the person's own long hair over the
   shoulders and beside the neck (as the classic engine reads it) the render changed:
   hair cut into flat blocks where the garment was drawn over it.
+- `fair_hair_cut`: below a new top or dress, the share of the person's own fair locks over
+  the shoulders (blonde or light brown strands of the skin's hue, as the classic engine
+  reads them by their fine lightness steps) the render changed: a lock rebuilt as a flat
+  skin-coloured block, or the new top drawn over it.
 - `waist_smear`: above a new bottom, the fine detail (mean gradient) of the band just
   above its waistband over the lower of the detail further up and on the waistband
   itself: a blurred band between the top and the new bottom is far smoother than both.
@@ -1603,6 +1607,9 @@ WAIST_PINCH_MOST = 0.18
 #: block beside the neck changed 0.09 (`fitdit_2`), curls cut at the shoulder 0.19
 #: (`magento--home-performance`).
 HAIR_CUT_MOST = 0.05
+#: The most of the person's own fair locks over the shoulders a new top or dress may
+#: change (`fair_hair_cut`): their soft ends, blended over the garment, as for `hair_cut`.
+FAIR_HAIR_CUT_MOST = 0.05
 #: The share of the discs round the hands (`cloth_by_hand`) that may stay the old
 #: garment's colours inside the new garment's span: the hand's outermost pixels and a
 #: cuff's edge. Khaki blocks kept beside both hands under a new dress read 0.08-0.09
@@ -2200,6 +2207,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "skirt_width": (SKIRT_WIDTH_LEAST, None),
     "waist_pinch": (None, WAIST_PINCH_MOST),
     "hair_cut": (None, HAIR_CUT_MOST),
+    "fair_hair_cut": (None, FAIR_HAIR_CUT_MOST),
     "neck_patch": (None, NECK_PATCH_MOST),
     "hem_ragged": (None, HEM_RAGGED_MOST),
     "hem_blur": (None, HEM_BLUR_MOST),
@@ -5652,6 +5660,14 @@ def hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], hair: Mask) ->
     `before`) that `after` changed: drawing the new garment over it cuts long hair into
     flat blocks at the garment's edge."""
     return hand_changed(before, after, hair)
+
+
+def fair_hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], fair: Mask) -> float | None:
+    """The share of the person's own `fair` locks over the shoulders (in `before`) that
+    `after` changed. Read apart from `hair_cut`: fair hair is of the skin's hue, and where
+    the old top's mask took a lock it came back as a flat skin-coloured block that no
+    colour test tells from the skin; its strands (fine lightness steps) tell it."""
+    return hand_changed(before, after, fair)
 
 
 def arm_ghost(

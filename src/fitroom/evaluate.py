@@ -64,7 +64,7 @@ from fitroom.engines.classic.body import Frame, torso_frame, torso_zone
 from fitroom.engines.classic.colour import skin_like, squared_distance
 from fitroom.engines.classic.composite import ANALYSIS_SIDE
 from fitroom.engines.classic.garment import Garment, analyse_garments, long_sleeved
-from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour, hair_in_front
+from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, fair_hair_in_front, hair_colour, hair_in_front
 from fitroom.engines.classic.hands import fingers_hidden, fingers_in_clothes
 from fitroom.engines.classic.held import held_in_front
 from fitroom.engines.classic.old_garment import (
@@ -1317,6 +1317,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         # Near the shoulders: what lies over the head is never drawn on.
         own_hair[: max(0, int(frame.neck[1] - frame.length * HAIR_ABOVE_SHOULDERS))] = False
         values["hair_cut"] = checks.hair_cut(report.input, output, own_hair)
+        fair = cv2.erode(fair_hair_in_front(_as_shot(report), target).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        fair[: max(0, int(frame.neck[1] - frame.length * HAIR_ABOVE_SHOULDERS))] = False
+        values["fair_hair_cut"] = checks.fair_hair_cut(report.input, output, fair)
     # Read from the pose alone, apart from the engine's refusal: a garment drawn on a
     # jump, a stride or a skirt held out is pasted flat whatever the engine decided.
     pose: dict[str, float | None] = {"torso_lean": torso_lean(person.points, person.visibility)}

@@ -4,6 +4,8 @@ blocks where the garment is drawn."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -154,37 +156,78 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     apart from the top (`_top_reached`), nor is anything away from the head (a dark
     backdrop or garment elsewhere)."""
     w, h = person.size
-    none = np.zeros((h, w), np.float32)
-    if category == SwapTarget.BOTTOM or not person.face.any():
-        return none
-    frame = torso_frame(person)
+    kept = np.zeros((h, w), np.float32)
+    around = _around(person, category)
+    if around is None:
+        return kept
+    frame, found, head, allowed, off_face, near_body = around
+    keep = _fair_hair(person, frame, found, head, allowed & off_face)
     colour, ring = _read(person, frame)
+    if colour is not None:
+        s = max(3, int(frame.width * 0.02) | 1)
+        opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
+        keep |= _dark_hair(person, frame, found, colour, head, opening, allowed & near_body)
+    keep &= off_face
+    if not keep.any():
+        return kept
+    # Soft ends: the strands fade over a pixel or two, as in the photo.
+    matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), _soft(frame))
+    kept[box_slices(found)] = np.minimum(matte, near_body.astype(np.float32))
+    return kept
+
+
+def fair_hair_in_front(person: Person, category: str) -> NDArray[np.bool_]:
+    """The fair strands (`_fair_hair`) of `hair_in_front`, on the whole photo: what
+    `checks.fair_hair_cut` reads."""
+    w, h = person.size
+    fair = np.zeros((h, w), bool)
+    around = _around(person, category)
+    if around is not None:
+        frame, found, head, allowed, off_face, _ = around
+        fair[box_slices(found)] = _fair_hair(person, frame, found, head, allowed & off_face)
+    return fair
+
+
+class _Around(NamedTuple):
+    """Where `hair_in_front` looks, in the torso's `frame`: the box (`_reach`) and, in
+    it, the face's ring (`head`, above the shoulders), where hair may be followed
+    (`allowed`: over the shoulders and chest, clear of the hands) and kept (`off_face`:
+    clear of the face, not far above the head), and the person's outline grown by
+    `HAIR_OUTSIDE` (`near_body`)."""
+
+    frame: Frame
+    found: Box
+    head: NDArray[np.bool_]
+    allowed: NDArray[np.bool_]
+    off_face: NDArray[np.bool_]
+    near_body: NDArray[np.bool_]
+
+
+def _soft(frame: Frame) -> float:
+    """The blur (pixels) of the kept hair's ends."""
+    return max(0.8, frame.width * 0.006)
+
+
+def _around(person: Person, category: str) -> _Around | None:
+    """`_Around` for a top or dress on a person whose face is found, else None."""
+    if category == SwapTarget.BOTTOM or not person.face.any():
+        return None
+    frame = torso_frame(person)
+    ring = _read(person, frame)[1]
     s = max(3, int(frame.width * 0.02) | 1)
-    sigma = max(0.8, frame.width * 0.006)
     # Worked out in the box where hair is looked for, not over the whole photo: room
     # round it for the opening, the ring and the blur, so the same pixels come out.
-    found = _reach(person, frame, pad=2 * ring + s + int(4 * sigma) + 4)
+    found = _reach(person, frame, pad=2 * ring + s + int(4 * _soft(frame)) + 4)
     box = box_slices(found)
     depth = _depth(frame, found)
     side = _along(frame, frame.right, found)
     face = person.face[box]
     head = _head_ring(face, ring) & (depth < 0)
-    on_person = person.mask[box] > OFF_PERSON
-    region = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
+    allowed = (depth < frame.length * HAIR_DEPTH) & (np.abs(side) < frame.width * HAIR_SIDE)
+    allowed &= person.hands[box] == 0
     outside = max(1, int(frame.width * HAIR_OUTSIDE))
     near_body = cv2.dilate((person.mask[box] > 0.3).astype(np.uint8), np.ones((2 * outside + 1,) * 2, np.uint8)) > 0
-    opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
-    keep = _fair_hair(person, frame, found, head, on_person & region & (person.hands[box] == 0))
-    if colour is not None:
-        keep |= _dark_hair(person, frame, found, colour, head, opening, (depth, side), region & near_body)
-    keep &= (depth > -frame.length) & (face == 0)
-    if not keep.any():
-        return none
-    # Soft ends: the strands fade over a pixel or two, as in the photo.
-    matte = cv2.GaussianBlur(keep.astype(np.float32), (0, 0), sigma)
-    kept = np.zeros((h, w), np.float32)
-    kept[box] = np.minimum(matte, near_body.astype(np.float32))
-    return kept
+    return _Around(frame, found, head, allowed, (depth > -frame.length) & (face == 0), near_body)
 
 
 def _dark_hair(
@@ -194,13 +237,11 @@ def _dark_hair(
     colour: NDArray[np.float32],
     head: NDArray[np.bool_],
     opening: NDArray[np.uint8],
-    along: tuple[NDArray[np.float32], NDArray[np.float32]],
     allowed: NDArray[np.bool_],
 ) -> NDArray[np.bool_]:
     """`hair_in_front` by the hair's colour (`hair_colour`), within `found`: the pixels
     of that colour, nearer it than the skin's, in one piece with the hair round the head
-    (`head`) and within `allowed` (the band over the shoulders, near the body); `along`
-    is each pixel's depth down the torso and its distance across it."""
+    (`head`) and within `allowed` (the band over the shoulders, near the body)."""
     box = box_slices(found)
     y0 = found[1]
     lab = person.lab()[box]
@@ -218,7 +259,8 @@ def _dark_hair(
         if _hue_apart(colour, worn):
             of_worn &= hair_hue * WORN_HUE_APART**2 >= squared_distance(lab, worn, HUE_WEIGHTS)
         taken |= of_worn
-    depth, side = along
+    depth = _depth(frame, found)
+    side = _along(frame, frame.right, found)
     on_person = person.mask[box] > OFF_PERSON
     crown = head & on_person & (near < HAIR_REACH**2)
     crown[max(0, _eye_row(person) - y0) :] = False
@@ -278,8 +320,7 @@ def _fair_hair(
             taken |= near_colour(lab, worn).astype(np.uint8)
     strands &= cv2.dilate(taken, band) == 0
     strands &= cv2.erode((person.mask[box] > OFF_PERSON).astype(np.uint8), band) > 0
-    strands &= allowed & (face == 0)
-    strands &= squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2
+    strands &= allowed & (squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2)
     ring = head & (face == 0)
     rows = np.flatnonzero(face.any(axis=1))
     ring[int(rows[-1]) if len(rows) else 0 :] = False
@@ -287,14 +328,20 @@ def _fair_hair(
     if np.count_nonzero(read) < max(50, HAIR_SHARE * np.count_nonzero(ring)):
         return np.zeros(head.shape, bool)
     colour = np.median(lab[read], axis=0).astype(np.float32)
-    strands &= squared_distance(lab, colour, HAIR_WEIGHTS) < FAIR_REACH**2
+    of_lock = allowed & (squared_distance(lab, colour, HAIR_WEIGHTS) < FAIR_REACH**2)
+    of_lock &= squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2
+    strands &= of_lock
     # The outlines of the face, the old top and the arms are fine steps too, in thin lines:
     # a lock is wider than they are.
     size = max(3, int(frame.width * FAIR_OPEN) | 1)
-    opened = cv2.morphologyEx(
-        strands.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
-    )
-    return _joined(opened, opened, head)
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    opened = cv2.morphologyEx(strands.astype(np.uint8), cv2.MORPH_OPEN, disc)
+    locks = _joined(opened, opened, head)
+    # What the band took back at the locks' rims (over the outline, beside the old top) and
+    # the gaps between strands go with the locks: cut there, the lock's rim came back as
+    # skin-coloured blocks and the new top showed through it in holes.
+    locks |= (cv2.dilate(locks.astype(np.uint8), band) > 0) & of_lock & (person.mask[box] > BACKDROP_READ)
+    return (cv2.morphologyEx(locks.astype(np.uint8), cv2.MORPH_CLOSE, disc) > 0) & allowed
 
 
 #: The blur (pixels) the strands' fine lightness steps are read against, the spread
