@@ -1673,6 +1673,24 @@ def test_hair_cut_finds_hair_overwritten_by_the_new_garment() -> None:
     assert checks.hair_cut(before, before, np.zeros((200, 200), bool)) is None
 
 
+def test_fair_hair_cut_finds_a_fair_lock_rebuilt_as_a_skin_coloured_block() -> None:
+    """A fair lock of light and darker strands over the shoulder: kept as shot it passes;
+    its lower half rebuilt as one flat skin-coloured block (`carvekit--3`'s renders before
+    session 43) fails; no fair hair reads nothing."""
+    before = np.full((200, 200, 3), 90, np.uint8)
+    before[40:160, 60:84] = (214, 180, 150)
+    before[40:160, 60:84:3] = (176, 140, 112)
+    fair = np.zeros((200, 200), bool)
+    fair[40:160, 60:84] = True
+    value = checks.fair_hair_cut(before, before.copy(), fair)
+    assert value is not None and checks.faults({"fair_hair_cut": value}) == [], value
+    block = before.copy()
+    block[100:160, 56:90] = (205, 165, 140)
+    value = checks.fair_hair_cut(before, block, fair)
+    assert value is not None and checks.faults({"fair_hair_cut": value}) == ["fair_hair_cut"], value
+    assert checks.fair_hair_cut(before, before, np.zeros((200, 200), bool)) is None
+
+
 def test_hair_cut_finds_a_locks_lit_side_redrawn_as_a_flat_block() -> None:
     """A lock of dark and lit strands over the shoulder: its lit outer side (a twelfth
     of it) redrawn as a flat brown block beside the neck is a cut lock, as `fitdit_2`'s

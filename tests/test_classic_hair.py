@@ -8,9 +8,10 @@ import numpy as np
 
 from fitroom import checks
 from fitroom.engines.classic import person as pose
+from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
-from fitroom.engines.classic.hair import hair_in_front
+from fitroom.engines.classic.hair import fair_hair_in_front, hair_colour, hair_in_front
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.placement import layers_for
 from tests.test_classic_arms import SKIN_LAB, SKIN_RGB, red_tee
@@ -280,3 +281,46 @@ def test_hair_cut_reads_locks_cut_off_below_a_cut_off_head() -> None:
     out[hair] = (235, 235, 235)
     value = checks.hair_cut(person.image, out, hair)
     assert value is not None and "hair_cut" in checks.faults({"hair_cut": value})
+
+
+def fair_haired() -> tuple[Person, np.ndarray]:
+    """`long_haired` in a blue top with fair hair: of the skin's own hue and about its
+    lightness, told from skin only by its strands (stripes a pixel or two wide, lighter
+    and darker by turns). Returns the person and the locks' mask below the shoulders."""
+    person, locks = long_haired((30, 90, 160))
+    hair = (person.image == HAIR_RGB).all(axis=2)
+    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB)
+    xs = np.arange(lab.shape[1])[None, :].repeat(lab.shape[0], axis=0)
+    strands = np.where((xs // 2) % 2 == 0, 155, 185).astype(np.uint8)
+    lab[hair] = np.stack([strands[hair], np.full(hair.sum(), 144), np.full(hair.sum(), 150)], axis=1)
+    person.image = cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
+    return person, locks
+
+
+def test_fair_locks_over_the_shoulders_stay_in_front_of_a_new_top() -> None:
+    """Fair hair of the skin's hue has no colour of its own round the face: main kept
+    nothing of it, and a new top was drawn over the locks (where the old top's mask took
+    them, they came back as flat skin-coloured blocks). Its strands tell it: kept."""
+    person, locks = fair_haired()
+    assert hair_colour(person, torso_frame(person)) is None
+    inner = cv2.erode(locks.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    assert inner.sum() > 300
+    assert hair_in_front(person, "top")[inner].mean() > 0.9
+    assert fair_hair_in_front(person, "top")[inner].mean() > 0.9
+    before = person.image.copy()
+    garment = analyse_garment(red_tee(), swap_target="top", hint=None)
+    out = compose(person, garment, layers_for(person, garment)).image
+    value = checks.fair_hair_cut(before, out, inner)
+    assert value is not None and checks.faults({"fair_hair_cut": value}) == [], value
+
+
+def test_smooth_skin_coloured_locks_are_no_fair_hair() -> None:
+    """Without strands, a skin-coloured band down the chest is skin (a bare neckline),
+    not fair hair: nothing of it is kept in front."""
+    person, locks = fair_haired()
+    lab = cv2.cvtColor(person.image, cv2.COLOR_RGB2LAB)
+    hair = (lab[:, :, 1] == 144) & (lab[:, :, 2] == 150)
+    lab[hair, 0] = 170
+    person.image = cv2.cvtColor(lab, cv2.COLOR_LAB2RGB)
+    assert hair_in_front(person, "top")[locks].max() < 0.5
+    assert not fair_hair_in_front(person, "top").any()

@@ -1610,6 +1610,10 @@ HAIR_CUT_MOST = 0.05
 #: The most of the person's own fair locks over the shoulders a new top or dress may
 #: change (`fair_hair_cut`): their soft ends, blended over the garment, as for `hair_cut`.
 FAIR_HAIR_CUT_MOST = 0.05
+#: `fair_hair_cut`: the blur (pixels) the strands' fine steps are read against (half of
+#: it) and averaged over, and the least share of a lock's fine steps a render must keep
+#: for it to count as the lock (a flat block keeps almost none).
+STRAND_BLUR, STRANDS_LEFT = 2, 0.5
 #: The share of the discs round the hands (`cloth_by_hand`) that may stay the old
 #: garment's colours inside the new garment's span: the hand's outermost pixels and a
 #: cuff's edge. Khaki blocks kept beside both hands under a new dress read 0.08-0.09
@@ -5664,10 +5668,29 @@ def hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], hair: Mask) ->
 
 def fair_hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], fair: Mask) -> float | None:
     """The share of the person's own `fair` locks over the shoulders (in `before`) that
-    `after` changed. Read apart from `hair_cut`: fair hair is of the skin's hue, and where
-    the old top's mask took a lock it came back as a flat skin-coloured block that no
-    colour test tells from the skin; its strands (fine lightness steps) tell it."""
-    return hand_changed(before, after, fair)
+    `after` changed or flattened. Read apart from `hair_cut`: fair hair is of the skin's
+    hue and near its lightness, and a lock the old top's mask took came back as a flat
+    skin-coloured block within `CHANGED_STEP` of it (`carvekit--3`): what tells the block
+    is the strands' fine lightness steps gone (`STRANDS_LEFT`)."""
+    inside = np.asarray(fair) > 0
+    if np.count_nonzero(inside) < MIN_HAND_PIXELS:
+        return None
+    ys, xs = np.nonzero(inside)
+    pad = 4 * STRAND_BLUR
+    y0, y1 = max(0, int(ys.min()) - pad), int(ys.max()) + pad + 1
+    x0, x1 = max(0, int(xs.min()) - pad), int(xs.max()) + pad + 1
+    box = slice(y0, y1), slice(x0, x1)
+    moved = cv2.absdiff(before[box], after[box]).max(axis=2) > CHANGED_STEP
+    flat = _strands(after[box]) < STRANDS_LEFT * _strands(before[box])
+    return float(np.mean((moved | flat)[inside[box]]))
+
+
+def _strands(rgb: NDArray[np.uint8]) -> NDArray[np.float32]:
+    """The fine lightness steps round each pixel: the grey's difference from its blur by
+    `STRAND_BLUR` pixels, averaged over as far again."""
+    grey = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2GRAY).astype(np.float32)
+    steps = np.abs(grey - cv2.GaussianBlur(grey, (0, 0), STRAND_BLUR / 2))
+    return np.asarray(cv2.GaussianBlur(steps, (0, 0), STRAND_BLUR), np.float32)
 
 
 def arm_ghost(
