@@ -301,36 +301,31 @@ def _fair_hair(
     is smooth. Its colour is read on the strands in the ring round the face (`head`, above
     the chin), and what is kept are the strands of about that colour (`FAIR_REACH`) and
     the skin's hue (`FAIR_HUE`), within `allowed`, in one piece with that ring."""
-    box = box_slices(found)
-    lab = person.lab()[box]
-    lightness = np.ascontiguousarray(lab[:, :, 0])
-    steps = np.abs(lightness - cv2.GaussianBlur(lightness, (0, 0), STRAND_SIGMA))
-    spread = max(2.0, frame.width * STRAND_SPREAD)
-    strands = cv2.GaussianBlur(steps, (0, 0), spread) > STRAND_STEP
-    face = person.face[box]
-    # One step of colour (the person's outline, the old top's edge) reads as strands for
-    # as far as the blurs reach either side of it: the skin beside an old black top's
-    # neckline was kept as a band of it over the new top.
-    band = np.ones((2 * int(np.ceil(spread + STRAND_SIGMA)) + 1,) * 2, np.uint8)
-    taken = np.zeros(strands.shape, np.uint8)
-    # The old top's colours are not hair, save those of the skin's own hue (the bare chest
-    # or the locks read across it as the top's).
-    for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
-        if float(squared_distance(worn.reshape(1, 1, 3), person.skin_lab, HUE_WEIGHTS)[0, 0]) >= FAIR_HUE**2:
-            taken |= near_colour(lab, worn).astype(np.uint8)
-    strands &= cv2.dilate(taken, band) == 0
-    strands &= cv2.erode((person.mask[box] > OFF_PERSON).astype(np.uint8), band) > 0
-    strands &= allowed & (squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2)
+    face = person.face[box_slices(found)]
     ring = head & (face == 0)
     rows = np.flatnonzero(face.any(axis=1))
     ring[int(rows[-1]) if len(rows) else 0 :] = False
-    read = ring & strands & (lightness >= float(person.skin_lab[0]) - FAIR_DARKER)
+    spread = max(2.0, frame.width * STRAND_SPREAD)
+    # Read first round the face alone: most persons have no fair hair there, and the
+    # strands over the whole box cost several times as much.
+    x0, y0 = found[0], found[1]
+    pad = int(4 * (spread + STRAND_SIGMA)) + _band(spread).shape[0] + 2
+    near_ring = bounds(ring, pad=pad)
+    if near_ring is None:
+        return np.zeros(head.shape, bool)
+    inner = slice(near_ring[1], near_ring[3]), slice(near_ring[0], near_ring[2])
+    shifted = (near_ring[0] + x0, near_ring[1] + y0, near_ring[2] + x0, near_ring[3] + y0)
+    lightness = person.lab()[box_slices(shifted)][:, :, 0]
+    read = ring[inner] & _strands(person, shifted, spread, allowed[inner])
+    read &= lightness >= float(person.skin_lab[0]) - FAIR_DARKER
     if np.count_nonzero(read) < max(50, HAIR_SHARE * np.count_nonzero(ring)):
         return np.zeros(head.shape, bool)
+    lab = person.lab()[box_slices(shifted)]
     colour = np.median(lab[read], axis=0).astype(np.float32)
+    lab = person.lab()[box_slices(found)]
     of_lock = allowed & (squared_distance(lab, colour, HAIR_WEIGHTS) < FAIR_REACH**2)
     of_lock &= squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2
-    strands &= of_lock
+    strands = _strands(person, found, spread, allowed) & of_lock
     # The outlines of the face, the old top and the arms are fine steps too, in thin lines:
     # a lock is wider than they are.
     size = max(3, int(frame.width * FAIR_OPEN) | 1)
@@ -340,8 +335,38 @@ def _fair_hair(
     # What the band took back at the locks' rims (over the outline, beside the old top) and
     # the gaps between strands go with the locks: cut there, the lock's rim came back as
     # skin-coloured blocks and the new top showed through it in holes.
-    locks |= (cv2.dilate(locks.astype(np.uint8), band) > 0) & of_lock & (person.mask[box] > BACKDROP_READ)
+    band = _band(spread)
+    locks |= (cv2.dilate(locks.astype(np.uint8), band) > 0) & of_lock & (person.mask[box_slices(found)] > BACKDROP_READ)
     return (cv2.morphologyEx(locks.astype(np.uint8), cv2.MORPH_CLOSE, disc) > 0) & allowed
+
+
+def _band(spread: float) -> NDArray[np.uint8]:
+    """The square as far as one step of colour reads as strands either side of it."""
+    return np.ones((2 * int(np.ceil(spread + STRAND_SIGMA)) + 1,) * 2, np.uint8)
+
+
+def _strands(person: Person, found: Box, spread: float, allowed: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Within `found`, the pixels of `allowed` amid fine lightness steps (`STRAND_STEP`,
+    averaged over `spread` pixels) of the skin's hue (`FAIR_HUE`), off the old top's other
+    colours and the person's outline by the steps' reach."""
+    box = box_slices(found)
+    lab = person.lab()[box]
+    lightness = np.ascontiguousarray(lab[:, :, 0])
+    steps = np.abs(lightness - cv2.GaussianBlur(lightness, (0, 0), STRAND_SIGMA))
+    strands = cv2.GaussianBlur(steps, (0, 0), spread) > STRAND_STEP
+    # One step of colour (the person's outline, the old top's edge) reads as strands for
+    # as far as the blurs reach either side of it: the skin beside an old black top's
+    # neckline was kept as a band of it over the new top.
+    band = _band(spread)
+    taken = np.zeros(strands.shape, np.uint8)
+    # The old top's colours are not hair, save those of the skin's own hue (the bare chest
+    # or the locks read across it as the top's).
+    for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
+        if float(squared_distance(worn.reshape(1, 1, 3), person.skin_lab, HUE_WEIGHTS)[0, 0]) >= FAIR_HUE**2:
+            taken |= near_colour(lab, worn).astype(np.uint8)
+    strands &= cv2.dilate(taken, band) == 0
+    strands &= cv2.erode((person.mask[box] > OFF_PERSON).astype(np.uint8), band) > 0
+    return strands & allowed & (squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2)
 
 
 #: The blur (pixels) the strands' fine lightness steps are read against, the spread
