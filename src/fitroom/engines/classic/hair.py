@@ -337,7 +337,23 @@ def _fair_hair(
     # skin-coloured blocks and the new top showed through it in holes.
     band = _band(spread)
     locks |= (cv2.dilate(locks.astype(np.uint8), band) > 0) & of_lock & (person.mask[box_slices(found)] > BACKDROP_READ)
-    return (cv2.morphologyEx(locks.astype(np.uint8), cv2.MORPH_CLOSE, disc) > 0) & allowed
+    locks = cv2.morphologyEx(locks.astype(np.uint8), cv2.MORPH_CLOSE, disc) > 0
+    # Not the old top's edge beside them, though: its pixels half skin, half a black top
+    # are of the skin's hue and dark enough for a strand, and kept they drew the old
+    # neckline across the new top's chest as a dark line.
+    edge = cv2.dilate(_worn_apart(person, found), np.ones((WORN_EDGE, WORN_EDGE), np.uint8)) > 0
+    return locks & allowed & ~edge
+
+
+def _worn_apart(person: Person, found: Box) -> NDArray[np.uint8]:
+    """1 within `found` on the old top's colours, save those of the skin's own hue (the
+    bare chest or the fair locks read across it as the top's)."""
+    lab = person.lab()[box_slices(found)]
+    taken = np.zeros(lab.shape[:2], np.uint8)
+    for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
+        if float(squared_distance(worn.reshape(1, 1, 3), person.skin_lab, HUE_WEIGHTS)[0, 0]) >= FAIR_HUE**2:
+            taken |= near_colour(lab, worn).astype(np.uint8)
+    return taken
 
 
 def _band(spread: float) -> NDArray[np.uint8]:
@@ -358,13 +374,7 @@ def _strands(person: Person, found: Box, spread: float, allowed: NDArray[np.bool
     # as far as the blurs reach either side of it: the skin beside an old black top's
     # neckline was kept as a band of it over the new top.
     band = _band(spread)
-    taken = np.zeros(strands.shape, np.uint8)
-    # The old top's colours are not hair, save those of the skin's own hue (the bare chest
-    # or the locks read across it as the top's).
-    for worn in worn_colours(person.lab(), person, SwapTarget.TOP):
-        if float(squared_distance(worn.reshape(1, 1, 3), person.skin_lab, HUE_WEIGHTS)[0, 0]) >= FAIR_HUE**2:
-            taken |= near_colour(lab, worn).astype(np.uint8)
-    strands &= cv2.dilate(taken, band) == 0
+    strands &= cv2.dilate(_worn_apart(person, found), band) == 0
     strands &= cv2.erode((person.mask[box] > OFF_PERSON).astype(np.uint8), band) > 0
     return strands & allowed & (squared_distance(lab, person.skin_lab, HUE_WEIGHTS) < FAIR_HUE**2)
 
@@ -379,6 +389,8 @@ STRAND_SIGMA, STRAND_SPREAD, STRAND_STEP = 1.5, 0.012, 4.0
 FAIR_HUE, FAIR_DARKER, FAIR_REACH = 16.0, 60.0, 20.0
 #: Strands in pieces narrower than this (shoulder widths) are outlines, not locks.
 FAIR_OPEN = 0.05
+#: The square (pixels) round the old top's colours that is its edge, never a fair lock.
+WORN_EDGE = 5
 
 
 def _eye_row(person: Person) -> int:
