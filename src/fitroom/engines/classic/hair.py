@@ -342,7 +342,12 @@ def _fair_hair(
     # are of the skin's hue and dark enough for a strand, and kept they drew the old
     # neckline across the new top's chest as a dark line.
     edge = cv2.dilate(_worn_apart(person, found), np.ones((WORN_EDGE, WORN_EDGE), np.uint8)) > 0
-    return locks & allowed & ~edge
+    locks &= allowed & ~edge
+    # A lock is a large piece; small ones are an ear's rim, stubble or the neck's shaded
+    # side beside short dark hair (kept, they notched the new top's neckline).
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(locks.astype(np.uint8), connectivity=8)
+    large = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] >= FAIR_LEAST * frame.width**2)
+    return np.isin(labels, large[large > 0]) if count > 1 else locks
 
 
 def _worn_apart(person: Person, found: Box) -> NDArray[np.uint8]:
@@ -391,6 +396,10 @@ FAIR_HUE, FAIR_DARKER, FAIR_REACH = 16.0, 60.0, 20.0
 FAIR_OPEN = 0.05
 #: The square (pixels) round the old top's colours that is its edge, never a fair lock.
 WORN_EDGE = 5
+#: The least area (square shoulder widths) of a piece of fair hair: locks over the
+#: shoulders read 0.07 to 0.26 (`carvekit--3`, `econ--1f7c…`), the neck's shaded side
+#: and an ear's rim beside short dark hair at most 0.033 (`magento2…home-pants`).
+FAIR_LEAST = 0.05
 
 
 def _eye_row(person: Person) -> int:
