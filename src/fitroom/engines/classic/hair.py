@@ -338,9 +338,9 @@ def _fair_hair(
     band = _band(spread)
     locks |= (cv2.dilate(locks.astype(np.uint8), band) > 0) & of_lock & (person.mask[box_slices(found)] > BACKDROP_READ)
     locks = cv2.morphologyEx(locks.astype(np.uint8), cv2.MORPH_CLOSE, disc) > 0
-    # Not the old top's edge beside them, though: its pixels half skin, half a black top
-    # are of the skin's hue and dark enough for a strand, and kept they drew the old
-    # neckline across the new top's chest as a dark line.
+    # Not the old top's edge beside them, though: its pixels, half skin and half a dark
+    # top, are of the skin's hue and dark enough for a strand, and the grown rim reaches
+    # them (a few pixels of it on `carvekit--3`).
     edge = cv2.dilate(_worn_apart(person, found), np.ones((WORN_EDGE, WORN_EDGE), np.uint8)) > 0
     locks &= allowed & ~edge
     # A lock is a large piece; small ones are an ear's rim, stubble or the neck's shaded
