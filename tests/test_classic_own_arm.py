@@ -104,3 +104,14 @@ def test_an_upper_arm_bared_by_a_cami_takes_the_arms_own_colour() -> None:
     assert np.count_nonzero(made) > 500
     paler = checks.upper_arm_pale(shown, made, own, bones, width)
     assert paler is not None and paler < checks.UPPER_ARM_PALE_MOST, paler
+
+
+def test_an_upper_arm_bared_from_a_short_sleeve_is_lit_round_below_its_cap() -> None:
+    """Lit as the torso's top down to the armpits' line, the upper arm a short sleeve hid
+    was as light at its edges as in its middle (`arm_round` under its least), a flat slab
+    above the person's own rounded arm below the old hem. Below its cap it is lit as a
+    rounded arm now, under a dress and under a cami."""
+    for category in (SwapTarget.DRESS, SwapTarget.TOP):
+        shown, made, _, bones, _ = _dressed(category)
+        round_lit = checks.arm_round(shown, made, bones)
+        assert round_lit is not None and round_lit >= checks.ARM_ROUND_LEAST, (category, round_lit)

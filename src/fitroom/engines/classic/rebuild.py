@@ -682,6 +682,35 @@ ARMPIT = 0.3
 #: Over how much of the torso's length above the armpits the arms' shading gives way to
 #: the torso's (the shoulders' caps are lit as its top).
 CAP_FADE = 0.15
+#: Down the upper arm (shares of shoulder joint to elbow) where the cap's torso light
+#: gives way to the arm's own, from full at the first to none at the second; within
+#: `CAP_NEAR` shoulder widths of the bone. Lit as the torso down to the armpits' line,
+#: an upper arm bared from a short sleeve (its hem about that low) had no round and no
+#: shaded sides: a flat slab above the person's own rounded arm below the hem.
+CAP_LIT = (0.0, 0.2)
+CAP_NEAR = 0.35
+
+
+def _caps(person: Person, shape: tuple[int, ...]) -> NDArray[np.float32]:
+    """How much each pixel is a shoulder's cap, lit as the torso's top (`CAP_LIT`): 1
+    over and above each shoulder joint, 0 from a fifth of the way down the upper arm
+    on; 1 away from the upper arms (the torso's depth alone decides there)."""
+    h, w = shape[:2]
+    out = np.ones((h, w), np.float32)
+    ys = np.arange(h, dtype=np.float32)[:, None]
+    xs = np.arange(w, dtype=np.float32)[None, :]
+    near = person.shoulder_width * CAP_NEAR
+    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        if not person.visible(shoulder, elbow):
+            continue
+        a, b = person.pt(shoulder).astype(np.float32), person.pt(elbow).astype(np.float32)
+        v = b - a
+        t = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / max(float(v @ v), 1e-6)
+        c = np.clip(t, 0, 1)
+        on_arm = np.hypot(xs - a[0] - c * v[0], ys - a[1] - c * v[1]) < near
+        cap = np.clip((CAP_LIT[1] - t) / (CAP_LIT[1] - CAP_LIT[0]), 0, 1)
+        out = np.where(on_arm, np.minimum(out, cap), out)
+    return out
 
 
 def _depth(frame: Frame, shape: tuple[int, ...]) -> NDArray[np.float32]:
@@ -1244,8 +1273,13 @@ def _uncovered(
     # far narrower than it (and over a dark sleeve, noise made large by its dark level);
     # the limbs are lit as the forms they are, and take the hand's own colour near it.
     # The shoulders' caps, down to the armpits, are lit as the torso's top, one surface
-    # with it: lit as the arms' own round ends, each stood out as a darker disc.
-    lit_torso = np.maximum(torso, limb * np.clip((ARMPIT - depth) / CAP_FADE, 0, 1)) if shoulders else torso
+    # with it: lit as the arms' own round ends, each stood out as a darker disc. Only the
+    # caps (`_caps`): below them the upper arm is lit as the rounded arm it is.
+    if shoulders:
+        cap_lit = np.minimum(np.clip((ARMPIT - depth) / CAP_FADE, 0, 1), _caps(person, old.shape))
+        lit_torso = np.maximum(torso, limb * cap_lit)
+    else:
+        lit_torso = torso
     light = 1 + (light - 1) * (1 - limb * (1 - lit_torso))
     if own_arm is not None:
         # The own arm's colour was read as the photo lit it: the old sleeve's light on
