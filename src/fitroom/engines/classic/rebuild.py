@@ -689,6 +689,9 @@ CAP_FADE = 0.15
 #: shaded sides: a flat slab above the person's own rounded arm below the hem.
 CAP_LIT = (0.0, 0.2)
 CAP_NEAR = 0.35
+#: ...off the torso: from this much torso (its soft edge) on, the torso's light as before.
+#: Over the chest beside the shoulders the arm's own light darkened the chest's sides.
+CAP_ON_TORSO = 0.1
 
 
 def _caps(person: Person, shape: tuple[int, ...]) -> NDArray[np.float32]:
@@ -1273,10 +1276,13 @@ def _uncovered(
     # far narrower than it (and over a dark sleeve, noise made large by its dark level);
     # the limbs are lit as the forms they are, and take the hand's own colour near it.
     # The shoulders' caps, down to the armpits, are lit as the torso's top, one surface
-    # with it: lit as the arms' own round ends, each stood out as a darker disc. Only the
-    # caps (`_caps`): below them the upper arm is lit as the rounded arm it is.
+    # with it: lit as the arms' own round ends, each stood out as a darker disc. Off the
+    # torso only the caps (`_caps`): below them the upper arm is lit as the rounded arm it
+    # is. Over the torso's edge (an upper arm reaching in over the chest) as before.
     if shoulders:
-        cap_lit = np.minimum(np.clip((ARMPIT - depth) / CAP_FADE, 0, 1), _caps(person, old.shape))
+        arm_caps = _caps(person, old.shape)
+        on_torso = np.clip(torso / CAP_ON_TORSO, 0, 1)
+        cap_lit = np.clip((ARMPIT - depth) / CAP_FADE, 0, 1) * (arm_caps + (1 - arm_caps) * on_torso)
         lit_torso = np.maximum(torso, limb * cap_lit)
     else:
         lit_torso = torso
