@@ -1380,7 +1380,10 @@ FOREARM_ACROSS_MOST = 0.4
 #: dark edge is darker than the lightest part across. Real bare arms read on the photos'
 #: own skin (5 devset persons with clean outlines) 0.09-0.25 a bone, one upper arm at a
 #: short sleeve's hem 0.02; arms rebuilt from long sleeves (6 persons x the black tee
-#: and the yellow cami, 2026-12-06, session 35) -0.003-0.074, all under it.
+#: and the yellow cami, 2026-12-06, session 35) -0.003-0.074, all under it. Upper arms
+#: bared from a short sleeve and lit as the torso's top down to the armpits (6 persons in
+#: tees x the leopard, the cami and the orange dress, basic, 2026-12-07, session 43)
+#: 0.040-0.076, all under it; lit as an arm below the cap (`rebuild._caps`) 0.072-0.156.
 ARM_ROUND_AT = (0.3, 0.45, 0.6, 0.75)
 ARM_ROUND_EDGE = 0.7
 ARM_ROUND_HALF = 5
