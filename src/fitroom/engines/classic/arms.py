@@ -503,6 +503,32 @@ ARM_HALF = (0.18, 0.14)
 ARM_SPECK = 0.08
 #: Person-mask values under this are its soft rim against the backdrop.
 ARM_RIM = 0.9
+#: How far (shoulder widths) down the upper arm's bone below an old sleeve's hem a kept
+#: bare arm is the hem's rim, not the arm's own skin: the hem's dark or pale edge and its
+#: shadow on the arm, rebuilt with the arm above it. Kept with the arm, it stood as a
+#: thin line across the bared upper arm (a black tee's hem on `ootd--051918_0` and
+#: `mtk000t_3` under the sleeveless leopard). In full over the first half of it, fading
+#: out over the rest into the arm's own skin.
+HEM_RIM = 0.04
+#: ...within this far (shoulder widths) of the upper arm's bone: the arm, not the torso.
+HEM_RIM_ACROSS = 0.15
+#: ...and within this many `HEM_RIM`s along the bone of where the old sleeve ends on the
+#: bone itself (a slanting hem): along the arm's side an old tank's body lies up the bone
+#: from the arm's inner edge too, and taken for a hem there the edge was rebuilt as a pale
+#: strip down the arm (`cat--1-model_3`).
+HEM_ALONG = 2.0
+#: The old sleeve must cover the bone from above this share of the way to the elbow
+#: (read at `HEM_STEPS` points along it).
+HEM_FROM = 0.5
+HEM_STEPS = 40
+#: ...and end at least this far down it: higher up, the old garment round the bone is a
+#: tank's or a vest's armhole crossing it at the shoulder (0.28-0.33 of the way on the
+#: kit's tanks; short sleeves' hems 0.4-0.93, a cap sleeve's the least), whose rim is
+#: the arm's own outline by the armpit: taken for a hem, it was rebuilt as a skin lump
+#: beside the arm (`cat--model_5`, `cat--model_7` under the cami).
+HEM_LOWEST = 0.36
+#: How soft (pixels, a Gaussian sigma) the hem's rim is.
+HEM_SOFT = 1.5
 
 
 #: How far in hue (Lab a, b) from the person's skin a worn colour may be and be skin in
@@ -557,6 +583,88 @@ def bare_arms_beside(
         (person.image, frame.frontal_width),
         lambda: _bare_arms(person, frame, start, widen, bare),
     )
+
+
+def below_hems(person: Person, arms: NDArray[np.float32], old: NDArray[np.bool_]) -> NDArray[np.float32]:
+    """How much of each pixel of the kept bare `arms` is an `old` sleeve's hem's rim
+    (0..1): within `HEM_RIM` below the old garment up the upper arm's bone, 1 next to
+    it, fading to 0 at the end; the rest 0."""
+    h, w = old.shape
+    out = np.zeros((h, w), np.float32)
+    s = person.shoulder_width
+    reach = max(2, int(round(s * HEM_RIM)))
+    found = bounds(arms > 0, pad=reach)
+    if found is None:
+        return out
+    x0, y0, x1, y1 = found
+    box = slice(y0, y1), slice(x0, x1)
+    held, worn = arms[box] > 0, old[box]
+    ys = np.arange(y0, y1, dtype=np.float32)[:, None]
+    xs = np.arange(x0, x1, dtype=np.float32)[None, :]
+    for shoulder, elbow in ((L_SHOULDER, L_ELBOW), (R_SHOULDER, R_ELBOW)):
+        a, b = person.pt(shoulder).astype(np.float32), person.pt(elbow).astype(np.float32)
+        v = b - a
+        length = float(np.hypot(*v))
+        if length < 2 * reach:
+            continue
+        hem = _hem_on_bone(old, a, v)
+        if hem is None:
+            continue
+        t = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / (length * length)
+        off = np.abs((xs - a[0]) * v[1] - (ys - a[1]) * v[0]) / length
+        # Only round where the hem crosses the bone: along the arm's side the old top's
+        # body beside it is no hem, and the arm's own edge there stays.
+        near = np.abs(t - hem) * length < HEM_ALONG * reach
+        on = held & (t >= 0) & (t <= 1) & (off < s * HEM_RIM_ACROSS) & near
+        if not on.any():
+            continue
+        # Nearest the hem first: each pixel keeps the shortest way up the bone to the old
+        # garment.
+        nearest = np.full(on.shape, np.inf, np.float32)
+        for d in range(reach, -1, -1):
+            dx, dy = (int(round(float(c) * d / length)) for c in v)
+            np.copyto(nearest, np.float32(d), where=_moved(worn, dx, dy) & on)
+        weight = np.clip(2 * (reach - nearest) / reach, 0, 1).astype(np.float32)
+        np.maximum(out[box], weight, out=out[box])
+    # Softened outwards (next to the hem it stays whole), on the kept arm only: read pixel
+    # by pixel up the bone, the rim ended in stairs at the arm's sides where the old
+    # sleeve stood out beside it.
+    soft = np.maximum(cv2.GaussianBlur(out[box], (0, 0), HEM_SOFT), out[box])
+    out[box] = soft * (arms[box] > 0)
+    return out
+
+
+def _hem_on_bone(old: NDArray[np.bool_], a: NDArray[np.float32], v: NDArray[np.float32]) -> float | None:
+    """Where down the upper arm's bone (`a` the shoulder, `v` to the elbow; shares of it)
+    the `old` sleeve round it ends: the end of the first run of the bone in the old
+    garment, starting above `HEM_FROM`; None where the bone is bare down to there, the
+    old garment covers it to the elbow (a long sleeve: no hem on the upper arm) or ends
+    above `HEM_LOWEST` (an armhole)."""
+    h, w = old.shape
+    shares = np.linspace(0, 1, HEM_STEPS + 1)
+    points = np.round(a[None, :] + v[None, :] * shares[:, None]).astype(int)
+    inside = (points[:, 0] >= 0) & (points[:, 0] < w) & (points[:, 1] >= 0) & (points[:, 1] < h)
+    covered = np.zeros(len(shares), bool)
+    covered[inside] = old[points[inside, 1], points[inside, 0]]
+    first = np.flatnonzero(covered)
+    if not len(first) or shares[first[0]] > HEM_FROM:
+        return None
+    bare = np.flatnonzero(~covered[first[0] :])
+    if not len(bare):
+        return None
+    end = float(shares[first[0] + bare[0]])
+    return end if end >= HEM_LOWEST else None
+
+
+def _moved(mask: NDArray[np.bool_], dx: int, dy: int) -> NDArray[np.bool_]:
+    """`mask` moved `dx` pixels right and `dy` down; what moves in from the edges is empty."""
+    h, w = mask.shape
+    out = np.zeros_like(mask)
+    if abs(dx) < w and abs(dy) < h:
+        out[max(0, dy) : h + min(0, dy), max(0, dx) : w + min(0, dx)] = mask[
+            max(0, -dy) : h - max(0, dy), max(0, -dx) : w - max(0, dx)
+        ]
+    return out
 
 
 def _bare_arms(person: Person, frame: Frame, start: float, widen: float, bare: float) -> NDArray[np.float32]:

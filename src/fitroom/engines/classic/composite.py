@@ -19,6 +19,7 @@ from fitroom.engines.classic.arms import (
     bare_arms_beside,
     bare_forearms_in_front,
     bare_forearms_over_bottom,
+    below_hems,
     sleeves_over_bottom,
     straps_over_arms,
 )
@@ -498,7 +499,10 @@ def _compose(
     # hair kept in front, goes after all (`rebuild._cloth_kept`); the face and hands stay.
     held = np.zeros_like(keep) if hair is None else hair
     if arms is not None:
-        rim = _grey_rim(person, arms, old, rebuild)
+        # An old sleeve's hem's rim on the kept arm is rebuilt with the arm above it, as
+        # far as that is rebuilt as skin: left, it stood as a line across the arm.
+        hems = below_hems(person, arms, old > 0.5) * np.clip(skin_part, 0, 1)
+        rim = np.maximum(_grey_rim(person, arms, old, rebuild), hems)
         held = np.maximum(held, arms * (1 - rim))
         rebuild = np.maximum(rebuild, rim)
     kept = np.maximum(fixed, held * (1 - loose))
