@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.domain import SwapTarget
+from fitroom.engines.classic import sleeve_arm
 from fitroom.engines.classic.person import (
     L_ANKLE,
     L_ELBOW,
@@ -475,6 +476,9 @@ def limbs(
         model = tuple(share * frame.frontal_width for share in shares)
         (r0, r1, r2), into = _radii(person, chain, model, outline, scale)
         upper_arm = chain in _ARMS
+        if upper_arm and outline is not None and scale is None and sleeve_arm.long_sleeved(person, chain, outline):
+            low = FROM_PROPORTIONS[0]
+            r0, r1, r2 = sleeve_arm.from_wrist((r0, r1, r2), (low * model[0], low * model[1]))
         if upper_arm and outline is not None:
             top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
         elif outline is not None:
