@@ -1310,6 +1310,30 @@ def test_a_rebuilt_forearm_drawn_as_a_tube_fails_and_one_that_narrows_to_the_wri
     assert checks.forearm_taper(beside, [(elbow, wrist)]) is None
 
 
+def test_an_upper_arm_rebuilt_as_wide_as_a_long_sleeve_fails_and_one_as_wide_as_its_hand_makes_it_passes() -> None:
+    """An arm rebuilt from a loose long sleeve, its upper arm 30 px out from the bone
+    above a hand 14 px across, fails `upper_arm_over_hand`; one 10 px out passes. Its
+    side against the torso's rebuilt skin is not read; with no hand, nothing is."""
+    shoulder, elbow, wrist = (200.0, 60.0), (205.0, 160.0), (208.0, 240.0)
+
+    def drawn(half: int) -> tuple[np.ndarray, np.ndarray]:
+        arm, hand = np.zeros((320, 400), np.uint8), np.zeros((320, 400), np.uint8)
+        cv2.line(arm, (200, 60), (205, 160), 1, 2 * half)
+        cv2.line(arm, (205, 160), (208, 240), 1, 14)
+        arm[:, :150] = 1  # the torso's rebuilt skin beside the arm's inner side
+        cv2.ellipse(hand, (209, 258), (7, 14), 0, 0, 360, 1, -1)
+        return arm > 0, (hand > 0) & (arm == 0)
+
+    slab = checks.upper_arm_over_hand(*drawn(30), [(shoulder, elbow, wrist)])
+    slim = checks.upper_arm_over_hand(*drawn(10), [(shoulder, elbow, wrist)])
+    assert slab is not None and slab > checks.UPPER_OVER_HAND_MOST + 1, slab
+    assert slim is not None and slim < checks.UPPER_OVER_HAND_MOST - 0.2, slim
+    assert checks.faults({"upper_arm_over_hand": slab}) == ["upper_arm_over_hand"]
+    assert not checks.faults({"upper_arm_over_hand": slim})
+    arm, _ = drawn(30)
+    assert checks.upper_arm_over_hand(arm, np.zeros(arm.shape, bool), [(shoulder, elbow, wrist)]) is None
+
+
 def halo_picture(backdrop: int, pale_rim: bool) -> tuple[np.ndarray, np.ndarray]:
     """A dark garment with a soft edge over a plain backdrop, and its cover. With
     `pale_rim` the outer part of the edge carries the product photo's white backdrop."""

@@ -68,6 +68,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `upper_arm_reach`: how far out from the bone a rebuilt upper arm's outer contour lies
   below the armpit, in shoulder widths (an arm rebuilt as wide as the old loose sleeve
   round it, a fat tube, reaches 0.15 and more on a slim person; an arm about 0.1-0.13).
+- `upper_arm_over_hand`: how far out from the bone a rebuilt upper arm's nearer side lies
+  over half the person's own hand's width below it (an arm rebuilt from a long sleeve as
+  wide as the sleeve, three wrists wide, scores far above a real arm's).
 - `forearm_taper`: how wide a rebuilt forearm is across near the wrist over a third of
   the way down from the elbow (a forearm rebuilt as a straight-sided tube scores about 1
   or more; a bare forearm, swelling below the elbow and narrowing to the wrist, 0.3-0.8).
@@ -1364,6 +1367,14 @@ SHOULDER_RISE_MOST = 0.03
 #: on a slim person rebuilt it as wide as the sleeve round it, 0.15.
 ARM_REACH_AT = (0.35, 0.5, 0.65, 0.8)
 ARM_REACH_MOST = 0.14
+#: `upper_arm_over_hand`: where down the upper arm (shoulder 0, elbow 1) the rebuilt skin's
+#: nearer side is read, where along the forearm (elbow 0, wrist 1, past it: the hand) the
+#: person's own hand is read across, and the most the first may be over half the second.
+#: A real arm is about 1.8 wrists wide below the shoulder, a wrist 0.8 of the hand beyond
+#: it: the upper arm's half width there about 1.3-1.5 of the hand's.
+UPPER_OVER_HAND_AT = (0.4, 0.5, 0.6)
+HAND_ACROSS_AT = (1.05, 1.12, 1.2)
+UPPER_OVER_HAND_MOST = 1.8
 #: The most a rebuilt forearm may be as wide across near the wrist as a third of the way
 #: down from the elbow (`FOREARM_TAPER_AT`: elbow 0, wrist 1). Bare forearms on 15
 #: devset persons read 0.32-0.82, three bent or foreshortened ones 0.97-1.2; forearms
@@ -2055,6 +2066,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "neck_holes": (None, NECK_HOLES_MOST),
     "enclosed_backdrop": (None, ENCLOSED_BACKDROP_MOST),
     "forearm_taper": (None, FOREARM_TAPER_MOST),
+    "upper_arm_over_hand": (None, UPPER_OVER_HAND_MOST),
     "arm_round": (ARM_ROUND_LEAST, None),
     "calf_swell": (CALF_SWELL_LEAST, None),
     "upper_arm_reach": (None, ARM_REACH_MOST),
@@ -3152,6 +3164,56 @@ def forearm_taper(rebuilt: Mask, forearms: Sequence[Sequence[Point]]) -> float |
         upper, lower = (_run_across(mask, elbow + v * t, across, cap) for t in FOREARM_TAPER_AT)
         if upper is not None and lower is not None and upper >= 3:
             ratios.append(lower / upper)
+    return max(ratios) if ratios else None
+
+
+def _nearer_side(
+    mask: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], cap: int
+) -> float | None:
+    """How far `mask` runs on from `centre` along the unit vector `across` or against it,
+    whichever side ends sooner within `cap` pixels (the other may run on into the torso
+    beside the arm); None when `centre` is not in it or neither side ends."""
+    h, w = mask.shape
+    cx, cy = int(round(float(centre[0]))), int(round(float(centre[1])))
+    if not (0 <= cx < w and 0 <= cy < h and mask[cy, cx]):
+        return None
+    ends = []
+    steps = np.arange(1, cap + 1, dtype=np.float32)[:, None]
+    for side in (1.0, -1.0):
+        xy = np.round(centre[None, :] + side * steps * across[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(xy), bool)
+        on[inside] = mask[xy[inside, 1], xy[inside, 0]]
+        off = np.flatnonzero(~on)
+        if len(off) and inside[off[0]]:
+            ends.append(float(off[0]) + 0.5)
+    return min(ends) if ends else None
+
+
+def upper_arm_over_hand(rebuilt: Mask, hands: Mask, arms: Sequence[Sequence[Point]]) -> float | None:
+    """The largest ratio, over the arms (shoulder, elbow and wrist points), of how far the
+    rebuilt upper arm's nearer side lies from the bone (`UPPER_OVER_HAND_AT`, median) over
+    half the width of the person's own `hands` across the forearm's line beyond the wrist
+    (`HAND_ACROSS_AT`, median). Rebuilt from a long sleeve, an arm took the sleeve's width
+    off the shoulders, a slab three wrists wide above a slim hand; a real upper arm is
+    about 1.8 wrists wide. None where no rebuilt upper arm or no hand is read."""
+    mask, hand = np.asarray(rebuilt, bool), np.asarray(hands, bool)
+    ratios = []
+    for arm in arms:
+        shoulder, elbow, wrist = (np.asarray(point, np.float32) for point in arm[:3])
+        upper_v, fore_v = elbow - shoulder, wrist - elbow
+        upper_length, fore_length = float(np.hypot(*upper_v)), float(np.hypot(*fore_v))
+        if upper_length < 8 or fore_length < 8:
+            continue
+        upper_across = np.array([-upper_v[1], upper_v[0]], np.float32) / upper_length
+        fore_across = np.array([-fore_v[1], fore_v[0]], np.float32) / fore_length
+        cap = int(fore_length * FOREARM_ACROSS_MOST)
+        sides = [_nearer_side(mask, shoulder + upper_v * t, upper_across, cap) for t in UPPER_OVER_HAND_AT]
+        widths = [_run_across(hand, elbow + fore_v * t, fore_across, cap) for t in HAND_ACROSS_AT]
+        side = [value for value in sides if value is not None]
+        width = [value for value in widths if value is not None]
+        if side and width and np.median(width) >= 2:
+            ratios.append(float(np.median(side)) / (float(np.median(width)) / 2))
     return max(ratios) if ratios else None
 
 
