@@ -477,8 +477,7 @@ def limbs(
         (r0, r1, r2), into = _radii(person, chain, model, outline, scale)
         upper_arm = chain in _ARMS
         if upper_arm and outline is not None and scale is None and sleeve_arm.long_sleeved(person, chain, outline):
-            low = FROM_PROPORTIONS[0]
-            r0, r1, r2 = sleeve_arm.from_wrist((r0, r1, r2), (low * model[0], low * model[1]))
+            r0, r1, r2 = sleeve_arm.from_wrist((r0, r1, r2), FROM_PROPORTIONS[0] * model[1], model[2])
         if upper_arm and outline is not None:
             top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
         elif outline is not None:

@@ -2,10 +2,10 @@
 
 Inside a sleeve to the wrist nothing of the arm shows but the hand: the arm rebuilt
 there took the proportions' width off the shoulders, bounded only by the sleeve round
-it, and on `fitdit_0179` and `idm--00035_00` (hands showing, wrists read 0.6 of the
-proportions') the upper arm stood three times as wide as the wrist, a slab as wide as
-the old sweater's sleeve above a thin wrist. A real arm seen from the front is about 1.8
-times as wide just below the shoulder as at the wrist, and 1.35 times at the elbow.
+it, and on `fitdit_0179` and `idm--00035_00` (slim hands showing, wrists read 0.6 of
+the proportions') it went on as wide as the sweater's sleeve down to the elbow, a slab
+with no taper above a thin wrist. A real arm seen from the front is about 1.45 times as
+wide at the elbow as at the wrist, and tapers to the elbow from the shoulder's cap.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from numpy.typing import NDArray
 
 from fitroom.engines.classic.person import Person
 
-#: The arm's radius at the shoulder joint and at the elbow as multiples of its wrist's
-#: (front view, adult arms; the deltoid's bulge below the joint comes on top).
-UPPER_PER_WRIST = 1.8
-ELBOW_PER_WRIST = 1.35
+#: The arm's radius at the elbow as a multiple of its wrist's (front view, adult arms: the
+#: proportions' own). The shoulder's radius is left as it is: the cap is the shoulder's
+#: top, and narrowed it left a notch between the neck and the arm, refilled from round it
+#: as a smear of the backdrop above.
+ELBOW_PER_WRIST = 1.45
 #: Where along the forearm (elbow 0, wrist 1) the old garment must cover the bone for
 #: the sleeve to count as long: all of these.
 LONG_AT = (0.5, 0.7, 0.85)
@@ -37,12 +38,14 @@ def long_sleeved(person: Person, chain: tuple[int, int, int], old: NDArray[np.bo
     return True
 
 
-def from_wrist(radii: tuple[float, float, float], least: tuple[float, float]) -> tuple[float, float, float]:
-    """The arm's radii at the shoulder, elbow and wrist (`radii`, pixels) with the first
-    two no wider than the wrist's makes them (`UPPER_PER_WRIST`, `ELBOW_PER_WRIST`), and
-    no narrower than `least` (the proportions' lower bound: a wrist misread must not make
-    a stick)."""
+def from_wrist(radii: tuple[float, float, float], least: float, wrist: float) -> tuple[float, float, float]:
+    """The arm's radii at the shoulder, elbow and wrist (`radii`, pixels) with the elbow's
+    no wider than the wrist's makes it (`ELBOW_PER_WRIST`), and no narrower than `least`
+    (the proportions' lower bound: a wrist misread must not make a stick). Only where
+    the wrist was read narrower than the proportions' (`wrist`): a slim hand seen beyond
+    the cuff. With none seen (hands in pockets) nothing of the body says the arm is
+    slimmer, and the sleeve's bound stays."""
     r0, r1, r2 = radii
-    r0 = min(r0, max(UPPER_PER_WRIST * r2, least[0]))
-    r1 = min(r1, max(ELBOW_PER_WRIST * r2, least[1]))
-    return r0, r1, r2
+    if r2 >= wrist:
+        return radii
+    return r0, min(r1, max(ELBOW_PER_WRIST * r2, least)), r2
