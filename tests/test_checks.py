@@ -1324,14 +1324,16 @@ def test_an_upper_arm_rebuilt_as_wide_as_a_long_sleeve_fails_and_one_as_wide_as_
         cv2.ellipse(hand, (209, 258), (7, 14), 0, 0, 360, 1, -1)
         return arm > 0, (hand > 0) & (arm == 0)
 
-    slab = checks.upper_arm_over_hand(*drawn(30), [(shoulder, elbow, wrist)])
-    slim = checks.upper_arm_over_hand(*drawn(10), [(shoulder, elbow, wrist)])
+    slab = checks.upper_arm_over_hand(*drawn(30), [(shoulder, elbow, wrist)], 100.0)
+    slim = checks.upper_arm_over_hand(*drawn(10), [(shoulder, elbow, wrist)], 100.0)
     assert slab is not None and slab > checks.UPPER_OVER_HAND_MOST + 1, slab
     assert slim is not None and slim < checks.UPPER_OVER_HAND_MOST - 0.2, slim
     assert checks.faults({"upper_arm_over_hand": slab}) == ["upper_arm_over_hand"]
     assert not checks.faults({"upper_arm_over_hand": slim})
     arm, _ = drawn(30)
-    assert checks.upper_arm_over_hand(arm, np.zeros(arm.shape, bool), [(shoulder, elbow, wrist)]) is None
+    assert checks.upper_arm_over_hand(arm, np.zeros(arm.shape, bool), [(shoulder, elbow, wrist)], 100.0) is None
+    # A sliver of a hand (fingers' tips below a pocket's edge) says nothing of the arm.
+    assert checks.upper_arm_over_hand(*drawn(30), [(shoulder, elbow, wrist)], 400.0) is None
 
 
 def halo_picture(backdrop: int, pale_rim: bool) -> tuple[np.ndarray, np.ndarray]:

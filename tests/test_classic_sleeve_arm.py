@@ -58,7 +58,7 @@ def test_an_arm_bared_from_a_long_sleeve_is_as_wide_as_its_hand_makes_it() -> No
     frame = torso_frame(person)
     limb, _ = limbs(person, frame, SwapTarget.TOP, old)
     arms = [tuple(person.pt(i) for i in chain) for chain in _ARMS]
-    ratio = checks.upper_arm_over_hand(limb > 0.5, hands, arms)
+    ratio = checks.upper_arm_over_hand(limb > 0.5, hands, arms, frame.width)
     assert ratio is not None and ratio < checks.UPPER_OVER_HAND_MOST, ratio
 
 

@@ -1375,6 +1375,10 @@ ARM_REACH_MOST = 0.14
 UPPER_OVER_HAND_AT = (0.4, 0.5, 0.6)
 HAND_ACROSS_AT = (1.05, 1.12, 1.2)
 UPPER_OVER_HAND_MOST = 1.8
+#: The hand's run across counts only between these shares of the shoulder width: a hand
+#: seen edge on is about 0.1, fingers' tips or a hand half in a pocket read 0.01-0.05 and
+#: made an arm of any width thirty hands wide; over 0.25 the run went on into the body.
+HAND_ACROSS_SHARE = (0.08, 0.25)
 #: The most a rebuilt forearm may be as wide across near the wrist as a third of the way
 #: down from the elbow (`FOREARM_TAPER_AT`: elbow 0, wrist 1). Bare forearms on 15
 #: devset persons read 0.32-0.82, three bent or foreshortened ones 0.97-1.2; forearms
@@ -3190,11 +3194,14 @@ def _nearer_side(
     return min(ends) if ends else None
 
 
-def upper_arm_over_hand(rebuilt: Mask, hands: Mask, arms: Sequence[Sequence[Point]]) -> float | None:
+def upper_arm_over_hand(
+    rebuilt: Mask, hands: Mask, arms: Sequence[Sequence[Point]], shoulder_width: float
+) -> float | None:
     """The largest ratio, over the arms (shoulder, elbow and wrist points), of how far the
     rebuilt upper arm's nearer side lies from the bone (`UPPER_OVER_HAND_AT`, median) over
     half the width of the person's own `hands` across the forearm's line beyond the wrist
-    (`HAND_ACROSS_AT`, median). Rebuilt from a long sleeve, an arm took the sleeve's width
+    (`HAND_ACROSS_AT`, median of the runs within `HAND_ACROSS_SHARE` of the
+    `shoulder_width`). Rebuilt from a long sleeve, an arm took the sleeve's width
     off the shoulders, a slab three wrists wide above a slim hand; a real upper arm is
     about 1.8 wrists wide. None where no rebuilt upper arm or no hand is read."""
     mask, hand = np.asarray(rebuilt, bool), np.asarray(hands, bool)
@@ -3211,8 +3218,9 @@ def upper_arm_over_hand(rebuilt: Mask, hands: Mask, arms: Sequence[Sequence[Poin
         sides = [_nearer_side(mask, shoulder + upper_v * t, upper_across, cap) for t in UPPER_OVER_HAND_AT]
         widths = [_run_across(hand, elbow + fore_v * t, fore_across, cap) for t in HAND_ACROSS_AT]
         side = [value for value in sides if value is not None]
-        width = [value for value in widths if value is not None]
-        if side and width and np.median(width) >= 2:
+        low, high = (share * shoulder_width for share in HAND_ACROSS_SHARE)
+        width = [value for value in widths if value is not None and low <= value <= high]
+        if side and width:
             ratios.append(float(np.median(side)) / (float(np.median(width)) / 2))
     return max(ratios) if ratios else None
 

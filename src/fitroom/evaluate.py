@@ -751,7 +751,7 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             if person.visible(s, e, w)
         ]
         values["arm_round"] = checks.arm_round(output, rebuilt, arm_bones)
-        values["upper_arm_over_hand"] = checks.upper_arm_over_hand(rebuilt, own_hands & ~edited, arm_bones)
+        values["upper_arm_over_hand"] = checks.upper_arm_over_hand(rebuilt, own_hands & ~edited, arm_bones, frame.width)
         if report.rebuilt_skin is not None:
             values["arm_edge_steps"] = checks.arm_edge_steps(report.rebuilt_skin, cover, arm_bones)
         values["upper_arm_pale"] = checks.upper_arm_pale(output, rebuilt, own, arm_bones, frame.width)
