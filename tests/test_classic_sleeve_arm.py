@@ -78,3 +78,14 @@ def test_a_misread_wrist_does_not_make_the_arm_a_stick_and_an_unseen_one_changes
     assert sleeve_arm.from_wrist((15.0, 11.0, 2.0), 6.6, 7.5) == (15.0, 6.6, 2.0)
     assert sleeve_arm.from_wrist((15.0, 11.0, 6.0), 6.6, 7.5) == (15.0, 8.7, 6.0)
     assert sleeve_arm.from_wrist((17.0, 11.0, 7.5), 6.6, 7.5) == (17.0, 11.0, 7.5)
+
+
+def test_a_narrowed_arm_keeps_its_inner_side_against_the_body() -> None:
+    """Narrowed about its bone, the arm stood apart from the new top by a strip of the
+    backdrop: its elbow moves towards the body's middle by as much as it was narrowed,
+    so its inner side stays where the sleeve's was, on either side of the body."""
+    frame = torso_frame(wide_sleeves()[0])
+    left, right = np.float32([275, 180]), np.float32([125, 180])
+    assert np.allclose(sleeve_arm.against_body(left, frame, 4.0), (271, 180))
+    assert np.allclose(sleeve_arm.against_body(right, frame, 4.0), (129, 180))
+    assert np.allclose(sleeve_arm.against_body(left, frame, 0.0), left)

@@ -476,10 +476,12 @@ def limbs(
         model = tuple(share * frame.frontal_width for share in shares)
         (r0, r1, r2), into = _radii(person, chain, model, outline, scale)
         upper_arm = chain in _ARMS
+        wide = r1
         if upper_arm and outline is not None and scale is None and sleeve_arm.long_sleeved(person, chain, outline):
             r0, r1, r2 = sleeve_arm.from_wrist((r0, r1, r2), FROM_PROPORTIONS[0] * model[1], model[2])
         if upper_arm and outline is not None:
             top, joint, end = _sleeve_middle(person, chain, (r0, r1, r2), outline)
+            joint = sleeve_arm.against_body(joint, frame, wide - r1)
         elif outline is not None:
             top, end = (person.pt(i).astype(np.float32) for i in (chain[0], chain[2]))
             joint = _knee_over_shin(person, chain, r1, outline)

@@ -10,10 +10,15 @@ wide at the elbow as at the wrist, and tapers to the elbow from the shoulder's c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.person import Person
+
+if TYPE_CHECKING:
+    from fitroom.engines.classic.body import Frame
 
 #: The arm's radius at the elbow as a multiple of its wrist's (front view, adult arms: the
 #: proportions' own). The shoulder's radius is left as it is: the cap is the shoulder's
@@ -49,3 +54,16 @@ def from_wrist(radii: tuple[float, float, float], least: float, wrist: float) ->
     if r2 >= wrist:
         return radii
     return r0, min(r1, max(ELBOW_PER_WRIST * r2, least)), r2
+
+
+def against_body(elbow: NDArray[np.float32], frame: Frame, narrower: float) -> NDArray[np.float32]:
+    """The elbow moved towards the body's middle by how much narrower (`narrower`, pixels)
+    its radius was made: the arm's inner side stays where the sleeve's was, against the
+    torso or the new garment's side, and only its outer side comes in, the rest of the
+    sleeve there refilled as the backdrop. Narrowed about its bone, the arm stood apart
+    from the new top by a strip of the backdrop, a white notch at the waist."""
+    if narrower <= 0:
+        return elbow
+    right = frame.right.astype(np.float32)
+    outward = np.float32(np.sign(float((elbow - frame.neck.astype(np.float32)) @ right)))
+    return (elbow - outward * np.float32(narrower) * right).astype(np.float32)
