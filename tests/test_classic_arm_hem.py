@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from fitroom.engines.classic import arms
-from fitroom.engines.classic import person as pose
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.warp import Layer
+from tests.support.figure import body_points
 
 SKIN_LAB = np.array([170, 145, 152], np.float32)  # OpenCV's 8-bit Lab
 SKIN_RGB = tuple(int(v) for v in cv2.cvtColor(SKIN_LAB.astype(np.uint8)[None, None], cv2.COLOR_LAB2RGB)[0, 0])
@@ -51,14 +51,7 @@ def person_in_a_short_sleeved_tee() -> Person:
         band[HEM + row] = True
         band &= (mask > 0.5) & (np.abs(np.arange(w) - 200) > 45)[None, :]
         image[band] = (np.array(SKIN_RGB, np.float32) * (0.45 + 0.15 * row)).astype(np.uint8)
-    p = pose
-    points = np.zeros((33, 2), np.float32)
-    points[[p.R_SHOULDER, p.R_ELBOW, p.R_WRIST]] = ARMS[0]
-    points[[p.L_SHOULDER, p.L_ELBOW, p.L_WRIST]] = ARMS[1]
-    points[[p.L_HIP, p.R_HIP]] = (225, 260), (175, 260)
-    points[[p.L_KNEE, p.R_KNEE]] = (225, 380), (175, 380)
-    for (_, _, wrist), hand in zip(ARMS[::-1], p.HAND_POINTS, strict=True):
-        points[list(hand[1:])] = wrist[0], wrist[1] + 12
+    points = body_points(ARMS, 260, 380, 12)
     empty = np.zeros((h, w), np.uint8)
     return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
 
