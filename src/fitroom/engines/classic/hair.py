@@ -160,9 +160,8 @@ def hair_in_front(person: Person, category: str) -> NDArray[np.float32]:
     around = _around(person, category)
     if around is None:
         return kept
-    frame, found, head, allowed, off_face, near_body = around
+    frame, found, head, allowed, off_face, near_body, colour = around
     keep = _fair_hair(person, frame, found, head, allowed & off_face)
-    colour, ring = _read(person, frame)
     if colour is not None:
         s = max(3, int(frame.width * 0.02) | 1)
         opening = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (s, s))
@@ -183,7 +182,7 @@ def fair_hair_in_front(person: Person, category: str) -> NDArray[np.bool_]:
     fair = np.zeros((h, w), bool)
     around = _around(person, category)
     if around is not None:
-        frame, found, head, allowed, off_face, _ = around
+        frame, found, head, allowed, off_face, _, _ = around
         fair[box_slices(found)] = _fair_hair(person, frame, found, head, allowed & off_face)
     return fair
 
@@ -192,8 +191,8 @@ class _Around(NamedTuple):
     """Where `hair_in_front` looks, in the torso's `frame`: the box (`_reach`) and, in
     it, the face's ring (`head`, above the shoulders), where hair may be followed
     (`allowed`: over the shoulders and chest, clear of the hands) and kept (`off_face`:
-    clear of the face, not far above the head), and the person's outline grown by
-    `HAIR_OUTSIDE` (`near_body`)."""
+    clear of the face, not far above the head), the person's outline grown by
+    `HAIR_OUTSIDE` (`near_body`), and the hair's colour read in the ring (`_read`)."""
 
     frame: Frame
     found: Box
@@ -201,6 +200,7 @@ class _Around(NamedTuple):
     allowed: NDArray[np.bool_]
     off_face: NDArray[np.bool_]
     near_body: NDArray[np.bool_]
+    colour: NDArray[np.float32] | None
 
 
 def _soft(frame: Frame) -> float:
@@ -213,7 +213,7 @@ def _around(person: Person, category: str) -> _Around | None:
     if category == SwapTarget.BOTTOM or not person.face.any():
         return None
     frame = torso_frame(person)
-    ring = _read(person, frame)[1]
+    colour, ring = _read(person, frame)
     s = max(3, int(frame.width * 0.02) | 1)
     # Worked out in the box where hair is looked for, not over the whole photo: room
     # round it for the opening, the ring and the blur, so the same pixels come out.
@@ -227,7 +227,7 @@ def _around(person: Person, category: str) -> _Around | None:
     allowed &= person.hands[box] == 0
     outside = max(1, int(frame.width * HAIR_OUTSIDE))
     near_body = cv2.dilate((person.mask[box] > 0.3).astype(np.uint8), np.ones((2 * outside + 1,) * 2, np.uint8)) > 0
-    return _Around(frame, found, head, allowed, (depth > -frame.length) & (face == 0), near_body)
+    return _Around(frame, found, head, allowed, (depth > -frame.length) & (face == 0), near_body, colour)
 
 
 def _dark_hair(
@@ -267,7 +267,7 @@ def _dark_hair(
     loose &= ~_top_reached(person.image[box], loose & on_person, taken, crown, depth, side, frame)
     # The face's ellipse reaches over the hair beside the cheeks: the strands are followed
     # through it, and it is left out afterwards (it is kept anyway).
-    loose &= allowed & (person.hands[box] == 0)
+    loose &= allowed
     loose &= ~_backdrop_like(lab, near, person.mask[box], loose, max(1, int(frame.width * HAIR_OUTSIDE)))
     # Specks of the hair's colour on a print or in a fold are not strands.
     hair = cv2.morphologyEx((loose & (near < HAIR_REACH**2)).astype(np.uint8), cv2.MORPH_OPEN, opening)
