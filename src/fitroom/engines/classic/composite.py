@@ -128,8 +128,13 @@ BAND_DEPTH = 0.15
 #: The old bottom starts in a column at a vertical run this long (shoulder widths):
 #: a speck of it higher up does not count.
 BAND_RUN = 0.01
-#: How far beyond the hip joints (frontal widths) the waistband is looked at.
-BAND_PAD = 0.1
+#: How far beyond the hip joints (frontal widths) the waistband is looked at: out to the
+#: waist's sides, where pale denim by a white tank's hem joins the kept top as well.
+BAND_PAD = 0.35
+#: How far either side of a column (shoulder widths) the old bottom's first row is read
+#: as the median of its run (`_waistband_line`): over twice as wide as the patches the
+#: kept top's mask runs into (at 0.15 half of a satin band's black smear stayed).
+BAND_LINE_SPREAD = 0.25
 
 
 def _multiple(low: int, high: int, step: int, limit: int) -> tuple[int, int]:
@@ -267,12 +272,14 @@ def _over_bottom(person: Person, cover: NDArray[np.bool_]) -> NDArray[np.bool_]:
 def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np.bool_]) -> NDArray[np.bool_]:
     """The pieces of `front` that lie inside the old bottom's waistband: below its top
     edge (each column's first run of the old bottom not in front, the highest near it)
-    and within `BAND_DEPTH` of it, below the old bottom, on it or ringed by it, each
-    resting on the old bottom. The kept top's mask runs into a waistband in patches of
-    its colours (a satin band's sheen under a black top, a frayed elastic's pale
-    frills, a grey print's flecks on grey denim) and a button or rivet is ringed by the
-    old bottom: kept in front, they stayed over the new waistband as black smears, a
-    pale frayed band or the old button."""
+    and within `BAND_DEPTH` of it, below the old bottom or the line of its first row on
+    either side (`_waistband_line`), on it or ringed by it, each resting on the old
+    bottom, out to the waist's sides (`BAND_PAD`). The kept top's mask runs into a
+    waistband in patches of its colours (a satin band's sheen under a black top, a
+    frayed elastic's pale frills, a grey print's flecks on grey denim, pale denim by a
+    white tank) and a button or rivet is ringed by the old bottom: kept in front, they
+    stayed over the new waistband as black smears, a pale frayed band, pale blocks or
+    the old button."""
     h, w = worn.shape
     frame = torso_frame(person)
     s = person.shoulder_width
@@ -285,6 +292,9 @@ def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np
     solid = cv2.morphologyEx(shown.astype(np.uint8), cv2.MORPH_OPEN, np.ones((run, 1), np.uint8)) > 0
     first = np.where(solid.any(axis=0), np.argmax(solid, axis=0), h).astype(np.float32)
     near = 2 * max(1, int(s * BAND_EDGE_SPREAD)) + 1
+    # A patch the kept top's mask runs into lowers the first row shown under it: the
+    # line of that row on either side (`_waistband_line`) passes over it.
+    line = _waistband_line(first, h, max(1, int(s * BAND_LINE_SPREAD)))
     edge = cv2.erode(first[None, :], np.ones((1, near), np.uint8)).ravel()
     rows = np.arange(h, dtype=np.float32)[:, None]
     band = (rows > edge[None, :]) & (rows < edge[None, :] + np.float32(BAND_DEPTH * frame.length))
@@ -297,7 +307,7 @@ def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np
         outside = np.pad(~worn[box], 1, constant_values=True).astype(np.uint8)
         cv2.floodFill(outside, None, (0, 0), (2,))
         ringed[box] = outside[1:-1, 1:-1] == 1
-    pieces = front & between & band & ((rows > first[None, :]) | worn | ringed)
+    pieces = front & between & band & ((rows > np.minimum(first, line)[None, :]) | worn | ringed)
     count, labels = cv2.connectedComponents(pieces.astype(np.uint8), connectivity=8)
     if count <= 1:
         return pieces
@@ -310,6 +320,23 @@ def _in_old_waistband(person: Person, front: NDArray[np.bool_], worn: NDArray[np
     on_old = np.bincount(under[shown].ravel(), minlength=count)
     resting = np.flatnonzero(on_old * 2 > rim)
     return np.isin(labels, resting[resting > 0])
+
+
+def _waistband_line(first: NDArray[np.float32], h: int, spread: int) -> NDArray[np.float32]:
+    """Each column's median of `first` (the old bottom's first row shown, `h` where none)
+    over the columns within `spread` that show it, `h` where none does. Under a patch
+    the kept top's mask runs into (a black satin band's sheen, pale denim by a white
+    tank) the bottom shows only below the patch, and read per column the patch lay
+    above it, in front: the median of the rows on either side passes over it, as the
+    waistband's top edge does, while a slanting hem keeps its own rows (a curved one's
+    lowest two or three at its dip go under the new bottom)."""
+    seen = np.where(first < h, first, np.nan).astype(np.float32)
+    windows = np.lib.stride_tricks.sliding_window_view(np.pad(seen, spread, constant_values=np.nan), 2 * spread + 1)
+    valid = ~np.isnan(windows).all(axis=1)
+    line = np.full(first.shape, np.float32(h))
+    if valid.any():
+        line[valid] = np.nanmedian(windows[valid], axis=1)
+    return line
 
 
 def _hip_corners(
