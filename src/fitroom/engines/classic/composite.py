@@ -38,6 +38,7 @@ from fitroom.engines.classic.old_garment import (
     coat_hem,
     collar_in_face,
     kept_top,
+    read_hair_colours,
     wears_open_coat,
     worn_bottom,
 )
@@ -187,6 +188,8 @@ def compose(person: Person, garment: Garment, layers: list[Layer]) -> Composite:
     )
     # Long hair over the shoulders stays in front of a top or dress, with its soft ends.
     hair = hair_in_front(person, garment.category)
+    # The window below mostly sees no head: the hair's colour is read on the whole photo.
+    read_hair_colours(person)
     # The old top's straps over a kept arm's shoulder are not the arm: they are rebuilt
     # with the rest of the old top, the hair, face and hands in front of them never.
     straps = None

@@ -27,6 +27,7 @@ from fitroom.engines.classic.colour import (
     squared_distance,
 )
 from fitroom.engines.classic.person import (
+    HAIR_COLOURS,
     L_ANKLE,
     L_ELBOW,
     L_EYE,
@@ -951,6 +952,10 @@ SKIN_COLOURED = 10
 #: How far above the higher ankle joint (shoulder widths) a dress's edge bands may grow:
 #: the shoes' tops and straps lie below.
 ABOVE_SHOES = 0.25
+#: Above the shoulders' line and further than this (shoulder widths) either side of the
+#: neck's axis, past a collar's points, pixels of the hair's colour are the hair or a
+#: hat's brim, never a band of the old garment (`_edge_bands`).
+HAIR_BESIDE_NECK = 0.35
 #: How far beyond the old garment's colours its bands of another colour reach (a hem's
 #: rib, a cuff, a collar, a hood round the neck, a waistband), in shoulder widths.
 EDGE_BAND = 0.12
@@ -995,8 +1000,14 @@ def _edge_bands(
     # down beside them in sleeves of any colour.
     waist_down = (depth > 0.6 * frame.length) & (arms == 0)
     grow = free & room & (person.mask > 0.5) & ~clothes & ~(similar & waist_down)
-    for colour in _hair_colours(person, lab, free):
-        grow &= ~near_colour(lab, colour)
+    # Hair and a hat's brim beside the head are not a band of the garment: the hair's colour
+    # there (read on the whole photo when the window sees no head) is never grown into.
+    across = (np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.right[1]) + (
+        np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+    ) * np.float32(frame.right[0])
+    beside_head = (depth < 0) & (np.abs(across) > HAIR_BESIDE_NECK * frame.width)
+    for colour in _hair_colours(person, lab, free) or seen_hair_colours(person):
+        grow &= ~(near_colour(lab, colour) & beside_head)
     if category == SwapTarget.TOP and person.visible(L_HIP, R_HIP, threshold=0.3):
         for colour in worn_colours(lab, person, SwapTarget.BOTTOM):
             grow &= ~(near_colour(lab, colour) & waist_down)
@@ -1038,6 +1049,25 @@ def _edge_bands(
     rim = 2 * max(1, int(s * 0.012)) + 1
     outline = cv2.dilate(added.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0
     return (added | (outline & room & (person.mask > 0.3) & ~hands & (person.face == 0))) & ~clothes
+
+
+def read_hair_colours(person: Person) -> list[NDArray[np.float32]]:
+    """The hair's (or a hat's) colour above the face (`_hair_colours`), read on the whole
+    photo and kept with it for the windows cut from it.
+
+    A top is rebuilt in a window that starts about the chin (`composite.compose`): the
+    window sees no head, read nothing, and the old top's edge bands grew over the hair
+    beside the neck and a hat's brim, rebuilt as flat skin-coloured blobs."""
+    free = ~skin_like(person) & (person.face == 0) & (person.hands == 0)
+    key = (person.image,)
+    return memo.kept(person, HAIR_COLOURS, key, lambda: _hair_colours(person, person.lab(), free))
+
+
+def seen_hair_colours(person: Person) -> list[NDArray[np.float32]]:
+    """The hair colours the whole photo this window was cut from read (`read_hair_colours`),
+    or none."""
+    found = memo.held(person, HAIR_COLOURS, (person.image,))
+    return list(found) if found is not None else []
 
 
 def _hair_colours(person: Person, lab: NDArray[np.float32], free: NDArray[np.bool_]) -> list[NDArray[np.float32]]:

@@ -38,6 +38,9 @@ MIRROR = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9] + [i + 1 if i % 2 else i - 1 for i i
 #: the front, the shoulders are at least this share of the torso's length (shoulder
 #: midpoint to hip midpoint).
 FRONTAL_WIDTH_RATIO = 0.72
+#: The memo key the hair's colour above the face, read on the whole photo
+#: (`old_garment.read_hair_colours`), is kept under and handed down to its windows.
+HAIR_COLOURS = "hair_colours"
 
 
 def frontal_width(width: float, torso_length: float) -> float:
@@ -105,6 +108,7 @@ class Person:
             skin = memo.held(self, "skin_like", (self.image, lab, tone))
             if skin is not None:
                 memo.keep(seen, "skin_like", (seen.image, seen_lab, tone), skin[window])
+        _hand_down(self, seen)
         return seen
 
     def scaled(self, size: tuple[int, int]) -> Person:
@@ -116,7 +120,7 @@ class Person:
         def shrink(values: NDArray[np.generic]) -> NDArray[np.generic]:
             return cv2.resize(values, size, interpolation=cv2.INTER_AREA)
 
-        return Person(
+        seen = Person(
             image=shrink(self.image),
             points=(self.points + 0.5) * factor - 0.5,
             visibility=self.visibility,
@@ -127,6 +131,16 @@ class Person:
             turn=self.turn,
             behind=self.behind,
         )
+        _hand_down(self, seen)
+        return seen
+
+
+def _hand_down(whole: Person, seen: Person) -> None:
+    """Give a window or smaller copy of the photo what was read on the whole photo where
+    the window may not see it: the hair's colour above the face (`HAIR_COLOURS`)."""
+    colours = memo.held(whole, HAIR_COLOURS, (whole.image,))
+    if colours is not None:
+        memo.keep(seen, HAIR_COLOURS, (seen.image,), colours)
 
 
 def _count_faces(faces: object, rgb: NDArray[np.uint8], torso: NDArray[np.float32]) -> tuple[int, int]:
