@@ -3179,3 +3179,28 @@ def test_old_line_on_chest_flags_an_old_necklines_edge_across_the_rebuilt_chest(
     toned = checks.old_line_on_chest(clean, beige, old, rebuilt, kept, body, (150, 130), 150.0)
     assert toned is not None and checks.faults({"old_line_on_chest": toned}) == [], toned
     assert checks.old_line_on_chest(left, original, np.zeros_like(old), rebuilt, kept, body, (150, 130), 150.0) is None
+
+
+def test_head_side_changed_finds_a_hat_brim_rebuilt_as_a_skin_blob() -> None:
+    """A hat's brim beside the head, above the shoulders: kept as shot it passes; its end
+    painted over as a skin-coloured blob (`carvekit--3` before session 44) fails; a new
+    top drawn up there is not counted; a collar by the neck is not beside the head."""
+    before = np.full((300, 300, 3), 200, np.uint8)
+    before[60:100, 200:240] = (70, 30, 25)  # the brim's end, right of the neck
+    hat = np.zeros((300, 300), bool)
+    hat[60:100, 200:240] = True
+    neck, down, right, width = (150.0, 150.0), (0.0, 1.0), (1.0, 0.0), 100.0
+    beside = checks.head_side(hat, neck, down, right, width)
+    assert np.count_nonzero(beside) == 1600
+    cover = np.zeros((300, 300), np.float32)
+    value = checks.head_side_changed(before, before.copy(), beside, cover, width)
+    assert value is not None and checks.faults({"head_side_changed": value}) == [], value
+    blob = before.copy()
+    blob[75:100, 205:240] = (225, 180, 150)
+    value = checks.head_side_changed(before, blob, beside, cover, width)
+    assert value is not None and checks.faults({"head_side_changed": value}) == ["head_side_changed"], value
+    cover[60:100, 200:240] = 1
+    assert checks.head_side_changed(before, blob, beside, cover, width) is None
+    collar = np.zeros((300, 300), bool)
+    collar[100:140, 160:180] = True
+    assert not checks.head_side(collar, neck, down, right, width).any()

@@ -1321,6 +1321,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         fair = cv2.erode(fair_hair_in_front(_as_shot(report), target).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
         fair[: max(0, int(frame.neck[1] - frame.length * HAIR_ABOVE_SHOULDERS))] = False
         values["fair_hair_cut"] = checks.fair_hair_cut(report.input, output, fair)
+        # The hair or a hat beside the head, as shot: not skin, face nor hands.
+        photo = _as_shot(report)
+        other = (person.mask > 0.5) & ~plausible_skin(photo.lab()) & ~skin_like(photo)
+        other &= (person.face == 0) & (person.hands == 0)
+        beside = checks.head_side(other, frame.neck, frame.down, frame.right, frame.width)
+        values["head_side_changed"] = checks.head_side_changed(report.input, output, beside, cover, frame.width)
     # Read from the pose alone, apart from the engine's refusal: a garment drawn on a
     # jump, a stride or a skirt held out is pasted flat whatever the engine decided.
     pose: dict[str, float | None] = {"torso_lean": torso_lean(person.points, person.visibility)}
