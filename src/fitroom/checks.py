@@ -1634,13 +1634,16 @@ HAIR_CUT_MOST = 0.05
 #: change (`fair_hair_cut`): their soft ends, blended over the garment, as for `hair_cut`.
 FAIR_HAIR_CUT_MOST = 0.05
 #: `head_side_changed`: beside the head is above the shoulders' line by more than
-#: `HEAD_SIDE_RISE` shoulder widths (clear of the shoulders' tops) and further than
-#: `HEAD_SIDE_OUT` from the neck's axis (past a collar's points); the fewest of the
-#: person's non-skin pixels there for a value; and the most of them (over the squared
-#: shoulder width) a render may change where it draws nothing. On 2026-12-07 (basic) at
-#: main the brim cut and the skin blob beside it read 0.012-0.016 on `carvekit--3`'s tops.
-HEAD_SIDE_RISE, HEAD_SIDE_OUT = 0.2, 0.35
-HEAD_SIDE_LEAST, HEAD_SIDE_CHANGED_MOST = 50, 0.005
+#: `HEAD_SIDE_RISE` shoulder widths (clear of the shoulders' tops: a shoulder seen from
+#: below rises 0.3 above its joint, and the old top rebuilt there is no fault) and
+#: further than `HEAD_SIDE_OUT` from the neck's axis (past a collar's points); the
+#: fewest of the person's non-skin pixels there for a value; and the most of them (over
+#: the squared shoulder width) a render may change where it draws nothing. On
+#: 2026-12-07 (basic) at main the brim cut and the skin blob beside it read 0.035-0.039
+#: on `carvekit--3`'s tops; kept, 0.0005; `econ--1f7c…`'s high shoulder rebuilt under a
+#: cami 0.0005.
+HEAD_SIDE_RISE, HEAD_SIDE_OUT = 0.35, 0.35
+HEAD_SIDE_LEAST, HEAD_SIDE_CHANGED_MOST = 50, 0.01
 #: `fair_hair_cut`: the blur (pixels) the strands' fine steps are read against (half of
 #: it) and averaged over, and the least share of a lock's fine steps a render must keep
 #: for it to count as the lock (a flat block keeps almost none).

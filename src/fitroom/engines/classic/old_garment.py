@@ -1000,14 +1000,7 @@ def _edge_bands(
     # down beside them in sleeves of any colour.
     waist_down = (depth > 0.6 * frame.length) & (arms == 0)
     grow = free & room & (person.mask > 0.5) & ~clothes & ~(similar & waist_down)
-    # Hair and a hat's brim beside the head are not a band of the garment: the hair's colour
-    # there (read on the whole photo when the window sees no head) is never grown into.
-    across = (np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.right[1]) + (
-        np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
-    ) * np.float32(frame.right[0])
-    beside_head = (depth < 0) & (np.abs(across) > HAIR_BESIDE_NECK * frame.width)
-    for colour in _hair_colours(person, lab, free) or seen_hair_colours(person):
-        grow &= ~(near_colour(lab, colour) & beside_head)
+    grow &= ~_hair_kept(person, frame, lab, free, depth)
     if category == SwapTarget.TOP and person.visible(L_HIP, R_HIP, threshold=0.3):
         for colour in worn_colours(lab, person, SwapTarget.BOTTOM):
             grow &= ~(near_colour(lab, colour) & waist_down)
@@ -1049,6 +1042,34 @@ def _edge_bands(
     rim = 2 * max(1, int(s * 0.012)) + 1
     outline = cv2.dilate(added.astype(np.uint8), np.ones((rim, rim), np.uint8)) > 0
     return (added | (outline & room & (person.mask > 0.3) & ~hands & (person.face == 0))) & ~clothes
+
+
+def _hair_kept(
+    person: Person, frame: Frame, lab: NDArray[np.float32], free: NDArray[np.bool_], depth: NDArray[np.float32]
+) -> NDArray[np.bool_]:
+    """Where the hair lies over the old garment's edges (`_edge_bands` never grows there):
+    where the window sees the head, every pixel of the hair's colour read above the face.
+
+    The window a top is rebuilt in mostly starts below the eyes and reads none: the
+    whole photo's colour (`seen_hair_colours`) is taken then, beside the head only,
+    above the shoulders' line (`depth` < 0) and past a collar's points
+    (`HAIR_BESIDE_NECK`): the hair, or a hat's brim, hanging there was grown into and
+    rebuilt as a flat skin-coloured blob (`carvekit--3`). Below the shoulders and by
+    the neck the hair's dark colour is as often the old top's own rib or collar."""
+    h, w = free.shape
+    own = _hair_colours(person, lab, free)
+    kept = np.zeros((h, w), bool)
+    for colour in own:
+        kept |= near_colour(lab, colour)
+    seen = [] if own else seen_hair_colours(person)
+    if seen:
+        across = (np.arange(h, dtype=np.float32)[:, None] - np.float32(frame.neck[1])) * np.float32(frame.right[1]) + (
+            np.arange(w, dtype=np.float32)[None, :] - np.float32(frame.neck[0])
+        ) * np.float32(frame.right[0])
+        beside = (depth < 0) & (np.abs(across) > HAIR_BESIDE_NECK * frame.width)
+        for colour in seen:
+            kept |= near_colour(lab, colour) & beside
+    return kept
 
 
 def read_hair_colours(person: Person) -> list[NDArray[np.float32]]:
