@@ -1636,13 +1636,14 @@ FAIR_HAIR_CUT_MOST = 0.05
 #: `head_side_changed`: beside the head is above the shoulders' line by more than
 #: `HEAD_SIDE_RISE` shoulder widths (clear of the shoulders' tops: a shoulder seen from
 #: below rises 0.3 above its joint, and the old top rebuilt there is no fault) and
-#: further than `HEAD_SIDE_OUT` from the neck's axis (past a collar's points); the
+#: further than `HEAD_SIDE_OUT` from the neck's axis (past a collar's points), and
+#: further than `HEAD_SIDE_ARM` from an arm's bones (a raised sleeve is the old top); the
 #: fewest of the person's non-skin pixels there for a value; and the most of them (over
 #: the squared shoulder width) a render may change where it draws nothing. On
 #: 2026-12-07 (basic) at main the brim cut and the skin blob beside it read 0.035-0.039
 #: on `carvekit--3`'s tops; kept, 0.0005; `econ--1f7c…`'s high shoulder rebuilt under a
 #: cami 0.0005.
-HEAD_SIDE_RISE, HEAD_SIDE_OUT = 0.35, 0.35
+HEAD_SIDE_RISE, HEAD_SIDE_OUT, HEAD_SIDE_ARM = 0.35, 0.35, 0.35
 HEAD_SIDE_LEAST, HEAD_SIDE_CHANGED_MOST = 50, 0.01
 #: `fair_hair_cut`: the blur (pixels) the strands' fine steps are read against (half of
 #: it) and averaged over, and the least share of a lock's fine steps a render must keep
@@ -5775,18 +5776,26 @@ def fair_hair_cut(before: NDArray[np.uint8], after: NDArray[np.uint8], fair: Mas
     return float(np.mean((moved | flat)[inside[box]]))
 
 
-def head_side(other: Mask, neck: Point, down: Point, right: Point, shoulder_width: float) -> NDArray[np.bool_]:
+def head_side(
+    other: Mask, neck: Point, down: Point, right: Point, shoulder_width: float, arms: Sequence[tuple[Point, Point]] = ()
+) -> NDArray[np.bool_]:
     """The pixels of `other` (the person's, neither skin nor face nor hands) beside the
     head: above the shoulders' line through `neck` by more than `HEAD_SIDE_RISE` shoulder
     widths (along the torso's unit `down`) and further than `HEAD_SIDE_OUT` from the
-    neck's axis (along `right`). What lies there is the hair or a hat: no top reaches it."""
+    neck's axis (along `right`), off the `arms`' bones (each a pair of joints) by
+    `HEAD_SIDE_ARM` shoulder widths: an arm raised beside the head in a sleeve is the
+    old top. What else lies there is the hair or a hat: no top reaches it."""
     h, w = np.asarray(other).shape[:2]
     dy = np.arange(h, dtype=np.float32)[:, None] - np.float32(neck[1])
     dx = np.arange(w, dtype=np.float32)[None, :] - np.float32(neck[0])
     depth = dx * np.float32(down[0]) + dy * np.float32(down[1])
     across = dx * np.float32(right[0]) + dy * np.float32(right[1])
     beside = (depth < -HEAD_SIDE_RISE * shoulder_width) & (np.abs(across) > HEAD_SIDE_OUT * shoulder_width)
-    return np.asarray(beside & (np.asarray(other) > 0))
+    limbs = np.zeros((h, w), np.uint8)
+    for a, b in arms:
+        ends = (int(round(a[0])), int(round(a[1]))), (int(round(b[0])), int(round(b[1])))
+        cv2.line(limbs, ends[0], ends[1], (1,), max(1, int(2 * HEAD_SIDE_ARM * shoulder_width)))
+    return np.asarray(beside & (np.asarray(other) > 0) & (limbs == 0))
 
 
 def head_side_changed(

@@ -1325,7 +1325,11 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         photo = _as_shot(report)
         other = (person.mask > 0.5) & ~plausible_skin(photo.lab()) & ~skin_like(photo)
         other &= (person.face == 0) & (person.hands == 0)
-        beside = checks.head_side(other, frame.neck, frame.down, frame.right, frame.width)
+        segments = [
+            (person.pt(a), person.pt(b))
+            for a, b in ((L_SHOULDER, L_ELBOW), (L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW), (R_ELBOW, R_WRIST))
+        ]
+        beside = checks.head_side(other, frame.neck, frame.down, frame.right, frame.width, segments)
         values["head_side_changed"] = checks.head_side_changed(report.input, output, beside, cover, frame.width)
     # Read from the pose alone, apart from the engine's refusal: a garment drawn on a
     # jump, a stride or a skirt held out is pasted flat whatever the engine decided.
