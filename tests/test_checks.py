@@ -3184,7 +3184,8 @@ def test_old_line_on_chest_flags_an_old_necklines_edge_across_the_rebuilt_chest(
 def test_head_side_changed_finds_a_hat_brim_rebuilt_as_a_skin_blob() -> None:
     """A hat's brim beside the head, above the shoulders: kept as shot it passes; its end
     painted over as a skin-coloured blob (`carvekit--3` before session 44) fails; a new
-    top drawn up there is not counted; a collar by the neck is not beside the head."""
+    top drawn up there is not counted; a collar by the neck and a sleeve raised beside the
+    head are not the hair."""
     before = np.full((300, 300, 3), 200, np.uint8)
     before[60:100, 200:240] = (70, 30, 25)  # the brim's end, right of the neck
     hat = np.zeros((300, 300), bool)
@@ -3204,3 +3205,5 @@ def test_head_side_changed_finds_a_hat_brim_rebuilt_as_a_skin_blob() -> None:
     collar = np.zeros((300, 300), bool)
     collar[100:140, 160:180] = True
     assert not checks.head_side(collar, neck, down, right, width).any()
+    raised = [((220.0, 130.0), (220.0, 40.0))]  # an arm in a sleeve raised beside the head
+    assert not checks.head_side(hat, neck, down, right, width, raised).any()
