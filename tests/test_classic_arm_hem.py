@@ -96,11 +96,11 @@ def test_a_tanks_armhole_is_no_sleeves_hem() -> None:
     old = np.zeros((300, 200), bool)
     shoulder, down = np.array([100, 20], np.float32), np.array([0, 200], np.float32)
     old[:140, 60:140] = True  # a sleeve ending 0.6 of the way to the elbow
-    assert arms._hem_on_bone(old, shoulder, down) == pytest.approx(0.6, abs=0.03)
+    assert arms.hem_on_bone(old, shoulder, down) == pytest.approx(0.6, abs=0.03)
     old[:] = False
     old[:80, 60:140] = True  # a tank's armhole 0.3 of the way down
-    assert arms._hem_on_bone(old, shoulder, down) is None
+    assert arms.hem_on_bone(old, shoulder, down) is None
     old[:] = False
-    assert arms._hem_on_bone(old, shoulder, down) is None
+    assert arms.hem_on_bone(old, shoulder, down) is None
     old[:] = True
-    assert arms._hem_on_bone(old, shoulder, down) is None
+    assert arms.hem_on_bone(old, shoulder, down) is None

@@ -607,7 +607,7 @@ def below_hems(person: Person, arms: NDArray[np.float32], old: NDArray[np.bool_]
         length = float(np.hypot(*v))
         if length < 2 * reach:
             continue
-        hem = _hem_on_bone(old, a, v)
+        hem = hem_on_bone(old, a, v)
         if hem is None:
             continue
         t = ((xs - a[0]) * v[0] + (ys - a[1]) * v[1]) / (length * length)
@@ -634,7 +634,7 @@ def below_hems(person: Person, arms: NDArray[np.float32], old: NDArray[np.bool_]
     return out
 
 
-def _hem_on_bone(old: NDArray[np.bool_], a: NDArray[np.float32], v: NDArray[np.float32]) -> float | None:
+def hem_on_bone(old: NDArray[np.bool_], a: NDArray[np.float32], v: NDArray[np.float32]) -> float | None:
     """Where down the upper arm's bone (`a` the shoulder, `v` to the elbow; shares of it)
     the `old` sleeve round it ends: the end of the first run of the bone in the old
     garment, starting above `HEM_FROM`; None where the bone is bare down to there, the

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -32,6 +33,9 @@ from fitroom.engines.classic.person import (
     Person,
     frontal_width,
 )
+
+if TYPE_CHECKING:
+    from fitroom.engines.classic.hem_arm import KeptArm
 
 
 @dataclass
@@ -85,7 +89,7 @@ def torso_zone(person: Person, frame: Frame) -> NDArray[np.uint8]:
 #: of the frontal shoulder width (adult proportions): used where the photo shows nothing
 #: better.
 _ARMS = ((L_SHOULDER, L_ELBOW, L_WRIST), (R_SHOULDER, R_ELBOW, R_WRIST))
-_ARM_RADII = (0.15, 0.11, 0.075)
+ARM_RADII = (0.15, 0.11, 0.075)
 _LEGS = ((L_HIP, L_KNEE, L_ANKLE), (R_HIP, R_KNEE, R_ANKLE))
 _LEG_RADII = (0.21, 0.13, 0.075)
 #: A limb inside a sleeve or trouser leg is this share of its width (low, high): about
@@ -175,6 +179,11 @@ RECENTRE = 0.6
 OWN_UPPER_AT = (0.5, 0.65, 0.8, 0.95)
 OWN_FOREARM_AT = (0.15, 0.3, 0.45, 0.6)
 OWN_SLACK = 1.25
+#: An upper arm carried up from the own arm below a short sleeve's hem (`limbs`' `kept`)
+#: is at most this many times as wide at the shoulder joint as there (the deltoid's
+#: swell on top): the proportions' shoulder, as wide as the old sleeve, stood out
+#: as a slab above the kept arm.
+SHOULDER_PER_HEM = 1.1
 
 
 def _edges(
@@ -323,7 +332,7 @@ def own_arm_scales(person: Person, frame: Frame, outline: NDArray[np.bool_]) -> 
     old garment holds little of the arm below it, and cut the runs across it short."""
     seen = (person.mask > 0.5) & ~outline & (person.hands == 0)
     h, w = seen.shape
-    model = [share * frame.frontal_width for share in _ARM_RADII]
+    model = [share * frame.frontal_width for share in ARM_RADII]
     out: list[float | None] = []
     for chain in _ARMS:
         a, b, c = (person.pt(i).astype(np.float32) for i in chain)
@@ -448,6 +457,7 @@ def limbs(
     category: str,
     outline: NDArray[np.bool_] | None = None,
     own: tuple[float | None, float | None] = (None, None),
+    kept: tuple[KeptArm | None, KeptArm | None] = (None, None),
 ) -> tuple[NDArray[np.float32], tuple[NDArray[np.float32], NDArray[np.float32]]]:
     """The bare limbs a garment may uncover, as tapered cylinders along the bones.
 
@@ -459,12 +469,14 @@ def limbs(
     trouser legs round them allow, and end as wide as the wrists or ankles that show;
     a forearm whose hand shows goes on into it at the wrist's width (`INTO_HAND`), and
     an arm is no wider than its own bare part that shows makes it (`own`: the left and
-    right arm's, `own_arm_scales`).
+    right arm's, `own_arm_scales`). An upper arm bared from a short sleeve whose own arm
+    was read below the hem (`kept`, `hem_arm.kept_below_hems`) runs from the shoulder to
+    that arm's two edges there, so it meets the kept arm edge to edge.
     """
     w, h = person.size
     chains: list[tuple[tuple[int, int, int], tuple[float, ...]]] = []
     if category in (SwapTarget.TOP, SwapTarget.DRESS):
-        chains += [(chain, _ARM_RADII) for chain in _ARMS]
+        chains += [(chain, ARM_RADII) for chain in _ARMS]
     if category in (SwapTarget.BOTTOM, SwapTarget.DRESS):
         chains += [(chain, _LEG_RADII) for chain in _LEGS]
     # Each bone: its ends, its radii there, its swell along it (a share of the radius),
@@ -494,10 +506,19 @@ def limbs(
             r1 = max(min(r1, ELBOW_TAPER * r0), r2)
             # The hand's own width, read beyond the cuff, is where the arm reaches it.
             hand, r2 = r2, min(r2, WRIST_TAPER * r1)
-        segments += [
-            (top, joint, r0, r1, _deltoid if upper_arm else None, shoulder_top if upper_arm else None),
-            (joint, end, r1, r2, lower, None),
-        ]
+        below = kept[_ARMS.index(chain)] if upper_arm else None
+        if below is not None:
+            # Tapering from the shoulder's cap to the own arm below the hem, centred on
+            # it there: drawn round the bone at the proportions' width, it was a slab as
+            # wide as the old sleeve, a step where it met the narrower kept arm.
+            r_top = float(np.clip(r0, below.half, SHOULDER_PER_HEM * below.half))
+            segments += [
+                (top, below.centre, r_top, below.half, _deltoid, shoulder_top),
+                (below.centre, joint, below.half, r1, None, None),
+            ]
+        else:
+            segments.append((top, joint, r0, r1, _deltoid if upper_arm else None, shoulder_top if upper_arm else None))
+        segments.append((joint, end, r1, r2, lower, None))
         if upper_arm and into > 0:
             # Narrowest at the wrist, widening into the hand: at the narrow wrist's width
             # the old cuff between it and the hand was refilled as a band across the wrist.

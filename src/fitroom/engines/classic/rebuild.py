@@ -26,6 +26,7 @@ from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import GARMENT_WEIGHTS, SAME_GARMENT_COLOUR, skin_like, squared_distance
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.hair import HAIR_REACH, HAIR_WEIGHTS, hair_colour
+from fitroom.engines.classic.hem_arm import KeptArm, kept_below_hems
 from fitroom.engines.classic.old_garment import (
     coat_beside_torso,
     coat_hem,
@@ -197,8 +198,21 @@ def replaced(
             own_arm_scales(person, frame, (old > 0) & ~hands),
             own_legs,
             own_arm[box],
+            _kept_below(person, frame, garment, (old > 0) & ~hands, x0, y0),
         )
     return Replaced(rebuild, fill, shade, skin_part, old, loose)
+
+
+def _kept_below(
+    person: Person, frame: Frame, garment: Garment, old: NDArray[np.bool_], x0: int, y0: int
+) -> tuple[KeptArm | None, KeptArm | None]:
+    """The own arms just below a short sleeve's hem (`hem_arm.kept_below_hems`), read on
+    the whole person (the box rebuilt ends a little below the hem) and seen from the
+    box's corner (`x0`, `y0`); none under a new bottom, which bares no arm."""
+    if garment.category == SwapTarget.BOTTOM:
+        return None, None
+    left, right = (None if arm is None else arm.shifted(x0, y0) for arm in kept_below_hems(person, frame, old))
+    return left, right
 
 
 def _rim_joined(found: NDArray[np.bool_], old: NDArray[np.bool_], kept: NDArray[np.bool_]) -> NDArray[np.bool_]:
@@ -1160,6 +1174,7 @@ def _uncovered(
     own: tuple[float | None, float | None] = (None, None),
     own_legs: OwnLegs | None = None,
     own_arm: NDArray[np.float32] | None = None,
+    kept_arms: tuple[KeptArm | None, KeptArm | None] = (None, None),
 ) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
     """What the old garment hid where the new one does not reach: skin, or the background;
     and how much of each pixel is skin (0..1). `coat`: the old top is a coat to the shins
@@ -1169,7 +1184,9 @@ def _uncovered(
     how wide the arms' own bare parts are (`own_arm_scales`, read on the whole person);
     `own_legs`, how the person's own bare legs look (`_own_legs`): rebuilt legs below the
     hips are shaded across as they are; `own_arm`, how much of each pixel took the colour
-    of the person's own bare arm (`own_arm.from_own_arms`), read as lit in the photo.
+    of the person's own bare arm (`own_arm.from_own_arms`), read as lit in the photo;
+    `kept_arms`, the own arms just below short sleeves' hems (`hem_arm.kept_below_hems`),
+    which the rebuilt upper arms meet edge to edge.
 
     Limbs and torso get the tone of the person's skin nearest them (`tone`, Lab), lit by the old garment's broad light (not
     its folds or print), shaded as rounded forms under the photo's light (`look`),
@@ -1183,7 +1200,7 @@ def _uncovered(
     """
     # The hand in front (its edge given over to the rebuild at a cuff) is no part of the
     # sleeve's outline: beyond it the wrist's width is read.
-    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands, own)
+    limb, limb_normal = limbs(person, frame, garment.category, (old > 0) & ~hands, own, kept_arms)
     shoulders = garment.category != SwapTarget.BOTTOM
     if shoulders:
         # The body's own outline, not the joints' trapezoid, and soft-edged, so a bared
