@@ -184,6 +184,8 @@ OWN_SLACK = 1.25
 #: swell on top): the proportions' shoulder, as wide as the old sleeve, stood out
 #: as a slab above the kept arm.
 SHOULDER_PER_HEM = 1.1
+#: A limb's soft edge (pixels): it is half covered this far inside its radius.
+EDGE_HALF = 0.75
 
 
 def _edges(
@@ -511,10 +513,13 @@ def limbs(
             # Tapering from the shoulder's cap to the own arm below the hem, centred on
             # it there: drawn round the bone at the proportions' width, it was a slab as
             # wide as the old sleeve, a step where it met the narrower kept arm.
-            r_top = float(np.clip(r0, below.half, SHOULDER_PER_HEM * below.half))
+            # The limb's soft edge is half in at `EDGE_HALF` inside its radius: at the run's
+            # own half width it stood that far in from the kept arm's edge, a notch.
+            half = below.half + EDGE_HALF
+            r_top = float(np.clip(r0, half, SHOULDER_PER_HEM * half))
             segments += [
-                (top, below.centre, r_top, below.half, _deltoid, shoulder_top),
-                (below.centre, joint, below.half, r1, None, None),
+                (top, below.centre, r_top, half, _deltoid, shoulder_top),
+                (below.centre, joint, half, r1, None, None),
             ]
         else:
             segments.append((top, joint, r0, r1, _deltoid if upper_arm else None, shoulder_top if upper_arm else None))
@@ -556,7 +561,7 @@ def limbs(
         # Across the cylinder the surface turns from facing the camera to edge-on.
         np.copyto(tilt_x[box], np.clip(off_x / radius, -1, 1), where=closer)
         np.copyto(tilt_y[box], np.clip(off_y / radius, -1, 1), where=closer)
-    inside = np.clip((1 - nearest) * radius_px / 1.5, 0, 1).astype(np.float32)
+    inside = np.clip((1 - nearest) * radius_px / (2 * EDGE_HALF), 0, 1).astype(np.float32)
     return inside, (tilt_x, tilt_y)
 
 
