@@ -68,6 +68,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `upper_arm_reach`: how far out from the bone a rebuilt upper arm's outer contour lies
   below the armpit, in shoulder widths (an arm rebuilt as wide as the old loose sleeve
   round it, a fat tube, reaches 0.15 and more on a slim person; an arm about 0.1-0.13).
+- `arm_hem_step`: how far the arm's outer contour steps where a rebuilt upper arm meets
+  the person's own arm below an old short sleeve's hem (an upper arm rebuilt as a slab
+  as wide as the sleeve, standing out past the narrower kept arm), in shoulder widths.
 - `upper_arm_over_hand`: how far out from the bone a rebuilt upper arm's nearer side lies
   over half the person's own hand's width below it (an arm rebuilt from a long sleeve as
   wide as the sleeve, three wrists wide, scores far above a real arm's).
@@ -1372,6 +1375,14 @@ SHOULDER_RISE_MOST = 0.03
 #: on a slim person rebuilt it as wide as the sleeve round it, 0.15.
 ARM_REACH_AT = (0.35, 0.5, 0.65, 0.8)
 ARM_REACH_MOST = 0.14
+#: `arm_hem_step`: the rebuilt upper arm's outer contour is read this many pixels above
+#: where it ends on the bone (the old short sleeve's hem), and the kept arm's as many
+#: below, over this many rows each side (median); the most the two may differ, in
+#: shoulder widths. An upper arm rebuilt as wide as the old sleeve met the person's own
+#: narrower arm below the hem with a square step.
+HEM_STEP_GAP = 2
+HEM_STEP_ROWS = 4
+ARM_HEM_STEP_MOST = 0.015
 #: `upper_arm_over_hand`: where down the upper arm (shoulder 0, elbow 1) the rebuilt skin's
 #: nearer side is read, where along the forearm (elbow 0, wrist 1, past it: the hand) the
 #: person's own hand is read across, and the most the first may be over half the second.
@@ -2091,6 +2102,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "arm_round": (ARM_ROUND_LEAST, None),
     "calf_swell": (CALF_SWELL_LEAST, None),
     "upper_arm_reach": (None, ARM_REACH_MOST),
+    "arm_hem_step": (None, ARM_HEM_STEP_MOST),
     "wrist_tone": (None, WRIST_APART),
     "arm_pale": (None, ARM_PALE_MOST),
     "upper_arm_pale": (None, UPPER_ARM_PALE_MOST),
@@ -2994,6 +3006,65 @@ def upper_arm_reach(
         if len(found) >= 2:
             reaches.append(float(np.median(found)) / s)
     return max(reaches) if reaches else None
+
+
+def arm_hem_step(
+    rebuilt: Mask,
+    kept: Mask,
+    cover: NDArray[np.floating[Any]],
+    arms: Sequence[Sequence[Point]],
+    midline: Point,
+    shoulder_width: float,
+) -> float | None:
+    """The largest, over the upper arms (shoulder and elbow points), of how far the arm's
+    outer contour (away from the body's `midline` point) steps where the `rebuilt` skin
+    ends on the bone and the person's own `kept` arm goes on below it (an old short
+    sleeve's hem): its reach out from the bone over `HEM_STEP_ROWS` rows `HEM_STEP_GAP`
+    pixels above that seam against as many below (medians), in shoulder widths. An upper
+    arm bared from a tee's sleeve was rebuilt as wide as the sleeve, a slab standing out
+    past the narrower own arm below the hem; a real arm goes on smoothly. None where no
+    upper arm's bone runs from rebuilt skin into the kept arm, or either side's contour
+    is hidden by the new garment (`cover`)."""
+    mask = np.asarray(rebuilt, bool)
+    arm_skin = mask | np.asarray(kept, bool)
+    hidden = np.asarray(cover) > 0.5
+    centre = np.asarray(midline, np.float32)
+    s = max(float(shoulder_width), 1.0)
+    h, w = mask.shape
+    steps = []
+    for arm in arms:
+        bone = _upper_arm_outward(arm, centre)
+        if bone is None:
+            continue
+        shoulder, v, length, out = bone
+        shares = np.arange(0, length, dtype=np.float32) / np.float32(length)
+        xy = np.round(shoulder[None, :] + shares[:, None] * v[None, :]).astype(int)
+        inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
+        on = np.zeros(len(xy), bool)
+        own = np.zeros(len(xy), bool)
+        on[inside] = mask[xy[inside, 1], xy[inside, 0]]
+        own[inside] = np.asarray(kept, bool)[xy[inside, 1], xy[inside, 0]] & ~on[inside]
+        # The seam: rebuilt skin on the bone, then (past a blended row or two) the kept arm
+        # going on below it.
+        seams = [
+            k
+            for k in range(HEM_STEP_GAP + HEM_STEP_ROWS, len(on) - HEM_STEP_GAP - HEM_STEP_ROWS)
+            if on[k] and not on[k + 1] and own[k + 1 + HEM_STEP_GAP : k + 1 + HEM_STEP_GAP + HEM_STEP_ROWS].all()
+        ]
+        if not seams:
+            continue
+        seam = seams[0]
+        sides = []
+        for rows in (
+            range(seam - HEM_STEP_GAP - HEM_STEP_ROWS + 1, seam - HEM_STEP_GAP + 1),
+            range(seam + 1 + HEM_STEP_GAP, seam + 1 + HEM_STEP_GAP + HEM_STEP_ROWS),
+        ):
+            runs = [_outward_run(arm_skin, hidden, shoulder + v * shares[k], out, int(s)) for k in rows]
+            found = [run for run in runs if run is not None]
+            sides.append(float(np.median(found)) if found else None)
+        if sides[0] is not None and sides[1] is not None:
+            steps.append(abs(sides[0] - sides[1]) / s)
+    return max(steps) if steps else None
 
 
 #: A piece of the garment counts as a crumb from this size up (its area's square root, in

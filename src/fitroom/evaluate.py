@@ -830,6 +830,12 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
         values["upper_arm_reach"] = checks.upper_arm_reach(
             rebuilt, cover, [arm[:2] for arm in arms], frame.neck, frame.width
         )
+        # The kept arm as shot: the edit region runs on some way below an old hem unchanged.
+        unchanged = cv2.absdiff(output, np.asarray(report.input)).max(axis=2) <= checks.UNCHANGED_BY
+        arm_as_shot = _skin_as_shot(report) & (person.mask > 0.5) & unchanged & (person.hands == 0)
+        values["arm_hem_step"] = checks.arm_hem_step(
+            rebuilt, arm_as_shot, cover, [arm[:2] for arm in arms], frame.neck, frame.width
+        )
         values["garment_crumbs"] = checks.garment_crumbs(cover, frame.neck, frame.width)
         # The person's own face, hands and hair in front are kept over the garment there.
         in_front = (person.face > 0) | (person.hands > 0) | face
