@@ -1,0 +1,71 @@
+"""An upper arm bared from a short sleeve wider than the arm, on a drawn photo: rebuilt at the
+proportions' width as far as the sleeve allowed, it stood out past the person's own slim arm
+below the old hem with a step; carried up from the kept arm's edges it meets them."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from fitroom import checks
+from fitroom.engines.classic import hem_arm
+from fitroom.engines.classic.body import torso_frame
+from fitroom.engines.classic.composite import compose
+from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.person import Person
+from tests.support.figure import body_points
+from tests.test_classic_arm_hem import ARMS, BACKDROP, HEM, SKIN_LAB, SKIN_RGB, TEE_RGB, product, sleeveless_body
+
+#: The drawn arms' width (px) and the sleeves' round them, twice as wide.
+ARM_WIDTH = 20
+SLEEVE_WIDTH = 44
+
+
+def person_with_slim_arms_in_a_tee() -> Person:
+    """A person in a black tee whose short sleeves, twice as wide as the slim arms, end
+    past half way to the elbows."""
+    image = np.full((420, 400, 3), BACKDROP, np.uint8)
+    h, w = image.shape[:2]
+    mask = np.zeros((h, w), np.float32)
+    for shoulder, elbow, wrist in ARMS:
+        for a, b in ((shoulder, elbow), (elbow, wrist)):
+            cv2.line(mask, a, b, 1.0, ARM_WIDTH)
+    sleeves = np.zeros((h, w), np.uint8)
+    for shoulder, elbow, _ in ARMS:
+        cv2.line(sleeves, shoulder, elbow, 1, SLEEVE_WIDTH)
+    sleeves[HEM:] = 0
+    mask[90:400, 160:240] = 1
+    mask[sleeves > 0] = 1
+    image[mask > 0] = SKIN_RGB
+    image[sleeves > 0] = TEE_RGB
+    cv2.rectangle(image, (160, 90), (240, 300), TEE_RGB, -1)
+    points = body_points(ARMS, 260, 380, 12)
+    empty = np.zeros((h, w), np.uint8)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
+
+
+def test_the_own_arm_below_a_short_sleeve_is_read_across_at_its_width() -> None:
+    """Below each hem the kept arm is read at its own width (20 px), centred on it."""
+    person = person_with_slim_arms_in_a_tee()
+    old = np.all(person.image == np.uint8(TEE_RGB), axis=2)
+    found = hem_arm.kept_below_hems(person, torso_frame(person), old)
+    assert all(arm is not None for arm in found)
+    for arm in found:
+        assert arm is not None
+        assert abs(2 * arm.half - ARM_WIDTH) <= 2, arm.half
+        assert HEM < arm.centre[1] < HEM + 10
+
+
+def test_an_upper_arm_bared_from_a_wide_short_sleeve_meets_the_kept_arm_without_a_step() -> None:
+    """Under a sleeveless top the rebuilt upper arm's outer contour goes on into the kept
+    arm's below the old hem (`checks.arm_hem_step` within its limit): rebuilt round the
+    bone at the proportions' width it stepped out past it by some 5 px."""
+    person = person_with_slim_arms_in_a_tee()
+    result = compose(person, analyse_garment(product(), swap_target="top", hint=None), [sleeveless_body()])
+    rebuilt = result.skin > 0.5
+    assert np.count_nonzero(rebuilt[100:HEM]) > 300  # the upper arms are rebuilt
+    kept = np.all(result.image == np.uint8(SKIN_RGB), axis=2) & ~rebuilt
+    arms = [(np.float32(shoulder), np.float32(elbow)) for shoulder, elbow, _ in ARMS]
+    step = checks.arm_hem_step(rebuilt, kept, np.zeros(rebuilt.shape), arms, (200.0, 100.0), 100.0)
+    assert step is not None
+    assert step <= checks.ARM_HEM_STEP_MOST, step
