@@ -690,6 +690,22 @@ def _beside_arms(arms: NDArray[np.bool_], torso: NDArray[np.float32], shoulder_w
 LIMB_BLEND = 0.06
 
 
+def towards_limbs(limb: NDArray[np.bool_], torso: NDArray[np.bool_], band: float) -> NDArray[np.float32]:
+    """How much of each pixel takes the `limb`'s shading rather than the `torso`'s (0..1):
+    all of it on a limb off the torso, none on the torso well off the limbs, and in
+    between over a band (Gaussian sigma `band`, pixels) round the torso's skin off them.
+
+    Where an upper arm's cylinder reaches in over the chest by the armhole its inner side
+    turned away, dark, and ended at the torso's lit front as a vertical step, a slab
+    beside the arm. Laid as the limb's blur, switched on at the torso's own edge, the blur's
+    half weight met the limb's whole one along that edge: a narrow upper arm carried up
+    from the own arm below a short sleeve (`hem_arm`) ends just past it, and the line ran
+    down the arm's lit inner side (`idm--00121_00`)."""
+    torso_only = (torso & ~limb).astype(np.float32)
+    spread = 1 - cv2.GaussianBlur(torso_only, (0, 0), band)
+    return np.where(limb | torso, spread, 0).astype(np.float32)
+
+
 #: How far down the torso (shares of shoulder to hip) the armpit lies: above it nothing
 #: beyond the shoulder joints is torso.
 ARMPIT = 0.3
@@ -1356,12 +1372,8 @@ def _uncovered(
         torso_shading = chest_light.deepened(torso_shading, gain, centre, frame, s)
     torso_shading *= skin.shoulder_tops((person.mask > 0.5) & (sloped > 0.5), frame.neck, frame.right, s)
     # On the torso the limb's shading gives way to the torso's over a band, not at one
-    # line: where an upper arm's cylinder reaches in over the chest by the armhole its
-    # inner side turns away, dark, and ended at the torso's lit front as a vertical step,
-    # a slab beside the arm. Off the torso the limb keeps its own, dark to its edge.
-    towards_limb = np.where(
-        lit_torso > 0.05, cv2.GaussianBlur(lit_limb.astype(np.float32), (0, 0), max(1.0, s * LIMB_BLEND)), lit_limb
-    )
+    # line (`towards_limbs`).
+    towards_limb = towards_limbs(lit_limb, lit_torso > 0.05, max(1.0, s * LIMB_BLEND))
     shading = (limb_shading * towards_limb + torso_shading * (1 - towards_limb)).astype(np.float32)
     if garment.category != SwapTarget.BOTTOM:
         # Below the chest the bared belly rounds off to its sides sooner, and a soft
