@@ -13,6 +13,7 @@ from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
+from fitroom.engines.classic.rebuild import towards_limbs
 from tests.support.figure import body_points
 from tests.test_classic_arm_hem import ARMS, BACKDROP, HEM, SKIN_LAB, SKIN_RGB, TEE_RGB, product, sleeveless_body
 
@@ -69,3 +70,21 @@ def test_an_upper_arm_bared_from_a_wide_short_sleeve_meets_the_kept_arm_without_
     step = checks.arm_hem_step(rebuilt, kept, np.zeros(rebuilt.shape), arms, (200.0, 100.0), 100.0)
     assert step is not None
     assert step <= checks.ARM_HEM_STEP_MOST, step
+
+
+def test_a_narrow_arm_ending_just_past_the_torsos_edge_blends_into_it_without_a_line() -> None:
+    """A drawn torso's skin reaching out to an upper arm's bone, and the narrow arm carried
+    up from below the hem (16 px) ending 6 px inside it: the share of the limb's shading
+    changes smoothly across the torso's edge and the arm's inner edge. Switched on at the
+    torso's edge, the limb's blur fell by 0.2 in one pixel there (a line down the arm's lit side)."""
+    h, w = 120, 160
+    torso = np.zeros((h, w), bool)
+    torso[:, 70:] = True
+    limb = np.zeros((h, w), bool)
+    limb[:, 60:76] = True
+    weight = towards_limbs(limb, torso, 6.0)
+    steps = np.abs(np.diff(weight[60, 60:120]))
+    assert float(steps.max()) < 0.1, steps.round(2)
+    # The limb off the torso keeps about all its own shading; the torso well off it, its own.
+    assert weight[60, 61] > 0.95
+    assert weight[60, 120] < 0.01
