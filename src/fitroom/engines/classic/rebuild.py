@@ -180,6 +180,8 @@ def replaced(
         if garment.category == SwapTarget.BOTTOM:
             # Room above for the top mirrored down over a lower new bottom (`_from_above`).
             y0 = max(0, 2 * y0 - y1)
+        elif garment.category == SwapTarget.TOP:
+            y1 = _room_below(rebuild, depth, y1)
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
         fill[box], skin_part[box] = _uncovered(
@@ -213,6 +215,19 @@ def _kept_below(
         return None, None
     left, right = (None if arm is None else arm.shifted(x0, y0) for arm in kept_below_hems(person, frame, old))
     return left, right
+
+
+def _room_below(rebuild: NDArray[np.float32], depth: NDArray[np.float32], bottom: int) -> int:
+    """The box's lower edge (`bottom`, past the old top's hem) lowered so the box holds as
+    much of the photo below the old top's hem as the rebuilt strip below the waist
+    (`_bottom_continued`'s reach, from 0.6 of the way to the hips) is tall: the trousers
+    there are mirrored up from as far below the hem as a pixel lies above it. With only
+    the box's pad below, their run was a few rows, turned back and forth as stripes and
+    a doubled crotch in a block as wide as the old top hung."""
+    rows = np.flatnonzero(((rebuild > 0.02) & (depth > 0.6)).any(axis=1))
+    if not len(rows):
+        return bottom
+    return min(rebuild.shape[0], bottom + int(rows[-1]) + 1 - int(rows[0]))
 
 
 def _rim_joined(found: NDArray[np.bool_], old: NDArray[np.bool_], kept: NDArray[np.bool_]) -> NDArray[np.bool_]:
