@@ -173,6 +173,7 @@ def replaced(
         tone, own_arm = from_own_arms(person, tone, off_arm)
     # Beside the torso an open coat's panels hang over no body: no skin goes there.
     coat = coat_beside_torso(person, frame, bare) if garment.category == SwapTarget.TOP else np.zeros(old.shape, bool)
+    long_coat = garment.category == SwapTarget.TOP and coat_hem(person, frame) is not None
     # Rebuilt only in the box round what needs it, with room for the fill to look around.
     found = bounds(rebuild, pad=max(8, int(person.shoulder_width * 0.1)))
     if found is not None:
@@ -180,7 +181,10 @@ def replaced(
         if garment.category == SwapTarget.BOTTOM:
             # Room above for the top mirrored down over a lower new bottom (`_from_above`).
             y0 = max(0, 2 * y0 - y1)
-        elif garment.category == SwapTarget.TOP:
+        elif garment.category == SwapTarget.TOP and not long_coat:
+            # Room below for the bottom continued up under a shorter new top. Not below a
+            # coat to the shins: its trousers' run is cut at the ankles and faded to plain
+            # cloth there, and more of it only moved the gap opened between the legs.
             y1 = _room_below(rebuild, depth, y1)
         box = slice(y0, y1), slice(x0, x1)
         inner = person.crop(x0, y0, x1, y1)
@@ -195,7 +199,7 @@ def replaced(
             tone[box],
             seen[box],
             hands[box],
-            garment.category == SwapTarget.TOP and coat_hem(person, frame) is not None,
+            long_coat,
             coat[box],
             own_arm_scales(person, frame, (old > 0) & ~hands),
             own_legs,
