@@ -223,12 +223,12 @@ def _kept_below(
 
 def _room_below(rebuild: NDArray[np.float32], depth: NDArray[np.float32], bottom: int) -> int:
     """The box's lower edge (`bottom`, past the old top's hem) lowered so the box holds as
-    much of the photo below the old top's hem as the rebuilt strip below the waist
-    (`_bottom_continued`'s reach, from 0.6 of the way to the hips) is tall: the trousers
-    there are mirrored up from as far below the hem as a pixel lies above it. With only
-    the box's pad below, their run was a few rows, turned back and forth as stripes and
-    a doubled crotch in a block as wide as the old top hung."""
-    rows = np.flatnonzero(((rebuild > 0.02) & (depth > 0.6)).any(axis=1))
+    much of the photo below the old top's hem as the rebuilt strip below the waistband
+    (`WAIST_DEPTH`: above it the torso is skin, beside it the backdrop) is tall: the
+    trousers there are mirrored up (`_bottom_continued`) from as far below the hem as a
+    pixel lies above it. With only the box's pad below, their run was a few rows, turned
+    back and forth as stripes and a doubled crotch in a block as wide as the old top hung."""
+    rows = np.flatnonzero(((rebuild > 0.02) & (depth > WAIST_DEPTH)).any(axis=1))
     if not len(rows):
         return bottom
     return min(rebuild.shape[0], bottom + int(rows[-1]) + 1 - int(rows[0]))
