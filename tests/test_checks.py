@@ -2999,6 +2999,27 @@ def test_neck_label_fails_a_label_worn_on_the_throat_and_not_a_plain_band() -> N
     assert checks.neck_label(worn, cover, (150.0, -200.0), (150.0, -60.0), 100.0) is None
 
 
+def test_neck_label_passes_a_prints_flower_and_leaf_at_the_neckline() -> None:
+    """Shoulders 100 px apart, a green printed blouse: a yellow flower beside the middle
+    of the neck and a black leaf at the middle, of the print scattered over the chest, are
+    no label (both read as one before); a white label sewn at the middle still is."""
+    neck, hips = (150.0, 150.0), (150.0, 290.0)
+    cover = np.zeros((300, 300), np.float32)
+    cover[125:, 60:240] = 1.0
+    worn = np.full((300, 300, 3), 200, np.uint8)
+    worn[125:, 60:240] = (30, 100, 90)
+    for y in range(160, 220, 20):  # the print's black leaves over the chest
+        for x in range(105, 200, 24):
+            worn[y : y + 9, x : x + 9] = (10, 15, 12)
+    worn[130:138, 160:166] = (230, 235, 60)  # a yellow flower beside the middle
+    assert checks.neck_label(worn, cover, neck, hips, 100.0) == 0.0
+    worn[128:136, 146:155] = (10, 15, 12)  # a leaf at the middle
+    assert checks.neck_label(worn, cover, neck, hips, 100.0) == 0.0
+    worn[128:138, 141:157] = (235, 235, 230)  # a white label over it
+    label = checks.neck_label(worn, cover, neck, hips, 100.0)
+    assert checks.faults({"neck_label": label}) == ["neck_label"], label
+
+
 def _drawn_arm_sides(stepped: bool) -> np.ndarray:
     """A rebuilt forearm (how much of each pixel is skin) slanting down a light wall, its
     outer side either placed to a fraction of a pixel or cut at a coarse mask's steps and

@@ -195,7 +195,9 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
 - `neck_label`: the largest compact patch, over the same neck, of the new garment unlike
   the garment round it there (a product photo's brand label, worn on the throat with the
   inside back it is sewn in, of the front's own colour, so no band to the eye of
-  `neck_band` where the photo's neck was as dark).
+  `neck_band` where the photo's neck was as dark); centred on the neck's midline, as a
+  label is sewn at the centre back, and of a colour not shown again on the chest, so a
+  print's flowers or leaves at the neckline are not counted.
 - `neckline_specks`: dark pieces of the new garment along its top edge across the neck
   (a product photo's back rim, its print or zip, seen above a shallow front neckline and
   pasted at the neckline's corners), darker than the garment just below; a collar or
@@ -806,6 +808,18 @@ NECK_BAND_SHARE = 0.25
 #: a label (a framed brand label on a tee's band spans about a tenth of the neck region).
 NECK_LABEL_STEP = 35.0
 NECK_LABEL_SHARE = 0.02
+#: A label is sewn at the centre back: a patch counts only with its centre this near
+#: (shoulder widths) the neck's midline. On 2026-12-07 the green floral blouse's yellow
+#: flowers at its neckline lay 0.10 to 0.11 off it (read 0.046 to 0.12 before), the
+#: labels 0.01 to 0.05 (the Gucci tee's, the black polo's checked inside collar).
+NECK_LABEL_OFF = 0.05
+#: ... and whose colour (within half `NECK_LABEL_STEP`) covers at most this share of the
+#: garment's chest (down to `NECK_LABEL_CHEST` of the way from the neck to the hips, half
+#: a shoulder width either side): a print's leaves or flowers show there again, a label's
+#: colours do not. On 2026-12-07 the floral blouse's black leaves at the middle showed
+#: again on 0.076 to 0.093 of the chest, the labels on at most 0.001.
+NECK_LABEL_PRINT = 0.01
+NECK_LABEL_CHEST = 0.5
 #: `neckline_specks`: the garment's edge read in the box `SPECK_HALF` shoulder widths
 #: either side of the shoulders' midpoint and `SPECK_ZONE` above and below it; its rim
 #: `SPECK_RIM` deep, against the garment's colour from `SPECK_RIM` to `SPECK_BODY` in from
@@ -5299,9 +5313,12 @@ def neck_label(
     image: NDArray[np.uint8], cover: NDArray[np.floating[Any]], neck: Point, hips: Point, shoulder_width: float
 ) -> float | None:
     """The largest patch, as a share of the neck looked at by `neck_band`, of the garment
-    there unlike (by NECK_LABEL_STEP, Lab) its median there: a brand label worn on the
-    throat. 0.0 where the garment covers too little of the neck to read; None where that
-    region is not in the photo."""
+    there unlike (by NECK_LABEL_STEP, Lab) its median there, centred within NECK_LABEL_OFF
+    of the neck's midline and of a colour found on at most NECK_LABEL_PRINT of the chest:
+    a brand label worn on the throat (sewn at the centre back, of colours the garment has
+    nowhere else; a print's flower or leaf at the neckline shows again below). 0.0 where
+    the garment covers too little of the neck to read; None where that region is not in
+    the photo."""
     neck_, hips_ = np.asarray(neck, np.float64), np.asarray(hips, np.float64)
     up = neck_ - hips_
     up /= max(float(np.hypot(*up)), 1e-6)
@@ -5317,8 +5334,22 @@ def neck_label(
     typical = np.median(lab[covered], axis=0)
     unlike = (np.linalg.norm(lab - typical, axis=2) > NECK_LABEL_STEP) & covered
     unlike = cv2.morphologyEx(unlike.astype(np.uint8), cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(unlike, connectivity=8)
-    largest = int(stats[1:, cv2.CC_STAT_AREA].max()) if count > 1 else 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(unlike, connectivity=8)
+    if count < 2:
+        return 0.0
+    area = stats[1:, cv2.CC_STAT_AREA]
+    # Each patch's centre across the midline: the mean of its pixels' signed distances.
+    centred = np.abs(np.bincount(labels.ravel(), across.ravel(), count)[1:] / area) <= NECK_LABEL_OFF * shoulder_width
+    # The garment's chest below the neck, where a print's colours show again.
+    below, beside, _ = _axes(cover.shape, neck_, hips_)
+    chest = (cover > 0.5) & (below >= 0) & (below <= NECK_LABEL_CHEST) & (np.abs(beside) <= shoulder_width / 2)
+    shades = lab[chest]
+    largest = 0
+    for i in np.flatnonzero(centred) + 1:
+        colour = np.median(lab[labels == i], axis=0)
+        again = np.count_nonzero(np.linalg.norm(shades - colour, axis=1) <= NECK_LABEL_STEP / 2)
+        if again <= NECK_LABEL_PRINT * max(len(shades), 1):
+            largest = max(largest, int(area[i - 1]))
     return float(largest / np.count_nonzero(region))
 
 
