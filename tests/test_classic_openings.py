@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from fitroom import checks
-from fitroom.engines.classic.garment import analyse_garment
+from fitroom.engines.classic.garment import _without_inside_back, analyse_garment
 from fitroom.engines.classic.inside_band import inside_band
 
 #: A pink, finely checked fabric (the polo's): light ground, darker squares every 6 px.
@@ -187,3 +187,40 @@ def test_a_tees_inside_back_in_its_own_colour_goes_above_the_front_neckline_with
     assert not band[50:60, 100:140].any() and not band[50:60, 261:301].any()  # the shoulders
     image, solid = labelled_tee(False)
     assert not inside_band(image, solid, 100.0, 300.0).any()
+
+
+def white_polo(label: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A white polo's top on a pale grey backdrop and its cut-out: two collar flaps (faint
+    grey folds) meeting at a zip's top at the middle, and through the opening between
+    them the inside back in the front's own white, with a framed white brand label (pale
+    blue frame, teal print) sewn at the middle when `label`: too like the white to be told
+    by its colour."""
+    image = np.full((460, 400, 3), 215, np.uint8)
+    solid = np.zeros((460, 400), np.uint8)
+    solid[50:400, 100:301] = 1
+    image[solid > 0] = (246, 246, 243)
+    cv2.line(image, (140, 56), (200, 105), (228, 228, 226), 2)
+    cv2.line(image, (260, 56), (200, 105), (228, 228, 226), 2)
+    cv2.line(image, (200, 105), (200, 300), (190, 150, 70), 2)  # the zip
+    if label:
+        cv2.rectangle(image, (184, 62), (216, 82), (215, 225, 240), 1)
+        cv2.line(image, (190, 70), (210, 70), (175, 210, 205), 2)
+        cv2.line(image, (194, 76), (206, 76), (200, 220, 220), 1)
+    return image, solid
+
+
+def test_a_label_in_a_collars_opening_is_painted_over_in_the_plain_inside_back() -> None:
+    """Between a polo's collar flaps the inside back shows, the front's own white, with a
+    pale framed label: no curve of a front neckline to cut by and no colour to tell it, so
+    it was worn on the throat. The label is painted over in the white round it; the zip,
+    the collar's folds and a polo without a label are left as they were."""
+    image, solid = white_polo(True)
+    alpha = solid.astype(np.float32)
+    out, _, kept = _without_inside_back(image, alpha, solid, 100.0, 300.0, sleeved=True)
+    lab = cv2.cvtColor(out, cv2.COLOR_RGB2LAB).astype(np.float32)
+    assert np.abs(lab[62:83, 184:217] - lab[90, 200]).max() < 8  # the label's box: plain white
+    assert (out[110:300, 199:202] == image[110:300, 199:202]).all()  # the zip
+    assert (out[56:70, 140:156] == image[56:70, 140:156]).all()  # a collar fold
+    assert (kept == solid).all()
+    plain, _ = white_polo(False)
+    assert (_without_inside_back(plain, alpha, solid, 100.0, 300.0, sleeved=True)[0] == plain).all()

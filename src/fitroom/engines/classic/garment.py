@@ -21,7 +21,7 @@ from fitroom.engines.classic.back_rim import back_rim, front_colour, painted_ove
 from fitroom.engines.classic.body import torso_frame
 from fitroom.engines.classic.boxes import bounds, box_slices
 from fitroom.engines.classic.colour import skin_like, squared_distance
-from fitroom.engines.classic.inside_band import inside_band
+from fitroom.engines.classic.inside_band import inside_band, label_painted
 from fitroom.engines.classic.person import (
     L_HIP,
     L_SHOULDER,
@@ -1338,7 +1338,10 @@ def _without_inside_back(
     on the shoulders by, and cut out the garment hung that much higher, its print brought
     up into the neck. The back seen round a keyhole (`_behind_keyhole`) is cut out too.
     A `sleeved` top (a tee) showing neither has its inside back of the front's own colour
-    cut by the front neckline's shape (`inside_band`). Unchanged when none shows.
+    cut by the front neckline's shape (`inside_band`). Else a brand label seen in the
+    neck opening on an inside back of the front's own colour (a polo's collar, a tee whose
+    neckline's edge is too faint to cut by) is painted over in the plain inside back round
+    it (`label_painted`): worn, it sat on the throat. Unchanged when none shows.
     `work`: see `_inside_back`."""
     inside = _inside_back(rgb, solid, left, right, work) | _behind_keyhole(solid, left, right)
     if inside.any():
@@ -1349,7 +1352,7 @@ def _without_inside_back(
     band = inside_band(rgb, solid, left, right) if sleeved else np.zeros(solid.shape, bool)
     if band.any():
         return (rgb, *_less(alpha, band))
-    return rgb, alpha, solid
+    return label_painted(rgb, solid, left, right), alpha, solid
 
 
 def _less(alpha: NDArray[np.float32], inside: NDArray[np.bool_]) -> tuple[NDArray[np.float32], NDArray[np.uint8]]:

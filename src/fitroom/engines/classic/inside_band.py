@@ -138,3 +138,85 @@ def _label_bottom(
             bottom = float(top + upper + tall)
             best = bottom if best is None else max(best, bottom)
     return best
+
+
+#: A brand label on an inside back of the front's own colour (a white polo's, a white or
+#: navy tee's) differs too little in colour to be told by it (`LABEL_CONTRAST`): it shows
+#: as a small box of edges (its outline and print), found with these Canny thresholds, in
+#: a plain ring this wide (panel widths) whose pixels (90th percentile) lie within
+#: `LABEL_PLAIN` (Lab) of their median.
+LABEL_EDGES = (20, 50)
+LABEL_RING = 0.03
+LABEL_PLAIN = 12.0
+#: The label's box (edges closed and filled) fills at least this share of its bounds.
+LABEL_FILL = 0.6
+
+
+def label_painted(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.uint8]:
+    """The photo with a brand label in the neck opening painted over in the plain inside
+    back round it, or the photo itself when none is found.
+
+    A polo's or shirt's collar hides the front neckline's edge (`inside_band` finds no
+    curve to cut by) and a faint rib may too; the label then sat on the wearer's throat.
+    Found where `_label_bottom` looks (near the middle's top, narrow and short), as a box
+    of edges closed and filled (a zip or thread running off it opened away)."""
+    h, w = solid.shape
+    scale = min(1.0, BAND_SIDE / max(h, w))
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    body = cv2.resize(solid, size, interpolation=cv2.INTER_NEAREST) > 0
+    width, middle = (right - left) * scale, (left + right) / 2 * scale
+    first = np.where(body.any(axis=0), body.argmax(axis=0), size[1])
+    near = first[max(0, int(middle - BAND_HALF[1] * width)) : int(middle + BAND_HALF[1] * width) + 1]
+    if not 0 <= int(middle) < size[0] or not len(near) or first[int(middle)] > near.min() + BAND_TOP * width:
+        return rgb
+    top = int(first[int(middle)])
+    small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    x0, x1 = max(0, int(middle - LABEL_WIDE * width)), min(size[0], int(middle + LABEL_WIDE * width) + 1)
+    y1 = min(size[1], int(top + (LABEL_START + LABEL_TALL) * width) + 1)
+    inside = cv2.erode(body.astype(np.uint8), np.ones((5, 5), np.uint8))[top:y1, x0:x1] > 0
+    gray = cv2.cvtColor(np.ascontiguousarray(small[top:y1, x0:x1]), cv2.COLOR_RGB2GRAY)
+    edges = (cv2.Canny(gray, *LABEL_EDGES) > 0) & inside
+    reach = max(3, int(0.02 * width)) | 1
+    closed = cv2.morphologyEx(edges.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((reach, reach), np.uint8))
+    # The label's outline closed and filled; a zip or a thread of edges off it opened away.
+    outside = np.pad(closed, 1)
+    cv2.floodFill(outside, None, (0, 0), 1)
+    filled = closed | (1 - outside[1:-1, 1:-1])
+    opened = cv2.morphologyEx(filled, cv2.MORPH_OPEN, np.ones((2 * reach + 1, 2 * reach + 1), np.uint8))
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(opened, connectivity=8)
+    ring_px = max(2, int(LABEL_RING * width))
+    for i in range(1, count):
+        bx, by, bw, bh, area = stats[i]
+        if not (
+            abs(x0 + centres[i, 0] - middle) <= LABEL_OFF * width
+            and by <= LABEL_START * width
+            and LABEL_SMALL * width <= bw <= LABEL_WIDE * width
+            and LABEL_SMALL * width <= bh <= LABEL_TALL * width
+            and area >= LABEL_FILL * bw * bh
+        ):
+            continue
+        # The inside back round the label is plain: no print, button or collar's edge.
+        cx0, cy0 = max(0, x0 + bx - ring_px), max(0, top + by - ring_px)
+        cx1, cy1 = min(size[0], x0 + bx + bw + ring_px), min(size[1], top + by + bh + ring_px)
+        ring = body[cy0:cy1, cx0:cx1].copy()
+        ring[top + by - cy0 : top + by + bh - cy0, x0 + bx - cx0 : x0 + bx + bw - cx0] = False
+        shades = cv2.cvtColor(np.ascontiguousarray(small[cy0:cy1, cx0:cx1]), cv2.COLOR_RGB2LAB).astype(np.float32)[ring]
+        if (
+            not len(shades)
+            or np.percentile(np.linalg.norm(shades - np.median(shades, axis=0), axis=1), 90) > LABEL_PLAIN
+        ):
+            continue
+        # Painted in the photo round the label's box, the size tab hanging under it and
+        # the label's soft rim too (a `reach` wider box).
+        fx0, fy0 = int((x0 + bx - reach - ring_px) / scale), int((top + by - reach - ring_px) / scale)
+        fx1, fy1 = int((x0 + bx + bw + reach + ring_px) / scale) + 1, int((top + by + bh + reach + ring_px) / scale) + 1
+        fx0, fy0, fx1, fy1 = max(0, fx0), max(0, fy0), min(w, fx1), min(h, fy1)
+        mask = np.zeros((fy1 - fy0, fx1 - fx0), np.uint8)
+        mask[
+            max(0, int((top + by - reach / 2) / scale) - fy0) : int((top + by + bh + reach / 2) / scale) + 1 - fy0,
+            max(0, int((x0 + bx - reach / 2) / scale) - fx0) : int((x0 + bx + bw + reach / 2) / scale) + 1 - fx0,
+        ] = 1
+        out = rgb.copy()
+        out[fy0:fy1, fx0:fx1] = cv2.inpaint(np.ascontiguousarray(rgb[fy0:fy1, fx0:fx1]), mask, 3, cv2.INPAINT_TELEA)
+        return out
+    return rgb
