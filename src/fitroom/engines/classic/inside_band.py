@@ -213,10 +213,16 @@ def label_painted(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float,
         fx0, fy0, fx1, fy1 = max(0, fx0), max(0, fy0), min(w, fx1), min(h, fy1)
         mask = np.zeros((fy1 - fy0, fx1 - fx0), np.uint8)
         mask[
-            max(0, int((top + by - reach / 2) / scale) - fy0) : int((top + by + bh + reach / 2) / scale) + 1 - fy0,
+            max(0, int((top + by - reach / 2) / scale) - fy0) : int((top + by + bh + 1.5 * reach) / scale) + 1 - fy0,
             max(0, int((x0 + bx - reach / 2) / scale) - fx0) : int((x0 + bx + bw + reach / 2) / scale) + 1 - fx0,
         ] = 1
+        # The plain inside back's median colour, feathered in: an inpaint drew the collar
+        # folds' shade beside it in as a grey streak.
+        patch = rgb[fy0:fy1, fx0:fx1].astype(np.float32)
+        soft = cv2.GaussianBlur(mask.astype(np.float32), (0, 0), max(1.0, reach / scale / 4))[..., None]
+        soft = np.maximum(soft, mask[..., None].astype(np.float32))
+        plain = np.median(patch[mask == 0], axis=0)
         out = rgb.copy()
-        out[fy0:fy1, fx0:fx1] = cv2.inpaint(np.ascontiguousarray(rgb[fy0:fy1, fx0:fx1]), mask, 3, cv2.INPAINT_TELEA)
+        out[fy0:fy1, fx0:fx1] = np.clip(patch * (1 - soft) + plain * soft, 0, 255).astype(np.uint8)
         return out
     return rgb
