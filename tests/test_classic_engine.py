@@ -902,6 +902,30 @@ def test_the_backdrop_beside_a_wide_old_tops_shoulders_goes_on_along_its_rows() 
     assert np.mean(far > checks.BACKDROP_SEAM_STEP) < 0.05, np.mean(far > checks.BACKDROP_SEAM_STEP)
 
 
+def test_beside_a_straight_tees_sides_below_the_waist_the_backdrop_goes_on() -> None:
+    """A long black dress wider at the hips than a straight new tee over a white wall:
+    between the waist and the hips, beside the tee's sides, the dress's skirt was carried
+    up (or blended with the fill) as a black or grey block cut square by the hips' columns.
+    The refill there is the wall going on."""
+    image = np.full((420, 400, 3), 235, np.uint8)
+    person = drawn_person(image)
+    image[40:100, 180:220] = (205, 150, 120)  # the neck
+    image[95:420, 126:275] = (20, 20, 25)  # the old long dress
+    person.mask[:, :] = 0
+    person.mask[40:100, 180:220] = 1
+    person.mask[95:420, 126:275] = 1
+    new = np.zeros((420, 400), np.float32)
+    new[100:290, 150:251] = 1  # the tee, past the hips
+    none = np.zeros((420, 400), bool)
+    garment = cast(Garment, SimpleNamespace(category="top"))
+    out = replaced(person, garment, new, none, np.zeros((420, 400), np.float32), skin.look(person))
+    refilled = (out.rebuild > 0.3) & (out.skin < 0.01) & (new < 0.5)
+    refilled[:200] = refilled[258:] = False  # from below the waist to the hips
+    assert np.count_nonzero(refilled) > 500
+    far = np.abs(out.fill[refilled] - 235).max(axis=1)
+    assert np.mean(far > checks.BACKDROP_SEAM_STEP) < 0.05, np.mean(far > checks.BACKDROP_SEAM_STEP)
+
+
 def test_a_dress_leaves_the_bare_shins_and_the_shoes_below_an_old_dress() -> None:
     """A black slip dress to mid-calf, bare shins in its shade (darker than the face the
     skin tone is read from) and black shoes: a new dress's old garment took the shins'

@@ -1495,7 +1495,11 @@ def _uncovered(
         # `_backdrop_fill`'s reach of the backdrop: deeper, a pocket between a narrow bodice
         # and the arm hanging against the body is the body's side, and taken for the
         # backdrop it showed as white notches.
-        above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape)
+        # Beside the new garment's side on its own rows (a skirt wider than a straight tee
+        # or a narrow dress at the hip) the backdrop goes on too: the bottom carried up
+        # there was a block of the old skirt's colour, or of its blend with the fill,
+        # cut square by the hips' columns and the depth's row (`econ--1f7c…`).
+        above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape) | beside_sides(new)
         if garment.category == SwapTarget.DRESS:
             # Below a dress's hem nothing goes on up from below the old clothes: what is
             # no leg between and beside the legs is the backdrop.
@@ -1557,6 +1561,17 @@ def _between_hips(person: Person, frame: Frame, shape: tuple[int, int]) -> NDArr
     cols = np.arange(shape[1], dtype=np.float32)
     inside = (cols >= min(xs) - out) & (cols <= max(xs) + out)
     return np.broadcast_to(inside[None, :], shape)
+
+
+def beside_sides(new: NDArray[np.float32]) -> NDArray[np.bool_]:
+    """True on each row the new garment covers, outside its outermost pixels there: what
+    lies beside its sides, not below its hem."""
+    covered = new > 0.5
+    on = covered.any(axis=1)
+    cols = np.arange(new.shape[1])
+    first = np.where(on, covered.argmax(axis=1), new.shape[1])
+    last = np.where(on, new.shape[1] - 1 - covered[:, ::-1].argmax(axis=1), -1)
+    return on[:, None] & ((cols[None, :] < first[:, None]) | (cols[None, :] > last[:, None]))
 
 
 def _above_new(new: NDArray[np.float32], columns: NDArray[np.bool_]) -> NDArray[np.float32]:
