@@ -2923,6 +2923,26 @@ def test_old_thighs_beside_fails_an_old_dress_skirt_left_beside_new_jeans() -> N
     assert missed is not None and missed <= checks.BOTTOM_OLD_BESIDE, missed
 
 
+def test_hip_fill_finds_a_grey_block_beside_a_tees_side() -> None:
+    """The old dress's place beside a straight new tee between the waist and the hips,
+    over a white wall: refilled as the wall going on, it passes; with the old skirt's
+    black blended into the fill there (a grey block), it fails."""
+    backdrop = np.ones((240, 240), bool)
+    backdrop[40:, 60:180] = False  # the person in a long black dress
+    original = np.full((240, 240, 3), 235, np.uint8)
+    original[~backdrop] = (20, 20, 25)
+    refilled = np.zeros((240, 240), bool)
+    refilled[120:180, 62:85] = refilled[120:180, 155:178] = True  # beside the tee's sides
+    clean = original.copy()
+    clean[refilled] = 235
+    value = checks.hip_fill(clean, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"hip_fill": value}) == [], value
+    grey = clean.copy()
+    grey[120:160, 62:85] = grey[120:160, 155:178] = 130  # the skirt's black blended in
+    value = checks.hip_fill(grey, original, refilled, backdrop, 25.0)
+    assert value is not None and checks.faults({"hip_fill": value}) == ["hip_fill"], value
+
+
 def test_bottom_fill_finds_a_pink_haze_beside_new_jeans() -> None:
     """The old skirt's place beside new, narrower jeans below the hips, inside the person's
     silhouette, over a grey backdrop: refilled as the backdrop going on, it passes; with

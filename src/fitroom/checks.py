@@ -162,6 +162,10 @@ pair for what the eye would catch and each check can be tested on a drawn pictur
   old one (jeans for a wide skirt): the old bottom's place refilled as neither new
   garment nor leg, off the backdrop round it (the hands' skin as a pink haze by them, the
   old skirt's colour back beside the jeans).
+- `hip_fill`: `loose_fill` below the waist, beside the new top's or dress's sides on its
+  own rows (a skirt or dress wider than a straight tee at the hip): the old garment's
+  place there refilled as neither new garment nor skin, off the backdrop round it (the
+  old skirt carried up, or its blend with the fill, as a grey or pale block).
 - `backdrop_seam`: the share of the refilled backdrop's rim (just inside where it meets
   the photo's own backdrop, outside the person) whose colour steps by over
   `BACKDROP_SEAM_STEP` from that backdrop just beyond it: a grey halo round the
@@ -1590,6 +1594,10 @@ LOOSE_FILL_MOST = 0.05
 #: jeans over 8 persons (basic, 2026-12-07) the fills drawn from round the hole read
 #: 0.002-0.75 (a pink haze by the hands 0.15-0.32), the backdrop continued 0-0.44.
 BOTTOM_FILL_MOST = 0.1
+#: `hip_fill`: the same share beside a new top's or dress's sides below the waist.
+#: Measured on 5 tops over a long black dress (`econ--1f7c…`), a white dress and 2 tees
+#: over 8 persons in dresses (basic, 2026-12-07): see docs/results-classic-garments.md.
+HIP_FILL_MOST = 0.1
 #: `backdrop_seam`: a refilled backdrop pixel on the refill's rim whose largest channel is
 #: further than this (0..255) from the photo's own backdrop just beyond the rim steps.
 BACKDROP_SEAM_STEP = 25.0
@@ -2265,6 +2273,7 @@ LIMITS: dict[str, tuple[float | None, float | None]] = {
     "backdrop_smear": (None, BACKDROP_SMEAR_MOST),
     "loose_fill": (None, LOOSE_FILL_MOST),
     "bottom_fill": (None, BOTTOM_FILL_MOST),
+    "hip_fill": (None, HIP_FILL_MOST),
     "backdrop_seam": (None, BACKDROP_SEAM_MOST),
     "legs_changed": (None, LEGS_CHANGED_MOST),
     "feet_changed": (None, FEET_CHANGED_MOST),
@@ -5160,6 +5169,15 @@ def bottom_fill(
     """`loose_fill` for the old bottom's place beside a new, narrower one below the hips
     (`refilled`): drawn from round the hole, the fill took the hands' skin (a pink haze
     by them) or the old skirt's rim (its colour back beside the new jeans)."""
+    return loose_fill(image, original, refilled, backdrop, reach)
+
+
+def hip_fill(
+    image: NDArray[np.uint8], original: NDArray[np.uint8], refilled: Mask, backdrop: Mask, reach: float
+) -> float | None:
+    """`loose_fill` for the old garment's place beside a new top's or dress's sides below
+    the waist (`refilled`): there the backdrop goes on; the old skirt carried up beside
+    the new garment, or blended with the fill, was a grey or pale block cut square."""
     return loose_fill(image, original, refilled, backdrop, reach)
 
 

@@ -119,7 +119,7 @@ from fitroom.engines.classic.person import (
     wrist_height,
 )
 from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE, parts_into_legs
-from fitroom.engines.classic.rebuild import ARMPIT, SOLID
+from fitroom.engines.classic.rebuild import ARMPIT, SOLID, beside_sides
 from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
 
@@ -1049,6 +1049,14 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             inside &= (person.face == 0) & (np.arange(shape[0])[:, None] < waist)
             values["loose_fill"] = checks.loose_fill(
                 output, report.input, inside, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
+            )
+            # Below the waist down to the hip joints, beside the new garment's sides on its
+            # own rows (not below its hem, where the old bottom goes on up).
+            hip = (person.mask >= BACKDROP_MASK) & edited & (old > 0.5) & (near == 0) & ~face & ~own_hands
+            rows = np.arange(shape[0])[:, None]
+            hip &= (person.face == 0) & (rows >= waist) & (rows <= hips[1]) & beside_sides(cover)
+            values["hip_fill"] = checks.hip_fill(
+                output, report.input, hip, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )
             # Where the refill outside the silhouette and in the loose old top's place meets
             # the photo's own backdrop, clear of the new garment's and the skin's edges.
