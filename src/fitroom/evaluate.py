@@ -119,7 +119,7 @@ from fitroom.engines.classic.person import (
     wrist_height,
 )
 from fitroom.engines.classic.placement import FULL_LENGTH, SLEEVE_FADE, parts_into_legs
-from fitroom.engines.classic.rebuild import ARMPIT, SOLID, beside_sides
+from fitroom.engines.classic.rebuild import ARMPIT, HEM_CLEAR, SOLID, beside_sides
 from fitroom.engines.classic.skin import off_forearms
 from fitroom.imaging import decode_image
 
@@ -1054,7 +1054,9 @@ def inspect(report: RenderReport, target: str) -> dict[str, float | None]:
             # own rows (not below its hem, where the old bottom goes on up).
             hip = (person.mask >= BACKDROP_MASK) & edited & (old > 0.5) & (near == 0) & ~face & ~own_hands
             rows = np.arange(shape[0])[:, None]
-            hip &= (person.face == 0) & (rows >= waist) & (rows <= hips[1]) & beside_sides(cover)
+            hip &= (
+                (person.face == 0) & (rows >= waist) & (rows <= hips[1]) & beside_sides(cover, frame.width * HEM_CLEAR)
+            )
             values["hip_fill"] = checks.hip_fill(
                 output, report.input, hip, person.mask < BACKDROP_MASK, frame.width * BACKDROP_REACH
             )

@@ -1499,7 +1499,7 @@ def _uncovered(
         # or a narrow dress at the hip) the backdrop goes on too: the bottom carried up
         # there was a block of the old skirt's colour, or of its blend with the fill,
         # cut square by the hips' columns and the depth's row (`econ--1f7c…`).
-        above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape) | beside_sides(new)
+        above = (depth < LOOSE_DEPTH) | ~_between_hips(person, frame, old.shape) | beside_sides(new, s * HEM_CLEAR)
         if garment.category == SwapTarget.DRESS:
             # Below a dress's hem nothing goes on up from below the old clothes: what is
             # no leg between and beside the legs is the backdrop.
@@ -1563,11 +1563,22 @@ def _between_hips(person: Person, frame: Frame, shape: tuple[int, int]) -> NDArr
     return np.broadcast_to(inside[None, :], shape)
 
 
-def beside_sides(new: NDArray[np.float32]) -> NDArray[np.bool_]:
-    """True on each row the new garment covers, outside its outermost pixels there: what
-    lies beside its sides, not below its hem."""
+#: How far above the new garment's lowest row (shoulder widths) its sides are read: on
+#: the hem's own rows a rounded or slanted corner leaves the place below the hem (the
+#: bottom going on up) outside the rows' extent, and taken for the backdrop it was a
+#: white notch over the jeans at the hem's corner (`fitdit_2`, `fitdit_0279`).
+HEM_CLEAR = 0.1
+
+
+def beside_sides(new: NDArray[np.float32], clear: float) -> NDArray[np.bool_]:
+    """True on each row the new garment covers, down to `clear` pixels above its lowest
+    row, outside its outermost pixels there: what lies beside its sides, not below its
+    hem."""
     covered = new > 0.5
     on = covered.any(axis=1)
+    rows = np.flatnonzero(on)
+    if len(rows):
+        on[int(rows[-1] - clear) + 1 :] = False
     cols = np.arange(new.shape[1])
     first = np.where(on, covered.argmax(axis=1), new.shape[1])
     last = np.where(on, new.shape[1] - 1 - covered[:, ::-1].argmax(axis=1), -1)
