@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import cv2
 import numpy as np
@@ -301,12 +301,24 @@ def _shin_covered(person: Person, chain: tuple[int, int, int], outline: NDArray[
     return True
 
 
-def _nearest_run(
+class LineRun(NamedTuple):
+    """A region's run on a line read one pixel apart (`line_run`): the steps along the
+    line, each step's pixel (x, y), whether it lies inside the picture, and the run's
+    first and last step's index."""
+
+    steps: NDArray[np.float32]
+    xy: NDArray[np.int_]
+    inside: NDArray[np.bool_]
+    start: int
+    end: int
+
+
+def line_run(
     region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], reach: int
-) -> float | None:
-    """How far (pixels, along `across`) the middle of `region`'s run nearest `centre` on
-    the line through it lies from it, looking `reach` pixels either way; None where the
-    line meets no run, or the run reaches past `reach` (not one shin)."""
+) -> LineRun | None:
+    """`region`'s run nearest `centre` on the line through it along the unit `across`,
+    read one pixel apart `reach` pixels either way; None where the line meets no run. A
+    limb's width is read across its bone this way."""
     h, w = region.shape
     steps = np.arange(-reach, reach + 1, dtype=np.float32)
     xy = np.round(centre[None, :] + steps[:, None] * across[None, :]).astype(int)
@@ -321,9 +333,19 @@ def _nearest_run(
         start -= 1
     while end < len(on) - 1 and on[end + 1]:
         end += 1
-    if start == 0 or end == len(on) - 1:
+    return LineRun(steps, xy, inside, start, end)
+
+
+def _nearest_run(
+    region: NDArray[np.bool_], centre: NDArray[np.float32], across: NDArray[np.float32], reach: int
+) -> float | None:
+    """How far (pixels, along `across`) the middle of `region`'s run nearest `centre` on
+    the line through it lies from it, looking `reach` pixels either way; None where the
+    line meets no run, or the run reaches past `reach` (not one shin)."""
+    run = line_run(region, centre, across, reach)
+    if run is None or run.start == 0 or run.end == len(run.steps) - 1:
         return None
-    return float(steps[start] + steps[end]) / 2
+    return float(run.steps[run.start] + run.steps[run.end]) / 2
 
 
 def own_arm_scales(person: Person, frame: Frame, outline: NDArray[np.bool_]) -> tuple[float | None, float | None]:

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.engines.classic.arms import HEM_RIM, hem_on_bone
-from fitroom.engines.classic.body import ARM_RADII, SHOULDER_HANGS, Frame, sleeved
+from fitroom.engines.classic.body import ARM_RADII, SHOULDER_HANGS, Frame, line_run, sleeved
 from fitroom.engines.classic.own_arm import OWN_ARM_HUE
 from fitroom.engines.classic.person import (
     L_ELBOW,
@@ -87,24 +87,12 @@ def _run(
     of anything else (the old garment's mask often takes in the arm's own shaded rim
     below the hem); None where the line meets no run, the run reaches past `reach` (the
     torso's bare skin) or the picture's edge, or the backdrop lies further out."""
-    h, w = seen.shape
-    steps = np.arange(-reach, reach + 1, dtype=np.float32)
-    xy = np.round(centre[None, :] + steps[:, None] * outward[None, :]).astype(int)
-    inside = (xy[:, 0] >= 0) & (xy[:, 0] < w) & (xy[:, 1] >= 0) & (xy[:, 1] < h)
-    on = np.zeros(len(steps), bool)
+    run = line_run(seen, centre, outward, reach)
+    if run is None or run.start == 0 or not run.inside[run.start - 1]:
+        return None
+    steps, start, end = run.steps, run.start, run.end
     off = np.zeros(len(steps), bool)
-    on[inside] = seen[xy[inside, 1], xy[inside, 0]]
-    off[inside] = backdrop[xy[inside, 1], xy[inside, 0]]
-    if not on.any():
-        return None
-    nearest = int(np.argmin(np.where(on, np.abs(steps), np.inf)))
-    start, end = nearest, nearest
-    while start > 0 and on[start - 1]:
-        start -= 1
-    while end < len(on) - 1 and on[end + 1]:
-        end += 1
-    if start == 0 or not inside[start - 1]:
-        return None
+    off[run.inside] = backdrop[run.xy[run.inside, 1], run.xy[run.inside, 0]]
     beyond = np.flatnonzero(off[end + 1 : end + 2 + rim])
     if not len(beyond):
         return None
