@@ -13,6 +13,8 @@ without a label nothing is cut, so buttons, collars and prints below the neck st
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import cv2
 import numpy as np
 from numpy.typing import NDArray
@@ -48,10 +50,23 @@ BAND_SIDE = 640
 BAND_TOP = 0.05
 
 
-def inside_band(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
-    """What lies above the front neckline of a tee (True), or nothing when no neckline's
-    curve is found; `left`, `right`: the body panel's sides in the photo."""
-    none = np.zeros(solid.shape, bool)
+class _Neck(NamedTuple):
+    """The garment's panel read for its neck opening at `BAND_SIDE` (`_neck_opening`)."""
+
+    size: tuple[int, int]
+    scale: float
+    body: NDArray[np.bool_]
+    width: float
+    middle: float
+    first: NDArray[np.int_]
+
+
+def _neck_opening(solid: NDArray[np.uint8], left: float, right: float) -> _Neck | None:
+    """The garment's mask `solid` read at `BAND_SIDE`: its size and scale there, the mask,
+    the panel's width and middle (`left`, `right`: its sides in the photo) and each
+    column's first row; None where the middle's first row lies more than `BAND_TOP` below
+    the garment's first row round the neck (the opening shows the backdrop, nothing worn
+    across the neck)."""
     h, w = solid.shape
     scale = min(1.0, BAND_SIDE / max(h, w))
     size = (max(1, round(w * scale)), max(1, round(h * scale)))
@@ -60,7 +75,19 @@ def inside_band(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, r
     first = np.where(body.any(axis=0), body.argmax(axis=0), size[1])
     near = first[max(0, int(middle - BAND_HALF[1] * width)) : int(middle + BAND_HALF[1] * width) + 1]
     if not 0 <= int(middle) < size[0] or not len(near) or first[int(middle)] > near.min() + BAND_TOP * width:
+        return None
+    return _Neck(size, scale, body, width, middle, first)
+
+
+def inside_band(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float, right: float) -> NDArray[np.bool_]:
+    """What lies above the front neckline of a tee (True), or nothing when no neckline's
+    curve is found; `left`, `right`: the body panel's sides in the photo."""
+    none = np.zeros(solid.shape, bool)
+    neck = _neck_opening(solid, left, right)
+    if neck is None:
         return none
+    size, _, body, width, middle, first = neck
+    h, w = solid.shape
     small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     label = _label_bottom(small, body, int(first[int(middle)]), middle, width)
     if label is None:
@@ -160,15 +187,11 @@ def label_painted(rgb: NDArray[np.uint8], solid: NDArray[np.uint8], left: float,
     curve to cut by) and a faint rib may too; the label then sat on the wearer's throat.
     Found where `_label_bottom` looks (near the middle's top, narrow and short), as a box
     of edges closed and filled (a zip or thread running off it opened away)."""
-    h, w = solid.shape
-    scale = min(1.0, BAND_SIDE / max(h, w))
-    size = (max(1, round(w * scale)), max(1, round(h * scale)))
-    body = cv2.resize(solid, size, interpolation=cv2.INTER_NEAREST) > 0
-    width, middle = (right - left) * scale, (left + right) / 2 * scale
-    first = np.where(body.any(axis=0), body.argmax(axis=0), size[1])
-    near = first[max(0, int(middle - BAND_HALF[1] * width)) : int(middle + BAND_HALF[1] * width) + 1]
-    if not 0 <= int(middle) < size[0] or not len(near) or first[int(middle)] > near.min() + BAND_TOP * width:
+    neck = _neck_opening(solid, left, right)
+    if neck is None:
         return rgb
+    size, scale, body, width, middle, first = neck
+    h, w = solid.shape
     top = int(first[int(middle)])
     small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     x0, x1 = max(0, int(middle - LABEL_WIDE * width)), min(size[0], int(middle + LABEL_WIDE * width) + 1)
