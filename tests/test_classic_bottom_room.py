@@ -16,6 +16,7 @@ from fitroom.engines.classic import person as pose
 from fitroom.engines.classic import skin
 from fitroom.engines.classic.garment import Garment
 from fitroom.engines.classic.rebuild import replaced
+from tests.support.figure import standing_over_trousers
 
 SKIN = (205, 160, 135)
 HEM = 500  # the old top's hem
@@ -34,18 +35,7 @@ def _long_top_over_shaded_trousers() -> pose.Person:
     shade = np.clip(200 - (rows - HEM) * 0.8, 0, 255)
     image[HEM:700, 175:326] = np.stack([shade * 0.45, shade * 0.55, shade], axis=-1).astype(np.uint8)
     image[130:420, 140:170] = image[130:420, 331:361] = SKIN  # the arms
-    mask = np.any(image != 235, axis=2).astype(np.float32)
-    points = np.zeros((33, 2), np.float32)
-    points[[pose.L_SHOULDER, pose.R_SHOULDER]] = (330, 130), (170, 130)
-    points[[pose.L_HIP, pose.R_HIP]] = (305, 420), (195, 420)
-    points[[pose.L_ELBOW, pose.R_ELBOW]] = (346, 270), (154, 270)
-    points[[pose.L_WRIST, pose.R_WRIST]] = (346, 410), (154, 410)
-    points[[pose.L_KNEE, pose.R_KNEE]] = (290, 600), (210, 600)
-    points[[pose.L_ANKLE, pose.R_ANKLE]] = (290, 700), (210, 700)
-    points[[pose.L_EYE, pose.R_EYE]] = (-50, -50)
-    empty = np.zeros((h, w), np.uint8)
-    lab = cv2.cvtColor(np.array([[SKIN]], np.uint8), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
-    return pose.Person(image, points, np.ones(33, np.float32), mask, empty, empty, lab)
+    return standing_over_trousers(image, SKIN)
 
 
 def _strip_profile() -> tuple[np.ndarray, np.ndarray]:

@@ -88,3 +88,24 @@ def posed(figure: Figure, arms: tuple[Arm, Arm], skin_lab: np.ndarray, mouth: bo
         points[[p.MOUTH_L, p.MOUTH_R]] = (207, 62), (193, 62)
     hands = np.zeros(SHAPE, np.uint8)
     return Person(figure.image, points, np.ones(33, np.float32), figure.mask, figure.face, hands, skin_lab)
+
+
+def standing_over_trousers(image: np.ndarray, skin_rgb: tuple[int, int, int]) -> Person:
+    """A full-length drawn person (720 x 500 px: the shoulders at y 130, the hips at y 420,
+    the ankles at y 700, arms hanging beside the top, the eyes out of the picture) on a
+    backdrop of 235 grey, posed; what is drawn (a top's length, the trousers' colour) is
+    the test's own. The skin's Lab is read from `skin_rgb`."""
+    p = pose
+    h, w = image.shape[:2]
+    mask = np.any(image != 235, axis=2).astype(np.float32)
+    points = np.zeros((33, 2), np.float32)
+    points[[p.L_SHOULDER, p.R_SHOULDER]] = (330, 130), (170, 130)
+    points[[p.L_HIP, p.R_HIP]] = (305, 420), (195, 420)
+    points[[p.L_ELBOW, p.R_ELBOW]] = (346, 270), (154, 270)
+    points[[p.L_WRIST, p.R_WRIST]] = (346, 410), (154, 410)
+    points[[p.L_KNEE, p.R_KNEE]] = (290, 600), (210, 600)
+    points[[p.L_ANKLE, p.R_ANKLE]] = (290, 700), (210, 700)
+    points[[p.L_EYE, p.R_EYE]] = (-50, -50)
+    empty = np.zeros((h, w), np.uint8)
+    lab = cv2.cvtColor(np.array([[skin_rgb]], np.uint8), cv2.COLOR_RGB2LAB)[0, 0].astype(np.float32)
+    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, lab)
