@@ -31,22 +31,29 @@ LINE_DEPTH = 8
 def person_in_a_short_sleeved_tee() -> Person:
     """A person in a black tee whose short sleeves, wider than the arms, end past half
     way to the elbows, the hem's soft shadow a few rows deep on the bare arm below."""
+    return tee_wearer(30, 40, SHADOW)
+
+
+def tee_wearer(arm_width: int, sleeve_width: int, shadow: int) -> Person:
+    """A person in a black tee whose short sleeves (`sleeve_width` px across) end at
+    `HEM`, past half way to the elbows, over arms `arm_width` px across, the hem's soft
+    shadow `shadow` rows deep on the bare arm below (darkest next to the hem)."""
     image = np.full((420, 400, 3), BACKDROP, np.uint8)
     h, w = image.shape[:2]
     mask = np.zeros((h, w), np.float32)
     for shoulder, elbow, wrist in ARMS:
         for a, b in ((shoulder, elbow), (elbow, wrist)):
-            cv2.line(mask, a, b, 1.0, 30)
+            cv2.line(mask, a, b, 1.0, arm_width)
     sleeves = np.zeros((h, w), np.uint8)
     for shoulder, elbow, _ in ARMS:
-        cv2.line(sleeves, shoulder, elbow, 1, 40)
+        cv2.line(sleeves, shoulder, elbow, 1, sleeve_width)
     sleeves[HEM:] = 0
     mask[90:400, 160:240] = 1
     mask[sleeves > 0] = 1
     image[mask > 0] = SKIN_RGB
     image[sleeves > 0] = TEE_RGB
     cv2.rectangle(image, (160, 90), (240, 300), TEE_RGB, -1)
-    for row in range(SHADOW):  # darkest next to the hem
+    for row in range(shadow):
         band = np.zeros((h, w), bool)
         band[HEM + row] = True
         band &= (mask > 0.5) & (np.abs(np.arange(w) - 200) > 45)[None, :]

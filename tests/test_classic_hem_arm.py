@@ -4,7 +4,6 @@ below the old hem with a step; carried up from the kept arm's edges it meets the
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from fitroom import checks
@@ -14,8 +13,7 @@ from fitroom.engines.classic.composite import compose
 from fitroom.engines.classic.garment import analyse_garment
 from fitroom.engines.classic.person import Person
 from fitroom.engines.classic.rebuild import towards_limbs
-from tests.support.figure import body_points
-from tests.test_classic_arm_hem import ARMS, BACKDROP, HEM, SKIN_LAB, SKIN_RGB, TEE_RGB, product, sleeveless_body
+from tests.test_classic_arm_hem import ARMS, HEM, SKIN_RGB, TEE_RGB, product, sleeveless_body, tee_wearer
 
 #: The drawn arms' width (px) and the sleeves' round them, twice as wide.
 ARM_WIDTH = 20
@@ -25,24 +23,7 @@ SLEEVE_WIDTH = 44
 def person_with_slim_arms_in_a_tee() -> Person:
     """A person in a black tee whose short sleeves, twice as wide as the slim arms, end
     past half way to the elbows."""
-    image = np.full((420, 400, 3), BACKDROP, np.uint8)
-    h, w = image.shape[:2]
-    mask = np.zeros((h, w), np.float32)
-    for shoulder, elbow, wrist in ARMS:
-        for a, b in ((shoulder, elbow), (elbow, wrist)):
-            cv2.line(mask, a, b, 1.0, ARM_WIDTH)
-    sleeves = np.zeros((h, w), np.uint8)
-    for shoulder, elbow, _ in ARMS:
-        cv2.line(sleeves, shoulder, elbow, 1, SLEEVE_WIDTH)
-    sleeves[HEM:] = 0
-    mask[90:400, 160:240] = 1
-    mask[sleeves > 0] = 1
-    image[mask > 0] = SKIN_RGB
-    image[sleeves > 0] = TEE_RGB
-    cv2.rectangle(image, (160, 90), (240, 300), TEE_RGB, -1)
-    points = body_points(ARMS, 260, 380, 12)
-    empty = np.zeros((h, w), np.uint8)
-    return Person(image, points, np.ones(33, np.float32), mask, empty, empty, SKIN_LAB)
+    return tee_wearer(ARM_WIDTH, SLEEVE_WIDTH, 0)
 
 
 def test_the_own_arm_below_a_short_sleeve_is_read_across_at_its_width() -> None:
